@@ -1,0 +1,139 @@
+//! The command line: raw arguments become checked options here, once.
+
+mod output;
+
+use std::ffi::OsString;
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::report::{self, Format};
+use crate::solve::Status;
+use crate::text::Lang;
+
+/// Exit status of a plan (MODEL.md § "The JSON plan").
+pub const EXIT_PLAN: i32 = 0;
+/// Bad input: a scenario, rule or argument that needs fixing.
+pub const EXIT_BAD_INPUT: i32 = 1;
+/// The scenario cannot be met; the plan (best reachable) is still printed.
+pub const EXIT_INFEASIBLE: i32 = 2;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "campaign",
+    version,
+    about = "Plans an app-install campaign: where outreach teams go so that the province reaches its target, and what every district must do."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Plan a scenario: province summary, district table and each district's directives.
+    Plan {
+        /// The scenario file (TOML), e.g. scenarios/lang-son-2020-09-01.toml
+        scenario: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = FormatArg::Text)]
+        format: FormatArg,
+        /// Language of the human output (vi: Tiếng Việt, en: English).
+        #[arg(long, value_enum, default_value_t = LangArg::Vi)]
+        lang: LangArg,
+        /// Write to this file (atomically) instead of the terminal.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum FormatArg {
+    Text,
+    Json,
+    Markdown,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum LangArg {
+    Vi,
+    En,
+}
+
+impl From<FormatArg> for Format {
+    fn from(f: FormatArg) -> Format {
+        match f {
+            FormatArg::Text => Format::Text,
+            FormatArg::Json => Format::Json,
+            FormatArg::Markdown => Format::Markdown,
+        }
+    }
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Vi => Lang::Vi,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+/// Runs the command line `args`, writing results to `stdout` and errors to `stderr`;
+/// returns the exit status.
+pub fn run(
+    args: impl IntoIterator<Item = OsString>,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> i32 {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() {
+                EXIT_BAD_INPUT
+            } else {
+                EXIT_PLAN
+            };
+            let text = e.render().to_string();
+            let _ = if e.use_stderr() {
+                stderr.write_all(text.as_bytes())
+            } else {
+                stdout.write_all(text.as_bytes())
+            };
+            return code;
+        }
+    };
+    match cli.command {
+        Command::Plan {
+            scenario,
+            format,
+            lang,
+            out,
+        } => {
+            let lang = Lang::from(lang);
+            let plan = match crate::plan(&scenario) {
+                Ok(plan) => plan,
+                Err(e) => {
+                    let _ = stderr.write_all(e.render(lang).as_bytes());
+                    return EXIT_BAD_INPUT;
+                }
+            };
+            let text = report::render(&plan, format.into(), lang);
+            let written = match &out {
+                Some(path) => output::write_atomically(path, text.as_bytes()),
+                None => stdout
+                    .write_all(text.as_bytes())
+                    .map_err(|e| output::write_error(None, &e)),
+            };
+            if let Err(e) = written {
+                let _ = stderr.write_all(e.render(lang).as_bytes());
+                return EXIT_BAD_INPUT;
+            }
+            match plan.status {
+                Status::Optimal => EXIT_PLAN,
+                Status::Infeasible => EXIT_INFEASIBLE,
+            }
+        }
+    }
+}

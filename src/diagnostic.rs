@@ -1,0 +1,193 @@
+//! Errors a user can see: where (file, line, column, or district and field), what is wrong,
+//! and what to do, in Vietnamese and English. One renderer prints them all.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use crate::text::{Lang, Text};
+
+/// Where an error is.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Location {
+    pub file: Option<PathBuf>,
+    /// 1-based line and column.
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    /// The text of that line, shown with a caret under `column`.
+    pub source_line: Option<String>,
+    /// The district the error is about.
+    pub district: Option<String>,
+    /// The field (or rule) the error is about.
+    pub field: Option<String>,
+}
+
+/// An error for people: bad input, a broken rule, a file that cannot be written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    pub location: Location,
+    pub message: Text,
+    pub hint: Option<Text>,
+}
+
+impl Error {
+    pub fn new(message: Text) -> Error {
+        Error {
+            location: Location::default(),
+            message,
+            hint: None,
+        }
+    }
+
+    pub fn file(mut self, file: impl AsRef<Path>) -> Error {
+        self.location.file = Some(file.as_ref().to_path_buf());
+        self
+    }
+
+    /// Sets the line and column, taking the source line from `source` (the whole file).
+    pub fn at(mut self, source: &str, line: usize, column: usize) -> Error {
+        self.location.line = Some(line);
+        self.location.column = Some(column);
+        self.location.source_line = source
+            .lines()
+            .nth(line.saturating_sub(1))
+            .map(str::to_string);
+        self
+    }
+
+    /// Sets the position from a byte offset into `source`.
+    pub fn at_offset(self, source: &str, offset: usize) -> Error {
+        let offset = offset.min(source.len());
+        let before = &source[..offset];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = before[line_start..].chars().count() + 1;
+        self.at(source, line, column)
+    }
+
+    pub fn district(mut self, name: impl Into<String>) -> Error {
+        self.location.district = Some(name.into());
+        self
+    }
+
+    pub fn field(mut self, name: impl Into<String>) -> Error {
+        self.location.field = Some(name.into());
+        self
+    }
+
+    pub fn hint(mut self, hint: Text) -> Error {
+        self.hint = Some(hint);
+        self
+    }
+
+    /// The error as people read it, e.g.
+    ///
+    /// ```text
+    /// lỗi: scenarios/x.toml:12:13: huyện "Hữu Lũng", trường `installed`: ...
+    ///    12 | installed = 80_000
+    ///       |             ^
+    /// gợi ý: ...
+    /// ```
+    pub fn render(&self, lang: Lang) -> String {
+        let loc = &self.location;
+        let mut out = String::new();
+        out.push_str(lang.pick("lỗi: ", "error: "));
+        if let Some(file) = &loc.file {
+            out.push_str(&file.display().to_string());
+            if let Some(line) = loc.line {
+                let _ = write!(out, ":{line}");
+                if let Some(col) = loc.column {
+                    let _ = write!(out, ":{col}");
+                }
+            }
+            out.push_str(": ");
+        }
+        if let Some(district) = &loc.district {
+            let _ = write!(out, "{} \"{district}\"", lang.pick("huyện", "district"));
+            out.push_str(if loc.field.is_some() { ", " } else { ": " });
+        }
+        if let Some(field) = &loc.field {
+            let _ = write!(out, "{} `{field}`: ", lang.pick("mục", "field"));
+        }
+        out.push_str(self.message.get(lang));
+        out.push('\n');
+        if let (Some(line), Some(text)) = (loc.line, &loc.source_line) {
+            let gutter = line.to_string().len();
+            let _ = writeln!(out, " {line} | {text}");
+            if let Some(col) = loc.column {
+                let pad: String = text
+                    .chars()
+                    .take(col.saturating_sub(1))
+                    .map(|c| if c == '\t' { '\t' } else { ' ' })
+                    .collect();
+                let _ = writeln!(out, " {} | {pad}^", " ".repeat(gutter));
+            }
+        }
+        if let Some(hint) = &self.hint {
+            let _ = writeln!(out, "{}{}", lang.pick("gợi ý: ", "hint: "), hint.get(lang));
+        }
+        out
+    }
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.render(Lang::En))
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Suggests the known name closest to `unknown`, when one is close enough to be a typo.
+pub fn did_you_mean<'a>(
+    unknown: &str,
+    known: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    known
+        .into_iter()
+        .map(|k| (strsim::jaro_winkler(unknown, k), k))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, k)| k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_file_line_caret_and_hint() {
+        let src = "name = \"x\"\ninstalled = 80_000\n";
+        let err = Error::new(Text::new("quá lớn", "too large"))
+            .file("s.toml")
+            .at(src, 2, 13)
+            .district("Hữu Lũng")
+            .field("installed")
+            .hint(Text::new("sửa số", "fix the number"));
+        assert_eq!(
+            err.render(Lang::En),
+            "error: s.toml:2:13: district \"Hữu Lũng\", field `installed`: too large\n \
+             2 | installed = 80_000\n   |             ^\nhint: fix the number\n"
+        );
+        assert!(
+            err.render(Lang::Vi)
+                .starts_with("lỗi: s.toml:2:13: huyện \"Hữu Lũng\", mục `installed`: quá lớn")
+        );
+    }
+
+    #[test]
+    fn offset_becomes_line_and_column() {
+        let src = "a = 1\nbb = 2\n";
+        let err = Error::new(Text::vi_only("x")).at_offset(src, 9);
+        assert_eq!((err.location.line, err.location.column), (Some(2), Some(4)));
+    }
+
+    #[test]
+    fn suggests_close_names_only() {
+        let known = ["door_to_door_threshold", "quarantine_compliance"];
+        assert_eq!(
+            did_you_mean("door_to_door_treshold", known),
+            Some("door_to_door_threshold")
+        );
+        assert_eq!(did_you_mean("budget", known), None);
+    }
+}

@@ -1,0 +1,44 @@
+//! campaign-planner: scenario → rules → model → solve → plan → report.
+//!
+//! The model is ../shared/MODEL.md; `docs/` explains it for a department reader.
+
+pub mod cli;
+pub mod diagnostic;
+pub mod model;
+pub mod plan;
+pub mod report;
+pub mod rules;
+pub mod scenario;
+pub mod solve;
+pub mod text;
+
+use std::path::Path;
+
+use diagnostic::Error;
+use plan::Plan;
+
+/// Plans the scenario at `path`: load and check it, run the rules before the solve, solve,
+/// evaluate exactly, run the rules after the solve.
+pub fn plan(path: &Path) -> Result<Plan, Error> {
+    let scenario = scenario::load(path)?;
+    let rules = rules::RuleSet::load(&scenario.rules)?;
+    let mut effects = rules.before_solve(&scenario)?;
+    let model = model::build(&scenario, &effects);
+    let solution = solve::solve(&model);
+    let directives = effects
+        .iter_mut()
+        .map(|fx| std::mem::take(&mut fx.directives))
+        .collect();
+    let mut plan = Plan::new(
+        &scenario.name,
+        &scenario.as_of,
+        &model,
+        &solution,
+        directives,
+    );
+    let after = rules.after_solve(&scenario, &plan)?;
+    for (district, directives) in plan.districts.iter_mut().zip(after) {
+        district.directives.extend(directives);
+    }
+    Ok(plan)
+}

@@ -1,0 +1,177 @@
+//! The campaign model of ../shared/MODEL.md as the optimiser sees it: every rule has run,
+//! every district has its pool, bounds and productivity.
+
+mod build;
+mod curve;
+
+pub use build::build;
+pub use curve::{effort_for, marginal_installs, outreach_installs};
+
+use serde::Serialize;
+
+/// Where a team kind can work (MODEL.md § "Outreach teams").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Scope {
+    /// A count per district; the teams cannot leave it.
+    Local,
+    /// A provincial pool that the plan assigns to districts.
+    Provincial,
+}
+
+impl Scope {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scope::Local => "local",
+            Scope::Provincial => "provincial",
+        }
+    }
+}
+
+/// What the plan optimises (MODEL.md § "Objectives").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Objective {
+    #[serde(rename = "max-installs")]
+    MaxInstalls,
+    #[serde(rename = "min-cost")]
+    MinCost,
+    #[serde(rename = "max-min-rate")]
+    MaxMinRate,
+}
+
+impl Objective {
+    pub const ALL: [Objective; 3] = [
+        Objective::MaxInstalls,
+        Objective::MinCost,
+        Objective::MaxMinRate,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Objective::MaxInstalls => "max-installs",
+            Objective::MinCost => "min-cost",
+            Objective::MaxMinRate => "max-min-rate",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Objective> {
+        Objective::ALL.into_iter().find(|o| o.as_str() == s)
+    }
+}
+
+/// A kind of outreach team.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TeamKind {
+    pub name: String,
+    pub scope: Scope,
+    /// N_k, the provincial pool; `None` for a local kind.
+    pub available: Option<u32>,
+    /// r_k, installs per team-day on an untouched pool.
+    pub installs_per_team_day: f64,
+    /// c_k, cost per team-day (0 when not set).
+    pub cost_per_team_day: f64,
+}
+
+/// Bounds lo..=hi on the teams of one kind in one district.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Bounds {
+    pub min: u32,
+    pub max: u32,
+}
+
+/// A district once the rules have run.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct District {
+    pub name: String,
+    /// S_d
+    pub smartphones: u64,
+    /// I_d
+    pub installed: u64,
+    /// M_d, installs from mandated cohorts (already capped).
+    pub mandated_installs: f64,
+    /// A_d, other fixed expected installs (already capped).
+    pub fixed_installs: f64,
+    /// P_d = ρ · (S_d − I_d − M_d − A_d).
+    pub pool: f64,
+    /// lo/hi per team kind, in the order of `Model::kinds`.
+    pub bounds: Vec<Bounds>,
+    /// m_{d,k} per team kind.
+    pub productivity: Vec<f64>,
+}
+
+impl District {
+    /// rate0_d = I_d / S_d.
+    pub fn rate(&self) -> f64 {
+        self.installed as f64 / self.smartphones as f64
+    }
+
+    /// I_d + M_d + A_d: what the district has without any outreach team.
+    pub fn base_installed(&self) -> f64 {
+        self.installed as f64 + self.mandated_installs + self.fixed_installs
+    }
+}
+
+/// The whole model: what `solve` optimises.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Model {
+    pub horizon_days: u32,
+    pub objective: Objective,
+    pub reachable_share: f64,
+    /// τ
+    pub target_rate: f64,
+    /// φ
+    pub district_floor: Option<f64>,
+    pub budget: Option<f64>,
+    pub kinds: Vec<TeamKind>,
+    pub districts: Vec<District>,
+}
+
+/// An allocation: `teams[d][k]` teams of kind k in district d.
+pub type Allocation = Vec<Vec<u32>>;
+
+impl Model {
+    /// Effort of one team of kind `k` in district `d` over the horizon: H · m_{d,k} · r_k.
+    pub fn effort_per_team(&self, d: usize, k: usize) -> f64 {
+        f64::from(self.horizon_days)
+            * self.districts[d].productivity[k]
+            * self.kinds[k].installs_per_team_day
+    }
+
+    /// Cost of one team of kind `k` over the horizon: H · c_k.
+    pub fn cost_per_team(&self, k: usize) -> f64 {
+        f64::from(self.horizon_days) * self.kinds[k].cost_per_team_day
+    }
+
+    /// e_d for the teams `teams` (one count per kind) in district `d`.
+    pub fn effort(&self, d: usize, teams: &[u32]) -> f64 {
+        teams
+            .iter()
+            .enumerate()
+            .map(|(k, &t)| self.effort_per_team(d, k) * f64::from(t))
+            .sum()
+    }
+
+    /// J_d, the exact projected installs of district `d` with `teams`.
+    pub fn projected_installed(&self, d: usize, teams: &[u32]) -> f64 {
+        let district = &self.districts[d];
+        district.base_installed() + outreach_installs(district.pool, self.effort(d, teams))
+    }
+
+    /// Cost of a whole allocation: H · Σ c_k · t_{d,k}.
+    pub fn cost(&self, teams: &Allocation) -> f64 {
+        teams
+            .iter()
+            .flat_map(|row| row.iter().enumerate())
+            .map(|(k, &t)| self.cost_per_team(k) * f64::from(t))
+            .sum()
+    }
+
+    /// True when every team kind is free, so `min-cost` minimises the number of teams.
+    pub fn all_free(&self) -> bool {
+        self.kinds.iter().all(|k| k.cost_per_team_day == 0.0)
+    }
+
+    pub fn total_smartphones(&self) -> u64 {
+        self.districts.iter().map(|d| d.smartphones).sum()
+    }
+}

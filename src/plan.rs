@@ -1,0 +1,151 @@
+//! The result of a run: the allocation with every figure evaluated exactly, and the directives.
+
+use serde::Serialize;
+
+use crate::model::{Allocation, Model, Objective, TeamKind};
+use crate::rules::Directive;
+use crate::solve::{Diagnosis, Optimality, Solution, Status};
+
+/// A whole plan, in the shape of MODEL.md § "The JSON plan".
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Plan {
+    pub scenario: String,
+    pub as_of: String,
+    pub objective: Objective,
+    pub status: Status,
+    pub diagnosis: Option<Diagnosis>,
+    pub horizon_days: u32,
+    pub reachable_share: f64,
+    pub budget: Option<f64>,
+    pub district_floor: Option<f64>,
+    pub province: Province,
+    pub team_kinds: Vec<TeamKind>,
+    pub districts: Vec<DistrictPlan>,
+    /// What the optimiser can prove about the optimum.
+    pub optimality: Optimality,
+}
+
+/// Province totals.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Province {
+    pub smartphones: u64,
+    pub installed: u64,
+    pub rate: f64,
+    pub projected_installed: f64,
+    pub projected_rate: f64,
+    pub target_rate: f64,
+    pub target_reached: bool,
+    pub cost: f64,
+    pub teams: u64,
+}
+
+/// Teams of one kind in one district.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TeamAllocation {
+    pub kind: String,
+    pub teams: u32,
+    pub min_teams: u32,
+    pub max_teams: u32,
+    pub productivity: f64,
+}
+
+/// One district of the plan.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DistrictPlan {
+    pub name: String,
+    pub smartphones: u64,
+    pub installed: u64,
+    pub rate: f64,
+    pub mandated_installs: f64,
+    pub fixed_installs: f64,
+    pub pool: f64,
+    pub allocation: Vec<TeamAllocation>,
+    pub outreach_installs: f64,
+    pub projected_installed: f64,
+    pub projected_rate: f64,
+    pub cost: f64,
+    pub directives: Vec<Directive>,
+}
+
+impl Plan {
+    /// Evaluates `solution` exactly on `model` (MODEL.md § "Objectives": a plan is judged by the
+    /// exact curve). `directives[d]` are the before-solve directives of district d; the
+    /// after-solve ones are added later with [`Plan::add_directives`].
+    pub fn new(
+        scenario: &str,
+        as_of: &str,
+        model: &Model,
+        solution: &Solution,
+        directives: Vec<Vec<Directive>>,
+    ) -> Plan {
+        let teams: &Allocation = &solution.teams;
+        let mut districts = Vec::with_capacity(model.districts.len());
+        for (d, (district, directives)) in model.districts.iter().zip(directives).enumerate() {
+            let row = &teams[d];
+            let projected = model.projected_installed(d, row);
+            let allocation = model
+                .kinds
+                .iter()
+                .enumerate()
+                .map(|(k, kind)| TeamAllocation {
+                    kind: kind.name.clone(),
+                    teams: row[k],
+                    min_teams: district.bounds[k].min,
+                    max_teams: district.bounds[k].max,
+                    productivity: district.productivity[k],
+                })
+                .collect();
+            let cost = row
+                .iter()
+                .enumerate()
+                .map(|(k, &t)| model.cost_per_team(k) * f64::from(t))
+                .sum();
+            districts.push(DistrictPlan {
+                name: district.name.clone(),
+                smartphones: district.smartphones,
+                installed: district.installed,
+                rate: district.rate(),
+                mandated_installs: district.mandated_installs,
+                fixed_installs: district.fixed_installs,
+                pool: district.pool,
+                allocation,
+                outreach_installs: projected - district.base_installed(),
+                projected_installed: projected,
+                projected_rate: projected / district.smartphones as f64,
+                cost,
+                directives,
+            });
+        }
+        let smartphones = model.total_smartphones();
+        let installed: u64 = model.districts.iter().map(|d| d.installed).sum();
+        let projected_installed: f64 = districts.iter().map(|d| d.projected_installed).sum();
+        let projected_rate = projected_installed / smartphones as f64;
+        let province = Province {
+            smartphones,
+            installed,
+            rate: installed as f64 / smartphones as f64,
+            projected_installed,
+            projected_rate,
+            target_rate: model.target_rate,
+            target_reached: projected_installed
+                >= model.target_rate * smartphones as f64 - crate::solve::INSTALLS_TOLERANCE,
+            cost: model.cost(teams),
+            teams: teams.iter().flatten().map(|&t| u64::from(t)).sum(),
+        };
+        Plan {
+            scenario: scenario.to_string(),
+            as_of: as_of.to_string(),
+            objective: model.objective,
+            status: solution.status,
+            diagnosis: solution.diagnosis.clone(),
+            horizon_days: model.horizon_days,
+            reachable_share: model.reachable_share,
+            budget: model.budget,
+            district_floor: model.district_floor,
+            province,
+            team_kinds: model.kinds.clone(),
+            districts,
+            optimality: solution.optimality.clone(),
+        }
+    }
+}

@@ -1,0 +1,83 @@
+//! Number formats for people: Vietnamese `151.916` and `29,22%`, English `151,916` and `29.22%`.
+//! Rounding happens here and nowhere else.
+
+use num_format::{Locale, ToFormattedString};
+
+use crate::text::Lang;
+
+fn locale(lang: Lang) -> Locale {
+    match lang {
+        Lang::Vi => Locale::vi,
+        Lang::En => Locale::en,
+    }
+}
+
+/// A count, rounded to the nearest whole number: `151.916` / `151,916`.
+pub fn count(lang: Lang, value: f64) -> String {
+    let rounded = value.round();
+    let text = (rounded.abs() as u64).to_formatted_string(&locale(lang));
+    if rounded < 0.0 {
+        format!("-{text}")
+    } else {
+        text
+    }
+}
+
+/// A decimal with `places` digits after the separator: `33,1` / `33.1`.
+pub fn decimal(lang: Lang, value: f64, places: usize) -> String {
+    let scale = 10f64.powi(places as i32);
+    let scaled = (value.abs() * scale).round();
+    let whole = (scaled / scale).trunc();
+    let frac = scaled - whole * scale;
+    let sign = if value < 0.0 && scaled > 0.0 { "-" } else { "" };
+    let int = (whole as u64).to_formatted_string(&locale(lang));
+    if places == 0 {
+        return format!("{sign}{int}");
+    }
+    let sep = locale(lang).decimal();
+    format!("{sign}{int}{sep}{:0places$}", frac as u64)
+}
+
+/// A rate as a percentage with two decimals: `29,22%` / `29.22%`.
+pub fn percent(lang: Lang, rate: f64) -> String {
+    format!("{}%", decimal(lang, rate * 100.0, 2))
+}
+
+/// A rate as a percentage with one decimal, for prose: `33,1%` / `33.1%`.
+pub fn percent1(lang: Lang, rate: f64) -> String {
+    format!("{}%", decimal(lang, rate * 100.0, 1))
+}
+
+/// Money in đồng, rounded to whole đồng: `4.200.000 đ` / `4,200,000 VND`.
+pub fn money(lang: Lang, value: f64) -> String {
+    format!("{} {}", count(lang, value), lang.pick("đ", "VND"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_letters_total_in_both_languages() {
+        assert_eq!(count(Lang::Vi, 151_916.0), "151.916");
+        assert_eq!(count(Lang::En, 151_916.0), "151,916");
+        assert_eq!(percent(Lang::Vi, 151_916.0 / 519_820.0), "29,22%");
+        assert_eq!(percent(Lang::En, 151_916.0 / 519_820.0), "29.22%");
+    }
+
+    #[test]
+    fn rounding_carries_into_the_whole_part() {
+        assert_eq!(decimal(Lang::Vi, 9.996, 2), "10,00");
+        assert_eq!(decimal(Lang::En, 1_234.5, 1), "1,234.5");
+        assert_eq!(percent1(Lang::Vi, 0.331), "33,1%");
+        assert_eq!(count(Lang::Vi, 999.5), "1.000");
+        assert_eq!(count(Lang::Vi, -1_500.0), "-1.500");
+        assert_eq!(decimal(Lang::Vi, 0.04, 1), "0,0");
+    }
+
+    #[test]
+    fn money_has_a_unit() {
+        assert_eq!(money(Lang::Vi, 4_200_000.0), "4.200.000 đ");
+        assert_eq!(money(Lang::En, 4_200_000.0), "4,200,000 VND");
+    }
+}

@@ -1,0 +1,53 @@
+//! Scenario files (MODEL.md § "Scenario files"): read, checked once, then plain data.
+
+mod load;
+
+pub use load::load;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use crate::model::{Objective, TeamKind};
+
+/// A checked scenario: every number is in range, every name is known.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scenario {
+    /// The file it was read from.
+    pub path: PathBuf,
+    pub name: String,
+    /// `as_of`, as written (a date).
+    pub as_of: String,
+    pub horizon_days: u32,
+    pub objective: Objective,
+    /// Rule files, resolved and in the order they run (a folder's files sorted by name).
+    pub rules: Vec<PathBuf>,
+    pub budget: Option<f64>,
+    pub target_rate: f64,
+    pub district_floor: Option<f64>,
+    pub reachable_share: f64,
+    /// `[params]`: free values that rules read.
+    pub params: BTreeMap<String, Param>,
+    pub team_kinds: Vec<TeamKind>,
+    pub districts: Vec<DistrictInput>,
+}
+
+/// A value of `[params]`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Param {
+    Number(f64),
+    Text(String),
+    Bool(bool),
+}
+
+/// One district's data as given (inline or from a coverage file).
+#[derive(Debug, Clone, PartialEq)]
+pub struct DistrictInput {
+    /// The name, NFC-normalised and trimmed.
+    pub name: String,
+    pub installed: u64,
+    pub smartphones: u64,
+    /// L_{d,k}: local teams stationed in the district, by kind name.
+    pub teams: BTreeMap<String, u32>,
+    /// Cohort head counts (e.g. `quarantine`, `testing`, `students`).
+    pub cohorts: BTreeMap<String, u64>,
+}

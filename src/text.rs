@@ -1,0 +1,60 @@
+//! The two languages of human output and a text given in both.
+
+use serde::Serialize;
+
+/// The language of everything printed for people. Vietnamese is the default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Vi,
+    En,
+}
+
+impl Lang {
+    /// Parses `vi` or `en` (the `--lang` flag).
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "vi" => Some(Lang::Vi),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// Picks the text for this language.
+    pub fn pick<'a>(self, vi: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Vi => vi,
+            Lang::En => en,
+        }
+    }
+}
+
+/// A text in Vietnamese with an optional English version (English falls back to Vietnamese).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct Text {
+    pub vi: String,
+    pub en: Option<String>,
+}
+
+impl Text {
+    pub fn new(vi: impl Into<String>, en: impl Into<String>) -> Text {
+        Text {
+            vi: vi.into(),
+            en: Some(en.into()),
+        }
+    }
+
+    pub fn vi_only(vi: impl Into<String>) -> Text {
+        Text {
+            vi: vi.into(),
+            en: None,
+        }
+    }
+
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Vi => &self.vi,
+            Lang::En => self.en.as_deref().unwrap_or(&self.vi),
+        }
+    }
+}
