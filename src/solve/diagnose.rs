@@ -2,6 +2,9 @@
 
 use serde::Serialize;
 
+use super::cover::{Cover, cover};
+use crate::model::{Model, Scope, effort_for, outreach_installs};
+
 /// One reason a scenario cannot be met.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "finding", rename_all = "snake_case")]
@@ -41,4 +44,193 @@ pub enum Finding {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Diagnosis {
     pub findings: Vec<Finding>,
+}
+
+/// Conflicts in the bounds themselves: a district asked for more than it may have, pools
+/// or the budget too small for the rules' minimums.
+pub fn structural(model: &Model) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for d in &model.districts {
+        for (k, b) in d.bounds.iter().enumerate() {
+            if b.min > b.max {
+                findings.push(Finding::BoundsConflict {
+                    district: d.name.clone(),
+                    kind: model.kinds[k].name.clone(),
+                    min: b.min,
+                    max: b.max,
+                });
+            }
+        }
+    }
+    for (k, kind) in model.kinds.iter().enumerate() {
+        if kind.scope == Scope::Provincial {
+            let required: u32 = model.districts.iter().map(|d| d.bounds[k].min).sum();
+            let available = kind.available.unwrap_or(0);
+            if required > available {
+                findings.push(Finding::PoolMinimums {
+                    kind: kind.name.clone(),
+                    required,
+                    available,
+                });
+            }
+        }
+    }
+    if let Some(budget) = model.budget {
+        let least: f64 = model
+            .districts
+            .iter()
+            .flat_map(|d| d.bounds.iter().enumerate())
+            .map(|(k, b)| model.cost_per_team(k) * f64::from(b.min))
+            .sum();
+        if least > budget {
+            findings.push(Finding::BudgetShort {
+                more: least - budget,
+            });
+        }
+    }
+    findings
+}
+
+/// The floor per district as least effort, or the districts whose reachable pool (or whose
+/// team bounds) cannot give the floor.
+pub fn floor_efforts(model: &Model) -> Result<Vec<f64>, Vec<Finding>> {
+    let Some(floor) = model.district_floor else {
+        return Ok(vec![0.0; model.districts.len()]);
+    };
+    let mut efforts = Vec::with_capacity(model.districts.len());
+    let mut findings = Vec::new();
+    for (d, district) in model.districts.iter().enumerate() {
+        let need = floor * district.smartphones as f64 - district.base_installed();
+        let hi: Vec<u32> = district.bounds.iter().map(|b| b.max).collect();
+        let most = model.effort(d, &hi);
+        match effort_for(district.pool, need) {
+            Some(e) if e <= most + 1e-9 => efforts.push(e),
+            Some(e) if more_provincial(model, d, e - most).is_some() => efforts.push(e),
+            _ => {
+                let best = district.base_installed() + outreach_installs(district.pool, most);
+                findings.push(Finding::FloorPoolLimit {
+                    district: district.name.clone(),
+                    floor,
+                    best_rate: best / district.smartphones as f64,
+                    teams: model
+                        .kinds
+                        .iter()
+                        .zip(&hi)
+                        .filter(|(_, t)| **t > 0)
+                        .map(|(k, &t)| (k.name.clone(), t))
+                        .collect(),
+                });
+            }
+        }
+    }
+    if findings.is_empty() {
+        Ok(efforts)
+    } else {
+        Err(findings)
+    }
+}
+
+/// More teams of a provincial kind whose bound is its whole pool would give `missing` effort
+/// in district `d`: that kind and how many.
+fn more_provincial(model: &Model, d: usize, missing: f64) -> Option<(usize, u32)> {
+    let district = &model.districts[d];
+    (0..model.kinds.len())
+        .filter(|&k| {
+            model.kinds[k].scope == Scope::Provincial
+                && district.bounds[k].max == model.kinds[k].available.unwrap_or(0)
+        })
+        .map(|k| {
+            (
+                k,
+                (missing / model.effort_per_team(d, k) - 1e-9)
+                    .ceil()
+                    .max(1.0) as u32,
+            )
+        })
+        .min_by_key(|&(_, n)| n)
+}
+
+/// Why the floors (as least efforts) cannot all be met with the pools and budget: the fewest
+/// extra teams of one provincial kind that would do, or the budget missing.
+pub fn floors_short(model: &Model, efforts: &[f64]) -> Vec<Finding> {
+    let feasible = |m: &Model| matches!(cover(m, efforts), Cover::Feasible(_));
+    short_of(model, &feasible, true)
+}
+
+/// What is missing for `feasible` to hold: extra teams of one provincial kind (the fewest),
+/// else the budget. `floors` picks the finding's wording.
+pub fn short_of(model: &Model, feasible: &dyn Fn(&Model) -> bool, floors: bool) -> Vec<Finding> {
+    let mut best: Option<(u32, usize)> = None;
+    for (k, kind) in model.kinds.iter().enumerate() {
+        if kind.scope != Scope::Provincial {
+            continue;
+        }
+        if let Some(more) = smallest_increase(model, k, feasible) {
+            if best.is_none_or(|(m, _)| more < m) {
+                best = Some((more, k));
+            }
+        }
+    }
+    let mut findings = Vec::new();
+    if let Some((more, k)) = best {
+        let kind = model.kinds[k].name.clone();
+        findings.push(if floors {
+            Finding::FloorTeamsShort { kind, more }
+        } else {
+            Finding::TargetTeamsShort { kind, more }
+        });
+    }
+    if let Some(budget) = model.budget {
+        let mut unlimited = model.clone();
+        unlimited.budget = None;
+        if feasible(&unlimited) {
+            // the least budget that works, by bisection on the budget
+            let (mut lo, mut hi) = (budget, budget.max(1.0) * 2.0);
+            let with = |b: f64| {
+                let mut m = model.clone();
+                m.budget = Some(b);
+                feasible(&m)
+            };
+            while !with(hi) && hi < 1e18 {
+                lo = hi;
+                hi *= 2.0;
+            }
+            for _ in 0..40 {
+                let mid = 0.5 * (lo + hi);
+                if with(mid) { hi = mid } else { lo = mid }
+            }
+            findings.push(Finding::BudgetShort { more: hi - budget });
+        }
+    }
+    findings
+}
+
+/// The fewest extra teams in the pool of kind `k` (and in every district's bound of it) that
+/// make `feasible` hold, up to 100 000; `None` when even that does not.
+fn smallest_increase(model: &Model, k: usize, feasible: &dyn Fn(&Model) -> bool) -> Option<u32> {
+    let available = model.kinds[k].available.unwrap_or(0);
+    let with = |extra: u32| {
+        let mut m = model.clone();
+        m.budget = None;
+        m.kinds[k].available = Some(available + extra);
+        for d in &mut m.districts {
+            if d.bounds[k].max == available {
+                d.bounds[k].max = available + extra;
+            }
+        }
+        feasible(&m)
+    };
+    let mut hi = 1u32;
+    while !with(hi) {
+        if hi >= 100_000 {
+            return None;
+        }
+        hi *= 2;
+    }
+    let mut lo = hi / 2; // infeasible (or 0, known infeasible)
+    while hi - lo > 1 {
+        let mid = lo + (hi - lo) / 2;
+        if with(mid) { hi = mid } else { lo = mid }
+    }
+    Some(hi)
 }

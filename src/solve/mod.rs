@@ -1,12 +1,21 @@
 //! The optimiser (MODEL.md § "Objectives"): integer teams per district and kind, exact curve.
 
+mod cover;
 mod diagnose;
+mod dual;
+mod improve;
+mod max_installs;
+mod max_min;
+mod min_cost;
+mod state;
+mod subproblem;
 
 pub use diagnose::{Diagnosis, Finding};
 
 use serde::Serialize;
 
-use crate::model::{Allocation, Model};
+use crate::model::{Allocation, Model, Objective};
+use cover::{Cover, cover};
 
 /// Installs within this of a target or floor count as reaching it (floating-point noise only).
 pub const INSTALLS_TOLERANCE: f64 = 1e-6;
@@ -42,22 +51,201 @@ pub struct Solution {
     pub optimality: Optimality,
 }
 
-/// Solves `model` for its objective.
+/// How the optimiser works, as reported in the plan.
+const METHOD: &str = "lagrangian prices + exact district subproblems + one-team exchanges";
+
+/// Solves `model` for its objective. Every figure is evaluated on the exact curve; an
+/// infeasible scenario gives the best reachable allocation and a diagnosis.
 pub fn solve(model: &Model) -> Solution {
-    let teams: Allocation = model
+    let conflicts = diagnose::structural(model);
+    if !conflicts.is_empty() {
+        return infeasible(model, conflicts);
+    }
+    let floor_effort = match diagnose::floor_efforts(model) {
+        Ok(e) => e,
+        Err(findings) => return infeasible(model, findings),
+    };
+    let lower: Allocation = model
         .districts
         .iter()
-        .map(|d| d.bounds.iter().map(|b| b.max).collect())
+        .map(|d| d.bounds.iter().map(|b| b.min).collect())
         .collect();
+    let start = if floor_effort.iter().any(|&e| e > 0.0) {
+        match cover(model, &floor_effort) {
+            Cover::Feasible(teams) => teams,
+            Cover::Infeasible { .. } => {
+                let findings = diagnose::floors_short(model, &floor_effort);
+                return infeasible(model, findings);
+            }
+        }
+    } else {
+        lower
+    };
+    match model.objective {
+        Objective::MaxInstalls => {
+            let Some(found) = max_installs::solve(model, &floor_effort, Some(&start)) else {
+                return infeasible(model, diagnose::floors_short(model, &floor_effort));
+            };
+            let outreach = total_outreach(model, &found.teams);
+            let gap = relative(found.bound - outreach, found.bound);
+            let base = total_base(model);
+            optimal(
+                model,
+                found.teams,
+                base + outreach,
+                Some(base + found.bound),
+                gap,
+            )
+        }
+        Objective::MinCost => {
+            let need =
+                (model.target_rate * model.total_smartphones() as f64 - total_base(model)).max(0.0);
+            match min_cost::solve(model, need, &floor_effort, &start) {
+                Some(found) => {
+                    let value = min_cost_value(model, &found.teams);
+                    let gap = relative(value - found.bound, value);
+                    optimal(model, found.teams, value, Some(found.bound), gap)
+                }
+                None => {
+                    let findings = target_short(model, need, &floor_effort, &start);
+                    infeasible(model, findings)
+                }
+            }
+        }
+        Objective::MaxMinRate => match max_min::solve(model, &floor_effort, start) {
+            Some(found) => {
+                let gap = Some((found.bound - found.min_rate).max(0.0));
+                optimal(model, found.teams, found.min_rate, Some(found.bound), gap)
+            }
+            None => infeasible(model, diagnose::floors_short(model, &floor_effort)),
+        },
+    }
+}
+
+/// The value `min-cost` minimises: the cost, or the number of teams when every kind is free.
+pub fn min_cost_value(model: &Model, teams: &Allocation) -> f64 {
+    if model.all_free() {
+        teams.iter().flatten().map(|&t| f64::from(t)).sum()
+    } else {
+        model.cost(teams)
+    }
+}
+
+fn total_base(model: &Model) -> f64 {
+    model.districts.iter().map(|d| d.base_installed()).sum()
+}
+
+fn total_outreach(model: &Model, teams: &Allocation) -> f64 {
+    (0..model.districts.len())
+        .map(|d| model.projected_installed(d, &teams[d]) - model.districts[d].base_installed())
+        .sum()
+}
+
+fn relative(gap: f64, scale: f64) -> Option<f64> {
+    Some(if scale.abs() <= 1e-12 {
+        0.0
+    } else {
+        (gap / scale).max(0.0)
+    })
+}
+
+fn optimal(
+    model: &Model,
+    teams: Allocation,
+    value: f64,
+    bound: Option<f64>,
+    gap: Option<f64>,
+) -> Solution {
+    let _ = model;
     Solution {
         status: Status::Optimal,
         teams,
         diagnosis: None,
         optimality: Optimality {
-            objective_value: 0.0,
+            objective_value: value,
+            bound,
+            gap,
+            method: METHOD.to_string(),
+        },
+    }
+}
+
+/// Why `min-cost` cannot reach the target: the reachable pool, more teams, or more budget.
+fn target_short(
+    model: &Model,
+    need: f64,
+    floor_effort: &[f64],
+    start: &Allocation,
+) -> Vec<Finding> {
+    let reaches = |m: &Model| {
+        max_installs::solve(m, floor_effort, None)
+            .is_some_and(|f| total_outreach(m, &f.teams) >= need - INSTALLS_TOLERANCE)
+    };
+    let pool: f64 = model.districts.iter().map(|d| d.pool).sum();
+    if pool < need {
+        let best = max_installs::solve(model, floor_effort, Some(start))
+            .map_or(0.0, |f| total_outreach(model, &f.teams));
+        return vec![Finding::TargetPoolLimit {
+            target: model.target_rate,
+            best_rate: (total_base(model) + best) / model.total_smartphones() as f64,
+        }];
+    }
+    let findings = diagnose::short_of(model, &reaches, false);
+    if findings.is_empty() {
+        let best = max_installs::solve(model, floor_effort, Some(start))
+            .map_or(0.0, |f| total_outreach(model, &f.teams));
+        return vec![Finding::TargetPoolLimit {
+            target: model.target_rate,
+            best_rate: (total_base(model) + best) / model.total_smartphones() as f64,
+        }];
+    }
+    findings
+}
+
+/// An infeasible result: the findings, and the most installs reachable with what there is
+/// (floors dropped, the rules' minimums kept where they fit).
+fn infeasible(model: &Model, findings: Vec<Finding>) -> Solution {
+    let mut relaxed = model.clone();
+    relaxed.district_floor = None;
+    let pools_short = findings
+        .iter()
+        .any(|f| matches!(f, Finding::PoolMinimums { .. }));
+    let budget_short = findings
+        .iter()
+        .any(|f| matches!(f, Finding::BudgetShort { .. }));
+    for d in &mut relaxed.districts {
+        for b in &mut d.bounds {
+            b.min = b.min.min(b.max);
+        }
+    }
+    if pools_short || budget_short {
+        for d in &mut relaxed.districts {
+            for b in &mut d.bounds {
+                b.min = 0;
+            }
+        }
+    }
+    let zero = vec![0.0; model.districts.len()];
+    let teams = max_installs::solve(&relaxed, &zero, None).map_or_else(
+        || {
+            model
+                .districts
+                .iter()
+                .map(|d| vec![0; d.bounds.len()])
+                .collect()
+        },
+        |f| f.teams,
+    );
+    let value = total_base(model) + total_outreach(model, &teams);
+    Solution {
+        status: Status::Infeasible,
+        teams,
+        diagnosis: Some(Diagnosis { findings }),
+        optimality: Optimality {
+            objective_value: value,
             bound: None,
             gap: None,
-            method: "placeholder".into(),
+            method: METHOD.to_string(),
         },
     }
 }

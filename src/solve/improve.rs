@@ -1,0 +1,287 @@
+//! One-team moves on an allocation: repair to the limits, lift to the floors, fill what is
+//! left, exchange teams while the exact objective improves, and prune for `min-cost`.
+
+use std::cmp::Ordering;
+use std::collections::BinaryHeap;
+
+use super::INSTALLS_TOLERANCE;
+use super::state::State;
+use crate::model::Scope;
+
+/// Removes teams until every pool and the budget hold, losing the fewest installs per unit of
+/// the resource relieved. False when the bounds and floors leave nothing to remove.
+pub fn repair(state: &mut State) -> bool {
+    let kinds = state.model.kinds.len();
+    while !state.within_limits() {
+        let over_budget = state.over_budget();
+        let mut best: Option<(f64, usize, usize)> = None;
+        for d in 0..state.teams.len() {
+            for k in 0..kinds {
+                let relief = if state.pool_excess(k) > 0 {
+                    1.0
+                } else if over_budget && state.model.cost_per_team(k) > 0.0 {
+                    state.model.cost_per_team(k)
+                } else {
+                    continue;
+                };
+                if !state.can_remove(d, k) {
+                    continue;
+                }
+                let score = state.loss_of_remove(d, k) / relief;
+                if best.is_none_or(|(s, _, _)| score < s) {
+                    best = Some((score, d, k));
+                }
+            }
+        }
+        let Some((_, d, k)) = best else { return false };
+        state.remove(d, k);
+    }
+    true
+}
+
+/// Adds teams to each district below its least effort: local teams first (they use no pool),
+/// the most effort per team first. False when a district cannot be lifted within its bounds.
+pub fn lift_to_floors(state: &mut State) -> bool {
+    let model = state.model;
+    for d in 0..state.teams.len() {
+        let mut order: Vec<usize> = (0..model.kinds.len()).collect();
+        order.sort_by(|&a, &b| {
+            let local = |k: usize| model.kinds[k].scope == Scope::Local;
+            local(b).cmp(&local(a)).then(
+                model
+                    .effort_per_team(d, b)
+                    .total_cmp(&model.effort_per_team(d, a)),
+            )
+        });
+        for k in order {
+            while state.effort[d] < state.min_effort[d] - 1e-9
+                && state.teams[d][k] < model.districts[d].bounds[k].max
+            {
+                state.add(d, k);
+            }
+        }
+        if state.effort[d] < state.min_effort[d] - 1e-9 {
+            return false;
+        }
+    }
+    true
+}
+
+/// A candidate addition in a max-heap: the score, then the earlier district and kind.
+#[derive(PartialEq)]
+struct Candidate {
+    score: f64,
+    d: usize,
+    k: usize,
+    version: u64,
+}
+
+impl Eq for Candidate {}
+
+impl Ord for Candidate {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.score
+            .total_cmp(&other.score)
+            .then(other.d.cmp(&self.d))
+            .then(other.k.cmp(&self.k))
+    }
+}
+
+impl PartialOrd for Candidate {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// Adds teams while any fits, best score first, until `done` says stop. `score(state, d, k)`
+/// ranks an addition (higher first); additions scoring ≤ 0 are not made.
+fn add_greedily(
+    state: &mut State,
+    score: &dyn Fn(&State, usize, usize) -> f64,
+    done: &dyn Fn(&State) -> bool,
+) {
+    let kinds = state.model.kinds.len();
+    let mut version = vec![0u64; state.teams.len()];
+    let mut heap = BinaryHeap::new();
+    for d in 0..state.teams.len() {
+        for k in 0..kinds {
+            if state.can_add(d, k) {
+                heap.push(Candidate {
+                    score: score(state, d, k),
+                    d,
+                    k,
+                    version: 0,
+                });
+            }
+        }
+    }
+    while !done(state) {
+        let Some(c) = heap.pop() else { break };
+        if c.version != version[c.d] || !state.can_add(c.d, c.k) {
+            continue;
+        }
+        if c.score <= 0.0 {
+            break;
+        }
+        state.add(c.d, c.k);
+        version[c.d] += 1;
+        for k in 0..kinds {
+            if state.can_add(c.d, k) {
+                heap.push(Candidate {
+                    score: score(state, c.d, k),
+                    d: c.d,
+                    k,
+                    version: version[c.d],
+                });
+            }
+        }
+    }
+}
+
+/// The score of an addition for `max-installs`: free teams by their gain first, then teams
+/// that cost by gain per priced cost (`budget_price` is the budget's multiplier).
+fn install_score(state: &State, d: usize, k: usize, budget_price: f64) -> f64 {
+    let gain = state.gain_of_add(d, k);
+    if gain <= 1e-12 {
+        return 0.0;
+    }
+    let price = budget_price * state.model.cost_per_team(k);
+    if price > 0.0 {
+        gain / price
+    } else {
+        1e12 * gain
+    }
+}
+
+/// Adds teams while any fits and gains installs.
+pub fn fill(state: &mut State, budget_price: f64) {
+    add_greedily(
+        state,
+        &|s, d, k| install_score(s, d, k, budget_price),
+        &|_| false,
+    );
+}
+
+/// Exchanges a team for others (one team out, the best team of some kind in, then a fill)
+/// while the exact installs rise.
+pub fn swap_until_stable(state: &mut State, budget_price: f64) {
+    let kinds = state.model.kinds.len();
+    let districts = state.teams.len();
+    let limit = 20 * (state.team_count() as usize + districts) + 100;
+    for _ in 0..limit {
+        let mut improved = false;
+        let before = state.total_outreach();
+        'moves: for kr in 0..kinds {
+            let removal = (0..districts)
+                .filter(|&d| state.can_remove(d, kr))
+                .map(|d| (state.loss_of_remove(d, kr), d))
+                .min_by(|a, b| a.0.total_cmp(&b.0));
+            let Some((_, dr)) = removal else { continue };
+            let snapshot = state.teams.clone();
+            for ka in 0..kinds {
+                state.remove(dr, kr);
+                let addition = (0..districts)
+                    .filter(|&d| (d, ka) != (dr, kr) && state.can_add(d, ka))
+                    .map(|d| (state.gain_of_add(d, ka), d))
+                    .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
+                if let Some((_, da)) = addition {
+                    state.add(da, ka);
+                }
+                fill(state, budget_price);
+                if state.total_outreach() > before + 1e-9 * before.max(1.0) {
+                    improved = true;
+                    break 'moves;
+                }
+                state.reset(snapshot.clone());
+            }
+        }
+        if !improved {
+            return;
+        }
+    }
+}
+
+/// Adds teams until the outreach reaches `need`, most installs per unit of weight first.
+/// False when the limits stop it short.
+pub fn reach(state: &mut State, need: f64, weight: &[f64]) -> bool {
+    add_greedily(state, &|s, d, k| s.gain_of_add(d, k) / weight[k], &|s| {
+        s.total_outreach() >= need - INSTALLS_TOLERANCE
+    });
+    state.total_outreach() >= need - INSTALLS_TOLERANCE
+}
+
+/// Removes teams while the outreach stays at `need` or more: the heaviest weight first, then
+/// the smallest loss.
+pub fn prune(state: &mut State, need: f64, weight: &[f64]) {
+    loop {
+        let slack = state.total_outreach() - need + INSTALLS_TOLERANCE;
+        let mut best: Option<(f64, f64, usize, usize)> = None;
+        for d in 0..state.teams.len() {
+            for (k, &w) in weight.iter().enumerate() {
+                if !state.can_remove(d, k) {
+                    continue;
+                }
+                let loss = state.loss_of_remove(d, k);
+                if loss > slack {
+                    continue;
+                }
+                if best.is_none_or(|(bw, bl, _, _)| w > bw || (w == bw && loss < bl)) {
+                    best = Some((w, loss, d, k));
+                }
+            }
+        }
+        let Some((_, _, d, k)) = best else { return };
+        state.remove(d, k);
+    }
+}
+
+/// Σ weight · teams: what `min-cost` minimises (with its tie-break sliver).
+fn weighed(state: &State, weight: &[f64]) -> f64 {
+    state
+        .teams
+        .iter()
+        .flat_map(|row| row.iter().enumerate())
+        .map(|(k, &t)| weight[k] * f64::from(t))
+        .sum()
+}
+
+/// Takes a team out and reaches `need` again another way (the best team of some kind first,
+/// then the most installs per weight, then pruning) wherever that weighs less.
+pub fn lighten(state: &mut State, need: f64, weight: &[f64]) {
+    let kinds = state.model.kinds.len();
+    let districts = state.teams.len();
+    let limit = 20 * (state.team_count() as usize + districts) + 100;
+    for _ in 0..limit {
+        let before = weighed(state, weight);
+        let mut improved = false;
+        'moves: for dr in 0..districts {
+            for kr in 0..kinds {
+                if !state.can_remove(dr, kr) {
+                    continue;
+                }
+                let snapshot = state.teams.clone();
+                for ka in 0..kinds {
+                    state.remove(dr, kr);
+                    let addition = (0..districts)
+                        .filter(|&d| (d, ka) != (dr, kr) && state.can_add(d, ka))
+                        .map(|d| (state.gain_of_add(d, ka), d))
+                        .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
+                    if let Some((_, da)) = addition {
+                        state.add(da, ka);
+                    }
+                    if reach(state, need, weight) {
+                        prune(state, need, weight);
+                        if weighed(state, weight) < before - 1e-9 * before.max(1.0) {
+                            improved = true;
+                            break 'moves;
+                        }
+                    }
+                    state.reset(snapshot.clone());
+                }
+            }
+        }
+        if !improved {
+            return;
+        }
+    }
+}
