@@ -6,6 +6,7 @@ mod dual;
 mod improve;
 mod max_installs;
 mod max_min;
+pub mod milp;
 mod min_cost;
 mod state;
 mod subproblem;

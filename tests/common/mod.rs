@@ -30,6 +30,12 @@ impl Rng {
 /// A random instance: 1-4 districts, 1-3 kinds (the first local), small bounds and pools,
 /// sometimes a budget, a floor, rule minimums and productivity multipliers.
 pub fn random_model(seed: u64, objective: Objective) -> Model {
+    random_model_sized(seed, objective, 4, 4, 5)
+}
+
+/// A random instance with up to `districts` districts, local teams below `local` and pools
+/// below `pool`.
+pub fn random_model_sized(seed: u64, objective: Objective, districts: u64, local: u64, pool: u64) -> Model {
     let mut rng = Rng::new(seed);
     let n_kinds = 1 + rng.below(3) as usize;
     let kinds: Vec<TeamKind> = (0..n_kinds)
@@ -45,7 +51,7 @@ pub fn random_model(seed: u64, objective: Objective) -> Model {
                 available: if local {
                     None
                 } else {
-                    Some(rng.below(5) as u32)
+                    Some(rng.below(pool) as u32)
                 },
                 installs_per_team_day: 5.0 + 40.0 * rng.unit(),
                 cost_per_team_day: if rng.below(4) == 0 {
@@ -56,7 +62,7 @@ pub fn random_model(seed: u64, objective: Objective) -> Model {
             }
         })
         .collect();
-    let n_districts = 1 + rng.below(4) as usize;
+    let n_districts = 1 + rng.below(districts) as usize;
     let horizon_days = 1 + rng.below(14) as u32;
     let districts = (0..n_districts)
         .map(|d| {
@@ -69,7 +75,7 @@ pub fn random_model(seed: u64, objective: Objective) -> Model {
                 .iter()
                 .map(|k| {
                     let cap = match k.scope {
-                        Scope::Local => rng.below(4) as u32,
+                        Scope::Local => rng.below(local) as u32,
                         Scope::Provincial => k.available.unwrap_or(0),
                     };
                     let min = if rng.below(6) == 0 { cap.min(1) } else { 0 };
