@@ -216,6 +216,28 @@ fn teams_of(d: &DistrictPlan, kind: &str) -> u32 {
         .map_or(0, |a| a.teams)
 }
 
+/// A district's heading above its directives, with its rate now and after the campaign:
+/// `Huyện Hữu Lũng (22,98% → 32,96%, dưới mức tối thiểu 35%)`.
+pub fn district_heading(plan: &Plan, district: &DistrictPlan, lang: Lang) -> String {
+    let mut rates = format!(
+        "{} → {}",
+        number::percent(lang, district.rate),
+        number::percent(lang, district.projected_rate)
+    );
+    if let Some(floor) = plan.district_floor {
+        let short = district.projected_installed
+            < floor * district.smartphones as f64 - crate::solve::INSTALLS_TOLERANCE;
+        if short {
+            rates.push_str(&format!(
+                ", {} {}",
+                words::BELOW_FLOOR.get(lang),
+                number::percent_short(lang, floor)
+            ));
+        }
+    }
+    format!("{} ({rates})", district.name)
+}
+
 /// One directive, ready to print.
 pub struct DirectiveItem {
     pub action: String,

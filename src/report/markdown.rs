@@ -10,7 +10,7 @@ use crate::text::Lang;
 pub fn render(plan: &Plan, lang: Lang) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", inline(&content::title(plan, lang)));
-    let _ = writeln!(out, "{}\n", inline(&content::as_of(plan, lang)));
+    let _ = writeln!(out, "{}\n", line_start(&content::as_of(plan, lang)));
 
     let _ = writeln!(out, "## {}\n", inline(words::PROVINCE.get(lang)));
     let summary: Vec<Vec<String>> = content::summary(plan, lang)
@@ -23,7 +23,7 @@ pub fn render(plan: &Plan, lang: Lang) -> String {
     if let Some(sentences) = diagnosis::of_plan(plan, lang) {
         let _ = writeln!(out, "\n### {}\n", inline(words::WHY_INFEASIBLE.get(lang)));
         for sentence in sentences {
-            let _ = writeln!(out, "- {}", inline(&sentence));
+            let _ = writeln!(out, "- {}", line_start(&sentence));
         }
     }
 
@@ -39,16 +39,17 @@ pub fn render(plan: &Plan, lang: Lang) -> String {
 
     let _ = writeln!(out, "\n## {}", inline(words::DIRECTIVES.get(lang)));
     for district in &plan.districts {
-        let _ = writeln!(out, "\n### {}\n", inline(&district.name));
+        let heading = content::district_heading(plan, district, lang);
+        let _ = writeln!(out, "\n### {}\n", inline(&heading));
         let items = content::directives(district, lang);
         if items.is_empty() {
-            let _ = writeln!(out, "{}", inline(words::NO_DIRECTIVES.get(lang)));
+            let _ = writeln!(out, "{}", line_start(words::NO_DIRECTIVES.get(lang)));
         }
         for (i, item) in items.iter().enumerate() {
             let marker = format!("{}. ", i + 1);
             // Continuation lines line up with the item's text, as CommonMark requires.
             let indent = " ".repeat(marker.len());
-            let _ = writeln!(out, "{marker}{}", inline(&item.action));
+            let _ = writeln!(out, "{marker}{}", line_start(&item.action));
             let mut detail = vec![(words::UNIT, item.unit.as_str())];
             if let Some(teams) = &item.teams {
                 detail.push((words::TEAMS, teams));
@@ -111,11 +112,13 @@ pub fn inline(text: &str) -> String {
             _ => out.push(c),
         }
     }
-    escape_line_start(&out)
+    out
 }
 
-/// Escapes what would turn the start of a line into a list item or a heading.
-fn escape_line_start(text: &str) -> String {
+/// Inline text that starts a line (a paragraph or a list item's first line): also escapes
+/// what would turn it into a list item or a rule.
+pub fn line_start(text: &str) -> String {
+    let text = inline(text);
     let trimmed = text.trim_start();
     let lead = &text[..text.len() - trimmed.len()];
     if trimmed.starts_with(['-', '+', '=']) {
@@ -125,7 +128,7 @@ fn escape_line_start(text: &str) -> String {
     if digits > 0 && trimmed[digits..].starts_with(['.', ')']) {
         return format!("{lead}{}\\{}", &trimmed[..digits], &trimmed[digits..]);
     }
-    text.to_string()
+    text
 }
 
 #[cfg(test)]
@@ -141,8 +144,9 @@ mod tests {
 
     #[test]
     fn text_cannot_start_a_list() {
-        assert_eq!(inline("- a"), "\\- a");
-        assert_eq!(inline("1. a"), "1\\. a");
-        assert_eq!(inline("2020 là năm"), "2020 là năm");
+        assert_eq!(line_start("- a"), "\\- a");
+        assert_eq!(line_start("1. a"), "1\\. a");
+        assert_eq!(line_start("2020 là năm"), "2020 là năm");
+        assert_eq!(inline("- a"), "- a");
     }
 }

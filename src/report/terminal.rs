@@ -12,8 +12,12 @@ use crate::text::Lang;
 /// Renders `plan` for the terminal.
 pub fn render(plan: &Plan, lang: Lang) -> String {
     let mut out = String::new();
-    let title = content::title(plan, lang);
-    let _ = writeln!(out, "{}", title.to_uppercase());
+    let _ = writeln!(
+        out,
+        "{}: {}",
+        words::TITLE.get(lang).to_uppercase(),
+        plan.scenario
+    );
     let _ = writeln!(out, "{}", content::as_of(plan, lang));
 
     heading(&mut out, words::PROVINCE.get(lang));
@@ -49,7 +53,7 @@ pub fn render(plan: &Plan, lang: Lang) -> String {
 
     heading(&mut out, words::DIRECTIVES.get(lang));
     for district in &plan.districts {
-        let _ = writeln!(out, "\n{}", district.name);
+        let _ = writeln!(out, "\n{}", content::district_heading(plan, district, lang));
         let items = content::directives(district, lang);
         if items.is_empty() {
             let _ = writeln!(out, "   {}", words::NO_DIRECTIVES.get(lang));

@@ -44,15 +44,16 @@ pub const INFEASIBLE_NOTE: Label = Label(
 pub const WHY_INFEASIBLE: Label = Label("Vì sao không khả thi", "Why it cannot be met");
 
 pub const BY_DISTRICT: Label = Label("Phân bổ theo huyện", "Allocation by district");
-pub const DISTRICT: Label = Label("Huyện, thành phố", "District");
+pub const DISTRICT: Label = Label("Huyện,\nthành phố", "District");
 pub const SMARTPHONES_COL: Label = Label("Smartphone", "Smartphones");
 pub const INSTALLED: Label = Label("Đã cài", "Installed");
 pub const RATE: Label = Label("Tỷ lệ", "Rate");
-pub const OUTREACH: Label = Label("Cài thêm nhờ các đội", "Installs from teams");
-pub const PROJECTED_INSTALLED: Label = Label("Dự kiến đã cài", "Projected installed");
-pub const PROJECTED_RATE: Label = Label("Tỷ lệ dự kiến", "Projected rate");
-pub const COST: Label = Label("Chi phí (đ)", "Cost (VND)");
+pub const OUTREACH: Label = Label("Cài thêm\nnhờ các đội", "Installs\nfrom teams");
+pub const PROJECTED_INSTALLED: Label = Label("Dự kiến\nđã cài", "Projected\ninstalled");
+pub const PROJECTED_RATE: Label = Label("Tỷ lệ\ndự kiến", "Projected\nrate");
+pub const COST: Label = Label("Chi phí\n(đ)", "Cost\n(VND)");
 pub const TOTAL: Label = Label("TỔNG", "TOTAL");
+pub const BELOW_FLOOR: Label = Label("dưới mức tối thiểu", "below the minimum of");
 
 pub const DIRECTIVES: Label = Label("Việc cần làm theo huyện", "What each district must do");
 pub const NO_DIRECTIVES: Label = Label("(không có việc nào)", "(nothing to do)");
@@ -95,9 +96,15 @@ pub fn kind_name(lang: Lang, kind: &str) -> String {
     }
 }
 
-/// The column heading for a kind: `Tổ xã` / `Commune teams`.
+/// The column heading for a kind: `Tổ xã` / `Commune⏎teams`. A long heading is broken
+/// before its last word to keep the district table narrow; printers that cannot break a
+/// heading join it with a space.
 pub fn kind_heading(lang: Lang, kind: &str) -> String {
-    capitalize(&kind_name(lang, kind))
+    let name = capitalize(&kind_name(lang, kind));
+    match name.rsplit_once(' ') {
+        Some((head, last)) if name.chars().count() > 8 => format!("{head}\n{last}"),
+        _ => name,
+    }
 }
 
 /// `24 tổ xã` / `24 commune teams`, `1 volunteer team`.
@@ -168,7 +175,8 @@ mod tests {
         assert_eq!(teams(Lang::Vi, "police", 2), "2 đội police");
         assert_eq!(teams(Lang::En, "volunteer", 1), "1 volunteer team");
         assert_eq!(kind_heading(Lang::Vi, "commune"), "Tổ xã");
-        assert_eq!(kind_heading(Lang::En, "commune"), "Commune teams");
+        assert_eq!(kind_heading(Lang::Vi, "volunteer"), "Đội tình\nnguyện");
+        assert_eq!(kind_heading(Lang::En, "commune"), "Commune\nteams");
     }
 
     #[test]
