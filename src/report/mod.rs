@@ -1,6 +1,15 @@
 //! Printers: the plan for people (terminal, Markdown) and for programs (JSON).
+//!
+//! `content` decides what the human formats say; `terminal` and `markdown` lay it out;
+//! `json` writes MODEL.md's contract; `diagnosis` puts an infeasible scenario into words.
 
+mod content;
+pub mod diagnosis;
+pub mod json;
+pub mod markdown;
 pub mod number;
+pub mod terminal;
+pub mod words;
 
 use crate::plan::Plan;
 use crate::text::Lang;
@@ -25,8 +34,11 @@ impl Format {
     }
 }
 
-/// Renders `plan` in `format` and `lang`.
+/// Renders `plan` in `format` and `lang` (for JSON, `lang` is the language of `diagnosis`).
 pub fn render(plan: &Plan, format: Format, lang: Lang) -> String {
-    let _ = (format, lang);
-    serde_json::to_string_pretty(plan).unwrap_or_default()
+    match format {
+        Format::Text => terminal::render(plan, lang),
+        Format::Json => json::render(plan, lang),
+        Format::Markdown => markdown::render(plan, lang),
+    }
 }

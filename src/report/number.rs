@@ -53,6 +53,29 @@ pub fn money(lang: Lang, value: f64) -> String {
     format!("{} {}", count(lang, value), lang.pick("đ", "VND"))
 }
 
+/// A rate set by policy (a target or a floor), with at most two decimals and no trailing zeros:
+/// `40%`, `32,5%` / `32.5%`.
+pub fn percent_short(lang: Lang, rate: f64) -> String {
+    let text = decimal(lang, rate * 100.0, 2);
+    let sep = locale(lang).decimal();
+    let text = match text.strip_suffix("00") {
+        Some(whole) => whole.strip_suffix(sep).unwrap_or(whole).to_string(),
+        None => text.strip_suffix('0').unwrap_or(&text).to_string(),
+    };
+    format!("{text}%")
+}
+
+/// A rate with as many decimals (one to four) as it takes to tell it apart from `other`, so
+/// that a shortfall never prints as the figure it falls short of: `34,96%` next to `35%`.
+pub fn percent_apart(lang: Lang, rate: f64, other: f64) -> String {
+    let mut places = 1;
+    while places < 4 && decimal(lang, rate * 100.0, places) == decimal(lang, other * 100.0, places)
+    {
+        places += 1;
+    }
+    format!("{}%", decimal(lang, rate * 100.0, places))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -79,5 +102,20 @@ mod tests {
     fn money_has_a_unit() {
         assert_eq!(money(Lang::Vi, 4_200_000.0), "4.200.000 đ");
         assert_eq!(money(Lang::En, 4_200_000.0), "4,200,000 VND");
+    }
+
+    #[test]
+    fn policy_rates_drop_trailing_zeros() {
+        assert_eq!(percent_short(Lang::Vi, 0.40), "40%");
+        assert_eq!(percent_short(Lang::Vi, 0.325), "32,5%");
+        assert_eq!(percent_short(Lang::En, 0.3333), "33.33%");
+        assert_eq!(percent_short(Lang::En, 0.305), "30.5%");
+    }
+
+    #[test]
+    fn a_shortfall_never_prints_as_its_target() {
+        assert_eq!(percent_apart(Lang::Vi, 0.331, 0.35), "33,1%");
+        assert_eq!(percent_apart(Lang::Vi, 0.3496, 0.35), "34,96%");
+        assert_eq!(percent_apart(Lang::En, 0.34996, 0.35), "34.996%");
     }
 }

@@ -1,0 +1,267 @@
+//! What the human formats show, as formatted strings: the terminal and Markdown printers only
+//! lay these out, so both always say the same thing.
+
+use crate::plan::{DistrictPlan, Plan};
+use crate::report::{number, words};
+use crate::solve::Status;
+use crate::text::Lang;
+
+/// `Kế hoạch vận động cài đặt ứng dụng: Lạng Sơn, 2020-09-01`.
+pub fn title(plan: &Plan, lang: Lang) -> String {
+    format!("{}: {}", words::TITLE.get(lang), plan.scenario)
+}
+
+/// `Số liệu đến ngày 01/09/2020`.
+pub fn as_of(plan: &Plan, lang: Lang) -> String {
+    format!(
+        "{} {}",
+        words::DATA_AS_OF.get(lang),
+        words::date(lang, &plan.as_of)
+    )
+}
+
+/// The province summary as label/value pairs, in reading order.
+pub fn summary(plan: &Plan, lang: Lang) -> Vec<(String, String)> {
+    let p = &plan.province;
+    let reached = if p.target_reached {
+        words::REACHED
+    } else {
+        words::NOT_REACHED
+    };
+    let mut rows = vec![
+        (
+            words::SMARTPHONES,
+            number::count(lang, p.smartphones as f64),
+        ),
+        (
+            words::INSTALLED_NOW,
+            format!(
+                "{} ({})",
+                number::count(lang, p.installed as f64),
+                number::percent(lang, p.rate)
+            ),
+        ),
+        (
+            words::PROJECTED,
+            format!(
+                "{} ({})",
+                number::count(lang, p.projected_installed),
+                number::percent(lang, p.projected_rate)
+            ),
+        ),
+        (
+            words::TARGET,
+            format!(
+                "{} — {}",
+                number::percent_short(lang, p.target_rate),
+                reached.get(lang)
+            ),
+        ),
+    ];
+    if let Some(floor) = plan.district_floor {
+        rows.push((words::FLOOR, number::percent_short(lang, floor)));
+    }
+    rows.push((words::TEAMS_DEPLOYED, number::count(lang, p.teams as f64)));
+    rows.push((words::TOTAL_COST, number::money(lang, p.cost)));
+    if let Some(budget) = plan.budget {
+        rows.push((words::BUDGET, number::money(lang, budget)));
+    }
+    rows.push((
+        words::OBJECTIVE,
+        words::objective(lang, plan.objective).to_string(),
+    ));
+    rows.push((words::HORIZON, words::days(lang, plan.horizon_days)));
+    rows.push((words::STATUS, status(plan, lang)));
+    rows.into_iter()
+        .map(|(label, value)| (label.get(lang).to_string(), value))
+        .collect()
+}
+
+/// `Phương án tối ưu (chênh lệch tối đa so với tối ưu: 0,03%)` or `KHÔNG KHẢ THI: …`.
+pub fn status(plan: &Plan, lang: Lang) -> String {
+    match plan.status {
+        Status::Optimal => match plan.optimality.gap.filter(|g| g.is_finite()) {
+            Some(gap) => {
+                let gap = number::percent(lang, gap.max(0.0));
+                match lang {
+                    Lang::Vi => format!(
+                        "{} (chênh lệch tối đa so với tối ưu: {gap})",
+                        words::OPTIMAL.get(lang)
+                    ),
+                    Lang::En => format!(
+                        "{} (at most {gap} from the optimum)",
+                        words::OPTIMAL.get(lang)
+                    ),
+                }
+            }
+            None => words::OPTIMAL.get(lang).to_string(),
+        },
+        Status::Infeasible => format!(
+            "{}: {}",
+            words::INFEASIBLE.get(lang),
+            words::INFEASIBLE_NOTE.get(lang)
+        ),
+    }
+}
+
+/// The per-district table: a heading, one row per district and a total row.
+pub struct DistrictTable {
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    pub total: Vec<String>,
+    /// Whether each column holds numbers (right-aligned).
+    pub numeric: Vec<bool>,
+}
+
+/// The per-district table, districts in scenario order.
+pub fn district_table(plan: &Plan, lang: Lang) -> DistrictTable {
+    let kinds: Vec<&str> = plan.team_kinds.iter().map(|k| k.name.as_str()).collect();
+    let mut header = vec![
+        words::DISTRICT.get(lang).to_string(),
+        words::SMARTPHONES_COL.get(lang).to_string(),
+        words::INSTALLED.get(lang).to_string(),
+        words::RATE.get(lang).to_string(),
+    ];
+    header.extend(kinds.iter().map(|k| words::kind_heading(lang, k)));
+    header.extend(
+        [
+            words::OUTREACH,
+            words::PROJECTED_INSTALLED,
+            words::PROJECTED_RATE,
+            words::COST,
+        ]
+        .map(|l| l.get(lang).to_string()),
+    );
+    let mut numeric = vec![true; header.len()];
+    numeric[0] = false;
+
+    let rows = plan
+        .districts
+        .iter()
+        .map(|d| {
+            let teams: Vec<u64> = kinds.iter().map(|k| u64::from(teams_of(d, k))).collect();
+            row(
+                lang,
+                &d.name,
+                [d.smartphones as f64, d.installed as f64, d.rate],
+                &teams,
+                [
+                    d.outreach_installs,
+                    d.projected_installed,
+                    d.projected_rate,
+                    d.cost,
+                ],
+            )
+        })
+        .collect();
+
+    let p = &plan.province;
+    let team_totals: Vec<u64> = kinds
+        .iter()
+        .map(|k| {
+            plan.districts
+                .iter()
+                .map(|d| u64::from(teams_of(d, k)))
+                .sum()
+        })
+        .collect();
+    let outreach: f64 = plan.districts.iter().map(|d| d.outreach_installs).sum();
+    let total = row(
+        lang,
+        words::TOTAL.get(lang),
+        [p.smartphones as f64, p.installed as f64, p.rate],
+        &team_totals,
+        [outreach, p.projected_installed, p.projected_rate, p.cost],
+    );
+    DistrictTable {
+        header,
+        rows,
+        total,
+        numeric,
+    }
+}
+
+/// One table row: name, smartphones, installed, rate, teams by kind, outreach, projected
+/// installed, projected rate, cost.
+fn row(lang: Lang, name: &str, now: [f64; 3], teams: &[u64], after: [f64; 4]) -> Vec<String> {
+    let mut cells = vec![
+        name.to_string(),
+        number::count(lang, now[0]),
+        number::count(lang, now[1]),
+        number::percent(lang, now[2]),
+    ];
+    cells.extend(teams.iter().map(|&t| number::count(lang, t as f64)));
+    cells.push(gain(lang, after[0]));
+    cells.push(number::count(lang, after[1]));
+    cells.push(number::percent(lang, after[2]));
+    cells.push(number::count(lang, after[3]));
+    cells
+}
+
+/// `+1.234`, or `0` when nothing is gained.
+fn gain(lang: Lang, installs: f64) -> String {
+    let text = number::count(lang, installs);
+    if installs.round() > 0.0 {
+        format!("+{text}")
+    } else {
+        text
+    }
+}
+
+/// Teams of kind `kind` in district `d` (0 when the plan has no entry for it).
+fn teams_of(d: &DistrictPlan, kind: &str) -> u32 {
+    d.allocation
+        .iter()
+        .find(|a| a.kind == kind)
+        .map_or(0, |a| a.teams)
+}
+
+/// A district's heading above its directives, with its rate now and after the campaign:
+/// `Huyện Hữu Lũng (22,98% → 32,96%, dưới mức tối thiểu 35%)`.
+pub fn district_heading(plan: &Plan, district: &DistrictPlan, lang: Lang) -> String {
+    let mut rates = format!(
+        "{} → {}",
+        number::percent(lang, district.rate),
+        number::percent(lang, district.projected_rate)
+    );
+    if let Some(floor) = plan.district_floor {
+        let short = district.projected_installed
+            < floor * district.smartphones as f64 - crate::solve::INSTALLS_TOLERANCE;
+        if short {
+            rates.push_str(&format!(
+                ", {} {}",
+                words::BELOW_FLOOR.get(lang),
+                number::percent_short(lang, floor)
+            ));
+        }
+    }
+    format!("{} ({rates})", district.name)
+}
+
+/// One directive, ready to print.
+pub struct DirectiveItem {
+    pub action: String,
+    pub unit: String,
+    /// `24 tổ xã, 3 đội tình nguyện`, when the directive sends teams.
+    pub teams: Option<String>,
+    /// `+1.234 lượt cài`, when the rule says what the directive brings.
+    pub gain: Option<String>,
+}
+
+/// A district's directives, most urgent first; equal priorities keep the rules' order.
+pub fn directives(district: &DistrictPlan, lang: Lang) -> Vec<DirectiveItem> {
+    let mut sorted: Vec<_> = district.directives.iter().collect();
+    sorted.sort_by_key(|d| d.priority); // stable: ties keep the original order
+    sorted
+        .into_iter()
+        .map(|d| DirectiveItem {
+            action: d.action.get(lang).to_string(),
+            unit: d.unit.get(lang).to_string(),
+            teams: words::team_list(lang, &d.teams),
+            gain: d
+                .expected_installs
+                .filter(|x| x.is_finite())
+                .map(|x| words::installs_gain(lang, &number::count(lang, x))),
+        })
+        .collect()
+}

@@ -1,0 +1,193 @@
+//! Why a scenario cannot be met, in words a department reader understands: one sentence per
+//! finding, most telling first.
+
+use crate::plan::Plan;
+use crate::report::number;
+use crate::report::words;
+use crate::solve::{Diagnosis, Finding, Status};
+use crate::text::Lang;
+
+/// The diagnosis in words, one sentence per line (no trailing newline).
+pub fn render(diagnosis: &Diagnosis, lang: Lang) -> String {
+    sentences(diagnosis, lang).join("\n")
+}
+
+/// The sentences for a plan: its diagnosis, or, for an infeasible plan without one, that
+/// nothing fits; `None` for a plan that needs no explanation.
+pub fn of_plan(plan: &Plan, lang: Lang) -> Option<Vec<String>> {
+    match (&plan.diagnosis, plan.status) {
+        (Some(d), _) => Some(sentences(d, lang)),
+        (None, Status::Infeasible) => Some(sentences(
+            &Diagnosis {
+                findings: Vec::new(),
+            },
+            lang,
+        )),
+        (None, Status::Optimal) => None,
+    }
+}
+
+/// One sentence per finding; a diagnosis without findings still says that nothing fits.
+pub fn sentences(diagnosis: &Diagnosis, lang: Lang) -> Vec<String> {
+    if diagnosis.findings.is_empty() {
+        return vec![
+            lang.pick(
+                "Không có phương án nào đáp ứng mọi điều kiện của kịch bản",
+                "No plan meets every condition of the scenario",
+            )
+            .to_string(),
+        ];
+    }
+    diagnosis
+        .findings
+        .iter()
+        .map(|f| finding(f, lang))
+        .collect()
+}
+
+/// One finding as a sentence.
+pub fn finding(finding: &Finding, lang: Lang) -> String {
+    match finding {
+        Finding::BoundsConflict {
+            district,
+            kind,
+            min,
+            max,
+        } => match lang {
+            Lang::Vi => format!(
+                "Quy tắc yêu cầu ít nhất {} ở {district} nhưng chỉ có tối đa {max}",
+                words::teams(lang, kind, *min)
+            ),
+            Lang::En => format!(
+                "The rules ask for at least {} in {district} but at most {max} {}",
+                words::teams(lang, kind, *min),
+                is_are(*max, "available")
+            ),
+        },
+        Finding::PoolMinimums {
+            kind,
+            required,
+            available,
+        } => match lang {
+            Lang::Vi => format!(
+                "Các quy tắc yêu cầu tổng cộng ít nhất {} ở các huyện nhưng toàn tỉnh chỉ có {available}",
+                words::teams(lang, kind, *required)
+            ),
+            Lang::En => format!(
+                "The rules' minimums add up to {} across the districts but only {available} {}",
+                words::teams(lang, kind, *required),
+                is_are(*available, "available")
+            ),
+        },
+        Finding::FloorPoolLimit {
+            district,
+            floor,
+            best_rate,
+            teams,
+        } => format!(
+            "{} {}: {} {}; {}",
+            match lang {
+                Lang::Vi => format!("{district} không thể đạt"),
+                Lang::En => format!("{district} cannot reach"),
+            },
+            number::percent_short(lang, *floor),
+            even_with_all(lang, teams),
+            match lang {
+                Lang::Vi => format!(
+                    "cũng chỉ đạt {}",
+                    number::percent_apart(lang, *best_rate, *floor)
+                ),
+                Lang::En => format!(
+                    "it reaches {}",
+                    number::percent_apart(lang, *best_rate, *floor)
+                ),
+            },
+            pool_is_the_limit(lang)
+        ),
+        Finding::FloorTeamsShort { kind, more } => match lang {
+            Lang::Vi => format!(
+                "Cần thêm {} để mọi huyện đạt mức tối thiểu",
+                words::teams(lang, kind, *more)
+            ),
+            Lang::En => format!(
+                "{} {} to bring every district up to the minimum",
+                more_teams(kind, *more),
+                is_are(*more, "needed")
+            ),
+        },
+        Finding::TargetPoolLimit { target, best_rate } => {
+            let target_text = number::percent_short(lang, *target);
+            let best = number::percent_apart(lang, *best_rate, *target);
+            match lang {
+                Lang::Vi => format!(
+                    "Toàn tỉnh không thể đạt {target_text}: kể cả với mọi tổ, đội có thể huy động cũng chỉ đạt {best}; {}",
+                    pool_is_the_limit(lang)
+                ),
+                Lang::En => format!(
+                    "The province cannot reach {target_text}: even with every team available it reaches {best}; {}",
+                    pool_is_the_limit(lang)
+                ),
+            }
+        }
+        Finding::TargetTeamsShort { kind, more } => match lang {
+            Lang::Vi => format!(
+                "Cần thêm {} để toàn tỉnh đạt mục tiêu",
+                words::teams(lang, kind, *more)
+            ),
+            Lang::En => format!(
+                "{} {} to reach the provincial target",
+                more_teams(kind, *more),
+                is_are(*more, "needed")
+            ),
+        },
+        Finding::BudgetShort { more } => match lang {
+            Lang::Vi => format!("Ngân sách còn thiếu {}", number::money(lang, *more)),
+            Lang::En => format!("The budget is {} short", number::money(lang, *more)),
+        },
+    }
+}
+
+/// `kể cả với toàn bộ 24 tổ xã và 30 đội tình nguyện` /
+/// `even with all 24 commune teams and all 30 volunteer teams`.
+fn even_with_all(lang: Lang, teams: &[(String, u32)]) -> String {
+    let parts: Vec<String> = teams
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(kind, n)| match lang {
+            Lang::Vi => words::teams(lang, kind, *n),
+            Lang::En if *n == 1 => format!("the one {kind} team"),
+            Lang::En => format!("all {}", words::teams(lang, kind, *n)),
+        })
+        .collect();
+    match (lang, parts.is_empty()) {
+        (Lang::Vi, true) => "kể cả với mọi tổ, đội có thể huy động".to_string(),
+        (Lang::En, true) => "even with every team it can get".to_string(),
+        (Lang::Vi, false) => format!("kể cả với toàn bộ {}", words::and_list(lang, &parts)),
+        (Lang::En, false) => format!("even with {}", words::and_list(lang, &parts)),
+    }
+}
+
+fn pool_is_the_limit(lang: Lang) -> &'static str {
+    lang.pick(
+        "giới hạn là số người còn có thể vận động",
+        "the reachable pool is the limit",
+    )
+}
+
+/// `7 more volunteer teams`, `1 more volunteer team`.
+fn more_teams(kind: &str, n: u32) -> String {
+    if n == 1 {
+        format!("1 more {kind} team")
+    } else {
+        format!("{n} more {kind} teams")
+    }
+}
+
+/// `is needed` / `are needed` for `n` things.
+fn is_are(n: u32, word: &str) -> String {
+    if n == 1 {
+        format!("is {word}")
+    } else {
+        format!("are {word}")
+    }
+}

@@ -1,0 +1,158 @@
+//! The plan as JSON, in the shape of MODEL.md § "The JSON plan". Built field by field (not
+//! derived from `Plan`) so that the contract cannot change by accident; added fields are
+//! marked below.
+
+use serde_json::{Map, Value, json};
+
+use crate::plan::{DistrictPlan, Plan, Province, TeamAllocation};
+use crate::report::diagnosis;
+use crate::rules::Directive;
+use crate::solve::{Optimality, Status};
+use crate::text::Lang;
+
+/// Renders `plan` as pretty-printed JSON with a trailing newline; `lang` is the language of the
+/// `diagnosis` text.
+pub fn render(plan: &Plan, lang: Lang) -> String {
+    let mut text = serde_json::to_string_pretty(&plan_value(plan, lang))
+        .expect("a serde_json::Value always serialises");
+    text.push('\n');
+    text
+}
+
+/// The whole plan as a JSON value.
+pub fn plan_value(plan: &Plan, lang: Lang) -> Value {
+    let diagnosis_text =
+        diagnosis::of_plan(plan, lang).map_or(Value::Null, |s| Value::String(s.join("\n")));
+    let findings = match &plan.diagnosis {
+        // serde_json maps non-finite floats to null here.
+        Some(d) => serde_json::to_value(&d.findings).unwrap_or(Value::Array(Vec::new())),
+        None => Value::Array(Vec::new()),
+    };
+    let mut m = Map::new();
+    m.insert("scenario".into(), json!(plan.scenario));
+    m.insert("as_of".into(), json!(plan.as_of)); // added
+    m.insert("objective".into(), json!(plan.objective.as_str()));
+    m.insert("status".into(), json!(status(plan)));
+    m.insert("diagnosis".into(), diagnosis_text);
+    m.insert("findings".into(), findings); // added
+    m.insert("horizon_days".into(), json!(plan.horizon_days));
+    m.insert("reachable_share".into(), num(plan.reachable_share));
+    m.insert("budget".into(), opt_num(plan.budget));
+    m.insert("district_floor".into(), opt_num(plan.district_floor));
+    m.insert("optimality".into(), optimality(&plan.optimality)); // added
+    m.insert("province".into(), province(&plan.province));
+    m.insert(
+        "team_kinds".into(),
+        plan.team_kinds
+            .iter()
+            .map(|k| {
+                let mut t = Map::new();
+                t.insert("name".into(), json!(k.name));
+                t.insert("scope".into(), json!(k.scope.as_str()));
+                t.insert("available".into(), json!(k.available));
+                t.insert("installs_per_team_day".into(), num(k.installs_per_team_day));
+                t.insert("cost_per_team_day".into(), num(k.cost_per_team_day));
+                Value::Object(t)
+            })
+            .collect(),
+    );
+    m.insert(
+        "districts".into(),
+        plan.districts.iter().map(district).collect(),
+    );
+    Value::Object(m)
+}
+
+fn status(plan: &Plan) -> &'static str {
+    match plan.status {
+        Status::Optimal => "optimal",
+        Status::Infeasible => "infeasible",
+    }
+}
+
+fn optimality(o: &Optimality) -> Value {
+    let mut m = Map::new();
+    m.insert("objective_value".into(), num(o.objective_value));
+    m.insert("bound".into(), opt_num(o.bound));
+    m.insert("gap".into(), opt_num(o.gap));
+    m.insert("method".into(), json!(o.method));
+    Value::Object(m)
+}
+
+fn province(p: &Province) -> Value {
+    let mut m = Map::new();
+    m.insert("smartphones".into(), json!(p.smartphones));
+    m.insert("installed".into(), json!(p.installed));
+    m.insert("rate".into(), num(p.rate));
+    m.insert("projected_installed".into(), num(p.projected_installed));
+    m.insert("projected_rate".into(), num(p.projected_rate));
+    m.insert("target_rate".into(), num(p.target_rate));
+    m.insert("target_reached".into(), json!(p.target_reached));
+    m.insert("cost".into(), num(p.cost));
+    m.insert("teams".into(), json!(p.teams)); // added
+    Value::Object(m)
+}
+
+fn district(d: &DistrictPlan) -> Value {
+    let mut m = Map::new();
+    m.insert("name".into(), json!(d.name));
+    m.insert("smartphones".into(), json!(d.smartphones));
+    m.insert("installed".into(), json!(d.installed));
+    m.insert("rate".into(), num(d.rate));
+    m.insert("mandated_installs".into(), num(d.mandated_installs));
+    m.insert("fixed_installs".into(), num(d.fixed_installs));
+    m.insert("pool".into(), num(d.pool));
+    m.insert(
+        "allocation".into(),
+        d.allocation.iter().map(allocation).collect(),
+    );
+    m.insert("outreach_installs".into(), num(d.outreach_installs));
+    m.insert("projected_installed".into(), num(d.projected_installed));
+    m.insert("projected_rate".into(), num(d.projected_rate));
+    m.insert("cost".into(), num(d.cost)); // added
+    m.insert(
+        "directives".into(),
+        d.directives.iter().map(directive).collect(),
+    );
+    Value::Object(m)
+}
+
+fn allocation(a: &TeamAllocation) -> Value {
+    let mut m = Map::new();
+    m.insert("kind".into(), json!(a.kind));
+    m.insert("teams".into(), json!(a.teams));
+    m.insert("min_teams".into(), json!(a.min_teams));
+    m.insert("max_teams".into(), json!(a.max_teams));
+    m.insert("productivity".into(), num(a.productivity));
+    Value::Object(m)
+}
+
+/// A directive in the rules' order; `action` and `unit` are the Vietnamese texts of the
+/// contract, `action_en`/`unit_en` the English ones (added; the Vietnamese when none is given).
+fn directive(d: &Directive) -> Value {
+    let mut m = Map::new();
+    m.insert("rule".into(), json!(d.rule));
+    m.insert("action".into(), json!(d.action.get(Lang::Vi)));
+    m.insert("unit".into(), json!(d.unit.get(Lang::Vi)));
+    m.insert("priority".into(), json!(d.priority));
+    m.insert("action_en".into(), json!(d.action.get(Lang::En))); // added
+    m.insert("unit_en".into(), json!(d.unit.get(Lang::En))); // added
+    m.insert(
+        "teams".into(),
+        d.teams
+            .iter()
+            .map(|(kind, teams)| json!({ "kind": kind, "teams": teams }))
+            .collect(),
+    ); // added
+    m.insert("expected_installs".into(), opt_num(d.expected_installs)); // added
+    Value::Object(m)
+}
+
+/// A float as a plain JSON number; NaN and infinities (which JSON cannot hold) become null.
+fn num(x: f64) -> Value {
+    serde_json::Number::from_f64(x).map_or(Value::Null, Value::Number)
+}
+
+fn opt_num(x: Option<f64>) -> Value {
+    x.map_or(Value::Null, num)
+}

@@ -1,0 +1,616 @@
+//! The printers: whole outputs as golden files, the JSON contract of MODEL.md § "The JSON plan",
+//! the letter's number formats, and every diagnosis finding in both languages.
+
+use campaign_planner::model::{Objective, Scope, TeamKind, outreach_installs};
+use campaign_planner::plan::{DistrictPlan, Plan, Province, TeamAllocation};
+use campaign_planner::report::{self, Format, diagnosis};
+use campaign_planner::rules::Directive;
+use campaign_planner::solve::{Diagnosis, Finding, Optimality, Status};
+use campaign_planner::text::{Lang, Text};
+use insta::assert_snapshot;
+use serde_json::Value;
+
+const HORIZON: u32 = 14;
+const VOLUNTEER_COST_PER_DAY: f64 = 300_000.0;
+
+/// A district as the tests give it: name, smartphones, installed, commune teams, volunteer teams.
+type Row = (&'static str, u64, u64, u32, u32);
+
+/// Three districts of the letter: the city (above the door-to-door threshold), Hữu Lũng and
+/// Đình Lập (below it).
+const THREE: [Row; 3] = [
+    ("Thành phố Lạng Sơn", 96_818, 39_911, 8, 0),
+    ("Huyện Hữu Lũng", 78_399, 18_019, 24, 5),
+    ("Huyện Đình Lập", 20_175, 6_651, 12, 2),
+];
+
+/// All eleven districts of letter 1635 (151.916 of 519,820 installed).
+const LETTER: [Row; 11] = [
+    ("Thành phố Lạng Sơn", 96_818, 39_911, 8, 0),
+    ("Huyện Hữu Lũng", 78_399, 18_019, 24, 5),
+    ("Huyện Cao Lộc", 58_196, 16_752, 22, 3),
+    ("Huyện Lộc Bình", 53_067, 15_725, 21, 3),
+    ("Huyện Tràng Định", 37_092, 11_354, 23, 2),
+    ("Huyện Chi Lăng", 43_471, 10_285, 20, 4),
+    ("Huyện Bắc Sơn", 36_584, 9_812, 20, 3),
+    ("Huyện Văn Lãng", 34_823, 8_727, 20, 3),
+    ("Huyện Văn Quan", 32_138, 7_494, 24, 3),
+    ("Huyện Bình Gia", 29_057, 7_186, 20, 2),
+    ("Huyện Đình Lập", 20_175, 6_651, 12, 2),
+];
+
+fn kinds() -> Vec<TeamKind> {
+    vec![
+        TeamKind {
+            name: "commune".into(),
+            scope: Scope::Local,
+            available: None,
+            installs_per_team_day: 15.0,
+            cost_per_team_day: 0.0,
+        },
+        TeamKind {
+            name: "volunteer".into(),
+            scope: Scope::Provincial,
+            available: Some(30),
+            installs_per_team_day: 40.0,
+            cost_per_team_day: VOLUNTEER_COST_PER_DAY,
+        },
+    ]
+}
+
+/// The letter's three directives (and, for Đình Lập, a Vietnamese-only one with a `|`),
+/// given in an order that the report must re-sort by priority.
+fn directives(
+    name: &str,
+    rate: f64,
+    teams: (u32, u32),
+    mandated: f64,
+    fixed: f64,
+    gain: f64,
+) -> Vec<Directive> {
+    let mut list = vec![
+        Directive {
+            rule: "communication".into(),
+            action: Text::new(
+                "Tăng cường tuyên truyền trên hệ thống thông tin cơ sở, tuyên truyền lưu động và mạng xã hội, nhất là với học sinh, sinh viên",
+                "Step up communication through loudspeakers, mobile propaganda and social media, above all to pupils and students",
+            ),
+            unit: Text::new(
+                "Phòng Văn hóa và Thông tin",
+                "Culture and Information Office",
+            ),
+            priority: 2,
+            teams: Vec::new(),
+            expected_installs: Some(fixed),
+        },
+        Directive {
+            rule: "mandatory-cohorts".into(),
+            action: Text::new(
+                "Yêu cầu mọi người đang cách ly và mọi người phải xét nghiệm COVID-19 cài đặt Bluezone",
+                "Require everyone in quarantine and everyone who must be tested for COVID-19 to install Bluezone",
+            ),
+            unit: Text::new("Trung tâm Y tế", "Health centre"),
+            priority: 1,
+            teams: Vec::new(),
+            expected_installs: Some(mandated),
+        },
+    ];
+    if rate < 0.30 {
+        list.push(Directive {
+            rule: "door-to-door".into(),
+            action: Text::new(
+                "Đi từng ngõ, gõ từng nhà để hướng dẫn người dân cài đặt Bluezone",
+                "Go door to door to help residents install Bluezone",
+            ),
+            unit: Text::new(
+                "Ban Chỉ đạo phòng, chống COVID-19 các xã, thị trấn",
+                "Commune COVID-19 steering committees",
+            ),
+            priority: 1,
+            teams: vec![("commune".into(), teams.0), ("volunteer".into(), teams.1)],
+            expected_installs: Some(gain),
+        });
+    }
+    if name == "Huyện Đình Lập" {
+        list.push(Directive {
+            rule: "weekly-report".into(),
+            action: Text::vi_only("Báo cáo tiến độ hằng tuần | gửi Sở Thông tin và Truyền thông"),
+            unit: Text::vi_only("UBND huyện"),
+            priority: 3,
+            teams: Vec::new(),
+            expected_installs: None,
+        });
+    }
+    list
+}
+
+/// A plan evaluated with the model's own formulas (MODEL.md § "Quantities" and § "Outreach
+/// teams"): 120 people in quarantine per district, 500 fixed installs, ρ = 0.8.
+fn plan(rows: &[Row], floor: Option<f64>, diagnosis: Option<Diagnosis>) -> Plan {
+    let kinds = kinds();
+    let districts: Vec<DistrictPlan> = rows
+        .iter()
+        .map(|&(name, smartphones, installed, commune, volunteer)| {
+            let s = smartphones as f64;
+            let rate = installed as f64 / s;
+            let mandated = 120.0 * (1.0 - rate);
+            let fixed = 500.0;
+            let pool = 0.8 * (s - installed as f64 - mandated - fixed);
+            let effort =
+                f64::from(HORIZON) * (15.0 * f64::from(commune) + 40.0 * f64::from(volunteer));
+            let gain = outreach_installs(pool, effort);
+            let projected = installed as f64 + mandated + fixed + gain;
+            DistrictPlan {
+                name: name.into(),
+                smartphones,
+                installed,
+                rate,
+                mandated_installs: mandated,
+                fixed_installs: fixed,
+                pool,
+                allocation: vec![
+                    TeamAllocation {
+                        kind: "commune".into(),
+                        teams: commune,
+                        min_teams: 0,
+                        max_teams: commune,
+                        productivity: 1.0,
+                    },
+                    TeamAllocation {
+                        kind: "volunteer".into(),
+                        teams: volunteer,
+                        min_teams: u32::from(rate < 0.30),
+                        max_teams: 30,
+                        productivity: 1.0,
+                    },
+                ],
+                outreach_installs: gain,
+                projected_installed: projected,
+                projected_rate: projected / s,
+                cost: f64::from(HORIZON) * VOLUNTEER_COST_PER_DAY * f64::from(volunteer),
+                directives: directives(name, rate, (commune, volunteer), mandated, fixed, gain),
+            }
+        })
+        .collect();
+    let smartphones: u64 = districts.iter().map(|d| d.smartphones).sum();
+    let installed: u64 = districts.iter().map(|d| d.installed).sum();
+    let projected_installed: f64 = districts.iter().map(|d| d.projected_installed).sum();
+    let cost: f64 = districts.iter().map(|d| d.cost).sum();
+    let teams: u64 = districts
+        .iter()
+        .flat_map(|d| &d.allocation)
+        .map(|a| u64::from(a.teams))
+        .sum();
+    let infeasible = diagnosis.is_some();
+    Plan {
+        scenario: "Lạng Sơn, 2020-09-01".into(),
+        as_of: "2020-09-01".into(),
+        objective: Objective::MaxInstalls,
+        status: if infeasible {
+            Status::Infeasible
+        } else {
+            Status::Optimal
+        },
+        diagnosis,
+        horizon_days: HORIZON,
+        reachable_share: 0.8,
+        budget: Some(100_000_000.0),
+        district_floor: floor,
+        province: Province {
+            smartphones,
+            installed,
+            rate: installed as f64 / smartphones as f64,
+            projected_installed,
+            projected_rate: projected_installed / smartphones as f64,
+            target_rate: 0.40,
+            target_reached: projected_installed >= 0.40 * smartphones as f64,
+            cost,
+            teams,
+        },
+        team_kinds: kinds,
+        districts,
+        optimality: Optimality {
+            objective_value: projected_installed,
+            bound: (!infeasible).then_some(projected_installed * 1.0003),
+            gap: (!infeasible).then_some(0.0003),
+            method: "branch-and-bound".into(),
+        },
+    }
+}
+
+fn optimal() -> Plan {
+    plan(&THREE, None, None)
+}
+
+fn infeasible() -> Plan {
+    plan(
+        &THREE,
+        Some(0.35),
+        Some(Diagnosis {
+            findings: vec![
+                Finding::FloorPoolLimit {
+                    district: "Huyện Hữu Lũng".into(),
+                    floor: 0.35,
+                    best_rate: 0.331,
+                    teams: vec![("commune".into(), 24), ("volunteer".into(), 30)],
+                },
+                Finding::FloorTeamsShort {
+                    kind: "volunteer".into(),
+                    more: 7,
+                },
+            ],
+        }),
+    )
+}
+
+// ---- golden files ----
+
+#[test]
+fn text_in_vietnamese() {
+    assert_snapshot!(
+        "text_vi",
+        report::render(&optimal(), Format::Text, Lang::Vi)
+    );
+}
+
+#[test]
+fn text_in_english() {
+    assert_snapshot!(
+        "text_en",
+        report::render(&optimal(), Format::Text, Lang::En)
+    );
+}
+
+#[test]
+fn markdown_in_vietnamese() {
+    assert_snapshot!(
+        "markdown_vi",
+        report::render(&optimal(), Format::Markdown, Lang::Vi)
+    );
+}
+
+#[test]
+fn infeasible_text_in_vietnamese() {
+    assert_snapshot!(
+        "infeasible_text_vi",
+        report::render(&infeasible(), Format::Text, Lang::Vi)
+    );
+}
+
+#[test]
+fn infeasible_markdown_in_english() {
+    assert_snapshot!(
+        "infeasible_markdown_en",
+        report::render(&infeasible(), Format::Markdown, Lang::En)
+    );
+}
+
+#[test]
+fn json_of_the_infeasible_plan() {
+    assert_snapshot!(
+        "infeasible_json",
+        report::render(&infeasible(), Format::Json, Lang::Vi)
+    );
+}
+
+// ---- the JSON contract ----
+
+/// Checks that `object` has every field of `spec` ("key:type …") with that JSON type; a type
+/// is `str`, `int`, `num`, `bool`, `array`, `object`, or two of them joined by `|` (`num|null`).
+fn check(object: &Value, spec: &str, at: &str) {
+    for field in spec.split_whitespace() {
+        let (key, types) = field.split_once(':').unwrap();
+        let value = object
+            .get(key)
+            .unwrap_or_else(|| panic!("{at}: key `{key}` is missing"));
+        let ok = types.split('|').any(|ty| match ty {
+            "str" => value.is_string(),
+            "int" => value.is_u64() || value.is_i64(),
+            "num" => value.is_number(),
+            "bool" => value.is_boolean(),
+            "null" => value.is_null(),
+            "array" => value.is_array(),
+            "object" => value.is_object(),
+            other => panic!("unknown type {other}"),
+        });
+        assert!(ok, "{at}.{key}: expected {types}, got {value}");
+    }
+}
+
+/// Every key of MODEL.md § "The JSON plan" with its type, at every level, and the added ones.
+fn check_contract(json: &str) -> Value {
+    assert!(json.ends_with("}\n"), "pretty JSON with a trailing newline");
+    let plan: Value = serde_json::from_str(json).expect("valid JSON");
+    check(
+        &plan,
+        "scenario:str objective:str status:str diagnosis:str|null horizon_days:int \
+         reachable_share:num budget:num|null district_floor:num|null province:object \
+         team_kinds:array districts:array as_of:str findings:array optimality:object",
+        "plan",
+    );
+    assert!(["optimal", "infeasible"].contains(&plan["status"].as_str().unwrap()));
+    check(
+        &plan["province"],
+        "smartphones:int installed:int rate:num projected_installed:num projected_rate:num \
+         target_rate:num target_reached:bool cost:num teams:int",
+        "province",
+    );
+    check(
+        &plan["optimality"],
+        "objective_value:num bound:num|null gap:num|null method:str",
+        "optimality",
+    );
+    for kind in plan["team_kinds"].as_array().unwrap() {
+        check(
+            kind,
+            "name:str scope:str available:int|null installs_per_team_day:num \
+             cost_per_team_day:num",
+            "team_kinds[]",
+        );
+        let local = kind["scope"] == "local";
+        assert_eq!(
+            kind["available"].is_null(),
+            local,
+            "available is null for local"
+        );
+    }
+    let districts = plan["districts"].as_array().unwrap();
+    assert!(!districts.is_empty());
+    for district in districts {
+        check(
+            district,
+            "name:str smartphones:int installed:int rate:num mandated_installs:num \
+             fixed_installs:num pool:num allocation:array outreach_installs:num \
+             projected_installed:num projected_rate:num directives:array cost:num",
+            "districts[]",
+        );
+        for a in district["allocation"].as_array().unwrap() {
+            let spec = "kind:str teams:int min_teams:int max_teams:int productivity:num";
+            check(a, spec, "allocation[]");
+        }
+        for d in district["directives"].as_array().unwrap() {
+            check(
+                d,
+                "rule:str action:str unit:str priority:int action_en:str unit_en:str \
+                 teams:array expected_installs:num|null",
+                "directives[]",
+            );
+            for t in d["teams"].as_array().unwrap() {
+                check(t, "kind:str teams:int", "directives[].teams[]");
+            }
+        }
+    }
+    plan
+}
+
+#[test]
+fn json_has_every_field_of_the_contract() {
+    for lang in [Lang::Vi, Lang::En] {
+        let plan = check_contract(&report::render(&optimal(), Format::Json, lang));
+        assert_eq!(plan["status"], "optimal");
+        assert!(plan["diagnosis"].is_null());
+        assert_eq!(plan["findings"], Value::Array(Vec::new()));
+        assert_eq!(plan["objective"], "max-installs");
+        assert_eq!(plan["province"]["smartphones"], 195_392);
+        assert_eq!(plan["team_kinds"][0]["scope"], "local");
+    }
+}
+
+#[test]
+fn json_of_an_infeasible_plan_explains_it_in_the_chosen_language() {
+    let vi = check_contract(&report::render(&infeasible(), Format::Json, Lang::Vi));
+    assert_eq!(vi["status"], "infeasible");
+    assert!(
+        vi["diagnosis"]
+            .as_str()
+            .unwrap()
+            .starts_with("Huyện Hữu Lũng không thể đạt 35%")
+    );
+    assert_eq!(vi["findings"][0]["finding"], "floor_pool_limit");
+    let en = check_contract(&report::render(&infeasible(), Format::Json, Lang::En));
+    assert!(
+        en["diagnosis"]
+            .as_str()
+            .unwrap()
+            .contains("7 more volunteer teams are needed")
+    );
+}
+
+#[test]
+fn json_keeps_full_precision_and_the_vietnamese_directive_text() {
+    let p = optimal();
+    let json: Value = serde_json::from_str(&report::render(&p, Format::Json, Lang::En)).unwrap();
+    let d = &json["districts"][1];
+    assert_eq!(d["pool"].as_f64().unwrap(), p.districts[1].pool);
+    assert_eq!(d["rate"].as_f64().unwrap(), p.districts[1].rate);
+    let first = &d["directives"][0];
+    assert_eq!(
+        first["rule"], "communication",
+        "JSON keeps the rules' order"
+    );
+    assert!(first["action"].as_str().unwrap().starts_with("Tăng cường"));
+    assert!(first["action_en"].as_str().unwrap().starts_with("Step up"));
+}
+
+#[test]
+fn json_never_holds_nan_or_infinity() {
+    let mut p = optimal();
+    p.districts[0].pool = f64::NAN;
+    p.province.projected_rate = f64::INFINITY;
+    p.budget = Some(f64::NEG_INFINITY);
+    let json: Value = serde_json::from_str(&report::render(&p, Format::Json, Lang::Vi)).unwrap();
+    assert!(json["districts"][0]["pool"].is_null());
+    assert!(json["province"]["projected_rate"].is_null());
+    assert!(json["budget"].is_null());
+}
+
+#[test]
+fn the_same_plan_prints_byte_for_byte_the_same() {
+    for format in [Format::Text, Format::Markdown, Format::Json] {
+        for lang in [Lang::Vi, Lang::En] {
+            assert_eq!(
+                report::render(&infeasible(), format, lang),
+                report::render(&infeasible(), format, lang)
+            );
+        }
+    }
+}
+
+// ---- the letter's numbers ----
+
+#[test]
+fn the_letters_province_in_vietnamese_and_english_number_formats() {
+    let p = plan(&LETTER, None, None);
+    assert_eq!(
+        (p.province.installed, p.province.smartphones),
+        (151_916, 519_820)
+    );
+    for format in [Format::Text, Format::Markdown] {
+        let vi = report::render(&p, format, Lang::Vi);
+        assert!(vi.contains("151.916 (29,22%)"), "{vi}");
+        assert!(vi.contains("519.820"));
+        let en = report::render(&p, format, Lang::En);
+        assert!(en.contains("151,916 (29.22%)"), "{en}");
+    }
+}
+
+#[test]
+fn directives_are_numbered_by_priority_then_in_the_rules_order() {
+    let text = report::render(&optimal(), Format::Text, Lang::En);
+    let huu_lung = &text[text.find("\nHuyện Hữu Lũng (").unwrap()..];
+    let mandatory = huu_lung.find(" 1. Require everyone").unwrap();
+    let door = huu_lung.find(" 2. Go door to door").unwrap();
+    let communication = huu_lung.find(" 3. Step up").unwrap();
+    assert!(mandatory < door && door < communication);
+}
+
+#[test]
+fn markdown_escapes_pipes_in_directives() {
+    let md = report::render(&optimal(), Format::Markdown, Lang::Vi);
+    assert!(md.contains("Báo cáo tiến độ hằng tuần \\| gửi Sở"));
+}
+
+// ---- the diagnosis in words ----
+
+fn says(finding: Finding, vi: &str, en: &str) {
+    let d = Diagnosis {
+        findings: vec![finding],
+    };
+    assert_eq!(diagnosis::render(&d, Lang::Vi), vi);
+    assert_eq!(diagnosis::render(&d, Lang::En), en);
+}
+
+#[test]
+fn a_district_that_cannot_reach_the_floor() {
+    says(
+        Finding::FloorPoolLimit {
+            district: "Hữu Lũng".into(),
+            floor: 0.35,
+            best_rate: 0.331,
+            teams: vec![("commune".into(), 24), ("volunteer".into(), 30)],
+        },
+        "Hữu Lũng không thể đạt 35%: kể cả với toàn bộ 24 tổ xã và 30 đội tình nguyện cũng chỉ đạt 33,1%; giới hạn là số người còn có thể vận động",
+        "Hữu Lũng cannot reach 35%: even with all 24 commune teams and all 30 volunteer teams it reaches 33.1%; the reachable pool is the limit",
+    );
+}
+
+#[test]
+fn a_shortfall_just_under_the_floor_is_not_printed_as_the_floor() {
+    let d = Diagnosis {
+        findings: vec![Finding::FloorPoolLimit {
+            district: "Đình Lập".into(),
+            floor: 0.35,
+            best_rate: 0.3496,
+            teams: vec![("police".into(), 2)],
+        }],
+    };
+    assert_eq!(
+        diagnosis::render(&d, Lang::Vi),
+        "Đình Lập không thể đạt 35%: kể cả với toàn bộ 2 đội police cũng chỉ đạt 34,96%; giới hạn là số người còn có thể vận động"
+    );
+}
+
+#[test]
+fn teams_short_for_the_floor() {
+    says(
+        Finding::FloorTeamsShort {
+            kind: "volunteer".into(),
+            more: 7,
+        },
+        "Cần thêm 7 đội tình nguyện để mọi huyện đạt mức tối thiểu",
+        "7 more volunteer teams are needed to bring every district up to the minimum",
+    );
+}
+
+#[test]
+fn teams_short_for_the_target() {
+    says(
+        Finding::TargetTeamsShort {
+            kind: "commune".into(),
+            more: 1,
+        },
+        "Cần thêm 1 tổ xã để toàn tỉnh đạt mục tiêu",
+        "1 more commune team is needed to reach the provincial target",
+    );
+}
+
+#[test]
+fn the_target_beyond_the_reachable_pool() {
+    says(
+        Finding::TargetPoolLimit {
+            target: 0.5,
+            best_rate: 0.4213,
+        },
+        "Toàn tỉnh không thể đạt 50%: kể cả với mọi tổ, đội có thể huy động cũng chỉ đạt 42,1%; giới hạn là số người còn có thể vận động",
+        "The province cannot reach 50%: even with every team available it reaches 42.1%; the reachable pool is the limit",
+    );
+}
+
+#[test]
+fn the_budget_too_small() {
+    says(
+        Finding::BudgetShort { more: 4_200_000.0 },
+        "Ngân sách còn thiếu 4.200.000 đ",
+        "The budget is 4,200,000 VND short",
+    );
+}
+
+#[test]
+fn rules_asking_more_teams_than_a_district_may_have() {
+    says(
+        Finding::BoundsConflict {
+            district: "Bình Gia".into(),
+            kind: "volunteer".into(),
+            min: 3,
+            max: 2,
+        },
+        "Quy tắc yêu cầu ít nhất 3 đội tình nguyện ở Bình Gia nhưng chỉ có tối đa 2",
+        "The rules ask for at least 3 volunteer teams in Bình Gia but at most 2 are available",
+    );
+}
+
+#[test]
+fn rules_minimums_beyond_a_provincial_pool() {
+    says(
+        Finding::PoolMinimums {
+            kind: "volunteer".into(),
+            required: 35,
+            available: 30,
+        },
+        "Các quy tắc yêu cầu tổng cộng ít nhất 35 đội tình nguyện ở các huyện nhưng toàn tỉnh chỉ có 30",
+        "The rules' minimums add up to 35 volunteer teams across the districts but only 30 are available",
+    );
+}
+
+#[test]
+fn several_findings_are_one_per_line_and_none_still_says_why() {
+    let d = infeasible().diagnosis.unwrap();
+    assert_eq!(diagnosis::render(&d, Lang::En).lines().count(), 2);
+    let empty = Diagnosis {
+        findings: Vec::new(),
+    };
+    assert_eq!(
+        diagnosis::render(&empty, Lang::En),
+        "No plan meets every condition of the scenario"
+    );
+}
