@@ -172,27 +172,46 @@ pub fn swap_until_stable(state: &mut State, budget_price: f64) {
         let mut improved = false;
         let before = state.total_outreach();
         'moves: for kr in 0..kinds {
-            let removal = (0..districts)
-                .filter(|&d| state.can_remove(d, kr))
-                .map(|d| (state.loss_of_remove(d, kr), d))
-                .min_by(|a, b| a.0.total_cmp(&b.0));
-            let Some((_, dr)) = removal else { continue };
             let snapshot = state.teams.clone();
-            for ka in 0..kinds {
-                state.remove(dr, kr);
-                let addition = (0..districts)
-                    .filter(|&d| (d, ka) != (dr, kr) && state.can_add(d, ka))
-                    .map(|d| (state.gain_of_add(d, ka), d))
-                    .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
-                if let Some((_, da)) = addition {
-                    state.add(da, ka);
-                }
-                fill(state, budget_price);
-                if state.total_outreach() > before + 1e-9 * before.max(1.0) {
-                    improved = true;
-                    break 'moves;
-                }
+            // Take out one, then two, of the teams of kind kr that lose the least.
+            for depth in 1..=2 {
                 state.reset(snapshot.clone());
+                let mut removed = Vec::new();
+                for _ in 0..depth {
+                    let removal = (0..districts)
+                        .filter(|&d| state.can_remove(d, kr))
+                        .map(|d| (state.loss_of_remove(d, kr), d))
+                        .min_by(|a, b| a.0.total_cmp(&b.0));
+                    let Some((_, dr)) = removal else { break };
+                    state.remove(dr, kr);
+                    removed.push(dr);
+                }
+                if removed.len() < depth {
+                    break;
+                }
+                let without = state.teams.clone();
+                for ka in 0..kinds {
+                    state.reset(without.clone());
+                    let addition = (0..districts)
+                        .filter(|&d| !(ka == kr && removed.contains(&d)) && state.can_add(d, ka))
+                        .map(|d| (state.gain_of_add(d, ka), d))
+                        .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
+                    if let Some((_, da)) = addition {
+                        state.add(da, ka);
+                    }
+                    fill(state, budget_price);
+                    if state.total_outreach() > before + 1e-9 * before.max(1.0) {
+                        improved = true;
+                        break 'moves;
+                    }
+                }
+            }
+            state.reset(snapshot);
+        }
+        if !improved {
+            improved = replace_in_place(state, &|s| s.total_outreach() > before + 1e-9 * before.max(1.0));
+            if improved {
+                fill(state, budget_price);
             }
         }
         if !improved {
@@ -233,6 +252,31 @@ pub fn prune(state: &mut State, need: f64, weight: &[f64]) {
         let Some((_, _, d, k)) = best else { return };
         state.remove(d, k);
     }
+}
+
+/// Replaces, within one district, a team of one kind by a team of another (where a floor
+/// forbids taking the team out alone); keeps the first replacement that `better` accepts.
+fn replace_in_place(state: &mut State, better: &dyn Fn(&State) -> bool) -> bool {
+    let kinds = state.model.kinds.len();
+    for d in 0..state.teams.len() {
+        for kr in 0..kinds {
+            if state.teams[d][kr] <= state.model.districts[d].bounds[kr].min {
+                continue;
+            }
+            for ka in (0..kinds).filter(|&ka| ka != kr) {
+                state.remove(d, kr);
+                if state.can_add(d, ka) {
+                    state.add(d, ka);
+                    if state.meets_floor(d) && better(state) {
+                        return true;
+                    }
+                    state.remove(d, ka);
+                }
+                state.add(d, kr);
+            }
+        }
+    }
+    false
 }
 
 /// Σ weight · teams: what `min-cost` minimises (with its tie-break sliver).
@@ -278,6 +322,14 @@ pub fn lighten(state: &mut State, need: f64, weight: &[f64]) {
                     }
                     state.reset(snapshot.clone());
                 }
+            }
+        }
+        if !improved {
+            improved = replace_in_place(state, &|s| {
+                s.total_outreach() >= need - INSTALLS_TOLERANCE && weighed(s, weight) < before - 1e-9 * before.max(1.0)
+            });
+            if improved {
+                prune(state, need, weight);
             }
         }
         if !improved {

@@ -98,6 +98,11 @@ impl<'a> State<'a> {
             && self.effort[d] - self.model.effort_per_team(d, k) >= self.min_effort[d] - 1e-9
     }
 
+    /// District d has at least its least effort.
+    pub fn meets_floor(&self, d: usize) -> bool {
+        self.effort[d] >= self.min_effort[d] - 1e-9
+    }
+
     pub fn add(&mut self, d: usize, k: usize) {
         self.teams[d][k] += 1;
         self.used[k] += 1;
