@@ -1,6 +1,12 @@
 //! Scenario files (MODEL.md § "Scenario files"): read, checked once, then plain data.
 
+mod coverage;
+mod district;
+mod document;
+mod inline;
 mod load;
+mod source;
+mod team_kind;
 
 pub use load::load;
 
