@@ -194,21 +194,26 @@ fn columns(
                 }
             },
         };
-        if columns.contains(&column) {
-            return Err(src
-                .error(
-                    at,
-                    Text::new(
-                        format!("cột `{name}` bị lặp (tên và district là cùng một cột)"),
-                        format!(
-                            "column `{name}` appears twice (name and district are the same column)"
-                        ),
+        if columns.iter().any(|c| same_column(c, &column)) {
+            let (vi, en) = if column == Column::Name {
+                (
+                    format!(
+                        "cột `{name}` lặp lại cột tên huyện (`name` và `district` là cùng một cột)"
+                    ),
+                    format!(
+                        "column `{name}` repeats the district name column (`name` and `district` are the same column)"
                     ),
                 )
-                .hint(Text::new(
-                    "xóa một trong hai cột",
-                    "delete one of the two columns",
-                )));
+            } else {
+                (
+                    format!("cột `{name}` bị lặp"),
+                    format!("column `{name}` appears twice"),
+                )
+            };
+            return Err(src.error(at, Text::new(vi, en)).hint(Text::new(
+                "xóa một trong hai cột",
+                "delete one of the two columns",
+            )));
         }
         columns.push(column);
     }
@@ -304,6 +309,14 @@ fn row(
         }
     }
     Ok(d)
+}
+
+/// Two header cells for one column; cohorts differ only in case (`students`, `Students`).
+fn same_column(a: &Column, b: &Column) -> bool {
+    match (a, b) {
+        (Column::Cohort(a), Column::Cohort(b)) => a.to_lowercase() == b.to_lowercase(),
+        _ => a == b,
+    }
 }
 
 fn header_title(column: &Column) -> &str {
