@@ -2,7 +2,7 @@
 //! columns `name` (or `district`), `installed`, `smartphones`, one column per local team kind,
 //! and any other column is a cohort head count.
 
-use super::district::{Count, Entry, RawDistrict, normalise};
+use super::district::{Count, Entry, RawDistrict, normalise, provincial_in_district};
 use super::source::{Pos, Source, did_you_mean_hint};
 use crate::diagnostic::{Error, did_you_mean};
 use crate::model::{Scope, TeamKind};
@@ -164,19 +164,13 @@ fn columns(
             _ => match kinds.iter().find(|k| k.name.to_lowercase() == lower) {
                 Some(kind) if kind.scope == Scope::Local => Column::Team(kind.name.clone()),
                 Some(kind) => {
-                    return Err(src
-                        .error(
-                            at,
-                            Text::new(
-                                format!("`{}` là loại đội của tỉnh: không ghi số đội này cho từng huyện", kind.name),
-                                format!("`{}` is a provincial team kind: its teams are not counted per district", kind.name),
-                            ),
-                        )
-                        .field(name)
-                        .hint(Text::new(
-                            "đội cấp tỉnh lấy từ tổng số `available` của loại đội và được kế hoạch phân về các huyện; xóa cột này",
-                            "provincial teams come from the kind's pool (`available`) and the plan assigns them to districts; delete this column",
-                        )));
+                    return Err(provincial_in_district(
+                        src,
+                        at,
+                        &kind.name,
+                        ("xóa cột này", "delete this column"),
+                    )
+                    .field(name));
                 }
                 None => {
                     if let Some(known) = did_you_mean(&lower, KNOWN) {

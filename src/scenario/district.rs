@@ -235,26 +235,14 @@ fn team_kind<'k>(
     };
     match kinds.iter().find(|k| k.name == entry.key.trim()) {
         Some(kind) if kind.scope == Scope::Local => Ok(kind),
-        Some(kind) => Err(src
-            .error(
-                entry.key_at,
-                Text::new(
-                    format!("`{}` là loại đội của tỉnh: không ghi số đội này cho từng huyện", kind.name),
-                    format!("`{}` is a provincial team kind: its teams are not counted per district", kind.name),
-                ),
-            )
-            .district(district)
-            .field(field)
-            .hint(Text::new(
-                format!(
-                    "đội cấp tỉnh lấy từ tổng số `available` của [[team_kind]] \"{}\" và được kế hoạch phân về các huyện; xóa mục này",
-                    kind.name
-                ),
-                format!(
-                    "provincial teams come from the pool (`available` in [[team_kind]] \"{}\") and the plan assigns them to districts; remove this entry",
-                    kind.name
-                ),
-            ))),
+        Some(kind) => Err(provincial_in_district(
+            src,
+            entry.key_at,
+            &kind.name,
+            ("xóa mục này", "remove this entry"),
+        )
+        .district(district)
+        .field(field)),
         None => {
             let hint = match did_you_mean(entry.key.trim(), local()) {
                 Some(s) => did_you_mean_hint(s),
@@ -280,6 +268,33 @@ fn team_kind<'k>(
                 .hint(hint))
         }
     }
+}
+
+/// Provincial teams counted in a district: they come from the kind's pool instead. `remove`
+/// says what to delete ("remove this entry", "... line", "... column").
+pub(super) fn provincial_in_district(
+    src: &Source,
+    at: Pos,
+    kind: &str,
+    remove: (&str, &str),
+) -> Error {
+    src.error(
+        at,
+        Text::new(
+            format!("`{kind}` là loại đội của tỉnh: không ghi số đội này cho từng huyện"),
+            format!("`{kind}` is a provincial team kind: its teams are not counted per district"),
+        ),
+    )
+    .hint(Text::new(
+        format!(
+            "đội cấp tỉnh lấy từ tổng số `available` của [[team_kind]] \"{kind}\" và được kế hoạch phân về các huyện; {}",
+            remove.0
+        ),
+        format!(
+            "provincial teams come from the pool (`available` in [[team_kind]] \"{kind}\") and the plan assigns them to districts; {}",
+            remove.1
+        ),
+    ))
 }
 
 fn negative(src: &Source, c: Count, district: &str, field: &str) -> Error {

@@ -2,9 +2,9 @@
 
 use toml::de::DeValue;
 
-use super::district::{Count, Entry, FIELDS, RawDistrict};
+use super::district::{Count, Entry, FIELDS, RawDistrict, normalise, provincial_in_district};
 use super::document::{Table, Value, as_array, as_integer, as_str, as_table, pos};
-use super::source::{Source, did_you_mean_hint};
+use super::source::{Pos, Source, did_you_mean_hint};
 use crate::diagnostic::{Error, did_you_mean};
 use crate::model::{Scope, TeamKind};
 use crate::text::Text;
@@ -50,7 +50,7 @@ fn district(src: &Source, value: &Value<'_>, kinds: &[TeamKind]) -> Result<RawDi
     let label = d
         .name
         .as_ref()
-        .map(|(n, _)| super::district::normalise(n))
+        .map(|(n, _)| normalise(n))
         .unwrap_or_default();
     let in_district = |e: Error| {
         if label.is_empty() {
@@ -125,27 +125,26 @@ fn count(src: &Source, field: &str, value: &Value<'_>) -> Result<Count, Error> {
 }
 
 /// `commune = 8` written beside the district's data instead of inside `teams`.
-fn team_kind_as_cohort(src: &Source, at: super::source::Pos, kind: &TeamKind) -> Error {
+fn team_kind_as_cohort(src: &Source, at: Pos, kind: &TeamKind) -> Error {
     let name = &kind.name;
-    let err = src
-        .error(
-            at,
-            Text::new(
-                format!("`{name}` là tên một loại đội, không phải một nhóm người"),
-                format!("`{name}` is a team kind, not a cohort"),
-            ),
-        )
-        .field(name.clone());
     match kind.scope {
-        Scope::Local => err.hint(Text::new(
-            format!("ghi số đội trong `teams`, ví dụ: teams = {{ {name} = 8 }}"),
-            format!("put the number of teams in `teams`, e.g. teams = {{ {name} = 8 }}"),
-        )),
-        Scope::Provincial => err.hint(Text::new(
-            "đội cấp tỉnh lấy từ tổng số `available` của loại đội và được kế hoạch phân về các huyện; xóa dòng này",
-            "provincial teams come from the kind's pool (`available`) and the plan assigns them to districts; remove this line",
-        )),
+        Scope::Local => src
+            .error(
+                at,
+                Text::new(
+                    format!("`{name}` là tên một loại đội, không phải một nhóm người"),
+                    format!("`{name}` is a team kind, not a cohort"),
+                ),
+            )
+            .hint(Text::new(
+                format!("ghi số đội trong `teams`, ví dụ: teams = {{ {name} = 8 }}"),
+                format!("put the number of teams in `teams`, e.g. teams = {{ {name} = 8 }}"),
+            )),
+        Scope::Provincial => {
+            provincial_in_district(src, at, name, ("xóa dòng này", "remove this line"))
+        }
     }
+    .field(name.clone())
 }
 
 /// A cohort whose value is not a number at all (`students = "9000"`).

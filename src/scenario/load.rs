@@ -247,8 +247,7 @@ fn share(src: &Source, field: &str, value: &Value<'_>, zero_ok: bool) -> Result<
     };
     let err = src.error(pos(value), Text::new(vi, en)).field(field);
     Err(if x > 1.0 && x <= 100.0 {
-        let as_share = crate::report::number::decimal(crate::text::Lang::En, x / 100.0, 4);
-        let as_share = as_share.trim_end_matches('0').trim_end_matches('.');
+        let as_share = x / 100.0;
         err.hint(Text::new(
             format!("tỷ lệ ghi dưới dạng số thập phân với dấu chấm: {x}% là {as_share}"),
             format!("shares are written as decimals: {x}% is {as_share}"),
@@ -380,6 +379,17 @@ fn params(top: &Table<'_, '_>) -> Result<BTreeMap<String, Param>, Error> {
     Ok(params)
 }
 
+fn no_districts(src: &Source, at: Pos) -> Error {
+    src.error(
+        at,
+        Text::new("kịch bản chưa có huyện nào", "the scenario has no districts"),
+    )
+    .hint(Text::new(
+        "thêm các mục [[district]] (name, installed, smartphones, teams), hoặc ghi tệp số liệu: coverage = \"coverage.csv\"",
+        "add [[district]] entries (name, installed, smartphones, teams), or name a data file: coverage = \"coverage.csv\"",
+    ))
+}
+
 /// The districts, from `[[district]]` tables or from the coverage file, but not both.
 fn districts(top: &Table<'_, '_>, kinds: &[TeamKind]) -> Result<Vec<super::DistrictInput>, Error> {
     let src = top.src;
@@ -397,22 +407,11 @@ fn districts(top: &Table<'_, '_>, kinds: &[TeamKind]) -> Result<Vec<super::Distr
                 "chỉ dùng một cách: xóa dòng `coverage`, hoặc xóa các mục [[district]]",
                 "use one or the other: remove the `coverage` line, or remove the [[district]] entries",
             ))),
-        (None, None) => Err(src
-            .error(
-                Pos::File,
-                Text::new("kịch bản chưa có huyện nào", "the scenario has no districts"),
-            )
-            .hint(Text::new(
-                "thêm các mục [[district]] (name, installed, smartphones, teams), hoặc ghi tệp số liệu: coverage = \"coverage.csv\"",
-                "add [[district]] entries (name, installed, smartphones, teams), or name a data file: coverage = \"coverage.csv\"",
-            ))),
+        (None, None) => Err(no_districts(src, Pos::File)),
         (None, Some(value)) => {
             let raw = inline::districts(src, value, kinds)?;
             if raw.is_empty() {
-                return Err(src.error(
-                    pos(value),
-                    Text::new("kịch bản chưa có huyện nào", "the scenario has no districts"),
-                ));
+                return Err(no_districts(src, pos(value)));
             }
             district::check(src, raw, kinds)
         }

@@ -23,18 +23,7 @@ const EXAMPLE: &str =
 pub(super) fn team_kinds(top: &Table<'_, '_>) -> Result<Vec<TeamKind>, Error> {
     let src = top.src;
     let Some(value) = top.get("team_kind") else {
-        return Err(src
-            .error(
-                Pos::File,
-                Text::new(
-                    "kịch bản chưa có loại đội nào ([[team_kind]])",
-                    "the scenario defines no team kind ([[team_kind]])",
-                ),
-            )
-            .hint(Text::new(
-                format!("thêm ít nhất một loại đội, ví dụ:\n{EXAMPLE}"),
-                format!("add at least one team kind, for example:\n{EXAMPLE}"),
-            )));
+        return Err(no_team_kind(src, Pos::File));
     };
     let entries = as_array(src, "team_kind", value).map_err(|e| {
         e.hint(Text::new(
@@ -70,20 +59,23 @@ pub(super) fn team_kinds(top: &Table<'_, '_>) -> Result<Vec<TeamKind>, Error> {
         kinds.push((kind, at));
     }
     if kinds.is_empty() {
-        return Err(src
-            .error(
-                pos(value),
-                Text::new(
-                    "kịch bản chưa có loại đội nào ([[team_kind]])",
-                    "the scenario defines no team kind ([[team_kind]])",
-                ),
-            )
-            .hint(Text::new(
-                format!("thêm ít nhất một loại đội, ví dụ:\n{EXAMPLE}"),
-                format!("add at least one team kind, for example:\n{EXAMPLE}"),
-            )));
+        return Err(no_team_kind(src, pos(value)));
     }
     Ok(kinds.into_iter().map(|(k, _)| k).collect())
+}
+
+fn no_team_kind(src: &Source, at: Pos) -> Error {
+    src.error(
+        at,
+        Text::new(
+            "kịch bản chưa có loại đội nào ([[team_kind]])",
+            "the scenario defines no team kind ([[team_kind]])",
+        ),
+    )
+    .hint(Text::new(
+        format!("thêm ít nhất một loại đội, ví dụ:\n{EXAMPLE}"),
+        format!("add at least one team kind, for example:\n{EXAMPLE}"),
+    ))
 }
 
 /// One `[[team_kind]]`, and where its name is.

@@ -250,3 +250,22 @@ fn districts_come_from_the_scenario_or_a_coverage_file_not_both() {
         ],
     );
 }
+
+#[test]
+fn a_provincial_kind_written_beside_the_figures_comes_from_the_pool() {
+    let (en, _) = error_of(&edit("quarantine = 15", "volunteer = 3"));
+    assert_has(
+        &en,
+        &[
+            "scenario.toml:27:1: district \"Hữu Lũng\", field `volunteer`: `volunteer` is a provincial team kind",
+            "remove this line",
+        ],
+    );
+}
+
+#[test]
+fn an_empty_district_list_has_no_districts() {
+    let start = MINIMAL.find("[[district]]").unwrap();
+    let (en, _) = error_of(&format!("district = []\n{}", &MINIMAL[..start]));
+    assert_has(&en, &["scenario.toml:1:12: the scenario has no districts"]);
+}
