@@ -1,12 +1,461 @@
-//! Reading and checking a scenario file.
+//! Reading and checking a scenario file (MODEL.md § "Scenario files (TOML)").
 
-use std::path::Path;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
 
-use super::Scenario;
-use crate::diagnostic::Error;
+use toml::de::DeValue;
+
+use super::district;
+use super::document::{self, Table, Value, as_array, as_integer, as_number, as_str, pos, written};
+use super::source::{Pos, Source, did_you_mean_hint};
+use super::{Param, Scenario, coverage, inline, team_kind};
+use crate::diagnostic::{Error, did_you_mean};
+use crate::model::{Objective, TeamKind};
 use crate::text::Text;
+
+const KEYS: [&str; 13] = [
+    "name",
+    "as_of",
+    "horizon_days",
+    "objective",
+    "rules",
+    "budget",
+    "coverage",
+    "base",
+    "target",
+    "response",
+    "params",
+    "team_kind",
+    "district",
+];
 
 /// Reads the scenario at `path`, with its coverage file if it names one, and checks it.
 pub fn load(path: &Path) -> Result<Scenario, Error> {
-    Err(Error::new(Text::new("chưa hỗ trợ", "not yet supported")).file(path))
+    let src = Source::read(path, &Text::new("tệp kịch bản", "the scenario file"))?;
+    let doc = document::parse(&src)?;
+    let top = Table::new(&src, Pos::File, "", &doc);
+    top.unknown_keys(&KEYS)?;
+    if let Some(base) = top.get("base") {
+        return Err(src
+            .error(
+                pos(base),
+                Text::new(
+                    "chưa hỗ trợ kịch bản kế thừa (`base = ...`)",
+                    "overlays (`base = ...`) are not supported yet",
+                ),
+            )
+            .field("base")
+            .hint(Text::new(
+                "sao chép kịch bản gốc thành một tệp mới rồi sửa tệp đó",
+                "copy the base scenario and edit it",
+            )));
+    }
+
+    let name_value = top.require("name", "name = \"Lạng Sơn, 2020-09-01\"")?;
+    let name = as_str(&src, "name", name_value)?.trim().to_string();
+    if name.is_empty() {
+        return Err(src
+            .error(
+                pos(name_value),
+                Text::new("tên kịch bản đang để trống", "the scenario's name is empty"),
+            )
+            .field("name")
+            .hint(Text::new(
+                "đặt một tên dễ nhận ra, ví dụ \"Lạng Sơn, 2020-09-01\"",
+                "give it a recognisable name, e.g. \"Lạng Sơn, 2020-09-01\"",
+            )));
+    }
+    let as_of = as_of(&top)?;
+    let horizon_days = horizon_days(&top)?;
+    let objective = objective(&top)?;
+    let rules = rules(&top)?;
+    let budget = match top.get("budget") {
+        None => None,
+        Some(value) => Some(non_negative(&src, "budget", value)?),
+    };
+
+    let target = top.table("target", "[target]")?.ok_or_else(|| {
+        src.error(
+            Pos::File,
+            Text::new("thiếu bảng [target]", "the [target] table is missing"),
+        )
+        .hint(Text::new(
+            "thêm hai dòng:\n[target]\nprovincial_rate = 0.40",
+            "add these two lines:\n[target]\nprovincial_rate = 0.40",
+        ))
+    })?;
+    target.unknown_keys(&["provincial_rate", "district_floor"])?;
+    let rate_value = target.require("provincial_rate", "provincial_rate = 0.40")?;
+    let target_rate = share(&src, "target.provincial_rate", rate_value, false)?;
+    let district_floor = match target.get("district_floor") {
+        None => None,
+        Some(value) => Some(share(&src, "target.district_floor", value, true)?),
+    };
+
+    let reachable_share = match top.table("response", "[response]")? {
+        None => 0.8,
+        Some(response) => {
+            response.unknown_keys(&["reachable_share"])?;
+            match response.get("reachable_share") {
+                None => 0.8,
+                Some(value) => share(&src, "response.reachable_share", value, false)?,
+            }
+        }
+    };
+
+    let params = params(&top)?;
+    let team_kinds = team_kind::team_kinds(&top)?;
+    let districts = districts(&top, &team_kinds)?;
+
+    Ok(Scenario {
+        path: path.to_path_buf(),
+        name,
+        as_of,
+        horizon_days,
+        objective,
+        rules,
+        budget,
+        target_rate,
+        district_floor,
+        reachable_share,
+        params,
+        team_kinds,
+        districts,
+    })
+}
+
+/// `as_of = 2020-09-01`, kept as written.
+fn as_of(top: &Table<'_, '_>) -> Result<String, Error> {
+    let src = top.src;
+    let value = top.require("as_of", "as_of = 2020-09-01")?;
+    let hint = Text::new(
+        "ghi ngày theo dạng năm-tháng-ngày, không có ngoặc kép: as_of = 2020-09-01",
+        "write the date as year-month-day, without quotes: as_of = 2020-09-01",
+    );
+    match value.get_ref() {
+        DeValue::Datetime(dt) if dt.date.is_some() && dt.time.is_none() => Ok(dt.to_string()),
+        DeValue::Datetime(_) => Err(src
+            .error(
+                pos(value),
+                Text::new(
+                    "cần một ngày, không kèm giờ",
+                    "expected a date without a time",
+                ),
+            )
+            .field("as_of")
+            .hint(hint)),
+        _ => Err(document::wrong_type(src, "as_of", value, ("một ngày", "a date")).hint(hint)),
+    }
+}
+
+fn horizon_days(top: &Table<'_, '_>) -> Result<u32, Error> {
+    let src = top.src;
+    let value = top.require("horizon_days", "horizon_days = 14")?;
+    let days = as_integer(src, "horizon_days", value)?;
+    match u32::try_from(days) {
+        Ok(days) if days >= 1 => Ok(days),
+        _ => Err(src
+            .error(
+                pos(value),
+                Text::new(
+                    format!(
+                        "số ngày của đợt phải từ 1 trở lên (đang là {})",
+                        written(src, value)
+                    ),
+                    format!(
+                        "the horizon must be at least 1 day (it is {})",
+                        written(src, value)
+                    ),
+                ),
+            )
+            .field("horizon_days")
+            .hint(Text::new(
+                "ghi số ngày của đợt vận động, ví dụ horizon_days = 14",
+                "write the length of the campaign in days, e.g. horizon_days = 14",
+            ))),
+    }
+}
+
+fn objective(top: &Table<'_, '_>) -> Result<Objective, Error> {
+    let src = top.src;
+    let value = top.require("objective", "objective = \"max-installs\"")?;
+    let text = as_str(src, "objective", value)?;
+    Objective::parse(text.trim()).ok_or_else(|| {
+        let names: Vec<&str> = Objective::ALL.iter().map(|o| o.as_str()).collect();
+        let list = names
+            .iter()
+            .map(|n| format!("\"{n}\""))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let err = src
+            .error(
+                pos(value),
+                Text::new(
+                    format!("không có mục tiêu \"{text}\"; chỉ dùng một trong: {list}"),
+                    format!("unknown objective \"{text}\"; use one of: {list}"),
+                ),
+            )
+            .field("objective");
+        match did_you_mean(text.trim(), names.iter().copied()) {
+            Some(s) => err.hint(did_you_mean_hint(s)),
+            None => err.hint(Text::new(
+                "\"max-installs\": nhiều lượt cài nhất; \"min-cost\": đạt chỉ tiêu với chi phí thấp nhất; \"max-min-rate\": nâng huyện thấp nhất",
+                "\"max-installs\": the most installs; \"min-cost\": reach the target at the least cost; \"max-min-rate\": lift the lowest district",
+            )),
+        }
+    })
+}
+
+/// A number `≥ 0`.
+fn non_negative(src: &Source, field: &str, value: &Value<'_>) -> Result<f64, Error> {
+    let x = as_number(src, field, value)?;
+    if x < 0.0 {
+        return Err(src
+            .error(
+                pos(value),
+                Text::new(
+                    format!("số này không được âm (đang là {})", written(src, value)),
+                    format!(
+                        "this number must not be negative (it is {})",
+                        written(src, value)
+                    ),
+                ),
+            )
+            .field(field));
+    }
+    Ok(x)
+}
+
+/// A share: `0 < x ≤ 1`, or `0 ≤ x ≤ 1` when `zero_ok`.
+fn share(src: &Source, field: &str, value: &Value<'_>, zero_ok: bool) -> Result<f64, Error> {
+    let x = as_number(src, field, value)?;
+    let low_ok = if zero_ok { x >= 0.0 } else { x > 0.0 };
+    if low_ok && x <= 1.0 {
+        return Ok(x);
+    }
+    let shown = written(src, value);
+    let (vi, en) = if zero_ok {
+        (
+            format!("tỷ lệ phải từ 0 đến 1 (đang là {shown})"),
+            format!("the share must be between 0 and 1 (it is {shown})"),
+        )
+    } else {
+        (
+            format!("tỷ lệ phải lớn hơn 0 và không quá 1 (đang là {shown})"),
+            format!("the share must be more than 0 and at most 1 (it is {shown})"),
+        )
+    };
+    let err = src.error(pos(value), Text::new(vi, en)).field(field);
+    Err(if x > 1.0 && x <= 100.0 {
+        let as_share = x / 100.0;
+        err.hint(Text::new(
+            format!("tỷ lệ ghi dưới dạng số thập phân với dấu chấm: {x}% là {as_share}"),
+            format!("shares are written as decimals: {x}% is {as_share}"),
+        ))
+    } else {
+        err
+    })
+}
+
+/// `rules = [...]`: files and folders (a folder's `*.rhai` files by name), relative to the
+/// scenario's folder, in order, each file once.
+fn rules(top: &Table<'_, '_>) -> Result<Vec<PathBuf>, Error> {
+    let src = top.src;
+    let value = top.require("rules", "rules = [\"../rules\"]   (hoặc/or rules = [])")?;
+    let list = as_array(src, "rules", value).map_err(|e| {
+        e.hint(Text::new(
+            "ghi danh sách trong ngoặc vuông, ví dụ rules = [\"../rules\"]",
+            "write a list in square brackets, e.g. rules = [\"../rules\"]",
+        ))
+    })?;
+    let folder = src.folder();
+    let mut seen = BTreeSet::new();
+    let mut files = Vec::new();
+    for item in list.iter() {
+        let written = as_str(src, "rules", item)?;
+        let path = folder.join(written.trim());
+        let not_found = |vi: String, en: String| {
+            src.error(pos(item), Text::new(vi, en))
+                .field("rules")
+                .hint(Text::new(
+                    format!(
+                        "đường dẫn tính từ thư mục chứa tệp kịch bản ({})",
+                        shown_folder(folder)
+                    ),
+                    format!(
+                        "paths are relative to the scenario's folder ({})",
+                        shown_folder(folder)
+                    ),
+                ))
+        };
+        if written.trim().is_empty() {
+            return Err(not_found(
+                "đường dẫn tệp quy tắc đang để trống".into(),
+                "the rule path is empty".into(),
+            ));
+        }
+        let found = if path.is_dir() {
+            let rhai = rhai_files(&path);
+            if rhai.is_empty() {
+                return Err(not_found(
+                    format!("thư mục quy tắc {} không có tệp .rhai nào", path.display()),
+                    format!("the rule folder {} has no .rhai files", path.display()),
+                ));
+            }
+            rhai
+        } else if path.is_file() {
+            vec![path]
+        } else {
+            return Err(not_found(
+                format!("không tìm thấy tệp hoặc thư mục quy tắc {}", path.display()),
+                format!("rule file or folder {} not found", path.display()),
+            ));
+        };
+        for file in found {
+            let key = file.canonicalize().unwrap_or_else(|_| file.clone());
+            if seen.insert(key) {
+                files.push(file);
+            }
+        }
+    }
+    Ok(files)
+}
+
+fn shown_folder(folder: &Path) -> String {
+    if folder.as_os_str().is_empty() {
+        ".".to_string()
+    } else {
+        folder.display().to_string()
+    }
+}
+
+/// The `*.rhai` files of a folder, sorted by file name.
+fn rhai_files(folder: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            p.is_file()
+                && p.extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("rhai"))
+        })
+        .collect();
+    files.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
+    files
+}
+
+/// `[params]`: numbers, strings and true/false, for the rules.
+fn params(top: &Table<'_, '_>) -> Result<BTreeMap<String, Param>, Error> {
+    let src = top.src;
+    let mut params = BTreeMap::new();
+    let Some(table) = top.table("params", "[params]")? else {
+        return Ok(params);
+    };
+    for (key, _, value) in table.entries() {
+        let field = format!("params.{key}");
+        let param = match value.get_ref() {
+            DeValue::Integer(_) | DeValue::Float(_) => {
+                Param::Number(as_number(src, &field, value)?)
+            }
+            DeValue::String(s) => Param::Text(s.to_string()),
+            DeValue::Boolean(b) => Param::Bool(*b),
+            _ => {
+                return Err(document::wrong_type(
+                    src,
+                    &field,
+                    value,
+                    (
+                        "một số, một chuỗi chữ hoặc true/false",
+                        "a number, a string or true/false",
+                    ),
+                ));
+            }
+        };
+        params.insert(key.to_string(), param);
+    }
+    Ok(params)
+}
+
+fn no_districts(src: &Source, at: Pos) -> Error {
+    src.error(
+        at,
+        Text::new("kịch bản chưa có huyện nào", "the scenario has no districts"),
+    )
+    .hint(Text::new(
+        "thêm các mục [[district]] (name, installed, smartphones, teams), hoặc ghi tệp số liệu: coverage = \"coverage.csv\"",
+        "add [[district]] entries (name, installed, smartphones, teams), or name a data file: coverage = \"coverage.csv\"",
+    ))
+}
+
+/// The districts, from `[[district]]` tables or from the coverage file, but not both.
+fn districts(top: &Table<'_, '_>, kinds: &[TeamKind]) -> Result<Vec<super::DistrictInput>, Error> {
+    let src = top.src;
+    match (top.get("coverage"), top.get("district")) {
+        (Some(file), Some(_)) => Err(src
+            .error(
+                pos(file),
+                Text::new(
+                    "kịch bản vừa có `coverage` vừa có các mục [[district]]",
+                    "the scenario has both `coverage` and [[district]] entries",
+                ),
+            )
+            .field("coverage")
+            .hint(Text::new(
+                "chỉ dùng một cách: xóa dòng `coverage`, hoặc xóa các mục [[district]]",
+                "use one or the other: remove the `coverage` line, or remove the [[district]] entries",
+            ))),
+        (None, None) => Err(no_districts(src, Pos::File)),
+        (None, Some(value)) => {
+            let raw = inline::districts(src, value, kinds)?;
+            if raw.is_empty() {
+                return Err(no_districts(src, pos(value)));
+            }
+            district::check(src, raw, kinds)
+        }
+        (Some(file), None) => {
+            let written = as_str(src, "coverage", file)?.trim();
+            let path = src.folder().join(written);
+            let extension = path
+                .extension()
+                .map(|e| e.to_string_lossy().to_lowercase())
+                .unwrap_or_default();
+            if matches!(extension.as_str(), "xlsx" | "xls" | "ods") {
+                return Err(src
+                    .error(
+                        pos(file),
+                        Text::new(
+                            "chưa đọc được tệp bảng tính; hãy dùng tệp CSV",
+                            "spreadsheet files cannot be read yet; use a CSV file",
+                        ),
+                    )
+                    .field("coverage")
+                    .hint(Text::new(
+                        "trong Excel chọn Lưu thành (Save As) > \"CSV UTF-8\", rồi ghi tên tệp .csv ở đây",
+                        "in Excel choose Save As > \"CSV UTF-8\", then name the .csv file here",
+                    )));
+            }
+            let csv = Source::read(
+                &path,
+                &Text::new(
+                    format!("tệp số liệu {}", path.display()),
+                    format!("the coverage file {}", path.display()),
+                ),
+            )
+            .map_err(|e| {
+                if path.is_file() {
+                    e
+                } else {
+                    // Point at the line that names the missing file.
+                    let mut at = src.error(pos(file), e.message.clone()).field("coverage");
+                    at.hint = e.hint;
+                    at
+                }
+            })?;
+            let raw = coverage::districts(&csv, kinds)?;
+            district::check(&csv, raw, kinds)
+        }
+    }
 }

@@ -1,0 +1,322 @@
+//! District data as read (from `[[district]]` tables or a coverage CSV) and the checks both
+//! routes share: names, counts in range, local team kinds, no district twice.
+
+use std::collections::BTreeMap;
+
+use unicode_normalization::UnicodeNormalization;
+
+use super::DistrictInput;
+use super::source::{Pos, Source, did_you_mean_hint, name_list};
+use crate::diagnostic::{Error, did_you_mean};
+use crate::model::{Scope, TeamKind};
+use crate::report::number::count;
+use crate::text::{Lang, Text};
+
+/// The fields a district has besides its cohorts.
+pub(super) const FIELDS: [&str; 4] = ["name", "installed", "smartphones", "teams"];
+
+/// A whole number as read, before its range is checked.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Count {
+    pub value: i128,
+    pub at: Pos,
+}
+
+/// A named count: a team kind's teams or a cohort's head count.
+#[derive(Debug, Clone)]
+pub(super) struct Entry {
+    pub key: String,
+    pub key_at: Pos,
+    pub count: Count,
+}
+
+/// One district as read, every value with its position.
+#[derive(Debug, Clone)]
+pub(super) struct RawDistrict {
+    /// Where the district starts (its `[[district]]` header or its CSV line).
+    pub at: Pos,
+    pub name: Option<(String, Pos)>,
+    pub installed: Option<Count>,
+    pub smartphones: Option<Count>,
+    pub teams: Vec<Entry>,
+    pub cohorts: Vec<Entry>,
+}
+
+/// The name as districts are compared and stored: trimmed, Unicode NFC.
+pub(super) fn normalise(name: &str) -> String {
+    name.trim().nfc().collect::<String>().trim().to_string()
+}
+
+/// Checks the districts read from `src` and turns them into plain data.
+pub(super) fn check(
+    src: &Source,
+    raw: Vec<RawDistrict>,
+    kinds: &[TeamKind],
+) -> Result<Vec<DistrictInput>, Error> {
+    let mut seen: BTreeMap<String, Pos> = BTreeMap::new();
+    let mut districts = Vec::with_capacity(raw.len());
+    for d in raw {
+        let (name, name_at) = name(src, &d)?;
+        if let Some(first) = seen.get(&name) {
+            let line = src.line(*first).unwrap_or(0);
+            return Err(src
+                .error(
+                    name_at,
+                    Text::new(
+                        format!("huyện \"{name}\" bị ghi hai lần (lần đầu ở dòng {line})"),
+                        format!("district \"{name}\" appears twice (first at line {line})"),
+                    ),
+                )
+                .district(&name)
+                .field("name")
+                .hint(Text::new(
+                    "mỗi huyện chỉ ghi một lần; gộp hai mục hoặc sửa tên cho đúng",
+                    "list each district once; merge the two entries or correct the name",
+                )));
+        }
+        seen.insert(name.clone(), name_at);
+        districts.push(district(src, &d, name, kinds)?);
+    }
+    Ok(districts)
+}
+
+fn name(src: &Source, d: &RawDistrict) -> Result<(String, Pos), Error> {
+    let Some((written, at)) = &d.name else {
+        return Err(src
+            .error(
+                d.at,
+                Text::new(
+                    "huyện này chưa có tên (`name`)",
+                    "this district has no name (`name`)",
+                ),
+            )
+            .field("name")
+            .hint(Text::new(
+                "thêm tên huyện, ví dụ: name = \"Hữu Lũng\"",
+                "add the district's name, e.g. name = \"Hữu Lũng\"",
+            )));
+    };
+    let name = normalise(written);
+    if name.is_empty() {
+        return Err(src
+            .error(
+                *at,
+                Text::new("tên huyện đang để trống", "the district's name is empty"),
+            )
+            .field("name")
+            .hint(Text::new(
+                "ghi tên huyện, ví dụ \"Hữu Lũng\"",
+                "write the district's name, e.g. \"Hữu Lũng\"",
+            )));
+    }
+    Ok((name, *at))
+}
+
+fn district(
+    src: &Source,
+    d: &RawDistrict,
+    name: String,
+    kinds: &[TeamKind],
+) -> Result<DistrictInput, Error> {
+    let missing = |field: &str, example: &str| {
+        src.error(
+            d.at,
+            Text::new(
+                format!("thiếu số liệu `{field}`"),
+                format!("`{field}` is missing"),
+            ),
+        )
+        .district(&name)
+        .field(field)
+        .hint(Text::new(
+            format!("thêm số liệu, ví dụ: {field} = {example}"),
+            format!("add the figure, e.g. {field} = {example}"),
+        ))
+    };
+    let smartphones = d
+        .smartphones
+        .ok_or_else(|| missing("smartphones", "78_399"))?;
+    if smartphones.value <= 0 {
+        return Err(src
+            .error(
+                smartphones.at,
+                Text::new(
+                    format!(
+                        "số thuê bao điện thoại thông minh phải lớn hơn 0 (đang là {})",
+                        count(Lang::Vi, smartphones.value as f64)
+                    ),
+                    format!(
+                        "the number of smartphone subscribers must be more than 0 (it is {})",
+                        count(Lang::En, smartphones.value as f64)
+                    ),
+                ),
+            )
+            .district(&name)
+            .field("smartphones"));
+    }
+    let installed = d.installed.ok_or_else(|| missing("installed", "18_019"))?;
+    if installed.value < 0 {
+        return Err(negative(src, installed, &name, "installed"));
+    }
+    if installed.value > smartphones.value {
+        let (i, s) = (installed.value as f64, smartphones.value as f64);
+        return Err(src
+            .error(
+                installed.at,
+                Text::new(
+                    format!(
+                        "số máy đã cài đặt ({}) lớn hơn số thuê bao điện thoại thông minh ({})",
+                        count(Lang::Vi, i),
+                        count(Lang::Vi, s)
+                    ),
+                    format!(
+                        "installed ({}) is more than smartphones ({})",
+                        count(Lang::En, i),
+                        count(Lang::En, s)
+                    ),
+                ),
+            )
+            .district(&name)
+            .field("installed")
+            .hint(Text::new(
+                "đối chiếu hai số này với số liệu gốc; có thể hai cột bị đổi chỗ hoặc gõ thừa một chữ số",
+                "check both numbers against the source; the two columns may be swapped or a digit typed twice",
+            )));
+    }
+
+    let mut teams = BTreeMap::new();
+    for entry in &d.teams {
+        let kind = team_kind(src, entry, &name, kinds)?;
+        let field = format!("teams.{}", entry.key);
+        if entry.count.value < 0 {
+            return Err(negative(src, entry.count, &name, &field));
+        }
+        let n = u32::try_from(entry.count.value)
+            .map_err(|_| too_large(src, entry.count, &name, &field))?;
+        teams.insert(kind.name.clone(), n);
+    }
+
+    let mut cohorts = BTreeMap::new();
+    for entry in &d.cohorts {
+        if entry.count.value < 0 {
+            return Err(negative(src, entry.count, &name, &entry.key));
+        }
+        let n = u64::try_from(entry.count.value)
+            .map_err(|_| too_large(src, entry.count, &name, &entry.key))?;
+        cohorts.insert(entry.key.clone(), n);
+    }
+
+    // Both are at most the (positive) smartphone count here, so they fit in u64.
+    let to_u64 = |c: Count| u64::try_from(c.value).unwrap_or(u64::MAX);
+    let smartphones = u64::try_from(smartphones.value)
+        .map_err(|_| too_large(src, smartphones, &name, "smartphones"))?;
+    Ok(DistrictInput {
+        name,
+        installed: to_u64(installed),
+        smartphones,
+        teams,
+        cohorts,
+    })
+}
+
+/// The local team kind an entry of `teams` names.
+fn team_kind<'k>(
+    src: &Source,
+    entry: &Entry,
+    district: &str,
+    kinds: &'k [TeamKind],
+) -> Result<&'k TeamKind, Error> {
+    let field = format!("teams.{}", entry.key);
+    let local = || {
+        kinds
+            .iter()
+            .filter(|k| k.scope == Scope::Local)
+            .map(|k| k.name.as_str())
+    };
+    match kinds.iter().find(|k| k.name == entry.key.trim()) {
+        Some(kind) if kind.scope == Scope::Local => Ok(kind),
+        Some(kind) => Err(provincial_in_district(
+            src,
+            entry.key_at,
+            &kind.name,
+            ("xóa mục này", "remove this entry"),
+        )
+        .district(district)
+        .field(field)),
+        None => {
+            let hint = match did_you_mean(entry.key.trim(), local()) {
+                Some(s) => did_you_mean_hint(s),
+                None if local().next().is_none() => Text::new(
+                    "kịch bản chưa có loại đội tại chỗ (scope = \"local\") nào",
+                    "the scenario has no local team kind (scope = \"local\")",
+                ),
+                None => Text::new(
+                    format!("các loại đội tại chỗ: {}", name_list(local())),
+                    format!("the local team kinds are: {}", name_list(local())),
+                ),
+            };
+            Err(src
+                .error(
+                    entry.key_at,
+                    Text::new(
+                        format!("không có loại đội `{}`", entry.key),
+                        format!("unknown team kind `{}`", entry.key),
+                    ),
+                )
+                .district(district)
+                .field(field)
+                .hint(hint))
+        }
+    }
+}
+
+/// Provincial teams counted in a district: they come from the kind's pool instead. `remove`
+/// says what to delete ("remove this entry", "... line", "... column").
+pub(super) fn provincial_in_district(
+    src: &Source,
+    at: Pos,
+    kind: &str,
+    remove: (&str, &str),
+) -> Error {
+    src.error(
+        at,
+        Text::new(
+            format!("`{kind}` là loại đội của tỉnh: không ghi số đội này cho từng huyện"),
+            format!("`{kind}` is a provincial team kind: its teams are not counted per district"),
+        ),
+    )
+    .hint(Text::new(
+        format!(
+            "đội cấp tỉnh lấy từ tổng số `available` của [[team_kind]] \"{kind}\" và được kế hoạch phân về các huyện; {}",
+            remove.0
+        ),
+        format!(
+            "provincial teams come from the pool (`available` in [[team_kind]] \"{kind}\") and the plan assigns them to districts; {}",
+            remove.1
+        ),
+    ))
+}
+
+fn negative(src: &Source, c: Count, district: &str, field: &str) -> Error {
+    src.error(
+        c.at,
+        Text::new(
+            format!(
+                "số này không được âm (đang là {})",
+                count(Lang::Vi, c.value as f64)
+            ),
+            format!(
+                "this number must not be negative (it is {})",
+                count(Lang::En, c.value as f64)
+            ),
+        ),
+    )
+    .district(district)
+    .field(field)
+}
+
+fn too_large(src: &Source, c: Count, district: &str, field: &str) -> Error {
+    src.error(c.at, Text::new("số quá lớn", "the number is too large"))
+        .district(district)
+        .field(field)
+}

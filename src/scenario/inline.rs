@@ -1,0 +1,162 @@
+//! Districts written in the scenario itself, as `[[district]]` tables.
+
+use toml::de::DeValue;
+
+use super::district::{Count, Entry, FIELDS, RawDistrict, normalise, provincial_in_district};
+use super::document::{Table, Value, as_array, as_integer, as_str, as_table, pos};
+use super::source::{Pos, Source, did_you_mean_hint};
+use crate::diagnostic::{Error, did_you_mean};
+use crate::model::{Scope, TeamKind};
+use crate::text::Text;
+
+/// Reads the `[[district]]` array: every key but `name`, `installed`, `smartphones` and
+/// `teams` is a cohort head count.
+pub(super) fn districts(
+    src: &Source,
+    value: &Value<'_>,
+    kinds: &[TeamKind],
+) -> Result<Vec<RawDistrict>, Error> {
+    let entries = as_array(src, "district", value).map_err(|e| {
+        e.hint(Text::new(
+            "viết mỗi huyện dưới tiêu đề [[district]] (hai dấu ngoặc vuông)",
+            "write each district under a [[district]] header (double square brackets)",
+        ))
+    })?;
+    entries
+        .iter()
+        .map(|entry| district(src, entry, kinds))
+        .collect()
+}
+
+fn district(src: &Source, value: &Value<'_>, kinds: &[TeamKind]) -> Result<RawDistrict, Error> {
+    let table = Table::new(
+        src,
+        pos(value),
+        "[[district]]",
+        as_table(src, "district", value)?,
+    );
+    let mut d = RawDistrict {
+        at: pos(value),
+        name: None,
+        installed: None,
+        smartphones: None,
+        teams: Vec::new(),
+        cohorts: Vec::new(),
+    };
+    // The name first, so that every later error can say which district it is about.
+    if let Some(v) = table.get("name") {
+        d.name = Some((as_str(src, "name", v)?.to_string(), pos(v)));
+    }
+    let label = d
+        .name
+        .as_ref()
+        .map(|(n, _)| normalise(n))
+        .unwrap_or_default();
+    let in_district = |e: Error| {
+        if label.is_empty() {
+            e
+        } else {
+            e.district(&label)
+        }
+    };
+
+    for (key, key_at, v) in table.entries() {
+        match key {
+            "name" => {}
+            "installed" => d.installed = Some(count(src, key, v).map_err(in_district)?),
+            "smartphones" => d.smartphones = Some(count(src, key, v).map_err(in_district)?),
+            "teams" => {
+                let teams = as_table(src, key, v).map_err(|e| {
+                    in_district(e.hint(Text::new(
+                        "ghi số đội tại chỗ theo loại, ví dụ: teams = { commune = 8 }",
+                        "give the local teams by kind, e.g. teams = { commune = 8 }",
+                    )))
+                })?;
+                let teams = Table::new(src, pos(v), "teams", teams);
+                for (kind, kind_at, n) in teams.entries() {
+                    let field = format!("teams.{kind}");
+                    d.teams.push(Entry {
+                        key: kind.to_string(),
+                        key_at: kind_at,
+                        count: count(src, &field, n).map_err(in_district)?,
+                    });
+                }
+            }
+            _ => {
+                if let Some(field) = did_you_mean(key, FIELDS) {
+                    return Err(in_district(
+                        src.error(
+                            key_at,
+                            Text::new(
+                                format!("không biết mục `{key}`"),
+                                format!("unknown field `{key}`"),
+                            ),
+                        )
+                        .hint(did_you_mean_hint(field)),
+                    ));
+                }
+                if let Some(kind) = kinds.iter().find(|k| k.name == key) {
+                    return Err(in_district(team_kind_as_cohort(src, key_at, kind)));
+                }
+                let n = count(src, key, v).map_err(|e| {
+                    let e = if matches!(v.get_ref(), DeValue::Integer(_) | DeValue::Float(_)) {
+                        e
+                    } else {
+                        cohort_not_a_count(src, key, v)
+                    };
+                    in_district(e)
+                })?;
+                d.cohorts.push(Entry {
+                    key: key.to_string(),
+                    key_at,
+                    count: n,
+                });
+            }
+        }
+    }
+    Ok(d)
+}
+
+fn count(src: &Source, field: &str, value: &Value<'_>) -> Result<Count, Error> {
+    Ok(Count {
+        value: as_integer(src, field, value)?,
+        at: pos(value),
+    })
+}
+
+/// `commune = 8` written beside the district's data instead of inside `teams`.
+fn team_kind_as_cohort(src: &Source, at: Pos, kind: &TeamKind) -> Error {
+    let name = &kind.name;
+    match kind.scope {
+        Scope::Local => src
+            .error(
+                at,
+                Text::new(
+                    format!("`{name}` là tên một loại đội, không phải một nhóm người"),
+                    format!("`{name}` is a team kind, not a cohort"),
+                ),
+            )
+            .hint(Text::new(
+                format!("ghi số đội trong `teams`, ví dụ: teams = {{ {name} = 8 }}"),
+                format!("put the number of teams in `teams`, e.g. teams = {{ {name} = 8 }}"),
+            )),
+        Scope::Provincial => {
+            provincial_in_district(src, at, name, ("xóa dòng này", "remove this line"))
+        }
+    }
+    .field(name.clone())
+}
+
+/// A cohort whose value is not a number at all (`students = "9000"`).
+fn cohort_not_a_count(src: &Source, key: &str, value: &Value<'_>) -> Error {
+    super::document::wrong_type(src, key, value, ("một số nguyên", "a whole number")).hint(
+        Text::new(
+            format!(
+                "mọi mục khác `name`, `installed`, `smartphones`, `teams` là số người của một nhóm (ví dụ quarantine = 120); ghi `{key}` là một số nguyên không có ngoặc kép"
+            ),
+            format!(
+                "every field other than `name`, `installed`, `smartphones`, `teams` is a cohort head count (e.g. quarantine = 120); write `{key}` as a whole number without quotes"
+            ),
+        ),
+    )
+}

@@ -1,0 +1,143 @@
+//! A file the user wrote (the scenario or its coverage CSV), and errors that point into it.
+
+use std::io::ErrorKind;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::Error;
+use crate::text::{Lang, Text};
+
+/// Where a value is in its file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Pos {
+    /// A byte offset (TOML values carry spans).
+    Offset(usize),
+    /// A 1-based line, and the column when it is known (CSV cells).
+    Line { line: usize, column: Option<usize> },
+    /// The file as a whole (a key that is missing from the top level).
+    File,
+}
+
+/// The text of a file and the path it was read from.
+pub(super) struct Source {
+    pub path: PathBuf,
+    pub text: String,
+}
+
+impl Source {
+    /// Reads `path`; `what` names the file in the error ("the scenario file").
+    pub fn read(path: &Path, what: &Text) -> Result<Source, Error> {
+        let bytes = std::fs::read(path).map_err(|err| {
+            let (vi, en) = match err.kind() {
+                ErrorKind::NotFound => ("không tìm thấy", "was not found"),
+                ErrorKind::PermissionDenied => ("không có quyền đọc", "cannot be read (permission denied)"),
+                ErrorKind::IsADirectory => ("là một thư mục, không phải tệp", "is a folder, not a file"),
+                _ => ("không đọc được", "cannot be read"),
+            };
+            let detail = if matches!(
+                err.kind(),
+                ErrorKind::NotFound | ErrorKind::PermissionDenied | ErrorKind::IsADirectory
+            ) {
+                String::new()
+            } else {
+                format!(" ({err})")
+            };
+            Error::new(Text::new(
+                format!("{} {vi}{detail}", what.vi),
+                format!("{} {en}{detail}", what.get(Lang::En)),
+            ))
+            .file(path)
+            .hint(Text::new(
+                "kiểm tra đường dẫn và tên tệp (đường dẫn trong kịch bản tính từ thư mục chứa tệp kịch bản)",
+                "check the path and the file name (paths in a scenario are relative to the scenario's folder)",
+            ))
+        })?;
+        let text = String::from_utf8(bytes).map_err(|err| {
+            let offset = err.utf8_error().valid_up_to();
+            let valid = String::from_utf8_lossy(&err.as_bytes()[..offset]).into_owned();
+            Error::new(Text::new(
+                format!("{} không phải văn bản UTF-8", what.vi),
+                format!("{} is not UTF-8 text", what.get(Lang::En)),
+            ))
+            .file(path)
+            .at_offset(&valid, offset)
+            .hint(Text::new(
+                "lưu lại tệp với bảng mã UTF-8 (trong Excel: \"CSV UTF-8\")",
+                "save the file again as UTF-8 (in Excel: \"CSV UTF-8\")",
+            ))
+        })?;
+        // Excel writes a byte-order mark at the start of "CSV UTF-8" files.
+        let text = match text.strip_prefix('\u{feff}') {
+            Some(rest) => rest.to_string(),
+            None => text,
+        };
+        Ok(Source {
+            path: path.to_path_buf(),
+            text,
+        })
+    }
+
+    /// An error at `pos` in this file.
+    pub fn error(&self, pos: Pos, message: Text) -> Error {
+        let err = Error::new(message).file(&self.path);
+        match pos {
+            Pos::Offset(offset) => {
+                // A span from the parser is on a character boundary; never panic if one is not.
+                let mut offset = offset.min(self.text.len());
+                while !self.text.is_char_boundary(offset) {
+                    offset -= 1;
+                }
+                err.at_offset(&self.text, offset)
+            }
+            Pos::Line {
+                line,
+                column: Some(column),
+            } => err.at(&self.text, line, column),
+            Pos::Line { line, column: None } => {
+                let mut err = err;
+                err.location.line = Some(line);
+                err.location.source_line = self
+                    .text
+                    .lines()
+                    .nth(line.saturating_sub(1))
+                    .map(str::to_string);
+                err
+            }
+            Pos::File => err,
+        }
+    }
+
+    /// The 1-based line of `pos`, when it has one.
+    pub fn line(&self, pos: Pos) -> Option<usize> {
+        match pos {
+            Pos::Offset(offset) => {
+                let offset = offset.min(self.text.len());
+                let before = self.text.get(..offset)?;
+                Some(before.matches('\n').count() + 1)
+            }
+            Pos::Line { line, .. } => Some(line),
+            Pos::File => None,
+        }
+    }
+
+    /// The folder that relative paths in this file start from.
+    pub fn folder(&self) -> &Path {
+        self.path.parent().unwrap_or(Path::new(""))
+    }
+}
+
+/// "did you mean `x`?" in both languages.
+pub(super) fn did_you_mean_hint(suggestion: &str) -> Text {
+    Text::new(
+        format!("có phải ý bạn là `{suggestion}`?"),
+        format!("did you mean `{suggestion}`?"),
+    )
+}
+
+/// A list of names for a message: `a`, `b`, `c`.
+pub(super) fn name_list<'a>(names: impl IntoIterator<Item = &'a str>) -> String {
+    names
+        .into_iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
