@@ -24,7 +24,8 @@ pub struct Location {
 /// An error for people: bad input, a broken rule, a file that cannot be written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Error {
-    pub location: Location,
+    /// Boxed: errors travel in `Result`s and should stay small.
+    pub location: Box<Location>,
     pub message: Text,
     pub hint: Option<Text>,
 }
@@ -32,7 +33,7 @@ pub struct Error {
 impl Error {
     pub fn new(message: Text) -> Error {
         Error {
-            location: Location::default(),
+            location: Box::default(),
             message,
             hint: None,
         }

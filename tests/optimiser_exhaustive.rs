@@ -14,7 +14,10 @@ const DEFAULT_INSTANCES: u64 = 600;
 /// `CAMPAIGN_EXHAUSTIVE_INSTANCES` runs more (e.g. 20000) when changing the optimiser.
 /// `CAMPAIGN_EXHAUSTIVE_FIRST` starts at another seed (to rerun one failure).
 fn seeds() -> std::ops::Range<u64> {
-    let first = std::env::var("CAMPAIGN_EXHAUSTIVE_FIRST").ok().and_then(|v| v.parse().ok()).unwrap_or(0);
+    let first = std::env::var("CAMPAIGN_EXHAUSTIVE_FIRST")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
     first..first + instances()
 }
 

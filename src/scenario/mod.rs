@@ -1,9 +1,5 @@
 //! Scenario files (MODEL.md § "Scenario files"): read, checked once, then plain data.
 
-// `diagnostic::Error` is large (a location with the source line, two texts); errors are rare
-// and reported once, so returning it unboxed costs nothing that matters.
-#![allow(clippy::result_large_err)]
-
 mod coverage;
 mod district;
 mod document;

@@ -165,10 +165,10 @@ pub fn short_of(model: &Model, feasible: &dyn Fn(&Model) -> bool, floors: bool) 
         if kind.scope != Scope::Provincial {
             continue;
         }
-        if let Some(more) = smallest_increase(model, k, feasible) {
-            if best.is_none_or(|(m, _)| more < m) {
-                best = Some((more, k));
-            }
+        if let Some(more) = smallest_increase(model, k, feasible)
+            && best.is_none_or(|(m, _)| more < m)
+        {
+            best = Some((more, k));
         }
     }
     let mut findings = Vec::new();

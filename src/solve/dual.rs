@@ -9,9 +9,12 @@ const ROUNDS: usize = 6;
 /// The largest multiplier tried (a coordinate whose subgradient never turns is left here).
 const CEILING: f64 = 1e12;
 
+/// A dual function: its value and a subgradient at a point.
+pub type DualFn<'a> = dyn FnMut(&[f64]) -> (f64, Vec<f64>) + 'a;
+
 /// Minimises a convex function over multipliers ≥ 0. `f` returns the value and a
 /// subgradient at a point. Returns the best point and value found.
-pub fn minimise(dim: usize, f: &mut dyn FnMut(&[f64]) -> (f64, Vec<f64>)) -> (Vec<f64>, f64) {
+pub fn minimise(dim: usize, f: &mut DualFn) -> (Vec<f64>, f64) {
     let mut x = vec![0.0; dim];
     let (mut best_value, mut grad) = f(&x);
     let mut best_x = x.clone();

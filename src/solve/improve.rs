@@ -209,7 +209,9 @@ pub fn swap_until_stable(state: &mut State, budget_price: f64) {
             state.reset(snapshot);
         }
         if !improved {
-            improved = replace_in_place(state, &|s| s.total_outreach() > before + 1e-9 * before.max(1.0));
+            improved = replace_in_place(state, &|s| {
+                s.total_outreach() > before + 1e-9 * before.max(1.0)
+            });
             if improved {
                 fill(state, budget_price);
             }
@@ -326,7 +328,8 @@ pub fn lighten(state: &mut State, need: f64, weight: &[f64]) {
         }
         if !improved {
             improved = replace_in_place(state, &|s| {
-                s.total_outreach() >= need - INSTALLS_TOLERANCE && weighed(s, weight) < before - 1e-9 * before.max(1.0)
+                s.total_outreach() >= need - INSTALLS_TOLERANCE
+                    && weighed(s, weight) < before - 1e-9 * before.max(1.0)
             });
             if improved {
                 prune(state, need, weight);

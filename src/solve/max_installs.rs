@@ -41,8 +41,8 @@ pub fn solve(model: &Model, min_effort: &[f64], start: Option<&Allocation>) -> O
         let mut value = 0.0;
         let mut used = vec![0.0; model.kinds.len()];
         let mut cost = 0.0;
-        for d in 0..model.districts.len() {
-            let Some(t) = best_response(model, d, &prices, min_effort[d]) else {
+        for (d, &least) in min_effort.iter().enumerate() {
+            let Some(t) = best_response(model, d, &prices, least) else {
                 infeasible = true;
                 return (0.0, vec![0.0; x.len()]);
             };

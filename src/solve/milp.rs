@@ -3,7 +3,8 @@
 //! plan the main optimiser must match; tests use it as an independent cross-check.
 
 use good_lp::{
-    Expression, ProblemVariables, Solution as _, SolverModel, Variable, constraint, microlp, variable,
+    Expression, ProblemVariables, Solution as _, SolverModel, Variable, constraint, microlp,
+    variable,
 };
 
 use crate::model::{Allocation, Model, Objective, Scope, outreach_installs};
@@ -35,7 +36,11 @@ pub fn solve(model: &Model) -> Option<Allocation> {
         .iter()
         .flat_map(|row| row.iter().enumerate())
         .map(|(k, &t)| {
-            let c = if model.all_free() { 1.0 } else { model.cost_per_team(k) };
+            let c = if model.all_free() {
+                1.0
+            } else {
+                model.cost_per_team(k)
+            };
             c * t
         })
         .sum();
@@ -55,13 +60,18 @@ pub fn solve(model: &Model) -> Option<Allocation> {
         let most = model.effort(d, &hi);
         let pool = district.pool;
         for j in 0..SEGMENTS {
-            let (a, b) = (most * j as f64 / SEGMENTS as f64, most * (j + 1) as f64 / SEGMENTS as f64);
+            let (a, b) = (
+                most * j as f64 / SEGMENTS as f64,
+                most * (j + 1) as f64 / SEGMENTS as f64,
+            );
             if b <= a {
                 continue;
             }
             let (ga, gb) = (outreach_installs(pool, a), outreach_installs(pool, b));
             let slope = (gb - ga) / (b - a);
-            problem = problem.with(constraint!(gains[d] - slope * effort.clone() <= ga - slope * a));
+            problem = problem.with(constraint!(
+                gains[d] - slope * effort.clone() <= ga - slope * a
+            ));
         }
         if most <= 0.0 {
             problem = problem.with(constraint!(gains[d] <= 0.0));
@@ -98,7 +108,11 @@ pub fn solve(model: &Model) -> Option<Allocation> {
     Some(
         teams
             .iter()
-            .map(|row| row.iter().map(|&t| solution.value(t).round() as u32).collect())
+            .map(|row| {
+                row.iter()
+                    .map(|&t| solution.value(t).round() as u32)
+                    .collect()
+            })
             .collect(),
     )
 }

@@ -73,8 +73,8 @@ pub fn solve(model: &Model, need: f64, min_effort: &[f64], start: &Allocation) -
         let mut value = -x[0] * need;
         let mut outreach = 0.0;
         let mut used = vec![0.0; model.kinds.len()];
-        for d in 0..model.districts.len() {
-            let Some(t) = best_response(model, d, &prices, min_effort[d]) else {
+        for (d, &least) in min_effort.iter().enumerate() {
+            let Some(t) = best_response(model, d, &prices, least) else {
                 unreachable = true;
                 return (0.0, vec![0.0; x.len()]);
             };

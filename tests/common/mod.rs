@@ -35,7 +35,13 @@ pub fn random_model(seed: u64, objective: Objective) -> Model {
 
 /// A random instance with up to `districts` districts, local teams below `local` and pools
 /// below `pool`.
-pub fn random_model_sized(seed: u64, objective: Objective, districts: u64, local: u64, pool: u64) -> Model {
+pub fn random_model_sized(
+    seed: u64,
+    objective: Objective,
+    districts: u64,
+    local: u64,
+    pool: u64,
+) -> Model {
     let mut rng = Rng::new(seed);
     let n_kinds = 1 + rng.below(3) as usize;
     let kinds: Vec<TeamKind> = (0..n_kinds)
@@ -147,12 +153,11 @@ pub fn feasible(model: &Model, teams: &Allocation) -> bool {
                 return false;
             }
         }
-        if let Some(floor) = model.district_floor {
-            if model.projected_installed(d, row)
+        if let Some(floor) = model.district_floor
+            && model.projected_installed(d, row)
                 < floor * model.districts[d].smartphones as f64 - 1e-6
-            {
-                return false;
-            }
+        {
+            return false;
         }
     }
     for (k, kind) in model.kinds.iter().enumerate() {
@@ -163,10 +168,10 @@ pub fn feasible(model: &Model, teams: &Allocation) -> bool {
             }
         }
     }
-    if let Some(budget) = model.budget {
-        if model.cost(teams) > budget * (1.0 + 1e-9) {
-            return false;
-        }
+    if let Some(budget) = model.budget
+        && model.cost(teams) > budget * (1.0 + 1e-9)
+    {
+        return false;
     }
     true
 }
