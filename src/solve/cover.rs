@@ -264,7 +264,14 @@ fn exchange(model: &Model, min_effort: &[f64], res: &[Resource], mut teams: Allo
             }
         }
         let Some((after, d, i)) = best else {
-            return Cover::Infeasible { proven: false };
+            // No single district can lower the overuse: try two districts at once.
+            return match pair_exchange(&options, &teams, &used, &use_row, &over_of, over) {
+                Some(next) => {
+                    teams = next;
+                    exchange(model, min_effort, res, teams)
+                }
+                None => Cover::Infeasible { proven: false },
+            };
         };
         let current = use_row(&teams[d]);
         teams[d] = options[d][i].clone();
@@ -275,4 +282,47 @@ fn exchange(model: &Model, min_effort: &[f64], res: &[Resource], mut teams: Allo
         over = after;
     }
     Cover::Feasible(teams)
+}
+
+/// Largest number of district options for which pairs of switches are tried.
+const PAIR_LIMIT: usize = 400;
+
+/// Two districts switched together so that the overuse shrinks (the best such pair).
+fn pair_exchange(
+    options: &[Vec<Vec<u32>>],
+    teams: &Allocation,
+    used: &[f64],
+    use_row: &dyn Fn(&[u32]) -> Vec<f64>,
+    over_of: &dyn Fn(&[f64]) -> f64,
+    over: f64,
+) -> Option<Allocation> {
+    let total: usize = options.iter().map(Vec::len).sum();
+    if total > PAIR_LIMIT {
+        return None;
+    }
+    let delta = |d: usize, option: &[u32]| -> Vec<f64> {
+        let (now, next) = (use_row(&teams[d]), use_row(option));
+        now.iter().zip(next).map(|(a, b)| b - a).collect()
+    };
+    let mut best: Option<(f64, usize, usize, usize, usize)> = None;
+    for d1 in 0..teams.len() {
+        for (i1, o1) in options[d1].iter().enumerate() {
+            let delta1 = delta(d1, o1);
+            for d2 in d1 + 1..teams.len() {
+                for (i2, o2) in options[d2].iter().enumerate() {
+                    let delta2 = delta(d2, o2);
+                    let trial: Vec<f64> = (0..used.len()).map(|r| used[r] + delta1[r] + delta2[r]).collect();
+                    let after = over_of(&trial);
+                    if after < over - 1e-12 && best.is_none_or(|b| after < b.0) {
+                        best = Some((after, d1, i1, d2, i2));
+                    }
+                }
+            }
+        }
+    }
+    let (_, d1, i1, d2, i2) = best?;
+    let mut next = teams.clone();
+    next[d1] = options[d1][i1].clone();
+    next[d2] = options[d2][i2].clone();
+    Some(next)
 }

@@ -256,6 +256,47 @@ pub fn prune(state: &mut State, need: f64, weight: &[f64]) {
     }
 }
 
+/// Takes out the two teams of one kind that lose the least, puts in the best team of some
+/// kind, reaches `need` again and prunes; keeps the result where it weighs less than `before`.
+fn remove_two_and_reach(state: &mut State, need: f64, weight: &[f64], before: f64) -> bool {
+    let kinds = state.model.kinds.len();
+    let districts = state.teams.len();
+    for kr in 0..kinds {
+        let snapshot = state.teams.clone();
+        let mut removed = Vec::new();
+        for _ in 0..2 {
+            let removal = (0..districts)
+                .filter(|&d| state.can_remove(d, kr))
+                .map(|d| (state.loss_of_remove(d, kr), d))
+                .min_by(|a, b| a.0.total_cmp(&b.0));
+            let Some((_, dr)) = removal else { break };
+            state.remove(dr, kr);
+            removed.push(dr);
+        }
+        if removed.len() == 2 {
+            let without = state.teams.clone();
+            for ka in 0..kinds {
+                state.reset(without.clone());
+                let addition = (0..districts)
+                    .filter(|&d| !(ka == kr && removed.contains(&d)) && state.can_add(d, ka))
+                    .map(|d| (state.gain_of_add(d, ka), d))
+                    .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
+                if let Some((_, da)) = addition {
+                    state.add(da, ka);
+                }
+                if reach(state, need, weight) {
+                    prune(state, need, weight);
+                    if weighed(state, weight) < before - 1e-9 * before.max(1.0) {
+                        return true;
+                    }
+                }
+            }
+        }
+        state.reset(snapshot);
+    }
+    false
+}
+
 /// Replaces, within one district, a team of one kind by a team of another (where a floor
 /// forbids taking the team out alone); keeps the first replacement that `better` accepts.
 fn replace_in_place(state: &mut State, better: &dyn Fn(&State) -> bool) -> bool {
@@ -325,6 +366,9 @@ pub fn lighten(state: &mut State, need: f64, weight: &[f64]) {
                     state.reset(snapshot.clone());
                 }
             }
+        }
+        if !improved {
+            improved = remove_two_and_reach(state, need, weight, before);
         }
         if !improved {
             improved = replace_in_place(state, &|s| {
