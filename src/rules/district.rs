@@ -126,7 +126,11 @@ impl DistrictHandle {
     }
 
     /// A district after the solve, with its plan.
-    pub fn after(context: Rc<Context>, input: &DistrictInput, plan: &DistrictPlan) -> DistrictHandle {
+    pub fn after(
+        context: Rc<Context>,
+        input: &DistrictInput,
+        plan: &DistrictPlan,
+    ) -> DistrictHandle {
         DistrictHandle::new(context, input, Stage::After(Outcome::new(plan)))
     }
 
@@ -227,7 +231,10 @@ impl State {
         self.before_only("add_installs")?;
         let installs = value::non_negative(
             installs,
-            ("`add_installs`: số lượt cài", "`add_installs`: the installs"),
+            (
+                "`add_installs`: số lượt cài",
+                "`add_installs`: the installs",
+            ),
         )?;
         let rule = self.rule.clone();
         self.effects.fixed.push(FixedInstalls {
@@ -243,11 +250,16 @@ impl State {
         self.context.kind(kind, "set_productivity")?;
         let m = value::number(
             multiplier,
-            ("`set_productivity`: hệ số", "`set_productivity`: the multiplier"),
+            (
+                "`set_productivity`: hệ số",
+                "`set_productivity`: the multiplier",
+            ),
         )?;
         if m <= 0.0 {
             return Err(HostError::new(
-                format!("`set_productivity`: hệ số phải lớn hơn 0 (1 là bình thường), không phải {m}"),
+                format!(
+                    "`set_productivity`: hệ số phải lớn hơn 0 (1 là bình thường), không phải {m}"
+                ),
                 format!("`set_productivity`: the multiplier must be above 0 (1 is usual), not {m}"),
             )
             .into());
@@ -374,7 +386,10 @@ fn parse_directive(rule: &str, map: &Map) -> Fallible<Written> {
             .map(|v| {
                 value::text(
                     v,
-                    (&format!("`directive`: mục `{key}`"), &format!("`directive`: `{key}`")),
+                    (
+                        &format!("`directive`: mục `{key}`"),
+                        &format!("`directive`: `{key}`"),
+                    ),
                 )
             })
             .transpose()
@@ -483,7 +498,9 @@ pub(crate) fn register(engine: &mut Engine) {
                 Scope::Local => Ok(INT::from(state.capacity(team_kind))),
                 Scope::Provincial => Err(HostError::new(
                     format!("`local_teams`: `{kind}` là đội cấp tỉnh, không đóng tại huyện"),
-                    format!("`local_teams`: `{kind}` is a provincial kind, not stationed in districts"),
+                    format!(
+                        "`local_teams`: `{kind}` is a provincial kind, not stationed in districts"
+                    ),
                 )
                 .hint(Text::new(
                     "`scenario.local_kinds()` cho danh sách các loại tổ tại chỗ",
@@ -515,7 +532,9 @@ pub(crate) fn register(engine: &mut Engine) {
     );
     engine.register_fn(
         "set_productivity",
-        |d: &mut DistrictHandle, kind: &str, m: Dynamic| d.0.borrow_mut().set_productivity(kind, &m),
+        |d: &mut DistrictHandle, kind: &str, m: Dynamic| {
+            d.0.borrow_mut().set_productivity(kind, &m)
+        },
     );
     engine.register_fn(
         "min_teams",
@@ -543,7 +562,8 @@ pub(crate) fn register(engine: &mut Engine) {
                 .map_or(0, |(_, t)| INT::from(*t)))
         },
     );
-    let figures: [(&str, fn(&Outcome) -> f64); 5] = [
+    type Figure = fn(&Outcome) -> f64;
+    let figures: [(&str, Figure); 5] = [
         ("projected_rate", |o| o.projected_rate),
         ("projected_installed", |o| o.projected_installed),
         ("outreach_installs", |o| o.outreach_installs),

@@ -8,11 +8,12 @@ use std::time::{Duration, Instant};
 
 use rhai::module_resolvers::DummyModuleResolver;
 use rhai::packages::{
-    ArithmeticPackage, BasicArrayPackage, BasicIteratorPackage, BasicMapPackage,
-    BasicMathPackage, BasicStringPackage, LogicPackage, MoreStringPackage, Package,
+    ArithmeticPackage, BasicArrayPackage, BasicIteratorPackage, BasicMapPackage, BasicMathPackage,
+    BasicStringPackage, LogicPackage, MoreStringPackage, Package,
 };
-use rhai::{Dynamic, Engine};
+use rhai::{Dynamic, Engine, FLOAT, INT, ImmutableString};
 
+use super::failure::{Fallible, HostError};
 use super::{district, scenario_view};
 
 /// Steps one hook call may take (each operator, call or loop turn is one step).
@@ -96,9 +97,44 @@ pub(crate) fn new_engine(clock: &Clock) -> Engine {
         (ops % CLOCK_EVERY == 0 && clock.expired()).then_some(Dynamic::UNIT)
     });
 
+    // Let the comparisons below override Rhai's built-in ones.
+    engine.set_fast_operators(false);
+    register_strict_comparisons(&mut engine);
     district::register(&mut engine);
     scenario_view::register(&mut engine);
     engine
+}
+
+/// Rhai answers `false` when it compares a number with a text (`0.25 < "0.30"`), so a
+/// threshold written in quotes in [params] would silently turn a rule off. Make it an error.
+fn register_strict_comparisons(engine: &mut Engine) {
+    fn refuse(op: &str) -> Box<rhai::EvalAltResult> {
+        HostError::new(
+            format!(
+                "không thể so sánh một số với một đoạn chữ (`{op}`); nếu giá trị lấy từ mục \
+                 [params] thì hãy viết nó là số, không có dấu ngoặc kép"
+            ),
+            format!(
+                "cannot compare a number with a text (`{op}`); if the value comes from \
+                 [params], write it as a number, without quotes"
+            ),
+        )
+        .into()
+    }
+    for op in ["<", "<=", ">", ">="] {
+        engine.register_fn(op, move |_: INT, _: ImmutableString| -> Fallible<bool> {
+            Err(refuse(op))
+        });
+        engine.register_fn(op, move |_: ImmutableString, _: INT| -> Fallible<bool> {
+            Err(refuse(op))
+        });
+        engine.register_fn(op, move |_: FLOAT, _: ImmutableString| -> Fallible<bool> {
+            Err(refuse(op))
+        });
+        engine.register_fn(op, move |_: ImmutableString, _: FLOAT| -> Fallible<bool> {
+            Err(refuse(op))
+        });
+    }
 }
 
 #[cfg(test)]

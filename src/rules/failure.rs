@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use rhai::{Dynamic, EvalAltResult, ParseError, ParseErrorType, Position};
+use rhai::{Dynamic, EvalAltResult, LexError, ParseError, ParseErrorType, Position};
 
 use crate::diagnostic::{Error, did_you_mean};
 use crate::report::number;
@@ -93,10 +93,27 @@ const API_NAMES: &[&str] = &[
     "target_rate",
     "horizon_days",
     "district_floor",
+    "team_kinds",
     "provincial_kinds",
     "local_kinds",
     "fmt_count",
     "fmt_percent",
+];
+
+/// The names in [`API_NAMES`] that are properties (`district.rate`, not `district.rate()`).
+const PROPERTY_NAMES: &[&str] = &[
+    "name",
+    "smartphones",
+    "installed",
+    "rate",
+    "projected_rate",
+    "projected_installed",
+    "outreach_installs",
+    "mandated_installs",
+    "fixed_installs",
+    "target_rate",
+    "horizon_days",
+    "district_floor",
 ];
 
 /// A syntax error in the rule `rule` (read from `path`, text `source`).
@@ -113,10 +130,27 @@ pub(crate) fn syntax(rule: &str, path: &Path, source: &str, err: &ParseError) ->
 fn parse_detail(kind: &ParseErrorType) -> (String, String) {
     let en = kind.to_string();
     let vi = match kind {
+        ParseErrorType::BadInput(LexError::ImproperSymbol(symbol, detail))
+            if detail.ends_with("is disabled") =>
+        {
+            return (
+                format!("`{symbol}` không dùng được trong quy tắc"),
+                format!("`{symbol}` is not available in rules"),
+            );
+        }
+        ParseErrorType::BadInput(LexError::UnexpectedInput(text)) => {
+            format!("gặp `{text}` ở chỗ không đúng")
+        }
+        ParseErrorType::BadInput(LexError::UnterminatedString) => {
+            "đoạn chữ thiếu dấu ngoặc kép đóng `\"`".to_string()
+        }
         ParseErrorType::UnexpectedEOF => {
             "tệp kết thúc giữa chừng (có thể thiếu dấu `}` hoặc `)`)".to_string()
         }
-        ParseErrorType::MissingToken(token, _) => format!("thiếu `{token}` ({en})"),
+        ParseErrorType::MissingToken(token, _) if token == ";" => {
+            "thiếu dấu `;` ở cuối câu lệnh (có thể ở cuối dòng trước)".to_string()
+        }
+        ParseErrorType::MissingToken(token, _) => format!("thiếu `{token}`"),
         ParseErrorType::VariableUndefined(name) => {
             format!("biến `{name}` chưa được khai báo (dùng `let {name} = ...;` trước khi dùng)")
         }
@@ -193,13 +227,32 @@ pub(crate) fn runtime(err: &EvalAltResult, site: &Site) -> Error {
             )
         }
     };
-    let mut error = Error::new(message)
-        .file(site.path)
-        .district(site.district);
+    let mut error = Error::new(message).file(site.path).district(site.district);
     if let Some(hint) = hint {
         error = error.hint(hint);
     }
-    with_position(error, site.source, innermost_position(err))
+    let pos = innermost_position(err);
+    if pos.is_none() {
+        // Rhai knows no spot (e.g. an empty `loop {}`): point at the hook itself.
+        return match hook_line(site.source, hook) {
+            Some((line, column)) => error.at(site.source, line, column),
+            None => error,
+        };
+    }
+    with_position(error, site.source, pos)
+}
+
+/// The line and column of `fn hook(` in `source`.
+fn hook_line(source: &str, hook: &str) -> Option<(usize, usize)> {
+    source.lines().enumerate().find_map(|(i, line)| {
+        let at = line.find("fn ")?;
+        let rest = line[at + 3..].trim_start();
+        let named = rest.strip_prefix(hook)?;
+        named
+            .trim_start()
+            .starts_with('(')
+            .then(|| (i + 1, line[..at].chars().count() + 1))
+    })
 }
 
 /// The position closest to where the error happened: the innermost one that is known.
@@ -214,30 +267,80 @@ fn innermost_position(err: &EvalAltResult) -> Position {
 }
 
 fn runtime_detail(err: &EvalAltResult) -> (String, String, Option<Text>) {
-    let en = err.to_string();
+    let en = strip_position(&err.to_string());
+    let unknown_name = |name: &str| {
+        did_you_mean(name, API_NAMES.iter().copied()).map(|close| {
+            Text::new(
+                format!("có phải ý bạn là `{close}`?"),
+                format!("did you mean `{close}`?"),
+            )
+        })
+    };
     match err {
-        EvalAltResult::ErrorFunctionNotFound(signature, ..)
-        | EvalAltResult::ErrorPropertyNotFound(signature, ..) => {
-            let name = signature
-                .split(['(', ' '])
-                .next()
-                .unwrap_or(signature)
-                .trim_start_matches("get$")
-                .trim_start_matches("set$");
-            let hint = if API_NAMES.contains(&name) {
-                Text::new(
-                    format!("`{name}` có, nhưng các giá trị đưa vào không đúng số lượng hoặc kiểu"),
-                    format!("`{name}` exists, but its arguments have the wrong number or type"),
-                )
+        EvalAltResult::ErrorFunctionNotFound(signature, ..) => {
+            let (name, args) = signature
+                .split_once(" (")
+                .map_or((signature.as_str(), ""), |(n, a)| {
+                    (n, a.trim_end_matches(')'))
+                });
+            let (vi_args, en_args) = argument_words(args);
+            if !name.starts_with(|c: char| c.is_alphabetic() || c == '_') {
+                return (
+                    format!("không làm được phép `{name}` với ({vi_args})"),
+                    format!("cannot apply `{name}` to ({en_args})"),
+                    None,
+                );
+            }
+            let hint = if PROPERTY_NAMES.contains(&name) {
+                Some(Text::new(
+                    format!("`{name}` là thuộc tính: viết `.{name}`, không có `()`"),
+                    format!("`{name}` is a property: write `.{name}`, without `()`"),
+                ))
+            } else if API_NAMES.contains(&name) {
+                Some(Text::new(
+                    format!(
+                        "`{name}` có, nhưng số lượng hoặc kiểu của các giá trị đưa vào không đúng"
+                    ),
+                    format!(
+                        "`{name}` exists, but the number or the type of its arguments is wrong"
+                    ),
+                ))
             } else {
-                unknown_name_hint(name, API_NAMES, ("hàm", "functions"))
+                unknown_name(name)
             };
             (
-                format!("không có hàm hay thuộc tính `{signature}`"),
-                format!("no function or property `{signature}`"),
-                Some(hint),
+                format!("không có hàm `{name}` nhận ({vi_args})"),
+                format!("no function `{name}` taking ({en_args})"),
+                hint,
             )
         }
+        EvalAltResult::ErrorDotExpr(detail, ..) => {
+            if let Some(name) = quoted_after(detail, "Unknown property '") {
+                (
+                    format!("không có thuộc tính `{name}`"),
+                    format!("there is no property `{name}`"),
+                    unknown_name(name),
+                )
+            } else if let Some(name) = quoted_after(detail, "No writable property '") {
+                (
+                    format!("không sửa được `{name}`: chỉ đọc được"),
+                    format!("`{name}` cannot be changed: it is read-only"),
+                    None,
+                )
+            } else {
+                (format!("{en} (chi tiết bằng tiếng Anh)"), en, None)
+            }
+        }
+        EvalAltResult::ErrorPropertyNotFound(name, ..) => (
+            format!("bảng không có mục `{name}`"),
+            format!("the map has no entry `{name}`"),
+            None,
+        ),
+        EvalAltResult::ErrorArrayBounds(len, index, ..) => (
+            format!("vị trí {index} nằm ngoài danh sách (dài {len}, đánh số từ 0)"),
+            format!("index {index} is outside the list (length {len}, numbered from 0)"),
+            None,
+        ),
         EvalAltResult::ErrorMismatchDataType(expected, actual, ..)
         | EvalAltResult::ErrorMismatchOutputType(expected, actual, ..) => (
             format!("sai kiểu dữ liệu: có {actual}, cần {expected}"),
@@ -254,12 +357,50 @@ fn runtime_detail(err: &EvalAltResult) -> (String, String, Option<Text>) {
             "functions call each other too deeply".to_string(),
             None,
         ),
-        EvalAltResult::ErrorDataTooLarge(what, ..) => (
-            format!("dữ liệu quá lớn: {what}"),
-            format!("data too large: {what}"),
-            None,
-        ),
+        EvalAltResult::ErrorDataTooLarge(what, ..) => {
+            let vi = match what.as_str() {
+                "Length of string" => "đoạn chữ quá dài",
+                "Size of array" => "danh sách quá dài",
+                "Size of object map" => "bảng có quá nhiều mục",
+                _ => "dữ liệu quá lớn",
+            };
+            (vi.to_string(), format!("data too large: {what}"), None)
+        }
         _ => (format!("{en} (chi tiết bằng tiếng Anh)"), en, None),
+    }
+}
+
+/// The argument types of a Rhai signature, in words: "text, number" / "chữ, số".
+fn argument_words(args: &str) -> (String, String) {
+    let words: Vec<(&str, &str)> = args
+        .split(", ")
+        .filter(|a| !a.is_empty())
+        .map(|a| match a.trim() {
+            "&str | ImmutableString | String" | "string" => ("chữ", "text"),
+            "i64" | "f64" | "int" | "float" => ("số", "number"),
+            "bool" => ("đúng/sai", "true/false"),
+            "map" | "Map" => ("bảng", "map"),
+            "array" | "Array" => ("danh sách", "list"),
+            "()" => ("không có giá trị", "nothing"),
+            other => (other, other),
+        })
+        .collect();
+    let vi: Vec<&str> = words.iter().map(|w| w.0).collect();
+    let en: Vec<&str> = words.iter().map(|w| w.1).collect();
+    (vi.join(", "), en.join(", "))
+}
+
+/// The text between `prefix` and the next `'` in `detail`.
+fn quoted_after<'a>(detail: &'a str, prefix: &str) -> Option<&'a str> {
+    let rest = detail.strip_prefix(prefix)?;
+    rest.split_once('\'').map(|(name, _)| name)
+}
+
+/// Rhai's text without the " (line 2, position 14)" it appends: the error shows the spot.
+fn strip_position(text: &str) -> String {
+    match text.rfind(" (line ") {
+        Some(at) if text.ends_with(')') => text[..at].to_string(),
+        _ => text.to_string(),
     }
 }
 

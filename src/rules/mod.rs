@@ -57,7 +57,8 @@
 //! - `scenario.param("door_to_door_threshold")`: a value of the scenario's `[params]` (a
 //!   decimal number, a text or true/false); an unknown key is an error naming it, with a hint;
 //! - `scenario.target_rate`, `scenario.horizon_days`, `scenario.district_floor` (0.0 when unset);
-//! - `scenario.provincial_kinds()`, `scenario.local_kinds()`: lists of team kind names.
+//! - `scenario.provincial_kinds()`, `scenario.local_kinds()`, `scenario.team_kinds()` (all):
+//!   lists of team kind names, in scenario order.
 //!
 //! # Number formats
 //!
@@ -67,9 +68,16 @@
 //! # Limits and errors
 //!
 //! A hook call may take 1,000,000 steps and 1 second; past that the rule is stopped. A syntax
-//! error, a runtime error, a refused action or a stopped rule aborts the whole run with an
-//! [`Error`] naming the rule file, line and column (when Rhai knows them), the district and the
-//! hook, in Vietnamese and English. There is never a partial result.
+//! error, a runtime error (including `throw "text"`), a refused action or a stopped rule aborts
+//! the whole run with an [`Error`] naming the rule file, line and column, the district and the
+//! hook, in Vietnamese and English; when Rhai does not know the spot (a stopped rule), the error
+//! points at the hook's `fn` line. There is never a partial result.
+//!
+//! Comparing a number with a text (`district.rate < "0.30"`) is an error, not `false`, so a
+//! threshold quoted by mistake in `[params]` cannot silently switch a rule off.
+
+// `diagnostic::Error` is the crate's one error type; its size is diagnostic.rs's business.
+#![allow(clippy::result_large_err)]
 
 mod district;
 mod effects;
@@ -191,7 +199,10 @@ impl RuleSet {
         district_name: &str,
     ) -> Result<(), Error> {
         district.set_rule(&rule.name);
-        let args = (Dynamic::from(district.clone()), Dynamic::from(scenario.clone()));
+        let args = (
+            Dynamic::from(district.clone()),
+            Dynamic::from(scenario.clone()),
+        );
         self.clock.start();
         self.engine
             .call_fn_with_options::<Dynamic>(
@@ -219,8 +230,10 @@ impl RuleSet {
 
 /// The rule's name: the file stem.
 fn rule_name(path: &Path) -> String {
-    path.file_stem()
-        .map_or_else(|| path.display().to_string(), |s| s.to_string_lossy().into_owned())
+    path.file_stem().map_or_else(
+        || path.display().to_string(),
+        |s| s.to_string_lossy().into_owned(),
+    )
 }
 
 fn compile(engine: &Engine, path: &Path) -> Result<Rule, Error> {
@@ -278,8 +291,12 @@ fn compile(engine: &Engine, path: &Path) -> Result<Rule, Error> {
             ),
         };
         return Err(Error::new(Text::new(
-            format!("quy tắc `{name}` không có hàm `before_solve` hay `after_solve` nên không làm gì"),
-            format!("rule `{name}` defines neither `before_solve` nor `after_solve`, so it does nothing"),
+            format!(
+                "quy tắc `{name}` không có hàm `before_solve` hay `after_solve` nên không làm gì"
+            ),
+            format!(
+                "rule `{name}` defines neither `before_solve` nor `after_solve`, so it does nothing"
+            ),
         ))
         .file(path)
         .hint(hint));

@@ -73,11 +73,12 @@ impl ScenarioView {
         }
     }
 
-    fn kinds(&self, scope: Scope) -> Array {
+    /// The names of the kinds of `scope` (all kinds for `None`), in scenario order.
+    fn kinds(&self, scope: Option<Scope>) -> Array {
         self.0
             .kinds
             .iter()
-            .filter(|(_, s)| *s == scope)
+            .filter(|(_, s)| scope.is_none_or(|scope| *s == scope))
             .map(|(name, _)| Dynamic::from(name.clone()))
             .collect()
     }
@@ -92,19 +93,19 @@ pub(crate) fn register(engine: &mut Engine) {
         INT::from(s.0.horizon_days)
     });
     engine.register_get("district_floor", |s: &mut ScenarioView| s.0.district_floor);
+    engine.register_fn("team_kinds", |s: &mut ScenarioView| s.kinds(None));
     engine.register_fn("provincial_kinds", |s: &mut ScenarioView| {
-        s.kinds(Scope::Provincial)
+        s.kinds(Some(Scope::Provincial))
     });
-    engine.register_fn("local_kinds", |s: &mut ScenarioView| s.kinds(Scope::Local));
+    engine.register_fn("local_kinds", |s: &mut ScenarioView| {
+        s.kinds(Some(Scope::Local))
+    });
 
-    engine.register_fn(
-        "fmt_count",
-        |x: Dynamic, lang: &str| -> Fallible<String> {
-            let lang = value::lang(lang, "fmt_count")?;
-            let x = value::number(&x, ("`fmt_count`: số", "`fmt_count`: the count"))?;
-            Ok(number::count(lang, x))
-        },
-    );
+    engine.register_fn("fmt_count", |x: Dynamic, lang: &str| -> Fallible<String> {
+        let lang = value::lang(lang, "fmt_count")?;
+        let x = value::number(&x, ("`fmt_count`: số", "`fmt_count`: the count"))?;
+        Ok(number::count(lang, x))
+    });
     engine.register_fn(
         "fmt_percent",
         |rate: Dynamic, lang: &str| -> Fallible<String> {

@@ -81,7 +81,10 @@ pub(crate) fn text(value: &Dynamic, what: (&str, &str)) -> Fallible<String> {
         Err(_) => {
             let (vi, en) = type_words(value);
             Err(HostError::new(
-                format!("{} phải là một đoạn chữ trong dấu ngoặc kép, không phải {vi}", what.0),
+                format!(
+                    "{} phải là một đoạn chữ trong dấu ngoặc kép, không phải {vi}",
+                    what.0
+                ),
                 format!("{} must be a text in double quotes, not {en}", what.1),
             )
             .into())
