@@ -280,7 +280,7 @@ impl State {
     fn min_teams(&mut self, kind: &str, n: &Dynamic) -> Fallible<()> {
         self.before_only("min_teams")?;
         let team_kind = self.context.kind(kind, "min_teams")?;
-        let n = value::team_count(n, ("`min_teams`: số tổ/đội", "`min_teams`: the teams"))?;
+        let n = value::whole(n, ("`min_teams`: số tổ/đội", "`min_teams`: the teams"))?;
         let cap = self.capacity(team_kind);
         if n > cap {
             let err = match team_kind.scope {
@@ -307,7 +307,7 @@ impl State {
     fn max_teams(&mut self, kind: &str, n: &Dynamic) -> Fallible<()> {
         self.before_only("max_teams")?;
         self.context.kind(kind, "max_teams")?;
-        let n = value::team_count(n, ("`max_teams`: số tổ/đội", "`max_teams`: the teams"))?;
+        let n = value::whole(n, ("`max_teams`: số tổ/đội", "`max_teams`: the teams"))?;
         let hi = self.effects.max_teams.entry(kind.to_string()).or_insert(n);
         *hi = (*hi).min(n);
         Ok(())
@@ -384,7 +384,7 @@ fn parse_directive(rule: &str, map: &Map) -> Fallible<Written> {
     let text = |key: &str| -> Fallible<Option<String>> {
         map.get(key)
             .map(|v| {
-                value::text(
+                value::filled_text(
                     v,
                     (
                         &format!("`directive`: mục `{key}`"),
@@ -416,7 +416,7 @@ fn parse_directive(rule: &str, map: &Map) -> Fallible<Written> {
     let priority = match map.get("priority") {
         None => 2,
         Some(v) => {
-            let p = value::team_count(
+            let p = value::whole(
                 v,
                 ("`directive`: mục `priority`", "`directive`: `priority`"),
             )?;

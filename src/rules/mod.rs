@@ -13,8 +13,9 @@
 //!
 //! The host calls each hook once per district, districts in scenario order and, for each
 //! district, the rules in the order the scenario lists them. A file with neither hook is an
-//! error. Variables must be declared with `let` before use (strict variables); `eval` and
-//! `import` do not exist; `print` and `debug` print nothing.
+//! error. Each call starts afresh: a rule keeps nothing from one district to the next, and
+//! helper functions see only what they are given. Variables must be declared with `let` before
+//! use (strict variables); `eval` and `import` do not exist; `print` and `debug` print nothing.
 //!
 //! # `district` (type `District`)
 //!
@@ -178,6 +179,7 @@ impl RuleSet {
     ) -> Result<Vec<Vec<Directive>>, Error> {
         let context = Rc::new(Context::new(scenario));
         let view = ScenarioView::new(scenario);
+        debug_assert_eq!(scenario.districts.len(), plan.districts.len());
         let mut all = Vec::with_capacity(plan.districts.len());
         for (input, planned) in scenario.districts.iter().zip(&plan.districts) {
             let district = DistrictHandle::after(Rc::clone(&context), input, planned);

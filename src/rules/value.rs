@@ -61,17 +61,30 @@ pub(crate) fn non_negative(value: &Dynamic, what: (&str, &str)) -> Fallible<f64>
     Ok(n)
 }
 
-/// A whole number of teams, 0 or more (a whole-valued decimal such as `1.0` is accepted).
-pub(crate) fn team_count(value: &Dynamic, what: (&str, &str)) -> Fallible<u32> {
+/// A whole number, 0 or more (a whole-valued decimal such as `1.0` is accepted).
+pub(crate) fn whole(value: &Dynamic, what: (&str, &str)) -> Fallible<u32> {
     let n = non_negative(value, what)?;
     if n.fract() != 0.0 || n > f64::from(u32::MAX) {
         return Err(HostError::new(
-            format!("{} phải là số nguyên (số tổ/đội), không phải {n}", what.0),
-            format!("{} must be a whole number (of teams), not {n}", what.1),
+            format!("{} phải là số nguyên, không phải {n}", what.0),
+            format!("{} must be a whole number, not {n}", what.1),
         )
         .into());
     }
     Ok(n as u32)
+}
+
+/// A text that is not blank.
+pub(crate) fn filled_text(value: &Dynamic, what: (&str, &str)) -> Fallible<String> {
+    let s = text(value, what)?;
+    if s.trim().is_empty() {
+        return Err(HostError::new(
+            format!("{} không được để trống", what.0),
+            format!("{} cannot be empty", what.1),
+        )
+        .into());
+    }
+    Ok(s)
 }
 
 /// A text.
