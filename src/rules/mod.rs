@@ -1,43 +1,314 @@
 //! Policy rules (MODEL.md § "Rules"): Rhai scripts run per district before and after the solve.
+//!
+//! # What a rule file looks like
+//!
+//! A rule is one `.rhai` file; its name is the file stem (`rules/door-to-door.rhai` is the rule
+//! `door-to-door`), and that name goes on everything it does. Each file is compiled once when
+//! the rules are loaded. It defines one or both hook functions:
+//!
+//! ```text
+//! fn before_solve(district, scenario) { ... }   // before the plan: set what the plan must respect
+//! fn after_solve(district, scenario) { ... }    // after the plan: issue directives naming it
+//! ```
+//!
+//! The host calls each hook once per district, districts in scenario order and, for each
+//! district, the rules in the order the scenario lists them. A file with neither hook is an
+//! error. Each call starts afresh: a rule keeps nothing from one district to the next, and
+//! helper functions see only what they are given. Variables must be declared with `let` before
+//! use (strict variables); `eval` and `import` do not exist; `print` and `debug` print nothing.
+//!
+//! # `district` (type `District`)
+//!
+//! Read at any time:
+//! - `district.name` (text), `district.smartphones`, `district.installed` (whole numbers),
+//!   `district.rate` (installed ÷ smartphones, e.g. `0.2298`);
+//! - `district.cohort("students")`: the head count of a cohort, 0 when the district has none;
+//! - `district.local_teams("commune")`: the teams of a local kind stationed in the district
+//!   (L_{d,k}); an unknown or provincial kind is an error.
+//!
+//! Actions, in `before_solve` only (in `after_solve` they are errors "... can only be set before
+//! the solve"):
+//! - `district.mandate(cohort, share)`: the cohort must install, with compliance `share` in
+//!   [0, 1]; the cohort must exist in some district of the scenario. Installs follow MODEL.md
+//!   § "Quantities" (q · min(n, S) · (1 − rate), capped by the host; a cohort mandated by two
+//!   rules counts once, at the larger share);
+//! - `district.add_installs(n, vi_reason, en_reason)` (or `(n, vi_reason)`): `n` ≥ 0 fixed
+//!   expected installs (summed over rules, capped by the host);
+//! - `district.set_productivity(kind, m)`: multiplier m > 0 on the kind's installs per
+//!   team-day (the last rule wins);
+//! - `district.min_teams(kind, n)`, `district.max_teams(kind, n)`: bounds on the teams of a
+//!   kind (the largest minimum and the smallest maximum win); a minimum above the district's own
+//!   teams (local kind) or the province's pool (provincial kind) is an error.
+//!
+//! Before or after the solve: `district.directive(#{ action: "vi text", action_en: "en text",
+//! unit: "vi unit", unit_en: "en unit", priority: 1, expected_installs: 120.0,
+//! with_teams: true })`. `action` and `unit` are required; `priority` defaults to 2 (1 is the
+//! most urgent); `with_teams: true` (after the solve only) has the host list the district's
+//! planned teams (kinds with at least one team, in kind order) on the directive. An unknown entry
+//! is an error with a "did you mean" hint.
+//!
+//! After the solve only (errors in `before_solve`): `district.teams(kind)` (planned teams),
+//! `district.projected_rate`, `district.projected_installed`, `district.outreach_installs`,
+//! `district.mandated_installs`, `district.fixed_installs`.
+//!
+//! Every function taking a team kind rejects an unknown kind with a "did you mean" hint.
+//!
+//! # `scenario` (type `Scenario`, read-only)
+//!
+//! - `scenario.param("door_to_door_threshold")`: a value of the scenario's `[params]` (a
+//!   decimal number, a text or true/false); an unknown key is an error naming it, with a hint;
+//! - `scenario.target_rate`, `scenario.horizon_days`, `scenario.district_floor` (0.0 when unset);
+//! - `scenario.provincial_kinds()`, `scenario.local_kinds()`, `scenario.team_kinds()` (all):
+//!   lists of team kind names, in scenario order.
+//!
+//! # Number formats
+//!
+//! `fmt_count(x, lang)` (`"5.123"` / `"5,123"`) and `fmt_percent(rate, lang)` (`"33,1%"` /
+//! `"33.1%"`), with `lang` `"vi"` or `"en"`.
+//!
+//! # Limits and errors
+//!
+//! A hook call may take 1,000,000 steps and 1 second; past that the rule is stopped. A syntax
+//! error, a runtime error (including `throw "text"`), a refused action or a stopped rule aborts
+//! the whole run with an [`Error`] naming the rule file, line and column, the district and the
+//! hook, in Vietnamese and English; when Rhai does not know the spot (a stopped rule), the error
+//! points at the hook's `fn` line. There is never a partial result.
+//!
+//! Comparing a number with a text (`district.rate < "0.30"`) is an error, not `false`, so a
+//! threshold quoted by mistake in `[params]` cannot silently switch a rule off.
 
+// `diagnostic::Error` is the crate's one error type; its size is diagnostic.rs's business.
+#![allow(clippy::result_large_err)]
+
+mod district;
 mod effects;
+mod engine;
+mod failure;
+mod scenario_view;
+mod value;
 
 pub use effects::{Directive, Effects, FixedInstalls, Mandate};
 
-use std::path::PathBuf;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
-use crate::diagnostic::Error;
+use rhai::{AST, CallFnOptions, Dynamic, Engine, Scope};
+
+use crate::diagnostic::{Error, did_you_mean};
 use crate::plan::Plan;
 use crate::scenario::Scenario;
+use crate::text::Text;
+
+use district::{Context, DistrictHandle};
+use engine::Clock;
+use failure::Site;
+use scenario_view::ScenarioView;
+
+const BEFORE_SOLVE: &str = "before_solve";
+const AFTER_SOLVE: &str = "after_solve";
+
+/// One compiled rule file.
+struct Rule {
+    /// The file stem.
+    name: String,
+    path: PathBuf,
+    source: String,
+    ast: AST,
+    has_before: bool,
+    has_after: bool,
+}
 
 /// The compiled rules of a scenario, in the order they run.
-#[derive(Debug)]
 pub struct RuleSet {
-    paths: Vec<PathBuf>,
+    engine: Engine,
+    clock: Clock,
+    rules: Vec<Rule>,
+}
+
+impl fmt::Debug for RuleSet {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RuleSet")
+            .field(
+                "rules",
+                &self.rules.iter().map(|r| &r.path).collect::<Vec<_>>(),
+            )
+            .finish_non_exhaustive()
+    }
 }
 
 impl RuleSet {
-    /// Reads and compiles every rule file.
+    /// Reads and compiles every rule file, in order. A file that cannot be read, has a syntax
+    /// error, or defines neither hook is an error.
     pub fn load(paths: &[PathBuf]) -> Result<RuleSet, Error> {
+        let clock = Clock::new(engine::WALL_CLOCK);
+        let engine = engine::new_engine(&clock);
+        let rules = paths
+            .iter()
+            .map(|path| compile(&engine, path))
+            .collect::<Result<_, _>>()?;
         Ok(RuleSet {
-            paths: paths.to_vec(),
+            engine,
+            clock,
+            rules,
         })
     }
 
-    /// Runs every rule's `before_solve` hook on every district; one `Effects` per district.
+    /// Runs every rule's `before_solve` hook on every district; one `Effects` per district, in
+    /// district order.
     pub fn before_solve(&self, scenario: &Scenario) -> Result<Vec<Effects>, Error> {
-        let _ = &self.paths;
-        Ok(vec![Effects::default(); scenario.districts.len()])
+        let context = Rc::new(Context::new(scenario));
+        let view = ScenarioView::new(scenario);
+        let mut all = Vec::with_capacity(scenario.districts.len());
+        for input in &scenario.districts {
+            let district = DistrictHandle::before(Rc::clone(&context), input);
+            for rule in self.rules.iter().filter(|r| r.has_before) {
+                self.call(rule, BEFORE_SOLVE, &district, &view, &input.name)?;
+            }
+            all.push(district.take_effects());
+        }
+        Ok(all)
     }
 
     /// Runs every rule's `after_solve` hook on every district of the plan; the directives
-    /// they emit, one list per district.
+    /// they emit, one list per district. `plan.districts` are in scenario order.
     pub fn after_solve(
         &self,
         scenario: &Scenario,
         plan: &Plan,
     ) -> Result<Vec<Vec<Directive>>, Error> {
-        let _ = scenario;
-        Ok(vec![Vec::new(); plan.districts.len()])
+        let context = Rc::new(Context::new(scenario));
+        let view = ScenarioView::new(scenario);
+        debug_assert_eq!(scenario.districts.len(), plan.districts.len());
+        let mut all = Vec::with_capacity(plan.districts.len());
+        for (input, planned) in scenario.districts.iter().zip(&plan.districts) {
+            let district = DistrictHandle::after(Rc::clone(&context), input, planned);
+            for rule in self.rules.iter().filter(|r| r.has_after) {
+                self.call(rule, AFTER_SOLVE, &district, &view, &input.name)?;
+            }
+            all.push(district.take_directives());
+        }
+        Ok(all)
     }
+
+    /// Calls one hook of one rule on one district, under the step and time limits.
+    fn call(
+        &self,
+        rule: &Rule,
+        hook: &str,
+        district: &DistrictHandle,
+        scenario: &ScenarioView,
+        district_name: &str,
+    ) -> Result<(), Error> {
+        district.set_rule(&rule.name);
+        let args = (
+            Dynamic::from(district.clone()),
+            Dynamic::from(scenario.clone()),
+        );
+        self.clock.start();
+        self.engine
+            .call_fn_with_options::<Dynamic>(
+                CallFnOptions::new(),
+                &mut Scope::new(),
+                &rule.ast,
+                hook,
+                args,
+            )
+            .map(drop)
+            .map_err(|err| {
+                failure::runtime(
+                    &err,
+                    &Site {
+                        rule: &rule.name,
+                        path: &rule.path,
+                        source: &rule.source,
+                        hook,
+                        district: district_name,
+                    },
+                )
+            })
+    }
+}
+
+/// The rule's name: the file stem.
+fn rule_name(path: &Path) -> String {
+    path.file_stem().map_or_else(
+        || path.display().to_string(),
+        |s| s.to_string_lossy().into_owned(),
+    )
+}
+
+fn compile(engine: &Engine, path: &Path) -> Result<Rule, Error> {
+    let name = rule_name(path);
+    let source = std::fs::read_to_string(path).map_err(|err| {
+        Error::new(Text::new(
+            format!("không đọc được tệp quy tắc `{name}`: {err}"),
+            format!("cannot read the rule file `{name}`: {err}"),
+        ))
+        .file(path)
+    })?;
+    let ast = engine
+        .compile(&source)
+        .map_err(|err| failure::syntax(&name, path, &source, &err))?;
+    let mut has = [false, false];
+    for function in ast.iter_functions() {
+        let Some(i) = [BEFORE_SOLVE, AFTER_SOLVE]
+            .iter()
+            .position(|h| *h == function.name)
+        else {
+            continue;
+        };
+        if function.params.len() != 2 {
+            return Err(Error::new(Text::new(
+                format!(
+                    "quy tắc `{name}`: hàm `{0}` phải nhận đúng hai tham số: `fn {0}(district, \
+                     scenario)`",
+                    function.name
+                ),
+                format!(
+                    "rule `{name}`: the function `{0}` must take exactly two parameters: \
+                     `fn {0}(district, scenario)`",
+                    function.name
+                ),
+            ))
+            .file(path));
+        }
+        has[i] = true;
+    }
+    if has == [false, false] {
+        let defined: Vec<&str> = ast.iter_functions().map(|f| f.name).collect();
+        let hint = match defined
+            .iter()
+            .find_map(|f| did_you_mean(f, [BEFORE_SOLVE, AFTER_SOLVE]).map(|h| (f, h)))
+        {
+            Some((written, hook)) => Text::new(
+                format!("hàm `{written}` có phải là `{hook}`?"),
+                format!("is the function `{written}` meant to be `{hook}`?"),
+            ),
+            None => Text::new(
+                "thêm `fn before_solve(district, scenario) { ... }` hoặc `fn after_solve(district, \
+                 scenario) { ... }`",
+                "add `fn before_solve(district, scenario) { ... }` or `fn after_solve(district, \
+                 scenario) { ... }`",
+            ),
+        };
+        return Err(Error::new(Text::new(
+            format!(
+                "quy tắc `{name}` không có hàm `before_solve` hay `after_solve` nên không làm gì"
+            ),
+            format!(
+                "rule `{name}` defines neither `before_solve` nor `after_solve`, so it does nothing"
+            ),
+        ))
+        .file(path)
+        .hint(hint));
+    }
+    Ok(Rule {
+        name,
+        path: path.to_path_buf(),
+        source,
+        ast,
+        has_before: has[0],
+        has_after: has[1],
+    })
 }

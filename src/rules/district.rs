@@ -1,0 +1,578 @@
+//! The `district` a rule's hooks receive: a shared handle to host state, so that the actions a
+//! script takes (`mandate`, `min_teams`, `directive`, ...) reach the host even though Rhai passes
+//! arguments by value.
+
+use std::cell::RefCell;
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+use rhai::{Dynamic, Engine, INT, Map};
+
+use super::effects::{Directive, Effects, FixedInstalls, Mandate};
+use super::failure::{Fallible, HostError, unknown_name_hint};
+use super::value;
+use crate::diagnostic::did_you_mean;
+use crate::model::{Scope, TeamKind};
+use crate::plan::DistrictPlan;
+use crate::scenario::{DistrictInput, Scenario};
+use crate::text::Text;
+
+/// What every district of one run shares: the team kinds and the cohorts the scenario knows.
+#[derive(Debug)]
+pub(crate) struct Context {
+    kinds: Vec<TeamKind>,
+    /// Every cohort some district has a head count for.
+    cohorts: BTreeSet<String>,
+}
+
+impl Context {
+    pub fn new(scenario: &Scenario) -> Context {
+        Context {
+            kinds: scenario.team_kinds.clone(),
+            cohorts: scenario
+                .districts
+                .iter()
+                .flat_map(|d| d.cohorts.keys().cloned())
+                .collect(),
+        }
+    }
+
+    /// The kind `name`; an unknown name is an error with a "did you mean" hint.
+    fn kind(&self, name: &str, function: &str) -> Fallible<&TeamKind> {
+        if let Some(kind) = self.kinds.iter().find(|k| k.name == name) {
+            return Ok(kind);
+        }
+        let known: Vec<&str> = self.kinds.iter().map(|k| k.name.as_str()).collect();
+        Err(HostError::new(
+            format!("`{function}`: không có loại tổ/đội `{name}`"),
+            format!("`{function}`: there is no team kind `{name}`"),
+        )
+        .hint(unknown_name_hint(
+            name,
+            &known,
+            ("loại tổ/đội", "team kinds"),
+        ))
+        .into())
+    }
+}
+
+/// The plan of one district, as `after_solve` sees it.
+#[derive(Debug, Clone)]
+pub(crate) struct Outcome {
+    /// Planned teams of every kind, in kind order (zeros included).
+    teams: Vec<(String, u32)>,
+    projected_rate: f64,
+    projected_installed: f64,
+    outreach_installs: f64,
+    mandated_installs: f64,
+    fixed_installs: f64,
+}
+
+impl Outcome {
+    pub fn new(plan: &DistrictPlan) -> Outcome {
+        Outcome {
+            teams: plan
+                .allocation
+                .iter()
+                .map(|a| (a.kind.clone(), a.teams))
+                .collect(),
+            projected_rate: plan.projected_rate,
+            projected_installed: plan.projected_installed,
+            outreach_installs: plan.outreach_installs,
+            mandated_installs: plan.mandated_installs,
+            fixed_installs: plan.fixed_installs,
+        }
+    }
+}
+
+/// Before the solve (actions allowed) or after it (the plan is known).
+#[derive(Debug)]
+enum Stage {
+    Before,
+    After(Outcome),
+}
+
+#[derive(Debug)]
+struct State {
+    context: Rc<Context>,
+    input: DistrictInput,
+    /// The file stem of the rule running now.
+    rule: String,
+    stage: Stage,
+    effects: Effects,
+    /// Directives made after the solve.
+    directives: Vec<Directive>,
+}
+
+/// The `District` type of the scripts.
+#[derive(Debug, Clone)]
+pub(crate) struct DistrictHandle(Rc<RefCell<State>>);
+
+impl DistrictHandle {
+    fn new(context: Rc<Context>, input: &DistrictInput, stage: Stage) -> DistrictHandle {
+        DistrictHandle(Rc::new(RefCell::new(State {
+            context,
+            input: input.clone(),
+            rule: String::new(),
+            stage,
+            effects: Effects::default(),
+            directives: Vec::new(),
+        })))
+    }
+
+    /// A district before the solve: rules may act on it.
+    pub fn before(context: Rc<Context>, input: &DistrictInput) -> DistrictHandle {
+        DistrictHandle::new(context, input, Stage::Before)
+    }
+
+    /// A district after the solve, with its plan.
+    pub fn after(
+        context: Rc<Context>,
+        input: &DistrictInput,
+        plan: &DistrictPlan,
+    ) -> DistrictHandle {
+        DistrictHandle::new(context, input, Stage::After(Outcome::new(plan)))
+    }
+
+    /// Sets the rule whose name goes on what the script does next.
+    pub fn set_rule(&self, rule: &str) {
+        self.0.borrow_mut().rule = rule.to_string();
+    }
+
+    /// What the rules set before the solve.
+    pub fn take_effects(&self) -> Effects {
+        std::mem::take(&mut self.0.borrow_mut().effects)
+    }
+
+    /// The directives made after the solve.
+    pub fn take_directives(&self) -> Vec<Directive> {
+        std::mem::take(&mut self.0.borrow_mut().directives)
+    }
+}
+
+impl State {
+    fn rate(&self) -> f64 {
+        if self.input.smartphones == 0 {
+            0.0
+        } else {
+            self.input.installed as f64 / self.input.smartphones as f64
+        }
+    }
+
+    /// Fails unless before the solve: `function` sets what the solve uses.
+    fn before_only(&self, function: &str) -> Fallible<()> {
+        match self.stage {
+            Stage::Before => Ok(()),
+            Stage::After(_) => Err(HostError::new(
+                format!(
+                    "`{function}` chỉ đặt được trước khi lập kế hoạch (trong `fn before_solve`), \
+                     không phải trong `fn after_solve`"
+                ),
+                format!(
+                    "`{function}` can only be set before the solve (in `fn before_solve`), not in \
+                     `fn after_solve`"
+                ),
+            )
+            .into()),
+        }
+    }
+
+    /// The plan, or an error: `what` is only known after the solve.
+    fn outcome(&self, what: &str) -> Fallible<&Outcome> {
+        match &self.stage {
+            Stage::After(outcome) => Ok(outcome),
+            Stage::Before => Err(HostError::new(
+                format!(
+                    "`{what}` chỉ có sau khi lập kế hoạch: dùng nó trong `fn after_solve`, không \
+                     phải trong `fn before_solve`"
+                ),
+                format!(
+                    "`{what}` is only known after the solve: use it in `fn after_solve`, not in \
+                     `fn before_solve`"
+                ),
+            )
+            .into()),
+        }
+    }
+
+    fn mandate(&mut self, cohort: &str, share: &Dynamic) -> Fallible<()> {
+        self.before_only("mandate")?;
+        let share = value::number(share, ("`mandate`: tỷ lệ", "`mandate`: the share"))?;
+        if !(0.0..=1.0).contains(&share) {
+            return Err(HostError::new(
+                format!("`mandate`: tỷ lệ phải từ 0 đến 1 (ví dụ 0.95 là 95%), không phải {share}"),
+                format!("`mandate`: the share must be between 0 and 1 (0.95 is 95%), not {share}"),
+            )
+            .into());
+        }
+        if !self.context.cohorts.contains(cohort) {
+            let known: Vec<&str> = self.context.cohorts.iter().map(String::as_str).collect();
+            return Err(HostError::new(
+                format!("`mandate`: không huyện nào có nhóm đối tượng `{cohort}`"),
+                format!("`mandate`: no district has a cohort `{cohort}`"),
+            )
+            .hint(unknown_name_hint(
+                cohort,
+                &known,
+                ("nhóm đối tượng", "cohorts"),
+            ))
+            .into());
+        }
+        let rule = self.rule.clone();
+        self.effects.mandates.push(Mandate {
+            rule,
+            cohort: cohort.to_string(),
+            share,
+        });
+        Ok(())
+    }
+
+    fn add_installs(&mut self, installs: &Dynamic, reason: Text) -> Fallible<()> {
+        self.before_only("add_installs")?;
+        let installs = value::non_negative(
+            installs,
+            (
+                "`add_installs`: số lượt cài",
+                "`add_installs`: the installs",
+            ),
+        )?;
+        let rule = self.rule.clone();
+        self.effects.fixed.push(FixedInstalls {
+            rule,
+            installs,
+            reason,
+        });
+        Ok(())
+    }
+
+    fn set_productivity(&mut self, kind: &str, multiplier: &Dynamic) -> Fallible<()> {
+        self.before_only("set_productivity")?;
+        self.context.kind(kind, "set_productivity")?;
+        let m = value::number(
+            multiplier,
+            (
+                "`set_productivity`: hệ số",
+                "`set_productivity`: the multiplier",
+            ),
+        )?;
+        if m <= 0.0 {
+            return Err(HostError::new(
+                format!(
+                    "`set_productivity`: hệ số phải lớn hơn 0 (1 là bình thường), không phải {m}"
+                ),
+                format!("`set_productivity`: the multiplier must be above 0 (1 is usual), not {m}"),
+            )
+            .into());
+        }
+        self.effects.productivity.insert(kind.to_string(), m);
+        Ok(())
+    }
+
+    /// The most teams of `kind` the district can have: its own for a local kind (L_{d,k}), the
+    /// whole pool for a provincial one (N_k).
+    fn capacity(&self, kind: &TeamKind) -> u32 {
+        match kind.scope {
+            Scope::Local => self.input.teams.get(&kind.name).copied().unwrap_or(0),
+            Scope::Provincial => kind.available.unwrap_or(0),
+        }
+    }
+
+    fn min_teams(&mut self, kind: &str, n: &Dynamic) -> Fallible<()> {
+        self.before_only("min_teams")?;
+        let team_kind = self.context.kind(kind, "min_teams")?;
+        let n = value::whole(n, ("`min_teams`: số tổ/đội", "`min_teams`: the teams"))?;
+        let cap = self.capacity(team_kind);
+        if n > cap {
+            let err = match team_kind.scope {
+                Scope::Local => HostError::new(
+                    format!("`min_teams`: huyện chỉ có {cap} tổ `{kind}`, không thể yêu cầu ít nhất {n}"),
+                    format!("`min_teams`: the district has only {cap} `{kind}` teams, it cannot require at least {n}"),
+                )
+                .hint(Text::new(
+                    format!("dùng `district.local_teams(\"{kind}\")` để biết số tổ của huyện"),
+                    format!("use `district.local_teams(\"{kind}\")` for the district's own teams"),
+                )),
+                Scope::Provincial => HostError::new(
+                    format!("`min_teams`: cả tỉnh chỉ có {cap} đội `{kind}`, không thể yêu cầu ít nhất {n}"),
+                    format!("`min_teams`: the province has only {cap} `{kind}` teams, it cannot require at least {n}"),
+                ),
+            };
+            return Err(err.into());
+        }
+        let lo = self.effects.min_teams.entry(kind.to_string()).or_insert(0);
+        *lo = (*lo).max(n);
+        Ok(())
+    }
+
+    fn max_teams(&mut self, kind: &str, n: &Dynamic) -> Fallible<()> {
+        self.before_only("max_teams")?;
+        self.context.kind(kind, "max_teams")?;
+        let n = value::whole(n, ("`max_teams`: số tổ/đội", "`max_teams`: the teams"))?;
+        let hi = self.effects.max_teams.entry(kind.to_string()).or_insert(n);
+        *hi = (*hi).min(n);
+        Ok(())
+    }
+
+    fn directive(&mut self, map: &Map) -> Fallible<()> {
+        let mut directive = parse_directive(&self.rule, map)?;
+        match &self.stage {
+            Stage::Before => {
+                if directive.with_teams {
+                    return Err(HostError::new(
+                        "`directive`: `with_teams` chỉ dùng được sau khi lập kế hoạch (trong `fn after_solve`)",
+                        "`directive`: `with_teams` only works after the solve (in `fn after_solve`)",
+                    )
+                    .into());
+                }
+                self.effects.directives.push(directive.directive);
+            }
+            Stage::After(outcome) => {
+                if directive.with_teams {
+                    directive.directive.teams = outcome
+                        .teams
+                        .iter()
+                        .filter(|(_, t)| *t > 0)
+                        .cloned()
+                        .collect();
+                }
+                self.directives.push(directive.directive);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A directive as the script wrote it.
+struct Written {
+    directive: Directive,
+    with_teams: bool,
+}
+
+const DIRECTIVE_KEYS: &[&str] = &[
+    "action",
+    "action_en",
+    "unit",
+    "unit_en",
+    "priority",
+    "expected_installs",
+    "with_teams",
+];
+
+/// Reads `#{ action: "...", action_en: "...", unit: "...", unit_en: "...", priority: 1,
+/// expected_installs: 120.0, with_teams: true }`.
+fn parse_directive(rule: &str, map: &Map) -> Fallible<Written> {
+    for key in map.keys() {
+        if !DIRECTIVE_KEYS.contains(&key.as_str()) {
+            let hint = match did_you_mean(key, DIRECTIVE_KEYS.iter().copied()) {
+                Some(close) => Text::new(
+                    format!("có phải ý bạn là `{close}`?"),
+                    format!("did you mean `{close}`?"),
+                ),
+                None => Text::new(
+                    format!("các mục có thể dùng: {}", DIRECTIVE_KEYS.join(", ")),
+                    format!("the known entries are: {}", DIRECTIVE_KEYS.join(", ")),
+                ),
+            };
+            return Err(HostError::new(
+                format!("`directive`: không có mục `{key}`"),
+                format!("`directive`: there is no entry `{key}`"),
+            )
+            .hint(hint)
+            .into());
+        }
+    }
+    let text = |key: &str| -> Fallible<Option<String>> {
+        map.get(key)
+            .map(|v| {
+                value::filled_text(
+                    v,
+                    (
+                        &format!("`directive`: mục `{key}`"),
+                        &format!("`directive`: `{key}`"),
+                    ),
+                )
+            })
+            .transpose()
+    };
+    let required = |key: &str| -> Fallible<String> {
+        text(key)?.ok_or_else(|| {
+            HostError::new(
+                format!("`directive`: thiếu mục `{key}`"),
+                format!("`directive`: the entry `{key}` is missing"),
+            )
+            .hint(Text::new(
+                "ví dụ: directive(#{ action: \"...\", unit: \"...\" })",
+                "for example: directive(#{ action: \"...\", unit: \"...\" })",
+            ))
+            .into()
+        })
+    };
+    let both = |vi: String, en: Option<String>| match en {
+        Some(en) => Text::new(vi, en),
+        None => Text::vi_only(vi),
+    };
+    let action = both(required("action")?, text("action_en")?);
+    let unit = both(required("unit")?, text("unit_en")?);
+    let priority = match map.get("priority") {
+        None => 2,
+        Some(v) => {
+            let p = value::whole(
+                v,
+                ("`directive`: mục `priority`", "`directive`: `priority`"),
+            )?;
+            if p == 0 {
+                return Err(HostError::new(
+                    "`directive`: mục `priority` phải từ 1 (gấp nhất) trở lên",
+                    "`directive`: `priority` must be 1 (most urgent) or more",
+                )
+                .into());
+            }
+            i64::from(p)
+        }
+    };
+    let expected_installs = map
+        .get("expected_installs")
+        .map(|v| {
+            value::non_negative(
+                v,
+                (
+                    "`directive`: mục `expected_installs`",
+                    "`directive`: `expected_installs`",
+                ),
+            )
+        })
+        .transpose()?;
+    let with_teams = match map.get("with_teams") {
+        None => false,
+        Some(v) => v.as_bool().map_err(|_| {
+            HostError::new(
+                "`directive`: mục `with_teams` phải là true hoặc false",
+                "`directive`: `with_teams` must be true or false",
+            )
+        })?,
+    };
+    Ok(Written {
+        directive: Directive {
+            rule: rule.to_string(),
+            action,
+            unit,
+            priority,
+            teams: Vec::new(),
+            expected_installs,
+        },
+        with_teams,
+    })
+}
+
+fn to_int(n: u64) -> INT {
+    INT::try_from(n).unwrap_or(INT::MAX)
+}
+
+/// Registers the `District` type and its properties and functions.
+pub(crate) fn register(engine: &mut Engine) {
+    engine.register_type_with_name::<DistrictHandle>("District");
+    engine.register_fn("to_string", |d: &mut DistrictHandle| {
+        d.0.borrow().input.name.clone()
+    });
+
+    // Read-only data, before and after the solve.
+    engine.register_get("name", |d: &mut DistrictHandle| {
+        d.0.borrow().input.name.clone()
+    });
+    engine.register_get("smartphones", |d: &mut DistrictHandle| {
+        to_int(d.0.borrow().input.smartphones)
+    });
+    engine.register_get("installed", |d: &mut DistrictHandle| {
+        to_int(d.0.borrow().input.installed)
+    });
+    engine.register_get("rate", |d: &mut DistrictHandle| d.0.borrow().rate());
+    engine.register_fn("cohort", |d: &mut DistrictHandle, cohort: &str| {
+        to_int(d.0.borrow().input.cohorts.get(cohort).copied().unwrap_or(0))
+    });
+    engine.register_fn(
+        "local_teams",
+        |d: &mut DistrictHandle, kind: &str| -> Fallible<INT> {
+            let state = d.0.borrow();
+            let team_kind = state.context.kind(kind, "local_teams")?;
+            match team_kind.scope {
+                Scope::Local => Ok(INT::from(state.capacity(team_kind))),
+                Scope::Provincial => Err(HostError::new(
+                    format!("`local_teams`: `{kind}` là đội cấp tỉnh, không đóng tại huyện"),
+                    format!(
+                        "`local_teams`: `{kind}` is a provincial kind, not stationed in districts"
+                    ),
+                )
+                .hint(Text::new(
+                    "`scenario.local_kinds()` cho danh sách các loại tổ tại chỗ",
+                    "`scenario.local_kinds()` lists the local kinds",
+                ))
+                .into()),
+            }
+        },
+    );
+
+    // Actions, before the solve only (except `directive`).
+    engine.register_fn(
+        "mandate",
+        |d: &mut DistrictHandle, cohort: &str, share: Dynamic| {
+            d.0.borrow_mut().mandate(cohort, &share)
+        },
+    );
+    engine.register_fn(
+        "add_installs",
+        |d: &mut DistrictHandle, n: Dynamic, vi: &str, en: &str| {
+            d.0.borrow_mut().add_installs(&n, Text::new(vi, en))
+        },
+    );
+    engine.register_fn(
+        "add_installs",
+        |d: &mut DistrictHandle, n: Dynamic, vi: &str| {
+            d.0.borrow_mut().add_installs(&n, Text::vi_only(vi))
+        },
+    );
+    engine.register_fn(
+        "set_productivity",
+        |d: &mut DistrictHandle, kind: &str, m: Dynamic| {
+            d.0.borrow_mut().set_productivity(kind, &m)
+        },
+    );
+    engine.register_fn(
+        "min_teams",
+        |d: &mut DistrictHandle, kind: &str, n: Dynamic| d.0.borrow_mut().min_teams(kind, &n),
+    );
+    engine.register_fn(
+        "max_teams",
+        |d: &mut DistrictHandle, kind: &str, n: Dynamic| d.0.borrow_mut().max_teams(kind, &n),
+    );
+    engine.register_fn("directive", |d: &mut DistrictHandle, map: Map| {
+        d.0.borrow_mut().directive(&map)
+    });
+
+    // The plan, after the solve only.
+    engine.register_fn(
+        "teams",
+        |d: &mut DistrictHandle, kind: &str| -> Fallible<INT> {
+            let state = d.0.borrow();
+            let outcome = state.outcome("teams")?;
+            state.context.kind(kind, "teams")?;
+            Ok(outcome
+                .teams
+                .iter()
+                .find(|(k, _)| k == kind)
+                .map_or(0, |(_, t)| INT::from(*t)))
+        },
+    );
+    type Figure = fn(&Outcome) -> f64;
+    let figures: [(&str, Figure); 5] = [
+        ("projected_rate", |o| o.projected_rate),
+        ("projected_installed", |o| o.projected_installed),
+        ("outreach_installs", |o| o.outreach_installs),
+        ("mandated_installs", |o| o.mandated_installs),
+        ("fixed_installs", |o| o.fixed_installs),
+    ];
+    for (name, figure) in figures {
+        engine.register_get(name, move |d: &mut DistrictHandle| -> Fallible<f64> {
+            Ok(figure(d.0.borrow().outcome(name)?))
+        });
+    }
+}

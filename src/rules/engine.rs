@@ -1,0 +1,164 @@
+//! The Rhai engine that runs rules (STYLE.md § rhai): `Engine::new_raw` plus only the packages
+//! rules need, strict variables, no `eval` or `import`, explicit limits, and a wall-clock guard
+//! so that a rule that never ends is stopped and named.
+
+use std::cell::Cell;
+use std::rc::Rc;
+use std::time::{Duration, Instant};
+
+use rhai::module_resolvers::DummyModuleResolver;
+use rhai::packages::{
+    ArithmeticPackage, BasicArrayPackage, BasicIteratorPackage, BasicMapPackage, BasicMathPackage,
+    BasicStringPackage, LogicPackage, MoreStringPackage, Package,
+};
+use rhai::{Dynamic, Engine, FLOAT, INT, ImmutableString};
+
+use super::failure::{Fallible, HostError};
+use super::{district, scenario_view};
+
+/// Steps one hook call may take (each operator, call or loop turn is one step).
+pub(crate) const MAX_OPERATIONS: u64 = 1_000_000;
+/// Time one hook call may take, whatever it does.
+pub(crate) const WALL_CLOCK: Duration = Duration::from_secs(1);
+/// How deep functions may call each other.
+const MAX_CALL_LEVELS: usize = 32;
+/// How deep expressions may nest (at the top level, inside functions).
+const MAX_EXPR_DEPTHS: (usize, usize) = (64, 32);
+const MAX_STRING_SIZE: usize = 10_000;
+const MAX_ARRAY_SIZE: usize = 10_000;
+const MAX_MAP_SIZE: usize = 1_000;
+const MAX_VARIABLES: usize = 1_000;
+const MAX_FUNCTIONS: usize = 200;
+/// Steps between two looks at the clock.
+const CLOCK_EVERY: u64 = 4_096;
+
+/// When the hook call now running started; the engine's progress callback reads it.
+#[derive(Debug, Clone)]
+pub(crate) struct Clock {
+    started: Rc<Cell<Instant>>,
+    limit: Duration,
+}
+
+impl Clock {
+    pub fn new(limit: Duration) -> Clock {
+        Clock {
+            started: Rc::new(Cell::new(Instant::now())),
+            limit,
+        }
+    }
+
+    /// Starts timing a hook call.
+    pub fn start(&self) {
+        self.started.set(Instant::now());
+    }
+
+    fn expired(&self) -> bool {
+        self.started.get().elapsed() > self.limit
+    }
+}
+
+/// Builds the engine rules run in, with the whole rules API registered.
+pub(crate) fn new_engine(clock: &Clock) -> Engine {
+    let mut engine = Engine::new_raw();
+    // Only what policy arithmetic and directive texts need: no clock, no sleep, no blobs,
+    // no `exit`, no function pointers.
+    for package in [
+        ArithmeticPackage::new().as_shared_module(),
+        LogicPackage::new().as_shared_module(),
+        BasicMathPackage::new().as_shared_module(),
+        BasicStringPackage::new().as_shared_module(),
+        MoreStringPackage::new().as_shared_module(),
+        BasicIteratorPackage::new().as_shared_module(),
+        BasicArrayPackage::new().as_shared_module(),
+        BasicMapPackage::new().as_shared_module(),
+    ] {
+        engine.register_global_module(package);
+    }
+    engine.set_strict_variables(true);
+    engine.set_fail_on_invalid_map_property(true);
+    engine.disable_symbol("eval");
+    engine.disable_symbol("import");
+    engine.set_module_resolver(DummyModuleResolver::new());
+    // Rules talk to people through directives only.
+    engine.on_print(|_| {});
+    engine.on_debug(|_, _, _| {});
+
+    engine.set_max_operations(MAX_OPERATIONS);
+    engine.set_max_call_levels(MAX_CALL_LEVELS);
+    engine.set_max_expr_depths(MAX_EXPR_DEPTHS.0, MAX_EXPR_DEPTHS.1);
+    engine.set_max_string_size(MAX_STRING_SIZE);
+    engine.set_max_array_size(MAX_ARRAY_SIZE);
+    engine.set_max_map_size(MAX_MAP_SIZE);
+    engine.set_max_variables(MAX_VARIABLES);
+    engine.set_max_functions(MAX_FUNCTIONS);
+    engine.set_max_modules(0);
+    let clock = clock.clone();
+    engine.on_progress(move |ops| {
+        (ops % CLOCK_EVERY == 0 && clock.expired()).then_some(Dynamic::UNIT)
+    });
+
+    // Let the comparisons below override Rhai's built-in ones.
+    engine.set_fast_operators(false);
+    register_strict_comparisons(&mut engine);
+    district::register(&mut engine);
+    scenario_view::register(&mut engine);
+    engine
+}
+
+/// Rhai answers `false` when it compares a number with a text (`0.25 < "0.30"`), so a
+/// threshold written in quotes in [params] would silently turn a rule off. Make it an error.
+fn register_strict_comparisons(engine: &mut Engine) {
+    fn refuse(op: &str) -> Box<rhai::EvalAltResult> {
+        HostError::new(
+            format!(
+                "không thể so sánh một số với một đoạn chữ (`{op}`); nếu giá trị lấy từ mục \
+                 [params] thì hãy viết nó là số, không có dấu ngoặc kép"
+            ),
+            format!(
+                "cannot compare a number with a text (`{op}`); if the value comes from \
+                 [params], write it as a number, without quotes"
+            ),
+        )
+        .into()
+    }
+    for op in ["<", "<=", ">", ">="] {
+        engine.register_fn(op, move |_: INT, _: ImmutableString| -> Fallible<bool> {
+            Err(refuse(op))
+        });
+        engine.register_fn(op, move |_: ImmutableString, _: INT| -> Fallible<bool> {
+            Err(refuse(op))
+        });
+        engine.register_fn(op, move |_: FLOAT, _: ImmutableString| -> Fallible<bool> {
+            Err(refuse(op))
+        });
+        engine.register_fn(op, move |_: ImmutableString, _: FLOAT| -> Fallible<bool> {
+            Err(refuse(op))
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_clock_stops_a_script_that_runs_out_of_time() {
+        let clock = Clock::new(Duration::ZERO);
+        let engine = new_engine(&clock);
+        clock.start();
+        let err = engine
+            .run("let x = 0; loop { x += 1; }")
+            .expect_err("stopped");
+        assert!(
+            matches!(*err, rhai::EvalAltResult::ErrorTerminated(..)),
+            "{err:?}"
+        );
+    }
+
+    #[test]
+    fn eval_and_import_are_not_available() {
+        let engine = new_engine(&Clock::new(WALL_CLOCK));
+        assert!(engine.compile("eval(\"1\")").is_err());
+        assert!(engine.compile("import \"x\" as x;").is_err());
+    }
+}

@@ -1,0 +1,477 @@
+//! The rules API and the three shipped rules (MODEL.md § "Rules"), on scenarios built in code.
+
+// `diagnostic::Error` is the crate's one error type; its size is diagnostic.rs's business.
+#![allow(clippy::result_large_err)]
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use campaign_planner::diagnostic::Error;
+use campaign_planner::model::{self, Objective, Scope, TeamKind};
+use campaign_planner::plan::Plan;
+use campaign_planner::report::number;
+use campaign_planner::rules::{Directive, Effects, RuleSet};
+use campaign_planner::scenario::{DistrictInput, Param, Scenario};
+use campaign_planner::solve::{Optimality, Solution, Status};
+use campaign_planner::text::{Lang, Text};
+
+#[path = "rules/errors.rs"]
+mod errors;
+
+// ---------------------------------------------------------------- builders
+
+fn shipped(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("rules")
+        .join(format!("{name}.rhai"))
+}
+
+fn all_shipped() -> Vec<PathBuf> {
+    ["communication", "mandatory-cohorts", "door-to-door"]
+        .into_iter()
+        .map(shipped)
+        .collect()
+}
+
+/// A rule file written for one test; the folder lives as long as the returned guard.
+fn rule_file(name: &str, source: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(format!("{name}.rhai"));
+    std::fs::write(&path, source).unwrap();
+    (dir, path)
+}
+
+fn district(name: &str, installed: u64, smartphones: u64, communes: u32) -> DistrictInput {
+    DistrictInput {
+        name: name.to_string(),
+        installed,
+        smartphones,
+        teams: BTreeMap::from([("commune".to_string(), communes)]),
+        cohorts: BTreeMap::new(),
+    }
+}
+
+fn with_cohorts(mut d: DistrictInput, cohorts: &[(&str, u64)]) -> DistrictInput {
+    d.cohorts = cohorts.iter().map(|(k, n)| (k.to_string(), *n)).collect();
+    d
+}
+
+/// The shipped scenario's assumptions (scenarios/lang-son-2020-09-01.toml) with `districts`.
+fn scenario(districts: Vec<DistrictInput>) -> Scenario {
+    let params = BTreeMap::from([
+        ("communication_reach".to_string(), Param::Number(0.01)),
+        ("student_uptake".to_string(), Param::Number(0.25)),
+        ("quarantine_compliance".to_string(), Param::Number(0.95)),
+        ("testing_compliance".to_string(), Param::Number(0.80)),
+        ("door_to_door_threshold".to_string(), Param::Number(0.30)),
+        (
+            "door_to_door_provincial_kind".to_string(),
+            Param::Text("volunteer".to_string()),
+        ),
+    ]);
+    Scenario {
+        path: PathBuf::from("scenario.toml"),
+        name: "test".to_string(),
+        as_of: "2020-09-01".to_string(),
+        horizon_days: 14,
+        objective: Objective::MaxInstalls,
+        rules: Vec::new(),
+        budget: None,
+        target_rate: 0.40,
+        district_floor: None,
+        reachable_share: 0.8,
+        params,
+        team_kinds: vec![
+            TeamKind {
+                name: "commune".to_string(),
+                scope: Scope::Local,
+                available: None,
+                installs_per_team_day: 15.0,
+                cost_per_team_day: 150_000.0,
+            },
+            TeamKind {
+                name: "volunteer".to_string(),
+                scope: Scope::Provincial,
+                available: Some(30),
+                installs_per_team_day: 40.0,
+                cost_per_team_day: 300_000.0,
+            },
+        ],
+        districts,
+    }
+}
+
+fn before(paths: &[PathBuf], scenario: &Scenario) -> Result<Vec<Effects>, Error> {
+    RuleSet::load(paths)?.before_solve(scenario)
+}
+
+fn before_err(source: &str, scenario: &Scenario) -> Error {
+    let (_dir, path) = rule_file("broken", source);
+    before(&[path], scenario).expect_err("the rule must fail")
+}
+
+/// The plan of `scenario` under `rules` with the teams `teams[d] = [commune, volunteer]`.
+fn plan(rules: &RuleSet, scenario: &Scenario, teams: Vec<Vec<u32>>) -> Plan {
+    let mut effects = rules.before_solve(scenario).unwrap();
+    let model = model::build(scenario, &effects);
+    let solution = Solution {
+        status: Status::Optimal,
+        teams,
+        diagnosis: None,
+        optimality: Optimality {
+            objective_value: 0.0,
+            bound: None,
+            gap: None,
+            method: "by hand".to_string(),
+        },
+    };
+    let directives = effects
+        .iter_mut()
+        .map(|fx| std::mem::take(&mut fx.directives))
+        .collect();
+    Plan::new(
+        &scenario.name,
+        &scenario.as_of,
+        &model,
+        &solution,
+        directives,
+    )
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() < 1e-9 * b.abs().max(1.0)
+}
+
+fn only(directives: &[Directive], rule: &str) -> Directive {
+    let found: Vec<&Directive> = directives.iter().filter(|d| d.rule == rule).collect();
+    assert_eq!(found.len(), 1, "{directives:?}");
+    found[0].clone()
+}
+
+// ---------------------------------------------------------------- rule 1: communication
+
+#[test]
+fn communication_adds_the_reach_of_communication_and_schools() {
+    // 8,000 uninstalled × 1% = 80; 1,000 students × 25% × (1 − 0.2) = 200.
+    let s = scenario(vec![with_cohorts(
+        district("Hữu Lũng", 2_000, 10_000, 24),
+        &[("students", 1_000)],
+    )]);
+    let fx = &before(&[shipped("communication")], &s).unwrap()[0];
+    let installs: Vec<f64> = fx.fixed.iter().map(|f| f.installs).collect();
+    assert_eq!(installs.len(), 2);
+    assert!(close(installs[0], 80.0), "{installs:?}");
+    assert!(close(installs[1], 200.0), "{installs:?}");
+    assert!(fx.fixed.iter().all(|f| f.rule == "communication"));
+    assert!(fx.fixed[1].reason.vi.contains("học sinh"));
+    assert!(fx.fixed[1].reason.get(Lang::En).contains("pupils"));
+    assert!(fx.mandates.is_empty() && fx.min_teams.is_empty());
+
+    let d = only(&fx.directives, "communication");
+    assert_eq!(d.priority, 2);
+    assert!(close(d.expected_installs.unwrap(), 280.0));
+    assert!(
+        d.action
+            .vi
+            .starts_with("Tăng cường tuyên truyền trên hệ thống thông tin cơ sở")
+    );
+    assert!(d.action.get(Lang::En).contains("pupils and students"));
+    assert_eq!(
+        d.unit,
+        Text::new(
+            "UBND huyện; Phòng Văn hóa - Thông tin; các trường học",
+            "District People's Committee; Culture and Information Office; schools"
+        )
+    );
+    assert!(d.teams.is_empty());
+}
+
+#[test]
+fn communication_without_students_counts_communication_only() {
+    let s = scenario(vec![district("Đình Lập", 6_651, 20_175, 12)]);
+    let fx = &before(&[shipped("communication")], &s).unwrap()[0];
+    let expected = 0.01 * (20_175.0 - 6_651.0);
+    assert!(close(fx.fixed[0].installs, expected));
+    assert_eq!(fx.fixed[1].installs, 0.0);
+    assert!(close(fx.directives[0].expected_installs.unwrap(), expected));
+}
+
+// ---------------------------------------------------------------- rule 2: mandatory cohorts
+
+#[test]
+fn mandatory_cohorts_mandates_quarantine_and_testing_at_their_shares() {
+    // rate 0.2: 0.95 × 100 × 0.8 = 76 and 0.80 × 500 × 0.8 = 320, so 396 installs.
+    let s = scenario(vec![
+        with_cohorts(
+            district("Cao Lộc", 2_000, 10_000, 22),
+            &[("quarantine", 100), ("testing", 500), ("students", 4_000)],
+        ),
+        district("Bắc Sơn", 9_812, 36_584, 18),
+    ]);
+    let effects = before(&[shipped("mandatory-cohorts")], &s).unwrap();
+    let fx = &effects[0];
+    let mandates: Vec<(&str, f64)> = fx
+        .mandates
+        .iter()
+        .map(|m| (m.cohort.as_str(), m.share))
+        .collect();
+    assert_eq!(mandates, [("quarantine", 0.95), ("testing", 0.80)]);
+    assert!(fx.mandates.iter().all(|m| m.rule == "mandatory-cohorts"));
+    let d = only(&fx.directives, "mandatory-cohorts");
+    assert_eq!(d.priority, 1);
+    assert!(close(d.expected_installs.unwrap(), 396.0));
+    assert!(d.action.vi.contains("cách ly (tập trung hay tại nhà)"));
+    assert!(d.action.get(Lang::En).contains("tested for COVID-19"));
+    assert_eq!(
+        d.unit.vi,
+        "Trung tâm Y tế huyện; Ban Chỉ đạo phòng, chống dịch COVID-19 huyện"
+    );
+    // The host computes the same figure (MODEL.md § "Quantities").
+    let built = model::build(&s, &effects);
+    assert!(close(built.districts[0].mandated_installs, 396.0));
+
+    // A district without those cohorts: no mandate, the directive still stands.
+    let fx = &effects[1];
+    assert!(fx.mandates.is_empty());
+    let d = only(&fx.directives, "mandatory-cohorts");
+    assert_eq!(d.expected_installs, None);
+}
+
+#[test]
+fn a_cohort_larger_than_the_smartphones_counts_only_the_smartphones() {
+    // min(n, S): 50,000 tested in a district of 10,000 smartphones, rate 0.2 → 0.8 × 10,000 × 0.8.
+    let s = scenario(vec![with_cohorts(
+        district("Văn Quan", 2_000, 10_000, 17),
+        &[("testing", 50_000)],
+    )]);
+    let fx = &before(&[shipped("mandatory-cohorts")], &s).unwrap()[0];
+    assert!(close(fx.directives[0].expected_installs.unwrap(), 6_400.0));
+}
+
+// ---------------------------------------------------------------- rule 3: door to door
+
+#[test]
+fn door_to_door_below_at_and_above_the_threshold() {
+    // rates 0.2999, 0.30 (exactly: not below) and 0.3001
+    let s = scenario(vec![
+        district("below", 2_999, 10_000, 12),
+        district("at", 3_000, 10_000, 12),
+        district("above", 3_001, 10_000, 12),
+    ]);
+    let effects = before(&[shipped("door-to-door")], &s).unwrap();
+    assert_eq!(
+        effects[0].min_teams,
+        BTreeMap::from([("commune".to_string(), 12), ("volunteer".to_string(), 1)])
+    );
+    for fx in &effects[1..] {
+        assert!(fx.min_teams.is_empty(), "{fx:?}");
+    }
+    for fx in &effects {
+        assert!(fx.directives.is_empty() && fx.mandates.is_empty() && fx.fixed.is_empty());
+        assert!(fx.max_teams.is_empty());
+    }
+}
+
+#[test]
+fn door_to_door_threshold_comes_from_the_scenario() {
+    let mut s = scenario(vec![district("Tràng Định", 11_354, 37_092, 22)]);
+    s.params
+        .insert("door_to_door_threshold".to_string(), Param::Number(0.25));
+    let effects = before(&[shipped("door-to-door")], &s).unwrap();
+    assert!(effects[0].min_teams.is_empty(), "30.6% is not below 25%");
+}
+
+#[test]
+fn door_to_door_directive_names_the_planned_teams_and_the_projected_rate() {
+    let s = scenario(vec![
+        district("Hữu Lũng", 18_019, 78_399, 24),
+        district("Thành phố Lạng Sơn", 39_911, 96_818, 8),
+    ]);
+    let rules = RuleSet::load(&all_shipped()).unwrap();
+    let plan = plan(&rules, &s, vec![vec![24, 3], vec![0, 0]]);
+    let after = rules.after_solve(&s, &plan).unwrap();
+    assert_eq!(after.len(), 2);
+
+    let hl = &plan.districts[0];
+    let d = only(&after[0], "door-to-door");
+    let vi_rate = number::percent1(Lang::Vi, hl.projected_rate);
+    let en_rate = number::percent1(Lang::En, hl.projected_rate);
+    assert_eq!(
+        d.action.vi,
+        format!(
+            "Ban Chỉ đạo các xã, thị trấn triển khai “đi từng ngõ, gõ từng nhà”: 24 tổ xã và \
+             3 đội tình nguyện, dự kiến +{} lượt cài, đạt {vi_rate}",
+            number::count(Lang::Vi, hl.outreach_installs)
+        )
+    );
+    assert_eq!(
+        d.action.get(Lang::En),
+        format!(
+            "Commune and town steering committees go “door to door, house to house”: 24 \
+             commune teams and 3 volunteer teams, expected +{} installs, reaching {en_rate}",
+            number::count(Lang::En, hl.outreach_installs)
+        )
+    );
+    assert!(
+        vi_rate.contains(',') && en_rate.contains('.'),
+        "{vi_rate} {en_rate}"
+    );
+    assert!(hl.outreach_installs > 1_000.0, "{}", hl.outreach_installs);
+    assert_eq!(
+        d.teams,
+        [("commune".to_string(), 24), ("volunteer".to_string(), 3)]
+    );
+    assert_eq!(d.priority, 1, "Hữu Lũng (23%) is below 30%");
+    assert_eq!(
+        d.unit,
+        Text::new(
+            "Ban Chỉ đạo phòng, chống dịch COVID-19 các xã, thị trấn",
+            "Commune and town COVID-19 steering committees"
+        )
+    );
+
+    // No teams planned: the directive says so, and the district is not urgent (41%).
+    let city = &plan.districts[1];
+    let d = only(&after[1], "door-to-door");
+    assert!(
+        d.action.vi.contains("bằng lực lượng tại chỗ"),
+        "{}",
+        d.action.vi
+    );
+    assert!(d.action.vi.contains("không bố trí tổ, đội nào"));
+    assert!(
+        d.action
+            .vi
+            .ends_with(&number::percent1(Lang::Vi, city.projected_rate))
+    );
+    assert!(d.action.get(Lang::En).contains("assigns no teams"));
+    assert!(d.teams.is_empty());
+    assert_eq!(d.priority, 3);
+
+    // Only door-to-door acts after the solve.
+    assert!(after.iter().flatten().all(|d| d.rule == "door-to-door"));
+}
+
+#[test]
+fn one_team_is_singular_in_english() {
+    let s = scenario(vec![district("Bình Gia", 7_186, 29_057, 19)]);
+    let rules = RuleSet::load(&[shipped("door-to-door")]).unwrap();
+    let plan = plan(&rules, &s, vec![vec![19, 1]]);
+    let d = &rules.after_solve(&s, &plan).unwrap()[0][0];
+    assert!(
+        d.action
+            .get(Lang::En)
+            .contains("19 commune teams and 1 volunteer team,"),
+        "{}",
+        d.action.get(Lang::En)
+    );
+    assert!(d.action.vi.contains("19 tổ xã và 1 đội tình nguyện,"));
+}
+
+#[test]
+fn shipped_rules_together_on_the_letters_districts() {
+    let s = scenario(vec![
+        with_cohorts(
+            district("Thành phố Lạng Sơn", 39_911, 96_818, 8),
+            &[("quarantine", 60), ("testing", 1_500), ("students", 9_000)],
+        ),
+        with_cohorts(
+            district("Hữu Lũng", 18_019, 78_399, 24),
+            &[("quarantine", 15), ("testing", 600), ("students", 5_500)],
+        ),
+    ]);
+    let effects = before(&all_shipped(), &s).unwrap();
+    assert_eq!(effects.len(), 2);
+    for fx in &effects {
+        let rules: Vec<&str> = fx.directives.iter().map(|d| d.rule.as_str()).collect();
+        assert_eq!(
+            rules,
+            ["communication", "mandatory-cohorts"],
+            "in rule order"
+        );
+    }
+    assert!(effects[0].min_teams.is_empty(), "41% is not below 30%");
+    assert_eq!(effects[1].min_teams["commune"], 24);
+}
+
+// ---------------------------------------------------------------- the API
+
+#[test]
+fn bounds_productivity_and_directives_from_a_custom_rule() {
+    let source = r#"
+        fn before_solve(district, scenario) {
+            district.max_teams("volunteer", 5);
+            district.max_teams("volunteer", 4);   // the smallest maximum wins
+            district.min_teams("commune", 2);
+            district.min_teams("commune", 1);     // the largest minimum wins
+            district.set_productivity("commune", 1.5);
+            district.set_productivity("commune", 2);  // the last one wins
+            district.add_installs(10, "lý do");
+            if district.name == "A" && district.smartphones == 1000 && district.installed == 250 {
+                district.directive(#{ action: "làm", unit: "xã" });
+            }
+            if scenario.target_rate != 0.4 || scenario.horizon_days != 14
+                || scenario.district_floor != 0.0 || scenario.provincial_kinds() != ["volunteer"]
+                || scenario.local_kinds() != ["commune"] || district.rate != 0.25
+                || district.local_teams("commune") != 3 || district.cohort("nobody") != 0 {
+                throw "wrong data";
+            }
+            print("printing goes nowhere");
+            debug("nor does debugging");
+        }
+    "#;
+    let (_dir, path) = rule_file("custom", source);
+    let s = scenario(vec![district("A", 250, 1_000, 3)]);
+    let fx = &before(&[path], &s).unwrap()[0];
+    assert_eq!(fx.max_teams["volunteer"], 4);
+    assert_eq!(fx.min_teams["commune"], 2);
+    assert_eq!(fx.productivity["commune"], 2.0);
+    assert_eq!(fx.fixed[0].reason, Text::vi_only("lý do"));
+    let d = &fx.directives[0];
+    assert_eq!((d.rule.as_str(), d.priority), ("custom", 2));
+    assert_eq!(d.action, Text::vi_only("làm"));
+    assert_eq!(d.expected_installs, None);
+}
+
+#[test]
+fn after_solve_figures_match_the_plan() {
+    let source = r#"
+        fn after_solve(district, scenario) {
+            district.directive(#{
+                action: `${district.teams("commune")}|${district.teams("volunteer")}|${district.projected_rate}|${district.projected_installed}|${district.outreach_installs}|${district.mandated_installs}|${district.fixed_installs}`,
+                unit: fmt_count(1234567, "vi") + " " + fmt_count(1234567.4, "en") + " "
+                    + fmt_percent(0.29225, "vi") + " " + fmt_percent(0.29225, "en"),
+                priority: 5,
+                expected_installs: 1,
+            });
+        }
+    "#;
+    let (_dir, path) = rule_file("figures", source);
+    let mut paths = vec![shipped("mandatory-cohorts")];
+    paths.push(path);
+    let s = scenario(vec![with_cohorts(
+        district("A", 2_000, 10_000, 4),
+        &[("testing", 100)],
+    )]);
+    let rules = RuleSet::load(&paths).unwrap();
+    let plan = plan(&rules, &s, vec![vec![4, 0]]);
+    let dp = &plan.districts[0];
+    let after = rules.after_solve(&s, &plan).unwrap();
+    let d = &after[0][0];
+    let seen: Vec<f64> = d.action.vi.split('|').map(|x| x.parse().unwrap()).collect();
+    let expected = [
+        4.0,
+        0.0,
+        dp.projected_rate,
+        dp.projected_installed,
+        dp.outreach_installs,
+        dp.mandated_installs,
+        dp.fixed_installs,
+    ];
+    assert_eq!(seen, expected, "{}", d.action.vi);
+    assert!(close(dp.mandated_installs, 64.0));
+    assert_eq!(d.unit.vi, "1.234.567 1,234,567 29,2% 29.2%");
+    assert_eq!(d.priority, 5);
+    assert_eq!(d.expected_installs, Some(1.0));
+    assert!(d.teams.is_empty(), "no `with_teams`");
+}
