@@ -1,8 +1,5 @@
 //! The rules API and the three shipped rules (MODEL.md § "Rules"), on scenarios built in code.
 
-// `diagnostic::Error` is the crate's one error type; its size is diagnostic.rs's business.
-#![allow(clippy::result_large_err)]
-
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 

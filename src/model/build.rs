@@ -50,7 +50,14 @@ fn district(scenario: &Scenario, input: &DistrictInput, fx: &Effects) -> Distric
     let room = (input.smartphones - input.installed) as f64;
     let mandated = mandated_installs(input, fx);
     // (+ 0.0 turns the −0.0 of an empty sum into 0.0 for the printed plan)
-    let fixed = fx.fixed.iter().map(|f| f.installs).sum::<f64>().min(room - mandated).max(0.0) + 0.0;
+    let fixed = fx
+        .fixed
+        .iter()
+        .map(|f| f.installs)
+        .sum::<f64>()
+        .min(room - mandated)
+        .max(0.0)
+        + 0.0;
     let pool = scenario.reachable_share * (room - mandated - fixed).max(0.0);
     let mut bounds = Vec::with_capacity(scenario.team_kinds.len());
     let mut productivity = Vec::with_capacity(scenario.team_kinds.len());

@@ -77,9 +77,6 @@
 //! Comparing a number with a text (`district.rate < "0.30"`) is an error, not `false`, so a
 //! threshold quoted by mistake in `[params]` cannot silently switch a rule off.
 
-// `diagnostic::Error` is the crate's one error type; its size is diagnostic.rs's business.
-#![allow(clippy::result_large_err)]
-
 mod district;
 mod effects;
 mod engine;

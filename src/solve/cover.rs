@@ -311,7 +311,9 @@ fn pair_exchange(
             for d2 in d1 + 1..teams.len() {
                 for (i2, o2) in options[d2].iter().enumerate() {
                     let delta2 = delta(d2, o2);
-                    let trial: Vec<f64> = (0..used.len()).map(|r| used[r] + delta1[r] + delta2[r]).collect();
+                    let trial: Vec<f64> = (0..used.len())
+                        .map(|r| used[r] + delta1[r] + delta2[r])
+                        .collect();
                     let after = over_of(&trial);
                     if after < over - 1e-12 && best.is_none_or(|b| after < b.0) {
                         best = Some((after, d1, i1, d2, i2));
