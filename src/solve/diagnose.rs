@@ -157,8 +157,9 @@ pub fn floors_short(model: &Model, efforts: &[f64]) -> Vec<Finding> {
     short_of(model, &feasible, true)
 }
 
-/// What is missing for `feasible` to hold: extra teams of one provincial kind (the fewest),
-/// else the budget. `floors` picks the finding's wording.
+/// What is missing for `feasible` to hold, each finding a fix on its own: the fewest extra
+/// teams of one provincial kind (within the budget), and the extra budget (with the teams
+/// there are). `floors` picks the finding's wording.
 pub fn short_of(model: &Model, feasible: &dyn Fn(&Model) -> bool, floors: bool) -> Vec<Finding> {
     let mut best: Option<(u32, usize)> = None;
     for (k, kind) in model.kinds.iter().enumerate() {
@@ -211,7 +212,6 @@ fn smallest_increase(model: &Model, k: usize, feasible: &dyn Fn(&Model) -> bool)
     let available = model.kinds[k].available.unwrap_or(0);
     let with = |extra: u32| {
         let mut m = model.clone();
-        m.budget = None;
         m.kinds[k].available = Some(available + extra);
         for d in &mut m.districts {
             if d.bounds[k].max == available {

@@ -60,11 +60,11 @@ const METHOD: &str = "lagrangian prices + exact district subproblems + one-team 
 pub fn solve(model: &Model) -> Solution {
     let conflicts = diagnose::structural(model);
     if !conflicts.is_empty() {
-        return infeasible(model, conflicts);
+        return infeasible(model, conflicts, true);
     }
     let floor_effort = match diagnose::floor_efforts(model) {
         Ok(e) => e,
-        Err(findings) => return infeasible(model, findings),
+        Err(findings) => return infeasible(model, findings, false),
     };
     let lower: Allocation = model
         .districts
@@ -76,7 +76,7 @@ pub fn solve(model: &Model) -> Solution {
             Cover::Feasible(teams) => teams,
             Cover::Infeasible { .. } => {
                 let findings = diagnose::floors_short(model, &floor_effort);
-                return infeasible(model, findings);
+                return infeasible(model, findings, false);
             }
         }
     } else {
@@ -85,7 +85,7 @@ pub fn solve(model: &Model) -> Solution {
     match model.objective {
         Objective::MaxInstalls => {
             let Some(found) = max_installs::solve(model, &floor_effort, Some(&start)) else {
-                return infeasible(model, diagnose::floors_short(model, &floor_effort));
+                return infeasible(model, diagnose::floors_short(model, &floor_effort), false);
             };
             let outreach = total_outreach(model, &found.teams);
             let gap = relative(found.bound - outreach, found.bound);
@@ -109,7 +109,7 @@ pub fn solve(model: &Model) -> Solution {
                 }
                 None => {
                     let findings = target_short(model, need, &floor_effort, &start);
-                    infeasible(model, findings)
+                    infeasible(model, findings, false)
                 }
             }
         }
@@ -118,7 +118,7 @@ pub fn solve(model: &Model) -> Solution {
                 let gap = Some((found.bound - found.min_rate).max(0.0));
                 optimal(model, found.teams, found.min_rate, Some(found.bound), gap)
             }
-            None => infeasible(model, diagnose::floors_short(model, &floor_effort)),
+            None => infeasible(model, diagnose::floors_short(model, &floor_effort), false),
         },
     }
 }
@@ -203,26 +203,32 @@ fn target_short(
     findings
 }
 
-/// An infeasible result: the findings, and the most installs reachable with what there is
-/// (floors dropped, the rules' minimums kept where they fit).
-fn infeasible(model: &Model, findings: Vec<Finding>) -> Solution {
+/// An infeasible result: the findings, and the most installs reachable with what there is.
+/// Floors and the target are dropped; bounds, pools and budget are kept unless they
+/// contradict each other (`structural`), in which case the contradicting part is relaxed.
+fn infeasible(model: &Model, findings: Vec<Finding>, structural: bool) -> Solution {
     let mut relaxed = model.clone();
     relaxed.district_floor = None;
-    let pools_short = findings
-        .iter()
-        .any(|f| matches!(f, Finding::PoolMinimums { .. }));
-    let budget_short = findings
-        .iter()
-        .any(|f| matches!(f, Finding::BudgetShort { .. }));
-    for d in &mut relaxed.districts {
-        for b in &mut d.bounds {
-            b.min = b.min.min(b.max);
+    if structural {
+        for finding in &findings {
+            match finding {
+                Finding::PoolMinimums { kind, .. } => {
+                    let k = model
+                        .kinds
+                        .iter()
+                        .position(|x| &x.name == kind)
+                        .unwrap_or(0);
+                    for d in &mut relaxed.districts {
+                        d.bounds[k].min = 0;
+                    }
+                }
+                Finding::BudgetShort { .. } => relaxed.budget = None,
+                _ => {}
+            }
         }
-    }
-    if pools_short || budget_short {
         for d in &mut relaxed.districts {
             for b in &mut d.bounds {
-                b.min = 0;
+                b.min = b.min.min(b.max);
             }
         }
     }
@@ -232,7 +238,7 @@ fn infeasible(model: &Model, findings: Vec<Finding>) -> Solution {
             model
                 .districts
                 .iter()
-                .map(|d| vec![0; d.bounds.len()])
+                .map(|d| d.bounds.iter().map(|b| b.min.min(b.max)).collect())
                 .collect()
         },
         |f| f.teams,
