@@ -13,63 +13,83 @@ const CEILING: f64 = 1e12;
 pub type DualFn<'a> = dyn FnMut(&[f64]) -> (f64, Vec<f64>) + 'a;
 
 /// Minimises a convex function over multipliers ≥ 0. `f` returns the value and a
-/// subgradient at a point. Returns the best point and value found.
+/// subgradient at a point. Returns the best point and value found. Two multipliers are searched
+/// nested (exact up to the bisection steps); more, by cyclic coordinate bisection.
 pub fn minimise(dim: usize, f: &mut DualFn) -> (Vec<f64>, f64) {
     let mut x = vec![0.0; dim];
-    let (mut best_value, mut grad) = f(&x);
-    let mut best_x = x.clone();
+    let mut best = Best {
+        x: x.clone(),
+        value: f(&x).0,
+    };
+    if dim == 2 {
+        // φ(x0) = min over x1 of f is convex, and ∂f/∂x0 at the inner minimiser is its slope.
+        let mut outer = |x0: f64, best: &mut Best| -> f64 {
+            let mut y = vec![x0, 0.0];
+            line_min(1, &mut y, &mut *f, best, STEPS / 2)[0]
+        };
+        line_search(&mut outer, &mut best, STEPS / 2);
+        return (best.x, best.value);
+    }
     for _ in 0..ROUNDS {
-        let before = best_value;
+        let before = best.value;
         for j in 0..dim {
-            // At x_j = 0 a non-negative slope means the minimum along j is at 0.
-            x[j] = 0.0;
-            let (v0, g0) = f(&x);
-            keep(&x, v0, &mut best_x, &mut best_value);
-            if g0[j] >= 0.0 {
-                grad = g0;
-                continue;
-            }
-            // Bracket: double until the slope turns non-negative.
-            let (mut lo, mut hi) = (0.0, 1e-6);
-            loop {
-                x[j] = hi;
-                let (v, g) = f(&x);
-                keep(&x, v, &mut best_x, &mut best_value);
-                if g[j] >= 0.0 || hi >= CEILING {
-                    break;
-                }
-                lo = hi;
-                hi *= 4.0;
-            }
-            for _ in 0..STEPS {
-                let mid = 0.5 * (lo + hi);
-                x[j] = mid;
-                let (v, g) = f(&x);
-                keep(&x, v, &mut best_x, &mut best_value);
-                if g[j] >= 0.0 {
-                    hi = mid;
-                } else {
-                    lo = mid;
-                }
-            }
-            x[j] = hi;
-            let (v, g) = f(&x);
-            keep(&x, v, &mut best_x, &mut best_value);
-            grad = g;
+            line_min(j, &mut x, &mut *f, &mut best, STEPS);
         }
-        let _ = &grad;
-        if dim <= 1 || (before - best_value).abs() <= 1e-12 * best_value.abs().max(1.0) {
+        if dim <= 1 || (before - best.value).abs() <= 1e-12 * best.value.abs().max(1.0) {
             break;
         }
     }
-    (best_x, best_value)
+    (best.x, best.value)
 }
 
-fn keep(x: &[f64], v: f64, best_x: &mut Vec<f64>, best_value: &mut f64) {
-    if v < *best_value {
-        *best_value = v;
-        best_x.clear();
-        best_x.extend_from_slice(x);
+/// The best point seen.
+struct Best {
+    x: Vec<f64>,
+    value: f64,
+}
+
+/// Sets x[j] to the minimiser of f along coordinate j (x[j] ≥ 0); the subgradient there.
+fn line_min(j: usize, x: &mut [f64], f: &mut DualFn, best: &mut Best, steps: usize) -> Vec<f64> {
+    let mut slope = |t: f64, best: &mut Best| -> f64 {
+        x[j] = t;
+        let (v, g) = f(x);
+        keep(x, v, best);
+        g[j]
+    };
+    let t = line_search(&mut slope, best, steps);
+    x[j] = t;
+    let (v, g) = f(x);
+    keep(x, v, best);
+    g
+}
+
+/// The point t ≥ 0 where a convex function's slope turns non-negative, by bracketing and
+/// bisection; `slope(t)` evaluates (and records) the function at t.
+fn line_search(slope: &mut dyn FnMut(f64, &mut Best) -> f64, best: &mut Best, steps: usize) -> f64 {
+    if slope(0.0, best) >= 0.0 {
+        return 0.0;
+    }
+    let (mut lo, mut hi) = (0.0, 1e-6);
+    while slope(hi, best) < 0.0 && hi < CEILING {
+        lo = hi;
+        hi *= 4.0;
+    }
+    for _ in 0..steps {
+        let mid = 0.5 * (lo + hi);
+        if slope(mid, best) >= 0.0 {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    hi
+}
+
+fn keep(x: &[f64], v: f64, best: &mut Best) {
+    if v < best.value {
+        best.value = v;
+        best.x.clear();
+        best.x.extend_from_slice(x);
     }
 }
 

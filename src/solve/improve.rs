@@ -323,7 +323,7 @@ fn replace_in_place(state: &mut State, better: &dyn Fn(&State) -> bool) -> bool 
 }
 
 /// Σ weight · teams: what `min-cost` minimises (with its tie-break sliver).
-fn weighed(state: &State, weight: &[f64]) -> f64 {
+pub fn weighed(state: &State, weight: &[f64]) -> f64 {
     state
         .teams
         .iter()

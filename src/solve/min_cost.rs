@@ -3,7 +3,7 @@
 //! until the target holds, pruned, and replaced by cheaper ones on the exact curve.
 
 use super::dual;
-use super::improve::{lift_to_floors, lighten, prune, reach, repair};
+use super::improve::{lift_to_floors, lighten, prune, reach, repair, weighed};
 use super::state::State;
 use super::subproblem::{Prices, best_response};
 use crate::model::{Allocation, Model, Scope};
@@ -113,29 +113,11 @@ pub fn solve(model: &Model, need: f64, min_effort: &[f64], start: &Allocation) -
             .map(|d| d.bounds.iter().map(|b| b.min).collect())
             .collect(),
     );
-    // The most installs within the limits: a start that fits a tight budget.
-    if let Some(most) = super::max_installs::solve(model, min_effort, Some(start)) {
-        starts.push(most.teams);
-    }
-    let mut best: Option<(f64, Allocation)> = None;
-    for teams in starts {
-        let mut state = State::new(model, teams, min_effort.to_vec());
-        if !lift_to_floors(&mut state) || !repair(&mut state) || !reach(&mut state, need, &weight) {
-            continue;
-        }
-        prune(&mut state, need, &weight);
-        lighten(&mut state, need, &weight);
-        let value: f64 = state
-            .teams
-            .iter()
-            .flat_map(|row| row.iter().enumerate())
-            .map(|(k, &t)| weight[k] * f64::from(t))
-            .sum();
-        if best
-            .as_ref()
-            .is_none_or(|(v, _)| value < *v - 1e-9 * v.abs().max(1.0))
-        {
-            best = Some((value, state.teams));
+    let mut best = cheapest(model, starts, need, min_effort, &weight);
+    if best.is_none() {
+        // The most installs within the limits: a start that fits a tight budget.
+        if let Some(most) = super::max_installs::solve(model, min_effort, Some(start)) {
+            best = cheapest(model, vec![most.teams], need, min_effort, &weight);
         }
     }
     best.map(|(_, teams)| {
@@ -149,4 +131,32 @@ pub fn solve(model: &Model, need: f64, min_effort: &[f64], start: &Allocation) -
             bound: bound.min(cost),
         }
     })
+}
+
+/// The plan of least weight reached from any of `starts`: lifted to the floors, repaired to
+/// the limits, brought up to `need`, pruned and lightened.
+fn cheapest(
+    model: &Model,
+    starts: Vec<Allocation>,
+    need: f64,
+    min_effort: &[f64],
+    weight: &[f64],
+) -> Option<(f64, Allocation)> {
+    let mut best: Option<(f64, Allocation)> = None;
+    for teams in starts {
+        let mut state = State::new(model, teams, min_effort.to_vec());
+        if !lift_to_floors(&mut state) || !repair(&mut state) || !reach(&mut state, need, weight) {
+            continue;
+        }
+        prune(&mut state, need, weight);
+        lighten(&mut state, need, weight);
+        let value = weighed(&state, weight);
+        if best
+            .as_ref()
+            .is_none_or(|(v, _)| value < *v - 1e-9 * v.abs().max(1.0))
+        {
+            best = Some((value, state.teams));
+        }
+    }
+    best
 }
