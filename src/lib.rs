@@ -20,7 +20,12 @@ use plan::Plan;
 /// Plans the scenario at `path`: load and check it, run the rules before the solve, solve,
 /// evaluate exactly, run the rules after the solve.
 pub fn plan(path: &Path) -> Result<Plan, Error> {
-    let scenario = scenario::load(path)?;
+    plan_scenario(&scenario::load(path)?)
+}
+
+/// Plans a loaded scenario (see [`plan`]).
+pub fn plan_scenario(scenario: &scenario::Scenario) -> Result<Plan, Error> {
+    let scenario = scenario.clone();
     let rules = rules::RuleSet::load(&scenario.rules)?;
     let mut effects = rules.before_solve(&scenario)?;
     let model = model::build(&scenario, &effects);

@@ -113,6 +113,7 @@ pub fn solve(model: &Model, need: f64, min_effort: &[f64], start: &Allocation) -
             .map(|d| d.bounds.iter().map(|b| b.min).collect())
             .collect(),
     );
+    starts.dedup();
     let mut best = cheapest(model, starts, need, min_effort, &weight);
     if best.is_none() {
         // The most installs within the limits: a start that fits a tight budget.
