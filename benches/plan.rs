@@ -37,7 +37,8 @@ fn main() {
                     s.objective = objective;
                     s
                 });
-                let plan = campaign_planner::plan_scenario(&scenario.expect("loads")).expect("plans");
+                let plan =
+                    campaign_planner::plan_scenario(&scenario.expect("loads")).expect("plans");
                 let json = report::render(&plan, Format::Json, Lang::Vi);
                 std::hint::black_box(json);
                 gap = plan.optimality.gap;

@@ -472,3 +472,28 @@ fn after_solve_figures_match_the_plan() {
     assert_eq!(d.expected_installs, Some(1.0));
     assert!(d.teams.is_empty(), "no `with_teams`");
 }
+
+/// Door to door with no volunteer teams at all (a what-if) is not a broken rule: the rules
+/// run, and the optimiser says the scenario cannot be met, naming the teams missing.
+#[test]
+fn door_to_door_with_an_empty_volunteer_pool_is_infeasible_not_an_error() {
+    let mut s = scenario(vec![
+        district("Hữu Lũng", 18_019, 78_399, 24),
+        district("Chi Lăng", 10_285, 43_471, 20),
+    ]);
+    s.team_kinds[1].available = Some(0);
+    let effects = before(&[shipped("door-to-door")], &s).expect("the rule runs");
+    assert_eq!(effects[0].min_teams.get("volunteer"), Some(&1));
+    let model = campaign_planner::model::build(&s, &effects);
+    let solution = campaign_planner::solve::solve(&model);
+    assert_eq!(solution.status, campaign_planner::solve::Status::Infeasible);
+    let findings = &solution.diagnosis.expect("a diagnosis").findings;
+    assert!(
+        findings.contains(&campaign_planner::solve::Finding::PoolMinimums {
+            kind: "volunteer".into(),
+            required: 2,
+            available: 0
+        }),
+        "{findings:?}"
+    );
+}

@@ -82,7 +82,16 @@ pub fn status(plan: &Plan, lang: Lang) -> String {
     match plan.status {
         Status::Optimal => match plan.optimality.gap.filter(|g| g.is_finite()) {
             Some(gap) => {
-                let gap = number::percent(lang, gap.max(0.0));
+                // max-min-rate measures its gap in rate points, the others relative
+                let gap = if plan.objective == crate::model::Objective::MaxMinRate {
+                    let points = number::decimal(lang, 100.0 * gap.max(0.0), 2);
+                    format!(
+                        "{points} {}",
+                        lang.pick("điểm phần trăm", "percentage points")
+                    )
+                } else {
+                    number::percent(lang, gap.max(0.0))
+                };
                 match lang {
                     Lang::Vi => format!(
                         "{} (chênh lệch tối đa so với tối ưu: {gap})",

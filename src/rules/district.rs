@@ -282,21 +282,17 @@ impl State {
         let team_kind = self.context.kind(kind, "min_teams")?;
         let n = value::whole(n, ("`min_teams`: số tổ/đội", "`min_teams`: the teams"))?;
         let cap = self.capacity(team_kind);
-        if n > cap {
-            let err = match team_kind.scope {
-                Scope::Local => HostError::new(
-                    format!("`min_teams`: huyện chỉ có {cap} tổ `{kind}`, không thể yêu cầu ít nhất {n}"),
-                    format!("`min_teams`: the district has only {cap} `{kind}` teams, it cannot require at least {n}"),
-                )
-                .hint(Text::new(
-                    format!("dùng `district.local_teams(\"{kind}\")` để biết số tổ của huyện"),
-                    format!("use `district.local_teams(\"{kind}\")` for the district's own teams"),
-                )),
-                Scope::Provincial => HostError::new(
-                    format!("`min_teams`: cả tỉnh chỉ có {cap} đội `{kind}`, không thể yêu cầu ít nhất {n}"),
-                    format!("`min_teams`: the province has only {cap} `{kind}` teams, it cannot require at least {n}"),
-                ),
-            };
+        // A provincial minimum above the pool is a what-if (a smaller pool), not a broken rule:
+        // the optimiser reports it as infeasible, naming the districts and the teams missing.
+        if n > cap && team_kind.scope == Scope::Local {
+            let err = HostError::new(
+                format!("`min_teams`: huyện chỉ có {cap} tổ `{kind}`, không thể yêu cầu ít nhất {n}"),
+                format!("`min_teams`: the district has only {cap} `{kind}` teams, it cannot require at least {n}"),
+            )
+            .hint(Text::new(
+                format!("dùng `district.local_teams(\"{kind}\")` để biết số tổ của huyện"),
+                format!("use `district.local_teams(\"{kind}\")` for the district's own teams"),
+            ));
             return Err(err.into());
         }
         let lo = self.effects.min_teams.entry(kind.to_string()).or_insert(0);

@@ -184,7 +184,8 @@ fn columns(
                             )
                             .hint(did_you_mean_hint(known)));
                     }
-                    Column::Cohort(name.to_string())
+                    // cohort names are matched by rules in lower case (`students`)
+                    Column::Cohort(name.to_lowercase())
                 }
             },
         };

@@ -99,7 +99,10 @@ pub fn solve(model: &Model, min_effort: &[f64], start: Option<&Allocation>) -> O
     candidates.dedup();
     let mut best: Option<(f64, Allocation)> = None;
     for teams in candidates {
-        if best.as_ref().is_some_and(|(v, _)| *v >= bound - 1e-12 * bound.abs().max(1.0)) {
+        if best
+            .as_ref()
+            .is_some_and(|(v, _)| *v >= bound - 1e-12 * bound.abs().max(1.0))
+        {
             break; // proven optimal: the other starts cannot do better
         }
         let mut state = State::new(model, teams, min_effort.to_vec());

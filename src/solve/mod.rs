@@ -222,7 +222,14 @@ fn infeasible(model: &Model, findings: Vec<Finding>, structural: bool) -> Soluti
                         d.bounds[k].min = 0;
                     }
                 }
-                Finding::BudgetShort { .. } => relaxed.budget = None,
+                // money that is not there cannot be spent: keep the budget, drop the minimums
+                Finding::BudgetShort { .. } => {
+                    for d in &mut relaxed.districts {
+                        for b in &mut d.bounds {
+                            b.min = 0;
+                        }
+                    }
+                }
                 _ => {}
             }
         }

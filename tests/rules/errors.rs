@@ -315,10 +315,6 @@ fn bad_arguments_are_explained() {
             "`min_teams`: the district has only 24 `commune` teams, it cannot require at least 25",
         ),
         (
-            "district.min_teams(\"volunteer\", 31)",
-            "`min_teams`: the province has only 30 `volunteer` teams",
-        ),
-        (
             "district.max_teams(\"commune\", 1.5)",
             "`max_teams`: the teams must be a whole number, not 1.5",
         ),
