@@ -233,6 +233,7 @@ fn infeasible() -> Plan {
                     floor: 0.35,
                     best_rate: 0.331,
                     teams: vec![("commune".into(), 24), ("volunteer".into(), 30)],
+                    pool_limited: true,
                 },
                 Finding::FloorTeamsShort {
                     kind: "volunteer".into(),
@@ -508,9 +509,25 @@ fn a_district_that_cannot_reach_the_floor() {
             floor: 0.35,
             best_rate: 0.331,
             teams: vec![("commune".into(), 24), ("volunteer".into(), 30)],
+            pool_limited: true,
         },
         "Hữu Lũng không thể đạt 35%: kể cả với toàn bộ 24 tổ xã và 30 đội tình nguyện cũng chỉ đạt 33,1%; giới hạn là số người còn có thể vận động",
         "Hữu Lũng cannot reach 35%: even with all 24 commune teams and all 30 volunteer teams it reaches 33.1%; the reachable pool is the limit",
+    );
+}
+
+#[test]
+fn a_district_held_back_by_the_teams_it_may_have() {
+    says(
+        Finding::FloorPoolLimit {
+            district: "Đình Lập".into(),
+            floor: 0.5,
+            best_rate: 0.4648,
+            teams: vec![("commune".into(), 12)],
+            pool_limited: false,
+        },
+        "Đình Lập không thể đạt 50%: kể cả với toàn bộ 12 tổ xã cũng chỉ đạt 46,5%; giới hạn là số tổ, đội huyện được phép có",
+        "Đình Lập cannot reach 50%: even with all 12 commune teams it reaches 46.5%; the teams the district may have are the limit",
     );
 }
 
@@ -522,6 +539,7 @@ fn a_shortfall_just_under_the_floor_is_not_printed_as_the_floor() {
             floor: 0.35,
             best_rate: 0.3496,
             teams: vec![("police".into(), 2)],
+            pool_limited: true,
         }],
     };
     assert_eq!(

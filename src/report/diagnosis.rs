@@ -84,6 +84,7 @@ pub fn finding(finding: &Finding, lang: Lang) -> String {
             floor,
             best_rate,
             teams,
+            pool_limited,
         } => format!(
             "{} {}: {} {}; {}",
             match lang {
@@ -102,7 +103,11 @@ pub fn finding(finding: &Finding, lang: Lang) -> String {
                     number::percent_apart(lang, *best_rate, *floor)
                 ),
             },
-            pool_is_the_limit(lang)
+            if *pool_limited {
+                pool_is_the_limit(lang)
+            } else {
+                teams_are_the_limit(lang)
+            }
         ),
         Finding::FloorTeamsShort { kind, more } => match lang {
             Lang::Vi => format!(
@@ -171,6 +176,13 @@ fn pool_is_the_limit(lang: Lang) -> &'static str {
     lang.pick(
         "giới hạn là số người còn có thể vận động",
         "the reachable pool is the limit",
+    )
+}
+
+fn teams_are_the_limit(lang: Lang) -> &'static str {
+    lang.pick(
+        "giới hạn là số tổ, đội huyện được phép có",
+        "the teams the district may have are the limit",
     )
 }
 

@@ -22,13 +22,14 @@ pub enum Finding {
         required: u32,
         available: u32,
     },
-    /// A district cannot reach the floor even with every team it may get: its reachable
-    /// pool is the limit.
+    /// A district cannot reach the floor even with every team it may get: its reachable pool
+    /// is the limit (`pool_limited`), or the teams it may get (its own, or a rule's maximum).
     FloorPoolLimit {
         district: String,
         floor: f64,
         best_rate: f64,
         teams: Vec<(String, u32)>,
+        pool_limited: bool,
     },
     /// A district floor needs more teams of a kind than there are.
     FloorTeamsShort { kind: String, more: u32 },
@@ -106,7 +107,7 @@ pub fn floor_efforts(model: &Model) -> Result<Vec<f64>, Vec<Finding>> {
         match effort_for(district.pool, need) {
             Some(e) if e <= most + 1e-9 => efforts.push(e),
             Some(e) if more_provincial(model, d, e - most).is_some() => efforts.push(e),
-            _ => {
+            limit => {
                 let best = district.base_installed() + outreach_installs(district.pool, most);
                 findings.push(Finding::FloorPoolLimit {
                     district: district.name.clone(),
@@ -119,6 +120,7 @@ pub fn floor_efforts(model: &Model) -> Result<Vec<f64>, Vec<Finding>> {
                         .filter(|(_, t)| **t > 0)
                         .map(|(k, &t)| (k.name.clone(), t))
                         .collect(),
+                    pool_limited: limit.is_none(),
                 });
             }
         }
