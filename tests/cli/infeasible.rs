@@ -1,0 +1,305 @@
+//! Scenarios that cannot be met: exit 2, the plan (best reachable) still printed, and a
+//! diagnosis in words that says what is missing (src/report/diagnosis.rs), in both languages.
+//! Each shortage the diagnosis names is checked as a fix on its own.
+
+use serde_json::Value;
+
+use crate::contract::{check_figures, check_keys};
+use crate::support::{EXIT_INFEASIBLE, WhatIf, allocation, arr, diagnosis, districts, f, s, u};
+
+/// Runs `what_if` in JSON (vi and en) and in text and Markdown: every run exits 2 and prints
+/// the plan. Returns the Vietnamese and English JSON plans.
+fn infeasible(what_if: &WhatIf) -> (Value, Value) {
+    for format in ["text", "markdown"] {
+        let vi = what_if.test().format(format).run().code(EXIT_INFEASIBLE);
+        assert!(
+            vi.stdout.contains("KHÔNG KHẢ THI"),
+            "{format}:\n{}",
+            vi.stdout
+        );
+        assert!(vi.stdout.contains("Vì sao không khả thi"), "{}", vi.stdout);
+        assert!(
+            vi.stdout.contains("Hữu Lũng"),
+            "the district table is printed"
+        );
+        assert_eq!(vi.stderr, "");
+        let en = what_if
+            .test()
+            .format(format)
+            .lang("en")
+            .run()
+            .code(EXIT_INFEASIBLE);
+        assert!(en.stdout.contains("INFEASIBLE"), "{format}:\n{}", en.stdout);
+        assert!(en.stdout.contains("Why it cannot be met"), "{}", en.stdout);
+    }
+    let vi = what_if
+        .test()
+        .format("json")
+        .run()
+        .code(EXIT_INFEASIBLE)
+        .json();
+    let en = what_if
+        .test()
+        .format("json")
+        .lang("en")
+        .run()
+        .code(EXIT_INFEASIBLE)
+        .json();
+    for plan in [&vi, &en] {
+        assert_eq!(plan["status"], "infeasible");
+        check_keys(plan);
+        check_figures(plan);
+    }
+    (vi, en)
+}
+
+/// The diagnosis sentences also appear in the human outputs.
+fn printed_in_text(what_if: &WhatIf, vi: &[String], en: &[String]) {
+    let text_vi = what_if.test().run().stdout;
+    let text_en = what_if.test().lang("en").run().stdout;
+    for sentence in vi {
+        assert!(text_vi.contains(sentence.as_str()), "{sentence}\n{text_vi}");
+    }
+    for sentence in en {
+        assert!(text_en.contains(sentence.as_str()), "{sentence}\n{text_en}");
+    }
+}
+
+/// The fewest volunteer teams that give every district the floor φ, from the JSON alone: each
+/// district's least effort −P·ln(1 − need/P), less what all its commune teams give, in
+/// volunteer teams (at least its minimum).
+fn volunteers_for_floor(plan: &Value, floor: f64) -> u64 {
+    let horizon = u(&plan["horizon_days"]) as f64;
+    let kinds = arr(&plan["team_kinds"]);
+    let rate = |name: &str| {
+        let k = kinds.iter().find(|k| k["name"] == name).unwrap();
+        horizon * f(&k["installs_per_team_day"])
+    };
+    districts(plan)
+        .iter()
+        .map(|d| {
+            let base =
+                u(&d["installed"]) as f64 + f(&d["mandated_installs"]) + f(&d["fixed_installs"]);
+            let need = floor * u(&d["smartphones"]) as f64 - base;
+            let pool = f(&d["pool"]);
+            assert!(need < pool, "{}: the pool allows the floor", d["name"]);
+            let effort = if need > 0.0 {
+                -pool * (-need / pool).ln_1p()
+            } else {
+                0.0
+            };
+            let commune = allocation(d, "commune");
+            let by_communes =
+                rate("commune") * f(&commune["productivity"]) * u(&commune["max_teams"]) as f64;
+            let volunteer = allocation(d, "volunteer");
+            let per_team = rate("volunteer") * f(&volunteer["productivity"]);
+            let teams = ((effort - by_communes).max(0.0) / per_team - 1e-9).ceil() as u64;
+            teams.max(u(&volunteer["min_teams"]))
+        })
+        .sum()
+}
+
+#[test]
+fn a_district_floor_beyond_the_volunteer_teams_says_how_many_more_are_needed() {
+    let what_if = WhatIf::shipped().set("district_floor", "0.60");
+    let (vi, en) = infeasible(&what_if);
+    let more = volunteers_for_floor(&vi, 0.60) - 30;
+    assert_eq!(
+        diagnosis(&vi),
+        [format!(
+            "Cần thêm {more} đội tình nguyện để mọi huyện đạt mức tối thiểu"
+        )]
+    );
+    assert_eq!(
+        diagnosis(&en),
+        [format!(
+            "{more} more volunteer teams are needed to bring every district up to the minimum"
+        )]
+    );
+    printed_in_text(&what_if, &diagnosis(&vi), &diagnosis(&en));
+    // The finding is a fix on its own: that many more teams, and the floor is met.
+    let enough = what_if.clone_with("available", &(30 + more).to_string());
+    let plan = enough.test().format("json").run().plan().json();
+    check_figures(&plan);
+    let one_short = what_if.clone_with("available", &(30 + more - 1).to_string());
+    one_short.test().run().code(EXIT_INFEASIBLE);
+}
+
+#[test]
+fn a_district_floor_beyond_a_districts_reachable_pool_names_the_district() {
+    let what_if = WhatIf::shipped().set("district_floor", "0.86");
+    let (vi, en) = infeasible(&what_if);
+    // From the JSON: the districts whose whole reachable pool stays under 86%.
+    let limited: Vec<&str> = districts(&vi)
+        .iter()
+        .filter(|d| {
+            let base =
+                u(&d["installed"]) as f64 + f(&d["mandated_installs"]) + f(&d["fixed_installs"]);
+            (base + f(&d["pool"])) / (u(&d["smartphones"]) as f64) < 0.86
+        })
+        .map(|d| s(&d["name"]))
+        .collect();
+    assert!(limited.contains(&"Hữu Lũng"), "{limited:?}");
+    assert!(
+        !limited.contains(&"Cao Lộc"),
+        "Cao Lộc can reach 86.3%: {limited:?}"
+    );
+    let (vi, en) = (diagnosis(&vi), diagnosis(&en));
+    assert_eq!(
+        vi.len(),
+        limited.len(),
+        "one sentence per district: {vi:#?}"
+    );
+    for ((name, vi), en) in limited.iter().zip(&vi).zip(&en) {
+        assert!(
+            vi.starts_with(&format!("{name} không thể đạt 86%: kể cả với toàn bộ ")),
+            "{vi}"
+        );
+        assert!(
+            vi.ends_with("; giới hạn là số người còn có thể vận động"),
+            "{vi}"
+        );
+        assert!(
+            en.starts_with(&format!("{name} cannot reach 86%: even with all ")),
+            "{en}"
+        );
+        assert!(en.ends_with("; the reachable pool is the limit"), "{en}");
+    }
+    assert!(
+        vi[0].contains("24 tổ xã và 30 đội tình nguyện"),
+        "{}",
+        vi[0]
+    );
+    assert!(
+        en[0].contains("all 24 commune teams and all 30 volunteer teams"),
+        "{}",
+        en[0]
+    );
+    printed_in_text(&what_if, &vi, &en);
+}
+
+#[test]
+fn a_min_cost_target_beyond_the_volunteer_teams_says_how_many_more_are_needed() {
+    let what_if = WhatIf::shipped()
+        .set("objective", "\"min-cost\"")
+        .set("provincial_rate", "0.60");
+    let (vi, en) = infeasible(&what_if);
+    assert_eq!(vi["province"]["target_reached"], false);
+    assert_eq!(vi["findings"][0]["finding"], "target_teams_short");
+    let more = u(&vi["findings"][0]["more"]);
+    assert_eq!(
+        diagnosis(&vi),
+        [format!(
+            "Cần thêm {more} đội tình nguyện để toàn tỉnh đạt mục tiêu"
+        )]
+    );
+    assert_eq!(
+        diagnosis(&en),
+        [format!(
+            "{more} more volunteer teams are needed to reach the provincial target"
+        )]
+    );
+    printed_in_text(&what_if, &diagnosis(&vi), &diagnosis(&en));
+    // The finding is a fix on its own, and the least one.
+    let enough = what_if.clone_with("available", &(30 + more).to_string());
+    let plan = enough.test().format("json").run().plan().json();
+    assert_eq!(plan["province"]["target_reached"], true);
+    check_figures(&plan);
+    let one_short = what_if.clone_with("available", &(30 + more - 1).to_string());
+    one_short.test().run().code(EXIT_INFEASIBLE);
+}
+
+#[test]
+fn a_min_cost_target_beyond_the_reachable_pool_is_unreachable() {
+    let what_if = WhatIf::shipped()
+        .set("objective", "\"min-cost\"")
+        .set("provincial_rate", "0.90");
+    let (vi, en) = infeasible(&what_if);
+    let reachable: f64 = districts(&vi)
+        .iter()
+        .map(|d| {
+            u(&d["installed"]) as f64
+                + f(&d["mandated_installs"])
+                + f(&d["fixed_installs"])
+                + f(&d["pool"])
+        })
+        .sum::<f64>()
+        / u(&vi["province"]["smartphones"]) as f64;
+    assert!(
+        reachable < 0.90,
+        "the whole reachable pool gives {reachable}"
+    );
+    let (vi, en) = (diagnosis(&vi), diagnosis(&en));
+    assert_eq!(vi.len(), 1, "{vi:?}");
+    assert!(
+        vi[0].starts_with("Toàn tỉnh không thể đạt 90%"),
+        "{}",
+        vi[0]
+    );
+    assert!(
+        vi[0].ends_with("giới hạn là số người còn có thể vận động"),
+        "{}",
+        vi[0]
+    );
+    assert!(
+        en[0].starts_with("The province cannot reach 90%"),
+        "{}",
+        en[0]
+    );
+    assert!(
+        en[0].ends_with("the reachable pool is the limit"),
+        "{}",
+        en[0]
+    );
+    printed_in_text(&what_if, &vi, &en);
+}
+
+#[test]
+fn a_budget_below_the_rules_minimums_says_how_much_is_missing() {
+    let budget = 300_000_000.0;
+    let what_if = WhatIf::shipped().set("budget", "300_000_000");
+    let (vi, en) = infeasible(&what_if);
+    // What the door-to-door minimums cost, from the JSON: H · Σ c_k · min_teams.
+    let horizon = u(&vi["horizon_days"]) as f64;
+    let least: f64 = districts(&vi)
+        .iter()
+        .flat_map(|d| arr(&d["allocation"]))
+        .map(|a| {
+            let kind = arr(&vi["team_kinds"])
+                .iter()
+                .find(|k| k["name"] == a["kind"])
+                .unwrap();
+            horizon * f(&kind["cost_per_team_day"]) * u(&a["min_teams"]) as f64
+        })
+        .sum();
+    assert_eq!(least - budget, 65_400_000.0);
+    assert_eq!(diagnosis(&vi), ["Ngân sách còn thiếu 65.400.000 đ"]);
+    assert_eq!(diagnosis(&en), ["The budget is 65,400,000 VND short"]);
+    printed_in_text(&what_if, &diagnosis(&vi), &diagnosis(&en));
+    // The finding is a fix on its own.
+    let enough = what_if.clone_with("budget", "365_400_000");
+    let plan = enough.test().format("json").run().plan().json();
+    assert!(f(&plan["province"]["cost"]) <= 365_400_000.0);
+}
+
+/// The diagnosis says the budget is 65,400,000 đồng short (365,400,000 would do), yet the
+/// plan printed beside it drops the budget altogether and spends 546,000,000: the reader sees
+/// "Tổng chi phí 546.000.000 đ" beside "Ngân sách 300.000.000 đ". `solve::infeasible` relaxes a
+/// structural budget conflict by removing the budget instead of raising it to what the rules'
+/// minimums need.
+#[test]
+#[ignore = "bug: an unaffordable budget's plan ignores the budget and spends 546M, far beyond the 365.4M the diagnosis says would do"]
+fn an_unaffordable_budget_plan_spends_no_more_than_the_budget_plus_the_shortfall() {
+    let what_if = WhatIf::shipped().set("budget", "300_000_000");
+    let plan = what_if
+        .test()
+        .format("json")
+        .run()
+        .code(EXIT_INFEASIBLE)
+        .json();
+    let cost = f(&plan["province"]["cost"]);
+    assert!(
+        cost <= 300_000_000.0 + 65_400_000.0,
+        "the infeasible plan spends {cost}"
+    );
+}
