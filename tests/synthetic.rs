@@ -12,7 +12,7 @@ use common::Rng;
 const DISTRICTS: usize = 700;
 
 fn csv() -> String {
-    let mut rng = Rng::new(2020_09_01);
+    let mut rng = Rng::new(20_200_901);
     let mut out = String::from("name,installed,smartphones,commune,quarantine,testing,students\n");
     for i in 0..DISTRICTS {
         let smartphones = 8_000 + rng.below(92_000);

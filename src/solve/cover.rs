@@ -308,8 +308,8 @@ fn pair_exchange(
     for d1 in 0..teams.len() {
         for (i1, o1) in options[d1].iter().enumerate() {
             let delta1 = delta(d1, o1);
-            for d2 in d1 + 1..teams.len() {
-                for (i2, o2) in options[d2].iter().enumerate() {
+            for (d2, options2) in options.iter().enumerate().skip(d1 + 1) {
+                for (i2, o2) in options2.iter().enumerate() {
                     let delta2 = delta(d2, o2);
                     let trial: Vec<f64> = (0..used.len())
                         .map(|r| used[r] + delta1[r] + delta2[r])

@@ -222,14 +222,9 @@ fn infeasible(model: &Model, findings: Vec<Finding>, structural: bool) -> Soluti
                         d.bounds[k].min = 0;
                     }
                 }
-                // money that is not there cannot be spent: keep the budget, drop the minimums
-                Finding::BudgetShort { .. } => {
-                    for d in &mut relaxed.districts {
-                        for b in &mut d.bounds {
-                            b.min = 0;
-                        }
-                    }
-                }
+                // the smallest change that fits the rules' minimums: the budget plus the
+                // shortfall the diagnosis names
+                Finding::BudgetShort { more } => relaxed.budget = model.budget.map(|b| b + more),
                 _ => {}
             }
         }

@@ -15,7 +15,7 @@ fn a_syntax_error_names_the_file_line_and_column() {
         "door-to-door",
         "fn before_solve(district, scenario) {\n    let x = (1 + ;\n}\n",
     );
-    let err = RuleSet::load(&[path.clone()]).unwrap_err();
+    let err = RuleSet::load(std::slice::from_ref(&path)).unwrap_err();
     assert_eq!(err.location.line, Some(2));
     let en = err.render(Lang::En);
     let vi = err.render(Lang::Vi);
@@ -146,7 +146,7 @@ fn a_rule_that_never_ends_is_stopped_and_named() {
         "fn before_solve(district, scenario) {\n    loop {}\n}\n",
     );
     let started = std::time::Instant::now();
-    let err = before(&[path.clone()], &one()).unwrap_err();
+    let err = before(std::slice::from_ref(&path), &one()).unwrap_err();
     assert!(started.elapsed() < std::time::Duration::from_secs(5));
     let en = err.render(Lang::En);
     assert!(
@@ -188,7 +188,7 @@ fn a_thrown_error_names_rule_district_and_line() {
         "thrower",
         "fn before_solve(district, scenario) {\n    let a = 1;\n    throw \"thiếu số liệu\";\n}\n",
     );
-    let err = before(&[path.clone()], &one()).unwrap_err();
+    let err = before(std::slice::from_ref(&path), &one()).unwrap_err();
     assert_eq!((err.location.line, err.location.column), (Some(3), Some(5)));
     assert_eq!(err.location.file.as_deref(), Some(path.as_path()));
     let vi = err.render(Lang::Vi);
