@@ -234,6 +234,7 @@ fn infeasible() -> Plan {
                     best_rate: 0.331,
                     teams: vec![("commune".into(), 24), ("volunteer".into(), 30)],
                     pool_limited: true,
+                    pool_rate: 0.34,
                 },
                 Finding::FloorTeamsShort {
                     kind: "volunteer".into(),
@@ -510,9 +511,10 @@ fn a_district_that_cannot_reach_the_floor() {
             best_rate: 0.331,
             teams: vec![("commune".into(), 24), ("volunteer".into(), 30)],
             pool_limited: true,
+            pool_rate: 0.34,
         },
-        "Hữu Lũng không thể đạt 35%: kể cả với toàn bộ 24 tổ xã và 30 đội tình nguyện cũng chỉ đạt 33,1%; giới hạn là số người còn có thể vận động",
-        "Hữu Lũng cannot reach 35%: even with all 24 commune teams and all 30 volunteer teams it reaches 33.1%; the reachable pool is the limit",
+        "Hữu Lũng không thể đạt 35%: kể cả với toàn bộ 24 tổ xã và 30 đội tình nguyện cũng chỉ đạt 33,1%; giới hạn là số người còn có thể vận động (tối đa 34,0% dù có bao nhiêu đội)",
+        "Hữu Lũng cannot reach 35%: even with all 24 commune teams and all 30 volunteer teams it reaches 33.1%; the reachable pool is the limit (at most 34.0%, however many teams)",
     );
 }
 
@@ -525,6 +527,7 @@ fn a_district_held_back_by_the_teams_it_may_have() {
             best_rate: 0.4648,
             teams: vec![("commune".into(), 12)],
             pool_limited: false,
+            pool_rate: 0.9,
         },
         "Đình Lập không thể đạt 50%: kể cả với toàn bộ 12 tổ xã cũng chỉ đạt 46,5%; giới hạn là số tổ, đội huyện được phép có",
         "Đình Lập cannot reach 50%: even with all 12 commune teams it reaches 46.5%; the teams the district may have are the limit",
@@ -540,11 +543,12 @@ fn a_shortfall_just_under_the_floor_is_not_printed_as_the_floor() {
             best_rate: 0.3496,
             teams: vec![("police".into(), 2)],
             pool_limited: true,
+            pool_rate: 0.3498,
         }],
     };
     assert_eq!(
         diagnosis::render(&d, Lang::Vi),
-        "Đình Lập không thể đạt 35%: kể cả với toàn bộ 2 đội police cũng chỉ đạt 34,96%; giới hạn là số người còn có thể vận động"
+        "Đình Lập không thể đạt 35%: kể cả với toàn bộ 2 đội police cũng chỉ đạt 34,96%; giới hạn là số người còn có thể vận động (tối đa 34,98% dù có bao nhiêu đội)"
     );
 }
 

@@ -85,6 +85,7 @@ pub fn finding(finding: &Finding, lang: Lang) -> String {
             best_rate,
             teams,
             pool_limited,
+            pool_rate,
         } => format!(
             "{} {}: {} {}; {}",
             match lang {
@@ -104,9 +105,9 @@ pub fn finding(finding: &Finding, lang: Lang) -> String {
                 ),
             },
             if *pool_limited {
-                pool_is_the_limit(lang)
+                pool_caps_the_rate(lang, *pool_rate, *floor)
             } else {
-                teams_are_the_limit(lang)
+                teams_are_the_limit(lang).to_string()
             }
         ),
         Finding::FloorTeamsShort { kind, more } => match lang {
@@ -177,6 +178,21 @@ fn pool_is_the_limit(lang: Lang) -> &'static str {
         "giới hạn là số người còn có thể vận động",
         "the reachable pool is the limit",
     )
+}
+
+/// The whole reachable pool would give `pool_rate`, short of the floor whatever the teams.
+fn pool_caps_the_rate(lang: Lang, pool_rate: f64, floor: f64) -> String {
+    let rate = number::percent_apart(lang, pool_rate, floor);
+    match lang {
+        Lang::Vi => format!(
+            "{} (tối đa {rate} dù có bao nhiêu đội)",
+            pool_is_the_limit(lang)
+        ),
+        Lang::En => format!(
+            "{} (at most {rate}, however many teams)",
+            pool_is_the_limit(lang)
+        ),
+    }
 }
 
 fn teams_are_the_limit(lang: Lang) -> &'static str {

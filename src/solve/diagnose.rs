@@ -30,6 +30,8 @@ pub enum Finding {
         best_rate: f64,
         teams: Vec<(String, u32)>,
         pool_limited: bool,
+        /// The rate the whole reachable pool would give (with unlimited teams).
+        pool_rate: f64,
     },
     /// A district floor needs more teams of a kind than there are.
     FloorTeamsShort { kind: String, more: u32 },
@@ -121,6 +123,8 @@ pub fn floor_efforts(model: &Model) -> Result<Vec<f64>, Vec<Finding>> {
                         .map(|(k, &t)| (k.name.clone(), t))
                         .collect(),
                     pool_limited: limit.is_none(),
+                    pool_rate: (district.base_installed() + district.pool)
+                        / district.smartphones as f64,
                 });
             }
         }
