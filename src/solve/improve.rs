@@ -162,12 +162,39 @@ pub fn fill(state: &mut State, budget_price: f64) {
     );
 }
 
+/// Takes out up to `count` teams of kind k, each time the one that loses the fewest
+/// installs; the districts they came from (fewer when the bounds and floors stop it).
+fn remove_cheapest(state: &mut State, k: usize, count: usize) -> Vec<usize> {
+    let mut removed = Vec::with_capacity(count);
+    for _ in 0..count {
+        let removal = (0..state.teams.len())
+            .filter(|&d| state.can_remove(d, k))
+            .map(|d| (state.loss_of_remove(d, k), d))
+            .min_by(|a, b| a.0.total_cmp(&b.0));
+        let Some((_, d)) = removal else { break };
+        state.remove(d, k);
+        removed.push(d);
+    }
+    removed
+}
+
+/// Adds the team of kind k that gains the most installs, outside the districts `skip` (where
+/// one was just taken out); the earlier district on a tie.
+fn add_best(state: &mut State, k: usize, skip: &[usize]) {
+    let addition = (0..state.teams.len())
+        .filter(|&d| !skip.contains(&d) && state.can_add(d, k))
+        .map(|d| (state.gain_of_add(d, k), d))
+        .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
+    if let Some((_, d)) = addition {
+        state.add(d, k);
+    }
+}
+
 /// Exchanges a team for others (one team out, the best team of some kind in, then a fill)
 /// while the exact installs rise.
 pub fn swap_until_stable(state: &mut State, budget_price: f64) {
     let kinds = state.model.kinds.len();
-    let districts = state.teams.len();
-    let limit = 20 * (state.team_count() as usize + districts) + 100;
+    let limit = 20 * (state.team_count() as usize + state.teams.len()) + 100;
     for _ in 0..limit {
         let mut improved = false;
         let before = state.total_outreach();
@@ -176,29 +203,14 @@ pub fn swap_until_stable(state: &mut State, budget_price: f64) {
             // Take out one, then two, of the teams of kind kr that lose the least.
             for depth in 1..=2 {
                 state.reset(snapshot.clone());
-                let mut removed = Vec::new();
-                for _ in 0..depth {
-                    let removal = (0..districts)
-                        .filter(|&d| state.can_remove(d, kr))
-                        .map(|d| (state.loss_of_remove(d, kr), d))
-                        .min_by(|a, b| a.0.total_cmp(&b.0));
-                    let Some((_, dr)) = removal else { break };
-                    state.remove(dr, kr);
-                    removed.push(dr);
-                }
+                let removed = remove_cheapest(state, kr, depth);
                 if removed.len() < depth {
                     break;
                 }
                 let without = state.teams.clone();
                 for ka in 0..kinds {
                     state.reset(without.clone());
-                    let addition = (0..districts)
-                        .filter(|&d| !(ka == kr && removed.contains(&d)) && state.can_add(d, ka))
-                        .map(|d| (state.gain_of_add(d, ka), d))
-                        .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
-                    if let Some((_, da)) = addition {
-                        state.add(da, ka);
-                    }
+                    add_best(state, ka, if ka == kr { &removed } else { &[] });
                     fill(state, budget_price);
                     if state.total_outreach() > before + 1e-9 * before.max(1.0) {
                         improved = true;
@@ -260,30 +272,14 @@ pub fn prune(state: &mut State, need: f64, weight: &[f64]) {
 /// kind, reaches `need` again and prunes; keeps the result where it weighs less than `before`.
 fn remove_two_and_reach(state: &mut State, need: f64, weight: &[f64], before: f64) -> bool {
     let kinds = state.model.kinds.len();
-    let districts = state.teams.len();
     for kr in 0..kinds {
         let snapshot = state.teams.clone();
-        let mut removed = Vec::new();
-        for _ in 0..2 {
-            let removal = (0..districts)
-                .filter(|&d| state.can_remove(d, kr))
-                .map(|d| (state.loss_of_remove(d, kr), d))
-                .min_by(|a, b| a.0.total_cmp(&b.0));
-            let Some((_, dr)) = removal else { break };
-            state.remove(dr, kr);
-            removed.push(dr);
-        }
+        let removed = remove_cheapest(state, kr, 2);
         if removed.len() == 2 {
             let without = state.teams.clone();
             for ka in 0..kinds {
                 state.reset(without.clone());
-                let addition = (0..districts)
-                    .filter(|&d| !(ka == kr && removed.contains(&d)) && state.can_add(d, ka))
-                    .map(|d| (state.gain_of_add(d, ka), d))
-                    .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
-                if let Some((_, da)) = addition {
-                    state.add(da, ka);
-                }
+                add_best(state, ka, if ka == kr { &removed } else { &[] });
                 if reach(state, need, weight) {
                     prune(state, need, weight);
                     if weighed(state, weight) < before - 1e-9 * before.max(1.0) {
@@ -349,13 +345,8 @@ pub fn lighten(state: &mut State, need: f64, weight: &[f64]) {
                 let snapshot = state.teams.clone();
                 for ka in 0..kinds {
                     state.remove(dr, kr);
-                    let addition = (0..districts)
-                        .filter(|&d| (d, ka) != (dr, kr) && state.can_add(d, ka))
-                        .map(|d| (state.gain_of_add(d, ka), d))
-                        .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
-                    if let Some((_, da)) = addition {
-                        state.add(da, ka);
-                    }
+                    let skip = [dr];
+                    add_best(state, ka, if ka == kr { &skip } else { &[] });
                     if reach(state, need, weight) {
                         prune(state, need, weight);
                         if weighed(state, weight) < before - 1e-9 * before.max(1.0) {
