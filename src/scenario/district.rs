@@ -136,6 +136,9 @@ fn district(
     let smartphones = d
         .smartphones
         .ok_or_else(|| missing("smartphones", "78_399"))?;
+    if smartphones.value > MAX_PEOPLE {
+        return Err(too_large(src, smartphones, &name, "smartphones"));
+    }
     if smartphones.value <= 0 {
         return Err(src
             .error(
@@ -192,18 +195,43 @@ fn district(
             return Err(negative(src, entry.count, &name, &field));
         }
         let n = u32::try_from(entry.count.value)
-            .map_err(|_| too_large(src, entry.count, &name, &field))?;
+            .ok()
+            .filter(|&n| n <= MAX_TEAMS)
+            .ok_or_else(|| too_large(src, entry.count, &name, &field))?;
         teams.insert(kind.name.clone(), n);
     }
 
     let mut cohorts = BTreeMap::new();
     for entry in &d.cohorts {
+        // Rules name cohorts in lower case (`students`); `Students` is the same cohort.
+        let key = entry.key.to_lowercase();
+        if !KNOWN_COHORTS.contains(&key.as_str())
+            && let Some(known) = did_you_mean(&key, KNOWN_COHORTS)
+        {
+            return Err(src
+                .error(
+                    entry.key_at,
+                    Text::new(
+                        format!("không biết nhóm `{}`", entry.key),
+                        format!("unknown cohort `{}`", entry.key),
+                    ),
+                )
+                .district(&name)
+                .field(&entry.key)
+                .hint(Text::new(
+                    format!("có phải là `{known}`? Các quy tắc đọc nhóm `{known}`"),
+                    format!("did you mean `{known}`? The rules read the cohort `{known}`"),
+                )));
+        }
         if entry.count.value < 0 {
             return Err(negative(src, entry.count, &name, &entry.key));
         }
+        if entry.count.value > MAX_PEOPLE {
+            return Err(too_large(src, entry.count, &name, &entry.key));
+        }
         let n = u64::try_from(entry.count.value)
             .map_err(|_| too_large(src, entry.count, &name, &entry.key))?;
-        cohorts.insert(entry.key.clone(), n);
+        cohorts.insert(key, n);
     }
 
     // Both are at most the (positive) smartphone count here, so they fit in u64.
@@ -319,4 +347,27 @@ fn too_large(src: &Source, c: Count, district: &str, field: &str) -> Error {
     src.error(c.at, Text::new("số quá lớn", "the number is too large"))
         .district(district)
         .field(field)
+        .hint(Text::new(
+            format!(
+                "số người tối đa là {}, số tổ, đội tối đa là {}; kiểm tra có gõ thừa chữ số không",
+                count(Lang::Vi, MAX_PEOPLE as f64),
+                count(Lang::Vi, f64::from(MAX_TEAMS))
+            ),
+            format!(
+                "people counts go up to {}, team counts up to {}; check for a digit typed twice",
+                count(Lang::En, MAX_PEOPLE as f64),
+                count(Lang::En, f64::from(MAX_TEAMS))
+            ),
+        ))
 }
+
+/// The largest head count accepted (smartphones, installed, cohorts): far above any country,
+/// and small enough that a province's totals cannot overflow.
+pub(super) const MAX_PEOPLE: i128 = 1_000_000_000_000;
+/// The largest team count accepted (per district, or a provincial pool): sums over tens of
+/// thousands of districts still fit the optimiser's counters.
+pub(super) const MAX_TEAMS: u32 = 100_000;
+
+/// The cohorts the shipped rules read; a cohort named like one of them but not exactly is a
+/// typing mistake, not a new cohort.
+const KNOWN_COHORTS: [&str; 3] = ["quarantine", "testing", "students"];

@@ -1,5 +1,6 @@
 //! `[[team_kind]]` entries (MODEL.md § "Outreach teams and the response curve").
 
+use super::district::MAX_TEAMS;
 use super::document::{
     Table, Value, as_array, as_integer, as_number, as_str, as_table, pos, written,
 };
@@ -168,26 +169,29 @@ fn team_kind(src: &Source, value: &Value<'_>) -> Result<(TeamKind, Pos), Error> 
                 .require("available", "available = 30")
                 .map_err(in_kind)?;
             let n = as_integer(src, "team_kind.available", value).map_err(in_kind)?;
-            let n = u32::try_from(n).map_err(|_| {
-                in_kind(
+            let n = u32::try_from(n)
+                .ok()
+                .filter(|&n| n <= MAX_TEAMS)
+                .ok_or_else(|| {
+                    in_kind(
                     src.error(
                         pos(value),
                         Text::new(
                             format!(
                                 "số đội sẵn có phải từ 0 đến {} (đang là {})",
-                                u32::MAX,
+                                MAX_TEAMS,
                                 written(src, value)
                             ),
                             format!(
                                 "the number of available teams must be between 0 and {} (it is {})",
-                                u32::MAX,
+                                MAX_TEAMS,
                                 written(src, value)
                             ),
                         ),
                     )
                     .field("team_kind.available"),
                 )
-            })?;
+                })?;
             Some(n)
         }
     };

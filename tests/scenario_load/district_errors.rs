@@ -269,3 +269,48 @@ fn an_empty_district_list_has_no_districts() {
     let (en, _) = error_of(&format!("district = []\n{}", &MINIMAL[..start]));
     assert_has(&en, &["scenario.toml:1:12: the scenario has no districts"]);
 }
+
+#[test]
+fn a_cohort_named_almost_like_a_known_one_is_a_typing_mistake() {
+    let (en, vi) = error_of(&edit("quarantine = 15", "quarantined = 15"));
+    assert_has(
+        &en,
+        &[
+            "scenario.toml:27:1: district \"Hữu Lũng\", field `quarantined`: unknown cohort `quarantined`",
+            "hint: did you mean `quarantine`? The rules read the cohort `quarantine`",
+        ],
+    );
+    assert_has(
+        &vi,
+        &["không biết nhóm `quarantined`", "có phải là `quarantine`?"],
+    );
+}
+
+#[test]
+fn a_cohort_in_capitals_is_the_same_cohort() {
+    let case = super::support::Case::new();
+    let scenario = case
+        .load(&edit("quarantine = 15", "Quarantine = 15"))
+        .expect("loads");
+    assert_eq!(scenario.districts[0].cohorts.get("quarantine"), Some(&15));
+}
+
+#[test]
+fn counts_too_large_to_be_real_are_refused() {
+    let (en, _) = error_of(&edit(
+        "smartphones = 78_399",
+        "smartphones = 10_000_000_000_000",
+    ));
+    assert_has(
+        &en,
+        &[
+            "field `smartphones`: the number is too large",
+            "people counts go up to 1,000,000,000,000, team counts up to 100,000",
+        ],
+    );
+    let (en, _) = error_of(&edit("available = 30", "available = 3_000_000_000"));
+    assert_has(
+        &en,
+        &["the number of available teams must be between 0 and 100000"],
+    );
+}
