@@ -49,14 +49,22 @@ fn resources(model: &Model) -> Vec<Resource> {
     out
 }
 
-fn allocate(model: &Model, min_effort: &[f64], team_prices: Vec<f64>) -> Option<Allocation> {
+/// The least-priced way for every district to meet its least effort, and a lower bound on
+/// the total price of any way (exact when every district was enumerated).
+fn allocate(model: &Model, min_effort: &[f64], team_prices: Vec<f64>) -> Option<(Allocation, f64)> {
     let prices = Prices {
         install_value: 0.0,
         team: team_prices,
     };
-    (0..model.districts.len())
-        .map(|d| best_response(model, d, &prices, min_effort[d]))
-        .collect()
+    let mut teams = Vec::with_capacity(model.districts.len());
+    let mut least_price = 0.0;
+    for (d, &least) in min_effort.iter().enumerate() {
+        let response = best_response(model, d, &prices, least)?;
+        // with no value on installs the subproblem maximises −price: its value bounds −price
+        least_price -= response.value;
+        teams.push(response.teams);
+    }
+    Some((teams, least_price))
 }
 
 fn use_of(res: &Resource, teams: &Allocation) -> f64 {
@@ -77,18 +85,24 @@ pub fn cover(model: &Model, min_effort: &[f64]) -> Cover {
     let res = resources(model);
     // Certificate: each resource on its own, used as little as possible.
     for r in &res {
-        let prices = (0..kinds).map(|k| r.per_team[k] + TEAM_EPSILON).collect();
-        match allocate(model, min_effort, prices) {
+        match allocate(model, min_effort, r.per_team.clone()) {
             None => return Cover::Infeasible { proven: true },
-            Some(t) if !fits(r, use_of(r, &t)) => return Cover::Infeasible { proven: true },
+            Some((_, least)) if !fits(r, least) => return Cover::Infeasible { proven: true },
             Some(_) => {}
         }
     }
     let mut weight: Vec<f64> = res.iter().map(|r| 1.0 / r.capacity.max(1e-9)).collect();
     let mut least: Option<(f64, Allocation)> = None;
     for _ in 0..=ROUNDS {
-        let prices = priced(&res, &weight, kinds);
-        let Some(teams) = allocate(model, min_effort, prices) else {
+        // Certificate: the resources weighed together cost more than they are worth.
+        if let Some((_, price)) = allocate(model, min_effort, priced(&res, &weight, kinds, 0.0)) {
+            let worth: f64 = res.iter().zip(&weight).map(|(r, w)| w * r.capacity).sum();
+            if price > worth * (1.0 + 1e-9) + 1e-9 {
+                return Cover::Infeasible { proven: true };
+            }
+        }
+        let prices = priced(&res, &weight, kinds, TEAM_EPSILON);
+        let Some((teams, _)) = allocate(model, min_effort, prices) else {
             return Cover::Infeasible { proven: true };
         };
         let over = excess(&res, &teams);
@@ -112,10 +126,11 @@ pub fn cover(model: &Model, min_effort: &[f64]) -> Cover {
     }
 }
 
-fn priced(res: &[Resource], weight: &[f64], kinds: usize) -> Vec<f64> {
+/// Team prices from resource weights, plus `epsilon` per team (to prefer fewer teams).
+fn priced(res: &[Resource], weight: &[f64], kinds: usize, epsilon: f64) -> Vec<f64> {
     (0..kinds)
         .map(|k| {
-            TEAM_EPSILON
+            epsilon
                 + res
                     .iter()
                     .zip(weight)
@@ -213,7 +228,9 @@ fn exchange(model: &Model, min_effort: &[f64], res: &[Resource], mut teams: Allo
         for r in 0..res.len() {
             weight[r] /= res[r].capacity.max(1.0);
         }
-        if let Some(alloc) = allocate(model, min_effort, priced(res, &weight, kinds)) {
+        if let Some((alloc, _)) =
+            allocate(model, min_effort, priced(res, &weight, kinds, TEAM_EPSILON))
+        {
             for (d, row) in alloc.into_iter().enumerate() {
                 if !options[d].contains(&row) {
                     options[d].push(row);

@@ -42,13 +42,12 @@ pub fn solve(model: &Model, min_effort: &[f64], start: Option<&Allocation>) -> O
         let mut used = vec![0.0; model.kinds.len()];
         let mut cost = 0.0;
         for (d, &least) in min_effort.iter().enumerate() {
-            let Some(t) = best_response(model, d, &prices, least) else {
+            let Some(response) = best_response(model, d, &prices, least) else {
                 infeasible = true;
                 return (0.0, vec![0.0; x.len()]);
             };
-            value += model.projected_installed(d, &t) - model.districts[d].base_installed();
-            for (k, &n) in t.iter().enumerate() {
-                value -= prices.team[k] * f64::from(n);
+            value += response.value;
+            for (k, &n) in response.teams.iter().enumerate() {
                 used[k] += f64::from(n);
                 cost += model.cost_per_team(k) * f64::from(n);
             }
@@ -75,7 +74,7 @@ pub fn solve(model: &Model, min_effort: &[f64], start: Option<&Allocation>) -> O
     let mut candidates: Vec<Allocation> = Vec::new();
     // From the subproblems at the dual prices, repaired to fit the pools and the budget.
     let from_prices: Option<Allocation> = (0..model.districts.len())
-        .map(|d| best_response(model, d, &prices, min_effort[d]))
+        .map(|d| best_response(model, d, &prices, min_effort[d]).map(|r| r.teams))
         .collect();
     if let Some(teams) = from_prices {
         let mut state = State::new(model, teams, min_effort.to_vec());

@@ -74,15 +74,14 @@ pub fn solve(model: &Model, need: f64, min_effort: &[f64], start: &Allocation) -
         let mut outreach = 0.0;
         let mut used = vec![0.0; model.kinds.len()];
         for (d, &least) in min_effort.iter().enumerate() {
-            let Some(t) = best_response(model, d, &prices, least) else {
+            let Some(response) = best_response(model, d, &prices, least) else {
                 unreachable = true;
                 return (0.0, vec![0.0; x.len()]);
             };
-            let g = model.projected_installed(d, &t) - model.districts[d].base_installed();
-            outreach += g;
-            value += x[0] * g;
-            for (k, &n) in t.iter().enumerate() {
-                value -= prices.team[k] * f64::from(n);
+            outreach +=
+                model.projected_installed(d, &response.teams) - model.districts[d].base_installed();
+            value += response.value;
+            for (k, &n) in response.teams.iter().enumerate() {
                 used[k] += f64::from(n);
             }
         }
@@ -102,7 +101,7 @@ pub fn solve(model: &Model, need: f64, min_effort: &[f64], start: &Allocation) -
 
     let mut starts: Vec<Allocation> = Vec::new();
     let at_prices: Option<Allocation> = (0..model.districts.len())
-        .map(|d| best_response(model, d, &prices_at(&x, &weight), min_effort[d]))
+        .map(|d| best_response(model, d, &prices_at(&x, &weight), min_effort[d]).map(|r| r.teams))
         .collect();
     starts.extend(at_prices);
     starts.push(start.clone());
