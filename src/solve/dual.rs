@@ -42,6 +42,46 @@ pub fn minimise(dim: usize, f: &mut DualFn) -> (Vec<f64>, f64) {
     (best.x, best.value)
 }
 
+/// Lowers the best value from `start` by projected subgradient steps aimed at `target` (a
+/// value some plan reaches, so no lower than the minimum): Polyak's step, halved whenever ten
+/// steps bring nothing. Each multiplier is measured against its row's `scale` (a pool's size,
+/// the budget) so that rows in teams and in đồng step alike. For the multipliers that
+/// coordinate bisection leaves at a kink.
+pub fn polish(start: &[f64], scale: &[f64], target: f64, f: &mut DualFn, iterations: usize) -> f64 {
+    let mut x = start.to_vec();
+    let (mut value, mut grad) = f(&x);
+    let mut best = value;
+    let (mut theta, mut stale) = (1.0, 0);
+    for _ in 0..iterations {
+        // in y = x · scale the slope is g / scale
+        let slope: Vec<f64> = grad
+            .iter()
+            .zip(scale)
+            .map(|(g, s)| g / s.max(1e-12))
+            .collect();
+        let norm: f64 = slope.iter().map(|g| g * g).sum();
+        if norm <= 0.0 || value - target <= 1e-12 * target.abs().max(1.0) {
+            break;
+        }
+        let step = theta * (value - target) / norm;
+        for ((xi, gi), s) in x.iter_mut().zip(&slope).zip(scale) {
+            *xi = (*xi - step * gi / s.max(1e-12)).max(0.0);
+        }
+        (value, grad) = f(&x);
+        if value < best - 1e-12 * best.abs().max(1.0) {
+            best = value;
+            stale = 0;
+        } else {
+            stale += 1;
+            if stale >= 10 {
+                theta *= 0.5;
+                stale = 0;
+            }
+        }
+    }
+    best
+}
+
 /// The best point seen.
 struct Best {
     x: Vec<f64>,

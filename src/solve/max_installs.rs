@@ -7,6 +7,9 @@ use super::state::State;
 use super::subproblem::{Prices, best_response};
 use crate::model::{Allocation, Model, Scope};
 
+/// District subproblems spent tightening a loose bound (at most 3 000 steps).
+const POLISH_WORK: usize = 300_000;
+
 /// The best allocation found and an upper bound on the total outreach installs of any plan.
 pub struct Found {
     pub teams: Allocation,
@@ -35,7 +38,7 @@ pub fn solve(model: &Model, min_effort: &[f64], start: Option<&Allocation>) -> O
             team,
         }
     };
-    let mut infeasible = false;
+    let infeasible = std::cell::Cell::new(false);
     let mut dual_fn = |x: &[f64]| -> (f64, Vec<f64>) {
         let prices = prices_at(x);
         let mut value = 0.0;
@@ -43,7 +46,7 @@ pub fn solve(model: &Model, min_effort: &[f64], start: Option<&Allocation>) -> O
         let mut cost = 0.0;
         for (d, &least) in min_effort.iter().enumerate() {
             let Some(response) = best_response(model, d, &prices, least) else {
-                infeasible = true;
+                infeasible.set(true);
                 return (0.0, vec![0.0; x.len()]);
             };
             value += response.value;
@@ -65,7 +68,7 @@ pub fn solve(model: &Model, min_effort: &[f64], start: Option<&Allocation>) -> O
         (value, grad)
     };
     let (x, bound) = dual::minimise(dim, &mut dual_fn);
-    if infeasible {
+    if infeasible.get() {
         return None;
     }
     let prices = prices_at(&x);
@@ -112,7 +115,20 @@ pub fn solve(model: &Model, min_effort: &[f64], start: Option<&Allocation>) -> O
             best = Some((value, state.teams));
         }
     }
-    best.map(|(value, teams)| Found {
+    let (value, teams) = best?;
+    // Coordinate search can stop at a kink when several rows couple: polish the bound.
+    let bound = if dim >= 2 && bound - value > 1e-6 * bound.abs().max(1.0) {
+        let mut scale: Vec<f64> = pools
+            .iter()
+            .map(|&k| f64::from(model.kinds[k].available.unwrap_or(0)).max(1.0))
+            .collect();
+        scale.extend(model.budget.map(|b| b.max(1.0)));
+        let steps = (POLISH_WORK / model.districts.len().max(1)).min(3_000);
+        bound.min(dual::polish(&x, &scale, value, &mut dual_fn, steps))
+    } else {
+        bound
+    };
+    Some(Found {
         teams,
         bound: bound.max(value),
     })

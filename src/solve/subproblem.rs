@@ -7,8 +7,10 @@
 
 use crate::model::{Bounds, Model, outreach_installs};
 
-/// Most combinations of the enumerated kinds tried per district; beyond, the relaxation.
-const ENUMERATION_LIMIT: u64 = 64;
+/// Combinations of the enumerated kinds tried over all districts per price evaluation (at least
+/// `ENUMERATION_FLOOR` per district); beyond, the relaxation.
+const ENUMERATION_BUDGET: u64 = 50_000;
+const ENUMERATION_FLOOR: u64 = 64;
 
 /// Prices that turn the coupled problem into one problem per district.
 #[derive(Debug, Clone, PartialEq)]
@@ -89,7 +91,8 @@ pub fn best_response(
         .filter(|&k| enumerated(k))
         .map(|k| u64::from(district.bounds[k].max - district.bounds[k].min) + 1)
         .product();
-    if combos > ENUMERATION_LIMIT {
+    let limit = (ENUMERATION_BUDGET / model.districts.len().max(1) as u64).max(ENUMERATION_FLOOR);
+    if combos > limit {
         return Some(relaxed(model, d, prices, min_effort));
     }
     let weights: Vec<f64> = (0..kinds).map(|k| model.effort_per_team(d, k)).collect();
@@ -288,16 +291,20 @@ mod tests {
                     cost_per_team_day: 0.0,
                 })
                 .collect(),
-            districts: vec![District {
-                name: "D".into(),
-                smartphones: 50_000,
-                installed: 10_000,
-                mandated_installs: 0.0,
-                fixed_installs: 0.0,
-                pool: 8_000.0,
-                productivity: vec![1.0; kinds],
-                bounds,
-            }],
+            // many districts, so that the enumeration budget per district is small
+            districts: vec![
+                District {
+                    name: "D".into(),
+                    smartphones: 50_000,
+                    installed: 10_000,
+                    mandated_installs: 0.0,
+                    fixed_installs: 0.0,
+                    pool: 8_000.0,
+                    productivity: vec![1.0; kinds],
+                    bounds,
+                };
+                1_000
+            ],
         }
     }
 
@@ -367,6 +374,9 @@ mod tests {
                 }
             }
         }
-        assert!(relaxed_seen >= 2, "the relaxation was exercised ({relaxed_seen})");
+        assert!(
+            relaxed_seen >= 2,
+            "the relaxation was exercised ({relaxed_seen})"
+        );
     }
 }
