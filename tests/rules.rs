@@ -135,6 +135,19 @@ fn plan(rules: &RuleSet, scenario: &Scenario, teams: Vec<Vec<u32>>) -> Plan {
     )
 }
 
+/// The directives `paths` give after the solve of a plan with no outreach teams (what rules 1
+/// and 2 report does not depend on the teams).
+fn after(paths: &[PathBuf], scenario: &Scenario) -> Vec<Vec<Directive>> {
+    let rules = RuleSet::load(paths).unwrap();
+    let teams = scenario
+        .districts
+        .iter()
+        .map(|_| vec![0; scenario.team_kinds.len()])
+        .collect();
+    let plan = plan(&rules, scenario, teams);
+    rules.after_solve(scenario, &plan).unwrap()
+}
+
 fn close(a: f64, b: f64) -> bool {
     (a - b).abs() < 1e-9 * b.abs().max(1.0)
 }
@@ -163,8 +176,12 @@ fn communication_adds_the_reach_of_communication_and_schools() {
     assert!(fx.fixed[1].reason.vi.contains("học sinh"));
     assert!(fx.fixed[1].reason.get(Lang::En).contains("pupils"));
     assert!(fx.mandates.is_empty() && fx.min_teams.is_empty());
+    assert!(
+        fx.directives.is_empty(),
+        "the directive comes after the solve"
+    );
 
-    let d = only(&fx.directives, "communication");
+    let d = only(&after(&[shipped("communication")], &s)[0], "communication");
     assert_eq!(d.priority, 2);
     assert!(close(d.expected_installs.unwrap(), 280.0));
     assert!(
@@ -190,7 +207,22 @@ fn communication_without_students_counts_communication_only() {
     let expected = 0.01 * (20_175.0 - 6_651.0);
     assert!(close(fx.fixed[0].installs, expected));
     assert_eq!(fx.fixed[1].installs, 0.0);
-    assert!(close(fx.directives[0].expected_installs.unwrap(), expected));
+    let directives = after(&[shipped("communication")], &s);
+    assert!(close(directives[0][0].expected_installs.unwrap(), expected));
+}
+
+#[test]
+fn communication_reports_installs_as_capped_by_the_plan() {
+    // 100% of the uninstalled by communication and 10,000 students: the rule asks for more
+    // than the 5,000 smartphones without the app; the directive reports what the plan counts.
+    let mut s = scenario(vec![with_cohorts(
+        district("Văn Lãng", 5_000, 10_000, 17),
+        &[("students", 10_000)],
+    )]);
+    s.params
+        .insert("communication_reach".into(), Param::Number(1.0));
+    let directives = after(&[shipped("communication")], &s);
+    assert!(close(directives[0][0].expected_installs.unwrap(), 5_000.0));
 }
 
 // ---------------------------------------------------------------- rule 2: mandatory cohorts
@@ -214,7 +246,8 @@ fn mandatory_cohorts_mandates_quarantine_and_testing_at_their_shares() {
         .collect();
     assert_eq!(mandates, [("quarantine", 0.95), ("testing", 0.80)]);
     assert!(fx.mandates.iter().all(|m| m.rule == "mandatory-cohorts"));
-    let d = only(&fx.directives, "mandatory-cohorts");
+    let directives = after(&[shipped("mandatory-cohorts")], &s);
+    let d = only(&directives[0], "mandatory-cohorts");
     assert_eq!(d.priority, 1);
     assert!(close(d.expected_installs.unwrap(), 396.0));
     assert!(d.action.vi.contains("cách ly (tập trung hay tại nhà)"));
@@ -230,7 +263,7 @@ fn mandatory_cohorts_mandates_quarantine_and_testing_at_their_shares() {
     // A district without those cohorts: no mandate, the directive still stands.
     let fx = &effects[1];
     assert!(fx.mandates.is_empty());
-    let d = only(&fx.directives, "mandatory-cohorts");
+    let d = only(&directives[1], "mandatory-cohorts");
     assert_eq!(d.expected_installs, None);
 }
 
@@ -241,8 +274,8 @@ fn a_cohort_larger_than_the_smartphones_counts_only_the_smartphones() {
         district("Văn Quan", 2_000, 10_000, 17),
         &[("testing", 50_000)],
     )]);
-    let fx = &before(&[shipped("mandatory-cohorts")], &s).unwrap()[0];
-    assert!(close(fx.directives[0].expected_installs.unwrap(), 6_400.0));
+    let directives = after(&[shipped("mandatory-cohorts")], &s);
+    assert!(close(directives[0][0].expected_installs.unwrap(), 6_400.0));
 }
 
 // ---------------------------------------------------------------- rule 3: door to door
@@ -345,8 +378,14 @@ fn door_to_door_directive_names_the_planned_teams_and_the_projected_rate() {
     assert!(d.teams.is_empty());
     assert_eq!(d.priority, 3);
 
-    // Only door-to-door acts after the solve.
-    assert!(after.iter().flatten().all(|d| d.rule == "door-to-door"));
+    // All three rules give their directive after the solve, in rule order.
+    for directives in &after {
+        let rules: Vec<&str> = directives.iter().map(|d| d.rule.as_str()).collect();
+        assert_eq!(
+            rules,
+            ["communication", "mandatory-cohorts", "door-to-door"]
+        );
+    }
 }
 
 #[test]
@@ -380,12 +419,9 @@ fn shipped_rules_together_on_the_letters_districts() {
     let effects = before(&all_shipped(), &s).unwrap();
     assert_eq!(effects.len(), 2);
     for fx in &effects {
-        let rules: Vec<&str> = fx.directives.iter().map(|d| d.rule.as_str()).collect();
-        assert_eq!(
-            rules,
-            ["communication", "mandatory-cohorts"],
-            "in rule order"
-        );
+        let rules: Vec<&str> = fx.fixed.iter().map(|f| f.rule.as_str()).collect();
+        assert_eq!(rules, ["communication", "communication"], "{rules:?}");
+        assert!(fx.directives.is_empty(), "directives come after the solve");
     }
     assert!(effects[0].min_teams.is_empty(), "41% is not below 30%");
     assert_eq!(effects[1].min_teams["commune"], 24);
@@ -454,7 +490,7 @@ fn after_solve_figures_match_the_plan() {
     let plan = plan(&rules, &s, vec![vec![4, 0]]);
     let dp = &plan.districts[0];
     let after = rules.after_solve(&s, &plan).unwrap();
-    let d = &after[0][0];
+    let d = only(&after[0], "figures");
     let seen: Vec<f64> = d.action.vi.split('|').map(|x| x.parse().unwrap()).collect();
     let expected = [
         4.0,

@@ -151,8 +151,8 @@ fn a_syntax_error_in_a_rule_names_the_rule_file_and_line() {
 fn a_runaway_rule_is_stopped_and_named_with_its_district() {
     let what_if = WhatIf::shipped().edit_rule(
         "mandatory-cohorts",
-        "    let expected = 0.0;\n",
-        "    let expected = 0.0;\n    if district.name == \"Bắc Sơn\" { loop {} }\n",
+        "fn before_solve(district, scenario) {\n",
+        "fn before_solve(district, scenario) {\n    if district.name == \"Bắc Sơn\" { loop {} }\n",
     );
     let (vi, en) = bad_input(&what_if, what_if.test(), "runaway_rule");
     let file = "[what-if]/scenarios/../rules/mandatory-cohorts.rhai";
