@@ -6,8 +6,17 @@ use std::path::Path;
 use crate::diagnostic::Error;
 use crate::text::Text;
 
-/// Writes `bytes` to a temporary file beside `path`, then renames it over `path`.
+/// Writes `bytes` to a temporary file beside `path`, then renames it over `path`. A link is
+/// followed (the file it points to is replaced); an existing file keeps its permissions, a
+/// new one gets the usual `rw-r--r--`.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let shown = path;
+    let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let path = target.as_path();
+    let permissions = std::fs::metadata(path)
+        .map(|meta| meta.permissions())
+        .ok()
+        .or_else(default_permissions);
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -15,14 +24,19 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     let mut tmp = tempfile::Builder::new()
         .prefix(".campaign-")
         .tempfile_in(dir)
-        .map_err(|e| write_error(Some(path), &e))?;
+        .map_err(|e| write_error(Some(shown), &e))?;
     tmp.write_all(bytes)
-        .map_err(|e| write_error(Some(path), &e))?;
+        .map_err(|e| write_error(Some(shown), &e))?;
+    if let Some(permissions) = permissions {
+        tmp.as_file()
+            .set_permissions(permissions)
+            .map_err(|e| write_error(Some(shown), &e))?;
+    }
     tmp.as_file()
         .sync_all()
-        .map_err(|e| write_error(Some(path), &e))?;
+        .map_err(|e| write_error(Some(shown), &e))?;
     tmp.persist(path)
-        .map_err(|e| write_error(Some(path), &e.error))?;
+        .map_err(|e| write_error(Some(shown), &e.error))?;
     Ok(())
 }
 
@@ -55,4 +69,16 @@ pub fn write_error(path: Option<&Path>, e: &std::io::Error) -> Error {
         Some(p) => err.file(p),
         None => err,
     }
+}
+
+/// What a new output file gets: `rw-r--r--` (a temporary file alone would be `rw-------`).
+#[cfg(unix)]
+fn default_permissions() -> Option<std::fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Some(std::fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn default_permissions() -> Option<std::fs::Permissions> {
+    None
 }

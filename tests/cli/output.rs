@@ -174,3 +174,41 @@ fn a_bad_scenario_leaves_an_existing_output_file_untouched() {
     );
     assert_eq!(listing(what_if.dir()), ["plan.txt", "rules", "scenarios"]);
 }
+
+/// A plan on a shared folder stays readable by the colleagues it was readable by: a new file
+/// is `rw-r--r--` (not the `rw-------` of a temporary file), an existing one keeps its mode.
+#[cfg(unix)]
+#[test]
+fn out_keeps_the_files_permissions_and_gives_new_files_the_usual_ones() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let fresh = dir.path().join("new.md");
+    Test::shipped().out(&fresh).run().plan();
+    assert_eq!(mode(&fresh), 0o644);
+    let shared = dir.path().join("shared.md");
+    std::fs::write(&shared, "old").unwrap();
+    std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o664)).unwrap();
+    Test::shipped().out(&shared).run().plan();
+    assert_eq!(mode(&shared), 0o664);
+}
+
+/// `--out` through a link writes the file the link points to and keeps the link.
+#[cfg(unix)]
+#[test]
+fn out_through_a_link_replaces_the_file_it_points_to() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("plan.md");
+    std::fs::write(&target, "old").unwrap();
+    let link = dir.path().join("latest.md");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let shown = Test::shipped().run().plan().stdout;
+    Test::shipped().out(&link).run().plan();
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), shown);
+}
