@@ -41,10 +41,13 @@ impl Source {
             } else {
                 format!(" ({err})")
             };
-            Error::new(Text::new(
-                format!("{} {vi}{detail}", what.vi),
-                format!("{} {en}{detail}", what.get(Lang::En)),
-            ))
+            // Vietnamese puts "not found" first: "không tìm thấy tệp kịch bản"
+            let vi = if err.kind() == ErrorKind::NotFound {
+                format!("{vi} {}", what.vi)
+            } else {
+                format!("{} {vi}{detail}", what.vi)
+            };
+            Error::new(Text::new(vi, format!("{} {en}{detail}", what.get(Lang::En))))
             .file(path)
             .hint(Text::new(
                 "kiểm tra đường dẫn và tên tệp (đường dẫn trong kịch bản tính từ thư mục chứa tệp kịch bản)",

@@ -45,7 +45,7 @@ fn a_missing_scenario_file_is_named() {
     let (vi, en) = bad_input(&what_if, Test::plan(&path), "missing_scenario");
     let shown = "[what-if]/scenarios/lang-son-2020-09-02.toml";
     assert!(
-        vi.starts_with(&format!("lỗi: {shown}: tệp kịch bản không tìm thấy")),
+        vi.starts_with(&format!("lỗi: {shown}: không tìm thấy tệp kịch bản")),
         "{vi}"
     );
     assert!(
