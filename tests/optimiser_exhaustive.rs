@@ -171,7 +171,9 @@ fn max_min_rate_is_within_a_thousandth_of_the_enumerated_optimum() {
         );
         assert!(
             solution.optimality.bound.unwrap() >= best - 1e-9,
-            "seed {seed}: bound below optimum"
+            "seed {seed}: bound {:?} below optimum {best}; plan {:?}\n{model:#?}",
+            solution.optimality,
+            solution.teams
         );
         let mine = min_rate(model, &solution.teams);
         (mine < best - 0.001).then(|| {

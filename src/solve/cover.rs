@@ -94,10 +94,18 @@ pub fn cover(model: &Model, min_effort: &[f64]) -> Cover {
     let mut weight: Vec<f64> = res.iter().map(|r| 1.0 / r.capacity.max(1e-9)).collect();
     let mut least: Option<(f64, Allocation)> = None;
     for _ in 0..=ROUNDS {
-        // Certificate: the resources weighed together cost more than they are worth.
+        // Weights scaled so that the resources are worth 1 in all: the subproblems compare
+        // prices of order one, where their tie tolerance is negligible.
+        let worth: f64 = res.iter().zip(&weight).map(|(r, w)| w * r.capacity).sum();
+        if worth > 0.0 && worth.is_finite() {
+            weight.iter_mut().for_each(|w| *w /= worth);
+        }
+        // Certificate: the resources weighed together cost more than they are worth (with a
+        // margin for the subproblems' tie tolerance, 1e-9 of a price per district).
         if let Some((_, price)) = allocate(model, min_effort, priced(&res, &weight, kinds, 0.0)) {
             let worth: f64 = res.iter().zip(&weight).map(|(r, w)| w * r.capacity).sum();
-            if price > worth * (1.0 + 1e-9) + 1e-9 {
+            let margin = 1e-6 * worth.max(1.0) + 1e-8 * model.districts.len() as f64;
+            if price > worth + margin {
                 return Cover::Infeasible { proven: true };
             }
         }
