@@ -482,8 +482,17 @@ pub(crate) fn register(engine: &mut Engine) {
         to_int(d.0.borrow().input.installed)
     });
     engine.register_get("rate", |d: &mut DistrictHandle| d.0.borrow().rate());
+    // cohorts are stored in lower case (`Students` in a scenario is `students`)
     engine.register_fn("cohort", |d: &mut DistrictHandle, cohort: &str| {
-        to_int(d.0.borrow().input.cohorts.get(cohort).copied().unwrap_or(0))
+        let cohort = cohort.to_lowercase();
+        to_int(
+            d.0.borrow()
+                .input
+                .cohorts
+                .get(&cohort)
+                .copied()
+                .unwrap_or(0),
+        )
     });
     engine.register_fn(
         "local_teams",

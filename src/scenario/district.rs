@@ -231,7 +231,18 @@ fn district(
         }
         let n = u64::try_from(entry.count.value)
             .map_err(|_| too_large(src, entry.count, &name, &entry.key))?;
-        cohorts.insert(key, n);
+        if cohorts.insert(key.clone(), n).is_some() {
+            return Err(src
+                .error(
+                    entry.key_at,
+                    Text::new(
+                        format!("nhóm `{key}` đã có ở trên (chữ hoa, chữ thường được coi là một)"),
+                        format!("the cohort `{key}` is given twice (capitals do not make another cohort)"),
+                    ),
+                )
+                .district(&name)
+                .field(&entry.key));
+        }
     }
 
     // Both are at most the (positive) smartphone count here, so they fit in u64.

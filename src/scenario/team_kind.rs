@@ -7,7 +7,8 @@ use super::document::{
 use super::source::{Pos, Source, did_you_mean_hint};
 use crate::diagnostic::{Error, did_you_mean};
 use crate::model::{Scope, TeamKind};
-use crate::text::Text;
+use crate::report::number::count;
+use crate::text::{Lang, Text};
 
 const KEYS: [&str; 5] = [
     "name",
@@ -179,12 +180,12 @@ fn team_kind(src: &Source, value: &Value<'_>) -> Result<(TeamKind, Pos), Error> 
                         Text::new(
                             format!(
                                 "số đội sẵn có phải từ 0 đến {} (đang là {})",
-                                MAX_TEAMS,
+                                count(Lang::Vi, f64::from(MAX_TEAMS)),
                                 written(src, value)
                             ),
                             format!(
                                 "the number of available teams must be between 0 and {} (it is {})",
-                                MAX_TEAMS,
+                                count(Lang::En, f64::from(MAX_TEAMS)),
                                 written(src, value)
                             ),
                         ),

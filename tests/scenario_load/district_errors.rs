@@ -311,6 +311,17 @@ fn counts_too_large_to_be_real_are_refused() {
     let (en, _) = error_of(&edit("available = 30", "available = 3_000_000_000"));
     assert_has(
         &en,
-        &["the number of available teams must be between 0 and 100000"],
+        &["the number of available teams must be between 0 and 100,000"],
+    );
+}
+
+#[test]
+fn a_cohort_given_twice_in_different_capitals_is_refused() {
+    let (en, _) = error_of(&edit("quarantine = 15", "quarantine = 15\nQuarantine = 20"));
+    assert_has(
+        &en,
+        &[
+            "field `Quarantine`: the cohort `quarantine` is given twice (capitals do not make another cohort)",
+        ],
     );
 }
