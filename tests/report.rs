@@ -636,3 +636,25 @@ fn several_findings_are_one_per_line_and_none_still_says_why() {
         "No plan meets every condition of the scenario"
     );
 }
+
+/// A plan is called optimal only when its proven gap is within MODEL.md's 0.5%; beyond, it is
+/// the best plan found, and the proven gap is printed with it.
+#[test]
+fn a_plan_is_called_optimal_only_within_the_tolerance_it_proves() {
+    let mut plan = optimal();
+    assert!(
+        report::render(&plan, Format::Text, Lang::En)
+            .contains("Optimal plan (at most 0.03% from the optimum)")
+    );
+    plan.optimality.gap = Some(0.0258);
+    let en = report::render(&plan, Format::Text, Lang::En);
+    assert!(
+        en.contains("Best plan found (at most 2.58% from the optimum)"),
+        "{en}"
+    );
+    let vi = report::render(&plan, Format::Text, Lang::Vi);
+    assert!(
+        vi.contains("Phương án tốt nhất tìm được (chênh lệch tối đa so với tối ưu: 2,58%)"),
+        "{vi}"
+    );
+}

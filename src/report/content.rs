@@ -82,6 +82,18 @@ pub fn status(plan: &Plan, lang: Lang) -> String {
     match plan.status {
         Status::Optimal => match plan.optimality.gap.filter(|g| g.is_finite()) {
             Some(gap) => {
+                // Called optimal only when proven within MODEL.md's tolerance (0.5%, or 0.001
+                // of the rate); otherwise the best plan found, with what is proven.
+                let tolerance = if plan.objective == crate::model::Objective::MaxMinRate {
+                    0.001
+                } else {
+                    0.005
+                };
+                let label = if gap <= tolerance {
+                    words::OPTIMAL
+                } else {
+                    words::BEST_FOUND
+                };
                 // max-min-rate measures its gap in rate points, the others relative
                 let gap = if plan.objective == crate::model::Objective::MaxMinRate {
                     let points = number::decimal(lang, 100.0 * gap.max(0.0), 2);
@@ -95,12 +107,9 @@ pub fn status(plan: &Plan, lang: Lang) -> String {
                 match lang {
                     Lang::Vi => format!(
                         "{} (chênh lệch tối đa so với tối ưu: {gap})",
-                        words::OPTIMAL.get(lang)
+                        label.get(lang)
                     ),
-                    Lang::En => format!(
-                        "{} (at most {gap} from the optimum)",
-                        words::OPTIMAL.get(lang)
-                    ),
+                    Lang::En => format!("{} (at most {gap} from the optimum)", label.get(lang)),
                 }
             }
             None => words::OPTIMAL.get(lang).to_string(),

@@ -36,6 +36,7 @@ pub const STATUS: Label = Label("Kết quả tính toán", "Result");
 pub const REACHED: Label = Label("ĐẠT", "reached");
 pub const NOT_REACHED: Label = Label("CHƯA ĐẠT", "not reached");
 pub const OPTIMAL: Label = Label("Phương án tối ưu", "Optimal plan");
+pub const BEST_FOUND: Label = Label("Phương án tốt nhất tìm được", "Best plan found");
 pub const INFEASIBLE: Label = Label("KHÔNG KHẢ THI", "INFEASIBLE");
 pub const INFEASIBLE_NOTE: Label = Label(
     "các số liệu dưới đây là mức tốt nhất có thể đạt",
