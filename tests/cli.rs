@@ -3,6 +3,8 @@
 //! the JSON contract of ../shared/MODEL.md re-evaluated with the exact curve, the rules' effects,
 //! the objectives on what-if copies, infeasible scenarios, `--out`, and bad input.
 
+#[path = "common/mod.rs"]
+mod common;
 #[path = "cli/contract.rs"]
 mod contract;
 #[path = "cli/errors.rs"]

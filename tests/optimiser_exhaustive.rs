@@ -10,7 +10,7 @@
 mod common;
 
 use campaign_planner::model::{Allocation, Model, Objective};
-use campaign_planner::solve::{Status, min_cost_value, solve};
+use campaign_planner::solve::{Solution, Status, min_cost_value, solve};
 use common::{feasible, for_each_allocation, min_rate, outreach, random_model, total_installs};
 
 const DEFAULT_INSTANCES: u64 = 600;
@@ -61,30 +61,37 @@ fn for_every_instance(objective: Objective, check: &dyn Fn(u64, &Model) -> Optio
     );
 }
 
+/// The optimum `best` when there is one, after checking the solver agrees: infeasible exactly
+/// when nothing is feasible, and otherwise a plan that keeps every constraint.
+fn checked(seed: u64, model: &Model, solution: &Solution, best: Option<f64>) -> Option<f64> {
+    let Some(best) = best else {
+        assert_eq!(
+            solution.status,
+            Status::Infeasible,
+            "seed {seed}: nothing is feasible"
+        );
+        return None;
+    };
+    assert_eq!(
+        solution.status,
+        Status::Optimal,
+        "seed {seed}: {:?}",
+        solution.diagnosis
+    );
+    assert!(
+        feasible(model, &solution.teams),
+        "seed {seed}: infeasible plan {:?}",
+        solution.teams
+    );
+    Some(best)
+}
+
 #[test]
 fn max_installs_is_within_half_a_percent_of_the_enumerated_optimum() {
     for_every_instance(Objective::MaxInstalls, &|seed, model| {
         let best = enumerate(model, &|_| true, &|t| outreach(model, t));
         let solution = solve(model);
-        let Some(best) = best else {
-            assert_eq!(
-                solution.status,
-                Status::Infeasible,
-                "seed {seed}: nothing is feasible"
-            );
-            return None;
-        };
-        assert_eq!(
-            solution.status,
-            Status::Optimal,
-            "seed {seed}: {:?}",
-            solution.diagnosis
-        );
-        assert!(
-            feasible(model, &solution.teams),
-            "seed {seed}: infeasible plan {:?}",
-            solution.teams
-        );
+        let best = checked(seed, model, &solution, best)?;
         let mine = outreach(model, &solution.teams);
         let bound =
             solution.optimality.bound.unwrap() - (total_installs(model, &solution.teams) - mine);
@@ -109,24 +116,7 @@ fn min_cost_is_within_half_a_percent_of_the_enumerated_optimum() {
             -min_cost_value(model, t)
         });
         let solution = solve(model);
-        let Some(best) = best.map(|b| -b) else {
-            assert_eq!(
-                solution.status,
-                Status::Infeasible,
-                "seed {seed}: nothing is feasible"
-            );
-            return None;
-        };
-        assert_eq!(
-            solution.status,
-            Status::Optimal,
-            "seed {seed}: {:?}",
-            solution.diagnosis
-        );
-        assert!(
-            feasible(model, &solution.teams),
-            "seed {seed}: infeasible plan"
-        );
+        let best = checked(seed, model, &solution, best.map(|b| -b))?;
         assert!(
             total_installs(model, &solution.teams) >= need - 1e-6,
             "seed {seed}: target missed"
@@ -151,24 +141,7 @@ fn max_min_rate_is_within_a_thousandth_of_the_enumerated_optimum() {
     for_every_instance(Objective::MaxMinRate, &|seed, model| {
         let best = enumerate(model, &|_| true, &|t| min_rate(model, t));
         let solution = solve(model);
-        let Some(best) = best else {
-            assert_eq!(
-                solution.status,
-                Status::Infeasible,
-                "seed {seed}: nothing is feasible"
-            );
-            return None;
-        };
-        assert_eq!(
-            solution.status,
-            Status::Optimal,
-            "seed {seed}: {:?}",
-            solution.diagnosis
-        );
-        assert!(
-            feasible(model, &solution.teams),
-            "seed {seed}: infeasible plan"
-        );
+        let best = checked(seed, model, &solution, best)?;
         assert!(
             solution.optimality.bound.unwrap() >= best - 1e-9,
             "seed {seed}: bound {:?} below optimum {best}; plan {:?}\n{model:#?}",

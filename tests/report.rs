@@ -10,6 +10,9 @@ use campaign_planner::text::{Lang, Text};
 use insta::assert_snapshot;
 use serde_json::Value;
 
+mod common;
+use common::check_json_keys as check;
+
 const HORIZON: u32 = 14;
 const VOLUNTEER_COST_PER_DAY: f64 = 300_000.0;
 
@@ -296,28 +299,6 @@ fn json_of_the_infeasible_plan() {
 }
 
 // ---- the JSON contract ----
-
-/// Checks that `object` has every field of `spec` ("key:type …") with that JSON type; a type
-/// is `str`, `int`, `num`, `bool`, `array`, `object`, or two of them joined by `|` (`num|null`).
-fn check(object: &Value, spec: &str, at: &str) {
-    for field in spec.split_whitespace() {
-        let (key, types) = field.split_once(':').unwrap();
-        let value = object
-            .get(key)
-            .unwrap_or_else(|| panic!("{at}: key `{key}` is missing"));
-        let ok = types.split('|').any(|ty| match ty {
-            "str" => value.is_string(),
-            "int" => value.is_u64() || value.is_i64(),
-            "num" => value.is_number(),
-            "bool" => value.is_boolean(),
-            "null" => value.is_null(),
-            "array" => value.is_array(),
-            "object" => value.is_object(),
-            other => panic!("unknown type {other}"),
-        });
-        assert!(ok, "{at}.{key}: expected {types}, got {value}");
-    }
-}
 
 /// Every key of MODEL.md § "The JSON plan" with its type, at every level, and the added ones.
 fn check_contract(json: &str) -> Value {

@@ -4,6 +4,8 @@
 
 use serde_json::Value;
 
+use crate::common::check_json_keys as keys;
+
 use crate::support::{Test, allocation, arr, districts, f, s, u};
 
 /// Floating-point noise allowed between the plan's figures and their re-evaluation.
@@ -11,29 +13,6 @@ const TOLERANCE: f64 = 1e-6;
 
 /// Commune teams per district in the shipped scenario (one per commune, 2020), letter order.
 pub const COMMUNE_TEAMS: [u64; 11] = [8, 24, 22, 21, 22, 20, 18, 17, 17, 19, 12];
-
-/// Checks that `object` has every key of `spec` ("key:type …") with that JSON type; a type is
-/// `str`, `int`, `num`, `bool`, `null`, `array`, `object`, or several joined by `|`.
-#[track_caller]
-fn keys(object: &Value, spec: &str, at: &str) {
-    for field in spec.split_whitespace() {
-        let (key, types) = field.split_once(':').unwrap();
-        let value = object
-            .get(key)
-            .unwrap_or_else(|| panic!("{at}: key `{key}` is missing"));
-        let ok = types.split('|').any(|ty| match ty {
-            "str" => value.is_string(),
-            "int" => value.is_u64(),
-            "num" => value.as_f64().is_some_and(f64::is_finite),
-            "bool" => value.is_boolean(),
-            "null" => value.is_null(),
-            "array" => value.is_array(),
-            "object" => value.is_object(),
-            other => panic!("unknown type {other}"),
-        });
-        assert!(ok, "{at}.{key}: expected {types}, got {value}");
-    }
-}
 
 /// Every key of the contract, at every level, with its type.
 #[track_caller]

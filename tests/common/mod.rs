@@ -2,6 +2,8 @@
 //! enumerating every allocation.
 #![allow(dead_code)]
 
+use serde_json::Value;
+
 use campaign_planner::model::{
     Allocation, Bounds, District, Model, Objective, Scope, TeamKind, outreach_installs,
 };
@@ -226,5 +228,28 @@ pub fn for_each_allocation(model: &Model, visit: &mut dyn FnMut(&Allocation)) {
             teams[d][k] = model.districts[d].bounds[k].min;
             i += 1;
         }
+    }
+}
+
+/// Checks that the JSON `object` has every key of `spec` ("key:type …") with that type; a type
+/// is `str`, `int`, `num` (finite), `bool`, `null`, `array`, `object`, or several joined by `|`.
+#[track_caller]
+pub fn check_json_keys(object: &Value, spec: &str, at: &str) {
+    for field in spec.split_whitespace() {
+        let (key, types) = field.split_once(':').unwrap();
+        let value = object
+            .get(key)
+            .unwrap_or_else(|| panic!("{at}: key `{key}` is missing"));
+        let ok = types.split('|').any(|ty| match ty {
+            "str" => value.is_string(),
+            "int" => value.is_u64() || value.is_i64(),
+            "num" => value.as_f64().is_some_and(f64::is_finite),
+            "bool" => value.is_boolean(),
+            "null" => value.is_null(),
+            "array" => value.is_array(),
+            "object" => value.is_object(),
+            other => panic!("unknown type {other}"),
+        });
+        assert!(ok, "{at}.{key}: expected {types}, got {value}");
     }
 }
