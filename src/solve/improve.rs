@@ -99,7 +99,8 @@ fn add_greedily(
     state: &mut State,
     score: &dyn Fn(&State, usize, usize) -> f64,
     done: &dyn Fn(&State) -> bool,
-) {
+) -> Option<(usize, usize)> {
+    let mut last = None;
     let kinds = state.model.kinds.len();
     let mut version = vec![0u64; state.teams.len()];
     let mut heap = BinaryHeap::new();
@@ -124,6 +125,7 @@ fn add_greedily(
             break;
         }
         state.add(c.d, c.k);
+        last = Some((c.d, c.k));
         version[c.d] += 1;
         for k in 0..kinds {
             if state.can_add(c.d, k) {
@@ -136,6 +138,7 @@ fn add_greedily(
             }
         }
     }
+    last
 }
 
 /// The score of an addition for `max-installs`: free teams by their gain first, then teams
@@ -155,7 +158,7 @@ fn install_score(state: &State, d: usize, k: usize, budget_price: f64) -> f64 {
 
 /// Adds teams while any fits and gains installs.
 pub fn fill(state: &mut State, budget_price: f64) {
-    add_greedily(
+    let _ = add_greedily(
         state,
         &|s, d, k| install_score(s, d, k, budget_price),
         &|_| false,
@@ -237,10 +240,24 @@ pub fn swap_until_stable(state: &mut State, budget_price: f64) {
 /// Adds teams until the outreach reaches `need`, most installs per unit of weight first.
 /// False when the limits stop it short.
 pub fn reach(state: &mut State, need: f64, weight: &[f64]) -> bool {
-    add_greedily(state, &|s, d, k| s.gain_of_add(d, k) / weight[k], &|s| {
+    let last = add_greedily(state, &|s, d, k| s.gain_of_add(d, k) / weight[k], &|s| {
         s.total_outreach() >= need - INSTALLS_TOLERANCE
     });
-    state.total_outreach() >= need - INSTALLS_TOLERANCE
+    let reached = state.total_outreach() >= need - INSTALLS_TOLERANCE;
+    // The last team only had to close what was left: the lightest team that does is as good.
+    if reached && let Some((d, k)) = last {
+        state.remove(d, k);
+        let deficit = need - INSTALLS_TOLERANCE - state.total_outreach();
+        let closer = (0..state.teams.len())
+            .flat_map(|da| (0..weight.len()).map(move |ka| (da, ka)))
+            .filter(|&(da, ka)| state.can_add(da, ka) && state.gain_of_add(da, ka) >= deficit)
+            .min_by(|a, b| weight[a.1].total_cmp(&weight[b.1]).then(a.cmp(b)));
+        match closer {
+            Some((da, ka)) if weight[ka] < weight[k] => state.add(da, ka),
+            _ => state.add(d, k),
+        }
+    }
+    reached
 }
 
 /// Removes teams while the outreach stays at `need` or more: the heaviest weight first, then
@@ -318,6 +335,35 @@ fn replace_in_place(state: &mut State, better: &dyn Fn(&State) -> bool) -> bool 
     false
 }
 
+/// Replaces, within one district, a team of one kind by a team of another (where a floor
+/// forbids taking the team out alone), reaches `need` again and prunes; keeps the first
+/// result that weighs less than `before`.
+fn replace_in_place_and_reach(state: &mut State, need: f64, weight: &[f64], before: f64) -> bool {
+    let kinds = state.model.kinds.len();
+    for d in 0..state.teams.len() {
+        for kr in 0..kinds {
+            if state.teams[d][kr] <= state.model.districts[d].bounds[kr].min {
+                continue;
+            }
+            for ka in (0..kinds).filter(|&ka| ka != kr) {
+                let snapshot = state.teams.clone();
+                state.remove(d, kr);
+                if state.can_add(d, ka) {
+                    state.add(d, ka);
+                    if state.meets_floor(d) && reach(state, need, weight) {
+                        prune(state, need, weight);
+                        if weighed(state, weight) < before - 1e-9 * before.max(1.0) {
+                            return true;
+                        }
+                    }
+                }
+                state.reset(snapshot);
+            }
+        }
+    }
+    false
+}
+
 /// Σ weight · teams: what `min-cost` minimises (with its tie-break sliver).
 pub fn weighed(state: &State, weight: &[f64]) -> f64 {
     state
@@ -362,13 +408,7 @@ pub fn lighten(state: &mut State, need: f64, weight: &[f64]) {
             improved = remove_two_and_reach(state, need, weight, before);
         }
         if !improved {
-            improved = replace_in_place(state, &|s| {
-                s.total_outreach() >= need - INSTALLS_TOLERANCE
-                    && weighed(s, weight) < before - 1e-9 * before.max(1.0)
-            });
-            if improved {
-                prune(state, need, weight);
-            }
+            improved = replace_in_place_and_reach(state, need, weight, before);
         }
         if !improved {
             return;
