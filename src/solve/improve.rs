@@ -203,8 +203,8 @@ pub fn swap_until_stable(state: &mut State, budget_price: f64) {
         let before = state.total_outreach();
         'moves: for kr in 0..kinds {
             let snapshot = state.teams.clone();
-            // Take out one, then two, of the teams of kind kr that lose the least.
-            for depth in 1..=2 {
+            // Take out one, two, then three of the teams of kind kr that lose the least.
+            for depth in 1..=3 {
                 state.reset(snapshot.clone());
                 let removed = remove_cheapest(state, kr, depth);
                 if removed.len() < depth {

@@ -3,6 +3,7 @@
 mod cover;
 mod diagnose;
 mod dual;
+mod exact;
 mod improve;
 mod max_installs;
 mod max_min;
@@ -17,6 +18,10 @@ use serde::Serialize;
 
 use crate::model::{Allocation, Model, Objective};
 use cover::{Cover, cover};
+
+/// The relative gap MODEL.md accepts; a plan not proven within it is searched further when
+/// the instance is small enough.
+const GAP_TOLERANCE: f64 = 0.005;
 
 /// Installs within this of a target or floor count as reaching it (floating-point noise only).
 pub const INSTALLS_TOLERANCE: f64 = 1e-6;
@@ -84,9 +89,22 @@ pub fn solve(model: &Model) -> Solution {
     };
     match model.objective {
         Objective::MaxInstalls => {
-            let Some(found) = max_installs::solve(model, &floor_effort, Some(&start)) else {
+            let Some(mut found) = max_installs::solve(model, &floor_effort, Some(&start)) else {
                 return infeasible(model, diagnose::floors_short(model, &floor_effort), false);
             };
+            let outreach = total_outreach(model, &found.teams);
+            // Not proven within the tolerance: a small instance can be searched through.
+            if found.bound - outreach > GAP_TOLERANCE * found.bound {
+                let zero = vec![0.0; model.kinds.len()];
+                let searched =
+                    exact::search(model, &floor_effort, exact::Goal::Installs, &zero, outreach);
+                if let Some(teams) = searched.better {
+                    found.teams = teams;
+                }
+                if searched.finished {
+                    found.bound = total_outreach(model, &found.teams);
+                }
+            }
             let outreach = total_outreach(model, &found.teams);
             let gap = relative(found.bound - outreach, found.bound);
             let base = total_base(model);
@@ -102,7 +120,27 @@ pub fn solve(model: &Model) -> Solution {
             let need =
                 (model.target_rate * model.total_smartphones() as f64 - total_base(model)).max(0.0);
             match min_cost::solve(model, need, &floor_effort, &start) {
-                Some(found) => {
+                Some(mut found) => {
+                    let value = min_cost_value(model, &found.teams);
+                    if value - found.bound > GAP_TOLERANCE * value {
+                        let weight = min_cost::team_weights(model);
+                        let weighed = |t: &Allocation| -> f64 {
+                            t.iter()
+                                .flat_map(|row| row.iter().enumerate())
+                                .map(|(k, &n)| weight[k] * f64::from(n))
+                                .sum()
+                        };
+                        let goal = exact::Goal::Weight { need };
+                        let incumbent = weighed(&found.teams);
+                        let searched =
+                            exact::search(model, &floor_effort, goal, &weight, incumbent);
+                        if let Some(teams) = searched.better {
+                            found.teams = teams;
+                        }
+                        if searched.finished {
+                            found.bound = min_cost_value(model, &found.teams);
+                        }
+                    }
                     let value = min_cost_value(model, &found.teams);
                     let gap = relative(value - found.bound, value);
                     optimal(model, found.teams, value, Some(found.bound), gap)

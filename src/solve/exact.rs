@@ -1,0 +1,273 @@
+//! Depth-first search over every allocation, for small instances whose proven gap is above
+//! MODEL.md's tolerance: each district's team combinations in turn, pruned by what the
+//! districts left could add at most. Gives up after a fixed amount of work.
+
+use super::INSTALLS_TOLERANCE;
+use crate::model::{Allocation, Model, Scope, outreach_installs};
+
+/// Combinations of one district's teams tried, over the whole search.
+const WORK_LIMIT: u64 = 3_000_000;
+
+/// What the search maximises or minimises.
+#[derive(Clone, Copy)]
+pub enum Goal {
+    /// The most outreach installs.
+    Installs,
+    /// The least weight (cost) with outreach of at least `need`.
+    Weight { need: f64 },
+}
+
+/// What the search found.
+pub struct Outcome {
+    /// An allocation better than the incumbent, if any.
+    pub better: Option<Allocation>,
+    /// The search went through everything: the best (this or the incumbent) is the optimum.
+    pub finished: bool,
+}
+
+/// Searches for an allocation within bounds, pools, budget and least efforts that beats
+/// `incumbent` (an allocation's value).
+pub fn search(
+    model: &Model,
+    min_effort: &[f64],
+    goal: Goal,
+    weight: &[f64],
+    incumbent: f64,
+) -> Outcome {
+    let gave_up = Outcome {
+        better: None,
+        finished: false,
+    };
+    let districts = model.districts.len();
+    let kinds = model.kinds.len();
+    // every combination of each district, with its effort-feasibility, outreach and cost
+    let mut options: Vec<Vec<(Vec<u32>, f64, f64)>> = Vec::with_capacity(districts);
+    let mut work: u64 = 0;
+    for (d, &least) in min_effort.iter().enumerate() {
+        let bounds = &model.districts[d].bounds;
+        if bounds.iter().any(|b| b.min > b.max) {
+            return gave_up;
+        }
+        let mut list = Vec::new();
+        let mut t: Vec<u32> = bounds.iter().map(|b| b.min).collect();
+        loop {
+            work += 1;
+            if work > WORK_LIMIT {
+                return gave_up;
+            }
+            let effort = model.effort(d, &t);
+            if effort >= least - 1e-9 {
+                let gain = outreach_installs(model.districts[d].pool, effort);
+                let w: f64 = t.iter().zip(weight).map(|(&n, w)| w * f64::from(n)).sum();
+                list.push((t.clone(), gain, w));
+            }
+            let mut k = 0;
+            loop {
+                if k == kinds {
+                    break;
+                }
+                if t[k] < bounds[k].max {
+                    t[k] += 1;
+                    break;
+                }
+                t[k] = bounds[k].min;
+                k += 1;
+            }
+            if k == kinds {
+                break;
+            }
+        }
+        // most promising first: for installs the largest gain, for weight the lightest
+        match goal {
+            Goal::Installs => list.sort_by(|a, b| b.1.total_cmp(&a.1)),
+            Goal::Weight { .. } => list.sort_by(|a, b| a.2.total_cmp(&b.2)),
+        }
+        options.push(list);
+    }
+    // the most outreach the districts from d on could add
+    let mut most_after = vec![0.0; districts + 1];
+    for d in (0..districts).rev() {
+        let best = options[d].iter().map(|o| o.1).fold(0.0, f64::max);
+        most_after[d] = most_after[d + 1] + best;
+    }
+    let pools: Vec<(usize, u32)> = (0..kinds)
+        .filter(|&k| model.kinds[k].scope == Scope::Provincial)
+        .map(|k| (k, model.kinds[k].available.unwrap_or(0)))
+        .collect();
+    let budget = model.budget.map(|b| b * (1.0 + 1e-9));
+    let mut search = Search {
+        model,
+        options: &options,
+        most_after: &most_after,
+        pools: &pools,
+        budget,
+        goal,
+        best_value: incumbent,
+        best: None,
+        chosen: Vec::with_capacity(districts),
+        used: vec![0; kinds],
+        work,
+    };
+    let finished = search.descend(0, 0.0, 0.0, 0.0);
+    Outcome {
+        better: search.best,
+        finished,
+    }
+}
+
+struct Search<'a> {
+    model: &'a Model,
+    options: &'a [Vec<(Vec<u32>, f64, f64)>],
+    most_after: &'a [f64],
+    pools: &'a [(usize, u32)],
+    budget: Option<f64>,
+    goal: Goal,
+    best_value: f64,
+    best: Option<Allocation>,
+    chosen: Vec<usize>,
+    used: Vec<u32>,
+    work: u64,
+}
+
+impl Search<'_> {
+    /// Tries every option of district `d` onwards; false when the work limit stopped it.
+    fn descend(&mut self, d: usize, gain: f64, weight: f64, cost: f64) -> bool {
+        if d == self.options.len() {
+            let better = match self.goal {
+                Goal::Installs => gain > self.best_value + 1e-9 * self.best_value.abs().max(1.0),
+                Goal::Weight { need } => {
+                    gain >= need - INSTALLS_TOLERANCE
+                        && weight < self.best_value - 1e-9 * self.best_value.abs().max(1.0)
+                }
+            };
+            if better {
+                self.best_value = match self.goal {
+                    Goal::Installs => gain,
+                    Goal::Weight { .. } => weight,
+                };
+                self.best = Some(
+                    self.chosen
+                        .iter()
+                        .enumerate()
+                        .map(|(d, &i)| self.options[d][i].0.clone())
+                        .collect(),
+                );
+            }
+            return true;
+        }
+        // what the rest could add at most decides whether this branch can still win
+        let reachable = gain + self.most_after[d];
+        match self.goal {
+            Goal::Installs
+                if reachable <= self.best_value + 1e-9 * self.best_value.abs().max(1.0) =>
+            {
+                return true;
+            }
+            Goal::Weight { need }
+                if reachable < need - INSTALLS_TOLERANCE || weight >= self.best_value =>
+            {
+                return true;
+            }
+            _ => {}
+        }
+        for i in 0..self.options[d].len() {
+            self.work += 1;
+            if self.work > WORK_LIMIT {
+                return false;
+            }
+            let (teams, g, w) = &self.options[d][i];
+            let c: f64 = teams
+                .iter()
+                .enumerate()
+                .map(|(k, &n)| self.model.cost_per_team(k) * f64::from(n))
+                .sum();
+            if self.budget.is_some_and(|b| cost + c > b) {
+                continue;
+            }
+            if self
+                .pools
+                .iter()
+                .any(|&(k, cap)| self.used[k] + teams[k] > cap)
+            {
+                continue;
+            }
+            for &(k, _) in self.pools {
+                self.used[k] += teams[k];
+            }
+            self.chosen.push(i);
+            let finished = self.descend(d + 1, gain + g, weight + w, cost + c);
+            self.chosen.pop();
+            for &(k, _) in self.pools {
+                self.used[k] -= teams[k];
+            }
+            if !finished {
+                return false;
+            }
+        }
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Bounds, District, Objective, TeamKind};
+
+    /// Two districts, a pool of 2 teams and a budget that buys two cheap teams or one dear one.
+    fn model(cap: u32) -> Model {
+        let kind = |name: &str, scope, available, rate, cost| TeamKind {
+            name: name.into(),
+            scope,
+            available,
+            installs_per_team_day: rate,
+            cost_per_team_day: cost,
+        };
+        let district = |pool: f64| District {
+            name: "D".into(),
+            smartphones: 10_000,
+            installed: 2_000,
+            mandated_installs: 0.0,
+            fixed_installs: 0.0,
+            pool,
+            bounds: vec![Bounds { min: 0, max: cap }, Bounds { min: 0, max: cap }],
+            productivity: vec![1.0, 1.0],
+        };
+        Model {
+            horizon_days: 1,
+            objective: Objective::MaxInstalls,
+            reachable_share: 0.8,
+            target_rate: 0.3,
+            district_floor: None,
+            budget: Some(300.0),
+            kinds: vec![
+                kind("cheap", Scope::Local, None, 100.0, 150.0),
+                kind("dear", Scope::Provincial, Some(2), 250.0, 300.0),
+            ],
+            districts: vec![district(1_000.0), district(5_000.0)],
+        }
+    }
+
+    #[test]
+    fn finds_the_optimum_a_local_search_can_miss_and_knows_it() {
+        let m = model(2);
+        // The budget buys 2 cheap teams (200 effort) or 1 dear one (250): the dear team in
+        // the large pool is best.
+        let out = search(&m, &[0.0, 0.0], Goal::Installs, &[0.0, 0.0], 0.0);
+        assert!(out.finished);
+        let best = out.better.expect("something beats nothing");
+        assert_eq!(best, vec![vec![0, 0], vec![0, 1]]);
+        // nothing beats the optimum itself
+        let value = outreach_installs(5_000.0, 250.0);
+        let again = search(&m, &[0.0, 0.0], Goal::Installs, &[0.0, 0.0], value);
+        assert!(again.finished && again.better.is_none());
+    }
+
+    #[test]
+    fn gives_up_on_large_instances() {
+        let mut m = model(3_000);
+        m.kinds[1].available = Some(3_000);
+        m.budget = None;
+        let out = search(&m, &[0.0, 0.0], Goal::Installs, &[0.0, 0.0], 0.0);
+        assert!(!out.finished);
+    }
+}
