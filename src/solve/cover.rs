@@ -171,12 +171,15 @@ const FRONTIER_LIMIT: u64 = 4096;
 fn frontier(model: &Model, d: usize, min_effort: f64) -> Option<Vec<Vec<u32>>> {
     let bounds = &model.districts[d].bounds;
     let kinds = bounds.len();
+    if bounds.iter().any(|b| b.min > b.max) {
+        return None;
+    }
     let free = (0..kinds).max_by_key(|&k| (bounds[k].max - bounds[k].min, std::cmp::Reverse(k)))?;
     let combos: u64 = (0..kinds)
         .filter(|&k| k != free)
-        .map(|k| u64::from(bounds[k].max.saturating_sub(bounds[k].min)) + 1)
+        .map(|k| u64::from(bounds[k].max - bounds[k].min) + 1)
         .product();
-    if combos > FRONTIER_LIMIT || bounds.iter().any(|b| b.min > b.max) {
+    if combos > FRONTIER_LIMIT {
         return None;
     }
     let w_free = model.effort_per_team(d, free);
