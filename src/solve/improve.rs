@@ -224,7 +224,7 @@ pub fn swap_until_stable(state: &mut State, budget_price: f64) {
             state.reset(snapshot);
         }
         if !improved {
-            improved = replace_in_place(state, &|s| {
+            improved = replace_in_place(state, &mut |s| {
                 s.total_outreach() > before + 1e-9 * before.max(1.0)
             });
             if improved {
@@ -297,11 +297,8 @@ fn remove_two_and_reach(state: &mut State, need: f64, weight: &[f64], before: f6
             for ka in 0..kinds {
                 state.reset(without.clone());
                 add_best(state, ka, if ka == kr { &removed } else { &[] });
-                if reach(state, need, weight) {
-                    prune(state, need, weight);
-                    if weighed(state, weight) < before - 1e-9 * before.max(1.0) {
-                        return true;
-                    }
+                if reach_lighter(state, need, weight, before) {
+                    return true;
                 }
             }
         }
@@ -311,34 +308,9 @@ fn remove_two_and_reach(state: &mut State, need: f64, weight: &[f64], before: f6
 }
 
 /// Replaces, within one district, a team of one kind by a team of another (where a floor
-/// forbids taking the team out alone); keeps the first replacement that `better` accepts.
-fn replace_in_place(state: &mut State, better: &dyn Fn(&State) -> bool) -> bool {
-    let kinds = state.model.kinds.len();
-    for d in 0..state.teams.len() {
-        for kr in 0..kinds {
-            if state.teams[d][kr] <= state.model.districts[d].bounds[kr].min {
-                continue;
-            }
-            for ka in (0..kinds).filter(|&ka| ka != kr) {
-                state.remove(d, kr);
-                if state.can_add(d, ka) {
-                    state.add(d, ka);
-                    if state.meets_floor(d) && better(state) {
-                        return true;
-                    }
-                    state.remove(d, ka);
-                }
-                state.add(d, kr);
-            }
-        }
-    }
-    false
-}
-
-/// Replaces, within one district, a team of one kind by a team of another (where a floor
-/// forbids taking the team out alone), reaches `need` again and prunes; keeps the first
-/// result that weighs less than `before`.
-fn replace_in_place_and_reach(state: &mut State, need: f64, weight: &[f64], before: f64) -> bool {
+/// forbids taking the team out alone), then lets `accept` finish the move (it may add or
+/// remove teams) and judge it; keeps the first accepted, undoes the others.
+fn replace_in_place(state: &mut State, accept: &mut dyn FnMut(&mut State) -> bool) -> bool {
     let kinds = state.model.kinds.len();
     for d in 0..state.teams.len() {
         for kr in 0..kinds {
@@ -350,11 +322,8 @@ fn replace_in_place_and_reach(state: &mut State, need: f64, weight: &[f64], befo
                 state.remove(d, kr);
                 if state.can_add(d, ka) {
                     state.add(d, ka);
-                    if state.meets_floor(d) && reach(state, need, weight) {
-                        prune(state, need, weight);
-                        if weighed(state, weight) < before - 1e-9 * before.max(1.0) {
-                            return true;
-                        }
+                    if state.meets_floor(d) && accept(state) {
+                        return true;
                     }
                 }
                 state.reset(snapshot);
@@ -362,6 +331,16 @@ fn replace_in_place_and_reach(state: &mut State, need: f64, weight: &[f64], befo
         }
     }
     false
+}
+
+/// Reaches `need` again (most installs per weight, then pruning) and says whether the result
+/// weighs less than `before`.
+fn reach_lighter(state: &mut State, need: f64, weight: &[f64], before: f64) -> bool {
+    if !reach(state, need, weight) {
+        return false;
+    }
+    prune(state, need, weight);
+    weighed(state, weight) < before - 1e-9 * before.max(1.0)
 }
 
 /// Σ weight · teams: what `min-cost` minimises (with its tie-break sliver).
@@ -393,12 +372,9 @@ pub fn lighten(state: &mut State, need: f64, weight: &[f64]) {
                     state.remove(dr, kr);
                     let skip = [dr];
                     add_best(state, ka, if ka == kr { &skip } else { &[] });
-                    if reach(state, need, weight) {
-                        prune(state, need, weight);
-                        if weighed(state, weight) < before - 1e-9 * before.max(1.0) {
-                            improved = true;
-                            break 'moves;
-                        }
+                    if reach_lighter(state, need, weight, before) {
+                        improved = true;
+                        break 'moves;
                     }
                     state.reset(snapshot.clone());
                 }
@@ -408,7 +384,7 @@ pub fn lighten(state: &mut State, need: f64, weight: &[f64]) {
             improved = remove_two_and_reach(state, need, weight, before);
         }
         if !improved {
-            improved = replace_in_place_and_reach(state, need, weight, before);
+            improved = replace_in_place(state, &mut |s| reach_lighter(s, need, weight, before));
         }
         if !improved {
             return;
