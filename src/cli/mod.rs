@@ -1,6 +1,8 @@
 //! The command line: raw arguments become checked options here, once.
 
 mod output;
+mod rules_check;
+mod rules_test;
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -45,6 +47,36 @@ enum Command {
         /// Write to this file (atomically) instead of the terminal.
         #[arg(long)]
         out: Option<PathBuf>,
+    },
+    /// Check or test the policy rules (rules/*.rhai) before planning with them.
+    Rules {
+        #[command(subcommand)]
+        command: RulesCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum RulesCommand {
+    /// Check rule files against the rules API without running them: unknown functions,
+    /// wrong arguments, unknown district fields, team kinds, cohorts and [params] keys.
+    Check {
+        /// Rule files or folders (default: rules/).
+        paths: Vec<PathBuf>,
+        /// Check names (params, team kinds, cohorts) against this scenario.
+        #[arg(long)]
+        scenario: Option<PathBuf>,
+        /// Language of the messages (vi: Tiếng Việt, en: English).
+        #[arg(long, value_enum, default_value_t = LangArg::Vi)]
+        lang: LangArg,
+    },
+    /// Run the rule tests (rules/tests/*.toml): each case's expected bounds, installs and
+    /// directives against what the rules actually do.
+    Test {
+        /// Test files or folders (default: rules/tests/).
+        paths: Vec<PathBuf>,
+        /// Language of the messages (vi: Tiếng Việt, en: English).
+        #[arg(long, value_enum, default_value_t = LangArg::Vi)]
+        lang: LangArg,
     },
 }
 
@@ -135,5 +167,16 @@ pub fn run(
                 Status::Infeasible => EXIT_INFEASIBLE,
             }
         }
+        Command::Rules {
+            command:
+                RulesCommand::Check {
+                    paths,
+                    scenario,
+                    lang,
+                },
+        } => rules_check::run(&paths, scenario.as_deref(), lang.into(), stdout, stderr),
+        Command::Rules {
+            command: RulesCommand::Test { paths, lang },
+        } => rules_test::run(&paths, lang.into(), stdout, stderr),
     }
 }

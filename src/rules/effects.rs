@@ -49,5 +49,8 @@ pub struct Effects {
     pub min_teams: BTreeMap<String, u32>,
     /// Upper bounds by kind name (the smallest wins).
     pub max_teams: BTreeMap<String, u32>,
+    /// A floor on the district's projected rate set by a rule (`district.min_rate`), on top of
+    /// the scenario's `district_floor` (the largest wins).
+    pub min_rate: Option<f64>,
     pub directives: Vec<Directive>,
 }
