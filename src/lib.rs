@@ -18,7 +18,8 @@ use diagnostic::Error;
 use plan::Plan;
 
 /// Plans the scenario at `path`: load and check it, run the rules before the solve, solve,
-/// evaluate exactly, run the rules after the solve.
+/// evaluate exactly, run the rules after the solve. Each district of the plan carries the
+/// trace of the rules that ran on it.
 pub fn plan(path: &Path) -> Result<Plan, Error> {
     plan_scenario(&scenario::load(path)?)
 }
@@ -42,8 +43,10 @@ pub fn plan_scenario(scenario: &scenario::Scenario) -> Result<Plan, Error> {
         directives,
     );
     let after = rules.after_solve(&scenario, &plan)?;
-    for (district, directives) in plan.districts.iter_mut().zip(after) {
-        district.directives.extend(directives);
+    for ((district, before), after) in plan.districts.iter_mut().zip(effects).zip(after) {
+        district.directives.extend(after.directives);
+        district.trace = before.trace;
+        district.trace.extend(after.trace);
     }
     Ok(plan)
 }

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use crate::model::{Allocation, Model, Objective, TeamKind};
-use crate::rules::Directive;
+use crate::rules::{Directive, TraceEntry};
 use crate::solve::{Diagnosis, Optimality, Solution, Status};
 
 /// A whole plan, in the shape of MODEL.md § "The JSON plan".
@@ -65,6 +65,9 @@ pub struct DistrictPlan {
     pub projected_rate: f64,
     pub cost: f64,
     pub directives: Vec<Directive>,
+    /// Every rule call on the district, in the order they ran: `before_solve` ones, then
+    /// `after_solve` ones (filled in by [`crate::plan_scenario`]).
+    pub trace: Vec<TraceEntry>,
 }
 
 impl Plan {
@@ -114,6 +117,7 @@ impl Plan {
                 projected_rate: projected / district.smartphones as f64,
                 cost,
                 directives,
+                trace: Vec::new(),
             });
         }
         let smartphones = model.total_smartphones();

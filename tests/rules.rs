@@ -7,7 +7,7 @@ use campaign_planner::diagnostic::Error;
 use campaign_planner::model::{self, Objective, Scope, TeamKind};
 use campaign_planner::plan::Plan;
 use campaign_planner::report::number;
-use campaign_planner::rules::{Directive, Effects, RuleSet};
+use campaign_planner::rules::{AfterSolve, Directive, Effects, RuleSet};
 use campaign_planner::scenario::{DistrictInput, Param, Scenario};
 use campaign_planner::solve::{Optimality, Solution, Status};
 use campaign_planner::text::{Lang, Text};
@@ -145,7 +145,12 @@ fn after(paths: &[PathBuf], scenario: &Scenario) -> Vec<Vec<Directive>> {
         .map(|_| vec![0; scenario.team_kinds.len()])
         .collect();
     let plan = plan(&rules, scenario, teams);
-    rules.after_solve(scenario, &plan).unwrap()
+    directives(rules.after_solve(scenario, &plan).unwrap())
+}
+
+/// The directives of each district after the solve (the trace is tested in tests/trace.rs).
+fn directives(after: Vec<AfterSolve>) -> Vec<Vec<Directive>> {
+    after.into_iter().map(|a| a.directives).collect()
 }
 
 fn close(a: f64, b: f64) -> bool {
@@ -319,7 +324,7 @@ fn door_to_door_directive_names_the_planned_teams_and_the_projected_rate() {
     ]);
     let rules = RuleSet::load(&all_shipped()).unwrap();
     let plan = plan(&rules, &s, vec![vec![24, 3], vec![0, 0]]);
-    let after = rules.after_solve(&s, &plan).unwrap();
+    let after = directives(rules.after_solve(&s, &plan).unwrap());
     assert_eq!(after.len(), 2);
 
     let hl = &plan.districts[0];
@@ -393,7 +398,7 @@ fn one_team_is_singular_in_english() {
     let s = scenario(vec![district("Bình Gia", 7_186, 29_057, 19)]);
     let rules = RuleSet::load(&[shipped("door-to-door")]).unwrap();
     let plan = plan(&rules, &s, vec![vec![19, 1]]);
-    let d = &rules.after_solve(&s, &plan).unwrap()[0][0];
+    let d = &rules.after_solve(&s, &plan).unwrap()[0].directives[0];
     assert!(
         d.action
             .get(Lang::En)
@@ -489,7 +494,7 @@ fn after_solve_figures_match_the_plan() {
     let rules = RuleSet::load(&paths).unwrap();
     let plan = plan(&rules, &s, vec![vec![4, 0]]);
     let dp = &plan.districts[0];
-    let after = rules.after_solve(&s, &plan).unwrap();
+    let after = directives(rules.after_solve(&s, &plan).unwrap());
     let d = only(&after[0], "figures");
     let seen: Vec<f64> = d.action.vi.split('|').map(|x| x.parse().unwrap()).collect();
     let expected = [

@@ -211,6 +211,35 @@ fn optional_keys_are_read() {
 }
 
 #[test]
+fn params_may_be_lists_of_one_type() {
+    let case = Case::new();
+    let toml = MINIMAL.replacen(
+        "[[team_kind]]",
+        "[params]\nremote_districts = [\"Đình Lập\", \"Bình Gia\"]\nbands = [0.1, 2]\n\
+         flags = [true, false]\nnone = []\n\n[[team_kind]]",
+        1,
+    );
+    let s = case.load(&toml).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        s.params["remote_districts"],
+        Param::List(vec![
+            Param::Text("Đình Lập".into()),
+            Param::Text("Bình Gia".into())
+        ])
+    );
+    // Whole and decimal numbers are both numbers.
+    assert_eq!(
+        s.params["bands"],
+        Param::List(vec![Param::Number(0.1), Param::Number(2.0)])
+    );
+    assert_eq!(
+        s.params["flags"],
+        Param::List(vec![Param::Bool(true), Param::Bool(false)])
+    );
+    assert_eq!(s.params["none"], Param::List(Vec::new()));
+}
+
+#[test]
 fn district_names_are_trimmed_and_nfc_normalised() {
     let case = Case::new();
     // "Hữu Lũng" written with combining marks (NFD) and spaces around it.

@@ -6,7 +6,7 @@ use serde_json::{Map, Value, json};
 
 use crate::plan::{DistrictPlan, Plan, Province, TeamAllocation};
 use crate::report::diagnosis;
-use crate::rules::Directive;
+use crate::rules::{Directive, TraceAction, TraceEntry, TraceValue};
 use crate::solve::{Optimality, Status};
 use crate::text::Lang;
 
@@ -114,6 +114,7 @@ fn district(d: &DistrictPlan) -> Value {
         "directives".into(),
         d.directives.iter().map(directive).collect(),
     );
+    m.insert("trace".into(), d.trace.iter().map(trace_entry).collect()); // added
     Value::Object(m)
 }
 
@@ -145,6 +146,75 @@ fn directive(d: &Directive) -> Value {
             .collect(),
     ); // added
     m.insert("expected_installs".into(), opt_num(d.expected_installs)); // added
+    Value::Object(m)
+}
+
+/// One rule call: `{ "rule", "phase", "read": { key: value, ... }, "set": [ ... ] }`, reads in
+/// first-read order, sets in call order (see `crate::rules` § "The trace").
+fn trace_entry(e: &TraceEntry) -> Value {
+    let mut m = Map::new();
+    m.insert("rule".into(), json!(e.rule));
+    m.insert("phase".into(), json!(e.phase.as_str()));
+    m.insert(
+        "read".into(),
+        Value::Object(
+            e.read
+                .iter()
+                .map(|(key, value)| (key.clone(), trace_value(value)))
+                .collect(),
+        ),
+    );
+    m.insert("set".into(), e.set.iter().map(trace_action).collect());
+    Value::Object(m)
+}
+
+fn trace_value(v: &TraceValue) -> Value {
+    match v {
+        TraceValue::Int(i) => json!(i),
+        TraceValue::Number(x) => num(*x),
+        TraceValue::Text(s) => json!(s),
+        TraceValue::Bool(b) => json!(b),
+        TraceValue::List(items) => items.iter().map(trace_value).collect(),
+    }
+}
+
+/// `{ "function": "min_teams", ... }` with the values the rule gave.
+fn trace_action(a: &TraceAction) -> Value {
+    let mut m = Map::new();
+    m.insert("function".into(), json!(a.function()));
+    match a {
+        TraceAction::Mandate { cohort, share } => {
+            m.insert("cohort".into(), json!(cohort));
+            m.insert("share".into(), num(*share));
+        }
+        TraceAction::AddInstalls { installs, reason } => {
+            m.insert("installs".into(), num(*installs));
+            m.insert("reason".into(), json!(reason.vi));
+            m.insert("reason_en".into(), json!(reason.en));
+        }
+        TraceAction::SetProductivity { kind, value } => {
+            m.insert("kind".into(), json!(kind));
+            m.insert("value".into(), num(*value));
+        }
+        TraceAction::MinTeams { kind, value } | TraceAction::MaxTeams { kind, value } => {
+            m.insert("kind".into(), json!(kind));
+            m.insert("value".into(), json!(value));
+        }
+        TraceAction::MinRate { value } => {
+            m.insert("value".into(), num(*value));
+        }
+        TraceAction::Directive {
+            priority,
+            unit,
+            action,
+            expected_installs,
+        } => {
+            m.insert("priority".into(), json!(priority));
+            m.insert("unit".into(), json!(unit.vi));
+            m.insert("action".into(), json!(action.vi));
+            m.insert("expected_installs".into(), opt_num(*expected_installs));
+        }
+    }
     Value::Object(m)
 }
 

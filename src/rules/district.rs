@@ -10,6 +10,7 @@ use rhai::{Dynamic, Engine, INT, Map};
 
 use super::effects::{Directive, Effects, FixedInstalls, Mandate};
 use super::failure::{Fallible, HostError, unknown_name_hint};
+use super::trace::{Recorder, TraceAction, TraceValue};
 use super::value;
 use crate::diagnostic::did_you_mean;
 use crate::model::{Scope, TeamKind};
@@ -17,12 +18,15 @@ use crate::plan::DistrictPlan;
 use crate::scenario::{DistrictInput, Scenario};
 use crate::text::Text;
 
-/// What every district of one run shares: the team kinds and the cohorts the scenario knows.
+/// What every district of one run shares: the team kinds, the cohorts the scenario knows, and
+/// the recorder of the trace.
 #[derive(Debug)]
 pub(crate) struct Context {
     kinds: Vec<TeamKind>,
     /// Every cohort some district has a head count for.
     cohorts: BTreeSet<String>,
+    /// The trace of the hook call running now (the `scenario` handle shares it).
+    pub recorder: Recorder,
 }
 
 impl Context {
@@ -34,6 +38,7 @@ impl Context {
                 .iter()
                 .flat_map(|d| d.cohorts.keys().cloned())
                 .collect(),
+            recorder: Recorder::default(),
         }
     }
 
@@ -139,6 +144,11 @@ impl DistrictHandle {
         self.0.borrow_mut().rule = rule.to_string();
     }
 
+    /// Where the trace of the hook call running now is recorded.
+    pub fn recorder(&self) -> Recorder {
+        self.0.borrow().context.recorder.clone()
+    }
+
     /// What the rules set before the solve.
     pub fn take_effects(&self) -> Effects {
         std::mem::take(&mut self.0.borrow_mut().effects)
@@ -150,13 +160,24 @@ impl DistrictHandle {
     }
 }
 
+/// A district's rate before the campaign: installed ÷ smartphones (0 without smartphones).
+pub(crate) fn rate(input: &DistrictInput) -> f64 {
+    if input.smartphones == 0 {
+        0.0
+    } else {
+        input.installed as f64 / input.smartphones as f64
+    }
+}
+
 impl State {
-    fn rate(&self) -> f64 {
-        if self.input.smartphones == 0 {
-            0.0
-        } else {
-            self.input.installed as f64 / self.input.smartphones as f64
-        }
+    /// Records that the rule read `key` (written as in the trace: `district.rate`).
+    fn read(&self, key: impl FnOnce() -> String, value: impl FnOnce() -> TraceValue) {
+        self.context.recorder.read(key, value);
+    }
+
+    /// Records what the rule asked for.
+    fn record(&self, action: TraceAction) {
+        self.context.recorder.set(action);
     }
 
     /// Fails unless before the solve: `function` sets what the solve uses.
@@ -218,6 +239,10 @@ impl State {
             ))
             .into());
         }
+        self.record(TraceAction::Mandate {
+            cohort: cohort.to_string(),
+            share,
+        });
         let rule = self.rule.clone();
         self.effects.mandates.push(Mandate {
             rule,
@@ -236,6 +261,10 @@ impl State {
                 "`add_installs`: the installs",
             ),
         )?;
+        self.record(TraceAction::AddInstalls {
+            installs,
+            reason: reason.clone(),
+        });
         let rule = self.rule.clone();
         self.effects.fixed.push(FixedInstalls {
             rule,
@@ -264,6 +293,10 @@ impl State {
             )
             .into());
         }
+        self.record(TraceAction::SetProductivity {
+            kind: kind.to_string(),
+            value: m,
+        });
         self.effects.productivity.insert(kind.to_string(), m);
         Ok(())
     }
@@ -295,6 +328,10 @@ impl State {
             ));
             return Err(err.into());
         }
+        self.record(TraceAction::MinTeams {
+            kind: kind.to_string(),
+            value: n,
+        });
         let lo = self.effects.min_teams.entry(kind.to_string()).or_insert(0);
         *lo = (*lo).max(n);
         Ok(())
@@ -304,24 +341,49 @@ impl State {
         self.before_only("max_teams")?;
         self.context.kind(kind, "max_teams")?;
         let n = value::whole(n, ("`max_teams`: số tổ/đội", "`max_teams`: the teams"))?;
+        self.record(TraceAction::MaxTeams {
+            kind: kind.to_string(),
+            value: n,
+        });
         let hi = self.effects.max_teams.entry(kind.to_string()).or_insert(n);
         *hi = (*hi).min(n);
         Ok(())
     }
 
+    fn min_rate(&mut self, rate: &Dynamic) -> Fallible<()> {
+        self.before_only("min_rate")?;
+        let rate = value::number(rate, ("`min_rate`: tỷ lệ", "`min_rate`: the rate"))?;
+        if !(0.0..=1.0).contains(&rate) {
+            return Err(HostError::new(
+                format!("`min_rate`: tỷ lệ phải từ 0 đến 1 (ví dụ 0.35 là 35%), không phải {rate}"),
+                format!("`min_rate`: the rate must be between 0 and 1 (0.35 is 35%), not {rate}"),
+            )
+            .into());
+        }
+        self.record(TraceAction::MinRate { value: rate });
+        let floor = self.effects.min_rate.get_or_insert(rate);
+        *floor = floor.max(rate);
+        Ok(())
+    }
+
     fn directive(&mut self, map: &Map) -> Fallible<()> {
         let mut directive = parse_directive(&self.rule, map)?;
+        if directive.with_teams && matches!(self.stage, Stage::Before) {
+            return Err(HostError::new(
+                "`directive`: `with_teams` chỉ dùng được sau khi lập kế hoạch (trong `fn after_solve`)",
+                "`directive`: `with_teams` only works after the solve (in `fn after_solve`)",
+            )
+            .into());
+        }
+        let written = &directive.directive;
+        self.record(TraceAction::Directive {
+            priority: written.priority,
+            unit: written.unit.clone(),
+            action: written.action.clone(),
+            expected_installs: written.expected_installs,
+        });
         match &self.stage {
-            Stage::Before => {
-                if directive.with_teams {
-                    return Err(HostError::new(
-                        "`directive`: `with_teams` chỉ dùng được sau khi lập kế hoạch (trong `fn after_solve`)",
-                        "`directive`: `with_teams` only works after the solve (in `fn after_solve`)",
-                    )
-                    .into());
-                }
-                self.effects.directives.push(directive.directive);
-            }
+            Stage::Before => self.effects.directives.push(directive.directive),
             Stage::After(outcome) => {
                 if directive.with_teams {
                     directive.directive.teams = outcome
@@ -464,34 +526,57 @@ fn to_int(n: u64) -> INT {
     INT::try_from(n).unwrap_or(INT::MAX)
 }
 
+/// A datum of the district, `get` from its state, recorded in the trace as `district.{name}`.
+fn data<T: Clone>(
+    d: &DistrictHandle,
+    name: &str,
+    get: impl FnOnce(&State) -> T,
+    traced: impl FnOnce(T) -> TraceValue,
+) -> T {
+    let state = d.0.borrow();
+    let value = get(&state);
+    state.read(|| format!("district.{name}"), || traced(value.clone()));
+    value
+}
+
 /// Registers the `District` type and its properties and functions.
 pub(crate) fn register(engine: &mut Engine) {
     engine.register_type_with_name::<DistrictHandle>("District");
     engine.register_fn("to_string", |d: &mut DistrictHandle| {
-        d.0.borrow().input.name.clone()
+        data(d, "name", |s| s.input.name.clone(), TraceValue::Text)
     });
 
     // Read-only data, before and after the solve.
     engine.register_get("name", |d: &mut DistrictHandle| {
-        d.0.borrow().input.name.clone()
+        data(d, "name", |s| s.input.name.clone(), TraceValue::Text)
     });
     engine.register_get("smartphones", |d: &mut DistrictHandle| {
-        to_int(d.0.borrow().input.smartphones)
+        data(
+            d,
+            "smartphones",
+            |s| to_int(s.input.smartphones),
+            TraceValue::Int,
+        )
     });
     engine.register_get("installed", |d: &mut DistrictHandle| {
-        to_int(d.0.borrow().input.installed)
+        data(
+            d,
+            "installed",
+            |s| to_int(s.input.installed),
+            TraceValue::Int,
+        )
     });
-    engine.register_get("rate", |d: &mut DistrictHandle| d.0.borrow().rate());
+    engine.register_get("rate", |d: &mut DistrictHandle| {
+        data(d, "rate", |s| rate(&s.input), TraceValue::Number)
+    });
     // cohorts are stored in lower case (`Students` in a scenario is `students`)
     engine.register_fn("cohort", |d: &mut DistrictHandle, cohort: &str| {
-        let cohort = cohort.to_lowercase();
-        to_int(
-            d.0.borrow()
-                .input
-                .cohorts
-                .get(&cohort)
-                .copied()
-                .unwrap_or(0),
+        let lower = cohort.to_lowercase();
+        data(
+            d,
+            &format!("cohort({cohort})"),
+            |s| to_int(s.input.cohorts.get(&lower).copied().unwrap_or(0)),
+            TraceValue::Int,
         )
     });
     engine.register_fn(
@@ -500,7 +585,14 @@ pub(crate) fn register(engine: &mut Engine) {
             let state = d.0.borrow();
             let team_kind = state.context.kind(kind, "local_teams")?;
             match team_kind.scope {
-                Scope::Local => Ok(INT::from(state.capacity(team_kind))),
+                Scope::Local => {
+                    let teams = INT::from(state.capacity(team_kind));
+                    state.read(
+                        || format!("district.local_teams({kind})"),
+                        || TraceValue::Int(teams),
+                    );
+                    Ok(teams)
+                }
                 Scope::Provincial => Err(HostError::new(
                     format!("`local_teams`: `{kind}` là đội cấp tỉnh, không đóng tại huyện"),
                     format!(
@@ -549,6 +641,9 @@ pub(crate) fn register(engine: &mut Engine) {
         "max_teams",
         |d: &mut DistrictHandle, kind: &str, n: Dynamic| d.0.borrow_mut().max_teams(kind, &n),
     );
+    engine.register_fn("min_rate", |d: &mut DistrictHandle, rate: Dynamic| {
+        d.0.borrow_mut().min_rate(&rate)
+    });
     engine.register_fn("directive", |d: &mut DistrictHandle, map: Map| {
         d.0.borrow_mut().directive(&map)
     });
@@ -560,11 +655,16 @@ pub(crate) fn register(engine: &mut Engine) {
             let state = d.0.borrow();
             let outcome = state.outcome("teams")?;
             state.context.kind(kind, "teams")?;
-            Ok(outcome
+            let teams = outcome
                 .teams
                 .iter()
                 .find(|(k, _)| k == kind)
-                .map_or(0, |(_, t)| INT::from(*t)))
+                .map_or(0, |(_, t)| INT::from(*t));
+            state.read(
+                || format!("district.teams({kind})"),
+                || TraceValue::Int(teams),
+            );
+            Ok(teams)
         },
     );
     type Figure = fn(&Outcome) -> f64;
@@ -577,7 +677,10 @@ pub(crate) fn register(engine: &mut Engine) {
     ];
     for (name, figure) in figures {
         engine.register_get(name, move |d: &mut DistrictHandle| -> Fallible<f64> {
-            Ok(figure(d.0.borrow().outcome(name)?))
+            let state = d.0.borrow();
+            let value = figure(state.outcome(name)?);
+            state.read(|| format!("district.{name}"), || TraceValue::Number(value));
+            Ok(value)
         });
     }
 }

@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use super::trace::TraceEntry;
 use crate::text::Text;
 
 /// A directive for one district (MODEL.md § "Rules").
@@ -53,4 +54,14 @@ pub struct Effects {
     /// the scenario's `district_floor` (the largest wins).
     pub min_rate: Option<f64>,
     pub directives: Vec<Directive>,
+    /// One entry per `before_solve` call on the district, in the order the rules ran.
+    pub trace: Vec<TraceEntry>,
+}
+
+/// What the rules did to one district after the solve.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct AfterSolve {
+    pub directives: Vec<Directive>,
+    /// One entry per `after_solve` call on the district, in the order the rules ran.
+    pub trace: Vec<TraceEntry>,
 }

@@ -82,6 +82,7 @@ const API_NAMES: &[&str] = &[
     "set_productivity",
     "min_teams",
     "max_teams",
+    "min_rate",
     "directive",
     "teams",
     "projected_rate",
@@ -96,6 +97,7 @@ const API_NAMES: &[&str] = &[
     "team_kinds",
     "provincial_kinds",
     "local_kinds",
+    "districts",
     "fmt_count",
     "fmt_percent",
 ];

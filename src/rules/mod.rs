@@ -38,7 +38,11 @@
 //!   team-day (the last rule wins);
 //! - `district.min_teams(kind, n)`, `district.max_teams(kind, n)`: bounds on the teams of a
 //!   kind (the largest minimum and the smallest maximum win); a minimum above the district's own
-//!   teams (local kind) or the province's pool (provincial kind) is an error.
+//!   teams (local kind) is an error, one above the province's pool (provincial kind) makes the
+//!   plan infeasible;
+//! - `district.min_rate(rate)`: the district's projected rate must reach at least `rate`, a
+//!   number in [0, 1] (the largest call wins; [`Effects::min_rate`], on top of the scenario's
+//!   `district_floor`).
 //!
 //! Before or after the solve: `district.directive(#{ action: "vi text", action_en: "en text",
 //! unit: "vi unit", unit_en: "en unit", priority: 1, expected_installs: 120.0,
@@ -56,15 +60,36 @@
 //! # `scenario` (type `Scenario`, read-only)
 //!
 //! - `scenario.param("door_to_door_threshold")`: a value of the scenario's `[params]` (a
-//!   decimal number, a text or true/false); an unknown key is an error naming it, with a hint;
+//!   decimal number, a text, true/false, or a list of one of those, e.g.
+//!   `scenario.param("remote_districts").contains(district.name)`); an unknown key is an error
+//!   naming it, with a hint;
 //! - `scenario.target_rate`, `scenario.horizon_days`, `scenario.district_floor` (0.0 when unset);
 //! - `scenario.provincial_kinds()`, `scenario.local_kinds()`, `scenario.team_kinds()` (all):
-//!   lists of team kind names, in scenario order.
+//!   lists of team kind names, in scenario order;
+//! - `scenario.districts()`: every district of the scenario, in scenario order, as maps
+//!   `#{ name, smartphones, installed, rate }` (the rates before the campaign), so that a rule
+//!   can rank its district among the others.
 //!
 //! # Number formats
 //!
 //! `fmt_count(x, lang)` (`"5.123"` / `"5,123"`) and `fmt_percent(rate, lang)` (`"33,1%"` /
 //! `"33.1%"`), with `lang` `"vi"` or `"en"`.
+//!
+//! # The trace
+//!
+//! Every hook call is recorded in a [`TraceEntry`]: the rule, the phase, what the rule read and
+//! what it set. [`RuleSet::before_solve`] returns the `before_solve` entries of a district in
+//! [`Effects::trace`], [`RuleSet::after_solve`] the `after_solve` ones in [`AfterSolve::trace`];
+//! `crate::plan_scenario` puts both, in that order, on the plan's district. A rule with the hook
+//! has an entry even when it read and set nothing.
+//!
+//! `read` holds each thing read once, in first-read order, with the value it had the first time,
+//! under the key the rule wrote without the quotes: `district.rate`,
+//! `district.cohort(students)`, `district.local_teams(commune)`, `district.teams(volunteer)`,
+//! `district.projected_rate`, `scenario.param(door_to_door_threshold)`, `scenario.target_rate`,
+//! `scenario.local_kinds()`, and `scenario.districts()` (recorded as the number of districts).
+//! `set` holds every action in call order with the values the rule gave, before the host caps
+//! or merges them ([`TraceAction`]).
 //!
 //! # Limits and errors
 //!
@@ -82,9 +107,11 @@ mod effects;
 mod engine;
 mod failure;
 mod scenario_view;
+mod trace;
 mod value;
 
-pub use effects::{Directive, Effects, FixedInstalls, Mandate};
+pub use effects::{AfterSolve, Directive, Effects, FixedInstalls, Mandate};
+pub use trace::{Phase, TraceAction, TraceEntry, TraceValue};
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -94,7 +121,7 @@ use rhai::{AST, CallFnOptions, Dynamic, Engine, Scope};
 
 use crate::diagnostic::{Error, did_you_mean};
 use crate::plan::Plan;
-use crate::scenario::Scenario;
+use crate::scenario::{DistrictInput, Scenario};
 use crate::text::Text;
 
 use district::{Context, DistrictHandle};
@@ -152,78 +179,86 @@ impl RuleSet {
     }
 
     /// Runs every rule's `before_solve` hook on every district; one `Effects` per district, in
-    /// district order.
+    /// district order, each with its trace (one entry per rule with the hook, in rule order).
     pub fn before_solve(&self, scenario: &Scenario) -> Result<Vec<Effects>, Error> {
         let context = Rc::new(Context::new(scenario));
-        let view = ScenarioView::new(scenario);
+        let view = ScenarioView::new(scenario, context.recorder.clone());
         let mut all = Vec::with_capacity(scenario.districts.len());
         for input in &scenario.districts {
             let district = DistrictHandle::before(Rc::clone(&context), input);
+            let mut trace = Vec::new();
             for rule in self.rules.iter().filter(|r| r.has_before) {
-                self.call(rule, BEFORE_SOLVE, &district, &view, &input.name)?;
+                trace.push(self.call(rule, Phase::BeforeSolve, &district, &view, input)?);
             }
-            all.push(district.take_effects());
+            let mut effects = district.take_effects();
+            effects.trace = trace;
+            all.push(effects);
         }
         Ok(all)
     }
 
-    /// Runs every rule's `after_solve` hook on every district of the plan; the directives
-    /// they emit, one list per district. `plan.districts` are in scenario order.
-    pub fn after_solve(
-        &self,
-        scenario: &Scenario,
-        plan: &Plan,
-    ) -> Result<Vec<Vec<Directive>>, Error> {
+    /// Runs every rule's `after_solve` hook on every district of the plan; per district, the
+    /// directives they emit and the trace (one entry per rule with the hook, in rule order).
+    /// `plan.districts` are in scenario order.
+    pub fn after_solve(&self, scenario: &Scenario, plan: &Plan) -> Result<Vec<AfterSolve>, Error> {
         let context = Rc::new(Context::new(scenario));
-        let view = ScenarioView::new(scenario);
+        let view = ScenarioView::new(scenario, context.recorder.clone());
         debug_assert_eq!(scenario.districts.len(), plan.districts.len());
         let mut all = Vec::with_capacity(plan.districts.len());
         for (input, planned) in scenario.districts.iter().zip(&plan.districts) {
             let district = DistrictHandle::after(Rc::clone(&context), input, planned);
+            let mut trace = Vec::new();
             for rule in self.rules.iter().filter(|r| r.has_after) {
-                self.call(rule, AFTER_SOLVE, &district, &view, &input.name)?;
+                trace.push(self.call(rule, Phase::AfterSolve, &district, &view, input)?);
             }
-            all.push(district.take_directives());
+            all.push(AfterSolve {
+                directives: district.take_directives(),
+                trace,
+            });
         }
         Ok(all)
     }
 
-    /// Calls one hook of one rule on one district, under the step and time limits.
+    /// Calls one hook of one rule on one district, under the step and time limits; what the
+    /// rule read and set, for the trace.
     fn call(
         &self,
         rule: &Rule,
-        hook: &str,
+        phase: Phase,
         district: &DistrictHandle,
         scenario: &ScenarioView,
-        district_name: &str,
-    ) -> Result<(), Error> {
+        input: &DistrictInput,
+    ) -> Result<TraceEntry, Error> {
+        let hook = phase.as_str();
         district.set_rule(&rule.name);
         let args = (
             Dynamic::from(district.clone()),
             Dynamic::from(scenario.clone()),
         );
+        let recorder = district.recorder();
+        recorder.begin();
         self.clock.start();
-        self.engine
-            .call_fn_with_options::<Dynamic>(
-                CallFnOptions::new(),
-                &mut Scope::new(),
-                &rule.ast,
-                hook,
-                args,
+        let result = self.engine.call_fn_with_options::<Dynamic>(
+            CallFnOptions::new(),
+            &mut Scope::new(),
+            &rule.ast,
+            hook,
+            args,
+        );
+        // The call's record ends with it, whatever became of the call.
+        let entry = recorder.finish(&rule.name, phase);
+        result.map(|_| entry).map_err(|err| {
+            failure::runtime(
+                &err,
+                &Site {
+                    rule: &rule.name,
+                    path: &rule.path,
+                    source: &rule.source,
+                    hook,
+                    district: &input.name,
+                },
             )
-            .map(drop)
-            .map_err(|err| {
-                failure::runtime(
-                    &err,
-                    &Site {
-                        rule: &rule.name,
-                        path: &rule.path,
-                        source: &rule.source,
-                        hook,
-                        district: district_name,
-                    },
-                )
-            })
+        })
     }
 }
 

@@ -43,6 +43,8 @@ pub enum Param {
     Number(f64),
     Text(String),
     Bool(bool),
+    /// `["Đình Lập", "Bình Gia"]`: items of one type (numbers, texts or true/false), no lists.
+    List(Vec<Param>),
 }
 
 /// One district's data as given (inline or from a coverage file).

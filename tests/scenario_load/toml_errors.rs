@@ -291,15 +291,80 @@ fn the_reachable_share_is_above_zero_and_its_table_is_checked() {
 }
 
 #[test]
-fn params_hold_numbers_strings_and_booleans_only() {
-    let (en, _) = error_of(&edit(
+fn params_hold_numbers_strings_booleans_and_lists_only() {
+    let (en, vi) = error_of(&edit(
         "[[team_kind]]",
-        "[params]\nlist = [1, 2]\n\n[[team_kind]]",
+        "[params]\nwhen = 2020-09-01\n\n[[team_kind]]",
     ));
     assert_has(
         &en,
         &[
-            "scenario.toml:11:8: field `params.list`: expected a number, a string or true/false, found a list [...]",
+            "scenario.toml:11:8: field `params.when`: expected a number, a string, true/false or a list of them, found a date or time",
+            "hint: for example: threshold = 0.3, kind = \"volunteer\", strict = true, districts = [\"Đình Lập\", \"Bình Gia\"]",
+        ],
+    );
+    assert_has(
+        &vi,
+        &[
+            "cần một số, một chuỗi chữ, true/false hoặc một danh sách các giá trị đó, nhưng ở đây là một ngày giờ",
+        ],
+    );
+}
+
+#[test]
+fn a_list_in_params_cannot_hold_a_list() {
+    let (en, vi) = error_of(&edit(
+        "[[team_kind]]",
+        "[params]\nbands = [[0.1, 0.2], [0.3]]\n\n[[team_kind]]",
+    ));
+    assert_has(
+        &en,
+        &[
+            "scenario.toml:11:10: field `params.bands`: a list in [params] cannot hold another list",
+            "hint: write the values in one flat list, e.g. [0.1, 0.2], or split it into several parameters",
+        ],
+    );
+    assert_has(
+        &vi,
+        &[
+            "danh sách trong [params] không được chứa danh sách khác",
+            "ghi các giá trị liền nhau trong một danh sách",
+        ],
+    );
+}
+
+#[test]
+fn a_list_in_params_holds_one_type() {
+    // The quoted "0.2" is the mistake this catches: a number written as text.
+    let (en, vi) = error_of(&edit(
+        "[[team_kind]]",
+        "[params]\nshares = [0.1, \"0.2\"]\n\n[[team_kind]]",
+    ));
+    assert_has(
+        &en,
+        &[
+            "scenario.toml:11:16: field `params.shares`: every item of a list must be of one type: the first is a number, item 2 is a string",
+            "hint: write numbers without quotes and texts in double quotes",
+        ],
+    );
+    assert_has(
+        &vi,
+        &[
+            "mọi giá trị trong một danh sách phải cùng loại: giá trị đầu là một số, giá trị thứ 2 là một chuỗi chữ",
+        ],
+    );
+}
+
+#[test]
+fn a_table_in_a_params_list_is_refused() {
+    let (en, _) = error_of(&edit(
+        "[[team_kind]]",
+        "[params]\nitems = [{ a = 1 }]\n\n[[team_kind]]",
+    ));
+    assert_has(
+        &en,
+        &[
+            "scenario.toml:11:10: field `params.items`: expected a number, a string or true/false in the list, found a table",
         ],
     );
 }
