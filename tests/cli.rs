@@ -21,6 +21,8 @@ mod output;
 mod rules;
 #[path = "cli/support.rs"]
 mod support;
+#[path = "cli/trace.rs"]
+mod trace;
 
 use support::Test;
 

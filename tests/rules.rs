@@ -7,7 +7,9 @@ use campaign_planner::diagnostic::Error;
 use campaign_planner::model::{self, Objective, Scope, TeamKind};
 use campaign_planner::plan::Plan;
 use campaign_planner::report::number;
-use campaign_planner::rules::{AfterSolve, Directive, Effects, RuleSet};
+use campaign_planner::rules::{
+    AfterSolve, Directive, Effects, Phase, RuleSet, TraceAction, TraceEntry, TraceValue,
+};
 use campaign_planner::scenario::{DistrictInput, Param, Scenario};
 use campaign_planner::solve::{Optimality, Solution, Status};
 use campaign_planner::text::{Lang, Text};
@@ -512,6 +514,318 @@ fn after_solve_figures_match_the_plan() {
     assert_eq!(d.priority, 5);
     assert_eq!(d.expected_installs, Some(1.0));
     assert!(d.teams.is_empty(), "no `with_teams`");
+}
+
+#[test]
+fn min_rate_sets_a_floor_and_the_largest_call_wins() {
+    let source = r#"
+        fn before_solve(district, scenario) {
+            district.min_rate(0.35);
+            district.min_rate(0.3);
+            district.min_rate(1);      // a whole number is a number
+            if district.name == "B" { district.min_rate(0); }
+        }
+    "#;
+    let (_dir, path) = rule_file("floor", source);
+    let s = scenario(vec![
+        district("A", 250, 1_000, 3),
+        district("B", 250, 1_000, 3),
+    ]);
+    let effects = before(&[path], &s).unwrap();
+    assert_eq!(effects[0].min_rate, Some(1.0));
+    assert_eq!(effects[1].min_rate, Some(1.0));
+    // No call, no floor.
+    let s = scenario(vec![district("A", 250, 1_000, 3)]);
+    let effects = before(&[shipped("door-to-door")], &s).unwrap();
+    assert_eq!(effects[0].min_rate, None);
+}
+
+#[test]
+fn scenario_districts_lets_a_rule_rank_its_district() {
+    // Rates 0.25, 0.40 and 0.10: B has two districts below it, A one, C none.
+    let source = r#"
+        fn before_solve(district, scenario) {
+            let lower = 0;
+            for other in scenario.districts() {
+                if other.rate < district.rate { lower += 1; }
+            }
+            let all = scenario.districts();
+            let first = all[0];
+            district.directive(#{
+                action: `${lower}|${all.len()}|${first.name}|${first.smartphones}|${first.installed}|${first.rate}`,
+                unit: "x",
+            });
+        }
+    "#;
+    let (_dir, path) = rule_file("rank", source);
+    let s = scenario(vec![
+        district("A", 250, 1_000, 3),
+        district("B", 400, 1_000, 3),
+        district("C", 100, 1_000, 3),
+    ]);
+    let effects = before(&[path], &s).unwrap();
+    let actions: Vec<&str> = effects
+        .iter()
+        .map(|fx| fx.directives[0].action.vi.as_str())
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            "1|3|A|1000|250|0.25",
+            "2|3|A|1000|250|0.25",
+            "0|3|A|1000|250|0.25"
+        ]
+    );
+    // The trace keeps the count, not the whole list.
+    let read = &effects[0].trace[0].read;
+    assert_eq!(
+        read.iter().find(|(k, _)| k == "scenario.districts()"),
+        Some(&("scenario.districts()".to_string(), TraceValue::Int(3)))
+    );
+}
+
+#[test]
+fn a_list_param_is_an_array_that_contains_works_on() {
+    let source = r#"
+        fn before_solve(district, scenario) {
+            let remote = scenario.param("remote_districts");
+            if remote.contains(district.name) { district.max_teams("volunteer", 2); }
+            if district.name in remote { district.min_teams("volunteer", 1); }
+            if scenario.param("bands").contains(0.2) && !scenario.param("bands").contains(0.3)
+                && scenario.param("bands")[1] == 0.2 && scenario.param("none").len() == 0
+                && scenario.param("flags")[0] {
+                district.set_productivity("commune", 0.7);
+            }
+        }
+    "#;
+    let (_dir, path) = rule_file("remote", source);
+    let mut s = scenario(vec![
+        district("Đình Lập", 6_651, 20_175, 12),
+        district("Cao Lộc", 20_012, 57_150, 22),
+    ]);
+    s.params.insert(
+        "remote_districts".into(),
+        Param::List(vec![
+            Param::Text("Đình Lập".into()),
+            Param::Text("Bình Gia".into()),
+        ]),
+    );
+    s.params.insert(
+        "bands".into(),
+        Param::List(vec![Param::Number(0.1), Param::Number(0.2)]),
+    );
+    s.params.insert("none".into(), Param::List(Vec::new()));
+    s.params
+        .insert("flags".into(), Param::List(vec![Param::Bool(true)]));
+    let effects = before(&[path], &s).unwrap();
+    assert_eq!(effects[0].max_teams.get("volunteer"), Some(&2));
+    assert_eq!(effects[0].min_teams.get("volunteer"), Some(&1));
+    assert!(effects[1].max_teams.is_empty() && effects[1].min_teams.is_empty());
+    for fx in &effects {
+        assert_eq!(fx.productivity.get("commune"), Some(&0.7));
+    }
+    assert_eq!(
+        effects[0].trace[0].read("scenario.param(remote_districts)"),
+        Some(&TraceValue::List(vec![
+            TraceValue::Text("Đình Lập".into()),
+            TraceValue::Text("Bình Gia".into()),
+        ]))
+    );
+}
+
+// ---------------------------------------------------------------- the trace
+
+#[test]
+fn the_trace_records_each_read_once_with_its_first_value_and_every_set_as_asked() {
+    let source = r#"
+        fn before_solve(district, scenario) {
+            let r = district.rate;
+            let r2 = district.rate;             // read twice: recorded once
+            let s = district.smartphones;
+            let t = scenario.target_rate + scenario.horizon_days + scenario.district_floor;
+            let kinds = scenario.provincial_kinds();
+            let c = district.cohort("Students");
+            district.mandate("testing", 0.5);
+            district.add_installs(1e9, "rất nhiều");    // more than the district has: as asked
+            district.add_installs(2, "hai", "two");
+            district.set_productivity("commune", 1.5);
+            district.min_teams("commune", 1);
+            district.min_teams("commune", 2);
+            district.max_teams("volunteer", 4);
+            district.min_rate(0.3);
+            district.directive(#{ action: "làm", action_en: "do", unit: "xã", priority: 1 });
+            if `${district}` != district.name { throw "to_string"; }
+        }
+        fn after_solve(district, scenario) {
+            let v = district.teams("volunteer") + district.projected_installed;
+            district.directive(#{ action: "sau", unit: "xã", expected_installs: 3 });
+        }
+    "#;
+    let (_dir, path) = rule_file("everything", source);
+    let s = scenario(vec![with_cohorts(
+        district("A", 250, 1_000, 3),
+        &[("testing", 10), ("students", 7)],
+    )]);
+    let rules = RuleSet::load(&[path, shipped("mandatory-cohorts")]).unwrap();
+    let effects = rules.before_solve(&s).unwrap();
+    let trace = &effects[0].trace;
+    let calls: Vec<(&str, Phase)> = trace.iter().map(|e| (e.rule.as_str(), e.phase)).collect();
+    assert_eq!(
+        calls,
+        [
+            ("everything", Phase::BeforeSolve),
+            ("mandatory-cohorts", Phase::BeforeSolve)
+        ]
+    );
+    let e = &trace[0];
+    let keys: Vec<&str> = e.read.iter().map(|(k, _)| k.as_str()).collect();
+    assert_eq!(
+        keys,
+        [
+            "district.rate",
+            "district.smartphones",
+            "scenario.target_rate",
+            "scenario.horizon_days",
+            "scenario.district_floor",
+            "scenario.provincial_kinds()",
+            "district.cohort(Students)",
+            "district.name",
+        ]
+    );
+    assert_eq!(e.read("district.rate"), Some(&TraceValue::Number(0.25)));
+    assert_eq!(
+        e.read("district.smartphones"),
+        Some(&TraceValue::Int(1_000))
+    );
+    assert_eq!(e.read("scenario.horizon_days"), Some(&TraceValue::Int(14)));
+    assert_eq!(
+        e.read("scenario.district_floor"),
+        Some(&TraceValue::Number(0.0))
+    );
+    assert_eq!(
+        e.read("scenario.provincial_kinds()"),
+        Some(&TraceValue::List(vec![TraceValue::Text(
+            "volunteer".into()
+        )]))
+    );
+    assert_eq!(
+        e.read("district.cohort(Students)"),
+        Some(&TraceValue::Int(7))
+    );
+    assert_eq!(e.read("district.name"), Some(&TraceValue::Text("A".into())));
+    assert_eq!(
+        e.set,
+        [
+            TraceAction::Mandate {
+                cohort: "testing".into(),
+                share: 0.5
+            },
+            TraceAction::AddInstalls {
+                installs: 1e9,
+                reason: Text::vi_only("rất nhiều")
+            },
+            TraceAction::AddInstalls {
+                installs: 2.0,
+                reason: Text::new("hai", "two")
+            },
+            TraceAction::SetProductivity {
+                kind: "commune".into(),
+                value: 1.5
+            },
+            TraceAction::MinTeams {
+                kind: "commune".into(),
+                value: 1
+            },
+            TraceAction::MinTeams {
+                kind: "commune".into(),
+                value: 2
+            },
+            TraceAction::MaxTeams {
+                kind: "volunteer".into(),
+                value: 4
+            },
+            TraceAction::MinRate { value: 0.3 },
+            TraceAction::Directive {
+                priority: 1,
+                unit: Text::vi_only("xã"),
+                action: Text::new("làm", "do"),
+                expected_installs: None
+            },
+        ]
+    );
+    // The shipped rule: reads the cohorts and the compliance, mandates testing only.
+    let e = &trace[1];
+    assert_eq!(
+        e.read("scenario.param(testing_compliance)"),
+        Some(&TraceValue::Number(0.8))
+    );
+    assert_eq!(
+        e.set,
+        [TraceAction::Mandate {
+            cohort: "testing".into(),
+            share: 0.8
+        }]
+    );
+
+    let plan = plan(&rules, &s, vec![vec![3, 2]]);
+    let after = rules.after_solve(&s, &plan).unwrap();
+    let trace = &after[0].trace;
+    assert_eq!(trace.len(), 2);
+    assert_eq!(
+        (trace[0].rule.as_str(), trace[0].phase),
+        ("everything", Phase::AfterSolve)
+    );
+    assert_eq!(
+        trace[0].read,
+        [
+            ("district.teams(volunteer)".to_string(), TraceValue::Int(2)),
+            (
+                "district.projected_installed".to_string(),
+                TraceValue::Number(plan.districts[0].projected_installed)
+            ),
+        ]
+    );
+    assert_eq!(
+        trace[0].set,
+        [TraceAction::Directive {
+            priority: 2,
+            unit: Text::vi_only("xã"),
+            action: Text::vi_only("sau"),
+            expected_installs: Some(3.0)
+        }]
+    );
+    assert_eq!(trace[1].rule, "mandatory-cohorts");
+}
+
+#[test]
+fn a_rule_that_reads_and_sets_nothing_still_has_its_entry() {
+    let (_dir, path) = rule_file("idle", "fn before_solve(district, scenario) {}\n");
+    let s = scenario(vec![
+        district("A", 250, 1_000, 3),
+        district("B", 250, 1_000, 3),
+    ]);
+    let effects = before(&[path], &s).unwrap();
+    for fx in &effects {
+        assert_eq!(
+            fx.trace,
+            [TraceEntry {
+                rule: "idle".into(),
+                phase: Phase::BeforeSolve,
+                read: Vec::new(),
+                set: Vec::new(),
+            }]
+        );
+    }
+    // A rule without `after_solve` has no after-solve entry.
+    let (_dir, path) = rule_file("idle", "fn before_solve(district, scenario) {}\n");
+    let rules = RuleSet::load(&[path]).unwrap();
+    let plan = plan(&rules, &s, vec![vec![0, 0], vec![0, 0]]);
+    let after = rules.after_solve(&s, &plan).unwrap();
+    assert!(
+        after
+            .iter()
+            .all(|a| a.trace.is_empty() && a.directives.is_empty())
+    );
 }
 
 /// Door to door with no volunteer teams at all (a what-if) is not a broken rule: the rules

@@ -292,6 +292,42 @@ fn actions_are_refused_after_the_solve() {
 }
 
 #[test]
+fn min_rate_is_refused_after_the_solve_and_outside_0_to_1() {
+    let (_dir, path) = rule_file(
+        "late",
+        "fn after_solve(district, scenario) {\n    district.min_rate(0.35);\n}\n",
+    );
+    let s = one();
+    let rules = RuleSet::load(&[path]).unwrap();
+    let plan = plan(&rules, &s, vec![vec![0, 0]]);
+    let err = rules.after_solve(&s, &plan).unwrap_err();
+    assert!(
+        err.render(Lang::En).contains(
+            "rule `late` (in `after_solve`): `min_rate` can only be set before the solve (in `fn \
+             before_solve`), not in `fn after_solve`"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.render(Lang::Vi).contains(
+            "quy tắc `late` (trong `after_solve`): `min_rate` chỉ đặt được trước khi lập kế hoạch"
+        ),
+        "{err}"
+    );
+    assert_eq!(err.location.line, Some(2));
+
+    let err = before_err(
+        "fn before_solve(district, scenario) { district.min_rate(1.5); }",
+        &s,
+    );
+    assert!(
+        err.render(Lang::Vi)
+            .contains("`min_rate`: tỷ lệ phải từ 0 đến 1 (ví dụ 0.35 là 35%), không phải 1.5"),
+        "{err}"
+    );
+}
+
+#[test]
 fn bad_arguments_are_explained() {
     let cases = [
         (
@@ -321,6 +357,22 @@ fn bad_arguments_are_explained() {
         (
             "district.mandate(\"quarantine\", \"0.9\")",
             "`mandate`: the share must be a number, not a text",
+        ),
+        (
+            "district.min_rate(35)",
+            "`min_rate`: the rate must be between 0 and 1 (0.35 is 35%), not 35",
+        ),
+        (
+            "district.min_rate(-0.1)",
+            "`min_rate`: the rate must be between 0 and 1 (0.35 is 35%), not -0.1",
+        ),
+        (
+            "district.min_rate(\"0.35\")",
+            "`min_rate`: the rate must be a number, not a text",
+        ),
+        (
+            "district.min_rat(0.35)",
+            "no function `min_rat` taking (District, number)",
         ),
         (
             "district.directive(#{ action: \"  \", unit: \"y\" })",
