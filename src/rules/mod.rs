@@ -77,6 +77,8 @@
 //! Comparing a number with a text (`district.rate < "0.30"`) is an error, not `false`, so a
 //! threshold quoted by mistake in `[params]` cannot silently switch a rule off.
 
+mod api;
+mod check;
 mod district;
 mod effects;
 mod engine;
@@ -84,6 +86,7 @@ mod failure;
 mod scenario_view;
 mod value;
 
+pub use check::Names;
 pub use effects::{Directive, Effects, FixedInstalls, Mandate};
 
 use std::fmt;
@@ -308,4 +311,38 @@ fn compile(engine: &Engine, path: &Path) -> Result<Rule, Error> {
         has_before: has[0],
         has_after: has[1],
     })
+}
+
+impl RuleSet {
+    /// Checks every rule against the rules API (and, with `names`, against a scenario's
+    /// params, team kinds and cohorts) without running anything; the problems, file by file.
+    pub fn check(&self, names: Option<&Names>) -> Vec<Error> {
+        let known = check::Known::of(&self.engine);
+        self.rules
+            .iter()
+            .flat_map(|rule| check::check(&rule.path, &rule.source, &rule.ast, &known, names))
+            .collect()
+    }
+}
+
+/// Compiles and checks each rule file on its own (one broken file does not hide the others):
+/// every problem found, file by file.
+pub fn check_files(paths: &[PathBuf], names: Option<&Names>) -> Vec<Error> {
+    let clock = Clock::new(engine::WALL_CLOCK);
+    let engine = engine::new_engine(&clock);
+    let known = check::Known::of(&engine);
+    let mut problems = Vec::new();
+    for path in paths {
+        match compile(&engine, path) {
+            Ok(rule) => problems.extend(check::check(
+                &rule.path,
+                &rule.source,
+                &rule.ast,
+                &known,
+                names,
+            )),
+            Err(e) => problems.push(e),
+        }
+    }
+    problems
 }
