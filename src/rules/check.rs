@@ -11,10 +11,10 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 
-use rhai::{ASTNode, BinaryExpr, Engine, Expr, FnCallExpr, Position, Stmt, AST};
+use rhai::{AST, ASTNode, BinaryExpr, Engine, Expr, FnCallExpr, Position, Stmt};
 
 use super::api::{self, Arg, Item, On, Phase, Returns};
-use crate::diagnostic::{did_you_mean, Error};
+use crate::diagnostic::{Error, did_you_mean};
 use crate::model::Scope;
 use crate::scenario::{Param, Scenario};
 use crate::text::Text;
@@ -209,8 +209,10 @@ fn reachable_phases(ast: &AST) -> HashMap<String, BTreeSet<Hook>> {
                 .find(|(_, start, end)| *start <= at && at <= *end)
                 .map(|(name, ..)| name.clone());
         }
-        if let (Some(caller), Some(ASTNode::Expr(Expr::FnCall(call, _)) | ASTNode::Stmt(Stmt::FnCall(call, _)))) =
-            (&current, path.last())
+        if let (
+            Some(caller),
+            Some(ASTNode::Expr(Expr::FnCall(call, _)) | ASTNode::Stmt(Stmt::FnCall(call, _))),
+        ) = (&current, path.last())
         {
             calls
                 .entry(caller.clone())
@@ -484,8 +486,14 @@ impl Checker<'_> {
                             self.problem(
                                 pos,
                                 Text::new(
-                                    format!("`{name}` là một hàm, cần viết kèm ngoặc: `{name}{}`", item.signature),
-                                    format!("`{name}` is a function: write `{name}{}`", item.signature),
+                                    format!(
+                                        "`{name}` là một hàm, cần viết kèm ngoặc: `{name}{}`",
+                                        item.signature
+                                    ),
+                                    format!(
+                                        "`{name}` is a function: write `{name}{}`",
+                                        item.signature
+                                    ),
                                 ),
                                 None,
                             );
@@ -565,7 +573,11 @@ impl Checker<'_> {
                 pos,
                 Text::new(
                     format!("hàm `{name}` không nhận {} tham số như ở đây", n - 1),
-                    format!("the function `{name}` does not take {} argument{} here", n - 1, plural(n - 1)),
+                    format!(
+                        "the function `{name}` does not take {} argument{} here",
+                        n - 1,
+                        plural(n - 1)
+                    ),
                 ),
                 None,
             );
@@ -586,7 +598,10 @@ impl Checker<'_> {
     fn plain_call(&mut self, call: &FnCallExpr, pos: Position, scope: &FnScope) {
         let name = call.name.as_str();
         if call.op_token.is_some()
-            || !name.chars().next().is_some_and(|c| c.is_alphabetic() || c == '_')
+            || !name
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_alphabetic() || c == '_')
             || KEYWORD_FUNCTIONS.contains(&name)
         {
             return;
@@ -631,7 +646,10 @@ impl Checker<'_> {
                 pos,
                 Text::new(
                     format!("hàm `{name}` không nhận {n} tham số như ở đây"),
-                    format!("the function `{name}` does not take {n} argument{} here", plural(n)),
+                    format!(
+                        "the function `{name}` does not take {n} argument{} here",
+                        plural(n)
+                    ),
                 ),
                 None,
             );
@@ -653,17 +671,14 @@ impl Checker<'_> {
         let script = self.script.keys().map(String::as_str);
         let all: Vec<&str> = api_names.chain(script).chain(self.known.names()).collect();
         did_you_mean(name, all.iter().copied()).map(|close| {
-            let written = api::API
-                .iter()
-                .find(|i| i.name == close)
-                .map_or_else(
-                    || close.to_string(),
-                    |i| match i.on {
-                        On::District => format!("district.{close}{}", i.signature),
-                        On::Scenario => format!("scenario.{close}{}", i.signature),
-                        On::Global => format!("{close}{}", i.signature),
-                    },
-                );
+            let written = api::API.iter().find(|i| i.name == close).map_or_else(
+                || close.to_string(),
+                |i| match i.on {
+                    On::District => format!("district.{close}{}", i.signature),
+                    On::Scenario => format!("scenario.{close}{}", i.signature),
+                    On::Global => format!("{close}{}", i.signature),
+                },
+            );
             Text::new(
                 format!("có phải ý bạn là `{written}`?"),
                 format!("did you mean `{written}`?"),
@@ -688,7 +703,11 @@ impl Checker<'_> {
                 format!("{en_on} has no function `{name}`"),
             )
         };
-        let prefix = if on == On::District { "district" } else { "scenario" };
+        let prefix = if on == On::District {
+            "district"
+        } else {
+            "scenario"
+        };
         let hint = match did_you_mean(name, api::names(on)) {
             Some(close) => {
                 let item = api::find(on, close).expect("a name of the API");
@@ -716,22 +735,40 @@ impl Checker<'_> {
     fn phase(&mut self, item: &Item, pos: Position, scope: &FnScope) {
         let (wrong, vi_when, en_when, hook) = match item.phase {
             Phase::Any => return,
-            Phase::Before => (Hook::After, "trước khi lập kế hoạch", "before the solve", super::BEFORE_SOLVE),
-            Phase::After => (Hook::Before, "sau khi lập kế hoạch", "after the solve", super::AFTER_SOLVE),
+            Phase::Before => (
+                Hook::After,
+                "trước khi lập kế hoạch",
+                "before the solve",
+                super::BEFORE_SOLVE,
+            ),
+            Phase::After => (
+                Hook::Before,
+                "sau khi lập kế hoạch",
+                "after the solve",
+                super::AFTER_SOLVE,
+            ),
         };
         if !scope.phases.contains(&wrong) {
             return;
         }
         let name = item.name;
-        let (vi_where, en_where) = if scope.name == super::BEFORE_SOLVE || scope.name == super::AFTER_SOLVE {
-            (format!("trong `{}`", scope.name), format!("in `{}`", scope.name))
-        } else {
-            let from = if wrong == Hook::Before { super::BEFORE_SOLVE } else { super::AFTER_SOLVE };
-            (
-                format!("trong hàm `{}`, mà `{from}` gọi tới", scope.name),
-                format!("in the function `{}`, which `{from}` calls", scope.name),
-            )
-        };
+        let (vi_where, en_where) =
+            if scope.name == super::BEFORE_SOLVE || scope.name == super::AFTER_SOLVE {
+                (
+                    format!("trong `{}`", scope.name),
+                    format!("in `{}`", scope.name),
+                )
+            } else {
+                let from = if wrong == Hook::Before {
+                    super::BEFORE_SOLVE
+                } else {
+                    super::AFTER_SOLVE
+                };
+                (
+                    format!("trong hàm `{}`, mà `{from}` gọi tới", scope.name),
+                    format!("in the function `{}`, which `{from}` calls", scope.name),
+                )
+            };
         self.problem(
             pos,
             Text::new(
@@ -757,7 +794,10 @@ impl Checker<'_> {
                 Text::new(
                     format!(
                         "`{}` nhận {counts} tham số `{}{}`, ở đây có {}",
-                        item.name, item.name, item.signature, args.len()
+                        item.name,
+                        item.name,
+                        item.signature,
+                        args.len()
                     ),
                     format!(
                         "`{}` takes {counts} argument{} `{}{}`, not {}",
@@ -804,8 +844,41 @@ impl Checker<'_> {
             return;
         }
         if want == Arg::Directive {
-            if let Expr::Map(map, pos) = arg {
-                self.directive_map(&map.0, *pos, scope);
+            match arg {
+                Expr::Map(map, pos) => {
+                    let entries: Vec<(&str, Position, Ty)> = map
+                        .0
+                        .iter()
+                        .map(|(key, value)| {
+                            let at = if key.pos.is_none() {
+                                value.start_position()
+                            } else {
+                                key.pos
+                            };
+                            (key.name.as_str(), at, self.ty(value, scope))
+                        })
+                        .collect();
+                    self.directive_map(&entries, *pos);
+                }
+                // a map written with constants only, folded by the compiler
+                Expr::DynamicConstant(value, pos) if value.is_map() => {
+                    let map = value
+                        .read_lock::<rhai::Map>()
+                        .map(|m| m.clone())
+                        .unwrap_or_default();
+                    let entries: Vec<(&str, Position, Ty)> = map
+                        .iter()
+                        .map(|(key, value)| {
+                            (
+                                key.as_str(),
+                                key_position(self.source, *pos, key),
+                                ty_of_value(value),
+                            )
+                        })
+                        .collect();
+                    self.directive_map(&entries, *pos);
+                }
+                _ => {}
             }
             return;
         }
@@ -877,7 +950,8 @@ impl Checker<'_> {
                     }
                     Some(_) => {}
                     None => {
-                        let known: Vec<&str> = names.kinds.iter().map(|(k, _)| k.as_str()).collect();
+                        let known: Vec<&str> =
+                            names.kinds.iter().map(|(k, _)| k.as_str()).collect();
                         let close = did_you_mean(value, known.iter().copied());
                         self.problem(
                             pos,
@@ -904,8 +978,14 @@ impl Checker<'_> {
                         format!("did you mean `{close}`?"),
                     ),
                     None => Text::new(
-                        format!("thêm `{value} = ...` vào mục [params] của {}, hoặc sửa tên trong quy tắc", names.scenario),
-                        format!("add `{value} = ...` under [params] in {}, or fix the name in the rule", names.scenario),
+                        format!(
+                            "thêm `{value} = ...` vào mục [params] của {}, hoặc sửa tên trong quy tắc",
+                            names.scenario
+                        ),
+                        format!(
+                            "add `{value} = ...` under [params] in {}, or fix the name in the rule",
+                            names.scenario
+                        ),
                     ),
                 };
                 self.problem(
@@ -922,14 +1002,15 @@ impl Checker<'_> {
     }
 
     /// `#{ action: ..., unit: ..., priority: 1 }` written in the call.
-    fn directive_map(&mut self, entries: &[(rhai::Ident, Expr)], pos: Position, scope: &FnScope) {
+    /// `entries`: each entry's name, where it is written and what it holds.
+    fn directive_map(&mut self, entries: &[(&str, Position, Ty)], pos: Position) {
         let keys: Vec<&str> = api::DIRECTIVE_ENTRIES.iter().map(|(k, _)| *k).collect();
-        for (key, value) in entries {
-            let name = key.name.as_str();
+        for (name, at, ty) in entries {
+            let (name, at) = (*name, *at);
             if !keys.contains(&name) {
                 let close = did_you_mean(name, keys.iter().copied());
                 self.problem(
-                    key.pos,
+                    at,
                     Text::new(
                         format!("`directive`: chỉ đạo không có mục `{name}`"),
                         format!("`directive`: a directive has no entry `{name}`"),
@@ -938,13 +1019,12 @@ impl Checker<'_> {
                 );
                 continue;
             }
-            let ty = self.ty(value, scope);
             let want = match name {
                 "priority" | "expected_installs" => Ty::Number,
                 "with_teams" => Ty::Bool,
                 _ => Ty::Text(None),
             };
-            let fits = match (&want, &ty) {
+            let fits = match (&want, ty) {
                 (_, Ty::Unknown) => true,
                 (Ty::Text(_), Ty::Text(_)) => true,
                 (a, b) => a == b,
@@ -953,7 +1033,7 @@ impl Checker<'_> {
                 let (vi_want, en_want) = want.words().unwrap_or(("", ""));
                 let (vi_got, en_got) = ty.words().unwrap_or(("", ""));
                 self.problem(
-                    value.start_position(),
+                    at,
                     Text::new(
                         format!("`directive`: mục `{name}` phải là {vi_want}, không phải {vi_got}"),
                         format!("`directive`: the entry `{name}` must be {en_want}, not {en_got}"),
@@ -963,7 +1043,7 @@ impl Checker<'_> {
             }
         }
         for (key, required) in api::DIRECTIVE_ENTRIES {
-            if *required && !entries.iter().any(|(k, _)| k.name == *key) {
+            if *required && !entries.iter().any(|(k, ..)| k == key) {
                 self.problem(
                     pos,
                     Text::new(
@@ -1006,19 +1086,7 @@ impl Checker<'_> {
             Expr::Array(..) => Ty::List,
             Expr::Map(..) => Ty::Map,
             Expr::Unit(..) => Ty::Nothing,
-            Expr::DynamicConstant(d, _) => {
-                if d.is_array() {
-                    Ty::List
-                } else if d.is_map() {
-                    Ty::Map
-                } else if d.is_string() {
-                    Ty::Text(d.clone().into_immutable_string().ok().map(|s| s.to_string()))
-                } else if d.is_int() || d.is_float() {
-                    Ty::Number
-                } else {
-                    Ty::Unknown
-                }
-            }
+            Expr::DynamicConstant(d, _) => ty_of_value(d),
             Expr::Variable(v, ..) => scope.vars.get(v.1.as_str()).cloned().unwrap_or(Ty::Unknown),
             Expr::And(..) | Expr::Or(..) => Ty::Bool,
             Expr::Dot(bin, ..) => {
@@ -1056,6 +1124,68 @@ impl Checker<'_> {
     }
 }
 
+/// Where `key:` is written in the map that starts at `map` (the map's start if not found).
+fn key_position(source: &str, map: Position, key: &str) -> Position {
+    let (Some(line), Some(col)) = (map.line(), map.position()) else {
+        return map;
+    };
+    let line_start: usize = source
+        .split_inclusive('\n')
+        .take(line - 1)
+        .map(str::len)
+        .sum();
+    let start = line_start
+        + source[line_start..]
+            .chars()
+            .take(col - 1)
+            .map(char::len_utf8)
+            .sum::<usize>();
+    let rest = &source[start..];
+    let end = rest.find('}').unwrap_or(rest.len());
+    let mut search = 0;
+    while let Some(i) = rest[search..end].find(key) {
+        let at = search + i;
+        let before = rest[..at].chars().next_back();
+        let after = rest[at + key.len()..].trim_start();
+        if !before.is_some_and(|c| c.is_alphanumeric() || c == '_') && after.starts_with(':') {
+            let offset = start + at;
+            let line = source[..offset].matches('\n').count() + 1;
+            let line_begin = source[..offset].rfind('\n').map_or(0, |i| i + 1);
+            let col = source[line_begin..offset].chars().count() + 1;
+            if let (Ok(line), Ok(col)) = (u16::try_from(line), u16::try_from(col)) {
+                return Position::new(line, col);
+            }
+            return map;
+        }
+        search = at + key.len();
+    }
+    map
+}
+
+/// What a constant holds.
+fn ty_of_value(d: &rhai::Dynamic) -> Ty {
+    if d.is_array() {
+        Ty::List
+    } else if d.is_map() {
+        Ty::Map
+    } else if d.is_string() {
+        Ty::Text(
+            d.clone()
+                .into_immutable_string()
+                .ok()
+                .map(|s| s.to_string()),
+        )
+    } else if d.is_int() || d.is_float() {
+        Ty::Number
+    } else if d.is_bool() {
+        Ty::Bool
+    } else if d.is_unit() {
+        Ty::Nothing
+    } else {
+        Ty::Unknown
+    }
+}
+
 /// "did you mean" when a name is close, else the list of known names.
 fn names_hint(close: Option<&str>, known: &[&str], what: (&str, &str)) -> Text {
     if let Some(close) = close {
@@ -1070,7 +1200,11 @@ fn names_hint(close: Option<&str>, known: &[&str], what: (&str, &str)) -> Text {
             format!("the scenario declares no {}", what.1),
         );
     }
-    let list = known.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ");
+    let list = known
+        .iter()
+        .map(|k| format!("`{k}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
     Text::new(
         format!("các {} có: {list}", what.0),
         format!("the {} are: {list}", what.1),
