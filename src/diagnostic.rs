@@ -30,7 +30,7 @@ pub struct Error {
     pub hint: Option<Text>,
     /// More problems reported with this one (e.g. every problem of a rule check), each
     /// rendered after it.
-    pub also: Vec<Error>,
+    pub also: Box<[Error]>,
 }
 
 impl Error {
@@ -39,7 +39,7 @@ impl Error {
             location: Box::default(),
             message,
             hint: None,
-            also: Vec::new(),
+            also: Box::default(),
         }
     }
 
@@ -98,14 +98,16 @@ impl Error {
         let Some(mut first) = all.next() else {
             return Error::new(summary);
         };
-        first.also.extend(all);
-        first.also.push(Error::new(summary));
+        let mut also: Vec<Error> = std::mem::take(&mut first.also).into_vec();
+        also.extend(all);
+        also.push(Error::new(summary));
+        first.also = also.into_boxed_slice();
         first
     }
 
     pub fn render(&self, lang: Lang) -> String {
         let mut out = self.render_one(lang);
-        for more in &self.also {
+        for more in self.also.iter() {
             out.push('\n');
             out.push_str(&more.render(lang));
         }

@@ -173,6 +173,9 @@ pub(crate) fn check(
     problems.into_iter().map(|(_, e)| e).collect()
 }
 
+/// Where a function body starts and ends, as (line, column) pairs.
+type Span = ((usize, usize), (usize, usize));
+
 /// A position as (line, column), for ordering.
 fn key(pos: Position) -> (usize, usize) {
     (pos.line().unwrap_or(0), pos.position().unwrap_or(0))
@@ -190,13 +193,12 @@ fn scope_of(scopes: &[FnScope], pos: Position) -> usize {
 /// For every script function, the hooks (before, after) from which it can run.
 fn reachable_phases(ast: &AST) -> HashMap<String, BTreeSet<Hook>> {
     let mut calls: HashMap<String, BTreeSet<String>> = HashMap::new();
-    let spans: Vec<(String, (usize, usize), (usize, usize))> = ast
+    let spans: Vec<(String, Span)> = ast
         .iter_fn_def()
         .map(|f| {
             (
                 f.name.to_string(),
-                key(f.body.start_position()),
-                key(f.body.end_position()),
+                (key(f.body.start_position()), key(f.body.end_position())),
             )
         })
         .collect();
@@ -206,7 +208,7 @@ fn reachable_phases(ast: &AST) -> HashMap<String, BTreeSet<Hook>> {
             let at = key(path[0].position());
             current = spans
                 .iter()
-                .find(|(_, start, end)| *start <= at && at <= *end)
+                .find(|(_, (start, end))| *start <= at && at <= *end)
                 .map(|(name, ..)| name.clone());
         }
         if let (
@@ -307,7 +309,7 @@ struct FnScope {
     phases: BTreeSet<Hook>,
     vars: HashMap<String, Ty>,
     /// Where its body starts and ends, as (line, column).
-    span: ((usize, usize), (usize, usize)),
+    span: Span,
 }
 
 struct Checker<'a> {
