@@ -637,11 +637,11 @@ impl Checker<'_> {
         if let Some(item) = [On::District, On::Scenario]
             .iter()
             .find_map(|&on| api::find(on, name))
+            && n >= 1
+            && item.args.is_some()
         {
-            if n >= 1 && item.args.is_some() {
-                self.api_call(item, &call.args[1..], pos, scope);
-                return;
-            }
+            self.api_call(item, &call.args[1..], pos, scope);
+            return;
         }
         if self.known.arities(name).is_some() {
             self.problem(
@@ -893,9 +893,8 @@ impl Checker<'_> {
     /// A team kind, cohort, `[params]` key or language written in the rule.
     fn name_argument(&mut self, function: &str, value: &str, want: Arg, pos: Position) {
         match want {
-            Arg::Lang => {
-                if value != "vi" && value != "en" {
-                    self.problem(
+            Arg::Lang if value != "vi" && value != "en" => {
+                self.problem(
                         pos,
                         Text::new(
                             format!("`{function}`: ngôn ngữ phải là \"vi\" hoặc \"en\", không phải \"{value}\""),
@@ -903,7 +902,6 @@ impl Checker<'_> {
                         ),
                         None,
                     );
-                }
             }
             Arg::Cohort => {
                 let lower = value.to_lowercase();
