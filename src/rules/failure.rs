@@ -171,6 +171,19 @@ pub(crate) struct Site<'a> {
     pub source: &'a str,
     pub hook: &'a str,
     pub district: &'a str,
+    /// Where the hook was when a limit stopped it, if known.
+    pub spot: Position,
+}
+
+/// Whether `err` is a limit stopping the rule (steps, time, depth) rather than a mistake at a
+/// known spot.
+pub(crate) fn is_limit(err: &EvalAltResult) -> bool {
+    matches!(
+        err.unwrap_inner(),
+        EvalAltResult::ErrorTooManyOperations(..)
+            | EvalAltResult::ErrorTerminated(..)
+            | EvalAltResult::ErrorStackOverflow(..)
+    )
 }
 
 /// A Rhai runtime error (including a rule stopped for running too long) as an [`Error`].
@@ -231,7 +244,10 @@ pub(crate) fn runtime(err: &EvalAltResult, site: &Site) -> Error {
     if let Some(hint) = hint {
         error = error.hint(hint);
     }
-    let pos = innermost_position(err);
+    let mut pos = innermost_position(err);
+    if pos.is_none() {
+        pos = site.spot;
+    }
     if pos.is_none() {
         // Rhai knows no spot (e.g. an empty `loop {}`): point at the hook itself.
         return match hook_line(site.source, hook) {

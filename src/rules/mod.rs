@@ -216,6 +216,19 @@ impl RuleSet {
             )
             .map(drop)
             .map_err(|err| {
+                // a rule stopped by a limit: find where it was (Rhai does not say)
+                let spot = if failure::is_limit(&err) {
+                    engine::locate_stop(
+                        &rule.ast,
+                        hook,
+                        (
+                            Dynamic::from(district.clone()),
+                            Dynamic::from(scenario.clone()),
+                        ),
+                    )
+                } else {
+                    rhai::Position::NONE
+                };
                 failure::runtime(
                     &err,
                     &Site {
@@ -224,6 +237,7 @@ impl RuleSet {
                         source: &rule.source,
                         hook,
                         district: district_name,
+                        spot,
                     },
                 )
             })
