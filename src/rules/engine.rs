@@ -24,9 +24,9 @@ pub(crate) const WALL_CLOCK: Duration = Duration::from_secs(1);
 const MAX_CALL_LEVELS: usize = 32;
 /// How deep expressions may nest (at the top level, inside functions).
 const MAX_EXPR_DEPTHS: (usize, usize) = (64, 32);
-const MAX_STRING_SIZE: usize = 10_000;
-const MAX_ARRAY_SIZE: usize = 10_000;
-const MAX_MAP_SIZE: usize = 1_000;
+pub(crate) const MAX_STRING_SIZE: usize = 10_000;
+pub(crate) const MAX_ARRAY_SIZE: usize = 10_000;
+pub(crate) const MAX_MAP_SIZE: usize = 1_000;
 const MAX_VARIABLES: usize = 1_000;
 const MAX_FUNCTIONS: usize = 200;
 /// Steps between two looks at the clock.
