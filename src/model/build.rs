@@ -1,4 +1,5 @@
-//! From a scenario and what its rules set to the model (MODEL.md § "Quantities").
+//! From a scenario and what its rules set to the model (MODEL.md § "Quantities"; the district
+//! floor φ_d of docs/model.md § 8).
 
 use std::collections::BTreeMap;
 
@@ -80,5 +81,14 @@ fn district(scenario: &Scenario, input: &DistrictInput, fx: &Effects) -> Distric
         pool,
         bounds,
         productivity,
+        floor: district_floor(scenario.district_floor, fx.min_rate),
+    }
+}
+
+/// φ_d = max(φ, min_rate_d), where either is set (an unset one counts as 0).
+pub fn district_floor(scenario_floor: Option<f64>, min_rate: Option<f64>) -> Option<f64> {
+    match (scenario_floor, min_rate) {
+        (None, None) => None,
+        (a, b) => Some(a.unwrap_or(0.0).max(b.unwrap_or(0.0))),
     }
 }
