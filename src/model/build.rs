@@ -92,3 +92,17 @@ pub fn district_floor(scenario_floor: Option<f64>, min_rate: Option<f64>) -> Opt
         (a, b) => Some(a.unwrap_or(0.0).max(b.unwrap_or(0.0))),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::district_floor;
+
+    #[test]
+    fn a_district_floor_is_the_larger_of_the_scenarios_and_the_rules() {
+        assert_eq!(district_floor(None, None), None);
+        assert_eq!(district_floor(Some(0.30), None), Some(0.30));
+        assert_eq!(district_floor(None, Some(0.35)), Some(0.35));
+        assert_eq!(district_floor(Some(0.30), Some(0.35)), Some(0.35));
+        assert_eq!(district_floor(Some(0.30), Some(0.20)), Some(0.30));
+    }
+}
