@@ -65,6 +65,8 @@ pub struct DistrictPlan {
     pub projected_rate: f64,
     pub cost: f64,
     pub directives: Vec<Directive>,
+    /// φ_d, the district's own floor (the scenario's, or higher where a rule raised it).
+    pub floor: Option<f64>,
 }
 
 impl Plan {
@@ -114,6 +116,7 @@ impl Plan {
                 projected_rate: projected / district.smartphones as f64,
                 cost,
                 directives,
+                floor: district.floor,
             });
         }
         let smartphones = model.total_smartphones();
