@@ -102,7 +102,6 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
                     format!("thư mục {} không có tệp kiểm thử .toml nào", path.display()),
                     format!("the folder {} has no .toml test files", path.display()),
                 ))
-                .file(path)
                 .hint(Text::new(
                     "tệp kiểm thử quy tắc là các tệp .toml, thường nằm trong rules/tests/",
                     "rule tests are .toml files, usually in rules/tests/",
@@ -116,7 +115,6 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
                 format!("không tìm thấy tệp hoặc thư mục kiểm thử {}", path.display()),
                 format!("test file or folder {} not found", path.display()),
             ))
-            .file(path)
             .hint(Text::new(
                 format!(
                     "kiểm tra đường dẫn; khi không ghi đường dẫn, lệnh đọc thư mục {DEFAULT_FOLDER}/ của thư mục đang đứng"
