@@ -116,8 +116,10 @@ fn without_paths_the_command_reads_rules_tests() {
     let out = rules_test(Vec::<OsString>::new());
     assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
     assert!(
-        out.stdout
-            .starts_with(&format!("rules/tests{}communication.toml\n", std::path::MAIN_SEPARATOR)),
+        out.stdout.starts_with(&format!(
+            "rules/tests{}communication.toml\n",
+            std::path::MAIN_SEPARATOR
+        )),
         "{}",
         out.stdout
     );
@@ -153,7 +155,11 @@ fn the_threshold_test_catches_a_rule_that_pushes_a_district_exactly_at_it() {
     assert_eq!(out.code, 1, "{}", out.stdout);
     let failed: Vec<&str> = out.stdout.lines().filter(|l| l.contains('✗')).collect();
     assert_eq!(failed.len(), 1, "{}", out.stdout);
-    assert!(failed[0].contains("exactly at the threshold"), "{}", out.stdout);
+    assert!(
+        failed[0].contains("exactly at the threshold"),
+        "{}",
+        out.stdout
+    );
     assert!(out.stdout.contains("expected: {}\n"), "{}", out.stdout);
     assert!(
         out.stdout
@@ -262,7 +268,11 @@ directives = [{ rule = "communication" }]
     assert_eq!(out.code, 1);
     for (key, expected, actual) in [
         ("max_teams (line 8)", "{ commune = 3 }", "{}"),
-        ("mandates (line 9)", "{ quarantine = 0.9 }", "{ quarantine = 0.95 }"),
+        (
+            "mandates (line 9)",
+            "{ quarantine = 0.9 }",
+            "{ quarantine = 0.95 }",
+        ),
         // 0.95 · 100 · 0.8 = 76
         ("mandated_installs (line 10)", "75", "76"),
         // 0.01 · 8 000 + 0.25 · 800 · 0.8 = 240
@@ -276,8 +286,13 @@ directives = [{ rule = "communication" }]
             "3 directives (from communication, mandatory-cohorts, door-to-door)",
         ),
     ] {
-        let block = format!("      {key}\n        expected: {expected}\n        actual:   {actual}\n");
-        assert!(out.stdout.contains(&block), "{block}\nnot in\n{}", out.stdout);
+        let block =
+            format!("      {key}\n        expected: {expected}\n        actual:   {actual}\n");
+        assert!(
+            out.stdout.contains(&block),
+            "{block}\nnot in\n{}",
+            out.stdout
+        );
     }
 }
 
@@ -413,8 +428,9 @@ fn bad(body: &str) -> (String, String) {
     let out = rules_test([path.as_os_str(), "--lang".as_ref(), "en".as_ref()]);
     assert_eq!(out.code, 1, "{}{}", out.stdout, out.stderr);
     assert!(
-        out.stdout
-            .ends_with("0 cases: 0 passed, 0 failed; 1 test file could not be run (see the errors)\n"),
+        out.stdout.ends_with(
+            "0 cases: 0 passed, 0 failed; 1 test file could not be run (see the errors)\n"
+        ),
         "{}",
         out.stdout
     );
@@ -441,9 +457,7 @@ fn a_missing_scenario_file_is_an_error_at_the_scenario_line() {
         "scenario = \"nowhere.toml\"\n{CASE}\n[case.expect]\nmin_teams = {{}}\n"
     ));
     assert!(
-        err.starts_with(
-            "error: test.toml:1:12: field `scenario`: the scenario file "
-        ),
+        err.starts_with("error: test.toml:1:12: field `scenario`: the scenario file "),
         "{err}"
     );
     assert!(err.contains("nowhere.toml was not found\n"), "{err}");
@@ -547,7 +561,9 @@ fn every_mistake_in_a_test_file_names_its_line_and_column() {
             "add a line such as: name = ",
         ),
         (
-            format!("scenario = \"{{scenario}}\"\n[[case]]\nname = \" \"\ndistrict = \"Hữu Lũng\"\n{expect}"),
+            format!(
+                "scenario = \"{{scenario}}\"\n[[case]]\nname = \" \"\ndistrict = \"Hữu Lũng\"\n{expect}"
+            ),
             "test.toml:3:8: field `name`: the case's name is empty",
             "give it a name that says what the case tests",
         ),
@@ -557,7 +573,9 @@ fn every_mistake_in_a_test_file_names_its_line_and_column() {
             "district = \"Hữu Lũng\"",
         ),
         (
-            format!("scenario = \"{{scenario}}\"\n[[case]]\nname = \"x\"\ndistrict = \"Huu Lũng\"\n{expect}"),
+            format!(
+                "scenario = \"{{scenario}}\"\n[[case]]\nname = \"x\"\ndistrict = \"Huu Lũng\"\n{expect}"
+            ),
             "test.toml:4:12: field `district`: the scenario has no district \"Huu Lũng\"",
             "did you mean `Hữu Lũng`?",
         ),
@@ -567,7 +585,9 @@ fn every_mistake_in_a_test_file_names_its_line_and_column() {
             "",
         ),
         (
-            format!("scenario = \"{{scenario}}\"\n[[case]]\nname = \"x\"\ndistrict = {{ name = \"a\", installed = 1, smartphone = 10 }}\n{expect}"),
+            format!(
+                "scenario = \"{{scenario}}\"\n[[case]]\nname = \"x\"\ndistrict = {{ name = \"a\", installed = 1, smartphone = 10 }}\n{expect}"
+            ),
             "test.toml:4:41: district \"a\": unknown field `smartphone`",
             "did you mean `smartphones`?",
         ),
@@ -592,7 +612,9 @@ fn every_mistake_in_a_test_file_names_its_line_and_column() {
             "",
         ),
         (
-            format!("scenario = \"{{scenario}}\"\n{CASE}\n[case.expect]\nerror_contains = \"x\"\nmin_teams = {{}}\n"),
+            format!(
+                "scenario = \"{{scenario}}\"\n{CASE}\n[case.expect]\nerror_contains = \"x\"\nmin_teams = {{}}\n"
+            ),
             "test.toml:8:1: `error_contains` expects the rules to stop with an error, so `min_teams` cannot be checked too",
             "split it into two cases",
         ),
@@ -602,7 +624,9 @@ fn every_mistake_in_a_test_file_names_its_line_and_column() {
             "a piece of the error message",
         ),
         (
-            format!("scenario = \"{{scenario}}\"\n{CASE}\n[case.expect]\nmandated_installs = 593.9\n"),
+            format!(
+                "scenario = \"{{scenario}}\"\n{CASE}\n[case.expect]\nmandated_installs = 593.9\n"
+            ),
             "test.toml:7:21: field `mandated_installs`: expected a whole number, not 593.9",
             "installs are compared rounded, as printed",
         ),
@@ -617,27 +641,37 @@ fn every_mistake_in_a_test_file_names_its_line_and_column() {
             "",
         ),
         (
-            format!("scenario = \"{{scenario}}\"\n{CASE}\n[case.expect]\nmandates = {{ quarantin = 0.95 }}\n"),
+            format!(
+                "scenario = \"{{scenario}}\"\n{CASE}\n[case.expect]\nmandates = {{ quarantin = 0.95 }}\n"
+            ),
             "test.toml:7:14: no district has a cohort `quarantin`",
             "did you mean `quarantine`?",
         ),
         (
-            format!("scenario = \"{{scenario}}\"\n{CASE}\n[case.expect]\nproductivity = {{ comune = 0.7 }}\n"),
+            format!(
+                "scenario = \"{{scenario}}\"\n{CASE}\n[case.expect]\nproductivity = {{ comune = 0.7 }}\n"
+            ),
             "test.toml:7:18: unknown team kind `comune`",
             "did you mean `commune`?",
         ),
         (
-            format!("scenario = \"{{scenario}}\"\n{CASE}\n[case.expect]\ndirectives = [{{ rule = \"x\", expected = 3 }}]\n"),
+            format!(
+                "scenario = \"{{scenario}}\"\n{CASE}\n[case.expect]\ndirectives = [{{ rule = \"x\", expected = 3 }}]\n"
+            ),
             "test.toml:7:29: unknown key `expected` in directives",
             "did you mean `expected_installs`?",
         ),
         (
-            format!("scenario = \"{{scenario}}\"\n{CASE}\n[case.expect]\ndirectives = [{{ expected_installs = true }}]\n"),
+            format!(
+                "scenario = \"{{scenario}}\"\n{CASE}\n[case.expect]\ndirectives = [{{ expected_installs = true }}]\n"
+            ),
             "test.toml:7:37: field `expected_installs`: write the expected installs, or `false` when the directive states none",
             "",
         ),
         (
-            format!("scenario = \"{{scenario}}\"\n{CASE}\n[case.expect]\ndirectives = {{ rule = \"x\" }}\n"),
+            format!(
+                "scenario = \"{{scenario}}\"\n{CASE}\n[case.expect]\ndirectives = {{ rule = \"x\" }}\n"
+            ),
             "test.toml:7:14: field `directives`: expected a list [...], found a table",
             "write a list of directives",
         ),
@@ -714,8 +748,9 @@ fn a_bad_file_does_not_stop_the_others() {
     );
     assert!(out.stdout.contains(" passed, 0 failed;"), "{}", out.stdout);
     assert!(
-        out.stderr
-            .contains("b.toml:1:12: field `scenario`: expected a string in double quotes, found an integer"),
+        out.stderr.contains(
+            "b.toml:1:12: field `scenario`: expected a string in double quotes, found an integer"
+        ),
         "{}",
         out.stderr
     );
@@ -772,7 +807,10 @@ fn summary_counts_in_both_languages() {
         bad_files: 0,
     };
     assert_eq!(summary(&one, Lang::En), "1 case: 1 passed, 0 failed\n");
-    assert_eq!(summary(&one, Lang::Vi), "1 trường hợp: 1 đạt, 0 không đạt\n");
+    assert_eq!(
+        summary(&one, Lang::Vi),
+        "1 trường hợp: 1 đạt, 0 không đạt\n"
+    );
     let many = Totals {
         passed: 11,
         failed: 1,
@@ -786,4 +824,74 @@ fn summary_counts_in_both_languages() {
         summary(&many, Lang::Vi),
         "12 trường hợp: 11 đạt, 1 không đạt; 2 tệp kiểm thử bị lỗi, không chạy được (xem thông báo lỗi)\n"
     );
+}
+
+// ---------------------------------------------------------------- docs/rule-tests.md
+
+/// The body of the first fenced block after `heading` in docs/rule-tests.md.
+fn doc_block(heading: &str) -> String {
+    let doc = std::fs::read_to_string(Path::new(ROOT).join("docs/rule-tests.md")).unwrap();
+    let after = &doc[doc.find(heading).expect("heading in the doc")..];
+    let start = after.find("```").unwrap();
+    let body = &after[start..];
+    let body = &body[body.find('\n').unwrap() + 1..];
+    body[..body.find("```").unwrap()].to_string()
+}
+
+/// A copy of the repository's `scenarios/` and `rules/` (with `rules/tests/`) in a temporary
+/// folder, so that test files keep their relative paths.
+fn repository_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for folder in ["scenarios", "rules", "rules/tests"] {
+        std::fs::create_dir_all(dir.path().join(folder)).unwrap();
+        for entry in std::fs::read_dir(Path::new(ROOT).join(folder)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_file() {
+                std::fs::copy(
+                    &path,
+                    dir.path().join(folder).join(path.file_name().unwrap()),
+                )
+                .unwrap();
+            }
+        }
+    }
+    dir
+}
+
+#[test]
+fn the_docs_example_test_file_passes() {
+    let dir = repository_copy();
+    let path = dir.path().join("rules/tests/example.toml");
+    std::fs::write(&path, doc_block("## Write a test file")).unwrap();
+    let out = rules_test([path]);
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+}
+
+#[test]
+fn the_docs_failure_example_is_what_the_command_prints() {
+    // The doc shows lines 42 and 49 of rules/tests/door-to-door.toml edited.
+    let dir = repository_copy();
+    let path = dir.path().join("rules/tests/door-to-door.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    assert!(lines[41].starts_with("min_teams = { commune = 5, volunteer = 1 }"));
+    lines[41] = "min_teams = { commune = 5 }".to_string();
+    assert!(lines[48].contains("expected_installs = 1_799,"));
+    lines[48] = lines[48].replace("expected_installs = 1_799,", "expected_installs = 1_800,");
+    std::fs::write(&path, lines.join("\n")).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_campaign"))
+        .current_dir(dir.path())
+        .args(["rules", "test"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    for line in doc_block("A failed case also").lines() {
+        if line.trim() != "..." {
+            assert!(
+                stdout.lines().any(|l| l == line),
+                "the doc's line\n{line}\nis not printed:\n{stdout}"
+            );
+        }
+    }
 }

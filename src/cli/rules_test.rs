@@ -9,14 +9,13 @@ use crate::text::Lang;
 
 /// Runs the test files under `paths` (default `rules/tests/`): results and the summary on
 /// `stdout`, bad test files on `stderr`. 0 when every case passes, 1 otherwise.
-pub fn run(
-    paths: &[PathBuf],
-    lang: Lang,
-    stdout: &mut dyn Write,
-    stderr: &mut dyn Write,
-) -> i32 {
+pub fn run(paths: &[PathBuf], lang: Lang, stdout: &mut dyn Write, stderr: &mut dyn Write) -> i32 {
     let default = [PathBuf::from(ruletest::DEFAULT_FOLDER)];
-    let paths = if paths.is_empty() { &default[..] } else { paths };
+    let paths = if paths.is_empty() {
+        &default[..]
+    } else {
+        paths
+    };
     let files = match ruletest::discover(paths) {
         Ok(files) => files,
         Err(e) => {

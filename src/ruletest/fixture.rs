@@ -154,7 +154,10 @@ pub fn read(path: &Path) -> Result<Fixture, Error> {
         return Err(src
             .error(
                 Pos::File,
-                Text::new("tệp kiểm thử chưa có trường hợp nào", "the test file has no cases"),
+                Text::new(
+                    "tệp kiểm thử chưa có trường hợp nào",
+                    "the test file has no cases",
+                ),
             )
             .hint(case_example()));
     };
@@ -188,7 +191,10 @@ pub fn read(path: &Path) -> Result<Fixture, Error> {
         return Err(src
             .error(
                 pos(top.get("case").expect("checked above")),
-                Text::new("tệp kiểm thử chưa có trường hợp nào", "the test file has no cases"),
+                Text::new(
+                    "tệp kiểm thử chưa có trường hợp nào",
+                    "the test file has no cases",
+                ),
             )
             .hint(case_example()));
     }
@@ -230,7 +236,11 @@ fn case_example() -> Text {
 /// Paths in a test file are relative to its folder.
 fn relative_hint(src: &Source) -> Text {
     let folder = src.folder().display().to_string();
-    let folder = if folder.is_empty() { ".".into() } else { folder };
+    let folder = if folder.is_empty() {
+        ".".into()
+    } else {
+        folder
+    };
     Text::new(
         format!("đường dẫn tính từ thư mục chứa tệp kiểm thử ({folder})"),
         format!("paths are relative to the test file's folder ({folder})"),
@@ -356,7 +366,10 @@ fn override_params(
         let hint = match did_you_mean(key, known.clone()) {
             Some(s) => did_you_mean_hint(s),
             None => Text::new(
-                format!("các khóa [params] của kịch bản: {}", name_list(known.clone())),
+                format!(
+                    "các khóa [params] của kịch bản: {}",
+                    name_list(known.clone())
+                ),
                 format!("the scenario's [params] keys: {}", name_list(known)),
             ),
         };
@@ -386,10 +399,7 @@ fn case(src: &Source, value: &Value<'_>, base: &Scenario) -> Result<Case, Error>
         return Err(src
             .error(
                 pos(name_value),
-                Text::new(
-                    "tên trường hợp đang để trống",
-                    "the case's name is empty",
-                ),
+                Text::new("tên trường hợp đang để trống", "the case's name is empty"),
             )
             .field("name")
             .hint(Text::new(
@@ -737,8 +747,14 @@ fn mandates(
             let hint = match did_you_mean(&lower, known.iter().copied()) {
                 Some(s) => did_you_mean_hint(s),
                 None => Text::new(
-                    format!("các nhóm có trong kịch bản: {}", name_list(known.iter().copied())),
-                    format!("the scenario's cohorts: {}", name_list(known.iter().copied())),
+                    format!(
+                        "các nhóm có trong kịch bản: {}",
+                        name_list(known.iter().copied())
+                    ),
+                    format!(
+                        "the scenario's cohorts: {}",
+                        name_list(known.iter().copied())
+                    ),
                 ),
             };
             return Err(src

@@ -63,11 +63,7 @@ fn failure_lines(out: &mut String, failure: &Failure, lang: Lang) {
         }
         Failure::NoError { line, contains } => {
             let _ = writeln!(out, "      error_contains ({line_word} {line})");
-            let _ = writeln!(
-                out,
-                "        {expected} {}",
-                stops_with(lang, contains)
-            );
+            let _ = writeln!(out, "        {expected} {}", stops_with(lang, contains));
             let _ = writeln!(
                 out,
                 "        {actual} {}",
@@ -83,11 +79,7 @@ fn failure_lines(out: &mut String, failure: &Failure, lang: Lang) {
             error,
         } => {
             let _ = writeln!(out, "      error_contains ({line_word} {line})");
-            let _ = writeln!(
-                out,
-                "        {expected} {}",
-                stops_with(lang, contains)
-            );
+            let _ = writeln!(out, "        {expected} {}", stops_with(lang, contains));
             let _ = writeln!(
                 out,
                 "        {actual} {}",
@@ -130,7 +122,10 @@ pub fn summary(totals: &Totals, lang: Lang) -> String {
     if totals.bad_files > 0 {
         let n = totals.bad_files;
         let _ = match lang {
-            Lang::Vi => write!(out, "; {n} tệp kiểm thử bị lỗi, không chạy được (xem thông báo lỗi)"),
+            Lang::Vi => write!(
+                out,
+                "; {n} tệp kiểm thử bị lỗi, không chạy được (xem thông báo lỗi)"
+            ),
             Lang::En => write!(
                 out,
                 "; {n} test {} could not be run (see the errors)",

@@ -130,13 +130,7 @@ fn observe(
         .iter_mut()
         .map(|fx| std::mem::take(&mut fx.directives))
         .collect();
-    let plan = Plan::new(
-        &scenario.name,
-        &scenario.as_of,
-        &model,
-        &solution,
-        before,
-    );
+    let plan = Plan::new(&scenario.name, &scenario.as_of, &model, &solution, before);
     let after = rules.after_solve(scenario, &plan)?;
     let mut directives = plan.districts[district].directives.clone();
     directives.extend(after.into_iter().nth(district).unwrap_or_default());
@@ -222,12 +216,7 @@ fn compare(
                 &fx.max_teams
             };
             if want != got {
-                failures.push(mismatch(
-                    line,
-                    key,
-                    same(counts(want)),
-                    same(counts(got)),
-                ));
+                failures.push(mismatch(line, key, same(counts(want)), same(counts(got))));
             }
         }
         Expected::Mandates(want) => {
@@ -353,10 +342,25 @@ fn directives(
             ));
         }
         let texts = [
-            ("action_contains", &want.action_contains, &got.action, Lang::Vi),
-            ("action_en_contains", &want.action_en_contains, &got.action, Lang::En),
+            (
+                "action_contains",
+                &want.action_contains,
+                &got.action,
+                Lang::Vi,
+            ),
+            (
+                "action_en_contains",
+                &want.action_en_contains,
+                &got.action,
+                Lang::En,
+            ),
             ("unit_contains", &want.unit_contains, &got.unit, Lang::Vi),
-            ("unit_en_contains", &want.unit_en_contains, &got.unit, Lang::En),
+            (
+                "unit_en_contains",
+                &want.unit_en_contains,
+                &got.unit,
+                Lang::En,
+            ),
         ];
         for (field, piece, text, lang) in texts {
             if let Some(piece) = piece
@@ -365,7 +369,10 @@ fn directives(
                 failures.push(mismatch(
                     line,
                     key(field),
-                    Text::new(format!("có chứa \"{piece}\""), format!("contains \"{piece}\"")),
+                    Text::new(
+                        format!("có chứa \"{piece}\""),
+                        format!("contains \"{piece}\""),
+                    ),
                     same(format!("\"{}\"", text.get(lang))),
                 ));
             }

@@ -8,9 +8,9 @@ mod load;
 pub(crate) mod source;
 mod team_kind;
 
-pub use load::load;
 pub(crate) use district::normalise;
 pub(crate) use inline::district_table;
+pub use load::load;
 pub(crate) use load::params;
 
 use std::collections::BTreeMap;
