@@ -65,6 +65,7 @@
 //! multipliers within [`SHARE_TOLERANCE`]. Every key is checked: an unknown one is an error
 //! naming the file, line and column, with a "did you mean" hint.
 
+mod expect;
 mod fixture;
 mod report;
 mod run;
@@ -74,7 +75,8 @@ use std::path::{Path, PathBuf};
 use crate::diagnostic::Error;
 use crate::text::Text;
 
-pub use fixture::{Case, Check, Expect, ExpectedDirective, Fixture, read};
+pub use expect::{Check, Expect, Expected, ExpectedDirective};
+pub use fixture::{Case, Fixture, read};
 pub use report::{render_file, summary};
 pub use run::{CaseResult, Failure, FileResult, run};
 

@@ -5,7 +5,8 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use super::SHARE_TOLERANCE;
-use super::fixture::{Case, Expect, Expected, ExpectedDirective, Fixture};
+use super::expect::{Expect, Expected, ExpectedDirective};
+use super::fixture::{Case, Fixture};
 use crate::diagnostic::Error;
 use crate::model;
 use crate::plan::Plan;
