@@ -8,6 +8,7 @@ pub mod model;
 pub mod plan;
 pub mod report;
 pub mod rules;
+pub mod ruletest;
 pub mod scenario;
 pub mod solve;
 pub mod text;
