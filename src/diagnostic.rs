@@ -28,6 +28,9 @@ pub struct Error {
     pub location: Box<Location>,
     pub message: Text,
     pub hint: Option<Text>,
+    /// More problems reported with this one (e.g. every problem of a rule check), each
+    /// rendered after it.
+    pub also: Box<[Error]>,
 }
 
 impl Error {
@@ -36,6 +39,7 @@ impl Error {
             location: Box::default(),
             message,
             hint: None,
+            also: Box::default(),
         }
     }
 
@@ -88,7 +92,29 @@ impl Error {
     ///       |             ^
     /// gợi ý: ...
     /// ```
+    /// Several problems as one error: each rendered in turn, then `summary`.
+    pub fn many(problems: Vec<Error>, summary: Text) -> Error {
+        let mut all = problems.into_iter();
+        let Some(mut first) = all.next() else {
+            return Error::new(summary);
+        };
+        let mut also: Vec<Error> = std::mem::take(&mut first.also).into_vec();
+        also.extend(all);
+        also.push(Error::new(summary));
+        first.also = also.into_boxed_slice();
+        first
+    }
+
     pub fn render(&self, lang: Lang) -> String {
+        let mut out = self.render_one(lang);
+        for more in self.also.iter() {
+            out.push('\n');
+            out.push_str(&more.render(lang));
+        }
+        out
+    }
+
+    fn render_one(&self, lang: Lang) -> String {
         let loc = &self.location;
         let mut out = String::new();
         out.push_str(lang.pick("lỗi: ", "error: "));

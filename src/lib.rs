@@ -8,6 +8,7 @@ pub mod model;
 pub mod plan;
 pub mod report;
 pub mod rules;
+pub mod ruletest;
 pub mod scenario;
 pub mod solve;
 pub mod text;
@@ -28,6 +29,26 @@ pub fn plan(path: &Path) -> Result<Plan, Error> {
 pub fn plan_scenario(scenario: &scenario::Scenario) -> Result<Plan, Error> {
     let scenario = scenario.clone();
     let rules = rules::RuleSet::load(&scenario.rules)?;
+    let problems = rules.check(Some(&rules::Names::of(&scenario)));
+    if !problems.is_empty() {
+        let n = problems.len();
+        return Err(diagnostic::Error::many(
+            problems,
+            text::Text::new(
+                format!(
+                    "quy tắc có {n} lỗi nên chưa lập kế hoạch: sửa các lỗi trên rồi chạy lại \
+                     (`campaign rules check --scenario {0}` chỉ kiểm tra quy tắc)",
+                    scenario.path.display()
+                ),
+                format!(
+                    "the rules have {n} problem{1}, so no plan was made: fix the above and run \
+                     again (`campaign rules check --scenario {0}` checks the rules alone)",
+                    scenario.path.display(),
+                    if n == 1 { "" } else { "s" }
+                ),
+            ),
+        ));
+    }
     let mut effects = rules.before_solve(&scenario)?;
     let model = model::build(&scenario, &effects);
     let solution = solve::solve(&model);

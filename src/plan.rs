@@ -65,6 +65,8 @@ pub struct DistrictPlan {
     pub projected_rate: f64,
     pub cost: f64,
     pub directives: Vec<Directive>,
+    /// φ_d, the district's own floor (the scenario's, or higher where a rule raised it).
+    pub floor: Option<f64>,
     /// Every rule call on the district, in the order they ran: `before_solve` ones, then
     /// `after_solve` ones (filled in by [`crate::plan_scenario`]).
     pub trace: Vec<TraceEntry>,
@@ -117,6 +119,7 @@ impl Plan {
                 projected_rate: projected / district.smartphones as f64,
                 cost,
                 directives,
+                floor: district.floor,
                 trace: Vec::new(),
             });
         }

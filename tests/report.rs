@@ -172,6 +172,7 @@ fn plan(rows: &[Row], floor: Option<f64>, diagnosis: Option<Diagnosis>) -> Plan 
                 projected_rate: projected / s,
                 cost: f64::from(HORIZON) * VOLUNTEER_COST_PER_DAY * f64::from(volunteer),
                 directives: directives(name, rate, (commune, volunteer), mandated, fixed, gain),
+                floor,
                 trace: Vec::new(),
             }
         })

@@ -1,4 +1,5 @@
-//! From a scenario and what its rules set to the model (MODEL.md § "Quantities").
+//! From a scenario and what its rules set to the model (MODEL.md § "Quantities"; the district
+//! floor φ_d of docs/model.md § 8).
 
 use std::collections::BTreeMap;
 
@@ -80,5 +81,28 @@ fn district(scenario: &Scenario, input: &DistrictInput, fx: &Effects) -> Distric
         pool,
         bounds,
         productivity,
+        floor: district_floor(scenario.district_floor, fx.min_rate),
+    }
+}
+
+/// φ_d = max(φ, min_rate_d), where either is set (an unset one counts as 0).
+pub fn district_floor(scenario_floor: Option<f64>, min_rate: Option<f64>) -> Option<f64> {
+    match (scenario_floor, min_rate) {
+        (None, None) => None,
+        (a, b) => Some(a.unwrap_or(0.0).max(b.unwrap_or(0.0))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::district_floor;
+
+    #[test]
+    fn a_district_floor_is_the_larger_of_the_scenarios_and_the_rules() {
+        assert_eq!(district_floor(None, None), None);
+        assert_eq!(district_floor(Some(0.30), None), Some(0.30));
+        assert_eq!(district_floor(None, Some(0.35)), Some(0.35));
+        assert_eq!(district_floor(Some(0.30), Some(0.35)), Some(0.35));
+        assert_eq!(district_floor(Some(0.30), Some(0.20)), Some(0.30));
     }
 }

@@ -97,6 +97,9 @@ pub struct District {
     pub bounds: Vec<Bounds>,
     /// m_{d,k} per team kind.
     pub productivity: Vec<f64>,
+    /// φ_d, the district's own floor: J_d ≥ φ_d · S_d. The larger of the scenario's
+    /// `district_floor` and a rule's `district.min_rate`; `None` when neither is set.
+    pub floor: Option<f64>,
 }
 
 impl District {
@@ -109,6 +112,11 @@ impl District {
     pub fn base_installed(&self) -> f64 {
         self.installed as f64 + self.mandated_installs + self.fixed_installs
     }
+
+    /// φ_d · S_d, the projected installs the district's floor asks for (0 without a floor).
+    pub fn floor_installs(&self) -> f64 {
+        self.floor.map_or(0.0, |f| f * self.smartphones as f64)
+    }
 }
 
 /// The whole model: what `solve` optimises.
@@ -119,7 +127,8 @@ pub struct Model {
     pub reachable_share: f64,
     /// τ
     pub target_rate: f64,
-    /// φ
+    /// φ, the scenario's floor, for reporting: the solvers use each district's own
+    /// [`District::floor`], which is never below it.
     pub district_floor: Option<f64>,
     pub budget: Option<f64>,
     pub kinds: Vec<TeamKind>,

@@ -234,15 +234,16 @@ fn teams_of(d: &DistrictPlan, kind: &str) -> u32 {
         .map_or(0, |a| a.teams)
 }
 
-/// A district's heading above its directives, with its rate now and after the campaign:
+/// A district's heading above its directives, with its rate now and after the campaign, and
+/// its own floor when the plan falls short of it:
 /// `Huyện Hữu Lũng (22,98% → 32,96%, dưới mức tối thiểu 35%)`.
-pub fn district_heading(plan: &Plan, district: &DistrictPlan, lang: Lang) -> String {
+pub fn district_heading(district: &DistrictPlan, lang: Lang) -> String {
     let mut rates = format!(
         "{} → {}",
         number::percent(lang, district.rate),
         number::percent(lang, district.projected_rate)
     );
-    if let Some(floor) = plan.district_floor {
+    if let Some(floor) = district.floor {
         let short = district.projected_installed
             < floor * district.smartphones as f64 - crate::solve::INSTALLS_TOLERANCE;
         if short {
@@ -254,6 +255,19 @@ pub fn district_heading(plan: &Plan, district: &DistrictPlan, lang: Lang) -> Str
         }
     }
     format!("{} ({rates})", district.name)
+}
+
+/// `Mức sàn riêng của huyện: 35,0%`, for a district whose own floor a rule raised above the
+/// scenario's; `None` elsewhere, so that a scenario without such a rule prints as before.
+pub fn own_floor(plan: &Plan, district: &DistrictPlan, lang: Lang) -> Option<String> {
+    let floor = district.floor?;
+    (floor > plan.district_floor.unwrap_or(0.0)).then(|| {
+        format!(
+            "{}: {}",
+            words::OWN_FLOOR.get(lang),
+            number::percent1(lang, floor)
+        )
+    })
 }
 
 /// One directive, ready to print.

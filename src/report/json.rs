@@ -114,6 +114,7 @@ fn district(d: &DistrictPlan) -> Value {
         "directives".into(),
         d.directives.iter().map(directive).collect(),
     );
+    m.insert("floor".into(), opt_num(d.floor)); // added: φ_d, the district's own floor
     m.insert("trace".into(), d.trace.iter().map(trace_entry).collect()); // added
     Value::Object(m)
 }

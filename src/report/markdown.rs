@@ -39,8 +39,11 @@ pub fn render(plan: &Plan, lang: Lang) -> String {
 
     let _ = writeln!(out, "\n## {}", inline(words::DIRECTIVES.get(lang)));
     for district in &plan.districts {
-        let heading = content::district_heading(plan, district, lang);
+        let heading = content::district_heading(district, lang);
         let _ = writeln!(out, "\n### {}\n", inline(&heading));
+        if let Some(floor) = content::own_floor(plan, district, lang) {
+            let _ = writeln!(out, "{}\n", line_start(&floor));
+        }
         let items = content::directives(district, lang);
         if items.is_empty() {
             let _ = writeln!(out, "{}", line_start(words::NO_DIRECTIVES.get(lang)));

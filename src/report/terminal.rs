@@ -53,7 +53,10 @@ pub fn render(plan: &Plan, lang: Lang) -> String {
 
     heading(&mut out, words::DIRECTIVES.get(lang));
     for district in &plan.districts {
-        let _ = writeln!(out, "\n{}", content::district_heading(plan, district, lang));
+        let _ = writeln!(out, "\n{}", content::district_heading(district, lang));
+        if let Some(floor) = content::own_floor(plan, district, lang) {
+            let _ = writeln!(out, "   {floor}");
+        }
         let items = content::directives(district, lang);
         if items.is_empty() {
             let _ = writeln!(out, "   {}", words::NO_DIRECTIVES.get(lang));

@@ -55,6 +55,7 @@ pub const PROJECTED_RATE: Label = Label("Tỷ lệ\ndự kiến", "Projected\nra
 pub const COST: Label = Label("Chi phí\n(đ)", "Cost\n(VND)");
 pub const TOTAL: Label = Label("TỔNG", "TOTAL");
 pub const BELOW_FLOOR: Label = Label("dưới mức tối thiểu", "below the minimum of");
+pub const OWN_FLOOR: Label = Label("Mức sàn riêng của huyện", "District floor");
 
 pub const DIRECTIVES: Label = Label("Việc cần làm theo huyện", "What each district must do");
 pub const NO_DIRECTIVES: Label = Label("(không có việc nào)", "(nothing to do)");

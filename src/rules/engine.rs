@@ -11,7 +11,7 @@ use rhai::packages::{
     ArithmeticPackage, BasicArrayPackage, BasicIteratorPackage, BasicMapPackage, BasicMathPackage,
     BasicStringPackage, LogicPackage, MoreStringPackage, Package,
 };
-use rhai::{Dynamic, Engine, FLOAT, INT, ImmutableString};
+use rhai::{AST, CallFnOptions, Dynamic, Engine, FLOAT, INT, ImmutableString, Position, Scope};
 
 use super::failure::{Fallible, HostError};
 use super::{district, scenario_view};
@@ -24,9 +24,9 @@ pub(crate) const WALL_CLOCK: Duration = Duration::from_secs(1);
 const MAX_CALL_LEVELS: usize = 32;
 /// How deep expressions may nest (at the top level, inside functions).
 const MAX_EXPR_DEPTHS: (usize, usize) = (64, 32);
-const MAX_STRING_SIZE: usize = 10_000;
-const MAX_ARRAY_SIZE: usize = 10_000;
-const MAX_MAP_SIZE: usize = 1_000;
+pub(crate) const MAX_STRING_SIZE: usize = 10_000;
+pub(crate) const MAX_ARRAY_SIZE: usize = 10_000;
+pub(crate) const MAX_MAP_SIZE: usize = 1_000;
 const MAX_VARIABLES: usize = 1_000;
 const MAX_FUNCTIONS: usize = 200;
 /// Steps between two looks at the clock.
@@ -103,6 +103,35 @@ pub(crate) fn new_engine(clock: &Clock) -> Engine {
     district::register(&mut engine);
     scenario_view::register(&mut engine);
     engine
+}
+
+/// Where a hook call that was stopped (too many steps, too long, too deep) was when it stopped.
+/// Rhai does not say, so the call is made again, with a debugger noting the position of every
+/// step; the step limit stops it at the same step as before. Used only after a failure.
+pub(crate) fn locate_stop(ast: &AST, hook: &str, args: (Dynamic, Dynamic)) -> Position {
+    let clock = Clock::new(WALL_CLOCK);
+    let mut engine = new_engine(&clock);
+    let last = Rc::new(Cell::new(Position::NONE));
+    let seen = Rc::clone(&last);
+    #[allow(deprecated)] // the debugger API is marked volatile, not deprecated
+    engine.register_debugger(
+        |_, debugger| debugger,
+        move |_, event, _, _, pos| {
+            if matches!(event, rhai::debugger::DebuggerEvent::Step) && !pos.is_none() {
+                seen.set(pos);
+            }
+            Ok(rhai::debugger::DebuggerCommand::StepInto)
+        },
+    );
+    clock.start();
+    let _ = engine.call_fn_with_options::<Dynamic>(
+        CallFnOptions::new(),
+        &mut Scope::new(),
+        ast,
+        hook,
+        args,
+    );
+    last.get()
 }
 
 /// Rhai answers `false` when it compares a number with a text (`0.25 < "0.30"`), so a

@@ -10,7 +10,7 @@ use crate::diagnostic::{Error, did_you_mean};
 use crate::report::number;
 use crate::text::{Lang, Text};
 
-use super::engine::MAX_OPERATIONS;
+use super::engine::{MAX_ARRAY_SIZE, MAX_MAP_SIZE, MAX_OPERATIONS, MAX_STRING_SIZE};
 
 /// What a host function refuses (a bad argument, an action at the wrong time). It travels through
 /// Rhai as the value of a runtime error and comes back out as the error's message and hint.
@@ -173,6 +173,20 @@ pub(crate) struct Site<'a> {
     pub source: &'a str,
     pub hook: &'a str,
     pub district: &'a str,
+    /// Where the hook was when a limit stopped it, if known.
+    pub spot: Position,
+}
+
+/// Whether `err` is a limit stopping the rule (steps, time, depth, size) rather than a mistake at a
+/// known spot.
+pub(crate) fn is_limit(err: &EvalAltResult) -> bool {
+    matches!(
+        err.unwrap_inner(),
+        EvalAltResult::ErrorTooManyOperations(..)
+            | EvalAltResult::ErrorTerminated(..)
+            | EvalAltResult::ErrorStackOverflow(..)
+            | EvalAltResult::ErrorDataTooLarge(..)
+    )
 }
 
 /// A Rhai runtime error (including a rule stopped for running too long) as an [`Error`].
@@ -233,7 +247,10 @@ pub(crate) fn runtime(err: &EvalAltResult, site: &Site) -> Error {
     if let Some(hint) = hint {
         error = error.hint(hint);
     }
-    let pos = innermost_position(err);
+    let mut pos = innermost_position(err);
+    if pos.is_none() {
+        pos = site.spot;
+    }
     if pos.is_none() {
         // Rhai knows no spot (e.g. an empty `loop {}`): point at the hook itself.
         return match hook_line(site.source, hook) {
@@ -362,11 +379,30 @@ fn runtime_detail(err: &EvalAltResult) -> (String, String, Option<Text>) {
         EvalAltResult::ErrorDataTooLarge(what, ..) => {
             let vi = match what.as_str() {
                 "Length of string" => "đoạn chữ quá dài",
-                "Size of array" => "danh sách quá dài",
+                "Size of array" | "Size of array/BLOB" => "danh sách quá dài",
                 "Size of object map" => "bảng có quá nhiều mục",
                 _ => "dữ liệu quá lớn",
             };
-            (vi.to_string(), format!("data too large: {what}"), None)
+            let en = match what.as_str() {
+                "Length of string" => "a text grew too long".to_string(),
+                "Size of array" | "Size of array/BLOB" => "a list grew too long".to_string(),
+                "Size of object map" => "a map has too many entries".to_string(),
+                _ => format!("data too large: {what}"),
+            };
+            let limits = |lang| {
+                (
+                    number::count(lang, MAX_STRING_SIZE as f64),
+                    number::count(lang, MAX_ARRAY_SIZE as f64),
+                    number::count(lang, MAX_MAP_SIZE as f64),
+                )
+            };
+            let (vi_s, vi_a, vi_m) = limits(Lang::Vi);
+            let (en_s, en_a, en_m) = limits(Lang::En);
+            (
+                format!("{vi} (giới hạn: {vi_s} ký tự, {vi_a} phần tử, {vi_m} mục)"),
+                format!("{en} (limits: {en_s} characters, {en_a} items, {en_m} entries)"),
+                None,
+            )
         }
         _ => (format!("{en} (chi tiết bằng tiếng Anh)"), en, None),
     }

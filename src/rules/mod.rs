@@ -102,6 +102,8 @@
 //! Comparing a number with a text (`district.rate < "0.30"`) is an error, not `false`, so a
 //! threshold quoted by mistake in `[params]` cannot silently switch a rule off.
 
+mod api;
+mod check;
 mod district;
 mod effects;
 mod engine;
@@ -110,6 +112,7 @@ mod scenario_view;
 mod trace;
 mod value;
 
+pub use check::Names;
 pub use effects::{AfterSolve, Directive, Effects, FixedInstalls, Mandate};
 pub use trace::{Phase, TraceAction, TraceEntry, TraceValue};
 
@@ -248,6 +251,19 @@ impl RuleSet {
         // The call's record ends with it, whatever became of the call.
         let entry = recorder.finish(&rule.name, phase);
         result.map(|_| entry).map_err(|err| {
+            // a rule stopped by a limit: find where it was (Rhai does not say)
+            let spot = if failure::is_limit(&err) {
+                engine::locate_stop(
+                    &rule.ast,
+                    hook,
+                    (
+                        Dynamic::from(district.clone()),
+                        Dynamic::from(scenario.clone()),
+                    ),
+                )
+            } else {
+                rhai::Position::NONE
+            };
             failure::runtime(
                 &err,
                 &Site {
@@ -256,6 +272,7 @@ impl RuleSet {
                     source: &rule.source,
                     hook,
                     district: &input.name,
+                    spot,
                 },
             )
         })
@@ -343,4 +360,38 @@ fn compile(engine: &Engine, path: &Path) -> Result<Rule, Error> {
         has_before: has[0],
         has_after: has[1],
     })
+}
+
+impl RuleSet {
+    /// Checks every rule against the rules API (and, with `names`, against a scenario's
+    /// params, team kinds and cohorts) without running anything; the problems, file by file.
+    pub fn check(&self, names: Option<&Names>) -> Vec<Error> {
+        let known = check::Known::of(&self.engine);
+        self.rules
+            .iter()
+            .flat_map(|rule| check::check(&rule.path, &rule.source, &rule.ast, &known, names))
+            .collect()
+    }
+}
+
+/// Compiles and checks each rule file on its own (one broken file does not hide the others):
+/// every problem found, file by file.
+pub fn check_files(paths: &[PathBuf], names: Option<&Names>) -> Vec<Error> {
+    let clock = Clock::new(engine::WALL_CLOCK);
+    let engine = engine::new_engine(&clock);
+    let known = check::Known::of(&engine);
+    let mut problems = Vec::new();
+    for path in paths {
+        match compile(&engine, path) {
+            Ok(rule) => problems.extend(check::check(
+                &rule.path,
+                &rule.source,
+                &rule.ast,
+                &known,
+                names,
+            )),
+            Err(e) => problems.push(e),
+        }
+    }
+    problems
 }

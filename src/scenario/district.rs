@@ -43,7 +43,7 @@ pub(super) struct RawDistrict {
 }
 
 /// The name as districts are compared and stored: trimmed, Unicode NFC.
-pub(super) fn normalise(name: &str) -> String {
+pub(crate) fn normalise(name: &str) -> String {
     name.trim().nfc().collect::<String>().trim().to_string()
 }
 

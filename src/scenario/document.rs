@@ -8,10 +8,10 @@ use super::source::{Pos, Source, did_you_mean_hint, name_list};
 use crate::diagnostic::{Error, did_you_mean};
 use crate::text::Text;
 
-pub(super) type Value<'i> = Spanned<DeValue<'i>>;
+pub(crate) type Value<'i> = Spanned<DeValue<'i>>;
 
 /// Parses the scenario's TOML; a syntax error points where the parser stopped.
-pub(super) fn parse(src: &Source) -> Result<DeTable<'_>, Error> {
+pub(crate) fn parse(src: &Source) -> Result<DeTable<'_>, Error> {
     DeTable::parse(&src.text)
         .map(Spanned::into_inner)
         .map_err(|err| {
@@ -32,7 +32,7 @@ pub(super) fn parse(src: &Source) -> Result<DeTable<'_>, Error> {
 }
 
 /// One table of the scenario (the top level, `[target]`, one `[[district]]`, ...).
-pub(super) struct Table<'a, 'i> {
+pub(crate) struct Table<'a, 'i> {
     pub src: &'a Source,
     /// Where an error about a missing key points: the table's header.
     pub at: Pos,
@@ -144,7 +144,7 @@ impl<'a, 'i> Table<'a, 'i> {
 }
 
 /// Where a value starts.
-pub(super) fn pos(value: &Value<'_>) -> Pos {
+pub(crate) fn pos(value: &Value<'_>) -> Pos {
     Pos::Offset(value.span().start)
 }
 
@@ -162,7 +162,7 @@ fn kind(value: &DeValue<'_>) -> (&'static str, &'static str) {
 }
 
 /// "`field` must be X, not Y" at the value.
-pub(super) fn wrong_type(
+pub(crate) fn wrong_type(
     src: &Source,
     field: &str,
     value: &Value<'_>,
@@ -179,7 +179,7 @@ pub(super) fn wrong_type(
     .field(field)
 }
 
-pub(super) fn as_str<'v>(
+pub(crate) fn as_str<'v>(
     src: &Source,
     field: &str,
     value: &'v Value<'_>,
@@ -195,7 +195,7 @@ pub(super) fn as_str<'v>(
     }
 }
 
-pub(super) fn as_table<'v, 'i>(
+pub(crate) fn as_table<'v, 'i>(
     src: &Source,
     field: &str,
     value: &'v Value<'i>,
@@ -206,7 +206,7 @@ pub(super) fn as_table<'v, 'i>(
     }
 }
 
-pub(super) fn as_array<'v, 'i>(
+pub(crate) fn as_array<'v, 'i>(
     src: &Source,
     field: &str,
     value: &'v Value<'i>,
@@ -223,7 +223,7 @@ pub(super) fn as_array<'v, 'i>(
 }
 
 /// A whole number as written (underscores allowed, as TOML allows them).
-pub(super) fn as_integer(src: &Source, field: &str, value: &Value<'_>) -> Result<i128, Error> {
+pub(crate) fn as_integer(src: &Source, field: &str, value: &Value<'_>) -> Result<i128, Error> {
     match value.get_ref() {
         DeValue::Integer(i) => i128::from_str_radix(i.as_str(), i.radix()).map_err(|_| {
             src.error(
@@ -275,7 +275,7 @@ fn looks_grouped(written: &str) -> bool {
 }
 
 /// A number (integer or decimal), finite.
-pub(super) fn as_number(src: &Source, field: &str, value: &Value<'_>) -> Result<f64, Error> {
+pub(crate) fn as_number(src: &Source, field: &str, value: &Value<'_>) -> Result<f64, Error> {
     let number = match value.get_ref() {
         DeValue::Integer(_) => as_integer(src, field, value)? as f64,
         DeValue::Float(f) => f.as_str().parse::<f64>().unwrap_or(f64::NAN),
@@ -294,6 +294,6 @@ pub(super) fn as_number(src: &Source, field: &str, value: &Value<'_>) -> Result<
 }
 
 /// The value as written in the file, for messages (`0,4` stays as the user wrote it).
-pub(super) fn written<'s>(src: &'s Source, value: &Value<'_>) -> &'s str {
+pub(crate) fn written<'s>(src: &'s Source, value: &Value<'_>) -> &'s str {
     src.text.get(value.span()).unwrap_or("").trim()
 }

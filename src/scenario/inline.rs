@@ -28,6 +28,18 @@ pub(super) fn districts(
         .collect()
 }
 
+/// One district table written outside a scenario (a rule test's `district = { ... }`), read
+/// and checked like a `[[district]]`.
+pub(crate) fn district_table(
+    src: &Source,
+    value: &Value<'_>,
+    kinds: &[TeamKind],
+) -> Result<super::DistrictInput, Error> {
+    let raw = district(src, value, kinds)?;
+    let mut checked = super::district::check(src, vec![raw], kinds)?;
+    Ok(checked.remove(0))
+}
+
 fn district(src: &Source, value: &Value<'_>, kinds: &[TeamKind]) -> Result<RawDistrict, Error> {
     let table = Table::new(
         src,

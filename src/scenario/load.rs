@@ -348,7 +348,7 @@ fn rhai_files(folder: &Path) -> Vec<PathBuf> {
 }
 
 /// `[params]`: numbers, strings, true/false and lists of one of those, for the rules.
-fn params(top: &Table<'_, '_>) -> Result<BTreeMap<String, Param>, Error> {
+pub(crate) fn params(top: &Table<'_, '_>) -> Result<BTreeMap<String, Param>, Error> {
     let src = top.src;
     let mut params = BTreeMap::new();
     let Some(table) = top.table("params", "[params]")? else {

@@ -2,13 +2,16 @@
 
 mod coverage;
 mod district;
-mod document;
+pub(crate) mod document;
 mod inline;
 mod load;
-mod source;
+pub(crate) mod source;
 mod team_kind;
 
+pub(crate) use district::normalise;
+pub(crate) use inline::district_table;
 pub use load::load;
+pub(crate) use load::params;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;

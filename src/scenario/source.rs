@@ -8,7 +8,7 @@ use crate::text::{Lang, Text};
 
 /// Where a value is in its file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Pos {
+pub(crate) enum Pos {
     /// A byte offset (TOML values carry spans).
     Offset(usize),
     /// A 1-based line, and the column when it is known (CSV cells).
@@ -18,7 +18,7 @@ pub(super) enum Pos {
 }
 
 /// The text of a file and the path it was read from.
-pub(super) struct Source {
+pub(crate) struct Source {
     pub path: PathBuf,
     pub text: String,
 }
@@ -129,7 +129,7 @@ impl Source {
 }
 
 /// "did you mean `x`?" in both languages.
-pub(super) fn did_you_mean_hint(suggestion: &str) -> Text {
+pub(crate) fn did_you_mean_hint(suggestion: &str) -> Text {
     Text::new(
         format!("có phải ý bạn là `{suggestion}`?"),
         format!("did you mean `{suggestion}`?"),
@@ -137,7 +137,7 @@ pub(super) fn did_you_mean_hint(suggestion: &str) -> Text {
 }
 
 /// A list of names for a message: `a`, `b`, `c`.
-pub(super) fn name_list<'a>(names: impl IntoIterator<Item = &'a str>) -> String {
+pub(crate) fn name_list<'a>(names: impl IntoIterator<Item = &'a str>) -> String {
     names
         .into_iter()
         .map(|n| format!("`{n}`"))

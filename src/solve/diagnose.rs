@@ -22,10 +22,11 @@ pub enum Finding {
         required: u32,
         available: u32,
     },
-    /// A district cannot reach the floor even with every team it may get: its reachable pool
+    /// A district cannot reach its floor even with every team it may get: its reachable pool
     /// is the limit (`pool_limited`), or the teams it may get (its own, or a rule's maximum).
     FloorPoolLimit {
         district: String,
+        /// The district's own floor φ_d.
         floor: f64,
         best_rate: f64,
         teams: Vec<(String, u32)>,
@@ -33,7 +34,7 @@ pub enum Finding {
         /// The rate the whole reachable pool would give (with unlimited teams).
         pool_rate: f64,
     },
-    /// A district floor needs more teams of a kind than there are.
+    /// The district floors need more teams of a kind than there are.
     FloorTeamsShort { kind: String, more: u32 },
     /// The provincial target cannot be reached with every team.
     TargetPoolLimit { target: f64, best_rate: f64 },
@@ -94,16 +95,17 @@ pub fn structural(model: &Model) -> Vec<Finding> {
     findings
 }
 
-/// The floor per district as least effort, or the districts whose reachable pool (or whose
-/// team bounds) cannot give the floor.
+/// Each district's own floor φ_d as least effort (0 without one), or the districts whose
+/// reachable pool (or whose team bounds) cannot give their floor.
 pub fn floor_efforts(model: &Model) -> Result<Vec<f64>, Vec<Finding>> {
-    let Some(floor) = model.district_floor else {
-        return Ok(vec![0.0; model.districts.len()]);
-    };
     let mut efforts = Vec::with_capacity(model.districts.len());
     let mut findings = Vec::new();
     for (d, district) in model.districts.iter().enumerate() {
-        let need = floor * district.smartphones as f64 - district.base_installed();
+        let Some(floor) = district.floor else {
+            efforts.push(0.0);
+            continue;
+        };
+        let need = district.floor_installs() - district.base_installed();
         let hi: Vec<u32> = district.bounds.iter().map(|b| b.max).collect();
         let most = model.effort(d, &hi);
         match effort_for(district.pool, need) {

@@ -231,6 +231,7 @@ mod tests {
             pool,
             bounds: vec![Bounds { min: 0, max: cap }, Bounds { min: 0, max: cap }],
             productivity: vec![1.0, 1.0],
+            floor: None,
         };
         Model {
             horizon_days: 1,

@@ -78,8 +78,9 @@ pub fn solve(model: &Model) -> Option<Allocation> {
         }
         let base = district.base_installed();
         let s = district.smartphones as f64;
-        if let Some(floor) = model.district_floor {
-            problem = problem.with(constraint!(gains[d] >= floor * s - base));
+        if district.floor.is_some() {
+            let need = district.floor_installs() - base;
+            problem = problem.with(constraint!(gains[d] >= need));
         }
         if model.objective == Objective::MaxMinRate {
             problem = problem.with(constraint!(lowest_rate - gains[d] * (1.0 / s) <= base / s));

@@ -247,6 +247,9 @@ fn target_short(
 fn infeasible(model: &Model, findings: Vec<Finding>, structural: bool) -> Solution {
     let mut relaxed = model.clone();
     relaxed.district_floor = None;
+    for d in &mut relaxed.districts {
+        d.floor = None;
+    }
     if structural {
         for finding in &findings {
             match finding {

@@ -302,6 +302,7 @@ mod tests {
                     pool: 8_000.0,
                     productivity: vec![1.0; kinds],
                     bounds,
+                    floor: None,
                 };
                 1_000
             ],

@@ -167,6 +167,10 @@ impl WhatIf {
         std::fs::create_dir(dir.path().join("rules")).unwrap();
         for entry in std::fs::read_dir(RULES_DIR).unwrap() {
             let path = entry.unwrap().path();
+            // the rule files only: rules/tests/ holds the rule tests, not rules
+            if !path.is_file() {
+                continue;
+            }
             std::fs::copy(
                 &path,
                 dir.path().join("rules").join(path.file_name().unwrap()),

@@ -30,7 +30,8 @@ impl Rng {
 }
 
 /// A random instance: 1-4 districts, 1-3 kinds (the first local), small bounds and pools,
-/// sometimes a budget, a floor, rule minimums and productivity multipliers.
+/// sometimes a budget, a floor, rule minimums, productivity multipliers and districts with
+/// their own raised floor.
 pub fn random_model(seed: u64, objective: Objective) -> Model {
     random_model_sized(seed, objective, 4, 4, 5)
 }
@@ -109,6 +110,7 @@ pub fn random_model_sized(
                 pool,
                 bounds,
                 productivity,
+                floor: None,
             }
         })
         .collect();
@@ -143,10 +145,24 @@ pub fn random_model_sized(
             .fold(f64::INFINITY, f64::min);
         model.district_floor = Some(lowest + 0.05 * rng.unit());
     }
+    // Drawn last, so that the instances above keep their other figures: sometimes a rule's
+    // `district.min_rate` on some districts, a little above what they have without teams
+    // (sometimes beyond what they can reach).
+    let rule_floors = rng.below(3) == 0;
+    for d in &mut model.districts {
+        let min_rate = (rule_floors && rng.below(2) == 0)
+            .then(|| d.base_installed() / d.smartphones as f64 + 0.08 * rng.unit());
+        // φ_d = max(φ, min_rate_d), where either is set
+        d.floor = match (model.district_floor, min_rate) {
+            (None, None) => None,
+            (phi, rate) => Some(phi.unwrap_or(0.0).max(rate.unwrap_or(0.0))),
+        };
+    }
     model
 }
 
-/// Whether an allocation meets every constraint of MODEL.md except the objective's own.
+/// Whether an allocation meets every constraint of MODEL.md except the objective's own (each
+/// district's floor being its own φ_d, docs/model.md § 8).
 pub fn feasible(model: &Model, teams: &Allocation) -> bool {
     for (d, row) in teams.iter().enumerate() {
         for (k, &t) in row.iter().enumerate() {
@@ -155,7 +171,7 @@ pub fn feasible(model: &Model, teams: &Allocation) -> bool {
                 return false;
             }
         }
-        if let Some(floor) = model.district_floor
+        if let Some(floor) = model.districts[d].floor
             && model.projected_installed(d, row)
                 < floor * model.districts[d].smartphones as f64 - 1e-6
         {

@@ -151,7 +151,7 @@ fn a_rule_that_never_ends_is_stopped_and_named() {
     let en = err.render(Lang::En);
     assert!(
         en.starts_with(&format!(
-            "error: {}:1:1: district \"Hữu Lũng\": rule `runaway` ran too long in \
+            "error: {}:2:5: district \"Hữu Lũng\": rule `runaway` ran too long in \
              `before_solve` and was stopped (over 1,000,000 steps or 1 second)",
             path.display()
         )),
@@ -165,7 +165,7 @@ fn a_rule_that_never_ends_is_stopped_and_named() {
     );
     assert!(vi.contains("1.000.000 bước"), "{vi}");
 
-    // Rhai does not say where a stopped rule was, so the error points at the hook's `fn` line.
+    // Rhai does not say where a stopped rule was; the host finds the looping line itself.
     let (_dir, path) = rule_file(
         "counter",
         "fn after_solve(district, scenario) {\n    let n = 0;\n    while true {\n        n += 1;\n    }\n}\n",
@@ -174,7 +174,11 @@ fn a_rule_that_never_ends_is_stopped_and_named() {
     let rules = RuleSet::load(&[path]).unwrap();
     let plan = plan(&rules, &s, vec![vec![0, 0]]);
     let err = rules.after_solve(&s, &plan).unwrap_err();
-    assert_eq!(err.location.line, Some(1), "{err}");
+    assert!(matches!(err.location.line, Some(3..=4)), "{err}");
+    assert!(
+        err.render(Lang::En).contains("district \"Hữu Lũng\""),
+        "{err}"
+    );
     assert!(
         err.render(Lang::En)
             .contains("rule `counter` ran too long in `after_solve`"),
@@ -486,4 +490,69 @@ fn no_rules_change_nothing() {
     let s = one();
     let rules = RuleSet::load(&[]).unwrap();
     assert_eq!(rules.before_solve(&s).unwrap(), vec![Effects::default()]);
+}
+
+#[test]
+fn oversized_texts_lists_and_maps_are_stopped_and_named() {
+    for (body, vi, en) in [
+        (
+            "    let s = \"x\";\n    for i in 0..20 {\n        s += s;\n    }\n",
+            "đoạn chữ quá dài",
+            "a text grew too long (limits: 10,000 characters",
+        ),
+        (
+            "    let a = [];\n    for i in 0..20000 {\n        a.push(i);\n    }\n",
+            "danh sách quá dài",
+            "a list grew too long",
+        ),
+    ] {
+        let err = before_err(
+            &format!("fn before_solve(district, scenario) {{\n{body}}}\n"),
+            &one(),
+        );
+        let en_text = err.render(Lang::En);
+        assert!(
+            en_text.contains("district \"Hữu Lũng\": rule `broken` failed in `before_solve`"),
+            "{en_text}"
+        );
+        assert!(en_text.contains(en), "{en_text}");
+        assert!(
+            err.render(Lang::Vi).contains(vi),
+            "{}",
+            err.render(Lang::Vi)
+        );
+        // the line inside the loop
+        assert!(matches!(err.location.line, Some(3..=4)), "{en_text}");
+    }
+}
+
+#[test]
+fn deep_recursion_is_stopped_at_the_recursive_call() {
+    let err = before_err(
+        "fn before_solve(district, scenario) {\n    deep(1)\n}\nfn deep(n) {\n    deep(n + 1)\n}\n",
+        &one(),
+    );
+    let en = err.render(Lang::En);
+    assert!(
+        en.contains("rule `broken` failed in `before_solve`: functions call each other too deeply"),
+        "{en}"
+    );
+    assert_eq!(err.location.line, Some(5), "{en}");
+}
+
+#[test]
+fn a_syntax_error_in_after_solve_is_reported_before_anything_runs() {
+    let (_dir, path) = rule_file(
+        "late",
+        "fn before_solve(district, scenario) {\n    district.min_teams(\"commune\", 1);\n}\n\
+         fn after_solve(district, scenario) {\n    let x = 1 +;\n}\n",
+    );
+    // loading fails: no hook of any district has run
+    let err = RuleSet::load(std::slice::from_ref(&path)).unwrap_err();
+    assert_eq!(err.location.line, Some(5), "{err}");
+    assert!(
+        err.render(Lang::En)
+            .contains("rule `late` has a syntax error"),
+        "{err}"
+    );
 }

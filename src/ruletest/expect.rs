@@ -1,0 +1,350 @@
+//! Reading `[case.expect]`: what a case expects the rules to do, every key checked.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use toml::de::DeValue;
+
+use super::fixture::{kind_counts, known_kind};
+use crate::diagnostic::{Error, did_you_mean};
+use crate::scenario::Scenario;
+use crate::scenario::document::{
+    Table, Value, as_array, as_integer, as_number, as_str, as_table, pos,
+};
+use crate::scenario::source::{Pos, Source, did_you_mean_hint, name_list};
+use crate::text::Text;
+
+const EXPECT_KEYS: [&str; 9] = [
+    "min_teams",
+    "max_teams",
+    "mandates",
+    "mandated_installs",
+    "fixed_installs",
+    "productivity",
+    "min_rate",
+    "directives",
+    "error_contains",
+];
+const DIRECTIVE_KEYS: [&str; 8] = [
+    "rule",
+    "priority",
+    "action_contains",
+    "action_en_contains",
+    "unit_contains",
+    "unit_en_contains",
+    "expected_installs",
+    "teams",
+];
+
+/// What a case expects.
+#[derive(Debug, Clone)]
+pub enum Expect {
+    /// Checks on what the rules did, in the order written.
+    Checks(Vec<Check>),
+    /// The rules must stop with an error whose text contains `contains`.
+    Error { line: usize, contains: String },
+}
+
+/// One key of `[case.expect]`.
+#[derive(Debug, Clone)]
+pub struct Check {
+    /// The 1-based line of the key.
+    pub line: usize,
+    pub expected: Expected,
+}
+
+/// The expected value of one key of `[case.expect]`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Expected {
+    MinTeams(BTreeMap<String, u32>),
+    MaxTeams(BTreeMap<String, u32>),
+    /// Cohort (lower case) → share.
+    Mandates(BTreeMap<String, f64>),
+    MandatedInstalls(i128),
+    FixedInstalls(i128),
+    Productivity(BTreeMap<String, f64>),
+    MinRate(f64),
+    Directives(Vec<ExpectedDirective>),
+}
+
+impl Expected {
+    /// The key as written in the test file.
+    pub fn key(&self) -> &'static str {
+        match self {
+            Expected::MinTeams(_) => "min_teams",
+            Expected::MaxTeams(_) => "max_teams",
+            Expected::Mandates(_) => "mandates",
+            Expected::MandatedInstalls(_) => "mandated_installs",
+            Expected::FixedInstalls(_) => "fixed_installs",
+            Expected::Productivity(_) => "productivity",
+            Expected::MinRate(_) => "min_rate",
+            Expected::Directives(_) => "directives",
+        }
+    }
+}
+
+/// One entry of `directives = [...]`: only the keys given are checked.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ExpectedDirective {
+    /// The 1-based line of the entry.
+    pub line: usize,
+    pub rule: Option<String>,
+    pub priority: Option<i64>,
+    pub action_contains: Option<String>,
+    pub action_en_contains: Option<String>,
+    pub unit_contains: Option<String>,
+    pub unit_en_contains: Option<String>,
+    /// `Some(None)` (`expected_installs = false`): the directive states no expected installs.
+    pub expected_installs: Option<Option<i128>>,
+    pub teams: Option<BTreeMap<String, u32>>,
+}
+
+pub(super) fn expects_nothing(src: &Source, at: Pos, name: &str) -> Error {
+    src.error(
+        at,
+        Text::new(
+            format!(
+                "trường hợp \"{name}\" không kiểm tra điều gì: một phép thử không thể sai thì không phải phép thử"
+            ),
+            format!("the case \"{name}\" expects nothing: a test that cannot fail is not a test"),
+        ),
+    )
+    .hint(Text::new(
+        "thêm bảng [case.expect] với ít nhất một khóa, ví dụ:\n[case.expect]\nmin_teams = { commune = 5, volunteer = 1 }",
+        "add a [case.expect] table with at least one key, e.g.:\n[case.expect]\nmin_teams = { commune = 5, volunteer = 1 }",
+    ))
+}
+
+pub(super) fn read_expect(
+    table: &Table<'_, '_>,
+    scenario: &Scenario,
+    name: &str,
+) -> Result<Expect, Error> {
+    let src = table.src;
+    table.unknown_keys(&EXPECT_KEYS)?;
+    if table.entries().next().is_none() {
+        return Err(expects_nothing(src, table.at, name));
+    }
+    if let Some(value) = table.get("error_contains") {
+        if let Some((other, at, _)) = table.entries().find(|(k, _, _)| *k != "error_contains") {
+            return Err(src
+                .error(
+                    at,
+                    Text::new(
+                        format!(
+                            "`error_contains` đã đòi quy tắc dừng với lỗi, nên không kiểm tra `{other}` được"
+                        ),
+                        format!(
+                            "`error_contains` expects the rules to stop with an error, so `{other}` cannot be checked too"
+                        ),
+                    ),
+                )
+                .hint(Text::new(
+                    "tách thành hai trường hợp: một trường hợp có lỗi, một trường hợp không",
+                    "split it into two cases: one where the rules stop, one where they do not",
+                )));
+        }
+        let contains = as_str(src, "error_contains", value)?;
+        if contains.trim().is_empty() {
+            return Err(src
+                .error(
+                    pos(value),
+                    Text::new(
+                        "`error_contains` đang để trống: mọi lỗi đều khớp",
+                        "`error_contains` is empty: any error would match",
+                    ),
+                )
+                .hint(Text::new(
+                    "ghi một đoạn chữ của thông báo lỗi cần có",
+                    "write a piece of the error message you expect",
+                )));
+        }
+        return Ok(Expect::Error {
+            line: src.line(pos(value)).unwrap_or(0),
+            contains: contains.to_string(),
+        });
+    }
+    let mut checks = Vec::new();
+    for (key, at, value) in table.entries() {
+        let counts = |field: &str| -> Result<BTreeMap<String, u32>, Error> {
+            Ok(kind_counts(src, field, value, scenario)?
+                .into_iter()
+                .map(|(k, (n, _))| (k, n))
+                .collect())
+        };
+        let expected = match key {
+            "min_teams" => Expected::MinTeams(counts(key)?),
+            "max_teams" => Expected::MaxTeams(counts(key)?),
+            "mandates" => Expected::Mandates(mandates(src, value, scenario)?),
+            "mandated_installs" => Expected::MandatedInstalls(installs(src, key, value)?),
+            "fixed_installs" => Expected::FixedInstalls(installs(src, key, value)?),
+            "productivity" => Expected::Productivity(multipliers(src, value, scenario)?),
+            "min_rate" => Expected::MinRate(as_number(src, key, value)?),
+            "directives" => Expected::Directives(directives(src, value, scenario)?),
+            _ => unreachable!("unknown keys are refused above"),
+        };
+        checks.push(Check {
+            line: src.line(at).unwrap_or(0),
+            expected,
+        });
+    }
+    Ok(Expect::Checks(checks))
+}
+
+/// A number of installs: whole, 0 or more.
+fn installs(src: &Source, field: &str, value: &Value<'_>) -> Result<i128, Error> {
+    let n = as_integer(src, field, value).map_err(|e| {
+        if e.hint.is_some() {
+            e
+        } else {
+            e.hint(Text::new(
+                "số lượt cài được so sánh sau khi làm tròn, như khi in ra: ghi số nguyên",
+                "installs are compared rounded, as printed: write a whole number",
+            ))
+        }
+    })?;
+    if n < 0 {
+        return Err(src
+            .error(
+                pos(value),
+                Text::new(
+                    "số lượt cài không được âm",
+                    "a number of installs must not be negative",
+                ),
+            )
+            .field(field));
+    }
+    Ok(n)
+}
+
+/// `mandates = { cohort = share }`: cohorts some district of the scenario has.
+fn mandates(
+    src: &Source,
+    value: &Value<'_>,
+    scenario: &Scenario,
+) -> Result<BTreeMap<String, f64>, Error> {
+    let table = Table::new(src, pos(value), "", as_table(src, "mandates", value)?);
+    let known: BTreeSet<&str> = scenario
+        .districts
+        .iter()
+        .flat_map(|d| d.cohorts.keys().map(String::as_str))
+        .collect();
+    let mut shares = BTreeMap::new();
+    for (cohort, at, share) in table.entries() {
+        let lower = cohort.to_lowercase();
+        if !known.contains(lower.as_str()) {
+            let hint = match did_you_mean(&lower, known.iter().copied()) {
+                Some(s) => did_you_mean_hint(s),
+                None => Text::new(
+                    format!(
+                        "các nhóm có trong kịch bản: {}",
+                        name_list(known.iter().copied())
+                    ),
+                    format!(
+                        "the scenario's cohorts: {}",
+                        name_list(known.iter().copied())
+                    ),
+                ),
+            };
+            return Err(src
+                .error(
+                    at,
+                    Text::new(
+                        format!("không huyện nào có nhóm `{cohort}`"),
+                        format!("no district has a cohort `{cohort}`"),
+                    ),
+                )
+                .hint(hint));
+        }
+        let field = format!("mandates.{cohort}");
+        shares.insert(lower, as_number(src, &field, share)?);
+    }
+    Ok(shares)
+}
+
+/// `productivity = { kind = multiplier }`.
+fn multipliers(
+    src: &Source,
+    value: &Value<'_>,
+    scenario: &Scenario,
+) -> Result<BTreeMap<String, f64>, Error> {
+    let table = Table::new(src, pos(value), "", as_table(src, "productivity", value)?);
+    let mut multipliers = BTreeMap::new();
+    for (kind, at, m) in table.entries() {
+        let kind = known_kind(src, kind, at, scenario)?;
+        let field = format!("productivity.{kind}");
+        multipliers.insert(kind, as_number(src, &field, m)?);
+    }
+    Ok(multipliers)
+}
+
+fn directives(
+    src: &Source,
+    value: &Value<'_>,
+    scenario: &Scenario,
+) -> Result<Vec<ExpectedDirective>, Error> {
+    let list = as_array(src, "directives", value).map_err(|e| {
+        e.hint(Text::new(
+            "ghi danh sách các chỉ đạo, ví dụ: directives = [ { rule = \"door-to-door\", priority = 1 } ]",
+            "write a list of directives, e.g. directives = [ { rule = \"door-to-door\", priority = 1 } ]",
+        ))
+    })?;
+    let mut directives = Vec::with_capacity(list.len());
+    for entry in list.iter() {
+        let table = Table::new(
+            src,
+            pos(entry),
+            "directives",
+            as_table(src, "directives", entry)?,
+        );
+        table.unknown_keys(&DIRECTIVE_KEYS)?;
+        let mut d = ExpectedDirective {
+            line: src.line(pos(entry)).unwrap_or(0),
+            ..ExpectedDirective::default()
+        };
+        for (key, _, v) in table.entries() {
+            let text = || as_str(src, key, v).map(str::to_string);
+            match key {
+                "rule" => d.rule = Some(text()?),
+                "priority" => {
+                    let p = as_integer(src, key, v)?;
+                    d.priority = Some(i64::try_from(p).map_err(|_| {
+                        src.error(pos(v), Text::new("số quá lớn", "the number is too large"))
+                            .field(key)
+                    })?);
+                }
+                "action_contains" => d.action_contains = Some(text()?),
+                "action_en_contains" => d.action_en_contains = Some(text()?),
+                "unit_contains" => d.unit_contains = Some(text()?),
+                "unit_en_contains" => d.unit_en_contains = Some(text()?),
+                "expected_installs" => {
+                    d.expected_installs = Some(match v.get_ref() {
+                        DeValue::Boolean(false) => None,
+                        DeValue::Boolean(true) => {
+                            return Err(src
+                                .error(
+                                    pos(v),
+                                    Text::new(
+                                        "ghi số lượt cài dự kiến, hoặc `false` nếu chỉ đạo không ghi số này",
+                                        "write the expected installs, or `false` when the directive states none",
+                                    ),
+                                )
+                                .field(key));
+                        }
+                        _ => Some(installs(src, key, v)?),
+                    });
+                }
+                "teams" => {
+                    d.teams = Some(
+                        kind_counts(src, key, v, scenario)?
+                            .into_iter()
+                            .map(|(k, (n, _))| (k, n))
+                            .collect(),
+                    );
+                }
+                _ => unreachable!("unknown keys are refused above"),
+            }
+        }
+        directives.push(d);
+    }
+    Ok(directives)
+}

@@ -1,0 +1,537 @@
+//! Reading a rule-test file (the format is in the module doc of `ruletest`): every key checked,
+//! every error at the line and column to change. `[case.expect]` is read in `expect.rs`.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use super::expect::{Expect, expects_nothing, read_expect};
+use crate::diagnostic::{Error, did_you_mean};
+use crate::model::Scope;
+use crate::scenario::document::{
+    Table, Value, as_array, as_integer, as_str, as_table, pos, wrong_type,
+};
+use crate::scenario::source::{Pos, Source, did_you_mean_hint, name_list};
+use crate::scenario::{self, Param, Scenario};
+use crate::text::Text;
+
+const KEYS: [&str; 4] = ["scenario", "rules", "params", "case"];
+const CASE_KEYS: [&str; 5] = ["name", "district", "plan", "params", "expect"];
+
+/// A test file, read and checked: its cases are ready to run.
+#[derive(Debug, Clone)]
+pub struct Fixture {
+    pub path: PathBuf,
+    /// The rule files every case runs, in order.
+    pub rules: Vec<PathBuf>,
+    pub cases: Vec<Case>,
+}
+
+/// One `[[case]]`.
+#[derive(Debug, Clone)]
+pub struct Case {
+    pub name: String,
+    /// The 1-based line of the case's `[[case]]` header.
+    pub line: usize,
+    /// The scenario the case runs in: `[params]` overrides applied, the case's district in place,
+    /// `rules` set to the fixture's.
+    pub scenario: Scenario,
+    /// The case's district: an index into `scenario.districts`.
+    pub district: usize,
+    /// The teams the plan gives the district, one count per team kind in scenario order.
+    pub plan: Vec<u32>,
+    pub expect: Expect,
+}
+
+/// Reads and checks the test file at `path`, with its scenario.
+pub fn read(path: &Path) -> Result<Fixture, Error> {
+    let src = Source::read(path, &Text::new("tệp kiểm thử", "the test file")).map_err(|e| {
+        if path.exists() {
+            e
+        } else {
+            e.hint(Text::new(
+                "kiểm tra đường dẫn và tên tệp",
+                "check the path and the file name",
+            ))
+        }
+    })?;
+    let doc = parse(&src)?;
+    let top = Table::new(&src, Pos::File, "", &doc);
+    top.unknown_keys(&KEYS)?;
+
+    let mut base = load_scenario(&top)?;
+    base.rules = rules(&top, &base)?;
+    if let Some(params) = top.table("params", "[params]")? {
+        override_params(&params, &mut base, &top)?;
+    }
+
+    let Some(cases) = top.get("case") else {
+        return Err(src
+            .error(
+                Pos::File,
+                Text::new(
+                    "tệp kiểm thử chưa có trường hợp nào",
+                    "the test file has no cases",
+                ),
+            )
+            .hint(case_example()));
+    };
+    let cases = as_array(&src, "case", cases).map_err(|e| e.hint(case_example()))?;
+    let mut read: Vec<Case> = Vec::with_capacity(cases.len());
+    for value in cases.iter() {
+        let case = case(&src, value, &base)?;
+        if let Some(first) = read.iter().find(|c| c.name == case.name) {
+            return Err(src
+                .error(
+                    pos(value),
+                    Text::new(
+                        format!(
+                            "trường hợp \"{}\" bị ghi hai lần (lần đầu ở dòng {})",
+                            case.name, first.line
+                        ),
+                        format!(
+                            "the case \"{}\" appears twice (first at line {})",
+                            case.name, first.line
+                        ),
+                    ),
+                )
+                .hint(Text::new(
+                    "mỗi trường hợp cần một tên riêng để biết trường hợp nào không đạt",
+                    "give each case its own name, so that a failure says which one",
+                )));
+        }
+        read.push(case);
+    }
+    if read.is_empty() {
+        return Err(src
+            .error(
+                pos(top.get("case").expect("checked above")),
+                Text::new(
+                    "tệp kiểm thử chưa có trường hợp nào",
+                    "the test file has no cases",
+                ),
+            )
+            .hint(case_example()));
+    }
+    Ok(Fixture {
+        path: path.to_path_buf(),
+        rules: base.rules,
+        cases: read,
+    })
+}
+
+fn parse(src: &Source) -> Result<DeTable<'_>, Error> {
+    DeTable::parse(&src.text)
+        .map(Spanned::into_inner)
+        .map_err(|err| {
+            let message = err.message().trim_end().to_string();
+            let pos = err.span().map_or(Pos::File, |span| Pos::Offset(span.start));
+            src.error(
+                pos,
+                Text::new(
+                    format!("tệp kiểm thử không đúng cú pháp TOML: {message}"),
+                    format!("the test file is not valid TOML: {message}"),
+                ),
+            )
+            .hint(Text::new(
+                "kiểm tra dấu ngoặc kép quanh chữ, dấu `=` và các dấu ngoặc ở chỗ được chỉ (hoặc ngay trước đó)",
+                "check the quotes around text, the `=` signs and the brackets at the spot shown (or just before it)",
+            ))
+        })
+}
+
+fn case_example() -> Text {
+    let example = "[[case]]\nname = \"...\"\ndistrict = \"Hữu Lũng\"\n\n[case.expect]\nmin_teams = { commune = 24, volunteer = 1 }";
+    Text::new(
+        format!("mỗi trường hợp bắt đầu bằng [[case]], ví dụ:\n{example}"),
+        format!("each case starts with [[case]], e.g.:\n{example}"),
+    )
+}
+
+/// Paths in a test file are relative to its folder.
+fn relative_hint(src: &Source) -> Text {
+    let folder = src.folder().display().to_string();
+    let folder = if folder.is_empty() {
+        ".".into()
+    } else {
+        folder
+    };
+    Text::new(
+        format!("đường dẫn tính từ thư mục chứa tệp kiểm thử ({folder})"),
+        format!("paths are relative to the test file's folder ({folder})"),
+    )
+}
+
+/// `scenario = "..."`: loaded and checked like `campaign plan` does.
+fn load_scenario(top: &Table<'_, '_>) -> Result<Scenario, Error> {
+    let src = top.src;
+    let value = top.require(
+        "scenario",
+        "scenario = \"../../scenarios/lang-son-2020-09-01.toml\"",
+    )?;
+    let written = as_str(src, "scenario", value)?.trim();
+    let path = src.folder().join(written);
+    if written.is_empty() || !path.is_file() {
+        return Err(src
+            .error(
+                pos(value),
+                Text::new(
+                    format!("không tìm thấy tệp kịch bản {}", path.display()),
+                    format!("the scenario file {} was not found", path.display()),
+                ),
+            )
+            .field("scenario")
+            .hint(relative_hint(src)));
+    }
+    scenario::load(&path)
+}
+
+/// `rules = [...]`, or the scenario's rules.
+fn rules(top: &Table<'_, '_>, scenario: &Scenario) -> Result<Vec<PathBuf>, Error> {
+    let src = top.src;
+    let Some(value) = top.get("rules") else {
+        return Ok(scenario.rules.clone());
+    };
+    let list = as_array(src, "rules", value).map_err(|e| {
+        e.hint(Text::new(
+            "ghi danh sách trong ngoặc vuông, ví dụ rules = [\"../door-to-door.rhai\"]",
+            "write a list in square brackets, e.g. rules = [\"../door-to-door.rhai\"]",
+        ))
+    })?;
+    if list.is_empty() {
+        return Err(src
+            .error(
+                pos(value),
+                Text::new(
+                    "danh sách quy tắc đang để trống: không có quy tắc nào để thử",
+                    "the rule list is empty: there is no rule to test",
+                ),
+            )
+            .field("rules")
+            .hint(Text::new(
+                "ghi các tệp quy tắc cần thử, hoặc xóa dòng này để dùng các quy tắc của kịch bản",
+                "name the rule files to test, or remove this line to use the scenario's rules",
+            )));
+    }
+    let mut files: Vec<PathBuf> = Vec::new();
+    for item in list.iter() {
+        let written = as_str(src, "rules", item)?.trim();
+        let path = src.folder().join(written);
+        let found = if written.is_empty() {
+            Vec::new()
+        } else if path.is_dir() {
+            rhai_files(&path)
+        } else if path.is_file() {
+            vec![path.clone()]
+        } else {
+            Vec::new()
+        };
+        if found.is_empty() {
+            return Err(src
+                .error(
+                    pos(item),
+                    Text::new(
+                        format!("không tìm thấy tệp quy tắc {}", path.display()),
+                        format!("no rule file found at {}", path.display()),
+                    ),
+                )
+                .field("rules")
+                .hint(relative_hint(src)));
+        }
+        for file in found {
+            if !files.contains(&file) {
+                files.push(file);
+            }
+        }
+    }
+    Ok(files)
+}
+
+/// The `*.rhai` files of a folder, sorted by file name (as a scenario's `rules` reads folders).
+fn rhai_files(folder: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            p.is_file()
+                && p.extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("rhai"))
+        })
+        .collect();
+    files.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
+    files
+}
+
+/// Replaces `scenario.params` with the values of `table` (`[params]` or a case's `params`),
+/// read by `owner` (the table holding the `params` key). Only keys the scenario has.
+fn override_params(
+    table: &Table<'_, '_>,
+    scenario: &mut Scenario,
+    owner: &Table<'_, '_>,
+) -> Result<(), Error> {
+    let src = table.src;
+    for (key, at, _) in table.entries() {
+        if scenario.params.contains_key(key) {
+            continue;
+        }
+        let known = scenario.params.keys().map(String::as_str);
+        let hint = match did_you_mean(key, known.clone()) {
+            Some(s) => did_you_mean_hint(s),
+            None => Text::new(
+                format!(
+                    "các khóa [params] của kịch bản: {}",
+                    name_list(known.clone())
+                ),
+                format!("the scenario's [params] keys: {}", name_list(known)),
+            ),
+        };
+        return Err(src
+            .error(
+                at,
+                Text::new(
+                    format!("kịch bản không có khóa `{key}` trong [params] để thay"),
+                    format!("the scenario has no [params] key `{key}` to override"),
+                ),
+            )
+            .hint(hint));
+    }
+    let values: BTreeMap<String, Param> = scenario::params(owner)?;
+    scenario.params.extend(values);
+    Ok(())
+}
+
+fn case(src: &Source, value: &Value<'_>, base: &Scenario) -> Result<Case, Error> {
+    let table = Table::new(src, pos(value), "[[case]]", as_table(src, "case", value)?);
+    table.unknown_keys(&CASE_KEYS)?;
+    let line = src.line(pos(value)).unwrap_or(0);
+
+    let name_value = table.require("name", "name = \"exactly at the threshold\"")?;
+    let name = as_str(src, "name", name_value)?.trim().to_string();
+    if name.is_empty() {
+        return Err(src
+            .error(
+                pos(name_value),
+                Text::new("tên trường hợp đang để trống", "the case's name is empty"),
+            )
+            .field("name")
+            .hint(Text::new(
+                "đặt một tên nói rõ trường hợp thử điều gì",
+                "give it a name that says what the case tests",
+            )));
+    }
+
+    let mut scenario = base.clone();
+    if let Some(params) = table.table("params", "params")? {
+        override_params(&params, &mut scenario, &table)?;
+    }
+    let district = place_district(&table, &mut scenario)?;
+    let plan = match table.get("plan") {
+        None => vec![0; scenario.team_kinds.len()],
+        Some(v) => plan(src, v, &scenario, district)?,
+    };
+
+    let expect = match table.table("expect", "[case.expect]")? {
+        None => return Err(expects_nothing(src, pos(value), &name)),
+        Some(expect) => expect,
+    };
+    let expect = read_expect(&expect, &scenario, &name)?;
+    Ok(Case {
+        name,
+        line,
+        scenario,
+        district,
+        plan,
+        expect,
+    })
+}
+
+/// Puts the case's district into `scenario` and returns its index.
+fn place_district(table: &Table<'_, '_>, scenario: &mut Scenario) -> Result<usize, Error> {
+    let src = table.src;
+    let value = table.require(
+        "district",
+        "district = \"Hữu Lũng\"   (hoặc/or district = { name = \"...\", installed = 300, smartphones = 1000, teams = { commune = 5 } })",
+    )?;
+    match value.get_ref() {
+        DeValue::String(written) => {
+            let name = scenario::normalise(written);
+            if let Some(i) = scenario.districts.iter().position(|d| d.name == name) {
+                return Ok(i);
+            }
+            let names = scenario.districts.iter().map(|d| d.name.as_str());
+            let hint = match did_you_mean(&name, names.clone()) {
+                Some(s) => did_you_mean_hint(s),
+                None => Text::new(
+                    format!(
+                        "các huyện của kịch bản: {}; hoặc ghi huyện dưới dạng bảng: district = {{ name = \"...\", installed = 300, smartphones = 1000, teams = {{ commune = 5 }} }}",
+                        name_list(names.clone())
+                    ),
+                    format!(
+                        "the scenario's districts: {}; or write the district as a table: district = {{ name = \"...\", installed = 300, smartphones = 1000, teams = {{ commune = 5 }} }}",
+                        name_list(names)
+                    ),
+                ),
+            };
+            Err(src
+                .error(
+                    pos(value),
+                    Text::new(
+                        format!("kịch bản không có huyện \"{name}\""),
+                        format!("the scenario has no district \"{name}\""),
+                    ),
+                )
+                .field("district")
+                .hint(hint))
+        }
+        DeValue::Table(_) => {
+            let district = scenario::district_table(src, value, &scenario.team_kinds)?;
+            match scenario
+                .districts
+                .iter()
+                .position(|d| d.name == district.name)
+            {
+                Some(i) => {
+                    scenario.districts[i] = district;
+                    Ok(i)
+                }
+                None => {
+                    scenario.districts.push(district);
+                    Ok(scenario.districts.len() - 1)
+                }
+            }
+        }
+        _ => Err(wrong_type(
+            src,
+            "district",
+            value,
+            (
+                "tên một huyện hoặc một bảng { name = ..., installed = ..., smartphones = ... }",
+                "a district's name or a table { name = ..., installed = ..., smartphones = ... }",
+            ),
+        )),
+    }
+}
+
+/// `plan = { kind = teams }`: at most the district's own teams of a local kind and the pool of a
+/// provincial kind, like any plan.
+fn plan(
+    src: &Source,
+    value: &Value<'_>,
+    scenario: &Scenario,
+    district: usize,
+) -> Result<Vec<u32>, Error> {
+    let counts = kind_counts(src, "plan", value, scenario)?;
+    let input = &scenario.districts[district];
+    let mut teams = Vec::with_capacity(scenario.team_kinds.len());
+    for kind in &scenario.team_kinds {
+        let Some(&(n, at)) = counts.get(&kind.name) else {
+            teams.push(0);
+            continue;
+        };
+        let (cap, vi, en) = match kind.scope {
+            Scope::Local => {
+                let cap = input.teams.get(&kind.name).copied().unwrap_or(0);
+                (
+                    cap,
+                    format!(
+                        "huyện \"{}\" chỉ có {cap} tổ `{}` tại chỗ, kế hoạch không thể giao {n}",
+                        input.name, kind.name
+                    ),
+                    format!(
+                        "the district \"{}\" has only {cap} local `{}` teams; a plan cannot give it {n}",
+                        input.name, kind.name
+                    ),
+                )
+            }
+            Scope::Provincial => {
+                let cap = kind.available.unwrap_or(0);
+                (
+                    cap,
+                    format!(
+                        "tỉnh chỉ có {cap} đội `{}`, kế hoạch không thể giao {n} cho một huyện",
+                        kind.name
+                    ),
+                    format!(
+                        "the province has only {cap} `{}` teams; a plan cannot give {n} to one district",
+                        kind.name
+                    ),
+                )
+            }
+        };
+        if n > cap {
+            return Err(src
+                .error(at, Text::new(vi, en))
+                .field(format!("plan.{}", kind.name)));
+        }
+        teams.push(n);
+    }
+    Ok(teams)
+}
+
+/// `{ kind = n, ... }`: known team kinds, whole numbers ≥ 0, each with the position of its value.
+pub(super) fn kind_counts(
+    src: &Source,
+    field: &str,
+    value: &Value<'_>,
+    scenario: &Scenario,
+) -> Result<BTreeMap<String, (u32, Pos)>, Error> {
+    let table = as_table(src, field, value).map_err(|e| {
+        e.hint(Text::new(
+            "ghi số tổ, đội theo loại, ví dụ: { commune = 5, volunteer = 1 }",
+            "give the teams by kind, e.g. { commune = 5, volunteer = 1 }",
+        ))
+    })?;
+    let table = Table::new(src, pos(value), "", table);
+    let mut counts = BTreeMap::new();
+    for (kind, at, n) in table.entries() {
+        let kind = known_kind(src, kind, at, scenario)?;
+        let field = format!("{field}.{kind}");
+        let count = as_integer(src, &field, n)?;
+        let count = u32::try_from(count).map_err(|_| {
+            src.error(
+                pos(n),
+                Text::new(
+                    "số tổ, đội phải là số nguyên từ 0 trở lên",
+                    "a number of teams must be a whole number, 0 or more",
+                ),
+            )
+            .field(field.clone())
+        })?;
+        counts.insert(kind, (count, pos(n)));
+    }
+    Ok(counts)
+}
+
+/// A team kind of the scenario, or an error with a hint.
+pub(super) fn known_kind(
+    src: &Source,
+    kind: &str,
+    at: Pos,
+    scenario: &Scenario,
+) -> Result<String, Error> {
+    if scenario.team_kinds.iter().any(|k| k.name == kind) {
+        return Ok(kind.to_string());
+    }
+    let names = scenario.team_kinds.iter().map(|k| k.name.as_str());
+    let hint = match did_you_mean(kind, names.clone()) {
+        Some(s) => did_you_mean_hint(s),
+        None => Text::new(
+            format!("các loại đội của kịch bản: {}", name_list(names.clone())),
+            format!("the scenario's team kinds: {}", name_list(names)),
+        ),
+    };
+    Err(src
+        .error(
+            at,
+            Text::new(
+                format!("không có loại đội `{kind}`"),
+                format!("unknown team kind `{kind}`"),
+            ),
+        )
+        .hint(hint))
+}

@@ -1,0 +1,462 @@
+//! Running the cases of a test file: the rules before the solve, the model's capped figures, a
+//! plan with the case's teams, the rules after the solve; then every expectation compared.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use super::SHARE_TOLERANCE;
+use super::expect::{Expect, Expected, ExpectedDirective};
+use super::fixture::{Case, Fixture};
+use crate::diagnostic::Error;
+use crate::model;
+use crate::plan::Plan;
+use crate::rules::{Directive, Effects, RuleSet};
+use crate::scenario::Scenario;
+use crate::solve::{Optimality, Solution, Status};
+use crate::text::{Lang, Text};
+
+/// The results of one test file, its cases in file order.
+#[derive(Debug, Clone)]
+pub struct FileResult {
+    pub path: PathBuf,
+    pub cases: Vec<CaseResult>,
+}
+
+/// The result of one case.
+#[derive(Debug, Clone)]
+pub struct CaseResult {
+    pub name: String,
+    /// The line of the case's `[[case]]` header.
+    pub line: usize,
+    /// Empty when the case passed.
+    pub failures: Vec<Failure>,
+}
+
+impl CaseResult {
+    pub fn passed(&self) -> bool {
+        self.failures.is_empty()
+    }
+}
+
+/// Why a case did not pass.
+#[derive(Debug, Clone)]
+pub enum Failure {
+    /// A value differs: `key` (e.g. `min_teams`, `directives[2].priority`) at `line`.
+    Mismatch {
+        line: usize,
+        key: String,
+        expected: Text,
+        actual: Text,
+    },
+    /// The rules stopped with an error the case did not expect.
+    RuleError(Error),
+    /// The case expected an error containing `contains`; the rules ran to the end.
+    NoError { line: usize, contains: String },
+    /// The case expected an error containing `contains`; the rules stopped with another one.
+    OtherError {
+        line: usize,
+        contains: String,
+        error: Error,
+    },
+}
+
+/// What the rules did in the case's district.
+#[derive(Debug, Clone)]
+struct Observed {
+    /// What the rules set before the solve (its directives are in `directives`).
+    effects: Effects,
+    /// M_d and A_d as the plan counts them (capped).
+    mandated_installs: f64,
+    fixed_installs: f64,
+    /// Before- then after-solve directives.
+    directives: Vec<Directive>,
+}
+
+/// Runs every case of `fixture`. The rule files are compiled once; a rule that does not
+/// compile fails every case that does not expect that error.
+pub fn run(fixture: &Fixture) -> FileResult {
+    let rules = RuleSet::load(&fixture.rules);
+    let cases = fixture
+        .cases
+        .iter()
+        .map(|case| {
+            let observed = rules
+                .as_ref()
+                .map_err(Clone::clone)
+                .and_then(|rules| observe(rules, &case.scenario, case.district, &case.plan));
+            CaseResult {
+                name: case.name.clone(),
+                line: case.line,
+                failures: judge(case, observed),
+            }
+        })
+        .collect();
+    FileResult {
+        path: fixture.path.clone(),
+        cases,
+    }
+}
+
+/// The one place that calls the rules: `before_solve`, the model's capped M_d and A_d, a plan
+/// giving `teams` to `district` and no team to any other, then `after_solve`.
+fn observe(
+    rules: &RuleSet,
+    scenario: &Scenario,
+    district: usize,
+    teams: &[u32],
+) -> Result<Observed, Error> {
+    let mut effects = rules.before_solve(scenario)?;
+    let model = model::build(scenario, &effects);
+    let allocation = (0..scenario.districts.len())
+        .map(|d| {
+            if d == district {
+                teams.to_vec()
+            } else {
+                vec![0; scenario.team_kinds.len()]
+            }
+        })
+        .collect();
+    let solution = Solution {
+        status: Status::Optimal,
+        teams: allocation,
+        diagnosis: None,
+        optimality: Optimality {
+            objective_value: 0.0,
+            bound: None,
+            gap: None,
+            method: "rule test: the case's teams".to_string(),
+        },
+    };
+    let before = effects
+        .iter_mut()
+        .map(|fx| std::mem::take(&mut fx.directives))
+        .collect();
+    let plan = Plan::new(&scenario.name, &scenario.as_of, &model, &solution, before);
+    let after = rules.after_solve(scenario, &plan)?;
+    let mut directives = plan.districts[district].directives.clone();
+    directives.extend(
+        after
+            .into_iter()
+            .nth(district)
+            .unwrap_or_default()
+            .directives,
+    );
+    Ok(Observed {
+        effects: effects.swap_remove(district),
+        mandated_installs: model.districts[district].mandated_installs,
+        fixed_installs: model.districts[district].fixed_installs,
+        directives,
+    })
+}
+
+fn judge(case: &Case, observed: Result<Observed, Error>) -> Vec<Failure> {
+    match (&case.expect, observed) {
+        (Expect::Error { line, contains }, Ok(_)) => vec![Failure::NoError {
+            line: *line,
+            contains: contains.clone(),
+        }],
+        (Expect::Error { line, contains }, Err(error)) => {
+            if [Lang::Vi, Lang::En]
+                .iter()
+                .any(|&lang| error.render(lang).contains(contains.as_str()))
+            {
+                Vec::new()
+            } else {
+                vec![Failure::OtherError {
+                    line: *line,
+                    contains: contains.clone(),
+                    error,
+                }]
+            }
+        }
+        (Expect::Checks(_), Err(error)) => vec![Failure::RuleError(error)],
+        (Expect::Checks(checks), Ok(observed)) => {
+            let kinds: Vec<&str> = case
+                .scenario
+                .team_kinds
+                .iter()
+                .map(|k| k.name.as_str())
+                .collect();
+            let mut failures = Vec::new();
+            for check in checks {
+                compare(
+                    check.line,
+                    &check.expected,
+                    &observed,
+                    &kinds,
+                    &mut failures,
+                );
+            }
+            failures
+        }
+    }
+}
+
+fn mismatch(line: usize, key: impl Into<String>, expected: Text, actual: Text) -> Failure {
+    Failure::Mismatch {
+        line,
+        key: key.into(),
+        expected,
+        actual,
+    }
+}
+
+/// A value written the same way in both languages (as it would be in the test file).
+fn same(text: String) -> Text {
+    Text::new(text.clone(), text)
+}
+
+fn compare(
+    line: usize,
+    expected: &Expected,
+    observed: &Observed,
+    kinds: &[&str],
+    failures: &mut Vec<Failure>,
+) {
+    let fx = &observed.effects;
+    let key = expected.key();
+    match expected {
+        Expected::MinTeams(want) | Expected::MaxTeams(want) => {
+            let got = if matches!(expected, Expected::MinTeams(_)) {
+                &fx.min_teams
+            } else {
+                &fx.max_teams
+            };
+            if want != got {
+                failures.push(mismatch(line, key, same(counts(want)), same(counts(got))));
+            }
+        }
+        Expected::Mandates(want) => {
+            // A cohort mandated by two rules counts once, at the larger share (MODEL.md).
+            let mut got: BTreeMap<String, f64> = BTreeMap::new();
+            for m in &fx.mandates {
+                let share = got.entry(m.cohort.to_lowercase()).or_insert(0.0);
+                *share = share.max(m.share);
+            }
+            let equal = want.len() == got.len()
+                && want
+                    .iter()
+                    .all(|(c, q)| got.get(c).is_some_and(|g| close(*q, *g)));
+            if !equal {
+                failures.push(mismatch(line, key, same(shares(want)), same(shares(&got))));
+            }
+        }
+        Expected::MandatedInstalls(want) | Expected::FixedInstalls(want) => {
+            let got = if matches!(expected, Expected::MandatedInstalls(_)) {
+                observed.mandated_installs
+            } else {
+                observed.fixed_installs
+            };
+            if !installs_equal(*want, got) {
+                failures.push(mismatch(
+                    line,
+                    key,
+                    same(want.to_string()),
+                    installs_text(got),
+                ));
+            }
+        }
+        Expected::Productivity(want) => {
+            let at = |map: &BTreeMap<String, f64>, k: &str| map.get(k).copied().unwrap_or(1.0);
+            if kinds
+                .iter()
+                .any(|k| !close(at(want, k), at(&fx.productivity, k)))
+            {
+                failures.push(mismatch(
+                    line,
+                    key,
+                    same(shares(want)),
+                    same(shares(&fx.productivity)),
+                ));
+            }
+        }
+        Expected::MinRate(want) => {
+            // No floor and a floor of 0 are the same to the plan.
+            let got = fx.min_rate.unwrap_or(0.0);
+            if !close(*want, got) {
+                let actual = match fx.min_rate {
+                    Some(rate) => same(number(rate)),
+                    None => Text::new("không đặt", "none set"),
+                };
+                failures.push(mismatch(line, key, same(number(*want)), actual));
+            }
+        }
+        Expected::Directives(want) => directives(line, want, &observed.directives, failures),
+    }
+}
+
+fn directives(
+    line: usize,
+    want: &[ExpectedDirective],
+    got: &[Directive],
+    failures: &mut Vec<Failure>,
+) {
+    if want.len() != got.len() {
+        let rules: Vec<&str> = got.iter().map(|d| d.rule.as_str()).collect();
+        let actual = if got.is_empty() {
+            Text::new("không có chỉ đạo nào", "no directives")
+        } else {
+            Text::new(
+                format!("{} chỉ đạo (của {})", got.len(), rules.join(", ")),
+                format!(
+                    "{} {} (from {})",
+                    got.len(),
+                    if got.len() == 1 {
+                        "directive"
+                    } else {
+                        "directives"
+                    },
+                    rules.join(", ")
+                ),
+            )
+        };
+        let expected = Text::new(
+            format!("{} chỉ đạo", want.len()),
+            format!(
+                "{} {}",
+                want.len(),
+                if want.len() == 1 {
+                    "directive"
+                } else {
+                    "directives"
+                }
+            ),
+        );
+        failures.push(mismatch(line, "directives", expected, actual));
+        return;
+    }
+    for (i, (want, got)) in want.iter().zip(got).enumerate() {
+        let key = |field: &str| format!("directives[{}].{field}", i + 1);
+        let line = want.line;
+        if let Some(rule) = &want.rule
+            && *rule != got.rule
+        {
+            failures.push(mismatch(
+                line,
+                key("rule"),
+                same(format!("\"{rule}\"")),
+                same(format!("\"{}\"", got.rule)),
+            ));
+        }
+        if let Some(priority) = want.priority
+            && priority != got.priority
+        {
+            failures.push(mismatch(
+                line,
+                key("priority"),
+                same(priority.to_string()),
+                same(got.priority.to_string()),
+            ));
+        }
+        let texts = [
+            (
+                "action_contains",
+                &want.action_contains,
+                &got.action,
+                Lang::Vi,
+            ),
+            (
+                "action_en_contains",
+                &want.action_en_contains,
+                &got.action,
+                Lang::En,
+            ),
+            ("unit_contains", &want.unit_contains, &got.unit, Lang::Vi),
+            (
+                "unit_en_contains",
+                &want.unit_en_contains,
+                &got.unit,
+                Lang::En,
+            ),
+        ];
+        for (field, piece, text, lang) in texts {
+            if let Some(piece) = piece
+                && !text.get(lang).contains(piece.as_str())
+            {
+                failures.push(mismatch(
+                    line,
+                    key(field),
+                    Text::new(
+                        format!("có chứa \"{piece}\""),
+                        format!("contains \"{piece}\""),
+                    ),
+                    same(format!("\"{}\"", text.get(lang))),
+                ));
+            }
+        }
+        if let Some(want_installs) = want.expected_installs {
+            let equal = match (want_installs, got.expected_installs) {
+                (None, None) => true,
+                (Some(w), Some(g)) => installs_equal(w, g),
+                _ => false,
+            };
+            if !equal {
+                let none = || Text::new("không ghi", "none stated");
+                failures.push(mismatch(
+                    line,
+                    key("expected_installs"),
+                    want_installs.map_or_else(none, |w| same(w.to_string())),
+                    got.expected_installs.map_or_else(none, installs_text),
+                ));
+            }
+        }
+        if let Some(teams) = &want.teams {
+            let listed: BTreeMap<String, u32> = got.teams.iter().cloned().collect();
+            if *teams != listed {
+                failures.push(mismatch(
+                    line,
+                    key("teams"),
+                    same(counts(teams)),
+                    same(counts(&listed)),
+                ));
+            }
+        }
+    }
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= SHARE_TOLERANCE
+}
+
+/// Installs are compared as printed: rounded to whole installs.
+fn installs_equal(want: i128, got: f64) -> bool {
+    got.round() as i128 == want
+}
+
+/// Installs as the test file would write them, with the exact figure beside the rounded one.
+fn installs_text(value: f64) -> Text {
+    let rounded = value.round();
+    if (value - rounded).abs() < 1e-6 {
+        same(format!("{rounded}"))
+    } else {
+        let exact = format!("{value:.2}");
+        Text::new(
+            format!("{rounded} (chưa làm tròn: {})", exact.replace('.', ",")),
+            format!("{rounded} (unrounded: {exact})"),
+        )
+    }
+}
+
+/// A decimal as the test file would write it: the shortest form that reads back the same.
+fn number(x: f64) -> String {
+    format!("{x}")
+}
+
+/// `{ commune = 5, volunteer = 1 }`, or `{}`.
+fn counts(map: &BTreeMap<String, u32>) -> String {
+    table(map.iter().map(|(k, n)| format!("{k} = {n}")))
+}
+
+/// `{ quarantine = 0.95 }`, or `{}`.
+fn shares(map: &BTreeMap<String, f64>) -> String {
+    table(map.iter().map(|(k, x)| format!("{k} = {}", number(*x))))
+}
+
+fn table(entries: impl Iterator<Item = String>) -> String {
+    let entries: Vec<String> = entries.collect();
+    if entries.is_empty() {
+        "{}".to_string()
+    } else {
+        format!("{{ {} }}", entries.join(", "))
+    }
+}

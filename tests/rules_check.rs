@@ -1,0 +1,624 @@
+//! `campaign rules check`: each diagnostic of the rule checker, its text and its position
+//! (file:line:column and the caret), with and without a scenario; and `campaign plan` refusing
+//! to plan with a rule the checker finds broken.
+
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+
+const SHIPPED: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/scenarios/lang-son-2020-09-01.toml"
+);
+const RULES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/rules");
+
+struct Out {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn run(args: &[&OsString]) -> Out {
+    let mut argv: Vec<OsString> = vec!["campaign".into()];
+    argv.extend(args.iter().map(|a| (*a).clone()));
+    let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
+    let code = campaign_planner::cli::run(argv, &mut stdout, &mut stderr);
+    Out {
+        code,
+        stdout: String::from_utf8(stdout).unwrap(),
+        stderr: String::from_utf8(stderr).unwrap(),
+    }
+}
+
+fn os(s: impl AsRef<std::ffi::OsStr>) -> OsString {
+    s.as_ref().to_os_string()
+}
+
+/// A rule file in a folder of its own.
+fn rule(name: &str, source: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(format!("{name}.rhai"));
+    std::fs::write(&path, source).unwrap();
+    (dir, path)
+}
+
+/// `campaign rules check FILE --scenario SHIPPED --lang en`.
+fn check_en(path: &Path) -> Out {
+    run(&[
+        &os("rules"),
+        &os("check"),
+        &os(path),
+        &os("--scenario"),
+        &os(SHIPPED),
+        &os("--lang"),
+        &os("en"),
+    ])
+}
+
+/// `campaign rules check FILE --lang en`, without a scenario.
+fn check_alone(path: &Path) -> Out {
+    run(&[
+        &os("rules"),
+        &os("check"),
+        &os(path),
+        &os("--lang"),
+        &os("en"),
+    ])
+}
+
+/// Asserts that `out` reports exactly one problem: at `line:col` of `path`, with `message`,
+/// the caret under column `col`, and `hint` (if any).
+fn assert_one(out: &Out, path: &Path, line: usize, col: usize, message: &str, hint: Option<&str>) {
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let head = format!("error: {}:{line}:{col}: {message}\n", path.display());
+    assert!(
+        out.stderr.starts_with(&head),
+        "expected\n{head}got\n{}",
+        out.stderr
+    );
+    let caret = format!("{}^\n", " ".repeat(col - 1));
+    let mut lines = out.stderr.lines();
+    lines.next();
+    let source_line = lines.next().unwrap();
+    assert!(
+        source_line.starts_with(&format!(" {line} | ")),
+        "{}",
+        out.stderr
+    );
+    let caret_line = lines.next().unwrap();
+    assert!(
+        format!("{caret_line}\n").ends_with(&format!("| {caret}")),
+        "caret not under column {col}:\n{}",
+        out.stderr
+    );
+    if let Some(hint) = hint {
+        assert!(
+            out.stderr.contains(&format!("hint: {hint}\n")),
+            "hint `{hint}` missing:\n{}",
+            out.stderr
+        );
+    }
+    assert!(
+        out.stderr
+            .contains("Checked 1 rule file: 1 problem in 1 file."),
+        "{}",
+        out.stderr
+    );
+}
+
+const HEAD: &str = "fn before_solve(district, scenario) {\n";
+
+#[test]
+fn the_shipped_rules_have_no_problem_with_or_without_the_scenario() {
+    let out = run(&[&os("rules"), &os("check"), &os(RULES)]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.starts_with("Đã kiểm tra "), "{}", out.stdout);
+    assert!(out.stdout.contains("không có lỗi"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("--scenario"),
+        "names not checked without a scenario"
+    );
+
+    let out = run(&[
+        &os("rules"),
+        &os("check"),
+        &os("--scenario"),
+        &os(SHIPPED),
+        &os("--lang"),
+        &os("en"),
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        out.stdout,
+        "Checked 3 rule files: no problems; parameter, team kind and cohort names checked \
+         against the scenario.\n"
+    );
+    assert!(out.stderr.is_empty());
+}
+
+#[test]
+fn without_paths_the_rules_folder_is_checked() {
+    // `cargo test` runs in the crate root, where rules/ is
+    let out = run(&[&os("rules"), &os("check"), &os("--lang"), &os("en")]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.starts_with("Checked "), "{}", out.stdout);
+    assert!(out.stdout.contains("no problems"), "{}", out.stdout);
+}
+
+#[test]
+fn an_unknown_district_function_is_named_with_the_close_one() {
+    let (_d, p) = rule(
+        "r",
+        &format!("{HEAD}    district.min_team(\"commune\", 1);\n}}\n"),
+    );
+    assert_one(
+        &check_en(&p),
+        &p,
+        2,
+        14,
+        "a district (`district`) has no function `min_team`",
+        Some("did you mean `district.min_teams(kind, n)`?"),
+    );
+}
+
+#[test]
+fn an_unknown_district_field_is_named_with_the_close_one() {
+    let (_d, p) = rule("r", &format!("{HEAD}    let r = district.rates;\n}}\n"));
+    assert_one(
+        &check_en(&p),
+        &p,
+        2,
+        22,
+        "a district (`district`) has no field `rates`",
+        Some("did you mean `district.rate`?"),
+    );
+    // a field with brackets, a function without
+    let (_d, p) = rule("r", &format!("{HEAD}    let r = district.rate();\n}}\n"));
+    assert_one(
+        &check_en(&p),
+        &p,
+        2,
+        22,
+        "`rate` is a field, not a function: write `rate` without `()`",
+        None,
+    );
+    let (_d, p) = rule("r", &format!("{HEAD}    let r = district.cohort;\n}}\n"));
+    assert_one(
+        &check_en(&p),
+        &p,
+        2,
+        22,
+        "`cohort` is a function: write `cohort(cohort)`",
+        None,
+    );
+}
+
+#[test]
+fn a_wrong_number_of_arguments_is_explained() {
+    let (_d, p) = rule(
+        "r",
+        &format!("{HEAD}    district.min_teams(\"commune\");\n}}\n"),
+    );
+    assert_one(
+        &check_en(&p),
+        &p,
+        2,
+        14,
+        "`min_teams` takes 2 arguments `min_teams(kind, n)`, not 1",
+        None,
+    );
+}
+
+#[test]
+fn a_wrong_argument_type_is_explained_at_the_argument() {
+    let (_d, p) = rule("r", &format!("{HEAD}    district.mandate(0.9, 0.9);\n}}\n"));
+    assert_one(
+        &check_en(&p),
+        &p,
+        2,
+        22,
+        "`mandate`: the 1st argument must be a cohort name, not a number",
+        Some("write it as `mandate(cohort, share)`"),
+    );
+    let (_d, p) = rule(
+        "r",
+        &format!("{HEAD}    district.max_teams(\"commune\", \"2\");\n}}\n"),
+    );
+    assert_one(
+        &check_en(&p),
+        &p,
+        2,
+        35,
+        "`max_teams`: the 2nd argument must be a number, not a text",
+        None,
+    );
+}
+
+#[test]
+fn an_unknown_team_kind_is_caught_with_the_scenario_only() {
+    let (_d, p) = rule(
+        "r",
+        &format!("{HEAD}    district.min_teams(\"volunter\", 1);\n}}\n"),
+    );
+    assert_one(
+        &check_en(&p),
+        &p,
+        2,
+        24,
+        "`min_teams`: the scenario has no team kind `volunter`",
+        Some("did you mean `volunteer`?"),
+    );
+    let alone = check_alone(&p);
+    assert_eq!(alone.code, 0, "kinds are the scenario's: {}", alone.stderr);
+}
+
+#[test]
+fn a_team_kind_read_from_params_is_checked_too() {
+    // the shipped scenario's door_to_door_provincial_kind is "volunteer": fine
+    let (_d, p) = rule(
+        "r",
+        &format!(
+            "{HEAD}    district.min_teams(scenario.param(\"door_to_door_provincial_kind\"), 1);\n}}\n"
+        ),
+    );
+    assert_eq!(check_en(&p).code, 0);
+    // a param holding a number passed as a team kind
+    let (_d, p) = rule(
+        "r",
+        &format!("{HEAD}    district.min_teams(scenario.param(\"student_uptake\"), 1);\n}}\n"),
+    );
+    assert_one(
+        &check_en(&p),
+        &p,
+        2,
+        24,
+        "`min_teams`: the 1st argument must be a team kind name, not a number",
+        None,
+    );
+}
+
+#[test]
+fn a_local_kind_function_refuses_a_provincial_kind() {
+    let (_d, p) = rule(
+        "r",
+        &format!("{HEAD}    let n = district.local_teams(\"volunteer\");\n}}\n"),
+    );
+    assert_one(
+        &check_en(&p),
+        &p,
+        2,
+        34,
+        "`local_teams`: `volunteer` is a provincial kind, not stationed in districts",
+        Some("the local kinds are: `commune`"),
+    );
+}
+
+#[test]
+fn an_unknown_param_key_is_caught_with_the_scenario_only() {
+    let (_d, p) = rule(
+        "r",
+        &format!(
+            "{HEAD}    if district.rate < scenario.param(\"door_to_door_treshold\") {{}}\n}}\n"
+        ),
+    );
+    assert_one(
+        &check_en(&p),
+        &p,
+        2,
+        39,
+        "`param`: the scenario's [params] has no `door_to_door_treshold`",
+        Some("did you mean `door_to_door_threshold`?"),
+    );
+    let (_d, p) = rule(
+        "r",
+        &format!("{HEAD}    let x = scenario.param(\"school_bonus\");\n}}\n"),
+    );
+    let out = check_en(&p);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr.contains(&format!(
+            "hint: add `school_bonus = ...` under [params] in {SHIPPED}, or fix the name in the rule"
+        )),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(check_alone(&p).code, 0, "params are the scenario's");
+}
+
+#[test]
+fn a_near_miss_cohort_is_caught_even_without_a_scenario() {
+    let (_d, p) = rule(
+        "r",
+        &format!("{HEAD}    district.mandate(\"student\", 0.9);\n}}\n"),
+    );
+    for out in [check_en(&p), check_alone(&p)] {
+        assert_eq!(out.code, 1);
+        assert!(
+            out.stderr.starts_with(&format!(
+                "error: {}:2:22: `mandate`: there is no cohort `student`\n",
+                p.display()
+            )),
+            "{}",
+            out.stderr
+        );
+        assert!(out.stderr.contains("hint: did you mean `students`?"));
+    }
+}
+
+#[test]
+fn actions_and_plan_figures_in_the_wrong_hook() {
+    let (_d, p) = rule(
+        "r",
+        "fn after_solve(district, scenario) {\n    district.min_teams(\"commune\", 1);\n}\n",
+    );
+    assert_one(
+        &check_en(&p),
+        &p,
+        2,
+        14,
+        "`min_teams` can only be used before the solve, but here it is in `after_solve`",
+        Some("move this line into `fn before_solve(district, scenario)`"),
+    );
+    let (_d, p) = rule(
+        "r",
+        &format!("{HEAD}    let r = district.projected_rate;\n}}\n"),
+    );
+    assert_one(
+        &check_en(&p),
+        &p,
+        2,
+        22,
+        "`projected_rate` can only be used after the solve, but here it is in `before_solve`",
+        Some("move this line into `fn after_solve(district, scenario)`"),
+    );
+    // through a helper function
+    let (_d, p) = rule(
+        "r",
+        "fn after_solve(district, scenario) {\n    bump(district);\n}\n\
+         fn bump(district) {\n    district.add_installs(10, \"x\");\n}\n",
+    );
+    assert_one(
+        &check_en(&p),
+        &p,
+        5,
+        14,
+        "`add_installs` can only be used before the solve, but here it is in the function \
+         `bump`, which `after_solve` calls",
+        None,
+    );
+}
+
+#[test]
+fn directive_entries_are_checked() {
+    let (_d, p) = rule(
+        "r",
+        "fn after_solve(district, scenario) {\n    district.directive(#{ action: \"a\", units: \"b\" });\n}\n",
+    );
+    let out = check_en(&p);
+    assert_eq!(out.code, 1);
+    let missing = format!(
+        "error: {}:2:24: `directive`: the directive lacks the entry `unit`\n",
+        p.display()
+    );
+    let unknown = format!(
+        "error: {}:2:40: `directive`: a directive has no entry `units`\n",
+        p.display()
+    );
+    assert!(out.stderr.contains(&missing), "{}", out.stderr);
+    assert!(out.stderr.contains(&unknown), "{}", out.stderr);
+    assert!(out.stderr.contains("hint: did you mean `unit`?"));
+    assert!(out.stderr.contains("2 problems in 1 file"));
+
+    let (_d, p) = rule(
+        "r",
+        "fn after_solve(district, scenario) {\n    district.directive(#{ action: \"a\", unit: \"b\", priority: \"1\" });\n}\n",
+    );
+    assert_one(
+        &check_en(&p),
+        &p,
+        2,
+        51,
+        "`directive`: the entry `priority` must be a number, not a text",
+        None,
+    );
+}
+
+#[test]
+fn the_district_data_are_read_only() {
+    let (_d, p) = rule("r", &format!("{HEAD}    district.rate = 0.5;\n}}\n"));
+    assert_one(
+        &check_en(&p),
+        &p,
+        2,
+        14,
+        "cannot assign `rate`: the district's data are read-only",
+        None,
+    );
+}
+
+#[test]
+fn unknown_functions_and_helpers_with_the_wrong_arity() {
+    let (_d, p) = rule(
+        "r",
+        &format!("{HEAD}    let s = fmt_cuont(1, \"vi\");\n}}\n"),
+    );
+    assert_one(
+        &check_en(&p),
+        &p,
+        2,
+        13,
+        "there is no function `fmt_cuont`",
+        Some("did you mean `fmt_count(number, lang)`?"),
+    );
+    let (_d, p) = rule(
+        "r",
+        &format!("{HEAD}    helper(1, 2);\n}}\nfn helper(a) {{\n    a\n}}\n"),
+    );
+    assert_one(
+        &check_en(&p),
+        &p,
+        2,
+        5,
+        "the rule's function `helper` takes 1 argument, not 2",
+        None,
+    );
+    let (_d, p) = rule(
+        "r",
+        &format!("{HEAD}    let t = [1];\n    t.pushh(2);\n}}\n"),
+    );
+    assert_one(
+        &check_en(&p),
+        &p,
+        3,
+        7,
+        "there is no function `pushh`",
+        Some("did you mean `push`?"),
+    );
+    let (_d, p) = rule(
+        "r",
+        &format!("{HEAD}    let s = fmt_count(1, \"vn\");\n}}\n"),
+    );
+    assert_one(
+        &check_en(&p),
+        &p,
+        2,
+        26,
+        "`fmt_count`: the language must be \"vi\" or \"en\", not \"vn\"",
+        None,
+    );
+}
+
+#[test]
+fn vietnamese_is_the_default_language_of_the_messages() {
+    let (_d, p) = rule("r", &format!("{HEAD}    let r = district.rates;\n}}\n"));
+    let out = run(&[&os("rules"), &os("check"), &os(&p)]);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr.starts_with(&format!(
+            "lỗi: {}:2:22: huyện (`district`) không có số liệu `rates`\n",
+            p.display()
+        )),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("gợi ý: có phải ý bạn là `district.rate`?")
+    );
+    assert!(out.stderr.contains("1 lỗi trong 1 tệp"));
+}
+
+#[test]
+fn a_syntax_error_in_either_hook_is_reported_and_other_files_still_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let before = dir.path().join("a-before.rhai");
+    std::fs::write(
+        &before,
+        "fn before_solve(district, scenario) {\n    let x = (1 + ;\n}\n",
+    )
+    .unwrap();
+    let after = dir.path().join("b-after.rhai");
+    std::fs::write(
+        &after,
+        "fn after_solve(district, scenario) {\n    district.directive(#{ action: \"a\" unit: \"b\" });\n}\n",
+    )
+    .unwrap();
+    let fine = dir.path().join("c-fine.rhai");
+    std::fs::write(
+        &fine,
+        format!("{HEAD}    district.min_team(\"commune\", 1);\n}}\n"),
+    )
+    .unwrap();
+    let out = run(&[
+        &os("rules"),
+        &os("check"),
+        &os(dir.path()),
+        &os("--lang"),
+        &os("en"),
+    ]);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr
+            .contains(&format!("error: {}:2:", before.display()))
+            && out.stderr.contains("rule `a-before` has a syntax error"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains(&format!("error: {}:2:", after.display()))
+            && out.stderr.contains("rule `b-after` has a syntax error"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains(&format!("error: {}:2:14:", fine.display()))
+    );
+    assert!(
+        out.stderr
+            .contains("Checked 3 rule files: 3 problems in 3 files."),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn a_missing_path_is_a_clear_error() {
+    let out = run(&[
+        &os("rules"),
+        &os("check"),
+        &os("no/such/rules"),
+        &os("--lang"),
+        &os("en"),
+    ]);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr.contains("no/such/rules does not exist"),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("hint: give the path of a .rhai file"));
+}
+
+#[test]
+fn plan_refuses_a_rule_the_checker_finds_broken() {
+    let dir = tempfile::tempdir().unwrap();
+    let rule = dir.path().join("broken.rhai");
+    std::fs::write(
+        &rule,
+        format!(
+            "{HEAD}    district.min_teams(\"volunter\", 1);\n    let r = district.rates;\n}}\n"
+        ),
+    )
+    .unwrap();
+    let text = std::fs::read_to_string(SHIPPED).unwrap();
+    let patched = text.replace("\"../rules/", &format!("\"{RULES}/")).replace(
+        "rules = [\n",
+        &format!("rules = [\n  \"{}\",\n", rule.display()),
+    );
+    assert_ne!(
+        patched, text,
+        "the shipped scenario's rule list changed: update this test"
+    );
+    let scenario = dir.path().join("s.toml");
+    std::fs::write(&scenario, patched).unwrap();
+    let out = run(&[&os("plan"), &os(&scenario), &os("--lang"), &os("en")]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(out.stdout.is_empty(), "no plan is printed: {}", out.stdout);
+    assert!(
+        out.stderr
+            .contains(&format!("error: {}:2:24:", rule.display())),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains(&format!("error: {}:3:22:", rule.display()))
+    );
+    assert!(
+        out.stderr
+            .contains("error: the rules have 2 problems, so no plan was made"),
+        "{}",
+        out.stderr
+    );
+}
