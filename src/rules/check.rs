@@ -296,8 +296,10 @@ impl Ty {
             Param::Number(_) => Ty::Number,
             Param::Text(s) => Ty::Text(Some(s.clone())),
             Param::Bool(_) => Ty::Bool,
-            #[allow(unreachable_patterns)]
-            _ => Ty::List,
+            Param::List(items) if items.iter().all(|i| matches!(i, Param::Text(_))) => {
+                Ty::TextList
+            }
+            Param::List(_) => Ty::List,
         }
     }
 }
