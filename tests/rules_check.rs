@@ -622,3 +622,58 @@ fn plan_refuses_a_rule_the_checker_finds_broken() {
         out.stderr
     );
 }
+
+#[test]
+fn a_number_compared_with_a_text_is_caught_even_through_params() {
+    // a threshold quoted by mistake in [params]: the comparison is named, not silently false
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(SHIPPED)
+        .unwrap()
+        .replace("\"../rules/", &format!("\"{RULES}/"));
+    let quoted = text.replace(
+        "door_to_door_threshold = 0.30 ",
+        "door_to_door_threshold = \"0.30\"",
+    );
+    assert_ne!(
+        quoted, text,
+        "the shipped threshold line changed: update this test"
+    );
+    let scenario = dir.path().join("s.toml");
+    std::fs::write(&scenario, quoted).unwrap();
+    let out = run(&[
+        &os("rules"),
+        &os("check"),
+        &os("--scenario"),
+        &os(&scenario),
+        &os("--lang"),
+        &os("en"),
+    ]);
+    assert_eq!(out.code, 1);
+    let door = Path::new(RULES).join("door-to-door.rhai");
+    assert!(
+        out.stderr.contains(&format!(
+            "error: {}:17:22: comparing a number with a text \"0.30\" by `<`\n",
+            door.display()
+        )),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains(
+            "hint: if the value comes from [params], write it as a number, without quotes"
+        )
+    );
+    // `==` with a text written in the rule: always false, so refused
+    let (_d, p) = rule(
+        "r",
+        &format!("{HEAD}    if district.rate == \"0.3\" {{}}\n}}\n"),
+    );
+    assert_one(
+        &check_en(&p),
+        &p,
+        2,
+        22,
+        "comparing a number with a text \"0.3\" by `==` (the answer would always be false)",
+        None,
+    );
+}

@@ -296,9 +296,7 @@ impl Ty {
             Param::Number(_) => Ty::Number,
             Param::Text(s) => Ty::Text(Some(s.clone())),
             Param::Bool(_) => Ty::Bool,
-            Param::List(items) if items.iter().all(|i| matches!(i, Param::Text(_))) => {
-                Ty::TextList
-            }
+            Param::List(items) if items.iter().all(|i| matches!(i, Param::Text(_))) => Ty::TextList,
             Param::List(_) => Ty::List,
         }
     }
@@ -601,6 +599,9 @@ impl Checker<'_> {
     /// `f(args)`: a function called on its own.
     fn plain_call(&mut self, call: &FnCallExpr, pos: Position, scope: &FnScope) {
         let name = call.name.as_str();
+        if call.op_token.is_some() && call.args.len() == 2 {
+            self.comparison(call, pos, scope);
+        }
         if call.op_token.is_some()
             || !name
                 .chars()
@@ -667,6 +668,43 @@ impl Checker<'_> {
                 format!("there is no function `{name}`"),
             ),
             hint,
+        );
+    }
+
+    /// `district.rate < scenario.param("x")` where `x` is a text in `[params]`: a number and a
+    /// text never compare (`<` stops the rule; `==` is silently false).
+    fn comparison(&mut self, call: &FnCallExpr, pos: Position, scope: &FnScope) {
+        let op = call.name.as_str();
+        if !["==", "!=", "<", "<=", ">", ">="].contains(&op) {
+            return;
+        }
+        let (a, b) = (self.ty(&call.args[0], scope), self.ty(&call.args[1], scope));
+        let text = match (&a, &b) {
+            (Ty::Number, Ty::Text(t)) | (Ty::Text(t), Ty::Number) => t.clone(),
+            _ => return,
+        };
+        let (vi_result, en_result) = match op {
+            "==" => (
+                " (kết quả luôn là sai)",
+                " (the answer would always be false)",
+            ),
+            "!=" => (
+                " (kết quả luôn là đúng)",
+                " (the answer would always be true)",
+            ),
+            _ => ("", ""),
+        };
+        let shown = text.map_or_else(String::new, |t| format!(" \"{t}\""));
+        self.problem(
+            pos,
+            Text::new(
+                format!("so sánh một số với một đoạn chữ{shown} bằng `{op}`{vi_result}"),
+                format!("comparing a number with a text{shown} by `{op}`{en_result}"),
+            ),
+            Some(Text::new(
+                "nếu giá trị lấy từ mục [params] thì hãy viết nó là số, không có dấu ngoặc kép",
+                "if the value comes from [params], write it as a number, without quotes",
+            )),
         );
     }
 
