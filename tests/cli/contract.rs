@@ -68,9 +68,25 @@ pub fn check_keys(plan: &Value) {
             d,
             "name:str smartphones:int installed:int rate:num mandated_installs:num \
              fixed_installs:num pool:num allocation:array outreach_installs:num \
-             projected_installed:num projected_rate:num directives:array",
+             projected_installed:num projected_rate:num directives:array \
+             floor:num|null trace:array",
             &at,
         );
+        for t in arr(&d["trace"]) {
+            keys(
+                t,
+                "rule:str phase:str read:object set:array",
+                &format!("{at}.trace[]"),
+            );
+            assert!(
+                ["before_solve", "after_solve"].contains(&t["phase"].as_str().unwrap()),
+                "{at}: trace phase {}",
+                t["phase"]
+            );
+            for s in arr(&t["set"]) {
+                keys(s, "function:str", &format!("{at}.trace[].set[]"));
+            }
+        }
         let kinds: Vec<&Value> = arr(&d["allocation"]).iter().map(|a| &a["kind"]).collect();
         let declared: Vec<&Value> = arr(&plan["team_kinds"])
             .iter()
