@@ -23,7 +23,17 @@ use crate::text::Text;
 const KNOWN_COHORTS: [&str; 3] = ["quarantine", "testing", "students"];
 
 /// Functions Rhai handles itself (they are not in the function list).
-const KEYWORD_FUNCTIONS: [&str; 5] = ["type_of", "print", "debug", "is_def_var", "is_def_fn"];
+const KEYWORD_FUNCTIONS: [&str; 9] = [
+    "type_of",
+    "print",
+    "debug",
+    "is_def_var",
+    "is_def_fn",
+    "Fn",
+    "call",
+    "curry",
+    "is_shared",
+];
 
 /// The names a scenario offers rules: `[params]` keys, team kinds and cohorts.
 #[derive(Debug, Clone)]
