@@ -418,3 +418,26 @@ fn the_new_rules_pass_the_checker() {
         "{stdout}"
     );
 }
+
+#[test]
+fn the_examples_in_the_rule_library_doc_are_what_the_command_prints() {
+    // Every line of every ```text block of docs/rule-library.md is a line of
+    // `campaign plan EXTENDED` (Vietnamese) or of the same with `--lang en`.
+    let (code, vi, _) = campaign(&["plan", &path(EXTENDED)]);
+    assert_eq!(code, 0);
+    let (code, en, _) = campaign(&["plan", &path(EXTENDED), "--lang", "en"]);
+    assert_eq!(code, 0);
+    let doc = std::fs::read_to_string(path("docs/rule-library.md")).unwrap();
+    let mut blocks = 0;
+    for block in doc.split("```text\n").skip(1) {
+        let block = &block[..block.find("```").unwrap()];
+        blocks += 1;
+        for line in block.lines() {
+            assert!(
+                vi.lines().chain(en.lines()).any(|printed| printed == line),
+                "docs/rule-library.md shows a line the command does not print:\n{line}"
+            );
+        }
+    }
+    assert_eq!(blocks, 8, "two examples (vi, en) for each of the four new rules");
+}
