@@ -441,3 +441,21 @@ fn the_examples_in_the_rule_library_doc_are_what_the_command_prints() {
     }
     assert_eq!(blocks, 8, "two examples (vi, en) for each of the four new rules");
 }
+
+#[test]
+fn the_lines_the_docs_name_hold_the_new_params() {
+    // docs/assumptions.md and docs/rule-library.md send readers to these lines.
+    let text = std::fs::read_to_string(path(EXTENDED)).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    for (line, key) in [
+        (32, "provincial_rate = 0.40 "),
+        (49, "school_session_uptake = 0.20 "),
+        (50, "remote_districts = [\"Đình Lập\", \"Bình Gia\"] "),
+        (51, "remote_productivity = 0.75 "),
+        (52, "priority_lowest_count = 3 "),
+        (53, "priority_floor = 0.35 "),
+    ] {
+        assert!(lines[line - 1].starts_with(key), "line {line}: {}", lines[line - 1]);
+        assert!(lines[line - 1].contains("# ASSUMPTION: "), "line {line}");
+    }
+}
