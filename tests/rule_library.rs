@@ -401,6 +401,40 @@ fn a_misspelt_remote_district_stops_the_plan_and_names_the_districts() {
 }
 
 #[test]
+fn the_misspelt_name_example_in_the_doc_is_what_the_command_prints() {
+    // docs/rule-library.md shows `campaign plan scenarios/typo.toml` run in a copy of the
+    // project's scenarios/ and rules/ where remote_districts has "Binh Gia".
+    let dir = tempfile::tempdir().unwrap();
+    for folder in ["scenarios", "rules"] {
+        std::fs::create_dir_all(dir.path().join(folder)).unwrap();
+    }
+    for entry in std::fs::read_dir(path("rules")).unwrap() {
+        let file = entry.unwrap().path();
+        if file.extension().is_some_and(|e| e == "rhai") {
+            std::fs::copy(&file, dir.path().join("rules").join(file.file_name().unwrap()))
+                .unwrap();
+        }
+    }
+    let text = std::fs::read_to_string(path(EXTENDED)).unwrap().replace(
+        "remote_districts = [\"Đình Lập\", \"Bình Gia\"]",
+        "remote_districts = [\"Đình Lập\", \"Binh Gia\"]",
+    );
+    std::fs::write(dir.path().join("scenarios/typo.toml"), text).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_campaign"))
+        .current_dir(dir.path())
+        .args(["plan", "scenarios/typo.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let doc = std::fs::read_to_string(path("docs/rule-library.md")).unwrap();
+    let after = &doc[doc.find("Real output of `campaign plan scenarios/typo.toml`").unwrap()..];
+    let block = &after[after.find("```\n").unwrap() + 4..];
+    let block = &block[..block.find("```").unwrap()];
+    assert_eq!(stderr, block);
+}
+
+#[test]
 fn the_new_rules_pass_the_checker() {
     let mut args = vec!["rules", "check", "--scenario"];
     let scenario = path(EXTENDED);
