@@ -128,7 +128,7 @@ fn the_city_above_the_target_gets_no_volunteer_teams() {
         said[0]["action"]
             .as_str()
             .unwrap()
-            .starts_with("Huyện đã đạt mục tiêu toàn tỉnh (41,2%, mục tiêu 40,0%)"),
+            .starts_with("Đã đạt mục tiêu toàn tỉnh (41,2%, mục tiêu 40,0%)"),
         "{}",
         said[0]["action"]
     );
