@@ -411,8 +411,11 @@ fn the_misspelt_name_example_in_the_doc_is_what_the_command_prints() {
     for entry in std::fs::read_dir(path("rules")).unwrap() {
         let file = entry.unwrap().path();
         if file.extension().is_some_and(|e| e == "rhai") {
-            std::fs::copy(&file, dir.path().join("rules").join(file.file_name().unwrap()))
-                .unwrap();
+            std::fs::copy(
+                &file,
+                dir.path().join("rules").join(file.file_name().unwrap()),
+            )
+            .unwrap();
         }
     }
     let text = std::fs::read_to_string(path(EXTENDED)).unwrap().replace(
@@ -428,7 +431,9 @@ fn the_misspelt_name_example_in_the_doc_is_what_the_command_prints() {
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8(out.stderr).unwrap();
     let doc = std::fs::read_to_string(path("docs/rule-library.md")).unwrap();
-    let after = &doc[doc.find("Real output of `campaign plan scenarios/typo.toml`").unwrap()..];
+    let after = &doc[doc
+        .find("Real output of `campaign plan scenarios/typo.toml`")
+        .unwrap()..];
     let block = &after[after.find("```\n").unwrap() + 4..];
     let block = &block[..block.find("```").unwrap()];
     assert_eq!(stderr, block);
@@ -473,7 +478,10 @@ fn the_examples_in_the_rule_library_doc_are_what_the_command_prints() {
             );
         }
     }
-    assert_eq!(blocks, 8, "two examples (vi, en) for each of the four new rules");
+    assert_eq!(
+        blocks, 8,
+        "two examples (vi, en) for each of the four new rules"
+    );
 }
 
 #[test]
@@ -489,7 +497,11 @@ fn the_lines_the_docs_name_hold_the_new_params() {
         (52, "priority_lowest_count = 3 "),
         (53, "priority_floor = 0.35 "),
     ] {
-        assert!(lines[line - 1].starts_with(key), "line {line}: {}", lines[line - 1]);
+        assert!(
+            lines[line - 1].starts_with(key),
+            "line {line}: {}",
+            lines[line - 1]
+        );
         assert!(lines[line - 1].contains("# ASSUMPTION: "), "line {line}");
     }
 }
