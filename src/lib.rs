@@ -63,10 +63,14 @@ pub fn plan_scenario(scenario: &scenario::Scenario) -> Result<Plan, Error> {
         &solution,
         directives,
     );
-    let after = rules.after_solve(&scenario, &plan)?;
-    for ((district, before), after) in plan.districts.iter_mut().zip(effects).zip(after) {
-        district.directives.extend(after.directives);
+    // the before-solve trace goes on the plan first: `after_solve` reads each rule's own
+    // installs from it (`district.own_fixed_installs`)
+    for (district, before) in plan.districts.iter_mut().zip(effects) {
         district.trace = before.trace;
+    }
+    let after = rules.after_solve(&scenario, &plan)?;
+    for (district, after) in plan.districts.iter_mut().zip(after) {
+        district.directives.extend(after.directives);
         district.trace.extend(after.trace);
     }
     Ok(plan)

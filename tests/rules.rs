@@ -128,13 +128,19 @@ fn plan(rules: &RuleSet, scenario: &Scenario, teams: Vec<Vec<u32>>) -> Plan {
         .iter_mut()
         .map(|fx| std::mem::take(&mut fx.directives))
         .collect();
-    Plan::new(
+    let mut plan = Plan::new(
         &scenario.name,
         &scenario.as_of,
         &model,
         &solution,
         directives,
-    )
+    );
+    // as `plan_scenario` does: the before-solve trace on the plan, where `after_solve` reads
+    // each rule's own installs
+    for (d, fx) in plan.districts.iter_mut().zip(effects) {
+        d.trace = fx.trace;
+    }
+    plan
 }
 
 /// The directives `paths` give after the solve of a plan with no outreach teams (what rules 1
@@ -851,4 +857,38 @@ fn door_to_door_with_an_empty_volunteer_pool_is_infeasible_not_an_error() {
         }),
         "{findings:?}"
     );
+}
+
+/// `district.own_fixed_installs`: each rule's own installs as the plan counts them, so that two
+/// rules adding installs each state their own figure, and the cap splits in proportion.
+#[test]
+fn each_rule_states_its_own_fixed_installs_even_when_the_cap_cuts() {
+    let rule = |name: &str, n: f64| {
+        rule_file(
+            name,
+            &format!(
+                "fn before_solve(district, scenario) {{\n    district.add_installs({n}, \"x\");\n}}\n\
+                 fn after_solve(district, scenario) {{\n    district.directive(#{{ action: \"a\", \
+                 unit: \"u\", expected_installs: district.own_fixed_installs }});\n}}\n"
+            ),
+        )
+    };
+    let (_a, first) = rule("first", 300.0);
+    let (_b, second) = rule("second", 100.0);
+    // room 1 000 − 900 = 100 smartphones without the app: 400 asked, capped to 100
+    for (installed, expect_first, expect_second) in [(500, 300.0, 100.0), (900, 75.0, 25.0)] {
+        let mut s = scenario(vec![district("Xã thử", installed, 1_000, 2)]);
+        s.rules = vec![first.clone(), second.clone()];
+        let plan = campaign_planner::plan_scenario(&s).unwrap();
+        let d = &plan.districts[0];
+        let figures: Vec<f64> = d
+            .directives
+            .iter()
+            .map(|x| x.expected_installs.unwrap())
+            .collect();
+        assert_eq!(figures.len(), 2);
+        assert!((figures[0] - expect_first).abs() < 1e-9, "{figures:?}");
+        assert!((figures[1] - expect_second).abs() < 1e-9, "{figures:?}");
+        assert!((figures[0] + figures[1] - d.fixed_installs).abs() < 1e-9);
+    }
 }

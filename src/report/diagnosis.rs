@@ -150,6 +150,33 @@ pub fn finding(finding: &Finding, lang: Lang) -> String {
             Lang::Vi => format!("Ngân sách còn thiếu {}", number::money(lang, *more)),
             Lang::En => format!("The budget is {} short", number::money(lang, *more)),
         },
+        Finding::TeamsAndBudgetShort {
+            kind,
+            more,
+            budget_more,
+            floors,
+        } => match lang {
+            Lang::Vi => format!(
+                "Cần thêm cả {} và {} ngân sách để {} (thêm riêng đội hay riêng ngân sách đều chưa đủ)",
+                words::teams(lang, kind, *more),
+                number::money(lang, *budget_more),
+                if *floors {
+                    "mọi huyện đạt mức tối thiểu"
+                } else {
+                    "toàn tỉnh đạt mục tiêu"
+                }
+            ),
+            Lang::En => format!(
+                "Both {} and {} more budget are needed to {} (more teams alone or more budget alone is not enough)",
+                more_teams(kind, *more),
+                number::money(lang, *budget_more),
+                if *floors {
+                    "bring every district up to the minimum"
+                } else {
+                    "reach the provincial target"
+                }
+            ),
+        },
     }
 }
 

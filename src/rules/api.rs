@@ -211,6 +211,7 @@ pub(crate) const API: &[Item] = &[
     property(D, "outreach_installs", Returns::Number, Phase::After),
     property(D, "mandated_installs", Returns::Number, Phase::After),
     property(D, "fixed_installs", Returns::Number, Phase::After),
+    property(D, "own_fixed_installs", Returns::Number, Phase::After),
     // scenario
     function(
         S,

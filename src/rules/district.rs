@@ -3,14 +3,14 @@
 //! arguments by value.
 
 use std::cell::RefCell;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
 use rhai::{Dynamic, Engine, INT, Map};
 
 use super::effects::{Directive, Effects, FixedInstalls, Mandate};
 use super::failure::{Fallible, HostError, unknown_name_hint};
-use super::trace::{Recorder, TraceAction, TraceValue};
+use super::trace::{Phase, Recorder, TraceAction, TraceValue};
 use super::value;
 use crate::diagnostic::did_you_mean;
 use crate::model::{Scope, TeamKind};
@@ -71,6 +71,9 @@ pub(crate) struct Outcome {
     outreach_installs: f64,
     mandated_installs: f64,
     fixed_installs: f64,
+    /// The fixed installs each rule added before the solve, as the plan counts them: a rule's
+    /// own figures scaled by the district's cap (from the before-solve trace on the plan).
+    fixed_by_rule: BTreeMap<String, f64>,
 }
 
 impl Outcome {
@@ -86,8 +89,31 @@ impl Outcome {
             outreach_installs: plan.outreach_installs,
             mandated_installs: plan.mandated_installs,
             fixed_installs: plan.fixed_installs,
+            fixed_by_rule: fixed_by_rule(plan),
         }
     }
+}
+
+/// Each rule's share of the district's fixed installs, as the plan counts them: what the rule
+/// asked for with `add_installs` (the before-solve trace), times the plan's total over what all
+/// rules asked for (1 unless the cap cut it).
+fn fixed_by_rule(plan: &DistrictPlan) -> BTreeMap<String, f64> {
+    let mut asked: BTreeMap<String, f64> = BTreeMap::new();
+    for entry in plan.trace.iter().filter(|e| e.phase == Phase::BeforeSolve) {
+        for action in &entry.set {
+            if let TraceAction::AddInstalls { installs, .. } = action {
+                *asked.entry(entry.rule.clone()).or_default() += installs;
+            }
+        }
+    }
+    let total: f64 = asked.values().sum();
+    let scale = if total > 0.0 {
+        plan.fixed_installs / total
+    } else {
+        0.0
+    };
+    asked.values_mut().for_each(|v| *v *= scale);
+    asked
 }
 
 /// Before the solve (actions allowed) or after it (the plan is known).
@@ -675,6 +701,23 @@ pub(crate) fn register(engine: &mut Engine) {
         ("mandated_installs", |o| o.mandated_installs),
         ("fixed_installs", |o| o.fixed_installs),
     ];
+    engine.register_get(
+        "own_fixed_installs",
+        |d: &mut DistrictHandle| -> Fallible<f64> {
+            let state = d.0.borrow();
+            let outcome = state.outcome("own_fixed_installs")?;
+            let value = outcome
+                .fixed_by_rule
+                .get(&state.rule)
+                .copied()
+                .unwrap_or(0.0);
+            state.read(
+                || "district.own_fixed_installs".to_string(),
+                || TraceValue::Number(value),
+            );
+            Ok(value)
+        },
+    );
     for (name, figure) in figures {
         engine.register_get(name, move |d: &mut DistrictHandle| -> Fallible<f64> {
             let state = d.0.borrow();

@@ -53,7 +53,8 @@
 //!
 //! After the solve only (errors in `before_solve`): `district.teams(kind)` (planned teams),
 //! `district.projected_rate`, `district.projected_installed`, `district.outreach_installs`,
-//! `district.mandated_installs`, `district.fixed_installs`.
+//! `district.mandated_installs`, `district.fixed_installs` (every rule's `add_installs`, capped),
+//! `district.own_fixed_installs` (this rule's share of it).
 //!
 //! Every function taking a team kind rejects an unknown kind with a "did you mean" hint.
 //!

@@ -42,6 +42,15 @@ pub enum Finding {
     TargetTeamsShort { kind: String, more: u32 },
     /// The budget is too small by this much.
     BudgetShort { more: f64 },
+    /// Neither more teams alone nor more budget alone would do: both are needed, this many
+    /// teams of one provincial kind and this much budget. `floors`: for the district floors
+    /// (else for the provincial target).
+    TeamsAndBudgetShort {
+        kind: String,
+        more: u32,
+        budget_more: f64,
+        floors: bool,
+    },
 }
 
 /// Why a scenario is infeasible: the findings, most telling first.
@@ -193,41 +202,79 @@ pub fn short_of(model: &Model, feasible: &dyn Fn(&Model) -> bool, floors: bool) 
         let mut unlimited = model.clone();
         unlimited.budget = None;
         if feasible(&unlimited) {
-            // the least budget that works, by bisection on the budget
-            let (mut lo, mut hi) = (budget, budget.max(1.0) * 2.0);
-            let with = |b: f64| {
-                let mut m = model.clone();
-                m.budget = Some(b);
-                feasible(&m)
-            };
-            while !with(hi) && hi < 1e18 {
-                lo = hi;
-                hi *= 2.0;
+            findings.push(Finding::BudgetShort {
+                more: least_budget(model, feasible) - budget,
+            });
+        } else if findings.is_empty() {
+            // no single fix: the fewest extra teams with an unlimited budget, then the budget
+            // those teams need
+            let mut both: Option<(u32, usize)> = None;
+            for (k, kind) in model.kinds.iter().enumerate() {
+                if kind.scope != Scope::Provincial {
+                    continue;
+                }
+                if let Some(more) = smallest_increase(&unlimited, k, feasible)
+                    && both.is_none_or(|(m, _)| more < m)
+                {
+                    both = Some((more, k));
+                }
             }
-            for _ in 0..40 {
-                let mid = 0.5 * (lo + hi);
-                if with(mid) { hi = mid } else { lo = mid }
+            if let Some((more, k)) = both {
+                let with_teams = with_more_teams(model, k, more);
+                findings.push(Finding::TeamsAndBudgetShort {
+                    kind: model.kinds[k].name.clone(),
+                    more,
+                    budget_more: least_budget(&with_teams, feasible) - budget,
+                    floors,
+                });
             }
-            findings.push(Finding::BudgetShort { more: hi - budget });
         }
     }
     findings
 }
 
+/// The least budget (within 40 halvings) that makes `feasible` hold for `model`, which must hold
+/// with an unlimited budget.
+fn least_budget(model: &Model, feasible: &dyn Fn(&Model) -> bool) -> f64 {
+    let budget = model.budget.unwrap_or(0.0);
+    let with = |b: f64| {
+        let mut m = model.clone();
+        m.budget = Some(b);
+        feasible(&m)
+    };
+    if with(budget) {
+        return budget;
+    }
+    let (mut lo, mut hi) = (budget, budget.max(1.0) * 2.0);
+    while !with(hi) && hi < 1e18 {
+        lo = hi;
+        hi *= 2.0;
+    }
+    for _ in 0..40 {
+        let mid = 0.5 * (lo + hi);
+        if with(mid) { hi = mid } else { lo = mid }
+    }
+    hi
+}
+
+/// `model` with `extra` more teams in the pool of kind `k` (and in every district's bound that
+/// was the whole pool).
+fn with_more_teams(model: &Model, k: usize, extra: u32) -> Model {
+    let available = model.kinds[k].available.unwrap_or(0);
+    let mut m = model.clone();
+    m.kinds[k].available = Some(available + extra);
+    for d in &mut m.districts {
+        if d.bounds[k].max == available {
+            d.bounds[k].max = available + extra;
+        }
+    }
+    m
+}
+
 /// The fewest extra teams in the pool of kind `k` (and in every district's bound of it) that
 /// make `feasible` hold, up to 100 000; `None` when even that does not.
 fn smallest_increase(model: &Model, k: usize, feasible: &dyn Fn(&Model) -> bool) -> Option<u32> {
-    let available = model.kinds[k].available.unwrap_or(0);
-    let with = |extra: u32| {
-        let mut m = model.clone();
-        m.kinds[k].available = Some(available + extra);
-        for d in &mut m.districts {
-            if d.bounds[k].max == available {
-                d.bounds[k].max = available + extra;
-            }
-        }
-        feasible(&m)
-    };
+    let with = |extra: u32| feasible(&with_more_teams(model, k, extra));
     let mut hi = 1u32;
     while !with(hi) {
         if hi >= 100_000 {
