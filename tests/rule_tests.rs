@@ -69,8 +69,9 @@ fn every_shipped_rule_test_passes() {
         .iter()
         .map(|f| f.file_name().unwrap().to_string_lossy().into_owned())
         .collect();
-    let mut rules: Vec<String> = std::fs::read_dir(Path::new(ROOT).join("rules"))
-        .unwrap()
+    let mut rules: Vec<String> = ["rules", "rules/library"]
+        .iter()
+        .flat_map(|folder| std::fs::read_dir(Path::new(ROOT).join(folder)).unwrap())
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "rhai"))
         .map(|p| format!("{}.toml", p.file_stem().unwrap().to_string_lossy()))
@@ -841,7 +842,7 @@ fn doc_block(heading: &str) -> String {
 /// folder, so that test files keep their relative paths.
 fn repository_copy() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    for folder in ["scenarios", "rules", "rules/tests"] {
+    for folder in ["scenarios", "rules", "rules/library", "rules/tests"] {
         std::fs::create_dir_all(dir.path().join(folder)).unwrap();
         for entry in std::fs::read_dir(Path::new(ROOT).join(folder)).unwrap() {
             let path = entry.unwrap().path();

@@ -677,3 +677,166 @@ fn a_number_compared_with_a_text_is_caught_even_through_params() {
         None,
     );
 }
+
+/// A rule using much of the language correctly: closures whose parameter reuses an outer name,
+/// a helper both hooks call that reads plan figures only after the solve, a rule function
+/// called as a method (`this`), ranking with `scenario.districts()`, a list param, `switch`,
+/// string and number methods. The checker must say nothing, and the plan must run it.
+#[test]
+fn a_valid_rule_using_much_of_the_language_passes_the_check_and_plans() {
+    let valid = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/rules_check/valid.rhai");
+    let extended = Path::new(RULES)
+        .parent()
+        .unwrap()
+        .join("scenarios/lang-son-2020-09-01-extended-rules.toml");
+    let out = run(&[
+        &os("rules"),
+        &os("check"),
+        &os(&valid),
+        &os("--scenario"),
+        &os(&extended),
+        &os("--lang"),
+        &os("en"),
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    // the same file saved with a byte-order mark, as some editors do
+    let dir = tempfile::tempdir().unwrap();
+    let bom = dir.path().join("valid.rhai");
+    let mut bytes = vec![0xef, 0xbb, 0xbf];
+    bytes.extend(std::fs::read(&valid).unwrap());
+    std::fs::write(&bom, bytes).unwrap();
+    let text = std::fs::read_to_string(&extended).unwrap();
+    let root = Path::new(RULES).parent().unwrap();
+    let patched = text
+        .replace("\"../rules/", &format!("\"{}/rules/", root.display()))
+        .replace(
+            "rules = [\n",
+            &format!("rules = [\n  \"{}\",\n", bom.display()),
+        );
+    let scenario = dir.path().join("s.toml");
+    std::fs::write(&scenario, patched).unwrap();
+    let out = run(&[&os("plan"), &os(&scenario), &os("--format"), &os("json")]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let plan: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    for d in plan["districts"].as_array().unwrap() {
+        let said: Vec<&serde_json::Value> = d["directives"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|x| x["rule"] == "valid")
+            .collect();
+        assert_eq!(said.len(), 1, "{}", d["name"]);
+        assert!(
+            said[0]["action"]
+                .as_str()
+                .unwrap()
+                .starts_with("Tỷ lệ dự kiến ")
+        );
+    }
+}
+
+#[test]
+fn a_misspelt_hook_is_caught() {
+    let (_d, p) = rule(
+        "r",
+        "fn befor_solve(district, scenario) {\n    district.min_teams(\"volunteer\", 1);\n}\n\
+         fn after_solve(district, scenario) {\n}\n",
+    );
+    assert_one(
+        &check_en(&p),
+        &p,
+        1,
+        1,
+        "the function `befor_solve` never runs: only `before_solve` and `after_solve` are called, \
+         and nothing calls `befor_solve`",
+        Some("did you mean `before_solve`?"),
+    );
+}
+
+#[test]
+fn a_helper_only_before_solve_calls_cannot_read_plan_figures() {
+    let (_d, p) = rule(
+        "r",
+        &format!(
+            "{HEAD}    show(district);\n}}\nfn show(d) {{\n    let r = d.projected_rate;\n}}\n"
+        ),
+    );
+    assert_one(
+        &check_en(&p),
+        &p,
+        5,
+        15,
+        "`projected_rate` can only be used after the solve, but here it is in the function \
+         `show`, which `before_solve` calls",
+        None,
+    );
+}
+
+#[test]
+fn a_helper_given_the_scenario_under_another_name_is_checked() {
+    let (_d, p) = rule(
+        "r",
+        &format!(
+            "{HEAD}    if weak(district, scenario) {{}}\n}}\n\
+             fn weak(d, s) {{\n    d.rate < s.param(\"door_to_door_treshold\")\n}}\n"
+        ),
+    );
+    assert_one(
+        &check_en(&p),
+        &p,
+        5,
+        22,
+        "`param`: the scenario's [params] has no `door_to_door_treshold`",
+        Some("did you mean `door_to_door_threshold`?"),
+    );
+}
+
+#[test]
+fn a_function_given_too_few_or_too_many_arguments() {
+    let (_d, p) = rule(
+        "r",
+        &format!("{HEAD}    let s = district.name.sub_string();\n}}\n"),
+    );
+    assert_one(
+        &check_en(&p),
+        &p,
+        2,
+        27,
+        "the function `sub_string` does not take 0 arguments here",
+        None,
+    );
+    // a rule's own function called as a method: `x` is `this`, not an argument
+    let (_d, p) = rule(
+        "r",
+        &format!("{HEAD}    let t = district.name.trim_all();\n}}\nfn trim_all(s) {{\n    s\n}}\n"),
+    );
+    assert_one(
+        &check_en(&p),
+        &p,
+        2,
+        27,
+        "the rule's function `trim_all` takes 1 argument; called as `x.trim_all(...)`, `x` is not \
+         one of them: write `trim_all(x, ...)`",
+        None,
+    );
+}
+
+#[test]
+fn a_missing_closing_brace_points_at_the_block_left_open() {
+    let (_d, p) = rule(
+        "r",
+        &format!(
+            "{HEAD}    if district.rate < 0.3 {{\n        district.min_teams(\"commune\", 1);\n}}\n"
+        ),
+    );
+    assert_one(
+        &check_en(&p),
+        &p,
+        2,
+        28,
+        "rule `r` has a syntax error: the `{` here is never closed (a `}` is missing)",
+        Some(
+            "add the `}` that ends the block this `{` opens (usually the end of a function or an `if`)",
+        ),
+    );
+}

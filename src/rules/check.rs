@@ -125,7 +125,8 @@ pub(crate) fn check(
             .or_default()
             .insert(f.params.len());
     }
-    let phases = reachable_phases(ast);
+    let calls = call_graph(ast);
+    let phases = reachable_phases(&calls);
     let mut checker = Checker {
         path,
         source,
@@ -140,6 +141,8 @@ pub(crate) fn check(
         let name = f.name.as_str();
         let mut scope = FnScope {
             name: name.to_string(),
+            arity: f.params.len(),
+            params: f.params.iter().map(ToString::to_string).collect(),
             phases: phases.get(name).cloned().unwrap_or_default(),
             vars: HashMap::new(),
             span: (key(f.body.start_position()), key(f.body.end_position())),
@@ -157,6 +160,8 @@ pub(crate) fn check(
     }
     scopes.push(FnScope {
         name: String::new(),
+        arity: 0,
+        params: Vec::new(),
         phases: BTreeSet::new(),
         vars: HashMap::new(),
         span: ((0, 0), (usize::MAX, usize::MAX)),
@@ -170,6 +175,56 @@ pub(crate) fn check(
         checker.learn(path, &mut scopes[current]);
         true
     });
+    // a closure's parameters live in its own scope, which the checker does not place: a name
+    // used as one is unknown everywhere
+    let closure_params: BTreeSet<String> = ast
+        .iter_fn_def()
+        .filter(|f| f.name.starts_with("anon$") || f.body.start_position().is_none())
+        .flat_map(|f| f.params.iter().map(ToString::to_string))
+        .collect();
+    for scope in &mut scopes {
+        for name in &closure_params {
+            if scope.vars.contains_key(name) {
+                scope.vars.insert(name.clone(), Ty::Unknown);
+            }
+        }
+    }
+    // a helper's parameter that every call gives the district (or the scenario) is one
+    let mut given: HashMap<(String, usize, usize), Ty> = HashMap::new();
+    ast.walk(&mut |path: &[ASTNode]| {
+        if path.len() == 1 {
+            current = scope_of(&scopes, path[0].position());
+        }
+        if let Some(ASTNode::Expr(Expr::FnCall(call, _)) | ASTNode::Stmt(Stmt::FnCall(call, _))) =
+            path.last()
+            && call.op_token.is_none()
+        {
+            let n = call.args.len();
+            for (i, arg) in call.args.iter().enumerate() {
+                let ty = checker.ty(arg, &scopes[current]);
+                let slot = (call.name.to_string(), n, i);
+                let merged = match given.remove(&slot) {
+                    Some(old) => old.merge(ty),
+                    None => ty,
+                };
+                given.insert(slot, merged);
+            }
+        }
+        true
+    });
+    for scope in &mut scopes {
+        if scope.name == super::BEFORE_SOLVE || scope.name == super::AFTER_SOLVE {
+            continue;
+        }
+        for (i, param) in scope.params.iter().enumerate() {
+            if let Some(ty @ (Ty::District | Ty::Scenario)) =
+                given.get(&(scope.name.clone(), scope.arity, i))
+                && scope.vars.get(param) == Some(&Ty::Unknown)
+            {
+                scope.vars.insert(param.clone(), ty.clone());
+            }
+        }
+    }
     ast.walk(&mut |path: &[ASTNode]| {
         if path.len() == 1 {
             current = scope_of(&scopes, path[0].position());
@@ -177,10 +232,55 @@ pub(crate) fn check(
         checker.visit(path, &scopes[current]);
         true
     });
+    // a function named almost like a hook, that nothing calls, is a misspelt hook
+    for f in ast.iter_fn_def() {
+        let name = f.name.as_str();
+        let called = calls.values().any(|callees| callees.contains(name));
+        if name == super::BEFORE_SOLVE || name == super::AFTER_SOLVE || called {
+            continue;
+        }
+        if let Some(hook) = did_you_mean(name, [super::BEFORE_SOLVE, super::AFTER_SOLVE]) {
+            let pos = fn_position(source, name).unwrap_or(f.body.start_position());
+            checker.problem(
+                pos,
+                Text::new(
+                    format!(
+                        "hàm `{name}` không bao giờ chạy: chỉ `before_solve` và `after_solve` \
+                         được gọi, và không hàm nào gọi `{name}`"
+                    ),
+                    format!(
+                        "the function `{name}` never runs: only `before_solve` and \
+                         `after_solve` are called, and nothing calls `{name}`"
+                    ),
+                ),
+                Some(Text::new(
+                    format!("có phải ý bạn là `{hook}`?"),
+                    format!("did you mean `{hook}`?"),
+                )),
+            );
+        }
+    }
     let mut problems = checker.problems;
     problems.sort_by_key(|(pos, _)| (pos.line(), pos.position()));
     problems.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
     problems.into_iter().map(|(_, e)| e).collect()
+}
+
+/// Where `fn name` is written in `source`.
+fn fn_position(source: &str, name: &str) -> Option<Position> {
+    source.lines().enumerate().find_map(|(i, line)| {
+        let at = line.find("fn ")?;
+        let rest = line[at + 3..].trim_start();
+        let after = rest.strip_prefix(name)?;
+        if !after.trim_start().starts_with('(') {
+            return None;
+        }
+        let col = line[..at].chars().count() + 1;
+        Some(Position::new(
+            u16::try_from(i + 1).ok()?,
+            u16::try_from(col).ok()?,
+        ))
+    })
 }
 
 /// Where a function body starts and ends, as (line, column) pairs.
@@ -194,14 +294,17 @@ fn key(pos: Position) -> (usize, usize) {
 /// The scope whose function body holds `pos` (the last scope holds everything else).
 fn scope_of(scopes: &[FnScope], pos: Position) -> usize {
     let at = key(pos);
+    // the innermost: a closure's body lies inside the function that writes it
     scopes
         .iter()
-        .position(|s| s.span.0 <= at && at <= s.span.1)
-        .unwrap_or(scopes.len() - 1)
+        .enumerate()
+        .filter(|(_, s)| s.span.0 <= at && at <= s.span.1)
+        .min_by_key(|(_, s)| (s.span.1.0 - s.span.0.0, s.span.1.1.abs_diff(s.span.0.1)))
+        .map_or(scopes.len() - 1, |(i, _)| i)
 }
 
-/// For every script function, the hooks (before, after) from which it can run.
-fn reachable_phases(ast: &AST) -> HashMap<String, BTreeSet<Hook>> {
+/// Which functions each script function calls by name.
+fn call_graph(ast: &AST) -> HashMap<String, BTreeSet<String>> {
     let mut calls: HashMap<String, BTreeSet<String>> = HashMap::new();
     let spans: Vec<(String, Span)> = ast
         .iter_fn_def()
@@ -218,7 +321,8 @@ fn reachable_phases(ast: &AST) -> HashMap<String, BTreeSet<Hook>> {
             let at = key(path[0].position());
             current = spans
                 .iter()
-                .find(|(_, (start, end))| *start <= at && at <= *end)
+                .filter(|(_, (start, end))| *start <= at && at <= *end)
+                .min_by_key(|(_, (start, end))| (end.0 - start.0, end.1.abs_diff(start.1)))
                 .map(|(name, ..)| name.clone());
         }
         if let (
@@ -233,6 +337,11 @@ fn reachable_phases(ast: &AST) -> HashMap<String, BTreeSet<Hook>> {
         }
         true
     });
+    calls
+}
+
+/// For every script function, the hooks (before, after) from which it can run.
+fn reachable_phases(calls: &HashMap<String, BTreeSet<String>>) -> HashMap<String, BTreeSet<Hook>> {
     let mut phases: HashMap<String, BTreeSet<Hook>> = HashMap::new();
     for (hook, name) in [
         (Hook::Before, super::BEFORE_SOLVE),
@@ -315,6 +424,8 @@ impl Ty {
 /// One function being checked.
 struct FnScope {
     name: String,
+    arity: usize,
+    params: Vec<String>,
     /// The hooks it runs from.
     phases: BTreeSet<Hook>,
     vars: HashMap<String, Ty>,
@@ -548,7 +659,9 @@ impl Checker<'_> {
                             .known
                             .arities(name)
                             .is_some_and(|a| a.contains(&(call.args.len() + 1)));
-                        if report && !general {
+                        // or a rule's own function called on it (`district.is_low()`, `this`)
+                        let own = self.script.contains_key(name);
+                        if report && !general && !own {
                             self.unknown_member(on, name, pos, false);
                         }
                         Ty::Unknown
@@ -570,7 +683,29 @@ impl Checker<'_> {
         let name = call.name.as_str();
         let n = call.args.len() + 1;
         let fits = |arities: Option<&BTreeSet<usize>>| arities.is_some_and(|a| a.contains(&n));
-        if fits(self.known.arities(name)) || fits(self.script.get(name)) {
+        if fits(self.known.arities(name)) {
+            return;
+        }
+        // a rule's own function called as `x.f(a)` gets `x` as `this` and `a` as its arguments
+        if let Some(arities) = self.script.get(name) {
+            if !arities.contains(&call.args.len()) {
+                let expected = arities.iter().next().copied().unwrap_or(0);
+                self.problem(
+                    pos,
+                    Text::new(
+                        format!(
+                            "hàm `{name}` của quy tắc nhận {expected} tham số; gọi theo kiểu \
+                             `x.{name}(...)` thì `x` không tính là tham số: viết `{name}(x, ...)`"
+                        ),
+                        format!(
+                            "the rule's function `{name}` takes {expected} argument{}; called as \
+                             `x.{name}(...)`, `x` is not one of them: write `{name}(x, ...)`",
+                            plural(expected)
+                        ),
+                    ),
+                    None,
+                );
+            }
             return;
         }
         // it may be the district or scenario under another name
@@ -580,7 +715,7 @@ impl Checker<'_> {
         {
             return;
         }
-        if self.known.arities(name).is_some() || self.script.contains_key(name) {
+        if self.known.arities(name).is_some() {
             self.problem(
                 pos,
                 Text::new(
@@ -800,7 +935,10 @@ impl Checker<'_> {
                 super::AFTER_SOLVE,
             ),
         };
-        if !scope.phases.contains(&wrong) {
+        let is_hook = scope.name == super::BEFORE_SOLVE || scope.name == super::AFTER_SOLVE;
+        // a helper that both hooks call may read plan figures on a path only `after_solve`
+        // takes: say nothing unless every hook that reaches it is the wrong one
+        if !scope.phases.contains(&wrong) || (!is_hook && scope.phases.len() > 1) {
             return;
         }
         let name = item.name;

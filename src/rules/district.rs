@@ -252,6 +252,9 @@ impl State {
             )
             .into());
         }
+        // cohorts are stored in lower case (`Quarantine` in a scenario is `quarantine`)
+        let lower = cohort.to_lowercase();
+        let cohort = lower.as_str();
         if !self.context.cohorts.contains(cohort) {
             let known: Vec<&str> = self.context.cohorts.iter().map(String::as_str).collect();
             return Err(HostError::new(

@@ -11,7 +11,7 @@ use rhai::packages::{
     ArithmeticPackage, BasicArrayPackage, BasicIteratorPackage, BasicMapPackage, BasicMathPackage,
     BasicStringPackage, LogicPackage, MoreStringPackage, Package,
 };
-use rhai::{AST, CallFnOptions, Dynamic, Engine, FLOAT, INT, ImmutableString, Position, Scope};
+use rhai::{Dynamic, Engine, FLOAT, INT, ImmutableString, Position};
 
 use super::failure::{Fallible, HostError};
 use super::{district, scenario_view};
@@ -31,12 +31,19 @@ const MAX_VARIABLES: usize = 1_000;
 const MAX_FUNCTIONS: usize = 200;
 /// Steps between two looks at the clock.
 const CLOCK_EVERY: u64 = 4_096;
+/// Steps between two measures of the rule's variables.
+const SIZE_EVERY: u64 = 256;
 
-/// When the hook call now running started; the engine's progress callback reads it.
+/// When the hook call now running started, and where it is: the engine's progress and step
+/// callbacks read and write it.
 #[derive(Debug, Clone)]
 pub(crate) struct Clock {
     started: Rc<Cell<Instant>>,
     limit: Duration,
+    /// The position of the last step taken, so that a rule stopped by a limit can be located
+    /// (Rhai's own error does not say where).
+    last: Rc<Cell<Position>>,
+    steps: Rc<Cell<u64>>,
 }
 
 impl Clock {
@@ -44,12 +51,21 @@ impl Clock {
         Clock {
             started: Rc::new(Cell::new(Instant::now())),
             limit,
+            last: Rc::new(Cell::new(Position::NONE)),
+            steps: Rc::new(Cell::new(0)),
         }
     }
 
     /// Starts timing a hook call.
     pub fn start(&self) {
         self.started.set(Instant::now());
+        self.last.set(Position::NONE);
+        self.steps.set(0);
+    }
+
+    /// Where the hook call was at its last step.
+    pub fn last_position(&self) -> Position {
+        self.last.get()
     }
 
     fn expired(&self) -> bool {
@@ -92,10 +108,31 @@ pub(crate) fn new_engine(clock: &Clock) -> Engine {
     engine.set_max_variables(MAX_VARIABLES);
     engine.set_max_functions(MAX_FUNCTIONS);
     engine.set_max_modules(0);
-    let clock = clock.clone();
+    let timer = clock.clone();
     engine.on_progress(move |ops| {
-        (ops % CLOCK_EVERY == 0 && clock.expired()).then_some(Dynamic::UNIT)
+        (ops % CLOCK_EVERY == 0 && timer.expired()).then_some(Dynamic::UNIT)
     });
+    // Every step: note where it is (for the error of a rule stopped by a limit) and, now and
+    // then, measure the rule's variables: Rhai checks sizes when a function returns, not when
+    // a map or list grows by `m[key] = value`.
+    let spot = clock.clone();
+    #[allow(deprecated)] // the debugger API is marked volatile, not deprecated
+    engine.register_debugger(
+        |_, debugger| debugger,
+        move |context, event, _, _, pos| {
+            if matches!(event, rhai::debugger::DebuggerEvent::Step) && !pos.is_none() {
+                spot.last.set(pos);
+                let steps = spot.steps.get() + 1;
+                spot.steps.set(steps);
+                if steps % SIZE_EVERY == 0 {
+                    for (_, _, value) in context.scope().iter_raw() {
+                        oversize(value, pos)?;
+                    }
+                }
+            }
+            Ok(rhai::debugger::DebuggerCommand::StepInto)
+        },
+    );
 
     // Let the comparisons below override Rhai's built-in ones.
     engine.set_fast_operators(false);
@@ -105,33 +142,31 @@ pub(crate) fn new_engine(clock: &Clock) -> Engine {
     engine
 }
 
-/// Where a hook call that was stopped (too many steps, too long, too deep) was when it stopped.
-/// Rhai does not say, so the call is made again, with a debugger noting the position of every
-/// step; the step limit stops it at the same step as before. Used only after a failure.
-pub(crate) fn locate_stop(ast: &AST, hook: &str, args: (Dynamic, Dynamic)) -> Position {
-    let clock = Clock::new(WALL_CLOCK);
-    let mut engine = new_engine(&clock);
-    let last = Rc::new(Cell::new(Position::NONE));
-    let seen = Rc::clone(&last);
-    #[allow(deprecated)] // the debugger API is marked volatile, not deprecated
-    engine.register_debugger(
-        |_, debugger| debugger,
-        move |_, event, _, _, pos| {
-            if matches!(event, rhai::debugger::DebuggerEvent::Step) && !pos.is_none() {
-                seen.set(pos);
+/// A variable's value past the size limits, as Rhai's own error for it.
+fn oversize(value: &Dynamic, pos: Position) -> Result<(), Box<rhai::EvalAltResult>> {
+    let too_large = |what: &str| -> Result<(), Box<rhai::EvalAltResult>> {
+        Err(rhai::EvalAltResult::ErrorDataTooLarge(what.to_string(), pos).into())
+    };
+    if let Some(map) = value.read_lock::<rhai::Map>() {
+        if map.len() > MAX_MAP_SIZE {
+            return too_large("Size of object map");
+        }
+        for v in map.values() {
+            if v.is_map() || v.is_array() {
+                oversize(v, pos)?;
             }
-            Ok(rhai::debugger::DebuggerCommand::StepInto)
-        },
-    );
-    clock.start();
-    let _ = engine.call_fn_with_options::<Dynamic>(
-        CallFnOptions::new(),
-        &mut Scope::new(),
-        ast,
-        hook,
-        args,
-    );
-    last.get()
+        }
+    } else if let Some(array) = value.read_lock::<rhai::Array>() {
+        if array.len() > MAX_ARRAY_SIZE {
+            return too_large("Size of array");
+        }
+        for v in array.iter() {
+            if v.is_map() || v.is_array() {
+                oversize(v, pos)?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Rhai answers `false` when it compares a number with a text (`0.25 < "0.30"`), so a

@@ -122,6 +122,24 @@ const PROPERTY_NAMES: &[&str] = &[
 
 /// A syntax error in the rule `rule` (read from `path`, text `source`).
 pub(crate) fn syntax(rule: &str, path: &Path, source: &str, err: &ParseError) -> Error {
+    // the file ends inside a block: point at the `{` that is never closed
+    let at_end = matches!(&*err.0, ParseErrorType::UnexpectedEOF)
+        || matches!(&*err.0, ParseErrorType::MissingToken(token, _) if token == "}");
+    if at_end && let Some((line, column)) = unclosed_brace(source) {
+        return Error::new(Text::new(
+            format!(
+                "quy tắc `{rule}` có lỗi cú pháp: dấu `{{` ở đây không bao giờ được đóng (thiếu \
+                 một dấu `}}`)"
+            ),
+            format!("rule `{rule}` has a syntax error: the `{{` here is never closed (a `}}` is missing)"),
+        ))
+        .file(path)
+        .at(source, line, column)
+        .hint(Text::new(
+            "thêm `}` ở cuối khối lệnh bắt đầu từ dấu `{` này (thường là cuối hàm hoặc cuối `if`)",
+            "add the `}` that ends the block this `{` opens (usually the end of a function or an `if`)",
+        ));
+    }
     let (vi, en) = parse_detail(&err.0);
     let error = Error::new(Text::new(
         format!("quy tắc `{rule}` có lỗi cú pháp: {vi}"),
@@ -442,6 +460,48 @@ fn strip_position(text: &str) -> String {
         Some(at) if text.ends_with(')') => text[..at].to_string(),
         _ => text.to_string(),
     }
+}
+
+/// The line and column of the `{` that no `}` closes, skipping texts and comments. Indentation
+/// tells which: a `}` alone at the start of a line closes the `{` of the line indented like it,
+/// so a block skipped over (`if ... {` with its `}` forgotten) is the one reported.
+fn unclosed_brace(source: &str) -> Option<(usize, usize)> {
+    // (line, column, indentation of the line)
+    let mut open: Vec<(usize, usize, usize)> = Vec::new();
+    let mut skipped: Option<(usize, usize)> = None;
+    for (i, line) in source.lines().enumerate() {
+        let indent = line.chars().take_while(|c| c.is_whitespace()).count();
+        let mut chars = line.chars().enumerate().peekable();
+        let mut in_text: Option<char> = None;
+        while let Some((col, c)) = chars.next() {
+            match (in_text, c) {
+                (Some(_), '\\') => {
+                    chars.next();
+                }
+                (Some(q), c) if c == q => in_text = None,
+                (Some(_), _) => {}
+                (None, '"' | '`' | '\'') => in_text = Some(c),
+                (None, '/') if chars.peek().is_some_and(|(_, n)| *n == '/') => break,
+                (None, '{') => open.push((i + 1, col + 1, indent)),
+                (None, '}') if col == indent => match open.iter().rposition(|o| o.2 == indent) {
+                    Some(j) => {
+                        if j + 1 < open.len() && skipped.is_none() {
+                            skipped = Some((open[j + 1].0, open[j + 1].1));
+                        }
+                        open.truncate(j);
+                    }
+                    None => {
+                        open.pop();
+                    }
+                },
+                (None, '}') => {
+                    open.pop();
+                }
+                _ => {}
+            }
+        }
+    }
+    skipped.or_else(|| open.pop().map(|(line, col, _)| (line, col)))
 }
 
 fn with_position(error: Error, source: &str, pos: Position) -> Error {

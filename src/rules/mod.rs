@@ -254,14 +254,7 @@ impl RuleSet {
         result.map(|_| entry).map_err(|err| {
             // a rule stopped by a limit: find where it was (Rhai does not say)
             let spot = if failure::is_limit(&err) {
-                engine::locate_stop(
-                    &rule.ast,
-                    hook,
-                    (
-                        Dynamic::from(district.clone()),
-                        Dynamic::from(scenario.clone()),
-                    ),
-                )
+                self.clock.last_position()
             } else {
                 rhai::Position::NONE
             };
@@ -297,6 +290,11 @@ fn compile(engine: &Engine, path: &Path) -> Result<Rule, Error> {
         ))
         .file(path)
     })?;
+    // editors on Windows often start a UTF-8 file with a byte-order mark; it is not code
+    let source = match source.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => source,
+    };
     let ast = engine
         .compile(&source)
         .map_err(|err| failure::syntax(&name, path, &source, &err))?;

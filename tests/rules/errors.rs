@@ -505,6 +505,12 @@ fn oversized_texts_lists_and_maps_are_stopped_and_named() {
             "danh sách quá dài",
             "a list grew too long",
         ),
+        // Rhai does not measure a map grown by `m[key] = value`; the host does
+        (
+            "    let m = #{};\n    for i in 0..100000 {\n        m[\"k\" + i] = i;\n    }\n",
+            "bảng có quá nhiều mục",
+            "a map has too many entries",
+        ),
     ] {
         let err = before_err(
             &format!("fn before_solve(district, scenario) {{\n{body}}}\n"),
@@ -555,4 +561,34 @@ fn a_syntax_error_in_after_solve_is_reported_before_anything_runs() {
             .contains("rule `late` has a syntax error"),
         "{err}"
     );
+}
+
+#[test]
+fn a_throw_after_the_solve_names_rule_district_and_line() {
+    let (_dir, path) = rule_file(
+        "late",
+        "fn after_solve(district, scenario) {\n    throw \"chưa duyệt\";\n}\n",
+    );
+    let s = one();
+    let rules = RuleSet::load(std::slice::from_ref(&path)).unwrap();
+    let plan = plan(&rules, &s, vec![vec![0, 0]]);
+    let err = rules.after_solve(&s, &plan).unwrap_err();
+    assert_eq!((err.location.line, err.location.column), (Some(2), Some(5)));
+    assert!(
+        err.render(Lang::En).contains(
+            "district \"Hữu Lũng\": rule `late` stopped with an error in `after_solve`: chưa duyệt"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn cohort_names_are_not_case_sensitive_in_mandate_either() {
+    let (_dir, path) = rule_file(
+        "cased",
+        "fn before_solve(district, scenario) {\n    district.mandate(\"Quarantine\", 0.9);\n}\n",
+    );
+    let effects = before(std::slice::from_ref(&path), &one()).unwrap();
+    assert_eq!(effects[0].mandates.len(), 1);
+    assert_eq!(effects[0].mandates[0].cohort, "quarantine");
 }
