@@ -124,7 +124,7 @@ pub(crate) fn new_engine(clock: &Clock) -> Engine {
                 spot.last.set(pos);
                 let steps = spot.steps.get() + 1;
                 spot.steps.set(steps);
-                if steps % SIZE_EVERY == 0 {
+                if steps.is_multiple_of(SIZE_EVERY) {
                     for (_, _, value) in context.scope().iter_raw() {
                         oversize(value, pos)?;
                     }
