@@ -25,6 +25,12 @@ pub fn plan(path: &Path) -> Result<Plan, Error> {
     plan_scenario(&scenario::load(path)?)
 }
 
+/// Plans the scenario at `path` with `settings` applied (`--set KEY=VALUE`, see
+/// [`scenario::load_with`]).
+pub fn plan_with(path: &Path, settings: &[String]) -> Result<Plan, Error> {
+    plan_scenario(&scenario::load_with(path, settings)?)
+}
+
 /// Plans a loaded scenario (see [`plan`]).
 pub fn plan_scenario(scenario: &scenario::Scenario) -> Result<Plan, Error> {
     let scenario = scenario.clone();

@@ -17,11 +17,15 @@ const DEFAULT_FOLDER: &str = "rules";
 pub fn run(
     paths: &[PathBuf],
     scenario: Option<&Path>,
+    settings: &[String],
     lang: Lang,
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> i32 {
-    let scenario = match scenario.map(crate::scenario::load).transpose() {
+    let scenario = match scenario
+        .map(|s| crate::scenario::load_with(s, settings))
+        .transpose()
+    {
         Ok(s) => s,
         Err(e) => {
             let _ = stderr.write_all(e.render(lang).as_bytes());
