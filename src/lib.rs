@@ -3,6 +3,7 @@
 //! The model is ../shared/MODEL.md; `docs/` explains it for a department reader.
 
 pub mod cli;
+pub mod compare;
 pub mod diagnostic;
 pub mod model;
 pub mod plan;
