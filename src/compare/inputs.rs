@@ -259,14 +259,15 @@ fn param(p: &Param) -> Value {
 }
 
 impl Input {
-    /// The dotted key, as `--set` takes it.
+    /// The dotted key, as `--set` takes it; `rule_file.STEM` (a rule's text) is the one key
+    /// that `--set` cannot change: the rule file is edited instead.
     pub fn key(&self) -> String {
         match self {
             Input::AsOf => "as_of".into(),
             Input::HorizonDays => "horizon_days".into(),
             Input::Objective => "objective".into(),
             Input::Rules => "rules".into(),
-            Input::RuleText(stem) => format!("rules.{stem}"),
+            Input::RuleText(stem) => format!("rule_file.{stem}"),
             Input::Budget => "budget".into(),
             Input::TargetRate => "target.provincial_rate".into(),
             Input::DistrictFloor => "target.district_floor".into(),
@@ -319,7 +320,7 @@ impl Input {
             Input::TeamKind { kind, field } => {
                 let what = match field {
                     KindField::Scope => lang.pick("phạm vi", "scope"),
-                    KindField::Available => lang.pick("số đội sẵn có", "teams available"),
+                    KindField::Available => lang.pick("số đội sẵn có", "number available"),
                     KindField::InstallsPerTeamDay => {
                         lang.pick("lượt cài mỗi đội mỗi ngày", "installs per team-day")
                     }

@@ -11,7 +11,9 @@ use crate::text::Lang;
 pub fn render(comparison: &Comparison, lang: Lang) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", inline(tables::title(lang)));
-    table(&mut out, &tables::scenarios(comparison, lang));
+    for line in tables::scenarios(comparison, lang) {
+        let _ = writeln!(out, "- {}", line_start(&line));
+    }
     let _ = writeln!(out, "\n{}", line_start(tables::note(lang)));
 
     let _ = writeln!(out, "\n## {}\n", inline(tables::province_heading(lang)));

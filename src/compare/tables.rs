@@ -24,31 +24,23 @@ pub fn title(lang: Lang) -> &'static str {
     lang.pick("So sánh các kịch bản", "Comparing scenarios")
 }
 
-/// The scenarios: letter, name and file.
-pub fn scenarios(c: &Comparison, lang: Lang) -> Grid {
-    let header = vec![
-        lang.pick("Ký hiệu", "Label").to_string(),
-        lang.pick("Kịch bản", "Scenario").to_string(),
-        lang.pick("Tệp", "File").to_string(),
-    ];
-    let rows = c
-        .scenarios
+/// One line per scenario: `Kịch bản A: Lạng Sơn, 2020-09-01 (tệp scenarios/lang-son.toml)`.
+/// Lines, not a table, so that a long path does not widen anything else.
+pub fn scenarios(c: &Comparison, lang: Lang) -> Vec<String> {
+    c.scenarios
         .iter()
         .enumerate()
         .map(|(i, s)| {
-            vec![
+            format!(
+                "{} {}: {} ({} {})",
+                lang.pick("Kịch bản", "Scenario"),
                 letter(i),
-                s.scenario.name.clone(),
-                s.scenario.path.display().to_string(),
-            ]
+                s.scenario.name,
+                lang.pick("tệp", "file"),
+                s.scenario.path.display()
+            )
         })
-        .collect();
-    Grid {
-        header,
-        rows,
-        numeric: vec![false; 3],
-        total: None,
-    }
+        .collect()
 }
 
 /// How to read the brackets.

@@ -12,8 +12,10 @@ use crate::text::Lang;
 pub fn render(comparison: &Comparison, lang: Lang) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{}", tables::title(lang).to_uppercase());
-    let _ = writeln!(out, "{}", grid(tables::scenarios(comparison, lang)));
-    let _ = writeln!(out, "{}", tables::note(lang));
+    for line in tables::scenarios(comparison, lang) {
+        let _ = writeln!(out, "  {line}");
+    }
+    let _ = writeln!(out, "\n{}", tables::note(lang));
 
     heading(&mut out, tables::province_heading(lang));
     let _ = writeln!(out, "{}", grid(tables::province(comparison, lang)));
