@@ -194,6 +194,16 @@ fn three_scenarios_with_one_infeasible_are_still_compared_and_exit_2() {
     );
     let why = section(&text.stdout, "Vì sao kịch bản C không khả thi:");
     assert_eq!(why, [format!("  - {}", diagnosis(&infeasible)[0])]);
+    // A district short of its floor is marked, and the mark explained below the table.
+    let rates = section(&text.stdout, "THEO HUYỆN: TỶ LỆ DỰ KIẾN SAU CHIẾN DỊCH");
+    let rate = f(&district(&infeasible, "Hữu Lũng")["projected_rate"]);
+    assert!(rate < 0.60);
+    assert_eq!(
+        row(&rates, "Hữu Lũng")[3],
+        format!("{} *", number::percent(Lang::Vi, rate))
+    );
+    assert_eq!(rates.last(), Some(&"* dưới mức tối thiểu của huyện"));
+    assert!(!row(&rates, "Hữu Lũng")[1].ends_with('*'), "A has no floor");
 
     let json = compare(&paths)
         .format("json")

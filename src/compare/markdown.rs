@@ -29,6 +29,9 @@ pub fn render(comparison: &Comparison, lang: Lang) -> String {
     for (title, grid) in tables::districts(comparison, lang) {
         let _ = writeln!(out, "\n### {}\n", inline(&title));
         table(&mut out, &grid);
+        if let Some(note) = &grid.note {
+            let _ = writeln!(out, "\n{}", line_start(note));
+        }
     }
 
     let _ = writeln!(out, "\n## {}\n", inline(tables::inputs_heading(lang)));

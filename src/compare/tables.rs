@@ -17,6 +17,8 @@ pub struct Grid {
     pub rows: Vec<Vec<String>>,
     pub numeric: Vec<bool>,
     pub total: Option<Vec<String>>,
+    /// A line below the table explaining a mark in it.
+    pub note: Option<String>,
 }
 
 /// `So sánh các kịch bản` / `Comparing scenarios`.
@@ -175,6 +177,7 @@ pub fn province(c: &Comparison, lang: Lang) -> Grid {
         rows,
         numeric,
         total: None,
+        note: None,
     }
 }
 
@@ -251,6 +254,7 @@ pub fn districts(c: &Comparison, lang: Lang) -> Vec<(String, Grid)> {
                 })
             },
             |x, base| counted(lang, x, base),
+            |_| false,
         );
         tables.push((heading, grid));
     }
@@ -261,6 +265,7 @@ pub fn districts(c: &Comparison, lang: Lang) -> Vec<(String, Grid)> {
         |_, d| Some(d.projected_rate),
         |p| Some(p.province.projected_rate),
         |x, base| rated(lang, x, base),
+        below_floor,
     );
     tables.push((
         lang.pick("Tỷ lệ dự kiến sau chiến dịch", "Projected rate")
@@ -274,12 +279,14 @@ pub fn districts(c: &Comparison, lang: Lang) -> Vec<(String, Grid)> {
         |_, d| Some(d.cost),
         |p| Some(p.province.cost),
         |x, base| counted(lang, x, base),
+        |_| false,
     );
     tables.push((lang.pick("Chi phí (đồng)", "Cost (VND)").to_string(), cost));
     tables
 }
 
-/// One measure per district and scenario, with the province total below.
+/// One measure per district and scenario, with the province total below; a cell whose
+/// district is `marked` (below its floor) gets ` *` and the table a note saying so.
 fn district_grid(
     c: &Comparison,
     lang: Lang,
@@ -287,22 +294,36 @@ fn district_grid(
     measure: impl Fn(&Plan, &DistrictPlan) -> Option<f64>,
     total: impl Fn(&Plan) -> Option<f64>,
     cell: impl Fn(f64, Option<f64>) -> String,
+    marked: impl Fn(&DistrictPlan) -> bool,
 ) -> Grid {
     let plans: Vec<&Plan> = c.plans().collect();
     let mut header = vec![words::DISTRICT.get(lang).to_string()];
     header.extend(scenario_columns(c, lang));
+    let mut any_mark = false;
     let rows = names
         .iter()
         .map(|name| {
+            let found: Vec<Option<&DistrictPlan>> = plans
+                .iter()
+                .map(|p| p.districts.iter().find(|d| &d.name == name))
+                .collect();
             let mut row = vec![name.clone()];
-            row.extend(side_by_side(
+            let cells = side_by_side(
                 &plans,
                 |p| {
                     let d = p.districts.iter().find(|d| &d.name == name)?;
                     measure(p, d)
                 },
                 &cell,
-            ));
+            );
+            for (text, d) in cells.into_iter().zip(found) {
+                if d.is_some_and(&marked) {
+                    any_mark = true;
+                    row.push(format!("{text} *"));
+                } else {
+                    row.push(text);
+                }
+            }
             row
         })
         .collect();
@@ -315,7 +336,22 @@ fn district_grid(
         rows,
         numeric,
         total: Some(total_row),
+        note: any_mark.then(|| {
+            lang.pick(
+                "* dưới mức tối thiểu của huyện",
+                "* below the district's minimum",
+            )
+            .to_string()
+        }),
     }
+}
+
+/// Whether the district's projected installs fall short of its floor (as `campaign plan`
+/// marks it in the district's heading).
+fn below_floor(d: &DistrictPlan) -> bool {
+    d.floor.is_some_and(|floor| {
+        d.projected_installed < floor * d.smartphones as f64 - crate::solve::INSTALLS_TOLERANCE
+    })
 }
 
 /// `What differs between the scenarios' inputs`.
@@ -352,6 +388,7 @@ pub fn inputs(c: &Comparison, lang: Lang) -> Option<Grid> {
         rows,
         numeric,
         total: None,
+        note: None,
     })
 }
 

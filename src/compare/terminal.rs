@@ -31,7 +31,11 @@ pub fn render(comparison: &Comparison, lang: Lang) -> String {
             &mut out,
             &format!("{}: {title}", tables::districts_heading(lang)),
         );
+        let note = table.note.clone();
         let _ = writeln!(out, "{}", grid(table));
+        if let Some(note) = note {
+            let _ = writeln!(out, "{note}");
+        }
     }
 
     heading(&mut out, tables::inputs_heading(lang));
