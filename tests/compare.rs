@@ -554,3 +554,72 @@ fn the_text_comparison_of_two_scenarios() {
         insta::assert_snapshot!("compare_text_en", redact(&out.stdout));
     });
 }
+
+/// Every `$ campaign compare ...` block of docs/compare.md is real output (the whole output or
+/// an excerpt of it), with the doc's example scenarios made as the doc describes them.
+#[test]
+fn the_examples_in_docs_compare_md_are_real_output() {
+    let doc =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/compare.md")).unwrap();
+    let target_50 = WhatIf::shipped()
+        .replace(
+            "name = \"Lạng Sơn, 2020-09-01\"",
+            "name = \"Lạng Sơn, mục tiêu 50%\"",
+        )
+        .set("provincial_rate", "0.50")
+        .set("available", "50");
+    let floor_45 = WhatIf::shipped()
+        .replace(
+            "name = \"Lạng Sơn, 2020-09-01\"",
+            "name = \"Lạng Sơn, mỗi huyện 45%\"",
+        )
+        .set("district_floor", "0.45");
+    let copies = [
+        ("scenarios/muc-tieu-50.toml", &target_50),
+        ("scenarios/san-45.toml", &floor_45),
+    ];
+    let mut files = Vec::new();
+    for (name, what_if) in copies {
+        let file = what_if.dir().join(name);
+        std::fs::copy(what_if.path(), &file).unwrap();
+        files.push((name, file));
+    }
+
+    let mut checked = 0;
+    let mut lines = doc.lines();
+    while let Some(line) = lines.next() {
+        let Some(command) = lines
+            .clone()
+            .next()
+            .filter(|_| line == "```text" || line == "```json")
+            .and_then(|l| l.strip_prefix("$ campaign "))
+        else {
+            continue;
+        };
+        lines.next();
+        let shown: Vec<&str> = lines.by_ref().take_while(|l| *l != "```").collect();
+        let shown = shown.join("\n");
+        let args = command.split(' ').map(|arg| {
+            if arg == "scenarios/lang-son-2020-09-01.toml" {
+                return SHIPPED.to_string();
+            }
+            match files.iter().find(|(name, _)| *name == arg) {
+                Some((_, file)) => file.display().to_string(),
+                None => arg.to_string(),
+            }
+        });
+        let out = Test::new().args(args).run();
+        let mut printed = out
+            .stdout
+            .replace(SHIPPED, "scenarios/lang-son-2020-09-01.toml");
+        for (name, file) in &files {
+            printed = printed.replace(&file.display().to_string(), name);
+        }
+        assert!(
+            printed.contains(&shown),
+            "docs/compare.md shows for `{command}`:\n{shown}\n\nbut it prints:\n{printed}"
+        );
+        checked += 1;
+    }
+    assert_eq!(checked, 5, "the examples of docs/compare.md");
+}
