@@ -11,6 +11,7 @@ pub mod rules;
 pub mod ruletest;
 pub mod scenario;
 pub mod solve;
+pub mod sweep;
 pub mod text;
 
 use std::path::Path;
