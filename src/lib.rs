@@ -12,6 +12,7 @@ pub mod rules;
 pub mod ruletest;
 pub mod scenario;
 pub mod solve;
+pub mod sweep;
 pub mod text;
 
 use std::path::Path;
