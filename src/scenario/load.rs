@@ -271,7 +271,8 @@ fn share(src: &Source, field: &str, value: &Value<'_>, zero_ok: bool) -> Result<
     };
     let err = src.error(pos(value), Text::new(vi, en)).field(field);
     Err(if x > 1.0 && x <= 100.0 {
-        let as_share = x / 100.0;
+        // Rounded, so that 1.3% shows as 0.013, not 0.013000000000000001.
+        let as_share = (x / 100.0 * 1e9).round() / 1e9;
         err.hint(Text::new(
             format!("tỷ lệ ghi dưới dạng số thập phân với dấu chấm: {x}% là {as_share}"),
             format!("shares are written as decimals: {x}% is {as_share}"),
