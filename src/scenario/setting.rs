@@ -430,3 +430,88 @@ fn shifted(value: Spanned<DeValue<'_>>, by: usize) -> Spanned<DeValue<'_>> {
     };
     Spanned::new(span, inner)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The setting's document as `path = value` lines, each with the text its span covers.
+    fn lines(text: &str) -> Vec<String> {
+        fn walk(prefix: &str, value: &Spanned<DeValue<'_>>, text: &str, out: &mut Vec<String>) {
+            match value.get_ref() {
+                DeValue::Table(table) => {
+                    for (key, item) in table {
+                        let path = format!("{prefix}{}.", key.get_ref());
+                        walk(&path, item, text, out);
+                    }
+                }
+                DeValue::Array(items) => {
+                    for item in items.iter() {
+                        walk(&format!("{prefix}[]."), item, text, out);
+                    }
+                }
+                _ => out.push(format!(
+                    "{} = {}",
+                    prefix.trim_end_matches('.'),
+                    &text[value.span()]
+                )),
+            }
+        }
+        let setting = Setting::parse(text).unwrap();
+        let doc = Spanned::new(0..0, DeValue::Table(setting.document()));
+        let mut out = Vec::new();
+        walk("", &doc, text, &mut out);
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn keys_become_the_tables_of_a_scenario() {
+        assert_eq!(lines("budget=5"), ["budget = 5"]);
+        assert_eq!(
+            lines("target.provincial_rate = 0.5"),
+            ["target.provincial_rate = 0.5"]
+        );
+        assert_eq!(lines("params.x.y=1"), ["params.x.y = 1"]);
+        assert_eq!(
+            lines("team_kind.volunteer.available=50"),
+            [
+                "team_kind.[].available = 50",
+                "team_kind.[].name = volunteer"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_district_name_is_everything_before_the_field() {
+        assert_eq!(
+            lines("district.TP. Lạng Sơn.teams.commune=3"),
+            [
+                "district.[].name = TP. Lạng Sơn",
+                "district.[].teams.commune = 3"
+            ]
+        );
+        assert_eq!(
+            lines("district.Thành phố Lạng Sơn.students=9_000"),
+            [
+                "district.[].name = Thành phố Lạng Sơn",
+                "district.[].students = 9_000"
+            ]
+        );
+    }
+
+    #[test]
+    fn values_keep_their_place_in_the_setting() {
+        // Spans of a list's items are moved to where they are in the setting.
+        let text = "rules=[\"a.rhai\", \"b.rhai\"]";
+        let setting = Setting::parse(text).unwrap();
+        let doc = setting.document();
+        let (_, rules) = doc.iter().next().unwrap();
+        let DeValue::Array(items) = rules.get_ref() else {
+            panic!("a list")
+        };
+        assert_eq!(&text[items[1].span()], "\"b.rhai\"");
+        // Not TOML: the plain text, trimmed.
+        assert_eq!(lines("objective= min-cost "), ["objective = min-cost"]);
+    }
+}
