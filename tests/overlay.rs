@@ -539,3 +539,48 @@ fn errors_render_in_english_and_vietnamese() {
         "lỗi: {shown}:4:18: mục `target.district_floor`: tỷ lệ phải từ 0 đến 1 (đang là 1.3)"
     )));
 }
+
+#[test]
+fn the_documented_overlay_plans_like_the_documented_settings() {
+    // docs/scenario-format.md: the overlay example and the `--set` example give one plan.
+    let doc = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/docs/scenario-format.md"
+    ))
+    .unwrap();
+    let block = |section: &str, fence: &str| -> String {
+        let from = doc.find(section).unwrap();
+        let start = from + doc[from..].find(fence).unwrap() + fence.len();
+        let end = start + doc[start..].find("```").unwrap();
+        doc[start..end].to_string()
+    };
+    let layout = Layout::new();
+    let overlay = layout.write(
+        "what-if-50-volunteers.toml",
+        &block("## Overlays", "```toml\n"),
+    );
+    let command = block("## Changing values for one run", "```\n");
+    let settings: Vec<String> = command
+        .split("--set ")
+        .skip(1)
+        .map(|s| {
+            s.trim()
+                .trim_end_matches('\\')
+                .trim()
+                .trim_matches('"')
+                .to_string()
+        })
+        .collect();
+    assert_eq!(settings.len(), 4, "{command}");
+    let base = layout.dir.path().join("scenarios/lang-son-2020-09-01.toml");
+    let mut args = vec!["plan", base.to_str().unwrap(), "--format", "json"];
+    for s in &settings {
+        args.extend(["--set", s.as_str()]);
+    }
+    let (code, from_settings, stderr) = run(&args);
+    assert_eq!(code, 0, "{stderr}");
+    let mut from_settings: serde_json::Value = serde_json::from_str(&from_settings).unwrap();
+    let from_overlay: serde_json::Value = serde_json::from_str(&plan_json(&overlay)).unwrap();
+    from_settings["scenario"] = from_overlay["scenario"].clone();
+    assert_eq!(from_settings, from_overlay);
+}

@@ -308,7 +308,9 @@ fn a_value_of_the_wrong_type_points_at_the_value() {
     assert_eq!(
         en,
         "error: --set target.provincial_rate=abc: field `target.provincial_rate`: expected a \
-         number, found a string\n --set target.provincial_rate=abc\n                              ^\n"
+         number, found a string\n --set target.provincial_rate=abc\n                              ^\n\
+         hint: the value after `=` is read as in the scenario file: numbers as they are (0.5, \
+         20_000), dates as 2020-09-01, lists in [ ], true/false; anything else is text\n"
     );
     let (en, _) = error_of(&["district.Hữu Lũng.installed=18.019"]);
     assert_has(

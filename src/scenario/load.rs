@@ -65,7 +65,16 @@ pub fn load_with(path: &Path, settings: &[String]) -> Result<Scenario, Error> {
         at: Pos::File,
         table,
     }));
-    scenario(path, &Table::layered("", layers))
+    scenario(path, &Table::layered("", layers)).map_err(|e| {
+        if e.location.setting.is_some() && e.hint.is_none() {
+            e.hint(Text::new(
+                "giá trị sau `=` được đọc như trong tệp kịch bản: số viết liền (0.5, 20_000), ngày dạng 2020-09-01, danh sách trong [ ], true/false; mọi giá trị khác là chữ",
+                "the value after `=` is read as in the scenario file: numbers as they are (0.5, 20_000), dates as 2020-09-01, lists in [ ], true/false; anything else is text",
+            ))
+        } else {
+            e
+        }
+    })
 }
 
 /// Checks the scenario written by the layers of `top` (its files, base first, then settings).
