@@ -584,3 +584,27 @@ fn the_documented_overlay_plans_like_the_documented_settings() {
     from_settings["scenario"] = from_overlay["scenario"].clone();
     assert_eq!(from_settings, from_overlay);
 }
+
+#[test]
+fn a_base_must_be_a_path_in_quotes() {
+    let layout = Layout::new();
+    let overlay = layout.write("empty.toml", "base = \" \"\n");
+    let (en, vi) = error_of(&overlay);
+    assert_has(
+        &en,
+        &[
+            "empty.toml:1:8: field `base`: the base scenario's path is empty",
+            "hint: `base` is relative to the folder of this file",
+        ],
+    );
+    assert_has(&vi, &["đường dẫn kịch bản gốc đang để trống"]);
+    let overlay = layout.write("number.toml", "base = 2020\n");
+    let (en, _) = error_of(&overlay);
+    assert_has(
+        &en,
+        &[
+            "number.toml:1:8: field `base`: expected a string in double quotes, found an integer",
+            "hint: write the base scenario's file name in double quotes, e.g. base = \"lang-son-2020-09-01.toml\"",
+        ],
+    );
+}

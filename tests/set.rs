@@ -468,3 +468,74 @@ fn rules_check_applies_settings_and_needs_a_scenario_for_them() {
          scenarios/lang-son-2020-09-01.toml --set target.provincial_rate=0.5\n"
     );
 }
+
+#[test]
+fn incomplete_and_unchangeable_keys_say_what_to_write() {
+    let (en, _) = error_of(&["=0.5"]);
+    assert_has(
+        &en,
+        &[
+            "error: --set =0.5: there is no key before `=`",
+            "hint: the keys --set can change: `name`, `as_of`, `horizon_days`",
+            "`district.NAME.FIELD`",
+        ],
+    );
+    let (en, _) = error_of(&["team_kind.volunteer=50"]);
+    assert_has(
+        &en,
+        &[
+            "the key `team_kind.volunteer` is incomplete: it must name a field, e.g. team_kind.volunteer.available",
+            "hint: team_kind.NAME.FIELD, where FIELD is one of `scope`, `available`",
+        ],
+    );
+    let (en, _) = error_of(&["team_kind.volunteer.name=army"]);
+    assert_has(
+        &en,
+        &[
+            "a team kind has no field `name` to set",
+            "(a kind's name cannot be changed)",
+        ],
+    );
+    let (en, _) = error_of(&["district.Hữu Lũng.teams=10"]);
+    assert_has(
+        &en,
+        &[
+            "the key `district.Hữu Lũng.teams` is incomplete: it must name a field, e.g. district.Hữu Lũng.teams.commune",
+        ],
+    );
+    let (en, vi) = error_of(&["district.Hữu Lũng.name=Hữu Lũng 2"]);
+    assert_has(
+        &en,
+        &[
+            "error: --set district.Hữu Lũng.name=Hữu Lũng 2: a district's name cannot be changed with --set",
+            " --set district.Hữu Lũng.name=Hữu Lũng 2\n                         ^\n",
+            "hint: district.NAME.FIELD, where FIELD is `installed`, `smartphones`, `teams.KIND` or a cohort",
+        ],
+    );
+    assert_has(&vi, &["không đổi tên huyện bằng --set được"]);
+    let (en, _) = error_of(&["district.Hữu Lũng.teams.volunteer=3"]);
+    assert_has(
+        &en,
+        &["district \"Hữu Lũng\", field `teams.volunteer`: `volunteer` is a provincial team kind"],
+    );
+}
+
+#[test]
+fn rule_paths_in_a_setting_are_relative_to_the_current_folder() {
+    let (en, _) = error_of(&["rules=[\"no-such-rules\"]"]);
+    assert_has(
+        &en,
+        &[
+            "error: --set rules=[\"no-such-rules\"]: field `rules`: rule file or folder no-such-rules not found",
+            " --set rules=[\"no-such-rules\"]\n              ^\n",
+            "hint: paths in --set are relative to the current folder (where the command runs)",
+        ],
+    );
+    // From the crate's folder (where `cargo test` runs), the shipped rules.
+    let scenario = load_with(
+        Path::new(SHIPPED),
+        &["rules=[\"rules/communication.rhai\"]".into()],
+    )
+    .unwrap();
+    assert_eq!(scenario.rules, [PathBuf::from("rules/communication.rhai")]);
+}
