@@ -5,25 +5,16 @@ mod district;
 pub(crate) mod document;
 mod inline;
 mod load;
+mod overlay;
+mod params;
+mod setting;
 pub(crate) mod source;
 mod team_kind;
 
 pub(crate) use district::normalise;
 pub(crate) use inline::district_table;
-pub use load::load;
-
-/// Reads the scenario at `path` (with its `base = ...` chain) and applies `settings`, each
-/// `KEY=VALUE` as given to `--set` (e.g. `target.provincial_rate=0.5`), in order.
-pub fn load_with(
-    path: &std::path::Path,
-    settings: &[String],
-) -> Result<Scenario, crate::diagnostic::Error> {
-    if settings.is_empty() {
-        return load(path);
-    }
-    todo!("--set: being written")
-}
-pub(crate) use load::params;
+pub use load::{load, load_with};
+pub(crate) use params::params;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
