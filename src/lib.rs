@@ -4,6 +4,7 @@
 
 pub mod cli;
 pub mod diagnostic;
+pub mod explain;
 pub mod model;
 pub mod plan;
 pub mod report;
