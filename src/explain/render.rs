@@ -1272,8 +1272,8 @@ fn cost_items(e: &Explanation, v: &CostView, lang: Lang, items: &mut Vec<Item>) 
             ));
         } else {
             next.push_str(lang.pick(
-                "; toàn tỉnh đã đạt mục tiêu khi không có nó, nên nó chỉ làm tăng chi phí",
-                "; the province reaches the target without it, so it would only add cost",
+                "; toàn tỉnh đã đạt mục tiêu khi không có nó, nên kế hoạch không dùng nó",
+                "; the province reaches the target without it, so the plan does not buy it",
             ));
         }
         if m.more_blocked.is_empty()
