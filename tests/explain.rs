@@ -128,16 +128,32 @@ fn one_more_and_one_fewer_volunteer_team_are_the_projection_re_evaluated() {
         let d = district(&plan, name);
         let e = shipped_json(name);
         let now = projected(&plan, d, &[]);
-        close(now, f(&d["projected_installed"]), "the formula gives the plan's figure");
+        close(
+            now,
+            f(&d["projected_installed"]),
+            "the formula gives the plan's figure",
+        );
         let t = u(&allocation(d, "volunteer")["teams"]);
         assert!(t > 0, "{name} has volunteer teams in the shipped plan");
         let m = marginal(&e, "volunteer");
         let more = projected(&plan, d, &[("volunteer", t + 1)]) - now;
         let fewer = now - projected(&plan, d, &[("volunteer", t - 1)]);
-        close(f(&m["one_more"]["installs"]), more, &format!("{name}: one more"));
-        close(f(&m["one_fewer"]["installs"]), fewer, &format!("{name}: one fewer"));
+        close(
+            f(&m["one_more"]["installs"]),
+            more,
+            &format!("{name}: one more"),
+        );
+        close(
+            f(&m["one_fewer"]["installs"]),
+            fewer,
+            &format!("{name}: one fewer"),
+        );
         // H · c_k
-        close(f(&m["cost_per_team"]), 14.0 * 300_000.0, "a volunteer team's cost");
+        close(
+            f(&m["cost_per_team"]),
+            14.0 * 300_000.0,
+            "a volunteer team's cost",
+        );
         assert_eq!(u(&m["teams"]), t);
         // the province's 30 volunteer teams are all assigned: one more must come from elsewhere
         assert_eq!(m["one_more"]["possible"], false, "{name}");
@@ -145,7 +161,10 @@ fn one_more_and_one_fewer_volunteer_team_are_the_projection_re_evaluated() {
             m["one_more"]["blocked_by"][0]["reason"], "pool_all_assigned",
             "{name}"
         );
-        assert_eq!(m["one_fewer"]["possible"], true, "{name}: above its rule minimum");
+        assert_eq!(
+            m["one_fewer"]["possible"], true,
+            "{name}: above its rule minimum"
+        );
         // and the text says the same figures
         let text = shipped(name).lang("en").run().plan().stdout;
         let rounded = |x: f64| format!("{}", x.round() as i64);
@@ -186,7 +205,11 @@ fn a_local_kind_at_its_maximum_cannot_have_one_more() {
     for name in [HUU_LUNG, CITY] {
         let d = district(&plan, name);
         let stationed = u(&allocation(d, "commune")["max_teams"]);
-        assert_eq!(u(&allocation(d, "commune")["teams"]), stationed, "{name} uses all");
+        assert_eq!(
+            u(&allocation(d, "commune")["teams"]),
+            stationed,
+            "{name} uses all"
+        );
         let e = shipped_json(name);
         let m = marginal(&e, "commune");
         assert_eq!(m["one_more"]["possible"], false);
@@ -248,17 +271,30 @@ fn the_least_and_most_useful_teams_elsewhere_are_found_by_brute_force() {
             let a = allocation(other, "volunteer");
             let t = u(&a["teams"]);
             if t < u(&a["max_teams"]) {
-                let g = projected(&plan, other, &[("volunteer", t + 1)]) - projected(&plan, other, &[]);
+                let g =
+                    projected(&plan, other, &[("volunteer", t + 1)]) - projected(&plan, other, &[]);
                 if most.is_none_or(|(_, m)| g > m) {
                     most = Some((s(&other["name"]), g));
                 }
             }
         }
         let (least_name, least_loss) = least.expect("some district can give a volunteer team");
-        assert_eq!(s(&x["least_useful_elsewhere"]["district"]), least_name, "{name}");
-        close(f(&x["least_useful_elsewhere"]["installs"]), least_loss, name);
+        assert_eq!(
+            s(&x["least_useful_elsewhere"]["district"]),
+            least_name,
+            "{name}"
+        );
+        close(
+            f(&x["least_useful_elsewhere"]["installs"]),
+            least_loss,
+            name,
+        );
         let (most_name, most_gain) = most.expect("some district can take one");
-        assert_eq!(s(&x["most_useful_elsewhere"]["district"]), most_name, "{name}");
+        assert_eq!(
+            s(&x["most_useful_elsewhere"]["district"]),
+            most_name,
+            "{name}"
+        );
         close(f(&x["most_useful_elsewhere"]["installs"]), most_gain, name);
 
         // an optimal max-installs plan: no single move between two districts adds installs
@@ -273,7 +309,11 @@ fn the_least_and_most_useful_teams_elsewhere_are_found_by_brute_force() {
         if let Some(pool) = x["pool_to_gain"].as_f64() {
             let e0 = effort(&plan, d, &[]);
             let w = 14.0 * 40.0 * f(&allocation(d, "volunteer")["productivity"]);
-            close(curve(pool, e0 + w) - curve(pool, e0), least_loss, "pool threshold");
+            close(
+                curve(pool, e0 + w) - curve(pool, e0),
+                least_loss,
+                "pool threshold",
+            );
         }
     }
 }
@@ -400,9 +440,17 @@ fn the_inputs_and_the_plan_are_those_of_the_json_plan() {
             .map(|m| f(&m["installs"]))
             .sum();
         close(mandated, f(&d["mandated_installs"]), "mandates add up to M");
-        let fixed: f64 = arr(&inputs["fixed"]).iter().map(|x| f(&x["installs"])).sum();
+        let fixed: f64 = arr(&inputs["fixed"])
+            .iter()
+            .map(|x| f(&x["installs"]))
+            .sum();
         close(fixed, f(&d["fixed_installs"]), "additions add up to A");
-        for key in ["outreach_installs", "projected_installed", "projected_rate", "cost"] {
+        for key in [
+            "outreach_installs",
+            "projected_installed",
+            "projected_rate",
+            "cost",
+        ] {
             assert_eq!(e["plan"][key], d[key], "{name}: plan.{key}");
         }
         for (t, a) in arr(&e["plan"]["teams"]).iter().zip(arr(&d["allocation"])) {
@@ -447,24 +495,46 @@ fn the_library_explains_the_plan_that_campaign_plan_prints() {
 fn an_unknown_district_is_bad_input_with_a_hint() {
     let out = shipped("Huu Lung").lang("en").run().bad_input();
     assert!(
-        out.stderr.contains("the scenario has no district \"Huu Lung\""),
+        out.stderr
+            .contains("the scenario has no district \"Huu Lung\""),
         "{}",
         out.stderr
     );
-    assert!(out.stderr.contains("hint: did you mean \"Hữu Lũng\"?"), "{}", out.stderr);
-    golden("error_unknown_district_en", &shipped("Huu Lung").lang("en"), &out.stderr);
+    assert!(
+        out.stderr.contains("hint: did you mean \"Hữu Lũng\"?"),
+        "{}",
+        out.stderr
+    );
+    golden(
+        "error_unknown_district_en",
+        &shipped("Huu Lung").lang("en"),
+        &out.stderr,
+    );
     let vi = shipped("Huu Lung").run().bad_input();
-    golden("error_unknown_district_vi", &shipped("Huu Lung"), &vi.stderr);
-    assert!(vi.stderr.contains("gợi ý: có phải ý bạn là \"Hữu Lũng\"?"), "{}", vi.stderr);
+    golden(
+        "error_unknown_district_vi",
+        &shipped("Huu Lung"),
+        &vi.stderr,
+    );
+    assert!(
+        vi.stderr.contains("gợi ý: có phải ý bạn là \"Hữu Lũng\"?"),
+        "{}",
+        vi.stderr
+    );
 
     // a typing slip with the diacritics
     let slip = shipped("Hữu Lủng").lang("en").run().bad_input();
-    assert!(slip.stderr.contains("did you mean \"Hữu Lũng\"?"), "{}", slip.stderr);
+    assert!(
+        slip.stderr.contains("did you mean \"Hữu Lũng\"?"),
+        "{}",
+        slip.stderr
+    );
 
     // nothing close: the hint lists the districts
     let far = shipped("Hà Nội").lang("en").run().bad_input();
     assert!(
-        far.stderr.contains("hint: the scenario's districts are: \"Thành phố Lạng Sơn\", \"Hữu Lũng\""),
+        far.stderr
+            .contains("hint: the scenario's districts are: \"Thành phố Lạng Sơn\", \"Hữu Lũng\""),
         "{}",
         far.stderr
     );
@@ -474,18 +544,28 @@ fn an_unknown_district_is_bad_input_with_a_hint() {
 fn names_are_compared_after_nfc_normalisation() {
     use unicode_normalization::UnicodeNormalization;
     let decomposed: String = HUU_LUNG.nfd().collect();
-    assert_ne!(decomposed, HUU_LUNG, "the test needs a different byte sequence");
+    assert_ne!(
+        decomposed, HUU_LUNG,
+        "the test needs a different byte sequence"
+    );
     let nfc = shipped(HUU_LUNG).format("json").run().plan().stdout;
     let nfd = shipped(&decomposed).format("json").run().plan().stdout;
     assert_eq!(nfc, nfd);
     // surrounding spaces are trimmed too
-    let spaced = shipped(&format!("  {HUU_LUNG} ")).format("json").run().plan().stdout;
+    let spaced = shipped(&format!("  {HUU_LUNG} "))
+        .format("json")
+        .run()
+        .plan()
+        .stdout;
     assert_eq!(nfc, spaced);
 }
 
 #[test]
 fn a_missing_scenario_is_bad_input() {
-    let out = explain("/nonexistent/scenario.toml", HUU_LUNG).lang("en").run().bad_input();
+    let out = explain("/nonexistent/scenario.toml", HUU_LUNG)
+        .lang("en")
+        .run()
+        .bad_input();
     assert!(out.stderr.starts_with("error: "), "{}", out.stderr);
 }
 
@@ -502,9 +582,20 @@ fn hữu_lũng_in_vietnamese_text_is_the_default() {
     let test = shipped(HUU_LUNG);
     let out = test.run().plan().stdout;
     golden("huu_lung_text_vi", &test, &out);
-    assert_eq!(out, shipped(HUU_LUNG).format("text").lang("vi").run().plan().stdout);
+    assert_eq!(
+        out,
+        shipped(HUU_LUNG)
+            .format("text")
+            .lang("vi")
+            .run()
+            .plan()
+            .stdout
+    );
     assert!(out.contains("Số thuê bao smartphone: 78.399"), "{out}");
-    assert!(out.contains("Đã cài đặt hiện nay: 18.019 (22,98%)"), "{out}");
+    assert!(
+        out.contains("Đã cài đặt hiện nay: 18.019 (22,98%)"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -512,7 +603,10 @@ fn hữu_lũng_in_markdown() {
     let test = shipped(HUU_LUNG).format("markdown");
     let out = test.run().plan().stdout;
     golden("huu_lung_markdown_vi", &test, &out);
-    assert!(out.starts_with("# Giải thích phân bổ cho Hữu Lũng\n"), "{out}");
+    assert!(
+        out.starts_with("# Giải thích phân bổ cho Hữu Lũng\n"),
+        "{out}"
+    );
     assert!(out.contains("\n## 4. Thêm hoặc bớt một tổ, đội"), "{out}");
 }
 
@@ -551,8 +645,20 @@ fn the_json_keys_are_those_docs_explain_md_lists() {
     assert_eq!(
         keys(&e),
         [
-            "scenario", "as_of", "objective", "status", "gap", "diagnosis", "horizon_days",
-            "budget", "district", "district_index", "inputs", "trace", "plan", "marginal",
+            "scenario",
+            "as_of",
+            "objective",
+            "status",
+            "gap",
+            "diagnosis",
+            "horizon_days",
+            "budget",
+            "district",
+            "district_index",
+            "inputs",
+            "trace",
+            "plan",
+            "marginal",
             "comparison"
         ]
     );
@@ -566,9 +672,23 @@ fn the_json_keys_are_those_docs_explain_md_lists() {
     assert_eq!(
         keys(&e["inputs"]),
         [
-            "smartphones", "installed", "rate", "cohorts", "local_teams", "mandated_installs",
-            "mandated_capped", "mandates", "fixed_installs", "fixed_capped", "fixed",
-            "reachable_share", "pool", "floor", "floor_source", "floor_rule", "bounds"
+            "smartphones",
+            "installed",
+            "rate",
+            "cohorts",
+            "local_teams",
+            "mandated_installs",
+            "mandated_capped",
+            "mandates",
+            "fixed_installs",
+            "fixed_capped",
+            "fixed",
+            "reachable_share",
+            "pool",
+            "floor",
+            "floor_source",
+            "floor_rule",
+            "bounds"
         ]
     );
     assert_eq!(
@@ -586,8 +706,15 @@ fn the_json_keys_are_those_docs_explain_md_lists() {
     assert_eq!(
         keys(&arr(&e["inputs"]["bounds"])[0]),
         [
-            "kind", "scope", "min_teams", "min_rule", "max_teams", "max_source", "max_rule",
-            "productivity", "productivity_rule"
+            "kind",
+            "scope",
+            "min_teams",
+            "min_rule",
+            "max_teams",
+            "max_source",
+            "max_rule",
+            "productivity",
+            "productivity_rule"
         ]
     );
     assert_eq!(
@@ -596,27 +723,56 @@ fn the_json_keys_are_those_docs_explain_md_lists() {
     );
     assert_eq!(
         keys(&e["plan"]),
-        ["teams", "effort", "outreach_installs", "projected_installed", "projected_rate", "cost"]
+        [
+            "teams",
+            "effort",
+            "outreach_installs",
+            "projected_installed",
+            "projected_rate",
+            "cost"
+        ]
     );
     let m = marginal(&e, "volunteer");
     assert_eq!(
         keys(m),
-        ["kind", "scope", "teams", "effort_per_team", "cost_per_team", "one_more", "one_fewer"]
+        [
+            "kind",
+            "scope",
+            "teams",
+            "effort_per_team",
+            "cost_per_team",
+            "one_more",
+            "one_fewer"
+        ]
     );
     assert_eq!(
         keys(&m["one_more"]),
         ["installs", "possible", "blocked_by", "from_elsewhere"]
     );
-    assert_eq!(keys(&m["one_fewer"]), ["installs", "possible", "blocked_by"]);
-    assert_eq!(keys(&m["one_more"]["from_elsewhere"]), ["district", "teams", "installs"]);
+    assert_eq!(
+        keys(&m["one_fewer"]),
+        ["installs", "possible", "blocked_by"]
+    );
+    assert_eq!(
+        keys(&m["one_more"]["from_elsewhere"]),
+        ["district", "teams", "installs"]
+    );
     assert_eq!(keys(&e["comparison"]), ["basis", "exchanges"]);
     assert_eq!(e["comparison"]["basis"], "installs");
     assert_eq!(
         keys(exchange(&e, "volunteer")),
         [
-            "kind", "available", "assigned", "one_more_here", "can_take",
-            "least_useful_elsewhere", "one_fewer_here", "can_give", "most_useful_elsewhere",
-            "pool_to_gain", "pool_to_lose"
+            "kind",
+            "available",
+            "assigned",
+            "one_more_here",
+            "can_take",
+            "least_useful_elsewhere",
+            "one_fewer_here",
+            "can_give",
+            "most_useful_elsewhere",
+            "pool_to_gain",
+            "pool_to_lose"
         ]
     );
 }
@@ -624,7 +780,12 @@ fn the_json_keys_are_those_docs_explain_md_lists() {
 #[test]
 fn the_json_trace_words_follow_the_language() {
     let vi = shipped_json(HUU_LUNG);
-    let en = shipped(HUU_LUNG).format("json").lang("en").run().plan().json();
+    let en = shipped(HUU_LUNG)
+        .format("json")
+        .lang("en")
+        .run()
+        .plan()
+        .json();
     assert!(s(&arr(&vi["trace"])[2]["words"]).starts_with("door-to-door (trước khi lập kế hoạch)"));
     assert!(s(&arr(&en["trace"])[2]["words"]).starts_with("door-to-door (before the plan)"));
     let mut vi = vi;
@@ -651,7 +812,11 @@ fn out_writes_the_explanation_to_a_file() {
     // a folder that does not exist: bad input, nothing written
     let missing = dir.path().join("no-such-folder").join("x.md");
     let out = shipped(HUU_LUNG).out(&missing).lang("en").run().bad_input();
-    assert!(out.stderr.contains("cannot write the output"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("cannot write the output"),
+        "{}",
+        out.stderr
+    );
 }
 
 // ---- other objectives and an infeasible scenario ----
@@ -660,7 +825,11 @@ fn out_writes_the_explanation_to_a_file() {
 fn min_cost_compares_what_installs_cost() {
     let copy = WhatIf::shipped().set("objective", "\"min-cost\"");
     let plan = copy.test().format("json").run().plan().json();
-    let e = explain(copy.path(), HUU_LUNG).format("json").run().plan().json();
+    let e = explain(copy.path(), HUU_LUNG)
+        .format("json")
+        .run()
+        .plan()
+        .json();
     assert_eq!(e["comparison"]["basis"], "cost");
     let view = &e["comparison"]["cost"];
     close(
@@ -679,8 +848,8 @@ fn min_cost_compares_what_installs_cost() {
     assert_eq!(u(&allocation(d, "volunteer")["teams"]), 1);
     let m = marginal(&e, "volunteer");
     let lost = projected(&plan, d, &[]) - projected(&plan, d, &[("volunteer", 0)]);
-    let after = (f(&plan["province"]["projected_installed"]) - lost)
-        / f(&plan["province"]["smartphones"]);
+    let after =
+        (f(&plan["province"]["projected_installed"]) - lost) / f(&plan["province"]["smartphones"]);
     assert!(after < 0.40);
     let reasons: Vec<&str> = arr(&m["one_fewer"]["blocked_by"])
         .iter()
@@ -707,9 +876,16 @@ fn min_cost_compares_what_installs_cost() {
     }
     let kept = &view["dearest_kept_elsewhere"];
     let (who, price) = dearest.unwrap();
-    assert_eq!(who, format!("{} {}", s(&kept["district"]), s(&kept["kind"])));
+    assert_eq!(
+        who,
+        format!("{} {}", s(&kept["district"]), s(&kept["kind"]))
+    );
     close(f(&kept["cost_per_install"]), price, "price per install");
-    let text = explain(copy.path(), HUU_LUNG).lang("en").run().plan().stdout;
+    let text = explain(copy.path(), HUU_LUNG)
+        .lang("en")
+        .run()
+        .plan()
+        .stdout;
     assert!(
         text.contains("The plan is the cheapest that reaches the provincial target of 40%"),
         "{text}"
@@ -726,20 +902,38 @@ fn max_min_rate_says_whether_the_district_holds_the_lowest_rate() {
         .min_by(|a, b| f(&a["projected_rate"]).total_cmp(&f(&b["projected_rate"])))
         .unwrap();
     let lowest_name = s(&lowest["name"]);
-    let e = explain(copy.path(), lowest_name).format("json").run().plan().json();
+    let e = explain(copy.path(), lowest_name)
+        .format("json")
+        .run()
+        .plan()
+        .json();
     assert_eq!(e["comparison"]["basis"], "lowest_rate");
     let q = &e["comparison"]["lowest_rate"];
     assert_eq!(q["is_lowest"], true);
     assert_eq!(q["lowest_district"], lowest["name"]);
     assert_eq!(q["lowest_rate"], lowest["projected_rate"]);
-    let text = explain(copy.path(), lowest_name).lang("en").run().plan().stdout;
+    let text = explain(copy.path(), lowest_name)
+        .lang("en")
+        .run()
+        .plan()
+        .stdout;
     assert!(
-        text.contains(&format!("{lowest_name} has the lowest projected rate in the province")),
+        text.contains(&format!(
+            "{lowest_name} has the lowest projected rate in the province"
+        )),
         "{text}"
     );
     // another district is above it, by exactly the difference of the rates
-    let other = if lowest_name == HUU_LUNG { CITY } else { HUU_LUNG };
-    let e = explain(copy.path(), other).format("json").run().plan().json();
+    let other = if lowest_name == HUU_LUNG {
+        CITY
+    } else {
+        HUU_LUNG
+    };
+    let e = explain(copy.path(), other)
+        .format("json")
+        .run()
+        .plan()
+        .json();
     let q = &e["comparison"]["lowest_rate"];
     assert_eq!(q["is_lowest"], false);
     assert_eq!(q["rate"], district(&plan, other)["projected_rate"]);
@@ -760,7 +954,10 @@ fn max_min_rate_says_whether_the_district_holds_the_lowest_rate() {
 #[test]
 fn an_infeasible_scenario_is_explained_on_its_best_plan_with_exit_2() {
     let copy = WhatIf::shipped().set("district_floor", "0.40");
-    let out = explain(copy.path(), HUU_LUNG).lang("en").run().code(EXIT_INFEASIBLE);
+    let out = explain(copy.path(), HUU_LUNG)
+        .lang("en")
+        .run()
+        .code(EXIT_INFEASIBLE);
     assert!(out.stdout.contains("Result: INFEASIBLE"), "{}", out.stdout);
     assert!(
         out.stdout
@@ -768,7 +965,10 @@ fn an_infeasible_scenario_is_explained_on_its_best_plan_with_exit_2() {
         "{}",
         out.stdout
     );
-    assert!(out.stdout.contains("The district's floor: 40% (the scenario's minimum for every district)"));
+    assert!(
+        out.stdout
+            .contains("The district's floor: 40% (the scenario's minimum for every district)")
+    );
     let json = explain(copy.path(), HUU_LUNG)
         .format("json")
         .run()
@@ -777,8 +977,93 @@ fn an_infeasible_scenario_is_explained_on_its_best_plan_with_exit_2() {
     assert_eq!(json["status"], "infeasible");
     assert!(json["diagnosis"].is_string());
     // the best plan's figures, as `campaign plan` prints them
-    let plan = copy.test().format("json").run().code(EXIT_INFEASIBLE).json();
-    assert_eq!(json["plan"]["projected_rate"], district(&plan, HUU_LUNG)["projected_rate"]);
+    let plan = copy
+        .test()
+        .format("json")
+        .run()
+        .code(EXIT_INFEASIBLE)
+        .json();
+    assert_eq!(
+        json["plan"]["projected_rate"],
+        district(&plan, HUU_LUNG)["projected_rate"]
+    );
     // bad input is still bad input
     explain(copy.path(), "Nowhere").run().code(EXIT_BAD_INPUT);
+}
+
+#[test]
+fn bounds_productivity_and_floor_set_by_a_rule_are_traced_to_it() {
+    let copy = WhatIf::shipped().edit_rule(
+        "door-to-door",
+        "district.min_teams(scenario.param(\"door_to_door_provincial_kind\"), 1);",
+        "district.min_teams(scenario.param(\"door_to_door_provincial_kind\"), 1);\n        \
+         if district.name == \"Hữu Lũng\" {\n            \
+         district.max_teams(\"volunteer\", 3);\n            \
+         district.set_productivity(\"commune\", 1.2);\n            \
+         district.min_rate(0.33);\n        }",
+    );
+    let plan = copy.test().format("json").run().plan().json();
+    let d = district(&plan, HUU_LUNG);
+    let e = explain(copy.path(), HUU_LUNG)
+        .format("json")
+        .run()
+        .plan()
+        .json();
+    let bounds = arr(&e["inputs"]["bounds"]);
+    assert_eq!(bounds[1]["max_teams"], 3);
+    assert_eq!(bounds[1]["max_source"], "rule");
+    assert_eq!(bounds[1]["max_rule"], "door-to-door");
+    assert_eq!(bounds[0]["productivity"], 1.2);
+    assert_eq!(bounds[0]["productivity_rule"], "door-to-door");
+    assert_eq!(e["inputs"]["floor"], 0.33);
+    assert_eq!(e["inputs"]["floor_source"], "rule");
+    assert_eq!(e["inputs"]["floor_rule"], "door-to-door");
+
+    // the plan sends the 3 volunteer teams the rule allows: one more is the rule's to refuse
+    assert_eq!(u(&allocation(d, "volunteer")["teams"]), 3);
+    let m = marginal(&e, "volunteer");
+    assert_eq!(
+        m["one_more"]["blocked_by"][0],
+        serde_json::json!({ "reason": "rule_max", "rule": "door-to-door", "max": 3 })
+    );
+    // the multiplier is in the figures: one more commune team, re-evaluated with the formulas
+    let now = projected(&plan, d, &[]);
+    close(now, f(&d["projected_installed"]), "with the multiplier");
+    let more = projected(&plan, d, &[("commune", 25)]) - now;
+    close(
+        f(&marginal(&e, "commune")["one_more"]["installs"]),
+        more,
+        "one more commune team",
+    );
+    close(
+        f(&marginal(&e, "commune")["effort_per_team"]),
+        14.0 * 15.0 * 1.2,
+        "H · m · r",
+    );
+    let fewer = now - projected(&plan, d, &[("volunteer", 2)]);
+    close(
+        f(&m["one_fewer"]["installs"]),
+        fewer,
+        "one fewer volunteer team",
+    );
+
+    let text = explain(copy.path(), HUU_LUNG)
+        .lang("en")
+        .run()
+        .plan()
+        .stdout;
+    for expected in [
+        "Commune teams: at least 24 (rule door-to-door), at most 24 (all the district's commune \
+         teams), productivity ×1.2 (rule door-to-door)",
+        "Volunteer teams: at least 1 (rule door-to-door), at most 3 (rule door-to-door)",
+        "The district's floor: 33% (rule door-to-door)",
+        "Floor 33%: reached",
+        "set: at least 24 commune teams; at least 1 volunteer team; at most 3 volunteer teams; \
+         productivity of commune teams ×1.2; a floor of 33% for the district",
+        "14 × (24 × 15 × 1.2 + 3 × 40)",
+        "One more volunteer team cannot come here, whatever the others bring: rule door-to-door \
+         allows at most 3 volunteer teams",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in\n{text}");
+    }
 }

@@ -426,11 +426,9 @@ fn equity(model: &Model, teams: &Allocation, status: Status, d: usize) -> Equity
                     }
                 }
                 match best {
-                    Some((i, after)) => (
-                        bounds_allow,
-                        Some(model.districts[i].name.clone()),
-                        after,
-                    ),
+                    Some((i, after)) => {
+                        (bounds_allow, Some(model.districts[i].name.clone()), after)
+                    }
                     None => (false, None, lowest_rate),
                 }
             };
@@ -474,12 +472,19 @@ mod tests {
         let (e, w) = (8_960.0, 560.0);
         for target in [100.0, 452.0, 500.0, 559.0] {
             let pool = pool_where(e, e + w, target).unwrap();
-            assert!((g(pool, e + w) - g(pool, e) - target).abs() < 1e-6, "{target}");
+            assert!(
+                (g(pool, e + w) - g(pool, e) - target).abs() < 1e-6,
+                "{target}"
+            );
             // above it, more; below it, less
             assert!(g(pool * 1.01, e + w) - g(pool * 1.01, e) > target);
             assert!(g(pool * 0.99, e + w) - g(pool * 0.99, e) < target);
         }
-        assert_eq!(pool_where(e, e + w, 560.0), None, "a team never brings more than its effort");
+        assert_eq!(
+            pool_where(e, e + w, 560.0),
+            None,
+            "a team never brings more than its effort"
+        );
         assert_eq!(pool_where(e, e + w, 0.0), Some(0.0));
     }
 }

@@ -195,7 +195,9 @@ pub fn of(scenario: &Scenario, model: &Model, district: &DistrictPlan, d: usize)
             let min_rule = (b.min > 0)
                 .then(|| {
                     before.iter().find_map(|(rule, a)| match a {
-                        TraceAction::MinTeams { kind: n, value } if *n == kind.name && *value == b.min => {
+                        TraceAction::MinTeams { kind: n, value }
+                            if *n == kind.name && *value == b.min =>
+                        {
                             Some(rule.to_string())
                         }
                         _ => None,

@@ -13,8 +13,8 @@ use crate::text::Lang;
 /// Renders `e` as pretty-printed JSON with a trailing newline; `lang` is the language of the
 /// texts in words (`diagnosis`, each trace entry's `words`).
 pub fn render(e: &Explanation, lang: Lang) -> String {
-    let mut text =
-        serde_json::to_string_pretty(&value(e, lang)).expect("a serde_json::Value always serialises");
+    let mut text = serde_json::to_string_pretty(&value(e, lang))
+        .expect("a serde_json::Value always serialises");
     text.push('\n');
     text
 }
@@ -92,7 +92,12 @@ fn inputs(e: &Explanation, i: &Inputs) -> Value {
     m.insert("rate".into(), num(i.rate));
     m.insert(
         "cohorts".into(),
-        Value::Object(i.cohorts.iter().map(|(c, n)| (c.clone(), json!(n))).collect()),
+        Value::Object(
+            i.cohorts
+                .iter()
+                .map(|(c, n)| (c.clone(), json!(n)))
+                .collect(),
+        ),
     );
     m.insert(
         "local_teams".into(),
@@ -245,7 +250,10 @@ fn comparison(e: &Explanation, c: &Comparison) -> Value {
             m.insert("basis".into(), json!("cost"));
             m.insert("cost".into(), cost(e, view));
         }
-        Comparison::MaxMinRate { equity: q, exchanges } => {
+        Comparison::MaxMinRate {
+            equity: q,
+            exchanges,
+        } => {
             m.insert("basis".into(), json!("lowest_rate"));
             m.insert("lowest_rate".into(), equity(e, q));
             m.insert(
@@ -297,11 +305,15 @@ fn cost(e: &Explanation, v: &CostView) -> Value {
     m.insert("projected_installed".into(), num(v.projected_installed));
     m.insert(
         "dearest_kept_elsewhere".into(),
-        v.dearest_kept.as_ref().map_or(Value::Null, |p| priced(e, p)),
+        v.dearest_kept
+            .as_ref()
+            .map_or(Value::Null, |p| priced(e, p)),
     );
     m.insert(
         "cheapest_left_elsewhere".into(),
-        v.cheapest_left.as_ref().map_or(Value::Null, |p| priced(e, p)),
+        v.cheapest_left
+            .as_ref()
+            .map_or(Value::Null, |p| priced(e, p)),
     );
     Value::Object(m)
 }
@@ -315,9 +327,10 @@ fn equity(e: &Explanation, q: &Equity) -> Value {
     m.insert("tied_with".into(), json!(q.tied));
     m.insert(
         "lowest_other".into(),
-        q.lowest_other
-            .as_ref()
-            .map_or(Value::Null, |(name, rate)| json!({ "district": name, "rate": num(*rate) })),
+        q.lowest_other.as_ref().map_or(
+            Value::Null,
+            |(name, rate)| json!({ "district": name, "rate": num(*rate) }),
+        ),
     );
     m.insert(
         "moves".into(),
@@ -329,7 +342,10 @@ fn equity(e: &Explanation, q: &Equity) -> Value {
                 o.insert("rate_with_one_more".into(), num(x.rate_with_one_more));
                 o.insert("possible".into(), json!(x.possible));
                 o.insert("from".into(), json!(x.from));
-                o.insert("lowest_rate_after_one_more".into(), num(x.lowest_after_more));
+                o.insert(
+                    "lowest_rate_after_one_more".into(),
+                    num(x.lowest_after_more),
+                );
                 o.insert("rate_with_one_fewer".into(), opt_num(x.rate_with_one_fewer));
                 o.insert(
                     "lowest_rate_after_one_fewer".into(),

@@ -88,7 +88,12 @@ pub fn removable(model: &Model, teams: &Allocation, status: Status, d: usize, k:
 }
 
 /// The floor district `d` would fall below with one team fewer of kind `k`, and its rate then.
-fn floor_after_removal(model: &Model, teams: &Allocation, d: usize, k: usize) -> Option<(f64, f64)> {
+fn floor_after_removal(
+    model: &Model,
+    teams: &Allocation,
+    d: usize,
+    k: usize,
+) -> Option<(f64, f64)> {
     let district = &model.districts[d];
     let floor = district.floor?;
     let after = model.projected_installed(d, &teams[d]) - loss(model, teams, d, k)?;
@@ -188,7 +193,9 @@ pub fn of(
         one_fewer,
         fewer_blocked,
         from_elsewhere: match kind.scope {
-            Scope::Provincial => least_useful(model, teams, status, d, k, keep_rate(model, teams, status)),
+            Scope::Provincial => {
+                least_useful(model, teams, status, d, k, keep_rate(model, teams, status))
+            }
             Scope::Local => None,
         },
     }

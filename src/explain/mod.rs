@@ -195,7 +195,11 @@ pub fn explain(planned: &Planned, d: usize) -> Explanation {
         crate::report::diagnosis::of_plan(plan, Lang::Vi),
         crate::report::diagnosis::of_plan(plan, Lang::En),
     ) {
-        (Some(vi), Some(en)) => vi.into_iter().zip(en).map(|(v, e)| Text::new(v, e)).collect(),
+        (Some(vi), Some(en)) => vi
+            .into_iter()
+            .zip(en)
+            .map(|(v, e)| Text::new(v, e))
+            .collect(),
         _ => Vec::new(),
     };
     let inputs = inputs::of(&planned.scenario, model, district, d);

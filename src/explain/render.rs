@@ -168,7 +168,8 @@ fn installs(lang: Lang, n: f64) -> String {
 /// A difference of installs: `6 lượt cài`, or `chưa tới 1 lượt cài` when it rounds to nothing.
 fn difference(lang: Lang, n: f64) -> String {
     if n.round() == 0.0 {
-        lang.pick("chưa tới 1 lượt cài", "less than 1 install").to_string()
+        lang.pick("chưa tới 1 lượt cài", "less than 1 install")
+            .to_string()
     } else {
         installs(lang, n)
     }
@@ -176,7 +177,11 @@ fn difference(lang: Lang, n: f64) -> String {
 
 /// `1.234 người` / `1,234 people`.
 fn people(lang: Lang, n: f64) -> String {
-    format!("{} {}", number::count(lang, n), lang.pick("người", "people"))
+    format!(
+        "{} {}",
+        number::count(lang, n),
+        lang.pick("người", "people")
+    )
 }
 
 /// `0,59 điểm phần trăm` / `0.59 percentage points`.
@@ -220,7 +225,13 @@ fn inputs(e: &Explanation, lang: Lang) -> Section {
         let list: Vec<String> = i
             .cohorts
             .iter()
-            .map(|(c, n)| format!("{} {}", trace_words::cohort(lang, c), number::count(lang, *n as f64)))
+            .map(|(c, n)| {
+                format!(
+                    "{} {}",
+                    trace_words::cohort(lang, c),
+                    number::count(lang, *n as f64)
+                )
+            })
             .collect();
         items.push(item(format!(
             "{}: {}",
@@ -236,7 +247,10 @@ fn inputs(e: &Explanation, lang: Lang) -> Section {
             .collect();
         items.push(item(format!(
             "{}: {}",
-            lang.pick("Tổ tại chỗ của huyện", "Local teams stationed in the district"),
+            lang.pick(
+                "Tổ tại chỗ của huyện",
+                "Local teams stationed in the district"
+            ),
             list.join(", ")
         )));
     }
@@ -320,10 +334,7 @@ fn inputs(e: &Explanation, lang: Lang) -> Section {
 
     items.push(item(format!(
         "{}: {} × ({} − {} − {} − {}) = {}",
-        lang.pick(
-            "Số người còn có thể vận động (P)",
-            "Reachable pool (P)"
-        ),
+        lang.pick("Số người còn có thể vận động (P)", "Reachable pool (P)"),
         number::percent_short(lang, i.reachable_share),
         number::count(lang, i.smartphones as f64),
         number::count(lang, i.installed as f64),
@@ -363,7 +374,9 @@ fn inputs(e: &Explanation, lang: Lang) -> Section {
                     rule(lang, r)
                 ),
                 _ if b.min > 0 => format!("{} {}", lang.pick("ít nhất", "at least"), b.min),
-                _ => lang.pick("không có mức tối thiểu", "no minimum").to_string(),
+                _ => lang
+                    .pick("không có mức tối thiểu", "no minimum")
+                    .to_string(),
             };
             let source = match &b.max_source {
                 BoundSource::LocalTeams => match lang {
@@ -385,7 +398,7 @@ fn inputs(e: &Explanation, lang: Lang) -> Section {
                 text.push_str(&format!(
                     ", {} ×{}",
                     lang.pick("năng suất", "productivity"),
-                    number::decimal(lang, b.productivity, 2)
+                    number::decimal(lang, b.productivity, places(b.productivity))
                 ));
                 if let Some(r) = &b.productivity_rule {
                     text.push_str(&format!(" ({})", rule(lang, r)));
@@ -397,9 +410,7 @@ fn inputs(e: &Explanation, lang: Lang) -> Section {
     items.push(item(lang.pick("Số tổ, đội được phép", "Teams allowed")).with(details));
 
     Section {
-        title: lang
-            .pick("1. Số liệu đầu vào", "1. Its inputs")
-            .to_string(),
+        title: lang.pick("1. Số liệu đầu vào", "1. Its inputs").to_string(),
         items,
     }
 }
@@ -448,10 +459,14 @@ fn plan(e: &Explanation, lang: Lang) -> Section {
             let mut term = format!(
                 "{} × {}",
                 a.teams[k],
-                number::decimal(lang, kind.installs_per_team_day, places(kind.installs_per_team_day))
+                number::decimal(
+                    lang,
+                    kind.installs_per_team_day,
+                    places(kind.installs_per_team_day)
+                )
             );
             if m != 1.0 {
-                term.push_str(&format!(" × {}", number::decimal(lang, m, 2)));
+                term.push_str(&format!(" × {}", number::decimal(lang, m, places(m))));
             }
             term
         })
@@ -659,6 +674,18 @@ fn margin(e: &Explanation, m: &Margin, lang: Lang) -> Item {
 fn blocker(e: &Explanation, m: &Margin, b: &Blocker, lang: Lang) -> String {
     let name = &e.kinds[m.kind].name;
     match b {
+        Blocker::LocalTeamsAllUsed { stationed: 0 } => match lang {
+            Lang::Vi => format!(
+                "huyện không có {} nào (mục `teams` của huyện trong kịch bản); {} không thể điều \
+                 từ huyện khác sang",
+                words::kind_name(lang, name),
+                words::kind_name(lang, name)
+            ),
+            Lang::En => format!(
+                "the district has no {name} teams (the district's `teams` in the scenario); \
+                 {name} teams cannot come from another district"
+            ),
+        },
         Blocker::LocalTeamsAllUsed { stationed } => match lang {
             Lang::Vi => format!(
                 "cả {} của huyện đã có trong kế hoạch; {} không thể điều từ huyện khác sang, chỉ \
@@ -685,6 +712,15 @@ fn blocker(e: &Explanation, m: &Margin, b: &Blocker, lang: Lang) -> String {
                 rule(lang, r),
                 words::teams(lang, name, *max)
             ),
+        },
+        Blocker::PoolAllAssigned { available: 0 } => match lang {
+            Lang::Vi => format!(
+                "tỉnh không có {} nào (mục `available` trong kịch bản)",
+                words::kind_name(lang, name)
+            ),
+            Lang::En => {
+                format!("the province has no {name} teams (`available` in the scenario)")
+            }
         },
         Blocker::PoolAllAssigned { available } => {
             let all = match lang {
@@ -715,14 +751,16 @@ fn blocker(e: &Explanation, m: &Margin, b: &Blocker, lang: Lang) -> String {
                 },
                 None => match lang {
                     Lang::Vi => format!(
-                        "; không huyện nào khác có thể nhường {} (mỗi huyện chỉ có số đội quy tắc \
-                         yêu cầu): chỉ có thể thêm nếu tỉnh có thêm đội (mục `available`)",
+                        "; không huyện nào khác có thể nhường {} (mỗi huyện chỉ có số đội mà quy \
+                         tắc hoặc mức tối thiểu yêu cầu): chỉ có thể thêm nếu tỉnh có thêm đội \
+                         (mục `available` trong kịch bản)",
                         one_team(lang, name)
                     ),
-                    Lang::En => format!(
+                    Lang::En => {
                         "; no other district can give one (each has only what its rules or floor \
                          require): only a larger pool would help (`available` in the scenario)"
-                    ),
+                            .to_string()
+                    }
                 },
             };
             format!("{all}{from}")
@@ -880,21 +918,31 @@ fn exchange_items(e: &Explanation, exchanges: &[Exchange], lang: Lang, items: &m
                     if margin.more_blocked.is_empty() {
                         String::new()
                     } else {
-                        let reasons: Vec<String> =
-                            margin.more_blocked.iter().map(|b| blocker(e, margin, b, lang)).collect();
+                        let reasons: Vec<String> = margin
+                            .more_blocked
+                            .iter()
+                            .map(|b| blocker(e, margin, b, lang))
+                            .collect();
                         format!(", nhưng {}", reasons.join("; "))
                     }
                 ),
                 Lang::En => format!(
                     "{} {} not assigned; one more here would bring {}{}",
                     words::teams(lang, name, x.available - x.assigned),
-                    if x.available - x.assigned == 1 { "is" } else { "are" },
+                    if x.available - x.assigned == 1 {
+                        "is"
+                    } else {
+                        "are"
+                    },
                     gain(lang, x.one_more_here),
                     if margin.more_blocked.is_empty() {
                         String::new()
                     } else {
-                        let reasons: Vec<String> =
-                            margin.more_blocked.iter().map(|b| blocker(e, margin, b, lang)).collect();
+                        let reasons: Vec<String> = margin
+                            .more_blocked
+                            .iter()
+                            .map(|b| blocker(e, margin, b, lang))
+                            .collect();
                         format!(", but {}", reasons.join("; "))
                     }
                 ),
@@ -1013,12 +1061,13 @@ fn exchange_items(e: &Explanation, exchanges: &[Exchange], lang: Lang, items: &m
                     .collect();
                 let reasons = if reasons.is_empty() {
                     // only the lowest rate holds it (max-min-rate)
-                    vec![lang
-                        .pick(
+                    vec![
+                        lang.pick(
                             "huyện sẽ xuống dưới tỷ lệ thấp nhất của phương án",
                             "the district would fall below the plan's lowest rate",
                         )
-                        .to_string()]
+                        .to_string(),
+                    ]
                 } else {
                     reasons
                 };
@@ -1237,8 +1286,11 @@ fn cost_items(e: &Explanation, v: &CostView, lang: Lang, items: &mut Vec<Item>) 
                     "; without it the province would still reach the target",
                 ));
             } else {
-                let reasons: Vec<String> =
-                    m.fewer_blocked.iter().map(|b| blocker(e, m, b, lang)).collect();
+                let reasons: Vec<String> = m
+                    .fewer_blocked
+                    .iter()
+                    .map(|b| blocker(e, m, b, lang))
+                    .collect();
                 text.push_str(&format!(
                     "; {}: {}",
                     lang.pick("không thể bớt", "it cannot go"),
@@ -1263,8 +1315,11 @@ fn cost_items(e: &Explanation, v: &CostView, lang: Lang, items: &mut Vec<Item>) 
             ),
         };
         if !m.more_blocked.is_empty() {
-            let reasons: Vec<String> =
-                m.more_blocked.iter().map(|b| blocker(e, m, b, lang)).collect();
+            let reasons: Vec<String> = m
+                .more_blocked
+                .iter()
+                .map(|b| blocker(e, m, b, lang))
+                .collect();
             next.push_str(&format!(
                 " — {}: {}",
                 lang.pick("không thể", "not possible"),
@@ -1338,7 +1393,10 @@ fn signed_cost(lang: Lang, all_free: bool, change: f64) -> String {
         format!(
             "{sign}{} {}",
             number::count(lang, change.abs()),
-            lang.pick("tổ, đội", if change.abs() == 1.0 { "team" } else { "teams" })
+            lang.pick(
+                "tổ, đội",
+                if change.abs() == 1.0 { "team" } else { "teams" }
+            )
         )
     } else {
         format!("{sign}{}", number::money(lang, change.abs()))
@@ -1397,8 +1455,14 @@ fn equity_items(e: &Explanation, q: &Equity, lang: Lang, items: &mut Vec<Item>) 
         && let Some((name, rate)) = &q.lowest_other
     {
         head.push_str(&match lang {
-            Lang::Vi => format!("; huyện thấp tiếp theo là {name} ({})", number::percent(lang, *rate)),
-            Lang::En => format!("; the next lowest is {name} ({})", number::percent(lang, *rate)),
+            Lang::Vi => format!(
+                "; huyện thấp tiếp theo là {name} ({})",
+                number::percent(lang, *rate)
+            ),
+            Lang::En => format!(
+                "; the next lowest is {name} ({})",
+                number::percent(lang, *rate)
+            ),
         });
     }
     head.push('.');

@@ -10,7 +10,8 @@ use crate::text::Lang;
 pub fn sentence(entry: &TraceEntry, lang: Lang) -> String {
     let read = reads(entry, lang);
     let read = if read.is_empty() {
-        lang.pick("không đọc số liệu nào", "read nothing").to_string()
+        lang.pick("không đọc số liệu nào", "read nothing")
+            .to_string()
     } else {
         format!("{} {}", lang.pick("đọc", "read"), read.join("; "))
     };
@@ -39,7 +40,9 @@ pub fn phase(phase: Phase, lang: Lang) -> &'static str {
 /// A cohort as people say it: `người cách ly` / `people in quarantine`.
 pub fn cohort(lang: Lang, name: &str) -> String {
     match name {
-        "quarantine" => lang.pick("người cách ly", "people in quarantine").to_string(),
+        "quarantine" => lang
+            .pick("người cách ly", "people in quarantine")
+            .to_string(),
         "testing" => lang
             .pick("người phải xét nghiệm", "people to be tested")
             .to_string(),
@@ -87,7 +90,8 @@ fn number_of(value: &TraceValue) -> Option<f64> {
 
 /// One read: `current rate 22.98%`, `commune teams stationed 24`, `communication_reach 0.01`.
 fn read(key: &str, value: &TraceValue, lang: Lang) -> String {
-    let count = |v: &TraceValue| number_of(v).map_or_else(|| plain(v, lang), |x| number::count(lang, x));
+    let count =
+        |v: &TraceValue| number_of(v).map_or_else(|| plain(v, lang), |x| number::count(lang, x));
     let percent =
         |v: &TraceValue| number_of(v).map_or_else(|| plain(v, lang), |x| number::percent(lang, x));
     let call = |prefix: &str| -> Option<String> {
@@ -131,14 +135,20 @@ fn read(key: &str, value: &TraceValue, lang: Lang) -> String {
         "district.projected_installed" => {
             labelled("dự kiến đã cài", "projected installed", count(value))
         }
-        "district.outreach_installs" => {
-            labelled("lượt cài nhờ các tổ, đội", "installs from teams", count(value))
-        }
-        "district.mandated_installs" => {
-            labelled("lượt cài theo diện bắt buộc", "mandated installs", count(value))
-        }
+        "district.outreach_installs" => labelled(
+            "lượt cài nhờ các tổ, đội",
+            "installs from teams",
+            count(value),
+        ),
+        "district.mandated_installs" => labelled(
+            "lượt cài theo diện bắt buộc",
+            "mandated installs",
+            count(value),
+        ),
         "district.fixed_installs" => labelled("lượt cài cố định", "fixed installs", count(value)),
-        "scenario.target_rate" => labelled("mục tiêu toàn tỉnh", "provincial target", percent(value)),
+        "scenario.target_rate" => {
+            labelled("mục tiêu toàn tỉnh", "provincial target", percent(value))
+        }
         "scenario.horizon_days" => labelled(
             "thời gian chiến dịch",
             "campaign length",
@@ -149,10 +159,14 @@ fn read(key: &str, value: &TraceValue, lang: Lang) -> String {
             "minimum for every district",
             percent(value),
         ),
-        "scenario.local_kinds()" => labelled("loại tổ tại chỗ", "local team kinds", plain(value, lang)),
-        "scenario.provincial_kinds()" => {
-            labelled("loại đội cấp tỉnh", "provincial team kinds", plain(value, lang))
+        "scenario.local_kinds()" => {
+            labelled("loại tổ tại chỗ", "local team kinds", plain(value, lang))
         }
+        "scenario.provincial_kinds()" => labelled(
+            "loại đội cấp tỉnh",
+            "provincial team kinds",
+            plain(value, lang),
+        ),
         "scenario.team_kinds()" => labelled("các loại tổ, đội", "team kinds", plain(value, lang)),
         "scenario.districts()" => labelled("số huyện", "districts", plain(value, lang)),
         _ => format!("{key} {}", plain(value, lang)),
@@ -167,7 +181,10 @@ fn plain(value: &TraceValue, lang: Lang) -> String {
         TraceValue::Number(x) => number::decimal(lang, *x, places(*x)),
         TraceValue::Text(s) => format!("\"{s}\""),
         TraceValue::Bool(b) => lang
-            .pick(if *b { "có" } else { "không" }, if *b { "true" } else { "false" })
+            .pick(
+                if *b { "có" } else { "không" },
+                if *b { "true" } else { "false" },
+            )
             .to_string(),
         TraceValue::List(items) => {
             let items: Vec<String> = items
