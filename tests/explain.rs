@@ -1067,3 +1067,58 @@ fn bounds_productivity_and_floor_set_by_a_rule_are_traced_to_it() {
         assert!(text.contains(expected), "missing {expected:?} in\n{text}");
     }
 }
+
+/// docs/explain.md shows real output: each block and line it quotes is what the command prints.
+#[test]
+fn docs_explain_md_shows_the_real_output() {
+    let doc =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/explain.md")).unwrap();
+    let hl = shipped(HUU_LUNG).lang("en").run().plan().stdout;
+    assert!(
+        doc.contains(&format!("```text\n{hl}```")),
+        "docs/explain.md does not show the current output for Hữu Lũng:\n{hl}"
+    );
+    let error = shipped("Huu Lung").run().bad_input().stderr;
+    assert!(
+        doc.contains(
+            &error
+                .replace(SHIPPED, "scenarios/lang-son-2020-09-01.toml")
+                .lines()
+                .map(|l| format!("  {l}\n"))
+                .collect::<String>()
+        ),
+        "{error}"
+    );
+    let above = shipped(ABOVE_THRESHOLD).lang("en").run().plan().stdout;
+    let quoted = |text: &str, from: &str| -> String {
+        text.lines()
+            .find(|l| l.contains(from))
+            .unwrap_or_else(|| panic!("no line with {from:?}"))
+            .trim_start()
+            .trim_start_matches("- ")
+            .to_string()
+    };
+    assert!(doc.contains(&quoted(&above, "door-to-door (before the plan)")));
+    for (objective, name, from) in [
+        ("min-cost", HUU_LUNG, "The plan is the cheapest"),
+        ("min-cost", HUU_LUNG, "The last volunteer team here"),
+        ("min-cost", HUU_LUNG, "One more volunteer team here"),
+        ("max-min-rate", "Cao Lộc", "has the lowest projected rate"),
+        (
+            "max-min-rate",
+            "Cao Lộc",
+            "One more volunteer team (taken from",
+        ),
+    ] {
+        let copy = WhatIf::shipped().set("objective", &format!("\"{objective}\""));
+        let text = explain(copy.path(), name).lang("en").run().plan().stdout;
+        let line = text
+            .lines()
+            .find(|l| l.contains(from))
+            .unwrap_or_else(|| panic!("{objective}: no line with {from:?}"));
+        assert!(
+            doc.contains(line),
+            "docs/explain.md lacks {objective}'s line:\n{line}"
+        );
+    }
+}

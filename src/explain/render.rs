@@ -15,6 +15,8 @@ use crate::text::Lang;
 
 /// Installs closer than this count as equal when two teams are compared.
 const INSTALLS_TIE: f64 = 1e-9;
+/// Rates closer than this count as equal (the lowest rate before and after a move).
+const RATE_TIE: f64 = 1e-12;
 
 /// The explanation as a document.
 struct Doc {
@@ -1478,19 +1480,33 @@ fn equity_items(e: &Explanation, q: &Equity, lang: Lang, items: &mut Vec<Item>) 
                 };
                 match lang {
                     Lang::Vi => format!(
-                        "Thêm {}{from}: {} lên {}; tỷ lệ thấp nhất tỉnh khi đó là {} (nay {})",
+                        "Thêm {}{from}: {} lên {}; tỷ lệ thấp nhất tỉnh khi đó là {} (nay {}): {}",
                         one_team(lang, name),
                         e.name,
                         number::percent(lang, mv.rate_with_one_more),
                         number::percent(lang, mv.lowest_after_more),
-                        number::percent(lang, q.lowest_rate)
+                        number::percent(lang, q.lowest_rate),
+                        if mv.lowest_after_more > q.lowest_rate + RATE_TIE {
+                            "kết quả của phương án sẽ tăng"
+                        } else if mv.lowest_after_more < q.lowest_rate - RATE_TIE {
+                            "kết quả của phương án sẽ giảm"
+                        } else {
+                            "kết quả của phương án không đổi"
+                        }
                     ),
                     Lang::En => format!(
-                        "One more {name} team{from}: {} would reach {}; the lowest rate would then be {} (now {})",
+                        "One more {name} team{from}: {} would reach {}; the lowest rate would then be {} (now {}): {}",
                         e.name,
                         number::percent(lang, mv.rate_with_one_more),
                         number::percent(lang, mv.lowest_after_more),
-                        number::percent(lang, q.lowest_rate)
+                        number::percent(lang, q.lowest_rate),
+                        if mv.lowest_after_more > q.lowest_rate + RATE_TIE {
+                            "the plan's result would rise"
+                        } else if mv.lowest_after_more < q.lowest_rate - RATE_TIE {
+                            "the plan's result would fall"
+                        } else {
+                            "the plan's result would not change"
+                        }
                     ),
                 }
             } else {
