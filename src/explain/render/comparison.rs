@@ -14,6 +14,8 @@ use crate::report::{number, words};
 use crate::solve::Status;
 use crate::text::Lang;
 
+// The pool differences are taken between the rounded pools, so that they add up as printed.
+
 /// Installs closer than this count as equal when two teams are compared.
 const INSTALLS_TIE: f64 = 1e-9;
 
@@ -213,17 +215,19 @@ pub(super) fn exchange_items(
                         text.push_str(&match (x.pool_to_gain, lang) {
                             (Some(pool), Lang::Vi) => format!(
                                 ". Chuyển đội đó sang {} chỉ có lợi khi số người còn có thể vận động \
-                                 của huyện lớn hơn khoảng {} (hiện nay {})",
+                                 của huyện lớn hơn khoảng {} (hiện nay {}: cần thêm khoảng {})",
                                 e.name,
                                 people(lang, pool),
-                                people(lang, e.inputs.pool)
+                                people(lang, e.inputs.pool),
+                                people(lang, pool.round() - e.inputs.pool.round())
                             ),
                             (Some(pool), Lang::En) => format!(
                                 ". Moving it to {} would pay off only if the district's reachable \
-                                 pool were above about {} (now {})",
+                                 pool were above about {} (now {}: about {} more)",
                                 e.name,
                                 people(lang, pool),
-                                people(lang, e.inputs.pool)
+                                people(lang, e.inputs.pool),
+                                number::count(lang, pool.round() - e.inputs.pool.round())
                             ),
                             (None, Lang::Vi) => format!(
                                 ". Dù số người còn có thể vận động lớn đến đâu, một {} ở đây cũng \
@@ -335,15 +339,17 @@ pub(super) fn exchange_items(
                             text.push_str(&match lang {
                                 Lang::Vi => format!(
                                     ". Đội đó chỉ nên chuyển đi nếu số người còn có thể vận động của \
-                                     huyện dưới khoảng {} (hiện nay {})",
+                                     huyện dưới khoảng {} (hiện nay {}: ít hơn khoảng {})",
                                     people(lang, pool),
-                                    people(lang, e.inputs.pool)
+                                    people(lang, e.inputs.pool),
+                                    people(lang, e.inputs.pool.round() - pool.round())
                                 ),
                                 Lang::En => format!(
                                     ". It would be better used there only if the district's \
-                                     reachable pool were below about {} (now {})",
+                                     reachable pool were below about {} (now {}: about {} fewer)",
                                     people(lang, pool),
-                                    people(lang, e.inputs.pool)
+                                    people(lang, e.inputs.pool),
+                                    number::count(lang, e.inputs.pool.round() - pool.round())
                                 ),
                             });
                         }

@@ -9,9 +9,13 @@ use crate::explain::margin::Margin;
 use crate::report::{number, words};
 use crate::text::Lang;
 
-/// `9.150 đ một lượt cài` / `9,150 VND per install`; for free kinds, installs per team.
+/// `9.150 đ một lượt cài` / `9,150 VND per install`; for free kinds, installs per team; `no
+/// installs` where a team brings none (an empty pool).
 pub(super) fn price(lang: Lang, all_free: bool, cost: f64, installs_: f64) -> String {
-    if all_free {
+    if installs_ <= 0.0 {
+        lang.pick("không thêm lượt cài nào", "no installs")
+            .to_string()
+    } else if all_free {
         match lang {
             Lang::Vi => format!("{} mỗi đội", installs(lang, installs_)),
             Lang::En => format!("{} per team", installs(lang, installs_)),
