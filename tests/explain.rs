@@ -530,7 +530,20 @@ fn an_unknown_district_is_bad_input_with_a_hint() {
         slip.stderr
     );
 
-    // nothing close: the hint lists the districts
+    // nothing close: the hint lists the districts (a long list is cut)
+    let synthetic = concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios/synthetic-700.toml");
+    let long = explain(synthetic, "x").lang("en").run().bad_input();
+    assert!(
+        long.stderr.contains("\"Huyện 012\" and 688 more\n"),
+        "{}",
+        long.stderr
+    );
+    let long = explain(synthetic, "x").run().bad_input();
+    assert!(
+        long.stderr.contains("\"Huyện 012\" và 688 huyện khác\n"),
+        "{}",
+        long.stderr
+    );
     let far = shipped("Hà Nội").lang("en").run().bad_input();
     assert!(
         far.stderr

@@ -92,6 +92,9 @@ pub fn model_of(plan: &Plan) -> Model {
     }
 }
 
+/// District names listed in the hint for an unknown name, at most.
+const HINT_NAMES: usize = 12;
+
 /// The index of the district called `name` (compared after NFC normalisation and trimming,
 /// like the scenario's own names); an unknown name is an error with a "did you mean" hint.
 pub fn find_district(plan: &Plan, name: &str) -> Result<usize, Error> {
@@ -107,20 +110,38 @@ pub fn find_district(plan: &Plan, name: &str) -> Result<usize, Error> {
             .and_then(|found| plain.iter().position(|p| p == found))?;
         Some(names[i])
     });
-    let list = names
+    // a long list is cut: the first few names say what the names look like
+    let mut list = names
         .iter()
+        .take(HINT_NAMES)
         .map(|n| format!("\"{n}\""))
         .collect::<Vec<_>>()
         .join(", ");
+    let more = names.len().saturating_sub(HINT_NAMES);
+    let more = (more > 0).then(|| {
+        Text::new(
+            format!(" và {more} huyện khác"),
+            format!(" and {more} more"),
+        )
+    });
     let hint = match suggestion {
         Some(s) => Text::new(
             format!("có phải ý bạn là \"{s}\"?"),
             format!("did you mean \"{s}\"?"),
         ),
-        None => Text::new(
-            format!("các huyện của kịch bản: {list}"),
-            format!("the scenario's districts are: {list}"),
-        ),
+        None => {
+            let (vi, en) = match &more {
+                Some(m) => (
+                    format!("{list}{}", m.vi),
+                    format!("{list}{}", m.get(Lang::En)),
+                ),
+                None => (list.clone(), std::mem::take(&mut list)),
+            };
+            Text::new(
+                format!("các huyện của kịch bản: {vi}"),
+                format!("the scenario's districts are: {en}"),
+            )
+        }
     };
     Err(Error::new(Text::new(
         format!("kịch bản không có huyện \"{wanted}\""),

@@ -93,7 +93,7 @@ fn document(e: &Explanation, lang: Lang) -> Doc {
         Lang::Vi => format!("Giải thích phân bổ cho {}", e.name),
         Lang::En => format!("Why {} gets what it gets", e.name),
     };
-    let mut lead = vec![
+    let lead = vec![
         format!(
             "{}: {} ({} {})",
             lang.pick("Kịch bản", "Scenario"),
@@ -108,29 +108,34 @@ fn document(e: &Explanation, lang: Lang) -> Doc {
         ),
         format!("{}: {}", words::STATUS.get(lang), e.status_text.get(lang)),
     ];
+    let mut sections = Vec::new();
     if e.status == Status::Infeasible {
-        for sentence in &e.diagnosis {
-            lead.push(format!("  - {}", sentence.get(lang)));
-        }
-        lead.push(
-            lang.pick(
-                "Các số liệu dưới đây là của phương án nhiều lượt cài nhất mà số tổ, đội và \
-                 ngân sách cho phép (bỏ qua mức tối thiểu và mục tiêu).",
-                "The figures below are those of the plan with the most installs the teams and \
-                 budget allow (the minimums and the target are dropped).",
-            )
-            .to_string(),
-        );
+        let mut items: Vec<Item> = e
+            .diagnosis
+            .iter()
+            .map(|sentence| item(sentence.get(lang)))
+            .collect();
+        items.push(item(lang.pick(
+            "Các số liệu dưới đây là của phương án nhiều lượt cài nhất mà số tổ, đội và ngân sách \
+             cho phép (bỏ qua mức tối thiểu và mục tiêu).",
+            "The figures below are those of the plan with the most installs the teams and budget \
+             allow (the minimums and the target are dropped).",
+        )));
+        sections.push(Section {
+            title: words::WHY_INFEASIBLE.get(lang).to_string(),
+            items,
+        });
     }
+    sections.extend([
+        facts::inputs(e, lang),
+        facts::rules(e, lang),
+        facts::plan(e, lang),
+        margins::margins(e, lang),
+        comparison::comparison(e, lang),
+    ]);
     Doc {
         title,
         lead,
-        sections: vec![
-            facts::inputs(e, lang),
-            facts::rules(e, lang),
-            facts::plan(e, lang),
-            margins::margins(e, lang),
-            comparison::comparison(e, lang),
-        ],
+        sections,
     }
 }
