@@ -1135,3 +1135,41 @@ fn docs_explain_md_shows_the_real_output() {
         );
     }
 }
+
+#[test]
+fn a_budget_that_is_spent_stops_one_more_team() {
+    let copy = WhatIf::shipped().set("budget", "400_000_000");
+    let plan = copy.test().format("json").run().plan().json();
+    let left = 400_000_000.0 - f(&plan["province"]["cost"]);
+    assert!(
+        left < 14.0 * 300_000.0,
+        "the shipped costs leave less than a volunteer team"
+    );
+    let e = explain(copy.path(), HUU_LUNG)
+        .format("json")
+        .run()
+        .plan()
+        .json();
+    let m = marginal(&e, "volunteer");
+    assert_eq!(m["one_more"]["possible"], false);
+    let budget: Vec<&Value> = arr(&m["one_more"]["blocked_by"])
+        .iter()
+        .filter(|b| b["reason"] == "budget")
+        .collect();
+    assert_eq!(budget.len(), 1);
+    close(f(&budget[0]["left"]), left, "what the budget has left");
+    let text = explain(copy.path(), HUU_LUNG)
+        .lang("en")
+        .run()
+        .plan()
+        .stdout;
+    let said = format!(
+        "the budget has only {} VND left (one volunteer team costs 4,200,000 VND)",
+        campaign_planner::report::number::count(campaign_planner::text::Lang::En, left)
+    );
+    assert!(text.contains(&said), "missing {said:?} in\n{text}");
+    assert!(
+        text.contains("Budget 400,000,000 VND: the plan spends"),
+        "{text}"
+    );
+}

@@ -3,7 +3,7 @@
 //! an install here and elsewhere (`min-cost`), and whether it holds the lowest rate
 //! (`max-min-rate`). Every figure is the exact curve at the plan's allocation, all else equal.
 
-use super::margin::{assigned, budget_left, gain, loss, removable};
+use super::margin::{affordable, assigned, gain, loss, removable};
 use crate::model::{Allocation, Model, Objective, Scope, outreach_installs};
 use crate::solve::Status;
 
@@ -312,7 +312,6 @@ fn cost_view(model: &Model, teams: &Allocation, status: Status, d: usize) -> Cos
             model.cost_per_team(k)
         }
     };
-    let left = budget_left(model, teams);
     let mut dearest_kept: Option<Priced> = None;
     let mut cheapest_left: Option<Priced> = None;
     for i in (0..model.districts.len()).filter(|&i| i != d) {
@@ -342,7 +341,7 @@ fn cost_view(model: &Model, teams: &Allocation, status: Status, d: usize) -> Cos
             };
             if teams[i][k] < model.districts[i].bounds[k].max
                 && pool_room
-                && model.cost_per_team(k) <= left
+                && affordable(model, teams, k)
             {
                 let g = gain(model, teams, i, k);
                 if g > 0.0 {
@@ -406,8 +405,9 @@ fn equity(model: &Model, teams: &Allocation, status: Status, d: usize) -> Equity
                 Scope::Provincial => assigned(teams, k) < kind.available.unwrap_or(0),
             };
             let (possible, from, lowest_after_more) = if from_pool {
+                // a team that is not in the plan yet also has to fit the budget
                 let after = rate_with_one_more.min(min_except(&[d]));
-                (bounds_allow, None, after)
+                (bounds_allow && affordable(model, teams, k), None, after)
             } else {
                 // the district that may give one and leaves the highest lowest rate
                 let mut best: Option<(usize, f64)> = None;

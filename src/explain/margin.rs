@@ -108,6 +108,16 @@ pub fn budget_left(model: &Model, teams: &Allocation) -> f64 {
         .map_or(f64::INFINITY, |b| b - model.cost(teams))
 }
 
+/// Whether one more team of kind `k` fits what the budget has left (always, without a budget
+/// or for a free kind).
+pub fn affordable(model: &Model, teams: &Allocation, k: usize) -> bool {
+    let cost = model.cost_per_team(k);
+    match model.budget {
+        Some(budget) if cost > 0.0 => model.cost(teams) + cost <= budget * (1.0 + BUDGET_SLACK),
+        _ => true,
+    }
+}
+
 /// The figures of one more and one fewer team of kind `k` in district `d`.
 pub fn of(
     model: &Model,
@@ -142,10 +152,7 @@ pub fn of(
             more_blocked.push(Blocker::PoolAllAssigned { available });
         }
     }
-    if let Some(budget) = model.budget
-        && cost > 0.0
-        && model.cost(teams) + cost > budget * (1.0 + BUDGET_SLACK)
-    {
+    if !affordable(model, teams, k) {
         more_blocked.push(Blocker::Budget {
             left: budget_left(model, teams),
         });
