@@ -15,7 +15,7 @@ mod margin;
 mod render;
 mod trace_words;
 
-pub use compare::{Comparison, CostView, Equity, Exchange, Placed, Priced};
+pub use compare::{Comparison, CostView, Equity, Exchange, Placed, Priced, RateMove};
 pub use inputs::{BoundSource, FixedSource, Inputs, KindBounds, MandateSource};
 pub use margin::{Blocker, Margin};
 
