@@ -5,6 +5,7 @@
 pub mod cli;
 pub mod compare;
 pub mod diagnostic;
+pub mod explain;
 pub mod model;
 pub mod plan;
 pub mod report;
