@@ -19,6 +19,9 @@ pub struct Location {
     pub district: Option<String>,
     /// The field (or rule) the error is about.
     pub field: Option<String>,
+    /// The `--set KEY=VALUE` the error is about, as typed; shown instead of a file, with
+    /// the caret under `column` of it.
+    pub setting: Option<String>,
 }
 
 /// An error for people: bad input, a broken rule, a file that cannot be written.
@@ -67,6 +70,12 @@ impl Error {
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
         let column = before[line_start..].chars().count() + 1;
         self.at(source, line, column)
+    }
+
+    /// The error is about the command line's `--set KEY=VALUE` (`setting`, as typed), not a file.
+    pub fn setting(mut self, setting: impl Into<String>) -> Error {
+        self.location.setting = Some(setting.into());
+        self
     }
 
     pub fn district(mut self, name: impl Into<String>) -> Error {
@@ -118,7 +127,9 @@ impl Error {
         let loc = &self.location;
         let mut out = String::new();
         out.push_str(lang.pick("lỗi: ", "error: "));
-        if let Some(file) = &loc.file {
+        if let Some(setting) = &loc.setting {
+            let _ = write!(out, "--set {setting}: ");
+        } else if let Some(file) = &loc.file {
             out.push_str(&file.display().to_string());
             if let Some(line) = loc.line {
                 let _ = write!(out, ":{line}");
@@ -137,7 +148,13 @@ impl Error {
         }
         out.push_str(self.message.get(lang));
         out.push('\n');
-        if let (Some(line), Some(text)) = (loc.line, &loc.source_line) {
+        if let Some(setting) = &loc.setting {
+            // The setting as typed, with the caret under the spot: `--set ` is 6 characters.
+            if let Some(col) = loc.column {
+                let _ = writeln!(out, " --set {setting}");
+                let _ = writeln!(out, " {}^", " ".repeat(6 + col.saturating_sub(1)));
+            }
+        } else if let (Some(line), Some(text)) = (loc.line, &loc.source_line) {
             let gutter = line.to_string().len();
             let _ = writeln!(out, " {line} | {text}");
             if let Some(col) = loc.column {
@@ -198,6 +215,20 @@ mod tests {
         assert!(
             err.render(Lang::Vi)
                 .starts_with("lỗi: s.toml:2:13: huyện \"Hữu Lũng\", mục `installed`: quá lớn")
+        );
+    }
+
+    #[test]
+    fn renders_a_setting_with_the_caret_under_the_value() {
+        let setting = "target.provincial_rate=1.5";
+        let err = Error::new(Text::new("quá lớn", "too large"))
+            .setting(setting)
+            .at_offset(setting, 23)
+            .field("target.provincial_rate");
+        assert_eq!(
+            err.render(Lang::En),
+            "error: --set target.provincial_rate=1.5: field `target.provincial_rate`: too large\n \
+             --set target.provincial_rate=1.5\n                              ^\n"
         );
     }
 

@@ -3,7 +3,9 @@
 //! The model is ../shared/MODEL.md; `docs/` explains it for a department reader.
 
 pub mod cli;
+pub mod compare;
 pub mod diagnostic;
+pub mod explain;
 pub mod model;
 pub mod plan;
 pub mod report;
@@ -11,6 +13,7 @@ pub mod rules;
 pub mod ruletest;
 pub mod scenario;
 pub mod solve;
+pub mod sweep;
 pub mod text;
 
 use std::path::Path;
@@ -23,6 +26,12 @@ use plan::Plan;
 /// trace of the rules that ran on it.
 pub fn plan(path: &Path) -> Result<Plan, Error> {
     plan_scenario(&scenario::load(path)?)
+}
+
+/// Plans the scenario at `path` with `settings` applied (`--set KEY=VALUE`, see
+/// [`scenario::load_with`]).
+pub fn plan_with(path: &Path, settings: &[String]) -> Result<Plan, Error> {
+    plan_scenario(&scenario::load_with(path, settings)?)
 }
 
 /// Plans a loaded scenario (see [`plan`]).

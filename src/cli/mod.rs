@@ -1,8 +1,11 @@
 //! The command line: raw arguments become checked options here, once.
 
-mod output;
+mod compare;
+mod explain;
+pub(crate) mod output;
 mod rules_check;
 mod rules_test;
+mod sweep;
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -30,6 +33,11 @@ pub const EXIT_INFEASIBLE: i32 = 2;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Change one value of the scenario for this run, e.g.
+    /// --set target.provincial_rate=0.5 --set team_kind.volunteer.available=50
+    /// --set params.door_to_door_threshold=0.25 (repeatable).
+    #[arg(long = "set", value_name = "KEY=VALUE", global = true)]
+    set: Vec<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -38,6 +46,60 @@ enum Command {
     Plan {
         /// The scenario file (TOML), e.g. scenarios/lang-son-2020-09-01.toml
         scenario: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = FormatArg::Text)]
+        format: FormatArg,
+        /// Language of the human output (vi: Tiếng Việt, en: English).
+        #[arg(long, value_enum, default_value_t = LangArg::Vi)]
+        lang: LangArg,
+        /// Write to this file (atomically) instead of the terminal.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Compare the plans of several scenarios side by side: teams, rates and costs per
+    /// district, province totals, and what differs between their inputs.
+    Compare {
+        /// Two or more scenario files.
+        #[arg(required = true, num_args = 2..)]
+        scenarios: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = FormatArg::Text)]
+        format: FormatArg,
+        /// Language of the human output (vi: Tiếng Việt, en: English).
+        #[arg(long, value_enum, default_value_t = LangArg::Vi)]
+        lang: LangArg,
+        /// Write to this file (atomically) instead of the terminal.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Plan a scenario for every value of one key, e.g. --vary team_kind.volunteer.available=10..50:10
+    Sweep {
+        /// The scenario file (TOML).
+        scenario: PathBuf,
+        /// KEY=FROM..TO:STEP, the key as for --set.
+        #[arg(long, value_name = "KEY=FROM..TO:STEP")]
+        vary: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = FormatArg::Text)]
+        format: FormatArg,
+        /// Language of the human output (vi: Tiếng Việt, en: English).
+        #[arg(long, value_enum, default_value_t = LangArg::Vi)]
+        lang: LangArg,
+        /// Write to this file (atomically) instead of the terminal.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Plans solved at once (default: the machine's cores).
+        #[arg(long)]
+        jobs: Option<usize>,
+    },
+    /// Explain why a district got what it got: its inputs, the rules that fired, the value of
+    /// one more or one fewer team, and what would change its allocation.
+    Explain {
+        /// The scenario file (TOML).
+        scenario: PathBuf,
+        /// The district's name, as in the scenario.
+        #[arg(long)]
+        district: String,
         /// Output format.
         #[arg(long, value_enum, default_value_t = FormatArg::Text)]
         format: FormatArg,
@@ -144,7 +206,7 @@ pub fn run(
             out,
         } => {
             let lang = Lang::from(lang);
-            let plan = match crate::plan(&scenario) {
+            let plan = match crate::plan_with(&scenario, &cli.set) {
                 Ok(plan) => plan,
                 Err(e) => {
                     let _ = stderr.write_all(e.render(lang).as_bytes());
@@ -167,6 +229,54 @@ pub fn run(
                 Status::Infeasible => EXIT_INFEASIBLE,
             }
         }
+        Command::Compare {
+            scenarios,
+            format,
+            lang,
+            out,
+        } => compare::run(
+            &scenarios,
+            &cli.set,
+            format.into(),
+            lang.into(),
+            out.as_deref(),
+            stdout,
+            stderr,
+        ),
+        Command::Sweep {
+            scenario,
+            vary,
+            format,
+            lang,
+            out,
+            jobs,
+        } => sweep::run(
+            &scenario,
+            &vary,
+            &cli.set,
+            format.into(),
+            lang.into(),
+            out.as_deref(),
+            jobs,
+            stdout,
+            stderr,
+        ),
+        Command::Explain {
+            scenario,
+            district,
+            format,
+            lang,
+            out,
+        } => explain::run(
+            &scenario,
+            &district,
+            &cli.set,
+            format.into(),
+            lang.into(),
+            out.as_deref(),
+            stdout,
+            stderr,
+        ),
         Command::Rules {
             command:
                 RulesCommand::Check {
@@ -174,7 +284,14 @@ pub fn run(
                     scenario,
                     lang,
                 },
-        } => rules_check::run(&paths, scenario.as_deref(), lang.into(), stdout, stderr),
+        } => rules_check::run(
+            &paths,
+            scenario.as_deref(),
+            &cli.set,
+            lang.into(),
+            stdout,
+            stderr,
+        ),
         Command::Rules {
             command: RulesCommand::Test { paths, lang },
         } => rules_test::run(&paths, lang.into(), stdout, stderr),

@@ -17,11 +17,34 @@ const DEFAULT_FOLDER: &str = "rules";
 pub fn run(
     paths: &[PathBuf],
     scenario: Option<&Path>,
+    settings: &[String],
     lang: Lang,
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> i32 {
-    let scenario = match scenario.map(crate::scenario::load).transpose() {
+    if scenario.is_none()
+        && let Some(setting) = settings.first()
+    {
+        let e = Error::new(Text::new(
+            "--set thay đổi một kịch bản, nên cần --scenario",
+            "--set changes a scenario, so it needs --scenario",
+        ))
+        .setting(setting)
+        .hint(Text::new(
+            format!(
+                "ghi kịch bản cần thay đổi, ví dụ: campaign rules check --scenario scenarios/lang-son-2020-09-01.toml --set {setting}"
+            ),
+            format!(
+                "name the scenario to change, e.g. campaign rules check --scenario scenarios/lang-son-2020-09-01.toml --set {setting}"
+            ),
+        ));
+        let _ = stderr.write_all(e.render(lang).as_bytes());
+        return EXIT_BAD_INPUT;
+    }
+    let scenario = match scenario
+        .map(|s| crate::scenario::load_with(s, settings))
+        .transpose()
+    {
         Ok(s) => s,
         Err(e) => {
             let _ = stderr.write_all(e.render(lang).as_bytes());

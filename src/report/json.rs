@@ -152,7 +152,7 @@ fn directive(d: &Directive) -> Value {
 
 /// One rule call: `{ "rule", "phase", "read": { key: value, ... }, "set": [ ... ] }`, reads in
 /// first-read order, sets in call order (see `crate::rules` § "The trace").
-fn trace_entry(e: &TraceEntry) -> Value {
+pub(crate) fn trace_entry(e: &TraceEntry) -> Value {
     let mut m = Map::new();
     m.insert("rule".into(), json!(e.rule));
     m.insert("phase".into(), json!(e.phase.as_str()));

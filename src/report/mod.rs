@@ -3,7 +3,7 @@
 //! `content` decides what the human formats say; `terminal` and `markdown` lay it out;
 //! `json` writes MODEL.md's contract; `diagnosis` puts an infeasible scenario into words.
 
-mod content;
+pub(crate) mod content;
 pub mod diagnosis;
 pub mod json;
 pub mod markdown;

@@ -22,7 +22,10 @@ enum Column {
 const KNOWN: [&str; 4] = ["name", "district", "installed", "smartphones"];
 
 /// Reads the rows of a coverage CSV; `check` in `district.rs` does the rest.
-pub(super) fn districts(src: &Source, kinds: &[TeamKind]) -> Result<Vec<RawDistrict>, Error> {
+pub(super) fn districts<'a>(
+    src: &'a Source,
+    kinds: &[TeamKind],
+) -> Result<Vec<RawDistrict<'a>>, Error> {
     let delimiter = delimiter(&src.text);
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
@@ -233,13 +236,13 @@ fn columns(
 }
 
 /// One district row.
-fn row(
-    src: &Source,
+fn row<'a>(
+    src: &'a Source,
     record: &csv::StringRecord,
     line: usize,
     columns: &[Column],
     delimiter: u8,
-) -> Result<RawDistrict, Error> {
+) -> Result<RawDistrict<'a>, Error> {
     let at = |i: usize| Pos::Line {
         line,
         column: cell_column(&src.text, line, i, delimiter),
@@ -262,8 +265,8 @@ fn row(
             )));
     }
     let mut d = RawDistrict {
-        at: Pos::Line { line, column: None },
-        name: Some((written.to_string(), at(name_index))),
+        at: src.spot(Pos::Line { line, column: None }),
+        name: Some((written.to_string(), src.spot(at(name_index)))),
         installed: None,
         smartphones: None,
         teams: Vec::new(),
@@ -274,7 +277,10 @@ fn row(
         let title = header_title(column);
         let count = |required: bool| -> Result<Option<Count>, Error> {
             match parse_count(cell) {
-                Some(value) => Ok(Some(Count { value, at: at(i) })),
+                Some(value) => Ok(Some(Count {
+                    value,
+                    at: src.spot(at(i)),
+                })),
                 None if cell.is_empty() && !required => Ok(None),
                 None => Err(bad_cell(src, at(i), cell, &name, title)),
             }
@@ -287,7 +293,7 @@ fn row(
                 if let Some(c) = count(false)? {
                     d.teams.push(Entry {
                         key: kind.clone(),
-                        key_at: at(i),
+                        key_at: src.spot(at(i)),
                         count: c,
                     });
                 }
@@ -296,7 +302,7 @@ fn row(
                 if let Some(c) = count(false)? {
                     d.cohorts.push(Entry {
                         key: cohort.clone(),
-                        key_at: at(i),
+                        key_at: src.spot(at(i)),
                         count: c,
                     });
                 }

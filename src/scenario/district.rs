@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use unicode_normalization::UnicodeNormalization;
 
 use super::DistrictInput;
-use super::source::{Pos, Source, did_you_mean_hint, name_list};
+use super::source::{Pos, Source, Spot, did_you_mean_hint, name_list};
 use crate::diagnostic::{Error, did_you_mean};
 use crate::model::{Scope, TeamKind};
 use crate::report::number::count;
@@ -16,30 +16,31 @@ use crate::text::{Lang, Text};
 pub(super) const FIELDS: [&str; 4] = ["name", "installed", "smartphones", "teams"];
 
 /// A whole number as read, before its range is checked.
-#[derive(Debug, Clone, Copy)]
-pub(super) struct Count {
+#[derive(Clone, Copy)]
+pub(super) struct Count<'a> {
     pub value: i128,
-    pub at: Pos,
+    pub at: Spot<'a>,
 }
 
 /// A named count: a team kind's teams or a cohort's head count.
-#[derive(Debug, Clone)]
-pub(super) struct Entry {
+#[derive(Clone)]
+pub(super) struct Entry<'a> {
     pub key: String,
-    pub key_at: Pos,
-    pub count: Count,
+    pub key_at: Spot<'a>,
+    pub count: Count<'a>,
 }
 
-/// One district as read, every value with its position.
-#[derive(Debug, Clone)]
-pub(super) struct RawDistrict {
+/// One district as read, every value with its position (in the file, overlay or `--set` that
+/// wrote it).
+#[derive(Clone)]
+pub(super) struct RawDistrict<'a> {
     /// Where the district starts (its `[[district]]` header or its CSV line).
-    pub at: Pos,
-    pub name: Option<(String, Pos)>,
-    pub installed: Option<Count>,
-    pub smartphones: Option<Count>,
-    pub teams: Vec<Entry>,
-    pub cohorts: Vec<Entry>,
+    pub at: Spot<'a>,
+    pub name: Option<(String, Spot<'a>)>,
+    pub installed: Option<Count<'a>>,
+    pub smartphones: Option<Count<'a>>,
+    pub teams: Vec<Entry<'a>>,
+    pub cohorts: Vec<Entry<'a>>,
 }
 
 /// The name as districts are compared and stored: trimmed, Unicode NFC.
@@ -47,49 +48,62 @@ pub(crate) fn normalise(name: &str) -> String {
     name.trim().nfc().collect::<String>().trim().to_string()
 }
 
-/// Checks the districts read from `src` and turns them into plain data.
+/// Checks the districts read and turns them into plain data.
 pub(super) fn check(
-    src: &Source,
     raw: Vec<RawDistrict>,
     kinds: &[TeamKind],
 ) -> Result<Vec<DistrictInput>, Error> {
-    let mut seen: BTreeMap<String, Pos> = BTreeMap::new();
+    let mut seen: BTreeMap<String, Spot> = BTreeMap::new();
     let mut districts = Vec::with_capacity(raw.len());
-    for d in raw {
-        let (name, name_at) = name(src, &d)?;
-        if let Some(first) = seen.get(&name) {
-            let line = src.line(*first).unwrap_or(0);
-            return Err(src
-                .error(
-                    name_at,
-                    Text::new(
-                        format!("huyện \"{name}\" bị ghi hai lần (lần đầu ở dòng {line})"),
-                        format!("district \"{name}\" appears twice (first at line {line})"),
-                    ),
-                )
-                .district(&name)
-                .field("name")
-                .hint(Text::new(
-                    "mỗi huyện chỉ ghi một lần; gộp hai mục hoặc sửa tên cho đúng",
-                    "list each district once; merge the two entries or correct the name",
-                )));
-        }
-        seen.insert(name.clone(), name_at);
-        districts.push(district(src, &d, name, kinds)?);
+    for d in &raw {
+        let name = named_once(d, &mut seen)?;
+        districts.push(district(d, name, kinds)?);
     }
     Ok(districts)
 }
 
-fn name(src: &Source, d: &RawDistrict) -> Result<(String, Pos), Error> {
+/// Every district has a name, and no name is given twice.
+pub(super) fn check_names(raw: &[RawDistrict]) -> Result<(), Error> {
+    let mut seen: BTreeMap<String, Spot> = BTreeMap::new();
+    for d in raw {
+        named_once(d, &mut seen)?;
+    }
+    Ok(())
+}
+
+/// The district's name, checked not to be in `seen` (the names before it), then added to it.
+fn named_once<'a>(
+    d: &RawDistrict<'a>,
+    seen: &mut BTreeMap<String, Spot<'a>>,
+) -> Result<String, Error> {
+    let (name, name_at) = name(d)?;
+    if let Some(first) = seen.get(&name) {
+        let line = first.src.line(first.pos).unwrap_or(0);
+        return Err(name_at
+            .error(Text::new(
+                format!("huyện \"{name}\" bị ghi hai lần (lần đầu ở dòng {line})"),
+                format!("district \"{name}\" appears twice (first at line {line})"),
+            ))
+            .district(&name)
+            .field("name")
+            .hint(Text::new(
+                "mỗi huyện chỉ ghi một lần; gộp hai mục hoặc sửa tên cho đúng",
+                "list each district once; merge the two entries or correct the name",
+            )));
+    }
+    seen.insert(name.clone(), name_at);
+    Ok(name)
+}
+
+/// The district's name, normalised, and where it is written.
+pub(super) fn name<'a>(d: &RawDistrict<'a>) -> Result<(String, Spot<'a>), Error> {
     let Some((written, at)) = &d.name else {
-        return Err(src
-            .error(
-                d.at,
-                Text::new(
-                    "huyện này chưa có tên (`name`)",
-                    "this district has no name (`name`)",
-                ),
-            )
+        return Err(d
+            .at
+            .error(Text::new(
+                "huyện này chưa có tên (`name`)",
+                "this district has no name (`name`)",
+            ))
             .field("name")
             .hint(Text::new(
                 "thêm tên huyện, ví dụ: name = \"Hữu Lũng\"",
@@ -98,11 +112,11 @@ fn name(src: &Source, d: &RawDistrict) -> Result<(String, Pos), Error> {
     };
     let name = normalise(written);
     if name.is_empty() {
-        return Err(src
-            .error(
-                *at,
-                Text::new("tên huyện đang để trống", "the district's name is empty"),
-            )
+        return Err(at
+            .error(Text::new(
+                "tên huyện đang để trống",
+                "the district's name is empty",
+            ))
             .field("name")
             .hint(Text::new(
                 "ghi tên huyện, ví dụ \"Hữu Lũng\"",
@@ -112,20 +126,12 @@ fn name(src: &Source, d: &RawDistrict) -> Result<(String, Pos), Error> {
     Ok((name, *at))
 }
 
-fn district(
-    src: &Source,
-    d: &RawDistrict,
-    name: String,
-    kinds: &[TeamKind],
-) -> Result<DistrictInput, Error> {
+fn district(d: &RawDistrict, name: String, kinds: &[TeamKind]) -> Result<DistrictInput, Error> {
     let missing = |field: &str, example: &str| {
-        src.error(
-            d.at,
-            Text::new(
-                format!("thiếu số liệu `{field}`"),
-                format!("`{field}` is missing"),
-            ),
-        )
+        d.at.error(Text::new(
+            format!("thiếu số liệu `{field}`"),
+            format!("`{field}` is missing"),
+        ))
         .district(&name)
         .field(field)
         .hint(Text::new(
@@ -137,35 +143,33 @@ fn district(
         .smartphones
         .ok_or_else(|| missing("smartphones", "78_399"))?;
     if smartphones.value > MAX_PEOPLE {
-        return Err(too_large(src, smartphones, &name, "smartphones"));
+        return Err(too_large(smartphones, &name, "smartphones"));
     }
     if smartphones.value <= 0 {
-        return Err(src
-            .error(
-                smartphones.at,
-                Text::new(
-                    format!(
-                        "số thuê bao điện thoại thông minh phải lớn hơn 0 (đang là {})",
-                        count(Lang::Vi, smartphones.value as f64)
-                    ),
-                    format!(
-                        "the number of smartphone subscribers must be more than 0 (it is {})",
-                        count(Lang::En, smartphones.value as f64)
-                    ),
+        return Err(smartphones
+            .at
+            .error(Text::new(
+                format!(
+                    "số thuê bao điện thoại thông minh phải lớn hơn 0 (đang là {})",
+                    count(Lang::Vi, smartphones.value as f64)
                 ),
-            )
+                format!(
+                    "the number of smartphone subscribers must be more than 0 (it is {})",
+                    count(Lang::En, smartphones.value as f64)
+                ),
+            ))
             .district(&name)
             .field("smartphones"));
     }
     let installed = d.installed.ok_or_else(|| missing("installed", "18_019"))?;
     if installed.value < 0 {
-        return Err(negative(src, installed, &name, "installed"));
+        return Err(negative(installed, &name, "installed"));
     }
     if installed.value > smartphones.value {
         let (i, s) = (installed.value as f64, smartphones.value as f64);
-        return Err(src
+        return Err(installed
+            .at
             .error(
-                installed.at,
                 Text::new(
                     format!(
                         "số máy đã cài đặt ({}) lớn hơn số thuê bao điện thoại thông minh ({})",
@@ -189,15 +193,15 @@ fn district(
 
     let mut teams = BTreeMap::new();
     for entry in &d.teams {
-        let kind = team_kind(src, entry, &name, kinds)?;
+        let kind = team_kind(entry, &name, kinds)?;
         let field = format!("teams.{}", entry.key);
         if entry.count.value < 0 {
-            return Err(negative(src, entry.count, &name, &field));
+            return Err(negative(entry.count, &name, &field));
         }
         let n = u32::try_from(entry.count.value)
             .ok()
             .filter(|&n| n <= MAX_TEAMS)
-            .ok_or_else(|| too_large(src, entry.count, &name, &field))?;
+            .ok_or_else(|| too_large(entry.count, &name, &field))?;
         teams.insert(kind.name.clone(), n);
     }
 
@@ -208,14 +212,12 @@ fn district(
         if !KNOWN_COHORTS.contains(&key.as_str())
             && let Some(known) = did_you_mean(&key, KNOWN_COHORTS)
         {
-            return Err(src
-                .error(
-                    entry.key_at,
-                    Text::new(
-                        format!("không biết nhóm `{}`", entry.key),
-                        format!("unknown cohort `{}`", entry.key),
-                    ),
-                )
+            return Err(entry
+                .key_at
+                .error(Text::new(
+                    format!("không biết nhóm `{}`", entry.key),
+                    format!("unknown cohort `{}`", entry.key),
+                ))
                 .district(&name)
                 .field(&entry.key)
                 .hint(Text::new(
@@ -224,22 +226,22 @@ fn district(
                 )));
         }
         if entry.count.value < 0 {
-            return Err(negative(src, entry.count, &name, &entry.key));
+            return Err(negative(entry.count, &name, &entry.key));
         }
         if entry.count.value > MAX_PEOPLE {
-            return Err(too_large(src, entry.count, &name, &entry.key));
+            return Err(too_large(entry.count, &name, &entry.key));
         }
         let n = u64::try_from(entry.count.value)
-            .map_err(|_| too_large(src, entry.count, &name, &entry.key))?;
+            .map_err(|_| too_large(entry.count, &name, &entry.key))?;
         if cohorts.insert(key.clone(), n).is_some() {
-            return Err(src
-                .error(
-                    entry.key_at,
-                    Text::new(
-                        format!("nhóm `{key}` đã có ở trên (chữ hoa, chữ thường được coi là một)"),
-                        format!("the cohort `{key}` is given twice (capitals do not make another cohort)"),
+            return Err(entry
+                .key_at
+                .error(Text::new(
+                    format!("nhóm `{key}` đã có ở trên (chữ hoa, chữ thường được coi là một)"),
+                    format!(
+                        "the cohort `{key}` is given twice (capitals do not make another cohort)"
                     ),
-                )
+                ))
                 .district(&name)
                 .field(&entry.key));
         }
@@ -248,7 +250,7 @@ fn district(
     // Both are at most the (positive) smartphone count here, so they fit in u64.
     let to_u64 = |c: Count| u64::try_from(c.value).unwrap_or(u64::MAX);
     let smartphones = u64::try_from(smartphones.value)
-        .map_err(|_| too_large(src, smartphones, &name, "smartphones"))?;
+        .map_err(|_| too_large(smartphones, &name, "smartphones"))?;
     Ok(DistrictInput {
         name,
         installed: to_u64(installed),
@@ -260,7 +262,6 @@ fn district(
 
 /// The local team kind an entry of `teams` names.
 fn team_kind<'k>(
-    src: &Source,
     entry: &Entry,
     district: &str,
     kinds: &'k [TeamKind],
@@ -275,8 +276,8 @@ fn team_kind<'k>(
     match kinds.iter().find(|k| k.name == entry.key.trim()) {
         Some(kind) if kind.scope == Scope::Local => Ok(kind),
         Some(kind) => Err(provincial_in_district(
-            src,
-            entry.key_at,
+            entry.key_at.src,
+            entry.key_at.pos,
             &kind.name,
             ("xóa mục này", "remove this entry"),
         )
@@ -294,14 +295,12 @@ fn team_kind<'k>(
                     format!("the local team kinds are: {}", name_list(local())),
                 ),
             };
-            Err(src
-                .error(
-                    entry.key_at,
-                    Text::new(
-                        format!("không có loại đội `{}`", entry.key),
-                        format!("unknown team kind `{}`", entry.key),
-                    ),
-                )
+            Err(entry
+                .key_at
+                .error(Text::new(
+                    format!("không có loại đội `{}`", entry.key),
+                    format!("unknown team kind `{}`", entry.key),
+                ))
                 .district(district)
                 .field(field)
                 .hint(hint))
@@ -336,26 +335,23 @@ pub(super) fn provincial_in_district(
     ))
 }
 
-fn negative(src: &Source, c: Count, district: &str, field: &str) -> Error {
-    src.error(
-        c.at,
-        Text::new(
-            format!(
-                "số này không được âm (đang là {})",
-                count(Lang::Vi, c.value as f64)
-            ),
-            format!(
-                "this number must not be negative (it is {})",
-                count(Lang::En, c.value as f64)
-            ),
+fn negative(c: Count, district: &str, field: &str) -> Error {
+    c.at.error(Text::new(
+        format!(
+            "số này không được âm (đang là {})",
+            count(Lang::Vi, c.value as f64)
         ),
-    )
+        format!(
+            "this number must not be negative (it is {})",
+            count(Lang::En, c.value as f64)
+        ),
+    ))
     .district(district)
     .field(field)
 }
 
-fn too_large(src: &Source, c: Count, district: &str, field: &str) -> Error {
-    src.error(c.at, Text::new("số quá lớn", "the number is too large"))
+fn too_large(c: Count, district: &str, field: &str) -> Error {
+    c.at.error(Text::new("số quá lớn", "the number is too large"))
         .district(district)
         .field(field)
         .hint(Text::new(

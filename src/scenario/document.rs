@@ -31,63 +31,162 @@ pub(crate) fn parse(src: &Source) -> Result<DeTable<'_>, Error> {
         })
 }
 
-/// One table of the scenario (the top level, `[target]`, one `[[district]]`, ...).
+/// One table of the scenario (the top level, `[target]`, one `[[district]]`, ...), as the
+/// files of an overlay chain and the `--set`s wrote it together: each layer (base first) is
+/// what one of them wrote, a later layer's key replaces an earlier one's, and every entry keeps
+/// the source it was written in, so that an error points into that file (or setting).
 pub(crate) struct Table<'a, 'i> {
+    /// The first layer's source: where an error about a missing key points.
     pub src: &'a Source,
-    /// Where an error about a missing key points: the table's header.
+    /// Where an error about a missing key points: the table's header in `src`.
     pub at: Pos,
     /// How messages name the table: `[target]`; empty for the top level.
     pub name: &'static str,
-    /// Entries in the order they appear in the file.
-    entries: Vec<(&'a str, Pos, &'a Value<'i>)>,
+    layers: Vec<Layer<'a, 'i>>,
+    /// Entries in the order they first appear (base first), each the last layer's value.
+    items: Vec<Item<'a, 'i>>,
+}
+
+/// What one file (or one `--set`) wrote of a table.
+#[derive(Clone, Copy)]
+pub(crate) struct Layer<'a, 'i> {
+    pub src: &'a Source,
+    /// The table's header (or inline table) in `src`.
+    pub at: Pos,
+    pub table: &'a DeTable<'i>,
+}
+
+/// One entry of a table, with the source it was written in.
+#[derive(Clone, Copy)]
+pub(crate) struct Item<'a, 'i> {
+    pub key: &'a str,
+    pub key_at: Pos,
+    pub src: &'a Source,
+    pub value: &'a Value<'i>,
+}
+
+impl<'a, 'i> Layer<'a, 'i> {
+    /// The value of `key` in this layer.
+    pub fn get(&self, key: &str) -> Option<&'a Value<'i>> {
+        self.table
+            .iter()
+            .find(|(k, _)| k.get_ref().as_ref() == key)
+            .map(|(_, value)| value)
+    }
+}
+
+impl<'a, 'i> Item<'a, 'i> {
+    /// Where the value starts, in its source.
+    pub fn pos(&self) -> Pos {
+        pos(self.value)
+    }
+
+    /// An error at the value.
+    pub fn error(&self, message: Text) -> Error {
+        self.src.error(self.pos(), message)
+    }
 }
 
 impl<'a, 'i> Table<'a, 'i> {
+    /// A table written in one file.
     pub fn new(src: &'a Source, at: Pos, name: &'static str, table: &'a DeTable<'i>) -> Self {
-        let mut entries: Vec<_> = table
-            .iter()
-            .map(|(key, value)| (key.get_ref().as_ref(), Pos::Offset(key.span().start), value))
-            .collect();
-        entries.sort_by_key(|(_, pos, _)| match pos {
-            Pos::Offset(offset) => *offset,
-            _ => 0,
-        });
+        Table::layered(name, vec![Layer { src, at, table }])
+    }
+
+    /// A table written in several layers (base first); `layers` is not empty.
+    pub fn layered(name: &'static str, layers: Vec<Layer<'a, 'i>>) -> Self {
+        let first = layers[0];
+        let mut items: Vec<Item<'a, 'i>> = Vec::new();
+        for layer in &layers {
+            let mut entries: Vec<Item<'a, 'i>> = layer
+                .table
+                .iter()
+                .map(|(key, value)| Item {
+                    key: key.get_ref().as_ref(),
+                    key_at: Pos::Offset(key.span().start),
+                    src: layer.src,
+                    value,
+                })
+                .collect();
+            entries.sort_by_key(|item| match item.key_at {
+                Pos::Offset(offset) => offset,
+                _ => 0,
+            });
+            for entry in entries {
+                match items.iter_mut().find(|item| item.key == entry.key) {
+                    Some(item) => *item = entry,
+                    None => items.push(entry),
+                }
+            }
+        }
         Table {
-            src,
-            at,
+            src: first.src,
+            at: first.at,
             name,
-            entries,
+            layers,
+            items,
         }
     }
 
-    /// A table nested in this one (`[target]`), checked to be a table.
+    /// A table nested in this one (`[target]`), checked to be a table in every layer that
+    /// writes it, and merged key by key.
     pub fn table(&self, key: &str, name: &'static str) -> Result<Option<Table<'a, 'i>>, Error> {
-        let Some(value) = self.get(key) else {
-            return Ok(None);
-        };
-        let table = as_table(self.src, key, value)?;
-        Ok(Some(Table::new(
-            self.src,
-            Pos::Offset(value.span().start),
-            name,
-            table,
-        )))
+        let mut layers = Vec::new();
+        for (src, value) in self.layers_of(key) {
+            let table = as_table(src, key, value)?;
+            layers.push(Layer {
+                src,
+                at: pos(value),
+                table,
+            });
+        }
+        Ok((!layers.is_empty()).then(|| Table::layered(name, layers)))
     }
 
-    pub fn entries(&self) -> impl Iterator<Item = (&'a str, Pos, &'a Value<'i>)> + '_ {
-        self.entries.iter().copied()
-    }
-
-    pub fn get(&self, key: &str) -> Option<&'a Value<'i>> {
-        self.entries
+    /// The value of `key` in every layer that writes it, base first.
+    pub fn layers_of(&self, key: &str) -> Vec<(&'a Source, &'a Value<'i>)> {
+        self.layers
             .iter()
-            .find(|(k, _, _)| *k == key)
-            .map(|(_, _, v)| *v)
+            .filter_map(|layer| layer.get(key).map(|value| (layer.src, value)))
+            .collect()
     }
 
-    /// The value of `key`, or an error saying it is missing, with `example` as the fix.
+    /// The layers of this table, base first.
+    pub fn layers(&self) -> &[Layer<'a, 'i>] {
+        &self.layers
+    }
+
+    /// Entries as `(key, where the key is, value)`: for a table written in one file.
+    pub fn entries(&self) -> impl Iterator<Item = (&'a str, Pos, &'a Value<'i>)> + '_ {
+        self.items
+            .iter()
+            .map(|item| (item.key, item.key_at, item.value))
+    }
+
+    /// Entries with the source each was written in.
+    pub fn items(&self) -> impl Iterator<Item = Item<'a, 'i>> + '_ {
+        self.items.iter().copied()
+    }
+
+    /// The value of `key`: for a table written in one file.
+    pub fn get(&self, key: &str) -> Option<&'a Value<'i>> {
+        self.item(key).map(|item| item.value)
+    }
+
+    /// The entry `key`, from the last layer that writes it.
+    pub fn item(&self, key: &str) -> Option<Item<'a, 'i>> {
+        self.items.iter().find(|item| item.key == key).copied()
+    }
+
+    /// The value of `key`, or an error saying it is missing, with `example` as the fix: for a
+    /// table written in one file.
     pub fn require(&self, key: &str, example: &str) -> Result<&'a Value<'i>, Error> {
-        self.get(key).ok_or_else(|| {
+        self.require_item(key, example).map(|item| item.value)
+    }
+
+    /// The entry `key`, or an error saying it is missing, with `example` as the fix.
+    pub fn require_item(&self, key: &str, example: &str) -> Result<Item<'a, 'i>, Error> {
+        self.item(key).ok_or_else(|| {
             let (vi, en) = if self.name.is_empty() {
                 (
                     format!("thiếu khóa `{key}`"),
@@ -108,13 +207,13 @@ impl<'a, 'i> Table<'a, 'i> {
 
     /// The first key that is not in `known`, as an error with a suggestion.
     pub fn unknown_keys(&self, known: &[&str]) -> Result<(), Error> {
-        match self.entries.iter().find(|(k, _, _)| !known.contains(k)) {
+        match self.items.iter().find(|item| !known.contains(&item.key)) {
             None => Ok(()),
-            Some((key, pos, _)) => Err(self.unknown_key(key, *pos, known)),
+            Some(item) => Err(self.unknown_key(item.src, item.key, item.key_at, known)),
         }
     }
 
-    pub fn unknown_key(&self, key: &str, pos: Pos, known: &[&str]) -> Error {
+    fn unknown_key(&self, src: &Source, key: &str, pos: Pos, known: &[&str]) -> Error {
         let (vi, en) = if self.name.is_empty() {
             (
                 format!("không biết khóa `{key}`"),
@@ -139,7 +238,7 @@ impl<'a, 'i> Table<'a, 'i> {
                 ),
             ),
         };
-        self.src.error(pos, Text::new(vi, en)).hint(hint)
+        src.error(pos, Text::new(vi, en)).hint(hint)
     }
 }
 

@@ -11,11 +11,11 @@ use crate::text::Text;
 
 /// Reads the `[[district]]` array: every key but `name`, `installed`, `smartphones` and
 /// `teams` is a cohort head count.
-pub(super) fn districts(
-    src: &Source,
+pub(super) fn districts<'a>(
+    src: &'a Source,
     value: &Value<'_>,
     kinds: &[TeamKind],
-) -> Result<Vec<RawDistrict>, Error> {
+) -> Result<Vec<RawDistrict<'a>>, Error> {
     let entries = as_array(src, "district", value).map_err(|e| {
         e.hint(Text::new(
             "viết mỗi huyện dưới tiêu đề [[district]] (hai dấu ngoặc vuông)",
@@ -36,11 +36,15 @@ pub(crate) fn district_table(
     kinds: &[TeamKind],
 ) -> Result<super::DistrictInput, Error> {
     let raw = district(src, value, kinds)?;
-    let mut checked = super::district::check(src, vec![raw], kinds)?;
+    let mut checked = super::district::check(vec![raw], kinds)?;
     Ok(checked.remove(0))
 }
 
-fn district(src: &Source, value: &Value<'_>, kinds: &[TeamKind]) -> Result<RawDistrict, Error> {
+fn district<'a>(
+    src: &'a Source,
+    value: &Value<'_>,
+    kinds: &[TeamKind],
+) -> Result<RawDistrict<'a>, Error> {
     let table = Table::new(
         src,
         pos(value),
@@ -48,7 +52,7 @@ fn district(src: &Source, value: &Value<'_>, kinds: &[TeamKind]) -> Result<RawDi
         as_table(src, "district", value)?,
     );
     let mut d = RawDistrict {
-        at: pos(value),
+        at: src.spot(pos(value)),
         name: None,
         installed: None,
         smartphones: None,
@@ -57,7 +61,7 @@ fn district(src: &Source, value: &Value<'_>, kinds: &[TeamKind]) -> Result<RawDi
     };
     // The name first, so that every later error can say which district it is about.
     if let Some(v) = table.get("name") {
-        d.name = Some((as_str(src, "name", v)?.to_string(), pos(v)));
+        d.name = Some((as_str(src, "name", v)?.to_string(), src.spot(pos(v))));
     }
     let label = d
         .name
@@ -89,7 +93,7 @@ fn district(src: &Source, value: &Value<'_>, kinds: &[TeamKind]) -> Result<RawDi
                     let field = format!("teams.{kind}");
                     d.teams.push(Entry {
                         key: kind.to_string(),
-                        key_at: kind_at,
+                        key_at: src.spot(kind_at),
                         count: count(src, &field, n).map_err(in_district)?,
                     });
                 }
@@ -120,7 +124,7 @@ fn district(src: &Source, value: &Value<'_>, kinds: &[TeamKind]) -> Result<RawDi
                 })?;
                 d.cohorts.push(Entry {
                     key: key.to_string(),
-                    key_at,
+                    key_at: src.spot(key_at),
                     count: n,
                 });
             }
@@ -129,10 +133,10 @@ fn district(src: &Source, value: &Value<'_>, kinds: &[TeamKind]) -> Result<RawDi
     Ok(d)
 }
 
-fn count(src: &Source, field: &str, value: &Value<'_>) -> Result<Count, Error> {
+fn count<'a>(src: &'a Source, field: &str, value: &Value<'_>) -> Result<Count<'a>, Error> {
     Ok(Count {
         value: as_integer(src, field, value)?,
-        at: pos(value),
+        at: src.spot(pos(value)),
     })
 }
 

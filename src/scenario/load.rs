@@ -1,14 +1,17 @@
 //! Reading and checking a scenario file (MODEL.md § "Scenario files (TOML)").
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use toml::de::{DeArray, DeValue};
+use toml::de::DeValue;
 
 use super::district;
-use super::document::{self, Table, Value, as_array, as_integer, as_number, as_str, pos, written};
+use super::document::{
+    self, Layer, Table, Value, as_array, as_integer, as_number, as_str, pos, written,
+};
+use super::setting::Setting;
 use super::source::{Pos, Source, did_you_mean_hint};
-use super::{Param, Scenario, coverage, inline, team_kind};
+use super::{Scenario, coverage, inline, overlay, team_kind};
 use crate::diagnostic::{Error, did_you_mean};
 use crate::model::{Objective, TeamKind};
 use crate::text::Text;
@@ -29,83 +32,113 @@ const KEYS: [&str; 13] = [
     "district",
 ];
 
-/// Reads the scenario at `path`, with its coverage file if it names one, and checks it.
+/// Reads the scenario at `path`, with its `base` chain and its coverage file, and checks it.
 pub fn load(path: &Path) -> Result<Scenario, Error> {
-    let src = Source::read(path, &Text::new("tệp kịch bản", "the scenario file"))?;
-    let doc = document::parse(&src)?;
-    let top = Table::new(&src, Pos::File, "", &doc);
-    top.unknown_keys(&KEYS)?;
-    if let Some(base) = top.get("base") {
-        return Err(src
-            .error(
-                pos(base),
-                Text::new(
-                    "chưa hỗ trợ kịch bản kế thừa (`base = ...`)",
-                    "overlays (`base = ...`) are not supported yet",
-                ),
-            )
-            .field("base")
-            .hint(Text::new(
-                "sao chép kịch bản gốc thành một tệp mới rồi sửa tệp đó",
-                "copy the base scenario and edit it",
-            )));
-    }
+    load_with(path, &[])
+}
 
-    let name_value = top.require("name", "name = \"Lạng Sơn, 2020-09-01\"")?;
-    let name = as_str(&src, "name", name_value)?.trim().to_string();
+/// Reads the scenario at `path` (with its `base = ...` chain) and applies `settings`, each
+/// `KEY=VALUE` as given to `--set` (e.g. `target.provincial_rate=0.5`), in order, then checks
+/// the result as one scenario.
+pub fn load_with(path: &Path, settings: &[String]) -> Result<Scenario, Error> {
+    let settings = settings
+        .iter()
+        .map(|s| Setting::parse(s))
+        .collect::<Result<Vec<_>, _>>()?;
+    let files = overlay::chain(path)?;
+    let docs = files
+        .iter()
+        .map(document::parse)
+        .collect::<Result<Vec<_>, _>>()?;
+    let changes: Vec<_> = settings.iter().map(Setting::document).collect();
+    let mut layers: Vec<Layer<'_, '_>> = files
+        .iter()
+        .zip(&docs)
+        .map(|(src, table)| Layer {
+            src,
+            at: Pos::File,
+            table,
+        })
+        .collect();
+    layers.extend(settings.iter().zip(&changes).map(|(setting, table)| Layer {
+        src: &setting.src,
+        at: Pos::File,
+        table,
+    }));
+    scenario(path, &Table::layered("", layers)).map_err(|e| {
+        if e.location.setting.is_some() && e.hint.is_none() {
+            e.hint(Text::new(
+                "giá trị sau `=` được đọc như trong tệp kịch bản: số viết liền (0.5, 20_000), ngày dạng 2020-09-01, danh sách trong [ ], true/false; mọi giá trị khác là chữ",
+                "the value after `=` is read as in the scenario file: numbers as they are (0.5, 20_000), dates as 2020-09-01, lists in [ ], true/false; anything else is text",
+            ))
+        } else {
+            e
+        }
+    })
+}
+
+/// Checks the scenario written by the layers of `top` (its files, base first, then settings).
+fn scenario(path: &Path, top: &Table<'_, '_>) -> Result<Scenario, Error> {
+    top.unknown_keys(&KEYS)?;
+
+    let name_item = top.require_item("name", "name = \"Lạng Sơn, 2020-09-01\"")?;
+    let name = as_str(name_item.src, "name", name_item.value)?
+        .trim()
+        .to_string();
     if name.is_empty() {
-        return Err(src
-            .error(
-                pos(name_value),
-                Text::new("tên kịch bản đang để trống", "the scenario's name is empty"),
-            )
+        return Err(name_item
+            .error(Text::new(
+                "tên kịch bản đang để trống",
+                "the scenario's name is empty",
+            ))
             .field("name")
             .hint(Text::new(
                 "đặt một tên dễ nhận ra, ví dụ \"Lạng Sơn, 2020-09-01\"",
                 "give it a recognisable name, e.g. \"Lạng Sơn, 2020-09-01\"",
             )));
     }
-    let as_of = as_of(&top)?;
-    let horizon_days = horizon_days(&top)?;
-    let objective = objective(&top)?;
-    let rules = rules(&top)?;
-    let budget = match top.get("budget") {
+    let as_of = as_of(top)?;
+    let horizon_days = horizon_days(top)?;
+    let objective = objective(top)?;
+    let rules = rules(top)?;
+    let budget = match top.item("budget") {
         None => None,
-        Some(value) => Some(non_negative(&src, "budget", value)?),
+        Some(item) => Some(non_negative(item.src, "budget", item.value)?),
     };
 
     let target = top.table("target", "[target]")?.ok_or_else(|| {
-        src.error(
-            Pos::File,
-            Text::new("thiếu bảng [target]", "the [target] table is missing"),
-        )
-        .hint(Text::new(
-            "thêm hai dòng:\n[target]\nprovincial_rate = 0.40",
-            "add these two lines:\n[target]\nprovincial_rate = 0.40",
-        ))
+        top.src
+            .error(
+                Pos::File,
+                Text::new("thiếu bảng [target]", "the [target] table is missing"),
+            )
+            .hint(Text::new(
+                "thêm hai dòng:\n[target]\nprovincial_rate = 0.40",
+                "add these two lines:\n[target]\nprovincial_rate = 0.40",
+            ))
     })?;
     target.unknown_keys(&["provincial_rate", "district_floor"])?;
-    let rate_value = target.require("provincial_rate", "provincial_rate = 0.40")?;
-    let target_rate = share(&src, "target.provincial_rate", rate_value, false)?;
-    let district_floor = match target.get("district_floor") {
+    let rate = target.require_item("provincial_rate", "provincial_rate = 0.40")?;
+    let target_rate = share(rate.src, "target.provincial_rate", rate.value, false)?;
+    let district_floor = match target.item("district_floor") {
         None => None,
-        Some(value) => Some(share(&src, "target.district_floor", value, true)?),
+        Some(item) => Some(share(item.src, "target.district_floor", item.value, true)?),
     };
 
     let reachable_share = match top.table("response", "[response]")? {
         None => 0.8,
         Some(response) => {
             response.unknown_keys(&["reachable_share"])?;
-            match response.get("reachable_share") {
+            match response.item("reachable_share") {
                 None => 0.8,
-                Some(value) => share(&src, "response.reachable_share", value, false)?,
+                Some(item) => share(item.src, "response.reachable_share", item.value, false)?,
             }
         }
     };
 
-    let params = params(&top)?;
-    let team_kinds = team_kind::team_kinds(&top)?;
-    let districts = districts(&top, &team_kinds)?;
+    let params = super::params::params(top)?;
+    let team_kinds = team_kind::team_kinds(top)?;
+    let districts = districts(top, &team_kinds)?;
 
     Ok(Scenario {
         path: path.to_path_buf(),
@@ -126,8 +159,8 @@ pub fn load(path: &Path) -> Result<Scenario, Error> {
 
 /// `as_of = 2020-09-01`, kept as written.
 fn as_of(top: &Table<'_, '_>) -> Result<String, Error> {
-    let src = top.src;
-    let value = top.require("as_of", "as_of = 2020-09-01")?;
+    let item = top.require_item("as_of", "as_of = 2020-09-01")?;
+    let (src, value) = (item.src, item.value);
     let hint = Text::new(
         "ghi ngày theo dạng năm-tháng-ngày, không có ngoặc kép: as_of = 2020-09-01",
         "write the date as year-month-day, without quotes: as_of = 2020-09-01",
@@ -149,8 +182,8 @@ fn as_of(top: &Table<'_, '_>) -> Result<String, Error> {
 }
 
 fn horizon_days(top: &Table<'_, '_>) -> Result<u32, Error> {
-    let src = top.src;
-    let value = top.require("horizon_days", "horizon_days = 14")?;
+    let item = top.require_item("horizon_days", "horizon_days = 14")?;
+    let (src, value) = (item.src, item.value);
     let days = as_integer(src, "horizon_days", value)?;
     match u32::try_from(days) {
         Ok(days) if days >= 1 => Ok(days),
@@ -177,8 +210,8 @@ fn horizon_days(top: &Table<'_, '_>) -> Result<u32, Error> {
 }
 
 fn objective(top: &Table<'_, '_>) -> Result<Objective, Error> {
-    let src = top.src;
-    let value = top.require("objective", "objective = \"max-installs\"")?;
+    let item = top.require_item("objective", "objective = \"max-installs\"")?;
+    let (src, value) = (item.src, item.value);
     let text = as_str(src, "objective", value)?;
     Objective::parse(text.trim()).ok_or_else(|| {
         let names: Vec<&str> = Objective::ALL.iter().map(|o| o.as_str()).collect();
@@ -247,7 +280,8 @@ fn share(src: &Source, field: &str, value: &Value<'_>, zero_ok: bool) -> Result<
     };
     let err = src.error(pos(value), Text::new(vi, en)).field(field);
     Err(if x > 1.0 && x <= 100.0 {
-        let as_share = x / 100.0;
+        // Rounded, so that 1.3% shows as 0.013, not 0.013000000000000001.
+        let as_share = (x / 100.0 * 1e9).round() / 1e9;
         err.hint(Text::new(
             format!("tỷ lệ ghi dưới dạng số thập phân với dấu chấm: {x}% là {as_share}"),
             format!("shares are written as decimals: {x}% is {as_share}"),
@@ -258,10 +292,11 @@ fn share(src: &Source, field: &str, value: &Value<'_>, zero_ok: bool) -> Result<
 }
 
 /// `rules = [...]`: files and folders (a folder's `*.rhai` files by name), relative to the
-/// scenario's folder, in order, each file once.
+/// folder of the file that lists them (the current folder for a `--set`), in order, each
+/// file once.
 fn rules(top: &Table<'_, '_>) -> Result<Vec<PathBuf>, Error> {
-    let src = top.src;
-    let value = top.require("rules", "rules = [\"../rules\"]   (hoặc/or rules = [])")?;
+    let item = top.require_item("rules", "rules = [\"../rules\"]   (hoặc/or rules = [])")?;
+    let (src, value) = (item.src, item.value);
     let list = as_array(src, "rules", value).map_err(|e| {
         e.hint(Text::new(
             "ghi danh sách trong ngoặc vuông, ví dụ rules = [\"../rules\"]",
@@ -275,9 +310,13 @@ fn rules(top: &Table<'_, '_>) -> Result<Vec<PathBuf>, Error> {
         let written = as_str(src, "rules", item)?;
         let path = folder.join(written.trim());
         let not_found = |vi: String, en: String| {
-            src.error(pos(item), Text::new(vi, en))
-                .field("rules")
-                .hint(Text::new(
+            let hint = if src.is_setting() {
+                Text::new(
+                    "đường dẫn trong --set tính từ thư mục đang đứng (thư mục chạy lệnh)",
+                    "paths in --set are relative to the current folder (where the command runs)",
+                )
+            } else {
+                Text::new(
                     format!(
                         "đường dẫn tính từ thư mục chứa tệp kịch bản ({})",
                         shown_folder(folder)
@@ -286,7 +325,11 @@ fn rules(top: &Table<'_, '_>) -> Result<Vec<PathBuf>, Error> {
                         "paths are relative to the scenario's folder ({})",
                         shown_folder(folder)
                     ),
-                ))
+                )
+            };
+            src.error(pos(item), Text::new(vi, en))
+                .field("rules")
+                .hint(hint)
         };
         if written.trim().is_empty() {
             return Err(not_found(
@@ -347,119 +390,6 @@ fn rhai_files(folder: &Path) -> Vec<PathBuf> {
     files
 }
 
-/// `[params]`: numbers, strings, true/false and lists of one of those, for the rules.
-pub(crate) fn params(top: &Table<'_, '_>) -> Result<BTreeMap<String, Param>, Error> {
-    let src = top.src;
-    let mut params = BTreeMap::new();
-    let Some(table) = top.table("params", "[params]")? else {
-        return Ok(params);
-    };
-    for (key, _, value) in table.entries() {
-        let field = format!("params.{key}");
-        let param = match value.get_ref() {
-            DeValue::Array(items) => Param::List(param_list(src, &field, items)?),
-            _ => param(src, &field, value, true)?,
-        };
-        params.insert(key.to_string(), param);
-    }
-    Ok(params)
-}
-
-/// One value of `[params]` that is not a list: a whole value (`top`) or an item of a list.
-fn param(src: &Source, field: &str, value: &Value<'_>, top: bool) -> Result<Param, Error> {
-    Ok(match value.get_ref() {
-        DeValue::Integer(_) | DeValue::Float(_) => Param::Number(as_number(src, field, value)?),
-        DeValue::String(s) => Param::Text(s.to_string()),
-        DeValue::Boolean(b) => Param::Bool(*b),
-        _ if top => {
-            return Err(document::wrong_type(
-                src,
-                field,
-                value,
-                (
-                    "một số, một chuỗi chữ, true/false hoặc một danh sách các giá trị đó",
-                    "a number, a string, true/false or a list of them",
-                ),
-            )
-            .hint(Text::new(
-                "ví dụ: threshold = 0.3, kind = \"volunteer\", strict = true, districts = [\"Đình Lập\", \"Bình Gia\"]",
-                "for example: threshold = 0.3, kind = \"volunteer\", strict = true, districts = [\"Đình Lập\", \"Bình Gia\"]",
-            )));
-        }
-        _ => {
-            return Err(document::wrong_type(
-                src,
-                field,
-                value,
-                (
-                    "một số, một chuỗi chữ hoặc true/false trong danh sách",
-                    "a number, a string or true/false in the list",
-                ),
-            ));
-        }
-    })
-}
-
-/// The items of a list in `[params]`: all numbers, all texts or all true/false; no lists in it.
-fn param_list(src: &Source, field: &str, items: &DeArray<'_>) -> Result<Vec<Param>, Error> {
-    let mut list: Vec<Param> = Vec::with_capacity(items.len());
-    for (i, item) in items.iter().enumerate() {
-        if matches!(item.get_ref(), DeValue::Array(_)) {
-            return Err(src
-                .error(
-                    pos(item),
-                    Text::new(
-                        "danh sách trong [params] không được chứa danh sách khác",
-                        "a list in [params] cannot hold another list",
-                    ),
-                )
-                .field(field)
-                .hint(Text::new(
-                    "ghi các giá trị liền nhau trong một danh sách, ví dụ [0.1, 0.2], hoặc tách thành nhiều tham số",
-                    "write the values in one flat list, e.g. [0.1, 0.2], or split it into several parameters",
-                )));
-        }
-        let value = param(src, field, item, false)?;
-        if let Some(first) = list.first()
-            && kind_words(first) != kind_words(&value)
-        {
-            let (first_vi, first_en) = kind_words(first);
-            let (vi, en) = kind_words(&value);
-            return Err(src
-                .error(
-                    pos(item),
-                    Text::new(
-                        format!(
-                            "mọi giá trị trong một danh sách phải cùng loại: giá trị đầu là {first_vi}, giá trị thứ {} là {vi}",
-                            i + 1
-                        ),
-                        format!(
-                            "every item of a list must be of one type: the first is {first_en}, item {} is {en}",
-                            i + 1
-                        ),
-                    ),
-                )
-                .field(field)
-                .hint(Text::new(
-                    "số viết không có ngoặc kép, chữ viết trong ngoặc kép",
-                    "write numbers without quotes and texts in double quotes",
-                )));
-        }
-        list.push(value);
-    }
-    Ok(list)
-}
-
-/// The type of a param item, in words.
-fn kind_words(param: &Param) -> (&'static str, &'static str) {
-    match param {
-        Param::Number(_) => ("một số", "a number"),
-        Param::Text(_) => ("một chuỗi chữ", "a string"),
-        Param::Bool(_) => ("true/false", "true/false"),
-        Param::List(_) => ("một danh sách", "a list"),
-    }
-}
-
 fn no_districts(src: &Source, at: Pos) -> Error {
     src.error(
         at,
@@ -471,72 +401,99 @@ fn no_districts(src: &Source, at: Pos) -> Error {
     ))
 }
 
-/// The districts, from `[[district]]` tables or from the coverage file, but not both.
+/// The districts: from the last file (base first) that names a coverage file, or else from
+/// the first that has `[[district]]` entries; the `[[district]]` entries of the files (and
+/// settings) after it change them (`overlay::patch_districts`). One file may not have both.
 fn districts(top: &Table<'_, '_>, kinds: &[TeamKind]) -> Result<Vec<super::DistrictInput>, Error> {
-    let src = top.src;
-    match (top.get("coverage"), top.get("district")) {
-        (Some(file), Some(_)) => Err(src
+    let layers = top.layers();
+    for layer in layers {
+        if let (Some(file), Some(_)) = (layer.get("coverage"), layer.get("district")) {
+            return Err(layer
+                .src
+                .error(
+                    pos(file),
+                    Text::new(
+                        "kịch bản vừa có `coverage` vừa có các mục [[district]]",
+                        "the scenario has both `coverage` and [[district]] entries",
+                    ),
+                )
+                .field("coverage")
+                .hint(Text::new(
+                    "chỉ dùng một cách: xóa dòng `coverage`, hoặc xóa các mục [[district]]",
+                    "use one or the other: remove the `coverage` line, or remove the [[district]] entries",
+                )));
+        }
+    }
+    let from = layers.iter().rposition(|l| l.get("coverage").is_some());
+    let csv = match from {
+        Some(i) => Some(coverage_file(&layers[i])?),
+        None => None,
+    };
+    let mut list = match &csv {
+        Some(csv) => Some(coverage::districts(csv, kinds)?),
+        None => None,
+    };
+    for layer in &layers[from.map_or(0, |i| i + 1)..] {
+        let Some(value) = layer.get("district") else {
+            continue;
+        };
+        let raw = inline::districts(layer.src, value, kinds)?;
+        match &mut list {
+            Some(list) => overlay::patch_districts(list, raw)?,
+            None if raw.is_empty() || layer.src.is_setting() => {
+                return Err(no_districts(layer.src, pos(value)));
+            }
+            None => list = Some(raw),
+        }
+    }
+    match list {
+        Some(list) => district::check(list, kinds),
+        None => Err(no_districts(top.src, Pos::File)),
+    }
+}
+
+/// Reads the coverage file that `layer` names (relative to its file's folder).
+fn coverage_file(layer: &Layer<'_, '_>) -> Result<Source, Error> {
+    let src = layer.src;
+    let file = layer
+        .get("coverage")
+        .expect("the layer names a coverage file");
+    let written = as_str(src, "coverage", file)?.trim();
+    let path = src.folder().join(written);
+    let extension = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if matches!(extension.as_str(), "xlsx" | "xls" | "ods") {
+        return Err(src
             .error(
                 pos(file),
                 Text::new(
-                    "kịch bản vừa có `coverage` vừa có các mục [[district]]",
-                    "the scenario has both `coverage` and [[district]] entries",
+                    "chưa đọc được tệp bảng tính; hãy dùng tệp CSV",
+                    "spreadsheet files cannot be read yet; use a CSV file",
                 ),
             )
             .field("coverage")
             .hint(Text::new(
-                "chỉ dùng một cách: xóa dòng `coverage`, hoặc xóa các mục [[district]]",
-                "use one or the other: remove the `coverage` line, or remove the [[district]] entries",
-            ))),
-        (None, None) => Err(no_districts(src, Pos::File)),
-        (None, Some(value)) => {
-            let raw = inline::districts(src, value, kinds)?;
-            if raw.is_empty() {
-                return Err(no_districts(src, pos(value)));
-            }
-            district::check(src, raw, kinds)
-        }
-        (Some(file), None) => {
-            let written = as_str(src, "coverage", file)?.trim();
-            let path = src.folder().join(written);
-            let extension = path
-                .extension()
-                .map(|e| e.to_string_lossy().to_lowercase())
-                .unwrap_or_default();
-            if matches!(extension.as_str(), "xlsx" | "xls" | "ods") {
-                return Err(src
-                    .error(
-                        pos(file),
-                        Text::new(
-                            "chưa đọc được tệp bảng tính; hãy dùng tệp CSV",
-                            "spreadsheet files cannot be read yet; use a CSV file",
-                        ),
-                    )
-                    .field("coverage")
-                    .hint(Text::new(
-                        "trong Excel chọn Lưu thành (Save As) > \"CSV UTF-8\", rồi ghi tên tệp .csv ở đây",
-                        "in Excel choose Save As > \"CSV UTF-8\", then name the .csv file here",
-                    )));
-            }
-            let csv = Source::read(
-                &path,
-                &Text::new(
-                    format!("tệp số liệu {}", path.display()),
-                    format!("the coverage file {}", path.display()),
-                ),
-            )
-            .map_err(|e| {
-                if path.is_file() {
-                    e
-                } else {
-                    // Point at the line that names the missing file.
-                    let mut at = src.error(pos(file), e.message.clone()).field("coverage");
-                    at.hint = e.hint;
-                    at
-                }
-            })?;
-            let raw = coverage::districts(&csv, kinds)?;
-            district::check(&csv, raw, kinds)
-        }
+                "trong Excel chọn Lưu thành (Save As) > \"CSV UTF-8\", rồi ghi tên tệp .csv ở đây",
+                "in Excel choose Save As > \"CSV UTF-8\", then name the .csv file here",
+            )));
     }
+    Source::read(
+        &path,
+        &Text::new(
+            format!("tệp số liệu {}", path.display()),
+            format!("the coverage file {}", path.display()),
+        ),
+    )
+    .map_err(|e| {
+        if path.is_file() {
+            e
+        } else {
+            // Point at the line that names the missing file.
+            let mut at = src.error(pos(file), e.message.clone()).field("coverage");
+            at.hint = e.hint;
+            at
+        }
+    })
 }

@@ -5,13 +5,16 @@ mod district;
 pub(crate) mod document;
 mod inline;
 mod load;
+mod overlay;
+mod params;
+mod setting;
 pub(crate) mod source;
 mod team_kind;
 
 pub(crate) use district::normalise;
 pub(crate) use inline::district_table;
-pub use load::load;
-pub(crate) use load::params;
+pub use load::{load, load_with};
+pub(crate) use params::params;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;

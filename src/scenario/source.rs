@@ -17,10 +17,34 @@ pub(crate) enum Pos {
     File,
 }
 
-/// The text of a file and the path it was read from.
+/// The text of a file and the path it was read from, or one `--set KEY=VALUE` of the
+/// command line (read like a one-line file, so that its values go through the same checks).
 pub(crate) struct Source {
     pub path: PathBuf,
     pub text: String,
+    pub origin: Origin,
+}
+
+/// Where the text of a [`Source`] comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Origin {
+    File,
+    /// A `--set KEY=VALUE`: `text` is the setting as typed.
+    Setting,
+}
+
+/// A position in one source: every value of a scenario read from a base, an overlay or a
+/// `--set` keeps the source it was written in.
+#[derive(Clone, Copy)]
+pub(crate) struct Spot<'a> {
+    pub src: &'a Source,
+    pub pos: Pos,
+}
+
+impl Spot<'_> {
+    pub fn error(&self, message: Text) -> Error {
+        self.src.error(self.pos, message)
+    }
 }
 
 impl Source {
@@ -76,12 +100,34 @@ impl Source {
         Ok(Source {
             path: path.to_path_buf(),
             text,
+            origin: Origin::File,
         })
     }
 
-    /// An error at `pos` in this file.
+    /// One `--set KEY=VALUE`, as typed.
+    pub fn setting(text: &str) -> Source {
+        Source {
+            path: PathBuf::from("--set"),
+            text: text.to_string(),
+            origin: Origin::Setting,
+        }
+    }
+
+    pub fn is_setting(&self) -> bool {
+        self.origin == Origin::Setting
+    }
+
+    /// A position in this source.
+    pub fn spot(&self, pos: Pos) -> Spot<'_> {
+        Spot { src: self, pos }
+    }
+
+    /// An error at `pos` in this file (or setting).
     pub fn error(&self, pos: Pos, message: Text) -> Error {
-        let err = Error::new(message).file(&self.path);
+        let err = match self.origin {
+            Origin::File => Error::new(message).file(&self.path),
+            Origin::Setting => Error::new(message).setting(&self.text),
+        };
         match pos {
             Pos::Offset(offset) => {
                 // A span from the parser is on a character boundary; never panic if one is not.
@@ -122,9 +168,13 @@ impl Source {
         }
     }
 
-    /// The folder that relative paths in this file start from.
+    /// The folder that relative paths in this file start from; for a `--set`, the current
+    /// folder.
     pub fn folder(&self) -> &Path {
-        self.path.parent().unwrap_or(Path::new(""))
+        match self.origin {
+            Origin::File => self.path.parent().unwrap_or(Path::new("")),
+            Origin::Setting => Path::new(""),
+        }
     }
 }
 

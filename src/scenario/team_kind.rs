@@ -2,9 +2,9 @@
 
 use super::district::MAX_TEAMS;
 use super::document::{
-    Table, Value, as_array, as_integer, as_number, as_str, as_table, pos, written,
+    Layer, Table, as_array, as_integer, as_number, as_str, as_table, pos, written,
 };
-use super::source::{Pos, Source, did_you_mean_hint};
+use super::source::{Pos, Source, did_you_mean_hint, name_list};
 use crate::diagnostic::{Error, did_you_mean};
 use crate::model::{Scope, TeamKind};
 use crate::report::number::count;
@@ -21,75 +21,98 @@ const KEYS: [&str; 5] = [
 const EXAMPLE: &str =
     "[[team_kind]]\nname = \"commune\"\nscope = \"local\"\ninstalls_per_team_day = 15";
 
-/// Reads every `[[team_kind]]`; a scenario needs at least one.
+/// Reads every `[[team_kind]]`; a scenario needs at least one. An overlay's (or a `--set`'s)
+/// entry changes the base's kind of the same name field by field; a new name in an overlay adds
+/// a kind, a new name in a `--set` is an error.
 pub(super) fn team_kinds(top: &Table<'_, '_>) -> Result<Vec<TeamKind>, Error> {
-    let src = top.src;
-    let Some(value) = top.get("team_kind") else {
-        return Err(no_team_kind(src, Pos::File));
+    let written = top.layers_of("team_kind");
+    let Some(&(last_src, last_value)) = written.last() else {
+        return Err(no_team_kind(top.src, Pos::File));
     };
-    let entries = as_array(src, "team_kind", value).map_err(|e| {
-        e.hint(Text::new(
-            "viết mỗi loại đội dưới tiêu đề [[team_kind]] (hai dấu ngoặc vuông)",
-            "write each team kind under a [[team_kind]] header (double square brackets)",
-        ))
-    })?;
-    let mut kinds: Vec<(TeamKind, Pos)> = Vec::new();
-    for entry in entries.iter() {
-        let (kind, at) = team_kind(src, entry)?;
-        if let Some((_, first)) = kinds.iter().find(|(k, _)| k.name == kind.name) {
-            let line = src.line(*first).unwrap_or(0);
-            return Err(src
-                .error(
-                    at,
-                    Text::new(
-                        format!(
-                            "loại đội `{}` bị khai báo hai lần (lần đầu ở dòng {line})",
-                            kind.name
+    // Each kind's layers (base first), in the order the kinds first appear.
+    let mut kinds: Vec<(String, Vec<Layer<'_, '_>>)> = Vec::new();
+    for &(src, value) in &written {
+        let entries = as_array(src, "team_kind", value).map_err(|e| {
+            e.hint(Text::new(
+                "viết mỗi loại đội dưới tiêu đề [[team_kind]] (hai dấu ngoặc vuông)",
+                "write each team kind under a [[team_kind]] header (double square brackets)",
+            ))
+        })?;
+        let mut in_this_file: Vec<(String, Pos)> = Vec::new();
+        for entry in entries.iter() {
+            let table = as_table(src, "team_kind", entry)?;
+            let alone = Table::new(src, pos(entry), "[[team_kind]]", table);
+            alone.unknown_keys(&KEYS)?;
+            let (name, name_at) = name(&alone)?;
+            if let Some((_, first)) = in_this_file.iter().find(|(n, _)| *n == name) {
+                let line = src.line(*first).unwrap_or(0);
+                return Err(src
+                    .error(
+                        name_at,
+                        Text::new(
+                            format!(
+                                "loại đội `{name}` bị khai báo hai lần (lần đầu ở dòng {line})"
+                            ),
+                            format!("team kind `{name}` is defined twice (first at line {line})"),
                         ),
-                        format!(
-                            "team kind `{}` is defined twice (first at line {line})",
-                            kind.name
-                        ),
-                    ),
-                )
-                .field("team_kind.name")
-                .hint(Text::new(
-                    "mỗi loại đội cần một tên riêng; đổi tên hoặc xóa một mục",
-                    "each team kind needs its own name; rename or remove one of them",
-                )));
+                    )
+                    .field("team_kind.name")
+                    .hint(Text::new(
+                        "mỗi loại đội cần một tên riêng; đổi tên hoặc xóa một mục",
+                        "each team kind needs its own name; rename or remove one of them",
+                    )));
+            }
+            in_this_file.push((name.clone(), name_at));
+            let layer = Layer {
+                src,
+                at: pos(entry),
+                table,
+            };
+            match kinds.iter_mut().find(|(n, _)| *n == name) {
+                Some((_, layers)) => layers.push(layer),
+                None if src.is_setting() => {
+                    let known: Vec<&str> = kinds.iter().map(|(n, _)| n.as_str()).collect();
+                    return Err(unknown_kind(src, name_at, &name, &known));
+                }
+                None => kinds.push((name, vec![layer])),
+            }
         }
-        kinds.push((kind, at));
     }
     if kinds.is_empty() {
-        return Err(no_team_kind(src, pos(value)));
+        return Err(no_team_kind(last_src, pos(last_value)));
     }
-    Ok(kinds.into_iter().map(|(k, _)| k).collect())
+    kinds
+        .into_iter()
+        .map(|(_, layers)| team_kind(&Table::layered("[[team_kind]]", layers)))
+        .collect()
 }
 
-fn no_team_kind(src: &Source, at: Pos) -> Error {
+/// A `--set team_kind.NAME.FIELD` whose kind the scenario does not have.
+fn unknown_kind(src: &Source, at: Pos, name: &str, known: &[&str]) -> Error {
+    let list = name_list(known.iter().copied());
+    let hint = match did_you_mean(name, known.iter().copied()) {
+        Some(s) => Text::new(
+            format!("có phải ý bạn là `{s}`? Các loại đội của kịch bản: {list}"),
+            format!("did you mean `{s}`? The scenario's team kinds are {list}"),
+        ),
+        None => Text::new(
+            format!("các loại đội của kịch bản: {list}"),
+            format!("the scenario's team kinds are {list}"),
+        ),
+    };
     src.error(
         at,
         Text::new(
-            "kịch bản chưa có loại đội nào ([[team_kind]])",
-            "the scenario defines no team kind ([[team_kind]])",
+            format!("kịch bản không có loại đội `{name}`"),
+            format!("the scenario has no team kind `{name}`"),
         ),
     )
-    .hint(Text::new(
-        format!("thêm ít nhất một loại đội, ví dụ:\n{EXAMPLE}"),
-        format!("add at least one team kind, for example:\n{EXAMPLE}"),
-    ))
+    .hint(hint)
 }
 
-/// One `[[team_kind]]`, and where its name is.
-fn team_kind(src: &Source, value: &Value<'_>) -> Result<(TeamKind, Pos), Error> {
-    let table = Table::new(
-        src,
-        pos(value),
-        "[[team_kind]]",
-        as_table(src, "team_kind", value)?,
-    );
-    table.unknown_keys(&KEYS)?;
-
+/// The name of one `[[team_kind]]` entry, trimmed, and where it is.
+fn name(table: &Table<'_, '_>) -> Result<(String, Pos), Error> {
+    let src = table.src;
     let name_value = table.require("name", "name = \"volunteer\"")?;
     let name = as_str(src, "team_kind.name", name_value)?
         .trim()
@@ -109,6 +132,29 @@ fn team_kind(src: &Source, value: &Value<'_>) -> Result<(TeamKind, Pos), Error> 
                 "give it a short name, e.g. \"commune\"",
             )));
     }
+    Ok((name, pos(name_value)))
+}
+
+fn no_team_kind(src: &Source, at: Pos) -> Error {
+    src.error(
+        at,
+        Text::new(
+            "kịch bản chưa có loại đội nào ([[team_kind]])",
+            "the scenario defines no team kind ([[team_kind]])",
+        ),
+    )
+    .hint(Text::new(
+        format!("thêm ít nhất một loại đội, ví dụ:\n{EXAMPLE}"),
+        format!("add at least one team kind, for example:\n{EXAMPLE}"),
+    ))
+}
+
+/// One team kind, from its entries in the base and overlays (all checked to have one name).
+fn team_kind(table: &Table<'_, '_>) -> Result<TeamKind, Error> {
+    let name_item = table.require_item("name", "name = \"volunteer\"")?;
+    let name = as_str(name_item.src, "team_kind.name", name_item.value)?
+        .trim()
+        .to_string();
     let in_kind = |e: Error| -> Error {
         let mut e = e;
         e.message.vi = format!("loại đội `{name}`: {}", e.message.vi);
@@ -119,9 +165,10 @@ fn team_kind(src: &Source, value: &Value<'_>) -> Result<(TeamKind, Pos), Error> 
     };
 
     let scope_value = table
-        .require("scope", "scope = \"local\"")
+        .require_item("scope", "scope = \"local\"")
         .map_err(in_kind)?;
-    let scope_text = as_str(src, "team_kind.scope", scope_value).map_err(in_kind)?;
+    let scope_text =
+        as_str(scope_value.src, "team_kind.scope", scope_value.value).map_err(in_kind)?;
     let scope = match scope_text.trim() {
         "local" => Scope::Local,
         "provincial" => Scope::Provincial,
@@ -134,8 +181,7 @@ fn team_kind(src: &Source, value: &Value<'_>) -> Result<(TeamKind, Pos), Error> 
                 ),
             };
             return Err(in_kind(
-                src.error(
-                    pos(scope_value),
+                scope_value.error(
                     Text::new(
                         format!("phạm vi \"{other}\" không hợp lệ; chỉ dùng \"local\" hoặc \"provincial\""),
                         format!("scope \"{other}\" is not valid; use \"local\" or \"provincial\""),
@@ -147,11 +193,10 @@ fn team_kind(src: &Source, value: &Value<'_>) -> Result<(TeamKind, Pos), Error> 
         }
     };
 
-    let available = match (scope, table.get("available")) {
+    let available = match (scope, table.item("available")) {
         (Scope::Local, Some(value)) => {
             return Err(in_kind(
-                src.error(
-                    pos(value),
+                value.error(
                     Text::new(
                         "loại đội tại chỗ (\"local\") không có `available`",
                         "a local team kind has no `available`",
@@ -167,26 +212,25 @@ fn team_kind(src: &Source, value: &Value<'_>) -> Result<(TeamKind, Pos), Error> 
         (Scope::Local, None) => None,
         (Scope::Provincial, _) => {
             let value = table
-                .require("available", "available = 30")
+                .require_item("available", "available = 30")
                 .map_err(in_kind)?;
-            let n = as_integer(src, "team_kind.available", value).map_err(in_kind)?;
+            let n = as_integer(value.src, "team_kind.available", value.value).map_err(in_kind)?;
             let n = u32::try_from(n)
                 .ok()
                 .filter(|&n| n <= MAX_TEAMS)
                 .ok_or_else(|| {
                     in_kind(
-                    src.error(
-                        pos(value),
+                    value.error(
                         Text::new(
                             format!(
                                 "số đội sẵn có phải từ 0 đến {} (đang là {})",
                                 count(Lang::Vi, f64::from(MAX_TEAMS)),
-                                written(src, value)
+                                written(value.src, value.value)
                             ),
                             format!(
                                 "the number of available teams must be between 0 and {} (it is {})",
                                 count(Lang::En, f64::from(MAX_TEAMS)),
-                                written(src, value)
+                                written(value.src, value.value)
                             ),
                         ),
                     )
@@ -198,63 +242,61 @@ fn team_kind(src: &Source, value: &Value<'_>) -> Result<(TeamKind, Pos), Error> 
     };
 
     let rate_value = table
-        .require("installs_per_team_day", "installs_per_team_day = 15")
+        .require_item("installs_per_team_day", "installs_per_team_day = 15")
         .map_err(in_kind)?;
-    let installs_per_team_day =
-        as_number(src, "team_kind.installs_per_team_day", rate_value).map_err(in_kind)?;
+    let installs_per_team_day = as_number(
+        rate_value.src,
+        "team_kind.installs_per_team_day",
+        rate_value.value,
+    )
+    .map_err(in_kind)?;
     if installs_per_team_day <= 0.0 {
         return Err(in_kind(
-            src.error(
-                pos(rate_value),
-                Text::new(
+            rate_value
+                .error(Text::new(
                     format!(
                         "số lượt cài mỗi đội mỗi ngày phải lớn hơn 0 (đang là {})",
-                        written(src, rate_value)
+                        written(rate_value.src, rate_value.value)
                     ),
                     format!(
                         "installs per team-day must be more than 0 (it is {})",
-                        written(src, rate_value)
+                        written(rate_value.src, rate_value.value)
                     ),
-                ),
-            )
-            .field("team_kind.installs_per_team_day"),
+                ))
+                .field("team_kind.installs_per_team_day"),
         ));
     }
 
-    let cost_per_team_day = match table.get("cost_per_team_day") {
+    let cost_per_team_day = match table.item("cost_per_team_day") {
         None => 0.0,
         Some(value) => {
-            let cost = as_number(src, "team_kind.cost_per_team_day", value).map_err(in_kind)?;
+            let cost = as_number(value.src, "team_kind.cost_per_team_day", value.value)
+                .map_err(in_kind)?;
             if cost < 0.0 {
                 return Err(in_kind(
-                    src.error(
-                        pos(value),
-                        Text::new(
+                    value
+                        .error(Text::new(
                             format!(
                                 "chi phí mỗi đội mỗi ngày không được âm (đang là {})",
-                                written(src, value)
+                                written(value.src, value.value)
                             ),
                             format!(
                                 "the cost per team-day must not be negative (it is {})",
-                                written(src, value)
+                                written(value.src, value.value)
                             ),
-                        ),
-                    )
-                    .field("team_kind.cost_per_team_day"),
+                        ))
+                        .field("team_kind.cost_per_team_day"),
                 ));
             }
             cost
         }
     };
 
-    Ok((
-        TeamKind {
-            name,
-            scope,
-            available,
-            installs_per_team_day,
-            cost_per_team_day,
-        },
-        pos(name_value),
-    ))
+    Ok(TeamKind {
+        name,
+        scope,
+        available,
+        installs_per_team_day,
+        cost_per_team_day,
+    })
 }

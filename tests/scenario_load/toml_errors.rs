@@ -195,16 +195,19 @@ fn a_negative_budget_is_an_error() {
 }
 
 #[test]
-fn overlays_are_not_supported_yet() {
+fn a_missing_base_is_an_error_at_the_base_line() {
+    // Overlays are read now (tests/overlay.rs); a base that is not there points at `base =`.
     let (en, vi) = error_of(&format!("base = \"other.toml\"\n{MINIMAL}"));
     assert_has(
         &en,
         &[
-            "scenario.toml:1:8: field `base`: overlays (`base = ...`) are not supported yet",
-            "hint: copy the base scenario and edit it",
+            "scenario.toml:1:8: field `base`: the base scenario ",
+            "other.toml was not found",
+            " 1 | base = \"other.toml\"",
+            "hint: `base` is relative to the folder of this file",
         ],
     );
-    assert_has(&vi, &["chưa hỗ trợ kịch bản kế thừa"]);
+    assert_has(&vi, &["không tìm thấy kịch bản gốc"]);
 }
 
 #[test]

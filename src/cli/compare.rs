@@ -1,0 +1,73 @@
+//! `campaign compare A.toml B.toml [...]`: the plans side by side (see `crate::compare`).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::cli::{EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_PLAN, output};
+use crate::compare::{self, Compared, Comparison};
+use crate::report::Format;
+use crate::text::Lang;
+
+/// Plans every scenario and prints the comparison. Exit status: 0 when every plan meets its
+/// scenario, 2 when one does not (the comparison is still printed), 1 when a scenario cannot
+/// be planned (every such scenario's error is printed, nothing else).
+#[allow(clippy::too_many_arguments)]
+pub fn run(
+    scenarios: &[PathBuf],
+    settings: &[String],
+    format: Format,
+    lang: Lang,
+    out: Option<&Path>,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> i32 {
+    let mut compared = Vec::with_capacity(scenarios.len());
+    let mut failed = false;
+    for (i, path) in scenarios.iter().enumerate() {
+        match Compared::load(path, settings) {
+            Ok(c) => compared.push(c),
+            Err(e) => {
+                failed = true;
+                let _ = stderr.write_all(e.render(lang).as_bytes());
+                let _ = stderr.write_all(not_compared(path, i, lang).as_bytes());
+            }
+        }
+    }
+    if failed {
+        return EXIT_BAD_INPUT;
+    }
+
+    let comparison = Comparison::new(compared);
+    let text = compare::render(&comparison, format, lang);
+    let written = match out {
+        Some(path) => output::write_atomically(path, text.as_bytes()),
+        None => stdout
+            .write_all(text.as_bytes())
+            .map_err(|e| output::write_error(None, &e)),
+    };
+    if let Err(e) = written {
+        let _ = stderr.write_all(e.render(lang).as_bytes());
+        return EXIT_BAD_INPUT;
+    }
+    if comparison.all_feasible() {
+        EXIT_PLAN
+    } else {
+        EXIT_INFEASIBLE
+    }
+}
+
+/// The line after a scenario's error, naming the scenario even when the error is in one of
+/// its rule files.
+fn not_compared(path: &Path, i: usize, lang: Lang) -> String {
+    let letter = compare::letter(i);
+    match lang {
+        Lang::Vi => format!(
+            "không so sánh được: kịch bản {letter} ({}) có lỗi ở trên; sửa rồi chạy lại\n",
+            path.display()
+        ),
+        Lang::En => format!(
+            "nothing compared: scenario {letter} ({}) has the error above; fix it and run again\n",
+            path.display()
+        ),
+    }
+}

@@ -1,0 +1,48 @@
+//! `campaign explain SCENARIO --district NAME`: why one district got what it got
+//! (`crate::explain`), in text, Markdown or JSON.
+
+use std::io::Write;
+use std::path::Path;
+
+use super::{EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_PLAN, output};
+use crate::report::Format;
+use crate::solve::Status;
+use crate::text::Lang;
+
+/// Explains `district` of the scenario at `scenario` (with `settings` from `--set`); the exit
+/// status is the plan's: 0, or 2 when the scenario cannot be met (the explanation of the best
+/// plan is still printed), 1 for bad input (an unknown district among them).
+#[allow(clippy::too_many_arguments)]
+pub fn run(
+    scenario: &Path,
+    district: &str,
+    settings: &[String],
+    format: Format,
+    lang: Lang,
+    out: Option<&Path>,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> i32 {
+    let explanation = match crate::explain::explain_district(scenario, settings, district) {
+        Ok(e) => e,
+        Err(e) => {
+            let _ = stderr.write_all(e.render(lang).as_bytes());
+            return EXIT_BAD_INPUT;
+        }
+    };
+    let text = crate::explain::render(&explanation, format, lang);
+    let written = match out {
+        Some(path) => output::write_atomically(path, text.as_bytes()),
+        None => stdout
+            .write_all(text.as_bytes())
+            .map_err(|e| output::write_error(None, &e)),
+    };
+    if let Err(e) = written {
+        let _ = stderr.write_all(e.render(lang).as_bytes());
+        return EXIT_BAD_INPUT;
+    }
+    match explanation.status {
+        Status::Optimal => EXIT_PLAN,
+        Status::Infeasible => EXIT_INFEASIBLE,
+    }
+}

@@ -1,0 +1,82 @@
+//! `campaign sweep SCENARIO --vary KEY=FROM..TO:STEP`: the plan for every value, as a table and
+//! a curve (or JSON), with a progress bar on the terminal.
+
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use super::{EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_PLAN, output};
+use crate::report::Format;
+use crate::solve::Status;
+use crate::sweep::{self, parse_vary};
+use crate::text::Lang;
+
+#[allow(clippy::too_many_arguments)]
+pub fn run(
+    scenario: &Path,
+    vary: &str,
+    settings: &[String],
+    format: Format,
+    lang: Lang,
+    out: Option<&Path>,
+    jobs: Option<usize>,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> i32 {
+    let vary = match parse_vary(vary) {
+        Ok(v) => v,
+        Err(e) => {
+            let _ = stderr.write_all(e.render(lang).as_bytes());
+            return EXIT_BAD_INPUT;
+        }
+    };
+    let jobs = jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    // a bar only for a person watching: stderr on a terminal, and the results not piped
+    let watched =
+        std::io::stderr().is_terminal() && (out.is_some() || std::io::stdout().is_terminal());
+    let bar = ProgressBar::with_draw_target(
+        Some(vary.values.len() as u64),
+        if watched {
+            ProgressDrawTarget::stderr()
+        } else {
+            ProgressDrawTarget::hidden()
+        },
+    );
+    bar.set_style(
+        ProgressStyle::with_template(match lang {
+            Lang::Vi => "{bar:40} {pos}/{len} phương án  {elapsed}",
+            Lang::En => "{bar:40} {pos}/{len} plans  {elapsed}",
+        })
+        .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    let result = sweep::sweep(scenario, &vary, settings, jobs, &|| bar.inc(1));
+    bar.finish_and_clear();
+    let points = match result {
+        Ok(p) => p,
+        Err(e) => {
+            let _ = stderr.write_all(e.render(lang).as_bytes());
+            return EXIT_BAD_INPUT;
+        }
+    };
+    let text = match format {
+        Format::Json => sweep::render_json(&points, lang),
+        Format::Markdown => sweep::render_markdown(&vary, &points, lang),
+        Format::Text => sweep::render_text(&vary, &points, lang),
+    };
+    let written = match out {
+        Some(path) => output::write_atomically(path, text.as_bytes()),
+        None => stdout
+            .write_all(text.as_bytes())
+            .map_err(|e| output::write_error(None, &e)),
+    };
+    if let Err(e) = written {
+        let _ = stderr.write_all(e.render(lang).as_bytes());
+        return EXIT_BAD_INPUT;
+    }
+    if points.iter().all(|p| p.plan.status == Status::Optimal) {
+        EXIT_PLAN
+    } else {
+        EXIT_INFEASIBLE
+    }
+}

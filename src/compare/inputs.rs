@@ -1,0 +1,495 @@
+//! What differs between the scenarios' inputs: every setting of a scenario file, named by the
+//! dotted key that `--set` takes (`target.provincial_rate`, `team_kind.volunteer.available`,
+//! `district.Hữu Lũng.teams.commune`), with one value per scenario.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use crate::model::Objective;
+use crate::report::{number, words};
+use crate::scenario::{Param, Scenario};
+use crate::text::Lang;
+
+/// One input that is not the same in every scenario.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Difference {
+    pub input: Input,
+    /// One per scenario, in the order given; `None` where the scenario does not have it.
+    pub values: Vec<Option<Value>>,
+}
+
+/// An input of a scenario file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    AsOf,
+    HorizonDays,
+    Objective,
+    /// The rule files' stems, in the order they run.
+    Rules,
+    /// The text of the rule with this stem (its file differs between scenarios that use it).
+    RuleText(String),
+    Budget,
+    TargetRate,
+    DistrictFloor,
+    ReachableShare,
+    Param(String),
+    TeamKind {
+        kind: String,
+        field: KindField,
+    },
+    District {
+        district: String,
+        field: DistrictField,
+    },
+}
+
+/// A field of `[[team_kind]]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KindField {
+    Scope,
+    Available,
+    InstallsPerTeamDay,
+    CostPerTeamDay,
+}
+
+/// A field of `[[district]]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DistrictField {
+    Installed,
+    Smartphones,
+    /// Local teams of this kind stationed in the district.
+    Teams(String),
+    /// A cohort's head count (`quarantine`, `testing`, `students`, ...).
+    Cohort(String),
+}
+
+/// A value as the scenario gives it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Count(u64),
+    Number(f64),
+    Text(String),
+    Bool(bool),
+    List(Vec<Value>),
+}
+
+/// The inputs that differ, in a stable order: the top-level settings in the order of the
+/// scenario file, `[params]` by key, team kinds and districts in the order they first appear
+/// (their fields in file order, teams and cohorts by name).
+pub fn differences(scenarios: &[&Scenario], rule_texts: &[Vec<RuleFile>]) -> Vec<Difference> {
+    let mut out = Vec::new();
+    let mut push = |input: Input, values: Vec<Option<Value>>| {
+        if values.windows(2).any(|pair| pair[0] != pair[1]) {
+            out.push(Difference { input, values });
+        }
+    };
+    let each = |f: &dyn Fn(&Scenario) -> Option<Value>| -> Vec<Option<Value>> {
+        scenarios.iter().map(|s| f(s)).collect()
+    };
+
+    push(Input::AsOf, each(&|s| Some(Value::Text(s.as_of.clone()))));
+    push(
+        Input::HorizonDays,
+        each(&|s| Some(Value::Count(u64::from(s.horizon_days)))),
+    );
+    push(
+        Input::Objective,
+        each(&|s| Some(Value::Text(s.objective.as_str().to_string()))),
+    );
+    push(
+        Input::Rules,
+        rule_texts
+            .iter()
+            .map(|files| {
+                Some(Value::List(
+                    files.iter().map(|f| Value::Text(f.stem.clone())).collect(),
+                ))
+            })
+            .collect(),
+    );
+    // A rule with the same stem can still read differently (an edited copy): say so, with
+    // the files to open, so that a different plan is never left unexplained.
+    for stem in union(rule_texts.iter().map(|files| files.iter().map(|f| &f.stem))) {
+        let used: Vec<Option<&RuleFile>> = rule_texts
+            .iter()
+            .map(|files| files.iter().find(|f| f.stem == stem))
+            .collect();
+        let texts: BTreeSet<&str> = used.iter().flatten().map(|f| f.text.as_str()).collect();
+        if texts.len() > 1 {
+            push(
+                Input::RuleText(stem.clone()),
+                used.iter()
+                    .map(|f| f.map(|f| Value::Text(f.path.display().to_string())))
+                    .collect(),
+            );
+        }
+    }
+    push(Input::Budget, each(&|s| s.budget.map(Value::Number)));
+    push(
+        Input::TargetRate,
+        each(&|s| Some(Value::Number(s.target_rate))),
+    );
+    push(
+        Input::DistrictFloor,
+        each(&|s| s.district_floor.map(Value::Number)),
+    );
+    push(
+        Input::ReachableShare,
+        each(&|s| Some(Value::Number(s.reachable_share))),
+    );
+
+    let params: BTreeSet<&String> = scenarios.iter().flat_map(|s| s.params.keys()).collect();
+    for key in params {
+        push(
+            Input::Param(key.clone()),
+            each(&|s| s.params.get(key).map(param)),
+        );
+    }
+
+    for kind in union(
+        scenarios
+            .iter()
+            .map(|s| s.team_kinds.iter().map(|k| &k.name)),
+    ) {
+        let fields = [
+            KindField::Scope,
+            KindField::Available,
+            KindField::InstallsPerTeamDay,
+            KindField::CostPerTeamDay,
+        ];
+        for field in fields {
+            let values = each(&|s| {
+                let k = s.team_kinds.iter().find(|k| k.name == kind)?;
+                match field {
+                    KindField::Scope => Some(Value::Text(k.scope.as_str().to_string())),
+                    KindField::Available => k.available.map(|n| Value::Count(u64::from(n))),
+                    KindField::InstallsPerTeamDay => Some(Value::Number(k.installs_per_team_day)),
+                    KindField::CostPerTeamDay => Some(Value::Number(k.cost_per_team_day)),
+                }
+            });
+            push(
+                Input::TeamKind {
+                    kind: kind.clone(),
+                    field,
+                },
+                values,
+            );
+        }
+    }
+
+    for district in union(
+        scenarios
+            .iter()
+            .map(|s| s.districts.iter().map(|d| &d.name)),
+    ) {
+        let find = |s: &Scenario| s.districts.iter().find(|d| d.name == district).cloned();
+        let inputs: Vec<_> = scenarios.iter().map(|s| find(s)).collect();
+        let mut fields = vec![DistrictField::Installed, DistrictField::Smartphones];
+        let kinds: BTreeSet<&String> = inputs
+            .iter()
+            .flatten()
+            .flat_map(|d| d.teams.keys())
+            .collect();
+        fields.extend(kinds.into_iter().map(|k| DistrictField::Teams(k.clone())));
+        let cohorts: BTreeSet<&String> = inputs
+            .iter()
+            .flatten()
+            .flat_map(|d| d.cohorts.keys())
+            .collect();
+        fields.extend(
+            cohorts
+                .into_iter()
+                .map(|c| DistrictField::Cohort(c.clone())),
+        );
+        for field in fields {
+            let values = inputs
+                .iter()
+                .map(|d| {
+                    let d = d.as_ref()?;
+                    match &field {
+                        DistrictField::Installed => Some(Value::Count(d.installed)),
+                        DistrictField::Smartphones => Some(Value::Count(d.smartphones)),
+                        DistrictField::Teams(kind) => {
+                            d.teams.get(kind).map(|&n| Value::Count(u64::from(n)))
+                        }
+                        DistrictField::Cohort(name) => {
+                            d.cohorts.get(name).map(|&n| Value::Count(n))
+                        }
+                    }
+                })
+                .collect();
+            push(
+                Input::District {
+                    district: district.clone(),
+                    field,
+                },
+                values,
+            );
+        }
+    }
+    out
+}
+
+/// A rule file a scenario runs: its stem, where it is, and its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleFile {
+    pub stem: String,
+    pub path: PathBuf,
+    pub text: String,
+}
+
+/// The names of every list, each once, in the order they first appear.
+fn union<'a>(lists: impl Iterator<Item = impl Iterator<Item = &'a String>>) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for name in lists.flatten() {
+        if !names.contains(name) {
+            names.push(name.clone());
+        }
+    }
+    names
+}
+
+fn param(p: &Param) -> Value {
+    match p {
+        Param::Number(x) => Value::Number(*x),
+        Param::Text(s) => Value::Text(s.clone()),
+        Param::Bool(b) => Value::Bool(*b),
+        Param::List(items) => Value::List(items.iter().map(param).collect()),
+    }
+}
+
+impl Input {
+    /// The dotted key, as `--set` takes it; `rule_file.STEM` (a rule's text) is the one key
+    /// that `--set` cannot change: the rule file is edited instead.
+    pub fn key(&self) -> String {
+        match self {
+            Input::AsOf => "as_of".into(),
+            Input::HorizonDays => "horizon_days".into(),
+            Input::Objective => "objective".into(),
+            Input::Rules => "rules".into(),
+            Input::RuleText(stem) => format!("rule_file.{stem}"),
+            Input::Budget => "budget".into(),
+            Input::TargetRate => "target.provincial_rate".into(),
+            Input::DistrictFloor => "target.district_floor".into(),
+            Input::ReachableShare => "response.reachable_share".into(),
+            Input::Param(key) => format!("params.{key}"),
+            Input::TeamKind { kind, field } => {
+                let field = match field {
+                    KindField::Scope => "scope",
+                    KindField::Available => "available",
+                    KindField::InstallsPerTeamDay => "installs_per_team_day",
+                    KindField::CostPerTeamDay => "cost_per_team_day",
+                };
+                format!("team_kind.{kind}.{field}")
+            }
+            Input::District { district, field } => match field {
+                DistrictField::Installed => format!("district.{district}.installed"),
+                DistrictField::Smartphones => format!("district.{district}.smartphones"),
+                DistrictField::Teams(kind) => format!("district.{district}.teams.{kind}"),
+                DistrictField::Cohort(name) => format!("district.{district}.{name}"),
+            },
+        }
+    }
+
+    /// What the input is, in words.
+    pub fn label(&self, lang: Lang) -> String {
+        match self {
+            Input::AsOf => words::DATA_AS_OF.get(lang).to_string(),
+            Input::HorizonDays => words::HORIZON.get(lang).to_string(),
+            Input::Objective => words::OBJECTIVE.get(lang).to_string(),
+            Input::Rules => lang
+                .pick(
+                    "Quy tắc (theo thứ tự chạy)",
+                    "Rules (in the order they run)",
+                )
+                .to_string(),
+            Input::RuleText(stem) => match lang {
+                Lang::Vi => format!("Nội dung quy tắc {stem} (các tệp khác nhau)"),
+                Lang::En => format!("Text of the rule {stem} (the files differ)"),
+            },
+            Input::Budget => words::BUDGET.get(lang).to_string(),
+            Input::TargetRate => words::TARGET.get(lang).to_string(),
+            Input::DistrictFloor => words::FLOOR.get(lang).to_string(),
+            Input::ReachableShare => lang
+                .pick(
+                    "Tỷ lệ người chưa cài có thể vận động",
+                    "Share of the uninstalled who can be persuaded",
+                )
+                .to_string(),
+            Input::Param(key) => format!("{} {key}", lang.pick("Tham số", "Parameter")),
+            Input::TeamKind { kind, field } => {
+                let what = match field {
+                    KindField::Scope => lang.pick("phạm vi", "scope"),
+                    KindField::Available => lang.pick("số đội sẵn có", "number available"),
+                    KindField::InstallsPerTeamDay => {
+                        lang.pick("lượt cài mỗi đội mỗi ngày", "installs per team-day")
+                    }
+                    KindField::CostPerTeamDay => {
+                        lang.pick("chi phí mỗi đội mỗi ngày", "cost per team-day")
+                    }
+                };
+                format!(
+                    "{}: {what}",
+                    words::capitalize(&words::kind_name(lang, kind))
+                )
+            }
+            Input::District { district, field } => {
+                let what = match field {
+                    DistrictField::Installed => lang.pick("đã cài", "installed").to_string(),
+                    DistrictField::Smartphones => {
+                        lang.pick("thuê bao smartphone", "smartphones").to_string()
+                    }
+                    DistrictField::Teams(kind) => match lang {
+                        Lang::Vi => format!("{} tại chỗ", words::kind_name(lang, kind)),
+                        Lang::En => format!("local {}", words::kind_name(lang, kind)),
+                    },
+                    DistrictField::Cohort(name) => cohort(lang, name),
+                };
+                format!("{district}: {what}")
+            }
+        }
+    }
+
+    /// A value of this input, for people.
+    pub fn format(&self, lang: Lang, value: Option<&Value>) -> String {
+        let Some(value) = value else {
+            return match self {
+                Input::Budget => lang.pick("không giới hạn", "no limit"),
+                Input::DistrictFloor => lang.pick("không đặt", "not set"),
+                _ => lang.pick("(không có)", "(none)"),
+            }
+            .to_string();
+        };
+        match (self, value) {
+            (Input::AsOf, Value::Text(date)) => words::date(lang, date),
+            (Input::HorizonDays, Value::Count(n)) => {
+                words::days(lang, u32::try_from(*n).unwrap_or(u32::MAX))
+            }
+            (Input::Objective, Value::Text(name)) => match Objective::parse(name) {
+                Some(objective) => words::objective(lang, objective).to_string(),
+                None => name.clone(),
+            },
+            (Input::Rules, Value::List(stems)) if stems.is_empty() => {
+                lang.pick("(không có quy tắc)", "(no rules)").to_string()
+            }
+            (Input::Budget, Value::Number(x))
+            | (
+                Input::TeamKind {
+                    field: KindField::CostPerTeamDay,
+                    ..
+                },
+                Value::Number(x),
+            ) => number::money(lang, *x),
+            (
+                Input::TargetRate | Input::DistrictFloor | Input::ReachableShare,
+                Value::Number(x),
+            ) => number::percent_short(lang, *x),
+            (
+                Input::TeamKind {
+                    field: KindField::Scope,
+                    ..
+                },
+                Value::Text(scope),
+            ) => match scope.as_str() {
+                "local" => lang.pick("tại chỗ, từng huyện", "local, per district"),
+                "provincial" => lang.pick("của tỉnh, điều đến huyện", "provincial pool"),
+                other => other,
+            }
+            .to_string(),
+            (_, value) => plain(lang, value),
+        }
+    }
+}
+
+/// A cohort as a department reader names it.
+fn cohort(lang: Lang, name: &str) -> String {
+    match (lang, name) {
+        (Lang::Vi, "quarantine") => "số người cách ly".into(),
+        (Lang::Vi, "testing") => "số người phải xét nghiệm".into(),
+        (Lang::Vi, "students") => "số học sinh, sinh viên".into(),
+        (Lang::Vi, other) => format!("nhóm {other}"),
+        (Lang::En, "quarantine") => "people in quarantine".into(),
+        (Lang::En, "testing") => "people to be tested".into(),
+        (Lang::En, "students") => "pupils and students".into(),
+        (Lang::En, other) => format!("cohort {other}"),
+    }
+}
+
+/// A value without a unit: a count, a number with as few decimals as it needs (up to four),
+/// a text, yes/no, or a list of these.
+fn plain(lang: Lang, value: &Value) -> String {
+    match value {
+        Value::Count(n) => number::count(lang, *n as f64),
+        Value::Number(x) => {
+            let places = (0..4)
+                .find(|&p| {
+                    let scaled = x * 10f64.powi(p);
+                    (scaled - scaled.round()).abs() < 1e-9 * scaled.abs().max(1.0)
+                })
+                .unwrap_or(4);
+            number::decimal(lang, *x, places as usize)
+        }
+        Value::Text(s) => s.clone(),
+        Value::Bool(b) => lang
+            .pick(
+                if *b { "có" } else { "không" },
+                if *b { "yes" } else { "no" },
+            )
+            .to_string(),
+        Value::List(items) if items.is_empty() => lang.pick("(trống)", "(empty)").to_string(),
+        Value::List(items) => items
+            .iter()
+            .map(|v| plain(lang, v))
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
+}
+
+impl Value {
+    /// As JSON: counts as integers, numbers as numbers, texts, true/false, lists.
+    pub fn to_json(&self) -> serde_json::Value {
+        match self {
+            Value::Count(n) => serde_json::Value::from(*n),
+            Value::Number(x) => serde_json::Number::from_f64(*x)
+                .map_or(serde_json::Value::Null, serde_json::Value::Number),
+            Value::Text(s) => serde_json::Value::from(s.as_str()),
+            Value::Bool(b) => serde_json::Value::from(*b),
+            Value::List(items) => items.iter().map(Value::to_json).collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_the_set_grammar() {
+        let kind = Input::TeamKind {
+            kind: "volunteer".into(),
+            field: KindField::Available,
+        };
+        assert_eq!(kind.key(), "team_kind.volunteer.available");
+        let teams = Input::District {
+            district: "Hữu Lũng".into(),
+            field: DistrictField::Teams("commune".into()),
+        };
+        assert_eq!(teams.key(), "district.Hữu Lũng.teams.commune");
+        assert_eq!(Input::TargetRate.key(), "target.provincial_rate");
+        assert_eq!(Input::Param("x".into()).key(), "params.x");
+    }
+
+    #[test]
+    fn values_read_as_people_write_them() {
+        let target = Input::TargetRate;
+        assert_eq!(target.format(Lang::Vi, Some(&Value::Number(0.5))), "50%");
+        assert_eq!(Input::Budget.format(Lang::En, None), "no limit");
+        let param = Input::Param("x".into());
+        assert_eq!(param.format(Lang::Vi, Some(&Value::Number(0.25))), "0,25");
+        assert_eq!(
+            param.format(Lang::En, Some(&Value::Number(1500.0))),
+            "1,500"
+        );
+        assert_eq!(param.format(Lang::Vi, Some(&Value::Bool(true))), "có");
+    }
+}

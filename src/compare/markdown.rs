@@ -1,0 +1,72 @@
+//! A comparison as GitHub Markdown: headings and pipe tables, every cell escaped.
+
+use std::fmt::Write;
+
+use crate::compare::Comparison;
+use crate::compare::tables::{self, Grid};
+use crate::report::markdown::{inline, line_start};
+use crate::text::Lang;
+
+/// Renders `comparison` as Markdown.
+pub fn render(comparison: &Comparison, lang: Lang) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}\n", inline(tables::title(lang)));
+    for line in tables::scenarios(comparison, lang) {
+        let _ = writeln!(out, "- {}", line_start(&line));
+    }
+    let _ = writeln!(out, "\n{}", line_start(tables::note(lang)));
+
+    let _ = writeln!(out, "\n## {}\n", inline(tables::province_heading(lang)));
+    table(&mut out, &tables::province(comparison, lang));
+    for (title, sentences) in tables::infeasible(comparison, lang) {
+        let _ = writeln!(out, "\n### {}\n", inline(&title));
+        for sentence in sentences {
+            let _ = writeln!(out, "- {}", line_start(&sentence));
+        }
+    }
+
+    let _ = writeln!(out, "\n## {}", inline(tables::districts_heading(lang)));
+    for (title, grid) in tables::districts(comparison, lang) {
+        let _ = writeln!(out, "\n### {}\n", inline(&title));
+        table(&mut out, &grid);
+        if let Some(note) = &grid.note {
+            let _ = writeln!(out, "\n{}", line_start(note));
+        }
+    }
+
+    let _ = writeln!(out, "\n## {}\n", inline(tables::inputs_heading(lang)));
+    match tables::inputs(comparison, lang) {
+        Some(grid) => table(&mut out, &grid),
+        None => {
+            let _ = writeln!(out, "{}", line_start(tables::same_inputs(lang)));
+        }
+    }
+    out
+}
+
+/// A pipe table; numeric columns are right-aligned, the total row is bold.
+fn table(out: &mut String, grid: &Grid) {
+    let line = |row: &[String], bold: bool| -> String {
+        let cells: Vec<String> = row
+            .iter()
+            .map(|c| match (bold, c.is_empty()) {
+                (true, false) => format!("**{}**", inline(c)),
+                _ => inline(c),
+            })
+            .collect();
+        format!("| {} |", cells.join(" | "))
+    };
+    let _ = writeln!(out, "{}", line(&grid.header, false));
+    let rule: Vec<&str> = grid
+        .numeric
+        .iter()
+        .map(|&n| if n { "---:" } else { "---" })
+        .collect();
+    let _ = writeln!(out, "| {} |", rule.join(" | "));
+    for row in &grid.rows {
+        let _ = writeln!(out, "{}", line(row, false));
+    }
+    if let Some(total) = &grid.total {
+        let _ = writeln!(out, "{}", line(total, true));
+    }
+}

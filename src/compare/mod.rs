@@ -1,0 +1,108 @@
+//! `campaign compare`: the plans of several scenarios side by side, and what differs between
+//! their inputs (docs/compare.md).
+//!
+//! `Comparison::new` computes; `terminal`, `markdown` and `json` print. The figures are the
+//! plans' own (the same as `campaign plan` prints); the input differences come from the
+//! scenarios, not the plans.
+
+pub mod inputs;
+mod json;
+mod markdown;
+mod tables;
+mod terminal;
+
+use std::path::Path;
+
+use crate::diagnostic::Error;
+use crate::plan::Plan;
+use crate::report::Format;
+use crate::scenario::Scenario;
+use crate::solve::Status;
+use crate::text::Lang;
+
+pub use inputs::{Difference, Input, RuleFile, Value};
+
+/// One scenario of a comparison: as loaded, its rule files and its plan.
+#[derive(Debug, Clone)]
+pub struct Compared {
+    pub scenario: Scenario,
+    pub rules: Vec<RuleFile>,
+    pub plan: Plan,
+}
+
+impl Compared {
+    /// Loads the scenario at `path` with `settings` applied (as `--set` does) and plans it,
+    /// as [`crate::plan_with`] does, keeping the scenario for the input differences.
+    pub fn load(path: &Path, settings: &[String]) -> Result<Compared, Error> {
+        let scenario = crate::scenario::load_with(path, settings)?;
+        let plan = crate::plan_scenario(&scenario)?;
+        let rules = scenario
+            .rules
+            .iter()
+            .map(|path| RuleFile {
+                stem: path
+                    .file_stem()
+                    .map_or_else(String::new, |s| s.to_string_lossy().into_owned()),
+                path: path.clone(),
+                // Read successfully by the plan just made; an empty text for a file that has
+                // gone since only marks it as different.
+                text: std::fs::read_to_string(path).unwrap_or_default(),
+            })
+            .collect();
+        Ok(Compared {
+            scenario,
+            rules,
+            plan,
+        })
+    }
+}
+
+/// Several plans side by side, and the inputs that differ.
+#[derive(Debug, Clone)]
+pub struct Comparison {
+    pub scenarios: Vec<Compared>,
+    pub differences: Vec<Difference>,
+}
+
+impl Comparison {
+    pub fn new(scenarios: Vec<Compared>) -> Comparison {
+        let loaded: Vec<&Scenario> = scenarios.iter().map(|c| &c.scenario).collect();
+        let rules: Vec<Vec<RuleFile>> = scenarios.iter().map(|c| c.rules.clone()).collect();
+        let differences = inputs::differences(&loaded, &rules);
+        Comparison {
+            scenarios,
+            differences,
+        }
+    }
+
+    /// Whether every plan meets its scenario.
+    pub fn all_feasible(&self) -> bool {
+        self.scenarios
+            .iter()
+            .all(|c| c.plan.status == Status::Optimal)
+    }
+
+    /// The plans, in the order given.
+    pub fn plans(&self) -> impl Iterator<Item = &Plan> {
+        self.scenarios.iter().map(|c| &c.plan)
+    }
+}
+
+/// Renders `comparison` in `format` and `lang` (for JSON, `lang` is the language of each
+/// plan's `diagnosis`, as for `campaign plan`).
+pub fn render(comparison: &Comparison, format: Format, lang: Lang) -> String {
+    match format {
+        Format::Text => terminal::render(comparison, lang),
+        Format::Json => json::render(comparison, lang),
+        Format::Markdown => markdown::render(comparison, lang),
+    }
+}
+
+/// The letter of the `i`-th scenario: A, B, C, ... (then A2, B2, ... past Z).
+pub fn letter(i: usize) -> String {
+    let base = char::from(b'A' + (i % 26) as u8);
+    match i / 26 {
+        0 => base.to_string(),
+        round => format!("{base}{}", round + 1),
+    }
+}

@@ -1,0 +1,487 @@
+//! What the human formats of a comparison show, as formatted strings: `terminal` and `markdown`
+//! only lay these out, so both always say the same thing.
+//!
+//! Scenarios are columns, named by letter (A, B, ...); every figure after A's carries its
+//! difference from A in brackets, computed from the figures as printed so that the two agree.
+
+use crate::compare::{Comparison, letter};
+use crate::plan::{DistrictPlan, Plan};
+use crate::report::{diagnosis, number, words};
+use crate::solve::Status;
+use crate::text::Lang;
+
+/// A table: a heading row, rows, whether each column holds numbers (right-aligned), and an
+/// optional total row.
+pub struct Grid {
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    pub numeric: Vec<bool>,
+    pub total: Option<Vec<String>>,
+    /// A line below the table explaining a mark in it.
+    pub note: Option<String>,
+}
+
+/// `So sánh các kịch bản` / `Comparing scenarios`.
+pub fn title(lang: Lang) -> &'static str {
+    lang.pick("So sánh các kịch bản", "Comparing scenarios")
+}
+
+/// One line per scenario: `Kịch bản A: Lạng Sơn, 2020-09-01 (tệp scenarios/lang-son.toml)`.
+/// Lines, not a table, so that a long path does not widen anything else.
+pub fn scenarios(c: &Comparison, lang: Lang) -> Vec<String> {
+    c.scenarios
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            format!(
+                "{} {}: {} ({} {})",
+                lang.pick("Kịch bản", "Scenario"),
+                letter(i),
+                s.scenario.name,
+                lang.pick("tệp", "file"),
+                s.scenario.path.display()
+            )
+        })
+        .collect()
+}
+
+/// How to read the brackets.
+pub fn note(lang: Lang) -> &'static str {
+    lang.pick(
+        "Số trong ngoặc: chênh lệch so với kịch bản A (với tỷ lệ: điểm phần trăm).",
+        "In brackets: the difference from scenario A (for rates, in percentage points).",
+    )
+}
+
+/// `Toàn tỉnh` / `Province`.
+pub fn province_heading(lang: Lang) -> &'static str {
+    words::PROVINCE.get(lang)
+}
+
+/// `Kịch bản A` / `Scenario A`, one per scenario.
+fn scenario_columns(c: &Comparison, lang: Lang) -> Vec<String> {
+    (0..c.scenarios.len())
+        .map(|i| format!("{} {}", lang.pick("Kịch bản", "Scenario"), letter(i)))
+        .collect()
+}
+
+/// The province totals side by side.
+pub fn province(c: &Comparison, lang: Lang) -> Grid {
+    let plans: Vec<&Plan> = c.plans().collect();
+    let mut header = vec![words::ITEM.get(lang).to_string()];
+    header.extend(scenario_columns(c, lang));
+    let mut rows = Vec::new();
+    let mut row = |label: &str, cells: Vec<String>| {
+        let mut r = vec![label.to_string()];
+        r.extend(cells);
+        rows.push(r);
+    };
+
+    row(
+        lang.pick("Dự kiến đã cài sau chiến dịch", "Projected installs"),
+        side_by_side(
+            &plans,
+            |p| Some(p.province.projected_installed),
+            |x, base| counted(lang, x, base),
+        ),
+    );
+    row(
+        lang.pick("Tỷ lệ dự kiến", "Projected rate"),
+        side_by_side(
+            &plans,
+            |p| Some(p.province.projected_rate),
+            |x, base| rated(lang, x, base),
+        ),
+    );
+    row(
+        words::TARGET.get(lang),
+        plans
+            .iter()
+            .map(|p| {
+                let reached = if p.province.target_reached {
+                    words::REACHED
+                } else {
+                    words::NOT_REACHED
+                };
+                format!(
+                    "{} — {}",
+                    number::percent_short(lang, p.province.target_rate),
+                    reached.get(lang)
+                )
+            })
+            .collect(),
+    );
+    if plans.iter().any(|p| p.district_floor.is_some()) {
+        row(
+            words::FLOOR.get(lang),
+            plans
+                .iter()
+                .map(|p| match p.district_floor {
+                    Some(floor) => number::percent_short(lang, floor),
+                    None => lang.pick("không đặt", "not set").to_string(),
+                })
+                .collect(),
+        );
+    }
+    row(
+        words::TOTAL_COST.get(lang),
+        side_by_side(
+            &plans,
+            |p| Some(p.province.cost),
+            |x, base| {
+                let text = number::money(lang, x);
+                match base.and_then(|b| count_change(lang, x, b)) {
+                    Some(change) => format!("{text} ({change})"),
+                    None => text,
+                }
+            },
+        ),
+    );
+    if plans.iter().any(|p| p.budget.is_some()) {
+        row(
+            words::BUDGET.get(lang),
+            plans
+                .iter()
+                .map(|p| match p.budget {
+                    Some(budget) => number::money(lang, budget),
+                    None => lang.pick("không giới hạn", "no limit").to_string(),
+                })
+                .collect(),
+        );
+    }
+    for kind in kinds(&plans) {
+        row(
+            &words::capitalize(&words::kind_name(lang, &kind)),
+            side_by_side(
+                &plans,
+                |p| {
+                    p.team_kinds.iter().any(|k| k.name == kind).then(|| {
+                        p.districts
+                            .iter()
+                            .map(|d| f64::from(teams_of(d, &kind).unwrap_or(0)))
+                            .sum()
+                    })
+                },
+                |x, base| counted(lang, x, base),
+            ),
+        );
+    }
+    row(
+        words::STATUS.get(lang),
+        plans.iter().map(|p| status(p, lang)).collect(),
+    );
+    let mut numeric = vec![true; header.len()];
+    numeric[0] = false;
+    Grid {
+        header,
+        rows,
+        numeric,
+        total: None,
+        note: None,
+    }
+}
+
+/// `Optimal plan`, `Best plan found` or `INFEASIBLE`: the verdict of `content::status`
+/// without its detail, which `campaign plan` prints.
+fn status(plan: &Plan, lang: Lang) -> String {
+    let label = match plan.status {
+        Status::Infeasible => words::INFEASIBLE,
+        Status::Optimal => {
+            // MODEL.md's tolerance, as in report::content::status: 0.001 of the rate for
+            // max-min-rate, 0.5% otherwise.
+            let tolerance = if plan.objective == crate::model::Objective::MaxMinRate {
+                0.001
+            } else {
+                0.005
+            };
+            match plan.optimality.gap.filter(|g| g.is_finite()) {
+                Some(gap) if gap > tolerance => words::BEST_FOUND,
+                _ => words::OPTIMAL,
+            }
+        }
+    };
+    label.get(lang).to_string()
+}
+
+/// Each infeasible scenario's diagnosis: a heading and its sentences.
+pub fn infeasible(c: &Comparison, lang: Lang) -> Vec<(String, Vec<String>)> {
+    c.plans()
+        .enumerate()
+        .filter(|(_, p)| p.status == Status::Infeasible)
+        .filter_map(|(i, p)| {
+            let sentences = diagnosis::of_plan(p, lang)?;
+            let heading = match lang {
+                Lang::Vi => format!("Vì sao kịch bản {} không khả thi", letter(i)),
+                Lang::En => format!("Why scenario {} cannot be met", letter(i)),
+            };
+            Some((heading, sentences))
+        })
+        .collect()
+}
+
+/// `Theo huyện` / `By district`.
+pub fn districts_heading(lang: Lang) -> &'static str {
+    lang.pick("Theo huyện", "By district")
+}
+
+/// One table per measure, one row per district: teams of each kind, projected rate, cost.
+pub fn districts(c: &Comparison, lang: Lang) -> Vec<(String, Grid)> {
+    let plans: Vec<&Plan> = c.plans().collect();
+    let names = district_names(&plans);
+    let mut tables = Vec::new();
+    for kind in kinds(&plans) {
+        let heading = match lang {
+            Lang::Vi => format!("Số {}", words::kind_name(lang, &kind)),
+            Lang::En => words::capitalize(&words::kind_name(lang, &kind)),
+        };
+        let has_kind = |p: &Plan| p.team_kinds.iter().any(|k| k.name == kind);
+        let grid = district_grid(
+            c,
+            lang,
+            &names,
+            |p, d| {
+                if !has_kind(p) {
+                    return None;
+                }
+                Some(f64::from(teams_of(d, &kind).unwrap_or(0)))
+            },
+            |p| {
+                has_kind(p).then(|| {
+                    p.districts
+                        .iter()
+                        .map(|d| f64::from(teams_of(d, &kind).unwrap_or(0)))
+                        .sum()
+                })
+            },
+            |x, base| counted(lang, x, base),
+            |_| false,
+        );
+        tables.push((heading, grid));
+    }
+    let rate = district_grid(
+        c,
+        lang,
+        &names,
+        |_, d| Some(d.projected_rate),
+        |p| Some(p.province.projected_rate),
+        |x, base| rated(lang, x, base),
+        below_floor,
+    );
+    tables.push((
+        lang.pick("Tỷ lệ dự kiến sau chiến dịch", "Projected rate")
+            .to_string(),
+        rate,
+    ));
+    let cost = district_grid(
+        c,
+        lang,
+        &names,
+        |_, d| Some(d.cost),
+        |p| Some(p.province.cost),
+        |x, base| counted(lang, x, base),
+        |_| false,
+    );
+    tables.push((lang.pick("Chi phí (đồng)", "Cost (VND)").to_string(), cost));
+    tables
+}
+
+/// One measure per district and scenario, with the province total below; a cell whose
+/// district is `marked` (below its floor) gets ` *` and the table a note saying so.
+fn district_grid(
+    c: &Comparison,
+    lang: Lang,
+    names: &[String],
+    measure: impl Fn(&Plan, &DistrictPlan) -> Option<f64>,
+    total: impl Fn(&Plan) -> Option<f64>,
+    cell: impl Fn(f64, Option<f64>) -> String,
+    marked: impl Fn(&DistrictPlan) -> bool,
+) -> Grid {
+    let plans: Vec<&Plan> = c.plans().collect();
+    let mut header = vec![words::DISTRICT.get(lang).to_string()];
+    header.extend(scenario_columns(c, lang));
+    let mut any_mark = false;
+    let rows = names
+        .iter()
+        .map(|name| {
+            let found: Vec<Option<&DistrictPlan>> = plans
+                .iter()
+                .map(|p| p.districts.iter().find(|d| &d.name == name))
+                .collect();
+            let mut row = vec![name.clone()];
+            let cells = side_by_side(
+                &plans,
+                |p| {
+                    let d = p.districts.iter().find(|d| &d.name == name)?;
+                    measure(p, d)
+                },
+                &cell,
+            );
+            for (text, d) in cells.into_iter().zip(found) {
+                if d.is_some_and(&marked) {
+                    any_mark = true;
+                    row.push(format!("{text} *"));
+                } else {
+                    row.push(text);
+                }
+            }
+            row
+        })
+        .collect();
+    let mut total_row = vec![words::TOTAL.get(lang).to_string()];
+    total_row.extend(side_by_side(&plans, total, &cell));
+    let mut numeric = vec![true; header.len()];
+    numeric[0] = false;
+    Grid {
+        header,
+        rows,
+        numeric,
+        total: Some(total_row),
+        note: any_mark.then(|| {
+            lang.pick(
+                "* dưới mức tối thiểu của huyện",
+                "* below the district's minimum",
+            )
+            .to_string()
+        }),
+    }
+}
+
+/// Whether the district's projected installs fall short of its floor (as `campaign plan`
+/// marks it in the district's heading).
+fn below_floor(d: &DistrictPlan) -> bool {
+    d.floor.is_some_and(|floor| {
+        d.projected_installed < floor * d.smartphones as f64 - crate::solve::INSTALLS_TOLERANCE
+    })
+}
+
+/// `What differs between the scenarios' inputs`.
+pub fn inputs_heading(lang: Lang) -> &'static str {
+    lang.pick(
+        "Đầu vào khác nhau giữa các kịch bản",
+        "What differs between the scenarios' inputs",
+    )
+}
+
+/// Every input that differs: what it is, its key for `--set`, and its value in each scenario;
+/// `None` when the scenarios have the same inputs.
+pub fn inputs(c: &Comparison, lang: Lang) -> Option<Grid> {
+    if c.differences.is_empty() {
+        return None;
+    }
+    let mut header = vec![
+        lang.pick("Đầu vào", "Input").to_string(),
+        lang.pick("Khóa (--set)", "Key (--set)").to_string(),
+    ];
+    header.extend(scenario_columns(c, lang));
+    let rows = c
+        .differences
+        .iter()
+        .map(|d| {
+            let mut row = vec![d.input.label(lang), d.input.key()];
+            row.extend(d.values.iter().map(|v| d.input.format(lang, v.as_ref())));
+            row
+        })
+        .collect();
+    let numeric = vec![false; header.len()];
+    Some(Grid {
+        header,
+        rows,
+        numeric,
+        total: None,
+        note: None,
+    })
+}
+
+/// `Các kịch bản có cùng đầu vào.` / `The scenarios have the same inputs.`
+pub fn same_inputs(lang: Lang) -> &'static str {
+    lang.pick(
+        "Các kịch bản có cùng đầu vào.",
+        "The scenarios have the same inputs.",
+    )
+}
+
+/// One cell per plan: `cell(value, A's value)`, or `—` where the plan has no such figure.
+fn side_by_side(
+    plans: &[&Plan],
+    value: impl Fn(&Plan) -> Option<f64>,
+    cell: impl Fn(f64, Option<f64>) -> String,
+) -> Vec<String> {
+    let base = plans.first().and_then(|p| value(p));
+    plans
+        .iter()
+        .enumerate()
+        .map(|(i, p)| match value(p) {
+            Some(x) => cell(x, if i == 0 { None } else { base }),
+            None => "—".to_string(),
+        })
+        .collect()
+}
+
+/// `12 (+3)`: a count, and its change from `base` when there is one.
+fn counted(lang: Lang, x: f64, base: Option<f64>) -> String {
+    let text = number::count(lang, x);
+    match base.and_then(|b| count_change(lang, x, b)) {
+        Some(change) => format!("{text} ({change})"),
+        None => text,
+    }
+}
+
+/// `+3` / `-1.200`, from the rounded figures; `None` when they are the same.
+fn count_change(lang: Lang, x: f64, base: f64) -> Option<String> {
+    let change = x.round() - base.round();
+    signed(number::count(lang, change), change)
+}
+
+/// `51,83% (+2,10)`: a rate, and its change from `base` in percentage points.
+fn rated(lang: Lang, x: f64, base: Option<f64>) -> String {
+    let text = number::percent(lang, x);
+    let change = base.and_then(|b| {
+        // in hundredths of a point, as printed
+        let points = ((x * 10_000.0).round() - (b * 10_000.0).round()) / 100.0;
+        signed(number::decimal(lang, points, 2), points)
+    });
+    match change {
+        Some(change) => format!("{text} ({change})"),
+        None => text,
+    }
+}
+
+/// `+text` for a rise, `text` (already `-...`) for a fall, `None` for no change.
+fn signed(text: String, change: f64) -> Option<String> {
+    if change > 0.0 {
+        Some(format!("+{text}"))
+    } else if change < 0.0 {
+        Some(text)
+    } else {
+        None
+    }
+}
+
+/// Team kinds of every plan, each once, in the order they first appear.
+fn kinds(plans: &[&Plan]) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for kind in plans.iter().flat_map(|p| &p.team_kinds) {
+        if !names.contains(&kind.name) {
+            names.push(kind.name.clone());
+        }
+    }
+    names
+}
+
+/// Districts of every plan, each once, in the order they first appear.
+fn district_names(plans: &[&Plan]) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for d in plans.iter().flat_map(|p| &p.districts) {
+        if !names.contains(&d.name) {
+            names.push(d.name.clone());
+        }
+    }
+    names
+}
+
+fn teams_of(d: &DistrictPlan, kind: &str) -> Option<u32> {
+    d.allocation
+        .iter()
+        .find(|a| a.kind == kind)
+        .map(|a| a.teams)
+}

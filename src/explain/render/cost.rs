@@ -1,0 +1,233 @@
+//! Part 5 for `min-cost`: what installs cost here and elsewhere.
+
+use super::margins::blocker;
+use super::phrase::{drop, gain, installs, kind_title, one_team, points};
+use super::{Item, item};
+use crate::explain::Explanation;
+use crate::explain::compare::{CostView, Priced};
+use crate::explain::margin::Margin;
+use crate::report::{number, words};
+use crate::text::Lang;
+
+/// `9.150 đ một lượt cài` / `9,150 VND per install`; for free kinds, installs per team; `no
+/// installs` where a team brings none (an empty pool).
+pub(super) fn price(lang: Lang, all_free: bool, cost: f64, installs_: f64) -> String {
+    if installs_ <= 0.0 {
+        lang.pick("không thêm lượt cài nào", "no installs")
+            .to_string()
+    } else if all_free {
+        match lang {
+            Lang::Vi => format!("{} mỗi đội", installs(lang, installs_)),
+            Lang::En => format!("{} per team", installs(lang, installs_)),
+        }
+    } else {
+        match lang {
+            Lang::Vi => format!("{} một lượt cài", number::money(lang, cost / installs_)),
+            Lang::En => format!("{} per install", number::money(lang, cost / installs_)),
+        }
+    }
+}
+
+pub(super) fn priced(e: &Explanation, lang: Lang, all_free: bool, p: &Priced) -> String {
+    let name = &e.kinds[p.kind].name;
+    match lang {
+        Lang::Vi => format!(
+            "{} ở {} ({}: {})",
+            one_team(lang, name),
+            p.name,
+            gain(lang, p.installs),
+            price(lang, all_free, p.cost, p.installs)
+        ),
+        Lang::En => format!(
+            "{} in {} ({}: {})",
+            one_team(lang, name),
+            p.name,
+            gain(lang, p.installs),
+            price(lang, all_free, p.cost, p.installs)
+        ),
+    }
+}
+
+pub(super) fn cost_items(e: &Explanation, v: &CostView, lang: Lang, items: &mut Vec<Item>) {
+    let spare = v.projected_installed - v.target_installs;
+    items.push(item(match (lang, v.all_free) {
+        (Lang::Vi, false) => format!(
+            "Phương án là phương án rẻ nhất đạt mục tiêu toàn tỉnh {} ({}); toàn tỉnh dự kiến có {}, dư {}.",
+            number::percent_short(lang, v.target_rate),
+            installs(lang, v.target_installs),
+            installs(lang, v.projected_installed),
+            installs(lang, spare.max(0.0))
+        ),
+        (Lang::Vi, true) => format!(
+            "Mọi loại tổ, đội đều miễn phí: phương án dùng ít tổ, đội nhất để đạt mục tiêu toàn tỉnh {} ({}); toàn tỉnh dự kiến có {}, dư {}.",
+            number::percent_short(lang, v.target_rate),
+            installs(lang, v.target_installs),
+            installs(lang, v.projected_installed),
+            installs(lang, spare.max(0.0))
+        ),
+        (Lang::En, false) => format!(
+            "The plan is the cheapest that reaches the provincial target of {} ({}); the province is projected at {}, {} to spare.",
+            number::percent_short(lang, v.target_rate),
+            installs(lang, v.target_installs),
+            installs(lang, v.projected_installed),
+            installs(lang, spare.max(0.0))
+        ),
+        (Lang::En, true) => format!(
+            "Every kind is free: the plan uses the fewest teams that reach the provincial target of {} ({}); the province is projected at {}, {} to spare.",
+            number::percent_short(lang, v.target_rate),
+            installs(lang, v.target_installs),
+            installs(lang, v.projected_installed),
+            installs(lang, spare.max(0.0))
+        ),
+    }));
+    let unit = |m: &Margin| if v.all_free { 1.0 } else { m.cost_per_team };
+    let smartphones = e.inputs.smartphones as f64;
+    for m in &e.margins {
+        let name = &e.kinds[m.kind].name;
+        let mut details = Vec::new();
+        if let Some(lost) = m.one_fewer {
+            let mut text = match lang {
+                Lang::Vi => format!(
+                    "{} cuối cùng của huyện mang lại {} (+{} tỷ lệ của huyện): {}",
+                    words::capitalize(&words::kind_name(lang, name)),
+                    gain(lang, lost),
+                    points(lang, lost / smartphones),
+                    price(lang, v.all_free, unit(m), lost)
+                ),
+                Lang::En => format!(
+                    "The last {name} team here brings {} (+{} of the district's rate): {}",
+                    gain(lang, lost),
+                    points(lang, lost / smartphones),
+                    price(lang, v.all_free, unit(m), lost)
+                ),
+            };
+            if m.fewer_blocked.is_empty() {
+                text.push_str(lang.pick(
+                    "; không có nó toàn tỉnh vẫn đạt mục tiêu",
+                    "; without it the province would still reach the target",
+                ));
+            } else {
+                let reasons: Vec<String> = m
+                    .fewer_blocked
+                    .iter()
+                    .map(|b| blocker(e, m, b, lang))
+                    .collect();
+                text.push_str(&format!(
+                    "; {}: {}",
+                    lang.pick("không thể bớt", "it cannot go"),
+                    reasons.join("; ")
+                ));
+            }
+            details.push(text);
+        }
+        let mut next = match lang {
+            Lang::Vi => format!(
+                "Thêm {} sẽ mang lại {} (+{} tỷ lệ của huyện): {}",
+                one_team(lang, name),
+                gain(lang, m.one_more),
+                points(lang, m.one_more / smartphones),
+                price(lang, v.all_free, unit(m), m.one_more)
+            ),
+            Lang::En => format!(
+                "One more {name} team here would bring {} (+{} of the district's rate): {}",
+                gain(lang, m.one_more),
+                points(lang, m.one_more / smartphones),
+                price(lang, v.all_free, unit(m), m.one_more)
+            ),
+        };
+        if !m.more_blocked.is_empty() {
+            let reasons: Vec<String> = m
+                .more_blocked
+                .iter()
+                .map(|b| blocker(e, m, b, lang))
+                .collect();
+            next.push_str(&format!(
+                " — {}: {}",
+                lang.pick("không thể", "not possible"),
+                reasons.join("; ")
+            ));
+        } else {
+            next.push_str(lang.pick(
+                "; toàn tỉnh đã đạt mục tiêu khi không có nó, nên kế hoạch không dùng nó",
+                "; the province reaches the target without it, so the plan does not buy it",
+            ));
+        }
+        if m.more_blocked.is_empty()
+            && let Some(p) = &v.dearest_kept
+        {
+            // replacing the dearest team elsewhere with this one: exact change in cost and installs
+            let cost_change = unit(m) - p.cost;
+            let installs_change = m.one_more - p.installs;
+            let still = spare + installs_change >= -crate::solve::INSTALLS_TOLERANCE;
+            next.push_str(&match lang {
+                Lang::Vi => format!(
+                    ". Thay {} bằng đội này: chi phí thay đổi {}, số lượt cài toàn tỉnh thay đổi {}; toàn tỉnh {}",
+                    priced(e, lang, v.all_free, p),
+                    signed_cost(lang, v.all_free, cost_change),
+                    signed_installs(lang, installs_change),
+                    if still { "vẫn đạt mục tiêu" } else { "sẽ không đạt mục tiêu" }
+                ),
+                Lang::En => format!(
+                    ". Replacing {} with it would change the cost by {} and the province's installs by {}; the province {}",
+                    priced(e, lang, v.all_free, p),
+                    signed_cost(lang, v.all_free, cost_change),
+                    signed_installs(lang, installs_change),
+                    if still { "would still reach the target" } else { "would miss the target" }
+                ),
+            });
+        }
+        details.push(next);
+        items.push(item(kind_title(lang, name)).with(details));
+    }
+    if let Some(p) = &v.dearest_kept {
+        items.push(item(format!(
+            "{}: {}",
+            lang.pick(
+                "Lượt cài đắt nhất kế hoạch mua ở huyện khác",
+                "The dearest installs the plan buys elsewhere"
+            ),
+            priced(e, lang, v.all_free, p)
+        )));
+    }
+    if let Some(p) = &v.cheapest_left {
+        items.push(item(format!(
+            "{}: {}",
+            lang.pick(
+                "Lượt cài rẻ nhất kế hoạch chưa dùng ở huyện khác",
+                "The cheapest installs left out elsewhere"
+            ),
+            priced(e, lang, v.all_free, p)
+        )));
+    }
+}
+
+/// `+4.200.000 đ`, `−2.100.000 đ`, `0 đ`; in teams when every kind is free.
+pub(super) fn signed_cost(lang: Lang, all_free: bool, change: f64) -> String {
+    let sign = if change > 0.0 {
+        "+"
+    } else if change < 0.0 {
+        "−"
+    } else {
+        ""
+    };
+    if all_free {
+        format!(
+            "{sign}{} {}",
+            number::count(lang, change.abs()),
+            lang.pick(
+                "tổ, đội",
+                if change.abs() == 1.0 { "team" } else { "teams" }
+            )
+        )
+    } else {
+        format!("{sign}{}", number::money(lang, change.abs()))
+    }
+}
+
+pub(super) fn signed_installs(lang: Lang, change: f64) -> String {
+    if change < 0.0 {
+        drop(lang, -change)
+    } else {
+        gain(lang, change)
+    }
+}

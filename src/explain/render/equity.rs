@@ -1,0 +1,161 @@
+//! Part 5 for `max-min-rate`: the lowest rate and this district's place.
+
+use super::phrase::{one_team, points};
+use super::{Item, item};
+use crate::explain::Explanation;
+use crate::explain::compare::Equity;
+use crate::report::{number, words};
+use crate::text::Lang;
+
+/// Rates closer than this count as equal (the lowest rate before and after a move).
+const RATE_TIE: f64 = 1e-12;
+
+pub(super) fn equity_items(e: &Explanation, q: &Equity, lang: Lang, items: &mut Vec<Item>) {
+    let mut head = if q.is_lowest {
+        match lang {
+            Lang::Vi => format!(
+                "{} có tỷ lệ dự kiến thấp nhất tỉnh ({}): đó là kết quả của phương án (mục đích là nâng tỷ lệ này)",
+                e.name,
+                number::percent(lang, q.rate_here)
+            ),
+            Lang::En => format!(
+                "{} has the lowest projected rate in the province ({}): that rate is the plan's result (the goal is to raise it)",
+                e.name,
+                number::percent(lang, q.rate_here)
+            ),
+        }
+    } else {
+        match lang {
+            Lang::Vi => format!(
+                "Tỷ lệ dự kiến của {} ({}) cao hơn tỷ lệ thấp nhất tỉnh ({}, {}) {}: huyện không quyết định kết quả của phương án",
+                e.name,
+                number::percent(lang, q.rate_here),
+                q.lowest_name,
+                number::percent(lang, q.lowest_rate),
+                points(lang, q.rate_here - q.lowest_rate)
+            ),
+            Lang::En => format!(
+                "{}'s projected rate ({}) is {} above the lowest in the province ({}, {}): it does not set the plan's result",
+                e.name,
+                number::percent(lang, q.rate_here),
+                points(lang, q.rate_here - q.lowest_rate),
+                q.lowest_name,
+                number::percent(lang, q.lowest_rate)
+            ),
+        }
+    };
+    if q.is_lowest && !q.tied.is_empty() {
+        head.push_str(&match lang {
+            Lang::Vi => format!("; bằng với {}", words::and_list(lang, &q.tied)),
+            Lang::En => format!("; tied with {}", words::and_list(lang, &q.tied)),
+        });
+    }
+    if q.is_lowest
+        && let Some((name, rate)) = &q.lowest_other
+    {
+        head.push_str(&match lang {
+            Lang::Vi => format!(
+                "; huyện thấp tiếp theo là {name} ({})",
+                number::percent(lang, *rate)
+            ),
+            Lang::En => format!(
+                "; the next lowest is {name} ({})",
+                number::percent(lang, *rate)
+            ),
+        });
+    }
+    head.push('.');
+    let mut details = Vec::new();
+    for mv in &q.moves {
+        let name = &e.kinds[mv.kind].name;
+        if q.is_lowest {
+            let text = if mv.possible {
+                let from = match (&mv.from, lang) {
+                    (Some(d), Lang::Vi) => format!(" (lấy từ {d})"),
+                    (Some(d), Lang::En) => format!(" (taken from {d})"),
+                    (None, _) => String::new(),
+                };
+                match lang {
+                    Lang::Vi => format!(
+                        "Thêm {}{from}: {} lên {}; tỷ lệ thấp nhất tỉnh khi đó là {} (nay {}): {}",
+                        one_team(lang, name),
+                        e.name,
+                        number::percent(lang, mv.rate_with_one_more),
+                        number::percent(lang, mv.lowest_after_more),
+                        number::percent(lang, q.lowest_rate),
+                        if mv.lowest_after_more > q.lowest_rate + RATE_TIE {
+                            "kết quả của phương án sẽ tăng"
+                        } else if mv.lowest_after_more < q.lowest_rate - RATE_TIE {
+                            "kết quả của phương án sẽ giảm"
+                        } else {
+                            "kết quả của phương án không đổi"
+                        }
+                    ),
+                    Lang::En => format!(
+                        "One more {name} team{from}: {} would reach {}; the lowest rate would then be {} (now {}): {}",
+                        e.name,
+                        number::percent(lang, mv.rate_with_one_more),
+                        number::percent(lang, mv.lowest_after_more),
+                        number::percent(lang, q.lowest_rate),
+                        if mv.lowest_after_more > q.lowest_rate + RATE_TIE {
+                            "the plan's result would rise"
+                        } else if mv.lowest_after_more < q.lowest_rate - RATE_TIE {
+                            "the plan's result would fall"
+                        } else {
+                            "the plan's result would not change"
+                        }
+                    ),
+                }
+            } else {
+                match lang {
+                    Lang::Vi => format!(
+                        "Thêm {} sẽ đưa {} lên {}, nhưng không thể có thêm đội (xem mục 4)",
+                        one_team(lang, name),
+                        e.name,
+                        number::percent(lang, mv.rate_with_one_more)
+                    ),
+                    Lang::En => format!(
+                        "One more {name} team would take {} to {}, but none can come (see 4)",
+                        e.name,
+                        number::percent(lang, mv.rate_with_one_more)
+                    ),
+                }
+            };
+            details.push(text);
+        } else if let (Some(r), Some(low)) = (mv.rate_with_one_fewer, mv.lowest_after_fewer) {
+            let falls = r < q.lowest_rate;
+            details.push(match lang {
+                Lang::Vi => format!(
+                    "Bớt {}: {} còn {}; {}",
+                    one_team(lang, name),
+                    e.name,
+                    number::percent(lang, r),
+                    if falls {
+                        format!(
+                            "huyện sẽ thành thấp nhất tỉnh và tỷ lệ thấp nhất giảm từ {} xuống {}",
+                            number::percent(lang, q.lowest_rate),
+                            number::percent(lang, low)
+                        )
+                    } else {
+                        "huyện vẫn không thấp hơn tỷ lệ thấp nhất tỉnh".to_string()
+                    }
+                ),
+                Lang::En => format!(
+                    "One {name} team fewer: {} would fall to {}; {}",
+                    e.name,
+                    number::percent(lang, r),
+                    if falls {
+                        format!(
+                            "it would become the lowest and the lowest rate would drop from {} to {}",
+                            number::percent(lang, q.lowest_rate),
+                            number::percent(lang, low)
+                        )
+                    } else {
+                        "it would still not be below the lowest rate".to_string()
+                    }
+                ),
+            });
+        }
+    }
+    items.push(item(head).with(details));
+}

@@ -1,0 +1,517 @@
+//! `--set KEY=VALUE` (docs/scenario-format.md § "Changing values for one run"): one change to the
+//! scenario, read as a tiny overlay. The setting as typed is its source, so a value it gets wrong
+//! is reported by the same checks as in a file, with the caret under the value.
+//!
+//! KEY is a dotted path: `name`, `as_of`, `horizon_days`, `objective`, `budget`, `rules`,
+//! `target.provincial_rate`, `target.district_floor`, `response.reachable_share`,
+//! `params.KEY`, `team_kind.NAME.FIELD`, `district.NAME.FIELD` (FIELD: `installed`,
+//! `smartphones`, `teams.KIND` or a cohort). A district's NAME is everything between
+//! `district.` and the field, so it may hold spaces, accents and dots.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use toml::Spanned;
+use toml::de::{DeArray, DeString, DeTable, DeValue};
+
+use super::source::{Pos, Source, name_list};
+use crate::diagnostic::{Error, did_you_mean};
+use crate::text::Text;
+
+/// Top-level keys a setting can change.
+const TOP: [&str; 6] = [
+    "name",
+    "as_of",
+    "horizon_days",
+    "objective",
+    "budget",
+    "rules",
+];
+/// Keys of `[target]` and `[response]`, as `table.key`.
+const IN_TABLES: [&str; 3] = [
+    "target.provincial_rate",
+    "target.district_floor",
+    "response.reachable_share",
+];
+/// The fields of a team kind a setting can change (not its name).
+const KIND_FIELDS: [&str; 4] = [
+    "scope",
+    "available",
+    "installs_per_team_day",
+    "cost_per_team_day",
+];
+/// The forms of KEY, for hints.
+const FORMS: &str = "`name`, `as_of`, `horizon_days`, `objective`, `budget`, `rules`, \
+     `target.provincial_rate`, `target.district_floor`, `response.reachable_share`, \
+     `params.KEY`, `team_kind.NAME.FIELD`, `district.NAME.FIELD`";
+
+/// One `--set KEY=VALUE`, its key checked.
+pub(super) struct Setting {
+    pub src: Source,
+    key: Key,
+    /// The value, trimmed, as a range of `src.text`.
+    value: Range<usize>,
+}
+
+/// A part of the key, with where it is in the setting.
+type Part = (String, Range<usize>);
+
+enum Key {
+    /// Tables on the way, then the key: `["target", "provincial_rate"]`, `["budget"]`.
+    Path(Vec<Part>),
+    /// `team_kind.NAME.FIELD`.
+    TeamKind { kind: Part, field: Part },
+    /// `district.NAME.FIELD`: `field` is `["installed"]`, `["teams", "commune"]`, `["students"]`.
+    District { name: Part, field: Vec<Part> },
+}
+
+impl Setting {
+    /// Reads `text` (`KEY=VALUE`, as typed after `--set`).
+    pub fn parse(text: &str) -> Result<Setting, Error> {
+        let src = Source::setting(text);
+        let Some(eq) = text.find('=') else {
+            return Err(src
+                .error(
+                    Pos::File,
+                    Text::new(
+                        "thiếu dấu `=`: cần ghi KHÓA=GIÁ_TRỊ",
+                        "there is no `=`: write KEY=VALUE",
+                    ),
+                )
+                .hint(Text::new(
+                    format!(
+                        "ví dụ --set {0}=0.5 (khóa, dấu `=`, rồi giá trị, không có dấu cách quanh `=`)",
+                        example_key(text)
+                    ),
+                    format!(
+                        "for example --set {0}=0.5 (the key, `=`, then the value, with no spaces around `=`)",
+                        example_key(text)
+                    ),
+                )));
+        };
+        let key_range = trimmed(text, 0..eq);
+        let value = trimmed(text, eq + 1..text.len());
+        let key = key(&src, key_range)?;
+        Ok(Setting { src, key, value })
+    }
+
+    /// The setting as a scenario document holding only what it changes; every key and the
+    /// value are spanned in `src.text`.
+    pub fn document(&self) -> DeTable<'_> {
+        let value = self.value();
+        match &self.key {
+            Key::Path(parts) => match nest(parts, value).into_inner() {
+                DeValue::Table(table) => table,
+                _ => unreachable!("a path has at least one part"),
+            },
+            Key::TeamKind { kind, field } => {
+                let mut entry = DeTable::new();
+                entry.insert(key_at("name", &kind.1), text_at(&self.src.text, &kind.1));
+                entry.insert(owned_key(field), value);
+                list_of_one("team_kind", &kind.1, entry)
+            }
+            Key::District { name, field } => {
+                let mut entry = DeTable::new();
+                entry.insert(key_at("name", &name.1), text_at(&self.src.text, &name.1));
+                let (first, rest) = field.split_first().expect("a field has a part");
+                let inner = if rest.is_empty() {
+                    value
+                } else {
+                    nest(rest, value)
+                };
+                entry.insert(owned_key(first), inner);
+                list_of_one("district", &name.1, entry)
+            }
+        }
+    }
+
+    /// The value: TOML when it is valid TOML (`0.5`, `"text"`, `[1, 2]`, `true`, a date),
+    /// otherwise the plain text, so that `--set objective=min-cost` needs no quotes.
+    fn value(&self) -> Spanned<DeValue<'_>> {
+        let written = &self.src.text[self.value.clone()];
+        match DeValue::parse(written) {
+            Ok(value) => shifted(value, self.value.start),
+            Err(_) => Spanned::new(self.value.clone(), DeValue::String(Cow::Borrowed(written))),
+        }
+    }
+}
+
+/// `range` of `text` without the spaces at both ends.
+fn trimmed(text: &str, range: Range<usize>) -> Range<usize> {
+    let part = &text[range.clone()];
+    let start = range.start + (part.len() - part.trim_start().len());
+    let end = range.end - (part.len() - part.trim_end().len());
+    start..end.max(start)
+}
+
+/// The key of a setting written without `=`, for the example in the hint.
+fn example_key(text: &str) -> &str {
+    let key = text.trim();
+    if key.is_empty() {
+        "target.provincial_rate"
+    } else {
+        key
+    }
+}
+
+/// Reads and checks the key at `range` of the setting.
+fn key(src: &Source, range: Range<usize>) -> Result<Key, Error> {
+    let key = &src.text[range.clone()];
+    let at = |r: &Range<usize>| Pos::Offset(r.start);
+    let part = |start: usize, text: &str| -> Part {
+        let r = trimmed(&src.text, start..start + text.len());
+        (src.text[r.clone()].to_string(), r)
+    };
+    if key.is_empty() {
+        return Err(src
+            .error(
+                Pos::Offset(range.start),
+                Text::new("thiếu khóa trước dấu `=`", "there is no key before `=`"),
+            )
+            .hint(keys_hint()));
+    }
+    if TOP.contains(&key) {
+        return Ok(Key::Path(vec![(key.to_string(), range)]));
+    }
+    if IN_TABLES.contains(&key) {
+        let dot = key.find('.').expect("a key of a table has a dot");
+        return Ok(Key::Path(vec![
+            part(range.start, &key[..dot]),
+            part(range.start + dot + 1, &key[dot + 1..]),
+        ]));
+    }
+    let (head, rest) = key.split_once('.').unwrap_or((key, ""));
+    let rest_start = range.start + head.len() + 1;
+    match head {
+        "params" if !rest.trim().is_empty() => Ok(Key::Path(vec![
+            part(range.start, head),
+            part(rest_start, rest),
+        ])),
+        "team_kind" => {
+            let Some((kind, field)) = rest
+                .rsplit_once('.')
+                .filter(|(k, f)| !k.trim().is_empty() && !f.trim().is_empty())
+            else {
+                return Err(needs_field(src, key, "team_kind.volunteer.available"));
+            };
+            let field = part(rest_start + kind.len() + 1, field);
+            let kind = part(rest_start, kind);
+            if !KIND_FIELDS.contains(&field.0.as_str()) {
+                let hint = match did_you_mean(&field.0, KIND_FIELDS) {
+                    Some(s) => Text::new(
+                        format!(
+                            "có phải ý bạn là `{s}`? Các mục của một loại đội: {}",
+                            name_list(KIND_FIELDS)
+                        ),
+                        format!(
+                            "did you mean `{s}`? The fields of a team kind are {}",
+                            name_list(KIND_FIELDS)
+                        ),
+                    ),
+                    None => Text::new(
+                        format!(
+                            "các mục của một loại đội: {} (tên loại đội không đổi được)",
+                            name_list(KIND_FIELDS)
+                        ),
+                        format!(
+                            "the fields of a team kind are {} (a kind's name cannot be changed)",
+                            name_list(KIND_FIELDS)
+                        ),
+                    ),
+                };
+                return Err(src
+                    .error(
+                        at(&field.1),
+                        Text::new(
+                            format!("loại đội không có mục `{}` để đặt", field.0),
+                            format!("a team kind has no field `{}` to set", field.0),
+                        ),
+                    )
+                    .hint(hint));
+            }
+            Ok(Key::TeamKind { kind, field })
+        }
+        "district" => district_key(src, key, rest, rest_start),
+        _ => Err(unknown_key(src, key, range)),
+    }
+}
+
+/// `district.NAME.FIELD`: the field is `teams.KIND` or the last part; NAME is the rest.
+fn district_key(src: &Source, key: &str, rest: &str, rest_start: usize) -> Result<Key, Error> {
+    let part = |start: usize, text: &str| -> Part {
+        let r = trimmed(&src.text, start..start + text.len());
+        (src.text[r.clone()].to_string(), r)
+    };
+    let example = "district.Hữu Lũng.installed";
+    let (name, field) = if let Some(i) = rest.rfind(".teams.") {
+        let kind = &rest[i + ".teams.".len()..];
+        if kind.trim().is_empty() {
+            return Err(needs_field(src, key, "district.Hữu Lũng.teams.commune"));
+        }
+        let teams_start = rest_start + i + 1;
+        (
+            &rest[..i],
+            vec![
+                part(teams_start, "teams"),
+                part(teams_start + "teams.".len(), kind),
+            ],
+        )
+    } else {
+        let Some((name, field)) = rest.rsplit_once('.') else {
+            return Err(needs_field(src, key, example));
+        };
+        if field.trim().is_empty() {
+            return Err(needs_field(src, key, example));
+        }
+        let field_start = rest_start + name.len() + 1;
+        match field.trim() {
+            "teams" => return Err(needs_field(src, key, "district.Hữu Lũng.teams.commune")),
+            "name" => {
+                return Err(src
+                    .error(
+                        Pos::Offset(field_start),
+                        Text::new(
+                            "không đổi tên huyện bằng --set được",
+                            "a district's name cannot be changed with --set",
+                        ),
+                    )
+                    .hint(district_fields_hint()));
+            }
+            _ => {}
+        }
+        (name, vec![part(field_start, field)])
+    };
+    if name.trim().is_empty() {
+        return Err(needs_field(src, key, example));
+    }
+    Ok(Key::District {
+        name: part(rest_start, name),
+        field,
+    })
+}
+
+fn needs_field(src: &Source, key: &str, example: &str) -> Error {
+    src.error(
+        Pos::Offset(0),
+        Text::new(
+            format!("khóa `{key}` chưa đủ: cần ghi đến một mục, ví dụ {example}"),
+            format!("the key `{key}` is incomplete: it must name a field, e.g. {example}"),
+        ),
+    )
+    .hint(if key.starts_with("district") {
+        district_fields_hint()
+    } else if key.starts_with("team_kind") {
+        Text::new(
+            format!(
+                "team_kind.TÊN.MỤC, với MỤC là một trong {}",
+                name_list(KIND_FIELDS)
+            ),
+            format!(
+                "team_kind.NAME.FIELD, where FIELD is one of {}",
+                name_list(KIND_FIELDS)
+            ),
+        )
+    } else {
+        keys_hint()
+    })
+}
+
+fn district_fields_hint() -> Text {
+    Text::new(
+        "district.TÊN.MỤC, với MỤC là `installed`, `smartphones`, `teams.LOẠI_ĐỘI` hoặc tên một nhóm (ví dụ `students`)",
+        "district.NAME.FIELD, where FIELD is `installed`, `smartphones`, `teams.KIND` or a cohort (e.g. `students`)",
+    )
+}
+
+fn keys_hint() -> Text {
+    Text::new(
+        format!("các khóa đặt được bằng --set: {FORMS}"),
+        format!("the keys --set can change: {FORMS}"),
+    )
+}
+
+fn unknown_key(src: &Source, key: &str, range: Range<usize>) -> Error {
+    let err = src.error(
+        Pos::Offset(range.start),
+        Text::new(
+            format!("không có khóa `{key}` để đặt"),
+            format!("there is no key `{key}` to set"),
+        ),
+    );
+    if matches!(key, "base" | "coverage") {
+        return err.hint(Text::new(
+            format!("`{key}` không đặt được từ dòng lệnh; hãy viết một kịch bản kế thừa (base = \"...\")"),
+            format!("`{key}` cannot be set on the command line; write an overlay scenario (base = \"...\") instead"),
+        ));
+    }
+    let fixed = TOP.iter().chain(IN_TABLES.iter()).copied();
+    if let Some(s) = did_you_mean(key, fixed) {
+        return err.hint(Text::new(
+            format!("có phải ý bạn là `{s}`?"),
+            format!("did you mean `{s}`?"),
+        ));
+    }
+    // A misspelt first part: `param.x`, `team_kinds.volunteer.available`.
+    if let Some((head, rest)) = key.split_once('.')
+        && let Some(s) = did_you_mean(head, ["params", "team_kind", "district"])
+    {
+        return err.hint(Text::new(
+            format!("có phải ý bạn là `{s}.{rest}`?"),
+            format!("did you mean `{s}.{rest}`?"),
+        ));
+    }
+    err.hint(keys_hint())
+}
+
+fn key_at<'i>(key: &'i str, at: &Range<usize>) -> Spanned<DeString<'i>> {
+    Spanned::new(at.clone(), Cow::Borrowed(key))
+}
+
+fn owned_key<'i>(part: &Part) -> Spanned<DeString<'i>> {
+    Spanned::new(part.1.clone(), Cow::Owned(part.0.clone()))
+}
+
+fn text_at<'i>(text: &'i str, at: &Range<usize>) -> Spanned<DeValue<'i>> {
+    Spanned::new(
+        at.clone(),
+        DeValue::String(Cow::Borrowed(&text[at.clone()])),
+    )
+}
+
+/// `value` in tables named by `parts`: `["target", "provincial_rate"]` gives
+/// `{ target = { provincial_rate = value } }`.
+fn nest<'i>(parts: &[Part], value: Spanned<DeValue<'i>>) -> Spanned<DeValue<'i>> {
+    let mut value = value;
+    for part in parts.iter().rev() {
+        let mut table = DeTable::new();
+        table.insert(owned_key(part), value);
+        value = Spanned::new(part.1.clone(), DeValue::Table(table));
+    }
+    value
+}
+
+/// `{ key = [entry] }`, as `[[key]]` with one entry.
+fn list_of_one<'i>(key: &'i str, at: &Range<usize>, entry: DeTable<'i>) -> DeTable<'i> {
+    let mut list = DeArray::new();
+    list.push(Spanned::new(at.clone(), DeValue::Table(entry)));
+    let mut top = DeTable::new();
+    top.insert(
+        key_at(key, at),
+        Spanned::new(at.clone(), DeValue::Array(list)),
+    );
+    top
+}
+
+/// `value` parsed from a part of the setting that starts at `by`: its spans moved to where
+/// they are in the whole setting.
+fn shifted(value: Spanned<DeValue<'_>>, by: usize) -> Spanned<DeValue<'_>> {
+    let span = value.span();
+    let span = span.start + by..span.end + by;
+    let inner = match value.into_inner() {
+        DeValue::Array(items) => {
+            let mut list = DeArray::new();
+            for item in items.iter() {
+                list.push(shifted(item.clone(), by));
+            }
+            DeValue::Array(list)
+        }
+        DeValue::Table(table) => {
+            let mut moved = DeTable::new();
+            for (key, item) in table {
+                let at = key.span();
+                moved.insert(
+                    Spanned::new(at.start + by..at.end + by, key.into_inner()),
+                    shifted(item, by),
+                );
+            }
+            DeValue::Table(moved)
+        }
+        other => other,
+    };
+    Spanned::new(span, inner)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The setting's document as `path = value` lines, each with the text its span covers.
+    fn lines(text: &str) -> Vec<String> {
+        fn walk(prefix: &str, value: &Spanned<DeValue<'_>>, text: &str, out: &mut Vec<String>) {
+            match value.get_ref() {
+                DeValue::Table(table) => {
+                    for (key, item) in table {
+                        let path = format!("{prefix}{}.", key.get_ref());
+                        walk(&path, item, text, out);
+                    }
+                }
+                DeValue::Array(items) => {
+                    for item in items.iter() {
+                        walk(&format!("{prefix}[]."), item, text, out);
+                    }
+                }
+                _ => out.push(format!(
+                    "{} = {}",
+                    prefix.trim_end_matches('.'),
+                    &text[value.span()]
+                )),
+            }
+        }
+        let setting = Setting::parse(text).unwrap();
+        let doc = Spanned::new(0..0, DeValue::Table(setting.document()));
+        let mut out = Vec::new();
+        walk("", &doc, text, &mut out);
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn keys_become_the_tables_of_a_scenario() {
+        assert_eq!(lines("budget=5"), ["budget = 5"]);
+        assert_eq!(
+            lines("target.provincial_rate = 0.5"),
+            ["target.provincial_rate = 0.5"]
+        );
+        assert_eq!(lines("params.x.y=1"), ["params.x.y = 1"]);
+        assert_eq!(
+            lines("team_kind.volunteer.available=50"),
+            [
+                "team_kind.[].available = 50",
+                "team_kind.[].name = volunteer"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_district_name_is_everything_before_the_field() {
+        assert_eq!(
+            lines("district.TP. Lạng Sơn.teams.commune=3"),
+            [
+                "district.[].name = TP. Lạng Sơn",
+                "district.[].teams.commune = 3"
+            ]
+        );
+        assert_eq!(
+            lines("district.Thành phố Lạng Sơn.students=9_000"),
+            [
+                "district.[].name = Thành phố Lạng Sơn",
+                "district.[].students = 9_000"
+            ]
+        );
+    }
+
+    #[test]
+    fn values_keep_their_place_in_the_setting() {
+        // Spans of a list's items are moved to where they are in the setting.
+        let text = "rules=[\"a.rhai\", \"b.rhai\"]";
+        let setting = Setting::parse(text).unwrap();
+        let doc = setting.document();
+        let (_, rules) = doc.iter().next().unwrap();
+        let DeValue::Array(items) = rules.get_ref() else {
+            panic!("a list")
+        };
+        assert_eq!(&text[items[1].span()], "\"b.rhai\"");
+        // Not TOML: the plain text, trimmed.
+        assert_eq!(lines("objective= min-cost "), ["objective = min-cost"]);
+    }
+}

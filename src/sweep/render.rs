@@ -1,0 +1,331 @@
+//! The sweep as a table and a curve (terminal and Markdown) and as JSON.
+
+use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets};
+use serde_json::{Map, Value};
+
+use super::{Point, Vary};
+use crate::report::json::plan_value;
+use crate::report::number;
+use crate::solve::Status;
+use crate::text::Lang;
+
+/// Width of the longest bar of a curve, in characters.
+const BAR_WIDTH: usize = 40;
+
+/// One row of the table: the figures of one value.
+struct Row {
+    value: String,
+    feasible: bool,
+    installed: f64,
+    rate: f64,
+    cost: f64,
+    teams: Vec<u64>,
+    below_target: usize,
+    below_floor: Option<usize>,
+}
+
+fn rows(points: &[Point], lang: Lang) -> Vec<Row> {
+    points
+        .iter()
+        .map(|p| {
+            let plan = &p.plan;
+            let teams = plan
+                .team_kinds
+                .iter()
+                .enumerate()
+                .map(|(k, _)| {
+                    plan.districts
+                        .iter()
+                        .map(|d| u64::from(d.allocation[k].teams))
+                        .sum()
+                })
+                .collect();
+            let has_floor = plan.districts.iter().any(|d| d.floor.is_some());
+            Row {
+                value: shown_value(&p.value, lang),
+                feasible: plan.status == Status::Optimal,
+                installed: plan.province.projected_installed,
+                rate: plan.province.projected_rate,
+                cost: plan.province.cost,
+                teams,
+                below_target: plan
+                    .districts
+                    .iter()
+                    .filter(|d| d.projected_rate < plan.province.target_rate - 1e-12)
+                    .count(),
+                below_floor: has_floor.then(|| {
+                    plan.districts
+                        .iter()
+                        .filter(|d| d.floor.is_some_and(|f| d.projected_rate < f - 1e-9))
+                        .count()
+                }),
+            }
+        })
+        .collect()
+}
+
+/// A value as written for `--set`, with the decimal comma in Vietnamese.
+fn shown_value(value: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi if value.parse::<f64>().is_ok() => value.replace('.', ","),
+        _ => value.to_string(),
+    }
+}
+
+fn status_words(feasible: bool, lang: Lang) -> &'static str {
+    match (feasible, lang) {
+        (true, Lang::Vi) => "đạt được",
+        (true, Lang::En) => "feasible",
+        (false, Lang::Vi) => "không đạt được",
+        (false, Lang::En) => "infeasible",
+    }
+}
+
+/// The table's header and cells, shared by the terminal and Markdown.
+fn table_cells(vary: &Vary, points: &[Point], lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
+    let rows = rows(points, lang);
+    let kinds: Vec<String> = points
+        .first()
+        .map(|p| p.plan.team_kinds.iter().map(|k| k.name.clone()).collect())
+        .unwrap_or_default();
+    let with_floor = rows.iter().any(|r| r.below_floor.is_some());
+    let mut header = vec![
+        vary.key.clone(),
+        lang.pick("Kết quả", "Result").to_string(),
+        lang.pick("Lượt cài dự kiến", "Projected installs")
+            .to_string(),
+        lang.pick("Tỷ lệ dự kiến", "Projected rate").to_string(),
+        lang.pick("Thêm (điểm %)", "Change (points)").to_string(),
+        lang.pick("Chi phí", "Cost").to_string(),
+        lang.pick("Chi phí thêm mỗi điểm %", "Extra cost per point")
+            .to_string(),
+    ];
+    for kind in &kinds {
+        header.push(format!("{} {kind}", lang.pick("Đội", "Teams")));
+    }
+    header.push(
+        lang.pick("Huyện dưới mục tiêu", "Districts below target")
+            .to_string(),
+    );
+    if with_floor {
+        header.push(
+            lang.pick("Huyện dưới mức sàn", "Districts below floor")
+                .to_string(),
+        );
+    }
+    let mut cells = Vec::with_capacity(rows.len());
+    for (i, r) in rows.iter().enumerate() {
+        let previous = i.checked_sub(1).map(|j| &rows[j]);
+        let points_up = previous.map(|p| (r.rate - p.rate) * 100.0);
+        let cost_up = previous.map(|p| r.cost - p.cost);
+        let mut line = vec![
+            r.value.clone(),
+            status_words(r.feasible, lang).to_string(),
+            number::count(lang, r.installed),
+            number::percent(lang, r.rate),
+            points_up.map_or_else(
+                || "—".to_string(),
+                |d| signed(number::decimal(lang, d.abs(), 2), d),
+            ),
+            number::money(lang, r.cost),
+            match (points_up, cost_up) {
+                (Some(d), Some(c)) if d > 1e-9 => number::money(lang, c / d),
+                _ => "—".to_string(),
+            },
+        ];
+        for t in &r.teams {
+            line.push(number::count(lang, *t as f64));
+        }
+        line.push(number::count(lang, r.below_target as f64));
+        if with_floor {
+            line.push(number::count(lang, r.below_floor.unwrap_or(0) as f64));
+        }
+        cells.push(line);
+    }
+    (header, cells)
+}
+
+fn signed(text: String, value: f64) -> String {
+    if value < -1e-12 {
+        format!("−{text}")
+    } else {
+        format!("+{text}")
+    }
+}
+
+/// A horizontal bar chart of `values`, scaled between `lo` and `hi`, one line per label.
+fn bars(labels: &[String], values: &[f64], lo: f64, hi: f64, shown: &[String]) -> String {
+    let width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+    let mut out = String::new();
+    for ((label, v), text) in labels.iter().zip(values).zip(shown) {
+        let share = if hi > lo {
+            ((v - lo) / (hi - lo)).clamp(0.0, 1.0)
+        } else {
+            1.0
+        };
+        let eighths = (share * (BAR_WIDTH * 8) as f64).round() as usize;
+        let mut bar = "█".repeat(eighths / 8);
+        let partial = [' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'][eighths % 8];
+        if partial != ' ' {
+            bar.push(partial);
+        }
+        let pad = BAR_WIDTH + 1 - bar.chars().count();
+        let label_pad = width - label.chars().count();
+        out.push_str(&format!(
+            "  {}{label} │{bar}{} {text}\n",
+            " ".repeat(label_pad),
+            " ".repeat(pad)
+        ));
+    }
+    out
+}
+
+/// The curves: projected rate and cost against the varied value.
+fn curves(vary: &Vary, points: &[Point], lang: Lang) -> String {
+    let rows = rows(points, lang);
+    let labels: Vec<String> = rows.iter().map(|r| r.value.clone()).collect();
+    let rates: Vec<f64> = rows.iter().map(|r| r.rate).collect();
+    let costs: Vec<f64> = rows.iter().map(|r| r.cost).collect();
+    let lo = (rates.iter().copied().fold(f64::INFINITY, f64::min) * 100.0).floor() / 100.0;
+    let hi = (rates.iter().copied().fold(f64::NEG_INFINITY, f64::max) * 100.0).ceil() / 100.0;
+    let hi = if hi <= lo { lo + 0.01 } else { hi };
+    let rate_text: Vec<String> = rates.iter().map(|r| number::percent(lang, *r)).collect();
+    let cost_hi = costs.iter().copied().fold(0.0, f64::max);
+    let cost_text: Vec<String> = costs.iter().map(|c| number::money(lang, *c)).collect();
+    let mut out = String::new();
+    out.push_str(&format!(
+        "{} {} ({} {} … {}):\n",
+        lang.pick(
+            "Tỷ lệ cài dự kiến của tỉnh theo",
+            "Projected provincial rate by"
+        ),
+        vary.key,
+        lang.pick("thang", "scale"),
+        number::percent_short(lang, lo),
+        number::percent_short(lang, hi),
+    ));
+    out.push_str(&bars(&labels, &rates, lo, hi, &rate_text));
+    out.push('\n');
+    out.push_str(&format!(
+        "{} {} ({} 0 … {}):\n",
+        lang.pick("Chi phí theo", "Cost by"),
+        vary.key,
+        lang.pick("thang", "scale"),
+        number::money(lang, cost_hi),
+    ));
+    out.push_str(&bars(&labels, &costs, 0.0, cost_hi, &cost_text));
+    out
+}
+
+fn title(scenario: &str, vary: &Vary, lang: Lang) -> String {
+    format!(
+        "{} — {} {} = {} … {} ({} {})",
+        scenario,
+        lang.pick("thay đổi", "varying"),
+        vary.key,
+        vary.values.first().map_or("", String::as_str),
+        vary.values.last().map_or("", String::as_str),
+        number::count(lang, vary.values.len() as f64),
+        lang.pick(
+            "giá trị",
+            if vary.values.len() == 1 {
+                "value"
+            } else {
+                "values"
+            }
+        ),
+    )
+}
+
+fn scenario_name(points: &[Point]) -> &str {
+    points.first().map_or("", |p| p.plan.scenario.as_str())
+}
+
+/// The sweep for the terminal: a title, the table, the curves.
+pub fn render_text(vary: &Vary, points: &[Point], lang: Lang) -> String {
+    let (header, cells) = table_cells(vary, points, lang);
+    let mut table = Table::new();
+    table
+        .load_style(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Disabled)
+        .force_no_tty()
+        .set_header(header.iter().map(Cell::new));
+    for line in &cells {
+        table.add_row(line.iter().enumerate().map(|(i, c)| {
+            let cell = Cell::new(c);
+            if i >= 2 {
+                cell.set_alignment(CellAlignment::Right)
+            } else {
+                cell
+            }
+        }));
+    }
+    let mut out = title(scenario_name(points), vary, lang);
+    out.push_str("\n\n");
+    out.push_str(&table.to_string());
+    out.push_str("\n\n");
+    out.push_str(&curves(vary, points, lang));
+    out
+}
+
+/// The sweep in Markdown: a heading, the table, the curves in a code block.
+pub fn render_markdown(vary: &Vary, points: &[Point], lang: Lang) -> String {
+    let (header, cells) = table_cells(vary, points, lang);
+    let escape = |s: &str| s.replace('|', "\\|");
+    let mut out = format!("# {}\n\n", title(scenario_name(points), vary, lang));
+    out.push_str(&format!(
+        "| {} |\n",
+        header
+            .iter()
+            .map(|h| escape(h))
+            .collect::<Vec<_>>()
+            .join(" | ")
+    ));
+    out.push_str(&format!(
+        "|{}\n",
+        header
+            .iter()
+            .enumerate()
+            .map(|(i, _)| if i >= 2 { " ---: |" } else { " --- |" })
+            .collect::<String>()
+    ));
+    for line in &cells {
+        out.push_str(&format!(
+            "| {} |\n",
+            line.iter()
+                .map(|c| escape(c))
+                .collect::<Vec<_>>()
+                .join(" | ")
+        ));
+    }
+    out.push_str("\n```\n");
+    out.push_str(&curves(vary, points, lang));
+    out.push_str("```\n");
+    out
+}
+
+/// The sweep as JSON: one `{ "value", "status", "province" }` per value, `province` exactly as
+/// in the plan JSON of `campaign plan --set KEY=VALUE`.
+pub fn render_json(points: &[Point], lang: Lang) -> String {
+    let list: Vec<Value> = points
+        .iter()
+        .map(|p| {
+            let plan = plan_value(&p.plan, lang);
+            let mut m = Map::new();
+            let value = p
+                .value
+                .parse::<i64>()
+                .map(Value::from)
+                .or_else(|_| p.value.parse::<f64>().map(Value::from))
+                .unwrap_or_else(|_| Value::String(p.value.clone()));
+            m.insert("value".into(), value);
+            m.insert("status".into(), plan["status"].clone());
+            m.insert("province".into(), plan["province"].clone());
+            Value::Object(m)
+        })
+        .collect();
+    let mut text =
+        serde_json::to_string_pretty(&Value::Array(list)).expect("a JSON value serialises");
+    text.push('\n');
+    text
+}
