@@ -146,6 +146,11 @@ fn read(key: &str, value: &TraceValue, lang: Lang) -> String {
             count(value),
         ),
         "district.fixed_installs" => labelled("lượt cài cố định", "fixed installs", count(value)),
+        "district.own_fixed_installs" => labelled(
+            "lượt cài cố định của riêng quy tắc",
+            "the rule's own fixed installs",
+            count(value),
+        ),
         "scenario.target_rate" => {
             labelled("mục tiêu toàn tỉnh", "provincial target", percent(value))
         }
