@@ -377,6 +377,10 @@ fn a_misspelt_remote_district_stops_the_plan_and_names_the_districts() {
     let text = text
         .replace("\"../rules/", &format!("\"{ROOT}/rules/"))
         .replace(
+            "base = \"lang-son-2020-09-01.toml\"",
+            &format!("base = \"{ROOT}/scenarios/lang-son-2020-09-01.toml\""),
+        )
+        .replace(
             "remote_districts = [\"Đình Lập\", \"Bình Gia\"]",
             "remote_districts = [\"Đình Lập\", \"Binh Gia\"]",
         );
@@ -425,6 +429,11 @@ fn the_misspelt_name_example_in_the_doc_is_what_the_command_prints() {
         "remote_districts = [\"Đình Lập\", \"Binh Gia\"]",
     );
     std::fs::write(dir.path().join("scenarios/typo.toml"), text).unwrap();
+    std::fs::copy(
+        path("scenarios/lang-son-2020-09-01.toml"),
+        dir.path().join("scenarios/lang-son-2020-09-01.toml"),
+    )
+    .unwrap();
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_campaign"))
         .current_dir(dir.path())
         .args(["plan", "scenarios/typo.toml"])
@@ -495,13 +504,21 @@ fn the_lines_the_docs_name_hold_the_new_params() {
     // docs/assumptions.md and docs/rule-library.md send readers to these lines.
     let text = std::fs::read_to_string(path(EXTENDED)).unwrap();
     let lines: Vec<&str> = text.lines().collect();
+    let shipped = std::fs::read_to_string(path("scenarios/lang-son-2020-09-01.toml")).unwrap();
+    assert!(
+        shipped
+            .lines()
+            .nth(19)
+            .unwrap()
+            .starts_with("provincial_rate = 0.40 "),
+        "the target is on line 20 of the shipped scenario"
+    );
     for (line, key) in [
-        (32, "provincial_rate = 0.40 "),
-        (49, "school_session_uptake = 0.20 "),
-        (50, "remote_districts = [\"Đình Lập\", \"Bình Gia\"] "),
-        (51, "remote_productivity = 0.75 "),
-        (52, "priority_lowest_count = 3 "),
-        (53, "priority_floor = 0.35 "),
+        (25, "school_session_uptake = 0.20 "),
+        (26, "remote_districts = [\"Đình Lập\", \"Bình Gia\"] "),
+        (27, "remote_productivity = 0.75 "),
+        (28, "priority_lowest_count = 3 "),
+        (29, "priority_floor = 0.35 "),
     ] {
         assert!(
             lines[line - 1].starts_with(key),

@@ -710,6 +710,13 @@ fn a_valid_rule_using_much_of_the_language_passes_the_check_and_plans() {
     let patched = text
         .replace("\"../rules/", &format!("\"{}/rules/", root.display()))
         .replace(
+            "base = \"lang-son-2020-09-01.toml\"",
+            &format!(
+                "base = \"{}/scenarios/lang-son-2020-09-01.toml\"",
+                root.display()
+            ),
+        )
+        .replace(
             "rules = [\n",
             &format!("rules = [\n  \"{}\",\n", bom.display()),
         );
