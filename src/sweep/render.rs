@@ -5,7 +5,7 @@ use serde_json::{Map, Value};
 
 use super::{Point, Vary};
 use crate::report::json::plan_value;
-use crate::report::number;
+use crate::report::{number, words};
 use crate::solve::Status;
 use crate::text::Lang;
 
@@ -94,14 +94,14 @@ fn table_cells(vary: &Vary, points: &[Point], lang: Lang) -> (Vec<String>, Vec<V
         lang.pick("Kết quả", "Result").to_string(),
         lang.pick("Lượt cài dự kiến", "Projected installs")
             .to_string(),
-        lang.pick("Tỷ lệ dự kiến", "Projected rate").to_string(),
-        lang.pick("Thêm (điểm %)", "Change (points)").to_string(),
-        lang.pick("Chi phí", "Cost").to_string(),
-        lang.pick("Chi phí thêm mỗi điểm %", "Extra cost per point")
+        lang.pick("Tỷ lệ", "Rate").to_string(),
+        lang.pick("Thêm (điểm %)", "Gain (points)").to_string(),
+        lang.pick("Chi phí (đ)", "Cost (VND)").to_string(),
+        lang.pick("Chi phí mỗi điểm thêm (đ)", "Cost per extra point (VND)")
             .to_string(),
     ];
     for kind in &kinds {
-        header.push(format!("{} {kind}", lang.pick("Đội", "Teams")));
+        header.push(words::kind_heading(lang, kind));
     }
     header.push(
         lang.pick("Huyện dưới mục tiêu", "Districts below target")
@@ -127,9 +127,12 @@ fn table_cells(vary: &Vary, points: &[Point], lang: Lang) -> (Vec<String>, Vec<V
                 || "—".to_string(),
                 |d| signed(number::decimal(lang, d.abs(), 2), d),
             ),
-            number::money(lang, r.cost),
-            match (points_up, cost_up) {
-                (Some(d), Some(c)) if d > 1e-9 => number::money(lang, c / d),
+            number::count(lang, r.cost),
+            // only between two plans that meet the scenario: an infeasible one is a best effort
+            match (points_up, cost_up, previous) {
+                (Some(d), Some(c), Some(p)) if d > 1e-9 && r.feasible && p.feasible => {
+                    number::count(lang, c / d)
+                }
                 _ => "—".to_string(),
             },
         ];
