@@ -1,6 +1,7 @@
 //! `[params]` (docs/scenario-format.md § "[params]"): free values that the rules read.
 
 use std::collections::BTreeMap;
+use unicode_normalization::UnicodeNormalization;
 
 use toml::de::{DeArray, DeValue};
 
@@ -32,7 +33,8 @@ pub(crate) fn params(top: &Table<'_, '_>) -> Result<BTreeMap<String, Param>, Err
 fn param(src: &Source, field: &str, value: &Value<'_>, top: bool) -> Result<Param, Error> {
     Ok(match value.get_ref() {
         DeValue::Integer(_) | DeValue::Float(_) => Param::Number(as_number(src, field, value)?),
-        DeValue::String(s) => Param::Text(s.to_string()),
+        // NFC, as district names are, so that a name typed on another keyboard still matches
+        DeValue::String(s) => Param::Text(s.nfc().collect()),
         DeValue::Boolean(b) => Param::Bool(*b),
         _ if top => {
             return Err(document::wrong_type(
