@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use campaign_planner::scenario::{Param, load_with};
+use campaign_planner::text::Lang;
 use tempfile::TempDir;
 
 const SHIPPED: &str = concat!(
@@ -195,13 +196,13 @@ fn values_are_toml_or_plain_text() {
         &[
             // Not valid TOML: the plain text.
             "params.door_to_door_provincial_kind=volunteer".into(),
-            "params.note=Lạng Sơn, what if".into(),
+            "params.communication_reach=Lạng Sơn, what if".into(),
             "objective=min-cost".into(),
             // TOML: a number, a quoted text, a list, true/false, a date.
-            "params.new_threshold=0.2".into(),
-            "params.label=\"0.2\"".into(),
-            "params.remote=[\"Đình Lập\", \"Bình Gia\"]".into(),
-            "params.strict=true".into(),
+            "params.student_uptake=0.2".into(),
+            "params.quarantine_compliance=\"0.2\"".into(),
+            "params.testing_compliance=[\"Đình Lập\", \"Bình Gia\"]".into(),
+            "params.door_to_door_threshold=true".into(),
             "as_of=2020-10-01".into(),
             "name=\"What if\"".into(),
             "rules=[]".into(),
@@ -213,27 +214,50 @@ fn values_are_toml_or_plain_text() {
         Param::Text("volunteer".into())
     );
     assert_eq!(
-        scenario.params["note"],
+        scenario.params["communication_reach"],
         Param::Text("Lạng Sơn, what if".into())
     );
     assert_eq!(scenario.objective.as_str(), "min-cost");
-    assert_eq!(scenario.params["new_threshold"], Param::Number(0.2));
-    assert_eq!(scenario.params["label"], Param::Text("0.2".into()));
+    assert_eq!(scenario.params["student_uptake"], Param::Number(0.2));
     assert_eq!(
-        scenario.params["remote"],
+        scenario.params["quarantine_compliance"],
+        Param::Text("0.2".into())
+    );
+    assert_eq!(
+        scenario.params["testing_compliance"],
         Param::List(vec![
             Param::Text("Đình Lập".into()),
             Param::Text("Bình Gia".into())
         ])
     );
-    assert_eq!(scenario.params["strict"], Param::Bool(true));
+    assert_eq!(scenario.params["door_to_door_threshold"], Param::Bool(true));
     assert_eq!(scenario.as_of, "2020-10-01");
     assert_eq!(scenario.name, "What if");
     assert!(scenario.rules.is_empty());
-    // The params the setting did not touch are still there.
+}
+
+#[test]
+fn a_params_key_the_scenario_does_not_have_is_refused() {
+    // a misspelt key would add a value no rule reads while the meant one kept its value
+    let err = load_with(
+        Path::new(SHIPPED),
+        &["params.door_to_door_treshold=0.25".into()],
+    )
+    .unwrap_err();
     assert_eq!(
-        scenario.params["door_to_door_threshold"],
-        Param::Number(0.3)
+        err.render(Lang::En),
+        "error: --set params.door_to_door_treshold=0.25: the scenario's [params] has no \
+         `door_to_door_treshold`\n --set params.door_to_door_treshold=0.25\n              ^\n\
+         hint: did you mean `params.door_to_door_threshold`?\n"
+    );
+    let err = load_with(Path::new(SHIPPED), &["params.school_bonus=1".into()]).unwrap_err();
+    assert!(
+        err.render(Lang::En).contains(
+            "hint: --set can only change a parameter the scenario has; to add a new one, write \
+             it under [params] in the scenario file"
+        ),
+        "{}",
+        err.render(Lang::En)
     );
 }
 

@@ -207,6 +207,16 @@ fn vietnamese_numbers_by_default_and_markdown() {
             .starts_with("# Lạng Sơn, 2020-09-01 — thay đổi target.provincial_rate")
     );
     assert!(md.stdout.contains("| target.provincial_rate | Kết quả |"));
+    // every row of the table is one line, with as many cells as the header
+    let rows: Vec<&str> = md.stdout.lines().filter(|l| l.starts_with('|')).collect();
+    let cells = |l: &str| l.matches(" | ").count();
+    assert!(rows.len() >= 4, "{}", md.stdout);
+    assert!(
+        rows.iter().all(|r| cells(r) == cells(rows[0])),
+        "{}",
+        md.stdout
+    );
+    assert!(rows[0].contains("| Đội tình nguyện |"), "{}", rows[0]);
     assert!(md.stdout.contains("\n```\n"));
 }
 

@@ -71,6 +71,13 @@ impl Names {
 pub(crate) struct Known(HashMap<String, BTreeSet<usize>>);
 
 impl Known {
+    /// The functions of the rules engine, read once per process: every engine `new_engine`
+    /// builds has the same ones.
+    pub fn of_rules_engine(engine: &Engine) -> &'static Known {
+        static KNOWN: std::sync::OnceLock<Known> = std::sync::OnceLock::new();
+        KNOWN.get_or_init(|| Known::of(engine))
+    }
+
     pub fn of(engine: &Engine) -> Known {
         let mut map: HashMap<String, BTreeSet<usize>> = HashMap::new();
         for signature in engine.gen_fn_signatures(true) {

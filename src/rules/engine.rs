@@ -78,18 +78,24 @@ pub(crate) fn new_engine(clock: &Clock) -> Engine {
     let mut engine = Engine::new_raw();
     // Only what policy arithmetic and directive texts need: no clock, no sleep, no blobs,
     // no `exit`, no function pointers.
-    for package in [
-        ArithmeticPackage::new().as_shared_module(),
-        LogicPackage::new().as_shared_module(),
-        BasicMathPackage::new().as_shared_module(),
-        BasicStringPackage::new().as_shared_module(),
-        MoreStringPackage::new().as_shared_module(),
-        BasicIteratorPackage::new().as_shared_module(),
-        BasicArrayPackage::new().as_shared_module(),
-        BasicMapPackage::new().as_shared_module(),
-    ] {
-        engine.register_global_module(package);
+    // (built once per thread: every engine shares the same packages)
+    thread_local! {
+        static PACKAGES: Vec<rhai::Shared<rhai::Module>> = vec![
+            ArithmeticPackage::new().as_shared_module(),
+            LogicPackage::new().as_shared_module(),
+            BasicMathPackage::new().as_shared_module(),
+            BasicStringPackage::new().as_shared_module(),
+            MoreStringPackage::new().as_shared_module(),
+            BasicIteratorPackage::new().as_shared_module(),
+            BasicArrayPackage::new().as_shared_module(),
+            BasicMapPackage::new().as_shared_module(),
+        ];
     }
+    PACKAGES.with(|packages| {
+        for package in packages {
+            engine.register_global_module(package.clone());
+        }
+    });
     engine.set_strict_variables(true);
     engine.set_fail_on_invalid_map_property(true);
     engine.disable_symbol("eval");

@@ -365,10 +365,10 @@ impl RuleSet {
     /// Checks every rule against the rules API (and, with `names`, against a scenario's
     /// params, team kinds and cohorts) without running anything; the problems, file by file.
     pub fn check(&self, names: Option<&Names>) -> Vec<Error> {
-        let known = check::Known::of(&self.engine);
+        let known = check::Known::of_rules_engine(&self.engine);
         self.rules
             .iter()
-            .flat_map(|rule| check::check(&rule.path, &rule.source, &rule.ast, &known, names))
+            .flat_map(|rule| check::check(&rule.path, &rule.source, &rule.ast, known, names))
             .collect()
     }
 }
@@ -378,7 +378,7 @@ impl RuleSet {
 pub fn check_files(paths: &[PathBuf], names: Option<&Names>) -> Vec<Error> {
     let clock = Clock::new(engine::WALL_CLOCK);
     let engine = engine::new_engine(&clock);
-    let known = check::Known::of(&engine);
+    let known = check::Known::of_rules_engine(&engine);
     let mut problems = Vec::new();
     for path in paths {
         match compile(&engine, path) {
@@ -386,7 +386,7 @@ pub fn check_files(paths: &[PathBuf], names: Option<&Names>) -> Vec<Error> {
                 &rule.path,
                 &rule.source,
                 &rule.ast,
-                &known,
+                known,
                 names,
             )),
             Err(e) => problems.push(e),

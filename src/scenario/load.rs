@@ -50,6 +50,18 @@ pub fn load_with(path: &Path, settings: &[String]) -> Result<Scenario, Error> {
         .iter()
         .map(document::parse)
         .collect::<Result<Vec<_>, _>>()?;
+    let known_params: Vec<String> = docs
+        .iter()
+        .filter_map(|doc| doc.iter().find(|(k, _)| k.get_ref().as_ref() == "params"))
+        .filter_map(|(_, v)| match v.get_ref() {
+            DeValue::Table(t) => Some(t.iter().map(|(k, _)| k.get_ref().to_string())),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    for setting in &settings {
+        setting.check_param(&known_params)?;
+    }
     let changes: Vec<_> = settings.iter().map(Setting::document).collect();
     let mut layers: Vec<Layer<'_, '_>> = files
         .iter()

@@ -66,6 +66,43 @@ enum Key {
 }
 
 impl Setting {
+    /// For `params.KEY`, an error unless some file of the scenario writes `KEY` in `[params]`
+    /// (`known`): a misspelt key would otherwise be a new parameter no rule reads, and the
+    /// one meant would silently keep its value.
+    pub fn check_param(&self, known: &[String]) -> Result<(), Error> {
+        let Key::Path(parts) = &self.key else {
+            return Ok(());
+        };
+        let [(head, _), (name, range)] = parts.as_slice() else {
+            return Ok(());
+        };
+        if head != "params" || known.iter().any(|k| k == name) {
+            return Ok(());
+        }
+        let hint = match did_you_mean(name, known.iter().map(String::as_str)) {
+            Some(close) => Text::new(
+                format!("có phải ý bạn là `params.{close}`?"),
+                format!("did you mean `params.{close}`?"),
+            ),
+            None => Text::new(
+                "--set chỉ đổi được tham số kịch bản đã có; muốn thêm tham số mới thì ghi nó vào \
+                 mục [params] của tệp kịch bản",
+                "--set can only change a parameter the scenario has; to add a new one, write it \
+                 under [params] in the scenario file",
+            ),
+        };
+        Err(self
+            .src
+            .error(
+                Pos::Offset(range.start),
+                Text::new(
+                    format!("mục [params] của kịch bản không có `{name}`"),
+                    format!("the scenario's [params] has no `{name}`"),
+                ),
+            )
+            .hint(hint))
+    }
+
     /// Reads `text` (`KEY=VALUE`, as typed after `--set`).
     pub fn parse(text: &str) -> Result<Setting, Error> {
         let src = Source::setting(text);

@@ -274,7 +274,8 @@ pub fn render_text(vary: &Vary, points: &[Point], lang: Lang) -> String {
 /// The sweep in Markdown: a heading, the table, the curves in a code block.
 pub fn render_markdown(vary: &Vary, points: &[Point], lang: Lang) -> String {
     let (header, cells) = table_cells(vary, points, lang);
-    let escape = |s: &str| s.replace('|', "\\|");
+    // a Markdown cell is one line: a heading broken for the terminal is joined again
+    let escape = |s: &str| s.replace('|', "\\|").replace('\n', " ");
     let mut out = format!("# {}\n\n", title(scenario_name(points), vary, lang));
     out.push_str(&format!(
         "| {} |\n",
