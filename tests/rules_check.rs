@@ -288,7 +288,7 @@ fn a_local_kind_function_refuses_a_provincial_kind() {
         2,
         34,
         "`local_teams`: `volunteer` is a provincial kind, not stationed in districts",
-        Some("the local kinds are: `commune`"),
+        Some("local kinds in the scenario: `commune`"),
     );
 }
 

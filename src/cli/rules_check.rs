@@ -130,12 +130,10 @@ fn rule_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
     let mut files = Vec::new();
     for path in paths {
         if path.is_dir() {
-            let mut found: Vec<PathBuf> = std::fs::read_dir(path)
-                .map_err(|e| unreadable(path, &e))?
-                .filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "rhai"))
-                .collect();
+            if let Err(e) = std::fs::read_dir(path) {
+                return Err(unreadable(path, &e));
+            }
+            let found = crate::files::with_extension(path, "rhai");
             if found.is_empty() {
                 return Err(Error::new(Text::new(
                     format!("thư mục {} không có tệp quy tắc .rhai nào", path.display()),
@@ -143,7 +141,6 @@ fn rule_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
                 ))
                 .file(path));
             }
-            found.sort();
             files.extend(found);
         } else if path.exists() {
             files.push(path.clone());

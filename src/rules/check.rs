@@ -14,6 +14,7 @@ use std::path::Path;
 use rhai::{AST, ASTNode, BinaryExpr, Engine, Expr, FnCallExpr, Position, Stmt};
 
 use super::api::{self, Arg, Item, On, Phase, Returns};
+use super::failure::unknown_name_hint;
 use crate::diagnostic::{Error, did_you_mean};
 use crate::model::Scope;
 use crate::scenario::{Param, Scenario};
@@ -1112,7 +1113,7 @@ impl Checker<'_> {
                 if self.names.is_none() && close.is_none() {
                     return;
                 }
-                let hint = names_hint(close, &known, ("nhóm đối tượng", "cohorts"));
+                let hint = unknown_name_hint(&lower, &known, ("nhóm đối tượng", "cohorts"));
                 self.problem(
                     pos,
                     Text::new(
@@ -1140,21 +1141,24 @@ impl Checker<'_> {
                                 format!("`{function}`: `{value}` là đội cấp tỉnh, không đóng tại huyện"),
                                 format!("`{function}`: `{value}` is a provincial kind, not stationed in districts"),
                             ),
-                            Some(names_hint(None, &locals, ("loại tổ tại chỗ", "local kinds"))),
+                            Some(unknown_name_hint(value, &locals, ("loại tổ tại chỗ", "local kinds"))),
                         );
                     }
                     Some(_) => {}
                     None => {
                         let known: Vec<&str> =
                             names.kinds.iter().map(|(k, _)| k.as_str()).collect();
-                        let close = did_you_mean(value, known.iter().copied());
                         self.problem(
                             pos,
                             Text::new(
                                 format!("`{function}`: kịch bản không có loại tổ/đội `{value}`"),
                                 format!("`{function}`: the scenario has no team kind `{value}`"),
                             ),
-                            Some(names_hint(close, &known, ("loại tổ/đội", "team kinds"))),
+                            Some(unknown_name_hint(
+                                value,
+                                &known,
+                                ("loại tổ/đội", "team kinds"),
+                            )),
                         );
                     }
                 }
@@ -1210,7 +1214,16 @@ impl Checker<'_> {
                         format!("`directive`: chỉ đạo không có mục `{name}`"),
                         format!("`directive`: a directive has no entry `{name}`"),
                     ),
-                    Some(names_hint(close, &keys, ("mục", "entries"))),
+                    Some(match close {
+                        Some(close) => Text::new(
+                            format!("có phải ý bạn là `{close}`?"),
+                            format!("did you mean `{close}`?"),
+                        ),
+                        None => Text::new(
+                            format!("các mục của một chỉ đạo: {}", keys.join(", ")),
+                            format!("a directive's entries are: {}", keys.join(", ")),
+                        ),
+                    }),
                 );
                 continue;
             }
@@ -1379,29 +1392,4 @@ fn ty_of_value(d: &rhai::Dynamic) -> Ty {
     } else {
         Ty::Unknown
     }
-}
-
-/// "did you mean" when a name is close, else the list of known names.
-fn names_hint(close: Option<&str>, known: &[&str], what: (&str, &str)) -> Text {
-    if let Some(close) = close {
-        return Text::new(
-            format!("có phải ý bạn là `{close}`?"),
-            format!("did you mean `{close}`?"),
-        );
-    }
-    if known.is_empty() {
-        return Text::new(
-            format!("kịch bản chưa khai báo {} nào", what.0),
-            format!("the scenario declares no {}", what.1),
-        );
-    }
-    let list = known
-        .iter()
-        .map(|k| format!("`{k}`"))
-        .collect::<Vec<_>>()
-        .join(", ");
-    Text::new(
-        format!("các {} có: {list}", what.0),
-        format!("the {} are: {list}", what.1),
-    )
 }

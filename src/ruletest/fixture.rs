@@ -222,7 +222,7 @@ fn rules(top: &Table<'_, '_>, scenario: &Scenario) -> Result<Vec<PathBuf>, Error
         let found = if written.is_empty() {
             Vec::new()
         } else if path.is_dir() {
-            rhai_files(&path)
+            crate::files::with_extension(&path, "rhai")
         } else if path.is_file() {
             vec![path.clone()]
         } else {
@@ -247,24 +247,6 @@ fn rules(top: &Table<'_, '_>, scenario: &Scenario) -> Result<Vec<PathBuf>, Error
         }
     }
     Ok(files)
-}
-
-/// The `*.rhai` files of a folder, sorted by file name (as a scenario's `rules` reads folders).
-fn rhai_files(folder: &Path) -> Vec<PathBuf> {
-    let Ok(entries) = std::fs::read_dir(folder) else {
-        return Vec::new();
-    };
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| {
-            p.is_file()
-                && p.extension()
-                    .is_some_and(|e| e.eq_ignore_ascii_case("rhai"))
-        })
-        .collect();
-    files.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
-    files
 }
 
 /// Replaces `scenario.params` with the values of `table` (`[params]` or a case's `params`),

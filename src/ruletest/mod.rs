@@ -98,7 +98,7 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
     let mut files: Vec<PathBuf> = Vec::new();
     for path in paths {
         let found = if path.is_dir() {
-            let toml = toml_files(path);
+            let toml = crate::files::with_extension(path, "toml");
             if toml.is_empty() {
                 return Err(Error::new(Text::new(
                     format!("thư mục {} không có tệp kiểm thử .toml nào", path.display()),
@@ -133,24 +133,6 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
         }
     }
     Ok(files)
-}
-
-/// The `*.toml` files of a folder, sorted by file name.
-fn toml_files(folder: &Path) -> Vec<PathBuf> {
-    let Ok(entries) = std::fs::read_dir(folder) else {
-        return Vec::new();
-    };
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| {
-            p.is_file()
-                && p.extension()
-                    .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
-        })
-        .collect();
-    files.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
-    files
 }
 
 /// Counts over a whole run, for the summary line.

@@ -350,7 +350,7 @@ fn rules(top: &Table<'_, '_>) -> Result<Vec<PathBuf>, Error> {
             ));
         }
         let found = if path.is_dir() {
-            let rhai = rhai_files(&path);
+            let rhai = crate::files::with_extension(&path, "rhai");
             if rhai.is_empty() {
                 return Err(not_found(
                     format!("thư mục quy tắc {} không có tệp .rhai nào", path.display()),
@@ -382,24 +382,6 @@ fn shown_folder(folder: &Path) -> String {
     } else {
         folder.display().to_string()
     }
-}
-
-/// The `*.rhai` files of a folder, sorted by file name.
-fn rhai_files(folder: &Path) -> Vec<PathBuf> {
-    let Ok(entries) = std::fs::read_dir(folder) else {
-        return Vec::new();
-    };
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| {
-            p.is_file()
-                && p.extension()
-                    .is_some_and(|e| e.eq_ignore_ascii_case("rhai"))
-        })
-        .collect();
-    files.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
-    files
 }
 
 fn no_districts(src: &Source, at: Pos) -> Error {
