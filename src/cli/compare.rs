@@ -21,6 +21,10 @@ pub fn run(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> i32 {
+    if format.is_printable() {
+        let _ = stderr.write_all(super::plan_only("compare", format).render(lang).as_bytes());
+        return EXIT_BAD_INPUT;
+    }
     let mut compared = Vec::with_capacity(scenarios.len());
     let mut failed = false;
     for (i, path) in scenarios.iter().enumerate() {

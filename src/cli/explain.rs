@@ -23,6 +23,10 @@ pub fn run(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> i32 {
+    if format.is_printable() {
+        let _ = stderr.write_all(super::plan_only("explain", format).render(lang).as_bytes());
+        return EXIT_BAD_INPUT;
+    }
     let explanation = match crate::explain::explain_district(scenario, settings, district) {
         Ok(e) => e,
         Err(e) => {

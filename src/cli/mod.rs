@@ -147,6 +147,12 @@ enum FormatArg {
     Text,
     Json,
     Markdown,
+    /// One HTML file to print: the summary, then a page per district (plan only).
+    Html,
+    /// The district table for spreadsheets (plan only).
+    Csv,
+    /// An Excel workbook; needs --out (plan only).
+    Xlsx,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -161,8 +167,37 @@ impl From<FormatArg> for Format {
             FormatArg::Text => Format::Text,
             FormatArg::Json => Format::Json,
             FormatArg::Markdown => Format::Markdown,
+            FormatArg::Html => Format::Html,
+            FormatArg::Csv => Format::Csv,
+            FormatArg::Xlsx => Format::Xlsx,
         }
     }
+}
+
+/// The error for a printable format (html, csv, xlsx) given to a command other than `plan`.
+pub(crate) fn plan_only(command: &str, format: Format) -> crate::diagnostic::Error {
+    let name = format.name();
+    crate::diagnostic::Error::new(crate::text::Text::new(
+        format!("lệnh `{command}` không xuất được định dạng {name}: chỉ lệnh `plan` in được {name}"),
+        format!("`campaign {command}` cannot write {name}: only `campaign plan` writes {name}"),
+    ))
+    .hint(crate::text::Text::new(
+        "dùng --format text, markdown hoặc json",
+        "use --format text, markdown or json",
+    ))
+}
+
+/// The error for a binary format (xlsx) without `--out`.
+fn needs_out(format: Format) -> crate::diagnostic::Error {
+    let name = format.name();
+    crate::diagnostic::Error::new(crate::text::Text::new(
+        format!("định dạng {name} là tệp nhị phân, không in ra màn hình được"),
+        format!("{name} is a binary file and cannot be written to the terminal"),
+    ))
+    .hint(crate::text::Text::new(
+        format!("thêm --out TỆP, ví dụ: --format {name} --out ke-hoach.{name}"),
+        format!("add --out FILE, e.g. --format {name} --out plan.{name}"),
+    ))
 }
 
 impl From<LangArg> for Lang {
@@ -206,6 +241,11 @@ pub fn run(
             out,
         } => {
             let lang = Lang::from(lang);
+            let format = Format::from(format);
+            if format.is_binary() && out.is_none() {
+                let _ = stderr.write_all(needs_out(format).render(lang).as_bytes());
+                return EXIT_BAD_INPUT;
+            }
             let plan = match crate::plan_with(&scenario, &cli.set) {
                 Ok(plan) => plan,
                 Err(e) => {
@@ -213,13 +253,12 @@ pub fn run(
                     return EXIT_BAD_INPUT;
                 }
             };
-            let text = report::render(&plan, format.into(), lang);
-            let written = match &out {
-                Some(path) => output::write_atomically(path, text.as_bytes()),
+            let written = report::render_bytes(&plan, format, lang).and_then(|bytes| match &out {
+                Some(path) => output::write_atomically(path, &bytes),
                 None => stdout
-                    .write_all(text.as_bytes())
+                    .write_all(&bytes)
                     .map_err(|e| output::write_error(None, &e)),
-            };
+            });
             if let Err(e) = written {
                 let _ = stderr.write_all(e.render(lang).as_bytes());
                 return EXIT_BAD_INPUT;

@@ -24,6 +24,10 @@ pub fn run(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> i32 {
+    if format.is_printable() {
+        let _ = stderr.write_all(super::plan_only("sweep", format).render(lang).as_bytes());
+        return EXIT_BAD_INPUT;
+    }
     let vary = match parse_vary(vary) {
         Ok(v) => v,
         Err(e) => {
@@ -61,7 +65,10 @@ pub fn run(
     };
     let text = match format {
         Format::Json => sweep::render_json(&points, lang),
-        Format::Markdown => sweep::render_markdown(&vary, &points, lang),
+        // refused above; kept total so that a new format is a compile error here
+        Format::Markdown | Format::Html | Format::Csv | Format::Xlsx => {
+            sweep::render_markdown(&vary, &points, lang)
+        }
         Format::Text => sweep::render_text(&vary, &points, lang),
     };
     let written = match out {

@@ -94,7 +94,10 @@ pub fn render(comparison: &Comparison, format: Format, lang: Lang) -> String {
     match format {
         Format::Text => terminal::render(comparison, lang),
         Format::Json => json::render(comparison, lang),
-        Format::Markdown => markdown::render(comparison, lang),
+        // The printable formats are the plan's; the CLI refuses them here (cli/compare.rs).
+        Format::Markdown | Format::Html | Format::Csv | Format::Xlsx => {
+            markdown::render(comparison, lang)
+        }
     }
 }
 

@@ -263,7 +263,10 @@ pub fn explain(planned: &Planned, d: usize) -> Explanation {
 pub fn render(explanation: &Explanation, format: Format, lang: Lang) -> String {
     match format {
         Format::Text => render::text(explanation, lang),
-        Format::Markdown => render::markdown(explanation, lang),
+        // The printable formats are the plan's; the CLI refuses them here (cli/explain.rs).
+        Format::Markdown | Format::Html | Format::Csv | Format::Xlsx => {
+            render::markdown(explanation, lang)
+        }
         Format::Json => json::render(explanation, lang),
     }
 }

@@ -76,6 +76,12 @@ pub fn percent_apart(lang: Lang, rate: f64, other: f64) -> String {
     format!("{}%", decimal(lang, rate * 100.0, places))
 }
 
+/// A number for programs (CSV cells): a decimal point, no grouping, `places` digits after it:
+/// `151916`, `29.22`. Rounds like the human formats, so the figures agree with them.
+pub fn plain(value: f64, places: usize) -> String {
+    decimal(Lang::En, value, places).replace(',', "")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -96,6 +102,13 @@ mod tests {
         assert_eq!(count(Lang::Vi, 999.5), "1.000");
         assert_eq!(count(Lang::Vi, -1_500.0), "-1.500");
         assert_eq!(decimal(Lang::Vi, 0.04, 1), "0,0");
+    }
+
+    #[test]
+    fn plain_numbers_have_a_point_and_no_grouping() {
+        assert_eq!(plain(151_916.4, 0), "151916");
+        assert_eq!(plain(100.0 * 151_916.0 / 519_820.0, 2), "29.22");
+        assert_eq!(plain(-1_234.5, 1), "-1234.5");
     }
 
     #[test]

@@ -1,0 +1,290 @@
+//! The plan as one printable HTML file: the province summary on the first page, then one A4
+//! page per district with its rates as a bar chart, its numbered directives and a signature
+//! block, ready to sign and send. Self-contained (inline CSS and SVG, no fonts, scripts or
+//! links to fetch) and deterministic; every text is escaped. The figures are those of
+//! `content`, so they match the terminal and Markdown reports.
+
+use std::fmt::Write;
+
+use crate::plan::{DistrictPlan, Plan};
+use crate::report::{content, diagnosis, number, words};
+use crate::text::Lang;
+
+use words::Label;
+
+const RATES: Label = Label("Tỷ lệ cài đặt", "Install rate");
+const NOW: Label = Label("Hiện nay", "Now");
+const AFTER: Label = Label("Dự kiến", "Projected");
+const TARGET: Label = Label("Mục tiêu", "Target");
+const TO: Label = Label("Kính gửi", "To");
+const PLACE_DATE: Label = Label(
+    "…………, ngày …… tháng …… năm ……",
+    "Place: …………………   Date: …………………",
+);
+const SIGNER: Label = Label("NGƯỜI KÝ", "SIGNED BY");
+const SIGN_NOTE: Label = Label("(Ký, ghi rõ họ tên)", "(signature and full name)");
+
+/// Fonts with Vietnamese diacritics on Debian (fonts-dejavu, fonts-noto) and elsewhere.
+const STYLE: &str = r#"@page { size: A4; margin: 18mm 16mm; }
+* { box-sizing: border-box; }
+body { font-family: "DejaVu Sans", "Noto Sans", Arial, sans-serif; font-size: 10.5pt; color: #000; margin: 0; }
+h1 { font-size: 15pt; margin: 0 0 4pt; }
+h2 { font-size: 12.5pt; margin: 14pt 0 6pt; }
+p { margin: 4pt 0; }
+table { border-collapse: collapse; width: 100%; margin: 6pt 0; }
+th, td { border: 0.6pt solid #444; padding: 2.5pt 4pt; vertical-align: top; }
+th { background: #eee; font-weight: bold; }
+td.n, th.n { text-align: right; white-space: nowrap; }
+tr.total td { font-weight: bold; }
+table.districts { font-size: 8.5pt; }
+section.district { break-before: page; page-break-before: always; }
+ol.directives li { margin: 0 0 7pt; }
+ol.directives dl { margin: 2pt 0 0; }
+ol.directives dt { display: inline; font-style: italic; }
+ol.directives dt::after { content: ": "; }
+ol.directives dd { display: inline; margin: 0; }
+ol.directives dd::after { content: ""; display: block; }
+svg.rates { display: block; margin: 6pt 0 10pt; }
+svg.rates text { font-family: "DejaVu Sans", "Noto Sans", Arial, sans-serif; font-size: 10px; }
+.signature { margin-top: 28pt; margin-left: 55%; text-align: center; break-inside: avoid; page-break-inside: avoid; }
+.signature .place { font-style: italic; }
+.signature .signer { font-weight: bold; margin-top: 6pt; }
+.signature .space { height: 60pt; }
+@media screen { body { max-width: 190mm; margin: 12mm auto; } section.district { border-top: 1px dashed #999; margin-top: 16mm; padding-top: 8mm; } }
+"#;
+
+/// Renders `plan` as a printable HTML document.
+pub fn render(plan: &Plan, lang: Lang) -> String {
+    let mut out = String::new();
+    let title = content::title(plan, lang);
+    let _ = writeln!(out, "<!DOCTYPE html>");
+    let _ = writeln!(out, "<html lang=\"{}\">", lang.pick("vi", "en"));
+    let _ = writeln!(out, "<head>");
+    let _ = writeln!(out, "<meta charset=\"utf-8\">");
+    let _ = writeln!(out, "<title>{}</title>", escape(&title));
+    let _ = writeln!(out, "<style>\n{STYLE}</style>");
+    let _ = writeln!(out, "</head>");
+    let _ = writeln!(out, "<body>");
+
+    summary(&mut out, plan, lang, &title);
+    for district in &plan.districts {
+        district_page(&mut out, plan, district, lang);
+    }
+
+    let _ = writeln!(out, "</body>");
+    let _ = writeln!(out, "</html>");
+    out
+}
+
+/// The first page(s): title, province summary, why it is infeasible, the district table.
+fn summary(out: &mut String, plan: &Plan, lang: Lang, title: &str) {
+    let _ = writeln!(out, "<section class=\"summary\">");
+    let _ = writeln!(out, "<h1>{}</h1>", escape(title));
+    let _ = writeln!(out, "<p>{}</p>", escape(&content::as_of(plan, lang)));
+    let _ = writeln!(out, "<h2>{}</h2>", escape(words::PROVINCE.get(lang)));
+    let _ = writeln!(out, "<table class=\"province\">");
+    let _ = writeln!(
+        out,
+        "<tr><th>{}</th><th>{}</th></tr>",
+        escape(words::ITEM.get(lang)),
+        escape(words::VALUE.get(lang))
+    );
+    for (label, value) in content::summary(plan, lang) {
+        let _ = writeln!(
+            out,
+            "<tr><td>{}</td><td>{}</td></tr>",
+            escape(&label),
+            escape(&value)
+        );
+    }
+    let _ = writeln!(out, "</table>");
+
+    if let Some(sentences) = diagnosis::of_plan(plan, lang) {
+        let _ = writeln!(out, "<h2>{}</h2>", escape(words::WHY_INFEASIBLE.get(lang)));
+        let _ = writeln!(out, "<ul class=\"diagnosis\">");
+        for sentence in sentences {
+            let _ = writeln!(out, "<li>{}</li>", escape(&sentence));
+        }
+        let _ = writeln!(out, "</ul>");
+    }
+
+    let _ = writeln!(out, "<h2>{}</h2>", escape(words::BY_DISTRICT.get(lang)));
+    let table = content::district_table(plan, lang);
+    let class = |numeric: bool| if numeric { " class=\"n\"" } else { "" };
+    let _ = writeln!(out, "<table class=\"districts\">");
+    let _ = write!(out, "<tr>");
+    for (heading, &numeric) in table.header.iter().zip(&table.numeric) {
+        let _ = write!(out, "<th{}>{}</th>", class(numeric), lines(heading));
+    }
+    let _ = writeln!(out, "</tr>");
+    let rows = table.rows.iter().map(|r| (r, false));
+    for (row, total) in rows.chain(std::iter::once((&table.total, true))) {
+        let _ = write!(out, "<tr{}>", if total { " class=\"total\"" } else { "" });
+        for (cell, &numeric) in row.iter().zip(&table.numeric) {
+            let _ = write!(out, "<td{}>{}</td>", class(numeric), escape(cell));
+        }
+        let _ = writeln!(out, "</tr>");
+    }
+    let _ = writeln!(out, "</table>");
+    let _ = writeln!(out, "</section>");
+}
+
+/// One printed page: the district's heading, its rates chart, its directives, a signature.
+fn district_page(out: &mut String, plan: &Plan, district: &DistrictPlan, lang: Lang) {
+    let _ = writeln!(out, "<section class=\"district\">");
+    let _ = writeln!(
+        out,
+        "<p class=\"to\">{}: {}</p>",
+        escape(TO.get(lang)),
+        escape(&district.name)
+    );
+    let _ = writeln!(
+        out,
+        "<h2>{}</h2>",
+        escape(&content::district_heading(district, lang))
+    );
+    if let Some(floor) = content::own_floor(plan, district, lang) {
+        let _ = writeln!(out, "<p>{}</p>", escape(&floor));
+    }
+    chart(out, plan, district, lang);
+
+    let _ = writeln!(out, "<h3>{}</h3>", escape(words::DIRECTIVES.get(lang)));
+    let items = content::directives(district, lang);
+    if items.is_empty() {
+        let _ = writeln!(out, "<p>{}</p>", escape(words::NO_DIRECTIVES.get(lang)));
+    } else {
+        let _ = writeln!(out, "<ol class=\"directives\">");
+        for item in &items {
+            let _ = writeln!(out, "<li><p>{}</p>", escape(&item.action));
+            let _ = write!(out, "<dl>");
+            let mut detail = vec![(words::UNIT, item.unit.as_str())];
+            if let Some(teams) = &item.teams {
+                detail.push((words::TEAMS, teams));
+            }
+            if let Some(gain) = &item.gain {
+                detail.push((words::EXPECTED, gain));
+            }
+            for (label, text) in detail {
+                let _ = write!(
+                    out,
+                    "<dt>{}</dt><dd>{}</dd>",
+                    escape(label.get(lang)),
+                    escape(text)
+                );
+            }
+            let _ = writeln!(out, "</dl></li>");
+        }
+        let _ = writeln!(out, "</ol>");
+    }
+
+    let _ = writeln!(out, "<div class=\"signature\">");
+    let _ = writeln!(
+        out,
+        "<p class=\"place\">{}</p>",
+        escape(PLACE_DATE.get(lang))
+    );
+    let _ = writeln!(out, "<p class=\"signer\">{}</p>", escape(SIGNER.get(lang)));
+    let _ = writeln!(out, "<p class=\"note\">{}</p>", escape(SIGN_NOTE.get(lang)));
+    let _ = writeln!(out, "<div class=\"space\"></div>");
+    let _ = writeln!(out, "</div>");
+    let _ = writeln!(out, "</section>");
+}
+
+/// The district's rate now, projected and the province target as horizontal bars, each
+/// labelled with its percentage as the reports print it.
+fn chart(out: &mut String, plan: &Plan, district: &DistrictPlan, lang: Lang) {
+    const WIDTH: f64 = 600.0;
+    const LABEL: f64 = 90.0;
+    const BAR: f64 = 400.0;
+    const ROW: f64 = 24.0;
+    let target = plan.province.target_rate;
+    // label, rate, the rate as printed, colour; the target is policy, printed short as elsewhere
+    let bars = [
+        (NOW, district.rate, number::percent(lang, district.rate), "#9e9e9e"),
+        (
+            AFTER,
+            district.projected_rate,
+            number::percent(lang, district.projected_rate),
+            "#1f5fa8",
+        ),
+        (TARGET, target, number::percent_short(lang, target), "#c62828"),
+    ];
+    let height = ROW * bars.len() as f64 + 8.0;
+    let title = format!(
+        "{}: {}",
+        RATES.get(lang),
+        bars.iter()
+            .map(|(label, _, shown, _)| format!("{} {shown}", label.get(lang)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let _ = writeln!(
+        out,
+        "<svg class=\"rates\" width=\"{WIDTH}\" height=\"{height}\" viewBox=\"0 0 {WIDTH} {height}\" role=\"img\" aria-label=\"{}\">",
+        escape(&title)
+    );
+    for (i, (label, rate, shown, colour)) in bars.iter().enumerate() {
+        let y = 4.0 + ROW * i as f64;
+        let width = (BAR * rate.clamp(0.0, 1.0) * 10.0).round() / 10.0;
+        let _ = writeln!(
+            out,
+            "<text x=\"0\" y=\"{}\">{}</text>",
+            y + 14.0,
+            escape(label.get(lang))
+        );
+        let _ = writeln!(
+            out,
+            "<rect x=\"{LABEL}\" y=\"{y}\" width=\"{width}\" height=\"{}\" fill=\"{colour}\"/>",
+            ROW - 6.0
+        );
+        let _ = writeln!(
+            out,
+            "<text x=\"{}\" y=\"{}\">{}</text>",
+            LABEL + width + 6.0,
+            y + 14.0,
+            escape(shown)
+        );
+    }
+    // The target as a line across the bars.
+    let x = LABEL + (BAR * target.clamp(0.0, 1.0) * 10.0).round() / 10.0;
+    let _ = writeln!(
+        out,
+        "<line x1=\"{x}\" y1=\"0\" x2=\"{x}\" y2=\"{height}\" stroke=\"#c62828\" stroke-dasharray=\"3 3\"/>"
+    );
+    let _ = writeln!(out, "</svg>");
+}
+
+/// A heading that may hold line breaks (`Tỷ lệ⏎dự kiến`): escaped, breaks as `<br>`.
+fn lines(text: &str) -> String {
+    text.split('\n').map(escape).collect::<Vec<_>>().join("<br>")
+}
+
+/// Text made safe for HTML content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_cannot_open_a_tag() {
+        assert_eq!(
+            escape("<b>\"Tổ\" & 'đội'</b>"),
+            "&lt;b&gt;&quot;Tổ&quot; &amp; &#39;đội&#39;&lt;/b&gt;"
+        );
+        assert_eq!(lines("Tỷ lệ\n<dự kiến>"), "Tỷ lệ<br>&lt;dự kiến&gt;");
+    }
+}

@@ -1,0 +1,134 @@
+//! The plan as an Excel workbook: the province summary, the district table (the CSV's, with
+//! numbers as numbers and number formats) and every district's directives. Figures are the
+//! plan's exact values; the number formats round them on screen as the reports do.
+
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format as CellFormat, Workbook, XlsxError};
+
+use crate::plan::Plan;
+use crate::report::csv::{self, Cell};
+use crate::report::{content, words};
+use crate::text::Lang;
+
+use words::Label;
+
+pub(crate) const PROVINCE_SHEET: Label = Label("Tỉnh", "Province");
+pub(crate) const DISTRICTS_SHEET: Label = Label("Huyện", "Districts");
+pub(crate) const DIRECTIVES_SHEET: Label = Label("Chỉ đạo", "Directives");
+
+const NUMBER: Label = Label("STT", "No.");
+const PRIORITY: Label = Label("Mức ưu tiên", "Priority");
+const ACTION: Label = Label("Việc cần làm", "Action");
+const EXPECTED_INSTALLS: Label = Label("Dự kiến cài thêm", "Expected installs");
+
+/// Renders `plan` as the bytes of an `.xlsx` file.
+pub fn render(plan: &Plan, lang: Lang) -> Result<Vec<u8>, XlsxError> {
+    let mut workbook = Workbook::new();
+    // A fixed creation date keeps the bytes the same from run to run.
+    let created = ExcelDateTime::from_ymd(2020, 1, 1)?;
+    workbook.set_properties(
+        &DocProperties::new()
+            .set_title(content::title(plan, lang))
+            .set_creation_datetime(&created),
+    );
+    let bold = CellFormat::new().set_bold();
+    let heading = CellFormat::new()
+        .set_bold()
+        .set_text_wrap()
+        .set_background_color("#EEEEEE");
+    let count = CellFormat::new().set_num_format("#,##0");
+    let rate = CellFormat::new().set_num_format("0.00%");
+    let count_bold = count.clone().set_bold();
+    let rate_bold = rate.clone().set_bold();
+
+    // Tỉnh / Province: the summary as the reports word it.
+    let sheet = workbook.add_worksheet();
+    sheet.set_name(PROVINCE_SHEET.get(lang))?;
+    sheet.write_string_with_format(0, 0, content::title(plan, lang), &bold)?;
+    sheet.write_string(1, 0, content::as_of(plan, lang))?;
+    sheet.write_string_with_format(3, 0, words::ITEM.get(lang), &heading)?;
+    sheet.write_string_with_format(3, 1, words::VALUE.get(lang), &heading)?;
+    for (i, (label, value)) in content::summary(plan, lang).into_iter().enumerate() {
+        let row = 4 + i as u32;
+        sheet.write_string(row, 0, label)?;
+        sheet.write_string(row, 1, value)?;
+    }
+    sheet.set_column_width(0, 34)?;
+    sheet.set_column_width(1, 60)?;
+
+    // Huyện / Districts: the CSV table, numbers as numbers.
+    let table = csv::table(plan, lang);
+    let sheet = workbook.add_worksheet();
+    sheet.set_name(DISTRICTS_SHEET.get(lang))?;
+    for (col, text) in table.header.iter().enumerate() {
+        sheet.write_string_with_format(0, col as u16, text, &heading)?;
+    }
+    let last = table.rows.len().saturating_sub(1);
+    for (i, cells) in table.rows.iter().enumerate() {
+        let row = 1 + i as u32;
+        let total = i == last;
+        for (col, cell) in cells.iter().enumerate() {
+            let col = col as u16;
+            match (cell, total) {
+                (Cell::Text(t), false) => sheet.write_string(row, col, t)?,
+                (Cell::Text(t), true) => sheet.write_string_with_format(row, col, t, &bold)?,
+                (Cell::Count(x), false) => sheet.write_number_with_format(row, col, *x, &count)?,
+                (Cell::Count(x), true) => {
+                    sheet.write_number_with_format(row, col, *x, &count_bold)?
+                }
+                (Cell::Rate(r), false) => sheet.write_number_with_format(row, col, *r, &rate)?,
+                (Cell::Rate(r), true) => sheet.write_number_with_format(row, col, *r, &rate_bold)?,
+            };
+        }
+    }
+    sheet.set_column_width(0, 24)?;
+    for col in 1..table.header.len() as u16 {
+        sheet.set_column_width(col, 13)?;
+    }
+    sheet.set_freeze_panes(1, 1)?;
+
+    // Chỉ đạo / Directives: one row per directive, in each district's printed order.
+    let sheet = workbook.add_worksheet();
+    sheet.set_name(DIRECTIVES_SHEET.get(lang))?;
+    let header = [
+        words::DISTRICT.get(lang).replace('\n', " "),
+        NUMBER.get(lang).to_string(),
+        PRIORITY.get(lang).to_string(),
+        ACTION.get(lang).to_string(),
+        words::UNIT.get(lang).to_string(),
+        words::TEAMS.get(lang).to_string(),
+        EXPECTED_INSTALLS.get(lang).to_string(),
+    ];
+    for (col, text) in header.iter().enumerate() {
+        sheet.write_string_with_format(0, col as u16, text, &heading)?;
+    }
+    let wrap = CellFormat::new().set_text_wrap();
+    let mut row = 1u32;
+    for district in &plan.districts {
+        let mut sorted: Vec<_> = district.directives.iter().collect();
+        sorted.sort_by_key(|d| d.priority); // as content::directives orders them
+        for (n, (directive, item)) in sorted
+            .into_iter()
+            .zip(content::directives(district, lang))
+            .enumerate()
+        {
+            sheet.write_string(row, 0, &district.name)?;
+            sheet.write_number(row, 1, (n + 1) as f64)?;
+            sheet.write_number(row, 2, directive.priority as f64)?;
+            sheet.write_string_with_format(row, 3, &item.action, &wrap)?;
+            sheet.write_string_with_format(row, 4, &item.unit, &wrap)?;
+            if let Some(teams) = &item.teams {
+                sheet.write_string(row, 5, teams)?;
+            }
+            if let Some(x) = directive.expected_installs.filter(|x| x.is_finite()) {
+                sheet.write_number_with_format(row, 6, x, &count)?;
+            }
+            row += 1;
+        }
+    }
+    for (col, width) in [24, 6, 11, 70, 30, 30, 16].into_iter().enumerate() {
+        sheet.set_column_width(col as u16, width)?;
+    }
+    sheet.set_freeze_panes(1, 0)?;
+
+    workbook.save_to_buffer()
+}
