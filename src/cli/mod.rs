@@ -178,7 +178,9 @@ impl From<FormatArg> for Format {
 pub(crate) fn plan_only(command: &str, format: Format) -> crate::diagnostic::Error {
     let name = format.name();
     crate::diagnostic::Error::new(crate::text::Text::new(
-        format!("lệnh `{command}` không xuất được định dạng {name}: chỉ lệnh `plan` in được {name}"),
+        format!(
+            "lệnh `{command}` không xuất được định dạng {name}: chỉ lệnh `plan` in được {name}"
+        ),
         format!("`campaign {command}` cannot write {name}: only `campaign plan` writes {name}"),
     ))
     .hint(crate::text::Text::new(

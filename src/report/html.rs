@@ -200,14 +200,24 @@ fn chart(out: &mut String, plan: &Plan, district: &DistrictPlan, lang: Lang) {
     let target = plan.province.target_rate;
     // label, rate, the rate as printed, colour; the target is policy, printed short as elsewhere
     let bars = [
-        (NOW, district.rate, number::percent(lang, district.rate), "#9e9e9e"),
+        (
+            NOW,
+            district.rate,
+            number::percent(lang, district.rate),
+            "#9e9e9e",
+        ),
         (
             AFTER,
             district.projected_rate,
             number::percent(lang, district.projected_rate),
             "#1f5fa8",
         ),
-        (TARGET, target, number::percent_short(lang, target), "#c62828"),
+        (
+            TARGET,
+            target,
+            number::percent_short(lang, target),
+            "#c62828",
+        ),
     ];
     let height = ROW * bars.len() as f64 + 8.0;
     let title = format!(
@@ -256,7 +266,10 @@ fn chart(out: &mut String, plan: &Plan, district: &DistrictPlan, lang: Lang) {
 
 /// A heading that may hold line breaks (`Tỷ lệ⏎dự kiến`): escaped, breaks as `<br>`.
 fn lines(text: &str) -> String {
-    text.split('\n').map(escape).collect::<Vec<_>>().join("<br>")
+    text.split('\n')
+        .map(escape)
+        .collect::<Vec<_>>()
+        .join("<br>")
 }
 
 /// Text made safe for HTML content and attribute values.

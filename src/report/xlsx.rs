@@ -76,7 +76,9 @@ pub fn render(plan: &Plan, lang: Lang) -> Result<Vec<u8>, XlsxError> {
                     sheet.write_number_with_format(row, col, *x, &count_bold)?
                 }
                 (Cell::Rate(r), false) => sheet.write_number_with_format(row, col, *r, &rate)?,
-                (Cell::Rate(r), true) => sheet.write_number_with_format(row, col, *r, &rate_bold)?,
+                (Cell::Rate(r), true) => {
+                    sheet.write_number_with_format(row, col, *r, &rate_bold)?
+                }
             };
         }
     }

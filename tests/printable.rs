@@ -1,0 +1,403 @@
+//! The printable formats of `campaign plan` (docs/printing.md): the HTML file to print and
+//! sign, the CSV and the Excel workbook, on the shipped Lạng Sơn scenario. Golden files for
+//! the CSV and the HTML; the workbook is read back with calamine and checked against the JSON
+//! plan; the other commands refuse these formats.
+
+use std::ffi::OsString;
+use std::io::Cursor;
+use std::path::Path;
+
+use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
+use campaign_planner::report::{self, Format};
+use campaign_planner::text::Lang;
+use insta::assert_snapshot;
+use serde_json::Value;
+
+const SHIPPED: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/scenarios/lang-son-2020-09-01.toml"
+);
+
+/// Runs `campaign ARGS`; returns the exit status, stdout (bytes) and stderr.
+fn campaign(args: &[&str]) -> (i32, Vec<u8>, String) {
+    let args = std::iter::once(OsString::from("campaign")).chain(args.iter().map(OsString::from));
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let code = campaign_planner::cli::run(args, &mut out, &mut err);
+    (code, out, String::from_utf8(err).expect("errors are UTF-8"))
+}
+
+/// `campaign plan` on the shipped scenario with `args`; the plan must be found.
+fn plan_output(args: &[&str]) -> Vec<u8> {
+    let mut all = vec!["plan", SHIPPED];
+    all.extend_from_slice(args);
+    let (code, out, err) = campaign(&all);
+    assert_eq!(code, 0, "{err}");
+    out
+}
+
+fn text(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes).expect("the output is UTF-8")
+}
+
+fn json_plan() -> Value {
+    serde_json::from_slice(&plan_output(&["--format", "json"])).expect("the plan is JSON")
+}
+
+#[test]
+fn csv_has_a_bom_a_header_a_row_per_district_and_a_total() {
+    let csv = text(plan_output(&["--format", "csv"]));
+    let body = csv
+        .strip_prefix('\u{feff}')
+        .expect("UTF-8 byte-order mark for Excel");
+    assert_eq!(body.lines().count(), 1 + 11 + 1);
+    assert_snapshot!("csv_vi", body);
+}
+
+#[test]
+fn csv_in_english_has_english_headings_and_the_same_figures() {
+    let vi = text(plan_output(&["--format", "csv"]));
+    let en = text(plan_output(&["--format", "csv", "--lang", "en"]));
+    let header = en.lines().next().unwrap().trim_start_matches('\u{feff}');
+    assert_eq!(
+        header,
+        "District,Smartphones,Installed,Rate (%),Commune teams,Volunteer teams,\
+         Installs from teams,Projected installed,Projected rate (%),Cost (VND),Directives"
+    );
+    let figures = |csv: &str| -> Vec<String> {
+        csv.lines()
+            .skip(1)
+            .map(|l| l.split_once(',').unwrap().1.to_string())
+            .collect()
+    };
+    assert_eq!(figures(&vi), figures(&en));
+}
+
+#[test]
+fn csv_figures_are_the_plans_rounded() {
+    let plan = json_plan();
+    let csv = text(plan_output(&["--format", "csv"]));
+    let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let districts = plan["districts"].as_array().unwrap();
+    assert_eq!(rows.len(), districts.len() + 1);
+    for (row, d) in rows.iter().zip(districts) {
+        assert_eq!(&row[0], d["name"].as_str().unwrap());
+        assert_eq!(row[1], d["smartphones"].to_string());
+        assert_eq!(row[2], d["installed"].to_string());
+        let rate: f64 = row[3].parse().unwrap();
+        assert!((rate - 100.0 * d["rate"].as_f64().unwrap()).abs() <= 0.005);
+        let projected: f64 = row[7].parse().unwrap();
+        assert_eq!(
+            projected,
+            d["projected_installed"].as_f64().unwrap().round()
+        );
+        let directives: usize = row[10].parse().unwrap();
+        assert_eq!(directives, d["directives"].as_array().unwrap().len());
+    }
+    let total = rows.last().unwrap();
+    assert_eq!(&total[0], "TỔNG");
+    assert_eq!(&total[1], "519820");
+    assert_eq!(&total[2], "151916");
+    assert_eq!(&total[3], "29.22");
+}
+
+#[test]
+fn html_is_one_printable_self_contained_file() {
+    let html = text(plan_output(&["--format", "html"]));
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"vi\">"));
+    assert!(html.contains("<meta charset=\"utf-8\">"));
+    assert!(html.contains("@page { size: A4;"));
+    assert!(html.contains("break-before: page"));
+    assert!(html.contains("page-break-before: always"));
+    assert!(html.contains("\"DejaVu Sans\", \"Noto Sans\", Arial, sans-serif"));
+    // nothing to fetch: no links, scripts, external fonts or images
+    for outside in [
+        "http://", "https://", "<script", "<link", "@import", "url(", "<img",
+    ] {
+        assert!(!html.contains(outside), "{outside}");
+    }
+    assert_eq!(html.matches("<section class=\"summary\">").count(), 1);
+    assert_eq!(html.matches("<section class=\"district\">").count(), 11);
+    assert_eq!(html.matches("<svg class=\"rates\"").count(), 11);
+    assert_eq!(html.matches("<p class=\"signer\">NGƯỜI KÝ</p>").count(), 11);
+    assert_eq!(html.matches("…………, ngày …… tháng …… năm ……").count(), 11);
+    // the letter's total, as the terminal prints it, and diacritics as UTF-8
+    assert!(html.contains("151.916 (29,22%)"));
+    assert!(html.contains("Đình Lập"));
+    assert!(html.contains("đi từng ngõ, gõ từng nhà"));
+}
+
+#[test]
+fn html_has_every_directive_of_every_district_escaped() {
+    let plan = json_plan();
+    let html = text(plan_output(&["--format", "html"]));
+    let sections: Vec<&str> = html.split("<section class=\"district\">").skip(1).collect();
+    let districts = plan["districts"].as_array().unwrap();
+    assert_eq!(sections.len(), districts.len());
+    for (section, d) in sections.iter().zip(districts) {
+        let name = escape(d["name"].as_str().unwrap());
+        assert!(section.contains(&format!("<h2>{name} (")), "{name}");
+        let directives = d["directives"].as_array().unwrap();
+        assert_eq!(section.matches("<li>").count(), directives.len(), "{name}");
+        for directive in directives {
+            let action = escape(directive["action"].as_str().unwrap());
+            let unit = escape(directive["unit"].as_str().unwrap());
+            assert!(
+                section.contains(&format!("<li><p>{action}</p>")),
+                "{action}"
+            );
+            assert!(section.contains(&format!("<dd>{unit}</dd>")), "{unit}");
+        }
+    }
+}
+
+#[test]
+fn html_shows_the_rates_as_the_reports_print_them() {
+    let html = text(plan_output(&["--format", "html"]));
+    // Hữu Lũng: 18.019 of 78.399 now, as in the terminal report's heading
+    assert!(html.contains("<h2>Hữu Lũng (22,98% → "));
+    assert!(html.contains("aria-label=\"Tỷ lệ cài đặt: Hiện nay 22,98%, Dự kiến "));
+    assert!(html.contains(">22,98%</text>"));
+    assert!(html.contains(">40%</text>"));
+}
+
+#[test]
+fn html_whole_file_vi() {
+    assert_snapshot!("html_vi", text(plan_output(&["--format", "html"])));
+}
+
+#[test]
+fn html_in_english() {
+    let html = text(plan_output(&["--format", "html", "--lang", "en"]));
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+    assert_eq!(
+        html.matches("<p class=\"signer\">SIGNED BY</p>").count(),
+        11
+    );
+    assert!(html.contains("Place: …………………   Date: …………………"));
+    assert!(html.contains("151,916 (29.22%)"));
+    assert!(!html.contains("NGƯỜI KÝ"));
+}
+
+#[test]
+fn html_escapes_names_and_directives_from_the_rules() {
+    let mut plan = campaign_planner::plan(Path::new(SHIPPED)).unwrap();
+    plan.districts[0].name = "<b>A & B</b>".to_string();
+    plan.districts[0].directives[0].action.vi = "Đi <script>alert(\"x\")</script>".to_string();
+    let html = report::render(&plan, Format::Html, Lang::Vi);
+    assert!(html.contains("Kính gửi: &lt;b&gt;A &amp; B&lt;/b&gt;"));
+    assert!(html.contains("Đi &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"));
+    assert!(!html.contains("<script"));
+    assert!(!html.contains("<b>A"));
+}
+
+#[test]
+fn printable_outputs_are_the_same_byte_for_byte() {
+    let plan = campaign_planner::plan(Path::new(SHIPPED)).unwrap();
+    for format in [Format::Html, Format::Csv, Format::Xlsx] {
+        let once = report::render_bytes(&plan, format, Lang::Vi).unwrap();
+        let again = report::render_bytes(&plan, format, Lang::Vi).unwrap();
+        assert!(once == again, "{format:?}");
+    }
+}
+
+/// Writes the workbook through the command line and reads it back.
+fn workbook(lang: &str) -> Xlsx<Cursor<Vec<u8>>> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.xlsx");
+    let out = plan_output(&[
+        "--format",
+        "xlsx",
+        "--lang",
+        lang,
+        "--out",
+        path.to_str().unwrap(),
+    ]);
+    assert!(out.is_empty());
+    let bytes = std::fs::read(&path).unwrap();
+    open_workbook_from_rs(Cursor::new(bytes)).expect("a workbook calamine can read")
+}
+
+#[test]
+fn xlsx_has_the_province_the_districts_and_the_directives() {
+    let mut book = workbook("vi");
+    assert_eq!(book.sheet_names(), ["Tỉnh", "Huyện", "Chỉ đạo"]);
+
+    let province = book.worksheet_range("Tỉnh").unwrap();
+    assert_eq!(
+        province.get_value((0, 0)),
+        Some(&Data::String(
+            "Kế hoạch vận động cài đặt ứng dụng: Lạng Sơn, 2020-09-01".into()
+        ))
+    );
+    assert_eq!(
+        province.get_value((5, 1)),
+        Some(&Data::String("151.916 (29,22%)".into()))
+    );
+
+    let districts = book.worksheet_range("Huyện").unwrap();
+    let header: Vec<String> = districts
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert_eq!(
+        header,
+        [
+            "Huyện, thành phố",
+            "Smartphone",
+            "Đã cài",
+            "Tỷ lệ",
+            "Tổ xã",
+            "Đội tình nguyện",
+            "Cài thêm nhờ các đội",
+            "Dự kiến đã cài",
+            "Tỷ lệ dự kiến",
+            "Chi phí (đ)",
+            "Số việc cần làm",
+        ]
+    );
+    assert_eq!(districts.height(), 1 + 11 + 1);
+
+    let plan = json_plan();
+    // Two districts: the city and Hữu Lũng, every figure the plan's exactly.
+    for d in 0..2 {
+        let expected = &plan["districts"][d];
+        let row = (1 + d) as u32;
+        let cell = |col: u32| districts.get_value((row, col)).cloned();
+        let number = |col: u32| match cell(col) {
+            Some(Data::Float(x)) => x,
+            other => panic!("not a number: {other:?}"),
+        };
+        assert_eq!(
+            cell(0),
+            Some(Data::String(expected["name"].as_str().unwrap().into()))
+        );
+        assert_eq!(number(1), expected["smartphones"].as_f64().unwrap());
+        assert_eq!(number(2), expected["installed"].as_f64().unwrap());
+        same(number(3), expected["rate"].as_f64().unwrap());
+        let teams = |kind: &str| {
+            expected["allocation"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|a| a["kind"] == kind)
+                .unwrap()["teams"]
+                .as_f64()
+                .unwrap()
+        };
+        assert_eq!(number(4), teams("commune"));
+        assert_eq!(number(5), teams("volunteer"));
+        same(number(6), expected["outreach_installs"].as_f64().unwrap());
+        same(number(7), expected["projected_installed"].as_f64().unwrap());
+        same(number(8), expected["projected_rate"].as_f64().unwrap());
+        assert_eq!(
+            number(10),
+            expected["directives"].as_array().unwrap().len() as f64
+        );
+    }
+    let total = districts.get_value((12, 0));
+    assert_eq!(total, Some(&Data::String("TỔNG".into())));
+    assert_eq!(districts.get_value((12, 1)), Some(&Data::Float(519_820.0)));
+
+    let directives = book.worksheet_range("Chỉ đạo").unwrap();
+    let header: Vec<String> = directives
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert_eq!(
+        header,
+        [
+            "Huyện, thành phố",
+            "STT",
+            "Mức ưu tiên",
+            "Việc cần làm",
+            "Đơn vị thực hiện",
+            "Lực lượng",
+            "Dự kiến cài thêm",
+        ]
+    );
+    let count: usize = plan["districts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["directives"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(directives.height(), 1 + count);
+    assert_eq!(directives.get_value((1, 1)), Some(&Data::Float(1.0)));
+}
+
+#[test]
+fn xlsx_in_english_names_its_sheets_in_english() {
+    let book = workbook("en");
+    assert_eq!(book.sheet_names(), ["Province", "Districts", "Directives"]);
+}
+
+#[test]
+fn xlsx_needs_a_file() {
+    let (code, out, err) = campaign(&["plan", SHIPPED, "--format", "xlsx"]);
+    assert_eq!(code, 1);
+    assert!(out.is_empty());
+    assert_eq!(
+        err,
+        "lỗi: định dạng xlsx là tệp nhị phân, không in ra màn hình được\n\
+         gợi ý: thêm --out TỆP, ví dụ: --format xlsx --out ke-hoach.xlsx\n"
+    );
+    let (code, _, err) = campaign(&["plan", SHIPPED, "--format", "xlsx", "--lang", "en"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("xlsx is a binary file and cannot be written to the terminal"));
+    assert!(err.contains("add --out FILE, e.g. --format xlsx --out plan.xlsx"));
+}
+
+#[test]
+fn other_commands_refuse_the_printable_formats() {
+    let runs: [Vec<&str>; 3] = [
+        vec!["compare", SHIPPED, SHIPPED],
+        vec![
+            "sweep",
+            SHIPPED,
+            "--vary",
+            "team_kind.volunteer.available=10..20:10",
+        ],
+        vec!["explain", SHIPPED, "--district", "Hữu Lũng"],
+    ];
+    for run in runs {
+        for format in ["html", "csv", "xlsx"] {
+            let mut args = run.clone();
+            args.extend(["--format", format]);
+            let (code, out, err) = campaign(&args);
+            assert_eq!(code, 1, "{args:?}");
+            assert!(out.is_empty());
+            assert_eq!(
+                err,
+                format!(
+                    "lỗi: lệnh `{0}` không xuất được định dạng {format}: chỉ lệnh `plan` in được {format}\n\
+                     gợi ý: dùng --format text, markdown hoặc json\n",
+                    run[0]
+                )
+            );
+        }
+    }
+    let (_, _, err) = campaign(&[
+        "compare", SHIPPED, SHIPPED, "--format", "csv", "--lang", "en",
+    ]);
+    assert!(err.contains("`campaign compare` cannot write csv: only `campaign plan` writes csv"));
+    assert!(err.contains("use --format text, markdown or json"));
+}
+
+/// Equal to Excel's precision (the workbook holds 15 significant digits).
+fn same(cell: f64, plan: f64) {
+    assert!(
+        (cell - plan).abs() <= 1e-13 * plan.abs().max(1.0),
+        "{cell} != {plan}"
+    );
+}
+
+fn escape(text: &str) -> String {
+    campaign_planner::report::html::escape(text)
+}
