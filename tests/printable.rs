@@ -401,3 +401,31 @@ fn same(cell: f64, plan: f64) {
 fn escape(text: &str) -> String {
     campaign_planner::report::html::escape(text)
 }
+
+/// Every `campaign plan ...` command of docs/printing.md runs and writes its file.
+#[test]
+fn the_commands_of_the_printing_doc_work() {
+    let doc =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/printing.md")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut ran = 0;
+    for line in doc.lines().filter(|l| l.starts_with("campaign plan ")) {
+        let words: Vec<&str> = line.split_whitespace().skip(1).collect();
+        let out = words[words.iter().position(|w| *w == "--out").unwrap() + 1];
+        let path = dir.path().join(out);
+        let args: Vec<String> = words
+            .iter()
+            .map(|w| match *w {
+                "scenarios/lang-son-2020-09-01.toml" => SHIPPED.to_string(),
+                w if w == out => path.to_str().unwrap().to_string(),
+                w => w.to_string(),
+            })
+            .collect();
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let (code, _, err) = campaign(&args);
+        assert_eq!(code, 0, "{line}: {err}");
+        assert!(std::fs::metadata(&path).unwrap().len() > 0, "{line}");
+        ran += 1;
+    }
+    assert_eq!(ran, 4, "the commands of docs/printing.md");
+}

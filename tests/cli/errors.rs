@@ -204,7 +204,7 @@ fn an_unknown_format_or_language_lists_the_possible_values() {
     );
     assert!(
         out.stderr
-            .contains("[possible values: text, json, markdown]"),
+            .contains("[possible values: text, json, markdown, html, csv, xlsx]"),
         "{}",
         out.stderr
     );
