@@ -6,6 +6,7 @@ pub mod cli;
 pub mod compare;
 pub mod diagnostic;
 pub mod explain;
+pub mod import;
 mod files;
 pub mod model;
 pub mod plan;
