@@ -65,7 +65,7 @@ cost_per_team_day = 300_000        # ASSUMPTION: đồng per team-day (travel, m
         let _ = write!(
             out,
             "\n[[district]]\nname = {}\ninstalled = {}\nsmartphones = {}\n\
-             teams = {{ commune = 0 }}           # ASSUMPTION: communes in the district\n\
+             teams = {{ commune = 0 }}            # ASSUMPTION: communes in the district\n\
              quarantine = 0                     # ASSUMPTION\n\
              testing = 0                        # ASSUMPTION\n\
              students = 0                       # ASSUMPTION\n",
