@@ -110,7 +110,10 @@ fn coverage(grid: &Grid) -> Result<Coverage, Error> {
             .iter()
             .max_by_key(|r| {
                 (
-                    r.cells.iter().filter(|c| table::heading(c).is_some()).count(),
+                    r.cells
+                        .iter()
+                        .filter(|c| table::heading(c).is_some())
+                        .count(),
                     std::cmp::Reverse(r.line),
                 )
             })
@@ -206,7 +209,11 @@ fn coverage(grid: &Grid) -> Result<Coverage, Error> {
                         at,
                         Text::new(
                             format!("{}: huyện đã có ở dòng {}", label.vi, first.line),
-                            format!("{}: the district is already on row {}", label.get(Lang::En), first.line),
+                            format!(
+                                "{}: the district is already on row {}",
+                                label.get(Lang::En),
+                                first.line
+                            ),
                         ),
                     )
                     .district(&name)
@@ -285,11 +292,22 @@ fn columns(src: &Source, header: &GridRow) -> Result<Columns, Error> {
                             column: None,
                         },
                         Text::new(
-                            format!("dòng tiêu đề (dòng {}): cột `{}` bị lặp", header.line, cell.trim()),
-                            format!("the header row (row {}): column `{}` appears twice", header.line, cell.trim()),
+                            format!(
+                                "dòng tiêu đề (dòng {}): cột `{}` bị lặp",
+                                header.line,
+                                cell.trim()
+                            ),
+                            format!(
+                                "the header row (row {}): column `{}` appears twice",
+                                header.line,
+                                cell.trim()
+                            ),
                         ),
                     )
-                    .hint(Text::new("xóa một trong hai cột", "delete one of the two columns")));
+                    .hint(Text::new(
+                        "xóa một trong hai cột",
+                        "delete one of the two columns",
+                    )));
             }
             found.push((h, i));
         }
@@ -310,7 +328,11 @@ fn missing_columns(src: &Source, best: &GridRow) -> Error {
         .map(|c| c.trim())
         .filter(|c| !c.is_empty())
         .collect();
-    let have: Vec<Heading> = best.cells.iter().filter_map(|c| table::heading(c)).collect();
+    let have: Vec<Heading> = best
+        .cells
+        .iter()
+        .filter_map(|c| table::heading(c))
+        .collect();
     let missing: Vec<&str> = [
         (Heading::District, "Huyện/District"),
         (Heading::Installed, "Đã cài Bluezone/Installed"),
@@ -344,7 +366,13 @@ fn missing_columns(src: &Source, best: &GridRow) -> Error {
     ))
 }
 
-fn count(src: &Source, row: &GridRow, index: usize, column: &str, label: &Text) -> Result<u64, Error> {
+fn count(
+    src: &Source,
+    row: &GridRow,
+    index: usize,
+    column: &str,
+    label: &Text,
+) -> Result<u64, Error> {
     let cell = row.cells.get(index).map_or("", |c| c.trim());
     let at = Pos::Line {
         line: row.line,
@@ -360,7 +388,10 @@ fn count(src: &Source, row: &GridRow, index: usize, column: &str, label: &Text) 
                 ),
             )
             .field(column)
-            .hint(Text::new("số máy không thể âm", "a count cannot be negative"))),
+            .hint(Text::new(
+                "số máy không thể âm",
+                "a count cannot be negative",
+            ))),
         Some(v) => u64::try_from(v).map_err(|_| {
             src.error(
                 at,
@@ -420,7 +451,10 @@ fn check_rate(
                 ),
             )
             .field("rate")
-            .hint(Text::new("ghi tỷ lệ như 22% hoặc 22,98%", "write a rate like 22% or 22.98%")));
+            .hint(Text::new(
+                "ghi tỷ lệ như 22% hoặc 22,98%",
+                "write a rate like 22% or 22.98%",
+            )));
     };
     if table::rate_agrees(printed, installed, smartphones) {
         return Ok(());
