@@ -217,8 +217,7 @@ fn letter_xlsx(path: &Path) {
     sheet
         .write_string(0, 0, "Số liệu cài đặt Bluezone ngày 01/9/2020")
         .unwrap();
-    let mut row = 2;
-    for line in LETTER.trim_start_matches('\u{feff}').lines() {
+    for (row, line) in (2..).zip(LETTER.trim_start_matches('\u{feff}').lines()) {
         let cells: Vec<&str> = line.split(';').collect();
         if row == 2 {
             for (col, cell) in cells.iter().enumerate() {
@@ -234,7 +233,6 @@ fn letter_xlsx(path: &Path) {
             sheet.write_number(row, 2, n(cells[2])).unwrap();
             sheet.write_number(row, 3, pct).unwrap();
         }
-        row += 1;
     }
     book.save(path).unwrap();
 }

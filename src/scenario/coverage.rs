@@ -84,7 +84,7 @@ pub(super) fn districts<'a>(
                 )));
         }
         match row(src, &record, line, &columns, delimiter)? {
-            Row::District(d) => districts.push(d),
+            Row::District(d) => districts.push(*d),
             Row::Total(installed, smartphones) => total = Some((installed, smartphones, line)),
         }
     }
@@ -280,7 +280,7 @@ fn columns(
 
 /// A row of the table: a district, or the total (installed, smartphones).
 enum Row<'a> {
-    District(RawDistrict<'a>),
+    District(Box<RawDistrict<'a>>),
     Total(i128, i128),
 }
 
@@ -359,7 +359,7 @@ fn row<'a>(
         let value = |c: &Option<Count>| c.as_ref().map_or(0, |c| c.value);
         return Ok(Row::Total(value(&d.installed), value(&d.smartphones)));
     }
-    Ok(Row::District(d))
+    Ok(Row::District(Box::new(d)))
 }
 
 /// The printed rate of a row against its counts (the letter truncates: 22.98% is 22%).
