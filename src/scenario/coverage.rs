@@ -298,8 +298,7 @@ fn row<'a>(
     };
     let name_index = columns.iter().position(|c| *c == Column::Name).unwrap_or(0);
     let written = record.get(name_index).unwrap_or("").trim();
-    let written = table::district_name(written);
-    let name = normalise(&written);
+    let name = normalise(written);
     let mut d = RawDistrict {
         at: src.spot(Pos::Line { line, column: None }),
         name: Some((written.to_string(), src.spot(at(name_index)))),
