@@ -7,6 +7,7 @@ pub mod compare;
 pub mod diagnostic;
 pub mod explain;
 mod files;
+pub mod import;
 pub mod model;
 pub mod plan;
 pub mod report;

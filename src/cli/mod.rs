@@ -2,6 +2,7 @@
 
 mod compare;
 mod explain;
+mod import;
 pub(crate) mod output;
 mod rules_check;
 mod rules_test;
@@ -109,6 +110,18 @@ enum Command {
         /// Write to this file (atomically) instead of the terminal.
         #[arg(long)]
         out: Option<PathBuf>,
+    },
+    /// Import a coverage table (CSV or XLSX, as the department sends it) and write a
+    /// scenario skeleton with one [[district]] per row.
+    Import {
+        /// The table, e.g. coverage.xlsx or coverage.csv
+        file: PathBuf,
+        /// Write the scenario to this file (atomically) instead of the terminal.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Language of the messages (vi: Tiếng Việt, en: English).
+        #[arg(long, value_enum, default_value_t = LangArg::Vi)]
+        lang: LangArg,
     },
     /// Check or test the policy rules (rules/*.rhai) before planning with them.
     Rules {
@@ -318,6 +331,9 @@ pub fn run(
             stdout,
             stderr,
         ),
+        Command::Import { file, out, lang } => {
+            import::run(&file, out.as_deref(), lang.into(), stdout, stderr)
+        }
         Command::Rules {
             command:
                 RulesCommand::Check {

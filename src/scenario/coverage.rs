@@ -1,10 +1,14 @@
 //! A coverage CSV named by the scenario (`coverage = "coverage.csv"`): one row per district,
 //! columns `name` (or `district`), `installed`, `smartphones`, one column per local team kind,
-//! and any other column is a cohort head count.
+//! and any other column is a cohort head count. The headers may be the letter's Vietnamese
+//! ones, counts may be written `39,911` or `151.916`, a rate column is checked against the
+//! counts and a total row against the sum (`crate::import::table`); an `.xlsx` file is read as
+//! the rows of its sheet.
 
 use super::district::{Count, Entry, RawDistrict, normalise, provincial_in_district};
 use super::source::{Pos, Source, did_you_mean_hint};
 use crate::diagnostic::{Error, did_you_mean};
+use crate::import::table::{self, Heading};
 use crate::model::{Scope, TeamKind};
 use crate::text::Text;
 
@@ -14,6 +18,8 @@ enum Column {
     Name,
     Installed,
     Smartphones,
+    /// The printed rate: checked against the counts, not used.
+    Rate,
     /// Local teams of this kind.
     Team(String),
     Cohort(String),
@@ -32,7 +38,11 @@ pub(super) fn districts<'a>(
         .has_headers(false)
         .flexible(true)
         .from_reader(src.text.as_bytes());
-    let mut records = reader.records();
+    // title rows above the header (one cell, as in a spreadsheet) are skipped
+    let mut records = reader.records().skip_while(|r| {
+        r.as_ref()
+            .is_ok_and(|r| r.iter().filter(|c| !c.trim().is_empty()).count() < 2)
+    });
     let header = match records.next() {
         None => {
             return Err(src
@@ -48,6 +58,7 @@ pub(super) fn districts<'a>(
     let columns = columns(src, &header, header_line, delimiter, kinds)?;
 
     let mut districts = Vec::new();
+    let mut total: Option<(i128, i128, usize)> = None;
     for record in records {
         let record = record.map_err(|e| csv_error(src, &e))?;
         if record.iter().all(|cell| cell.trim().is_empty()) {
@@ -72,7 +83,13 @@ pub(super) fn districts<'a>(
                     format!("every line needs the header's columns, separated by `{}`; put a cell that holds a comma in double quotes", delimiter as char),
                 )));
         }
-        districts.push(row(src, &record, line, &columns, delimiter)?);
+        match row(src, &record, line, &columns, delimiter)? {
+            Row::District(d) => districts.push(*d),
+            Row::Total(installed, smartphones) => total = Some((installed, smartphones, line)),
+        }
+    }
+    if let Some((installed, smartphones, line)) = total {
+        check_total(src, &districts, installed, smartphones, line)?;
     }
     if districts.is_empty() {
         return Err(src
@@ -96,11 +113,36 @@ pub(super) fn districts<'a>(
 
 /// `,` unless the header uses `;` (Excel in a Vietnamese locale) or tabs more often.
 fn delimiter(text: &str) -> u8 {
-    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
-    [b',', b';', b'\t']
-        .into_iter()
-        .max_by_key(|d| (first.bytes().filter(|b| b == d).count(), *d == b','))
-        .unwrap_or(b',')
+    crate::import::csv_delimiter(text)
+}
+
+/// A total row must equal the sum of the district rows.
+fn check_total(
+    src: &Source,
+    districts: &[RawDistrict<'_>],
+    installed: i128,
+    smartphones: i128,
+    line: usize,
+) -> Result<(), Error> {
+    let sum =
+        |f: fn(&RawDistrict<'_>) -> Option<i128>| -> i128 { districts.iter().filter_map(f).sum() };
+    let sum_installed = sum(|d| d.installed.as_ref().map(|c| c.value));
+    let sum_smartphones = sum(|d| d.smartphones.as_ref().map(|c| c.value));
+    if (installed, smartphones) == (sum_installed, sum_smartphones) {
+        return Ok(());
+    }
+    Err(src
+        .error(
+            Pos::Line { line, column: None },
+            Text::new(
+                format!("dòng tổng ghi {installed} đã cài / {smartphones} smartphone, nhưng cộng các huyện được {sum_installed} / {sum_smartphones}"),
+                format!("the total row says {installed} installed / {smartphones} smartphones, but the districts add up to {sum_installed} / {sum_smartphones}"),
+            ),
+        )
+        .hint(Text::new(
+            "sửa dòng tổng, hoặc tìm huyện bị ghi sai hay bị thiếu",
+            "correct the total, or find the district that is wrong or missing",
+        )))
 }
 
 fn line_of(record: &csv::StringRecord) -> usize {
@@ -146,8 +188,8 @@ fn columns(
             column: cell_column(&src.text, line, i, delimiter),
         };
         let lower = name.to_lowercase();
-        let column = match lower.as_str() {
-            "" => {
+        let column = match (lower.as_str(), table::heading(name)) {
+            ("", _) => {
                 return Err(src
                     .error(
                         at,
@@ -161,9 +203,10 @@ fn columns(
                         "give the column a name, or delete the empty column",
                     )));
             }
-            "name" | "district" => Column::Name,
-            "installed" => Column::Installed,
-            "smartphones" => Column::Smartphones,
+            (_, Some(Heading::District)) => Column::Name,
+            (_, Some(Heading::Installed)) => Column::Installed,
+            (_, Some(Heading::Smartphones)) => Column::Smartphones,
+            (_, Some(Heading::Rate)) => Column::Rate,
             _ => match kinds.iter().find(|k| k.name.to_lowercase() == lower) {
                 Some(kind) if kind.scope == Scope::Local => Column::Team(kind.name.clone()),
                 Some(kind) => {
@@ -235,14 +278,20 @@ fn columns(
     Ok(columns)
 }
 
-/// One district row.
+/// A row of the table: a district, or the total (installed, smartphones).
+enum Row<'a> {
+    District(Box<RawDistrict<'a>>),
+    Total(i128, i128),
+}
+
+/// One district row, or the total row.
 fn row<'a>(
     src: &'a Source,
     record: &csv::StringRecord,
     line: usize,
     columns: &[Column],
     delimiter: u8,
-) -> Result<RawDistrict<'a>, Error> {
+) -> Result<Row<'a>, Error> {
     let at = |i: usize| Pos::Line {
         line,
         column: cell_column(&src.text, line, i, delimiter),
@@ -250,20 +299,6 @@ fn row<'a>(
     let name_index = columns.iter().position(|c| *c == Column::Name).unwrap_or(0);
     let written = record.get(name_index).unwrap_or("").trim();
     let name = normalise(written);
-    if is_total(&name) {
-        return Err(src
-            .error(
-                at(name_index),
-                Text::new(
-                    format!("dòng \"{name}\" có vẻ là dòng tổng, không phải một huyện"),
-                    format!("the line \"{name}\" looks like a total, not a district"),
-                ),
-            )
-            .hint(Text::new(
-                "xóa dòng tổng; chương trình tự cộng các huyện",
-                "delete the total line; the planner adds up the districts itself",
-            )));
-    }
     let mut d = RawDistrict {
         at: src.spot(Pos::Line { line, column: None }),
         name: Some((written.to_string(), src.spot(at(name_index)))),
@@ -285,8 +320,18 @@ fn row<'a>(
                 None => Err(bad_cell(src, at(i), cell, &name, title)),
             }
         };
+        if table::is_total(&name) {
+            // only the counts of a total row are read (and checked against the sum)
+            match column {
+                Column::Installed => d.installed = count(true)?,
+                Column::Smartphones => d.smartphones = count(true)?,
+                _ => {}
+            }
+            continue;
+        }
         match column {
             Column::Name => {}
+            Column::Rate => check_rate(src, at(i), record, columns, cell, &name)?,
             Column::Installed => d.installed = count(true)?,
             Column::Smartphones => d.smartphones = count(true)?,
             Column::Team(kind) => {
@@ -309,7 +354,61 @@ fn row<'a>(
             }
         }
     }
-    Ok(d)
+    if table::is_total(&name) {
+        let value = |c: &Option<Count>| c.as_ref().map_or(0, |c| c.value);
+        return Ok(Row::Total(value(&d.installed), value(&d.smartphones)));
+    }
+    Ok(Row::District(Box::new(d)))
+}
+
+/// The printed rate of a row against its counts (the letter truncates: 22.98% is 22%).
+fn check_rate(
+    src: &Source,
+    at: Pos,
+    record: &csv::StringRecord,
+    columns: &[Column],
+    cell: &str,
+    district: &str,
+) -> Result<(), Error> {
+    let count_of = |wanted: &Column| {
+        columns
+            .iter()
+            .position(|c| c == wanted)
+            .and_then(|i| record.get(i))
+            .and_then(|c| table::parse_count(c.trim()))
+            .and_then(|v| u64::try_from(v).ok())
+    };
+    let (Some(installed), Some(smartphones)) =
+        (count_of(&Column::Installed), count_of(&Column::Smartphones))
+    else {
+        return Ok(()); // a bad count has its own error
+    };
+    if cell.is_empty() {
+        return Ok(());
+    }
+    let message = match table::parse_rate(cell) {
+        None => Text::new(
+            format!("`{cell}` không phải là tỷ lệ"),
+            format!("`{cell}` is not a rate"),
+        ),
+        Some(printed) if table::rate_agrees(printed, installed, smartphones) => return Ok(()),
+        Some(_) => {
+            let actual = table::rate_text(installed, smartphones);
+            Text::new(
+                format!("tỷ lệ ghi `{cell}` nhưng {installed}/{smartphones} là {actual}"),
+                format!("the rate says `{cell}` but {installed}/{smartphones} is {actual}"),
+            )
+        }
+    };
+    let err = src.error(at, message).field("rate").hint(Text::new(
+        "kiểm tra số đã cài, số smartphone và tỷ lệ của dòng này (tỷ lệ chỉ để đối chiếu; chương trình tự tính từ số máy)",
+        "check this row's installed, smartphones and rate (the rate is only a check; the planner computes it from the counts)",
+    ));
+    Err(if district.is_empty() {
+        err
+    } else {
+        err.district(district)
+    })
 }
 
 /// Two header cells for one column; cohorts differ only in case (`students`, `Students`).
@@ -325,6 +424,7 @@ fn header_title(column: &Column) -> &str {
         Column::Name => "name",
         Column::Installed => "installed",
         Column::Smartphones => "smartphones",
+        Column::Rate => "rate",
         Column::Team(k) | Column::Cohort(k) => k,
     }
 }
@@ -357,42 +457,13 @@ fn bad_cell(src: &Source, at: Pos, cell: &str, district: &str, column: &str) -> 
     }
 }
 
-/// A count as people write it: `151916`, `151.916`, `151,916`, `151 916` (groups of three).
 fn parse_count(cell: &str) -> Option<i128> {
-    let (negative, body) = match cell.strip_prefix('-') {
-        Some(rest) => (true, rest.trim_start()),
-        None => (false, cell),
-    };
-    let separators: Vec<char> = body.chars().filter(|c| !c.is_ascii_digit()).collect();
-    let digits: String = if separators.is_empty() {
-        body.to_string()
-    } else {
-        let sep = separators[0];
-        let allowed = ['.', ',', ' ', '_', '\u{a0}', '\u{202f}'];
-        if !allowed.contains(&sep) || separators.iter().any(|c| *c != sep) {
-            return None;
-        }
-        let groups: Vec<&str> = body.split(sep).collect();
-        let grouped =
-            (1..=3).contains(&groups[0].len()) && groups[1..].iter().all(|g| g.len() == 3);
-        if !grouped {
-            return None;
-        }
-        groups.concat()
-    };
-    if digits.is_empty() || digits.len() > 30 {
-        return None;
-    }
-    let value: i128 = digits.parse().ok()?;
-    Some(if negative { -value } else { value })
+    table::parse_count(cell)
 }
 
-/// Rows like "Tổng cộng" or "Total" that the letter's tables end with.
+#[cfg(test)]
 fn is_total(name: &str) -> bool {
-    let lower = name.to_lowercase();
-    ["tổng", "total", "toàn tỉnh", "cộng"]
-        .iter()
-        .any(|t| lower == *t || lower.starts_with(&format!("{t} ")))
+    table::is_total(name)
 }
 
 /// The 1-based column of cell `index` on `line`, when the line has no quotes to confuse it.

@@ -458,19 +458,22 @@ fn coverage_file(layer: &Layer<'_, '_>) -> Result<Source, Error> {
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
-    if matches!(extension.as_str(), "xlsx" | "xls" | "ods") {
+    if matches!(extension.as_str(), "xlsx" | "xlsm") && path.is_file() {
+        return crate::import::xlsx_source(&path);
+    }
+    if matches!(extension.as_str(), "xls" | "ods") {
         return Err(src
             .error(
                 pos(file),
                 Text::new(
-                    "chưa đọc được tệp bảng tính; hãy dùng tệp CSV",
-                    "spreadsheet files cannot be read yet; use a CSV file",
+                    "chỉ đọc được bảng tính .xlsx hoặc tệp CSV",
+                    "only .xlsx workbooks and CSV files can be read",
                 ),
             )
             .field("coverage")
             .hint(Text::new(
-                "trong Excel chọn Lưu thành (Save As) > \"CSV UTF-8\", rồi ghi tên tệp .csv ở đây",
-                "in Excel choose Save As > \"CSV UTF-8\", then name the .csv file here",
+                "trong Excel chọn Lưu thành (Save As) > \"Excel Workbook (.xlsx)\" hoặc \"CSV UTF-8\", rồi ghi tên tệp ở đây",
+                "in Excel choose Save As > \"Excel Workbook (.xlsx)\" or \"CSV UTF-8\", then name that file here",
             )));
     }
     Source::read(

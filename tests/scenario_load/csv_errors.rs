@@ -79,7 +79,17 @@ fn a_cell_that_is_not_a_count_names_line_district_and_column() {
             "field `quarantine`: `1.5` is not a whole number",
         ],
     );
-    let (en, _) = csv_error("name,installed,smartphones,rate\nCao Lộc,16752,58196,28%\n");
+    // a rate column is checked against the counts (16752/58196 is 28.79%, not 35%)
+    let (en, _) = csv_error("name,installed,smartphones,rate\nCao Lộc,16752,58196,35%\n");
+    assert_has(
+        &en,
+        &[
+            "coverage.csv:2:",
+            "district \"Cao Lộc\", field `rate`: the rate says `35%` but 16752/58196 is 28.79%",
+        ],
+    );
+    // an unknown column of rates is still a cohort, and says so
+    let (en, _) = csv_error("name,installed,smartphones,share\nCao Lộc,16752,58196,28%\n");
     assert_has(
         &en,
         &["`28%` is not a whole number", "a rate column is not needed"],
@@ -137,15 +147,23 @@ fn a_district_listed_twice_in_a_csv() {
 }
 
 #[test]
-fn a_total_row_is_refused() {
+fn a_total_row_is_checked_and_skipped() {
+    let case = Case::new();
+    case.write(
+        "coverage.csv",
+        &format!("{HEADER}Hữu Lũng,18019,78399,24,15\nTổng cộng,18019,78399,24,15\n"),
+    );
+    let csv = case
+        .load(&scenario("coverage.csv"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(csv.districts, case.load(MINIMAL).unwrap().districts);
     let (en, _) = csv_error(&format!(
-        "{HEADER}Hữu Lũng,18019,78399,24,15\nTổng cộng,18019,78399,24,15\n"
+        "{HEADER}Hữu Lũng,18019,78399,24,15\nTổng cộng,18020,78399,24,15\n"
     ));
     assert_has(
         &en,
         &[
-            "coverage.csv:3:1: the line \"Tổng cộng\" looks like a total",
-            "delete the total line",
+            "coverage.csv:3: the total row says 18020 installed / 78399 smartphones, but the districts add up to 18019 / 78399",
         ],
     );
 }
@@ -197,13 +215,13 @@ fn a_missing_coverage_file_points_at_the_scenario_line() {
 }
 
 #[test]
-fn a_spreadsheet_must_be_saved_as_csv() {
+fn an_old_spreadsheet_must_be_saved_as_xlsx_or_csv() {
     let case = Case::new();
-    let (en, _) = rendered(case.load(&scenario("coverage.xlsx")));
+    let (en, _) = rendered(case.load(&scenario("coverage.xls")));
     assert_has(
         &en,
         &[
-            "scenario.toml:1:12: field `coverage`: spreadsheet files cannot be read yet; use a CSV file",
+            "scenario.toml:1:12: field `coverage`: only .xlsx workbooks and CSV files can be read",
             "CSV UTF-8",
         ],
     );

@@ -1,0 +1,35 @@
+//! `campaign import FILE [--out SCENARIO.toml]`: a coverage table (CSV or XLSX) becomes a
+//! scenario skeleton.
+
+use std::io::Write;
+use std::path::Path;
+
+use super::{EXIT_BAD_INPUT, EXIT_PLAN, output};
+use crate::text::Lang;
+
+/// Reads `file`, writes the skeleton to `out` (atomically) or to `stdout`; returns the exit
+/// status.
+pub fn run(
+    file: &Path,
+    out: Option<&Path>,
+    lang: Lang,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> i32 {
+    let written = crate::import::read(file).and_then(|coverage| {
+        let text = crate::import::skeleton::render(&coverage);
+        match out {
+            Some(path) => output::write_atomically(path, text.as_bytes()),
+            None => stdout
+                .write_all(text.as_bytes())
+                .map_err(|e| output::write_error(None, &e)),
+        }
+    });
+    match written {
+        Ok(()) => EXIT_PLAN,
+        Err(e) => {
+            let _ = stderr.write_all(e.render(lang).as_bytes());
+            EXIT_BAD_INPUT
+        }
+    }
+}

@@ -1,0 +1,482 @@
+//! `campaign import`: a coverage table as it comes (CSV or XLSX, Vietnamese or English
+//! headers, the letter's number formats, a total row, a rate column), checked row by row,
+//! and the scenario skeleton made from it.
+
+mod csv;
+pub mod skeleton;
+pub mod table;
+mod xlsx;
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::Error;
+use crate::scenario::source::{Pos, Source, name_list};
+use crate::text::{Lang, Text};
+use table::Heading;
+
+/// The districts of an imported table, in its order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Coverage {
+    pub path: PathBuf,
+    pub districts: Vec<ImportedDistrict>,
+    /// The total row's installed and smartphones, when the table has one (checked).
+    pub total: Option<(u64, u64)>,
+}
+
+/// One district row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportedDistrict {
+    /// NFC, trimmed, without "Huyện " ([`table::district_name`]).
+    pub name: String,
+    pub installed: u64,
+    pub smartphones: u64,
+    /// The row's line (CSV) or row number (XLSX).
+    pub line: usize,
+}
+
+/// The rows of a table file, with the text that errors quote.
+pub(crate) struct Grid {
+    pub src: Source,
+    pub rows: Vec<GridRow>,
+}
+
+pub(crate) struct GridRow {
+    pub line: usize,
+    pub cells: Vec<String>,
+}
+
+/// Reads and checks the coverage table at `path` (`.xlsx` or CSV).
+pub fn read(path: &Path) -> Result<Coverage, Error> {
+    let grid = grid(path)?;
+    coverage(&grid)
+}
+
+/// An `.xlsx` file as the text a coverage reader sees: the sheet's rows on their own line
+/// numbers, cells separated by tabs.
+pub(crate) fn xlsx_source(path: &Path) -> Result<Source, Error> {
+    Ok(xlsx::read(path)?.src)
+}
+
+/// The separator of a CSV text (`,`, `;` or tab).
+pub(crate) fn csv_delimiter(text: &str) -> u8 {
+    csv::delimiter(text)
+}
+
+fn grid(path: &Path) -> Result<Grid, Error> {
+    let extension = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    match extension.as_str() {
+        "xlsx" | "xlsm" => xlsx::read(path),
+        "xls" | "ods" => Err(Error::new(Text::new(
+            "chỉ đọc được bảng tính .xlsx hoặc tệp CSV",
+            "only .xlsx workbooks and CSV files can be read",
+        ))
+        .file(path)
+        .hint(Text::new(
+            "trong Excel chọn Lưu thành (Save As) > \"Excel Workbook (.xlsx)\" hoặc \"CSV UTF-8\"",
+            "in Excel choose Save As > \"Excel Workbook (.xlsx)\" or \"CSV UTF-8\"",
+        ))),
+        _ => csv::read(path),
+    }
+}
+
+/// The columns of the header row.
+struct Columns {
+    district: usize,
+    installed: usize,
+    smartphones: usize,
+    rate: Option<usize>,
+}
+
+fn coverage(grid: &Grid) -> Result<Coverage, Error> {
+    let src = &grid.src;
+    let rows: Vec<&GridRow> = grid
+        .rows
+        .iter()
+        .filter(|r| r.cells.iter().any(|c| !c.trim().is_empty()))
+        .collect();
+    let Some(first) = rows.first() else {
+        return Err(src.error(
+            Pos::File,
+            Text::new("tệp số liệu đang trống", "the coverage file is empty"),
+        ));
+    };
+    let header_at = rows.iter().position(|r| xlsx::has_header(&r.cells));
+    let Some(header_at) = header_at else {
+        // the row that looks most like a header, to say what it has
+        let best = rows
+            .iter()
+            .max_by_key(|r| {
+                (
+                    r.cells
+                        .iter()
+                        .filter(|c| table::heading(c).is_some())
+                        .count(),
+                    std::cmp::Reverse(r.line),
+                )
+            })
+            .unwrap_or(first);
+        return Err(missing_columns(src, best));
+    };
+    let header = rows[header_at];
+    let columns = columns(src, header)?;
+
+    let mut districts: Vec<ImportedDistrict> = Vec::new();
+    let mut total: Option<(u64, u64, usize)> = None;
+    for row in &rows[header_at + 1..] {
+        let cell = |i: usize| row.cells.get(i).map_or("", |c| c.trim());
+        let written = cell(columns.district);
+        let name = table::district_name(written);
+        let at = Pos::Line {
+            line: row.line,
+            column: None,
+        };
+        let label = if name.is_empty() {
+            Text::new(format!("dòng {}", row.line), format!("row {}", row.line))
+        } else {
+            Text::new(
+                format!("dòng {} (\"{name}\")", row.line),
+                format!("row {} (\"{name}\")", row.line),
+            )
+        };
+        if total.is_some() {
+            // notes below the total are fine; another district is not
+            if table::parse_count(cell(columns.installed)).is_some() {
+                return Err(src
+                    .error(
+                        at,
+                        Text::new(
+                            format!("{} nằm dưới dòng tổng", label.vi),
+                            format!("{} comes after the total row", label.get(Lang::En)),
+                        ),
+                    )
+                    .hint(Text::new(
+                        "đặt dòng tổng ở cuối bảng",
+                        "put the total row at the end of the table",
+                    )));
+            }
+            continue;
+        }
+        if name.is_empty() && cell(columns.installed).is_empty() {
+            continue;
+        }
+        let installed = count(src, row, columns.installed, "installed", &label)?;
+        let smartphones = count(src, row, columns.smartphones, "smartphones", &label)?;
+        if table::is_total(&name) {
+            total = Some((installed, smartphones, row.line));
+        } else {
+            if installed > smartphones {
+                return Err(src
+                    .error(
+                        at,
+                        Text::new(
+                            format!(
+                                "{}: số đã cài ({installed}) lớn hơn số smartphone ({smartphones})",
+                                label.vi
+                            ),
+                            format!(
+                                "{}: installed ({installed}) is more than smartphones ({smartphones})",
+                                label.get(Lang::En)
+                            ),
+                        ),
+                    )
+                    .district(&name)
+                    .hint(Text::new(
+                        "kiểm tra hai cột có bị đổi chỗ không",
+                        "check whether the two columns are swapped",
+                    )));
+            }
+            if smartphones == 0 {
+                return Err(src
+                    .error(
+                        at,
+                        Text::new(
+                            format!("{}: số smartphone bằng 0", label.vi),
+                            format!("{}: smartphones is 0", label.get(Lang::En)),
+                        ),
+                    )
+                    .district(&name)
+                    .hint(Text::new(
+                        "mỗi huyện cần ít nhất một smartphone; xóa dòng nếu huyện không có số liệu",
+                        "every district needs at least one smartphone; delete the row if it has no data",
+                    )));
+            }
+            if let Some(first) = districts.iter().find(|d| d.name == name) {
+                return Err(src
+                    .error(
+                        at,
+                        Text::new(
+                            format!("{}: huyện đã có ở dòng {}", label.vi, first.line),
+                            format!(
+                                "{}: the district is already on row {}",
+                                label.get(Lang::En),
+                                first.line
+                            ),
+                        ),
+                    )
+                    .district(&name)
+                    .hint(Text::new(
+                        "xóa một trong hai dòng",
+                        "delete one of the two rows",
+                    )));
+            }
+            districts.push(ImportedDistrict {
+                name: name.clone(),
+                installed,
+                smartphones,
+                line: row.line,
+            });
+        }
+        if let Some(rate) = columns.rate {
+            check_rate(src, row, rate, installed, smartphones, &label)?;
+        }
+    }
+    if districts.is_empty() {
+        return Err(src
+            .error(
+                Pos::Line {
+                    line: header.line,
+                    column: None,
+                },
+                Text::new(
+                    "tệp số liệu không có dòng huyện nào",
+                    "the coverage file has no district rows",
+                ),
+            )
+            .hint(Text::new(
+                "thêm một dòng cho mỗi huyện dưới dòng tiêu đề",
+                "add one row per district below the header",
+            )));
+    }
+    if let Some((installed, smartphones, line)) = total {
+        let sum_installed: u64 = districts.iter().map(|d| d.installed).sum();
+        let sum_smartphones: u64 = districts.iter().map(|d| d.smartphones).sum();
+        if (installed, smartphones) != (sum_installed, sum_smartphones) {
+            return Err(src
+                .error(
+                    Pos::Line { line, column: None },
+                    Text::new(
+                        format!(
+                            "dòng {line} (dòng tổng) ghi {installed} đã cài / {smartphones} smartphone, nhưng cộng các huyện được {sum_installed} / {sum_smartphones}"
+                        ),
+                        format!(
+                            "row {line} (the total) says {installed} installed / {smartphones} smartphones, but the districts add up to {sum_installed} / {sum_smartphones}"
+                        ),
+                    ),
+                )
+                .hint(Text::new(
+                    "sửa dòng tổng, hoặc tìm huyện bị ghi sai hay bị thiếu",
+                    "correct the total, or find the district that is wrong or missing",
+                )));
+        }
+    }
+    Ok(Coverage {
+        path: src.path.clone(),
+        districts,
+        total: total.map(|(i, s, _)| (i, s)),
+    })
+}
+
+/// The header row's columns; every heading is found once.
+fn columns(src: &Source, header: &GridRow) -> Result<Columns, Error> {
+    let mut found: Vec<(Heading, usize)> = Vec::new();
+    for (i, cell) in header.cells.iter().enumerate() {
+        if let Some(h) = table::heading(cell) {
+            if found.iter().any(|(f, _)| *f == h) {
+                return Err(src
+                    .error(
+                        Pos::Line {
+                            line: header.line,
+                            column: None,
+                        },
+                        Text::new(
+                            format!(
+                                "dòng tiêu đề (dòng {}): cột `{}` bị lặp",
+                                header.line,
+                                cell.trim()
+                            ),
+                            format!(
+                                "the header row (row {}): column `{}` appears twice",
+                                header.line,
+                                cell.trim()
+                            ),
+                        ),
+                    )
+                    .hint(Text::new(
+                        "xóa một trong hai cột",
+                        "delete one of the two columns",
+                    )));
+            }
+            found.push((h, i));
+        }
+    }
+    let get = |h: Heading| found.iter().find(|(f, _)| *f == h).map(|(_, i)| *i);
+    Ok(Columns {
+        district: get(Heading::District).unwrap_or(0),
+        installed: get(Heading::Installed).unwrap_or(0),
+        smartphones: get(Heading::Smartphones).unwrap_or(0),
+        rate: get(Heading::Rate),
+    })
+}
+
+fn missing_columns(src: &Source, best: &GridRow) -> Error {
+    let found: Vec<&str> = best
+        .cells
+        .iter()
+        .map(|c| c.trim())
+        .filter(|c| !c.is_empty())
+        .collect();
+    let have: Vec<Heading> = best
+        .cells
+        .iter()
+        .filter_map(|c| table::heading(c))
+        .collect();
+    let missing: Vec<&str> = [
+        (Heading::District, "Huyện/District"),
+        (Heading::Installed, "Đã cài Bluezone/Installed"),
+        (Heading::Smartphones, "Tổng smartphone/Smartphones"),
+    ]
+    .iter()
+    .filter(|(h, _)| !have.contains(h))
+    .map(|(_, n)| *n)
+    .collect();
+    let found = name_list(found);
+    let missing = name_list(missing);
+    src.error(
+        Pos::Line {
+            line: best.line,
+            column: None,
+        },
+        Text::new(
+            format!(
+                "không tìm thấy dòng tiêu đề đủ cột: dòng {} có {found}; thiếu {missing}",
+                best.line
+            ),
+            format!(
+                "no header row with the needed columns: row {} has {found}; missing {missing}",
+                best.line
+            ),
+        ),
+    )
+    .hint(Text::new(
+        format!("dòng tiêu đề cần các cột {}", table::EXPECTED),
+        format!("the header row needs the columns {}", table::EXPECTED),
+    ))
+}
+
+fn count(
+    src: &Source,
+    row: &GridRow,
+    index: usize,
+    column: &str,
+    label: &Text,
+) -> Result<u64, Error> {
+    let cell = row.cells.get(index).map_or("", |c| c.trim());
+    let at = Pos::Line {
+        line: row.line,
+        column: None,
+    };
+    match table::parse_count(cell) {
+        Some(v) if v < 0 => Err(src
+            .error(
+                at,
+                Text::new(
+                    format!("{}: số âm `{cell}`", label.vi),
+                    format!("{}: negative count `{cell}`", label.get(Lang::En)),
+                ),
+            )
+            .field(column)
+            .hint(Text::new(
+                "số máy không thể âm",
+                "a count cannot be negative",
+            ))),
+        Some(v) => u64::try_from(v).map_err(|_| {
+            src.error(
+                at,
+                Text::new(
+                    format!("{}: số `{cell}` quá lớn", label.vi),
+                    format!("{}: `{cell}` is too large", label.get(Lang::En)),
+                ),
+            )
+            .field(column)
+        }),
+        None => Err(src
+            .error(
+                at,
+                if cell.is_empty() {
+                    Text::new(
+                        format!("{}: ô đang trống", label.vi),
+                        format!("{}: the cell is empty", label.get(Lang::En)),
+                    )
+                } else {
+                    Text::new(
+                        format!("{}: `{cell}` không phải là số nguyên", label.vi),
+                        format!("{}: `{cell}` is not a whole number", label.get(Lang::En)),
+                    )
+                },
+            )
+            .field(column)
+            .hint(Text::new(
+                "ghi một số nguyên, ví dụ 151916, 151.916, 151,916 hoặc 151 916",
+                "write a whole number, e.g. 151916, 151.916, 151,916 or 151 916",
+            ))),
+    }
+}
+
+fn check_rate(
+    src: &Source,
+    row: &GridRow,
+    index: usize,
+    installed: u64,
+    smartphones: u64,
+    label: &Text,
+) -> Result<(), Error> {
+    let cell = row.cells.get(index).map_or("", |c| c.trim());
+    if cell.is_empty() {
+        return Ok(());
+    }
+    let at = Pos::Line {
+        line: row.line,
+        column: None,
+    };
+    let Some(printed) = table::parse_rate(cell) else {
+        return Err(src
+            .error(
+                at,
+                Text::new(
+                    format!("{}: `{cell}` không phải là tỷ lệ", label.vi),
+                    format!("{}: `{cell}` is not a rate", label.get(Lang::En)),
+                ),
+            )
+            .field("rate")
+            .hint(Text::new(
+                "ghi tỷ lệ như 22% hoặc 22,98%",
+                "write a rate like 22% or 22.98%",
+            )));
+    };
+    if table::rate_agrees(printed, installed, smartphones) {
+        return Ok(());
+    }
+    let actual = table::rate_text(installed, smartphones);
+    Err(src
+        .error(
+            at,
+            Text::new(
+                format!(
+                    "{}: tỷ lệ ghi `{cell}` nhưng {installed}/{smartphones} là {actual}",
+                    label.vi
+                ),
+                format!(
+                    "{}: the rate says `{cell}` but {installed}/{smartphones} is {actual}",
+                    label.get(Lang::En)
+                ),
+            ),
+        )
+        .field("rate")
+        .hint(Text::new(
+            "kiểm tra số đã cài, số smartphone và tỷ lệ của dòng này (tỷ lệ chỉ để đối chiếu; chương trình tự tính từ số máy)",
+            "check this row's installed, smartphones and rate (the rate is only a check; the planner computes it from the counts)",
+        )))
+}

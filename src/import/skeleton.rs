@@ -1,0 +1,109 @@
+//! The scenario skeleton `campaign import` writes: the imported districts as FACTS, and every
+//! planning assumption as a labelled default in the shape of scenarios/lang-son-2020-09-01.toml.
+
+use std::fmt::Write;
+
+use super::Coverage;
+
+/// The skeleton for `coverage`, in the scenario format of MODEL.md § "Scenario files".
+pub fn render(coverage: &Coverage) -> String {
+    let file = coverage
+        .path
+        .file_name()
+        .map_or_else(String::new, |f| f.to_string_lossy().into_owned());
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        r#"# Scenario skeleton made by `campaign import {file}`.
+#
+# FACT       = a number from {file}.
+# ASSUMPTION = a planning default copied from scenarios/lang-son-2020-09-01.toml; check each
+#              one (docs/assumptions.md gives the reasoning) before planning with this file.
+
+name = {name}
+as_of = 2020-09-01                 # ASSUMPTION: the date of the figures; set the table's date
+horizon_days = 14                  # ASSUMPTION: a two-week push
+objective = "max-installs"         # or "min-cost", "max-min-rate"
+rules = ["../rules"]               # the rules folder, relative to this file
+# budget = 250_000_000             # ASSUMPTION when set: đồng for the horizon
+
+[target]
+provincial_rate = 0.40             # ASSUMPTION: the lower end of the 40-60% aim
+# district_floor = 0.30            # ASSUMPTION when set: every district at least this rate
+
+[response]
+reachable_share = 0.8              # ASSUMPTION: share of the uninstalled who can be persuaded at all
+
+[params]
+communication_reach = 0.01         # ASSUMPTION: share of uninstalled smartphones that communication alone converts
+student_uptake = 0.25              # ASSUMPTION: share of uninstalled pupils and students who install through their schools
+quarantine_compliance = 0.95       # ASSUMPTION: share of the quarantined without the app who install when told
+testing_compliance = 0.80          # ASSUMPTION: share of those tested without the app who install when told
+door_to_door_threshold = 0.30      # ASSUMPTION: below this rate a district gets the full door-to-door push
+door_to_door_provincial_kind = "volunteer"  # the provincial teams sent to districts below the threshold
+
+[[team_kind]]
+name = "commune"                   # commune steering-committee teams, one per commune
+scope = "local"
+installs_per_team_day = 15         # ASSUMPTION: homes persuaded per team-day on an untouched pool
+cost_per_team_day = 150_000        # ASSUMPTION: đồng allowance per team-day
+
+[[team_kind]]
+name = "volunteer"                 # provincial youth-union volunteer teams
+scope = "provincial"
+available = 30                     # ASSUMPTION: teams the Youth Union can field
+installs_per_team_day = 40         # ASSUMPTION: trained teams with a phone-setup routine
+cost_per_team_day = 300_000        # ASSUMPTION: đồng per team-day (travel, meals)
+
+# Districts: name, installed and smartphones are FACTS from {file}. Commune teams and the
+# cohorts (quarantine, testing, students: head counts over the horizon) are ASSUMPTIONS left
+# at 0: fill them in, or the plan has no commune teams and no mandated installs.
+"#,
+        name = quoted(&format!("Imported from {file}")),
+    );
+    for d in &coverage.districts {
+        let _ = write!(
+            out,
+            "\n[[district]]\nname = {}\ninstalled = {}\nsmartphones = {}\n\
+             teams = {{ commune = 0 }}            # ASSUMPTION: communes in the district\n\
+             quarantine = 0                     # ASSUMPTION\n\
+             testing = 0                        # ASSUMPTION\n\
+             students = 0                       # ASSUMPTION\n",
+            quoted(&d.name),
+            grouped(d.installed),
+            grouped(d.smartphones),
+        );
+    }
+    out
+}
+
+/// A TOML basic string.
+fn quoted(s: &str) -> String {
+    toml::Value::String(s.to_string()).to_string()
+}
+
+/// `39_911`, as the shipped scenarios write counts.
+fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('_');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::grouped;
+
+    #[test]
+    fn counts_are_grouped_like_the_shipped_scenario() {
+        assert_eq!(grouped(39_911), "39_911");
+        assert_eq!(grouped(519_820), "519_820");
+        assert_eq!(grouped(1_234_567), "1_234_567");
+        assert_eq!(grouped(12), "12");
+    }
+}

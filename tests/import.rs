@@ -1,0 +1,368 @@
+//! `campaign import` and coverage tables as departments send them: the letter's own table,
+//! Vietnamese or English headers, `39,911` / `151.916` / `39 911`, a total row, a truncated
+//! rate column, `;` / `,` / tab separators with a BOM, and a real `.xlsx`.
+
+use std::path::{Path, PathBuf};
+
+use campaign_planner::import;
+use campaign_planner::text::Lang;
+use rust_xlsxwriter::Workbook;
+use unicode_normalization::UnicodeNormalization;
+
+/// The letter's table (1635/STTTT-TTBCXB), typed as the letter prints it: `;` separated,
+/// with Excel's byte-order mark, "Huyện " before the names and `151.916` in the total.
+const LETTER: &str = "\u{feff}HUYỆN;ĐÃ CÀI BLUEZONE;TỔNG SMARTPHONE;Tỷ lệ thuê bao đã cài
+Thành phố Lạng Sơn;39,911;96,818;41%
+Huyện Hữu Lũng;18,019;78,399;22%
+Huyện Cao Lộc;16,752;58,196;28%
+Huyện Lộc Bình;15,725;53,067;29%
+Huyện Tràng Định;11,354;37,092;30%
+Huyện Chi Lăng;10,285;43,471;23%
+Huyện Bắc Sơn;9,812;36,584;26%
+Huyện Văn Lãng;8,727;34,823;25%
+Huyện Văn Quan;7,494;32,138;23%
+Huyện Bình Gia;7,186;29,057;24%
+Huyện Đình Lập;6,651;20,175;32%
+TỔNG;151.916;519,820;29%
+";
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// (name, installed, smartphones) of the shipped scenario.
+fn shipped() -> Vec<(String, u64, u64)> {
+    let scenario =
+        campaign_planner::scenario::load(&repo().join("scenarios/lang-son-2020-09-01.toml"))
+            .unwrap();
+    scenario
+        .districts
+        .iter()
+        .map(|d| (d.name.clone(), d.installed, d.smartphones))
+        .collect()
+}
+
+fn imported(coverage: &import::Coverage) -> Vec<(String, u64, u64)> {
+    coverage
+        .districts
+        .iter()
+        .map(|d| (d.name.clone(), d.installed, d.smartphones))
+        .collect()
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// The English rendering of the error that importing `text` (as `name`) gives.
+fn error_of(name: &str, text: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), name, text);
+    match import::read(&path) {
+        Ok(c) => panic!("expected an error, got {c:?}"),
+        Err(e) => e.render(Lang::En),
+    }
+}
+
+fn assert_has(text: &str, parts: &[&str]) {
+    for part in parts {
+        assert!(text.contains(part), "missing {part:?} in:\n{text}");
+    }
+}
+
+#[test]
+fn the_letters_table_imports_to_the_shipped_districts() {
+    let dir = tempfile::tempdir().unwrap();
+    let coverage = import::read(&write(dir.path(), "letter.csv", LETTER)).unwrap();
+    assert_eq!(imported(&coverage), shipped());
+    assert_eq!(coverage.districts.len(), 11);
+    assert_eq!(coverage.total, Some((151_916, 519_820)));
+}
+
+#[test]
+fn tabs_spaces_in_numbers_and_english_headers() {
+    let tabbed = LETTER.replace(';', "\t").replace("39,911", "39 911");
+    let dir = tempfile::tempdir().unwrap();
+    let coverage = import::read(&write(dir.path(), "letter.tsv", &tabbed)).unwrap();
+    assert_eq!(imported(&coverage), shipped());
+
+    let english = "District,Installed,Smartphones,Rate\n\
+                   Hữu Lũng,\"18,019\",\"78,399\",22.98%\n\
+                   Total,18019,78399,22%\n";
+    let coverage = import::read(&write(dir.path(), "en.csv", english)).unwrap();
+    assert_eq!(
+        imported(&coverage),
+        vec![("Hữu Lũng".to_string(), 18_019, 78_399)]
+    );
+}
+
+#[test]
+fn headers_and_names_are_matched_after_nfc_and_case_folding() {
+    // decomposed (NFD) text, as some Mac and web exports write it, in mixed case
+    let nfd: String = "huyện;Đã Cài Bluezone;tổng SMARTPHONE\nHuyện Hữu Lũng;18019;78399\n"
+        .nfd()
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let coverage = import::read(&write(dir.path(), "nfd.csv", &nfd)).unwrap();
+    assert_eq!(coverage.districts[0].name, "Hữu Lũng");
+
+    // the same district once composed and once decomposed is a duplicate
+    let twice = format!(
+        "Huyện;Đã cài Bluezone;Tổng smartphone\nHữu Lũng;18019;78399\n{};1;2\n",
+        "Hữu Lũng".nfd().collect::<String>()
+    );
+    assert_has(
+        &error_of("twice.csv", &twice),
+        &[
+            "twice.csv:3:",
+            "row 3 (\"Hữu Lũng\"): the district is already on row 2",
+        ],
+    );
+}
+
+#[test]
+fn a_missing_column_names_the_file_the_header_row_and_what_is_expected() {
+    let en = error_of(
+        "short.csv",
+        "Huyện;Tổng smartphone;Ghi chú\nHữu Lũng;78399;x\n",
+    );
+    assert_has(
+        &en,
+        &[
+            "short.csv:1:",
+            "no header row with the needed columns: row 1 has `Huyện`, `Tổng smartphone`, `Ghi chú`; missing `Đã cài Bluezone/Installed`",
+            "Huyện/District, Đã cài Bluezone/Installed, Tổng smartphone/Smartphones",
+        ],
+    );
+}
+
+#[test]
+fn a_total_that_disagrees_names_its_row() {
+    let wrong = LETTER.replace("TỔNG;151.916", "TỔNG;151.917");
+    assert_has(
+        &error_of("letter.csv", &wrong),
+        &[
+            "letter.csv:13:",
+            "row 13 (the total) says 151917 installed / 519820 smartphones, but the districts add up to 151916 / 519820",
+        ],
+    );
+    let after = format!("{LETTER}Huyện Mới;1;2;50%\n");
+    assert_has(
+        &error_of("letter.csv", &after),
+        &[
+            "letter.csv:14:",
+            "row 14 (\"Mới\") comes after the total row",
+        ],
+    );
+}
+
+#[test]
+fn a_rate_is_flagged_only_beyond_truncation() {
+    // 18,019 / 78,399 is 22.98%: 22% (truncated), 23% (rounded) and 22.98% all agree
+    for rate in ["22%", "23%", "22.98%", "22,98%"] {
+        let text = LETTER.replace(
+            "Hữu Lũng;18,019;78,399;22%",
+            &format!("Hữu Lũng;18,019;78,399;{rate}"),
+        );
+        let dir = tempfile::tempdir().unwrap();
+        import::read(&write(dir.path(), "letter.csv", &text)).unwrap();
+    }
+    let text = LETTER.replace("Hữu Lũng;18,019;78,399;22%", "Hữu Lũng;18,019;78,399;32%");
+    assert_has(
+        &error_of("letter.csv", &text),
+        &[
+            "letter.csv:3:",
+            "field `rate`: row 3 (\"Hữu Lũng\"): the rate says `32%` but 18019/78399 is 22.98%",
+        ],
+    );
+}
+
+#[test]
+fn bad_counts_name_their_row() {
+    let header = "Huyện;Đã cài Bluezone;Tổng smartphone\n";
+    assert_has(
+        &error_of("neg.csv", &format!("{header}Hữu Lũng;-5;78399\n")),
+        &[
+            "neg.csv:2:",
+            "field `installed`: row 2 (\"Hữu Lũng\"): negative count `-5`",
+        ],
+    );
+    assert_has(
+        &error_of("above.csv", &format!("{header}Hữu Lũng;78400;78399\n")),
+        &[
+            "above.csv:2:",
+            "district \"Hữu Lũng\": row 2 (\"Hữu Lũng\"): installed (78400) is more than smartphones (78399)",
+        ],
+    );
+    assert_has(
+        &error_of("text.csv", &format!("{header}Hữu Lũng;abc;78399\n")),
+        &[
+            "text.csv:2:",
+            "row 2 (\"Hữu Lũng\"): `abc` is not a whole number",
+        ],
+    );
+}
+
+/// The letter's table in a workbook: a notes sheet first, then a sheet with a title row, the
+/// header, counts as numbers and rates as fractions (as Excel stores `22%`).
+fn letter_xlsx(path: &Path) {
+    let mut book = Workbook::new();
+    let notes = book.add_worksheet();
+    notes
+        .write_string(0, 0, "Ghi chú: số liệu của Sở TTTT")
+        .unwrap();
+    let sheet = book.add_worksheet();
+    sheet
+        .write_string(0, 0, "Số liệu cài đặt Bluezone ngày 01/9/2020")
+        .unwrap();
+    for (row, line) in (2..).zip(LETTER.trim_start_matches('\u{feff}').lines()) {
+        let cells: Vec<&str> = line.split(';').collect();
+        if row == 2 {
+            for (col, cell) in cells.iter().enumerate() {
+                sheet
+                    .write_string(row, u16::try_from(col).unwrap(), *cell)
+                    .unwrap();
+            }
+        } else {
+            let n = |s: &str| s.replace([',', '.'], "").parse::<f64>().unwrap();
+            let pct = cells[3].trim_end_matches('%').parse::<f64>().unwrap() / 100.0;
+            sheet.write_string(row, 0, cells[0]).unwrap();
+            sheet.write_number(row, 1, n(cells[1])).unwrap();
+            sheet.write_number(row, 2, n(cells[2])).unwrap();
+            sheet.write_number(row, 3, pct).unwrap();
+        }
+    }
+    book.save(path).unwrap();
+}
+
+#[test]
+fn a_real_xlsx_imports_to_the_shipped_districts() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("letter.xlsx");
+    letter_xlsx(&path);
+    let coverage = import::read(&path).unwrap();
+    assert_eq!(imported(&coverage), shipped());
+    assert_eq!(
+        coverage.districts[1].line, 5,
+        "rows are the sheet's row numbers"
+    );
+}
+
+#[test]
+fn a_scenario_can_name_an_xlsx_coverage_file() {
+    let dir = tempfile::tempdir().unwrap();
+    letter_xlsx(&dir.path().join("coverage.xlsx"));
+    let shipped_text =
+        std::fs::read_to_string(repo().join("scenarios/lang-son-2020-09-01.toml")).unwrap();
+    let head = &shipped_text[..shipped_text.find("[[district]]").unwrap()];
+    let head = head.replace("\"../rules/", &format!("\"{}/rules/", repo().display()));
+    let scenario = write(
+        dir.path(),
+        "s.toml",
+        &format!("coverage = \"coverage.xlsx\"\n{head}"),
+    );
+    let loaded = campaign_planner::scenario::load(&scenario).unwrap_or_else(|e| panic!("{e}"));
+    // a scenario keeps the names as written ("Huyện Hữu Lũng"): rules may name them so
+    let got: Vec<_> = loaded
+        .districts
+        .iter()
+        .map(|d| {
+            (
+                d.name.trim_start_matches("Huyện ").to_string(),
+                d.installed,
+                d.smartphones,
+            )
+        })
+        .collect();
+    assert_eq!(got, shipped());
+    assert_eq!(loaded.districts[1].name, "Huyện Hữu Lũng");
+}
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let mut out = Vec::new();
+    let mut err = Vec::new();
+    let code = campaign_planner::cli::run(
+        std::iter::once("campaign")
+            .chain(args.iter().copied())
+            .map(Into::into),
+        &mut out,
+        &mut err,
+    );
+    (
+        code,
+        String::from_utf8(out).unwrap(),
+        String::from_utf8(err).unwrap(),
+    )
+}
+
+#[test]
+fn the_skeleton_is_written_atomically_and_plans() {
+    let dir = tempfile::tempdir().unwrap();
+    let table = write(dir.path(), "letter.csv", LETTER);
+    std::fs::create_dir(dir.path().join("scenarios")).unwrap();
+    std::os::unix::fs::symlink(repo().join("rules"), dir.path().join("rules")).unwrap();
+    let out = dir.path().join("scenarios/imported.toml");
+    let (code, stdout, stderr) = run(&[
+        "import",
+        table.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!((code, stdout.as_str(), stderr.as_str()), (0, "", ""));
+    let skeleton = std::fs::read_to_string(&out).unwrap();
+    assert_has(
+        &skeleton,
+        &[
+            "rules = [\"../rules\"]",
+            "name = \"Hữu Lũng\"\ninstalled = 18_019\nsmartphones = 78_399\n",
+            "# ASSUMPTION",
+        ],
+    );
+    let loaded = campaign_planner::scenario::load(&out).unwrap_or_else(|e| panic!("{e}"));
+    let got: Vec<_> = loaded
+        .districts
+        .iter()
+        .map(|d| (d.name.clone(), d.installed, d.smartphones))
+        .collect();
+    assert_eq!(got, shipped());
+    let (code, stdout, stderr) = run(&["plan", out.to_str().unwrap(), "--lang", "en"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("151,916"), "{stdout}");
+
+    // without --out the skeleton goes to stdout
+    let (code, stdout, _) = run(&["import", table.to_str().unwrap()]);
+    assert_eq!((code, stdout), (0, skeleton));
+}
+
+#[test]
+fn import_errors_exit_1_in_vietnamese_by_default() {
+    let dir = tempfile::tempdir().unwrap();
+    let table = write(
+        dir.path(),
+        "bad.csv",
+        "Huyện;Đã cài Bluezone;Tổng smartphone\nHữu Lũng;78400;78399\n",
+    );
+    let out = dir.path().join("s.toml");
+    let (code, _, stderr) = run(&[
+        "import",
+        table.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1);
+    assert_has(
+        &stderr,
+        &[
+            "bad.csv:2:",
+            "dòng 2 (\"Hữu Lũng\"): số đã cài (78400) lớn hơn số smartphone (78399)",
+        ],
+    );
+    assert!(!out.exists(), "nothing is written on an error");
+    let (_, _, stderr) = run(&["import", table.to_str().unwrap(), "--lang", "en"]);
+    assert_has(
+        &stderr,
+        &["installed (78400) is more than smartphones (78399)"],
+    );
+}
