@@ -847,3 +847,43 @@ fn a_missing_closing_brace_points_at_the_block_left_open() {
         ),
     );
 }
+
+#[test]
+fn a_misspelt_params_key_in_an_overlay_is_named() {
+    // the overlay means to lower the threshold but misspells it: the plan would silently keep
+    // the base's 0.30
+    let dir = tempfile::tempdir().unwrap();
+    let overlay = dir.path().join("typo.toml");
+    std::fs::write(
+        &overlay,
+        format!(
+            "base = \"{SHIPPED}\"\nname = \"typo\"\n\n[params]\ndoor_to_door_treshold = 0.25\n"
+        ),
+    )
+    .unwrap();
+    for args in [
+        vec![os("plan"), os(&overlay), os("--lang"), os("en")],
+        vec![
+            os("rules"),
+            os("check"),
+            os("--scenario"),
+            os(&overlay),
+            os("--lang"),
+            os("en"),
+        ],
+    ] {
+        let out = run(&args.iter().collect::<Vec<_>>());
+        assert_eq!(out.code, 1, "{}", out.stderr);
+        assert!(
+            out.stderr.contains(&format!(
+                "error: {}: field `params.door_to_door_treshold`: [params] has \
+                 `door_to_door_treshold`, which no rule reads, while the rules read \
+                 `door_to_door_threshold`\nhint: did you mean `door_to_door_threshold`? Fix the \
+                 name in the scenario file\n",
+                overlay.display()
+            )),
+            "{}",
+            out.stderr
+        );
+    }
+}

@@ -118,6 +118,51 @@ impl Known {
     }
 }
 
+/// The `[params]` keys a rule reads, where it writes them out: `scenario.param("key")`.
+pub(crate) fn params_read(ast: &AST) -> BTreeSet<String> {
+    let mut keys = BTreeSet::new();
+    ast.walk(&mut |path: &[ASTNode]| {
+        if let Some(ASTNode::Expr(Expr::MethodCall(call, _))) = path.last()
+            && call.name == "param"
+            && let [Expr::StringConstant(key, _)] = call.args.as_slice()
+        {
+            keys.insert(key.to_string());
+        }
+        true
+    });
+    keys
+}
+
+/// A `[params]` key of the scenario that no rule reads but that is close to one they read: a
+/// misspelt key (in an overlay, say) that would leave the meant one at its old value.
+pub(crate) fn unread_params(names: &Names, read: &BTreeSet<String>) -> Vec<Error> {
+    names
+        .params
+        .keys()
+        .filter(|key| !read.contains(*key))
+        .filter_map(|key| {
+            let close = did_you_mean(key, read.iter().map(String::as_str))?;
+            Some(
+                Error::new(Text::new(
+                    format!(
+                        "mục [params] có `{key}` nhưng không quy tắc nào đọc nó, trong khi các quy \
+                         tắc đọc `{close}`"
+                    ),
+                    format!(
+                        "[params] has `{key}`, which no rule reads, while the rules read `{close}`"
+                    ),
+                ))
+                .file(&names.scenario)
+                .field(format!("params.{key}"))
+                .hint(Text::new(
+                    format!("có phải ý bạn là `{close}`? Sửa tên trong tệp kịch bản"),
+                    format!("did you mean `{close}`? Fix the name in the scenario file"),
+                )),
+            )
+        })
+        .collect()
+}
+
 /// Checks one compiled rule; the problems found, in source order.
 pub(crate) fn check(
     path: &Path,

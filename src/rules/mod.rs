@@ -366,31 +366,57 @@ impl RuleSet {
     /// params, team kinds and cohorts) without running anything; the problems, file by file.
     pub fn check(&self, names: Option<&Names>) -> Vec<Error> {
         let known = check::Known::of_rules_engine(&self.engine);
-        self.rules
+        let mut problems: Vec<Error> = self
+            .rules
             .iter()
             .flat_map(|rule| check::check(&rule.path, &rule.source, &rule.ast, known, names))
-            .collect()
+            .collect();
+        if let Some(names) = names {
+            let read = self
+                .rules
+                .iter()
+                .flat_map(|rule| check::params_read(&rule.ast))
+                .collect();
+            problems.extend(check::unread_params(names, &read));
+        }
+        problems
     }
 }
 
 /// Compiles and checks each rule file on its own (one broken file does not hide the others):
 /// every problem found, file by file.
-pub fn check_files(paths: &[PathBuf], names: Option<&Names>) -> Vec<Error> {
+/// `complete`: the files are all the rules the scenario of `names` runs, so a `[params]` key no
+/// rule reads can be named.
+pub fn check_files(paths: &[PathBuf], names: Option<&Names>, complete: bool) -> Vec<Error> {
     let clock = Clock::new(engine::WALL_CLOCK);
     let engine = engine::new_engine(&clock);
     let known = check::Known::of_rules_engine(&engine);
     let mut problems = Vec::new();
+    let mut read = std::collections::BTreeSet::new();
+    let mut all_compiled = true;
     for path in paths {
         match compile(&engine, path) {
-            Ok(rule) => problems.extend(check::check(
-                &rule.path,
-                &rule.source,
-                &rule.ast,
-                known,
-                names,
-            )),
-            Err(e) => problems.push(e),
+            Ok(rule) => {
+                problems.extend(check::check(
+                    &rule.path,
+                    &rule.source,
+                    &rule.ast,
+                    known,
+                    names,
+                ));
+                read.extend(check::params_read(&rule.ast));
+            }
+            Err(e) => {
+                all_compiled = false;
+                problems.push(e);
+            }
         }
+    }
+    if let Some(names) = names
+        && all_compiled
+        && complete
+    {
+        problems.extend(check::unread_params(names, &read));
     }
     problems
 }

@@ -130,7 +130,10 @@ fn table_cells(vary: &Vary, points: &[Point], lang: Lang) -> (Vec<String>, Vec<V
             number::count(lang, r.cost),
             // only between two plans that meet the scenario: an infeasible one is a best effort
             match (points_up, cost_up, previous) {
-                (Some(d), Some(c), Some(p)) if d > 1e-9 && r.feasible && p.feasible => {
+                // a gain that prints as at least 0,01 point, bought at a higher cost
+                (Some(d), Some(c), Some(p))
+                    if d >= 0.005 && c > 0.0 && r.feasible && p.feasible =>
+                {
                     number::count(lang, c / d)
                 }
                 _ => "—".to_string(),
@@ -149,7 +152,10 @@ fn table_cells(vary: &Vary, points: &[Point], lang: Lang) -> (Vec<String>, Vec<V
 }
 
 fn signed(text: String, value: f64) -> String {
-    if value < -1e-12 {
+    // a change that rounds to 0,00 has no sign
+    if text.chars().all(|c| matches!(c, '0' | ',' | '.')) {
+        text
+    } else if value < 0.0 {
         format!("−{text}")
     } else {
         format!("+{text}")
@@ -192,9 +198,23 @@ fn curves(vary: &Vary, points: &[Point], lang: Lang) -> String {
     let lo = (rates.iter().copied().fold(f64::INFINITY, f64::min) * 100.0).floor() / 100.0;
     let hi = (rates.iter().copied().fold(f64::NEG_INFINITY, f64::max) * 100.0).ceil() / 100.0;
     let hi = if hi <= lo { lo + 0.01 } else { hi };
-    let rate_text: Vec<String> = rates.iter().map(|r| number::percent(lang, *r)).collect();
+    // a value whose scenario cannot be met is drawn with its best plan, and marked
+    let mark = |r: &Row, text: String| {
+        if r.feasible {
+            text
+        } else {
+            format!("{text} ✗")
+        }
+    };
+    let rate_text: Vec<String> = rows
+        .iter()
+        .map(|r| mark(r, number::percent(lang, r.rate)))
+        .collect();
     let cost_hi = costs.iter().copied().fold(0.0, f64::max);
-    let cost_text: Vec<String> = costs.iter().map(|c| number::money(lang, *c)).collect();
+    let cost_text: Vec<String> = rows
+        .iter()
+        .map(|r| mark(r, number::money(lang, r.cost)))
+        .collect();
     let mut out = String::new();
     out.push_str(&format!(
         "{} {} ({} {} … {}):\n",
@@ -217,6 +237,49 @@ fn curves(vary: &Vary, points: &[Point], lang: Lang) -> String {
         number::money(lang, cost_hi),
     ));
     out.push_str(&bars(&labels, &costs, 0.0, cost_hi, &cost_text));
+    // districts short of their floor when floors are set, else short of the target
+    let with_floor = rows.iter().any(|r| r.below_floor.is_some());
+    let below: Vec<f64> = rows
+        .iter()
+        .map(|r| {
+            if with_floor {
+                r.below_floor.unwrap_or(0) as f64
+            } else {
+                r.below_target as f64
+            }
+        })
+        .collect();
+    let districts = points.first().map_or(0, |p| p.plan.districts.len());
+    let below_text: Vec<String> = rows
+        .iter()
+        .zip(&below)
+        .map(|(r, n)| mark(r, number::count(lang, *n)))
+        .collect();
+    out.push('\n');
+    out.push_str(&format!(
+        "{} {} ({} 0 … {}):\n",
+        if with_floor {
+            lang.pick(
+                "Số huyện dưới mức sàn theo",
+                "Districts below their floor by",
+            )
+        } else {
+            lang.pick(
+                "Số huyện dưới mục tiêu theo",
+                "Districts below the target by",
+            )
+        },
+        vary.key,
+        lang.pick("thang", "scale"),
+        number::count(lang, districts as f64),
+    ));
+    out.push_str(&bars(&labels, &below, 0.0, districts as f64, &below_text));
+    if rows.iter().any(|r| !r.feasible) {
+        out.push_str(lang.pick(
+            "\n✗ không đạt được: vẽ phương án tốt nhất có thể, chưa đạt mục tiêu hoặc mức sàn\n",
+            "\n✗ cannot be met: drawn with the best reachable plan, short of the target or floors\n",
+        ));
+    }
     out
 }
 
@@ -226,8 +289,12 @@ fn title(scenario: &str, vary: &Vary, lang: Lang) -> String {
         scenario,
         lang.pick("thay đổi", "varying"),
         vary.key,
-        vary.values.first().map_or("", String::as_str),
-        vary.values.last().map_or("", String::as_str),
+        vary.values
+            .first()
+            .map_or_else(String::new, |v| shown_value(v, lang)),
+        vary.values
+            .last()
+            .map_or_else(String::new, |v| shown_value(v, lang)),
         number::count(lang, vary.values.len() as f64),
         lang.pick(
             "giá trị",
