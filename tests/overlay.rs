@@ -608,3 +608,22 @@ fn a_base_must_be_a_path_in_quotes() {
         ],
     );
 }
+
+#[test]
+fn a_misspelt_team_kind_in_an_overlay_is_named_with_a_hint() {
+    let layout = Layout::new();
+    let overlay = layout.write(
+        "typo.toml",
+        "base = \"lang-son-2020-09-01.toml\"\nname = \"t\"\n\n[[team_kind]]\nname = \"volunter\"\navailable = 50\n",
+    );
+    let err = load(&overlay).unwrap_err();
+    let en = err.render(campaign_planner::text::Lang::En);
+    assert_eq!(
+        en,
+        format!(
+            "error: {}:5:8: the scenario has no team kind `volunter`\n 5 | name = \"volunter\"\n   |        ^\n\
+             hint: did you mean `volunteer`? The scenario's team kinds are `commune`, `volunteer`\n",
+            overlay.display()
+        )
+    );
+}

@@ -895,3 +895,25 @@ fn the_docs_failure_example_is_what_the_command_prints() {
         }
     }
 }
+
+#[test]
+fn set_is_refused_by_rules_test() {
+    let mut stdout = Vec::new();
+    let mut stderr = Vec::new();
+    let args = [
+        "campaign",
+        "rules",
+        "test",
+        "--set",
+        "params.x=1",
+        "--lang",
+        "en",
+    ];
+    let code = campaign_planner::cli::run(args.iter().map(Into::into), &mut stdout, &mut stderr);
+    assert_eq!(code, 1);
+    assert!(
+        String::from_utf8(stderr)
+            .unwrap()
+            .starts_with("error: `--set` does not apply to `campaign rules test`\n"),
+    );
+}

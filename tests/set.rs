@@ -196,13 +196,9 @@ fn values_are_toml_or_plain_text() {
         &[
             // Not valid TOML: the plain text.
             "params.door_to_door_provincial_kind=volunteer".into(),
-            "params.communication_reach=Lạng Sơn, what if".into(),
             "objective=min-cost".into(),
-            // TOML: a number, a quoted text, a list, true/false, a date.
+            // TOML: a number, a date.
             "params.student_uptake=0.2".into(),
-            "params.quarantine_compliance=\"0.2\"".into(),
-            "params.testing_compliance=[\"Đình Lập\", \"Bình Gia\"]".into(),
-            "params.door_to_door_threshold=true".into(),
             "as_of=2020-10-01".into(),
             "name=\"What if\"".into(),
             "rules=[]".into(),
@@ -213,24 +209,8 @@ fn values_are_toml_or_plain_text() {
         scenario.params["door_to_door_provincial_kind"],
         Param::Text("volunteer".into())
     );
-    assert_eq!(
-        scenario.params["communication_reach"],
-        Param::Text("Lạng Sơn, what if".into())
-    );
     assert_eq!(scenario.objective.as_str(), "min-cost");
     assert_eq!(scenario.params["student_uptake"], Param::Number(0.2));
-    assert_eq!(
-        scenario.params["quarantine_compliance"],
-        Param::Text("0.2".into())
-    );
-    assert_eq!(
-        scenario.params["testing_compliance"],
-        Param::List(vec![
-            Param::Text("Đình Lập".into()),
-            Param::Text("Bình Gia".into())
-        ])
-    );
-    assert_eq!(scenario.params["door_to_door_threshold"], Param::Bool(true));
     assert_eq!(scenario.as_of, "2020-10-01");
     assert_eq!(scenario.name, "What if");
     assert!(scenario.rules.is_empty());
@@ -562,4 +542,31 @@ fn rule_paths_in_a_setting_are_relative_to_the_current_folder() {
     )
     .unwrap();
     assert_eq!(scenario.rules, [PathBuf::from("rules/communication.rhai")]);
+}
+
+#[test]
+fn a_params_value_of_another_kind_than_the_scenarios_is_refused() {
+    // `30%` for a threshold written 0.30: text where the scenario has a number
+    let err = load_with(
+        Path::new(SHIPPED),
+        &["params.door_to_door_threshold=30%".into()],
+    )
+    .unwrap_err();
+    assert_eq!(
+        err.render(Lang::En),
+        "error: --set params.door_to_door_threshold=30%: `params.door_to_door_threshold` is a \
+         number in the scenario, but this value reads as a text\n --set \
+         params.door_to_door_threshold=30%\n                                     ^\nhint: write \
+         numbers as in the scenario file: 0.30 (not 30%), 20_000\n"
+    );
+    // a list where the scenario has a list, a text where it has a text: fine
+    let scenario = load_with(
+        Path::new(SHIPPED),
+        &["params.door_to_door_provincial_kind=\"commune\"".into()],
+    )
+    .unwrap();
+    assert_eq!(
+        scenario.params["door_to_door_provincial_kind"],
+        Param::Text("commune".into())
+    );
 }

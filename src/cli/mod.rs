@@ -351,6 +351,21 @@ pub fn run(
         ),
         Command::Rules {
             command: RulesCommand::Test { paths, lang },
-        } => rules_test::run(&paths, lang.into(), stdout, stderr),
+        } => {
+            if !cli.set.is_empty() {
+                // a rule test names its own scenario and params: a --set would be ignored
+                let e = crate::diagnostic::Error::new(crate::text::Text::new(
+                    "`--set` không dùng được với `campaign rules test`",
+                    "`--set` does not apply to `campaign rules test`",
+                ))
+                .hint(crate::text::Text::new(
+                    "mỗi tệp kiểm thử ghi kịch bản và [params] của nó; đổi giá trị trong tệp kiểm thử (params = { ... } của từng trường hợp)",
+                    "each test file names its scenario and [params]; change the value in the test file (a case's params = { ... })",
+                ));
+                let _ = stderr.write_all(e.render(lang.into()).as_bytes());
+                return EXIT_BAD_INPUT;
+            }
+            rules_test::run(&paths, lang.into(), stdout, stderr)
+        }
     }
 }

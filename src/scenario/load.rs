@@ -50,11 +50,16 @@ pub fn load_with(path: &Path, settings: &[String]) -> Result<Scenario, Error> {
         .iter()
         .map(document::parse)
         .collect::<Result<Vec<_>, _>>()?;
-    let known_params: Vec<String> = docs
+    let known_params: Vec<(String, &'static str)> = docs
         .iter()
         .filter_map(|doc| doc.iter().find(|(k, _)| k.get_ref().as_ref() == "params"))
         .filter_map(|(_, v)| match v.get_ref() {
-            DeValue::Table(t) => Some(t.iter().map(|(k, _)| k.get_ref().to_string())),
+            DeValue::Table(t) => Some(t.iter().map(|(k, v)| {
+                (
+                    k.get_ref().to_string(),
+                    super::setting::value_kind(v.get_ref()),
+                )
+            })),
             _ => None,
         })
         .flatten()

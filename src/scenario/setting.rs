@@ -69,17 +69,43 @@ impl Setting {
     /// For `params.KEY`, an error unless some file of the scenario writes `KEY` in `[params]`
     /// (`known`): a misspelt key would otherwise be a new parameter no rule reads, and the
     /// one meant would silently keep its value.
-    pub fn check_param(&self, known: &[String]) -> Result<(), Error> {
+    pub fn check_param(&self, known: &[(String, &'static str)]) -> Result<(), Error> {
         let Key::Path(parts) = &self.key else {
             return Ok(());
         };
         let [(head, _), (name, range)] = parts.as_slice() else {
             return Ok(());
         };
-        if head != "params" || known.iter().any(|k| k == name) {
+        if head != "params" {
             return Ok(());
         }
-        let hint = match did_you_mean(name, known.iter().map(String::as_str)) {
+        if let Some((_, kind)) = known.iter().find(|(k, _)| k == name) {
+            // the same kind of value as the scenario's: a number stays a number
+            let given = value_kind(self.value().get_ref());
+            if given == *kind {
+                return Ok(());
+            }
+            let (vi_kind, en_kind) = kind_words(kind);
+            let (vi_given, en_given) = kind_words(given);
+            return Err(self
+                .src
+                .error(
+                    Pos::Offset(self.value.start),
+                    Text::new(
+                        format!(
+                            "`params.{name}` trong kịch bản là {vi_kind}, còn giá trị này được đọc là {vi_given}"
+                        ),
+                        format!(
+                            "`params.{name}` is {en_kind} in the scenario, but this value reads as {en_given}"
+                        ),
+                    ),
+                )
+                .hint(Text::new(
+                    "viết số như trong tệp kịch bản: 0.30 (không viết 30%), 20_000",
+                    "write numbers as in the scenario file: 0.30 (not 30%), 20_000",
+                )));
+        }
+        let hint = match did_you_mean(name, known.iter().map(|(k, _)| k.as_str())) {
             Some(close) => Text::new(
                 format!("có phải ý bạn là `params.{close}`?"),
                 format!("did you mean `params.{close}`?"),
@@ -550,5 +576,26 @@ mod tests {
         assert_eq!(&text[items[1].span()], "\"b.rhai\"");
         // Not TOML: the plain text, trimmed.
         assert_eq!(lines("objective= min-cost "), ["objective = min-cost"]);
+    }
+}
+
+/// The kind of a `[params]` value, in one word: `number`, `text`, `bool`, `list`, `other`.
+pub(super) fn value_kind(value: &DeValue<'_>) -> &'static str {
+    match value {
+        DeValue::Integer(_) | DeValue::Float(_) => "number",
+        DeValue::String(_) => "text",
+        DeValue::Boolean(_) => "bool",
+        DeValue::Array(_) => "list",
+        _ => "other",
+    }
+}
+
+fn kind_words(kind: &str) -> (&'static str, &'static str) {
+    match kind {
+        "number" => ("một số", "a number"),
+        "text" => ("một đoạn chữ", "a text"),
+        "bool" => ("đúng/sai (true/false)", "true/false"),
+        "list" => ("một danh sách [ ... ]", "a list [ ... ]"),
+        _ => ("một giá trị khác", "another kind of value"),
     }
 }

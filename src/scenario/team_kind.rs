@@ -68,9 +68,17 @@ pub(super) fn team_kinds(top: &Table<'_, '_>) -> Result<Vec<TeamKind>, Error> {
                 at: pos(entry),
                 table,
             };
+            let misspelt = !kinds.is_empty()
+                && alone.get("scope").is_none()
+                && did_you_mean(&name, kinds.iter().map(|(n, _)| n.as_str())).is_some();
             match kinds.iter_mut().find(|(n, _)| *n == name) {
                 Some((_, layers)) => layers.push(layer),
                 None if src.is_setting() => {
+                    let known: Vec<&str> = kinds.iter().map(|(n, _)| n.as_str()).collect();
+                    return Err(unknown_kind(src, name_at, &name, &known));
+                }
+                // an overlay's new kind named like a base kind and not complete: a misspelt name
+                None if misspelt => {
                     let known: Vec<&str> = kinds.iter().map(|(n, _)| n.as_str()).collect();
                     return Err(unknown_kind(src, name_at, &name, &known));
                 }
