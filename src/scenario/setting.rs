@@ -494,6 +494,27 @@ fn shifted(value: Spanned<DeValue<'_>>, by: usize) -> Spanned<DeValue<'_>> {
     Spanned::new(span, inner)
 }
 
+/// The kind of a `[params]` value, in one word: `number`, `text`, `bool`, `list`, `other`.
+pub(super) fn value_kind(value: &DeValue<'_>) -> &'static str {
+    match value {
+        DeValue::Integer(_) | DeValue::Float(_) => "number",
+        DeValue::String(_) => "text",
+        DeValue::Boolean(_) => "bool",
+        DeValue::Array(_) => "list",
+        _ => "other",
+    }
+}
+
+fn kind_words(kind: &str) -> (&'static str, &'static str) {
+    match kind {
+        "number" => ("một số", "a number"),
+        "text" => ("một đoạn chữ", "a text"),
+        "bool" => ("đúng/sai (true/false)", "true/false"),
+        "list" => ("một danh sách [ ... ]", "a list [ ... ]"),
+        _ => ("một giá trị khác", "another kind of value"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -576,26 +597,5 @@ mod tests {
         assert_eq!(&text[items[1].span()], "\"b.rhai\"");
         // Not TOML: the plain text, trimmed.
         assert_eq!(lines("objective= min-cost "), ["objective = min-cost"]);
-    }
-}
-
-/// The kind of a `[params]` value, in one word: `number`, `text`, `bool`, `list`, `other`.
-pub(super) fn value_kind(value: &DeValue<'_>) -> &'static str {
-    match value {
-        DeValue::Integer(_) | DeValue::Float(_) => "number",
-        DeValue::String(_) => "text",
-        DeValue::Boolean(_) => "bool",
-        DeValue::Array(_) => "list",
-        _ => "other",
-    }
-}
-
-fn kind_words(kind: &str) -> (&'static str, &'static str) {
-    match kind {
-        "number" => ("một số", "a number"),
-        "text" => ("một đoạn chữ", "a text"),
-        "bool" => ("đúng/sai (true/false)", "true/false"),
-        "list" => ("một danh sách [ ... ]", "a list [ ... ]"),
-        _ => ("một giá trị khác", "another kind of value"),
     }
 }
