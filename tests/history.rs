@@ -10,7 +10,7 @@ use campaign_planner::{plan, plan_scenario};
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
 fn example() -> PathBuf {
-    Path::new(ROOT).join("scenarios/what-if-history.toml")
+    Path::new(ROOT).join("scenarios/history-2020-09-01.toml")
 }
 
 fn district<'a>(
