@@ -84,5 +84,6 @@ pub fn plan_scenario(scenario: &scenario::Scenario) -> Result<Plan, Error> {
         district.directives.extend(after.directives);
         district.trace.extend(after.trace);
     }
+    scenario::history::apply(&scenario, &mut plan);
     Ok(plan)
 }

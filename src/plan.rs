@@ -70,6 +70,11 @@ pub struct DistrictPlan {
     /// Every rule call on the district, in the order they ran: `before_solve` ones, then
     /// `after_solve` ones (filled in by [`crate::plan_scenario`]).
     pub trace: Vec<TraceEntry>,
+    /// Installs per day from the scenario's coverage history (`None` without history).
+    pub pace_per_day: Option<f64>,
+    /// Whether the pace alone reaches the target rate by the end of the horizon, without
+    /// extra teams (`None` without history).
+    pub on_track: Option<bool>,
 }
 
 impl Plan {
@@ -121,6 +126,8 @@ impl Plan {
                 directives,
                 floor: district.floor,
                 trace: Vec::new(),
+                pace_per_day: None,
+                on_track: None,
             });
         }
         let smartphones = model.total_smartphones();

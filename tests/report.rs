@@ -174,6 +174,8 @@ fn plan(rows: &[Row], floor: Option<f64>, diagnosis: Option<Diagnosis>) -> Plan 
                 directives: directives(name, rate, (commune, volunteer), mandated, fixed, gain),
                 floor,
                 trace: Vec::new(),
+                pace_per_day: None,
+                on_track: None,
             }
         })
         .collect();

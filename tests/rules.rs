@@ -97,6 +97,7 @@ fn scenario(districts: Vec<DistrictInput>) -> Scenario {
             },
         ],
         districts,
+        history: Vec::new(),
     }
 }
 

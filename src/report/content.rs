@@ -150,6 +150,11 @@ pub fn district_table(plan: &Plan, lang: Lang) -> DistrictTable {
         ]
         .map(|l| l.get(lang).to_string()),
     );
+    // history only: the install pace, so that a scenario without history prints as before
+    let history = plan.districts.iter().any(|d| d.pace_per_day.is_some());
+    if history {
+        header.push(pace_heading(lang).to_string());
+    }
     let mut numeric = vec![true; header.len()];
     numeric[0] = false;
 
@@ -158,7 +163,7 @@ pub fn district_table(plan: &Plan, lang: Lang) -> DistrictTable {
         .iter()
         .map(|d| {
             let teams: Vec<u64> = kinds.iter().map(|k| u64::from(teams_of(d, k))).collect();
-            row(
+            let mut cells = row(
                 lang,
                 &d.name,
                 [d.smartphones as f64, d.installed as f64, d.rate],
@@ -169,7 +174,11 @@ pub fn district_table(plan: &Plan, lang: Lang) -> DistrictTable {
                     d.projected_rate,
                     d.cost,
                 ],
-            )
+            );
+            if history {
+                cells.push(d.pace_per_day.map_or(String::new(), |p| pace(lang, p)));
+            }
+            cells
         })
         .collect();
 
@@ -184,19 +193,61 @@ pub fn district_table(plan: &Plan, lang: Lang) -> DistrictTable {
         })
         .collect();
     let outreach: f64 = plan.districts.iter().map(|d| d.outreach_installs).sum();
-    let total = row(
+    let mut total = row(
         lang,
         words::TOTAL.get(lang),
         [p.smartphones as f64, p.installed as f64, p.rate],
         &team_totals,
         [outreach, p.projected_installed, p.projected_rate, p.cost],
     );
+    if history {
+        let sum: f64 = plan.districts.iter().filter_map(|d| d.pace_per_day).sum();
+        total.push(pace(lang, sum));
+    }
     DistrictTable {
         header,
         rows,
         total,
         numeric,
     }
+}
+
+/// `Tốc độ (lượt/ngày)`: the column of the install pace (history only).
+pub fn pace_heading(lang: Lang) -> &'static str {
+    lang.pick("Tốc độ (lượt/ngày)", "Pace (installs/day)")
+}
+
+/// An install pace, one decimal: `123,4`.
+fn pace(lang: Lang, per_day: f64) -> String {
+    number::decimal(lang, per_day, 1)
+}
+
+/// `Đạt chỉ tiêu 40% cuối đợt theo tốc độ hiện tại, không cần thêm đội: Hữu Lũng, Cao Lộc`:
+/// only when the scenario has coverage history (`None` otherwise).
+pub fn on_track(plan: &Plan, lang: Lang) -> Option<String> {
+    if plan.districts.iter().all(|d| d.on_track.is_none()) {
+        return None;
+    }
+    let names: Vec<&str> = plan
+        .districts
+        .iter()
+        .filter(|d| d.on_track == Some(true))
+        .map(|d| d.name.as_str())
+        .collect();
+    let target = number::percent_short(lang, plan.province.target_rate);
+    let list = if names.is_empty() {
+        lang.pick("không huyện nào", "none").to_string()
+    } else {
+        names.join(", ")
+    };
+    Some(match lang {
+        Lang::Vi => format!(
+            "Đạt tỷ lệ {target} cuối đợt theo tốc độ cài hiện tại, không cần thêm đội: {list}"
+        ),
+        Lang::En => format!(
+            "On track for {target} by the end of the horizon at the current pace, without extra teams: {list}"
+        ),
+    })
 }
 
 /// One table row: name, smartphones, installed, rate, teams by kind, outreach, projected

@@ -116,6 +116,11 @@ fn district(d: &DistrictPlan) -> Value {
     );
     m.insert("floor".into(), opt_num(d.floor)); // added: φ_d, the district's own floor
     m.insert("trace".into(), d.trace.iter().map(trace_entry).collect()); // added
+    // added, only when the scenario has coverage history (so plans without it are unchanged)
+    if d.pace_per_day.is_some() || d.on_track.is_some() {
+        m.insert("pace_per_day".into(), opt_num(d.pace_per_day));
+        m.insert("on_track".into(), json!(d.on_track));
+    }
     Value::Object(m)
 }
 

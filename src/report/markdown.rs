@@ -36,6 +36,9 @@ pub fn render(plan: &Plan, lang: Lang) -> String {
         &districts.rows,
         Some(&districts.total),
     );
+    if let Some(line) = content::on_track(plan, lang) {
+        let _ = writeln!(out, "\n{}", line_start(&line));
+    }
 
     let _ = writeln!(out, "\n## {}", inline(words::DIRECTIVES.get(lang)));
     for district in &plan.districts {

@@ -50,6 +50,9 @@ pub fn render(plan: &Plan, lang: Lang) -> String {
         }
     }
     let _ = writeln!(out, "{grid}");
+    if let Some(line) = content::on_track(plan, lang) {
+        let _ = writeln!(out, "{line}");
+    }
 
     heading(&mut out, words::DIRECTIVES.get(lang));
     for district in &plan.districts {

@@ -16,7 +16,7 @@ use crate::diagnostic::{Error, did_you_mean};
 use crate::model::{Objective, TeamKind};
 use crate::text::Text;
 
-const KEYS: [&str; 13] = [
+const KEYS: [&str; 14] = [
     "name",
     "as_of",
     "horizon_days",
@@ -30,6 +30,7 @@ const KEYS: [&str; 13] = [
     "params",
     "team_kind",
     "district",
+    "history",
 ];
 
 /// Reads the scenario at `path`, with its `base` chain and its coverage file, and checks it.
@@ -156,6 +157,7 @@ fn scenario(path: &Path, top: &Table<'_, '_>) -> Result<Scenario, Error> {
     let params = super::params::params(top)?;
     let team_kinds = team_kind::team_kinds(top)?;
     let districts = districts(top, &team_kinds)?;
+    let history = super::history::history(top, &as_of, &districts)?;
 
     Ok(Scenario {
         path: path.to_path_buf(),
@@ -171,6 +173,7 @@ fn scenario(path: &Path, top: &Table<'_, '_>) -> Result<Scenario, Error> {
         params,
         team_kinds,
         districts,
+        history,
     })
 }
 

@@ -3,6 +3,7 @@
 mod coverage;
 mod district;
 pub(crate) mod document;
+pub mod history;
 mod inline;
 mod load;
 mod overlay;
@@ -41,6 +42,8 @@ pub struct Scenario {
     pub params: BTreeMap<String, Param>,
     pub team_kinds: Vec<TeamKind>,
     pub districts: Vec<DistrictInput>,
+    /// `[[history]]`: earlier coverage snapshots, by date (empty without history).
+    pub history: Vec<history::Snapshot>,
 }
 
 /// A value of `[params]`.

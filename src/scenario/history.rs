@@ -1,0 +1,247 @@
+//! `[[history]]`: earlier coverage snapshots of the same districts, dated, giving each
+//! district's install pace (installs per day) and whether it is on track to reach the target
+//! by the end of the horizon without extra teams (docs/scenario-format.md § "Coverage history").
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use toml::de::DeValue;
+
+use super::document::{Table, as_array, as_str, as_table, pos};
+use super::{DistrictInput, Scenario};
+use crate::diagnostic::Error;
+use crate::import::table::district_name;
+use crate::plan::Plan;
+use crate::text::Text;
+
+/// One earlier snapshot: its date and every district's installs on that date.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Snapshot {
+    /// `date = 2020-08-18`, as written.
+    pub date: String,
+    pub file: PathBuf,
+    /// Installs by district name (the scenario's names).
+    pub installed: BTreeMap<String, u64>,
+}
+
+/// Reads and checks `[[history]]` (none: an empty list), snapshots sorted by date.
+pub(crate) fn history(
+    top: &Table<'_, '_>,
+    as_of: &str,
+    districts: &[DistrictInput],
+) -> Result<Vec<Snapshot>, Error> {
+    let Some(item) = top.item("history") else {
+        return Ok(Vec::new());
+    };
+    let src = item.src;
+    let hint = Text::new(
+        "mỗi ảnh chụp số liệu là một mục:\n[[history]]\ndate = 2020-08-18\nfile = \"coverage-2020-08-18.csv\"",
+        "each snapshot is one entry:\n[[history]]\ndate = 2020-08-18\nfile = \"coverage-2020-08-18.csv\"",
+    );
+    let list = as_array(src, "history", item.value).map_err(|e| e.hint(hint.clone()))?;
+    let now = day_number(as_of).unwrap_or(i64::MAX);
+    let mut snapshots: Vec<Snapshot> = Vec::new();
+    for entry in list.iter() {
+        let table = as_table(src, "history", entry).map_err(|e| e.hint(hint.clone()))?;
+        let t = Table::new(src, pos(entry), "[[history]]", table);
+        t.unknown_keys(&["date", "file"])?;
+        let date_item = t.require_item("date", "date = 2020-08-18")?;
+        let date = match date_item.value.get_ref() {
+            DeValue::Datetime(dt) if dt.date.is_some() && dt.time.is_none() => dt.to_string(),
+            _ => {
+                return Err(date_item
+                    .error(Text::new(
+                        "cần một ngày, không kèm giờ và không có ngoặc kép",
+                        "expected a date, without a time and without quotes",
+                    ))
+                    .field("history.date")
+                    .hint(hint.clone()));
+            }
+        };
+        let file_item = t.require_item("file", "file = \"coverage-2020-08-18.csv\"")?;
+        let written = as_str(src, "history.file", file_item.value)?.trim();
+        let path = src.folder().join(written);
+        let day = day_number(&date).unwrap_or(i64::MIN);
+        if day >= now {
+            return Err(date_item
+                .error(Text::new(
+                    format!("ảnh chụp số liệu ngày {date} ({}) không trước ngày số liệu hiện tại as_of = {as_of}", path.display()),
+                    format!("the snapshot dated {date} ({}) is not before the current figures' as_of = {as_of}", path.display()),
+                ))
+                .field("history.date")
+                .hint(Text::new(
+                    "số liệu hiện tại là của chính kịch bản; [[history]] chỉ ghi các ngày trước đó",
+                    "the current figures are the scenario's own; [[history]] lists only earlier dates",
+                )));
+        }
+        if let Some(other) = snapshots.iter().find(|s| s.date == date) {
+            return Err(date_item
+                .error(Text::new(
+                    format!(
+                        "ngày {date} bị lặp: {} và {}",
+                        other.file.display(),
+                        path.display()
+                    ),
+                    format!(
+                        "the date {date} appears twice: {} and {}",
+                        other.file.display(),
+                        path.display()
+                    ),
+                ))
+                .field("history.date")
+                .hint(Text::new(
+                    "mỗi ngày chỉ một ảnh chụp số liệu; xóa một trong hai mục",
+                    "one snapshot per date; remove one of the two entries",
+                )));
+        }
+        let coverage = crate::import::read(&path).map_err(|e| {
+            if path.is_file() {
+                e
+            } else {
+                let mut at = file_item.error(e.message.clone()).field("history.file");
+                at.hint = e.hint;
+                at
+            }
+        })?;
+        let mut installed = BTreeMap::new();
+        for row in &coverage.districts {
+            let Some(d) = districts
+                .iter()
+                .find(|d| district_name(&d.name) == district_name(&row.name))
+            else {
+                return Err(Error::new(Text::new(
+                    format!(
+                        "ảnh chụp ngày {date}: không biết huyện `{}` (dòng {})",
+                        row.name, row.line
+                    ),
+                    format!(
+                        "snapshot of {date}: unknown district `{}` (line {})",
+                        row.name, row.line
+                    ),
+                ))
+                .file(&path)
+                .district(&row.name)
+                .hint(Text::new(
+                    "tên huyện phải giống tên trong kịch bản",
+                    "district names must be the scenario's names",
+                )));
+            };
+            installed.insert(d.name.clone(), row.installed);
+        }
+        if let Some(missing) = districts.iter().find(|d| !installed.contains_key(&d.name)) {
+            return Err(Error::new(Text::new(
+                format!("ảnh chụp ngày {date} thiếu huyện {}", missing.name),
+                format!("the snapshot of {date} has no row for {}", missing.name),
+            ))
+            .file(&path)
+            .district(&missing.name)
+            .hint(Text::new(
+                "mỗi ảnh chụp ghi đủ các huyện của kịch bản",
+                "each snapshot lists every district of the scenario",
+            )));
+        }
+        snapshots.push(Snapshot {
+            date,
+            file: path,
+            installed,
+        });
+    }
+    snapshots.sort_by(|a, b| a.date.cmp(&b.date));
+    // installs never fall over time: each snapshot, then the current figures
+    for d in districts {
+        let mut points: Vec<(&str, u64, PathBuf)> = snapshots
+            .iter()
+            .map(|s| (s.date.as_str(), s.installed[&d.name], s.file.clone()))
+            .collect();
+        points.push((as_of, d.installed, top.src.path.clone()));
+        for pair in points.windows(2) {
+            let ((d0, i0, file), (d1, i1, _)) = (&pair[0], &pair[1]);
+            if i1 < i0 {
+                return Err(Error::new(Text::new(
+                    format!("{}: số đã cài giảm từ {i0} (ngày {d0}) xuống {i1} (ngày {d1}): kiểm tra lại số liệu", d.name),
+                    format!("{}: installs decreasing from {i0} ({d0}) to {i1} ({d1}): check the figures", d.name),
+                ))
+                .file(file)
+                .district(&d.name)
+                .field("history"));
+            }
+        }
+    }
+    Ok(snapshots)
+}
+
+/// Installs per day of `district`: over the snapshots and the current figures, the change
+/// from the earliest to now divided by the days between (two points), or the least-squares
+/// slope (three or more). `None` without history.
+pub fn pace(scenario: &Scenario, district: &DistrictInput) -> Option<f64> {
+    if scenario.history.is_empty() {
+        return None;
+    }
+    let now = day_number(&scenario.as_of)?;
+    let mut points: Vec<(f64, f64)> = Vec::new();
+    for s in &scenario.history {
+        let day = day_number(&s.date)?;
+        points.push(((day - now) as f64, *s.installed.get(&district.name)? as f64));
+    }
+    points.push((0.0, district.installed as f64));
+    let n = points.len() as f64;
+    let mean_x = points.iter().map(|p| p.0).sum::<f64>() / n;
+    let mean_y = points.iter().map(|p| p.1).sum::<f64>() / n;
+    let sxy: f64 = points.iter().map(|p| (p.0 - mean_x) * (p.1 - mean_y)).sum();
+    let sxx: f64 = points.iter().map(|p| (p.0 - mean_x).powi(2)).sum();
+    (sxx > 0.0).then(|| sxy / sxx)
+}
+
+/// Installs at the end of the horizon at `pace`, without extra teams (capped at smartphones).
+pub fn projection(district: &DistrictInput, pace: f64, horizon_days: u32) -> f64 {
+    (district.installed as f64 + pace * f64::from(horizon_days)).min(district.smartphones as f64)
+}
+
+/// Fills each district's `pace_per_day` and `on_track` (none without history).
+pub fn apply(scenario: &Scenario, plan: &mut Plan) {
+    for dp in &mut plan.districts {
+        let Some(d) = scenario.districts.iter().find(|d| d.name == dp.name) else {
+            continue;
+        };
+        let Some(pace) = pace(scenario, d) else {
+            continue;
+        };
+        let projected = projection(d, pace, scenario.horizon_days);
+        dp.pace_per_day = Some(pace);
+        dp.on_track = Some(projected / d.smartphones as f64 >= scenario.target_rate);
+    }
+}
+
+/// Days since 1970-01-01 of `yyyy-mm-dd`.
+fn day_number(date: &str) -> Option<i64> {
+    let mut parts = date.get(..10)?.split('-');
+    let y: i64 = parts.next()?.parse().ok()?;
+    let m: i64 = parts.next()?.parse().ok()?;
+    let d: i64 = parts.next()?.parse().ok()?;
+    // Howard Hinnant's days_from_civil
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::day_number;
+
+    #[test]
+    fn days_between_dates() {
+        assert_eq!(day_number("1970-01-01"), Some(0));
+        assert_eq!(
+            day_number("2020-09-01").unwrap() - day_number("2020-08-18").unwrap(),
+            14
+        );
+        assert_eq!(
+            day_number("2020-03-01").unwrap() - day_number("2020-02-28").unwrap(),
+            2
+        );
+    }
+}

@@ -1,0 +1,198 @@
+//! Coverage history (`[[history]]`, docs/scenario-format.md § "Coverage history"): the pace
+//! per district and whether it is on track, recomputed by hand; the JSON fields; the errors.
+
+use std::path::{Path, PathBuf};
+
+use campaign_planner::scenario::load;
+use campaign_planner::text::Lang;
+use campaign_planner::{plan, plan_scenario};
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+fn example() -> PathBuf {
+    Path::new(ROOT).join("scenarios/history-2020-09-01.toml")
+}
+
+fn district<'a>(
+    plan: &'a campaign_planner::plan::Plan,
+    name: &str,
+) -> &'a campaign_planner::plan::DistrictPlan {
+    plan.districts.iter().find(|d| d.name == name).unwrap()
+}
+
+#[test]
+fn pace_and_on_track_by_hand() {
+    let plan = plan(&example()).unwrap();
+    // Đình Lập: 4,951 on 2020-08-18, 5,811 on 2020-08-25, 6,651 on 2020-09-01 (as_of).
+    // Least squares over x = -14, -7, 0: the slope is 7·(6651 − 4951) / 98 = 1700 / 14.
+    let dinh_lap = district(&plan, "Đình Lập");
+    let pace = dinh_lap.pace_per_day.unwrap();
+    assert!((pace - 1700.0 / 14.0).abs() < 1e-9, "{pace}");
+    // 6,651 + 121.43 · 14 = 8,351, 8,351 / 20,175 = 41.4% ≥ 40%.
+    assert_eq!(dinh_lap.on_track, Some(true));
+    // Bắc Sơn: 8,952 → 9,812 over 14 days: 61.43 a day; 9,812 + 860 = 10,672 of 36,584 = 29.2%.
+    let bac_son = district(&plan, "Bắc Sơn");
+    let pace = bac_son.pace_per_day.unwrap();
+    assert!((pace - 860.0 / 14.0).abs() < 1e-9, "{pace}");
+    assert_eq!(bac_son.on_track, Some(false));
+}
+
+#[test]
+fn json_has_the_fields_only_with_history() {
+    let with = plan(&example()).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&campaign_planner::report::json::render(&with, Lang::En)).unwrap();
+    let d = json["districts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["name"] == "Đình Lập")
+        .unwrap();
+    assert!((d["pace_per_day"].as_f64().unwrap() - 1700.0 / 14.0).abs() < 1e-6);
+    assert_eq!(d["on_track"], serde_json::json!(true));
+
+    let without = plan(&Path::new(ROOT).join("scenarios/lang-son-2020-09-01.toml")).unwrap();
+    assert!(without.districts.iter().all(|d| d.pace_per_day.is_none()));
+    let text = campaign_planner::report::json::render(&without, Lang::En);
+    assert!(!text.contains("pace_per_day"));
+    assert!(!text.contains("on_track"));
+}
+
+#[test]
+fn reports_show_pace_only_with_history() {
+    let with = plan(&example()).unwrap();
+    let md = campaign_planner::report::markdown::render(&with, Lang::Vi);
+    assert!(md.contains("Tốc độ (lượt/ngày)"));
+    assert!(md.contains("không cần thêm đội: Thành phố Lạng Sơn, Đình Lập"));
+    let without = plan(&Path::new(ROOT).join("scenarios/lang-son-2020-09-01.toml")).unwrap();
+    let md = campaign_planner::report::markdown::render(&without, Lang::En);
+    assert!(!md.contains("Pace (installs/day)"));
+    assert!(!md.contains("On track"));
+}
+
+/// An overlay of the shipped scenario with `history` entries, and the snapshot files.
+fn overlay(history: &str, files: &[(&str, &str)]) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let base = Path::new(ROOT).join("scenarios/lang-son-2020-09-01.toml");
+    let text = format!(
+        "base = {:?}\nname = \"history test\"\n{history}",
+        base.display().to_string()
+    );
+    let path = dir.path().join("s.toml");
+    std::fs::write(&path, text).unwrap();
+    for (name, body) in files {
+        std::fs::write(dir.path().join(name), body).unwrap();
+    }
+    (dir, path)
+}
+
+/// The shipped districts with their installs lowered by `minus` (Đình Lập by `dinh_lap`).
+fn snapshot(minus: i64, dinh_lap: i64) -> String {
+    let text =
+        std::fs::read_to_string(Path::new(ROOT).join("scenarios/coverage-2020-08-25.csv")).unwrap();
+    let mut out = String::new();
+    for line in text.lines().filter(|l| !l.starts_with('#')) {
+        let cells: Vec<&str> = line.split(',').collect();
+        match cells[1].parse::<i64>() {
+            Ok(n) => {
+                let m = if cells[0] == "Đình Lập" {
+                    dinh_lap
+                } else {
+                    minus
+                };
+                out.push_str(&format!("{},{},{}\n", cells[0], n - m, cells[2]));
+            }
+            Err(_) => out.push_str(&format!("{line}\n")),
+        }
+    }
+    out
+}
+
+fn error_of(history: &str, files: &[(&str, &str)]) -> String {
+    let (_dir, path) = overlay(history, files);
+    let err = load(&path).unwrap_err();
+    err.render(Lang::En)
+}
+
+#[test]
+fn one_snapshot_gives_the_difference_per_day() {
+    let snap = snapshot(0, 0);
+    let (_dir, path) = overlay(
+        "[[history]]\ndate = 2020-08-25\nfile = \"a.csv\"\n",
+        &[("a.csv", &snap)],
+    );
+    let scenario = load(&path).unwrap();
+    let plan = plan_scenario(&scenario).unwrap();
+    // Đình Lập: 5,811 on 2020-08-25, 6,651 on 2020-09-01: 840 / 7 = 120 a day.
+    let d = district(&plan, "Đình Lập");
+    assert!((d.pace_per_day.unwrap() - 120.0).abs() < 1e-9);
+}
+
+#[test]
+fn a_snapshot_after_as_of_is_refused() {
+    let snap = snapshot(0, 0);
+    let text = error_of(
+        "[[history]]\ndate = 2020-09-02\nfile = \"a.csv\"\n",
+        &[("a.csv", &snap)],
+    );
+    assert!(
+        text.contains("not before the current figures' as_of = 2020-09-01"),
+        "{text}"
+    );
+    assert!(text.contains("a.csv"), "{text}");
+}
+
+#[test]
+fn duplicate_dates_are_refused() {
+    let snap = snapshot(0, 0);
+    let text = error_of(
+        "[[history]]\ndate = 2020-08-25\nfile = \"a.csv\"\n[[history]]\ndate = 2020-08-25\nfile = \"b.csv\"\n",
+        &[("a.csv", &snap), ("b.csv", &snap)],
+    );
+    assert!(text.contains("the date 2020-08-25 appears twice"), "{text}");
+    assert!(text.contains("b.csv"), "{text}");
+}
+
+#[test]
+fn a_missing_district_is_refused() {
+    let snap: String = snapshot(0, 0)
+        .lines()
+        .filter(|l| !l.starts_with("Bình Gia"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let text = error_of(
+        "[[history]]\ndate = 2020-08-25\nfile = \"a.csv\"\n",
+        &[("a.csv", &snap)],
+    );
+    assert!(
+        text.contains("the snapshot of 2020-08-25 has no row for Bình Gia"),
+        "{text}"
+    );
+    assert!(text.contains("a.csv"), "{text}");
+}
+
+#[test]
+fn an_unknown_district_is_refused() {
+    let snap = format!("{}Lạng Giang,100,1000\n", snapshot(0, 0));
+    let text = error_of(
+        "[[history]]\ndate = 2020-08-25\nfile = \"a.csv\"\n",
+        &[("a.csv", &snap)],
+    );
+    assert!(text.contains("unknown district `Lạng Giang`"), "{text}");
+    assert!(text.contains("a.csv"), "{text}");
+}
+
+#[test]
+fn falling_installs_are_refused() {
+    // Đình Lập had 100 more on 2020-08-25 than on 2020-09-01
+    let snap = snapshot(0, 5811 - 6751); // Đình Lập: 6,751 on 2020-08-25, 6,651 now
+    let text = error_of(
+        "[[history]]\ndate = 2020-08-25\nfile = \"a.csv\"\n",
+        &[("a.csv", &snap)],
+    );
+    assert!(
+        text.contains("Đình Lập: installs decreasing from 6751 (2020-08-25) to 6651 (2020-09-01): check the figures"),
+        "{text}"
+    );
+    assert!(text.contains("a.csv"), "{text}");
+}
