@@ -196,3 +196,63 @@ fn falling_installs_are_refused() {
     );
     assert!(text.contains("a.csv"), "{text}");
 }
+
+/// The CSV and the workbook carry the pace column too, one value per district, the total the
+/// sum of the paces.
+#[test]
+fn csv_and_xlsx_carry_the_pace() {
+    let run = |args: &[&str]| {
+        let mut stdout = Vec::new();
+        let mut stderr = Vec::new();
+        let argv = std::iter::once("campaign")
+            .chain(args.iter().copied())
+            .map(Into::into);
+        let code = campaign_planner::cli::run(argv, &mut stdout, &mut stderr);
+        (
+            code,
+            String::from_utf8(stdout).unwrap(),
+            String::from_utf8(stderr).unwrap(),
+        )
+    };
+    let path = example();
+    let path = path.to_str().unwrap();
+    let (code, csv, err) = run(&["plan", path, "--format", "csv", "--lang", "en"]);
+    assert_eq!(code, 0, "{err}");
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines.len(),
+        1 + 11 + 1,
+        "header, 11 districts, total:\n{csv}"
+    );
+    let fields = |l: &str| l.split(',').count();
+    // the header's first cell is quoted and holds a comma in Vietnamese only
+    assert!(lines.iter().all(|l| fields(l) == fields(lines[1])), "{csv}");
+    assert!(lines[0].contains("Pace (installs/day)"), "{}", lines[0]);
+    let plan = plan(Path::new(path)).unwrap();
+    let pace = |line: &str| -> f64 {
+        let cells: Vec<&str> = line.split(',').collect();
+        cells[cells.len() - 2].parse().unwrap()
+    };
+    for (line, d) in lines[1..12].iter().zip(&plan.districts) {
+        assert!(line.starts_with(&d.name), "{line}");
+        assert!(
+            (pace(line) - d.pace_per_day.unwrap()).abs() <= 0.05,
+            "{line}"
+        );
+    }
+    let sum: f64 = plan.districts.iter().filter_map(|d| d.pace_per_day).sum();
+    assert!((pace(lines[12]) - sum).abs() <= 0.05, "{}", lines[12]);
+
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("plan.xlsx");
+    let (code, _, err) = run(&[
+        "plan",
+        path,
+        "--format",
+        "xlsx",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(std::fs::metadata(&out).unwrap().len() > 0);
+}

@@ -21,6 +21,8 @@ pub(crate) enum Cell {
     Count(f64),
     /// A rate in [0, 1].
     Rate(f64),
+    /// Installs per day (coverage history only), one decimal.
+    Pace(f64),
 }
 
 /// The table: headings (one line each) and the rows, the province total last.
@@ -40,6 +42,10 @@ pub(crate) fn table(plan: &Plan, lang: Lang) -> Table {
     header.push(DIRECTIVES_COUNT.get(lang).to_string());
 
     let kinds: Vec<&str> = plan.team_kinds.iter().map(|k| k.name.as_str()).collect();
+    // the pace column, between the cost and the directives, only with coverage history (as in
+    // the human reports' table)
+    let history = plan.districts.iter().any(|d| d.pace_per_day.is_some());
+    let pace = |value: Option<f64>| history.then(|| Cell::Pace(value.unwrap_or(0.0)));
     let mut rows: Vec<Vec<Cell>> = plan
         .districts
         .iter()
@@ -55,6 +61,7 @@ pub(crate) fn table(plan: &Plan, lang: Lang) -> Table {
                     d.projected_rate,
                     d.cost,
                 ],
+                pace(d.pace_per_day),
                 d.directives.len(),
             )
         })
@@ -77,12 +84,22 @@ pub(crate) fn table(plan: &Plan, lang: Lang) -> Table {
         [p.smartphones as f64, p.installed as f64, p.rate],
         &teams,
         [outreach, p.projected_installed, p.projected_rate, p.cost],
+        pace(Some(
+            plan.districts.iter().filter_map(|d| d.pace_per_day).sum(),
+        )),
         directives,
     ));
     Table { header, rows }
 }
 
-fn row(name: &str, now: [f64; 3], teams: &[f64], after: [f64; 4], directives: usize) -> Vec<Cell> {
+fn row(
+    name: &str,
+    now: [f64; 3],
+    teams: &[f64],
+    after: [f64; 4],
+    pace: Option<Cell>,
+    directives: usize,
+) -> Vec<Cell> {
     let mut cells = vec![
         Cell::Text(name.to_string()),
         Cell::Count(now[0]),
@@ -95,8 +112,9 @@ fn row(name: &str, now: [f64; 3], teams: &[f64], after: [f64; 4], directives: us
         Cell::Count(after[1]),
         Cell::Rate(after[2]),
         Cell::Count(after[3]),
-        Cell::Count(directives as f64),
     ]);
+    cells.extend(pace);
+    cells.push(Cell::Count(directives as f64));
     cells
 }
 
@@ -134,6 +152,7 @@ pub fn render(plan: &Plan, lang: Lang) -> String {
                 Cell::Text(t) => t.clone(),
                 Cell::Count(x) => number::plain(*x, 0),
                 Cell::Rate(r) => number::plain(100.0 * r, 2),
+                Cell::Pace(x) => number::plain(*x, 1),
             })
             .collect();
         let _ = writer.write_record(&cells);

@@ -79,6 +79,8 @@ pub fn render(plan: &Plan, lang: Lang) -> Result<Vec<u8>, XlsxError> {
                 (Cell::Rate(r), true) => {
                     sheet.write_number_with_format(row, col, *r, &rate_bold)?
                 }
+                (Cell::Pace(x), false) => sheet.write_number(row, col, *x)?,
+                (Cell::Pace(x), true) => sheet.write_number_with_format(row, col, *x, &bold)?,
             };
         }
     }
