@@ -623,3 +623,14 @@ fn the_examples_in_docs_compare_md_are_real_output() {
     }
     assert_eq!(checked, 5, "the examples of docs/compare.md");
 }
+
+#[test]
+fn coverage_history_is_an_input_difference() {
+    let shipped = std::path::Path::new(SHIPPED);
+    let history = shipped.with_file_name("history-2020-09-01.toml");
+    let out = compare(&[shipped, &history]).format("json").run().plan();
+    assert_eq!(
+        out.json()["differences"],
+        json!([{ "key": "history", "values": [[], ["2020-08-18", "2020-08-25"]] }])
+    );
+}

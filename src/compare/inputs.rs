@@ -28,6 +28,8 @@ pub enum Input {
     Rules,
     /// The text of the rule with this stem (its file differs between scenarios that use it).
     RuleText(String),
+    /// The dates of the earlier coverage snapshots (`[[history]]`).
+    History,
     Budget,
     TargetRate,
     DistrictFloor,
@@ -124,6 +126,17 @@ pub fn differences(scenarios: &[&Scenario], rule_texts: &[Vec<RuleFile>]) -> Vec
             );
         }
     }
+    push(
+        Input::History,
+        each(&|s| {
+            Some(Value::List(
+                s.history
+                    .iter()
+                    .map(|h| Value::Text(h.date.clone()))
+                    .collect(),
+            ))
+        }),
+    );
     push(Input::Budget, each(&|s| s.budget.map(Value::Number)));
     push(
         Input::TargetRate,
@@ -259,8 +272,8 @@ fn param(p: &Param) -> Value {
 }
 
 impl Input {
-    /// The dotted key, as `--set` takes it; `rule_file.STEM` (a rule's text) is the one key
-    /// that `--set` cannot change: the rule file is edited instead.
+    /// The dotted key, as `--set` takes it; `rule_file.STEM` (a rule's text) and `history` are
+    /// the keys that `--set` cannot change: the rule file or the scenario is edited instead.
     pub fn key(&self) -> String {
         match self {
             Input::AsOf => "as_of".into(),
@@ -268,6 +281,7 @@ impl Input {
             Input::Objective => "objective".into(),
             Input::Rules => "rules".into(),
             Input::RuleText(stem) => format!("rule_file.{stem}"),
+            Input::History => "history".into(),
             Input::Budget => "budget".into(),
             Input::TargetRate => "target.provincial_rate".into(),
             Input::DistrictFloor => "target.district_floor".into(),
@@ -307,6 +321,12 @@ impl Input {
                 Lang::Vi => format!("Nội dung quy tắc {stem} (các tệp khác nhau)"),
                 Lang::En => format!("Text of the rule {stem} (the files differ)"),
             },
+            Input::History => lang
+                .pick(
+                    "Số liệu các ngày trước ([[history]], theo ngày)",
+                    "Earlier coverage snapshots ([[history]], by date)",
+                )
+                .to_string(),
             Input::Budget => words::BUDGET.get(lang).to_string(),
             Input::TargetRate => words::TARGET.get(lang).to_string(),
             Input::DistrictFloor => words::FLOOR.get(lang).to_string(),
