@@ -35,12 +35,7 @@ pub fn run(
         }
     };
     let text = crate::explain::render(&explanation, format, lang);
-    let written = match out {
-        Some(path) => output::write_atomically(path, text.as_bytes()),
-        None => stdout
-            .write_all(text.as_bytes())
-            .map_err(|e| output::write_error(None, &e)),
-    };
+    let written = output::emit(out, text.as_bytes(), stdout);
     if let Err(e) = written {
         let _ = stderr.write_all(e.render(lang).as_bytes());
         return EXIT_BAD_INPUT;

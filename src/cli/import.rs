@@ -18,12 +18,7 @@ pub fn run(
 ) -> i32 {
     let written = crate::import::read(file).and_then(|coverage| {
         let text = crate::import::skeleton::render(&coverage);
-        match out {
-            Some(path) => output::write_atomically(path, text.as_bytes()),
-            None => stdout
-                .write_all(text.as_bytes())
-                .map_err(|e| output::write_error(None, &e)),
-        }
+        output::emit(out, text.as_bytes(), stdout)
     });
     match written {
         Ok(()) => EXIT_PLAN,

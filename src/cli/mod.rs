@@ -268,12 +268,8 @@ pub fn run(
                     return EXIT_BAD_INPUT;
                 }
             };
-            let written = report::render_bytes(&plan, format, lang).and_then(|bytes| match &out {
-                Some(path) => output::write_atomically(path, &bytes),
-                None => stdout
-                    .write_all(&bytes)
-                    .map_err(|e| output::write_error(None, &e)),
-            });
+            let written = report::render_bytes(&plan, format, lang)
+                .and_then(|bytes| output::emit(out.as_deref(), &bytes, stdout));
             if let Err(e) = written {
                 let _ = stderr.write_all(e.render(lang).as_bytes());
                 return EXIT_BAD_INPUT;

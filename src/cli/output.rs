@@ -9,6 +9,18 @@ use crate::text::Text;
 /// Writes `bytes` to a temporary file beside `path`, then renames it over `path`. A link is
 /// followed (the file it points to is replaced); an existing file keeps its permissions, a
 /// new one gets the usual `rw-r--r--`.
+/// Writes `bytes` to `out` (atomically) or, without `--out`, to `stdout`.
+pub fn emit(
+    out: Option<&Path>,
+    bytes: &[u8],
+    stdout: &mut dyn std::io::Write,
+) -> Result<(), Error> {
+    match out {
+        Some(path) => write_atomically(path, bytes),
+        None => stdout.write_all(bytes).map_err(|e| write_error(None, &e)),
+    }
+}
+
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     let shown = path;
     let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());

@@ -170,11 +170,13 @@ mod tests {
         assert_eq!(parse_count("39,911"), Some(39_911));
         assert_eq!(parse_count("39 911"), Some(39_911));
         assert_eq!(parse_count("1 234 567"), Some(1_234_567));
+        assert_eq!(parse_count("96818"), Some(96_818));
         assert_eq!(parse_count("-5"), Some(-5));
         assert_eq!(parse_count("1.5"), None);
         assert_eq!(parse_count("22%"), None);
         assert_eq!(parse_count("1.234,5"), None);
         assert_eq!(parse_count(""), None);
+        assert_eq!(parse_count("abc"), None);
     }
 
     #[test]

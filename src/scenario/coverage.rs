@@ -311,7 +311,7 @@ fn row<'a>(
         let cell = record.get(i).unwrap_or("").trim();
         let title = header_title(column);
         let count = |required: bool| -> Result<Option<Count>, Error> {
-            match parse_count(cell) {
+            match table::parse_count(cell) {
                 Some(value) => Ok(Some(Count {
                     value,
                     at: src.spot(at(i)),
@@ -457,10 +457,6 @@ fn bad_cell(src: &Source, at: Pos, cell: &str, district: &str, column: &str) -> 
     }
 }
 
-fn parse_count(cell: &str) -> Option<i128> {
-    table::parse_count(cell)
-}
-
 #[cfg(test)]
 fn is_total(name: &str) -> bool {
     table::is_total(name)
@@ -486,20 +482,6 @@ fn cell_column(text: &str, line: usize, index: usize, delimiter: u8) -> Option<u
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn counts_as_the_letter_writes_them() {
-        assert_eq!(parse_count("151.916"), Some(151_916));
-        assert_eq!(parse_count("39,911"), Some(39_911));
-        assert_eq!(parse_count("1 234 567"), Some(1_234_567));
-        assert_eq!(parse_count("96818"), Some(96_818));
-        assert_eq!(parse_count("-5"), Some(-5));
-        assert_eq!(parse_count("1.5"), None);
-        assert_eq!(parse_count("22%"), None);
-        assert_eq!(parse_count("1.234,5"), None);
-        assert_eq!(parse_count(""), None);
-        assert_eq!(parse_count("abc"), None);
-    }
 
     #[test]
     fn semicolons_are_detected() {
