@@ -109,7 +109,10 @@ fn html_is_one_printable_self_contained_file() {
     assert!(html.contains("@page { size: A4;"));
     assert!(html.contains("break-before: page"));
     assert!(html.contains("page-break-before: always"));
-    assert!(html.contains("\"DejaVu Sans\", \"Noto Sans\", Arial, sans-serif"));
+    // Times New Roman as in official documents, then fonts with Vietnamese diacritics
+    assert!(html.contains(
+        "\"Times New Roman\", \"Liberation Serif\", \"DejaVu Serif\", \"Noto Serif\", serif"
+    ));
     // nothing to fetch: no links, scripts, external fonts or images
     for outside in [
         "http://", "https://", "<script", "<link", "@import", "url(", "<img",

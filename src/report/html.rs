@@ -24,10 +24,11 @@ const PLACE_DATE: Label = Label(
 const SIGNER: Label = Label("NGƯỜI KÝ", "SIGNED BY");
 const SIGN_NOTE: Label = Label("(Ký, ghi rõ họ tên)", "(signature and full name)");
 
-/// Fonts with Vietnamese diacritics on Debian (fonts-dejavu, fonts-noto) and elsewhere.
+/// Times New Roman, as Vietnamese administrative documents use (Nghị định 30/2020/NĐ-CP),
+/// then fonts with Vietnamese diacritics that Linux machines carry (Liberation, DejaVu, Noto).
 const STYLE: &str = r#"@page { size: A4; margin: 18mm 16mm; }
 * { box-sizing: border-box; }
-body { font-family: "DejaVu Sans", "Noto Sans", Arial, sans-serif; font-size: 10.5pt; color: #000; margin: 0; }
+body { font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif", "Noto Serif", serif; font-size: 12pt; color: #000; margin: 0; }
 h1 { font-size: 15pt; margin: 0 0 4pt; }
 h2 { font-size: 12.5pt; margin: 14pt 0 6pt; }
 p { margin: 4pt 0; }
@@ -36,7 +37,8 @@ th, td { border: 0.6pt solid #444; padding: 2.5pt 4pt; vertical-align: top; }
 th { background: #eee; font-weight: bold; }
 td.n, th.n { text-align: right; white-space: nowrap; }
 tr.total td { font-weight: bold; }
-table.districts { font-size: 8.5pt; }
+table.districts { font-size: 9.5pt; }
+table.districts td:first-child { white-space: nowrap; }
 section.district { break-before: page; page-break-before: always; }
 ol.directives li { margin: 0 0 7pt; }
 ol.directives dl { margin: 2pt 0 0; }
@@ -45,7 +47,7 @@ ol.directives dt::after { content: ": "; }
 ol.directives dd { display: inline; margin: 0; }
 ol.directives dd::after { content: ""; display: block; }
 svg.rates { display: block; margin: 6pt 0 10pt; }
-svg.rates text { font-family: "DejaVu Sans", "Noto Sans", Arial, sans-serif; font-size: 10px; }
+svg.rates text { font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif", "Noto Serif", serif; font-size: 11px; }
 .signature { margin-top: 28pt; margin-left: 55%; text-align: center; break-inside: avoid; page-break-inside: avoid; }
 .signature .place { font-style: italic; }
 .signature .signer { font-weight: bold; margin-top: 6pt; }
