@@ -153,8 +153,8 @@ impl Printed {
         Printed { doc, pages }
     }
 
-    /// The text of each page, in Unicode normal form C, with every run of white space (line
-    /// breaks included) made one space, so that wrapped sentences read as written.
+    /// The text of each page, squashed (see `squash`), so that wrapped sentences read as
+    /// written.
     fn page_texts(&self) -> Vec<String> {
         (1..=self.pages.len() as u32)
             .map(|n| {
@@ -278,12 +278,24 @@ fn shown_strings(operands: &[Object]) -> Vec<&[u8]> {
     out
 }
 
+/// `text` as a reader sees it: compatibility-normalised (NFKC, so a ligature the font drew,
+/// `ﬀ`, reads `ff`), a word broken after its hyphen at a line end joined again (`COVID-` /
+/// `19`), and every other run of white space made one space.
 fn squash(text: &str) -> String {
-    text.nfc()
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut joined = String::new();
+    for line in text.nfkc().collect::<String>().lines() {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        let broken_word =
+            joined.ends_with('-') && !joined[..joined.len() - 1].ends_with(char::is_whitespace);
+        if !joined.is_empty() && !broken_word {
+            joined.push(' ');
+        }
+        joined.push_str(line);
+    }
+    joined.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Byte sequences that UTF-8 Vietnamese turns into when read as Windows-1252 or Latin-1
