@@ -233,9 +233,39 @@ fn xlsx_has_the_province_the_districts_and_the_directives() {
             "Kế hoạch vận động cài đặt ứng dụng: Lạng Sơn, 2020-09-01".into()
         ))
     );
+    // the summary's figures are numbers holding the plan's exact values
+    let plan = json_plan();
+    let p = &plan["province"];
+    let number = |row: u32, col: u32| match province.get_value((row, col)) {
+        Some(Data::Float(x)) => *x,
+        other => panic!("row {row} column {col}: {other:?} is not a number"),
+    };
+    // Excel keeps 15 to 17 significant digits
+    let close = |a: f64, b: f64| assert!((a - b).abs() <= 1e-12 * b.abs(), "{a} != {b}");
+    let label = |row: u32| province.get_value((row, 0)).unwrap().to_string();
+    assert_eq!(label(4), "Số thuê bao smartphone");
+    assert_eq!(number(4, 1), 519_820.0);
+    assert_eq!(label(5), "Đã cài đặt hiện nay");
+    assert_eq!(number(5, 1), 151_916.0);
+    close(number(5, 2), p["rate"].as_f64().unwrap());
+    assert_eq!(label(6), "Dự kiến sau chiến dịch");
+    close(number(6, 1), p["projected_installed"].as_f64().unwrap());
+    close(number(6, 2), p["projected_rate"].as_f64().unwrap());
+    assert_eq!(number(7, 1), 0.4);
     assert_eq!(
-        province.get_value((5, 1)),
-        Some(&Data::String("151.916 (29,22%)".into()))
+        province.get_value((7, 2)),
+        Some(&Data::String("ĐẠT".into()))
+    );
+    assert_eq!(number(8, 1), p["teams"].as_f64().unwrap());
+    assert_eq!(label(9), "Tổng chi phí");
+    assert_eq!(number(9, 1), 546_000_000.0);
+    assert_eq!(number(11, 1), 14.0);
+    assert!(
+        province
+            .get_value((12, 1))
+            .unwrap()
+            .to_string()
+            .starts_with("Phương án tối ưu")
     );
 
     let districts = book.worksheet_range("Huyện").unwrap();

@@ -20,8 +20,49 @@ pub fn as_of(plan: &Plan, lang: Lang) -> String {
     )
 }
 
-/// The province summary as label/value pairs, in reading order.
-pub fn summary(plan: &Plan, lang: Lang) -> Vec<(String, String)> {
+/// One figure of the province summary, typed so that a spreadsheet can hold it as numbers.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Figure {
+    /// `519.820`.
+    Count(f64),
+    /// `151.916 (29,22%)`: a count and its rate.
+    CountAndRate(f64, f64),
+    /// `40% — ĐẠT`: a rate and a verdict.
+    RateAndText(f64, String),
+    /// `35%`.
+    Rate(f64),
+    /// `546.000.000 đ`.
+    Money(f64),
+    /// `14 ngày`.
+    Days(u32),
+    Text(String),
+}
+
+impl Figure {
+    /// The figure as the reports print it.
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            Figure::Count(x) => number::count(lang, *x),
+            Figure::CountAndRate(x, rate) => {
+                format!(
+                    "{} ({})",
+                    number::count(lang, *x),
+                    number::percent(lang, *rate)
+                )
+            }
+            Figure::RateAndText(rate, text) => {
+                format!("{} — {text}", number::percent_short(lang, *rate))
+            }
+            Figure::Rate(rate) => number::percent_short(lang, *rate),
+            Figure::Money(x) => number::money(lang, *x),
+            Figure::Days(days) => words::days(lang, *days),
+            Figure::Text(text) => text.clone(),
+        }
+    }
+}
+
+/// The province summary as labelled figures, in reading order.
+pub fn summary_figures(plan: &Plan, lang: Lang) -> Vec<(String, Figure)> {
     let p = &plan.province;
     let reached = if p.target_reached {
         words::REACHED
@@ -29,51 +70,47 @@ pub fn summary(plan: &Plan, lang: Lang) -> Vec<(String, String)> {
         words::NOT_REACHED
     };
     let mut rows = vec![
-        (
-            words::SMARTPHONES,
-            number::count(lang, p.smartphones as f64),
-        ),
+        (words::SMARTPHONES, Figure::Count(p.smartphones as f64)),
         (
             words::INSTALLED_NOW,
-            format!(
-                "{} ({})",
-                number::count(lang, p.installed as f64),
-                number::percent(lang, p.rate)
-            ),
+            Figure::CountAndRate(p.installed as f64, p.rate),
         ),
         (
             words::PROJECTED,
-            format!(
-                "{} ({})",
-                number::count(lang, p.projected_installed),
-                number::percent(lang, p.projected_rate)
-            ),
+            Figure::CountAndRate(p.projected_installed, p.projected_rate),
         ),
         (
             words::TARGET,
-            format!(
-                "{} — {}",
-                number::percent_short(lang, p.target_rate),
-                reached.get(lang)
-            ),
+            Figure::RateAndText(p.target_rate, reached.get(lang).to_string()),
         ),
     ];
     if let Some(floor) = plan.district_floor {
-        rows.push((words::FLOOR, number::percent_short(lang, floor)));
+        rows.push((words::FLOOR, Figure::Rate(floor)));
     }
-    rows.push((words::TEAMS_DEPLOYED, number::count(lang, p.teams as f64)));
-    rows.push((words::TOTAL_COST, number::money(lang, p.cost)));
+    rows.push((words::TEAMS_DEPLOYED, Figure::Count(p.teams as f64)));
+    rows.push((words::TOTAL_COST, Figure::Money(p.cost)));
     if let Some(budget) = plan.budget {
-        rows.push((words::BUDGET, number::money(lang, budget)));
+        rows.push((words::BUDGET, Figure::Money(budget)));
     }
     rows.push((
         words::OBJECTIVE,
-        words::objective(lang, plan.objective).to_string(),
+        Figure::Text(words::objective(lang, plan.objective).to_string()),
     ));
-    rows.push((words::HORIZON, words::days(lang, plan.horizon_days)));
-    rows.push((words::STATUS, status(plan, lang)));
+    rows.push((words::HORIZON, Figure::Days(plan.horizon_days)));
+    rows.push((words::STATUS, Figure::Text(status(plan, lang))));
     rows.into_iter()
-        .map(|(label, value)| (label.get(lang).to_string(), value))
+        .map(|(label, figure)| (label.get(lang).to_string(), figure))
+        .collect()
+}
+
+/// The province summary as label/value pairs, in reading order.
+pub fn summary(plan: &Plan, lang: Lang) -> Vec<(String, String)> {
+    summary_figures(plan, lang)
+        .into_iter()
+        .map(|(label, figure)| {
+            let text = figure.text(lang);
+            (label, text)
+        })
         .collect()
 }
 

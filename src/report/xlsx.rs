@@ -1,12 +1,13 @@
-//! The plan as an Excel workbook: the province summary, the district table (the CSV's, with
-//! numbers as numbers and number formats) and every district's directives. Figures are the
+//! The plan as an Excel workbook: the province summary and the district table (the CSV's),
+//! both with numbers as numbers and number formats, and every district's directives. Figures are the
 //! plan's exact values; the number formats round them on screen as the reports do.
 
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format as CellFormat, Workbook, XlsxError};
 
 use crate::plan::Plan;
+use crate::report::content::{self, Figure};
 use crate::report::csv::{self, Cell};
-use crate::report::{content, words};
+use crate::report::words;
 use crate::text::Lang;
 
 use words::Label;
@@ -47,13 +48,38 @@ pub fn render(plan: &Plan, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     sheet.write_string(1, 0, content::as_of(plan, lang))?;
     sheet.write_string_with_format(3, 0, words::ITEM.get(lang), &heading)?;
     sheet.write_string_with_format(3, 1, words::VALUE.get(lang), &heading)?;
-    for (i, (label, value)) in content::summary(plan, lang).into_iter().enumerate() {
+    let money = CellFormat::new().set_num_format(format!("#,##0 \"{}\"", lang.pick("đ", "VND")));
+    let days = CellFormat::new().set_num_format(format!("0 \"{}\"", lang.pick("ngày", "days")));
+    let whole_rate = CellFormat::new().set_num_format("0%");
+    let policy_rate = |r: f64| {
+        if (r * 100.0 - (r * 100.0).round()).abs() < 1e-9 {
+            &whole_rate
+        } else {
+            &rate
+        }
+    };
+    for (i, (label, figure)) in content::summary_figures(plan, lang).into_iter().enumerate() {
         let row = 4 + i as u32;
         sheet.write_string(row, 0, label)?;
-        sheet.write_string(row, 1, value)?;
+        match figure {
+            Figure::Count(x) => sheet.write_number_with_format(row, 1, x, &count)?,
+            Figure::CountAndRate(x, r) => {
+                sheet.write_number_with_format(row, 1, x, &count)?;
+                sheet.write_number_with_format(row, 2, r, &rate)?
+            }
+            Figure::RateAndText(r, text) => {
+                sheet.write_number_with_format(row, 1, r, policy_rate(r))?;
+                sheet.write_string(row, 2, text)?
+            }
+            Figure::Rate(r) => sheet.write_number_with_format(row, 1, r, policy_rate(r))?,
+            Figure::Money(x) => sheet.write_number_with_format(row, 1, x, &money)?,
+            Figure::Days(n) => sheet.write_number_with_format(row, 1, n as f64, &days)?,
+            Figure::Text(text) => sheet.write_string(row, 1, text)?,
+        };
     }
     sheet.set_column_width(0, 34)?;
-    sheet.set_column_width(1, 60)?;
+    sheet.set_column_width(1, 20)?;
+    sheet.set_column_width(2, 12)?;
 
     // Huyện / Districts: the CSV table, numbers as numbers.
     let table = csv::table(plan, lang);
