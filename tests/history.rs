@@ -256,3 +256,69 @@ fn csv_and_xlsx_carry_the_pace() {
     assert_eq!(code, 0, "{err}");
     assert!(std::fs::metadata(&out).unwrap().len() > 0);
 }
+
+#[test]
+fn each_district_says_its_pace_and_where_it_leads_without_extra_teams() {
+    let plan = plan(&example()).unwrap();
+    // Đình Lập: 6,651 + 1,700 = 8,351 of 20,175 = 41.39% ≥ 40%; Bắc Sơn: 9,812 + 860 = 10,672
+    // of 36,584 = 29.17% < 40%.
+    let dinh_lap = "Tốc độ cài hiện nay: 121,4 lượt/ngày. Giữ tốc độ này, không thêm đội, \
+                    cuối đợt đạt 41,39%: đạt mục tiêu 40%.";
+    let bac_son = "Tốc độ cài hiện nay: 61,4 lượt/ngày. Giữ tốc độ này mà không thêm đội, \
+                   cuối đợt chỉ đạt 29,17%: chưa đạt mục tiêu 40%.";
+    let bac_son_en = "Current install pace: 61.4 installs a day. At this pace, without extra \
+                      teams, the district reaches only 29.17% by the end: not on track for the \
+                      40% target.";
+    let terminal = campaign_planner::report::terminal::render(&plan, Lang::Vi);
+    let markdown = campaign_planner::report::markdown::render(&plan, Lang::Vi);
+    let html = campaign_planner::report::html::render(&plan, Lang::Vi);
+    let english = campaign_planner::report::terminal::render(&plan, Lang::En);
+    for (format, text) in [
+        ("terminal", &terminal),
+        ("markdown", &markdown),
+        ("html", &html),
+    ] {
+        assert!(text.contains(dinh_lap), "{format}:\n{text}");
+        assert!(text.contains(bac_son), "{format}:\n{text}");
+        // one line per district, each under its own heading
+        assert_eq!(
+            text.matches("Tốc độ cài hiện nay: ").count(),
+            11,
+            "{format}"
+        );
+        assert_eq!(text.matches(": đạt mục tiêu 40%.").count(), 2, "{format}");
+    }
+    assert!(english.contains(bac_son_en), "{english}");
+    // the summary's on-track line is in the printable file too
+    assert!(html.contains(
+        "<p class=\"on-track\">Đạt tỷ lệ 40% cuối đợt theo tốc độ cài hiện tại, không cần thêm \
+         đội: Thành phố Lạng Sơn, Đình Lập</p>"
+    ));
+    // and none of it without history
+    let without = plan_without_history();
+    for text in [
+        campaign_planner::report::terminal::render(&without, Lang::Vi),
+        campaign_planner::report::html::render(&without, Lang::Vi),
+    ] {
+        assert!(!text.contains("Tốc độ cài hiện nay"));
+        assert!(!text.contains("on-track"));
+    }
+}
+
+fn plan_without_history() -> campaign_planner::plan::Plan {
+    plan(&Path::new(ROOT).join("scenarios/lang-son-2020-09-01.toml")).unwrap()
+}
+
+/// The whole report of the history example, as `campaign plan` prints it, in both languages.
+#[test]
+fn history_report_golden() {
+    let plan = plan(&example()).unwrap();
+    insta::assert_snapshot!(
+        "history_terminal_vi",
+        campaign_planner::report::terminal::render(&plan, Lang::Vi)
+    );
+    insta::assert_snapshot!(
+        "history_markdown_en",
+        campaign_planner::report::markdown::render(&plan, Lang::En)
+    );
+}

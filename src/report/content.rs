@@ -287,6 +287,39 @@ pub fn on_track(plan: &Plan, lang: Lang) -> Option<String> {
     })
 }
 
+/// The district's own pace and where it leads without extra teams, only with coverage
+/// history: `Tốc độ cài hiện nay: 151,4 lượt/ngày. Giữ tốc độ này, không thêm đội, cuối đợt
+/// đạt 43,41%: đạt mục tiêu 40%.`
+pub fn pace_line(plan: &Plan, district: &DistrictPlan, lang: Lang) -> Option<String> {
+    let per_day = district.pace_per_day?;
+    let on_track = district.on_track?;
+    let smartphones = district.smartphones as f64;
+    let reached = (district.installed as f64 + per_day * f64::from(plan.horizon_days))
+        .min(smartphones)
+        / smartphones;
+    let (pace, reached) = (pace(lang, per_day), number::percent(lang, reached));
+    let target = number::percent_short(lang, plan.province.target_rate);
+    Some(match (lang, on_track) {
+        (Lang::Vi, true) => format!(
+            "Tốc độ cài hiện nay: {pace} lượt/ngày. Giữ tốc độ này, không thêm đội, cuối đợt \
+             đạt {reached}: đạt mục tiêu {target}."
+        ),
+        (Lang::Vi, false) => format!(
+            "Tốc độ cài hiện nay: {pace} lượt/ngày. Giữ tốc độ này mà không thêm đội, cuối đợt \
+             chỉ đạt {reached}: chưa đạt mục tiêu {target}."
+        ),
+        (Lang::En, true) => format!(
+            "Current install pace: {pace} installs a day. At this pace, without extra teams, \
+             the district reaches {reached} by the end: on track for the {target} target."
+        ),
+        (Lang::En, false) => format!(
+            "Current install pace: {pace} installs a day. At this pace, without extra teams, \
+             the district reaches only {reached} by the end: not on track for the {target} \
+             target."
+        ),
+    })
+}
+
 /// One table row: name, smartphones, installed, rate, teams by kind, outreach, projected
 /// installed, projected rate, cost.
 fn row(lang: Lang, name: &str, now: [f64; 3], teams: &[u64], after: [f64; 4]) -> Vec<String> {

@@ -128,6 +128,9 @@ fn summary(out: &mut String, plan: &Plan, lang: Lang, title: &str) {
         let _ = writeln!(out, "</tr>");
     }
     let _ = writeln!(out, "</table>");
+    if let Some(line) = content::on_track(plan, lang) {
+        let _ = writeln!(out, "<p class=\"on-track\">{}</p>", escape(&line));
+    }
     let _ = writeln!(out, "</section>");
 }
 
@@ -147,6 +150,9 @@ fn district_page(out: &mut String, plan: &Plan, district: &DistrictPlan, lang: L
     );
     if let Some(floor) = content::own_floor(plan, district, lang) {
         let _ = writeln!(out, "<p>{}</p>", escape(&floor));
+    }
+    if let Some(pace) = content::pace_line(plan, district, lang) {
+        let _ = writeln!(out, "<p class=\"pace\">{}</p>", escape(&pace));
     }
     chart(out, plan, district, lang);
 

@@ -47,6 +47,9 @@ pub fn render(plan: &Plan, lang: Lang) -> String {
         if let Some(floor) = content::own_floor(plan, district, lang) {
             let _ = writeln!(out, "{}\n", line_start(&floor));
         }
+        if let Some(pace) = content::pace_line(plan, district, lang) {
+            let _ = writeln!(out, "{}\n", line_start(&pace));
+        }
         let items = content::directives(district, lang);
         if items.is_empty() {
             let _ = writeln!(out, "{}", line_start(words::NO_DIRECTIVES.get(lang)));
