@@ -229,19 +229,30 @@ fn csv_and_xlsx_carry_the_pace() {
     assert!(lines.iter().all(|l| fields(l) == fields(lines[1])), "{csv}");
     assert!(lines[0].contains("Pace (installs/day)"), "{}", lines[0]);
     let plan = plan(Path::new(path)).unwrap();
-    let pace = |line: &str| -> f64 {
+    assert!(
+        lines[0].ends_with(",Pace (installs/day),On track at the current pace,Directives"),
+        "{}",
+        lines[0]
+    );
+    // the last three cells: pace, on track, directives
+    let cell = |line: &str, from_end: usize| -> String {
         let cells: Vec<&str> = line.split(',').collect();
-        cells[cells.len() - 2].parse().unwrap()
+        cells[cells.len() - from_end].to_string()
     };
+    let pace = |line: &str| -> f64 { cell(line, 3).parse().unwrap() };
     for (line, d) in lines[1..12].iter().zip(&plan.districts) {
         assert!(line.starts_with(&d.name), "{line}");
         assert!(
             (pace(line) - d.pace_per_day.unwrap()).abs() <= 0.05,
             "{line}"
         );
+        let on_track = if d.on_track.unwrap() { "yes" } else { "no" };
+        assert_eq!(cell(line, 2), on_track, "{line}");
     }
     let sum: f64 = plan.districts.iter().filter_map(|d| d.pace_per_day).sum();
     assert!((pace(lines[12]) - sum).abs() <= 0.05, "{}", lines[12]);
+    // the total row counts the districts on track: Thành phố Lạng Sơn and Đình Lập
+    assert_eq!(cell(lines[12], 2), "2", "{}", lines[12]);
 
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("plan.xlsx");
@@ -254,7 +265,28 @@ fn csv_and_xlsx_carry_the_pace() {
         out.to_str().unwrap(),
     ]);
     assert_eq!(code, 0, "{err}");
-    assert!(std::fs::metadata(&out).unwrap().len() > 0);
+    // the workbook holds the exact pace as a number and the on-track answer beside it
+    use calamine::{Data, Reader};
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&out).unwrap();
+    let sheet = book.worksheet_range("Huyện").unwrap();
+    let header: Vec<String> = sheet
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    let at = header
+        .iter()
+        .position(|h| h == "Tốc độ (lượt/ngày)")
+        .unwrap();
+    assert_eq!(header[at + 1], "Đạt mục tiêu theo tốc độ hiện tại");
+    let dinh_lap = sheet
+        .rows()
+        .find(|r| r[0] == Data::String("Đình Lập".into()))
+        .unwrap();
+    assert_eq!(dinh_lap[at], Data::Float(1700.0 / 14.0));
+    assert_eq!(dinh_lap[at + 1], Data::String("có".into()));
 }
 
 #[test]

@@ -13,6 +13,12 @@ const BOM: &str = "\u{feff}";
 /// The heading of the last column.
 pub(crate) const DIRECTIVES_COUNT: words::Label = words::Label("Số việc cần làm", "Directives");
 
+/// The heading of the on-track column (coverage history only).
+pub(crate) const ON_TRACK: words::Label = words::Label(
+    "Đạt mục tiêu theo tốc độ hiện tại",
+    "On track at the current pace",
+);
+
 /// One cell of the table.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Cell {
@@ -39,13 +45,32 @@ pub(crate) fn table(plan: &Plan, lang: Lang) -> Table {
         .iter()
         .map(|h| h.replace('\n', " "))
         .collect();
+    // the pace column (in the human reports' table) and whether the district is on track at
+    // that pace, between the cost and the directives, only with coverage history
+    let history = plan.districts.iter().any(|d| d.pace_per_day.is_some());
+    if history {
+        header.push(ON_TRACK.get(lang).to_string());
+    }
     header.push(DIRECTIVES_COUNT.get(lang).to_string());
 
     let kinds: Vec<&str> = plan.team_kinds.iter().map(|k| k.name.as_str()).collect();
-    // the pace column, between the cost and the directives, only with coverage history (as in
-    // the human reports' table)
-    let history = plan.districts.iter().any(|d| d.pace_per_day.is_some());
-    let pace = |value: Option<f64>| history.then(|| Cell::Pace(value.unwrap_or(0.0)));
+    let yes_no = |on_track: bool| {
+        Cell::Text(
+            lang.pick(
+                if on_track { "có" } else { "không" },
+                if on_track { "yes" } else { "no" },
+            )
+            .to_string(),
+        )
+    };
+    let pace = |d: &DistrictPlan| {
+        history.then(|| {
+            [
+                Cell::Pace(d.pace_per_day.unwrap_or(0.0)),
+                yes_no(d.on_track == Some(true)),
+            ]
+        })
+    };
     let mut rows: Vec<Vec<Cell>> = plan
         .districts
         .iter()
@@ -61,7 +86,7 @@ pub(crate) fn table(plan: &Plan, lang: Lang) -> Table {
                     d.projected_rate,
                     d.cost,
                 ],
-                pace(d.pace_per_day),
+                pace(d),
                 d.directives.len(),
             )
         })
@@ -84,9 +109,18 @@ pub(crate) fn table(plan: &Plan, lang: Lang) -> Table {
         [p.smartphones as f64, p.installed as f64, p.rate],
         &teams,
         [outreach, p.projected_installed, p.projected_rate, p.cost],
-        pace(Some(
-            plan.districts.iter().filter_map(|d| d.pace_per_day).sum(),
-        )),
+        // the province's pace, and how many districts are on track
+        history.then(|| {
+            [
+                Cell::Pace(plan.districts.iter().filter_map(|d| d.pace_per_day).sum()),
+                Cell::Count(
+                    plan.districts
+                        .iter()
+                        .filter(|d| d.on_track == Some(true))
+                        .count() as f64,
+                ),
+            ]
+        }),
         directives,
     ));
     Table { header, rows }
@@ -97,7 +131,7 @@ fn row(
     now: [f64; 3],
     teams: &[f64],
     after: [f64; 4],
-    pace: Option<Cell>,
+    pace: Option<[Cell; 2]>,
     directives: usize,
 ) -> Vec<Cell> {
     let mut cells = vec![
@@ -113,7 +147,7 @@ fn row(
         Cell::Rate(after[2]),
         Cell::Count(after[3]),
     ]);
-    cells.extend(pace);
+    cells.extend(pace.into_iter().flatten());
     cells.push(Cell::Count(directives as f64));
     cells
 }

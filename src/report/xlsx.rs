@@ -38,7 +38,9 @@ pub fn render(plan: &Plan, lang: Lang) -> Result<Vec<u8>, XlsxError> {
         .set_background_color("#EEEEEE");
     let count = CellFormat::new().set_num_format("#,##0");
     let rate = CellFormat::new().set_num_format("0.00%");
+    let pace = CellFormat::new().set_num_format("#,##0.0");
     let count_bold = count.clone().set_bold();
+    let pace_bold = pace.clone().set_bold();
     let rate_bold = rate.clone().set_bold();
 
     // Tỉnh / Province: the summary as the reports word it.
@@ -105,8 +107,10 @@ pub fn render(plan: &Plan, lang: Lang) -> Result<Vec<u8>, XlsxError> {
                 (Cell::Rate(r), true) => {
                     sheet.write_number_with_format(row, col, *r, &rate_bold)?
                 }
-                (Cell::Pace(x), false) => sheet.write_number(row, col, *x)?,
-                (Cell::Pace(x), true) => sheet.write_number_with_format(row, col, *x, &bold)?,
+                (Cell::Pace(x), false) => sheet.write_number_with_format(row, col, *x, &pace)?,
+                (Cell::Pace(x), true) => {
+                    sheet.write_number_with_format(row, col, *x, &pace_bold)?
+                }
             };
         }
     }
