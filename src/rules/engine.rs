@@ -1,11 +1,12 @@
 //! The Rhai engine that runs rules (STYLE.md § rhai): `Engine::new_raw` plus only the packages
-//! rules need, strict variables, no `eval` or `import`, explicit limits, and a wall-clock guard
+//! rules need, strict variables, no `eval` or `import`, explicit limits, and a processor-time guard
 //! so that a rule that never ends is stopped and named.
 
 use std::cell::Cell;
 use std::rc::Rc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
+use cpu_time::ThreadTime;
 use rhai::module_resolvers::DummyModuleResolver;
 use rhai::packages::{
     ArithmeticPackage, BasicArrayPackage, BasicIteratorPackage, BasicMapPackage, BasicMathPackage,
@@ -18,8 +19,10 @@ use super::{district, scenario_view};
 
 /// Steps one hook call may take (each operator, call or loop turn is one step).
 pub(crate) const MAX_OPERATIONS: u64 = 1_000_000;
-/// Time one hook call may take, whatever it does.
-pub(crate) const WALL_CLOCK: Duration = Duration::from_secs(1);
+/// Processor time one hook call may take, whatever it does. Measured on the thread running the
+/// rule (not the wall clock), so that a busy machine does not stop a rule that would pass on an
+/// idle one.
+pub(crate) const TIME_LIMIT: Duration = Duration::from_secs(1);
 /// How deep functions may call each other.
 const MAX_CALL_LEVELS: usize = 32;
 /// How deep expressions may nest (at the top level, inside functions).
@@ -38,7 +41,7 @@ const SIZE_EVERY: u64 = 256;
 /// callbacks read and write it.
 #[derive(Debug, Clone)]
 pub(crate) struct Clock {
-    started: Rc<Cell<Instant>>,
+    started: Rc<Cell<ThreadTime>>,
     limit: Duration,
     /// The position of the last step taken, so that a rule stopped by a limit can be located
     /// (Rhai's own error does not say where).
@@ -49,7 +52,7 @@ pub(crate) struct Clock {
 impl Clock {
     pub fn new(limit: Duration) -> Clock {
         Clock {
-            started: Rc::new(Cell::new(Instant::now())),
+            started: Rc::new(Cell::new(ThreadTime::now())),
             limit,
             last: Rc::new(Cell::new(Position::NONE)),
             steps: Rc::new(Cell::new(0)),
@@ -58,7 +61,7 @@ impl Clock {
 
     /// Starts timing a hook call.
     pub fn start(&self) {
-        self.started.set(Instant::now());
+        self.started.set(ThreadTime::now());
         self.last.set(Position::NONE);
         self.steps.set(0);
     }
@@ -227,7 +230,7 @@ mod tests {
 
     #[test]
     fn eval_and_import_are_not_available() {
-        let engine = new_engine(&Clock::new(WALL_CLOCK));
+        let engine = new_engine(&Clock::new(TIME_LIMIT));
         assert!(engine.compile("eval(\"1\")").is_err());
         assert!(engine.compile("import \"x\" as x;").is_err());
     }

@@ -94,7 +94,8 @@
 //!
 //! # Limits and errors
 //!
-//! A hook call may take 1,000,000 steps and 1 second; past that the rule is stopped. A syntax
+//! A hook call may take 1,000,000 steps and 1 second of processor time; past that the rule is
+//! stopped. A syntax
 //! error, a runtime error (including `throw "text"`), a refused action or a stopped rule aborts
 //! the whole run with an [`Error`] naming the rule file, line and column, the district and the
 //! hook, in Vietnamese and English; when Rhai does not know the spot (a stopped rule), the error
@@ -169,7 +170,7 @@ impl RuleSet {
     /// Reads and compiles every rule file, in order. A file that cannot be read, has a syntax
     /// error, or defines neither hook is an error.
     pub fn load(paths: &[PathBuf]) -> Result<RuleSet, Error> {
-        let clock = Clock::new(engine::WALL_CLOCK);
+        let clock = Clock::new(engine::TIME_LIMIT);
         let engine = engine::new_engine(&clock);
         let rules = paths
             .iter()
@@ -388,7 +389,7 @@ impl RuleSet {
 /// `complete`: the files are all the rules the scenario of `names` runs, so a `[params]` key no
 /// rule reads can be named.
 pub fn check_files(paths: &[PathBuf], names: Option<&Names>, complete: bool) -> Vec<Error> {
-    let clock = Clock::new(engine::WALL_CLOCK);
+    let clock = Clock::new(engine::TIME_LIMIT);
     let engine = engine::new_engine(&clock);
     let known = check::Known::of_rules_engine(&engine);
     let mut problems = Vec::new();
