@@ -26,6 +26,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use campaign_planner::report::html::addressee;
+use campaign_planner::report::number;
+use campaign_planner::text::Lang;
 use lopdf::{Document, Object, ObjectId};
 use serde_json::Value;
 use support::{SHIPPED, Test};
@@ -350,16 +353,8 @@ impl Case {
     }
 }
 
-fn vi_count(value: f64) -> String {
-    campaign_planner::report::number::count(campaign_planner::text::Lang::Vi, value)
-}
-
-fn vi_percent(rate: f64) -> String {
-    campaign_planner::report::number::percent(campaign_planner::text::Lang::Vi, rate)
-}
-
-/// The checks every printed plan must pass, in `lang` ("vi" or "en").
-fn check_printed(case: &Case, printed: &Printed, lang: &str) {
+/// The checks every printed plan must pass, in `lang`.
+fn check_printed(case: &Case, printed: &Printed, lang: Lang) {
     let districts = case.districts();
     let pages = printed.page_texts();
     let names: Vec<&str> = districts
@@ -387,7 +382,7 @@ fn check_printed(case: &Case, printed: &Printed, lang: &str) {
 
     // The summary: the province's figures and every district by its full name.
     let (to, actions, unit, total) = match lang {
-        "vi" => (
+        Lang::Vi => (
             "Kính gửi: ",
             "Việc cần làm theo huyện",
             "Đơn vị thực hiện",
@@ -398,13 +393,13 @@ fn check_printed(case: &Case, printed: &Printed, lang: &str) {
     let summary = &pages[0];
     let province = &case.plan["province"];
     for figure in [
-        vi_or_en(lang, province["installed"].as_f64().unwrap(), false),
-        vi_or_en(
+        figure(lang, province["installed"].as_f64().unwrap(), false),
+        figure(
             lang,
             province["projected_installed"].as_f64().unwrap(),
             false,
         ),
-        vi_or_en(lang, province["projected_rate"].as_f64().unwrap(), true),
+        figure(lang, province["projected_rate"].as_f64().unwrap(), true),
     ] {
         assert!(
             summary.contains(&figure),
@@ -429,9 +424,10 @@ fn check_printed(case: &Case, printed: &Printed, lang: &str) {
     // One page per district, in the plan's order, each with its own directives.
     for (district, page) in districts.iter().zip(&pages[1..]) {
         let name = district["name"].as_str().unwrap();
+        let address = format!("{to}{} {name} (", addressee(name, lang));
         assert!(
-            page.starts_with(&format!("{to}{name} ")),
-            "the page for {name} does not start with its address:\n{page}"
+            page.starts_with(&address),
+            "the page for {name} does not start with «{address}»:\n{page}"
         );
         assert_eq!(
             page.matches(to).count(),
@@ -445,7 +441,7 @@ fn check_printed(case: &Case, printed: &Printed, lang: &str) {
             directives.len(),
             "{name}: the page lists another number of directives than the plan:\n{page}"
         );
-        let key = if lang == "vi" { "action" } else { "action_en" };
+        let key = lang.pick("action", "action_en");
         for directive in directives {
             let action = squash(directive[key].as_str().unwrap());
             assert!(
@@ -453,7 +449,7 @@ fn check_printed(case: &Case, printed: &Printed, lang: &str) {
                 "{name}: the page lacks «{action}»:\n{page}"
             );
         }
-        let rate = vi_or_en(lang, district["projected_rate"].as_f64().unwrap(), true);
+        let rate = figure(lang, district["projected_rate"].as_f64().unwrap(), true);
         assert!(
             page.contains(&rate),
             "{name}: the page lacks its projected rate {rate}"
@@ -475,10 +471,8 @@ fn check_printed(case: &Case, printed: &Printed, lang: &str) {
     assert_eq!(problems, Vec::<String>::new(), "font problems in the PDF");
 }
 
-fn vi_or_en(lang: &str, value: f64, rate: bool) -> String {
-    use campaign_planner::report::number;
-    use campaign_planner::text::Lang;
-    let lang = if lang == "vi" { Lang::Vi } else { Lang::En };
+/// A count or a rate as the reports print it in `lang`.
+fn figure(lang: Lang, value: f64, rate: bool) -> String {
     if rate {
         number::percent(lang, value)
     } else {
@@ -493,25 +487,22 @@ fn lang_son_prints_a_summary_page_and_one_page_per_district_in_vietnamese() {
     };
     let case = Case::new(SHIPPED, &[]);
     let printed = case.print(&browser);
-    check_printed(&case, &printed, "vi");
+    check_printed(&case, &printed, Lang::Vi);
     // The letter's facts, with Vietnamese separators and diacritics, as printed.
     let pages = printed.page_texts();
     assert!(pages[0].contains("151.916 (29,22%)"), "{}", pages[0]);
     assert!(pages[0].contains("519.820"), "{}", pages[0]);
-    assert_eq!(vi_count(151_916.0), "151.916");
-    assert_eq!(vi_percent(0.2922), "29,22%");
-    for name in [
-        "Thành phố Lạng Sơn",
-        "Hữu Lũng",
-        "Lộc Bình",
-        "Tràng Định",
-        "Đình Lập",
+    // each page goes to the chair of the district's People's Committee, as the letter does
+    for address in [
+        "Kính gửi: Chủ tịch UBND thành phố Lạng Sơn Thành phố Lạng Sơn (41,22% → ",
+        "Kính gửi: Chủ tịch UBND huyện Hữu Lũng Hữu Lũng (22,98% → ",
+        "Kính gửi: Chủ tịch UBND huyện Lộc Bình Lộc Bình (",
+        "Kính gửi: Chủ tịch UBND huyện Tràng Định Tràng Định (",
+        "Kính gửi: Chủ tịch UBND huyện Đình Lập Đình Lập (",
     ] {
         assert!(
-            pages
-                .iter()
-                .skip(1)
-                .any(|p| p.starts_with(&format!("Kính gửi: {name} ")))
+            pages.iter().skip(1).any(|p| p.starts_with(address)),
+            "no page starts «{address}»"
         );
     }
     assert!(
@@ -528,7 +519,7 @@ fn lang_son_prints_the_same_pages_in_english() {
     };
     let case = Case::new(SHIPPED, &["--lang", "en"]);
     let printed = case.print(&browser);
-    check_printed(&case, &printed, "en");
+    check_printed(&case, &printed, Lang::En);
 }
 
 #[test]
@@ -544,7 +535,7 @@ fn longer_directive_lists_and_the_pace_column_still_fit_their_pages() {
     ] {
         let case = Case::new(&format!("{SCENARIOS}/{scenario}"), &[]);
         let printed = case.print(&browser);
-        check_printed(&case, &printed, "vi");
+        check_printed(&case, &printed, Lang::Vi);
     }
 }
 

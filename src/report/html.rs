@@ -134,6 +134,27 @@ fn summary(out: &mut String, plan: &Plan, lang: Lang, title: &str) {
     let _ = writeln!(out, "</section>");
 }
 
+/// Whom a district's page is sent to, as the letter addresses "Chủ tịch UBND các huyện, thành
+/// phố": `Chủ tịch UBND huyện Hữu Lũng`, `Chủ tịch UBND thành phố Lạng Sơn` (a name that
+/// already says what it is keeps it, in lower case as official letters write it).
+pub fn addressee(name: &str, lang: Lang) -> String {
+    const KINDS: [&str; 4] = ["thành phố", "thị xã", "quận", "huyện"];
+    // compared letter by letter, case aside: "Thành phố Lạng Sơn", "THÀNH PHỐ Lạng Sơn"
+    let kind = KINDS.iter().find(|kind| {
+        let mut letters = name.chars().flat_map(char::to_lowercase);
+        kind.chars().all(|c| letters.next() == Some(c)) && letters.next() == Some(' ')
+    });
+    match (lang, kind) {
+        (Lang::Vi, Some(kind)) => {
+            let rest: String = name.chars().skip(kind.chars().count()).collect();
+            format!("Chủ tịch UBND {kind}{rest}")
+        }
+        (Lang::Vi, None) => format!("Chủ tịch UBND huyện {name}"),
+        (Lang::En, Some(_)) => format!("the Chair of the People's Committee of {name}"),
+        (Lang::En, None) => format!("the Chair of the People's Committee of {name} district"),
+    }
+}
+
 /// One printed page: the district's heading, its rates chart, its directives, a signature.
 fn district_page(out: &mut String, plan: &Plan, district: &DistrictPlan, lang: Lang) {
     let _ = writeln!(out, "<section class=\"district\">");
@@ -141,7 +162,7 @@ fn district_page(out: &mut String, plan: &Plan, district: &DistrictPlan, lang: L
         out,
         "<p class=\"to\">{}: {}</p>",
         escape(TO.get(lang)),
-        escape(&district.name)
+        escape(&addressee(&district.name, lang))
     );
     let _ = writeln!(
         out,
@@ -307,5 +328,35 @@ mod tests {
             "&lt;b&gt;&quot;Tổ&quot; &amp; &#39;đội&#39;&lt;/b&gt;"
         );
         assert_eq!(lines("Tỷ lệ\n<dự kiến>"), "Tỷ lệ<br>&lt;dự kiến&gt;");
+    }
+
+    #[test]
+    fn a_page_goes_to_the_chair_of_the_district_committee() {
+        for (name, vi, en) in [
+            (
+                "Hữu Lũng",
+                "Chủ tịch UBND huyện Hữu Lũng",
+                "the Chair of the People's Committee of Hữu Lũng district",
+            ),
+            (
+                "Thành phố Lạng Sơn",
+                "Chủ tịch UBND thành phố Lạng Sơn",
+                "the Chair of the People's Committee of Thành phố Lạng Sơn",
+            ),
+            (
+                "THỊ XÃ Sơn Tây",
+                "Chủ tịch UBND thị xã Sơn Tây",
+                "the Chair of the People's Committee of THỊ XÃ Sơn Tây",
+            ),
+            // a name that only begins like a kind of unit is a name
+            (
+                "Huyệnx",
+                "Chủ tịch UBND huyện Huyệnx",
+                "the Chair of the People's Committee of Huyệnx district",
+            ),
+        ] {
+            assert_eq!(addressee(name, Lang::Vi), vi);
+            assert_eq!(addressee(name, Lang::En), en);
+        }
     }
 }
