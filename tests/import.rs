@@ -280,6 +280,86 @@ fn a_scenario_can_name_an_xlsx_coverage_file() {
     assert_eq!(loaded.districts[1].name, "Huyện Hữu Lũng");
 }
 
+/// A workbook as departments make them: a title row full of commas, header cells broken
+/// over two lines, a local team column, rates as fractions; `installed` of Cao Lộc (row 5)
+/// is `cao_loc`.
+fn awkward_xlsx(path: &Path, cao_loc: &str) {
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet
+        .write_string(
+            0,
+            0,
+            "Số liệu, ngày 01/9/2020, Sở TTTT, Lạng Sơn, đến 17 giờ, đã cài",
+        )
+        .unwrap();
+    let header = [
+        "Huyện",
+        "Đã cài\nBluezone",
+        "Tổng\nsmartphone",
+        "commune",
+        "Tỷ lệ",
+    ];
+    for (col, cell) in (0..).zip(header) {
+        sheet.write_string(2, col, cell).unwrap();
+    }
+    sheet.write_string(3, 0, "Hữu Lũng").unwrap();
+    sheet.write_number(3, 1, 18_019).unwrap();
+    sheet.write_number(3, 2, 78_399).unwrap();
+    sheet.write_number(3, 3, 24).unwrap();
+    sheet.write_number(3, 4, 0.2298).unwrap();
+    sheet.write_string(4, 0, "Cao Lộc").unwrap();
+    sheet.write_string(4, 1, cao_loc).unwrap();
+    sheet.write_number(4, 2, 58_196).unwrap();
+    sheet.write_number(4, 3, 22).unwrap();
+    sheet.write_number(4, 4, 0.28).unwrap();
+    book.save(path).unwrap();
+}
+
+/// Both readers take an XLSX's rows from the sheet itself: line breaks inside header cells
+/// and commas in the title row do not move the rows, and errors quote the sheet's row (and,
+/// in a scenario, point at the cell).
+#[test]
+fn an_xlsx_error_names_the_sheet_row_in_both_readers() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("coverage.xlsx");
+    awkward_xlsx(&path, "abc");
+    let row = " 5 | Cao Lộc\tabc\t58196\t22\t0.28\n";
+    let imported = import::read(&path).unwrap_err().render(Lang::En);
+    assert_has(
+        &imported,
+        &[
+            "coverage.xlsx:5: field `installed`: row 5 (\"Cao Lộc\"): `abc` is not a whole number",
+            row,
+        ],
+    );
+
+    let scenario = write(
+        dir.path(),
+        "s.toml",
+        "name = \"t\"\nas_of = 2020-09-01\nhorizon_days = 14\nobjective = \"max-installs\"\n\
+         rules = []\ncoverage = \"coverage.xlsx\"\n\n[target]\nprovincial_rate = 0.4\n\n\
+         [[team_kind]]\nname = \"commune\"\nscope = \"local\"\ninstalls_per_team_day = 15\n",
+    );
+    let err = campaign_planner::scenario::load(&scenario).unwrap_err();
+    assert_has(
+        &err.render(Lang::En),
+        &[
+            "coverage.xlsx:5:9: district \"Cao Lộc\", field `installed`: `abc` is not a whole number",
+            row,
+        ],
+    );
+
+    awkward_xlsx(&path, "16,752");
+    let loaded = campaign_planner::scenario::load(&scenario).unwrap_or_else(|e| panic!("{e}"));
+    let got: Vec<_> = loaded
+        .districts
+        .iter()
+        .map(|d| (d.name.as_str(), d.installed, d.teams["commune"]))
+        .collect();
+    assert_eq!(got, [("Hữu Lũng", 18_019, 24), ("Cao Lộc", 16_752, 22)]);
+}
+
 fn run(args: &[&str]) -> (i32, String, String) {
     let mut out = Vec::new();
     let mut err = Vec::new();

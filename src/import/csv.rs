@@ -2,21 +2,16 @@
 
 use std::path::Path;
 
-use super::{Grid, GridRow};
+use super::grid::{Grid, GridRow};
 use crate::diagnostic::Error;
-use crate::scenario::source::Source;
+use crate::scenario::source::{Pos, Source};
 use crate::text::Text;
 
 /// Reads `path` into rows of cells; line numbers are the file's.
 pub(super) fn read(path: &Path) -> Result<Grid, Error> {
-    let src = Source::read(
-        path,
-        &Text::new(
-            format!("tệp số liệu {}", path.display()),
-            format!("the coverage file {}", path.display()),
-        ),
-    )?;
+    let src = Source::read(path, &Grid::what(path))?;
     let delimiter = delimiter(&src.text);
+    let lines: Vec<&str> = src.text.lines().collect();
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)
@@ -25,25 +20,37 @@ pub(super) fn read(path: &Path) -> Result<Grid, Error> {
     let mut rows = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| {
-            Error::new(Text::new(
-                format!("không đọc được tệp CSV: {e}"),
-                format!("cannot read the CSV file: {e}"),
-            ))
-            .file(path)
+            let pos = e.position().map_or(Pos::File, |p| Pos::Line {
+                line: usize::try_from(p.line()).unwrap_or(usize::MAX),
+                column: None,
+            });
+            src.error(
+                pos,
+                Text::new(
+                    format!("không đọc được tệp CSV: {e}"),
+                    format!("cannot read the CSV file: {e}"),
+                ),
+            )
         })?;
         let line = record
             .position()
             .map_or(1, |p| usize::try_from(p.line()).unwrap_or(usize::MAX));
+        let raw = line.checked_sub(1).and_then(|i| lines.get(i)).copied();
         rows.push(GridRow {
             line,
             cells: record.iter().map(str::to_string).collect(),
+            columns: raw.map_or_else(Vec::new, |raw| columns(raw, delimiter)),
         });
     }
-    Ok(Grid { src, rows })
+    Ok(Grid {
+        src,
+        rows,
+        delimiter: char::from(delimiter),
+    })
 }
 
 /// The separator the header row uses most: `,`, `;` (Excel in a Vietnamese locale) or tab.
-pub fn delimiter(text: &str) -> u8 {
+fn delimiter(text: &str) -> u8 {
     let first = text
         .lines()
         .find(|l| [',', ';', '\t'].iter().any(|d| l.contains(*d)))
@@ -52,4 +59,38 @@ pub fn delimiter(text: &str) -> u8 {
         .into_iter()
         .max_by_key(|d| (first.bytes().filter(|b| b == d).count(), *d == b','))
         .unwrap_or(b',')
+}
+
+/// The 1-based column where each cell of `raw` starts (after its leading spaces), when the
+/// line has no quotes to confuse the count.
+fn columns(raw: &str, delimiter: u8) -> Vec<usize> {
+    if raw.contains('"') {
+        return Vec::new();
+    }
+    let mut columns = Vec::new();
+    let mut column = 1;
+    for cell in raw.split(char::from(delimiter)) {
+        let leading = cell.chars().take_while(|c| c.is_whitespace()).count();
+        columns.push(column + leading);
+        column += cell.chars().count() + 1;
+    }
+    columns
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn semicolons_are_detected() {
+        assert_eq!(delimiter("name;installed;smartphones\n"), b';');
+        assert_eq!(delimiter("name,installed,smartphones\n"), b',');
+        assert_eq!(delimiter("name\n"), b',');
+    }
+
+    #[test]
+    fn cell_columns_count_characters() {
+        assert_eq!(columns("Hữu Lũng, 18019", b','), vec![1, 11]);
+        assert_eq!(columns("\"Hữu Lũng\",18019", b','), Vec::<usize>::new());
+    }
 }

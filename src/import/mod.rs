@@ -2,7 +2,9 @@
 //! headers, the letter's number formats, a total row, a rate column), checked row by row,
 //! and the scenario skeleton made from it.
 
+pub(crate) mod check;
 mod csv;
+pub(crate) mod grid;
 pub mod skeleton;
 pub mod table;
 mod xlsx;
@@ -10,8 +12,10 @@ mod xlsx;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::Error;
-use crate::scenario::source::{Pos, Source, name_list};
+use crate::scenario::source::{Source, name_list};
 use crate::text::{Lang, Text};
+use check::{Reader, Total};
+use grid::{Grid, GridRow};
 use table::Heading;
 
 /// The districts of an imported table, in its order.
@@ -34,52 +38,9 @@ pub struct ImportedDistrict {
     pub line: usize,
 }
 
-/// The rows of a table file, with the text that errors quote.
-pub(crate) struct Grid {
-    pub src: Source,
-    pub rows: Vec<GridRow>,
-}
-
-pub(crate) struct GridRow {
-    pub line: usize,
-    pub cells: Vec<String>,
-}
-
 /// Reads and checks the coverage table at `path` (`.xlsx` or CSV).
 pub fn read(path: &Path) -> Result<Coverage, Error> {
-    let grid = grid(path)?;
-    coverage(&grid)
-}
-
-/// An `.xlsx` file as the text a coverage reader sees: the sheet's rows on their own line
-/// numbers, cells separated by tabs.
-pub(crate) fn xlsx_source(path: &Path) -> Result<Source, Error> {
-    Ok(xlsx::read(path)?.src)
-}
-
-/// The separator of a CSV text (`,`, `;` or tab).
-pub(crate) fn csv_delimiter(text: &str) -> u8 {
-    csv::delimiter(text)
-}
-
-fn grid(path: &Path) -> Result<Grid, Error> {
-    let extension = path
-        .extension()
-        .map(|e| e.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
-    match extension.as_str() {
-        "xlsx" | "xlsm" => xlsx::read(path),
-        "xls" | "ods" => Err(Error::new(Text::new(
-            "chỉ đọc được bảng tính .xlsx hoặc tệp CSV",
-            "only .xlsx workbooks and CSV files can be read",
-        ))
-        .file(path)
-        .hint(Text::new(
-            "trong Excel chọn Lưu thành (Save As) > \"Excel Workbook (.xlsx)\" hoặc \"CSV UTF-8\"",
-            "in Excel choose Save As > \"Excel Workbook (.xlsx)\" or \"CSV UTF-8\"",
-        ))),
-        _ => csv::read(path),
-    }
+    coverage(&Grid::read(path)?)
 }
 
 /// The columns of the header row.
@@ -92,18 +53,11 @@ struct Columns {
 
 fn coverage(grid: &Grid) -> Result<Coverage, Error> {
     let src = &grid.src;
-    let rows: Vec<&GridRow> = grid
-        .rows
-        .iter()
-        .filter(|r| r.cells.iter().any(|c| !c.trim().is_empty()))
-        .collect();
+    let rows: Vec<&GridRow> = grid.rows.iter().filter(|r| r.filled() > 0).collect();
     let Some(first) = rows.first() else {
-        return Err(src.error(
-            Pos::File,
-            Text::new("tệp số liệu đang trống", "the coverage file is empty"),
-        ));
+        return Err(check::empty(src));
     };
-    let header_at = rows.iter().position(|r| xlsx::has_header(&r.cells));
+    let header_at = rows.iter().position(|r| table::has_header(&r.cells));
     let Some(header_at) = header_at else {
         // the row that looks most like a header, to say what it has
         let best = rows
@@ -126,40 +80,14 @@ fn coverage(grid: &Grid) -> Result<Coverage, Error> {
     let mut districts: Vec<ImportedDistrict> = Vec::new();
     let mut total: Option<(u64, u64, usize)> = None;
     for row in &rows[header_at + 1..] {
-        let cell = |i: usize| row.cells.get(i).map_or("", |c| c.trim());
-        let written = cell(columns.district);
-        let name = table::district_name(written);
-        let at = Pos::Line {
-            line: row.line,
-            column: None,
-        };
-        let label = if name.is_empty() {
-            Text::new(format!("dòng {}", row.line), format!("row {}", row.line))
-        } else {
-            Text::new(
-                format!("dòng {} (\"{name}\")", row.line),
-                format!("row {} (\"{name}\")", row.line),
-            )
-        };
+        let name = table::district_name(row.cell(columns.district));
+        let at = row.pos();
+        let label = row.label(&name);
         if total.is_some() {
-            // notes below the total are fine; another district is not
-            if table::parse_count(cell(columns.installed)).is_some() {
-                return Err(src
-                    .error(
-                        at,
-                        Text::new(
-                            format!("{} nằm dưới dòng tổng", label.vi),
-                            format!("{} comes after the total row", label.get(Lang::En)),
-                        ),
-                    )
-                    .hint(Text::new(
-                        "đặt dòng tổng ở cuối bảng",
-                        "put the total row at the end of the table",
-                    )));
-            }
+            check::below_total(src, row, columns.installed, &name)?;
             continue;
         }
-        if name.is_empty() && cell(columns.installed).is_empty() {
+        if name.is_empty() && row.cell(columns.installed).is_empty() {
             continue;
         }
         let installed = count(src, row, columns.installed, "installed", &label)?;
@@ -230,47 +158,29 @@ fn coverage(grid: &Grid) -> Result<Coverage, Error> {
             });
         }
         if let Some(rate) = columns.rate {
-            check_rate(src, row, rate, installed, smartphones, &label)?;
+            check::rate(
+                src,
+                row,
+                rate,
+                &name,
+                (installed, smartphones),
+                Reader::Import,
+            )?;
         }
     }
     if districts.is_empty() {
-        return Err(src
-            .error(
-                Pos::Line {
-                    line: header.line,
-                    column: None,
-                },
-                Text::new(
-                    "tệp số liệu không có dòng huyện nào",
-                    "the coverage file has no district rows",
-                ),
-            )
-            .hint(Text::new(
-                "thêm một dòng cho mỗi huyện dưới dòng tiêu đề",
-                "add one row per district below the header",
-            )));
+        return Err(check::no_districts(src, header));
     }
     if let Some((installed, smartphones, line)) = total {
-        let sum_installed: u64 = districts.iter().map(|d| d.installed).sum();
-        let sum_smartphones: u64 = districts.iter().map(|d| d.smartphones).sum();
-        if (installed, smartphones) != (sum_installed, sum_smartphones) {
-            return Err(src
-                .error(
-                    Pos::Line { line, column: None },
-                    Text::new(
-                        format!(
-                            "dòng {line} (dòng tổng) ghi {installed} đã cài / {smartphones} smartphone, nhưng cộng các huyện được {sum_installed} / {sum_smartphones}"
-                        ),
-                        format!(
-                            "row {line} (the total) says {installed} installed / {smartphones} smartphones, but the districts add up to {sum_installed} / {sum_smartphones}"
-                        ),
-                    ),
-                )
-                .hint(Text::new(
-                    "sửa dòng tổng, hoặc tìm huyện bị ghi sai hay bị thiếu",
-                    "correct the total, or find the district that is wrong or missing",
-                )));
-        }
+        let total = Total {
+            installed: installed.into(),
+            smartphones: smartphones.into(),
+            line,
+        };
+        let sums = districts
+            .iter()
+            .map(|d| (d.installed.into(), d.smartphones.into()));
+        total.check(src, sums, Reader::Import)?;
     }
     Ok(Coverage {
         path: src.path.clone(),
@@ -287,10 +197,7 @@ fn columns(src: &Source, header: &GridRow) -> Result<Columns, Error> {
             if found.iter().any(|(f, _)| *f == h) {
                 return Err(src
                     .error(
-                        Pos::Line {
-                            line: header.line,
-                            column: None,
-                        },
+                        header.pos(),
                         Text::new(
                             format!(
                                 "dòng tiêu đề (dòng {}): cột `{}` bị lặp",
@@ -345,10 +252,7 @@ fn missing_columns(src: &Source, best: &GridRow) -> Error {
     let found = name_list(found);
     let missing = name_list(missing);
     src.error(
-        Pos::Line {
-            line: best.line,
-            column: None,
-        },
+        best.pos(),
         Text::new(
             format!(
                 "không tìm thấy dòng tiêu đề đủ cột: dòng {} có {found}; thiếu {missing}",
@@ -373,11 +277,8 @@ fn count(
     column: &str,
     label: &Text,
 ) -> Result<u64, Error> {
-    let cell = row.cells.get(index).map_or("", |c| c.trim());
-    let at = Pos::Line {
-        line: row.line,
-        column: None,
-    };
+    let cell = row.cell(index);
+    let at = row.pos();
     match table::parse_count(cell) {
         Some(v) if v < 0 => Err(src
             .error(
@@ -423,60 +324,4 @@ fn count(
                 "write a whole number, e.g. 151916, 151.916, 151,916 or 151 916",
             ))),
     }
-}
-
-fn check_rate(
-    src: &Source,
-    row: &GridRow,
-    index: usize,
-    installed: u64,
-    smartphones: u64,
-    label: &Text,
-) -> Result<(), Error> {
-    let cell = row.cells.get(index).map_or("", |c| c.trim());
-    if cell.is_empty() {
-        return Ok(());
-    }
-    let at = Pos::Line {
-        line: row.line,
-        column: None,
-    };
-    let Some(printed) = table::parse_rate(cell) else {
-        return Err(src
-            .error(
-                at,
-                Text::new(
-                    format!("{}: `{cell}` không phải là tỷ lệ", label.vi),
-                    format!("{}: `{cell}` is not a rate", label.get(Lang::En)),
-                ),
-            )
-            .field("rate")
-            .hint(Text::new(
-                "ghi tỷ lệ như 22% hoặc 22,98%",
-                "write a rate like 22% or 22.98%",
-            )));
-    };
-    if table::rate_agrees(printed, installed, smartphones) {
-        return Ok(());
-    }
-    let actual = table::rate_text(installed, smartphones);
-    Err(src
-        .error(
-            at,
-            Text::new(
-                format!(
-                    "{}: tỷ lệ ghi `{cell}` nhưng {installed}/{smartphones} là {actual}",
-                    label.vi
-                ),
-                format!(
-                    "{}: the rate says `{cell}` but {installed}/{smartphones} is {actual}",
-                    label.get(Lang::En)
-                ),
-            ),
-        )
-        .field("rate")
-        .hint(Text::new(
-            "kiểm tra số đã cài, số smartphone và tỷ lệ của dòng này (tỷ lệ chỉ để đối chiếu; chương trình tự tính từ số máy)",
-            "check this row's installed, smartphones and rate (the rate is only a check; the planner computes it from the counts)",
-        )))
 }

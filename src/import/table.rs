@@ -58,6 +58,14 @@ pub fn heading(cell: &str) -> Option<Heading> {
     }
 }
 
+/// Whether a row names the district, installed and smartphones columns.
+pub fn has_header(cells: &[String]) -> bool {
+    let found: Vec<Heading> = cells.iter().filter_map(|c| heading(c)).collect();
+    [Heading::District, Heading::Installed, Heading::Smartphones]
+        .iter()
+        .all(|h| found.contains(h))
+}
+
 /// A count as people write it: `151916`, `151.916`, `151,916`, `151 916` (groups of three).
 pub fn parse_count(cell: &str) -> Option<i128> {
     let cell = cell.trim();

@@ -4,15 +4,21 @@ use std::path::Path;
 
 use calamine::{Data, Reader, Xlsx, open_workbook};
 
-use super::{Grid, GridRow, table};
+use super::grid::{Grid, GridRow};
+use super::table;
 use crate::diagnostic::Error;
 use crate::scenario::source::{Origin, Source};
 use crate::text::Text;
 
 /// Reads the sheet of `path` that has a header row (else the first) into rows of cells; line
 /// numbers are the sheet's row numbers, and the text shown under an error is the row's cells
-/// separated by tabs.
+/// separated by tabs (a line break or tab inside a cell shown as a space, so that every row
+/// stays on its own line).
 pub(super) fn read(path: &Path) -> Result<Grid, Error> {
+    if path.is_dir() {
+        let folder = std::io::Error::from(std::io::ErrorKind::IsADirectory);
+        return Err(Source::unreadable(path, &Grid::what(path), &folder));
+    }
     let mut book: Xlsx<_> = open_workbook(path).map_err(|e| {
         let not_found = !path.exists();
         Error::new(if not_found {
@@ -42,18 +48,22 @@ pub(super) fn read(path: &Path) -> Result<Grid, Error> {
         let rows: Vec<GridRow> = range
             .rows()
             .enumerate()
-            .map(|(i, row)| GridRow {
-                line: first_row + i + 1,
-                cells: std::iter::repeat_n(String::new(), first_col)
+            .map(|(i, row)| {
+                let cells: Vec<String> = std::iter::repeat_n(String::new(), first_col)
                     .chain(row.iter().map(cell_text))
-                    .collect(),
+                    .collect();
+                GridRow {
+                    line: first_row + i + 1,
+                    columns: columns(&cells),
+                    cells,
+                }
             })
             .collect();
         sheets.push(rows);
     }
     let chosen = sheets
         .iter()
-        .position(|rows| rows.iter().any(|r| has_header(&r.cells)))
+        .position(|rows| rows.iter().any(|r| table::has_header(&r.cells)))
         .unwrap_or(0);
     let rows = sheets.into_iter().nth(chosen).unwrap_or_default();
     let mut text = String::new();
@@ -63,7 +73,8 @@ pub(super) fn read(path: &Path) -> Result<Grid, Error> {
             text.push('\n');
             line += 1;
         }
-        text.push_str(&row.cells.join("\t"));
+        let shown: Vec<String> = row.cells.iter().map(|c| shown(c)).collect();
+        text.push_str(&shown.join("\t"));
     }
     text.push('\n');
     Ok(Grid {
@@ -73,19 +84,25 @@ pub(super) fn read(path: &Path) -> Result<Grid, Error> {
             origin: Origin::File,
         },
         rows,
+        delimiter: '\t',
     })
 }
 
-/// Whether a row names the district, installed and smartphones columns.
-pub(super) fn has_header(cells: &[String]) -> bool {
-    let found: Vec<_> = cells.iter().filter_map(|c| table::heading(c)).collect();
-    [
-        table::Heading::District,
-        table::Heading::Installed,
-        table::Heading::Smartphones,
-    ]
-    .iter()
-    .all(|h| found.contains(h))
+/// A cell as its row's line shows it: on one line, without tabs.
+fn shown(cell: &str) -> String {
+    cell.replace(['\r', '\n', '\t'], " ")
+}
+
+/// The 1-based column where each cell's text starts in its row's line (after its spaces).
+fn columns(cells: &[String]) -> Vec<usize> {
+    let mut columns = Vec::with_capacity(cells.len());
+    let mut column = 1;
+    for cell in cells {
+        let leading = cell.chars().take_while(|c| c.is_whitespace()).count();
+        columns.push(column + leading);
+        column += cell.chars().count() + 1;
+    }
+    columns
 }
 
 /// A cell as text: whole numbers without a decimal point, rates as fractions (0.2298).

@@ -10,9 +10,10 @@ use super::document::{
     self, Layer, Table, Value, as_array, as_integer, as_number, as_str, pos, written,
 };
 use super::setting::Setting;
-use super::source::{Pos, Source, did_you_mean_hint};
+use super::source::{Pos, Source, did_you_mean_hint, path_hint};
 use super::{Scenario, coverage, inline, overlay, team_kind};
 use crate::diagnostic::{Error, did_you_mean};
+use crate::import::grid::{Format, Grid};
 use crate::model::{Objective, TeamKind};
 use crate::text::Text;
 
@@ -427,12 +428,12 @@ fn districts(top: &Table<'_, '_>, kinds: &[TeamKind]) -> Result<Vec<super::Distr
         }
     }
     let from = layers.iter().rposition(|l| l.get("coverage").is_some());
-    let csv = match from {
+    let table = match from {
         Some(i) => Some(coverage_file(&layers[i])?),
         None => None,
     };
-    let mut list = match &csv {
-        Some(csv) => Some(coverage::districts(csv, kinds)?),
+    let mut list = match &table {
+        Some(table) => Some(coverage::districts(table, kinds)?),
         None => None,
     };
     for layer in &layers[from.map_or(0, |i| i + 1)..] {
@@ -455,49 +456,29 @@ fn districts(top: &Table<'_, '_>, kinds: &[TeamKind]) -> Result<Vec<super::Distr
 }
 
 /// Reads the coverage file that `layer` names (relative to its file's folder).
-fn coverage_file(layer: &Layer<'_, '_>) -> Result<Source, Error> {
+fn coverage_file(layer: &Layer<'_, '_>) -> Result<Grid, Error> {
     let src = layer.src;
     let file = layer
         .get("coverage")
         .expect("the layer names a coverage file");
     let written = as_str(src, "coverage", file)?.trim();
     let path = src.folder().join(written);
-    let extension = path
-        .extension()
-        .map(|e| e.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
-    if matches!(extension.as_str(), "xlsx" | "xlsm") && path.is_file() {
-        return crate::import::xlsx_source(&path);
-    }
-    if matches!(extension.as_str(), "xls" | "ods") {
+    if Format::of(&path) == Format::Refused {
         return Err(src
-            .error(
-                pos(file),
-                Text::new(
-                    "chỉ đọc được bảng tính .xlsx hoặc tệp CSV",
-                    "only .xlsx workbooks and CSV files can be read",
-                ),
-            )
+            .error(pos(file), Format::refused())
             .field("coverage")
             .hint(Text::new(
                 "trong Excel chọn Lưu thành (Save As) > \"Excel Workbook (.xlsx)\" hoặc \"CSV UTF-8\", rồi ghi tên tệp ở đây",
                 "in Excel choose Save As > \"Excel Workbook (.xlsx)\" or \"CSV UTF-8\", then name that file here",
             )));
     }
-    Source::read(
-        &path,
-        &Text::new(
-            format!("tệp số liệu {}", path.display()),
-            format!("the coverage file {}", path.display()),
-        ),
-    )
-    .map_err(|e| {
+    Grid::read(&path).map_err(|e| {
         if path.is_file() {
             e
         } else {
             // Point at the line that names the missing file.
             let mut at = src.error(pos(file), e.message.clone()).field("coverage");
-            at.hint = e.hint;
+            at.hint = Some(path_hint());
             at
         }
     })

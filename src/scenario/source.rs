@@ -50,34 +50,7 @@ impl Spot<'_> {
 impl Source {
     /// Reads `path`; `what` names the file in the error ("the scenario file").
     pub fn read(path: &Path, what: &Text) -> Result<Source, Error> {
-        let bytes = std::fs::read(path).map_err(|err| {
-            let (vi, en) = match err.kind() {
-                ErrorKind::NotFound => ("không tìm thấy", "was not found"),
-                ErrorKind::PermissionDenied => ("không có quyền đọc", "cannot be read (permission denied)"),
-                ErrorKind::IsADirectory => ("là một thư mục, không phải tệp", "is a folder, not a file"),
-                _ => ("không đọc được", "cannot be read"),
-            };
-            let detail = if matches!(
-                err.kind(),
-                ErrorKind::NotFound | ErrorKind::PermissionDenied | ErrorKind::IsADirectory
-            ) {
-                String::new()
-            } else {
-                format!(" ({err})")
-            };
-            // Vietnamese puts "not found" first: "không tìm thấy tệp kịch bản"
-            let vi = if err.kind() == ErrorKind::NotFound {
-                format!("{vi} {}", what.vi)
-            } else {
-                format!("{} {vi}{detail}", what.vi)
-            };
-            Error::new(Text::new(vi, format!("{} {en}{detail}", what.get(Lang::En))))
-            .file(path)
-            .hint(Text::new(
-                "kiểm tra đường dẫn và tên tệp (đường dẫn trong kịch bản tính từ thư mục chứa tệp kịch bản)",
-                "check the path and the file name (paths in a scenario are relative to the scenario's folder)",
-            ))
-        })?;
+        let bytes = std::fs::read(path).map_err(|err| Source::unreadable(path, what, &err))?;
         let text = String::from_utf8(bytes).map_err(|err| {
             let offset = err.utf8_error().valid_up_to();
             let valid = String::from_utf8_lossy(&err.as_bytes()[..offset]).into_owned();
@@ -102,6 +75,40 @@ impl Source {
             text,
             origin: Origin::File,
         })
+    }
+
+    /// The error for a file that cannot be read; `what` names it ("the scenario file").
+    pub fn unreadable(path: &Path, what: &Text, err: &std::io::Error) -> Error {
+        let (vi, en) = match err.kind() {
+            ErrorKind::NotFound => ("không tìm thấy", "was not found"),
+            ErrorKind::PermissionDenied => {
+                ("không có quyền đọc", "cannot be read (permission denied)")
+            }
+            ErrorKind::IsADirectory => {
+                ("là một thư mục, không phải tệp", "is a folder, not a file")
+            }
+            _ => ("không đọc được", "cannot be read"),
+        };
+        let detail = if matches!(
+            err.kind(),
+            ErrorKind::NotFound | ErrorKind::PermissionDenied | ErrorKind::IsADirectory
+        ) {
+            String::new()
+        } else {
+            format!(" ({err})")
+        };
+        // Vietnamese puts "not found" first: "không tìm thấy tệp kịch bản"
+        let vi = if err.kind() == ErrorKind::NotFound {
+            format!("{vi} {}", what.vi)
+        } else {
+            format!("{} {vi}{detail}", what.vi)
+        };
+        Error::new(Text::new(
+            vi,
+            format!("{} {en}{detail}", what.get(Lang::En)),
+        ))
+        .file(path)
+        .hint(path_hint())
     }
 
     /// One `--set KEY=VALUE`, as typed.
@@ -176,6 +183,14 @@ impl Source {
             Origin::Setting => Path::new(""),
         }
     }
+}
+
+/// What to check when a file named in a scenario (or on the command line) cannot be read.
+pub(crate) fn path_hint() -> Text {
+    Text::new(
+        "kiểm tra đường dẫn và tên tệp (đường dẫn trong kịch bản tính từ thư mục chứa tệp kịch bản)",
+        "check the path and the file name (paths in a scenario are relative to the scenario's folder)",
+    )
 }
 
 /// "did you mean `x`?" in both languages.

@@ -168,6 +168,45 @@ fn a_total_row_is_checked_and_skipped() {
     );
 }
 
+/// Below the total, as in `campaign import`: notes are ignored, a district is an error; the
+/// total's printed rate is checked like any other.
+#[test]
+fn below_the_total_row_as_in_import() {
+    let rows = format!("{HEADER}Hữu Lũng,18019,78399,24,15\nTổng cộng,18019,78399,,\n");
+    let case = Case::new();
+    case.write(
+        "coverage.csv",
+        &format!("{rows}Ghi chú: số liệu đến 17 giờ ngày 01/9,,,,\n"),
+    );
+    let csv = case
+        .load(&scenario("coverage.csv"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(csv.districts, case.load(MINIMAL).unwrap().districts);
+
+    let (en, vi) = csv_error(&format!("{rows}Cao Lộc,16752,58196,22,120\n"));
+    assert_has(
+        &en,
+        &[
+            "coverage.csv:4: row 4 (\"Cao Lộc\") comes after the total row",
+            "put the total row at the end of the table",
+        ],
+    );
+    assert_has(
+        &vi,
+        &["coverage.csv:4: dòng 4 (\"Cao Lộc\") nằm dưới dòng tổng"],
+    );
+
+    let (en, _) = csv_error(
+        "name,installed,smartphones,rate\nCao Lộc,16752,58196,28%\nTổng,16752,58196,38%\n",
+    );
+    assert_has(
+        &en,
+        &[
+            "coverage.csv:3:18: district \"Tổng\", field `rate`: the rate says `38%` but 16752/58196 is 28.79%",
+        ],
+    );
+}
+
 #[test]
 fn a_line_with_too_few_cells() {
     let (en, _) = csv_error(&format!("{HEADER}Hữu Lũng,18019\n"));

@@ -1,0 +1,184 @@
+//! The checks both coverage readers (`campaign import` and a scenario's `coverage = "..."`)
+//! make on the rows of a table: a printed rate against the counts, the total row against the
+//! districts above it, nothing but notes below the total, a file with rows and at least one
+//! district. The readers word a row's errors differently ([`Reader`]); the checks are the
+//! same.
+
+use super::grid::GridRow;
+use super::table;
+use crate::diagnostic::Error;
+use crate::scenario::source::{Pos, Source};
+use crate::text::{Lang, Text};
+
+/// Whose wording an error about a row takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Reader {
+    /// `campaign import`: the message starts with the row (`row 3 ("Hữu Lũng"): ...`) and the
+    /// error gives its line.
+    Import,
+    /// A scenario's coverage file: the error points at the cell (line and column) and names
+    /// the district.
+    Scenario,
+}
+
+/// Checks the printed rate in cell `index` of `row` against the row's (installed,
+/// smartphones): the letter truncates (22.98% is printed 22%), others round
+/// ([`table::rate_agrees`]). An empty cell is not checked. `name` is the district as the
+/// reader names it.
+pub(crate) fn rate(
+    src: &Source,
+    row: &GridRow,
+    index: usize,
+    name: &str,
+    (installed, smartphones): (u64, u64),
+    reader: Reader,
+) -> Result<(), Error> {
+    let cell = row.cell(index);
+    if cell.is_empty() {
+        return Ok(());
+    }
+    let (message, hint) = match table::parse_rate(cell) {
+        None => (
+            Text::new(
+                format!("`{cell}` không phải là tỷ lệ"),
+                format!("`{cell}` is not a rate"),
+            ),
+            Text::new(
+                "ghi tỷ lệ như 22% hoặc 22,98%",
+                "write a rate like 22% or 22.98%",
+            ),
+        ),
+        Some(printed) if table::rate_agrees(printed, installed, smartphones) => return Ok(()),
+        Some(_) => {
+            let actual = table::rate_text(installed, smartphones);
+            (
+                Text::new(
+                    format!("tỷ lệ ghi `{cell}` nhưng {installed}/{smartphones} là {actual}"),
+                    format!("the rate says `{cell}` but {installed}/{smartphones} is {actual}"),
+                ),
+                Text::new(
+                    "kiểm tra số đã cài, số smartphone và tỷ lệ của dòng này (tỷ lệ chỉ để đối chiếu; chương trình tự tính từ số máy)",
+                    "check this row's installed, smartphones and rate (the rate is only a check; the planner computes it from the counts)",
+                ),
+            )
+        }
+    };
+    let err = match reader {
+        Reader::Import => src.error(row.pos(), prefixed(&row.label(name), &message)),
+        Reader::Scenario if name.is_empty() => src.error(row.cell_pos(index), message),
+        Reader::Scenario => src.error(row.cell_pos(index), message).district(name),
+    };
+    Err(err.field("rate").hint(hint))
+}
+
+/// The total row (`TỔNG`, `Total`, [`table::is_total`]) as read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Total {
+    pub installed: i128,
+    pub smartphones: i128,
+    pub line: usize,
+}
+
+impl Total {
+    /// The total must be the sum of the district rows' (installed, smartphones).
+    pub fn check(
+        &self,
+        src: &Source,
+        districts: impl IntoIterator<Item = (i128, i128)>,
+        reader: Reader,
+    ) -> Result<(), Error> {
+        let (sum_installed, sum_smartphones) = districts
+            .into_iter()
+            .fold((0i128, 0i128), |(a, b), (i, s)| {
+                (a.saturating_add(i), b.saturating_add(s))
+            });
+        let Total {
+            installed,
+            smartphones,
+            line,
+        } = *self;
+        if (installed, smartphones) == (sum_installed, sum_smartphones) {
+            return Ok(());
+        }
+        let (vi, en) = match reader {
+            Reader::Import => (
+                format!("dòng {line} (dòng tổng)"),
+                format!("row {line} (the total)"),
+            ),
+            Reader::Scenario => ("dòng tổng".to_string(), "the total row".to_string()),
+        };
+        Err(src
+            .error(
+                Pos::Line { line, column: None },
+                Text::new(
+                    format!(
+                        "{vi} ghi {installed} đã cài / {smartphones} smartphone, nhưng cộng các huyện được {sum_installed} / {sum_smartphones}"
+                    ),
+                    format!(
+                        "{en} says {installed} installed / {smartphones} smartphones, but the districts add up to {sum_installed} / {sum_smartphones}"
+                    ),
+                ),
+            )
+            .hint(Text::new(
+                "sửa dòng tổng, hoặc tìm huyện bị ghi sai hay bị thiếu",
+                "correct the total, or find the district that is wrong or missing",
+            )))
+    }
+}
+
+/// A row below the total row: a note is fine, a row with an installed count (cell
+/// `installed`) is a district out of place. `name` is the district as the reader names it.
+pub(crate) fn below_total(
+    src: &Source,
+    row: &GridRow,
+    installed: usize,
+    name: &str,
+) -> Result<(), Error> {
+    if table::parse_count(row.cell(installed)).is_none() {
+        return Ok(());
+    }
+    let label = row.label(name);
+    Err(src
+        .error(
+            row.pos(),
+            Text::new(
+                format!("{} nằm dưới dòng tổng", label.vi),
+                format!("{} comes after the total row", label.get(Lang::En)),
+            ),
+        )
+        .hint(Text::new(
+            "đặt dòng tổng ở cuối bảng",
+            "put the total row at the end of the table",
+        )))
+}
+
+/// A file without a row of cells.
+pub(crate) fn empty(src: &Source) -> Error {
+    src.error(
+        Pos::File,
+        Text::new("tệp số liệu đang trống", "the coverage file is empty"),
+    )
+}
+
+/// A table with a header and no district row below it.
+pub(crate) fn no_districts(src: &Source, header: &GridRow) -> Error {
+    src.error(
+        header.pos(),
+        Text::new(
+            "tệp số liệu không có dòng huyện nào",
+            "the coverage file has no district rows",
+        ),
+    )
+    .hint(Text::new(
+        "thêm một dòng cho mỗi huyện dưới dòng tiêu đề",
+        "add one row per district below the header",
+    ))
+}
+
+/// `label: message`, in both languages.
+fn prefixed(label: &Text, message: &Text) -> Text {
+    Text::new(
+        format!("{}: {}", label.vi, message.vi),
+        format!("{}: {}", label.get(Lang::En), message.get(Lang::En)),
+    )
+}

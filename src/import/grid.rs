@@ -1,0 +1,124 @@
+//! A coverage table file as rows of cells, whatever it was saved as (CSV or XLSX): each row
+//! with its line (CSV) or row number (XLSX), the column each cell starts at, and the text that
+//! errors quote. Both coverage readers (`campaign import` and a scenario's `coverage = "..."`)
+//! read their rows from here.
+
+use std::path::Path;
+
+use super::{csv, xlsx};
+use crate::diagnostic::Error;
+use crate::scenario::source::{Pos, Source};
+use crate::text::Text;
+
+/// The rows of a table file, with the text that errors quote.
+pub(crate) struct Grid {
+    /// The file's text (a workbook's: its rows on their own line numbers, cells separated by
+    /// tabs).
+    pub src: Source,
+    pub rows: Vec<GridRow>,
+    /// The character between the cells of a line of `src.text`: `,`, `;` or tab.
+    pub delimiter: char,
+}
+
+/// One row of a [`Grid`].
+pub(crate) struct GridRow {
+    /// The row's line (CSV) or row number (XLSX).
+    pub line: usize,
+    pub cells: Vec<String>,
+    /// The 1-based column of `line` where each cell's text starts; empty when the line cannot
+    /// be split by eye (a CSV line with quotes).
+    pub columns: Vec<usize>,
+}
+
+impl GridRow {
+    /// Cell `index`, trimmed (empty when the row is shorter).
+    pub fn cell(&self, index: usize) -> &str {
+        self.cells.get(index).map_or("", |c| c.trim())
+    }
+
+    /// The cells that are not blank.
+    pub fn filled(&self) -> usize {
+        self.cells.iter().filter(|c| !c.trim().is_empty()).count()
+    }
+
+    /// The row as a whole, for errors.
+    pub fn pos(&self) -> Pos {
+        Pos::Line {
+            line: self.line,
+            column: None,
+        }
+    }
+
+    /// Cell `index`, for errors: its line, and its column when known.
+    pub fn cell_pos(&self, index: usize) -> Pos {
+        Pos::Line {
+            line: self.line,
+            column: self.columns.get(index).copied(),
+        }
+    }
+
+    /// The row as messages name it: `row 3 ("Hữu Lũng")`, or `row 3` without a name.
+    pub fn label(&self, name: &str) -> Text {
+        if name.is_empty() {
+            Text::new(format!("dòng {}", self.line), format!("row {}", self.line))
+        } else {
+            Text::new(
+                format!("dòng {} (\"{name}\")", self.line),
+                format!("row {} (\"{name}\")", self.line),
+            )
+        }
+    }
+}
+
+/// How a table file is read, by its extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Format {
+    Csv,
+    Xlsx,
+    /// An old `.xls` workbook or an `.ods` sheet: refused, with how to save it instead.
+    Refused,
+}
+
+impl Format {
+    pub fn of(path: &Path) -> Format {
+        let extension = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        match extension.as_str() {
+            "xlsx" | "xlsm" => Format::Xlsx,
+            "xls" | "ods" => Format::Refused,
+            _ => Format::Csv,
+        }
+    }
+
+    /// What is said of a [`Format::Refused`] file.
+    pub fn refused() -> Text {
+        Text::new(
+            "chỉ đọc được bảng tính .xlsx hoặc tệp CSV",
+            "only .xlsx workbooks and CSV files can be read",
+        )
+    }
+}
+
+impl Grid {
+    /// Reads the table at `path`: an `.xlsx` workbook's sheet with a header row, else CSV.
+    pub fn read(path: &Path) -> Result<Grid, Error> {
+        match Format::of(path) {
+            Format::Xlsx => xlsx::read(path),
+            Format::Csv => csv::read(path),
+            Format::Refused => Err(Error::new(Format::refused()).file(path).hint(Text::new(
+                "trong Excel chọn Lưu thành (Save As) > \"Excel Workbook (.xlsx)\" hoặc \"CSV UTF-8\"",
+                "in Excel choose Save As > \"Excel Workbook (.xlsx)\" or \"CSV UTF-8\"",
+            ))),
+        }
+    }
+
+    /// How the file is named in messages: "the coverage file coverage.csv".
+    pub fn what(path: &Path) -> Text {
+        Text::new(
+            format!("tệp số liệu {}", path.display()),
+            format!("the coverage file {}", path.display()),
+        )
+    }
+}
