@@ -60,30 +60,12 @@ pub fn plan_scenario(scenario: &scenario::Scenario) -> Result<Plan, Error> {
             ),
         ));
     }
-    let mut effects = rules.before_solve(&scenario)?;
+    let effects = rules.before_solve(&scenario)?;
     let model = model::build(&scenario, &effects);
     let solution = solve::solve(&model);
-    let directives = effects
-        .iter_mut()
-        .map(|fx| std::mem::take(&mut fx.directives))
-        .collect();
-    let mut plan = Plan::new(
-        &scenario.name,
-        &scenario.as_of,
-        &model,
-        &solution,
-        directives,
-    );
-    // the before-solve trace goes on the plan first: `after_solve` reads each rule's own
-    // installs from it (`district.own_fixed_installs`)
-    for (district, before) in plan.districts.iter_mut().zip(effects) {
-        district.trace = before.trace;
-    }
+    let mut plan = Plan::new(&scenario.name, &scenario.as_of, &model, &solution, &effects);
     let after = rules.after_solve(&scenario, &plan)?;
-    for (district, after) in plan.districts.iter_mut().zip(after) {
-        district.directives.extend(after.directives);
-        district.trace.extend(after.trace);
-    }
+    plan.add_after_solve(after);
     scenario::history::apply(&scenario, &mut plan);
     Ok(plan)
 }

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use crate::model::{Allocation, Model, Objective, TeamKind};
-use crate::rules::{Directive, TraceEntry};
+use crate::rules::{AfterSolve, Directive, Effects, TraceEntry};
 use crate::solve::{Diagnosis, Optimality, Solution, Status};
 
 /// A whole plan, in the shape of MODEL.md § "The JSON plan".
@@ -79,18 +79,22 @@ pub struct DistrictPlan {
 
 impl Plan {
     /// Evaluates `solution` exactly on `model` (MODEL.md § "Objectives": a plan is judged by the
-    /// exact curve). `directives[d]` are the before-solve directives of district d; the
-    /// after-solve ones are added later with [`Plan::add_directives`].
+    /// exact curve). `before[d]` is what the rules did to district d before the solve: its
+    /// directives and its trace go on the plan, where the after-solve rules read each rule's own
+    /// installs (`district.own_fixed_installs`); what they do is added with
+    /// [`Plan::add_after_solve`].
     pub fn new(
         scenario: &str,
         as_of: &str,
         model: &Model,
         solution: &Solution,
-        directives: Vec<Vec<Directive>>,
+        before: &[Effects],
     ) -> Plan {
         let teams: &Allocation = &solution.teams;
         let mut districts = Vec::with_capacity(model.districts.len());
-        for (d, (district, directives)) in model.districts.iter().zip(directives).enumerate() {
+        let none = Effects::default();
+        for (d, district) in model.districts.iter().enumerate() {
+            let before = before.get(d).unwrap_or(&none);
             let row = &teams[d];
             let projected = model.projected_installed(d, row);
             let allocation = model
@@ -123,9 +127,9 @@ impl Plan {
                 projected_installed: projected,
                 projected_rate: projected / district.smartphones as f64,
                 cost,
-                directives,
+                directives: before.directives.clone(),
                 floor: district.floor,
-                trace: Vec::new(),
+                trace: before.trace.clone(),
                 pace_per_day: None,
                 on_track: None,
             });
@@ -160,6 +164,15 @@ impl Plan {
             team_kinds: model.kinds.clone(),
             districts,
             optimality: solution.optimality.clone(),
+        }
+    }
+
+    /// Adds what the rules did after the solve, district by district: their directives after
+    /// the before-solve ones, their trace after the before-solve trace.
+    pub fn add_after_solve(&mut self, after: Vec<AfterSolve>) {
+        for (district, after) in self.districts.iter_mut().zip(after) {
+            district.directives.extend(after.directives);
+            district.trace.extend(after.trace);
         }
     }
 }

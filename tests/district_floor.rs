@@ -57,25 +57,12 @@ fn exact_rate(model: &Model, d: usize, solution: &Solution) -> f64 {
 }
 
 /// The plan as `campaign plan` makes it, directives before and after the solve included.
-fn plan_of(scenario: &Scenario, mut effects: Vec<Effects>) -> Plan {
+fn plan_of(scenario: &Scenario, effects: Vec<Effects>) -> Plan {
     let rules = RuleSet::load(&scenario.rules).unwrap();
     let model = model::build(scenario, &effects);
     let solution = solve(&model);
-    let directives = effects
-        .iter_mut()
-        .map(|fx| std::mem::take(&mut fx.directives))
-        .collect();
-    let mut plan = Plan::new(
-        &scenario.name,
-        &scenario.as_of,
-        &model,
-        &solution,
-        directives,
-    );
-    let after = rules.after_solve(scenario, &plan).unwrap();
-    for (district, after) in plan.districts.iter_mut().zip(after) {
-        district.directives.extend(after.directives);
-    }
+    let mut plan = Plan::new(&scenario.name, &scenario.as_of, &model, &solution, &effects);
+    plan.add_after_solve(rules.after_solve(scenario, &plan).unwrap());
     plan
 }
 

@@ -112,7 +112,7 @@ fn before_err(source: &str, scenario: &Scenario) -> Error {
 
 /// The plan of `scenario` under `rules` with the teams `teams[d] = [commune, volunteer]`.
 fn plan(rules: &RuleSet, scenario: &Scenario, teams: Vec<Vec<u32>>) -> Plan {
-    let mut effects = rules.before_solve(scenario).unwrap();
+    let effects = rules.before_solve(scenario).unwrap();
     let model = model::build(scenario, &effects);
     let solution = Solution {
         status: Status::Optimal,
@@ -125,23 +125,7 @@ fn plan(rules: &RuleSet, scenario: &Scenario, teams: Vec<Vec<u32>>) -> Plan {
             method: "by hand".to_string(),
         },
     };
-    let directives = effects
-        .iter_mut()
-        .map(|fx| std::mem::take(&mut fx.directives))
-        .collect();
-    let mut plan = Plan::new(
-        &scenario.name,
-        &scenario.as_of,
-        &model,
-        &solution,
-        directives,
-    );
-    // as `plan_scenario` does: the before-solve trace on the plan, where `after_solve` reads
-    // each rule's own installs
-    for (d, fx) in plan.districts.iter_mut().zip(effects) {
-        d.trace = fx.trace;
-    }
-    plan
+    Plan::new(&scenario.name, &scenario.as_of, &model, &solution, &effects)
 }
 
 /// The directives `paths` give after the solve of a plan with no outreach teams (what rules 1

@@ -127,15 +127,7 @@ fn observe(
             method: "rule test: the case's teams".to_string(),
         },
     };
-    let before = effects
-        .iter_mut()
-        .map(|fx| std::mem::take(&mut fx.directives))
-        .collect();
-    let mut plan = Plan::new(&scenario.name, &scenario.as_of, &model, &solution, before);
-    // as `plan_scenario` does: the before-solve trace first (own_fixed_installs reads it)
-    for (planned, fx) in plan.districts.iter_mut().zip(&effects) {
-        planned.trace = fx.trace.clone();
-    }
+    let plan = Plan::new(&scenario.name, &scenario.as_of, &model, &solution, &effects);
     let after = rules.after_solve(scenario, &plan)?;
     let mut directives = plan.districts[district].directives.clone();
     directives.extend(
