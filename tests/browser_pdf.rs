@@ -320,6 +320,12 @@ struct Case {
 
 impl Case {
     fn new(scenario: &str, args: &[&str]) -> Case {
+        Case::exiting(scenario, args, support::EXIT_PLAN)
+    }
+
+    /// As `new`, for a plan that exits with `code` (2: the scenario cannot be met, and the
+    /// file holds the best reachable plan).
+    fn exiting(scenario: &str, args: &[&str], code: i32) -> Case {
         let dir = tempfile::tempdir().expect("a temporary folder");
         let html = dir.path().join("ke-hoach.html");
         let pdf = dir.path().join("ke-hoach.pdf");
@@ -328,12 +334,12 @@ impl Case {
             .format("html")
             .out(&html)
             .run()
-            .plan();
+            .code(code);
         let plan = Test::plan(scenario)
             .args(args)
             .format("json")
             .run()
-            .plan()
+            .code(code)
             .json();
         Case {
             _dir: dir,
@@ -536,6 +542,37 @@ fn longer_directive_lists_and_the_pace_column_still_fit_their_pages() {
         let case = Case::new(&format!("{SCENARIOS}/{scenario}"), &[]);
         let printed = case.print(&browser);
         check_printed(&case, &printed, Lang::Vi);
+    }
+}
+
+#[test]
+fn a_plan_that_cannot_meet_the_scenario_prints_its_reasons_and_every_district_page() {
+    let Some(browser) = Browser::find() else {
+        return;
+    };
+    // a 45% floor in every district on a 300 million đ budget: exit 2, the best reachable plan
+    let case = Case::exiting(
+        SHIPPED,
+        &[
+            "--set",
+            "target.district_floor=0.45",
+            "--set",
+            "budget=300000000",
+        ],
+        support::EXIT_INFEASIBLE,
+    );
+    let printed = case.print(&browser);
+    check_printed(&case, &printed, Lang::Vi);
+    let summary = &printed.page_texts()[0];
+    for words in [
+        "40% — CHƯA ĐẠT",
+        "Mức tối thiểu mỗi huyện 45%",
+        "KHÔNG KHẢ THI",
+    ] {
+        assert!(
+            summary.contains(words),
+            "the summary lacks «{words}»:\n{summary}"
+        );
     }
 }
 
