@@ -2,80 +2,14 @@
 //! like the full copy it stands for, chains work, and every mistake points at the file and line
 //! that has it, in the overlay or in the base.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use campaign_planner::scenario::load;
-use tempfile::TempDir;
 
-const SHIPPED: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/scenarios/lang-son-2020-09-01.toml"
-);
-const RULES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/rules");
+#[path = "common/layout.rs"]
+mod layout;
 
-/// A copy of the repository layout: `scenarios/lang-son-2020-09-01.toml` (the shipped
-/// scenario) beside `rules/` (the shipped rules), so that overlays and edited copies written
-/// into `scenarios/` resolve `../rules/...` alike.
-struct Layout {
-    dir: TempDir,
-}
-
-impl Layout {
-    fn new() -> Layout {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::create_dir(dir.path().join("scenarios")).unwrap();
-        std::fs::create_dir(dir.path().join("rules")).unwrap();
-        for entry in std::fs::read_dir(RULES).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_file() {
-                std::fs::copy(
-                    &path,
-                    dir.path().join("rules").join(path.file_name().unwrap()),
-                )
-                .unwrap();
-            }
-        }
-        let layout = Layout { dir };
-        layout.write("lang-son-2020-09-01.toml", &shipped());
-        layout
-    }
-
-    /// Writes `scenarios/{name}` and returns its path.
-    fn write(&self, name: &str, text: &str) -> PathBuf {
-        let path = self.dir.path().join("scenarios").join(name);
-        std::fs::write(&path, text).unwrap();
-        path
-    }
-}
-
-fn shipped() -> String {
-    std::fs::read_to_string(SHIPPED).unwrap()
-}
-
-/// `text` with the one occurrence of `from` replaced by `to`.
-fn replace_once(text: &str, from: &str, to: &str) -> String {
-    assert_eq!(
-        text.matches(from).count(),
-        1,
-        "{from:?} is not in the text once"
-    );
-    text.replacen(from, to, 1)
-}
-
-/// `campaign ARGS`, in-process: (exit status, stdout, stderr).
-fn run(args: &[&str]) -> (i32, String, String) {
-    let mut stdout = Vec::new();
-    let mut stderr = Vec::new();
-    let args = std::iter::once("campaign")
-        .chain(args.iter().copied())
-        .map(Into::into);
-    let code = campaign_planner::cli::run(args, &mut stdout, &mut stderr);
-    (
-        code,
-        String::from_utf8(stdout).unwrap(),
-        String::from_utf8(stderr).unwrap(),
-    )
-}
+use layout::{Layout, replace_once, run, shipped};
 
 /// The JSON plan of `path`; it must be a plan (exit 0).
 fn plan_json(path: &Path) -> String {

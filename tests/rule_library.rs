@@ -11,6 +11,11 @@ use std::path::Path;
 use campaign_planner::scenario::{self, Param, Scenario};
 use serde_json::Value;
 
+#[path = "common/layout.rs"]
+mod layout;
+
+use layout::run as campaign;
+
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 const EXTENDED: &str = "scenarios/lang-son-2020-09-01-extended-rules.toml";
 const SHIPPED: &str = "scenarios/lang-son-2020-09-01.toml";
@@ -28,21 +33,6 @@ const RULES: [&str; 7] = [
 
 /// Tolerance for figures the plan computes in floating point and the test recomputes.
 const EPS: f64 = 1e-6;
-
-/// `campaign ARGS...` in-process: exit status, stdout, stderr.
-fn campaign(args: &[&str]) -> (i32, String, String) {
-    let mut argv = vec!["campaign".to_string()];
-    argv.extend(args.iter().map(|a| a.to_string()));
-    let mut stdout = Vec::new();
-    let mut stderr = Vec::new();
-    let code =
-        campaign_planner::cli::run(argv.into_iter().map(Into::into), &mut stdout, &mut stderr);
-    (
-        code,
-        String::from_utf8(stdout).unwrap(),
-        String::from_utf8(stderr).unwrap(),
-    )
-}
 
 fn path(relative: &str) -> String {
     format!("{ROOT}/{relative}")

@@ -1,0 +1,80 @@
+//! A copy of the repository layout in a temporary folder, and `campaign` run in-process: the
+//! harness of the tests that edit scenarios (overlays, `--set`) or run whole commands.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+use tempfile::TempDir;
+
+/// The shipped scenario.
+pub const SHIPPED: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/scenarios/lang-son-2020-09-01.toml"
+);
+/// The shipped rules.
+const RULES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/rules");
+
+/// `scenarios/lang-son-2020-09-01.toml` (the shipped scenario) beside `rules/` (the shipped
+/// rule files, not their tests), so that overlays and edited copies written into
+/// `scenarios/` resolve `../rules/...` as the shipped ones do.
+pub struct Layout {
+    pub dir: TempDir,
+}
+
+impl Layout {
+    pub fn new() -> Layout {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("scenarios")).unwrap();
+        std::fs::create_dir(dir.path().join("rules")).unwrap();
+        for entry in std::fs::read_dir(RULES).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_file() {
+                std::fs::copy(
+                    &path,
+                    dir.path().join("rules").join(path.file_name().unwrap()),
+                )
+                .unwrap();
+            }
+        }
+        let layout = Layout { dir };
+        layout.write("lang-son-2020-09-01.toml", &shipped());
+        layout
+    }
+
+    /// Writes `scenarios/{name}` and returns its path.
+    pub fn write(&self, name: &str, text: &str) -> PathBuf {
+        let path = self.dir.path().join("scenarios").join(name);
+        std::fs::write(&path, text).unwrap();
+        path
+    }
+}
+
+/// The shipped scenario's text.
+pub fn shipped() -> String {
+    std::fs::read_to_string(SHIPPED).unwrap()
+}
+
+/// `text` with the one occurrence of `from` replaced by `to`.
+pub fn replace_once(text: &str, from: &str, to: &str) -> String {
+    assert_eq!(
+        text.matches(from).count(),
+        1,
+        "{from:?} is not in the text once"
+    );
+    text.replacen(from, to, 1)
+}
+
+/// `campaign ARGS`, in-process: (exit status, stdout, stderr).
+pub fn run(args: &[&str]) -> (i32, String, String) {
+    let mut stdout = Vec::new();
+    let mut stderr = Vec::new();
+    let args = std::iter::once("campaign")
+        .chain(args.iter().copied())
+        .map(Into::into);
+    let code = campaign_planner::cli::run(args, &mut stdout, &mut stderr);
+    (
+        code,
+        String::from_utf8(stdout).unwrap(),
+        String::from_utf8(stderr).unwrap(),
+    )
+}
