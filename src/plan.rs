@@ -77,6 +77,16 @@ pub struct DistrictPlan {
     pub on_track: Option<bool>,
 }
 
+impl DistrictPlan {
+    /// The district's teams of kind `kind` (0 when the plan has no entry for it).
+    pub fn teams_of(&self, kind: &str) -> u32 {
+        self.allocation
+            .iter()
+            .find(|a| a.kind == kind)
+            .map_or(0, |a| a.teams)
+    }
+}
+
 impl Plan {
     /// Evaluates `solution` exactly on `model` (MODEL.md § "Objectives": a plan is judged by the
     /// exact curve). `before[d]` is what the rules did to district d before the solve: its

@@ -158,7 +158,7 @@ pub fn province(c: &Comparison, lang: Lang) -> Grid {
                     p.team_kinds.iter().any(|k| k.name == kind).then(|| {
                         p.districts
                             .iter()
-                            .map(|d| f64::from(teams_of(d, &kind).unwrap_or(0)))
+                            .map(|d| f64::from(d.teams_of(&kind)))
                             .sum()
                     })
                 },
@@ -243,13 +243,13 @@ pub fn districts(c: &Comparison, lang: Lang) -> Vec<(String, Grid)> {
                 if !has_kind(p) {
                     return None;
                 }
-                Some(f64::from(teams_of(d, &kind).unwrap_or(0)))
+                Some(f64::from(d.teams_of(&kind)))
             },
             |p| {
                 has_kind(p).then(|| {
                     p.districts
                         .iter()
-                        .map(|d| f64::from(teams_of(d, &kind).unwrap_or(0)))
+                        .map(|d| f64::from(d.teams_of(&kind)))
                         .sum()
                 })
             },
@@ -477,11 +477,4 @@ fn district_names(plans: &[&Plan]) -> Vec<String> {
         }
     }
     names
-}
-
-fn teams_of(d: &DistrictPlan, kind: &str) -> Option<u32> {
-    d.allocation
-        .iter()
-        .find(|a| a.kind == kind)
-        .map(|a| a.teams)
 }

@@ -199,7 +199,7 @@ pub fn district_table(plan: &Plan, lang: Lang) -> DistrictTable {
         .districts
         .iter()
         .map(|d| {
-            let teams: Vec<u64> = kinds.iter().map(|k| u64::from(teams_of(d, k))).collect();
+            let teams: Vec<u64> = kinds.iter().map(|k| u64::from(d.teams_of(k))).collect();
             let mut cells = row(
                 lang,
                 &d.name,
@@ -225,7 +225,7 @@ pub fn district_table(plan: &Plan, lang: Lang) -> DistrictTable {
         .map(|k| {
             plan.districts
                 .iter()
-                .map(|d| u64::from(teams_of(d, k)))
+                .map(|d| u64::from(d.teams_of(k)))
                 .sum()
         })
         .collect();
@@ -345,14 +345,6 @@ fn gain(lang: Lang, installs: f64) -> String {
     } else {
         text
     }
-}
-
-/// Teams of kind `kind` in district `d` (0 when the plan has no entry for it).
-fn teams_of(d: &DistrictPlan, kind: &str) -> u32 {
-    d.allocation
-        .iter()
-        .find(|a| a.kind == kind)
-        .map_or(0, |a| a.teams)
 }
 
 /// A district's heading above its directives, with its rate now and after the campaign, and

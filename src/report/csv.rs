@@ -75,7 +75,7 @@ pub(crate) fn table(plan: &Plan, lang: Lang) -> Table {
         .districts
         .iter()
         .map(|d| {
-            let teams: Vec<f64> = kinds.iter().map(|k| f64::from(teams_of(d, k))).collect();
+            let teams: Vec<f64> = kinds.iter().map(|k| f64::from(d.teams_of(k))).collect();
             row(
                 &d.name,
                 [d.smartphones as f64, d.installed as f64, d.rate],
@@ -98,7 +98,7 @@ pub(crate) fn table(plan: &Plan, lang: Lang) -> Table {
         .map(|k| {
             plan.districts
                 .iter()
-                .map(|d| f64::from(teams_of(d, k)))
+                .map(|d| f64::from(d.teams_of(k)))
                 .sum()
         })
         .collect();
@@ -150,13 +150,6 @@ fn row(
     cells.extend(pace.into_iter().flatten());
     cells.push(Cell::Count(directives as f64));
     cells
-}
-
-fn teams_of(d: &DistrictPlan, kind: &str) -> u32 {
-    d.allocation
-        .iter()
-        .find(|a| a.kind == kind)
-        .map_or(0, |a| a.teams)
 }
 
 /// Renders the district table as CSV: a byte-order mark, the header, one row per district and
