@@ -75,6 +75,9 @@ pub struct DistrictPlan {
     /// Whether the pace alone reaches the target rate by the end of the horizon, without
     /// extra teams (`None` without history).
     pub on_track: Option<bool>,
+    /// The rate the pace alone reaches by the end of the horizon, without extra teams, at most
+    /// 100% (`None` without history).
+    pub rate_at_pace: Option<f64>,
 }
 
 impl DistrictPlan {
@@ -100,11 +103,14 @@ impl Plan {
         solution: &Solution,
         before: &[Effects],
     ) -> Plan {
+        assert_eq!(
+            before.len(),
+            model.districts.len(),
+            "one Effects per district of the model"
+        );
         let teams: &Allocation = &solution.teams;
         let mut districts = Vec::with_capacity(model.districts.len());
-        let none = Effects::default();
-        for (d, district) in model.districts.iter().enumerate() {
-            let before = before.get(d).unwrap_or(&none);
+        for (d, (district, before)) in model.districts.iter().zip(before).enumerate() {
             let row = &teams[d];
             let projected = model.projected_installed(d, row);
             let allocation = model
@@ -142,6 +148,7 @@ impl Plan {
                 trace: before.trace.clone(),
                 pace_per_day: None,
                 on_track: None,
+                rate_at_pace: None,
             });
         }
         let smartphones = model.total_smartphones();
@@ -180,6 +187,11 @@ impl Plan {
     /// Adds what the rules did after the solve, district by district: their directives after
     /// the before-solve ones, their trace after the before-solve trace.
     pub fn add_after_solve(&mut self, after: Vec<AfterSolve>) {
+        assert_eq!(
+            after.len(),
+            self.districts.len(),
+            "one AfterSolve per district of the plan"
+        );
         for (district, after) in self.districts.iter_mut().zip(after) {
             district.directives.extend(after.directives);
             district.trace.extend(after.trace);

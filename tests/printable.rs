@@ -462,3 +462,43 @@ fn the_commands_of_the_printing_doc_work() {
     }
     assert_eq!(ran, 4, "the commands of docs/printing.md");
 }
+
+#[test]
+fn xlsx_of_a_plan_that_cannot_meet_its_scenario_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.xlsx");
+    let (code, _, err) = campaign(&[
+        "plan",
+        SHIPPED,
+        "--set",
+        "target.district_floor=0.45",
+        "--set",
+        "budget=300000000",
+        "--format",
+        "xlsx",
+        "--out",
+        path.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2, "{err}");
+    let bytes = std::fs::read(&path).unwrap();
+    let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).unwrap();
+    let province = book.worksheet_range("Tỉnh").unwrap();
+    let rows: Vec<String> = province
+        .rows()
+        .map(|r| r.first().map(|c| c.to_string()).unwrap_or_default())
+        .collect();
+    let why = rows
+        .iter()
+        .position(|r| r == "Vì sao không khả thi")
+        .unwrap_or_else(|| panic!("no reasons in the Province sheet: {rows:?}"));
+    assert_eq!(rows[why + 1], "Ngân sách còn thiếu 65.400.000 đ");
+    // the third column is headed: it holds a count's rate or the target's verdict
+    assert_eq!(
+        province.get_value((3, 2)),
+        Some(&Data::String("Tỷ lệ / kết quả".into()))
+    );
+    assert_eq!(
+        province.get_value((7, 2)),
+        Some(&Data::String("CHƯA ĐẠT".into()))
+    );
+}

@@ -176,6 +176,7 @@ fn plan(rows: &[Row], floor: Option<f64>, diagnosis: Option<Diagnosis>) -> Plan 
                 trace: Vec::new(),
                 pace_per_day: None,
                 on_track: None,
+                rate_at_pace: None,
             }
         })
         .collect();
@@ -642,4 +643,26 @@ fn a_plan_is_called_optimal_only_within_the_tolerance_it_proves() {
         vi.contains("Phương án tốt nhất tìm được (chênh lệch tối đa so với tối ưu: 2,58%)"),
         "{vi}"
     );
+}
+
+/// A district whose pace falls just short of the target never reads as reaching it.
+#[test]
+fn a_pace_just_short_of_the_target_never_prints_as_the_target() {
+    let mut plan = optimal();
+    let target = plan.province.target_rate;
+    for (i, district) in plan.districts.iter_mut().enumerate() {
+        district.pace_per_day = Some(100.0);
+        district.on_track = Some(i == 0);
+        district.rate_at_pace = Some(if i == 0 { target } else { target - 0.000_016_5 });
+    }
+    let text = campaign_planner::report::terminal::render(&plan, Lang::Vi);
+    assert!(
+        text.contains("cuối đợt đạt 40,00%: đạt mục tiêu 40%"),
+        "{text}"
+    );
+    assert!(
+        text.contains("cuối đợt chỉ đạt 39,998%: chưa đạt mục tiêu 40%"),
+        "{text}"
+    );
+    assert!(!text.contains("chỉ đạt 40,00%"), "{text}");
 }

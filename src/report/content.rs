@@ -289,33 +289,40 @@ pub fn on_track(plan: &Plan, lang: Lang) -> Option<String> {
 
 /// The district's own pace and where it leads without extra teams, only with coverage
 /// history: `Tốc độ cài hiện nay: 151,4 lượt/ngày. Giữ tốc độ này, không thêm đội, cuối đợt
-/// đạt 43,41%: đạt mục tiêu 40%.`
+/// đạt 43,41%: đạt mục tiêu 40% (dự kiến ở trên chỉ tính các đội, chưa tính tốc độ này).`
 pub fn pace_line(plan: &Plan, district: &DistrictPlan, lang: Lang) -> Option<String> {
     let per_day = district.pace_per_day?;
     let on_track = district.on_track?;
-    let smartphones = district.smartphones as f64;
-    let reached = (district.installed as f64 + per_day * f64::from(plan.horizon_days))
-        .min(smartphones)
-        / smartphones;
-    let (pace, reached) = (pace(lang, per_day), number::percent(lang, reached));
-    let target = number::percent_short(lang, plan.province.target_rate);
+    let reached = district.rate_at_pace?;
+    let target = plan.province.target_rate;
+    // a shortfall never prints as the target it falls short of (39,998%, not 40,00%)
+    let shown = number::percent(lang, reached);
+    let reached = if !on_track && shown == number::percent(lang, target) {
+        number::percent_apart(lang, reached, target)
+    } else {
+        shown
+    };
+    let (pace, target) = (pace(lang, per_day), number::percent_short(lang, target));
     Some(match (lang, on_track) {
         (Lang::Vi, true) => format!(
             "Tốc độ cài hiện nay: {pace} lượt/ngày. Giữ tốc độ này, không thêm đội, cuối đợt \
-             đạt {reached}: đạt mục tiêu {target}."
+             đạt {reached}: đạt mục tiêu {target} (dự kiến ở trên chỉ tính các đội, chưa tính \
+             tốc độ này)."
         ),
         (Lang::Vi, false) => format!(
             "Tốc độ cài hiện nay: {pace} lượt/ngày. Giữ tốc độ này mà không thêm đội, cuối đợt \
-             chỉ đạt {reached}: chưa đạt mục tiêu {target}."
+             chỉ đạt {reached}: chưa đạt mục tiêu {target} (dự kiến ở trên chỉ tính các đội, \
+             chưa tính tốc độ này)."
         ),
         (Lang::En, true) => format!(
             "Current install pace: {pace} installs a day. At this pace, without extra teams, \
-             the district reaches {reached} by the end: on track for the {target} target."
+             the district reaches {reached} by the end: on track for the {target} target (the \
+             projection above counts the teams only, not this pace)."
         ),
         (Lang::En, false) => format!(
             "Current install pace: {pace} installs a day. At this pace, without extra teams, \
              the district reaches only {reached} by the end: not on track for the {target} \
-             target."
+             target (the projection above counts the teams only, not this pace)."
         ),
     })
 }

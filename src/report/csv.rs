@@ -109,16 +109,19 @@ pub(crate) fn table(plan: &Plan, lang: Lang) -> Table {
         [p.smartphones as f64, p.installed as f64, p.rate],
         &teams,
         [outreach, p.projected_installed, p.projected_rate, p.cost],
-        // the province's pace, and how many districts are on track
+        // the province's pace, and how many districts of how many are on track
         history.then(|| {
             [
                 Cell::Pace(plan.districts.iter().filter_map(|d| d.pace_per_day).sum()),
-                Cell::Count(
+                // "2/11": a text, so that the column holds answers, not a number among them
+                Cell::Text(format!(
+                    "{}/{}",
                     plan.districts
                         .iter()
                         .filter(|d| d.on_track == Some(true))
-                        .count() as f64,
-                ),
+                        .count(),
+                    plan.districts.len()
+                )),
             ]
         }),
         directives,

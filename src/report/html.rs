@@ -138,6 +138,18 @@ fn summary(out: &mut String, plan: &Plan, lang: Lang, title: &str) {
 /// phố": `Chủ tịch UBND huyện Hữu Lũng`, `Chủ tịch UBND thành phố Lạng Sơn` (a name that
 /// already says what it is keeps it, in lower case as official letters write it).
 pub fn addressee(name: &str, lang: Lang) -> String {
+    // tables abbreviate: "TP. Lạng Sơn", "TX. Sơn Tây"
+    let lower = name.to_lowercase();
+    for (short, kind) in [("tp.", "thành phố"), ("tx.", "thị xã")] {
+        if lower.starts_with(short) {
+            let rest: String = name.chars().skip(short.chars().count()).collect();
+            let full = format!("{kind} {}", rest.trim_start());
+            return match lang {
+                Lang::Vi => format!("Chủ tịch UBND {full}"),
+                Lang::En => format!("the Chair of the People's Committee of {name}"),
+            };
+        }
+    }
     const KINDS: [&str; 4] = ["thành phố", "thị xã", "quận", "huyện"];
     // compared letter by letter, case aside: "Thành phố Lạng Sơn", "THÀNH PHỐ Lạng Sơn"
     let kind = KINDS.iter().find(|kind| {
@@ -347,6 +359,16 @@ mod tests {
                 "THỊ XÃ Sơn Tây",
                 "Chủ tịch UBND thị xã Sơn Tây",
                 "the Chair of the People's Committee of THỊ XÃ Sơn Tây",
+            ),
+            (
+                "TP. Lạng Sơn",
+                "Chủ tịch UBND thành phố Lạng Sơn",
+                "the Chair of the People's Committee of TP. Lạng Sơn",
+            ),
+            (
+                "Tx.Sơn Tây",
+                "Chủ tịch UBND thị xã Sơn Tây",
+                "the Chair of the People's Committee of Tx.Sơn Tây",
             ),
             // a name that only begins like a kind of unit is a name
             (

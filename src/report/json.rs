@@ -120,6 +120,7 @@ fn district(d: &DistrictPlan) -> Value {
     if d.pace_per_day.is_some() || d.on_track.is_some() {
         m.insert("pace_per_day".into(), opt_num(d.pace_per_day));
         m.insert("on_track".into(), json!(d.on_track));
+        m.insert("rate_at_pace".into(), opt_num(d.rate_at_pace));
     }
     Value::Object(m)
 }

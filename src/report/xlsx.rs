@@ -7,7 +7,7 @@ use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format as CellFormat, Workbo
 use crate::plan::Plan;
 use crate::report::content::{self, Figure};
 use crate::report::csv::{self, Cell};
-use crate::report::words;
+use crate::report::{diagnosis, words};
 use crate::text::Lang;
 
 use words::Label;
@@ -17,6 +17,8 @@ pub(crate) const DISTRICTS_SHEET: Label = Label("Huyện", "Districts");
 pub(crate) const DIRECTIVES_SHEET: Label = Label("Chỉ đạo", "Directives");
 
 const NUMBER: Label = Label("STT", "No.");
+/// The Province sheet's third column: a count's rate, or the target's verdict.
+const RATE_OR_VERDICT: Label = Label("Tỷ lệ / kết quả", "Rate / verdict");
 const PRIORITY: Label = Label("Mức ưu tiên", "Priority");
 const ACTION: Label = Label("Việc cần làm", "Action");
 const EXPECTED_INSTALLS: Label = Label("Dự kiến cài thêm", "Expected installs");
@@ -50,8 +52,16 @@ pub fn render(plan: &Plan, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     sheet.write_string(1, 0, content::as_of(plan, lang))?;
     sheet.write_string_with_format(3, 0, words::ITEM.get(lang), &heading)?;
     sheet.write_string_with_format(3, 1, words::VALUE.get(lang), &heading)?;
+    sheet.write_string_with_format(3, 2, RATE_OR_VERDICT.get(lang), &heading)?;
     let money = CellFormat::new().set_num_format(format!("#,##0 \"{}\"", lang.pick("đ", "VND")));
-    let days = CellFormat::new().set_num_format(format!("0 \"{}\"", lang.pick("ngày", "days")));
+    let days = |n: u32| {
+        let unit = match (lang, n) {
+            (Lang::Vi, _) => "ngày",
+            (Lang::En, 1) => "day",
+            (Lang::En, _) => "days",
+        };
+        CellFormat::new().set_num_format(format!("0 \"{unit}\""))
+    };
     let whole_rate = CellFormat::new().set_num_format("0%");
     let policy_rate = |r: f64| {
         if (r * 100.0 - (r * 100.0).round()).abs() < 1e-9 {
@@ -60,7 +70,9 @@ pub fn render(plan: &Plan, lang: Lang) -> Result<Vec<u8>, XlsxError> {
             &rate
         }
     };
-    for (i, (label, figure)) in content::summary_figures(plan, lang).into_iter().enumerate() {
+    let figures = content::summary_figures(plan, lang);
+    let mut below = 4 + figures.len() as u32 + 1;
+    for (i, (label, figure)) in figures.into_iter().enumerate() {
         let row = 4 + i as u32;
         sheet.write_string(row, 0, label)?;
         match figure {
@@ -75,13 +87,27 @@ pub fn render(plan: &Plan, lang: Lang) -> Result<Vec<u8>, XlsxError> {
             }
             Figure::Rate(r) => sheet.write_number_with_format(row, 1, r, policy_rate(r))?,
             Figure::Money(x) => sheet.write_number_with_format(row, 1, x, &money)?,
-            Figure::Days(n) => sheet.write_number_with_format(row, 1, n as f64, &days)?,
+            Figure::Days(n) => sheet.write_number_with_format(row, 1, n as f64, &days(n))?,
             Figure::Text(text) => sheet.write_string(row, 1, text)?,
         };
     }
+    // below the table, the lines the other reports print under the summary: why the scenario
+    // cannot be met, and (with coverage history) the districts on track
+    if let Some(sentences) = diagnosis::of_plan(plan, lang) {
+        sheet.write_string_with_format(below, 0, words::WHY_INFEASIBLE.get(lang), &bold)?;
+        below += 1;
+        for sentence in sentences {
+            sheet.write_string(below, 0, sentence)?;
+            below += 1;
+        }
+        below += 1;
+    }
+    if let Some(line) = content::on_track(plan, lang) {
+        sheet.write_string(below, 0, line)?;
+    }
     sheet.set_column_width(0, 34)?;
     sheet.set_column_width(1, 20)?;
-    sheet.set_column_width(2, 12)?;
+    sheet.set_column_width(2, 16)?;
 
     // Huyện / Districts: the CSV table, numbers as numbers.
     let table = csv::table(plan, lang);

@@ -127,16 +127,9 @@ fn observe(
             method: "rule test: the case's teams".to_string(),
         },
     };
-    let plan = Plan::new(&scenario.name, &scenario.as_of, &model, &solution, &effects);
-    let after = rules.after_solve(scenario, &plan)?;
-    let mut directives = plan.districts[district].directives.clone();
-    directives.extend(
-        after
-            .into_iter()
-            .nth(district)
-            .unwrap_or_default()
-            .directives,
-    );
+    let mut plan = Plan::new(&scenario.name, &scenario.as_of, &model, &solution, &effects);
+    plan.add_after_solve(rules.after_solve(scenario, &plan)?);
+    let directives = plan.districts.swap_remove(district).directives;
     Ok(Observed {
         effects: effects.swap_remove(district),
         mandated_installs: model.districts[district].mandated_installs,

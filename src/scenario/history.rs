@@ -197,7 +197,7 @@ pub fn projection(district: &DistrictInput, pace: f64, horizon_days: u32) -> f64
     (district.installed as f64 + pace * f64::from(horizon_days)).min(district.smartphones as f64)
 }
 
-/// Fills each district's `pace_per_day` and `on_track` (none without history).
+/// Fills each district's `pace_per_day`, `rate_at_pace` and `on_track` (none without history).
 pub fn apply(scenario: &Scenario, plan: &mut Plan) {
     for dp in &mut plan.districts {
         let Some(d) = scenario.districts.iter().find(|d| d.name == dp.name) else {
@@ -206,9 +206,10 @@ pub fn apply(scenario: &Scenario, plan: &mut Plan) {
         let Some(pace) = pace(scenario, d) else {
             continue;
         };
-        let projected = projection(d, pace, scenario.horizon_days);
+        let rate = projection(d, pace, scenario.horizon_days) / d.smartphones as f64;
         dp.pace_per_day = Some(pace);
-        dp.on_track = Some(projected / d.smartphones as f64 >= scenario.target_rate);
+        dp.rate_at_pace = Some(rate);
+        dp.on_track = Some(rate >= scenario.target_rate);
     }
 }
 
