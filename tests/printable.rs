@@ -109,10 +109,12 @@ fn html_is_one_printable_self_contained_file() {
     assert!(html.contains("@page { size: A4;"));
     assert!(html.contains("break-before: page"));
     assert!(html.contains("page-break-before: always"));
-    // Times New Roman as in official documents, then fonts with Vietnamese diacritics
-    assert!(html.contains(
-        "\"Times New Roman\", \"Liberation Serif\", \"DejaVu Serif\", \"Noto Serif\", serif"
-    ));
+    // Times New Roman as in official documents (only the real one, by local()), then fonts
+    // with every Vietnamese letter
+    assert!(html.contains("src: local(\"Times New Roman\"), local(\"TimesNewRomanPSMT\")"));
+    assert!(
+        html.contains("font-family: \"Official Serif\", \"DejaVu Serif\", \"Noto Serif\", serif;")
+    );
     // nothing to fetch: no links, scripts, external fonts or images
     for outside in [
         "http://", "https://", "<script", "<link", "@import", "url(", "<img",

@@ -24,11 +24,18 @@ const PLACE_DATE: Label = Label(
 const SIGNER: Label = Label("NGƯỜI KÝ", "SIGNED BY");
 const SIGN_NOTE: Label = Label("(Ký, ghi rõ họ tên)", "(signature and full name)");
 
-/// Times New Roman, as Vietnamese administrative documents use (Nghị định 30/2020/NĐ-CP),
-/// then fonts with Vietnamese diacritics that Linux machines carry (Liberation, DejaVu, Noto).
-const STYLE: &str = r#"@page { size: A4; margin: 18mm 16mm; }
+/// Times New Roman, as Vietnamese administrative documents use (Nghị định 30/2020/NĐ-CP), then
+/// fonts that carry every Vietnamese letter on Linux (DejaVu, Noto). Times New Roman is reached
+/// through `@font-face … local()`, which only a real Times New Roman satisfies: asked for by
+/// name, Linux substitutes Liberation Serif, whose 1.x versions (still what Debian 12 installs
+/// with Chromium) lack letters such as `ế` and `ạ`, so words would be drawn in two fonts.
+const STYLE: &str = r#"@font-face { font-family: "Official Serif"; src: local("Times New Roman"), local("TimesNewRomanPSMT"); }
+@font-face { font-family: "Official Serif"; font-weight: bold; src: local("Times New Roman Bold"), local("TimesNewRomanPS-BoldMT"); }
+@font-face { font-family: "Official Serif"; font-style: italic; src: local("Times New Roman Italic"), local("TimesNewRomanPS-ItalicMT"); }
+@font-face { font-family: "Official Serif"; font-weight: bold; font-style: italic; src: local("Times New Roman Bold Italic"), local("TimesNewRomanPS-BoldItalicMT"); }
+@page { size: A4; margin: 18mm 16mm; }
 * { box-sizing: border-box; }
-body { font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif", "Noto Serif", serif; font-size: 12pt; color: #000; margin: 0; }
+body { font-family: "Official Serif", "DejaVu Serif", "Noto Serif", serif; font-size: 12pt; color: #000; margin: 0; }
 h1 { font-size: 15pt; margin: 0 0 4pt; }
 h2 { font-size: 12.5pt; margin: 14pt 0 6pt; }
 p { margin: 4pt 0; }
@@ -47,7 +54,7 @@ ol.directives dt::after { content: ": "; }
 ol.directives dd { display: inline; margin: 0; }
 ol.directives dd::after { content: ""; display: block; }
 svg.rates { display: block; margin: 6pt 0 10pt; }
-svg.rates text { font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif", "Noto Serif", serif; font-size: 11px; }
+svg.rates text { font-family: "Official Serif", "DejaVu Serif", "Noto Serif", serif; font-size: 11px; }
 .signature { margin-top: 28pt; margin-left: 55%; text-align: center; break-inside: avoid; page-break-inside: avoid; }
 .signature .place { font-style: italic; }
 .signature .signer { font-weight: bold; margin-top: 6pt; }
@@ -113,12 +120,14 @@ fn summary(out: &mut String, plan: &Plan, lang: Lang, title: &str) {
     let _ = writeln!(out, "<h2>{}</h2>", escape(words::BY_DISTRICT.get(lang)));
     let table = content::district_table(plan, lang);
     let class = |numeric: bool| if numeric { " class=\"n\"" } else { "" };
+    // the heading row in <thead>, so that a table longer than a page repeats it on every page
     let _ = writeln!(out, "<table class=\"districts\">");
-    let _ = write!(out, "<tr>");
+    let _ = write!(out, "<thead><tr>");
     for (heading, &numeric) in table.header.iter().zip(&table.numeric) {
         let _ = write!(out, "<th{}>{}</th>", class(numeric), lines(heading));
     }
-    let _ = writeln!(out, "</tr>");
+    let _ = writeln!(out, "</tr></thead>");
+    let _ = writeln!(out, "<tbody>");
     let rows = table.rows.iter().map(|r| (r, false));
     for (row, total) in rows.chain(std::iter::once((&table.total, true))) {
         let _ = write!(out, "<tr{}>", if total { " class=\"total\"" } else { "" });
@@ -127,6 +136,7 @@ fn summary(out: &mut String, plan: &Plan, lang: Lang, title: &str) {
         }
         let _ = writeln!(out, "</tr>");
     }
+    let _ = writeln!(out, "</tbody>");
     let _ = writeln!(out, "</table>");
     if let Some(line) = content::on_track(plan, lang) {
         let _ = writeln!(out, "<p class=\"on-track\">{}</p>", escape(&line));
