@@ -586,7 +586,31 @@ fn longer_directive_lists_and_the_pace_column_still_fit_their_pages() {
         let case = Case::new(&format!("{SCENARIOS}/{scenario}"), &[]);
         let printed = case.print(&browser);
         check_printed(&case, &printed, Lang::Vi, 1..=1);
+        if scenario.starts_with("history") {
+            // the on-track line under the table, and each district's pace on its page
+            let pages = printed.page_texts();
+            assert!(
+                pages[0].contains(
+                    "Đạt tỷ lệ 40% cuối đợt theo tốc độ cài hiện tại, không cần thêm đội: \
+                     Thành phố Lạng Sơn, Đình Lập"
+                ),
+                "{}",
+                pages[0]
+            );
+            for (page, district) in pages[1..].iter().zip(case.districts()) {
+                let pace = figure_pace(district["pace_per_day"].as_f64().unwrap());
+                assert!(
+                    page.contains(&format!("Tốc độ cài hiện nay: {pace} lượt/ngày.")),
+                    "{page}"
+                );
+            }
+        }
     }
+}
+
+/// A pace as the reports print it: one decimal, a decimal comma.
+fn figure_pace(per_day: f64) -> String {
+    number::decimal(Lang::Vi, per_day, 1)
 }
 
 #[test]
