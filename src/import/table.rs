@@ -14,6 +14,9 @@ pub enum Heading {
     Smartphones,
     /// The printed share of installs (`Tỷ lệ`, `Rate`): checked against the counts, not used.
     Rate,
+    /// A column read by people only: notes (`Ghi chú`, `Notes`) or the row number (`STT`,
+    /// `TT`, `No.`). Ignored.
+    Notes,
 }
 
 /// How the expected columns may be written, for messages.
@@ -53,6 +56,9 @@ pub fn heading(cell: &str) -> Option<Heading> {
         | "số smartphone"
         | "tổng thuê bao smartphone" => Some(Heading::Smartphones),
         "rate" | "%" | "tỷ lệ (%)" | "rate (%)" => Some(Heading::Rate),
+        "ghi chú" | "note" | "notes" | "stt" | "tt" | "số tt" | "số thứ tự" | "no." | "no" => {
+            Some(Heading::Notes)
+        }
         _ if f.starts_with("tỷ lệ") => Some(Heading::Rate),
         _ => None,
     }
@@ -168,6 +174,12 @@ pub fn district_name(cell: &str) -> String {
     }
 }
 
+/// The key two names of one district share: [`district_name`] without case, so that
+/// "Huyện Hữu Lũng", "Hữu Lũng", "HỮU LŨNG" and "Hữu\u{a0}Lũng" are the same district.
+pub fn name_key(name: &str) -> String {
+    district_name(name).to_lowercase()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -198,6 +210,9 @@ mod tests {
         let nfd: String = "Huyện".nfd().collect();
         assert_eq!(heading(&nfd), Some(Heading::District));
         assert_eq!(heading("commune"), None);
+        assert_eq!(heading("Ghi chú"), Some(Heading::Notes));
+        assert_eq!(heading("STT"), Some(Heading::Notes));
+        assert_eq!(heading("No."), Some(Heading::Notes));
     }
 
     #[test]
@@ -218,5 +233,7 @@ mod tests {
         assert!(!is_total("Tràng Định"));
         assert_eq!(district_name(" Huyện Hữu Lũng "), "Hữu Lũng");
         assert_eq!(district_name("Thành phố Lạng Sơn"), "Thành phố Lạng Sơn");
+        assert_eq!(district_name("huyện  Cao\u{a0} Lộc"), "Cao Lộc");
+        assert_eq!(name_key("HUYỆN HỮU LŨNG"), name_key("Hữu\u{a0}Lũng"));
     }
 }
