@@ -126,6 +126,28 @@ impl Total {
     }
 }
 
+/// Whether `row` is the total row: the total word ([`table::is_total`]) in its district cell
+/// (column `name`) or a cell before it, as when "Tổng cộng" is written in the STT cell and
+/// merged over the name column.
+pub(crate) fn is_total_row(row: &GridRow, name: usize) -> bool {
+    (0..=name).any(|i| table::is_total(row.cell(i)))
+}
+
+/// A row with counts but no district name.
+pub(crate) fn unnamed(src: &Source, row: &GridRow, name: usize) -> Error {
+    src.error(
+        row.cell_pos(name),
+        Text::new(
+            format!("dòng {}: có số liệu nhưng ô tên huyện đang trống", row.line),
+            format!("row {}: it has figures but no district name", row.line),
+        ),
+    )
+    .hint(Text::new(
+        "ghi tên huyện vào ô này; nếu là dòng tổng thì ghi \"Tổng cộng\"; nếu thừa thì xóa dòng",
+        "write the district's name in this cell; write \"Total\" if it is the total row; delete the row if it is not needed",
+    ))
+}
+
 /// A row below the total row: a note is fine, a row with an installed count (cell
 /// `installed`) is a district out of place. `name` is the district as the reader names it.
 pub(crate) fn below_total(

@@ -80,9 +80,13 @@ fn coverage(grid: &Grid) -> Result<Coverage, Error> {
         if name.is_empty() && row.cell(columns.installed).is_empty() {
             continue;
         }
+        let is_total = check::is_total_row(row, columns.district);
+        if name.is_empty() && !is_total {
+            return Err(check::unnamed(src, row, columns.district));
+        }
         let installed = count(src, row, columns.installed, "installed", &label)?;
         let smartphones = count(src, row, columns.smartphones, "smartphones", &label)?;
-        if table::is_total(&name) {
+        if is_total {
             total = Some((installed, smartphones, row.line));
         } else {
             if installed > smartphones {

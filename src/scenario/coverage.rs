@@ -234,7 +234,7 @@ fn read_row<'a>(src: &'a Source, row: &GridRow, columns: &[Column]) -> Result<Ro
     let name_index = columns.iter().position(|c| *c == Column::Name).unwrap_or(0);
     let written = row.cell(name_index);
     let name = normalise(written);
-    let is_total = table::is_total(&name);
+    let is_total = check::is_total_row(row, name_index);
     let mut d = RawDistrict {
         at: src.spot(row.pos()),
         name: Some((written.to_string(), src.spot(row.cell_pos(name_index)))),

@@ -1,0 +1,104 @@
+//! `campaign import` and the rows of a coverage table as offices type them: a total row
+//! whose word sits in the STT cell (merged over the name), a row without a name, Windows line
+//! endings, rates, names in other case or spacing, sizes.
+
+use std::path::{Path, PathBuf};
+
+use campaign_planner::import;
+use campaign_planner::text::Lang;
+use rust_xlsxwriter::{Format, Workbook};
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// The error that importing `text` (as `name`) gives, in English and Vietnamese.
+fn errors_of(name: &str, text: &str) -> (String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), name, text);
+    match import::read(&path) {
+        Ok(c) => panic!("expected an error, got {c:?}"),
+        Err(e) => (e.render(Lang::En), e.render(Lang::Vi)),
+    }
+}
+
+fn assert_has(text: &str, parts: &[&str]) {
+    for part in parts {
+        assert!(text.contains(part), "missing {part:?} in:\n{text}");
+    }
+}
+
+fn names(coverage: &import::Coverage) -> Vec<(&str, u64, u64)> {
+    coverage
+        .districts
+        .iter()
+        .map(|d| (d.name.as_str(), d.installed, d.smartphones))
+        .collect()
+}
+
+#[test]
+fn a_total_written_in_the_stt_cell_is_the_total() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "stt.csv",
+        "STT;Huyện;Đã cài Bluezone;Tổng smartphone\n1;Huyện Hữu Lũng;18.019;78.399\n2;Huyện Cao Lộc;16.752;58.196\nTổng cộng;;34.771;136.595\n",
+    );
+    let coverage = import::read(&path).unwrap();
+    assert_eq!(
+        names(&coverage),
+        [("Hữu Lũng", 18_019, 78_399), ("Cao Lộc", 16_752, 58_196)]
+    );
+    assert_eq!(coverage.total, Some((34_771, 136_595)));
+}
+
+#[test]
+fn a_merged_total_cell_in_a_workbook_is_the_total() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("merged.xlsx");
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    for (col, head) in ["STT", "Huyện", "Đã cài Bluezone", "Tổng smartphone"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write(0, u16::try_from(col).unwrap(), *head).unwrap();
+    }
+    sheet.write(1, 0, 1).unwrap();
+    sheet.write(1, 1, "Huyện Hữu Lũng").unwrap();
+    sheet.write(1, 2, 18_019).unwrap();
+    sheet.write(1, 3, 78_399).unwrap();
+    sheet
+        .merge_range(2, 0, 2, 1, "TỔNG CỘNG", &Format::new())
+        .unwrap();
+    sheet.write(2, 2, 18_019).unwrap();
+    sheet.write(2, 3, 78_399).unwrap();
+    book.save(&path).unwrap();
+    let coverage = import::read(&path).unwrap();
+    assert_eq!(names(&coverage), [("Hữu Lũng", 18_019, 78_399)]);
+    assert_eq!(coverage.total, Some((18_019, 78_399)));
+}
+
+#[test]
+fn a_row_with_figures_and_no_name_is_refused() {
+    let (en, vi) = errors_of(
+        "blank.csv",
+        "Huyện;Đã cài;Tổng smartphone\nHữu Lũng;18019;78399\n;16752;58196\n",
+    );
+    assert_has(
+        &en,
+        &[
+            "blank.csv:3:1: row 3: it has figures but no district name",
+            "write the district's name in this cell",
+        ],
+    );
+    assert_has(
+        &vi,
+        &[
+            "blank.csv:3:1: dòng 3: có số liệu nhưng ô tên huyện đang trống",
+            "ghi tên huyện vào ô này",
+        ],
+    );
+}
