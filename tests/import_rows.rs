@@ -102,3 +102,27 @@ fn a_row_with_figures_and_no_name_is_refused() {
         ],
     );
 }
+
+#[test]
+fn windows_line_endings_keep_each_row_on_its_line() {
+    // Excel writes CR LF; the csv crate used to count the lines after the first wrongly
+    let table = "\u{feff}Huyện;Đã cài;Tổng smartphone\r\nHữu Lũng;18019;78399\r\nCao Lộc;70000;58196\r\nTỔNG;88019;136595\r\n";
+    let (en, vi) = errors_of("crlf.csv", table);
+    assert_has(
+        &en,
+        &[
+            "crlf.csv:3: district \"Cao Lộc\": row 3 (\"Cao Lộc\"): installed (70000) is more than smartphones (58196)",
+            " 3 | Cao Lộc;70000;58196\n",
+        ],
+    );
+    assert_has(&vi, &["crlf.csv:3:", "dòng 3 (\"Cao Lộc\")"]);
+    let total = "Huyện;Đã cài;Tổng smartphone\r\nHữu Lũng;18019;78399\r\nCao Lộc;16752;58196\r\nTỔNG;1;136595\r\n";
+    let (en, _) = errors_of("total.csv", total);
+    assert_has(
+        &en,
+        &[
+            "total.csv:4: row 4 (the total) says 1 installed",
+            " 4 | TỔNG;1;136595",
+        ],
+    );
+}

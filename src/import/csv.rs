@@ -9,7 +9,12 @@ use crate::text::Text;
 
 /// Reads `path` into rows of cells; line numbers are the file's.
 pub(super) fn read(path: &Path) -> Result<Grid, Error> {
-    let src = Source::read(path, &Grid::what(path))?;
+    let mut src = Source::read(path, &Grid::what(path))?;
+    // Excel ends lines with CR LF, which the csv crate counts wrongly after the first record
+    // (BurntSushi/rust-csv#395): read with LF so that every row has its own line number
+    if src.text.contains('\r') {
+        src.text = src.text.replace("\r\n", "\n").replace('\r', "\n");
+    }
     let delimiter = delimiter(&src.text);
     let lines: Vec<&str> = src.text.lines().collect();
     let mut reader = csv::ReaderBuilder::new()

@@ -134,3 +134,21 @@ fn an_stt_column_is_not_a_cohort() {
     let cohorts: Vec<&String> = scenario.districts[0].cohorts.keys().collect();
     assert_eq!(cohorts, ["students"]);
 }
+
+#[test]
+fn windows_line_endings_point_at_the_right_line() {
+    let case = Case::new();
+    case.write(
+        "coverage.csv",
+        "name,installed,smartphones\r\nHữu Lũng,18019,78399\r\nCao Lộc,abc,58196\r\n",
+    );
+    let (en, vi) = rendered(case.load(&scenario("coverage.csv")));
+    assert_has(
+        &en,
+        &[
+            "coverage.csv:3:9: district \"Cao Lộc\"",
+            " 3 | Cao Lộc,abc,58196\n",
+        ],
+    );
+    assert_has(&vi, &["coverage.csv:3:9: huyện \"Cao Lộc\""]);
+}
