@@ -126,3 +126,35 @@ fn windows_line_endings_keep_each_row_on_its_line() {
         ],
     );
 }
+
+#[test]
+fn a_rate_is_checked_at_its_printed_precision() {
+    // 18,019 / 78,399 is 22.98%: 22% (truncated), 23% (rounded) and 22,98% agree
+    let table = |rate: &str| {
+        format!("Huyện;Đã cài;Tổng smartphone;Tỷ lệ\r\nHữu Lũng;18.019;78.399;{rate}\r\n")
+    };
+    for rate in ["22%", "23%", "22,98%", "22.98%", "0.2298"] {
+        let dir = tempfile::tempdir().unwrap();
+        import::read(&write(dir.path(), "rate.csv", &table(rate))).unwrap();
+    }
+    let (en, vi) = errors_of("rate.csv", &table("24%"));
+    assert_has(
+        &en,
+        &[
+            "rate.csv:2:",
+            "the rate says `24%` but 18,019 / 78,399 is 22.98%",
+        ],
+    );
+    assert_has(
+        &vi,
+        &[
+            "rate.csv:2:",
+            "tỷ lệ ghi `24%` nhưng 18.019 / 78.399 là 22,98%",
+        ],
+    );
+    let (en, _) = errors_of("rate.csv", &table("23,95%"));
+    assert_has(
+        &en,
+        &["the rate says `23,95%` but 18,019 / 78,399 is 22.98%"],
+    );
+}

@@ -7,6 +7,7 @@
 use super::grid::GridRow;
 use super::table;
 use crate::diagnostic::Error;
+use crate::report::number::count;
 use crate::scenario::source::{Pos, Source};
 use crate::text::{Lang, Text};
 
@@ -51,10 +52,21 @@ pub(crate) fn rate(
         Some(printed) if table::rate_agrees(printed, installed, smartphones) => return Ok(()),
         Some(_) => {
             let actual = table::rate_text(installed, smartphones);
+            let n = |lang: Lang, v: u64| count(lang, v as f64);
             (
                 Text::new(
-                    format!("tỷ lệ ghi `{cell}` nhưng {installed}/{smartphones} là {actual}"),
-                    format!("the rate says `{cell}` but {installed}/{smartphones} is {actual}"),
+                    format!(
+                        "tỷ lệ ghi `{cell}` nhưng {} / {} là {}",
+                        n(Lang::Vi, installed),
+                        n(Lang::Vi, smartphones),
+                        actual.vi
+                    ),
+                    format!(
+                        "the rate says `{cell}` but {} / {} is {}",
+                        n(Lang::En, installed),
+                        n(Lang::En, smartphones),
+                        actual.get(Lang::En)
+                    ),
                 ),
                 Text::new(
                     "kiểm tra số đã cài, số smartphone và tỷ lệ của dòng này (tỷ lệ chỉ để đối chiếu; chương trình tự tính từ số máy)",

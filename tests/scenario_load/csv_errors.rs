@@ -85,7 +85,7 @@ fn a_cell_that_is_not_a_count_names_line_district_and_column() {
         &en,
         &[
             "coverage.csv:2:",
-            "district \"Cao Lộc\", field `rate`: the rate says `35%` but 16752/58196 is 28.79%",
+            "district \"Cao Lộc\", field `rate`: the rate says `35%` but 16,752 / 58,196 is 28.79%",
         ],
     );
     // an unknown column of rates is still a cohort, and says so
@@ -202,7 +202,7 @@ fn below_the_total_row_as_in_import() {
     assert_has(
         &en,
         &[
-            "coverage.csv:3:18: district \"Tổng\", field `rate`: the rate says `38%` but 16752/58196 is 28.79%",
+            "coverage.csv:3:18: district \"Tổng\", field `rate`: the rate says `38%` but 16,752 / 58,196 is 28.79%",
         ],
     );
 }
