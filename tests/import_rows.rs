@@ -158,3 +158,18 @@ fn a_rate_is_checked_at_its_printed_precision() {
         &["the rate says `23,95%` but 18,019 / 78,399 is 22.98%"],
     );
 }
+
+#[test]
+fn a_district_in_other_case_or_spacing_is_named_twice() {
+    let (en, vi) = errors_of(
+        "dup.csv",
+        "Huyện;Đã cài;Tổng smartphone\r\nHữu Lũng;18019;78399\r\nHỮU LŨNG;18019;78399\r\n",
+    );
+    assert_has(&en, &["dup.csv:3:", "already on row 2"]);
+    assert_has(&vi, &["dup.csv:3:", "dòng 2"]);
+    let (en, _) = errors_of(
+        "dup.csv",
+        "Huyện;Đã cài;Tổng smartphone\nhuyện  Cao Lộc;16752;58196\nCao\u{a0} Lộc;16752;58196\n",
+    );
+    assert_has(&en, &["dup.csv:3:", "already on row 2"]);
+}

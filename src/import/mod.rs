@@ -125,7 +125,8 @@ fn coverage(grid: &Grid) -> Result<Coverage, Error> {
                         "every district needs at least one smartphone; delete the row if it has no data",
                     )));
             }
-            if let Some(first) = districts.iter().find(|d| d.name == name) {
+            let key = table::name_key(&name);
+            if let Some(first) = districts.iter().find(|d| table::name_key(&d.name) == key) {
                 return Err(src
                     .error(
                         at,
