@@ -173,3 +173,21 @@ fn a_district_in_other_case_or_spacing_is_named_twice() {
     );
     assert_has(&en, &["dup.csv:3:", "already on row 2"]);
 }
+
+#[test]
+fn a_title_full_of_commas_does_not_decide_the_separator() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "title.csv",
+        "\u{feff}Số liệu cài đặt Bluezone, tính đến ngày 01/9/2020, đơn vị: thuê bao;;\r\nHuyện;Đã cài Bluezone;Tổng smartphone\r\nThành phố Lạng Sơn;39.911;96.818\r\nHuyện Hữu Lũng;18.019;78.399\r\n",
+    );
+    let coverage = import::read(&path).unwrap();
+    assert_eq!(
+        names(&coverage),
+        [
+            ("Thành phố Lạng Sơn", 39_911, 96_818),
+            ("Hữu Lũng", 18_019, 78_399)
+        ]
+    );
+}
