@@ -191,3 +191,52 @@ fn a_title_full_of_commas_does_not_decide_the_separator() {
         ]
     );
 }
+
+/// A workbook as a program writes it: the total a SUM formula with no computed value.
+fn uncomputed_xlsx(path: &Path) {
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    // no cached result at all (rust_xlsxwriter otherwise stores 0)
+    sheet.set_formula_result_default("");
+    for (col, head) in ["Huyện", "Đã cài Bluezone", "Tổng smartphone"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write(0, u16::try_from(col).unwrap(), *head).unwrap();
+    }
+    sheet.write(1, 0, "Huyện Hữu Lũng").unwrap();
+    sheet.write(1, 1, 18_019).unwrap();
+    sheet.write(1, 2, 78_399).unwrap();
+    sheet.write(2, 0, "TỔNG").unwrap();
+    sheet
+        .write_formula(2, 1, rust_xlsxwriter::Formula::new("=SUM(B2:B2)"))
+        .unwrap();
+    sheet
+        .write_formula(2, 2, rust_xlsxwriter::Formula::new("=SUM(C2:C2)"))
+        .unwrap();
+    book.save(path).unwrap();
+}
+
+#[test]
+fn a_formula_without_a_computed_value_says_to_save_in_excel() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sum.xlsx");
+    uncomputed_xlsx(&path);
+    let err = import::read(&path).unwrap_err();
+    let (en, vi) = (err.render(Lang::En), err.render(Lang::Vi));
+    assert_has(
+        &en,
+        &[
+            "sum.xlsx:3:",
+            "row 3 (\"TỔNG\"): the cell holds a formula with no computed value",
+            "open the file in Excel (or LibreOffice) and save it",
+        ],
+    );
+    assert_has(
+        &vi,
+        &[
+            "dòng 3 (\"TỔNG\"): ô có công thức nhưng chưa có kết quả tính",
+            "mở tệp bằng Excel (hoặc LibreOffice) rồi lưu lại",
+        ],
+    );
+}

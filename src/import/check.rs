@@ -83,6 +83,56 @@ pub(crate) fn rate(
     Err(err.field("rate").hint(hint))
 }
 
+/// What is said of cell `index` of `row` that should hold a count and does not, and what to
+/// do: the same words from both readers.
+pub(crate) fn bad_count(row: &GridRow, index: usize) -> (Text, Text) {
+    let cell = row.cell(index);
+    if cell.is_empty() && row.uncomputed.contains(&index) {
+        return uncomputed();
+    }
+    let example = Text::new(
+        "ghi một số nguyên, ví dụ 151916 hoặc 151.916",
+        "write a whole number, e.g. 151916 or 151,916",
+    );
+    if cell.is_empty() {
+        (Text::new("ô đang trống", "the cell is empty"), example)
+    } else if cell.ends_with('%') {
+        (
+            Text::new(
+                format!("`{cell}` là tỷ lệ, không phải số máy"),
+                format!("`{cell}` is a rate, not a count"),
+            ),
+            Text::new(
+                "cột này cần số nguyên; nếu là cột tỷ lệ, đặt tên cột là `Tỷ lệ` (chương trình chỉ dùng tỷ lệ để đối chiếu)",
+                "this column needs whole numbers; if it is a rate column, head it `Rate` (a rate is only used as a check)",
+            ),
+        )
+    } else {
+        (
+            Text::new(
+                format!("`{cell}` không phải là số nguyên"),
+                format!("`{cell}` is not a whole number"),
+            ),
+            example,
+        )
+    }
+}
+
+/// What is said of an empty cell that holds a formula without a computed value
+/// ([`GridRow::uncomputed`]), and what to do.
+pub(crate) fn uncomputed() -> (Text, Text) {
+    (
+        Text::new(
+            "ô có công thức nhưng chưa có kết quả tính",
+            "the cell holds a formula with no computed value",
+        ),
+        Text::new(
+            "mở tệp bằng Excel (hoặc LibreOffice) rồi lưu lại để tính công thức, hoặc ghi số vào ô",
+            "open the file in Excel (or LibreOffice) and save it to compute the formula, or type the number in the cell",
+        ),
+    )
+}
+
 /// The total row (`TỔNG`, `Total`, [`table::is_total`]) as read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Total {

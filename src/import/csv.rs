@@ -47,6 +47,7 @@ pub(super) fn read(path: &Path) -> Result<Grid, Error> {
             line,
             cells: record.iter().map(str::to_string).collect(),
             columns: raw.map_or_else(Vec::new, |raw| columns(raw, delimiter)),
+            uncomputed: Vec::new(),
         });
     }
     Ok(Grid {

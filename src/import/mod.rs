@@ -298,25 +298,18 @@ fn count(
             )
             .field(column)
         }),
-        None => Err(src
-            .error(
-                at,
-                if cell.is_empty() {
+        None => {
+            let (message, hint) = check::bad_count(row, index);
+            Err(src
+                .error(
+                    at,
                     Text::new(
-                        format!("{}: ô đang trống", label.vi),
-                        format!("{}: the cell is empty", label.get(Lang::En)),
-                    )
-                } else {
-                    Text::new(
-                        format!("{}: `{cell}` không phải là số nguyên", label.vi),
-                        format!("{}: `{cell}` is not a whole number", label.get(Lang::En)),
-                    )
-                },
-            )
-            .field(column)
-            .hint(Text::new(
-                "ghi một số nguyên, ví dụ 151916, 151.916, 151,916 hoặc 151 916",
-                "write a whole number, e.g. 151916, 151.916, 151,916 or 151 916",
-            ))),
+                        format!("{}: {}", label.vi, message.vi),
+                        format!("{}: {}", label.get(Lang::En), message.get(Lang::En)),
+                    ),
+                )
+                .field(column)
+                .hint(hint))
+        }
     }
 }

@@ -7,7 +7,7 @@
 //! each district as read, every value with its cell.
 
 use super::district::{Count, Entry, RawDistrict, normalise, provincial_in_district};
-use super::source::{Pos, Source, did_you_mean_hint};
+use super::source::{Source, did_you_mean_hint};
 use crate::diagnostic::{Error, did_you_mean};
 use crate::import::check::{self, Reader, Total};
 use crate::import::grid::{Grid, GridRow};
@@ -253,7 +253,18 @@ fn read_row<'a>(src: &'a Source, row: &GridRow, columns: &[Column]) -> Result<Ro
                     at: src.spot(at),
                 })),
                 None if cell.is_empty() && !required => Ok(None),
-                None => Err(bad_cell(src, at, cell, &name, header_title(column))),
+                None => {
+                    let (message, hint) = check::bad_count(row, i);
+                    let err = src
+                        .error(at, message)
+                        .field(header_title(column))
+                        .hint(hint);
+                    Err(if name.is_empty() {
+                        err
+                    } else {
+                        err.district(&name)
+                    })
+                }
             }
         };
         match column {
@@ -326,33 +337,5 @@ fn header_title(column: &Column) -> &str {
         Column::Rate => "rate",
         Column::Ignored => "",
         Column::Team(k) | Column::Cohort(k) => k,
-    }
-}
-
-fn bad_cell(src: &Source, at: Pos, cell: &str, district: &str, column: &str) -> Error {
-    let message = if cell.is_empty() {
-        Text::new("ô này đang trống", "the cell is empty")
-    } else {
-        Text::new(
-            format!("`{cell}` không phải là số nguyên"),
-            format!("`{cell}` is not a whole number"),
-        )
-    };
-    let hint = if cell.ends_with('%') {
-        Text::new(
-            "cột tỷ lệ không cần thiết: chương trình tự tính tỷ lệ từ số máy; xóa cột này",
-            "a rate column is not needed: the planner computes rates from the counts; delete this column",
-        )
-    } else {
-        Text::new(
-            "ghi một số nguyên không có phần thập phân, ví dụ 151916 hoặc 151.916",
-            "write a whole number without decimals, e.g. 151916 or 151,916",
-        )
-    };
-    let err = src.error(at, message).field(column).hint(hint);
-    if district.is_empty() {
-        err
-    } else {
-        err.district(district)
     }
 }

@@ -92,7 +92,10 @@ fn a_cell_that_is_not_a_count_names_line_district_and_column() {
     let (en, _) = csv_error("name,installed,smartphones,share\nCao Lộc,16752,58196,28%\n");
     assert_has(
         &en,
-        &["`28%` is not a whole number", "a rate column is not needed"],
+        &[
+            "field `share`: `28%` is a rate, not a count",
+            "if it is a rate column, head it `Rate`",
+        ],
     );
     let (en, _) = csv_error(&format!("{HEADER}Cao Lộc,,58196,22,120\n"));
     assert_has(
