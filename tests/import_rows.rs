@@ -240,3 +240,37 @@ fn a_formula_without_a_computed_value_says_to_save_in_excel() {
         ],
     );
 }
+
+#[test]
+fn utf16_with_a_byte_order_mark_is_read() {
+    // Excel's "Unicode Text": UTF-16 LE with a BOM, tab separated, CR LF
+    let text =
+        "Huyện\tĐã cài\tTổng smartphone\r\nHuyện Hữu Lũng\t18019\t78399\r\nCao Lộc\tabc\t58196\r\n";
+    let dir = tempfile::tempdir().unwrap();
+    let mut le = vec![0xFF, 0xFE];
+    le.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    let path = dir.path().join("unicode.txt");
+    std::fs::write(&path, &le).unwrap();
+    let err = import::read(&path).unwrap_err();
+    let (en, vi) = (err.render(Lang::En), err.render(Lang::Vi));
+    assert_has(
+        &en,
+        &[
+            "unicode.txt:3:",
+            "row 3 (\"Cao Lộc\"): `abc` is not a whole number",
+        ],
+    );
+    assert_has(
+        &vi,
+        &["dòng 3 (\"Cao Lộc\"): `abc` không phải là số nguyên"],
+    );
+    let good = text.replace("abc", "16752");
+    let mut be = vec![0xFE, 0xFF];
+    be.extend(good.encode_utf16().flat_map(u16::to_be_bytes));
+    std::fs::write(&path, &be).unwrap();
+    let coverage = import::read(&path).unwrap();
+    assert_eq!(
+        names(&coverage),
+        [("Hữu Lũng", 18_019, 78_399), ("Cao Lộc", 16_752, 58_196)]
+    );
+}
