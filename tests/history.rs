@@ -382,3 +382,33 @@ fn history_report_golden() {
         campaign_planner::report::markdown::render(&plan, Lang::En)
     );
 }
+
+#[test]
+fn snapshot_names_match_in_any_case_and_spacing() {
+    // as a snapshot comes from Excel: CR LF, "HỮU LŨNG" in capitals, a no-break space
+    let snap = snapshot(0, 0)
+        .replace("Hữu Lũng", "HỮU LŨNG")
+        .replace("Đình Lập", "Đình\u{a0}Lập")
+        .replace('\n', "\r\n");
+    let (_dir, path) = overlay(
+        "[[history]]\ndate = 2020-08-25\nfile = \"a.csv\"\n",
+        &[("a.csv", &snap)],
+    );
+    let scenario = load(&path).unwrap_or_else(|e| panic!("{}", e.render(Lang::En)));
+    let plan = plan_scenario(&scenario).unwrap();
+    assert!((district(&plan, "Đình Lập").pace_per_day.unwrap() - 120.0).abs() < 1e-9);
+}
+
+#[test]
+fn an_unknown_snapshot_name_gets_did_you_mean() {
+    let snap = snapshot(0, 0).replace("Hữu Lũng", "Hữu Lủng");
+    let (_dir, path) = overlay(
+        "[[history]]\ndate = 2020-08-25\nfile = \"a.csv\"\n",
+        &[("a.csv", &snap)],
+    );
+    let err = load(&path).unwrap_err();
+    let (en, vi) = (err.render(Lang::En), err.render(Lang::Vi));
+    assert!(en.contains("unknown district `Hữu Lủng`"), "{en}");
+    assert!(en.contains("did you mean `Hữu Lũng`?"), "{en}");
+    assert!(vi.contains("có phải ý bạn là `Hữu Lũng`?"), "{vi}");
+}

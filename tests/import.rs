@@ -174,7 +174,7 @@ fn a_rate_is_flagged_only_beyond_truncation() {
         &error_of("letter.csv", &text),
         &[
             "letter.csv:3:",
-            "field `rate`: row 3 (\"Hữu Lũng\"): the rate says `32%` but 18019/78399 is 22.98%",
+            "field `rate`: row 3 (\"Hữu Lũng\"): the rate says `32%` but 18,019 / 78,399 is 22.98%",
         ],
     );
 }

@@ -5,6 +5,8 @@
 mod csv_errors;
 #[path = "scenario_load/district_errors.rs"]
 mod district_errors;
+#[path = "scenario_load/layouts.rs"]
+mod layouts;
 #[path = "scenario_load/support.rs"]
 mod support;
 #[path = "scenario_load/toml_errors.rs"]

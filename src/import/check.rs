@@ -7,6 +7,7 @@
 use super::grid::GridRow;
 use super::table;
 use crate::diagnostic::Error;
+use crate::report::number::count;
 use crate::scenario::source::{Pos, Source};
 use crate::text::{Lang, Text};
 
@@ -51,10 +52,21 @@ pub(crate) fn rate(
         Some(printed) if table::rate_agrees(printed, installed, smartphones) => return Ok(()),
         Some(_) => {
             let actual = table::rate_text(installed, smartphones);
+            let n = |lang: Lang, v: u64| count(lang, v as f64);
             (
                 Text::new(
-                    format!("tỷ lệ ghi `{cell}` nhưng {installed}/{smartphones} là {actual}"),
-                    format!("the rate says `{cell}` but {installed}/{smartphones} is {actual}"),
+                    format!(
+                        "tỷ lệ ghi `{cell}` nhưng {} / {} là {}",
+                        n(Lang::Vi, installed),
+                        n(Lang::Vi, smartphones),
+                        actual.vi
+                    ),
+                    format!(
+                        "the rate says `{cell}` but {} / {} is {}",
+                        n(Lang::En, installed),
+                        n(Lang::En, smartphones),
+                        actual.get(Lang::En)
+                    ),
                 ),
                 Text::new(
                     "kiểm tra số đã cài, số smartphone và tỷ lệ của dòng này (tỷ lệ chỉ để đối chiếu; chương trình tự tính từ số máy)",
@@ -69,6 +81,56 @@ pub(crate) fn rate(
         Reader::Scenario => src.error(row.cell_pos(index), message).district(name),
     };
     Err(err.field("rate").hint(hint))
+}
+
+/// What is said of cell `index` of `row` that should hold a count and does not, and what to
+/// do: the same words from both readers.
+pub(crate) fn bad_count(row: &GridRow, index: usize) -> (Text, Text) {
+    let cell = row.cell(index);
+    if cell.is_empty() && row.uncomputed.contains(&index) {
+        return uncomputed();
+    }
+    let example = Text::new(
+        "ghi một số nguyên, ví dụ 151916 hoặc 151.916",
+        "write a whole number, e.g. 151916 or 151,916",
+    );
+    if cell.is_empty() {
+        (Text::new("ô đang trống", "the cell is empty"), example)
+    } else if cell.ends_with('%') {
+        (
+            Text::new(
+                format!("`{cell}` là tỷ lệ, không phải số máy"),
+                format!("`{cell}` is a rate, not a count"),
+            ),
+            Text::new(
+                "cột này cần số nguyên; nếu là cột tỷ lệ, đặt tên cột là `Tỷ lệ` (chương trình chỉ dùng tỷ lệ để đối chiếu)",
+                "this column needs whole numbers; if it is a rate column, head it `Rate` (a rate is only used as a check)",
+            ),
+        )
+    } else {
+        (
+            Text::new(
+                format!("`{cell}` không phải là số nguyên"),
+                format!("`{cell}` is not a whole number"),
+            ),
+            example,
+        )
+    }
+}
+
+/// What is said of an empty cell that holds a formula without a computed value
+/// ([`GridRow::uncomputed`]), and what to do.
+pub(crate) fn uncomputed() -> (Text, Text) {
+    (
+        Text::new(
+            "ô có công thức nhưng chưa có kết quả tính",
+            "the cell holds a formula with no computed value",
+        ),
+        Text::new(
+            "mở tệp bằng Excel (hoặc LibreOffice) rồi lưu lại để tính công thức, hoặc ghi số vào ô",
+            "open the file in Excel (or LibreOffice) and save it to compute the formula, or type the number in the cell",
+        ),
+    )
 }
 
 /// The total row (`TỔNG`, `Total`, [`table::is_total`]) as read.
@@ -124,6 +186,28 @@ impl Total {
                 "correct the total, or find the district that is wrong or missing",
             )))
     }
+}
+
+/// Whether `row` is the total row: the total word ([`table::is_total`]) in its district cell
+/// (column `name`) or a cell before it, as when "Tổng cộng" is written in the STT cell and
+/// merged over the name column.
+pub(crate) fn is_total_row(row: &GridRow, name: usize) -> bool {
+    (0..=name).any(|i| table::is_total(row.cell(i)))
+}
+
+/// A row with counts but no district name.
+pub(crate) fn unnamed(src: &Source, row: &GridRow, name: usize) -> Error {
+    src.error(
+        row.cell_pos(name),
+        Text::new(
+            format!("dòng {}: có số liệu nhưng ô tên huyện đang trống", row.line),
+            format!("row {}: it has figures but no district name", row.line),
+        ),
+    )
+    .hint(Text::new(
+        "ghi tên huyện vào ô này; nếu là dòng tổng thì ghi \"Tổng cộng\"; nếu thừa thì xóa dòng",
+        "write the district's name in this cell; write \"Total\" if it is the total row; delete the row if it is not needed",
+    ))
 }
 
 /// A row below the total row: a note is fine, a row with an installed count (cell

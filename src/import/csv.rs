@@ -1,15 +1,22 @@
 //! A CSV coverage table: `,`, `;` or tab separated, with or without Excel's byte-order mark.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use super::grid::{Grid, GridRow};
+use super::table;
 use crate::diagnostic::Error;
 use crate::scenario::source::{Pos, Source};
 use crate::text::Text;
 
 /// Reads `path` into rows of cells; line numbers are the file's.
 pub(super) fn read(path: &Path) -> Result<Grid, Error> {
-    let src = Source::read(path, &Grid::what(path))?;
+    let mut src = Source::read(path, &Grid::what(path))?;
+    // Excel ends lines with CR LF, which the csv crate counts wrongly after the first record
+    // (BurntSushi/rust-csv#395): read with LF so that every row has its own line number
+    if src.text.contains('\r') {
+        src.text = src.text.replace("\r\n", "\n").replace('\r', "\n");
+    }
     let delimiter = delimiter(&src.text);
     let lines: Vec<&str> = src.text.lines().collect();
     let mut reader = csv::ReaderBuilder::new()
@@ -40,6 +47,7 @@ pub(super) fn read(path: &Path) -> Result<Grid, Error> {
             line,
             cells: record.iter().map(str::to_string).collect(),
             columns: raw.map_or_else(Vec::new, |raw| columns(raw, delimiter)),
+            uncomputed: Vec::new(),
         });
     }
     Ok(Grid {
@@ -49,15 +57,31 @@ pub(super) fn read(path: &Path) -> Result<Grid, Error> {
     })
 }
 
-/// The separator the header row uses most: `,`, `;` (Excel in a Vietnamese locale) or tab.
+/// The separator of the table: `,`, `;` (Excel in a Vietnamese locale) or tab, judged from
+/// the lines as a whole (a title line full of commas above a `;` table does not decide):
+/// the one that splits a header row ([`table::has_header`]), then the one giving the most
+/// lines with the same number of cells (at least two); `,` on a tie.
 fn delimiter(text: &str) -> u8 {
-    let first = text
-        .lines()
-        .find(|l| [',', ';', '\t'].iter().any(|d| l.contains(*d)))
-        .unwrap_or("");
     [b',', b';', b'\t']
         .into_iter()
-        .max_by_key(|d| (first.bytes().filter(|b| b == d).count(), *d == b','))
+        .max_by_key(|d| {
+            let mut header = false;
+            let mut widths: BTreeMap<usize, usize> = BTreeMap::new();
+            let mut reader = csv::ReaderBuilder::new()
+                .delimiter(*d)
+                .has_headers(false)
+                .flexible(true)
+                .from_reader(text.as_bytes());
+            for record in reader.records().map_while(Result::ok) {
+                let cells: Vec<String> = record.iter().map(str::to_string).collect();
+                header |= table::has_header(&cells);
+                if record.len() >= 2 {
+                    *widths.entry(record.len()).or_default() += 1;
+                }
+            }
+            let lines = widths.values().copied().max().unwrap_or(0);
+            (header, lines, *d == b',')
+        })
         .unwrap_or(b',')
 }
 
@@ -86,6 +110,13 @@ mod tests {
         assert_eq!(delimiter("name;installed;smartphones\n"), b';');
         assert_eq!(delimiter("name,installed,smartphones\n"), b',');
         assert_eq!(delimiter("name\n"), b',');
+        // a title full of commas above a `;` table
+        assert_eq!(
+            delimiter(
+                "UBND tỉnh, Sở TTTT, ngày 1, tháng 9\nHuyện;Đã cài;Tổng smartphone\nHữu Lũng;1;2\n"
+            ),
+            b';'
+        );
     }
 
     #[test]

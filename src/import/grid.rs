@@ -28,6 +28,9 @@ pub(crate) struct GridRow {
     /// The 1-based column of `line` where each cell's text starts; empty when the line cannot
     /// be split by eye (a CSV line with quotes).
     pub columns: Vec<usize>,
+    /// The cells (indices) of a workbook row holding a formula without a computed value (a
+    /// file written by a program, never opened in Excel): empty, but not blank.
+    pub uncomputed: Vec<usize>,
 }
 
 impl GridRow {

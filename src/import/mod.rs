@@ -5,6 +5,7 @@
 pub(crate) mod check;
 mod csv;
 pub(crate) mod grid;
+pub(crate) mod header;
 pub mod skeleton;
 pub mod table;
 mod xlsx;
@@ -53,33 +54,22 @@ struct Columns {
 
 fn coverage(grid: &Grid) -> Result<Coverage, Error> {
     let src = &grid.src;
-    let rows: Vec<&GridRow> = grid.rows.iter().filter(|r| r.filled() > 0).collect();
-    let Some(first) = rows.first() else {
-        return Err(check::empty(src));
+    let Some(header_at) = header::find(&grid.rows) else {
+        return Err(match header::best(&grid.rows) {
+            Some(best) => missing_columns(src, &grid.rows[best]),
+            None => check::empty(src),
+        });
     };
-    let header_at = rows.iter().position(|r| table::has_header(&r.cells));
-    let Some(header_at) = header_at else {
-        // the row that looks most like a header, to say what it has
-        let best = rows
-            .iter()
-            .max_by_key(|r| {
-                (
-                    r.cells
-                        .iter()
-                        .filter(|c| table::heading(c).is_some())
-                        .count(),
-                    std::cmp::Reverse(r.line),
-                )
-            })
-            .unwrap_or(first);
-        return Err(missing_columns(src, best));
-    };
-    let header = rows[header_at];
+    let rows: Vec<&GridRow> = grid.rows[header_at..]
+        .iter()
+        .filter(|r| r.filled() > 0)
+        .collect();
+    let header = rows[0];
     let columns = columns(src, header)?;
 
     let mut districts: Vec<ImportedDistrict> = Vec::new();
     let mut total: Option<(u64, u64, usize)> = None;
-    for row in &rows[header_at + 1..] {
+    for row in &rows[1..] {
         let name = table::district_name(row.cell(columns.district));
         let at = row.pos();
         let label = row.label(&name);
@@ -90,9 +80,13 @@ fn coverage(grid: &Grid) -> Result<Coverage, Error> {
         if name.is_empty() && row.cell(columns.installed).is_empty() {
             continue;
         }
+        let is_total = check::is_total_row(row, columns.district);
+        if name.is_empty() && !is_total {
+            return Err(check::unnamed(src, row, columns.district));
+        }
         let installed = count(src, row, columns.installed, "installed", &label)?;
         let smartphones = count(src, row, columns.smartphones, "smartphones", &label)?;
-        if table::is_total(&name) {
+        if is_total {
             total = Some((installed, smartphones, row.line));
         } else {
             if installed > smartphones {
@@ -131,7 +125,8 @@ fn coverage(grid: &Grid) -> Result<Coverage, Error> {
                         "every district needs at least one smartphone; delete the row if it has no data",
                     )));
             }
-            if let Some(first) = districts.iter().find(|d| d.name == name) {
+            let key = table::name_key(&name);
+            if let Some(first) = districts.iter().find(|d| table::name_key(&d.name) == key) {
                 return Err(src
                     .error(
                         at,
@@ -194,7 +189,7 @@ fn columns(src: &Source, header: &GridRow) -> Result<Columns, Error> {
     let mut found: Vec<(Heading, usize)> = Vec::new();
     for (i, cell) in header.cells.iter().enumerate() {
         if let Some(h) = table::heading(cell) {
-            if found.iter().any(|(f, _)| *f == h) {
+            if h != Heading::Notes && found.iter().any(|(f, _)| *f == h) {
                 return Err(src
                     .error(
                         header.pos(),
@@ -303,25 +298,18 @@ fn count(
             )
             .field(column)
         }),
-        None => Err(src
-            .error(
-                at,
-                if cell.is_empty() {
+        None => {
+            let (message, hint) = check::bad_count(row, index);
+            Err(src
+                .error(
+                    at,
                     Text::new(
-                        format!("{}: ô đang trống", label.vi),
-                        format!("{}: the cell is empty", label.get(Lang::En)),
-                    )
-                } else {
-                    Text::new(
-                        format!("{}: `{cell}` không phải là số nguyên", label.vi),
-                        format!("{}: `{cell}` is not a whole number", label.get(Lang::En)),
-                    )
-                },
-            )
-            .field(column)
-            .hint(Text::new(
-                "ghi một số nguyên, ví dụ 151916, 151.916, 151,916 hoặc 151 916",
-                "write a whole number, e.g. 151916, 151.916, 151,916 or 151 916",
-            ))),
+                        format!("{}: {}", label.vi, message.vi),
+                        format!("{}: {}", label.get(Lang::En), message.get(Lang::En)),
+                    ),
+                )
+                .field(column)
+                .hint(hint))
+        }
     }
 }

@@ -4,7 +4,9 @@
 
 use unicode_normalization::UnicodeNormalization;
 
+use crate::report::number::percent;
 use crate::scenario::normalise;
+use crate::text::{Lang, Text};
 
 /// What a header cell names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,6 +16,9 @@ pub enum Heading {
     Smartphones,
     /// The printed share of installs (`Tỷ lệ`, `Rate`): checked against the counts, not used.
     Rate,
+    /// A column read by people only: notes (`Ghi chú`, `Notes`) or the row number (`STT`,
+    /// `TT`, `No.`). Ignored.
+    Notes,
 }
 
 /// How the expected columns may be written, for messages.
@@ -53,6 +58,9 @@ pub fn heading(cell: &str) -> Option<Heading> {
         | "số smartphone"
         | "tổng thuê bao smartphone" => Some(Heading::Smartphones),
         "rate" | "%" | "tỷ lệ (%)" | "rate (%)" => Some(Heading::Rate),
+        "ghi chú" | "note" | "notes" | "stt" | "tt" | "số tt" | "số thứ tự" | "no." | "no" => {
+            Some(Heading::Notes)
+        }
         _ if f.starts_with("tỷ lệ") => Some(Heading::Rate),
         _ => None,
     }
@@ -97,52 +105,83 @@ pub fn parse_count(cell: &str) -> Option<i128> {
     Some(if negative { -value } else { value })
 }
 
-/// A printed rate in percent and the unit of its last digit: `22%` is (22, 1), `22.98%` and
-/// `22,98%` are (22.98, 0.01), a bare fraction `0.2298` (from a spreadsheet) is (22.98, 0.01).
-pub fn parse_rate(cell: &str) -> Option<(f64, f64)> {
+/// A printed rate, exactly as written: `digits` / 10^`decimals` percent (`22,98%` is 2298
+/// with 2 decimals; a spreadsheet's fraction `0.2298` is the same).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PrintedRate {
+    pub digits: u128,
+    pub decimals: u32,
+}
+
+/// Decimals of a percentage beyond which a rate is a spreadsheet's computed value (its float
+/// noise is not a disagreement): compared at this precision.
+const COMPUTED_DECIMALS: u32 = 4;
+
+/// A printed rate: `22%`, `22.98%`, `22,98%`, `22.98` under a `Tỷ lệ (%)` heading, or a
+/// bare fraction `0.2298` (a spreadsheet's percentage cell).
+pub fn parse_rate(cell: &str) -> Option<PrintedRate> {
     let cell = cell.trim();
     let (body, percent) = match cell.strip_suffix('%') {
         Some(b) => (b.trim(), true),
         None => (cell, false),
     };
     let body = body.replace(',', ".");
-    if body.is_empty() || body.matches('.').count() > 1 || body.starts_with('-') {
+    let (int, frac) = body.split_once('.').unwrap_or((&body, ""));
+    let digit_run = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+    if int.is_empty() || !digit_run(int) || !digit_run(frac) || int.len() + frac.len() > 30 {
         return None;
     }
-    let value: f64 = body.parse().ok()?;
-    let decimals = body.split_once('.').map_or(0, |(_, d)| d.len());
-    let unit = 10f64.powi(-i32::try_from(decimals).ok()?);
-    if percent || value > 1.0 {
-        Some((value, unit))
-    } else {
-        Some((value * 100.0, (unit * 100.0).min(1.0)))
+    let digits: u128 = format!("{int}{frac}").parse().ok()?;
+    let decimals = u32::try_from(frac.len()).ok()?;
+    let fraction = !percent && (int == "0" || (int == "1" && digits == 10u128.pow(decimals)));
+    if !fraction {
+        return Some(PrintedRate { digits, decimals });
     }
+    // a fraction: two decimals fewer in percent
+    Some(match decimals.checked_sub(2) {
+        Some(decimals) => PrintedRate { digits, decimals },
+        None => PrintedRate {
+            digits: digits * 10u128.pow(2 - decimals),
+            decimals: 0,
+        },
+    })
 }
 
-/// Points a printed rate may differ from the counts beyond truncation or rounding.
-pub const RATE_SLACK_POINTS: f64 = 1.0;
-
-/// Whether the printed rate agrees with `installed / smartphones`: the letter truncates
-/// (22.98% is printed 22%), others round, so anything in [p − unit/2, p + unit) is exact,
-/// and [`RATE_SLACK_POINTS`] more either side is tolerated.
-pub fn rate_agrees(printed: (f64, f64), installed: u64, smartphones: u64) -> bool {
+/// Whether the printed rate is `installed / smartphones` truncated (the letter prints 22.98%
+/// as 22%) or rounded (23%) at the printed precision; a computed spreadsheet value with more
+/// decimals is compared at [`COMPUTED_DECIMALS`], one unit either way.
+pub fn rate_agrees(printed: PrintedRate, installed: u64, smartphones: u64) -> bool {
     if smartphones == 0 {
         return true;
     }
-    #[allow(clippy::cast_precision_loss)]
-    let actual = installed as f64 * 100.0 / smartphones as f64;
-    let (p, unit) = printed;
-    actual >= p - unit / 2.0 - RATE_SLACK_POINTS && actual < p + unit + RATE_SLACK_POINTS
+    let PrintedRate {
+        mut digits,
+        mut decimals,
+    } = printed;
+    let computed = decimals > COMPUTED_DECIMALS;
+    if computed {
+        digits /= 10u128.pow(decimals - COMPUTED_DECIMALS);
+        decimals = COMPUTED_DECIMALS;
+    }
+    let scale = 100 * 10u128.pow(decimals);
+    let (i, s) = (u128::from(installed), u128::from(smartphones));
+    let truncated = i * scale / s;
+    let rounded = (2 * i * scale + s) / (2 * s);
+    if computed {
+        digits + 1 >= truncated && digits <= rounded + 1
+    } else {
+        digits == truncated || digits == rounded
+    }
 }
 
-/// The rate as a reader would print it, for messages: `22.98%`.
-pub fn rate_text(installed: u64, smartphones: u64) -> String {
+/// The rate `installed / smartphones` with two decimals, for messages: `22,98%` / `22.98%`.
+pub fn rate_text(installed: u64, smartphones: u64) -> Text {
     if smartphones == 0 {
-        return "–".to_string();
+        return Text::new("–", "–");
     }
     #[allow(clippy::cast_precision_loss)]
-    let actual = installed as f64 * 100.0 / smartphones as f64;
-    format!("{actual:.2}%")
+    let rate = installed as f64 / smartphones as f64;
+    Text::new(percent(Lang::Vi, rate), percent(Lang::En, rate))
 }
 
 /// Rows like "TỔNG", "Tổng cộng" or "Total" that the letter's tables end with.
@@ -166,6 +205,12 @@ pub fn district_name(cell: &str) -> String {
         Some(_) => normalise(name.get("huyện ".len()..).unwrap_or(&name)),
         None => name,
     }
+}
+
+/// The key two names of one district share: [`district_name`] without case, so that
+/// "Huyện Hữu Lũng", "Hữu Lũng", "HỮU LŨNG" and "Hữu\u{a0}Lũng" are the same district.
+pub fn name_key(name: &str) -> String {
+    district_name(name).to_lowercase()
 }
 
 #[cfg(test)]
@@ -198,6 +243,9 @@ mod tests {
         let nfd: String = "Huyện".nfd().collect();
         assert_eq!(heading(&nfd), Some(Heading::District));
         assert_eq!(heading("commune"), None);
+        assert_eq!(heading("Ghi chú"), Some(Heading::Notes));
+        assert_eq!(heading("STT"), Some(Heading::Notes));
+        assert_eq!(heading("No."), Some(Heading::Notes));
     }
 
     #[test]
@@ -208,6 +256,21 @@ mod tests {
         assert!(rate_agrees(parse_rate("0.2298").unwrap(), 18_019, 78_399));
         assert!(!rate_agrees(parse_rate("25%").unwrap(), 18_019, 78_399));
         assert!(!rate_agrees(parse_rate("20%").unwrap(), 18_019, 78_399));
+        // the printed precision is the precision checked: no slack beyond it
+        assert!(!rate_agrees(parse_rate("24%").unwrap(), 18_019, 78_399));
+        assert!(!rate_agrees(parse_rate("23,95%").unwrap(), 18_019, 78_399));
+        assert!(rate_agrees(parse_rate("22,98%").unwrap(), 18_019, 78_399));
+        assert!(rate_agrees(parse_rate("22,983%").unwrap(), 18_019, 78_399));
+        assert!(rate_agrees(parse_rate("22.984%").unwrap(), 18_019, 78_399));
+        // a spreadsheet's computed fraction, float noise and all
+        assert!(rate_agrees(
+            parse_rate("0.22983711526932741").unwrap(),
+            18_019,
+            78_399
+        ));
+        assert!(rate_agrees(parse_rate("0.23").unwrap(), 23, 100));
+        assert!(rate_agrees(parse_rate("0.2299999999999").unwrap(), 23, 100));
+        assert!(rate_agrees(parse_rate("1").unwrap(), 5, 5));
     }
 
     #[test]
@@ -218,5 +281,7 @@ mod tests {
         assert!(!is_total("Tràng Định"));
         assert_eq!(district_name(" Huyện Hữu Lũng "), "Hữu Lũng");
         assert_eq!(district_name("Thành phố Lạng Sơn"), "Thành phố Lạng Sơn");
+        assert_eq!(district_name("huyện  Cao\u{a0} Lộc"), "Cao Lộc");
+        assert_eq!(name_key("HUYỆN HỮU LŨNG"), name_key("Hữu\u{a0}Lũng"));
     }
 }

@@ -43,6 +43,17 @@ pub(super) fn read(path: &Path) -> Result<Grid, Error> {
         let Ok(range) = book.worksheet_range(&name) else {
             continue;
         };
+        // a formula's cell is empty when the file was written without computed values
+        let formulas = book.worksheet_formula(&name).ok();
+        let uncomputed = |row: usize, col: usize| {
+            let (Ok(r), Ok(c)) = (u32::try_from(row), u32::try_from(col)) else {
+                return false;
+            };
+            formulas
+                .as_ref()
+                .and_then(|f| f.get_value((r, c)))
+                .is_some_and(|f| !f.is_empty())
+        };
         let first_row = range.start().map_or(0, |(r, _)| r as usize);
         let first_col = range.start().map_or(0, |(_, c)| c as usize);
         let rows: Vec<GridRow> = range
@@ -52,10 +63,14 @@ pub(super) fn read(path: &Path) -> Result<Grid, Error> {
                 let cells: Vec<String> = std::iter::repeat_n(String::new(), first_col)
                     .chain(row.iter().map(cell_text))
                     .collect();
+                let uncomputed = (0..cells.len())
+                    .filter(|&c| cells[c].is_empty() && uncomputed(first_row + i, c))
+                    .collect();
                 GridRow {
                     line: first_row + i + 1,
                     columns: columns(&cells),
                     cells,
+                    uncomputed,
                 }
             })
             .collect();

@@ -7,10 +7,11 @@
 //! each district as read, every value with its cell.
 
 use super::district::{Count, Entry, RawDistrict, normalise, provincial_in_district};
-use super::source::{Pos, Source, did_you_mean_hint};
+use super::source::{Source, did_you_mean_hint};
 use crate::diagnostic::{Error, did_you_mean};
 use crate::import::check::{self, Reader, Total};
 use crate::import::grid::{Grid, GridRow};
+use crate::import::header;
 use crate::import::table::{self, Heading};
 use crate::model::{Scope, TeamKind};
 use crate::text::Text;
@@ -23,6 +24,8 @@ enum Column {
     Smartphones,
     /// The printed rate: checked against the counts, not used.
     Rate,
+    /// Notes, the row number (`STT`), or an empty heading over an empty column: not read.
+    Ignored,
     /// Local teams of this kind.
     Team(String),
     Cohort(String),
@@ -36,12 +39,18 @@ pub(super) fn districts<'a>(
     kinds: &[TeamKind],
 ) -> Result<Vec<RawDistrict<'a>>, Error> {
     let src = &grid.src;
-    // title rows above the header (one cell, as in a spreadsheet) are skipped
-    let Some(header_at) = grid.rows.iter().position(|r| r.filled() >= 2) else {
+    // title rows above the header are skipped as `campaign import` skips them; without a
+    // header row, the row most like one says what is wrong with it
+    let Some(header_at) = header::find(&grid.rows).or_else(|| header::best(&grid.rows)) else {
         return Err(check::empty(src).hint(header_hint()));
     };
     let header = &grid.rows[header_at];
-    let columns = columns(src, header, kinds)?;
+    let columns = columns(src, header, &grid.rows[header_at + 1..], kinds)?;
+    // the cells a row needs: up to the last column that is read
+    let needed = columns
+        .iter()
+        .rposition(|c| *c != Column::Ignored)
+        .map_or(0, |i| i + 1);
     let index = |wanted: &Column| columns.iter().position(|c| c == wanted).unwrap_or(0);
     let (name_index, installed_index) = (index(&Column::Name), index(&Column::Installed));
 
@@ -60,7 +69,7 @@ pub(super) fn districts<'a>(
             .iter()
             .skip(columns.len())
             .any(|c| !c.trim().is_empty());
-        if row.cells.len() < columns.len() || extra_filled {
+        if row.cells.len() < needed || extra_filled {
             let (cells, delimiter) = (row.cells.len(), grid.delimiter);
             return Err(src
                 .error(
@@ -101,31 +110,48 @@ fn header_hint() -> Text {
 }
 
 /// The meaning of each header cell.
-fn columns(src: &Source, header: &GridRow, kinds: &[TeamKind]) -> Result<Vec<Column>, Error> {
+fn columns(
+    src: &Source,
+    header: &GridRow,
+    rows: &[GridRow],
+    kinds: &[TeamKind],
+) -> Result<Vec<Column>, Error> {
     let mut columns: Vec<Column> = Vec::new();
     for i in 0..header.cells.len() {
         let name = header.cell(i);
         let at = header.cell_pos(i);
         let lower = name.to_lowercase();
         let column = match (lower.as_str(), table::heading(name)) {
+            ("", _) if header::column_is_blank(rows, i) => Column::Ignored,
             ("", _) => {
+                let line = rows
+                    .iter()
+                    .find(|r| !r.cell(i).is_empty())
+                    .map_or(header.line, |r| r.line);
                 return Err(src
                     .error(
                         at,
                         Text::new(
-                            format!("cột thứ {} của dòng tiêu đề chưa có tên", i + 1),
-                            format!("column {} of the header has no name", i + 1),
+                            format!(
+                                "cột thứ {} của dòng tiêu đề chưa có tên nhưng có số liệu (dòng {line})",
+                                i + 1
+                            ),
+                            format!(
+                                "column {} of the header has no name but holds figures (row {line})",
+                                i + 1
+                            ),
                         ),
                     )
                     .hint(Text::new(
-                        "đặt tên cho cột, hoặc xóa cột trống",
-                        "give the column a name, or delete the empty column",
+                        "đặt tên cho cột (tên nhóm người, ví dụ students), hoặc xóa số liệu trong cột",
+                        "give the column a name (a cohort, e.g. students), or clear the column",
                     )));
             }
             (_, Some(Heading::District)) => Column::Name,
             (_, Some(Heading::Installed)) => Column::Installed,
             (_, Some(Heading::Smartphones)) => Column::Smartphones,
             (_, Some(Heading::Rate)) => Column::Rate,
+            (_, Some(Heading::Notes)) => Column::Ignored,
             _ => match kinds.iter().find(|k| k.name.to_lowercase() == lower) {
                 Some(kind) if kind.scope == Scope::Local => Column::Team(kind.name.clone()),
                 Some(kind) => {
@@ -154,7 +180,7 @@ fn columns(src: &Source, header: &GridRow, kinds: &[TeamKind]) -> Result<Vec<Col
                 }
             },
         };
-        if columns.iter().any(|c| same_column(c, &column)) {
+        if column != Column::Ignored && columns.iter().any(|c| same_column(c, &column)) {
             let (vi, en) = if column == Column::Name {
                 (
                     format!(
@@ -208,7 +234,7 @@ fn read_row<'a>(src: &'a Source, row: &GridRow, columns: &[Column]) -> Result<Ro
     let name_index = columns.iter().position(|c| *c == Column::Name).unwrap_or(0);
     let written = row.cell(name_index);
     let name = normalise(written);
-    let is_total = table::is_total(&name);
+    let is_total = check::is_total_row(row, name_index);
     let mut d = RawDistrict {
         at: src.spot(row.pos()),
         name: Some((written.to_string(), src.spot(row.cell_pos(name_index)))),
@@ -227,11 +253,22 @@ fn read_row<'a>(src: &'a Source, row: &GridRow, columns: &[Column]) -> Result<Ro
                     at: src.spot(at),
                 })),
                 None if cell.is_empty() && !required => Ok(None),
-                None => Err(bad_cell(src, at, cell, &name, header_title(column))),
+                None => {
+                    let (message, hint) = check::bad_count(row, i);
+                    let err = src
+                        .error(at, message)
+                        .field(header_title(column))
+                        .hint(hint);
+                    Err(if name.is_empty() {
+                        err
+                    } else {
+                        err.district(&name)
+                    })
+                }
             }
         };
         match column {
-            Column::Name => {}
+            Column::Name | Column::Ignored => {}
             Column::Rate => {
                 // a bad count has its own error
                 if let Some(counts) = counts(row, columns) {
@@ -298,34 +335,7 @@ fn header_title(column: &Column) -> &str {
         Column::Installed => "installed",
         Column::Smartphones => "smartphones",
         Column::Rate => "rate",
+        Column::Ignored => "",
         Column::Team(k) | Column::Cohort(k) => k,
-    }
-}
-
-fn bad_cell(src: &Source, at: Pos, cell: &str, district: &str, column: &str) -> Error {
-    let message = if cell.is_empty() {
-        Text::new("ô này đang trống", "the cell is empty")
-    } else {
-        Text::new(
-            format!("`{cell}` không phải là số nguyên"),
-            format!("`{cell}` is not a whole number"),
-        )
-    };
-    let hint = if cell.ends_with('%') {
-        Text::new(
-            "cột tỷ lệ không cần thiết: chương trình tự tính tỷ lệ từ số máy; xóa cột này",
-            "a rate column is not needed: the planner computes rates from the counts; delete this column",
-        )
-    } else {
-        Text::new(
-            "ghi một số nguyên không có phần thập phân, ví dụ 151916 hoặc 151.916",
-            "write a whole number without decimals, e.g. 151916 or 151,916",
-        )
-    };
-    let err = src.error(at, message).field(column).hint(hint);
-    if district.is_empty() {
-        err
-    } else {
-        err.district(district)
     }
 }

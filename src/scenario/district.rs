@@ -8,6 +8,7 @@ use unicode_normalization::UnicodeNormalization;
 use super::DistrictInput;
 use super::source::{Pos, Source, Spot, did_you_mean_hint, name_list};
 use crate::diagnostic::{Error, did_you_mean};
+use crate::import::table::name_key;
 use crate::model::{Scope, TeamKind};
 use crate::report::number::count;
 use crate::text::{Lang, Text};
@@ -43,9 +44,11 @@ pub(super) struct RawDistrict<'a> {
     pub cohorts: Vec<Entry<'a>>,
 }
 
-/// The name as districts are compared and stored: trimmed, Unicode NFC.
+/// The name as districts are stored: Unicode NFC, every run of spaces (a no-break space,
+/// a line break in a spreadsheet cell) one space, trimmed.
 pub(crate) fn normalise(name: &str) -> String {
-    name.trim().nfc().collect::<String>().trim().to_string()
+    let nfc: String = name.nfc().collect();
+    nfc.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Checks the districts read and turns them into plain data.
@@ -77,7 +80,9 @@ fn named_once<'a>(
     seen: &mut BTreeMap<String, Spot<'a>>,
 ) -> Result<String, Error> {
     let (name, name_at) = name(d)?;
-    if let Some(first) = seen.get(&name) {
+    // "Huyện Hữu Lũng", "Hữu Lũng" and "HỮU LŨNG" are one district
+    let key = name_key(&name);
+    if let Some(first) = seen.get(&key) {
         let line = first.src.line(first.pos).unwrap_or(0);
         return Err(name_at
             .error(Text::new(
@@ -91,7 +96,7 @@ fn named_once<'a>(
                 "list each district once; merge the two entries or correct the name",
             )));
     }
-    seen.insert(name.clone(), name_at);
+    seen.insert(key, name_at);
     Ok(name)
 }
 

@@ -9,9 +9,10 @@ use toml::de::DeValue;
 
 use super::document::{Table, as_array, as_str, as_table, pos};
 use super::{DistrictInput, Scenario};
-use crate::diagnostic::Error;
-use crate::import::table::district_name;
+use crate::diagnostic::{Error, did_you_mean};
+use crate::import::table::{district_name, name_key};
 use crate::plan::Plan;
+use crate::scenario::source::name_list;
 use crate::text::Text;
 
 /// One earlier snapshot: its date and every district's installs on that date.
@@ -105,10 +106,31 @@ pub(crate) fn history(
         })?;
         let mut installed = BTreeMap::new();
         for row in &coverage.districts {
-            let Some(d) = districts
-                .iter()
-                .find(|d| district_name(&d.name) == district_name(&row.name))
-            else {
+            let key = name_key(&row.name);
+            let Some(d) = districts.iter().find(|d| name_key(&d.name) == key) else {
+                let known: Vec<String> = districts.iter().map(|d| district_name(&d.name)).collect();
+                let hint =
+                    match did_you_mean(&district_name(&row.name), known.iter().map(String::as_str))
+                    {
+                        Some(near) => Text::new(
+                            format!(
+                                "có phải ý bạn là `{near}`? tên huyện phải giống tên trong kịch bản"
+                            ),
+                            format!(
+                                "did you mean `{near}`? district names must be the scenario's names"
+                            ),
+                        ),
+                        None => Text::new(
+                            format!(
+                                "tên huyện phải giống tên trong kịch bản: {}",
+                                name_list(known.iter().map(String::as_str))
+                            ),
+                            format!(
+                                "district names must be the scenario's names: {}",
+                                name_list(known.iter().map(String::as_str))
+                            ),
+                        ),
+                    };
                 return Err(Error::new(Text::new(
                     format!(
                         "ảnh chụp ngày {date}: không biết huyện `{}` (dòng {})",
@@ -121,10 +143,7 @@ pub(crate) fn history(
                 ))
                 .file(&path)
                 .district(&row.name)
-                .hint(Text::new(
-                    "tên huyện phải giống tên trong kịch bản",
-                    "district names must be the scenario's names",
-                )));
+                .hint(hint));
             };
             installed.insert(d.name.clone(), row.installed);
         }

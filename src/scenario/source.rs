@@ -51,6 +51,24 @@ impl Source {
     /// Reads `path`; `what` names the file in the error ("the scenario file").
     pub fn read(path: &Path, what: &Text) -> Result<Source, Error> {
         let bytes = std::fs::read(path).map_err(|err| Source::unreadable(path, what, &err))?;
+        // Excel's "Unicode Text" is UTF-16 with a byte-order mark
+        if let Some(text) = utf16(&bytes) {
+            return Ok(Source {
+                path: path.to_path_buf(),
+                text: text.map_err(|()| {
+                    Error::new(Text::new(
+                        format!("{} không phải văn bản UTF-16 hợp lệ", what.vi),
+                        format!("{} is not valid UTF-16 text", what.get(Lang::En)),
+                    ))
+                    .file(path)
+                    .hint(Text::new(
+                        "lưu lại tệp với bảng mã UTF-8 (trong Excel: \"CSV UTF-8\")",
+                        "save the file again as UTF-8 (in Excel: \"CSV UTF-8\")",
+                    ))
+                })?,
+                origin: Origin::File,
+            });
+        }
         let text = String::from_utf8(bytes).map_err(|err| {
             let offset = err.utf8_error().valid_up_to();
             let valid = String::from_utf8_lossy(&err.as_bytes()[..offset]).into_owned();
@@ -198,6 +216,32 @@ pub(crate) fn did_you_mean_hint(suggestion: &str) -> Text {
     Text::new(
         format!("có phải ý bạn là `{suggestion}`?"),
         format!("did you mean `{suggestion}`?"),
+    )
+}
+
+/// The text of UTF-16 `bytes` that start with a byte-order mark (little or big endian),
+/// without it; `None` without the mark, `Err` when the rest is not UTF-16.
+fn utf16(bytes: &[u8]) -> Option<Result<String, ()>> {
+    let little = match bytes {
+        [0xFF, 0xFE, ..] => true,
+        [0xFE, 0xFF, ..] => false,
+        _ => return None,
+    };
+    let body = &bytes[2..];
+    if !body.len().is_multiple_of(2) {
+        return Some(Err(()));
+    }
+    let units = body.chunks_exact(2).map(|p| {
+        if little {
+            u16::from_le_bytes([p[0], p[1]])
+        } else {
+            u16::from_be_bytes([p[0], p[1]])
+        }
+    });
+    Some(
+        char::decode_utf16(units)
+            .collect::<Result<String, _>>()
+            .map_err(|_| ()),
     )
 }
 

@@ -85,14 +85,17 @@ fn a_cell_that_is_not_a_count_names_line_district_and_column() {
         &en,
         &[
             "coverage.csv:2:",
-            "district \"Cao Lộc\", field `rate`: the rate says `35%` but 16752/58196 is 28.79%",
+            "district \"Cao Lộc\", field `rate`: the rate says `35%` but 16,752 / 58,196 is 28.79%",
         ],
     );
     // an unknown column of rates is still a cohort, and says so
     let (en, _) = csv_error("name,installed,smartphones,share\nCao Lộc,16752,58196,28%\n");
     assert_has(
         &en,
-        &["`28%` is not a whole number", "a rate column is not needed"],
+        &[
+            "field `share`: `28%` is a rate, not a count",
+            "if it is a rate column, head it `Rate`",
+        ],
     );
     let (en, _) = csv_error(&format!("{HEADER}Cao Lộc,,58196,22,120\n"));
     assert_has(
@@ -202,7 +205,7 @@ fn below_the_total_row_as_in_import() {
     assert_has(
         &en,
         &[
-            "coverage.csv:3:18: district \"Tổng\", field `rate`: the rate says `38%` but 16752/58196 is 28.79%",
+            "coverage.csv:3:18: district \"Tổng\", field `rate`: the rate says `38%` but 16,752 / 58,196 is 28.79%",
         ],
     );
 }
