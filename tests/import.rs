@@ -396,6 +396,8 @@ fn the_skeleton_is_written_atomically_and_plans() {
         &skeleton,
         &[
             "rules = [\"../rules\"]",
+            // a Vietnamese title: the reports print it in Vietnamese text
+            "\nname = \"Số liệu từ letter.csv\"     # the title the reports print",
             "name = \"Hữu Lũng\"\ninstalled = 18_019\nsmartphones = 78_399\n",
             "# ASSUMPTION",
         ],
@@ -410,6 +412,10 @@ fn the_skeleton_is_written_atomically_and_plans() {
     let (code, stdout, stderr) = run(&["plan", out.to_str().unwrap(), "--lang", "en"]);
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.contains("151,916"), "{stdout}");
+    assert!(!skeleton.contains("Imported from"), "{skeleton}");
+    let (code, stdout, stderr) = run(&["plan", out.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("Số liệu từ letter.csv"), "{stdout}");
 
     // without --out the skeleton goes to stdout
     let (code, stdout, _) = run(&["import", table.to_str().unwrap()]);
