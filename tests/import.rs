@@ -145,7 +145,7 @@ fn a_total_that_disagrees_names_its_row() {
         &error_of("letter.csv", &wrong),
         &[
             "letter.csv:13:",
-            "row 13 (the total) says 151917 installed / 519820 smartphones, but the districts add up to 151916 / 519820",
+            "row 13 (the total) says 151,917 installed / 519,820 smartphones, but the districts add up to 151,916 / 519,820",
         ],
     );
     let after = format!("{LETTER}Huyện Mới;1;2;50%\n");

@@ -288,16 +288,26 @@ fn count(
                 "số máy không thể âm",
                 "a count cannot be negative",
             ))),
-        Some(v) => u64::try_from(v).map_err(|_| {
-            src.error(
-                at,
-                Text::new(
-                    format!("{}: số `{cell}` quá lớn", label.vi),
-                    format!("{}: `{cell}` is too large", label.get(Lang::En)),
-                ),
-            )
-            .field(column)
-        }),
+        Some(v) => match u64::try_from(v) {
+            Ok(v) if i128::from(v) <= check::MAX_PEOPLE => Ok(v),
+            _ => {
+                let (message, hint) = check::too_large();
+                Err(src
+                    .error(
+                        at,
+                        Text::new(
+                            format!("{}: {}: `{cell}`", label.vi, message.vi),
+                            format!(
+                                "{}: {}: `{cell}`",
+                                label.get(Lang::En),
+                                message.get(Lang::En)
+                            ),
+                        ),
+                    )
+                    .field(column)
+                    .hint(hint))
+            }
+        },
         None => {
             let (message, hint) = check::bad_count(row, index);
             Err(src

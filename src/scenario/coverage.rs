@@ -248,6 +248,19 @@ fn read_row<'a>(src: &'a Source, row: &GridRow, columns: &[Column]) -> Result<Ro
         let at = row.cell_pos(i);
         let count = |required: bool| -> Result<Option<Count>, Error> {
             match table::parse_count(cell) {
+                // above the limit: said here, before the total row adds it up
+                Some(value) if value > check::MAX_PEOPLE => {
+                    let (message, hint) = check::too_large();
+                    let err = src
+                        .error(at, message)
+                        .field(header_title(column))
+                        .hint(hint);
+                    Err(if name.is_empty() {
+                        err
+                    } else {
+                        err.district(&name)
+                    })
+                }
                 Some(value) => Ok(Some(Count {
                     value,
                     at: src.spot(at),
