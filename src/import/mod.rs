@@ -235,33 +235,37 @@ fn missing_columns(src: &Source, best: &GridRow) -> Error {
         .iter()
         .filter_map(|c| table::heading(c))
         .collect();
-    let missing: Vec<&str> = [
-        (Heading::District, "Huyện/District"),
-        (Heading::Installed, "Đã cài Bluezone/Installed"),
-        (Heading::Smartphones, "Tổng smartphone/Smartphones"),
+    let missing: Vec<(&str, &str)> = [
+        (Heading::District, ("Huyện", "District")),
+        (Heading::Installed, ("Đã cài Bluezone", "Installed")),
+        (Heading::Smartphones, ("Tổng smartphone", "Smartphones")),
     ]
     .iter()
     .filter(|(h, _)| !have.contains(h))
     .map(|(_, n)| *n)
     .collect();
     let found = name_list(found);
-    let missing = name_list(missing);
+    let missing_vi = name_list(missing.iter().map(|m| m.0));
+    let missing_en = name_list(missing.iter().map(|m| m.1));
     src.error(
         best.pos(),
         Text::new(
             format!(
-                "không tìm thấy dòng tiêu đề đủ cột: dòng {} có {found}; thiếu {missing}",
+                "không tìm thấy dòng tiêu đề đủ cột: dòng {} có {found}; thiếu {missing_vi}",
                 best.line
             ),
             format!(
-                "no header row with the needed columns: row {} has {found}; missing {missing}",
+                "no header row with the needed columns: row {} has {found}; missing {missing_en}",
                 best.line
             ),
         ),
     )
     .hint(Text::new(
-        format!("dòng tiêu đề cần các cột {}", table::EXPECTED),
-        format!("the header row needs the columns {}", table::EXPECTED),
+        format!("dòng tiêu đề cần các cột {}", table::expected().vi),
+        format!(
+            "the header row needs the columns {}",
+            table::expected().get(Lang::En)
+        ),
     ))
 }
 

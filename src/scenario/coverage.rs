@@ -104,8 +104,8 @@ pub(super) fn districts<'a>(
 
 fn header_hint() -> Text {
     Text::new(
-        "dòng đầu là dòng tiêu đề, ví dụ: name,installed,smartphones,commune",
-        "the first line is a header, e.g. name,installed,smartphones,commune",
+        "dòng tiêu đề ghi tên các cột, ví dụ: Huyện,Đã cài Bluezone,Tổng smartphone,commune (thêm một cột cho mỗi loại tổ, đội tại chỗ và mỗi nhóm người)",
+        "the header row names the columns, e.g. District,Installed,Smartphones,commune (add a column per local team kind and per cohort)",
     )
 }
 

@@ -72,3 +72,101 @@ fn a_total_that_disagrees_prints_numbers_for_the_language() {
     assert_has(&sc_en, &["151,916 / 519,820"]);
     assert_has(&sc_vi, &["151.916 / 519.820"]);
 }
+
+#[test]
+fn a_file_named_for_the_other_format_says_so() {
+    // a CSV table renamed .xlsx
+    let csv = "Huyện;Đã cài;Tổng smartphone\nA;1;2\n";
+    let ((en, vi), (sc_en, sc_vi)) = both("renamed.xlsx", csv.as_bytes());
+    for text in [&en, &sc_en] {
+        assert_has(
+            text,
+            &[
+                "renamed.xlsx: this file is not an Excel workbook (.xlsx)",
+                "if it is a CSV table (text), rename it to .csv",
+            ],
+        );
+        assert!(!text.contains("EOCD"), "{text}");
+    }
+    for text in [&vi, &sc_vi] {
+        assert_has(
+            text,
+            &[
+                "tệp này không phải bảng tính Excel (.xlsx)",
+                "đổi đuôi tên tệp thành .csv",
+            ],
+        );
+    }
+    // a workbook (a zip archive) named .csv
+    let ((en, vi), (sc_en, _)) = both("book.csv", b"PK\x03\x04rest of a zip");
+    assert_has(
+        &en,
+        &[
+            "book.csv: this file is an Excel workbook (.xlsx), not a CSV file",
+            "rename it to .xlsx",
+        ],
+    );
+    assert_has(
+        &vi,
+        &["tệp này là bảng tính Excel (.xlsx), không phải tệp CSV"],
+    );
+    assert_has(&sc_en, &["this file is an Excel workbook (.xlsx)"]);
+}
+
+#[test]
+fn an_unclosed_double_quote_is_named_at_its_line() {
+    let csv = "Huyện;Đã cài;Tổng smartphone\n\"A;1;2\nB;3;4\n";
+    let ((en, vi), (sc_en, sc_vi)) = both("quote.csv", csv.as_bytes());
+    for text in [&en, &sc_en] {
+        assert_has(
+            text,
+            &[
+                "quote.csv:2: row 2: a cell opens a double quote (\") that is never closed",
+                "add a \" at the end of that cell",
+            ],
+        );
+        assert!(!text.contains("empty"), "{text}");
+    }
+    for text in [&vi, &sc_vi] {
+        assert_has(
+            text,
+            &["quote.csv:2: dòng 2: một ô mở dấu ngoặc kép (\") mà không đóng"],
+        );
+    }
+}
+
+#[test]
+fn header_hints_show_headings_in_the_language_of_the_text() {
+    let csv = "Huyện;Tổng smartphone\nA;2\n";
+    let ((en, vi), (sc_en, sc_vi)) = both("cols.csv", csv.as_bytes());
+    assert_has(
+        &vi,
+        &[
+            "thiếu `Đã cài Bluezone`",
+            "`Huyện`, `Đã cài Bluezone`, `Tổng smartphone`",
+        ],
+    );
+    assert_has(
+        &en,
+        &[
+            "missing `Installed`",
+            "`District`, `Installed`, `Smartphones`",
+        ],
+    );
+    assert_has(
+        &sc_vi,
+        &["ví dụ: Huyện,Đã cài Bluezone,Tổng smartphone,commune"],
+    );
+    assert_has(&sc_en, &["e.g. District,Installed,Smartphones,commune"]);
+    for vi in [&vi, &sc_vi] {
+        for english in [
+            "optional",
+            "Rate",
+            "District",
+            "Installed",
+            "name,installed",
+        ] {
+            assert!(!vi.contains(english), "{english:?} in:\n{vi}");
+        }
+    }
+}

@@ -37,7 +37,7 @@ fn a_required_column_is_missing() {
         &en,
         &[
             "coverage.csv:1: the header has no `installed` column",
-            "name,installed,smartphones",
+            "District,Installed,Smartphones",
         ],
     );
     assert_has(&vi, &["coverage.csv:1: dòng tiêu đề thiếu cột `installed`"]);
