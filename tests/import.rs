@@ -132,8 +132,8 @@ fn a_missing_column_names_the_file_the_header_row_and_what_is_expected() {
         &en,
         &[
             "short.csv:1:",
-            "no header row with the needed columns: row 1 has `Huyện`, `Tổng smartphone`, `Ghi chú`; missing `Đã cài Bluezone/Installed`",
-            "Huyện/District, Đã cài Bluezone/Installed, Tổng smartphone/Smartphones",
+            "no header row with the needed columns: row 1 has `Huyện`, `Tổng smartphone`, `Ghi chú`; missing `Installed`",
+            "`District`, `Installed`, `Smartphones` (a `Rate` column is optional)",
         ],
     );
 }
@@ -145,7 +145,7 @@ fn a_total_that_disagrees_names_its_row() {
         &error_of("letter.csv", &wrong),
         &[
             "letter.csv:13:",
-            "row 13 (the total) says 151917 installed / 519820 smartphones, but the districts add up to 151916 / 519820",
+            "row 13 (the total) says 151,917 installed / 519,820 smartphones, but the districts add up to 151,916 / 519,820",
         ],
     );
     let after = format!("{LETTER}Huyện Mới;1;2;50%\n");
@@ -396,6 +396,8 @@ fn the_skeleton_is_written_atomically_and_plans() {
         &skeleton,
         &[
             "rules = [\"../rules\"]",
+            // a Vietnamese title: the reports print it in Vietnamese text
+            "\nname = \"Số liệu từ letter.csv\"     # the title the reports print",
             "name = \"Hữu Lũng\"\ninstalled = 18_019\nsmartphones = 78_399\n",
             "# ASSUMPTION",
         ],
@@ -410,6 +412,10 @@ fn the_skeleton_is_written_atomically_and_plans() {
     let (code, stdout, stderr) = run(&["plan", out.to_str().unwrap(), "--lang", "en"]);
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.contains("151,916"), "{stdout}");
+    assert!(!skeleton.contains("Imported from"), "{skeleton}");
+    let (code, stdout, stderr) = run(&["plan", out.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("Số liệu từ letter.csv"), "{stdout}");
 
     // without --out the skeleton goes to stdout
     let (code, stdout, _) = run(&["import", table.to_str().unwrap()]);

@@ -1,6 +1,8 @@
 //! Loading scenarios (MODEL.md § "Scenario files (TOML)"): the shipped scenario, the CSV
 //! route, and one test per mistake a user can make, asserting what the user reads.
 
+#[path = "scenario_load/coverage_messages.rs"]
+mod coverage_messages;
 #[path = "scenario_load/csv_errors.rs"]
 mod csv_errors;
 #[path = "scenario_load/district_errors.rs"]

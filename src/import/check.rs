@@ -118,6 +118,35 @@ pub(crate) fn bad_count(row: &GridRow, index: usize) -> (Text, Text) {
     }
 }
 
+/// The largest head count accepted (smartphones, installed, cohorts), in a scenario and in a
+/// coverage table alike: far above any country, and small enough that a province's totals
+/// cannot overflow.
+pub(crate) const MAX_PEOPLE: i128 = 1_000_000_000_000;
+
+/// What is said of a count above [`MAX_PEOPLE`] (or a team count above the scenario's
+/// limit), and what to do: the same words from every reader.
+pub(crate) fn too_large() -> (Text, Text) {
+    use crate::scenario::district::MAX_TEAMS;
+    #[allow(clippy::cast_precision_loss)]
+    let people = |lang: Lang| count(lang, MAX_PEOPLE as f64);
+    let teams = |lang: Lang| count(lang, f64::from(MAX_TEAMS));
+    (
+        Text::new("số quá lớn", "the number is too large"),
+        Text::new(
+            format!(
+                "số người tối đa là {}, số tổ, đội tối đa là {}; kiểm tra có gõ thừa chữ số không",
+                people(Lang::Vi),
+                teams(Lang::Vi)
+            ),
+            format!(
+                "people counts go up to {}, team counts up to {}; check for a digit typed twice",
+                people(Lang::En),
+                teams(Lang::En)
+            ),
+        ),
+    )
+}
+
 /// What is said of an empty cell that holds a formula without a computed value
 /// ([`GridRow::uncomputed`]), and what to do.
 pub(crate) fn uncomputed() -> (Text, Text) {
@@ -162,6 +191,8 @@ impl Total {
         if (installed, smartphones) == (sum_installed, sum_smartphones) {
             return Ok(());
         }
+        #[allow(clippy::cast_precision_loss)]
+        let n = |lang: Lang, v: i128| count(lang, v as f64);
         let (vi, en) = match reader {
             Reader::Import => (
                 format!("dòng {line} (dòng tổng)"),
@@ -174,10 +205,18 @@ impl Total {
                 Pos::Line { line, column: None },
                 Text::new(
                     format!(
-                        "{vi} ghi {installed} đã cài / {smartphones} smartphone, nhưng cộng các huyện được {sum_installed} / {sum_smartphones}"
+                        "{vi} ghi {} đã cài / {} smartphone, nhưng cộng các huyện được {} / {}",
+                        n(Lang::Vi, installed),
+                        n(Lang::Vi, smartphones),
+                        n(Lang::Vi, sum_installed),
+                        n(Lang::Vi, sum_smartphones)
                     ),
                     format!(
-                        "{en} says {installed} installed / {smartphones} smartphones, but the districts add up to {sum_installed} / {sum_smartphones}"
+                        "{en} says {} installed / {} smartphones, but the districts add up to {} / {}",
+                        n(Lang::En, installed),
+                        n(Lang::En, smartphones),
+                        n(Lang::En, sum_installed),
+                        n(Lang::En, sum_smartphones)
                     ),
                 ),
             )

@@ -18,6 +18,20 @@ pub(super) fn read(path: &Path) -> Result<Grid, Error> {
         src.text = src.text.replace("\r\n", "\n").replace('\r', "\n");
     }
     let delimiter = delimiter(&src.text);
+    if let Some(line) = unclosed_quote(&src.text, delimiter) {
+        return Err(src
+            .error(
+                Pos::Line { line, column: None },
+                Text::new(
+                    format!("dòng {line}: một ô mở dấu ngoặc kép (\") mà không đóng"),
+                    format!("row {line}: a cell opens a double quote (\") that is never closed"),
+                ),
+            )
+            .hint(Text::new(
+                "thêm dấu \" ở cuối ô đó, hoặc xóa dấu \" ở đầu ô",
+                "add a \" at the end of that cell, or delete the \" at its start",
+            )));
+    }
     let lines: Vec<&str> = src.text.lines().collect();
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
@@ -85,6 +99,53 @@ fn delimiter(text: &str) -> u8 {
         .unwrap_or(b',')
 }
 
+/// The line of a cell that opens a double quote and never closes it: the quote runs to the
+/// end of the file, or over a line break and on across a separator (a cell wrapped over
+/// two lines holds no separator; rows swallowed by an open quote do).
+fn unclosed_quote(text: &str, delimiter: u8) -> Option<usize> {
+    let delimiter = char::from(delimiter);
+    let mut chars = text.chars().peekable();
+    let mut line = 1;
+    let mut field_start = true;
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if field_start => {
+                let opened = line;
+                let mut broken = false;
+                let mut closed = false;
+                while let Some(c) = chars.next() {
+                    match c {
+                        '"' if chars.peek() == Some(&'"') => {
+                            chars.next();
+                        }
+                        '"' => {
+                            closed = true;
+                            break;
+                        }
+                        '\n' => {
+                            line += 1;
+                            broken = true;
+                        }
+                        c if c == delimiter && broken => return Some(opened),
+                        _ => {}
+                    }
+                }
+                if !closed {
+                    return Some(opened);
+                }
+                field_start = false;
+            }
+            '\n' => {
+                line += 1;
+                field_start = true;
+            }
+            c if c == delimiter => field_start = true,
+            _ => field_start = false,
+        }
+    }
+    None
+}
+
 /// The 1-based column where each cell of `raw` starts (after its leading spaces), when the
 /// line has no quotes to confuse the count.
 fn columns(raw: &str, delimiter: u8) -> Vec<usize> {
@@ -117,6 +178,16 @@ mod tests {
             ),
             b';'
         );
+    }
+
+    #[test]
+    fn unclosed_quotes_are_found_at_their_line() {
+        assert_eq!(unclosed_quote("a;b\n\"A;1;2\nB;3;4\n", b';'), Some(2));
+        assert_eq!(unclosed_quote("a;b\n\"A;1;2\n", b';'), Some(2));
+        // a cell wrapped over two lines, an escaped quote, a quote inside a cell
+        assert_eq!(unclosed_quote("\"Huyện\nHữu Lũng\";1;2\n", b';'), None);
+        assert_eq!(unclosed_quote("\"Hữu \"\"Lũng\"\"\";1;2\n", b';'), None);
+        assert_eq!(unclosed_quote("Hữu 5\" Lũng;1;2\n", b';'), None);
     }
 
     #[test]

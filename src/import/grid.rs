@@ -107,7 +107,31 @@ impl Format {
 impl Grid {
     /// Reads the table at `path`: an `.xlsx` workbook's sheet with a header row, else CSV.
     pub fn read(path: &Path) -> Result<Grid, Error> {
+        // what the file holds, whatever its name says: a workbook is a zip archive (`PK`)
+        let zip = std::fs::File::open(path).ok().and_then(|mut f| {
+            let mut start = [0u8; 2];
+            std::io::Read::read_exact(&mut f, &mut start).ok()?;
+            Some(&start == b"PK")
+        });
         match Format::of(path) {
+            Format::Xlsx if zip == Some(false) => Err(Error::new(Text::new(
+                "tệp này không phải bảng tính Excel (.xlsx)",
+                "this file is not an Excel workbook (.xlsx)",
+            ))
+            .file(path)
+            .hint(Text::new(
+                "nếu đây là bảng CSV (văn bản), đổi đuôi tên tệp thành .csv",
+                "if it is a CSV table (text), rename it to .csv",
+            ))),
+            Format::Csv if zip == Some(true) => Err(Error::new(Text::new(
+                "tệp này là bảng tính Excel (.xlsx), không phải tệp CSV",
+                "this file is an Excel workbook (.xlsx), not a CSV file",
+            ))
+            .file(path)
+            .hint(Text::new(
+                "đổi đuôi tên tệp thành .xlsx, hoặc trong Excel chọn Lưu thành (Save As) > \"CSV UTF-8\"",
+                "rename it to .xlsx, or in Excel choose Save As > \"CSV UTF-8\"",
+            ))),
             Format::Xlsx => xlsx::read(path),
             Format::Csv => csv::read(path),
             Format::Refused => Err(Error::new(Format::refused()).file(path).hint(Text::new(

@@ -235,33 +235,37 @@ fn missing_columns(src: &Source, best: &GridRow) -> Error {
         .iter()
         .filter_map(|c| table::heading(c))
         .collect();
-    let missing: Vec<&str> = [
-        (Heading::District, "Huyện/District"),
-        (Heading::Installed, "Đã cài Bluezone/Installed"),
-        (Heading::Smartphones, "Tổng smartphone/Smartphones"),
+    let missing: Vec<(&str, &str)> = [
+        (Heading::District, ("Huyện", "District")),
+        (Heading::Installed, ("Đã cài Bluezone", "Installed")),
+        (Heading::Smartphones, ("Tổng smartphone", "Smartphones")),
     ]
     .iter()
     .filter(|(h, _)| !have.contains(h))
     .map(|(_, n)| *n)
     .collect();
     let found = name_list(found);
-    let missing = name_list(missing);
+    let missing_vi = name_list(missing.iter().map(|m| m.0));
+    let missing_en = name_list(missing.iter().map(|m| m.1));
     src.error(
         best.pos(),
         Text::new(
             format!(
-                "không tìm thấy dòng tiêu đề đủ cột: dòng {} có {found}; thiếu {missing}",
+                "không tìm thấy dòng tiêu đề đủ cột: dòng {} có {found}; thiếu {missing_vi}",
                 best.line
             ),
             format!(
-                "no header row with the needed columns: row {} has {found}; missing {missing}",
+                "no header row with the needed columns: row {} has {found}; missing {missing_en}",
                 best.line
             ),
         ),
     )
     .hint(Text::new(
-        format!("dòng tiêu đề cần các cột {}", table::EXPECTED),
-        format!("the header row needs the columns {}", table::EXPECTED),
+        format!("dòng tiêu đề cần các cột {}", table::expected().vi),
+        format!(
+            "the header row needs the columns {}",
+            table::expected().get(Lang::En)
+        ),
     ))
 }
 
@@ -288,16 +292,26 @@ fn count(
                 "số máy không thể âm",
                 "a count cannot be negative",
             ))),
-        Some(v) => u64::try_from(v).map_err(|_| {
-            src.error(
-                at,
-                Text::new(
-                    format!("{}: số `{cell}` quá lớn", label.vi),
-                    format!("{}: `{cell}` is too large", label.get(Lang::En)),
-                ),
-            )
-            .field(column)
-        }),
+        Some(v) => match u64::try_from(v) {
+            Ok(v) if i128::from(v) <= check::MAX_PEOPLE => Ok(v),
+            _ => {
+                let (message, hint) = check::too_large();
+                Err(src
+                    .error(
+                        at,
+                        Text::new(
+                            format!("{}: {}: `{cell}`", label.vi, message.vi),
+                            format!(
+                                "{}: {}: `{cell}`",
+                                label.get(Lang::En),
+                                message.get(Lang::En)
+                            ),
+                        ),
+                    )
+                    .field(column)
+                    .hint(hint))
+            }
+        },
         None => {
             let (message, hint) = check::bad_count(row, index);
             Err(src

@@ -11,6 +11,8 @@ pub fn render(coverage: &Coverage) -> String {
         .path
         .file_name()
         .map_or_else(String::new, |f| f.to_string_lossy().into_owned());
+    // the reports' titles are Vietnamese: "Số liệu từ letter.csv"
+    let name = quoted(&format!("Số liệu từ {file}"));
     let mut out = String::new();
     let _ = write!(
         out,
@@ -20,7 +22,7 @@ pub fn render(coverage: &Coverage) -> String {
 # ASSUMPTION = a planning default copied from scenarios/lang-son-2020-09-01.toml; check each
 #              one (docs/assumptions.md gives the reasoning) before planning with this file.
 
-name = {name}
+name = {name}{name_pad}# the title the reports print (Vietnamese, as the reports are)
 as_of = 2020-09-01                 # ASSUMPTION: the date of the figures; set the table's date
 horizon_days = 14                  # ASSUMPTION: a two-week push
 objective = "max-installs"         # or "min-cost", "max-min-rate"
@@ -59,7 +61,8 @@ cost_per_team_day = 300_000        # ASSUMPTION: đồng per team-day (travel, m
 # cohorts (quarantine, testing, students: head counts over the horizon) are ASSUMPTIONS left
 # at 0: fill them in, or the plan has no commune teams and no mandated installs.
 "#,
-        name = quoted(&format!("Imported from {file}")),
+        name_pad = " ".repeat(35usize.saturating_sub(7 + name.chars().count()).max(1)),
+        name = name,
     );
     for d in &coverage.districts {
         let _ = write!(

@@ -21,9 +21,14 @@ pub enum Heading {
     Notes,
 }
 
-/// How the expected columns may be written, for messages.
-pub const EXPECTED: &str =
-    "Huyện/District, Đã cài Bluezone/Installed, Tổng smartphone/Smartphones (Tỷ lệ/Rate: optional)";
+/// How the expected columns may be written, for messages: Vietnamese headings in the
+/// Vietnamese text, English ones in the English.
+pub fn expected() -> Text {
+    Text::new(
+        "`Huyện`, `Đã cài Bluezone`, `Tổng smartphone` (cột `Tỷ lệ` có thể có hoặc không)",
+        "`District`, `Installed`, `Smartphones` (a `Rate` column is optional)",
+    )
+}
 
 /// A header cell compared after NFC, case folding and collapsing spaces (line breaks in a
 /// spreadsheet cell included): "ĐÃ CÀI\nBLUEZONE" is "đã cài bluezone".

@@ -104,8 +104,8 @@ pub(super) fn districts<'a>(
 
 fn header_hint() -> Text {
     Text::new(
-        "dòng đầu là dòng tiêu đề, ví dụ: name,installed,smartphones,commune",
-        "the first line is a header, e.g. name,installed,smartphones,commune",
+        "dòng tiêu đề ghi tên các cột, ví dụ: Huyện,Đã cài Bluezone,Tổng smartphone,commune (thêm một cột cho mỗi loại tổ, đội tại chỗ và mỗi nhóm người)",
+        "the header row names the columns, e.g. District,Installed,Smartphones,commune (add a column per local team kind and per cohort)",
     )
 }
 
@@ -248,6 +248,19 @@ fn read_row<'a>(src: &'a Source, row: &GridRow, columns: &[Column]) -> Result<Ro
         let at = row.cell_pos(i);
         let count = |required: bool| -> Result<Option<Count>, Error> {
             match table::parse_count(cell) {
+                // above the limit: said here, before the total row adds it up
+                Some(value) if value > check::MAX_PEOPLE => {
+                    let (message, hint) = check::too_large();
+                    let err = src
+                        .error(at, message)
+                        .field(header_title(column))
+                        .hint(hint);
+                    Err(if name.is_empty() {
+                        err
+                    } else {
+                        err.district(&name)
+                    })
+                }
                 Some(value) => Ok(Some(Count {
                     value,
                     at: src.spot(at),

@@ -8,6 +8,7 @@ use unicode_normalization::UnicodeNormalization;
 use super::DistrictInput;
 use super::source::{Pos, Source, Spot, did_you_mean_hint, name_list};
 use crate::diagnostic::{Error, did_you_mean};
+use crate::import::check::MAX_PEOPLE;
 use crate::import::table::name_key;
 use crate::model::{Scope, TeamKind};
 use crate::report::number::count;
@@ -356,29 +357,16 @@ fn negative(c: Count, district: &str, field: &str) -> Error {
 }
 
 fn too_large(c: Count, district: &str, field: &str) -> Error {
-    c.at.error(Text::new("số quá lớn", "the number is too large"))
+    let (message, hint) = crate::import::check::too_large();
+    c.at.error(message)
         .district(district)
         .field(field)
-        .hint(Text::new(
-            format!(
-                "số người tối đa là {}, số tổ, đội tối đa là {}; kiểm tra có gõ thừa chữ số không",
-                count(Lang::Vi, MAX_PEOPLE as f64),
-                count(Lang::Vi, f64::from(MAX_TEAMS))
-            ),
-            format!(
-                "people counts go up to {}, team counts up to {}; check for a digit typed twice",
-                count(Lang::En, MAX_PEOPLE as f64),
-                count(Lang::En, f64::from(MAX_TEAMS))
-            ),
-        ))
+        .hint(hint)
 }
 
-/// The largest head count accepted (smartphones, installed, cohorts): far above any country,
-/// and small enough that a province's totals cannot overflow.
-pub(super) const MAX_PEOPLE: i128 = 1_000_000_000_000;
 /// The largest team count accepted (per district, or a provincial pool): sums over tens of
 /// thousands of districts still fit the optimiser's counters.
-pub(super) const MAX_TEAMS: u32 = 100_000;
+pub(crate) const MAX_TEAMS: u32 = 100_000;
 
 /// The cohorts the shipped rules read; a cohort named like one of them but not exactly is a
 /// typing mistake, not a new cohort.

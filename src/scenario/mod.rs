@@ -1,7 +1,7 @@
 //! Scenario files (MODEL.md § "Scenario files"): read, checked once, then plain data.
 
 mod coverage;
-mod district;
+pub(crate) mod district;
 pub(crate) mod document;
 pub mod history;
 mod inline;

@@ -37,7 +37,7 @@ fn a_required_column_is_missing() {
         &en,
         &[
             "coverage.csv:1: the header has no `installed` column",
-            "name,installed,smartphones",
+            "District,Installed,Smartphones",
         ],
     );
     assert_has(&vi, &["coverage.csv:1: dòng tiêu đề thiếu cột `installed`"]);
@@ -166,7 +166,7 @@ fn a_total_row_is_checked_and_skipped() {
     assert_has(
         &en,
         &[
-            "coverage.csv:3: the total row says 18020 installed / 78399 smartphones, but the districts add up to 18019 / 78399",
+            "coverage.csv:3: the total row says 18,020 installed / 78,399 smartphones, but the districts add up to 18,019 / 78,399",
         ],
     );
 }
