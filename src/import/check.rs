@@ -30,6 +30,7 @@ pub(crate) fn rate(
     src: &Source,
     row: &GridRow,
     index: usize,
+    title: &str,
     name: &str,
     (installed, smartphones): (u64, u64),
     reader: Reader,
@@ -80,7 +81,7 @@ pub(crate) fn rate(
         Reader::Scenario if name.is_empty() => src.error(row.cell_pos(index), message),
         Reader::Scenario => src.error(row.cell_pos(index), message).district(name),
     };
-    Err(err.field("rate").hint(hint))
+    Err(err.field(title).hint(hint))
 }
 
 /// What is said of cell `index` of `row` that should hold a count and does not, and what to

@@ -39,6 +39,22 @@ impl GridRow {
         self.cells.get(index).map_or("", |c| c.trim())
     }
 
+    /// A heading as the file writes it, its line breaks and runs of spaces read as one space
+    /// (`Đã cài⏎Bluezone` is `Đã cài Bluezone`), or `otherwise` where the cell is blank: errors
+    /// name a column as the user sees it.
+    pub fn title(&self, index: usize, otherwise: &str) -> String {
+        let written = self
+            .cell(index)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        if written.is_empty() {
+            otherwise.to_string()
+        } else {
+            written
+        }
+    }
+
     /// The cells that are not blank.
     pub fn filled(&self) -> usize {
         self.cells.iter().filter(|c| !c.trim().is_empty()).count()

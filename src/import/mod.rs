@@ -84,8 +84,20 @@ fn coverage(grid: &Grid) -> Result<Coverage, Error> {
         if name.is_empty() && !is_total {
             return Err(check::unnamed(src, row, columns.district));
         }
-        let installed = count(src, row, columns.installed, "installed", &label)?;
-        let smartphones = count(src, row, columns.smartphones, "smartphones", &label)?;
+        let installed = count(
+            src,
+            row,
+            columns.installed,
+            &header.title(columns.installed, "installed"),
+            &label,
+        )?;
+        let smartphones = count(
+            src,
+            row,
+            columns.smartphones,
+            &header.title(columns.smartphones, "smartphones"),
+            &label,
+        )?;
         if is_total {
             total = Some((installed, smartphones, row.line));
         } else {
@@ -157,6 +169,7 @@ fn coverage(grid: &Grid) -> Result<Coverage, Error> {
                 src,
                 row,
                 rate,
+                &header.title(rate, "rate"),
                 &name,
                 (installed, smartphones),
                 Reader::Import,

@@ -84,7 +84,7 @@ pub(super) fn districts<'a>(
                     format!("every line needs the header's columns, separated by `{delimiter}`; put a cell that holds a comma in double quotes"),
                 )));
         }
-        match read_row(src, row, &columns)? {
+        match read_row(src, row, header, &columns)? {
             Row::District(d) => districts.push(*d),
             Row::Total(t) => total = Some(t),
         }
@@ -203,18 +203,30 @@ fn columns(
         }
         columns.push(column);
     }
-    for (column, title) in [
-        (Column::Name, "name"),
-        (Column::Installed, "installed"),
-        (Column::Smartphones, "smartphones"),
+    for (column, vi, en) in [
+        (
+            Column::Name,
+            "tên huyện (`Huyện` hoặc `name`)",
+            "district name column (`District` or `name`)",
+        ),
+        (
+            Column::Installed,
+            "số đã cài (`Đã cài Bluezone` hoặc `installed`)",
+            "installed column (`Installed` or `installed`)",
+        ),
+        (
+            Column::Smartphones,
+            "số smartphone (`Tổng smartphone` hoặc `smartphones`)",
+            "smartphones column (`Smartphones` or `smartphones`)",
+        ),
     ] {
         if !columns.contains(&column) {
             return Err(src
                 .error(
                     header.pos(),
                     Text::new(
-                        format!("dòng tiêu đề thiếu cột `{title}`"),
-                        format!("the header has no `{title}` column"),
+                        format!("dòng tiêu đề thiếu cột {vi}"),
+                        format!("the header has no {en}"),
                     ),
                 )
                 .hint(header_hint()));
@@ -230,7 +242,12 @@ enum Row<'a> {
 }
 
 /// One district row, or the total row (only its counts are read, and its rate checked).
-fn read_row<'a>(src: &'a Source, row: &GridRow, columns: &[Column]) -> Result<Row<'a>, Error> {
+fn read_row<'a>(
+    src: &'a Source,
+    row: &GridRow,
+    header: &GridRow,
+    columns: &[Column],
+) -> Result<Row<'a>, Error> {
     let name_index = columns.iter().position(|c| *c == Column::Name).unwrap_or(0);
     let written = row.cell(name_index);
     let name = normalise(written);
@@ -253,7 +270,7 @@ fn read_row<'a>(src: &'a Source, row: &GridRow, columns: &[Column]) -> Result<Ro
                     let (message, hint) = check::too_large();
                     let err = src
                         .error(at, message)
-                        .field(header_title(column))
+                        .field(header.title(i, header_title(column)))
                         .hint(hint);
                     Err(if name.is_empty() {
                         err
@@ -270,7 +287,7 @@ fn read_row<'a>(src: &'a Source, row: &GridRow, columns: &[Column]) -> Result<Ro
                     let (message, hint) = check::bad_count(row, i);
                     let err = src
                         .error(at, message)
-                        .field(header_title(column))
+                        .field(header.title(i, header_title(column)))
                         .hint(hint);
                     Err(if name.is_empty() {
                         err
@@ -285,7 +302,8 @@ fn read_row<'a>(src: &'a Source, row: &GridRow, columns: &[Column]) -> Result<Ro
             Column::Rate => {
                 // a bad count has its own error
                 if let Some(counts) = counts(row, columns) {
-                    check::rate(src, row, i, &name, counts, Reader::Scenario)?;
+                    let title = header.title(i, "rate");
+                    check::rate(src, row, i, &title, &name, counts, Reader::Scenario)?;
                 }
             }
             Column::Installed => d.installed = count(true)?,

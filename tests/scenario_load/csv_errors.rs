@@ -36,11 +36,14 @@ fn a_required_column_is_missing() {
     assert_has(
         &en,
         &[
-            "coverage.csv:1: the header has no `installed` column",
+            "coverage.csv:1: the header has no installed column (`Installed` or `installed`)",
             "District,Installed,Smartphones",
         ],
     );
-    assert_has(&vi, &["coverage.csv:1: dòng tiêu đề thiếu cột `installed`"]);
+    assert_has(
+        &vi,
+        &["coverage.csv:1: dòng tiêu đề thiếu cột số đã cài (`Đã cài Bluezone` hoặc `installed`)"],
+    );
 }
 
 #[test]
