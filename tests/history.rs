@@ -191,10 +191,41 @@ fn falling_installs_are_refused() {
         &[("a.csv", &snap)],
     );
     assert!(
-        text.contains("Đình Lập: installs decreasing from 6751 (2020-08-25) to 6651 (2020-09-01): check the figures"),
+        text.contains(
+            "a.csv: district \"Đình Lập\", field `history`: installs fall from 6,751 \
+             (2020-08-25, a.csv line 12) to 6,651 (2020-09-01, the scenario's current figure)"
+        ),
         "{text}"
     );
-    assert!(text.contains("a.csv"), "{text}");
+    assert!(text.contains("correct the wrong figure"), "{text}");
+}
+
+/// A current figure changed with `--set` that falls below a snapshot: the message names the
+/// snapshot's file and line, and says the later figure is the scenario's (where `--set`
+/// changed it), in Vietnamese by default.
+#[test]
+fn a_set_figure_below_a_snapshot_names_both_figures() {
+    let scenario = example();
+    let argv = [
+        "campaign",
+        "plan",
+        scenario.to_str().unwrap(),
+        "--set",
+        "district.Hữu Lũng.installed=100",
+    ];
+    let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
+    let code = campaign_planner::cli::run(argv.map(Into::into), &mut stdout, &mut stderr);
+    let err = String::from_utf8(stderr).unwrap();
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains(
+            "huyện \"Hữu Lũng\", mục `history`: số đã cài giảm từ 16.549 (ngày 2020-08-25, tệp \
+             coverage-2020-08-25.csv dòng 4) xuống 100 (ngày 2020-09-01, số liệu hiện tại của \
+             kịch bản)"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("trong --set"), "{err}");
 }
 
 /// The CSV and the workbook carry the pace column too, one value per district, the total the

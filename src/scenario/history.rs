@@ -3,7 +3,7 @@
 //! by the end of the horizon without extra teams (docs/scenario-format.md § "Coverage history").
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use toml::de::DeValue;
 
@@ -12,8 +12,9 @@ use super::{DistrictInput, Scenario};
 use crate::diagnostic::{Error, did_you_mean};
 use crate::import::table::{district_name, name_key};
 use crate::plan::Plan;
+use crate::report::number;
 use crate::scenario::source::name_list;
-use crate::text::Text;
+use crate::text::{Lang, Text};
 
 /// One earlier snapshot: its date and every district's installs on that date.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,6 +24,8 @@ pub struct Snapshot {
     pub file: PathBuf,
     /// Installs by district name (the scenario's names).
     pub installed: BTreeMap<String, u64>,
+    /// The line (CSV) or row (XLSX) of each district's figure, by the scenario's names.
+    pub lines: BTreeMap<String, usize>,
 }
 
 /// Reads and checks `[[history]]` (none: an empty list), snapshots sorted by date.
@@ -105,6 +108,7 @@ pub(crate) fn history(
             }
         })?;
         let mut installed = BTreeMap::new();
+        let mut lines = BTreeMap::new();
         for row in &coverage.districts {
             let key = name_key(&row.name);
             let Some(d) = districts.iter().find(|d| name_key(&d.name) == key) else {
@@ -146,6 +150,7 @@ pub(crate) fn history(
                 .hint(hint));
             };
             installed.insert(d.name.clone(), row.installed);
+            lines.insert(d.name.clone(), row.line);
         }
         if let Some(missing) = districts.iter().find(|d| !installed.contains_key(&d.name)) {
             return Err(Error::new(Text::new(
@@ -163,30 +168,92 @@ pub(crate) fn history(
             date,
             file: path,
             installed,
+            lines,
         });
     }
     snapshots.sort_by(|a, b| a.date.cmp(&b.date));
     // installs never fall over time: each snapshot, then the current figures
     for d in districts {
-        let mut points: Vec<(&str, u64, PathBuf)> = snapshots
+        let mut points: Vec<Point> = snapshots
             .iter()
-            .map(|s| (s.date.as_str(), s.installed[&d.name], s.file.clone()))
+            .map(|s| Point {
+                date: &s.date,
+                installed: s.installed[&d.name],
+                from: From::Snapshot(&s.file, s.lines.get(&d.name).copied()),
+            })
             .collect();
-        points.push((as_of, d.installed, top.src.path.clone()));
+        points.push(Point {
+            date: as_of,
+            installed: d.installed,
+            from: From::Scenario,
+        });
         for pair in points.windows(2) {
-            let ((d0, i0, file), (d1, i1, _)) = (&pair[0], &pair[1]);
-            if i1 < i0 {
-                return Err(Error::new(Text::new(
-                    format!("{}: số đã cài giảm từ {i0} (ngày {d0}) xuống {i1} (ngày {d1}): kiểm tra lại số liệu", d.name),
-                    format!("{}: installs decreasing from {i0} ({d0}) to {i1} ({d1}): check the figures", d.name),
+            let (before, after) = (&pair[0], &pair[1]);
+            if after.installed < before.installed {
+                let (vi_before, en_before) = before.describe();
+                let (vi_after, en_after) = after.describe();
+                let error = Error::new(Text::new(
+                    format!("số đã cài giảm từ {vi_before} xuống {vi_after}"),
+                    format!("installs fall from {en_before} to {en_after}"),
                 ))
-                .file(file)
                 .district(&d.name)
-                .field("history"));
+                .field("history")
+                .hint(Text::new(
+                    "số đã cài chỉ tăng theo thời gian: sửa con số sai (trong ảnh chụp, trong kịch bản hoặc trong --set)",
+                    "installs only grow over time: correct the wrong figure (in the snapshot, the scenario or a --set)",
+                ));
+                return Err(match before.from {
+                    From::Snapshot(file, _) => error.file(file),
+                    From::Scenario => error,
+                });
             }
         }
     }
     Ok(snapshots)
+}
+
+/// One dated figure of a district's installs, and where it was written.
+struct Point<'a> {
+    date: &'a str,
+    installed: u64,
+    from: From<'a>,
+}
+
+enum From<'a> {
+    /// A snapshot's file, and the figure's line in it.
+    Snapshot(&'a Path, Option<usize>),
+    /// The scenario's current figure (its `[[district]]`, its coverage file or a `--set`).
+    Scenario,
+}
+
+impl Point<'_> {
+    /// `16.549 (ngày 2020-08-25, coverage-2020-08-25.csv dòng 3)`, in Vietnamese and English.
+    fn describe(&self) -> (String, String) {
+        let (vi_n, en_n) = (
+            number::count(Lang::Vi, self.installed as f64),
+            number::count(Lang::En, self.installed as f64),
+        );
+        let date = self.date;
+        match self.from {
+            From::Snapshot(file, line) => {
+                let name = file.file_name().map_or_else(
+                    || file.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
+                let (vi_line, en_line) = line.map_or((String::new(), String::new()), |l| {
+                    (format!(" dòng {l}"), format!(" line {l}"))
+                });
+                (
+                    format!("{vi_n} (ngày {date}, tệp {name}{vi_line})"),
+                    format!("{en_n} ({date}, {name}{en_line})"),
+                )
+            }
+            From::Scenario => (
+                format!("{vi_n} (ngày {date}, số liệu hiện tại của kịch bản)"),
+                format!("{en_n} ({date}, the scenario's current figure)"),
+            ),
+        }
+    }
 }
 
 /// Installs per day of `district`: over the snapshots and the current figures, the change
