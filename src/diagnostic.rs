@@ -19,6 +19,9 @@ pub struct Location {
     pub district: Option<String>,
     /// The field (or rule) the error is about.
     pub field: Option<String>,
+    /// Whether `field` is a table's column, as the file heads it (`cột`), rather than a key
+    /// of a scenario file (`mục`).
+    pub field_is_column: bool,
     /// The `--set KEY=VALUE` the error is about, as typed; shown instead of a file, with
     /// the caret under `column` of it.
     pub setting: Option<String>,
@@ -88,6 +91,13 @@ impl Error {
         self
     }
 
+    /// The column of a coverage table the error is about, as the file heads it.
+    pub fn table_column(mut self, heading: impl Into<String>) -> Error {
+        self.location.field = Some(heading.into());
+        self.location.field_is_column = true;
+        self
+    }
+
     pub fn hint(mut self, hint: Text) -> Error {
         self.hint = Some(hint);
         self
@@ -144,7 +154,12 @@ impl Error {
             out.push_str(if loc.field.is_some() { ", " } else { ": " });
         }
         if let Some(field) = &loc.field {
-            let _ = write!(out, "{} `{field}`: ", lang.pick("mục", "field"));
+            let kind = if loc.field_is_column {
+                lang.pick("cột", "column")
+            } else {
+                lang.pick("mục", "field")
+            };
+            let _ = write!(out, "{kind} `{field}`: ");
         }
         out.push_str(self.message.get(lang));
         out.push('\n');

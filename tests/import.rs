@@ -174,7 +174,7 @@ fn a_rate_is_flagged_only_beyond_truncation() {
         &error_of("letter.csv", &text),
         &[
             "letter.csv:3:",
-            "field `Tỷ lệ thuê bao đã cài`: row 3 (\"Hữu Lũng\"): the rate says `32%` but 18,019 / 78,399 is 22.98%",
+            "column `Tỷ lệ thuê bao đã cài`: row 3 (\"Hữu Lũng\"): the rate says `32%` but 18,019 / 78,399 is 22.98%",
         ],
     );
 }
@@ -186,7 +186,7 @@ fn bad_counts_name_their_row() {
         &error_of("neg.csv", &format!("{header}Hữu Lũng;-5;78399\n")),
         &[
             "neg.csv:2:",
-            "field `Đã cài Bluezone`: row 2 (\"Hữu Lũng\"): negative count `-5`",
+            "column `Đã cài Bluezone`: row 2 (\"Hữu Lũng\"): negative count `-5`",
         ],
     );
     assert_has(
@@ -329,7 +329,7 @@ fn an_xlsx_error_names_the_sheet_row_in_both_readers() {
     assert_has(
         &imported,
         &[
-            "coverage.xlsx:5: field `Đã cài Bluezone`: row 5 (\"Cao Lộc\"): `abc` is not a whole number",
+            "coverage.xlsx:5: column `Đã cài Bluezone`: row 5 (\"Cao Lộc\"): `abc` is not a whole number",
             row,
         ],
     );
@@ -345,7 +345,7 @@ fn an_xlsx_error_names_the_sheet_row_in_both_readers() {
     assert_has(
         &err.render(Lang::En),
         &[
-            "coverage.xlsx:5:9: district \"Cao Lộc\", field `Đã cài Bluezone`: `abc` is not a whole number",
+            "coverage.xlsx:5:9: district \"Cao Lộc\", column `Đã cài Bluezone`: `abc` is not a whole number",
             row,
         ],
     );

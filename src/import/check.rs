@@ -81,7 +81,7 @@ pub(crate) fn rate(
         Reader::Scenario if name.is_empty() => src.error(row.cell_pos(index), message),
         Reader::Scenario => src.error(row.cell_pos(index), message).district(name),
     };
-    Err(err.field(title).hint(hint))
+    Err(err.table_column(title).hint(hint))
 }
 
 /// What is said of cell `index` of `row` that should hold a count and does not, and what to

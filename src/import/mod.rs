@@ -300,7 +300,7 @@ fn count(
                     format!("{}: negative count `{cell}`", label.get(Lang::En)),
                 ),
             )
-            .field(column)
+            .table_column(column)
             .hint(Text::new(
                 "số máy không thể âm",
                 "a count cannot be negative",
@@ -321,7 +321,7 @@ fn count(
                             ),
                         ),
                     )
-                    .field(column)
+                    .table_column(column)
                     .hint(hint))
             }
         },
@@ -335,7 +335,7 @@ fn count(
                         format!("{}: {}", label.get(Lang::En), message.get(Lang::En)),
                     ),
                 )
-                .field(column)
+                .table_column(column)
                 .hint(hint))
         }
     }

@@ -161,7 +161,7 @@ fn columns(
                         &kind.name,
                         ("xóa cột này", "delete this column"),
                     )
-                    .field(name));
+                    .table_column(name));
                 }
                 None => {
                     if let Some(known) = did_you_mean(&lower, KNOWN) {
@@ -270,7 +270,7 @@ fn read_row<'a>(
                     let (message, hint) = check::too_large();
                     let err = src
                         .error(at, message)
-                        .field(header.title(i, header_title(column)))
+                        .table_column(header.title(i, header_title(column)))
                         .hint(hint);
                     Err(if name.is_empty() {
                         err
@@ -287,7 +287,7 @@ fn read_row<'a>(
                     let (message, hint) = check::bad_count(row, i);
                     let err = src
                         .error(at, message)
-                        .field(header.title(i, header_title(column)))
+                        .table_column(header.title(i, header_title(column)))
                         .hint(hint);
                     Err(if name.is_empty() {
                         err

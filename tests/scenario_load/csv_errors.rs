@@ -66,20 +66,20 @@ fn a_cell_that_is_not_a_count_names_line_district_and_column() {
     assert_has(
         &en,
         &[
-            "coverage.csv:3:9: district \"Cao Lộc\", field `installed`: `abc` is not a whole number",
+            "coverage.csv:3:9: district \"Cao Lộc\", column `installed`: `abc` is not a whole number",
             "3 | Cao Lộc,abc",
         ],
     );
     assert_has(
         &vi,
-        &["huyện \"Cao Lộc\", mục `installed`: `abc` không phải là số nguyên"],
+        &["huyện \"Cao Lộc\", cột `installed`: `abc` không phải là số nguyên"],
     );
     let (en, _) = csv_error(&format!("{HEADER}Cao Lộc,16752,58196,22,1.5\n"));
     assert_has(
         &en,
         &[
             "coverage.csv:2:",
-            "field `quarantine`: `1.5` is not a whole number",
+            "column `quarantine`: `1.5` is not a whole number",
         ],
     );
     // a rate column is checked against the counts (16752/58196 is 28.79%, not 35%)
@@ -88,7 +88,7 @@ fn a_cell_that_is_not_a_count_names_line_district_and_column() {
         &en,
         &[
             "coverage.csv:2:",
-            "district \"Cao Lộc\", field `rate`: the rate says `35%` but 16,752 / 58,196 is 28.79%",
+            "district \"Cao Lộc\", column `rate`: the rate says `35%` but 16,752 / 58,196 is 28.79%",
         ],
     );
     // an unknown column of rates is still a cohort, and says so
@@ -96,14 +96,14 @@ fn a_cell_that_is_not_a_count_names_line_district_and_column() {
     assert_has(
         &en,
         &[
-            "field `share`: `28%` is a rate, not a count",
+            "column `share`: `28%` is a rate, not a count",
             "if it is a rate column, head it `Rate`",
         ],
     );
     let (en, _) = csv_error(&format!("{HEADER}Cao Lộc,,58196,22,120\n"));
     assert_has(
         &en,
-        &["coverage.csv:2:9: district \"Cao Lộc\", field `installed`: the cell is empty"],
+        &["coverage.csv:2:9: district \"Cao Lộc\", column `installed`: the cell is empty"],
     );
 }
 
@@ -208,7 +208,7 @@ fn below_the_total_row_as_in_import() {
     assert_has(
         &en,
         &[
-            "coverage.csv:3:18: district \"Tổng\", field `rate`: the rate says `38%` but 16,752 / 58,196 is 28.79%",
+            "coverage.csv:3:18: district \"Tổng\", column `rate`: the rate says `38%` but 16,752 / 58,196 is 28.79%",
         ],
     );
 }
@@ -239,7 +239,7 @@ fn a_provincial_team_column_is_refused() {
     assert_has(
         &en,
         &[
-            "coverage.csv:1:28: field `volunteer`: `volunteer` is a provincial team kind",
+            "coverage.csv:1:28: column `volunteer`: `volunteer` is a provincial team kind",
             "delete this column",
         ],
     );
