@@ -263,38 +263,28 @@ fn read_row<'a>(
     for (i, column) in columns.iter().enumerate() {
         let cell = row.cell(i);
         let at = row.cell_pos(i);
+        // an error at this cell, naming its column as the file heads it, and the district
+        let cell_error = |(message, hint): (Text, Text)| -> Error {
+            let err = src
+                .error(at, message)
+                .table_column(header.title(i, header_title(column)))
+                .hint(hint);
+            if name.is_empty() {
+                err
+            } else {
+                err.district(&name)
+            }
+        };
         let count = |required: bool| -> Result<Option<Count>, Error> {
             match table::parse_count(cell) {
                 // above the limit: said here, before the total row adds it up
-                Some(value) if value > check::MAX_PEOPLE => {
-                    let (message, hint) = check::too_large();
-                    let err = src
-                        .error(at, message)
-                        .table_column(header.title(i, header_title(column)))
-                        .hint(hint);
-                    Err(if name.is_empty() {
-                        err
-                    } else {
-                        err.district(&name)
-                    })
-                }
+                Some(value) if value > check::MAX_PEOPLE => Err(cell_error(check::too_large())),
                 Some(value) => Ok(Some(Count {
                     value,
                     at: src.spot(at),
                 })),
                 None if cell.is_empty() && !required => Ok(None),
-                None => {
-                    let (message, hint) = check::bad_count(row, i);
-                    let err = src
-                        .error(at, message)
-                        .table_column(header.title(i, header_title(column)))
-                        .hint(hint);
-                    Err(if name.is_empty() {
-                        err
-                    } else {
-                        err.district(&name)
-                    })
-                }
+                None => Err(cell_error(check::bad_count(row, i))),
             }
         };
         match column {
