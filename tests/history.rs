@@ -7,6 +7,11 @@ use campaign_planner::scenario::load;
 use campaign_planner::text::Lang;
 use campaign_planner::{plan, plan_scenario};
 
+#[path = "common/layout.rs"]
+mod layout;
+
+use layout::run;
+
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
 fn example() -> PathBuf {
@@ -206,16 +211,12 @@ fn falling_installs_are_refused() {
 #[test]
 fn a_set_figure_below_a_snapshot_names_both_figures() {
     let scenario = example();
-    let argv = [
-        "campaign",
+    let (code, _, err) = run(&[
         "plan",
         scenario.to_str().unwrap(),
         "--set",
         "district.Hữu Lũng.installed=100",
-    ];
-    let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
-    let code = campaign_planner::cli::run(argv.map(Into::into), &mut stdout, &mut stderr);
-    let err = String::from_utf8(stderr).unwrap();
+    ]);
     assert_eq!(code, 1, "{err}");
     assert!(
         err.contains(
@@ -232,19 +233,6 @@ fn a_set_figure_below_a_snapshot_names_both_figures() {
 /// sum of the paces.
 #[test]
 fn csv_and_xlsx_carry_the_pace() {
-    let run = |args: &[&str]| {
-        let mut stdout = Vec::new();
-        let mut stderr = Vec::new();
-        let argv = std::iter::once("campaign")
-            .chain(args.iter().copied())
-            .map(Into::into);
-        let code = campaign_planner::cli::run(argv, &mut stdout, &mut stderr);
-        (
-            code,
-            String::from_utf8(stdout).unwrap(),
-            String::from_utf8(stderr).unwrap(),
-        )
-    };
     let path = example();
     let path = path.to_str().unwrap();
     let (code, csv, err) = run(&["plan", path, "--format", "csv", "--lang", "en"]);
