@@ -168,8 +168,33 @@ pub struct DistrictTable {
     pub numeric: Vec<bool>,
 }
 
-/// The per-district table, districts in scenario order.
-pub fn district_table(plan: &Plan, lang: Lang) -> DistrictTable {
+/// One cell of the district table, typed: the human reports format it (`151.916`, `29,22%`),
+/// the CSV and the workbook write it as a number.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Cell {
+    Text(String),
+    /// A count of phones, installs or teams, or money (expected values: not rounded yet).
+    Count(f64),
+    /// A rate in [0, 1].
+    Rate(f64),
+    /// Installs per day (coverage history only), one decimal.
+    Pace(f64),
+}
+
+/// The district table's figures, typed: headings (with the human reports' line breaks), one
+/// row per district in scenario order, and the province total.
+pub(crate) struct Figures {
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<Cell>>,
+    pub total: Vec<Cell>,
+    /// The column of the installs the teams bring (printed `+1.234` by the human reports).
+    pub outreach: usize,
+}
+
+/// The figures of the per-district table: name, smartphones, installed, rate, teams by kind,
+/// installs from the teams, projected installed, projected rate, cost, and the pace with
+/// coverage history.
+pub(crate) fn figures(plan: &Plan, lang: Lang) -> Figures {
     let kinds: Vec<&str> = plan.team_kinds.iter().map(|k| k.name.as_str()).collect();
     let mut header = vec![
         words::DISTRICT.get(lang).to_string(),
@@ -192,59 +217,94 @@ pub fn district_table(plan: &Plan, lang: Lang) -> DistrictTable {
     if history {
         header.push(pace_heading(lang).to_string());
     }
-    let mut numeric = vec![true; header.len()];
-    numeric[0] = false;
-
+    let row = |name: &str, now: [f64; 3], teams: Vec<f64>, after: [f64; 4], pace: Option<f64>| {
+        let mut cells = vec![
+            Cell::Text(name.to_string()),
+            Cell::Count(now[0]),
+            Cell::Count(now[1]),
+            Cell::Rate(now[2]),
+        ];
+        cells.extend(teams.into_iter().map(Cell::Count));
+        cells.extend([
+            Cell::Count(after[0]),
+            Cell::Count(after[1]),
+            Cell::Rate(after[2]),
+            Cell::Count(after[3]),
+        ]);
+        if history {
+            cells.push(pace.map_or(Cell::Text(String::new()), Cell::Pace));
+        }
+        cells
+    };
     let rows = plan
         .districts
         .iter()
         .map(|d| {
-            let teams: Vec<u64> = kinds.iter().map(|k| u64::from(d.teams_of(k))).collect();
-            let mut cells = row(
-                lang,
+            row(
                 &d.name,
                 [d.smartphones as f64, d.installed as f64, d.rate],
-                &teams,
+                kinds.iter().map(|k| f64::from(d.teams_of(k))).collect(),
                 [
                     d.outreach_installs,
                     d.projected_installed,
                     d.projected_rate,
                     d.cost,
                 ],
-            );
-            if history {
-                cells.push(d.pace_per_day.map_or(String::new(), |p| pace(lang, p)));
-            }
-            cells
+                d.pace_per_day,
+            )
         })
         .collect();
-
     let p = &plan.province;
-    let team_totals: Vec<u64> = kinds
-        .iter()
-        .map(|k| {
-            plan.districts
-                .iter()
-                .map(|d| u64::from(d.teams_of(k)))
-                .sum()
-        })
-        .collect();
-    let outreach: f64 = plan.districts.iter().map(|d| d.outreach_installs).sum();
-    let mut total = row(
-        lang,
+    let total = row(
         words::TOTAL.get(lang),
         [p.smartphones as f64, p.installed as f64, p.rate],
-        &team_totals,
-        [outreach, p.projected_installed, p.projected_rate, p.cost],
+        kinds
+            .iter()
+            .map(|k| {
+                plan.districts
+                    .iter()
+                    .map(|d| f64::from(d.teams_of(k)))
+                    .sum()
+            })
+            .collect(),
+        [
+            plan.districts.iter().map(|d| d.outreach_installs).sum(),
+            p.projected_installed,
+            p.projected_rate,
+            p.cost,
+        ],
+        Some(plan.districts.iter().filter_map(|d| d.pace_per_day).sum()),
     );
-    if history {
-        let sum: f64 = plan.districts.iter().filter_map(|d| d.pace_per_day).sum();
-        total.push(pace(lang, sum));
-    }
-    DistrictTable {
+    Figures {
         header,
         rows,
         total,
+        outreach: 4 + kinds.len(),
+    }
+}
+
+/// The per-district table, districts in scenario order, as the human reports print it.
+pub fn district_table(plan: &Plan, lang: Lang) -> DistrictTable {
+    let figures = figures(plan, lang);
+    let text = |cells: &[Cell]| -> Vec<String> {
+        cells
+            .iter()
+            .enumerate()
+            .map(|(i, cell)| match cell {
+                Cell::Text(t) => t.clone(),
+                Cell::Count(x) if i == figures.outreach => gain(lang, *x),
+                Cell::Count(x) => number::count(lang, *x),
+                Cell::Rate(r) => number::percent(lang, *r),
+                Cell::Pace(x) => pace(lang, *x),
+            })
+            .collect()
+    };
+    let mut numeric = vec![true; figures.header.len()];
+    numeric[0] = false;
+    DistrictTable {
+        rows: figures.rows.iter().map(|r| text(r)).collect(),
+        total: text(&figures.total),
+        header: figures.header,
         numeric,
     }
 }
@@ -325,23 +385,6 @@ pub fn pace_line(plan: &Plan, district: &DistrictPlan, lang: Lang) -> Option<Str
              target (the projection above counts the teams only, not this pace)."
         ),
     })
-}
-
-/// One table row: name, smartphones, installed, rate, teams by kind, outreach, projected
-/// installed, projected rate, cost.
-fn row(lang: Lang, name: &str, now: [f64; 3], teams: &[u64], after: [f64; 4]) -> Vec<String> {
-    let mut cells = vec![
-        name.to_string(),
-        number::count(lang, now[0]),
-        number::count(lang, now[1]),
-        number::percent(lang, now[2]),
-    ];
-    cells.extend(teams.iter().map(|&t| number::count(lang, t as f64)));
-    cells.push(gain(lang, after[0]));
-    cells.push(number::count(lang, after[1]));
-    cells.push(number::percent(lang, after[2]));
-    cells.push(number::count(lang, after[3]));
-    cells
 }
 
 /// `+1.234`, or `0` when nothing is gained.

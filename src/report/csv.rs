@@ -3,7 +3,7 @@
 //! numbers (a decimal point, no grouping) and a byte-order mark so that Excel reads the
 //! Vietnamese names as UTF-8; the workbook (`xlsx`) writes the same cells as numbers.
 
-use crate::plan::{DistrictPlan, Plan};
+use crate::plan::Plan;
 use crate::report::{content, number, words};
 use crate::text::Lang;
 
@@ -19,17 +19,7 @@ pub(crate) const ON_TRACK: words::Label = words::Label(
     "On track at the current pace",
 );
 
-/// One cell of the table.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) enum Cell {
-    Text(String),
-    /// A count of phones, installs or teams, or money (expected values: not rounded yet).
-    Count(f64),
-    /// A rate in [0, 1].
-    Rate(f64),
-    /// Installs per day (coverage history only), one decimal.
-    Pace(f64),
-}
+pub(crate) use content::Cell;
 
 /// The table: headings (one line each) and the rows, the province total last.
 pub(crate) struct Table {
@@ -37,23 +27,23 @@ pub(crate) struct Table {
     pub rows: Vec<Vec<Cell>>,
 }
 
-/// The district table of `plan`, districts in scenario order, then the total.
+/// The district table of `plan`: the human reports' figures, districts in scenario order, then
+/// the total; with coverage history whether each district is on track at its pace; and the
+/// number of directives.
 pub(crate) fn table(plan: &Plan, lang: Lang) -> Table {
-    // The headings of the human reports, on one line each.
-    let mut header: Vec<String> = content::district_table(plan, lang)
+    let figures = content::figures(plan, lang);
+    // the human reports' headings, on one line each
+    let mut header: Vec<String> = figures
         .header
         .iter()
         .map(|h| h.replace('\n', " "))
         .collect();
-    // the pace column (in the human reports' table) and whether the district is on track at
-    // that pace, between the cost and the directives, only with coverage history
     let history = plan.districts.iter().any(|d| d.pace_per_day.is_some());
     if history {
         header.push(ON_TRACK.get(lang).to_string());
     }
     header.push(DIRECTIVES_COUNT.get(lang).to_string());
 
-    let kinds: Vec<&str> = plan.team_kinds.iter().map(|k| k.name.as_str()).collect();
     let yes_no = |on_track: bool| {
         Cell::Text(
             lang.pick(
@@ -63,96 +53,32 @@ pub(crate) fn table(plan: &Plan, lang: Lang) -> Table {
             .to_string(),
         )
     };
-    let pace = |d: &DistrictPlan| {
-        history.then(|| {
-            [
-                Cell::Pace(d.pace_per_day.unwrap_or(0.0)),
-                yes_no(d.on_track == Some(true)),
-            ]
-        })
-    };
-    let mut rows: Vec<Vec<Cell>> = plan
-        .districts
-        .iter()
-        .map(|d| {
-            let teams: Vec<f64> = kinds.iter().map(|k| f64::from(d.teams_of(k))).collect();
-            row(
-                &d.name,
-                [d.smartphones as f64, d.installed as f64, d.rate],
-                &teams,
-                [
-                    d.outreach_installs,
-                    d.projected_installed,
-                    d.projected_rate,
-                    d.cost,
-                ],
-                pace(d),
-                d.directives.len(),
-            )
+    let mut rows: Vec<Vec<Cell>> = figures
+        .rows
+        .into_iter()
+        .zip(&plan.districts)
+        .map(|(mut cells, d)| {
+            if history {
+                cells.push(yes_no(d.on_track == Some(true)));
+            }
+            cells.push(Cell::Count(d.directives.len() as f64));
+            cells
         })
         .collect();
-
-    let p = &plan.province;
-    let teams: Vec<f64> = kinds
-        .iter()
-        .map(|k| {
-            plan.districts
-                .iter()
-                .map(|d| f64::from(d.teams_of(k)))
-                .sum()
-        })
-        .collect();
-    let outreach: f64 = plan.districts.iter().map(|d| d.outreach_installs).sum();
+    let mut total = figures.total;
+    if history {
+        // "2/11": a text, so that the column holds answers, not a number among them
+        let on_track = plan
+            .districts
+            .iter()
+            .filter(|d| d.on_track == Some(true))
+            .count();
+        total.push(Cell::Text(format!("{on_track}/{}", plan.districts.len())));
+    }
     let directives: usize = plan.districts.iter().map(|d| d.directives.len()).sum();
-    rows.push(row(
-        words::TOTAL.get(lang),
-        [p.smartphones as f64, p.installed as f64, p.rate],
-        &teams,
-        [outreach, p.projected_installed, p.projected_rate, p.cost],
-        // the province's pace, and how many districts of how many are on track
-        history.then(|| {
-            [
-                Cell::Pace(plan.districts.iter().filter_map(|d| d.pace_per_day).sum()),
-                // "2/11": a text, so that the column holds answers, not a number among them
-                Cell::Text(format!(
-                    "{}/{}",
-                    plan.districts
-                        .iter()
-                        .filter(|d| d.on_track == Some(true))
-                        .count(),
-                    plan.districts.len()
-                )),
-            ]
-        }),
-        directives,
-    ));
+    total.push(Cell::Count(directives as f64));
+    rows.push(total);
     Table { header, rows }
-}
-
-fn row(
-    name: &str,
-    now: [f64; 3],
-    teams: &[f64],
-    after: [f64; 4],
-    pace: Option<[Cell; 2]>,
-    directives: usize,
-) -> Vec<Cell> {
-    let mut cells = vec![
-        Cell::Text(name.to_string()),
-        Cell::Count(now[0]),
-        Cell::Count(now[1]),
-        Cell::Rate(now[2]),
-    ];
-    cells.extend(teams.iter().map(|&t| Cell::Count(t)));
-    cells.extend([
-        Cell::Count(after[0]),
-        Cell::Count(after[1]),
-        Cell::Rate(after[2]),
-        Cell::Count(after[3]),
-    ]);
-    cells.extend(pace.into_iter().flatten());
-    cells.push(Cell::Count(directives as f64));
-    cells
 }
 
 /// Renders the district table as CSV: a byte-order mark, the header, one row per district and
