@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use crate::compare::Comparison;
 use crate::compare::tables::{self, Grid};
-use crate::report::markdown::{inline, line_start};
+use crate::report::markdown::{self, inline, line_start};
 use crate::text::Lang;
 
 /// Renders `comparison` as Markdown.
@@ -44,29 +44,13 @@ pub fn render(comparison: &Comparison, lang: Lang) -> String {
     out
 }
 
-/// A pipe table; numeric columns are right-aligned, the total row is bold.
+/// A pipe table, as the plan's Markdown report writes one.
 fn table(out: &mut String, grid: &Grid) {
-    let line = |row: &[String], bold: bool| -> String {
-        let cells: Vec<String> = row
-            .iter()
-            .map(|c| match (bold, c.is_empty()) {
-                (true, false) => format!("**{}**", inline(c)),
-                _ => inline(c),
-            })
-            .collect();
-        format!("| {} |", cells.join(" | "))
-    };
-    let _ = writeln!(out, "{}", line(&grid.header, false));
-    let rule: Vec<&str> = grid
-        .numeric
-        .iter()
-        .map(|&n| if n { "---:" } else { "---" })
-        .collect();
-    let _ = writeln!(out, "| {} |", rule.join(" | "));
-    for row in &grid.rows {
-        let _ = writeln!(out, "{}", line(row, false));
-    }
-    if let Some(total) = &grid.total {
-        let _ = writeln!(out, "{}", line(total, true));
-    }
+    markdown::table(
+        out,
+        &grid.header,
+        &grid.numeric,
+        &grid.rows,
+        grid.total.as_ref(),
+    );
 }

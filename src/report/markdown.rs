@@ -76,7 +76,7 @@ pub fn render(plan: &Plan, lang: Lang) -> String {
 
 /// A pipe table; `numeric` columns are right-aligned, the `total` row is bold. Every cell is
 /// escaped.
-fn table(
+pub(crate) fn table(
     out: &mut String,
     header: &[String],
     numeric: &[bool],
