@@ -459,22 +459,21 @@ fn signed(text: String, change: f64) -> Option<String> {
 
 /// Team kinds of every plan, each once, in the order they first appear.
 fn kinds(plans: &[&Plan]) -> Vec<String> {
-    let mut names: Vec<String> = Vec::new();
-    for kind in plans.iter().flat_map(|p| &p.team_kinds) {
-        if !names.contains(&kind.name) {
-            names.push(kind.name.clone());
-        }
-    }
-    names
+    first_seen(plans.iter().flat_map(|p| &p.team_kinds).map(|k| &k.name))
 }
 
 /// Districts of every plan, each once, in the order they first appear.
 fn district_names(plans: &[&Plan]) -> Vec<String> {
-    let mut names: Vec<String> = Vec::new();
-    for d in plans.iter().flat_map(|p| &p.districts) {
-        if !names.contains(&d.name) {
-            names.push(d.name.clone());
+    first_seen(plans.iter().flat_map(|p| &p.districts).map(|d| &d.name))
+}
+
+/// `names` without repeats, in the order they first appear.
+fn first_seen<'a>(names: impl Iterator<Item = &'a String>) -> Vec<String> {
+    let mut seen: Vec<String> = Vec::new();
+    for name in names {
+        if !seen.contains(name) {
+            seen.push(name.clone());
         }
     }
-    names
+    seen
 }
