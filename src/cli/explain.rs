@@ -41,7 +41,7 @@ pub fn run(
         return EXIT_BAD_INPUT;
     }
     match explanation.status {
-        Status::Optimal => EXIT_PLAN,
+        Status::Optimal | Status::Feasible => EXIT_PLAN,
         Status::Infeasible => EXIT_INFEASIBLE,
     }
 }

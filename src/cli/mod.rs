@@ -275,7 +275,7 @@ pub fn run(
                 return EXIT_BAD_INPUT;
             }
             match plan.status {
-                Status::Optimal => EXIT_PLAN,
+                Status::Optimal | Status::Feasible => EXIT_PLAN,
                 Status::Infeasible => EXIT_INFEASIBLE,
             }
         }

@@ -8,7 +8,6 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::{EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_PLAN, output};
 use crate::report::Format;
-use crate::solve::Status;
 use crate::sweep::{self, parse_vary};
 use crate::text::Lang;
 
@@ -76,7 +75,7 @@ pub fn run(
         let _ = stderr.write_all(e.render(lang).as_bytes());
         return EXIT_BAD_INPUT;
     }
-    if points.iter().all(|p| p.plan.status == Status::Optimal) {
+    if points.iter().all(|p| p.plan.status.meets_scenario()) {
         EXIT_PLAN
     } else {
         EXIT_INFEASIBLE

@@ -17,7 +17,6 @@ use crate::diagnostic::Error;
 use crate::plan::Plan;
 use crate::report::Format;
 use crate::scenario::Scenario;
-use crate::solve::Status;
 use crate::text::Lang;
 
 pub use inputs::{Difference, Input, RuleFile, Value};
@@ -79,7 +78,7 @@ impl Comparison {
     pub fn all_feasible(&self) -> bool {
         self.scenarios
             .iter()
-            .all(|c| c.plan.status == Status::Optimal)
+            .all(|c| c.plan.status.meets_scenario())
     }
 
     /// The plans, in the order given.

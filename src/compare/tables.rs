@@ -184,23 +184,9 @@ pub fn province(c: &Comparison, lang: Lang) -> Grid {
 /// `Optimal plan`, `Best plan found` or `INFEASIBLE`: the verdict of `content::status`
 /// without its detail, which `campaign plan` prints.
 fn status(plan: &Plan, lang: Lang) -> String {
-    let label = match plan.status {
-        Status::Infeasible => words::INFEASIBLE,
-        Status::Optimal => {
-            // MODEL.md's tolerance, as in report::content::status: 0.001 of the rate for
-            // max-min-rate, 0.5% otherwise.
-            let tolerance = if plan.objective == crate::model::Objective::MaxMinRate {
-                0.001
-            } else {
-                0.005
-            };
-            match plan.optimality.gap.filter(|g| g.is_finite()) {
-                Some(gap) if gap > tolerance => words::BEST_FOUND,
-                _ => words::OPTIMAL,
-            }
-        }
-    };
-    label.get(lang).to_string()
+    crate::report::content::status_label(plan.status)
+        .get(lang)
+        .to_string()
 }
 
 /// Each infeasible scenario's diagnosis: a heading and its sentences.

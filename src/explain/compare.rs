@@ -263,7 +263,7 @@ pub fn least_useful(
 /// The rate a team may not take a district below: the plan's lowest rate under `max-min-rate`
 /// (a plan that meets the scenario), none otherwise.
 pub fn keep_rate(model: &Model, teams: &Allocation, status: Status) -> Option<f64> {
-    (status == Status::Optimal && model.objective == Objective::MaxMinRate).then(|| {
+    (status.meets_scenario() && model.objective == Objective::MaxMinRate).then(|| {
         (0..model.districts.len())
             .map(|i| rate(model, teams, i))
             .fold(f64::INFINITY, f64::min)

@@ -30,6 +30,7 @@ pub fn value(e: &Explanation, lang: Lang) -> Value {
         "status".into(),
         json!(match e.status {
             Status::Optimal => "optimal",
+            Status::Feasible => "feasible",
             Status::Infeasible => "infeasible",
         }),
     );

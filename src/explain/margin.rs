@@ -170,7 +170,7 @@ pub fn of(
             });
         }
         // A plan that cannot meet the scenario has dropped its floors and target.
-        if status == Status::Optimal {
+        if status.meets_scenario() {
             if let Some((floor, rate_after)) = floor_after_removal(model, teams, d, k) {
                 fewer_blocked.push(Blocker::Floor { floor, rate_after });
             }

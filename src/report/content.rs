@@ -116,46 +116,43 @@ pub fn summary(plan: &Plan, lang: Lang) -> Vec<(String, String)> {
 
 /// `Phương án tối ưu (chênh lệch tối đa so với tối ưu: 0,03%)` or `KHÔNG KHẢ THI: …`.
 pub fn status(plan: &Plan, lang: Lang) -> String {
-    match plan.status {
-        Status::Optimal => match plan.optimality.gap.filter(|g| g.is_finite()) {
-            Some(gap) => {
-                // Called optimal only when proven within MODEL.md's tolerance (0.5%, or 0.001
-                // of the rate); otherwise the best plan found, with what is proven.
-                let tolerance = if plan.objective == crate::model::Objective::MaxMinRate {
-                    0.001
-                } else {
-                    0.005
-                };
-                let label = if gap <= tolerance {
-                    words::OPTIMAL
-                } else {
-                    words::BEST_FOUND
-                };
-                // max-min-rate measures its gap in rate points, the others relative
-                let gap = if plan.objective == crate::model::Objective::MaxMinRate {
-                    let points = number::decimal(lang, 100.0 * gap.max(0.0), 2);
-                    format!(
-                        "{points} {}",
-                        lang.pick("điểm phần trăm", "percentage points")
-                    )
-                } else {
-                    number::percent(lang, gap.max(0.0))
-                };
-                match lang {
-                    Lang::Vi => format!(
-                        "{} (chênh lệch tối đa so với tối ưu: {gap})",
-                        label.get(lang)
-                    ),
-                    Lang::En => format!("{} (at most {gap} from the optimum)", label.get(lang)),
-                }
-            }
-            None => words::OPTIMAL.get(lang).to_string(),
-        },
-        Status::Infeasible => format!(
+    if plan.status == Status::Infeasible {
+        return format!(
             "{}: {}",
             words::INFEASIBLE.get(lang),
             words::INFEASIBLE_NOTE.get(lang)
+        );
+    }
+    let label = status_label(plan.status);
+    let Some(gap) = plan.optimality.gap.filter(|g| g.is_finite()) else {
+        return label.get(lang).to_string();
+    };
+    // max-min-rate measures its gap in rate points, the others relative
+    let gap = if plan.objective == crate::model::Objective::MaxMinRate {
+        let points = number::decimal(lang, 100.0 * gap.max(0.0), 2);
+        format!(
+            "{points} {}",
+            lang.pick("điểm phần trăm", "percentage points")
+        )
+    } else {
+        number::percent(lang, gap.max(0.0))
+    };
+    match lang {
+        Lang::Vi => format!(
+            "{} (chênh lệch tối đa so với tối ưu: {gap})",
+            label.get(lang)
         ),
+        Lang::En => format!("{} (at most {gap} from the optimum)", label.get(lang)),
+    }
+}
+
+/// `Optimal plan`, `Best plan found` or `INFEASIBLE`, as the solver's status says (MODEL.md:
+/// optimal only when proven within the tolerance).
+pub fn status_label(status: Status) -> words::Label {
+    match status {
+        Status::Optimal => words::OPTIMAL,
+        Status::Feasible => words::BEST_FOUND,
+        Status::Infeasible => words::INFEASIBLE,
     }
 }
 

@@ -23,7 +23,7 @@ pub fn of_plan(plan: &Plan, lang: Lang) -> Option<Vec<String>> {
             },
             lang,
         )),
-        (None, Status::Optimal) => None,
+        (None, Status::Optimal | Status::Feasible) => None,
     }
 }
 

@@ -66,6 +66,7 @@ pub fn plan_value(plan: &Plan, lang: Lang) -> Value {
 fn status(plan: &Plan) -> &'static str {
     match plan.status {
         Status::Optimal => "optimal",
+        Status::Feasible => "feasible",
         Status::Infeasible => "infeasible",
     }
 }

@@ -19,9 +19,12 @@ use serde::Serialize;
 use crate::model::{Allocation, Model, Objective};
 use cover::{Cover, cover};
 
-/// The relative gap MODEL.md accepts; a plan not proven within it is searched further when
-/// the instance is small enough.
-const GAP_TOLERANCE: f64 = 0.005;
+/// The relative gap MODEL.md accepts for `max-installs` (outreach installs) and `min-cost`
+/// (cost): a plan proven within it is `optimal`.
+pub const GAP_TOLERANCE: f64 = 0.005;
+
+/// The gap MODEL.md accepts for `max-min-rate`, in rate units (0.1 of a percentage point).
+pub const RATE_GAP_TOLERANCE: f64 = 0.001;
 
 /// Installs within this of a target or floor count as reaching it (floating-point noise only).
 pub const INSTALLS_TOLERANCE: f64 = 1e-6;
@@ -30,8 +33,31 @@ pub const INSTALLS_TOLERANCE: f64 = 1e-6;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
+    /// Every constraint holds and the proven gap is within MODEL.md's tolerance.
     Optimal,
+    /// Every constraint holds; the proof is looser than the tolerance (the gap says how much).
+    Feasible,
     Infeasible,
+}
+
+impl Status {
+    /// A plan that meets the scenario (optimal or feasible).
+    pub fn meets_scenario(self) -> bool {
+        self != Status::Infeasible
+    }
+
+    /// The status of a plan that keeps every constraint and is proven within `gap` (in the
+    /// objective's own measure, MODEL.md § "Objectives").
+    pub fn of_gap(objective: Objective, gap: Option<f64>) -> Status {
+        let tolerance = match objective {
+            Objective::MaxMinRate => RATE_GAP_TOLERANCE,
+            Objective::MaxInstalls | Objective::MinCost => GAP_TOLERANCE,
+        };
+        match gap {
+            Some(g) if g <= tolerance => Status::Optimal,
+            _ => Status::Feasible,
+        }
+    }
 }
 
 /// What the optimiser can prove about its plan.
@@ -195,9 +221,8 @@ fn optimal(
     bound: Option<f64>,
     gap: Option<f64>,
 ) -> Solution {
-    let _ = model;
     Solution {
-        status: Status::Optimal,
+        status: Status::of_gap(model.objective, gap),
         teams,
         diagnosis: None,
         optimality: Optimality {

@@ -6,7 +6,6 @@ use serde_json::{Map, Value};
 use super::{Point, Vary};
 use crate::report::json::plan_value;
 use crate::report::{number, words};
-use crate::solve::Status;
 use crate::text::Lang;
 
 /// Width of the longest bar of a curve, in characters.
@@ -43,7 +42,7 @@ fn rows(points: &[Point], lang: Lang) -> Vec<Row> {
             let has_floor = plan.districts.iter().any(|d| d.floor.is_some());
             Row {
                 value: shown_value(&p.value, lang),
-                feasible: plan.status == Status::Optimal,
+                feasible: plan.status.meets_scenario(),
                 installed: plan.province.projected_installed,
                 rate: plan.province.projected_rate,
                 cost: plan.province.cost,
