@@ -16,6 +16,7 @@ pub mod ruletest;
 pub mod scenario;
 pub mod solve;
 pub mod sweep;
+pub mod synthetic;
 pub mod text;
 
 use std::path::Path;

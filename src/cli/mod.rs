@@ -2,6 +2,7 @@
 
 mod compare;
 mod explain;
+mod generate;
 mod import;
 pub(crate) mod output;
 mod rules_check;
@@ -123,6 +124,10 @@ enum Command {
         #[arg(long, value_enum, default_value_t = LangArg::Vi)]
         lang: LangArg,
     },
+    /// Write a made-up scenario for benchmarks and tests: N communes (or districts) drawn at
+    /// random from a seed, three team kinds, labelled as generated, not real data. The same
+    /// arguments write the same file.
+    Generate(generate::Args),
     /// Check or test the policy rules (rules/*.rhai) before planning with them.
     Rules {
         #[command(subcommand)]
@@ -330,6 +335,7 @@ pub fn run(
         Command::Import { file, out, lang } => {
             import::run(&file, out.as_deref(), lang.into(), stdout, stderr)
         }
+        Command::Generate(args) => generate::run(&args, &cli.set, stdout, stderr),
         Command::Rules {
             command:
                 RulesCommand::Check {
