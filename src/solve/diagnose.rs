@@ -2,7 +2,6 @@
 
 use serde::Serialize;
 
-use super::cover::{Cover, cover};
 use crate::model::{Model, Scope, effort_for, outreach_installs};
 
 /// One reason a scenario cannot be met.
@@ -170,7 +169,7 @@ fn more_provincial(model: &Model, d: usize, missing: f64) -> Option<(usize, u32)
 /// Why the floors (as least efforts) cannot all be met with the pools and budget: the fewest
 /// extra teams of one provincial kind that would do, or the budget missing.
 pub fn floors_short(model: &Model, efforts: &[f64]) -> Vec<Finding> {
-    let feasible = |m: &Model| matches!(cover(m, efforts), Cover::Feasible(_));
+    let feasible = |m: &Model| super::most_outreach(m, efforts).is_some();
     short_of(model, &feasible, true)
 }
 

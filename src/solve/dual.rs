@@ -1,171 +1,280 @@
-//! Searching Lagrangian multipliers: cyclic bisection on each coordinate of a convex dual.
+//! Minimising a convex dual function of a few multipliers (one per coupling row: each
+//! provincial pool, the budget, the target) by a cutting-plane bundle method with a box
+//! trust region.
 //!
-//! Any non-negative multipliers give a valid bound, so the search only has to be good, not
-//! exact; the best value seen is kept.
+//! Every point evaluated gives a cut f(u) ≥ f(uᵢ) + gᵢ·(u − uᵢ). The next point minimises
+//! the largest cut (an LP in a handful of variables, solved by good_lp's microlp) within a box
+//! around the best point so far; the box widens after a step that reached its edge and
+//! narrows after steps that bring nothing. It stops when the cuts prove that no point in the
+//! box does better by more than the tolerance. Any multipliers give a valid bound on the
+//! primal problem, so the method only has to be good; the best value seen is kept.
 
-/// Bisection steps per coordinate and cyclic rounds over all coordinates.
-const STEPS: usize = 48;
-const ROUNDS: usize = 6;
-/// The largest multiplier tried (a coordinate whose subgradient never turns is left here).
-const CEILING: f64 = 1e12;
+use good_lp::{
+    Expression, ProblemVariables, Solution as _, SolverModel, Variable, constraint, microlp,
+    variable,
+};
 
-/// A dual function: its value and a subgradient at a point.
+/// A dual function: its value and a subgradient at a point (multipliers ≥ 0).
 pub type DualFn<'a> = dyn FnMut(&[f64]) -> (f64, Vec<f64>) + 'a;
 
-/// Minimises a convex function over multipliers ≥ 0. `f` returns the value and a
-/// subgradient at a point. Returns the best point and value found. Two multipliers are searched
-/// nested (exact up to the bisection steps); more, by cyclic coordinate bisection.
-pub fn minimise(dim: usize, f: &mut DualFn) -> (Vec<f64>, f64) {
-    let mut x = vec![0.0; dim];
-    let mut best = Best {
-        x: x.clone(),
-        value: f(&x).0,
-    };
-    if dim == 2 {
-        // φ(x0) = min over x1 of f is convex, and ∂f/∂x0 at the inner minimiser is its slope.
-        let mut outer = |x0: f64, best: &mut Best| -> f64 {
-            let mut y = vec![x0, 0.0];
-            line_min(1, &mut y, &mut *f, best, STEPS / 2)[0]
-        };
-        line_search(&mut outer, &mut best, STEPS / 2);
-        return (best.x, best.value);
-    }
-    for _ in 0..ROUNDS {
-        let before = best.value;
-        for j in 0..dim {
-            line_min(j, &mut x, &mut *f, &mut best, STEPS);
-        }
-        if dim <= 1 || (before - best.value).abs() <= 1e-12 * best.value.abs().max(1.0) {
-            break;
-        }
-    }
-    (best.x, best.value)
+/// How the search goes and when it stops.
+pub struct Settings {
+    /// Multiplier j is searched as u_j = y_j / scale_j, so that every u is of order one.
+    pub scale: Vec<f64>,
+    /// The size of the function's values: the search works on f / magnitude, of order one.
+    pub magnitude: f64,
+    /// Where to start (in multipliers y).
+    pub start: Vec<f64>,
+    /// Stop when the cuts prove no improvement beyond this, relative to the value.
+    pub tolerance: f64,
+    /// Most evaluations of the function.
+    pub evaluations: usize,
+    /// Stop as soon as a value at or below this is seen (a bound that already proves enough).
+    pub enough: f64,
 }
 
-/// Lowers the best value from `start` by projected subgradient steps aimed at `target` (a
-/// value some plan reaches, so no lower than the minimum): Polyak's step, halved whenever ten
-/// steps bring nothing. Each multiplier is measured against its row's `scale` (a pool's size,
-/// the budget) so that rows in teams and in đồng step alike. For the multipliers that
-/// coordinate bisection leaves at a kink.
-pub fn polish(start: &[f64], scale: &[f64], target: f64, f: &mut DualFn, iterations: usize) -> f64 {
-    let mut x = start.to_vec();
-    let (mut value, mut grad) = f(&x);
-    let mut best = value;
-    let (mut theta, mut stale) = (1.0, 0);
-    for _ in 0..iterations {
-        // in y = x · scale the slope is g / scale
-        let slope: Vec<f64> = grad
+/// What the search found.
+pub struct Minimum {
+    /// The best multipliers.
+    pub point: Vec<f64>,
+    pub value: f64,
+    /// Its subgradient.
+    pub gradient: Vec<f64>,
+    pub evaluations: usize,
+}
+
+/// Cuts kept at most; the oldest are dropped first.
+const MAX_CUTS: usize = 60;
+/// A step is a serious step when the value falls by this share of what the cuts predicted.
+const SERIOUS: f64 = 0.1;
+/// The box's starting half-width and its narrowest, in scaled multipliers.
+const START_BOX: f64 = 1.0;
+const SMALLEST_BOX: f64 = 1e-9;
+
+struct Cut {
+    at: Vec<f64>,
+    value: f64,
+    slope: Vec<f64>,
+}
+
+/// Minimises `f` over multipliers ≥ 0.
+pub fn minimise(f: &mut DualFn, settings: &Settings) -> Minimum {
+    let dim = settings.scale.len();
+    let scale: Vec<f64> = settings.scale.iter().map(|s| s.max(1e-300)).collect();
+    let to_y = |u: &[f64]| -> Vec<f64> { u.iter().zip(&scale).map(|(u, s)| u * s).collect() };
+    let magnitude = settings.magnitude.max(1e-300);
+    let mut cuts: Vec<Cut> = Vec::new();
+    let mut evaluate = |u: &[f64], cuts: &mut Vec<Cut>| -> (f64, Vec<f64>) {
+        let (value, g) = f(&to_y(u));
+        let slope: Vec<f64> = g
             .iter()
-            .zip(scale)
-            .map(|(g, s)| g / s.max(1e-12))
+            .zip(&scale)
+            .map(|(g, s)| g * s / magnitude)
             .collect();
-        let norm: f64 = slope.iter().map(|g| g * g).sum();
-        if norm <= 0.0 || value - target <= 1e-12 * target.abs().max(1.0) {
+        if cuts.len() >= MAX_CUTS {
+            cuts.remove(0);
+        }
+        cuts.push(Cut {
+            at: u.to_vec(),
+            value: value / magnitude,
+            slope,
+        });
+        (value, g)
+    };
+    let mut center: Vec<f64> = settings
+        .start
+        .iter()
+        .zip(&scale)
+        .map(|(y, s)| (y / s).max(0.0))
+        .collect();
+    let (first, mut gradient) = evaluate(&center, &mut cuts);
+    let mut best = first / magnitude;
+    let enough = settings.enough / magnitude;
+    let mut evaluations = 1;
+    let mut radius = START_BOX;
+    let mut idle = 0;
+    if std::env::var_os("CAMPAIGN_DEBUG_DUAL").is_some() {
+        eprintln!("dual start: f={best} scale={scale:?}");
+    }
+    while evaluations < settings.evaluations && best > enough && dim > 0 {
+        let Some((next, model_value)) = master(&cuts, &center, radius) else {
             break;
+        };
+        let predicted = best - model_value;
+        if predicted <= settings.tolerance * best.abs().max(1.0) {
+            if next
+                .iter()
+                .zip(&center)
+                .all(|(a, b)| (a - b).abs() < 0.99 * radius)
+            {
+                break; // the cuts' minimum is inside the box: nothing better anywhere
+            }
+            radius *= 4.0; // the box held the step back: look further
+            continue;
         }
-        let step = theta * (value - target) / norm;
-        for ((xi, gi), s) in x.iter_mut().zip(&slope).zip(scale) {
-            *xi = (*xi - step * gi / s.max(1e-12)).max(0.0);
+        let (value, g) = evaluate(&next, &mut cuts);
+        let value = value / magnitude;
+        evaluations += 1;
+        if std::env::var_os("CAMPAIGN_DEBUG_DUAL").is_some() {
+            eprintln!(
+                "dual {evaluations}: u={next:?} f={value} best={best} predicted={predicted} radius={radius}"
+            );
         }
-        (value, grad) = f(&x);
-        if value < best - 1e-12 * best.abs().max(1.0) {
+        if value <= best - SERIOUS * predicted {
+            let reached_edge = next
+                .iter()
+                .zip(&center)
+                .any(|(a, b)| (a - b).abs() >= 0.99 * radius);
+            center = next;
             best = value;
-            stale = 0;
+            gradient = g;
+            idle = 0;
+            if reached_edge {
+                radius *= 2.0;
+            }
         } else {
-            stale += 1;
-            if stale >= 10 {
-                theta *= 0.5;
-                stale = 0;
+            idle += 1;
+            if value < best {
+                center = next;
+                best = value;
+                gradient = g;
+            }
+            if idle >= 3 {
+                radius = (radius * 0.5).max(SMALLEST_BOX);
+                idle = 0;
             }
         }
     }
-    best
-}
-
-/// The best point seen.
-struct Best {
-    x: Vec<f64>,
-    value: f64,
-}
-
-/// Sets x[j] to the minimiser of f along coordinate j (x[j] ≥ 0); the subgradient there.
-fn line_min(j: usize, x: &mut [f64], f: &mut DualFn, best: &mut Best, steps: usize) -> Vec<f64> {
-    let mut slope = |t: f64, best: &mut Best| -> f64 {
-        x[j] = t;
-        let (v, g) = f(x);
-        keep(x, v, best);
-        g[j]
-    };
-    let t = line_search(&mut slope, best, steps);
-    x[j] = t;
-    let (v, g) = f(x);
-    keep(x, v, best);
-    g
-}
-
-/// The point t ≥ 0 where a convex function's slope turns non-negative, by bracketing and
-/// bisection; `slope(t)` evaluates (and records) the function at t.
-fn line_search(slope: &mut dyn FnMut(f64, &mut Best) -> f64, best: &mut Best, steps: usize) -> f64 {
-    if slope(0.0, best) >= 0.0 {
-        return 0.0;
+    Minimum {
+        point: to_y(&center),
+        value: best * magnitude,
+        gradient,
+        evaluations,
     }
-    let (mut lo, mut hi) = (0.0, 1e-6);
-    while slope(hi, best) < 0.0 && hi < CEILING {
-        lo = hi;
-        hi *= 4.0;
-    }
-    for _ in 0..steps {
-        let mid = 0.5 * (lo + hi);
-        if slope(mid, best) >= 0.0 {
-            hi = mid;
-        } else {
-            lo = mid;
+}
+
+/// The point of the box around `center` where the largest cut is least, and that value.
+fn master(cuts: &[Cut], center: &[f64], radius: f64) -> Option<(Vec<f64>, f64)> {
+    let mut vars = ProblemVariables::new();
+    let u: Vec<Variable> = center
+        .iter()
+        .map(|&c| vars.add(variable().min((c - radius).max(0.0)).max(c + radius)))
+        .collect();
+    let theta = vars.add(variable());
+    let mut lp = vars.minimise(theta).using(microlp);
+    for cut in cuts {
+        // θ ≥ value + slope · (u − at)
+        let mut rhs = cut.value;
+        let mut lhs: Expression = theta.into();
+        for ((&s, &a), &v) in cut.slope.iter().zip(&cut.at).zip(&u) {
+            lhs -= s * v;
+            rhs -= s * a;
         }
+        lp = lp.with(constraint!(lhs >= rhs));
     }
-    hi
-}
-
-fn keep(x: &[f64], v: f64, best: &mut Best) {
-    if v < best.value {
-        best.value = v;
-        best.x.clear();
-        best.x.extend_from_slice(x);
-    }
+    let solution = match lp.solve() {
+        Ok(s) => s,
+        Err(e) => {
+            if std::env::var_os("CAMPAIGN_DEBUG_DUAL").is_some() {
+                eprintln!("master failed: {e}");
+            }
+            return None;
+        }
+    };
+    let point: Vec<f64> = u.iter().map(|&v| solution.value(v).max(0.0)).collect();
+    // the model's value at the point, from the cuts themselves (the LP's θ up to its precision)
+    let model_value = cuts
+        .iter()
+        .map(|c| {
+            c.value
+                + c.slope
+                    .iter()
+                    .zip(&point)
+                    .zip(&c.at)
+                    .map(|((s, p), a)| s * (p - a))
+                    .sum::<f64>()
+        })
+        .fold(f64::NEG_INFINITY, f64::max);
+    Some((point, model_value))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn finds_the_kink_of_a_one_dimensional_dual() {
-        // f(x) = |x − 3| + 1
-        let (x, v) = minimise(1, &mut |x| {
-            (
-                (x[0] - 3.0).abs() + 1.0,
-                vec![if x[0] >= 3.0 { 1.0 } else { -1.0 }],
-            )
-        });
-        assert!(
-            (x[0] - 3.0).abs() < 1e-6 && (v - 1.0).abs() < 1e-6,
-            "{x:?} {v}"
-        );
+    fn settings(dim: usize) -> Settings {
+        Settings {
+            scale: vec![1.0; dim],
+            start: vec![0.0; dim],
+            tolerance: 1e-9,
+            magnitude: 1.0,
+            evaluations: 200,
+            enough: f64::NEG_INFINITY,
+        }
     }
 
     #[test]
-    fn separable_two_dimensional() {
-        let (x, v) = minimise(2, &mut |x| {
+    fn finds_the_kink_of_a_one_dimensional_dual() {
+        // f(x) = |x − 3| + 1
+        let m = minimise(
+            &mut |x| {
+                (
+                    (x[0] - 3.0).abs() + 1.0,
+                    vec![if x[0] >= 3.0 { 1.0 } else { -1.0 }],
+                )
+            },
+            &settings(1),
+        );
+        assert!((m.point[0] - 3.0).abs() < 1e-6 && (m.value - 1.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn a_polyhedral_function_of_three_coupled_multipliers() {
+        // max of planes, minimum 2 at (1, 2, 0.5): the coupled case coordinate search misses
+        let f = |x: &[f64]| -> (f64, Vec<f64>) {
+            let planes = [
+                ([1.0, 1.0, 0.0], -1.0),
+                ([-1.0, 1.0, 0.0], 1.0),
+                ([0.0, -1.0, 1.0], 3.5),
+                ([0.0, 0.0, -2.0], 3.0),
+                ([1.0, -1.0, 0.0], 3.0),
+            ];
+            let (g, c) = planes
+                .iter()
+                .max_by(|a, b| {
+                    let va: f64 = a.0.iter().zip(x).map(|(g, x)| g * x).sum::<f64>() + a.1;
+                    let vb: f64 = b.0.iter().zip(x).map(|(g, x)| g * x).sum::<f64>() + b.1;
+                    va.total_cmp(&vb)
+                })
+                .unwrap();
             (
-                (x[0] - 1.0).powi(2) + (x[1] - 2.0).powi(2),
-                vec![2.0 * (x[0] - 1.0), 2.0 * (x[1] - 2.0)],
+                g.iter().zip(x).map(|(g, x)| g * x).sum::<f64>() + c,
+                g.to_vec(),
             )
-        });
-        assert!(v < 1e-9, "{x:?} {v}");
+        };
+        let m = minimise(&mut { f }, &settings(3));
+        assert!((m.value - 2.0).abs() < 1e-6, "{} at {:?}", m.value, m.point);
     }
 
     #[test]
     fn stays_at_zero_when_the_slope_is_positive() {
-        let (x, _) = minimise(1, &mut |x| (x[0] + 5.0, vec![1.0]));
-        assert_eq!(x, vec![0.0]);
+        let m = minimise(&mut |x| (x[0] + 5.0, vec![1.0]), &settings(1));
+        assert_eq!(m.point, vec![0.0]);
+    }
+
+    #[test]
+    fn reaches_far_minima_and_badly_scaled_ones() {
+        // minimum at y = (2e4, 3e-5): the scale makes both of order one
+        let f = |y: &[f64]| -> (f64, Vec<f64>) {
+            let (a, b) = (y[0] / 1e4 - 2.0, y[1] / 1e-5 - 3.0);
+            (
+                a.abs() + b.abs() + 7.0,
+                vec![a.signum() / 1e4, b.signum() / 1e-5],
+            )
+        };
+        let mut s = settings(2);
+        s.scale = vec![1e4, 1e-5];
+        let m = minimise(&mut { f }, &s);
+        assert!((m.value - 7.0).abs() < 1e-6, "{} at {:?}", m.value, m.point);
     }
 }

@@ -2,19 +2,20 @@
 //! MODEL.md's tolerance: each district's team combinations in turn, pruned by what the
 //! districts left could add at most. Gives up after a fixed amount of work.
 
-use super::INSTALLS_TOLERANCE;
+use super::problem::Problem;
+use super::tolerance::{BUDGET_SLACK, GAP_TOLERANCE, INSTALLS_TOLERANCE};
 use crate::model::{Allocation, Model, Scope, outreach_installs};
 
 /// Combinations of one district's teams tried, over the whole search.
 const WORK_LIMIT: u64 = 3_000_000;
 
 /// What the search maximises or minimises.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 pub enum Goal {
     /// The most outreach installs.
     Installs,
-    /// The least weight (cost) with outreach of at least `need`.
-    Weight { need: f64 },
+    /// The least weight (cost, with its tie-break sliver) with outreach of at least `need`.
+    Weight { need: f64, weight: Vec<f64> },
 }
 
 /// What the search found.
@@ -25,12 +26,67 @@ pub struct Outcome {
     pub finished: bool,
 }
 
+/// A plan not proven within the tolerance, searched through where the instance is small
+/// enough: the better plan if one exists, and the bound closed when the search finishes.
+/// `value` and `bound` are the objective's (outreach installs, or `min-cost`'s value).
+pub fn close(
+    p: &Problem,
+    goal: Goal,
+    teams: Allocation,
+    value: f64,
+    bound: f64,
+) -> (Allocation, f64, f64) {
+    let proven = match goal {
+        Goal::Installs => bound - value <= GAP_TOLERANCE * bound,
+        Goal::Weight { .. } => value - bound <= GAP_TOLERANCE * value,
+    };
+    let combinations: f64 = (0..p.districts)
+        .map(|d| {
+            (0..p.kinds)
+                .map(|k| f64::from(p.hi(d, k) - p.lo(d, k).min(p.hi(d, k))) + 1.0)
+                .product::<f64>()
+        })
+        .sum();
+    if proven || combinations > WORK_LIMIT as f64 {
+        return (teams, value, bound);
+    }
+    let model = p.model;
+    let (zero, weight) = (vec![0.0; p.kinds], goal_weight(&goal));
+    let incumbent = match &goal {
+        Goal::Installs => value,
+        Goal::Weight { weight, .. } => weighed(&teams, weight),
+    };
+    let searched = search(model, &p.least, &goal, weight.unwrap_or(&zero), incumbent);
+    let teams = searched.better.unwrap_or(teams);
+    let value = match goal {
+        Goal::Installs => p.outreach(&teams),
+        Goal::Weight { .. } => super::min_cost_value(model, &teams),
+    };
+    let bound = if searched.finished { value } else { bound };
+    (teams, value, bound)
+}
+
+fn goal_weight(goal: &Goal) -> Option<&[f64]> {
+    match goal {
+        Goal::Installs => None,
+        Goal::Weight { weight, .. } => Some(weight),
+    }
+}
+
+fn weighed(teams: &Allocation, weight: &[f64]) -> f64 {
+    teams
+        .iter()
+        .flat_map(|row| row.iter().zip(weight))
+        .map(|(&t, w)| w * f64::from(t))
+        .sum()
+}
+
 /// Searches for an allocation within bounds, pools, budget and least efforts that beats
 /// `incumbent` (an allocation's value).
 pub fn search(
     model: &Model,
     min_effort: &[f64],
-    goal: Goal,
+    goal: &Goal,
     weight: &[f64],
     incumbent: f64,
 ) -> Outcome {
@@ -94,14 +150,17 @@ pub fn search(
         .filter(|&k| model.kinds[k].scope == Scope::Provincial)
         .map(|k| (k, model.kinds[k].available.unwrap_or(0)))
         .collect();
-    let budget = model.budget.map(|b| b * (1.0 + 1e-9));
+    let budget = model.budget.map(|b| b * (1.0 + BUDGET_SLACK));
     let mut search = Search {
         model,
         options: &options,
         most_after: &most_after,
         pools: &pools,
         budget,
-        goal,
+        goal: match goal {
+            Goal::Installs => Aim::Installs,
+            Goal::Weight { need, .. } => Aim::Weight { need: *need },
+        },
         best_value: incumbent,
         best: None,
         chosen: Vec::with_capacity(districts),
@@ -115,13 +174,20 @@ pub fn search(
     }
 }
 
+/// The search's goal without its weights (those are in the options).
+#[derive(Clone, Copy)]
+enum Aim {
+    Installs,
+    Weight { need: f64 },
+}
+
 struct Search<'a> {
     model: &'a Model,
     options: &'a [Vec<(Vec<u32>, f64, f64)>],
     most_after: &'a [f64],
     pools: &'a [(usize, u32)],
     budget: Option<f64>,
-    goal: Goal,
+    goal: Aim,
     best_value: f64,
     best: Option<Allocation>,
     chosen: Vec<usize>,
@@ -134,16 +200,16 @@ impl Search<'_> {
     fn descend(&mut self, d: usize, gain: f64, weight: f64, cost: f64) -> bool {
         if d == self.options.len() {
             let better = match self.goal {
-                Goal::Installs => gain > self.best_value + 1e-9 * self.best_value.abs().max(1.0),
-                Goal::Weight { need } => {
+                Aim::Installs => gain > self.best_value + 1e-9 * self.best_value.abs().max(1.0),
+                Aim::Weight { need } => {
                     gain >= need - INSTALLS_TOLERANCE
                         && weight < self.best_value - 1e-9 * self.best_value.abs().max(1.0)
                 }
             };
             if better {
                 self.best_value = match self.goal {
-                    Goal::Installs => gain,
-                    Goal::Weight { .. } => weight,
+                    Aim::Installs => gain,
+                    Aim::Weight { .. } => weight,
                 };
                 self.best = Some(
                     self.chosen
@@ -158,12 +224,12 @@ impl Search<'_> {
         // what the rest could add at most decides whether this branch can still win
         let reachable = gain + self.most_after[d];
         match self.goal {
-            Goal::Installs
+            Aim::Installs
                 if reachable <= self.best_value + 1e-9 * self.best_value.abs().max(1.0) =>
             {
                 return true;
             }
-            Goal::Weight { need }
+            Aim::Weight { need }
                 if reachable < need - INSTALLS_TOLERANCE || weight >= self.best_value =>
             {
                 return true;
@@ -253,13 +319,13 @@ mod tests {
         let m = model(2);
         // The budget buys 2 cheap teams (200 effort) or 1 dear one (250): the dear team in
         // the large pool is best.
-        let out = search(&m, &[0.0, 0.0], Goal::Installs, &[0.0, 0.0], 0.0);
+        let out = search(&m, &[0.0, 0.0], &Goal::Installs, &[0.0, 0.0], 0.0);
         assert!(out.finished);
         let best = out.better.expect("something beats nothing");
         assert_eq!(best, vec![vec![0, 0], vec![0, 1]]);
         // nothing beats the optimum itself
         let value = outreach_installs(5_000.0, 250.0);
-        let again = search(&m, &[0.0, 0.0], Goal::Installs, &[0.0, 0.0], value);
+        let again = search(&m, &[0.0, 0.0], &Goal::Installs, &[0.0, 0.0], value);
         assert!(again.finished && again.better.is_none());
     }
 
@@ -268,7 +334,7 @@ mod tests {
         let mut m = model(3_000);
         m.kinds[1].available = Some(3_000);
         m.budget = None;
-        let out = search(&m, &[0.0, 0.0], Goal::Installs, &[0.0, 0.0], 0.0);
+        let out = search(&m, &[0.0, 0.0], &Goal::Installs, &[0.0, 0.0], 0.0);
         assert!(!out.finished);
     }
 }

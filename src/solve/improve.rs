@@ -1,392 +1,474 @@
-//! One-team moves on an allocation: repair to the limits, lift to the floors, fill what is
-//! left, exchange teams while the exact objective improves, and prune for `min-cost`.
+//! One-team moves on an allocation, each found in O(kinds · log districts) through heaps:
+//! for every kind, the district where one more team gains the most installs and the one where
+//! one team fewer loses the least. Repair to the rows, fill what is left, transfer teams of a
+//! kind between districts, exchange a team of one kind for others, and, for `min-cost`, reach
+//! the target, prune and lighten.
+//!
+//! A district's gains and losses depend on its own teams only, so after a move only the
+//! districts it touched are pushed again; entries of an older version are skipped when popped.
 
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
-use super::INSTALLS_TOLERANCE;
 use super::state::State;
-use crate::model::Scope;
+use super::tolerance::{IMPROVEMENT, INSTALLS_TOLERANCE};
 
-/// Removes teams until every pool and the budget hold, losing the fewest installs per unit of
-/// the resource relieved. False when the bounds and floors leave nothing to remove.
-pub fn repair(state: &mut State) -> bool {
-    let kinds = state.model.kinds.len();
-    while !state.within_limits() {
-        let over_budget = state.over_budget();
-        let mut best: Option<(f64, usize, usize)> = None;
-        for d in 0..state.teams.len() {
-            for k in 0..kinds {
-                let relief = if state.pool_excess(k) > 0 {
-                    1.0
-                } else if over_budget && state.model.cost_per_team(k) > 0.0 {
-                    state.model.cost_per_team(k)
-                } else {
-                    continue;
-                };
-                if !state.can_remove(d, k) {
-                    continue;
-                }
-                let score = state.loss_of_remove(d, k) / relief;
-                if best.is_none_or(|(s, _, _)| score < s) {
-                    best = Some((score, d, k));
-                }
-            }
-        }
-        let Some((_, d, k)) = best else { return false };
-        state.remove(d, k);
-    }
-    true
-}
-
-/// Adds teams to each district below its least effort: local teams first (they use no pool),
-/// the most effort per team first. False when a district cannot be lifted within its bounds.
-pub fn lift_to_floors(state: &mut State) -> bool {
-    let model = state.model;
-    for d in 0..state.teams.len() {
-        let mut order: Vec<usize> = (0..model.kinds.len()).collect();
-        order.sort_by(|&a, &b| {
-            let local = |k: usize| model.kinds[k].scope == Scope::Local;
-            local(b).cmp(&local(a)).then(
-                model
-                    .effort_per_team(d, b)
-                    .total_cmp(&model.effort_per_team(d, a)),
-            )
-        });
-        for k in order {
-            while state.effort[d] < state.min_effort[d] - 1e-9
-                && state.teams[d][k] < model.districts[d].bounds[k].max
-            {
-                state.add(d, k);
-            }
-        }
-        if state.effort[d] < state.min_effort[d] - 1e-9 {
-            return false;
-        }
-    }
-    true
-}
-
-/// A candidate addition in a max-heap: the score, then the earlier district and kind.
+/// A heap entry: a district and kind with a key (higher first; the earlier district, then
+/// kind, on a tie) and the district's version when it was pushed.
 #[derive(PartialEq)]
-struct Candidate {
-    score: f64,
+struct Entry {
+    key: f64,
     d: usize,
-    k: usize,
-    version: u64,
+    version: u32,
 }
 
-impl Eq for Candidate {}
+impl Eq for Entry {}
 
-impl Ord for Candidate {
+impl Ord for Entry {
     fn cmp(&self, other: &Self) -> Ordering {
-        self.score
-            .total_cmp(&other.score)
-            .then(other.d.cmp(&self.d))
-            .then(other.k.cmp(&self.k))
+        self.key.total_cmp(&other.key).then(other.d.cmp(&self.d))
     }
 }
 
-impl PartialOrd for Candidate {
+impl PartialOrd for Entry {
     fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
         Some(self.cmp(other))
     }
 }
 
-/// Adds teams while any fits, best score first, until `done` says stop. `score(state, d, k)`
-/// ranks an addition (higher first); additions scoring ≤ 0 are not made.
-fn add_greedily(
-    state: &mut State,
-    score: &dyn Fn(&State, usize, usize) -> f64,
-    done: &dyn Fn(&State) -> bool,
-) -> Option<(usize, usize)> {
-    let mut last = None;
-    let kinds = state.model.kinds.len();
-    let mut version = vec![0u64; state.teams.len()];
-    let mut heap = BinaryHeap::new();
-    for d in 0..state.teams.len() {
-        for k in 0..kinds {
-            if state.can_add(d, k) {
-                heap.push(Candidate {
-                    score: score(state, d, k),
-                    d,
-                    k,
-                    version: 0,
-                });
-            }
-        }
-    }
-    while !done(state) {
-        let Some(c) = heap.pop() else { break };
-        if c.version != version[c.d] || !state.can_add(c.d, c.k) {
-            continue;
-        }
-        if c.score <= 0.0 {
-            break;
-        }
-        state.add(c.d, c.k);
-        last = Some((c.d, c.k));
-        version[c.d] += 1;
-        for k in 0..kinds {
-            if state.can_add(c.d, k) {
-                heap.push(Candidate {
-                    score: score(state, c.d, k),
-                    d: c.d,
-                    k,
-                    version: version[c.d],
-                });
-            }
-        }
-    }
-    last
+/// Per kind: where one more team gains most, where one fewer loses least.
+pub struct Moves {
+    adds: Vec<BinaryHeap<Entry>>,
+    removes: Vec<BinaryHeap<Entry>>,
+    /// Changes made since the journal was last cleared, to undo a move that did not pay.
+    journal: Vec<(usize, usize, bool)>,
 }
 
-/// The score of an addition for `max-installs`: free teams by their gain first, then teams
-/// that cost by gain per priced cost (`budget_price` is the budget's multiplier).
-fn install_score(state: &State, d: usize, k: usize, budget_price: f64) -> f64 {
-    let gain = state.gain_of_add(d, k);
-    if gain <= 1e-12 {
-        return 0.0;
+impl Moves {
+    pub fn new(s: &State) -> Moves {
+        let kinds = s.p.kinds;
+        let mut m = Moves {
+            adds: (0..kinds).map(|_| BinaryHeap::new()).collect(),
+            removes: (0..kinds).map(|_| BinaryHeap::new()).collect(),
+            journal: Vec::new(),
+        };
+        for d in 0..s.p.districts {
+            m.push(s, d);
+        }
+        m
     }
-    let price = budget_price * state.model.cost_per_team(k);
+
+    /// Pushes district d's current gains and losses.
+    fn push(&mut self, s: &State, d: usize) {
+        let version = s.version[d];
+        for k in 0..s.p.kinds {
+            if s.teams[d][k] < s.p.hi(d, k) {
+                self.adds[k].push(Entry {
+                    key: s.gain_of_add(d, k),
+                    d,
+                    version,
+                });
+            }
+            if s.can_remove(d, k) {
+                self.removes[k].push(Entry {
+                    key: -s.loss_of_remove(d, k),
+                    d,
+                    version,
+                });
+            }
+        }
+    }
+
+    pub fn add(&mut self, s: &mut State, d: usize, k: usize) {
+        s.add(d, k);
+        self.journal.push((d, k, true));
+        self.push(s, d);
+    }
+
+    pub fn remove(&mut self, s: &mut State, d: usize, k: usize) {
+        s.remove(d, k);
+        self.journal.push((d, k, false));
+        self.push(s, d);
+    }
+
+    /// Forgets the changes so far (they are kept).
+    pub fn commit(&mut self) {
+        self.journal.clear();
+    }
+
+    /// Reverts the changes since the last commit.
+    pub fn undo(&mut self, s: &mut State) {
+        while let Some((d, k, added)) = self.journal.pop() {
+            if added {
+                s.remove(d, k);
+            } else {
+                s.add(d, k);
+            }
+            self.push(s, d);
+        }
+    }
+
+    /// The district where one more team of kind k gains most (within its bound; the rows
+    /// are the caller's to check), other than `skip`, and the gain.
+    pub fn best_add(&mut self, s: &State, k: usize, skip: Option<usize>) -> Option<(usize, f64)> {
+        best(&mut self.adds[k], s, skip, |s, d| {
+            s.teams[d][k] < s.p.hi(d, k)
+        })
+        .map(|(d, g)| (d, g))
+    }
+
+    /// The district where one team fewer of kind k loses least (within its bound and floor),
+    /// other than `skip`, and the loss.
+    pub fn best_remove(
+        &mut self,
+        s: &State,
+        k: usize,
+        skip: Option<usize>,
+    ) -> Option<(usize, f64)> {
+        best(&mut self.removes[k], s, skip, |s, d| s.can_remove(d, k)).map(|(d, l)| (d, -l))
+    }
+}
+
+/// The top valid entry other than district `skip`: stale entries are dropped, a top entry of
+/// `skip` is set aside and put back.
+fn best(
+    heap: &mut BinaryHeap<Entry>,
+    s: &State,
+    skip: Option<usize>,
+    valid: impl Fn(&State, usize) -> bool,
+) -> Option<(usize, f64)> {
+    let mut aside: Option<Entry> = None;
+    let found = loop {
+        let top = heap.peek()?;
+        if top.version != s.version[top.d] || !valid(s, top.d) {
+            heap.pop();
+            continue;
+        }
+        if Some(top.d) == skip && aside.is_none() {
+            aside = heap.pop();
+            continue;
+        }
+        break Some((top.d, top.key));
+    };
+    if let Some(e) = aside {
+        heap.push(e);
+    }
+    found
+}
+
+/// Whether `after` beats `before` by more than rounding noise.
+fn improves(after: f64, before: f64) -> bool {
+    after > before + IMPROVEMENT * before.abs().max(1.0)
+}
+
+/// A team's price per kind: 0 for a free kind (then only its gain counts).
+fn ratio(gain: f64, price: f64) -> f64 {
     if price > 0.0 {
         gain / price
     } else {
-        1e12 * gain
+        1e30 * gain
     }
 }
 
-/// Adds teams while any fits and gains installs.
-pub fn fill(state: &mut State, budget_price: f64) {
-    let _ = add_greedily(
-        state,
-        &|s, d, k| install_score(s, d, k, budget_price),
-        &|_| false,
-    );
-}
-
-/// Takes out up to `count` teams of kind k, each time the one that loses the fewest
-/// installs; the districts they came from (fewer when the bounds and floors stop it).
-fn remove_cheapest(state: &mut State, k: usize, count: usize) -> Vec<usize> {
-    let mut removed = Vec::with_capacity(count);
-    for _ in 0..count {
-        let removal = (0..state.teams.len())
-            .filter(|&d| state.can_remove(d, k))
-            .map(|d| (state.loss_of_remove(d, k), d))
-            .min_by(|a, b| a.0.total_cmp(&b.0));
-        let Some((_, d)) = removal else { break };
-        state.remove(d, k);
-        removed.push(d);
+/// Removes teams until every row holds, each time the team that loses the fewest installs
+/// per unit of the over-used rows it frees. False when the bounds and floors leave nothing to
+/// remove.
+pub fn repair(s: &mut State, moves: &mut Moves) -> bool {
+    // each switch frees what it can of the rows over at the time: a few rounds at most
+    let mut switches = 2 * s.p.rows.len() + 2;
+    loop {
+        let over = s.over();
+        if over.is_empty() {
+            return true;
+        }
+        let mut pick: Option<(f64, usize, usize)> = None;
+        for k in 0..s.p.kinds {
+            let relief: f64 = over
+                .iter()
+                .map(|&j| s.p.rows[j].per_team[k] / s.p.rows[j].capacity.max(1.0))
+                .sum();
+            if relief <= 0.0 {
+                continue;
+            }
+            if let Some((d, loss)) = moves.best_remove(s, k, None) {
+                let score = loss / relief;
+                if pick.is_none_or(|(b, _, _)| score < b) {
+                    pick = Some((score, d, k));
+                }
+            }
+        }
+        match pick {
+            Some((_, d, k)) => moves.remove(s, d, k),
+            None => {
+                if switches == 0 || !switch(s, moves, &over) {
+                    return false;
+                }
+                switches -= 1;
+            }
+        }
     }
-    removed
 }
 
-/// Adds the team of kind k that gains the most installs, outside the districts `skip` (where
-/// one was just taken out); the earlier district on a tie.
-fn add_best(state: &mut State, k: usize, skip: &[usize]) {
-    let addition = (0..state.teams.len())
-        .filter(|&d| !skip.contains(&d) && state.can_add(d, k))
-        .map(|d| (state.gain_of_add(d, k), d))
-        .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
-    if let Some((_, d)) = addition {
-        state.add(d, k);
+/// Where floors keep every team in place: switches districts to their least use of the
+/// over-used rows that still meets their floor, those that free the most first, until the rows
+/// hold. False when no district can free anything.
+fn switch(s: &mut State, moves: &mut Moves, over: &[usize]) -> bool {
+    let p = s.p;
+    // the over-used rows weigh most; the others a little, so that the alternative spares them
+    let weight: Vec<f64> = (0..p.rows.len())
+        .map(|j| {
+            let w = 1.0 / p.rows[j].capacity.max(1.0);
+            if over.contains(&j) { w } else { 1e-3 * w }
+        })
+        .collect();
+    let price: Vec<f64> = (0..p.kinds)
+        .map(|k| {
+            p.rows
+                .iter()
+                .zip(&weight)
+                .map(|(r, w)| r.per_team[k] * w)
+                .sum::<f64>()
+                + 1e-12
+        })
+        .collect();
+    let over_use = |row: &[u32]| -> f64 {
+        over.iter()
+            .map(|&j| {
+                row.iter()
+                    .zip(&p.rows[j].per_team)
+                    .map(|(&t, a)| f64::from(t) * a)
+                    .sum::<f64>()
+                    * weight[j]
+            })
+            .sum()
+    };
+    let mut scratch = super::subproblem::Scratch::default();
+    let mut alternative = vec![0; p.kinds];
+    let mut candidates: Vec<(f64, usize, Vec<u32>)> = Vec::new();
+    for d in 0..p.districts {
+        let now = over_use(&s.teams[d]);
+        if now <= 0.0
+            || super::subproblem::respond(
+                p,
+                d,
+                0.0,
+                &price,
+                p.least[d],
+                &mut alternative,
+                &mut scratch,
+            )
+            .is_none()
+        {
+            continue;
+        }
+        let saved = now - over_use(&alternative);
+        if saved > 1e-12 {
+            candidates.push((saved, d, alternative.clone()));
+        }
+    }
+    candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut progressed = false;
+    for (_, d, row) in candidates {
+        if over
+            .iter()
+            .all(|&j| super::problem::fits_row(&p.rows[j], s.used[j]))
+        {
+            break;
+        }
+        // never push a row that holds over its capacity
+        let spills = (0..p.rows.len()).filter(|j| !over.contains(j)).any(|j| {
+            let r = &p.rows[j];
+            let delta: f64 = (0..p.kinds)
+                .map(|k| (f64::from(row[k]) - f64::from(s.teams[d][k])) * r.per_team[k])
+                .sum();
+            delta > 0.0 && !super::problem::fits_row(r, s.used[j] + delta)
+        });
+        if spills {
+            continue;
+        }
+        for k in 0..p.kinds {
+            while s.teams[d][k] < row[k] {
+                moves.add(s, d, k);
+            }
+            while s.teams[d][k] > row[k] {
+                moves.remove(s, d, k);
+            }
+        }
+        progressed = true;
+    }
+    progressed
+}
+
+/// Adds teams while one fits and gains installs, the most installs per unit of `price` (the
+/// rows' multipliers) first.
+pub fn fill(s: &mut State, moves: &mut Moves, price: &[f64]) {
+    loop {
+        let mut pick: Option<(f64, usize, usize)> = None;
+        for (k, &pk) in price.iter().enumerate() {
+            if !s.rows_allow(k) {
+                continue;
+            }
+            if let Some((d, gain)) = moves.best_add(s, k, None)
+                && gain > INSTALLS_TOLERANCE
+            {
+                let score = ratio(gain, pk);
+                if pick.is_none_or(|(b, _, _)| score > b) {
+                    pick = Some((score, d, k));
+                }
+            }
+        }
+        let Some((_, d, k)) = pick else { return };
+        moves.add(s, d, k);
     }
 }
 
-/// Exchanges a team for others (one team out, the best team of some kind in, then a fill)
-/// while the exact installs rise.
-pub fn swap_until_stable(state: &mut State, budget_price: f64) {
-    let kinds = state.model.kinds.len();
-    let limit = 20 * (state.team_count() as usize + state.teams.len()) + 100;
-    for _ in 0..limit {
+/// Moves teams of one kind from the district where they lose least to the one where they
+/// gain most, while that gains installs. Pools and the budget are unchanged by such a move.
+pub fn transfer(s: &mut State, moves: &mut Moves) {
+    for k in 0..s.p.kinds {
+        loop {
+            let Some((from, loss)) = moves.best_remove(s, k, None) else {
+                break;
+            };
+            let Some((to, gain)) = moves.best_add(s, k, Some(from)) else {
+                break;
+            };
+            if !improves(s.total - loss + gain, s.total) {
+                break;
+            }
+            moves.remove(s, from, k);
+            moves.add(s, to, k);
+            moves.commit();
+        }
+    }
+}
+
+/// Exchanges a team for others: the team of some kind that loses least is taken out, the rows
+/// it frees are filled again (most installs per price first); kept where the installs rise.
+/// Repeated, with transfers, until no exchange pays.
+pub fn exchange(s: &mut State, moves: &mut Moves, price: &[f64]) {
+    moves.commit();
+    let mut rounds = 0;
+    loop {
+        transfer(s, moves);
         let mut improved = false;
-        let before = state.total_outreach();
-        'moves: for kr in 0..kinds {
-            let snapshot = state.teams.clone();
-            // Take out one, two, then three of the teams of kind kr that lose the least.
-            for depth in 1..=3 {
-                state.reset(snapshot.clone());
-                let removed = remove_cheapest(state, kr, depth);
-                if removed.len() < depth {
-                    break;
-                }
-                let without = state.teams.clone();
-                for ka in 0..kinds {
-                    state.reset(without.clone());
-                    add_best(state, ka, if ka == kr { &removed } else { &[] });
-                    fill(state, budget_price);
-                    if state.total_outreach() > before + 1e-9 * before.max(1.0) {
-                        improved = true;
-                        break 'moves;
-                    }
-                }
-            }
-            state.reset(snapshot);
-        }
-        if !improved {
-            improved = replace_in_place(state, &mut |s| {
-                s.total_outreach() > before + 1e-9 * before.max(1.0)
-            });
-            if improved {
-                fill(state, budget_price);
+        for k in 0..s.p.kinds {
+            let Some((d, _)) = moves.best_remove(s, k, None) else {
+                continue;
+            };
+            let before = s.total;
+            moves.remove(s, d, k);
+            fill(s, moves, price);
+            if improves(s.total, before) {
+                moves.commit();
+                improved = true;
+            } else {
+                moves.undo(s);
             }
         }
-        if !improved {
+        rounds += 1;
+        if !improved || rounds > 4 * s.p.districts.max(8) {
+            s.resum();
             return;
         }
     }
 }
 
-/// Adds teams until the outreach reaches `need`, most installs per unit of weight first.
-/// False when the limits stop it short.
-pub fn reach(state: &mut State, need: f64, weight: &[f64]) -> bool {
-    let last = add_greedily(state, &|s, d, k| s.gain_of_add(d, k) / weight[k], &|s| {
-        s.total_outreach() >= need - INSTALLS_TOLERANCE
-    });
-    let reached = state.total_outreach() >= need - INSTALLS_TOLERANCE;
-    // The last team only had to close what was left: the lightest team that does is as good.
-    if reached && let Some((d, k)) = last {
-        state.remove(d, k);
-        let deficit = need - INSTALLS_TOLERANCE - state.total_outreach();
-        let closer = (0..state.teams.len())
-            .flat_map(|da| (0..weight.len()).map(move |ka| (da, ka)))
-            .filter(|&(da, ka)| state.can_add(da, ka) && state.gain_of_add(da, ka) >= deficit)
-            .min_by(|a, b| weight[a.1].total_cmp(&weight[b.1]).then(a.cmp(b)));
-        match closer {
-            Some((da, ka)) if weight[ka] < weight[k] => state.add(da, ka),
-            _ => state.add(d, k),
-        }
-    }
-    reached
-}
-
-/// Removes teams while the outreach stays at `need` or more: the heaviest weight first, then
-/// the smallest loss.
-pub fn prune(state: &mut State, need: f64, weight: &[f64]) {
-    loop {
-        let slack = state.total_outreach() - need + INSTALLS_TOLERANCE;
-        let mut best: Option<(f64, f64, usize, usize)> = None;
-        for d in 0..state.teams.len() {
-            for (k, &w) in weight.iter().enumerate() {
-                if !state.can_remove(d, k) {
-                    continue;
-                }
-                let loss = state.loss_of_remove(d, k);
-                if loss > slack {
-                    continue;
-                }
-                if best.is_none_or(|(bw, bl, _, _)| w > bw || (w == bw && loss < bl)) {
-                    best = Some((w, loss, d, k));
-                }
-            }
-        }
-        let Some((_, _, d, k)) = best else { return };
-        state.remove(d, k);
-    }
-}
-
-/// Takes out the two teams of one kind that lose the least, puts in the best team of some
-/// kind, reaches `need` again and prunes; keeps the result where it weighs less than `before`.
-fn remove_two_and_reach(state: &mut State, need: f64, weight: &[f64], before: f64) -> bool {
-    let kinds = state.model.kinds.len();
-    for kr in 0..kinds {
-        let snapshot = state.teams.clone();
-        let removed = remove_cheapest(state, kr, 2);
-        if removed.len() == 2 {
-            let without = state.teams.clone();
-            for ka in 0..kinds {
-                state.reset(without.clone());
-                add_best(state, ka, if ka == kr { &removed } else { &[] });
-                if reach_lighter(state, need, weight, before) {
-                    return true;
-                }
-            }
-        }
-        state.reset(snapshot);
-    }
-    false
-}
-
-/// Replaces, within one district, a team of one kind by a team of another (where a floor
-/// forbids taking the team out alone), then lets `accept` finish the move (it may add or
-/// remove teams) and judge it; keeps the first accepted, undoes the others.
-fn replace_in_place(state: &mut State, accept: &mut dyn FnMut(&mut State) -> bool) -> bool {
-    let kinds = state.model.kinds.len();
-    for d in 0..state.teams.len() {
-        for kr in 0..kinds {
-            if state.teams[d][kr] <= state.model.districts[d].bounds[kr].min {
+/// Adds teams until the outreach reaches `need`, most installs per unit of `weight` first; the
+/// last team is the lightest that closes what was left. False when the limits stop it short.
+pub fn reach(s: &mut State, moves: &mut Moves, need: f64, weight: &[f64]) -> bool {
+    let mut last = None;
+    while s.total < need - INSTALLS_TOLERANCE {
+        let mut pick: Option<(f64, usize, usize)> = None;
+        for (k, &w) in weight.iter().enumerate() {
+            if !s.rows_allow(k) {
                 continue;
             }
-            for ka in (0..kinds).filter(|&ka| ka != kr) {
-                let snapshot = state.teams.clone();
-                state.remove(d, kr);
-                if state.can_add(d, ka) {
-                    state.add(d, ka);
-                    if state.meets_floor(d) && accept(state) {
-                        return true;
-                    }
+            if let Some((d, gain)) = moves.best_add(s, k, None)
+                && gain > 0.0
+            {
+                let score = ratio(gain, w);
+                if pick.is_none_or(|(b, _, _)| score > b) {
+                    pick = Some((score, d, k));
                 }
-                state.reset(snapshot);
             }
         }
+        let Some((_, d, k)) = pick else { return false };
+        moves.add(s, d, k);
+        last = Some((d, k));
     }
-    false
-}
-
-/// Reaches `need` again (most installs per weight, then pruning) and says whether the result
-/// weighs less than `before`.
-fn reach_lighter(state: &mut State, need: f64, weight: &[f64], before: f64) -> bool {
-    if !reach(state, need, weight) {
-        return false;
+    if let Some((d, k)) = last {
+        // the last team only had to close the deficit: a lighter one that does is as good
+        moves.remove(s, d, k);
+        let deficit = need - INSTALLS_TOLERANCE - s.total;
+        let mut closer: Option<(f64, usize, usize)> = None;
+        for (ka, &w) in weight.iter().enumerate() {
+            if s.rows_allow(ka)
+                && let Some((da, gain)) = moves.best_add(s, ka, None)
+                && gain >= deficit
+                && closer.is_none_or(|(b, _, _)| w < b)
+            {
+                closer = Some((w, da, ka));
+            }
+        }
+        match closer {
+            Some((w, da, ka)) if w < weight[k] => moves.add(s, da, ka),
+            _ => moves.add(s, d, k),
+        }
     }
-    prune(state, need, weight);
-    weighed(state, weight) < before - 1e-9 * before.max(1.0)
+    true
 }
 
-/// Σ weight · teams: what `min-cost` minimises (with its tie-break sliver).
-pub fn weighed(state: &State, weight: &[f64]) -> f64 {
-    state
-        .teams
-        .iter()
-        .flat_map(|row| row.iter().enumerate())
-        .map(|(k, &t)| weight[k] * f64::from(t))
-        .sum()
+/// Removes teams while the outreach stays at `need` or more: the heaviest kind first, in each
+/// kind the team that loses least.
+pub fn prune(s: &mut State, moves: &mut Moves, need: f64, weight: &[f64]) {
+    let mut order: Vec<usize> = (0..s.p.kinds).collect();
+    order.sort_by(|&a, &b| weight[b].total_cmp(&weight[a]).then(a.cmp(&b)));
+    loop {
+        let mut removed = false;
+        for &k in &order {
+            while let Some((d, loss)) = moves.best_remove(s, k, None) {
+                if s.total - loss < need - INSTALLS_TOLERANCE {
+                    break;
+                }
+                moves.remove(s, d, k);
+                removed = true;
+            }
+        }
+        if !removed {
+            return;
+        }
+    }
 }
 
-/// Takes a team out and reaches `need` again another way (the best team of some kind first,
-/// then the most installs per weight, then pruning) wherever that weighs less.
-pub fn lighten(state: &mut State, need: f64, weight: &[f64]) {
-    let kinds = state.model.kinds.len();
-    let districts = state.teams.len();
-    let limit = 20 * (state.team_count() as usize + districts) + 100;
-    for _ in 0..limit {
-        let before = weighed(state, weight);
+/// Takes a team out (each kind's least useful, heaviest kinds first) and reaches `need` again
+/// the lightest way; keeps the change where the plan weighs less. Repeated until none does.
+pub fn lighten(s: &mut State, moves: &mut Moves, need: f64, weight: &[f64]) {
+    moves.commit();
+    let mut order: Vec<usize> = (0..s.p.kinds).collect();
+    order.sort_by(|&a, &b| weight[b].total_cmp(&weight[a]).then(a.cmp(&b)));
+    let mut rounds = 0;
+    loop {
         let mut improved = false;
-        'moves: for dr in 0..districts {
-            for kr in 0..kinds {
-                if !state.can_remove(dr, kr) {
+        for &k in &order {
+            let Some((d, _)) = moves.best_remove(s, k, None) else {
+                continue;
+            };
+            let before = s.weighed(weight);
+            moves.remove(s, d, k);
+            if reach(s, moves, need, weight) {
+                prune(s, moves, need, weight);
+                if s.weighed(weight) < before - IMPROVEMENT * before.max(1.0) {
+                    moves.commit();
+                    improved = true;
                     continue;
                 }
-                let snapshot = state.teams.clone();
-                for ka in 0..kinds {
-                    state.remove(dr, kr);
-                    let skip = [dr];
-                    add_best(state, ka, if ka == kr { &skip } else { &[] });
-                    if reach_lighter(state, need, weight, before) {
-                        improved = true;
-                        break 'moves;
-                    }
-                    state.reset(snapshot.clone());
-                }
             }
+            moves.undo(s);
         }
-        if !improved {
-            improved = remove_two_and_reach(state, need, weight, before);
-        }
-        if !improved {
-            improved = replace_in_place(state, &mut |s| reach_lighter(s, need, weight, before));
-        }
-        if !improved {
+        rounds += 1;
+        if !improved || rounds > 4 * s.p.districts.max(8) {
+            s.resum();
             return;
         }
     }

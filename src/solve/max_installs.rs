@@ -1,135 +1,167 @@
-//! `max-installs`: Lagrangian prices on the pools and the budget, exact district subproblems,
-//! then repair and one-team exchanges on the exact curve.
+//! `max-installs` (and any plan with least efforts per district): prices on the pools and the
+//! budget by the bundle method, each district's exact answer at those prices, then repair,
+//! fill and exchanges on the exact curve.
 
-use super::dual;
-use super::improve::{fill, lift_to_floors, repair, swap_until_stable};
+use super::improve::{Moves, exchange, fill, repair};
+use super::lagrangian::{Lagrangian, Priced};
+use super::problem::Problem;
 use super::state::State;
-use super::subproblem::{Prices, best_response};
-use crate::model::{Allocation, Model, Scope};
+use crate::model::Allocation;
 
-/// District subproblems spent tightening a loose bound (at most 3 000 steps).
-const POLISH_WORK: usize = 300_000;
+/// Evaluations of the dual at most (each is one exact subproblem per district).
+const EVALUATIONS: usize = 80;
 
-/// The best allocation found and an upper bound on the total outreach installs of any plan.
+/// The best allocation found and what is proven about it.
 pub struct Found {
     pub teams: Allocation,
+    /// Σ_d G_d of `teams`.
+    pub value: f64,
+    /// An upper bound on Σ_d G_d of any plan.
     pub bound: f64,
+    /// The multipliers (a warm start for a similar problem).
+    pub multipliers: Vec<f64>,
 }
 
-/// Maximises Σ_d G_d within bounds, pools, budget and least efforts `min_effort`, starting
-/// from the known-feasible `start` when given. `None` when the district bounds cannot meet
-/// the least efforts.
-pub fn solve(model: &Model, min_effort: &[f64], start: Option<&Allocation>) -> Option<Found> {
-    let pools: Vec<usize> = (0..model.kinds.len())
-        .filter(|&k| model.kinds[k].scope == Scope::Provincial)
-        .collect();
-    let has_budget = model.budget.is_some();
-    let dim = pools.len() + usize::from(has_budget);
-    let prices_at = |x: &[f64]| -> Prices {
-        let mu = if has_budget { x[pools.len()] } else { 0.0 };
-        let mut team: Vec<f64> = (0..model.kinds.len())
-            .map(|k| mu * model.cost_per_team(k))
+/// Why no plan was found.
+pub enum Short {
+    /// The least efforts cannot all be met: proven (the dual fell below zero, or a district
+    /// cannot reach its own on its bounds).
+    Proven,
+    /// No plan found, but none proven impossible either.
+    Unproven,
+}
+
+/// Maximises Σ_d G_d within bounds, pools, budget and each district's least effort
+/// (`p.least`), warm-started at multipliers `start` when given.
+pub fn solve(p: &Problem, start: Option<&[f64]>) -> Result<Found, Short> {
+    let lag = Lagrangian {
+        p,
+        install_value: 1.0,
+        weight: vec![0.0; p.kinds],
+        need: None,
+    };
+    let scale: f64 = p.pool.iter().sum::<f64>().max(1.0);
+    // Any plan has Σ G ≥ 0: a dual value below zero proves the least efforts impossible.
+    let floors = p.least.iter().any(|&e| e > 0.0);
+    let enough = if floors {
+        -1e-6 * scale
+    } else {
+        f64::NEG_INFINITY
+    };
+    let priced = lag
+        .minimise(start, scale, enough, EVALUATIONS)
+        .ok_or(Short::Proven)?;
+    if priced.bound < -1e-6 * scale {
+        return Err(Short::Proven);
+    }
+    let teams = improve(p, &lag, &priced).ok_or(Short::Unproven)?;
+    let value = p.outreach(&teams);
+    Ok(Found {
+        teams,
+        value,
+        bound: priced.bound.max(value),
+        multipliers: priced.multipliers,
+    })
+}
+
+/// Whether the least efforts `p.least` are proven impossible within the rows: the dual falls
+/// below zero (any plan has Σ G ≥ 0). Used to prove `max-min-rate`'s bound.
+pub fn proven_short(p: &Problem, warm: &[f64], evaluations: usize) -> bool {
+    let lag = Lagrangian {
+        p,
+        install_value: 1.0,
+        weight: vec![0.0; p.kinds],
+        need: None,
+    };
+    let scale: f64 = p.pool.iter().sum::<f64>().max(1.0);
+    match lag.minimise(Some(warm), scale, -1e-6 * scale, evaluations) {
+        None => true,
+        Some(priced) => priced.bound < -1e-6 * scale,
+    }
+}
+
+/// A plan within the rows and least efforts, tried first from the districts' answers at the
+/// multipliers `warm` (one evaluation), then by [`solve`]. For a sequence of similar problems
+/// (`max-min-rate`'s bisection), where the warm prices are usually good enough.
+pub fn feasible(p: &Problem, warm: &[f64]) -> Result<Found, Short> {
+    let lag = Lagrangian {
+        p,
+        install_value: 1.0,
+        weight: vec![0.0; p.kinds],
+        need: None,
+    };
+    let mut teams = p.lower();
+    let (value, _) = lag.evaluate(warm, &mut teams).ok_or(Short::Proven)?;
+    let priced = Priced {
+        multipliers: warm.to_vec(),
+        bound: value,
+        teams,
+        evaluations: 1,
+    };
+    match improve(p, &lag, &priced) {
+        Some(teams) => {
+            let value = p.outreach(&teams);
+            Ok(Found {
+                teams,
+                value,
+                bound: priced.bound.max(value),
+                multipliers: priced.multipliers,
+            })
+        }
+        None => solve(p, Some(warm)),
+    }
+}
+
+/// Raises on the multipliers of the rows still over after a repair: the districts' answers at
+/// slightly higher prices use less of them (ties at the dual optimum go either way).
+const NUDGES: [f64; 5] = [1e-4, 1e-3, 1e-2, 0.05, 0.2];
+
+/// From the districts' answers at the prices to a plan that keeps every row, improved by
+/// one-team moves; `None` when the rows cannot be met from there.
+fn improve(p: &Problem, lag: &Lagrangian, priced: &Priced) -> Option<Allocation> {
+    let (_, price) = lag.prices(&priced.multipliers);
+    let mut s = State::new(p, priced.teams.clone());
+    let mut moves = Moves::new(&s);
+    let mut repaired = repair(&mut s, &mut moves);
+    for nudge in NUDGES {
+        if repaired {
+            break;
+        }
+        // the rows the answers at the prices over-use, priced a little higher
+        let mut teams = priced.teams.clone();
+        let used = p.usage(&teams);
+        let y: Vec<f64> = priced
+            .multipliers
+            .iter()
+            .enumerate()
+            .map(|(j, &yj)| match p.rows.get(j) {
+                Some(row) if !super::problem::fits_row(row, used[j]) => {
+                    yj * (1.0 + nudge) + nudge * lag_floor(p, j)
+                }
+                _ => yj,
+            })
             .collect();
-        for (j, &k) in pools.iter().enumerate() {
-            team[k] += x[j];
-        }
-        Prices {
-            install_value: 1.0,
-            team,
-        }
-    };
-    let infeasible = std::cell::Cell::new(false);
-    let mut dual_fn = |x: &[f64]| -> (f64, Vec<f64>) {
-        let prices = prices_at(x);
-        let mut value = 0.0;
-        let mut used = vec![0.0; model.kinds.len()];
-        let mut cost = 0.0;
-        for (d, &least) in min_effort.iter().enumerate() {
-            let Some(response) = best_response(model, d, &prices, least) else {
-                infeasible.set(true);
-                return (0.0, vec![0.0; x.len()]);
-            };
-            value += response.value;
-            for (k, &n) in response.teams.iter().enumerate() {
-                used[k] += f64::from(n);
-                cost += model.cost_per_team(k) * f64::from(n);
-            }
-        }
-        let mut grad = Vec::with_capacity(x.len());
-        for (j, &k) in pools.iter().enumerate() {
-            let cap = f64::from(model.kinds[k].available.unwrap_or(0));
-            value += x[j] * cap;
-            grad.push(cap - used[k]);
-        }
-        if let Some(budget) = model.budget {
-            value += x[pools.len()] * budget;
-            grad.push(budget - cost);
-        }
-        (value, grad)
-    };
-    let (x, bound) = dual::minimise(dim, &mut dual_fn);
-    if infeasible.get() {
+        lag.evaluate(&y, &mut teams)?;
+        s = State::new(p, teams);
+        moves = Moves::new(&s);
+        repaired = repair(&mut s, &mut moves);
+    }
+    if !repaired {
         return None;
     }
-    let prices = prices_at(&x);
-    let budget_price = if has_budget { x[pools.len()] } else { 0.0 };
+    fill(&mut s, &mut moves, &price);
+    exchange(&mut s, &mut moves, &price);
+    Some(s.teams)
+}
 
-    let mut candidates: Vec<Allocation> = Vec::new();
-    // From the subproblems at the dual prices, repaired to fit the pools and the budget.
-    let from_prices: Option<Allocation> = (0..model.districts.len())
-        .map(|d| best_response(model, d, &prices, min_effort[d]).map(|r| r.teams))
-        .collect();
-    if let Some(teams) = from_prices {
-        let mut state = State::new(model, teams, min_effort.to_vec());
-        if repair(&mut state) {
-            candidates.push(state.teams);
-        }
-    }
-    // From the lower bounds (lifted to the floors) or the caller's feasible start.
-    let lower: Allocation = model
-        .districts
-        .iter()
-        .map(|d| d.bounds.iter().map(|b| b.min).collect())
-        .collect();
-    let mut state = State::new(model, lower, min_effort.to_vec());
-    if lift_to_floors(&mut state) && state.within_limits() {
-        candidates.push(state.teams);
-    }
-    if let Some(start) = start {
-        candidates.push(start.clone());
-    }
-    candidates.dedup();
-    let mut best: Option<(f64, Allocation)> = None;
-    for teams in candidates {
-        if best
-            .as_ref()
-            .is_some_and(|(v, _)| *v >= bound - 1e-12 * bound.abs().max(1.0))
-        {
-            break; // proven optimal: the other starts cannot do better
-        }
-        let mut state = State::new(model, teams, min_effort.to_vec());
-        fill(&mut state, budget_price);
-        swap_until_stable(&mut state, budget_price);
-        let value = state.total_outreach();
-        if best.as_ref().is_none_or(|(v, _)| value > *v + 1e-9) {
-            best = Some((value, state.teams));
-        }
-    }
-    let (value, teams) = best?;
-    // Coordinate search can stop at a kink when several rows couple: polish the bound.
-    let bound = if dim >= 2 && bound - value > 1e-6 * bound.abs().max(1.0) {
-        let mut scale: Vec<f64> = pools
-            .iter()
-            .map(|&k| f64::from(model.kinds[k].available.unwrap_or(0)).max(1.0))
-            .collect();
-        scale.extend(model.budget.map(|b| b.max(1.0)));
-        let steps = (POLISH_WORK / model.districts.len().max(1)).min(3_000);
-        bound.min(dual::polish(&x, &scale, value, &mut dual_fn, steps))
-    } else {
-        bound
-    };
-    Some(Found {
-        teams,
-        bound: bound.max(value),
-    })
+/// A price on row j large enough to matter where its multiplier is zero: the installs a team
+/// of its kind could bring at most, per unit of the row.
+fn lag_floor(p: &Problem, j: usize) -> f64 {
+    let row = &p.rows[j];
+    let most = (0..p.districts)
+        .flat_map(|d| (0..p.kinds).map(move |k| (d, k)))
+        .filter(|&(_, k)| row.per_team[k] > 0.0)
+        .map(|(d, k)| p.effort_per_team(d, k) / row.per_team[k])
+        .fold(0.0, f64::max);
+    most
 }

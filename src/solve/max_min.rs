@@ -1,12 +1,19 @@
-//! `max-min-rate`: the highest rate z that every district can reach at once (bisection on z,
-//! each step a covering problem), then the teams left over placed for the most installs.
+//! `max-min-rate`: the highest rate z that every district can reach at once, by bisection on
+//! z. At each z every district needs a least effort; the plan with the most installs under
+//! those least efforts either exists (z is reached) or its dual falls below zero (z is proven
+//! out of reach). The plan kept places every team left for the most installs.
 
-use super::cover::{Cover, cover};
-use super::max_installs;
+use super::max_installs::{self, Short};
+use super::problem::Problem;
+use super::tolerance::RATE_GAP_TOLERANCE;
 use crate::model::{Allocation, Model, effort_for, outreach_installs};
 
-/// Bisection steps on z (2^-50 of the range: far below the 0.001 MODEL.md asks).
-const STEPS: usize = 50;
+/// Bisection stops when the rate reached and the rate proven out of reach are this close.
+const RESOLUTION: f64 = RATE_GAP_TOLERANCE / 4.0;
+/// Evaluations of the dual spent proving a rate out of reach.
+const PROOF_EVALUATIONS: usize = 200;
+/// Bisection steps at most.
+const STEPS: usize = 40;
 
 pub struct Found {
     pub teams: Allocation,
@@ -16,8 +23,8 @@ pub struct Found {
     pub bound: f64,
 }
 
-/// Least efforts for every district to reach rate `z` (and its floor), or `None` when some
-/// district's reachable pool cannot give z.
+/// Least efforts for every district to reach rate `z` (and its own floor `floor_effort`), or
+/// `None` when some district's reachable pool cannot give z.
 pub fn efforts_for_rate(model: &Model, z: f64, floor_effort: &[f64]) -> Option<Vec<f64>> {
     model
         .districts
@@ -30,6 +37,13 @@ pub fn efforts_for_rate(model: &Model, z: f64, floor_effort: &[f64]) -> Option<V
         .collect()
 }
 
+/// The lowest district rate of an allocation.
+pub fn lowest_rate(model: &Model, teams: &Allocation) -> f64 {
+    (0..model.districts.len())
+        .map(|d| model.projected_installed(d, &teams[d]) / model.districts[d].smartphones as f64)
+        .fold(f64::INFINITY, f64::min)
+}
+
 /// The best rate each district could reach on its own, with every team its bounds allow.
 fn rate_alone(model: &Model, d: usize) -> f64 {
     let district = &model.districts[d];
@@ -38,51 +52,78 @@ fn rate_alone(model: &Model, d: usize) -> f64 {
         / district.smartphones as f64
 }
 
-pub fn solve(model: &Model, floor_effort: &[f64], start: Allocation) -> Option<Found> {
-    let mut lo = model
-        .districts
-        .iter()
-        .map(|d| d.base_installed() / d.smartphones as f64)
-        .fold(f64::INFINITY, f64::min);
+/// Maximises the lowest rate, starting from `start` (a plan that keeps every constraint, from
+/// `max-installs` under the districts' own floors).
+pub fn solve(model: &Model, floor_effort: &[f64], start: max_installs::Found) -> Found {
+    let mut best = start.teams;
+    let mut lo = lowest_rate(model, &best);
     let mut hi = (0..model.districts.len())
         .map(|d| rate_alone(model, d))
         .fold(f64::INFINITY, f64::min);
     let mut bound = hi;
-    let mut best = start;
-    if let Some(efforts) = efforts_for_rate(model, hi, floor_effort)
-        && let Cover::Feasible(teams) = cover(model, &efforts)
-    {
-        lo = hi;
-        best = teams;
-    }
+    let mut warm = start.multipliers;
     for _ in 0..STEPS {
-        if hi - lo <= 1e-12 {
+        if hi - lo <= RESOLUTION {
             break;
         }
-        let mid = 0.5 * (lo + hi);
-        match efforts_for_rate(model, mid, floor_effort).map(|e| cover(model, &e)) {
-            Some(Cover::Feasible(teams)) => {
-                lo = mid;
-                best = teams;
+        let mid = if hi.is_finite() {
+            0.5 * (lo + hi)
+        } else {
+            lo + 0.01
+        };
+        let Some(least) = efforts_for_rate(model, mid, floor_effort) else {
+            hi = mid;
+            bound = mid;
+            continue;
+        };
+        let p = Problem::new(model, least);
+        let outcome = max_installs::feasible(&p, &warm);
+        if std::env::var_os("CAMPAIGN_DEBUG_DUAL").is_some() {
+            eprintln!(
+                "z={mid} lo={lo} hi={hi} -> {}",
+                match &outcome {
+                    Ok(_) => "feasible",
+                    Err(Short::Proven) => "proven",
+                    Err(Short::Unproven) => "unproven",
+                }
+            );
+        }
+        match outcome {
+            Ok(found) => {
+                lo = lowest_rate(model, &found.teams).max(mid);
+                best = found.teams;
+                warm = found.multipliers;
             }
-            Some(Cover::Infeasible { proven: false }) => hi = mid,
-            None | Some(Cover::Infeasible { proven: true }) => {
+            Err(Short::Proven) => {
                 hi = mid;
                 bound = mid;
             }
+            Err(Short::Unproven) => hi = mid,
         }
     }
-    // Keep every district at the rate found; place what is left for the most installs.
-    let efforts = efforts_for_rate(model, lo, floor_effort)?;
-    let placed = max_installs::solve(model, &efforts, Some(&best))?;
-    let min_rate = (0..model.districts.len())
-        .map(|d| {
-            model.projected_installed(d, &placed.teams[d]) / model.districts[d].smartphones as f64
-        })
-        .fold(f64::INFINITY, f64::min);
-    Some(Found {
-        teams: placed.teams,
+    // Bisection moved `hi` below rates it could not prove out of reach: prove one within the
+    // tolerance of the rate found, the nearest first.
+    for share in [0.9, 0.5, 0.25] {
+        let z = lo + share * (bound - lo).min(RATE_GAP_TOLERANCE);
+        if bound - lo <= RATE_GAP_TOLERANCE || z >= bound {
+            break;
+        }
+        let proven = match efforts_for_rate(model, z, floor_effort) {
+            None => true,
+            Some(least) => {
+                max_installs::proven_short(&Problem::new(model, least), &warm, PROOF_EVALUATIONS)
+            }
+        };
+        if proven {
+            bound = z;
+        } else {
+            break;
+        }
+    }
+    let min_rate = lowest_rate(model, &best);
+    Found {
+        teams: best,
         min_rate,
         bound: bound.max(min_rate),
-    })
+    }
 }

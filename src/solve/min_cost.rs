@@ -1,12 +1,17 @@
-//! `min-cost`: the cheapest teams whose outreach reaches the provincial target. A Lagrangian
-//! price on the target (and the pools) gives a lower bound and a start; then teams are added
-//! until the target holds, pruned, and replaced by cheaper ones on the exact curve.
+//! `min-cost`: the cheapest teams whose outreach reaches the provincial target. Prices on the
+//! target, the pools and the budget give a lower bound on the cost and each district's answer;
+//! then the plan is repaired to the rows, brought up to the target, pruned and lightened on the
+//! exact curve.
 
-use super::dual;
-use super::improve::{lift_to_floors, lighten, prune, reach, repair, weighed};
+use super::improve::{Moves, lighten, prune, reach, repair};
+use super::lagrangian::Lagrangian;
+use super::max_installs;
+use super::problem::Problem;
 use super::state::State;
-use super::subproblem::{Prices, best_response};
-use crate::model::{Allocation, Model, Scope};
+use crate::model::{Allocation, Model};
+
+/// Evaluations of the dual at most.
+const EVALUATIONS: usize = 80;
 
 /// The cheapest allocation found and a lower bound on the cost of any plan.
 pub struct Found {
@@ -14,11 +19,10 @@ pub struct Found {
     pub bound: f64,
 }
 
-/// What one team weighs in the objective: its cost, or 1 when every kind is free, plus a
-/// sliver so that among plans of equal cost the one with fewer teams wins.
-pub fn team_weights(model: &Model) -> Vec<f64> {
+/// What one team costs in `min-cost`'s objective: its cost, or 1 when every kind is free.
+pub fn objective_weights(model: &Model) -> Vec<f64> {
     let all_free = model.all_free();
-    let base: Vec<f64> = (0..model.kinds.len())
+    (0..model.kinds.len())
         .map(|k| {
             if all_free {
                 1.0
@@ -26,7 +30,13 @@ pub fn team_weights(model: &Model) -> Vec<f64> {
                 model.cost_per_team(k)
             }
         })
-        .collect();
+        .collect()
+}
+
+/// The objective's weights plus a sliver per team, so that among plans of equal cost the one
+/// with fewer teams wins (MODEL.md § "Objectives", ties).
+pub fn team_weights(model: &Model) -> Vec<f64> {
+    let base = objective_weights(model);
     let smallest = base
         .iter()
         .copied()
@@ -40,123 +50,72 @@ pub fn team_weights(model: &Model) -> Vec<f64> {
     base.iter().map(|c| c + sliver).collect()
 }
 
-/// Minimises cost with Σ_d G_d ≥ `need` (outreach installs), within bounds, pools, budget and
-/// least efforts. `None` when no allocation found reaches `need`.
-pub fn solve(model: &Model, need: f64, min_effort: &[f64], start: &Allocation) -> Option<Found> {
+/// Minimises cost with Σ_d G_d ≥ `need` within bounds, rows and least efforts. `None` when no
+/// plan found reaches `need`.
+pub fn solve(p: &Problem, need: f64) -> Option<Found> {
+    let model = p.model;
+    let objective = objective_weights(model);
     let weight = team_weights(model);
-    let objective: Vec<f64> = (0..model.kinds.len())
-        .map(|k| {
-            if model.all_free() {
-                1.0
-            } else {
-                model.cost_per_team(k)
-            }
-        })
-        .collect();
-    let pools: Vec<usize> = (0..model.kinds.len())
-        .filter(|&k| model.kinds[k].scope == Scope::Provincial)
-        .collect();
-    let prices_at = |x: &[f64], w: &[f64]| -> Prices {
-        let mut team = w.to_vec();
-        for (j, &k) in pools.iter().enumerate() {
-            team[k] += x[1 + j];
-        }
-        Prices {
-            install_value: x[0],
-            team,
-        }
+    let lag = Lagrangian {
+        p,
+        install_value: 0.0,
+        weight: objective.clone(),
+        need: Some(need),
     };
-    // The negated dual: −L(ν, λ) = −ν·need + Σ λ_k N_k + Σ_d max_t [ν G_d − (c + λ)·t].
-    let mut unreachable = false;
-    let mut neg_dual = |x: &[f64]| -> (f64, Vec<f64>) {
-        let prices = prices_at(x, &objective);
-        let mut value = -x[0] * need;
-        let mut outreach = 0.0;
-        let mut used = vec![0.0; model.kinds.len()];
-        for (d, &least) in min_effort.iter().enumerate() {
-            let Some(response) = best_response(model, d, &prices, least) else {
-                unreachable = true;
-                return (0.0, vec![0.0; x.len()]);
-            };
-            outreach +=
-                model.projected_installed(d, &response.teams) - model.districts[d].base_installed();
-            value += response.value;
-            for (k, &n) in response.teams.iter().enumerate() {
-                used[k] += f64::from(n);
-            }
-        }
-        let mut grad = vec![outreach - need];
-        for (j, &k) in pools.iter().enumerate() {
-            let cap = f64::from(model.kinds[k].available.unwrap_or(0));
-            value += x[1 + j] * cap;
-            grad.push(cap - used[k]);
-        }
-        (value, grad)
-    };
-    let (x, neg_bound) = dual::minimise(1 + pools.len(), &mut neg_dual);
-    if unreachable {
-        return None;
+    let scale: f64 = (0..p.districts)
+        .flat_map(|d| (0..p.kinds).map(move |k| (d, k)))
+        .map(|(d, k)| objective[k] * f64::from(p.hi(d, k).min(cap(p, k))))
+        .sum::<f64>()
+        .max(1.0);
+    // The dual is an upper bound on −cost: its negation bounds the cost from below.
+    let priced = lag.minimise(None, scale, f64::NEG_INFINITY, EVALUATIONS)?;
+    let bound = -priced.bound;
+    let mut starts = vec![priced.teams.clone()];
+    let mut best = cheapest(p, &starts, need, &weight);
+    if best.is_none()
+        && let Ok(most) = max_installs::solve(p, None)
+    {
+        // a start that fits a tight budget: the most installs within the limits
+        starts = vec![most.teams];
+        best = cheapest(p, &starts, need, &weight);
     }
-    let bound = -neg_bound;
-
-    let mut starts: Vec<Allocation> = Vec::new();
-    let at_prices: Option<Allocation> = (0..model.districts.len())
-        .map(|d| best_response(model, d, &prices_at(&x, &weight), min_effort[d]).map(|r| r.teams))
-        .collect();
-    starts.extend(at_prices);
-    starts.push(start.clone());
-    starts.push(
-        model
-            .districts
-            .iter()
-            .map(|d| d.bounds.iter().map(|b| b.min).collect())
-            .collect(),
-    );
-    starts.dedup();
-    let mut best = cheapest(model, starts, need, min_effort, &weight);
-    if best.is_none() {
-        // The most installs within the limits: a start that fits a tight budget.
-        if let Some(most) = super::max_installs::solve(model, min_effort, Some(start)) {
-            best = cheapest(model, vec![most.teams], need, min_effort, &weight);
-        }
-    }
-    best.map(|(_, teams)| {
-        let cost: f64 = teams
-            .iter()
-            .flat_map(|row| row.iter().enumerate())
-            .map(|(k, &t)| objective[k] * f64::from(t))
-            .sum();
-        Found {
-            teams,
-            bound: bound.min(cost),
-        }
+    let teams = best?;
+    let cost: f64 = teams
+        .iter()
+        .flat_map(|row| row.iter().zip(&objective))
+        .map(|(&t, c)| c * f64::from(t))
+        .sum();
+    Some(Found {
+        teams,
+        bound: bound.min(cost),
     })
 }
 
-/// The plan of least weight reached from any of `starts`: lifted to the floors, repaired to
-/// the limits, brought up to `need`, pruned and lightened.
-fn cheapest(
-    model: &Model,
-    starts: Vec<Allocation>,
-    need: f64,
-    min_effort: &[f64],
-    weight: &[f64],
-) -> Option<(f64, Allocation)> {
+/// The largest number of teams of kind k a district could have: its pool for a provincial
+/// kind, unbounded for a local one.
+fn cap(p: &Problem, k: usize) -> u32 {
+    p.rows
+        .iter()
+        .find(|r| r.kind == Some(k))
+        .map_or(u32::MAX, |r| r.capacity as u32)
+}
+
+/// The plan of least weight reached from any of `starts`: repaired to the rows, brought up
+/// to `need`, pruned and lightened.
+fn cheapest(p: &Problem, starts: &[Allocation], need: f64, weight: &[f64]) -> Option<Allocation> {
     let mut best: Option<(f64, Allocation)> = None;
     for teams in starts {
-        let mut state = State::new(model, teams, min_effort.to_vec());
-        if !lift_to_floors(&mut state) || !repair(&mut state) || !reach(&mut state, need, weight) {
+        let mut s = State::new(p, teams.clone());
+        let mut moves = Moves::new(&s);
+        if !repair(&mut s, &mut moves) || !reach(&mut s, &mut moves, need, weight) {
             continue;
         }
-        prune(&mut state, need, weight);
-        lighten(&mut state, need, weight);
-        let value = weighed(&state, weight);
-        if best
-            .as_ref()
-            .is_none_or(|(v, _)| value < *v - 1e-9 * v.abs().max(1.0))
-        {
-            best = Some((value, state.teams));
+        prune(&mut s, &mut moves, need, weight);
+        lighten(&mut s, &mut moves, need, weight);
+        let value = s.weighed(weight);
+        if best.as_ref().is_none_or(|(v, _)| value < *v) {
+            best = Some((value, s.teams));
         }
     }
-    best
+    best.map(|(_, t)| t)
 }

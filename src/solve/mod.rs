@@ -1,33 +1,27 @@
 //! The optimiser (MODEL.md § "Objectives"): integer teams per district and kind, exact curve.
+//! docs/solver.md explains the method.
 
-mod cover;
 mod diagnose;
 mod dual;
 mod exact;
 mod improve;
+mod lagrangian;
 mod max_installs;
 mod max_min;
 pub mod milp;
 mod min_cost;
+mod problem;
 mod state;
 mod subproblem;
+pub mod tolerance;
 
 pub use diagnose::{Diagnosis, Finding};
+pub use tolerance::{GAP_TOLERANCE, INSTALLS_TOLERANCE, RATE_GAP_TOLERANCE};
 
 use serde::Serialize;
 
 use crate::model::{Allocation, Model, Objective};
-use cover::{Cover, cover};
-
-/// The relative gap MODEL.md accepts for `max-installs` (outreach installs) and `min-cost`
-/// (cost): a plan proven within it is `optimal`.
-pub const GAP_TOLERANCE: f64 = 0.005;
-
-/// The gap MODEL.md accepts for `max-min-rate`, in rate units (0.1 of a percentage point).
-pub const RATE_GAP_TOLERANCE: f64 = 0.001;
-
-/// Installs within this of a target or floor count as reaching it (floating-point noise only).
-pub const INSTALLS_TOLERANCE: f64 = 1e-6;
+use problem::Problem;
 
 /// Whether the scenario could be met.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -84,7 +78,7 @@ pub struct Solution {
 }
 
 /// How the optimiser works, as reported in the plan.
-const METHOD: &str = "lagrangian prices + exact district subproblems + one-team exchanges";
+const METHOD: &str = "lagrangian bundle + exact district subproblems + one-team exchanges";
 
 /// Solves `model` for its objective. Every figure is evaluated on the exact curve; an
 /// infeasible scenario gives the best reachable allocation and a diagnosis.
@@ -97,93 +91,46 @@ pub fn solve(model: &Model) -> Solution {
         Ok(e) => e,
         Err(findings) => return infeasible(model, findings, false),
     };
-    let lower: Allocation = model
-        .districts
-        .iter()
-        .map(|d| d.bounds.iter().map(|b| b.min).collect())
-        .collect();
-    let start = if floor_effort.iter().any(|&e| e > 0.0) {
-        match cover(model, &floor_effort) {
-            Cover::Feasible(teams) => teams,
-            Cover::Infeasible { .. } => {
-                let findings = diagnose::floors_short(model, &floor_effort);
-                return infeasible(model, findings, false);
-            }
-        }
-    } else {
-        lower
-    };
+    let p = Problem::new(model, floor_effort.clone());
+    let floors_short = || infeasible(model, diagnose::floors_short(model, &floor_effort), false);
+    let base = total_base(model);
     match model.objective {
         Objective::MaxInstalls => {
-            let Some(mut found) = max_installs::solve(model, &floor_effort, Some(&start)) else {
-                return infeasible(model, diagnose::floors_short(model, &floor_effort), false);
+            let Ok(found) = max_installs::solve(&p, None) else {
+                return floors_short();
             };
-            let outreach = total_outreach(model, &found.teams);
-            // Not proven within the tolerance: a small instance can be searched through.
-            if found.bound - outreach > GAP_TOLERANCE * found.bound {
-                let zero = vec![0.0; model.kinds.len()];
-                let searched =
-                    exact::search(model, &floor_effort, exact::Goal::Installs, &zero, outreach);
-                if let Some(teams) = searched.better {
-                    found.teams = teams;
-                }
-                if searched.finished {
-                    found.bound = total_outreach(model, &found.teams);
-                }
-            }
-            let outreach = total_outreach(model, &found.teams);
-            let gap = relative(found.bound - outreach, found.bound);
-            let base = total_base(model);
-            optimal(
-                model,
+            let (teams, value, bound) = exact::close(
+                &p,
+                exact::Goal::Installs,
                 found.teams,
-                base + outreach,
-                Some(base + found.bound),
-                gap,
-            )
+                found.value,
+                found.bound,
+            );
+            let gap = relative(bound - value, bound);
+            planned(model, teams, base + value, Some(base + bound), gap)
         }
         Objective::MinCost => {
-            let need =
-                (model.target_rate * model.total_smartphones() as f64 - total_base(model)).max(0.0);
-            match min_cost::solve(model, need, &floor_effort, &start) {
-                Some(mut found) => {
-                    let value = min_cost_value(model, &found.teams);
-                    if value - found.bound > GAP_TOLERANCE * value {
-                        let weight = min_cost::team_weights(model);
-                        let weighed = |t: &Allocation| -> f64 {
-                            t.iter()
-                                .flat_map(|row| row.iter().enumerate())
-                                .map(|(k, &n)| weight[k] * f64::from(n))
-                                .sum()
-                        };
-                        let goal = exact::Goal::Weight { need };
-                        let incumbent = weighed(&found.teams);
-                        let searched =
-                            exact::search(model, &floor_effort, goal, &weight, incumbent);
-                        if let Some(teams) = searched.better {
-                            found.teams = teams;
-                        }
-                        if searched.finished {
-                            found.bound = min_cost_value(model, &found.teams);
-                        }
-                    }
-                    let value = min_cost_value(model, &found.teams);
-                    let gap = relative(value - found.bound, value);
-                    optimal(model, found.teams, value, Some(found.bound), gap)
-                }
-                None => {
-                    let findings = target_short(model, need, &floor_effort, &start);
-                    infeasible(model, findings, false)
-                }
-            }
+            let need = (model.target_rate * model.total_smartphones() as f64 - base).max(0.0);
+            let Some(found) = min_cost::solve(&p, need) else {
+                return infeasible(model, target_short(model, need, &floor_effort), false);
+            };
+            let value = min_cost_value(model, &found.teams);
+            let goal = exact::Goal::Weight {
+                need,
+                weight: min_cost::team_weights(model),
+            };
+            let (teams, value, bound) = exact::close(&p, goal, found.teams, value, found.bound);
+            let gap = relative(value - bound, value);
+            planned(model, teams, value, Some(bound), gap)
         }
-        Objective::MaxMinRate => match max_min::solve(model, &floor_effort, start) {
-            Some(found) => {
-                let gap = Some((found.bound - found.min_rate).max(0.0));
-                optimal(model, found.teams, found.min_rate, Some(found.bound), gap)
-            }
-            None => infeasible(model, diagnose::floors_short(model, &floor_effort), false),
-        },
+        Objective::MaxMinRate => {
+            let Ok(start) = max_installs::solve(&p, None) else {
+                return floors_short();
+            };
+            let found = max_min::solve(model, &floor_effort, start);
+            let gap = Some((found.bound - found.min_rate).max(0.0));
+            planned(model, found.teams, found.min_rate, Some(found.bound), gap)
+        }
     }
 }
 
@@ -214,7 +161,8 @@ fn relative(gap: f64, scale: f64) -> Option<f64> {
     })
 }
 
-fn optimal(
+/// A plan that keeps every constraint: optimal or feasible as its proven gap says.
+fn planned(
     model: &Model,
     teams: Allocation,
     value: f64,
@@ -234,34 +182,31 @@ fn optimal(
     }
 }
 
+/// The most outreach installs within the limits and least efforts `least`: the plan and an
+/// upper bound, or `None` when the least efforts cannot be met.
+fn most_outreach(model: &Model, least: &[f64]) -> Option<max_installs::Found> {
+    max_installs::solve(&Problem::new(model, least.to_vec()), None).ok()
+}
+
 /// Why `min-cost` cannot reach the target: the reachable pool, more teams, or more budget.
-fn target_short(
-    model: &Model,
-    need: f64,
-    floor_effort: &[f64],
-    start: &Allocation,
-) -> Vec<Finding> {
+fn target_short(model: &Model, need: f64, floor_effort: &[f64]) -> Vec<Finding> {
     let reaches = |m: &Model| {
-        max_installs::solve(m, floor_effort, None)
-            .is_some_and(|f| total_outreach(m, &f.teams) >= need - INSTALLS_TOLERANCE)
+        most_outreach(m, floor_effort).is_some_and(|f| f.value >= need - INSTALLS_TOLERANCE)
+    };
+    let pool_limit = || {
+        let best = most_outreach(model, floor_effort).map_or(0.0, |f| f.value);
+        vec![Finding::TargetPoolLimit {
+            target: model.target_rate,
+            best_rate: (total_base(model) + best) / model.total_smartphones() as f64,
+        }]
     };
     let pool: f64 = model.districts.iter().map(|d| d.pool).sum();
     if pool < need {
-        let best = max_installs::solve(model, floor_effort, Some(start))
-            .map_or(0.0, |f| total_outreach(model, &f.teams));
-        return vec![Finding::TargetPoolLimit {
-            target: model.target_rate,
-            best_rate: (total_base(model) + best) / model.total_smartphones() as f64,
-        }];
+        return pool_limit();
     }
     let findings = diagnose::short_of(model, &reaches, false);
     if findings.is_empty() {
-        let best = max_installs::solve(model, floor_effort, Some(start))
-            .map_or(0.0, |f| total_outreach(model, &f.teams));
-        return vec![Finding::TargetPoolLimit {
-            target: model.target_rate,
-            best_rate: (total_base(model) + best) / model.total_smartphones() as f64,
-        }];
+        return pool_limit();
     }
     findings
 }
@@ -301,7 +246,7 @@ fn infeasible(model: &Model, findings: Vec<Finding>, structural: bool) -> Soluti
         }
     }
     let zero = vec![0.0; model.districts.len()];
-    let teams = max_installs::solve(&relaxed, &zero, None).map_or_else(
+    let teams = most_outreach(&relaxed, &zero).map_or_else(
         || {
             model
                 .districts

@@ -1,140 +1,137 @@
-//! An allocation being improved: teams, effort and installs per district, use of every pool
-//! and of the budget, kept exact after each one-team move.
+//! An allocation being improved: teams, effort and installs per district and the use of every
+//! coupling row, kept exact after each one-team move (O(kinds + rows) per move).
 
-use crate::model::{Allocation, Model, Scope, outreach_installs};
+use super::problem::{Problem, fits_row};
+use super::tolerance::EFFORT_TOLERANCE;
+use crate::model::{Allocation, outreach_installs};
 
-/// Resource use tolerance for the budget (đồng are large numbers: a relative slack).
-const BUDGET_SLACK: f64 = 1e-9;
-
-pub struct State<'a> {
-    pub model: &'a Model,
+pub struct State<'p, 'm> {
+    pub p: &'p Problem<'m>,
     pub teams: Allocation,
     pub effort: Vec<f64>,
-    /// Least effort per district (district floors); 0 where none.
-    pub min_effort: Vec<f64>,
-    /// Teams in use per kind.
-    pub used: Vec<u32>,
-    pub cost: f64,
+    /// G_d(e_d) per district.
+    pub outreach: Vec<f64>,
+    /// Use of each row of `p.rows`.
+    pub used: Vec<f64>,
+    /// Σ_d G_d, kept up to date.
+    pub total: f64,
+    /// Changes each time a district's teams change (for the move heaps).
+    pub version: Vec<u32>,
 }
 
-impl<'a> State<'a> {
-    pub fn new(model: &'a Model, teams: Allocation, min_effort: Vec<f64>) -> State<'a> {
-        let effort = (0..model.districts.len())
-            .map(|d| model.effort(d, &teams[d]))
+impl<'p, 'm> State<'p, 'm> {
+    pub fn new(p: &'p Problem<'m>, teams: Allocation) -> State<'p, 'm> {
+        let effort: Vec<f64> = (0..p.districts).map(|d| p.effort(d, &teams[d])).collect();
+        let outreach: Vec<f64> = (0..p.districts)
+            .map(|d| outreach_installs(p.pool[d], effort[d]))
             .collect();
-        let mut used = vec![0; model.kinds.len()];
-        for row in &teams {
-            for (k, &t) in row.iter().enumerate() {
-                used[k] += t;
-            }
-        }
-        let cost = model.cost(&teams);
+        let used = p.usage(&teams);
         State {
-            model,
+            p,
+            total: outreach.iter().sum(),
             teams,
             effort,
-            min_effort,
+            outreach,
             used,
-            cost,
+            version: vec![0; p.districts],
         }
-    }
-
-    /// Replaces the allocation, recomputing every derived figure.
-    pub fn reset(&mut self, teams: Allocation) {
-        let min_effort = std::mem::take(&mut self.min_effort);
-        *self = State::new(self.model, teams, min_effort);
-    }
-
-    pub fn outreach(&self, d: usize) -> f64 {
-        outreach_installs(self.model.districts[d].pool, self.effort[d])
-    }
-
-    pub fn total_outreach(&self) -> f64 {
-        (0..self.teams.len()).map(|d| self.outreach(d)).sum()
     }
 
     /// Installs gained by one more team of kind k in d.
     pub fn gain_of_add(&self, d: usize, k: usize) -> f64 {
-        let pool = self.model.districts[d].pool;
-        outreach_installs(pool, self.effort[d] + self.model.effort_per_team(d, k))
-            - self.outreach(d)
+        outreach_installs(
+            self.p.pool[d],
+            self.effort[d] + self.p.effort_per_team(d, k),
+        ) - self.outreach[d]
     }
 
     /// Installs lost by one team fewer of kind k in d.
     pub fn loss_of_remove(&self, d: usize, k: usize) -> f64 {
-        let pool = self.model.districts[d].pool;
-        self.outreach(d)
-            - outreach_installs(
-                pool,
-                (self.effort[d] - self.model.effort_per_team(d, k)).max(0.0),
-            )
+        let e = (self.effort[d] - self.p.effort_per_team(d, k)).max(0.0);
+        self.outreach[d] - outreach_installs(self.p.pool[d], e)
     }
 
-    /// Room left in the pool of kind k (`u32::MAX` for a local kind).
-    pub fn pool_room(&self, k: usize) -> u32 {
-        let kind = &self.model.kinds[k];
-        match kind.scope {
-            Scope::Local => u32::MAX,
-            Scope::Provincial => kind.available.unwrap_or(0).saturating_sub(self.used[k]),
-        }
-    }
-
-    pub fn budget_room(&self) -> f64 {
-        self.model
-            .budget
-            .map_or(f64::INFINITY, |b| b * (1.0 + BUDGET_SLACK) - self.cost)
-    }
-
-    /// One more team of kind k in d stays within its bound, its pool and the budget.
+    /// One more team of kind k in d stays within its bound and every row.
     pub fn can_add(&self, d: usize, k: usize) -> bool {
-        self.teams[d][k] < self.model.districts[d].bounds[k].max
-            && self.pool_room(k) > 0
-            && self.model.cost_per_team(k) <= self.budget_room()
+        self.teams[d][k] < self.p.hi(d, k) && self.rows_allow(k)
+    }
+
+    /// One more team of kind k (anywhere) fits every row.
+    pub fn rows_allow(&self, k: usize) -> bool {
+        self.p
+            .rows
+            .iter()
+            .zip(&self.used)
+            .all(|(r, &u)| r.per_team[k] <= 0.0 || fits_row(r, u + r.per_team[k]))
     }
 
     /// One team fewer of kind k in d stays within its bound and the district's floor.
     pub fn can_remove(&self, d: usize, k: usize) -> bool {
-        self.teams[d][k] > self.model.districts[d].bounds[k].min
-            && self.effort[d] - self.model.effort_per_team(d, k) >= self.min_effort[d] - 1e-9
-    }
-
-    /// District d has at least its least effort.
-    pub fn meets_floor(&self, d: usize) -> bool {
-        self.effort[d] >= self.min_effort[d] - 1e-9
+        self.teams[d][k] > self.p.lo(d, k)
+            && self.effort[d] - self.p.effort_per_team(d, k) >= self.p.least[d] - EFFORT_TOLERANCE
     }
 
     pub fn add(&mut self, d: usize, k: usize) {
         self.teams[d][k] += 1;
-        self.used[k] += 1;
-        self.cost += self.model.cost_per_team(k);
-        self.effort[d] = self.model.effort(d, &self.teams[d]);
+        self.changed(d, k, 1.0);
     }
 
     pub fn remove(&mut self, d: usize, k: usize) {
         self.teams[d][k] -= 1;
-        self.used[k] -= 1;
-        self.cost -= self.model.cost_per_team(k);
-        self.effort[d] = self.model.effort(d, &self.teams[d]);
+        self.changed(d, k, -1.0);
     }
 
-    /// Teams over each provincial pool.
-    pub fn pool_excess(&self, k: usize) -> u32 {
-        let kind = &self.model.kinds[k];
-        match kind.scope {
-            Scope::Local => 0,
-            Scope::Provincial => self.used[k].saturating_sub(kind.available.unwrap_or(0)),
+    fn changed(&mut self, d: usize, k: usize, sign: f64) {
+        for (r, u) in self.p.rows.iter().zip(&mut self.used) {
+            *u += sign * r.per_team[k];
+        }
+        self.effort[d] = self.p.effort(d, &self.teams[d]);
+        let g = outreach_installs(self.p.pool[d], self.effort[d]);
+        self.total += g - self.outreach[d];
+        self.outreach[d] = g;
+        self.version[d] = self.version[d].wrapping_add(1);
+    }
+
+    /// Sets district d's teams to `row`.
+    pub fn set(&mut self, d: usize, row: &[u32]) {
+        for k in 0..self.p.kinds {
+            while self.teams[d][k] < row[k] {
+                self.add(d, k);
+            }
+            while self.teams[d][k] > row[k] {
+                self.remove(d, k);
+            }
         }
     }
 
-    pub fn over_budget(&self) -> bool {
-        self.budget_room() < 0.0
-    }
-
+    /// Every row holds.
     pub fn within_limits(&self) -> bool {
-        (0..self.model.kinds.len()).all(|k| self.pool_excess(k) == 0) && !self.over_budget()
+        self.p.fits(&self.used)
     }
 
-    pub fn team_count(&self) -> u64 {
-        self.used.iter().map(|&u| u64::from(u)).sum()
+    /// The rows used beyond their capacity.
+    pub fn over(&self) -> Vec<usize> {
+        (0..self.p.rows.len())
+            .filter(|&j| !fits_row(&self.p.rows[j], self.used[j]))
+            .collect()
+    }
+
+    /// District d has at least its least effort.
+    pub fn meets_floor(&self, d: usize) -> bool {
+        self.effort[d] >= self.p.least[d] - EFFORT_TOLERANCE
+    }
+
+    /// Σ weight · teams.
+    pub fn weighed(&self, weight: &[f64]) -> f64 {
+        self.teams
+            .iter()
+            .flat_map(|row| row.iter().zip(weight))
+            .map(|(&t, w)| w * f64::from(t))
+            .sum()
+    }
+
+    /// The total recomputed from scratch (the running sum drifts by rounding over many moves).
+    pub fn resum(&mut self) {
+        self.total = self.outreach.iter().sum();
     }
 }

@@ -1,0 +1,32 @@
+//! Every tolerance the optimiser uses, each with its reason. Figures are installs, teams,
+//! đồng or rates as named; a relative tolerance is multiplied by the figure's own size.
+
+/// The relative gap MODEL.md accepts for `max-installs` (outreach installs) and `min-cost`
+/// (cost): a plan proven within it is `optimal`.
+pub const GAP_TOLERANCE: f64 = 0.005;
+
+/// The gap MODEL.md accepts for `max-min-rate`, in rate units (0.1 of a percentage point).
+pub const RATE_GAP_TOLERANCE: f64 = 0.001;
+
+/// Installs within this of a target or floor count as reaching it: floating-point noise in
+/// sums of thousands of exponentials, far below one install.
+pub const INSTALLS_TOLERANCE: f64 = 1e-6;
+
+/// Effort within this of a district's least effort meets it (effort is installs' unit).
+pub const EFFORT_TOLERANCE: f64 = 1e-9;
+
+/// The budget's relative slack: đồng are large numbers, and a plan's cost summed in another
+/// order may differ in its last bits.
+pub const BUDGET_SLACK: f64 = 1e-9;
+
+/// Two objective values closer than this (relative) are equal: ties then go to fewer teams.
+pub const TIE: f64 = 1e-12;
+
+/// A move improves the plan only when it gains more than this (relative to the plan's
+/// value): it keeps local search from cycling on rounding noise.
+pub const IMPROVEMENT: f64 = 1e-10;
+
+/// Budget slack as an absolute amount for a budget `budget`.
+pub fn budget_limit(budget: f64) -> f64 {
+    budget * (1.0 + BUDGET_SLACK)
+}
