@@ -26,28 +26,51 @@ pub struct Outcome {
     pub finished: bool,
 }
 
+/// Whether the instance is small enough to search through: every district's combinations,
+/// added up, within the work limit.
+pub fn small(p: &Problem) -> bool {
+    let combinations: f64 = (0..p.districts)
+        .map(|d| {
+            (0..p.kinds)
+                .map(|k| f64::from(p.hi(d, k).saturating_sub(p.lo(d, k))) + 1.0)
+                .product::<f64>()
+        })
+        .sum();
+    combinations <= WORK_LIMIT as f64
+}
+
+/// The best plan by searching through every allocation: `Some(None)` when none meets the
+/// rows and least efforts (and, for `Weight`, the need), `None` when the instance is too
+/// large to search.
+pub fn optimum(p: &Problem, goal: &Goal) -> Option<Option<Allocation>> {
+    if !small(p) {
+        return None;
+    }
+    let zero = vec![0.0; p.kinds];
+    let (weight, incumbent) = match goal {
+        Goal::Installs => (&zero[..], -1.0),
+        // the largest finite weight: nothing is heavier (∞ would turn the tie margin into NaN)
+        Goal::Weight { weight, .. } => (&weight[..], f64::MAX),
+    };
+    let searched = search(p.model, &p.least, goal, weight, incumbent, None);
+    searched.finished.then_some(searched.better)
+}
+
 /// A plan not proven within the tolerance, searched through where the instance is small
 /// enough: the better plan if one exists, and the bound closed when the search finishes.
 /// `value` and `bound` are the objective's (outreach installs, or `min-cost`'s value).
 pub fn close(
     p: &Problem,
     goal: Goal,
-    teams: Allocation,
-    value: f64,
-    bound: f64,
+    found: (Allocation, f64, f64),
+    prices: Option<&[f64]>,
 ) -> (Allocation, f64, f64) {
+    let (teams, value, bound) = found;
     let proven = match goal {
         Goal::Installs => bound - value <= GAP_TOLERANCE * bound,
         Goal::Weight { .. } => value - bound <= GAP_TOLERANCE * value,
     };
-    let combinations: f64 = (0..p.districts)
-        .map(|d| {
-            (0..p.kinds)
-                .map(|k| f64::from(p.hi(d, k) - p.lo(d, k).min(p.hi(d, k))) + 1.0)
-                .product::<f64>()
-        })
-        .sum();
-    if proven || combinations > WORK_LIMIT as f64 {
+    if proven || !small(p) {
         return (teams, value, bound);
     }
     let model = p.model;
@@ -56,7 +79,14 @@ pub fn close(
         Goal::Installs => value,
         Goal::Weight { weight, .. } => weighed(&teams, weight),
     };
-    let searched = search(model, &p.least, &goal, weight.unwrap_or(&zero), incumbent);
+    let searched = search(
+        model,
+        &p.least,
+        &goal,
+        weight.unwrap_or(&zero),
+        incumbent,
+        prices,
+    );
     let teams = searched.better.unwrap_or(teams);
     let value = match goal {
         Goal::Installs => p.outreach(&teams),
@@ -89,6 +119,7 @@ pub fn search(
     goal: &Goal,
     weight: &[f64],
     incumbent: f64,
+    prices: Option<&[f64]>,
 ) -> Outcome {
     let gave_up = Outcome {
         better: None,
@@ -140,21 +171,39 @@ pub fn search(
         }
         options.push(list);
     }
-    // the most outreach the districts from d on could add
-    let mut most_after = vec![0.0; districts + 1];
-    for d in (0..districts).rev() {
-        let best = options[d].iter().map(|o| o.1).fold(0.0, f64::max);
-        most_after[d] = most_after[d + 1] + best;
-    }
     let pools: Vec<(usize, u32)> = (0..kinds)
         .filter(|&k| model.kinds[k].scope == Scope::Provincial)
         .map(|k| (k, model.kinds[k].available.unwrap_or(0)))
         .collect();
     let budget = model.budget.map(|b| b * (1.0 + BUDGET_SLACK));
+    // The most outreach the districts from d on could add: each district's best on its own,
+    // and (tighter) the Lagrangian bound at `prices`: Σ_{d' ≥ d} max (G − π·t) plus the
+    // prices of what is left of each pool and the budget, added at each node.
+    let price = team_prices(model, &pools, prices);
+    let mut most_after = vec![0.0; districts + 1];
+    let mut priced_after = vec![0.0; districts + 1];
+    for d in (0..districts).rev() {
+        let best = options[d].iter().map(|o| o.1).fold(0.0, f64::max);
+        let priced = options[d]
+            .iter()
+            .map(|o| {
+                o.1 - o
+                    .0
+                    .iter()
+                    .zip(&price)
+                    .map(|(&t, p)| p * f64::from(t))
+                    .sum::<f64>()
+            })
+            .fold(f64::NEG_INFINITY, f64::max);
+        most_after[d] = most_after[d + 1] + best;
+        priced_after[d] = priced_after[d + 1] + priced;
+    }
     let mut search = Search {
         model,
         options: &options,
         most_after: &most_after,
+        priced_after: &priced_after,
+        prices: prices.unwrap_or(&[]),
         pools: &pools,
         budget,
         goal: match goal {
@@ -174,6 +223,21 @@ pub fn search(
     }
 }
 
+/// Team prices from the rows' multipliers (pools in order, then the budget); zero without.
+fn team_prices(model: &Model, pools: &[(usize, u32)], prices: Option<&[f64]>) -> Vec<f64> {
+    let mut price = vec![0.0; model.kinds.len()];
+    let Some(y) = prices else { return price };
+    for (j, &(k, _)) in pools.iter().enumerate() {
+        price[k] += y.get(j).copied().unwrap_or(0.0);
+    }
+    if let Some(&mu) = y.get(pools.len()) {
+        for (k, p) in price.iter_mut().enumerate() {
+            *p += mu * model.cost_per_team(k);
+        }
+    }
+    price
+}
+
 /// The search's goal without its weights (those are in the options).
 #[derive(Clone, Copy)]
 enum Aim {
@@ -185,6 +249,9 @@ struct Search<'a> {
     model: &'a Model,
     options: &'a [Vec<(Vec<u32>, f64, f64)>],
     most_after: &'a [f64],
+    priced_after: &'a [f64],
+    /// Multipliers of the pools (in `pools` order), then the budget's.
+    prices: &'a [f64],
     pools: &'a [(usize, u32)],
     budget: Option<f64>,
     goal: Aim,
@@ -196,6 +263,21 @@ struct Search<'a> {
 }
 
 impl Search<'_> {
+    /// The Lagrangian bound on what districts d onwards can add, given what is used so far.
+    fn priced_rest(&self, d: usize, cost: f64) -> f64 {
+        if self.prices.is_empty() {
+            return f64::INFINITY;
+        }
+        let mut rest = self.priced_after[d];
+        for (j, &(k, cap)) in self.pools.iter().enumerate() {
+            rest += self.prices[j] * (f64::from(cap) - f64::from(self.used[k]));
+        }
+        if let (Some(b), Some(&mu)) = (self.budget, self.prices.get(self.pools.len())) {
+            rest += mu * (b - cost);
+        }
+        rest
+    }
+
     /// Tries every option of district `d` onwards; false when the work limit stopped it.
     fn descend(&mut self, d: usize, gain: f64, weight: f64, cost: f64) -> bool {
         if d == self.options.len() {
@@ -222,7 +304,7 @@ impl Search<'_> {
             return true;
         }
         // what the rest could add at most decides whether this branch can still win
-        let reachable = gain + self.most_after[d];
+        let reachable = gain + self.most_after[d].min(self.priced_rest(d, cost));
         match self.goal {
             Aim::Installs
                 if reachable <= self.best_value + 1e-9 * self.best_value.abs().max(1.0) =>
@@ -319,13 +401,13 @@ mod tests {
         let m = model(2);
         // The budget buys 2 cheap teams (200 effort) or 1 dear one (250): the dear team in
         // the large pool is best.
-        let out = search(&m, &[0.0, 0.0], &Goal::Installs, &[0.0, 0.0], 0.0);
+        let out = search(&m, &[0.0, 0.0], &Goal::Installs, &[0.0, 0.0], 0.0, None);
         assert!(out.finished);
         let best = out.better.expect("something beats nothing");
         assert_eq!(best, vec![vec![0, 0], vec![0, 1]]);
         // nothing beats the optimum itself
         let value = outreach_installs(5_000.0, 250.0);
-        let again = search(&m, &[0.0, 0.0], &Goal::Installs, &[0.0, 0.0], value);
+        let again = search(&m, &[0.0, 0.0], &Goal::Installs, &[0.0, 0.0], value, None);
         assert!(again.finished && again.better.is_none());
     }
 
@@ -334,7 +416,7 @@ mod tests {
         let mut m = model(3_000);
         m.kinds[1].available = Some(3_000);
         m.budget = None;
-        let out = search(&m, &[0.0, 0.0], &Goal::Installs, &[0.0, 0.0], 0.0);
+        let out = search(&m, &[0.0, 0.0], &Goal::Installs, &[0.0, 0.0], 0.0, None);
         assert!(!out.finished);
     }
 }

@@ -15,6 +15,15 @@ use super::problem::Problem;
 use super::subproblem::{Scratch, respond};
 use crate::model::Allocation;
 
+/// Districts per chunk of a dual evaluation (a fixed size: the sums do not depend on the
+/// number of cores).
+const CHUNK: usize = 512;
+
+/// Cores to answer districts on: two where the machine has them.
+fn threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get().min(2))
+}
+
 /// The objective and the optional target row.
 pub struct Lagrangian<'p, 'm> {
     pub p: &'p Problem<'m>,
@@ -60,14 +69,57 @@ impl Lagrangian<'_, '_> {
     pub fn evaluate(&self, y: &[f64], teams: &mut Allocation) -> Option<(f64, Vec<f64>)> {
         let p = self.p;
         let (alpha, price) = self.prices(y);
-        let mut scratch = Scratch::default();
+        // Districts in fixed chunks, summed in chunk order: the same figures on any number of
+        // cores. The chunks are answered on both cores where there are several.
+        let answer = |first: usize, rows: &mut [Vec<u32>]| -> Option<(f64, f64)> {
+            let mut scratch = Scratch::default();
+            let (mut value, mut outreach) = (0.0, 0.0);
+            for (i, row) in rows.iter_mut().enumerate() {
+                let d = first + i;
+                value += respond(p, d, alpha, &price, p.least[d], row, &mut scratch)?;
+                if self.need.is_some() {
+                    outreach += crate::model::outreach_installs(p.pool[d], p.effort(d, row));
+                }
+            }
+            Some((value, outreach))
+        };
+        let chunks: Vec<(usize, &mut [Vec<u32>])> = teams
+            .chunks_mut(CHUNK)
+            .enumerate()
+            .map(|(i, rows)| (i * CHUNK, rows))
+            .collect();
+        let sums: Vec<Option<(f64, f64)>> = if chunks.len() > 1 && threads() > 1 {
+            let (left, right): (Vec<_>, Vec<_>) = chunks
+                .into_iter()
+                .enumerate()
+                .partition(|(i, _)| i % 2 == 0);
+            std::thread::scope(|scope| {
+                let other = scope.spawn(|| {
+                    right
+                        .into_iter()
+                        .map(|(i, (first, rows))| (i, answer(first, rows)))
+                        .collect::<Vec<_>>()
+                });
+                let mut mine: Vec<(usize, Option<(f64, f64)>)> = left
+                    .into_iter()
+                    .map(|(i, (first, rows))| (i, answer(first, rows)))
+                    .collect();
+                mine.extend(other.join().unwrap_or_default());
+                mine.sort_by_key(|(i, _)| *i);
+                mine.into_iter().map(|(_, s)| s).collect()
+            })
+        } else {
+            chunks
+                .into_iter()
+                .map(|(first, rows)| answer(first, rows))
+                .collect()
+        };
         let mut value = 0.0;
         let mut outreach = 0.0;
-        for (d, row) in teams.iter_mut().enumerate() {
-            value += respond(p, d, alpha, &price, p.least[d], row, &mut scratch)?;
-            if self.need.is_some() {
-                outreach += crate::model::outreach_installs(p.pool[d], p.effort(d, row));
-            }
+        for sum in sums {
+            let (v, o) = sum?;
+            value += v;
+            outreach += o;
         }
         let used = p.usage(teams);
         let mut gradient = Vec::with_capacity(self.dim());

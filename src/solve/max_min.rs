@@ -77,7 +77,22 @@ pub fn solve(model: &Model, floor_effort: &[f64], start: max_installs::Found) ->
             continue;
         };
         let p = Problem::new(model, least);
-        let outcome = max_installs::feasible(&p, &warm);
+        let outcome = match max_installs::feasible(&p, &warm) {
+            // a small instance is searched through: found, or proven out of reach
+            Err(Short::Unproven) => {
+                match super::exact::optimum(&p, &super::exact::Goal::Installs) {
+                    Some(Some(teams)) => Ok(max_installs::Found {
+                        value: p.outreach(&teams),
+                        bound: f64::INFINITY,
+                        teams,
+                        multipliers: warm.clone(),
+                    }),
+                    Some(None) => Err(Short::Proven),
+                    None => Err(Short::Unproven),
+                }
+            }
+            other => other,
+        };
         if std::env::var_os("CAMPAIGN_DEBUG_DUAL").is_some() {
             eprintln!(
                 "z={mid} lo={lo} hi={hi} -> {}",

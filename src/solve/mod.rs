@@ -96,35 +96,41 @@ pub fn solve(model: &Model) -> Solution {
     let base = total_base(model);
     match model.objective {
         Objective::MaxInstalls => {
-            let Ok(found) = max_installs::solve(&p, None) else {
+            let Some(found) = most(&p) else {
                 return floors_short();
             };
             let (teams, value, bound) = exact::close(
                 &p,
                 exact::Goal::Installs,
-                found.teams,
-                found.value,
-                found.bound,
+                (found.teams, found.value, found.bound),
+                Some(&found.multipliers),
             );
             let gap = relative(bound - value, bound);
             planned(model, teams, base + value, Some(base + bound), gap)
         }
         Objective::MinCost => {
             let need = (model.target_rate * model.total_smartphones() as f64 - base).max(0.0);
-            let Some(found) = min_cost::solve(&p, need) else {
-                return infeasible(model, target_short(model, need, &floor_effort), false);
-            };
-            let value = min_cost_value(model, &found.teams);
             let goal = exact::Goal::Weight {
                 need,
                 weight: min_cost::team_weights(model),
             };
-            let (teams, value, bound) = exact::close(&p, goal, found.teams, value, found.bound);
+            let found = min_cost::solve(&p, need).or_else(|| {
+                // none found: a small instance is searched through before it is called infeasible
+                let teams = exact::optimum(&p, &goal)??;
+                let bound = min_cost_value(model, &teams);
+                Some(min_cost::Found { teams, bound })
+            });
+            let Some(found) = found else {
+                return infeasible(model, target_short(model, need, &floor_effort), false);
+            };
+            let value = min_cost_value(model, &found.teams);
+            let (teams, value, bound) =
+                exact::close(&p, goal, (found.teams, value, found.bound), None);
             let gap = relative(value - bound, value);
             planned(model, teams, value, Some(bound), gap)
         }
         Objective::MaxMinRate => {
-            let Ok(start) = max_installs::solve(&p, None) else {
+            let Some(start) = most(&p) else {
                 return floors_short();
             };
             let found = max_min::solve(model, &floor_effort, start);
@@ -185,7 +191,26 @@ fn planned(
 /// The most outreach installs within the limits and least efforts `least`: the plan and an
 /// upper bound, or `None` when the least efforts cannot be met.
 fn most_outreach(model: &Model, least: &[f64]) -> Option<max_installs::Found> {
-    max_installs::solve(&Problem::new(model, least.to_vec()), None).ok()
+    most(&Problem::new(model, least.to_vec()))
+}
+
+/// The most outreach installs for `p`; where the method finds no plan without proving there is
+/// none, a small instance is searched through.
+fn most(p: &Problem) -> Option<max_installs::Found> {
+    match max_installs::solve(p, None) {
+        Ok(found) => Some(found),
+        Err(max_installs::Short::Proven) => None,
+        Err(max_installs::Short::Unproven) => {
+            let teams = exact::optimum(p, &exact::Goal::Installs)??;
+            let value = p.outreach(&teams);
+            Some(max_installs::Found {
+                teams,
+                value,
+                bound: value,
+                multipliers: vec![0.0; p.rows.len()],
+            })
+        }
+    }
 }
 
 /// Why `min-cost` cannot reach the target: the reachable pool, more teams, or more budget.
