@@ -8,8 +8,18 @@ use super::problem::Problem;
 use super::tolerance::RATE_GAP_TOLERANCE;
 use crate::model::{Allocation, Model, effort_for, outreach_installs};
 
-/// Bisection stops when the rate reached and the rate proven out of reach are this close.
-const RESOLUTION: f64 = RATE_GAP_TOLERANCE / 4.0;
+/// Bisection stops when the rate reached and the rate tried out of reach are this close: a
+/// quarter of the tolerance at national scale, finer where each step is quick.
+fn resolution(districts: usize) -> f64 {
+    if districts <= FINE_UP_TO {
+        1e-6
+    } else {
+        RATE_GAP_TOLERANCE / 4.0
+    }
+}
+
+/// Districts up to which the bisection goes to a millionth of the rate.
+const FINE_UP_TO: usize = 100;
 /// Evaluations of the dual spent proving a rate out of reach.
 const PROOF_EVALUATIONS: usize = 200;
 /// Bisection steps at most.
@@ -63,7 +73,7 @@ pub fn solve(model: &Model, floor_effort: &[f64], start: max_installs::Found) ->
     let mut bound = hi;
     let mut warm = start.multipliers;
     for _ in 0..STEPS {
-        if hi - lo <= RESOLUTION {
+        if hi - lo <= resolution(model.districts.len()) {
             break;
         }
         let mid = if hi.is_finite() {
