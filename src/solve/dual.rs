@@ -93,9 +93,6 @@ pub fn minimise(f: &mut DualFn, settings: &Settings) -> Minimum {
     let mut evaluations = 1;
     let mut radius = START_BOX;
     let mut idle = 0;
-    if std::env::var_os("CAMPAIGN_DEBUG_DUAL").is_some() {
-        eprintln!("dual start: f={best} scale={scale:?}");
-    }
     while evaluations < settings.evaluations && best > enough && dim > 0 {
         let Some((next, model_value)) = master(&cuts, &center, radius) else {
             break;
@@ -115,11 +112,6 @@ pub fn minimise(f: &mut DualFn, settings: &Settings) -> Minimum {
         let (value, g) = evaluate(&next, &mut cuts);
         let value = value / magnitude;
         evaluations += 1;
-        if std::env::var_os("CAMPAIGN_DEBUG_DUAL").is_some() {
-            eprintln!(
-                "dual {evaluations}: u={next:?} f={value} best={best} predicted={predicted} radius={radius}"
-            );
-        }
         if value <= best - SERIOUS * predicted {
             let reached_edge = next
                 .iter()
@@ -172,15 +164,7 @@ fn master(cuts: &[Cut], center: &[f64], radius: f64) -> Option<(Vec<f64>, f64)> 
         }
         lp = lp.with(constraint!(lhs >= rhs));
     }
-    let solution = match lp.solve() {
-        Ok(s) => s,
-        Err(e) => {
-            if std::env::var_os("CAMPAIGN_DEBUG_DUAL").is_some() {
-                eprintln!("master failed: {e}");
-            }
-            return None;
-        }
-    };
+    let solution = lp.solve().ok()?;
     let point: Vec<f64> = u.iter().map(|&v| solution.value(v).max(0.0)).collect();
     // the model's value at the point, from the cuts themselves (the LP's θ up to its precision)
     let model_value = cuts
