@@ -38,9 +38,6 @@ pub struct Minimum {
     /// The best multipliers.
     pub point: Vec<f64>,
     pub value: f64,
-    /// Its subgradient.
-    pub gradient: Vec<f64>,
-    pub evaluations: usize,
 }
 
 /// Cuts kept at most; the oldest are dropped first.
@@ -87,7 +84,7 @@ pub fn minimise(f: &mut DualFn, settings: &Settings) -> Minimum {
         .zip(&scale)
         .map(|(y, s)| (y / s).max(0.0))
         .collect();
-    let (first, mut gradient) = evaluate(&center, &mut cuts);
+    let (first, _) = evaluate(&center, &mut cuts);
     let mut best = first / magnitude;
     let enough = settings.enough / magnitude;
     let mut evaluations = 1;
@@ -109,7 +106,7 @@ pub fn minimise(f: &mut DualFn, settings: &Settings) -> Minimum {
             radius *= 4.0; // the box held the step back: look further
             continue;
         }
-        let (value, g) = evaluate(&next, &mut cuts);
+        let (value, _) = evaluate(&next, &mut cuts);
         let value = value / magnitude;
         evaluations += 1;
         if value <= best - SERIOUS * predicted {
@@ -119,7 +116,6 @@ pub fn minimise(f: &mut DualFn, settings: &Settings) -> Minimum {
                 .any(|(a, b)| (a - b).abs() >= 0.99 * radius);
             center = next;
             best = value;
-            gradient = g;
             idle = 0;
             if reached_edge {
                 radius *= 2.0;
@@ -129,7 +125,6 @@ pub fn minimise(f: &mut DualFn, settings: &Settings) -> Minimum {
             if value < best {
                 center = next;
                 best = value;
-                gradient = g;
             }
             if idle >= 3 {
                 radius = (radius * 0.5).max(SMALLEST_BOX);
@@ -140,8 +135,6 @@ pub fn minimise(f: &mut DualFn, settings: &Settings) -> Minimum {
     Minimum {
         point: to_y(&center),
         value: best * magnitude,
-        gradient,
-        evaluations,
     }
 }
 

@@ -122,7 +122,6 @@ pub fn feasible(p: &Problem, warm: &[f64]) -> Result<Found, Short> {
         multipliers: warm.to_vec(),
         bound: value,
         teams,
-        evaluations: 1,
     };
     match improve(p, &lag, &priced) {
         Some(teams) => {
@@ -184,10 +183,9 @@ fn improve(p: &Problem, lag: &Lagrangian, priced: &Priced) -> Option<Allocation>
 /// of its kind could bring at most, per unit of the row.
 fn lag_floor(p: &Problem, j: usize) -> f64 {
     let row = &p.rows[j];
-    let most = (0..p.districts)
+    (0..p.districts)
         .flat_map(|d| (0..p.kinds).map(move |k| (d, k)))
         .filter(|&(_, k)| row.per_team[k] > 0.0)
         .map(|(d, k)| p.effort_per_team(d, k) / row.per_team[k])
-        .fold(0.0, f64::max);
-    most
+        .fold(0.0, f64::max)
 }
