@@ -121,5 +121,5 @@ fn an_infeasible_plan_that_needs_both_teams_and_budget_says_both() {
         }
     }
     fixed.budget = fixed.budget.map(|b| b + budget_more * (1.0 + 1e-9));
-    assert_eq!(solve(&fixed).status, Status::Optimal);
+    assert!(solve(&fixed).status.meets_scenario());
 }

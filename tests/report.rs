@@ -247,6 +247,7 @@ fn infeasible() -> Plan {
                 Finding::FloorTeamsShort {
                     kind: "volunteer".into(),
                     more: 7,
+                    exact: true,
                 },
             ],
         }),
@@ -544,9 +545,32 @@ fn teams_short_for_the_floor() {
         Finding::FloorTeamsShort {
             kind: "volunteer".into(),
             more: 7,
+            exact: true,
         },
         "Cần thêm 7 đội tình nguyện để mọi huyện đạt mức tối thiểu",
         "7 more volunteer teams are needed to bring every district up to the minimum",
+    );
+}
+
+/// MODEL.md: where one team fewer cannot be proven short, the finding says "at most".
+#[test]
+fn teams_short_not_proven_exact_says_at_most() {
+    says(
+        Finding::FloorTeamsShort {
+            kind: "volunteer".into(),
+            more: 7,
+            exact: false,
+        },
+        "Cần thêm nhiều nhất 7 đội tình nguyện để mọi huyện đạt mức tối thiểu",
+        "At most 7 more volunteer teams are needed to bring every district up to the minimum",
+    );
+    says(
+        Finding::BudgetShort {
+            more: 4_200_000.0,
+            exact: false,
+        },
+        "Ngân sách còn thiếu nhiều nhất 4.200.000 đ",
+        "The budget is at most 4,200,000 VND short",
     );
 }
 
@@ -556,6 +580,7 @@ fn teams_short_for_the_target() {
         Finding::TargetTeamsShort {
             kind: "commune".into(),
             more: 1,
+            exact: true,
         },
         "Cần thêm 1 tổ xã để toàn tỉnh đạt mục tiêu",
         "1 more commune team is needed to reach the provincial target",
@@ -577,7 +602,10 @@ fn the_target_beyond_the_reachable_pool() {
 #[test]
 fn the_budget_too_small() {
     says(
-        Finding::BudgetShort { more: 4_200_000.0 },
+        Finding::BudgetShort {
+            more: 4_200_000.0,
+            exact: true,
+        },
         "Ngân sách còn thiếu 4.200.000 đ",
         "The budget is 4,200,000 VND short",
     );
@@ -632,7 +660,9 @@ fn a_plan_is_called_optimal_only_within_the_tolerance_it_proves() {
         report::render(&plan, Format::Text, Lang::En)
             .contains("Optimal plan (at most 0.03% from the optimum)")
     );
+    // the solver calls a plan proven only within 2.58% feasible (MODEL.md)
     plan.optimality.gap = Some(0.0258);
+    plan.status = Status::Feasible;
     let en = report::render(&plan, Format::Text, Lang::En);
     assert!(
         en.contains("Best plan found (at most 2.58% from the optimum)"),

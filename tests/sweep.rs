@@ -112,7 +112,8 @@ fn other_settings_apply_to_every_value() {
         .iter()
         .map(|e| e["status"].as_str().unwrap())
         .collect();
-    assert_eq!(statuses, ["optimal", "optimal", "optimal", "infeasible"]);
+    // 41%: the cheapest plan found is proven within 1.5% only, so it is called feasible
+    assert_eq!(statuses, ["optimal", "feasible", "optimal", "infeasible"]);
 }
 
 #[test]

@@ -7,6 +7,16 @@ use crate::report::words;
 use crate::solve::{Diagnosis, Finding, Status};
 use crate::text::Lang;
 
+/// "at most " before a number the optimiser could not prove is the least that works
+/// (MODEL.md: a finding with `"exact": false`); nothing before an exact one.
+fn at_most(lang: Lang, exact: bool) -> &'static str {
+    match (exact, lang) {
+        (true, _) => "",
+        (false, Lang::Vi) => "nhiều nhất ",
+        (false, Lang::En) => "at most ",
+    }
+}
+
 /// The diagnosis in words, one sentence per line (no trailing newline).
 pub fn render(diagnosis: &Diagnosis, lang: Lang) -> String {
     sentences(diagnosis, lang).join("\n")
@@ -110,13 +120,15 @@ pub fn finding(finding: &Finding, lang: Lang) -> String {
                 teams_are_the_limit(lang).to_string()
             }
         ),
-        Finding::FloorTeamsShort { kind, more } => match lang {
+        Finding::FloorTeamsShort { kind, more, exact } => match lang {
             Lang::Vi => format!(
-                "Cần thêm {} để mọi huyện đạt mức tối thiểu",
+                "Cần thêm {}{} để mọi huyện đạt mức tối thiểu",
+                at_most(lang, *exact),
                 words::teams(lang, kind, *more)
             ),
             Lang::En => format!(
-                "{} {} to bring every district up to the minimum",
+                "{}{} {} to bring every district up to the minimum",
+                if *exact { "" } else { "At most " },
                 more_teams(kind, *more),
                 is_are(*more, "needed")
             ),
@@ -135,29 +147,41 @@ pub fn finding(finding: &Finding, lang: Lang) -> String {
                 ),
             }
         }
-        Finding::TargetTeamsShort { kind, more } => match lang {
+        Finding::TargetTeamsShort { kind, more, exact } => match lang {
             Lang::Vi => format!(
-                "Cần thêm {} để toàn tỉnh đạt mục tiêu",
+                "Cần thêm {}{} để toàn tỉnh đạt mục tiêu",
+                at_most(lang, *exact),
                 words::teams(lang, kind, *more)
             ),
             Lang::En => format!(
-                "{} {} to reach the provincial target",
+                "{}{} {} to reach the provincial target",
+                if *exact { "" } else { "At most " },
                 more_teams(kind, *more),
                 is_are(*more, "needed")
             ),
         },
-        Finding::BudgetShort { more } => match lang {
-            Lang::Vi => format!("Ngân sách còn thiếu {}", number::money(lang, *more)),
-            Lang::En => format!("The budget is {} short", number::money(lang, *more)),
+        Finding::BudgetShort { more, exact } => match lang {
+            Lang::Vi => format!(
+                "Ngân sách còn thiếu {}{}",
+                at_most(lang, *exact),
+                number::money(lang, *more)
+            ),
+            Lang::En => format!(
+                "The budget is {}{} short",
+                at_most(lang, *exact),
+                number::money(lang, *more)
+            ),
         },
         Finding::TeamsAndBudgetShort {
             kind,
             more,
             budget_more,
             floors,
+            exact,
         } => match lang {
             Lang::Vi => format!(
-                "Cần thêm cả {} và {} ngân sách để {} (thêm riêng đội hay riêng ngân sách đều chưa đủ)",
+                "Cần thêm cả {}{} và {} ngân sách để {} (thêm riêng đội hay riêng ngân sách đều chưa đủ)",
+                at_most(lang, *exact),
                 words::teams(lang, kind, *more),
                 number::money(lang, *budget_more),
                 if *floors {
@@ -167,7 +191,8 @@ pub fn finding(finding: &Finding, lang: Lang) -> String {
                 }
             ),
             Lang::En => format!(
-                "Both {} and {} more budget are needed to {} (more teams alone or more budget alone is not enough)",
+                "Both {}{} and {} more budget are needed to {} (more teams alone or more budget alone is not enough)",
+                at_most(lang, *exact),
                 more_teams(kind, *more),
                 number::money(lang, *budget_more),
                 if *floors {

@@ -25,7 +25,20 @@ pub fn plan_value(plan: &Plan, lang: Lang) -> Value {
         diagnosis::of_plan(plan, lang).map_or(Value::Null, |s| Value::String(s.join("\n")));
     let findings = match &plan.diagnosis {
         // serde_json maps non-finite floats to null here.
-        Some(d) => serde_json::to_value(&d.findings).unwrap_or(Value::Array(Vec::new())),
+        Some(d) => {
+            let mut findings =
+                serde_json::to_value(&d.findings).unwrap_or(Value::Array(Vec::new()));
+            // every finding says whether its number is exactly enough (MODEL.md); those
+            // without a number to prove are exact by nature
+            if let Value::Array(list) = &mut findings {
+                for f in list {
+                    if let Value::Object(o) = f {
+                        o.entry("exact").or_insert(Value::Bool(true));
+                    }
+                }
+            }
+            findings
+        }
         None => Value::Array(Vec::new()),
     };
     let mut m = Map::new();

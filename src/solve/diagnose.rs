@@ -33,14 +33,23 @@ pub enum Finding {
         /// The rate the whole reachable pool would give (with unlimited teams).
         pool_rate: f64,
     },
-    /// The district floors need more teams of a kind than there are.
-    FloorTeamsShort { kind: String, more: u32 },
+    /// The district floors need more teams of a kind than there are. `exact`: with one team
+    /// fewer the floors are proven out of reach (else `more` is "at most").
+    FloorTeamsShort {
+        kind: String,
+        more: u32,
+        exact: bool,
+    },
     /// The provincial target cannot be reached with every team.
     TargetPoolLimit { target: f64, best_rate: f64 },
-    /// The provincial target needs more teams of a kind.
-    TargetTeamsShort { kind: String, more: u32 },
-    /// The budget is too small by this much.
-    BudgetShort { more: f64 },
+    /// The provincial target needs more teams of a kind (`exact` as above).
+    TargetTeamsShort {
+        kind: String,
+        more: u32,
+        exact: bool,
+    },
+    /// The budget is too small by this much (`exact`: with a đồng less it is proven short).
+    BudgetShort { more: f64, exact: bool },
     /// Neither more teams alone nor more budget alone would do: both are needed, this many
     /// teams of one provincial kind and this much budget. `floors`: for the district floors
     /// (else for the provincial target).
@@ -49,7 +58,19 @@ pub enum Finding {
         more: u32,
         budget_more: f64,
         floors: bool,
+        exact: bool,
     },
+}
+
+/// What the optimiser can tell of a changed scenario.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// A plan was found.
+    Met,
+    /// Proven out of reach (a bound below what is asked).
+    Short,
+    /// No plan found, none proven impossible.
+    Unknown,
 }
 
 /// Why a scenario is infeasible: the findings, most telling first.
@@ -97,6 +118,7 @@ pub fn structural(model: &Model) -> Vec<Finding> {
         if least > budget {
             findings.push(Finding::BudgetShort {
                 more: least - budget,
+                exact: true,
             });
         }
     }
@@ -169,62 +191,66 @@ fn more_provincial(model: &Model, d: usize, missing: f64) -> Option<(usize, u32)
 /// Why the floors (as least efforts) cannot all be met with the pools and budget: the fewest
 /// extra teams of one provincial kind that would do, or the budget missing.
 pub fn floors_short(model: &Model, efforts: &[f64]) -> Vec<Finding> {
-    let feasible = |m: &Model| super::most_outreach(m, efforts).is_some();
-    short_of(model, &feasible, true)
+    let verdict = |m: &Model| super::floors_verdict(m, efforts);
+    short_of(model, &verdict, true)
 }
 
-/// What is missing for `feasible` to hold, each finding a fix on its own: the fewest extra
+/// What is missing for the scenario to be met, each finding a fix on its own: the fewest extra
 /// teams of one provincial kind (within the budget), and the extra budget (with the teams
-/// there are). `floors` picks the finding's wording.
-pub fn short_of(model: &Model, feasible: &dyn Fn(&Model) -> bool, floors: bool) -> Vec<Finding> {
-    let mut best: Option<(u32, usize)> = None;
+/// there are); each exact when one less is proven short. `floors` picks the wording.
+pub fn short_of(model: &Model, verdict: &dyn Fn(&Model) -> Verdict, floors: bool) -> Vec<Finding> {
+    let mut best: Option<(u32, bool, usize)> = None;
     for (k, kind) in model.kinds.iter().enumerate() {
         if kind.scope != Scope::Provincial {
             continue;
         }
-        if let Some(more) = smallest_increase(model, k, feasible)
-            && best.is_none_or(|(m, _)| more < m)
+        if let Some((more, exact)) = smallest_increase(model, k, verdict)
+            && best.is_none_or(|(m, _, _)| more < m)
         {
-            best = Some((more, k));
+            best = Some((more, exact, k));
         }
     }
     let mut findings = Vec::new();
-    if let Some((more, k)) = best {
+    if let Some((more, exact, k)) = best {
         let kind = model.kinds[k].name.clone();
         findings.push(if floors {
-            Finding::FloorTeamsShort { kind, more }
+            Finding::FloorTeamsShort { kind, more, exact }
         } else {
-            Finding::TargetTeamsShort { kind, more }
+            Finding::TargetTeamsShort { kind, more, exact }
         });
     }
     if let Some(budget) = model.budget {
         let mut unlimited = model.clone();
         unlimited.budget = None;
-        if feasible(&unlimited) {
+        if verdict(&unlimited) == Verdict::Met {
+            let (least, exact) = least_budget(model, verdict);
             findings.push(Finding::BudgetShort {
-                more: least_budget(model, feasible) - budget,
+                more: least - budget,
+                exact,
             });
         } else if findings.is_empty() {
             // no single fix: the fewest extra teams with an unlimited budget, then the budget
             // those teams need
-            let mut both: Option<(u32, usize)> = None;
+            let mut both: Option<(u32, bool, usize)> = None;
             for (k, kind) in model.kinds.iter().enumerate() {
                 if kind.scope != Scope::Provincial {
                     continue;
                 }
-                if let Some(more) = smallest_increase(&unlimited, k, feasible)
-                    && both.is_none_or(|(m, _)| more < m)
+                if let Some((more, exact)) = smallest_increase(&unlimited, k, verdict)
+                    && both.is_none_or(|(m, _, _)| more < m)
                 {
-                    both = Some((more, k));
+                    both = Some((more, exact, k));
                 }
             }
-            if let Some((more, k)) = both {
+            if let Some((more, teams_exact, k)) = both {
                 let with_teams = with_more_teams(model, k, more);
+                let (least, budget_exact) = least_budget(&with_teams, verdict);
                 findings.push(Finding::TeamsAndBudgetShort {
                     kind: model.kinds[k].name.clone(),
                     more,
-                    budget_more: least_budget(&with_teams, feasible) - budget,
+                    budget_more: least - budget,
                     floors,
+                    exact: teams_exact && budget_exact,
                 });
             }
         }
@@ -232,28 +258,37 @@ pub fn short_of(model: &Model, feasible: &dyn Fn(&Model) -> bool, floors: bool) 
     findings
 }
 
-/// The least budget (within 40 halvings) that makes `feasible` hold for `model`, which must hold
-/// with an unlimited budget.
-fn least_budget(model: &Model, feasible: &dyn Fn(&Model) -> bool) -> f64 {
+/// The least budget, in whole đồng, with which the scenario is met (it must be with an
+/// unlimited budget), and whether a đồng less is proven short.
+fn least_budget(model: &Model, verdict: &dyn Fn(&Model) -> Verdict) -> (f64, bool) {
     let budget = model.budget.unwrap_or(0.0);
     let with = |b: f64| {
         let mut m = model.clone();
         m.budget = Some(b);
-        feasible(&m)
+        verdict(&m)
     };
-    if with(budget) {
-        return budget;
+    if with(budget) == Verdict::Met {
+        return (budget, true);
     }
     let (mut lo, mut hi) = (budget, budget.max(1.0) * 2.0);
-    while !with(hi) && hi < 1e18 {
+    while with(hi) != Verdict::Met && hi < 1e18 {
         lo = hi;
         hi *= 2.0;
     }
-    for _ in 0..40 {
-        let mid = 0.5 * (lo + hi);
-        if with(mid) { hi = mid } else { lo = mid }
+    // to the đồng: costs are whole đồng, so the least budget that works is a whole number
+    while hi - lo > 1.0 {
+        let mid = (0.5 * (lo + hi)).round();
+        if mid <= lo || mid >= hi {
+            break;
+        }
+        if with(mid) == Verdict::Met {
+            hi = mid
+        } else {
+            lo = mid
+        }
     }
-    hi
+    let hi = hi.ceil();
+    (hi, with(hi - 1.0) == Verdict::Short)
 }
 
 /// `model` with `extra` more teams in the pool of kind `k` (and in every district's bound that
@@ -270,21 +305,30 @@ fn with_more_teams(model: &Model, k: usize, extra: u32) -> Model {
     m
 }
 
-/// The fewest extra teams in the pool of kind `k` (and in every district's bound of it) that
-/// make `feasible` hold, up to 100 000; `None` when even that does not.
-fn smallest_increase(model: &Model, k: usize, feasible: &dyn Fn(&Model) -> bool) -> Option<u32> {
-    let with = |extra: u32| feasible(&with_more_teams(model, k, extra));
+/// The fewest extra teams in the pool of kind `k` (and in every district's bound of it) with
+/// which the scenario is met, up to 100 000, and whether one fewer is proven short; `None`
+/// when even that many do not do.
+fn smallest_increase(
+    model: &Model,
+    k: usize,
+    verdict: &dyn Fn(&Model) -> Verdict,
+) -> Option<(u32, bool)> {
+    let with = |extra: u32| verdict(&with_more_teams(model, k, extra));
     let mut hi = 1u32;
-    while !with(hi) {
+    while with(hi) != Verdict::Met {
         if hi >= 100_000 {
             return None;
         }
         hi *= 2;
     }
-    let mut lo = hi / 2; // infeasible (or 0, known infeasible)
+    let mut lo = hi / 2; // not met (or 0: the scenario as it is, not met)
     while hi - lo > 1 {
         let mid = lo + (hi - lo) / 2;
-        if with(mid) { hi = mid } else { lo = mid }
+        if with(mid) == Verdict::Met {
+            hi = mid
+        } else {
+            lo = mid
+        }
     }
-    Some(hi)
+    Some((hi, with(hi - 1) == Verdict::Short))
 }

@@ -38,9 +38,6 @@ pub struct Minimum {
     /// The best multipliers.
     pub point: Vec<f64>,
     pub value: f64,
-    /// Its subgradient.
-    pub gradient: Vec<f64>,
-    pub evaluations: usize,
 }
 
 /// Cuts kept at most; the oldest are dropped first.
@@ -87,15 +84,12 @@ pub fn minimise(f: &mut DualFn, settings: &Settings) -> Minimum {
         .zip(&scale)
         .map(|(y, s)| (y / s).max(0.0))
         .collect();
-    let (first, mut gradient) = evaluate(&center, &mut cuts);
+    let (first, _) = evaluate(&center, &mut cuts);
     let mut best = first / magnitude;
     let enough = settings.enough / magnitude;
     let mut evaluations = 1;
     let mut radius = START_BOX;
     let mut idle = 0;
-    if std::env::var_os("CAMPAIGN_DEBUG_DUAL").is_some() {
-        eprintln!("dual start: f={best} scale={scale:?}");
-    }
     while evaluations < settings.evaluations && best > enough && dim > 0 {
         let Some((next, model_value)) = master(&cuts, &center, radius) else {
             break;
@@ -112,14 +106,9 @@ pub fn minimise(f: &mut DualFn, settings: &Settings) -> Minimum {
             radius *= 4.0; // the box held the step back: look further
             continue;
         }
-        let (value, g) = evaluate(&next, &mut cuts);
+        let (value, _) = evaluate(&next, &mut cuts);
         let value = value / magnitude;
         evaluations += 1;
-        if std::env::var_os("CAMPAIGN_DEBUG_DUAL").is_some() {
-            eprintln!(
-                "dual {evaluations}: u={next:?} f={value} best={best} predicted={predicted} radius={radius}"
-            );
-        }
         if value <= best - SERIOUS * predicted {
             let reached_edge = next
                 .iter()
@@ -127,7 +116,6 @@ pub fn minimise(f: &mut DualFn, settings: &Settings) -> Minimum {
                 .any(|(a, b)| (a - b).abs() >= 0.99 * radius);
             center = next;
             best = value;
-            gradient = g;
             idle = 0;
             if reached_edge {
                 radius *= 2.0;
@@ -137,7 +125,6 @@ pub fn minimise(f: &mut DualFn, settings: &Settings) -> Minimum {
             if value < best {
                 center = next;
                 best = value;
-                gradient = g;
             }
             if idle >= 3 {
                 radius = (radius * 0.5).max(SMALLEST_BOX);
@@ -148,8 +135,6 @@ pub fn minimise(f: &mut DualFn, settings: &Settings) -> Minimum {
     Minimum {
         point: to_y(&center),
         value: best * magnitude,
-        gradient,
-        evaluations,
     }
 }
 
@@ -172,15 +157,7 @@ fn master(cuts: &[Cut], center: &[f64], radius: f64) -> Option<(Vec<f64>, f64)> 
         }
         lp = lp.with(constraint!(lhs >= rhs));
     }
-    let solution = match lp.solve() {
-        Ok(s) => s,
-        Err(e) => {
-            if std::env::var_os("CAMPAIGN_DEBUG_DUAL").is_some() {
-                eprintln!("master failed: {e}");
-            }
-            return None;
-        }
-    };
+    let solution = lp.solve().ok()?;
     let point: Vec<f64> = u.iter().map(|&v| solution.value(v).max(0.0)).collect();
     // the model's value at the point, from the cuts themselves (the LP's θ up to its precision)
     let model_value = cuts

@@ -66,6 +66,7 @@ pub fn close(
     prices: Option<&[f64]>,
 ) -> (Allocation, f64, f64) {
     let (teams, value, bound) = found;
+    // (a weight goal's prices: rows, then ν)
     let proven = match goal {
         Goal::Installs => bound - value <= GAP_TOLERANCE * bound,
         Goal::Weight { .. } => value - bound <= GAP_TOLERANCE * value,
@@ -179,6 +180,14 @@ pub fn search(
     // The most outreach the districts from d on could add: each district's best on its own,
     // and (tighter) the Lagrangian bound at `prices`: Σ_{d' ≥ d} max (G − π·t) plus the
     // prices of what is left of each pool and the budget, added at each node.
+    // For `Weight`, the prices end with ν, the target's: a district's term is then
+    // ν·G − (weight + λ·a)·t, and the bound on the rest is a least weight.
+    let nu = match goal {
+        Goal::Weight { .. } => prices
+            .and_then(|y| y.get(pools.len() + usize::from(model.budget.is_some())))
+            .copied(),
+        Goal::Installs => None,
+    };
     let price = team_prices(model, &pools, prices);
     let mut most_after = vec![0.0; districts + 1];
     let mut priced_after = vec![0.0; districts + 1];
@@ -187,12 +196,11 @@ pub fn search(
         let priced = options[d]
             .iter()
             .map(|o| {
-                o.1 - o
-                    .0
-                    .iter()
-                    .zip(&price)
-                    .map(|(&t, p)| p * f64::from(t))
-                    .sum::<f64>()
+                let paid: f64 = o.0.iter().zip(&price).map(|(&t, p)| p * f64::from(t)).sum();
+                match nu {
+                    Some(nu) => nu * o.1 - o.2 - paid,
+                    None => o.1 - paid,
+                }
             })
             .fold(f64::NEG_INFINITY, f64::max);
         most_after[d] = most_after[d + 1] + best;
@@ -204,6 +212,7 @@ pub fn search(
         most_after: &most_after,
         priced_after: &priced_after,
         prices: prices.unwrap_or(&[]),
+        nu,
         pools: &pools,
         budget,
         goal: match goal {
@@ -230,7 +239,7 @@ fn team_prices(model: &Model, pools: &[(usize, u32)], prices: Option<&[f64]>) ->
     for (j, &(k, _)) in pools.iter().enumerate() {
         price[k] += y.get(j).copied().unwrap_or(0.0);
     }
-    if let Some(&mu) = y.get(pools.len()) {
+    if let (Some(_), Some(&mu)) = (model.budget, y.get(pools.len())) {
         for (k, p) in price.iter_mut().enumerate() {
             *p += mu * model.cost_per_team(k);
         }
@@ -252,6 +261,8 @@ struct Search<'a> {
     priced_after: &'a [f64],
     /// Multipliers of the pools (in `pools` order), then the budget's.
     prices: &'a [f64],
+    /// The target's multiplier, for `Weight`.
+    nu: Option<f64>,
     pools: &'a [(usize, u32)],
     budget: Option<f64>,
     goal: Aim,
@@ -263,6 +274,14 @@ struct Search<'a> {
 }
 
 impl Search<'_> {
+    /// A lower bound on the weight districts d onwards need to add `rest` outreach installs:
+    /// ν·rest − Σ_{d' ≥ d} max (ν·G − (weight + λ·a)·t) − λ·(what is left of the rows).
+    fn least_rest(&self, d: usize, rest: f64, cost: f64) -> f64 {
+        let Some(nu) = self.nu else { return 0.0 };
+        let left = self.priced_rest(d, cost) - self.priced_after[d];
+        (nu * rest - self.priced_after[d] - left).max(0.0)
+    }
+
     /// The Lagrangian bound on what districts d onwards can add, given what is used so far.
     fn priced_rest(&self, d: usize, cost: f64) -> f64 {
         if self.prices.is_empty() {
@@ -312,7 +331,9 @@ impl Search<'_> {
                 return true;
             }
             Aim::Weight { need }
-                if reachable < need - INSTALLS_TOLERANCE || weight >= self.best_value =>
+                if reachable < need - INSTALLS_TOLERANCE
+                    || weight + self.least_rest(d, need - gain, cost)
+                        >= self.best_value - 1e-9 * self.best_value.abs().max(1.0) =>
             {
                 return true;
             }

@@ -114,7 +114,6 @@ impl Moves {
         best(&mut self.adds[k], s, skip, |s, d| {
             s.teams[d][k] < s.p.hi(d, k)
         })
-        .map(|(d, g)| (d, g))
     }
 
     /// The district where one team fewer of kind k loses least (within its bound and floor),
@@ -286,11 +285,11 @@ fn switch(s: &mut State, moves: &mut Moves, over: &[usize]) -> bool {
         if spills {
             continue;
         }
-        for k in 0..p.kinds {
-            while s.teams[d][k] < row[k] {
+        for (k, &want) in row.iter().enumerate() {
+            while s.teams[d][k] < want {
                 moves.add(s, d, k);
             }
-            while s.teams[d][k] > row[k] {
+            while s.teams[d][k] > want {
                 moves.remove(s, d, k);
             }
         }
@@ -326,10 +325,7 @@ pub fn fill(s: &mut State, moves: &mut Moves, price: &[f64]) {
 /// gain most, while that gains installs. Pools and the budget are unchanged by such a move.
 pub fn transfer(s: &mut State, moves: &mut Moves) {
     for k in 0..s.p.kinds {
-        loop {
-            let Some((from, loss)) = moves.best_remove(s, k, None) else {
-                break;
-            };
+        while let Some((from, loss)) = moves.best_remove(s, k, None) {
             let Some((to, gain)) = moves.best_add(s, k, Some(from)) else {
                 break;
             };

@@ -43,7 +43,6 @@ pub struct Priced {
     pub bound: f64,
     /// Each district's best teams at the multipliers.
     pub teams: Allocation,
-    pub evaluations: usize,
 }
 
 impl Lagrangian<'_, '_> {
@@ -183,7 +182,6 @@ impl Lagrangian<'_, '_> {
             multipliers: found.point,
             bound: bound.min(found.value),
             teams,
-            evaluations: found.evaluations,
         })
     }
 }

@@ -64,6 +64,32 @@ pub fn solve(p: &Problem, start: Option<&[f64]>) -> Result<Found, Short> {
     })
 }
 
+/// Whether some plan reaches `need` outreach installs: `Met` with a plan found, `Short` when
+/// the dual proves none does (it stops as soon as it falls below `need`), else `Unknown`.
+/// Starts at `warm` and returns the multipliers it ended at, for the next similar question.
+pub fn reaches(p: &Problem, need: f64, warm: Option<&[f64]>) -> (super::Verdict, Vec<f64>) {
+    use super::Verdict;
+    let lag = Lagrangian {
+        p,
+        install_value: 1.0,
+        weight: vec![0.0; p.kinds],
+        need: None,
+    };
+    let scale: f64 = p.pool.iter().sum::<f64>().max(1.0);
+    let short = need - super::tolerance::INSTALLS_TOLERANCE;
+    let Some(priced) = lag.minimise(warm, scale, short, EVALUATIONS) else {
+        return (Verdict::Short, warm.map_or_else(Vec::new, <[f64]>::to_vec));
+    };
+    if priced.bound < short {
+        return (Verdict::Short, priced.multipliers);
+    }
+    let verdict = match improve(p, &lag, &priced) {
+        Some(teams) if p.outreach(&teams) >= short => Verdict::Met,
+        _ => Verdict::Unknown,
+    };
+    (verdict, priced.multipliers)
+}
+
 /// Whether the least efforts `p.least` are proven impossible within the rows: the dual falls
 /// below zero (any plan has Σ G ≥ 0). Used to prove `max-min-rate`'s bound.
 pub fn proven_short(p: &Problem, warm: &[f64], evaluations: usize) -> bool {
@@ -96,7 +122,6 @@ pub fn feasible(p: &Problem, warm: &[f64]) -> Result<Found, Short> {
         multipliers: warm.to_vec(),
         bound: value,
         teams,
-        evaluations: 1,
     };
     match improve(p, &lag, &priced) {
         Some(teams) => {
@@ -158,10 +183,9 @@ fn improve(p: &Problem, lag: &Lagrangian, priced: &Priced) -> Option<Allocation>
 /// of its kind could bring at most, per unit of the row.
 fn lag_floor(p: &Problem, j: usize) -> f64 {
     let row = &p.rows[j];
-    let most = (0..p.districts)
+    (0..p.districts)
         .flat_map(|d| (0..p.kinds).map(move |k| (d, k)))
         .filter(|&(_, k)| row.per_team[k] > 0.0)
         .map(|(d, k)| p.effort_per_team(d, k) / row.per_team[k])
-        .fold(0.0, f64::max);
-    most
+        .fold(0.0, f64::max)
 }

@@ -103,16 +103,6 @@ pub fn solve(model: &Model, floor_effort: &[f64], start: max_installs::Found) ->
             }
             other => other,
         };
-        if std::env::var_os("CAMPAIGN_DEBUG_DUAL").is_some() {
-            eprintln!(
-                "z={mid} lo={lo} hi={hi} -> {}",
-                match &outcome {
-                    Ok(_) => "feasible",
-                    Err(Short::Proven) => "proven",
-                    Err(Short::Unproven) => "unproven",
-                }
-            );
-        }
         match outcome {
             Ok(found) => {
                 lo = lowest_rate(model, &found.teams).max(mid);

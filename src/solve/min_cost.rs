@@ -17,6 +17,8 @@ const EVALUATIONS: usize = 80;
 pub struct Found {
     pub teams: Allocation,
     pub bound: f64,
+    /// The dual's multipliers: the rows', then the target's.
+    pub multipliers: Vec<f64>,
 }
 
 /// What one team costs in `min-cost`'s objective: its cost, or 1 when every kind is free.
@@ -88,6 +90,7 @@ pub fn solve(p: &Problem, need: f64) -> Option<Found> {
     Some(Found {
         teams,
         bound: bound.min(cost),
+        multipliers: priced.multipliers,
     })
 }
 

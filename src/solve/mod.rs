@@ -15,7 +15,7 @@ mod state;
 mod subproblem;
 pub mod tolerance;
 
-pub use diagnose::{Diagnosis, Finding};
+pub use diagnose::{Diagnosis, Finding, Verdict};
 pub use tolerance::{GAP_TOLERANCE, INSTALLS_TOLERANCE, RATE_GAP_TOLERANCE};
 
 use serde::Serialize;
@@ -118,14 +118,19 @@ pub fn solve(model: &Model) -> Solution {
                 // none found: a small instance is searched through before it is called infeasible
                 let teams = exact::optimum(&p, &goal)??;
                 let bound = min_cost_value(model, &teams);
-                Some(min_cost::Found { teams, bound })
+                Some(min_cost::Found {
+                    teams,
+                    bound,
+                    multipliers: Vec::new(),
+                })
             });
             let Some(found) = found else {
                 return infeasible(model, target_short(model, need, &floor_effort), false);
             };
             let value = min_cost_value(model, &found.teams);
+            let prices = (!found.multipliers.is_empty()).then_some(&found.multipliers[..]);
             let (teams, value, bound) =
-                exact::close(&p, goal, (found.teams, value, found.bound), None);
+                exact::close(&p, goal, (found.teams, value, found.bound), prices);
             let gap = relative(value - bound, value);
             planned(model, teams, value, Some(bound), gap)
         }
@@ -213,10 +218,41 @@ fn most(p: &Problem) -> Option<max_installs::Found> {
     }
 }
 
+/// Whether the district floors (as least efforts) can be met in `model`.
+fn floors_verdict(model: &Model, least: &[f64]) -> diagnose::Verdict {
+    let p = Problem::new(model, least.to_vec());
+    match max_installs::solve(&p, None) {
+        Ok(_) => diagnose::Verdict::Met,
+        Err(max_installs::Short::Proven) => diagnose::Verdict::Short,
+        Err(max_installs::Short::Unproven) => match exact::optimum(&p, &exact::Goal::Installs) {
+            Some(Some(_)) => diagnose::Verdict::Met,
+            Some(None) => diagnose::Verdict::Short,
+            None => diagnose::Verdict::Unknown,
+        },
+    }
+}
+
 /// Why `min-cost` cannot reach the target: the reachable pool, more teams, or more budget.
 fn target_short(model: &Model, need: f64, floor_effort: &[f64]) -> Vec<Finding> {
+    // met when a plan reaches `need`; short when the bound on every plan is below it
+    // each question starts at the prices of the last: the scenarios asked about are alike
+    let warm: std::cell::RefCell<Option<Vec<f64>>> = std::cell::RefCell::new(None);
     let reaches = |m: &Model| {
-        most_outreach(m, floor_effort).is_some_and(|f| f.value >= need - INSTALLS_TOLERANCE)
+        let p = Problem::new(m, floor_effort.to_vec());
+        let start = warm.borrow().clone().filter(|w| w.len() == p.rows.len());
+        let (verdict, multipliers) = max_installs::reaches(&p, need, start.as_deref());
+        *warm.borrow_mut() = Some(multipliers);
+        match verdict {
+            // a small instance the method cannot settle is searched through
+            Verdict::Unknown if exact::small(&p) => {
+                match exact::optimum(&p, &exact::Goal::Installs) {
+                    Some(Some(t)) if p.outreach(&t) >= need - INSTALLS_TOLERANCE => Verdict::Met,
+                    Some(_) => Verdict::Short,
+                    None => Verdict::Unknown,
+                }
+            }
+            v => v,
+        }
     };
     let pool_limit = || {
         let best = most_outreach(model, floor_effort).map_or(0.0, |f| f.value);
@@ -260,7 +296,9 @@ fn infeasible(model: &Model, findings: Vec<Finding>, structural: bool) -> Soluti
                 }
                 // the smallest change that fits the rules' minimums: the budget plus the
                 // shortfall the diagnosis names
-                Finding::BudgetShort { more } => relaxed.budget = model.budget.map(|b| b + more),
+                Finding::BudgetShort { more, .. } => {
+                    relaxed.budget = model.budget.map(|b| b + more);
+                }
                 _ => {}
             }
         }

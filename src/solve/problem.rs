@@ -26,8 +26,6 @@ pub struct Problem<'a> {
     pub pool: Vec<f64>,
     /// The effort each district needs for its floor (0 without one).
     pub least: Vec<f64>,
-    /// H · c_k
-    pub cost: Vec<f64>,
     /// The provincial pools, then the budget.
     pub rows: Vec<Row>,
 }
@@ -78,7 +76,6 @@ impl<'a> Problem<'a> {
             hi,
             pool: model.districts.iter().map(|d| d.pool).collect(),
             least,
-            cost,
             rows,
         }
     }
@@ -144,11 +141,6 @@ impl<'a> Problem<'a> {
                     .sum()
             })
             .collect()
-    }
-
-    /// Whether usage `used` keeps every row (the budget with its slack).
-    pub fn fits(&self, used: &[f64]) -> bool {
-        self.rows.iter().zip(used).all(|(r, &u)| fits_row(r, u))
     }
 }
 

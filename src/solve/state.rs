@@ -51,11 +51,6 @@ impl<'p, 'm> State<'p, 'm> {
         self.outreach[d] - outreach_installs(self.p.pool[d], e)
     }
 
-    /// One more team of kind k in d stays within its bound and every row.
-    pub fn can_add(&self, d: usize, k: usize) -> bool {
-        self.teams[d][k] < self.p.hi(d, k) && self.rows_allow(k)
-    }
-
     /// One more team of kind k (anywhere) fits every row.
     pub fn rows_allow(&self, k: usize) -> bool {
         self.p
@@ -92,33 +87,11 @@ impl<'p, 'm> State<'p, 'm> {
         self.version[d] = self.version[d].wrapping_add(1);
     }
 
-    /// Sets district d's teams to `row`.
-    pub fn set(&mut self, d: usize, row: &[u32]) {
-        for k in 0..self.p.kinds {
-            while self.teams[d][k] < row[k] {
-                self.add(d, k);
-            }
-            while self.teams[d][k] > row[k] {
-                self.remove(d, k);
-            }
-        }
-    }
-
-    /// Every row holds.
-    pub fn within_limits(&self) -> bool {
-        self.p.fits(&self.used)
-    }
-
     /// The rows used beyond their capacity.
     pub fn over(&self) -> Vec<usize> {
         (0..self.p.rows.len())
             .filter(|&j| !fits_row(&self.p.rows[j], self.used[j]))
             .collect()
-    }
-
-    /// District d has at least its least effort.
-    pub fn meets_floor(&self, d: usize) -> bool {
-        self.effort[d] >= self.p.least[d] - EFFORT_TOLERANCE
     }
 
     /// Σ weight · teams.

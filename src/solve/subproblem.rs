@@ -11,15 +11,6 @@ use super::problem::Problem;
 use super::tolerance::{EFFORT_TOLERANCE, TIE};
 use crate::model::outreach_installs;
 
-/// Prices that turn the coupled problem into one problem per district.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Prices {
-    /// α: the value of one install.
-    pub install_value: f64,
-    /// π_k: the price of one team of kind k.
-    pub team: Vec<f64>,
-}
-
 /// Work space for [`respond`], reused across districts so that no call allocates.
 #[derive(Default)]
 pub struct Scratch {
