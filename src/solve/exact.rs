@@ -69,7 +69,7 @@ pub fn close(
     // (a weight goal's prices: rows, then ν)
     let proven = match goal {
         Goal::Installs => bound - value <= GAP_TOLERANCE * bound,
-        Goal::Weight { .. } => value - bound <= GAP_TOLERANCE * value,
+        Goal::Weight { .. } => value - bound <= GAP_TOLERANCE * bound,
     };
     if proven || !small(p) {
         return (teams, value, bound);
@@ -323,7 +323,11 @@ impl Search<'_> {
             return true;
         }
         // what the rest could add at most decides whether this branch can still win
-        let reachable = gain + self.most_after[d].min(self.priced_rest(d, cost));
+        // (the priced sums bound installs only for `Installs`; for `Weight` they bound weight)
+        let reachable = match self.goal {
+            Aim::Installs => gain + self.most_after[d].min(self.priced_rest(d, cost)),
+            Aim::Weight { .. } => gain + self.most_after[d],
+        };
         match self.goal {
             Aim::Installs
                 if reachable <= self.best_value + 1e-9 * self.best_value.abs().max(1.0) =>

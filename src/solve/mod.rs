@@ -131,7 +131,7 @@ pub fn solve(model: &Model) -> Solution {
             let prices = (!found.multipliers.is_empty()).then_some(&found.multipliers[..]);
             let (teams, value, bound) =
                 exact::close(&p, goal, (found.teams, value, found.bound), prices);
-            let gap = relative(value - bound, value);
+            let gap = relative(value - bound, bound);
             planned(model, teams, value, Some(bound), gap)
         }
         Objective::MaxMinRate => {
