@@ -552,6 +552,22 @@ fn teams_short_for_the_floor() {
     );
 }
 
+/// Found by tests/optimiser_shapes.rs (seeds 36360, 49957): floors that need more teams of two
+/// kinds (and budget) at once had an empty diagnosis; now they name all of it.
+#[test]
+fn several_kinds_needed_together_are_named_together() {
+    says(
+        Finding::KindsTogetherShort {
+            teams: vec![("volunteer".into(), 3), ("mobile".into(), 2)],
+            budget_more: Some(2_400_000.0),
+            floors: true,
+            exact: false,
+        },
+        "Cần thêm cùng lúc nhiều nhất 3 đội tình nguyện và 2 đội mobile và 2.400.000 đ ngân sách để mọi huyện đạt mức tối thiểu (thêm riêng một thứ chưa đủ)",
+        "At most 3 more volunteer teams and 2 more mobile teams and 2,400,000 VND more budget are needed together to bring every district up to the minimum (one of them alone is not enough)",
+    );
+}
+
 /// MODEL.md: where one team fewer cannot be proven short, the finding says "at most".
 #[test]
 fn teams_short_not_proven_exact_says_at_most() {

@@ -172,6 +172,45 @@ pub fn finding(finding: &Finding, lang: Lang) -> String {
                 number::money(lang, *more)
             ),
         },
+        Finding::KindsTogetherShort {
+            teams,
+            budget_more,
+            floors,
+            exact,
+        } => {
+            let mut list: Vec<String> = teams
+                .iter()
+                .map(|(kind, n)| match lang {
+                    Lang::Vi => words::teams(lang, kind, *n),
+                    Lang::En => more_teams(kind, *n),
+                })
+                .collect();
+            if let Some(more) = budget_more {
+                list.push(match lang {
+                    Lang::Vi => format!("{} ngân sách", number::money(lang, *more)),
+                    Lang::En => format!("{} more budget", number::money(lang, *more)),
+                });
+            }
+            let and = lang.pick(" và ", " and ");
+            let goal = match (floors, lang) {
+                (true, Lang::Vi) => "mọi huyện đạt mức tối thiểu",
+                (false, Lang::Vi) => "toàn tỉnh đạt mục tiêu",
+                (true, Lang::En) => "bring every district up to the minimum",
+                (false, Lang::En) => "reach the provincial target",
+            };
+            match lang {
+                Lang::Vi => format!(
+                    "Cần thêm cùng lúc {}{} để {goal} (thêm riêng một thứ chưa đủ)",
+                    at_most(lang, *exact),
+                    list.join(and)
+                ),
+                Lang::En => format!(
+                    "{}{} are needed together to {goal} (one of them alone is not enough)",
+                    if *exact { "" } else { "At most " },
+                    list.join(and)
+                ),
+            }
+        }
         Finding::TeamsAndBudgetShort {
             kind,
             more,

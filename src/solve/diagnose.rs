@@ -60,6 +60,15 @@ pub enum Finding {
         floors: bool,
         exact: bool,
     },
+    /// No single kind of team would do: more teams of several kinds together, each the fewest
+    /// found with the others added first. `floors` as above; never proven least (`exact`).
+    KindsTogetherShort {
+        teams: Vec<(String, u32)>,
+        /// The budget to add as well, where a budget is set and those teams need more.
+        budget_more: Option<f64>,
+        floors: bool,
+        exact: bool,
+    },
 }
 
 /// What the optimiser can tell of a changed scenario.
@@ -255,7 +264,79 @@ pub fn short_of(model: &Model, verdict: &dyn Fn(&Model) -> Verdict, floors: bool
             }
         }
     }
+    if findings.is_empty() {
+        // several kinds at once, with an unlimited budget, then the budget those teams need
+        let mut unlimited = model.clone();
+        unlimited.budget = None;
+        if let Some(extra) = kinds_together(&unlimited, verdict) {
+            let mut with_teams = model.clone();
+            for (k, &n) in extra.iter().enumerate() {
+                if n > 0 {
+                    with_teams = with_more_teams(&with_teams, k, n);
+                }
+            }
+            let budget_more = model
+                .budget
+                .map(|b| least_budget(&with_teams, verdict).0 - b)
+                .filter(|&more| more > 0.0);
+            findings.push(Finding::KindsTogetherShort {
+                teams: extra
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, n)| **n > 0)
+                    .map(|(k, &n)| (model.kinds[k].name.clone(), n))
+                    .collect(),
+                budget_more,
+                floors,
+                exact: false,
+            });
+        }
+    }
     findings
+}
+
+/// Where no one kind of team is enough: every provincial pool raised by as many teams as it
+/// takes, each kind's extra then cut to the fewest that still works with the others'.
+fn kinds_together(model: &Model, verdict: &dyn Fn(&Model) -> Verdict) -> Option<Vec<u32>> {
+    let pools: Vec<usize> = (0..model.kinds.len())
+        .filter(|&k| model.kinds[k].scope == Scope::Provincial)
+        .collect();
+    let mut extra: Vec<u32> = vec![0; model.kinds.len()];
+    let with = |extra: &[u32]| {
+        let mut m = model.clone();
+        for &k in &pools {
+            m = with_more_teams(&m, k, extra[k]);
+        }
+        m
+    };
+    // enough of every kind at once: doubling
+    let mut all = 1u32;
+    loop {
+        for &k in &pools {
+            extra[k] = all;
+        }
+        if verdict(&with(&extra)) == Verdict::Met {
+            break;
+        }
+        if all >= 100_000 {
+            return None;
+        }
+        all *= 2;
+    }
+    for &k in &pools {
+        let (mut lo, mut hi) = (0u32, extra[k]);
+        while hi - lo > 0 {
+            let mid = lo + (hi - lo) / 2;
+            extra[k] = mid;
+            if verdict(&with(&extra)) == Verdict::Met {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        extra[k] = hi;
+    }
+    Some(extra)
 }
 
 /// The least budget, in whole đồng, with which the scenario is met (it must be with an
