@@ -6,14 +6,16 @@
 //! the load) and generated ones (`campaign_planner::synthetic`, the code behind `campaign
 //! generate`, written to a temporary folder at start): 200, 700 and 10,600 communes, each
 //! objective, without and with `--budget auto --floor 0.25`; a provincial target out of reach
-//! on 2,000 communes; and a sweep of 100 values of the target on 700 communes on two threads
-//! (`campaign_planner::sweep`, the code behind `campaign sweep`, with its JSON).
+//! on 2,000 communes; with rules, the shipped `synthetic-700.toml` (700 districts) and 10,600
+//! communes with the shipped rules; and a sweep of 100 values of the target on 700 communes on
+//! two threads (`campaign_planner::sweep`, the code behind `campaign sweep`, with its JSON).
+//! The generated scenarios have no rules unless said.
 //!
 //! Each row prints the median and fastest wall time of its runs, the median of each phase
 //! (load; rules, solve and exact evaluation; JSON), the plan's status and the gap the optimiser
-//! proves. For the 10,600-commune rows it also runs the release binary once
-//! under `/usr/bin/time -f %M` and prints the peak memory of the whole process. Never asserts
-//! a time; the whole bench takes about two minutes.
+//! proves. For the 10,600-commune rows it also runs the release binary once under
+//! `/usr/bin/time -f %M` and prints the peak memory of the whole process. Never asserts a time;
+//! the whole bench takes about a minute.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -33,6 +35,9 @@ const FLOOR: f64 = 0.25;
 /// Issue 11's sizes and the runs each gets.
 const SIZES: [(u32, usize); 3] = [(200, 20), (700, 7), (10_600, 3)];
 const LANG_SON_RUNS: usize = 30;
+/// The shipped 700-district scenario, and 10,600 communes with the shipped rules.
+const SHIPPED_700_RUNS: usize = 5;
+const WITH_RULES_10600_RUNS: usize = 3;
 const OUT_OF_REACH_UNITS: u32 = 2_000;
 const OUT_OF_REACH_TARGET: f64 = 0.95;
 const OUT_OF_REACH_RUNS: usize = 5;
@@ -162,6 +167,23 @@ fn print_row(
     );
 }
 
+/// Times the whole pipeline on `path` and prints its row; with `peak`, also the peak memory of
+/// the release binary planning `path` into the file `peak`.
+fn measure(row: &Row, path: &Path, objective: Option<Objective>, peak: Option<&Path>) {
+    let mut last = None;
+    let times = time(row.runs, || {
+        let (plan, phases) = pipeline(path, objective);
+        last = Some(plan);
+        phases
+    });
+    let peak = peak.map_or(String::new(), |out| {
+        peak_memory(path, out).map_or("-".to_string(), |kb| {
+            format!("{:.0} MiB", kb as f64 / 1024.0)
+        })
+    });
+    print_row(row, times, &last.expect("at least one run"), &peak);
+}
+
 fn write(dir: &Path, name: &str, params: &Params) -> PathBuf {
     let path = dir.join(name);
     std::fs::write(&path, synthetic::generate(params)).expect("the temporary folder is writable");
@@ -176,7 +198,8 @@ fn main() {
     );
     println!("| --- | --- | --- | ---: | ---: | ---: | ---: | --- | ---: | ---: |");
 
-    let lang_son = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/lang-son-2020-09-01.toml");
+    let shipped = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let lang_son = shipped.join("scenarios/lang-son-2020-09-01.toml");
     for objective in Objective::ALL {
         let row = Row {
             scenario: "Lạng Sơn (11 districts)",
@@ -184,13 +207,7 @@ fn main() {
             constraints: "as shipped",
             runs: LANG_SON_RUNS,
         };
-        let mut last = None;
-        let times = time(row.runs, || {
-            let (plan, phases) = pipeline(&lang_son, Some(objective));
-            last = Some(plan);
-            phases
-        });
-        print_row(&row, times, &last.expect("runs"), "");
+        measure(&row, &lang_son, Some(objective), None);
     }
 
     for (units, runs) in SIZES {
@@ -215,20 +232,8 @@ fn main() {
                     constraints: if constrained { "auto / 0.25" } else { "none" },
                     runs,
                 };
-                let mut last = None;
-                let times = time(runs, || {
-                    let (plan, phases) = pipeline(&path, None);
-                    last = Some(plan);
-                    phases
-                });
-                let peak = if units >= 10_000 {
-                    peak_memory(&path, &out).map_or("-".to_string(), |kb| {
-                        format!("{:.0} MB", kb as f64 / 1024.0)
-                    })
-                } else {
-                    String::new()
-                };
-                print_row(&row, times, &last.expect("runs"), &peak);
+                let peak = (units >= 10_000).then_some(out.as_path());
+                measure(&row, &path, None, peak);
             }
         }
     }
@@ -243,13 +248,30 @@ fn main() {
         constraints: "none",
         runs: OUT_OF_REACH_RUNS,
     };
-    let mut last = None;
-    let times = time(row.runs, || {
-        let (plan, phases) = pipeline(&path, None);
-        last = Some(plan);
-        phases
-    });
-    print_row(&row, times, &last.expect("runs"), "");
+    measure(&row, &path, None, None);
+
+    // With rules: the shipped 700 districts (tests/synthetic.rs), and 10,600 communes with the
+    // shipped rules, whose trace of every rule call the JSON carries.
+    let synthetic_700 = shipped.join("scenarios/synthetic-700.toml");
+    for objective in Objective::ALL {
+        let row = Row {
+            scenario: "synthetic-700.toml (700 districts, shipped rules)",
+            objective: objective.as_str(),
+            constraints: "as shipped",
+            runs: SHIPPED_700_RUNS,
+        };
+        measure(&row, &synthetic_700, Some(objective), None);
+    }
+    let mut params = Params::new(10_600, SEED);
+    params.rules = vec![shipped.join("rules").display().to_string()];
+    let path = write(dir.path(), "generated-10600-rules.toml", &params);
+    let row = Row {
+        scenario: "10600 communes, shipped rules",
+        objective: Objective::MaxInstalls.as_str(),
+        constraints: "none",
+        runs: WITH_RULES_10600_RUNS,
+    };
+    measure(&row, &path, None, Some(&out));
 
     println!();
     println!(
