@@ -128,6 +128,29 @@ impl Moves {
     }
 }
 
+impl Moves {
+    /// Up to `count` districts where one team fewer of kind k loses least (within bound and
+    /// floor), least loss first, with the losses; the heap is left as it was.
+    pub fn removals(&mut self, s: &State, k: usize, count: usize) -> Vec<(usize, f64)> {
+        let mut kept: Vec<Entry> = Vec::new();
+        let mut out: Vec<(usize, f64)> = Vec::new();
+        while out.len() < count {
+            let Some(top) = self.removes[k].pop() else {
+                break;
+            };
+            if top.version != s.version[top.d] || !s.can_remove(top.d, k) {
+                continue;
+            }
+            if !out.iter().any(|&(d, _)| d == top.d) {
+                out.push((top.d, -top.key));
+            }
+            kept.push(top);
+        }
+        self.removes[k].extend(kept);
+        out
+    }
+}
+
 /// The top valid entry other than district `skip`: stale entries are dropped, a top entry of
 /// `skip` is set aside and put back.
 fn best(
@@ -298,6 +321,32 @@ fn switch(s: &mut State, moves: &mut Moves, over: &[usize]) -> bool {
     progressed
 }
 
+/// Adds teams to each district below its least effort (its floor): local teams first (they
+/// use no pool), the most effort per team first. False when a district cannot be lifted
+/// within its bounds.
+pub fn lift_to_floors(s: &mut State, moves: &mut Moves) -> bool {
+    let p = s.p;
+    for d in 0..p.districts {
+        let mut order: Vec<usize> = (0..p.kinds).collect();
+        let local = |k: usize| !p.rows.iter().any(|r| r.kind == Some(k));
+        order.sort_by(|&a, &b| {
+            local(b)
+                .cmp(&local(a))
+                .then(p.effort_per_team(d, b).total_cmp(&p.effort_per_team(d, a)))
+                .then(a.cmp(&b))
+        });
+        for k in order {
+            while !s.meets_floor(d) && s.teams[d][k] < p.hi(d, k) {
+                moves.add(s, d, k);
+            }
+        }
+        if !s.meets_floor(d) {
+            return false;
+        }
+    }
+    true
+}
+
 /// Adds teams while one fits and gains installs, the most installs per unit of `price` (the
 /// rows' multipliers) first.
 pub fn fill(s: &mut State, moves: &mut Moves, price: &[f64]) {
@@ -415,30 +464,34 @@ pub fn reach(s: &mut State, moves: &mut Moves, need: f64, weight: &[f64]) -> boo
     true
 }
 
-/// Removes teams while the outreach stays at `need` or more: the heaviest kind first, in each
-/// kind the team that loses least.
+/// Removes teams while the outreach stays at `need` or more: each time the team that saves the
+/// most weight per install lost (the surplus over `need` is spent where it buys most), then,
+/// with what surplus is left, the heaviest team that still fits in it.
 pub fn prune(s: &mut State, moves: &mut Moves, need: f64, weight: &[f64]) {
-    let mut order: Vec<usize> = (0..s.p.kinds).collect();
-    order.sort_by(|&a, &b| weight[b].total_cmp(&weight[a]).then(a.cmp(&b)));
     loop {
-        let mut removed = false;
-        for &k in &order {
-            while let Some((d, loss)) = moves.best_remove(s, k, None) {
-                if s.total - loss < need - INSTALLS_TOLERANCE {
-                    break;
+        let slack = s.total - (need - INSTALLS_TOLERANCE);
+        let mut pick: Option<(f64, usize, usize)> = None;
+        for (k, &w) in weight.iter().enumerate() {
+            if let Some((d, loss)) = moves.best_remove(s, k, None)
+                && loss <= slack
+            {
+                let score = w / loss.max(1e-12);
+                if pick.is_none_or(|(b, _, _)| score > b) {
+                    pick = Some((score, d, k));
                 }
-                moves.remove(s, d, k);
-                removed = true;
             }
         }
-        if !removed {
-            return;
-        }
+        let Some((_, d, k)) = pick else { return };
+        moves.remove(s, d, k);
     }
 }
 
-/// Takes a team out (each kind's least useful, heaviest kinds first) and reaches `need` again
-/// the lightest way; keeps the change where the plan weighs less. Repeated until none does.
+/// Districts tried per kind and round when lightening: the teams that lose least.
+const LIGHTEN_CANDIDATES: usize = 12;
+
+/// Takes one team out (among each kind's least useful) or two of a kind, and reaches `need`
+/// again the lightest way; keeps the change where the plan weighs less. Repeated until no
+/// such exchange pays.
 pub fn lighten(s: &mut State, moves: &mut Moves, need: f64, weight: &[f64]) {
     moves.commit();
     let mut order: Vec<usize> = (0..s.p.kinds).collect();
@@ -446,21 +499,30 @@ pub fn lighten(s: &mut State, moves: &mut Moves, need: f64, weight: &[f64]) {
     let mut rounds = 0;
     loop {
         let mut improved = false;
-        for &k in &order {
-            let Some((d, _)) = moves.best_remove(s, k, None) else {
-                continue;
-            };
-            let before = s.weighed(weight);
-            moves.remove(s, d, k);
-            if reach(s, moves, need, weight) {
-                prune(s, moves, need, weight);
-                if s.weighed(weight) < before - IMPROVEMENT * before.max(1.0) {
-                    moves.commit();
-                    improved = true;
-                    continue;
+        'kinds: for &k in &order {
+            let candidates = moves.removals(s, k, LIGHTEN_CANDIDATES);
+            let pair: Vec<usize> = candidates.iter().take(2).map(|&(d, _)| d).collect();
+            let singles = candidates.iter().map(|&(d, _)| vec![d]);
+            for out in singles.chain((pair.len() == 2).then_some(pair)) {
+                let before = s.weighed(weight);
+                let mut removed = true;
+                for &d in &out {
+                    if s.can_remove(d, k) {
+                        moves.remove(s, d, k);
+                    } else {
+                        removed = false;
+                    }
                 }
+                if removed && reach(s, moves, need, weight) {
+                    prune(s, moves, need, weight);
+                    if s.weighed(weight) < before - IMPROVEMENT * before.max(1.0) {
+                        moves.commit();
+                        improved = true;
+                        break 'kinds;
+                    }
+                }
+                moves.undo(s);
             }
-            moves.undo(s);
         }
         rounds += 1;
         if !improved || rounds > 4 * s.p.districts.max(8) {

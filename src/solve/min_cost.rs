@@ -3,12 +3,15 @@
 //! then the plan is repaired to the rows, brought up to the target, pruned and lightened on the
 //! exact curve.
 
-use super::improve::{Moves, lighten, prune, reach, repair};
+use super::improve::{Moves, lift_to_floors, lighten, prune, reach, repair};
 use super::lagrangian::Lagrangian;
 use super::max_installs;
 use super::problem::Problem;
 use super::state::State;
 use crate::model::{Allocation, Model};
+
+/// Raises of the target's price tried for price-consistent starts.
+const RAISES: [f64; 10] = [5e-4, 1e-3, 2e-3, 5e-3, 1e-2, 2e-2, 5e-2, 0.1, 0.2, 0.5];
 
 /// Evaluations of the dual at most.
 const EVALUATIONS: usize = 80;
@@ -73,6 +76,25 @@ pub fn solve(p: &Problem, need: f64) -> Option<Found> {
     let priced = lag.minimise(None, scale, f64::NEG_INFINITY, EVALUATIONS)?;
     let bound = -priced.bound;
     let mut starts = vec![priced.teams.clone()];
+    // Price-consistent starts: the districts' answers at a slightly higher price per install,
+    // the first that reaches the target and one a step beyond (every district then stops at
+    // the same marginal cost per install; repair and pruning only trim the edges).
+    let target = p.rows.len();
+    let mut reached = 0;
+    for raise in RAISES {
+        let mut y = priced.multipliers.clone();
+        y[target] *= 1.0 + raise;
+        let mut teams = p.lower();
+        if lag.evaluate(&y, &mut teams).is_some() && p.outreach(&teams) >= need {
+            starts.push(teams);
+            reached += 1;
+            if reached == 2 {
+                break;
+            }
+        }
+    }
+    // and from nothing: the target reached greedily, most installs per đồng first
+    starts.push(p.lower());
     let mut best = cheapest(p, &starts, need, &weight);
     if best.is_none()
         && let Ok(most) = max_installs::solve(p, None)
@@ -110,7 +132,10 @@ fn cheapest(p: &Problem, starts: &[Allocation], need: f64, weight: &[f64]) -> Op
     for teams in starts {
         let mut s = State::new(p, teams.clone());
         let mut moves = Moves::new(&s);
-        if !repair(&mut s, &mut moves) || !reach(&mut s, &mut moves, need, weight) {
+        if !lift_to_floors(&mut s, &mut moves)
+            || !repair(&mut s, &mut moves)
+            || !reach(&mut s, &mut moves, need, weight)
+        {
             continue;
         }
         prune(&mut s, &mut moves, need, weight);

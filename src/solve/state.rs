@@ -94,6 +94,11 @@ impl<'p, 'm> State<'p, 'm> {
             .collect()
     }
 
+    /// District d has at least its least effort.
+    pub fn meets_floor(&self, d: usize) -> bool {
+        self.effort[d] >= self.p.least[d] - EFFORT_TOLERANCE
+    }
+
     /// Σ weight · teams.
     pub fn weighed(&self, weight: &[f64]) -> f64 {
         self.teams
