@@ -264,30 +264,47 @@ fn switch(s: &mut State, moves: &mut Moves, over: &[usize]) -> bool {
             })
             .sum()
     };
-    let mut scratch = super::subproblem::Scratch::default();
-    let mut alternative = vec![0; p.kinds];
-    let mut candidates: Vec<(f64, usize, Vec<u32>)> = Vec::new();
-    for d in 0..p.districts {
-        let now = over_use(&s.teams[d]);
-        if now <= 0.0
-            || super::subproblem::respond(
-                p,
-                d,
-                0.0,
-                &price,
-                p.least[d],
-                &mut alternative,
-                &mut scratch,
-            )
-            .is_none()
-        {
-            continue;
+    // each district's least use of the over-used rows, on both cores (sorted below, so the
+    // same on any number)
+    let teams = &s.teams;
+    let alternatives = |range: std::ops::Range<usize>| -> Vec<(f64, usize, Vec<u32>)> {
+        let mut scratch = super::subproblem::Scratch::default();
+        let mut alternative = vec![0; p.kinds];
+        let mut found = Vec::new();
+        for d in range {
+            let now = over_use(&teams[d]);
+            if now <= 0.0
+                || super::subproblem::respond(
+                    p,
+                    d,
+                    0.0,
+                    &price,
+                    p.least[d],
+                    &mut alternative,
+                    &mut scratch,
+                )
+                .is_none()
+            {
+                continue;
+            }
+            let saved = now - over_use(&alternative);
+            if saved > 1e-12 {
+                found.push((saved, d, alternative.clone()));
+            }
         }
-        let saved = now - over_use(&alternative);
-        if saved > 1e-12 {
-            candidates.push((saved, d, alternative.clone()));
-        }
-    }
+        found
+    };
+    let half = p.districts / 2;
+    let mut candidates = if half >= 256 {
+        std::thread::scope(|scope| {
+            let second = scope.spawn(|| alternatives(half..p.districts));
+            let mut first = alternatives(0..half);
+            first.extend(second.join().unwrap_or_default());
+            first
+        })
+    } else {
+        alternatives(0..p.districts)
+    };
     candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     let mut progressed = false;
     for (_, d, row) in candidates {

@@ -54,7 +54,7 @@ pub fn solve(p: &Problem, start: Option<&[f64]>) -> Result<Found, Short> {
     if priced.bound < -1e-6 * scale {
         return Err(Short::Proven);
     }
-    let teams = improve(p, &lag, &priced).ok_or(Short::Unproven)?;
+    let teams = improve(p, &lag, &priced, true).ok_or(Short::Unproven)?;
     let value = p.outreach(&teams);
     Ok(Found {
         teams,
@@ -83,7 +83,7 @@ pub fn reaches(p: &Problem, need: f64, warm: Option<&[f64]>) -> (super::Verdict,
     if priced.bound < short {
         return (Verdict::Short, priced.multipliers);
     }
-    let verdict = match improve(p, &lag, &priced) {
+    let verdict = match improve(p, &lag, &priced, true) {
         Some(teams) if p.outreach(&teams) >= short => Verdict::Met,
         _ => Verdict::Unknown,
     };
@@ -123,7 +123,22 @@ pub fn feasible(p: &Problem, warm: &[f64]) -> Result<Found, Short> {
         bound: value,
         teams,
     };
-    match improve(p, &lag, &priced) {
+    // Least efforts beyond the rows show along the warm prices scaled up: the dual then falls
+    // below zero at once, a proof without a search.
+    let scale: f64 = p.pool.iter().sum::<f64>().max(1.0);
+    if warm.iter().any(|&y| y > 0.0) {
+        for factor in PROOF_SCALES {
+            let y: Vec<f64> = warm.iter().map(|v| v * factor).collect();
+            let mut scratch = p.lower();
+            if lag
+                .evaluate(&y, &mut scratch)
+                .is_some_and(|(v, _)| v < -1e-6 * scale)
+            {
+                return Err(Short::Proven);
+            }
+        }
+    }
+    match improve(p, &lag, &priced, false) {
         Some(teams) => {
             let value = p.outreach(&teams);
             Ok(Found {
@@ -137,13 +152,32 @@ pub fn feasible(p: &Problem, warm: &[f64]) -> Result<Found, Short> {
     }
 }
 
+/// Factors on warm prices tried for a quick proof that least efforts are out of reach.
+const PROOF_SCALES: [f64; 3] = [2.0, 8.0, 32.0];
+
+/// Fill and exchanges on a plan that keeps the rows and least efforts, at prices `y`.
+pub fn polish(p: &Problem, teams: Allocation, y: &[f64]) -> Allocation {
+    let lag = Lagrangian {
+        p,
+        install_value: 1.0,
+        weight: vec![0.0; p.kinds],
+        need: None,
+    };
+    let (_, price) = lag.prices(y);
+    let mut s = State::new(p, teams);
+    let mut moves = Moves::new(&s);
+    fill(&mut s, &mut moves, &price);
+    exchange(&mut s, &mut moves, &price);
+    s.teams
+}
+
 /// Raises on the multipliers of the rows still over after a repair: the districts' answers at
 /// slightly higher prices use less of them (ties at the dual optimum go either way).
 const NUDGES: [f64; 5] = [1e-4, 1e-3, 1e-2, 0.05, 0.2];
 
 /// From the districts' answers at the prices to a plan that keeps every row, improved by
 /// one-team moves; `None` when the rows cannot be met from there.
-fn improve(p: &Problem, lag: &Lagrangian, priced: &Priced) -> Option<Allocation> {
+fn improve(p: &Problem, lag: &Lagrangian, priced: &Priced, polish: bool) -> Option<Allocation> {
     let (_, price) = lag.prices(&priced.multipliers);
     let mut s = State::new(p, priced.teams.clone());
     let mut moves = Moves::new(&s);
@@ -173,6 +207,9 @@ fn improve(p: &Problem, lag: &Lagrangian, priced: &Priced) -> Option<Allocation>
     }
     if !repaired {
         return None;
+    }
+    if !polish {
+        return Some(s.teams);
     }
     fill(&mut s, &mut moves, &price);
     exchange(&mut s, &mut moves, &price);

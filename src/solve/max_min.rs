@@ -5,7 +5,7 @@
 
 use super::max_installs::{self, Short};
 use super::problem::Problem;
-use super::tolerance::RATE_GAP_TOLERANCE;
+use super::tolerance::{EFFORT_TOLERANCE, RATE_GAP_TOLERANCE};
 use crate::model::{Allocation, Model, effort_for, outreach_installs};
 
 /// Bisection stops when the rate reached and the rate tried out of reach are this close: a
@@ -72,6 +72,8 @@ pub fn solve(model: &Model, floor_effort: &[f64], start: max_installs::Found) ->
         .fold(f64::INFINITY, f64::min);
     let mut bound = hi;
     let mut warm = start.multipliers;
+    // the rate whose least efforts `best` was found under (`None`: the start, already polished)
+    let mut best_at: Option<f64> = None;
     for _ in 0..STEPS {
         if hi - lo <= resolution(model.districts.len()) {
             break;
@@ -107,6 +109,7 @@ pub fn solve(model: &Model, floor_effort: &[f64], start: max_installs::Found) ->
             Ok(found) => {
                 lo = lowest_rate(model, &found.teams).max(mid);
                 best = found.teams;
+                best_at = Some(mid);
                 warm = found.multipliers;
             }
             Err(Short::Proven) => {
@@ -133,6 +136,16 @@ pub fn solve(model: &Model, floor_effort: &[f64], start: max_installs::Found) ->
             bound = z;
         } else {
             break;
+        }
+    }
+    // The teams left over, placed for the most installs (bisection only looked for a plan)
+    // (under least efforts for the lowest rate the plan has, so that polishing keeps it)
+    if best_at.is_some()
+        && let Some(least) = efforts_for_rate(model, lowest_rate(model, &best), floor_effort)
+    {
+        let p = Problem::new(model, least);
+        if (0..p.districts).all(|d| p.effort(d, &best[d]) >= p.least[d] - EFFORT_TOLERANCE) {
+            best = max_installs::polish(&p, best, &warm);
         }
     }
     let min_rate = lowest_rate(model, &best);
