@@ -13,6 +13,9 @@ use crate::model::{Allocation, Model};
 /// Raises of the target's price tried for price-consistent starts.
 const RAISES: [f64; 10] = [5e-4, 1e-3, 2e-3, 5e-3, 1e-2, 2e-2, 5e-2, 0.1, 0.2, 0.5];
 
+/// Districts up to which min-cost also starts from no teams at all.
+const FROM_NOTHING_UP_TO: usize = 2_000;
+
 /// Evaluations of the dual at most.
 const EVALUATIONS: usize = 80;
 
@@ -93,8 +96,12 @@ pub fn solve(p: &Problem, need: f64) -> Option<Found> {
             }
         }
     }
-    // and from nothing: the target reached greedily, most installs per đồng first
-    starts.push(p.lower());
+    // and, on up to a few thousand districts, from nothing: the target reached greedily, most
+    // installs per đồng first (beyond, the answers at the prices are as good and this start
+    // costs more than it gains)
+    if p.districts <= FROM_NOTHING_UP_TO {
+        starts.push(p.lower());
+    }
     let mut best = cheapest(p, &starts, need, &weight);
     if best.is_none()
         && let Ok(most) = max_installs::solve(p, None)
