@@ -5,10 +5,9 @@
 use super::compare::{Placed, keep_rate, least_useful};
 use super::inputs::{BoundSource, Inputs};
 use crate::model::{Allocation, Model, Objective, Scope, outreach_installs};
+use crate::solve::tolerance::budget_limit;
 use crate::solve::{INSTALLS_TOLERANCE, Status};
 
-/// The budget's relative slack, as the optimiser counts it (đồng are large numbers).
-const BUDGET_SLACK: f64 = 1e-9;
 
 /// One team more or fewer of one kind in the district.
 #[derive(Debug, Clone, PartialEq)]
@@ -113,7 +112,7 @@ pub fn budget_left(model: &Model, teams: &Allocation) -> f64 {
 pub fn affordable(model: &Model, teams: &Allocation, k: usize) -> bool {
     let cost = model.cost_per_team(k);
     match model.budget {
-        Some(budget) if cost > 0.0 => model.cost(teams) + cost <= budget * (1.0 + BUDGET_SLACK),
+        Some(budget) if cost > 0.0 => model.cost(teams) + cost <= budget_limit(budget),
         _ => true,
     }
 }
