@@ -8,7 +8,6 @@ use crate::model::{Allocation, Model, Objective, Scope, outreach_installs};
 use crate::solve::tolerance::budget_limit;
 use crate::solve::{INSTALLS_TOLERANCE, Status};
 
-
 /// One team more or fewer of one kind in the district.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Margin {
