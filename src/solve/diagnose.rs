@@ -2,6 +2,8 @@
 
 use serde::Serialize;
 
+use super::tolerance::{COUNT_TOLERANCE, EFFORT_TOLERANCE};
+
 use crate::model::{Model, Scope, effort_for, outreach_installs};
 
 /// One reason a scenario cannot be met.
@@ -148,7 +150,7 @@ pub fn floor_efforts(model: &Model) -> Result<Vec<f64>, Vec<Finding>> {
         let hi: Vec<u32> = district.bounds.iter().map(|b| b.max).collect();
         let most = model.effort(d, &hi);
         match effort_for(district.pool, need) {
-            Some(e) if e <= most + 1e-9 => efforts.push(e),
+            Some(e) if e <= most + EFFORT_TOLERANCE => efforts.push(e),
             Some(e) if more_provincial(model, d, e - most).is_some() => efforts.push(e),
             limit => {
                 let best = district.base_installed() + outreach_installs(district.pool, most);
@@ -189,7 +191,7 @@ fn more_provincial(model: &Model, d: usize, missing: f64) -> Option<(usize, u32)
         .map(|k| {
             (
                 k,
-                (missing / model.effort_per_team(d, k) - 1e-9)
+                (missing / model.effort_per_team(d, k) - COUNT_TOLERANCE)
                     .ceil()
                     .max(1.0) as u32,
             )

@@ -3,7 +3,9 @@
 //! districts left could add at most. Gives up after a fixed amount of work.
 
 use super::problem::Problem;
-use super::tolerance::{BUDGET_SLACK, GAP_TOLERANCE, INSTALLS_TOLERANCE};
+use super::tolerance::{
+    BUDGET_SLACK, EFFORT_TOLERANCE, GAP_TOLERANCE, INSTALLS_TOLERANCE, SEARCH_TIE,
+};
 use crate::model::{Allocation, Model, Scope, outreach_installs};
 
 /// Combinations of one district's teams tried, over the whole search.
@@ -144,7 +146,7 @@ pub fn search(
                 return gave_up;
             }
             let effort = model.effort(d, &t);
-            if effort >= least - 1e-9 {
+            if effort >= least - EFFORT_TOLERANCE {
                 let gain = outreach_installs(model.districts[d].pool, effort);
                 let w: f64 = t.iter().zip(weight).map(|(&n, w)| w * f64::from(n)).sum();
                 list.push((t.clone(), gain, w));
@@ -301,10 +303,12 @@ impl Search<'_> {
     fn descend(&mut self, d: usize, gain: f64, weight: f64, cost: f64) -> bool {
         if d == self.options.len() {
             let better = match self.goal {
-                Aim::Installs => gain > self.best_value + 1e-9 * self.best_value.abs().max(1.0),
+                Aim::Installs => {
+                    gain > self.best_value + SEARCH_TIE * self.best_value.abs().max(1.0)
+                }
                 Aim::Weight { need } => {
                     gain >= need - INSTALLS_TOLERANCE
-                        && weight < self.best_value - 1e-9 * self.best_value.abs().max(1.0)
+                        && weight < self.best_value - SEARCH_TIE * self.best_value.abs().max(1.0)
                 }
             };
             if better {
@@ -330,14 +334,14 @@ impl Search<'_> {
         };
         match self.goal {
             Aim::Installs
-                if reachable <= self.best_value + 1e-9 * self.best_value.abs().max(1.0) =>
+                if reachable <= self.best_value + SEARCH_TIE * self.best_value.abs().max(1.0) =>
             {
                 return true;
             }
             Aim::Weight { need }
                 if reachable < need - INSTALLS_TOLERANCE
                     || weight + self.least_rest(d, need - gain, cost)
-                        >= self.best_value - 1e-9 * self.best_value.abs().max(1.0) =>
+                        >= self.best_value - SEARCH_TIE * self.best_value.abs().max(1.0) =>
             {
                 return true;
             }

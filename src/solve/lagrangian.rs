@@ -167,7 +167,7 @@ impl Lagrangian<'_, '_> {
         let settings = Settings {
             start: start.map_or_else(|| vec![0.0; scales.len()], <[f64]>::to_vec),
             scale: scales,
-            tolerance: 1e-7,
+            tolerance: super::tolerance::DUAL_TOLERANCE,
             magnitude: scale.max(1.0),
             evaluations,
             enough,

@@ -6,6 +6,7 @@ use super::improve::{Moves, exchange, fill, repair};
 use super::lagrangian::{Lagrangian, Priced};
 use super::problem::Problem;
 use super::state::State;
+use super::tolerance::PROOF_MARGIN;
 use crate::model::Allocation;
 
 /// Evaluations of the dual at most (each is one exact subproblem per district).
@@ -44,14 +45,14 @@ pub fn solve(p: &Problem, start: Option<&[f64]>) -> Result<Found, Short> {
     // Any plan has Σ G ≥ 0: a dual value below zero proves the least efforts impossible.
     let floors = p.least.iter().any(|&e| e > 0.0);
     let enough = if floors {
-        -1e-6 * scale
+        -PROOF_MARGIN * scale
     } else {
         f64::NEG_INFINITY
     };
     let priced = lag
         .minimise(start, scale, enough, EVALUATIONS)
         .ok_or(Short::Proven)?;
-    if priced.bound < -1e-6 * scale {
+    if priced.bound < -PROOF_MARGIN * scale {
         return Err(Short::Proven);
     }
     let teams = improve(p, &lag, &priced, true).ok_or(Short::Unproven)?;
@@ -100,9 +101,9 @@ pub fn proven_short(p: &Problem, warm: &[f64], evaluations: usize) -> bool {
         need: None,
     };
     let scale: f64 = p.pool.iter().sum::<f64>().max(1.0);
-    match lag.minimise(Some(warm), scale, -1e-6 * scale, evaluations) {
+    match lag.minimise(Some(warm), scale, -PROOF_MARGIN * scale, evaluations) {
         None => true,
-        Some(priced) => priced.bound < -1e-6 * scale,
+        Some(priced) => priced.bound < -PROOF_MARGIN * scale,
     }
 }
 
@@ -132,7 +133,7 @@ pub fn feasible(p: &Problem, warm: &[f64]) -> Result<Found, Short> {
             let mut scratch = p.lower();
             if lag
                 .evaluate(&y, &mut scratch)
-                .is_some_and(|(v, _)| v < -1e-6 * scale)
+                .is_some_and(|(v, _)| v < -PROOF_MARGIN * scale)
             {
                 return Err(Short::Proven);
             }

@@ -8,7 +8,7 @@
 //! count whose bound cannot beat the best found. The last kind is set in closed form.
 
 use super::problem::Problem;
-use super::tolerance::{EFFORT_TOLERANCE, TIE};
+use super::tolerance::{COUNT_TOLERANCE, EFFORT_TOLERANCE, TIE};
 use crate::model::outreach_installs;
 
 /// Work space for [`respond`], reused across districts so that no call allocates.
@@ -220,7 +220,9 @@ impl Search<'_> {
             return;
         }
         let (lo, hi) = (self.lo[k], self.hi[k]);
-        let start = (x + 1e-9).floor().clamp(f64::from(lo), f64::from(hi)) as u32;
+        let start = (x + COUNT_TOLERANCE)
+            .floor()
+            .clamp(f64::from(lo), f64::from(hi)) as u32;
         let (w, pi) = (self.effort[k], self.price[k]);
         // Downwards from the relaxation's count: fewer teams only lower the effort.
         for v in (lo..=start).rev() {

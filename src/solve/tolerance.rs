@@ -26,6 +26,21 @@ pub const TIE: f64 = 1e-12;
 /// value): it keeps local search from cycling on rounding noise.
 pub const IMPROVEMENT: f64 = 1e-10;
 
+/// A dual value below −PROOF_MARGIN × (total reachable pool) proves least efforts out of reach
+/// (any plan has Σ G ≥ 0): far above rounding in the dual's sums, far below one install.
+pub const PROOF_MARGIN: f64 = 1e-6;
+
+/// The dual search stops when its planes prove no point in the box better by more than this
+/// share of the value: well inside the 0.5% the plans are held to.
+pub const DUAL_TOLERANCE: f64 = 1e-7;
+
+/// Two objective values of the exhaustive search closer than this (relative) are equal; the
+/// incumbent is kept.
+pub const SEARCH_TIE: f64 = 1e-9;
+
+/// A count within this of a whole number is that number (continuous counts in the relaxation).
+pub const COUNT_TOLERANCE: f64 = 1e-9;
+
 /// Budget slack as an absolute amount for a budget `budget`.
 pub fn budget_limit(budget: f64) -> f64 {
     budget * (1.0 + BUDGET_SLACK)
