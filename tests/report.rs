@@ -568,6 +568,20 @@ fn several_kinds_needed_together_are_named_together() {
     );
 }
 
+/// Thousands of teams are written as the language writes numbers (a national shortfall).
+#[test]
+fn thousands_of_teams_short_are_grouped() {
+    says(
+        Finding::TargetTeamsShort {
+            kind: "volunteer".into(),
+            more: 3_875,
+            exact: true,
+        },
+        "Cần thêm 3.875 đội tình nguyện để toàn tỉnh đạt mục tiêu",
+        "3,875 more volunteer teams are needed to reach the provincial target",
+    );
+}
+
 /// MODEL.md: where one team fewer cannot be proven short, the finding says "at most".
 #[test]
 fn teams_short_not_proven_exact_says_at_most() {

@@ -298,7 +298,10 @@ fn more_teams(kind: &str, n: u32) -> String {
     if n == 1 {
         format!("1 more {kind} team")
     } else {
-        format!("{n} more {kind} teams")
+        format!(
+            "{} more {kind} teams",
+            number::count(Lang::En, f64::from(n))
+        )
     }
 }
 
