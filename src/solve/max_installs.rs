@@ -55,7 +55,7 @@ pub fn solve(p: &Problem, start: Option<&[f64]>) -> Result<Found, Short> {
     if priced.bound < -PROOF_MARGIN * scale {
         return Err(Short::Proven);
     }
-    let teams = improve(p, &lag, &priced, true).ok_or(Short::Unproven)?;
+    let (teams, _) = improve(p, &lag, &priced, true, 0..NUDGES.len()).ok_or(Short::Unproven)?;
     let value = p.outreach(&teams);
     Ok(Found {
         teams,
@@ -84,8 +84,8 @@ pub fn reaches(p: &Problem, need: f64, warm: Option<&[f64]>) -> (super::Verdict,
     if priced.bound < short {
         return (Verdict::Short, priced.multipliers);
     }
-    let verdict = match improve(p, &lag, &priced, true) {
-        Some(teams) if p.outreach(&teams) >= short => Verdict::Met,
+    let verdict = match improve(p, &lag, &priced, true, 0..NUDGES.len()) {
+        Some((teams, _)) if p.outreach(&teams) >= short => Verdict::Met,
         _ => Verdict::Unknown,
     };
     (verdict, priced.multipliers)
@@ -108,9 +108,12 @@ pub fn proven_short(p: &Problem, warm: &[f64], evaluations: usize) -> bool {
 }
 
 /// A plan within the rows and least efforts, tried first from the districts' answers at the
-/// multipliers `warm` (one evaluation), then by [`solve`]. For a sequence of similar problems
-/// (`max-min-rate`'s bisection), where the warm prices are usually good enough.
-pub fn feasible(p: &Problem, warm: &[f64]) -> Result<Found, Short> {
+/// multipliers `warm` (one evaluation), then at the prices the dual search ends at, which also
+/// proves the least efforts out of reach when they are. For a sequence of similar problems
+/// (`max-min-rate`'s bisection), where the warm prices are usually good enough. `nudge` is
+/// where the repair starts among the raised prices ([`NUDGES`]), and is left where it
+/// succeeded: similar problems need similar raises.
+pub fn feasible(p: &Problem, warm: &[f64], nudge: &mut usize) -> Result<Found, Short> {
     let lag = Lagrangian {
         p,
         install_value: 1.0,
@@ -127,31 +130,61 @@ pub fn feasible(p: &Problem, warm: &[f64]) -> Result<Found, Short> {
     // Least efforts beyond the rows show along the warm prices scaled up: the dual then falls
     // below zero at once, a proof without a search.
     let scale: f64 = p.pool.iter().sum::<f64>().max(1.0);
+    let short = -PROOF_MARGIN * scale;
     if warm.iter().any(|&y| y > 0.0) {
         for factor in PROOF_SCALES {
             let y: Vec<f64> = warm.iter().map(|v| v * factor).collect();
             let mut scratch = p.lower();
             if lag
                 .evaluate(&y, &mut scratch)
-                .is_some_and(|(v, _)| v < -PROOF_MARGIN * scale)
+                .is_some_and(|(v, _)| v < short)
             {
                 return Err(Short::Proven);
             }
         }
     }
-    match improve(p, &lag, &priced, false) {
-        Some(teams) => {
-            let value = p.outreach(&teams);
-            Ok(Found {
-                teams,
-                value,
-                bound: priced.bound.max(value),
-                multipliers: priced.multipliers,
-            })
+    let found = |teams: Allocation, priced: Priced| {
+        let value = p.outreach(&teams);
+        Found {
+            teams,
+            value,
+            bound: priced.bound.max(value),
+            multipliers: priced.multipliers,
         }
-        None => solve(p, Some(warm)),
+    };
+    // the raise that worked last time, at the warm prices
+    if let Some((teams, _)) = improve(p, &lag, &priced, false, *nudge..*nudge + 1) {
+        return Ok(found(teams, priced));
+    }
+    // a short dual search: out of reach shows within a few evaluations
+    let searched = lag
+        .minimise(Some(warm), scale, short, PROOF_EVALUATIONS)
+        .ok_or(Short::Proven)?;
+    if searched.bound < short {
+        return Err(Short::Proven);
+    }
+    // larger raises at the warm prices, then the whole dual search and every raise
+    if let Some((teams, at)) = improve(p, &lag, &priced, false, *nudge + 1..NUDGES.len()) {
+        *nudge = at;
+        return Ok(found(teams, priced));
+    }
+    let priced = lag
+        .minimise(Some(&searched.multipliers), scale, short, EVALUATIONS)
+        .ok_or(Short::Proven)?;
+    if priced.bound < short {
+        return Err(Short::Proven);
+    }
+    match improve(p, &lag, &priced, false, 0..NUDGES.len()) {
+        Some((teams, at)) => {
+            *nudge = at;
+            Ok(found(teams, priced))
+        }
+        None => Err(Short::Unproven),
     }
 }
+
+/// Evaluations of the dual's short search for a proof in [`feasible`].
+const PROOF_EVALUATIONS: usize = 12;
 
 /// Factors on warm prices tried for a quick proof that least efforts are out of reach.
 const PROOF_SCALES: [f64; 3] = [2.0, 8.0, 32.0];
@@ -173,48 +206,51 @@ pub fn polish(p: &Problem, teams: Allocation, y: &[f64]) -> Allocation {
 }
 
 /// Raises on the multipliers of the rows still over after a repair: the districts' answers at
-/// slightly higher prices use less of them (ties at the dual optimum go either way).
-const NUDGES: [f64; 5] = [1e-4, 1e-3, 1e-2, 0.05, 0.2];
+/// slightly higher prices use less of them (ties at the dual optimum go either way). The
+/// first, zero, repairs the answers at the prices themselves.
+const NUDGES: [f64; 6] = [0.0, 1e-4, 1e-3, 1e-2, 0.05, 0.2];
 
 /// From the districts' answers at the prices to a plan that keeps every row, improved by
-/// one-team moves; `None` when the rows cannot be met from there.
-fn improve(p: &Problem, lag: &Lagrangian, priced: &Priced, polish: bool) -> Option<Allocation> {
+/// one-team moves; `None` when the rows cannot be met from there. The raises `NUDGES[tries]`
+/// are tried in turn; the one that repaired is returned with the plan.
+fn improve(
+    p: &Problem,
+    lag: &Lagrangian,
+    priced: &Priced,
+    polish: bool,
+    tries: std::ops::Range<usize>,
+) -> Option<(Allocation, usize)> {
     let (_, price) = lag.prices(&priced.multipliers);
-    let mut s = State::new(p, priced.teams.clone());
-    let mut moves = Moves::new(&s);
-    let mut repaired = repair(&mut s, &mut moves);
-    for nudge in NUDGES {
-        if repaired {
-            break;
-        }
-        // the rows the answers at the prices over-use, priced a little higher
+    let used = p.usage(&priced.teams);
+    for (at, &nudge) in NUDGES.iter().enumerate().take(tries.end).skip(tries.start) {
         let mut teams = priced.teams.clone();
-        let used = p.usage(&teams);
-        let y: Vec<f64> = priced
-            .multipliers
-            .iter()
-            .enumerate()
-            .map(|(j, &yj)| match p.rows.get(j) {
-                Some(row) if !super::problem::fits_row(row, used[j]) => {
-                    yj * (1.0 + nudge) + nudge * lag_floor(p, j)
-                }
-                _ => yj,
-            })
-            .collect();
-        lag.evaluate(&y, &mut teams)?;
-        s = State::new(p, teams);
-        moves = Moves::new(&s);
-        repaired = repair(&mut s, &mut moves);
+        if nudge > 0.0 {
+            // the rows the answers at the prices over-use, priced a little higher
+            let y: Vec<f64> = priced
+                .multipliers
+                .iter()
+                .enumerate()
+                .map(|(j, &yj)| match p.rows.get(j) {
+                    Some(row) if !super::problem::fits_row(row, used[j]) => {
+                        yj * (1.0 + nudge) + nudge * lag_floor(p, j)
+                    }
+                    _ => yj,
+                })
+                .collect();
+            lag.evaluate(&y, &mut teams)?;
+        }
+        let mut s = State::new(p, teams);
+        let mut moves = Moves::new(&s);
+        if !repair(&mut s, &mut moves) {
+            continue;
+        }
+        if polish {
+            fill(&mut s, &mut moves, &price);
+            exchange(&mut s, &mut moves, &price);
+        }
+        return Some((s.teams, at));
     }
-    if !repaired {
-        return None;
-    }
-    if !polish {
-        return Some(s.teams);
-    }
-    fill(&mut s, &mut moves, &price);
-    exchange(&mut s, &mut moves, &price);
-    Some(s.teams)
+    None
 }
 
 /// A price on row j large enough to matter where its multiplier is zero: the installs a team

@@ -74,6 +74,7 @@ pub fn solve(model: &Model, floor_effort: &[f64], start: max_installs::Found) ->
     let mut warm = start.multipliers;
     // the rate whose least efforts `best` was found under (`None`: the start, already polished)
     let mut best_at: Option<f64> = None;
+    let mut nudge = 0;
     for _ in 0..STEPS {
         if hi - lo <= resolution(model.districts.len()) {
             break;
@@ -89,7 +90,7 @@ pub fn solve(model: &Model, floor_effort: &[f64], start: max_installs::Found) ->
             continue;
         };
         let p = Problem::new(model, least);
-        let outcome = match max_installs::feasible(&p, &warm) {
+        let outcome = match max_installs::feasible(&p, &warm, &mut nudge) {
             // a small instance is searched through: found, or proven out of reach
             Err(Short::Unproven) => {
                 match super::exact::optimum(&p, &super::exact::Goal::Installs) {
