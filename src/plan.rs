@@ -88,6 +88,17 @@ impl DistrictPlan {
             .find(|a| a.kind == kind)
             .map_or(0, |a| a.teams)
     }
+
+    /// Whether the projected installs fall short of `rate` of the smartphones (by more than
+    /// the solver's installs tolerance: the one test of "reached" every output uses).
+    pub fn short_of(&self, rate: f64) -> bool {
+        self.projected_installed < rate * self.smartphones as f64 - crate::solve::INSTALLS_TOLERANCE
+    }
+
+    /// Whether the district has a floor and its projected installs fall short of it.
+    pub fn below_floor(&self) -> bool {
+        self.floor.is_some_and(|floor| self.short_of(floor))
+    }
 }
 
 impl Plan {

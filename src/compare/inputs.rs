@@ -440,15 +440,7 @@ fn cohort(lang: Lang, name: &str) -> String {
 fn plain(lang: Lang, value: &Value) -> String {
     match value {
         Value::Count(n) => number::count(lang, *n as f64),
-        Value::Number(x) => {
-            let places = (0..4)
-                .find(|&p| {
-                    let scaled = x * 10f64.powi(p);
-                    (scaled - scaled.round()).abs() < 1e-9 * scaled.abs().max(1.0)
-                })
-                .unwrap_or(4);
-            number::decimal(lang, *x, places as usize)
-        }
+        Value::Number(x) => number::decimal(lang, *x, number::places_needed(*x, 4)),
         Value::Text(s) => s.clone(),
         Value::Bool(b) => lang
             .pick(

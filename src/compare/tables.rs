@@ -251,7 +251,7 @@ pub fn districts(c: &Comparison, lang: Lang) -> Vec<(String, Grid)> {
         |_, d| Some(d.projected_rate),
         |p| Some(p.province.projected_rate),
         |x, base| rated(lang, x, base),
-        below_floor,
+        DistrictPlan::below_floor,
     );
     tables.push((
         lang.pick("Tỷ lệ dự kiến sau chiến dịch", "Projected rate")
@@ -330,14 +330,6 @@ fn district_grid(
             .to_string()
         }),
     }
-}
-
-/// Whether the district's projected installs fall short of its floor (as `campaign plan`
-/// marks it in the district's heading).
-fn below_floor(d: &DistrictPlan) -> bool {
-    d.floor.is_some_and(|floor| {
-        d.projected_installed < floor * d.smartphones as f64 - crate::solve::INSTALLS_TOLERANCE
-    })
 }
 
 /// `What differs between the scenarios' inputs`.

@@ -8,7 +8,13 @@ use crate::model::{Allocation, Model, Objective, Scope, outreach_installs};
 use crate::solve::Status;
 
 /// Rates closer than this count as equal (the lowest district, ties).
-const RATE_TIE: f64 = 1e-12;
+pub(crate) const RATE_TIE: f64 = 1e-12;
+
+/// The pool is found to this share of itself: far below one install of difference.
+const POOL_RESOLUTION: f64 = 1e-9;
+
+/// A pool larger than any province's smartphones many times over: no pool beyond it is sought.
+const LARGEST_POOL: f64 = 1e15;
 
 /// The comparison for the plan's objective.
 #[derive(Debug, Clone, PartialEq)]
@@ -284,7 +290,7 @@ pub fn pool_where(from: f64, to: f64, installs: f64) -> Option<f64> {
     let mut hi = to.max(1.0);
     while between(hi) < installs {
         hi *= 2.0;
-        if hi > 1e15 {
+        if hi > LARGEST_POOL {
             return None;
         }
     }
@@ -296,7 +302,7 @@ pub fn pool_where(from: f64, to: f64, installs: f64) -> Option<f64> {
         } else {
             hi = mid;
         }
-        if hi - lo <= 1e-9 * hi {
+        if hi - lo <= POOL_RESOLUTION * hi {
             break;
         }
     }

@@ -5,6 +5,7 @@ use crate::model::{Model, Scope};
 use crate::plan::DistrictPlan;
 use crate::rules::{Phase, TraceAction};
 use crate::scenario::Scenario;
+use crate::solve::INSTALLS_TOLERANCE;
 use crate::text::Text;
 
 /// What the district starts from.
@@ -249,10 +250,10 @@ pub fn of(scenario: &Scenario, model: &Model, district: &DistrictPlan, d: usize)
         local_teams,
         mandated_installs: m.mandated_installs,
         mandates,
-        mandated_capped: wanted > m.mandated_installs + 1e-9,
+        mandated_capped: wanted > m.mandated_installs + INSTALLS_TOLERANCE,
         fixed_installs: m.fixed_installs,
         fixed,
-        fixed_capped: asked > m.fixed_installs + 1e-9,
+        fixed_capped: asked > m.fixed_installs + INSTALLS_TOLERANCE,
         reachable_share: model.reachable_share,
         pool: m.pool,
         floor: m.floor,

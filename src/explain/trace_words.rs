@@ -206,12 +206,7 @@ fn plain(value: &TraceValue, lang: Lang) -> String {
 
 /// The decimals `x` needs, at most six.
 fn places(x: f64) -> usize {
-    (0..6)
-        .find(|&p| {
-            let scaled = x * 10f64.powi(p as i32);
-            (scaled - scaled.round()).abs() < 1e-9 * scaled.abs().max(1.0)
-        })
-        .unwrap_or(6)
+    number::places_needed(x, 6)
 }
 
 /// What a rule set, in words.

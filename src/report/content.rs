@@ -403,16 +403,14 @@ pub fn district_heading(district: &DistrictPlan, lang: Lang) -> String {
         number::percent(lang, district.rate),
         number::percent(lang, district.projected_rate)
     );
-    if let Some(floor) = district.floor {
-        let short = district.projected_installed
-            < floor * district.smartphones as f64 - crate::solve::INSTALLS_TOLERANCE;
-        if short {
-            rates.push_str(&format!(
-                ", {} {}",
-                words::BELOW_FLOOR.get(lang),
-                number::percent_short(lang, floor)
-            ));
-        }
+    if let Some(floor) = district.floor
+        && district.short_of(floor)
+    {
+        rates.push_str(&format!(
+            ", {} {}",
+            words::BELOW_FLOOR.get(lang),
+            number::percent_short(lang, floor)
+        ));
     }
     format!("{} ({rates})", district.name)
 }

@@ -76,6 +76,21 @@ pub fn percent_apart(lang: Lang, rate: f64, other: f64) -> String {
     format!("{}%", decimal(lang, rate * 100.0, places))
 }
 
+/// A figure within this share of a decimal with fewer places is that decimal: binary
+/// fractions (0.1 + 0.2) miss the decimal a person typed by far less.
+const TYPED_TOLERANCE: f64 = 1e-9;
+
+/// The decimals `x` needs to print as a person typed it, at most `most`: 0.3 → 1, 14 → 0,
+/// 0.125 → 3.
+pub fn places_needed(x: f64, most: usize) -> usize {
+    (0..most)
+        .find(|&p| {
+            let scaled = x * 10f64.powi(p as i32);
+            (scaled - scaled.round()).abs() < TYPED_TOLERANCE * scaled.abs().max(1.0)
+        })
+        .unwrap_or(most)
+}
+
 /// A number for programs (CSV cells): a decimal point, no grouping, `places` digits after it:
 /// `151916`, `29.22`. Rounds like the human formats, so the figures agree with them.
 pub fn plain(value: f64, places: usize) -> String {

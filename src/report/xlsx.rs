@@ -64,7 +64,7 @@ pub fn render(plan: &Plan, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     };
     let whole_rate = CellFormat::new().set_num_format("0%");
     let policy_rate = |r: f64| {
-        if (r * 100.0 - (r * 100.0).round()).abs() < 1e-9 {
+        if super::number::places_needed(r * 100.0, 1) == 0 {
             &whole_rate
         } else {
             &rate

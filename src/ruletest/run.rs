@@ -415,7 +415,7 @@ fn installs_equal(want: i128, got: f64) -> bool {
 /// Installs as the test file would write them, with the exact figure beside the rounded one.
 fn installs_text(value: f64) -> Text {
     let rounded = value.round();
-    if (value - rounded).abs() < 1e-6 {
+    if (value - rounded).abs() < crate::solve::INSTALLS_TOLERANCE {
         same(format!("{rounded}"))
     } else {
         let exact = format!("{value:.2}");

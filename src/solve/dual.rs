@@ -57,9 +57,13 @@ struct Cut {
 /// Minimises `f` over multipliers ≥ 0.
 pub fn minimise(f: &mut DualFn, settings: &Settings) -> Minimum {
     let dim = settings.scale.len();
-    let scale: Vec<f64> = settings.scale.iter().map(|s| s.max(1e-300)).collect();
+    let scale: Vec<f64> = settings
+        .scale
+        .iter()
+        .map(|s| s.max(f64::MIN_POSITIVE))
+        .collect();
     let to_y = |u: &[f64]| -> Vec<f64> { u.iter().zip(&scale).map(|(u, s)| u * s).collect() };
-    let magnitude = settings.magnitude.max(1e-300);
+    let magnitude = settings.magnitude.max(f64::MIN_POSITIVE);
     let mut cuts: Vec<Cut> = Vec::new();
     let mut evaluate = |u: &[f64], cuts: &mut Vec<Cut>| -> (f64, Vec<f64>) {
         let (value, g) = f(&to_y(u));

@@ -11,7 +11,7 @@ use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
 use super::state::State;
-use super::tolerance::{IMPROVEMENT, INSTALLS_TOLERANCE};
+use super::tolerance::{IMPROVEMENT, INSTALLS_TOLERANCE, NEGLIGIBLE};
 
 /// A heap entry: a district and kind with a key (higher first; the earlier district, then
 /// kind, on a tie) and the district's version when it was pushed.
@@ -234,13 +234,15 @@ pub fn repair(s: &mut State, moves: &mut Moves) -> bool {
 /// Where floors keep every team in place: switches districts to their least use of the
 /// over-used rows that still meets their floor, those that free the most first, until the rows
 /// hold. False when no district can free anything.
+///
+/// The rows not over weigh [`OTHER_ROWS`] of their share, so that a switch spares them too.
 fn switch(s: &mut State, moves: &mut Moves, over: &[usize]) -> bool {
     let p = s.p;
     // the over-used rows weigh most; the others a little, so that the alternative spares them
     let weight: Vec<f64> = (0..p.rows.len())
         .map(|j| {
             let w = 1.0 / p.rows[j].capacity.max(1.0);
-            if over.contains(&j) { w } else { 1e-3 * w }
+            if over.contains(&j) { w } else { OTHER_ROWS * w }
         })
         .collect();
     let price: Vec<f64> = (0..p.kinds)
@@ -250,7 +252,7 @@ fn switch(s: &mut State, moves: &mut Moves, over: &[usize]) -> bool {
                 .zip(&weight)
                 .map(|(r, w)| r.per_team[k] * w)
                 .sum::<f64>()
-                + 1e-12
+                + NEGLIGIBLE
         })
         .collect();
     let over_use = |row: &[u32]| -> f64 {
@@ -288,7 +290,7 @@ fn switch(s: &mut State, moves: &mut Moves, over: &[usize]) -> bool {
                 continue;
             }
             let saved = now - over_use(&alternative);
-            if saved > 1e-12 {
+            if saved > NEGLIGIBLE {
                 found.push((saved, d, alternative.clone()));
             }
         }
@@ -492,7 +494,7 @@ pub fn prune(s: &mut State, moves: &mut Moves, need: f64, weight: &[f64]) {
             if let Some((d, loss)) = moves.best_remove(s, k, None)
                 && loss <= slack
             {
-                let score = w / loss.max(1e-12);
+                let score = w / loss.max(NEGLIGIBLE);
                 if pick.is_none_or(|(b, _, _)| score > b) {
                     pick = Some((score, d, k));
                 }
@@ -505,6 +507,9 @@ pub fn prune(s: &mut State, moves: &mut Moves, need: f64, weight: &[f64]) {
 
 /// Districts tried per kind and round when lightening: the teams that lose least.
 const LIGHTEN_CANDIDATES: usize = 12;
+
+/// In a switch, the weight of the rows not over, as a share of their use.
+const OTHER_ROWS: f64 = 1e-3;
 
 /// Takes one team out (among each kind's least useful) or two of a kind, and reaches `need`
 /// again the lightest way; keeps the change where the plan weighs less. Repeated until no

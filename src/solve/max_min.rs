@@ -12,14 +12,16 @@ use crate::model::{Allocation, Model, effort_for, outreach_installs};
 /// quarter of the tolerance at national scale, finer where each step is quick.
 fn resolution(districts: usize) -> f64 {
     if districts <= FINE_UP_TO {
-        1e-6
+        FINE_RESOLUTION
     } else {
         RATE_GAP_TOLERANCE / 4.0
     }
 }
 
-/// Districts up to which the bisection goes to a millionth of the rate.
+/// Districts up to which the bisection goes to [`FINE_RESOLUTION`].
 const FINE_UP_TO: usize = 100;
+/// The bisection's resolution on small scenarios: a millionth of the rate.
+const FINE_RESOLUTION: f64 = 1e-6;
 /// Evaluations of the dual spent proving a rate out of reach.
 const PROOF_EVALUATIONS: usize = 200;
 /// Bisection steps at most.

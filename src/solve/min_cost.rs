@@ -10,6 +10,9 @@ use super::problem::Problem;
 use super::state::State;
 use crate::model::{Allocation, Model};
 
+/// A team's weight beyond its cost, as a share of the cheapest kind's cost.
+const SLIVER: f64 = 1e-6;
+
 /// Raises of the target's price tried for price-consistent starts.
 const RAISES: [f64; 10] = [5e-4, 1e-3, 2e-3, 5e-3, 1e-2, 2e-2, 5e-2, 0.1, 0.2, 0.5];
 
@@ -43,6 +46,10 @@ pub fn objective_weights(model: &Model) -> Vec<f64> {
 
 /// The objective's weights plus a sliver per team, so that among plans of equal cost the one
 /// with fewer teams wins (MODEL.md § "Objectives", ties).
+///
+/// The sliver is [`SLIVER`] of the cheapest kind's cost (or of one đồng when every kind is
+/// free): a million teams' slivers weigh one team of the cheapest kind, so cost decides and
+/// the sliver only breaks ties.
 pub fn team_weights(model: &Model) -> Vec<f64> {
     let base = objective_weights(model);
     let smallest = base
@@ -51,9 +58,9 @@ pub fn team_weights(model: &Model) -> Vec<f64> {
         .filter(|&c| c > 0.0)
         .fold(f64::INFINITY, f64::min);
     let sliver = if smallest.is_finite() {
-        smallest * 1e-6
+        smallest * SLIVER
     } else {
-        1e-6
+        SLIVER
     };
     base.iter().map(|c| c + sliver).collect()
 }

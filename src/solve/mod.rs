@@ -165,7 +165,7 @@ fn total_outreach(model: &Model, teams: &Allocation) -> f64 {
 }
 
 fn relative(gap: f64, scale: f64) -> Option<f64> {
-    Some(if scale.abs() <= 1e-12 {
+    Some(if scale.abs() <= tolerance::NEGLIGIBLE {
         0.0
     } else {
         (gap / scale).max(0.0)

@@ -41,6 +41,10 @@ pub const SEARCH_TIE: f64 = 1e-9;
 /// A count within this of a whole number is that number (continuous counts in the relaxation).
 pub const COUNT_TOLERANCE: f64 = 1e-9;
 
+/// Amounts below this (a row's use, installs gained or saved, an objective's size) are
+/// nothing: it keeps ratios finite and stops moves that would gain only rounding.
+pub const NEGLIGIBLE: f64 = 1e-12;
+
 /// Budget slack as an absolute amount for a budget `budget`.
 pub fn budget_limit(budget: f64) -> f64 {
     budget * (1.0 + BUDGET_SLACK)

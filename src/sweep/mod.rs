@@ -18,6 +18,10 @@ use crate::diagnostic::Error;
 use crate::plan::Plan;
 use crate::text::Text;
 
+/// The end of a range counts when a binary fraction puts it this share of a step short of a
+/// whole number of steps (0.50 written as 0.49999999).
+const END_SLACK: f64 = 1e-6;
+
 /// The most values one sweep may plan.
 pub const MAX_VALUES: usize = 1_000;
 
@@ -114,7 +118,7 @@ pub fn parse_vary(text: &str) -> Result<Vary, Error> {
     let scale = 10f64.powi(i32::try_from(places).unwrap_or(0));
     let (ia, ib, id) = (
         (a * scale).round(),
-        (b * scale + 1e-6).floor(),
+        (b * scale + END_SLACK).floor(),
         (d * scale).round(),
     );
     if id < 1.0 {

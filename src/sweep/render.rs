@@ -50,14 +50,10 @@ fn rows(points: &[Point], lang: Lang) -> Vec<Row> {
                 below_target: plan
                     .districts
                     .iter()
-                    .filter(|d| d.projected_rate < plan.province.target_rate - 1e-12)
+                    .filter(|d| d.short_of(plan.province.target_rate))
                     .count(),
-                below_floor: has_floor.then(|| {
-                    plan.districts
-                        .iter()
-                        .filter(|d| d.floor.is_some_and(|f| d.projected_rate < f - 1e-9))
-                        .count()
-                }),
+                below_floor: has_floor
+                    .then(|| plan.districts.iter().filter(|d| d.below_floor()).count()),
             }
         })
         .collect()

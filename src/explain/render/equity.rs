@@ -3,12 +3,9 @@
 use super::phrase::{one_team, points};
 use super::{Item, item};
 use crate::explain::Explanation;
-use crate::explain::compare::Equity;
+use crate::explain::compare::{Equity, RATE_TIE};
 use crate::report::{number, words};
 use crate::text::Lang;
-
-/// Rates closer than this count as equal (the lowest rate before and after a move).
-const RATE_TIE: f64 = 1e-12;
 
 pub(super) fn equity_items(e: &Explanation, q: &Equity, lang: Lang, items: &mut Vec<Item>) {
     let mut head = if q.is_lowest {

@@ -76,10 +76,5 @@ pub(super) fn one_team(lang: Lang, kind: &str) -> String {
 
 /// The decimals a scenario value needs (at most four).
 pub(super) fn places(x: f64) -> usize {
-    (0..4)
-        .find(|&p| {
-            let scaled = x * 10f64.powi(p as i32);
-            (scaled - scaled.round()).abs() < 1e-9 * scaled.abs().max(1.0)
-        })
-        .unwrap_or(4)
+    number::places_needed(x, 4)
 }
