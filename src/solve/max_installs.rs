@@ -107,78 +107,115 @@ pub fn proven_short(p: &Problem, warm: &[f64], evaluations: usize) -> bool {
     }
 }
 
-/// A plan within the rows and least efforts, tried first from the districts' answers at the
-/// multipliers `warm` (one evaluation), then at the prices the dual search ends at, which also
-/// proves the least efforts out of reach when they are. For a sequence of similar problems
-/// (`max-min-rate`'s bisection), where the warm prices are usually good enough. `nudge` is
-/// where the repair starts among the raised prices ([`NUDGES`]), and is left where it
-/// succeeded: similar problems need similar raises.
-pub fn feasible(p: &Problem, warm: &[f64], nudge: &mut usize) -> Result<Found, Short> {
-    let lag = Lagrangian {
-        p,
-        install_value: 1.0,
-        weight: vec![0.0; p.kinds],
-        need: None,
-    };
-    let mut teams = p.lower();
-    let (value, _) = lag.evaluate(warm, &mut teams).ok_or(Short::Proven)?;
-    let priced = Priced {
-        multipliers: warm.to_vec(),
-        bound: value,
-        teams,
-    };
-    // Least efforts beyond the rows show along the warm prices scaled up: the dual then falls
-    // below zero at once, a proof without a search.
-    let scale: f64 = p.pool.iter().sum::<f64>().max(1.0);
-    let short = -PROOF_MARGIN * scale;
-    if warm.iter().any(|&y| y > 0.0) {
-        for factor in PROOF_SCALES {
-            let y: Vec<f64> = warm.iter().map(|v| v * factor).collect();
-            let mut scratch = p.lower();
-            if lag
-                .evaluate(&y, &mut scratch)
-                .is_some_and(|(v, _)| v < short)
-            {
-                return Err(Short::Proven);
-            }
+/// What one question of a sequence of similar ones (`max-min-rate`'s bisection) leaves for the
+/// next: prices, the raise that repaired, and the prices that last proved a question out of reach.
+pub struct Warm {
+    /// The multipliers of the last plan found.
+    pub prices: Vec<f64>,
+    /// The raise ([`NUDGES`]) that repaired last: similar problems need similar raises.
+    nudge: usize,
+    /// Multipliers at which the dual last fell below zero: along them, least efforts a little
+    /// lower are usually out of reach too.
+    ray: Option<Vec<f64>>,
+}
+
+impl Warm {
+    pub fn new(prices: Vec<f64>) -> Warm {
+        Warm {
+            prices,
+            nudge: 0,
+            ray: None,
         }
     }
-    let found = |teams: Allocation, priced: Priced| {
+
+    /// The plan `teams`, repaired from the answers at `priced` with raise `nudge`, kept as
+    /// the start of the next question.
+    fn found(&mut self, p: &Problem, teams: Allocation, priced: Priced, nudge: usize) -> Found {
         let value = p.outreach(&teams);
+        self.prices.clone_from(&priced.multipliers);
+        self.nudge = nudge;
         Found {
             teams,
             value,
             bound: priced.bound.max(value),
             multipliers: priced.multipliers,
         }
+    }
+}
+
+/// A plan within the rows and least efforts, or a proof that there is none, for one question
+/// of a sequence (`max-min-rate`'s bisection), cheapest try first: the dual along the last
+/// proof's and the warm prices (a proof in a few evaluations), a repair of the districts' answers
+/// at the warm prices with the raise that worked last, a short dual search for a proof, larger
+/// raises, and last the whole dual search. `warm` is left for the next question.
+pub fn feasible(p: &Problem, warm: &mut Warm) -> Result<Found, Short> {
+    let lag = Lagrangian {
+        p,
+        install_value: 1.0,
+        weight: vec![0.0; p.kinds],
+        need: None,
+    };
+    let scale: f64 = p.pool.iter().sum::<f64>().max(1.0);
+    let short = -PROOF_MARGIN * scale;
+    let mut teams = p.lower();
+    let (value, _) = lag
+        .evaluate(&warm.prices, &mut teams)
+        .ok_or(Short::Proven)?;
+    // Least efforts beyond the rows show along the last proof and the warm prices scaled up:
+    // the dual then falls below zero at once, a proof without a search.
+    let along = |y: &[f64], factors: &[f64]| -> Option<Vec<f64>> {
+        if !y.iter().any(|&v| v > 0.0) {
+            return None;
+        }
+        factors.iter().find_map(|factor| {
+            let y: Vec<f64> = y.iter().map(|v| v * factor).collect();
+            let mut scratch = p.lower();
+            lag.evaluate(&y, &mut scratch)
+                .is_some_and(|(v, _)| v < short)
+                .then_some(y)
+        })
+    };
+    let proof = warm
+        .ray
+        .as_deref()
+        .and_then(|ray| along(ray, &RAY_SCALES))
+        .or_else(|| along(&warm.prices, &PROOF_SCALES));
+    if let Some(y) = proof {
+        warm.ray = Some(y);
+        return Err(Short::Proven);
+    }
+    let priced = Priced {
+        multipliers: warm.prices.clone(),
+        bound: value,
+        teams,
     };
     // the raise that worked last time, at the warm prices
-    if let Some((teams, _)) = improve(p, &lag, &priced, false, *nudge..*nudge + 1) {
-        return Ok(found(teams, priced));
+    let nudge = warm.nudge;
+    if let Some((teams, at)) = improve(p, &lag, &priced, false, nudge..nudge + 1) {
+        return Ok(warm.found(p, teams, priced, at));
     }
-    // a short dual search: out of reach shows within a few evaluations
-    let searched = lag
-        .minimise(Some(warm), scale, short, PROOF_EVALUATIONS)
-        .ok_or(Short::Proven)?;
+    // a short dual search from the last proof: out of reach shows within a few evaluations
+    let start = warm.ray.clone().unwrap_or_else(|| warm.prices.clone());
+    let Some(searched) = lag.minimise(Some(&start), scale, short, PROOF_EVALUATIONS) else {
+        return Err(Short::Proven);
+    };
     if searched.bound < short {
+        warm.ray = Some(searched.multipliers);
         return Err(Short::Proven);
     }
     // larger raises at the warm prices, then the whole dual search and every raise
-    if let Some((teams, at)) = improve(p, &lag, &priced, false, *nudge + 1..NUDGES.len()) {
-        *nudge = at;
-        return Ok(found(teams, priced));
+    if let Some((teams, at)) = improve(p, &lag, &priced, false, nudge + 1..NUDGES.len()) {
+        return Ok(warm.found(p, teams, priced, at));
     }
-    let priced = lag
-        .minimise(Some(&searched.multipliers), scale, short, EVALUATIONS)
-        .ok_or(Short::Proven)?;
+    let Some(priced) = lag.minimise(Some(&searched.multipliers), scale, short, EVALUATIONS) else {
+        return Err(Short::Proven);
+    };
     if priced.bound < short {
+        warm.ray = Some(priced.multipliers);
         return Err(Short::Proven);
     }
     match improve(p, &lag, &priced, false, 0..NUDGES.len()) {
-        Some((teams, at)) => {
-            *nudge = at;
-            Ok(found(teams, priced))
-        }
+        Some((teams, at)) => Ok(warm.found(p, teams, priced, at)),
         None => Err(Short::Unproven),
     }
 }
@@ -188,6 +225,9 @@ const PROOF_EVALUATIONS: usize = 12;
 
 /// Factors on warm prices tried for a quick proof that least efforts are out of reach.
 const PROOF_SCALES: [f64; 3] = [2.0, 8.0, 32.0];
+
+/// Factors on the last proof's multipliers tried first.
+const RAY_SCALES: [f64; 3] = [1.0, 2.0, 8.0];
 
 /// Fill and exchanges on a plan that keeps the rows and least efforts, at prices `y`.
 pub fn polish(p: &Problem, teams: Allocation, y: &[f64]) -> Allocation {

@@ -73,10 +73,9 @@ pub fn solve(model: &Model, floor_effort: &[f64], start: max_installs::Found) ->
         .map(|d| rate_alone(model, d))
         .fold(f64::INFINITY, f64::min);
     let mut bound = hi;
-    let mut warm = start.multipliers;
+    let mut warm = max_installs::Warm::new(start.multipliers);
     // the rate whose least efforts `best` was found under (`None`: the start, already polished)
     let mut best_at: Option<f64> = None;
-    let mut nudge = 0;
     for _ in 0..STEPS {
         if hi - lo <= resolution(model.districts.len()) {
             break;
@@ -92,7 +91,7 @@ pub fn solve(model: &Model, floor_effort: &[f64], start: max_installs::Found) ->
             continue;
         };
         let p = Problem::new(model, least);
-        let outcome = match max_installs::feasible(&p, &warm, &mut nudge) {
+        let outcome = match max_installs::feasible(&p, &mut warm) {
             // a small instance is searched through: found, or proven out of reach
             Err(Short::Unproven) => {
                 match super::exact::optimum(&p, &super::exact::Goal::Installs) {
@@ -100,7 +99,7 @@ pub fn solve(model: &Model, floor_effort: &[f64], start: max_installs::Found) ->
                         value: p.outreach(&teams),
                         bound: f64::INFINITY,
                         teams,
-                        multipliers: warm.clone(),
+                        multipliers: warm.prices.clone(),
                     }),
                     Some(None) => Err(Short::Proven),
                     None => Err(Short::Unproven),
@@ -113,7 +112,6 @@ pub fn solve(model: &Model, floor_effort: &[f64], start: max_installs::Found) ->
                 lo = lowest_rate(model, &found.teams).max(mid);
                 best = found.teams;
                 best_at = Some(mid);
-                warm = found.multipliers;
             }
             Err(Short::Proven) => {
                 hi = mid;
@@ -131,9 +129,11 @@ pub fn solve(model: &Model, floor_effort: &[f64], start: max_installs::Found) ->
         }
         let proven = match efforts_for_rate(model, z, floor_effort) {
             None => true,
-            Some(least) => {
-                max_installs::proven_short(&Problem::new(model, least), &warm, PROOF_EVALUATIONS)
-            }
+            Some(least) => max_installs::proven_short(
+                &Problem::new(model, least),
+                &warm.prices,
+                PROOF_EVALUATIONS,
+            ),
         };
         if proven {
             bound = z;
@@ -148,7 +148,7 @@ pub fn solve(model: &Model, floor_effort: &[f64], start: max_installs::Found) ->
     {
         let p = Problem::new(model, least);
         if (0..p.districts).all(|d| p.effort(d, &best[d]) >= p.least[d] - EFFORT_TOLERANCE) {
-            best = max_installs::polish(&p, best, &warm);
+            best = max_installs::polish(&p, best, &warm.prices);
         }
     }
     let min_rate = lowest_rate(model, &best);
