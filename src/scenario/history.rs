@@ -285,8 +285,16 @@ pub fn projection(district: &DistrictInput, pace: f64, horizon_days: u32) -> f64
 
 /// Fills each district's `pace_per_day`, `rate_at_pace` and `on_track` (none without history).
 pub fn apply(scenario: &Scenario, plan: &mut Plan) {
+    if scenario.history.is_empty() {
+        return;
+    }
+    let by_name: std::collections::HashMap<&str, &DistrictInput> = scenario
+        .districts
+        .iter()
+        .map(|d| (d.name.as_str(), d))
+        .collect();
     for dp in &mut plan.districts {
-        let Some(d) = scenario.districts.iter().find(|d| d.name == dp.name) else {
+        let Some(&d) = by_name.get(dp.name.as_str()) else {
             continue;
         };
         let Some(pace) = pace(scenario, d) else {
