@@ -193,11 +193,27 @@ fn ratio(gain: f64, price: f64) -> f64 {
 }
 
 /// Removes teams until every row holds, each time the team that loses the fewest installs
-/// per unit of the over-used rows it frees. False when the bounds and floors leave nothing to
-/// remove.
+/// per unit of the over-used rows it frees; where floors leave nothing to remove, switches
+/// districts to their least use of those rows. False when neither can make the rows hold.
 pub fn repair(s: &mut State, moves: &mut Moves) -> bool {
     // each switch frees what it can of the rows over at the time: a few rounds at most
     let mut switches = 2 * s.p.rows.len() + 2;
+    loop {
+        if shed(s, moves) {
+            return true;
+        }
+        let over = s.over();
+        if switches == 0 || !switch(s, moves, &over) {
+            return false;
+        }
+        switches -= 1;
+    }
+}
+
+/// Removes teams until every row holds, each time the team that loses the fewest installs per
+/// unit of the over-used rows it frees. False when the bounds and floors leave nothing to
+/// remove while a row is still over.
+fn shed(s: &mut State, moves: &mut Moves) -> bool {
     loop {
         let over = s.over();
         if over.is_empty() {
@@ -219,15 +235,10 @@ pub fn repair(s: &mut State, moves: &mut Moves) -> bool {
                 }
             }
         }
-        match pick {
-            Some((_, d, k)) => moves.remove(s, d, k),
-            None => {
-                if switches == 0 || !switch(s, moves, &over) {
-                    return false;
-                }
-                switches -= 1;
-            }
-        }
+        let Some((_, d, k)) = pick else {
+            return false;
+        };
+        moves.remove(s, d, k);
     }
 }
 
@@ -407,9 +418,10 @@ pub fn transfer(s: &mut State, moves: &mut Moves) {
     }
 }
 
-/// Exchanges a team for others: the team of some kind that loses least is taken out, the rows
-/// it frees are filled again (most installs per price first); kept where the installs rise.
-/// Repeated, with transfers, until no exchange pays.
+/// Exchanges a team for others, both ways: the team of some kind that loses least is taken
+/// out and the rows it frees are filled again (most installs per price first), or the team
+/// that gains most is put in and the rows it over-uses are freed again (fewest installs lost
+/// first); kept where the installs rise. Repeated, with transfers, until no exchange pays.
 pub fn exchange(s: &mut State, moves: &mut Moves, price: &[f64]) {
     moves.commit();
     let mut rounds = 0;
@@ -417,17 +429,31 @@ pub fn exchange(s: &mut State, moves: &mut Moves, price: &[f64]) {
         transfer(s, moves);
         let mut improved = false;
         for k in 0..s.p.kinds {
-            let Some((d, _)) = moves.best_remove(s, k, None) else {
-                continue;
-            };
-            let before = s.total;
-            moves.remove(s, d, k);
-            fill(s, moves, price);
-            if improves(s.total, before) {
-                moves.commit();
-                improved = true;
-            } else {
-                moves.undo(s);
+            // a team out, the rows it frees filled again
+            if let Some((d, _)) = moves.best_remove(s, k, None) {
+                let before = s.total;
+                moves.remove(s, d, k);
+                fill(s, moves, price);
+                if improves(s.total, before) {
+                    moves.commit();
+                    improved = true;
+                } else {
+                    moves.undo(s);
+                }
+            }
+            // a team in where it gains most, the rows it over-uses freed again (one dear
+            // team for several cheap ones, which the other way cannot make)
+            if let Some((d, gain)) = moves.best_add(s, k, None)
+                && gain > INSTALLS_TOLERANCE
+            {
+                let before = s.total;
+                moves.add(s, d, k);
+                if shed(s, moves) && improves(s.total, before) {
+                    moves.commit();
+                    improved = true;
+                } else {
+                    moves.undo(s);
+                }
             }
         }
         rounds += 1;

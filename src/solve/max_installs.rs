@@ -6,7 +6,7 @@ use super::improve::{Moves, exchange, fill, repair};
 use super::lagrangian::{Lagrangian, Priced};
 use super::problem::Problem;
 use super::state::State;
-use super::tolerance::PROOF_MARGIN;
+use super::tolerance::{GAP_TOLERANCE, PROOF_MARGIN};
 use crate::model::Allocation;
 
 /// Evaluations of the dual at most (each is one exact subproblem per district).
@@ -252,7 +252,11 @@ const NUDGES: [f64; 6] = [0.0, 1e-4, 1e-3, 1e-2, 0.05, 0.2];
 
 /// From the districts' answers at the prices to a plan that keeps every row, improved by
 /// one-team moves; `None` when the rows cannot be met from there. The raises `NUDGES[tries]`
-/// are tried in turn; the one that repaired is returned with the plan.
+/// are tried in turn; the one that gave the plan is returned with it. Without `polish` the
+/// first plan that keeps the rows is returned; with it, the best of the raises, stopping once
+/// one is within a quarter of the tolerance of the bound (the answers at the dual's optimum
+/// can over-use a row far more than its plan needs: districts tied at those prices all take
+/// the dearer answer, and a raise breaks the tie the other way).
 fn improve(
     p: &Problem,
     lag: &Lagrangian,
@@ -262,18 +266,27 @@ fn improve(
 ) -> Option<(Allocation, usize)> {
     let (_, price) = lag.prices(&priced.multipliers);
     let used = p.usage(&priced.teams);
+    let over: Vec<bool> = (0..p.rows.len())
+        .map(|j| !super::problem::fits_row(&p.rows[j], used[j]))
+        .collect();
+    let close =
+        |value: f64| priced.bound - value <= 0.25 * GAP_TOLERANCE * priced.bound.abs().max(1.0);
+    let mut best: Option<(Allocation, usize, f64)> = None;
     for (at, &nudge) in NUDGES.iter().enumerate().take(tries.end).skip(tries.start) {
         let mut teams = priced.teams.clone();
-        if nudge > 0.0 {
+        if nudge > 0.0 && !over.contains(&true) {
+            // a raise changes only the rows over: the answers are those at the prices
+            if at > tries.start {
+                break;
+            }
+        } else if nudge > 0.0 {
             // the rows the answers at the prices over-use, priced a little higher
             let y: Vec<f64> = priced
                 .multipliers
                 .iter()
                 .enumerate()
-                .map(|(j, &yj)| match p.rows.get(j) {
-                    Some(row) if !super::problem::fits_row(row, used[j]) => {
-                        yj * (1.0 + nudge) + nudge * lag_floor(p, j)
-                    }
+                .map(|(j, &yj)| match over.get(j) {
+                    Some(true) => yj * (1.0 + nudge) + nudge * lag_floor(p, j),
                     _ => yj,
                 })
                 .collect();
@@ -284,13 +297,20 @@ fn improve(
         if !repair(&mut s, &mut moves) {
             continue;
         }
-        if polish {
-            fill(&mut s, &mut moves, &price);
-            exchange(&mut s, &mut moves, &price);
+        if !polish {
+            return Some((s.teams, at));
         }
-        return Some((s.teams, at));
+        fill(&mut s, &mut moves, &price);
+        exchange(&mut s, &mut moves, &price);
+        let value = p.outreach(&s.teams);
+        if best.as_ref().is_none_or(|b| value > b.2) {
+            best = Some((s.teams, at, value));
+        }
+        if close(value) {
+            break;
+        }
     }
-    None
+    best.map(|(teams, at, _)| (teams, at))
 }
 
 /// A price on row j large enough to matter where its multiplier is zero: the installs a team
