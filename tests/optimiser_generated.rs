@@ -545,11 +545,15 @@ fn one_more_team_in_a_pool_never_lowers_the_installs_found_beyond_the_tolerance(
 /// called infeasible has a `max-installs` plan below the target. District-size units with a
 /// budget and a 30% floor once ended `feasible` 1% (200 units) and 5.5% (2,000) short: the
 /// answers at the dual's optimum over-used a row that their repair then cut far too deep.
+/// Seed 22's `max-min-rate` ended `feasible` 0.8 points short: no plan was found near the
+/// bound until the districts' cheapest answers to their least efforts were tried.
 #[test]
 fn every_shape_campaign_generate_writes_is_planned_optimal() {
     use campaign_planner::synthetic::{self, Budget, Params, Size};
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let shapes: [(Size, Option<Budget>, Option<f64>, Option<f64>); 6] = [
+    // size, budget, floor, target
+    type Shape = (Size, Option<Budget>, Option<f64>, Option<f64>);
+    let shapes: [Shape; 6] = [
         (Size::Commune, None, None, None),
         (Size::Commune, Some(Budget::Auto), Some(0.25), None),
         (Size::Commune, Some(Budget::Auto), None, Some(0.5)),
@@ -558,7 +562,7 @@ fn every_shape_campaign_generate_writes_is_planned_optimal() {
         (Size::District, None, Some(0.25), Some(0.55)),
     ];
     let mut failures = Vec::new();
-    for seed in 11..15 {
+    for seed in [11, 12, 13, 14, 22] {
         for (size, budget, floor, target) in shapes {
             for objective in Objective::ALL {
                 let mut params = Params::new(200, seed);

@@ -214,10 +214,35 @@ pub fn feasible(p: &Problem, warm: &mut Warm) -> Result<Found, Short> {
         warm.ray = Some(priced.multipliers);
         return Err(Short::Proven);
     }
-    match improve(p, &lag, &priced, false, 0..NUDGES.len()) {
-        Some((teams, at)) => Ok(warm.found(p, teams, priced, at)),
-        None => Err(Short::Unproven),
+    if let Some((teams, at)) = improve(p, &lag, &priced, false, 0..NUDGES.len()) {
+        return Ok(warm.found(p, teams, priced, at));
     }
+    // last, each district's cheapest way to its least effort at those prices and at the
+    // last proof's, no installs beyond: they over-use the rows least
+    let least = Lagrangian {
+        p,
+        install_value: 0.0,
+        weight: vec![0.0; p.kinds],
+        need: None,
+    };
+    for y in [Some(priced.multipliers.clone()), warm.ray.clone()]
+        .into_iter()
+        .flatten()
+    {
+        let mut teams = p.lower();
+        if least.evaluate(&y, &mut teams).is_none() {
+            continue;
+        }
+        let at_least = Priced {
+            multipliers: y,
+            bound: priced.bound,
+            teams,
+        };
+        if let Some((teams, _)) = improve(p, &least, &at_least, false, 0..1) {
+            return Ok(warm.found(p, teams, priced, warm.nudge));
+        }
+    }
+    Err(Short::Unproven)
 }
 
 /// Evaluations of the dual's short search for a proof in [`feasible`].
