@@ -37,7 +37,7 @@ use std::collections::BTreeMap;
 
 use campaign_planner::model::{Model, Objective, Scope};
 use campaign_planner::solve::{
-    GAP_TOLERANCE, RATE_GAP_TOLERANCE, Solution, Status, min_cost_value, solve,
+    Finding, GAP_TOLERANCE, RATE_GAP_TOLERANCE, Solution, Status, min_cost_value, solve,
 };
 use common::{
     SHAPE_ENUMERATION_LIMIT, enumerated_optimum, lower_bounds, min_rate, minimums_fit,
@@ -225,6 +225,81 @@ fn check_limits(at: &Instance, tally: &mut Tally, infeasible: bool) {
     }
 }
 
+/// Whether some allocation meets `model`, by enumeration; `None` when there are too many
+/// allocations to enumerate.
+fn met(model: &Model) -> Option<bool> {
+    (pooled_allocation_count(model) <= SHAPE_ENUMERATION_LIMIT)
+        .then(|| enumerated_optimum(model).is_some())
+}
+
+/// `model` with `extra` more teams in the pool of kind `k` (and in every district's bound that
+/// was the whole pool), as the findings mean it.
+fn with_more_teams(model: &Model, k: usize, extra: u32) -> Model {
+    let available = model.kinds[k].available.unwrap_or(0);
+    let mut m = model.clone();
+    m.kinds[k].available = Some(available + extra);
+    for d in &mut m.districts {
+        if d.bounds[k].max == available {
+            d.bounds[k].max = available + extra;
+        }
+    }
+    m
+}
+
+/// MODEL.md § "Objectives", the infeasible result: a finding's number is enough (with it, an
+/// allocation meets the scenario), and an `exact` one is exactly enough (one team, or one
+/// đồng, less and none does), checked by enumeration where it is small enough.
+fn check_findings(at: &Instance, tally: &mut Tally) {
+    let model = at.model;
+    let Some(diagnosis) = &at.solution.diagnosis else {
+        return;
+    };
+    for finding in &diagnosis.findings {
+        let (with_it, one_less, exact) = match finding {
+            Finding::BudgetShort { more, exact } => {
+                let budget = model.budget.unwrap_or(0.0);
+                let with = |b: f64| {
+                    let mut m = model.clone();
+                    m.budget = Some(b);
+                    m
+                };
+                (with(budget + more), with(budget + more - 1.0), *exact)
+            }
+            Finding::TargetTeamsShort { kind, more, exact }
+            | Finding::FloorTeamsShort { kind, more, exact } => {
+                let Some(k) = model.kinds.iter().position(|x| &x.name == kind) else {
+                    tally.fail(
+                        "a finding names a kind the scenario has not",
+                        at,
+                        kind.clone(),
+                    );
+                    continue;
+                };
+                (
+                    with_more_teams(model, k, *more),
+                    with_more_teams(model, k, more - 1),
+                    *exact,
+                )
+            }
+            _ => continue,
+        };
+        if met(&with_it) == Some(false) {
+            tally.fail(
+                "a finding's number is not enough",
+                at,
+                format!("{finding:?}: no allocation meets the scenario with it"),
+            );
+        }
+        if exact && met(&one_less) == Some(true) {
+            tally.fail(
+                "an exact finding with one to spare",
+                at,
+                format!("{finding:?}: one less is enough too"),
+            );
+        }
+    }
+}
+
 /// Every check of one solved instance against its enumerated optimum.
 fn check(at: &Instance, tally: &mut Tally) {
     let (model, solution) = (at.model, at.solution);
@@ -260,6 +335,7 @@ fn check(at: &Instance, tally: &mut Tally) {
         if minimums_fit(model) {
             check_limits(at, tally, true);
         }
+        check_findings(at, tally);
         return;
     }
 

@@ -493,7 +493,13 @@ fn xlsx_of_a_plan_that_cannot_meet_its_scenario_says_why() {
         .iter()
         .position(|r| r == "Vì sao không khả thi")
         .unwrap_or_else(|| panic!("no reasons in the Province sheet: {rows:?}"));
-    assert_eq!(rows[why + 1], "Ngân sách còn thiếu 65.400.000 đ");
+    // the rules' minimums cost 365.400.000 đ, 65.400.000 đ over the budget, but the 45% floor
+    // needs more: volunteers and budget together, each exactly enough
+    assert_eq!(
+        rows[why + 1],
+        "Cần thêm cả 43 đội tình nguyện và 418.200.000 đ ngân sách để mọi huyện đạt mức tối \
+         thiểu (thêm riêng đội hay riêng ngân sách đều chưa đủ)"
+    );
     // the third column is headed: it holds a count's rate or the target's verdict
     assert_eq!(
         province.get_value((3, 2)),

@@ -90,8 +90,8 @@ pub struct Diagnosis {
     pub findings: Vec<Finding>,
 }
 
-/// Conflicts in the bounds themselves: a district asked for more than it may have, pools
-/// or the budget too small for the rules' minimums.
+/// Conflicts in the bounds themselves: a district asked for more than it may have, pools too
+/// small for the rules' minimums.
 pub fn structural(model: &Model) -> Vec<Finding> {
     let mut findings = Vec::new();
     for d in &model.districts {
@@ -119,21 +119,19 @@ pub fn structural(model: &Model) -> Vec<Finding> {
             }
         }
     }
-    if let Some(budget) = model.budget {
-        let least: f64 = model
-            .districts
-            .iter()
-            .flat_map(|d| d.bounds.iter().enumerate())
-            .map(|(k, b)| model.cost_per_team(k) * f64::from(b.min))
-            .sum();
-        if least > budget {
-            findings.push(Finding::BudgetShort {
-                more: least - budget,
-                exact: true,
-            });
-        }
-    }
     findings
+}
+
+/// What the rules' minimums cost. A budget below it is not a conflict of the bounds: the
+/// budget the scenario needs (the minimums and the floors or target) is found as any other
+/// budget finding, exactly enough.
+pub fn minimums_cost(model: &Model) -> f64 {
+    model
+        .districts
+        .iter()
+        .flat_map(|d| d.bounds.iter().enumerate())
+        .map(|(k, b)| model.cost_per_team(k) * f64::from(b.min))
+        .sum()
 }
 
 /// Each district's own floor φ_d as least effort (0 without one), or the districts whose
@@ -341,8 +339,33 @@ fn kinds_together(model: &Model, verdict: &dyn Fn(&Model) -> Verdict) -> Option<
     Some(extra)
 }
 
-/// The least budget, in whole đồng, with which the scenario is met (it must be with an
-/// unlimited budget), and whether a đồng less is proven short.
+/// No budget beyond this is searched (đồng): far beyond any province's.
+const MOST_BUDGET: f64 = 1e18;
+
+/// The step between the costs plans can have: the greatest common divisor of the kinds' costs
+/// per team over the campaign when they are whole đồng (2.100.000 đ for Lạng Sơn's), else one
+/// đồng.
+fn cost_step(model: &Model) -> f64 {
+    let whole = |c: f64| (0.0..9e15).contains(&c) && c.fract() == 0.0;
+    let costs: Vec<f64> = (0..model.kinds.len())
+        .map(|k| model.cost_per_team(k))
+        .collect();
+    if !costs.iter().all(|&c| whole(c)) {
+        return 1.0;
+    }
+    let gcd = |mut a: u64, mut b: u64| {
+        while b != 0 {
+            (a, b) = (b, a % b);
+        }
+        a
+    };
+    let step = costs.iter().fold(0u64, |g, &c| gcd(g, c as u64));
+    if step == 0 { 1.0 } else { step as f64 }
+}
+
+/// The least budget with which the scenario is met (it must be with an unlimited budget): the
+/// cost of some plan, so a whole number of [`cost_step`]s; and whether one step less (so any
+/// budget below it) is proven short.
 fn least_budget(model: &Model, verdict: &dyn Fn(&Model) -> Verdict) -> (f64, bool) {
     let budget = model.budget.unwrap_or(0.0);
     let with = |b: f64| {
@@ -350,28 +373,34 @@ fn least_budget(model: &Model, verdict: &dyn Fn(&Model) -> Verdict) -> (f64, boo
         m.budget = Some(b);
         verdict(&m)
     };
-    if with(budget) == Verdict::Met {
+    let first = with(budget);
+    if first == Verdict::Met {
         return (budget, true);
     }
-    let (mut lo, mut hi) = (budget, budget.max(1.0) * 2.0);
-    while with(hi) != Verdict::Met && hi < 1e18 {
-        lo = hi;
-        hi *= 2.0;
+    // Every plan costs a whole number of steps, so the least budget that works is one: the
+    // search is over steps, and one step less is the budget just below it.
+    let step = cost_step(model);
+    let at = |m: f64| with(m * step);
+    // `lo` steps do not work (`lo_short`: proven so); `hi` steps do
+    let (mut lo, mut lo_short) = ((budget / step).floor(), first == Verdict::Short);
+    let mut hi = (2.0 * lo).max(lo + 1.0);
+    loop {
+        match at(hi) {
+            Verdict::Met => break,
+            v if hi * step < MOST_BUDGET => {
+                (lo, lo_short, hi) = (hi, v == Verdict::Short, 2.0 * hi)
+            }
+            _ => return (hi * step, false),
+        }
     }
-    // to the đồng: costs are whole đồng, so the least budget that works is a whole number
     while hi - lo > 1.0 {
-        let mid = (0.5 * (lo + hi)).round();
-        if mid <= lo || mid >= hi {
-            break;
-        }
-        if with(mid) == Verdict::Met {
-            hi = mid
-        } else {
-            lo = mid
+        let mid = (0.5 * (lo + hi)).floor();
+        match at(mid) {
+            Verdict::Met => hi = mid,
+            v => (lo, lo_short) = (mid, v == Verdict::Short),
         }
     }
-    let hi = hi.ceil();
-    (hi, with(hi - 1.0) == Verdict::Short)
+    (hi * step, lo_short)
 }
 
 /// `model` with `extra` more teams in the pool of kind `k` (and in every district's bound that

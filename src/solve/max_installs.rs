@@ -55,7 +55,8 @@ pub fn solve(p: &Problem, start: Option<&[f64]>) -> Result<Found, Short> {
     if priced.bound < -PROOF_MARGIN * scale {
         return Err(Short::Proven);
     }
-    let (teams, _) = improve(p, &lag, &priced, true, 0..NUDGES.len()).ok_or(Short::Unproven)?;
+    let (teams, _) =
+        improve(p, &lag, &priced, Aim::Most, 0..NUDGES.len()).ok_or(Short::Unproven)?;
     let value = p.outreach(&teams);
     Ok(Found {
         teams,
@@ -84,7 +85,7 @@ pub fn reaches(p: &Problem, need: f64, warm: Option<&[f64]>) -> (super::Verdict,
     if priced.bound < short {
         return (Verdict::Short, priced.multipliers);
     }
-    let verdict = match improve(p, &lag, &priced, true, 0..NUDGES.len()) {
+    let verdict = match improve(p, &lag, &priced, Aim::Reach(short), 0..NUDGES.len()) {
         Some((teams, _)) if p.outreach(&teams) >= short => Verdict::Met,
         _ => Verdict::Unknown,
     };
@@ -191,7 +192,7 @@ pub fn feasible(p: &Problem, warm: &mut Warm) -> Result<Found, Short> {
     };
     // the raise that worked last time, at the warm prices
     let nudge = warm.nudge;
-    if let Some((teams, at)) = improve(p, &lag, &priced, false, nudge..nudge + 1) {
+    if let Some((teams, at)) = improve(p, &lag, &priced, Aim::Rows, nudge..nudge + 1) {
         return Ok(warm.found(p, teams, priced, at));
     }
     // a short dual search from the last proof: out of reach shows within a few evaluations
@@ -204,7 +205,7 @@ pub fn feasible(p: &Problem, warm: &mut Warm) -> Result<Found, Short> {
         return Err(Short::Proven);
     }
     // larger raises at the warm prices, then the whole dual search and every raise
-    if let Some((teams, at)) = improve(p, &lag, &priced, false, nudge + 1..NUDGES.len()) {
+    if let Some((teams, at)) = improve(p, &lag, &priced, Aim::Rows, nudge + 1..NUDGES.len()) {
         return Ok(warm.found(p, teams, priced, at));
     }
     let Some(priced) = lag.minimise(Some(&searched.multipliers), scale, short, EVALUATIONS) else {
@@ -214,7 +215,7 @@ pub fn feasible(p: &Problem, warm: &mut Warm) -> Result<Found, Short> {
         warm.ray = Some(priced.multipliers);
         return Err(Short::Proven);
     }
-    if let Some((teams, at)) = improve(p, &lag, &priced, false, 0..NUDGES.len()) {
+    if let Some((teams, at)) = improve(p, &lag, &priced, Aim::Rows, 0..NUDGES.len()) {
         return Ok(warm.found(p, teams, priced, at));
     }
     // last, each district's cheapest way to its least effort at those prices and at the
@@ -238,7 +239,7 @@ pub fn feasible(p: &Problem, warm: &mut Warm) -> Result<Found, Short> {
             bound: priced.bound,
             teams,
         };
-        if let Some((teams, _)) = improve(p, &least, &at_least, false, 0..1) {
+        if let Some((teams, _)) = improve(p, &least, &at_least, Aim::Rows, 0..1) {
             return Ok(warm.found(p, teams, priced, warm.nudge));
         }
     }
@@ -275,18 +276,28 @@ pub fn polish(p: &Problem, teams: Allocation, y: &[f64]) -> Allocation {
 /// first, zero, repairs the answers at the prices themselves.
 const NUDGES: [f64; 6] = [0.0, 1e-4, 1e-3, 1e-2, 0.05, 0.2];
 
+/// What [`improve`] is after.
+#[derive(Clone, Copy)]
+enum Aim {
+    /// The first plan that keeps the rows.
+    Rows,
+    /// The most installs: the best plan over the raises, stopping once one is within a
+    /// quarter of the tolerance of the bound.
+    Most,
+    /// A plan with at least these outreach installs (else the most).
+    Reach(f64),
+}
+
 /// From the districts' answers at the prices to a plan that keeps every row, improved by
-/// one-team moves; `None` when the rows cannot be met from there. The raises `NUDGES[tries]`
-/// are tried in turn; the one that gave the plan is returned with it. Without `polish` the
-/// first plan that keeps the rows is returned; with it, the best of the raises, stopping once
-/// one is within a quarter of the tolerance of the bound (the answers at the dual's optimum
-/// can over-use a row far more than its plan needs: districts tied at those prices all take
-/// the dearer answer, and a raise breaks the tie the other way).
+/// one-team moves as `aim` asks; `None` when the rows cannot be met from there. The raises
+/// `NUDGES[tries]` are tried in turn; the one that gave the plan is returned with it. The
+/// answers at the dual's optimum can over-use a row far more than its plan needs (districts
+/// tied at those prices all take the dearer answer): a raise breaks the tie the other way.
 fn improve(
     p: &Problem,
     lag: &Lagrangian,
     priced: &Priced,
-    polish: bool,
+    aim: Aim,
     tries: std::ops::Range<usize>,
 ) -> Option<(Allocation, usize)> {
     let (_, price) = lag.prices(&priced.multipliers);
@@ -322,16 +333,21 @@ fn improve(
         if !repair(&mut s, &mut moves) {
             continue;
         }
-        if !polish {
+        let need = match aim {
+            Aim::Rows => return Some((s.teams, at)),
+            Aim::Most => f64::INFINITY,
+            Aim::Reach(need) => need,
+        };
+        fill(&mut s, &mut moves, &price);
+        if p.outreach(&s.teams) >= need {
             return Some((s.teams, at));
         }
-        fill(&mut s, &mut moves, &price);
         exchange(&mut s, &mut moves, &price);
         let value = p.outreach(&s.teams);
         if best.as_ref().is_none_or(|b| value > b.2) {
             best = Some((s.teams, at, value));
         }
-        if close(value) {
+        if close(value) || value >= need {
             break;
         }
     }

@@ -283,23 +283,15 @@ fn infeasible(model: &Model, findings: Vec<Finding>, structural: bool) -> Soluti
     }
     if structural {
         for finding in &findings {
-            match finding {
-                Finding::PoolMinimums { kind, .. } => {
-                    let k = model
-                        .kinds
-                        .iter()
-                        .position(|x| &x.name == kind)
-                        .unwrap_or(0);
-                    for d in &mut relaxed.districts {
-                        d.bounds[k].min = 0;
-                    }
+            if let Finding::PoolMinimums { kind, .. } = finding {
+                let k = model
+                    .kinds
+                    .iter()
+                    .position(|x| &x.name == kind)
+                    .unwrap_or(0);
+                for d in &mut relaxed.districts {
+                    d.bounds[k].min = 0;
                 }
-                // the smallest change that fits the rules' minimums: the budget plus the
-                // shortfall the diagnosis names
-                Finding::BudgetShort { more, .. } => {
-                    relaxed.budget = model.budget.map(|b| b + more);
-                }
-                _ => {}
             }
         }
         for d in &mut relaxed.districts {
@@ -307,6 +299,11 @@ fn infeasible(model: &Model, findings: Vec<Finding>, structural: bool) -> Soluti
                 b.min = b.min.min(b.max);
             }
         }
+    }
+    // the smallest change that fits the rules' minimums: the budget raised to what they cost
+    let minimums = diagnose::minimums_cost(&relaxed);
+    if relaxed.budget.is_some_and(|b| b < minimums) {
+        relaxed.budget = Some(minimums);
     }
     let zero = vec![0.0; model.districts.len()];
     let teams = most_outreach(&relaxed, &zero).map_or_else(
