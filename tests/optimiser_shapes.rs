@@ -281,6 +281,40 @@ fn check_findings(at: &Instance, tally: &mut Tally) {
                     *exact,
                 )
             }
+            Finding::TeamsAndBudgetShort {
+                kind,
+                more,
+                budget_more,
+                exact,
+                ..
+            } => {
+                let Some(k) = model.kinds.iter().position(|x| &x.name == kind) else {
+                    tally.fail(
+                        "a finding names a kind the scenario has not",
+                        at,
+                        kind.clone(),
+                    );
+                    continue;
+                };
+                let with = |teams: u32, extra: f64| {
+                    let mut m = with_more_teams(model, k, teams);
+                    m.budget = model.budget.map(|b| b + extra);
+                    m
+                };
+                // exactly enough in each lever, the other at the finding's number
+                if *exact && met(&with(*more, budget_more - 1.0)) == Some(true) {
+                    tally.fail(
+                        "an exact finding with one to spare",
+                        at,
+                        format!("{finding:?}: a đồng less is enough too"),
+                    );
+                }
+                (
+                    with(*more, *budget_more),
+                    with(more - 1, *budget_more),
+                    *exact,
+                )
+            }
             _ => continue,
         };
         if met(&with_it) == Some(false) {
