@@ -50,7 +50,8 @@ pub enum Finding {
         more: u32,
         exact: bool,
     },
-    /// The budget is too small by this much (`exact`: with a đồng less it is proven short).
+    /// The budget is too small by this much (`exact`: with a đồng less it is proven short;
+    /// the least budget is searched in steps of the team costs, so a step less is).
     BudgetShort { more: f64, exact: bool },
     /// Neither more teams alone nor more budget alone would do: both are needed, this many
     /// teams of one provincial kind and this much budget. `floors`: for the district floors
@@ -339,8 +340,22 @@ fn kinds_together(model: &Model, verdict: &dyn Fn(&Model) -> Verdict) -> Option<
     Some(extra)
 }
 
-/// No budget beyond this is searched (đồng): far beyond any province's.
-const MOST_BUDGET: f64 = 1e18;
+/// What every team the bounds and the pools allow would cost.
+fn most_cost(model: &Model) -> f64 {
+    (0..model.kinds.len())
+        .map(|k| {
+            let bounds: u64 = model
+                .districts
+                .iter()
+                .map(|d| u64::from(d.bounds[k].max))
+                .sum();
+            let teams = model.kinds[k]
+                .available
+                .map_or(bounds, |a| bounds.min(u64::from(a)));
+            model.cost_per_team(k) * teams as f64
+        })
+        .sum()
+}
 
 /// The step between the costs plans can have: the greatest common divisor of the kinds' costs
 /// per team over the campaign when they are whole đồng (2.100.000 đ for Lạng Sơn's), else one
@@ -383,14 +398,14 @@ fn least_budget(model: &Model, verdict: &dyn Fn(&Model) -> Verdict) -> (f64, boo
     let at = |m: f64| with(m * step);
     // `lo` steps do not work (`lo_short`: proven so); `hi` steps do
     let (mut lo, mut lo_short) = ((budget / step).floor(), first == Verdict::Short);
-    let mut hi = (2.0 * lo).max(lo + 1.0);
-    loop {
+    // a budget that pays for every team the bounds and pools allow never binds: there the
+    // scenario is met as it is with no budget (which the caller has found)
+    let never_binds = (most_cost(model) / step).ceil().max(lo + 1.0);
+    let mut hi = (2.0 * lo).max(lo + 1.0).min(never_binds);
+    while hi < never_binds {
         match at(hi) {
             Verdict::Met => break,
-            v if hi * step < MOST_BUDGET => {
-                (lo, lo_short, hi) = (hi, v == Verdict::Short, 2.0 * hi)
-            }
-            _ => return (hi * step, false),
+            v => (lo, lo_short, hi) = (hi, v == Verdict::Short, (2.0 * hi).min(never_binds)),
         }
     }
     while hi - lo > 1.0 {

@@ -4,7 +4,7 @@
 
 use super::problem::Problem;
 use super::tolerance::{
-    BUDGET_SLACK, EFFORT_TOLERANCE, GAP_TOLERANCE, INSTALLS_TOLERANCE, SEARCH_TIE,
+    EFFORT_TOLERANCE, GAP_TOLERANCE, INSTALLS_TOLERANCE, SEARCH_TIE, budget_limit,
 };
 use crate::model::{Allocation, Model, Scope, outreach_installs};
 
@@ -178,7 +178,7 @@ pub fn search(
         .filter(|&k| model.kinds[k].scope == Scope::Provincial)
         .map(|k| (k, model.kinds[k].available.unwrap_or(0)))
         .collect();
-    let budget = model.budget.map(|b| b * (1.0 + BUDGET_SLACK));
+    let budget = model.budget.map(budget_limit);
     // The most outreach the districts from d on could add: each district's best on its own,
     // and (tighter) the Lagrangian bound at `prices`: Σ_{d' ≥ d} max (G − π·t) plus the
     // prices of what is left of each pool and the budget, added at each node.

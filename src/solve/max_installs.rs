@@ -322,7 +322,7 @@ fn improve(
                 .iter()
                 .enumerate()
                 .map(|(j, &yj)| match over.get(j) {
-                    Some(true) => yj * (1.0 + nudge) + nudge * lag_floor(p, j),
+                    Some(true) => yj * (1.0 + nudge) + nudge * row_price(p, j),
                     _ => yj,
                 })
                 .collect();
@@ -356,7 +356,7 @@ fn improve(
 
 /// A price on row j large enough to matter where its multiplier is zero: the installs a team
 /// of its kind could bring at most, per unit of the row.
-fn lag_floor(p: &Problem, j: usize) -> f64 {
+pub fn row_price(p: &Problem, j: usize) -> f64 {
     let row = &p.rows[j];
     (0..p.districts)
         .flat_map(|d| (0..p.kinds).map(move |k| (d, k)))

@@ -13,6 +13,9 @@ use crate::model::{Allocation, Model};
 /// A team's weight beyond its cost, as a share of the cheapest kind's cost.
 const SLIVER: f64 = 1e-6;
 
+/// Raises of the over-used rows' prices tried for starts.
+const ROW_RAISES: [f64; 3] = [1e-3, 1e-2, 0.1];
+
 /// Raises of the target's price tried for price-consistent starts.
 const RAISES: [f64; 10] = [5e-4, 1e-3, 2e-3, 5e-3, 1e-2, 2e-2, 5e-2, 0.1, 0.2, 0.5];
 
@@ -100,6 +103,24 @@ pub fn solve(p: &Problem, need: f64) -> Option<Found> {
             reached += 1;
             if reached == 2 {
                 break;
+            }
+        }
+    }
+    // The answers at the prices of the rows they over-use raised a little: where many
+    // districts are tied at the dual's optimum, the ties then go the other way.
+    let used = p.usage(&priced.teams);
+    let over: Vec<usize> = (0..p.rows.len())
+        .filter(|&j| !super::problem::fits_row(&p.rows[j], used[j]))
+        .collect();
+    if !over.is_empty() {
+        for raise in ROW_RAISES {
+            let mut y = priced.multipliers.clone();
+            for &j in &over {
+                y[j] = y[j] * (1.0 + raise) + raise * max_installs::row_price(p, j);
+            }
+            let mut teams = p.lower();
+            if lag.evaluate(&y, &mut teams).is_some() {
+                starts.push(teams);
             }
         }
     }

@@ -114,16 +114,18 @@ pub fn solve(model: &Model) -> Solution {
                 need,
                 weight: min_cost::team_weights(model),
             };
-            let found = min_cost::solve(&p, need).or_else(|| {
-                // none found: a small instance is searched through before it is called infeasible
-                let teams = exact::optimum(&p, &goal)??;
-                let bound = min_cost_value(model, &teams);
-                Some(min_cost::Found {
-                    teams,
-                    bound,
-                    multipliers: Vec::new(),
-                })
-            });
+            let found = min_cost::solve(&p, need)
+                .or_else(|| min_cost_unbudgeted(model, &floor_effort, need))
+                .or_else(|| {
+                    // none found: a small instance is searched through before it is called infeasible
+                    let teams = exact::optimum(&p, &goal)??;
+                    let bound = min_cost_value(model, &teams);
+                    Some(min_cost::Found {
+                        teams,
+                        bound,
+                        multipliers: Vec::new(),
+                    })
+                });
             let Some(found) = found else {
                 return infeasible(model, target_short(model, need, &floor_effort), false);
             };
@@ -143,6 +145,20 @@ pub fn solve(model: &Model) -> Solution {
             planned(model, found.teams, found.min_rate, Some(found.bound), gap)
         }
     }
+}
+
+/// `min-cost` where the method finds no plan under the budget: the cheapest plan without the
+/// budget, kept when it fits the budget. Its bound holds with the budget too (a row dropped
+/// can only lower the least cost).
+fn min_cost_unbudgeted(model: &Model, floor_effort: &[f64], need: f64) -> Option<min_cost::Found> {
+    let budget = model.budget?;
+    let mut free = model.clone();
+    free.budget = None;
+    let found = min_cost::solve(&Problem::new(&free, floor_effort.to_vec()), need)?;
+    (model.cost(&found.teams) <= tolerance::budget_limit(budget)).then(|| min_cost::Found {
+        multipliers: Vec::new(),
+        ..found
+    })
 }
 
 /// The value `min-cost` minimises: the cost, or the number of teams when every kind is free.
@@ -243,6 +259,10 @@ fn target_short(model: &Model, need: f64, floor_effort: &[f64]) -> Vec<Finding> 
         let (verdict, multipliers) = max_installs::reaches(&p, need, start.as_deref());
         *warm.borrow_mut() = Some(multipliers);
         match verdict {
+            // the cheapest plan without the budget may fit it
+            Verdict::Unknown if min_cost_unbudgeted(m, floor_effort, need).is_some() => {
+                Verdict::Met
+            }
             // a small instance the method cannot settle is searched through
             Verdict::Unknown if exact::small(&p) => {
                 match exact::optimum(&p, &exact::Goal::Installs) {

@@ -16,8 +16,12 @@ pub const INSTALLS_TOLERANCE: f64 = 1e-6;
 pub const EFFORT_TOLERANCE: f64 = 1e-9;
 
 /// The budget's relative slack: đồng are large numbers, and a plan's cost summed in another
-/// order may differ in its last bits.
+/// order may differ in its last bits. Never more than [`BUDGET_SLACK_MOST`].
 pub const BUDGET_SLACK: f64 = 1e-9;
+
+/// The most the budget's slack may be, in đồng: under one đồng, so that a budget one đồng
+/// short is short (sums of whole-đồng costs are exact below 2⁵³ đ).
+pub const BUDGET_SLACK_MOST: f64 = 0.5;
 
 /// Two objective values closer than this (relative) are equal: ties then go to fewer teams.
 pub const TIE: f64 = 1e-12;
@@ -47,5 +51,5 @@ pub const NEGLIGIBLE: f64 = 1e-12;
 
 /// Budget slack as an absolute amount for a budget `budget`.
 pub fn budget_limit(budget: f64) -> f64 {
-    budget * (1.0 + BUDGET_SLACK)
+    budget + (budget.abs() * BUDGET_SLACK).min(BUDGET_SLACK_MOST)
 }
