@@ -15,7 +15,7 @@
 //! (load; rules, solve and exact evaluation; JSON), the plan's status and the gap the optimiser
 //! proves. For the 10,600-commune rows it also runs the release binary once under
 //! `/usr/bin/time -f %M` and prints the peak memory of the whole process. Never asserts a time;
-//! the whole bench takes about a minute.
+//! the whole bench takes about 45 s on two idle cores.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -22,10 +22,11 @@
 //!   and the true gap are all within the tolerance (0.5%, 0.5%, 0.001), and `feasible` only
 //!   when the reported gap is above it.
 //!
-//! Plans that end `feasible` (a looser proof) are counted, with how many of them are beyond
-//! the tolerance against the true optimum, and printed (`-- --nocapture`); they do not fail
-//! the test. Every other departure fails it, listing each kind of failure with its count and
-//! the first instance (seed, plan, optimality and the whole model).
+//! Plans that end `feasible` (a looser proof) are counted and printed (`-- --nocapture`);
+//! they fail the test only when they are beyond the tolerance against the true optimum
+//! (MODEL.md holds every plan to it, whatever its proof). Every departure fails it, listing
+//! each kind of failure with its count and the first instance (seed, plan, optimality and the
+//! whole model).
 //!
 //! `CAMPAIGN_SHAPES_INSTANCES=50000` runs more instances per objective (default 2,000);
 //! `CAMPAIGN_SHAPES_FIRST=N` starts at seed N, so `CAMPAIGN_SHAPES_FIRST=N
@@ -501,6 +502,13 @@ fn check(at: &Instance, tally: &mut Tally) {
                 if tally.feasible_beyond_seeds.len() < 10 {
                     tally.feasible_beyond_seeds.push(at.seed);
                 }
+                // MODEL.md: a plan's objective is within the tolerance of the true optimum,
+                // whatever its proof says
+                tally.fail(
+                    "a feasible plan beyond the tolerance of the true optimum",
+                    at,
+                    format!("reported gap {reported_gap:?}"),
+                );
             }
         }
         Status::Infeasible => unreachable!(),
