@@ -36,6 +36,9 @@ impl PartialOrd for Entry {
     }
 }
 
+/// A heap holding more than this many entries per district is cleared of stale ones.
+const STALE_FACTOR: usize = 4;
+
 /// Per kind: where one more team gains most, where one fewer loses least.
 pub struct Moves {
     adds: Vec<BinaryHeap<Entry>>,
@@ -58,9 +61,17 @@ impl Moves {
         m
     }
 
-    /// Pushes district d's current gains and losses.
+    /// Pushes district d's current gains and losses. A heap grown to [`STALE_FACTOR`] times
+    /// the districts is rid of its stale entries first, so that memory stays bounded however
+    /// many moves are made (each move leaves entries behind).
     fn push(&mut self, s: &State, d: usize) {
         let version = s.version[d];
+        let most = STALE_FACTOR * s.p.districts + 64;
+        for heap in self.adds.iter_mut().chain(self.removes.iter_mut()) {
+            if heap.len() > most {
+                heap.retain(|e| e.version == s.version[e.d]);
+            }
+        }
         for k in 0..s.p.kinds {
             if s.teams[d][k] < s.p.hi(d, k) {
                 self.adds[k].push(Entry {
@@ -198,16 +209,19 @@ fn ratio(gain: f64, price: f64) -> f64 {
 pub fn repair(s: &mut State, moves: &mut Moves) -> bool {
     // each switch frees what it can of the rows over at the time: a few rounds at most
     let mut switches = 2 * s.p.rows.len() + 2;
-    loop {
+    let repaired = loop {
         if shed(s, moves) {
-            return true;
+            break true;
         }
         let over = s.over();
         if switches == 0 || !switch(s, moves, &over) {
-            return false;
+            break false;
         }
         switches -= 1;
-    }
+    };
+    // a repair is never undone: its journal would only grow with every team it removed
+    moves.commit();
+    repaired
 }
 
 /// Removes teams until every row holds, each time the team that loses the fewest installs per
