@@ -122,9 +122,10 @@ const KINDS: [Kind; 3] = [
     },
 ];
 
-/// The volunteer pool: three teams per unit.
+/// The volunteer pool: three teams per unit, at most the most a scenario accepts (100,000,
+/// reached at 33,334 units).
 pub fn volunteers(units: u64) -> u64 {
-    3 * units
+    (3 * units).min(u64::from(crate::scenario::district::MAX_TEAMS))
 }
 
 /// The mobile pool: one team per two units, rounded up.

@@ -660,3 +660,20 @@ fn a_seed_gives_the_same_units_in_every_version() {
         ]
     );
 }
+
+/// Every unit count `generate` accepts writes a file that loads: the volunteer pool (three per
+/// unit) stops at the 100,000 teams a scenario accepts, reached at 33,334 units (it wrote
+/// 100,002 there, and `plan` refused the file).
+#[test]
+fn the_largest_provinces_load_with_the_volunteer_pool_at_the_scenarios_limit() {
+    for units in ["33333", "33334"] {
+        let s = load_text(&generate(&["--units", units, "--seed", "1"]));
+        let volunteers = s
+            .team_kinds
+            .iter()
+            .find(|k| k.name == "volunteer")
+            .and_then(|k| k.available);
+        let expected = if units == "33333" { 99_999 } else { 100_000 };
+        assert_eq!(volunteers, Some(expected), "{units} units");
+    }
+}
