@@ -683,3 +683,34 @@ fn min_cost_near_the_pools_limit_is_monotone_in_the_budget_and_its_finding_is_sa
         );
     }
 }
+
+/// A budget of 0 đ (200 communes, `min-cost` at 50%): no team can be paid, so more teams of any
+/// kind cannot help and the finding is the budget alone, exactly enough. (Asking whether more
+/// teams help took 43 s and 2.5 GB: each question enlarged the pools up to 100,000 teams.)
+#[test]
+fn a_budget_of_nothing_is_found_short_by_what_the_plan_costs() {
+    use campaign_planner::solve::Finding;
+    use campaign_planner::synthetic::{self, Budget, Params};
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut params = Params::new(200, 42);
+    params.objective = Objective::MinCost;
+    params.target = 0.5;
+    params.budget = Some(Budget::Dong(0));
+    let path = dir.path().join("generated.toml");
+    std::fs::write(&path, synthetic::generate(&params)).expect("written");
+    let load = |settings: &[String]| {
+        let scenario = campaign_planner::scenario::load_with(&path, settings).expect("it loads");
+        campaign_planner::plan_scenario(&scenario).expect("it plans")
+    };
+    let plan = load(&[]);
+    assert_eq!(plan.status, Status::Infeasible);
+    let findings = &plan.diagnosis.as_ref().expect("findings").findings;
+    let [Finding::BudgetShort { more, exact: true }] = findings.as_slice() else {
+        panic!("{findings:?}");
+    };
+    assert!(load(&[format!("budget={more}")]).status.meets_scenario());
+    assert_eq!(
+        load(&[format!("budget={}", more - 1.0)]).status,
+        Status::Infeasible
+    );
+}

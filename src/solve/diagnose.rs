@@ -211,7 +211,11 @@ pub fn floors_short(model: &Model, efforts: &[f64]) -> Vec<Finding> {
 pub fn short_of(model: &Model, verdict: &dyn Fn(&Model) -> Verdict, floors: bool) -> Vec<Finding> {
     let mut best: Option<(u32, bool, usize)> = None;
     for (k, kind) in model.kinds.iter().enumerate() {
-        if kind.scope != Scope::Provincial {
+        // more teams of a kind help only if the budget pays for one beyond the minimums
+        let affordable = model.budget.is_none_or(|b| {
+            minimums_cost(model) + model.cost_per_team(k) <= super::tolerance::budget_limit(b)
+        });
+        if kind.scope != Scope::Provincial || !affordable {
             continue;
         }
         if let Some((more, exact)) = smallest_increase(model, k, verdict)
