@@ -364,7 +364,7 @@ fn most_cost(model: &Model) -> f64 {
 /// The step between the costs plans can have: the greatest common divisor of the kinds' costs
 /// per team over the campaign when they are whole đồng (2.100.000 đ for Lạng Sơn's), else one
 /// đồng.
-fn cost_step(model: &Model) -> f64 {
+pub fn cost_step(model: &Model) -> f64 {
     let whole = |c: f64| (0.0..9e15).contains(&c) && c.fract() == 0.0;
     let costs: Vec<f64> = (0..model.kinds.len())
         .map(|k| model.cost_per_team(k))

@@ -133,6 +133,14 @@ pub fn solve(model: &Model) -> Solution {
             let prices = (!found.multipliers.is_empty()).then_some(&found.multipliers[..]);
             let (teams, value, bound) =
                 exact::close(&p, goal, (found.teams, value, found.bound), prices);
+            // every plan costs a whole number of steps (teams, when every kind is free): so does
+            // the cheapest, and the bound rises to the next step
+            let step = if model.all_free() {
+                1.0
+            } else {
+                diagnose::cost_step(model)
+            };
+            let bound = ((bound / step - tolerance::COUNT_TOLERANCE).ceil() * step).min(value);
             let gap = relative(value - bound, bound);
             planned(model, teams, value, Some(bound), gap)
         }
