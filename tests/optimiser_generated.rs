@@ -607,21 +607,18 @@ fn every_shape_campaign_generate_writes_is_planned_optimal() {
 /// added; now it is proven within 0,13%.
 #[test]
 fn min_cost_where_the_duals_answers_over_use_a_row_is_proven_optimal() {
-    use campaign_planner::synthetic::{self, Budget, Params};
-    let dir = tempfile::tempdir().expect("a temporary folder");
+    use campaign_planner::synthetic::{Budget, Params};
     let mut params = Params::new(200, 6);
     params.objective = Objective::MinCost;
     params.budget = Some(Budget::Auto);
     params.floor = Some(0.3);
-    let path = dir.path().join("generated.toml");
-    std::fs::write(&path, synthetic::generate(&params)).expect("written");
+    let (_dir, path) = write_generated(&params);
     let settings = [
         "target.provincial_rate=0.6".to_string(),
         "team_kind.mobile.available=300".to_string(),
         "budget=7500000000".to_string(),
     ];
-    let scenario = campaign_planner::scenario::load_with(&path, &settings).expect("it loads");
-    let plan = campaign_planner::plan_scenario(&scenario).expect("it plans");
+    let plan = plan_file(&path, &settings);
     assert_eq!(
         plan.status,
         Status::Optimal,
@@ -641,22 +638,17 @@ fn min_cost_where_the_duals_answers_over_use_a_row_is_proven_optimal() {
 #[test]
 fn min_cost_near_the_pools_limit_is_monotone_in_the_budget_and_its_finding_is_sane() {
     use campaign_planner::solve::Finding;
-    use campaign_planner::synthetic::{self, Budget, Params};
-    let dir = tempfile::tempdir().expect("a temporary folder");
+    use campaign_planner::synthetic::{Budget, Params};
     let mut params = Params::new(2000, 3);
     params.objective = Objective::MinCost;
     params.target = 0.65;
     params.budget = Some(Budget::Auto);
     params.floor = Some(0.3);
-    let path = dir.path().join("generated.toml");
-    let text = synthetic::generate(&params);
+    let (_dir, path) = write_generated(&params);
     // the figures below are the generated file's: `--budget auto` and the mobile pool
+    let text = std::fs::read_to_string(&path).expect("read back");
     assert!(text.contains("budget = 25_154_000_000") && text.contains("available = 1_000"));
-    std::fs::write(&path, text).expect("written");
-    let load = |settings: &[String]| {
-        let scenario = campaign_planner::scenario::load_with(&path, settings).expect("it loads");
-        campaign_planner::plan_scenario(&scenario).expect("it plans")
-    };
+    let load = |settings: &[String]| plan_file(&path, settings);
     let plan = load(&[]);
     assert_eq!(plan.status, Status::Infeasible);
     let findings = &plan.diagnosis.as_ref().expect("findings").findings;
@@ -690,18 +682,13 @@ fn min_cost_near_the_pools_limit_is_monotone_in_the_budget_and_its_finding_is_sa
 #[test]
 fn a_budget_of_nothing_is_found_short_by_what_the_plan_costs() {
     use campaign_planner::solve::Finding;
-    use campaign_planner::synthetic::{self, Budget, Params};
-    let dir = tempfile::tempdir().expect("a temporary folder");
+    use campaign_planner::synthetic::{Budget, Params};
     let mut params = Params::new(200, 42);
     params.objective = Objective::MinCost;
     params.target = 0.5;
     params.budget = Some(Budget::Dong(0));
-    let path = dir.path().join("generated.toml");
-    std::fs::write(&path, synthetic::generate(&params)).expect("written");
-    let load = |settings: &[String]| {
-        let scenario = campaign_planner::scenario::load_with(&path, settings).expect("it loads");
-        campaign_planner::plan_scenario(&scenario).expect("it plans")
-    };
+    let (_dir, path) = write_generated(&params);
+    let load = |settings: &[String]| plan_file(&path, settings);
     let plan = load(&[]);
     assert_eq!(plan.status, Status::Infeasible);
     let findings = &plan.diagnosis.as_ref().expect("findings").findings;
@@ -713,4 +700,20 @@ fn a_budget_of_nothing_is_found_short_by_what_the_plan_costs() {
         load(&[format!("budget={}", more - 1.0)]).status,
         Status::Infeasible
     );
+}
+
+/// `params`' generated scenario written to a fresh folder (kept while the folder lives).
+fn write_generated(
+    params: &campaign_planner::synthetic::Params,
+) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("generated.toml");
+    std::fs::write(&path, campaign_planner::synthetic::generate(params)).expect("written");
+    (dir, path)
+}
+
+/// The plan of the scenario at `path` with `settings` (as `--set` gives them).
+fn plan_file(path: &std::path::Path, settings: &[String]) -> campaign_planner::plan::Plan {
+    let scenario = campaign_planner::scenario::load_with(path, settings).expect("it loads");
+    campaign_planner::plan_scenario(&scenario).expect("it plans")
 }

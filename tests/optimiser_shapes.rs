@@ -255,6 +255,7 @@ fn check_findings(at: &Instance, tally: &mut Tally) {
     let Some(diagnosis) = &at.solution.diagnosis else {
         return;
     };
+    let kind_of = |name: &String| model.kinds.iter().position(|x| &x.name == name);
     for finding in &diagnosis.findings {
         let (with_it, one_less, exact) = match finding {
             Finding::BudgetShort { more, exact } => {
@@ -268,7 +269,7 @@ fn check_findings(at: &Instance, tally: &mut Tally) {
             }
             Finding::TargetTeamsShort { kind, more, exact }
             | Finding::FloorTeamsShort { kind, more, exact } => {
-                let Some(k) = model.kinds.iter().position(|x| &x.name == kind) else {
+                let Some(k) = kind_of(kind) else {
                     tally.fail(
                         "a finding names a kind the scenario has not",
                         at,
@@ -289,7 +290,7 @@ fn check_findings(at: &Instance, tally: &mut Tally) {
                 exact,
                 ..
             } => {
-                let Some(k) = model.kinds.iter().position(|x| &x.name == kind) else {
+                let Some(k) = kind_of(kind) else {
                     tally.fail(
                         "a finding names a kind the scenario has not",
                         at,

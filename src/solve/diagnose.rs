@@ -210,11 +210,12 @@ pub fn floors_short(model: &Model, efforts: &[f64]) -> Vec<Finding> {
 /// there are); each exact when one less is proven short. `floors` picks the wording.
 pub fn short_of(model: &Model, verdict: &dyn Fn(&Model) -> Verdict, floors: bool) -> Vec<Finding> {
     let mut best: Option<(u32, bool, usize)> = None;
+    let minimums = minimums_cost(model);
     for (k, kind) in model.kinds.iter().enumerate() {
         // more teams of a kind help only if the budget pays for one beyond the minimums
-        let affordable = model.budget.is_none_or(|b| {
-            minimums_cost(model) + model.cost_per_team(k) <= super::tolerance::budget_limit(b)
-        });
+        let affordable = model
+            .budget
+            .is_none_or(|b| minimums + model.cost_per_team(k) <= super::tolerance::budget_limit(b));
         if kind.scope != Scope::Provincial || !affordable {
             continue;
         }

@@ -9,6 +9,21 @@ use super::state::State;
 use super::tolerance::{GAP_TOLERANCE, PROOF_MARGIN};
 use crate::model::Allocation;
 
+/// The Lagrangian of the most installs: one install is worth 1, teams nothing beyond their rows.
+fn installs<'a, 'b>(p: &'a Problem<'b>) -> Lagrangian<'a, 'b> {
+    Lagrangian {
+        p,
+        install_value: 1.0,
+        weight: vec![0.0; p.kinds],
+        need: None,
+    }
+}
+
+/// The size of the installs objective that sets the multipliers' scale: the whole pool.
+fn pool_scale(p: &Problem) -> f64 {
+    p.pool.iter().sum::<f64>().max(1.0)
+}
+
 /// Evaluations of the dual at most (each is one exact subproblem per district).
 const EVALUATIONS: usize = 80;
 
@@ -35,13 +50,8 @@ pub enum Short {
 /// Maximises Σ_d G_d within bounds, pools, budget and each district's least effort
 /// (`p.least`), warm-started at multipliers `start` when given.
 pub fn solve(p: &Problem, start: Option<&[f64]>) -> Result<Found, Short> {
-    let lag = Lagrangian {
-        p,
-        install_value: 1.0,
-        weight: vec![0.0; p.kinds],
-        need: None,
-    };
-    let scale: f64 = p.pool.iter().sum::<f64>().max(1.0);
+    let lag = installs(p);
+    let scale = pool_scale(p);
     // Any plan has Σ G ≥ 0: a dual value below zero proves the least efforts impossible.
     let floors = p.least.iter().any(|&e| e > 0.0);
     let enough = if floors {
@@ -71,13 +81,8 @@ pub fn solve(p: &Problem, start: Option<&[f64]>) -> Result<Found, Short> {
 /// Starts at `warm` and returns the multipliers it ended at, for the next similar question.
 pub fn reaches(p: &Problem, need: f64, warm: Option<&[f64]>) -> (super::Verdict, Vec<f64>) {
     use super::Verdict;
-    let lag = Lagrangian {
-        p,
-        install_value: 1.0,
-        weight: vec![0.0; p.kinds],
-        need: None,
-    };
-    let scale: f64 = p.pool.iter().sum::<f64>().max(1.0);
+    let lag = installs(p);
+    let scale = pool_scale(p);
     let short = need - super::tolerance::INSTALLS_TOLERANCE;
     let Some(priced) = lag.minimise(warm, scale, short, EVALUATIONS) else {
         return (Verdict::Short, warm.map_or_else(Vec::new, <[f64]>::to_vec));
@@ -95,13 +100,8 @@ pub fn reaches(p: &Problem, need: f64, warm: Option<&[f64]>) -> (super::Verdict,
 /// Whether the least efforts `p.least` are proven impossible within the rows: the dual falls
 /// below zero (any plan has Σ G ≥ 0). Used to prove `max-min-rate`'s bound.
 pub fn proven_short(p: &Problem, warm: &[f64], evaluations: usize) -> bool {
-    let lag = Lagrangian {
-        p,
-        install_value: 1.0,
-        weight: vec![0.0; p.kinds],
-        need: None,
-    };
-    let scale: f64 = p.pool.iter().sum::<f64>().max(1.0);
+    let lag = installs(p);
+    let scale = pool_scale(p);
     match lag.minimise(Some(warm), scale, -PROOF_MARGIN * scale, evaluations) {
         None => true,
         Some(priced) => priced.bound < -PROOF_MARGIN * scale,
@@ -150,13 +150,8 @@ impl Warm {
 /// at the warm prices with the raise that worked last, a short dual search for a proof, larger
 /// raises, and last the whole dual search. `warm` is left for the next question.
 pub fn feasible(p: &Problem, warm: &mut Warm) -> Result<Found, Short> {
-    let lag = Lagrangian {
-        p,
-        install_value: 1.0,
-        weight: vec![0.0; p.kinds],
-        need: None,
-    };
-    let scale: f64 = p.pool.iter().sum::<f64>().max(1.0);
+    let lag = installs(p);
+    let scale = pool_scale(p);
     let short = -PROOF_MARGIN * scale;
     let mut teams = p.lower();
     let (value, _) = lag
@@ -257,12 +252,7 @@ const RAY_SCALES: [f64; 3] = [1.0, 2.0, 8.0];
 
 /// Fill and exchanges on a plan that keeps the rows and least efforts, at prices `y`.
 pub fn polish(p: &Problem, teams: Allocation, y: &[f64]) -> Allocation {
-    let lag = Lagrangian {
-        p,
-        install_value: 1.0,
-        weight: vec![0.0; p.kinds],
-        need: None,
-    };
+    let lag = installs(p);
     let (_, price) = lag.prices(y);
     let mut s = State::new(p, teams);
     let mut moves = Moves::new(&s);
