@@ -702,6 +702,66 @@ fn a_budget_of_nothing_is_found_short_by_what_the_plan_costs() {
     );
 }
 
+/// Floors that use up the mobile pool, on district-size units: the repair of the prices'
+/// answers found no plan, so these scenarios were called infeasible ("at most 1 more mobile
+/// team") although a plan uses every mobile team there is. The cheapest plan for the floors is
+/// now settled exactly over the pools' states: at the limit a plan keeps every constraint, and
+/// with one mobile team fewer the finding is exactly one more (the floors alone, linear in
+/// effort, were checked infeasible there by an exact MILP while developing).
+#[test]
+fn floors_that_use_up_a_pool_are_met_at_its_limit_and_short_one_team_below() {
+    use campaign_planner::solve::Finding;
+    use campaign_planner::synthetic::{Budget, Params, Size};
+    // (units, seed, objective, target, floor, budget, the least mobile pool that meets it)
+    let cases = [
+        (5, 2, Objective::MinCost, 0.5, 0.5, Some(5_000_000_000), 65),
+        (20, 42, Objective::MaxInstalls, 0.01, 0.45, None, 60),
+        (
+            20,
+            7,
+            Objective::MaxMinRate,
+            0.5,
+            0.35,
+            Some(1_000_000_000_000_000),
+            17,
+        ),
+    ];
+    for (units, seed, objective, target, floor, budget, limit) in cases {
+        let mut params = Params::new(units, seed);
+        params.objective = objective;
+        params.size = Size::District;
+        params.target = target;
+        params.floor = Some(floor);
+        params.budget = budget.map(Budget::Dong);
+        let (_dir, path) = write_generated(&params);
+        let mobile = |n: u32| plan_file(&path, &[format!("team_kind.mobile.available={n}")]);
+        let met = mobile(limit);
+        assert!(
+            met.status.meets_scenario(),
+            "{units} units, seed {seed}, {limit} mobile: {:?}",
+            met.diagnosis
+        );
+        let used: u32 = met.districts.iter().map(|d| d.teams_of("mobile")).sum();
+        assert!(used <= limit, "{used} mobile teams of {limit}");
+        for d in &met.districts {
+            assert!(!d.below_floor(), "{}: {}", d.name, d.projected_rate);
+        }
+        let short = mobile(limit - 1);
+        assert_eq!(
+            short.status,
+            Status::Infeasible,
+            "{units} units, seed {seed}"
+        );
+        let findings = &short.diagnosis.as_ref().expect("findings").findings;
+        let one_more = findings.iter().any(|f| {
+            matches!(f,
+                Finding::FloorTeamsShort { kind, more: 1, exact: true }
+                | Finding::TargetTeamsShort { kind, more: 1, exact: true } if kind == "mobile")
+        });
+        assert!(one_more, "{units} units, seed {seed}: {findings:?}");
+    }
+}
+
 /// `params`' generated scenario written to a fresh folder (kept while the folder lives).
 fn write_generated(
     params: &campaign_planner::synthetic::Params,

@@ -2,6 +2,7 @@
 //! budget by the bundle method, each district's exact answer at those prices, then repair,
 //! fill and exchanges on the exact curve.
 
+use super::cover::{self, Cover};
 use super::improve::{Moves, exchange, fill, repair};
 use super::lagrangian::{Lagrangian, Priced};
 use super::problem::Problem;
@@ -65,8 +66,10 @@ pub fn solve(p: &Problem, start: Option<&[f64]>) -> Result<Found, Short> {
     if priced.bound < -PROOF_MARGIN * scale {
         return Err(Short::Proven);
     }
-    let (teams, _) =
-        improve(p, &lag, &priced, Aim::Most, 0..NUDGES.len()).ok_or(Short::Unproven)?;
+    let teams = match improve(p, &lag, &priced, Aim::Most, 0..NUDGES.len()) {
+        Some((teams, _)) => teams,
+        None => covered(p, &priced.multipliers)?,
+    };
     let value = p.outreach(&teams);
     Ok(Found {
         teams,
@@ -92,7 +95,13 @@ pub fn reaches(p: &Problem, need: f64, warm: Option<&[f64]>) -> (super::Verdict,
     }
     let verdict = match improve(p, &lag, &priced, Aim::Reach(short), 0..NUDGES.len()) {
         Some((teams, _)) if p.outreach(&teams) >= short => Verdict::Met,
-        _ => Verdict::Unknown,
+        Some(_) => Verdict::Unknown,
+        // no plan found: where the least efforts use up a pool, settled exactly if small enough
+        None => match covered(p, &priced.multipliers) {
+            Ok(teams) if p.outreach(&teams) >= short => Verdict::Met,
+            Err(Short::Proven) => Verdict::Short,
+            _ => Verdict::Unknown,
+        },
     };
     (verdict, priced.multipliers)
 }
@@ -238,7 +247,20 @@ pub fn feasible(p: &Problem, warm: &mut Warm) -> Result<Found, Short> {
             return Ok(warm.found(p, teams, priced, warm.nudge));
         }
     }
-    Err(Short::Unproven)
+    // where the least efforts use up a pool, settled exactly if small enough
+    let teams = covered(p, &priced.multipliers)?;
+    Ok(warm.found(p, teams, priced, warm.nudge))
+}
+
+/// Where the repair found no plan: the cheapest plan that meets the least efforts, settled
+/// exactly where the instance is small enough ([`cover`]), then filled and exchanged for the
+/// most installs at prices `y`. `Proven` when it shows no plan exists.
+fn covered(p: &Problem, y: &[f64]) -> Result<Allocation, Short> {
+    match cover::cheapest(p) {
+        Some(Cover::Plan(teams)) => Ok(polish(p, teams, y)),
+        Some(Cover::Impossible) => Err(Short::Proven),
+        None => Err(Short::Unproven),
+    }
 }
 
 /// Evaluations of the dual's short search for a proof in [`feasible`].
