@@ -762,6 +762,25 @@ fn floors_that_use_up_a_pool_are_met_at_its_limit_and_short_one_team_below() {
     }
 }
 
+/// `min-cost` where the floors reach the target by themselves (50 communes, floor = target =
+/// 50%): the cheapest plan is the floors' cheapest plan, which the table over the pools gives
+/// exactly, and its cost bounds every plan from below. It was `feasible`, 3,9% above its bound
+/// (995.400.000 đ; HiGHS: 959.700.000 đ); now it is that optimum, proven.
+#[test]
+fn min_cost_whose_floors_reach_the_target_is_the_floors_cheapest_plan_proven() {
+    use campaign_planner::synthetic::Params;
+    let mut params = Params::new(50, 1);
+    params.objective = Objective::MinCost;
+    params.target = 0.5;
+    params.floor = Some(0.5);
+    let (_dir, path) = write_generated(&params);
+    let plan = plan_file(&path, &[]);
+    assert_eq!(plan.status, Status::Optimal, "{:?}", plan.optimality);
+    assert_eq!(plan.province.cost, 959_700_000.0);
+    assert_eq!(plan.optimality.gap, Some(0.0));
+    assert!(plan.districts.iter().all(|d| !d.below_floor()));
+}
+
 /// `params`' generated scenario written to a fresh folder (kept while the folder lives).
 fn write_generated(
     params: &campaign_planner::synthetic::Params,

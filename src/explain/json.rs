@@ -1,6 +1,7 @@
 //! The explanation as JSON: every figure as a number, keys in a fixed order (docs/explain.md
 //! § "JSON" lists them). Built field by field so that the shape cannot change by accident.
 
+use crate::report::json::num;
 use serde_json::{Map, Value, json};
 
 use super::compare::{Comparison, CostView, Equity, Exchange, Placed, Priced};
@@ -357,11 +358,6 @@ fn equity(e: &Explanation, q: &Equity) -> Value {
             .collect(),
     );
     Value::Object(m)
-}
-
-/// A float as a plain JSON number; NaN and infinities (which JSON cannot hold) become null.
-fn num(x: f64) -> Value {
-    serde_json::Number::from_f64(x).map_or(Value::Null, Value::Number)
 }
 
 fn opt_num(x: Option<f64>) -> Value {

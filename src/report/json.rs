@@ -240,7 +240,10 @@ fn trace_action(a: &TraceAction) -> Value {
 }
 
 /// A float as a plain JSON number; NaN and infinities (which JSON cannot hold) become null.
-fn num(x: f64) -> Value {
+/// A float as a plain JSON number: −0 (a product of zero and a negative) as 0, NaN and
+/// infinities (which JSON cannot hold) as null.
+pub(crate) fn num(x: f64) -> Value {
+    let x = if x == 0.0 { 0.0 } else { x };
     serde_json::Number::from_f64(x).map_or(Value::Null, Value::Number)
 }
 

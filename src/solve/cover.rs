@@ -53,18 +53,31 @@ pub fn cheapest(p: &Problem) -> Option<Cover> {
     cheapest_with(p, true)
 }
 
-/// [`cheapest`], with every pool in the table tried first only when `whole` (tests try the
-/// priced way on small instances too).
-fn cheapest_with(p: &Problem, whole: bool) -> Option<Cover> {
-    let pools: Vec<(usize, usize)> = p
-        .rows
+/// The cheapest plan that meets every least effort within bounds and pools, with every pool in
+/// the table (so exactly), and its cost within the budget: `Some(None)` when there is none,
+/// `None` when the table would be too large. Its cost bounds from below the cost of any plan
+/// that keeps the least efforts and more.
+pub fn exact(p: &Problem) -> Option<Option<Allocation>> {
+    let settled = cheapest_over(p, &pools_of(p), &objective_weights(p.model))?;
+    Some(settled.filter(|teams| within_budget(p, teams)))
+}
+
+/// The pools, each capped at what the districts' cheapest plans could use of it.
+fn pools_of(p: &Problem) -> Vec<(usize, usize)> {
+    p.rows
         .iter()
         .filter_map(|r| r.kind.map(|k| (k, r.capacity)))
         .map(|(k, capacity)| {
             let wanted: u64 = (0..p.districts).map(|d| u64::from(most(p, d, k))).sum();
             (k, (capacity.max(0.0) as u64).min(wanted) as usize)
         })
-        .collect();
+        .collect()
+}
+
+/// [`cheapest`], with every pool in the table tried first only when `whole` (tests try the
+/// priced way on small instances too).
+fn cheapest_with(p: &Problem, whole: bool) -> Option<Cover> {
+    let pools = pools_of(p);
     let weight = objective_weights(p.model);
     if let Some(settled) = whole.then(|| cheapest_over(p, &pools, &weight)).flatten() {
         return Some(match settled {

@@ -88,8 +88,20 @@ pub fn solve(p: &Problem, need: f64) -> Option<Found> {
         .max(1.0);
     // The dual is an upper bound on −cost: its negation bounds the cost from below.
     let priced = lag.minimise(None, scale, f64::NEG_INFINITY, EVALUATIONS)?;
-    let bound = -priced.bound;
+    let mut bound = -priced.bound;
     let mut starts = vec![priced.teams.clone()];
+    // Floors: their cheapest plan, where it can be settled exactly, bounds the cost of any
+    // plan from below (and is the optimum where the floors reach the target)
+    if p.least.iter().any(|&e| e > 0.0) {
+        match cover::exact(p) {
+            Some(None) => return None,
+            Some(Some(teams)) => {
+                bound = bound.max(weighed(&teams, &objective));
+                starts.push(teams);
+            }
+            None => {}
+        }
+    }
     // Price-consistent starts: the districts' answers at a slightly higher price per install,
     // the first that reaches the target and one a step beyond (every district then stops at
     // the same marginal cost per install; repair and pruning only trim the edges).
@@ -146,16 +158,21 @@ pub fn solve(p: &Problem, need: f64) -> Option<Found> {
         best = cheapest(p, &starts, need, &weight);
     }
     let teams = best?;
-    let cost: f64 = teams
-        .iter()
-        .flat_map(|row| row.iter().zip(&objective))
-        .map(|(&t, c)| c * f64::from(t))
-        .sum();
+    let cost = weighed(&teams, &objective);
     Some(Found {
         teams,
         bound: bound.min(cost),
         multipliers: priced.multipliers,
     })
+}
+
+/// What `teams` weighs at `weight` per team.
+fn weighed(teams: &Allocation, weight: &[f64]) -> f64 {
+    teams
+        .iter()
+        .flat_map(|row| row.iter().zip(weight))
+        .map(|(&t, w)| w * f64::from(t))
+        .sum()
 }
 
 /// The largest number of teams of kind k a district could have: its pool for a provincial
