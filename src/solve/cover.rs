@@ -18,9 +18,26 @@ use super::problem::Problem;
 use super::tolerance::{EFFORT_TOLERANCE, budget_limit};
 use crate::model::Allocation;
 
-/// Work at most (combinations enumerated, dominance checks, states × options): tens of
-/// milliseconds. Beyond, the question is left to the method.
+/// Work at most (combinations enumerated, dominance checks, states × options) for a question
+/// asked once: tens of milliseconds. Beyond, the question is left to the method.
 const WORK_LIMIT: u64 = 60_000_000;
+
+/// Work at most for a question asked many times (each step of a bisection): a few milliseconds.
+const QUICK_WORK_LIMIT: u64 = 4_000_000;
+
+/// Work done, against its limit.
+struct Work {
+    done: u64,
+    limit: u64,
+}
+
+impl Work {
+    /// Spends `n`; false once the limit is passed.
+    fn spend(&mut self, n: u64) -> bool {
+        self.done = self.done.saturating_add(n);
+        self.done <= self.limit
+    }
+}
 
 /// Pool states × districts at most: the choices kept to read the plan back (4 bytes each).
 const TABLE_LIMIT: u64 = 16_000_000;
@@ -49,8 +66,16 @@ struct Choice {
 /// is the table's dimension and the others are priced: a price so high that their use comes
 /// before cost gives the least use of them any plan can have (above their pools: a proof
 /// when one pool is priced), and a search over the price finds the cheapest plan that fits.
-pub fn cheapest(p: &Problem) -> Option<Cover> {
-    cheapest_with(p, true)
+///
+/// Without `priced`, only the table of every pool is tried (for questions asked many times,
+/// as each step of `max-min-rate`'s bisection). Without any least effort there is nothing to
+/// settle: the districts' minimums are the cheapest plan, and they were checked against the
+/// pools before.
+pub fn cheapest(p: &Problem, priced: bool) -> Option<Cover> {
+    if !p.least.iter().any(|&e| e > 0.0) {
+        return None;
+    }
+    cheapest_with(p, true, priced)
 }
 
 /// The cheapest plan that meets every least effort within bounds and pools, with every pool in
@@ -58,7 +83,12 @@ pub fn cheapest(p: &Problem) -> Option<Cover> {
 /// `None` when the table would be too large. Its cost bounds from below the cost of any plan
 /// that keeps the least efforts and more.
 pub fn exact(p: &Problem) -> Option<Option<Allocation>> {
-    let settled = cheapest_over(p, &pools_of(p), &objective_weights(p.model))?;
+    let settled = cheapest_over(
+        p,
+        &pools_of(p),
+        &objective_weights(p.model),
+        QUICK_WORK_LIMIT,
+    )?;
     Some(settled.filter(|teams| within_budget(p, teams)))
 }
 
@@ -76,15 +106,22 @@ fn pools_of(p: &Problem) -> Vec<(usize, usize)> {
 
 /// [`cheapest`], with every pool in the table tried first only when `whole` (tests try the
 /// priced way on small instances too).
-fn cheapest_with(p: &Problem, whole: bool) -> Option<Cover> {
+fn cheapest_with(p: &Problem, whole: bool, priced: bool) -> Option<Cover> {
     let pools = pools_of(p);
     let weight = objective_weights(p.model);
-    if let Some(settled) = whole.then(|| cheapest_over(p, &pools, &weight)).flatten() {
+    let limit = if priced { WORK_LIMIT } else { QUICK_WORK_LIMIT };
+    if let Some(settled) = whole
+        .then(|| cheapest_over(p, &pools, &weight, limit))
+        .flatten()
+    {
         return Some(match settled {
             Some(teams) if within_budget(p, &teams) => Cover::Plan(teams),
             // the least cost of any plan that meets the least efforts is beyond the budget
             _ => Cover::Impossible,
         });
+    }
+    if !priced {
+        return None;
     }
     // the largest weight any plan can have: a price per team above it puts use before cost
     let heaviest: f64 = (0..p.districts)
@@ -109,7 +146,7 @@ fn cheapest_with(p: &Problem, whole: bool) -> Option<Cover> {
             for &(k, _) in &priced {
                 w[k] += price;
             }
-            cheapest_over(p, &[table_pool], &w)
+            cheapest_over(p, &[table_pool], &w, WORK_LIMIT)
         };
         let Some(found) = at(0.0) else { continue };
         let Some(teams) = found else {
@@ -183,26 +220,27 @@ fn cheapest_over(
     p: &Problem,
     pools: &[(usize, usize)],
     weight: &[f64],
+    limit: u64,
 ) -> Option<Option<Allocation>> {
     let mut stride = Vec::with_capacity(pools.len());
     let mut states: u64 = 1;
     for &(_, cap) in pools {
         stride.push(states as usize);
         states = states.checked_mul(cap as u64 + 1)?;
-        if states.saturating_mul(p.districts as u64) > TABLE_LIMIT {
+        // every district has an option at least: the table's work is states × districts or more
+        if states.saturating_mul(p.districts as u64) > TABLE_LIMIT.min(limit) {
             return None;
         }
     }
     let states = states as usize;
-    let mut work: u64 = 0;
+    let mut work = Work { done: 0, limit };
     let mut options: Vec<Vec<Choice>> = Vec::with_capacity(p.districts);
     for d in 0..p.districts {
         let list = district_options(p, d, pools, &stride, weight, &mut work)?;
         if list.is_empty() {
             return Some(None);
         }
-        work = work.saturating_add((states as u64).saturating_mul(list.len() as u64));
-        if work > WORK_LIMIT {
+        if !work.spend((states as u64).saturating_mul(list.len() as u64)) {
             return None;
         }
         options.push(list);
@@ -220,7 +258,7 @@ fn district_options(
     pools: &[(usize, usize)],
     stride: &[usize],
     weight: &[f64],
-    work: &mut u64,
+    work: &mut Work,
 ) -> Option<Vec<Choice>> {
     let locals = local_completions(p, d, pools, weight, work)?;
     let lo: Vec<u32> = pools.iter().map(|&(k, _)| p.lo(d, k)).collect();
@@ -234,8 +272,7 @@ fn district_options(
     let mut found: Vec<Choice> = Vec::new();
     let mut at = lo.clone();
     loop {
-        *work += 1;
-        if *work > WORK_LIMIT {
+        if !work.spend(1) {
             return None;
         }
         let (effort, paid) = pools
@@ -278,8 +315,7 @@ fn district_options(
     found.sort_by(|a, b| a.weight.total_cmp(&b.weight));
     let mut kept: Vec<Choice> = Vec::new();
     for choice in found {
-        *work = work.saturating_add(kept.len() as u64 + 1);
-        if *work > WORK_LIMIT {
+        if !work.spend(kept.len() as u64 + 1) {
             return None;
         }
         let dominated = kept.iter().any(|other| {
@@ -326,7 +362,7 @@ fn local_completions(
     d: usize,
     pools: &[(usize, usize)],
     weight: &[f64],
-    work: &mut u64,
+    work: &mut Work,
 ) -> Option<Locals> {
     let local: Vec<usize> = (0..p.kinds)
         .filter(|k| !pools.iter().any(|&(pk, _)| pk == *k))
@@ -340,8 +376,7 @@ fn local_completions(
     }
     let mut all: Vec<Local> = Vec::new();
     loop {
-        *work += 1;
-        if *work > WORK_LIMIT {
+        if !work.spend(1) {
             return None;
         }
         let (effort, w) = local.iter().fold((0.0, 0.0), |(e, w), &k| {
@@ -578,7 +613,7 @@ mod tests {
             let least: Vec<f64> = districts.iter().map(|d| d.3).collect();
             let p = Problem::new(&m, least);
             let truth = least_cost(&p);
-            match cheapest(&p) {
+            match cheapest(&p, true) {
                 Some(Cover::Plan(teams)) => {
                     prop_assert!(keeps_everything(&p, &teams));
                     let best = truth.expect("a plan exists");
@@ -587,7 +622,7 @@ mod tests {
                 Some(Cover::Impossible) => prop_assert!(truth.is_none()),
                 None => prop_assert!(false, "small instances are settled"),
             }
-            match cheapest_with(&p, false) {
+            match cheapest_with(&p, false, true) {
                 Some(Cover::Plan(teams)) => prop_assert!(keeps_everything(&p, &teams)),
                 Some(Cover::Impossible) => prop_assert!(truth.is_none()),
                 None => {}

@@ -68,7 +68,7 @@ pub fn solve(p: &Problem, start: Option<&[f64]>) -> Result<Found, Short> {
     }
     let teams = match improve(p, &lag, &priced, Aim::Most, 0..NUDGES.len()) {
         Some((teams, _)) => teams,
-        None => covered(p, &priced.multipliers)?,
+        None => covered(p, &priced.multipliers, true)?,
     };
     let value = p.outreach(&teams);
     Ok(Found {
@@ -97,7 +97,7 @@ pub fn reaches(p: &Problem, need: f64, warm: Option<&[f64]>) -> (super::Verdict,
         Some((teams, _)) if p.outreach(&teams) >= short => Verdict::Met,
         Some(_) => Verdict::Unknown,
         // no plan found: where the least efforts use up a pool, settled exactly if small enough
-        None => match covered(p, &priced.multipliers) {
+        None => match covered(p, &priced.multipliers, true) {
             Ok(teams) if p.outreach(&teams) >= short => Verdict::Met,
             Err(Short::Proven) => Verdict::Short,
             _ => Verdict::Unknown,
@@ -248,15 +248,16 @@ pub fn feasible(p: &Problem, warm: &mut Warm) -> Result<Found, Short> {
         }
     }
     // where the least efforts use up a pool, settled exactly if small enough
-    let teams = covered(p, &priced.multipliers)?;
+    let teams = covered(p, &priced.multipliers, false)?;
     Ok(warm.found(p, teams, priced, warm.nudge))
 }
 
 /// Where the repair found no plan: the cheapest plan that meets the least efforts, settled
 /// exactly where the instance is small enough ([`cover`]), then filled and exchanged for the
-/// most installs at prices `y`. `Proven` when it shows no plan exists.
-fn covered(p: &Problem, y: &[f64]) -> Result<Allocation, Short> {
-    match cover::cheapest(p) {
+/// most installs at prices `y`; with `priced`, also where every pool at once is too many
+/// states. `Proven` when it shows no plan exists.
+fn covered(p: &Problem, y: &[f64], priced: bool) -> Result<Allocation, Short> {
+    match cover::cheapest(p, priced) {
         Some(Cover::Plan(teams)) => Ok(polish(p, teams, y)),
         Some(Cover::Impossible) => Err(Short::Proven),
         None => Err(Short::Unproven),

@@ -145,7 +145,7 @@ pub fn solve(p: &Problem, need: f64) -> Option<Found> {
     }
     let mut best = cheapest(p, &starts, need, &weight);
     if best.is_none()
-        && let Some(Cover::Plan(teams)) = cover::cheapest(p)
+        && let Some(Cover::Plan(teams)) = cover::cheapest(p, true)
     {
         // where the least efforts use up a pool: their cheapest plan, settled exactly
         best = cheapest(p, &[teams], need, &weight);
