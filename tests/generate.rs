@@ -453,13 +453,19 @@ fn a_seed_that_is_not_a_whole_number_is_refused() {
     says(
         &["--units", "5", "--seed", "abc"],
         &[
-            "--seed abc: hạt giống (seed) phải là một số nguyên từ 0 trở lên",
+            "--seed abc: hạt giống (seed) phải là một số nguyên từ 0 đến 18.446.744.073.709.551.615",
             "--seed 1",
         ],
         &[
-            "--seed abc: the seed must be a whole number, 0 or more",
+            "--seed abc: the seed must be a whole number from 0 to 18,446,744,073,709,551,615",
             "--seed 1",
         ],
+    );
+    // a whole number too large is told the largest, not that it is not a whole number
+    says(
+        &["--units", "5", "--seed", "18446744073709551616"],
+        &["số nguyên từ 0 đến 18.446.744.073.709.551.615"],
+        &["whole number from 0 to 18,446,744,073,709,551,615"],
     );
 }
 

@@ -781,6 +781,70 @@ fn min_cost_whose_floors_reach_the_target_is_the_floors_cheapest_plan_proven() {
     assert!(plan.districts.iter().all(|d| !d.below_floor()));
 }
 
+/// A target that needs a pool beyond the 100,000 teams a scenario may name: no finding asks for
+/// more teams than that (the hostile trial found "N more teams" that `plan` then refused as
+/// too many); the finding is the reachable limit instead. With the pool a little short of
+/// what is needed, within the limit, the finding is the exact number.
+#[test]
+fn no_finding_asks_for_a_pool_beyond_what_a_scenario_may_name() {
+    use campaign_planner::model::MAX_TEAMS;
+    use campaign_planner::solve::Finding;
+    let model = |available: u32| Model {
+        horizon_days: 1,
+        objective: Objective::MinCost,
+        reachable_share: 0.8,
+        // 150,000 teams' worth of installs (the pool is so large that each team adds about one)
+        target_rate: 150_000.0 / 1e9,
+        district_floor: None,
+        budget: None,
+        kinds: vec![TeamKind {
+            name: "slow".into(),
+            scope: Scope::Provincial,
+            available: Some(available),
+            installs_per_team_day: 1.0,
+            cost_per_team_day: 0.0,
+        }],
+        districts: vec![District {
+            name: "D".into(),
+            smartphones: 1_000_000_000,
+            installed: 0,
+            mandated_installs: 0.0,
+            fixed_installs: 0.0,
+            pool: 8e8,
+            bounds: vec![Bounds {
+                min: 0,
+                max: available,
+            }],
+            productivity: vec![1.0],
+            floor: None,
+        }],
+    };
+    let findings = |available: u32| {
+        let solution = solve(&model(available));
+        assert_eq!(solution.status, Status::Infeasible);
+        solution.diagnosis.expect("findings").findings
+    };
+    for f in findings(95_000) {
+        if let Finding::TargetTeamsShort { more, .. } = f {
+            assert!(95_000 + more <= MAX_TEAMS, "{more} more teams asked for");
+        }
+    }
+    // within the limit the count is still given, exactly: the teams whose effort reaches the
+    // target on the curve, less the pool
+    let small = Model {
+        target_rate: 99_500.0 / 1e9,
+        ..model(99_000)
+    };
+    let effort = campaign_planner::model::effort_for(8e8, 99_500.0).expect("within the pool");
+    let needed = effort.ceil() as u32 - 99_000;
+    let found = solve(&small).diagnosis.expect("findings").findings;
+    assert!(
+        found.iter().any(|f| matches!(f,
+            Finding::TargetTeamsShort { more, exact: true, .. } if *more == needed)),
+        "{needed}: {found:?}"
+    );
+}
+
 /// `params`' generated scenario written to a fresh folder (kept while the folder lives).
 fn write_generated(
     params: &campaign_planner::synthetic::Params,

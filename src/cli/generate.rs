@@ -178,8 +178,14 @@ fn units(text: &str) -> Result<u32, Error> {
 fn seed(text: &str) -> Result<u64, Error> {
     text.trim().parse().map_err(|_| {
         Error::new(Text::new(
-            format!("--seed {text}: hạt giống (seed) phải là một số nguyên từ 0 trở lên"),
-            format!("--seed {text}: the seed must be a whole number, 0 or more"),
+            format!(
+                "--seed {text}: hạt giống (seed) phải là một số nguyên từ 0 đến \
+                 18.446.744.073.709.551.615"
+            ),
+            format!(
+                "--seed {text}: the seed must be a whole number from 0 to \
+                 18,446,744,073,709,551,615"
+            ),
         ))
         .hint(Text::new(
             "ví dụ --seed 1: cùng một seed luôn cho cùng một tệp, seed khác cho một tỉnh khác",

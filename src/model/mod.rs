@@ -4,6 +4,10 @@
 mod build;
 mod curve;
 
+/// The largest team count accepted (per district, or a provincial pool): sums over tens of
+/// thousands of districts still fit the optimiser's counters, and no finding asks for more.
+pub const MAX_TEAMS: u32 = 100_000;
+
 pub use build::build;
 pub use curve::{effort_for, marginal_installs, outreach_installs};
 

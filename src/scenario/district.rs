@@ -364,9 +364,7 @@ fn too_large(c: Count, district: &str, field: &str) -> Error {
         .hint(hint)
 }
 
-/// The largest team count accepted (per district, or a provincial pool): sums over tens of
-/// thousands of districts still fit the optimiser's counters.
-pub(crate) const MAX_TEAMS: u32 = 100_000;
+pub(crate) use crate::model::MAX_TEAMS;
 
 /// The cohorts the shipped rules read; a cohort named like one of them but not exactly is a
 /// typing mistake, not a new cohort.

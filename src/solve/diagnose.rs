@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use super::tolerance::{COUNT_TOLERANCE, EFFORT_TOLERANCE};
 
-use crate::model::{Model, Scope, effort_for, outreach_installs};
+use crate::model::{MAX_TEAMS, Model, Scope, effort_for, outreach_installs};
 
 /// One reason a scenario cannot be met.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -315,7 +315,15 @@ fn kinds_together(model: &Model, verdict: &dyn Fn(&Model) -> Verdict) -> Option<
         }
         m
     };
-    // enough of every kind at once: doubling
+    // enough of every kind at once: doubling, each pool within MAX_TEAMS
+    let most = pools
+        .iter()
+        .map(|&k| MAX_TEAMS.saturating_sub(model.kinds[k].available.unwrap_or(0)))
+        .min()
+        .unwrap_or(0);
+    if most == 0 {
+        return None;
+    }
     let mut all = 1u32;
     loop {
         for &k in &pools {
@@ -324,10 +332,10 @@ fn kinds_together(model: &Model, verdict: &dyn Fn(&Model) -> Verdict) -> Option<
         if verdict(&with(&extra)) == Verdict::Met {
             break;
         }
-        if all >= 100_000 {
+        if all >= most {
             return None;
         }
-        all *= 2;
+        all = (all * 2).min(most);
     }
     for &k in &pools {
         let (mut lo, mut hi) = (0u32, extra[k]);
@@ -438,7 +446,7 @@ fn with_more_teams(model: &Model, k: usize, extra: u32) -> Model {
 }
 
 /// The fewest extra teams in the pool of kind `k` (and in every district's bound of it) with
-/// which the scenario is met, up to 100 000, and whether one fewer is proven short; `None`
+/// which the scenario is met, the pool within [`MAX_TEAMS`], and whether one fewer is proven short; `None`
 /// when even that many do not do.
 fn smallest_increase(
     model: &Model,
@@ -446,12 +454,17 @@ fn smallest_increase(
     verdict: &dyn Fn(&Model) -> Verdict,
 ) -> Option<(u32, bool)> {
     let with = |extra: u32| verdict(&with_more_teams(model, k, extra));
+    // a pool of more than MAX_TEAMS is not a scenario the tool accepts: no finding asks for one
+    let most = MAX_TEAMS.saturating_sub(model.kinds[k].available.unwrap_or(0));
+    if most == 0 {
+        return None;
+    }
     let mut hi = 1u32;
     while with(hi) != Verdict::Met {
-        if hi >= 100_000 {
+        if hi >= most {
             return None;
         }
-        hi *= 2;
+        hi = (hi * 2).min(most);
     }
     let mut lo = hi / 2; // not met (or 0: the scenario as it is, not met)
     while hi - lo > 1 {
