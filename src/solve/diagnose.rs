@@ -459,6 +459,11 @@ fn smallest_increase(
     if most == 0 {
         return None;
     }
+    // the whole range first: where even the largest pool does not do (the usual case for all
+    // kinds but one), one question instead of seventeen
+    if most > 1 && with(most) == Verdict::Short {
+        return None;
+    }
     let mut hi = 1u32;
     while with(hi) != Verdict::Met {
         if hi >= most {

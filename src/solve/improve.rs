@@ -437,6 +437,12 @@ pub fn transfer(s: &mut State, moves: &mut Moves) {
 /// that gains most is put in and the rows it over-uses are freed again (fewest installs lost
 /// first); kept where the installs rise. Repeated, with transfers, until no exchange pays.
 pub fn exchange(s: &mut State, moves: &mut Moves, price: &[f64]) {
+    exchange_until(s, moves, price, f64::INFINITY);
+}
+
+/// [`exchange`], stopping as soon as the outreach reaches `goal` (a question of whether a
+/// target is reached needs no more).
+pub fn exchange_until(s: &mut State, moves: &mut Moves, price: &[f64], goal: f64) {
     moves.commit();
     let mut rounds = 0;
     loop {
@@ -471,7 +477,7 @@ pub fn exchange(s: &mut State, moves: &mut Moves, price: &[f64]) {
             }
         }
         rounds += 1;
-        if !improved || rounds > 4 * s.p.districts.max(8) {
+        if !improved || rounds > 4 * s.p.districts.max(8) || s.total >= goal {
             s.resum();
             return;
         }

@@ -3,7 +3,7 @@
 //! fill and exchanges on the exact curve.
 
 use super::cover::{self, Cover};
-use super::improve::{Moves, exchange, fill, repair};
+use super::improve::{Moves, exchange, exchange_until, fill, repair};
 use super::lagrangian::{Lagrangian, Priced};
 use super::problem::Problem;
 use super::state::State;
@@ -87,6 +87,27 @@ pub fn reaches(p: &Problem, need: f64, warm: Option<&[f64]>) -> (super::Verdict,
     let lag = installs(p);
     let scale = pool_scale(p);
     let short = need - super::tolerance::INSTALLS_TOLERANCE;
+    // At the warm prices first (the questions asked in turn are alike): their value below the
+    // need is a proof, and their answers repaired often reach it; the dual search only where
+    // neither settles it (a plan far from the edge is found in one evaluation, not eighty).
+    if let Some(y) = warm {
+        let mut teams = p.lower();
+        if let Some((value, _)) = lag.evaluate(y, &mut teams) {
+            if value < short {
+                return (Verdict::Short, y.to_vec());
+            }
+            let at_warm = Priced {
+                multipliers: y.to_vec(),
+                bound: value,
+                teams,
+            };
+            if let Some((teams, _)) = improve(p, &lag, &at_warm, Aim::Reach(short), 0..1)
+                && p.outreach(&teams) >= short
+            {
+                return (Verdict::Met, y.to_vec());
+            }
+        }
+    }
     let Some(priced) = lag.minimise(warm, scale, short, EVALUATIONS) else {
         return (Verdict::Short, warm.map_or_else(Vec::new, <[f64]>::to_vec));
     };
@@ -355,7 +376,7 @@ fn improve(
         if p.outreach(&s.teams) >= need {
             return Some((s.teams, at));
         }
-        exchange(&mut s, &mut moves, &price);
+        exchange_until(&mut s, &mut moves, &price, need);
         let value = p.outreach(&s.teams);
         if best.as_ref().is_none_or(|b| value > b.2) {
             best = Some((s.teams, at, value));
