@@ -129,7 +129,11 @@ fn cheapest_with(p: &Problem, whole: bool, priced: bool) -> Option<Cover> {
         .map(|(d, k)| weight[k] * f64::from(most(p, d, k)))
         .sum();
     let first = 2.0 * heaviest + 1.0;
-    for (e, &table_pool) in pools.iter().enumerate() {
+    // the smallest pool in the table first: the fewest states
+    let mut order: Vec<usize> = (0..pools.len()).collect();
+    order.sort_by_key(|&j| (pools[j].1, j));
+    for e in order {
+        let table_pool = pools[e];
         let priced: Vec<(usize, usize)> = pools
             .iter()
             .enumerate()
@@ -185,7 +189,7 @@ fn cheapest_with(p: &Problem, whole: bool, priced: bool) -> Option<Cover> {
 }
 
 /// Steps of the bisection on the priced pools' price.
-const PRICE_STEPS: usize = 24;
+const PRICE_STEPS: usize = 16;
 
 fn within_budget(p: &Problem, teams: &Allocation) -> bool {
     p.model

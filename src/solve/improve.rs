@@ -10,8 +10,10 @@
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
+use super::problem::Problem;
 use super::state::State;
 use super::tolerance::{IMPROVEMENT, INSTALLS_TOLERANCE, NEGLIGIBLE};
+use crate::model::Allocation;
 
 /// A heap entry: a district and kind with a key (higher first; the earlier district, then
 /// kind, on a tie) and the district's version when it was pushed.
@@ -200,6 +202,37 @@ fn ratio(gain: f64, price: f64) -> f64 {
         gain / price
     } else {
         1e30 * gain
+    }
+}
+
+/// Takes out, where a district's effort is beyond the point where less than
+/// [`INSTALLS_TOLERANCE`] of its pool is left, the teams that only add to that excess (above
+/// its least effort and its minimums), kind by kind. At prices near zero the
+/// districts' answers take every team their bounds allow; a pool raised by 100,000 teams (a
+/// finding's question) then held millions of teams that repair took out one at a time.
+pub fn clip_saturated(p: &Problem, teams: &mut Allocation) {
+    for (d, row) in teams.iter_mut().enumerate() {
+        let pool = p.pool[d];
+        let saturated = if pool > INSTALLS_TOLERANCE {
+            pool * (pool / INSTALLS_TOLERANCE).ln()
+        } else {
+            0.0
+        };
+        let keep = saturated.max(p.least[d]);
+        let mut excess = p.effort(d, row) - keep;
+        if excess <= 0.0 {
+            continue;
+        }
+        for (k, count) in row.iter_mut().enumerate() {
+            let per_team = p.effort_per_team(d, k);
+            if per_team <= 0.0 {
+                continue;
+            }
+            let spare = count.saturating_sub(p.lo(d, k));
+            let n = ((excess / per_team).floor().max(0.0) as u64).min(u64::from(spare)) as u32;
+            *count -= n;
+            excess -= f64::from(n) * per_team;
+        }
     }
 }
 

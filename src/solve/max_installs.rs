@@ -3,7 +3,7 @@
 //! fill and exchanges on the exact curve.
 
 use super::cover::{self, Cover};
-use super::improve::{Moves, exchange, exchange_until, fill, repair};
+use super::improve::{Moves, clip_saturated, exchange, exchange_until, fill, repair};
 use super::lagrangian::{Lagrangian, Priced};
 use super::problem::Problem;
 use super::state::State;
@@ -83,10 +83,20 @@ pub fn solve(p: &Problem, start: Option<&[f64]>) -> Result<Found, Short> {
 /// the dual proves none does (it stops as soon as it falls below `need`), else `Unknown`.
 /// Starts at `warm` and returns the multipliers it ended at, for the next similar question.
 pub fn reaches(p: &Problem, need: f64, warm: Option<&[f64]>) -> (super::Verdict, Vec<f64>) {
+    verdict(p, need - super::tolerance::INSTALLS_TOLERANCE, warm)
+}
+
+/// Whether some plan meets the least efforts `p.least` within the rows: `Met` with a plan
+/// found, `Short` when the dual falls below zero, else `Unknown`; as [`reaches`], from `warm`.
+pub fn meets_least(p: &Problem, warm: Option<&[f64]>) -> (super::Verdict, Vec<f64>) {
+    verdict(p, -PROOF_MARGIN * pool_scale(p), warm)
+}
+
+/// Whether some plan has outreach of at least `short`: [`reaches`] and [`meets_least`].
+fn verdict(p: &Problem, short: f64, warm: Option<&[f64]>) -> (super::Verdict, Vec<f64>) {
     use super::Verdict;
     let lag = installs(p);
     let scale = pool_scale(p);
-    let short = need - super::tolerance::INSTALLS_TOLERANCE;
     // At the warm prices first (the questions asked in turn are alike): their value below the
     // need is a proof, and their answers repaired often reach it; the dual search only where
     // neither settles it (a plan far from the edge is found in one evaluation, not eighty).
@@ -361,6 +371,9 @@ fn improve(
                 })
                 .collect();
             lag.evaluate(&y, &mut teams)?;
+        }
+        if over.contains(&true) {
+            clip_saturated(p, &mut teams);
         }
         let mut s = State::new(p, teams);
         let mut moves = Moves::new(&s);

@@ -3,7 +3,7 @@
 //! then the plan is repaired to the rows, brought up to the target, pruned and lightened on the
 //! exact curve.
 
-use super::cover::{self, Cover};
+use super::cover;
 use super::improve::{Moves, lift_to_floors, lighten, prune, reach, repair};
 use super::lagrangian::Lagrangian;
 use super::max_installs;
@@ -144,12 +144,6 @@ pub fn solve(p: &Problem, need: f64) -> Option<Found> {
         starts.push(p.lower());
     }
     let mut best = cheapest(p, &starts, need, &weight);
-    if best.is_none()
-        && let Some(Cover::Plan(teams)) = cover::cheapest(p, true)
-    {
-        // where the least efforts use up a pool: their cheapest plan, settled exactly
-        best = cheapest(p, &[teams], need, &weight);
-    }
     if best.is_none()
         && let Ok(most) = max_installs::solve(p, None)
     {

@@ -243,17 +243,25 @@ fn most(p: &Problem) -> Option<max_installs::Found> {
     }
 }
 
-/// Whether the district floors (as least efforts) can be met in `model`.
-fn floors_verdict(model: &Model, least: &[f64]) -> diagnose::Verdict {
+/// Whether the district floors (as least efforts) can be met in `model`, for a sequence of
+/// alike questions (the findings): each starts at the prices the last ended at, in `warm`.
+fn floors_verdict(
+    model: &Model,
+    least: &[f64],
+    warm: &std::cell::RefCell<Option<Vec<f64>>>,
+) -> diagnose::Verdict {
     let p = Problem::new(model, least.to_vec());
-    match max_installs::solve(&p, None) {
-        Ok(_) => diagnose::Verdict::Met,
-        Err(max_installs::Short::Proven) => diagnose::Verdict::Short,
-        Err(max_installs::Short::Unproven) => match exact::optimum(&p, &exact::Goal::Installs) {
-            Some(Some(_)) => diagnose::Verdict::Met,
-            Some(None) => diagnose::Verdict::Short,
-            None => diagnose::Verdict::Unknown,
+    let start = warm.borrow().clone().filter(|w| w.len() == p.rows.len());
+    let (verdict, multipliers) = max_installs::meets_least(&p, start.as_deref());
+    *warm.borrow_mut() = Some(multipliers);
+    match verdict {
+        // a small instance the method cannot settle is searched through
+        Verdict::Unknown => match exact::optimum(&p, &exact::Goal::Installs) {
+            Some(Some(_)) => Verdict::Met,
+            Some(None) => Verdict::Short,
+            None => Verdict::Unknown,
         },
+        v => v,
     }
 }
 
