@@ -270,14 +270,37 @@ fn target_short(model: &Model, need: f64, floor_effort: &[f64]) -> Vec<Finding> 
     // met when a plan reaches `need`; short when the bound on every plan is below it
     // each question starts at the prices of the last: the scenarios asked about are alike
     let warm: std::cell::RefCell<Option<Vec<f64>>> = std::cell::RefCell::new(None);
+    // the cost of the cheapest plan found without the budget, for each size of the pools (the
+    // budget search asks about one size at many budgets): a plan, so any budget it fits is met
+    let unbudgeted: std::cell::RefCell<std::collections::HashMap<Vec<Option<u32>>, Option<f64>>> =
+        std::cell::RefCell::default();
+    let cheapest_without_budget = |m: &Model| -> Option<f64> {
+        let pools: Vec<Option<u32>> = m.kinds.iter().map(|k| k.available).collect();
+        *unbudgeted.borrow_mut().entry(pools).or_insert_with(|| {
+            let mut free = m.clone();
+            free.budget = None;
+            min_cost::solve(&Problem::new(&free, floor_effort.to_vec()), need)
+                .map(|found| free.cost(&found.teams))
+        })
+    };
+    let fits = |m: &Model, cost: f64| m.budget.is_none_or(|b| cost <= tolerance::budget_limit(b));
     let reaches = |m: &Model| {
+        // a budget the cheapest plan found for these pools fits is met at once
+        if m.budget.is_some()
+            && let Some(Some(cost)) = unbudgeted
+                .borrow()
+                .get(&m.kinds.iter().map(|k| k.available).collect::<Vec<_>>())
+            && fits(m, *cost)
+        {
+            return Verdict::Met;
+        }
         let p = Problem::new(m, floor_effort.to_vec());
         let start = warm.borrow().clone().filter(|w| w.len() == p.rows.len());
         let (verdict, multipliers) = max_installs::reaches(&p, need, start.as_deref());
         *warm.borrow_mut() = Some(multipliers);
         match verdict {
             // the cheapest plan without the budget may fit it
-            Verdict::Unknown if min_cost_unbudgeted(m, floor_effort, need).is_some() => {
+            Verdict::Unknown if cheapest_without_budget(m).is_some_and(|c| fits(m, c)) => {
                 Verdict::Met
             }
             // a small instance the method cannot settle is searched through
