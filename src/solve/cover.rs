@@ -44,9 +44,10 @@ const TABLE_LIMIT: u64 = 16_000_000;
 
 /// What the search settled.
 pub enum Cover {
-    /// The cheapest allocation that meets every least effort within the pools (its cost
-    /// within the budget).
-    Plan(Allocation),
+    /// An allocation that meets every least effort within the pools (its cost within the
+    /// budget): the cheapest where `least` (the table held every pool), else the cheapest the
+    /// priced way found.
+    Plan { teams: Allocation, least: bool },
     /// No allocation meets every least effort within the pools and the budget.
     Impossible,
 }
@@ -115,7 +116,7 @@ fn cheapest_with(p: &Problem, whole: bool, priced: bool) -> Option<Cover> {
         .flatten()
     {
         return Some(match settled {
-            Some(teams) if within_budget(p, &teams) => Cover::Plan(teams),
+            Some(teams) if within_budget(p, &teams) => Cover::Plan { teams, least: true },
             // the least cost of any plan that meets the least efforts is beyond the budget
             _ => Cover::Impossible,
         });
@@ -158,7 +159,10 @@ fn cheapest_with(p: &Problem, whole: bool, priced: bool) -> Option<Cover> {
             return Some(Cover::Impossible);
         };
         if fits(&teams) {
-            return within_budget(p, &teams).then_some(Cover::Plan(teams));
+            return within_budget(p, &teams).then_some(Cover::Plan {
+                teams,
+                least: false,
+            });
         }
         let Some(Some(teams)) = at(first) else {
             continue;
@@ -183,7 +187,10 @@ fn cheapest_with(p: &Problem, whole: bool, priced: bool) -> Option<Cover> {
                 _ => break,
             }
         }
-        return within_budget(p, &best).then_some(Cover::Plan(best));
+        return within_budget(p, &best).then_some(Cover::Plan {
+            teams: best,
+            least: false,
+        });
     }
     None
 }
@@ -618,7 +625,8 @@ mod tests {
             let p = Problem::new(&m, least);
             let truth = least_cost(&p);
             match cheapest(&p, true) {
-                Some(Cover::Plan(teams)) => {
+                Some(Cover::Plan { teams, least }) => {
+                    prop_assert!(least);
                     prop_assert!(keeps_everything(&p, &teams));
                     let best = truth.expect("a plan exists");
                     prop_assert!((m.cost(&teams) - best).abs() < 1e-6, "{} vs {best}", m.cost(&teams));
@@ -627,7 +635,7 @@ mod tests {
                 None => prop_assert!(false, "small instances are settled"),
             }
             match cheapest_with(&p, false, true) {
-                Some(Cover::Plan(teams)) => prop_assert!(keeps_everything(&p, &teams)),
+                Some(Cover::Plan { teams, .. }) => prop_assert!(keeps_everything(&p, &teams)),
                 Some(Cover::Impossible) => prop_assert!(truth.is_none()),
                 None => {}
             }

@@ -201,8 +201,8 @@ fn more_provincial(model: &Model, d: usize, missing: f64) -> Option<(usize, u32)
 /// Why the floors (as least efforts) cannot all be met with the pools and budget: the fewest
 /// extra teams of one provincial kind that would do, or the budget missing.
 pub fn floors_short(model: &Model, efforts: &[f64]) -> Vec<Finding> {
-    let warm = std::cell::RefCell::new(None);
-    let verdict = |m: &Model| super::floors_verdict(m, efforts, &warm);
+    let kept = std::cell::RefCell::default();
+    let verdict = |m: &Model| super::floors_verdict(m, efforts, &kept);
     short_of(model, &verdict, true)
 }
 

@@ -83,17 +83,25 @@ pub fn solve(p: &Problem, start: Option<&[f64]>) -> Result<Found, Short> {
 /// the dual proves none does (it stops as soon as it falls below `need`), else `Unknown`.
 /// Starts at `warm` and returns the multipliers it ended at, for the next similar question.
 pub fn reaches(p: &Problem, need: f64, warm: Option<&[f64]>) -> (super::Verdict, Vec<f64>) {
-    verdict(p, need - super::tolerance::INSTALLS_TOLERANCE, warm)
+    verdict(p, need - super::tolerance::INSTALLS_TOLERANCE, warm, true)
 }
 
 /// Whether some plan meets the least efforts `p.least` within the rows: `Met` with a plan
-/// found, `Short` when the dual falls below zero, else `Unknown`; as [`reaches`], from `warm`.
+/// found, `Short` when the dual falls below zero, else `Unknown` (the caller settles that with
+/// the floors' cheapest plan, which does not change with the budget); as [`reaches`], from
+/// `warm`.
 pub fn meets_least(p: &Problem, warm: Option<&[f64]>) -> (super::Verdict, Vec<f64>) {
-    verdict(p, -PROOF_MARGIN * pool_scale(p), warm)
+    verdict(p, -PROOF_MARGIN * pool_scale(p), warm, false)
 }
 
-/// Whether some plan has outreach of at least `short`: [`reaches`] and [`meets_least`].
-fn verdict(p: &Problem, short: f64, warm: Option<&[f64]>) -> (super::Verdict, Vec<f64>) {
+/// Whether some plan has outreach of at least `short`: [`reaches`] and [`meets_least`]; with
+/// `cover`, where no plan is found, the quick table over the pools is tried.
+fn verdict(
+    p: &Problem,
+    short: f64,
+    warm: Option<&[f64]>,
+    cover: bool,
+) -> (super::Verdict, Vec<f64>) {
     use super::Verdict;
     let lag = installs(p);
     let scale = pool_scale(p);
@@ -128,11 +136,12 @@ fn verdict(p: &Problem, short: f64, warm: Option<&[f64]>) -> (super::Verdict, Ve
         Some((teams, _)) if p.outreach(&teams) >= short => Verdict::Met,
         Some(_) => Verdict::Unknown,
         // no plan found: where the least efforts use up a pool, settled exactly if small enough
-        None => match covered(p, &priced.multipliers, true) {
+        None if cover => match covered(p, &priced.multipliers, false) {
             Ok(teams) if p.outreach(&teams) >= short => Verdict::Met,
             Err(Short::Proven) => Verdict::Short,
             _ => Verdict::Unknown,
         },
+        None => Verdict::Unknown,
     };
     (verdict, priced.multipliers)
 }
@@ -289,7 +298,7 @@ pub fn feasible(p: &Problem, warm: &mut Warm) -> Result<Found, Short> {
 /// states. `Proven` when it shows no plan exists.
 fn covered(p: &Problem, y: &[f64], priced: bool) -> Result<Allocation, Short> {
     match cover::cheapest(p, priced) {
-        Some(Cover::Plan(teams)) => Ok(polish(p, teams, y)),
+        Some(Cover::Plan { teams, .. }) => Ok(polish(p, teams, y)),
         Some(Cover::Impossible) => Err(Short::Proven),
         None => Err(Short::Unproven),
     }

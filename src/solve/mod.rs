@@ -243,25 +243,62 @@ fn most(p: &Problem) -> Option<max_installs::Found> {
     }
 }
 
+/// What the findings' floor questions keep from one to the next: the prices the last ended at,
+/// and for each size of the pools the floors' cheapest plan without the budget (its cost, and
+/// whether it is the least), which every budget question of that size shares.
+#[derive(Default)]
+struct FloorQuestions {
+    warm: Option<Vec<f64>>,
+    cheapest: std::collections::HashMap<Vec<Option<u32>>, Option<(f64, bool)>>,
+}
+
 /// Whether the district floors (as least efforts) can be met in `model`, for a sequence of
-/// alike questions (the findings): each starts at the prices the last ended at, in `warm`.
+/// alike questions (the findings), each starting from what the last left in `kept`.
 fn floors_verdict(
     model: &Model,
     least: &[f64],
-    warm: &std::cell::RefCell<Option<Vec<f64>>>,
+    kept: &std::cell::RefCell<FloorQuestions>,
 ) -> diagnose::Verdict {
     let p = Problem::new(model, least.to_vec());
-    let start = warm.borrow().clone().filter(|w| w.len() == p.rows.len());
+    let start = kept
+        .borrow()
+        .warm
+        .clone()
+        .filter(|w| w.len() == p.rows.len());
     let (verdict, multipliers) = max_installs::meets_least(&p, start.as_deref());
-    *warm.borrow_mut() = Some(multipliers);
-    match verdict {
+    kept.borrow_mut().warm = Some(multipliers);
+    if verdict != Verdict::Unknown {
+        return verdict;
+    }
+    // the floors' cheapest plan without the budget: within it, met; beyond it and the least,
+    // short (it does not change with the budget, so it is found once for these pools)
+    let pools: Vec<Option<u32>> = model.kinds.iter().map(|k| k.available).collect();
+    let cached = kept.borrow().cheapest.get(&pools).copied();
+    let cheapest = cached.unwrap_or_else(|| {
+        let mut free = model.clone();
+        free.budget = None;
+        let found = match cover::cheapest(&Problem::new(&free, least.to_vec()), true) {
+            Some(cover::Cover::Plan { teams, least }) => Some((free.cost(&teams), least)),
+            Some(cover::Cover::Impossible) => Some((f64::INFINITY, true)),
+            None => None,
+        };
+        kept.borrow_mut().cheapest.insert(pools, found);
+        found
+    });
+    let fits = |cost: f64| {
+        model
+            .budget
+            .is_none_or(|b| cost <= tolerance::budget_limit(b))
+    };
+    match cheapest {
+        Some((cost, _)) if fits(cost) => Verdict::Met,
+        Some((_, true)) => Verdict::Short,
         // a small instance the method cannot settle is searched through
-        Verdict::Unknown => match exact::optimum(&p, &exact::Goal::Installs) {
+        _ => match exact::optimum(&p, &exact::Goal::Installs) {
             Some(Some(_)) => Verdict::Met,
             Some(None) => Verdict::Short,
             None => Verdict::Unknown,
         },
-        v => v,
     }
 }
 
