@@ -250,6 +250,8 @@ fn most(p: &Problem) -> Option<max_installs::Found> {
 struct FloorQuestions {
     warm: Option<Vec<f64>>,
     cheapest: std::collections::HashMap<Vec<Option<u32>>, Option<(f64, bool)>>,
+    /// The exhaustive search gave up at its work limit once: alike questions would too.
+    gave_up: bool,
 }
 
 /// Whether the district floors (as least efforts) can be met in `model`, for a sequence of
@@ -293,11 +295,15 @@ fn floors_verdict(
     match cheapest {
         Some((cost, _)) if fits(cost) => Verdict::Met,
         Some((_, true)) => Verdict::Short,
+        _ if kept.borrow().gave_up => Verdict::Unknown,
         // a small instance the method cannot settle is searched through
         _ => match exact::optimum(&p, &exact::Goal::Installs) {
             Some(Some(_)) => Verdict::Met,
             Some(None) => Verdict::Short,
-            None => Verdict::Unknown,
+            None => {
+                kept.borrow_mut().gave_up = exact::small(&p);
+                Verdict::Unknown
+            }
         },
     }
 }
@@ -321,6 +327,7 @@ fn target_short(model: &Model, need: f64, floor_effort: &[f64]) -> Vec<Finding> 
         })
     };
     let fits = |m: &Model, cost: f64| m.budget.is_none_or(|b| cost <= tolerance::budget_limit(b));
+    let gave_up = std::cell::Cell::new(false);
     let reaches = |m: &Model| {
         // a budget the cheapest plan found for these pools fits is met at once
         if m.budget.is_some()
@@ -340,12 +347,16 @@ fn target_short(model: &Model, need: f64, floor_effort: &[f64]) -> Vec<Finding> 
             Verdict::Unknown if cheapest_without_budget(m).is_some_and(|c| fits(m, c)) => {
                 Verdict::Met
             }
-            // a small instance the method cannot settle is searched through
-            Verdict::Unknown if exact::small(&p) => {
+            // a small instance the method cannot settle is searched through (until a search
+            // gives up at its work limit: the questions are alike, the next would too)
+            Verdict::Unknown if exact::small(&p) && !gave_up.get() => {
                 match exact::optimum(&p, &exact::Goal::Installs) {
                     Some(Some(t)) if p.outreach(&t) >= need - INSTALLS_TOLERANCE => Verdict::Met,
                     Some(_) => Verdict::Short,
-                    None => Verdict::Unknown,
+                    None => {
+                        gave_up.set(true);
+                        Verdict::Unknown
+                    }
                 }
             }
             v => v,
