@@ -14,8 +14,8 @@
 //! plan, read back through the choices kept.
 
 use super::min_cost::objective_weights;
-use super::problem::Problem;
-use super::tolerance::{EFFORT_TOLERANCE, budget_limit};
+use super::problem::{Problem, next_combination};
+use super::tolerance::{self, EFFORT_TOLERANCE};
 use crate::model::Allocation;
 
 /// Work at most (combinations enumerated, dominance checks, states × options) for a question
@@ -77,20 +77,6 @@ pub fn cheapest(p: &Problem, priced: bool) -> Option<Cover> {
         return None;
     }
     cheapest_with(p, true, priced)
-}
-
-/// The cheapest plan that meets every least effort within bounds and pools, with every pool in
-/// the table (so exactly), and its cost within the budget: `Some(None)` when there is none,
-/// `None` when the table would be too large. Its cost bounds from below the cost of any plan
-/// that keeps the least efforts and more.
-pub fn exact(p: &Problem) -> Option<Option<Allocation>> {
-    let settled = cheapest_over(
-        p,
-        &pools_of(p),
-        &objective_weights(p.model),
-        QUICK_WORK_LIMIT,
-    )?;
-    Some(settled.filter(|teams| within_budget(p, teams)))
 }
 
 /// The pools, each capped at what the districts' cheapest plans could use of it.
@@ -201,9 +187,7 @@ fn cheapest_with(p: &Problem, whole: bool, priced: bool) -> Option<Cover> {
 const PRICE_STEPS: usize = 16;
 
 fn within_budget(p: &Problem, teams: &Allocation) -> bool {
-    p.model
-        .budget
-        .is_none_or(|b| p.model.cost(teams) <= budget_limit(b))
+    tolerance::within_budget(p.model.budget, p.model.cost(teams))
 }
 
 /// The most teams of kind `k` district `d`'s cheapest plan can have: its minimum, or as many
@@ -309,17 +293,7 @@ fn district_options(
                 offset,
             });
         }
-        // the next combination, the first pool fastest
-        let mut j = 0;
-        while j < at.len() {
-            if at[j] < hi[j] {
-                at[j] += 1;
-                break;
-            }
-            at[j] = lo[j];
-            j += 1;
-        }
-        if j == at.len() {
+        if !next_combination(&mut at, &lo, &hi) {
             break;
         }
     }
@@ -380,42 +354,33 @@ fn local_completions(
     let local: Vec<usize> = (0..p.kinds)
         .filter(|k| !pools.iter().any(|&(pk, _)| pk == *k))
         .collect();
-    let mut teams: Vec<u32> = (0..p.kinds).map(|k| p.lo(d, k)).collect();
-    if local.iter().any(|&k| p.lo(d, k) > most(p, d, k)) {
+    let lo: Vec<u32> = local.iter().map(|&k| p.lo(d, k)).collect();
+    let hi: Vec<u32> = local.iter().map(|&k| most(p, d, k)).collect();
+    if lo.iter().zip(&hi).any(|(l, h)| l > h) {
         return Some(Locals {
             by_effort: Vec::new(),
             lightest: Vec::new(),
         });
     }
+    let mut at = lo.clone();
     let mut all: Vec<Local> = Vec::new();
     loop {
         if !work.spend(1) {
             return None;
         }
-        let (effort, w) = local.iter().fold((0.0, 0.0), |(e, w), &k| {
-            let n = f64::from(teams[k]);
-            (e + p.effort_per_team(d, k) * n, w + weight[k] * n)
-        });
-        let mut only = vec![0; p.kinds];
-        for &k in &local {
-            only[k] = teams[k];
+        let mut teams = vec![0; p.kinds];
+        let (mut effort, mut w) = (0.0, 0.0);
+        for (&k, &n) in local.iter().zip(&at) {
+            teams[k] = n;
+            effort += p.effort_per_team(d, k) * f64::from(n);
+            w += weight[k] * f64::from(n);
         }
         all.push(Local {
-            teams: only,
+            teams,
             effort,
             weight: w,
         });
-        let mut j = 0;
-        while j < local.len() {
-            let k = local[j];
-            if teams[k] < most(p, d, k) {
-                teams[k] += 1;
-                break;
-            }
-            teams[k] = p.lo(d, k);
-            j += 1;
-        }
-        if j == local.len() {
+        if !next_combination(&mut at, &lo, &hi) {
             break;
         }
     }
@@ -566,24 +531,14 @@ mod tests {
                 }
                 return;
             }
-            let lo = p.lo_row(d).to_vec();
-            let hi = p.hi_row(d).to_vec();
-            let mut t = lo.clone();
+            let (lo, hi) = (p.lo_row(d), p.hi_row(d));
+            let mut t = lo.to_vec();
             loop {
                 if p.effort(d, &t) >= p.least[d] - EFFORT_TOLERANCE {
                     teams[d].clone_from(&t);
                     go(p, d + 1, teams, best);
                 }
-                let mut k = 0;
-                while k < t.len() {
-                    if t[k] < hi[k] {
-                        t[k] += 1;
-                        break;
-                    }
-                    t[k] = lo[k];
-                    k += 1;
-                }
-                if k == t.len() {
+                if !next_combination(&mut t, lo, hi) {
                     return;
                 }
             }

@@ -214,9 +214,8 @@ pub fn short_of(model: &Model, verdict: &dyn Fn(&Model) -> Verdict, floors: bool
     let minimums = minimums_cost(model);
     for (k, kind) in model.kinds.iter().enumerate() {
         // more teams of a kind help only if the budget pays for one beyond the minimums
-        let affordable = model
-            .budget
-            .is_none_or(|b| minimums + model.cost_per_team(k) <= super::tolerance::budget_limit(b));
+        let affordable =
+            super::tolerance::within_budget(model.budget, minimums + model.cost_per_team(k));
         if kind.scope != Scope::Provincial || !affordable {
             continue;
         }

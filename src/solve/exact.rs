@@ -2,7 +2,7 @@
 //! MODEL.md's tolerance: each district's team combinations in turn, pruned by what the
 //! districts left could add at most. Gives up after a fixed amount of work.
 
-use super::problem::Problem;
+use super::problem::{Problem, next_combination, weighed};
 use super::tolerance::{
     EFFORT_TOLERANCE, GAP_TOLERANCE, INSTALLS_TOLERANCE, SEARCH_TIE, budget_limit,
 };
@@ -106,14 +106,6 @@ fn goal_weight(goal: &Goal) -> Option<&[f64]> {
     }
 }
 
-fn weighed(teams: &Allocation, weight: &[f64]) -> f64 {
-    teams
-        .iter()
-        .flat_map(|row| row.iter().zip(weight))
-        .map(|(&t, w)| w * f64::from(t))
-        .sum()
-}
-
 /// Searches for an allocation within bounds, pools, budget and least efforts that beats
 /// `incumbent` (an allocation's value).
 pub fn search(
@@ -139,7 +131,9 @@ pub fn search(
             return gave_up;
         }
         let mut list = Vec::new();
-        let mut t: Vec<u32> = bounds.iter().map(|b| b.min).collect();
+        let lo: Vec<u32> = bounds.iter().map(|b| b.min).collect();
+        let hi: Vec<u32> = bounds.iter().map(|b| b.max).collect();
+        let mut t = lo.clone();
         loop {
             work += 1;
             if work > WORK_LIMIT {
@@ -151,19 +145,7 @@ pub fn search(
                 let w: f64 = t.iter().zip(weight).map(|(&n, w)| w * f64::from(n)).sum();
                 list.push((t.clone(), gain, w));
             }
-            let mut k = 0;
-            loop {
-                if k == kinds {
-                    break;
-                }
-                if t[k] < bounds[k].max {
-                    t[k] += 1;
-                    break;
-                }
-                t[k] = bounds[k].min;
-                k += 1;
-            }
-            if k == kinds {
+            if !next_combination(&mut t, &lo, &hi) {
                 break;
             }
         }

@@ -3,11 +3,11 @@
 //! then the plan is repaired to the rows, brought up to the target, pruned and lightened on the
 //! exact curve.
 
-use super::cover;
+use super::cover::{self, Cover};
 use super::improve::{Moves, lift_to_floors, lighten, prune, reach, repair};
 use super::lagrangian::Lagrangian;
 use super::max_installs;
-use super::problem::Problem;
+use super::problem::{Problem, weighed};
 use super::state::State;
 use crate::model::{Allocation, Model};
 
@@ -92,15 +92,15 @@ pub fn solve(p: &Problem, need: f64) -> Option<Found> {
     let mut starts = vec![priced.teams.clone()];
     // Floors: their cheapest plan, where it can be settled exactly, bounds the cost of any
     // plan from below (and is the optimum where the floors reach the target)
-    if p.least.iter().any(|&e| e > 0.0) {
-        match cover::exact(p) {
-            Some(None) => return None,
-            Some(Some(teams)) => {
+    match cover::cheapest(p, false) {
+        Some(Cover::Impossible) => return None,
+        Some(Cover::Plan { teams, least }) => {
+            if least {
                 bound = bound.max(weighed(&teams, &objective));
-                starts.push(teams);
             }
-            None => {}
+            starts.push(teams);
         }
+        None => {}
     }
     // Price-consistent starts: the districts' answers at a slightly higher price per install,
     // the first that reaches the target and one a step beyond (every district then stops at
@@ -158,15 +158,6 @@ pub fn solve(p: &Problem, need: f64) -> Option<Found> {
         bound: bound.min(cost),
         multipliers: priced.multipliers,
     })
-}
-
-/// What `teams` weighs at `weight` per team.
-fn weighed(teams: &Allocation, weight: &[f64]) -> f64 {
-    teams
-        .iter()
-        .flat_map(|row| row.iter().zip(weight))
-        .map(|(&t, w)| w * f64::from(t))
-        .sum()
 }
 
 /// The largest number of teams of kind k a district could have: its pool for a provincial

@@ -160,14 +160,28 @@ pub fn solve(model: &Model) -> Solution {
 /// budget, kept when it fits the budget. Its bound holds with the budget too (a row dropped
 /// can only lower the least cost).
 fn min_cost_unbudgeted(model: &Model, floor_effort: &[f64], need: f64) -> Option<min_cost::Found> {
-    let budget = model.budget?;
-    let mut free = model.clone();
-    free.budget = None;
-    let found = min_cost::solve(&Problem::new(&free, floor_effort.to_vec()), need)?;
-    (model.cost(&found.teams) <= tolerance::budget_limit(budget)).then(|| min_cost::Found {
+    model.budget?;
+    let found = min_cost_without_budget(model, floor_effort, need)?;
+    tolerance::within_budget(model.budget, model.cost(&found.teams)).then(|| min_cost::Found {
         multipliers: Vec::new(),
         ..found
     })
+}
+
+/// `min-cost`'s plan for `model` with its budget left out.
+fn min_cost_without_budget(
+    model: &Model,
+    floor_effort: &[f64],
+    need: f64,
+) -> Option<min_cost::Found> {
+    let mut free = model.clone();
+    free.budget = None;
+    min_cost::solve(&Problem::new(&free, floor_effort.to_vec()), need)
+}
+
+/// The size of every pool: what tells apart the findings' questions about more teams.
+fn pool_sizes(model: &Model) -> Vec<Option<u32>> {
+    model.kinds.iter().map(|k| k.available).collect()
 }
 
 /// The value `min-cost` minimises: the cost, or the number of teams when every kind is free.
@@ -274,7 +288,7 @@ fn floors_verdict(
     }
     // the floors' cheapest plan without the budget: within it, met; beyond it and the least,
     // short (it does not change with the budget, so it is found once for these pools)
-    let pools: Vec<Option<u32>> = model.kinds.iter().map(|k| k.available).collect();
+    let pools = pool_sizes(model);
     let cached = kept.borrow().cheapest.get(&pools).copied();
     let cheapest = cached.unwrap_or_else(|| {
         let mut free = model.clone();
@@ -287,13 +301,8 @@ fn floors_verdict(
         kept.borrow_mut().cheapest.insert(pools, found);
         found
     });
-    let fits = |cost: f64| {
-        model
-            .budget
-            .is_none_or(|b| cost <= tolerance::budget_limit(b))
-    };
     match cheapest {
-        Some((cost, _)) if fits(cost) => Verdict::Met,
+        Some((cost, _)) if tolerance::within_budget(model.budget, cost) => Verdict::Met,
         Some((_, true)) => Verdict::Short,
         _ if kept.borrow().gave_up => Verdict::Unknown,
         // a small instance the method cannot settle is searched through
@@ -317,23 +326,21 @@ fn target_short(model: &Model, need: f64, floor_effort: &[f64]) -> Vec<Finding> 
     // budget search asks about one size at many budgets): a plan, so any budget it fits is met
     let unbudgeted: std::cell::RefCell<std::collections::HashMap<Vec<Option<u32>>, Option<f64>>> =
         std::cell::RefCell::default();
-    let cheapest_without_budget = |m: &Model| -> Option<f64> {
-        let pools: Vec<Option<u32>> = m.kinds.iter().map(|k| k.available).collect();
-        *unbudgeted.borrow_mut().entry(pools).or_insert_with(|| {
-            let mut free = m.clone();
-            free.budget = None;
-            min_cost::solve(&Problem::new(&free, floor_effort.to_vec()), need)
-                .map(|found| free.cost(&found.teams))
-        })
+    let cheapest_without_budget = |m: &Model, pools: &[Option<u32>]| -> Option<f64> {
+        *unbudgeted
+            .borrow_mut()
+            .entry(pools.to_vec())
+            .or_insert_with(|| {
+                min_cost_without_budget(m, floor_effort, need).map(|found| m.cost(&found.teams))
+            })
     };
-    let fits = |m: &Model, cost: f64| m.budget.is_none_or(|b| cost <= tolerance::budget_limit(b));
+    let fits = |m: &Model, cost: f64| tolerance::within_budget(m.budget, cost);
     let gave_up = std::cell::Cell::new(false);
     let reaches = |m: &Model| {
+        let pools = pool_sizes(m);
         // a budget the cheapest plan found for these pools fits is met at once
         if m.budget.is_some()
-            && let Some(Some(cost)) = unbudgeted
-                .borrow()
-                .get(&m.kinds.iter().map(|k| k.available).collect::<Vec<_>>())
+            && let Some(Some(cost)) = unbudgeted.borrow().get(&pools)
             && fits(m, *cost)
         {
             return Verdict::Met;
@@ -344,7 +351,7 @@ fn target_short(model: &Model, need: f64, floor_effort: &[f64]) -> Vec<Finding> 
         *warm.borrow_mut() = Some(multipliers);
         match verdict {
             // the cheapest plan without the budget may fit it
-            Verdict::Unknown if cheapest_without_budget(m).is_some_and(|c| fits(m, c)) => {
+            Verdict::Unknown if cheapest_without_budget(m, &pools).is_some_and(|c| fits(m, c)) => {
                 Verdict::Met
             }
             // a small instance the method cannot settle is searched through (until a search

@@ -144,6 +144,28 @@ impl<'a> Problem<'a> {
     }
 }
 
+/// Σ weight · teams: an allocation's cost, or any weight per team of each kind.
+pub fn weighed(teams: &Allocation, weight: &[f64]) -> f64 {
+    teams
+        .iter()
+        .flat_map(|row| row.iter().zip(weight))
+        .map(|(&t, w)| w * f64::from(t))
+        .sum()
+}
+
+/// Steps `at` to the next combination of counts within `lo..=hi`, the first place fastest;
+/// false after the last (`at` is then back at `lo`).
+pub fn next_combination(at: &mut [u32], lo: &[u32], hi: &[u32]) -> bool {
+    for j in 0..at.len() {
+        if at[j] < hi[j] {
+            at[j] += 1;
+            return true;
+        }
+        at[j] = lo[j];
+    }
+    false
+}
+
 /// Whether `used` keeps row `r`: a pool exactly (teams are whole), the budget within its
 /// relative slack.
 pub fn fits_row(r: &Row, used: f64) -> bool {

@@ -101,11 +101,7 @@ impl<'p, 'm> State<'p, 'm> {
 
     /// Σ weight · teams.
     pub fn weighed(&self, weight: &[f64]) -> f64 {
-        self.teams
-            .iter()
-            .flat_map(|row| row.iter().zip(weight))
-            .map(|(&t, w)| w * f64::from(t))
-            .sum()
+        super::problem::weighed(&self.teams, weight)
     }
 
     /// The total recomputed from scratch (the running sum drifts by rounding over many moves).

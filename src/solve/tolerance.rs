@@ -49,6 +49,11 @@ pub const COUNT_TOLERANCE: f64 = 1e-9;
 /// nothing: it keeps ratios finite and stops moves that would gain only rounding.
 pub const NEGLIGIBLE: f64 = 1e-12;
 
+/// Whether a plan costing `cost` keeps `budget` (none: any cost does), within its slack.
+pub fn within_budget(budget: Option<f64>, cost: f64) -> bool {
+    budget.is_none_or(|b| cost <= budget_limit(b))
+}
+
 /// Budget slack as an absolute amount for a budget `budget`.
 pub fn budget_limit(budget: f64) -> f64 {
     budget + (budget.abs() * BUDGET_SLACK).min(BUDGET_SLACK_MOST)
