@@ -14,15 +14,26 @@ use super::dual::{self, Settings};
 use super::problem::Problem;
 use super::subproblem::{Scratch, respond};
 use crate::model::Allocation;
+use rayon::prelude::*;
 
-/// Districts per chunk of a dual evaluation (a fixed size: the sums do not depend on the
-/// number of cores).
-const CHUNK: usize = 512;
+/// Districts per chunk of a dual evaluation at most: an even number of chunks of about equal
+/// size, so that two cores share them evenly. The size depends on the number of districts
+/// alone, so the sums do not depend on the number of cores.
+const CHUNK: usize = 256;
 
-/// Cores to answer districts on: two where the machine has them.
-fn threads() -> usize {
-    std::thread::available_parallelism().map_or(1, |n| n.get().min(2))
+/// Districts below which a dual evaluation is one chunk: a second thread costs more than
+/// it saves.
+const ALONE: usize = 128;
+
+/// The chunk size for `districts` districts.
+fn chunk_size(districts: usize) -> usize {
+    if districts < ALONE {
+        return districts.max(1);
+    }
+    let pairs = districts.div_ceil(2 * CHUNK);
+    districts.div_ceil(2 * pairs)
 }
+
 
 /// The objective and the optional target row.
 pub struct Lagrangian<'p, 'm> {
@@ -69,7 +80,7 @@ impl Lagrangian<'_, '_> {
         let p = self.p;
         let (alpha, price) = self.prices(y);
         // Districts in fixed chunks, summed in chunk order: the same figures on any number of
-        // cores. The chunks are answered on both cores where there are several.
+        // cores. The chunks are answered on every core (rayon's pool, started once).
         let answer = |first: usize, rows: &mut [Vec<u32>]| -> Option<(f64, f64)> {
             let mut scratch = Scratch::default();
             let (mut value, mut outreach) = (0.0, 0.0);
@@ -82,36 +93,15 @@ impl Lagrangian<'_, '_> {
             }
             Some((value, outreach))
         };
-        let chunks: Vec<(usize, &mut [Vec<u32>])> = teams
-            .chunks_mut(CHUNK)
-            .enumerate()
-            .map(|(i, rows)| (i * CHUNK, rows))
-            .collect();
-        let sums: Vec<Option<(f64, f64)>> = if chunks.len() > 1 && threads() > 1 {
-            let (left, right): (Vec<_>, Vec<_>) = chunks
-                .into_iter()
+        let size = chunk_size(p.districts);
+        let sums: Vec<Option<(f64, f64)>> = if teams.len() > size {
+            teams
+                .par_chunks_mut(size)
                 .enumerate()
-                .partition(|(i, _)| i % 2 == 0);
-            std::thread::scope(|scope| {
-                let other = scope.spawn(|| {
-                    right
-                        .into_iter()
-                        .map(|(i, (first, rows))| (i, answer(first, rows)))
-                        .collect::<Vec<_>>()
-                });
-                let mut mine: Vec<(usize, Option<(f64, f64)>)> = left
-                    .into_iter()
-                    .map(|(i, (first, rows))| (i, answer(first, rows)))
-                    .collect();
-                mine.extend(other.join().unwrap_or_default());
-                mine.sort_by_key(|(i, _)| *i);
-                mine.into_iter().map(|(_, s)| s).collect()
-            })
-        } else {
-            chunks
-                .into_iter()
-                .map(|(first, rows)| answer(first, rows))
+                .map(|(i, rows)| answer(i * size, rows))
                 .collect()
+        } else {
+            vec![answer(0, teams)]
         };
         let mut value = 0.0;
         let mut outreach = 0.0;
