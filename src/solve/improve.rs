@@ -356,12 +356,12 @@ fn switch(s: &mut State, moves: &mut Moves, over: &[usize]) -> bool {
     };
     let half = p.districts / 2;
     let mut candidates = if half >= 256 {
-        std::thread::scope(|scope| {
-            let second = scope.spawn(|| alternatives(half..p.districts));
-            let mut first = alternatives(0..half);
-            first.extend(second.join().unwrap_or_default());
-            first
-        })
+        let (mut first, second) = rayon::join(
+            || alternatives(0..half),
+            || alternatives(half..p.districts),
+        );
+        first.extend(second);
+        first
     } else {
         alternatives(0..p.districts)
     };
