@@ -68,15 +68,27 @@ struct Choice {
 /// before cost gives the least use of them any plan can have (above their pools: a proof
 /// when one pool is priced), and a search over the price finds the cheapest plan that fits.
 ///
-/// Without `priced`, only the table of every pool is tried (for questions asked many times,
-/// as each step of `max-min-rate`'s bisection). Without any least effort there is nothing to
-/// settle: the districts' minimums are the cheapest plan, and they were checked against the
-/// pools before.
-pub fn cheapest(p: &Problem, priced: bool) -> Option<Cover> {
+/// [`Way`] says how far to go. Without any least effort there is nothing to settle: the
+/// districts' minimums are the cheapest plan, and they were checked against the pools before.
+pub fn cheapest(p: &Problem, way: Way) -> Option<Cover> {
     if !p.least.iter().any(|&e| e > 0.0) {
         return None;
     }
-    cheapest_with(p, true, priced)
+    cheapest_with(p, true, way)
+}
+
+/// How far [`cheapest`] goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Way {
+    /// Only the table of every pool, at a small work limit: for questions asked many times,
+    /// as each step of `max-min-rate`'s bisection.
+    Quick,
+    /// The table of every pool, else the priced way with its search over the price.
+    Cheapest,
+    /// As `Cheapest`, but the priced way stops at its first plan that fits the pools (the
+    /// least use of the priced pools, not the cheapest): enough to say a plan exists, at a
+    /// seventeenth of the work.
+    Fitting,
 }
 
 /// The pools, each capped at what the districts' cheapest plans could use of it.
@@ -93,10 +105,14 @@ fn pools_of(p: &Problem) -> Vec<(usize, usize)> {
 
 /// [`cheapest`], with every pool in the table tried first only when `whole` (tests try the
 /// priced way on small instances too).
-fn cheapest_with(p: &Problem, whole: bool, priced: bool) -> Option<Cover> {
+fn cheapest_with(p: &Problem, whole: bool, way: Way) -> Option<Cover> {
     let pools = pools_of(p);
     let weight = objective_weights(p.model);
-    let limit = if priced { WORK_LIMIT } else { QUICK_WORK_LIMIT };
+    let limit = if way == Way::Quick {
+        QUICK_WORK_LIMIT
+    } else {
+        WORK_LIMIT
+    };
     if let Some(settled) = whole
         .then(|| cheapest_over(p, &pools, &weight, limit))
         .flatten()
@@ -107,7 +123,7 @@ fn cheapest_with(p: &Problem, whole: bool, priced: bool) -> Option<Cover> {
             _ => Cover::Impossible,
         });
     }
-    if !priced {
+    if way == Way::Quick {
         return None;
     }
     // the largest weight any plan can have: a price per team above it puts use before cost
@@ -164,7 +180,8 @@ fn cheapest_with(p: &Problem, whole: bool, priced: bool) -> Option<Cover> {
         }
         // the least price that fits, by bisection on its logarithm
         let (mut lo, mut hi, mut best) = (first * 1e-12, first, teams);
-        for _ in 0..PRICE_STEPS {
+        let steps = if way == Way::Fitting { 0 } else { PRICE_STEPS };
+        for _ in 0..steps {
             let mid = (lo * hi).sqrt();
             match at(mid) {
                 Some(Some(teams)) if fits(&teams) => {
@@ -581,7 +598,7 @@ mod tests {
             let least: Vec<f64> = districts.iter().map(|d| d.3).collect();
             let p = Problem::new(&m, least);
             let truth = least_cost(&p);
-            match cheapest(&p, true) {
+            match cheapest(&p, Way::Cheapest) {
                 Some(Cover::Plan { teams, least }) => {
                     prop_assert!(least);
                     prop_assert!(keeps_everything(&p, &teams));
@@ -591,7 +608,7 @@ mod tests {
                 Some(Cover::Impossible) => prop_assert!(truth.is_none()),
                 None => prop_assert!(false, "small instances are settled"),
             }
-            match cheapest_with(&p, false, true) {
+            match cheapest_with(&p, false, Way::Cheapest) {
                 Some(Cover::Plan { teams, least }) => {
                     prop_assert!(keeps_everything(&p, &teams));
                     if least {

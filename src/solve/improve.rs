@@ -356,10 +356,8 @@ fn switch(s: &mut State, moves: &mut Moves, over: &[usize]) -> bool {
     };
     let half = p.districts / 2;
     let mut candidates = if half >= 256 {
-        let (mut first, second) = rayon::join(
-            || alternatives(0..half),
-            || alternatives(half..p.districts),
-        );
+        let (mut first, second) =
+            rayon::join(|| alternatives(0..half), || alternatives(half..p.districts));
         first.extend(second);
         first
     } else {

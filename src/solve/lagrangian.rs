@@ -34,7 +34,6 @@ fn chunk_size(districts: usize) -> usize {
     districts.div_ceil(2 * pairs)
 }
 
-
 /// The objective and the optional target row.
 pub struct Lagrangian<'p, 'm> {
     pub p: &'p Problem<'m>,

@@ -68,7 +68,7 @@ pub fn solve(p: &Problem, start: Option<&[f64]>) -> Result<Found, Short> {
     }
     let teams = match improve(p, &lag, &priced, Aim::Most, 0..NUDGES.len()) {
         Some((teams, _)) => teams,
-        None => covered(p, &priced.multipliers, true)?,
+        None => covered(p, &priced.multipliers, cover::Way::Cheapest)?,
     };
     let value = p.outreach(&teams);
     Ok(Found {
@@ -136,7 +136,7 @@ fn verdict(
         Some((teams, _)) if p.outreach(&teams) >= short => Verdict::Met,
         Some(_) => Verdict::Unknown,
         // no plan found: where the least efforts use up a pool, settled exactly if small enough
-        None if cover => match covered(p, &priced.multipliers, false) {
+        None if cover => match covered(p, &priced.multipliers, cover::Way::Quick) {
             Ok(teams) if p.outreach(&teams) >= short => Verdict::Met,
             Err(Short::Proven) => Verdict::Short,
             _ => Verdict::Unknown,
@@ -288,16 +288,16 @@ pub fn feasible(p: &Problem, warm: &mut Warm) -> Result<Found, Short> {
         }
     }
     // where the least efforts use up a pool, settled exactly if small enough
-    let teams = covered(p, &priced.multipliers, false)?;
+    let teams = covered(p, &priced.multipliers, cover::Way::Quick)?;
     Ok(warm.found(p, teams, priced, warm.nudge))
 }
 
 /// Where the repair found no plan: the cheapest plan that meets the least efforts, settled
 /// exactly where the instance is small enough ([`cover`]), then filled and exchanged for the
-/// most installs at prices `y`; with `priced`, also where every pool at once is too many
-/// states. `Proven` when it shows no plan exists.
-fn covered(p: &Problem, y: &[f64], priced: bool) -> Result<Allocation, Short> {
-    match cover::cheapest(p, priced) {
+/// most installs at prices `y`; `way` says how far the search goes. `Proven` when it shows no
+/// plan exists.
+fn covered(p: &Problem, y: &[f64], way: cover::Way) -> Result<Allocation, Short> {
+    match cover::cheapest(p, way) {
         Some(Cover::Plan { teams, .. }) => Ok(polish(p, teams, y)),
         Some(Cover::Impossible) => Err(Short::Proven),
         None => Err(Short::Unproven),

@@ -92,7 +92,7 @@ pub fn solve(p: &Problem, need: f64) -> Option<Found> {
     let mut starts = vec![priced.teams.clone()];
     // Floors: their cheapest plan, where it can be settled exactly, bounds the cost of any
     // plan from below (and is the optimum where the floors reach the target)
-    match cover::cheapest(p, false) {
+    match cover::cheapest(p, cover::Way::Quick) {
         Some(Cover::Impossible) => return None,
         Some(Cover::Plan { teams, least }) => {
             if least {

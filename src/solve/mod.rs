@@ -258,12 +258,23 @@ fn most(p: &Problem) -> Option<max_installs::Found> {
 }
 
 /// What the findings' floor questions keep from one to the next: the prices the last ended at,
-/// and for each size of the pools the floors' cheapest plan without the budget (its cost, and
-/// whether it is the least), which every budget question of that size shares.
+/// and for each size of the pools a plan for the floors without the budget (its cost, and
+/// whether it is the least), which every budget question of that size shares: first any plan
+/// that fits the pools, the cheapest only once a budget question needs it.
+///
+/// Pools only grow or shrink between questions (bounds that were a whole pool follow it), so a
+/// plan found for some pools is a plan for any pools at least its use, and pools proven too
+/// small prove every smaller pool too: `plans` and `too_small` answer those questions without
+/// a new search (the count searches ask about neighbouring sizes).
 #[derive(Default)]
 struct FloorQuestions {
     warm: Option<Vec<f64>>,
-    cheapest: std::collections::HashMap<Vec<Option<u32>>, Option<(f64, bool)>>,
+    /// For each size of the pools, what [`cover::cheapest`] found (and how far it went).
+    cheapest: std::collections::HashMap<Vec<Option<u32>>, (Option<(f64, bool)>, cover::Way)>,
+    /// Each plan found without the budget: its use of every pool, and its cost.
+    plans: Vec<(Vec<Option<u32>>, f64)>,
+    /// Pools proven too small for the floors whatever the budget.
+    too_small: Vec<Vec<Option<u32>>>,
     /// The exhaustive search gave up at its work limit once: alike questions would too.
     gave_up: bool,
 }
@@ -289,18 +300,59 @@ fn floors_verdict(
     // the floors' cheapest plan without the budget: within it, met; beyond it and the least,
     // short (it does not change with the budget, so it is found once for these pools)
     let pools = pool_sizes(model);
-    let cached = kept.borrow().cheapest.get(&pools).copied();
-    let cheapest = cached.unwrap_or_else(|| {
+    // each pool no larger than the other's (local kinds, with no pool, alike)
+    let within = |small: &[Option<u32>], large: &[Option<u32>]| {
+        small.iter().zip(large).all(|(a, b)| match (a, b) {
+            (Some(a), Some(b)) => a <= b,
+            (a, b) => a == b,
+        })
+    };
+    {
+        let known = kept.borrow();
+        if known.plans.iter().any(|(used, cost)| {
+            within(used, &pools) && tolerance::within_budget(model.budget, *cost)
+        }) {
+            return Verdict::Met;
+        }
+        if known.too_small.iter().any(|large| within(&pools, large)) {
+            return Verdict::Short;
+        }
+    }
+    // a plan that fits the pools first; the cheapest only where a budget asks for it
+    let settle = |way: cover::Way| {
         let mut free = model.clone();
         free.budget = None;
-        let found = match cover::cheapest(&Problem::new(&free, least.to_vec()), true) {
-            Some(cover::Cover::Plan { teams, least }) => Some((free.cost(&teams), least)),
-            Some(cover::Cover::Impossible) => Some((f64::INFINITY, true)),
+        let found = match cover::cheapest(&Problem::new(&free, least.to_vec()), way) {
+            Some(cover::Cover::Plan { teams, least }) => {
+                let used = pools
+                    .iter()
+                    .enumerate()
+                    .map(|(k, pool)| pool.map(|_| teams.iter().map(|row| row[k]).sum()))
+                    .collect();
+                let cost = free.cost(&teams);
+                kept.borrow_mut().plans.push((used, cost));
+                Some((cost, least))
+            }
+            Some(cover::Cover::Impossible) => {
+                kept.borrow_mut().too_small.push(pools.clone());
+                Some((f64::INFINITY, true))
+            }
             None => None,
         };
-        kept.borrow_mut().cheapest.insert(pools, found);
+        kept.borrow_mut()
+            .cheapest
+            .insert(pools.clone(), (found, way));
         found
-    });
+    };
+    let cached = kept.borrow().cheapest.get(&pools).copied();
+    let (mut cheapest, way) =
+        cached.unwrap_or_else(|| (settle(cover::Way::Fitting), cover::Way::Fitting));
+    if way == cover::Way::Fitting
+        && let Some((cost, false)) = cheapest
+        && !tolerance::within_budget(model.budget, cost)
+    {
+        cheapest = settle(cover::Way::Cheapest);
+    }
     match cheapest {
         Some((cost, _)) if tolerance::within_budget(model.budget, cost) => Verdict::Met,
         Some((_, true)) => Verdict::Short,
