@@ -897,3 +897,49 @@ fn plan_file(path: &std::path::Path, settings: &[String]) -> campaign_planner::p
     let scenario = campaign_planner::scenario::load_with(path, settings).expect("it loads");
     campaign_planner::plan_scenario(&scenario).expect("it plans")
 }
+
+/// MODEL.md: "the same input gives the same output, byte for byte, on any number of cores".
+/// The dual's evaluations and the repair's alternatives run on rayon's pool; the districts are
+/// cut into chunks by their number alone and summed in chunk order. Run as separate processes
+/// (the pool is started once per process) with one, two and three threads, a 600-commune
+/// `max-installs` (its bound is the dual's sum, printed to the last digit), a 600-commune
+/// `max-min-rate` (several chunks, both halves of the repair on their own threads) and a
+/// district-size scenario whose floors cannot be met (the findings' many questions) give the
+/// same JSON bytes.
+#[test]
+fn the_plan_is_the_same_bytes_on_any_number_of_threads() {
+    use campaign_planner::synthetic::{self, Budget, Params, Size};
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let most = Params::new(600, 7);
+    let mut spread = Params::new(600, 7);
+    spread.objective = Objective::MaxMinRate;
+    let mut short = Params::new(150, 10178);
+    short.size = Size::District;
+    short.budget = Some(Budget::Auto);
+    short.floor = Some(0.35);
+    short.target = 0.3;
+    for (name, params) in [("most", &most), ("spread", &spread), ("short", &short)] {
+        let scenario = dir.path().join(format!("{name}.toml"));
+        std::fs::write(&scenario, synthetic::generate(params)).expect("written");
+        let outputs: Vec<Vec<u8>> = ["1", "2", "3"]
+            .iter()
+            .map(|threads| {
+                let out = dir.path().join(format!("{name}-{threads}.json"));
+                let status = std::process::Command::new(env!("CARGO_BIN_EXE_campaign"))
+                    .arg("plan")
+                    .arg(&scenario)
+                    .args(["--format", "json", "--out"])
+                    .arg(&out)
+                    .env("RAYON_NUM_THREADS", threads)
+                    .status()
+                    .expect("campaign runs");
+                // 0: a plan; 2: infeasible, with findings
+                assert!(matches!(status.code(), Some(0 | 2)), "{name}: {status}");
+                std::fs::read(&out).expect("the plan is written")
+            })
+            .collect();
+        assert!(outputs[0].len() > 1000, "{name}: a whole plan");
+        assert_eq!(outputs[0], outputs[1], "{name}: one thread and two");
+        assert_eq!(outputs[0], outputs[2], "{name}: one thread and three");
+    }
+}
