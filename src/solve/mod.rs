@@ -257,6 +257,9 @@ fn most(p: &Problem) -> Option<max_installs::Found> {
     }
 }
 
+/// A plan's cost and whether it is the least (infinite and least: no plan), or nothing settled.
+type Settled = Option<(f64, bool)>;
+
 /// What the findings' floor questions keep from one to the next: the prices the last ended at,
 /// and for each size of the pools a plan for the floors without the budget (its cost, and
 /// whether it is the least), which every budget question of that size shares: first any plan
@@ -270,7 +273,7 @@ fn most(p: &Problem) -> Option<max_installs::Found> {
 struct FloorQuestions {
     warm: Option<Vec<f64>>,
     /// For each size of the pools, what [`cover::cheapest`] found (and how far it went).
-    cheapest: std::collections::HashMap<Vec<Option<u32>>, (Option<(f64, bool)>, cover::Way)>,
+    cheapest: std::collections::HashMap<Vec<Option<u32>>, (Settled, cover::Way)>,
     /// Each plan found without the budget: its use of every pool, and its cost.
     plans: Vec<(Vec<Option<u32>>, f64)>,
     /// Pools proven too small for the floors whatever the budget.
