@@ -164,20 +164,16 @@ impl Error {
         out.push_str(self.message.get(lang));
         out.push('\n');
         if let Some(setting) = &loc.setting {
-            // The setting as typed, with the caret under the spot: `--set ` is 6 characters.
+            // The setting as typed, with the caret under the spot: `--set ` is 6 columns.
             if let Some(col) = loc.column {
                 let _ = writeln!(out, " --set {setting}");
-                let _ = writeln!(out, " {}^", " ".repeat(6 + col.saturating_sub(1)));
+                let _ = writeln!(out, " {}{}^", " ".repeat(6), caret_pad(setting, col));
             }
         } else if let (Some(line), Some(text)) = (loc.line, &loc.source_line) {
             let gutter = line.to_string().len();
             let _ = writeln!(out, " {line} | {text}");
             if let Some(col) = loc.column {
-                let pad: String = text
-                    .chars()
-                    .take(col.saturating_sub(1))
-                    .map(|c| if c == '\t' { '\t' } else { ' ' })
-                    .collect();
+                let pad = caret_pad(text, col);
                 let _ = writeln!(out, " {} | {pad}^", " ".repeat(gutter));
             }
         }
@@ -186,6 +182,23 @@ impl Error {
         }
         out
     }
+}
+
+/// What goes before a caret under the 1-based character `column` of `line`: as many spaces as
+/// the characters before it take on a terminal (a combining accent, as some Vietnamese
+/// keyboards type "ạ" as "a" and a dot below, takes none; a wide character takes two), tabs
+/// kept as tabs.
+fn caret_pad(line: &str, column: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let mut pad = String::new();
+    for c in line.chars().take(column.saturating_sub(1)) {
+        if c == '\t' {
+            pad.push('\t');
+        } else {
+            pad.extend(std::iter::repeat_n(' ', c.width().unwrap_or(0)));
+        }
+    }
+    pad
 }
 
 impl std::fmt::Display for Error {
@@ -244,6 +257,38 @@ mod tests {
             err.render(Lang::En),
             "error: --set target.provincial_rate=1.5: field `target.provincial_rate`: too large\n \
              --set target.provincial_rate=1.5\n                              ^\n"
+        );
+    }
+
+    /// "Hữu Lũng" typed decomposed (NFD: each accent a combining character after its letter,
+    /// as some Vietnamese keyboards type it) is 11 characters but 8 columns on a terminal: the
+    /// caret goes under the value, not 3 columns to its right. A wide character takes two
+    /// columns, a tab stays a tab.
+    #[test]
+    fn the_caret_is_under_the_spot_whatever_the_line_holds() {
+        use unicode_normalization::UnicodeNormalization;
+        let nfd: String = "Hữu Lũng".nfd().collect();
+        assert_eq!(nfd.chars().count(), 11);
+        let src = format!("name = \"{nfd}\" installed = x\n");
+        let at = src.find('x').expect("x is in the line");
+        let err = Error::new(Text::vi_only("sai")).at_offset(&src, at);
+        let rendered = err.render(Lang::Vi);
+        let lines: Vec<&str> = rendered.lines().collect();
+        let caret = lines[2].find('^').expect("a caret") - lines[2].find('|').unwrap();
+        let x = "name = \"Hữu Lũng\" installed = ".chars().count() + 2;
+        assert_eq!(caret, x, "{rendered}");
+        assert_eq!(caret_pad("\tab", 3), "\t ");
+        assert_eq!(caret_pad("漢x", 2), "  ");
+        let setting = format!("district.{nfd}.installed=x");
+        let err = Error::new(Text::vi_only("sai"))
+            .setting(&setting)
+            .at_offset(&setting, setting.find('x').unwrap());
+        let rendered = err.render(Lang::Vi);
+        let lines: Vec<&str> = rendered.lines().collect();
+        assert_eq!(
+            lines[2].find('^').unwrap(),
+            " --set district.Hữu Lũng.installed=".chars().count(),
+            "{rendered}"
         );
     }
 
