@@ -17,9 +17,7 @@
 //! Debian's `chromium` and sets `CAMPAIGN_REQUIRE_CHROMIUM=1`, which makes a missing browser
 //! a failure.
 
-#[path = "cli/support.rs"]
-#[allow(dead_code)]
-mod support;
+use crate::support;
 
 use std::collections::BTreeMap;
 use std::io::Write;

@@ -3,8 +3,6 @@
 //! the JSON contract of ../shared/MODEL.md re-evaluated with the exact curve, the rules' effects,
 //! the objectives on what-if copies, infeasible scenarios, `--out`, and bad input.
 
-#[path = "common/mod.rs"]
-mod common;
 #[path = "cli/contract.rs"]
 mod contract;
 #[path = "cli/errors.rs"]
@@ -19,8 +17,7 @@ mod objectives;
 mod output;
 #[path = "cli/rules.rs"]
 mod rules;
-#[path = "cli/support.rs"]
-mod support;
+use crate::support;
 #[path = "cli/trace.rs"]
 mod trace;
 

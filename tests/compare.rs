@@ -3,8 +3,7 @@
 //! the differences come from the scenario files.
 
 #[allow(dead_code)]
-#[path = "cli/support.rs"]
-mod support;
+use crate::support;
 
 use serde_json::{Value, json};
 

@@ -3,7 +3,7 @@
 //! the shipped scenario with its own rules; the rule's effect is set by hand here (what
 //! `district.min_rate` fills in `Effects.min_rate`).
 
-mod common;
+use crate::common;
 
 use serde_json::Value;
 

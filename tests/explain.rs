@@ -4,11 +4,9 @@
 //! brute force over the districts, the trace in words, the inputs against the JSON plan,
 //! unknown districts, both languages, golden files and determinism.
 
-#[path = "common/mod.rs"]
-mod common;
+use crate::common;
 #[allow(dead_code)]
-#[path = "cli/support.rs"]
-mod support;
+use crate::support;
 
 use serde_json::Value;
 

@@ -10,8 +10,7 @@ use campaign_planner::scenario::{Scenario, load};
 use campaign_planner::solve::Status;
 use campaign_planner::synthetic::{self, Params};
 
-#[path = "common/layout.rs"]
-mod layout;
+use crate::layout;
 
 use layout::{Layout, run};
 

@@ -7,8 +7,7 @@ use campaign_planner::scenario::load;
 use campaign_planner::text::Lang;
 use campaign_planner::{plan, plan_scenario};
 
-#[path = "common/layout.rs"]
-mod layout;
+use crate::layout;
 
 use layout::run;
 

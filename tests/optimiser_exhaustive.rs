@@ -7,7 +7,7 @@
 //! outside the tolerance (docs/performance.md records the figure);
 //! `CAMPAIGN_EXHAUSTIVE_FIRST=N` starts at seed N to rerun one.
 
-mod common;
+use crate::common;
 
 use std::cell::Cell;
 

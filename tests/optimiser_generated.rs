@@ -21,7 +21,7 @@
 //!   more than the tolerance (the optimum cannot fall, and both plans are within 0.5% of
 //!   theirs).
 
-mod common;
+use crate::common;
 
 use campaign_planner::model::{Allocation, Bounds, District, Model, Objective, Scope, TeamKind};
 use campaign_planner::solve::{

@@ -2,7 +2,7 @@
 //! large to enumerate: the MILP's plan, evaluated exactly, is feasible, so ours must be at
 //! least as good (within MODEL.md's 0.5%, or 0.001 of the rate).
 
-mod common;
+use crate::common;
 
 use campaign_planner::model::Objective;
 use campaign_planner::solve::{Status, milp, min_cost_value, solve};

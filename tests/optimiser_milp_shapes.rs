@@ -20,7 +20,7 @@
 //! PROPTEST_RNG_SEED to explore others and CAMPAIGN_MILP_SHAPES_CASES to run more (default
 //! 1,500 per objective).
 
-mod common;
+use crate::common;
 
 use std::cell::Cell;
 

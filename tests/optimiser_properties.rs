@@ -3,7 +3,7 @@
 //! exceeded, floors and the target met when the plan says optimal, the reported bound on the
 //! right side of the plan, and the same answer twice.
 
-mod common;
+use crate::common;
 
 use campaign_planner::model::{Objective, Scope};
 use campaign_planner::solve::{Finding, Status, min_cost_value, solve};

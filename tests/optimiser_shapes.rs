@@ -32,7 +32,7 @@
 //! `CAMPAIGN_SHAPES_FIRST=N` starts at seed N, so `CAMPAIGN_SHAPES_FIRST=N
 //! CAMPAIGN_SHAPES_INSTANCES=1` reruns one instance.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 
@@ -149,7 +149,7 @@ impl Tally {
             entry.1 = format!(
                 "seed {seed} ({}): {detail}\n  status {:?}, plan {:?}\n  optimality {:?}\n  \
                  diagnosis {:?}\n  rerun: CAMPAIGN_SHAPES_FIRST={seed} CAMPAIGN_SHAPES_INSTANCES=1 \
-                 cargo test --release --test optimiser_shapes {test}\n{model:#?}",
+                 cargo test --release optimiser_shapes::{test}\n{model:#?}",
                 model.objective.as_str(),
                 solution.status,
                 solution.teams,

@@ -6,8 +6,7 @@ use std::path::Path;
 
 use campaign_planner::scenario::load;
 
-#[path = "common/layout.rs"]
-mod layout;
+use crate::layout;
 
 use layout::{Layout, replace_once, run, shipped};
 

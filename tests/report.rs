@@ -10,7 +10,7 @@ use campaign_planner::text::{Lang, Text};
 use insta::assert_snapshot;
 use serde_json::Value;
 
-mod common;
+use crate::common;
 use common::check_json_keys as check;
 
 const HORIZON: u32 = 14;

@@ -11,8 +11,7 @@ use std::path::Path;
 use campaign_planner::scenario::{self, Param, Scenario};
 use serde_json::Value;
 
-#[path = "common/layout.rs"]
-mod layout;
+use crate::layout;
 
 use layout::run as campaign;
 

@@ -7,8 +7,7 @@ use std::path::{Path, PathBuf};
 use campaign_planner::scenario::{Param, load_with};
 use campaign_planner::text::Lang;
 
-#[path = "common/layout.rs"]
-mod layout;
+use crate::layout;
 
 use layout::{Layout, SHIPPED, replace_once, run, shipped};
 

@@ -2,7 +2,7 @@
 //! districts, for benchmarks (docs/performance.md). The files are generated here; this test
 //! fails when they differ from the generator (`CAMPAIGN_WRITE_SYNTHETIC=1` rewrites them).
 
-mod common;
+use crate::common;
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -68,7 +68,7 @@ fn synthetic_scenario_files_match_their_generator() {
         let have = std::fs::read_to_string(&path).unwrap_or_default();
         assert!(
             have == want,
-            "{name} differs from its generator: run CAMPAIGN_WRITE_SYNTHETIC=1 cargo test --test synthetic"
+            "{name} differs from its generator: run CAMPAIGN_WRITE_SYNTHETIC=1 cargo test synthetic::"
         );
     }
 }

@@ -6,8 +6,7 @@
 //! and the figures written in the doc's sentences come from the outputs.
 
 #[allow(dead_code)]
-#[path = "cli/support.rs"]
-mod support;
+use crate::support;
 
 use std::path::{Path, PathBuf};
 

@@ -2,7 +2,7 @@
 //! district and field, or the rule and district) and what to do; Vietnamese by default,
 //! English with `--lang en`. Every message is a golden file as well.
 
-use crate::golden;
+use super::golden;
 use crate::support::{EXIT_PLAN, Test, WhatIf};
 
 /// The 1-based line of the shipped scenario that holds `text`.

@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use crate::contract::{check_figures, check_keys};
+use super::contract::{check_figures, check_keys};
 use crate::support::{EXIT_INFEASIBLE, WhatIf, allocation, arr, diagnosis, districts, f, s, u};
 
 /// Runs `what_if` in JSON (vi and en) and in text and Markdown: every run exits 2 and prints

@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use crate::contract::{check_figures, check_keys};
+use super::contract::{check_figures, check_keys};
 use crate::support::{Test, WhatIf, districts, f, lowest_rate, s};
 
 fn shipped_plan() -> Value {

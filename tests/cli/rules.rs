@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use crate::contract::COMMUNE_TEAMS;
+use super::contract::COMMUNE_TEAMS;
 use crate::support::{Test, WhatIf, allocation, arr, directive, districts, f, s, teams, u};
 
 /// The districts the door-to-door rule forces: every commune team, at least one volunteer team.

@@ -3,8 +3,8 @@
 
 use serde_json::{Value, json};
 
+use super::contract::COMMUNE_TEAMS;
 use crate::common::check_json_keys as keys;
-use crate::contract::COMMUNE_TEAMS;
 use crate::support::{Test, WhatIf, allocation, arr, district, districts, f, s, u};
 
 const SHIPPED_RULES: [&str; 3] = ["communication", "mandatory-cohorts", "door-to-door"];
