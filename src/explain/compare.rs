@@ -3,12 +3,12 @@
 //! an install here and elsewhere (`min-cost`), and whether it holds the lowest rate
 //! (`max-min-rate`). Every figure is the exact curve at the plan's allocation, all else equal.
 
-use super::margin::{affordable, assigned, gain, loss, removable};
+use super::team::{
+    Placed, RATE_TIE, affordable, assigned, gain, keep_rate, least_useful, loss, may_give, placed,
+    rate, removable,
+};
 use crate::model::{Allocation, Model, Objective, Scope, outreach_installs};
 use crate::solve::Status;
-
-/// Rates closer than this count as equal (the lowest district, ties).
-pub(crate) const RATE_TIE: f64 = 1e-12;
 
 /// The pool is found to this share of itself: far below one install of difference.
 const POOL_RESOLUTION: f64 = 1e-9;
@@ -29,17 +29,6 @@ pub enum Comparison {
         equity: Equity,
         exchanges: Vec<Exchange>,
     },
-}
-
-/// A team in another district.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Placed {
-    pub district: usize,
-    pub name: String,
-    /// Its teams of the kind in the plan.
-    pub teams: u32,
-    /// The installs that team brings there (one fewer) or would bring (one more).
-    pub installs: f64,
 }
 
 /// One team of provincial kind `kind` moved into or out of the district.
@@ -159,19 +148,6 @@ pub fn of(model: &Model, teams: &Allocation, status: Status, d: usize) -> Compar
     }
 }
 
-fn rate(model: &Model, teams: &Allocation, d: usize) -> f64 {
-    model.projected_installed(d, &teams[d]) / model.districts[d].smartphones as f64
-}
-
-fn placed(model: &Model, teams: &Allocation, d: usize, k: usize, installs: f64) -> Placed {
-    Placed {
-        district: d,
-        name: model.districts[d].name.clone(),
-        teams: teams[d][k],
-        installs,
-    }
-}
-
 /// One exchange per provincial kind. With `keep_rate`, a team may only leave a district whose
 /// rate stays at or above it.
 fn exchanges(
@@ -221,59 +197,6 @@ fn exchanges(
         });
     }
     out
-}
-
-/// The installs district `i` loses with one team fewer of kind `k`, when it may give one: above
-/// its minimum, keeping its floor, and (with `keep_rate`) keeping at least that rate.
-fn may_give(
-    model: &Model,
-    teams: &Allocation,
-    status: Status,
-    i: usize,
-    k: usize,
-    keep_rate: Option<f64>,
-) -> Option<f64> {
-    if !removable(model, teams, status, i, k) {
-        return None;
-    }
-    let lost = loss(model, teams, i, k)?;
-    let after =
-        (model.projected_installed(i, &teams[i]) - lost) / model.districts[i].smartphones as f64;
-    match keep_rate {
-        Some(keep) if after < keep - RATE_TIE => None,
-        _ => Some(lost),
-    }
-}
-
-/// The team of kind `k` outside district `d` whose loss costs the fewest installs, among the
-/// districts that may give one (the first in scenario order on a tie).
-pub fn least_useful(
-    model: &Model,
-    teams: &Allocation,
-    status: Status,
-    d: usize,
-    k: usize,
-    keep_rate: Option<f64>,
-) -> Option<Placed> {
-    let mut best: Option<Placed> = None;
-    for i in (0..model.districts.len()).filter(|&i| i != d) {
-        if let Some(lost) = may_give(model, teams, status, i, k, keep_rate)
-            && best.as_ref().is_none_or(|p| lost < p.installs)
-        {
-            best = Some(placed(model, teams, i, k, lost));
-        }
-    }
-    best
-}
-
-/// The rate a team may not take a district below: the plan's lowest rate under `max-min-rate`
-/// (a plan that meets the scenario), none otherwise.
-pub fn keep_rate(model: &Model, teams: &Allocation, status: Status) -> Option<f64> {
-    (status.meets_scenario() && model.objective == Objective::MaxMinRate).then(|| {
-        (0..model.districts.len())
-            .map(|i| rate(model, teams, i))
-            .fold(f64::INFINITY, f64::min)
-    })
 }
 
 /// The pool P at which G_P(to) − G_P(from) equals `installs`. That difference grows with P

@@ -4,9 +4,10 @@
 use crate::report::json::num;
 use serde_json::{Map, Value, json};
 
-use super::compare::{Comparison, CostView, Equity, Exchange, Placed, Priced};
+use super::compare::{Comparison, CostView, Equity, Exchange, Priced};
 use super::inputs::{BoundSource, Inputs};
 use super::margin::{Blocker, Margin};
+use super::team::Placed;
 use super::{Explanation, trace_words};
 use crate::solve::Status;
 use crate::text::Lang;

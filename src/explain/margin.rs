@@ -2,10 +2,11 @@
 //! G(e ± H·m·r) − G(e) (MODEL.md § "Outreach teams and the response curve"), and what stands in
 //! the way of it.
 
-use super::compare::{Placed, keep_rate, least_useful};
 use super::inputs::{BoundSource, Inputs};
-use crate::model::{Allocation, Model, Objective, Scope, outreach_installs};
-use crate::solve::tolerance::budget_limit;
+use super::team::{
+    Placed, affordable, assigned, floor_after_removal, gain, keep_rate, least_useful, loss,
+};
+use crate::model::{Allocation, Model, Objective, Scope};
 use crate::solve::{INSTALLS_TOLERANCE, Status};
 
 /// One team more or fewer of one kind in the district.
@@ -52,68 +53,11 @@ pub enum Blocker {
     Target { target: f64, rate_after: f64 },
 }
 
-/// Teams of kind `k` assigned across the province.
-pub fn assigned(teams: &Allocation, k: usize) -> u32 {
-    teams.iter().map(|row| row[k]).sum()
-}
-
-/// Installs one more team of kind `k` brings in district `d` with `teams`.
-pub fn gain(model: &Model, teams: &Allocation, d: usize, k: usize) -> f64 {
-    let pool = model.districts[d].pool;
-    let e = model.effort(d, &teams[d]);
-    outreach_installs(pool, e + model.effort_per_team(d, k)) - outreach_installs(pool, e)
-}
-
-/// Installs lost with one team fewer of kind `k` in district `d` (`None` without a team).
-pub fn loss(model: &Model, teams: &Allocation, d: usize, k: usize) -> Option<f64> {
-    if teams[d][k] == 0 {
-        return None;
-    }
-    let pool = model.districts[d].pool;
-    let e = model.effort(d, &teams[d]);
-    let fewer = (e - model.effort_per_team(d, k)).max(0.0);
-    Some(outreach_installs(pool, e) - outreach_installs(pool, fewer))
-}
-
-/// Whether district `d` may lose one team of kind `k`: it has one above its minimum and, for
-/// a plan that meets the scenario, keeps its floor.
-pub fn removable(model: &Model, teams: &Allocation, status: Status, d: usize, k: usize) -> bool {
-    let row = &teams[d];
-    if row[k] == 0 || row[k] <= model.districts[d].bounds[k].min {
-        return false;
-    }
-    status == Status::Infeasible || floor_after_removal(model, teams, d, k).is_none()
-}
-
-/// The floor district `d` would fall below with one team fewer of kind `k`, and its rate then.
-fn floor_after_removal(
-    model: &Model,
-    teams: &Allocation,
-    d: usize,
-    k: usize,
-) -> Option<(f64, f64)> {
-    let district = &model.districts[d];
-    let floor = district.floor?;
-    let after = model.projected_installed(d, &teams[d]) - loss(model, teams, d, k)?;
-    (after < district.floor_installs() - INSTALLS_TOLERANCE)
-        .then(|| (floor, after / district.smartphones as f64))
-}
-
 /// What the budget has left (infinite without a budget).
 pub fn budget_left(model: &Model, teams: &Allocation) -> f64 {
     model
         .budget
         .map_or(f64::INFINITY, |b| b - model.cost(teams))
-}
-
-/// Whether one more team of kind `k` fits what the budget has left (always, without a budget
-/// or for a free kind).
-pub fn affordable(model: &Model, teams: &Allocation, k: usize) -> bool {
-    let cost = model.cost_per_team(k);
-    match model.budget {
-        Some(budget) if cost > 0.0 => model.cost(teams) + cost <= budget_limit(budget),
-        _ => true,
-    }
 }
 
 /// The figures of one more and one fewer team of kind `k` in district `d`.

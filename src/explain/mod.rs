@@ -13,11 +13,13 @@ mod inputs;
 mod json;
 mod margin;
 mod render;
+mod team;
 mod trace_words;
 
-pub use compare::{Comparison, CostView, Equity, Exchange, Placed, Priced, RateMove};
+pub use compare::{Comparison, CostView, Equity, Exchange, Priced, RateMove};
 pub use inputs::{BoundSource, FixedSource, Inputs, KindBounds, MandateSource};
 pub use margin::{Blocker, Margin};
+pub use team::Placed;
 
 use crate::diagnostic::{Error, did_you_mean};
 use crate::model::{Allocation, Bounds, District, Model, Objective, TeamKind};

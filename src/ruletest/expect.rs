@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use toml::de::DeValue;
 
-use super::fixture::{kind_counts, known_kind};
+use super::kinds::{kind_counts, known_kind};
 use crate::diagnostic::{Error, did_you_mean};
 use crate::scenario::Scenario;
 use crate::scenario::document::{

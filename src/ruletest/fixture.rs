@@ -8,11 +8,10 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::expect::{Expect, expects_nothing, read_expect};
+use super::kinds::kind_counts;
 use crate::diagnostic::{Error, did_you_mean};
 use crate::model::Scope;
-use crate::scenario::document::{
-    Table, Value, as_array, as_integer, as_str, as_table, pos, wrong_type,
-};
+use crate::scenario::document::{Table, Value, as_array, as_str, as_table, pos, wrong_type};
 use crate::scenario::source::{Pos, Source, did_you_mean_hint, name_list};
 use crate::scenario::{self, Param, Scenario};
 use crate::text::Text;
@@ -453,67 +452,4 @@ fn plan(
         teams.push(n);
     }
     Ok(teams)
-}
-
-/// `{ kind = n, ... }`: known team kinds, whole numbers ≥ 0, each with the position of its value.
-pub(super) fn kind_counts(
-    src: &Source,
-    field: &str,
-    value: &Value<'_>,
-    scenario: &Scenario,
-) -> Result<BTreeMap<String, (u32, Pos)>, Error> {
-    let table = as_table(src, field, value).map_err(|e| {
-        e.hint(Text::new(
-            "ghi số tổ, đội theo loại, ví dụ: { commune = 5, volunteer = 1 }",
-            "give the teams by kind, e.g. { commune = 5, volunteer = 1 }",
-        ))
-    })?;
-    let table = Table::new(src, pos(value), "", table);
-    let mut counts = BTreeMap::new();
-    for (kind, at, n) in table.entries() {
-        let kind = known_kind(src, kind, at, scenario)?;
-        let field = format!("{field}.{kind}");
-        let count = as_integer(src, &field, n)?;
-        let count = u32::try_from(count).map_err(|_| {
-            src.error(
-                pos(n),
-                Text::new(
-                    "số tổ, đội phải là số nguyên từ 0 trở lên",
-                    "a number of teams must be a whole number, 0 or more",
-                ),
-            )
-            .field(field.clone())
-        })?;
-        counts.insert(kind, (count, pos(n)));
-    }
-    Ok(counts)
-}
-
-/// A team kind of the scenario, or an error with a hint.
-pub(super) fn known_kind(
-    src: &Source,
-    kind: &str,
-    at: Pos,
-    scenario: &Scenario,
-) -> Result<String, Error> {
-    if scenario.team_kinds.iter().any(|k| k.name == kind) {
-        return Ok(kind.to_string());
-    }
-    let names = scenario.team_kinds.iter().map(|k| k.name.as_str());
-    let hint = match did_you_mean(kind, names.clone()) {
-        Some(s) => did_you_mean_hint(s),
-        None => Text::new(
-            format!("các loại đội của kịch bản: {}", name_list(names.clone())),
-            format!("the scenario's team kinds: {}", name_list(names)),
-        ),
-    };
-    Err(src
-        .error(
-            at,
-            Text::new(
-                format!("không có loại đội `{kind}`"),
-                format!("unknown team kind `{kind}`"),
-            ),
-        )
-        .hint(hint))
 }

@@ -67,6 +67,7 @@
 
 mod expect;
 mod fixture;
+mod kinds;
 mod report;
 mod run;
 

@@ -13,8 +13,7 @@
 //! of the pools, the least cost of the districts so far; the cheapest state at the end is the
 //! plan, read back through the choices kept.
 
-use super::min_cost::objective_weights;
-use super::problem::{Problem, next_combination};
+use super::problem::{Problem, next_combination, objective_weights};
 use super::tolerance::{self, EFFORT_TOLERANCE};
 use crate::model::Allocation;
 

@@ -7,7 +7,7 @@ use super::cover::{self, Cover};
 use super::improve::{Moves, lift_to_floors, lighten, prune, reach, repair};
 use super::lagrangian::Lagrangian;
 use super::max_installs;
-use super::problem::{Problem, weighed};
+use super::problem::{Problem, objective_weights, weighed};
 use super::state::State;
 use crate::model::{Allocation, Model};
 
@@ -32,20 +32,6 @@ pub struct Found {
     pub bound: f64,
     /// The dual's multipliers: the rows', then the target's.
     pub multipliers: Vec<f64>,
-}
-
-/// What one team costs in `min-cost`'s objective: its cost, or 1 when every kind is free.
-pub fn objective_weights(model: &Model) -> Vec<f64> {
-    let all_free = model.all_free();
-    (0..model.kinds.len())
-        .map(|k| {
-            if all_free {
-                1.0
-            } else {
-                model.cost_per_team(k)
-            }
-        })
-        .collect()
 }
 
 /// The objective's weights plus a sliver per team, so that among plans of equal cost the one

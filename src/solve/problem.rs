@@ -174,3 +174,17 @@ pub fn fits_row(r: &Row, used: f64) -> bool {
         None => used <= super::tolerance::budget_limit(r.capacity),
     }
 }
+
+/// What one team costs in `min-cost`'s objective: its cost, or 1 when every kind is free.
+pub fn objective_weights(model: &Model) -> Vec<f64> {
+    let all_free = model.all_free();
+    (0..model.kinds.len())
+        .map(|k| {
+            if all_free {
+                1.0
+            } else {
+                model.cost_per_team(k)
+            }
+        })
+        .collect()
+}

@@ -3,7 +3,8 @@
 use super::phrase::{one_team, points};
 use super::{Item, item};
 use crate::explain::Explanation;
-use crate::explain::compare::{Equity, RATE_TIE};
+use crate::explain::compare::Equity;
+use crate::explain::team::RATE_TIE;
 use crate::report::{number, words};
 use crate::text::Lang;
 
