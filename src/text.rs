@@ -1,6 +1,7 @@
-//! The two languages of human output and a text given in both.
+//! The two languages of human output, a text given in both, and names as districts are stored.
 
 use serde::Serialize;
+use unicode_normalization::UnicodeNormalization;
 
 /// The language of everything printed for people. Vietnamese is the default.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -57,4 +58,11 @@ impl Text {
             Lang::En => self.en.as_deref().unwrap_or(&self.vi),
         }
     }
+}
+
+/// The name as districts are stored: Unicode NFC, every run of spaces (a no-break space,
+/// a line break in a spreadsheet cell) one space, trimmed.
+pub fn normalise(name: &str) -> String {
+    let nfc: String = name.nfc().collect();
+    nfc.split_whitespace().collect::<Vec<_>>().join(" ")
 }

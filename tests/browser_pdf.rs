@@ -26,8 +26,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use campaign_planner::number;
 use campaign_planner::report::html::addressee;
-use campaign_planner::report::{number, words};
+use campaign_planner::report::words;
 use campaign_planner::text::Lang;
 use lopdf::{Document, Object, ObjectId};
 use serde_json::Value;

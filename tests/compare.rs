@@ -7,7 +7,7 @@ use crate::support;
 
 use serde_json::{Value, json};
 
-use campaign_planner::report::number;
+use campaign_planner::number;
 use campaign_planner::text::Lang;
 use support::{
     EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_PLAN, SHIPPED, Test, WhatIf, diagnosis, district,

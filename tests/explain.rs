@@ -1163,7 +1163,7 @@ fn a_budget_that_is_spent_stops_one_more_team() {
         .stdout;
     let said = format!(
         "the budget has only {} VND left (one volunteer team costs 4,200,000 VND)",
-        campaign_planner::report::number::count(campaign_planner::text::Lang::En, left)
+        campaign_planner::number::count(campaign_planner::text::Lang::En, left)
     );
     assert!(text.contains(&said), "missing {said:?} in\n{text}");
     assert!(

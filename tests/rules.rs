@@ -5,8 +5,8 @@ use std::path::PathBuf;
 
 use campaign_planner::diagnostic::Error;
 use campaign_planner::model::{self, Objective, Scope, TeamKind};
+use campaign_planner::number;
 use campaign_planner::plan::Plan;
-use campaign_planner::report::number;
 use campaign_planner::rules::{
     AfterSolve, Directive, Effects, Phase, RuleSet, TraceAction, TraceEntry, TraceValue,
 };

@@ -11,7 +11,7 @@ use super::{EXIT_BAD_INPUT, EXIT_PLAN, LangArg, output};
 use crate::diagnostic::Error;
 use crate::import::table::parse_count;
 use crate::model::Objective;
-use crate::report::number::count;
+use crate::number::count;
 use crate::synthetic::{self, Budget, MAX_UNITS, Params, Size};
 use crate::text::{Lang, Text};
 

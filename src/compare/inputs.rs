@@ -6,7 +6,8 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use crate::model::Objective;
-use crate::report::{number, words};
+use crate::number;
+use crate::report::words;
 use crate::scenario::{Param, Scenario};
 use crate::text::Lang;
 

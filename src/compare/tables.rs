@@ -5,8 +5,9 @@
 //! difference from A in brackets, computed from the figures as printed so that the two agree.
 
 use crate::compare::{Comparison, letter};
+use crate::number;
 use crate::plan::{DistrictPlan, Plan};
-use crate::report::{diagnosis, number, words};
+use crate::report::{diagnosis, words};
 use crate::solve::Status;
 use crate::text::Lang;
 

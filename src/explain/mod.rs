@@ -100,7 +100,7 @@ const HINT_NAMES: usize = 12;
 /// The index of the district called `name` (compared after NFC normalisation and trimming,
 /// like the scenario's own names); an unknown name is an error with a "did you mean" hint.
 pub fn find_district(plan: &Plan, name: &str) -> Result<usize, Error> {
-    let wanted = crate::scenario::normalise(name);
+    let wanted = crate::text::normalise(name);
     if let Some(i) = plan.districts.iter().position(|d| d.name == wanted) {
         return Ok(i);
     }

@@ -1,7 +1,8 @@
 //! A rule call of the trace (`crate::rules` § "The trace") in words: which rule, before or after
 //! the plan, what it read and what it set.
 
-use crate::report::{number, words};
+use crate::number;
+use crate::report::words;
 use crate::rules::{Phase, TraceAction, TraceEntry, TraceValue};
 use crate::text::Lang;
 

@@ -7,8 +7,8 @@
 use super::grid::GridRow;
 use super::table;
 use crate::diagnostic::Error;
-use crate::report::number::count;
-use crate::scenario::source::{Pos, Source};
+use crate::number::count;
+use crate::source::{Pos, Source};
 use crate::text::{Lang, Text};
 
 /// Whose wording an error about a row takes.
@@ -127,7 +127,7 @@ pub(crate) const MAX_PEOPLE: i128 = 1_000_000_000_000;
 /// What is said of a count above [`MAX_PEOPLE`] (or a team count above the scenario's
 /// limit), and what to do: the same words from every reader.
 pub(crate) fn too_large() -> (Text, Text) {
-    use crate::scenario::district::MAX_TEAMS;
+    use crate::model::MAX_TEAMS;
     #[allow(clippy::cast_precision_loss)]
     let people = |lang: Lang| count(lang, MAX_PEOPLE as f64);
     let teams = |lang: Lang| count(lang, f64::from(MAX_TEAMS));

@@ -6,7 +6,7 @@ use std::path::Path;
 use super::grid::{Grid, GridRow};
 use super::table;
 use crate::diagnostic::Error;
-use crate::scenario::source::{Pos, Source};
+use crate::source::{Pos, Source};
 use crate::text::Text;
 
 /// Reads `path` into rows of cells; line numbers are the file's.

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use super::{csv, xlsx};
 use crate::diagnostic::Error;
-use crate::scenario::source::{Pos, Source};
+use crate::source::{Pos, Source};
 use crate::text::Text;
 
 /// The rows of a table file, with the text that errors quote.

@@ -13,7 +13,7 @@ mod xlsx;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::Error;
-use crate::scenario::source::{Source, name_list};
+use crate::source::{Source, name_list};
 use crate::text::{Lang, Text};
 use check::{Reader, Total};
 use grid::{Grid, GridRow};

@@ -4,8 +4,8 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-use crate::report::number::percent;
-use crate::scenario::normalise;
+use crate::number::percent;
+use crate::text::normalise;
 use crate::text::{Lang, Text};
 
 /// What a header cell names.

@@ -7,7 +7,7 @@ use calamine::{Data, Reader, Xlsx, open_workbook};
 use super::grid::{Grid, GridRow};
 use super::table;
 use crate::diagnostic::Error;
-use crate::scenario::source::{Origin, Source};
+use crate::source::{Origin, Source};
 use crate::text::Text;
 
 /// Reads the sheet of `path` that has a header row (else the first) into rows of cells; line

@@ -1,8 +1,9 @@
 //! What the human formats show, as formatted strings: the terminal and Markdown printers only
 //! lay these out, so both always say the same thing.
 
+use crate::number;
 use crate::plan::{DistrictPlan, Plan};
-use crate::report::{number, words};
+use crate::report::words;
 use crate::solve::Status;
 use crate::text::Lang;
 

@@ -3,8 +3,9 @@
 //! numbers (a decimal point, no grouping) and a byte-order mark so that Excel reads the
 //! Vietnamese names as UTF-8; the workbook (`xlsx`) writes the same cells as numbers.
 
+use crate::number;
 use crate::plan::Plan;
-use crate::report::{content, number, words};
+use crate::report::{content, words};
 use crate::text::Lang;
 
 /// UTF-8's byte-order mark: without it Excel opens a CSV in the machine's legacy code page.

@@ -1,8 +1,8 @@
 //! Why a scenario cannot be met, in words a department reader understands: one sentence per
 //! finding, most telling first.
 
+use crate::number;
 use crate::plan::Plan;
-use crate::report::number;
 use crate::report::words;
 use crate::solve::{Diagnosis, Finding, Status};
 use crate::text::Lang;

@@ -6,8 +6,9 @@
 
 use std::fmt::Write;
 
+use crate::number;
 use crate::plan::{DistrictPlan, Plan};
-use crate::report::{content, diagnosis, number, words};
+use crate::report::{content, diagnosis, words};
 use crate::text::Lang;
 
 use words::Label;

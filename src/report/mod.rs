@@ -12,7 +12,6 @@ pub mod diagnosis;
 pub mod html;
 pub mod json;
 pub mod markdown;
-pub mod number;
 pub mod terminal;
 pub mod words;
 pub mod xlsx;

@@ -112,7 +112,7 @@ pub fn kind_heading(lang: Lang, kind: &str) -> String {
 /// `24 tổ xã` / `24 commune teams`, `1 volunteer team`.
 pub fn teams(lang: Lang, kind: &str, n: u32) -> String {
     // counts as the language writes them: 3.875 / 3,875
-    let count = crate::report::number::count(lang, f64::from(n));
+    let count = crate::number::count(lang, f64::from(n));
     match lang {
         Lang::Vi => format!("{count} {}", kind_name(lang, kind)),
         Lang::En if n == 1 => format!("1 {kind} team"),

@@ -64,7 +64,7 @@ pub fn render(plan: &Plan, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     };
     let whole_rate = CellFormat::new().set_num_format("0%");
     let policy_rate = |r: f64| {
-        if super::number::places_needed(r * 100.0, 1) == 0 {
+        if crate::number::places_needed(r * 100.0, 1) == 0 {
             &whole_rate
         } else {
             &rate

@@ -7,7 +7,7 @@ use std::path::Path;
 use rhai::{Dynamic, EvalAltResult, LexError, ParseError, ParseErrorType, Position};
 
 use crate::diagnostic::{Error, did_you_mean};
-use crate::report::number;
+use crate::number;
 use crate::text::{Lang, Text};
 
 use super::engine::{MAX_ARRAY_SIZE, MAX_MAP_SIZE, MAX_OPERATIONS, MAX_STRING_SIZE};

@@ -11,7 +11,7 @@ use super::failure::{Fallible, HostError, unknown_name_hint};
 use super::trace::{Recorder, TraceValue};
 use super::value;
 use crate::model::Scope;
-use crate::report::number;
+use crate::number;
 use crate::scenario::{Param, Scenario};
 use crate::text::Text;
 

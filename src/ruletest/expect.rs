@@ -10,7 +10,7 @@ use crate::scenario::Scenario;
 use crate::scenario::document::{
     Table, Value, as_array, as_integer, as_number, as_str, as_table, pos,
 };
-use crate::scenario::source::{Pos, Source, did_you_mean_hint, name_list};
+use crate::source::{Pos, Source, did_you_mean_hint, name_list};
 use crate::text::Text;
 
 const EXPECT_KEYS: [&str; 9] = [

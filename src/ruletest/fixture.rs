@@ -12,8 +12,8 @@ use super::kinds::kind_counts;
 use crate::diagnostic::{Error, did_you_mean};
 use crate::model::Scope;
 use crate::scenario::document::{Table, Value, as_array, as_str, as_table, pos, wrong_type};
-use crate::scenario::source::{Pos, Source, did_you_mean_hint, name_list};
 use crate::scenario::{self, Param, Scenario};
+use crate::source::{Pos, Source, did_you_mean_hint, name_list};
 use crate::text::Text;
 
 const KEYS: [&str; 4] = ["scenario", "rules", "params", "case"];

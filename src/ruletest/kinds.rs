@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use crate::diagnostic::{Error, did_you_mean};
 use crate::scenario::Scenario;
 use crate::scenario::document::{Table, Value, as_integer, as_table, pos};
-use crate::scenario::source::{Pos, Source, did_you_mean_hint, name_list};
+use crate::source::{Pos, Source, did_you_mean_hint, name_list};
 use crate::text::Text;
 
 /// `{ kind = n, ... }`: known team kinds, whole numbers ≥ 0, each with the position of its value.

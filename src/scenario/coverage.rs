@@ -7,13 +7,13 @@
 //! each district as read, every value with its cell.
 
 use super::district::{Count, Entry, RawDistrict, normalise, provincial_in_district};
-use super::source::{Source, did_you_mean_hint};
 use crate::diagnostic::{Error, did_you_mean};
 use crate::import::check::{self, Reader, Total};
 use crate::import::grid::{Grid, GridRow};
 use crate::import::header;
 use crate::import::table::{self, Heading};
 use crate::model::{Scope, TeamKind};
+use crate::source::{Source, did_you_mean_hint};
 use crate::text::Text;
 
 /// What a column holds.

@@ -3,15 +3,14 @@
 
 use std::collections::BTreeMap;
 
-use unicode_normalization::UnicodeNormalization;
-
 use super::DistrictInput;
-use super::source::{Pos, Source, Spot, did_you_mean_hint, name_list};
 use crate::diagnostic::{Error, did_you_mean};
 use crate::import::check::MAX_PEOPLE;
 use crate::import::table::name_key;
 use crate::model::{Scope, TeamKind};
-use crate::report::number::count;
+use crate::number::count;
+use crate::source::{Pos, Source, Spot, did_you_mean_hint, name_list};
+pub(crate) use crate::text::normalise;
 use crate::text::{Lang, Text};
 
 /// The fields a district has besides its cohorts.
@@ -43,13 +42,6 @@ pub(super) struct RawDistrict<'a> {
     pub smartphones: Option<Count<'a>>,
     pub teams: Vec<Entry<'a>>,
     pub cohorts: Vec<Entry<'a>>,
-}
-
-/// The name as districts are stored: Unicode NFC, every run of spaces (a no-break space,
-/// a line break in a spreadsheet cell) one space, trimmed.
-pub(crate) fn normalise(name: &str) -> String {
-    let nfc: String = name.nfc().collect();
-    nfc.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Checks the districts read and turns them into plain data.

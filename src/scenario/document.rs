@@ -4,8 +4,8 @@
 use toml::Spanned;
 use toml::de::{DeArray, DeTable, DeValue};
 
-use super::source::{Pos, Source, did_you_mean_hint, name_list};
 use crate::diagnostic::{Error, did_you_mean};
+use crate::source::{Pos, Source, did_you_mean_hint, name_list};
 use crate::text::Text;
 
 pub(crate) type Value<'i> = Spanned<DeValue<'i>>;

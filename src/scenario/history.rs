@@ -11,9 +11,9 @@ use super::document::{Table, as_array, as_str, as_table, pos};
 use super::{DistrictInput, Scenario};
 use crate::diagnostic::{Error, did_you_mean};
 use crate::import::table::{district_name, name_key};
+use crate::number;
 use crate::plan::Plan;
-use crate::report::number;
-use crate::scenario::source::name_list;
+use crate::source::name_list;
 use crate::text::{Lang, Text};
 
 /// One earlier snapshot: its date and every district's installs on that date.

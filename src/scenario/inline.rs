@@ -4,9 +4,9 @@ use toml::de::DeValue;
 
 use super::district::{Count, Entry, FIELDS, RawDistrict, normalise, provincial_in_district};
 use super::document::{Table, Value, as_array, as_integer, as_str, as_table, pos};
-use super::source::{Pos, Source, did_you_mean_hint};
 use crate::diagnostic::{Error, did_you_mean};
 use crate::model::{Scope, TeamKind};
+use crate::source::{Pos, Source, did_you_mean_hint};
 use crate::text::Text;
 
 /// Reads the `[[district]]` array: every key but `name`, `installed`, `smartphones` and

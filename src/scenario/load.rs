@@ -10,11 +10,11 @@ use super::document::{
     self, Layer, Table, Value, as_array, as_integer, as_number, as_str, pos, written,
 };
 use super::setting::Setting;
-use super::source::{Pos, Source, did_you_mean_hint, path_hint};
 use super::{Scenario, coverage, inline, overlay, team_kind};
 use crate::diagnostic::{Error, did_you_mean};
 use crate::import::grid::{Format, Grid};
 use crate::model::{Objective, TeamKind};
+use crate::source::{Pos, Source, did_you_mean_hint, path_hint};
 use crate::text::Text;
 
 const KEYS: [&str; 14] = [

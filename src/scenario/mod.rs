@@ -9,7 +9,6 @@ mod load;
 mod overlay;
 mod params;
 mod setting;
-pub(crate) mod source;
 mod team_kind;
 
 pub(crate) use district::normalise;

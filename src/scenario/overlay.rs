@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 
 use super::district::{RawDistrict, check_names, name, normalise};
 use super::document::{self, as_str, pos};
-use super::source::{Pos, Source, name_list};
 use crate::diagnostic::{Error, did_you_mean};
+use crate::source::{Pos, Source, name_list};
 use crate::text::Text;
 
 /// The files of the scenario at `path`, base first: the file its `base` names, that file's

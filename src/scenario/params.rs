@@ -7,8 +7,8 @@ use toml::de::{DeArray, DeValue};
 
 use super::Param;
 use super::document::{self, Table, Value, as_number, pos};
-use super::source::Source;
 use crate::diagnostic::Error;
+use crate::source::Source;
 use crate::text::Text;
 
 /// `[params]`: numbers, strings, true/false and lists of one of those, for the rules.

@@ -14,8 +14,8 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeArray, DeString, DeTable, DeValue};
 
-use super::source::{Pos, Source, name_list};
 use crate::diagnostic::{Error, did_you_mean};
+use crate::source::{Pos, Source, name_list};
 use crate::text::Text;
 
 /// Top-level keys a setting can change.

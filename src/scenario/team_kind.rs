@@ -4,10 +4,10 @@ use super::district::MAX_TEAMS;
 use super::document::{
     Layer, Table, as_array, as_integer, as_number, as_str, as_table, pos, written,
 };
-use super::source::{Pos, Source, did_you_mean_hint, name_list};
 use crate::diagnostic::{Error, did_you_mean};
 use crate::model::{Scope, TeamKind};
-use crate::report::number::count;
+use crate::number::count;
+use crate::source::{Pos, Source, did_you_mean_hint, name_list};
 use crate::text::{Lang, Text};
 
 const KEYS: [&str; 5] = [

@@ -4,8 +4,9 @@ use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets};
 use serde_json::{Map, Value};
 
 use super::{Point, Vary};
+use crate::number;
 use crate::report::json::plan_value;
-use crate::report::{number, words};
+use crate::report::words;
 use crate::text::Lang;
 
 /// Width of the longest bar of a curve, in characters.

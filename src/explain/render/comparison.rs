@@ -10,7 +10,8 @@ use crate::explain::Explanation;
 use crate::explain::compare::{Comparison, Exchange};
 use crate::explain::margin::Blocker;
 use crate::model::Scope;
-use crate::report::{number, words};
+use crate::number;
+use crate::report::words;
 use crate::solve::Status;
 use crate::text::Lang;
 

@@ -6,7 +6,8 @@ use super::{Item, item};
 use crate::explain::Explanation;
 use crate::explain::compare::{CostView, Priced};
 use crate::explain::margin::Margin;
-use crate::report::{number, words};
+use crate::number;
+use crate::report::words;
 use crate::text::Lang;
 
 /// `9.150 đ một lượt cài` / `9,150 VND per install`; for free kinds, installs per team; `no

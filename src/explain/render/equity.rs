@@ -5,7 +5,8 @@ use super::{Item, item};
 use crate::explain::Explanation;
 use crate::explain::compare::Equity;
 use crate::explain::team::RATE_TIE;
-use crate::report::{number, words};
+use crate::number;
+use crate::report::words;
 use crate::text::Lang;
 
 pub(super) fn equity_items(e: &Explanation, q: &Equity, lang: Lang, items: &mut Vec<Item>) {

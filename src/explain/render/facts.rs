@@ -6,7 +6,8 @@ use super::{Item, Section, item};
 use crate::explain::Explanation;
 use crate::explain::inputs::BoundSource;
 use crate::explain::trace_words;
-use crate::report::{number, words};
+use crate::number;
+use crate::report::words;
 use crate::text::Lang;
 
 pub(super) fn inputs(e: &Explanation, lang: Lang) -> Section {

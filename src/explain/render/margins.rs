@@ -4,7 +4,8 @@ use super::phrase::{drop, gain, kind_title, one_team, rule};
 use super::{Item, Section, item};
 use crate::explain::Explanation;
 use crate::explain::margin::{Blocker, Margin};
-use crate::report::{number, words};
+use crate::number;
+use crate::report::words;
 use crate::text::Lang;
 
 pub(super) fn margins(e: &Explanation, lang: Lang) -> Section {

@@ -1,6 +1,7 @@
 //! Small phrases shared by the sections: installs, people, points, team kinds, rules.
 
-use crate::report::{number, words};
+use crate::number;
+use crate::report::words;
 use crate::text::Lang;
 
 /// `rule door-to-door` / `quy tắc door-to-door`.
