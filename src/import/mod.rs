@@ -4,6 +4,7 @@
 
 pub(crate) mod check;
 mod csv;
+pub(crate) mod file;
 pub(crate) mod grid;
 pub(crate) mod header;
 pub mod skeleton;
@@ -41,7 +42,7 @@ pub struct ImportedDistrict {
 
 /// Reads and checks the coverage table at `path` (`.xlsx` or CSV).
 pub fn read(path: &Path) -> Result<Coverage, Error> {
-    coverage(&Grid::read(path)?)
+    coverage(&file::read(path)?)
 }
 
 /// The columns of the header row.

@@ -12,7 +12,8 @@ use super::document::{
 use super::setting::Setting;
 use super::{Scenario, coverage, inline, overlay, team_kind};
 use crate::diagnostic::{Error, did_you_mean};
-use crate::import::grid::{Format, Grid};
+use crate::import::file::{self, Format};
+use crate::import::grid::Grid;
 use crate::model::{Objective, TeamKind};
 use crate::source::{Pos, Source, did_you_mean_hint, path_hint};
 use crate::text::Text;
@@ -472,7 +473,7 @@ fn coverage_file(layer: &Layer<'_, '_>) -> Result<Grid, Error> {
                 "in Excel choose Save As > \"Excel Workbook (.xlsx)\" or \"CSV UTF-8\", then name that file here",
             )));
     }
-    Grid::read(&path).map_err(|e| {
+    file::read(&path).map_err(|e| {
         if path.is_file() {
             e
         } else {
