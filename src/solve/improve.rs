@@ -324,8 +324,8 @@ fn switch(s: &mut State, moves: &mut Moves, over: &[usize]) -> bool {
             })
             .sum()
     };
-    // each district's least use of the over-used rows, on both cores (sorted below, so the
-    // same on any number)
+    // each district's least use of the over-used rows, the two halves on rayon's pool (sorted
+    // below, so the same on any number of cores)
     let teams = &s.teams;
     let alternatives = |range: std::ops::Range<usize>| -> Vec<(f64, usize, Vec<u32>)> {
         let mut scratch = super::subproblem::Scratch::default();

@@ -265,10 +265,15 @@ type Settled = Option<(f64, bool)>;
 /// whether it is the least), which every budget question of that size shares: first any plan
 /// that fits the pools, the cheapest only once a budget question needs it.
 ///
-/// Pools only grow or shrink between questions (bounds that were a whole pool follow it), so a
-/// plan found for some pools is a plan for any pools at least its use, and pools proven too
-/// small prove every smaller pool too: `plans` and `too_small` answer those questions without
-/// a new search (the count searches ask about neighbouring sizes).
+/// Every question of one sequence (one `diagnose::floors_short`) is the same model with the same
+/// floors, its provincial pools raised from the scenario's by `diagnose::with_more_teams` (a
+/// district's bound that was the whole pool follows it; the others stay, and every provincial
+/// bound is at most its pool) and its budget changed. So the bounds are a non-decreasing
+/// function of the pool sizes alone: a plan found for some pools is a plan for any pools at
+/// least its use, and pools proven too small, whatever the budget, prove every smaller pool
+/// too. `plans` and `too_small` answer those questions without a new search (the count
+/// searches ask about neighbouring sizes). A question that changed bounds another way would
+/// break this: it must not share a `FloorQuestions`.
 #[derive(Default)]
 struct FloorQuestions {
     warm: Option<Vec<f64>>,
@@ -300,7 +305,7 @@ fn floors_verdict(
     if verdict != Verdict::Unknown {
         return verdict;
     }
-    // the floors' cheapest plan without the budget: within it, met; beyond it and the least,
+    // a plan for the floors without the budget: within it, met; beyond it and the least,
     // short (it does not change with the budget, so it is found once for these pools)
     let pools = pool_sizes(model);
     // each pool no larger than the other's (local kinds, with no pool, alike)
