@@ -5,6 +5,7 @@
 pub mod cli;
 pub mod compare;
 pub mod diagnostic;
+pub mod effects;
 pub mod explain;
 mod files;
 pub mod import;
@@ -69,6 +70,6 @@ pub fn plan_scenario(scenario: &scenario::Scenario) -> Result<Plan, Error> {
     let mut plan = Plan::new(&scenario.name, &scenario.as_of, &model, &solution, &effects);
     let after = rules.after_solve(&scenario, &plan)?;
     plan.add_after_solve(after);
-    scenario::history::apply(&scenario, &mut plan);
+    plan.add_pace(&scenario);
     Ok(plan)
 }

@@ -2,8 +2,9 @@
 
 use serde::Serialize;
 
+use crate::effects::{AfterSolve, Directive, Effects, TraceEntry};
 use crate::model::{Allocation, Model, Objective, TeamKind};
-use crate::rules::{AfterSolve, Directive, Effects, TraceEntry};
+use crate::scenario::{DistrictInput, Scenario, history};
 use crate::solve::{Diagnosis, Optimality, Solution, Status};
 
 /// A whole plan, in the shape of MODEL.md § "The JSON plan".
@@ -192,6 +193,30 @@ impl Plan {
             team_kinds: model.kinds.clone(),
             districts,
             optimality: solution.optimality.clone(),
+        }
+    }
+
+    /// Fills each district's `pace_per_day`, `rate_at_pace` and `on_track` (none without history).
+    pub fn add_pace(&mut self, scenario: &Scenario) {
+        if scenario.history.is_empty() {
+            return;
+        }
+        let by_name: std::collections::HashMap<&str, &DistrictInput> = scenario
+            .districts
+            .iter()
+            .map(|d| (d.name.as_str(), d))
+            .collect();
+        for dp in &mut self.districts {
+            let Some(&d) = by_name.get(dp.name.as_str()) else {
+                continue;
+            };
+            let Some(pace) = history::pace(scenario, d) else {
+                continue;
+            };
+            let rate = history::projection(d, pace, scenario.horizon_days) / d.smartphones as f64;
+            dp.pace_per_day = Some(pace);
+            dp.rate_at_pace = Some(rate);
+            dp.on_track = Some(rate >= scenario.target_rate);
         }
     }
 

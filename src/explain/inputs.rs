@@ -1,9 +1,9 @@
 //! A district's inputs (MODEL.md § "Quantities") and where each comes from: the scenario's data,
 //! or the rule that set it, read from the district's trace.
 
+use crate::effects::{Phase, TraceAction};
 use crate::model::{Model, Scope};
 use crate::plan::DistrictPlan;
-use crate::rules::{Phase, TraceAction};
 use crate::scenario::Scenario;
 use crate::solve::INSTALLS_TOLERANCE;
 use crate::text::Text;

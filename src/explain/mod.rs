@@ -22,10 +22,10 @@ pub use margin::{Blocker, Margin};
 pub use team::Placed;
 
 use crate::diagnostic::{Error, did_you_mean};
+use crate::effects::TraceEntry;
 use crate::model::{Allocation, Bounds, District, Model, Objective, TeamKind};
 use crate::plan::Plan;
 use crate::report::Format;
-use crate::rules::TraceEntry;
 use crate::scenario::Scenario;
 use crate::solve::Status;
 use crate::text::{Lang, Text};

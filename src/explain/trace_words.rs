@@ -1,9 +1,9 @@
 //! A rule call of the trace (`crate::rules` § "The trace") in words: which rule, before or after
 //! the plan, what it read and what it set.
 
+use crate::effects::{Phase, TraceAction, TraceEntry, TraceValue};
 use crate::number;
 use crate::report::words;
-use crate::rules::{Phase, TraceAction, TraceEntry, TraceValue};
 use crate::text::Lang;
 
 /// `door-to-door (before the plan) read current rate 22.98% < door_to_door_threshold 30%; ...

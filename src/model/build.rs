@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::{Bounds, District, Model, Scope};
-use crate::rules::Effects;
+use crate::effects::Effects;
 use crate::scenario::{DistrictInput, Scenario};
 
 /// Builds the model: mandated and fixed installs (capped), pools, bounds and productivity.

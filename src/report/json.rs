@@ -4,9 +4,9 @@
 
 use serde_json::{Map, Value, json};
 
+use crate::effects::{Directive, TraceAction, TraceEntry, TraceValue};
 use crate::plan::{DistrictPlan, Plan, Province, TeamAllocation};
 use crate::report::diagnosis;
-use crate::rules::{Directive, TraceAction, TraceEntry, TraceValue};
 use crate::solve::{Optimality, Status};
 use crate::text::Lang;
 

@@ -8,11 +8,11 @@ use std::rc::Rc;
 
 use rhai::{Dynamic, Engine, INT, Map};
 
-use super::effects::{Directive, Effects, FixedInstalls, Mandate};
 use super::failure::{Fallible, HostError, unknown_name_hint};
-use super::trace::{Phase, Recorder, TraceAction, TraceValue};
 use super::value;
 use crate::diagnostic::did_you_mean;
+use crate::effects::trace::{Phase, Recorder, TraceAction, TraceValue};
+use crate::effects::{Directive, Effects, FixedInstalls, Mandate};
 use crate::model::{Scope, TeamKind};
 use crate::plan::DistrictPlan;
 use crate::scenario::{DistrictInput, Scenario};

@@ -107,16 +107,14 @@
 mod api;
 mod check;
 mod district;
-mod effects;
 mod engine;
 mod failure;
 mod scenario_view;
-mod trace;
 mod value;
 
+pub use crate::effects::{AfterSolve, Directive, Effects, FixedInstalls, Mandate};
+pub use crate::effects::{Phase, TraceAction, TraceEntry, TraceValue};
 pub use check::Names;
-pub use effects::{AfterSolve, Directive, Effects, FixedInstalls, Mandate};
-pub use trace::{Phase, TraceAction, TraceEntry, TraceValue};
 
 use std::fmt;
 use std::path::{Path, PathBuf};

@@ -8,8 +8,8 @@ use rhai::{Array, Dynamic, Engine, INT, Map};
 
 use super::district::rate;
 use super::failure::{Fallible, HostError, unknown_name_hint};
-use super::trace::{Recorder, TraceValue};
 use super::value;
+use crate::effects::trace::{Recorder, TraceValue};
 use crate::model::Scope;
 use crate::number;
 use crate::scenario::{Param, Scenario};

@@ -12,7 +12,6 @@ use super::{DistrictInput, Scenario};
 use crate::diagnostic::{Error, did_you_mean};
 use crate::import::table::{district_name, name_key};
 use crate::number;
-use crate::plan::Plan;
 use crate::source::name_list;
 use crate::text::{Lang, Text};
 
@@ -281,30 +280,6 @@ pub fn pace(scenario: &Scenario, district: &DistrictInput) -> Option<f64> {
 /// Installs at the end of the horizon at `pace`, without extra teams (capped at smartphones).
 pub fn projection(district: &DistrictInput, pace: f64, horizon_days: u32) -> f64 {
     (district.installed as f64 + pace * f64::from(horizon_days)).min(district.smartphones as f64)
-}
-
-/// Fills each district's `pace_per_day`, `rate_at_pace` and `on_track` (none without history).
-pub fn apply(scenario: &Scenario, plan: &mut Plan) {
-    if scenario.history.is_empty() {
-        return;
-    }
-    let by_name: std::collections::HashMap<&str, &DistrictInput> = scenario
-        .districts
-        .iter()
-        .map(|d| (d.name.as_str(), d))
-        .collect();
-    for dp in &mut plan.districts {
-        let Some(&d) = by_name.get(dp.name.as_str()) else {
-            continue;
-        };
-        let Some(pace) = pace(scenario, d) else {
-            continue;
-        };
-        let rate = projection(d, pace, scenario.horizon_days) / d.smartphones as f64;
-        dp.pace_per_day = Some(pace);
-        dp.rate_at_pace = Some(rate);
-        dp.on_track = Some(rate >= scenario.target_rate);
-    }
 }
 
 /// Days since 1970-01-01 of `yyyy-mm-dd`.

@@ -87,7 +87,8 @@ pub enum Way {
     Cheapest,
     /// As `Cheapest`, but the priced way stops at its first plan that fits the pools (the
     /// least use of the priced pools, not the cheapest): enough to say a plan exists, at a
-    /// seventeenth of the work.
+    /// seventeenth of the work. With a budget, that plan may cost more than the budget where a
+    /// cheaper one fits: then nothing is settled (the floors' questions ask it without one).
     Fitting,
 }
 
@@ -584,7 +585,8 @@ mod tests {
         /// The whole table gives the least cost exactly, and "impossible" only when nothing
         /// fits; the priced way, searching the price or taking its first plan that fits, gives
         /// a plan that keeps everything (the least cost where it says so), and "impossible"
-        /// only when nothing fits. Both ways settle the same instances the same way.
+        /// only when nothing fits. Both ways settle the same instances the same way (without a
+        /// budget; with one, the fitting way may leave open what the price search settles).
         #[test]
         fn the_cheapest_cover_is_the_least_cost_that_meets_every_least_effort(
             districts in prop::collection::vec(
@@ -625,7 +627,11 @@ mod tests {
                 }
                 settled.push(found.map(|c| matches!(c, Cover::Plan { .. })));
             }
-            prop_assert_eq!(settled[0], settled[1], "{:?}", settled);
+            // with a budget, the first plan that fits the pools may cost more than the budget
+            // where a cheaper one fits: then the fitting way leaves it open
+            if budget.is_none() || settled[1].is_some() {
+                prop_assert_eq!(settled[0], settled[1], "{:?}", settled);
+            }
         }
     }
 }

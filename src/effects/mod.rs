@@ -1,10 +1,15 @@
-//! What the rules asked for, per district: the inputs the model is built from.
+//! What the rules asked for, per district: the inputs the model is built from (before the
+//! solve), the directives (after it), and the trace of every hook call. Plain data, written by
+//! `rules/`, read by `model/`, `plan.rs`, the reports and `explain/`.
+
+pub mod trace;
+
+pub use trace::{Phase, TraceAction, TraceEntry, TraceValue};
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::trace::TraceEntry;
 use crate::text::Text;
 
 /// A directive for one district (MODEL.md § "Rules").
