@@ -15,23 +15,12 @@ use rhai::packages::{
 use rhai::{Dynamic, Engine, FLOAT, INT, ImmutableString, Position};
 
 use super::failure::{Fallible, HostError};
+use super::limits::{
+    MAX_ARRAY_SIZE, MAX_CALL_LEVELS, MAX_EXPR_DEPTHS, MAX_FUNCTIONS, MAX_MAP_SIZE, MAX_OPERATIONS,
+    MAX_STRING_SIZE, MAX_VARIABLES,
+};
 use super::{district, scenario_view};
 
-/// Steps one hook call may take (each operator, call or loop turn is one step).
-pub(crate) const MAX_OPERATIONS: u64 = 1_000_000;
-/// Processor time one hook call may take, whatever it does. Measured on the thread running the
-/// rule (not the wall clock), so that a busy machine does not stop a rule that would pass on an
-/// idle one.
-pub(crate) const TIME_LIMIT: Duration = Duration::from_secs(1);
-/// How deep functions may call each other.
-const MAX_CALL_LEVELS: usize = 32;
-/// How deep expressions may nest (at the top level, inside functions).
-const MAX_EXPR_DEPTHS: (usize, usize) = (64, 32);
-pub(crate) const MAX_STRING_SIZE: usize = 10_000;
-pub(crate) const MAX_ARRAY_SIZE: usize = 10_000;
-pub(crate) const MAX_MAP_SIZE: usize = 1_000;
-const MAX_VARIABLES: usize = 1_000;
-const MAX_FUNCTIONS: usize = 200;
 /// Steps between two looks at the clock.
 const CLOCK_EVERY: u64 = 4_096;
 /// Steps between two measures of the rule's variables.
@@ -230,7 +219,7 @@ mod tests {
 
     #[test]
     fn eval_and_import_are_not_available() {
-        let engine = new_engine(&Clock::new(TIME_LIMIT));
+        let engine = new_engine(&Clock::new(crate::rules::limits::TIME_LIMIT));
         assert!(engine.compile("eval(\"1\")").is_err());
         assert!(engine.compile("import \"x\" as x;").is_err());
     }

@@ -10,7 +10,7 @@ use crate::diagnostic::{Error, did_you_mean};
 use crate::number;
 use crate::text::{Lang, Text};
 
-use super::engine::{MAX_ARRAY_SIZE, MAX_MAP_SIZE, MAX_OPERATIONS, MAX_STRING_SIZE};
+use super::limits::{MAX_ARRAY_SIZE, MAX_MAP_SIZE, MAX_OPERATIONS, MAX_STRING_SIZE};
 
 /// What a host function refuses (a bad argument, an action at the wrong time). It travels through
 /// Rhai as the value of a runtime error and comes back out as the error's message and hint.

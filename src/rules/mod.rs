@@ -109,6 +109,7 @@ mod check;
 mod district;
 mod engine;
 mod failure;
+mod limits;
 mod scenario_view;
 mod value;
 
@@ -168,7 +169,7 @@ impl RuleSet {
     /// Reads and compiles every rule file, in order. A file that cannot be read, has a syntax
     /// error, or defines neither hook is an error.
     pub fn load(paths: &[PathBuf]) -> Result<RuleSet, Error> {
-        let clock = Clock::new(engine::TIME_LIMIT);
+        let clock = Clock::new(limits::TIME_LIMIT);
         let engine = engine::new_engine(&clock);
         let rules = paths
             .iter()
@@ -387,7 +388,7 @@ impl RuleSet {
 /// `complete`: the files are all the rules the scenario of `names` runs, so a `[params]` key no
 /// rule reads can be named.
 pub fn check_files(paths: &[PathBuf], names: Option<&Names>, complete: bool) -> Vec<Error> {
-    let clock = Clock::new(engine::TIME_LIMIT);
+    let clock = Clock::new(limits::TIME_LIMIT);
     let engine = engine::new_engine(&clock);
     let known = check::Known::of_rules_engine(&engine);
     let mut problems = Vec::new();
