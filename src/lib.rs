@@ -65,7 +65,7 @@ pub fn plan_scenario(scenario: &scenario::Scenario) -> Result<Plan, Error> {
         ));
     }
     let effects = rules.before_solve(&scenario)?;
-    let model = model::build(&scenario, &effects);
+    let model = scenario::to_model(&scenario, &effects);
     let solution = solve::solve(&model);
     let mut plan = Plan::new(&scenario.name, &scenario.as_of, &model, &solution, &effects);
     let after = rules.after_solve(&scenario, &plan)?;

@@ -7,7 +7,7 @@ use crate::common;
 
 use serde_json::Value;
 
-use campaign_planner::model::{self, Model, Objective};
+use campaign_planner::model::{Model, Objective};
 use campaign_planner::plan::Plan;
 use campaign_planner::report::{self, Format};
 use campaign_planner::rules::{Effects, RuleSet};
@@ -59,7 +59,7 @@ fn exact_rate(model: &Model, d: usize, solution: &Solution) -> f64 {
 /// The plan as `campaign plan` makes it, directives before and after the solve included.
 fn plan_of(scenario: &Scenario, effects: Vec<Effects>) -> Plan {
     let rules = RuleSet::load(&scenario.rules).unwrap();
-    let model = model::build(scenario, &effects);
+    let model = campaign_planner::scenario::to_model(scenario, &effects);
     let solution = solve(&model);
     let mut plan = Plan::new(&scenario.name, &scenario.as_of, &model, &solution, &effects);
     plan.add_after_solve(rules.after_solve(scenario, &plan).unwrap());
@@ -70,7 +70,7 @@ fn plan_of(scenario: &Scenario, effects: Vec<Effects>) -> Plan {
 fn the_district_floor_is_the_larger_of_the_scenario_floor_and_the_rules() {
     let (mut scenario, mut effects) = shipped();
     let (huu_lung, cao_loc) = (index(&scenario, "Hữu Lũng"), index(&scenario, "Cao Lộc"));
-    let m = model::build(&scenario, &effects);
+    let m = campaign_planner::scenario::to_model(&scenario, &effects);
     assert!(
         m.districts.iter().all(|d| d.floor.is_none()),
         "no floor anywhere"
@@ -79,7 +79,7 @@ fn the_district_floor_is_the_larger_of_the_scenario_floor_and_the_rules() {
     scenario.district_floor = Some(0.30);
     effects[huu_lung].min_rate = Some(0.40); // above φ: raises it
     effects[cao_loc].min_rate = Some(0.20); // below φ: φ stays
-    let m = model::build(&scenario, &effects);
+    let m = campaign_planner::scenario::to_model(&scenario, &effects);
     assert_eq!(m.district_floor, Some(0.30), "the scenario's φ is kept");
     for (d, district) in m.districts.iter().enumerate() {
         let want = if d == huu_lung { 0.40 } else { 0.30 };
@@ -87,7 +87,7 @@ fn the_district_floor_is_the_larger_of_the_scenario_floor_and_the_rules() {
     }
 
     scenario.district_floor = None;
-    let m = model::build(&scenario, &effects);
+    let m = campaign_planner::scenario::to_model(&scenario, &effects);
     assert_eq!(m.districts[huu_lung].floor, Some(0.40));
     assert_eq!(m.districts[cao_loc].floor, Some(0.20), "the rule's alone");
     assert_eq!(m.districts[0].floor, None);
@@ -97,7 +97,7 @@ fn the_district_floor_is_the_larger_of_the_scenario_floor_and_the_rules() {
 fn a_district_floor_lifts_that_district_beyond_what_max_installs_gives_it() {
     let (scenario, mut effects) = shipped();
     let huu_lung = index(&scenario, "Hữu Lũng");
-    let free = model::build(&scenario, &effects);
+    let free = campaign_planner::scenario::to_model(&scenario, &effects);
     let without = solve(&free);
     assert_eq!(without.status, Status::Optimal);
     let rate_without = exact_rate(&free, huu_lung, &without);
@@ -105,7 +105,7 @@ fn a_district_floor_lifts_that_district_beyond_what_max_installs_gives_it() {
     assert!(rate_without < 0.40, "{rate_without}");
 
     effects[huu_lung].min_rate = Some(0.40);
-    let floored = model::build(&scenario, &effects);
+    let floored = campaign_planner::scenario::to_model(&scenario, &effects);
     for objective in Objective::ALL {
         let mut m = floored.clone();
         m.objective = objective;
@@ -140,7 +140,7 @@ fn a_district_floor_beyond_the_reachable_pool_names_the_district_and_its_floor()
     let huu_lung = index(&scenario, "Hữu Lũng");
     scenario.district_floor = Some(0.30);
     effects[huu_lung].min_rate = Some(0.90);
-    let m = model::build(&scenario, &effects);
+    let m = campaign_planner::scenario::to_model(&scenario, &effects);
     let solution = solve(&m);
     assert_eq!(solution.status, Status::Infeasible);
     let findings = &solution.diagnosis.as_ref().unwrap().findings;

@@ -470,17 +470,17 @@ fn the_inputs_and_the_plan_are_those_of_the_json_plan() {
 
 #[test]
 fn the_library_explains_the_plan_that_campaign_plan_prints() {
-    use campaign_planner::{explain, model, rules, scenario};
+    use campaign_planner::{explain, rules, scenario};
     let path = std::path::Path::new(SHIPPED);
     let loaded = scenario::load(path).unwrap();
     let planned = explain::planned(&loaded).unwrap();
     assert_eq!(planned.plan, campaign_planner::plan(path).unwrap());
-    // the model rebuilt from the plan is the one the rules and `model::build` make
+    // the model rebuilt from the plan is the one the rules and `scenario::to_model` make
     let effects = rules::RuleSet::load(&loaded.rules)
         .unwrap()
         .before_solve(&loaded)
         .unwrap();
-    assert_eq!(planned.model, model::build(&loaded, &effects));
+    assert_eq!(planned.model, scenario::to_model(&loaded, &effects));
     let d = explain::find_district(&planned.plan, HUU_LUNG).unwrap();
     let e = explain::explain(&planned, d);
     assert_eq!(e.name, HUU_LUNG);

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use campaign_planner::diagnostic::Error;
-use campaign_planner::model::{self, Objective, Scope, TeamKind};
+use campaign_planner::model::{Objective, Scope, TeamKind};
 use campaign_planner::number;
 use campaign_planner::plan::Plan;
 use campaign_planner::rules::{
@@ -113,7 +113,7 @@ fn before_err(source: &str, scenario: &Scenario) -> Error {
 /// The plan of `scenario` under `rules` with the teams `teams[d] = [commune, volunteer]`.
 fn plan(rules: &RuleSet, scenario: &Scenario, teams: Vec<Vec<u32>>) -> Plan {
     let effects = rules.before_solve(scenario).unwrap();
-    let model = model::build(scenario, &effects);
+    let model = campaign_planner::scenario::to_model(scenario, &effects);
     let solution = Solution {
         status: Status::Optimal,
         teams,
@@ -255,7 +255,7 @@ fn mandatory_cohorts_mandates_quarantine_and_testing_at_their_shares() {
         "Trung tâm Y tế huyện; Ban Chỉ đạo phòng, chống dịch COVID-19 huyện"
     );
     // The host computes the same figure (MODEL.md § "Quantities").
-    let built = model::build(&s, &effects);
+    let built = campaign_planner::scenario::to_model(&s, &effects);
     assert!(close(built.districts[0].mandated_installs, 396.0));
 
     // A district without those cohorts: no mandate, the directive still stands.
@@ -830,7 +830,7 @@ fn door_to_door_with_an_empty_volunteer_pool_is_infeasible_not_an_error() {
     s.team_kinds[1].available = Some(0);
     let effects = before(&[shipped("door-to-door")], &s).expect("the rule runs");
     assert_eq!(effects[0].min_teams.get("volunteer"), Some(&1));
-    let model = campaign_planner::model::build(&s, &effects);
+    let model = campaign_planner::scenario::to_model(&s, &effects);
     let solution = campaign_planner::solve::solve(&model);
     assert_eq!(solution.status, campaign_planner::solve::Status::Infeasible);
     let findings = &solution.diagnosis.expect("a diagnosis").findings;

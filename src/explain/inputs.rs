@@ -139,7 +139,7 @@ pub fn of(scenario: &Scenario, model: &Model, district: &DistrictPlan, d: usize)
             _ => None,
         })
         .collect();
-    // a cohort mandated twice counts once, at the larger share (model::build)
+    // a cohort mandated twice counts once, at the larger share (scenario::to_model)
     for i in 0..mandates.len() {
         let best = mandates
             .iter()

@@ -1,14 +1,12 @@
 //! The campaign model of ../shared/MODEL.md as the optimiser sees it: every rule has run,
 //! every district has its pool, bounds and productivity.
 
-mod build;
 mod curve;
 
 /// The largest team count accepted (per district, or a provincial pool): sums over tens of
 /// thousands of districts still fit the optimiser's counters, and no finding asks for more.
 pub const MAX_TEAMS: u32 = 100_000;
 
-pub use build::build;
 pub use curve::{effort_for, marginal_installs, outreach_installs};
 
 use serde::Serialize;

@@ -9,7 +9,7 @@ use super::expect::{Expect, Expected, ExpectedDirective};
 use super::fixture::{Case, Fixture};
 use crate::diagnostic::Error;
 use crate::effects::{Directive, Effects};
-use crate::model;
+
 use crate::plan::Plan;
 use crate::rules::RuleSet;
 use crate::scenario::Scenario;
@@ -107,7 +107,7 @@ fn observe(
     teams: &[u32],
 ) -> Result<Observed, Error> {
     let mut effects = rules.before_solve(scenario)?;
-    let model = model::build(scenario, &effects);
+    let model = crate::scenario::to_model(scenario, &effects);
     let allocation = (0..scenario.districts.len())
         .map(|d| {
             if d == district {

@@ -6,6 +6,7 @@ pub(crate) mod document;
 pub mod history;
 mod inline;
 mod load;
+mod model;
 mod overlay;
 mod params;
 mod setting;
@@ -14,6 +15,7 @@ mod team_kind;
 pub(crate) use district::normalise;
 pub(crate) use inline::district_table;
 pub use load::{load, load_with};
+pub use model::to_model;
 pub(crate) use params::params;
 
 use std::collections::BTreeMap;

@@ -3,13 +3,13 @@
 
 use std::collections::BTreeMap;
 
-use super::{Bounds, District, Model, Scope};
+use super::{DistrictInput, Scenario};
 use crate::effects::Effects;
-use crate::scenario::{DistrictInput, Scenario};
+use crate::model::{Bounds, District, Model, Scope};
 
 /// Builds the model: mandated and fixed installs (capped), pools, bounds and productivity.
 /// `effects[d]` is what the rules set for `scenario.districts[d]`.
-pub fn build(scenario: &Scenario, effects: &[Effects]) -> Model {
+pub fn to_model(scenario: &Scenario, effects: &[Effects]) -> Model {
     let districts = scenario
         .districts
         .iter()
