@@ -3,28 +3,21 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::cli::{EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_PLAN, output};
+use crate::cli::{EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_PLAN, Output, output};
 use crate::compare::{self, Compared, Comparison};
-use crate::report::Format;
 use crate::text::Lang;
 
 /// Plans every scenario and prints the comparison. Exit status: 0 when every plan meets its
 /// scenario, 2 when one does not (the comparison is still printed), 1 when a scenario cannot
 /// be planned (every such scenario's error is printed, nothing else).
-#[allow(clippy::too_many_arguments)]
 pub fn run(
     scenarios: &[PathBuf],
     settings: &[String],
-    format: Format,
-    lang: Lang,
-    out: Option<&Path>,
+    output: &Output,
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> i32 {
-    if format.is_printable() {
-        let _ = stderr.write_all(super::plan_only("compare", format).render(lang).as_bytes());
-        return EXIT_BAD_INPUT;
-    }
+    let (format, lang, out) = (output.format, output.lang, output.out.as_deref());
     let mut compared = Vec::with_capacity(scenarios.len());
     let mut failed = false;
     for (i, path) in scenarios.iter().enumerate() {

@@ -4,29 +4,21 @@
 use std::io::Write;
 use std::path::Path;
 
-use super::{EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_PLAN, output};
-use crate::report::Format;
+use super::{EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_PLAN, Output, output};
 use crate::solve::Status;
-use crate::text::Lang;
 
 /// Explains `district` of the scenario at `scenario` (with `settings` from `--set`); the exit
 /// status is the plan's: 0, or 2 when the scenario cannot be met (the explanation of the best
 /// plan is still printed), 1 for bad input (an unknown district among them).
-#[allow(clippy::too_many_arguments)]
 pub fn run(
     scenario: &Path,
     district: &str,
     settings: &[String],
-    format: Format,
-    lang: Lang,
-    out: Option<&Path>,
+    output: &Output,
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> i32 {
-    if format.is_printable() {
-        let _ = stderr.write_all(super::plan_only("explain", format).render(lang).as_bytes());
-        return EXIT_BAD_INPUT;
-    }
+    let (format, lang, out) = (output.format, output.lang, output.out.as_deref());
     let explanation = match crate::explain::explain_district(scenario, settings, district) {
         Ok(e) => e,
         Err(e) => {

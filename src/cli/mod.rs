@@ -48,15 +48,8 @@ enum Command {
     Plan {
         /// The scenario file (TOML), e.g. scenarios/lang-son-2020-09-01.toml
         scenario: PathBuf,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = FormatArg::Text)]
-        format: FormatArg,
-        /// Language of the human output (vi: Tiếng Việt, en: English).
-        #[arg(long, value_enum, default_value_t = LangArg::Vi)]
-        lang: LangArg,
-        /// Write to this file (atomically) instead of the terminal.
-        #[arg(long)]
-        out: Option<PathBuf>,
+        #[command(flatten)]
+        output: OutputArgs,
     },
     /// Compare the plans of several scenarios side by side: teams, rates and costs per
     /// district, province totals, and what differs between their inputs.
@@ -64,15 +57,8 @@ enum Command {
         /// Two or more scenario files.
         #[arg(required = true, num_args = 2..)]
         scenarios: Vec<PathBuf>,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = FormatArg::Text)]
-        format: FormatArg,
-        /// Language of the human output (vi: Tiếng Việt, en: English).
-        #[arg(long, value_enum, default_value_t = LangArg::Vi)]
-        lang: LangArg,
-        /// Write to this file (atomically) instead of the terminal.
-        #[arg(long)]
-        out: Option<PathBuf>,
+        #[command(flatten)]
+        output: OutputArgs,
     },
     /// Plan a scenario for every value of one key, e.g. --vary team_kind.volunteer.available=10..50:10
     Sweep {
@@ -81,15 +67,8 @@ enum Command {
         /// KEY=FROM..TO:STEP, the key as for --set.
         #[arg(long, value_name = "KEY=FROM..TO:STEP")]
         vary: String,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = FormatArg::Text)]
-        format: FormatArg,
-        /// Language of the human output (vi: Tiếng Việt, en: English).
-        #[arg(long, value_enum, default_value_t = LangArg::Vi)]
-        lang: LangArg,
-        /// Write to this file (atomically) instead of the terminal.
-        #[arg(long)]
-        out: Option<PathBuf>,
+        #[command(flatten)]
+        output: OutputArgs,
         /// Plans solved at once (default: the machine's cores).
         #[arg(long)]
         jobs: Option<usize>,
@@ -102,15 +81,8 @@ enum Command {
         /// The district's name, as in the scenario.
         #[arg(long)]
         district: String,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = FormatArg::Text)]
-        format: FormatArg,
-        /// Language of the human output (vi: Tiếng Việt, en: English).
-        #[arg(long, value_enum, default_value_t = LangArg::Vi)]
-        lang: LangArg,
-        /// Write to this file (atomically) instead of the terminal.
-        #[arg(long)]
-        out: Option<PathBuf>,
+        #[command(flatten)]
+        output: OutputArgs,
     },
     /// Import a coverage table (CSV or XLSX, as the department sends it) and write a
     /// scenario skeleton with one [[district]] per row.
@@ -120,9 +92,8 @@ enum Command {
         /// Write the scenario to this file (atomically) instead of the terminal.
         #[arg(long)]
         out: Option<PathBuf>,
-        /// Language of the messages (vi: Tiếng Việt, en: English).
-        #[arg(long, value_enum, default_value_t = LangArg::Vi)]
-        lang: LangArg,
+        #[command(flatten)]
+        lang: LangArgs,
     },
     /// Write a made-up scenario for benchmarks and tests: N communes (or districts) drawn at
     /// random from a seed, three team kinds, labelled as generated, not real data. The same
@@ -145,19 +116,74 @@ enum RulesCommand {
         /// Check names (params, team kinds, cohorts) against this scenario.
         #[arg(long)]
         scenario: Option<PathBuf>,
-        /// Language of the messages (vi: Tiếng Việt, en: English).
-        #[arg(long, value_enum, default_value_t = LangArg::Vi)]
-        lang: LangArg,
+        #[command(flatten)]
+        lang: LangArgs,
     },
     /// Run the rule tests (rules/tests/*.toml): each case's expected bounds, installs and
     /// directives against what the rules actually do.
     Test {
         /// Test files or folders (default: rules/tests/).
         paths: Vec<PathBuf>,
-        /// Language of the messages (vi: Tiếng Việt, en: English).
-        #[arg(long, value_enum, default_value_t = LangArg::Vi)]
-        lang: LangArg,
+        #[command(flatten)]
+        lang: LangArgs,
     },
+}
+
+/// `--format`, `--lang` and `--out`, as every command that writes a result takes them.
+#[derive(Debug, clap::Args)]
+struct OutputArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = FormatArg::Text)]
+    format: FormatArg,
+    #[command(flatten)]
+    lang: LangArgs,
+    /// Write to this file (atomically) instead of the terminal.
+    #[arg(long)]
+    out: Option<PathBuf>,
+}
+
+/// `--lang`, as every command takes it.
+#[derive(Debug, Clone, Copy, clap::Args)]
+struct LangArgs {
+    /// Language of the messages and the human output (vi: Tiếng Việt, en: English).
+    #[arg(long, value_enum, default_value_t = LangArg::Vi)]
+    lang: LangArg,
+}
+
+impl From<LangArgs> for Lang {
+    fn from(l: LangArgs) -> Lang {
+        l.lang.into()
+    }
+}
+
+/// What a command writes, checked once here: its format, language and file.
+pub(crate) struct Output {
+    pub format: Format,
+    pub lang: Lang,
+    pub out: Option<PathBuf>,
+}
+
+impl OutputArgs {
+    /// The output of `campaign command`: the printable formats (html, csv, xlsx) are the
+    /// plan's alone, and a binary format needs `--out`. The messages stay in the user's
+    /// language (clap's own are English only), so this is checked here rather than by clap;
+    /// a refusal is written to `stderr` and is the exit status.
+    fn checked(self, command: &str, stderr: &mut dyn Write) -> Result<Output, i32> {
+        let output = Output {
+            format: self.format.into(),
+            lang: self.lang.into(),
+            out: self.out,
+        };
+        let refused = if command != "plan" && output.format.is_printable() {
+            plan_only(command, output.format)
+        } else if output.format.is_binary() && output.out.is_none() {
+            needs_out(output.format)
+        } else {
+            return Ok(output);
+        };
+        let _ = stderr.write_all(refused.render(output.lang).as_bytes());
+        Err(EXIT_BAD_INPUT)
+    }
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -193,7 +219,7 @@ impl From<FormatArg> for Format {
 }
 
 /// The error for a printable format (html, csv, xlsx) given to a command other than `plan`.
-pub(crate) fn plan_only(command: &str, format: Format) -> crate::diagnostic::Error {
+fn plan_only(command: &str, format: Format) -> crate::diagnostic::Error {
     let name = format.name();
     crate::diagnostic::Error::new(crate::text::Text::new(
         format!(
@@ -229,6 +255,35 @@ impl From<LangArg> for Lang {
     }
 }
 
+/// `campaign plan`: the plan of the scenario at `scenario` (with `settings` from `--set`),
+/// written as `output` says; the exit status is the plan's (2 when the scenario cannot be met).
+fn plan(
+    scenario: &std::path::Path,
+    settings: &[String],
+    output: &Output,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> i32 {
+    let lang = output.lang;
+    let plan = match crate::plan_with(scenario, settings) {
+        Ok(plan) => plan,
+        Err(e) => {
+            let _ = stderr.write_all(e.render(lang).as_bytes());
+            return EXIT_BAD_INPUT;
+        }
+    };
+    let written = report::render_bytes(&plan, output.format, lang)
+        .and_then(|bytes| output::emit(output.out.as_deref(), &bytes, stdout));
+    if let Err(e) = written {
+        let _ = stderr.write_all(e.render(lang).as_bytes());
+        return EXIT_BAD_INPUT;
+    }
+    match plan.status {
+        Status::Optimal | Status::Feasible => EXIT_PLAN,
+        Status::Infeasible => EXIT_INFEASIBLE,
+    }
+}
+
 /// Runs the command line `args`, writing results to `stdout` and errors to `stderr`;
 /// returns the exit status.
 pub fn run(
@@ -254,84 +309,31 @@ pub fn run(
         }
     };
     match cli.command {
-        Command::Plan {
-            scenario,
-            format,
-            lang,
-            out,
-        } => {
-            let lang = Lang::from(lang);
-            let format = Format::from(format);
-            if format.is_binary() && out.is_none() {
-                let _ = stderr.write_all(needs_out(format).render(lang).as_bytes());
-                return EXIT_BAD_INPUT;
-            }
-            let plan = match crate::plan_with(&scenario, &cli.set) {
-                Ok(plan) => plan,
-                Err(e) => {
-                    let _ = stderr.write_all(e.render(lang).as_bytes());
-                    return EXIT_BAD_INPUT;
-                }
-            };
-            let written = report::render_bytes(&plan, format, lang)
-                .and_then(|bytes| output::emit(out.as_deref(), &bytes, stdout));
-            if let Err(e) = written {
-                let _ = stderr.write_all(e.render(lang).as_bytes());
-                return EXIT_BAD_INPUT;
-            }
-            match plan.status {
-                Status::Optimal | Status::Feasible => EXIT_PLAN,
-                Status::Infeasible => EXIT_INFEASIBLE,
-            }
-        }
-        Command::Compare {
-            scenarios,
-            format,
-            lang,
-            out,
-        } => compare::run(
-            &scenarios,
-            &cli.set,
-            format.into(),
-            lang.into(),
-            out.as_deref(),
-            stdout,
-            stderr,
-        ),
+        Command::Plan { scenario, output } => match output.checked("plan", stderr) {
+            Ok(output) => plan(&scenario, &cli.set, &output, stdout, stderr),
+            Err(code) => code,
+        },
+        Command::Compare { scenarios, output } => match output.checked("compare", stderr) {
+            Ok(output) => compare::run(&scenarios, &cli.set, &output, stdout, stderr),
+            Err(code) => code,
+        },
         Command::Sweep {
             scenario,
             vary,
-            format,
-            lang,
-            out,
+            output,
             jobs,
-        } => sweep::run(
-            &scenario,
-            &vary,
-            &cli.set,
-            format.into(),
-            lang.into(),
-            out.as_deref(),
-            jobs,
-            stdout,
-            stderr,
-        ),
+        } => match output.checked("sweep", stderr) {
+            Ok(output) => sweep::run(&scenario, &vary, &cli.set, &output, jobs, stdout, stderr),
+            Err(code) => code,
+        },
         Command::Explain {
             scenario,
             district,
-            format,
-            lang,
-            out,
-        } => explain::run(
-            &scenario,
-            &district,
-            &cli.set,
-            format.into(),
-            lang.into(),
-            out.as_deref(),
-            stdout,
-            stderr,
-        ),
+            output,
+        } => match output.checked("explain", stderr) {
+            Ok(output) => explain::run(&scenario, &district, &cli.set, &output, stdout, stderr),
+            Err(code) => code,
+        },
         Command::Import { file, out, lang } => {
             import::run(&file, out.as_deref(), lang.into(), stdout, stderr)
         }

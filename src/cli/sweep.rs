@@ -6,27 +6,21 @@ use std::path::Path;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use super::{EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_PLAN, output};
+use super::{EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_PLAN, Output, output};
 use crate::report::Format;
 use crate::sweep::{self, parse_vary};
 use crate::text::Lang;
 
-#[allow(clippy::too_many_arguments)]
 pub fn run(
     scenario: &Path,
     vary: &str,
     settings: &[String],
-    format: Format,
-    lang: Lang,
-    out: Option<&Path>,
+    output: &Output,
     jobs: Option<usize>,
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> i32 {
-    if format.is_printable() {
-        let _ = stderr.write_all(super::plan_only("sweep", format).render(lang).as_bytes());
-        return EXIT_BAD_INPUT;
-    }
+    let (format, lang, out) = (output.format, output.lang, output.out.as_deref());
     let vary = match parse_vary(vary) {
         Ok(v) => v,
         Err(e) => {
