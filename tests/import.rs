@@ -361,20 +361,7 @@ fn an_xlsx_error_names_the_sheet_row_in_both_readers() {
 }
 
 fn run(args: &[&str]) -> (i32, String, String) {
-    let mut out = Vec::new();
-    let mut err = Vec::new();
-    let code = campaign_planner::cli::run(
-        std::iter::once("campaign")
-            .chain(args.iter().copied())
-            .map(Into::into),
-        &mut out,
-        &mut err,
-    );
-    (
-        code,
-        String::from_utf8(out).unwrap(),
-        String::from_utf8(err).unwrap(),
-    )
+    crate::layout::run(args)
 }
 
 #[test]

@@ -3,7 +3,6 @@
 //! the CSV and the HTML; the workbook is read back with calamine and checked against the JSON
 //! plan; the other commands refuse these formats.
 
-use std::ffi::OsString;
 use std::io::Cursor;
 use std::path::Path;
 
@@ -20,10 +19,7 @@ const SHIPPED: &str = concat!(
 
 /// Runs `campaign ARGS`; returns the exit status, stdout (bytes) and stderr.
 fn campaign(args: &[&str]) -> (i32, Vec<u8>, String) {
-    let args = std::iter::once(OsString::from("campaign")).chain(args.iter().map(OsString::from));
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let code = campaign_planner::cli::run(args, &mut out, &mut err);
-    (code, out, String::from_utf8(err).expect("errors are UTF-8"))
+    crate::layout::run_bytes(args)
 }
 
 /// `campaign plan` on the shipped scenario with `args`; the plan must be found.

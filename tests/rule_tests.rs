@@ -35,15 +35,13 @@ where
     I: IntoIterator<Item = S>,
     S: Into<OsString>,
 {
-    let mut argv: Vec<OsString> = vec!["campaign".into(), "rules".into(), "test".into()];
+    let mut argv: Vec<OsString> = vec!["rules".into(), "test".into()];
     argv.extend(args.into_iter().map(Into::into));
-    let mut stdout = Vec::new();
-    let mut stderr = Vec::new();
-    let code = campaign_planner::cli::run(argv, &mut stdout, &mut stderr);
+    let (code, stdout, stderr) = crate::layout::run(&argv);
     Output {
         code,
-        stdout: String::from_utf8(stdout).unwrap(),
-        stderr: String::from_utf8(stderr).unwrap(),
+        stdout,
+        stderr,
     }
 }
 
@@ -898,22 +896,8 @@ fn the_docs_failure_example_is_what_the_command_prints() {
 
 #[test]
 fn set_is_refused_by_rules_test() {
-    let mut stdout = Vec::new();
-    let mut stderr = Vec::new();
-    let args = [
-        "campaign",
-        "rules",
-        "test",
-        "--set",
-        "params.x=1",
-        "--lang",
-        "en",
-    ];
-    let code = campaign_planner::cli::run(args.iter().map(Into::into), &mut stdout, &mut stderr);
+    let args = ["rules", "test", "--set", "params.x=1", "--lang", "en"];
+    let (code, _, stderr) = crate::layout::run(&args);
     assert_eq!(code, 1);
-    assert!(
-        String::from_utf8(stderr)
-            .unwrap()
-            .starts_with("error: `--set` does not apply to `campaign rules test`\n"),
-    );
+    assert!(stderr.starts_with("error: `--set` does not apply to `campaign rules test`\n"));
 }

@@ -18,14 +18,11 @@ struct Out {
 }
 
 fn run(args: &[&OsString]) -> Out {
-    let mut argv: Vec<OsString> = vec!["campaign".into()];
-    argv.extend(args.iter().map(|a| (*a).clone()));
-    let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
-    let code = campaign_planner::cli::run(argv, &mut stdout, &mut stderr);
+    let (code, stdout, stderr) = crate::layout::run(args);
     Out {
         code,
-        stdout: String::from_utf8(stdout).unwrap(),
-        stderr: String::from_utf8(stderr).unwrap(),
+        stdout,
+        stderr,
     }
 }
 

@@ -2,8 +2,6 @@
 //! result does not depend on the number of threads, and the table, curves and errors say what
 //! a reader needs.
 
-use std::ffi::OsString;
-
 use serde_json::Value;
 
 const SHIPPED: &str = concat!(
@@ -18,14 +16,11 @@ struct Out {
 }
 
 fn campaign(args: &[&str]) -> Out {
-    let mut argv: Vec<OsString> = vec!["campaign".into()];
-    argv.extend(args.iter().map(OsString::from));
-    let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
-    let code = campaign_planner::cli::run(argv, &mut stdout, &mut stderr);
+    let (code, stdout, stderr) = crate::layout::run(args);
     Out {
         code,
-        stdout: String::from_utf8(stdout).unwrap(),
-        stderr: String::from_utf8(stderr).unwrap(),
+        stdout,
+        stderr,
     }
 }
 

@@ -85,13 +85,12 @@ impl Test {
     }
 
     pub fn run(&self) -> Output {
-        let mut stdout = Vec::new();
-        let mut stderr = Vec::new();
-        let code = campaign_planner::cli::run(self.args.clone(), &mut stdout, &mut stderr);
+        // `args` starts with the program's name, which the harness adds itself
+        let (code, stdout, stderr) = crate::layout::run(&self.args[1..]);
         Output {
             command: self.command_line(),
-            stdout: String::from_utf8(stdout).expect("stdout is UTF-8"),
-            stderr: String::from_utf8(stderr).expect("stderr is UTF-8"),
+            stdout,
+            stderr,
             code,
         }
     }

@@ -64,17 +64,27 @@ pub fn replace_once(text: &str, from: &str, to: &str) -> String {
     text.replacen(from, to, 1)
 }
 
-/// `campaign ARGS`, in-process: (exit status, stdout, stderr).
-pub fn run(args: &[&str]) -> (i32, String, String) {
+/// `campaign ARGS`, in-process: (exit status, stdout, stderr). The one way the tests run the
+/// command line (every suite's own helper goes through it).
+pub fn run<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> (i32, String, String) {
+    let (code, stdout, stderr) = run_bytes(args);
+    (
+        code,
+        String::from_utf8(stdout).expect("stdout is UTF-8"),
+        stderr,
+    )
+}
+
+/// [`run`], stdout as bytes (a workbook, a PDF's HTML).
+pub fn run_bytes<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> (i32, Vec<u8>, String) {
     let mut stdout = Vec::new();
     let mut stderr = Vec::new();
-    let args = std::iter::once("campaign")
-        .chain(args.iter().copied())
-        .map(Into::into);
+    let args = std::iter::once(std::ffi::OsString::from("campaign"))
+        .chain(args.iter().map(|a| a.as_ref().to_os_string()));
     let code = campaign_planner::cli::run(args, &mut stdout, &mut stderr);
     (
         code,
-        String::from_utf8(stdout).unwrap(),
-        String::from_utf8(stderr).unwrap(),
+        stdout,
+        String::from_utf8(stderr).expect("stderr is UTF-8"),
     )
 }
