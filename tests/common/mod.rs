@@ -8,18 +8,42 @@ use campaign_planner::model::{
     Allocation, Bounds, District, Model, Objective, Scope, TeamKind, outreach_installs,
 };
 
-/// A small deterministic generator (xorshift), so failures reproduce from the seed.
-pub struct Rng(u64);
+/// A small deterministic generator (xorshift), so failures reproduce from the seed; or a
+/// tape of words a property test draws ([`Rng::tape`]), so that its failures shrink.
+pub struct Rng {
+    state: u64,
+    /// The words left to hand out, last first.
+    tape: Option<Vec<u64>>,
+}
 
 impl Rng {
     pub fn new(seed: u64) -> Rng {
-        Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
+        Rng {
+            state: seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1,
+            tape: None,
+        }
     }
+
+    /// Draws that are `words` in order, then zeros. Every choice of an instance is read from
+    /// one draw (`below`, `unit`) and is least at zero, so proptest shrinking the words (fewer
+    /// of them, each smaller) shrinks the instance: fewer kinds and districts, smaller pools,
+    /// no budget or floor, down to the least one that still fails.
+    pub fn tape(mut words: Vec<u64>) -> Rng {
+        words.reverse();
+        Rng {
+            state: 1,
+            tape: Some(words),
+        }
+    }
+
     pub fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
+        if let Some(tape) = &mut self.tape {
+            return tape.pop().unwrap_or(0);
+        }
+        self.state ^= self.state << 13;
+        self.state ^= self.state >> 7;
+        self.state ^= self.state << 17;
+        self.state
     }
     pub fn below(&mut self, n: u64) -> u64 {
         self.next() % n
@@ -45,7 +69,17 @@ pub fn random_model_sized(
     local: u64,
     pool: u64,
 ) -> Model {
-    let mut rng = Rng::new(seed);
+    random_model_drawn(&mut Rng::new(seed), objective, districts, local, pool)
+}
+
+/// [`random_model_sized`], every choice drawn from `rng` (a seed's, or a property test's tape).
+pub fn random_model_drawn(
+    rng: &mut Rng,
+    objective: Objective,
+    districts: u64,
+    local: u64,
+    pool: u64,
+) -> Model {
     let n_kinds = 1 + rng.below(3) as usize;
     let kinds: Vec<TeamKind> = (0..n_kinds)
         .map(|k| {
