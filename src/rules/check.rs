@@ -81,27 +81,17 @@ impl Known {
 
     pub fn of(engine: &Engine) -> Known {
         let mut map: HashMap<String, BTreeSet<usize>> = HashMap::new();
-        for signature in engine.gen_fn_signatures(true) {
-            let Some(open) = signature.find('(') else {
-                continue;
-            };
-            let name = &signature[..open];
-            let inner = &signature[open + 1..];
-            let mut depth = 0usize;
-            let mut count = 0usize;
-            let mut any = false;
-            for c in inner.chars() {
-                match c {
-                    '(' | '<' | '[' => depth += 1,
-                    ')' | '>' | ']' if depth == 0 => break,
-                    ')' | '>' | ']' => depth -= 1,
-                    ',' if depth == 0 => count += 1,
-                    c if !c.is_whitespace() => any = true,
-                    _ => {}
-                }
-            }
-            let arity = if any { count + 1 } else { 0 };
-            map.entry(name.to_string()).or_default().insert(arity);
+        // Rhai's own metadata (the `metadata` feature), structured: each function's name and
+        // parameter count, the receiver of a method counted
+        let metadata = engine
+            .gen_fn_metadata_to_json(true)
+            .ok()
+            .and_then(|json| serde_json::from_str::<Metadata>(&json).ok())
+            .unwrap_or_default();
+        for function in metadata.functions {
+            map.entry(function.name)
+                .or_default()
+                .insert(function.num_params);
         }
         Known(map)
     }
@@ -116,6 +106,20 @@ impl Known {
             .map(String::as_str)
             .filter(|n| n.chars().next().is_some_and(|c| c.is_alphabetic()) && !n.contains('$'))
     }
+}
+
+/// What [`Known::of`] reads of Rhai's function metadata (`Engine::gen_fn_metadata_to_json`).
+#[derive(Debug, Default, serde::Deserialize)]
+struct Metadata {
+    #[serde(default)]
+    functions: Vec<FunctionMetadata>,
+}
+
+#[derive(Debug, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct FunctionMetadata {
+    name: String,
+    num_params: usize,
 }
 
 /// The `[params]` keys a rule reads, where it writes them out: `scenario.param("key")`.
