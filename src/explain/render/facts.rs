@@ -4,7 +4,7 @@
 use super::phrase::{gain, kind_title, people, places, rule};
 use super::{Item, Section, item};
 use crate::explain::Explanation;
-use crate::explain::inputs::BoundSource;
+use crate::explain::inputs::{BoundSource, Inputs};
 use crate::explain::trace_words;
 use crate::number;
 use crate::report::words;
@@ -59,7 +59,20 @@ pub(super) fn inputs(e: &Explanation, lang: Lang) -> Section {
         )));
     }
 
-    // M_d, with each mandate
+    items.push(mandated(i, lang));
+    items.push(fixed(i, lang));
+    items.push(reachable_pool(i, lang));
+    items.push(floor(i, lang));
+    items.push(teams_allowed(e, lang));
+
+    Section {
+        title: lang.pick("1. Số liệu đầu vào", "1. Its inputs").to_string(),
+        items,
+    }
+}
+
+/// M_d, with each mandate.
+fn mandated(i: &Inputs, lang: Lang) -> Item {
     let mut details: Vec<String> = i
         .mandates
         .iter()
@@ -92,19 +105,19 @@ pub(super) fn inputs(e: &Explanation, lang: Lang) -> Section {
             number::decimal(lang, i.mandated_installs, 1)
         ));
     }
-    items.push(
-        item(format!(
-            "{}: {}",
-            lang.pick(
-                "Lượt cài theo diện bắt buộc (M)",
-                "Installs from mandated cohorts (M)"
-            ),
-            gain(lang, i.mandated_installs)
-        ))
-        .with(details),
-    );
+    item(format!(
+        "{}: {}",
+        lang.pick(
+            "Lượt cài theo diện bắt buộc (M)",
+            "Installs from mandated cohorts (M)"
+        ),
+        gain(lang, i.mandated_installs)
+    ))
+    .with(details)
+}
 
-    // A_d, with each addition
+/// A_d, with each addition.
+fn fixed(i: &Inputs, lang: Lang) -> Item {
     let mut details: Vec<String> = i
         .fixed
         .iter()
@@ -127,16 +140,17 @@ pub(super) fn inputs(e: &Explanation, lang: Lang) -> Section {
             number::decimal(lang, i.fixed_installs, 1)
         ));
     }
-    items.push(
-        item(format!(
-            "{}: {}",
-            lang.pick("Lượt cài cố định khác (A)", "Other fixed installs (A)"),
-            gain(lang, i.fixed_installs)
-        ))
-        .with(details),
-    );
+    item(format!(
+        "{}: {}",
+        lang.pick("Lượt cài cố định khác (A)", "Other fixed installs (A)"),
+        gain(lang, i.fixed_installs)
+    ))
+    .with(details)
+}
 
-    items.push(item(format!(
+/// P_d, and how it is found.
+fn reachable_pool(i: &Inputs, lang: Lang) -> Item {
+    item(format!(
         "{}: {} × ({} − {} − {} − {}) = {}",
         lang.pick("Số người còn có thể vận động (P)", "Reachable pool (P)"),
         number::percent_short(lang, i.reachable_share),
@@ -145,8 +159,11 @@ pub(super) fn inputs(e: &Explanation, lang: Lang) -> Section {
         number::decimal(lang, i.mandated_installs, 1),
         number::decimal(lang, i.fixed_installs, 1),
         people(lang, i.pool)
-    )));
+    ))
+}
 
+/// The district's floor, and where it comes from.
+fn floor(i: &Inputs, lang: Lang) -> Item {
     let floor = match (i.floor, &i.floor_rule) {
         (None, _) => lang.pick("không có", "none").to_string(),
         (Some(f), None) => format!(
@@ -159,11 +176,15 @@ pub(super) fn inputs(e: &Explanation, lang: Lang) -> Section {
         ),
         (Some(f), Some(r)) => format!("{} ({})", number::percent_short(lang, f), rule(lang, r)),
     };
-    items.push(item(format!(
+    item(format!(
         "{}: {floor}",
         lang.pick("Mức tối thiểu của huyện", "The district's floor")
-    )));
+    ))
+}
 
+/// The teams of each kind the district may have, and why.
+fn teams_allowed(e: &Explanation, lang: Lang) -> Item {
+    let i = &e.inputs;
     let details = i
         .bounds
         .iter()
@@ -211,12 +232,7 @@ pub(super) fn inputs(e: &Explanation, lang: Lang) -> Section {
             text
         })
         .collect();
-    items.push(item(lang.pick("Số tổ, đội được phép", "Teams allowed")).with(details));
-
-    Section {
-        title: lang.pick("1. Số liệu đầu vào", "1. Its inputs").to_string(),
-        items,
-    }
+    item(lang.pick("Số tổ, đội được phép", "Teams allowed")).with(details)
 }
 
 pub(super) fn rules(e: &Explanation, lang: Lang) -> Section {
