@@ -49,9 +49,44 @@ pub(super) fn priced(e: &Explanation, lang: Lang, all_free: bool, p: &Priced) ->
     }
 }
 
+/// Part 5 under `min-cost`: the plan as the cheapest that reaches the target, then for each kind
+/// the price of the last team here and of one more.
 pub(super) fn cost_items(e: &Explanation, v: &CostView, lang: Lang, items: &mut Vec<Item>) {
     let spare = v.projected_installed - v.target_installs;
-    items.push(item(match (lang, v.all_free) {
+    items.push(summary(v, spare, lang));
+    for m in &e.margins {
+        let name = &e.kinds[m.kind].name;
+        let details = last_team(e, v, m, lang)
+            .into_iter()
+            .chain(std::iter::once(next_team(e, v, m, spare, lang)))
+            .collect();
+        items.push(item(kind_title(lang, name)).with(details));
+    }
+    if let Some(p) = &v.dearest_kept {
+        items.push(item(format!(
+            "{}: {}",
+            lang.pick(
+                "Lượt cài đắt nhất kế hoạch mua ở huyện khác",
+                "The dearest installs the plan buys elsewhere"
+            ),
+            priced(e, lang, v.all_free, p)
+        )));
+    }
+    if let Some(p) = &v.cheapest_left {
+        items.push(item(format!(
+            "{}: {}",
+            lang.pick(
+                "Lượt cài rẻ nhất kế hoạch chưa dùng ở huyện khác",
+                "The cheapest installs left out elsewhere"
+            ),
+            priced(e, lang, v.all_free, p)
+        )));
+    }
+}
+
+/// The plan as the cheapest that reaches the target, and what it has to spare.
+fn summary(v: &CostView, spare: f64, lang: Lang) -> Item {
+    item(match (lang, v.all_free) {
         (Lang::Vi, false) => format!(
             "Phương án là phương án rẻ nhất đạt mục tiêu toàn tỉnh {} ({}); toàn tỉnh dự kiến có {}, dư {}.",
             number::percent_short(lang, v.target_rate),
@@ -80,126 +115,113 @@ pub(super) fn cost_items(e: &Explanation, v: &CostView, lang: Lang, items: &mut 
             installs(lang, v.projected_installed),
             installs(lang, spare.max(0.0))
         ),
-    }));
-    let unit = |m: &Margin| if v.all_free { 1.0 } else { m.cost_per_team };
+    })
+}
+
+/// What the district's last team of the kind brings, at what price, and whether it could go.
+fn last_team(e: &Explanation, v: &CostView, m: &Margin, lang: Lang) -> Option<String> {
+    let name = &e.kinds[m.kind].name;
+    let unit = if v.all_free { 1.0 } else { m.cost_per_team };
     let smartphones = e.inputs.smartphones as f64;
-    for m in &e.margins {
-        let name = &e.kinds[m.kind].name;
-        let mut details = Vec::new();
-        if let Some(lost) = m.one_fewer {
-            let mut text = match lang {
-                Lang::Vi => format!(
-                    "{} cuối cùng của huyện mang lại {} (+{} tỷ lệ của huyện): {}",
-                    words::capitalize(&words::kind_name(lang, name)),
-                    gain(lang, lost),
-                    points(lang, lost / smartphones),
-                    price(lang, v.all_free, unit(m), lost)
-                ),
-                Lang::En => format!(
-                    "The last {name} team here brings {} (+{} of the district's rate): {}",
-                    gain(lang, lost),
-                    points(lang, lost / smartphones),
-                    price(lang, v.all_free, unit(m), lost)
-                ),
-            };
-            if m.fewer_blocked.is_empty() {
-                text.push_str(lang.pick(
-                    "; không có nó toàn tỉnh vẫn đạt mục tiêu",
-                    "; without it the province would still reach the target",
-                ));
-            } else {
-                let reasons: Vec<String> = m
-                    .fewer_blocked
-                    .iter()
-                    .map(|b| blocker(e, m, b, lang))
-                    .collect();
-                text.push_str(&format!(
-                    "; {}: {}",
-                    lang.pick("không thể bớt", "it cannot go"),
-                    reasons.join("; ")
-                ));
-            }
-            details.push(text);
-        }
-        let mut next = match lang {
+    let lost = m.one_fewer?;
+    let mut text = match lang {
+        Lang::Vi => format!(
+            "{} cuối cùng của huyện mang lại {} (+{} tỷ lệ của huyện): {}",
+            words::capitalize(&words::kind_name(lang, name)),
+            gain(lang, lost),
+            points(lang, lost / smartphones),
+            price(lang, v.all_free, unit, lost)
+        ),
+        Lang::En => format!(
+            "The last {name} team here brings {} (+{} of the district's rate): {}",
+            gain(lang, lost),
+            points(lang, lost / smartphones),
+            price(lang, v.all_free, unit, lost)
+        ),
+    };
+    if m.fewer_blocked.is_empty() {
+        text.push_str(lang.pick(
+            "; không có nó toàn tỉnh vẫn đạt mục tiêu",
+            "; without it the province would still reach the target",
+        ));
+    } else {
+        let reasons: Vec<String> = m
+            .fewer_blocked
+            .iter()
+            .map(|b| blocker(e, m, b, lang))
+            .collect();
+        text.push_str(&format!(
+            "; {}: {}",
+            lang.pick("không thể bớt", "it cannot go"),
+            reasons.join("; ")
+        ));
+    }
+    Some(text)
+}
+
+/// What one more team of the kind would bring, at what price, and what stops the plan buying it
+/// (or what replacing the dearest team elsewhere with it would change).
+fn next_team(e: &Explanation, v: &CostView, m: &Margin, spare: f64, lang: Lang) -> String {
+    let name = &e.kinds[m.kind].name;
+    let unit = if v.all_free { 1.0 } else { m.cost_per_team };
+    let smartphones = e.inputs.smartphones as f64;
+    let mut next = match lang {
+        Lang::Vi => format!(
+            "Thêm {} sẽ mang lại {} (+{} tỷ lệ của huyện): {}",
+            one_team(lang, name),
+            gain(lang, m.one_more),
+            points(lang, m.one_more / smartphones),
+            price(lang, v.all_free, unit, m.one_more)
+        ),
+        Lang::En => format!(
+            "One more {name} team here would bring {} (+{} of the district's rate): {}",
+            gain(lang, m.one_more),
+            points(lang, m.one_more / smartphones),
+            price(lang, v.all_free, unit, m.one_more)
+        ),
+    };
+    if !m.more_blocked.is_empty() {
+        let reasons: Vec<String> = m
+            .more_blocked
+            .iter()
+            .map(|b| blocker(e, m, b, lang))
+            .collect();
+        next.push_str(&format!(
+            " — {}: {}",
+            lang.pick("không thể", "not possible"),
+            reasons.join("; ")
+        ));
+    } else {
+        next.push_str(lang.pick(
+            "; toàn tỉnh đã đạt mục tiêu khi không có nó, nên kế hoạch không dùng nó",
+            "; the province reaches the target without it, so the plan does not buy it",
+        ));
+    }
+    if m.more_blocked.is_empty()
+        && let Some(p) = &v.dearest_kept
+    {
+        // replacing the dearest team elsewhere with this one: exact change in cost and installs
+        let cost_change = unit - p.cost;
+        let installs_change = m.one_more - p.installs;
+        let still = spare + installs_change >= -crate::solve::INSTALLS_TOLERANCE;
+        next.push_str(&match lang {
             Lang::Vi => format!(
-                "Thêm {} sẽ mang lại {} (+{} tỷ lệ của huyện): {}",
-                one_team(lang, name),
-                gain(lang, m.one_more),
-                points(lang, m.one_more / smartphones),
-                price(lang, v.all_free, unit(m), m.one_more)
+                ". Thay {} bằng đội này: chi phí thay đổi {}, số lượt cài toàn tỉnh thay đổi {}; toàn tỉnh {}",
+                priced(e, lang, v.all_free, p),
+                signed_cost(lang, v.all_free, cost_change),
+                signed_installs(lang, installs_change),
+                if still { "vẫn đạt mục tiêu" } else { "sẽ không đạt mục tiêu" }
             ),
             Lang::En => format!(
-                "One more {name} team here would bring {} (+{} of the district's rate): {}",
-                gain(lang, m.one_more),
-                points(lang, m.one_more / smartphones),
-                price(lang, v.all_free, unit(m), m.one_more)
+                ". Replacing {} with it would change the cost by {} and the province's installs by {}; the province {}",
+                priced(e, lang, v.all_free, p),
+                signed_cost(lang, v.all_free, cost_change),
+                signed_installs(lang, installs_change),
+                if still { "would still reach the target" } else { "would miss the target" }
             ),
-        };
-        if !m.more_blocked.is_empty() {
-            let reasons: Vec<String> = m
-                .more_blocked
-                .iter()
-                .map(|b| blocker(e, m, b, lang))
-                .collect();
-            next.push_str(&format!(
-                " — {}: {}",
-                lang.pick("không thể", "not possible"),
-                reasons.join("; ")
-            ));
-        } else {
-            next.push_str(lang.pick(
-                "; toàn tỉnh đã đạt mục tiêu khi không có nó, nên kế hoạch không dùng nó",
-                "; the province reaches the target without it, so the plan does not buy it",
-            ));
-        }
-        if m.more_blocked.is_empty()
-            && let Some(p) = &v.dearest_kept
-        {
-            // replacing the dearest team elsewhere with this one: exact change in cost and installs
-            let cost_change = unit(m) - p.cost;
-            let installs_change = m.one_more - p.installs;
-            let still = spare + installs_change >= -crate::solve::INSTALLS_TOLERANCE;
-            next.push_str(&match lang {
-                Lang::Vi => format!(
-                    ". Thay {} bằng đội này: chi phí thay đổi {}, số lượt cài toàn tỉnh thay đổi {}; toàn tỉnh {}",
-                    priced(e, lang, v.all_free, p),
-                    signed_cost(lang, v.all_free, cost_change),
-                    signed_installs(lang, installs_change),
-                    if still { "vẫn đạt mục tiêu" } else { "sẽ không đạt mục tiêu" }
-                ),
-                Lang::En => format!(
-                    ". Replacing {} with it would change the cost by {} and the province's installs by {}; the province {}",
-                    priced(e, lang, v.all_free, p),
-                    signed_cost(lang, v.all_free, cost_change),
-                    signed_installs(lang, installs_change),
-                    if still { "would still reach the target" } else { "would miss the target" }
-                ),
-            });
-        }
-        details.push(next);
-        items.push(item(kind_title(lang, name)).with(details));
+        });
     }
-    if let Some(p) = &v.dearest_kept {
-        items.push(item(format!(
-            "{}: {}",
-            lang.pick(
-                "Lượt cài đắt nhất kế hoạch mua ở huyện khác",
-                "The dearest installs the plan buys elsewhere"
-            ),
-            priced(e, lang, v.all_free, p)
-        )));
-    }
-    if let Some(p) = &v.cheapest_left {
-        items.push(item(format!(
-            "{}: {}",
-            lang.pick(
-                "Lượt cài rẻ nhất kế hoạch chưa dùng ở huyện khác",
-                "The cheapest installs left out elsewhere"
-            ),
-            priced(e, lang, v.all_free, p)
-        )));
-    }
+    next
 }
 
 /// `+4.200.000 đ`, `−2.100.000 đ`, `0 đ`; in teams when every kind is free.
