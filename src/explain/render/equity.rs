@@ -3,12 +3,14 @@
 use super::phrase::{one_team, points};
 use super::{Item, item};
 use crate::explain::Explanation;
-use crate::explain::compare::Equity;
+use crate::explain::compare::{Equity, RateMove};
 use crate::explain::team::RATE_TIE;
 use crate::number;
 use crate::report::words;
 use crate::text::Lang;
 
+/// Part 5 under `max-min-rate`: the lowest rate and this district's place, then for each kind one
+/// more team (the lowest district) or one fewer (the others).
 pub(super) fn equity_items(e: &Explanation, q: &Equity, lang: Lang, items: &mut Vec<Item>) {
     let mut head = if q.is_lowest {
         match lang {
@@ -64,97 +66,112 @@ pub(super) fn equity_items(e: &Explanation, q: &Equity, lang: Lang, items: &mut 
         });
     }
     head.push('.');
-    let mut details = Vec::new();
-    for mv in &q.moves {
-        let name = &e.kinds[mv.kind].name;
-        if q.is_lowest {
-            let text = if mv.possible {
-                let from = match (&mv.from, lang) {
-                    (Some(d), Lang::Vi) => format!(" (lấy từ {d})"),
-                    (Some(d), Lang::En) => format!(" (taken from {d})"),
-                    (None, _) => String::new(),
-                };
-                match lang {
-                    Lang::Vi => format!(
-                        "Thêm {}{from}: {} lên {}; tỷ lệ thấp nhất tỉnh khi đó là {} (nay {}): {}",
-                        one_team(lang, name),
-                        e.name,
-                        number::percent(lang, mv.rate_with_one_more),
-                        number::percent(lang, mv.lowest_after_more),
-                        number::percent(lang, q.lowest_rate),
-                        if mv.lowest_after_more > q.lowest_rate + RATE_TIE {
-                            "kết quả của phương án sẽ tăng"
-                        } else if mv.lowest_after_more < q.lowest_rate - RATE_TIE {
-                            "kết quả của phương án sẽ giảm"
-                        } else {
-                            "kết quả của phương án không đổi"
-                        }
-                    ),
-                    Lang::En => format!(
-                        "One more {name} team{from}: {} would reach {}; the lowest rate would then be {} (now {}): {}",
-                        e.name,
-                        number::percent(lang, mv.rate_with_one_more),
-                        number::percent(lang, mv.lowest_after_more),
-                        number::percent(lang, q.lowest_rate),
-                        if mv.lowest_after_more > q.lowest_rate + RATE_TIE {
-                            "the plan's result would rise"
-                        } else if mv.lowest_after_more < q.lowest_rate - RATE_TIE {
-                            "the plan's result would fall"
-                        } else {
-                            "the plan's result would not change"
-                        }
-                    ),
-                }
+    let details = q
+        .moves
+        .iter()
+        .filter_map(|mv| {
+            if q.is_lowest {
+                Some(one_more(e, q, mv, lang))
             } else {
-                match lang {
-                    Lang::Vi => format!(
-                        "Thêm {} sẽ đưa {} lên {}, nhưng không thể có thêm đội (xem mục 4)",
-                        one_team(lang, name),
-                        e.name,
-                        number::percent(lang, mv.rate_with_one_more)
-                    ),
-                    Lang::En => format!(
-                        "One more {name} team would take {} to {}, but none can come (see 4)",
-                        e.name,
-                        number::percent(lang, mv.rate_with_one_more)
-                    ),
+                one_fewer(e, q, mv, lang)
+            }
+        })
+        .collect();
+    items.push(item(head).with(details));
+}
+
+/// One more team of the kind for the lowest district: the rate it and the province reach.
+fn one_more(e: &Explanation, q: &Equity, mv: &RateMove, lang: Lang) -> String {
+    let name = &e.kinds[mv.kind].name;
+    if mv.possible {
+        let from = match (&mv.from, lang) {
+            (Some(d), Lang::Vi) => format!(" (lấy từ {d})"),
+            (Some(d), Lang::En) => format!(" (taken from {d})"),
+            (None, _) => String::new(),
+        };
+        match lang {
+            Lang::Vi => format!(
+                "Thêm {}{from}: {} lên {}; tỷ lệ thấp nhất tỉnh khi đó là {} (nay {}): {}",
+                one_team(lang, name),
+                e.name,
+                number::percent(lang, mv.rate_with_one_more),
+                number::percent(lang, mv.lowest_after_more),
+                number::percent(lang, q.lowest_rate),
+                if mv.lowest_after_more > q.lowest_rate + RATE_TIE {
+                    "kết quả của phương án sẽ tăng"
+                } else if mv.lowest_after_more < q.lowest_rate - RATE_TIE {
+                    "kết quả của phương án sẽ giảm"
+                } else {
+                    "kết quả của phương án không đổi"
                 }
-            };
-            details.push(text);
-        } else if let (Some(r), Some(low)) = (mv.rate_with_one_fewer, mv.lowest_after_fewer) {
-            let falls = r < q.lowest_rate;
-            details.push(match lang {
-                Lang::Vi => format!(
-                    "Bớt {}: {} còn {}; {}",
-                    one_team(lang, name),
-                    e.name,
-                    number::percent(lang, r),
-                    if falls {
-                        format!(
-                            "huyện sẽ thành thấp nhất tỉnh và tỷ lệ thấp nhất giảm từ {} xuống {}",
-                            number::percent(lang, q.lowest_rate),
-                            number::percent(lang, low)
-                        )
-                    } else {
-                        "huyện vẫn không thấp hơn tỷ lệ thấp nhất tỉnh".to_string()
-                    }
-                ),
-                Lang::En => format!(
-                    "One {name} team fewer: {} would fall to {}; {}",
-                    e.name,
-                    number::percent(lang, r),
-                    if falls {
-                        format!(
-                            "it would become the lowest and the lowest rate would drop from {} to {}",
-                            number::percent(lang, q.lowest_rate),
-                            number::percent(lang, low)
-                        )
-                    } else {
-                        "it would still not be below the lowest rate".to_string()
-                    }
-                ),
-            });
+            ),
+            Lang::En => format!(
+                "One more {name} team{from}: {} would reach {}; the lowest rate would then be {} (now {}): {}",
+                e.name,
+                number::percent(lang, mv.rate_with_one_more),
+                number::percent(lang, mv.lowest_after_more),
+                number::percent(lang, q.lowest_rate),
+                if mv.lowest_after_more > q.lowest_rate + RATE_TIE {
+                    "the plan's result would rise"
+                } else if mv.lowest_after_more < q.lowest_rate - RATE_TIE {
+                    "the plan's result would fall"
+                } else {
+                    "the plan's result would not change"
+                }
+            ),
+        }
+    } else {
+        match lang {
+            Lang::Vi => format!(
+                "Thêm {} sẽ đưa {} lên {}, nhưng không thể có thêm đội (xem mục 4)",
+                one_team(lang, name),
+                e.name,
+                number::percent(lang, mv.rate_with_one_more)
+            ),
+            Lang::En => format!(
+                "One more {name} team would take {} to {}, but none can come (see 4)",
+                e.name,
+                number::percent(lang, mv.rate_with_one_more)
+            ),
         }
     }
-    items.push(item(head).with(details));
+}
+
+/// One team of the kind fewer in a district above the lowest: whether it would become the
+/// lowest. `None` without a team to take.
+fn one_fewer(e: &Explanation, q: &Equity, mv: &RateMove, lang: Lang) -> Option<String> {
+    let name = &e.kinds[mv.kind].name;
+    let (r, low) = (mv.rate_with_one_fewer?, mv.lowest_after_fewer?);
+    let falls = r < q.lowest_rate;
+    Some(match lang {
+        Lang::Vi => format!(
+            "Bớt {}: {} còn {}; {}",
+            one_team(lang, name),
+            e.name,
+            number::percent(lang, r),
+            if falls {
+                format!(
+                    "huyện sẽ thành thấp nhất tỉnh và tỷ lệ thấp nhất giảm từ {} xuống {}",
+                    number::percent(lang, q.lowest_rate),
+                    number::percent(lang, low)
+                )
+            } else {
+                "huyện vẫn không thấp hơn tỷ lệ thấp nhất tỉnh".to_string()
+            }
+        ),
+        Lang::En => format!(
+            "One {name} team fewer: {} would fall to {}; {}",
+            e.name,
+            number::percent(lang, r),
+            if falls {
+                format!(
+                    "it would become the lowest and the lowest rate would drop from {} to {}",
+                    number::percent(lang, q.lowest_rate),
+                    number::percent(lang, low)
+                )
+            } else {
+                "it would still not be below the lowest rate".to_string()
+            }
+        ),
+    })
 }
