@@ -33,26 +33,69 @@ pub fn render(plan: &Plan, lang: Lang) -> Result<Vec<u8>, XlsxError> {
             .set_title(content::title(plan, lang))
             .set_creation_datetime(&created),
     );
-    let bold = CellFormat::new().set_bold();
-    let heading = CellFormat::new()
-        .set_bold()
-        .set_text_wrap()
-        .set_background_color("#EEEEEE");
-    let count = CellFormat::new().set_num_format("#,##0");
-    let rate = CellFormat::new().set_num_format("0.00%");
-    let pace = CellFormat::new().set_num_format("#,##0.0");
-    let count_bold = count.clone().set_bold();
-    let pace_bold = pace.clone().set_bold();
-    let rate_bold = rate.clone().set_bold();
+    let formats = Formats::new();
+    province_sheet(&mut workbook, plan, lang, &formats)?;
+    districts_sheet(&mut workbook, plan, lang, &formats)?;
+    directives_sheet(&mut workbook, plan, lang, &formats)?;
+    workbook.save_to_buffer()
+}
 
-    // Tỉnh / Province: the summary as the reports word it.
+/// The cell formats the sheets share.
+struct Formats {
+    bold: CellFormat,
+    heading: CellFormat,
+    count: CellFormat,
+    rate: CellFormat,
+    pace: CellFormat,
+    count_bold: CellFormat,
+    pace_bold: CellFormat,
+    rate_bold: CellFormat,
+}
+
+impl Formats {
+    fn new() -> Formats {
+        let bold = CellFormat::new().set_bold();
+        let heading = CellFormat::new()
+            .set_bold()
+            .set_text_wrap()
+            .set_background_color("#EEEEEE");
+        let count = CellFormat::new().set_num_format("#,##0");
+        let rate = CellFormat::new().set_num_format("0.00%");
+        let pace = CellFormat::new().set_num_format("#,##0.0");
+        let count_bold = count.clone().set_bold();
+        let pace_bold = pace.clone().set_bold();
+        let rate_bold = rate.clone().set_bold();
+        Formats {
+            bold,
+            heading,
+            count,
+            rate,
+            pace,
+            count_bold,
+            pace_bold,
+            rate_bold,
+        }
+    }
+}
+
+/// Tỉnh / Province: the summary as the reports word it.
+fn province_sheet(
+    workbook: &mut Workbook,
+    plan: &Plan,
+    lang: Lang,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    let bold = &f.bold;
+    let heading = &f.heading;
+    let count = &f.count;
+    let rate = &f.rate;
     let sheet = workbook.add_worksheet();
     sheet.set_name(PROVINCE_SHEET.get(lang))?;
-    sheet.write_string_with_format(0, 0, content::title(plan, lang), &bold)?;
+    sheet.write_string_with_format(0, 0, content::title(plan, lang), bold)?;
     sheet.write_string(1, 0, content::as_of(plan, lang))?;
-    sheet.write_string_with_format(3, 0, words::ITEM.get(lang), &heading)?;
-    sheet.write_string_with_format(3, 1, words::VALUE.get(lang), &heading)?;
-    sheet.write_string_with_format(3, 2, RATE_OR_VERDICT.get(lang), &heading)?;
+    sheet.write_string_with_format(3, 0, words::ITEM.get(lang), heading)?;
+    sheet.write_string_with_format(3, 1, words::VALUE.get(lang), heading)?;
+    sheet.write_string_with_format(3, 2, RATE_OR_VERDICT.get(lang), heading)?;
     let money = CellFormat::new().set_num_format(format!("#,##0 \"{}\"", lang.pick("đ", "VND")));
     let days = |n: u32| {
         let unit = match (lang, n) {
@@ -67,7 +110,7 @@ pub fn render(plan: &Plan, lang: Lang) -> Result<Vec<u8>, XlsxError> {
         if crate::number::places_needed(r * 100.0, 1) == 0 {
             &whole_rate
         } else {
-            &rate
+            rate
         }
     };
     let figures = content::summary_figures(plan, lang);
@@ -76,10 +119,10 @@ pub fn render(plan: &Plan, lang: Lang) -> Result<Vec<u8>, XlsxError> {
         let row = 4 + i as u32;
         sheet.write_string(row, 0, label)?;
         match figure {
-            Figure::Count(x) => sheet.write_number_with_format(row, 1, x, &count)?,
+            Figure::Count(x) => sheet.write_number_with_format(row, 1, x, count)?,
             Figure::CountAndRate(x, r) => {
-                sheet.write_number_with_format(row, 1, x, &count)?;
-                sheet.write_number_with_format(row, 2, r, &rate)?
+                sheet.write_number_with_format(row, 1, x, count)?;
+                sheet.write_number_with_format(row, 2, r, rate)?
             }
             Figure::RateAndText(r, text) => {
                 sheet.write_number_with_format(row, 1, r, policy_rate(r))?;
@@ -94,7 +137,7 @@ pub fn render(plan: &Plan, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     // below the table, the lines the other reports print under the summary: why the scenario
     // cannot be met, and (with coverage history) the districts on track
     if let Some(sentences) = diagnosis::of_plan(plan, lang) {
-        sheet.write_string_with_format(below, 0, words::WHY_INFEASIBLE.get(lang), &bold)?;
+        sheet.write_string_with_format(below, 0, words::WHY_INFEASIBLE.get(lang), bold)?;
         below += 1;
         for sentence in sentences {
             sheet.write_string(below, 0, sentence)?;
@@ -108,13 +151,29 @@ pub fn render(plan: &Plan, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     sheet.set_column_width(0, 34)?;
     sheet.set_column_width(1, 20)?;
     sheet.set_column_width(2, 16)?;
+    Ok(())
+}
 
-    // Huyện / Districts: the CSV table, numbers as numbers.
+/// Huyện / Districts: the CSV table, numbers as numbers.
+fn districts_sheet(
+    workbook: &mut Workbook,
+    plan: &Plan,
+    lang: Lang,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    let bold = &f.bold;
+    let heading = &f.heading;
+    let count = &f.count;
+    let rate = &f.rate;
+    let pace = &f.pace;
+    let count_bold = &f.count_bold;
+    let pace_bold = &f.pace_bold;
+    let rate_bold = &f.rate_bold;
     let table = csv::table(plan, lang);
     let sheet = workbook.add_worksheet();
     sheet.set_name(DISTRICTS_SHEET.get(lang))?;
     for (col, text) in table.header.iter().enumerate() {
-        sheet.write_string_with_format(0, col as u16, text, &heading)?;
+        sheet.write_string_with_format(0, col as u16, text, heading)?;
     }
     let last = table.rows.len().saturating_sub(1);
     for (i, cells) in table.rows.iter().enumerate() {
@@ -124,19 +183,15 @@ pub fn render(plan: &Plan, lang: Lang) -> Result<Vec<u8>, XlsxError> {
             let col = col as u16;
             match (cell, total) {
                 (Cell::Text(t), false) => sheet.write_string(row, col, t)?,
-                (Cell::Text(t), true) => sheet.write_string_with_format(row, col, t, &bold)?,
-                (Cell::Count(x), false) => sheet.write_number_with_format(row, col, *x, &count)?,
+                (Cell::Text(t), true) => sheet.write_string_with_format(row, col, t, bold)?,
+                (Cell::Count(x), false) => sheet.write_number_with_format(row, col, *x, count)?,
                 (Cell::Count(x), true) => {
-                    sheet.write_number_with_format(row, col, *x, &count_bold)?
+                    sheet.write_number_with_format(row, col, *x, count_bold)?
                 }
-                (Cell::Rate(r), false) => sheet.write_number_with_format(row, col, *r, &rate)?,
-                (Cell::Rate(r), true) => {
-                    sheet.write_number_with_format(row, col, *r, &rate_bold)?
-                }
-                (Cell::Pace(x), false) => sheet.write_number_with_format(row, col, *x, &pace)?,
-                (Cell::Pace(x), true) => {
-                    sheet.write_number_with_format(row, col, *x, &pace_bold)?
-                }
+                (Cell::Rate(r), false) => sheet.write_number_with_format(row, col, *r, rate)?,
+                (Cell::Rate(r), true) => sheet.write_number_with_format(row, col, *r, rate_bold)?,
+                (Cell::Pace(x), false) => sheet.write_number_with_format(row, col, *x, pace)?,
+                (Cell::Pace(x), true) => sheet.write_number_with_format(row, col, *x, pace_bold)?,
             };
         }
     }
@@ -145,8 +200,18 @@ pub fn render(plan: &Plan, lang: Lang) -> Result<Vec<u8>, XlsxError> {
         sheet.set_column_width(col, 13)?;
     }
     sheet.set_freeze_panes(1, 1)?;
+    Ok(())
+}
 
-    // Chỉ đạo / Directives: one row per directive, in each district's printed order.
+/// Chỉ đạo / Directives: one row per directive, in each district's printed order.
+fn directives_sheet(
+    workbook: &mut Workbook,
+    plan: &Plan,
+    lang: Lang,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    let heading = &f.heading;
+    let count = &f.count;
     let sheet = workbook.add_worksheet();
     sheet.set_name(DIRECTIVES_SHEET.get(lang))?;
     let header = [
@@ -159,7 +224,7 @@ pub fn render(plan: &Plan, lang: Lang) -> Result<Vec<u8>, XlsxError> {
         EXPECTED_INSTALLS.get(lang).to_string(),
     ];
     for (col, text) in header.iter().enumerate() {
-        sheet.write_string_with_format(0, col as u16, text, &heading)?;
+        sheet.write_string_with_format(0, col as u16, text, heading)?;
     }
     let wrap = CellFormat::new().set_text_wrap();
     let mut row = 1u32;
@@ -180,7 +245,7 @@ pub fn render(plan: &Plan, lang: Lang) -> Result<Vec<u8>, XlsxError> {
                 sheet.write_string(row, 5, teams)?;
             }
             if let Some(x) = directive.expected_installs.filter(|x| x.is_finite()) {
-                sheet.write_number_with_format(row, 6, x, &count)?;
+                sheet.write_number_with_format(row, 6, x, count)?;
             }
             row += 1;
         }
@@ -189,6 +254,5 @@ pub fn render(plan: &Plan, lang: Lang) -> Result<Vec<u8>, XlsxError> {
         sheet.set_column_width(col as u16, width)?;
     }
     sheet.set_freeze_panes(1, 0)?;
-
-    workbook.save_to_buffer()
+    Ok(())
 }
