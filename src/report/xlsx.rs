@@ -85,10 +85,13 @@ fn province_sheet(
     lang: Lang,
     f: &Formats,
 ) -> Result<(), XlsxError> {
-    let bold = &f.bold;
-    let heading = &f.heading;
-    let count = &f.count;
-    let rate = &f.rate;
+    let Formats {
+        bold,
+        heading,
+        count,
+        rate,
+        ..
+    } = f;
     let sheet = workbook.add_worksheet();
     sheet.set_name(PROVINCE_SHEET.get(lang))?;
     sheet.write_string_with_format(0, 0, content::title(plan, lang), bold)?;
@@ -161,14 +164,17 @@ fn districts_sheet(
     lang: Lang,
     f: &Formats,
 ) -> Result<(), XlsxError> {
-    let bold = &f.bold;
-    let heading = &f.heading;
-    let count = &f.count;
-    let rate = &f.rate;
-    let pace = &f.pace;
-    let count_bold = &f.count_bold;
-    let pace_bold = &f.pace_bold;
-    let rate_bold = &f.rate_bold;
+    let Formats {
+        bold,
+        heading,
+        count,
+        rate,
+        pace,
+        count_bold,
+        pace_bold,
+        rate_bold,
+        ..
+    } = f;
     let table = csv::table(plan, lang);
     let sheet = workbook.add_worksheet();
     sheet.set_name(DISTRICTS_SHEET.get(lang))?;
@@ -210,8 +216,7 @@ fn directives_sheet(
     lang: Lang,
     f: &Formats,
 ) -> Result<(), XlsxError> {
-    let heading = &f.heading;
-    let count = &f.count;
+    let Formats { heading, count, .. } = f;
     let sheet = workbook.add_worksheet();
     sheet.set_name(DIRECTIVES_SHEET.get(lang))?;
     let header = [
