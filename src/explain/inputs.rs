@@ -2,9 +2,9 @@
 //! or the rule that set it, read from the district's trace.
 
 use crate::effects::{Phase, TraceAction};
-use crate::model::{Model, Scope};
+use crate::model::{District, Model, Scope, TeamKind};
 use crate::plan::DistrictPlan;
-use crate::scenario::Scenario;
+use crate::scenario::{DistrictInput, Scenario};
 use crate::solve::INSTALLS_TOLERANCE;
 use crate::text::Text;
 
@@ -191,55 +191,7 @@ pub fn of(scenario: &Scenario, model: &Model, district: &DistrictPlan, d: usize)
         .kinds
         .iter()
         .enumerate()
-        .map(|(k, kind)| {
-            let b = m.bounds[k];
-            let min_rule = (b.min > 0)
-                .then(|| {
-                    before.iter().find_map(|(rule, a)| match a {
-                        TraceAction::MinTeams { kind: n, value }
-                            if *n == kind.name && *value == b.min =>
-                        {
-                            Some(rule.to_string())
-                        }
-                        _ => None,
-                    })
-                })
-                .flatten();
-            let cap = match kind.scope {
-                Scope::Local => input
-                    .and_then(|i| i.teams.get(&kind.name))
-                    .copied()
-                    .unwrap_or(0),
-                Scope::Provincial => kind.available.unwrap_or(0),
-            };
-            let max_rule = before.iter().find_map(|(rule, a)| match a {
-                TraceAction::MaxTeams { kind: n, value } if *n == kind.name && *value == b.max => {
-                    Some(rule.to_string())
-                }
-                _ => None,
-            });
-            let max_source = match max_rule {
-                Some(rule) if b.max < cap => BoundSource::Rule(rule),
-                _ => match kind.scope {
-                    Scope::Local => BoundSource::LocalTeams,
-                    Scope::Provincial => BoundSource::ProvincialPool,
-                },
-            };
-            let productivity_rule = before.iter().rev().find_map(|(rule, a)| match a {
-                TraceAction::SetProductivity { kind: n, .. } if *n == kind.name => {
-                    Some(rule.to_string())
-                }
-                _ => None,
-            });
-            KindBounds {
-                min: b.min,
-                min_rule,
-                max: b.max,
-                max_source,
-                productivity: m.productivity[k],
-                productivity_rule,
-            }
-        })
+        .map(|(k, kind)| kind_bounds(m, input, &before, k, kind))
         .collect();
 
     Inputs {
@@ -259,5 +211,59 @@ pub fn of(scenario: &Scenario, model: &Model, district: &DistrictPlan, d: usize)
         floor: m.floor,
         floor_rule,
         bounds,
+    }
+}
+
+/// Kind `k`'s bounds in district `m`, each with where it comes from: the rule that set it (the
+/// trace `before` the solve), the district's own teams or the province's pool.
+fn kind_bounds(
+    m: &District,
+    input: Option<&DistrictInput>,
+    before: &[(&str, &TraceAction)],
+    k: usize,
+    kind: &TeamKind,
+) -> KindBounds {
+    let b = m.bounds[k];
+    let min_rule = (b.min > 0)
+        .then(|| {
+            before.iter().find_map(|(rule, a)| match a {
+                TraceAction::MinTeams { kind: n, value } if *n == kind.name && *value == b.min => {
+                    Some(rule.to_string())
+                }
+                _ => None,
+            })
+        })
+        .flatten();
+    let cap = match kind.scope {
+        Scope::Local => input
+            .and_then(|i| i.teams.get(&kind.name))
+            .copied()
+            .unwrap_or(0),
+        Scope::Provincial => kind.available.unwrap_or(0),
+    };
+    let max_rule = before.iter().find_map(|(rule, a)| match a {
+        TraceAction::MaxTeams { kind: n, value } if *n == kind.name && *value == b.max => {
+            Some(rule.to_string())
+        }
+        _ => None,
+    });
+    let max_source = match max_rule {
+        Some(rule) if b.max < cap => BoundSource::Rule(rule),
+        _ => match kind.scope {
+            Scope::Local => BoundSource::LocalTeams,
+            Scope::Provincial => BoundSource::ProvincialPool,
+        },
+    };
+    let productivity_rule = before.iter().rev().find_map(|(rule, a)| match a {
+        TraceAction::SetProductivity { kind: n, .. } if *n == kind.name => Some(rule.to_string()),
+        _ => None,
+    });
+    KindBounds {
+        min: b.min,
+        min_rule,
+        max: b.max,
+        max_source,
+        productivity: m.productivity[k],
+        productivity_rule,
     }
 }
