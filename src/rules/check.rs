@@ -192,7 +192,35 @@ pub(crate) fn check(
         script,
         problems: Vec::new(),
     };
-    // one scope per function, and one for statements outside any function
+    let mut scopes = scopes_of(ast, &phases);
+    // first what each variable holds, then every call and access
+    let mut current = scopes.len() - 1;
+    ast.walk(&mut |path: &[ASTNode]| {
+        if path.len() == 1 {
+            current = scope_of(&scopes, path[0].position());
+        }
+        checker.learn(path, &mut scopes[current]);
+        true
+    });
+    forget_closure_params(ast, &mut scopes);
+    type_helper_params(ast, &checker, &mut scopes);
+    ast.walk(&mut |path: &[ASTNode]| {
+        if path.len() == 1 {
+            current = scope_of(&scopes, path[0].position());
+        }
+        checker.visit(path, &scopes[current]);
+        true
+    });
+    misspelt_hooks(ast, source, &calls, &mut checker);
+    let mut problems = checker.problems;
+    problems.sort_by_key(|(pos, _)| (pos.line(), pos.position()));
+    problems.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
+    problems.into_iter().map(|(_, e)| e).collect()
+}
+
+/// One scope per function (its parameters typed: a hook's, or one named `district` or
+/// `scenario`), and one for the statements outside any function, last.
+fn scopes_of(ast: &AST, phases: &HashMap<String, BTreeSet<Hook>>) -> Vec<FnScope> {
     let mut scopes: Vec<FnScope> = Vec::new();
     for f in ast.iter_fn_def() {
         let name = f.name.as_str();
@@ -223,34 +251,33 @@ pub(crate) fn check(
         vars: HashMap::new(),
         span: ((0, 0), (usize::MAX, usize::MAX)),
     });
-    // first what each variable holds, then every call and access
-    let mut current = scopes.len() - 1;
-    ast.walk(&mut |path: &[ASTNode]| {
-        if path.len() == 1 {
-            current = scope_of(&scopes, path[0].position());
-        }
-        checker.learn(path, &mut scopes[current]);
-        true
-    });
-    // a closure's parameters live in its own scope, which the checker does not place: a name
-    // used as one is unknown everywhere
+    scopes
+}
+
+/// A closure's parameters live in its own scope, which the checker does not place: a name used
+/// as one is unknown everywhere.
+fn forget_closure_params(ast: &AST, scopes: &mut [FnScope]) {
     let closure_params: BTreeSet<String> = ast
         .iter_fn_def()
         .filter(|f| f.name.starts_with("anon$") || f.body.start_position().is_none())
         .flat_map(|f| f.params.iter().map(ToString::to_string))
         .collect();
-    for scope in &mut scopes {
+    for scope in scopes.iter_mut() {
         for name in &closure_params {
             if scope.vars.contains_key(name) {
                 scope.vars.insert(name.clone(), Ty::Unknown);
             }
         }
     }
-    // a helper's parameter that every call gives the district (or the scenario) is one
+}
+
+/// A helper's parameter that every call gives the district (or the scenario) is one.
+fn type_helper_params(ast: &AST, checker: &Checker, scopes: &mut [FnScope]) {
+    let mut current = scopes.len() - 1;
     let mut given: HashMap<(String, usize, usize), Ty> = HashMap::new();
     ast.walk(&mut |path: &[ASTNode]| {
         if path.len() == 1 {
-            current = scope_of(&scopes, path[0].position());
+            current = scope_of(scopes, path[0].position());
         }
         if let Some(ASTNode::Expr(Expr::FnCall(call, _)) | ASTNode::Stmt(Stmt::FnCall(call, _))) =
             path.last()
@@ -269,7 +296,7 @@ pub(crate) fn check(
         }
         true
     });
-    for scope in &mut scopes {
+    for scope in scopes.iter_mut() {
         if scope.name == super::BEFORE_SOLVE || scope.name == super::AFTER_SOLVE {
             continue;
         }
@@ -282,14 +309,15 @@ pub(crate) fn check(
             }
         }
     }
-    ast.walk(&mut |path: &[ASTNode]| {
-        if path.len() == 1 {
-            current = scope_of(&scopes, path[0].position());
-        }
-        checker.visit(path, &scopes[current]);
-        true
-    });
-    // a function named almost like a hook, that nothing calls, is a misspelt hook
+}
+
+/// A function named almost like a hook, that nothing calls, is a misspelt hook.
+fn misspelt_hooks(
+    ast: &AST,
+    source: &str,
+    calls: &HashMap<String, BTreeSet<String>>,
+    checker: &mut Checker,
+) {
     for f in ast.iter_fn_def() {
         let name = f.name.as_str();
         let called = calls.values().any(|callees| callees.contains(name));
@@ -317,10 +345,6 @@ pub(crate) fn check(
             );
         }
     }
-    let mut problems = checker.problems;
-    problems.sort_by_key(|(pos, _)| (pos.line(), pos.position()));
-    problems.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
-    problems.into_iter().map(|(_, e)| e).collect()
 }
 
 /// Where `fn name` is written in `source`.
