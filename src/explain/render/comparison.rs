@@ -3,7 +3,7 @@
 
 use super::cost::cost_items;
 use super::equity::equity_items;
-use super::margins::blocker;
+use super::margins::reasons;
 use super::phrase::{difference, gain, installs, kind_title, one_team, people};
 use super::{Item, Section, item};
 use crate::explain::Explanation;
@@ -123,42 +123,44 @@ pub(super) fn exchange_items(
 
 /// Why one more team of the kind cannot come to the district, whatever the others bring.
 fn cannot_take(e: &Explanation, margin: &Margin, name: &str, lang: Lang) -> String {
-    let reasons: Vec<String> = margin
-        .more_blocked
-        .iter()
-        .filter(|b| !matches!(b, Blocker::PoolAllAssigned { .. } | Blocker::Budget { .. }))
-        .map(|b| blocker(e, margin, b, lang))
-        .collect();
+    let why = reasons(
+        e,
+        margin,
+        margin
+            .more_blocked
+            .iter()
+            .filter(|b| !matches!(b, Blocker::PoolAllAssigned { .. } | Blocker::Budget { .. })),
+        lang,
+    );
     match lang {
         Lang::Vi => format!(
-            "Không thể thêm {} cho huyện, dù huyện khác mang lại bao nhiêu: {}",
+            "Không thể thêm {} cho huyện, dù huyện khác mang lại bao nhiêu: {why}",
             one_team(lang, name),
-            reasons.join("; ")
         ),
-        Lang::En => format!(
-            "One more {name} team cannot come here, whatever the others bring: {}",
-            reasons.join("; ")
-        ),
+        Lang::En => {
+            format!("One more {name} team cannot come here, whatever the others bring: {why}")
+        }
     }
 }
 
 /// Teams of the kind left unassigned: what one more here would bring, and what stops it.
 fn unassigned(e: &Explanation, x: &Exchange, margin: &Margin, name: &str, lang: Lang) -> String {
+    let but = |word: &str| {
+        if margin.more_blocked.is_empty() {
+            String::new()
+        } else {
+            format!(
+                ", {word} {}",
+                reasons(e, margin, &margin.more_blocked, lang)
+            )
+        }
+    };
     match lang {
         Lang::Vi => format!(
             "Còn {} chưa phân bổ; thêm một đội cho huyện sẽ mang lại {}{}",
             words::teams(lang, name, x.available - x.assigned),
             gain(lang, x.one_more_here),
-            if margin.more_blocked.is_empty() {
-                String::new()
-            } else {
-                let reasons: Vec<String> = margin
-                    .more_blocked
-                    .iter()
-                    .map(|b| blocker(e, margin, b, lang))
-                    .collect();
-                format!(", nhưng {}", reasons.join("; "))
-            }
+            but("nhưng")
         ),
         Lang::En => format!(
             "{} {} not assigned; one more here would bring {}{}",
@@ -169,16 +171,7 @@ fn unassigned(e: &Explanation, x: &Exchange, margin: &Margin, name: &str, lang: 
                 "are"
             },
             gain(lang, x.one_more_here),
-            if margin.more_blocked.is_empty() {
-                String::new()
-            } else {
-                let reasons: Vec<String> = margin
-                    .more_blocked
-                    .iter()
-                    .map(|b| blocker(e, margin, b, lang))
-                    .collect();
-                format!(", but {}", reasons.join("; "))
-            }
+            but("but")
         ),
     }
 }
@@ -298,33 +291,19 @@ fn against_least_useful(
 
 /// Why none of the district's teams of the kind can be taken away.
 fn cannot_give(e: &Explanation, margin: &Margin, name: &str, lang: Lang) -> String {
-    let reasons: Vec<String> = margin
-        .fewer_blocked
-        .iter()
-        .map(|b| blocker(e, margin, b, lang))
-        .collect();
-    let reasons = if reasons.is_empty() {
+    let why = if margin.fewer_blocked.is_empty() {
         // only the lowest rate holds it (max-min-rate)
-        vec![
-            lang.pick(
-                "huyện sẽ xuống dưới tỷ lệ thấp nhất của phương án",
-                "the district would fall below the plan's lowest rate",
-            )
-            .to_string(),
-        ]
+        lang.pick(
+            "huyện sẽ xuống dưới tỷ lệ thấp nhất của phương án",
+            "the district would fall below the plan's lowest rate",
+        )
+        .to_string()
     } else {
-        reasons
+        reasons(e, margin, &margin.fewer_blocked, lang)
     };
     match lang {
-        Lang::Vi => format!(
-            "Không thể bớt {} của huyện: {}",
-            one_team(lang, name),
-            reasons.join("; ")
-        ),
-        Lang::En => format!(
-            "None of its {name} teams can be taken away: {}",
-            reasons.join("; ")
-        ),
+        Lang::Vi => format!("Không thể bớt {} của huyện: {why}", one_team(lang, name)),
+        Lang::En => format!("None of its {name} teams can be taken away: {why}"),
     }
 }
 

@@ -1,6 +1,6 @@
 //! Part 5 for `min-cost`: what installs cost here and elsewhere.
 
-use super::margins::blocker;
+use super::margins::reasons;
 use super::phrase::{drop, gain, installs, kind_title, one_team, points};
 use super::{Item, item};
 use crate::explain::Explanation;
@@ -145,15 +145,11 @@ fn last_team(e: &Explanation, v: &CostView, m: &Margin, lang: Lang) -> Option<St
             "; without it the province would still reach the target",
         ));
     } else {
-        let reasons: Vec<String> = m
-            .fewer_blocked
-            .iter()
-            .map(|b| blocker(e, m, b, lang))
-            .collect();
+        let why = reasons(e, m, &m.fewer_blocked, lang);
         text.push_str(&format!(
             "; {}: {}",
             lang.pick("không thể bớt", "it cannot go"),
-            reasons.join("; ")
+            why
         ));
     }
     Some(text)
@@ -181,15 +177,11 @@ fn next_team(e: &Explanation, v: &CostView, m: &Margin, spare: f64, lang: Lang) 
         ),
     };
     if !m.more_blocked.is_empty() {
-        let reasons: Vec<String> = m
-            .more_blocked
-            .iter()
-            .map(|b| blocker(e, m, b, lang))
-            .collect();
+        let why = reasons(e, m, &m.more_blocked, lang);
         next.push_str(&format!(
             " — {}: {}",
             lang.pick("không thể", "not possible"),
-            reasons.join("; ")
+            why
         ));
     } else {
         next.push_str(lang.pick(

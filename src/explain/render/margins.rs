@@ -77,15 +77,11 @@ pub(super) fn margin(e: &Explanation, m: &Margin, lang: Lang) -> Item {
     if m.more_blocked.is_empty() {
         more.push_str(lang.pick(" — có thể", " — possible"));
     } else {
-        let reasons: Vec<String> = m
-            .more_blocked
-            .iter()
-            .map(|b| blocker(e, m, b, lang))
-            .collect();
+        let why = reasons(e, m, &m.more_blocked, lang);
         more.push_str(&format!(
             " — {}: {}",
             lang.pick("không thể", "not possible"),
-            reasons.join("; ")
+            why
         ));
     }
     let fewer = match m.one_fewer {
@@ -115,15 +111,11 @@ pub(super) fn margin(e: &Explanation, m: &Margin, lang: Lang) -> Item {
             if m.fewer_blocked.is_empty() {
                 text.push_str(lang.pick(" — có thể", " — possible"));
             } else {
-                let reasons: Vec<String> = m
-                    .fewer_blocked
-                    .iter()
-                    .map(|b| blocker(e, m, b, lang))
-                    .collect();
+                let why = reasons(e, m, &m.fewer_blocked, lang);
                 text.push_str(&format!(
                     " — {}: {}",
                     lang.pick("không thể", "not possible"),
-                    reasons.join("; ")
+                    why
                 ));
             }
             text
@@ -132,8 +124,22 @@ pub(super) fn margin(e: &Explanation, m: &Margin, lang: Lang) -> Item {
     item(head).with(vec![more, fewer])
 }
 
+/// Why one team more or fewer cannot be: each of `blockers` in words, joined by "; ".
+pub(super) fn reasons<'b>(
+    e: &Explanation,
+    m: &Margin,
+    blockers: impl IntoIterator<Item = &'b Blocker>,
+    lang: Lang,
+) -> String {
+    let words: Vec<String> = blockers
+        .into_iter()
+        .map(|b| blocker(e, m, b, lang))
+        .collect();
+    words.join("; ")
+}
+
 /// Why one team more or fewer cannot be, in words.
-pub(super) fn blocker(e: &Explanation, m: &Margin, b: &Blocker, lang: Lang) -> String {
+fn blocker(e: &Explanation, m: &Margin, b: &Blocker, lang: Lang) -> String {
     let name = &e.kinds[m.kind].name;
     match b {
         Blocker::LocalTeamsAllUsed { stationed: 0 } => match lang {
