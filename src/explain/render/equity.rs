@@ -89,6 +89,22 @@ fn one_more(e: &Explanation, q: &Equity, mv: &RateMove, lang: Lang) -> String {
             (Some(d), Lang::En) => format!(" (taken from {d})"),
             (None, _) => String::new(),
         };
+        let result = if mv.lowest_after_more > q.lowest_rate + RATE_TIE {
+            lang.pick(
+                "kết quả của phương án sẽ tăng",
+                "the plan's result would rise",
+            )
+        } else if mv.lowest_after_more < q.lowest_rate - RATE_TIE {
+            lang.pick(
+                "kết quả của phương án sẽ giảm",
+                "the plan's result would fall",
+            )
+        } else {
+            lang.pick(
+                "kết quả của phương án không đổi",
+                "the plan's result would not change",
+            )
+        };
         match lang {
             Lang::Vi => format!(
                 "Thêm {}{from}: {} lên {}; tỷ lệ thấp nhất tỉnh khi đó là {} (nay {}): {}",
@@ -97,13 +113,7 @@ fn one_more(e: &Explanation, q: &Equity, mv: &RateMove, lang: Lang) -> String {
                 number::percent(lang, mv.rate_with_one_more),
                 number::percent(lang, mv.lowest_after_more),
                 number::percent(lang, q.lowest_rate),
-                if mv.lowest_after_more > q.lowest_rate + RATE_TIE {
-                    "kết quả của phương án sẽ tăng"
-                } else if mv.lowest_after_more < q.lowest_rate - RATE_TIE {
-                    "kết quả của phương án sẽ giảm"
-                } else {
-                    "kết quả của phương án không đổi"
-                }
+                result
             ),
             Lang::En => format!(
                 "One more {name} team{from}: {} would reach {}; the lowest rate would then be {} (now {}): {}",
@@ -111,13 +121,7 @@ fn one_more(e: &Explanation, q: &Equity, mv: &RateMove, lang: Lang) -> String {
                 number::percent(lang, mv.rate_with_one_more),
                 number::percent(lang, mv.lowest_after_more),
                 number::percent(lang, q.lowest_rate),
-                if mv.lowest_after_more > q.lowest_rate + RATE_TIE {
-                    "the plan's result would rise"
-                } else if mv.lowest_after_more < q.lowest_rate - RATE_TIE {
-                    "the plan's result would fall"
-                } else {
-                    "the plan's result would not change"
-                }
+                result
             ),
         }
     } else {
