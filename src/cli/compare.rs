@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::cli::{EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_PLAN, Output, output};
+use crate::cli::{EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_PLAN, Output, bad_input, output};
 use crate::compare::{self, Compared, Comparison};
 use crate::text::Lang;
 
@@ -38,8 +38,7 @@ pub fn run(
     let text = compare::render(&comparison, format, lang);
     let written = output::emit(out, text.as_bytes(), stdout);
     if let Err(e) = written {
-        let _ = stderr.write_all(e.render(lang).as_bytes());
-        return EXIT_BAD_INPUT;
+        return bad_input(stderr, &e, lang);
     }
     if comparison.all_feasible() {
         EXIT_PLAN

@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use super::{EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_PLAN, Output, output};
+use super::{EXIT_INFEASIBLE, EXIT_PLAN, Output, bad_input, output};
 use crate::solve::Status;
 
 /// Explains `district` of the scenario at `scenario` (with `settings` from `--set`); the exit
@@ -21,16 +21,12 @@ pub fn run(
     let (format, lang, out) = (output.format, output.lang, output.out.as_deref());
     let explanation = match crate::explain::explain_district(scenario, settings, district) {
         Ok(e) => e,
-        Err(e) => {
-            let _ = stderr.write_all(e.render(lang).as_bytes());
-            return EXIT_BAD_INPUT;
-        }
+        Err(e) => return bad_input(stderr, &e, lang),
     };
     let text = crate::explain::render(&explanation, format, lang);
     let written = output::emit(out, text.as_bytes(), stdout);
     if let Err(e) = written {
-        let _ = stderr.write_all(e.render(lang).as_bytes());
-        return EXIT_BAD_INPUT;
+        return bad_input(stderr, &e, lang);
     }
     match explanation.status {
         Status::Optimal | Status::Feasible => EXIT_PLAN,

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use clap::ValueEnum;
 
-use super::{EXIT_BAD_INPUT, EXIT_PLAN, LangArg, output};
+use super::{EXIT_PLAN, LangArg, bad_input, output};
 use crate::diagnostic::Error;
 use crate::import::table::parse_count;
 use crate::model::Objective;
@@ -88,10 +88,7 @@ pub(super) fn run(
         });
     match written {
         Ok(()) => EXIT_PLAN,
-        Err(e) => {
-            let _ = stderr.write_all(e.render(lang).as_bytes());
-            EXIT_BAD_INPUT
-        }
+        Err(e) => bad_input(stderr, &e, lang),
     }
 }
 

@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use super::{EXIT_BAD_INPUT, EXIT_PLAN, output};
+use super::{EXIT_PLAN, bad_input, output};
 use crate::text::Lang;
 
 /// Reads `file`, writes the skeleton to `out` (atomically) or to `stdout`; returns the exit
@@ -22,9 +22,6 @@ pub fn run(
     });
     match written {
         Ok(()) => EXIT_PLAN,
-        Err(e) => {
-            let _ = stderr.write_all(e.render(lang).as_bytes());
-            EXIT_BAD_INPUT
-        }
+        Err(e) => bad_input(stderr, &e, lang),
     }
 }

@@ -181,8 +181,7 @@ impl OutputArgs {
         } else {
             return Ok(output);
         };
-        let _ = stderr.write_all(refused.render(output.lang).as_bytes());
-        Err(EXIT_BAD_INPUT)
+        Err(bad_input(stderr, &refused, output.lang))
     }
 }
 
@@ -255,6 +254,12 @@ impl From<LangArg> for Lang {
     }
 }
 
+/// Writes `e` to `stderr` for a person reading `lang`: the exit status of bad input.
+pub(crate) fn bad_input(stderr: &mut dyn Write, e: &crate::diagnostic::Error, lang: Lang) -> i32 {
+    let _ = stderr.write_all(e.render(lang).as_bytes());
+    EXIT_BAD_INPUT
+}
+
 /// `campaign plan`: the plan of the scenario at `scenario` (with `settings` from `--set`),
 /// written as `output` says; the exit status is the plan's (2 when the scenario cannot be met).
 fn plan(
@@ -267,16 +272,12 @@ fn plan(
     let lang = output.lang;
     let plan = match crate::plan_with(scenario, settings) {
         Ok(plan) => plan,
-        Err(e) => {
-            let _ = stderr.write_all(e.render(lang).as_bytes());
-            return EXIT_BAD_INPUT;
-        }
+        Err(e) => return bad_input(stderr, &e, lang),
     };
     let written = report::render_bytes(&plan, output.format, lang)
         .and_then(|bytes| output::emit(output.out.as_deref(), &bytes, stdout));
     if let Err(e) = written {
-        let _ = stderr.write_all(e.render(lang).as_bytes());
-        return EXIT_BAD_INPUT;
+        return bad_input(stderr, &e, lang);
     }
     match plan.status {
         Status::Optimal | Status::Feasible => EXIT_PLAN,
@@ -366,8 +367,7 @@ pub fn run(
                     "mỗi tệp kiểm thử ghi kịch bản và [params] của nó; đổi giá trị trong tệp kiểm thử (params = { ... } của từng trường hợp)",
                     "each test file names its scenario and [params]; change the value in the test file (a case's params = { ... })",
                 ));
-                let _ = stderr.write_all(e.render(lang.into()).as_bytes());
-                return EXIT_BAD_INPUT;
+                return bad_input(stderr, &e, lang.into());
             }
             rules_test::run(&paths, lang.into(), stdout, stderr)
         }

@@ -9,7 +9,7 @@ use crate::diagnostic::Error;
 use crate::rules::{self, Names};
 use crate::text::{Lang, Text};
 
-use super::{EXIT_BAD_INPUT, EXIT_PLAN};
+use super::{EXIT_BAD_INPUT, EXIT_PLAN, bad_input};
 
 /// Where the rules are when no path is given and no scenario names them.
 const DEFAULT_FOLDER: &str = "rules";
@@ -38,18 +38,14 @@ pub fn run(
                 "name the scenario to change, e.g. campaign rules check --scenario scenarios/lang-son-2020-09-01.toml --set {setting}"
             ),
         ));
-        let _ = stderr.write_all(e.render(lang).as_bytes());
-        return EXIT_BAD_INPUT;
+        return bad_input(stderr, &e, lang);
     }
     let scenario = match scenario
         .map(|s| crate::scenario::load_with(s, settings))
         .transpose()
     {
         Ok(s) => s,
-        Err(e) => {
-            let _ = stderr.write_all(e.render(lang).as_bytes());
-            return EXIT_BAD_INPUT;
-        }
+        Err(e) => return bad_input(stderr, &e, lang),
     };
     let files = if !paths.is_empty() {
         rule_files(paths)
@@ -60,10 +56,7 @@ pub fn run(
     };
     let files = match files {
         Ok(f) => f,
-        Err(e) => {
-            let _ = stderr.write_all(e.render(lang).as_bytes());
-            return EXIT_BAD_INPUT;
-        }
+        Err(e) => return bad_input(stderr, &e, lang),
     };
     let names = scenario.as_ref().map(Names::of);
     // with no paths the files are the scenario's own rules: its unread params can be named

@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use super::{EXIT_BAD_INPUT, EXIT_PLAN};
+use super::{EXIT_BAD_INPUT, EXIT_PLAN, bad_input};
 use crate::ruletest::{self, Totals};
 use crate::text::Lang;
 
@@ -18,10 +18,7 @@ pub fn run(paths: &[PathBuf], lang: Lang, stdout: &mut dyn Write, stderr: &mut d
     };
     let files = match ruletest::discover(paths) {
         Ok(files) => files,
-        Err(e) => {
-            let _ = stderr.write_all(e.render(lang).as_bytes());
-            return EXIT_BAD_INPUT;
-        }
+        Err(e) => return bad_input(stderr, &e, lang),
     };
     let mut totals = Totals::default();
     for file in &files {

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use super::{EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_PLAN, Output, output};
+use super::{EXIT_INFEASIBLE, EXIT_PLAN, Output, bad_input, output};
 use crate::report::Format;
 use crate::sweep::{self, parse_vary};
 use crate::text::Lang;
@@ -23,10 +23,7 @@ pub fn run(
     let (format, lang, out) = (output.format, output.lang, output.out.as_deref());
     let vary = match parse_vary(vary) {
         Ok(v) => v,
-        Err(e) => {
-            let _ = stderr.write_all(e.render(lang).as_bytes());
-            return EXIT_BAD_INPUT;
-        }
+        Err(e) => return bad_input(stderr, &e, lang),
     };
     let jobs = jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     // a bar only for a person watching: stderr on a terminal, and the results not piped
@@ -51,10 +48,7 @@ pub fn run(
     bar.finish_and_clear();
     let points = match result {
         Ok(p) => p,
-        Err(e) => {
-            let _ = stderr.write_all(e.render(lang).as_bytes());
-            return EXIT_BAD_INPUT;
-        }
+        Err(e) => return bad_input(stderr, &e, lang),
     };
     let text = match format {
         Format::Json => sweep::render_json(&points, lang),
@@ -66,8 +60,7 @@ pub fn run(
     };
     let written = output::emit(out, text.as_bytes(), stdout);
     if let Err(e) = written {
-        let _ = stderr.write_all(e.render(lang).as_bytes());
-        return EXIT_BAD_INPUT;
+        return bad_input(stderr, &e, lang);
     }
     if points.iter().all(|p| p.plan.status.meets_scenario()) {
         EXIT_PLAN
