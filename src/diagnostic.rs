@@ -1,5 +1,10 @@
 //! Errors a user can see: where (file, line, column, or district and field), what is wrong,
 //! and what to do, in Vietnamese and English. One renderer prints them all.
+//!
+//! What is wrong is a [`Message`]: a kind of problem with its data, as the solver's findings
+//! are ([`crate::solve::Finding`], worded in `report/diagnosis.rs`). Each room that finds
+//! problems keeps its kinds in its `message.rs`, one enum per subject, worded there by one
+//! function per language; the code that finds a problem only names it.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -27,6 +32,60 @@ pub struct Location {
     pub setting: Option<String>,
 }
 
+/// What a message says in one language: the problem and, where the user can do something
+/// about it, what.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Said {
+    pub problem: String,
+    pub hint: Option<String>,
+}
+
+impl Said {
+    pub fn new(problem: impl Into<String>) -> Said {
+        Said {
+            problem: problem.into(),
+            hint: None,
+        }
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Said {
+        self.hint = Some(hint.into());
+        self
+    }
+}
+
+/// A kind of problem with its data, worded in each language in one place.
+pub trait Message {
+    fn vi(&self) -> Said;
+    fn en(&self) -> Said;
+
+    /// The problem in both languages, and the hint when there is one.
+    fn words(&self) -> (Text, Option<Text>) {
+        let (vi, en) = (self.vi(), self.en());
+        let problem = Text {
+            vi: vi.problem,
+            en: Some(en.problem),
+        };
+        let hint = vi.hint.map(|vi| Text { vi, en: en.hint });
+        (problem, hint)
+    }
+}
+
+/// A text already in both languages is a message without a hint.
+impl Message for Text {
+    fn vi(&self) -> Said {
+        Said::new(self.get(Lang::Vi))
+    }
+
+    fn en(&self) -> Said {
+        Said::new(self.get(Lang::En))
+    }
+
+    fn words(&self) -> (Text, Option<Text>) {
+        (self.clone(), None)
+    }
+}
+
 /// An error for people: bad input, a broken rule, a file that cannot be written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Error {
@@ -40,11 +99,13 @@ pub struct Error {
 }
 
 impl Error {
-    pub fn new(message: Text) -> Error {
+    /// The error `message` names, with its hint.
+    pub fn new(message: impl Message) -> Error {
+        let (message, hint) = message.words();
         Error {
             location: Box::default(),
             message,
-            hint: None,
+            hint,
             also: Box::default(),
         }
     }

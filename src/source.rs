@@ -3,7 +3,7 @@
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
-use crate::diagnostic::Error;
+use crate::diagnostic::{Error, Message};
 use crate::text::{Lang, Text};
 
 /// Where a value is in its file.
@@ -42,7 +42,7 @@ pub(crate) struct Spot<'a> {
 }
 
 impl Spot<'_> {
-    pub fn error(&self, message: Text) -> Error {
+    pub fn error(&self, message: impl Message) -> Error {
         self.src.error(self.pos, message)
     }
 }
@@ -148,7 +148,7 @@ impl Source {
     }
 
     /// An error at `pos` in this file (or setting).
-    pub fn error(&self, pos: Pos, message: Text) -> Error {
+    pub fn error(&self, pos: Pos, message: impl Message) -> Error {
         let err = match self.origin {
             Origin::File => Error::new(message).file(&self.path),
             Origin::Setting => Error::new(message).setting(&self.text),

@@ -7,6 +7,7 @@
 //! each district as read, every value with its cell.
 
 use super::district::{Count, Entry, RawDistrict, normalise, provincial_in_district};
+use super::message::Remove;
 use crate::diagnostic::{Error, did_you_mean};
 use crate::import::check::{self, Reader, Total};
 use crate::import::grid::{Grid, GridRow};
@@ -155,13 +156,8 @@ fn columns(
             _ => match kinds.iter().find(|k| k.name.to_lowercase() == lower) {
                 Some(kind) if kind.scope == Scope::Local => Column::Team(kind.name.clone()),
                 Some(kind) => {
-                    return Err(provincial_in_district(
-                        src,
-                        at,
-                        &kind.name,
-                        ("xóa cột này", "delete this column"),
-                    )
-                    .table_column(name));
+                    return Err(provincial_in_district(src, at, &kind.name, Remove::Column)
+                        .table_column(name));
                 }
                 None => {
                     if let Some(known) = did_you_mean(&lower, KNOWN) {

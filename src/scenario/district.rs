@@ -4,14 +4,13 @@
 use std::collections::BTreeMap;
 
 use super::DistrictInput;
+use super::message::{DistrictProblem, Remove};
 use crate::diagnostic::{Error, did_you_mean};
 use crate::import::check::MAX_PEOPLE;
 use crate::import::table::name_key;
 use crate::model::{Scope, TeamKind};
-use crate::number::count;
-use crate::source::{Pos, Source, Spot, did_you_mean_hint, name_list};
+use crate::source::{Pos, Source, Spot};
 pub(crate) use crate::text::normalise;
-use crate::text::{Lang, Text};
 
 /// The fields a district has besides its cohorts.
 pub(super) const FIELDS: [&str; 4] = ["name", "installed", "smartphones", "teams"];
@@ -78,16 +77,12 @@ fn named_once<'a>(
     if let Some(first) = seen.get(&key) {
         let line = first.src.line(first.pos).unwrap_or(0);
         return Err(name_at
-            .error(Text::new(
-                format!("huyện \"{name}\" bị ghi hai lần (lần đầu ở dòng {line})"),
-                format!("district \"{name}\" appears twice (first at line {line})"),
-            ))
+            .error(DistrictProblem::Twice {
+                name: name.clone(),
+                first_line: line,
+            })
             .district(&name)
-            .field("name")
-            .hint(Text::new(
-                "mỗi huyện chỉ ghi một lần; gộp hai mục hoặc sửa tên cho đúng",
-                "list each district once; merge the two entries or correct the name",
-            )));
+            .field("name"));
     }
     seen.insert(key, name_at);
     Ok(name)
@@ -96,46 +91,20 @@ fn named_once<'a>(
 /// The district's name, normalised, and where it is written.
 pub(super) fn name<'a>(d: &RawDistrict<'a>) -> Result<(String, Spot<'a>), Error> {
     let Some((written, at)) = &d.name else {
-        return Err(d
-            .at
-            .error(Text::new(
-                "huyện này chưa có tên (`name`)",
-                "this district has no name (`name`)",
-            ))
-            .field("name")
-            .hint(Text::new(
-                "thêm tên huyện, ví dụ: name = \"Hữu Lũng\"",
-                "add the district's name, e.g. name = \"Hữu Lũng\"",
-            )));
+        return Err(d.at.error(DistrictProblem::NoName).field("name"));
     };
     let name = normalise(written);
     if name.is_empty() {
-        return Err(at
-            .error(Text::new(
-                "tên huyện đang để trống",
-                "the district's name is empty",
-            ))
-            .field("name")
-            .hint(Text::new(
-                "ghi tên huyện, ví dụ \"Hữu Lũng\"",
-                "write the district's name, e.g. \"Hữu Lũng\"",
-            )));
+        return Err(at.error(DistrictProblem::EmptyName).field("name"));
     }
     Ok((name, *at))
 }
 
 fn district(d: &RawDistrict, name: String, kinds: &[TeamKind]) -> Result<DistrictInput, Error> {
-    let missing = |field: &str, example: &str| {
-        d.at.error(Text::new(
-            format!("thiếu số liệu `{field}`"),
-            format!("`{field}` is missing"),
-        ))
-        .district(&name)
-        .field(field)
-        .hint(Text::new(
-            format!("thêm số liệu, ví dụ: {field} = {example}"),
-            format!("add the figure, e.g. {field} = {example}"),
-        ))
+    let missing = |field: &'static str, example: &'static str| {
+        d.at.error(DistrictProblem::Missing { field, example })
+            .district(&name)
+            .field(field)
     };
     let smartphones = d
         .smartphones
@@ -146,16 +115,9 @@ fn district(d: &RawDistrict, name: String, kinds: &[TeamKind]) -> Result<Distric
     if smartphones.value <= 0 {
         return Err(smartphones
             .at
-            .error(Text::new(
-                format!(
-                    "số thuê bao điện thoại thông minh phải lớn hơn 0 (đang là {})",
-                    count(Lang::Vi, smartphones.value as f64)
-                ),
-                format!(
-                    "the number of smartphone subscribers must be more than 0 (it is {})",
-                    count(Lang::En, smartphones.value as f64)
-                ),
-            ))
+            .error(DistrictProblem::NoSmartphones {
+                smartphones: smartphones.value,
+            })
             .district(&name)
             .field("smartphones"));
     }
@@ -164,29 +126,14 @@ fn district(d: &RawDistrict, name: String, kinds: &[TeamKind]) -> Result<Distric
         return Err(negative(installed, &name, "installed"));
     }
     if installed.value > smartphones.value {
-        let (i, s) = (installed.value as f64, smartphones.value as f64);
         return Err(installed
             .at
-            .error(
-                Text::new(
-                    format!(
-                        "số máy đã cài đặt ({}) lớn hơn số thuê bao điện thoại thông minh ({})",
-                        count(Lang::Vi, i),
-                        count(Lang::Vi, s)
-                    ),
-                    format!(
-                        "installed ({}) is more than smartphones ({})",
-                        count(Lang::En, i),
-                        count(Lang::En, s)
-                    ),
-                ),
-            )
+            .error(DistrictProblem::InstalledAboveSmartphones {
+                installed: installed.value,
+                smartphones: smartphones.value,
+            })
             .district(&name)
-            .field("installed")
-            .hint(Text::new(
-                "đối chiếu hai số này với số liệu gốc; có thể hai cột bị đổi chỗ hoặc gõ thừa một chữ số",
-                "check both numbers against the source; the two columns may be swapped or a digit typed twice",
-            )));
+            .field("installed"));
     }
 
     let mut teams = BTreeMap::new();
@@ -212,16 +159,12 @@ fn district(d: &RawDistrict, name: String, kinds: &[TeamKind]) -> Result<Distric
         {
             return Err(entry
                 .key_at
-                .error(Text::new(
-                    format!("không biết nhóm `{}`", entry.key),
-                    format!("unknown cohort `{}`", entry.key),
-                ))
+                .error(DistrictProblem::MisspeltCohort {
+                    written: entry.key.clone(),
+                    known,
+                })
                 .district(&name)
-                .field(&entry.key)
-                .hint(Text::new(
-                    format!("có phải là `{known}`? Các quy tắc đọc nhóm `{known}`"),
-                    format!("did you mean `{known}`? The rules read the cohort `{known}`"),
-                )));
+                .field(&entry.key));
         }
         if entry.count.value < 0 {
             return Err(negative(entry.count, &name, &entry.key));
@@ -234,12 +177,9 @@ fn district(d: &RawDistrict, name: String, kinds: &[TeamKind]) -> Result<Distric
         if cohorts.insert(key.clone(), n).is_some() {
             return Err(entry
                 .key_at
-                .error(Text::new(
-                    format!("nhóm `{key}` đã có ở trên (chữ hoa, chữ thường được coi là một)"),
-                    format!(
-                        "the cohort `{key}` is given twice (capitals do not make another cohort)"
-                    ),
-                ))
+                .error(DistrictProblem::CohortTwice {
+                    cohort: key.clone(),
+                })
                 .district(&name)
                 .field(&entry.key));
         }
@@ -277,75 +217,38 @@ fn team_kind<'k>(
             entry.key_at.src,
             entry.key_at.pos,
             &kind.name,
-            ("xóa mục này", "remove this entry"),
+            Remove::Entry,
         )
         .district(district)
         .field(field)),
-        None => {
-            let hint = match did_you_mean(entry.key.trim(), local()) {
-                Some(s) => did_you_mean_hint(s),
-                None if local().next().is_none() => Text::new(
-                    "kịch bản chưa có loại đội tại chỗ (scope = \"local\") nào",
-                    "the scenario has no local team kind (scope = \"local\")",
-                ),
-                None => Text::new(
-                    format!("các loại đội tại chỗ: {}", name_list(local())),
-                    format!("the local team kinds are: {}", name_list(local())),
-                ),
-            };
-            Err(entry
-                .key_at
-                .error(Text::new(
-                    format!("không có loại đội `{}`", entry.key),
-                    format!("unknown team kind `{}`", entry.key),
-                ))
-                .district(district)
-                .field(field)
-                .hint(hint))
-        }
+        None => Err(entry
+            .key_at
+            .error(DistrictProblem::UnknownTeamKind {
+                written: entry.key.clone(),
+                close: did_you_mean(entry.key.trim(), local()).map(str::to_string),
+                local: local().map(str::to_string).collect(),
+            })
+            .district(district)
+            .field(field)),
     }
 }
 
 /// Provincial teams counted in a district: they come from the kind's pool instead. `remove`
-/// says what to delete ("remove this entry", "... line", "... column").
-pub(super) fn provincial_in_district(
-    src: &Source,
-    at: Pos,
-    kind: &str,
-    remove: (&str, &str),
-) -> Error {
+/// says what to delete.
+pub(super) fn provincial_in_district(src: &Source, at: Pos, kind: &str, remove: Remove) -> Error {
     src.error(
         at,
-        Text::new(
-            format!("`{kind}` là loại đội của tỉnh: không ghi số đội này cho từng huyện"),
-            format!("`{kind}` is a provincial team kind: its teams are not counted per district"),
-        ),
+        DistrictProblem::ProvincialTeams {
+            kind: kind.to_string(),
+            remove,
+        },
     )
-    .hint(Text::new(
-        format!(
-            "đội cấp tỉnh lấy từ tổng số `available` của [[team_kind]] \"{kind}\" và được kế hoạch phân về các huyện; {}",
-            remove.0
-        ),
-        format!(
-            "provincial teams come from the pool (`available` in [[team_kind]] \"{kind}\") and the plan assigns them to districts; {}",
-            remove.1
-        ),
-    ))
 }
 
 fn negative(c: Count, district: &str, field: &str) -> Error {
-    c.at.error(Text::new(
-        format!(
-            "số này không được âm (đang là {})",
-            count(Lang::Vi, c.value as f64)
-        ),
-        format!(
-            "this number must not be negative (it is {})",
-            count(Lang::En, c.value as f64)
-        ),
-    ))
-    .district(district)
-    .field(field)
+    c.at.error(DistrictProblem::Negative { value: c.value })
+        .district(district)
+        .field(field)
 }
 
 fn too_large(c: Count, district: &str, field: &str) -> Error {

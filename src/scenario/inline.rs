@@ -4,6 +4,7 @@ use toml::de::DeValue;
 
 use super::district::{Count, Entry, FIELDS, RawDistrict, normalise, provincial_in_district};
 use super::document::{Table, Value, as_array, as_integer, as_str, as_table, pos};
+use super::message::Remove;
 use crate::diagnostic::{Error, did_you_mean};
 use crate::model::{Scope, TeamKind};
 use crate::source::{Pos, Source, did_you_mean_hint};
@@ -156,9 +157,7 @@ fn team_kind_as_cohort(src: &Source, at: Pos, kind: &TeamKind) -> Error {
                 format!("ghi số đội trong `teams`, ví dụ: teams = {{ {name} = 8 }}"),
                 format!("put the number of teams in `teams`, e.g. teams = {{ {name} = 8 }}"),
             )),
-        Scope::Provincial => {
-            provincial_in_district(src, at, name, ("xóa dòng này", "remove this line"))
-        }
+        Scope::Provincial => provincial_in_district(src, at, name, Remove::Line),
     }
     .field(name.clone())
 }

@@ -1,0 +1,193 @@
+//! What can be wrong in a scenario, each kind with its data, worded once per language.
+
+use crate::diagnostic::{Message, Said};
+use crate::number::count;
+use crate::source::name_list;
+use crate::text::Lang;
+
+/// A problem with one district's data (`[[district]]`, `district_table` or a coverage CSV).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum DistrictProblem {
+    /// The same name (as a person reads it) is given a second time.
+    Twice {
+        name: String,
+        first_line: usize,
+    },
+    NoName,
+    EmptyName,
+    /// A required figure is missing; `example` is a value to show.
+    Missing {
+        field: &'static str,
+        example: &'static str,
+    },
+    NoSmartphones {
+        smartphones: i128,
+    },
+    Negative {
+        value: i128,
+    },
+    InstalledAboveSmartphones {
+        installed: i128,
+        smartphones: i128,
+    },
+    /// A cohort named like one the rules read, but not exactly.
+    MisspeltCohort {
+        written: String,
+        known: &'static str,
+    },
+    CohortTwice {
+        cohort: String,
+    },
+    /// `teams.X` names no team kind; `close` is a local kind it may be a typing mistake for,
+    /// `local` every local kind.
+    UnknownTeamKind {
+        written: String,
+        close: Option<String>,
+        local: Vec<String>,
+    },
+    /// Teams of a provincial kind counted in a district; `remove` is what to delete.
+    ProvincialTeams {
+        kind: String,
+        remove: Remove,
+    },
+}
+
+/// What holds the provincial teams counted in a district, which the user should delete.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Remove {
+    /// An entry of `teams = { ... }`.
+    Entry,
+    /// A line of `district_table`.
+    Line,
+    /// A column of a coverage table.
+    Column,
+}
+
+impl Message for DistrictProblem {
+    fn vi(&self) -> Said {
+        use DistrictProblem::*;
+        let n = |v: i128| count(Lang::Vi, v as f64);
+        match self {
+            Twice { name, first_line } => Said::new(format!(
+                "huyện \"{name}\" bị ghi hai lần (lần đầu ở dòng {first_line})"
+            ))
+            .hint("mỗi huyện chỉ ghi một lần; gộp hai mục hoặc sửa tên cho đúng"),
+            NoName => Said::new("huyện này chưa có tên (`name`)")
+                .hint("thêm tên huyện, ví dụ: name = \"Hữu Lũng\""),
+            EmptyName => Said::new("tên huyện đang để trống")
+                .hint("ghi tên huyện, ví dụ \"Hữu Lũng\""),
+            Missing { field, example } => Said::new(format!("thiếu số liệu `{field}`"))
+                .hint(format!("thêm số liệu, ví dụ: {field} = {example}")),
+            NoSmartphones { smartphones } => Said::new(format!(
+                "số thuê bao điện thoại thông minh phải lớn hơn 0 (đang là {})",
+                n(*smartphones)
+            )),
+            Negative { value } => {
+                Said::new(format!("số này không được âm (đang là {})", n(*value)))
+            }
+            InstalledAboveSmartphones {
+                installed,
+                smartphones,
+            } => Said::new(format!(
+                "số máy đã cài đặt ({}) lớn hơn số thuê bao điện thoại thông minh ({})",
+                n(*installed),
+                n(*smartphones)
+            ))
+            .hint("đối chiếu hai số này với số liệu gốc; có thể hai cột bị đổi chỗ hoặc gõ thừa một chữ số"),
+            MisspeltCohort { written, known } => Said::new(format!("không biết nhóm `{written}`"))
+                .hint(format!("có phải là `{known}`? Các quy tắc đọc nhóm `{known}`")),
+            CohortTwice { cohort } => Said::new(format!(
+                "nhóm `{cohort}` đã có ở trên (chữ hoa, chữ thường được coi là một)"
+            )),
+            UnknownTeamKind {
+                written,
+                close,
+                local,
+            } => Said::new(format!("không có loại đội `{written}`")).hint(match close {
+                Some(s) => format!("có phải ý bạn là `{s}`?"),
+                None if local.is_empty() => {
+                    "kịch bản chưa có loại đội tại chỗ (scope = \"local\") nào".to_string()
+                }
+                None => format!(
+                    "các loại đội tại chỗ: {}",
+                    name_list(local.iter().map(String::as_str))
+                ),
+            }),
+            ProvincialTeams { kind, remove } => Said::new(format!(
+                "`{kind}` là loại đội của tỉnh: không ghi số đội này cho từng huyện"
+            ))
+            .hint(format!(
+                "đội cấp tỉnh lấy từ tổng số `available` của [[team_kind]] \"{kind}\" và được kế hoạch phân về các huyện; {}",
+                match remove {
+                    Remove::Entry => "xóa mục này",
+                    Remove::Line => "xóa dòng này",
+                    Remove::Column => "xóa cột này",
+                }
+            )),
+        }
+    }
+
+    fn en(&self) -> Said {
+        use DistrictProblem::*;
+        let n = |v: i128| count(Lang::En, v as f64);
+        match self {
+            Twice { name, first_line } => Said::new(format!(
+                "district \"{name}\" appears twice (first at line {first_line})"
+            ))
+            .hint("list each district once; merge the two entries or correct the name"),
+            NoName => Said::new("this district has no name (`name`)")
+                .hint("add the district's name, e.g. name = \"Hữu Lũng\""),
+            EmptyName => Said::new("the district's name is empty")
+                .hint("write the district's name, e.g. \"Hữu Lũng\""),
+            Missing { field, example } => Said::new(format!("`{field}` is missing"))
+                .hint(format!("add the figure, e.g. {field} = {example}")),
+            NoSmartphones { smartphones } => Said::new(format!(
+                "the number of smartphone subscribers must be more than 0 (it is {})",
+                n(*smartphones)
+            )),
+            Negative { value } => Said::new(format!(
+                "this number must not be negative (it is {})",
+                n(*value)
+            )),
+            InstalledAboveSmartphones {
+                installed,
+                smartphones,
+            } => Said::new(format!(
+                "installed ({}) is more than smartphones ({})",
+                n(*installed),
+                n(*smartphones)
+            ))
+            .hint("check both numbers against the source; the two columns may be swapped or a digit typed twice"),
+            MisspeltCohort { written, known } => Said::new(format!("unknown cohort `{written}`"))
+                .hint(format!("did you mean `{known}`? The rules read the cohort `{known}`")),
+            CohortTwice { cohort } => Said::new(format!(
+                "the cohort `{cohort}` is given twice (capitals do not make another cohort)"
+            )),
+            UnknownTeamKind {
+                written,
+                close,
+                local,
+            } => Said::new(format!("unknown team kind `{written}`")).hint(match close {
+                Some(s) => format!("did you mean `{s}`?"),
+                None if local.is_empty() => {
+                    "the scenario has no local team kind (scope = \"local\")".to_string()
+                }
+                None => format!(
+                    "the local team kinds are: {}",
+                    name_list(local.iter().map(String::as_str))
+                ),
+            }),
+            ProvincialTeams { kind, remove } => Said::new(format!(
+                "`{kind}` is a provincial team kind: its teams are not counted per district"
+            ))
+            .hint(format!(
+                "provincial teams come from the pool (`available` in [[team_kind]] \"{kind}\") and the plan assigns them to districts; {}",
+                match remove {
+                    Remove::Entry => "remove this entry",
+                    Remove::Line => "remove this line",
+                    Remove::Column => "delete this column",
+                }
+            )),
+        }
+    }
+}
