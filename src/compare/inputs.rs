@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use crate::model::Objective;
 use crate::number;
 use crate::report::words;
-use crate::scenario::{Param, Scenario};
+use crate::scenario::{DistrictInput, Param, Scenario};
 use crate::text::Lang;
 
 /// One input that is not the same in every scenario.
@@ -80,168 +80,220 @@ pub enum Value {
 /// scenario file, `[params]` by key, team kinds and districts in the order they first appear
 /// (their fields in file order, teams and cohorts by name).
 pub fn differences(scenarios: &[&Scenario], rule_texts: &[Vec<RuleFile>]) -> Vec<Difference> {
-    let mut out = Vec::new();
-    let mut push = |input: Input, values: Vec<Option<Value>>| {
+    let mut found = Found {
+        scenarios,
+        out: Vec::new(),
+    };
+    found.settings(rule_texts);
+    found.team_kinds();
+    found.districts();
+    found.out
+}
+
+/// The differences found so far between `scenarios`.
+struct Found<'a> {
+    scenarios: &'a [&'a Scenario],
+    out: Vec<Difference>,
+}
+
+impl Found<'_> {
+    /// Keeps `input` when its `values` (one per scenario) are not all the same.
+    fn push(&mut self, input: Input, values: Vec<Option<Value>>) {
         if values.windows(2).any(|pair| pair[0] != pair[1]) {
-            out.push(Difference { input, values });
+            self.out.push(Difference { input, values });
         }
-    };
-    let each = |f: &dyn Fn(&Scenario) -> Option<Value>| -> Vec<Option<Value>> {
-        scenarios.iter().map(|s| f(s)).collect()
-    };
+    }
 
-    push(Input::AsOf, each(&|s| Some(Value::Text(s.as_of.clone()))));
-    push(
-        Input::HorizonDays,
-        each(&|s| Some(Value::Count(u64::from(s.horizon_days)))),
-    );
-    push(
-        Input::Objective,
-        each(&|s| Some(Value::Text(s.objective.as_str().to_string()))),
-    );
-    push(
-        Input::Rules,
-        rule_texts
-            .iter()
-            .map(|files| {
+    /// One value per scenario.
+    fn each(&self, f: impl Fn(&Scenario) -> Option<Value>) -> Vec<Option<Value>> {
+        self.scenarios.iter().map(|s| f(s)).collect()
+    }
+
+    /// The scenario's own settings, its rules and `[params]`, in the order they are listed.
+    fn settings(&mut self, rule_texts: &[Vec<RuleFile>]) {
+        self.push(
+            Input::AsOf,
+            self.each(|s| Some(Value::Text(s.as_of.clone()))),
+        );
+        self.push(
+            Input::HorizonDays,
+            self.each(|s| Some(Value::Count(u64::from(s.horizon_days)))),
+        );
+        self.push(
+            Input::Objective,
+            self.each(|s| Some(Value::Text(s.objective.as_str().to_string()))),
+        );
+        self.rules(rule_texts);
+        self.push(
+            Input::History,
+            self.each(|s| {
                 Some(Value::List(
-                    files.iter().map(|f| Value::Text(f.stem.clone())).collect(),
+                    s.history
+                        .iter()
+                        .map(|h| Value::Text(h.date.clone()))
+                        .collect(),
                 ))
-            })
-            .collect(),
-    );
-    // A rule with the same stem can still read differently (an edited copy): say so, with
-    // the files to open, so that a different plan is never left unexplained.
-    for stem in union(rule_texts.iter().map(|files| files.iter().map(|f| &f.stem))) {
-        let used: Vec<Option<&RuleFile>> = rule_texts
-            .iter()
-            .map(|files| files.iter().find(|f| f.stem == stem))
-            .collect();
-        let texts: BTreeSet<&str> = used.iter().flatten().map(|f| f.text.as_str()).collect();
-        if texts.len() > 1 {
-            push(
-                Input::RuleText(stem.clone()),
-                used.iter()
-                    .map(|f| f.map(|f| Value::Text(f.path.display().to_string())))
-                    .collect(),
-            );
-        }
-    }
-    push(
-        Input::History,
-        each(&|s| {
-            Some(Value::List(
-                s.history
-                    .iter()
-                    .map(|h| Value::Text(h.date.clone()))
-                    .collect(),
-            ))
-        }),
-    );
-    push(Input::Budget, each(&|s| s.budget.map(Value::Number)));
-    push(
-        Input::TargetRate,
-        each(&|s| Some(Value::Number(s.target_rate))),
-    );
-    push(
-        Input::DistrictFloor,
-        each(&|s| s.district_floor.map(Value::Number)),
-    );
-    push(
-        Input::ReachableShare,
-        each(&|s| Some(Value::Number(s.reachable_share))),
-    );
-
-    let params: BTreeSet<&String> = scenarios.iter().flat_map(|s| s.params.keys()).collect();
-    for key in params {
-        push(
-            Input::Param(key.clone()),
-            each(&|s| s.params.get(key).map(param)),
+            }),
         );
-    }
-
-    for kind in union(
-        scenarios
+        self.push(Input::Budget, self.each(|s| s.budget.map(Value::Number)));
+        self.push(
+            Input::TargetRate,
+            self.each(|s| Some(Value::Number(s.target_rate))),
+        );
+        self.push(
+            Input::DistrictFloor,
+            self.each(|s| s.district_floor.map(Value::Number)),
+        );
+        self.push(
+            Input::ReachableShare,
+            self.each(|s| Some(Value::Number(s.reachable_share))),
+        );
+        let params: BTreeSet<&String> = self
+            .scenarios
             .iter()
-            .map(|s| s.team_kinds.iter().map(|k| &k.name)),
-    ) {
-        let fields = [
-            KindField::Scope,
-            KindField::Available,
-            KindField::InstallsPerTeamDay,
-            KindField::CostPerTeamDay,
-        ];
-        for field in fields {
-            let values = each(&|s| {
-                let k = s.team_kinds.iter().find(|k| k.name == kind)?;
-                match field {
-                    KindField::Scope => Some(Value::Text(k.scope.as_str().to_string())),
-                    KindField::Available => k.available.map(|n| Value::Count(u64::from(n))),
-                    KindField::InstallsPerTeamDay => Some(Value::Number(k.installs_per_team_day)),
-                    KindField::CostPerTeamDay => Some(Value::Number(k.cost_per_team_day)),
-                }
-            });
-            push(
-                Input::TeamKind {
-                    kind: kind.clone(),
-                    field,
-                },
-                values,
+            .flat_map(|s| s.params.keys())
+            .collect();
+        for key in params {
+            self.push(
+                Input::Param(key.clone()),
+                self.each(|s| s.params.get(key).map(param)),
             );
         }
     }
 
-    for district in union(
-        scenarios
-            .iter()
-            .map(|s| s.districts.iter().map(|d| &d.name)),
-    ) {
-        let find = |s: &Scenario| s.districts.iter().find(|d| d.name == district).cloned();
-        let inputs: Vec<_> = scenarios.iter().map(|s| find(s)).collect();
-        let mut fields = vec![DistrictField::Installed, DistrictField::Smartphones];
-        let kinds: BTreeSet<&String> = inputs
-            .iter()
-            .flatten()
-            .flat_map(|d| d.teams.keys())
-            .collect();
-        fields.extend(kinds.into_iter().map(|k| DistrictField::Teams(k.clone())));
-        let cohorts: BTreeSet<&String> = inputs
-            .iter()
-            .flatten()
-            .flat_map(|d| d.cohorts.keys())
-            .collect();
-        fields.extend(
-            cohorts
-                .into_iter()
-                .map(|c| DistrictField::Cohort(c.clone())),
-        );
-        for field in fields {
-            let values = inputs
+    /// The rule files each scenario runs, and any rule of the same name that reads differently.
+    fn rules(&mut self, rule_texts: &[Vec<RuleFile>]) {
+        self.push(
+            Input::Rules,
+            rule_texts
                 .iter()
-                .map(|d| {
-                    let d = d.as_ref()?;
-                    match &field {
-                        DistrictField::Installed => Some(Value::Count(d.installed)),
-                        DistrictField::Smartphones => Some(Value::Count(d.smartphones)),
-                        DistrictField::Teams(kind) => {
-                            d.teams.get(kind).map(|&n| Value::Count(u64::from(n)))
-                        }
-                        DistrictField::Cohort(name) => {
-                            d.cohorts.get(name).map(|&n| Value::Count(n))
-                        }
-                    }
+                .map(|files| {
+                    Some(Value::List(
+                        files.iter().map(|f| Value::Text(f.stem.clone())).collect(),
+                    ))
                 })
+                .collect(),
+        );
+        // A rule with the same stem can still read differently (an edited copy): say so, with
+        // the files to open, so that a different plan is never left unexplained.
+        for stem in union(rule_texts.iter().map(|files| files.iter().map(|f| &f.stem))) {
+            let used: Vec<Option<&RuleFile>> = rule_texts
+                .iter()
+                .map(|files| files.iter().find(|f| f.stem == stem))
                 .collect();
-            push(
-                Input::District {
-                    district: district.clone(),
-                    field,
-                },
-                values,
-            );
+            let texts: BTreeSet<&str> = used.iter().flatten().map(|f| f.text.as_str()).collect();
+            if texts.len() > 1 {
+                self.push(
+                    Input::RuleText(stem.clone()),
+                    used.iter()
+                        .map(|f| f.map(|f| Value::Text(f.path.display().to_string())))
+                        .collect(),
+                );
+            }
         }
     }
-    out
+
+    /// Each team kind's fields, kinds in the order they first appear.
+    fn team_kinds(&mut self) {
+        let scenarios = self.scenarios;
+        let names = union(
+            scenarios
+                .iter()
+                .map(|s| s.team_kinds.iter().map(|k| &k.name)),
+        );
+        for kind in names {
+            let fields = [
+                KindField::Scope,
+                KindField::Available,
+                KindField::InstallsPerTeamDay,
+                KindField::CostPerTeamDay,
+            ];
+            for field in fields {
+                let values = self.each(|s| {
+                    let k = s.team_kinds.iter().find(|k| k.name == kind)?;
+                    match field {
+                        KindField::Scope => Some(Value::Text(k.scope.as_str().to_string())),
+                        KindField::Available => k.available.map(|n| Value::Count(u64::from(n))),
+                        KindField::InstallsPerTeamDay => {
+                            Some(Value::Number(k.installs_per_team_day))
+                        }
+                        KindField::CostPerTeamDay => Some(Value::Number(k.cost_per_team_day)),
+                    }
+                });
+                self.push(
+                    Input::TeamKind {
+                        kind: kind.clone(),
+                        field,
+                    },
+                    values,
+                );
+            }
+        }
+    }
+
+    /// Each district's figures, teams and cohorts, districts in the order they first appear.
+    fn districts(&mut self) {
+        let scenarios = self.scenarios;
+        let names = union(
+            scenarios
+                .iter()
+                .map(|s| s.districts.iter().map(|d| &d.name)),
+        );
+        for district in names {
+            let inputs: Vec<Option<&DistrictInput>> = scenarios
+                .iter()
+                .map(|s| s.districts.iter().find(|d| d.name == district))
+                .collect();
+            for field in district_fields(&inputs) {
+                let values = inputs
+                    .iter()
+                    .map(|d| {
+                        let d = d.as_ref()?;
+                        match &field {
+                            DistrictField::Installed => Some(Value::Count(d.installed)),
+                            DistrictField::Smartphones => Some(Value::Count(d.smartphones)),
+                            DistrictField::Teams(kind) => {
+                                d.teams.get(kind).map(|&n| Value::Count(u64::from(n)))
+                            }
+                            DistrictField::Cohort(name) => {
+                                d.cohorts.get(name).map(|&n| Value::Count(n))
+                            }
+                        }
+                    })
+                    .collect();
+                self.push(
+                    Input::District {
+                        district: district.clone(),
+                        field,
+                    },
+                    values,
+                );
+            }
+        }
+    }
+}
+
+/// The fields of one district to compare: its counts, then every team kind and cohort that
+/// any of the scenarios gives it, in name order.
+fn district_fields(inputs: &[Option<&DistrictInput>]) -> Vec<DistrictField> {
+    let mut fields = vec![DistrictField::Installed, DistrictField::Smartphones];
+    let kinds: BTreeSet<&String> = inputs
+        .iter()
+        .flatten()
+        .flat_map(|d| d.teams.keys())
+        .collect();
+    fields.extend(kinds.into_iter().map(|k| DistrictField::Teams(k.clone())));
+    let cohorts: BTreeSet<&String> = inputs
+        .iter()
+        .flatten()
+        .flat_map(|d| d.cohorts.keys())
+        .collect();
+    fields.extend(
+        cohorts
+            .into_iter()
+            .map(|c| DistrictField::Cohort(c.clone())),
+    );
+    fields
 }
 
 /// A rule file a scenario runs: its stem, where it is, and its text.

@@ -117,6 +117,49 @@ pub fn of(scenario: &Scenario, model: &Model, district: &DistrictPlan, d: usize)
         .collect();
 
     let m = &model.districts[d];
+    let mandates = mandate_sources(m, &cohorts, &before);
+    let wanted: f64 = mandates
+        .iter()
+        .filter(|x| x.counted)
+        .map(|x| x.installs)
+        .sum();
+    let fixed = fixed_sources(&before);
+    let asked: f64 = fixed.iter().map(|f| f.installs).sum();
+    let bounds = model
+        .kinds
+        .iter()
+        .enumerate()
+        .map(|(k, kind)| kind_bounds(m, input, &before, k, kind))
+        .collect();
+
+    Inputs {
+        smartphones: m.smartphones,
+        installed: m.installed,
+        rate: m.rate(),
+        cohorts,
+        local_teams,
+        mandated_installs: m.mandated_installs,
+        mandates,
+        mandated_capped: wanted > m.mandated_installs + INSTALLS_TOLERANCE,
+        fixed_installs: m.fixed_installs,
+        fixed,
+        fixed_capped: asked > m.fixed_installs + INSTALLS_TOLERANCE,
+        reachable_share: model.reachable_share,
+        pool: m.pool,
+        floor: m.floor,
+        floor_rule: floor_rule(model, m, &before),
+        bounds,
+    }
+}
+
+/// The cohorts rules mandated in district `m` before the solve (`before`: each action with
+/// its rule), with the installs each asks for; a cohort mandated twice is counted once, at the
+/// larger share (scenario::to_model), and the others are marked not counted.
+fn mandate_sources(
+    m: &District,
+    cohorts: &[(String, u64)],
+    before: &[(&str, &TraceAction)],
+) -> Vec<MandateSource> {
     let uninstalled_share = 1.0 - m.rate();
     let people = |cohort: &str| -> u64 {
         let n = cohorts
@@ -151,13 +194,12 @@ pub fn of(scenario: &Scenario, model: &Model, district: &DistrictPlan, d: usize)
             .position(|x| x.cohort == mandates[i].cohort && x.share == best);
         mandates[i].counted = first == Some(i);
     }
-    let wanted: f64 = mandates
-        .iter()
-        .filter(|x| x.counted)
-        .map(|x| x.installs)
-        .sum();
+    mandates
+}
 
-    let fixed: Vec<FixedSource> = before
+/// The installs rules added to the district before the solve, each with its rule and reason.
+fn fixed_sources(before: &[(&str, &TraceAction)]) -> Vec<FixedSource> {
+    before
         .iter()
         .filter_map(|(rule, action)| match action {
             TraceAction::AddInstalls { installs, reason } => Some(FixedSource {
@@ -167,9 +209,11 @@ pub fn of(scenario: &Scenario, model: &Model, district: &DistrictPlan, d: usize)
             }),
             _ => None,
         })
-        .collect();
-    let asked: f64 = fixed.iter().map(|f| f.installs).sum();
+        .collect()
+}
 
+/// The rule whose `min_rate` set district `m`'s floor, when a rule's is above the scenario's.
+fn floor_rule(model: &Model, m: &District, before: &[(&str, &TraceAction)]) -> Option<String> {
     let min_rate = before
         .iter()
         .filter_map(|(rule, action)| match action {
@@ -180,37 +224,11 @@ pub fn of(scenario: &Scenario, model: &Model, district: &DistrictPlan, d: usize)
             Some((_, b)) if b >= v => best,
             _ => Some((rule, v)),
         });
-    let floor_rule = match (m.floor, min_rate) {
+    match (m.floor, min_rate) {
         (Some(_), Some((rule, v))) if v > model.district_floor.unwrap_or(0.0) => {
             Some(rule.to_string())
         }
         _ => None,
-    };
-
-    let bounds = model
-        .kinds
-        .iter()
-        .enumerate()
-        .map(|(k, kind)| kind_bounds(m, input, &before, k, kind))
-        .collect();
-
-    Inputs {
-        smartphones: m.smartphones,
-        installed: m.installed,
-        rate: m.rate(),
-        cohorts,
-        local_teams,
-        mandated_installs: m.mandated_installs,
-        mandates,
-        mandated_capped: wanted > m.mandated_installs + INSTALLS_TOLERANCE,
-        fixed_installs: m.fixed_installs,
-        fixed,
-        fixed_capped: asked > m.fixed_installs + INSTALLS_TOLERANCE,
-        reachable_share: model.reachable_share,
-        pool: m.pool,
-        floor: m.floor,
-        floor_rule,
-        bounds,
     }
 }
 
