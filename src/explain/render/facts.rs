@@ -269,38 +269,7 @@ pub(super) fn plan(e: &Explanation, lang: Lang) -> Section {
         .collect();
     let teams = words::team_list(lang, &list)
         .unwrap_or_else(|| lang.pick("không có tổ, đội nào", "no teams").to_string());
-    let terms: Vec<String> = e
-        .kinds
-        .iter()
-        .enumerate()
-        .filter(|&(k, _)| a.teams[k] > 0)
-        .map(|(k, kind)| {
-            let m = i.bounds[k].productivity;
-            let mut term = format!(
-                "{} × {}",
-                a.teams[k],
-                number::decimal(
-                    lang,
-                    kind.installs_per_team_day,
-                    places(kind.installs_per_team_day)
-                )
-            );
-            if m != 1.0 {
-                term.push_str(&format!(" × {}", number::decimal(lang, m, places(m))));
-            }
-            term
-        })
-        .collect();
-    let effort = if terms.is_empty() {
-        "0".to_string()
-    } else {
-        format!(
-            "{} × ({}) = {}",
-            e.horizon_days,
-            terms.join(" + "),
-            number::count(lang, a.effort)
-        )
-    };
+    let effort = effort(e, lang);
     let mut items = vec![
         item(format!("{}: {teams}", lang.pick("Tổ, đội", "Teams"))),
         item(format!(
@@ -353,5 +322,44 @@ pub(super) fn plan(e: &Explanation, lang: Lang) -> Section {
             .pick("3. Kế hoạch cho huyện", "3. What the plan gives it")
             .to_string(),
         items,
+    }
+}
+
+/// The district's effort as a sum: days × (teams × installs per team-day [× the rules'
+/// productivity] + ...) = effort, or `0` without teams.
+fn effort(e: &Explanation, lang: Lang) -> String {
+    let a = &e.allotment;
+    let i = &e.inputs;
+    let terms: Vec<String> = e
+        .kinds
+        .iter()
+        .enumerate()
+        .filter(|&(k, _)| a.teams[k] > 0)
+        .map(|(k, kind)| {
+            let m = i.bounds[k].productivity;
+            let mut term = format!(
+                "{} × {}",
+                a.teams[k],
+                number::decimal(
+                    lang,
+                    kind.installs_per_team_day,
+                    places(kind.installs_per_team_day)
+                )
+            );
+            if m != 1.0 {
+                term.push_str(&format!(" × {}", number::decimal(lang, m, places(m))));
+            }
+            term
+        })
+        .collect();
+    if terms.is_empty() {
+        "0".to_string()
+    } else {
+        format!(
+            "{} × ({}) = {}",
+            e.horizon_days,
+            terms.join(" + "),
+            number::count(lang, a.effort)
+        )
     }
 }
