@@ -1,4 +1,4 @@
-//! What can be wrong in a scenario, each kind with its data, worded once per language.
+//! What can be wrong with one district's data.
 
 use crate::diagnostic::{Message, Said};
 use crate::number::count;
