@@ -4,7 +4,7 @@ use toml::de::DeValue;
 
 use super::district::{Count, Entry, FIELDS, RawDistrict, normalise, provincial_in_district};
 use super::document::{Table, Value, as_array, as_integer, as_str, as_table, pos};
-use super::message::Remove;
+use super::message::{Expected, Remove};
 use crate::diagnostic::{Error, did_you_mean};
 use crate::model::{Scope, TeamKind};
 use crate::source::{Pos, Source, did_you_mean_hint};
@@ -164,7 +164,7 @@ fn team_kind_as_cohort(src: &Source, at: Pos, kind: &TeamKind) -> Error {
 
 /// A cohort whose value is not a number at all (`students = "9000"`).
 fn cohort_not_a_count(src: &Source, key: &str, value: &Value<'_>) -> Error {
-    super::document::wrong_type(src, key, value, ("một số nguyên", "a whole number")).hint(
+    super::document::wrong_type(src, key, value, Expected::WholeNumber).hint(
         Text::new(
             format!(
                 "mọi mục khác `name`, `installed`, `smartphones`, `teams` là số người của một nhóm (ví dụ quarantine = 120); ghi `{key}` là một số nguyên không có ngoặc kép"

@@ -9,6 +9,7 @@ use super::district;
 use super::document::{
     self, Layer, Table, Value, as_array, as_integer, as_number, as_str, pos, written,
 };
+use super::message::Expected;
 use super::setting::Setting;
 use super::{Scenario, coverage, inline, overlay, team_kind};
 use crate::diagnostic::{Error, did_you_mean};
@@ -199,7 +200,7 @@ fn as_of(top: &Table<'_, '_>) -> Result<String, Error> {
             )
             .field("as_of")
             .hint(hint)),
-        _ => Err(document::wrong_type(src, "as_of", value, ("một ngày", "a date")).hint(hint)),
+        _ => Err(document::wrong_type(src, "as_of", value, Expected::Date).hint(hint)),
     }
 }
 

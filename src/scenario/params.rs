@@ -7,6 +7,7 @@ use toml::de::{DeArray, DeValue};
 
 use super::Param;
 use super::document::{self, Table, Value, as_number, pos};
+use super::message::Expected;
 use crate::diagnostic::Error;
 use crate::source::Source;
 use crate::text::Text;
@@ -41,10 +42,7 @@ fn param(src: &Source, field: &str, value: &Value<'_>, top: bool) -> Result<Para
                 src,
                 field,
                 value,
-                (
-                    "một số, một chuỗi chữ, true/false hoặc một danh sách các giá trị đó",
-                    "a number, a string, true/false or a list of them",
-                ),
+                Expected::Param,
             )
             .hint(Text::new(
                 "ví dụ: threshold = 0.3, kind = \"volunteer\", strict = true, districts = [\"Đình Lập\", \"Bình Gia\"]",
@@ -52,15 +50,7 @@ fn param(src: &Source, field: &str, value: &Value<'_>, top: bool) -> Result<Para
             )));
         }
         _ => {
-            return Err(document::wrong_type(
-                src,
-                field,
-                value,
-                (
-                    "một số, một chuỗi chữ hoặc true/false trong danh sách",
-                    "a number, a string or true/false in the list",
-                ),
-            ));
+            return Err(document::wrong_type(src, field, value, Expected::ParamItem));
         }
     })
 }

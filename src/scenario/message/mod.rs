@@ -2,5 +2,7 @@
 //! file per subject, one enum per kind of problem.
 
 mod district;
+mod document;
 
 pub(crate) use district::{DistrictProblem, Remove};
+pub(crate) use document::{DocumentProblem, Expected, Found};
