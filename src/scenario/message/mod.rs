@@ -3,6 +3,10 @@
 
 mod district;
 mod document;
+mod hint;
+mod scenario;
 
 pub(crate) use district::{DistrictProblem, Remove};
 pub(crate) use document::{DocumentProblem, Expected, Found};
+pub(crate) use hint::Hint;
+pub(crate) use scenario::{RulePath, ScenarioProblem};

@@ -1,0 +1,42 @@
+//! Hints added to an error that a shared check raised.
+
+use crate::text::Text;
+
+/// What to do, added as the hint of an error that a shared check raised (a value of the
+/// wrong kind, say) where the scenario knows what was meant.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Hint {
+    /// How the value of a `--set` is read, for an error in it that has no hint of its own.
+    SettingValue,
+    /// `as_of` is a date without quotes.
+    AsOfDate,
+    /// `rules` is a list.
+    RulesList,
+    /// The coverage file is a workbook Excel can save as `.xlsx` or CSV.
+    SaveAsXlsx,
+}
+
+impl Hint {
+    /// The hint as an error's hint, in both languages.
+    pub fn text(&self) -> Text {
+        Text::new(self.vi(), self.en())
+    }
+
+    pub fn vi(&self) -> String {
+        match self {
+            Hint::SettingValue => "giá trị sau `=` được đọc như trong tệp kịch bản: số viết liền (0.5, 20_000), ngày dạng 2020-09-01, danh sách trong [ ], true/false; mọi giá trị khác là chữ".into(),
+            Hint::AsOfDate => "ghi ngày theo dạng năm-tháng-ngày, không có ngoặc kép: as_of = 2020-09-01".into(),
+            Hint::RulesList => "ghi danh sách trong ngoặc vuông, ví dụ rules = [\"../rules\"]".into(),
+            Hint::SaveAsXlsx => "trong Excel chọn Lưu thành (Save As) > \"Excel Workbook (.xlsx)\" hoặc \"CSV UTF-8\", rồi ghi tên tệp ở đây".into(),
+        }
+    }
+
+    pub fn en(&self) -> String {
+        match self {
+            Hint::SettingValue => "the value after `=` is read as in the scenario file: numbers as they are (0.5, 20_000), dates as 2020-09-01, lists in [ ], true/false; anything else is text".into(),
+            Hint::AsOfDate => "write the date as year-month-day, without quotes: as_of = 2020-09-01".into(),
+            Hint::RulesList => "write a list in square brackets, e.g. rules = [\"../rules\"]".into(),
+            Hint::SaveAsXlsx => "in Excel choose Save As > \"Excel Workbook (.xlsx)\" or \"CSV UTF-8\", then name that file here".into(),
+        }
+    }
+}
