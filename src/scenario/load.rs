@@ -9,7 +9,7 @@ use super::district;
 use super::document::{
     self, Layer, Table, Value, as_array, as_integer, as_number, as_str, pos, written,
 };
-use super::message::{Expected, Hint, RulePath, ScenarioProblem};
+use super::message::{Expected, Hint, RulePath, ScenarioProblem, ValueKind};
 use super::setting::Setting;
 use super::{Scenario, coverage, inline, overlay, team_kind};
 use crate::diagnostic::{Error, did_you_mean};
@@ -53,7 +53,7 @@ pub fn load_with(path: &Path, settings: &[String]) -> Result<Scenario, Error> {
         .iter()
         .map(document::parse)
         .collect::<Result<Vec<_>, _>>()?;
-    let known_params: Vec<(String, &'static str)> = docs
+    let known_params: Vec<(String, ValueKind)> = docs
         .iter()
         .filter_map(|doc| doc.iter().find(|(k, _)| k.get_ref().as_ref() == "params"))
         .filter_map(|(_, v)| match v.get_ref() {

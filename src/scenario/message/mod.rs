@@ -5,8 +5,10 @@ mod district;
 mod document;
 mod hint;
 mod scenario;
+mod setting;
 
 pub(crate) use district::{DistrictProblem, Remove};
 pub(crate) use document::{DocumentProblem, Expected, Found};
 pub(crate) use hint::Hint;
 pub(crate) use scenario::{RulePath, ScenarioProblem};
+pub(crate) use setting::{SettingProblem, ValueKind};
