@@ -14,6 +14,8 @@ pub(crate) enum Hint {
     RulesList,
     /// The coverage file is a workbook Excel can save as `.xlsx` or CSV.
     SaveAsXlsx,
+    /// `[[team_kind]]` is a list of tables.
+    TeamKindHeader,
 }
 
 impl Hint {
@@ -28,6 +30,7 @@ impl Hint {
             Hint::AsOfDate => "ghi ngày theo dạng năm-tháng-ngày, không có ngoặc kép: as_of = 2020-09-01".into(),
             Hint::RulesList => "ghi danh sách trong ngoặc vuông, ví dụ rules = [\"../rules\"]".into(),
             Hint::SaveAsXlsx => "trong Excel chọn Lưu thành (Save As) > \"Excel Workbook (.xlsx)\" hoặc \"CSV UTF-8\", rồi ghi tên tệp ở đây".into(),
+            Hint::TeamKindHeader => "viết mỗi loại đội dưới tiêu đề [[team_kind]] (hai dấu ngoặc vuông)".into(),
         }
     }
 
@@ -37,6 +40,7 @@ impl Hint {
             Hint::AsOfDate => "write the date as year-month-day, without quotes: as_of = 2020-09-01".into(),
             Hint::RulesList => "write a list in square brackets, e.g. rules = [\"../rules\"]".into(),
             Hint::SaveAsXlsx => "in Excel choose Save As > \"Excel Workbook (.xlsx)\" or \"CSV UTF-8\", then name that file here".into(),
+            Hint::TeamKindHeader => "write each team kind under a [[team_kind]] header (double square brackets)".into(),
         }
     }
 }

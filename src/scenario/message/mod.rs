@@ -6,9 +6,11 @@ mod document;
 mod hint;
 mod scenario;
 mod setting;
+mod team_kind;
 
 pub(crate) use district::{DistrictProblem, Remove};
 pub(crate) use document::{DocumentProblem, Expected, Found};
 pub(crate) use hint::Hint;
 pub(crate) use scenario::{RulePath, ScenarioProblem};
 pub(crate) use setting::{SettingProblem, ValueKind};
+pub(crate) use team_kind::{TeamKindProblem, in_team_kind};
