@@ -16,6 +16,8 @@ pub(crate) enum Hint {
     SaveAsXlsx,
     /// `[[team_kind]]` is a list of tables.
     TeamKindHeader,
+    /// `[[history]]` is a list of tables, each a date and a file.
+    HistoryEntry,
 }
 
 impl Hint {
@@ -31,6 +33,7 @@ impl Hint {
             Hint::RulesList => "ghi danh sách trong ngoặc vuông, ví dụ rules = [\"../rules\"]".into(),
             Hint::SaveAsXlsx => "trong Excel chọn Lưu thành (Save As) > \"Excel Workbook (.xlsx)\" hoặc \"CSV UTF-8\", rồi ghi tên tệp ở đây".into(),
             Hint::TeamKindHeader => "viết mỗi loại đội dưới tiêu đề [[team_kind]] (hai dấu ngoặc vuông)".into(),
+            Hint::HistoryEntry => "mỗi ảnh chụp số liệu là một mục:\n[[history]]\ndate = 2020-08-18\nfile = \"coverage-2020-08-18.csv\"".into(),
         }
     }
 
@@ -41,6 +44,7 @@ impl Hint {
             Hint::RulesList => "write a list in square brackets, e.g. rules = [\"../rules\"]".into(),
             Hint::SaveAsXlsx => "in Excel choose Save As > \"Excel Workbook (.xlsx)\" or \"CSV UTF-8\", then name that file here".into(),
             Hint::TeamKindHeader => "write each team kind under a [[team_kind]] header (double square brackets)".into(),
+            Hint::HistoryEntry => "each snapshot is one entry:\n[[history]]\ndate = 2020-08-18\nfile = \"coverage-2020-08-18.csv\"".into(),
         }
     }
 }

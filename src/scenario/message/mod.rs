@@ -4,6 +4,7 @@
 mod district;
 mod document;
 mod hint;
+mod history;
 mod scenario;
 mod setting;
 mod team_kind;
@@ -11,6 +12,7 @@ mod team_kind;
 pub(crate) use district::{DistrictProblem, Remove};
 pub(crate) use document::{DocumentProblem, Expected, Found};
 pub(crate) use hint::Hint;
+pub(crate) use history::{Figure, HistoryProblem};
 pub(crate) use scenario::{RulePath, ScenarioProblem};
 pub(crate) use setting::{SettingProblem, ValueKind};
 pub(crate) use team_kind::{TeamKindProblem, in_team_kind};
