@@ -18,6 +18,10 @@ pub(crate) enum Hint {
     TeamKindHeader,
     /// `[[history]]` is a list of tables, each a date and a file.
     HistoryEntry,
+    /// `base` is the name of a file, in quotes.
+    BaseQuoted,
+    /// `base` is relative to `folder`, the folder of the file that names it.
+    BaseRelative { folder: String },
 }
 
 impl Hint {
@@ -34,6 +38,8 @@ impl Hint {
             Hint::SaveAsXlsx => "trong Excel chọn Lưu thành (Save As) > \"Excel Workbook (.xlsx)\" hoặc \"CSV UTF-8\", rồi ghi tên tệp ở đây".into(),
             Hint::TeamKindHeader => "viết mỗi loại đội dưới tiêu đề [[team_kind]] (hai dấu ngoặc vuông)".into(),
             Hint::HistoryEntry => "mỗi ảnh chụp số liệu là một mục:\n[[history]]\ndate = 2020-08-18\nfile = \"coverage-2020-08-18.csv\"".into(),
+            Hint::BaseQuoted => "ghi tên tệp kịch bản gốc trong ngoặc kép, ví dụ base = \"lang-son-2020-09-01.toml\"".into(),
+            Hint::BaseRelative { folder } => format!("đường dẫn `base` tính từ thư mục chứa tệp này ({folder})"),
         }
     }
 
@@ -45,6 +51,8 @@ impl Hint {
             Hint::SaveAsXlsx => "in Excel choose Save As > \"Excel Workbook (.xlsx)\" or \"CSV UTF-8\", then name that file here".into(),
             Hint::TeamKindHeader => "write each team kind under a [[team_kind]] header (double square brackets)".into(),
             Hint::HistoryEntry => "each snapshot is one entry:\n[[history]]\ndate = 2020-08-18\nfile = \"coverage-2020-08-18.csv\"".into(),
+            Hint::BaseQuoted => "write the base scenario's file name in double quotes, e.g. base = \"lang-son-2020-09-01.toml\"".into(),
+            Hint::BaseRelative { folder } => format!("`base` is relative to the folder of this file ({folder})"),
         }
     }
 }
