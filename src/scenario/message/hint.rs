@@ -22,6 +22,12 @@ pub(crate) enum Hint {
     BaseQuoted,
     /// `base` is relative to `folder`, the folder of the file that names it.
     BaseRelative { folder: String },
+    /// `[[district]]` is a list of tables.
+    DistrictHeader,
+    /// `teams` is a table of counts by kind.
+    TeamsByKind,
+    /// The key `key` of a district, not one of its fields, is a cohort: a whole number.
+    CohortCount { key: String },
 }
 
 impl Hint {
@@ -40,6 +46,9 @@ impl Hint {
             Hint::HistoryEntry => "mỗi ảnh chụp số liệu là một mục:\n[[history]]\ndate = 2020-08-18\nfile = \"coverage-2020-08-18.csv\"".into(),
             Hint::BaseQuoted => "ghi tên tệp kịch bản gốc trong ngoặc kép, ví dụ base = \"lang-son-2020-09-01.toml\"".into(),
             Hint::BaseRelative { folder } => format!("đường dẫn `base` tính từ thư mục chứa tệp này ({folder})"),
+            Hint::DistrictHeader => "viết mỗi huyện dưới tiêu đề [[district]] (hai dấu ngoặc vuông)".into(),
+            Hint::TeamsByKind => "ghi số đội tại chỗ theo loại, ví dụ: teams = { commune = 8 }".into(),
+            Hint::CohortCount { key } => format!("mọi mục khác `name`, `installed`, `smartphones`, `teams` là số người của một nhóm (ví dụ quarantine = 120); ghi `{key}` là một số nguyên không có ngoặc kép"),
         }
     }
 
@@ -53,6 +62,9 @@ impl Hint {
             Hint::HistoryEntry => "each snapshot is one entry:\n[[history]]\ndate = 2020-08-18\nfile = \"coverage-2020-08-18.csv\"".into(),
             Hint::BaseQuoted => "write the base scenario's file name in double quotes, e.g. base = \"lang-son-2020-09-01.toml\"".into(),
             Hint::BaseRelative { folder } => format!("`base` is relative to the folder of this file ({folder})"),
+            Hint::DistrictHeader => "write each district under a [[district]] header (double square brackets)".into(),
+            Hint::TeamsByKind => "give the local teams by kind, e.g. teams = { commune = 8 }".into(),
+            Hint::CohortCount { key } => format!("every field other than `name`, `installed`, `smartphones`, `teams` is a cohort head count (e.g. quarantine = 120); write `{key}` as a whole number without quotes"),
         }
     }
 }
