@@ -1,6 +1,7 @@
 //! What can be wrong in a scenario, each kind with its data, worded once per language: one
 //! file per subject, one enum per kind of problem.
 
+mod coverage;
 mod district;
 mod document;
 mod hint;
@@ -10,6 +11,7 @@ mod scenario;
 mod setting;
 mod team_kind;
 
+pub(crate) use coverage::{ColumnProblem, Needed};
 pub(crate) use district::{DistrictProblem, Remove};
 pub(crate) use document::{DocumentProblem, Expected, Found};
 pub(crate) use hint::Hint;
