@@ -30,6 +30,8 @@ pub(crate) enum Hint {
     CohortCount { key: String },
     /// What the header row of a coverage table names.
     CoverageHeader,
+    /// The values `[params]` holds.
+    ParamExample,
 }
 
 impl Hint {
@@ -51,6 +53,7 @@ impl Hint {
             Hint::DistrictHeader => "viết mỗi huyện dưới tiêu đề [[district]] (hai dấu ngoặc vuông)".into(),
             Hint::TeamsByKind => "ghi số đội tại chỗ theo loại, ví dụ: teams = { commune = 8 }".into(),
             Hint::CoverageHeader => "dòng tiêu đề ghi tên các cột, ví dụ: Huyện,Đã cài Bluezone,Tổng smartphone,commune (thêm một cột cho mỗi loại tổ, đội tại chỗ và mỗi nhóm người)".into(),
+            Hint::ParamExample => "ví dụ: threshold = 0.3, kind = \"volunteer\", strict = true, districts = [\"Đình Lập\", \"Bình Gia\"]".into(),
             Hint::CohortCount { key } => format!("mọi mục khác `name`, `installed`, `smartphones`, `teams` là số người của một nhóm (ví dụ quarantine = 120); ghi `{key}` là một số nguyên không có ngoặc kép"),
         }
     }
@@ -68,6 +71,7 @@ impl Hint {
             Hint::DistrictHeader => "write each district under a [[district]] header (double square brackets)".into(),
             Hint::TeamsByKind => "give the local teams by kind, e.g. teams = { commune = 8 }".into(),
             Hint::CoverageHeader => "the header row names the columns, e.g. District,Installed,Smartphones,commune (add a column per local team kind and per cohort)".into(),
+            Hint::ParamExample => "for example: threshold = 0.3, kind = \"volunteer\", strict = true, districts = [\"Đình Lập\", \"Bình Gia\"]".into(),
             Hint::CohortCount { key } => format!("every field other than `name`, `installed`, `smartphones`, `teams` is a cohort head count (e.g. quarantine = 120); write `{key}` as a whole number without quotes"),
         }
     }
