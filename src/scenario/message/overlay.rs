@@ -34,13 +34,22 @@ pub(crate) enum ScenarioFile {
 }
 
 impl ScenarioFile {
+    /// The file's name in both languages, as `Source::read` takes it.
     pub fn text(&self) -> Text {
+        Text::new(self.vi(), self.en())
+    }
+
+    fn vi(&self) -> String {
         match self {
-            ScenarioFile::Scenario => Text::new("tệp kịch bản", "the scenario file"),
-            ScenarioFile::Base { path } => Text::new(
-                format!("kịch bản gốc {path}"),
-                format!("the base scenario {path}"),
-            ),
+            ScenarioFile::Scenario => "tệp kịch bản".to_string(),
+            ScenarioFile::Base { path } => format!("kịch bản gốc {path}"),
+        }
+    }
+
+    fn en(&self) -> String {
+        match self {
+            ScenarioFile::Scenario => "the scenario file".to_string(),
+            ScenarioFile::Base { path } => format!("the base scenario {path}"),
         }
     }
 }
