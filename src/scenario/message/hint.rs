@@ -1,9 +1,11 @@
-//! Hints added to an error that a shared check raised.
+//! Hints added to an error that a shared check raised, and shared by the kinds whose hint
+//! says the same.
 
 use crate::text::Text;
 
 /// What to do, added as the hint of an error that a shared check raised (a value of the
-/// wrong kind, say) where the scenario knows what was meant.
+/// wrong kind, say) where the scenario knows what was meant; a kind whose hint says the same
+/// (`ScenarioProblem::DateWithTime`, say) names it too.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Hint {
     /// How the value of a `--set` is read, for an error in it that has no hint of its own.

@@ -1,5 +1,6 @@
 //! What can be wrong in a scenario, each kind with its data, worded once per language: one
-//! file per subject, one enum per kind of problem.
+//! file per subject, one enum per kind of problem. [`Hint`] words what to do about an error a
+//! shared check raised (a value of the wrong kind), where the scenario knows what was meant.
 
 mod coverage;
 mod district;
