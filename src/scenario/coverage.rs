@@ -7,14 +7,14 @@
 //! each district as read, every value with its cell.
 
 use super::district::{Count, Entry, RawDistrict, normalise, provincial_in_district};
-use super::message::Remove;
+use super::message::{ColumnProblem, Hint, Needed, Remove};
 use crate::diagnostic::{Error, did_you_mean};
 use crate::import::check::{self, Reader, Total};
 use crate::import::grid::{Grid, GridRow};
 use crate::import::header;
 use crate::import::table::{self, Heading};
 use crate::model::{Scope, TeamKind};
-use crate::source::{Source, did_you_mean_hint};
+use crate::source::Source;
 use crate::text::Text;
 
 /// What a column holds.
@@ -43,7 +43,7 @@ pub(super) fn districts<'a>(
     // title rows above the header are skipped as `campaign import` skips them; without a
     // header row, the row most like one says what is wrong with it
     let Some(header_at) = header::find(&grid.rows).or_else(|| header::best(&grid.rows)) else {
-        return Err(check::empty(src).hint(header_hint()));
+        return Err(check::empty(src).hint(Hint::CoverageHeader.text()));
     };
     let header = &grid.rows[header_at];
     let columns = columns(src, header, &grid.rows[header_at + 1..], kinds)?;
@@ -71,19 +71,14 @@ pub(super) fn districts<'a>(
             .skip(columns.len())
             .any(|c| !c.trim().is_empty());
         if row.cells.len() < needed || extra_filled {
-            let (cells, delimiter) = (row.cells.len(), grid.delimiter);
-            return Err(src
-                .error(
-                    row.pos(),
-                    Text::new(
-                        format!("dòng này có {cells} ô nhưng dòng tiêu đề có {} cột", columns.len()),
-                        format!("this line has {cells} cells but the header has {} columns", columns.len()),
-                    ),
-                )
-                .hint(Text::new(
-                    format!("mỗi dòng cần đủ các cột của dòng tiêu đề, cách nhau bằng dấu `{delimiter}`; ô có dấu phẩy thì đặt trong ngoặc kép"),
-                    format!("every line needs the header's columns, separated by `{delimiter}`; put a cell that holds a comma in double quotes"),
-                )));
+            return Err(src.error(
+                row.pos(),
+                ColumnProblem::RowCells {
+                    cells: row.cells.len(),
+                    columns: columns.len(),
+                    delimiter: grid.delimiter,
+                },
+            ));
         }
         match read_row(src, row, header, &columns)? {
             Row::District(d) => districts.push(*d),
@@ -101,13 +96,6 @@ pub(super) fn districts<'a>(
         total.check(src, sums, Reader::Scenario)?;
     }
     Ok(districts)
-}
-
-fn header_hint() -> Text {
-    Text::new(
-        "dòng tiêu đề ghi tên các cột, ví dụ: Huyện,Đã cài Bluezone,Tổng smartphone,commune (thêm một cột cho mỗi loại tổ, đội tại chỗ và mỗi nhóm người)",
-        "the header row names the columns, e.g. District,Installed,Smartphones,commune (add a column per local team kind and per cohort)",
-    )
 }
 
 /// The meaning of each header cell.
@@ -129,24 +117,13 @@ fn columns(
                     .iter()
                     .find(|r| !r.cell(i).is_empty())
                     .map_or(header.line, |r| r.line);
-                return Err(src
-                    .error(
-                        at,
-                        Text::new(
-                            format!(
-                                "cột thứ {} của dòng tiêu đề chưa có tên nhưng có số liệu (dòng {line})",
-                                i + 1
-                            ),
-                            format!(
-                                "column {} of the header has no name but holds figures (row {line})",
-                                i + 1
-                            ),
-                        ),
-                    )
-                    .hint(Text::new(
-                        "đặt tên cho cột (tên nhóm người, ví dụ students), hoặc xóa số liệu trong cột",
-                        "give the column a name (a cohort, e.g. students), or clear the column",
-                    )));
+                return Err(src.error(
+                    at,
+                    ColumnProblem::Unnamed {
+                        number: i + 1,
+                        line,
+                    },
+                ));
             }
             (_, Some(Heading::District)) => Column::Name,
             (_, Some(Heading::Installed)) => Column::Installed,
@@ -160,16 +137,14 @@ fn columns(
                         .table_column(name));
                 }
                 None => {
-                    if let Some(known) = did_you_mean(&lower, KNOWN) {
-                        return Err(src
-                            .error(
-                                at,
-                                Text::new(
-                                    format!("không biết cột `{name}`"),
-                                    format!("unknown column `{name}`"),
-                                ),
-                            )
-                            .hint(did_you_mean_hint(known)));
+                    if let Some(close) = did_you_mean(&lower, KNOWN) {
+                        return Err(src.error(
+                            at,
+                            ColumnProblem::Misspelt {
+                                name: name.to_string(),
+                                close,
+                            },
+                        ));
                     }
                     // cohort names are matched by rules in lower case (`students`)
                     Column::Cohort(name.to_lowercase())
@@ -177,55 +152,25 @@ fn columns(
             },
         };
         if column != Column::Ignored && columns.iter().any(|c| same_column(c, &column)) {
-            let (vi, en) = if column == Column::Name {
-                (
-                    format!(
-                        "cột `{name}` lặp lại cột tên huyện (`name` và `district` là cùng một cột)"
-                    ),
-                    format!(
-                        "column `{name}` repeats the district name column (`name` and `district` are the same column)"
-                    ),
-                )
-            } else {
-                (
-                    format!("cột `{name}` bị lặp"),
-                    format!("column `{name}` appears twice"),
-                )
-            };
-            return Err(src.error(at, Text::new(vi, en)).hint(Text::new(
-                "xóa một trong hai cột",
-                "delete one of the two columns",
-            )));
+            let name = name.to_string();
+            return Err(src.error(
+                at,
+                if column == Column::Name {
+                    ColumnProblem::NameTwice { name }
+                } else {
+                    ColumnProblem::Twice { name }
+                },
+            ));
         }
         columns.push(column);
     }
-    for (column, vi, en) in [
-        (
-            Column::Name,
-            "tên huyện (`Huyện` hoặc `name`)",
-            "district name column (`District` or `name`)",
-        ),
-        (
-            Column::Installed,
-            "số đã cài (`Đã cài Bluezone` hoặc `installed`)",
-            "installed column (`Installed` or `installed`)",
-        ),
-        (
-            Column::Smartphones,
-            "số smartphone (`Tổng smartphone` hoặc `smartphones`)",
-            "smartphones column (`Smartphones` or `smartphones`)",
-        ),
+    for (column, needed) in [
+        (Column::Name, Needed::Name),
+        (Column::Installed, Needed::Installed),
+        (Column::Smartphones, Needed::Smartphones),
     ] {
         if !columns.contains(&column) {
-            return Err(src
-                .error(
-                    header.pos(),
-                    Text::new(
-                        format!("dòng tiêu đề thiếu cột {vi}"),
-                        format!("the header has no {en}"),
-                    ),
-                )
-                .hint(header_hint()));
+            return Err(src.error(header.pos(), ColumnProblem::Missing { column: needed }));
         }
     }
     Ok(columns)

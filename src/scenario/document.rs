@@ -4,9 +4,9 @@
 use toml::Spanned;
 use toml::de::{DeArray, DeTable, DeValue};
 
-use crate::diagnostic::{Error, did_you_mean};
-use crate::source::{Pos, Source, did_you_mean_hint, name_list};
-use crate::text::Text;
+use super::message::{DocumentProblem, Expected, Found};
+use crate::diagnostic::{Error, Message, did_you_mean};
+use crate::source::{Pos, Source};
 
 pub(crate) type Value<'i> = Spanned<DeValue<'i>>;
 
@@ -17,17 +17,7 @@ pub(crate) fn parse(src: &Source) -> Result<DeTable<'_>, Error> {
         .map_err(|err| {
             let message = err.message().trim_end().to_string();
             let pos = err.span().map_or(Pos::File, |span| Pos::Offset(span.start));
-            src.error(
-                pos,
-                Text::new(
-                    format!("tệp kịch bản không đúng cú pháp TOML: {message}"),
-                    format!("the scenario file is not valid TOML: {message}"),
-                ),
-            )
-            .hint(Text::new(
-                "kiểm tra dấu ngoặc kép quanh chữ, dấu `=` và dấu ngoặc vuông ở chỗ được chỉ (hoặc ngay trước đó); mỗi khóa chỉ được ghi một lần trong một bảng",
-                "check the quotes around text, the `=` signs and the square brackets at the spot shown (or just before it); each key may appear only once in a table",
-            ))
+            src.error(pos, DocumentProblem::NotToml { message })
         })
 }
 
@@ -82,7 +72,7 @@ impl<'a, 'i> Item<'a, 'i> {
     }
 
     /// An error at the value.
-    pub fn error(&self, message: Text) -> Error {
+    pub fn error(&self, message: impl Message) -> Error {
         self.src.error(self.pos(), message)
     }
 }
@@ -187,21 +177,14 @@ impl<'a, 'i> Table<'a, 'i> {
     /// The entry `key`, or an error saying it is missing, with `example` as the fix.
     pub fn require_item(&self, key: &str, example: &str) -> Result<Item<'a, 'i>, Error> {
         self.item(key).ok_or_else(|| {
-            let (vi, en) = if self.name.is_empty() {
-                (
-                    format!("thiếu khóa `{key}`"),
-                    format!("missing key `{key}`"),
-                )
-            } else {
-                (
-                    format!("thiếu khóa `{key}` trong {}", self.name),
-                    format!("missing key `{key}` in {}", self.name),
-                )
-            };
-            self.src.error(self.at, Text::new(vi, en)).hint(Text::new(
-                format!("thêm một dòng như: {example}"),
-                format!("add a line such as: {example}"),
-            ))
+            self.src.error(
+                self.at,
+                DocumentProblem::MissingKey {
+                    key: key.to_string(),
+                    table: self.name,
+                    example: example.to_string(),
+                },
+            )
         })
     }
 
@@ -214,31 +197,15 @@ impl<'a, 'i> Table<'a, 'i> {
     }
 
     fn unknown_key(&self, src: &Source, key: &str, pos: Pos, known: &[&str]) -> Error {
-        let (vi, en) = if self.name.is_empty() {
-            (
-                format!("không biết khóa `{key}`"),
-                format!("unknown key `{key}`"),
-            )
-        } else {
-            (
-                format!("không biết khóa `{key}` trong {}", self.name),
-                format!("unknown key `{key}` in {}", self.name),
-            )
-        };
-        let hint = match did_you_mean(key, known.iter().copied()) {
-            Some(suggestion) => did_you_mean_hint(suggestion),
-            None => Text::new(
-                format!(
-                    "các khóa được dùng ở đây: {}",
-                    name_list(known.iter().copied())
-                ),
-                format!(
-                    "the keys allowed here: {}",
-                    name_list(known.iter().copied())
-                ),
-            ),
-        };
-        src.error(pos, Text::new(vi, en)).hint(hint)
+        src.error(
+            pos,
+            DocumentProblem::UnknownKey {
+                key: key.to_string(),
+                table: self.name,
+                close: did_you_mean(key, known.iter().copied()).map(str::to_string),
+                known: known.iter().map(|k| k.to_string()).collect(),
+            },
+        )
     }
 }
 
@@ -247,16 +214,16 @@ pub(crate) fn pos(value: &Value<'_>) -> Pos {
     Pos::Offset(value.span().start)
 }
 
-/// The kind of a TOML value, with an article, for "expected ..., found ...".
-fn kind(value: &DeValue<'_>) -> (&'static str, &'static str) {
+/// The kind of a TOML value, for "expected ..., found ...".
+fn kind(value: &DeValue<'_>) -> Found {
     match value {
-        DeValue::String(_) => ("một chuỗi chữ", "a string"),
-        DeValue::Integer(_) => ("một số nguyên", "an integer"),
-        DeValue::Float(_) => ("một số thập phân", "a decimal number"),
-        DeValue::Boolean(_) => ("một giá trị true/false", "a true/false value"),
-        DeValue::Datetime(_) => ("một ngày giờ", "a date or time"),
-        DeValue::Array(_) => ("một danh sách [...]", "a list [...]"),
-        DeValue::Table(_) => ("một bảng", "a table"),
+        DeValue::String(_) => Found::String,
+        DeValue::Integer(_) => Found::Integer,
+        DeValue::Float(_) => Found::Float,
+        DeValue::Boolean(_) => Found::Boolean,
+        DeValue::Datetime(_) => Found::Datetime,
+        DeValue::Array(_) => Found::Array,
+        DeValue::Table(_) => Found::Table,
     }
 }
 
@@ -265,15 +232,14 @@ pub(crate) fn wrong_type(
     src: &Source,
     field: &str,
     value: &Value<'_>,
-    expected: (&str, &str),
+    expected: impl Into<Expected>,
 ) -> Error {
-    let (found_vi, found_en) = kind(value.get_ref());
     src.error(
         pos(value),
-        Text::new(
-            format!("cần {}, nhưng ở đây là {found_vi}", expected.0),
-            format!("expected {}, found {found_en}", expected.1),
-        ),
+        DocumentProblem::WrongType {
+            expected: expected.into(),
+            found: kind(value.get_ref()),
+        },
     )
     .field(field)
 }
@@ -285,12 +251,7 @@ pub(crate) fn as_str<'v>(
 ) -> Result<&'v str, Error> {
     match value.get_ref() {
         DeValue::String(s) => Ok(s.as_ref()),
-        _ => Err(wrong_type(
-            src,
-            field,
-            value,
-            ("một chuỗi chữ trong ngoặc kép", "a string in double quotes"),
-        )),
+        _ => Err(wrong_type(src, field, value, Expected::QuotedString)),
     }
 }
 
@@ -301,7 +262,7 @@ pub(crate) fn as_table<'v, 'i>(
 ) -> Result<&'v DeTable<'i>, Error> {
     match value.get_ref() {
         DeValue::Table(t) => Ok(t),
-        _ => Err(wrong_type(src, field, value, ("một bảng", "a table"))),
+        _ => Err(wrong_type(src, field, value, Expected::Table)),
     }
 }
 
@@ -312,12 +273,7 @@ pub(crate) fn as_array<'v, 'i>(
 ) -> Result<&'v DeArray<'i>, Error> {
     match value.get_ref() {
         DeValue::Array(a) => Ok(a),
-        _ => Err(wrong_type(
-            src,
-            field,
-            value,
-            ("một danh sách [...]", "a list [...]"),
-        )),
+        _ => Err(wrong_type(src, field, value, Expected::List)),
     }
 }
 
@@ -325,38 +281,22 @@ pub(crate) fn as_array<'v, 'i>(
 pub(crate) fn as_integer(src: &Source, field: &str, value: &Value<'_>) -> Result<i128, Error> {
     match value.get_ref() {
         DeValue::Integer(i) => i128::from_str_radix(i.as_str(), i.radix()).map_err(|_| {
-            src.error(
-                pos(value),
-                Text::new("số quá lớn", "the number is too large"),
-            )
-            .field(field)
+            src.error(pos(value), DocumentProblem::TooLarge)
+                .field(field)
         }),
         DeValue::Float(f) => {
             let written = f.as_str();
-            let mut err = src
+            Err(src
                 .error(
                     pos(value),
-                    Text::new(
-                        format!("cần một số nguyên, không phải {written}"),
-                        format!("expected a whole number, not {written}"),
-                    ),
+                    DocumentProblem::NotWhole {
+                        written: written.to_string(),
+                        grouped: looks_grouped(written).then(|| written.replace('.', "")),
+                    },
                 )
-                .field(field);
-            if looks_grouped(written) {
-                let digits = written.replace('.', "");
-                err = err.hint(Text::new(
-                    format!("trong TOML dấu chấm là dấu thập phân; viết {digits} hoặc dùng dấu gạch dưới để tách hàng nghìn"),
-                    format!("in TOML a dot is a decimal point; write {digits}, or use underscores to group thousands"),
-                ));
-            }
-            Err(err)
+                .field(field))
         }
-        _ => Err(wrong_type(
-            src,
-            field,
-            value,
-            ("một số nguyên", "a whole number"),
-        )),
+        _ => Err(wrong_type(src, field, value, Expected::WholeNumber)),
     }
 }
 
@@ -378,16 +318,13 @@ pub(crate) fn as_number(src: &Source, field: &str, value: &Value<'_>) -> Result<
     let number = match value.get_ref() {
         DeValue::Integer(_) => as_integer(src, field, value)? as f64,
         DeValue::Float(f) => f.as_str().parse::<f64>().unwrap_or(f64::NAN),
-        _ => return Err(wrong_type(src, field, value, ("một số", "a number"))),
+        _ => return Err(wrong_type(src, field, value, Expected::Number)),
     };
     if number.is_finite() {
         Ok(number)
     } else {
         Err(src
-            .error(
-                pos(value),
-                Text::new("cần một số hữu hạn", "expected a finite number"),
-            )
+            .error(pos(value), DocumentProblem::NotFinite)
             .field(field))
     }
 }

@@ -8,12 +8,10 @@ use std::path::{Path, PathBuf};
 use toml::de::DeValue;
 
 use super::document::{Table, as_array, as_str, as_table, pos};
+use super::message::{Figure, Hint, HistoryProblem};
 use super::{DistrictInput, Scenario};
 use crate::diagnostic::{Error, did_you_mean};
 use crate::import::table::{district_name, name_key};
-use crate::number;
-use crate::source::name_list;
-use crate::text::{Lang, Text};
 
 /// One earlier snapshot: its date and every district's installs on that date.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,15 +35,12 @@ pub(crate) fn history(
         return Ok(Vec::new());
     };
     let src = item.src;
-    let hint = Text::new(
-        "mỗi ảnh chụp số liệu là một mục:\n[[history]]\ndate = 2020-08-18\nfile = \"coverage-2020-08-18.csv\"",
-        "each snapshot is one entry:\n[[history]]\ndate = 2020-08-18\nfile = \"coverage-2020-08-18.csv\"",
-    );
-    let list = as_array(src, "history", item.value).map_err(|e| e.hint(hint.clone()))?;
+    let hint = || Hint::HistoryEntry.text();
+    let list = as_array(src, "history", item.value).map_err(|e| e.hint(hint()))?;
     let now = day_number(as_of).unwrap_or(i64::MAX);
     let mut snapshots: Vec<Snapshot> = Vec::new();
     for entry in list.iter() {
-        let table = as_table(src, "history", entry).map_err(|e| e.hint(hint.clone()))?;
+        let table = as_table(src, "history", entry).map_err(|e| e.hint(hint()))?;
         let t = Table::new(src, pos(entry), "[[history]]", table);
         t.unknown_keys(&["date", "file"])?;
         let date_item = t.require_item("date", "date = 2020-08-18")?;
@@ -53,12 +48,8 @@ pub(crate) fn history(
             DeValue::Datetime(dt) if dt.date.is_some() && dt.time.is_none() => dt.to_string(),
             _ => {
                 return Err(date_item
-                    .error(Text::new(
-                        "cần một ngày, không kèm giờ và không có ngoặc kép",
-                        "expected a date, without a time and without quotes",
-                    ))
-                    .field("history.date")
-                    .hint(hint.clone()));
+                    .error(HistoryProblem::NotADate)
+                    .field("history.date"));
             }
         };
         let file_item = t.require_item("file", "file = \"coverage-2020-08-18.csv\"")?;
@@ -67,35 +58,21 @@ pub(crate) fn history(
         let day = day_number(&date).unwrap_or(i64::MIN);
         if day >= now {
             return Err(date_item
-                .error(Text::new(
-                    format!("ảnh chụp số liệu ngày {date} ({}) không trước ngày số liệu hiện tại as_of = {as_of}", path.display()),
-                    format!("the snapshot dated {date} ({}) is not before the current figures' as_of = {as_of}", path.display()),
-                ))
-                .field("history.date")
-                .hint(Text::new(
-                    "số liệu hiện tại là của chính kịch bản; [[history]] chỉ ghi các ngày trước đó",
-                    "the current figures are the scenario's own; [[history]] lists only earlier dates",
-                )));
+                .error(HistoryProblem::NotBefore {
+                    date,
+                    file: path.display().to_string(),
+                    as_of: as_of.to_string(),
+                })
+                .field("history.date"));
         }
         if let Some(other) = snapshots.iter().find(|s| s.date == date) {
             return Err(date_item
-                .error(Text::new(
-                    format!(
-                        "ngày {date} bị lặp: {} và {}",
-                        other.file.display(),
-                        path.display()
-                    ),
-                    format!(
-                        "the date {date} appears twice: {} and {}",
-                        other.file.display(),
-                        path.display()
-                    ),
-                ))
-                .field("history.date")
-                .hint(Text::new(
-                    "mỗi ngày chỉ một ảnh chụp số liệu; xóa một trong hai mục",
-                    "one snapshot per date; remove one of the two entries",
-                )));
+                .error(HistoryProblem::DateTwice {
+                    date,
+                    first: other.file.display().to_string(),
+                    second: path.display().to_string(),
+                })
+                .field("history.date"));
         }
         let coverage = crate::import::read(&path).map_err(|e| {
             if path.is_file() {
@@ -112,56 +89,29 @@ pub(crate) fn history(
             let key = name_key(&row.name);
             let Some(d) = districts.iter().find(|d| name_key(&d.name) == key) else {
                 let known: Vec<String> = districts.iter().map(|d| district_name(&d.name)).collect();
-                let hint =
-                    match did_you_mean(&district_name(&row.name), known.iter().map(String::as_str))
-                    {
-                        Some(near) => Text::new(
-                            format!(
-                                "có phải ý bạn là `{near}`? tên huyện phải giống tên trong kịch bản"
-                            ),
-                            format!(
-                                "did you mean `{near}`? district names must be the scenario's names"
-                            ),
-                        ),
-                        None => Text::new(
-                            format!(
-                                "tên huyện phải giống tên trong kịch bản: {}",
-                                name_list(known.iter().map(String::as_str))
-                            ),
-                            format!(
-                                "district names must be the scenario's names: {}",
-                                name_list(known.iter().map(String::as_str))
-                            ),
-                        ),
-                    };
-                return Err(Error::new(Text::new(
-                    format!(
-                        "ảnh chụp ngày {date}: không biết huyện `{}` (dòng {})",
-                        row.name, row.line
-                    ),
-                    format!(
-                        "snapshot of {date}: unknown district `{}` (line {})",
-                        row.name, row.line
-                    ),
-                ))
+                let close =
+                    did_you_mean(&district_name(&row.name), known.iter().map(String::as_str))
+                        .map(str::to_string);
+                return Err(Error::new(HistoryProblem::UnknownDistrict {
+                    date,
+                    name: row.name.clone(),
+                    line: row.line,
+                    close,
+                    known,
+                })
                 .file(&path)
-                .district(&row.name)
-                .hint(hint));
+                .district(&row.name));
             };
             installed.insert(d.name.clone(), row.installed);
             lines.insert(d.name.clone(), row.line);
         }
         if let Some(missing) = districts.iter().find(|d| !installed.contains_key(&d.name)) {
-            return Err(Error::new(Text::new(
-                format!("ảnh chụp ngày {date} thiếu huyện {}", missing.name),
-                format!("the snapshot of {date} has no row for {}", missing.name),
-            ))
+            return Err(Error::new(HistoryProblem::MissingDistrict {
+                date,
+                name: missing.name.clone(),
+            })
             .file(&path)
-            .district(&missing.name)
-            .hint(Text::new(
-                "mỗi ảnh chụp ghi đủ các huyện của kịch bản",
-                "each snapshot lists every district of the scenario",
-            )));
+            .district(&missing.name));
         }
         snapshots.push(Snapshot {
             date,
@@ -189,18 +139,12 @@ pub(crate) fn history(
         for pair in points.windows(2) {
             let (before, after) = (&pair[0], &pair[1]);
             if after.installed < before.installed {
-                let (vi_before, en_before) = before.describe();
-                let (vi_after, en_after) = after.describe();
-                let error = Error::new(Text::new(
-                    format!("số đã cài giảm từ {vi_before} xuống {vi_after}"),
-                    format!("installs fall from {en_before} to {en_after}"),
-                ))
+                let error = Error::new(HistoryProblem::InstallsFall {
+                    before: before.figure(),
+                    after: after.figure(),
+                })
                 .district(&d.name)
-                .field("history")
-                .hint(Text::new(
-                    "số đã cài chỉ tăng theo thời gian: sửa con số sai (trong ảnh chụp, trong kịch bản hoặc trong --set)",
-                    "installs only grow over time: correct the wrong figure (in the snapshot, the scenario or a --set)",
-                ));
+                .field("history");
                 return Err(match before.from {
                     From::Snapshot(file, _) => error.file(file),
                     From::Scenario => error,
@@ -226,31 +170,21 @@ enum From<'a> {
 }
 
 impl Point<'_> {
-    /// `16.549 (ngày 2020-08-25, coverage-2020-08-25.csv dòng 3)`, in Vietnamese and English.
-    fn describe(&self) -> (String, String) {
-        let (vi_n, en_n) = (
-            number::count(Lang::Vi, self.installed as f64),
-            number::count(Lang::En, self.installed as f64),
-        );
-        let date = self.date;
-        match self.from {
-            From::Snapshot(file, line) => {
-                let name = file.file_name().map_or_else(
-                    || file.display().to_string(),
-                    |n| n.to_string_lossy().into_owned(),
-                );
-                let (vi_line, en_line) = line.map_or((String::new(), String::new()), |l| {
-                    (format!(" dòng {l}"), format!(" line {l}"))
-                });
-                (
-                    format!("{vi_n} (ngày {date}, tệp {name}{vi_line})"),
-                    format!("{en_n} ({date}, {name}{en_line})"),
-                )
-            }
-            From::Scenario => (
-                format!("{vi_n} (ngày {date}, số liệu hiện tại của kịch bản)"),
-                format!("{en_n} ({date}, the scenario's current figure)"),
-            ),
+    /// The figure as a message shows it: a snapshot by its file's name.
+    fn figure(&self) -> Figure {
+        Figure {
+            installed: self.installed,
+            date: self.date.to_string(),
+            snapshot: match self.from {
+                From::Snapshot(file, line) => {
+                    let name = file.file_name().map_or_else(
+                        || file.display().to_string(),
+                        |n| n.to_string_lossy().into_owned(),
+                    );
+                    Some((name, line))
+                }
+                From::Scenario => None,
+            },
         }
     }
 }

@@ -4,11 +4,10 @@ use toml::de::DeValue;
 
 use super::district::{Count, Entry, FIELDS, RawDistrict, normalise, provincial_in_district};
 use super::document::{Table, Value, as_array, as_integer, as_str, as_table, pos};
-use super::message::Remove;
+use super::message::{DistrictProblem, Expected, Hint, Remove};
 use crate::diagnostic::{Error, did_you_mean};
 use crate::model::{Scope, TeamKind};
-use crate::source::{Pos, Source, did_you_mean_hint};
-use crate::text::Text;
+use crate::source::{Pos, Source};
 
 /// Reads the `[[district]]` array: every key but `name`, `installed`, `smartphones` and
 /// `teams` is a cohort head count.
@@ -17,12 +16,8 @@ pub(super) fn districts<'a>(
     value: &Value<'_>,
     kinds: &[TeamKind],
 ) -> Result<Vec<RawDistrict<'a>>, Error> {
-    let entries = as_array(src, "district", value).map_err(|e| {
-        e.hint(Text::new(
-            "viết mỗi huyện dưới tiêu đề [[district]] (hai dấu ngoặc vuông)",
-            "write each district under a [[district]] header (double square brackets)",
-        ))
-    })?;
+    let entries =
+        as_array(src, "district", value).map_err(|e| e.hint(Hint::DistrictHeader.text()))?;
     entries
         .iter()
         .map(|entry| district(src, entry, kinds))
@@ -83,12 +78,8 @@ fn district<'a>(
             "installed" => d.installed = Some(count(src, key, v).map_err(in_district)?),
             "smartphones" => d.smartphones = Some(count(src, key, v).map_err(in_district)?),
             "teams" => {
-                let teams = as_table(src, key, v).map_err(|e| {
-                    in_district(e.hint(Text::new(
-                        "ghi số đội tại chỗ theo loại, ví dụ: teams = { commune = 8 }",
-                        "give the local teams by kind, e.g. teams = { commune = 8 }",
-                    )))
-                })?;
+                let teams = as_table(src, key, v)
+                    .map_err(|e| in_district(e.hint(Hint::TeamsByKind.text())))?;
                 let teams = Table::new(src, pos(v), "teams", teams);
                 for (kind, kind_at, n) in teams.entries() {
                     let field = format!("teams.{kind}");
@@ -101,16 +92,13 @@ fn district<'a>(
             }
             _ => {
                 if let Some(field) = did_you_mean(key, FIELDS) {
-                    return Err(in_district(
-                        src.error(
-                            key_at,
-                            Text::new(
-                                format!("không biết mục `{key}`"),
-                                format!("unknown field `{key}`"),
-                            ),
-                        )
-                        .hint(did_you_mean_hint(field)),
-                    ));
+                    return Err(in_district(src.error(
+                        key_at,
+                        DistrictProblem::MisspeltField {
+                            written: key.to_string(),
+                            close: field,
+                        },
+                    )));
                 }
                 if let Some(kind) = kinds.iter().find(|k| k.name == key) {
                     return Err(in_district(team_kind_as_cohort(src, key_at, kind)));
@@ -145,18 +133,7 @@ fn count<'a>(src: &'a Source, field: &str, value: &Value<'_>) -> Result<Count<'a
 fn team_kind_as_cohort(src: &Source, at: Pos, kind: &TeamKind) -> Error {
     let name = &kind.name;
     match kind.scope {
-        Scope::Local => src
-            .error(
-                at,
-                Text::new(
-                    format!("`{name}` là tên một loại đội, không phải một nhóm người"),
-                    format!("`{name}` is a team kind, not a cohort"),
-                ),
-            )
-            .hint(Text::new(
-                format!("ghi số đội trong `teams`, ví dụ: teams = {{ {name} = 8 }}"),
-                format!("put the number of teams in `teams`, e.g. teams = {{ {name} = 8 }}"),
-            )),
+        Scope::Local => src.error(at, DistrictProblem::TeamKindAsCohort { kind: name.clone() }),
         Scope::Provincial => provincial_in_district(src, at, name, Remove::Line),
     }
     .field(name.clone())
@@ -164,14 +141,10 @@ fn team_kind_as_cohort(src: &Source, at: Pos, kind: &TeamKind) -> Error {
 
 /// A cohort whose value is not a number at all (`students = "9000"`).
 fn cohort_not_a_count(src: &Source, key: &str, value: &Value<'_>) -> Error {
-    super::document::wrong_type(src, key, value, ("một số nguyên", "a whole number")).hint(
-        Text::new(
-            format!(
-                "mọi mục khác `name`, `installed`, `smartphones`, `teams` là số người của một nhóm (ví dụ quarantine = 120); ghi `{key}` là một số nguyên không có ngoặc kép"
-            ),
-            format!(
-                "every field other than `name`, `installed`, `smartphones`, `teams` is a cohort head count (e.g. quarantine = 120); write `{key}` as a whole number without quotes"
-            ),
-        ),
+    super::document::wrong_type(src, key, value, Expected::WholeNumber).hint(
+        Hint::CohortCount {
+            key: key.to_string(),
+        }
+        .text(),
     )
 }

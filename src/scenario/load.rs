@@ -9,14 +9,14 @@ use super::district;
 use super::document::{
     self, Layer, Table, Value, as_array, as_integer, as_number, as_str, pos, written,
 };
+use super::message::{Expected, Hint, RulePath, ScenarioProblem, ValueKind};
 use super::setting::Setting;
 use super::{Scenario, coverage, inline, overlay, team_kind};
 use crate::diagnostic::{Error, did_you_mean};
 use crate::import::file::{self, Format};
 use crate::import::grid::Grid;
 use crate::model::{Objective, TeamKind};
-use crate::source::{Pos, Source, did_you_mean_hint, path_hint};
-use crate::text::Text;
+use crate::source::{Pos, Source, path_hint};
 
 const KEYS: [&str; 14] = [
     "name",
@@ -53,7 +53,7 @@ pub fn load_with(path: &Path, settings: &[String]) -> Result<Scenario, Error> {
         .iter()
         .map(document::parse)
         .collect::<Result<Vec<_>, _>>()?;
-    let known_params: Vec<(String, &'static str)> = docs
+    let known_params: Vec<(String, ValueKind)> = docs
         .iter()
         .filter_map(|doc| doc.iter().find(|(k, _)| k.get_ref().as_ref() == "params"))
         .filter_map(|(_, v)| match v.get_ref() {
@@ -87,10 +87,7 @@ pub fn load_with(path: &Path, settings: &[String]) -> Result<Scenario, Error> {
     }));
     scenario(path, &Table::layered("", layers)).map_err(|e| {
         if e.location.setting.is_some() && e.hint.is_none() {
-            e.hint(Text::new(
-                "giá trị sau `=` được đọc như trong tệp kịch bản: số viết liền (0.5, 20_000), ngày dạng 2020-09-01, danh sách trong [ ], true/false; mọi giá trị khác là chữ",
-                "the value after `=` is read as in the scenario file: numbers as they are (0.5, 20_000), dates as 2020-09-01, lists in [ ], true/false; anything else is text",
-            ))
+            e.hint(Hint::SettingValue.text())
         } else {
             e
         }
@@ -106,16 +103,7 @@ fn scenario(path: &Path, top: &Table<'_, '_>) -> Result<Scenario, Error> {
         .trim()
         .to_string();
     if name.is_empty() {
-        return Err(name_item
-            .error(Text::new(
-                "tên kịch bản đang để trống",
-                "the scenario's name is empty",
-            ))
-            .field("name")
-            .hint(Text::new(
-                "đặt một tên dễ nhận ra, ví dụ \"Lạng Sơn, 2020-09-01\"",
-                "give it a recognisable name, e.g. \"Lạng Sơn, 2020-09-01\"",
-            )));
+        return Err(name_item.error(ScenarioProblem::EmptyName).field("name"));
     }
     let as_of = as_of(top)?;
     let horizon_days = horizon_days(top)?;
@@ -126,17 +114,9 @@ fn scenario(path: &Path, top: &Table<'_, '_>) -> Result<Scenario, Error> {
         Some(item) => Some(non_negative(item.src, "budget", item.value)?),
     };
 
-    let target = top.table("target", "[target]")?.ok_or_else(|| {
-        top.src
-            .error(
-                Pos::File,
-                Text::new("thiếu bảng [target]", "the [target] table is missing"),
-            )
-            .hint(Text::new(
-                "thêm hai dòng:\n[target]\nprovincial_rate = 0.40",
-                "add these two lines:\n[target]\nprovincial_rate = 0.40",
-            ))
-    })?;
+    let target = top
+        .table("target", "[target]")?
+        .ok_or_else(|| top.src.error(Pos::File, ScenarioProblem::NoTarget))?;
     target.unknown_keys(&["provincial_rate", "district_floor"])?;
     let rate = target.require_item("provincial_rate", "provincial_rate = 0.40")?;
     let target_rate = share(rate.src, "target.provincial_rate", rate.value, false)?;
@@ -183,23 +163,15 @@ fn scenario(path: &Path, top: &Table<'_, '_>) -> Result<Scenario, Error> {
 fn as_of(top: &Table<'_, '_>) -> Result<String, Error> {
     let item = top.require_item("as_of", "as_of = 2020-09-01")?;
     let (src, value) = (item.src, item.value);
-    let hint = Text::new(
-        "ghi ngày theo dạng năm-tháng-ngày, không có ngoặc kép: as_of = 2020-09-01",
-        "write the date as year-month-day, without quotes: as_of = 2020-09-01",
-    );
     match value.get_ref() {
         DeValue::Datetime(dt) if dt.date.is_some() && dt.time.is_none() => Ok(dt.to_string()),
         DeValue::Datetime(_) => Err(src
-            .error(
-                pos(value),
-                Text::new(
-                    "cần một ngày, không kèm giờ",
-                    "expected a date without a time",
-                ),
-            )
-            .field("as_of")
-            .hint(hint)),
-        _ => Err(document::wrong_type(src, "as_of", value, ("một ngày", "a date")).hint(hint)),
+            .error(pos(value), ScenarioProblem::DateWithTime)
+            .field("as_of")),
+        _ => {
+            Err(document::wrong_type(src, "as_of", value, Expected::Date)
+                .hint(Hint::AsOfDate.text()))
+        }
     }
 }
 
@@ -212,22 +184,11 @@ fn horizon_days(top: &Table<'_, '_>) -> Result<u32, Error> {
         _ => Err(src
             .error(
                 pos(value),
-                Text::new(
-                    format!(
-                        "số ngày của đợt phải từ 1 trở lên (đang là {})",
-                        written(src, value)
-                    ),
-                    format!(
-                        "the horizon must be at least 1 day (it is {})",
-                        written(src, value)
-                    ),
-                ),
+                ScenarioProblem::ShortHorizon {
+                    written: written(src, value).to_string(),
+                },
             )
-            .field("horizon_days")
-            .hint(Text::new(
-                "ghi số ngày của đợt vận động, ví dụ horizon_days = 14",
-                "write the length of the campaign in days, e.g. horizon_days = 14",
-            ))),
+            .field("horizon_days")),
     }
 }
 
@@ -236,28 +197,17 @@ fn objective(top: &Table<'_, '_>) -> Result<Objective, Error> {
     let (src, value) = (item.src, item.value);
     let text = as_str(src, "objective", value)?;
     Objective::parse(text.trim()).ok_or_else(|| {
-        let names: Vec<&str> = Objective::ALL.iter().map(|o| o.as_str()).collect();
-        let list = names
-            .iter()
-            .map(|n| format!("\"{n}\""))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let err = src
-            .error(
-                pos(value),
-                Text::new(
-                    format!("không có mục tiêu \"{text}\"; chỉ dùng một trong: {list}"),
-                    format!("unknown objective \"{text}\"; use one of: {list}"),
-                ),
-            )
-            .field("objective");
-        match did_you_mean(text.trim(), names.iter().copied()) {
-            Some(s) => err.hint(did_you_mean_hint(s)),
-            None => err.hint(Text::new(
-                "\"max-installs\": nhiều lượt cài nhất; \"min-cost\": đạt chỉ tiêu với chi phí thấp nhất; \"max-min-rate\": nâng huyện thấp nhất",
-                "\"max-installs\": the most installs; \"min-cost\": reach the target at the least cost; \"max-min-rate\": lift the lowest district",
-            )),
-        }
+        let known: Vec<&'static str> = Objective::ALL.iter().map(|o| o.as_str()).collect();
+        let close = did_you_mean(text.trim(), known.iter().copied());
+        src.error(
+            pos(value),
+            ScenarioProblem::UnknownObjective {
+                written: text.to_string(),
+                known,
+                close,
+            },
+        )
+        .field("objective")
     })
 }
 
@@ -268,13 +218,9 @@ fn non_negative(src: &Source, field: &str, value: &Value<'_>) -> Result<f64, Err
         return Err(src
             .error(
                 pos(value),
-                Text::new(
-                    format!("số này không được âm (đang là {})", written(src, value)),
-                    format!(
-                        "this number must not be negative (it is {})",
-                        written(src, value)
-                    ),
-                ),
+                ScenarioProblem::Negative {
+                    written: written(src, value).to_string(),
+                },
             )
             .field(field));
     }
@@ -288,29 +234,16 @@ fn share(src: &Source, field: &str, value: &Value<'_>, zero_ok: bool) -> Result<
     if low_ok && x <= 1.0 {
         return Ok(x);
     }
-    let shown = written(src, value);
-    let (vi, en) = if zero_ok {
-        (
-            format!("tỷ lệ phải từ 0 đến 1 (đang là {shown})"),
-            format!("the share must be between 0 and 1 (it is {shown})"),
+    Err(src
+        .error(
+            pos(value),
+            ScenarioProblem::NotShare {
+                written: written(src, value).to_string(),
+                value: x,
+                zero_ok,
+            },
         )
-    } else {
-        (
-            format!("tỷ lệ phải lớn hơn 0 và không quá 1 (đang là {shown})"),
-            format!("the share must be more than 0 and at most 1 (it is {shown})"),
-        )
-    };
-    let err = src.error(pos(value), Text::new(vi, en)).field(field);
-    Err(if x > 1.0 && x <= 100.0 {
-        // Rounded, so that 1.3% shows as 0.013, not 0.013000000000000001.
-        let as_share = (x / 100.0 * 1e9).round() / 1e9;
-        err.hint(Text::new(
-            format!("tỷ lệ ghi dưới dạng số thập phân với dấu chấm: {x}% là {as_share}"),
-            format!("shares are written as decimals: {x}% is {as_share}"),
-        ))
-    } else {
-        err
-    })
+        .field(field))
 }
 
 /// `rules = [...]`: files and folders (a folder's `*.rhai` files by name), relative to the
@@ -319,62 +252,32 @@ fn share(src: &Source, field: &str, value: &Value<'_>, zero_ok: bool) -> Result<
 fn rules(top: &Table<'_, '_>) -> Result<Vec<PathBuf>, Error> {
     let item = top.require_item("rules", "rules = [\"../rules\"]   (hoặc/or rules = [])")?;
     let (src, value) = (item.src, item.value);
-    let list = as_array(src, "rules", value).map_err(|e| {
-        e.hint(Text::new(
-            "ghi danh sách trong ngoặc vuông, ví dụ rules = [\"../rules\"]",
-            "write a list in square brackets, e.g. rules = [\"../rules\"]",
-        ))
-    })?;
+    let list = as_array(src, "rules", value).map_err(|e| e.hint(Hint::RulesList.text()))?;
     let folder = src.folder();
     let mut seen = BTreeSet::new();
     let mut files = Vec::new();
     for item in list.iter() {
         let written = as_str(src, "rules", item)?;
         let path = folder.join(written.trim());
-        let not_found = |vi: String, en: String| {
-            let hint = if src.is_setting() {
-                Text::new(
-                    "đường dẫn trong --set tính từ thư mục đang đứng (thư mục chạy lệnh)",
-                    "paths in --set are relative to the current folder (where the command runs)",
-                )
-            } else {
-                Text::new(
-                    format!(
-                        "đường dẫn tính từ thư mục chứa tệp kịch bản ({})",
-                        shown_folder(folder)
-                    ),
-                    format!(
-                        "paths are relative to the scenario's folder ({})",
-                        shown_folder(folder)
-                    ),
-                )
-            };
-            src.error(pos(item), Text::new(vi, en))
+        let not_found = |path: RulePath| {
+            let folder = (!src.is_setting()).then(|| shown_folder(folder));
+            src.error(pos(item), ScenarioProblem::BadRulePath { path, folder })
                 .field("rules")
-                .hint(hint)
         };
         if written.trim().is_empty() {
-            return Err(not_found(
-                "đường dẫn tệp quy tắc đang để trống".into(),
-                "the rule path is empty".into(),
-            ));
+            return Err(not_found(RulePath::Empty));
         }
+        let shown = path.display().to_string();
         let found = if path.is_dir() {
             let rhai = crate::files::with_extension(&path, "rhai");
             if rhai.is_empty() {
-                return Err(not_found(
-                    format!("thư mục quy tắc {} không có tệp .rhai nào", path.display()),
-                    format!("the rule folder {} has no .rhai files", path.display()),
-                ));
+                return Err(not_found(RulePath::NoRules { path: shown }));
             }
             rhai
         } else if path.is_file() {
             vec![path]
         } else {
-            return Err(not_found(
-                format!("không tìm thấy tệp hoặc thư mục quy tắc {}", path.display()),
-                format!("rule file or folder {} not found", path.display()),
-            ));
+            return Err(not_found(RulePath::NotFound { path: shown }));
         };
         for file in found {
             let key = file.canonicalize().unwrap_or_else(|_| file.clone());
@@ -395,14 +298,7 @@ fn shown_folder(folder: &Path) -> String {
 }
 
 fn no_districts(src: &Source, at: Pos) -> Error {
-    src.error(
-        at,
-        Text::new("kịch bản chưa có huyện nào", "the scenario has no districts"),
-    )
-    .hint(Text::new(
-        "thêm các mục [[district]] (name, installed, smartphones, teams), hoặc ghi tệp số liệu: coverage = \"coverage.csv\"",
-        "add [[district]] entries (name, installed, smartphones, teams), or name a data file: coverage = \"coverage.csv\"",
-    ))
+    src.error(at, ScenarioProblem::NoDistricts)
 }
 
 /// The districts: from the last file (base first) that names a coverage file, or else from
@@ -414,18 +310,8 @@ fn districts(top: &Table<'_, '_>, kinds: &[TeamKind]) -> Result<Vec<super::Distr
         if let (Some(file), Some(_)) = (layer.get("coverage"), layer.get("district")) {
             return Err(layer
                 .src
-                .error(
-                    pos(file),
-                    Text::new(
-                        "kịch bản vừa có `coverage` vừa có các mục [[district]]",
-                        "the scenario has both `coverage` and [[district]] entries",
-                    ),
-                )
-                .field("coverage")
-                .hint(Text::new(
-                    "chỉ dùng một cách: xóa dòng `coverage`, hoặc xóa các mục [[district]]",
-                    "use one or the other: remove the `coverage` line, or remove the [[district]] entries",
-                )));
+                .error(pos(file), ScenarioProblem::CoverageAndDistricts)
+                .field("coverage"));
         }
     }
     let from = layers.iter().rposition(|l| l.get("coverage").is_some());
@@ -468,10 +354,7 @@ fn coverage_file(layer: &Layer<'_, '_>) -> Result<Grid, Error> {
         return Err(src
             .error(pos(file), Format::refused())
             .field("coverage")
-            .hint(Text::new(
-                "trong Excel chọn Lưu thành (Save As) > \"Excel Workbook (.xlsx)\" hoặc \"CSV UTF-8\", rồi ghi tên tệp ở đây",
-                "in Excel choose Save As > \"Excel Workbook (.xlsx)\" or \"CSV UTF-8\", then name that file here",
-            )));
+            .hint(Hint::SaveAsXlsx.text()));
     }
     file::read(&path).map_err(|e| {
         if path.is_file() {

@@ -6,7 +6,7 @@ pub(crate) mod document;
 pub mod history;
 mod inline;
 mod load;
-mod message;
+pub(crate) mod message;
 mod model;
 mod overlay;
 mod params;

@@ -6,17 +6,14 @@ use std::path::{Path, PathBuf};
 
 use super::district::{RawDistrict, check_names, name, normalise};
 use super::document::{self, as_str, pos};
+use super::message::{Hint, OverlayProblem, ScenarioFile};
 use crate::diagnostic::{Error, did_you_mean};
-use crate::source::{Pos, Source, name_list};
-use crate::text::Text;
+use crate::source::{Pos, Source};
 
 /// The files of the scenario at `path`, base first: the file its `base` names, that file's
 /// base, and so on, down to the scenario itself.
 pub(super) fn chain(path: &Path) -> Result<Vec<Source>, Error> {
-    let mut files = vec![Source::read(
-        path,
-        &Text::new("tệp kịch bản", "the scenario file"),
-    )?];
+    let mut files = vec![Source::read(path, &ScenarioFile::Scenario.text())?];
     loop {
         let current = files.last().expect("the chain starts with the scenario");
         let Some((next, at)) = base_of(current)? else {
@@ -27,22 +24,20 @@ pub(super) fn chain(path: &Path) -> Result<Vec<Source>, Error> {
         if let Some(first) = files.iter().position(|f| canonical(&f.path) == key) {
             return Err(cycle(&files[first..], current, at));
         }
-        let base = Source::read(
-            &next,
-            &Text::new(
-                format!("kịch bản gốc {}", next.display()),
-                format!("the base scenario {}", next.display()),
-            ),
-        )
-        .map_err(|e| {
+        let what = ScenarioFile::Base {
+            path: next.display().to_string(),
+        };
+        let base = Source::read(&next, &what.text()).map_err(|e| {
             if next.is_file() {
                 e
             } else {
                 // Point at the line that names the missing file.
-                current
-                    .error(at, e.message)
-                    .field("base")
-                    .hint(relative_hint(current))
+                current.error(at, e.message).field("base").hint(
+                    Hint::BaseRelative {
+                        folder: folder_of(current),
+                    }
+                    .text(),
+                )
             }
         })?;
         files.push(base);
@@ -58,62 +53,41 @@ fn base_of(src: &Source) -> Result<Option<(PathBuf, Pos)>, Error> {
         return Ok(None);
     };
     let written = as_str(src, "base", value)
-        .map_err(|e| {
-            e.hint(Text::new(
-                "ghi tên tệp kịch bản gốc trong ngoặc kép, ví dụ base = \"lang-son-2020-09-01.toml\"",
-                "write the base scenario's file name in double quotes, e.g. base = \"lang-son-2020-09-01.toml\"",
-            ))
-        })?
+        .map_err(|e| e.hint(Hint::BaseQuoted.text()))?
         .trim();
     if written.is_empty() {
         return Err(src
             .error(
                 pos(value),
-                Text::new(
-                    "đường dẫn kịch bản gốc đang để trống",
-                    "the base scenario's path is empty",
-                ),
+                OverlayProblem::EmptyBase {
+                    folder: folder_of(src),
+                },
             )
-            .field("base")
-            .hint(relative_hint(src)));
+            .field("base"));
     }
     Ok(Some((src.folder().join(written), pos(value))))
 }
 
-fn relative_hint(src: &Source) -> Text {
+/// The folder of `src`, which its `base` is relative to, as messages show it.
+fn folder_of(src: &Source) -> String {
     let folder = src.folder();
-    let folder = if folder.as_os_str().is_empty() {
+    if folder.as_os_str().is_empty() {
         ".".to_string()
     } else {
         folder.display().to_string()
-    };
-    Text::new(
-        format!("đường dẫn `base` tính từ thư mục chứa tệp này ({folder})"),
-        format!("`base` is relative to the folder of this file ({folder})"),
-    )
+    }
 }
 
 /// `current` names as its base the first of `chain` (which ends with `current`).
 fn cycle(chain: &[Source], current: &Source, at: Pos) -> Error {
-    let names: Vec<String> = chain
+    let files: Vec<String> = chain
         .iter()
         .chain(std::iter::once(&chain[0]))
         .map(|f| f.path.display().to_string())
         .collect();
-    let names = names.join(" → ");
     current
-        .error(
-            at,
-            Text::new(
-                format!("các kịch bản kế thừa nhau thành vòng: {names}"),
-                format!("the scenarios are each other's base, in a cycle: {names}"),
-            ),
-        )
+        .error(at, OverlayProblem::Cycle { files })
         .field("base")
-        .hint(Text::new(
-            "một kịch bản không thể là gốc của chính nó, trực tiếp hay qua tệp khác; xóa dòng `base` ở một trong các tệp này",
-            "a scenario cannot be its own base, directly or through other files; remove `base` from one of these files",
-        ))
 }
 
 /// Applies `patches` (the `[[district]]` entries of an overlay, or a `--set district...`) to
@@ -130,37 +104,17 @@ pub(super) fn patch_districts<'a>(
             .iter_mut()
             .find(|d| d.name.as_ref().is_some_and(|(n, _)| normalise(n) == wanted));
         let Some(district) = found else {
-            let names: Vec<String> = districts
+            let known: Vec<String> = districts
                 .iter()
                 .filter_map(|d| d.name.as_ref().map(|(n, _)| normalise(n)))
                 .collect();
-            let names = names.iter().map(String::as_str);
-            let (vi, en, also_vi, also_en) = if at.src.is_setting() {
-                (
-                    format!("kịch bản không có huyện \"{wanted}\""),
-                    format!("the scenario has no district \"{wanted}\""),
-                    "",
-                    "",
-                )
-            } else {
-                (
-                    format!("huyện \"{wanted}\" không có trong kịch bản gốc"),
-                    format!("district \"{wanted}\" is not in the base scenario"),
-                    " Kịch bản kế thừa chỉ sửa được các huyện của kịch bản gốc, không thêm huyện mới.",
-                    " An overlay can change the base's districts, not add new ones.",
-                )
-            };
-            let hint = match did_you_mean(&wanted, names.clone()) {
-                Some(s) => Text::new(
-                    format!("có phải ý bạn là \"{s}\"?{also_vi}"),
-                    format!("did you mean \"{s}\"?{also_en}"),
-                ),
-                None => Text::new(
-                    format!("các huyện: {}.{also_vi}", name_list(names.clone())),
-                    format!("the districts are {}.{also_en}", name_list(names)),
-                ),
-            };
-            return Err(at.error(Text::new(vi, en)).hint(hint));
+            let close = did_you_mean(&wanted, known.iter().map(String::as_str)).map(str::to_string);
+            return Err(at.error(OverlayProblem::UnknownDistrict {
+                name: wanted,
+                from_setting: at.src.is_setting(),
+                close,
+                known,
+            }));
         };
         if patch.installed.is_some() {
             district.installed = patch.installed;

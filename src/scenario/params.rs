@@ -7,9 +7,9 @@ use toml::de::{DeArray, DeValue};
 
 use super::Param;
 use super::document::{self, Table, Value, as_number, pos};
+use super::message::{Expected, Hint, ParamProblem, ParamType};
 use crate::diagnostic::Error;
 use crate::source::Source;
-use crate::text::Text;
 
 /// `[params]`: numbers, strings, true/false and lists of one of those, for the rules.
 pub(crate) fn params(top: &Table<'_, '_>) -> Result<BTreeMap<String, Param>, Error> {
@@ -37,30 +37,11 @@ fn param(src: &Source, field: &str, value: &Value<'_>, top: bool) -> Result<Para
         DeValue::String(s) => Param::Text(s.nfc().collect()),
         DeValue::Boolean(b) => Param::Bool(*b),
         _ if top => {
-            return Err(document::wrong_type(
-                src,
-                field,
-                value,
-                (
-                    "một số, một chuỗi chữ, true/false hoặc một danh sách các giá trị đó",
-                    "a number, a string, true/false or a list of them",
-                ),
-            )
-            .hint(Text::new(
-                "ví dụ: threshold = 0.3, kind = \"volunteer\", strict = true, districts = [\"Đình Lập\", \"Bình Gia\"]",
-                "for example: threshold = 0.3, kind = \"volunteer\", strict = true, districts = [\"Đình Lập\", \"Bình Gia\"]",
-            )));
+            return Err(document::wrong_type(src, field, value, Expected::Param)
+                .hint(Hint::ParamExample.text()));
         }
         _ => {
-            return Err(document::wrong_type(
-                src,
-                field,
-                value,
-                (
-                    "một số, một chuỗi chữ hoặc true/false trong danh sách",
-                    "a number, a string or true/false in the list",
-                ),
-            ));
+            return Err(document::wrong_type(src, field, value, Expected::ParamItem));
         }
     })
 }
@@ -70,57 +51,34 @@ fn param_list(src: &Source, field: &str, items: &DeArray<'_>) -> Result<Vec<Para
     let mut list: Vec<Param> = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
         if matches!(item.get_ref(), DeValue::Array(_)) {
-            return Err(src
-                .error(
-                    pos(item),
-                    Text::new(
-                        "danh sách trong [params] không được chứa danh sách khác",
-                        "a list in [params] cannot hold another list",
-                    ),
-                )
-                .field(field)
-                .hint(Text::new(
-                    "ghi các giá trị liền nhau trong một danh sách, ví dụ [0.1, 0.2], hoặc tách thành nhiều tham số",
-                    "write the values in one flat list, e.g. [0.1, 0.2], or split it into several parameters",
-                )));
+            return Err(src.error(pos(item), ParamProblem::NestedList).field(field));
         }
         let value = param(src, field, item, false)?;
         if let Some(first) = list.first()
-            && kind_words(first) != kind_words(&value)
+            && type_of(first) != type_of(&value)
         {
-            let (first_vi, first_en) = kind_words(first);
-            let (vi, en) = kind_words(&value);
             return Err(src
                 .error(
                     pos(item),
-                    Text::new(
-                        format!(
-                            "mọi giá trị trong một danh sách phải cùng loại: giá trị đầu là {first_vi}, giá trị thứ {} là {vi}",
-                            i + 1
-                        ),
-                        format!(
-                            "every item of a list must be of one type: the first is {first_en}, item {} is {en}",
-                            i + 1
-                        ),
-                    ),
+                    ParamProblem::MixedList {
+                        first: type_of(first),
+                        item: i + 1,
+                        this: type_of(&value),
+                    },
                 )
-                .field(field)
-                .hint(Text::new(
-                    "số viết không có ngoặc kép, chữ viết trong ngoặc kép",
-                    "write numbers without quotes and texts in double quotes",
-                )));
+                .field(field));
         }
         list.push(value);
     }
     Ok(list)
 }
 
-/// The type of a param item, in words.
-fn kind_words(param: &Param) -> (&'static str, &'static str) {
+/// The type of a param item.
+fn type_of(param: &Param) -> ParamType {
     match param {
-        Param::Number(_) => ("một số", "a number"),
-        Param::Text(_) => ("một chuỗi chữ", "a string"),
-        Param::Bool(_) => ("true/false", "true/false"),
-        Param::List(_) => ("một danh sách", "a list"),
+        Param::Number(_) => ParamType::Number,
+        Param::Text(_) => ParamType::Text,
+        Param::Bool(_) => ParamType::Bool,
+        Param::List(_) => ParamType::List,
     }
 }

@@ -14,9 +14,9 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeArray, DeString, DeTable, DeValue};
 
+use super::message::{SettingProblem, ValueKind};
 use crate::diagnostic::{Error, did_you_mean};
-use crate::source::{Pos, Source, name_list};
-use crate::text::Text;
+use crate::source::{Pos, Source};
 
 /// Top-level keys a setting can change.
 const TOP: [&str; 6] = [
@@ -34,16 +34,12 @@ const IN_TABLES: [&str; 3] = [
     "response.reachable_share",
 ];
 /// The fields of a team kind a setting can change (not its name).
-const KIND_FIELDS: [&str; 4] = [
+pub(super) const KIND_FIELDS: [&str; 4] = [
     "scope",
     "available",
     "installs_per_team_day",
     "cost_per_team_day",
 ];
-/// The forms of KEY, for hints.
-const FORMS: &str = "`name`, `as_of`, `horizon_days`, `objective`, `budget`, `rules`, \
-     `target.provincial_rate`, `target.district_floor`, `response.reachable_share`, \
-     `params.KEY`, `team_kind.NAME.FIELD`, `district.NAME.FIELD`";
 
 /// One `--set KEY=VALUE`, its key checked.
 pub(super) struct Setting {
@@ -69,7 +65,7 @@ impl Setting {
     /// For `params.KEY`, an error unless some file of the scenario writes `KEY` in `[params]`
     /// (`known`): a misspelt key would otherwise be a new parameter no rule reads, and the
     /// one meant would silently keep its value.
-    pub fn check_param(&self, known: &[(String, &'static str)]) -> Result<(), Error> {
+    pub fn check_param(&self, known: &[(String, ValueKind)]) -> Result<(), Error> {
         let Key::Path(parts) = &self.key else {
             return Ok(());
         };
@@ -85,72 +81,35 @@ impl Setting {
             if given == *kind {
                 return Ok(());
             }
-            let (vi_kind, en_kind) = kind_words(kind);
-            let (vi_given, en_given) = kind_words(given);
-            return Err(self
-                .src
-                .error(
-                    Pos::Offset(self.value.start),
-                    Text::new(
-                        format!(
-                            "`params.{name}` trong kịch bản là {vi_kind}, còn giá trị này được đọc là {vi_given}"
-                        ),
-                        format!(
-                            "`params.{name}` is {en_kind} in the scenario, but this value reads as {en_given}"
-                        ),
-                    ),
-                )
-                .hint(Text::new(
-                    "viết số như trong tệp kịch bản: 0.30 (không viết 30%), 20_000",
-                    "write numbers as in the scenario file: 0.30 (not 30%), 20_000",
-                )));
+            return Err(self.src.error(
+                Pos::Offset(self.value.start),
+                SettingProblem::ParamKind {
+                    name: name.clone(),
+                    scenario: *kind,
+                    given,
+                },
+            ));
         }
-        let hint = match did_you_mean(name, known.iter().map(|(k, _)| k.as_str())) {
-            Some(close) => Text::new(
-                format!("có phải ý bạn là `params.{close}`?"),
-                format!("did you mean `params.{close}`?"),
-            ),
-            None => Text::new(
-                "--set chỉ đổi được tham số kịch bản đã có; muốn thêm tham số mới thì ghi nó vào \
-                 mục [params] của tệp kịch bản",
-                "--set can only change a parameter the scenario has; to add a new one, write it \
-                 under [params] in the scenario file",
-            ),
-        };
-        Err(self
-            .src
-            .error(
-                Pos::Offset(range.start),
-                Text::new(
-                    format!("mục [params] của kịch bản không có `{name}`"),
-                    format!("the scenario's [params] has no `{name}`"),
-                ),
-            )
-            .hint(hint))
+        Err(self.src.error(
+            Pos::Offset(range.start),
+            SettingProblem::UnknownParam {
+                name: name.clone(),
+                close: did_you_mean(name, known.iter().map(|(k, _)| k.as_str()))
+                    .map(str::to_string),
+            },
+        ))
     }
 
     /// Reads `text` (`KEY=VALUE`, as typed after `--set`).
     pub fn parse(text: &str) -> Result<Setting, Error> {
         let src = Source::setting(text);
         let Some(eq) = text.find('=') else {
-            return Err(src
-                .error(
-                    Pos::File,
-                    Text::new(
-                        "thiếu dấu `=`: cần ghi KHÓA=GIÁ_TRỊ",
-                        "there is no `=`: write KEY=VALUE",
-                    ),
-                )
-                .hint(Text::new(
-                    format!(
-                        "ví dụ --set {0}=0.5 (khóa, dấu `=`, rồi giá trị, không có dấu cách quanh `=`)",
-                        example_key(text)
-                    ),
-                    format!(
-                        "for example --set {0}=0.5 (the key, `=`, then the value, with no spaces around `=`)",
-                        example_key(text)
-                    ),
-                )));
+            return Err(src.error(
+                Pos::File,
+                SettingProblem::NoEquals {
+                    key: example_key(text).to_string(),
+                },
+            ));
         };
         let key_range = trimmed(text, 0..eq);
         let value = trimmed(text, eq + 1..text.len());
@@ -226,12 +185,7 @@ fn key(src: &Source, range: Range<usize>) -> Result<Key, Error> {
         (src.text[r.clone()].to_string(), r)
     };
     if key.is_empty() {
-        return Err(src
-            .error(
-                Pos::Offset(range.start),
-                Text::new("thiếu khóa trước dấu `=`", "there is no key before `=`"),
-            )
-            .hint(keys_hint()));
+        return Err(src.error(Pos::Offset(range.start), SettingProblem::NoKey));
     }
     if TOP.contains(&key) {
         return Ok(Key::Path(vec![(key.to_string(), range)]));
@@ -260,37 +214,13 @@ fn key(src: &Source, range: Range<usize>) -> Result<Key, Error> {
             let field = part(rest_start + kind.len() + 1, field);
             let kind = part(rest_start, kind);
             if !KIND_FIELDS.contains(&field.0.as_str()) {
-                let hint = match did_you_mean(&field.0, KIND_FIELDS) {
-                    Some(s) => Text::new(
-                        format!(
-                            "có phải ý bạn là `{s}`? Các mục của một loại đội: {}",
-                            name_list(KIND_FIELDS)
-                        ),
-                        format!(
-                            "did you mean `{s}`? The fields of a team kind are {}",
-                            name_list(KIND_FIELDS)
-                        ),
-                    ),
-                    None => Text::new(
-                        format!(
-                            "các mục của một loại đội: {} (tên loại đội không đổi được)",
-                            name_list(KIND_FIELDS)
-                        ),
-                        format!(
-                            "the fields of a team kind are {} (a kind's name cannot be changed)",
-                            name_list(KIND_FIELDS)
-                        ),
-                    ),
-                };
-                return Err(src
-                    .error(
-                        at(&field.1),
-                        Text::new(
-                            format!("loại đội không có mục `{}` để đặt", field.0),
-                            format!("a team kind has no field `{}` to set", field.0),
-                        ),
-                    )
-                    .hint(hint));
+                return Err(src.error(
+                    at(&field.1),
+                    SettingProblem::UnknownKindField {
+                        field: field.0.clone(),
+                        close: did_you_mean(&field.0, KIND_FIELDS),
+                    },
+                ));
             }
             Ok(Key::TeamKind { kind, field })
         }
@@ -330,15 +260,7 @@ fn district_key(src: &Source, key: &str, rest: &str, rest_start: usize) -> Resul
         match field.trim() {
             "teams" => return Err(needs_field(src, key, "district.Hữu Lũng.teams.commune")),
             "name" => {
-                return Err(src
-                    .error(
-                        Pos::Offset(field_start),
-                        Text::new(
-                            "không đổi tên huyện bằng --set được",
-                            "a district's name cannot be changed with --set",
-                        ),
-                    )
-                    .hint(district_fields_hint()));
+                return Err(src.error(Pos::Offset(field_start), SettingProblem::DistrictName));
             }
             _ => {}
         }
@@ -353,77 +275,31 @@ fn district_key(src: &Source, key: &str, rest: &str, rest_start: usize) -> Resul
     })
 }
 
-fn needs_field(src: &Source, key: &str, example: &str) -> Error {
+fn needs_field(src: &Source, key: &str, example: &'static str) -> Error {
     src.error(
         Pos::Offset(0),
-        Text::new(
-            format!("khóa `{key}` chưa đủ: cần ghi đến một mục, ví dụ {example}"),
-            format!("the key `{key}` is incomplete: it must name a field, e.g. {example}"),
-        ),
-    )
-    .hint(if key.starts_with("district") {
-        district_fields_hint()
-    } else if key.starts_with("team_kind") {
-        Text::new(
-            format!(
-                "team_kind.TÊN.MỤC, với MỤC là một trong {}",
-                name_list(KIND_FIELDS)
-            ),
-            format!(
-                "team_kind.NAME.FIELD, where FIELD is one of {}",
-                name_list(KIND_FIELDS)
-            ),
-        )
-    } else {
-        keys_hint()
-    })
-}
-
-fn district_fields_hint() -> Text {
-    Text::new(
-        "district.TÊN.MỤC, với MỤC là `installed`, `smartphones`, `teams.LOẠI_ĐỘI` hoặc tên một nhóm (ví dụ `students`)",
-        "district.NAME.FIELD, where FIELD is `installed`, `smartphones`, `teams.KIND` or a cohort (e.g. `students`)",
-    )
-}
-
-fn keys_hint() -> Text {
-    Text::new(
-        format!("các khóa đặt được bằng --set: {FORMS}"),
-        format!("the keys --set can change: {FORMS}"),
+        SettingProblem::NoField {
+            key: key.to_string(),
+            example,
+        },
     )
 }
 
 fn unknown_key(src: &Source, key: &str, range: Range<usize>) -> Error {
-    let err = src.error(
-        Pos::Offset(range.start),
-        Text::new(
-            format!("không có khóa `{key}` để đặt"),
-            format!("there is no key `{key}` to set"),
-        ),
-    );
-    if matches!(key, "base" | "coverage") {
-        return err.hint(Text::new(
-            format!("`{key}` không đặt được từ dòng lệnh; hãy viết một kịch bản kế thừa (base = \"...\")"),
-            format!("`{key}` cannot be set on the command line; write an overlay scenario (base = \"...\") instead"),
-        ));
-    }
     let fixed = TOP.iter().chain(IN_TABLES.iter()).copied();
-    if let Some(s) = did_you_mean(key, fixed) {
-        return err.hint(Text::new(
-            format!("có phải ý bạn là `{s}`?"),
-            format!("did you mean `{s}`?"),
-        ));
-    }
-    // A misspelt first part: `param.x`, `team_kinds.volunteer.available`.
-    if let Some((head, rest)) = key.split_once('.')
-        && let Some(s) = did_you_mean(head, ["params", "team_kind", "district"])
-    {
-        return err.hint(Text::new(
-            format!("có phải ý bạn là `{s}.{rest}`?"),
-            format!("did you mean `{s}.{rest}`?"),
-        ));
-    }
-    err.hint(keys_hint())
+    let close = did_you_mean(key, fixed).map(str::to_string).or_else(|| {
+        // A misspelt first part: `param.x`, `team_kinds.volunteer.available`.
+        let (head, rest) = key.split_once('.')?;
+        let s = did_you_mean(head, ["params", "team_kind", "district"])?;
+        Some(format!("{s}.{rest}"))
+    });
+    src.error(
+        Pos::Offset(range.start),
+        SettingProblem::UnknownKey {
+            key: key.to_string(),
+            close,
+        },
+    )
 }
 
 fn key_at<'i>(key: &'i str, at: &Range<usize>) -> Spanned<DeString<'i>> {
@@ -494,24 +370,14 @@ fn shifted(value: Spanned<DeValue<'_>>, by: usize) -> Spanned<DeValue<'_>> {
     Spanned::new(span, inner)
 }
 
-/// The kind of a `[params]` value, in one word: `number`, `text`, `bool`, `list`, `other`.
-pub(super) fn value_kind(value: &DeValue<'_>) -> &'static str {
+/// The kind of a `[params]` value.
+pub(super) fn value_kind(value: &DeValue<'_>) -> ValueKind {
     match value {
-        DeValue::Integer(_) | DeValue::Float(_) => "number",
-        DeValue::String(_) => "text",
-        DeValue::Boolean(_) => "bool",
-        DeValue::Array(_) => "list",
-        _ => "other",
-    }
-}
-
-fn kind_words(kind: &str) -> (&'static str, &'static str) {
-    match kind {
-        "number" => ("một số", "a number"),
-        "text" => ("một đoạn chữ", "a text"),
-        "bool" => ("đúng/sai (true/false)", "true/false"),
-        "list" => ("một danh sách [ ... ]", "a list [ ... ]"),
-        _ => ("một giá trị khác", "another kind of value"),
+        DeValue::Integer(_) | DeValue::Float(_) => ValueKind::Number,
+        DeValue::String(_) => ValueKind::Text,
+        DeValue::Boolean(_) => ValueKind::Bool,
+        DeValue::Array(_) => ValueKind::List,
+        _ => ValueKind::Other,
     }
 }
 

@@ -4,11 +4,10 @@ use super::district::MAX_TEAMS;
 use super::document::{
     Layer, Table, as_array, as_integer, as_number, as_str, as_table, pos, written,
 };
+use super::message::{Hint, TeamKindProblem, in_team_kind};
 use crate::diagnostic::{Error, did_you_mean};
 use crate::model::{Scope, TeamKind};
-use crate::number::count;
-use crate::source::{Pos, Source, did_you_mean_hint, name_list};
-use crate::text::{Lang, Text};
+use crate::source::{Pos, Source};
 
 const KEYS: [&str; 5] = [
     "name",
@@ -17,9 +16,6 @@ const KEYS: [&str; 5] = [
     "installs_per_team_day",
     "cost_per_team_day",
 ];
-
-const EXAMPLE: &str =
-    "[[team_kind]]\nname = \"commune\"\nscope = \"local\"\ninstalls_per_team_day = 15";
 
 /// Reads every `[[team_kind]]`; a scenario needs at least one. An overlay's (or a `--set`'s)
 /// entry changes the base's kind of the same name field by field; a new name in an overlay adds
@@ -32,12 +28,8 @@ pub(super) fn team_kinds(top: &Table<'_, '_>) -> Result<Vec<TeamKind>, Error> {
     // Each kind's layers (base first), in the order the kinds first appear.
     let mut kinds: Vec<(String, Vec<Layer<'_, '_>>)> = Vec::new();
     for &(src, value) in &written {
-        let entries = as_array(src, "team_kind", value).map_err(|e| {
-            e.hint(Text::new(
-                "viết mỗi loại đội dưới tiêu đề [[team_kind]] (hai dấu ngoặc vuông)",
-                "write each team kind under a [[team_kind]] header (double square brackets)",
-            ))
-        })?;
+        let entries =
+            as_array(src, "team_kind", value).map_err(|e| e.hint(Hint::TeamKindHeader.text()))?;
         let mut in_this_file: Vec<(String, Pos)> = Vec::new();
         for entry in entries.iter() {
             let table = as_table(src, "team_kind", entry)?;
@@ -49,18 +41,12 @@ pub(super) fn team_kinds(top: &Table<'_, '_>) -> Result<Vec<TeamKind>, Error> {
                 return Err(src
                     .error(
                         name_at,
-                        Text::new(
-                            format!(
-                                "loại đội `{name}` bị khai báo hai lần (lần đầu ở dòng {line})"
-                            ),
-                            format!("team kind `{name}` is defined twice (first at line {line})"),
-                        ),
+                        TeamKindProblem::Twice {
+                            name,
+                            first_line: line,
+                        },
                     )
-                    .field("team_kind.name")
-                    .hint(Text::new(
-                        "mỗi loại đội cần một tên riêng; đổi tên hoặc xóa một mục",
-                        "each team kind needs its own name; rename or remove one of them",
-                    )));
+                    .field("team_kind.name"));
             }
             in_this_file.push((name.clone(), name_at));
             let layer = Layer {
@@ -97,25 +83,14 @@ pub(super) fn team_kinds(top: &Table<'_, '_>) -> Result<Vec<TeamKind>, Error> {
 
 /// A `--set team_kind.NAME.FIELD` whose kind the scenario does not have.
 fn unknown_kind(src: &Source, at: Pos, name: &str, known: &[&str]) -> Error {
-    let list = name_list(known.iter().copied());
-    let hint = match did_you_mean(name, known.iter().copied()) {
-        Some(s) => Text::new(
-            format!("có phải ý bạn là `{s}`? Các loại đội của kịch bản: {list}"),
-            format!("did you mean `{s}`? The scenario's team kinds are {list}"),
-        ),
-        None => Text::new(
-            format!("các loại đội của kịch bản: {list}"),
-            format!("the scenario's team kinds are {list}"),
-        ),
-    };
     src.error(
         at,
-        Text::new(
-            format!("kịch bản không có loại đội `{name}`"),
-            format!("the scenario has no team kind `{name}`"),
-        ),
+        TeamKindProblem::Unknown {
+            name: name.to_string(),
+            close: did_you_mean(name, known.iter().copied()).map(str::to_string),
+            known: known.iter().map(|k| k.to_string()).collect(),
+        },
     )
-    .hint(hint)
 }
 
 /// The name of one `[[team_kind]]` entry, trimmed, and where it is.
@@ -127,34 +102,14 @@ fn name(table: &Table<'_, '_>) -> Result<(String, Pos), Error> {
         .to_string();
     if name.is_empty() {
         return Err(src
-            .error(
-                pos(name_value),
-                Text::new(
-                    "tên loại đội đang để trống",
-                    "the team kind's name is empty",
-                ),
-            )
-            .field("team_kind.name")
-            .hint(Text::new(
-                "đặt một tên ngắn, ví dụ \"commune\"",
-                "give it a short name, e.g. \"commune\"",
-            )));
+            .error(pos(name_value), TeamKindProblem::EmptyName)
+            .field("team_kind.name"));
     }
     Ok((name, pos(name_value)))
 }
 
 fn no_team_kind(src: &Source, at: Pos) -> Error {
-    src.error(
-        at,
-        Text::new(
-            "kịch bản chưa có loại đội nào ([[team_kind]])",
-            "the scenario defines no team kind ([[team_kind]])",
-        ),
-    )
-    .hint(Text::new(
-        format!("thêm ít nhất một loại đội, ví dụ:\n{EXAMPLE}"),
-        format!("add at least one team kind, for example:\n{EXAMPLE}"),
-    ))
+    src.error(at, TeamKindProblem::NoTeamKind)
 }
 
 /// One team kind, from its entries in the base and overlays (all checked to have one name).
@@ -163,14 +118,7 @@ fn team_kind(table: &Table<'_, '_>) -> Result<TeamKind, Error> {
     let name = as_str(name_item.src, "team_kind.name", name_item.value)?
         .trim()
         .to_string();
-    let in_kind = |e: Error| -> Error {
-        let mut e = e;
-        e.message.vi = format!("loại đội `{name}`: {}", e.message.vi);
-        if let Some(en) = &mut e.message.en {
-            *en = format!("team kind `{name}`: {en}");
-        }
-        e
-    };
+    let in_kind = |e: Error| in_team_kind(&name, e);
 
     let scope_value = table
         .require_item("scope", "scope = \"local\"")
@@ -181,22 +129,13 @@ fn team_kind(table: &Table<'_, '_>) -> Result<TeamKind, Error> {
         "local" => Scope::Local,
         "provincial" => Scope::Provincial,
         other => {
-            let hint = match did_you_mean(other, ["local", "provincial"]) {
-                Some(s) => did_you_mean_hint(s),
-                None => Text::new(
-                    "\"local\": đội của từng huyện, số đội ghi ở mỗi huyện; \"provincial\": đội của tỉnh, điều đến các huyện",
-                    "\"local\": teams of each district, counted per district; \"provincial\": a provincial pool sent to districts",
-                ),
-            };
             return Err(in_kind(
-                scope_value.error(
-                    Text::new(
-                        format!("phạm vi \"{other}\" không hợp lệ; chỉ dùng \"local\" hoặc \"provincial\""),
-                        format!("scope \"{other}\" is not valid; use \"local\" or \"provincial\""),
-                    ),
-                )
-                .field("team_kind.scope")
-                .hint(hint),
+                scope_value
+                    .error(TeamKindProblem::BadScope {
+                        written: other.to_string(),
+                        close: did_you_mean(other, ["local", "provincial"]),
+                    })
+                    .field("team_kind.scope"),
             ));
         }
     };
@@ -204,17 +143,9 @@ fn team_kind(table: &Table<'_, '_>) -> Result<TeamKind, Error> {
     let available = match (scope, table.item("available")) {
         (Scope::Local, Some(value)) => {
             return Err(in_kind(
-                value.error(
-                    Text::new(
-                        "loại đội tại chỗ (\"local\") không có `available`",
-                        "a local team kind has no `available`",
-                    ),
-                )
-                .field("team_kind.available")
-                .hint(Text::new(
-                    format!("số đội tại chỗ ghi ở từng huyện: teams = {{ {name} = 8 }}; xóa dòng này, hoặc đổi scope thành \"provincial\""),
-                    format!("local teams are counted in each district: teams = {{ {name} = 8 }}; remove this line, or change scope to \"provincial\""),
-                )),
+                value
+                    .error(TeamKindProblem::LocalAvailable { name: name.clone() })
+                    .field("team_kind.available"),
             ));
         }
         (Scope::Local, None) => None,
@@ -228,22 +159,13 @@ fn team_kind(table: &Table<'_, '_>) -> Result<TeamKind, Error> {
                 .filter(|&n| n <= MAX_TEAMS)
                 .ok_or_else(|| {
                     in_kind(
-                    value.error(
-                        Text::new(
-                            format!(
-                                "số đội sẵn có phải từ 0 đến {} (đang là {})",
-                                count(Lang::Vi, f64::from(MAX_TEAMS)),
-                                written(value.src, value.value)
-                            ),
-                            format!(
-                                "the number of available teams must be between 0 and {} (it is {})",
-                                count(Lang::En, f64::from(MAX_TEAMS)),
-                                written(value.src, value.value)
-                            ),
-                        ),
+                        value
+                            .error(TeamKindProblem::Available {
+                                written: written(value.src, value.value).to_string(),
+                                max: MAX_TEAMS,
+                            })
+                            .field("team_kind.available"),
                     )
-                    .field("team_kind.available"),
-                )
                 })?;
             Some(n)
         }
@@ -261,16 +183,9 @@ fn team_kind(table: &Table<'_, '_>) -> Result<TeamKind, Error> {
     if installs_per_team_day <= 0.0 {
         return Err(in_kind(
             rate_value
-                .error(Text::new(
-                    format!(
-                        "số lượt cài mỗi đội mỗi ngày phải lớn hơn 0 (đang là {})",
-                        written(rate_value.src, rate_value.value)
-                    ),
-                    format!(
-                        "installs per team-day must be more than 0 (it is {})",
-                        written(rate_value.src, rate_value.value)
-                    ),
-                ))
+                .error(TeamKindProblem::NoInstalls {
+                    written: written(rate_value.src, rate_value.value).to_string(),
+                })
                 .field("team_kind.installs_per_team_day"),
         ));
     }
@@ -283,16 +198,9 @@ fn team_kind(table: &Table<'_, '_>) -> Result<TeamKind, Error> {
             if cost < 0.0 {
                 return Err(in_kind(
                     value
-                        .error(Text::new(
-                            format!(
-                                "chi phí mỗi đội mỗi ngày không được âm (đang là {})",
-                                written(value.src, value.value)
-                            ),
-                            format!(
-                                "the cost per team-day must not be negative (it is {})",
-                                written(value.src, value.value)
-                            ),
-                        ))
+                        .error(TeamKindProblem::NegativeCost {
+                            written: written(value.src, value.value).to_string(),
+                        })
                         .field("team_kind.cost_per_team_day"),
                 ));
             }

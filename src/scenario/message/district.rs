@@ -1,4 +1,4 @@
-//! What can be wrong in a scenario, each kind with its data, worded once per language.
+//! What can be wrong with one district's data.
 
 use crate::diagnostic::{Message, Said};
 use crate::number::count;
@@ -49,6 +49,16 @@ pub(crate) enum DistrictProblem {
     ProvincialTeams {
         kind: String,
         remove: Remove,
+    },
+    /// A key of `[[district]]` named like one of its fields (`close`), but not exactly.
+    MisspeltField {
+        written: String,
+        close: &'static str,
+    },
+    /// Teams of the local kind `kind` written beside the district's figures, as a cohort
+    /// would be, instead of in `teams`.
+    TeamKindAsCohort {
+        kind: String,
     },
 }
 
@@ -124,6 +134,14 @@ impl Message for DistrictProblem {
                     Remove::Column => "xóa cột này",
                 }
             )),
+            MisspeltField { written, close } => Said::new(format!("không biết mục `{written}`"))
+                .hint(format!("có phải ý bạn là `{close}`?")),
+            TeamKindAsCohort { kind } => Said::new(format!(
+                "`{kind}` là tên một loại đội, không phải một nhóm người"
+            ))
+            .hint(format!(
+                "ghi số đội trong `teams`, ví dụ: teams = {{ {kind} = 8 }}"
+            )),
         }
     }
 
@@ -188,6 +206,13 @@ impl Message for DistrictProblem {
                     Remove::Column => "delete this column",
                 }
             )),
+            MisspeltField { written, close } => Said::new(format!("unknown field `{written}`"))
+                .hint(format!("did you mean `{close}`?")),
+            TeamKindAsCohort { kind } => {
+                Said::new(format!("`{kind}` is a team kind, not a cohort")).hint(format!(
+                    "put the number of teams in `teams`, e.g. teams = {{ {kind} = 8 }}"
+                ))
+            }
         }
     }
 }

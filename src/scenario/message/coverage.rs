@@ -1,0 +1,118 @@
+//! What can be wrong with the columns and rows of a coverage table that a scenario names.
+
+use super::Hint;
+use crate::diagnostic::{Message, Said};
+
+/// A problem with the header or the shape of a scenario's coverage table (what the table
+/// shares with `campaign import` is worded in `import`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum ColumnProblem {
+    /// A row with fewer cells than the columns read, or more cells that are not empty.
+    RowCells {
+        cells: usize,
+        columns: usize,
+        delimiter: char,
+    },
+    /// The header cell of the 1-based column `number` is empty, but the column has figures
+    /// (the first on `line`).
+    Unnamed {
+        number: usize,
+        line: usize,
+    },
+    /// A heading named like a column the table reads (`close`), but not exactly.
+    Misspelt {
+        name: String,
+        close: &'static str,
+    },
+    /// A second district name column (`name` and `district` are one).
+    NameTwice {
+        name: String,
+    },
+    Twice {
+        name: String,
+    },
+    /// The header has no column for `column`.
+    Missing {
+        column: Needed,
+    },
+}
+
+/// A column a coverage table must have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Needed {
+    Name,
+    Installed,
+    Smartphones,
+}
+
+impl Message for ColumnProblem {
+    fn vi(&self) -> Said {
+        use ColumnProblem::*;
+        match self {
+            RowCells {
+                cells,
+                columns,
+                delimiter,
+            } => Said::new(format!(
+                "dòng này có {cells} ô nhưng dòng tiêu đề có {columns} cột"
+            ))
+            .hint(format!("mỗi dòng cần đủ các cột của dòng tiêu đề, cách nhau bằng dấu `{delimiter}`; ô có dấu phẩy thì đặt trong ngoặc kép")),
+            Unnamed { number, line } => Said::new(format!(
+                "cột thứ {number} của dòng tiêu đề chưa có tên nhưng có số liệu (dòng {line})"
+            ))
+            .hint("đặt tên cho cột (tên nhóm người, ví dụ students), hoặc xóa số liệu trong cột"),
+            Misspelt { name, close } => Said::new(format!("không biết cột `{name}`"))
+                .hint(format!("có phải ý bạn là `{close}`?")),
+            NameTwice { name } => Said::new(format!(
+                "cột `{name}` lặp lại cột tên huyện (`name` và `district` là cùng một cột)"
+            ))
+            .hint("xóa một trong hai cột"),
+            Twice { name } => Said::new(format!("cột `{name}` bị lặp")).hint("xóa một trong hai cột"),
+            Missing { column } => Said::new(format!(
+                "dòng tiêu đề thiếu cột {}",
+                match column {
+                    Needed::Name => "tên huyện (`Huyện` hoặc `name`)",
+                    Needed::Installed => "số đã cài (`Đã cài Bluezone` hoặc `installed`)",
+                    Needed::Smartphones => "số smartphone (`Tổng smartphone` hoặc `smartphones`)",
+                }
+            ))
+            .hint(Hint::CoverageHeader.vi()),
+        }
+    }
+
+    fn en(&self) -> Said {
+        use ColumnProblem::*;
+        match self {
+            RowCells {
+                cells,
+                columns,
+                delimiter,
+            } => Said::new(format!(
+                "this line has {cells} cells but the header has {columns} columns"
+            ))
+            .hint(format!("every line needs the header's columns, separated by `{delimiter}`; put a cell that holds a comma in double quotes")),
+            Unnamed { number, line } => Said::new(format!(
+                "column {number} of the header has no name but holds figures (row {line})"
+            ))
+            .hint("give the column a name (a cohort, e.g. students), or clear the column"),
+            Misspelt { name, close } => Said::new(format!("unknown column `{name}`"))
+                .hint(format!("did you mean `{close}`?")),
+            NameTwice { name } => Said::new(format!(
+                "column `{name}` repeats the district name column (`name` and `district` are the same column)"
+            ))
+            .hint("delete one of the two columns"),
+            Twice { name } => {
+                Said::new(format!("column `{name}` appears twice")).hint("delete one of the two columns")
+            }
+            Missing { column } => Said::new(format!(
+                "the header has no {}",
+                match column {
+                    Needed::Name => "district name column (`District` or `name`)",
+                    Needed::Installed => "installed column (`Installed` or `installed`)",
+                    Needed::Smartphones => "smartphones column (`Smartphones` or `smartphones`)",
+                }
+            ))
+            .hint(Hint::CoverageHeader.en()),
+        }
+    }
+}

@@ -1,0 +1,243 @@
+//! What can be wrong with a value of the scenario's TOML, whatever table it is in.
+
+use crate::diagnostic::{Message, Said};
+use crate::source::name_list;
+
+/// A problem with the TOML of a scenario (or of a `--set`, or of a rule test): its syntax, a
+/// key, or a value of the wrong kind.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum DocumentProblem {
+    /// The file is not valid TOML; `message` is the parser's (in English).
+    NotToml {
+        message: String,
+    },
+    /// A key the table needs is missing; `table` names it as messages do (`[target]`, empty
+    /// for the top level), `example` is a line to add.
+    MissingKey {
+        key: String,
+        table: &'static str,
+        example: String,
+    },
+    /// A key the table does not read; `close` is a key it reads that this may be a typing
+    /// mistake for, `known` every key it reads.
+    UnknownKey {
+        key: String,
+        table: &'static str,
+        close: Option<String>,
+        known: Vec<String>,
+    },
+    WrongType {
+        expected: Expected,
+        found: Found,
+    },
+    /// A whole number too large to hold.
+    TooLarge,
+    /// A decimal where a whole number is needed; `grouped` is its digits when it looks like
+    /// thousands grouped by dots (`151.916`), as a letter writes them.
+    NotWhole {
+        written: String,
+        grouped: Option<String>,
+    },
+    /// `inf` or `nan`.
+    NotFinite,
+}
+
+/// The kind of value a key needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Expected {
+    /// Text, which TOML writes in double quotes.
+    QuotedString,
+    Table,
+    List,
+    WholeNumber,
+    Number,
+    Date,
+    /// A value of `[params]`: a number, a string, true/false or a list of them.
+    Param,
+    /// An item of a list in `[params]`.
+    ParamItem,
+    /// What another room's file needs, in its own words (Vietnamese, English).
+    Words(&'static str, &'static str),
+}
+
+/// `(Vietnamese, English)`: what another room's file needs, in its own words.
+impl From<(&'static str, &'static str)> for Expected {
+    fn from((vi, en): (&'static str, &'static str)) -> Expected {
+        Expected::Words(vi, en)
+    }
+}
+
+/// The kind of value TOML read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Found {
+    String,
+    Integer,
+    Float,
+    Boolean,
+    Datetime,
+    Array,
+    Table,
+}
+
+impl Expected {
+    fn vi(self) -> &'static str {
+        match self {
+            Expected::QuotedString => "một chuỗi chữ trong ngoặc kép",
+            Expected::Table => "một bảng",
+            Expected::List => "một danh sách [...]",
+            Expected::WholeNumber => "một số nguyên",
+            Expected::Number => "một số",
+            Expected::Date => "một ngày",
+            Expected::Param => {
+                "một số, một chuỗi chữ, true/false hoặc một danh sách các giá trị đó"
+            }
+            Expected::ParamItem => "một số, một chuỗi chữ hoặc true/false trong danh sách",
+            Expected::Words(vi, _) => vi,
+        }
+    }
+
+    fn en(self) -> &'static str {
+        match self {
+            Expected::QuotedString => "a string in double quotes",
+            Expected::Table => "a table",
+            Expected::List => "a list [...]",
+            Expected::WholeNumber => "a whole number",
+            Expected::Number => "a number",
+            Expected::Date => "a date",
+            Expected::Param => "a number, a string, true/false or a list of them",
+            Expected::ParamItem => "a number, a string or true/false in the list",
+            Expected::Words(_, en) => en,
+        }
+    }
+}
+
+/// With an article, for "expected ..., found ...".
+impl Found {
+    fn vi(self) -> &'static str {
+        match self {
+            Found::String => "một chuỗi chữ",
+            Found::Integer => "một số nguyên",
+            Found::Float => "một số thập phân",
+            Found::Boolean => "một giá trị true/false",
+            Found::Datetime => "một ngày giờ",
+            Found::Array => "một danh sách [...]",
+            Found::Table => "một bảng",
+        }
+    }
+
+    fn en(self) -> &'static str {
+        match self {
+            Found::String => "a string",
+            Found::Integer => "an integer",
+            Found::Float => "a decimal number",
+            Found::Boolean => "a true/false value",
+            Found::Datetime => "a date or time",
+            Found::Array => "a list [...]",
+            Found::Table => "a table",
+        }
+    }
+}
+
+impl Message for DocumentProblem {
+    fn vi(&self) -> Said {
+        use DocumentProblem::*;
+        match self {
+            NotToml { message } => Said::new(format!(
+                "tệp kịch bản không đúng cú pháp TOML: {message}"
+            ))
+            .hint("kiểm tra dấu ngoặc kép quanh chữ, dấu `=` và dấu ngoặc vuông ở chỗ được chỉ (hoặc ngay trước đó); mỗi khóa chỉ được ghi một lần trong một bảng"),
+            MissingKey {
+                key,
+                table,
+                example,
+            } => Said::new(if table.is_empty() {
+                format!("thiếu khóa `{key}`")
+            } else {
+                format!("thiếu khóa `{key}` trong {table}")
+            })
+            .hint(format!("thêm một dòng như: {example}")),
+            UnknownKey {
+                key,
+                table,
+                close,
+                known,
+            } => Said::new(if table.is_empty() {
+                format!("không biết khóa `{key}`")
+            } else {
+                format!("không biết khóa `{key}` trong {table}")
+            })
+            .hint(match close {
+                Some(s) => format!("có phải ý bạn là `{s}`?"),
+                None => format!(
+                    "các khóa được dùng ở đây: {}",
+                    name_list(known.iter().map(String::as_str))
+                ),
+            }),
+            WrongType { expected, found } => Said::new(format!(
+                "cần {}, nhưng ở đây là {}",
+                expected.vi(),
+                found.vi()
+            )),
+            TooLarge => Said::new("số quá lớn"),
+            NotWhole { written, grouped } => {
+                let said = Said::new(format!("cần một số nguyên, không phải {written}"));
+                match grouped {
+                    Some(digits) => said.hint(format!("trong TOML dấu chấm là dấu thập phân; viết {digits} hoặc dùng dấu gạch dưới để tách hàng nghìn")),
+                    None => said,
+                }
+            }
+            NotFinite => Said::new("cần một số hữu hạn"),
+        }
+    }
+
+    fn en(&self) -> Said {
+        use DocumentProblem::*;
+        match self {
+            NotToml { message } => Said::new(format!(
+                "the scenario file is not valid TOML: {message}"
+            ))
+            .hint("check the quotes around text, the `=` signs and the square brackets at the spot shown (or just before it); each key may appear only once in a table"),
+            MissingKey {
+                key,
+                table,
+                example,
+            } => Said::new(if table.is_empty() {
+                format!("missing key `{key}`")
+            } else {
+                format!("missing key `{key}` in {table}")
+            })
+            .hint(format!("add a line such as: {example}")),
+            UnknownKey {
+                key,
+                table,
+                close,
+                known,
+            } => Said::new(if table.is_empty() {
+                format!("unknown key `{key}`")
+            } else {
+                format!("unknown key `{key}` in {table}")
+            })
+            .hint(match close {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => format!(
+                    "the keys allowed here: {}",
+                    name_list(known.iter().map(String::as_str))
+                ),
+            }),
+            WrongType { expected, found } => Said::new(format!(
+                "expected {}, found {}",
+                expected.en(),
+                found.en()
+            )),
+            TooLarge => Said::new("the number is too large"),
+            NotWhole { written, grouped } => {
+                let said = Said::new(format!("expected a whole number, not {written}"));
+                match grouped {
+                    Some(digits) => said.hint(format!("in TOML a dot is a decimal point; write {digits}, or use underscores to group thousands")),
+                    None => said,
+                }
+            }
+            NotFinite => Said::new("expected a finite number"),
+        }
+    }
+}

@@ -1,0 +1,80 @@
+//! Hints added to an error that a shared check raised, and shared by the kinds whose hint
+//! says the same.
+
+use crate::text::Text;
+
+/// What to do, added as the hint of an error that a shared check raised (a value of the
+/// wrong kind, say) where the scenario knows what was meant; a kind whose hint says the same
+/// (`ScenarioProblem::DateWithTime`, say) names it too.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Hint {
+    /// How the value of a `--set` is read, for an error in it that has no hint of its own.
+    SettingValue,
+    /// `as_of` is a date without quotes.
+    AsOfDate,
+    /// `rules` is a list.
+    RulesList,
+    /// The coverage file is a workbook Excel can save as `.xlsx` or CSV.
+    SaveAsXlsx,
+    /// `[[team_kind]]` is a list of tables.
+    TeamKindHeader,
+    /// `[[history]]` is a list of tables, each a date and a file.
+    HistoryEntry,
+    /// `base` is the name of a file, in quotes.
+    BaseQuoted,
+    /// `base` is relative to `folder`, the folder of the file that names it.
+    BaseRelative { folder: String },
+    /// `[[district]]` is a list of tables.
+    DistrictHeader,
+    /// `teams` is a table of counts by kind.
+    TeamsByKind,
+    /// The key `key` of a district, not one of its fields, is a cohort: a whole number.
+    CohortCount { key: String },
+    /// What the header row of a coverage table names.
+    CoverageHeader,
+    /// The values `[params]` holds.
+    ParamExample,
+}
+
+impl Hint {
+    /// The hint as an error's hint, in both languages.
+    pub fn text(&self) -> Text {
+        Text::new(self.vi(), self.en())
+    }
+
+    pub fn vi(&self) -> String {
+        match self {
+            Hint::SettingValue => "giá trị sau `=` được đọc như trong tệp kịch bản: số viết liền (0.5, 20_000), ngày dạng 2020-09-01, danh sách trong [ ], true/false; mọi giá trị khác là chữ".into(),
+            Hint::AsOfDate => "ghi ngày theo dạng năm-tháng-ngày, không có ngoặc kép: as_of = 2020-09-01".into(),
+            Hint::RulesList => "ghi danh sách trong ngoặc vuông, ví dụ rules = [\"../rules\"]".into(),
+            Hint::SaveAsXlsx => "trong Excel chọn Lưu thành (Save As) > \"Excel Workbook (.xlsx)\" hoặc \"CSV UTF-8\", rồi ghi tên tệp ở đây".into(),
+            Hint::TeamKindHeader => "viết mỗi loại đội dưới tiêu đề [[team_kind]] (hai dấu ngoặc vuông)".into(),
+            Hint::HistoryEntry => "mỗi ảnh chụp số liệu là một mục:\n[[history]]\ndate = 2020-08-18\nfile = \"coverage-2020-08-18.csv\"".into(),
+            Hint::BaseQuoted => "ghi tên tệp kịch bản gốc trong ngoặc kép, ví dụ base = \"lang-son-2020-09-01.toml\"".into(),
+            Hint::BaseRelative { folder } => format!("đường dẫn `base` tính từ thư mục chứa tệp này ({folder})"),
+            Hint::DistrictHeader => "viết mỗi huyện dưới tiêu đề [[district]] (hai dấu ngoặc vuông)".into(),
+            Hint::TeamsByKind => "ghi số đội tại chỗ theo loại, ví dụ: teams = { commune = 8 }".into(),
+            Hint::CoverageHeader => "dòng tiêu đề ghi tên các cột, ví dụ: Huyện,Đã cài Bluezone,Tổng smartphone,commune (thêm một cột cho mỗi loại tổ, đội tại chỗ và mỗi nhóm người)".into(),
+            Hint::ParamExample => "ví dụ: threshold = 0.3, kind = \"volunteer\", strict = true, districts = [\"Đình Lập\", \"Bình Gia\"]".into(),
+            Hint::CohortCount { key } => format!("mọi mục khác `name`, `installed`, `smartphones`, `teams` là số người của một nhóm (ví dụ quarantine = 120); ghi `{key}` là một số nguyên không có ngoặc kép"),
+        }
+    }
+
+    pub fn en(&self) -> String {
+        match self {
+            Hint::SettingValue => "the value after `=` is read as in the scenario file: numbers as they are (0.5, 20_000), dates as 2020-09-01, lists in [ ], true/false; anything else is text".into(),
+            Hint::AsOfDate => "write the date as year-month-day, without quotes: as_of = 2020-09-01".into(),
+            Hint::RulesList => "write a list in square brackets, e.g. rules = [\"../rules\"]".into(),
+            Hint::SaveAsXlsx => "in Excel choose Save As > \"Excel Workbook (.xlsx)\" or \"CSV UTF-8\", then name that file here".into(),
+            Hint::TeamKindHeader => "write each team kind under a [[team_kind]] header (double square brackets)".into(),
+            Hint::HistoryEntry => "each snapshot is one entry:\n[[history]]\ndate = 2020-08-18\nfile = \"coverage-2020-08-18.csv\"".into(),
+            Hint::BaseQuoted => "write the base scenario's file name in double quotes, e.g. base = \"lang-son-2020-09-01.toml\"".into(),
+            Hint::BaseRelative { folder } => format!("`base` is relative to the folder of this file ({folder})"),
+            Hint::DistrictHeader => "write each district under a [[district]] header (double square brackets)".into(),
+            Hint::TeamsByKind => "give the local teams by kind, e.g. teams = { commune = 8 }".into(),
+            Hint::CoverageHeader => "the header row names the columns, e.g. District,Installed,Smartphones,commune (add a column per local team kind and per cohort)".into(),
+            Hint::ParamExample => "for example: threshold = 0.3, kind = \"volunteer\", strict = true, districts = [\"Đình Lập\", \"Bình Gia\"]".into(),
+            Hint::CohortCount { key } => format!("every field other than `name`, `installed`, `smartphones`, `teams` is a cohort head count (e.g. quarantine = 120); write `{key}` as a whole number without quotes"),
+        }
+    }
+}

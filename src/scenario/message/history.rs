@@ -1,0 +1,165 @@
+//! What can be wrong with `[[history]]`, the earlier coverage snapshots.
+
+use super::Hint;
+use crate::diagnostic::{Message, Said};
+use crate::number::count;
+use crate::source::name_list;
+use crate::text::Lang;
+
+/// A problem with a snapshot of `[[history]]` or with the figures over time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum HistoryProblem {
+    /// `date` is not a date alone (a time, quotes).
+    NotADate,
+    /// The snapshot of `file` is dated on or after the scenario's `as_of`.
+    NotBefore {
+        date: String,
+        file: String,
+        as_of: String,
+    },
+    /// Two snapshots, of the files `first` and `second`, have one date.
+    DateTwice {
+        date: String,
+        first: String,
+        second: String,
+    },
+    /// The snapshot of `date` has a district the scenario does not (its `name` on `line`);
+    /// `close` is a district it may be a typing mistake for, `known` every district.
+    UnknownDistrict {
+        date: String,
+        name: String,
+        line: usize,
+        close: Option<String>,
+        known: Vec<String>,
+    },
+    /// The snapshot of `date` has no row for the district `name`.
+    MissingDistrict { date: String, name: String },
+    /// A district's installs are lower at a later date.
+    InstallsFall { before: Figure, after: Figure },
+}
+
+/// One dated figure of a district's installs, and where it was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Figure {
+    pub installed: u64,
+    pub date: String,
+    /// A snapshot's file name and the figure's line in it; `None`: the scenario's current
+    /// figure.
+    pub snapshot: Option<(String, Option<usize>)>,
+}
+
+impl Figure {
+    /// `16.549 (ngày 2020-08-25, tệp coverage-2020-08-25.csv dòng 3)`.
+    fn vi(&self) -> String {
+        let (n, date) = (count(Lang::Vi, self.installed as f64), &self.date);
+        match &self.snapshot {
+            Some((file, Some(line))) => format!("{n} (ngày {date}, tệp {file} dòng {line})"),
+            Some((file, None)) => format!("{n} (ngày {date}, tệp {file})"),
+            None => format!("{n} (ngày {date}, số liệu hiện tại của kịch bản)"),
+        }
+    }
+
+    /// `16,549 (2020-08-25, coverage-2020-08-25.csv line 3)`.
+    fn en(&self) -> String {
+        let (n, date) = (count(Lang::En, self.installed as f64), &self.date);
+        match &self.snapshot {
+            Some((file, Some(line))) => format!("{n} ({date}, {file} line {line})"),
+            Some((file, None)) => format!("{n} ({date}, {file})"),
+            None => format!("{n} ({date}, the scenario's current figure)"),
+        }
+    }
+}
+
+impl Message for HistoryProblem {
+    fn vi(&self) -> Said {
+        use HistoryProblem::*;
+        match self {
+            NotADate => Said::new("cần một ngày, không kèm giờ và không có ngoặc kép")
+                .hint(Hint::HistoryEntry.vi()),
+            NotBefore { date, file, as_of } => Said::new(format!(
+                "ảnh chụp số liệu ngày {date} ({file}) không trước ngày số liệu hiện tại as_of = {as_of}"
+            ))
+            .hint("số liệu hiện tại là của chính kịch bản; [[history]] chỉ ghi các ngày trước đó"),
+            DateTwice {
+                date,
+                first,
+                second,
+            } => Said::new(format!("ngày {date} bị lặp: {first} và {second}"))
+                .hint("mỗi ngày chỉ một ảnh chụp số liệu; xóa một trong hai mục"),
+            UnknownDistrict {
+                date,
+                name,
+                line,
+                close,
+                known,
+            } => Said::new(format!(
+                "ảnh chụp ngày {date}: không biết huyện `{name}` (dòng {line})"
+            ))
+            .hint(match close {
+                Some(near) => {
+                    format!("có phải ý bạn là `{near}`? tên huyện phải giống tên trong kịch bản")
+                }
+                None => format!(
+                    "tên huyện phải giống tên trong kịch bản: {}",
+                    name_list(known.iter().map(String::as_str))
+                ),
+            }),
+            MissingDistrict { date, name } => {
+                Said::new(format!("ảnh chụp ngày {date} thiếu huyện {name}"))
+                    .hint("mỗi ảnh chụp ghi đủ các huyện của kịch bản")
+            }
+            InstallsFall { before, after } => Said::new(format!(
+                "số đã cài giảm từ {} xuống {}",
+                before.vi(),
+                after.vi()
+            ))
+            .hint("số đã cài chỉ tăng theo thời gian: sửa con số sai (trong ảnh chụp, trong kịch bản hoặc trong --set)"),
+        }
+    }
+
+    fn en(&self) -> Said {
+        use HistoryProblem::*;
+        match self {
+            NotADate => Said::new("expected a date, without a time and without quotes")
+                .hint(Hint::HistoryEntry.en()),
+            NotBefore { date, file, as_of } => Said::new(format!(
+                "the snapshot dated {date} ({file}) is not before the current figures' as_of = {as_of}"
+            ))
+            .hint("the current figures are the scenario's own; [[history]] lists only earlier dates"),
+            DateTwice {
+                date,
+                first,
+                second,
+            } => Said::new(format!("the date {date} appears twice: {first} and {second}"))
+                .hint("one snapshot per date; remove one of the two entries"),
+            UnknownDistrict {
+                date,
+                name,
+                line,
+                close,
+                known,
+            } => Said::new(format!(
+                "snapshot of {date}: unknown district `{name}` (line {line})"
+            ))
+            .hint(match close {
+                Some(near) => {
+                    format!("did you mean `{near}`? district names must be the scenario's names")
+                }
+                None => format!(
+                    "district names must be the scenario's names: {}",
+                    name_list(known.iter().map(String::as_str))
+                ),
+            }),
+            MissingDistrict { date, name } => {
+                Said::new(format!("the snapshot of {date} has no row for {name}"))
+                    .hint("each snapshot lists every district of the scenario")
+            }
+            InstallsFall { before, after } => Said::new(format!(
+                "installs fall from {} to {}",
+                before.en(),
+                after.en()
+            ))
+            .hint("installs only grow over time: correct the wrong figure (in the snapshot, the scenario or a --set)"),
+        }
+    }
+}

@@ -1,0 +1,25 @@
+//! What can be wrong in a scenario, each kind with its data, worded once per language: one
+//! file per subject, one enum per kind of problem. [`Hint`] words what to do about an error a
+//! shared check raised (a value of the wrong kind), where the scenario knows what was meant.
+
+mod coverage;
+mod district;
+mod document;
+mod hint;
+mod history;
+mod overlay;
+mod params;
+mod scenario;
+mod setting;
+mod team_kind;
+
+pub(crate) use coverage::{ColumnProblem, Needed};
+pub(crate) use district::{DistrictProblem, Remove};
+pub(crate) use document::{DocumentProblem, Expected, Found};
+pub(crate) use hint::Hint;
+pub(crate) use history::{Figure, HistoryProblem};
+pub(crate) use overlay::{OverlayProblem, ScenarioFile};
+pub(crate) use params::{ParamProblem, ParamType};
+pub(crate) use scenario::{RulePath, ScenarioProblem};
+pub(crate) use setting::{SettingProblem, ValueKind};
+pub(crate) use team_kind::{TeamKindProblem, in_team_kind};

@@ -1,0 +1,135 @@
+//! What can be wrong with an overlay: its `base`, the chain of bases, the districts it
+//! changes.
+
+use super::Hint;
+use crate::diagnostic::{Message, Said};
+use crate::source::name_list;
+use crate::text::Text;
+
+/// A problem with the chain of `base` files or with a district an overlay (or a `--set`)
+/// changes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum OverlayProblem {
+    /// `base = ""`; `folder` is the folder of the file, which the path is relative to.
+    EmptyBase { folder: String },
+    /// The files, each the base of the one before, the last the first again.
+    Cycle { files: Vec<String> },
+    /// A district the base does not have; `from_setting` when a `--set` names it, `close` is
+    /// a district it may be a typing mistake for, `known` every district.
+    UnknownDistrict {
+        name: String,
+        from_setting: bool,
+        close: Option<String>,
+        known: Vec<String>,
+    },
+}
+
+/// A scenario file, as an error about reading it names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum ScenarioFile {
+    /// The scenario given on the command line.
+    Scenario,
+    /// A file that a `base = ...` names, at `path`.
+    Base { path: String },
+}
+
+impl ScenarioFile {
+    /// The file's name in both languages, as `Source::read` takes it.
+    pub fn text(&self) -> Text {
+        Text::new(self.vi(), self.en())
+    }
+
+    fn vi(&self) -> String {
+        match self {
+            ScenarioFile::Scenario => "tệp kịch bản".to_string(),
+            ScenarioFile::Base { path } => format!("kịch bản gốc {path}"),
+        }
+    }
+
+    fn en(&self) -> String {
+        match self {
+            ScenarioFile::Scenario => "the scenario file".to_string(),
+            ScenarioFile::Base { path } => format!("the base scenario {path}"),
+        }
+    }
+}
+
+impl Message for OverlayProblem {
+    fn vi(&self) -> Said {
+        use OverlayProblem::*;
+        match self {
+            EmptyBase { folder } => Said::new("đường dẫn kịch bản gốc đang để trống").hint(
+                Hint::BaseRelative {
+                    folder: folder.clone(),
+                }
+                .vi(),
+            ),
+            Cycle { files } => Said::new(format!(
+                "các kịch bản kế thừa nhau thành vòng: {}",
+                files.join(" → ")
+            ))
+            .hint("một kịch bản không thể là gốc của chính nó, trực tiếp hay qua tệp khác; xóa dòng `base` ở một trong các tệp này"),
+            UnknownDistrict {
+                name,
+                from_setting,
+                close,
+                known,
+            } => {
+                let (problem, also) = if *from_setting {
+                    (format!("kịch bản không có huyện \"{name}\""), "")
+                } else {
+                    (
+                        format!("huyện \"{name}\" không có trong kịch bản gốc"),
+                        " Kịch bản kế thừa chỉ sửa được các huyện của kịch bản gốc, không thêm huyện mới.",
+                    )
+                };
+                Said::new(problem).hint(match close {
+                    Some(s) => format!("có phải ý bạn là \"{s}\"?{also}"),
+                    None => format!(
+                        "các huyện: {}.{also}",
+                        name_list(known.iter().map(String::as_str))
+                    ),
+                })
+            }
+        }
+    }
+
+    fn en(&self) -> Said {
+        use OverlayProblem::*;
+        match self {
+            EmptyBase { folder } => Said::new("the base scenario's path is empty").hint(
+                Hint::BaseRelative {
+                    folder: folder.clone(),
+                }
+                .en(),
+            ),
+            Cycle { files } => Said::new(format!(
+                "the scenarios are each other's base, in a cycle: {}",
+                files.join(" → ")
+            ))
+            .hint("a scenario cannot be its own base, directly or through other files; remove `base` from one of these files"),
+            UnknownDistrict {
+                name,
+                from_setting,
+                close,
+                known,
+            } => {
+                let (problem, also) = if *from_setting {
+                    (format!("the scenario has no district \"{name}\""), "")
+                } else {
+                    (
+                        format!("district \"{name}\" is not in the base scenario"),
+                        " An overlay can change the base's districts, not add new ones.",
+                    )
+                };
+                Said::new(problem).hint(match close {
+                    Some(s) => format!("did you mean \"{s}\"?{also}"),
+                    None => format!(
+                        "the districts are {}.{also}",
+                        name_list(known.iter().map(String::as_str))
+                    ),
+                })
+            }
+        }
+    }
+}

@@ -1,0 +1,203 @@
+//! What can be wrong with the scenario's own keys: its name, dates, objective, target and
+//! shares, rules, and where its districts come from.
+
+use super::Hint;
+use crate::diagnostic::{Message, Said};
+
+/// A problem with a key of the scenario's top level, `[target]` or `[response]`.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum ScenarioProblem {
+    EmptyName,
+    NoTarget,
+    /// `as_of` is a date and a time.
+    DateWithTime,
+    /// `horizon_days` is below 1 (or too large to be a number of days); `written` as written.
+    ShortHorizon {
+        written: String,
+    },
+    /// `known` are the objectives, `close` one that `written` may be a typing mistake for.
+    UnknownObjective {
+        written: String,
+        known: Vec<&'static str>,
+        close: Option<&'static str>,
+    },
+    /// `budget` is below 0.
+    Negative {
+        written: String,
+    },
+    /// A share is not in (0, 1], or not in [0, 1] when `zero_ok`; `value` is the number read.
+    NotShare {
+        written: String,
+        value: f64,
+        zero_ok: bool,
+    },
+    /// A path of `rules` names no rule; `folder` is the folder it is relative to, shown
+    /// (`None`: a `--set`'s, relative to where the command runs).
+    BadRulePath {
+        path: RulePath,
+        folder: Option<String>,
+    },
+    NoDistricts,
+    /// One file has both `coverage` and `[[district]]` entries.
+    CoverageAndDistricts,
+}
+
+/// What is wrong with a path of `rules`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum RulePath {
+    Empty,
+    /// A folder without `.rhai` files.
+    NoRules {
+        path: String,
+    },
+    NotFound {
+        path: String,
+    },
+}
+
+/// A share written as a percentage (`40` for 0.40): the share it means, rounded so that 1.3%
+/// shows as 0.013, not 0.013000000000000001.
+fn as_share(value: f64) -> Option<f64> {
+    (value > 1.0 && value <= 100.0).then(|| (value / 100.0 * 1e9).round() / 1e9)
+}
+
+impl Message for ScenarioProblem {
+    fn vi(&self) -> Said {
+        use ScenarioProblem::*;
+        match self {
+            EmptyName => Said::new("tên kịch bản đang để trống")
+                .hint("đặt một tên dễ nhận ra, ví dụ \"Lạng Sơn, 2020-09-01\""),
+            NoTarget => Said::new("thiếu bảng [target]")
+                .hint("thêm hai dòng:\n[target]\nprovincial_rate = 0.40"),
+            DateWithTime => Said::new("cần một ngày, không kèm giờ").hint(Hint::AsOfDate.vi()),
+            ShortHorizon { written } => Said::new(format!(
+                "số ngày của đợt phải từ 1 trở lên (đang là {written})"
+            ))
+            .hint("ghi số ngày của đợt vận động, ví dụ horizon_days = 14"),
+            UnknownObjective {
+                written,
+                known,
+                close,
+            } => Said::new(format!(
+                "không có mục tiêu \"{written}\"; chỉ dùng một trong: {}",
+                quoted(known)
+            ))
+            .hint(match close {
+                Some(s) => format!("có phải ý bạn là `{s}`?"),
+                None => "\"max-installs\": nhiều lượt cài nhất; \"min-cost\": đạt chỉ tiêu với chi phí thấp nhất; \"max-min-rate\": nâng huyện thấp nhất".to_string(),
+            }),
+            Negative { written } => {
+                Said::new(format!("số này không được âm (đang là {written})"))
+            }
+            NotShare {
+                written,
+                value,
+                zero_ok,
+            } => {
+                let said = Said::new(if *zero_ok {
+                    format!("tỷ lệ phải từ 0 đến 1 (đang là {written})")
+                } else {
+                    format!("tỷ lệ phải lớn hơn 0 và không quá 1 (đang là {written})")
+                });
+                match as_share(*value) {
+                    Some(share) => said.hint(format!(
+                        "tỷ lệ ghi dưới dạng số thập phân với dấu chấm: {value}% là {share}"
+                    )),
+                    None => said,
+                }
+            }
+            BadRulePath { path, folder } => Said::new(match path {
+                RulePath::Empty => "đường dẫn tệp quy tắc đang để trống".to_string(),
+                RulePath::NoRules { path } => {
+                    format!("thư mục quy tắc {path} không có tệp .rhai nào")
+                }
+                RulePath::NotFound { path } => {
+                    format!("không tìm thấy tệp hoặc thư mục quy tắc {path}")
+                }
+            })
+            .hint(match folder {
+                None => "đường dẫn trong --set tính từ thư mục đang đứng (thư mục chạy lệnh)"
+                    .to_string(),
+                Some(folder) => {
+                    format!("đường dẫn tính từ thư mục chứa tệp kịch bản ({folder})")
+                }
+            }),
+            NoDistricts => Said::new("kịch bản chưa có huyện nào").hint("thêm các mục [[district]] (name, installed, smartphones, teams), hoặc ghi tệp số liệu: coverage = \"coverage.csv\""),
+            CoverageAndDistricts => {
+                Said::new("kịch bản vừa có `coverage` vừa có các mục [[district]]")
+                    .hint("chỉ dùng một cách: xóa dòng `coverage`, hoặc xóa các mục [[district]]")
+            }
+        }
+    }
+
+    fn en(&self) -> Said {
+        use ScenarioProblem::*;
+        match self {
+            EmptyName => Said::new("the scenario's name is empty")
+                .hint("give it a recognisable name, e.g. \"Lạng Sơn, 2020-09-01\""),
+            NoTarget => Said::new("the [target] table is missing")
+                .hint("add these two lines:\n[target]\nprovincial_rate = 0.40"),
+            DateWithTime => Said::new("expected a date without a time").hint(Hint::AsOfDate.en()),
+            ShortHorizon { written } => Said::new(format!(
+                "the horizon must be at least 1 day (it is {written})"
+            ))
+            .hint("write the length of the campaign in days, e.g. horizon_days = 14"),
+            UnknownObjective {
+                written,
+                known,
+                close,
+            } => Said::new(format!(
+                "unknown objective \"{written}\"; use one of: {}",
+                quoted(known)
+            ))
+            .hint(match close {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => "\"max-installs\": the most installs; \"min-cost\": reach the target at the least cost; \"max-min-rate\": lift the lowest district".to_string(),
+            }),
+            Negative { written } => Said::new(format!(
+                "this number must not be negative (it is {written})"
+            )),
+            NotShare {
+                written,
+                value,
+                zero_ok,
+            } => {
+                let said = Said::new(if *zero_ok {
+                    format!("the share must be between 0 and 1 (it is {written})")
+                } else {
+                    format!("the share must be more than 0 and at most 1 (it is {written})")
+                });
+                match as_share(*value) {
+                    Some(share) => {
+                        said.hint(format!("shares are written as decimals: {value}% is {share}"))
+                    }
+                    None => said,
+                }
+            }
+            BadRulePath { path, folder } => Said::new(match path {
+                RulePath::Empty => "the rule path is empty".to_string(),
+                RulePath::NoRules { path } => format!("the rule folder {path} has no .rhai files"),
+                RulePath::NotFound { path } => format!("rule file or folder {path} not found"),
+            })
+            .hint(match folder {
+                None => "paths in --set are relative to the current folder (where the command runs)"
+                    .to_string(),
+                Some(folder) => format!("paths are relative to the scenario's folder ({folder})"),
+            }),
+            NoDistricts => Said::new("the scenario has no districts").hint("add [[district]] entries (name, installed, smartphones, teams), or name a data file: coverage = \"coverage.csv\""),
+            CoverageAndDistricts => {
+                Said::new("the scenario has both `coverage` and [[district]] entries")
+                    .hint("use one or the other: remove the `coverage` line, or remove the [[district]] entries")
+            }
+        }
+    }
+}
+
+/// `"max-installs", "min-cost"`.
+fn quoted(names: &[&str]) -> String {
+    names
+        .iter()
+        .map(|n| format!("\"{n}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
+}

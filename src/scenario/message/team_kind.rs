@@ -1,0 +1,144 @@
+//! What can be wrong with a `[[team_kind]]` entry.
+
+use crate::diagnostic::{Error, Message, Said};
+use crate::number::count;
+use crate::source::name_list;
+use crate::text::Lang;
+
+/// A team kind to copy, for the hint when there is none.
+const EXAMPLE: &str =
+    "[[team_kind]]\nname = \"commune\"\nscope = \"local\"\ninstalls_per_team_day = 15";
+
+/// A problem with the scenario's team kinds or one of them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum TeamKindProblem {
+    /// Two entries of one file have the same name.
+    Twice {
+        name: String,
+        first_line: usize,
+    },
+    /// A `--set` (or an overlay's incomplete entry) names a kind the scenario does not have;
+    /// `close` is one it may be a typing mistake for, `known` every kind.
+    Unknown {
+        name: String,
+        close: Option<String>,
+        known: Vec<String>,
+    },
+    EmptyName,
+    /// No `[[team_kind]]` at all.
+    NoTeamKind,
+    /// `scope` is neither "local" nor "provincial"; `close` is the one it may be a typing
+    /// mistake for.
+    BadScope {
+        written: String,
+        close: Option<&'static str>,
+    },
+    /// `available` given for the local kind `name`.
+    LocalAvailable {
+        name: String,
+    },
+    /// `available` is not between 0 and `max`.
+    Available {
+        written: String,
+        max: u32,
+    },
+    /// `installs_per_team_day` is not above 0.
+    NoInstalls {
+        written: String,
+    },
+    NegativeCost {
+        written: String,
+    },
+}
+
+/// `e`, an error in the team kind `kind`, saying so first.
+pub(crate) fn in_team_kind(kind: &str, mut e: Error) -> Error {
+    e.message.vi = format!("loại đội `{kind}`: {}", e.message.vi);
+    if let Some(en) = &mut e.message.en {
+        *en = format!("team kind `{kind}`: {en}");
+    }
+    e
+}
+
+impl Message for TeamKindProblem {
+    fn vi(&self) -> Said {
+        use TeamKindProblem::*;
+        match self {
+            Twice { name, first_line } => Said::new(format!(
+                "loại đội `{name}` bị khai báo hai lần (lần đầu ở dòng {first_line})"
+            ))
+            .hint("mỗi loại đội cần một tên riêng; đổi tên hoặc xóa một mục"),
+            Unknown { name, close, known } => {
+                let list = name_list(known.iter().map(String::as_str));
+                Said::new(format!("kịch bản không có loại đội `{name}`")).hint(match close {
+                    Some(s) => format!("có phải ý bạn là `{s}`? Các loại đội của kịch bản: {list}"),
+                    None => format!("các loại đội của kịch bản: {list}"),
+                })
+            }
+            EmptyName => {
+                Said::new("tên loại đội đang để trống").hint("đặt một tên ngắn, ví dụ \"commune\"")
+            }
+            NoTeamKind => Said::new("kịch bản chưa có loại đội nào ([[team_kind]])")
+                .hint(format!("thêm ít nhất một loại đội, ví dụ:\n{EXAMPLE}")),
+            BadScope { written, close } => Said::new(format!(
+                "phạm vi \"{written}\" không hợp lệ; chỉ dùng \"local\" hoặc \"provincial\""
+            ))
+            .hint(match close {
+                Some(s) => format!("có phải ý bạn là `{s}`?"),
+                None => "\"local\": đội của từng huyện, số đội ghi ở mỗi huyện; \"provincial\": đội của tỉnh, điều đến các huyện".to_string(),
+            }),
+            LocalAvailable { name } => Said::new("loại đội tại chỗ (\"local\") không có `available`")
+                .hint(format!("số đội tại chỗ ghi ở từng huyện: teams = {{ {name} = 8 }}; xóa dòng này, hoặc đổi scope thành \"provincial\"")),
+            Available { written, max } => Said::new(format!(
+                "số đội sẵn có phải từ 0 đến {} (đang là {written})",
+                count(Lang::Vi, f64::from(*max))
+            )),
+            NoInstalls { written } => Said::new(format!(
+                "số lượt cài mỗi đội mỗi ngày phải lớn hơn 0 (đang là {written})"
+            )),
+            NegativeCost { written } => Said::new(format!(
+                "chi phí mỗi đội mỗi ngày không được âm (đang là {written})"
+            )),
+        }
+    }
+
+    fn en(&self) -> Said {
+        use TeamKindProblem::*;
+        match self {
+            Twice { name, first_line } => Said::new(format!(
+                "team kind `{name}` is defined twice (first at line {first_line})"
+            ))
+            .hint("each team kind needs its own name; rename or remove one of them"),
+            Unknown { name, close, known } => {
+                let list = name_list(known.iter().map(String::as_str));
+                Said::new(format!("the scenario has no team kind `{name}`")).hint(match close {
+                    Some(s) => format!("did you mean `{s}`? The scenario's team kinds are {list}"),
+                    None => format!("the scenario's team kinds are {list}"),
+                })
+            }
+            EmptyName => Said::new("the team kind's name is empty")
+                .hint("give it a short name, e.g. \"commune\""),
+            NoTeamKind => Said::new("the scenario defines no team kind ([[team_kind]])")
+                .hint(format!("add at least one team kind, for example:\n{EXAMPLE}")),
+            BadScope { written, close } => Said::new(format!(
+                "scope \"{written}\" is not valid; use \"local\" or \"provincial\""
+            ))
+            .hint(match close {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => "\"local\": teams of each district, counted per district; \"provincial\": a provincial pool sent to districts".to_string(),
+            }),
+            LocalAvailable { name } => Said::new("a local team kind has no `available`")
+                .hint(format!("local teams are counted in each district: teams = {{ {name} = 8 }}; remove this line, or change scope to \"provincial\"")),
+            Available { written, max } => Said::new(format!(
+                "the number of available teams must be between 0 and {} (it is {written})",
+                count(Lang::En, f64::from(*max))
+            )),
+            NoInstalls { written } => Said::new(format!(
+                "installs per team-day must be more than 0 (it is {written})"
+            )),
+            NegativeCost { written } => Said::new(format!(
+                "the cost per team-day must not be negative (it is {written})"
+            )),
+        }
+    }
+}
