@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use clap::ValueEnum;
 
-use super::message::{ArgumentProblem, GenerateProblem, Share};
+use super::message::{GenerateProblem, SetProblem, Share};
 use super::{EXIT_PLAN, LangArg, bad_input, output};
 use crate::diagnostic::Error;
 use crate::import::table::parse_count;
@@ -97,7 +97,7 @@ fn refuse_settings(settings: &[String]) -> Result<(), Error> {
     if settings.is_empty() {
         return Ok(());
     }
-    Err(Error::new(ArgumentProblem::SetWithGenerate))
+    Err(Error::new(SetProblem::WithGenerate))
 }
 
 /// The checked parameters, or the first argument that is wrong.

@@ -1,5 +1,5 @@
 //! What can be wrong on the command line, each kind with its data, worded once per language:
-//! options that do not go together, where the output goes, `campaign generate`'s numbers,
+//! a `--set` where it does not apply, where the output goes, `campaign generate`'s numbers,
 //! `campaign rules check`'s paths, and what a rule check comes to.
 
 use std::io::ErrorKind;
@@ -10,29 +10,29 @@ use crate::number::count;
 use crate::synthetic::MAX_UNITS;
 use crate::text::Lang;
 
-/// An option given to a command it does not apply to.
+/// A `--set` given to a command it does not apply to.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum ArgumentProblem {
+pub(crate) enum SetProblem {
     /// `--set` with `campaign rules test`: each test file names its scenario.
-    SetWithRulesTest,
+    WithRulesTest,
     /// `--set` with `campaign generate`, which has no scenario to change yet.
-    SetWithGenerate,
+    WithGenerate,
     /// `--set` (the first, as typed) with `campaign rules check` but no `--scenario`.
-    SetWithoutScenario { setting: String },
+    WithoutScenario { setting: String },
 }
 
-impl Message for ArgumentProblem {
+impl Message for SetProblem {
     fn vi(&self) -> Said {
-        use ArgumentProblem::*;
+        use SetProblem::*;
         match self {
-            SetWithRulesTest => Said::new("`--set` không dùng được với `campaign rules test`").hint(
+            WithRulesTest => Said::new("`--set` không dùng được với `campaign rules test`").hint(
                 "mỗi tệp kiểm thử ghi kịch bản và [params] của nó; đổi giá trị trong tệp kiểm thử (params = { ... } của từng trường hợp)",
             ),
-            SetWithGenerate => Said::new("`--set` không dùng được với `campaign generate`").hint(
+            WithGenerate => Said::new("`--set` không dùng được với `campaign generate`").hint(
                 "đặt giá trị bằng các tùy chọn của lệnh (--target, --floor, --budget, --objective), \
                  hoặc tạo tệp trước rồi chạy `campaign plan TỆP --set ...`",
             ),
-            SetWithoutScenario { setting } => {
+            WithoutScenario { setting } => {
                 Said::new("--set thay đổi một kịch bản, nên cần --scenario").hint(format!(
                     "ghi kịch bản cần thay đổi, ví dụ: campaign rules check --scenario scenarios/lang-son-2020-09-01.toml --set {setting}"
                 ))
@@ -41,16 +41,16 @@ impl Message for ArgumentProblem {
     }
 
     fn en(&self) -> Said {
-        use ArgumentProblem::*;
+        use SetProblem::*;
         match self {
-            SetWithRulesTest => Said::new("`--set` does not apply to `campaign rules test`").hint(
+            WithRulesTest => Said::new("`--set` does not apply to `campaign rules test`").hint(
                 "each test file names its scenario and [params]; change the value in the test file (a case's params = { ... })",
             ),
-            SetWithGenerate => Said::new("`--set` does not apply to `campaign generate`").hint(
+            WithGenerate => Said::new("`--set` does not apply to `campaign generate`").hint(
                 "set values with the command's options (--target, --floor, --budget, --objective), \
                  or generate the file first, then run `campaign plan FILE --set ...`",
             ),
-            SetWithoutScenario { setting } => {
+            WithoutScenario { setting } => {
                 Said::new("--set changes a scenario, so it needs --scenario").hint(format!(
                     "name the scenario to change, e.g. campaign rules check --scenario scenarios/lang-son-2020-09-01.toml --set {setting}"
                 ))

@@ -19,7 +19,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::report::{self, Format};
 use crate::solve::Status;
 use crate::text::Lang;
-use message::{ArgumentProblem, OutputProblem};
+use message::{OutputProblem, SetProblem};
 
 /// Exit status of a plan (MODEL.md § "The JSON plan").
 pub const EXIT_PLAN: i32 = 0;
@@ -348,7 +348,7 @@ pub fn run(
         } => {
             if !cli.set.is_empty() {
                 // a rule test names its own scenario and params: a --set would be ignored
-                let e = crate::diagnostic::Error::new(ArgumentProblem::SetWithRulesTest);
+                let e = crate::diagnostic::Error::new(SetProblem::WithRulesTest);
                 return bad_input(stderr, &e, lang.into());
             }
             rules_test::run(&paths, lang.into(), stdout, stderr)

@@ -9,7 +9,7 @@ use crate::diagnostic::{Error, Message};
 use crate::rules::{self, Names};
 use crate::text::Lang;
 
-use super::message::{ArgumentProblem, RulesCheckProblem, RulesSummary};
+use super::message::{RulesCheckProblem, RulesSummary, SetProblem};
 use super::{EXIT_BAD_INPUT, EXIT_PLAN, bad_input};
 
 /// Where the rules are when no path is given and no scenario names them.
@@ -26,7 +26,7 @@ pub fn run(
     if scenario.is_none()
         && let Some(setting) = settings.first()
     {
-        let e = Error::new(ArgumentProblem::SetWithoutScenario {
+        let e = Error::new(SetProblem::WithoutScenario {
             setting: setting.clone(),
         })
         .setting(setting);

@@ -4,14 +4,13 @@
 
 use std::path::PathBuf;
 
+use super::check::MAX_PEOPLE;
 use super::table::Heading;
 use crate::diagnostic::{Message, Said};
 use crate::model::MAX_TEAMS;
 use crate::number::{count, percent};
 use crate::source::name_list;
 use crate::text::Lang;
-
-use super::check::MAX_PEOPLE;
 
 /// A row of a table as messages name it: `row 3 ("Hữu Lũng")`, or `row 3` without a name.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -310,7 +309,8 @@ pub(crate) enum TableProblem {
     },
 }
 
-/// A heading of the three every table has, as a language writes it.
+/// A heading as a message in `lang` names it (a table may write it in many ways,
+/// [`super::table::heading`]).
 fn heading(lang: Lang, h: Heading) -> &'static str {
     match (lang, h) {
         (Lang::Vi, Heading::District) => "Huyện",
