@@ -164,16 +164,8 @@ impl Error {
         self
     }
 
-    /// The error as people read it, e.g.
-    ///
-    /// ```text
-    /// lỗi: scenarios/x.toml:12:13: huyện "Hữu Lũng", trường `installed`: ...
-    ///    12 | installed = 80_000
-    ///       |             ^
-    /// gợi ý: ...
-    /// ```
     /// Several problems as one error: each rendered in turn, then `summary`.
-    pub fn many(problems: Vec<Error>, summary: Text) -> Error {
+    pub fn many(problems: Vec<Error>, summary: impl Message) -> Error {
         let mut all = problems.into_iter();
         let Some(mut first) = all.next() else {
             return Error::new(summary);
@@ -185,6 +177,14 @@ impl Error {
         first
     }
 
+    /// The error as people read it, e.g.
+    ///
+    /// ```text
+    /// lỗi: scenarios/x.toml:12:13: huyện "Hữu Lũng", mục `installed`: ...
+    ///    12 | installed = 80_000
+    ///       |             ^
+    /// gợi ý: ...
+    /// ```
     pub fn render(&self, lang: Lang) -> String {
         let mut out = self.render_one(lang);
         for more in self.also.iter() {

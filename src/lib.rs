@@ -49,19 +49,10 @@ pub fn plan_scenario(scenario: &scenario::Scenario) -> Result<Plan, Error> {
         let n = problems.len();
         return Err(diagnostic::Error::many(
             problems,
-            text::Text::new(
-                format!(
-                    "quy tắc có {n} lỗi nên chưa lập kế hoạch: sửa các lỗi trên rồi chạy lại \
-                     (`campaign rules check --scenario {0}` chỉ kiểm tra quy tắc)",
-                    scenario.path.display()
-                ),
-                format!(
-                    "the rules have {n} problem{1}, so no plan was made: fix the above and run \
-                     again (`campaign rules check --scenario {0}` checks the rules alone)",
-                    scenario.path.display(),
-                    if n == 1 { "" } else { "s" }
-                ),
-            ),
+            cli::message::RulesSummary::NotPlanned {
+                problems: n,
+                scenario: scenario.path.clone(),
+            },
         ));
     }
     let effects = rules.before_solve(&scenario)?;

@@ -3,7 +3,7 @@
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
-use crate::diagnostic::{Error, Message};
+use crate::diagnostic::{Error, Message, Said};
 use crate::text::{Lang, Text};
 
 /// Where a value is in its file.
@@ -56,15 +56,7 @@ impl Source {
             return Ok(Source {
                 path: path.to_path_buf(),
                 text: text.map_err(|()| {
-                    Error::new(Text::new(
-                        format!("{} không phải văn bản UTF-16 hợp lệ", what.vi),
-                        format!("{} is not valid UTF-16 text", what.get(Lang::En)),
-                    ))
-                    .file(path)
-                    .hint(Text::new(
-                        "lưu lại tệp với bảng mã UTF-8 (trong Excel: \"CSV UTF-8\")",
-                        "save the file again as UTF-8 (in Excel: \"CSV UTF-8\")",
-                    ))
+                    Error::new(FileProblem::NotUtf16 { what: what.clone() }).file(path)
                 })?,
                 origin: Origin::File,
             });
@@ -72,16 +64,9 @@ impl Source {
         let text = String::from_utf8(bytes).map_err(|err| {
             let offset = err.utf8_error().valid_up_to();
             let valid = String::from_utf8_lossy(&err.as_bytes()[..offset]).into_owned();
-            Error::new(Text::new(
-                format!("{} không phải văn bản UTF-8", what.vi),
-                format!("{} is not UTF-8 text", what.get(Lang::En)),
-            ))
-            .file(path)
-            .at_offset(&valid, offset)
-            .hint(Text::new(
-                "lưu lại tệp với bảng mã UTF-8 (trong Excel: \"CSV UTF-8\")",
-                "save the file again as UTF-8 (in Excel: \"CSV UTF-8\")",
-            ))
+            Error::new(FileProblem::NotUtf8 { what: what.clone() })
+                .file(path)
+                .at_offset(&valid, offset)
         })?;
         // Excel writes a byte-order mark at the start of "CSV UTF-8" files.
         let text = match text.strip_prefix('\u{feff}') {
@@ -97,36 +82,12 @@ impl Source {
 
     /// The error for a file that cannot be read; `what` names it ("the scenario file").
     pub fn unreadable(path: &Path, what: &Text, err: &std::io::Error) -> Error {
-        let (vi, en) = match err.kind() {
-            ErrorKind::NotFound => ("không tìm thấy", "was not found"),
-            ErrorKind::PermissionDenied => {
-                ("không có quyền đọc", "cannot be read (permission denied)")
-            }
-            ErrorKind::IsADirectory => {
-                ("là một thư mục, không phải tệp", "is a folder, not a file")
-            }
-            _ => ("không đọc được", "cannot be read"),
-        };
-        let detail = if matches!(
-            err.kind(),
-            ErrorKind::NotFound | ErrorKind::PermissionDenied | ErrorKind::IsADirectory
-        ) {
-            String::new()
-        } else {
-            format!(" ({err})")
-        };
-        // Vietnamese puts "not found" first: "không tìm thấy tệp kịch bản"
-        let vi = if err.kind() == ErrorKind::NotFound {
-            format!("{vi} {}", what.vi)
-        } else {
-            format!("{} {vi}{detail}", what.vi)
-        };
-        Error::new(Text::new(
-            vi,
-            format!("{} {en}{detail}", what.get(Lang::En)),
-        ))
+        Error::new(FileProblem::Unreadable {
+            what: what.clone(),
+            kind: err.kind(),
+            error: err.to_string(),
+        })
         .file(path)
-        .hint(path_hint())
     }
 
     /// One `--set KEY=VALUE`, as typed.
@@ -203,12 +164,87 @@ impl Source {
     }
 }
 
-/// What to check when a file named in a scenario (or on the command line) cannot be read.
+/// What is wrong with a file before its text is read. `what` names the file as the caller
+/// does, in both languages ("the scenario file", "the coverage file x.csv").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum FileProblem {
+    /// It cannot be read: not found, not allowed, a folder, or `error` (the system's words,
+    /// shown for any other `kind`).
+    Unreadable {
+        what: Text,
+        kind: ErrorKind,
+        error: String,
+    },
+    /// It starts with a UTF-16 byte-order mark, and the rest is not UTF-16.
+    NotUtf16 {
+        what: Text,
+    },
+    NotUtf8 {
+        what: Text,
+    },
+}
+
+impl Message for FileProblem {
+    fn vi(&self) -> Said {
+        use FileProblem::*;
+        let utf8 = "lưu lại tệp với bảng mã UTF-8 (trong Excel: \"CSV UTF-8\")";
+        match self {
+            Unreadable { what, kind, error } => {
+                let what = &what.vi;
+                // Vietnamese puts "not found" first: "không tìm thấy tệp kịch bản"
+                Said::new(match kind {
+                    ErrorKind::NotFound => format!("không tìm thấy {what}"),
+                    ErrorKind::PermissionDenied => format!("{what} không có quyền đọc"),
+                    ErrorKind::IsADirectory => format!("{what} là một thư mục, không phải tệp"),
+                    _ => format!("{what} không đọc được ({error})"),
+                })
+                .hint(PATH_HINT.0)
+            }
+            NotUtf16 { what } => {
+                Said::new(format!("{} không phải văn bản UTF-16 hợp lệ", what.vi)).hint(utf8)
+            }
+            NotUtf8 { what } => {
+                Said::new(format!("{} không phải văn bản UTF-8", what.vi)).hint(utf8)
+            }
+        }
+    }
+
+    fn en(&self) -> Said {
+        use FileProblem::*;
+        let utf8 = "save the file again as UTF-8 (in Excel: \"CSV UTF-8\")";
+        match self {
+            Unreadable { what, kind, error } => {
+                let what = what.get(Lang::En);
+                Said::new(match kind {
+                    ErrorKind::NotFound => format!("{what} was not found"),
+                    ErrorKind::PermissionDenied => {
+                        format!("{what} cannot be read (permission denied)")
+                    }
+                    ErrorKind::IsADirectory => format!("{what} is a folder, not a file"),
+                    _ => format!("{what} cannot be read ({error})"),
+                })
+                .hint(PATH_HINT.1)
+            }
+            NotUtf16 { what } => {
+                Said::new(format!("{} is not valid UTF-16 text", what.get(Lang::En))).hint(utf8)
+            }
+            NotUtf8 { what } => {
+                Said::new(format!("{} is not UTF-8 text", what.get(Lang::En))).hint(utf8)
+            }
+        }
+    }
+}
+
+/// What to check when a file named in a scenario (or on the command line) cannot be read:
+/// (Vietnamese, English).
+const PATH_HINT: (&str, &str) = (
+    "kiểm tra đường dẫn và tên tệp (đường dẫn trong kịch bản tính từ thư mục chứa tệp kịch bản)",
+    "check the path and the file name (paths in a scenario are relative to the scenario's folder)",
+);
+
+/// The hint of [`FileProblem::Unreadable`], for an error another room points elsewhere.
 pub(crate) fn path_hint() -> Text {
-    Text::new(
-        "kiểm tra đường dẫn và tên tệp (đường dẫn trong kịch bản tính từ thư mục chứa tệp kịch bản)",
-        "check the path and the file name (paths in a scenario are relative to the scenario's folder)",
-    )
+    Text::new(PATH_HINT.0, PATH_HINT.1)
 }
 
 /// "did you mean `x`?" in both languages.

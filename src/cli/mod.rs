@@ -4,6 +4,7 @@ mod compare;
 mod explain;
 mod generate;
 mod import;
+pub(crate) mod message;
 pub(crate) mod output;
 mod rules_check;
 mod rules_test;
@@ -18,6 +19,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::report::{self, Format};
 use crate::solve::Status;
 use crate::text::Lang;
+use message::{OutputProblem, SetProblem};
 
 /// Exit status of a plan (MODEL.md § "The JSON plan").
 pub const EXIT_PLAN: i32 = 0;
@@ -219,30 +221,17 @@ impl From<FormatArg> for Format {
 
 /// The error for a printable format (html, csv, xlsx) given to a command other than `plan`.
 fn plan_only(command: &str, format: Format) -> crate::diagnostic::Error {
-    let name = format.name();
-    crate::diagnostic::Error::new(crate::text::Text::new(
-        format!(
-            "lệnh `{command}` không xuất được định dạng {name}: chỉ lệnh `plan` in được {name}"
-        ),
-        format!("`campaign {command}` cannot write {name}: only `campaign plan` writes {name}"),
-    ))
-    .hint(crate::text::Text::new(
-        "dùng --format text, markdown hoặc json",
-        "use --format text, markdown or json",
-    ))
+    crate::diagnostic::Error::new(OutputProblem::PlanOnly {
+        command: command.to_string(),
+        format: format.name(),
+    })
 }
 
 /// The error for a binary format (xlsx) without `--out`.
 fn needs_out(format: Format) -> crate::diagnostic::Error {
-    let name = format.name();
-    crate::diagnostic::Error::new(crate::text::Text::new(
-        format!("định dạng {name} là tệp nhị phân, không in ra màn hình được"),
-        format!("{name} is a binary file and cannot be written to the terminal"),
-    ))
-    .hint(crate::text::Text::new(
-        format!("thêm --out TỆP, ví dụ: --format {name} --out ke-hoach.{name}"),
-        format!("add --out FILE, e.g. --format {name} --out plan.{name}"),
-    ))
+    crate::diagnostic::Error::new(OutputProblem::NeedsOut {
+        format: format.name(),
+    })
 }
 
 impl From<LangArg> for Lang {
@@ -359,14 +348,7 @@ pub fn run(
         } => {
             if !cli.set.is_empty() {
                 // a rule test names its own scenario and params: a --set would be ignored
-                let e = crate::diagnostic::Error::new(crate::text::Text::new(
-                    "`--set` không dùng được với `campaign rules test`",
-                    "`--set` does not apply to `campaign rules test`",
-                ))
-                .hint(crate::text::Text::new(
-                    "mỗi tệp kiểm thử ghi kịch bản và [params] của nó; đổi giá trị trong tệp kiểm thử (params = { ... } của từng trường hợp)",
-                    "each test file names its scenario and [params]; change the value in the test file (a case's params = { ... })",
-                ));
+                let e = crate::diagnostic::Error::new(SetProblem::WithRulesTest);
                 return bad_input(stderr, &e, lang.into());
             }
             rules_test::run(&paths, lang.into(), stdout, stderr)

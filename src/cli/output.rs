@@ -3,8 +3,8 @@
 use std::io::Write;
 use std::path::Path;
 
+use super::message::OutputProblem;
 use crate::diagnostic::Error;
-use crate::text::Text;
 
 /// Writes `bytes` to a temporary file beside `path`, then renames it over `path`. A link is
 /// followed (the file it points to is replaced); an existing file keeps its permissions, a
@@ -56,27 +56,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
 pub fn write_error(path: Option<&Path>, e: &std::io::Error) -> Error {
     // The kind, not the full message: that names our temporary file, which means nothing to
     // the reader (the path shown is the file they asked for).
-    let why = match e.kind() {
-        std::io::ErrorKind::NotFound => {
-            Text::new("thư mục không tồn tại", "the folder does not exist")
-        }
-        std::io::ErrorKind::PermissionDenied => {
-            Text::new("không có quyền ghi", "permission denied")
-        }
-        std::io::ErrorKind::IsADirectory => Text::new("đó là một thư mục", "it is a folder"),
-        kind => Text::new(kind.to_string(), kind.to_string()),
-    };
-    let err = Error::new(Text::new(
-        format!("không ghi được kết quả ({})", why.vi),
-        format!(
-            "cannot write the output ({})",
-            why.get(crate::text::Lang::En)
-        ),
-    ))
-    .hint(Text::new(
-        "kiểm tra thư mục có tồn tại và có quyền ghi; tệp cũ (nếu có) vẫn nguyên vẹn",
-        "check that the folder exists and can be written; any existing file is left untouched",
-    ));
+    let err = Error::new(OutputProblem::CannotWrite { kind: e.kind() });
     match path {
         Some(p) => err.file(p),
         None => err,

@@ -5,10 +5,11 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::diagnostic::Error;
+use crate::diagnostic::{Error, Message};
 use crate::rules::{self, Names};
-use crate::text::{Lang, Text};
+use crate::text::Lang;
 
+use super::message::{RulesCheckProblem, RulesSummary, SetProblem};
 use super::{EXIT_BAD_INPUT, EXIT_PLAN, bad_input};
 
 /// Where the rules are when no path is given and no scenario names them.
@@ -25,19 +26,10 @@ pub fn run(
     if scenario.is_none()
         && let Some(setting) = settings.first()
     {
-        let e = Error::new(Text::new(
-            "--set thay đổi một kịch bản, nên cần --scenario",
-            "--set changes a scenario, so it needs --scenario",
-        ))
-        .setting(setting)
-        .hint(Text::new(
-            format!(
-                "ghi kịch bản cần thay đổi, ví dụ: campaign rules check --scenario scenarios/lang-son-2020-09-01.toml --set {setting}"
-            ),
-            format!(
-                "name the scenario to change, e.g. campaign rules check --scenario scenarios/lang-son-2020-09-01.toml --set {setting}"
-            ),
-        ));
+        let e = Error::new(SetProblem::WithoutScenario {
+            setting: setting.clone(),
+        })
+        .setting(setting);
         return bad_input(stderr, &e, lang);
     }
     let scenario = match scenario
@@ -66,6 +58,7 @@ pub fn run(
         let _ = writeln!(stderr, "{}", problem.render(lang));
     }
     let summary = summary(files.len(), &problems, scenario.is_some());
+    let (summary, _) = summary.words();
     if problems.is_empty() {
         let _ = writeln!(stdout, "{}", summary.get(lang));
         EXIT_PLAN
@@ -75,48 +68,18 @@ pub fn run(
     }
 }
 
-fn summary(files: usize, problems: &[Error], with_scenario: bool) -> Text {
+fn summary(files: usize, problems: &[Error], with_scenario: bool) -> RulesSummary {
     let mut broken: Vec<&Path> = problems
         .iter()
         .filter_map(|p| p.location.file.as_deref())
         .collect();
     broken.sort();
     broken.dedup();
-    let (vi_names, en_names) = if with_scenario {
-        (
-            "; tên tham số, loại tổ/đội và nhóm đối tượng đã đối chiếu với kịch bản",
-            "; parameter, team kind and cohort names checked against the scenario",
-        )
-    } else {
-        (
-            "; tên tham số và loại tổ/đội chưa đối chiếu (thêm --scenario TỆP để đối chiếu)",
-            "; parameter and team kind names not checked (add --scenario FILE to check them)",
-        )
-    };
-    if problems.is_empty() {
-        Text::new(
-            format!("Đã kiểm tra {files} tệp quy tắc: không có lỗi{vi_names}."),
-            format!(
-                "Checked {files} rule file{}: no problems{en_names}.",
-                if files == 1 { "" } else { "s" }
-            ),
-        )
-    } else {
-        Text::new(
-            format!(
-                "Đã kiểm tra {files} tệp quy tắc: {} lỗi trong {} tệp. Sửa các lỗi trên rồi chạy lại.",
-                problems.len(),
-                broken.len()
-            ),
-            format!(
-                "Checked {files} rule file{}: {} problem{} in {} file{}. Fix them and run the check again.",
-                if files == 1 { "" } else { "s" },
-                problems.len(),
-                if problems.len() == 1 { "" } else { "s" },
-                broken.len(),
-                if broken.len() == 1 { "" } else { "s" }
-            ),
-        )
+    RulesSummary::Checked {
+        files,
+        problems: problems.len(),
+        broken: broken.len(),
+        with_scenario,
     }
 }
 
@@ -130,34 +93,25 @@ fn rule_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
             }
             let found = crate::files::with_extension(path, "rhai");
             if found.is_empty() {
-                return Err(Error::new(Text::new(
-                    format!("thư mục {} không có tệp quy tắc .rhai nào", path.display()),
-                    format!("the folder {} has no .rhai rule files", path.display()),
-                ))
+                return Err(Error::new(RulesCheckProblem::NoRuleFiles {
+                    folder: path.clone(),
+                })
                 .file(path));
             }
             files.extend(found);
         } else if path.exists() {
             files.push(path.clone());
         } else {
-            return Err(Error::new(Text::new(
-                format!("không tìm thấy {}", path.display()),
-                format!("{} does not exist", path.display()),
-            ))
-            .file(path)
-            .hint(Text::new(
-                "ghi đường dẫn tới một tệp .rhai hoặc một thư mục chứa chúng, ví dụ rules/",
-                "give the path of a .rhai file or of a folder of them, e.g. rules/",
-            )));
+            return Err(Error::new(RulesCheckProblem::NotFound { path: path.clone() }).file(path));
         }
     }
     Ok(files)
 }
 
 fn unreadable(path: &Path, e: &std::io::Error) -> Error {
-    Error::new(Text::new(
-        format!("không đọc được thư mục {}: {e}", path.display()),
-        format!("cannot read the folder {}: {e}", path.display()),
-    ))
+    Error::new(RulesCheckProblem::FolderUnreadable {
+        folder: path.to_path_buf(),
+        error: e.to_string(),
+    })
     .file(path)
 }

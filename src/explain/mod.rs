@@ -12,6 +12,7 @@ mod compare;
 mod inputs;
 mod json;
 mod margin;
+mod message;
 mod render;
 mod team;
 mod trace_words;
@@ -29,6 +30,7 @@ use crate::report::Format;
 use crate::scenario::Scenario;
 use crate::solve::Status;
 use crate::text::{Lang, Text};
+use message::ExplainProblem;
 
 /// A plan with the model it was solved on and the scenario it came from.
 #[derive(Debug, Clone)]
@@ -113,43 +115,16 @@ pub fn find_district(plan: &Plan, name: &str) -> Result<usize, Error> {
         Some(names[i])
     });
     // a long list is cut: the first few names say what the names look like
-    let mut list = names
-        .iter()
-        .take(HINT_NAMES)
-        .map(|n| format!("\"{n}\""))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let more = names.len().saturating_sub(HINT_NAMES);
-    let more = (more > 0).then(|| {
-        Text::new(
-            format!(" và {more} huyện khác"),
-            format!(" and {more} more"),
-        )
-    });
-    let hint = match suggestion {
-        Some(s) => Text::new(
-            format!("có phải ý bạn là \"{s}\"?"),
-            format!("did you mean \"{s}\"?"),
-        ),
-        None => {
-            let (vi, en) = match &more {
-                Some(m) => (
-                    format!("{list}{}", m.vi),
-                    format!("{list}{}", m.get(Lang::En)),
-                ),
-                None => (list.clone(), std::mem::take(&mut list)),
-            };
-            Text::new(
-                format!("các huyện của kịch bản: {vi}"),
-                format!("the scenario's districts are: {en}"),
-            )
-        }
-    };
-    Err(Error::new(Text::new(
-        format!("kịch bản không có huyện \"{wanted}\""),
-        format!("the scenario has no district \"{wanted}\""),
-    ))
-    .hint(hint))
+    Err(Error::new(ExplainProblem::UnknownDistrict {
+        wanted,
+        close: suggestion.map(str::to_string),
+        shown: names
+            .iter()
+            .take(HINT_NAMES)
+            .map(|n| n.to_string())
+            .collect(),
+        more: names.len().saturating_sub(HINT_NAMES),
+    }))
 }
 
 /// `name` lower-cased, without diacritics (`đ` as `d`).

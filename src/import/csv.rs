@@ -4,10 +4,10 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use super::grid::{Grid, GridRow};
+use super::message::TableProblem;
 use super::table;
 use crate::diagnostic::Error;
 use crate::source::{Pos, Source};
-use crate::text::Text;
 
 /// Reads `path` into rows of cells; line numbers are the file's.
 pub(super) fn read(path: &Path) -> Result<Grid, Error> {
@@ -19,18 +19,10 @@ pub(super) fn read(path: &Path) -> Result<Grid, Error> {
     }
     let delimiter = delimiter(&src.text);
     if let Some(line) = unclosed_quote(&src.text, delimiter) {
-        return Err(src
-            .error(
-                Pos::Line { line, column: None },
-                Text::new(
-                    format!("dòng {line}: một ô mở dấu ngoặc kép (\") mà không đóng"),
-                    format!("row {line}: a cell opens a double quote (\") that is never closed"),
-                ),
-            )
-            .hint(Text::new(
-                "thêm dấu \" ở cuối ô đó, hoặc xóa dấu \" ở đầu ô",
-                "add a \" at the end of that cell, or delete the \" at its start",
-            )));
+        return Err(src.error(
+            Pos::Line { line, column: None },
+            TableProblem::UnclosedQuote { line },
+        ));
     }
     let lines: Vec<&str> = src.text.lines().collect();
     let mut reader = csv::ReaderBuilder::new()
@@ -47,10 +39,9 @@ pub(super) fn read(path: &Path) -> Result<Grid, Error> {
             });
             src.error(
                 pos,
-                Text::new(
-                    format!("không đọc được tệp CSV: {e}"),
-                    format!("cannot read the CSV file: {e}"),
-                ),
+                TableProblem::Csv {
+                    error: e.to_string(),
+                },
             )
         })?;
         let line = record

@@ -4,9 +4,9 @@
 use std::path::Path;
 
 use super::grid::Grid;
+use super::message::TableFileProblem;
 use super::{csv, xlsx};
 use crate::diagnostic::Error;
-use crate::text::Text;
 
 /// How a table file is read, by its extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,11 +31,8 @@ impl Format {
     }
 
     /// What is said of a [`Format::Refused`] file.
-    pub fn refused() -> Text {
-        Text::new(
-            "chỉ đọc được bảng tính .xlsx hoặc tệp CSV",
-            "only .xlsx workbooks and CSV files can be read",
-        )
+    pub fn refused() -> TableFileProblem {
+        TableFileProblem::Refused
     }
 }
 
@@ -48,29 +45,14 @@ pub(crate) fn read(path: &Path) -> Result<Grid, Error> {
         Some(&start == b"PK")
     });
     match Format::of(path) {
-        Format::Xlsx if zip == Some(false) => Err(Error::new(Text::new(
-            "tệp này không phải bảng tính Excel (.xlsx)",
-            "this file is not an Excel workbook (.xlsx)",
-        ))
-        .file(path)
-        .hint(Text::new(
-            "nếu đây là bảng CSV (văn bản), đổi đuôi tên tệp thành .csv",
-            "if it is a CSV table (text), rename it to .csv",
-        ))),
-        Format::Csv if zip == Some(true) => Err(Error::new(Text::new(
-            "tệp này là bảng tính Excel (.xlsx), không phải tệp CSV",
-            "this file is an Excel workbook (.xlsx), not a CSV file",
-        ))
-        .file(path)
-        .hint(Text::new(
-            "đổi đuôi tên tệp thành .xlsx, hoặc trong Excel chọn Lưu thành (Save As) > \"CSV UTF-8\"",
-            "rename it to .xlsx, or in Excel choose Save As > \"CSV UTF-8\"",
-        ))),
+        Format::Xlsx if zip == Some(false) => {
+            Err(Error::new(TableFileProblem::NotAWorkbook).file(path))
+        }
+        Format::Csv if zip == Some(true) => {
+            Err(Error::new(TableFileProblem::WorkbookNamedCsv).file(path))
+        }
         Format::Xlsx => xlsx::read(path),
         Format::Csv => csv::read(path),
-        Format::Refused => Err(Error::new(Format::refused()).file(path).hint(Text::new(
-            "trong Excel chọn Lưu thành (Save As) > \"Excel Workbook (.xlsx)\" hoặc \"CSV UTF-8\"",
-            "in Excel choose Save As > \"Excel Workbook (.xlsx)\" or \"CSV UTF-8\"",
-        ))),
+        Format::Refused => Err(Error::new(Format::refused()).file(path)),
     }
 }

@@ -5,6 +5,7 @@
 
 use std::path::Path;
 
+use super::message::Row;
 use crate::source::{Pos, Source};
 use crate::text::Text;
 
@@ -75,14 +76,10 @@ impl GridRow {
     }
 
     /// The row as messages name it: `row 3 ("Hữu Lũng")`, or `row 3` without a name.
-    pub fn label(&self, name: &str) -> Text {
-        if name.is_empty() {
-            Text::new(format!("dòng {}", self.line), format!("row {}", self.line))
-        } else {
-            Text::new(
-                format!("dòng {} (\"{name}\")", self.line),
-                format!("row {} (\"{name}\")", self.line),
-            )
+    pub fn label(&self, name: &str) -> Row {
+        Row {
+            line: self.line,
+            name: name.to_string(),
         }
     }
 }

@@ -7,6 +7,7 @@ mod csv;
 pub(crate) mod file;
 pub(crate) mod grid;
 pub(crate) mod header;
+pub(crate) mod message;
 pub mod skeleton;
 pub mod table;
 mod xlsx;
@@ -14,10 +15,10 @@ mod xlsx;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::Error;
-use crate::source::{Source, name_list};
-use crate::text::{Lang, Text};
+use crate::source::Source;
 use check::{Reader, Total};
 use grid::{Grid, GridRow};
+use message::{CellProblem, InRow, Row, RowProblem, TableProblem};
 use table::Heading;
 
 /// The districts of an imported table, in its order.
@@ -102,61 +103,30 @@ fn coverage(grid: &Grid) -> Result<Coverage, Error> {
         if is_total {
             total = Some((installed, smartphones, row.line));
         } else {
+            let in_row = |problem: RowProblem| {
+                src.error(
+                    at,
+                    InRow {
+                        row: label.clone(),
+                        problem,
+                    },
+                )
+                .district(&name)
+            };
             if installed > smartphones {
-                return Err(src
-                    .error(
-                        at,
-                        Text::new(
-                            format!(
-                                "{}: số đã cài ({installed}) lớn hơn số smartphone ({smartphones})",
-                                label.vi
-                            ),
-                            format!(
-                                "{}: installed ({installed}) is more than smartphones ({smartphones})",
-                                label.get(Lang::En)
-                            ),
-                        ),
-                    )
-                    .district(&name)
-                    .hint(Text::new(
-                        "kiểm tra hai cột có bị đổi chỗ không",
-                        "check whether the two columns are swapped",
-                    )));
+                return Err(in_row(RowProblem::InstalledAboveSmartphones {
+                    installed,
+                    smartphones,
+                }));
             }
             if smartphones == 0 {
-                return Err(src
-                    .error(
-                        at,
-                        Text::new(
-                            format!("{}: số smartphone bằng 0", label.vi),
-                            format!("{}: smartphones is 0", label.get(Lang::En)),
-                        ),
-                    )
-                    .district(&name)
-                    .hint(Text::new(
-                        "mỗi huyện cần ít nhất một smartphone; xóa dòng nếu huyện không có số liệu",
-                        "every district needs at least one smartphone; delete the row if it has no data",
-                    )));
+                return Err(in_row(RowProblem::NoSmartphones));
             }
             let key = table::name_key(&name);
             if let Some(first) = districts.iter().find(|d| table::name_key(&d.name) == key) {
-                return Err(src
-                    .error(
-                        at,
-                        Text::new(
-                            format!("{}: huyện đã có ở dòng {}", label.vi, first.line),
-                            format!(
-                                "{}: the district is already on row {}",
-                                label.get(Lang::En),
-                                first.line
-                            ),
-                        ),
-                    )
-                    .district(&name)
-                    .hint(Text::new(
-                        "xóa một trong hai dòng",
-                        "delete one of the two rows",
-                    )));
+                return Err(in_row(RowProblem::Twice {
+                    first_line: first.line,
+                }));
             }
             districts.push(ImportedDistrict {
                 name: name.clone(),
@@ -204,26 +174,13 @@ fn columns(src: &Source, header: &GridRow) -> Result<Columns, Error> {
     for (i, cell) in header.cells.iter().enumerate() {
         if let Some(h) = table::heading(cell) {
             if h != Heading::Notes && found.iter().any(|(f, _)| *f == h) {
-                return Err(src
-                    .error(
-                        header.pos(),
-                        Text::new(
-                            format!(
-                                "dòng tiêu đề (dòng {}): cột `{}` bị lặp",
-                                header.line,
-                                cell.trim()
-                            ),
-                            format!(
-                                "the header row (row {}): column `{}` appears twice",
-                                header.line,
-                                cell.trim()
-                            ),
-                        ),
-                    )
-                    .hint(Text::new(
-                        "xóa một trong hai cột",
-                        "delete one of the two columns",
-                    )));
+                return Err(src.error(
+                    header.pos(),
+                    TableProblem::HeadingTwice {
+                        line: header.line,
+                        heading: cell.trim().to_string(),
+                    },
+                ));
             }
             found.push((h, i));
         }
@@ -238,49 +195,30 @@ fn columns(src: &Source, header: &GridRow) -> Result<Columns, Error> {
 }
 
 fn missing_columns(src: &Source, best: &GridRow) -> Error {
-    let found: Vec<&str> = best
+    let found = best
         .cells
         .iter()
         .map(|c| c.trim())
         .filter(|c| !c.is_empty())
+        .map(str::to_string)
         .collect();
     let have: Vec<Heading> = best
         .cells
         .iter()
         .filter_map(|c| table::heading(c))
         .collect();
-    let missing: Vec<(&str, &str)> = [
-        (Heading::District, ("Huyện", "District")),
-        (Heading::Installed, ("Đã cài Bluezone", "Installed")),
-        (Heading::Smartphones, ("Tổng smartphone", "Smartphones")),
-    ]
-    .iter()
-    .filter(|(h, _)| !have.contains(h))
-    .map(|(_, n)| *n)
-    .collect();
-    let found = name_list(found);
-    let missing_vi = name_list(missing.iter().map(|m| m.0));
-    let missing_en = name_list(missing.iter().map(|m| m.1));
+    let missing = [Heading::District, Heading::Installed, Heading::Smartphones]
+        .into_iter()
+        .filter(|h| !have.contains(h))
+        .collect();
     src.error(
         best.pos(),
-        Text::new(
-            format!(
-                "không tìm thấy dòng tiêu đề đủ cột: dòng {} có {found}; thiếu {missing_vi}",
-                best.line
-            ),
-            format!(
-                "no header row with the needed columns: row {} has {found}; missing {missing_en}",
-                best.line
-            ),
-        ),
+        TableProblem::MissingColumns {
+            line: best.line,
+            found,
+            missing,
+        },
     )
-    .hint(Text::new(
-        format!("dòng tiêu đề cần các cột {}", table::expected().vi),
-        format!(
-            "the header row needs the columns {}",
-            table::expected().get(Lang::En)
-        ),
-    ))
 }
 
 fn count(
@@ -288,56 +226,28 @@ fn count(
     row: &GridRow,
     index: usize,
     column: &str,
-    label: &Text,
+    label: &Row,
 ) -> Result<u64, Error> {
     let cell = row.cell(index);
-    let at = row.pos();
-    match table::parse_count(cell) {
-        Some(v) if v < 0 => Err(src
-            .error(
-                at,
-                Text::new(
-                    format!("{}: số âm `{cell}`", label.vi),
-                    format!("{}: negative count `{cell}`", label.get(Lang::En)),
-                ),
-            )
-            .table_column(column)
-            .hint(Text::new(
-                "số máy không thể âm",
-                "a count cannot be negative",
-            ))),
-        Some(v) => match u64::try_from(v) {
-            Ok(v) if i128::from(v) <= check::MAX_PEOPLE => Ok(v),
-            _ => {
-                let (message, hint) = check::too_large();
-                Err(src
-                    .error(
-                        at,
-                        Text::new(
-                            format!("{}: {}: `{cell}`", label.vi, message.vi),
-                            format!(
-                                "{}: {}: `{cell}`",
-                                label.get(Lang::En),
-                                message.get(Lang::En)
-                            ),
-                        ),
-                    )
-                    .table_column(column)
-                    .hint(hint))
-            }
+    let problem = match table::parse_count(cell) {
+        Some(v) if v < 0 => RowProblem::Negative {
+            cell: cell.to_string(),
         },
-        None => {
-            let (message, hint) = check::bad_count(row, index);
-            Err(src
-                .error(
-                    at,
-                    Text::new(
-                        format!("{}: {}", label.vi, message.vi),
-                        format!("{}: {}", label.get(Lang::En), message.get(Lang::En)),
-                    ),
-                )
-                .table_column(column)
-                .hint(hint))
-        }
-    }
+        Some(v) => match u64::try_from(v) {
+            Ok(v) if i128::from(v) <= check::MAX_PEOPLE => return Ok(v),
+            _ => RowProblem::Cell(CellProblem::TooLarge {
+                cell: Some(cell.to_string()),
+            }),
+        },
+        None => RowProblem::Cell(check::count_problem(row, index)),
+    };
+    Err(src
+        .error(
+            row.pos(),
+            InRow {
+                row: label.clone(),
+                problem,
+            },
+        )
+        .table_column(column))
 }

@@ -4,9 +4,7 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-use crate::number::percent;
 use crate::text::normalise;
-use crate::text::{Lang, Text};
 
 /// What a header cell names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,15 +17,6 @@ pub enum Heading {
     /// A column read by people only: notes (`Ghi chú`, `Notes`) or the row number (`STT`,
     /// `TT`, `No.`). Ignored.
     Notes,
-}
-
-/// How the expected columns may be written, for messages: Vietnamese headings in the
-/// Vietnamese text, English ones in the English.
-pub fn expected() -> Text {
-    Text::new(
-        "`Huyện`, `Đã cài Bluezone`, `Tổng smartphone` (cột `Tỷ lệ` có thể có hoặc không)",
-        "`District`, `Installed`, `Smartphones` (a `Rate` column is optional)",
-    )
 }
 
 /// A header cell compared after NFC, case folding and collapsing spaces (line breaks in a
@@ -177,16 +166,6 @@ pub fn rate_agrees(printed: PrintedRate, installed: u64, smartphones: u64) -> bo
     } else {
         digits == truncated || digits == rounded
     }
-}
-
-/// The rate `installed / smartphones` with two decimals, for messages: `22,98%` / `22.98%`.
-pub fn rate_text(installed: u64, smartphones: u64) -> Text {
-    if smartphones == 0 {
-        return Text::new("–", "–");
-    }
-    #[allow(clippy::cast_precision_loss)]
-    let rate = installed as f64 / smartphones as f64;
-    Text::new(percent(Lang::Vi, rate), percent(Lang::En, rate))
 }
 
 /// Rows like "TỔNG", "Tổng cộng" or "Total" that the letter's tables end with.

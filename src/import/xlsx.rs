@@ -5,10 +5,10 @@ use std::path::Path;
 use calamine::{Data, Reader, Xlsx, open_workbook};
 
 use super::grid::{Grid, GridRow};
+use super::message::TableFileProblem;
 use super::table;
 use crate::diagnostic::Error;
 use crate::source::{Origin, Source};
-use crate::text::Text;
 
 /// Reads the sheet of `path` that has a header row (else the first) into rows of cells; line
 /// numbers are the sheet's row numbers, and the text shown under an error is the row's cells
@@ -19,24 +19,17 @@ pub(super) fn read(path: &Path) -> Result<Grid, Error> {
         let folder = std::io::Error::from(std::io::ErrorKind::IsADirectory);
         return Err(Source::unreadable(path, &Grid::what(path), &folder));
     }
-    let mut book: Xlsx<_> = open_workbook(path).map_err(|e| {
-        let not_found = !path.exists();
-        Error::new(if not_found {
-            Text::new(
-                format!("không tìm thấy tệp số liệu {}", path.display()),
-                format!("the coverage file {} was not found", path.display()),
-            )
+    let mut book: Xlsx<_> = open_workbook(path).map_err(|e: calamine::XlsxError| {
+        Error::new(if path.exists() {
+            TableFileProblem::WorkbookUnreadable {
+                error: e.to_string(),
+            }
         } else {
-            Text::new(
-                format!("không đọc được tệp Excel: {e}"),
-                format!("cannot read the Excel file: {e}"),
-            )
+            TableFileProblem::WorkbookNotFound {
+                path: path.to_path_buf(),
+            }
         })
         .file(path)
-        .hint(Text::new(
-            "kiểm tra đường dẫn; tệp phải là bảng tính .xlsx (Excel 2007 trở lên)",
-            "check the path; the file must be an .xlsx workbook (Excel 2007 or later)",
-        ))
     })?;
     let mut sheets = Vec::new();
     for name in book.sheet_names() {

@@ -12,13 +12,15 @@ pub mod diagnosis;
 pub mod html;
 pub mod json;
 pub mod markdown;
+mod message;
 pub mod terminal;
 pub mod words;
 pub mod xlsx;
 
 use crate::diagnostic::Error;
 use crate::plan::Plan;
-use crate::text::{Lang, Text};
+use crate::text::Lang;
+use message::ReportProblem;
 
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,10 +92,9 @@ pub fn render(plan: &Plan, format: Format, lang: Lang) -> String {
 pub fn render_bytes(plan: &Plan, format: Format, lang: Lang) -> Result<Vec<u8>, Error> {
     match format {
         Format::Xlsx => xlsx::render(plan, lang).map_err(|e| {
-            Error::new(Text::new(
-                format!("không tạo được tệp Excel ({e})"),
-                format!("cannot make the Excel workbook ({e})"),
-            ))
+            Error::new(ReportProblem::Workbook {
+                error: e.to_string(),
+            })
         }),
         _ => Ok(render(plan, format, lang).into_bytes()),
     }

@@ -252,11 +252,9 @@ fn negative(c: Count, district: &str, field: &str) -> Error {
 }
 
 fn too_large(c: Count, district: &str, field: &str) -> Error {
-    let (message, hint) = crate::import::check::too_large();
-    c.at.error(message)
+    c.at.error(crate::import::message::CellProblem::TooLarge { cell: None })
         .district(district)
         .field(field)
-        .hint(hint)
 }
 
 pub(crate) use crate::model::MAX_TEAMS;

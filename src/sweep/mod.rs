@@ -6,6 +6,7 @@
 //! loader, the same rules, the same solver), on as many threads as asked. Results are kept by
 //! value, so the output is the same whatever the number of threads.
 
+mod message;
 mod render;
 
 pub use render::{render_json, render_markdown, render_text};
@@ -16,7 +17,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::diagnostic::Error;
 use crate::plan::Plan;
-use crate::text::Text;
+use message::{Bound, FailedAt, VaryProblem};
 
 /// The end of a range counts when a binary fraction puts it this share of a step short of a
 /// whole number of steps (0.50 written as 0.49999999).
@@ -44,73 +45,54 @@ pub struct Point {
 /// Reads `KEY=FROM..TO:STEP`. Whole numbers stay whole (`10..50:10` gives 10, 20, ..., 50);
 /// otherwise each value has as many decimals as FROM and STEP (`0.40..0.50:0.01`).
 pub fn parse_vary(text: &str) -> Result<Vary, Error> {
-    let form = || {
-        Text::new(
-            "viết `--vary KHÓA=TỪ..ĐẾN:BƯỚC`, ví dụ `--vary team_kind.volunteer.available=10..50:10` \
-             hoặc `--vary target.provincial_rate=0.40..0.50:0.02`",
-            "write `--vary KEY=FROM..TO:STEP`, e.g. `--vary team_kind.volunteer.available=10..50:10` \
-             or `--vary target.provincial_rate=0.40..0.50:0.02`",
-        )
-    };
-    let bad = |vi: String, en: String| {
-        Error::new(Text::new(vi, en))
-            .field(format!("--vary {text}"))
-            .hint(form())
-    };
+    let bad = |problem: VaryProblem| Error::new(problem).field(format!("--vary {text}"));
     let Some((key, range)) = text.split_once('=') else {
-        return Err(bad(
-            format!("thiếu dấu `=` giữa khóa và khoảng giá trị trong `{text}`"),
-            format!("`=` missing between the key and the range in `{text}`"),
-        ));
+        return Err(bad(VaryProblem::NoEquals {
+            text: text.to_string(),
+        }));
     };
     let key = key.trim();
     if key.is_empty() {
-        return Err(bad(
-            "chưa ghi khóa cần thay đổi".to_string(),
-            "the key to vary is missing".to_string(),
-        ));
+        return Err(bad(VaryProblem::NoKey));
     }
     let (span, step) = range.split_once(':').unwrap_or((range, ""));
     let Some((from, to)) = span.split_once("..") else {
-        return Err(bad(
-            format!("khoảng giá trị `{range}` thiếu `..` giữa điểm đầu và điểm cuối"),
-            format!("the range `{range}` lacks `..` between its start and end"),
-        ));
+        return Err(bad(VaryProblem::NoDots {
+            range: range.to_string(),
+        }));
     };
     let (from, to, step) = (from.trim(), to.trim(), step.trim());
     if step.is_empty() {
-        return Err(bad(
-            format!("khoảng giá trị `{range}` thiếu bước `:BƯỚC`"),
-            format!("the range `{range}` lacks its step `:STEP`"),
-        ));
+        return Err(bad(VaryProblem::NoStep {
+            range: range.to_string(),
+        }));
     }
-    let number = |s: &str, vi: &str, en: &str| -> Result<f64, Error> {
+    let number = |s: &str, bound: Bound| -> Result<f64, Error> {
         s.parse::<f64>()
             .ok()
             .filter(|x| x.is_finite())
             .ok_or_else(|| {
-                bad(
-                    format!("{vi} `{s}` không phải là một số"),
-                    format!("the {en} `{s}` is not a number"),
-                )
+                bad(VaryProblem::NotANumber {
+                    bound,
+                    written: s.to_string(),
+                })
             })
     };
     let (a, b, d) = (
-        number(from, "điểm đầu", "start")?,
-        number(to, "điểm cuối", "end")?,
-        number(step, "bước", "step")?,
+        number(from, Bound::Start)?,
+        number(to, Bound::End)?,
+        number(step, Bound::Step)?,
     );
     if d <= 0.0 {
-        return Err(bad(
-            format!("bước phải lớn hơn 0, không phải {step}"),
-            format!("the step must be above 0, not {step}"),
-        ));
+        return Err(bad(VaryProblem::StepNotPositive {
+            step: step.to_string(),
+        }));
     }
     if b < a {
-        return Err(bad(
-            format!("điểm cuối {to} nhỏ hơn điểm đầu {from}"),
-            format!("the end {to} is below the start {from}"),
-        ));
+        return Err(bad(VaryProblem::EndBelowStart {
+            from: from.to_string(),
+            to: to.to_string(),
+        }));
     }
     let decimals = |s: &str| s.split_once('.').map_or(0, |(_, f)| f.len());
     let places = decimals(from).max(decimals(step));
@@ -122,23 +104,16 @@ pub fn parse_vary(text: &str) -> Result<Vary, Error> {
         (d * scale).round(),
     );
     if id < 1.0 {
-        return Err(bad(
-            format!("bước {step} quá nhỏ so với số chữ số thập phân của điểm đầu"),
-            format!("the step {step} is finer than the start's decimals"),
-        ));
+        return Err(bad(VaryProblem::StepTooFine {
+            step: step.to_string(),
+        }));
     }
     let count = ((ib - ia) / id).floor() + 1.0;
     if count > MAX_VALUES as f64 {
-        return Err(bad(
-            format!(
-                "khoảng `{range}` cho {} giá trị, nhiều hơn mức tối đa {MAX_VALUES}",
-                count as u64
-            ),
-            format!(
-                "the range `{range}` gives {} values, more than the {MAX_VALUES} allowed",
-                count as u64
-            ),
-        ));
+        return Err(bad(VaryProblem::TooMany {
+            range: range.to_string(),
+            values: count as u64,
+        }));
     }
     let values = (0..count as u64)
         .map(|i| {
@@ -194,10 +169,10 @@ pub fn sweep(
             }),
             Some(Err(e)) => {
                 let mut also: Vec<Error> = e.also.to_vec();
-                also.push(Error::new(Text::new(
-                    format!("(khi {} = {value})", vary.key),
-                    format!("(with {} = {value})", vary.key),
-                )));
+                also.push(Error::new(FailedAt {
+                    key: vary.key.clone(),
+                    value: value.clone(),
+                }));
                 let mut e = e;
                 e.also = also.into_boxed_slice();
                 return Err(e);

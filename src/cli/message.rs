@@ -1,0 +1,546 @@
+//! What can be wrong on the command line, each kind with its data, worded once per language:
+//! a `--set` where it does not apply, where the output goes, `campaign generate`'s numbers,
+//! `campaign rules check`'s paths, and what a rule check comes to.
+
+use std::io::ErrorKind;
+use std::path::PathBuf;
+
+use crate::diagnostic::{Message, Said};
+use crate::number::count;
+use crate::synthetic::MAX_UNITS;
+use crate::text::Lang;
+
+/// A `--set` given to a command it does not apply to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum SetProblem {
+    /// `--set` with `campaign rules test`: each test file names its scenario.
+    WithRulesTest,
+    /// `--set` with `campaign generate`, which has no scenario to change yet.
+    WithGenerate,
+    /// `--set` (the first, as typed) with `campaign rules check` but no `--scenario`.
+    WithoutScenario { setting: String },
+}
+
+impl Message for SetProblem {
+    fn vi(&self) -> Said {
+        use SetProblem::*;
+        match self {
+            WithRulesTest => Said::new("`--set` không dùng được với `campaign rules test`").hint(
+                "mỗi tệp kiểm thử ghi kịch bản và [params] của nó; đổi giá trị trong tệp kiểm thử (params = { ... } của từng trường hợp)",
+            ),
+            WithGenerate => Said::new("`--set` không dùng được với `campaign generate`").hint(
+                "đặt giá trị bằng các tùy chọn của lệnh (--target, --floor, --budget, --objective), \
+                 hoặc tạo tệp trước rồi chạy `campaign plan TỆP --set ...`",
+            ),
+            WithoutScenario { setting } => {
+                Said::new("--set thay đổi một kịch bản, nên cần --scenario").hint(format!(
+                    "ghi kịch bản cần thay đổi, ví dụ: campaign rules check --scenario scenarios/lang-son-2020-09-01.toml --set {setting}"
+                ))
+            }
+        }
+    }
+
+    fn en(&self) -> Said {
+        use SetProblem::*;
+        match self {
+            WithRulesTest => Said::new("`--set` does not apply to `campaign rules test`").hint(
+                "each test file names its scenario and [params]; change the value in the test file (a case's params = { ... })",
+            ),
+            WithGenerate => Said::new("`--set` does not apply to `campaign generate`").hint(
+                "set values with the command's options (--target, --floor, --budget, --objective), \
+                 or generate the file first, then run `campaign plan FILE --set ...`",
+            ),
+            WithoutScenario { setting } => {
+                Said::new("--set changes a scenario, so it needs --scenario").hint(format!(
+                    "name the scenario to change, e.g. campaign rules check --scenario scenarios/lang-son-2020-09-01.toml --set {setting}"
+                ))
+            }
+        }
+    }
+}
+
+/// What a command cannot write, or where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum OutputProblem {
+    /// A printable format (html, csv, xlsx) asked of a command other than `plan`.
+    PlanOnly {
+        command: String,
+        format: &'static str,
+    },
+    /// A binary format (xlsx) without `--out`.
+    NeedsOut { format: &'static str },
+    /// The output (a file, or the terminal) could not be written; `kind` says why.
+    CannotWrite { kind: ErrorKind },
+}
+
+impl Message for OutputProblem {
+    fn vi(&self) -> Said {
+        use OutputProblem::*;
+        match self {
+            PlanOnly { command, format } => Said::new(format!(
+                "lệnh `{command}` không xuất được định dạng {format}: chỉ lệnh `plan` in được {format}"
+            ))
+            .hint("dùng --format text, markdown hoặc json"),
+            NeedsOut { format } => Said::new(format!(
+                "định dạng {format} là tệp nhị phân, không in ra màn hình được"
+            ))
+            .hint(format!(
+                "thêm --out TỆP, ví dụ: --format {format} --out ke-hoach.{format}"
+            )),
+            CannotWrite { kind } => {
+                let why = match kind {
+                    ErrorKind::NotFound => "thư mục không tồn tại".to_string(),
+                    ErrorKind::PermissionDenied => "không có quyền ghi".to_string(),
+                    ErrorKind::IsADirectory => "đó là một thư mục".to_string(),
+                    kind => kind.to_string(),
+                };
+                Said::new(format!("không ghi được kết quả ({why})")).hint(
+                    "kiểm tra thư mục có tồn tại và có quyền ghi; tệp cũ (nếu có) vẫn nguyên vẹn",
+                )
+            }
+        }
+    }
+
+    fn en(&self) -> Said {
+        use OutputProblem::*;
+        match self {
+            PlanOnly { command, format } => Said::new(format!(
+                "`campaign {command}` cannot write {format}: only `campaign plan` writes {format}"
+            ))
+            .hint("use --format text, markdown or json"),
+            NeedsOut { format } => Said::new(format!(
+                "{format} is a binary file and cannot be written to the terminal"
+            ))
+            .hint(format!(
+                "add --out FILE, e.g. --format {format} --out plan.{format}"
+            )),
+            CannotWrite { kind } => {
+                let why = match kind {
+                    ErrorKind::NotFound => "the folder does not exist".to_string(),
+                    ErrorKind::PermissionDenied => "permission denied".to_string(),
+                    ErrorKind::IsADirectory => "it is a folder".to_string(),
+                    kind => kind.to_string(),
+                };
+                Said::new(format!("cannot write the output ({why})")).hint(
+                    "check that the folder exists and can be written; any existing file is left untouched",
+                )
+            }
+        }
+    }
+}
+
+/// A share option of `campaign generate`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Share {
+    /// `--target`: the provincial target.
+    Target,
+    /// `--floor`: the least rate of every unit.
+    Floor,
+}
+
+impl Share {
+    /// The option as typed.
+    pub fn option(self) -> &'static str {
+        match self {
+            Share::Target => "--target",
+            Share::Floor => "--floor",
+        }
+    }
+
+    /// What the share is called in a message.
+    fn name(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Share::Target, Lang::Vi) => "mục tiêu toàn tỉnh",
+            (Share::Target, Lang::En) => "the provincial target",
+            (Share::Floor, Lang::Vi) => "mức sàn của mỗi đơn vị",
+            (Share::Floor, Lang::En) => "the floor of every unit",
+        }
+    }
+
+    /// A typical value, for the hint: (as typed, as a percentage).
+    fn example(self) -> (&'static str, &'static str) {
+        match self {
+            Share::Target => ("0.4", "40%"),
+            Share::Floor => ("0.3", "30%"),
+        }
+    }
+
+    /// What to type for this share: 40% is 0.4.
+    fn hint(self, lang: Lang) -> String {
+        let option = self.option();
+        let (share, percent) = self.example();
+        match lang {
+            Lang::Vi => format!(
+                "ghi tỷ lệ dưới dạng số thập phân với dấu chấm, ví dụ {option} {share} cho {percent}"
+            ),
+            Lang::En => format!(
+                "write the share as a decimal with a dot, e.g. {option} {share} for {percent}"
+            ),
+        }
+    }
+}
+
+/// An argument of `campaign generate` that is wrong; `text` is the value as typed.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum GenerateProblem {
+    UnitsNotANumber {
+        text: String,
+    },
+    UnitsOutOfRange {
+        text: String,
+        units: i128,
+    },
+    Seed {
+        text: String,
+    },
+    /// A share that is a number, `x`, but not one in (0, 1), or written as a percentage
+    /// (`percent`). `as_share` is the share `x` means when it reads as a percentage (the hint
+    /// says what to type instead).
+    ShareOutOfRange {
+        share: Share,
+        text: String,
+        x: f64,
+        percent: bool,
+        as_share: Option<f64>,
+    },
+    /// A share that is not a number; `with_dot` is what to type when only a decimal comma is
+    /// wrong.
+    ShareNotANumber {
+        share: Share,
+        text: String,
+        with_dot: Option<String>,
+    },
+    BudgetNegative {
+        text: String,
+    },
+    /// A budget above a thousand trillion đồng.
+    BudgetTooLarge {
+        text: String,
+    },
+    BudgetNotANumber {
+        text: String,
+    },
+    RulePathEmpty,
+    /// A rule path holding a line break or a tab (shown escaped).
+    RulePathControl {
+        path: String,
+    },
+}
+
+impl Message for GenerateProblem {
+    fn vi(&self) -> Said {
+        use GenerateProblem::*;
+        let units = "ví dụ --units 700 (mỗi đơn vị là một xã, hoặc một huyện với --size district)";
+        let max = count(Lang::Vi, f64::from(MAX_UNITS));
+        let budget = "ghi số tiền (đồng) cho cả đợt, ví dụ --budget 250000000 (250 triệu đồng; viết \
+             250_000_000 hay 250.000.000 cũng được), hoặc --budget auto (khoảng một nửa chi phí \
+             của mọi tổ, đội)";
+        let rules = "ghi đường dẫn tệp hoặc thư mục quy tắc, tính từ thư mục sẽ chứa kịch bản, ví dụ \
+             --rules ../rules";
+        match self {
+            UnitsNotANumber { text } => Said::new(format!(
+                "--units {text}: số đơn vị phải là một số nguyên, từ 1 đến {max}"
+            ))
+            .hint(units),
+            UnitsOutOfRange { text, units: n } => Said::new(format!(
+                "--units {text}: số đơn vị phải từ 1 đến {max} (đang là {n})"
+            ))
+            .hint(units),
+            Seed { text } => Said::new(format!(
+                "--seed {text}: hạt giống (seed) phải là một số nguyên từ 0 đến \
+                 18.446.744.073.709.551.615"
+            ))
+            .hint(
+                "ví dụ --seed 1: cùng một seed luôn cho cùng một tệp, seed khác cho một tỉnh khác",
+            ),
+            ShareOutOfRange {
+                share,
+                text,
+                x,
+                percent,
+                as_share,
+            } => {
+                let (option, name) = (share.option(), share.name(Lang::Vi));
+                Said::new(if *percent {
+                    format!("{option} {text}: {name} ghi dưới dạng số thập phân, không có dấu %")
+                } else {
+                    format!(
+                        "{option} {text}: {name} là một tỷ lệ lớn hơn 0 và nhỏ hơn 1 (đang là {x})"
+                    )
+                })
+                .hint(match as_share {
+                    Some(as_share) => format!(
+                        "tỷ lệ ghi dưới dạng số thập phân với dấu chấm: {x}% là {as_share}, gõ {option} {as_share}"
+                    ),
+                    None => share.hint(Lang::Vi),
+                })
+            }
+            ShareNotANumber {
+                share,
+                text,
+                with_dot,
+            } => {
+                let (option, name) = (share.option(), share.name(Lang::Vi));
+                Said::new(format!(
+                    "{option} {text}: {name} phải là một tỷ lệ viết bằng số thập phân"
+                ))
+                .hint(match with_dot {
+                    Some(with_dot) => format!(
+                        "số thập phân dùng dấu chấm, không dùng dấu phẩy: gõ {option} {with_dot}"
+                    ),
+                    None => share.hint(Lang::Vi),
+                })
+            }
+            BudgetNegative { text } => {
+                Said::new(format!("--budget {text}: ngân sách không thể âm")).hint(budget)
+            }
+            BudgetTooLarge { text } => Said::new(format!(
+                "--budget {text}: ngân sách quá lớn, không thể là thật (hơn 1.000.000 tỷ đồng)"
+            ))
+            .hint("kiểm tra xem có gõ thừa chữ số nào không; ngân sách tính bằng đồng"),
+            BudgetNotANumber { text } => Said::new(format!(
+                "--budget {text}: ngân sách phải là một số đồng (số nguyên) hoặc auto"
+            ))
+            .hint(budget),
+            RulePathEmpty => Said::new("--rules: đường dẫn quy tắc đang để trống").hint(rules),
+            RulePathControl { path } => Said::new(format!(
+                "--rules {}: đường dẫn có ký tự điều khiển (xuống dòng, tab)",
+                path.escape_debug()
+            ))
+            .hint(rules),
+        }
+    }
+
+    fn en(&self) -> Said {
+        use GenerateProblem::*;
+        let units =
+            "for example --units 700 (each unit is a commune, or a district with --size district)";
+        let max = count(Lang::En, f64::from(MAX_UNITS));
+        let budget = "write the amount in đồng for the whole campaign, e.g. --budget 250000000 (250 million đồng; \
+             250_000_000 or 250.000.000 also work), or --budget auto (about half of what every \
+             team would cost)";
+        let rules = "name a rule file or folder, relative to the folder the scenario is written to, e.g. \
+             --rules ../rules";
+        match self {
+            UnitsNotANumber { text } => Said::new(format!(
+                "--units {text}: the number of units must be a whole number, from 1 to {max}"
+            ))
+            .hint(units),
+            UnitsOutOfRange { text, units: n } => Said::new(format!(
+                "--units {text}: the number of units must be from 1 to {max} (it is {n})"
+            ))
+            .hint(units),
+            Seed { text } => Said::new(format!(
+                "--seed {text}: the seed must be a whole number from 0 to \
+                 18,446,744,073,709,551,615"
+            ))
+            .hint(
+                "for example --seed 1: the same seed always gives the same file, another seed \
+                 another province",
+            ),
+            ShareOutOfRange {
+                share,
+                text,
+                x,
+                percent,
+                as_share,
+            } => {
+                let (option, name) = (share.option(), share.name(Lang::En));
+                Said::new(if *percent {
+                    format!("{option} {text}: {name} is written as a decimal, without %")
+                } else {
+                    format!(
+                        "{option} {text}: {name} is a share, more than 0 and less than 1 (it is {x})"
+                    )
+                })
+                .hint(match as_share {
+                    Some(as_share) => format!(
+                        "shares are written as decimals with a dot: {x}% is {as_share}, type {option} {as_share}"
+                    ),
+                    None => share.hint(Lang::En),
+                })
+            }
+            ShareNotANumber {
+                share,
+                text,
+                with_dot,
+            } => {
+                let (option, name) = (share.option(), share.name(Lang::En));
+                Said::new(format!(
+                    "{option} {text}: {name} must be a share written as a decimal number"
+                ))
+                .hint(match with_dot {
+                    Some(with_dot) => {
+                        format!("decimals take a dot, not a comma: type {option} {with_dot}")
+                    }
+                    None => share.hint(Lang::En),
+                })
+            }
+            BudgetNegative { text } => {
+                Said::new(format!("--budget {text}: the budget cannot be negative")).hint(budget)
+            }
+            BudgetTooLarge { text } => Said::new(format!(
+                "--budget {text}: the budget is too large to be real (more than \
+                 1,000,000,000,000,000 đồng)"
+            ))
+            .hint("check for a digit typed twice; the budget is in đồng"),
+            BudgetNotANumber { text } => Said::new(format!(
+                "--budget {text}: the budget must be a whole number of đồng, or auto"
+            ))
+            .hint(budget),
+            RulePathEmpty => Said::new("--rules: the rule path is empty").hint(rules),
+            RulePathControl { path } => Said::new(format!(
+                "--rules {}: the path holds a control character (a line break, a tab)",
+                path.escape_debug()
+            ))
+            .hint(rules),
+        }
+    }
+}
+
+/// A path given to `campaign rules check` that holds no rules to check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum RulesCheckProblem {
+    /// A folder without `.rhai` files.
+    NoRuleFiles {
+        folder: PathBuf,
+    },
+    NotFound {
+        path: PathBuf,
+    },
+    /// A folder that cannot be listed; `error` is the system's words.
+    FolderUnreadable {
+        folder: PathBuf,
+        error: String,
+    },
+}
+
+impl Message for RulesCheckProblem {
+    fn vi(&self) -> Said {
+        use RulesCheckProblem::*;
+        match self {
+            NoRuleFiles { folder } => Said::new(format!(
+                "thư mục {} không có tệp quy tắc .rhai nào",
+                folder.display()
+            )),
+            NotFound { path } => Said::new(format!("không tìm thấy {}", path.display()))
+                .hint("ghi đường dẫn tới một tệp .rhai hoặc một thư mục chứa chúng, ví dụ rules/"),
+            FolderUnreadable { folder, error } => Said::new(format!(
+                "không đọc được thư mục {}: {error}",
+                folder.display()
+            )),
+        }
+    }
+
+    fn en(&self) -> Said {
+        use RulesCheckProblem::*;
+        match self {
+            NoRuleFiles { folder } => Said::new(format!(
+                "the folder {} has no .rhai rule files",
+                folder.display()
+            )),
+            NotFound { path } => Said::new(format!("{} does not exist", path.display()))
+                .hint("give the path of a .rhai file or of a folder of them, e.g. rules/"),
+            FolderUnreadable { folder, error } => Said::new(format!(
+                "cannot read the folder {}: {error}",
+                folder.display()
+            )),
+        }
+    }
+}
+
+/// What a check of the rules comes to, said after its problems.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum RulesSummary {
+    /// `campaign rules check`: `problems` in `broken` of `files` files; names were checked
+    /// against a scenario when `with_scenario`.
+    Checked {
+        files: usize,
+        problems: usize,
+        broken: usize,
+        with_scenario: bool,
+    },
+    /// A plan refused because the scenario's rules (`scenario`, the scenario's path) have
+    /// `problems`.
+    NotPlanned { problems: usize, scenario: PathBuf },
+}
+
+/// `s` after a count other than one.
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+impl Message for RulesSummary {
+    fn vi(&self) -> Said {
+        use RulesSummary::*;
+        match self {
+            Checked {
+                files,
+                problems: 0,
+                with_scenario,
+                ..
+            } => {
+                let names = if *with_scenario {
+                    "; tên tham số, loại tổ/đội và nhóm đối tượng đã đối chiếu với kịch bản"
+                } else {
+                    "; tên tham số và loại tổ/đội chưa đối chiếu (thêm --scenario TỆP để đối chiếu)"
+                };
+                Said::new(format!(
+                    "Đã kiểm tra {files} tệp quy tắc: không có lỗi{names}."
+                ))
+            }
+            Checked {
+                files,
+                problems,
+                broken,
+                ..
+            } => Said::new(format!(
+                "Đã kiểm tra {files} tệp quy tắc: {problems} lỗi trong {broken} tệp. Sửa các lỗi trên rồi chạy lại."
+            )),
+            NotPlanned { problems, scenario } => Said::new(format!(
+                "quy tắc có {problems} lỗi nên chưa lập kế hoạch: sửa các lỗi trên rồi chạy lại \
+                 (`campaign rules check --scenario {}` chỉ kiểm tra quy tắc)",
+                scenario.display()
+            )),
+        }
+    }
+
+    fn en(&self) -> Said {
+        use RulesSummary::*;
+        match self {
+            Checked {
+                files,
+                problems: 0,
+                with_scenario,
+                ..
+            } => {
+                let names = if *with_scenario {
+                    "; parameter, team kind and cohort names checked against the scenario"
+                } else {
+                    "; parameter and team kind names not checked (add --scenario FILE to check them)"
+                };
+                Said::new(format!(
+                    "Checked {files} rule file{}: no problems{names}.",
+                    plural(*files)
+                ))
+            }
+            Checked {
+                files,
+                problems,
+                broken,
+                ..
+            } => Said::new(format!(
+                "Checked {files} rule file{}: {problems} problem{} in {broken} file{}. Fix them and run the check again.",
+                plural(*files),
+                plural(*problems),
+                plural(*broken)
+            )),
+            NotPlanned { problems, scenario } => Said::new(format!(
+                "the rules have {problems} problem{}, so no plan was made: fix the above and run \
+                 again (`campaign rules check --scenario {}` checks the rules alone)",
+                plural(*problems),
+                scenario.display()
+            )),
+        }
+    }
+}

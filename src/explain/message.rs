@@ -1,0 +1,62 @@
+//! What can be wrong with what `campaign explain` is asked, worded once per language.
+
+use crate::diagnostic::{Message, Said};
+
+/// `--district` names no district of the scenario.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum ExplainProblem {
+    /// `wanted` (normalised) is not a district; `close` is the district it may be a typing
+    /// mistake for, `shown` the first of the scenario's districts and `more` how many others
+    /// there are.
+    UnknownDistrict {
+        wanted: String,
+        close: Option<String>,
+        shown: Vec<String>,
+        more: usize,
+    },
+}
+
+/// Names for a hint: `"a", "b", "c"`.
+fn quoted(names: &[String]) -> String {
+    names
+        .iter()
+        .map(|n| format!("\"{n}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl Message for ExplainProblem {
+    fn vi(&self) -> Said {
+        let ExplainProblem::UnknownDistrict {
+            wanted,
+            close,
+            shown,
+            more,
+        } = self;
+        Said::new(format!("kịch bản không có huyện \"{wanted}\"")).hint(match close {
+            Some(s) => format!("có phải ý bạn là \"{s}\"?"),
+            None if *more > 0 => format!(
+                "các huyện của kịch bản: {} và {more} huyện khác",
+                quoted(shown)
+            ),
+            None => format!("các huyện của kịch bản: {}", quoted(shown)),
+        })
+    }
+
+    fn en(&self) -> Said {
+        let ExplainProblem::UnknownDistrict {
+            wanted,
+            close,
+            shown,
+            more,
+        } = self;
+        Said::new(format!("the scenario has no district \"{wanted}\"")).hint(match close {
+            Some(s) => format!("did you mean \"{s}\"?"),
+            None if *more > 0 => format!(
+                "the scenario's districts are: {} and {more} more",
+                quoted(shown)
+            ),
+            None => format!("the scenario's districts are: {}", quoted(shown)),
+        })
+    }
+}
