@@ -7,9 +7,8 @@
 use super::grid::GridRow;
 use super::message::{CellProblem, InRow, RowProblem, TableProblem};
 use super::table;
-use crate::diagnostic::{Error, Message};
+use crate::diagnostic::Error;
 use crate::source::{Pos, Source};
-use crate::text::Text;
 
 /// Whose wording an error about a row takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,27 +81,10 @@ pub(crate) fn count_problem(row: &GridRow, index: usize) -> CellProblem {
     }
 }
 
-/// [`count_problem`] as (message, hint), for `scenario/coverage.rs` until it names the kind.
-pub(crate) fn bad_count(row: &GridRow, index: usize) -> (Text, Text) {
-    problem_and_hint(&count_problem(row, index))
-}
-
 /// The largest head count accepted (smartphones, installed, cohorts), in a scenario and in a
 /// coverage table alike: far above any country, and small enough that a province's totals
 /// cannot overflow.
 pub(crate) const MAX_PEOPLE: i128 = 1_000_000_000_000;
-
-/// [`CellProblem::TooLarge`] as (message, hint), for `scenario/coverage.rs` until it names
-/// the kind.
-pub(crate) fn too_large() -> (Text, Text) {
-    problem_and_hint(&CellProblem::TooLarge { cell: None })
-}
-
-/// A cell problem's words as (message, hint); each has a hint.
-fn problem_and_hint(problem: &CellProblem) -> (Text, Text) {
-    let (message, hint) = problem.words();
-    (message, hint.unwrap_or_default())
-}
 
 /// The total row (`TỔNG`, `Total`, [`table::is_total`]) as read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

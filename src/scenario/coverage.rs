@@ -12,10 +12,10 @@ use crate::diagnostic::{Error, did_you_mean};
 use crate::import::check::{self, Reader, Total};
 use crate::import::grid::{Grid, GridRow};
 use crate::import::header;
+use crate::import::message::CellProblem;
 use crate::import::table::{self, Heading};
 use crate::model::{Scope, TeamKind};
 use crate::source::Source;
-use crate::text::Text;
 
 /// What a column holds.
 #[derive(Debug, Clone, PartialEq)]
@@ -205,11 +205,10 @@ fn read_row<'a>(
         let cell = row.cell(i);
         let at = row.cell_pos(i);
         // an error at this cell, naming its column as the file heads it, and the district
-        let cell_error = |(message, hint): (Text, Text)| -> Error {
+        let cell_error = |problem: CellProblem| -> Error {
             let err = src
-                .error(at, message)
-                .table_column(header.title(i, header_title(column)))
-                .hint(hint);
+                .error(at, problem)
+                .table_column(header.title(i, header_title(column)));
             if name.is_empty() {
                 err
             } else {
@@ -219,13 +218,15 @@ fn read_row<'a>(
         let count = |required: bool| -> Result<Option<Count>, Error> {
             match table::parse_count(cell) {
                 // above the limit: said here, before the total row adds it up
-                Some(value) if value > check::MAX_PEOPLE => Err(cell_error(check::too_large())),
+                Some(value) if value > check::MAX_PEOPLE => {
+                    Err(cell_error(CellProblem::TooLarge { cell: None }))
+                }
                 Some(value) => Ok(Some(Count {
                     value,
                     at: src.spot(at),
                 })),
                 None if cell.is_empty() && !required => Ok(None),
-                None => Err(cell_error(check::bad_count(row, i))),
+                None => Err(cell_error(check::count_problem(row, i))),
             }
         };
         match column {
