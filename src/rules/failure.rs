@@ -6,37 +6,24 @@ use std::path::Path;
 
 use rhai::{Dynamic, EvalAltResult, LexError, ParseError, ParseErrorType, Position};
 
-use crate::diagnostic::{Error, did_you_mean};
+use crate::diagnostic::{Error, Message, did_you_mean};
 use crate::number;
 use crate::text::{Lang, Text};
 
 use super::limits::{MAX_ARRAY_SIZE, MAX_MAP_SIZE, MAX_OPERATIONS, MAX_STRING_SIZE};
+use super::message::{HostProblem, ValueProblem};
 
-/// What a host function refuses (a bad argument, an action at the wrong time). It travels through
+/// What a host function refuses (a bad argument, an action at the wrong time) travels through
 /// Rhai as the value of a runtime error and comes back out as the error's message and hint.
-#[derive(Debug, Clone)]
-pub(crate) struct HostError {
-    pub message: Text,
-    pub hint: Option<Text>,
-}
-
-impl HostError {
-    pub fn new(vi: impl Into<String>, en: impl Into<String>) -> HostError {
-        HostError {
-            message: Text::new(vi, en),
-            hint: None,
-        }
-    }
-
-    pub fn hint(mut self, hint: Text) -> HostError {
-        self.hint = Some(hint);
-        self
+impl From<HostProblem> for Box<EvalAltResult> {
+    fn from(problem: HostProblem) -> Self {
+        EvalAltResult::ErrorRuntime(Dynamic::from(problem), Position::NONE).into()
     }
 }
 
-impl From<HostError> for Box<EvalAltResult> {
-    fn from(err: HostError) -> Self {
-        EvalAltResult::ErrorRuntime(Dynamic::from(err), Position::NONE).into()
+impl From<ValueProblem> for Box<EvalAltResult> {
+    fn from(problem: ValueProblem) -> Self {
+        HostProblem::Value(problem).into()
     }
 }
 
@@ -233,17 +220,17 @@ pub(crate) fn runtime(err: &EvalAltResult, site: &Site) -> Error {
                 "check the rule's `loop`, `while` and `for` loops: every loop must come to an end",
             )),
         ),
-        EvalAltResult::ErrorRuntime(value, ..) => match value.read_lock::<HostError>() {
-            Some(host) => (
-                Text::new(
-                    format!("quy tắc `{rule}` (trong `{hook}`): {}", host.message.vi),
-                    format!(
-                        "rule `{rule}` (in `{hook}`): {}",
-                        host.message.get(Lang::En)
+        EvalAltResult::ErrorRuntime(value, ..) => match value.read_lock::<HostProblem>() {
+            Some(host) => {
+                let (message, hint) = host.words();
+                (
+                    Text::new(
+                        format!("quy tắc `{rule}` (trong `{hook}`): {}", message.vi),
+                        format!("rule `{rule}` (in `{hook}`): {}", message.get(Lang::En)),
                     ),
-                ),
-                host.hint.clone(),
-            ),
+                    hint,
+                )
+            }
             None => (
                 Text::new(
                     format!("quy tắc `{rule}` dừng với lỗi trong `{hook}`: {value}"),

@@ -110,6 +110,7 @@ mod district;
 mod engine;
 mod failure;
 mod limits;
+mod message;
 mod scenario_view;
 mod value;
 
