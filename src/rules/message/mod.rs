@@ -7,9 +7,13 @@
 //! - `failure.rs`: a rule that stops while it runs (a runtime error, too long a run);
 //! - `load.rs`: a rule file that cannot be read or compiled.
 
+mod failure;
 mod host;
+mod load;
 
+pub(crate) use failure::{ApiName, ArgType, RuleFailure, RuntimeProblem};
 pub(crate) use host::{HostProblem, Input, Shape, ValueProblem};
+pub(crate) use load::{RuleFileProblem, Syntax};
 
 use crate::diagnostic::did_you_mean;
 use crate::source::name_list;
