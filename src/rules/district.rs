@@ -9,7 +9,7 @@ use std::rc::Rc;
 use rhai::{Dynamic, Engine, INT, Map};
 
 use super::failure::Fallible;
-use super::message::{Declared, HostProblem, Input, Kinds};
+use super::message::{Declared, HostProblem, Input, Listed};
 use super::value;
 use crate::diagnostic::did_you_mean;
 use crate::effects::trace::{Phase, Recorder, TraceAction, TraceValue};
@@ -52,7 +52,7 @@ impl Context {
         Err(HostProblem::NoTeamKind {
             function,
             name: name.to_string(),
-            kinds: Declared::of(Kinds::TeamKinds, name, &known),
+            kinds: Declared::of(Listed::TeamKinds, name, &known),
         }
         .into())
     }
@@ -232,7 +232,7 @@ impl State {
             let known: Vec<&str> = self.context.cohorts.iter().map(String::as_str).collect();
             return Err(HostProblem::NoCohort {
                 cohort: cohort.to_string(),
-                cohorts: Declared::of(Kinds::Cohorts, cohort, &known),
+                cohorts: Declared::of(Listed::Cohorts, cohort, &known),
             }
             .into());
         }

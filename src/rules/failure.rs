@@ -7,7 +7,6 @@ use std::path::Path;
 use rhai::{Dynamic, EvalAltResult, LexError, ParseError, ParseErrorType, Position};
 
 use crate::diagnostic::{Error, did_you_mean};
-use crate::text::Text;
 
 use super::message::{
     ApiName, ArgType, HostProblem, RuleFailure, RuleFileProblem, RuntimeProblem, Syntax,
@@ -30,32 +29,6 @@ impl From<ValueProblem> for Box<EvalAltResult> {
 
 /// The result of a host function.
 pub(crate) type Fallible<T> = Result<T, Box<EvalAltResult>>;
-
-/// The hint for an unknown name: the close one if there is one, else the list of known ones.
-/// `what` names the kind of thing in both languages, plural ("loại tổ/đội", "team kinds").
-pub(crate) fn unknown_name_hint(unknown: &str, known: &[&str], what: (&str, &str)) -> Text {
-    if let Some(close) = did_you_mean(unknown, known.iter().copied()) {
-        return Text::new(
-            format!("có phải ý bạn là `{close}`?"),
-            format!("did you mean `{close}`?"),
-        );
-    }
-    if known.is_empty() {
-        return Text::new(
-            format!("kịch bản chưa khai báo {} nào", what.0),
-            format!("the scenario declares no {}", what.1),
-        );
-    }
-    let list = known
-        .iter()
-        .map(|k| format!("`{k}`"))
-        .collect::<Vec<_>>()
-        .join(", ");
-    Text::new(
-        format!("các {} có trong kịch bản: {list}", what.0),
-        format!("{} in the scenario: {list}", what.1),
-    )
-}
 
 /// Every function and property name the rules API offers, for "did you mean" hints.
 const API_NAMES: &[&str] = &[

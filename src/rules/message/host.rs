@@ -392,6 +392,8 @@ pub(crate) enum Shape {
     List,
     Map,
     Nothing,
+    District,
+    Scenario,
 }
 
 impl Shape {
@@ -403,6 +405,8 @@ impl Shape {
             Shape::List => "một danh sách [ ... ]",
             Shape::Map => "một bảng #{ ... }",
             Shape::Nothing => "không có giá trị",
+            Shape::District => "huyện (`district`)",
+            Shape::Scenario => "kịch bản (`scenario`)",
         }
     }
 
@@ -414,6 +418,8 @@ impl Shape {
             Shape::List => "a list [ ... ]",
             Shape::Map => "a map #{ ... }",
             Shape::Nothing => "nothing",
+            Shape::District => "the district (`district`)",
+            Shape::Scenario => "the scenario (`scenario`)",
         }
     }
 }

@@ -7,10 +7,12 @@
 //! - `failure.rs`: a rule that stops while it runs (a runtime error, too long a run);
 //! - `load.rs`: a rule file that cannot be read or compiled.
 
+mod check;
 mod failure;
 mod host;
 mod load;
 
+pub(crate) use check::{CheckProblem, Solve};
 pub(crate) use failure::{ApiName, ArgType, RuleFailure, RuntimeProblem};
 pub(crate) use host::{HostProblem, Input, Shape, ValueProblem};
 pub(crate) use load::{RuleFileProblem, Syntax};
@@ -35,24 +37,27 @@ fn did_you_mean_en(close: &str) -> String {
 
 /// A kind of name the scenario declares, for a hint about an unknown one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Kinds {
+pub(crate) enum Listed {
     TeamKinds,
+    LocalKinds,
     Cohorts,
 }
 
-impl Kinds {
+impl Listed {
     /// The plural, as the hint's list is headed.
     fn vi(self) -> &'static str {
         match self {
-            Kinds::TeamKinds => "loại tổ/đội",
-            Kinds::Cohorts => "nhóm đối tượng",
+            Listed::TeamKinds => "loại tổ/đội",
+            Listed::LocalKinds => "loại tổ tại chỗ",
+            Listed::Cohorts => "nhóm đối tượng",
         }
     }
 
     fn en(self) -> &'static str {
         match self {
-            Kinds::TeamKinds => "team kinds",
-            Kinds::Cohorts => "cohorts",
+            Listed::TeamKinds => "team kinds",
+            Listed::LocalKinds => "local kinds",
+            Listed::Cohorts => "cohorts",
         }
     }
 }
@@ -61,14 +66,14 @@ impl Kinds {
 /// the unknown name may be a typing mistake for, else all of them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Declared {
-    pub kinds: Kinds,
+    pub kinds: Listed,
     pub close: Option<String>,
     pub known: Vec<String>,
 }
 
 impl Declared {
     /// What the scenario declares of `kinds` (`known`), against the unknown name `unknown`.
-    pub fn of(kinds: Kinds, unknown: &str, known: &[&str]) -> Declared {
+    pub fn of(kinds: Listed, unknown: &str, known: &[&str]) -> Declared {
         Declared {
             kinds,
             close: did_you_mean(unknown, known.iter().copied()).map(str::to_string),
