@@ -14,11 +14,10 @@ use std::path::Path;
 use rhai::{AST, ASTNode, BinaryExpr, Engine, Expr, FnCallExpr, Position, Stmt};
 
 use super::api::{self, Arg, Item, On, Phase, Returns};
-use super::failure::unknown_name_hint;
-use crate::diagnostic::{Error, did_you_mean};
+use super::message::{CheckProblem, Declared, HostProblem, Listed, Shape, Solve, ValueProblem};
+use crate::diagnostic::{Error, Message, did_you_mean};
 use crate::model::Scope;
 use crate::scenario::{Param, Scenario};
-use crate::text::Text;
 
 /// The cohort names every scenario may use.
 const KNOWN_COHORTS: [&str; 3] = ["quarantine", "testing", "students"];
@@ -147,21 +146,12 @@ pub(crate) fn unread_params(names: &Names, read: &BTreeSet<String>) -> Vec<Error
         .filter_map(|key| {
             let close = did_you_mean(key, read.iter().map(String::as_str))?;
             Some(
-                Error::new(Text::new(
-                    format!(
-                        "mục [params] có `{key}` nhưng không quy tắc nào đọc nó, trong khi các quy \
-                         tắc đọc `{close}`"
-                    ),
-                    format!(
-                        "[params] has `{key}`, which no rule reads, while the rules read `{close}`"
-                    ),
-                ))
+                Error::new(CheckProblem::UnreadParam {
+                    key: key.clone(),
+                    close: close.to_string(),
+                })
                 .file(&names.scenario)
-                .field(format!("params.{key}"))
-                .hint(Text::new(
-                    format!("có phải ý bạn là `{close}`? Sửa tên trong tệp kịch bản"),
-                    format!("did you mean `{close}`? Fix the name in the scenario file"),
-                )),
+                .field(format!("params.{key}")),
             )
         })
         .collect()
@@ -328,20 +318,10 @@ fn misspelt_hooks(
             let pos = fn_position(source, name).unwrap_or(f.body.start_position());
             checker.problem(
                 pos,
-                Text::new(
-                    format!(
-                        "hàm `{name}` không bao giờ chạy: chỉ `before_solve` và `after_solve` \
-                         được gọi, và không hàm nào gọi `{name}`"
-                    ),
-                    format!(
-                        "the function `{name}` never runs: only `before_solve` and \
-                         `after_solve` are called, and nothing calls `{name}`"
-                    ),
-                ),
-                Some(Text::new(
-                    format!("có phải ý bạn là `{hook}`?"),
-                    format!("did you mean `{hook}`?"),
-                )),
+                CheckProblem::NeverRuns {
+                    name: name.to_string(),
+                    hook,
+                },
             );
         }
     }
@@ -467,16 +447,17 @@ enum Ty {
 }
 
 impl Ty {
-    fn words(&self) -> Option<(&'static str, &'static str)> {
+    /// The kind of value, for a message about it (`None` when the checker does not know it).
+    fn shape(&self) -> Option<Shape> {
         Some(match self {
-            Ty::Number => ("một số", "a number"),
-            Ty::Text(_) => ("một đoạn chữ", "a text"),
-            Ty::Bool => ("đúng/sai (true/false)", "true/false"),
-            Ty::TextList | Ty::List => ("một danh sách [ ... ]", "a list [ ... ]"),
-            Ty::Map => ("một bảng #{ ... }", "a map #{ ... }"),
-            Ty::Nothing => ("không có giá trị", "nothing"),
-            Ty::District => ("huyện (`district`)", "the district (`district`)"),
-            Ty::Scenario => ("kịch bản (`scenario`)", "the scenario (`scenario`)"),
+            Ty::Number => Shape::Number,
+            Ty::Text(_) => Shape::Text,
+            Ty::Bool => Shape::Bool,
+            Ty::TextList | Ty::List => Shape::List,
+            Ty::Map => Shape::Map,
+            Ty::Nothing => Shape::Nothing,
+            Ty::District => Shape::District,
+            Ty::Scenario => Shape::Scenario,
             Ty::Unknown => return None,
         })
     }
@@ -532,30 +513,13 @@ fn element_position(expr: &Expr) -> Position {
     }
 }
 
-fn nth(i: usize) -> (String, String) {
-    let en = match i {
-        0 => "1st".to_string(),
-        1 => "2nd".to_string(),
-        2 => "3rd".to_string(),
-        n => format!("{}th", n + 1),
-    };
-    (format!("thứ {}", i + 1), en)
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
-}
-
 impl Checker<'_> {
-    fn problem(&mut self, pos: Position, message: Text, hint: Option<Text>) {
+    fn problem(&mut self, pos: Position, message: impl Message) {
         let mut error = Error::new(message).file(self.path);
         if let (Some(line), Some(col)) = (pos.line(), pos.position()) {
             error = error.at(self.source, line, col);
         } else if let Some(line) = pos.line() {
             error = error.at(self.source, line, 1);
-        }
-        if let Some(hint) = hint {
-            error = error.hint(hint);
         }
         self.problems.push((pos, error));
     }
@@ -627,24 +591,17 @@ impl Checker<'_> {
         let Expr::Property(p, pos) = &dot.rhs else {
             return;
         };
-        let name = p.2.as_str();
-        let (vi_what, en_what) = if target == Ty::District {
-            ("huyện", "district")
+        let on = if target == Ty::District {
+            On::District
         } else {
-            ("kịch bản", "scenario")
+            On::Scenario
         };
         self.problem(
             *pos,
-            Text::new(
-                format!("không thể gán `{name}`: số liệu của {vi_what} chỉ để đọc"),
-                format!("cannot assign `{name}`: the {en_what}'s data are read-only"),
-            ),
-            Some(Text::new(
-                "quy tắc tác động lên kế hoạch bằng các hàm: `mandate`, `add_installs`, \
-                 `set_productivity`, `min_teams`, `max_teams`, `min_rate`, `directive`",
-                "a rule acts on the plan through functions: `mandate`, `add_installs`, \
-                 `set_productivity`, `min_teams`, `max_teams`, `min_rate`, `directive`",
-            )),
+            CheckProblem::Assigned {
+                name: p.2.to_string(),
+                on,
+            },
         );
     }
 
@@ -689,17 +646,10 @@ impl Checker<'_> {
                         if report {
                             self.problem(
                                 pos,
-                                Text::new(
-                                    format!(
-                                        "`{name}` là một hàm, cần viết kèm ngoặc: `{name}{}`",
-                                        item.signature
-                                    ),
-                                    format!(
-                                        "`{name}` is a function: write `{name}{}`",
-                                        item.signature
-                                    ),
-                                ),
-                                None,
+                                CheckProblem::NeedsParentheses {
+                                    name: name.to_string(),
+                                    signature: item.signature,
+                                },
                             );
                         }
                         Ty::Unknown
@@ -719,11 +669,9 @@ impl Checker<'_> {
                         if report {
                             self.problem(
                                 pos,
-                                Text::new(
-                                    format!("`{name}` là một số liệu, không phải hàm: viết `{name}`, không có `()`"),
-                                    format!("`{name}` is a field, not a function: write `{name}` without `()`"),
-                                ),
-                                None,
+                                CheckProblem::NotAFunction {
+                                    name: name.to_string(),
+                                },
                             );
                         }
                         Ty::Unknown
@@ -770,21 +718,13 @@ impl Checker<'_> {
         // a rule's own function called as `x.f(a)` gets `x` as `this` and `a` as its arguments
         if let Some(arities) = self.script.get(name) {
             if !arities.contains(&call.args.len()) {
-                let expected = arities.iter().next().copied().unwrap_or(0);
+                let takes = arities.iter().next().copied().unwrap_or(0);
                 self.problem(
                     pos,
-                    Text::new(
-                        format!(
-                            "hàm `{name}` của quy tắc nhận {expected} tham số; gọi theo kiểu \
-                             `x.{name}(...)` thì `x` không tính là tham số: viết `{name}(x, ...)`"
-                        ),
-                        format!(
-                            "the rule's function `{name}` takes {expected} argument{}; called as \
-                             `x.{name}(...)`, `x` is not one of them: write `{name}(x, ...)`",
-                            plural(expected)
-                        ),
-                    ),
-                    None,
+                    CheckProblem::OwnMethodArguments {
+                        name: name.to_string(),
+                        takes,
+                    },
                 );
             }
             return;
@@ -799,26 +739,19 @@ impl Checker<'_> {
         if self.known.arities(name).is_some() {
             self.problem(
                 pos,
-                Text::new(
-                    format!("hàm `{name}` không nhận {} tham số như ở đây", n - 1),
-                    format!(
-                        "the function `{name}` does not take {} argument{} here",
-                        n - 1,
-                        plural(n - 1)
-                    ),
-                ),
-                None,
+                CheckProblem::Arguments {
+                    name: name.to_string(),
+                    given: n - 1,
+                },
             );
             return;
         }
-        let hint = self.closest_function(name);
         self.problem(
             pos,
-            Text::new(
-                format!("không có hàm `{name}`"),
-                format!("there is no function `{name}`"),
-            ),
-            hint,
+            CheckProblem::NoFunction {
+                name: name.to_string(),
+                close: self.closest_function(name),
+            },
         );
     }
 
@@ -840,17 +773,14 @@ impl Checker<'_> {
         let n = call.args.len();
         if let Some(arities) = self.script.get(name) {
             if !arities.contains(&n) {
-                let expected = arities.iter().next().copied().unwrap_or(0);
+                let takes = arities.iter().next().copied().unwrap_or(0);
                 self.problem(
                     pos,
-                    Text::new(
-                        format!("hàm `{name}` của quy tắc nhận {expected} tham số, ở đây có {n}"),
-                        format!(
-                            "the rule's function `{name}` takes {expected} argument{}, not {n}",
-                            plural(expected)
-                        ),
-                    ),
-                    None,
+                    CheckProblem::OwnArguments {
+                        name: name.to_string(),
+                        takes,
+                        given: n,
+                    },
                 );
             }
             return;
@@ -875,25 +805,19 @@ impl Checker<'_> {
         if self.known.arities(name).is_some() {
             self.problem(
                 pos,
-                Text::new(
-                    format!("hàm `{name}` không nhận {n} tham số như ở đây"),
-                    format!(
-                        "the function `{name}` does not take {n} argument{} here",
-                        plural(n)
-                    ),
-                ),
-                None,
+                CheckProblem::Arguments {
+                    name: name.to_string(),
+                    given: n,
+                },
             );
             return;
         }
-        let hint = self.closest_function(name);
         self.problem(
             pos,
-            Text::new(
-                format!("không có hàm `{name}`"),
-                format!("there is no function `{name}`"),
-            ),
-            hint,
+            CheckProblem::NoFunction {
+                name: name.to_string(),
+                close: self.closest_function(name),
+            },
         );
     }
 
@@ -909,112 +833,58 @@ impl Checker<'_> {
             (Ty::Number, Ty::Text(t)) | (Ty::Text(t), Ty::Number) => t.clone(),
             _ => return,
         };
-        let (vi_result, en_result) = match op {
-            "==" => (
-                " (kết quả luôn là sai)",
-                " (the answer would always be false)",
-            ),
-            "!=" => (
-                " (kết quả luôn là đúng)",
-                " (the answer would always be true)",
-            ),
-            _ => ("", ""),
-        };
-        let shown = text.map_or_else(String::new, |t| format!(" \"{t}\""));
         self.problem(
             pos,
-            Text::new(
-                format!("so sánh một số với một đoạn chữ{shown} bằng `{op}`{vi_result}"),
-                format!("comparing a number with a text{shown} by `{op}`{en_result}"),
-            ),
-            Some(Text::new(
-                "nếu giá trị lấy từ mục [params] thì hãy viết nó là số, không có dấu ngoặc kép",
-                "if the value comes from [params], write it as a number, without quotes",
-            )),
+            CheckProblem::NumberWithText {
+                text,
+                op: op.to_string(),
+            },
         );
     }
 
-    fn closest_function(&self, name: &str) -> Option<Text> {
+    /// The function `name` may be a typing mistake for, as it is written.
+    fn closest_function(&self, name: &str) -> Option<String> {
         let api_names = api::API.iter().map(|i| i.name);
         let script = self.script.keys().map(String::as_str);
         let all: Vec<&str> = api_names.chain(script).chain(self.known.names()).collect();
         did_you_mean(name, all.iter().copied()).map(|close| {
-            let written = api::API.iter().find(|i| i.name == close).map_or_else(
+            api::API.iter().find(|i| i.name == close).map_or_else(
                 || close.to_string(),
                 |i| match i.on {
                     On::District => format!("district.{close}{}", i.signature),
                     On::Scenario => format!("scenario.{close}{}", i.signature),
                     On::Global => format!("{close}{}", i.signature),
                 },
-            );
-            Text::new(
-                format!("có phải ý bạn là `{written}`?"),
-                format!("did you mean `{written}`?"),
             )
         })
     }
 
     /// `district.rates` or `district.min_team(...)`: not in the API.
     fn unknown_member(&mut self, on: On, name: &str, pos: Position, property: bool) {
-        let (vi_on, en_on) = match on {
-            On::District => ("huyện (`district`)", "a district (`district`)"),
-            _ => ("kịch bản (`scenario`)", "the scenario (`scenario`)"),
-        };
-        let message = if property {
-            Text::new(
-                format!("{vi_on} không có số liệu `{name}`"),
-                format!("{en_on} has no field `{name}`"),
-            )
-        } else {
-            Text::new(
-                format!("{vi_on} không có hàm `{name}`"),
-                format!("{en_on} has no function `{name}`"),
-            )
-        };
         let prefix = if on == On::District {
             "district"
         } else {
             "scenario"
         };
-        let hint = match did_you_mean(name, api::names(on)) {
-            Some(close) => {
-                let item = api::find(on, close).expect("a name of the API");
-                let written = format!("{prefix}.{close}{}", item.signature);
-                Text::new(
-                    format!("có phải ý bạn là `{written}`?"),
-                    format!("did you mean `{written}`?"),
-                )
-            }
-            None => {
-                let list = api::names(on)
-                    .map(|n| format!("`{n}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                Text::new(
-                    format!("những gì `{prefix}` có: {list} (xem docs/rules.md)"),
-                    format!("what `{prefix}` has: {list} (see docs/rules.md)"),
-                )
-            }
+        let close = did_you_mean(name, api::names(on)).map(|close| {
+            let item = api::find(on, close).expect("a name of the API");
+            format!("{prefix}.{close}{}", item.signature)
+        });
+        let name = name.to_string();
+        let problem = if property {
+            CheckProblem::NoField { on, name, close }
+        } else {
+            CheckProblem::NoMethod { on, name, close }
         };
-        self.problem(pos, message, Some(hint));
+        self.problem(pos, problem);
     }
 
     /// An action used in a hook where it cannot work.
     fn phase(&mut self, item: &Item, pos: Position, scope: &FnScope) {
-        let (wrong, vi_when, en_when, hook) = match item.phase {
+        let (wrong, solve) = match item.phase {
             Phase::Any => return,
-            Phase::Before => (
-                Hook::After,
-                "trước khi lập kế hoạch",
-                "before the solve",
-                super::BEFORE_SOLVE,
-            ),
-            Phase::After => (
-                Hook::Before,
-                "sau khi lập kế hoạch",
-                "after the solve",
-                super::AFTER_SOLVE,
-            ),
+            Phase::Before => (Hook::After, Solve::Before),
+            Phase::After => (Hook::Before, Solve::After),
         };
         let is_hook = scope.name == super::BEFORE_SOLVE || scope.name == super::AFTER_SOLVE;
         // a helper that both hooks call may read plan figures on a path only `after_solve`
@@ -1022,34 +892,21 @@ impl Checker<'_> {
         if !scope.phases.contains(&wrong) || (!is_hook && scope.phases.len() > 1) {
             return;
         }
-        let name = item.name;
-        let (vi_where, en_where) =
-            if scope.name == super::BEFORE_SOLVE || scope.name == super::AFTER_SOLVE {
-                (
-                    format!("trong `{}`", scope.name),
-                    format!("in `{}`", scope.name),
-                )
-            } else {
-                let from = if wrong == Hook::Before {
-                    super::BEFORE_SOLVE
-                } else {
-                    super::AFTER_SOLVE
-                };
-                (
-                    format!("trong hàm `{}`, mà `{from}` gọi tới", scope.name),
-                    format!("in the function `{}`, which `{from}` calls", scope.name),
-                )
-            };
+        let from = if is_hook {
+            None
+        } else if wrong == Hook::Before {
+            Some(super::BEFORE_SOLVE)
+        } else {
+            Some(super::AFTER_SOLVE)
+        };
         self.problem(
             pos,
-            Text::new(
-                format!("`{name}` chỉ dùng được {vi_when}, nhưng ở đây nó nằm {vi_where}"),
-                format!("`{name}` can only be used {en_when}, but here it is {en_where}"),
-            ),
-            Some(Text::new(
-                format!("chuyển dòng này vào `fn {hook}(district, scenario)`"),
-                format!("move this line into `fn {hook}(district, scenario)`"),
-            )),
+            CheckProblem::WrongHook {
+                name: item.name,
+                solve,
+                scope: scope.name.clone(),
+                from,
+            },
         );
     }
 
@@ -1058,28 +915,14 @@ impl Checker<'_> {
         self.phase(item, pos, scope);
         let lists = item.args.unwrap_or(&[]);
         let Some(expected) = lists.iter().find(|l| l.len() == args.len()) else {
-            let counts: Vec<String> = lists.iter().map(|l| l.len().to_string()).collect();
-            let counts = counts.join(" / ");
             self.problem(
                 pos,
-                Text::new(
-                    format!(
-                        "`{}` nhận {counts} tham số `{}{}`, ở đây có {}",
-                        item.name,
-                        item.name,
-                        item.signature,
-                        args.len()
-                    ),
-                    format!(
-                        "`{}` takes {counts} argument{} `{}{}`, not {}",
-                        item.name,
-                        if counts == "1" { "" } else { "s" },
-                        item.name,
-                        item.signature,
-                        args.len()
-                    ),
-                ),
-                None,
+                CheckProblem::ApiArguments {
+                    name: item.name,
+                    signature: item.signature,
+                    takes: lists.iter().map(|l| l.len()).collect(),
+                    given: args.len(),
+                },
             );
             return;
         };
@@ -1098,19 +941,15 @@ impl Checker<'_> {
             _ => !matches!(ty, Ty::Text(_) | Ty::Unknown),
         };
         if wrong_type {
-            let (vi_n, en_n) = nth(i);
-            let (vi_want, en_want) = want.words();
-            let (vi_got, en_got) = ty.words().unwrap_or(("giá trị khác", "another value"));
             self.problem(
                 pos,
-                Text::new(
-                    format!("`{name}`: tham số {vi_n} phải là {vi_want}, không phải {vi_got}"),
-                    format!("`{name}`: the {en_n} argument must be {en_want}, not {en_got}"),
-                ),
-                Some(Text::new(
-                    format!("cách viết: `{name}{}`", item.signature),
-                    format!("write it as `{name}{}`", item.signature),
-                )),
+                CheckProblem::ArgumentType {
+                    name,
+                    signature: item.signature,
+                    index: i,
+                    want,
+                    got: ty.shape(),
+                },
             );
             return;
         }
@@ -1160,17 +999,16 @@ impl Checker<'_> {
     }
 
     /// A team kind, cohort, `[params]` key or language written in the rule.
-    fn name_argument(&mut self, function: &str, value: &str, want: Arg, pos: Position) {
+    fn name_argument(&mut self, function: &'static str, value: &str, want: Arg, pos: Position) {
         match want {
             Arg::Lang if value != "vi" && value != "en" => {
                 self.problem(
-                        pos,
-                        Text::new(
-                            format!("`{function}`: ngôn ngữ phải là \"vi\" hoặc \"en\", không phải \"{value}\""),
-                            format!("`{function}`: the language must be \"vi\" or \"en\", not \"{value}\""),
-                        ),
-                        None,
-                    );
+                    pos,
+                    ValueProblem::Lang {
+                        function: function.to_string(),
+                        code: value.to_string(),
+                    },
+                );
             }
             Arg::Cohort => {
                 let lower = value.to_lowercase();
@@ -1181,19 +1019,18 @@ impl Checker<'_> {
                 if known.contains(&lower.as_str()) {
                     return;
                 }
+                let cohorts = Declared::of(Listed::Cohorts, &lower, &known);
                 // without a scenario, only a near miss of a known cohort is surely wrong
-                let close = did_you_mean(&lower, known.iter().copied());
-                if self.names.is_none() && close.is_none() {
+                if self.names.is_none() && cohorts.close.is_none() {
                     return;
                 }
-                let hint = unknown_name_hint(&lower, &known, ("nhóm đối tượng", "cohorts"));
                 self.problem(
                     pos,
-                    Text::new(
-                        format!("`{function}`: không có nhóm đối tượng `{value}`"),
-                        format!("`{function}`: there is no cohort `{value}`"),
-                    ),
-                    Some(hint),
+                    CheckProblem::NoCohort {
+                        function,
+                        cohort: value.to_string(),
+                        cohorts,
+                    },
                 );
             }
             Arg::Kind | Arg::LocalKind => {
@@ -1210,11 +1047,11 @@ impl Checker<'_> {
                             .collect();
                         self.problem(
                             pos,
-                            Text::new(
-                                format!("`{function}`: `{value}` là đội cấp tỉnh, không đóng tại huyện"),
-                                format!("`{function}`: `{value}` is a provincial kind, not stationed in districts"),
-                            ),
-                            Some(unknown_name_hint(value, &locals, ("loại tổ tại chỗ", "local kinds"))),
+                            HostProblem::Provincial {
+                                function: function.to_string(),
+                                kind: value.to_string(),
+                                locals: Some(Declared::of(Listed::LocalKinds, value, &locals)),
+                            },
                         );
                     }
                     Some(_) => {}
@@ -1223,15 +1060,11 @@ impl Checker<'_> {
                             names.kinds.iter().map(|(k, _)| k.as_str()).collect();
                         self.problem(
                             pos,
-                            Text::new(
-                                format!("`{function}`: kịch bản không có loại tổ/đội `{value}`"),
-                                format!("`{function}`: the scenario has no team kind `{value}`"),
-                            ),
-                            Some(unknown_name_hint(
-                                value,
-                                &known,
-                                ("loại tổ/đội", "team kinds"),
-                            )),
+                            CheckProblem::NoTeamKind {
+                                function,
+                                kind: value.to_string(),
+                                kinds: Declared::of(Listed::TeamKinds, value, &known),
+                            },
                         );
                     }
                 }
@@ -1243,30 +1076,15 @@ impl Checker<'_> {
                 if names.params.contains_key(value) {
                     return;
                 }
-                let known: Vec<&str> = names.params.keys().map(String::as_str).collect();
-                let hint = match did_you_mean(value, known.iter().copied()) {
-                    Some(close) => Text::new(
-                        format!("có phải ý bạn là `{close}`?"),
-                        format!("did you mean `{close}`?"),
-                    ),
-                    None => Text::new(
-                        format!(
-                            "thêm `{value} = ...` vào mục [params] của {}, hoặc sửa tên trong quy tắc",
-                            names.scenario
-                        ),
-                        format!(
-                            "add `{value} = ...` under [params] in {}, or fix the name in the rule",
-                            names.scenario
-                        ),
-                    ),
-                };
+                let known = names.params.keys().map(String::as_str);
                 self.problem(
                     pos,
-                    Text::new(
-                        format!("`{function}`: mục [params] của kịch bản không có `{value}`"),
-                        format!("`{function}`: the scenario's [params] has no `{value}`"),
-                    ),
-                    Some(hint),
+                    HostProblem::NoParam {
+                        function: function.to_string(),
+                        key: value.to_string(),
+                        close: did_you_mean(value, known).map(str::to_string),
+                        file: Some(names.scenario.clone()),
+                    },
                 );
             }
             _ => {}
@@ -1280,23 +1098,12 @@ impl Checker<'_> {
         for (name, at, ty) in entries {
             let (name, at) = (*name, *at);
             if !keys.contains(&name) {
-                let close = did_you_mean(name, keys.iter().copied());
                 self.problem(
                     at,
-                    Text::new(
-                        format!("`directive`: chỉ đạo không có mục `{name}`"),
-                        format!("`directive`: a directive has no entry `{name}`"),
-                    ),
-                    Some(match close {
-                        Some(close) => Text::new(
-                            format!("có phải ý bạn là `{close}`?"),
-                            format!("did you mean `{close}`?"),
-                        ),
-                        None => Text::new(
-                            format!("các mục của một chỉ đạo: {}", keys.join(", ")),
-                            format!("a directive's entries are: {}", keys.join(", ")),
-                        ),
-                    }),
+                    CheckProblem::DirectiveEntry {
+                        name: name.to_string(),
+                        close: did_you_mean(name, keys.iter().copied()).map(str::to_string),
+                    },
                 );
                 continue;
             }
@@ -1311,31 +1118,19 @@ impl Checker<'_> {
                 (a, b) => a == b,
             };
             if !fits {
-                let (vi_want, en_want) = want.words().unwrap_or(("", ""));
-                let (vi_got, en_got) = ty.words().unwrap_or(("", ""));
                 self.problem(
                     at,
-                    Text::new(
-                        format!("`directive`: mục `{name}` phải là {vi_want}, không phải {vi_got}"),
-                        format!("`directive`: the entry `{name}` must be {en_want}, not {en_got}"),
-                    ),
-                    None,
+                    CheckProblem::DirectiveEntryType {
+                        name: name.to_string(),
+                        want: want.shape(),
+                        got: ty.shape(),
+                    },
                 );
             }
         }
         for (key, required) in api::DIRECTIVE_ENTRIES {
             if *required && !entries.iter().any(|(k, ..)| k == key) {
-                self.problem(
-                    pos,
-                    Text::new(
-                        format!("`directive`: chỉ đạo thiếu mục `{key}`"),
-                        format!("`directive`: the directive lacks the entry `{key}`"),
-                    ),
-                    Some(Text::new(
-                        "một chỉ đạo cần ít nhất `action` (việc cần làm) và `unit` (đơn vị thực hiện)",
-                        "a directive needs at least `action` (what to do) and `unit` (who does it)",
-                    )),
-                );
+                self.problem(pos, CheckProblem::DirectiveLacks { key });
             }
         }
     }

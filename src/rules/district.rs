@@ -8,7 +8,8 @@ use std::rc::Rc;
 
 use rhai::{Dynamic, Engine, INT, Map};
 
-use super::failure::{Fallible, HostError, unknown_name_hint};
+use super::failure::Fallible;
+use super::message::{Declared, HostProblem, Input, Listed};
 use super::value;
 use crate::diagnostic::did_you_mean;
 use crate::effects::trace::{Phase, Recorder, TraceAction, TraceValue};
@@ -43,20 +44,16 @@ impl Context {
     }
 
     /// The kind `name`; an unknown name is an error with a "did you mean" hint.
-    fn kind(&self, name: &str, function: &str) -> Fallible<&TeamKind> {
+    fn kind(&self, name: &str, function: &'static str) -> Fallible<&TeamKind> {
         if let Some(kind) = self.kinds.iter().find(|k| k.name == name) {
             return Ok(kind);
         }
         let known: Vec<&str> = self.kinds.iter().map(|k| k.name.as_str()).collect();
-        Err(HostError::new(
-            format!("`{function}`: không có loại tổ/đội `{name}`"),
-            format!("`{function}`: there is no team kind `{name}`"),
-        )
-        .hint(unknown_name_hint(
-            name,
-            &known,
-            ("loại tổ/đội", "team kinds"),
-        ))
+        Err(HostProblem::NoTeamKind {
+            function,
+            name: name.to_string(),
+            kinds: Declared::of(Listed::TeamKinds, name, &known),
+        }
         .into())
     }
 }
@@ -207,65 +204,36 @@ impl State {
     }
 
     /// Fails unless before the solve: `function` sets what the solve uses.
-    fn before_only(&self, function: &str) -> Fallible<()> {
+    fn before_only(&self, function: &'static str) -> Fallible<()> {
         match self.stage {
             Stage::Before => Ok(()),
-            Stage::After(_) => Err(HostError::new(
-                format!(
-                    "`{function}` chỉ đặt được trước khi lập kế hoạch (trong `fn before_solve`), \
-                     không phải trong `fn after_solve`"
-                ),
-                format!(
-                    "`{function}` can only be set before the solve (in `fn before_solve`), not in \
-                     `fn after_solve`"
-                ),
-            )
-            .into()),
+            Stage::After(_) => Err(HostProblem::BeforeOnly { function }.into()),
         }
     }
 
     /// The plan, or an error: `what` is only known after the solve.
-    fn outcome(&self, what: &str) -> Fallible<&Outcome> {
+    fn outcome(&self, what: &'static str) -> Fallible<&Outcome> {
         match &self.stage {
             Stage::After(outcome) => Ok(outcome),
-            Stage::Before => Err(HostError::new(
-                format!(
-                    "`{what}` chỉ có sau khi lập kế hoạch: dùng nó trong `fn after_solve`, không \
-                     phải trong `fn before_solve`"
-                ),
-                format!(
-                    "`{what}` is only known after the solve: use it in `fn after_solve`, not in \
-                     `fn before_solve`"
-                ),
-            )
-            .into()),
+            Stage::Before => Err(HostProblem::AfterOnly { what }.into()),
         }
     }
 
     fn mandate(&mut self, cohort: &str, share: &Dynamic) -> Fallible<()> {
         self.before_only("mandate")?;
-        let share = value::number(share, ("`mandate`: tỷ lệ", "`mandate`: the share"))?;
+        let share = value::number(share, Input::Share)?;
         if !(0.0..=1.0).contains(&share) {
-            return Err(HostError::new(
-                format!("`mandate`: tỷ lệ phải từ 0 đến 1 (ví dụ 0.95 là 95%), không phải {share}"),
-                format!("`mandate`: the share must be between 0 and 1 (0.95 is 95%), not {share}"),
-            )
-            .into());
+            return Err(HostProblem::Share { share }.into());
         }
         // cohorts are stored in lower case (`Quarantine` in a scenario is `quarantine`)
         let lower = cohort.to_lowercase();
         let cohort = lower.as_str();
         if !self.context.cohorts.contains(cohort) {
             let known: Vec<&str> = self.context.cohorts.iter().map(String::as_str).collect();
-            return Err(HostError::new(
-                format!("`mandate`: không huyện nào có nhóm đối tượng `{cohort}`"),
-                format!("`mandate`: no district has a cohort `{cohort}`"),
-            )
-            .hint(unknown_name_hint(
-                cohort,
-                &known,
-                ("nhóm đối tượng", "cohorts"),
-            ))
+            return Err(HostProblem::NoCohort {
+                cohort: cohort.to_string(),
+                cohorts: Declared::of(Listed::Cohorts, cohort, &known),
+            }
             .into());
         }
         self.record(TraceAction::Mandate {
@@ -283,13 +251,7 @@ impl State {
 
     fn add_installs(&mut self, installs: &Dynamic, reason: Text) -> Fallible<()> {
         self.before_only("add_installs")?;
-        let installs = value::non_negative(
-            installs,
-            (
-                "`add_installs`: số lượt cài",
-                "`add_installs`: the installs",
-            ),
-        )?;
+        let installs = value::non_negative(installs, Input::Installs)?;
         self.record(TraceAction::AddInstalls {
             installs,
             reason: reason.clone(),
@@ -306,21 +268,9 @@ impl State {
     fn set_productivity(&mut self, kind: &str, multiplier: &Dynamic) -> Fallible<()> {
         self.before_only("set_productivity")?;
         self.context.kind(kind, "set_productivity")?;
-        let m = value::number(
-            multiplier,
-            (
-                "`set_productivity`: hệ số",
-                "`set_productivity`: the multiplier",
-            ),
-        )?;
+        let m = value::number(multiplier, Input::Multiplier)?;
         if m <= 0.0 {
-            return Err(HostError::new(
-                format!(
-                    "`set_productivity`: hệ số phải lớn hơn 0 (1 là bình thường), không phải {m}"
-                ),
-                format!("`set_productivity`: the multiplier must be above 0 (1 is usual), not {m}"),
-            )
-            .into());
+            return Err(HostProblem::Multiplier { multiplier: m }.into());
         }
         self.record(TraceAction::SetProductivity {
             kind: kind.to_string(),
@@ -342,20 +292,17 @@ impl State {
     fn min_teams(&mut self, kind: &str, n: &Dynamic) -> Fallible<()> {
         self.before_only("min_teams")?;
         let team_kind = self.context.kind(kind, "min_teams")?;
-        let n = value::whole(n, ("`min_teams`: số tổ/đội", "`min_teams`: the teams"))?;
+        let n = value::whole(n, Input::MinTeams)?;
         let cap = self.capacity(team_kind);
         // A provincial minimum above the pool is a what-if (a smaller pool), not a broken rule:
         // the optimiser reports it as infeasible, naming the districts and the teams missing.
         if n > cap && team_kind.scope == Scope::Local {
-            let err = HostError::new(
-                format!("`min_teams`: huyện chỉ có {cap} tổ `{kind}`, không thể yêu cầu ít nhất {n}"),
-                format!("`min_teams`: the district has only {cap} `{kind}` teams, it cannot require at least {n}"),
-            )
-            .hint(Text::new(
-                format!("dùng `district.local_teams(\"{kind}\")` để biết số tổ của huyện"),
-                format!("use `district.local_teams(\"{kind}\")` for the district's own teams"),
-            ));
-            return Err(err.into());
+            return Err(HostProblem::AboveLocalTeams {
+                kind: kind.to_string(),
+                teams: cap,
+                asked: n,
+            }
+            .into());
         }
         self.record(TraceAction::MinTeams {
             kind: kind.to_string(),
@@ -369,7 +316,7 @@ impl State {
     fn max_teams(&mut self, kind: &str, n: &Dynamic) -> Fallible<()> {
         self.before_only("max_teams")?;
         self.context.kind(kind, "max_teams")?;
-        let n = value::whole(n, ("`max_teams`: số tổ/đội", "`max_teams`: the teams"))?;
+        let n = value::whole(n, Input::MaxTeams)?;
         self.record(TraceAction::MaxTeams {
             kind: kind.to_string(),
             value: n,
@@ -381,13 +328,9 @@ impl State {
 
     fn min_rate(&mut self, rate: &Dynamic) -> Fallible<()> {
         self.before_only("min_rate")?;
-        let rate = value::number(rate, ("`min_rate`: tỷ lệ", "`min_rate`: the rate"))?;
+        let rate = value::number(rate, Input::MinRate)?;
         if !(0.0..=1.0).contains(&rate) {
-            return Err(HostError::new(
-                format!("`min_rate`: tỷ lệ phải từ 0 đến 1 (ví dụ 0.35 là 35%), không phải {rate}"),
-                format!("`min_rate`: the rate must be between 0 and 1 (0.35 is 35%), not {rate}"),
-            )
-            .into());
+            return Err(HostProblem::Rate { rate }.into());
         }
         self.record(TraceAction::MinRate { value: rate });
         let floor = self.effects.min_rate.get_or_insert(rate);
@@ -398,11 +341,7 @@ impl State {
     fn directive(&mut self, map: &Map) -> Fallible<()> {
         let mut directive = parse_directive(&self.rule, map)?;
         if directive.with_teams && matches!(self.stage, Stage::Before) {
-            return Err(HostError::new(
-                "`directive`: `with_teams` chỉ dùng được sau khi lập kế hoạch (trong `fn after_solve`)",
-                "`directive`: `with_teams` only works after the solve (in `fn after_solve`)",
-            )
-            .into());
+            return Err(HostProblem::WithTeamsBefore.into());
         }
         let written = &directive.directive;
         self.record(TraceAction::Directive {
@@ -450,49 +389,21 @@ const DIRECTIVE_KEYS: &[&str] = &[
 fn parse_directive(rule: &str, map: &Map) -> Fallible<Written> {
     for key in map.keys() {
         if !DIRECTIVE_KEYS.contains(&key.as_str()) {
-            let hint = match did_you_mean(key, DIRECTIVE_KEYS.iter().copied()) {
-                Some(close) => Text::new(
-                    format!("có phải ý bạn là `{close}`?"),
-                    format!("did you mean `{close}`?"),
-                ),
-                None => Text::new(
-                    format!("các mục có thể dùng: {}", DIRECTIVE_KEYS.join(", ")),
-                    format!("the known entries are: {}", DIRECTIVE_KEYS.join(", ")),
-                ),
-            };
-            return Err(HostError::new(
-                format!("`directive`: không có mục `{key}`"),
-                format!("`directive`: there is no entry `{key}`"),
-            )
-            .hint(hint)
+            return Err(HostProblem::UnknownEntry {
+                key: key.to_string(),
+                close: did_you_mean(key, DIRECTIVE_KEYS.iter().copied()).map(str::to_string),
+                known: DIRECTIVE_KEYS,
+            }
             .into());
         }
     }
-    let text = |key: &str| -> Fallible<Option<String>> {
+    let text = |key: &'static str| -> Fallible<Option<String>> {
         map.get(key)
-            .map(|v| {
-                value::filled_text(
-                    v,
-                    (
-                        &format!("`directive`: mục `{key}`"),
-                        &format!("`directive`: `{key}`"),
-                    ),
-                )
-            })
+            .map(|v| value::filled_text(v, Input::Directive(key)))
             .transpose()
     };
-    let required = |key: &str| -> Fallible<String> {
-        text(key)?.ok_or_else(|| {
-            HostError::new(
-                format!("`directive`: thiếu mục `{key}`"),
-                format!("`directive`: the entry `{key}` is missing"),
-            )
-            .hint(Text::new(
-                "ví dụ: directive(#{ action: \"...\", unit: \"...\" })",
-                "for example: directive(#{ action: \"...\", unit: \"...\" })",
-            ))
-            .into()
-        })
+    let required = |key: &'static str| -> Fallible<String> {
+        text(key)?.ok_or_else(|| HostProblem::MissingEntry { key }.into())
     };
     let both = |vi: String, en: Option<String>| match en {
         Some(en) => Text::new(vi, en),
@@ -503,40 +414,22 @@ fn parse_directive(rule: &str, map: &Map) -> Fallible<Written> {
     let priority = match map.get("priority") {
         None => 2,
         Some(v) => {
-            let p = value::whole(
-                v,
-                ("`directive`: mục `priority`", "`directive`: `priority`"),
-            )?;
+            let p = value::whole(v, Input::Directive("priority"))?;
             if p == 0 {
-                return Err(HostError::new(
-                    "`directive`: mục `priority` phải từ 1 (gấp nhất) trở lên",
-                    "`directive`: `priority` must be 1 (most urgent) or more",
-                )
-                .into());
+                return Err(HostProblem::Priority.into());
             }
             i64::from(p)
         }
     };
     let expected_installs = map
         .get("expected_installs")
-        .map(|v| {
-            value::non_negative(
-                v,
-                (
-                    "`directive`: mục `expected_installs`",
-                    "`directive`: `expected_installs`",
-                ),
-            )
-        })
+        .map(|v| value::non_negative(v, Input::Directive("expected_installs")))
         .transpose()?;
     let with_teams = match map.get("with_teams") {
         None => false,
-        Some(v) => v.as_bool().map_err(|_| {
-            HostError::new(
-                "`directive`: mục `with_teams` phải là true hoặc false",
-                "`directive`: `with_teams` must be true or false",
-            )
-        })?,
+        Some(v) => v
+            .as_bool()
+            .map_err(|_| Box::<rhai::EvalAltResult>::from(HostProblem::WithTeamsNotBool))?,
     };
     Ok(Written {
         directive: Directive {
@@ -622,16 +515,11 @@ pub(crate) fn register(engine: &mut Engine) {
                     );
                     Ok(teams)
                 }
-                Scope::Provincial => Err(HostError::new(
-                    format!("`local_teams`: `{kind}` là đội cấp tỉnh, không đóng tại huyện"),
-                    format!(
-                        "`local_teams`: `{kind}` is a provincial kind, not stationed in districts"
-                    ),
-                )
-                .hint(Text::new(
-                    "`scenario.local_kinds()` cho danh sách các loại tổ tại chỗ",
-                    "`scenario.local_kinds()` lists the local kinds",
-                ))
+                Scope::Provincial => Err(HostProblem::Provincial {
+                    function: "local_teams".to_string(),
+                    kind: kind.to_string(),
+                    locals: None,
+                }
                 .into()),
             }
         },

@@ -14,11 +14,12 @@ use rhai::packages::{
 };
 use rhai::{Dynamic, Engine, FLOAT, INT, ImmutableString, Position};
 
-use super::failure::{Fallible, HostError};
+use super::failure::Fallible;
 use super::limits::{
     MAX_ARRAY_SIZE, MAX_CALL_LEVELS, MAX_EXPR_DEPTHS, MAX_FUNCTIONS, MAX_MAP_SIZE, MAX_OPERATIONS,
     MAX_STRING_SIZE, MAX_VARIABLES,
 };
+use super::message::HostProblem;
 use super::{district, scenario_view};
 
 /// Steps between two looks at the clock.
@@ -171,17 +172,7 @@ fn oversize(value: &Dynamic, pos: Position) -> Result<(), Box<rhai::EvalAltResul
 /// threshold written in quotes in [params] would silently turn a rule off. Make it an error.
 fn register_strict_comparisons(engine: &mut Engine) {
     fn refuse(op: &str) -> Box<rhai::EvalAltResult> {
-        HostError::new(
-            format!(
-                "không thể so sánh một số với một đoạn chữ (`{op}`); nếu giá trị lấy từ mục \
-                 [params] thì hãy viết nó là số, không có dấu ngoặc kép"
-            ),
-            format!(
-                "cannot compare a number with a text (`{op}`); if the value comes from \
-                 [params], write it as a number, without quotes"
-            ),
-        )
-        .into()
+        HostProblem::CompareText { op: op.to_string() }.into()
     }
     for op in ["<", "<=", ">", ">="] {
         engine.register_fn(op, move |_: INT, _: ImmutableString| -> Fallible<bool> {

@@ -1,73 +1,34 @@
-//! Rule errors for people: what a host function refuses, and how a Rhai error (syntax, runtime,
-//! a rule that runs too long) becomes a [`crate::diagnostic::Error`] naming the rule file, the
-//! line and column, the district and the hook, in Vietnamese and English.
+//! Rule errors for people: how a Rhai error (syntax, runtime, a rule that runs too long, what a
+//! host function refuses) becomes a [`crate::diagnostic::Error`] naming the rule file, the line
+//! and column, the district and the hook. What each says is in `message/`.
 
 use std::path::Path;
 
 use rhai::{Dynamic, EvalAltResult, LexError, ParseError, ParseErrorType, Position};
 
 use crate::diagnostic::{Error, did_you_mean};
-use crate::number;
-use crate::text::{Lang, Text};
 
-use super::limits::{MAX_ARRAY_SIZE, MAX_MAP_SIZE, MAX_OPERATIONS, MAX_STRING_SIZE};
+use super::message::{
+    ApiName, ArgType, HostProblem, RuleFailure, RuleFileProblem, RuntimeProblem, Syntax,
+    ValueProblem,
+};
 
-/// What a host function refuses (a bad argument, an action at the wrong time). It travels through
+/// What a host function refuses (a bad argument, an action at the wrong time) travels through
 /// Rhai as the value of a runtime error and comes back out as the error's message and hint.
-#[derive(Debug, Clone)]
-pub(crate) struct HostError {
-    pub message: Text,
-    pub hint: Option<Text>,
-}
-
-impl HostError {
-    pub fn new(vi: impl Into<String>, en: impl Into<String>) -> HostError {
-        HostError {
-            message: Text::new(vi, en),
-            hint: None,
-        }
-    }
-
-    pub fn hint(mut self, hint: Text) -> HostError {
-        self.hint = Some(hint);
-        self
+impl From<HostProblem> for Box<EvalAltResult> {
+    fn from(problem: HostProblem) -> Self {
+        EvalAltResult::ErrorRuntime(Dynamic::from(problem), Position::NONE).into()
     }
 }
 
-impl From<HostError> for Box<EvalAltResult> {
-    fn from(err: HostError) -> Self {
-        EvalAltResult::ErrorRuntime(Dynamic::from(err), Position::NONE).into()
+impl From<ValueProblem> for Box<EvalAltResult> {
+    fn from(problem: ValueProblem) -> Self {
+        HostProblem::Value(problem).into()
     }
 }
 
 /// The result of a host function.
 pub(crate) type Fallible<T> = Result<T, Box<EvalAltResult>>;
-
-/// The hint for an unknown name: the close one if there is one, else the list of known ones.
-/// `what` names the kind of thing in both languages, plural ("loại tổ/đội", "team kinds").
-pub(crate) fn unknown_name_hint(unknown: &str, known: &[&str], what: (&str, &str)) -> Text {
-    if let Some(close) = did_you_mean(unknown, known.iter().copied()) {
-        return Text::new(
-            format!("có phải ý bạn là `{close}`?"),
-            format!("did you mean `{close}`?"),
-        );
-    }
-    if known.is_empty() {
-        return Text::new(
-            format!("kịch bản chưa khai báo {} nào", what.0),
-            format!("the scenario declares no {}", what.1),
-        );
-    }
-    let list = known
-        .iter()
-        .map(|k| format!("`{k}`"))
-        .collect::<Vec<_>>()
-        .join(", ");
-    Text::new(
-        format!("các {} có trong kịch bản: {list}", what.0),
-        format!("{} in the scenario: {list}", what.1),
-    )
-}
 
 /// Every function and property name the rules API offers, for "did you mean" hints.
 const API_NAMES: &[&str] = &[
@@ -122,68 +83,54 @@ const PROPERTY_NAMES: &[&str] = &[
 
 /// A syntax error in the rule `rule` (read from `path`, text `source`).
 pub(crate) fn syntax(rule: &str, path: &Path, source: &str, err: &ParseError) -> Error {
+    let rule = rule.to_string();
     // the file ends inside a block: point at the `{` that is never closed
     let at_end = matches!(&*err.0, ParseErrorType::UnexpectedEOF)
         || matches!(&*err.0, ParseErrorType::MissingToken(token, _) if token == "}");
     if at_end && let Some((line, column)) = unclosed_brace(source) {
-        return Error::new(Text::new(
-            format!(
-                "quy tắc `{rule}` có lỗi cú pháp: dấu `{{` ở đây không bao giờ được đóng (thiếu \
-                 một dấu `}}`)"
-            ),
-            format!("rule `{rule}` has a syntax error: the `{{` here is never closed (a `}}` is missing)"),
-        ))
-        .file(path)
-        .at(source, line, column)
-        .hint(Text::new(
-            "thêm `}` ở cuối khối lệnh bắt đầu từ dấu `{` này (thường là cuối hàm hoặc cuối `if`)",
-            "add the `}` that ends the block this `{` opens (usually the end of a function or an `if`)",
-        ));
+        return Error::new(RuleFileProblem::Unclosed { rule })
+            .file(path)
+            .at(source, line, column);
     }
-    let (vi, en) = parse_detail(&err.0);
-    let error = Error::new(Text::new(
-        format!("quy tắc `{rule}` có lỗi cú pháp: {vi}"),
-        format!("rule `{rule}` has a syntax error: {en}"),
-    ))
+    let error = Error::new(RuleFileProblem::Syntax {
+        rule,
+        syntax: parse_detail(&err.0),
+        rhai: err.0.to_string(),
+    })
     .file(path);
     with_position(error, source, err.1)
 }
 
-fn parse_detail(kind: &ParseErrorType) -> (String, String) {
-    let en = kind.to_string();
-    let vi = match kind {
+fn parse_detail(kind: &ParseErrorType) -> Syntax {
+    match kind {
         ParseErrorType::BadInput(LexError::ImproperSymbol(symbol, detail))
             if detail.ends_with("is disabled") =>
         {
-            return (
-                format!("`{symbol}` không dùng được trong quy tắc"),
-                format!("`{symbol}` is not available in rules"),
-            );
+            Syntax::Disabled {
+                symbol: symbol.to_string(),
+            }
         }
-        ParseErrorType::BadInput(LexError::UnexpectedInput(text)) => {
-            format!("gặp `{text}` ở chỗ không đúng")
-        }
-        ParseErrorType::BadInput(LexError::UnterminatedString) => {
-            "đoạn chữ thiếu dấu ngoặc kép đóng `\"`".to_string()
-        }
-        ParseErrorType::UnexpectedEOF => {
-            "tệp kết thúc giữa chừng (có thể thiếu dấu `}` hoặc `)`)".to_string()
-        }
-        ParseErrorType::MissingToken(token, _) if token == ";" => {
-            "thiếu dấu `;` ở cuối câu lệnh (có thể ở cuối dòng trước)".to_string()
-        }
-        ParseErrorType::MissingToken(token, _) => format!("thiếu `{token}`"),
-        ParseErrorType::VariableUndefined(name) => {
-            format!("biến `{name}` chưa được khai báo (dùng `let {name} = ...;` trước khi dùng)")
-        }
-        ParseErrorType::Reserved(word) => {
-            format!("`{word}` là từ dành riêng, không dùng được trong quy tắc")
-        }
-        ParseErrorType::FnMissingBody(name) => format!("hàm `{name}` thiếu phần thân `{{ ... }}`"),
-        ParseErrorType::ExprTooDeep => "biểu thức lồng nhau quá sâu".to_string(),
-        _ => format!("{en} (chi tiết bằng tiếng Anh)"),
-    };
-    (vi, en)
+        ParseErrorType::BadInput(LexError::UnexpectedInput(text)) => Syntax::Unexpected {
+            text: text.to_string(),
+        },
+        ParseErrorType::BadInput(LexError::UnterminatedString) => Syntax::UnterminatedText,
+        ParseErrorType::UnexpectedEOF => Syntax::UnexpectedEnd,
+        ParseErrorType::MissingToken(token, _) if token == ";" => Syntax::MissingSemicolon,
+        ParseErrorType::MissingToken(token, _) => Syntax::Missing {
+            token: token.to_string(),
+        },
+        ParseErrorType::VariableUndefined(name) => Syntax::UndeclaredVariable {
+            name: name.to_string(),
+        },
+        ParseErrorType::Reserved(word) => Syntax::Reserved {
+            word: word.to_string(),
+        },
+        ParseErrorType::FnMissingBody(name) => Syntax::NoFunctionBody {
+            name: name.to_string(),
+        },
+        ParseErrorType::ExprTooDeep => Syntax::TooDeep,
+        _ => Syntax::Other,
+    }
 }
 
 /// Where a hook was running when it failed.
@@ -211,69 +158,38 @@ pub(crate) fn is_limit(err: &EvalAltResult) -> bool {
 
 /// A Rhai runtime error (including a rule stopped for running too long) as an [`Error`].
 pub(crate) fn runtime(err: &EvalAltResult, site: &Site) -> Error {
-    let Site { rule, hook, .. } = *site;
+    let (rule, hook) = (site.rule.to_string(), site.hook.to_string());
     let inner = err.unwrap_inner();
-    let (message, hint) = match inner {
-        EvalAltResult::ErrorTooManyOperations(..) | EvalAltResult::ErrorTerminated(..) => (
-            Text::new(
-                format!(
-                    "quy tắc `{rule}` chạy quá lâu trong `{hook}` nên đã bị dừng (quá {} bước \
-                     tính hoặc quá 1 giây)",
-                    number::count(Lang::Vi, MAX_OPERATIONS as f64)
-                ),
-                format!(
-                    "rule `{rule}` ran too long in `{hook}` and was stopped (over {} steps or \
-                     1 second)",
-                    number::count(Lang::En, MAX_OPERATIONS as f64)
-                ),
-            ),
-            Some(Text::new(
-                "kiểm tra các vòng lặp `loop`, `while`, `for` của quy tắc: vòng lặp nào cũng phải \
-                 có lúc dừng",
-                "check the rule's `loop`, `while` and `for` loops: every loop must come to an end",
-            )),
-        ),
-        EvalAltResult::ErrorRuntime(value, ..) => match value.read_lock::<HostError>() {
-            Some(host) => (
-                Text::new(
-                    format!("quy tắc `{rule}` (trong `{hook}`): {}", host.message.vi),
-                    format!(
-                        "rule `{rule}` (in `{hook}`): {}",
-                        host.message.get(Lang::En)
-                    ),
-                ),
-                host.hint.clone(),
-            ),
-            None => (
-                Text::new(
-                    format!("quy tắc `{rule}` dừng với lỗi trong `{hook}`: {value}"),
-                    format!("rule `{rule}` stopped with an error in `{hook}`: {value}"),
-                ),
-                None,
-            ),
-        },
-        other => {
-            let (vi, en, hint) = runtime_detail(other);
-            (
-                Text::new(
-                    format!("quy tắc `{rule}` gặp lỗi trong `{hook}`: {vi}"),
-                    format!("rule `{rule}` failed in `{hook}`: {en}"),
-                ),
-                hint,
-            )
+    let failure = match inner {
+        EvalAltResult::ErrorTooManyOperations(..) | EvalAltResult::ErrorTerminated(..) => {
+            RuleFailure::TooLong { rule, hook }
         }
+        EvalAltResult::ErrorRuntime(value, ..) => match value.read_lock::<HostProblem>() {
+            Some(problem) => RuleFailure::Host {
+                rule,
+                hook,
+                problem: problem.clone(),
+            },
+            None => RuleFailure::Thrown {
+                rule,
+                hook,
+                value: value.to_string(),
+            },
+        },
+        other => RuleFailure::Failed {
+            rule,
+            hook,
+            problem: runtime_detail(other),
+        },
     };
-    let mut error = Error::new(message).file(site.path).district(site.district);
-    if let Some(hint) = hint {
-        error = error.hint(hint);
-    }
+    let error = Error::new(failure).file(site.path).district(site.district);
     let mut pos = innermost_position(err);
     if pos.is_none() {
         pos = site.spot;
     }
     if pos.is_none() {
         // Rhai knows no spot (e.g. an empty `loop {}`): point at the hook itself.
-        return match hook_line(site.source, hook) {
+        return match hook_line(site.source, site.hook) {
             Some((line, column)) => error.at(site.source, line, column),
             None => error,
         };
@@ -305,16 +221,9 @@ fn innermost_position(err: &EvalAltResult) -> Position {
     if inner.is_none() { here } else { inner }
 }
 
-fn runtime_detail(err: &EvalAltResult) -> (String, String, Option<Text>) {
-    let en = strip_position(&err.to_string());
-    let unknown_name = |name: &str| {
-        did_you_mean(name, API_NAMES.iter().copied()).map(|close| {
-            Text::new(
-                format!("có phải ý bạn là `{close}`?"),
-                format!("did you mean `{close}`?"),
-            )
-        })
-    };
+fn runtime_detail(err: &EvalAltResult) -> RuntimeProblem {
+    let english = || strip_position(&err.to_string());
+    let close = |name: &str| did_you_mean(name, API_NAMES.iter().copied()).map(str::to_string);
     match err {
         EvalAltResult::ErrorFunctionNotFound(signature, ..) => {
             let (name, args) = signature
@@ -322,130 +231,79 @@ fn runtime_detail(err: &EvalAltResult) -> (String, String, Option<Text>) {
                 .map_or((signature.as_str(), ""), |(n, a)| {
                     (n, a.trim_end_matches(')'))
                 });
-            let (vi_args, en_args) = argument_words(args);
+            let args = argument_types(args);
             if !name.starts_with(|c: char| c.is_alphabetic() || c == '_') {
-                return (
-                    format!("không làm được phép `{name}` với ({vi_args})"),
-                    format!("cannot apply `{name}` to ({en_args})"),
-                    None,
-                );
+                return RuntimeProblem::CannotApply {
+                    op: name.to_string(),
+                    args,
+                };
             }
-            let hint = if PROPERTY_NAMES.contains(&name) {
-                Some(Text::new(
-                    format!("`{name}` là thuộc tính: viết `.{name}`, không có `()`"),
-                    format!("`{name}` is a property: write `.{name}`, without `()`"),
-                ))
+            let api = if PROPERTY_NAMES.contains(&name) {
+                ApiName::Property
             } else if API_NAMES.contains(&name) {
-                Some(Text::new(
-                    format!(
-                        "`{name}` có, nhưng số lượng hoặc kiểu của các giá trị đưa vào không đúng"
-                    ),
-                    format!(
-                        "`{name}` exists, but the number or the type of its arguments is wrong"
-                    ),
-                ))
+                ApiName::Function
             } else {
-                unknown_name(name)
+                ApiName::Other { close: close(name) }
             };
-            (
-                format!("không có hàm `{name}` nhận ({vi_args})"),
-                format!("no function `{name}` taking ({en_args})"),
-                hint,
-            )
+            RuntimeProblem::NoFunction {
+                name: name.to_string(),
+                args,
+                api,
+            }
         }
         EvalAltResult::ErrorDotExpr(detail, ..) => {
             if let Some(name) = quoted_after(detail, "Unknown property '") {
-                (
-                    format!("không có thuộc tính `{name}`"),
-                    format!("there is no property `{name}`"),
-                    unknown_name(name),
-                )
+                RuntimeProblem::NoProperty {
+                    name: name.to_string(),
+                    close: close(name),
+                }
             } else if let Some(name) = quoted_after(detail, "No writable property '") {
-                (
-                    format!("không sửa được `{name}`: chỉ đọc được"),
-                    format!("`{name}` cannot be changed: it is read-only"),
-                    None,
-                )
+                RuntimeProblem::ReadOnly {
+                    name: name.to_string(),
+                }
             } else {
-                (format!("{en} (chi tiết bằng tiếng Anh)"), en, None)
+                RuntimeProblem::Rhai { english: english() }
             }
         }
-        EvalAltResult::ErrorPropertyNotFound(name, ..) => (
-            format!("bảng không có mục `{name}`"),
-            format!("the map has no entry `{name}`"),
-            None,
-        ),
-        EvalAltResult::ErrorArrayBounds(len, index, ..) => (
-            format!("vị trí {index} nằm ngoài danh sách (dài {len}, đánh số từ 0)"),
-            format!("index {index} is outside the list (length {len}, numbered from 0)"),
-            None,
-        ),
+        EvalAltResult::ErrorPropertyNotFound(name, ..) => RuntimeProblem::NoEntry {
+            name: name.to_string(),
+        },
+        EvalAltResult::ErrorArrayBounds(len, index, ..) => RuntimeProblem::OutOfBounds {
+            index: *index,
+            len: *len,
+        },
         EvalAltResult::ErrorMismatchDataType(expected, actual, ..)
-        | EvalAltResult::ErrorMismatchOutputType(expected, actual, ..) => (
-            format!("sai kiểu dữ liệu: có {actual}, cần {expected}"),
-            format!("wrong data type: {actual}, expected {expected}"),
-            None,
-        ),
-        EvalAltResult::ErrorArithmetic(detail, ..) => (
-            format!("lỗi tính toán (ví dụ chia cho 0): {detail}"),
-            format!("arithmetic error: {detail}"),
-            None,
-        ),
-        EvalAltResult::ErrorStackOverflow(..) => (
-            "các hàm gọi lồng nhau quá sâu".to_string(),
-            "functions call each other too deeply".to_string(),
-            None,
-        ),
-        EvalAltResult::ErrorDataTooLarge(what, ..) => {
-            let vi = match what.as_str() {
-                "Length of string" => "đoạn chữ quá dài",
-                "Size of array" | "Size of array/BLOB" => "danh sách quá dài",
-                "Size of object map" => "bảng có quá nhiều mục",
-                _ => "dữ liệu quá lớn",
-            };
-            let en = match what.as_str() {
-                "Length of string" => "a text grew too long".to_string(),
-                "Size of array" | "Size of array/BLOB" => "a list grew too long".to_string(),
-                "Size of object map" => "a map has too many entries".to_string(),
-                _ => format!("data too large: {what}"),
-            };
-            let limits = |lang| {
-                (
-                    number::count(lang, MAX_STRING_SIZE as f64),
-                    number::count(lang, MAX_ARRAY_SIZE as f64),
-                    number::count(lang, MAX_MAP_SIZE as f64),
-                )
-            };
-            let (vi_s, vi_a, vi_m) = limits(Lang::Vi);
-            let (en_s, en_a, en_m) = limits(Lang::En);
-            (
-                format!("{vi} (giới hạn: {vi_s} ký tự, {vi_a} phần tử, {vi_m} mục)"),
-                format!("{en} (limits: {en_s} characters, {en_a} items, {en_m} entries)"),
-                None,
-            )
+        | EvalAltResult::ErrorMismatchOutputType(expected, actual, ..) => {
+            RuntimeProblem::DataType {
+                expected: expected.to_string(),
+                actual: actual.to_string(),
+            }
         }
-        _ => (format!("{en} (chi tiết bằng tiếng Anh)"), en, None),
+        EvalAltResult::ErrorArithmetic(detail, ..) => RuntimeProblem::Arithmetic {
+            detail: detail.to_string(),
+        },
+        EvalAltResult::ErrorStackOverflow(..) => RuntimeProblem::TooDeep,
+        EvalAltResult::ErrorDataTooLarge(what, ..) => RuntimeProblem::TooLarge {
+            what: what.to_string(),
+        },
+        _ => RuntimeProblem::Rhai { english: english() },
     }
 }
 
-/// The argument types of a Rhai signature, in words: "text, number" / "chữ, số".
-fn argument_words(args: &str) -> (String, String) {
-    let words: Vec<(&str, &str)> = args
-        .split(", ")
+/// The argument types of a Rhai signature: "&str | ImmutableString | String, i64".
+fn argument_types(args: &str) -> Vec<ArgType> {
+    args.split(", ")
         .filter(|a| !a.is_empty())
         .map(|a| match a.trim() {
-            "&str | ImmutableString | String" | "string" => ("chữ", "text"),
-            "i64" | "f64" | "int" | "float" => ("số", "number"),
-            "bool" => ("đúng/sai", "true/false"),
-            "map" | "Map" => ("bảng", "map"),
-            "array" | "Array" => ("danh sách", "list"),
-            "()" => ("không có giá trị", "nothing"),
-            other => (other, other),
+            "&str | ImmutableString | String" | "string" => ArgType::Text,
+            "i64" | "f64" | "int" | "float" => ArgType::Number,
+            "bool" => ArgType::Bool,
+            "map" | "Map" => ArgType::Map,
+            "array" | "Array" => ArgType::List,
+            "()" => ArgType::Nothing,
+            other => ArgType::Other(other.to_string()),
         })
-        .collect();
-    let vi: Vec<&str> = words.iter().map(|w| w.0).collect();
-    let en: Vec<&str> = words.iter().map(|w| w.1).collect();
-    (vi.join(", "), en.join(", "))
+        .collect()
 }
 
 /// The text between `prefix` and the next `'` in `detail`.

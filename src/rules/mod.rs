@@ -110,6 +110,7 @@ mod district;
 mod engine;
 mod failure;
 mod limits;
+mod message;
 mod scenario_view;
 mod value;
 
@@ -126,7 +127,7 @@ use rhai::{AST, CallFnOptions, Dynamic, Engine, Scope};
 use crate::diagnostic::{Error, did_you_mean};
 use crate::plan::Plan;
 use crate::scenario::{DistrictInput, Scenario};
-use crate::text::Text;
+use message::RuleFileProblem;
 
 use district::{Context, DistrictHandle};
 use engine::Clock;
@@ -284,10 +285,10 @@ fn rule_name(path: &Path) -> String {
 fn compile(engine: &Engine, path: &Path) -> Result<Rule, Error> {
     let name = rule_name(path);
     let source = std::fs::read_to_string(path).map_err(|err| {
-        Error::new(Text::new(
-            format!("không đọc được tệp quy tắc `{name}`: {err}"),
-            format!("cannot read the rule file `{name}`: {err}"),
-        ))
+        Error::new(RuleFileProblem::CannotRead {
+            rule: name.clone(),
+            error: err.to_string(),
+        })
         .file(path)
     })?;
     // editors on Windows often start a UTF-8 file with a byte-order mark; it is not code
@@ -307,49 +308,20 @@ fn compile(engine: &Engine, path: &Path) -> Result<Rule, Error> {
             continue;
         };
         if function.params.len() != 2 {
-            return Err(Error::new(Text::new(
-                format!(
-                    "quy tắc `{name}`: hàm `{0}` phải nhận đúng hai tham số: `fn {0}(district, \
-                     scenario)`",
-                    function.name
-                ),
-                format!(
-                    "rule `{name}`: the function `{0}` must take exactly two parameters: \
-                     `fn {0}(district, scenario)`",
-                    function.name
-                ),
-            ))
+            return Err(Error::new(RuleFileProblem::HookParameters {
+                rule: name,
+                hook: function.name.to_string(),
+            })
             .file(path));
         }
         has[i] = true;
     }
     if has == [false, false] {
         let defined: Vec<&str> = ast.iter_functions().map(|f| f.name).collect();
-        let hint = match defined
-            .iter()
-            .find_map(|f| did_you_mean(f, [BEFORE_SOLVE, AFTER_SOLVE]).map(|h| (f, h)))
-        {
-            Some((written, hook)) => Text::new(
-                format!("hàm `{written}` có phải là `{hook}`?"),
-                format!("is the function `{written}` meant to be `{hook}`?"),
-            ),
-            None => Text::new(
-                "thêm `fn before_solve(district, scenario) { ... }` hoặc `fn after_solve(district, \
-                 scenario) { ... }`",
-                "add `fn before_solve(district, scenario) { ... }` or `fn after_solve(district, \
-                 scenario) { ... }`",
-            ),
-        };
-        return Err(Error::new(Text::new(
-            format!(
-                "quy tắc `{name}` không có hàm `before_solve` hay `after_solve` nên không làm gì"
-            ),
-            format!(
-                "rule `{name}` defines neither `before_solve` nor `after_solve`, so it does nothing"
-            ),
-        ))
-        .file(path)
-        .hint(hint));
+        let meant = defined.iter().find_map(|f| {
+            did_you_mean(f, [BEFORE_SOLVE, AFTER_SOLVE]).map(|h| ((*f).to_string(), h))
+        });
+        return Err(Error::new(RuleFileProblem::NoHook { rule: name, meant }).file(path));
     }
     Ok(Rule {
         name,

@@ -7,13 +7,13 @@ use std::rc::Rc;
 use rhai::{Array, Dynamic, Engine, INT, Map};
 
 use super::district::rate;
-use super::failure::{Fallible, HostError, unknown_name_hint};
+use super::failure::Fallible;
+use super::message::{HostProblem, Input};
 use super::value;
 use crate::effects::trace::{Recorder, TraceValue};
 use crate::model::Scope;
 use crate::number;
 use crate::scenario::{Param, Scenario};
-use crate::text::Text;
 
 #[derive(Debug)]
 struct Data {
@@ -79,27 +79,13 @@ impl ScenarioView {
                 Ok(to_dynamic(param))
             }
             None => {
-                let known: Vec<&str> = self.data.params.keys().map(String::as_str).collect();
-                let hint = if crate::diagnostic::did_you_mean(key, known.iter().copied()).is_some()
-                {
-                    unknown_name_hint(key, &known, ("tham số", "parameters"))
-                } else {
-                    Text::new(
-                        format!(
-                            "thêm `{key} = ...` vào mục [params] của tệp kịch bản, hoặc sửa tên \
-                             trong quy tắc"
-                        ),
-                        format!(
-                            "add `{key} = ...` under [params] in the scenario file, or fix the \
-                             name in the rule"
-                        ),
-                    )
-                };
-                Err(HostError::new(
-                    format!("`param`: mục [params] của kịch bản không có `{key}`"),
-                    format!("`param`: the scenario's [params] has no `{key}`"),
-                )
-                .hint(hint)
+                let known = self.data.params.keys().map(String::as_str);
+                Err(HostProblem::NoParam {
+                    function: "param".to_string(),
+                    key: key.to_string(),
+                    close: crate::diagnostic::did_you_mean(key, known).map(str::to_string),
+                    file: None,
+                }
                 .into())
             }
         }
@@ -194,14 +180,14 @@ pub(crate) fn register(engine: &mut Engine) {
 
     engine.register_fn("fmt_count", |x: Dynamic, lang: &str| -> Fallible<String> {
         let lang = value::lang(lang, "fmt_count")?;
-        let x = value::number(&x, ("`fmt_count`: số", "`fmt_count`: the count"))?;
+        let x = value::number(&x, Input::FmtCount)?;
         Ok(number::count(lang, x))
     });
     engine.register_fn(
         "fmt_percent",
         |rate: Dynamic, lang: &str| -> Fallible<String> {
             let lang = value::lang(lang, "fmt_percent")?;
-            let rate = value::number(&rate, ("`fmt_percent`: tỷ lệ", "`fmt_percent`: the rate"))?;
+            let rate = value::number(&rate, Input::FmtPercent)?;
             Ok(number::percent1(lang, rate))
         },
     );

@@ -5,12 +5,13 @@ use std::collections::{BTreeMap, BTreeSet};
 use toml::de::DeValue;
 
 use super::kinds::{kind_counts, known_kind};
+use super::message::{ExpectProblem, Hint};
 use crate::diagnostic::{Error, did_you_mean};
 use crate::scenario::Scenario;
 use crate::scenario::document::{
     Table, Value, as_array, as_integer, as_number, as_str, as_table, pos,
 };
-use crate::source::{Pos, Source, did_you_mean_hint, name_list};
+use crate::source::{Pos, Source};
 use crate::text::Text;
 
 const EXPECT_KEYS: [&str; 9] = [
@@ -101,17 +102,10 @@ pub struct ExpectedDirective {
 pub(super) fn expects_nothing(src: &Source, at: Pos, name: &str) -> Error {
     src.error(
         at,
-        Text::new(
-            format!(
-                "trường hợp \"{name}\" không kiểm tra điều gì: một phép thử không thể sai thì không phải phép thử"
-            ),
-            format!("the case \"{name}\" expects nothing: a test that cannot fail is not a test"),
-        ),
+        ExpectProblem::ExpectsNothing {
+            case: name.to_string(),
+        },
     )
-    .hint(Text::new(
-        "thêm bảng [case.expect] với ít nhất một khóa, ví dụ:\n[case.expect]\nmin_teams = { commune = 5, volunteer = 1 }",
-        "add a [case.expect] table with at least one key, e.g.:\n[case.expect]\nmin_teams = { commune = 5, volunteer = 1 }",
-    ))
 }
 
 pub(super) fn read_expect(
@@ -126,37 +120,16 @@ pub(super) fn read_expect(
     }
     if let Some(value) = table.get("error_contains") {
         if let Some((other, at, _)) = table.entries().find(|(k, _, _)| *k != "error_contains") {
-            return Err(src
-                .error(
-                    at,
-                    Text::new(
-                        format!(
-                            "`error_contains` đã đòi quy tắc dừng với lỗi, nên không kiểm tra `{other}` được"
-                        ),
-                        format!(
-                            "`error_contains` expects the rules to stop with an error, so `{other}` cannot be checked too"
-                        ),
-                    ),
-                )
-                .hint(Text::new(
-                    "tách thành hai trường hợp: một trường hợp có lỗi, một trường hợp không",
-                    "split it into two cases: one where the rules stop, one where they do not",
-                )));
+            return Err(src.error(
+                at,
+                ExpectProblem::ErrorAndChecks {
+                    other: other.to_string(),
+                },
+            ));
         }
         let contains = as_str(src, "error_contains", value)?;
         if contains.trim().is_empty() {
-            return Err(src
-                .error(
-                    pos(value),
-                    Text::new(
-                        "`error_contains` đang để trống: mọi lỗi đều khớp",
-                        "`error_contains` is empty: any error would match",
-                    ),
-                )
-                .hint(Text::new(
-                    "ghi một đoạn chữ của thông báo lỗi cần có",
-                    "write a piece of the error message you expect",
-                )));
+            return Err(src.error(pos(value), ExpectProblem::EmptyErrorContains));
         }
         return Ok(Expect::Error {
             line: src.line(pos(value)).unwrap_or(0),
@@ -196,21 +169,12 @@ fn installs(src: &Source, field: &str, value: &Value<'_>) -> Result<i128, Error>
         if e.hint.is_some() {
             e
         } else {
-            e.hint(Text::new(
-                "số lượt cài được so sánh sau khi làm tròn, như khi in ra: ghi số nguyên",
-                "installs are compared rounded, as printed: write a whole number",
-            ))
+            e.hint(Hint::WholeInstalls.text())
         }
     })?;
     if n < 0 {
         return Err(src
-            .error(
-                pos(value),
-                Text::new(
-                    "số lượt cài không được âm",
-                    "a number of installs must not be negative",
-                ),
-            )
+            .error(pos(value), ExpectProblem::NegativeInstalls)
             .field(field));
     }
     Ok(n)
@@ -232,28 +196,14 @@ fn mandates(
     for (cohort, at, share) in table.entries() {
         let lower = cohort.to_lowercase();
         if !known.contains(lower.as_str()) {
-            let hint = match did_you_mean(&lower, known.iter().copied()) {
-                Some(s) => did_you_mean_hint(s),
-                None => Text::new(
-                    format!(
-                        "các nhóm có trong kịch bản: {}",
-                        name_list(known.iter().copied())
-                    ),
-                    format!(
-                        "the scenario's cohorts: {}",
-                        name_list(known.iter().copied())
-                    ),
-                ),
-            };
-            return Err(src
-                .error(
-                    at,
-                    Text::new(
-                        format!("không huyện nào có nhóm `{cohort}`"),
-                        format!("no district has a cohort `{cohort}`"),
-                    ),
-                )
-                .hint(hint));
+            return Err(src.error(
+                at,
+                ExpectProblem::NoCohort {
+                    cohort: cohort.to_string(),
+                    close: did_you_mean(&lower, known.iter().copied()).map(str::to_string),
+                    known: known.iter().map(|c| (*c).to_string()).collect(),
+                },
+            ));
         }
         let field = format!("mandates.{cohort}");
         shares.insert(lower, as_number(src, &field, share)?);
@@ -282,12 +232,8 @@ fn directives(
     value: &Value<'_>,
     scenario: &Scenario,
 ) -> Result<Vec<ExpectedDirective>, Error> {
-    let list = as_array(src, "directives", value).map_err(|e| {
-        e.hint(Text::new(
-            "ghi danh sách các chỉ đạo, ví dụ: directives = [ { rule = \"door-to-door\", priority = 1 } ]",
-            "write a list of directives, e.g. directives = [ { rule = \"door-to-door\", priority = 1 } ]",
-        ))
-    })?;
+    let list =
+        as_array(src, "directives", value).map_err(|e| e.hint(Hint::DirectivesList.text()))?;
     let mut directives = Vec::with_capacity(list.len());
     for entry in list.iter() {
         let table = Table::new(
@@ -321,13 +267,7 @@ fn directives(
                         DeValue::Boolean(false) => None,
                         DeValue::Boolean(true) => {
                             return Err(src
-                                .error(
-                                    pos(v),
-                                    Text::new(
-                                        "ghi số lượt cài dự kiến, hoặc `false` nếu chỉ đạo không ghi số này",
-                                        "write the expected installs, or `false` when the directive states none",
-                                    ),
-                                )
+                                .error(pos(v), ExpectProblem::ExpectedInstallsTrue)
                                 .field(key));
                         }
                         _ => Some(installs(src, key, v)?),

@@ -9,12 +9,12 @@ use toml::de::{DeTable, DeValue};
 
 use super::expect::{Expect, expects_nothing, read_expect};
 use super::kinds::kind_counts;
+use super::message::{File, Hint, TestFileProblem};
 use crate::diagnostic::{Error, did_you_mean};
 use crate::model::Scope;
 use crate::scenario::document::{Table, Value, as_array, as_str, as_table, pos, wrong_type};
 use crate::scenario::{self, Param, Scenario};
-use crate::source::{Pos, Source, did_you_mean_hint, name_list};
-use crate::text::Text;
+use crate::source::{Pos, Source};
 
 const KEYS: [&str; 4] = ["scenario", "rules", "params", "case"];
 const CASE_KEYS: [&str; 5] = ["name", "district", "plan", "params", "expect"];
@@ -46,14 +46,11 @@ pub struct Case {
 
 /// Reads and checks the test file at `path`, with its scenario.
 pub fn read(path: &Path) -> Result<Fixture, Error> {
-    let src = Source::read(path, &Text::new("tệp kiểm thử", "the test file")).map_err(|e| {
+    let src = Source::read(path, &File::Test.text()).map_err(|e| {
         if path.exists() {
             e
         } else {
-            e.hint(Text::new(
-                "kiểm tra đường dẫn và tên tệp",
-                "check the path and the file name",
-            ))
+            e.hint(Hint::CheckPath.text())
         }
     })?;
     let doc = parse(&src)?;
@@ -67,52 +64,28 @@ pub fn read(path: &Path) -> Result<Fixture, Error> {
     }
 
     let Some(cases) = top.get("case") else {
-        return Err(src
-            .error(
-                Pos::File,
-                Text::new(
-                    "tệp kiểm thử chưa có trường hợp nào",
-                    "the test file has no cases",
-                ),
-            )
-            .hint(case_example()));
+        return Err(src.error(Pos::File, TestFileProblem::NoCases));
     };
-    let cases = as_array(&src, "case", cases).map_err(|e| e.hint(case_example()))?;
+    let cases = as_array(&src, "case", cases).map_err(|e| e.hint(Hint::CaseExample.text()))?;
     let mut read: Vec<Case> = Vec::with_capacity(cases.len());
     for value in cases.iter() {
         let case = case(&src, value, &base)?;
         if let Some(first) = read.iter().find(|c| c.name == case.name) {
-            return Err(src
-                .error(
-                    pos(value),
-                    Text::new(
-                        format!(
-                            "trường hợp \"{}\" bị ghi hai lần (lần đầu ở dòng {})",
-                            case.name, first.line
-                        ),
-                        format!(
-                            "the case \"{}\" appears twice (first at line {})",
-                            case.name, first.line
-                        ),
-                    ),
-                )
-                .hint(Text::new(
-                    "mỗi trường hợp cần một tên riêng để biết trường hợp nào không đạt",
-                    "give each case its own name, so that a failure says which one",
-                )));
+            return Err(src.error(
+                pos(value),
+                TestFileProblem::CaseTwice {
+                    name: case.name,
+                    first_line: first.line,
+                },
+            ));
         }
         read.push(case);
     }
     if read.is_empty() {
-        return Err(src
-            .error(
-                pos(top.get("case").expect("checked above")),
-                Text::new(
-                    "tệp kiểm thử chưa có trường hợp nào",
-                    "the test file has no cases",
-                ),
-            )
-            .hint(case_example()));
+        return Err(src.error(
+            pos(top.get("case").expect("checked above")),
+            TestFileProblem::NoCases,
+        ));
     }
     Ok(Fixture {
         path: path.to_path_buf(),
@@ -127,40 +100,18 @@ fn parse(src: &Source) -> Result<DeTable<'_>, Error> {
         .map_err(|err| {
             let message = err.message().trim_end().to_string();
             let pos = err.span().map_or(Pos::File, |span| Pos::Offset(span.start));
-            src.error(
-                pos,
-                Text::new(
-                    format!("tệp kiểm thử không đúng cú pháp TOML: {message}"),
-                    format!("the test file is not valid TOML: {message}"),
-                ),
-            )
-            .hint(Text::new(
-                "kiểm tra dấu ngoặc kép quanh chữ, dấu `=` và các dấu ngoặc ở chỗ được chỉ (hoặc ngay trước đó)",
-                "check the quotes around text, the `=` signs and the brackets at the spot shown (or just before it)",
-            ))
+            src.error(pos, TestFileProblem::NotToml { message })
         })
 }
 
-fn case_example() -> Text {
-    let example = "[[case]]\nname = \"...\"\ndistrict = \"Hữu Lũng\"\n\n[case.expect]\nmin_teams = { commune = 24, volunteer = 1 }";
-    Text::new(
-        format!("mỗi trường hợp bắt đầu bằng [[case]], ví dụ:\n{example}"),
-        format!("each case starts with [[case]], e.g.:\n{example}"),
-    )
-}
-
-/// Paths in a test file are relative to its folder.
-fn relative_hint(src: &Source) -> Text {
+/// The test file's folder, which paths in it are relative to.
+fn folder(src: &Source) -> String {
     let folder = src.folder().display().to_string();
-    let folder = if folder.is_empty() {
+    if folder.is_empty() {
         ".".into()
     } else {
         folder
-    };
-    Text::new(
-        format!("đường dẫn tính từ thư mục chứa tệp kiểm thử ({folder})"),
-        format!("paths are relative to the test file's folder ({folder})"),
-    )
+    }
 }
 
 /// `scenario = "..."`: loaded and checked like `campaign plan` does.
@@ -176,13 +127,12 @@ fn load_scenario(top: &Table<'_, '_>) -> Result<Scenario, Error> {
         return Err(src
             .error(
                 pos(value),
-                Text::new(
-                    format!("không tìm thấy tệp kịch bản {}", path.display()),
-                    format!("the scenario file {} was not found", path.display()),
-                ),
+                TestFileProblem::ScenarioNotFound {
+                    path: path.display().to_string(),
+                    folder: folder(src),
+                },
             )
-            .field("scenario")
-            .hint(relative_hint(src)));
+            .field("scenario"));
     }
     scenario::load(&path)
 }
@@ -193,26 +143,11 @@ fn rules(top: &Table<'_, '_>, scenario: &Scenario) -> Result<Vec<PathBuf>, Error
     let Some(value) = top.get("rules") else {
         return Ok(scenario.rules.clone());
     };
-    let list = as_array(src, "rules", value).map_err(|e| {
-        e.hint(Text::new(
-            "ghi danh sách trong ngoặc vuông, ví dụ rules = [\"../door-to-door.rhai\"]",
-            "write a list in square brackets, e.g. rules = [\"../door-to-door.rhai\"]",
-        ))
-    })?;
+    let list = as_array(src, "rules", value).map_err(|e| e.hint(Hint::RulesList.text()))?;
     if list.is_empty() {
         return Err(src
-            .error(
-                pos(value),
-                Text::new(
-                    "danh sách quy tắc đang để trống: không có quy tắc nào để thử",
-                    "the rule list is empty: there is no rule to test",
-                ),
-            )
-            .field("rules")
-            .hint(Text::new(
-                "ghi các tệp quy tắc cần thử, hoặc xóa dòng này để dùng các quy tắc của kịch bản",
-                "name the rule files to test, or remove this line to use the scenario's rules",
-            )));
+            .error(pos(value), TestFileProblem::NoRules)
+            .field("rules"));
     }
     let mut files: Vec<PathBuf> = Vec::new();
     for item in list.iter() {
@@ -231,13 +166,12 @@ fn rules(top: &Table<'_, '_>, scenario: &Scenario) -> Result<Vec<PathBuf>, Error
             return Err(src
                 .error(
                     pos(item),
-                    Text::new(
-                        format!("không tìm thấy tệp quy tắc {}", path.display()),
-                        format!("no rule file found at {}", path.display()),
-                    ),
+                    TestFileProblem::RuleNotFound {
+                        path: path.display().to_string(),
+                        folder: folder(src),
+                    },
                 )
-                .field("rules")
-                .hint(relative_hint(src)));
+                .field("rules"));
         }
         for file in found {
             if !files.contains(&file) {
@@ -261,25 +195,14 @@ fn override_params(
             continue;
         }
         let known = scenario.params.keys().map(String::as_str);
-        let hint = match did_you_mean(key, known.clone()) {
-            Some(s) => did_you_mean_hint(s),
-            None => Text::new(
-                format!(
-                    "các khóa [params] của kịch bản: {}",
-                    name_list(known.clone())
-                ),
-                format!("the scenario's [params] keys: {}", name_list(known)),
-            ),
-        };
-        return Err(src
-            .error(
-                at,
-                Text::new(
-                    format!("kịch bản không có khóa `{key}` trong [params] để thay"),
-                    format!("the scenario has no [params] key `{key}` to override"),
-                ),
-            )
-            .hint(hint));
+        return Err(src.error(
+            at,
+            TestFileProblem::UnknownParam {
+                key: key.to_string(),
+                close: did_you_mean(key, known.clone()).map(str::to_string),
+                known: known.map(str::to_string).collect(),
+            },
+        ));
     }
     let values: BTreeMap<String, Param> = scenario::params(owner)?;
     scenario.params.extend(values);
@@ -295,15 +218,8 @@ fn case(src: &Source, value: &Value<'_>, base: &Scenario) -> Result<Case, Error>
     let name = as_str(src, "name", name_value)?.trim().to_string();
     if name.is_empty() {
         return Err(src
-            .error(
-                pos(name_value),
-                Text::new("tên trường hợp đang để trống", "the case's name is empty"),
-            )
-            .field("name")
-            .hint(Text::new(
-                "đặt một tên nói rõ trường hợp thử điều gì",
-                "give it a name that says what the case tests",
-            )));
+            .error(pos(name_value), TestFileProblem::EmptyCaseName)
+            .field("name"));
     }
 
     let mut scenario = base.clone();
@@ -345,29 +261,17 @@ fn place_district(table: &Table<'_, '_>, scenario: &mut Scenario) -> Result<usiz
                 return Ok(i);
             }
             let names = scenario.districts.iter().map(|d| d.name.as_str());
-            let hint = match did_you_mean(&name, names.clone()) {
-                Some(s) => did_you_mean_hint(s),
-                None => Text::new(
-                    format!(
-                        "các huyện của kịch bản: {}; hoặc ghi huyện dưới dạng bảng: district = {{ name = \"...\", installed = 300, smartphones = 1000, teams = {{ commune = 5 }} }}",
-                        name_list(names.clone())
-                    ),
-                    format!(
-                        "the scenario's districts: {}; or write the district as a table: district = {{ name = \"...\", installed = 300, smartphones = 1000, teams = {{ commune = 5 }} }}",
-                        name_list(names)
-                    ),
-                ),
-            };
+            let close = did_you_mean(&name, names.clone()).map(str::to_string);
             Err(src
                 .error(
                     pos(value),
-                    Text::new(
-                        format!("kịch bản không có huyện \"{name}\""),
-                        format!("the scenario has no district \"{name}\""),
-                    ),
+                    TestFileProblem::NoDistrict {
+                        name,
+                        close,
+                        known: names.map(str::to_string).collect(),
+                    },
                 )
-                .field("district")
-                .hint(hint))
+                .field("district"))
         }
         DeValue::Table(_) => {
             let district = scenario::district_table(src, value, &scenario.team_kinds)?;
@@ -414,40 +318,25 @@ fn plan(
             teams.push(0);
             continue;
         };
-        let (cap, vi, en) = match kind.scope {
-            Scope::Local => {
-                let cap = input.teams.get(&kind.name).copied().unwrap_or(0);
-                (
-                    cap,
-                    format!(
-                        "huyện \"{}\" chỉ có {cap} tổ `{}` tại chỗ, kế hoạch không thể giao {n}",
-                        input.name, kind.name
-                    ),
-                    format!(
-                        "the district \"{}\" has only {cap} local `{}` teams; a plan cannot give it {n}",
-                        input.name, kind.name
-                    ),
-                )
-            }
-            Scope::Provincial => {
-                let cap = kind.available.unwrap_or(0);
-                (
-                    cap,
-                    format!(
-                        "tỉnh chỉ có {cap} đội `{}`, kế hoạch không thể giao {n} cho một huyện",
-                        kind.name
-                    ),
-                    format!(
-                        "the province has only {cap} `{}` teams; a plan cannot give {n} to one district",
-                        kind.name
-                    ),
-                )
-            }
+        let cap = match kind.scope {
+            Scope::Local => input.teams.get(&kind.name).copied().unwrap_or(0),
+            Scope::Provincial => kind.available.unwrap_or(0),
         };
         if n > cap {
-            return Err(src
-                .error(at, Text::new(vi, en))
-                .field(format!("plan.{}", kind.name)));
+            let problem = match kind.scope {
+                Scope::Local => TestFileProblem::AboveLocalTeams {
+                    district: input.name.clone(),
+                    kind: kind.name.clone(),
+                    teams: cap,
+                    given: n,
+                },
+                Scope::Provincial => TestFileProblem::AbovePool {
+                    kind: kind.name.clone(),
+                    teams: cap,
+                    given: n,
+                },
+            };
+            return Err(src.error(at, problem).field(format!("plan.{}", kind.name)));
         }
         teams.push(n);
     }

@@ -3,11 +3,11 @@
 
 use std::collections::BTreeMap;
 
+use super::message::{ExpectProblem, Hint};
 use crate::diagnostic::{Error, did_you_mean};
 use crate::scenario::Scenario;
 use crate::scenario::document::{Table, Value, as_integer, as_table, pos};
-use crate::source::{Pos, Source, did_you_mean_hint, name_list};
-use crate::text::Text;
+use crate::source::{Pos, Source};
 
 /// `{ kind = n, ... }`: known team kinds, whole numbers ≥ 0, each with the position of its value.
 pub(super) fn kind_counts(
@@ -16,12 +16,7 @@ pub(super) fn kind_counts(
     value: &Value<'_>,
     scenario: &Scenario,
 ) -> Result<BTreeMap<String, (u32, Pos)>, Error> {
-    let table = as_table(src, field, value).map_err(|e| {
-        e.hint(Text::new(
-            "ghi số tổ, đội theo loại, ví dụ: { commune = 5, volunteer = 1 }",
-            "give the teams by kind, e.g. { commune = 5, volunteer = 1 }",
-        ))
-    })?;
+    let table = as_table(src, field, value).map_err(|e| e.hint(Hint::TeamsByKind.text()))?;
     let table = Table::new(src, pos(value), "", table);
     let mut counts = BTreeMap::new();
     for (kind, at, n) in table.entries() {
@@ -29,14 +24,8 @@ pub(super) fn kind_counts(
         let field = format!("{field}.{kind}");
         let count = as_integer(src, &field, n)?;
         let count = u32::try_from(count).map_err(|_| {
-            src.error(
-                pos(n),
-                Text::new(
-                    "số tổ, đội phải là số nguyên từ 0 trở lên",
-                    "a number of teams must be a whole number, 0 or more",
-                ),
-            )
-            .field(field.clone())
+            src.error(pos(n), ExpectProblem::TeamsNotWhole)
+                .field(field.clone())
         })?;
         counts.insert(kind, (count, pos(n)));
     }
@@ -54,20 +43,12 @@ pub(super) fn known_kind(
         return Ok(kind.to_string());
     }
     let names = scenario.team_kinds.iter().map(|k| k.name.as_str());
-    let hint = match did_you_mean(kind, names.clone()) {
-        Some(s) => did_you_mean_hint(s),
-        None => Text::new(
-            format!("các loại đội của kịch bản: {}", name_list(names.clone())),
-            format!("the scenario's team kinds: {}", name_list(names)),
-        ),
-    };
-    Err(src
-        .error(
-            at,
-            Text::new(
-                format!("không có loại đội `{kind}`"),
-                format!("unknown team kind `{kind}`"),
-            ),
-        )
-        .hint(hint))
+    Err(src.error(
+        at,
+        ExpectProblem::UnknownTeamKind {
+            kind: kind.to_string(),
+            close: did_you_mean(kind, names.clone()).map(str::to_string),
+            known: names.map(str::to_string).collect(),
+        },
+    ))
 }

@@ -68,16 +68,18 @@
 mod expect;
 mod fixture;
 mod kinds;
+mod message;
 mod report;
 mod run;
 
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::Error;
-use crate::text::Text;
+use message::TestFileProblem;
 
 pub use expect::{Check, Expect, Expected, ExpectedDirective};
 pub use fixture::{Case, Fixture, read};
+pub use message::Shown;
 pub use report::{render_file, summary};
 pub use run::{CaseResult, Failure, FileResult, run};
 
@@ -101,31 +103,17 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
         let found = if path.is_dir() {
             let toml = crate::files::with_extension(path, "toml");
             if toml.is_empty() {
-                return Err(Error::new(Text::new(
-                    format!("thư mục {} không có tệp kiểm thử .toml nào", path.display()),
-                    format!("the folder {} has no .toml test files", path.display()),
-                ))
-                .hint(Text::new(
-                    "tệp kiểm thử quy tắc là các tệp .toml, thường nằm trong rules/tests/",
-                    "rule tests are .toml files, usually in rules/tests/",
-                )));
+                return Err(Error::new(TestFileProblem::EmptyFolder {
+                    folder: path.display().to_string(),
+                }));
             }
             toml
         } else if path.is_file() {
             vec![path.clone()]
         } else {
-            return Err(Error::new(Text::new(
-                format!("không tìm thấy tệp hoặc thư mục kiểm thử {}", path.display()),
-                format!("test file or folder {} not found", path.display()),
-            ))
-            .hint(Text::new(
-                format!(
-                    "kiểm tra đường dẫn; khi không ghi đường dẫn, lệnh đọc thư mục {DEFAULT_FOLDER}/ của thư mục đang đứng"
-                ),
-                format!(
-                    "check the path; given no path, the command reads {DEFAULT_FOLDER}/ in the current folder"
-                ),
-            )));
+            return Err(Error::new(TestFileProblem::NotFound {
+                path: path.display().to_string(),
+            }));
         };
         for file in found {
             if !files.contains(&file) {

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use super::SHARE_TOLERANCE;
 use super::expect::{Expect, Expected, ExpectedDirective};
 use super::fixture::{Case, Fixture};
+use super::message::Shown;
 use crate::diagnostic::Error;
 use crate::effects::{Directive, Effects};
 
@@ -14,7 +15,7 @@ use crate::plan::Plan;
 use crate::rules::RuleSet;
 use crate::scenario::Scenario;
 use crate::solve::{Optimality, Solution, Status};
-use crate::text::{Lang, Text};
+use crate::text::Lang;
 
 /// The results of one test file, its cases in file order.
 #[derive(Debug, Clone)]
@@ -46,8 +47,8 @@ pub enum Failure {
     Mismatch {
         line: usize,
         key: String,
-        expected: Text,
-        actual: Text,
+        expected: Shown,
+        actual: Shown,
     },
     /// The rules stopped with an error the case did not expect.
     RuleError(Error),
@@ -182,18 +183,13 @@ fn judge(case: &Case, observed: Result<Observed, Error>) -> Vec<Failure> {
     }
 }
 
-fn mismatch(line: usize, key: impl Into<String>, expected: Text, actual: Text) -> Failure {
+fn mismatch(line: usize, key: impl Into<String>, expected: Shown, actual: Shown) -> Failure {
     Failure::Mismatch {
         line,
         key: key.into(),
         expected,
         actual,
     }
-}
-
-/// A value written the same way in both languages (as it would be in the test file).
-fn same(text: String) -> Text {
-    Text::new(text.clone(), text)
 }
 
 fn compare(
@@ -213,7 +209,12 @@ fn compare(
                 &fx.max_teams
             };
             if want != got {
-                failures.push(mismatch(line, key, same(counts(want)), same(counts(got))));
+                failures.push(mismatch(
+                    line,
+                    key,
+                    Shown::Same(counts(want)),
+                    Shown::Same(counts(got)),
+                ));
             }
         }
         Expected::Mandates(want) => {
@@ -228,7 +229,12 @@ fn compare(
                     .iter()
                     .all(|(c, q)| got.get(c).is_some_and(|g| close(*q, *g)));
             if !equal {
-                failures.push(mismatch(line, key, same(shares(want)), same(shares(&got))));
+                failures.push(mismatch(
+                    line,
+                    key,
+                    Shown::Same(shares(want)),
+                    Shown::Same(shares(&got)),
+                ));
             }
         }
         Expected::MandatedInstalls(want) | Expected::FixedInstalls(want) => {
@@ -241,7 +247,7 @@ fn compare(
                 failures.push(mismatch(
                     line,
                     key,
-                    same(want.to_string()),
+                    Shown::Same(want.to_string()),
                     installs_text(got),
                 ));
             }
@@ -255,8 +261,8 @@ fn compare(
                 failures.push(mismatch(
                     line,
                     key,
-                    same(shares(want)),
-                    same(shares(&fx.productivity)),
+                    Shown::Same(shares(want)),
+                    Shown::Same(shares(&fx.productivity)),
                 ));
             }
         }
@@ -265,10 +271,10 @@ fn compare(
             let got = fx.min_rate.unwrap_or(0.0);
             if !close(*want, got) {
                 let actual = match fx.min_rate {
-                    Some(rate) => same(number(rate)),
-                    None => Text::new("không đặt", "none set"),
+                    Some(rate) => Shown::Same(number(rate)),
+                    None => Shown::NoneSet,
                 };
-                failures.push(mismatch(line, key, same(number(*want)), actual));
+                failures.push(mismatch(line, key, Shown::Same(number(*want)), actual));
             }
         }
         Expected::Directives(want) => directives(line, want, &observed.directives, failures),
@@ -282,36 +288,14 @@ fn directives(
     failures: &mut Vec<Failure>,
 ) {
     if want.len() != got.len() {
-        let rules: Vec<&str> = got.iter().map(|d| d.rule.as_str()).collect();
         let actual = if got.is_empty() {
-            Text::new("không có chỉ đạo nào", "no directives")
+            Shown::NoDirectives
         } else {
-            Text::new(
-                format!("{} chỉ đạo (của {})", got.len(), rules.join(", ")),
-                format!(
-                    "{} {} (from {})",
-                    got.len(),
-                    if got.len() == 1 {
-                        "directive"
-                    } else {
-                        "directives"
-                    },
-                    rules.join(", ")
-                ),
-            )
+            Shown::Directives {
+                rules: got.iter().map(|d| d.rule.clone()).collect(),
+            }
         };
-        let expected = Text::new(
-            format!("{} chỉ đạo", want.len()),
-            format!(
-                "{} {}",
-                want.len(),
-                if want.len() == 1 {
-                    "directive"
-                } else {
-                    "directives"
-                }
-            ),
-        );
+        let expected = Shown::DirectiveCount(want.len());
         failures.push(mismatch(line, "directives", expected, actual));
         return;
     }
@@ -324,8 +308,8 @@ fn directives(
             failures.push(mismatch(
                 line,
                 key("rule"),
-                same(format!("\"{rule}\"")),
-                same(format!("\"{}\"", got.rule)),
+                Shown::Same(format!("\"{rule}\"")),
+                Shown::Same(format!("\"{}\"", got.rule)),
             ));
         }
         if let Some(priority) = want.priority
@@ -334,8 +318,8 @@ fn directives(
             failures.push(mismatch(
                 line,
                 key("priority"),
-                same(priority.to_string()),
-                same(got.priority.to_string()),
+                Shown::Same(priority.to_string()),
+                Shown::Same(got.priority.to_string()),
             ));
         }
         let texts = [
@@ -366,11 +350,8 @@ fn directives(
                 failures.push(mismatch(
                     line,
                     key(field),
-                    Text::new(
-                        format!("có chứa \"{piece}\""),
-                        format!("contains \"{piece}\""),
-                    ),
-                    same(format!("\"{}\"", text.get(lang))),
+                    Shown::Contains(piece.clone()),
+                    Shown::Same(format!("\"{}\"", text.get(lang))),
                 ));
             }
         }
@@ -381,11 +362,11 @@ fn directives(
                 _ => false,
             };
             if !equal {
-                let none = || Text::new("không ghi", "none stated");
+                let none = || Shown::NoneStated;
                 failures.push(mismatch(
                     line,
                     key("expected_installs"),
-                    want_installs.map_or_else(none, |w| same(w.to_string())),
+                    want_installs.map_or_else(none, |w| Shown::Same(w.to_string())),
                     got.expected_installs.map_or_else(none, installs_text),
                 ));
             }
@@ -396,8 +377,8 @@ fn directives(
                 failures.push(mismatch(
                     line,
                     key("teams"),
-                    same(counts(teams)),
-                    same(counts(&listed)),
+                    Shown::Same(counts(teams)),
+                    Shown::Same(counts(&listed)),
                 ));
             }
         }
@@ -414,16 +395,12 @@ fn installs_equal(want: i128, got: f64) -> bool {
 }
 
 /// Installs as the test file would write them, with the exact figure beside the rounded one.
-fn installs_text(value: f64) -> Text {
+fn installs_text(value: f64) -> Shown {
     let rounded = value.round();
     if (value - rounded).abs() < crate::solve::INSTALLS_TOLERANCE {
-        same(format!("{rounded}"))
+        Shown::Same(format!("{rounded}"))
     } else {
-        let exact = format!("{value:.2}");
-        Text::new(
-            format!("{rounded} (chưa làm tròn: {})", exact.replace('.', ",")),
-            format!("{rounded} (unrounded: {exact})"),
-        )
+        Shown::Unrounded(value)
     }
 }
 

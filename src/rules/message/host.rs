@@ -1,0 +1,425 @@
+//! What a host function refuses while a rule runs. The checker finds some of them before the
+//! rule runs, and says them in the same words.
+
+use super::{Declared, QUOTED_NUMBER, did_you_mean_en, did_you_mean_vi};
+use crate::diagnostic::{Message, Said};
+
+/// What a host function refuses a rule: an action at the wrong time, a name the scenario does
+/// not have, a value out of range. It travels through Rhai as the value of a runtime error.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum HostProblem {
+    /// `function` names a team kind the scenario does not have.
+    NoTeamKind {
+        function: &'static str,
+        name: String,
+        kinds: Declared,
+    },
+    /// An action that shapes the plan, in `after_solve`.
+    BeforeOnly { function: &'static str },
+    /// A figure of the plan, read in `before_solve`.
+    AfterOnly { what: &'static str },
+    /// `mandate`'s share is not in [0, 1].
+    Share { share: f64 },
+    /// `mandate` names a cohort no district has.
+    NoCohort { cohort: String, cohorts: Declared },
+    /// `set_productivity`'s multiplier is 0 or less.
+    Multiplier { multiplier: f64 },
+    /// `min_teams` asks for more teams of a local kind than the district has.
+    AboveLocalTeams {
+        kind: String,
+        teams: u32,
+        asked: u32,
+    },
+    /// `min_rate`'s rate is not in [0, 1].
+    Rate { rate: f64 },
+    /// `with_teams` on a directive made before the solve.
+    WithTeamsBefore,
+    /// A directive has an entry it does not read; `close` is one it reads that this may be a
+    /// typing mistake for, `known` every entry it reads.
+    UnknownEntry {
+        key: String,
+        close: Option<String>,
+        known: &'static [&'static str],
+    },
+    /// A directive lacks an entry it needs.
+    MissingEntry { key: &'static str },
+    /// A directive's `priority` is 0.
+    Priority,
+    /// A directive's `with_teams` is not true or false.
+    WithTeamsNotBool,
+    /// `function` names a provincial kind where a local kind is needed. The checker, which
+    /// knows the scenario, lists the local kinds (`locals`); the host points to
+    /// `scenario.local_kinds()`.
+    Provincial {
+        function: String,
+        kind: String,
+        locals: Option<Declared>,
+    },
+    /// `function` reads a `[params]` key the scenario does not have; `close` is a key it has
+    /// that this may be a typing mistake for, `file` the scenario file when known.
+    NoParam {
+        function: String,
+        key: String,
+        close: Option<String>,
+        file: Option<String>,
+    },
+    /// A number compared with a text by `op`.
+    CompareText { op: String },
+    /// A value the rule passed.
+    Value(ValueProblem),
+}
+
+impl From<ValueProblem> for HostProblem {
+    fn from(problem: ValueProblem) -> HostProblem {
+        HostProblem::Value(problem)
+    }
+}
+
+impl Message for HostProblem {
+    fn vi(&self) -> Said {
+        use HostProblem::*;
+        match self {
+            NoTeamKind {
+                function,
+                name,
+                kinds,
+            } => Said::new(format!("`{function}`: không có loại tổ/đội `{name}`")).hint(kinds.vi()),
+            BeforeOnly { function } => Said::new(format!(
+                "`{function}` chỉ đặt được trước khi lập kế hoạch (trong `fn before_solve`), \
+                 không phải trong `fn after_solve`"
+            )),
+            AfterOnly { what } => Said::new(format!(
+                "`{what}` chỉ có sau khi lập kế hoạch: dùng nó trong `fn after_solve`, không \
+                 phải trong `fn before_solve`"
+            )),
+            Share { share } => Said::new(format!(
+                "`mandate`: tỷ lệ phải từ 0 đến 1 (ví dụ 0.95 là 95%), không phải {share}"
+            )),
+            NoCohort { cohort, cohorts } => Said::new(format!(
+                "`mandate`: không huyện nào có nhóm đối tượng `{cohort}`"
+            ))
+            .hint(cohorts.vi()),
+            Multiplier { multiplier } => Said::new(format!(
+                "`set_productivity`: hệ số phải lớn hơn 0 (1 là bình thường), không phải {multiplier}"
+            )),
+            AboveLocalTeams { kind, teams, asked } => Said::new(format!(
+                "`min_teams`: huyện chỉ có {teams} tổ `{kind}`, không thể yêu cầu ít nhất {asked}"
+            ))
+            .hint(format!(
+                "dùng `district.local_teams(\"{kind}\")` để biết số tổ của huyện"
+            )),
+            Rate { rate } => Said::new(format!(
+                "`min_rate`: tỷ lệ phải từ 0 đến 1 (ví dụ 0.35 là 35%), không phải {rate}"
+            )),
+            WithTeamsBefore => Said::new(
+                "`directive`: `with_teams` chỉ dùng được sau khi lập kế hoạch (trong `fn after_solve`)",
+            ),
+            UnknownEntry { key, close, known } => {
+                Said::new(format!("`directive`: không có mục `{key}`")).hint(match close {
+                    Some(close) => did_you_mean_vi(close),
+                    None => format!("các mục có thể dùng: {}", known.join(", ")),
+                })
+            }
+            MissingEntry { key } => Said::new(format!("`directive`: thiếu mục `{key}`"))
+                .hint("ví dụ: directive(#{ action: \"...\", unit: \"...\" })"),
+            Priority => Said::new("`directive`: mục `priority` phải từ 1 (gấp nhất) trở lên"),
+            WithTeamsNotBool => Said::new("`directive`: mục `with_teams` phải là true hoặc false"),
+            Provincial {
+                function,
+                kind,
+                locals,
+            } => Said::new(format!(
+                "`{function}`: `{kind}` là đội cấp tỉnh, không đóng tại huyện"
+            ))
+            .hint(match locals {
+                Some(locals) => locals.vi(),
+                None => "`scenario.local_kinds()` cho danh sách các loại tổ tại chỗ".to_string(),
+            }),
+            NoParam {
+                function,
+                key,
+                close,
+                file,
+            } => Said::new(format!(
+                "`{function}`: mục [params] của kịch bản không có `{key}`"
+            ))
+            .hint(match close {
+                Some(close) => did_you_mean_vi(close),
+                None => format!(
+                    "thêm `{key} = ...` vào mục [params] của {}, hoặc sửa tên trong quy tắc",
+                    file.as_deref().unwrap_or("tệp kịch bản")
+                ),
+            }),
+            CompareText { op } => Said::new(format!(
+                "không thể so sánh một số với một đoạn chữ (`{op}`); {}",
+                QUOTED_NUMBER.0
+            )),
+            Value(problem) => problem.vi(),
+        }
+    }
+
+    fn en(&self) -> Said {
+        use HostProblem::*;
+        match self {
+            NoTeamKind {
+                function,
+                name,
+                kinds,
+            } => Said::new(format!("`{function}`: there is no team kind `{name}`")).hint(kinds.en()),
+            BeforeOnly { function } => Said::new(format!(
+                "`{function}` can only be set before the solve (in `fn before_solve`), not in \
+                 `fn after_solve`"
+            )),
+            AfterOnly { what } => Said::new(format!(
+                "`{what}` is only known after the solve: use it in `fn after_solve`, not in \
+                 `fn before_solve`"
+            )),
+            Share { share } => Said::new(format!(
+                "`mandate`: the share must be between 0 and 1 (0.95 is 95%), not {share}"
+            )),
+            NoCohort { cohort, cohorts } => {
+                Said::new(format!("`mandate`: no district has a cohort `{cohort}`"))
+                    .hint(cohorts.en())
+            }
+            Multiplier { multiplier } => Said::new(format!(
+                "`set_productivity`: the multiplier must be above 0 (1 is usual), not {multiplier}"
+            )),
+            AboveLocalTeams { kind, teams, asked } => Said::new(format!(
+                "`min_teams`: the district has only {teams} `{kind}` teams, it cannot require at least {asked}"
+            ))
+            .hint(format!(
+                "use `district.local_teams(\"{kind}\")` for the district's own teams"
+            )),
+            Rate { rate } => Said::new(format!(
+                "`min_rate`: the rate must be between 0 and 1 (0.35 is 35%), not {rate}"
+            )),
+            WithTeamsBefore => Said::new(
+                "`directive`: `with_teams` only works after the solve (in `fn after_solve`)",
+            ),
+            UnknownEntry { key, close, known } => {
+                Said::new(format!("`directive`: there is no entry `{key}`")).hint(match close {
+                    Some(close) => did_you_mean_en(close),
+                    None => format!("the known entries are: {}", known.join(", ")),
+                })
+            }
+            MissingEntry { key } => Said::new(format!("`directive`: the entry `{key}` is missing"))
+                .hint("for example: directive(#{ action: \"...\", unit: \"...\" })"),
+            Priority => Said::new("`directive`: `priority` must be 1 (most urgent) or more"),
+            WithTeamsNotBool => Said::new("`directive`: `with_teams` must be true or false"),
+            Provincial {
+                function,
+                kind,
+                locals,
+            } => Said::new(format!(
+                "`{function}`: `{kind}` is a provincial kind, not stationed in districts"
+            ))
+            .hint(match locals {
+                Some(locals) => locals.en(),
+                None => "`scenario.local_kinds()` lists the local kinds".to_string(),
+            }),
+            NoParam {
+                function,
+                key,
+                close,
+                file,
+            } => Said::new(format!(
+                "`{function}`: the scenario's [params] has no `{key}`"
+            ))
+            .hint(match close {
+                Some(close) => did_you_mean_en(close),
+                None => format!(
+                    "add `{key} = ...` under [params] in {}, or fix the name in the rule",
+                    file.as_deref().unwrap_or("the scenario file")
+                ),
+            }),
+            CompareText { op } => Said::new(format!(
+                "cannot compare a number with a text (`{op}`); {}",
+                QUOTED_NUMBER.1
+            )),
+            Value(problem) => problem.en(),
+        }
+    }
+}
+
+/// A value a rule passed to a host function that the function cannot take.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum ValueProblem {
+    /// `got` is what it is instead, when the words know it.
+    NotNumber {
+        input: Input,
+        got: Option<Shape>,
+    },
+    NotFinite {
+        input: Input,
+        value: f64,
+    },
+    Negative {
+        input: Input,
+        value: f64,
+    },
+    NotWhole {
+        input: Input,
+        value: f64,
+    },
+    /// A blank text.
+    Empty {
+        input: Input,
+    },
+    NotText {
+        input: Input,
+        got: Option<Shape>,
+    },
+    /// A language code other than "vi" and "en", given to `function`.
+    Lang {
+        function: String,
+        code: String,
+    },
+}
+
+impl Message for ValueProblem {
+    fn vi(&self) -> Said {
+        use ValueProblem::*;
+        let got = |shape: &Option<Shape>| shape.map_or("một giá trị khác", Shape::vi);
+        Said::new(match self {
+            NotNumber { input, got: shape } => {
+                format!("{} phải là một số, không phải {}", input.vi(), got(shape))
+            }
+            NotFinite { input, value } => {
+                format!("{} phải là một số hữu hạn, không phải {value}", input.vi())
+            }
+            Negative { input, value } => format!("{} không được âm (đang là {value})", input.vi()),
+            NotWhole { input, value } => {
+                format!("{} phải là số nguyên, không phải {value}", input.vi())
+            }
+            Empty { input } => format!("{} không được để trống", input.vi()),
+            NotText { input, got: shape } => format!(
+                "{} phải là một đoạn chữ trong dấu ngoặc kép, không phải {}",
+                input.vi(),
+                got(shape)
+            ),
+            Lang { function, code } => {
+                format!("`{function}`: ngôn ngữ phải là \"vi\" hoặc \"en\", không phải \"{code}\"")
+            }
+        })
+    }
+
+    fn en(&self) -> Said {
+        use ValueProblem::*;
+        let got = |shape: &Option<Shape>| shape.map_or("another kind of value", Shape::en);
+        Said::new(match self {
+            NotNumber { input, got: shape } => {
+                format!("{} must be a number, not {}", input.en(), got(shape))
+            }
+            NotFinite { input, value } => {
+                format!("{} must be a finite number, not {value}", input.en())
+            }
+            Negative { input, value } => {
+                format!("{} cannot be negative (it is {value})", input.en())
+            }
+            NotWhole { input, value } => {
+                format!("{} must be a whole number, not {value}", input.en())
+            }
+            Empty { input } => format!("{} cannot be empty", input.en()),
+            NotText { input, got: shape } => format!(
+                "{} must be a text in double quotes, not {}",
+                input.en(),
+                got(shape)
+            ),
+            Lang { function, code } => {
+                format!("`{function}`: the language must be \"vi\" or \"en\", not \"{code}\"")
+            }
+        })
+    }
+}
+
+/// Which value of which host function, as a message about it starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Input {
+    /// `mandate`'s share.
+    Share,
+    /// `add_installs`'s installs.
+    Installs,
+    /// `set_productivity`'s multiplier.
+    Multiplier,
+    MinTeams,
+    MaxTeams,
+    /// `min_rate`'s rate.
+    MinRate,
+    /// An entry of a directive.
+    Directive(&'static str),
+    /// `fmt_count`'s number.
+    FmtCount,
+    /// `fmt_percent`'s rate.
+    FmtPercent,
+}
+
+impl Input {
+    fn vi(self) -> String {
+        match self {
+            Input::Share => "`mandate`: tỷ lệ".into(),
+            Input::Installs => "`add_installs`: số lượt cài".into(),
+            Input::Multiplier => "`set_productivity`: hệ số".into(),
+            Input::MinTeams => "`min_teams`: số tổ/đội".into(),
+            Input::MaxTeams => "`max_teams`: số tổ/đội".into(),
+            Input::MinRate => "`min_rate`: tỷ lệ".into(),
+            Input::Directive(key) => format!("`directive`: mục `{key}`"),
+            Input::FmtCount => "`fmt_count`: số".into(),
+            Input::FmtPercent => "`fmt_percent`: tỷ lệ".into(),
+        }
+    }
+
+    fn en(self) -> String {
+        match self {
+            Input::Share => "`mandate`: the share".into(),
+            Input::Installs => "`add_installs`: the installs".into(),
+            Input::Multiplier => "`set_productivity`: the multiplier".into(),
+            Input::MinTeams => "`min_teams`: the teams".into(),
+            Input::MaxTeams => "`max_teams`: the teams".into(),
+            Input::MinRate => "`min_rate`: the rate".into(),
+            Input::Directive(key) => format!("`directive`: `{key}`"),
+            Input::FmtCount => "`fmt_count`: the count".into(),
+            Input::FmtPercent => "`fmt_percent`: the rate".into(),
+        }
+    }
+}
+
+/// What kind of value a rule gave, in words a department reader knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Shape {
+    Number,
+    Text,
+    Bool,
+    List,
+    Map,
+    Nothing,
+    District,
+    Scenario,
+}
+
+impl Shape {
+    pub fn vi(self) -> &'static str {
+        match self {
+            Shape::Number => "một số",
+            Shape::Text => "một đoạn chữ",
+            Shape::Bool => "đúng/sai (true/false)",
+            Shape::List => "một danh sách [ ... ]",
+            Shape::Map => "một bảng #{ ... }",
+            Shape::Nothing => "không có giá trị",
+            Shape::District => "huyện (`district`)",
+            Shape::Scenario => "kịch bản (`scenario`)",
+        }
+    }
+
+    pub fn en(self) -> &'static str {
+        match self {
+            Shape::Number => "a number",
+            Shape::Text => "a text",
+            Shape::Bool => "true/false",
+            Shape::List => "a list [ ... ]",
+            Shape::Map => "a map #{ ... }",
+            Shape::Nothing => "nothing",
+            Shape::District => "the district (`district`)",
+            Shape::Scenario => "the scenario (`scenario`)",
+        }
+    }
+}

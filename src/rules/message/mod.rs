@@ -1,0 +1,107 @@
+//! What can be wrong with a rule, each kind with its data, worded once per language: one file
+//! per subject, one enum per kind of problem.
+//!
+//! - `host.rs`: what a host function refuses while a rule runs (a bad argument, an action at
+//!   the wrong time), and the values a rule passes it;
+//! - `check.rs`: what `campaign rules check` finds in a rule before it runs;
+//! - `failure.rs`: a rule that stops while it runs (a runtime error, too long a run);
+//! - `load.rs`: a rule file that cannot be read or compiled.
+
+mod check;
+mod failure;
+mod host;
+mod load;
+
+pub(crate) use check::{CheckProblem, Solve};
+pub(crate) use failure::{ApiName, ArgType, RuleFailure, RuntimeProblem};
+pub(crate) use host::{HostProblem, Input, Shape, ValueProblem};
+pub(crate) use load::{RuleFileProblem, Syntax};
+
+use crate::diagnostic::did_you_mean;
+use crate::source::name_list;
+
+/// The advice for a number written in quotes in `[params]`, which a comparison with a number
+/// cannot use.
+const QUOTED_NUMBER: (&str, &str) = (
+    "nếu giá trị lấy từ mục [params] thì hãy viết nó là số, không có dấu ngoặc kép",
+    "if the value comes from [params], write it as a number, without quotes",
+);
+
+fn did_you_mean_vi(close: &str) -> String {
+    format!("có phải ý bạn là `{close}`?")
+}
+
+fn did_you_mean_en(close: &str) -> String {
+    format!("did you mean `{close}`?")
+}
+
+/// A kind of name the scenario declares, for a hint about an unknown one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Listed {
+    TeamKinds,
+    LocalKinds,
+    Cohorts,
+}
+
+impl Listed {
+    /// The plural, as the hint's list is headed.
+    fn vi(self) -> &'static str {
+        match self {
+            Listed::TeamKinds => "loại tổ/đội",
+            Listed::LocalKinds => "loại tổ tại chỗ",
+            Listed::Cohorts => "nhóm đối tượng",
+        }
+    }
+
+    fn en(self) -> &'static str {
+        match self {
+            Listed::TeamKinds => "team kinds",
+            Listed::LocalKinds => "local kinds",
+            Listed::Cohorts => "cohorts",
+        }
+    }
+}
+
+/// The names of one kind the scenario declares, for the hint about a name it does not: the one
+/// the unknown name may be a typing mistake for, else all of them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Declared {
+    pub kinds: Listed,
+    pub close: Option<String>,
+    pub known: Vec<String>,
+}
+
+impl Declared {
+    /// What the scenario declares of `kinds` (`known`), against the unknown name `unknown`.
+    pub fn of(kinds: Listed, unknown: &str, known: &[&str]) -> Declared {
+        Declared {
+            kinds,
+            close: did_you_mean(unknown, known.iter().copied()).map(str::to_string),
+            known: known.iter().map(|k| (*k).to_string()).collect(),
+        }
+    }
+
+    fn list(&self) -> String {
+        name_list(self.known.iter().map(String::as_str))
+    }
+
+    fn vi(&self) -> String {
+        match &self.close {
+            Some(close) => did_you_mean_vi(close),
+            None if self.known.is_empty() => {
+                format!("kịch bản chưa khai báo {} nào", self.kinds.vi())
+            }
+            None => format!("các {} có trong kịch bản: {}", self.kinds.vi(), self.list()),
+        }
+    }
+
+    fn en(&self) -> String {
+        match &self.close {
+            Some(close) => did_you_mean_en(close),
+            None if self.known.is_empty() => {
+                format!("the scenario declares no {}", self.kinds.en())
+            }
+            None => format!("{} in the scenario: {}", self.kinds.en(), self.list()),
+        }
+    }
+}

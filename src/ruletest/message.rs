@@ -1,0 +1,452 @@
+//! What can be wrong in a rule test, and what a failed case shows, each kind with its data,
+//! worded once per language.
+
+use super::DEFAULT_FOLDER;
+use crate::diagnostic::{Message, Said};
+use crate::source::name_list;
+use crate::text::{Lang, Text};
+
+fn did_you_mean_vi(close: &str) -> String {
+    format!("có phải ý bạn là `{close}`?")
+}
+
+fn did_you_mean_en(close: &str) -> String {
+    format!("did you mean `{close}`?")
+}
+
+fn list(known: &[String]) -> String {
+    name_list(known.iter().map(String::as_str))
+}
+
+/// The file a rule test reads, as a message about it names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum File {
+    Test,
+}
+
+impl File {
+    pub fn text(self) -> Text {
+        match self {
+            File::Test => Text::new("tệp kiểm thử", "the test file"),
+        }
+    }
+}
+
+/// What to do, added as the hint of an error that a shared check raised (a file that cannot
+/// be read, a value of the wrong kind) where a rule test knows what was meant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Hint {
+    /// A test file that is not there.
+    CheckPath,
+    /// `case` is a list of `[[case]]` tables; also the hint of a file without cases.
+    CaseExample,
+    /// `rules` is a list.
+    RulesList,
+    /// `plan` and the team counts of `[case.expect]` are tables of teams by kind.
+    TeamsByKind,
+    /// Installs are compared as whole numbers.
+    WholeInstalls,
+    /// `directives` is a list of tables.
+    DirectivesList,
+}
+
+impl Hint {
+    /// The hint as an error's hint, in both languages.
+    pub fn text(self) -> Text {
+        Text::new(self.vi(), self.en())
+    }
+
+    fn vi(self) -> String {
+        match self {
+            Hint::CheckPath => "kiểm tra đường dẫn và tên tệp".into(),
+            Hint::CaseExample => format!("mỗi trường hợp bắt đầu bằng [[case]], ví dụ:\n{CASE_EXAMPLE}"),
+            Hint::RulesList => "ghi danh sách trong ngoặc vuông, ví dụ rules = [\"../door-to-door.rhai\"]".into(),
+            Hint::TeamsByKind => "ghi số tổ, đội theo loại, ví dụ: { commune = 5, volunteer = 1 }".into(),
+            Hint::WholeInstalls => "số lượt cài được so sánh sau khi làm tròn, như khi in ra: ghi số nguyên".into(),
+            Hint::DirectivesList => "ghi danh sách các chỉ đạo, ví dụ: directives = [ { rule = \"door-to-door\", priority = 1 } ]".into(),
+        }
+    }
+
+    fn en(self) -> String {
+        match self {
+            Hint::CheckPath => "check the path and the file name".into(),
+            Hint::CaseExample => format!("each case starts with [[case]], e.g.:\n{CASE_EXAMPLE}"),
+            Hint::RulesList => "write a list in square brackets, e.g. rules = [\"../door-to-door.rhai\"]".into(),
+            Hint::TeamsByKind => "give the teams by kind, e.g. { commune = 5, volunteer = 1 }".into(),
+            Hint::WholeInstalls => "installs are compared rounded, as printed: write a whole number".into(),
+            Hint::DirectivesList => "write a list of directives, e.g. directives = [ { rule = \"door-to-door\", priority = 1 } ]".into(),
+        }
+    }
+}
+
+/// A case, as a test file writes one.
+const CASE_EXAMPLE: &str = "[[case]]\nname = \"...\"\ndistrict = \"Hữu Lũng\"\n\n[case.expect]\nmin_teams = { commune = 24, volunteer = 1 }";
+
+/// A problem with a test file or with what `campaign rules test` is given, outside
+/// `[case.expect]`.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum TestFileProblem {
+    /// A folder given to the command has no `.toml` file.
+    EmptyFolder {
+        folder: String,
+    },
+    /// A path given to the command is neither a file nor a folder.
+    NotFound {
+        path: String,
+    },
+    /// The file is not valid TOML; `message` is the parser's (in English).
+    NotToml {
+        message: String,
+    },
+    NoCases,
+    /// Two cases have the same name.
+    CaseTwice {
+        name: String,
+        first_line: usize,
+    },
+    /// `folder` is the test file's folder, which paths are relative to.
+    ScenarioNotFound {
+        path: String,
+        folder: String,
+    },
+    /// `rules = []`.
+    NoRules,
+    RuleNotFound {
+        path: String,
+        folder: String,
+    },
+    /// A `[params]` key the scenario does not have; `close` is one it has that this may be a
+    /// typing mistake for, `known` every key it has.
+    UnknownParam {
+        key: String,
+        close: Option<String>,
+        known: Vec<String>,
+    },
+    EmptyCaseName,
+    /// A district the scenario does not have; `close` and `known` as for a key.
+    NoDistrict {
+        name: String,
+        close: Option<String>,
+        known: Vec<String>,
+    },
+    /// `plan` gives a district more teams of a local kind than it has.
+    AboveLocalTeams {
+        district: String,
+        kind: String,
+        teams: u32,
+        given: u32,
+    },
+    /// `plan` gives a district more teams of a provincial kind than the province has.
+    AbovePool {
+        kind: String,
+        teams: u32,
+        given: u32,
+    },
+}
+
+impl Message for TestFileProblem {
+    fn vi(&self) -> Said {
+        use TestFileProblem::*;
+        let relative =
+            |folder: &str| format!("đường dẫn tính từ thư mục chứa tệp kiểm thử ({folder})");
+        match self {
+            EmptyFolder { folder } => Said::new(format!(
+                "thư mục {folder} không có tệp kiểm thử .toml nào"
+            ))
+            .hint("tệp kiểm thử quy tắc là các tệp .toml, thường nằm trong rules/tests/"),
+            NotFound { path } => Said::new(format!(
+                "không tìm thấy tệp hoặc thư mục kiểm thử {path}"
+            ))
+            .hint(format!(
+                "kiểm tra đường dẫn; khi không ghi đường dẫn, lệnh đọc thư mục {DEFAULT_FOLDER}/ của thư mục đang đứng"
+            )),
+            NotToml { message } => Said::new(format!(
+                "tệp kiểm thử không đúng cú pháp TOML: {message}"
+            ))
+            .hint("kiểm tra dấu ngoặc kép quanh chữ, dấu `=` và các dấu ngoặc ở chỗ được chỉ (hoặc ngay trước đó)"),
+            NoCases => Said::new("tệp kiểm thử chưa có trường hợp nào").hint(Hint::CaseExample.vi()),
+            CaseTwice { name, first_line } => Said::new(format!(
+                "trường hợp \"{name}\" bị ghi hai lần (lần đầu ở dòng {first_line})"
+            ))
+            .hint("mỗi trường hợp cần một tên riêng để biết trường hợp nào không đạt"),
+            ScenarioNotFound { path, folder } => {
+                Said::new(format!("không tìm thấy tệp kịch bản {path}")).hint(relative(folder))
+            }
+            NoRules => Said::new("danh sách quy tắc đang để trống: không có quy tắc nào để thử")
+                .hint("ghi các tệp quy tắc cần thử, hoặc xóa dòng này để dùng các quy tắc của kịch bản"),
+            RuleNotFound { path, folder } => {
+                Said::new(format!("không tìm thấy tệp quy tắc {path}")).hint(relative(folder))
+            }
+            UnknownParam { key, close, known } => Said::new(format!(
+                "kịch bản không có khóa `{key}` trong [params] để thay"
+            ))
+            .hint(match close {
+                Some(close) => did_you_mean_vi(close),
+                None => format!("các khóa [params] của kịch bản: {}", list(known)),
+            }),
+            EmptyCaseName => Said::new("tên trường hợp đang để trống")
+                .hint("đặt một tên nói rõ trường hợp thử điều gì"),
+            NoDistrict { name, close, known } => Said::new(format!(
+                "kịch bản không có huyện \"{name}\""
+            ))
+            .hint(match close {
+                Some(close) => did_you_mean_vi(close),
+                None => format!(
+                    "các huyện của kịch bản: {}; hoặc ghi huyện dưới dạng bảng: district = {{ name = \"...\", installed = 300, smartphones = 1000, teams = {{ commune = 5 }} }}",
+                    list(known)
+                ),
+            }),
+            AboveLocalTeams {
+                district,
+                kind,
+                teams,
+                given,
+            } => Said::new(format!(
+                "huyện \"{district}\" chỉ có {teams} tổ `{kind}` tại chỗ, kế hoạch không thể giao {given}"
+            )),
+            AbovePool { kind, teams, given } => Said::new(format!(
+                "tỉnh chỉ có {teams} đội `{kind}`, kế hoạch không thể giao {given} cho một huyện"
+            )),
+        }
+    }
+
+    fn en(&self) -> Said {
+        use TestFileProblem::*;
+        let relative =
+            |folder: &str| format!("paths are relative to the test file's folder ({folder})");
+        match self {
+            EmptyFolder { folder } => Said::new(format!(
+                "the folder {folder} has no .toml test files"
+            ))
+            .hint("rule tests are .toml files, usually in rules/tests/"),
+            NotFound { path } => Said::new(format!("test file or folder {path} not found")).hint(
+                format!(
+                    "check the path; given no path, the command reads {DEFAULT_FOLDER}/ in the current folder"
+                ),
+            ),
+            NotToml { message } => Said::new(format!(
+                "the test file is not valid TOML: {message}"
+            ))
+            .hint("check the quotes around text, the `=` signs and the brackets at the spot shown (or just before it)"),
+            NoCases => Said::new("the test file has no cases").hint(Hint::CaseExample.en()),
+            CaseTwice { name, first_line } => Said::new(format!(
+                "the case \"{name}\" appears twice (first at line {first_line})"
+            ))
+            .hint("give each case its own name, so that a failure says which one"),
+            ScenarioNotFound { path, folder } => {
+                Said::new(format!("the scenario file {path} was not found")).hint(relative(folder))
+            }
+            NoRules => Said::new("the rule list is empty: there is no rule to test")
+                .hint("name the rule files to test, or remove this line to use the scenario's rules"),
+            RuleNotFound { path, folder } => {
+                Said::new(format!("no rule file found at {path}")).hint(relative(folder))
+            }
+            UnknownParam { key, close, known } => Said::new(format!(
+                "the scenario has no [params] key `{key}` to override"
+            ))
+            .hint(match close {
+                Some(close) => did_you_mean_en(close),
+                None => format!("the scenario's [params] keys: {}", list(known)),
+            }),
+            EmptyCaseName => Said::new("the case's name is empty")
+                .hint("give it a name that says what the case tests"),
+            NoDistrict { name, close, known } => Said::new(format!(
+                "the scenario has no district \"{name}\""
+            ))
+            .hint(match close {
+                Some(close) => did_you_mean_en(close),
+                None => format!(
+                    "the scenario's districts: {}; or write the district as a table: district = {{ name = \"...\", installed = 300, smartphones = 1000, teams = {{ commune = 5 }} }}",
+                    list(known)
+                ),
+            }),
+            AboveLocalTeams {
+                district,
+                kind,
+                teams,
+                given,
+            } => Said::new(format!(
+                "the district \"{district}\" has only {teams} local `{kind}` teams; a plan cannot give it {given}"
+            )),
+            AbovePool { kind, teams, given } => Said::new(format!(
+                "the province has only {teams} `{kind}` teams; a plan cannot give {given} to one district"
+            )),
+        }
+    }
+}
+
+/// A problem with `[case.expect]`, or with a table of teams by kind (`plan` too).
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum ExpectProblem {
+    /// The case has no `[case.expect]`, or an empty one.
+    ExpectsNothing {
+        case: String,
+    },
+    /// `error_contains` with another key (`other`).
+    ErrorAndChecks {
+        other: String,
+    },
+    /// A blank `error_contains`.
+    EmptyErrorContains,
+    NegativeInstalls,
+    /// `expected_installs = true`.
+    ExpectedInstallsTrue,
+    /// A cohort no district has; `close` is one some district has that this may be a typing
+    /// mistake for, `known` every cohort some district has.
+    NoCohort {
+        cohort: String,
+        close: Option<String>,
+        known: Vec<String>,
+    },
+    /// A team kind the scenario does not have; `close` and `known` as for a cohort.
+    UnknownTeamKind {
+        kind: String,
+        close: Option<String>,
+        known: Vec<String>,
+    },
+    /// A number of teams that is negative or too large.
+    TeamsNotWhole,
+}
+
+impl Message for ExpectProblem {
+    fn vi(&self) -> Said {
+        use ExpectProblem::*;
+        match self {
+            ExpectsNothing { case } => Said::new(format!(
+                "trường hợp \"{case}\" không kiểm tra điều gì: một phép thử không thể sai thì không phải phép thử"
+            ))
+            .hint("thêm bảng [case.expect] với ít nhất một khóa, ví dụ:\n[case.expect]\nmin_teams = { commune = 5, volunteer = 1 }"),
+            ErrorAndChecks { other } => Said::new(format!(
+                "`error_contains` đã đòi quy tắc dừng với lỗi, nên không kiểm tra `{other}` được"
+            ))
+            .hint("tách thành hai trường hợp: một trường hợp có lỗi, một trường hợp không"),
+            EmptyErrorContains => Said::new("`error_contains` đang để trống: mọi lỗi đều khớp")
+                .hint("ghi một đoạn chữ của thông báo lỗi cần có"),
+            NegativeInstalls => Said::new("số lượt cài không được âm"),
+            ExpectedInstallsTrue => Said::new(
+                "ghi số lượt cài dự kiến, hoặc `false` nếu chỉ đạo không ghi số này",
+            ),
+            NoCohort {
+                cohort,
+                close,
+                known,
+            } => Said::new(format!("không huyện nào có nhóm `{cohort}`")).hint(match close {
+                Some(close) => did_you_mean_vi(close),
+                None => format!("các nhóm có trong kịch bản: {}", list(known)),
+            }),
+            UnknownTeamKind { kind, close, known } => {
+                Said::new(format!("không có loại đội `{kind}`")).hint(match close {
+                    Some(close) => did_you_mean_vi(close),
+                    None => format!("các loại đội của kịch bản: {}", list(known)),
+                })
+            }
+            TeamsNotWhole => Said::new("số tổ, đội phải là số nguyên từ 0 trở lên"),
+        }
+    }
+
+    fn en(&self) -> Said {
+        use ExpectProblem::*;
+        match self {
+            ExpectsNothing { case } => Said::new(format!(
+                "the case \"{case}\" expects nothing: a test that cannot fail is not a test"
+            ))
+            .hint("add a [case.expect] table with at least one key, e.g.:\n[case.expect]\nmin_teams = { commune = 5, volunteer = 1 }"),
+            ErrorAndChecks { other } => Said::new(format!(
+                "`error_contains` expects the rules to stop with an error, so `{other}` cannot be checked too"
+            ))
+            .hint("split it into two cases: one where the rules stop, one where they do not"),
+            EmptyErrorContains => Said::new("`error_contains` is empty: any error would match")
+                .hint("write a piece of the error message you expect"),
+            NegativeInstalls => Said::new("a number of installs must not be negative"),
+            ExpectedInstallsTrue => Said::new(
+                "write the expected installs, or `false` when the directive states none",
+            ),
+            NoCohort {
+                cohort,
+                close,
+                known,
+            } => Said::new(format!("no district has a cohort `{cohort}`")).hint(match close {
+                Some(close) => did_you_mean_en(close),
+                None => format!("the scenario's cohorts: {}", list(known)),
+            }),
+            UnknownTeamKind { kind, close, known } => {
+                Said::new(format!("unknown team kind `{kind}`")).hint(match close {
+                    Some(close) => did_you_mean_en(close),
+                    None => format!("the scenario's team kinds: {}", list(known)),
+                })
+            }
+            TeamsNotWhole => Said::new("a number of teams must be a whole number, 0 or more"),
+        }
+    }
+}
+
+/// A value in the report of a failed case: what the case expects, or what the rules did.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Shown {
+    /// Written the same in both languages, as the test file would write it.
+    Same(String),
+    /// No district floor set (`min_rate`).
+    NoneSet,
+    NoDirectives,
+    /// The directives the rules made, by the rule that made each, in order.
+    Directives {
+        rules: Vec<String>,
+    },
+    /// How many directives the case expects.
+    DirectiveCount(usize),
+    /// A text that contains `piece`.
+    Contains(String),
+    /// A directive that states no expected installs.
+    NoneStated,
+    /// Installs that are not whole: rounded, with the figure to two decimals.
+    Unrounded(f64),
+}
+
+impl Shown {
+    pub fn get(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Vi => self.vi(),
+            Lang::En => self.en(),
+        }
+    }
+
+    fn vi(&self) -> String {
+        match self {
+            Shown::Same(text) => text.clone(),
+            Shown::NoneSet => "không đặt".into(),
+            Shown::NoDirectives => "không có chỉ đạo nào".into(),
+            Shown::Directives { rules } => {
+                format!("{} chỉ đạo (của {})", rules.len(), rules.join(", "))
+            }
+            Shown::DirectiveCount(n) => format!("{n} chỉ đạo"),
+            Shown::Contains(piece) => format!("có chứa \"{piece}\""),
+            Shown::NoneStated => "không ghi".into(),
+            Shown::Unrounded(value) => format!(
+                "{} (chưa làm tròn: {})",
+                value.round(),
+                format!("{value:.2}").replace('.', ",")
+            ),
+        }
+    }
+
+    fn en(&self) -> String {
+        let directives = |n: usize| if n == 1 { "directive" } else { "directives" };
+        match self {
+            Shown::Same(text) => text.clone(),
+            Shown::NoneSet => "none set".into(),
+            Shown::NoDirectives => "no directives".into(),
+            Shown::Directives { rules } => format!(
+                "{} {} (from {})",
+                rules.len(),
+                directives(rules.len()),
+                rules.join(", ")
+            ),
+            Shown::DirectiveCount(n) => format!("{n} {}", directives(*n)),
+            Shown::Contains(piece) => format!("contains \"{piece}\""),
+            Shown::NoneStated => "none stated".into(),
+            Shown::Unrounded(value) => {
+                format!("{} (unrounded: {value:.2})", value.round())
+            }
+        }
+    }
+}
