@@ -270,6 +270,17 @@ impl std::fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
+/// "có phải ý bạn là `x`?": the hint for a name close to a known one, in Vietnamese; every
+/// room's messages say it in these words.
+pub(crate) fn did_you_mean_vi(close: &str) -> String {
+    format!("có phải ý bạn là `{close}`?")
+}
+
+/// "did you mean `x`?": [`did_you_mean_vi`] in English.
+pub(crate) fn did_you_mean_en(close: &str) -> String {
+    format!("did you mean `{close}`?")
+}
+
 /// Suggests the known name closest to `unknown`, when one is close enough to be a typo.
 pub fn did_you_mean<'a>(
     unknown: &str,

@@ -49,7 +49,7 @@ pub fn plan_scenario(scenario: &scenario::Scenario) -> Result<Plan, Error> {
         let n = problems.len();
         return Err(diagnostic::Error::many(
             problems,
-            cli::message::RulesSummary::NotPlanned {
+            rules::message::RulesSummary::NotPlanned {
                 problems: n,
                 scenario: scenario.path.clone(),
             },

@@ -247,14 +247,6 @@ pub(crate) fn path_hint() -> Text {
     Text::new(PATH_HINT.0, PATH_HINT.1)
 }
 
-/// "did you mean `x`?" in both languages.
-pub(crate) fn did_you_mean_hint(suggestion: &str) -> Text {
-    Text::new(
-        format!("có phải ý bạn là `{suggestion}`?"),
-        format!("did you mean `{suggestion}`?"),
-    )
-}
-
 /// The text of UTF-16 `bytes` that start with a byte-order mark (little or big endian),
 /// without it; `None` without the mark, `Err` when the rest is not UTF-16.
 fn utf16(bytes: &[u8]) -> Option<Result<String, ()>> {

@@ -9,8 +9,9 @@ use crate::diagnostic::{Error, Message};
 use crate::rules::{self, Names};
 use crate::text::Lang;
 
-use super::message::{RulesCheckProblem, RulesSummary, SetProblem};
+use super::message::{RulesCheckProblem, SetProblem};
 use super::{EXIT_BAD_INPUT, EXIT_PLAN, bad_input};
+use crate::rules::message::RulesSummary;
 
 /// Where the rules are when no path is given and no scenario names them.
 const DEFAULT_FOLDER: &str = "rules";

@@ -110,7 +110,7 @@ mod district;
 mod engine;
 mod failure;
 mod limits;
-mod message;
+pub(crate) mod message;
 mod scenario_view;
 mod value;
 

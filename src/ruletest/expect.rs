@@ -11,8 +11,8 @@ use crate::scenario::Scenario;
 use crate::scenario::document::{
     Table, Value, as_array, as_integer, as_number, as_str, as_table, pos,
 };
+use crate::scenario::message::DocumentProblem;
 use crate::source::{Pos, Source};
-use crate::text::Text;
 
 const EXPECT_KEYS: [&str; 9] = [
     "min_teams",
@@ -253,10 +253,10 @@ fn directives(
                 "rule" => d.rule = Some(text()?),
                 "priority" => {
                     let p = as_integer(src, key, v)?;
-                    d.priority = Some(i64::try_from(p).map_err(|_| {
-                        src.error(pos(v), Text::new("số quá lớn", "the number is too large"))
-                            .field(key)
-                    })?);
+                    d.priority =
+                        Some(i64::try_from(p).map_err(|_| {
+                            src.error(pos(v), DocumentProblem::TooLarge).field(key)
+                        })?);
                 }
                 "action_contains" => d.action_contains = Some(text()?),
                 "action_en_contains" => d.action_en_contains = Some(text()?),

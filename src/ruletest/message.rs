@@ -2,17 +2,9 @@
 //! worded once per language.
 
 use super::DEFAULT_FOLDER;
-use crate::diagnostic::{Message, Said};
+use crate::diagnostic::{Message, Said, did_you_mean_en, did_you_mean_vi};
 use crate::source::name_list;
 use crate::text::{Lang, Text};
-
-fn did_you_mean_vi(close: &str) -> String {
-    format!("có phải ý bạn là `{close}`?")
-}
-
-fn did_you_mean_en(close: &str) -> String {
-    format!("did you mean `{close}`?")
-}
 
 fn list(known: &[String]) -> String {
     name_list(known.iter().map(String::as_str))

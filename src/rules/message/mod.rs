@@ -5,19 +5,22 @@
 //!   the wrong time), and the values a rule passes it;
 //! - `check.rs`: what `campaign rules check` finds in a rule before it runs;
 //! - `failure.rs`: a rule that stops while it runs (a runtime error, too long a run);
-//! - `load.rs`: a rule file that cannot be read or compiled.
+//! - `load.rs`: a rule file that cannot be read or compiled;
+//! - `summary.rs`: what a check of the rules comes to (`rules check`, a plan refused).
 
 mod check;
 mod failure;
 mod host;
 mod load;
+mod summary;
 
 pub(crate) use check::{CheckProblem, Solve};
 pub(crate) use failure::{ApiName, ArgType, RuleFailure, RuntimeProblem};
 pub(crate) use host::{HostProblem, Input, Shape, ValueProblem};
 pub(crate) use load::{RuleFileProblem, Syntax};
+pub(crate) use summary::RulesSummary;
 
-use crate::diagnostic::did_you_mean;
+use crate::diagnostic::{did_you_mean, did_you_mean_en, did_you_mean_vi};
 use crate::source::name_list;
 
 /// The advice for a number written in quotes in `[params]`, which a comparison with a number
@@ -26,14 +29,6 @@ const QUOTED_NUMBER: (&str, &str) = (
     "nếu giá trị lấy từ mục [params] thì hãy viết nó là số, không có dấu ngoặc kép",
     "if the value comes from [params], write it as a number, without quotes",
 );
-
-fn did_you_mean_vi(close: &str) -> String {
-    format!("có phải ý bạn là `{close}`?")
-}
-
-fn did_you_mean_en(close: &str) -> String {
-    format!("did you mean `{close}`?")
-}
 
 /// A kind of name the scenario declares, for a hint about an unknown one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,7 +1,7 @@
 //! What can be wrong with the columns and rows of a coverage table that a scenario names.
 
 use super::Hint;
-use crate::diagnostic::{Message, Said};
+use crate::diagnostic::{Message, Said, did_you_mean_en, did_you_mean_vi};
 
 /// A problem with the header or the shape of a scenario's coverage table (what the table
 /// shares with `campaign import` is worded in `import`).
@@ -62,7 +62,7 @@ impl Message for ColumnProblem {
             ))
             .hint("đặt tên cho cột (tên nhóm người, ví dụ students), hoặc xóa số liệu trong cột"),
             Misspelt { name, close } => Said::new(format!("không biết cột `{name}`"))
-                .hint(format!("có phải ý bạn là `{close}`?")),
+                .hint(did_you_mean_vi(close)),
             NameTwice { name } => Said::new(format!(
                 "cột `{name}` lặp lại cột tên huyện (`name` và `district` là cùng một cột)"
             ))
@@ -96,7 +96,7 @@ impl Message for ColumnProblem {
             ))
             .hint("give the column a name (a cohort, e.g. students), or clear the column"),
             Misspelt { name, close } => Said::new(format!("unknown column `{name}`"))
-                .hint(format!("did you mean `{close}`?")),
+                .hint(did_you_mean_en(close)),
             NameTwice { name } => Said::new(format!(
                 "column `{name}` repeats the district name column (`name` and `district` are the same column)"
             ))

@@ -1,6 +1,6 @@
 //! What can be wrong with one district's data.
 
-use crate::diagnostic::{Message, Said};
+use crate::diagnostic::{Message, Said, did_you_mean_en, did_you_mean_vi};
 use crate::number::count;
 use crate::source::name_list;
 use crate::text::Lang;
@@ -114,7 +114,7 @@ impl Message for DistrictProblem {
                 close,
                 local,
             } => Said::new(format!("không có loại đội `{written}`")).hint(match close {
-                Some(s) => format!("có phải ý bạn là `{s}`?"),
+                Some(s) => did_you_mean_vi(s),
                 None if local.is_empty() => {
                     "kịch bản chưa có loại đội tại chỗ (scope = \"local\") nào".to_string()
                 }
@@ -135,7 +135,7 @@ impl Message for DistrictProblem {
                 }
             )),
             MisspeltField { written, close } => Said::new(format!("không biết mục `{written}`"))
-                .hint(format!("có phải ý bạn là `{close}`?")),
+                .hint(did_you_mean_vi(close)),
             TeamKindAsCohort { kind } => Said::new(format!(
                 "`{kind}` là tên một loại đội, không phải một nhóm người"
             ))
@@ -186,7 +186,7 @@ impl Message for DistrictProblem {
                 close,
                 local,
             } => Said::new(format!("unknown team kind `{written}`")).hint(match close {
-                Some(s) => format!("did you mean `{s}`?"),
+                Some(s) => did_you_mean_en(s),
                 None if local.is_empty() => {
                     "the scenario has no local team kind (scope = \"local\")".to_string()
                 }
@@ -207,7 +207,7 @@ impl Message for DistrictProblem {
                 }
             )),
             MisspeltField { written, close } => Said::new(format!("unknown field `{written}`"))
-                .hint(format!("did you mean `{close}`?")),
+                .hint(did_you_mean_en(close)),
             TeamKindAsCohort { kind } => {
                 Said::new(format!("`{kind}` is a team kind, not a cohort")).hint(format!(
                     "put the number of teams in `teams`, e.g. teams = {{ {kind} = 8 }}"

@@ -1,6 +1,6 @@
 //! What can be wrong with a value of the scenario's TOML, whatever table it is in.
 
-use crate::diagnostic::{Message, Said};
+use crate::diagnostic::{Message, Said, did_you_mean_en, did_you_mean_vi};
 use crate::source::name_list;
 
 /// A problem with the TOML of a scenario (or of a `--set`, or of a rule test): its syntax, a
@@ -167,7 +167,7 @@ impl Message for DocumentProblem {
                 format!("không biết khóa `{key}` trong {table}")
             })
             .hint(match close {
-                Some(s) => format!("có phải ý bạn là `{s}`?"),
+                Some(s) => did_you_mean_vi(s),
                 None => format!(
                     "các khóa được dùng ở đây: {}",
                     name_list(known.iter().map(String::as_str))
@@ -218,7 +218,7 @@ impl Message for DocumentProblem {
                 format!("unknown key `{key}` in {table}")
             })
             .hint(match close {
-                Some(s) => format!("did you mean `{s}`?"),
+                Some(s) => did_you_mean_en(s),
                 None => format!(
                     "the keys allowed here: {}",
                     name_list(known.iter().map(String::as_str))

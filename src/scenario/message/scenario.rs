@@ -2,7 +2,7 @@
 //! shares, rules, and where its districts come from.
 
 use super::Hint;
-use crate::diagnostic::{Message, Said};
+use crate::diagnostic::{Message, Said, did_you_mean_en, did_you_mean_vi};
 
 /// A problem with a key of the scenario's top level, `[target]` or `[response]`.
 #[derive(Debug, Clone, PartialEq)]
@@ -83,7 +83,7 @@ impl Message for ScenarioProblem {
                 quoted(known)
             ))
             .hint(match close {
-                Some(s) => format!("có phải ý bạn là `{s}`?"),
+                Some(s) => did_you_mean_vi(s),
                 None => "\"max-installs\": nhiều lượt cài nhất; \"min-cost\": đạt chỉ tiêu với chi phí thấp nhất; \"max-min-rate\": nâng huyện thấp nhất".to_string(),
             }),
             Negative { written } => {
@@ -151,7 +151,7 @@ impl Message for ScenarioProblem {
                 quoted(known)
             ))
             .hint(match close {
-                Some(s) => format!("did you mean `{s}`?"),
+                Some(s) => did_you_mean_en(s),
                 None => "\"max-installs\": the most installs; \"min-cost\": reach the target at the least cost; \"max-min-rate\": lift the lowest district".to_string(),
             }),
             Negative { written } => Said::new(format!(

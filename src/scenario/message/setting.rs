@@ -1,6 +1,6 @@
 //! What can be wrong with a `--set KEY=VALUE`.
 
-use crate::diagnostic::{Message, Said};
+use crate::diagnostic::{Message, Said, did_you_mean_en, did_you_mean_vi};
 use crate::scenario::setting::KIND_FIELDS;
 use crate::source::name_list;
 
@@ -150,7 +150,7 @@ impl Message for SettingProblem {
                 if names_a_file(key) {
                     format!("`{key}` không đặt được từ dòng lệnh; hãy viết một kịch bản kế thừa (base = \"...\")")
                 } else if let Some(s) = close {
-                    format!("có phải ý bạn là `{s}`?")
+                    did_you_mean_vi(s)
                 } else {
                     keys()
                 },
@@ -216,7 +216,7 @@ impl Message for SettingProblem {
                 if names_a_file(key) {
                     format!("`{key}` cannot be set on the command line; write an overlay scenario (base = \"...\") instead")
                 } else if let Some(s) = close {
-                    format!("did you mean `{s}`?")
+                    did_you_mean_en(s)
                 } else {
                     keys()
                 },

@@ -1,6 +1,6 @@
 //! What can be wrong with a `[[team_kind]]` entry.
 
-use crate::diagnostic::{Error, Message, Said};
+use crate::diagnostic::{Error, Message, Said, did_you_mean_en, did_you_mean_vi};
 use crate::number::count;
 use crate::source::name_list;
 use crate::text::Lang;
@@ -84,7 +84,7 @@ impl Message for TeamKindProblem {
                 "phạm vi \"{written}\" không hợp lệ; chỉ dùng \"local\" hoặc \"provincial\""
             ))
             .hint(match close {
-                Some(s) => format!("có phải ý bạn là `{s}`?"),
+                Some(s) => did_you_mean_vi(s),
                 None => "\"local\": đội của từng huyện, số đội ghi ở mỗi huyện; \"provincial\": đội của tỉnh, điều đến các huyện".to_string(),
             }),
             LocalAvailable { name } => Said::new("loại đội tại chỗ (\"local\") không có `available`")
@@ -124,7 +124,7 @@ impl Message for TeamKindProblem {
                 "scope \"{written}\" is not valid; use \"local\" or \"provincial\""
             ))
             .hint(match close {
-                Some(s) => format!("did you mean `{s}`?"),
+                Some(s) => did_you_mean_en(s),
                 None => "\"local\": teams of each district, counted per district; \"provincial\": a provincial pool sent to districts".to_string(),
             }),
             LocalAvailable { name } => Said::new("a local team kind has no `available`")
