@@ -81,10 +81,7 @@ pub(crate) fn count_problem(row: &GridRow, index: usize) -> CellProblem {
     }
 }
 
-/// The largest head count accepted (smartphones, installed, cohorts), in a scenario and in a
-/// coverage table alike: far above any country, and small enough that a province's totals
-/// cannot overflow.
-pub(crate) const MAX_PEOPLE: i128 = 1_000_000_000_000;
+pub(crate) use crate::model::MAX_PEOPLE;
 
 /// The total row (`TỔNG`, `Total`, [`table::is_total`]) as read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -4,9 +4,9 @@
 
 use std::path::PathBuf;
 
-use super::check::MAX_PEOPLE;
 use super::table::Heading;
 use crate::diagnostic::{Message, Said};
+use crate::model::MAX_PEOPLE;
 use crate::model::MAX_TEAMS;
 use crate::number::{count, percent};
 use crate::source::name_list;

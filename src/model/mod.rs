@@ -7,6 +7,11 @@ mod curve;
 /// thousands of districts still fit the optimiser's counters, and no finding asks for more.
 pub const MAX_TEAMS: u32 = 100_000;
 
+/// The largest head count accepted (smartphones, installed, cohorts), in a scenario and in a
+/// coverage table alike: far above any country, and small enough that a province's totals
+/// cannot overflow.
+pub const MAX_PEOPLE: i128 = 1_000_000_000_000;
+
 pub use curve::{effort_for, marginal_installs, outreach_installs};
 
 use serde::Serialize;
