@@ -654,6 +654,10 @@ fn differing_inputs(a: &Scenario, b: &Scenario, lang: Lang) -> Vec<(String, Opti
     found
 }
 
+/// A table of the comparison by district: its heading, the decimals of its changes, and a
+/// district's figure as printed.
+type Measure<'a> = (&'a str, usize, &'a dyn Fn(&DistrictPlan) -> String);
+
 /// What a reader of the text comparison depends on, from the scenarios and their own plans:
 /// each scenario's province figures (projected installs and rate, the target with the verdict
 /// its projected rate gives, the cost, the teams of each kind, the result) and, per district,
@@ -738,7 +742,7 @@ fn comparison_says(text: &str, scenarios: &[&(Scenario, Plan)], lang: Lang) {
     }
 
     let names: Vec<&str> = plans[0].districts.iter().map(|d| d.name.as_str()).collect();
-    let measures: [(&str, usize, &dyn Fn(&DistrictPlan) -> String); 4] = [
+    let measures: [Measure; 4] = [
         (
             pick("THEO HUYỆN: SỐ TỔ XÃ", "BY DISTRICT: COMMUNE TEAMS"),
             0,

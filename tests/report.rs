@@ -526,6 +526,9 @@ fn finding_json(finding: &Finding) -> Value {
     }
 }
 
+/// A rendering of a plan (format, language, layout to read it) and edits of its text.
+type Edits<'a> = (&'a Plan, Format, Lang, Layout, &'a [(&'a str, &'a str)]);
+
 /// The checks above fail on a report with a wrong figure: each of these edits, as an accepted
 /// golden file could carry it, is caught (and so is a plan whose province disagrees with its
 /// districts, or whose verdict disagrees with its rates).
@@ -534,7 +537,7 @@ fn a_wrong_figure_fails_the_checks_of_the_golden_files() {
     fn fails(check: impl FnOnce()) -> bool {
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(check)).is_err()
     }
-    let edits: [(&Plan, Format, Lang, Layout, &[(&str, &str)]); 4] = [
+    let edits: [Edits; 4] = [
         (
             &optimal(),
             Format::Text,

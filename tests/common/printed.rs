@@ -33,7 +33,7 @@ fn decimal_separator(lang: Lang) -> char {
 fn grouped(lang: Lang, digits: &str) -> String {
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(group_separator(lang));
         }
         out.push(c);
