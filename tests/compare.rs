@@ -8,7 +8,12 @@ use crate::support;
 use serde_json::{Value, json};
 
 use campaign_planner::number;
+use campaign_planner::plan::{DistrictPlan, Plan};
+use campaign_planner::scenario::{Param, Scenario};
+use campaign_planner::solve::Status;
 use campaign_planner::text::Lang;
+
+use crate::common::printed;
 use support::{
     EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_PLAN, SHIPPED, Test, WhatIf, diagnosis, district,
     districts, f, s, teams,
@@ -532,13 +537,318 @@ fn one_scenario_is_not_a_comparison() {
     assert!(out.stderr.contains("2 values required"), "{}", out.stderr);
 }
 
-/// The text comparison of the shipped scenario and the option, as a golden file.
+/// The scenario at `path` and its plan, as `campaign plan` makes it.
+fn scenario_and_plan(path: &std::path::Path) -> (Scenario, Plan) {
+    (
+        campaign_planner::scenario::load(path).unwrap(),
+        campaign_planner::plan(path).unwrap(),
+    )
+}
+
+/// The cells of every row of a section's table: the rows whose first cell is not empty (the
+/// header's second line has none), the header included.
+fn cells_of(lines: &[&str]) -> Vec<Vec<String>> {
+    lines
+        .iter()
+        .filter_map(|l| l.strip_prefix('│')?.strip_suffix('│'))
+        .map(|l| l.split('┆').map(|c| c.trim().to_string()).collect())
+        .collect()
+}
+
+/// A column of figures as the comparison prints it: A's as it is, each other scenario's with
+/// its change from A's in brackets, signed, computed from the figures as printed, with
+/// `places` decimals and without a unit (`630.000.000 đ (+84.000.000)`, `38,29% (+2,30)`,
+/// `1 (-3)`); no brackets where the printed figures are the same.
+fn with_changes(lang: Lang, shown: &[String], places: usize) -> Vec<String> {
+    let base = printed::parse(lang, &shown[0]);
+    shown
+        .iter()
+        .enumerate()
+        .map(|(i, text)| {
+            let change = printed::parse(lang, text) - base;
+            if i == 0
+                || printed::decimal(lang, change, places) == printed::decimal(lang, 0.0, places)
+            {
+                return text.clone();
+            }
+            let sign = if change > 0.0 { "+" } else { "" };
+            format!("{text} ({sign}{})", printed::decimal(lang, change, places))
+        })
+        .collect()
+}
+
+/// The inputs that differ between two scenarios, each with its key (as `--set` names it) and
+/// its value in each as the comparison prints it; `None` for an input these tests do not
+/// print (it must not differ here).
+fn differing_inputs(a: &Scenario, b: &Scenario, lang: Lang) -> Vec<(String, Option<Vec<String>>)> {
+    let plain = |x: f64| {
+        let text = format!("{x}");
+        match lang {
+            Lang::Vi => text.replace('.', ","),
+            Lang::En => text,
+        }
+    };
+    let mut found = Vec::new();
+    let mut differ = |key: String, same: bool, shown: Option<[String; 2]>| {
+        if !same {
+            found.push((key, shown.map(Vec::from)));
+        }
+    };
+    differ(
+        "target.provincial_rate".into(),
+        a.target_rate == b.target_rate,
+        Some([a.target_rate, b.target_rate].map(|r| printed::policy_rate(lang, r))),
+    );
+    differ(
+        "target.district_floor".into(),
+        a.district_floor == b.district_floor,
+        None,
+    );
+    differ("budget".into(), a.budget == b.budget, None);
+    differ(
+        "horizon_days".into(),
+        a.horizon_days == b.horizon_days,
+        None,
+    );
+    differ("objective".into(), a.objective == b.objective, None);
+    differ(
+        "response.reachable_share".into(),
+        a.reachable_share == b.reachable_share,
+        None,
+    );
+    differ("rules".into(), a.rules.len() == b.rules.len(), None);
+    for (key, value) in &a.params {
+        let other = &b.params[key];
+        let shown = match (value, other) {
+            (Param::Number(x), Param::Number(y)) => Some([plain(*x), plain(*y)]),
+            _ => None,
+        };
+        differ(format!("params.{key}"), value == other, shown);
+    }
+    assert_eq!(a.params.len(), b.params.len());
+    for (k, l) in a.team_kinds.iter().zip(&b.team_kinds) {
+        assert_eq!(k.name, l.name);
+        let count = |n: u32| printed::count(lang, f64::from(n));
+        differ(
+            format!("team_kind.{}.available", k.name),
+            k.available == l.available,
+            k.available
+                .zip(l.available)
+                .map(|(x, y)| [count(x), count(y)]),
+        );
+        differ(
+            format!("team_kind.{}.installs_per_team_day", k.name),
+            k.installs_per_team_day == l.installs_per_team_day,
+            None,
+        );
+        differ(
+            format!("team_kind.{}.cost_per_team_day", k.name),
+            k.cost_per_team_day == l.cost_per_team_day,
+            None,
+        );
+    }
+    assert_eq!(a.districts.len(), b.districts.len());
+    for (d, e) in a.districts.iter().zip(&b.districts) {
+        differ(format!("district.{}", d.name), d == e, None);
+    }
+    found
+}
+
+/// A table of the comparison by district: its heading, the decimals of its changes, and a
+/// district's figure as printed.
+type Measure<'a> = (&'a str, usize, &'a dyn Fn(&DistrictPlan) -> String);
+
+/// What a reader of the text comparison depends on, from the scenarios and their own plans:
+/// each scenario's province figures (projected installs and rate, the target with the verdict
+/// its projected rate gives, the cost, the teams of each kind, the result) and, per district,
+/// its teams of each kind, projected rate and cost; every figure after A's with its change
+/// from A's, signed; the totals the sums of the districts as printed; and the inputs that
+/// differ, with their keys and values.
+#[track_caller]
+fn comparison_says(text: &str, scenarios: &[&(Scenario, Plan)], lang: Lang) {
+    let pick = |vi: &'static str, en: &'static str| match lang {
+        Lang::Vi => vi,
+        Lang::En => en,
+    };
+    let plans: Vec<&Plan> = scenarios.iter().map(|(_, p)| p).collect();
+    let sum =
+        |p: &Plan, f: &dyn Fn(&DistrictPlan) -> f64| -> f64 { p.districts.iter().map(f).sum() };
+    let projected = |p: &Plan| sum(p, &|d| d.projected_installed);
+    let smartphones = |p: &Plan| sum(p, &|d| d.smartphones as f64);
+    let column =
+        |f: &dyn Fn(&Plan) -> String| -> Vec<String> { plans.iter().map(|p| f(p)).collect() };
+    let kinds = [
+        ("commune", "Tổ xã", "Commune teams"),
+        ("volunteer", "Đội tình nguyện", "Volunteer teams"),
+    ];
+
+    let province = section(text, pick("TOÀN TỈNH", "PROVINCE"));
+    let cells = |label: &str| row(&province, label)[1..].to_vec();
+    assert_eq!(
+        cells(pick("Dự kiến đã cài sau chiến dịch", "Projected installs")),
+        with_changes(lang, &column(&|p| printed::count(lang, projected(p))), 0)
+    );
+    assert_eq!(
+        cells(pick("Tỷ lệ dự kiến", "Projected rate")),
+        with_changes(
+            lang,
+            &column(&|p| printed::percent(lang, projected(p) / smartphones(p))),
+            2
+        )
+    );
+    let targets: Vec<String> = scenarios
+        .iter()
+        .map(|(scenario, p)| {
+            let target = scenario.target_rate;
+            let verdict = if projected(p) >= target * smartphones(p) {
+                pick("ĐẠT", "reached")
+            } else {
+                pick("CHƯA ĐẠT", "not reached")
+            };
+            format!("{} — {verdict}", printed::policy_rate(lang, target))
+        })
+        .collect();
+    assert_eq!(
+        cells(pick("Mục tiêu toàn tỉnh", "Provincial target")),
+        targets
+    );
+    assert_eq!(
+        cells(pick("Tổng chi phí", "Total cost")),
+        with_changes(
+            lang,
+            &column(&|p| printed::money(lang, sum(p, &|d| d.cost))),
+            0
+        )
+    );
+    for (kind, vi, en) in kinds {
+        let teams = column(&|p| printed::count(lang, sum(p, &|d| f64::from(d.teams_of(kind)))));
+        assert_eq!(cells(pick(vi, en)), with_changes(lang, &teams, 0), "{kind}");
+    }
+    let results = column(&|p| {
+        match p.status {
+            Status::Optimal => pick("Phương án tối ưu", "Optimal plan"),
+            Status::Feasible => pick("Phương án tốt nhất tìm được", "Best plan found"),
+            Status::Infeasible => pick("KHÔNG KHẢ THI", "INFEASIBLE"),
+        }
+        .to_string()
+    });
+    assert_eq!(cells(pick("Kết quả tính toán", "Result")), results);
+    // no floors and no budgets: no rows for them
+    for label in [
+        pick("Mức tối thiểu mỗi huyện", "Minimum for every district"),
+        pick("Ngân sách", "Budget"),
+    ] {
+        assert!(province.iter().all(|l| !l.contains(label)), "{label}");
+    }
+
+    let names: Vec<&str> = plans[0].districts.iter().map(|d| d.name.as_str()).collect();
+    let measures: [Measure; 4] = [
+        (
+            pick("THEO HUYỆN: SỐ TỔ XÃ", "BY DISTRICT: COMMUNE TEAMS"),
+            0,
+            &|d| printed::count(lang, f64::from(d.teams_of("commune"))),
+        ),
+        (
+            pick(
+                "THEO HUYỆN: SỐ ĐỘI TÌNH NGUYỆN",
+                "BY DISTRICT: VOLUNTEER TEAMS",
+            ),
+            0,
+            &|d| printed::count(lang, f64::from(d.teams_of("volunteer"))),
+        ),
+        (
+            pick(
+                "THEO HUYỆN: TỶ LỆ DỰ KIẾN SAU CHIẾN DỊCH",
+                "BY DISTRICT: PROJECTED RATE",
+            ),
+            2,
+            &|d| printed::percent(lang, d.projected_installed / d.smartphones as f64),
+        ),
+        (
+            pick("THEO HUYỆN: CHI PHÍ (ĐỒNG)", "BY DISTRICT: COST (VND)"),
+            0,
+            &|d| printed::count(lang, d.cost),
+        ),
+    ];
+    for (heading, places, measure) in measures {
+        let lines = section(text, heading);
+        let table = cells_of(&lines);
+        // the header (two lines in Vietnamese), a row per district, the total
+        let data: Vec<&Vec<String>> = table
+            .iter()
+            .skip_while(|r| !names.contains(&r[0].as_str()))
+            .collect();
+        assert_eq!(data.len(), names.len() + 1, "{heading}");
+        let mut shown_by_plan = vec![Vec::new(); plans.len()];
+        for (name, cells) in names.iter().zip(&data) {
+            assert_eq!(cells[0], *name, "{heading}");
+            let shown: Vec<String> = plans
+                .iter()
+                .map(|p| measure(p.districts.iter().find(|d| d.name == *name).unwrap()))
+                .collect();
+            assert_eq!(
+                cells[1..],
+                with_changes(lang, &shown, places),
+                "{heading}: {name}"
+            );
+            for (i, s) in shown.into_iter().enumerate() {
+                shown_by_plan[i].push(s);
+            }
+        }
+        let total = data.last().unwrap();
+        assert_eq!(total[0], pick("TỔNG", "TOTAL"), "{heading}");
+        let totals: Vec<String> = if places == 0 {
+            // the sum of the districts as printed
+            shown_by_plan
+                .iter()
+                .map(|shown| {
+                    printed::count(lang, shown.iter().map(|s| printed::parse(lang, s)).sum())
+                })
+                .collect()
+        } else {
+            column(&|p| printed::percent(lang, projected(p) / smartphones(p)))
+        };
+        assert_eq!(
+            total[1..],
+            with_changes(lang, &totals, places),
+            "{heading}: total"
+        );
+    }
+
+    let inputs = cells_of(&section(
+        text,
+        pick(
+            "ĐẦU VÀO KHÁC NHAU GIỮA CÁC KỊCH BẢN",
+            "WHAT DIFFERS BETWEEN THE SCENARIOS' INPUTS",
+        ),
+    ));
+    let expected = differing_inputs(&scenarios[0].0, &scenarios[1].0, lang);
+    assert_eq!(inputs.len(), 1 + expected.len(), "{inputs:?}");
+    for (key, values) in expected {
+        let printed = inputs
+            .iter()
+            .find(|r| r[1] == key)
+            .unwrap_or_else(|| panic!("no input {key} in {inputs:?}"));
+        let values = values.unwrap_or_else(|| panic!("{key} differs: these tests do not print it"));
+        assert_eq!(printed[2..], values, "{key}");
+    }
+}
+
+/// The text comparison of the shipped scenario and the option, as a golden file, after what
+/// its reader depends on (`comparison_says`) in both languages, and with the scenarios the
+/// other way round, where every change is a fall.
 #[test]
 fn the_text_comparison_of_two_scenarios() {
     let option = option();
     let shipped = std::path::Path::new(SHIPPED);
+    let a = scenario_and_plan(shipped);
+    let b = scenario_and_plan(&option.path());
+    let reversed = compare(&[&option.path(), shipped]).run().plan();
+    comparison_says(&reversed.stdout, &[&b, &a], Lang::Vi);
+    assert!(reversed.stdout.contains("(-"), "{}", reversed.stdout);
     let test = compare(&[shipped, &option.path()]);
     let out = test.run().plan();
+    comparison_says(&out.stdout, &[&a, &b], Lang::Vi);
     let redact = |text: &str| {
         option
             .redact(text)
@@ -549,6 +859,7 @@ fn the_text_comparison_of_two_scenarios() {
     });
     let test = test.lang("en");
     let out = test.run().plan();
+    comparison_says(&out.stdout, &[&a, &b], Lang::En);
     insta::with_settings!({ description => redact(&test.command_line()), omit_expression => true }, {
         insta::assert_snapshot!("compare_text_en", redact(&out.stdout));
     });

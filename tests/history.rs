@@ -7,6 +7,7 @@ use campaign_planner::scenario::load;
 use campaign_planner::text::Lang;
 use campaign_planner::{plan, plan_scenario};
 
+use crate::common::printed::{self, Layout};
 use crate::layout;
 
 use layout::run;
@@ -387,18 +388,63 @@ fn plan_without_history() -> campaign_planner::plan::Plan {
     plan(&Path::new(ROOT).join("scenarios/lang-son-2020-09-01.toml")).unwrap()
 }
 
-/// The whole report of the history example, as `campaign plan` prints it, in both languages.
+/// The installs of each district in a coverage CSV of `scenarios/`: (name, installed,
+/// smartphones).
+fn coverage(file: &str) -> Vec<(String, f64, u64)> {
+    let text = std::fs::read_to_string(Path::new(ROOT).join("scenarios").join(file)).unwrap();
+    text.lines()
+        .filter(|l| !l.starts_with('#'))
+        .skip(1)
+        .map(|l| {
+            let cells: Vec<&str> = l.split(',').collect();
+            (
+                cells[0].to_string(),
+                cells[1].parse().unwrap(),
+                cells[2].parse().unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// The whole report of the history example, as `campaign plan` prints it, in both languages,
+/// after what its reader depends on: every district's pace is the least-squares slope of its
+/// installs over the two snapshots and now, and the reports say it as tests/common/printed.rs
+/// reads them (the pace column and its total, each district's pace line with the rate it
+/// reaches at that pace and the verdict, the districts on track, and every figure of a plan
+/// report).
 #[test]
 fn history_report_golden() {
     let plan = plan(&example()).unwrap();
-    insta::assert_snapshot!(
-        "history_terminal_vi",
-        campaign_planner::report::terminal::render(&plan, Lang::Vi)
-    );
-    insta::assert_snapshot!(
-        "history_markdown_en",
-        campaign_planner::report::markdown::render(&plan, Lang::En)
-    );
+    let earlier = [
+        (-14.0, coverage("coverage-2020-08-18.csv")),
+        (-7.0, coverage("coverage-2020-08-25.csv")),
+    ];
+    for d in &plan.districts {
+        let mut points: Vec<(f64, f64)> = earlier
+            .iter()
+            .map(|(day, rows)| {
+                let (_, installed, smartphones) = rows.iter().find(|r| r.0 == d.name).unwrap();
+                assert_eq!(*smartphones, d.smartphones, "{}", d.name);
+                (*day, *installed)
+            })
+            .collect();
+        points.push((0.0, d.installed as f64));
+        let n = points.len() as f64;
+        let (x, y) = (
+            points.iter().map(|p| p.0).sum::<f64>() / n,
+            points.iter().map(|p| p.1).sum::<f64>() / n,
+        );
+        let slope = points.iter().map(|p| (p.0 - x) * (p.1 - y)).sum::<f64>()
+            / points.iter().map(|p| (p.0 - x).powi(2)).sum::<f64>();
+        let pace = d.pace_per_day.unwrap();
+        assert!((pace - slope).abs() < 1e-9, "{}: {pace} != {slope}", d.name);
+    }
+    let terminal = campaign_planner::report::terminal::render(&plan, Lang::Vi);
+    printed::check_report(&plan, &terminal, Layout::Terminal, Lang::Vi);
+    let markdown = campaign_planner::report::markdown::render(&plan, Lang::En);
+    printed::check_report(&plan, &markdown, Layout::Markdown, Lang::En);
+    insta::assert_snapshot!("history_terminal_vi", terminal);
+    insta::assert_snapshot!("history_markdown_en", markdown);
 }
 
 #[test]

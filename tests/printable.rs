@@ -7,10 +7,13 @@ use std::io::Cursor;
 use std::path::Path;
 
 use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
+use campaign_planner::plan::Plan;
 use campaign_planner::report::{self, Format};
 use campaign_planner::text::Lang;
 use insta::assert_snapshot;
 use serde_json::Value;
+
+use crate::common::printed::{self, Layout};
 
 const SHIPPED: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -162,9 +165,82 @@ fn html_shows_the_rates_as_the_reports_print_them() {
     assert!(html.contains(">40%</text>"));
 }
 
+/// The whole printable file, after what its reader depends on: the plan it prints is the
+/// shipped scenario's (the letter's smartphones and installs, every district's commune teams
+/// within its communes), and the file says it as tests/common/printed.rs reads it (every
+/// district's figures, the totals the sums of the districts, the verdict, each directive's
+/// installs and teams, and the rule's own words naming the same teams, installs and rate);
+/// each page's chart draws the rates in proportion.
 #[test]
 fn html_whole_file_vi() {
-    assert_snapshot!("html_vi", text(plan_output(&["--format", "html"])));
+    let html = text(plan_output(&["--format", "html"]));
+    let plan = campaign_planner::plan(Path::new(SHIPPED)).unwrap();
+    assert!(report::render(&plan, Format::Html, Lang::Vi) == html);
+    let scenario = campaign_planner::scenario::load(Path::new(SHIPPED)).unwrap();
+    assert_eq!(plan.districts.len(), scenario.districts.len());
+    for (d, input) in plan.districts.iter().zip(&scenario.districts) {
+        assert_eq!(
+            (d.name.as_str(), d.smartphones, d.installed),
+            (input.name.as_str(), input.smartphones, input.installed)
+        );
+        assert!(
+            d.teams_of("commune") <= input.teams["commune"],
+            "{}",
+            d.name
+        );
+    }
+    printed::check_report(&plan, &html, Layout::Html, Lang::Vi);
+    charts_are_the_rates(&plan, &html);
+    assert_snapshot!("html_vi", html);
+}
+
+/// Each district page's chart: a bar for the rate now, the projected rate and the target,
+/// labelled as the reports print them, the chart's label saying all three, the bars' lengths
+/// in proportion to the rates and the target's line at the end of its bar.
+#[track_caller]
+fn charts_are_the_rates(plan: &Plan, html: &str) {
+    let attribute = |tag: &str, name: &str| -> f64 {
+        let at = tag.find(&format!(" {name}=\"")).unwrap() + name.len() + 3;
+        tag[at..at + tag[at..].find('"').unwrap()].parse().unwrap()
+    };
+    let target = plan.province.target_rate;
+    let pages: Vec<&str> = html.split("<section class=\"district\">").skip(1).collect();
+    assert_eq!(pages.len(), plan.districts.len());
+    for (page, d) in pages.iter().zip(&plan.districts) {
+        let s = d.smartphones as f64;
+        let rates = [d.installed as f64 / s, d.projected_installed / s, target];
+        let shown = [
+            printed::percent(Lang::Vi, rates[0]),
+            printed::percent(Lang::Vi, rates[1]),
+            printed::policy_rate(Lang::Vi, target),
+        ];
+        let svg = &page[page.find("<svg").unwrap()..page.find("</svg>").unwrap()];
+        let label = format!(
+            "aria-label=\"Tỷ lệ cài đặt: Hiện nay {}, Dự kiến {}, Mục tiêu {}\"",
+            shown[0], shown[1], shown[2]
+        );
+        assert!(svg.contains(&label), "{}: no {label}", d.name);
+        let bars: Vec<&str> = svg.split("<rect").skip(1).collect();
+        assert_eq!(bars.len(), 3, "{}", d.name);
+        let width = |i: usize| attribute(bars[i], "width");
+        for (i, bar) in bars.iter().enumerate() {
+            let text = bar.split("<text").nth(1).unwrap();
+            let text = &text[text.find('>').unwrap() + 1..text.find("</text>").unwrap()];
+            assert_eq!(text, shown[i], "{}: bar {i}", d.name);
+            // a tenth of a unit of rounding on either bar
+            let proportion = width(i) / width(2);
+            assert!(
+                (proportion - rates[i] / target).abs() <= 0.1 / width(2) * (1.0 + proportion),
+                "{}: bar {i} is {} long, the target's {}",
+                d.name,
+                width(i),
+                width(2)
+            );
+        }
+        let line = &svg[svg.find("<line ").unwrap()..];
+        let end = attribute(bars[2], "x") + width(2);
+        assert!((attribute(line, "x1") - end).abs() < 1e-9, "{}", d.name);
+    }
 }
 
 #[test]

@@ -8,10 +8,11 @@ use campaign_planner::rules::Directive;
 use campaign_planner::solve::{Diagnosis, Finding, Optimality, Status};
 use campaign_planner::text::{Lang, Text};
 use insta::assert_snapshot;
-use serde_json::Value;
+use serde_json::{Value, json};
 
 use crate::common;
 use common::check_json_keys as check;
+use common::printed::{self, Layout};
 
 const HORIZON: u32 = 14;
 const VOLUNTEER_COST_PER_DAY: f64 = 300_000.0;
@@ -255,53 +256,415 @@ fn infeasible() -> Plan {
 }
 
 // ---- golden files ----
+//
+// Before each golden file, what a reader depends on (tests/common/printed.rs): every district's
+// figures as the language writes them, the totals the sums of the districts as printed, the
+// target's verdict from the projected rate, each directive's installs, and for the infeasible
+// plan that it says so and why.
 
 #[test]
 fn text_in_vietnamese() {
-    assert_snapshot!(
-        "text_vi",
-        report::render(&optimal(), Format::Text, Lang::Vi)
-    );
+    let plan = optimal();
+    let text = report::render(&plan, Format::Text, Lang::Vi);
+    printed::check_report(&plan, &text, Layout::Terminal, Lang::Vi);
+    assert_snapshot!("text_vi", text);
 }
 
 #[test]
 fn text_in_english() {
-    assert_snapshot!(
-        "text_en",
-        report::render(&optimal(), Format::Text, Lang::En)
-    );
+    let plan = optimal();
+    let text = report::render(&plan, Format::Text, Lang::En);
+    printed::check_report(&plan, &text, Layout::Terminal, Lang::En);
+    assert_snapshot!("text_en", text);
 }
 
 #[test]
 fn markdown_in_vietnamese() {
-    assert_snapshot!(
-        "markdown_vi",
-        report::render(&optimal(), Format::Markdown, Lang::Vi)
-    );
+    let plan = optimal();
+    let text = report::render(&plan, Format::Markdown, Lang::Vi);
+    printed::check_report(&plan, &text, Layout::Markdown, Lang::Vi);
+    assert_snapshot!("markdown_vi", text);
 }
 
 #[test]
 fn infeasible_text_in_vietnamese() {
-    assert_snapshot!(
-        "infeasible_text_vi",
-        report::render(&infeasible(), Format::Text, Lang::Vi)
-    );
+    let plan = infeasible();
+    let text = report::render(&plan, Format::Text, Lang::Vi);
+    printed::check_report(&plan, &text, Layout::Terminal, Lang::Vi);
+    assert_snapshot!("infeasible_text_vi", text);
 }
 
 #[test]
 fn infeasible_markdown_in_english() {
-    assert_snapshot!(
-        "infeasible_markdown_en",
-        report::render(&infeasible(), Format::Markdown, Lang::En)
-    );
+    let plan = infeasible();
+    let text = report::render(&plan, Format::Markdown, Lang::En);
+    printed::check_report(&plan, &text, Layout::Markdown, Lang::En);
+    assert_snapshot!("infeasible_markdown_en", text);
 }
 
 #[test]
 fn json_of_the_infeasible_plan() {
-    assert_snapshot!(
-        "infeasible_json",
-        report::render(&infeasible(), Format::Json, Lang::Vi)
+    let plan = infeasible();
+    let json = report::render(&plan, Format::Json, Lang::Vi);
+    json_is_the_plan(&serde_json::from_str(&json).unwrap(), &plan, Lang::Vi);
+    assert_snapshot!("infeasible_json", json);
+}
+
+/// `assert_eq!` for a JSON value and what it should hold, numbers equal to the last bits or
+/// so: the JSON writes each float in its shortest exact form, but serde_json's default parser
+/// may read it back one unit in the last place off (0.41222706521514596 as
+/// 0.4122270652151459).
+macro_rules! same {
+    ($json:expr, $expected:expr) => {
+        same!($json, $expected, "")
+    };
+    ($json:expr, $expected:expr, $($at:tt)+) => {{
+        let (got, expected): (&Value, Value) = (&$json, json!($expected));
+        assert!(
+            same_value(got, &expected),
+            "{}\n  JSON: {got}\n  plan: {expected}",
+            format!($($at)+)
+        );
+    }};
+}
+
+/// Whether two JSON values are the same, numbers within a few units in the last place.
+fn same_value(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) => {
+            let (x, y) = (x.as_f64().unwrap(), y.as_f64().unwrap());
+            (x - y).abs() <= 4.0 * f64::EPSILON * x.abs().max(y.abs())
+        }
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(a, b)| same_value(a, b))
+        }
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len()
+                && x.iter()
+                    .all(|(k, a)| y.get(k).is_some_and(|b| same_value(a, b)))
+        }
+        _ => a == b,
+    }
+}
+
+/// Every figure of the JSON is the plan's field (MODEL.md § "The JSON plan"), the province's
+/// the sums of the districts', `target_reached` what the projected rate says, and the
+/// diagnosis one line per finding in `lang`.
+#[track_caller]
+fn json_is_the_plan(json: &Value, plan: &Plan, lang: Lang) {
+    printed::province_adds_up(plan);
+    same!(json["scenario"], plan.scenario.as_str());
+    same!(json["as_of"], plan.as_of.as_str());
+    let objective = match plan.objective {
+        Objective::MaxInstalls => "max-installs",
+        Objective::MinCost => "min-cost",
+        Objective::MaxMinRate => "max-min-rate",
+    };
+    same!(json["objective"], objective);
+    let status = match plan.status {
+        Status::Optimal => "optimal",
+        Status::Feasible => "feasible",
+        Status::Infeasible => "infeasible",
+    };
+    same!(json["status"], status);
+    match &plan.diagnosis {
+        Some(d) => {
+            let lines: Vec<&str> = json["diagnosis"].as_str().unwrap().lines().collect();
+            assert_eq!(lines.len(), d.findings.len());
+            for (line, finding) in lines.iter().zip(&d.findings) {
+                for part in printed::finding_parts(finding, lang) {
+                    assert!(line.contains(&part), "`{part}` is not in `{line}`");
+                }
+            }
+            let findings: Vec<Value> = d.findings.iter().map(finding_json).collect();
+            same!(json["findings"], Value::Array(findings));
+        }
+        None => {
+            assert!(json["diagnosis"].is_null());
+            same!(json["findings"], json!([]));
+        }
+    }
+    same!(json["horizon_days"], plan.horizon_days);
+    same!(json["reachable_share"], plan.reachable_share);
+    same!(json["budget"], json!(plan.budget));
+    same!(json["district_floor"], json!(plan.district_floor));
+    let o = &plan.optimality;
+    same!(json["optimality"]["objective_value"], o.objective_value);
+    same!(json["optimality"]["bound"], json!(o.bound));
+    same!(json["optimality"]["gap"], json!(o.gap));
+    same!(json["optimality"]["method"], o.method.as_str());
+
+    let p = &plan.province;
+    let province = &json["province"];
+    same!(province["smartphones"], p.smartphones);
+    same!(province["installed"], p.installed);
+    same!(province["rate"], p.installed as f64 / p.smartphones as f64);
+    same!(province["projected_installed"], p.projected_installed);
+    same!(
+        province["projected_rate"],
+        p.projected_installed / p.smartphones as f64
     );
+    same!(province["target_rate"], p.target_rate);
+    let reached = p.projected_installed >= p.target_rate * p.smartphones as f64;
+    same!(province["target_reached"], reached);
+    same!(province["cost"], p.cost);
+    same!(province["teams"], p.teams);
+
+    let kinds = json["team_kinds"].as_array().unwrap();
+    assert_eq!(kinds.len(), plan.team_kinds.len());
+    for (k, kind) in kinds.iter().zip(&plan.team_kinds) {
+        let scope = match kind.scope {
+            Scope::Local => "local",
+            Scope::Provincial => "provincial",
+        };
+        same!(
+            *k,
+            json!({
+                "name": kind.name,
+                "scope": scope,
+                "available": kind.available,
+                "installs_per_team_day": kind.installs_per_team_day,
+                "cost_per_team_day": kind.cost_per_team_day,
+            })
+        );
+    }
+
+    let districts = json["districts"].as_array().unwrap();
+    assert_eq!(districts.len(), plan.districts.len());
+    for (j, d) in districts.iter().zip(&plan.districts) {
+        let at = d.name.as_str();
+        same!(j["name"], at);
+        same!(j["smartphones"], d.smartphones, "{at}");
+        same!(j["installed"], d.installed, "{at}");
+        let s = d.smartphones as f64;
+        same!(j["rate"], d.installed as f64 / s, "{at}");
+        same!(j["mandated_installs"], d.mandated_installs, "{at}");
+        same!(j["fixed_installs"], d.fixed_installs, "{at}");
+        same!(j["pool"], d.pool, "{at}");
+        same!(j["outreach_installs"], d.outreach_installs, "{at}");
+        same!(j["projected_installed"], d.projected_installed, "{at}");
+        same!(j["projected_rate"], d.projected_installed / s, "{at}");
+        same!(j["cost"], d.cost, "{at}");
+        same!(j["floor"], json!(d.floor), "{at}");
+        let allocation: Vec<Value> = d
+            .allocation
+            .iter()
+            .map(|a| {
+                json!({
+                    "kind": a.kind,
+                    "teams": a.teams,
+                    "min_teams": a.min_teams,
+                    "max_teams": a.max_teams,
+                    "productivity": a.productivity,
+                })
+            })
+            .collect();
+        same!(j["allocation"], Value::Array(allocation), "{at}");
+        // in the rules' order, with both languages (English falling back to Vietnamese)
+        let directives: Vec<Value> = d
+            .directives
+            .iter()
+            .map(|x| {
+                let teams: Vec<Value> = x
+                    .teams
+                    .iter()
+                    .map(|(kind, n)| json!({ "kind": kind, "teams": n }))
+                    .collect();
+                json!({
+                    "rule": x.rule,
+                    "action": x.action.vi,
+                    "unit": x.unit.vi,
+                    "priority": x.priority,
+                    "action_en": x.action.en.as_ref().unwrap_or(&x.action.vi),
+                    "unit_en": x.unit.en.as_ref().unwrap_or(&x.unit.vi),
+                    "teams": teams,
+                    "expected_installs": x.expected_installs,
+                })
+            })
+            .collect();
+        same!(j["directives"], Value::Array(directives), "{at}");
+        assert_eq!(j["trace"].as_array().unwrap().len(), d.trace.len(), "{at}");
+    }
+    let sum = |key: &str| -> f64 { districts.iter().map(|d| d[key].as_f64().unwrap()).sum() };
+    assert_eq!(
+        province["smartphones"].as_f64().unwrap(),
+        sum("smartphones")
+    );
+    assert_eq!(province["installed"].as_f64().unwrap(), sum("installed"));
+    assert_eq!(province["cost"].as_f64().unwrap(), sum("cost"));
+    let projected = province["projected_installed"].as_f64().unwrap();
+    assert!((projected - sum("projected_installed")).abs() < 1e-6);
+}
+
+/// A finding as the JSON gives it: its kind, its fields, and whether its number is exact.
+fn finding_json(finding: &Finding) -> Value {
+    match finding {
+        Finding::FloorPoolLimit {
+            district,
+            floor,
+            best_rate,
+            teams,
+            pool_limited,
+            pool_rate,
+        } => json!({
+            "finding": "floor_pool_limit",
+            "district": district,
+            "floor": floor,
+            "best_rate": best_rate,
+            "teams": teams,
+            "pool_limited": pool_limited,
+            "pool_rate": pool_rate,
+            "exact": true,
+        }),
+        Finding::FloorTeamsShort { kind, more, exact } => json!({
+            "finding": "floor_teams_short",
+            "kind": kind,
+            "more": more,
+            "exact": exact,
+        }),
+        other => panic!("no JSON reading of {other:?} here yet"),
+    }
+}
+
+/// A rendering of a plan (format, language, layout to read it) and edits of its text.
+type Edits<'a> = (&'a Plan, Format, Lang, Layout, &'a [(&'a str, &'a str)]);
+
+/// The checks above fail on a report with a wrong figure: each of these edits, as an accepted
+/// golden file could carry it, is caught (and so is a plan whose province disagrees with its
+/// districts, or whose verdict disagrees with its rates).
+#[test]
+fn a_wrong_figure_fails_the_checks_of_the_golden_files() {
+    fn fails(check: impl FnOnce()) -> bool {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(check)).is_err()
+    }
+    let edits: [Edits; 4] = [
+        (
+            &optimal(),
+            Format::Text,
+            Lang::Vi,
+            Layout::Terminal,
+            &[
+                // a district's figure
+                ("┆     78.399 ┆", "┆     78.398 ┆"),
+                ("┆  42.131 ┆", "┆  42.113 ┆"),
+                ("6.651 ┆ 32,97% ┆", "6.651 ┆ 32,96% ┆"),
+                ("┆ 21.000.000 │", "┆ 21.000.001 │"),
+                // a total that is not the sum of the districts
+                (
+                    "TỔNG               ┆    195.392",
+                    "TỔNG               ┆    195.393",
+                ),
+                ("+11.949", "+11.950"),
+                ("┆    44 ┆", "┆    45 ┆"),
+                // the verdict, the province's figures
+                ("40% — ĐẠT", "40% — CHƯA ĐẠT"),
+                ("┆ 51 ", "┆ 50 "),
+                ("78.274 (40,06%)", "78.274 (40,07%)"),
+                // a number written the English way, or ungrouped
+                ("64.581 (33,05%)", "64.581 (33.05%)"),
+                ("┆ 29.400.000 đ", "┆ 29400000 đ"),
+                // the directives
+                ("Dự kiến: +7.231 lượt cài", "Dự kiến: +7.232 lượt cài"),
+                ("22,98% → 32,96%", "22,98% → 32,69%"),
+                ("24 tổ xã, 5 đội tình nguyện", "24 tổ xã, 4 đội tình nguyện"),
+                ("     Dự kiến: +80 lượt cài\n", ""),
+            ],
+        ),
+        (
+            &infeasible(),
+            Format::Text,
+            Lang::Vi,
+            Layout::Terminal,
+            &[
+                ("KHÔNG KHẢ THI: ", "PHƯƠNG ÁN: "),
+                (
+                    "Mức tối thiểu mỗi huyện ┆ 35%",
+                    "Mức tối thiểu mỗi huyện ┆ 30%",
+                ),
+                ("Cần thêm 7 đội", "Cần thêm 6 đội"),
+                ("cũng chỉ đạt 33,1%", "cũng chỉ đạt 33,2%"),
+                ("(tối đa 34,0%", "(tối đa 34%"),
+                ("toàn bộ 24 tổ xã", "toàn bộ 23 tổ xã"),
+                (
+                    "  - Cần thêm 7 đội tình nguyện để mọi huyện đạt mức tối thiểu\n",
+                    "",
+                ),
+                (", dưới mức tối thiểu 35%", ""),
+            ],
+        ),
+        (
+            &infeasible(),
+            Format::Markdown,
+            Lang::En,
+            Layout::Markdown,
+            &[
+                ("| 18,019 | 22.98% |", "| 18,019 | 22,98% |"),
+                ("**+11,949**", "**+11,949.0**"),
+                ("7 more volunteer teams", "7 more commune teams"),
+                ("40% — reached", "40% — not reached"),
+                (
+                    "32.96%, below the minimum of 35%",
+                    "32.96%, below the minimum of 30%",
+                ),
+                ("- Expected: +7,231 installs", "- Expected: +7,231"),
+            ],
+        ),
+        (
+            &infeasible(),
+            Format::Json,
+            Lang::Vi,
+            Layout::Terminal,
+            &[
+                ("\"more\": 7", "\"more\": 8"),
+                ("\"target_reached\": true", "\"target_reached\": false"),
+                ("\"cost\": 29400000.0", "\"cost\": 29400001.0"),
+                ("7231.172901452054\n", "7231.17\n"),
+                ("\"rule\": \"door-to-door\"", "\"rule\": \"door-to-doors\""),
+                ("cũng chỉ đạt 33,1%", "cũng chỉ đạt 33.1%"),
+            ],
+        ),
+    ];
+    for (plan, format, lang, layout, edits) in edits {
+        let text = report::render(plan, format, lang);
+        let check = |text: &str| match format {
+            Format::Json => json_is_the_plan(&serde_json::from_str(text).unwrap(), plan, lang),
+            _ => printed::check_report(plan, text, layout, lang),
+        };
+        check(&text);
+        for (from, to) in edits {
+            let wrong = crate::layout::replace_once(&text, from, to);
+            assert!(fails(|| check(&wrong)), "{from:?} → {to:?} was not caught");
+        }
+    }
+
+    // plans that print figures of their own which disagree with their districts
+    let mut plan = optimal();
+    plan.province.cost += 1.0;
+    let text = report::render(&plan, Format::Text, Lang::En);
+    assert!(fails(|| printed::check_report(
+        &plan,
+        &text,
+        Layout::Terminal,
+        Lang::En
+    )));
+    let mut plan = optimal();
+    plan.province.target_reached = false;
+    let text = report::render(&plan, Format::Markdown, Lang::Vi);
+    assert!(fails(|| printed::check_report(
+        &plan,
+        &text,
+        Layout::Markdown,
+        Lang::Vi
+    )));
+    let mut plan = optimal();
+    plan.districts[1].directives[2].expected_installs = Some(7_000.0);
+    let text = report::render(&plan, Format::Text, Lang::Vi);
+    assert!(fails(|| printed::check_report(
+        &plan,
+        &text,
+        Layout::Terminal,
+        Lang::Vi
+    )));
 }
 
 // ---- the JSON contract ----

@@ -2,6 +2,8 @@
 //! enumerating every allocation.
 #![allow(dead_code)]
 
+pub mod printed;
+
 use serde_json::Value;
 
 use campaign_planner::model::{
