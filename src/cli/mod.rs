@@ -281,23 +281,24 @@ pub fn run(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> i32 {
-    let cli = match Cli::try_parse_from(args) {
-        Ok(cli) => cli,
+    match Cli::try_parse_from(args) {
+        Ok(cli) => command(cli, stdout, stderr),
         Err(e) => {
-            let code = if e.use_stderr() {
+            // `--help` and `--version` are "errors" that go to stdout with status 0
+            let text = e.render().to_string();
+            if e.use_stderr() {
+                let _ = stderr.write_all(text.as_bytes());
                 EXIT_BAD_INPUT
             } else {
+                let _ = stdout.write_all(text.as_bytes());
                 EXIT_PLAN
-            };
-            let text = e.render().to_string();
-            let _ = if e.use_stderr() {
-                stderr.write_all(text.as_bytes())
-            } else {
-                stdout.write_all(text.as_bytes())
-            };
-            return code;
+            }
         }
-    };
+    }
+}
+
+/// Runs the parsed command line; returns the exit status.
+fn command(cli: Cli, stdout: &mut dyn Write, stderr: &mut dyn Write) -> i32 {
     match cli.command {
         Command::Plan { scenario, output } => match output.checked("plan", stderr) {
             Ok(output) => plan(&scenario, &cli.set, &output, stdout, stderr),

@@ -633,70 +633,8 @@ impl Checker<'_> {
         };
         let pos = element_position(element);
         match (element, on) {
-            (Expr::Property(p, _), Some(on)) => {
-                let name = p.2.as_str();
-                match api::find(on, name) {
-                    Some(item) if item.args.is_none() => {
-                        if report {
-                            self.phase(item, pos, scope);
-                        }
-                        self.returns(item, None)
-                    }
-                    Some(item) => {
-                        if report {
-                            self.problem(
-                                pos,
-                                CheckProblem::NeedsParentheses {
-                                    name: name.to_string(),
-                                    signature: item.signature,
-                                },
-                            );
-                        }
-                        Ty::Unknown
-                    }
-                    None => {
-                        if report {
-                            self.unknown_member(on, name, pos, true);
-                        }
-                        Ty::Unknown
-                    }
-                }
-            }
-            (Expr::MethodCall(call, _), Some(on)) => {
-                let name = call.name.as_str();
-                match api::find(on, name) {
-                    Some(item) if item.args.is_none() => {
-                        if report {
-                            self.problem(
-                                pos,
-                                CheckProblem::NotAFunction {
-                                    name: name.to_string(),
-                                },
-                            );
-                        }
-                        Ty::Unknown
-                    }
-                    Some(item) => {
-                        if report {
-                            self.api_call(item, &call.args, pos, scope);
-                        }
-                        self.returns(item, call.args.first().map(|a| self.ty(a, scope)))
-                    }
-                    None => {
-                        // a general function taking the district first (`district.to_string()`)
-                        let general = self
-                            .known
-                            .arities(name)
-                            .is_some_and(|a| a.contains(&(call.args.len() + 1)));
-                        // or a rule's own function called on it (`district.is_low()`, `this`)
-                        let own = self.script.contains_key(name);
-                        if report && !general && !own {
-                            self.unknown_member(on, name, pos, false);
-                        }
-                        Ty::Unknown
-                    }
-                }
-            }
+            (Expr::Property(p, _), Some(on)) => self.property(on, p.2.as_str(), pos, scope, report),
+            (Expr::MethodCall(call, _), Some(on)) => self.method(on, call, pos, scope, report),
             (Expr::MethodCall(call, _), None) => {
                 if report {
                     self.method_on_value(call, pos);
@@ -704,6 +642,81 @@ impl Checker<'_> {
                 Ty::Unknown
             }
             _ => Ty::Unknown,
+        }
+    }
+
+    /// `.name` on the district or the scenario: a property of the API, not a function.
+    fn property(&mut self, on: On, name: &str, pos: Position, scope: &FnScope, report: bool) -> Ty {
+        match api::find(on, name) {
+            Some(item) if item.args.is_none() => {
+                if report {
+                    self.phase(item, pos, scope);
+                }
+                self.returns(item, None)
+            }
+            Some(item) => {
+                if report {
+                    self.problem(
+                        pos,
+                        CheckProblem::NeedsParentheses {
+                            name: name.to_string(),
+                            signature: item.signature,
+                        },
+                    );
+                }
+                Ty::Unknown
+            }
+            None => {
+                if report {
+                    self.unknown_member(on, name, pos, true);
+                }
+                Ty::Unknown
+            }
+        }
+    }
+
+    /// `.name(args)` on the district or the scenario: a function of the API, a general
+    /// function taking it first, or the rule's own.
+    fn method(
+        &mut self,
+        on: On,
+        call: &FnCallExpr,
+        pos: Position,
+        scope: &FnScope,
+        report: bool,
+    ) -> Ty {
+        let name = call.name.as_str();
+        match api::find(on, name) {
+            Some(item) if item.args.is_none() => {
+                if report {
+                    self.problem(
+                        pos,
+                        CheckProblem::NotAFunction {
+                            name: name.to_string(),
+                        },
+                    );
+                }
+                Ty::Unknown
+            }
+            Some(item) => {
+                if report {
+                    self.api_call(item, &call.args, pos, scope);
+                }
+                self.returns(item, call.args.first().map(|a| self.ty(a, scope)))
+            }
+            None => {
+                // a general function taking the district first (`district.to_string()`)
+                let general = self
+                    .known
+                    .arities(name)
+                    .is_some_and(|a| a.contains(&(call.args.len() + 1)));
+                // or a rule's own function called on it (`district.is_low()`, `this`)
+                let own = self.script.contains_key(name);
+                if report && !general && !own {
+                    self.unknown_member(on, name, pos, false);
+                }
+                Ty::Unknown
+            }
         }
     }
 
@@ -1010,85 +1023,97 @@ impl Checker<'_> {
                     },
                 );
             }
-            Arg::Cohort => {
-                let lower = value.to_lowercase();
-                let known: Vec<&str> = match self.names {
-                    Some(names) => names.cohorts.iter().map(String::as_str).collect(),
-                    None => KNOWN_COHORTS.to_vec(),
-                };
-                if known.contains(&lower.as_str()) {
-                    return;
-                }
-                let cohorts = Declared::of(Listed::Cohorts, &lower, &known);
-                // without a scenario, only a near miss of a known cohort is surely wrong
-                if self.names.is_none() && cohorts.close.is_none() {
-                    return;
-                }
-                self.problem(
-                    pos,
-                    CheckProblem::NoCohort {
-                        function,
-                        cohort: value.to_string(),
-                        cohorts,
-                    },
-                );
-            }
+            Arg::Cohort => self.cohort_argument(function, value, pos),
             Arg::Kind | Arg::LocalKind => {
-                let Some(names) = self.names else {
-                    return;
-                };
-                match names.kinds.iter().find(|(k, _)| k == value) {
-                    Some((_, Scope::Provincial)) if want == Arg::LocalKind => {
-                        let locals: Vec<&str> = names
-                            .kinds
-                            .iter()
-                            .filter(|(_, s)| *s == Scope::Local)
-                            .map(|(k, _)| k.as_str())
-                            .collect();
-                        self.problem(
-                            pos,
-                            HostProblem::Provincial {
-                                function: function.to_string(),
-                                kind: value.to_string(),
-                                locals: Some(Declared::of(Listed::LocalKinds, value, &locals)),
-                            },
-                        );
-                    }
-                    Some(_) => {}
-                    None => {
-                        let known: Vec<&str> =
-                            names.kinds.iter().map(|(k, _)| k.as_str()).collect();
-                        self.problem(
-                            pos,
-                            CheckProblem::NoTeamKind {
-                                function,
-                                kind: value.to_string(),
-                                kinds: Declared::of(Listed::TeamKinds, value, &known),
-                            },
-                        );
-                    }
-                }
+                self.kind_argument(function, value, want == Arg::LocalKind, pos)
             }
-            Arg::ParamKey => {
-                let Some(names) = self.names else {
-                    return;
-                };
-                if names.params.contains_key(value) {
-                    return;
-                }
-                let known = names.params.keys().map(String::as_str);
-                self.problem(
-                    pos,
-                    HostProblem::NoParam {
-                        function: function.to_string(),
-                        key: value.to_string(),
-                        close: did_you_mean(value, known).map(str::to_string),
-                        file: Some(names.scenario.clone()),
-                    },
-                );
-            }
+            Arg::ParamKey => self.param_argument(function, value, pos),
             _ => {}
         }
+    }
+
+    /// A cohort written in the rule: one the scenario has (or, without a scenario, not a near
+    /// miss of one the shipped rules read).
+    fn cohort_argument(&mut self, function: &'static str, value: &str, pos: Position) {
+        let lower = value.to_lowercase();
+        let known: Vec<&str> = match self.names {
+            Some(names) => names.cohorts.iter().map(String::as_str).collect(),
+            None => KNOWN_COHORTS.to_vec(),
+        };
+        if known.contains(&lower.as_str()) {
+            return;
+        }
+        let cohorts = Declared::of(Listed::Cohorts, &lower, &known);
+        // without a scenario, only a near miss of a known cohort is surely wrong
+        if self.names.is_none() && cohorts.close.is_none() {
+            return;
+        }
+        self.problem(
+            pos,
+            CheckProblem::NoCohort {
+                function,
+                cohort: value.to_string(),
+                cohorts,
+            },
+        );
+    }
+
+    /// A team kind written in the rule: one the scenario declares, and local where `local`
+    /// (a function that stations teams); unchecked without a scenario.
+    fn kind_argument(&mut self, function: &'static str, value: &str, local: bool, pos: Position) {
+        let Some(names) = self.names else {
+            return;
+        };
+        match names.kinds.iter().find(|(k, _)| k == value) {
+            Some((_, Scope::Provincial)) if local => {
+                let locals: Vec<&str> = names
+                    .kinds
+                    .iter()
+                    .filter(|(_, s)| *s == Scope::Local)
+                    .map(|(k, _)| k.as_str())
+                    .collect();
+                self.problem(
+                    pos,
+                    HostProblem::Provincial {
+                        function: function.to_string(),
+                        kind: value.to_string(),
+                        locals: Some(Declared::of(Listed::LocalKinds, value, &locals)),
+                    },
+                );
+            }
+            Some(_) => {}
+            None => {
+                let known: Vec<&str> = names.kinds.iter().map(|(k, _)| k.as_str()).collect();
+                self.problem(
+                    pos,
+                    CheckProblem::NoTeamKind {
+                        function,
+                        kind: value.to_string(),
+                        kinds: Declared::of(Listed::TeamKinds, value, &known),
+                    },
+                );
+            }
+        }
+    }
+
+    /// A `[params]` key written in the rule: one the scenario has; unchecked without one.
+    fn param_argument(&mut self, function: &'static str, value: &str, pos: Position) {
+        let Some(names) = self.names else {
+            return;
+        };
+        if names.params.contains_key(value) {
+            return;
+        }
+        let known = names.params.keys().map(String::as_str);
+        self.problem(
+            pos,
+            HostProblem::NoParam {
+                function: function.to_string(),
+                key: value.to_string(),
+                close: did_you_mean(value, known).map(str::to_string),
+                file: Some(names.scenario.clone()),
+            },
+        );
     }
 
     /// `#{ action: ..., unit: ..., priority: 1 }` written in the call.
