@@ -98,6 +98,7 @@ fn scenario(districts: Vec<DistrictInput>) -> Scenario {
         ],
         districts,
         history: Vec::new(),
+        files: Vec::new(),
     }
 }
 

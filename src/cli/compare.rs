@@ -18,6 +18,10 @@ pub fn run(
     stderr: &mut dyn Write,
 ) -> i32 {
     let (format, lang, out) = (output.format, output.lang, output.out.as_deref());
+    let paths: Vec<&Path> = scenarios.iter().map(PathBuf::as_path).collect();
+    if let Err(e) = output::check_out_of(out, || output::inputs_of(&paths, settings)) {
+        return bad_input(stderr, &e, lang);
+    }
     let mut compared = Vec::with_capacity(scenarios.len());
     let mut failed = false;
     for (i, path) in scenarios.iter().enumerate() {

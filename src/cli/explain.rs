@@ -19,6 +19,9 @@ pub fn run(
     stderr: &mut dyn Write,
 ) -> i32 {
     let (format, lang, out) = (output.format, output.lang, output.out.as_deref());
+    if let Err(e) = output::check_out_of(out, || output::inputs_of(&[scenario], settings)) {
+        return bad_input(stderr, &e, lang);
+    }
     let explanation = match crate::explain::explain_district(scenario, settings, district) {
         Ok(e) => e,
         Err(e) => return bad_input(stderr, &e, lang),

@@ -16,10 +16,12 @@ pub fn run(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> i32 {
-    let written = crate::import::read(file).and_then(|coverage| {
-        let text = crate::import::skeleton::render(&coverage);
-        output::emit(out, text.as_bytes(), stdout)
-    });
+    let written = output::check_out_of(out, || vec![file.to_path_buf()])
+        .and_then(|()| crate::import::read(file))
+        .and_then(|coverage| {
+            let text = crate::import::skeleton::render(&coverage);
+            output::emit(out, text.as_bytes(), stdout)
+        });
     match written {
         Ok(()) => EXIT_PLAN,
         Err(e) => bad_input(stderr, &e, lang),

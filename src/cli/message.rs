@@ -71,6 +71,13 @@ pub(crate) enum OutputProblem {
     NeedsOut { format: &'static str },
     /// The output (a file, or the terminal) could not be written; `kind` says why.
     CannotWrite { kind: ErrorKind },
+    /// `--out` names something that is not a regular file: a folder, or a device or pipe.
+    NotAFile { folder: bool },
+    /// `--out` names a read-only file.
+    ReadOnly,
+    /// `--out` names a file this run reads; `input` is the path the run reads it by, where
+    /// that is written otherwise (a link, `../`).
+    IsAnInput { input: Option<PathBuf> },
 }
 
 impl Message for OutputProblem {
@@ -98,6 +105,21 @@ impl Message for OutputProblem {
                     "kiểm tra thư mục có tồn tại và có quyền ghi; tệp cũ (nếu có) vẫn nguyên vẹn",
                 )
             }
+            NotAFile { folder: true } => {
+                Said::new("đây là một thư mục, không phải tệp: không ghi kết quả vào đây")
+                    .hint("ghi tên tệp kết quả trong thư mục, ví dụ --out ke-hoach/ke-hoach.json")
+            }
+            NotAFile { folder: false } => Said::new(
+                "đây không phải tệp thông thường (thiết bị hoặc đường ống): chương trình không ghi đè lên nó",
+            )
+            .hint("ghi tên một tệp để lưu kết quả, hoặc bỏ --out để in ra màn hình"),
+            ReadOnly => Said::new("tệp này chỉ cho phép đọc: chương trình không ghi đè lên nó")
+                .hint("chọn tên tệp khác, hoặc bỏ thuộc tính chỉ đọc của tệp nếu đúng là muốn thay nó"),
+            IsAnInput { input } => Said::new(format!(
+                "đây là tệp mà chính lệnh này đang đọc{}: ghi kết quả vào đó sẽ mất dữ liệu đầu vào",
+                input.as_ref().map(|i| format!(" ({})", i.display())).unwrap_or_default()
+            ))
+            .hint("chọn một tên tệp khác cho kết quả"),
         }
     }
 
@@ -125,6 +147,21 @@ impl Message for OutputProblem {
                     "check that the folder exists and can be written; any existing file is left untouched",
                 )
             }
+            NotAFile { folder: true } => {
+                Said::new("this is a folder, not a file: the output is not written here")
+                    .hint("name a file inside the folder, e.g. --out plans/plan.json")
+            }
+            NotAFile { folder: false } => Said::new(
+                "this is not a regular file (a device or a pipe): the planner does not write over it",
+            )
+            .hint("name a file to keep the output in, or leave out --out to print it"),
+            ReadOnly => Said::new("this file is read-only: the planner does not write over it")
+                .hint("choose another file name, or clear the file's read-only attribute if it is really to be replaced"),
+            IsAnInput { input } => Said::new(format!(
+                "this is a file this command reads{}: writing the output there would lose the input",
+                input.as_ref().map(|i| format!(" ({})", i.display())).unwrap_or_default()
+            ))
+            .hint("choose another file name for the output"),
         }
     }
 }

@@ -259,6 +259,10 @@ fn plan(
     stderr: &mut dyn Write,
 ) -> i32 {
     let lang = output.lang;
+    let out = output.out.as_deref();
+    if let Err(e) = output::check_out_of(out, || output::inputs_of(&[scenario], settings)) {
+        return bad_input(stderr, &e, lang);
+    }
     let plan = match crate::plan_with(scenario, settings) {
         Ok(plan) => plan,
         Err(e) => return bad_input(stderr, &e, lang),
@@ -272,6 +276,12 @@ fn plan(
         Status::Optimal | Status::Feasible => EXIT_PLAN,
         Status::Infeasible => EXIT_INFEASIBLE,
     }
+}
+
+/// Removes the hidden temporary files of outputs being written (`--out`): for the binary's
+/// handler of Ctrl-C, SIGTERM and SIGHUP, so that a run stopped mid-write leaves nothing.
+pub fn remove_pending_outputs() {
+    output::remove_pending();
 }
 
 /// Runs the command line `args`, writing results to `stdout` and errors to `stderr`;

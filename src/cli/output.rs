@@ -1,15 +1,15 @@
 //! Writing output files so that a failure never leaves a half-written or clobbered file.
 
-use std::io::Write;
-use std::path::Path;
+use std::io::{ErrorKind, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use super::message::OutputProblem;
 use crate::diagnostic::Error;
 
-/// Writes `bytes` to a temporary file beside `path`, then renames it over `path`. A link is
-/// followed (the file it points to is replaced); an existing file keeps its permissions, a
-/// new one gets the usual `rw-r--r--`.
-/// Writes `bytes` to `out` (atomically) or, without `--out`, to `stdout`.
+/// Writes `bytes` to `out` (atomically, see [`write_atomically`]) or, without `--out`, to
+/// `stdout`. A reader that has gone away (`campaign plan ... | head`) is not an error: the
+/// rest of the output is dropped quietly, as ripgrep does.
 pub fn emit(
     out: Option<&Path>,
     bytes: &[u8],
@@ -17,11 +17,86 @@ pub fn emit(
 ) -> Result<(), Error> {
     match out {
         Some(path) => write_atomically(path, bytes),
-        None => stdout.write_all(bytes).map_err(|e| write_error(None, &e)),
+        None => match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+            Err(e) if e.kind() != ErrorKind::BrokenPipe => Err(write_error(None, &e)),
+            _ => Ok(()),
+        },
     }
 }
 
+/// Refuses `--out path` when writing it would destroy something: a file that is not a
+/// regular file (a device such as /dev/null, a pipe, a folder), a read-only file, or a
+/// file this run reads (`inputs`: the scenario, its bases, coverage, history and rules, or
+/// the table being imported). Checked before the run starts, and again just before the
+/// write.
+pub fn check_out(path: &Path, inputs: &[PathBuf]) -> Result<(), Error> {
+    let refuse = |problem: OutputProblem| Err(Error::new(problem).file(path));
+    let Ok(meta) = std::fs::metadata(path) else {
+        // nothing there yet (a missing folder is said when writing)
+        return Ok(());
+    };
+    if !meta.is_file() {
+        return refuse(OutputProblem::NotAFile {
+            folder: meta.is_dir(),
+        });
+    }
+    if meta.permissions().readonly() {
+        return refuse(OutputProblem::ReadOnly);
+    }
+    if let Some(input) = inputs.iter().find(|i| same_file(&meta, i)) {
+        // the input's own path only where it is written differently from `--out`
+        return refuse(OutputProblem::IsAnInput {
+            input: (input != path).then(|| input.clone()),
+        });
+    }
+    Ok(())
+}
+
+/// The files a run of `scenarios` (with `settings` from `--set`) reads: each scenario and,
+/// where it loads, everything it names ([`crate::scenario::Scenario::inputs`]). A scenario
+/// that does not load is reported by the run itself.
+pub fn inputs_of(scenarios: &[&Path], settings: &[String]) -> Vec<PathBuf> {
+    let mut inputs = Vec::new();
+    for path in scenarios {
+        inputs.push(path.to_path_buf());
+        if let Ok(scenario) = crate::scenario::load_with(path, settings) {
+            inputs.extend(scenario.inputs());
+        }
+    }
+    inputs
+}
+
+/// [`check_out`] for an optional `--out`: nothing to check without one.
+pub fn check_out_of(
+    out: Option<&Path>,
+    inputs: impl FnOnce() -> Vec<PathBuf>,
+) -> Result<(), Error> {
+    match out {
+        Some(path) => check_out(path, &inputs()),
+        None => Ok(()),
+    }
+}
+
+/// Whether `input` is the file whose metadata is `meta` (by device and inode, so that a link
+/// or another spelling of the path is seen through).
+#[cfg(unix)]
+fn same_file(meta: &std::fs::Metadata, input: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(input).is_ok_and(|m| m.dev() == meta.dev() && m.ino() == meta.ino())
+}
+
+#[cfg(not(unix))]
+fn same_file(_meta: &std::fs::Metadata, _input: &Path) -> bool {
+    false
+}
+
+/// Writes `bytes` to a temporary file beside `path`, then renames it over `path`. A link is
+/// followed (the file it points to is replaced); an existing file keeps its permissions, a
+/// new one gets the usual `rw-r--r--`. While the temporary file exists it is in
+/// [`PENDING`], so that a signal (Ctrl-C, a terminal closed, `kill`) removes it
+/// ([`remove_pending`]).
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    check_out(path, &[])?;
     let shown = path;
     let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     let path = target.as_path();
@@ -33,23 +108,49 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::Builder::new()
+    let tmp = tempfile::Builder::new()
         .prefix(".campaign-")
         .tempfile_in(dir)
         .map_err(|e| write_error(Some(shown), &e))?;
-    tmp.write_all(bytes)
-        .map_err(|e| write_error(Some(shown), &e))?;
+    let pending = tmp.path().to_path_buf();
+    pending_list().push(pending.clone());
+    let written = write_and_rename(tmp, path, bytes, permissions);
+    pending_list().retain(|p| *p != pending);
+    written.map_err(|e| write_error(Some(shown), &e))
+}
+
+/// Fills the temporary file `tmp`, gives it `permissions`, and renames it over `path`.
+fn write_and_rename(
+    mut tmp: tempfile::NamedTempFile,
+    path: &Path,
+    bytes: &[u8],
+    permissions: Option<std::fs::Permissions>,
+) -> std::io::Result<()> {
+    tmp.write_all(bytes)?;
     if let Some(permissions) = permissions {
-        tmp.as_file()
-            .set_permissions(permissions)
-            .map_err(|e| write_error(Some(shown), &e))?;
+        tmp.as_file().set_permissions(permissions)?;
     }
-    tmp.as_file()
-        .sync_all()
-        .map_err(|e| write_error(Some(shown), &e))?;
-    tmp.persist(path)
-        .map_err(|e| write_error(Some(shown), &e.error))?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
+}
+
+/// The temporary files being written now, for [`remove_pending`].
+static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+fn pending_list() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
+    // a panic while the list was held leaves it usable: it is a list of paths
+    PENDING
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// Removes the temporary files being written: called when a signal ends the program, so that
+/// no hidden `.campaign-XXXXXX` file is left beside the output.
+pub fn remove_pending() {
+    for path in pending_list().drain(..) {
+        let _ = std::fs::remove_file(path);
+    }
 }
 
 /// The error for output that could not be written.

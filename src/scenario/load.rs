@@ -138,8 +138,16 @@ fn scenario(path: &Path, top: &Table<'_, '_>) -> Result<Scenario, Error> {
 
     let params = super::params::params(top)?;
     let team_kinds = team_kind::team_kinds(top)?;
-    let districts = districts(top, &team_kinds)?;
+    let (districts, coverage) = districts(top, &team_kinds)?;
     let history = super::history::history(top, &as_of, &districts)?;
+    // the scenario's own files (base first), not the settings layered on them
+    let files = top
+        .layers()
+        .iter()
+        .filter(|l| !l.src.is_setting())
+        .map(|l| l.src.path.clone())
+        .chain(coverage)
+        .collect();
 
     Ok(Scenario {
         path: path.to_path_buf(),
@@ -156,6 +164,7 @@ fn scenario(path: &Path, top: &Table<'_, '_>) -> Result<Scenario, Error> {
         team_kinds,
         districts,
         history,
+        files,
     })
 }
 
@@ -304,7 +313,11 @@ fn no_districts(src: &Source, at: Pos) -> Error {
 /// The districts: from the last file (base first) that names a coverage file, or else from
 /// the first that has `[[district]]` entries; the `[[district]]` entries of the files (and
 /// settings) after it change them (`overlay::patch_districts`). One file may not have both.
-fn districts(top: &Table<'_, '_>, kinds: &[TeamKind]) -> Result<Vec<super::DistrictInput>, Error> {
+/// Also the coverage file read, if any.
+fn districts(
+    top: &Table<'_, '_>,
+    kinds: &[TeamKind],
+) -> Result<(Vec<super::DistrictInput>, Option<PathBuf>), Error> {
     let layers = top.layers();
     for layer in layers {
         if let (Some(file), Some(_)) = (layer.get("coverage"), layer.get("district")) {
@@ -336,8 +349,9 @@ fn districts(top: &Table<'_, '_>, kinds: &[TeamKind]) -> Result<Vec<super::Distr
             None => list = Some(raw),
         }
     }
+    let coverage = table.as_ref().map(|t| t.src.path.clone());
     match list {
-        Some(list) => district::check(list, kinds),
+        Some(list) => Ok((district::check(list, kinds)?, coverage)),
         None => Err(no_districts(top.src, Pos::File)),
     }
 }

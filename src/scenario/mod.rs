@@ -46,6 +46,26 @@ pub struct Scenario {
     pub districts: Vec<DistrictInput>,
     /// `[[history]]`: earlier coverage snapshots, by date (empty without history).
     pub history: Vec<history::Snapshot>,
+    /// The files read to make it, besides its rules and history: the scenario file, the
+    /// bases it names and their bases, and the coverage table.
+    pub files: Vec<PathBuf>,
+}
+
+impl Scenario {
+    /// Every file a run of this scenario reads: [`Scenario::files`], the rule files and the
+    /// `[[history]]` files. An output must not replace any of them.
+    pub fn inputs(&self) -> Vec<PathBuf> {
+        let history = self.history.iter().map(|h| h.file.clone());
+        let mut all: Vec<PathBuf> = self
+            .files
+            .iter()
+            .cloned()
+            .chain(self.rules.iter().cloned())
+            .chain(history)
+            .collect();
+        all.dedup();
+        all
+    }
 }
 
 /// A value of `[params]`.

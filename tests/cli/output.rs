@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::support::{EXIT_BAD_INPUT, EXIT_INFEASIBLE, Test, WhatIf};
+use crate::support::{EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_PLAN, Test, WhatIf};
 
 /// The names in `dir`, sorted.
 fn listing(dir: &Path) -> Vec<String> {
@@ -153,7 +153,8 @@ fn out_onto_a_folder_exits_1_and_leaves_no_temporary_file() {
         .run()
         .bad_input();
     assert!(
-        out.stderr.contains("cannot write the output"),
+        out.stderr.contains("plans: this is a folder, not a file")
+            && out.stderr.contains("hint: name a file inside the folder"),
         "{}",
         out.stderr
     );
@@ -211,4 +212,292 @@ fn out_through_a_link_replaces_the_file_it_points_to() {
             .is_symlink()
     );
     assert_eq!(std::fs::read_to_string(&target).unwrap(), shown);
+}
+
+/// The bytes of each file, to see that a refusal changed none of them.
+fn contents(paths: &[&Path]) -> Vec<Vec<u8>> {
+    paths.iter().map(|p| std::fs::read(p).unwrap()).collect()
+}
+
+/// `--out` naming a file this very command reads is refused before anything is written, in
+/// every command that writes: the scenario itself (also through a link or another spelling of
+/// its path), a rule it runs, the coverage table being imported, a scenario being compared.
+#[test]
+fn out_never_replaces_an_input_of_the_same_command() {
+    let what_if = WhatIf::shipped();
+    let scenario = what_if.path();
+    let rule = what_if.dir().join("rules").join("communication.rhai");
+    let before = contents(&[&scenario, &rule]);
+    let other_spelling = what_if
+        .dir()
+        .join("rules")
+        .join("..")
+        .join("scenarios")
+        .join("lang-son-2020-09-01.toml");
+    let cases: Vec<(Test, &Path)> = vec![
+        (what_if.test().out(&scenario), &scenario),
+        (what_if.test().out(&other_spelling), &scenario),
+        (what_if.test().out(&rule), &rule),
+        (
+            Test::new()
+                .args(["explain"])
+                .arg(&scenario)
+                .args(["--district", "Hữu Lũng"])
+                .out(&scenario),
+            &scenario,
+        ),
+        (
+            Test::new()
+                .arg("sweep")
+                .arg(&scenario)
+                .args(["--vary", "team_kind.volunteer.available=10..20:10"])
+                .out(&rule),
+            &rule,
+        ),
+        (
+            Test::new()
+                .arg("compare")
+                .arg(crate::support::SHIPPED)
+                .arg(&scenario)
+                .out(&scenario),
+            &scenario,
+        ),
+    ];
+    for (test, input) in cases {
+        let en = test.clone().lang("en").run().bad_input();
+        assert!(
+            en.stderr.contains("this is a file this command reads")
+                && en
+                    .stderr
+                    .contains("writing the output there would lose the input")
+                && en
+                    .stderr
+                    .contains(&*input.file_name().unwrap().to_string_lossy())
+                && en
+                    .stderr
+                    .contains("hint: choose another file name for the output"),
+            "{}: {}",
+            test.command_line(),
+            en.stderr
+        );
+        let vi = test.clone().run().bad_input();
+        assert!(
+            vi.stderr.contains("đây là tệp mà chính lệnh này đang đọc"),
+            "{}: {}",
+            test.command_line(),
+            vi.stderr
+        );
+    }
+    #[cfg(unix)]
+    {
+        let link = what_if.dir().join("latest.toml");
+        std::os::unix::fs::symlink(&scenario, &link).unwrap();
+        what_if.test().out(&link).lang("en").run().bad_input();
+    }
+    assert_eq!(contents(&[&scenario, &rule]), before, "no input changed");
+
+    // the table being imported
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("coverage.csv");
+    std::fs::copy(
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/scenarios/coverage-2020-08-18.csv"
+        ),
+        &csv,
+    )
+    .unwrap();
+    let before = std::fs::read(&csv).unwrap();
+    let out = Test::new()
+        .arg("import")
+        .arg(&csv)
+        .out(&csv)
+        .lang("en")
+        .run()
+        .bad_input();
+    assert!(
+        out.stderr.contains("this is a file this command reads"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(std::fs::read(&csv).unwrap(), before);
+    // and the same command with another output file still works
+    let fine = Test::new()
+        .arg("import")
+        .arg(&csv)
+        .out(dir.path().join("skeleton.toml"))
+        .run();
+    assert_eq!(fine.code, EXIT_PLAN, "{}", fine.stderr);
+}
+
+/// A read-only file is not replaced (renaming over it would succeed, since only its folder
+/// needs to be writable, and as root nothing stops it): the user is told, the file is kept.
+#[test]
+fn out_refuses_a_read_only_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("signed-plan.md");
+    std::fs::write(&path, "the plan the director signed\n").unwrap();
+    let mut permissions = std::fs::metadata(&path).unwrap().permissions();
+    permissions.set_readonly(true);
+    std::fs::set_permissions(&path, permissions).unwrap();
+    let en = Test::shipped().out(&path).lang("en").run().bad_input();
+    assert!(
+        en.stderr.contains("signed-plan.md: this file is read-only")
+            && en.stderr.contains("hint: choose another file name"),
+        "{}",
+        en.stderr
+    );
+    let vi = Test::shipped().out(&path).run().bad_input();
+    assert!(
+        vi.stderr.contains("tệp này chỉ cho phép đọc"),
+        "{}",
+        vi.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "the plan the director signed\n"
+    );
+    assert_eq!(listing(dir.path()), ["signed-plan.md"]);
+}
+
+/// A named pipe (or a device such as /dev/null) is not a file to replace: writing a regular
+/// file in its place would break whatever reads it. Refused, left as it was.
+#[cfg(unix)]
+#[test]
+fn out_refuses_a_pipe_and_leaves_it_a_pipe() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("plan.fifo");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("mkfifo is not available: skipping");
+        return;
+    }
+    for test in [
+        Test::shipped().out(&fifo),
+        Test::new()
+            .args(["generate", "--units", "5", "--seed", "1"])
+            .out(&fifo),
+    ] {
+        let en = test.clone().lang("en").run().bad_input();
+        assert!(
+            en.stderr
+                .contains("plan.fifo: this is not a regular file (a device or a pipe)"),
+            "{}",
+            en.stderr
+        );
+    }
+    let vi = Test::shipped().out(&fifo).run().bad_input();
+    assert!(
+        vi.stderr.contains("không phải tệp thông thường"),
+        "{}",
+        vi.stderr
+    );
+    assert!(
+        std::fs::metadata(&fifo).unwrap().file_type().is_fifo(),
+        "still a pipe"
+    );
+    assert_eq!(listing(dir.path()), ["plan.fifo"]);
+}
+
+/// A reader that goes away (`campaign plan ... | head -3`) ends the output quietly, as ripgrep
+/// does: no error about a broken pipe, the plan's own exit status.
+#[test]
+fn a_closed_pipe_ends_the_output_quietly() {
+    struct Closed;
+    impl std::io::Write for Closed {
+        fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+            Err(std::io::ErrorKind::BrokenPipe.into())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut stderr = Vec::new();
+    let code = campaign_planner::cli::run(
+        ["campaign", "plan", crate::support::SHIPPED].map(std::ffi::OsString::from),
+        &mut Closed,
+        &mut stderr,
+    );
+    assert_eq!(code, EXIT_PLAN);
+    assert_eq!(String::from_utf8(stderr).unwrap(), "");
+
+    // the real thing: a child whose stdout is a pipe closed before it writes
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_campaign"))
+        .args(["plan", crate::support::SHIPPED])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(EXIT_PLAN));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}
+
+/// Ctrl-C, SIGTERM or SIGHUP while `--out` is being written leaves neither a half-written
+/// file nor the hidden temporary one (`.campaign-XXXXXX`) beside it. The write of a large
+/// workbook is caught in the act (its temporary file seen in the folder) and interrupted.
+#[cfg(unix)]
+#[test]
+fn a_signal_during_the_write_leaves_no_temporary_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let scenario = dir.path().join("big.toml");
+    let made = crate::support::Test::new()
+        .args(["generate", "--units", "3000", "--seed", "4"])
+        .out(&scenario)
+        .run();
+    assert_eq!(made.code, EXIT_PLAN, "{}", made.stderr);
+    let out = dir.path().join("plan.xlsx");
+    let hidden = |dir: &Path| {
+        listing(dir)
+            .into_iter()
+            .any(|n| n.starts_with(".campaign-"))
+    };
+    let mut caught = 0;
+    for (attempt, signal) in [libc::SIGINT, libc::SIGTERM, libc::SIGHUP]
+        .into_iter()
+        .cycle()
+        .take(30)
+        .enumerate()
+    {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_campaign"))
+            .arg("plan")
+            .arg(&scenario)
+            .args(["--format", "xlsx", "--out"])
+            .arg(&out)
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let seen = loop {
+            if hidden(dir.path()) {
+                break true;
+            }
+            if child.try_wait().unwrap().is_some() {
+                break false;
+            }
+            std::hint::spin_loop();
+        };
+        if seen {
+            // SAFETY: kill(2) on our own child's process id
+            unsafe { libc::kill(child.id() as libc::pid_t, signal) };
+        }
+        let status = child.wait().unwrap();
+        assert!(
+            !hidden(dir.path()),
+            "attempt {attempt}: a temporary file is left after signal {signal}: {:?}",
+            listing(dir.path())
+        );
+        if seen && status.code() == Some(130) {
+            caught += 1;
+            assert!(
+                std::fs::metadata(&out).is_err() || std::fs::read(&out).unwrap().starts_with(b"PK"),
+                "an output is absent or whole"
+            );
+        }
+        if caught >= 3 {
+            break;
+        }
+    }
+    assert!(caught > 0, "no write was caught in 30 attempts");
 }
