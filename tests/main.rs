@@ -12,6 +12,7 @@ mod support;
 mod browser_pdf;
 mod cli;
 mod compare;
+mod directive_installs;
 mod district_floor;
 mod explain;
 mod generate;

@@ -108,12 +108,17 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let tmp = tempfile::Builder::new()
-        .prefix(".campaign-")
-        .tempfile_in(dir)
-        .map_err(|e| write_error(Some(shown), &e))?;
+    // made and listed under the list's lock, so that a signal in between cannot miss it
+    let tmp = {
+        let mut list = pending_list();
+        let tmp = tempfile::Builder::new()
+            .prefix(".campaign-")
+            .tempfile_in(dir)
+            .map_err(|e| write_error(Some(shown), &e))?;
+        list.push(tmp.path().to_path_buf());
+        tmp
+    };
     let pending = tmp.path().to_path_buf();
-    pending_list().push(pending.clone());
     let written = write_and_rename(tmp, path, bytes, permissions);
     pending_list().retain(|p| *p != pending);
     written.map_err(|e| write_error(Some(shown), &e))

@@ -152,6 +152,11 @@ fn read(key: &str, value: &TraceValue, lang: Lang) -> String {
             "the rule's own fixed installs",
             count(value),
         ),
+        "district.own_mandated_installs" => labelled(
+            "lượt cài theo diện bắt buộc của riêng quy tắc",
+            "the rule's own mandated installs",
+            count(value),
+        ),
         "scenario.target_rate" => {
             labelled("mục tiêu toàn tỉnh", "provincial target", percent(value))
         }

@@ -212,6 +212,7 @@ pub(crate) const API: &[Item] = &[
     property(D, "mandated_installs", Returns::Number, Phase::After),
     property(D, "fixed_installs", Returns::Number, Phase::After),
     property(D, "own_fixed_installs", Returns::Number, Phase::After),
+    property(D, "own_mandated_installs", Returns::Number, Phase::After),
     // scenario
     function(
         S,

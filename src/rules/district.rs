@@ -71,10 +71,12 @@ pub(crate) struct Outcome {
     /// The fixed installs each rule added before the solve, as the plan counts them: a rule's
     /// own figures scaled by the district's cap (from the before-solve trace on the plan).
     fixed_by_rule: BTreeMap<String, f64>,
+    /// The mandated installs each rule's mandates bring, as the plan counts them.
+    mandated_by_rule: BTreeMap<String, f64>,
 }
 
 impl Outcome {
-    pub fn new(plan: &DistrictPlan) -> Outcome {
+    pub fn new(plan: &DistrictPlan, input: &DistrictInput) -> Outcome {
         Outcome {
             teams: plan
                 .allocation
@@ -87,6 +89,7 @@ impl Outcome {
             mandated_installs: plan.mandated_installs,
             fixed_installs: plan.fixed_installs,
             fixed_by_rule: fixed_by_rule(plan),
+            mandated_by_rule: mandated_by_rule(plan, input),
         }
     }
 }
@@ -106,6 +109,42 @@ fn fixed_by_rule(plan: &DistrictPlan) -> BTreeMap<String, f64> {
     let total: f64 = asked.values().sum();
     let scale = if total > 0.0 {
         plan.fixed_installs / total
+    } else {
+        0.0
+    };
+    asked.values_mut().for_each(|v| *v *= scale);
+    asked
+}
+
+/// Each rule's share of the district's mandated installs, as the plan counts them
+/// (MODEL.md § "Rules": a directive's own installs). A cohort mandated by several rules counts
+/// once, at the largest share (`scenario::to_model`): its installs belong to the first rule
+/// that mandated it at that share. Each cohort brings share × members (at most the smartphones)
+/// × the share of smartphones without the app; where the plan's total is less (capped at the
+/// smartphones without the app) every rule's part shrinks in proportion.
+fn mandated_by_rule(plan: &DistrictPlan, input: &DistrictInput) -> BTreeMap<String, f64> {
+    // cohort -> (largest share, the first rule that gave it)
+    let mut best: BTreeMap<&str, (f64, &str)> = BTreeMap::new();
+    for entry in plan.trace.iter().filter(|e| e.phase == Phase::BeforeSolve) {
+        for action in &entry.set {
+            if let TraceAction::Mandate { cohort, share } = action {
+                let slot = best.entry(cohort.as_str()).or_insert((*share, &entry.rule));
+                if *share > slot.0 {
+                    *slot = (*share, &entry.rule);
+                }
+            }
+        }
+    }
+    let uninstalled_share = 1.0 - rate(input);
+    let mut asked: BTreeMap<String, f64> = BTreeMap::new();
+    for (cohort, (share, rule)) in best {
+        let members = input.cohorts.get(cohort).copied().unwrap_or(0);
+        let installs = share * members.min(input.smartphones) as f64 * uninstalled_share;
+        *asked.entry(rule.to_string()).or_default() += installs;
+    }
+    let total: f64 = asked.values().sum();
+    let scale = if total > 0.0 {
+        plan.mandated_installs / total
     } else {
         0.0
     };
@@ -159,7 +198,7 @@ impl DistrictHandle {
         input: &DistrictInput,
         plan: &DistrictPlan,
     ) -> DistrictHandle {
-        DistrictHandle::new(context, input, Stage::After(Outcome::new(plan)))
+        DistrictHandle::new(context, input, Stage::After(Outcome::new(plan, input)))
     }
 
     /// Sets the rule whose name goes on what the script does next.
@@ -592,23 +631,21 @@ pub(crate) fn register(engine: &mut Engine) {
         ("mandated_installs", |o| o.mandated_installs),
         ("fixed_installs", |o| o.fixed_installs),
     ];
-    engine.register_get(
-        "own_fixed_installs",
-        |d: &mut DistrictHandle| -> Fallible<f64> {
+    // this rule's own part of a figure the plan splits by rule
+    type ByRule = fn(&Outcome) -> &BTreeMap<String, f64>;
+    let own: [(&'static str, ByRule); 2] = [
+        ("own_fixed_installs", |o| &o.fixed_by_rule),
+        ("own_mandated_installs", |o| &o.mandated_by_rule),
+    ];
+    for (name, by_rule) in own {
+        engine.register_get(name, move |d: &mut DistrictHandle| -> Fallible<f64> {
             let state = d.0.borrow();
-            let outcome = state.outcome("own_fixed_installs")?;
-            let value = outcome
-                .fixed_by_rule
-                .get(&state.rule)
-                .copied()
-                .unwrap_or(0.0);
-            state.read(
-                || "district.own_fixed_installs".to_string(),
-                || TraceValue::Number(value),
-            );
+            let outcome = state.outcome(name)?;
+            let value = by_rule(outcome).get(&state.rule).copied().unwrap_or(0.0);
+            state.read(|| format!("district.{name}"), || TraceValue::Number(value));
             Ok(value)
-        },
-    );
+        });
+    }
     for (name, figure) in figures {
         engine.register_get(name, move |d: &mut DistrictHandle| -> Fallible<f64> {
             let state = d.0.borrow();

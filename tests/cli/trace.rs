@@ -158,8 +158,9 @@ fn mandatory_cohorts_mandates_with_the_scenarios_shares() {
         assert_eq!(e["set"], Value::Array(expected), "{name}");
         // After the solve it reads the installs the plan counts and gives its directive.
         let e = entry(d, "mandatory-cohorts", "after_solve");
+        // (its own share: the only rule that mandates here, so the district's whole M_d)
         assert_eq!(
-            e["read"]["district.mandated_installs"],
+            e["read"]["district.own_mandated_installs"],
             d["mandated_installs"]
         );
         assert_eq!(arr(&e["set"])[0]["function"], "directive");

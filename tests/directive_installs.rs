@@ -1,0 +1,172 @@
+//! Each directive counts its own rule's installs (MODEL.md § "Rules"; issue 13 item 7): a new
+//! rule that mandates a group (long-distance drivers at the border gate) shows that group's
+//! installs on its own directive, and the letter's quarantine-and-testing directive keeps its
+//! own, never another rule's. Where the cap on the district's smartphones binds, each rule's
+//! part shrinks in proportion; a cohort two rules mandate counts once, for the rule that asks
+//! the larger share.
+
+use serde_json::Value;
+
+use crate::layout::{Layout, replace_once, run};
+
+/// Cao Lộc in the shipped scenario: smartphones and installed (facts of the letter).
+const SMARTPHONES: f64 = 58_196.0;
+const INSTALLED: f64 = 16_752.0;
+/// The shipped [params]: quarantine and testing compliance (ASSUMPTIONS of the scenario).
+const QUARANTINE: f64 = 0.95 * 120.0;
+const TESTING: f64 = 0.80 * 900.0;
+
+/// A rule of the department's own: drivers at the border gate must install (90% comply);
+/// with `also_testing`, it mandates the testing cohort too, at 90%.
+fn drivers_rule(also_testing: bool) -> String {
+    let testing = if also_testing {
+        "district.mandate(\"testing\", 0.9);"
+    } else {
+        ""
+    };
+    format!(
+        r#"
+fn before_solve(district, scenario) {{
+    if district.cohort("drivers") > 0 {{
+        district.mandate("drivers", 0.9);
+        {testing}
+    }}
+}}
+
+fn after_solve(district, scenario) {{
+    let order = #{{
+        action: "Yêu cầu lái xe đường dài qua cửa khẩu cài đặt Bluezone",
+        action_en: "Require long-distance drivers at the border gate to install Bluezone",
+        unit: "Ban Quản lý cửa khẩu",
+        unit_en: "Border gate authority",
+        priority: 1,
+    }};
+    if district.own_mandated_installs > 0.0 {{
+        order.expected_installs = district.own_mandated_installs;
+    }}
+    district.directive(order);
+}}
+"#
+    )
+}
+
+/// Cao Lộc's JSON plan with `drivers` drivers and `quarantine` people in quarantine, and the
+/// drivers rule after the letter's three.
+fn cao_loc(drivers: u64, quarantine: u64, also_testing: bool) -> Value {
+    let layout = Layout::new();
+    std::fs::write(
+        layout.dir.path().join("rules").join("drivers.rhai"),
+        drivers_rule(also_testing),
+    )
+    .unwrap();
+    let text = crate::layout::shipped();
+    let text = replace_once(
+        &text,
+        "  \"../rules/door-to-door.rhai\",\n",
+        "  \"../rules/door-to-door.rhai\",\n  \"../rules/drivers.rhai\",\n",
+    );
+    let text = replace_once(
+        &text,
+        "quarantine = 120\ntesting = 900\n",
+        &format!("quarantine = {quarantine}\ntesting = 900\ndrivers = {drivers}\n"),
+    );
+    let path = layout.write("drivers.toml", &text);
+    let (code, stdout, stderr) = run(&["plan", path.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(code, 0, "{stderr}");
+    let plan: Value = serde_json::from_str(&stdout).unwrap();
+    plan["districts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["name"] == "Cao Lộc")
+        .unwrap()
+        .clone()
+}
+
+/// The expected installs on the directive of `rule` (0 when it names none).
+fn own(district: &Value, rule: &str) -> f64 {
+    let directive = district["directives"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == rule)
+        .unwrap_or_else(|| panic!("no directive of {rule}"));
+    directive["expected_installs"].as_f64().unwrap_or(0.0)
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-6 * b.abs().max(1.0)
+}
+
+#[test]
+fn a_new_mandating_rule_shows_its_own_installs_and_leaves_the_letters_directive_alone() {
+    let uninstalled = 1.0 - INSTALLED / SMARTPHONES;
+    let d = cao_loc(300, 120, false);
+    let letter = own(&d, "mandatory-cohorts");
+    let drivers = own(&d, "drivers");
+    assert!(
+        close(letter, (QUARANTINE + TESTING) * uninstalled),
+        "quarantine and testing: {letter}"
+    );
+    assert!(
+        close(drivers, 0.9 * 300.0 * uninstalled),
+        "drivers: {drivers}"
+    );
+    let total = d["mandated_installs"].as_f64().unwrap();
+    assert!(
+        close(letter + drivers, total),
+        "{letter} + {drivers} = {total}"
+    );
+    // and the letter's directive shows what it showed without the new rule
+    let (_, stdout, _) = run(&["plan", crate::layout::SHIPPED, "--format", "json"]);
+    let shipped: Value = serde_json::from_str(&stdout).unwrap();
+    let before = shipped["districts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["name"] == "Cao Lộc")
+        .unwrap();
+    assert!(close(letter, own(before, "mandatory-cohorts")));
+}
+
+#[test]
+fn where_the_cap_binds_each_rule_keeps_its_proportion() {
+    // 60 000 drivers and 60 000 in quarantine: each more than the smartphones, so
+    // min(n, S) = S, and the mandates ask for more than the smartphones without the app:
+    // M = S - I
+    let d = cao_loc(60_000, 60_000, false);
+    let uninstalled = 1.0 - INSTALLED / SMARTPHONES;
+    let asked_letter = (0.95 * SMARTPHONES + TESTING) * uninstalled;
+    let asked_drivers = 0.9 * SMARTPHONES * uninstalled;
+    let cap = SMARTPHONES - INSTALLED;
+    assert!(asked_letter + asked_drivers > cap, "the cap binds");
+    let total = d["mandated_installs"].as_f64().unwrap();
+    assert!(close(total, cap), "M = {total}");
+    let (letter, drivers) = (own(&d, "mandatory-cohorts"), own(&d, "drivers"));
+    assert!(close(letter + drivers, cap), "{letter} + {drivers}");
+    let scale = cap / (asked_letter + asked_drivers);
+    assert!(close(letter, asked_letter * scale), "{letter}");
+    assert!(close(drivers, asked_drivers * scale), "{drivers}");
+}
+
+#[test]
+fn a_cohort_two_rules_mandate_counts_once_for_the_larger_share() {
+    // the drivers rule also mandates testing, at 90% against the letter's 80%: the testing
+    // cohort's installs are the drivers rule's, counted once
+    let d = cao_loc(300, 120, true);
+    let uninstalled = 1.0 - INSTALLED / SMARTPHONES;
+    let letter = own(&d, "mandatory-cohorts");
+    let drivers = own(&d, "drivers");
+    assert!(
+        close(letter, QUARANTINE * uninstalled),
+        "quarantine only: {letter}"
+    );
+    assert!(
+        close(drivers, (0.9 * 300.0 + 0.9 * 900.0) * uninstalled),
+        "drivers and testing: {drivers}"
+    );
+    assert!(close(
+        letter + drivers,
+        d["mandated_installs"].as_f64().unwrap()
+    ));
+}
