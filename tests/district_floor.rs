@@ -15,10 +15,7 @@ use campaign_planner::scenario::{self, Scenario};
 use campaign_planner::solve::{Finding, Solution, Status, solve};
 use campaign_planner::text::Lang;
 
-const SHIPPED: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/scenarios/lang-son-2020-09-01.toml"
-);
+use crate::layout::SHIPPED;
 
 /// The shipped scenario and what its rules set before the solve.
 fn shipped() -> (Scenario, Vec<Effects>) {

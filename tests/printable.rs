@@ -15,10 +15,7 @@ use serde_json::Value;
 
 use crate::common::printed::{self, Layout};
 
-const SHIPPED: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/scenarios/lang-son-2020-09-01.toml"
-);
+use crate::layout::SHIPPED;
 
 /// Runs `campaign ARGS`; returns the exit status, stdout (bytes) and stderr.
 fn campaign(args: &[&str]) -> (i32, Vec<u8>, String) {

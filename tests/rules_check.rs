@@ -5,10 +5,7 @@
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
-const SHIPPED: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/scenarios/lang-son-2020-09-01.toml"
-);
+use crate::layout::SHIPPED;
 const RULES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/rules");
 
 struct Out {

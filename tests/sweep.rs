@@ -4,10 +4,7 @@
 
 use serde_json::Value;
 
-const SHIPPED: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/scenarios/lang-son-2020-09-01.toml"
-);
+use crate::layout::SHIPPED;
 
 struct Out {
     code: i32,

@@ -3,9 +3,10 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use super::message::CompareProblem;
 use crate::cli::{EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_PLAN, Output, bad_input, output};
 use crate::compare::{self, Compared, Comparison};
-use crate::text::Lang;
+use crate::diagnostic::Message;
 
 /// Plans every scenario and prints the comparison. Exit status: 0 when every plan meets its
 /// scenario, 2 when one does not (the comparison is still printed), 1 when a scenario cannot
@@ -30,7 +31,13 @@ pub fn run(
             Err(e) => {
                 failed = true;
                 let _ = stderr.write_all(e.render(lang).as_bytes());
-                let _ = stderr.write_all(not_compared(path, i, lang).as_bytes());
+                let (after, _) = CompareProblem::NotCompared {
+                    letter: compare::letter(i),
+                    scenario: path.clone(),
+                }
+                .words();
+                let _ = stderr.write_all(after.get(lang).as_bytes());
+                let _ = stderr.write_all(b"\n");
             }
         }
     }
@@ -48,21 +55,5 @@ pub fn run(
         EXIT_PLAN
     } else {
         EXIT_INFEASIBLE
-    }
-}
-
-/// The line after a scenario's error, naming the scenario even when the error is in one of
-/// its rule files.
-fn not_compared(path: &Path, i: usize, lang: Lang) -> String {
-    let letter = compare::letter(i);
-    match lang {
-        Lang::Vi => format!(
-            "không so sánh được: kịch bản {letter} ({}) có lỗi ở trên; sửa rồi chạy lại\n",
-            path.display()
-        ),
-        Lang::En => format!(
-            "nothing compared: scenario {letter} ({}) has the error above; fix it and run again\n",
-            path.display()
-        ),
     }
 }

@@ -485,3 +485,31 @@ impl Message for RulesCheckProblem {
         }
     }
 }
+
+/// What `campaign compare` says after a scenario's error.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum CompareProblem {
+    /// Scenario `letter` (at `scenario`) has the error above, so nothing was compared; said
+    /// even when the error is in one of its rule files, which does not name the scenario.
+    NotCompared { letter: String, scenario: PathBuf },
+}
+
+impl Message for CompareProblem {
+    fn vi(&self) -> Said {
+        match self {
+            CompareProblem::NotCompared { letter, scenario } => Said::new(format!(
+                "không so sánh được: kịch bản {letter} ({}) có lỗi ở trên; sửa rồi chạy lại",
+                scenario.display()
+            )),
+        }
+    }
+
+    fn en(&self) -> Said {
+        match self {
+            CompareProblem::NotCompared { letter, scenario } => Said::new(format!(
+                "nothing compared: scenario {letter} ({}) has the error above; fix it and run again",
+                scenario.display()
+            )),
+        }
+    }
+}

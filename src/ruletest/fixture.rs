@@ -13,6 +13,7 @@ use super::message::{File, Hint, TestFileProblem};
 use crate::diagnostic::{Error, did_you_mean};
 use crate::model::Scope;
 use crate::scenario::document::{Table, Value, as_array, as_str, as_table, pos, wrong_type};
+use crate::scenario::message::Expected;
 use crate::scenario::{self, Param, Scenario};
 use crate::source::{Pos, Source};
 
@@ -294,10 +295,7 @@ fn place_district(table: &Table<'_, '_>, scenario: &mut Scenario) -> Result<usiz
             src,
             "district",
             value,
-            (
-                "tên một huyện hoặc một bảng { name = ..., installed = ..., smartphones = ... }",
-                "a district's name or a table { name = ..., installed = ..., smartphones = ... }",
-            ),
+            Expected::DistrictNameOrTable,
         )),
     }
 }

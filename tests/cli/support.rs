@@ -8,11 +8,10 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 use tempfile::TempDir;
 
+use crate::layout::replace_once;
+
 /// The shipped scenario, relative to the crate root.
-pub const SHIPPED: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/scenarios/lang-son-2020-09-01.toml"
-);
+pub use crate::layout::SHIPPED;
 
 /// The shipped rule files.
 const RULES_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/rules");
@@ -236,7 +235,7 @@ impl WhatIf {
 
     /// Replaces the one occurrence of `from` in the scenario.
     pub fn replace(mut self, from: &str, to: &str) -> WhatIf {
-        self.scenario = replace_once(&self.scenario, from, to, "the scenario");
+        self.scenario = replace_once(&self.scenario, from, to);
         self
     }
 
@@ -244,7 +243,7 @@ impl WhatIf {
     pub fn edit_rule(self, stem: &str, from: &str, to: &str) -> WhatIf {
         let path = self.dir.path().join("rules").join(format!("{stem}.rhai"));
         let text = std::fs::read_to_string(&path).unwrap();
-        std::fs::write(&path, replace_once(&text, from, to, stem)).unwrap();
+        std::fs::write(&path, replace_once(&text, from, to)).unwrap();
         self
     }
 
@@ -273,12 +272,6 @@ impl WhatIf {
     pub fn redact(&self, text: &str) -> String {
         text.replace(&self.dir.path().display().to_string(), "[what-if]")
     }
-}
-
-fn replace_once(text: &str, from: &str, to: &str, what: &str) -> String {
-    let hits = text.matches(from).count();
-    assert_eq!(hits, 1, "`{from}` occurs {hits} times in {what}");
-    text.replacen(from, to, 1)
 }
 
 // ---- reading the JSON plan ----

@@ -54,13 +54,12 @@ pub fn shipped() -> String {
     std::fs::read_to_string(SHIPPED).unwrap()
 }
 
-/// `text` with the one occurrence of `from` replaced by `to`.
+/// `text` with the one occurrence of `from` replaced by `to`; fails (at the caller) unless
+/// `from` occurs exactly once, so that an edit never silently misses.
+#[track_caller]
 pub fn replace_once(text: &str, from: &str, to: &str) -> String {
-    assert_eq!(
-        text.matches(from).count(),
-        1,
-        "{from:?} is not in the text once"
-    );
+    let hits = text.matches(from).count();
+    assert_eq!(hits, 1, "{from:?} occurs {hits} times in the text");
     text.replacen(from, to, 1)
 }
 

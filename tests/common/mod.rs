@@ -47,8 +47,15 @@ impl Rng {
         self.state ^= self.state << 17;
         self.state
     }
+    /// A draw in `0..n`. From a tape it is `word × n / 2⁶⁴`, which grows with the word (a
+    /// remainder would not), so that proptest halving a word moves the draw towards 0.
     pub fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
+        let word = self.next();
+        if self.tape.is_some() {
+            ((u128::from(word) * u128::from(n)) >> 64) as u64
+        } else {
+            word % n
+        }
     }
     pub fn unit(&mut self) -> f64 {
         (self.next() >> 11) as f64 / (1u64 << 53) as f64

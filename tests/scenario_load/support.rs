@@ -77,7 +77,9 @@ pub fn rendered(result: Result<Scenario, Error>) -> (String, String) {
     }
 }
 
-/// MINIMAL with `from` replaced by `to` (`from` must be there).
+/// MINIMAL with the first `from` replaced by `to` (`from` must be there; a `[[team_kind]]`
+/// header, say, is there twice and the edit goes before the first).
+#[track_caller]
 pub fn edit(from: &str, to: &str) -> String {
     assert!(MINIMAL.contains(from), "MINIMAL has no {from:?}");
     MINIMAL.replacen(from, to, 1)

@@ -56,15 +56,8 @@ pub(crate) enum Expected {
     Param,
     /// An item of a list in `[params]`.
     ParamItem,
-    /// What another room's file needs, in its own words (Vietnamese, English).
-    Words(&'static str, &'static str),
-}
-
-/// `(Vietnamese, English)`: what another room's file needs, in its own words.
-impl From<(&'static str, &'static str)> for Expected {
-    fn from((vi, en): (&'static str, &'static str)) -> Expected {
-        Expected::Words(vi, en)
-    }
+    /// A rule test's `district`: a district's name, or a table of its figures.
+    DistrictNameOrTable,
 }
 
 /// The kind of value TOML read.
@@ -92,7 +85,9 @@ impl Expected {
                 "một số, một chuỗi chữ, true/false hoặc một danh sách các giá trị đó"
             }
             Expected::ParamItem => "một số, một chuỗi chữ hoặc true/false trong danh sách",
-            Expected::Words(vi, _) => vi,
+            Expected::DistrictNameOrTable => {
+                "tên một huyện hoặc một bảng { name = ..., installed = ..., smartphones = ... }"
+            }
         }
     }
 
@@ -106,7 +101,9 @@ impl Expected {
             Expected::Date => "a date",
             Expected::Param => "a number, a string, true/false or a list of them",
             Expected::ParamItem => "a number, a string or true/false in the list",
-            Expected::Words(_, en) => en,
+            Expected::DistrictNameOrTable => {
+                "a district's name or a table { name = ..., installed = ..., smartphones = ... }"
+            }
         }
     }
 }
