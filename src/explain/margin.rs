@@ -2,7 +2,7 @@
 //! G(e ± H·m·r) − G(e) (MODEL.md § "Outreach teams and the response curve"), and what stands in
 //! the way of it.
 
-use super::inputs::{BoundSource, Inputs};
+use super::inputs::{BoundSource, Inputs, KindBounds};
 use super::team::{
     Placed, affordable, assigned, floor_after_removal, gain, keep_rate, least_useful, loss,
 };
@@ -71,66 +71,10 @@ pub fn of(
 ) -> Margin {
     let kind = &model.kinds[k];
     let row = &teams[d];
-    let bounds = &inputs.bounds[k];
     let cost = model.cost_per_team(k);
-
-    let mut more_blocked = Vec::new();
-    if row[k] >= bounds.max {
-        match &bounds.max_source {
-            BoundSource::Rule(rule) => more_blocked.push(Blocker::RuleMax {
-                rule: rule.clone(),
-                max: bounds.max,
-            }),
-            BoundSource::LocalTeams => more_blocked.push(Blocker::LocalTeamsAllUsed {
-                stationed: bounds.max,
-            }),
-            // the pool's own size: said by `PoolAllAssigned` below
-            BoundSource::ProvincialPool => {}
-        }
-    }
-    if kind.scope == Scope::Provincial {
-        let available = kind.available.unwrap_or(0);
-        if assigned(teams, k) >= available {
-            more_blocked.push(Blocker::PoolAllAssigned { available });
-        }
-    }
-    if !affordable(model, teams, k) {
-        more_blocked.push(Blocker::Budget {
-            left: budget_left(model, teams),
-        });
-    }
-
+    let more_blocked = more_blocked(model, teams, &inputs.bounds[k], d, k);
     let one_fewer = loss(model, teams, d, k);
-    let mut fewer_blocked = Vec::new();
-    if row[k] == 0 {
-        fewer_blocked.push(Blocker::NoTeam);
-    } else {
-        if row[k] <= bounds.min {
-            fewer_blocked.push(Blocker::RuleMin {
-                rule: bounds.min_rule.clone(),
-                min: bounds.min,
-            });
-        }
-        // A plan that cannot meet the scenario has dropped its floors and target.
-        if status.meets_scenario() {
-            if let Some((floor, rate_after)) = floor_after_removal(model, teams, d, k) {
-                fewer_blocked.push(Blocker::Floor { floor, rate_after });
-            }
-            if model.objective == Objective::MinCost {
-                let smartphones = model.total_smartphones() as f64;
-                let province: f64 = (0..model.districts.len())
-                    .map(|i| model.projected_installed(i, &teams[i]))
-                    .sum();
-                let after = province - one_fewer.unwrap_or(0.0);
-                if after < model.target_rate * smartphones - INSTALLS_TOLERANCE {
-                    fewer_blocked.push(Blocker::Target {
-                        target: model.target_rate,
-                        rate_after: after / smartphones,
-                    });
-                }
-            }
-        }
-    }
+    let fewer_blocked = fewer_blocked(model, teams, status, &inputs.bounds[k], one_fewer, d, k);
 
     Margin {
         kind: k,
@@ -148,4 +92,87 @@ pub fn of(
             Scope::Local => None,
         },
     }
+}
+
+/// What stops one more team of kind `k` coming to district `d`: a rule's maximum or the
+/// district's own teams all used, the province's pool all assigned, the budget.
+fn more_blocked(
+    model: &Model,
+    teams: &Allocation,
+    bounds: &KindBounds,
+    d: usize,
+    k: usize,
+) -> Vec<Blocker> {
+    let kind = &model.kinds[k];
+    let mut blocked = Vec::new();
+    if teams[d][k] >= bounds.max {
+        match &bounds.max_source {
+            BoundSource::Rule(rule) => blocked.push(Blocker::RuleMax {
+                rule: rule.clone(),
+                max: bounds.max,
+            }),
+            BoundSource::LocalTeams => blocked.push(Blocker::LocalTeamsAllUsed {
+                stationed: bounds.max,
+            }),
+            // the pool's own size: said by `PoolAllAssigned` below
+            BoundSource::ProvincialPool => {}
+        }
+    }
+    if kind.scope == Scope::Provincial {
+        let available = kind.available.unwrap_or(0);
+        if assigned(teams, k) >= available {
+            blocked.push(Blocker::PoolAllAssigned { available });
+        }
+    }
+    if !affordable(model, teams, k) {
+        blocked.push(Blocker::Budget {
+            left: budget_left(model, teams),
+        });
+    }
+    blocked
+}
+
+/// What stops district `d` giving up one team of kind `k` (which would lose `one_fewer`
+/// installs): it has none, a rule's minimum, its floor, or (for `min-cost`) the target.
+fn fewer_blocked(
+    model: &Model,
+    teams: &Allocation,
+    status: Status,
+    bounds: &KindBounds,
+    one_fewer: Option<f64>,
+    d: usize,
+    k: usize,
+) -> Vec<Blocker> {
+    let row = &teams[d];
+    if row[k] == 0 {
+        return vec![Blocker::NoTeam];
+    }
+    let mut blocked = Vec::new();
+    if row[k] <= bounds.min {
+        blocked.push(Blocker::RuleMin {
+            rule: bounds.min_rule.clone(),
+            min: bounds.min,
+        });
+    }
+    // A plan that cannot meet the scenario has dropped its floors and target.
+    if !status.meets_scenario() {
+        return blocked;
+    }
+    if let Some((floor, rate_after)) = floor_after_removal(model, teams, d, k) {
+        blocked.push(Blocker::Floor { floor, rate_after });
+    }
+    if model.objective == Objective::MinCost {
+        let smartphones = model.total_smartphones() as f64;
+        let province: f64 = (0..model.districts.len())
+            .map(|i| model.projected_installed(i, &teams[i]))
+            .sum();
+        let after = province - one_fewer.unwrap_or(0.0);
+        if after < model.target_rate * smartphones - INSTALLS_TOLERANCE {
+            blocked.push(Blocker::Target {
+                target: model.target_rate,
+                rate_after: after / smartphones,
+            });
+        }
+    }
+    blocked
 }

@@ -35,8 +35,12 @@ pub(super) fn margins(e: &Explanation, lang: Lang) -> Section {
 }
 
 pub(super) fn margin(e: &Explanation, m: &Margin, lang: Lang) -> Item {
-    let kind = &e.kinds[m.kind];
-    let name = &kind.name;
+    item(head(e, m, lang)).with(vec![one_more(e, m, lang), one_fewer(e, m, lang)])
+}
+
+/// The kind's line: its teams in the plan, the effort and the cost of each.
+fn head(e: &Explanation, m: &Margin, lang: Lang) -> String {
+    let name = &e.kinds[m.kind].name;
     let mut head = match lang {
         Lang::Vi => format!(
             "{}: {} trong kế hoạch; mỗi {} làm {} đơn vị nỗ lực",
@@ -66,62 +70,65 @@ pub(super) fn margin(e: &Explanation, m: &Margin, lang: Lang) -> Item {
             ),
         });
     }
+    head
+}
+
+/// " — possible", or " — not possible: " and why.
+fn possible(e: &Explanation, m: &Margin, blockers: &[Blocker], lang: Lang) -> String {
+    if blockers.is_empty() {
+        lang.pick(" — có thể", " — possible").to_string()
+    } else {
+        format!(
+            " — {}: {}",
+            lang.pick("không thể", "not possible"),
+            reasons(e, m, blockers, lang)
+        )
+    }
+}
+
+/// One more team: what it brings (G(e + effort) − G(e)) and whether it can come.
+fn one_more(e: &Explanation, m: &Margin, lang: Lang) -> String {
     let e0 = e.allotment.effort;
-    let mut more = format!(
-        "{}: {} (G({}) − G({}))",
+    format!(
+        "{}: {} (G({}) − G({})){}",
         lang.pick("Thêm một", "One more"),
         gain(lang, m.one_more),
         number::count(lang, e0 + m.effort_per_team),
-        number::count(lang, e0)
-    );
-    if m.more_blocked.is_empty() {
-        more.push_str(lang.pick(" — có thể", " — possible"));
-    } else {
-        let why = reasons(e, m, &m.more_blocked, lang);
-        more.push_str(&format!(
-            " — {}: {}",
-            lang.pick("không thể", "not possible"),
-            why
-        ));
-    }
-    let fewer = match m.one_fewer {
-        None => format!(
+        number::count(lang, e0),
+        possible(e, m, &m.more_blocked, lang)
+    )
+}
+
+/// One fewer team: what it loses and saves, and whether it can go; or that there is none.
+fn one_fewer(e: &Explanation, m: &Margin, lang: Lang) -> String {
+    let name = &e.kinds[m.kind].name;
+    let e0 = e.allotment.effort;
+    let Some(lost) = m.one_fewer else {
+        return format!(
             "{}: {}",
             lang.pick("Bớt một", "One fewer"),
             match lang {
                 Lang::Vi => format!("huyện không có {} nào để bớt", words::kind_name(lang, name)),
                 Lang::En => format!("the district has no {name} team to take away"),
             }
-        ),
-        Some(lost) => {
-            let mut text = format!(
-                "{}: {} (G({}) − G({}))",
-                lang.pick("Bớt một", "One fewer"),
-                drop(lang, lost),
-                number::count(lang, (e0 - m.effort_per_team).max(0.0)),
-                number::count(lang, e0)
-            );
-            if m.cost_per_team > 0.0 {
-                text.push_str(&format!(
-                    ", {} {}",
-                    lang.pick("tiết kiệm", "saves"),
-                    number::money(lang, m.cost_per_team)
-                ));
-            }
-            if m.fewer_blocked.is_empty() {
-                text.push_str(lang.pick(" — có thể", " — possible"));
-            } else {
-                let why = reasons(e, m, &m.fewer_blocked, lang);
-                text.push_str(&format!(
-                    " — {}: {}",
-                    lang.pick("không thể", "not possible"),
-                    why
-                ));
-            }
-            text
-        }
+        );
     };
-    item(head).with(vec![more, fewer])
+    let mut text = format!(
+        "{}: {} (G({}) − G({}))",
+        lang.pick("Bớt một", "One fewer"),
+        drop(lang, lost),
+        number::count(lang, (e0 - m.effort_per_team).max(0.0)),
+        number::count(lang, e0)
+    );
+    if m.cost_per_team > 0.0 {
+        text.push_str(&format!(
+            ", {} {}",
+            lang.pick("tiết kiệm", "saves"),
+            number::money(lang, m.cost_per_team)
+        ));
+    }
+    text.push_str(&possible(e, m, &m.fewer_blocked, lang));
+    text
 }
 
 /// Why one team more or fewer cannot be: each of `blockers` in words, joined by "; ".
