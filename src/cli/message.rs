@@ -73,8 +73,10 @@ pub(crate) enum OutputProblem {
     CannotWrite { kind: ErrorKind },
     /// `--out` names something that is not a regular file: a folder, or a device or pipe.
     NotAFile { folder: bool },
-    /// `--out` names a read-only file.
+    /// `--out` names a read-only file (or one this user may not write).
     ReadOnly,
+    /// `--out` is a link to nothing, or one of a loop of links.
+    BrokenLink,
     /// `--out` names a file this run reads; `input` is the path the run reads it by, where
     /// that is written otherwise (a link, `../`).
     IsAnInput { input: Option<PathBuf> },
@@ -113,6 +115,10 @@ impl Message for OutputProblem {
                 "đây không phải tệp thông thường (thiết bị hoặc đường ống): chương trình không ghi đè lên nó",
             )
             .hint("ghi tên một tệp để lưu kết quả, hoặc bỏ --out để in ra màn hình"),
+            BrokenLink => Said::new(
+                "đây là một liên kết (symlink) không trỏ tới tệp nào (hoặc các liên kết trỏ vòng quanh nhau)",
+            )
+            .hint("ghi thẳng tên tệp kết quả, hoặc sửa liên kết cho trỏ tới một tệp"),
             ReadOnly => Said::new("tệp này chỉ cho phép đọc: chương trình không ghi đè lên nó")
                 .hint("chọn tên tệp khác, hoặc bỏ thuộc tính chỉ đọc của tệp nếu đúng là muốn thay nó"),
             IsAnInput { input } => Said::new(format!(
@@ -155,6 +161,10 @@ impl Message for OutputProblem {
                 "this is not a regular file (a device or a pipe): the planner does not write over it",
             )
             .hint("name a file to keep the output in, or leave out --out to print it"),
+            BrokenLink => Said::new(
+                "this is a link (symlink) that points to no file (or links that point round in a loop)",
+            )
+            .hint("name the output file itself, or mend the link so that it points to a file"),
             ReadOnly => Said::new("this file is read-only: the planner does not write over it")
                 .hint("choose another file name, or clear the file's read-only attribute if it is really to be replaced"),
             IsAnInput { input } => Said::new(format!(

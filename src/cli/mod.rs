@@ -278,10 +278,11 @@ fn plan(
     }
 }
 
-/// Removes the hidden temporary files of outputs being written (`--out`): for the binary's
-/// handler of Ctrl-C, SIGTERM and SIGHUP, so that a run stopped mid-write leaves nothing.
-pub fn remove_pending_outputs() {
-    output::remove_pending();
+/// Removes the hidden temporary files of outputs being written (`--out`) and ends the program
+/// with `code`: for the binary's handler of Ctrl-C, SIGTERM and SIGHUP, so that a run
+/// stopped mid-write leaves nothing.
+pub fn remove_pending_outputs_and_exit(code: i32) -> ! {
+    output::remove_pending_and_exit(code)
 }
 
 /// Runs the command line `args`, writing results to `stdout` and errors to `stderr`;

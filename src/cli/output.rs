@@ -31,16 +31,41 @@ pub fn emit(
 /// write.
 pub fn check_out(path: &Path, inputs: &[PathBuf]) -> Result<(), Error> {
     let refuse = |problem: OutputProblem| Err(Error::new(problem).file(path));
-    let Ok(meta) = std::fs::metadata(path) else {
-        // nothing there yet (a missing folder is said when writing)
-        return Ok(());
+    // /dev/stdout, /dev/fd/1, /proc/self/fd/1: the file a shell redirected, which a rename
+    // would replace (and the lines written to it before with it)
+    if links(path)
+        .iter()
+        .any(|p| p.starts_with("/dev") || p.starts_with("/proc"))
+    {
+        return refuse(OutputProblem::NotAFile { folder: false });
+    }
+    if path
+        .as_os_str()
+        .to_string_lossy()
+        .ends_with(std::path::MAIN_SEPARATOR)
+    {
+        return refuse(OutputProblem::NotAFile { folder: true });
+    }
+    let meta = match std::fs::metadata(path) {
+        Ok(meta) => meta,
+        // a link to nothing, or a loop of links: no file to write through it
+        Err(_) if std::fs::symlink_metadata(path).is_ok() => {
+            return refuse(OutputProblem::BrokenLink);
+        }
+        // nothing there yet: the folder must be there and take a new file
+        Err(_) => return folder_takes_files(path),
     };
     if !meta.is_file() {
         return refuse(OutputProblem::NotAFile {
             folder: meta.is_dir(),
         });
     }
-    if meta.permissions().readonly() {
+    // the permission bits (root passes any check of the system's), then what the system says
+    // of this user
+    let writable = std::fs::OpenOptions::new().write(true).open(path);
+    if meta.permissions().readonly()
+        || writable.is_err_and(|e| e.kind() == ErrorKind::PermissionDenied)
+    {
         return refuse(OutputProblem::ReadOnly);
     }
     if let Some(input) = inputs.iter().find(|i| same_file(&meta, i)) {
@@ -50,6 +75,35 @@ pub fn check_out(path: &Path, inputs: &[PathBuf]) -> Result<(), Error> {
         });
     }
     Ok(())
+}
+
+/// `path` and every path its links lead to, in turn (at most 40, as the system follows).
+fn links(path: &Path) -> Vec<PathBuf> {
+    let mut chain = vec![path.to_path_buf()];
+    while chain.len() <= 40 {
+        let last = chain.last().expect("the chain starts with the path");
+        let Ok(next) = std::fs::read_link(last) else {
+            break;
+        };
+        let next = match last.parent() {
+            Some(folder) if next.is_relative() => folder.join(next),
+            _ => next,
+        };
+        chain.push(next);
+    }
+    chain
+}
+
+/// A new file at `path` can be made: its folder is there and writable (tried with an unnamed
+/// temporary file, which leaves nothing behind).
+fn folder_takes_files(path: &Path) -> Result<(), Error> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    tempfile::tempfile_in(dir)
+        .map(drop)
+        .map_err(|e| write_error(Some(path), &e))
 }
 
 /// The files a run of `scenarios` (with `settings` from `--set`) reads: each scenario and,
@@ -150,12 +204,15 @@ fn pending_list() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
         .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
-/// Removes the temporary files being written: called when a signal ends the program, so that
-/// no hidden `.campaign-XXXXXX` file is left beside the output.
-pub fn remove_pending() {
-    for path in pending_list().drain(..) {
+/// Removes the temporary files being written and ends the program with `code`: for a signal,
+/// so that no hidden `.campaign-XXXXXX` file is left beside the output. The list stays locked
+/// until the end, so no write can start a new temporary file after it was emptied.
+pub fn remove_pending_and_exit(code: i32) -> ! {
+    let mut list = pending_list();
+    for path in list.drain(..) {
         let _ = std::fs::remove_file(path);
     }
+    std::process::exit(code)
 }
 
 /// The error for output that could not be written.

@@ -299,91 +299,121 @@ fn cost_view(model: &Model, teams: &Allocation, status: Status, d: usize) -> Cos
 
 fn equity(model: &Model, teams: &Allocation, status: Status, d: usize) -> Equity {
     let n = model.districts.len();
-    let rates: Vec<f64> = (0..n).map(|i| rate(model, teams, i)).collect();
-    let lowest = (0..n).fold(0, |best, i| if rates[i] < rates[best] { i } else { best });
-    let lowest_rate = rates[lowest];
-    let is_lowest = rates[d] <= lowest_rate + RATE_TIE;
+    let rates = Rates((0..n).map(|i| rate(model, teams, i)).collect());
+    let r = &rates.0;
+    let lowest = (0..n).fold(0, |best, i| if r[i] < r[best] { i } else { best });
+    let lowest_rate = r[lowest];
     let tied = (0..n)
-        .filter(|&i| i != d && rates[i] <= lowest_rate + RATE_TIE)
+        .filter(|&i| i != d && r[i] <= lowest_rate + RATE_TIE)
         .map(|i| model.districts[i].name.clone())
         .collect();
     let lowest_other = (0..n)
         .filter(|&i| i != d)
         .fold(None::<usize>, |best, i| match best {
-            Some(b) if rates[b] <= rates[i] => Some(b),
+            Some(b) if r[b] <= r[i] => Some(b),
             _ => Some(i),
         })
-        .map(|i| (model.districts[i].name.clone(), rates[i]));
-    let min_except = |skip: &[usize]| -> f64 {
-        (0..n)
-            .filter(|i| !skip.contains(i))
-            .map(|i| rates[i])
-            .fold(f64::INFINITY, f64::min)
-    };
-    let smartphones = model.districts[d].smartphones as f64;
-    let here = model.projected_installed(d, &teams[d]);
-    let moves = model
-        .kinds
-        .iter()
-        .enumerate()
-        .map(|(k, kind)| {
-            let rate_with_one_more = (here + gain(model, teams, d, k)) / smartphones;
-            let bounds_allow = teams[d][k] < model.districts[d].bounds[k].max;
-            let from_pool = match kind.scope {
-                Scope::Local => true,
-                Scope::Provincial => assigned(teams, k) < kind.available.unwrap_or(0),
-            };
-            let (possible, from, lowest_after_more) = if from_pool {
-                // a team that is not in the plan yet also has to fit the budget
-                let after = rate_with_one_more.min(min_except(&[d]));
-                (bounds_allow && affordable(model, teams, k), None, after)
-            } else {
-                // the district that may give one and leaves the highest lowest rate
-                let mut best: Option<(usize, f64)> = None;
-                for i in (0..n).filter(|&i| i != d) {
-                    if !removable(model, teams, status, i, k) {
-                        continue;
-                    }
-                    let Some(lost) = loss(model, teams, i, k) else {
-                        continue;
-                    };
-                    let giver = (model.projected_installed(i, &teams[i]) - lost)
-                        / model.districts[i].smartphones as f64;
-                    let after = rate_with_one_more.min(giver).min(min_except(&[d, i]));
-                    if best.is_none_or(|(_, b)| after > b) {
-                        best = Some((i, after));
-                    }
-                }
-                match best {
-                    Some((i, after)) => {
-                        (bounds_allow, Some(model.districts[i].name.clone()), after)
-                    }
-                    None => (false, None, lowest_rate),
-                }
-            };
-            let rate_with_one_fewer =
-                loss(model, teams, d, k).map(|lost| (here - lost) / smartphones);
-            RateMove {
-                kind: k,
-                rate_with_one_more,
-                from,
-                possible,
-                lowest_after_more,
-                rate_with_one_fewer,
-                lowest_after_fewer: rate_with_one_fewer.map(|r| r.min(min_except(&[d]))),
-            }
-        })
+        .map(|i| (model.districts[i].name.clone(), r[i]));
+    let moves = (0..model.kinds.len())
+        .map(|k| rate_move(model, teams, status, &rates, d, k))
         .collect();
     Equity {
         lowest,
         lowest_name: model.districts[lowest].name.clone(),
         lowest_rate,
-        rate_here: rates[d],
-        is_lowest,
+        rate_here: r[d],
+        is_lowest: r[d] <= lowest_rate + RATE_TIE,
         tied,
         lowest_other,
         moves,
     }
+}
+
+/// Every district's projected rate, by index.
+struct Rates(Vec<f64>);
+
+impl Rates {
+    /// The lowest rate of the districts not in `skip` (infinite if none is left).
+    fn min_except(&self, skip: &[usize]) -> f64 {
+        (0..self.0.len())
+            .filter(|i| !skip.contains(i))
+            .map(|i| self.0[i])
+            .fold(f64::INFINITY, f64::min)
+    }
+
+    fn lowest(&self) -> f64 {
+        self.min_except(&[])
+    }
+}
+
+/// District `d`'s rate and the province's lowest with one team of kind `k` more (from the
+/// pool, or from the district that can best give one) and one fewer.
+fn rate_move(
+    model: &Model,
+    teams: &Allocation,
+    status: Status,
+    rates: &Rates,
+    d: usize,
+    k: usize,
+) -> RateMove {
+    let kind = &model.kinds[k];
+    let smartphones = model.districts[d].smartphones as f64;
+    let here = model.projected_installed(d, &teams[d]);
+    let rate_with_one_more = (here + gain(model, teams, d, k)) / smartphones;
+    let bounds_allow = teams[d][k] < model.districts[d].bounds[k].max;
+    let from_pool = match kind.scope {
+        Scope::Local => true,
+        Scope::Provincial => assigned(teams, k) < kind.available.unwrap_or(0),
+    };
+    let (possible, from, lowest_after_more) = if from_pool {
+        // a team that is not in the plan yet also has to fit the budget
+        let after = rate_with_one_more.min(rates.min_except(&[d]));
+        (bounds_allow && affordable(model, teams, k), None, after)
+    } else {
+        match best_giver(model, teams, status, rates, rate_with_one_more, d, k) {
+            Some((i, after)) => (bounds_allow, Some(model.districts[i].name.clone()), after),
+            None => (false, None, rates.lowest()),
+        }
+    };
+    let rate_with_one_fewer = loss(model, teams, d, k).map(|lost| (here - lost) / smartphones);
+    RateMove {
+        kind: k,
+        rate_with_one_more,
+        from,
+        possible,
+        lowest_after_more,
+        rate_with_one_fewer,
+        lowest_after_fewer: rate_with_one_fewer.map(|r| r.min(rates.min_except(&[d]))),
+    }
+}
+
+/// The district that may give district `d` a team of kind `k` and leaves the highest lowest
+/// rate, with that rate (`rate_here`: `d`'s rate with the team); `None` if none may.
+fn best_giver(
+    model: &Model,
+    teams: &Allocation,
+    status: Status,
+    rates: &Rates,
+    rate_here: f64,
+    d: usize,
+    k: usize,
+) -> Option<(usize, f64)> {
+    let mut best: Option<(usize, f64)> = None;
+    for i in (0..model.districts.len()).filter(|&i| i != d) {
+        if !removable(model, teams, status, i, k) {
+            continue;
+        }
+        let Some(lost) = loss(model, teams, i, k) else {
+            continue;
+        };
+        let giver = (model.projected_installed(i, &teams[i]) - lost)
+            / model.districts[i].smartphones as f64;
+        let after = rate_here.min(giver).min(rates.min_except(&[d, i]));
+        if best.is_none_or(|(_, b)| after > b) {
+            best = Some((i, after));
+        }
+    }
+    best
 }
 
 /// The outreach installs of effort `e` on pool `pool` (for tests of the thresholds).

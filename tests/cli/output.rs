@@ -501,3 +501,66 @@ fn a_signal_during_the_write_leaves_no_temporary_file() {
     }
     assert!(caught > 0, "no write was caught in 30 attempts");
 }
+
+/// What a shell redirected (`--out /dev/stdout >> log.txt`, or a link to it), a link to
+/// nothing, a loop of links, a path ending in `/`: refused, nothing replaced.
+#[cfg(unix)]
+#[test]
+fn out_refuses_the_terminals_names_broken_links_and_a_trailing_slash() {
+    let dir = tempfile::tempdir().unwrap();
+    let link = |name: &str, to: &Path| {
+        let path = dir.path().join(name);
+        std::os::unix::fs::symlink(to, &path).unwrap();
+        path
+    };
+    let to_stdout = link("stdout-link", Path::new("/dev/stdout"));
+    let dangling = link("dangling", &dir.path().join("nothing-here"));
+    let loop_a = dir.path().join("loop-a");
+    link("loop-b", &loop_a);
+    link("loop-a", &dir.path().join("loop-b"));
+    for (out, says) in [
+        (Path::new("/dev/stdout"), "this is not a regular file"),
+        (Path::new("/dev/fd/1"), "this is not a regular file"),
+        (to_stdout.as_path(), "this is not a regular file"),
+        (
+            dangling.as_path(),
+            "this is a link (symlink) that points to no file",
+        ),
+        (
+            loop_a.as_path(),
+            "this is a link (symlink) that points to no file",
+        ),
+    ] {
+        let en = Test::shipped().out(out).lang("en").run().bad_input();
+        assert!(en.stderr.contains(says), "{}: {}", out.display(), en.stderr);
+    }
+    let vi = Test::shipped().out(&dangling).run().bad_input();
+    assert!(vi.stderr.contains("không trỏ tới tệp nào"), "{}", vi.stderr);
+    assert!(
+        std::fs::symlink_metadata(&dangling)
+            .unwrap()
+            .file_type()
+            .is_symlink(),
+        "the link is left a link"
+    );
+    let slash = format!("{}/", dir.path().join("plan.md").display());
+    let en = Test::shipped().out(&slash).lang("en").run().bad_input();
+    assert!(
+        en.stderr.contains("this is a folder, not a file"),
+        "{}",
+        en.stderr
+    );
+    // a missing folder is said before the plan is made, as the other refusals are
+    let en = Test::shipped()
+        .out(dir.path().join("no-such-folder").join("plan.md"))
+        .lang("en")
+        .run()
+        .bad_input();
+    assert!(
+        en.stderr
+            .contains("cannot write the output (the folder does not exist)"),
+        "{}",
+        en.stderr
+    );
+    assert!(!dir.path().join("nothing-here").exists());
+}
