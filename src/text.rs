@@ -66,3 +66,46 @@ pub fn normalise(name: &str) -> String {
     let nfc: String = name.nfc().collect();
     nfc.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// The characters a spreadsheet takes as the start of a formula in a cell.
+const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A text cell of a CSV as a spreadsheet will show it, not run it: an apostrophe before a
+/// formula's first character (`=HYPERLINK(...)` becomes `'=HYPERLINK(...)`), as OWASP
+/// advises for CSV files; Excel and LibreOffice show the text without the apostrophe.
+pub fn neutralise_cell(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.starts_with(FORMULA_START) {
+        format!("'{text}").into()
+    } else {
+        text.into()
+    }
+}
+
+/// A cell as it was before [`neutralise_cell`]: the apostrophe it added dropped again, so
+/// that the tool's own CSV reads back to the names it wrote.
+pub fn unneutralise_cell(text: &str) -> &str {
+    match text.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_START) => rest,
+        _ => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_formula_in_a_cell_is_neutralised_and_reads_back() {
+        for (written, cell) in [
+            ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+            ("+1", "'+1"),
+            ("-2", "'-2"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("Hữu Lũng", "Hữu Lũng"),
+            ("'quoted", "'quoted"),
+        ] {
+            assert_eq!(neutralise_cell(written), cell);
+            assert_eq!(unneutralise_cell(cell), written);
+        }
+    }
+}

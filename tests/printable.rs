@@ -49,6 +49,59 @@ fn csv_has_a_bom_a_header_a_row_per_district_and_a_total() {
     assert_snapshot!("csv_vi", body);
 }
 
+/// A name a spreadsheet would run as a formula (`=HYPERLINK(...)`, typed into a district's name
+/// by mistake or on purpose) is written with an apostrophe before it, so Excel shows it as
+/// text; the workbook writes it as a string cell, never a formula.
+#[test]
+fn a_name_that_looks_like_a_formula_is_written_as_text() {
+    let layout = crate::layout::Layout::new();
+    let formula = "=HYPERLINK(\"http://example.com\",\"Hữu Lũng\")";
+    let text = crate::layout::replace_once(
+        &crate::layout::shipped(),
+        "name = \"Hữu Lũng\"",
+        &format!("name = '{formula}'"),
+    );
+    let path = layout.write("formula.toml", &text);
+    let path = path.to_str().unwrap();
+    let (code, csv, stderr) = crate::layout::run(&["plan", path, "--format", "csv"]);
+    assert_eq!(code, 0, "{stderr}");
+    let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+    let names: Vec<String> = reader
+        .records()
+        .map(|r| r.unwrap()[0].to_string())
+        .collect();
+    assert!(names.contains(&format!("'{formula}")), "{names:?}");
+    assert!(names.iter().all(|n| !n.starts_with('=')), "{names:?}");
+    let dir = tempfile::tempdir().unwrap();
+    let xlsx = dir.path().join("plan.xlsx");
+    let (code, _, stderr) = crate::layout::run(&[
+        "plan",
+        path,
+        "--format",
+        "xlsx",
+        "--out",
+        xlsx.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let mut book: Xlsx<_> = calamine::open_workbook(&xlsx).unwrap();
+    let mut strings = 0;
+    for sheet in book.sheet_names() {
+        let cells = book.worksheet_range(&sheet).unwrap();
+        strings += cells
+            .used_cells()
+            .filter(|(_, _, c)| **c == Data::String(formula.to_string()))
+            .count();
+        let formulas = book.worksheet_formula(&sheet).unwrap();
+        assert!(
+            formulas
+                .used_cells()
+                .all(|(_, _, f)| !f.contains("HYPERLINK")),
+            "{sheet}: no formula holds the name"
+        );
+    }
+    assert!(strings > 0, "the name is a string cell");
+}
+
 #[test]
 fn csv_in_english_has_english_headings_and_the_same_figures() {
     let vi = text(plan_output(&["--format", "csv"]));

@@ -183,7 +183,7 @@ pub fn is_total(name: &str) -> bool {
 /// A district's name as the scenario uses it: NFC, trimmed, without the "Huyện " of the
 /// letter's rows ("Huyện Hữu Lũng" is "Hữu Lũng"; "Thành phố Lạng Sơn" keeps its name).
 pub fn district_name(cell: &str) -> String {
-    let name = normalise(cell);
+    let name = normalise(crate::text::unneutralise_cell(cell.trim_start()));
     let folded = name.to_lowercase();
     match folded.strip_prefix("huyện ") {
         Some(_) => normalise(name.get("huyện ".len()..).unwrap_or(&name)),

@@ -106,7 +106,7 @@ pub fn render(plan: &Plan, lang: Lang) -> String {
         let cells: Vec<String> = row
             .iter()
             .map(|c| match c {
-                Cell::Text(t) => t.clone(),
+                Cell::Text(t) => crate::text::neutralise_cell(t).into_owned(),
                 Cell::Count(x) => number::plain(*x, 0),
                 Cell::Rate(r) => number::plain(100.0 * r, 2),
                 Cell::Pace(x) => number::plain(*x, 1),

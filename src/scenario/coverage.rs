@@ -190,7 +190,8 @@ fn read_row<'a>(
     columns: &[Column],
 ) -> Result<Row<'a>, Error> {
     let name_index = columns.iter().position(|c| *c == Column::Name).unwrap_or(0);
-    let written = row.cell(name_index);
+    // (an apostrophe the tool's own CSV put before a formula's first character is dropped)
+    let written = crate::text::unneutralise_cell(row.cell(name_index).trim_start());
     let name = normalise(written);
     let is_total = check::is_total_row(row, name_index);
     let mut d = RawDistrict {
