@@ -439,3 +439,45 @@ fn import_errors_exit_1_in_vietnamese_by_default() {
         &["installed (78400) is more than smartphones (78399)"],
     );
 }
+
+/// `campaign import TABLE --set KEY=VALUE` used to import and ignore the setting: there is no
+/// scenario yet for it to change. Refused, saying what to do instead; nothing is written.
+#[test]
+fn import_refuses_a_setting_it_would_ignore() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("skeleton.toml");
+    let table = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/scenarios/coverage-2020-08-18.csv"
+    );
+    for (lang, says, todo) in [
+        (
+            "en",
+            "error: `--set` does not apply to `campaign import`",
+            "run `campaign plan FILE --set ...` on that file",
+        ),
+        (
+            "vi",
+            "lỗi: `--set` không dùng được với `campaign import`",
+            "chạy `campaign plan TỆP --set ...` với tệp đó",
+        ),
+    ] {
+        let (code, stdout, stderr) = crate::layout::run(&[
+            "--set",
+            "target.provincial_rate=0.5",
+            "import",
+            table,
+            "--out",
+            out.to_str().unwrap(),
+            "--lang",
+            lang,
+        ]);
+        assert_eq!(code, 1, "{stderr}");
+        assert_eq!(stdout, "");
+        assert!(
+            stderr.starts_with(says) && stderr.contains(todo),
+            "{stderr}"
+        );
+    }
+    assert!(!out.exists(), "nothing written");
+}

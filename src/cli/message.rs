@@ -17,6 +17,8 @@ pub(crate) enum SetProblem {
     WithRulesTest,
     /// `--set` with `campaign generate`, which has no scenario to change yet.
     WithGenerate,
+    /// `--set` with `campaign import`, which reads a table, not a scenario.
+    WithImport,
     /// `--set` (the first, as typed) with `campaign rules check` but no `--scenario`.
     WithoutScenario { setting: String },
 }
@@ -31,6 +33,10 @@ impl Message for SetProblem {
             WithGenerate => Said::new("`--set` không dùng được với `campaign generate`").hint(
                 "đặt giá trị bằng các tùy chọn của lệnh (--target, --floor, --budget, --objective), \
                  hoặc tạo tệp trước rồi chạy `campaign plan TỆP --set ...`",
+            ),
+            WithImport => Said::new("`--set` không dùng được với `campaign import`").hint(
+                "lệnh import đọc bảng số liệu và viết khung kịch bản; sửa giá trị trong tệp kịch bản đã viết, \
+                 hoặc chạy `campaign plan TỆP --set ...` với tệp đó",
             ),
             WithoutScenario { setting } => {
                 Said::new("--set thay đổi một kịch bản, nên cần --scenario").hint(format!(
@@ -49,6 +55,10 @@ impl Message for SetProblem {
             WithGenerate => Said::new("`--set` does not apply to `campaign generate`").hint(
                 "set values with the command's options (--target, --floor, --budget, --objective), \
                  or generate the file first, then run `campaign plan FILE --set ...`",
+            ),
+            WithImport => Said::new("`--set` does not apply to `campaign import`").hint(
+                "import reads a table and writes a scenario skeleton; change the value in the scenario it writes, \
+                 or run `campaign plan FILE --set ...` on that file",
             ),
             WithoutScenario { setting } => {
                 Said::new("--set changes a scenario, so it needs --scenario").hint(format!(

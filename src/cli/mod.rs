@@ -337,6 +337,11 @@ fn command(cli: Cli, stdout: &mut dyn Write, stderr: &mut dyn Write) -> i32 {
             Err(code) => code,
         },
         Command::Import { file, out, lang } => {
+            if !cli.set.is_empty() {
+                // the table has no scenario for a setting to change: it would be ignored
+                let e = crate::diagnostic::Error::new(SetProblem::WithImport);
+                return bad_input(stderr, &e, lang.into());
+            }
             import::run(&file, out.as_deref(), lang.into(), stdout, stderr)
         }
         Command::Generate(args) => generate::run(&args, &cli.set, stdout, stderr),
