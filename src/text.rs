@@ -67,6 +67,23 @@ pub fn normalise(name: &str) -> String {
     nfc.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The first character of `name` a reader cannot see or that a terminal would act on: a
+/// control character (a tab, a line feed, an escape) or an invisible format character (a
+/// zero-width space or joiner, a soft hyphen, a direction mark, a byte-order mark), with its
+/// position (1-based, in characters).
+pub fn hidden_character(name: &str) -> Option<(usize, char)> {
+    let invisible = |c: char| {
+        matches!(c,
+            '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{180E}' | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}')
+    };
+    name.chars()
+        .enumerate()
+        .find(|&(_, c)| c.is_control() || invisible(c))
+        .map(|(i, c)| (i + 1, c))
+}
+
 /// The characters a spreadsheet takes as the start of a formula in a cell.
 const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 

@@ -325,3 +325,31 @@ fn a_cohort_given_twice_in_different_capitals_is_refused() {
         ],
     );
 }
+
+/// A name with a character a reader cannot see (a zero-width space copied from a web page) or
+/// that a terminal would act on (an escape) would pass for another district on every page:
+/// refused, saying which character and where, and what to do.
+#[test]
+fn a_name_with_an_invisible_or_control_character_is_refused() {
+    for (written, code, position) in [
+        (r#"name = "Hữu\u200BLũng""#, "U+200B", 4),
+        (r#"name = "\u001B[31mHữu Lũng""#, "U+001B", 1),
+        (r#"name = "Hữu Lũng\u00AD""#, "U+00AD", 9),
+    ] {
+        let (en, vi) = error_of(&edit(r#"name = "Hữu Lũng""#, written));
+        assert_has(
+            &en,
+            &[
+                "scenario.toml:23:8: field `name`: the district's name holds a character that \
+                 cannot be seen or a control character",
+                &format!("({code}, character {position} of"),
+                "hint: type the name again",
+            ],
+        );
+        assert!(
+            !en.contains('\u{1b}'),
+            "the escape is not printed raw: {en:?}"
+        );
+        assert_has(&vi, &["tên huyện có một ký tự không nhìn thấy", code]);
+    }
+}
