@@ -231,6 +231,18 @@ impl Error {
                 let _ = writeln!(out, " {}{}^", " ".repeat(6), caret_pad(setting, col));
             }
         } else if let (Some(line), Some(text)) = (loc.line, &loc.source_line) {
+            // a control character (an escape) is not sent to the terminal: it shows as �
+            let text: String = text
+                .chars()
+                .map(|c| {
+                    if c.is_control() && c != '\t' {
+                        '\u{FFFD}'
+                    } else {
+                        c
+                    }
+                })
+                .collect();
+            let text = &text;
             let gutter = line.to_string().len();
             let _ = writeln!(out, " {line} | {text}");
             if let Some(col) = loc.column {

@@ -84,6 +84,17 @@ pub fn hidden_character(name: &str) -> Option<(usize, char)> {
         .map(|(i, c)| (i + 1, c))
 }
 
+/// `name` with each character [`hidden_character`] would find written as `\u{200b}`, the rest
+/// as it is: "Hữu\u{200b}Lũng".
+pub fn show_hidden(name: &str) -> String {
+    name.chars()
+        .map(|c| match hidden_character(c.encode_utf8(&mut [0; 4])) {
+            Some(_) => c.escape_unicode().to_string(),
+            None => c.to_string(),
+        })
+        .collect()
+}
+
 /// The characters a spreadsheet takes as the start of a formula in a cell.
 const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 

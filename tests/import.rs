@@ -481,3 +481,36 @@ fn import_refuses_a_setting_it_would_ignore() {
     }
     assert!(!out.exists(), "nothing written");
 }
+
+/// A district name with a zero-width space (copied from a web page) or an escape is refused by
+/// `campaign import` too, the character shown escaped and the line shown without the escape.
+#[test]
+fn import_refuses_a_name_with_a_hidden_character() {
+    let dir = tempfile::tempdir().unwrap();
+    for (cell, code, shown) in [
+        ("Hữu\u{200b}Lũng", "U+200B", "\"Hữu\\u{200b}Lũng\""),
+        ("\u{1b}[31mHữu Lũng", "U+001B", "\"\\u{1b}[31mHữu Lũng\""),
+    ] {
+        let table = write(
+            dir.path(),
+            "hidden.csv",
+            &format!("Huyện,Đã cài Bluezone,Tổng smartphone\n{cell},18019,78399\n"),
+        );
+        let (code_en, _, en) = run(&["import", table.to_str().unwrap(), "--lang", "en"]);
+        assert_eq!(code_en, 1, "{en}");
+        assert!(
+            en.contains("hidden.csv:2: the district's name holds a character"),
+            "{en}"
+        );
+        assert!(en.contains(code) && en.contains(shown), "{en}");
+        assert!(
+            !en.contains('\u{1b}'),
+            "no raw escape on the terminal: {en:?}"
+        );
+        let (_, _, vi) = run(&["import", table.to_str().unwrap()]);
+        assert!(
+            vi.contains("tên huyện có một ký tự không nhìn thấy"),
+            "{vi}"
+        );
+    }
+}

@@ -185,6 +185,54 @@ pub(crate) enum RowProblem {
         first_line: usize,
     },
     Cell(CellProblem),
+    Hidden(HiddenCharacter),
+}
+
+/// A district's name holds a character a reader cannot see or a terminal would act on: the
+/// `code` point at character `position` of the name (`shown` with escapes). Said by the
+/// scenario's district check and by `campaign import` alike.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct HiddenCharacter {
+    pub shown: String,
+    pub position: usize,
+    pub code: u32,
+}
+
+impl HiddenCharacter {
+    /// The first hidden character of `name`, if any ([`crate::text::hidden_character`]).
+    pub fn of(name: &str) -> Option<HiddenCharacter> {
+        crate::text::hidden_character(name).map(|(position, c)| HiddenCharacter {
+            shown: crate::text::show_hidden(name),
+            position,
+            code: u32::from(c),
+        })
+    }
+}
+
+impl Message for HiddenCharacter {
+    fn vi(&self) -> Said {
+        let HiddenCharacter {
+            shown,
+            position,
+            code,
+        } = self;
+        Said::new(format!(
+            "tên huyện có một ký tự không nhìn thấy hoặc ký tự điều khiển (U+{code:04X}, ký tự thứ {position} của \"{shown}\")"
+        ))
+        .hint("gõ lại tên huyện (ký tự này thường lẫn vào khi sao chép từ trang web hoặc Word)")
+    }
+
+    fn en(&self) -> Said {
+        let HiddenCharacter {
+            shown,
+            position,
+            code,
+        } = self;
+        Said::new(format!(
+            "the district's name holds a character that cannot be seen or a control character (U+{code:04X}, character {position} of \"{shown}\")"
+        ))
+        .hint("type the name again (such characters come in when copying from a web page or Word)")
+    }
 }
 
 impl Message for RowProblem {
@@ -210,6 +258,7 @@ impl Message for RowProblem {
             Twice { first_line } => Said::new(format!("huyện đã có ở dòng {first_line}"))
                 .hint("xóa một trong hai dòng"),
             Cell(cell) => cell.vi(),
+            Hidden(hidden) => hidden.vi(),
         }
     }
 
@@ -237,6 +286,7 @@ impl Message for RowProblem {
                     .hint("delete one of the two rows")
             }
             Cell(cell) => cell.en(),
+            Hidden(hidden) => hidden.en(),
         }
     }
 }

@@ -18,7 +18,7 @@ use crate::diagnostic::Error;
 use crate::source::Source;
 use check::{Reader, Total};
 use grid::{Grid, GridRow};
-use message::{CellProblem, InRow, Row, RowProblem, TableProblem};
+use message::{CellProblem, HiddenCharacter, InRow, Row, RowProblem, TableProblem};
 use table::Heading;
 
 /// The districts of an imported table, in its order.
@@ -74,6 +74,10 @@ fn coverage(grid: &Grid) -> Result<Coverage, Error> {
     for row in &rows[1..] {
         let name = table::district_name(row.cell(columns.district));
         let at = row.pos();
+        if let Some(hidden) = HiddenCharacter::of(&name) {
+            // (the row's label would print the name, character and all)
+            return Err(src.error(at, RowProblem::Hidden(hidden)));
+        }
         let label = row.label(&name);
         if total.is_some() {
             check::below_total(src, row, columns.installed, &name)?;

@@ -98,14 +98,8 @@ pub(super) fn name<'a>(d: &RawDistrict<'a>) -> Result<(String, Spot<'a>), Error>
         return Err(at.error(DistrictProblem::EmptyName).field("name"));
     }
     // "Hữu\u{200b}Lũng" would pass for "Hữu Lũng" on every page and be another district
-    if let Some((position, character)) = crate::text::hidden_character(&name) {
-        return Err(at
-            .error(DistrictProblem::HiddenCharacter {
-                shown: name.escape_default().to_string(),
-                position,
-                code: u32::from(character),
-            })
-            .field("name"));
+    if let Some(hidden) = crate::import::message::HiddenCharacter::of(&name) {
+        return Err(at.error(hidden).field("name"));
     }
     Ok((name, *at))
 }

@@ -15,13 +15,6 @@ pub(crate) enum DistrictProblem {
     },
     NoName,
     EmptyName,
-    /// The name holds a character a reader cannot see or a terminal would act on: the
-    /// `code` point at character `position` of the name (`shown` with escapes).
-    HiddenCharacter {
-        shown: String,
-        position: usize,
-        code: u32,
-    },
     /// A required figure is missing; `example` is a value to show.
     Missing {
         field: &'static str,
@@ -91,14 +84,6 @@ impl Message for DistrictProblem {
             .hint("mỗi huyện chỉ ghi một lần; gộp hai mục hoặc sửa tên cho đúng"),
             NoName => Said::new("huyện này chưa có tên (`name`)")
                 .hint("thêm tên huyện, ví dụ: name = \"Hữu Lũng\""),
-            HiddenCharacter {
-                shown,
-                position,
-                code,
-            } => Said::new(format!(
-                "tên huyện có một ký tự không nhìn thấy hoặc ký tự điều khiển (U+{code:04X}, ký tự thứ {position} của \"{shown}\")"
-            ))
-            .hint("gõ lại tên huyện (ký tự này thường lẫn vào khi sao chép từ trang web hoặc Word)"),
             EmptyName => Said::new("tên huyện đang để trống")
                 .hint("ghi tên huyện, ví dụ \"Hữu Lũng\""),
             Missing { field, example } => Said::new(format!("thiếu số liệu `{field}`"))
@@ -170,14 +155,6 @@ impl Message for DistrictProblem {
             .hint("list each district once; merge the two entries or correct the name"),
             NoName => Said::new("this district has no name (`name`)")
                 .hint("add the district's name, e.g. name = \"Hữu Lũng\""),
-            HiddenCharacter {
-                shown,
-                position,
-                code,
-            } => Said::new(format!(
-                "the district's name holds a character that cannot be seen or a control character (U+{code:04X}, character {position} of \"{shown}\")"
-            ))
-            .hint("type the name again (such characters come in when copying from a web page or Word)"),
             EmptyName => Said::new("the district's name is empty")
                 .hint("write the district's name, e.g. \"Hữu Lũng\""),
             Missing { field, example } => Said::new(format!("`{field}` is missing"))
