@@ -72,25 +72,31 @@ pub fn normalise(name: &str) -> String {
 /// zero-width space or joiner, a soft hyphen, a direction mark, a byte-order mark), with its
 /// position (1-based, in characters).
 pub fn hidden_character(name: &str) -> Option<(usize, char)> {
-    let invisible = |c: char| {
-        matches!(c,
+    name.chars()
+        .enumerate()
+        .find(|&(_, c)| is_hidden(c))
+        .map(|(i, c)| (i + 1, c))
+}
+
+/// A control character, or an invisible format character ([`hidden_character`]).
+fn is_hidden(c: char) -> bool {
+    c.is_control()
+        || matches!(c,
             '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{180E}' | '\u{200B}'..='\u{200F}'
             | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}'
             | '\u{FEFF}')
-    };
-    name.chars()
-        .enumerate()
-        .find(|&(_, c)| c.is_control() || invisible(c))
-        .map(|(i, c)| (i + 1, c))
 }
 
 /// `name` with each character [`hidden_character`] would find written as `\u{200b}`, the rest
 /// as it is: "Hữu\u{200b}Lũng".
 pub fn show_hidden(name: &str) -> String {
     name.chars()
-        .map(|c| match hidden_character(c.encode_utf8(&mut [0; 4])) {
-            Some(_) => c.escape_unicode().to_string(),
-            None => c.to_string(),
+        .map(|c| {
+            if is_hidden(c) {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
         })
         .collect()
 }

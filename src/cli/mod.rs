@@ -260,10 +260,19 @@ fn plan(
 ) -> i32 {
     let lang = output.lang;
     let out = output.out.as_deref();
-    if let Err(e) = output::check_out_of(out, || output::inputs_of(&[scenario], settings)) {
+    // loaded once: for the files it reads (which --out may not name), then to plan
+    let loaded = crate::scenario::load_with(scenario, settings);
+    let inputs = || {
+        let mut inputs = vec![scenario.to_path_buf()];
+        if let Ok(s) = &loaded {
+            inputs.extend(s.inputs());
+        }
+        inputs
+    };
+    if let Err(e) = output::check_out_of(out, inputs) {
         return bad_input(stderr, &e, lang);
     }
-    let plan = match crate::plan_with(scenario, settings) {
+    let plan = match loaded.and_then(|s| crate::plan_scenario(&s)) {
         Ok(plan) => plan,
         Err(e) => return bad_input(stderr, &e, lang),
     };

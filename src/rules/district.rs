@@ -106,14 +106,7 @@ fn fixed_by_rule(plan: &DistrictPlan) -> BTreeMap<String, f64> {
             }
         }
     }
-    let total: f64 = asked.values().sum();
-    let scale = if total > 0.0 {
-        plan.fixed_installs / total
-    } else {
-        0.0
-    };
-    asked.values_mut().for_each(|v| *v *= scale);
-    asked
+    shares_of(asked, plan.fixed_installs)
 }
 
 /// Each rule's share of the district's mandated installs, as the plan counts them
@@ -142,12 +135,14 @@ fn mandated_by_rule(plan: &DistrictPlan, input: &DistrictInput) -> BTreeMap<Stri
         let installs = share * members.min(input.smartphones) as f64 * uninstalled_share;
         *asked.entry(rule.to_string()).or_default() += installs;
     }
+    shares_of(asked, plan.mandated_installs)
+}
+
+/// What each rule `asked` for, scaled so that the parts add up to `counted`, the plan's total
+/// after its cap (nothing when no rule asked for anything).
+fn shares_of(mut asked: BTreeMap<String, f64>, counted: f64) -> BTreeMap<String, f64> {
     let total: f64 = asked.values().sum();
-    let scale = if total > 0.0 {
-        plan.mandated_installs / total
-    } else {
-        0.0
-    };
+    let scale = if total > 0.0 { counted / total } else { 0.0 };
     asked.values_mut().for_each(|v| *v *= scale);
     asked
 }
