@@ -15,7 +15,7 @@ fn locale(lang: Lang) -> Locale {
 /// A count, rounded to the nearest whole number: `151.916` / `151,916`.
 pub fn count(lang: Lang, value: f64) -> String {
     let rounded = value.round();
-    let text = (rounded.abs() as u64).to_formatted_string(&locale(lang));
+    let text = (rounded.abs() as u128).to_formatted_string(&locale(lang));
     if rounded < 0.0 {
         format!("-{text}")
     } else {
@@ -30,7 +30,7 @@ pub fn decimal(lang: Lang, value: f64, places: usize) -> String {
     let whole = (scaled / scale).trunc();
     let frac = scaled - whole * scale;
     let sign = if value < 0.0 && scaled > 0.0 { "-" } else { "" };
-    let int = (whole as u64).to_formatted_string(&locale(lang));
+    let int = (whole as u128).to_formatted_string(&locale(lang));
     if places == 0 {
         return format!("{sign}{int}");
     }
@@ -124,6 +124,21 @@ mod tests {
         assert_eq!(plain(151_916.4, 0), "151916");
         assert_eq!(plain(100.0 * 151_916.0 / 519_820.0, 2), "29.22");
         assert_eq!(plain(-1_234.5, 1), "-1234.5");
+    }
+
+    /// Teams, days and cost per team-day at their limits reach 3,65 × 10^21 đồng on a
+    /// 10.600-unit scenario: printed whole, not saturated at 2^64 - 1.
+    #[test]
+    fn figures_beyond_two_to_the_sixty_four_are_printed_whole() {
+        assert_eq!(count(Lang::Vi, 3.65e21), "3.650.000.000.000.000.000.000");
+        assert_eq!(
+            money(Lang::En, 18_446_744_073_709_551_616.0 * 2.0),
+            "36,893,488,147,419,103,232 VND"
+        );
+        assert_eq!(
+            decimal(Lang::Vi, 1e20 + 0.5, 1),
+            "100.000.000.000.000.000.000,0"
+        );
     }
 
     #[test]

@@ -67,6 +67,12 @@ pub fn normalise(name: &str) -> String {
     nfc.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The name as a person reads it, to compare names by: [`normalise`]d and in lower case, so
+/// that `Volunteer`, `volunteer` and ` volunteer ` are one team kind.
+pub fn fold(name: &str) -> String {
+    normalise(name).to_lowercase()
+}
+
 /// The first character of `name` a reader cannot see or that a terminal would act on: a
 /// control character (a tab, a line feed, an escape) or an invisible format character (a
 /// zero-width space or joiner, a soft hyphen, a direction mark, a byte-order mark), with its

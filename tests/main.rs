@@ -37,4 +37,5 @@ mod set;
 mod sweep;
 mod sweep_terminal;
 mod synthetic;
+mod trust;
 mod what_if_docs;

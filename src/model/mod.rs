@@ -12,6 +12,20 @@ pub const MAX_TEAMS: u32 = 100_000;
 /// cannot overflow.
 pub const MAX_PEOPLE: i128 = 1_000_000_000_000;
 
+/// The longest campaign accepted, in days (ten years): a campaign is weeks long; the bound keeps
+/// every day count and every cost (teams × days × cost per team-day) far inside exact arithmetic.
+pub const MAX_HORIZON_DAYS: u32 = 3_650;
+
+/// The highest cost per team-day accepted, in đồng (a thousand million; the letter's teams cost
+/// hundreds of thousands): with [`MAX_TEAMS`] and [`MAX_HORIZON_DAYS`] every total the plan
+/// prints stays a whole number of đồng that is printed exactly, never a saturated figure.
+pub const MAX_COST_PER_TEAM_DAY: f64 = 1e9;
+
+/// The largest budget accepted, in đồng (a million thousand-millions, a thousand times a
+/// province's yearly budget): larger figures are typing mistakes, and beyond 2^53 đồng a budget
+/// can no longer be told apart from its neighbour.
+pub const MAX_BUDGET: f64 = 1e15;
+
 pub use curve::{effort_for, marginal_installs, outreach_installs};
 
 use serde::Serialize;

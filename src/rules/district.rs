@@ -17,7 +17,7 @@ use crate::effects::{Directive, Effects, FixedInstalls, Mandate};
 use crate::model::{Scope, TeamKind};
 use crate::plan::DistrictPlan;
 use crate::scenario::{DistrictInput, Scenario};
-use crate::text::Text;
+use crate::text::{Text, fold};
 
 /// What every district of one run shares: the team kinds, the cohorts the scenario knows, and
 /// the recorder of the trace.
@@ -45,7 +45,7 @@ impl Context {
 
     /// The kind `name`; an unknown name is an error with a "did you mean" hint.
     fn kind(&self, name: &str, function: &'static str) -> Fallible<&TeamKind> {
-        if let Some(kind) = self.kinds.iter().find(|k| k.name == name) {
+        if let Some(kind) = self.kinds.iter().find(|k| fold(&k.name) == fold(name)) {
             return Ok(kind);
         }
         let known: Vec<&str> = self.kinds.iter().map(|k| k.name.as_str()).collect();

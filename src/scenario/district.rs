@@ -10,6 +10,7 @@ use crate::import::check::MAX_PEOPLE;
 use crate::import::table::name_key;
 use crate::model::{Scope, TeamKind};
 use crate::source::{Pos, Source, Spot};
+use crate::text::fold;
 pub(crate) use crate::text::normalise;
 
 /// The fields a district has besides its cohorts.
@@ -215,7 +216,7 @@ fn team_kind<'k>(
             .filter(|k| k.scope == Scope::Local)
             .map(|k| k.name.as_str())
     };
-    match kinds.iter().find(|k| k.name == entry.key.trim()) {
+    match kinds.iter().find(|k| fold(&k.name) == fold(&entry.key)) {
         Some(kind) if kind.scope == Scope::Local => Ok(kind),
         Some(kind) => Err(provincial_in_district(
             entry.key_at.src,

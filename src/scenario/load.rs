@@ -111,7 +111,17 @@ fn scenario(path: &Path, top: &Table<'_, '_>) -> Result<Scenario, Error> {
     let rules = rules(top)?;
     let budget = match top.item("budget") {
         None => None,
-        Some(item) => Some(non_negative(item.src, "budget", item.value)?),
+        Some(item) => {
+            let budget = non_negative(item.src, "budget", item.value)?;
+            if budget > crate::model::MAX_BUDGET {
+                return Err(item
+                    .error(ScenarioProblem::BudgetTooLarge {
+                        written: written(item.src, item.value).to_string(),
+                    })
+                    .field("budget"));
+            }
+            Some(budget)
+        }
     };
 
     let target = top
@@ -189,7 +199,15 @@ fn horizon_days(top: &Table<'_, '_>) -> Result<u32, Error> {
     let (src, value) = (item.src, item.value);
     let days = as_integer(src, "horizon_days", value)?;
     match u32::try_from(days) {
-        Ok(days) if days >= 1 => Ok(days),
+        Ok(days) if (1..=crate::model::MAX_HORIZON_DAYS).contains(&days) => Ok(days),
+        _ if days > 0 => Err(src
+            .error(
+                pos(value),
+                ScenarioProblem::LongHorizon {
+                    written: written(src, value).to_string(),
+                },
+            )
+            .field("horizon_days")),
         _ => Err(src
             .error(
                 pos(value),

@@ -8,6 +8,7 @@ use super::message::{Hint, TeamKindProblem, in_team_kind};
 use crate::diagnostic::{Error, did_you_mean};
 use crate::model::{Scope, TeamKind};
 use crate::source::{Pos, Source};
+use crate::text::{fold, hidden_character, show_hidden};
 
 const KEYS: [&str; 5] = [
     "name",
@@ -36,7 +37,7 @@ pub(super) fn team_kinds(top: &Table<'_, '_>) -> Result<Vec<TeamKind>, Error> {
             let alone = Table::new(src, pos(entry), "[[team_kind]]", table);
             alone.unknown_keys(&KEYS)?;
             let (name, name_at) = name(&alone)?;
-            if let Some((_, first)) = in_this_file.iter().find(|(n, _)| *n == name) {
+            if let Some((_, first)) = in_this_file.iter().find(|(n, _)| fold(n) == fold(&name)) {
                 let line = src.line(*first).unwrap_or(0);
                 return Err(src
                     .error(
@@ -57,7 +58,7 @@ pub(super) fn team_kinds(top: &Table<'_, '_>) -> Result<Vec<TeamKind>, Error> {
             let misspelt = !kinds.is_empty()
                 && alone.get("scope").is_none()
                 && did_you_mean(&name, kinds.iter().map(|(n, _)| n.as_str())).is_some();
-            match kinds.iter_mut().find(|(n, _)| *n == name) {
+            match kinds.iter_mut().find(|(n, _)| fold(n) == fold(&name)) {
                 Some((_, layers)) => layers.push(layer),
                 None if src.is_setting() => {
                     let known: Vec<&str> = kinds.iter().map(|(n, _)| n.as_str()).collect();
@@ -77,7 +78,7 @@ pub(super) fn team_kinds(top: &Table<'_, '_>) -> Result<Vec<TeamKind>, Error> {
     }
     kinds
         .into_iter()
-        .map(|(_, layers)| team_kind(&Table::layered("[[team_kind]]", layers)))
+        .map(|(name, layers)| team_kind(name, &Table::layered("[[team_kind]]", layers)))
         .collect()
 }
 
@@ -105,6 +106,19 @@ fn name(table: &Table<'_, '_>) -> Result<(String, Pos), Error> {
             .error(pos(name_value), TeamKindProblem::EmptyName)
             .field("team_kind.name"));
     }
+    // "volunteer\u{200b}" would pass for "volunteer" on every page and be another kind
+    if let Some((position, c)) = hidden_character(&name) {
+        return Err(src
+            .error(
+                pos(name_value),
+                TeamKindProblem::HiddenCharacter {
+                    shown: show_hidden(&name),
+                    position,
+                    code: u32::from(c),
+                },
+            )
+            .field("team_kind.name"));
+    }
     Ok((name, pos(name_value)))
 }
 
@@ -112,12 +126,10 @@ fn no_team_kind(src: &Source, at: Pos) -> Error {
     src.error(at, TeamKindProblem::NoTeamKind)
 }
 
-/// One team kind, from its entries in the base and overlays (all checked to have one name).
-fn team_kind(table: &Table<'_, '_>) -> Result<TeamKind, Error> {
-    let name_item = table.require_item("name", "name = \"volunteer\"")?;
-    let name = as_str(name_item.src, "team_kind.name", name_item.value)?
-        .trim()
-        .to_string();
+/// One team kind, from its entries in the base and overlays (all checked to have one name as a
+/// person reads it); `name` is as its first entry writes it (an overlay's or a `--set`'s
+/// `VOLUNTEER` changes the kind `volunteer`, not its name).
+fn team_kind(name: String, table: &Table<'_, '_>) -> Result<TeamKind, Error> {
     let in_kind = |e: Error| in_team_kind(&name, e);
 
     let scope_value = table
@@ -199,6 +211,15 @@ fn team_kind(table: &Table<'_, '_>) -> Result<TeamKind, Error> {
                 return Err(in_kind(
                     value
                         .error(TeamKindProblem::NegativeCost {
+                            written: written(value.src, value.value).to_string(),
+                        })
+                        .field("team_kind.cost_per_team_day"),
+                ));
+            }
+            if cost > crate::model::MAX_COST_PER_TEAM_DAY {
+                return Err(in_kind(
+                    value
+                        .error(TeamKindProblem::CostTooLarge {
                             written: written(value.src, value.value).to_string(),
                         })
                         .field("team_kind.cost_per_team_day"),

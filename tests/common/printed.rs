@@ -44,7 +44,7 @@ fn grouped(lang: Lang, digits: &str) -> String {
 /// A count rounded to the nearest whole number (halves away from zero): `151.916`, `-1.200`.
 pub fn count(lang: Lang, x: f64) -> String {
     let n = x.round();
-    let digits = format!("{}", n.abs() as u64);
+    let digits = format!("{}", n.abs() as u128);
     let sign = if n < 0.0 { "-" } else { "" };
     format!("{sign}{}", grouped(lang, &digits))
 }

@@ -3,6 +3,9 @@
 
 use super::Hint;
 use crate::diagnostic::{Message, Said, did_you_mean_en, did_you_mean_vi};
+use crate::model::{MAX_BUDGET, MAX_HORIZON_DAYS};
+use crate::number;
+use crate::text::Lang;
 
 /// A problem with a key of the scenario's top level, `[target]` or `[response]`.
 #[derive(Debug, Clone, PartialEq)]
@@ -15,6 +18,10 @@ pub(crate) enum ScenarioProblem {
     ShortHorizon {
         written: String,
     },
+    /// `horizon_days` is above [`crate::model::MAX_HORIZON_DAYS`].
+    LongHorizon {
+        written: String,
+    },
     /// `known` are the objectives, `close` one that `written` may be a typing mistake for.
     UnknownObjective {
         written: String,
@@ -23,6 +30,10 @@ pub(crate) enum ScenarioProblem {
     },
     /// `budget` is below 0.
     Negative {
+        written: String,
+    },
+    /// `budget` is above [`crate::model::MAX_BUDGET`].
+    BudgetTooLarge {
         written: String,
     },
     /// A share is not in (0, 1], or not in [0, 1] when `zero_ok`; `value` is the number read.
@@ -74,6 +85,11 @@ impl Message for ScenarioProblem {
                 "số ngày của đợt phải từ 1 trở lên (đang là {written})"
             ))
             .hint("ghi số ngày của đợt vận động, ví dụ horizon_days = 14"),
+            LongHorizon { written } => Said::new(format!(
+                "số ngày của đợt quá lớn: {written}, nhiều nhất là {} ngày (mười năm)",
+                number::count(Lang::Vi, f64::from(MAX_HORIZON_DAYS))
+            ))
+            .hint("ghi số ngày của đợt vận động, ví dụ horizon_days = 14; đợt dài hơn thì lập kế hoạch cho từng giai đoạn"),
             UnknownObjective {
                 written,
                 known,
@@ -89,6 +105,11 @@ impl Message for ScenarioProblem {
             Negative { written } => {
                 Said::new(format!("số này không được âm (đang là {written})"))
             }
+            BudgetTooLarge { written } => Said::new(format!(
+                "ngân sách quá lớn: {written}, nhiều nhất là {}",
+                number::money(Lang::Vi, MAX_BUDGET)
+            ))
+            .hint("ghi ngân sách bằng đồng, ví dụ budget = 600_000_000; hoặc bỏ dòng budget nếu không giới hạn chi phí"),
             NotShare {
                 written,
                 value,
@@ -142,6 +163,11 @@ impl Message for ScenarioProblem {
                 "the horizon must be at least 1 day (it is {written})"
             ))
             .hint("write the length of the campaign in days, e.g. horizon_days = 14"),
+            LongHorizon { written } => Said::new(format!(
+                "the horizon is too long: {written} days, at most {} (ten years)",
+                number::count(Lang::En, f64::from(MAX_HORIZON_DAYS))
+            ))
+            .hint("write the length of the campaign in days, e.g. horizon_days = 14; plan a longer campaign in stages"),
             UnknownObjective {
                 written,
                 known,
@@ -157,6 +183,11 @@ impl Message for ScenarioProblem {
             Negative { written } => Said::new(format!(
                 "this number must not be negative (it is {written})"
             )),
+            BudgetTooLarge { written } => Said::new(format!(
+                "the budget is too large: {written}, at most {}",
+                number::money(Lang::En, MAX_BUDGET)
+            ))
+            .hint("write the budget in đồng, e.g. budget = 600_000_000; or remove the budget line if spending is not limited"),
             NotShare {
                 written,
                 value,

@@ -1,7 +1,8 @@
 //! What can be wrong with a `[[team_kind]]` entry.
 
 use crate::diagnostic::{Error, Message, Said, did_you_mean_en, did_you_mean_vi};
-use crate::number::count;
+use crate::model::MAX_COST_PER_TEAM_DAY;
+use crate::number::{self, count};
 use crate::source::name_list;
 use crate::text::Lang;
 
@@ -47,6 +48,17 @@ pub(crate) enum TeamKindProblem {
         written: String,
     },
     NegativeCost {
+        written: String,
+    },
+    /// The kind's name holds a character a reader cannot see or a terminal would act on: the
+    /// `code` point at character `position` of the name (`shown` with escapes).
+    HiddenCharacter {
+        shown: String,
+        position: usize,
+        code: u32,
+    },
+    /// `cost_per_team_day` is above [`crate::model::MAX_COST_PER_TEAM_DAY`].
+    CostTooLarge {
         written: String,
     },
 }
@@ -99,6 +111,19 @@ impl Message for TeamKindProblem {
             NegativeCost { written } => Said::new(format!(
                 "chi phí mỗi đội mỗi ngày không được âm (đang là {written})"
             )),
+            HiddenCharacter {
+                shown,
+                position,
+                code,
+            } => Said::new(format!(
+                "tên loại đội có một ký tự không nhìn thấy hoặc ký tự điều khiển (U+{code:04X}, ký tự thứ {position} của \"{shown}\")"
+            ))
+            .hint("gõ lại tên loại đội (ký tự này thường lẫn vào khi sao chép từ trang web hoặc Word)"),
+            CostTooLarge { written } => Said::new(format!(
+                "chi phí mỗi đội mỗi ngày quá lớn: {written}, nhiều nhất là {}",
+                number::money(Lang::Vi, MAX_COST_PER_TEAM_DAY)
+            ))
+            .hint("ghi chi phí một đội trong một ngày, bằng đồng, ví dụ cost_per_team_day = 300_000"),
         }
     }
 
@@ -139,6 +164,19 @@ impl Message for TeamKindProblem {
             NegativeCost { written } => Said::new(format!(
                 "the cost per team-day must not be negative (it is {written})"
             )),
+            HiddenCharacter {
+                shown,
+                position,
+                code,
+            } => Said::new(format!(
+                "the team kind's name holds a character that cannot be seen or a control character (U+{code:04X}, character {position} of \"{shown}\")"
+            ))
+            .hint("type the name again (such characters come in when copying from a web page or Word)"),
+            CostTooLarge { written } => Said::new(format!(
+                "the cost per team-day is too large: {written}, at most {}",
+                number::money(Lang::En, MAX_COST_PER_TEAM_DAY)
+            ))
+            .hint("write what one team costs for one day, in đồng, e.g. cost_per_team_day = 300_000"),
         }
     }
 }

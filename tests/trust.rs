@@ -1,0 +1,209 @@
+//! Figures that would be silently wrong, and names that would pass for others (issue 13,
+//! family 5): money beyond what is printed exactly is refused with the limit, a horizon beyond
+//! ten years is refused as too long (not "at least 1 day"), and team kinds are compared as a
+//! person reads them.
+
+use campaign_planner::text::Lang;
+
+use crate::support::{Test, WhatIf, f, u};
+
+/// `campaign plan` of the shipped scenario with `settings`, in `lang`.
+fn with(settings: &[&str], lang: &str) -> Test {
+    let mut test = Test::shipped().lang(lang);
+    for s in settings {
+        test = test.arg("--set").arg(*s);
+    }
+    test
+}
+
+#[test]
+fn a_budget_beyond_the_limit_is_refused_with_the_limit() {
+    for (written, lang, said, hint) in [
+        (
+            "1e308",
+            "vi",
+            "ngân sách quá lớn: 1e308, nhiều nhất là 1.000.000.000.000.000 đ",
+            "bỏ dòng budget nếu không giới hạn chi phí",
+        ),
+        (
+            "18446744073709551616",
+            "en",
+            "the budget is too large: 18446744073709551616, at most 1,000,000,000,000,000 VND",
+            "remove the budget line if spending is not limited",
+        ),
+    ] {
+        let setting = format!("budget={written}");
+        let out = with(&[&setting], lang).run().bad_input();
+        assert!(
+            out.stderr.contains(&format!("--set {setting}")),
+            "{}",
+            out.stderr
+        );
+        assert!(out.stderr.contains(said), "{}", out.stderr);
+        assert!(out.stderr.contains(hint), "{}", out.stderr);
+    }
+    // the limit itself is accepted, and printed exactly
+    let out = with(&["budget=1e15"], "vi").format("json").run().plan();
+    assert_eq!(f(&out.json()["budget"]), 1e15);
+}
+
+#[test]
+fn a_cost_per_team_day_beyond_the_limit_is_refused_in_the_file_too() {
+    let what_if =
+        WhatIf::shipped().replace("cost_per_team_day = 300_000", "cost_per_team_day = 1e17");
+    let out = what_if.test().run().bad_input();
+    assert!(
+        out.stderr.contains("lang-son-2020-09-01.toml:"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("loại đội `volunteer`"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("chi phí mỗi đội mỗi ngày quá lớn: 1e17, nhiều nhất là 1.000.000.000 đ"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("cost_per_team_day = 300_000"),
+        "{}",
+        out.stderr
+    );
+    let out = what_if.test().lang("en").run().bad_input();
+    assert!(
+        out.stderr
+            .contains("the cost per team-day is too large: 1e17, at most 1,000,000,000 VND"),
+        "{}",
+        out.stderr
+    );
+}
+
+/// A spend near what the limits allow is printed whole, never saturated at
+/// 18.446.744.073.709.551.615: teams × days × cost per team-day, added exactly (the formatter
+/// beyond 2^64 is tested in `number.rs`).
+#[test]
+fn the_largest_spend_the_limits_allow_is_printed_exactly() {
+    let settings = [
+        "team_kind.volunteer.cost_per_team_day=1e9",
+        "team_kind.commune.cost_per_team_day=1e9",
+        "horizon_days=3650",
+    ];
+    let json = with(&settings, "vi").format("json").run().plan().json();
+    let teams = u(&json["province"]["teams"]);
+    let cost = f(&json["province"]["cost"]);
+    assert_eq!(
+        cost,
+        teams as f64 * 3650.0 * 1e9,
+        "every team works every day"
+    );
+    assert!(
+        cost > 1e14,
+        "the case reaches far up: {cost}"
+    );
+    let text = with(&settings, "vi").run().plan().stdout;
+    let expected = crate::common::printed::count(Lang::Vi, cost);
+    assert!(
+        text.contains(&format!("{expected} đ")),
+        "{expected} in\n{text}"
+    );
+    assert!(!text.contains("18.446.744.073.709.551.615"), "{text}");
+    let csv = with(&settings, "vi").format("csv").run().plan().stdout;
+    assert!(csv.contains(&format!(",{cost:.0},")), "{cost:.0} in\n{csv}");
+}
+
+#[test]
+fn a_horizon_beyond_ten_years_is_too_long_not_too_short() {
+    for (days, lang, said, not) in [
+        (
+            "9223372036854775807",
+            "vi",
+            "số ngày của đợt quá lớn: 9223372036854775807, nhiều nhất là 3.650 ngày",
+            "từ 1 trở lên",
+        ),
+        (
+            "3651",
+            "en",
+            "the horizon is too long: 3651 days, at most 3,650",
+            "at least 1 day",
+        ),
+    ] {
+        let setting = format!("horizon_days={days}");
+        let out = with(&[&setting], lang).run().bad_input();
+        assert!(out.stderr.contains(said), "{}", out.stderr);
+        assert!(!out.stderr.contains(not), "{}", out.stderr);
+        assert!(out.stderr.contains("horizon_days = 14"), "{}", out.stderr);
+    }
+    let out = with(&["horizon_days=0"], "en").run().bad_input();
+    assert!(
+        out.stderr.contains("at least 1 day (it is 0)"),
+        "{}",
+        out.stderr
+    );
+    with(&["horizon_days=3650"], "vi").run().plan();
+}
+
+#[test]
+fn team_kinds_that_differ_only_in_case_are_one_kind() {
+    // a second entry `Volunteer` beside `volunteer` is the same kind written twice
+    let what_if = WhatIf::shipped().replace(
+        "[[team_kind]]\nname = \"volunteer\"",
+        "[[team_kind]]\nname = \"Volunteer\"\nscope = \"provincial\"\ninstalls_per_team_day = 40\n\n[[team_kind]]\nname = \"volunteer\"",
+    );
+    let out = what_if.test().run().bad_input();
+    assert!(
+        out.stderr
+            .contains("loại đội `volunteer` bị khai báo hai lần"),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("lần đầu ở dòng"), "{}", out.stderr);
+
+    // a district's teams, a --set and a rule may write the kind in any case: the same plan
+    let reference = Test::shipped().format("json").run().plan().stdout;
+    let what_if = WhatIf::shipped().replace("name = \"commune\"", "name = \"Commune\"");
+    let json = what_if.test().format("json").run().plan().json();
+    let shipped: serde_json::Value = serde_json::from_str(&reference).unwrap();
+    assert_eq!(json["province"], shipped["province"]);
+    let upper = with(&["team_kind.VOLUNTEER.available=10"], "vi")
+        .format("json")
+        .run()
+        .plan();
+    let lower = with(&["team_kind.volunteer.available=10"], "vi")
+        .format("json")
+        .run()
+        .plan();
+    assert_eq!(upper.json()["province"], lower.json()["province"]);
+    // the kind keeps the name its scenario gives it, whatever case the setting used
+    assert!(upper.stdout.contains("\"volunteer\""));
+    assert!(!upper.stdout.contains("VOLUNTEER\""));
+}
+
+#[test]
+fn a_team_kind_name_with_an_invisible_character_is_refused() {
+    let what_if = WhatIf::shipped().replace("name = \"volunteer\"", "name = \"volunteer\u{200b}\"");
+    let out = what_if.test().run().bad_input();
+    assert!(
+        out.stderr.contains("mục `team_kind.name`"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("U+200B, ký tự thứ 10 của \"volunteer\\u{200b}\""),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("gõ lại tên loại đội"), "{}", out.stderr);
+    let out = what_if.test().lang("en").run().bad_input();
+    assert!(
+        out.stderr
+            .contains("the team kind's name holds a character that cannot be seen"),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("type the name again"), "{}", out.stderr);
+}
