@@ -2,10 +2,12 @@
 
 use serde::Serialize;
 
+use crate::effects::trace::TraceAction;
 use crate::effects::{AfterSolve, Directive, Effects, TraceEntry};
 use crate::model::{Allocation, Model, Objective, TeamKind};
 use crate::scenario::{DistrictInput, Scenario, history};
-use crate::solve::{Diagnosis, Optimality, Solution, Status};
+use crate::solve::{Diagnosis, Finding, Optimality, Solution, Status};
+use crate::text::fold;
 
 /// A whole plan, in the shape of MODEL.md § "The JSON plan".
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -179,12 +181,16 @@ impl Plan {
             cost: model.cost(teams),
             teams: teams.iter().flatten().map(|&t| u64::from(t)).sum(),
         };
+        let mut diagnosis = solution.diagnosis.clone();
+        if let Some(diagnosis) = &mut diagnosis {
+            name_rules(&mut diagnosis.findings, &districts);
+        }
         Plan {
             scenario: scenario.to_string(),
             as_of: as_of.to_string(),
             objective: model.objective,
             status: solution.status,
-            diagnosis: solution.diagnosis.clone(),
+            diagnosis,
             horizon_days: model.horizon_days,
             reachable_share: model.reachable_share,
             budget: model.budget,
@@ -231,6 +237,47 @@ impl Plan {
         for (district, after) in self.districts.iter_mut().zip(after) {
             district.directives.extend(after.directives);
             district.trace.extend(after.trace);
+        }
+    }
+}
+
+/// Names, in each finding about the rules' bounds, the rules that set them: a conflict in one
+/// district names the rules that set a minimum of the kind there and those that cap it;
+/// minimums that add up to more than a pool name every rule that set one of the kind anywhere
+/// (issue 13 item 8: the reader learns that a rule, not the target, is what cannot be met).
+fn name_rules(findings: &mut [Finding], districts: &[DistrictPlan]) {
+    let setting = |kind: &str, district: Option<&str>, maximum: bool| -> Vec<String> {
+        let rules: std::collections::BTreeSet<String> = districts
+            .iter()
+            .filter(|d| district.is_none_or(|name| name == d.name))
+            .flat_map(|d| &d.trace)
+            .filter(|entry| {
+                entry.set.iter().any(|action| match action {
+                    TraceAction::MinTeams { kind: k, value } if !maximum => {
+                        *value > 0 && fold(k) == fold(kind)
+                    }
+                    TraceAction::MaxTeams { kind: k, .. } if maximum => fold(k) == fold(kind),
+                    _ => false,
+                })
+            })
+            .map(|entry| entry.rule.clone())
+            .collect();
+        rules.into_iter().collect()
+    };
+    for finding in findings {
+        match finding {
+            Finding::BoundsConflict {
+                district,
+                kind,
+                rules,
+                capped_by,
+                ..
+            } => {
+                *rules = setting(kind, Some(district), false);
+                *capped_by = setting(kind, Some(district), true);
+            }
+            Finding::PoolMinimums { kind, rules, .. } => *rules = setting(kind, None, false),
+            _ => {}
         }
     }
 }

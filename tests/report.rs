@@ -1012,9 +1012,11 @@ fn rules_asking_more_teams_than_a_district_may_have() {
             kind: "volunteer".into(),
             min: 3,
             max: 2,
+            rules: vec!["door-to-door".into()],
+            capped_by: vec!["remote-districts".into()],
         },
-        "Quy tắc yêu cầu ít nhất 3 đội tình nguyện ở Bình Gia nhưng chỉ có tối đa 2",
-        "The rules ask for at least 3 volunteer teams in Bình Gia but at most 2 are available",
+        "Quy tắc `door-to-door` yêu cầu ít nhất 3 đội tình nguyện ở Bình Gia nhưng quy tắc `remote-districts` chỉ cho phép tối đa 2: sửa quy tắc để mức tối thiểu không vượt mức tối đa",
+        "The rule `door-to-door` asks for at least 3 volunteer teams in Bình Gia, but the rule `remote-districts` allows at most 2: change the rules so that the minimum is not above the maximum",
     );
 }
 
@@ -1025,9 +1027,21 @@ fn rules_minimums_beyond_a_provincial_pool() {
             kind: "volunteer".into(),
             required: 35,
             available: 30,
+            rules: vec!["door-to-door".into(), "vung-cao".into()],
         },
-        "Các quy tắc yêu cầu tổng cộng ít nhất 35 đội tình nguyện ở các huyện nhưng toàn tỉnh chỉ có 30",
-        "The rules' minimums add up to 35 volunteer teams across the districts but only 30 are available",
+        "Các quy tắc `door-to-door`, `vung-cao` yêu cầu tổng cộng ít nhất 35 đội tình nguyện ở các huyện nhưng toàn tỉnh chỉ có 30: cần thêm 5 đội tình nguyện cho mức tối thiểu này, hoặc sửa quy tắc",
+        "The rules `door-to-door`, `vung-cao` ask for at least 35 volunteer teams across the districts but only 30 are available: 5 more volunteer teams are needed for these minimums, or change the rule",
+    );
+    // found by the optimiser alone, without the rules' trace: the rules in general
+    says(
+        Finding::PoolMinimums {
+            kind: "volunteer".into(),
+            required: 31,
+            available: 30,
+            rules: Vec::new(),
+        },
+        "Các quy tắc yêu cầu tổng cộng ít nhất 31 đội tình nguyện ở các huyện nhưng toàn tỉnh chỉ có 30: cần thêm 1 đội tình nguyện cho mức tối thiểu này, hoặc sửa quy tắc",
+        "The rules ask for at least 31 volunteer teams across the districts but only 30 are available: 1 more volunteer team is needed for these minimums, or change the rule",
     );
 }
 

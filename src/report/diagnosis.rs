@@ -63,30 +63,45 @@ pub fn finding(finding: &Finding, lang: Lang) -> String {
             kind,
             min,
             max,
+            rules,
+            capped_by,
         } => match lang {
             Lang::Vi => format!(
-                "Quy tắc yêu cầu ít nhất {} ở {district} nhưng chỉ có tối đa {max}",
-                words::teams(lang, kind, *min)
+                "{} ít nhất {} ở {district} nhưng {} cho phép tối đa {max}: sửa quy tắc để mức tối thiểu không vượt mức tối đa",
+                who_asks(lang, rules),
+                words::teams(lang, kind, *min),
+                capping(lang, capped_by)
             ),
             Lang::En => format!(
-                "The rules ask for at least {} in {district} but at most {max} {}",
+                "{} for at least {} in {district}, but {} at most {max}: change the rules so that the minimum is not above the maximum",
+                who_asks(lang, rules),
                 words::teams(lang, kind, *min),
-                is_are(*max, "available")
+                capping(lang, capped_by)
             ),
         },
         Finding::PoolMinimums {
             kind,
             required,
             available,
+            rules,
         } => match lang {
             Lang::Vi => format!(
-                "Các quy tắc yêu cầu tổng cộng ít nhất {} ở các huyện nhưng toàn tỉnh chỉ có {available}",
-                words::teams(lang, kind, *required)
+                "{} tổng cộng ít nhất {} ở các huyện nhưng toàn tỉnh chỉ có {available}: cần thêm {} cho mức tối thiểu này, hoặc sửa quy tắc",
+                who_asks(lang, rules),
+                words::teams(lang, kind, *required),
+                words::teams(lang, kind, required - available)
             ),
             Lang::En => format!(
-                "The rules' minimums add up to {} across the districts but only {available} {}",
+                "{} for at least {} across the districts but only {available} {}: {} for these minimums, or change the rule",
+                who_asks(lang, rules),
                 words::teams(lang, kind, *required),
-                is_are(*available, "available")
+                is_are(*available, "available"),
+                more_teams(kind, required - available)
+                    + if required - available == 1 {
+                        " is needed"
+                    } else {
+                        " are needed"
+                    }
             ),
         },
         Finding::FloorPoolLimit {
@@ -302,6 +317,41 @@ fn more_teams(kind: &str, n: u32) -> String {
             "{} more {kind} teams",
             number::count(Lang::En, f64::from(n))
         )
+    }
+}
+
+/// Who sets the minimums: "Quy tắc `door-to-door` yêu cầu" / "The rule `door-to-door` asks",
+/// "Các quy tắc `a`, `b`" / "The rules `a`, `b` ask" (the rules in general when not known).
+fn who_asks(lang: Lang, rules: &[String]) -> String {
+    let names = rules
+        .iter()
+        .map(|r| format!("`{r}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    match (lang, rules.len()) {
+        (Lang::Vi, 0) => "Các quy tắc yêu cầu".to_string(),
+        (Lang::Vi, 1) => format!("Quy tắc {names} yêu cầu"),
+        (Lang::Vi, _) => format!("Các quy tắc {names} yêu cầu"),
+        (Lang::En, 0) => "The rules ask".to_string(),
+        (Lang::En, 1) => format!("The rule {names} asks"),
+        (Lang::En, _) => format!("The rules {names} ask"),
+    }
+}
+
+/// Who sets the maximum: "quy tắc `no-provincial-above-target`" / "the rule ... allows".
+fn capping(lang: Lang, rules: &[String]) -> String {
+    let names = rules
+        .iter()
+        .map(|r| format!("`{r}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    match (lang, rules.len()) {
+        (Lang::Vi, 0) => "các quy tắc chỉ".to_string(),
+        (Lang::Vi, 1) => format!("quy tắc {names} chỉ"),
+        (Lang::Vi, _) => format!("các quy tắc {names} chỉ"),
+        (Lang::En, 0) => "the rules allow".to_string(),
+        (Lang::En, 1) => format!("the rule {names} allows"),
+        (Lang::En, _) => format!("the rules {names} allow"),
     }
 }
 

@@ -301,7 +301,9 @@ impl State {
 
     fn set_productivity(&mut self, kind: &str, multiplier: &Dynamic) -> Fallible<()> {
         self.before_only("set_productivity")?;
-        self.context.kind(kind, "set_productivity")?;
+        // the kind's own name: a rule may write `Volunteer` for the kind `volunteer`
+        let kind = self.context.kind(kind, "set_productivity")?.name.clone();
+        let kind = kind.as_str();
         let m = value::number(multiplier, Input::Multiplier)?;
         if m <= 0.0 {
             return Err(HostProblem::Multiplier { multiplier: m }.into());
@@ -326,6 +328,7 @@ impl State {
     fn min_teams(&mut self, kind: &str, n: &Dynamic) -> Fallible<()> {
         self.before_only("min_teams")?;
         let team_kind = self.context.kind(kind, "min_teams")?;
+        let kind = team_kind.name.as_str();
         let n = value::whole(n, Input::MinTeams)?;
         let cap = self.capacity(team_kind);
         // A provincial minimum above the pool is a what-if (a smaller pool), not a broken rule:
@@ -349,7 +352,8 @@ impl State {
 
     fn max_teams(&mut self, kind: &str, n: &Dynamic) -> Fallible<()> {
         self.before_only("max_teams")?;
-        self.context.kind(kind, "max_teams")?;
+        let kind = self.context.kind(kind, "max_teams")?.name.clone();
+        let kind = kind.as_str();
         let n = value::whole(n, Input::MaxTeams)?;
         self.record(TraceAction::MaxTeams {
             kind: kind.to_string(),

@@ -10,18 +10,26 @@ use crate::model::{MAX_TEAMS, Model, Scope, effort_for, outreach_installs};
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "finding", rename_all = "snake_case")]
 pub enum Finding {
-    /// Rules ask for more teams of a kind in a district than it may have.
+    /// Rules ask for more teams of a kind in a district than rules allow it (a local kind's own
+    /// teams are checked when the rule runs; a provincial pool is [`Finding::PoolMinimums`]).
     BoundsConflict {
         district: String,
         kind: String,
         min: u32,
         max: u32,
+        /// The rules (file stems) that set a minimum of this kind in the district; filled by
+        /// the plan, which has the rules' trace (empty from the optimiser alone).
+        rules: Vec<String>,
+        /// The rules that set a maximum of this kind in the district (as above).
+        capped_by: Vec<String>,
     },
     /// Rules' minimums on a provincial kind add up to more than its pool.
     PoolMinimums {
         kind: String,
         required: u32,
         available: u32,
+        /// The rules that set a minimum of this kind in some district (as above).
+        rules: Vec<String>,
     },
     /// A district cannot reach its floor even with every team it may get: its reachable pool
     /// is the limit (`pool_limited`), or the teams it may get (its own, or a rule's maximum).
@@ -97,12 +105,18 @@ pub fn structural(model: &Model) -> Vec<Finding> {
     let mut findings = Vec::new();
     for d in &model.districts {
         for (k, b) in d.bounds.iter().enumerate() {
-            if b.min > b.max {
+            // a provincial minimum above the whole pool is the pool's finding below, once for
+            // every district; here only a rule's maximum below a rule's minimum
+            let pool = model.kinds[k].available.unwrap_or(0);
+            let pool_short = model.kinds[k].scope == Scope::Provincial && b.max >= pool;
+            if b.min > b.max && !pool_short {
                 findings.push(Finding::BoundsConflict {
                     district: d.name.clone(),
                     kind: model.kinds[k].name.clone(),
                     min: b.min,
                     max: b.max,
+                    rules: Vec::new(),
+                    capped_by: Vec::new(),
                 });
             }
         }
@@ -116,6 +130,7 @@ pub fn structural(model: &Model) -> Vec<Finding> {
                     kind: kind.name.clone(),
                     required,
                     available,
+                    rules: Vec::new(),
                 });
             }
         }

@@ -449,7 +449,10 @@ fn target_short(model: &Model, need: f64, floor_effort: &[f64]) -> Vec<Finding> 
 
 /// An infeasible result: the findings, and the most installs reachable with what there is.
 /// Floors and the target are dropped; bounds, pools and budget are kept unless they
-/// contradict each other (`structural`), in which case the contradicting part is relaxed.
+/// contradict each other (`structural`), in which case the contradicting part is relaxed: a
+/// minimum above a maximum comes down to it, and the minimums of a provincial kind beyond its
+/// pool are kept where they fit, for the districts with the lowest rate first (MODEL.md). The
+/// plan still reports the rules' own bounds: what the rules asked, not what could be given.
 fn infeasible(model: &Model, findings: Vec<Finding>, structural: bool) -> Solution {
     let mut relaxed = model.clone();
     relaxed.district_floor = None;
@@ -457,21 +460,16 @@ fn infeasible(model: &Model, findings: Vec<Finding>, structural: bool) -> Soluti
         d.floor = None;
     }
     if structural {
-        for finding in &findings {
-            if let Finding::PoolMinimums { kind, .. } = finding {
-                let k = model
-                    .kinds
-                    .iter()
-                    .position(|x| &x.name == kind)
-                    .unwrap_or(0);
-                for d in &mut relaxed.districts {
-                    d.bounds[k].min = 0;
-                }
-            }
-        }
         for d in &mut relaxed.districts {
             for b in &mut d.bounds {
                 b.min = b.min.min(b.max);
+            }
+        }
+        for finding in &findings {
+            if let Finding::PoolMinimums { kind, .. } = finding
+                && let Some(k) = model.kinds.iter().position(|x| &x.name == kind)
+            {
+                keep_minimums_that_fit(&mut relaxed, k);
             }
         }
     }
@@ -502,5 +500,24 @@ fn infeasible(model: &Model, findings: Vec<Finding>, structural: bool) -> Soluti
             gap: None,
             method: METHOD.to_string(),
         },
+    }
+}
+
+/// The rules' minimums of the provincial kind `k` that fit its pool, for the districts with
+/// the lowest rate first (ties in scenario order); a minimum that fits only in part is kept in
+/// part, and the districts after it keep none.
+fn keep_minimums_that_fit(model: &mut Model, k: usize) {
+    let mut left = model.kinds[k].available.unwrap_or(0);
+    let mut order: Vec<usize> = (0..model.districts.len()).collect();
+    order.sort_by(|&a, &b| {
+        model.districts[a]
+            .rate()
+            .total_cmp(&model.districts[b].rate())
+            .then(a.cmp(&b))
+    });
+    for d in order {
+        let bound = &mut model.districts[d].bounds[k];
+        bound.min = bound.min.min(left);
+        left -= bound.min;
     }
 }

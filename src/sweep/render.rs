@@ -6,7 +6,7 @@ use serde_json::{Map, Value};
 use super::{Point, Vary};
 use crate::number;
 use crate::report::json::plan_value;
-use crate::report::words;
+use crate::report::{diagnosis, words};
 use crate::text::Lang;
 
 /// Width of the longest bar of a curve, in characters.
@@ -270,11 +270,41 @@ fn curves(vary: &Vary, points: &[Point], lang: Lang) -> String {
         number::count(lang, districts as f64),
     ));
     out.push_str(&bars(&labels, &below, 0.0, districts as f64, &below_text));
-    if rows.iter().any(|r| !r.feasible) {
-        out.push_str(lang.pick(
-            "\n✗ không đạt được: vẽ phương án tốt nhất có thể, chưa đạt mục tiêu hoặc mức sàn\n",
-            "\n✗ cannot be met: drawn with the best reachable plan, short of the target or floors\n",
-        ));
+    out.push_str(&why_not(&rows, points, lang));
+    out
+}
+
+/// The values whose plans are shown as a line at most: beyond, the count of the rest.
+const WHY_NOT_SHOWN: usize = 12;
+
+/// What the ✗ marks mean, and why each value cannot be met, from its plan's diagnosis (a
+/// rule's minimums, too few teams, the budget...): never a guess such as "short of the
+/// target" for a plan that reaches the target but not a rule's minimums (issue 13 item 8).
+fn why_not(rows: &[Row], points: &[Point], lang: Lang) -> String {
+    let unmet: Vec<(&Row, &Point)> = rows
+        .iter()
+        .zip(points)
+        .filter(|(r, _)| !r.feasible)
+        .collect();
+    if unmet.is_empty() {
+        return String::new();
+    }
+    let mut out = lang
+        .pick(
+            "\n✗ không đạt được: vẽ phương án tốt nhất có thể. Vì sao:\n",
+            "\n✗ cannot be met: drawn with the best reachable plan. Why:\n",
+        )
+        .to_string();
+    for (row, point) in unmet.iter().take(WHY_NOT_SHOWN) {
+        let why = diagnosis::of_plan(&point.plan, lang).unwrap_or_default();
+        out.push_str(&format!("  {}: {}\n", row.value, why.join("; ")));
+    }
+    if unmet.len() > WHY_NOT_SHOWN {
+        let more = number::count(lang, (unmet.len() - WHY_NOT_SHOWN) as f64);
+        out.push_str(&match lang {
+            Lang::Vi => format!("  … và {more} giá trị khác (đầy đủ trong --format json)\n"),
+            Lang::En => format!("  … and {more} more values (all of them in --format json)\n"),
+        });
     }
     out
 }
