@@ -47,6 +47,22 @@ fn letter(dir: &Path, file: &str, edit: fn(&mut Worksheet)) {
     book.save(dir.join("scenarios").join(file)).unwrap();
 }
 
+/// [`letter`] without its header row: a title row, then the districts from row 4.
+fn headerless(dir: &Path) {
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet
+        .write_string(0, 0, "Số liệu cài đặt Bluezone ngày 01/9/2020")
+        .unwrap();
+    for (row, (name, installed, smartphones, commune)) in (3..).zip(DISTRICTS) {
+        sheet.write_string(row, 0, name).unwrap();
+        sheet.write_number(row, 1, installed).unwrap();
+        sheet.write_number(row, 2, smartphones).unwrap();
+        sheet.write_number(row, 3, commune).unwrap();
+    }
+    book.save(dir.join("scenarios/coverage.xlsx")).unwrap();
+}
+
 /// `campaign plan` of a scenario reading `coverage.xlsx`, which `setup` writes.
 fn covered(name: &str, setup: fn(&Path)) -> Case {
     Case::plan(name)
@@ -180,6 +196,16 @@ fn cases() -> Vec<Case> {
         .at("coverage.xlsx:6:")
         .place("U+200B", "U+200B")
         .hint("gõ lại tên huyện", "type the name again"),
+        covered("workbook: no header row", headerless)
+            .at("coverage.xlsx:4")
+            .place(
+                "dòng tiêu đề thiếu cột tên huyện",
+                "the header has no district name column",
+            )
+            .hint(
+                "dòng tiêu đề ghi tên các cột, ví dụ: Huyện,Đã cài Bluezone",
+                "the header row names the columns, e.g. District,Installed",
+            ),
         imported("import: a text in a count cell of a workbook", |dir| {
             letter(dir, "coverage.xlsx", |sheet| {
                 sheet.write_string(4, 2, "không rõ").unwrap();
@@ -188,22 +214,16 @@ fn cases() -> Vec<Case> {
         .at("coverage.xlsx:5")
         .place("dòng 5 (\"Hữu Lũng\")", "row 5 (\"Hữu Lũng\")")
         .hint(whole.0, whole.1),
-        imported("import: a workbook without a header row", |dir| {
-            letter(dir, "coverage.xlsx", |sheet| {
-                for col in 0..4 {
-                    sheet.write_number(2, col, 1).unwrap();
-                }
-            })
-        })
-        .at("coverage.xlsx:")
-        .place(
-            "không tìm thấy dòng tiêu đề đủ cột",
-            "no header row with the needed columns",
-        )
-        .hint(
-            "dòng tiêu đề cần các cột `Huyện`, `Đã cài Bluezone`, `Tổng smartphone`",
-            "the header row needs the columns `District`, `Installed`, `Smartphones`",
-        ),
+        imported("import: a workbook without a header row", headerless)
+            .at("coverage.xlsx:")
+            .place(
+                "không tìm thấy dòng tiêu đề đủ cột",
+                "no header row with the needed columns",
+            )
+            .hint(
+                "dòng tiêu đề cần các cột `Huyện`, `Đã cài Bluezone`, `Tổng smartphone`",
+                "the header row needs the columns `District`, `Installed`, `Smartphones`",
+            ),
         imported("import: a text file named .xlsx", |dir| {
             std::fs::write(dir.join("scenarios/coverage.xlsx"), super::coverage::CSV).unwrap();
         })
