@@ -323,15 +323,15 @@ fn unmet(case: &Case, lang: Lang, outcome: &Outcome) -> Vec<String> {
             unmet.push(format!("the place {place:?} is not named"));
         }
     }
-    if let Some(hint) = &case.hint {
-        if !hints(&text, lang).contains(hint[i].as_str()) {
-            unmet.push(format!("no hint says {:?}", hint[i]));
-        }
+    if let Some(hint) = &case.hint
+        && !hints(&text, lang).contains(hint[i].as_str())
+    {
+        unmet.push(format!("no hint says {:?}", hint[i]));
     }
-    if let Some(says) = &case.says {
-        if !text.contains(says[i].as_str()) {
-            unmet.push(format!("the message does not say {:?}", says[i]));
-        }
+    if let Some(says) = &case.says
+        && !text.contains(says[i].as_str())
+    {
+        unmet.push(format!("the message does not say {:?}", says[i]));
     }
     unmet
 }

@@ -119,6 +119,30 @@ fn cases() -> Vec<Case> {
             .at("rules/communication.rhai:18:53")
             .place("`volunters`", "`volunters`")
             .hint("`volunteer`", "`volunteer`"),
+        before_solve("rule: a misspelt field through another name", "let d = district; let x = d.rates;")
+            .at("rules/communication.rhai:18:33")
+            .place("không có số liệu `rates`", "has no field `rates`")
+            .hint("có phải ý bạn là `district.rate`?", "did you mean `district.rate`?"),
+        before_solve("rule: a text for a number of teams", "district.min_teams(\"commune\", \"3\");")
+            .at("rules/communication.rhai:18:35")
+            .place("`min_teams`: tham số thứ 2 phải là một số", "`min_teams`: the 2nd argument must be a number")
+            .hint("cách viết: `min_teams(kind, n)`", "write it as `min_teams(kind, n)`"),
+        before_solve("rule: a directive of priority 0", "district.directive(#{action: \"Họp\", unit: \"UBND\", priority: 0});")
+            .at("rules/communication.rhai:18:14")
+            .place("huyện \"Thành phố Lạng Sơn\": quy tắc `communication`", "district \"Thành phố Lạng Sơn\": rule `communication`")
+            .says("mục `priority` phải từ 1 (gấp nhất) trở lên", "`priority` must be 1 (most urgent) or more"),
+        before_solve("rule: a directive with nothing to do", "district.directive(#{action: \"\", unit: \"UBND\"});")
+            .at("rules/communication.rhai:18:14")
+            .place("`directive`", "`directive`")
+            .says("mục `action` không được để trống", "`action` cannot be empty"),
+        before_solve("rule: a negative maximum", "district.max_teams(\"volunteer\", -1);")
+            .at("rules/communication.rhai:18:14")
+            .place("`max_teams`", "`max_teams`")
+            .says("số tổ/đội không được âm (đang là -1)", "the teams cannot be negative (it is -1)"),
+        before_solve("rule: the plan's teams listed before the solve", "district.directive(#{action: \"Họp\", unit: \"UBND\", with_teams: true});")
+            .at("rules/communication.rhai:18:14")
+            .place("`directive`", "`directive`")
+            .says("`with_teams` chỉ dùng được sau khi lập kế hoạch (trong `fn after_solve`)", "`with_teams` only works after the solve (in `fn after_solve`)"),
         rule("rule: a list read past its end", DOOR, "+ \" \" + words[0]);", "+ \" \" + words[7]);")
             .at("rules/door-to-door.rhai:46:60")
             .place("quy tắc `door-to-door` gặp lỗi trong `after_solve`", "rule `door-to-door` failed in `after_solve`")

@@ -49,7 +49,7 @@ fn cases() -> Vec<Case> {
                 let text = std::fs::read(&path).unwrap();
                 let text = String::from_utf8(text).unwrap();
                 let mut bytes = b"# La\xf2ng S\xf5n".to_vec();
-                bytes.extend_from_slice(text["# Lạng Sơn".len()..].as_bytes());
+                bytes.extend_from_slice(&text.as_bytes()["# Lạng Sơn".len()..]);
                 std::fs::write(path, bytes).unwrap();
             })
             .at(&format!("{AT}:1:5"))
