@@ -272,7 +272,7 @@ fn run(case: &Case) -> [Outcome; 2] {
         match ran {
             Ok((code, stdout, stderr)) => Outcome {
                 code,
-                stdout: String::from_utf8_lossy(&stdout).into_owned(),
+                stdout: String::from_utf8_lossy(&stdout).replace(&shown, "{dir}"),
                 stderr: stderr.replace(&shown, "{dir}"),
             },
             Err(_) => Outcome {
