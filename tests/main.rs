@@ -10,6 +10,7 @@ mod layout;
 mod support;
 
 mod browser_pdf;
+mod catalogue;
 mod cli;
 mod compare;
 mod directive_installs;

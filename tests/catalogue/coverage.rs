@@ -1,0 +1,402 @@
+//! A coverage CSV named by the scenario (`coverage = "coverage.csv"`): the shipped districts as
+//! a department's spreadsheet saves them, broken one way at a time. Line 1 is the header,
+//! Thành phố Lạng Sơn line 2, Hữu Lũng line 3, Cao Lộc line 4, Đình Lập line 12.
+
+use super::{Case, SCENARIO, check};
+
+/// The shipped districts, as `docs/scenario-format.md` shows the coverage file.
+pub const CSV: &str = "name;installed;smartphones;commune;quarantine;testing;students
+Thành phố Lạng Sơn;39911;96818;8;60;1500;9000
+Hữu Lũng;18019;78399;24;15;600;5500
+Cao Lộc;16752;58196;22;120;900;4000
+Lộc Bình;15725;53067;21;40;500;3700
+Tràng Định;11354;37092;22;20;300;2600
+Chi Lăng;10285;43471;20;10;400;3000
+Bắc Sơn;9812;36584;18;10;250;2500
+Văn Lãng;8727;34823;17;80;600;2400
+Văn Quan;7494;32138;17;10;250;2200
+Bình Gia;7186;29057;19;10;200;2000
+Đình Lập;6651;20175;12;15;200;1400
+";
+
+/// The shipped scenario without its `[[district]]` entries, reading them from `file` instead
+/// (named on line 17, where the shipped scenario has its `# budget` line).
+pub fn scenario_reading(file: &str) -> String {
+    let shipped = crate::layout::shipped();
+    let head = &shipped[..shipped.find("# Districts:").unwrap()];
+    head.lines()
+        .map(|line| {
+            if line.starts_with("# budget") {
+                format!("coverage = \"{file}\"")
+            } else {
+                line.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n"
+}
+
+/// `campaign plan` of a scenario whose districts come from `coverage.csv`, which holds `csv`.
+fn covered(name: &str, csv: &str) -> Case {
+    Case::plan(name)
+        .file(SCENARIO, &scenario_reading("coverage.csv"))
+        .file("scenarios/coverage.csv", csv)
+}
+
+/// [`covered`] with the one `from` of [`CSV`] replaced by `to`.
+fn edited(name: &str, from: &str, to: &str) -> Case {
+    covered(name, CSV).edit("scenarios/coverage.csv", from, to)
+}
+
+/// [`CSV`] without its column `index` (0 is the name).
+fn without_column(index: usize) -> String {
+    CSV.lines()
+        .map(|line| {
+            let mut cells: Vec<&str> = line.split(';').collect();
+            cells.remove(index);
+            cells.join(";") + "\n"
+        })
+        .collect()
+}
+
+fn cases() -> Vec<Case> {
+    let whole = (
+        "ghi một số nguyên, ví dụ 151916",
+        "write a whole number, e.g. 151916",
+    );
+    let twice = (
+        "mỗi huyện chỉ ghi một lần; gộp hai mục hoặc sửa tên cho đúng",
+        "list each district once; merge the two entries or correct the name",
+    );
+    let ragged = (
+        "mỗi dòng cần đủ các cột của dòng tiêu đề",
+        "every line needs the header's columns",
+    );
+    let utf8 = (
+        "lưu lại tệp với bảng mã UTF-8",
+        "save the file again as UTF-8",
+    );
+    let header = (
+        "dòng tiêu đề ghi tên các cột",
+        "the header row names the columns",
+    );
+    let save_as = ("Lưu thành (Save As)", "Save As");
+    let hu = (
+        "huyện \"Hữu Lũng\", cột `installed`",
+        "district \"Hữu Lũng\", column `installed`",
+    );
+    let mut shipped_utf16 = vec![];
+    for unit in CSV.encode_utf16() {
+        shipped_utf16.extend_from_slice(&unit.to_le_bytes());
+    }
+    vec![
+        // ---- the file ----
+        Case::plan("coverage: the file is not there")
+            .file(SCENARIO, &scenario_reading("coverage.csv"))
+            .at("lang-son-2020-09-01.toml:17:12")
+            .place("không tìm thấy tệp số liệu", "the coverage file")
+            .hint(
+                "kiểm tra đường dẫn và tên tệp",
+                "check the path and the file name",
+            ),
+        Case::plan("coverage: a folder")
+            .file(SCENARIO, &scenario_reading("."))
+            .at("lang-son-2020-09-01.toml:17:12")
+            .place("là một thư mục, không phải tệp", "is a folder, not a file")
+            .hint(
+                "kiểm tra đường dẫn và tên tệp",
+                "check the path and the file name",
+            ),
+        Case::plan("coverage: an old .xls workbook")
+            .file(SCENARIO, &scenario_reading("coverage.xls"))
+            .file("scenarios/coverage.xls", CSV)
+            .at("lang-son-2020-09-01.toml:17:12")
+            .place(
+                "chỉ đọc được bảng tính .xlsx hoặc tệp CSV",
+                "only .xlsx workbooks and CSV files can be read",
+            )
+            .hint(save_as.0, save_as.1),
+        Case::plan("coverage: an .ods sheet")
+            .file(SCENARIO, &scenario_reading("coverage.ods"))
+            .file("scenarios/coverage.ods", CSV)
+            .at("lang-son-2020-09-01.toml:17:12")
+            .place("mục `coverage`", "field `coverage`")
+            .hint(save_as.0, save_as.1),
+        Case::plan("coverage: and [[district]] entries as well")
+            .scenario("# budget = 250_000_000", "coverage = \"coverage.csv\" #")
+            .file("scenarios/coverage.csv", CSV)
+            .at("lang-son-2020-09-01.toml:17:12")
+            .place(
+                "kịch bản vừa có `coverage` vừa có các mục [[district]]",
+                "the scenario has both `coverage` and [[district]] entries",
+            )
+            .hint("chỉ dùng một cách", "use one or the other"),
+        covered("coverage: an empty file", "")
+            .at("coverage.csv: ")
+            .place("tệp số liệu đang trống", "the coverage file is empty")
+            .hint(header.0, header.1),
+        covered(
+            "coverage: a header and no district",
+            "name;installed;smartphones;commune\n",
+        )
+        .at("coverage.csv:1")
+        .place("không có dòng huyện nào", "has no district rows")
+        .hint(
+            "thêm một dòng cho mỗi huyện dưới dòng tiêu đề",
+            "add one row per district below the header",
+        ),
+        // ---- encodings ----
+        Case::plan("coverage: saved in Windows-1258, not UTF-8")
+            .file(SCENARIO, &scenario_reading("coverage.csv"))
+            .bytes(
+                "scenarios/coverage.csv",
+                b"name;installed;smartphones\nTh\xe0nh ph\xf4 L\xf2ang S\xf5n;39911;96818\n",
+            )
+            .at("coverage.csv:2:3")
+            .place("không phải văn bản UTF-8", "is not UTF-8 text")
+            .hint(utf8.0, utf8.1),
+        Case::plan("coverage: UTF-16 without its byte-order mark")
+            .file(SCENARIO, &scenario_reading("coverage.csv"))
+            .bytes("scenarios/coverage.csv", &shipped_utf16)
+            .at("coverage.csv:")
+            .place("không phải văn bản UTF-8", "is not UTF-8 text")
+            .hint(utf8.0, utf8.1),
+        // ---- the header ----
+        covered("coverage: no installed column", &without_column(1))
+            .at("coverage.csv:1")
+            .place("thiếu cột số đã cài", "the header has no installed column")
+            .hint(header.0, header.1),
+        edited(
+            "coverage: a misspelt column",
+            "name;installed;",
+            "name;instaled;",
+        )
+        .at("coverage.csv:1:6")
+        .place("không biết cột `instaled`", "unknown column `instaled`")
+        .hint("có phải ý bạn là `installed`?", "did you mean `installed`?"),
+        edited(
+            "coverage: a column for provincial teams",
+            ";students\n",
+            ";volunteer\n",
+        )
+        .at("coverage.csv:1:55")
+        .place("cột `volunteer`", "column `volunteer`")
+        .hint("xóa cột này", "delete this column"),
+        edited(
+            "coverage: a group column named almost like one the rules read",
+            ";students\n",
+            ";student\n",
+        )
+        .at("coverage.csv:2:42")
+        .place(
+            "mục `student`: không biết nhóm `student`",
+            "field `student`: unknown cohort `student`",
+        )
+        .hint("có phải là `students`?", "did you mean `students`?"),
+        // ---- cells ----
+        edited("coverage: a letter O for a zero", "18019", "18O19")
+            .at("coverage.csv:3:10")
+            .place(hu.0, hu.1)
+            .hint(whole.0, whole.1),
+        edited("coverage: a decimal count", "18019", "18019.5")
+            .at("coverage.csv:3:10")
+            .place(
+                "`18019.5` không phải là số nguyên",
+                "`18019.5` is not a whole number",
+            )
+            .hint(whole.0, whole.1),
+        edited("coverage: a rate in a count column", "18019", "41%")
+            .at("coverage.csv:3:10")
+            .place(
+                "`41%` là tỷ lệ, không phải số máy",
+                "`41%` is a rate, not a count",
+            )
+            .hint("đặt tên cột là `Tỷ lệ`", "head it `Rate`"),
+        edited(
+            "coverage: a formula in a count cell",
+            "18019",
+            "=SUM(B2:B3)",
+        )
+        .at("coverage.csv:3:10")
+        .place(hu.0, hu.1)
+        .hint(whole.0, whole.1),
+        edited("coverage: a negative count", "18019", "-18019")
+            .at("coverage.csv:3:10")
+            .place(
+                "huyện \"Hữu Lũng\", mục `installed`",
+                "district \"Hữu Lũng\", field `installed`",
+            )
+            .says("số này không được âm", "this number must not be negative"),
+        edited("coverage: an empty installed cell", ";18019;", ";;")
+            .at("coverage.csv:3:10")
+            .place("ô đang trống", "the cell is empty")
+            .hint(whole.0, whole.1),
+        edited("coverage: installed above smartphones", "18019", "88019")
+            .at("coverage.csv:3:10")
+            .place(
+                "(88.019) lớn hơn số thuê bao điện thoại thông minh (78.399)",
+                "installed (88,019) is more than smartphones (78,399)",
+            )
+            .hint(
+                "có thể hai cột bị đổi chỗ",
+                "the two columns may be swapped",
+            ),
+        edited(
+            "coverage: zero smartphones",
+            "Hữu Lũng;18019;78399",
+            "Hữu Lũng;0;0",
+        )
+        .at("coverage.csv:3:")
+        .place(
+            "huyện \"Hữu Lũng\", mục `smartphones`",
+            "district \"Hữu Lũng\", field `smartphones`",
+        )
+        .says("phải lớn hơn 0", "must be more than 0"),
+        edited(
+            "coverage: a count with zeros typed twice",
+            "78399",
+            "78399000000000",
+        )
+        .at("coverage.csv:3:16")
+        .place("huyện \"Hữu Lũng\"", "district \"Hữu Lũng\"")
+        .hint(
+            "kiểm tra có gõ thừa chữ số không",
+            "check for a digit typed twice",
+        ),
+        // ---- rows ----
+        edited(
+            "coverage: a row with a cell too many",
+            "Hữu Lũng;18019",
+            "Hữu Lũng;18019;5",
+        )
+        .at("coverage.csv:3")
+        .place(
+            "dòng này có 8 ô nhưng dòng tiêu đề có 7 cột",
+            "this line has 8 cells but the header has 7 columns",
+        )
+        .hint(ragged.0, ragged.1),
+        edited("coverage: a row with a cell too few", ";5500\n", "\n")
+            .at("coverage.csv:3")
+            .place(
+                "dòng này có 6 ô nhưng dòng tiêu đề có 7 cột",
+                "this line has 6 cells but the header has 7 columns",
+            )
+            .hint(ragged.0, ragged.1),
+        covered(
+            "coverage: commas as separators and a count with an unquoted comma",
+            &CSV.replace(';', ",").replace("39911", "39,911"),
+        )
+        .at("coverage.csv:2")
+        .place(
+            "dòng này có 8 ô nhưng dòng tiêu đề có 7 cột",
+            "this line has 8 cells but the header has 7 columns",
+        )
+        .hint(
+            "ô có dấu phẩy thì đặt trong ngoặc kép",
+            "put a cell that holds a comma in double quotes",
+        ),
+        edited(
+            "coverage: a quote opened and never closed",
+            "Cao Lộc;",
+            "\"Cao Lộc;",
+        )
+        .at("coverage.csv:4")
+        .place(
+            "mở dấu ngoặc kép (\") mà không đóng",
+            "opens a double quote (\") that is never closed",
+        )
+        .hint(
+            "thêm dấu \" ở cuối ô đó",
+            "add a \" at the end of that cell",
+        ),
+        covered(
+            "coverage: a district listed twice",
+            &format!("{CSV}Hữu Lũng;18019;78399;24;15;600;5500\n"),
+        )
+        .at("coverage.csv:13:1")
+        .place("(lần đầu ở dòng 3)", "(first at line 3)")
+        .hint(twice.0, twice.1),
+        covered(
+            "coverage: listed twice, in other capitals",
+            &format!("{CSV}HỮU LŨNG;18019;78399;24;15;600;5500\n"),
+        )
+        .at("coverage.csv:13:1")
+        .place("(lần đầu ở dòng 3)", "(first at line 3)")
+        .hint(twice.0, twice.1),
+        covered(
+            "coverage: listed twice, accents typed apart (NFD)",
+            &format!("{CSV}Hu\u{31b}\u{303}u Lu\u{303}ng;18019;78399;24;15;600;5500\n"),
+        )
+        .at("coverage.csv:13:1")
+        .place("(lần đầu ở dòng 3)", "(first at line 3)")
+        .hint(twice.0, twice.1),
+        covered(
+            "coverage: listed twice, with spaces around",
+            &format!("{CSV}  Hữu Lũng  ;18019;78399;24;15;600;5500\n"),
+        )
+        .at("coverage.csv:13:3")
+        .place("(lần đầu ở dòng 3)", "(first at line 3)")
+        .hint(twice.0, twice.1),
+        edited(
+            "coverage: a zero-width space in a name",
+            "Cao Lộc",
+            "Cao\u{200b}Lộc",
+        )
+        .at("coverage.csv:4:1")
+        .place("U+200B, ký tự thứ 4", "U+200B, character 4")
+        .hint("gõ lại tên huyện", "type the name again"),
+        edited("coverage: a NUL byte in a name", "Cao Lộc", "Cao\0Lộc")
+            .at("coverage.csv:4:1")
+            .place("U+0000", "U+0000")
+            .hint("gõ lại tên huyện", "type the name again"),
+        // ---- the total row ----
+        covered(
+            "coverage: a total row that does not add up",
+            &format!("{CSV}TỔNG;151917;519820;;;;\n"),
+        )
+        .at("coverage.csv:13")
+        .place("151.917", "151,917")
+        .hint(
+            "sửa dòng tổng, hoặc tìm huyện bị ghi sai hay bị thiếu",
+            "correct the total, or find the district that is wrong or missing",
+        ),
+        edited(
+            "coverage: a district row below the total",
+            "Đình Lập;",
+            "TỔNG;151916;519820;;;;\nĐình Lập;",
+        )
+        .at("coverage.csv:13")
+        .place("(\"Đình Lập\")", "(\"Đình Lập\")")
+        .hint(
+            "đặt dòng tổng ở cuối bảng",
+            "put the total row at the end of the table",
+        ),
+        covered(
+            "coverage: a rate column that disagrees",
+            &CSV.replace("smartphones;commune", "smartphones;rate;commune")
+                .replace("39911;96818;", "39911;96818;51%;")
+                .replace(";78399;", ";78399;22%;")
+                .replace(";58196;", ";58196;28%;")
+                .replace(";53067;", ";53067;29%;")
+                .replace(";37092;", ";37092;30%;")
+                .replace(";43471;", ";43471;23%;")
+                .replace(";36584;", ";36584;26%;")
+                .replace(";34823;", ";34823;25%;")
+                .replace(";32138;", ";32138;23%;")
+                .replace(";29057;", ";29057;24%;")
+                .replace(";20175;", ";20175;32%;"),
+        )
+        .at("coverage.csv:2:32")
+        .place(
+            "huyện \"Thành phố Lạng Sơn\", cột `rate`",
+            "district \"Thành phố Lạng Sơn\", column `rate`",
+        )
+        .hint("tỷ lệ chỉ để đối chiếu", "the rate is only a check"),
+    ]
+}
+
+#[test]
+fn coverage() {
+    check(cases());
+}

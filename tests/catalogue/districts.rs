@@ -1,0 +1,325 @@
+//! `[[district]]`: Hữu Lũng (lines 63-70) and Cao Lộc (from line 72) of the shipped scenario,
+//! their figures, teams and groups, and names that pass for another district's.
+
+use super::{Case, check};
+
+const AT: &str = "lang-son-2020-09-01.toml";
+
+/// Hữu Lũng's groups, as the shipped scenario writes them.
+const GROUPS: &str = "quarantine = 15\ntesting = 600\nstudents = 5_500";
+
+/// `campaign plan` with Cao Lộc renamed `name` (written as in TOML, escapes and all): the
+/// district on line 73 then passes, or not, for Hữu Lũng (line 64).
+fn cao_loc_named(case: &str, name: &str) -> Case {
+    Case::plan(case).scenario("name = \"Cao Lộc\"", &format!("name = \"{name}\""))
+}
+
+fn cases() -> Vec<Case> {
+    let twice = (
+        "mỗi huyện chỉ ghi một lần; gộp hai mục hoặc sửa tên cho đúng",
+        "list each district once; merge the two entries or correct the name",
+    );
+    let hidden = ("gõ lại tên huyện", "type the name again");
+    let too_large = (
+        "số người tối đa là 1.000.000.000.000, số tổ, đội tối đa là 100.000",
+        "people counts go up to 1,000,000,000,000, team counts up to 100,000",
+    );
+    let negative = ("số này không được âm", "this number must not be negative");
+    vec![
+        // ---- figures ----
+        Case::plan("district: installed above smartphones")
+            .scenario("installed = 18_019", "installed = 80_019")
+            .at(&format!("{AT}:65:13"))
+            .place(
+                "huyện \"Hữu Lũng\", mục `installed`",
+                "district \"Hữu Lũng\", field `installed`",
+            )
+            .hint(
+                "có thể hai cột bị đổi chỗ hoặc gõ thừa một chữ số",
+                "the two columns may be swapped or a digit typed twice",
+            ),
+        Case::plan("district: installed one above smartphones")
+            .scenario("installed = 39_911", "installed = 96_819")
+            .at(&format!("{AT}:56:13"))
+            .place(
+                "(96.819) lớn hơn số thuê bao điện thoại thông minh (96.818)",
+                "installed (96,819) is more than smartphones (96,818)",
+            )
+            .hint(
+                "đối chiếu hai số này với số liệu gốc",
+                "check both numbers against the source",
+            ),
+        Case::plan("district: thousands grouped by a dot")
+            .scenario("installed = 18_019", "installed = 18.019")
+            .at(&format!("{AT}:65:13"))
+            .place(
+                "huyện \"Hữu Lũng\", mục `installed`",
+                "district \"Hữu Lũng\", field `installed`",
+            )
+            .hint(
+                "trong TOML dấu chấm là dấu thập phân; viết 18019",
+                "in TOML a dot is a decimal point; write 18019",
+            ),
+        Case::plan("district: negative installed")
+            .scenario("installed = 18_019", "installed = -18_019")
+            .at(&format!("{AT}:65:13"))
+            .place("(đang là -18.019)", "(it is -18,019)")
+            .says(negative.0, negative.1),
+        Case::plan("district: no installed")
+            .scenario("installed = 18_019\n", "# installed = 18_019\n")
+            .at(&format!("{AT}:63:1"))
+            .place(
+                "huyện \"Hữu Lũng\", mục `installed`",
+                "district \"Hữu Lũng\", field `installed`",
+            )
+            .hint(
+                "thêm số liệu, ví dụ: installed = ",
+                "add the figure, e.g. installed = ",
+            ),
+        Case::plan("district: no smartphones")
+            .scenario("smartphones = 78_399\n", "# smartphones = 78_399\n")
+            .at(&format!("{AT}:63:1"))
+            .place(
+                "huyện \"Hữu Lũng\", mục `smartphones`",
+                "district \"Hữu Lũng\", field `smartphones`",
+            )
+            .hint(
+                "thêm số liệu, ví dụ: smartphones = ",
+                "add the figure, e.g. smartphones = ",
+            ),
+        Case::plan("district: zero smartphones")
+            .scenario("smartphones = 78_399", "smartphones = 0")
+            .scenario("installed = 18_019", "installed = 0")
+            .at(&format!("{AT}:66:15"))
+            .place(
+                "huyện \"Hữu Lũng\", mục `smartphones`",
+                "district \"Hữu Lũng\", field `smartphones`",
+            )
+            .says("phải lớn hơn 0", "must be more than 0"),
+        Case::plan("district: a count with zeros typed twice")
+            .scenario("smartphones = 78_399", "smartphones = 78_399_000_000_000")
+            .at(&format!("{AT}:66:15"))
+            .place(
+                "huyện \"Hữu Lũng\", mục `smartphones`",
+                "district \"Hữu Lũng\", field `smartphones`",
+            )
+            .hint(too_large.0, too_large.1),
+        Case::plan("district: a count beyond what a number holds")
+            .scenario(
+                "smartphones = 78_399",
+                "smartphones = 99_999_999_999_999_999_999",
+            )
+            .at(&format!("{AT}:66:15"))
+            .place(
+                "mục `smartphones`: số quá lớn",
+                "field `smartphones`: the number is too large",
+            )
+            .hint(too_large.0, too_large.1),
+        Case::plan("district: fractional smartphones")
+            .scenario("smartphones = 78_399", "smartphones = 78_399.5")
+            .at(&format!("{AT}:66:15"))
+            .place("huyện \"Hữu Lũng\"", "district \"Hữu Lũng\"")
+            .says(
+                "cần một số nguyên, không phải 78399.5",
+                "expected a whole number, not 78399.5",
+            ),
+        Case::plan("district: smartphones not a number (nan)")
+            .scenario("smartphones = 78_399", "smartphones = nan")
+            .at(&format!("{AT}:66:15"))
+            .place("huyện \"Hữu Lũng\"", "district \"Hữu Lũng\"")
+            .says(
+                "cần một số nguyên, không phải nan",
+                "expected a whole number, not nan",
+            ),
+        Case::plan("district: a misspelt field")
+            .scenario("smartphones = 78_399", "smartphone = 78_399")
+            .at(&format!("{AT}:66:1"))
+            .place(
+                "huyện \"Hữu Lũng\": không biết mục `smartphone`",
+                "district \"Hữu Lũng\": unknown field `smartphone`",
+            )
+            .hint(
+                "có phải ý bạn là `smartphones`?",
+                "did you mean `smartphones`?",
+            ),
+        // ---- teams ----
+        Case::plan("district: volunteer teams written in a district")
+            .scenario(
+                "teams = { commune = 24 }",
+                "teams = { commune = 24, volunteer = 3 }",
+            )
+            .at(&format!("{AT}:67:25"))
+            .place(
+                "huyện \"Hữu Lũng\", mục `teams.volunteer`",
+                "district \"Hữu Lũng\", field `teams.volunteer`",
+            )
+            .hint("xóa mục này", "remove this entry"),
+        Case::plan("district: a misspelt team kind")
+            .scenario("teams = { commune = 24 }", "teams = { comune = 24 }")
+            .at(&format!("{AT}:67:11"))
+            .place("mục `teams.comune`", "field `teams.comune`")
+            .hint("có phải ý bạn là `commune`?", "did you mean `commune`?"),
+        Case::plan("district: negative teams")
+            .scenario("teams = { commune = 24 }", "teams = { commune = -1 }")
+            .at(&format!("{AT}:67:21"))
+            .place("mục `teams.commune`", "field `teams.commune`")
+            .says(negative.0, negative.1),
+        Case::plan("district: too many teams to be real")
+            .scenario("teams = { commune = 24 }", "teams = { commune = 240_000 }")
+            .at(&format!("{AT}:67:21"))
+            .place("mục `teams.commune`", "field `teams.commune`")
+            .hint(too_large.0, too_large.1),
+        Case::plan("district: teams as a number")
+            .scenario("teams = { commune = 24 }", "teams = 24")
+            .at(&format!("{AT}:67:9"))
+            .place(
+                "huyện \"Hữu Lũng\", mục `teams`",
+                "district \"Hữu Lũng\", field `teams`",
+            )
+            .hint("teams = { commune = 8 }", "teams = { commune = 8 }"),
+        Case::plan("district: commune teams outside `teams`")
+            .scenario("teams = { commune = 24 }", "commune = 24")
+            .at(&format!("{AT}:67:1"))
+            .place(
+                "`commune` là tên một loại đội, không phải một nhóm người",
+                "`commune` is a team kind, not a cohort",
+            )
+            .hint(
+                "ghi số đội trong `teams`",
+                "put the number of teams in `teams`",
+            ),
+        // ---- groups (cohorts) ----
+        Case::plan("district: a group named almost like one the rules read")
+            .scenario(GROUPS, "quarantined = 15\ntesting = 600\nstudents = 5_500")
+            .at(&format!("{AT}:68:1"))
+            .place(
+                "huyện \"Hữu Lũng\", mục `quarantined`",
+                "district \"Hữu Lũng\", field `quarantined`",
+            )
+            .hint("có phải là `quarantine`?", "did you mean `quarantine`?"),
+        Case::plan("district: a group named almost like a field")
+            .scenario(GROUPS, "teachers = 15\ntesting = 600\nstudents = 5_500")
+            .at(&format!("{AT}:68:1"))
+            .place("không biết mục `teachers`", "unknown field `teachers`")
+            .hint("có phải ý bạn là `teams`?", "did you mean `teams`?"),
+        Case::plan("district: a negative group")
+            .scenario(GROUPS, "quarantine = -15\ntesting = 600\nstudents = 5_500")
+            .at(&format!("{AT}:68:14"))
+            .place(
+                "huyện \"Hữu Lũng\", mục `quarantine`",
+                "district \"Hữu Lũng\", field `quarantine`",
+            )
+            .says(negative.0, negative.1),
+        Case::plan("district: a fractional group")
+            .scenario(GROUPS, "quarantine = 15.5\ntesting = 600\nstudents = 5_500")
+            .at(&format!("{AT}:68:14"))
+            .place("mục `quarantine`", "field `quarantine`")
+            .says(
+                "cần một số nguyên, không phải 15.5",
+                "expected a whole number, not 15.5",
+            ),
+        Case::plan("district: a group in quotes")
+            .scenario(
+                GROUPS,
+                "quarantine = \"15\"\ntesting = 600\nstudents = 5_500",
+            )
+            .at(&format!("{AT}:68:14"))
+            .place("mục `quarantine`", "field `quarantine`")
+            .hint(
+                "ghi `quarantine` là một số nguyên không có ngoặc kép",
+                "write `quarantine` as a whole number without quotes",
+            ),
+        Case::plan("district: a group too large to be real")
+            .scenario(
+                GROUPS,
+                "quarantine = 1_000_000_000_001\ntesting = 600\nstudents = 5_500",
+            )
+            .at(&format!("{AT}:68:14"))
+            .place(
+                "mục `quarantine`: số quá lớn",
+                "field `quarantine`: the number is too large",
+            )
+            .hint(too_large.0, too_large.1),
+        // ---- names ----
+        Case::plan("district: no name")
+            .scenario("name = \"Hữu Lũng\"", "# name = \"Hữu Lũng\"")
+            .at(&format!("{AT}:63:1"))
+            .place("huyện này chưa có tên", "this district has no name")
+            .hint(
+                "thêm tên huyện, ví dụ: name = ",
+                "add the district's name, e.g. name = ",
+            ),
+        Case::plan("district: an empty name")
+            .scenario("name = \"Hữu Lũng\"", "name = \"\"")
+            .at(&format!("{AT}:64:8"))
+            .place("tên huyện đang để trống", "the district's name is empty")
+            .hint("ghi tên huyện, ví dụ", "write the district's name, e.g."),
+        cao_loc_named("district: listed twice", "Hữu Lũng")
+            .at(&format!("{AT}:73:8"))
+            .place("(lần đầu ở dòng 64)", "(first at line 64)")
+            .hint(twice.0, twice.1),
+        cao_loc_named("district: listed twice, in other capitals", "hữu lũng")
+            .at(&format!("{AT}:73:8"))
+            .place("(lần đầu ở dòng 64)", "(first at line 64)")
+            .hint(twice.0, twice.1),
+        cao_loc_named("district: listed twice, with spaces around", "  Hữu Lũng ")
+            .at(&format!("{AT}:73:8"))
+            .place("(lần đầu ở dòng 64)", "(first at line 64)")
+            .hint(twice.0, twice.1),
+        cao_loc_named(
+            "district: listed twice, with two spaces inside",
+            "Hữu  Lũng",
+        )
+        .at(&format!("{AT}:73:8"))
+        .place("(lần đầu ở dòng 64)", "(first at line 64)")
+        .hint(twice.0, twice.1),
+        cao_loc_named(
+            "district: listed twice, with a non-breaking space",
+            "Hữu\u{a0}Lũng",
+        )
+        .at(&format!("{AT}:73:8"))
+        .place("(lần đầu ở dòng 64)", "(first at line 64)")
+        .hint(twice.0, twice.1),
+        cao_loc_named(
+            "district: listed twice, accents typed apart (NFD)",
+            "Hu\u{31b}\u{303}u Lu\u{303}ng",
+        )
+        .at(&format!("{AT}:73:8"))
+        .place("(lần đầu ở dòng 64)", "(first at line 64)")
+        .hint(twice.0, twice.1),
+        cao_loc_named(
+            "district: a zero-width space in the name",
+            "Hữu\u{200b}Lũng",
+        )
+        .at(&format!("{AT}:73:8"))
+        .place("U+200B, ký tự thứ 4", "U+200B, character 4")
+        .hint(hidden.0, hidden.1),
+        cao_loc_named("district: a soft hyphen in the name", "Cao\u{ad}Lộc")
+            .at(&format!("{AT}:73:8"))
+            .place("U+00AD", "U+00AD")
+            .hint(hidden.0, hidden.1),
+        cao_loc_named(
+            "district: a byte-order mark before the name",
+            "\u{feff}Cao Lộc",
+        )
+        .at(&format!("{AT}:73:8"))
+        .place("U+FEFF, ký tự thứ 1", "U+FEFF, character 1")
+        .hint(hidden.0, hidden.1),
+        cao_loc_named("district: a direction mark in the name", "Cao Lộc\u{200f}")
+            .at(&format!("{AT}:73:8"))
+            .place("U+200F", "U+200F")
+            .hint(hidden.0, hidden.1),
+        cao_loc_named(
+            "district: an escape (colour code) in the name",
+            "Cao\\u001b[31mLộc",
+        )
+        .at(&format!("{AT}:73:8"))
+        .place("U+001B", "U+001B")
+        .hint(hidden.0, hidden.1),
+    ]
+}
+
+#[test]
+fn districts() {
+    check(cases());
+}

@@ -1,0 +1,183 @@
+//! `[[history]]`: the shipped `scenarios/history-2020-09-01.toml` (an overlay whose two
+//! snapshots are on lines 12-14 and 16-18) and its two CSV files, broken one at a time.
+
+use super::{Case, check};
+
+const HISTORY: &str = "scenarios/history-2020-09-01.toml";
+const AUGUST_25: &str = "scenarios/coverage-2020-08-25.csv";
+
+/// `campaign plan` of a copy of the history scenario and its snapshots.
+fn with_history(name: &str) -> Case {
+    Case::new(name, &["plan", "{dir}/scenarios/history-2020-09-01.toml"])
+        .copy(HISTORY)
+        .copy("scenarios/coverage-2020-08-18.csv")
+        .copy(AUGUST_25)
+}
+
+/// [`with_history`] with the second snapshot's `from` changed to `to` in the scenario.
+fn second(name: &str, from: &str, to: &str) -> Case {
+    with_history(name).edit(HISTORY, from, to)
+}
+
+fn cases() -> Vec<Case> {
+    const AT: &str = "history-2020-09-01.toml";
+    let entry = (
+        "mỗi ảnh chụp số liệu là một mục",
+        "each snapshot is one entry",
+    );
+    vec![
+        second(
+            "history: a snapshot after as_of",
+            "date = 2020-08-25",
+            "date = 2020-09-02",
+        )
+        .at(&format!("{AT}:17:8"))
+        .place(
+            "ảnh chụp số liệu ngày 2020-09-02",
+            "the snapshot dated 2020-09-02",
+        )
+        .hint(
+            "[[history]] chỉ ghi các ngày trước đó",
+            "[[history]] lists only earlier dates",
+        ),
+        second(
+            "history: a snapshot on as_of",
+            "date = 2020-08-25",
+            "date = 2020-09-01",
+        )
+        .at(&format!("{AT}:17:8"))
+        .place("mục `history.date`", "field `history.date`")
+        .hint(
+            "[[history]] chỉ ghi các ngày trước đó",
+            "[[history]] lists only earlier dates",
+        ),
+        second(
+            "history: two snapshots on one date",
+            "date = 2020-08-25",
+            "date = 2020-08-18",
+        )
+        .at(&format!("{AT}:17:8"))
+        .place(
+            "ngày 2020-08-18 bị lặp",
+            "the date 2020-08-18 appears twice",
+        )
+        .hint(
+            "mỗi ngày chỉ một ảnh chụp số liệu; xóa một trong hai mục",
+            "one snapshot per date; remove one of the two entries",
+        ),
+        second(
+            "history: a date in quotes",
+            "date = 2020-08-25",
+            "date = \"25/08/2020\"",
+        )
+        .at(&format!("{AT}:17:8"))
+        .place("mục `history.date`", "field `history.date`")
+        .hint(entry.0, entry.1),
+        second(
+            "history: no date",
+            "date = 2020-08-25",
+            "# date = 2020-08-25",
+        )
+        .at(&format!("{AT}:16:1"))
+        .place(
+            "thiếu khóa `date` trong [[history]]",
+            "missing key `date` in [[history]]",
+        )
+        .hint("thêm một dòng như: date = ", "add a line such as: date = "),
+        second(
+            "history: no file",
+            "file = \"coverage-2020-08-25.csv\"",
+            "# file",
+        )
+        .at(&format!("{AT}:16:1"))
+        .place(
+            "thiếu khóa `file` trong [[history]]",
+            "missing key `file` in [[history]]",
+        )
+        .hint("thêm một dòng như: file = ", "add a line such as: file = "),
+        second(
+            "history: a snapshot file that is not there",
+            "file = \"coverage-2020-08-25.csv\"",
+            "file = \"coverage-2020-08-26.csv\"",
+        )
+        .at(&format!("{AT}:18:8"))
+        .place("mục `history.file`", "field `history.file`")
+        .hint(
+            "kiểm tra đường dẫn và tên tệp",
+            "check the path and the file name",
+        ),
+        second(
+            "history: a snapshot saved as .xls",
+            "file = \"coverage-2020-08-25.csv\"",
+            "file = \"coverage-2020-08-25.xls\"",
+        )
+        .file("scenarios/coverage-2020-08-25.xls", "x")
+        .at("coverage-2020-08-25.xls: ")
+        .place(
+            "chỉ đọc được bảng tính .xlsx hoặc tệp CSV",
+            "only .xlsx workbooks and CSV files can be read",
+        )
+        .hint("Lưu thành (Save As)", "Save As"),
+        second(
+            "history: a misspelt key",
+            "file = \"coverage-2020-08-25.csv\"",
+            "file = \"coverage-2020-08-25.csv\"\nfiles = 1",
+        )
+        .at(&format!("{AT}:19:1"))
+        .place(
+            "không biết khóa `files` trong [[history]]",
+            "unknown key `files` in [[history]]",
+        )
+        .hint("có phải ý bạn là `file`?", "did you mean `file`?"),
+        with_history("history: a snapshot names a district the scenario does not have")
+            .edit(AUGUST_25, "Cao Lộc,", "Cao Loc,")
+            .at("coverage-2020-08-25.csv")
+            .place("ảnh chụp ngày 2020-08-25", "snapshot of 2020-08-25")
+            .hint("có phải ý bạn là `Cao Lộc`?", "did you mean `Cao Lộc`?"),
+        with_history("history: a snapshot misses a district")
+            .setup(|dir| {
+                let path = dir.join(AUGUST_25);
+                let text = std::fs::read_to_string(&path).unwrap();
+                let kept: Vec<&str> = text
+                    .lines()
+                    .filter(|l| !l.starts_with("Cao Lộc,"))
+                    .collect();
+                std::fs::write(path, kept.join("\n") + "\n").unwrap();
+            })
+            .at("coverage-2020-08-25.csv")
+            .place("Cao Lộc", "Cao Lộc")
+            .hint(
+                "mỗi ảnh chụp ghi đủ các huyện của kịch bản",
+                "each snapshot lists every district of the scenario",
+            ),
+        with_history("history: a count that is not a number in a snapshot")
+            .edit(AUGUST_25, "16549", "16x549")
+            .at("coverage-2020-08-25.csv:4")
+            .place("dòng 4 (\"Hữu Lũng\")", "row 4 (\"Hữu Lũng\")")
+            .hint("ghi một số nguyên", "write a whole number"),
+        with_history("history: installs fall from one snapshot to the next")
+            .edit(AUGUST_25, "16549", "18549")
+            .at("coverage-2020-08-25.csv")
+            .place(
+                "huyện \"Hữu Lũng\", mục `history`",
+                "district \"Hữu Lũng\", field `history`",
+            )
+            .hint(
+                "số đã cài chỉ tăng theo thời gian",
+                "installs only grow over time",
+            ),
+        with_history("history: a --set makes installs fall")
+            .set("district.Hữu Lũng.installed=100")
+            .at("coverage-2020-08-25.csv")
+            .place(
+                "(ngày 2020-09-01, số liệu hiện tại của kịch bản)",
+                "(2020-09-01, the scenario's current figure)",
+            )
+            .hint("trong --set", "or a --set"),
+    ]
+}
+
+#[test]
+fn history() {
+    check(cases());
+}

@@ -1,0 +1,209 @@
+//! `campaign import TABLE`: the letter's table (docs/scenario-format.md, "Importing coverage")
+//! as a CSV, broken one way at a time. Line 1 is the header, Thành phố Lạng Sơn line 2, Hữu
+//! Lũng line 3, Cao Lộc line 4, the total line 13.
+
+use super::{Case, check};
+
+/// The letter's table, typed as it prints it.
+pub const LETTER: &str = "HUYỆN;ĐÃ CÀI BLUEZONE;TỔNG SMARTPHONE;Tỷ lệ thuê bao đã cài
+Thành phố Lạng Sơn;39,911;96,818;41%
+Huyện Hữu Lũng;18,019;78,399;22%
+Huyện Cao Lộc;16,752;58,196;28%
+Huyện Lộc Bình;15,725;53,067;29%
+Huyện Tràng Định;11,354;37,092;30%
+Huyện Chi Lăng;10,285;43,471;23%
+Huyện Bắc Sơn;9,812;36,584;26%
+Huyện Văn Lãng;8,727;34,823;25%
+Huyện Văn Quan;7,494;32,138;23%
+Huyện Bình Gia;7,186;29,057;24%
+Huyện Đình Lập;6,651;20,175;32%
+TỔNG;151.916;519,820;29%
+";
+
+/// `campaign import scenarios/letter.csv`, which holds `text`.
+fn table(name: &str, text: &str) -> Case {
+    Case::new(name, &["import", "{dir}/scenarios/letter.csv"]).file("scenarios/letter.csv", text)
+}
+
+/// [`table`] of [`LETTER`] with its one `from` replaced by `to`.
+fn edited(name: &str, from: &str, to: &str) -> Case {
+    table(name, LETTER).edit("scenarios/letter.csv", from, to)
+}
+
+fn cases() -> Vec<Case> {
+    const AT: &str = "letter.csv";
+    let header = (
+        "dòng tiêu đề cần các cột `Huyện`, `Đã cài Bluezone`, `Tổng smartphone`",
+        "the header row needs the columns `District`, `Installed`, `Smartphones`",
+    );
+    vec![
+        edited("import: a rate that disagrees", ";22%", ";24%")
+            .at(&format!("{AT}:3"))
+            .place(
+                "tỷ lệ ghi `24%` nhưng 18.019 / 78.399 là 22,98%",
+                "the rate says `24%` but 18,019 / 78,399 is 22.98%",
+            )
+            .hint(
+                "kiểm tra số đã cài, số smartphone và tỷ lệ của dòng này",
+                "check this row's installed, smartphones and rate",
+            ),
+        edited("import: a total that does not add up", "151.916", "151.917")
+            .at(&format!("{AT}:13"))
+            .place("151.917", "151,917")
+            .hint("sửa dòng tổng", "correct the total"),
+        edited(
+            "import: a district listed twice",
+            "Huyện Cao Lộc",
+            "Huyện Hữu Lũng",
+        )
+        .at(&format!("{AT}:4"))
+        .place("huyện đã có ở dòng 3", "the district is already on row 3")
+        .hint("xóa một trong hai dòng", "delete one of the two rows"),
+        edited(
+            "import: listed twice, once without `Huyện`",
+            "Huyện Cao Lộc",
+            "Hữu Lũng",
+        )
+        .at(&format!("{AT}:4"))
+        .place("huyện đã có ở dòng 3", "the district is already on row 3")
+        .hint("xóa một trong hai dòng", "delete one of the two rows"),
+        edited(
+            "import: listed twice, accents typed apart (NFD)",
+            "Huyện Cao Lộc",
+            "Hu\u{31b}\u{303}u Lu\u{303}ng",
+        )
+        .at(&format!("{AT}:4"))
+        .place("huyện đã có ở dòng 3", "the district is already on row 3")
+        .hint("xóa một trong hai dòng", "delete one of the two rows"),
+        edited(
+            "import: a zero-width space in a name",
+            "Huyện Cao Lộc",
+            "Huyện Cao\u{200b}Lộc",
+        )
+        .at(&format!("{AT}:4"))
+        .place("U+200B", "U+200B")
+        .hint("gõ lại tên huyện", "type the name again"),
+        table(
+            "import: no header row",
+            &LETTER[LETTER.find('\n').unwrap() + 1..],
+        )
+        .at(&format!("{AT}:1"))
+        .place(
+            "không tìm thấy dòng tiêu đề đủ cột",
+            "no header row with the needed columns",
+        )
+        .hint(header.0, header.1),
+        edited(
+            "import: no smartphones column",
+            ";TỔNG SMARTPHONE",
+            ";TỔNG MÁY",
+        )
+        .at(&format!("{AT}:1"))
+        .place("thiếu `Tổng smartphone`", "missing `Smartphones`")
+        .hint(header.0, header.1),
+        edited("import: a negative count", "18,019", "-18,019")
+            .at(&format!("{AT}:3"))
+            .place(
+                "cột `ĐÃ CÀI BLUEZONE`: dòng 3 (\"Hữu Lũng\")",
+                "column `ĐÃ CÀI BLUEZONE`: row 3 (\"Hữu Lũng\")",
+            )
+            .hint("số máy không thể âm", "a count cannot be negative"),
+        edited("import: a word in a count", "18,019", "18 nghìn")
+            .at(&format!("{AT}:3"))
+            .place("dòng 3 (\"Hữu Lũng\")", "row 3 (\"Hữu Lũng\")")
+            .hint("ghi một số nguyên", "write a whole number"),
+        edited(
+            "import: a quote opened and never closed",
+            "Huyện Cao Lộc",
+            "\"Huyện Cao Lộc",
+        )
+        .at(&format!("{AT}:4"))
+        .place(
+            "mở dấu ngoặc kép (\") mà không đóng",
+            "opens a double quote (\") that is never closed",
+        )
+        .hint(
+            "thêm dấu \" ở cuối ô đó",
+            "add a \" at the end of that cell",
+        ),
+        table(
+            "import: a district below the total",
+            &format!("{LETTER}Huyện Mới;1;2;50%\n"),
+        )
+        .at(&format!("{AT}:14"))
+        .place("(\"Mới\")", "(\"Mới\")")
+        .hint(
+            "đặt dòng tổng ở cuối bảng",
+            "put the total row at the end of the table",
+        ),
+        table(
+            "import: only a total",
+            "HUYỆN;ĐÃ CÀI BLUEZONE;TỔNG SMARTPHONE\nTỔNG;0;0\n",
+        )
+        .at(&format!("{AT}:1"))
+        .place("không có dòng huyện nào", "has no district rows")
+        .hint(
+            "thêm một dòng cho mỗi huyện dưới dòng tiêu đề",
+            "add one row per district below the header",
+        ),
+        Case::new(
+            "import: an old .xls workbook",
+            &["import", "{dir}/scenarios/letter.xls"],
+        )
+        .file("scenarios/letter.xls", LETTER)
+        .at("letter.xls: ")
+        .place(
+            "chỉ đọc được bảng tính .xlsx hoặc tệp CSV",
+            "only .xlsx workbooks and CSV files can be read",
+        )
+        .hint("Lưu thành (Save As)", "Save As"),
+        Case::new(
+            "import: a scenario instead of a table",
+            &["import", "{dir}/scenarios/lang-son-2020-09-01.toml"],
+        )
+        .at("lang-son-2020-09-01.toml:1")
+        .place(
+            "không tìm thấy dòng tiêu đề đủ cột",
+            "no header row with the needed columns",
+        )
+        .hint(header.0, header.1),
+        table("import: --out is the table itself", LETTER)
+            .arg("--out")
+            .arg("{dir}/scenarios/letter.csv")
+            .at("letter.csv: ")
+            .place(
+                "đây là tệp mà chính lệnh này đang đọc",
+                "this is a file this command reads",
+            )
+            .hint(
+                "chọn một tên tệp khác cho kết quả",
+                "choose another file name for the output",
+            ),
+        table("import: --out is a folder", LETTER)
+            .arg("--out")
+            .arg("{dir}/scenarios")
+            .at("{dir}/scenarios: ")
+            .place(
+                "đây là một thư mục, không phải tệp",
+                "this is a folder, not a file",
+            )
+            .hint(
+                "ghi tên tệp kết quả trong thư mục",
+                "name a file inside the folder",
+            ),
+        table("import: --out in a folder that is not there", LETTER)
+            .arg("--out")
+            .arg("{dir}/nope/new.toml")
+            .at("nope/new.toml: ")
+            .place("thư mục không tồn tại", "the folder does not exist")
+            .hint(
+                "kiểm tra thư mục có tồn tại và có quyền ghi",
+                "check that the folder exists and can be written",
+            ),
+    ]
+}
+
+#[test]
+fn import() {
+    check(cases());
+}

@@ -1,0 +1,216 @@
+//! `--out PATH` refusals (src/cli/output.rs): anything but a regular writable file that is not
+//! an input of the same run. Nothing is written, and the file named stays as it was.
+
+use std::path::Path;
+
+use super::{Case, check};
+
+/// `campaign plan` of the shipped scenario with `--out {out}`.
+fn out(name: &str, out: &str) -> Case {
+    Case::plan(name).arg("--out").arg(out)
+}
+
+fn cases() -> Vec<Case> {
+    let input = (
+        "đây là tệp mà chính lệnh này đang đọc",
+        "this is a file this command reads",
+    );
+    let other = (
+        "chọn một tên tệp khác cho kết quả",
+        "choose another file name for the output",
+    );
+    let device = (
+        "đây không phải tệp thông thường (thiết bị hoặc đường ống)",
+        "this is not a regular file (a device or a pipe)",
+    );
+    let print = (
+        "hoặc bỏ --out để in ra màn hình",
+        "or leave out --out to print it",
+    );
+    vec![
+        out(
+            "out: the scenario itself",
+            "{dir}/scenarios/lang-son-2020-09-01.toml",
+        )
+        .at("lang-son-2020-09-01.toml: ")
+        .place(input.0, input.1)
+        .hint(other.0, other.1),
+        out(
+            "out: one of the scenario's rules",
+            "{dir}/rules/communication.rhai",
+        )
+        .at("rules/communication.rhai: ")
+        .place(
+            "scenarios/../rules/communication.rhai)",
+            "scenarios/../rules/communication.rhai)",
+        )
+        .hint(other.0, other.1),
+        out("out: a link to the scenario", "{dir}/plan.txt")
+            .setup(|dir| {
+                link(
+                    &dir.join("scenarios/lang-son-2020-09-01.toml"),
+                    &dir.join("plan.txt"),
+                )
+            })
+            .at("plan.txt: ")
+            .place(input.0, input.1)
+            .hint(other.0, other.1),
+        Case::new(
+            "out: the coverage file",
+            &[
+                "plan",
+                "{dir}/scenarios/lang-son-2020-09-01.toml",
+                "--out",
+                "{dir}/scenarios/coverage.csv",
+            ],
+        )
+        .file(
+            super::SCENARIO,
+            &super::coverage::scenario_reading("coverage.csv"),
+        )
+        .file("scenarios/coverage.csv", super::coverage::CSV)
+        .at("coverage.csv: ")
+        .place(input.0, input.1)
+        .hint(other.0, other.1),
+        Case::new(
+            "out: a snapshot of [[history]]",
+            &[
+                "plan",
+                "{dir}/scenarios/history-2020-09-01.toml",
+                "--out",
+                "{dir}/scenarios/coverage-2020-08-18.csv",
+            ],
+        )
+        .copy("scenarios/history-2020-09-01.toml")
+        .copy("scenarios/coverage-2020-08-18.csv")
+        .copy("scenarios/coverage-2020-08-25.csv")
+        .at("coverage-2020-08-18.csv: ")
+        .place(input.0, input.1)
+        .hint(other.0, other.1),
+        Case::new(
+            "out: the base of an overlay",
+            &[
+                "plan",
+                "{dir}/scenarios/what-if-equity.toml",
+                "--out",
+                "{dir}/scenarios/lang-son-2020-09-01.toml",
+            ],
+        )
+        .copy("scenarios/what-if-equity.toml")
+        .at("lang-son-2020-09-01.toml: ")
+        .place(input.0, input.1)
+        .hint(other.0, other.1),
+        Case::new(
+            "out: compare writes over one of its scenarios",
+            &[
+                "compare",
+                "{dir}/scenarios/lang-son-2020-09-01.toml",
+                "{dir}/scenarios/what-if-equity.toml",
+                "--out",
+                "{dir}/scenarios/what-if-equity.toml",
+            ],
+        )
+        .copy("scenarios/what-if-equity.toml")
+        .at("what-if-equity.toml: ")
+        .place(input.0, input.1)
+        .hint(other.0, other.1),
+        Case::new(
+            "out: explain writes over a rule",
+            &[
+                "explain",
+                "{dir}/scenarios/lang-son-2020-09-01.toml",
+                "--district",
+                "Hữu Lũng",
+                "--out",
+                "{dir}/rules/door-to-door.rhai",
+            ],
+        )
+        .at("rules/door-to-door.rhai: ")
+        .place(input.0, input.1)
+        .hint(other.0, other.1),
+        out("out: /dev/null", "/dev/null")
+            .at("/dev/null: ")
+            .place(device.0, device.1)
+            .hint(print.0, print.1),
+        out("out: /dev/stdout", "/dev/stdout")
+            .at("/dev/stdout: ")
+            .place(device.0, device.1)
+            .hint(print.0, print.1),
+        out("out: a link to /dev/null", "{dir}/null.txt")
+            .setup(|dir| link(Path::new("/dev/null"), &dir.join("null.txt")))
+            .at("null.txt: ")
+            .place(device.0, device.1)
+            .hint(print.0, print.1),
+        out("out: a folder", "{dir}/scenarios")
+            .at("{dir}/scenarios: ")
+            .place(
+                "đây là một thư mục, không phải tệp",
+                "this is a folder, not a file",
+            )
+            .hint(
+                "ghi tên tệp kết quả trong thư mục",
+                "name a file inside the folder",
+            ),
+        out("out: a folder written with a slash", "{dir}/scenarios/")
+            .at("{dir}/scenarios/: ")
+            .place(
+                "đây là một thư mục, không phải tệp",
+                "this is a folder, not a file",
+            )
+            .hint(
+                "ghi tên tệp kết quả trong thư mục",
+                "name a file inside the folder",
+            ),
+        out("out: a read-only file", "{dir}/plan.txt")
+            .file("plan.txt", "kế hoạch cũ\n")
+            .setup(|dir| {
+                use std::os::unix::fs::PermissionsExt;
+                let path = dir.join("plan.txt");
+                std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o444)).unwrap();
+            })
+            .at("plan.txt: ")
+            .place("tệp này chỉ cho phép đọc", "this file is read-only")
+            .hint(
+                "bỏ thuộc tính chỉ đọc của tệp",
+                "clear the file's read-only attribute",
+            ),
+        out("out: a link to nothing", "{dir}/plan.txt")
+            .setup(|dir| link(&dir.join("nowhere.txt"), &dir.join("plan.txt")))
+            .at("plan.txt: ")
+            .place("không trỏ tới tệp nào", "points to no file")
+            .hint(
+                "sửa liên kết cho trỏ tới một tệp",
+                "mend the link so that it points to a file",
+            ),
+        out("out: two links pointing at each other", "{dir}/a.txt")
+            .setup(|dir| {
+                link(&dir.join("b.txt"), &dir.join("a.txt"));
+                link(&dir.join("a.txt"), &dir.join("b.txt"));
+            })
+            .at("a.txt: ")
+            .place("trỏ vòng quanh nhau", "point round in a loop")
+            .hint("ghi thẳng tên tệp kết quả", "name the output file itself"),
+        out("out: a folder that is not there", "{dir}/nope/plan.txt")
+            .at("nope/plan.txt: ")
+            .place("thư mục không tồn tại", "the folder does not exist")
+            .hint(
+                "kiểm tra thư mục có tồn tại và có quyền ghi",
+                "check that the folder exists and can be written",
+            ),
+        Case::plan("out: a workbook without --out")
+            .arg("--format")
+            .arg("xlsx")
+            .place("định dạng xlsx là tệp nhị phân", "xlsx is a binary file")
+            .hint("thêm --out TỆP", "add --out FILE"),
+    ]
+}
+
+/// A symbolic link at `at` to `target`.
+fn link(target: &Path, at: &Path) {
+    std::os::unix::fs::symlink(target, at).unwrap();
+}
+
+#[test]
+fn outputs() {
+    check(cases());
+}

@@ -1,0 +1,98 @@
+//! Overlays (`base = ...`): a what-if file `scenarios/what-if.toml` beside the shipped scenario.
+
+use super::{Case, check};
+
+/// The overlay's first lines: its base and its name (line 3 is the first of the case's own).
+const BASE: &str = "base = \"lang-son-2020-09-01.toml\"\nname = \"Thử\"\n";
+
+/// `campaign plan scenarios/what-if.toml`, which holds `text`.
+fn overlay(name: &str, text: &str) -> Case {
+    Case::new(name, &["plan", "{dir}/scenarios/what-if.toml"]).file("scenarios/what-if.toml", text)
+}
+
+fn cases() -> Vec<Case> {
+    const AT: &str = "what-if.toml";
+    let cycle = (
+        "một kịch bản không thể là gốc của chính nó",
+        "a scenario cannot be its own base",
+    );
+    vec![
+        overlay("overlay: a base that is not there", "base = \"lang-son-2020-09-02.toml\"\nname = \"Thử\"\n")
+            .at(&format!("{AT}:1:8"))
+            .place("không tìm thấy kịch bản gốc", "the base scenario")
+            .hint("đường dẫn `base` tính từ thư mục chứa tệp này", "`base` is relative to the folder of this file"),
+        overlay("overlay: its own base", "base = \"what-if.toml\"\nname = \"Thử\"\n")
+            .at(&format!("{AT}:1:8"))
+            .place("các kịch bản kế thừa nhau thành vòng", "the scenarios are each other's base, in a cycle")
+            .hint(cycle.0, cycle.1),
+        overlay("overlay: two files each other's base", "base = \"b.toml\"\nname = \"Thử\"\n")
+            .file("scenarios/b.toml", "base = \"what-if.toml\"\nname = \"B\"\n")
+            .at("b.toml:1:8")
+            .place("what-if.toml → {dir}/scenarios/b.toml → {dir}/scenarios/what-if.toml", "what-if.toml → {dir}/scenarios/b.toml → {dir}/scenarios/what-if.toml")
+            .hint(cycle.0, cycle.1),
+        overlay("overlay: three files in a cycle", "base = \"b.toml\"\nname = \"Thử\"\n")
+            .file("scenarios/b.toml", "base = \"c.toml\"\nname = \"B\"\n")
+            .file("scenarios/c.toml", "base = \"what-if.toml\"\nname = \"C\"\n")
+            .at("c.toml:1:8")
+            .place("c.toml → {dir}/scenarios/what-if.toml", "c.toml → {dir}/scenarios/what-if.toml")
+            .hint(cycle.0, cycle.1),
+        overlay("overlay: a base that is a number", "base = 5\nname = \"Thử\"\n")
+            .at(&format!("{AT}:1:8"))
+            .place("mục `base`", "field `base`")
+            .hint("ghi tên tệp kịch bản gốc trong ngoặc kép", "write the base scenario's file name in double quotes"),
+        overlay("overlay: a base that is a folder", "base = \".\"\nname = \"Thử\"\n")
+            .at(&format!("{AT}:1:8"))
+            .place("là một thư mục, không phải tệp", "is a folder, not a file")
+            .hint("đường dẫn `base` tính từ thư mục chứa tệp này", "`base` is relative to the folder of this file"),
+        overlay("overlay: a base with a mistake of its own", "base = \"bad.toml\"\nname = \"Thử\"\n")
+            .file("scenarios/bad.toml", &crate::layout::shipped().replace("horizon_days = 14 ", "horizon_days = 0 "))
+            .at("bad.toml:9:16")
+            .place("mục `horizon_days`", "field `horizon_days`")
+            .hint("ví dụ horizon_days = 14", "e.g. horizon_days = 14"),
+        overlay("overlay: a district the base does not have", &format!("{BASE}\n[[district]]\nname = \"Huu Lung\"\ninstalled = 20_000\n"))
+            .at(&format!("{AT}:5:8"))
+            .place("huyện \"Huu Lung\" không có trong kịch bản gốc", "district \"Huu Lung\" is not in the base scenario")
+            .hint("có phải ý bạn là \"Hữu Lũng\"?", "did you mean \"Hữu Lũng\"?"),
+        overlay("overlay: a district without a name", &format!("{BASE}\n[[district]]\ninstalled = 20_000\n"))
+            .at(&format!("{AT}:4:1"))
+            .place("huyện này chưa có tên", "this district has no name")
+            .hint("thêm tên huyện", "add the district's name"),
+        overlay("overlay: a district changed twice", &format!("{BASE}\n[[district]]\nname = \"Hữu Lũng\"\ninstalled = 20_000\n\n[[district]]\nname = \"Hữu Lũng\"\ninstalled = 21_000\n"))
+            .at(&format!("{AT}:9:8"))
+            .place("(lần đầu ở dòng 5)", "(first at line 5)")
+            .hint("mỗi huyện chỉ ghi một lần", "list each district once"),
+        overlay("overlay: installed above the base's smartphones", &format!("{BASE}\n[[district]]\nname = \"Hữu Lũng\"\ninstalled = 90_000\n"))
+            .at(&format!("{AT}:6:13"))
+            .place("huyện \"Hữu Lũng\", mục `installed`", "district \"Hữu Lũng\", field `installed`")
+            .hint("đối chiếu hai số này với số liệu gốc", "check both numbers against the source"),
+        overlay("overlay: a misspelt team kind", &format!("{BASE}\n[[team_kind]]\nname = \"volunter\"\navailable = 50\n"))
+            .at(&format!("{AT}:5:8"))
+            .place("kịch bản không có loại đội `volunter`", "the scenario has no team kind `volunter`")
+            .hint("có phải ý bạn là `volunteer`?", "did you mean `volunteer`?"),
+        overlay("overlay: a new team kind, incomplete", &format!("{BASE}\n[[team_kind]]\nname = \"mobile\"\navailable = 3\n"))
+            .at(&format!("{AT}:4:1"))
+            .place("loại đội `mobile`: thiếu khóa `scope`", "team kind `mobile`: missing key `scope`")
+            .hint("thêm một dòng như: scope = ", "add a line such as: scope = "),
+        overlay("overlay: a percentage for the target", &format!("{BASE}\n[target]\nprovincial_rate = 45\n"))
+            .at(&format!("{AT}:5:19"))
+            .place("mục `target.provincial_rate`", "field `target.provincial_rate`")
+            .hint("45% là 0.45", "45% is 0.45"),
+        overlay("overlay: a misspelt key", &format!("{BASE}\n[target]\nprovincial_rat = 0.45\n"))
+            .at(&format!("{AT}:5:1"))
+            .place("không biết khóa `provincial_rat` trong [target]", "unknown key `provincial_rat` in [target]")
+            .hint("có phải ý bạn là `provincial_rate`?", "did you mean `provincial_rate`?"),
+        overlay("overlay: a rule file that is not there", &format!("{BASE}rules = [\"../rules/nope.rhai\"]\n"))
+            .at(&format!("{AT}:3:10"))
+            .place("không tìm thấy tệp hoặc thư mục quy tắc", "rule file or folder")
+            .hint("đường dẫn tính từ thư mục chứa tệp kịch bản", "paths are relative to the scenario's folder"),
+        overlay("overlay: a coverage file that is not there", &format!("{BASE}coverage = \"coverage.csv\"\n"))
+            .at(&format!("{AT}:3:12"))
+            .place("không tìm thấy tệp số liệu", "the coverage file")
+            .hint("kiểm tra đường dẫn và tên tệp", "check the path and the file name"),
+    ]
+}
+
+#[test]
+fn overlays() {
+    check(cases());
+}

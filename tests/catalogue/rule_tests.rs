@@ -1,0 +1,143 @@
+//! Rule tests (`campaign rules test`, docs/rule-tests.md): a test file `rules/tests/t.toml` of
+//! the door-to-door rule in the case's copy, with one mistake. Its report is on stdout; a
+//! mistake in the file is an error on stderr.
+
+use super::{Case, check};
+
+/// The test file's head (lines 1-2).
+const HEAD: &str =
+    "scenario = \"../../scenarios/lang-son-2020-09-01.toml\"\nrules = [\"../door-to-door.rhai\"]\n";
+
+/// One case (lines 4-10): Hữu Lũng (below the threshold) with 24 commune and 7 volunteer teams.
+const CASE: &str = "\n[[case]]\nname = \"Hữu Lũng\"\ndistrict = \"Hữu Lũng\"\nplan = { commune = 24, volunteer = 7 }\n\n[case.expect]\nmin_teams = { commune = 24, volunteer = 1 }\n";
+
+/// `campaign rules test rules/tests/t.toml`, which holds `text`.
+fn test_file(name: &str, text: &str) -> Case {
+    Case::new(name, &["rules", "test", "{dir}/rules/tests/t.toml"])
+        .file("rules/tests/t.toml", text)
+        .report_on_stdout()
+}
+
+/// [`test_file`] of [`HEAD`] and [`CASE`], the one `from` in them replaced by `to`.
+fn edited(name: &str, from: &str, to: &str) -> Case {
+    test_file(name, &format!("{HEAD}{CASE}")).edit("rules/tests/t.toml", from, to)
+}
+
+/// The expectation (line 10) replaced by `to`.
+fn expecting(name: &str, to: &str) -> Case {
+    edited(name, "min_teams = { commune = 24, volunteer = 1 }", to)
+}
+
+fn cases() -> Vec<Case> {
+    const AT: &str = "rules/tests/t.toml";
+    let relative = (
+        "đường dẫn tính từ thư mục chứa tệp kiểm thử",
+        "paths are relative to the test file's folder",
+    );
+    vec![
+        // ---- a case that fails ----
+        expecting("rule test: a minimum the rule does not set", "min_teams = { commune = 24, volunteer = 2 }")
+            .place("✗ Hữu Lũng (", "✗ Hữu Lũng (")
+            .place("t.toml:4)\n      min_teams (dòng 10)", "t.toml:4)\n      min_teams (line 10)")
+            .says("mong đợi: { commune = 24, volunteer = 2 }\n        thực tế:  { commune = 24, volunteer = 1 }", "expected: { commune = 24, volunteer = 2 }\n        actual:   { commune = 24, volunteer = 1 }"),
+        expecting("rule test: a directive's text the rule does not write", "directives = [ { rule = \"door-to-door\", action_contains = \"từng nhà, từng người\" } ]")
+            .place("directives[1].action_contains (dòng 10)", "directives[1].action_contains (line 10)")
+            .says("mong đợi: có chứa \"từng nhà, từng người\"", "expected: contains \"từng nhà, từng người\""),
+        expecting("rule test: an error expected, none came", "error_contains = \"không có\"")
+            .place("error_contains (dòng 10)", "error_contains (line 10)")
+            .says("thực tế:  quy tắc chạy hết, không có lỗi", "actual:   the rules ran to the end without an error"),
+        // ---- a mistake in the test file ----
+        test_file("rule test: no scenario", &format!("rules = [\"../door-to-door.rhai\"]\n{CASE}"))
+            .at(&format!("{AT}: "))
+            .place("thiếu khóa `scenario`", "missing key `scenario`")
+            .hint("thêm một dòng như: scenario = ", "add a line such as: scenario = "),
+        edited("rule test: a scenario that is not there", "lang-son-2020-09-01.toml", "lang-son-2020-09-02.toml")
+            .at(&format!("{AT}:1:12"))
+            .place("mục `scenario`", "field `scenario`")
+            .hint(relative.0, relative.1),
+        edited("rule test: a rule that is not there", "door-to-door.rhai", "door-to-dor.rhai")
+            .at(&format!("{AT}:2:10"))
+            .place("mục `rules`", "field `rules`")
+            .hint(relative.0, relative.1),
+        edited("rule test: no rules", "[\"../door-to-door.rhai\"]", "[]")
+            .at(&format!("{AT}:2:9"))
+            .place("danh sách quy tắc đang để trống", "the rule list is empty")
+            .hint("hoặc xóa dòng này để dùng các quy tắc của kịch bản", "or remove this line to use the scenario's rules"),
+        test_file("rule test: no case", HEAD)
+            .at(&format!("{AT}: "))
+            .place("tệp kiểm thử chưa có trường hợp nào", "the test file has no cases")
+            .hint("mỗi trường hợp bắt đầu bằng [[case]]", "each case starts with [[case]]"),
+        test_file("rule test: two cases of one name", &format!("{HEAD}{CASE}{CASE}"))
+            .at(&format!("{AT}:12:1"))
+            .place("(lần đầu ở dòng 4)", "(first at line 4)")
+            .hint("mỗi trường hợp cần một tên riêng", "give each case its own name"),
+        edited("rule test: an empty case name", "name = \"Hữu Lũng\"", "name = \"\"")
+            .at(&format!("{AT}:5:8"))
+            .place("tên trường hợp đang để trống", "the case's name is empty")
+            .hint("đặt một tên nói rõ trường hợp thử điều gì", "give it a name that says what the case tests"),
+        test_file("rule test: a misspelt parameter", &format!("{HEAD}\n[params]\ndoor_to_door_treshold = 0.3\n{CASE}"))
+            .at(&format!("{AT}:5:1"))
+            .place("`door_to_door_treshold`", "`door_to_door_treshold`")
+            .hint("có phải ý bạn là `door_to_door_threshold`?", "did you mean `door_to_door_threshold`?"),
+        edited("rule test: a district the scenario does not have", "district = \"Hữu Lũng\"", "district = \"Huu Lung\"")
+            .at(&format!("{AT}:6:12"))
+            .place("kịch bản không có huyện \"Huu Lung\"", "the scenario has no district \"Huu Lung\"")
+            .hint("có phải ý bạn là `Hữu Lũng`?", "did you mean `Hữu Lũng`?"),
+        edited("rule test: a district of its own, installed above smartphones", "district = \"Hữu Lũng\"", "district = { name = \"Xã thử\", installed = 5, smartphones = 1 }")
+            .at(&format!("{AT}:6:"))
+            .place("huyện \"Xã thử\", mục `installed`", "district \"Xã thử\", field `installed`")
+            .hint("đối chiếu hai số này với số liệu gốc", "check both numbers against the source"),
+        edited("rule test: more teams than the province has", "volunteer = 7", "volunteer = 70")
+            .at(&format!("{AT}:7:36"))
+            .place("mục `plan.volunteer`", "field `plan.volunteer`")
+            .says("tỉnh chỉ có 30 đội `volunteer`", "the province has only 30 `volunteer` teams"),
+        edited("rule test: a fractional number of teams", "volunteer = 7", "volunteer = 7.5")
+            .at(&format!("{AT}:7:36"))
+            .place("mục `plan.volunteer`", "field `plan.volunteer`")
+            .says("cần một số nguyên, không phải 7.5", "expected a whole number, not 7.5"),
+        expecting("rule test: a case that expects nothing", "")
+            .at(&format!("{AT}:9:1"))
+            .place("trường hợp \"Hữu Lũng\" không kiểm tra điều gì", "the case \"Hữu Lũng\" expects nothing")
+            .hint("thêm bảng [case.expect] với ít nhất một khóa", "add a [case.expect] table with at least one key"),
+        expecting("rule test: a misspelt expectation", "min_team = { commune = 24 }")
+            .at(&format!("{AT}:10:1"))
+            .place("không biết khóa `min_team` trong [case.expect]", "unknown key `min_team` in [case.expect]")
+            .hint("có phải ý bạn là `min_teams`?", "did you mean `min_teams`?"),
+        expecting("rule test: a misspelt team kind", "min_teams = { comune = 24 }")
+            .at(&format!("{AT}:10:15"))
+            .place("không có loại đội `comune`", "unknown team kind `comune`")
+            .hint("có phải ý bạn là `commune`?", "did you mean `commune`?"),
+        expecting("rule test: a misspelt group", "mandates = { quarantin = 0.95 }")
+            .at(&format!("{AT}:10:14"))
+            .place("không huyện nào có nhóm `quarantin`", "no district has a cohort `quarantin`")
+            .hint("có phải ý bạn là `quarantine`?", "did you mean `quarantine`?"),
+        expecting("rule test: fractional installs", "mandated_installs = 1.5")
+            .at(&format!("{AT}:10:21"))
+            .place("mục `mandated_installs`", "field `mandated_installs`")
+            .hint("số lượt cài được so sánh sau khi làm tròn, như khi in ra: ghi số nguyên", "installs are compared rounded, as printed: write a whole number"),
+        expecting("rule test: negative installs", "fixed_installs = -1")
+            .at(&format!("{AT}:10:18"))
+            .place("mục `fixed_installs`", "field `fixed_installs`")
+            .says("số lượt cài không được âm", "a number of installs must not be negative"),
+        expecting("rule test: directives as a number", "directives = 3")
+            .at(&format!("{AT}:10:14"))
+            .place("mục `directives`", "field `directives`")
+            .hint("ghi danh sách các chỉ đạo, ví dụ", "write a list of directives, e.g."),
+        expecting("rule test: an empty error_contains", "error_contains = \"\"")
+            .at(&format!("{AT}:10:18"))
+            .place("`error_contains` đang để trống", "`error_contains` is empty")
+            .hint("ghi một đoạn chữ của thông báo lỗi cần có", "write a piece of the error message you expect"),
+        expecting("rule test: error_contains and another check", "error_contains = \"x\"\nmin_teams = { commune = 24 }")
+            .at(&format!("{AT}:11:1"))
+            .place("không kiểm tra `min_teams` được", "so `min_teams` cannot be checked too")
+            .hint("tách thành hai trường hợp", "split it into two cases"),
+        Case::new("rule test: a test file that is not there", &["rules", "test", "{dir}/rules/tests/nope.toml"])
+            .place("nope.toml", "nope.toml")
+            .hint("kiểm tra đường dẫn", "check the path"),
+    ]
+}
+
+#[test]
+fn rule_tests() {
+    check(cases());
+}

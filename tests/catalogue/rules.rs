@@ -1,0 +1,175 @@
+//! The rule files (Rhai): mistakes the checker finds before anything runs, and errors while a
+//! hook runs on a district, in a copy of the shipped rules under `campaign plan`, and the
+//! arguments of `campaign rules check`. (A rule that runs too long or grows too large is
+//! another catalogue's.)
+
+use super::{Case, check};
+
+const COMMUNICATION: &str = "rules/communication.rhai";
+const COHORTS: &str = "rules/mandatory-cohorts.rhai";
+const DOOR: &str = "rules/door-to-door.rhai";
+
+/// Line 18 of `communication.rhai`, the first statement of `before_solve`.
+const UNINSTALLED: &str = "let uninstalled = district.smartphones - district.installed;";
+
+/// `campaign plan` with the one `from` of the rule file `file` replaced by `to`.
+fn rule(name: &str, file: &str, from: &str, to: &str) -> Case {
+    Case::plan(name).edit(file, from, to)
+}
+
+/// [`rule`]: `line` added before line 18 of `communication.rhai` (it becomes line 18).
+fn before_solve(name: &str, line: &str) -> Case {
+    rule(
+        name,
+        COMMUNICATION,
+        UNINSTALLED,
+        &format!("{line}\n    {UNINSTALLED}"),
+    )
+}
+
+fn cases() -> Vec<Case> {
+    let summary = (
+        "quy tắc có 1 lỗi nên chưa lập kế hoạch",
+        "the rules have 1 problem, so no plan was made",
+    );
+    vec![
+        // ---- found by the check ----
+        rule("rule: a misspelt district field", DOOR, "if district.rate < scenario", "if district.rates < scenario")
+            .at("rules/door-to-door.rhai:17:17")
+            .place(summary.0, summary.1)
+            .hint("có phải ý bạn là `district.rate`?", "did you mean `district.rate`?"),
+        rule("rule: a misspelt function", COMMUNICATION, "district.add_installs(\n        by_communication", "district.add_install(\n        by_communication")
+            .at("rules/communication.rhai:33:14")
+            .place("không có hàm `add_install`", "has no function `add_install`")
+            .hint("có phải ý bạn là `district.add_installs(installs, reason, reason_en)`?", "did you mean `district.add_installs(installs, reason, reason_en)`?"),
+        rule("rule: too few arguments", COHORTS, "district.mandate(\"quarantine\", scenario.param(\"quarantine_compliance\"));", "district.mandate(\"quarantine\");")
+            .at("rules/mandatory-cohorts.rhai:20:18")
+            .place(summary.0, summary.1)
+            .says("`mandate` nhận 2 tham số `mandate(cohort, share)`, ở đây có 1", "`mandate` takes 2 arguments `mandate(cohort, share)`, not 1"),
+        rule("rule: a hook misspelt", COMMUNICATION, "fn before_solve(district, scenario) {", "fn before_solv(district, scenario) {")
+            .at("rules/communication.rhai:15:1")
+            .place("hàm `before_solv` không bao giờ chạy", "the function `before_solv` never runs")
+            .hint("có phải ý bạn là `before_solve`?", "did you mean `before_solve`?"),
+        rule("rule: mandate after the solve", COHORTS, "district.directive(order);", "district.directive(order);\n    district.mandate(\"testing\", 0.8);")
+            .at("rules/mandatory-cohorts.rhai:53:14")
+            .place("`mandate` chỉ dùng được trước khi lập kế hoạch", "`mandate` can only be used before the solve")
+            .hint("chuyển dòng này vào `fn before_solve(district, scenario)`", "move this line into `fn before_solve(district, scenario)`"),
+        before_solve("rule: the plan's teams read before the solve", "let t = district.teams(\"commune\");")
+            .at("rules/communication.rhai:18:22")
+            .place("`teams` chỉ dùng được sau khi lập kế hoạch", "`teams` can only be used after the solve")
+            .hint("chuyển dòng này vào `fn after_solve(district, scenario)`", "move this line into `fn after_solve(district, scenario)`"),
+        before_solve("rule: a district figure changed", "district.rate = 0.5;")
+            .at("rules/communication.rhai:18:14")
+            .place("không thể gán `rate`", "cannot assign `rate`")
+            .hint("quy tắc tác động lên kế hoạch bằng các hàm", "a rule acts on the plan through functions"),
+        rule("rule: a misspelt directive entry", COMMUNICATION, "action_en:", "actoin_en:")
+            .at("rules/communication.rhai:59:9")
+            .place("chỉ đạo không có mục `actoin_en`", "a directive has no entry `actoin_en`")
+            .hint("có phải ý bạn là `action_en`?", "did you mean `action_en`?"),
+        rule("rule: a directive without its unit", COMMUNICATION, "unit: \"UBND huyện; Phòng Văn hóa - Thông tin; các trường học\",", "")
+            .at("rules/communication.rhai:57:24")
+            .place("chỉ đạo thiếu mục `unit`", "the directive lacks the entry `unit`")
+            .hint("một chỉ đạo cần ít nhất `action` (việc cần làm) và `unit` (đơn vị thực hiện)", "a directive needs at least `action` (what to do) and `unit` (who does it)"),
+        rule("rule: a misspelt group", COMMUNICATION, "district.cohort(\"students\")", "district.cohort(\"student\")")
+            .at("rules/communication.rhai:28:73")
+            .place("không có nhóm đối tượng `student`", "there is no cohort `student`")
+            .hint("có phải ý bạn là `students`?", "did you mean `students`?"),
+        rule("rule: a misspelt group to mandate", COHORTS, "district.mandate(\"testing\",", "district.mandate(\"tested\",")
+            .at("rules/mandatory-cohorts.rhai:26:26")
+            .place("`tested`", "`tested`")
+            .hint("có phải ý bạn là `testing`?", "did you mean `testing`?"),
+        rule("rule: a language that is not vi or en", DOOR, "fmt_percent(district.projected_rate, \"vi\")", "fmt_percent(district.projected_rate, \"fr\")")
+            .at("rules/door-to-door.rhai:53:56")
+            .place("`fmt_percent`", "`fmt_percent`")
+            .says("ngôn ngữ phải là \"vi\" hoặc \"en\", không phải \"fr\"", "the language must be \"vi\" or \"en\", not \"fr\""),
+        before_solve("rule: a number compared with a text", "if district.rate < \"0.3\" { district.min_rate(0.3); }")
+            .at("rules/communication.rhai:18:22")
+            .place("so sánh một số với một đoạn chữ \"0.3\"", "comparing a number with a text \"0.3\"")
+            .hint("viết nó là số, không có dấu ngoặc kép", "write it as a number, without quotes"),
+        rule("rule: a `{` never closed", COMMUNICATION, "fn after_solve(district, scenario) {", "fn after_solve(district, scenario) {{")
+            .at("rules/communication.rhai:52:36")
+            .place("quy tắc `communication` có lỗi cú pháp", "rule `communication` has a syntax error")
+            .hint("thêm `}` ở cuối khối lệnh bắt đầu từ dấu `{` này", "add the `}` that ends the block this `{` opens"),
+        rule("rule: a misspelt team kind", DOOR, "let n = district.teams(kind);", "let n = district.teams(\"volunter\");")
+            .at("rules/door-to-door.rhai:41:")
+            .place("kịch bản không có loại tổ/đội `volunter`", "the scenario has no team kind `volunter`")
+            .hint("có phải ý bạn là `volunteer`?", "did you mean `volunteer`?"),
+        // ---- while a hook runs ----
+        rule("rule: throw", DOOR, "if district.rate < scenario.param(\"door_to_door_threshold\") {", "if district.name == \"Đình Lập\" { throw \"chưa có số liệu tổ xã\" }\n    if district.rate < scenario.param(\"door_to_door_threshold\") {")
+            .at("rules/door-to-door.rhai:17:38")
+            .place("huyện \"Đình Lập\": quy tắc `door-to-door`", "district \"Đình Lập\": rule `door-to-door`")
+            .says("chưa có số liệu tổ xã", "chưa có số liệu tổ xã"),
+        rule("rule: a share written as a percentage", COHORTS, "district.mandate(\"quarantine\", scenario.param(\"quarantine_compliance\"));", "district.mandate(\"quarantine\", 95);")
+            .at("rules/mandatory-cohorts.rhai:20:18")
+            .place("huyện \"Thành phố Lạng Sơn\": quy tắc `mandatory-cohorts` (trong `before_solve`)", "district \"Thành phố Lạng Sơn\": rule `mandatory-cohorts` (in `before_solve`)")
+            .says("tỷ lệ phải từ 0 đến 1 (ví dụ 0.95 là 95%), không phải 95", "the share must be between 0 and 1 (0.95 is 95%), not 95"),
+        rule("rule: more commune teams than the district has", DOOR, "district.min_teams(kind, district.local_teams(kind));", "district.min_teams(kind, district.local_teams(kind) + 1);")
+            .at("rules/door-to-door.rhai:21:22")
+            .place("huyện \"Hữu Lũng\": quy tắc `door-to-door`", "district \"Hữu Lũng\": rule `door-to-door`")
+            .hint("dùng `district.local_teams(\"commune\")` để biết số tổ của huyện", "use `district.local_teams(\"commune\")` for the district's own teams"),
+        before_solve("rule: a productivity of 0", "district.set_productivity(\"commune\", 0.0);")
+            .at("rules/communication.rhai:18:14")
+            .place("`set_productivity`", "`set_productivity`")
+            .says("hệ số phải lớn hơn 0 (1 là bình thường), không phải 0", "the multiplier must be above 0 (1 is usual), not 0"),
+        before_solve("rule: a floor written as a percentage", "district.min_rate(40);")
+            .at("rules/communication.rhai:18:14")
+            .place("`min_rate`", "`min_rate`")
+            .says("tỷ lệ phải từ 0 đến 1 (ví dụ 0.35 là 35%), không phải 40", "the rate must be between 0 and 1 (0.35 is 35%), not 40"),
+        before_solve("rule: a team kind computed and misspelt", "let kind = \"volun\" + \"ters\"; district.max_teams(kind, 3);")
+            .at("rules/communication.rhai:18:53")
+            .place("`volunters`", "`volunters`")
+            .hint("`volunteer`", "`volunteer`"),
+        before_solve("rule: a misspelt field through another name", "let d = district; let x = d.rates;")
+            .at("rules/communication.rhai:18:33")
+            .place("không có số liệu `rates`", "has no field `rates`")
+            .hint("có phải ý bạn là `district.rate`?", "did you mean `district.rate`?"),
+        before_solve("rule: a text for a number of teams", "district.min_teams(\"commune\", \"3\");")
+            .at("rules/communication.rhai:18:35")
+            .place("`min_teams`: tham số thứ 2 phải là một số", "`min_teams`: the 2nd argument must be a number")
+            .hint("cách viết: `min_teams(kind, n)`", "write it as `min_teams(kind, n)`"),
+        before_solve("rule: a directive of priority 0", "district.directive(#{action: \"Họp\", unit: \"UBND\", priority: 0});")
+            .at("rules/communication.rhai:18:14")
+            .place("huyện \"Thành phố Lạng Sơn\": quy tắc `communication`", "district \"Thành phố Lạng Sơn\": rule `communication`")
+            .says("mục `priority` phải từ 1 (gấp nhất) trở lên", "`priority` must be 1 (most urgent) or more"),
+        before_solve("rule: a directive with nothing to do", "district.directive(#{action: \"\", unit: \"UBND\"});")
+            .at("rules/communication.rhai:18:14")
+            .place("`directive`", "`directive`")
+            .says("mục `action` không được để trống", "`action` cannot be empty"),
+        before_solve("rule: a negative maximum", "district.max_teams(\"volunteer\", -1);")
+            .at("rules/communication.rhai:18:14")
+            .place("`max_teams`", "`max_teams`")
+            .says("số tổ/đội không được âm (đang là -1)", "the teams cannot be negative (it is -1)"),
+        before_solve("rule: the plan's teams listed before the solve", "district.directive(#{action: \"Họp\", unit: \"UBND\", with_teams: true});")
+            .at("rules/communication.rhai:18:14")
+            .place("`directive`", "`directive`")
+            .says("`with_teams` chỉ dùng được sau khi lập kế hoạch (trong `fn after_solve`)", "`with_teams` only works after the solve (in `fn after_solve`)"),
+        rule("rule: a list read past its end", DOOR, "+ \" \" + words[0]);", "+ \" \" + words[7]);")
+            .at("rules/door-to-door.rhai:46:60")
+            .place("quy tắc `door-to-door` gặp lỗi trong `after_solve`", "rule `door-to-door` failed in `after_solve`")
+            .says("(dài 3, đánh số từ 0)", "(length 3, numbered from 0)"),
+        // ---- campaign rules check ----
+        Case::new("rules check: a misspelt field", &["rules", "check", "{dir}/rules/door-to-door.rhai"])
+            .edit(DOOR, "if district.rate < scenario", "if district.rates < scenario")
+            .at("rules/door-to-door.rhai:17:17")
+            .place("không có số liệu `rates`", "has no field `rates`")
+            .hint("có phải ý bạn là `district.rate`?", "did you mean `district.rate`?"),
+        Case::new("rules check: a misspelt team kind against the scenario", &["rules", "check", "{dir}/rules", "--scenario", "{dir}/scenarios/lang-son-2020-09-01.toml"])
+            .edit(DOOR, "let n = district.teams(kind);", "let n = district.teams(\"volunter\");")
+            .at("rules/door-to-door.rhai:41:")
+            .place("`volunter`", "`volunter`")
+            .hint("có phải ý bạn là `volunteer`?", "did you mean `volunteer`?"),
+        Case::new("rules check: a rule file that is not there", &["rules", "check", "{dir}/rules/door-to-dor.rhai"])
+            .at("door-to-dor.rhai: ")
+            .place("không tìm thấy", "does not exist")
+            .hint("ghi đường dẫn tới một tệp .rhai hoặc một thư mục chứa chúng", "give the path of a .rhai file or of a folder of them"),
+        Case::new("rules check: a scenario that is not there", &["rules", "check", "{dir}/rules", "--scenario", "{dir}/scenarios/nope.toml"])
+            .at("nope.toml: ")
+            .place("không tìm thấy tệp kịch bản", "the scenario file was not found")
+            .hint("kiểm tra đường dẫn và tên tệp", "check the path and the file name"),
+    ]
+}
+
+#[test]
+fn rules() {
+    check(cases());
+}

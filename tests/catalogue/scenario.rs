@@ -1,0 +1,475 @@
+//! The scenario file itself and its top-level keys, `[target]`, `[response]` and `[params]`.
+
+use super::{Case, check};
+
+/// The shipped scenario's path in a message.
+const AT: &str = "lang-son-2020-09-01.toml";
+
+fn cases() -> Vec<Case> {
+    let check_path = (
+        "kiểm tra đường dẫn và tên tệp",
+        "check the path and the file name",
+    );
+    let share = (
+        "tỷ lệ phải lớn hơn 0 và không quá 1",
+        "the share must be more than 0 and at most 1",
+    );
+    let floor = ("tỷ lệ phải từ 0 đến 1", "the share must be between 0 and 1");
+    vec![
+        // ---- the file ----
+        Case::new(
+            "scenario: the file is not there",
+            &["plan", "{dir}/scenarios/lang-son-2020-09-02.toml"],
+        )
+        .at("scenarios/lang-son-2020-09-02.toml: ")
+        .place(
+            "không tìm thấy tệp kịch bản",
+            "the scenario file was not found",
+        )
+        .hint(check_path.0, check_path.1),
+        Case::new("scenario: a folder", &["plan", "{dir}/scenarios"])
+            .at("{dir}/scenarios: ")
+            .place("là một thư mục, không phải tệp", "is a folder, not a file")
+            .hint(check_path.0, check_path.1),
+        Case::new(
+            "scenario: a binary file",
+            &["plan", "{dir}/scenarios/b.toml"],
+        )
+        .bytes("scenarios/b.toml", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR")
+        .at("b.toml:1:1")
+        .place("không phải văn bản UTF-8", "is not UTF-8 text")
+        .hint(
+            "lưu lại tệp với bảng mã UTF-8",
+            "save the file again as UTF-8",
+        ),
+        Case::plan("scenario: saved in a Vietnamese 8-bit encoding, not UTF-8")
+            .setup(|dir| {
+                // the first line's letters as Windows-1258 bytes: ạ is a + 0xF2, ơ is 0xF5
+                let path = dir.join(super::SCENARIO);
+                let text = std::fs::read(&path).unwrap();
+                let text = String::from_utf8(text).unwrap();
+                let mut bytes = b"# La\xf2ng S\xf5n".to_vec();
+                bytes.extend_from_slice(&text.as_bytes()["# Lạng Sơn".len()..]);
+                std::fs::write(path, bytes).unwrap();
+            })
+            .at(&format!("{AT}:1:5"))
+            .hint(
+                "lưu lại tệp với bảng mã UTF-8",
+                "save the file again as UTF-8",
+            ),
+        Case::new(
+            "scenario: an empty file",
+            &["plan", "{dir}/scenarios/empty.toml"],
+        )
+        .file("scenarios/empty.toml", "")
+        .at("empty.toml: ")
+        .place("thiếu khóa `name`", "missing key `name`")
+        .hint("thêm một dòng như: name = ", "add a line such as: name = "),
+        // ---- required keys ----
+        Case::plan("scenario: no name")
+            .scenario("name = \"Lạng Sơn, 2020-09-01\"", "# name")
+            .at(AT)
+            .place("thiếu khóa `name`", "missing key `name`")
+            .hint("thêm một dòng như: name = ", "add a line such as: name = "),
+        Case::plan("scenario: no as_of")
+            .scenario("as_of = 2020-09-01", "# as_of")
+            .at(AT)
+            .place("thiếu khóa `as_of`", "missing key `as_of`")
+            .hint(
+                "thêm một dòng như: as_of = 2020-09-01",
+                "add a line such as: as_of = 2020-09-01",
+            ),
+        Case::plan("scenario: no horizon_days")
+            .scenario("horizon_days = 14 ", "# horizon_days = 14 ")
+            .at(AT)
+            .place("thiếu khóa `horizon_days`", "missing key `horizon_days`")
+            .hint(
+                "thêm một dòng như: horizon_days = 14",
+                "add a line such as: horizon_days = 14",
+            ),
+        Case::plan("scenario: no objective")
+            .scenario("objective = \"max-installs\"", "# objective")
+            .at(AT)
+            .place("thiếu khóa `objective`", "missing key `objective`")
+            .hint(
+                "thêm một dòng như: objective = ",
+                "add a line such as: objective = ",
+            ),
+        Case::plan("scenario: no rules")
+            .scenario("rules = [\n", "# rules = [\n")
+            .scenario("  \"../rules/communication.rhai\",\n", "")
+            .scenario("  \"../rules/mandatory-cohorts.rhai\",\n", "")
+            .scenario("  \"../rules/door-to-door.rhai\",\n]\n", "")
+            .at(AT)
+            .place("thiếu khóa `rules`", "missing key `rules`")
+            .hint(
+                "thêm một dòng như: rules = [",
+                "add a line such as: rules = [",
+            ),
+        Case::plan("scenario: no [target]")
+            .scenario(
+                "[target]\nprovincial_rate = 0.40 ",
+                "[targe]\nprovincial_rate = 0.40 ",
+            )
+            .at(&format!("{AT}:19:2"))
+            .place("không biết khóa `targe`", "unknown key `targe`")
+            .hint("có phải ý bạn là `target`?", "did you mean `target`?"),
+        Case::plan("scenario: no [[team_kind]]")
+            .scenario(
+                "[[team_kind]]\nname = \"commune\"",
+                "[[team_kind_]]\nname = \"commune\"",
+            )
+            .scenario(
+                "[[team_kind]]\nname = \"volunteer\"",
+                "[[team_kind_]]\nname = \"volunteer\"",
+            )
+            .at(&format!("{AT}:37:3"))
+            .place("không biết khóa `team_kind_`", "unknown key `team_kind_`")
+            .hint("có phải ý bạn là `team_kind`?", "did you mean `team_kind`?"),
+        Case::plan("scenario: no team kind at all")
+            .setup(|dir| {
+                let path = dir.join(super::SCENARIO);
+                let text = std::fs::read_to_string(&path).unwrap();
+                let start = text.find("[[team_kind]]").unwrap();
+                let end = text.find("# Districts:").unwrap();
+                std::fs::write(path, format!("{}{}", &text[..start], &text[end..])).unwrap();
+            })
+            .at(AT)
+            .place(
+                "kịch bản chưa có loại đội nào",
+                "the scenario defines no team kind",
+            )
+            .hint("thêm ít nhất một loại đội", "add at least one team kind"),
+        Case::plan("scenario: no district at all")
+            .setup(|dir| {
+                let path = dir.join(super::SCENARIO);
+                let text = std::fs::read_to_string(&path).unwrap();
+                let end = text.find("[[district]]").unwrap();
+                std::fs::write(path, &text[..end]).unwrap();
+            })
+            .at(AT)
+            .place(
+                "kịch bản chưa có huyện nào",
+                "the scenario has no districts",
+            )
+            .hint("thêm các mục [[district]]", "add [[district]] entries"),
+        // ---- top-level values ----
+        Case::plan("scenario: empty name")
+            .scenario("name = \"Lạng Sơn, 2020-09-01\"", "name = \"\"")
+            .at(&format!("{AT}:7:8"))
+            .place("mục `name`", "field `name`")
+            .hint("đặt một tên dễ nhận ra", "give it a recognisable name"),
+        Case::plan("scenario: a date in quotes, day first")
+            .scenario("as_of = 2020-09-01", "as_of = \"01/09/2020\"")
+            .at(&format!("{AT}:8:9"))
+            .place("mục `as_of`", "field `as_of`")
+            .hint(
+                "ghi ngày theo dạng năm-tháng-ngày, không có ngoặc kép",
+                "write the date as year-month-day, without quotes",
+            ),
+        Case::plan("scenario: a date with a time")
+            .scenario("as_of = 2020-09-01", "as_of = 2020-09-01T17:00:00")
+            .at(&format!("{AT}:8:9"))
+            .place(
+                "cần một ngày, không kèm giờ",
+                "expected a date without a time",
+            )
+            .hint(
+                "ghi ngày theo dạng năm-tháng-ngày",
+                "write the date as year-month-day",
+            ),
+        Case::plan("scenario: a horizon of 0 days")
+            .scenario("horizon_days = 14 ", "horizon_days = 0 ")
+            .at(&format!("{AT}:9:16"))
+            .place("mục `horizon_days`", "field `horizon_days`")
+            .hint("ví dụ horizon_days = 14", "e.g. horizon_days = 14"),
+        Case::plan("scenario: a negative horizon")
+            .scenario("horizon_days = 14 ", "horizon_days = -14 ")
+            .at(&format!("{AT}:9:16"))
+            .place("(đang là -14)", "(it is -14)")
+            .hint("ví dụ horizon_days = 14", "e.g. horizon_days = 14"),
+        Case::plan("scenario: a fractional horizon")
+            .scenario("horizon_days = 14 ", "horizon_days = 14.5 ")
+            .at(&format!("{AT}:9:16"))
+            .place("mục `horizon_days`", "field `horizon_days`")
+            .says(
+                "cần một số nguyên, không phải 14.5",
+                "expected a whole number, not 14.5",
+            ),
+        Case::plan("scenario: a misspelt objective")
+            .scenario(
+                "objective = \"max-installs\"",
+                "objective = \"max-instals\"",
+            )
+            .at(&format!("{AT}:10:13"))
+            .place(
+                "không có mục tiêu \"max-instals\"",
+                "unknown objective \"max-instals\"",
+            )
+            .hint(
+                "có phải ý bạn là `max-installs`?",
+                "did you mean `max-installs`?",
+            ),
+        Case::plan("scenario: an objective that is no objective")
+            .scenario("objective = \"max-installs\"", "objective = \"cheapest\"")
+            .at(&format!("{AT}:10:13"))
+            .place("mục `objective`", "field `objective`")
+            .hint(
+                "\"min-cost\": đạt chỉ tiêu với chi phí thấp nhất",
+                "\"min-cost\": reach the target at the least cost",
+            ),
+        Case::plan("scenario: a misspelt top-level key")
+            .scenario("horizon_days = 14 ", "horizon_day = 14 ")
+            .at(&format!("{AT}:9:1"))
+            .place("không biết khóa `horizon_day`", "unknown key `horizon_day`")
+            .hint(
+                "có phải ý bạn là `horizon_days`?",
+                "did you mean `horizon_days`?",
+            ),
+        Case::plan("scenario: a top-level key like no other")
+            .scenario(
+                "horizon_days = 14 ",
+                "horizon_days = 14\ncolour = \"blue\"\n#",
+            )
+            .at(&format!("{AT}:10:1"))
+            .place("không biết khóa `colour`", "unknown key `colour`")
+            .hint(
+                "các khóa được dùng ở đây: `name`",
+                "the keys allowed here: `name`",
+            ),
+        Case::plan("scenario: rules as a text, not a list")
+            .scenario("rules = [\n", "rules = \"../rules\"\n# [\n")
+            .scenario("  \"../rules/communication.rhai\",\n", "")
+            .scenario("  \"../rules/mandatory-cohorts.rhai\",\n", "")
+            .scenario("  \"../rules/door-to-door.rhai\",\n]\n", "\n\n\n\n")
+            .at(&format!("{AT}:12:9"))
+            .place("mục `rules`", "field `rules`")
+            .hint(
+                "ghi danh sách trong ngoặc vuông, ví dụ rules = [\"../rules\"]",
+                "write a list in square brackets, e.g. rules = [\"../rules\"]",
+            ),
+        Case::plan("scenario: a rule file that is not there")
+            .scenario(
+                "\"../rules/communication.rhai\"",
+                "\"../rules/communicaton.rhai\"",
+            )
+            .at(&format!("{AT}:13:3"))
+            .place(
+                "không tìm thấy tệp hoặc thư mục quy tắc",
+                "rule file or folder",
+            )
+            .hint(
+                "đường dẫn tính từ thư mục chứa tệp kịch bản ({dir}/scenarios)",
+                "paths are relative to the scenario's folder ({dir}/scenarios)",
+            ),
+        Case::plan("scenario: an empty rule path")
+            .scenario("\"../rules/communication.rhai\"", "\"\"")
+            .at(&format!("{AT}:13:3"))
+            .place(
+                "đường dẫn tệp quy tắc đang để trống",
+                "the rule path is empty",
+            )
+            .hint(
+                "đường dẫn tính từ thư mục chứa tệp kịch bản",
+                "paths are relative to the scenario's folder",
+            ),
+        Case::plan("scenario: a rule folder without rules")
+            .scenario("\"../rules/communication.rhai\"", "\"../scenarios\"")
+            .at(&format!("{AT}:13:3"))
+            .place("không có tệp .rhai nào", "has no .rhai files")
+            .hint(
+                "đường dẫn tính từ thư mục chứa tệp kịch bản",
+                "paths are relative to the scenario's folder",
+            ),
+        Case::plan("scenario: a negative budget")
+            .scenario("# budget = 250_000_000", "budget = -250_000_000")
+            .at(&format!("{AT}:17:10"))
+            .place("mục `budget`", "field `budget`")
+            .says("số này không được âm", "this number must not be negative"),
+        // ---- [target] ----
+        Case::plan("target: a percentage instead of a share")
+            .scenario("provincial_rate = 0.40 ", "provincial_rate = 40 ")
+            .at(&format!("{AT}:20:19"))
+            .place(
+                "mục `target.provincial_rate`",
+                "field `target.provincial_rate`",
+            )
+            .hint("40% là 0.4", "40% is 0.4"),
+        Case::plan("target: zero")
+            .scenario("provincial_rate = 0.40 ", "provincial_rate = 0 ")
+            .at(&format!("{AT}:20:19"))
+            .place(
+                "mục `target.provincial_rate`",
+                "field `target.provincial_rate`",
+            )
+            .says(share.0, share.1),
+        Case::plan("target: negative")
+            .scenario("provincial_rate = 0.40 ", "provincial_rate = -0.4 ")
+            .at(&format!("{AT}:20:19"))
+            .place("(đang là -0.4)", "(it is -0.4)")
+            .says(share.0, share.1),
+        Case::plan("target: no provincial_rate")
+            .scenario("provincial_rate = 0.40 ", "# provincial_rate = 0.40 ")
+            .at(&format!("{AT}:19:1"))
+            .place(
+                "thiếu khóa `provincial_rate` trong [target]",
+                "missing key `provincial_rate` in [target]",
+            )
+            .hint(
+                "thêm một dòng như: provincial_rate = 0.40",
+                "add a line such as: provincial_rate = 0.40",
+            ),
+        Case::plan("target: a misspelt key")
+            .scenario("provincial_rate = 0.40 ", "provincial_rat = 0.40 ")
+            .at(&format!("{AT}:20:1"))
+            .place(
+                "không biết khóa `provincial_rat` trong [target]",
+                "unknown key `provincial_rat` in [target]",
+            )
+            .hint(
+                "có phải ý bạn là `provincial_rate`?",
+                "did you mean `provincial_rate`?",
+            ),
+        Case::plan("target: a floor above 1")
+            .scenario("# district_floor = 0.30", "district_floor = 1.5")
+            .at(&format!("{AT}:21:18"))
+            .place(
+                "mục `target.district_floor`",
+                "field `target.district_floor`",
+            )
+            .says(floor.0, floor.1),
+        Case::plan("target: a negative floor")
+            .scenario("# district_floor = 0.30", "district_floor = -0.1")
+            .at(&format!("{AT}:21:18"))
+            .place("(đang là -0.1)", "(it is -0.1)")
+            .says(floor.0, floor.1),
+        // ---- [response] ----
+        Case::plan("response: a reachable share of 0")
+            .scenario("reachable_share = 0.8 ", "reachable_share = 0 ")
+            .at(&format!("{AT}:24:19"))
+            .place(
+                "mục `response.reachable_share`",
+                "field `response.reachable_share`",
+            )
+            .says(share.0, share.1),
+        Case::plan("response: a percentage instead of a share")
+            .scenario("reachable_share = 0.8 ", "reachable_share = 80 ")
+            .at(&format!("{AT}:24:19"))
+            .place(
+                "mục `response.reachable_share`",
+                "field `response.reachable_share`",
+            )
+            .hint("80% là 0.8", "80% is 0.8"),
+        Case::plan("response: a misspelt key")
+            .scenario("reachable_share = 0.8 ", "reachable_shar = 0.8 ")
+            .at(&format!("{AT}:24:1"))
+            .place(
+                "không biết khóa `reachable_shar` trong [response]",
+                "unknown key `reachable_shar` in [response]",
+            )
+            .hint(
+                "có phải ý bạn là `reachable_share`?",
+                "did you mean `reachable_share`?",
+            ),
+        Case::plan("response: a key like no other")
+            .scenario(
+                "reachable_share = 0.8 ",
+                "reachable_share = 0.8\ncolour = 1\n#",
+            )
+            .at(&format!("{AT}:25:1"))
+            .place(
+                "không biết khóa `colour` trong [response]",
+                "unknown key `colour` in [response]",
+            )
+            .hint(
+                "các khóa được dùng ở đây: `reachable_share`",
+                "the keys allowed here: `reachable_share`",
+            ),
+        // ---- [params] ----
+        Case::plan("params: a table as a value")
+            .scenario(
+                "communication_reach = 0.01 ",
+                "communication_reach = { share = 0.01 } ",
+            )
+            .at(&format!("{AT}:28:23"))
+            .place(
+                "mục `params.communication_reach`",
+                "field `params.communication_reach`",
+            )
+            .hint("ví dụ: threshold = 0.3", "for example: threshold = 0.3"),
+        Case::plan("params: a date as a value")
+            .scenario(
+                "communication_reach = 0.01 ",
+                "communication_reach = 2020-09-01 ",
+            )
+            .at(&format!("{AT}:28:23"))
+            .place(
+                "mục `params.communication_reach`",
+                "field `params.communication_reach`",
+            )
+            .hint("ví dụ: threshold = 0.3", "for example: threshold = 0.3"),
+        Case::plan("params: a list of a number and a text")
+            .scenario(
+                "communication_reach = 0.01 ",
+                "communication_reach = 0.01\nbands = [0.1, \"0.2\"]\n#",
+            )
+            .at(&format!("{AT}:29:15"))
+            .place("mục `params.bands`", "field `params.bands`")
+            .hint(
+                "số viết không có ngoặc kép, chữ viết trong ngoặc kép",
+                "write numbers without quotes and texts in double quotes",
+            ),
+        Case::plan("params: a list in a list")
+            .scenario(
+                "communication_reach = 0.01 ",
+                "communication_reach = 0.01\nbands = [[0.1, 0.2]]\n#",
+            )
+            .at(&format!("{AT}:29:10"))
+            .place("mục `params.bands`", "field `params.bands`")
+            .hint(
+                "ghi các giá trị liền nhau trong một danh sách",
+                "write the values in one flat list",
+            ),
+        Case::plan("params: a key a rule reads is deleted")
+            .scenario("student_uptake = 0.25 ", "# student_uptake = 0.25 ")
+            .at("rules/communication.rhai:28:37")
+            .place("không có `student_uptake`", "has no `student_uptake`")
+            .hint(
+                "thêm `student_uptake = ...` vào mục [params]",
+                "add `student_uptake = ...` under [params]",
+            ),
+        Case::plan("params: a threshold in quotes")
+            .scenario(
+                "door_to_door_threshold = 0.30 ",
+                "door_to_door_threshold = \"0.30\" ",
+            )
+            .at("rules/door-to-door.rhai:17:22")
+            .place(
+                "so sánh một số với một đoạn chữ \"0.30\"",
+                "comparing a number with a text \"0.30\"",
+            )
+            .hint(
+                "nếu giá trị lấy từ mục [params] thì hãy viết nó là số, không có dấu ngoặc kép",
+                "if the value comes from [params], write it as a number, without quotes",
+            ),
+        Case::plan("params: a key no rule reads, like one they read")
+            .scenario(
+                "communication_reach = 0.01 ",
+                "communication_reach = 0.01\nCommunication_reach = 0.02\n#",
+            )
+            .at(AT)
+            .place(
+                "mục `params.Communication_reach`",
+                "field `params.Communication_reach`",
+            )
+            .hint(
+                "có phải ý bạn là `communication_reach`? Sửa tên trong tệp kịch bản",
+                "did you mean `communication_reach`? Fix the name in the scenario file",
+            ),
+    ]
+}
+
+#[test]
+fn scenario() {
+    check(cases());
+}

@@ -1,0 +1,390 @@
+//! `--set KEY=VALUE` on the shipped scenario: each error names the setting as typed, with a
+//! caret under the key or the value.
+
+use super::{Case, check};
+
+/// `campaign plan` of the shipped scenario with `--set {setting}`.
+fn set(name: &str, setting: &str) -> Case {
+    Case::plan(name).set(setting)
+}
+
+fn cases() -> Vec<Case> {
+    let keys = (
+        "các khóa đặt được bằng --set: `name`",
+        "the keys --set can change: `name`",
+    );
+    let value = (
+        "giá trị sau `=` được đọc như trong tệp kịch bản",
+        "the value after `=` is read as in the scenario file",
+    );
+    let share = (
+        "tỷ lệ phải lớn hơn 0 và không quá 1",
+        "the share must be more than 0 and at most 1",
+    );
+    vec![
+        set("set: no `=`", "target.provincial_rate")
+            .at("--set target.provincial_rate: ")
+            .place("thiếu dấu `=`", "there is no `=`")
+            .hint(
+                "ví dụ --set target.provincial_rate=0.5",
+                "for example --set target.provincial_rate=0.5",
+            ),
+        set("set: no key before `=`", "=0.5")
+            .at("--set =0.5: ")
+            .place("thiếu khóa trước dấu `=`", "there is no key before `=`")
+            .hint(keys.0, keys.1),
+        set("set: a key like no other", "volunteers=50")
+            .at("--set volunteers=50: ")
+            .place(
+                "không có khóa `volunteers` để đặt",
+                "there is no key `volunteers` to set",
+            )
+            .hint(keys.0, keys.1),
+        set("set: a misspelt key", "target.provincal_rate=0.5")
+            .at("--set target.provincal_rate=0.5: ")
+            .place(
+                "không có khóa `target.provincal_rate`",
+                "there is no key `target.provincal_rate`",
+            )
+            .hint(
+                "có phải ý bạn là `target.provincial_rate`?",
+                "did you mean `target.provincial_rate`?",
+            ),
+        set("set: a word for a number", "target.provincial_rate=abc")
+            .at("--set target.provincial_rate=abc: ")
+            .place(
+                "mục `target.provincial_rate`",
+                "field `target.provincial_rate`",
+            )
+            .hint(value.0, value.1),
+        set("set: nothing after `=`", "horizon_days=")
+            .at("--set horizon_days=: ")
+            .place("mục `horizon_days`", "field `horizon_days`")
+            .hint(value.0, value.1),
+        set("set: a share above 1", "target.provincial_rate=1.5")
+            .at("--set target.provincial_rate=1.5: ")
+            .place("(đang là 1.5)", "(it is 1.5)")
+            .says(share.0, share.1),
+        set(
+            "set: a percentage for the target",
+            "target.provincial_rate=45",
+        )
+        .at("--set target.provincial_rate=45: ")
+        .place(
+            "mục `target.provincial_rate`",
+            "field `target.provincial_rate`",
+        )
+        .hint("45% là 0.45", "45% is 0.45"),
+        set("set: a floor above 1", "target.district_floor=2")
+            .at("--set target.district_floor=2: ")
+            .place(
+                "mục `target.district_floor`",
+                "field `target.district_floor`",
+            )
+            .says("tỷ lệ phải từ 0 đến 1", "the share must be between 0 and 1"),
+        set("set: a negative horizon", "horizon_days=-1")
+            .at("--set horizon_days=-1: ")
+            .place("mục `horizon_days`", "field `horizon_days`")
+            .hint("ví dụ horizon_days = 14", "e.g. horizon_days = 14"),
+        set("set: a negative budget", "budget=-1")
+            .at("--set budget=-1: ")
+            .place("mục `budget`", "field `budget`")
+            .says("số này không được âm", "this number must not be negative"),
+        set("set: a date that is no date", "as_of=2020-13-01")
+            .at("--set as_of=2020-13-01: ")
+            .place("mục `as_of`", "field `as_of`")
+            .hint(
+                "ghi ngày theo dạng năm-tháng-ngày",
+                "write the date as year-month-day",
+            ),
+        set(
+            "set: an objective that is no objective",
+            "objective=cheapest",
+        )
+        .at("--set objective=cheapest: ")
+        .place(
+            "không có mục tiêu \"cheapest\"",
+            "unknown objective \"cheapest\"",
+        )
+        .hint(
+            "\"min-cost\": đạt chỉ tiêu với chi phí thấp nhất",
+            "\"min-cost\": reach the target at the least cost",
+        ),
+        set("set: rules that are not there", "rules=[\"nope.rhai\"]")
+            .at("--set rules=[\"nope.rhai\"]: ")
+            .place("mục `rules`", "field `rules`")
+            .hint(
+                "đường dẫn trong --set tính từ thư mục đang đứng",
+                "paths in --set are relative to the current folder",
+            ),
+        set("set: base", "base=other.toml")
+            .at("--set base=other.toml: ")
+            .place(
+                "không có khóa `base` để đặt",
+                "there is no key `base` to set",
+            )
+            .hint("hãy viết một kịch bản kế thừa", "write an overlay scenario"),
+        set("set: coverage", "coverage=other.csv")
+            .at("--set coverage=other.csv: ")
+            .place(
+                "không có khóa `coverage` để đặt",
+                "there is no key `coverage` to set",
+            )
+            .hint("hãy viết một kịch bản kế thừa", "write an overlay scenario"),
+        set(
+            "set: a team kind the scenario does not have",
+            "team_kind.volunter.available=50",
+        )
+        .at("--set team_kind.volunter.available=50: ")
+        .place(
+            "kịch bản không có loại đội `volunter`",
+            "the scenario has no team kind `volunter`",
+        )
+        .hint("có phải ý bạn là `volunteer`?", "did you mean `volunteer`?"),
+        set(
+            "set: a misspelt field of a team kind",
+            "team_kind.volunteer.avaliable=50",
+        )
+        .at("--set team_kind.volunteer.avaliable=50: ")
+        .place(
+            "loại đội không có mục `avaliable`",
+            "a team kind has no field `avaliable`",
+        )
+        .hint("có phải ý bạn là `available`?", "did you mean `available`?"),
+        set("set: a team kind's name", "team_kind.volunteer.name=youth")
+            .at("--set team_kind.volunteer.name=youth: ")
+            .place(
+                "loại đội không có mục `name`",
+                "a team kind has no field `name`",
+            )
+            .hint(
+                "tên loại đội không đổi được",
+                "a kind's name cannot be changed",
+            ),
+        set(
+            "set: a pool out of range",
+            "team_kind.volunteer.available=-5",
+        )
+        .at("--set team_kind.volunteer.available=-5: ")
+        .place("loại đội `volunteer`", "team kind `volunteer`")
+        .says(
+            "số đội sẵn có phải từ 0 đến 100.000",
+            "the number of available teams must be between 0 and 100,000",
+        ),
+        set(
+            "set: a district the scenario does not have",
+            "district.Huu Lung.installed=20000",
+        )
+        .at("--set district.Huu Lung.installed=20000: ")
+        .place(
+            "kịch bản không có huyện \"Huu Lung\"",
+            "the scenario has no district \"Huu Lung\"",
+        )
+        .hint(
+            "có phải ý bạn là \"Hữu Lũng\"?",
+            "did you mean \"Hữu Lũng\"?",
+        ),
+        set(
+            "set: a district in other capitals",
+            "district.hữu lũng.installed=20000",
+        )
+        .at("--set district.hữu lũng.installed=20000: ")
+        .place(
+            "kịch bản không có huyện \"hữu lũng\"",
+            "the scenario has no district \"hữu lũng\"",
+        )
+        .hint(
+            "có phải ý bạn là \"Hữu Lũng\"?",
+            "did you mean \"Hữu Lũng\"?",
+        ),
+        set(
+            "set: a misspelt field of a district",
+            "district.Hữu Lũng.instaled=20000",
+        )
+        .at("--set district.Hữu Lũng.instaled=20000: ")
+        .place(
+            "huyện \"Hữu Lũng\": không biết mục `instaled`",
+            "district \"Hữu Lũng\": unknown field `instaled`",
+        )
+        .hint("có phải ý bạn là `installed`?", "did you mean `installed`?"),
+        set(
+            "set: a district key without its field",
+            "district.Hữu Lũng.teams=3",
+        )
+        .at("--set district.Hữu Lũng.teams=3: ")
+        .place(
+            "khóa `district.Hữu Lũng.teams` chưa đủ",
+            "the key `district.Hữu Lũng.teams` is incomplete",
+        )
+        .hint("district.TÊN.MỤC", "district.NAME.FIELD"),
+        set(
+            "set: installed above smartphones",
+            "district.Hữu Lũng.installed=90000",
+        )
+        .at("--set district.Hữu Lũng.installed=90000: ")
+        .place(
+            "huyện \"Hữu Lũng\", mục `installed`",
+            "district \"Hữu Lũng\", field `installed`",
+        )
+        .hint(
+            "đối chiếu hai số này với số liệu gốc",
+            "check both numbers against the source",
+        ),
+        set(
+            "set: teams of a misspelt kind",
+            "district.Hữu Lũng.teams.comune=3",
+        )
+        .at("--set district.Hữu Lũng.teams.comune=3: ")
+        .place("mục `teams.comune`", "field `teams.comune`")
+        .hint("có phải ý bạn là `commune`?", "did you mean `commune`?"),
+        set(
+            "set: provincial teams in a district",
+            "district.Hữu Lũng.teams.volunteer=3",
+        )
+        .at("--set district.Hữu Lũng.teams.volunteer=3: ")
+        .place("mục `teams.volunteer`", "field `teams.volunteer`")
+        .hint("xóa mục này", "remove this entry"),
+        set(
+            "set: a misspelt parameter",
+            "params.door_to_door_treshold=0.35",
+        )
+        .at("--set params.door_to_door_treshold=0.35: ")
+        .place(
+            "mục [params] của kịch bản không có `door_to_door_treshold`",
+            "the scenario's [params] has no `door_to_door_treshold`",
+        )
+        .hint(
+            "có phải ý bạn là `params.door_to_door_threshold`?",
+            "did you mean `params.door_to_door_threshold`?",
+        ),
+        set("set: a new parameter", "params.brand_new=1")
+            .at("--set params.brand_new=1: ")
+            .place("không có `brand_new`", "has no `brand_new`")
+            .hint(
+                "muốn thêm tham số mới thì ghi nó vào mục [params] của tệp kịch bản",
+                "to add a new one, write it under [params] in the scenario file",
+            ),
+        set(
+            "set: a number parameter in quotes",
+            "params.door_to_door_threshold=\"0.3\"",
+        )
+        .at("--set params.door_to_door_threshold=\"0.3\": ")
+        .place(
+            "`params.door_to_door_threshold` trong kịch bản là một số",
+            "`params.door_to_door_threshold` is a number in the scenario",
+        )
+        .hint(
+            "viết số như trong tệp kịch bản: 0.30",
+            "write numbers as in the scenario file: 0.30",
+        ),
+        Case::plan("set: the second of two settings is wrong")
+            .set("horizon_days=7")
+            .set("target.provincial_rate=2")
+            .at("--set target.provincial_rate=2: ")
+            .place("(đang là 2)", "(it is 2)")
+            .hint("2% là 0.02", "2% is 0.02"),
+        Case::new(
+            "set: with campaign import",
+            &[
+                "import",
+                "{dir}/scenarios/coverage-2020-08-18.csv",
+                "--set",
+                "horizon_days=7",
+            ],
+        )
+        .copy("scenarios/coverage-2020-08-18.csv")
+        .place(
+            "`--set` không dùng được với `campaign import`",
+            "`--set` does not apply to `campaign import`",
+        )
+        .hint(
+            "sửa giá trị trong tệp kịch bản đã viết",
+            "change the value in the scenario it writes",
+        ),
+        Case::new(
+            "set: with campaign rules test",
+            &["rules", "test", "{dir}/rules", "--set", "horizon_days=7"],
+        )
+        .place(
+            "`--set` không dùng được với `campaign rules test`",
+            "`--set` does not apply to `campaign rules test`",
+        )
+        .hint(
+            "đổi giá trị trong tệp kiểm thử",
+            "change the value in the test file",
+        ),
+        Case::new(
+            "set: with campaign generate",
+            &[
+                "generate",
+                "--units",
+                "10",
+                "--seed",
+                "1",
+                "--out",
+                "{dir}/g.toml",
+                "--set",
+                "horizon_days=7",
+            ],
+        )
+        .place(
+            "`--set` không dùng được với `campaign generate`",
+            "`--set` does not apply to `campaign generate`",
+        )
+        .hint(
+            "đặt giá trị bằng các tùy chọn của lệnh",
+            "set values with the command's options",
+        ),
+        Case::new(
+            "set: with campaign rules check but no scenario",
+            &["rules", "check", "{dir}/rules", "--set", "horizon_days=7"],
+        )
+        .at("--set horizon_days=7: ")
+        .place(
+            "--set thay đổi một kịch bản, nên cần --scenario",
+            "--set changes a scenario, so it needs --scenario",
+        )
+        .hint(
+            "campaign rules check --scenario",
+            "campaign rules check --scenario",
+        ),
+        Case::new(
+            "set: a wrong value with campaign explain",
+            &[
+                "explain",
+                "{dir}/scenarios/lang-son-2020-09-01.toml",
+                "--district",
+                "Hữu Lũng",
+                "--set",
+                "team_kind.volunteer.available=-1",
+            ],
+        )
+        .at("--set team_kind.volunteer.available=-1: ")
+        .place("loại đội `volunteer`", "team kind `volunteer`")
+        .says("từ 0 đến 100.000", "between 0 and 100,000"),
+        Case::new(
+            "set: a wrong value with campaign compare",
+            &[
+                "compare",
+                "{dir}/scenarios/lang-son-2020-09-01.toml",
+                "{dir}/scenarios/lang-son-2020-09-01.toml",
+                "--set",
+                "objective=cheapest",
+            ],
+        )
+        .at("--set objective=cheapest: ")
+        .place(
+            "không có mục tiêu \"cheapest\"",
+            "unknown objective \"cheapest\"",
+        )
+        .hint(
+            "\"max-installs\": nhiều lượt cài nhất",
+            "\"max-installs\": the most installs",
+        ),
+    ]
+}
+
+#[test]
+fn settings() {
+    check(cases());
+}
