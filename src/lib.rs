@@ -59,6 +59,7 @@ pub fn plan_scenario(scenario: &scenario::Scenario) -> Result<Plan, Error> {
     let model = scenario::to_model(&scenario, &effects);
     let solution = solve::solve(&model);
     let mut plan = Plan::new(&scenario.name, &scenario.as_of, &model, &solution, &effects);
+    plan.add_notices(&model);
     let after = rules.after_solve(&scenario, &plan)?;
     plan.add_after_solve(after);
     plan.add_pace(&scenario);

@@ -26,6 +26,29 @@ pub struct Plan {
     pub districts: Vec<DistrictPlan>,
     /// What the optimiser can prove about the optimum.
     pub optimality: Optimality,
+    /// What is worth saying about a plan that meets the scenario (MODEL.md `notices`): never a
+    /// reason it cannot be met, which is a finding.
+    pub notices: Vec<Notice>,
+}
+
+/// One thing worth saying about a plan that meets its scenario.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "notice", rename_all = "snake_case")]
+pub enum Notice {
+    /// The objective is not `min-cost`, the target is met, and the cheapest plan that meets it
+    /// (`--set objective=min-cost`, the same rules, pools and budget) costs less: its cost,
+    /// teams and projected rate, beside this plan's (issue 13 item 9).
+    TargetMetWithTeamsToSpare {
+        target_rate: f64,
+        cost: f64,
+        teams: u64,
+        min_cost: f64,
+        min_cost_teams: u64,
+        min_cost_projected_rate: f64,
+        saving: f64,
+        /// The setting that plans it: `objective=min-cost`.
+        setting: String,
+    },
 }
 
 /// Province totals.
@@ -199,7 +222,44 @@ impl Plan {
             team_kinds: model.kinds.clone(),
             districts,
             optimality: solution.optimality.clone(),
+            notices: Vec::new(),
         }
+    }
+
+    /// Adds what is worth saying about this plan of `model`: where the objective is not
+    /// `min-cost` and the target is met, what the cheapest plan meeting it would cost (solved
+    /// on the same model: the same rules' effects, pools, floors and budget).
+    pub fn add_notices(&mut self, model: &Model) {
+        if model.objective == Objective::MinCost
+            || !self.status.meets_scenario()
+            || !self.province.target_reached
+        {
+            return;
+        }
+        let mut cheapest = model.clone();
+        cheapest.objective = Objective::MinCost;
+        let solution = crate::solve::solve(&cheapest);
+        if !solution.status.meets_scenario() {
+            return;
+        }
+        let min_cost = cheapest.cost(&solution.teams);
+        // a whole đồng apart at least: the same plan found twice is no saving
+        if min_cost > self.province.cost - 0.5 {
+            return;
+        }
+        let projected: f64 = (0..cheapest.districts.len())
+            .map(|d| cheapest.projected_installed(d, &solution.teams[d]))
+            .sum();
+        self.notices.push(Notice::TargetMetWithTeamsToSpare {
+            target_rate: model.target_rate,
+            cost: self.province.cost,
+            teams: self.province.teams,
+            min_cost,
+            min_cost_teams: solution.teams.iter().flatten().map(|&t| u64::from(t)).sum(),
+            min_cost_projected_rate: projected / cheapest.total_smartphones() as f64,
+            saving: self.province.cost - min_cost,
+            setting: "objective=min-cost".to_string(),
+        });
     }
 
     /// Fills each district's `pace_per_day`, `rate_at_pace` and `on_track` (none without history).

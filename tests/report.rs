@@ -224,6 +224,7 @@ fn plan(rows: &[Row], floor: Option<f64>, diagnosis: Option<Diagnosis>) -> Plan 
             gap: (!infeasible).then_some(0.0003),
             method: "branch-and-bound".into(),
         },
+        notices: Vec::new(),
     }
 }
 

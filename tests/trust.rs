@@ -320,3 +320,77 @@ fn minimums_that_do_not_fit_are_kept_for_the_lowest_rates_first() {
     assert_eq!(seven.len(), 7, "{seven:?}");
     assert!(!seven.contains(&"Lộc Bình".to_string()), "{seven:?}");
 }
+
+/// With max-installs and the target already met, the plan says so, with what `min-cost` would
+/// save and the setting that plans it; its figures are those of that plan (issue 13 item 9:
+/// with 15 volunteer teams and a 38% target, 365.400.000 đ instead of the full spend).
+#[test]
+fn a_target_met_with_teams_to_spare_says_what_min_cost_would_save() {
+    let fifteen = [
+        "team_kind.volunteer.available=15",
+        "target.provincial_rate=0.38",
+    ];
+    let json = with(&fifteen, "vi").format("json").run().plan().json();
+    let notices = json["notices"].as_array().unwrap();
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    let n = &notices[0];
+    assert_eq!(n["notice"], "target_met_with_teams_to_spare");
+    assert_eq!(n["setting"], "objective=min-cost");
+    assert_eq!(f(&n["min_cost"]), 365_400_000.0);
+    assert_eq!(f(&n["cost"]), f(&json["province"]["cost"]));
+    assert_eq!(f(&n["saving"]), f(&n["cost"]) - 365_400_000.0);
+
+    // the figures are those of the plan the setting gives
+    let cheapest = with(&[fifteen[0], fifteen[1], "objective=min-cost"], "vi")
+        .format("json")
+        .run()
+        .plan()
+        .json();
+    assert_eq!(f(&cheapest["province"]["cost"]), f(&n["min_cost"]));
+    assert_eq!(u(&cheapest["province"]["teams"]), u(&n["min_cost_teams"]));
+    assert_eq!(
+        f(&cheapest["province"]["projected_rate"]),
+        f(&n["min_cost_projected_rate"])
+    );
+    assert_eq!(
+        cheapest["notices"],
+        serde_json::json!([]),
+        "min-cost has nothing to save"
+    );
+
+    let vi = with(&fifteen, "vi").run().plan().stdout;
+    let cost = crate::common::printed::count(Lang::Vi, f(&n["cost"]));
+    let saving = crate::common::printed::count(Lang::Vi, f(&n["saving"]));
+    assert!(vi.contains("Lưu ý:\n  - Mục tiêu 38% đã đạt và còn dư đội: phương án chi phí thấp nhất đạt 38,48% với 166 tổ, đội và 365.400.000 đ"), "{vi}");
+    assert!(
+        vi.contains(&format!(
+            "tiết kiệm {saving} đ so với 215 tổ, đội và {cost} đ"
+        )),
+        "{vi}"
+    );
+    assert!(
+        vi.contains("chạy lại lệnh với --set objective=min-cost"),
+        "{vi}"
+    );
+    let en = with(&fifteen, "en").run().plan().stdout;
+    assert!(en.contains("Worth knowing:\n  - The 38% target is met with teams to spare: the least-cost plan reaches 38.48% with 166 teams for 365,400,000 VND"), "{en}");
+    assert!(
+        en.contains("run the command again with --set objective=min-cost"),
+        "{en}"
+    );
+
+    // a target out of reach has nothing to spare, and says nothing of it
+    let short = with(&["target.provincial_rate=0.45"], "vi")
+        .format("json")
+        .run()
+        .plan()
+        .json();
+    assert_eq!(short["province"]["target_reached"], false);
+    assert_eq!(short["notices"], serde_json::json!([]));
+    // the printed page says it too (the workbook writes the same sentences under its summary)
+    let html = with(&fifteen, "vi").format("html").run().plan().stdout;
+    assert!(
+        html.contains("<h2>Lưu ý</h2>\n<ul class=\"notices\">\n<li>Mục tiêu 38% đã đạt"),
+        "notice in HTML"
+    );
+}

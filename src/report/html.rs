@@ -8,7 +8,7 @@ use std::fmt::Write;
 
 use crate::number;
 use crate::plan::{DistrictPlan, Plan};
-use crate::report::{content, diagnosis, words};
+use crate::report::{content, diagnosis, notices, words};
 use crate::text::Lang;
 
 use words::Label;
@@ -113,6 +113,15 @@ fn summary(out: &mut String, plan: &Plan, lang: Lang, title: &str) {
         let _ = writeln!(out, "<h2>{}</h2>", escape(words::WHY_INFEASIBLE.get(lang)));
         let _ = writeln!(out, "<ul class=\"diagnosis\">");
         for sentence in sentences {
+            let _ = writeln!(out, "<li>{}</li>", escape(&sentence));
+        }
+        let _ = writeln!(out, "</ul>");
+    }
+    let notes = notices::sentences(plan, lang);
+    if !notes.is_empty() {
+        let _ = writeln!(out, "<h2>{}</h2>", escape(words::NOTICES.get(lang)));
+        let _ = writeln!(out, "<ul class=\"notices\">");
+        for sentence in notes {
             let _ = writeln!(out, "<li>{}</li>", escape(&sentence));
         }
         let _ = writeln!(out, "</ul>");

@@ -48,6 +48,10 @@ pub fn plan_value(plan: &Plan, lang: Lang) -> Value {
     m.insert("status".into(), json!(status(plan)));
     m.insert("diagnosis".into(), diagnosis_text);
     m.insert("findings".into(), findings); // added
+    m.insert(
+        "notices".into(),
+        serde_json::to_value(&plan.notices).unwrap_or(Value::Array(Vec::new())),
+    );
     m.insert("horizon_days".into(), json!(plan.horizon_days));
     m.insert("reachable_share".into(), num(plan.reachable_share));
     m.insert("budget".into(), opt_num(plan.budget));

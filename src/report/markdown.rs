@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use crate::plan::Plan;
-use crate::report::{content, diagnosis, words};
+use crate::report::{content, diagnosis, notices, words};
 use crate::text::Lang;
 
 /// Renders `plan` as Markdown.
@@ -23,6 +23,13 @@ pub fn render(plan: &Plan, lang: Lang) -> String {
     if let Some(sentences) = diagnosis::of_plan(plan, lang) {
         let _ = writeln!(out, "\n### {}\n", inline(words::WHY_INFEASIBLE.get(lang)));
         for sentence in sentences {
+            let _ = writeln!(out, "- {}", line_start(&sentence));
+        }
+    }
+    let notes = notices::sentences(plan, lang);
+    if !notes.is_empty() {
+        let _ = writeln!(out, "\n### {}\n", inline(words::NOTICES.get(lang)));
+        for sentence in notes {
             let _ = writeln!(out, "- {}", line_start(&sentence));
         }
     }

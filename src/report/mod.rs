@@ -13,6 +13,7 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 mod message;
+pub mod notices;
 pub mod terminal;
 pub mod words;
 pub mod xlsx;

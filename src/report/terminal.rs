@@ -6,7 +6,7 @@ use std::fmt::Write;
 use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
 
 use crate::plan::Plan;
-use crate::report::{content, diagnosis, words};
+use crate::report::{content, diagnosis, notices, words};
 use crate::text::Lang;
 
 /// Renders `plan` for the terminal.
@@ -30,6 +30,13 @@ pub fn render(plan: &Plan, lang: Lang) -> String {
     if let Some(sentences) = diagnosis::of_plan(plan, lang) {
         let _ = writeln!(out, "\n{}:", words::WHY_INFEASIBLE.get(lang));
         for sentence in sentences {
+            let _ = writeln!(out, "  - {sentence}");
+        }
+    }
+    let notes = notices::sentences(plan, lang);
+    if !notes.is_empty() {
+        let _ = writeln!(out, "\n{}:", words::NOTICES.get(lang));
+        for sentence in notes {
             let _ = writeln!(out, "  - {sentence}");
         }
     }

@@ -43,6 +43,7 @@ pub const INFEASIBLE_NOTE: Label = Label(
     "the figures below are the best that can be reached",
 );
 pub const WHY_INFEASIBLE: Label = Label("Vì sao không khả thi", "Why it cannot be met");
+pub const NOTICES: Label = Label("Lưu ý", "Worth knowing");
 
 pub const BY_DISTRICT: Label = Label("Phân bổ theo huyện", "Allocation by district");
 pub const DISTRICT: Label = Label("Huyện,\nthành phố", "District");

@@ -7,7 +7,7 @@ use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format as CellFormat, Workbo
 use crate::plan::Plan;
 use crate::report::content::{self, Figure};
 use crate::report::csv::{self, Cell};
-use crate::report::{diagnosis, words};
+use crate::report::{diagnosis, notices, words};
 use crate::text::Lang;
 
 use words::Label;
@@ -143,6 +143,16 @@ fn province_sheet(
         sheet.write_string_with_format(below, 0, words::WHY_INFEASIBLE.get(lang), bold)?;
         below += 1;
         for sentence in sentences {
+            sheet.write_string(below, 0, sentence)?;
+            below += 1;
+        }
+        below += 1;
+    }
+    let notes = notices::sentences(plan, lang);
+    if !notes.is_empty() {
+        sheet.write_string_with_format(below, 0, words::NOTICES.get(lang), bold)?;
+        below += 1;
+        for sentence in notes {
             sheet.write_string(below, 0, sentence)?;
             below += 1;
         }
