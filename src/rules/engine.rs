@@ -14,21 +14,34 @@ use rhai::packages::{
 };
 use rhai::{Dynamic, Engine, FLOAT, INT, ImmutableString, Position};
 
+use super::budget::Budget;
 use super::failure::Fallible;
 use super::limits::{
     MAX_ARRAY_SIZE, MAX_CALL_LEVELS, MAX_EXPR_DEPTHS, MAX_FUNCTIONS, MAX_MAP_SIZE, MAX_OPERATIONS,
-    MAX_STRING_SIZE, MAX_VARIABLES,
+    MAX_STRING_SIZE, MAX_VARIABLES, TOTAL_OPERATIONS, TOTAL_TIME,
 };
 use super::message::HostProblem;
-use super::{district, scenario_view};
+use super::{district, lists, scenario_view};
 
 /// Steps between two looks at the clock.
 const CLOCK_EVERY: u64 = 4_096;
 /// Steps between two measures of the rule's variables.
 const SIZE_EVERY: u64 = 256;
 
+/// Which limit of [`super::limits`] stopped a hook call from the progress callback: the token
+/// of Rhai's `ErrorTerminated`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Stop {
+    /// The call's processor time ([`super::limits::TIME_LIMIT`]).
+    CallTime,
+    /// The evaluation's steps ([`TOTAL_OPERATIONS`]).
+    TotalSteps,
+    /// The evaluation's processor time ([`TOTAL_TIME`]).
+    TotalTime,
+}
+
 /// When the hook call now running started, and where it is: the engine's progress and step
-/// callbacks read and write it.
+/// callbacks read and write it. It also holds what the evaluation has spent ([`Budget`]).
 #[derive(Debug, Clone)]
 pub(crate) struct Clock {
     started: Rc<Cell<ThreadTime>>,
@@ -37,6 +50,10 @@ pub(crate) struct Clock {
     /// (Rhai's own error does not say where).
     last: Rc<Cell<Position>>,
     steps: Rc<Cell<u64>>,
+    /// The steps of the call now running, as Rhai counts them.
+    operations: Rc<Cell<u64>>,
+    /// What the evaluation's finished calls have spent.
+    pub budget: Rc<Budget>,
 }
 
 impl Clock {
@@ -46,6 +63,8 @@ impl Clock {
             limit,
             last: Rc::new(Cell::new(Position::NONE)),
             steps: Rc::new(Cell::new(0)),
+            operations: Rc::new(Cell::new(0)),
+            budget: Rc::new(Budget::default()),
         }
     }
 
@@ -54,6 +73,15 @@ impl Clock {
         self.started.set(ThreadTime::now());
         self.last.set(Position::NONE);
         self.steps.set(0);
+        self.operations.set(0);
+    }
+
+    /// Ends a hook call (finished or stopped) of the rule `rule` (index): its steps and time
+    /// count against the evaluation's.
+    pub fn finish(&self, rule: usize) {
+        self.budget
+            .spend(rule, self.operations.get(), self.started.get().elapsed());
+        self.operations.set(0);
     }
 
     /// Where the hook call was at its last step.
@@ -61,8 +89,23 @@ impl Clock {
         self.last.get()
     }
 
-    fn expired(&self) -> bool {
-        self.started.get().elapsed() > self.limit
+    /// The limit the call now running has gone over, at its `operations`-th step.
+    fn over(&self, operations: u64) -> Option<Stop> {
+        self.operations.set(operations);
+        if self.budget.steps().saturating_add(operations) > TOTAL_OPERATIONS {
+            return Some(Stop::TotalSteps);
+        }
+        if !operations.is_multiple_of(CLOCK_EVERY) {
+            return None;
+        }
+        let elapsed = self.started.get().elapsed();
+        if elapsed > self.limit {
+            Some(Stop::CallTime)
+        } else if self.budget.time().saturating_add(elapsed) > TOTAL_TIME {
+            Some(Stop::TotalTime)
+        } else {
+            None
+        }
     }
 }
 
@@ -108,9 +151,7 @@ pub(crate) fn new_engine(clock: &Clock) -> Engine {
     engine.set_max_functions(MAX_FUNCTIONS);
     engine.set_max_modules(0);
     let timer = clock.clone();
-    engine.on_progress(move |ops| {
-        (ops % CLOCK_EVERY == 0 && timer.expired()).then_some(Dynamic::UNIT)
-    });
+    engine.on_progress(move |ops| timer.over(ops).map(Dynamic::from));
     // Every step: note where it is (for the error of a rule stopped by a limit) and, now and
     // then, measure the rule's variables: Rhai checks sizes when a function returns, not when
     // a map or list grows by `m[key] = value`.
@@ -136,6 +177,7 @@ pub(crate) fn new_engine(clock: &Clock) -> Engine {
     // Let the comparisons below override Rhai's built-in ones.
     engine.set_fast_operators(false);
     register_strict_comparisons(&mut engine);
+    lists::register(&mut engine);
     district::register(&mut engine);
     scenario_view::register(&mut engine);
     engine

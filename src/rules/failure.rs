@@ -8,8 +8,9 @@ use rhai::{Dynamic, EvalAltResult, LexError, ParseError, ParseErrorType, Positio
 
 use crate::diagnostic::{Error, did_you_mean};
 
+use super::engine::Stop;
 use super::message::{
-    ApiName, ArgType, HostProblem, RuleFailure, RuleFileProblem, RuntimeProblem, Syntax,
+    ApiName, ArgType, HostProblem, RuleFailure, RuleFileProblem, RuntimeProblem, Syntax, Total,
     ValueProblem,
 };
 
@@ -144,6 +145,9 @@ pub(crate) struct Site<'a> {
     pub district: &'a str,
     /// Where the hook was when a limit stopped it, if known.
     pub spot: Position,
+    /// The rule that took the most steps of the evaluation, and how many: named when the
+    /// rules together used up the evaluation's limits.
+    pub heaviest: Option<(String, u64)>,
 }
 
 /// Whether `err` is a limit stopping the rule (steps, time, depth, size) rather than a mistake at a
@@ -163,9 +167,22 @@ pub(crate) fn runtime(err: &EvalAltResult, site: &Site) -> Error {
     let (rule, hook) = (site.rule.to_string(), site.hook.to_string());
     let inner = err.unwrap_inner();
     let failure = match inner {
-        EvalAltResult::ErrorTooManyOperations(..) | EvalAltResult::ErrorTerminated(..) => {
-            RuleFailure::TooLong { rule, hook }
-        }
+        EvalAltResult::ErrorTerminated(token, ..) => match token.read_lock::<Stop>().map(|s| *s) {
+            Some(Stop::TotalSteps) => RuleFailure::Exhausted {
+                rule,
+                hook,
+                limit: Total::Steps,
+                heaviest: site.heaviest.clone(),
+            },
+            Some(Stop::TotalTime) => RuleFailure::Exhausted {
+                rule,
+                hook,
+                limit: Total::Time,
+                heaviest: site.heaviest.clone(),
+            },
+            Some(Stop::CallTime) | None => RuleFailure::TooLong { rule, hook },
+        },
+        EvalAltResult::ErrorTooManyOperations(..) => RuleFailure::TooLong { rule, hook },
         EvalAltResult::ErrorRuntime(value, ..) => match value.read_lock::<HostProblem>() {
             Some(problem) => RuleFailure::Host {
                 rule,
@@ -175,7 +192,7 @@ pub(crate) fn runtime(err: &EvalAltResult, site: &Site) -> Error {
             None => RuleFailure::Thrown {
                 rule,
                 hook,
-                value: value.to_string(),
+                value: shortened(&value.to_string()),
             },
         },
         other => RuleFailure::Failed {
@@ -198,6 +215,18 @@ pub(crate) fn runtime(err: &EvalAltResult, site: &Site) -> Error {
     }
     with_position(error, site.source, pos)
 }
+
+/// At most [`THROWN_CHARS`] characters of `text`, with "…" where it is cut: a message quotes
+/// what a rule threw, not pages of it.
+fn shortened(text: &str) -> String {
+    match text.char_indices().nth(THROWN_CHARS) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_string(),
+    }
+}
+
+/// The most characters of a thrown value a message quotes.
+const THROWN_CHARS: usize = 300;
 
 /// The line and column of `fn hook(` in `source`.
 fn hook_line(source: &str, hook: &str) -> Option<(usize, usize)> {
@@ -285,6 +314,22 @@ fn runtime_detail(err: &EvalAltResult) -> RuntimeProblem {
             detail: detail.to_string(),
         },
         EvalAltResult::ErrorStackOverflow(..) => RuntimeProblem::TooDeep,
+        EvalAltResult::ErrorTooManyVariables(..) => RuntimeProblem::TooManyVariables,
+        EvalAltResult::ErrorIndexingType(what, ..) => RuntimeProblem::NotIndexable {
+            // "Indexer unavailable: i64[...]" names the type before the brackets
+            what: ArgType::of_rhai(what.split('[').next().unwrap_or(what)),
+        },
+        EvalAltResult::ErrorFor(..) => RuntimeProblem::NotIterable,
+        EvalAltResult::ErrorVariableNotFound(name, ..) => RuntimeProblem::UndeclaredVariable {
+            name: name.to_string(),
+        },
+        EvalAltResult::ErrorAssignmentToConstant(name, ..) => RuntimeProblem::Constant {
+            name: name.to_string(),
+        },
+        EvalAltResult::ErrorStringBounds(len, index, ..) => RuntimeProblem::TextBounds {
+            index: *index,
+            len: *len,
+        },
         EvalAltResult::ErrorDataTooLarge(what, ..) => RuntimeProblem::TooLarge {
             what: what.to_string(),
         },
@@ -296,15 +341,7 @@ fn runtime_detail(err: &EvalAltResult) -> RuntimeProblem {
 fn argument_types(args: &str) -> Vec<ArgType> {
     args.split(", ")
         .filter(|a| !a.is_empty())
-        .map(|a| match a.trim() {
-            "&str | ImmutableString | String" | "string" => ArgType::Text,
-            "i64" | "f64" | "int" | "float" => ArgType::Number,
-            "bool" => ArgType::Bool,
-            "map" | "Map" => ArgType::Map,
-            "array" | "Array" => ArgType::List,
-            "()" => ArgType::Nothing,
-            other => ArgType::Other(other.to_string()),
-        })
+        .map(ArgType::of_rhai)
         .collect()
 }
 

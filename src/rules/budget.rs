@@ -1,0 +1,129 @@
+//! What the rules of one evaluation (one plan: every rule's two hooks on every district) have
+//! used so far: steps and processor time, by rule, and the directive texts given to each
+//! district and to all. [`super::RuleSet::before_solve`] starts an evaluation afresh;
+//! `after_solve` goes on with it.
+//!
+//! Hooks run one after another on one thread, districts in scenario order and rules in the
+//! scenario's order, so what is spent before a call is the same on every run: the call that
+//! goes over a limit of steps or text, and the spot where it stops, are the same on every run
+//! and with any `--jobs`. Processor time is not (it depends on the machine); its limit is set
+//! far above what the step limit lets a rule take, so that only a runaway rule meets it.
+
+use std::cell::{Cell, RefCell};
+use std::time::Duration;
+
+use super::limits::{MAX_TEXT_PER_DISTRICT, MAX_TEXT_TOTAL};
+
+/// The directive texts of an evaluation went over a limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TextOver {
+    /// The district's own ([`MAX_TEXT_PER_DISTRICT`]).
+    District,
+    /// All districts together ([`MAX_TEXT_TOTAL`]).
+    Total,
+}
+
+#[derive(Debug, Default)]
+pub(crate) struct Budget {
+    /// Steps of the evaluation's finished hook calls.
+    steps: Cell<u64>,
+    /// Processor time of the evaluation's finished hook calls.
+    time: Cell<Duration>,
+    /// Steps by rule (index in the rule set), finished calls only.
+    by_rule: RefCell<Vec<u64>>,
+    /// Characters of directive texts and reasons given to each district (index in the
+    /// scenario).
+    text_by_district: RefCell<Vec<usize>>,
+    /// Characters of directive texts and reasons given to all districts.
+    text: Cell<usize>,
+}
+
+impl Budget {
+    /// Starts a new evaluation: nothing spent.
+    pub fn restart(&self) {
+        self.steps.set(0);
+        self.time.set(Duration::ZERO);
+        self.by_rule.borrow_mut().clear();
+        self.text_by_district.borrow_mut().clear();
+        self.text.set(0);
+    }
+
+    /// Steps spent by the finished calls.
+    pub fn steps(&self) -> u64 {
+        self.steps.get()
+    }
+
+    /// Processor time spent by the finished calls.
+    pub fn time(&self) -> Duration {
+        self.time.get()
+    }
+
+    /// Counts a finished (or stopped) call of rule `rule`.
+    pub fn spend(&self, rule: usize, steps: u64, time: Duration) {
+        self.steps.set(self.steps.get().saturating_add(steps));
+        self.time.set(self.time.get().saturating_add(time));
+        let mut by_rule = self.by_rule.borrow_mut();
+        if by_rule.len() <= rule {
+            by_rule.resize(rule + 1, 0);
+        }
+        by_rule[rule] = by_rule[rule].saturating_add(steps);
+    }
+
+    /// The rule (index) that took the most steps, and how many; the first of equals.
+    pub fn heaviest(&self) -> Option<(usize, u64)> {
+        self.by_rule.borrow().iter().copied().enumerate().fold(
+            None,
+            |best: Option<(usize, u64)>, (i, steps)| match best {
+                Some((_, most)) if most >= steps => best,
+                _ => Some((i, steps)),
+            },
+        )
+    }
+
+    /// Counts `chars` characters of directive text or reason given to the district `district`
+    /// (index); refused when the district or the evaluation would go over its limit.
+    pub fn charge_text(&self, district: usize, chars: usize) -> Result<(), TextOver> {
+        let mut by_district = self.text_by_district.borrow_mut();
+        if by_district.len() <= district {
+            by_district.resize(district + 1, 0);
+        }
+        let here = by_district[district].saturating_add(chars);
+        if here > MAX_TEXT_PER_DISTRICT {
+            return Err(TextOver::District);
+        }
+        let total = self.text.get().saturating_add(chars);
+        if total > MAX_TEXT_TOTAL {
+            return Err(TextOver::Total);
+        }
+        by_district[district] = here;
+        self.text.set(total);
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_heaviest_rule_is_the_first_of_equals() {
+        let budget = Budget::default();
+        assert_eq!(budget.heaviest(), None);
+        budget.spend(2, 10, Duration::ZERO);
+        budget.spend(0, 10, Duration::ZERO);
+        assert_eq!(budget.heaviest(), Some((0, 10)));
+        budget.spend(2, 1, Duration::ZERO);
+        assert_eq!(budget.heaviest(), Some((2, 11)));
+        assert_eq!(budget.steps(), 21);
+        budget.restart();
+        assert_eq!((budget.steps(), budget.heaviest()), (0, None));
+    }
+
+    #[test]
+    fn text_is_refused_past_the_district_s_limit_and_not_counted() {
+        let budget = Budget::default();
+        assert_eq!(budget.charge_text(3, MAX_TEXT_PER_DISTRICT), Ok(()));
+        assert_eq!(budget.charge_text(3, 1), Err(TextOver::District));
+        assert_eq!(budget.charge_text(4, 1), Ok(()));
+    }
+}
