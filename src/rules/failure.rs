@@ -10,8 +10,8 @@ use crate::diagnostic::{Error, did_you_mean};
 
 use super::engine::Stop;
 use super::message::{
-    ApiName, ArgType, HostProblem, RuleFailure, RuleFileProblem, RuntimeProblem, Syntax, Total,
-    ValueProblem,
+    ApiName, ArgType, HostProblem, Literal, RuleFailure, RuleFileProblem, RuntimeProblem, Syntax,
+    Total, ValueProblem,
 };
 
 /// What a host function refuses (a bad argument, an action at the wrong time) travels through
@@ -132,6 +132,41 @@ fn parse_detail(kind: &ParseErrorType) -> Syntax {
             name: name.to_string(),
         },
         ParseErrorType::ExprTooDeep => Syntax::TooDeep,
+        ParseErrorType::TooManyFunctions => Syntax::TooManyFunctions,
+        ParseErrorType::LiteralTooLarge(what, _) => Syntax::LiteralTooLarge {
+            what: match what.as_str() {
+                "Size of array literal" => Literal::List,
+                "Number of properties in object map literal" => Literal::Map,
+                _ => Literal::Text,
+            },
+        },
+        ParseErrorType::BadInput(LexError::MalformedEscapeSequence(text)) => Syntax::BadEscape {
+            text: text.to_string(),
+        },
+        ParseErrorType::BadInput(LexError::MalformedNumber(text)) => Syntax::MalformedNumber {
+            text: text.to_string(),
+        },
+        ParseErrorType::FnDuplicatedDefinition(name, params) => Syntax::DuplicateFunction {
+            name: name.to_string(),
+            params: *params,
+        },
+        ParseErrorType::FnDuplicatedParam(function, name) => Syntax::DuplicateParameter {
+            function: function.to_string(),
+            name: name.to_string(),
+        },
+        ParseErrorType::DuplicatedProperty(name) => Syntax::DuplicateEntry {
+            name: name.to_string(),
+        },
+        ParseErrorType::LoopBreak => Syntax::BreakOutsideLoop,
+        ParseErrorType::AssignmentToConstant(name) => Syntax::AssignToConstant {
+            name: name.to_string(),
+        },
+        ParseErrorType::AssignmentToInvalidLHS(_) => Syntax::CannotAssign,
+        ParseErrorType::WrongFnDefinition => Syntax::NestedFunction,
+        ParseErrorType::MismatchedType(expected, found) => Syntax::Mismatched {
+            expected_bool: expected.contains("boolean"),
+            found: found.to_string(),
+        },
         _ => Syntax::Other,
     }
 }
@@ -159,6 +194,7 @@ pub(crate) fn is_limit(err: &EvalAltResult) -> bool {
             | EvalAltResult::ErrorTerminated(..)
             | EvalAltResult::ErrorStackOverflow(..)
             | EvalAltResult::ErrorDataTooLarge(..)
+            | EvalAltResult::ErrorTooManyVariables(..)
     )
 }
 

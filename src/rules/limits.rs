@@ -51,3 +51,9 @@ pub(crate) const MAX_TEXT_TOTAL: usize = 100_000_000;
 pub(crate) const MAX_NAME_CHARS: usize = 200;
 /// Different things one hook call may read (each is kept once in the trace).
 pub(crate) const MAX_READS_PER_CALL: usize = 1_000;
+
+// Every value of `[params]` fits in what a rule can hold (the scenario refuses larger ones).
+const _: () = assert!(
+    MAX_ARRAY_SIZE >= crate::scenario::MAX_PARAM_ITEMS
+        && MAX_STRING_SIZE >= crate::scenario::MAX_PARAM_TEXT
+);
