@@ -94,12 +94,19 @@
 //!
 //! # Limits and errors
 //!
-//! A hook call may take 1,000,000 steps and 1 second of processor time; past that the rule is
-//! stopped. A syntax
-//! error, a runtime error (including `throw "text"`), a refused action or a stopped rule aborts
-//! the whole run with an [`Error`] naming the rule file, line and column, the district and the
-//! hook, in Vietnamese and English; when Rhai does not know the spot (a stopped rule), the error
-//! points at the hook's `fn` line. There is never a partial result.
+//! A hook call may take 1,000,000 steps and 1 second of processor time; all the hook calls of
+//! one evaluation (every rule's two hooks on every district of one plan) may take 100,000,000
+//! steps and 60 seconds together, counted in the order the calls run, so that the call stopped
+//! is the same on every run. One call may give its district at most 20 directives and take at
+//! most 200 actions; a directive's texts and a reason are at most 2,000 characters, with no
+//! hidden or control character but line breaks and tabs; a district gets at most 20,000
+//! characters of them from all rules, a plan 100,000,000 (`limits.rs`, docs/limits.md). A
+//! syntax error, a runtime error (including `throw "text"`, and one inside a function given to
+//! `sort`, `map`, `filter`, ...), a refused action or a stopped rule aborts the whole run with
+//! an [`Error`] naming the rule file, line and column, the district and the hook, in
+//! Vietnamese and English; when Rhai does not know the spot (a stopped rule), the error points
+//! at the last step the rule took, else at the hook's `fn` line. There is never a partial
+//! result.
 //!
 //! Comparing a number with a text (`district.rate < "0.30"`) is an error, not `false`, so a
 //! threshold quoted by mistake in `[params]` cannot silently switch a rule off.

@@ -70,7 +70,10 @@ fn param_list(
 ) -> Result<Vec<Param>, Error> {
     if items.len() > MAX_PARAM_ITEMS {
         return Err(src
-            .error(pos(value), ParamProblem::TooManyItems { items: items.len() })
+            .error(
+                pos(value),
+                ParamProblem::TooManyItems { items: items.len() },
+            )
             .field(field));
     }
     let mut list: Vec<Param> = Vec::with_capacity(items.len());

@@ -247,14 +247,18 @@ impl Syntax {
                     count(Lang::En, MAX_MAP_SIZE as f64)
                 ),
             },
-            Syntax::BadEscape { text } => format!(
-                "`{text}` is not a valid escape in a text (to write `\\`, write `\\\\`)"
-            ),
+            Syntax::BadEscape { text } => {
+                format!("`{text}` is not a valid escape in a text (to write `\\`, write `\\\\`)")
+            }
             Syntax::MalformedNumber { text } => format!("the number `{text}` is malformed"),
             Syntax::DuplicateFunction { name, params } => format!(
                 "a function `{name}` with {params} {} is already defined above (give each \
                  function its own name)",
-                if *params == 1 { "parameter" } else { "parameters" }
+                if *params == 1 {
+                    "parameter"
+                } else {
+                    "parameters"
+                }
             ),
             Syntax::DuplicateParameter { function, name } => {
                 format!("the function `{function}` has two parameters called `{name}`")
@@ -269,9 +273,7 @@ impl Syntax {
                 "`{name}` is a constant (declared with `const`) and cannot be given a new value; \
                  declare it with `let` if it must change"
             ),
-            Syntax::CannotAssign => {
-                "what is left of the `=` cannot be given a value".to_string()
-            }
+            Syntax::CannotAssign => "what is left of the `=` cannot be given a value".to_string(),
             Syntax::NestedFunction => {
                 "a function `fn` can only be defined at the top of the file, not inside a \
                  function or a block"
@@ -280,10 +282,7 @@ impl Syntax {
             Syntax::Mismatched {
                 expected_bool: true,
                 found,
-            } => format!(
-                "a condition must be true or false, not {}",
-                found_en(found)
-            ),
+            } => format!("a condition must be true or false, not {}", found_en(found)),
             Syntax::Mismatched {
                 expected_bool: false,
                 found,
