@@ -29,8 +29,8 @@ pub(crate) struct Budget {
     steps: Cell<u64>,
     /// Processor time of the evaluation's finished hook calls.
     time: Cell<Duration>,
-    /// Steps by rule (index in the rule set), finished calls only.
-    by_rule: RefCell<Vec<u64>>,
+    /// Steps and processor time by rule (index in the rule set), finished calls only.
+    by_rule: RefCell<Vec<(u64, Duration)>>,
     /// Characters of directive texts and reasons given to each district (index in the
     /// scenario).
     text_by_district: RefCell<Vec<usize>>,
@@ -64,20 +64,20 @@ impl Budget {
         self.time.set(self.time.get().saturating_add(time));
         let mut by_rule = self.by_rule.borrow_mut();
         if by_rule.len() <= rule {
-            by_rule.resize(rule + 1, 0);
+            by_rule.resize(rule + 1, (0, Duration::ZERO));
         }
-        by_rule[rule] = by_rule[rule].saturating_add(steps);
+        let spent = &mut by_rule[rule];
+        *spent = (spent.0.saturating_add(steps), spent.1.saturating_add(time));
     }
 
     /// The rule (index) that took the most steps, and how many; the first of equals.
-    pub fn heaviest(&self) -> Option<(usize, u64)> {
-        self.by_rule.borrow().iter().copied().enumerate().fold(
-            None,
-            |best: Option<(usize, u64)>, (i, steps)| match best {
-                Some((_, most)) if most >= steps => best,
-                _ => Some((i, steps)),
-            },
-        )
+    pub fn most_steps(&self) -> Option<(usize, u64)> {
+        most(self.by_rule.borrow().iter().map(|(steps, _)| *steps))
+    }
+
+    /// The rule (index) that took the most processor time, and how much.
+    pub fn most_time(&self) -> Option<(usize, Duration)> {
+        most(self.by_rule.borrow().iter().map(|(_, time)| *time))
     }
 
     /// Counts `chars` characters of directive text or reason given to the district `district`
@@ -101,6 +101,16 @@ impl Budget {
     }
 }
 
+/// The index of the largest of `spent`, and it; the first of equals.
+fn most<T: PartialOrd + Copy>(spent: impl Iterator<Item = T>) -> Option<(usize, T)> {
+    spent
+        .enumerate()
+        .fold(None, |best: Option<(usize, T)>, (i, x)| match best {
+            Some((_, top)) if top >= x => best,
+            _ => Some((i, x)),
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,15 +118,18 @@ mod tests {
     #[test]
     fn the_heaviest_rule_is_the_first_of_equals() {
         let budget = Budget::default();
-        assert_eq!(budget.heaviest(), None);
-        budget.spend(2, 10, Duration::ZERO);
-        budget.spend(0, 10, Duration::ZERO);
-        assert_eq!(budget.heaviest(), Some((0, 10)));
-        budget.spend(2, 1, Duration::ZERO);
-        assert_eq!(budget.heaviest(), Some((2, 11)));
+        assert_eq!(budget.most_steps(), None);
+        budget.spend(2, 10, Duration::from_secs(1));
+        budget.spend(0, 10, Duration::from_secs(2));
+        assert_eq!(budget.most_steps(), Some((0, 10)));
+        assert_eq!(budget.most_time(), Some((0, Duration::from_secs(2))));
+        budget.spend(2, 1, Duration::from_secs(2));
+        assert_eq!(budget.most_steps(), Some((2, 11)));
+        assert_eq!(budget.most_time(), Some((2, Duration::from_secs(3))));
         assert_eq!(budget.steps(), 21);
+        assert_eq!(budget.time(), Duration::from_secs(5));
         budget.restart();
-        assert_eq!((budget.steps(), budget.heaviest()), (0, None));
+        assert_eq!((budget.steps(), budget.most_steps()), (0, None));
     }
 
     #[test]

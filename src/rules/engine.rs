@@ -32,6 +32,9 @@ const SIZE_EVERY: u64 = 256;
 /// of Rhai's `ErrorTerminated`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Stop {
+    /// The call's steps ([`MAX_OPERATIONS`]), counted inside functions given to `map`,
+    /// `sort`, ... as well.
+    CallSteps,
     /// The call's processor time ([`super::limits::TIME_LIMIT`]).
     CallTime,
     /// The evaluation's steps ([`TOTAL_OPERATIONS`]).
@@ -50,7 +53,7 @@ pub(crate) struct Clock {
     /// (Rhai's own error does not say where).
     last: Rc<Cell<Position>>,
     steps: Rc<Cell<u64>>,
-    /// The steps of the call now running, as Rhai counts them.
+    /// The steps of the call now running, functions it gives `map`, `sort`, ... included.
     operations: Rc<Cell<u64>>,
     /// What the evaluation's finished calls have spent.
     pub budget: Rc<Budget>,
@@ -89,9 +92,18 @@ impl Clock {
         self.last.get()
     }
 
-    /// The limit the call now running has gone over, at its `operations`-th step.
-    fn over(&self, operations: u64) -> Option<Stop> {
+    /// Counts one more step of the call now running; the limit it goes over, if any.
+    ///
+    /// The steps are counted here, one per call of Rhai's progress callback, rather than read
+    /// from Rhai's own count: a function a rule gives `map`, `sort`, ... runs on a copy of
+    /// Rhai's count, which starts again from the caller's at each call, so Rhai would neither
+    /// stop a call that spends its steps in such functions nor report them.
+    fn over(&self) -> Option<Stop> {
+        let operations = self.operations.get() + 1;
         self.operations.set(operations);
+        if operations > MAX_OPERATIONS {
+            return Some(Stop::CallSteps);
+        }
         if self.budget.steps().saturating_add(operations) > TOTAL_OPERATIONS {
             return Some(Stop::TotalSteps);
         }
@@ -151,7 +163,7 @@ pub(crate) fn new_engine(clock: &Clock) -> Engine {
     engine.set_max_functions(MAX_FUNCTIONS);
     engine.set_max_modules(0);
     let timer = clock.clone();
-    engine.on_progress(move |ops| timer.over(ops).map(Dynamic::from));
+    engine.on_progress(move |_| timer.over().map(Dynamic::from));
     // Every step: note where it is (for the error of a rule stopped by a limit) and, now and
     // then, measure the rule's variables: Rhai checks sizes when a function returns, not when
     // a map or list grows by `m[key] = value`.
@@ -236,19 +248,61 @@ fn register_strict_comparisons(engine: &mut Engine) {
 mod tests {
     use super::*;
 
+    /// The limit that stopped `script`, run as one hook call on `clock`.
+    fn stop(clock: &Clock, script: &str) -> Stop {
+        let engine = new_engine(clock);
+        clock.start();
+        let err = engine.run(script).expect_err("stopped");
+        match err.unwrap_inner() {
+            rhai::EvalAltResult::ErrorTerminated(token, ..) => {
+                token.read_lock::<Stop>().map(|s| *s).expect("a Stop")
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
     #[test]
     fn the_clock_stops_a_script_that_runs_out_of_time() {
         let clock = Clock::new(Duration::ZERO);
+        assert_eq!(stop(&clock, "let x = 0; loop { x += 1; }"), Stop::CallTime);
+    }
+
+    #[test]
+    fn steps_spent_in_functions_given_to_map_count_for_the_call() {
+        // five calls of about 300,000 steps each: none is over 1,000,000 on Rhai's count,
+        // which starts again from the caller's at each call; together they are
+        let clock = Clock::new(TIME_FOR_TESTS);
+        let script = "[1, 2, 3, 4, 5].map(|x| { let i = 0; while i < 40000 { i += 1; } x });";
+        assert_eq!(stop(&clock, script), Stop::CallSteps);
+    }
+
+    #[test]
+    fn the_evaluation_s_steps_stop_a_call_that_would_pass_on_its_own() {
+        let clock = Clock::new(TIME_FOR_TESTS);
+        clock
+            .budget
+            .spend(0, TOTAL_OPERATIONS - 1_000, Duration::ZERO);
+        assert_eq!(
+            stop(&clock, "let i = 0; while i < 10000 { i += 1; }"),
+            Stop::TotalSteps
+        );
+        // a new evaluation starts from nothing spent
+        clock.budget.restart();
         let engine = new_engine(&clock);
         clock.start();
-        let err = engine
-            .run("let x = 0; loop { x += 1; }")
-            .expect_err("stopped");
+        engine
+            .run("let i = 0; while i < 10000 { i += 1; }")
+            .unwrap();
+        clock.finish(0);
         assert!(
-            matches!(*err, rhai::EvalAltResult::ErrorTerminated(..)),
-            "{err:?}"
+            (80_000..90_000).contains(&clock.budget.steps()),
+            "{}",
+            clock.budget.steps()
         );
     }
+
+    /// A call time no test run reaches.
+    const TIME_FOR_TESTS: Duration = Duration::from_secs(3_600);
 
     #[test]
     fn eval_and_import_are_not_available() {

@@ -180,9 +180,16 @@ pub(crate) struct Site<'a> {
     pub district: &'a str,
     /// Where the hook was when a limit stopped it, if known.
     pub spot: Position,
-    /// The rule that took the most steps of the evaluation, and how many: named when the
-    /// rules together used up the evaluation's limits.
-    pub heaviest: Option<(String, u64)>,
+    /// The rules that took the most of the evaluation: named when the rules together used it
+    /// up.
+    pub heaviest: Heaviest,
+}
+
+/// The rule that took the most steps of the evaluation, and how many; the rule that took the
+/// most processor time, and how many seconds.
+pub(crate) struct Heaviest {
+    pub steps: Option<(String, u64)>,
+    pub time: Option<(String, f64)>,
 }
 
 /// Whether `err` is a limit stopping the rule (steps, time, depth, size) rather than a mistake at a
@@ -208,15 +215,19 @@ pub(crate) fn runtime(err: &EvalAltResult, site: &Site) -> Error {
                 rule,
                 hook,
                 limit: Total::Steps,
-                heaviest: site.heaviest.clone(),
+                heaviest: site
+                    .heaviest
+                    .steps
+                    .as_ref()
+                    .map(|(rule, steps)| (rule.clone(), *steps as f64)),
             },
             Some(Stop::TotalTime) => RuleFailure::Exhausted {
                 rule,
                 hook,
                 limit: Total::Time,
-                heaviest: site.heaviest.clone(),
+                heaviest: site.heaviest.time.clone(),
             },
-            Some(Stop::CallTime) | None => RuleFailure::TooLong { rule, hook },
+            Some(Stop::CallSteps | Stop::CallTime) | None => RuleFailure::TooLong { rule, hook },
         },
         EvalAltResult::ErrorTooManyOperations(..) => RuleFailure::TooLong { rule, hook },
         EvalAltResult::ErrorRuntime(value, ..) => match value.read_lock::<HostProblem>() {

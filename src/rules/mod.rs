@@ -274,11 +274,16 @@ impl RuleSet {
             } else {
                 rhai::Position::NONE
             };
-            let heaviest = self
-                .clock
-                .budget
-                .heaviest()
-                .and_then(|(i, steps)| Some((self.rules.get(i)?.name.clone(), steps)));
+            let name = |i: usize| self.rules.get(i).map(|r| r.name.clone());
+            let budget = &self.clock.budget;
+            let heaviest = failure::Heaviest {
+                steps: budget
+                    .most_steps()
+                    .and_then(|(i, steps)| Some((name(i)?, steps))),
+                time: budget
+                    .most_time()
+                    .and_then(|(i, time)| Some((name(i)?, time.as_secs_f64()))),
+            };
             failure::runtime(
                 &err,
                 &Site {

@@ -7,7 +7,7 @@ use super::super::limits::{
 };
 use super::{HostProblem, did_you_mean_en, did_you_mean_vi};
 use crate::diagnostic::{Message, Said};
-use crate::number::count;
+use crate::number::{count, decimal};
 use crate::text::{Lang, show_hidden};
 
 /// A limit over the whole evaluation (every rule, every district, both hooks).
@@ -25,12 +25,12 @@ pub(crate) enum RuleFailure {
     /// A limit of one hook call stopped it: too many steps or too long a time.
     TooLong { rule: String, hook: String },
     /// The rules together used up what the evaluation allows them (`limit`); `heaviest` is
-    /// the rule that took the most steps, and how many.
+    /// the rule that took the most of it, and how much (steps, or seconds).
     Exhausted {
         rule: String,
         hook: String,
         limit: Total,
-        heaviest: Option<(String, u64)>,
+        heaviest: Option<(String, f64)>,
     },
     /// A host function refused it.
     Host {
@@ -63,23 +63,31 @@ fn escaped(said: Said) -> Said {
 }
 
 /// The heaviest rule, as the message about a used-up evaluation ends.
-fn heaviest_vi(heaviest: &Option<(String, u64)>) -> String {
-    match heaviest {
-        Some((rule, steps)) => format!(
+fn heaviest_vi(limit: Total, heaviest: &Option<(String, f64)>) -> String {
+    match (limit, heaviest) {
+        (Total::Steps, Some((rule, steps))) => format!(
             "; quy tắc dùng nhiều bước nhất là `{rule}` ({} bước)",
-            count(Lang::Vi, *steps as f64)
+            count(Lang::Vi, *steps)
         ),
-        None => String::new(),
+        (Total::Time, Some((rule, seconds))) => format!(
+            "; quy tắc dùng nhiều thời gian nhất là `{rule}` ({} giây)",
+            decimal(Lang::Vi, *seconds, 1)
+        ),
+        (_, None) => String::new(),
     }
 }
 
-fn heaviest_en(heaviest: &Option<(String, u64)>) -> String {
-    match heaviest {
-        Some((rule, steps)) => format!(
+fn heaviest_en(limit: Total, heaviest: &Option<(String, f64)>) -> String {
+    match (limit, heaviest) {
+        (Total::Steps, Some((rule, steps))) => format!(
             "; the rule that took the most steps is `{rule}` ({} steps)",
-            count(Lang::En, *steps as f64)
+            count(Lang::En, *steps)
         ),
-        None => String::new(),
+        (Total::Time, Some((rule, seconds))) => format!(
+            "; the rule that took the most time is `{rule}` ({} seconds)",
+            decimal(Lang::En, *seconds, 1)
+        ),
+        (_, None) => String::new(),
     }
 }
 
@@ -115,13 +123,20 @@ impl RuleFailure {
                     "quy tắc `{rule}` bị dừng trong `{hook}`: các quy tắc đã dùng hết {spent} \
                      dành cho cả kế hoạch (mọi quy tắc, mọi huyện, trước và sau khi lập kế \
                      hoạch){}",
-                    heaviest_vi(heaviest)
+                    heaviest_vi(*limit, heaviest)
                 ))
-                .hint(
-                    "quy tắc chạy lại cho từng huyện nên mỗi lần chỉ nên làm ít việc: xem các vòng \
-                     lặp dài, nhất là vòng lặp qua `scenario.districts()` (lặp lại cho mọi huyện); \
-                     các quy tắc có sẵn dùng dưới 500 bước cho một huyện",
-                )
+                .hint(match limit {
+                    Total::Steps => {
+                        "quy tắc chạy lại cho từng huyện nên mỗi lần chỉ nên làm ít việc: xem các \
+                         vòng lặp dài, nhất là vòng lặp qua `scenario.districts()` (lặp lại cho \
+                         mọi huyện); các quy tắc có sẵn dùng dưới 500 bước cho một huyện"
+                    }
+                    Total::Time => {
+                        "quy tắc chạy lại cho từng huyện nên mỗi lần chỉ nên làm ít việc: xem các \
+                         vòng lặp gọi nhiều lần `scenario.param(...)` hay `scenario.districts()` \
+                         (mỗi lần chép lại cả danh sách); gọi một lần, giữ kết quả trong một biến"
+                    }
+                })
             }
             TooLong { rule, hook } => Said::new(format!(
                 "quy tắc `{rule}` chạy quá lâu trong `{hook}` nên đã bị dừng (quá {} bước \
@@ -179,13 +194,21 @@ impl RuleFailure {
                 Said::new(format!(
                     "rule `{rule}` was stopped in `{hook}`: the rules have used up the {spent} a \
                      plan allows them (all rules on all districts, before and after the solve){}",
-                    heaviest_en(heaviest)
+                    heaviest_en(*limit, heaviest)
                 ))
-                .hint(
-                    "a rule runs again for every district, so each run should do little: look for \
-                     long loops, above all loops over `scenario.districts()` (repeated for every \
-                     district); the shipped rules take under 500 steps per district",
-                )
+                .hint(match limit {
+                    Total::Steps => {
+                        "a rule runs again for every district, so each run should do little: look \
+                         for long loops, above all loops over `scenario.districts()` (repeated for \
+                         every district); the shipped rules take under 500 steps per district"
+                    }
+                    Total::Time => {
+                        "a rule runs again for every district, so each run should do little: look \
+                         for loops that call `scenario.param(...)` or `scenario.districts()` again \
+                         and again (each call copies the whole list); call it once and keep the \
+                         result in a variable"
+                    }
+                })
             }
             TooLong { rule, hook } => Said::new(format!(
                 "rule `{rule}` ran too long in `{hook}` and was stopped (over {} steps or \
@@ -551,5 +574,56 @@ impl Message for RuntimeProblem {
             }
             Rhai { english } => Said::new(english.clone()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_plan_out_of_processor_time_names_the_rule_that_took_the_most() {
+        let failure = RuleFailure::Exhausted {
+            rule: "late".into(),
+            hook: "after_solve".into(),
+            limit: Total::Time,
+            heaviest: Some(("slow".into(), 41.25)),
+        };
+        let (vi, en) = (failure.vi(), failure.en());
+        assert_eq!(
+            vi.problem,
+            "quy tắc `late` bị dừng trong `after_solve`: các quy tắc đã dùng hết 60 giây xử lý \
+             dành cho cả kế hoạch (mọi quy tắc, mọi huyện, trước và sau khi lập kế hoạch); quy \
+             tắc dùng nhiều thời gian nhất là `slow` (41,3 giây)"
+        );
+        assert!(
+            vi.hint
+                .unwrap()
+                .contains("gọi một lần, giữ kết quả trong một biến"),
+            "{failure:?}"
+        );
+        assert_eq!(
+            en.problem,
+            "rule `late` was stopped in `after_solve`: the rules have used up the 60 seconds of \
+             processor time a plan allows them (all rules on all districts, before and after the \
+             solve); the rule that took the most time is `slow` (41.3 seconds)"
+        );
+        assert!(
+            en.hint
+                .unwrap()
+                .contains("call it once and keep the result in a variable"),
+            "{failure:?}"
+        );
+    }
+
+    #[test]
+    fn what_a_rule_threw_reaches_the_terminal_escaped() {
+        let failure = RuleFailure::Thrown {
+            rule: "r".into(),
+            hook: "before_solve".into(),
+            value: "a\u{1b}[2Jb\u{200b}".into(),
+        };
+        assert!(failure.en().problem.ends_with(": a\\u{1b}[2Jb\\u{200b}"));
+        assert!(failure.vi().problem.ends_with(": a\\u{1b}[2Jb\\u{200b}"));
     }
 }
