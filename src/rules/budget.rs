@@ -12,7 +12,7 @@
 use std::cell::{Cell, RefCell};
 use std::time::Duration;
 
-use super::limits::{MAX_TEXT_PER_DISTRICT, MAX_TEXT_TOTAL};
+use super::limits::{MAX_ACTIONS_PER_DISTRICT, MAX_TEXT_PER_DISTRICT, MAX_TEXT_TOTAL};
 
 /// The directive texts of an evaluation went over a limit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,6 +36,8 @@ pub(crate) struct Budget {
     text_by_district: RefCell<Vec<usize>>,
     /// Characters of directive texts and reasons given to all districts.
     text: Cell<usize>,
+    /// Actions taken on each district (index in the scenario).
+    actions_by_district: RefCell<Vec<usize>>,
 }
 
 impl Budget {
@@ -46,6 +48,7 @@ impl Budget {
         self.by_rule.borrow_mut().clear();
         self.text_by_district.borrow_mut().clear();
         self.text.set(0);
+        self.actions_by_district.borrow_mut().clear();
     }
 
     /// Steps spent by the finished calls.
@@ -78,6 +81,20 @@ impl Budget {
     /// The rule (index) that took the most processor time, and how much.
     pub fn most_time(&self) -> Option<(usize, Duration)> {
         most(self.by_rule.borrow().iter().map(|(_, time)| *time))
+    }
+
+    /// Counts one action on the district `district` (index); false, and not counted, when it
+    /// would take the district past [`MAX_ACTIONS_PER_DISTRICT`].
+    pub fn charge_action(&self, district: usize) -> bool {
+        let mut by_district = self.actions_by_district.borrow_mut();
+        if by_district.len() <= district {
+            by_district.resize(district + 1, 0);
+        }
+        if by_district[district] >= MAX_ACTIONS_PER_DISTRICT {
+            return false;
+        }
+        by_district[district] += 1;
+        true
     }
 
     /// Counts `chars` characters of directive text or reason given to the district `district`
@@ -130,6 +147,18 @@ mod tests {
         assert_eq!(budget.time(), Duration::from_secs(5));
         budget.restart();
         assert_eq!((budget.steps(), budget.most_steps()), (0, None));
+    }
+
+    #[test]
+    fn actions_are_counted_by_district() {
+        let budget = Budget::default();
+        for _ in 0..MAX_ACTIONS_PER_DISTRICT {
+            assert!(budget.charge_action(1));
+        }
+        assert!(!budget.charge_action(1));
+        assert!(budget.charge_action(0));
+        budget.restart();
+        assert!(budget.charge_action(1));
     }
 
     #[test]

@@ -256,11 +256,15 @@ impl State {
         self.context.recorder.read(key, value);
     }
 
-    /// Fails when the hook call has taken [`MAX_ACTIONS_PER_CALL`] actions already: `function`
-    /// would take one more.
+    /// Fails when the hook call has taken [`MAX_ACTIONS_PER_CALL`] actions already, or the
+    /// rules [`super::limits::MAX_ACTIONS_PER_DISTRICT`] on this district: `function` would
+    /// take one more.
     fn room_for_action(&self, function: &'static str) -> Fallible<()> {
         if self.context.recorder.actions() >= MAX_ACTIONS_PER_CALL {
             return Err(HostProblem::TooManyActions { function }.into());
+        }
+        if !self.context.budget.charge_action(self.index) {
+            return Err(HostProblem::DistrictActions { function }.into());
         }
         Ok(())
     }

@@ -98,7 +98,7 @@
 //! one evaluation (every rule's two hooks on every district of one plan) may take 100,000,000
 //! steps and 60 seconds together, counted in the order the calls run, so that the call stopped
 //! is the same on every run. One call may give its district at most 20 directives and take at
-//! most 200 actions; a directive's texts and a reason are at most 2,000 characters, with no
+//! most 200 actions, all rules 1,000 actions on one district; a directive's texts and a reason are at most 2,000 characters, with no
 //! hidden or control character but line breaks and tabs; a district gets at most 20,000
 //! characters of them from all rules, a plan 100,000,000 (`limits.rs`, docs/limits.md). A
 //! syntax error, a runtime error (including `throw "text"`, and one inside a function given to

@@ -2,8 +2,8 @@
 //! rule runs, and says them in the same words.
 
 use super::super::limits::{
-    MAX_ACTIONS_PER_CALL, MAX_DIRECTIVES_PER_CALL, MAX_NAME_CHARS, MAX_READS_PER_CALL,
-    MAX_TEXT_PER_DISTRICT, MAX_TEXT_TOTAL,
+    MAX_ACTIONS_PER_CALL, MAX_ACTIONS_PER_DISTRICT, MAX_DIRECTIVES_PER_CALL, MAX_NAME_CHARS,
+    MAX_READS_PER_CALL, MAX_TEXT_PER_DISTRICT, MAX_TEXT_TOTAL,
 };
 use super::{Declared, QUOTED_NUMBER, did_you_mean_en, did_you_mean_vi};
 use crate::diagnostic::{Message, Said};
@@ -85,6 +85,8 @@ pub(crate) enum HostProblem {
     /// More than [`MAX_ACTIONS_PER_CALL`] actions from one hook call; `function` is the one
     /// past the limit.
     TooManyActions { function: &'static str },
+    /// More than [`MAX_ACTIONS_PER_DISTRICT`] actions on one district from all rules.
+    DistrictActions { function: &'static str },
     /// `function`'s texts would take the district's directive texts and reasons past
     /// [`MAX_TEXT_PER_DISTRICT`] characters.
     DistrictText { function: &'static str },
@@ -225,6 +227,15 @@ impl Message for HostProblem {
                 "mỗi lệnh được ghi lại trong phần truy vết của kế hoạch; xem vòng lặp nào gọi \
                  `{function}` nhiều lần: gọi một lần với giá trị cuối cùng là đủ"
             )),
+            DistrictActions { function } => Said::new(format!(
+                "`{function}`: các quy tắc đã gọi quá {} lệnh cho huyện này (tính mọi quy tắc, \
+                 trước và sau khi lập kế hoạch)",
+                count(Lang::Vi, MAX_ACTIONS_PER_DISTRICT as f64)
+            ))
+            .hint(
+                "mỗi lệnh được ghi lại trong phần truy vết của kế hoạch; xem quy tắc nào lặp lại \
+                 các lệnh của nó, hoặc có quá nhiều quy tắc trong `rules = [...]`",
+            ),
             DistrictText { function } => Said::new(format!(
                 "`{function}`: các quy tắc đã đưa cho huyện này quá {} ký tự nội dung chỉ đạo và \
                  lý do (tính mọi quy tắc, trước và sau khi lập kế hoạch, cả tiếng Việt và tiếng Anh)",
@@ -373,6 +384,15 @@ impl Message for HostProblem {
                 "each action is kept in the plan's trace; look for a loop that calls \
                  `{function}` again and again: one call with the final value is enough"
             )),
+            DistrictActions { function } => Said::new(format!(
+                "`{function}`: the rules have taken more than {} actions on this district (all \
+                 rules, before and after the solve)",
+                count(Lang::En, MAX_ACTIONS_PER_DISTRICT as f64)
+            ))
+            .hint(
+                "each action is kept in the plan's trace; look for the rule that repeats its \
+                 actions, or for too many rules in `rules = [...]`",
+            ),
             DistrictText { function } => Said::new(format!(
                 "`{function}`: the rules have given this district more than {} characters of \
                  directive texts and reasons (all rules, before and after the solve, Vietnamese \
