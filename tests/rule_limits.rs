@@ -159,6 +159,34 @@ fn a_long_loop_in_one_call_is_stopped_at_the_call_s_limit_with_its_line() {
     assert!((3..=4).contains(&line), "inside the loop: {}", said.1);
 }
 
+#[test]
+fn steps_spent_in_a_function_given_to_map_count_for_the_call() {
+    // five calls of about 800,000 steps each: Rhai counted each afresh and let them all run
+    let said = refused(&with_rule(
+        "hidden-work",
+        "fn before_solve(district, scenario) {\n    let a = [1, 2, 3, 4, 5];\n    let b = a.map(|x| {\n        let i = 0;\n        while i < 100000 {\n            i += 1;\n        }\n        x\n    });\n}\n",
+    ));
+    let (vi, en) = &said;
+    assert!(
+        vi.starts_with("lỗi: [what-if]/scenarios/../rules/hidden-work.rhai:"),
+        "{vi}"
+    );
+    assert!(
+        vi.contains(
+            "huyện \"Thành phố Lạng Sơn\": quy tắc `hidden-work` chạy quá lâu trong \
+             `before_solve` nên đã bị dừng (quá 1.000.000 bước tính hoặc quá 1 giây)"
+        ),
+        "{vi}"
+    );
+    assert!(
+        en.contains(
+            "district \"Thành phố Lạng Sơn\": rule `hidden-work` ran too long in \
+             `before_solve` and was stopped"
+        ),
+        "{en}"
+    );
+}
+
 // ---------------------------------------------------------------- directives
 
 #[test]
@@ -281,6 +309,49 @@ fn a_rule_takes_at_most_two_hundred_actions_on_a_district_a_call() {
     );
     assert!(
         said.1.contains("one call with the final value is enough"),
+        "{}",
+        said.1
+    );
+}
+
+#[test]
+fn all_rules_take_at_most_a_thousand_actions_on_one_district() {
+    // six rules of 180 actions each: each call is within its 200, the sixth rule takes the
+    // district past 1,000
+    let rules: String = (1..=6)
+        .map(|i| format!("  \"../rules/act{i}.rhai\",\n"))
+        .collect();
+    let what_if = WhatIf::shipped().replace(
+        "  \"../rules/door-to-door.rhai\",\n",
+        &format!("  \"../rules/door-to-door.rhai\",\n{rules}"),
+    );
+    for i in 1..=6 {
+        std::fs::write(
+            what_if.dir().join(format!("rules/act{i}.rhai")),
+            "fn before_solve(district, scenario) {\n    for i in 0..180 {\n        district.min_rate(0.1);\n    }\n}\n",
+        )
+        .unwrap();
+    }
+    let said = refused(&what_if);
+    names_rule_line_and_district(&said, "act6", 3);
+    assert!(
+        said.0.contains(
+            "`min_rate`: các quy tắc đã gọi quá 1.000 lệnh cho huyện này (tính mọi quy tắc, \
+             trước và sau khi lập kế hoạch)"
+        ),
+        "{}",
+        said.0
+    );
+    assert!(
+        said.1.contains(
+            "`min_rate`: the rules have taken more than 1,000 actions on this district (all \
+             rules, before and after the solve)"
+        ),
+        "{}",
+        said.1
+    );
+    assert!(
+        said.1.contains("or for too many rules in `rules = [...]`"),
         "{}",
         said.1
     );
