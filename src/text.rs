@@ -85,7 +85,7 @@ pub fn hidden_character(name: &str) -> Option<(usize, char)> {
 }
 
 /// A control character, or an invisible format character ([`hidden_character`]).
-fn is_hidden(c: char) -> bool {
+pub fn is_hidden(c: char) -> bool {
     c.is_control()
         || matches!(c,
             '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{180E}' | '\u{200B}'..='\u{200F}'

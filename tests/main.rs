@@ -30,6 +30,7 @@ mod overlay;
 mod printable;
 mod report;
 mod rule_library;
+mod rule_limits;
 mod rule_tests;
 mod rules;
 mod rules_check;

@@ -165,6 +165,16 @@ impl Recorder {
         }
     }
 
+    /// How many different things the hook call running now has read.
+    pub fn reads(&self) -> usize {
+        self.0.borrow().as_ref().map_or(0, |call| call.read.len())
+    }
+
+    /// How many actions the hook call running now has taken.
+    pub fn actions(&self) -> usize {
+        self.0.borrow().as_ref().map_or(0, |call| call.set.len())
+    }
+
     /// Records an action.
     pub fn set(&self, action: TraceAction) {
         if let Some(call) = self.0.borrow_mut().as_mut() {

@@ -8,7 +8,11 @@ use std::rc::Rc;
 
 use rhai::{Dynamic, Engine, INT, Map};
 
+use super::budget::{Budget, TextOver};
 use super::failure::Fallible;
+use super::limits::{
+    MAX_ACTIONS_PER_CALL, MAX_DIRECTIVES_PER_CALL, MAX_NAME_CHARS, MAX_READS_PER_CALL,
+};
 use super::message::{Declared, HostProblem, Input, Listed};
 use super::value;
 use crate::diagnostic::did_you_mean;
@@ -19,8 +23,8 @@ use crate::plan::DistrictPlan;
 use crate::scenario::{DistrictInput, Scenario};
 use crate::text::{Text, fold};
 
-/// What every district of one run shares: the team kinds, the cohorts the scenario knows, and
-/// the recorder of the trace.
+/// What every district of one run shares: the team kinds, the cohorts the scenario knows, the
+/// recorder of the trace and what the evaluation has spent.
 #[derive(Debug)]
 pub(crate) struct Context {
     kinds: Vec<TeamKind>,
@@ -28,10 +32,11 @@ pub(crate) struct Context {
     cohorts: BTreeSet<String>,
     /// The trace of the hook call running now (the `scenario` handle shares it).
     pub recorder: Recorder,
+    budget: Rc<Budget>,
 }
 
 impl Context {
-    pub fn new(scenario: &Scenario) -> Context {
+    pub fn new(scenario: &Scenario, budget: Rc<Budget>) -> Context {
         Context {
             kinds: scenario.team_kinds.clone(),
             cohorts: scenario
@@ -40,6 +45,7 @@ impl Context {
                 .flat_map(|d| d.cohorts.keys().cloned())
                 .collect(),
             recorder: Recorder::default(),
+            budget,
         }
     }
 
@@ -158,8 +164,12 @@ enum Stage {
 struct State {
     context: Rc<Context>,
     input: DistrictInput,
+    /// The district's place in the scenario.
+    index: usize,
     /// The file stem of the rule running now.
     rule: String,
+    /// Directives the hook call running now has made.
+    made: usize,
     stage: Stage,
     effects: Effects,
     /// Directives made after the solve.
@@ -171,34 +181,48 @@ struct State {
 pub(crate) struct DistrictHandle(Rc<RefCell<State>>);
 
 impl DistrictHandle {
-    fn new(context: Rc<Context>, input: &DistrictInput, stage: Stage) -> DistrictHandle {
+    fn new(
+        context: Rc<Context>,
+        (index, input): (usize, &DistrictInput),
+        stage: Stage,
+    ) -> DistrictHandle {
         DistrictHandle(Rc::new(RefCell::new(State {
             context,
             input: input.clone(),
+            index,
             rule: String::new(),
+            made: 0,
             stage,
             effects: Effects::default(),
             directives: Vec::new(),
         })))
     }
 
-    /// A district before the solve: rules may act on it.
-    pub fn before(context: Rc<Context>, input: &DistrictInput) -> DistrictHandle {
-        DistrictHandle::new(context, input, Stage::Before)
+    /// A district before the solve: rules may act on it. `index` is its place in the scenario.
+    pub fn before(context: Rc<Context>, index: usize, input: &DistrictInput) -> DistrictHandle {
+        DistrictHandle::new(context, (index, input), Stage::Before)
     }
 
     /// A district after the solve, with its plan.
     pub fn after(
         context: Rc<Context>,
+        index: usize,
         input: &DistrictInput,
         plan: &DistrictPlan,
     ) -> DistrictHandle {
-        DistrictHandle::new(context, input, Stage::After(Outcome::new(plan, input)))
+        DistrictHandle::new(
+            context,
+            (index, input),
+            Stage::After(Outcome::new(plan, input)),
+        )
     }
 
-    /// Sets the rule whose name goes on what the script does next.
+    /// Starts a hook call of the rule `rule`: its name goes on what the script does next, and
+    /// the call's directives are counted from 0.
     pub fn set_rule(&self, rule: &str) {
-        self.0.borrow_mut().rule = rule.to_string();
+        let mut state = self.0.borrow_mut();
+        state.rule = rule.to_string();
+        state.made = 0;
     }
 
     /// Where the trace of the hook call running now is recorded.
@@ -232,9 +256,37 @@ impl State {
         self.context.recorder.read(key, value);
     }
 
+    /// Fails when the hook call has taken [`MAX_ACTIONS_PER_CALL`] actions already, or the
+    /// rules [`super::limits::MAX_ACTIONS_PER_DISTRICT`] on this district: `function` would
+    /// take one more.
+    fn room_for_action(&self, function: &'static str) -> Fallible<()> {
+        if self.context.recorder.actions() >= MAX_ACTIONS_PER_CALL {
+            return Err(HostProblem::TooManyActions { function }.into());
+        }
+        if !self.context.budget.charge_action(self.index) {
+            return Err(HostProblem::DistrictActions { function }.into());
+        }
+        Ok(())
+    }
+
     /// Records what the rule asked for.
     fn record(&self, action: TraceAction) {
         self.context.recorder.set(action);
+    }
+
+    /// Counts the characters of the texts `function` keeps for the district against its limit
+    /// and the evaluation's.
+    fn charge_text(&self, function: &'static str, chars: usize) -> Fallible<()> {
+        self.context
+            .budget
+            .charge_text(self.index, chars)
+            .map_err(|over| {
+                match over {
+                    TextOver::District => HostProblem::DistrictText { function },
+                    TextOver::Total => HostProblem::TotalText { function },
+                }
+                .into()
+            })
     }
 
     /// Fails unless before the solve: `function` sets what the solve uses.
@@ -255,6 +307,8 @@ impl State {
 
     fn mandate(&mut self, cohort: &str, share: &Dynamic) -> Fallible<()> {
         self.before_only("mandate")?;
+        self.room_for_action("mandate")?;
+        cohort_name(cohort, "mandate")?;
         let share = value::number(share, Input::Share)?;
         if !(0.0..=1.0).contains(&share) {
             return Err(HostProblem::Share { share }.into());
@@ -285,7 +339,13 @@ impl State {
 
     fn add_installs(&mut self, installs: &Dynamic, reason: Text) -> Fallible<()> {
         self.before_only("add_installs")?;
+        self.room_for_action("add_installs")?;
         let installs = value::non_negative(installs, Input::Installs)?;
+        let mut chars = value::printed(&reason.vi, Input::Reason { english: false })?;
+        if let Some(en) = &reason.en {
+            chars += value::printed(en, Input::Reason { english: true })?;
+        }
+        self.charge_text("add_installs", chars)?;
         self.record(TraceAction::AddInstalls {
             installs,
             reason: reason.clone(),
@@ -301,6 +361,7 @@ impl State {
 
     fn set_productivity(&mut self, kind: &str, multiplier: &Dynamic) -> Fallible<()> {
         self.before_only("set_productivity")?;
+        self.room_for_action("set_productivity")?;
         // the kind's own name: a rule may write `Volunteer` for the kind `volunteer`
         let kind = self.context.kind(kind, "set_productivity")?.name.clone();
         let kind = kind.as_str();
@@ -327,6 +388,7 @@ impl State {
 
     fn min_teams(&mut self, kind: &str, n: &Dynamic) -> Fallible<()> {
         self.before_only("min_teams")?;
+        self.room_for_action("min_teams")?;
         let team_kind = self.context.kind(kind, "min_teams")?;
         let kind = team_kind.name.as_str();
         let n = value::whole(n, Input::MinTeams)?;
@@ -352,6 +414,7 @@ impl State {
 
     fn max_teams(&mut self, kind: &str, n: &Dynamic) -> Fallible<()> {
         self.before_only("max_teams")?;
+        self.room_for_action("max_teams")?;
         let kind = self.context.kind(kind, "max_teams")?.name.clone();
         let kind = kind.as_str();
         let n = value::whole(n, Input::MaxTeams)?;
@@ -366,6 +429,7 @@ impl State {
 
     fn min_rate(&mut self, rate: &Dynamic) -> Fallible<()> {
         self.before_only("min_rate")?;
+        self.room_for_action("min_rate")?;
         let rate = value::number(rate, Input::MinRate)?;
         if !(0.0..=1.0).contains(&rate) {
             return Err(HostProblem::Rate { rate }.into());
@@ -377,10 +441,16 @@ impl State {
     }
 
     fn directive(&mut self, map: &Map) -> Fallible<()> {
+        self.room_for_action("directive")?;
+        if self.made >= MAX_DIRECTIVES_PER_CALL {
+            return Err(HostProblem::TooManyDirectives.into());
+        }
         let mut directive = parse_directive(&self.rule, map)?;
         if directive.with_teams && matches!(self.stage, Stage::Before) {
             return Err(HostProblem::WithTeamsBefore.into());
         }
+        self.charge_text("directive", directive.chars)?;
+        self.made += 1;
         let written = &directive.directive;
         self.record(TraceAction::Directive {
             priority: written.priority,
@@ -410,6 +480,17 @@ impl State {
 struct Written {
     directive: Directive,
     with_teams: bool,
+    /// The characters of its texts, every language.
+    chars: usize,
+}
+
+/// Fails unless `cohort` is short enough to be a cohort's name ([`MAX_NAME_CHARS`]).
+fn cohort_name(cohort: &str, function: &'static str) -> Fallible<()> {
+    let chars = cohort.chars().count();
+    if chars > MAX_NAME_CHARS {
+        return Err(HostProblem::LongName { function, chars }.into());
+    }
+    Ok(())
 }
 
 const DIRECTIVE_KEYS: &[&str] = &[
@@ -435,20 +516,17 @@ fn parse_directive(rule: &str, map: &Map) -> Fallible<Written> {
             .into());
         }
     }
-    let text = |key: &'static str| -> Fallible<Option<String>> {
-        map.get(key)
-            .map(|v| value::filled_text(v, Input::Directive(key)))
-            .transpose()
-    };
-    let required = |key: &'static str| -> Fallible<String> {
-        text(key)?.ok_or_else(|| HostProblem::MissingEntry { key }.into())
-    };
+    let mut chars = 0;
+    let action = required_entry(map, "action", &mut chars)?;
+    let action_en = entry(map, "action_en", &mut chars)?;
+    let unit = required_entry(map, "unit", &mut chars)?;
+    let unit_en = entry(map, "unit_en", &mut chars)?;
     let both = |vi: String, en: Option<String>| match en {
         Some(en) => Text::new(vi, en),
         None => Text::vi_only(vi),
     };
-    let action = both(required("action")?, text("action_en")?);
-    let unit = both(required("unit")?, text("unit_en")?);
+    let action = both(action, action_en);
+    let unit = both(unit, unit_en);
     let priority = match map.get("priority") {
         None => 2,
         Some(v) => {
@@ -479,7 +557,24 @@ fn parse_directive(rule: &str, map: &Map) -> Fallible<Written> {
             expected_installs,
         },
         with_teams,
+        chars,
     })
+}
+
+/// The text entry `key` of a directive, if written: not blank, and printable
+/// ([`value::printed`]); its characters are added to `chars`.
+fn entry(map: &Map, key: &'static str, chars: &mut usize) -> Fallible<Option<String>> {
+    let Some(v) = map.get(key) else {
+        return Ok(None);
+    };
+    let text = value::filled_text(v, Input::Directive(key))?;
+    *chars += value::printed(&text, Input::Directive(key))?;
+    Ok(Some(text))
+}
+
+/// The text entry `key` a directive must have.
+fn required_entry(map: &Map, key: &'static str, chars: &mut usize) -> Fallible<String> {
+    entry(map, key, chars)?.ok_or_else(|| HostProblem::MissingEntry { key }.into())
 }
 
 fn to_int(n: u64) -> INT {
@@ -530,15 +625,24 @@ pub(crate) fn register(engine: &mut Engine) {
         data(d, "rate", |s| rate(&s.input), TraceValue::Number)
     });
     // cohorts are stored in lower case (`Students` in a scenario is `students`)
-    engine.register_fn("cohort", |d: &mut DistrictHandle, cohort: &str| {
-        let lower = cohort.to_lowercase();
-        data(
-            d,
-            &format!("cohort({cohort})"),
-            |s| to_int(s.input.cohorts.get(&lower).copied().unwrap_or(0)),
-            TraceValue::Int,
-        )
-    });
+    engine.register_fn(
+        "cohort",
+        |d: &mut DistrictHandle, cohort: &str| -> Fallible<INT> {
+            cohort_name(cohort, "cohort")?;
+            // any text is a cohort's name (0 where no district has it): the trace keeps each
+            // one read, so a call may read only so many
+            if d.0.borrow().context.recorder.reads() >= MAX_READS_PER_CALL {
+                return Err(HostProblem::TooManyReads { function: "cohort" }.into());
+            }
+            let lower = cohort.to_lowercase();
+            Ok(data(
+                d,
+                &format!("cohort({cohort})"),
+                |s| to_int(s.input.cohorts.get(&lower).copied().unwrap_or(0)),
+                TraceValue::Int,
+            ))
+        },
+    );
     engine.register_fn(
         "local_teams",
         |d: &mut DistrictHandle, kind: &str| -> Fallible<INT> {

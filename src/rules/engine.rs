@@ -14,21 +14,37 @@ use rhai::packages::{
 };
 use rhai::{Dynamic, Engine, FLOAT, INT, ImmutableString, Position};
 
+use super::budget::Budget;
 use super::failure::Fallible;
 use super::limits::{
     MAX_ARRAY_SIZE, MAX_CALL_LEVELS, MAX_EXPR_DEPTHS, MAX_FUNCTIONS, MAX_MAP_SIZE, MAX_OPERATIONS,
-    MAX_STRING_SIZE, MAX_VARIABLES,
+    MAX_STRING_SIZE, MAX_VARIABLES, TOTAL_OPERATIONS, TOTAL_TIME,
 };
 use super::message::HostProblem;
-use super::{district, scenario_view};
+use super::{district, lists, scenario_view};
 
 /// Steps between two looks at the clock.
 const CLOCK_EVERY: u64 = 4_096;
 /// Steps between two measures of the rule's variables.
 const SIZE_EVERY: u64 = 256;
 
+/// Which limit of [`super::limits`] stopped a hook call from the progress callback: the token
+/// of Rhai's `ErrorTerminated`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Stop {
+    /// The call's steps ([`MAX_OPERATIONS`]), counted inside functions given to `map`,
+    /// `sort`, ... as well.
+    CallSteps,
+    /// The call's processor time ([`super::limits::TIME_LIMIT`]).
+    CallTime,
+    /// The evaluation's steps ([`TOTAL_OPERATIONS`]).
+    TotalSteps,
+    /// The evaluation's processor time ([`TOTAL_TIME`]).
+    TotalTime,
+}
+
 /// When the hook call now running started, and where it is: the engine's progress and step
-/// callbacks read and write it.
+/// callbacks read and write it. It also holds what the evaluation has spent ([`Budget`]).
 #[derive(Debug, Clone)]
 pub(crate) struct Clock {
     started: Rc<Cell<ThreadTime>>,
@@ -37,6 +53,10 @@ pub(crate) struct Clock {
     /// (Rhai's own error does not say where).
     last: Rc<Cell<Position>>,
     steps: Rc<Cell<u64>>,
+    /// The steps of the call now running, functions it gives `map`, `sort`, ... included.
+    operations: Rc<Cell<u64>>,
+    /// What the evaluation's finished calls have spent.
+    pub budget: Rc<Budget>,
 }
 
 impl Clock {
@@ -46,6 +66,8 @@ impl Clock {
             limit,
             last: Rc::new(Cell::new(Position::NONE)),
             steps: Rc::new(Cell::new(0)),
+            operations: Rc::new(Cell::new(0)),
+            budget: Rc::new(Budget::default()),
         }
     }
 
@@ -54,6 +76,15 @@ impl Clock {
         self.started.set(ThreadTime::now());
         self.last.set(Position::NONE);
         self.steps.set(0);
+        self.operations.set(0);
+    }
+
+    /// Ends a hook call (finished or stopped) of the rule `rule` (index): its steps and time
+    /// count against the evaluation's.
+    pub fn finish(&self, rule: usize) {
+        self.budget
+            .spend(rule, self.operations.get(), self.started.get().elapsed());
+        self.operations.set(0);
     }
 
     /// Where the hook call was at its last step.
@@ -61,8 +92,32 @@ impl Clock {
         self.last.get()
     }
 
-    fn expired(&self) -> bool {
-        self.started.get().elapsed() > self.limit
+    /// Counts one more step of the call now running; the limit it goes over, if any.
+    ///
+    /// The steps are counted here, one per call of Rhai's progress callback, rather than read
+    /// from Rhai's own count: a function a rule gives `map`, `sort`, ... runs on a copy of
+    /// Rhai's count, which starts again from the caller's at each call, so Rhai would neither
+    /// stop a call that spends its steps in such functions nor report them.
+    fn over(&self) -> Option<Stop> {
+        let operations = self.operations.get() + 1;
+        self.operations.set(operations);
+        if operations > MAX_OPERATIONS {
+            return Some(Stop::CallSteps);
+        }
+        if self.budget.steps().saturating_add(operations) > TOTAL_OPERATIONS {
+            return Some(Stop::TotalSteps);
+        }
+        if !operations.is_multiple_of(CLOCK_EVERY) {
+            return None;
+        }
+        let elapsed = self.started.get().elapsed();
+        if elapsed > self.limit {
+            Some(Stop::CallTime)
+        } else if self.budget.time().saturating_add(elapsed) > TOTAL_TIME {
+            Some(Stop::TotalTime)
+        } else {
+            None
+        }
     }
 }
 
@@ -108,9 +163,7 @@ pub(crate) fn new_engine(clock: &Clock) -> Engine {
     engine.set_max_functions(MAX_FUNCTIONS);
     engine.set_max_modules(0);
     let timer = clock.clone();
-    engine.on_progress(move |ops| {
-        (ops % CLOCK_EVERY == 0 && timer.expired()).then_some(Dynamic::UNIT)
-    });
+    engine.on_progress(move |_| timer.over().map(Dynamic::from));
     // Every step: note where it is (for the error of a rule stopped by a limit) and, now and
     // then, measure the rule's variables: Rhai checks sizes when a function returns, not when
     // a map or list grows by `m[key] = value`.
@@ -136,6 +189,7 @@ pub(crate) fn new_engine(clock: &Clock) -> Engine {
     // Let the comparisons below override Rhai's built-in ones.
     engine.set_fast_operators(false);
     register_strict_comparisons(&mut engine);
+    lists::register(&mut engine);
     district::register(&mut engine);
     scenario_view::register(&mut engine);
     engine
@@ -194,19 +248,61 @@ fn register_strict_comparisons(engine: &mut Engine) {
 mod tests {
     use super::*;
 
+    /// The limit that stopped `script`, run as one hook call on `clock`.
+    fn stop(clock: &Clock, script: &str) -> Stop {
+        let engine = new_engine(clock);
+        clock.start();
+        let err = engine.run(script).expect_err("stopped");
+        match err.unwrap_inner() {
+            rhai::EvalAltResult::ErrorTerminated(token, ..) => {
+                token.read_lock::<Stop>().map(|s| *s).expect("a Stop")
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
     #[test]
     fn the_clock_stops_a_script_that_runs_out_of_time() {
         let clock = Clock::new(Duration::ZERO);
+        assert_eq!(stop(&clock, "let x = 0; loop { x += 1; }"), Stop::CallTime);
+    }
+
+    #[test]
+    fn steps_spent_in_functions_given_to_map_count_for_the_call() {
+        // five calls of about 300,000 steps each: none is over 1,000,000 on Rhai's count,
+        // which starts again from the caller's at each call; together they are
+        let clock = Clock::new(TIME_FOR_TESTS);
+        let script = "[1, 2, 3, 4, 5].map(|x| { let i = 0; while i < 40000 { i += 1; } x });";
+        assert_eq!(stop(&clock, script), Stop::CallSteps);
+    }
+
+    #[test]
+    fn the_evaluation_s_steps_stop_a_call_that_would_pass_on_its_own() {
+        let clock = Clock::new(TIME_FOR_TESTS);
+        clock
+            .budget
+            .spend(0, TOTAL_OPERATIONS - 1_000, Duration::ZERO);
+        assert_eq!(
+            stop(&clock, "let i = 0; while i < 10000 { i += 1; }"),
+            Stop::TotalSteps
+        );
+        // a new evaluation starts from nothing spent
+        clock.budget.restart();
         let engine = new_engine(&clock);
         clock.start();
-        let err = engine
-            .run("let x = 0; loop { x += 1; }")
-            .expect_err("stopped");
+        engine
+            .run("let i = 0; while i < 10000 { i += 1; }")
+            .unwrap();
+        clock.finish(0);
         assert!(
-            matches!(*err, rhai::EvalAltResult::ErrorTerminated(..)),
-            "{err:?}"
+            (80_000..90_000).contains(&clock.budget.steps()),
+            "{}",
+            clock.budget.steps()
         );
     }
+
+    /// A call time no test run reaches.
+    const TIME_FOR_TESTS: Duration = Duration::from_secs(3_600);
 
     #[test]
     fn eval_and_import_are_not_available() {

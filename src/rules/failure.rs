@@ -8,9 +8,10 @@ use rhai::{Dynamic, EvalAltResult, LexError, ParseError, ParseErrorType, Positio
 
 use crate::diagnostic::{Error, did_you_mean};
 
+use super::engine::Stop;
 use super::message::{
-    ApiName, ArgType, HostProblem, RuleFailure, RuleFileProblem, RuntimeProblem, Syntax,
-    ValueProblem,
+    ApiName, ArgType, HostProblem, Literal, RuleFailure, RuleFileProblem, RuntimeProblem, Syntax,
+    Total, ValueProblem,
 };
 
 /// What a host function refuses (a bad argument, an action at the wrong time) travels through
@@ -131,6 +132,41 @@ fn parse_detail(kind: &ParseErrorType) -> Syntax {
             name: name.to_string(),
         },
         ParseErrorType::ExprTooDeep => Syntax::TooDeep,
+        ParseErrorType::TooManyFunctions => Syntax::TooManyFunctions,
+        ParseErrorType::LiteralTooLarge(what, _) => Syntax::LiteralTooLarge {
+            what: match what.as_str() {
+                "Size of array literal" => Literal::List,
+                "Number of properties in object map literal" => Literal::Map,
+                _ => Literal::Text,
+            },
+        },
+        ParseErrorType::BadInput(LexError::MalformedEscapeSequence(text)) => Syntax::BadEscape {
+            text: text.to_string(),
+        },
+        ParseErrorType::BadInput(LexError::MalformedNumber(text)) => Syntax::MalformedNumber {
+            text: text.to_string(),
+        },
+        ParseErrorType::FnDuplicatedDefinition(name, params) => Syntax::DuplicateFunction {
+            name: name.to_string(),
+            params: *params,
+        },
+        ParseErrorType::FnDuplicatedParam(function, name) => Syntax::DuplicateParameter {
+            function: function.to_string(),
+            name: name.to_string(),
+        },
+        ParseErrorType::DuplicatedProperty(name) => Syntax::DuplicateEntry {
+            name: name.to_string(),
+        },
+        ParseErrorType::LoopBreak => Syntax::BreakOutsideLoop,
+        ParseErrorType::AssignmentToConstant(name) => Syntax::AssignToConstant {
+            name: name.to_string(),
+        },
+        ParseErrorType::AssignmentToInvalidLHS(_) => Syntax::CannotAssign,
+        ParseErrorType::WrongFnDefinition => Syntax::NestedFunction,
+        ParseErrorType::MismatchedType(expected, found) => Syntax::Mismatched {
+            expected_bool: expected.contains("boolean"),
+            found: found.to_string(),
+        },
         _ => Syntax::Other,
     }
 }
@@ -144,6 +180,16 @@ pub(crate) struct Site<'a> {
     pub district: &'a str,
     /// Where the hook was when a limit stopped it, if known.
     pub spot: Position,
+    /// The rules that took the most of the evaluation: named when the rules together used it
+    /// up.
+    pub heaviest: Heaviest,
+}
+
+/// The rule that took the most steps of the evaluation, and how many; the rule that took the
+/// most processor time, and how many seconds.
+pub(crate) struct Heaviest {
+    pub steps: Option<(String, u64)>,
+    pub time: Option<(String, f64)>,
 }
 
 /// Whether `err` is a limit stopping the rule (steps, time, depth, size) rather than a mistake at a
@@ -155,6 +201,7 @@ pub(crate) fn is_limit(err: &EvalAltResult) -> bool {
             | EvalAltResult::ErrorTerminated(..)
             | EvalAltResult::ErrorStackOverflow(..)
             | EvalAltResult::ErrorDataTooLarge(..)
+            | EvalAltResult::ErrorTooManyVariables(..)
     )
 }
 
@@ -163,9 +210,26 @@ pub(crate) fn runtime(err: &EvalAltResult, site: &Site) -> Error {
     let (rule, hook) = (site.rule.to_string(), site.hook.to_string());
     let inner = err.unwrap_inner();
     let failure = match inner {
-        EvalAltResult::ErrorTooManyOperations(..) | EvalAltResult::ErrorTerminated(..) => {
-            RuleFailure::TooLong { rule, hook }
-        }
+        EvalAltResult::ErrorTerminated(token, ..) => match token.read_lock::<Stop>().map(|s| *s) {
+            Some(Stop::TotalSteps) => RuleFailure::Exhausted {
+                rule,
+                hook,
+                limit: Total::Steps,
+                heaviest: site
+                    .heaviest
+                    .steps
+                    .as_ref()
+                    .map(|(rule, steps)| (rule.clone(), *steps as f64)),
+            },
+            Some(Stop::TotalTime) => RuleFailure::Exhausted {
+                rule,
+                hook,
+                limit: Total::Time,
+                heaviest: site.heaviest.time.clone(),
+            },
+            Some(Stop::CallSteps | Stop::CallTime) | None => RuleFailure::TooLong { rule, hook },
+        },
+        EvalAltResult::ErrorTooManyOperations(..) => RuleFailure::TooLong { rule, hook },
         EvalAltResult::ErrorRuntime(value, ..) => match value.read_lock::<HostProblem>() {
             Some(problem) => RuleFailure::Host {
                 rule,
@@ -175,7 +239,7 @@ pub(crate) fn runtime(err: &EvalAltResult, site: &Site) -> Error {
             None => RuleFailure::Thrown {
                 rule,
                 hook,
-                value: value.to_string(),
+                value: shortened(&value.to_string()),
             },
         },
         other => RuleFailure::Failed {
@@ -198,6 +262,18 @@ pub(crate) fn runtime(err: &EvalAltResult, site: &Site) -> Error {
     }
     with_position(error, site.source, pos)
 }
+
+/// At most [`THROWN_CHARS`] characters of `text`, with "…" where it is cut: a message quotes
+/// what a rule threw, not pages of it.
+fn shortened(text: &str) -> String {
+    match text.char_indices().nth(THROWN_CHARS) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_string(),
+    }
+}
+
+/// The most characters of a thrown value a message quotes.
+const THROWN_CHARS: usize = 300;
 
 /// The line and column of `fn hook(` in `source`.
 fn hook_line(source: &str, hook: &str) -> Option<(usize, usize)> {
@@ -285,6 +361,22 @@ fn runtime_detail(err: &EvalAltResult) -> RuntimeProblem {
             detail: detail.to_string(),
         },
         EvalAltResult::ErrorStackOverflow(..) => RuntimeProblem::TooDeep,
+        EvalAltResult::ErrorTooManyVariables(..) => RuntimeProblem::TooManyVariables,
+        EvalAltResult::ErrorIndexingType(what, ..) => RuntimeProblem::NotIndexable {
+            // "Indexer unavailable: i64[...]" names the type before the brackets
+            what: ArgType::of_rhai(what.split('[').next().unwrap_or(what)),
+        },
+        EvalAltResult::ErrorFor(..) => RuntimeProblem::NotIterable,
+        EvalAltResult::ErrorVariableNotFound(name, ..) => RuntimeProblem::UndeclaredVariable {
+            name: name.to_string(),
+        },
+        EvalAltResult::ErrorAssignmentToConstant(name, ..) => RuntimeProblem::Constant {
+            name: name.to_string(),
+        },
+        EvalAltResult::ErrorStringBounds(len, index, ..) => RuntimeProblem::TextBounds {
+            index: *index,
+            len: *len,
+        },
         EvalAltResult::ErrorDataTooLarge(what, ..) => RuntimeProblem::TooLarge {
             what: what.to_string(),
         },
@@ -296,15 +388,7 @@ fn runtime_detail(err: &EvalAltResult) -> RuntimeProblem {
 fn argument_types(args: &str) -> Vec<ArgType> {
     args.split(", ")
         .filter(|a| !a.is_empty())
-        .map(|a| match a.trim() {
-            "&str | ImmutableString | String" | "string" => ArgType::Text,
-            "i64" | "f64" | "int" | "float" => ArgType::Number,
-            "bool" => ArgType::Bool,
-            "map" | "Map" => ArgType::Map,
-            "array" | "Array" => ArgType::List,
-            "()" => ArgType::Nothing,
-            other => ArgType::Other(other.to_string()),
-        })
+        .map(ArgType::of_rhai)
         .collect()
 }
 

@@ -1,5 +1,7 @@
-//! What one rule's hook call may use: steps, processor time, depth, sizes. The engine sets them
-//! and the messages that stop a rule name them.
+//! What rules may use and leave behind: per hook call (steps, processor time, depth, sizes, the
+//! actions and directives of one rule on one district), per district, and over one evaluation
+//! (one plan: every rule's two hooks on every district). The engine and the host functions
+//! enforce them and the messages that stop a rule name them; docs/limits.md explains each one.
 
 use std::time::Duration;
 
@@ -9,12 +11,54 @@ pub(crate) const MAX_OPERATIONS: u64 = 1_000_000;
 /// rule (not the wall clock), so that a busy machine does not stop a rule that would pass on an
 /// idle one.
 pub(crate) const TIME_LIMIT: Duration = Duration::from_secs(1);
+/// Steps all the hook calls of one evaluation may take together. The shipped rules take
+/// 4,655,546 on the 10,600-unit generated scenario (361 in their longest call); this is 21
+/// times that, about 8 seconds of a rule that does nothing but count.
+pub(crate) const TOTAL_OPERATIONS: u64 = 100_000_000;
+/// Processor time all the hook calls of one evaluation may take together: a backstop for what
+/// steps do not measure (a host function that costs more than a step), well above what
+/// [`TOTAL_OPERATIONS`] takes on a slow machine, so that it stops only a runaway rule.
+pub(crate) const TOTAL_TIME: Duration = Duration::from_secs(60);
 /// How deep functions may call each other.
 pub(crate) const MAX_CALL_LEVELS: usize = 32;
 /// How deep expressions may nest (at the top level, inside functions).
 pub(crate) const MAX_EXPR_DEPTHS: (usize, usize) = (64, 32);
+/// Bytes of text one value may hold (a text, or all the texts in a list or map), as Rhai counts
+/// them: a Vietnamese letter with its marks takes 2 or 3.
 pub(crate) const MAX_STRING_SIZE: usize = 10_000;
+/// Items one list may hold, counting the items of the lists inside it.
 pub(crate) const MAX_ARRAY_SIZE: usize = 10_000;
+/// Entries one map may hold, counting the entries of the maps inside it.
 pub(crate) const MAX_MAP_SIZE: usize = 1_000;
 pub(crate) const MAX_VARIABLES: usize = 1_000;
 pub(crate) const MAX_FUNCTIONS: usize = 200;
+
+/// Directives one rule may give one district in one hook call. The shipped rules give one.
+pub(crate) const MAX_DIRECTIVES_PER_CALL: usize = 20;
+/// Actions (`mandate`, `add_installs`, `min_teams`, ..., `directive`) one rule may take on one
+/// district in one hook call; each is kept in the plan's trace. The shipped rules take at most 2.
+pub(crate) const MAX_ACTIONS_PER_CALL: usize = 200;
+/// Actions all rules together may take on one district over both hooks (directives
+/// included). The shipped rules take at most 9, the seven rules of the extended scenario 14.
+pub(crate) const MAX_ACTIONS_PER_DISTRICT: usize = 1_000;
+/// Characters in one text a rule gives the host to print: a directive's action or unit (each
+/// language), an `add_installs` reason. The longest shipped one has 186, the longest of the
+/// rule library 278.
+pub(crate) const MAX_TEXT_CHARS: usize = 2_000;
+/// Characters of directive texts and reasons (every language) all rules together may give one
+/// district over both hooks. The shipped rules give at most 1,553, the seven rules of the
+/// extended scenario 2,670.
+pub(crate) const MAX_TEXT_PER_DISTRICT: usize = 20_000;
+/// Characters of directive texts and reasons all rules may give over one evaluation. The
+/// shipped rules give 16,132,289 on the 10,600-unit generated scenario.
+pub(crate) const MAX_TEXT_TOTAL: usize = 100_000_000;
+/// Characters in a cohort name a rule asks for (`district.cohort(name)`, `mandate(name, ..)`).
+pub(crate) const MAX_NAME_CHARS: usize = 200;
+/// Different things one hook call may read (each is kept once in the trace).
+pub(crate) const MAX_READS_PER_CALL: usize = 1_000;
+
+// Every value of `[params]` fits in what a rule can hold (the scenario refuses larger ones).
+const _: () = assert!(
+    MAX_ARRAY_SIZE >= crate::scenario::MAX_PARAM_ITEMS
+        && MAX_STRING_SIZE >= crate::scenario::MAX_PARAM_TEXT
+);

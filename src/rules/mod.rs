@@ -94,22 +94,31 @@
 //!
 //! # Limits and errors
 //!
-//! A hook call may take 1,000,000 steps and 1 second of processor time; past that the rule is
-//! stopped. A syntax
-//! error, a runtime error (including `throw "text"`), a refused action or a stopped rule aborts
-//! the whole run with an [`Error`] naming the rule file, line and column, the district and the
-//! hook, in Vietnamese and English; when Rhai does not know the spot (a stopped rule), the error
-//! points at the hook's `fn` line. There is never a partial result.
+//! A hook call may take 1,000,000 steps and 1 second of processor time; all the hook calls of
+//! one evaluation (every rule's two hooks on every district of one plan) may take 100,000,000
+//! steps and 60 seconds together, counted in the order the calls run, so that the call stopped
+//! is the same on every run. One call may give its district at most 20 directives and take at
+//! most 200 actions, all rules 1,000 actions on one district; a directive's texts and a reason are at most 2,000 characters, with no
+//! hidden or control character but line breaks and tabs; a district gets at most 20,000
+//! characters of them from all rules, a plan 100,000,000 (`limits.rs`, docs/limits.md). A
+//! syntax error, a runtime error (including `throw "text"`, and one inside a function given to
+//! `sort`, `map`, `filter`, ...), a refused action or a stopped rule aborts the whole run with
+//! an [`Error`] naming the rule file, line and column, the district and the hook, in
+//! Vietnamese and English; when Rhai does not know the spot (a stopped rule), the error points
+//! at the last step the rule took, else at the hook's `fn` line. There is never a partial
+//! result.
 //!
 //! Comparing a number with a text (`district.rate < "0.30"`) is an error, not `false`, so a
 //! threshold quoted by mistake in `[params]` cannot silently switch a rule off.
 
 mod api;
+mod budget;
 mod check;
 mod district;
 mod engine;
 mod failure;
 mod limits;
+mod lists;
 pub(crate) mod message;
 mod scenario_view;
 mod value;
@@ -185,15 +194,18 @@ impl RuleSet {
 
     /// Runs every rule's `before_solve` hook on every district; one `Effects` per district, in
     /// district order, each with its trace (one entry per rule with the hook, in rule order).
+    /// It starts an evaluation: the limits over all the hook calls of a plan count from here,
+    /// through the [`RuleSet::after_solve`] that follows.
     pub fn before_solve(&self, scenario: &Scenario) -> Result<Vec<Effects>, Error> {
-        let context = Rc::new(Context::new(scenario));
+        self.clock.budget.restart();
+        let context = Rc::new(Context::new(scenario, Rc::clone(&self.clock.budget)));
         let view = ScenarioView::new(scenario, context.recorder.clone());
         let mut all = Vec::with_capacity(scenario.districts.len());
-        for input in &scenario.districts {
-            let district = DistrictHandle::before(Rc::clone(&context), input);
+        for (index, input) in scenario.districts.iter().enumerate() {
+            let district = DistrictHandle::before(Rc::clone(&context), index, input);
             let mut trace = Vec::new();
-            for rule in self.rules.iter().filter(|r| r.has_before) {
-                trace.push(self.call(rule, Phase::BeforeSolve, &district, &view, input)?);
+            for r in (0..self.rules.len()).filter(|&r| self.rules[r].has_before) {
+                trace.push(self.call(r, Phase::BeforeSolve, &district, &view, input)?);
             }
             let mut effects = district.take_effects();
             effects.trace = trace;
@@ -206,15 +218,16 @@ impl RuleSet {
     /// directives they emit and the trace (one entry per rule with the hook, in rule order).
     /// `plan.districts` are in scenario order.
     pub fn after_solve(&self, scenario: &Scenario, plan: &Plan) -> Result<Vec<AfterSolve>, Error> {
-        let context = Rc::new(Context::new(scenario));
+        let context = Rc::new(Context::new(scenario, Rc::clone(&self.clock.budget)));
         let view = ScenarioView::new(scenario, context.recorder.clone());
         debug_assert_eq!(scenario.districts.len(), plan.districts.len());
         let mut all = Vec::with_capacity(plan.districts.len());
-        for (input, planned) in scenario.districts.iter().zip(&plan.districts) {
-            let district = DistrictHandle::after(Rc::clone(&context), input, planned);
+        for (index, (input, planned)) in scenario.districts.iter().zip(&plan.districts).enumerate()
+        {
+            let district = DistrictHandle::after(Rc::clone(&context), index, input, planned);
             let mut trace = Vec::new();
-            for rule in self.rules.iter().filter(|r| r.has_after) {
-                trace.push(self.call(rule, Phase::AfterSolve, &district, &view, input)?);
+            for r in (0..self.rules.len()).filter(|&r| self.rules[r].has_after) {
+                trace.push(self.call(r, Phase::AfterSolve, &district, &view, input)?);
             }
             all.push(AfterSolve {
                 directives: district.take_directives(),
@@ -224,16 +237,17 @@ impl RuleSet {
         Ok(all)
     }
 
-    /// Calls one hook of one rule on one district, under the step and time limits; what the
-    /// rule read and set, for the trace.
+    /// Calls one hook of the rule `r` (index) on one district, under the step and time limits
+    /// of the call and of the evaluation; what the rule read and set, for the trace.
     fn call(
         &self,
-        rule: &Rule,
+        r: usize,
         phase: Phase,
         district: &DistrictHandle,
         scenario: &ScenarioView,
         input: &DistrictInput,
     ) -> Result<TraceEntry, Error> {
+        let rule = &self.rules[r];
         let hook = phase.as_str();
         district.set_rule(&rule.name);
         let args = (
@@ -250,7 +264,8 @@ impl RuleSet {
             hook,
             args,
         );
-        // The call's record ends with it, whatever became of the call.
+        // The call's record and its spending end with it, whatever became of the call.
+        self.clock.finish(r);
         let entry = recorder.finish(&rule.name, phase);
         result.map(|_| entry).map_err(|err| {
             // a rule stopped by a limit: find where it was (Rhai does not say)
@@ -258,6 +273,16 @@ impl RuleSet {
                 self.clock.last_position()
             } else {
                 rhai::Position::NONE
+            };
+            let name = |i: usize| self.rules.get(i).map(|r| r.name.clone());
+            let budget = &self.clock.budget;
+            let heaviest = failure::Heaviest {
+                steps: budget
+                    .most_steps()
+                    .and_then(|(i, steps)| Some((name(i)?, steps))),
+                time: budget
+                    .most_time()
+                    .and_then(|(i, time)| Some((name(i)?, time.as_secs_f64()))),
             };
             failure::runtime(
                 &err,
@@ -268,6 +293,7 @@ impl RuleSet {
                     hook,
                     district: &input.name,
                     spot,
+                    heaviest,
                 },
             )
         })

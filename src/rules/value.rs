@@ -4,6 +4,7 @@
 use rhai::Dynamic;
 
 use super::failure::Fallible;
+use super::limits::MAX_TEXT_CHARS;
 use super::message::{Input, Shape, ValueProblem};
 
 /// The kind of value, for a message about it (`None`: one the words have no name for).
@@ -81,6 +82,54 @@ pub(crate) fn text(value: &Dynamic, input: Input) -> Fallible<String> {
         }
         .into()),
     }
+}
+
+/// A text the host keeps and prints (a directive's action or unit, a reason): at most
+/// [`MAX_TEXT_CHARS`] characters, and no character a reader cannot see or a terminal would act
+/// on (an escape, a carriage return, a zero-width space, a direction mark), line breaks and
+/// tabs apart. Its length in characters.
+pub(crate) fn printed(text: &str, input: Input) -> Fallible<usize> {
+    let chars = text.chars().count();
+    if chars > MAX_TEXT_CHARS {
+        return Err(ValueProblem::TooLong {
+            input,
+            chars,
+            limit: MAX_TEXT_CHARS,
+        }
+        .into());
+    }
+    let hidden = text
+        .chars()
+        .enumerate()
+        .find(|&(_, c)| c != '\n' && c != '\t' && crate::text::is_hidden(c));
+    if let Some((at, character)) = hidden {
+        return Err(ValueProblem::Hidden {
+            input,
+            position: at + 1,
+            character,
+            around: around(text, at),
+        }
+        .into());
+    }
+    Ok(chars)
+}
+
+/// Up to 20 characters either side of the character at `at` (0-based), with every hidden
+/// character written as `\u{1b}`: the place a message quotes.
+pub(crate) fn around(text: &str, at: usize) -> String {
+    const SIDE: usize = 20;
+    let from = at.saturating_sub(SIDE);
+    let window: String = text.chars().skip(from).take(2 * SIDE + 1).collect();
+    let more_before = if from > 0 { "…" } else { "" };
+    let more_after = if text.chars().count() > from + 2 * SIDE + 1 {
+        "…"
+    } else {
+        ""
+    };
+    format!(
+        "{more_before}{}{more_after}",
+        crate::text::show_hidden(&window)
+    )
 }
 
 /// A language code for the formatting functions: "vi" or "en".

@@ -18,6 +18,7 @@ pub(crate) use inline::district_table;
 pub use load::{load, load_with};
 pub use model::to_model;
 pub(crate) use params::params;
+pub use params::{MAX_PARAM_ITEMS, MAX_PARAM_TEXT};
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;

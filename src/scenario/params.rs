@@ -11,6 +11,14 @@ use super::message::{Expected, Hint, ParamProblem, ParamType};
 use crate::diagnostic::Error;
 use crate::source::Source;
 
+/// Items a list in `[params]` may hold: as many as a rule can hold in one list
+/// (`rules::limits::MAX_ARRAY_SIZE`).
+pub const MAX_PARAM_ITEMS: usize = 10_000;
+/// Bytes of text one value of `[params]` may hold, all its texts together (UTF-8: a Vietnamese
+/// letter with its marks takes 2 or 3): as many as a rule can hold in one value
+/// (`rules::limits::MAX_STRING_SIZE`).
+pub const MAX_PARAM_TEXT: usize = 10_000;
+
 /// `[params]`: numbers, strings, true/false and lists of one of those, for the rules.
 pub(crate) fn params(top: &Table<'_, '_>) -> Result<BTreeMap<String, Param>, Error> {
     let mut params = BTreeMap::new();
@@ -21,9 +29,15 @@ pub(crate) fn params(top: &Table<'_, '_>) -> Result<BTreeMap<String, Param>, Err
         let (key, src, value) = (item.key, item.src, item.value);
         let field = format!("params.{key}");
         let param = match value.get_ref() {
-            DeValue::Array(items) => Param::List(param_list(src, &field, items)?),
+            DeValue::Array(items) => Param::List(param_list(src, &field, value, items)?),
             _ => param(src, &field, value, true)?,
         };
+        let bytes = text_bytes(&param);
+        if bytes > MAX_PARAM_TEXT {
+            return Err(src
+                .error(pos(value), ParamProblem::TextTooLong { bytes })
+                .field(&field));
+        }
         params.insert(key.to_string(), param);
     }
     Ok(params)
@@ -46,8 +60,22 @@ fn param(src: &Source, field: &str, value: &Value<'_>, top: bool) -> Result<Para
     })
 }
 
-/// The items of a list in `[params]`: all numbers, all texts or all true/false; no lists in it.
-fn param_list(src: &Source, field: &str, items: &DeArray<'_>) -> Result<Vec<Param>, Error> {
+/// The items of a list in `[params]`: all numbers, all texts or all true/false; no lists in it;
+/// at most [`MAX_PARAM_ITEMS`].
+fn param_list(
+    src: &Source,
+    field: &str,
+    value: &Value<'_>,
+    items: &DeArray<'_>,
+) -> Result<Vec<Param>, Error> {
+    if items.len() > MAX_PARAM_ITEMS {
+        return Err(src
+            .error(
+                pos(value),
+                ParamProblem::TooManyItems { items: items.len() },
+            )
+            .field(field));
+    }
     let mut list: Vec<Param> = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
         if matches!(item.get_ref(), DeValue::Array(_)) {
@@ -71,6 +99,15 @@ fn param_list(src: &Source, field: &str, items: &DeArray<'_>) -> Result<Vec<Para
         list.push(value);
     }
     Ok(list)
+}
+
+/// The bytes of text in a value: a text's, or all of a list's texts.
+fn text_bytes(param: &Param) -> usize {
+    match param {
+        Param::Text(s) => s.len(),
+        Param::List(items) => items.iter().map(text_bytes).sum(),
+        Param::Number(_) | Param::Bool(_) => 0,
+    }
 }
 
 /// The type of a param item.

@@ -1,8 +1,14 @@
 //! What a host function refuses while a rule runs. The checker finds some of them before the
 //! rule runs, and says them in the same words.
 
+use super::super::limits::{
+    MAX_ACTIONS_PER_CALL, MAX_ACTIONS_PER_DISTRICT, MAX_DIRECTIVES_PER_CALL, MAX_NAME_CHARS,
+    MAX_READS_PER_CALL, MAX_TEXT_PER_DISTRICT, MAX_TEXT_TOTAL,
+};
 use super::{Declared, QUOTED_NUMBER, did_you_mean_en, did_you_mean_vi};
 use crate::diagnostic::{Message, Said};
+use crate::number::count;
+use crate::text::Lang;
 
 /// What a host function refuses a rule: an action at the wrong time, a name the scenario does
 /// not have, a value out of range. It travels through Rhai as the value of a runtime error.
@@ -67,6 +73,33 @@ pub(crate) enum HostProblem {
     CompareText { op: String },
     /// A value the rule passed.
     Value(ValueProblem),
+    /// The function a rule gave `function` (`sort`, `dedup`) answered `got`: an order (a
+    /// number or true/false) is wanted when `wants_order`, else true/false.
+    CallbackResult {
+        function: &'static str,
+        got: Option<Shape>,
+        wants_order: bool,
+    },
+    /// More than [`MAX_DIRECTIVES_PER_CALL`] directives from one hook call.
+    TooManyDirectives,
+    /// More than [`MAX_ACTIONS_PER_CALL`] actions from one hook call; `function` is the one
+    /// past the limit.
+    TooManyActions { function: &'static str },
+    /// More than [`MAX_ACTIONS_PER_DISTRICT`] actions on one district from all rules.
+    DistrictActions { function: &'static str },
+    /// `function`'s texts would take the district's directive texts and reasons past
+    /// [`MAX_TEXT_PER_DISTRICT`] characters.
+    DistrictText { function: &'static str },
+    /// `function`'s texts would take the evaluation's directive texts and reasons past
+    /// [`MAX_TEXT_TOTAL`] characters.
+    TotalText { function: &'static str },
+    /// A cohort name of `chars` characters, more than [`MAX_NAME_CHARS`].
+    LongName {
+        function: &'static str,
+        chars: usize,
+    },
+    /// A hook call reading more than [`MAX_READS_PER_CALL`] different things.
+    TooManyReads { function: &'static str },
 }
 
 impl From<ValueProblem> for HostProblem {
@@ -155,6 +188,82 @@ impl Message for HostProblem {
                 QUOTED_NUMBER.0
             )),
             Value(problem) => problem.vi(),
+            CallbackResult {
+                function,
+                got,
+                wants_order,
+            } => {
+                let got = got.map_or("một giá trị khác", Shape::vi);
+                if *wants_order {
+                    Said::new(format!(
+                        "`{function}`: hàm so sánh phải trả về một số (âm: a đứng trước, 0: bằng \
+                         nhau, dương: b đứng trước) hoặc true/false (true: a đứng trước), không \
+                         phải {got}"
+                    ))
+                    .hint("ví dụ: `list.sort(|a, b| if a.rate < b.rate { -1 } else if a.rate > b.rate { 1 } else { 0 })`")
+                } else {
+                    Said::new(format!(
+                        "`{function}`: hàm so sánh phải trả về true hoặc false, không phải {got}"
+                    ))
+                    .hint("ví dụ: `list.dedup(|a, b| a.name == b.name)`")
+                }
+            }
+            TooManyDirectives => Said::new(format!(
+                "`directive`: một quy tắc chỉ đưa được tối đa {} chỉ đạo cho một huyện trong một \
+                 lần chạy `before_solve` hay `after_solve`",
+                count(Lang::Vi, MAX_DIRECTIVES_PER_CALL as f64)
+            ))
+            .hint(
+                "gộp các chỉ đạo cùng loại thành một (một chỉ đạo có thể nêu nhiều việc), hoặc \
+                 xem vòng lặp nào gọi `district.directive` nhiều lần",
+            ),
+            TooManyActions { function } => Said::new(format!(
+                "`{function}`: một quy tắc chỉ gọi được tối đa {} lệnh (`mandate`, \
+                 `add_installs`, `set_productivity`, `min_teams`, `max_teams`, `min_rate`, \
+                 `directive`) cho một huyện trong một lần chạy `before_solve` hay `after_solve`",
+                count(Lang::Vi, MAX_ACTIONS_PER_CALL as f64)
+            ))
+            .hint(format!(
+                "mỗi lệnh được ghi lại trong phần truy vết của kế hoạch; xem vòng lặp nào gọi \
+                 `{function}` nhiều lần: gọi một lần với giá trị cuối cùng là đủ"
+            )),
+            DistrictActions { function } => Said::new(format!(
+                "`{function}`: các quy tắc đã gọi quá {} lệnh cho huyện này (tính mọi quy tắc, \
+                 trước và sau khi lập kế hoạch)",
+                count(Lang::Vi, MAX_ACTIONS_PER_DISTRICT as f64)
+            ))
+            .hint(
+                "mỗi lệnh được ghi lại trong phần truy vết của kế hoạch; xem quy tắc nào lặp lại \
+                 các lệnh của nó, hoặc có quá nhiều quy tắc trong `rules = [...]`",
+            ),
+            DistrictText { function } => Said::new(format!(
+                "`{function}`: các quy tắc đã đưa cho huyện này quá {} ký tự nội dung chỉ đạo và \
+                 lý do (tính mọi quy tắc, trước và sau khi lập kế hoạch, cả tiếng Việt và tiếng Anh)",
+                count(Lang::Vi, MAX_TEXT_PER_DISTRICT as f64)
+            ))
+            .hint("chỉ đạo nên ngắn gọn: rút ngắn nội dung, gộp các chỉ đạo trùng nhau, hoặc \
+                   để phần chi tiết trong văn bản kèm theo"),
+            TotalText { function } => Said::new(format!(
+                "`{function}`: các quy tắc đã đưa quá {} ký tự nội dung chỉ đạo và lý do cho cả \
+                 kế hoạch",
+                count(Lang::Vi, MAX_TEXT_TOTAL as f64)
+            ))
+            .hint("rút ngắn nội dung chỉ đạo của các quy tắc, hoặc lập kế hoạch riêng cho từng \
+                   phần của tỉnh (mỗi phần một kịch bản)"),
+            LongName { function, chars } => Said::new(format!(
+                "`{function}`: tên nhóm đối tượng dài {} ký tự, tối đa {}",
+                count(Lang::Vi, *chars as f64),
+                count(Lang::Vi, MAX_NAME_CHARS as f64)
+            ))
+            .hint("tên nhóm đối tượng là tên trong mục `cohorts` của kịch bản, ví dụ \"students\""),
+            TooManyReads { function } => Said::new(format!(
+                "`{function}`: một lần chạy của quy tắc chỉ đọc được tối đa {} giá trị khác nhau \
+                 (mỗi giá trị được ghi lại trong phần truy vết)",
+                count(Lang::Vi, MAX_READS_PER_CALL as f64)
+            ))
+            .hint(format!(
+                "xem vòng lặp nào gọi `{function}` với nhiều tên khác nhau"
+            )),
         }
     }
 
@@ -237,6 +346,82 @@ impl Message for HostProblem {
                 QUOTED_NUMBER.1
             )),
             Value(problem) => problem.en(),
+            CallbackResult {
+                function,
+                got,
+                wants_order,
+            } => {
+                let got = got.map_or("another kind of value", Shape::en);
+                if *wants_order {
+                    Said::new(format!(
+                        "`{function}`: the comparison must give a number (negative: a first, 0: \
+                         equal, positive: b first) or true/false (true: a first), not {got}"
+                    ))
+                    .hint("for example: `list.sort(|a, b| if a.rate < b.rate { -1 } else if a.rate > b.rate { 1 } else { 0 })`")
+                } else {
+                    Said::new(format!(
+                        "`{function}`: the comparison must give true or false, not {got}"
+                    ))
+                    .hint("for example: `list.dedup(|a, b| a.name == b.name)`")
+                }
+            }
+            TooManyDirectives => Said::new(format!(
+                "`directive`: a rule may give one district at most {} directives in one run of \
+                 `before_solve` or `after_solve`",
+                count(Lang::En, MAX_DIRECTIVES_PER_CALL as f64)
+            ))
+            .hint(
+                "merge directives of one kind into one (a directive can name several tasks), or \
+                 look for a loop that calls `district.directive` again and again",
+            ),
+            TooManyActions { function } => Said::new(format!(
+                "`{function}`: a rule may call at most {} actions (`mandate`, `add_installs`, \
+                 `set_productivity`, `min_teams`, `max_teams`, `min_rate`, `directive`) on one \
+                 district in one run of `before_solve` or `after_solve`",
+                count(Lang::En, MAX_ACTIONS_PER_CALL as f64)
+            ))
+            .hint(format!(
+                "each action is kept in the plan's trace; look for a loop that calls \
+                 `{function}` again and again: one call with the final value is enough"
+            )),
+            DistrictActions { function } => Said::new(format!(
+                "`{function}`: the rules have taken more than {} actions on this district (all \
+                 rules, before and after the solve)",
+                count(Lang::En, MAX_ACTIONS_PER_DISTRICT as f64)
+            ))
+            .hint(
+                "each action is kept in the plan's trace; look for the rule that repeats its \
+                 actions, or for too many rules in `rules = [...]`",
+            ),
+            DistrictText { function } => Said::new(format!(
+                "`{function}`: the rules have given this district more than {} characters of \
+                 directive texts and reasons (all rules, before and after the solve, Vietnamese \
+                 and English together)",
+                count(Lang::En, MAX_TEXT_PER_DISTRICT as f64)
+            ))
+            .hint("keep directives short: shorten the texts, merge directives that repeat each \
+                   other, or put the details in an attached document"),
+            TotalText { function } => Said::new(format!(
+                "`{function}`: the rules have given more than {} characters of directive texts \
+                 and reasons over the whole plan",
+                count(Lang::En, MAX_TEXT_TOTAL as f64)
+            ))
+            .hint("shorten the rules' directive texts, or plan each part of the province on its \
+                   own (one scenario per part)"),
+            LongName { function, chars } => Said::new(format!(
+                "`{function}`: the cohort name has {} characters, at most {}",
+                count(Lang::En, *chars as f64),
+                count(Lang::En, MAX_NAME_CHARS as f64)
+            ))
+            .hint("a cohort name is a name under the scenario's `cohorts`, e.g. \"students\""),
+            TooManyReads { function } => Said::new(format!(
+                "`{function}`: one run of a rule may read at most {} different values (each is \
+                 kept in the trace)",
+                count(Lang::En, MAX_READS_PER_CALL as f64)
+            ))
+            .hint(format!(
+                "look for a loop that calls `{function}` with many different names"
+            )),
         }
     }
 }
@@ -274,61 +459,137 @@ pub(crate) enum ValueProblem {
         function: String,
         code: String,
     },
+    /// A text of `chars` characters, more than `limit`.
+    TooLong {
+        input: Input,
+        chars: usize,
+        limit: usize,
+    },
+    /// A text holding `character`, which a reader cannot see or a terminal would act on, at
+    /// character `position` (1-based); `around` is the text about it, escaped.
+    Hidden {
+        input: Input,
+        position: usize,
+        character: char,
+        around: String,
+    },
 }
 
 impl Message for ValueProblem {
     fn vi(&self) -> Said {
         use ValueProblem::*;
         let got = |shape: &Option<Shape>| shape.map_or("một giá trị khác", Shape::vi);
-        Said::new(match self {
-            NotNumber { input, got: shape } => {
-                format!("{} phải là một số, không phải {}", input.vi(), got(shape))
+        match self {
+            NotNumber { input, got: shape } => Said::new(format!(
+                "{} phải là một số, không phải {}",
+                input.vi(),
+                got(shape)
+            )),
+            NotFinite { input, value } => Said::new(format!(
+                "{} phải là một số hữu hạn, không phải {value}",
+                input.vi()
+            )),
+            Negative { input, value } => {
+                Said::new(format!("{} không được âm (đang là {value})", input.vi()))
             }
-            NotFinite { input, value } => {
-                format!("{} phải là một số hữu hạn, không phải {value}", input.vi())
-            }
-            Negative { input, value } => format!("{} không được âm (đang là {value})", input.vi()),
-            NotWhole { input, value } => {
-                format!("{} phải là số nguyên, không phải {value}", input.vi())
-            }
-            Empty { input } => format!("{} không được để trống", input.vi()),
-            NotText { input, got: shape } => format!(
+            NotWhole { input, value } => Said::new(format!(
+                "{} phải là số nguyên, không phải {value}",
+                input.vi()
+            )),
+            Empty { input } => Said::new(format!("{} không được để trống", input.vi())),
+            NotText { input, got: shape } => Said::new(format!(
                 "{} phải là một đoạn chữ trong dấu ngoặc kép, không phải {}",
                 input.vi(),
                 got(shape)
+            )),
+            Lang { function, code } => Said::new(format!(
+                "`{function}`: ngôn ngữ phải là \"vi\" hoặc \"en\", không phải \"{code}\""
+            )),
+            TooLong {
+                input,
+                chars,
+                limit,
+            } => Said::new(format!(
+                "{} dài {} ký tự, tối đa {}",
+                input.vi(),
+                count(crate::text::Lang::Vi, *chars as f64),
+                count(crate::text::Lang::Vi, *limit as f64)
+            ))
+            .hint("viết ngắn gọn; phần chi tiết để trong văn bản kèm theo"),
+            Hidden {
+                input,
+                position,
+                character,
+                around,
+            } => Said::new(format!(
+                "{} có một ký tự không nhìn thấy hoặc ký tự điều khiển (U+{:04X}, ký tự thứ \
+                 {position} của \"{around}\")",
+                input.vi(),
+                u32::from(*character),
+            ))
+            .hint(
+                "xoá ký tự đó (nó thường lẫn vào khi sao chép từ trang web hoặc Word); trong nội \
+                 dung chỉ được xuống dòng (\\n) và tab (\\t)",
             ),
-            Lang { function, code } => {
-                format!("`{function}`: ngôn ngữ phải là \"vi\" hoặc \"en\", không phải \"{code}\"")
-            }
-        })
+        }
     }
 
     fn en(&self) -> Said {
         use ValueProblem::*;
         let got = |shape: &Option<Shape>| shape.map_or("another kind of value", Shape::en);
-        Said::new(match self {
-            NotNumber { input, got: shape } => {
-                format!("{} must be a number, not {}", input.en(), got(shape))
-            }
-            NotFinite { input, value } => {
-                format!("{} must be a finite number, not {value}", input.en())
-            }
+        match self {
+            NotNumber { input, got: shape } => Said::new(format!(
+                "{} must be a number, not {}",
+                input.en(),
+                got(shape)
+            )),
+            NotFinite { input, value } => Said::new(format!(
+                "{} must be a finite number, not {value}",
+                input.en()
+            )),
             Negative { input, value } => {
-                format!("{} cannot be negative (it is {value})", input.en())
+                Said::new(format!("{} cannot be negative (it is {value})", input.en()))
             }
-            NotWhole { input, value } => {
-                format!("{} must be a whole number, not {value}", input.en())
-            }
-            Empty { input } => format!("{} cannot be empty", input.en()),
-            NotText { input, got: shape } => format!(
+            NotWhole { input, value } => Said::new(format!(
+                "{} must be a whole number, not {value}",
+                input.en()
+            )),
+            Empty { input } => Said::new(format!("{} cannot be empty", input.en())),
+            NotText { input, got: shape } => Said::new(format!(
                 "{} must be a text in double quotes, not {}",
                 input.en(),
                 got(shape)
+            )),
+            Lang { function, code } => Said::new(format!(
+                "`{function}`: the language must be \"vi\" or \"en\", not \"{code}\""
+            )),
+            TooLong {
+                input,
+                chars,
+                limit,
+            } => Said::new(format!(
+                "{} has {} characters, at most {}",
+                input.en(),
+                count(crate::text::Lang::En, *chars as f64),
+                count(crate::text::Lang::En, *limit as f64)
+            ))
+            .hint("keep it short; put the details in an attached document"),
+            Hidden {
+                input,
+                position,
+                character,
+                around,
+            } => Said::new(format!(
+                "{} holds a character that cannot be seen or a control character (U+{:04X}, \
+                 character {position} of \"{around}\")",
+                input.en(),
+                u32::from(*character),
+            ))
+            .hint(
+                "delete it (such characters come in when copying from a web page or Word); a \
+                 text may hold line breaks (\\n) and tabs (\\t) only",
             ),
-            Lang { function, code } => {
-                format!("`{function}`: the language must be \"vi\" or \"en\", not \"{code}\"")
-            }
-        })
+        }
     }
 }
 
@@ -347,6 +608,10 @@ pub(crate) enum Input {
     MinRate,
     /// An entry of a directive.
     Directive(&'static str),
+    /// `add_installs`'s reason, in Vietnamese or (`english`) in English.
+    Reason {
+        english: bool,
+    },
     /// `fmt_count`'s number.
     FmtCount,
     /// `fmt_percent`'s rate.
@@ -363,6 +628,8 @@ impl Input {
             Input::MaxTeams => "`max_teams`: số tổ/đội".into(),
             Input::MinRate => "`min_rate`: tỷ lệ".into(),
             Input::Directive(key) => format!("`directive`: mục `{key}`"),
+            Input::Reason { english: false } => "`add_installs`: lý do (tiếng Việt)".into(),
+            Input::Reason { english: true } => "`add_installs`: lý do (tiếng Anh)".into(),
             Input::FmtCount => "`fmt_count`: số".into(),
             Input::FmtPercent => "`fmt_percent`: tỷ lệ".into(),
         }
@@ -377,6 +644,8 @@ impl Input {
             Input::MaxTeams => "`max_teams`: the teams".into(),
             Input::MinRate => "`min_rate`: the rate".into(),
             Input::Directive(key) => format!("`directive`: `{key}`"),
+            Input::Reason { english: false } => "`add_installs`: the reason (Vietnamese)".into(),
+            Input::Reason { english: true } => "`add_installs`: the reason (English)".into(),
             Input::FmtCount => "`fmt_count`: the count".into(),
             Input::FmtPercent => "`fmt_percent`: the rate".into(),
         }

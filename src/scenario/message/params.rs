@@ -2,6 +2,9 @@
 //! [`super::DocumentProblem`]).
 
 use crate::diagnostic::{Message, Said};
+use crate::number::count;
+use crate::scenario::params::{MAX_PARAM_ITEMS, MAX_PARAM_TEXT};
+use crate::text::Lang;
 
 /// A problem with a list in `[params]`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,7 +17,21 @@ pub(crate) enum ParamProblem {
         item: usize,
         this: ParamType,
     },
+    /// A list of `items` items, more than [`MAX_PARAM_ITEMS`].
+    TooManyItems { items: usize },
+    /// A value whose texts take `bytes` bytes, more than [`MAX_PARAM_TEXT`].
+    TextTooLong { bytes: usize },
 }
+
+/// What a parameter is for, as the hint about one too large says.
+const PARAMS_HOLD: (&str, &str) = (
+    "một tham số chỉ nên chứa điều quy tắc cần (ví dụ một ngưỡng, hay tên vài huyện vùng cao), \
+     không phải cả một bảng số liệu: số liệu của từng huyện để trong mục [[district]] hoặc tệp \
+     số liệu phủ (coverage)",
+    "a parameter should hold what a rule needs (a threshold, the names of a few remote \
+     districts), not a whole table: the figures of each district belong in [[district]] or the \
+     coverage file",
+);
 
 /// The type of an item of a `[params]` list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,6 +73,19 @@ impl Message for ParamProblem {
                 this.vi()
             ))
             .hint("số viết không có ngoặc kép, chữ viết trong ngoặc kép"),
+            ParamProblem::TooManyItems { items } => Said::new(format!(
+                "danh sách có {} giá trị; quy tắc chỉ đọc được danh sách tối đa {} giá trị",
+                count(Lang::Vi, *items as f64),
+                count(Lang::Vi, MAX_PARAM_ITEMS as f64)
+            ))
+            .hint(PARAMS_HOLD.0),
+            ParamProblem::TextTooLong { bytes } => Said::new(format!(
+                "chữ trong giá trị này dài {} byte; quy tắc chỉ đọc được tối đa {} byte chữ trong \
+                 một tham số (một chữ tiếng Việt có dấu chiếm 2 hoặc 3 byte)",
+                count(Lang::Vi, *bytes as f64),
+                count(Lang::Vi, MAX_PARAM_TEXT as f64)
+            ))
+            .hint(PARAMS_HOLD.0),
         }
     }
 
@@ -69,6 +99,19 @@ impl Message for ParamProblem {
                 this.en()
             ))
             .hint("write numbers without quotes and texts in double quotes"),
+            ParamProblem::TooManyItems { items } => Said::new(format!(
+                "the list has {} items; a rule can read a list of at most {}",
+                count(Lang::En, *items as f64),
+                count(Lang::En, MAX_PARAM_ITEMS as f64)
+            ))
+            .hint(PARAMS_HOLD.1),
+            ParamProblem::TextTooLong { bytes } => Said::new(format!(
+                "the text of this value takes {} bytes; a rule can read at most {} bytes of text \
+                 in one parameter (a Vietnamese letter with its marks takes 2 or 3 bytes)",
+                count(Lang::En, *bytes as f64),
+                count(Lang::En, MAX_PARAM_TEXT as f64)
+            ))
+            .hint(PARAMS_HOLD.1),
         }
     }
 }
