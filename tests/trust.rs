@@ -394,3 +394,52 @@ fn a_target_met_with_teams_to_spare_says_what_min_cost_would_save() {
         "notice in HTML"
     );
 }
+
+/// `explain` compares one team here with one elsewhere: the installs it says a move would cost
+/// or add are the difference of the two figures it prints beside them, whatever the decimals
+/// behind them (issue 13 item 10: "loses 2 installs" between figures that differ by 1).
+#[test]
+fn explain_states_differences_of_the_figures_it_prints() {
+    let number = |text: &str| -> i64 { text.replace(',', "").parse().unwrap() };
+    let mut checked = 0;
+    for d in (1..=700).step_by(23) {
+        let district = format!("Huyện {d:03}");
+        let out = Test::new()
+            .args([
+                "explain",
+                "scenarios/synthetic-700.toml",
+                "--district",
+                &district,
+            ])
+            .lang("en")
+            .run()
+            .code(0)
+            .stdout;
+        for line in out.lines() {
+            // "One more volunteer team here would bring +459 installs; the least useful ...
+            // brings +460 installs there, so the plan keeps it there: moving it here would cost
+            // the province 1 install."
+            let after = |pattern: &str| -> Option<i64> {
+                let (_, rest) = line.split_once(pattern)?;
+                Some(number(rest.split(' ').next()?))
+            };
+            let figures = match (after("would bring +"), after(" brings +")) {
+                (Some(here), Some(there)) => Some((here, there)),
+                _ => after("would lose ").zip(after("would gain +")),
+            };
+            let said = if let Some((_, rest)) = line.split_once("would cost the province ") {
+                rest
+            } else if let Some((_, rest)) = line.split_once("would add ") {
+                rest
+            } else {
+                continue;
+            };
+            let said = said.split(' ').next().unwrap();
+            let (a, b) = figures.unwrap_or_else(|| panic!("two figures in {line}"));
+            let expected = if said == "less" { 0 } else { number(said) };
+            assert_eq!(expected, (a - b).abs(), "{line}");
+            checked += 1;
+        }
+    }
+    assert!(checked >= 30, "only {checked} comparisons read");
+}

@@ -122,17 +122,17 @@ fn province_sheet(
         let row = 4 + i as u32;
         sheet.write_string(row, 0, label)?;
         match figure {
-            Figure::Count(x) => sheet.write_number_with_format(row, 1, x, count)?,
+            Figure::Count(x) => sheet.write_number_with_format(row, 1, shown::count(x), count)?,
             Figure::CountAndRate(x, r) => {
-                sheet.write_number_with_format(row, 1, x, count)?;
-                sheet.write_number_with_format(row, 2, r, rate)?
+                sheet.write_number_with_format(row, 1, shown::count(x), count)?;
+                sheet.write_number_with_format(row, 2, shown::rate(r), rate)?
             }
             Figure::RateAndText(r, text) => {
                 sheet.write_number_with_format(row, 1, r, policy_rate(r))?;
                 sheet.write_string(row, 2, text)?
             }
             Figure::Rate(r) => sheet.write_number_with_format(row, 1, r, policy_rate(r))?,
-            Figure::Money(x) => sheet.write_number_with_format(row, 1, x, &money)?,
+            Figure::Money(x) => sheet.write_number_with_format(row, 1, shown::count(x), &money)?,
             Figure::Days(n) => sheet.write_number_with_format(row, 1, n as f64, &days(n))?,
             Figure::Text(text) => sheet.write_string(row, 1, text)?,
         };
@@ -200,14 +200,24 @@ fn districts_sheet(
             match (cell, total) {
                 (Cell::Text(t), false) => sheet.write_string(row, col, t)?,
                 (Cell::Text(t), true) => sheet.write_string_with_format(row, col, t, bold)?,
-                (Cell::Count(x), false) => sheet.write_number_with_format(row, col, *x, count)?,
-                (Cell::Count(x), true) => {
-                    sheet.write_number_with_format(row, col, *x, count_bold)?
+                (Cell::Count(x), false) => {
+                    sheet.write_number_with_format(row, col, shown::count(*x), count)?
                 }
-                (Cell::Rate(r), false) => sheet.write_number_with_format(row, col, *r, rate)?,
-                (Cell::Rate(r), true) => sheet.write_number_with_format(row, col, *r, rate_bold)?,
-                (Cell::Pace(x), false) => sheet.write_number_with_format(row, col, *x, pace)?,
-                (Cell::Pace(x), true) => sheet.write_number_with_format(row, col, *x, pace_bold)?,
+                (Cell::Count(x), true) => {
+                    sheet.write_number_with_format(row, col, shown::count(*x), count_bold)?
+                }
+                (Cell::Rate(r), false) => {
+                    sheet.write_number_with_format(row, col, shown::rate(*r), rate)?
+                }
+                (Cell::Rate(r), true) => {
+                    sheet.write_number_with_format(row, col, shown::rate(*r), rate_bold)?
+                }
+                (Cell::Pace(x), false) => {
+                    sheet.write_number_with_format(row, col, shown::pace(*x), pace)?
+                }
+                (Cell::Pace(x), true) => {
+                    sheet.write_number_with_format(row, col, shown::pace(*x), pace_bold)?
+                }
             };
         }
     }
@@ -260,7 +270,7 @@ fn directives_sheet(
                 sheet.write_string(row, 5, teams)?;
             }
             if let Some(x) = directive.expected_installs.filter(|x| x.is_finite()) {
-                sheet.write_number_with_format(row, 6, x, count)?;
+                sheet.write_number_with_format(row, 6, shown::count(x), count)?;
             }
             row += 1;
         }
@@ -270,4 +280,24 @@ fn directives_sheet(
     }
     sheet.set_freeze_panes(1, 0)?;
     Ok(())
+}
+
+/// Each figure as its cell's format shows it (issue 13 item 10): a cell formatted `#,##0` holds
+/// 218781, not 218781.275, so that a reader who adds cells or copies one finds the figure
+/// printed, as in every other report. Rounded as `crate::number` rounds.
+mod shown {
+    /// A whole number (`#,##0`, and money).
+    pub fn count(x: f64) -> f64 {
+        x.round()
+    }
+
+    /// A rate to two decimals of a percent (`0.00%`).
+    pub fn rate(r: f64) -> f64 {
+        (r * 10_000.0).round() / 10_000.0
+    }
+
+    /// A pace to one decimal (`#,##0.0`).
+    pub fn pace(x: f64) -> f64 {
+        (x * 10.0).round() / 10.0
+    }
 }

@@ -236,12 +236,12 @@ fn against_least_useful(
             Lang::Vi => format!(
                 ", nên kế hoạch giữ đội đó ở {}: chuyển sang đây toàn tỉnh sẽ mất {}",
                 p.name,
-                difference(lang, diff)
+                difference(lang, p.installs, x.one_more_here)
             ),
             Lang::En => format!(
                 ", so the plan keeps it there: moving it here would cost the \
                  province {}",
-                difference(lang, diff)
+                difference(lang, p.installs, x.one_more_here)
             ),
         });
         text.push_str(&match (x.pool_to_gain, lang) {
@@ -277,11 +277,11 @@ fn against_least_useful(
         text.push_str(&match lang {
             Lang::Vi => format!(
                 ": chuyển đội đó sang đây toàn tỉnh sẽ thêm {}",
-                difference(lang, -diff)
+                difference(lang, x.one_more_here, p.installs)
             ),
             Lang::En => format!(
                 ": moving it here would add {} to the province",
-                difference(lang, -diff)
+                difference(lang, x.one_more_here, p.installs)
             ),
         });
     }
@@ -355,11 +355,11 @@ fn against_most_useful(
         text.push_str(&match lang {
             Lang::Vi => format!(
                 ", nên kế hoạch giữ đội ở đây: chuyển đi toàn tỉnh sẽ mất {}",
-                difference(lang, diff)
+                difference(lang, lost, p.installs)
             ),
             Lang::En => format!(
                 ", so the plan keeps it here: moving it would cost the province {}",
-                difference(lang, diff)
+                difference(lang, lost, p.installs)
             ),
         });
         if let Some(pool) = x.pool_to_lose {
@@ -384,11 +384,11 @@ fn against_most_useful(
         text.push_str(&match lang {
             Lang::Vi => format!(
                 ": chuyển đội đó đi toàn tỉnh sẽ thêm {}",
-                difference(lang, -diff)
+                difference(lang, p.installs, lost)
             ),
             Lang::En => format!(
                 ": moving it there would add {} to the province",
-                difference(lang, -diff)
+                difference(lang, p.installs, lost)
             ),
         });
     }

@@ -34,9 +34,12 @@ pub(super) fn installs(lang: Lang, n: f64) -> String {
     }
 }
 
-/// A difference of installs: `6 lượt cài`, or `chưa tới 1 lượt cài` when it rounds to nothing.
-pub(super) fn difference(lang: Lang, n: f64) -> String {
-    if n.round() == 0.0 {
+/// The difference between two figures of installs as they are printed (each rounded to a
+/// whole install), so that a reader who subtracts the printed figures finds it: `6 lượt cài`,
+/// or `chưa tới 1 lượt cài` when the two print alike (issue 13 item 10).
+pub(super) fn difference(lang: Lang, larger: f64, smaller: f64) -> String {
+    let n = larger.round() - smaller.round();
+    if n == 0.0 {
         lang.pick("chưa tới 1 lượt cài", "less than 1 install")
             .to_string()
     } else {
