@@ -673,7 +673,8 @@ fn comparison_says(text: &str, scenarios: &[&(Scenario, Plan)], lang: Lang) {
     let plans: Vec<&Plan> = scenarios.iter().map(|(_, p)| p).collect();
     let sum =
         |p: &Plan, f: &dyn Fn(&DistrictPlan) -> f64| -> f64 { p.districts.iter().map(f).sum() };
-    let projected = |p: &Plan| sum(p, &|d| d.projected_installed);
+    // as printed: the sum of the districts' figures each rounded (issue 13 item 10)
+    let projected = |p: &Plan| sum(p, &|d| d.projected_installed.round());
     let smartphones = |p: &Plan| sum(p, &|d| d.smartphones as f64);
     let column =
         |f: &dyn Fn(&Plan) -> String| -> Vec<String> { plans.iter().map(|p| f(p)).collect() };
