@@ -1,6 +1,8 @@
 //! The parsed TOML of a scenario, read value by value: every value keeps its span, so every
 //! error points at the line and column the user has to change.
 
+use std::collections::HashMap;
+
 use toml::Spanned;
 use toml::de::{DeArray, DeTable, DeValue};
 
@@ -87,6 +89,8 @@ impl<'a, 'i> Table<'a, 'i> {
     pub fn layered(name: &'static str, layers: Vec<Layer<'a, 'i>>) -> Self {
         let first = layers[0];
         let mut items: Vec<Item<'a, 'i>> = Vec::new();
+        // where each key is in `items`: a table of many keys is merged in one look per key
+        let mut index: HashMap<&'a str, usize> = HashMap::new();
         for layer in &layers {
             let mut entries: Vec<Item<'a, 'i>> = layer
                 .table
@@ -103,9 +107,12 @@ impl<'a, 'i> Table<'a, 'i> {
                 _ => 0,
             });
             for entry in entries {
-                match items.iter_mut().find(|item| item.key == entry.key) {
-                    Some(item) => *item = entry,
-                    None => items.push(entry),
+                match index.get(entry.key) {
+                    Some(&at) => items[at] = entry,
+                    None => {
+                        index.insert(entry.key, items.len());
+                        items.push(entry);
+                    }
                 }
             }
         }

@@ -283,7 +283,8 @@ fn rules(top: &Table<'_, '_>) -> Result<Vec<PathBuf>, Error> {
                 return Err(not_found(RulePath::NoRules { path: shown }));
             }
             rhai
-        } else if path.is_file() {
+        } else if path.exists() {
+            // a file, or a pipe or a device: reading it says what it is
             vec![path]
         } else {
             return Err(not_found(RulePath::NotFound { path: shown }));
@@ -374,9 +375,14 @@ fn coverage_file(layer: &Layer<'_, '_>) -> Result<Grid, Error> {
         if path.is_file() {
             e
         } else {
-            // Point at the line that names the missing file.
+            // Point at the line that names the missing file (or the pipe, the device: then
+            // its own hint says what to name instead).
             let mut at = src.error(pos(file), e.message.clone()).field("coverage");
-            at.hint = Some(path_hint());
+            at.hint = if path.exists() {
+                e.hint
+            } else {
+                Some(path_hint())
+            };
             at
         }
     })

@@ -1,0 +1,53 @@
+//! Every limit on what the tool reads, in one place: docs/limits.md gives each one's reason and
+//! what to do when a real case needs more. A file or a table beyond a limit is refused with a
+//! message naming the file, the place and the limit, before anything is allocated for it.
+//!
+//! The biggest legitimate input these are measured against is every commune of Vietnam
+//! (10,600 units): a coverage table of about 0.3 MB as CSV (1 MB with every cohort column), a
+//! 3.5 MB scenario when `campaign import` writes each commune as a `[[district]]`.
+
+/// A megabyte as the messages count it (1,000,000 bytes).
+pub const MB: u64 = 1_000_000;
+
+/// A scenario file, an overlay it names as `base`, a rule test file (TOML): the 10,600-commune
+/// scenario written by `campaign import` is 3.5 MB.
+pub const TOML_BYTES: u64 = 16 * MB;
+
+/// The keys, values, brackets and separators of one TOML file (its tokens, comments and
+/// spaces not counted). A TOML value tree costs up to ~200 bytes of memory per token (a
+/// one-key table, `[[x]]` `a = 0`), so this bounds a file's tree to about 400 MB whatever its
+/// shape; the 10,600-commune scenario has about 320,000.
+pub const TOML_TOKENS: usize = 2_000_000;
+
+/// A rule file (Rhai): the shipped rules are 2 to 12 kB each.
+pub const RULE_BYTES: u64 = MB;
+
+/// A coverage table or a `[[history]]` snapshot on disk, CSV or `.xlsx`; also the text of a
+/// workbook's cells, all together.
+pub const TABLE_BYTES: u64 = 32 * MB;
+
+/// The parts of an `.xlsx` workbook (a zip archive), unzipped, all together: a workbook of
+/// every commune of Vietnam unzips to a few MB.
+pub const WORKBOOK_UNZIPPED_BYTES: u64 = 256 * MB;
+
+/// One part of an `.xlsx` workbook (a sheet, the shared strings), unzipped: the shared
+/// strings are held in memory whole.
+pub const WORKBOOK_PART_BYTES: u64 = 64 * MB;
+
+/// The parts of an `.xlsx` workbook (a workbook Excel writes has about ten, plus one per
+/// sheet and picture).
+pub const WORKBOOK_PARTS: usize = 10_000;
+
+/// Rows of a table: the row number of the last cell read (XLSX) or the rows with cells (CSV).
+pub const TABLE_ROWS: usize = 100_000;
+
+/// Columns of a table: a CSV line's cells, or the column of a workbook cell (1,000 is column
+/// `ALL`).
+pub const TABLE_COLUMNS: usize = 1_000;
+
+/// Cells of a table, empty ones inside it included: every row as wide as the widest (a
+/// workbook's sheet from its first filled cell to its last, a CSV file's lines as written).
+pub const TABLE_CELLS: usize = 2_000_000;
+
+/// Characters in one cell: Excel's own limit.
+pub const CELL_CHARS: usize = 32_767;
