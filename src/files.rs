@@ -78,6 +78,13 @@ pub(crate) fn read(path: &Path, limit: u64) -> Result<Vec<u8>, Refusal> {
     Ok(bytes)
 }
 
+/// What the path is when it is there but is neither a regular file nor a folder (links
+/// followed): a pipe, a device, a socket.
+pub(crate) fn special_file(path: &Path) -> Option<Special> {
+    let meta = std::fs::metadata(path).ok()?;
+    (!meta.is_file() && !meta.is_dir()).then(|| special(&meta.file_type()))
+}
+
 /// Refuses what is not a regular file, or is larger than `limit`.
 fn check(meta: &std::fs::Metadata, limit: u64) -> Result<(), Refusal> {
     if !meta.is_file() {

@@ -13,11 +13,16 @@ pub const MB: u64 = 1_000_000;
 /// scenario written by `campaign import` is 3.5 MB.
 pub const TOML_BYTES: u64 = 16 * MB;
 
-/// The keys, values, brackets and separators of one TOML file (its tokens, comments and
-/// spaces not counted). A TOML value tree costs up to ~200 bytes of memory per token (a
-/// one-key table, `[[x]]` `a = 0`), so this bounds a file's tree to about 400 MB whatever its
-/// shape; the 10,600-commune scenario has about 320,000.
-pub const TOML_TOKENS: usize = 2_000_000;
+/// Tables of one TOML file, counted before it is parsed: its `[` and `{` and the dots of its
+/// dotted keys (a decimal's point is counted too). Each table of the parsed file holds a
+/// node of about 1 kB whatever it holds (`[[x]]` `a.b = 0` costs 2.7 kB for 3 counted), so
+/// this bounds them to about 200 MB; the 10,600-commune scenario has about 32,000.
+pub const TOML_TABLES: usize = 200_000;
+
+/// Values of one TOML file, counted before it is parsed: its `=` and `,`. A value costs
+/// about 150 bytes parsed (`x = [0,0,...]`), so this bounds them to about 150 MB; the
+/// 10,600-commune scenario has about 85,000.
+pub const TOML_VALUES: usize = 1_000_000;
 
 /// A rule file (Rhai): the shipped rules are 2 to 12 kB each.
 pub const RULE_BYTES: u64 = MB;

@@ -241,11 +241,6 @@ const REGULAR_HINT: (&str, &str) = (
     "name a file saved on disk: the tool does not read from a pipe, a device or a socket (reading one may wait for ever, or never end)",
 );
 
-/// The hint of [`FileProblem::TooLarge`], for the limits other rooms enforce.
-pub(crate) fn limit_hint() -> Text {
-    Text::new(LIMIT_HINT.0, LIMIT_HINT.1)
-}
-
 impl Special {
     /// What it is, after "is": (Vietnamese, English).
     fn said(self) -> (&'static str, &'static str) {

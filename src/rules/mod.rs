@@ -290,11 +290,14 @@ fn rule_name(path: &Path) -> String {
 fn text(path: &Path, name: &str, bytes: Vec<u8>) -> Result<String, Error> {
     let not_text = |valid: &[u8]| {
         let valid = String::from_utf8_lossy(valid);
-        Error::new(RuleFileProblem::NotText {
+        let mut err = Error::new(RuleFileProblem::NotText {
             rule: name.to_string(),
         })
         .file(path)
-        .at_offset(&valid, valid.len())
+        .at_offset(&valid, valid.len());
+        // a binary file's line says nothing to a reader (and may be a megabyte long)
+        err.location.source_line = None;
+        err
     };
     if let Some(nul) = bytes.iter().position(|b| *b == 0) {
         return Err(not_text(&bytes[..nul]));

@@ -97,6 +97,7 @@ pub fn read(path: &Path) -> Result<Fixture, Error> {
 }
 
 fn parse(src: &Source) -> Result<DeTable<'_>, Error> {
+    crate::scenario::document::within_limits(src)?;
     DeTable::parse(&src.text)
         .map(Spanned::into_inner)
         .map_err(|err| {

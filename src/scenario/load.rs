@@ -16,7 +16,8 @@ use crate::diagnostic::{Error, did_you_mean};
 use crate::import::file::{self, Format};
 use crate::import::grid::Grid;
 use crate::model::{Objective, TeamKind};
-use crate::source::{Pos, Source, path_hint};
+use crate::source::{FileProblem, Pos, Source, path_hint};
+use crate::text::Text;
 
 const KEYS: [&str; 14] = [
     "name",
@@ -283,8 +284,16 @@ fn rules(top: &Table<'_, '_>) -> Result<Vec<PathBuf>, Error> {
                 return Err(not_found(RulePath::NoRules { path: shown }));
             }
             rhai
+        } else if let Some(kind) = crate::files::special_file(&path) {
+            // a pipe, a device: never opened, said at the line that names it
+            let what = Text::new(
+                format!("tệp quy tắc {shown}"),
+                format!("the rule file {shown}"),
+            );
+            return Err(src
+                .error(pos(item), FileProblem::NotAFile { what, kind })
+                .field("rules"));
         } else if path.exists() {
-            // a file, or a pipe or a device: reading it says what it is
             vec![path]
         } else {
             return Err(not_found(RulePath::NotFound { path: shown }));
