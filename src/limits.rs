@@ -3,14 +3,14 @@
 //! message naming the file, the place and the limit, before anything is allocated for it.
 //!
 //! The biggest legitimate input these are measured against is every commune of Vietnam
-//! (10,600 units): a coverage table of about 0.3 MB as CSV (1 MB with every cohort column), a
-//! 3.5 MB scenario when `campaign import` writes each commune as a `[[district]]`.
+//! (10,600 units): a coverage table of 0.3 to 1 MB as CSV (depending on its columns), a 3.1 MB
+//! scenario when `campaign import` writes each commune as a `[[district]]`.
 
 /// A megabyte as the messages count it (1,000,000 bytes).
 pub const MB: u64 = 1_000_000;
 
 /// A scenario file, an overlay it names as `base`, a rule test file (TOML): the 10,600-commune
-/// scenario written by `campaign import` is 3.5 MB.
+/// scenario written by `campaign import` is 3.1 MB.
 pub const TOML_BYTES: u64 = 16 * MB;
 
 /// Tables of one TOML file, counted before it is parsed: its `[` and `{` and the dots of its
@@ -24,7 +24,7 @@ pub const TOML_TABLES: usize = 200_000;
 /// 10,600-commune scenario has about 85,000.
 pub const TOML_VALUES: usize = 1_000_000;
 
-/// A rule file (Rhai): the shipped rules are 2 to 12 kB each.
+/// A rule file (Rhai): the shipped rules are 3 to 7 kB each.
 pub const RULE_BYTES: u64 = MB;
 
 /// A coverage table or a `[[history]]` snapshot on disk, CSV or `.xlsx`; also the text of a

@@ -2,15 +2,14 @@
 //! `campaign import` and a scenario's `coverage = "..."` reader name the same kinds; the
 //! scenario's own district checks name [`CellProblem::TooLarge`] too.
 
-
 use super::table::Heading;
 use crate::diagnostic::{Message, Said};
-use crate::model::MAX_PEOPLE;
-use crate::model::MAX_TEAMS;
 use crate::limits::{
     CELL_CHARS, TABLE_BYTES, TABLE_CELLS, TABLE_COLUMNS, TABLE_ROWS, WORKBOOK_PART_BYTES,
     WORKBOOK_PARTS, WORKBOOK_UNZIPPED_BYTES,
 };
+use crate::model::MAX_PEOPLE;
+use crate::model::MAX_TEAMS;
 use crate::number::{count, percent, size};
 use crate::source::name_list;
 use crate::text::Lang;
@@ -493,14 +492,10 @@ pub(crate) enum TableFileProblem {
     /// A workbook (a zip archive) named as a CSV file.
     WorkbookNamedCsv,
     /// The workbook reader's own error, as it words it.
-    WorkbookUnreadable {
-        error: String,
-    },
+    WorkbookUnreadable { error: String },
     /// The zip archive cannot be read (cut short, or not a zip after its first bytes); `part`
     /// is the part inside it that could not be unzipped, when one could not.
-    WorkbookDamaged {
-        part: Option<String>,
-    },
+    WorkbookDamaged { part: Option<String> },
 }
 
 impl Message for TableFileProblem {
@@ -552,8 +547,14 @@ impl Message for TableFileProblem {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum CellAt {
     /// The `cell`-th cell (1-based) of CSV line `line`.
-    Line { line: usize, cell: usize },
-    Sheet { sheet: String, cell: String },
+    Line {
+        line: usize,
+        cell: usize,
+    },
+    Sheet {
+        sheet: String,
+        cell: String,
+    },
 }
 
 impl CellAt {
@@ -562,7 +563,9 @@ impl CellAt {
             (CellAt::Line { line, cell }, Lang::Vi) => format!("ô thứ {cell} của dòng {line}"),
             (CellAt::Line { line, cell }, Lang::En) => format!("cell {cell} of line {line}"),
             (CellAt::Sheet { sheet, cell }, Lang::Vi) => format!("ô {cell} của trang \"{sheet}\""),
-            (CellAt::Sheet { sheet, cell }, Lang::En) => format!("cell {cell} of sheet \"{sheet}\""),
+            (CellAt::Sheet { sheet, cell }, Lang::En) => {
+                format!("cell {cell} of sheet \"{sheet}\"")
+            }
         }
     }
 }

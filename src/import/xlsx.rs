@@ -107,7 +107,9 @@ fn unzipped_within_limits(bytes: &[u8]) -> Result<(), Error> {
     let mut total = 0u64;
     for index in 0..archive.len() {
         let mut part = archive.by_index(index).map_err(|_| damaged(None))?;
-        let name = part.name().map_or_else(|_| format!("#{}", index + 1), |n| part_name(&n));
+        let name = part
+            .name()
+            .map_or_else(|_| format!("#{}", index + 1), |n| part_name(&n));
         let room = WORKBOOK_PART_BYTES.min(WORKBOOK_UNZIPPED_BYTES - total);
         let unzipped = std::io::copy(
             &mut (&mut part).take(room.saturating_add(1)),
@@ -269,9 +271,7 @@ impl Cells {
                 let row = first_row + i as u32;
                 // a formula's cell is empty when the file was written without computed values
                 let uncomputed = (0..cells.len())
-                    .filter(|&c| {
-                        cells[c].is_empty() && self.formulas.contains(&(row, c as u32))
-                    })
+                    .filter(|&c| cells[c].is_empty() && self.formulas.contains(&(row, c as u32)))
                     .collect();
                 GridRow {
                     line: row as usize + 1,

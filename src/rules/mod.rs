@@ -126,10 +126,10 @@ use rhai::{AST, CallFnOptions, Dynamic, Engine, Scope};
 
 use crate::diagnostic::{Error, did_you_mean};
 use crate::limits::RULE_BYTES;
-use crate::source::Source;
-use crate::text::Text;
 use crate::plan::Plan;
 use crate::scenario::{DistrictInput, Scenario};
+use crate::source::Source;
+use crate::text::Text;
 use message::RuleFileProblem;
 
 use district::{Context, DistrictHandle};
@@ -299,8 +299,11 @@ fn text(path: &Path, name: &str, bytes: Vec<u8>) -> Result<String, Error> {
         err.location.source_line = None;
         err
     };
-    if let Some(nul) = bytes.iter().position(|b| *b == 0) {
-        return Err(not_text(&bytes[..nul]));
+    // the first byte that is not text: not UTF-8, or a NUL
+    let not_utf8 = std::str::from_utf8(&bytes).err().map(|e| e.valid_up_to());
+    let nul = bytes.iter().position(|b| *b == 0);
+    if let Some(at) = [not_utf8, nul].into_iter().flatten().min() {
+        return Err(not_text(&bytes[..at]));
     }
     String::from_utf8(bytes).map_err(|err| {
         let offset = err.utf8_error().valid_up_to();

@@ -4,8 +4,8 @@
 use std::collections::HashMap;
 
 use toml::Spanned;
-use toml_parser::lexer::TokenKind;
 use toml::de::{DeArray, DeTable, DeValue};
+use toml_parser::lexer::TokenKind;
 
 use super::message::{DocumentProblem, Expected, Found};
 use crate::diagnostic::{Error, Message, did_you_mean};

@@ -47,7 +47,10 @@ pub(crate) enum DocumentProblem {
     /// (`=` and `,`) than [`TOML_TABLES`] or [`TOML_VALUES`], counted before it is parsed: its
     /// value tree would take far more memory than any scenario needs. `line` is where the count
     /// passed the limit.
-    TooManyItems { tables: bool, line: usize },
+    TooManyItems {
+        tables: bool,
+        line: usize,
+    },
 }
 
 /// What to do about a TOML file with too many items: (Vietnamese, English).
