@@ -39,6 +39,11 @@ pub const WORKBOOK_UNZIPPED_BYTES: u64 = 256 * MB;
 /// strings are held in memory whole.
 pub const WORKBOOK_PART_BYTES: u64 = 64 * MB;
 
+/// What reading an `.xlsx` workbook may unzip, all told, every time a part is read counted:
+/// each part read once is at most [`WORKBOOK_UNZIPPED_BYTES`], but a workbook whose sheets all
+/// name one part would unzip it once per sheet (a 123 kB file did not finish in two minutes).
+pub const WORKBOOK_READ_BYTES: u64 = 2 * WORKBOOK_UNZIPPED_BYTES;
+
 /// The parts of an `.xlsx` workbook (a workbook Excel writes has about ten, plus one per
 /// sheet and picture).
 pub const WORKBOOK_PARTS: usize = 10_000;

@@ -10,8 +10,9 @@ use std::path::{Path, PathBuf};
 
 use campaign_planner::limits::{
     CELL_CHARS, TABLE_BYTES, TABLE_CELLS, TABLE_COLUMNS, TABLE_ROWS, TOML_TABLES, TOML_VALUES,
-    WORKBOOK_PART_BYTES, WORKBOOK_PARTS, WORKBOOK_UNZIPPED_BYTES,
+    WORKBOOK_PART_BYTES, WORKBOOK_PARTS, WORKBOOK_READ_BYTES, WORKBOOK_UNZIPPED_BYTES,
 };
+use campaign_planner::text::Lang;
 use tempfile::TempDir;
 
 use crate::support::{EXIT_BAD_INPUT, EXIT_PLAN, Test};
@@ -394,6 +395,44 @@ fn parts_unzipping_to_too_much_together_are_refused() {
     assert_has(
         &vi,
         &["các phần của bảng tính giải nén ra hơn 256 MB (tới phần xl/media/filler5.xml)"],
+    );
+}
+
+#[test]
+fn sheets_that_all_read_one_part_are_stopped_by_what_they_unzip() {
+    // 20 sheets naming one part of 60 MB of empty rows: each read of a sheet unzips it again
+    let sheets: String = (1..=20)
+        .map(|i| format!(r#"<sheet name="S{i}" sheetId="{i}" r:id="rId1"/>"#))
+        .collect();
+    let workbook = WORKBOOK.replace(r#"<sheet name="Sheet1" sheetId="1" r:id="rId1"/>"#, &sheets);
+    let rows = sheet(&r#"<row r="1"/>"#.repeat(5_000_000));
+    assert!(20 * rows.len() as u64 > WORKBOOK_READ_BYTES);
+    let bytes = zip(&[
+        ("[Content_Types].xml", CONTENT_TYPES.as_bytes()),
+        ("_rels/.rels", RELS.as_bytes()),
+        ("xl/workbook.xml", workbook.as_bytes()),
+        ("xl/_rels/workbook.xml.rels", WORKBOOK_RELS.as_bytes()),
+        ("xl/worksheets/sheet1.xml", rows.as_bytes()),
+        ("xl/sharedStrings.xml", shared(&[]).as_bytes()),
+    ]);
+    // read once, worded in both languages (each read takes seconds)
+    let dir = TempDir::new().unwrap();
+    let path = write(dir.path(), "coverage.xlsx", bytes);
+    let err = campaign_planner::import::read(&path).unwrap_err();
+    let (en, vi) = (err.render(Lang::En), err.render(Lang::Vi));
+    assert_has(
+        &en,
+        &[
+            "coverage.xlsx: reading the workbook's sheets would unzip more than 512 MB (its sheets read the same parts again and again)",
+            "hint: this file was not written properly by Excel: open it in Excel and save it again",
+        ],
+    );
+    assert_has(
+        &vi,
+        &[
+            "coverage.xlsx: đọc các trang của bảng tính phải giải nén hơn 512 MB",
+            "gợi ý: tệp này không do Excel viết ra đúng cách",
+        ],
     );
 }
 

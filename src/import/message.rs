@@ -6,7 +6,7 @@ use super::table::Heading;
 use crate::diagnostic::{Message, Said};
 use crate::limits::{
     CELL_CHARS, TABLE_BYTES, TABLE_CELLS, TABLE_COLUMNS, TABLE_ROWS, WORKBOOK_PART_BYTES,
-    WORKBOOK_PARTS, WORKBOOK_UNZIPPED_BYTES,
+    WORKBOOK_PARTS, WORKBOOK_READ_BYTES, WORKBOOK_UNZIPPED_BYTES,
 };
 use crate::model::MAX_PEOPLE;
 use crate::model::MAX_TEAMS;
@@ -602,6 +602,9 @@ pub(crate) enum TableLimit {
     Unzipped { part: String, total: bool },
     /// A workbook of more than [`WORKBOOK_PARTS`] parts (`parts` of them).
     Parts { parts: usize },
+    /// A workbook whose reading unzips more than [`WORKBOOK_READ_BYTES`]: its sheets read the
+    /// same parts again and again.
+    Reread,
 }
 
 /// The last cell the limits read, as Excel names it: `ALL100000`.
@@ -698,6 +701,11 @@ impl Message for TableLimit {
                 n(WORKBOOK_PARTS)
             ))
             .hint(UNZIPPED_HINT.0),
+            Reread => Said::new(format!(
+                "đọc các trang của bảng tính phải giải nén hơn {} (các trang đọc đi đọc lại cùng một phần)",
+                mb(WORKBOOK_READ_BYTES)
+            ))
+            .hint("tệp này không do Excel viết ra đúng cách: mở tệp bằng Excel rồi lưu lại, hoặc xin lại tệp từ nơi gửi"),
         }
     }
 
@@ -777,6 +785,11 @@ impl Message for TableLimit {
                 n(WORKBOOK_PARTS)
             ))
             .hint(UNZIPPED_HINT.1),
+            Reread => Said::new(format!(
+                "reading the workbook's sheets would unzip more than {} (its sheets read the same parts again and again)",
+                mb(WORKBOOK_READ_BYTES)
+            ))
+            .hint("this file was not written properly by Excel: open it in Excel and save it again, or ask the sender for the file again"),
         }
     }
 }

@@ -7,9 +7,11 @@
 //! and a cell beyond the rows, columns or text the tool reads is refused, named as Excel names
 //! it, before the rows are laid out.
 
+use std::cell::Cell;
 use std::collections::{HashMap, HashSet};
 use std::io::{Cursor, Read};
 use std::path::Path;
+use std::rc::Rc;
 
 use calamine::{Data, DataRef, Reader, Xlsx, XlsxError, XlsxFormulaMetadata};
 
@@ -19,7 +21,7 @@ use super::table;
 use crate::diagnostic::Error;
 use crate::limits::{
     CELL_CHARS, TABLE_BYTES, TABLE_CELLS, TABLE_COLUMNS, TABLE_ROWS, WORKBOOK_PART_BYTES,
-    WORKBOOK_PARTS, WORKBOOK_UNZIPPED_BYTES,
+    WORKBOOK_PARTS, WORKBOOK_READ_BYTES, WORKBOOK_UNZIPPED_BYTES,
 };
 use crate::source::{Origin, Source};
 
@@ -32,8 +34,16 @@ const EXCEL_COLUMNS: u32 = 16_384;
 /// under an error is the row's cells separated by tabs (a line break or tab inside a cell
 /// shown as a space, so that every row stays on its own line).
 pub(super) fn read(path: &Path, bytes: Vec<u8>) -> Result<Grid, Error> {
-    unzipped_within_limits(&bytes).map_err(|e| e.file(path))?;
-    let mut book = Xlsx::new(Cursor::new(bytes)).map_err(|e| {
+    let spans = unzipped_within_limits(&bytes).map_err(|e| e.file(path))?;
+    let spent = Rc::new(Cell::new(0u64));
+    let metered = Metered {
+        bytes: Cursor::new(bytes),
+        spans,
+        spent: Rc::clone(&spent),
+    };
+    // what a failed read means once the reading has unzipped too much
+    let overspent = || (spent.get() > WORKBOOK_READ_BYTES).then_some(TableLimit::Reread);
+    let mut book = Xlsx::new(metered).map_err(|e| {
         Error::new(TableFileProblem::WorkbookUnreadable {
             error: e.to_string(),
         })
@@ -44,16 +54,21 @@ pub(super) fn read(path: &Path, bytes: Vec<u8>) -> Result<Grid, Error> {
     let mut first: Option<Vec<GridRow>> = None;
     let mut chosen: Option<Vec<GridRow>> = None;
     for name in book.sheet_names() {
-        let rows = match book.worksheet_cells_reader(&name) {
+        let read = match book.worksheet_cells_reader(&name) {
             // a chart sheet: no cells
-            Err(XlsxError::NotAWorksheet(_)) => Vec::new(),
+            Err(XlsxError::NotAWorksheet(_)) => Ok(Some(Vec::new())),
             // a sheet that cannot be read is passed over, as before the limits
-            Err(_) => continue,
+            Err(_) => Ok(None),
             Ok(mut reader) => match sheet(&mut reader, &name, &mut text_bytes) {
-                Ok(Some(cells)) => cells.rows(&name).map_err(|e| Error::new(e).file(path))?,
-                Ok(None) => continue,
-                Err(limit) => return Err(Error::new(limit).file(path)),
+                Ok(Some(cells)) => cells.rows(&name).map(Some),
+                Ok(None) => Ok(None),
+                Err(limit) => Err(limit),
             },
+        };
+        let rows = match (read, overspent()) {
+            (_, Some(limit)) | (Err(limit), None) => return Err(Error::new(limit).file(path)),
+            (Ok(None), None) => continue,
+            (Ok(Some(rows)), None) => rows,
         };
         if rows.iter().any(|r| table::has_header(&r.cells)) {
             chosen = Some(rows);
@@ -90,7 +105,7 @@ pub(super) fn read(path: &Path, bytes: Vec<u8>) -> Result<Grid, Error> {
 /// [`WORKBOOK_PARTS`] parts, a part unzipping to more than [`WORKBOOK_PART_BYTES`] or all to
 /// more than [`WORKBOOK_UNZIPPED_BYTES`] is refused, whatever sizes the archive declares; so is
 /// an archive that cannot be unzipped.
-fn unzipped_within_limits(bytes: &[u8]) -> Result<(), Error> {
+fn unzipped_within_limits(bytes: &[u8]) -> Result<Vec<Span>, Error> {
     // each part has an entry in the archive's directory, which starts `PK\1\2`: counted before
     // the directory is read into memory
     let parts = bytes.windows(4).filter(|w| *w == b"PK\x01\x02").count();
@@ -105,8 +120,10 @@ fn unzipped_within_limits(bytes: &[u8]) -> Result<(), Error> {
         }));
     }
     let mut total = 0u64;
+    let mut spans = Vec::with_capacity(archive.len());
     for index in 0..archive.len() {
         let mut part = archive.by_index(index).map_err(|_| damaged(None))?;
+        let (start, compressed) = (part.data_start(), part.compressed_size());
         let name = part
             .name()
             .map_or_else(|_| format!("#{}", index + 1), |n| part_name(&n));
@@ -121,8 +138,66 @@ fn unzipped_within_limits(bytes: &[u8]) -> Result<(), Error> {
             return Err(Error::new(TableLimit::Unzipped { part: name, total }));
         }
         total += unzipped;
+        if let Some(start) = start {
+            spans.push(Span {
+                start,
+                end: start.saturating_add(compressed),
+                compressed,
+                unzipped,
+            });
+        }
     }
-    Ok(())
+    spans.sort_by_key(|s| s.start);
+    Ok(spans)
+}
+
+/// Where a part's compressed bytes are in the workbook, and what they unzip to.
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    start: u64,
+    end: u64,
+    compressed: u64,
+    unzipped: u64,
+}
+
+/// The workbook's bytes as calamine reads them, counting what the reading unzips: a byte read
+/// from a part counts as the bytes it unzips to (the part's ratio, measured by
+/// [`unzipped_within_limits`]), any other byte as one. Each part read once unzips to at most
+/// [`WORKBOOK_UNZIPPED_BYTES`]; a workbook whose sheets name one part again and again would be
+/// unzipped again and again, and is stopped at [`WORKBOOK_READ_BYTES`] (the reads fail, and
+/// `spent` says why).
+struct Metered {
+    bytes: Cursor<Vec<u8>>,
+    spans: Vec<Span>,
+    spent: Rc<Cell<u64>>,
+}
+
+impl Read for Metered {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.spent.get() > WORKBOOK_READ_BYTES {
+            return Err(std::io::Error::other("the workbook unzips to too much"));
+        }
+        let at = self.bytes.position();
+        let read = self.bytes.read(buf)?;
+        let read_bytes = read as u64;
+        let cost = match self.spans.partition_point(|s| s.start <= at).checked_sub(1) {
+            Some(i) if at < self.spans[i].end => {
+                let span = self.spans[i];
+                let cost = u128::from(read_bytes) * u128::from(span.unzipped)
+                    / u128::from(span.compressed.max(1));
+                u64::try_from(cost).unwrap_or(u64::MAX).max(read_bytes)
+            }
+            _ => read_bytes,
+        };
+        self.spent.set(self.spent.get().saturating_add(cost));
+        Ok(read)
+    }
+}
+
+impl std::io::Seek for Metered {
+    fn seek(&mut self, to: std::io::SeekFrom) -> std::io::Result<u64> {
+        self.bytes.seek(to)
+    }
 }
 
 /// A part's name in the archive as a message shows it: control characters replaced, at most
