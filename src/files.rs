@@ -146,6 +146,24 @@ mod tests {
     }
 
     #[test]
+    #[cfg(target_os = "linux")]
+    fn a_file_that_says_it_is_empty_is_still_read_no_further_than_its_limit() {
+        // /proc files are regular files of size 0 that hold text: the size is not trusted
+        assert!(matches!(
+            read(Path::new("/proc/self/status"), 10),
+            Err(Refusal::TooLarge {
+                size: 11,
+                grew: true
+            })
+        ));
+        assert!(
+            !read(Path::new("/proc/self/status"), 1_000_000)
+                .unwrap()
+                .is_empty()
+        );
+    }
+
+    #[test]
     fn folders_and_devices_are_not_read() {
         let dir = tempfile::tempdir().unwrap();
         assert!(matches!(

@@ -414,3 +414,32 @@ pub(crate) fn name_list<'a>(names: impl IntoIterator<Item = &'a str>) -> String 
         .collect::<Vec<_>>()
         .join(", ")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    #[cfg(target_os = "linux")]
+    fn a_file_that_grows_past_its_limit_is_refused_in_both_languages() {
+        // a /proc file says it is empty, and holds more than 10 bytes
+        let what = Text::new("tệp kịch bản", "the scenario file");
+        let Err(err) = Source::read(Path::new("/proc/self/status"), &what, 10) else {
+            panic!("read past its limit");
+        };
+        assert_eq!(
+            err.render(Lang::En),
+            "error: /proc/self/status: the scenario file is larger than the limit of 10 bytes \
+             (it grew while it was read)\nhint: check that this is the file you meant; \
+             docs/limits.md says why this limit exists and what to do when a real case needs more\n"
+        );
+        assert!(
+            err.render(Lang::Vi).starts_with(
+                "lỗi: /proc/self/status: tệp kịch bản lớn hơn giới hạn 10 byte (tệp lớn dần lên \
+                 trong khi đọc)\ngợi ý: kiểm tra đây đúng là tệp cần đọc"
+            ),
+            "{}",
+            err.render(Lang::Vi)
+        );
+    }
+}

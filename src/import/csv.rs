@@ -27,7 +27,9 @@ pub(super) fn read(path: &Path, bytes: Vec<u8>) -> Result<Grid, Error> {
             TableProblem::UnclosedQuote { line },
         ));
     }
-    let lines: Vec<&str> = src.text.lines().collect();
+    // the lines, walked alongside the records (whose lines only go down the file): not held
+    // all at once, for a file of millions of empty lines
+    let mut lines = src.text.lines().enumerate().peekable();
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)
@@ -58,7 +60,10 @@ pub(super) fn read(path: &Path, bytes: Vec<u8>) -> Result<Grid, Error> {
             err.location.line = Some(line);
             err
         })?;
-        let raw = line.checked_sub(1).and_then(|i| lines.get(i)).copied();
+        let raw = line.checked_sub(1).and_then(|i| {
+            while lines.next_if(|(j, _)| *j < i).is_some() {}
+            lines.peek().filter(|(j, _)| *j == i).map(|(_, raw)| *raw)
+        });
         rows.push(GridRow {
             line,
             cells: record.iter().map(str::to_string).collect(),
