@@ -44,9 +44,12 @@ pub(super) fn read(path: &Path, bytes: Vec<u8>) -> Result<Grid, Error> {
     // what a failed read means once the reading has unzipped too much
     let overspent = || (spent.get() > WORKBOOK_READ_BYTES).then_some(TableLimit::Reread);
     let mut book = Xlsx::new(metered).map_err(|e| {
-        Error::new(TableFileProblem::WorkbookUnreadable {
-            error: e.to_string(),
-        })
+        match overspent() {
+            Some(limit) => Error::new(limit),
+            None => Error::new(TableFileProblem::WorkbookUnreadable {
+                error: e.to_string(),
+            }),
+        }
         .file(path)
     })?;
     let mut text_bytes = 0u64;
