@@ -273,14 +273,14 @@ fn a_cell_longer_than_excel_allows_is_refused_by_name() {
     assert_has(
         &en,
         &[
-            "cell A3 of sheet \"Sheet1\" is 32,768 characters long, above the limit of 32,767 characters a cell (Excel's own)",
+            "cell A3 of sheet \"Sheet1\" is 32,768 characters long, above the limit of 32,767 characters per cell (Excel's own)",
             "hint: a coverage cell holds a district's name or a number",
         ],
     );
     assert_has(
         &vi,
         &[
-            "ô A3 của trang \"Sheet1\" dài 32.768 ký tự, quá giới hạn 32.767 ký tự một ô",
+            "ô A3 của trang \"Sheet1\" dài 32.768 ký tự, quá giới hạn 32.767 ký tự mỗi ô",
             "gợi ý: một ô số liệu chỉ cần tên huyện hay một con số",
         ],
     );

@@ -11,7 +11,7 @@ use crate::limits::{CELL_CHARS, TABLE_CELLS, TABLE_COLUMNS, TABLE_ROWS};
 use crate::source::{Pos, Source};
 
 /// Reads the CSV text `bytes` of `path` into rows of cells; line numbers are the file's. A table
-/// beyond the limits on rows, cells a line, cells together or characters a cell
+/// beyond the limits on rows, cells per line, cells together or characters per cell
 /// ([`crate::limits`]) is refused at the line that passes one.
 pub(super) fn read(path: &Path, bytes: Vec<u8>) -> Result<Grid, Error> {
     let mut src = Source::decode(path, &Grid::what(path), bytes)?;

@@ -662,7 +662,7 @@ impl Message for TableLimit {
             ))
             .hint("tệp này không do Excel viết ra đúng cách: mở tệp bằng Excel rồi lưu lại, hoặc xin lại tệp từ nơi gửi"),
             CellText { at, chars } => Said::new(format!(
-                "{} dài {} ký tự, quá giới hạn {} ký tự một ô (giới hạn của chính Excel)",
+                "{} dài {} ký tự, quá giới hạn {} ký tự mỗi ô (giới hạn của chính Excel)",
                 at.said(Lang::Vi),
                 n(*chars),
                 n(CELL_CHARS)
@@ -746,7 +746,7 @@ impl Message for TableLimit {
             ))
             .hint("this file was not written properly by Excel: open it in Excel and save it again, or ask the sender for the file again"),
             CellText { at, chars } => Said::new(format!(
-                "{} is {} characters long, above the limit of {} characters a cell (Excel's own)",
+                "{} is {} characters long, above the limit of {} characters per cell (Excel's own)",
                 at.said(Lang::En),
                 n(*chars),
                 n(CELL_CHARS)
