@@ -9,6 +9,7 @@ pub mod effects;
 pub mod explain;
 mod files;
 pub mod import;
+pub mod limits;
 pub mod model;
 pub mod number;
 pub mod plan;

@@ -1,7 +1,10 @@
 //! What can be wrong with a value of the scenario's TOML, whatever table it is in.
 
 use crate::diagnostic::{Message, Said, did_you_mean_en, did_you_mean_vi};
+use crate::limits::{TOML_TABLES, TOML_VALUES};
+use crate::number::count;
 use crate::source::name_list;
+use crate::text::Lang;
 
 /// A problem with the TOML of a scenario (or of a `--set`, or of a rule test): its syntax, a
 /// key, or a value of the wrong kind.
@@ -40,7 +43,21 @@ pub(crate) enum DocumentProblem {
     },
     /// `inf` or `nan`.
     NotFinite,
+    /// A TOML file with more tables (`tables`: `[`, `{` and the dots of dotted keys) or values
+    /// (`=` and `,`) than [`TOML_TABLES`] or [`TOML_VALUES`], counted before it is parsed: its
+    /// value tree would take far more memory than any scenario needs. `line` is where the count
+    /// passed the limit.
+    TooManyItems {
+        tables: bool,
+        line: usize,
+    },
 }
+
+/// What to do about a TOML file with too many items: (Vietnamese, English).
+const ITEMS_HINT: (&str, &str) = (
+    "kịch bản của mọi xã trong cả nước (10.600 mục [[district]]) chỉ có khoảng 32.000 bảng và 85.000 giá trị: kiểm tra đây đúng là tệp cần đọc; số liệu các huyện có thể để trong một bảng (`coverage = \"so-lieu.csv\"`) thay cho các mục [[district]]; docs/limits.md nói vì sao có giới hạn này",
+    "a scenario of every commune of Vietnam (10,600 [[district]] entries) has about 32,000 tables and 85,000 values: check that this is the file you meant; the districts' figures can be kept in a table (`coverage = \"coverage.csv\"`) instead of [[district]] entries; docs/limits.md says why this limit exists",
+);
 
 /// The kind of value a key needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -184,6 +201,16 @@ impl Message for DocumentProblem {
                 }
             }
             NotFinite => Said::new("cần một số hữu hạn"),
+            TooManyItems { tables: true, line } => Said::new(format!(
+                "tệp có hơn {} bảng, danh sách và khóa có dấu chấm (tới dòng {line})",
+                count(Lang::Vi, TOML_TABLES as f64)
+            ))
+            .hint(ITEMS_HINT.0),
+            TooManyItems { tables: false, line } => Said::new(format!(
+                "tệp có hơn {} giá trị (tới dòng {line})",
+                count(Lang::Vi, TOML_VALUES as f64)
+            ))
+            .hint(ITEMS_HINT.0),
         }
     }
 
@@ -235,6 +262,16 @@ impl Message for DocumentProblem {
                 }
             }
             NotFinite => Said::new("expected a finite number"),
+            TooManyItems { tables: true, line } => Said::new(format!(
+                "the file has more than {} tables, lists and dotted keys (by line {line})",
+                count(Lang::En, TOML_TABLES as f64)
+            ))
+            .hint(ITEMS_HINT.1),
+            TooManyItems { tables: false, line } => Said::new(format!(
+                "the file has more than {} values (by line {line})",
+                count(Lang::En, TOML_VALUES as f64)
+            ))
+            .hint(ITEMS_HINT.1),
         }
     }
 }
