@@ -43,7 +43,7 @@ fn cases() -> Vec<Case> {
         overlay("overlay: a base that is a folder", "base = \".\"\nname = \"Thử\"\n")
             .at(&format!("{AT}:1:8"))
             .place("là một thư mục, không phải tệp", "is a folder, not a file")
-            .hint("đường dẫn `base` tính từ thư mục chứa tệp này", "`base` is relative to the folder of this file"),
+            .hint("đường dẫn trong kịch bản tính từ thư mục chứa tệp kịch bản", "paths in a scenario are relative to the scenario's folder"),
         overlay("overlay: a base with a mistake of its own", "base = \"bad.toml\"\nname = \"Thử\"\n")
             .file("scenarios/bad.toml", &crate::layout::shipped().replace("horizon_days = 14 ", "horizon_days = 0 "))
             .at("bad.toml:9:16")
