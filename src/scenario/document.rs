@@ -4,8 +4,8 @@
 use toml::Spanned;
 use toml::de::{DeArray, DeTable, DeValue};
 
-use super::message::{DocumentProblem, Expected, Found};
-use crate::diagnostic::{Error, Message, did_you_mean};
+use super::message::{DocumentProblem, Expected, Found, example_of_field};
+use crate::diagnostic::{Error, Message, did_you_mean, shortened};
 use crate::source::{Pos, Source};
 
 pub(crate) type Value<'i> = Spanned<DeValue<'i>>;
@@ -14,11 +14,7 @@ pub(crate) type Value<'i> = Spanned<DeValue<'i>>;
 pub(crate) fn parse(src: &Source) -> Result<DeTable<'_>, Error> {
     DeTable::parse(&src.text)
         .map(Spanned::into_inner)
-        .map_err(|err| {
-            let message = err.message().trim_end().to_string();
-            let pos = err.span().map_or(Pos::File, |span| Pos::Offset(span.start));
-            src.error(pos, DocumentProblem::NotToml { message })
-        })
+        .map_err(|err| super::syntax::syntax_error(src, &err))
 }
 
 /// One table of the scenario (the top level, `[target]`, one `[[district]]`, ...), as the
@@ -234,14 +230,36 @@ pub(crate) fn wrong_type(
     value: &Value<'_>,
     expected: impl Into<Expected>,
 ) -> Error {
+    wrong_type_as(src, field, value, expected, field)
+}
+
+/// [`wrong_type`], its example that of `like` (`district.name` for a district's `name`).
+pub(crate) fn wrong_type_as(
+    src: &Source,
+    field: &str,
+    value: &Value<'_>,
+    expected: impl Into<Expected>,
+    like: &str,
+) -> Error {
     src.error(
         pos(value),
         DocumentProblem::WrongType {
             expected: expected.into(),
             found: kind(value.get_ref()),
+            example: example(src, like),
         },
     )
     .field(field)
+}
+
+/// A line that writes `field` right, for the hint of a value written wrong in a file (a
+/// `--set` has its own hint: how the value after `=` is read).
+fn example(src: &Source, field: &str) -> Option<String> {
+    if src.is_setting() {
+        None
+    } else {
+        example_of_field(field)
+    }
 }
 
 pub(crate) fn as_str<'v>(
@@ -324,7 +342,13 @@ pub(crate) fn as_number(src: &Source, field: &str, value: &Value<'_>) -> Result<
         Ok(number)
     } else {
         Err(src
-            .error(pos(value), DocumentProblem::NotFinite)
+            .error(
+                pos(value),
+                DocumentProblem::NotFinite {
+                    written: shortened(written(src, value)),
+                    example: example(src, field),
+                },
+            )
             .field(field))
     }
 }

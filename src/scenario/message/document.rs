@@ -1,5 +1,6 @@
 //! What can be wrong with a value of the scenario's TOML, whatever table it is in.
 
+use super::Syntax;
 use crate::diagnostic::{Message, Said, did_you_mean_en, did_you_mean_vi};
 use crate::source::name_list;
 
@@ -7,9 +8,9 @@ use crate::source::name_list;
 /// key, or a value of the wrong kind.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum DocumentProblem {
-    /// The file is not valid TOML; `message` is the parser's (in English).
+    /// The file is not valid TOML: what the parser found.
     NotToml {
-        message: String,
+        syntax: Syntax,
     },
     /// A key the table needs is missing; `table` names it as messages do (`[target]`, empty
     /// for the top level), `example` is a line to add.
@@ -26,9 +27,11 @@ pub(crate) enum DocumentProblem {
         close: Option<String>,
         known: Vec<String>,
     },
+    /// `example` is a line of the shipped scenario that writes the field, when there is one.
     WrongType {
         expected: Expected,
         found: Found,
+        example: Option<String>,
     },
     /// A whole number too large to hold.
     TooLarge,
@@ -38,8 +41,11 @@ pub(crate) enum DocumentProblem {
         written: String,
         grouped: Option<String>,
     },
-    /// `inf` or `nan`.
-    NotFinite,
+    /// `inf` or `nan` (`written`); `example` as for [`DocumentProblem::WrongType`].
+    NotFinite {
+        written: String,
+        example: Option<String>,
+    },
 }
 
 /// The kind of value a key needs.
@@ -139,10 +145,13 @@ impl Message for DocumentProblem {
     fn vi(&self) -> Said {
         use DocumentProblem::*;
         match self {
-            NotToml { message } => Said::new(format!(
-                "tệp kịch bản không đúng cú pháp TOML: {message}"
-            ))
-            .hint("kiểm tra dấu ngoặc kép quanh chữ, dấu `=` và dấu ngoặc vuông ở chỗ được chỉ (hoặc ngay trước đó); mỗi khóa chỉ được ghi một lần trong một bảng"),
+            NotToml { syntax } => {
+                let said = syntax.vi();
+                Said {
+                    problem: format!("tệp kịch bản không đúng cú pháp TOML: {}", said.problem),
+                    hint: said.hint,
+                }
+            }
             MissingKey {
                 key,
                 table,
@@ -170,11 +179,32 @@ impl Message for DocumentProblem {
                     name_list(known.iter().map(String::as_str))
                 ),
             }),
-            WrongType { expected, found } => Said::new(format!(
-                "cần {}, nhưng ở đây là {}",
-                expected.vi(),
-                found.vi()
-            )),
+            WrongType {
+                expected,
+                found,
+                example,
+            } => {
+                let said = Said::new(format!(
+                    "cần {}, nhưng ở đây là {}",
+                    expected.vi(),
+                    found.vi()
+                ));
+                match example {
+                    None => said,
+                    Some(example) => said.hint(match (expected, found) {
+                        (Expected::QuotedString, _) => {
+                            format!("viết chữ trong ngoặc kép, ví dụ {example}")
+                        }
+                        (Expected::WholeNumber | Expected::Number, Found::String) => format!(
+                            "viết số không có ngoặc kép, không kèm đơn vị hay dấu %, ví dụ {example}"
+                        ),
+                        (Expected::WholeNumber | Expected::Number, _) => {
+                            format!("ghi một số, ví dụ {example}")
+                        }
+                        _ => format!("ví dụ {example}"),
+                    }),
+                }
+            }
             TooLarge => Said::new("số quá lớn"),
             NotWhole { written, grouped } => {
                 let said = Said::new(format!("cần một số nguyên, không phải {written}"));
@@ -183,17 +213,27 @@ impl Message for DocumentProblem {
                     None => said,
                 }
             }
-            NotFinite => Said::new("cần một số hữu hạn"),
+            NotFinite { written, example } => Said::new(format!(
+                "`{written}` ({}) không dùng được ở đây: cần một số cụ thể",
+                if written.contains("nan") { "nghĩa là \"không phải số\"" } else { "nghĩa là vô cực" }
+            ))
+            .hint(match example {
+                Some(example) => format!("ghi một số, ví dụ {example}"),
+                None => "ghi một số cụ thể, ví dụ 0.25 hoặc 120".to_string(),
+            }),
         }
     }
 
     fn en(&self) -> Said {
         use DocumentProblem::*;
         match self {
-            NotToml { message } => Said::new(format!(
-                "the scenario file is not valid TOML: {message}"
-            ))
-            .hint("check the quotes around text, the `=` signs and the square brackets at the spot shown (or just before it); each key may appear only once in a table"),
+            NotToml { syntax } => {
+                let said = syntax.en();
+                Said {
+                    problem: format!("the scenario file is not valid TOML: {}", said.problem),
+                    hint: said.hint,
+                }
+            }
             MissingKey {
                 key,
                 table,
@@ -221,11 +261,32 @@ impl Message for DocumentProblem {
                     name_list(known.iter().map(String::as_str))
                 ),
             }),
-            WrongType { expected, found } => Said::new(format!(
-                "expected {}, found {}",
-                expected.en(),
-                found.en()
-            )),
+            WrongType {
+                expected,
+                found,
+                example,
+            } => {
+                let said = Said::new(format!(
+                    "expected {}, found {}",
+                    expected.en(),
+                    found.en()
+                ));
+                match example {
+                    None => said,
+                    Some(example) => said.hint(match (expected, found) {
+                        (Expected::QuotedString, _) => {
+                            format!("write the text in double quotes, e.g. {example}")
+                        }
+                        (Expected::WholeNumber | Expected::Number, Found::String) => format!(
+                            "write the number without quotes, unit or %, e.g. {example}"
+                        ),
+                        (Expected::WholeNumber | Expected::Number, _) => {
+                            format!("write a number, e.g. {example}")
+                        }
+                        _ => format!("e.g. {example}"),
+                    }),
+                }
+            }
             TooLarge => Said::new("the number is too large"),
             NotWhole { written, grouped } => {
                 let said = Said::new(format!("expected a whole number, not {written}"));
@@ -234,7 +295,14 @@ impl Message for DocumentProblem {
                     None => said,
                 }
             }
-            NotFinite => Said::new("expected a finite number"),
+            NotFinite { written, example } => Said::new(format!(
+                "`{written}` ({}) cannot be used here: a definite number is needed",
+                if written.contains("nan") { "meaning \"not a number\"" } else { "meaning infinity" }
+            ))
+            .hint(match example {
+                Some(example) => format!("write a number, e.g. {example}"),
+                None => "write a definite number, e.g. 0.25 or 120".to_string(),
+            }),
         }
     }
 }
