@@ -223,13 +223,13 @@ impl Error {
         let mut out = String::new();
         out.push_str(lang.pick("lỗi: ", "error: "));
         if let Some(vary) = &loc.vary {
-            let _ = write!(out, "--vary {}", shortened(&vary.text));
+            let _ = write!(out, "--vary {}", visible(&shortened(&vary.text)));
             if let Some(value) = &vary.value {
                 let _ = write!(out, ", {} {}", lang.pick("giá trị", "value"), value.get(lang));
             }
             out.push_str(": ");
         } else if let Some(setting) = &loc.setting {
-            let _ = write!(out, "--set {}: ", shortened(setting));
+            let _ = write!(out, "--set {}: ", visible(&shortened(setting)));
         } else if let Some(file) = &loc.file {
             out.push_str(&file.display().to_string());
             if let Some(line) = loc.line {
@@ -475,6 +475,34 @@ mod tests {
             " --set district.Hữu Lũng.installed=".chars().count(),
             "{rendered}"
         );
+    }
+
+    /// A long line is shown as a window of at most [`SHOWN_WIDTH`] columns around the caret,
+    /// cut with `…` on the side (or sides) left out; a short line is shown whole.
+    #[test]
+    fn a_long_line_is_shown_as_a_window_around_the_caret() {
+        let line = format!("{}X{}", "a".repeat(1_000), "b".repeat(1_000));
+        let (shown, col) = window(&line, Some(1_001));
+        let col = col.expect("a column");
+        assert!(shown.starts_with('…') && shown.ends_with('…'), "{shown}");
+        assert_eq!(shown.chars().nth(col - 1), Some('X'), "{shown}");
+        assert!(shown.chars().count() <= SHOWN_WIDTH, "{shown}");
+        // near the start: cut at the end only
+        let (shown, col) = window(&line, Some(3));
+        assert!(!shown.starts_with('…') && shown.ends_with('…'), "{shown}");
+        assert_eq!(col, Some(3));
+        // wide characters count two columns each
+        let wide = "漢".repeat(500);
+        let (shown, _) = window(&wide, Some(250));
+        let columns: usize = shown.chars().map(columns).sum();
+        assert!(columns <= SHOWN_WIDTH, "{columns}");
+        assert_eq!(window("short", Some(2)), ("short".to_string(), Some(2)));
+        // a `--set` as long as a shell allows is cut in the header too
+        let setting = format!("name={}", "x".repeat(100_000));
+        let err = Error::new(Text::vi_only("sai"))
+            .setting(&setting)
+            .at_offset(&setting, 5);
+        assert!(err.render(Lang::Vi).len() < 1_000);
     }
 
     #[test]

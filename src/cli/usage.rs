@@ -196,9 +196,8 @@ pub(super) fn usage_error(e: &clap::Error, args: &[OsString]) -> Error {
         }
         ErrorKind::UnknownArgument if invalid.starts_with('-') => {
             let written = option_name(&invalid);
-            let close = text(e, ContextKind::SuggestedArg).or_else(|| {
-                did_you_mean(&written, options.iter().map(String::as_str)).map(str::to_string)
-            });
+            // the parser's own suggestion: it compares as strictly as a person would
+            let close = text(e, ContextKind::SuggestedArg);
             UsageProblem::UnknownOption {
                 command,
                 written,

@@ -321,7 +321,9 @@ fn a_cohort_given_twice_in_different_capitals_is_refused() {
     assert_has(
         &en,
         &[
-            "field `Quarantine`: the cohort `quarantine` is given twice (capitals do not make another cohort)",
+            "scenario.toml:28:1: district \"Hữu Lũng\", field `Quarantine`: the cohort `Quarantine` is \
+             the cohort `quarantine` of line 27 (capitals do not make another cohort)",
+            "hint: `quarantine` and `Quarantine` are one cohort: keep one of them and delete the other",
         ],
     );
 }

@@ -141,7 +141,7 @@ impl Message for TeamKindProblem {
             ))
             .hint("ghi số lượt cài một đội làm được trong một ngày, ví dụ installs_per_team_day = 40; kiểm tra xem có gõ thừa chữ số không"),
             MadeLocal { name, file, line } => Said::new(format!(
-                "loại đội `{name}` được đổi thành tại chỗ (scope = \"local\") ở đây, nhưng {file} ghi số đội sẵn có (`available`) cho nó{}: loại đội tại chỗ không có `available`",
+                "loại đội này được đổi thành tại chỗ (scope = \"local\") ở đây, nhưng {file} ghi số đội sẵn có (`available`) cho nó{}: loại đội tại chỗ không có `available`",
                 line.map(|l| format!(" ở dòng {l}")).unwrap_or_default()
             ))
             .hint(format!(
@@ -206,7 +206,7 @@ impl Message for TeamKindProblem {
             ))
             .hint("write the installs one team makes in one day, e.g. installs_per_team_day = 40; check for a digit typed twice"),
             MadeLocal { name, file, line } => Said::new(format!(
-                "the team kind `{name}` is made local (scope = \"local\") here, while {file} gives it available teams (`available`){}: a local kind has no `available`",
+                "it is made local (scope = \"local\") here, while {file} gives it available teams (`available`){}: a local kind has no `available`",
                 line.map(|l| format!(" on line {l}")).unwrap_or_default()
             ))
             .hint(format!(
