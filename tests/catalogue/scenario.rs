@@ -452,6 +452,29 @@ fn cases() -> Vec<Case> {
                 "nếu giá trị lấy từ mục [params] thì hãy viết nó là số, không có dấu ngoặc kép",
                 "if the value comes from [params], write it as a number, without quotes",
             ),
+        // ---- figures too large to be real ----
+        Case::plan("scenario: a budget too large to print")
+            .scenario("# budget = 250_000_000", "budget = 1e308")
+            .at(&format!("{AT}:17:10"))
+            .place(
+                "ngân sách quá lớn: 1e308, nhiều nhất là 1.000.000.000.000.000 đ",
+                "the budget is too large: 1e308, at most 1,000,000,000,000,000 VND",
+            )
+            .hint(
+                "ghi ngân sách bằng đồng, ví dụ budget = 600_000_000",
+                "write the budget in đồng, e.g. budget = 600_000_000",
+            ),
+        Case::plan("scenario: a horizon of 2^63 - 1 days")
+            .scenario("horizon_days = 14 ", "horizon_days = 9223372036854775807 ")
+            .at(&format!("{AT}:9:16"))
+            .place(
+                "số ngày của đợt quá lớn: 9223372036854775807, nhiều nhất là 3.650 ngày",
+                "the horizon is too long: 9223372036854775807 days, at most 3,650",
+            )
+            .hint(
+                "đợt dài hơn thì lập kế hoạch cho từng giai đoạn",
+                "plan a longer campaign in stages",
+            ),
         // ---- TOML syntax: each mistake named in Vietnamese, with what to write ----
         Case::plan("toml: a text never closed")
             .scenario("name = \"Lạng Sơn, 2020-09-01\"", "name = \"Lạng Sơn, 2020-09-01")

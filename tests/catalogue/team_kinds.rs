@@ -202,6 +202,40 @@ fn cases() -> Vec<Case> {
             "các khóa được dùng ở đây: `name`, `scope`",
             "the keys allowed here: `name`, `scope`",
         ),
+        // the same name in other capitals is the same kind (MODEL.md: names as a person reads them)
+        volunteer(
+            "team kind: a name given again in other capitals",
+            "name = \"volunteer\" ",
+            "name = \"Commune\" ",
+        )
+        .at(&format!("{AT}:44:8"))
+        .place(
+            "loại đội `Commune` bị khai báo hai lần (lần đầu ở dòng 38)",
+            "team kind `Commune` is defined twice (first at line 38)",
+        )
+        .hint(twice.0, twice.1),
+        volunteer(
+            "team kind: a zero-width space in the name",
+            "name = \"volunteer\" ",
+            "name = \"volun\u{200b}teer\" ",
+        )
+        .at(&format!("{AT}:44:8"))
+        .place("U+200B, ký tự thứ 6", "U+200B, character 6")
+        .hint("gõ lại tên loại đội", "type the name again"),
+        volunteer(
+            "team kind: a cost per team-day too large to print",
+            "cost_per_team_day = 300_000 ",
+            "cost_per_team_day = 1e17 ",
+        )
+        .at(&format!("{AT}:48:21"))
+        .place(
+            "chi phí mỗi đội mỗi ngày quá lớn: 1e17, nhiều nhất là 1.000.000.000 đ",
+            "the cost per team-day is too large: 1e17, at most 1,000,000,000 VND",
+        )
+        .hint(
+            "ghi chi phí một đội trong một ngày, bằng đồng",
+            "write what one team costs for one day, in đồng",
+        ),
         Case::plan("toml: [team_kind] with single brackets")
             .scenario("[[team_kind]]\nname = \"volunteer\"", "[team_kind]\nname = \"volunteer\"")
             .at(&format!("{AT}:43:2"))

@@ -192,7 +192,7 @@ fn an_unknown_flag_is_refused_in_the_user_s_language() {
     );
     assert!(
         out.stderr
-            .contains("gợi ý: gõ ví dụ: campaign plan scenarios/lang-son-2020-09-01.toml"),
+            .contains("gõ ví dụ: campaign plan scenarios/lang-son-2020-09-01.toml"),
         "{}",
         out.stderr
     );
@@ -268,4 +268,16 @@ fn help_is_printed_on_stdout_and_exits_0() {
     for flag in ["--format", "--lang", "--out", "<SCENARIO>"] {
         assert!(out.stdout.contains(flag), "{flag}:\n{}", out.stdout);
     }
+    assert_eq!(out.stderr, "");
+    // `--help` with `--lang en`, `campaign help plan`, and `--version`: still on stdout, status 0
+    for args in [
+        &["plan", "--help", "--lang", "en"][..],
+        &["help", "plan"],
+        &["--help"],
+    ] {
+        let out = Test::new().args(args.iter().copied()).run().plan();
+        assert!(out.stdout.contains("Usage: campaign"), "{args:?}:\n{}", out.stdout);
+    }
+    let out = Test::new().arg("--version").run().plan();
+    assert_eq!(out.stdout, format!("campaign {}\n", env!("CARGO_PKG_VERSION")));
 }
