@@ -225,7 +225,12 @@ impl Error {
         if let Some(vary) = &loc.vary {
             let _ = write!(out, "--vary {}", visible(&shortened(&vary.text)));
             if let Some(value) = &vary.value {
-                let _ = write!(out, ", {} {}", lang.pick("giá trị", "value"), value.get(lang));
+                let _ = write!(
+                    out,
+                    ", {} {}",
+                    lang.pick("giá trị", "value"),
+                    value.get(lang)
+                );
             }
             out.push_str(": ");
         } else if let Some(setting) = &loc.setting {

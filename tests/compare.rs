@@ -541,7 +541,11 @@ fn one_scenario_is_not_a_comparison() {
         "{}",
         out.stderr
     );
-    assert!(out.stderr.contains("gợi ý: gõ ví dụ: campaign compare "), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("gợi ý: gõ ví dụ: campaign compare "),
+        "{}",
+        out.stderr
+    );
 }
 
 /// The scenario at `path` and its plan, as `campaign plan` makes it.

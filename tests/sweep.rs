@@ -314,7 +314,11 @@ fn an_error_of_every_value_is_not_tied_to_one() {
         "budget=-1",
     ]);
     assert_eq!(out.code, 1);
-    assert!(out.stderr.starts_with("lỗi: --set budget=-1: "), "{}", out.stderr);
+    assert!(
+        out.stderr.starts_with("lỗi: --set budget=-1: "),
+        "{}",
+        out.stderr
+    );
     assert!(!out.stderr.contains("(khi "), "{}", out.stderr);
 }
 

@@ -6,8 +6,8 @@ use std::io::ErrorKind;
 use std::path::PathBuf;
 
 use crate::diagnostic::{Message, Said, did_you_mean_en, did_you_mean_vi};
-use crate::source::name_list;
 use crate::number::count;
+use crate::source::name_list;
 use crate::synthetic::MAX_UNITS;
 use crate::text::Lang;
 
@@ -911,7 +911,9 @@ impl Message for UsageProblem {
                         format!("{} Type {option} {close}", did_you_mean_en(close))
                     }
                     (None, Some(first), _) => format!("e.g. {option} {first}"),
-                    (None, None, Some((_, en))) => format!("write the value right after {option}, e.g. {en}"),
+                    (None, None, Some((_, en))) => {
+                        format!("write the value right after {option}, e.g. {en}")
+                    }
                     (None, None, None) => usage,
                 };
                 Said::new(if possible.is_empty() {
@@ -944,7 +946,10 @@ impl Message for UsageProblem {
                 "`{written}` is one argument too many for `{command}`"
             ))
             .hint(if command == "campaign plan" {
-                format!("plan plans one scenario file; to compare several, use `{}`", example("campaign compare"))
+                format!(
+                    "plan plans one scenario file; to compare several, use `{}`",
+                    example("campaign compare")
+                )
             } else {
                 format!("{usage}; a name with spaces goes in double quotes")
             }),
@@ -957,12 +962,13 @@ impl Message for UsageProblem {
             .hint(usage),
             Twice { option, .. } => Said::new(format!("the option `{option}` is given twice"))
                 .hint(format!("keep one `{option}` and drop the other")),
-            Conflict { option, other, .. } => Said::new(format!(
-                "the option `{option}` cannot go with `{other}`"
-            ))
-            .hint(format!("drop `{option}` or `{other}`")),
-            NotText { .. } => Said::new("an argument of the command line is not UTF-8 text")
-                .hint("type the path or file name again (rename a file whose name has odd characters)"),
+            Conflict { option, other, .. } => {
+                Said::new(format!("the option `{option}` cannot go with `{other}`"))
+                    .hint(format!("drop `{option}` or `{other}`"))
+            }
+            NotText { .. } => Said::new("an argument of the command line is not UTF-8 text").hint(
+                "type the path or file name again (rename a file whose name has odd characters)",
+            ),
             Other { library, .. } => Said::new(format!(
                 "the command line is not right (the argument parser says: \"{}\")",
                 crate::diagnostic::shortened(library)

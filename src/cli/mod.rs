@@ -311,7 +311,11 @@ pub fn run(
             EXIT_PLAN
         }
         // the parser's own words are English: said in the user's language instead
-        Err(e) => bad_input(stderr, &usage::usage_error(&e, &args), usage::lang_of(&args)),
+        Err(e) => bad_input(
+            stderr,
+            &usage::usage_error(&e, &args),
+            usage::lang_of(&args),
+        ),
     }
 }
 

@@ -15,9 +15,7 @@ pub(crate) fn syntax_error(src: &Source, err: &toml::de::Error) -> Error {
     let message = err.message().trim_end();
     let text = src.text.as_str();
     let start = err.span().map(|span| floor(text, span.start));
-    let end = err
-        .span()
-        .map(|span| floor(text, span.end.max(span.start)));
+    let end = err.span().map(|span| floor(text, span.end.max(span.start)));
     let (syntax, at) = match start {
         Some(start) => classify(text, message, start, end.unwrap_or(start)),
         None => without_spot(text, message),
@@ -59,9 +57,7 @@ fn without_spot(text: &str, message: &str) -> (Syntax, Pos) {
 /// The line of `text` holding `offset`: its start and end (before the line break).
 fn line_around(text: &str, offset: usize) -> (usize, usize) {
     let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[offset..]
-        .find('\n')
-        .map_or(text.len(), |i| offset + i);
+    let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
     (start, end)
 }
 
@@ -125,9 +121,12 @@ fn value_at(text: &str, offset: usize) -> &str {
 fn token_at(text: &str, offset: usize) -> &str {
     let (line_start, line_end) = line_around(text, offset);
     let is_edge = |c: char| c.is_whitespace() || "=,[]{}#".contains(c);
+    // after the edge character, whatever its length (a no-break space is two bytes)
     let start = text[line_start..offset]
-        .rfind(is_edge)
-        .map_or(line_start, |i| line_start + i + 1);
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| is_edge(c))
+        .map_or(line_start, |(i, c)| line_start + i + c.len_utf8());
     let end = text[offset..line_end]
         .find(is_edge)
         .map_or(line_end, |i| offset + i);
@@ -170,9 +169,9 @@ fn classify(text: &str, message: &str, start: usize, end: usize) -> (Syntax, Pos
             || d.starts_with("invalid multi-line literal string") =>
         {
             match here {
-                Some(c) if c.is_control() && c != '\n' && c != '\r' => Syntax::ControlInString {
-                    code: u32::from(c),
-                },
+                Some(c) if c.is_control() && c != '\n' && c != '\r' => {
+                    Syntax::ControlInString { code: u32::from(c) }
+                }
                 _ => {
                     let quote = match d {
                         d if d.starts_with("invalid basic") => "\"",
@@ -248,6 +247,24 @@ fn classify(text: &str, message: &str, start: usize, end: usize) -> (Syntax, Pos
             }
         }
         "extra comma in array" | "extra comma in inline table" => Syntax::ExtraComma,
+        "missing opening quote" => Syntax::StrayClosing {
+            mark: match expected {
+                e if e.contains('\'') => "'",
+                _ => "\"",
+            },
+        },
+        "missing array opening" | "missing table open" => Syntax::StrayClosing { mark: "]" },
+        "missing inline table opening" => Syntax::StrayClosing { mark: "}" },
+        "invalid inline table element" | "missing key for inline table element" => {
+            Syntax::InlineTableEntry
+        }
+        "invalid key-value pair" => {
+            let (line_start, line_end) = line_around(text, start);
+            let line = &text[line_start..line_end];
+            Syntax::BadKey {
+                key: line.split('=').next().unwrap_or(line).trim().to_string(),
+            }
+        }
         d if d.starts_with("invalid date")
             || d.starts_with("invalid time")
             || d.starts_with("invalid offset")
@@ -335,18 +352,15 @@ fn classify(text: &str, message: &str, start: usize, end: usize) -> (Syntax, Pos
         "invalid boolean" => Syntax::BadBoolean {
             written: token_at(text, start).to_string(),
         },
-        "invalid comment character" | "carriage return must be followed by newline" => {
-            match here {
-                Some(c) if c.is_control() => Syntax::ControlCharacter { code: u32::from(c) },
-                _ => other(),
-            }
-        }
+        "carriage return must be followed by newline" => Syntax::ControlCharacter { code: 0x0D },
+        "invalid comment character" => match here {
+            Some(c) if c.is_control() => Syntax::ControlCharacter { code: u32::from(c) },
+            _ => other(),
+        },
         d if d.starts_with("cannot extend value of type") => Syntax::DottedKeyOnValue {
             key: unquoted(text[start..end].trim()).to_string(),
         },
-        d if d.starts_with("recursion limit") || d.starts_with("cannot recurse") => {
-            Syntax::TooDeep
-        }
+        d if d.starts_with("recursion limit") || d.starts_with("cannot recurse") => Syntax::TooDeep,
         _ => other(),
     };
     (syntax, at)
@@ -399,7 +413,10 @@ fn duplicate(text: &str, start: usize, end: usize) -> (Syntax, Pos) {
             .iter()
             .find(|&&(_, _, n, d)| n == name && !d)
             .copied();
-        let double_at = headers.iter().find(|&&(_, _, n, d)| n == name && d).copied();
+        let double_at = headers
+            .iter()
+            .find(|&&(_, _, n, d)| n == name && d)
+            .copied();
         if let (Some((_, at, _, _)), Some((double_line, _, _, _))) = (single, double_at) {
             let column = text[at..].find(name).map_or(at, |i| at + i);
             return (
@@ -552,8 +569,55 @@ mod tests {
         assert!(matches!(read("a = 1.\n").0, Syntax::BadNumber { .. }));
         assert!(matches!(read("a = tru\n").0, Syntax::BadBoolean { .. }));
         assert!(matches!(read("[target\n").0, Syntax::UnclosedHeader { .. }));
-        assert!(matches!(read("a b = 1\n").0, Syntax::KeyWithoutValue { .. }));
+        assert!(matches!(
+            read("a b = 1\n").0,
+            Syntax::KeyWithoutValue { .. }
+        ));
         let deep = format!("{} = 1\n", vec!["a"; 100].join("."));
         assert_eq!(read(&format!("x = 1\n{deep}")), (Syntax::TooDeep, 2, 1));
+    }
+
+    /// Every syntax error made by one character put anywhere in a scenario (a quote, a
+    /// bracket, a no-break space, a NUL, an accented letter, ...) is read and worded without
+    /// a panic, at a spot inside the file.
+    #[test]
+    fn any_one_character_put_anywhere_is_worded() {
+        use crate::diagnostic::Message;
+        let scenario = "name = \"Lạng Sơn\" # x\nas_of = 2020-09-01\nrules = [\n  \"a\",\n]\n\
+                        [target]\nprovincial_rate = 0.40\n[[team_kind]]\nname = \"v\"\n\
+                        [[district]]\nname = \"Hữu Lũng\"\nteams = { commune = 24 }\n";
+        let inserted = [
+            "\"", "'", "[", "]", "[[", "]]", "{", "}", "=", ",", ".", "\\", "\n", "#", "\u{a0}",
+            "\u{3000}", "\u{0}", "\u{1b}", "\r", "ạ", "1", "x y", "\"\"\"", "0,5",
+        ];
+        let mut worded = 0;
+        for (at, _) in scenario.char_indices() {
+            for what in inserted {
+                let text = format!("{}{what}{}", &scenario[..at], &scenario[at..]);
+                let Err(err) = toml::de::DeTable::parse(&text) else {
+                    continue;
+                };
+                let e = syntax_error(&Source::setting(&text), &err);
+                assert!(e.location.line.unwrap_or(1) <= text.lines().count() + 1);
+                let said = DocumentProblem::NotToml {
+                    syntax: match err.span() {
+                        Some(span) => {
+                            classify(
+                                &text,
+                                err.message(),
+                                floor(&text, span.start),
+                                floor(&text, span.end.max(span.start)),
+                            )
+                            .0
+                        }
+                        None => without_spot(&text, err.message()).0,
+                    },
+                };
+                assert!(said.vi().hint.is_some() && said.en().hint.is_some());
+                let _ = e.render(crate::text::Lang::Vi);
+                worded += 1;
+            }
+        }
+        assert!(worded > 1_000, "{worded}");
     }
 }

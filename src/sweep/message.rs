@@ -210,9 +210,9 @@ impl VaryHint {
             ShareAboveOne { key, range } => format!(
                 "`{key}` is a share, at most 1 (100%): end the range at 1, e.g. --vary {range}"
             ),
-            ShareNotAboveZero { key, range } => format!(
-                "`{key}` is a share above 0: start the range above 0, e.g. --vary {range}"
-            ),
+            ShareNotAboveZero { key, range } => {
+                format!("`{key}` is a share above 0: start the range above 0, e.g. --vary {range}")
+            }
             Other { key } => format!(
                 "choose a range whose every value can be used for `{key}` (see the message above), then run again"
             ),

@@ -187,7 +187,10 @@ pub fn sweep(
         _ => None,
     };
     if let Some(e) = results.iter().find_map(failed) {
-        let value = &vary.values[results.iter().position(|r| failed(r).is_some()).unwrap_or(0)];
+        let value = &vary.values[results
+            .iter()
+            .position(|r| failed(r).is_some())
+            .unwrap_or(0)];
         // an error in the value's own setting: it is the --vary the user typed
         if e.location.setting.as_deref() == Some(format!("{}={value}", vary.key).as_str()) {
             return Err(at_vary(e, vary, value));

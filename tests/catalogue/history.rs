@@ -175,7 +175,11 @@ fn cases() -> Vec<Case> {
             )
             .hint("trong --set", "or a --set"),
         with_history("toml: [history] with single brackets")
-            .edit(HISTORY, "[[history]]\ndate = 2020-08-18", "[history]\ndate = 2020-08-18")
+            .edit(
+                HISTORY,
+                "[[history]]\ndate = 2020-08-18",
+                "[history]\ndate = 2020-08-18",
+            )
             .at(&format!("{AT}:12:2"))
             .place(
                 "tiêu đề [history] chỉ có một cặp ngoặc vuông, trong khi dòng 16 viết [[history]]",

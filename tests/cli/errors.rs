@@ -196,7 +196,12 @@ fn an_unknown_flag_is_refused_in_the_user_s_language() {
         "{}",
         out.stderr
     );
-    let out = Test::shipped().arg("--fromat").arg("json").lang("en").run().bad_input();
+    let out = Test::shipped()
+        .arg("--fromat")
+        .arg("json")
+        .lang("en")
+        .run()
+        .bad_input();
     assert!(
         out.stderr
             .starts_with("error: `campaign plan` has no option `--fromat`"),
@@ -228,7 +233,8 @@ fn an_unknown_format_or_language_lists_the_possible_values() {
     );
     let out = Test::shipped().format("jsn").lang("en").run().bad_input();
     assert!(
-        out.stderr.contains("hint: did you mean `json`? Type --format json"),
+        out.stderr
+            .contains("hint: did you mean `json`? Type --format json"),
         "{}",
         out.stderr
     );
@@ -276,8 +282,15 @@ fn help_is_printed_on_stdout_and_exits_0() {
         &["--help"],
     ] {
         let out = Test::new().args(args.iter().copied()).run().plan();
-        assert!(out.stdout.contains("Usage: campaign"), "{args:?}:\n{}", out.stdout);
+        assert!(
+            out.stdout.contains("Usage: campaign"),
+            "{args:?}:\n{}",
+            out.stdout
+        );
     }
     let out = Test::new().arg("--version").run().plan();
-    assert_eq!(out.stdout, format!("campaign {}\n", env!("CARGO_PKG_VERSION")));
+    assert_eq!(
+        out.stdout,
+        format!("campaign {}\n", env!("CARGO_PKG_VERSION"))
+    );
 }

@@ -38,7 +38,11 @@ fn a_syntax_error_on_a_huge_line_shows_a_short_window() {
         assert!(text.len() < 2_000, "{} bytes", text.len());
         let lines: Vec<&str> = text.lines().collect();
         // the header, the window, the caret line, the hint
-        assert!(lines[0].contains("scenario.toml:1:5000009:"), "{}", lines[0]);
+        assert!(
+            lines[0].contains("scenario.toml:1:5000009:"),
+            "{}",
+            lines[0]
+        );
         assert!(lines[1].starts_with(" 1 | …xxx"), "{}", lines[1]);
         assert!(lines[1].chars().count() <= 130, "{}", lines[1]);
         // the spot is one past the line's end: the caret just after the last character shown
@@ -69,7 +73,13 @@ fn a_window_of_a_long_line_keeps_the_caret_under_the_spot() {
     assert!(lines[1].starts_with(" 4 | x = [1 2] # bbb"), "{}", lines[1]);
     assert!(lines[1].ends_with('…'), "{}", lines[1]);
     let caret = lines[2].find('^').expect("a caret");
-    assert_eq!(&lines[1][caret..caret + 1], "1", "{}\n{}", lines[1], lines[2]);
+    assert_eq!(
+        &lines[1][caret..caret + 1],
+        "1",
+        "{}\n{}",
+        lines[1],
+        lines[2]
+    );
 }
 
 #[test]

@@ -9,9 +9,7 @@ use crate::source::name_list;
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum DocumentProblem {
     /// The file is not valid TOML: what the parser found.
-    NotToml {
-        syntax: Syntax,
-    },
+    NotToml { syntax: Syntax },
     /// A key the table needs is missing; `table` names it as messages do (`[target]`, empty
     /// for the top level), `example` is a line to add.
     MissingKey {
@@ -215,7 +213,11 @@ impl Message for DocumentProblem {
             }
             NotFinite { written, example } => Said::new(format!(
                 "`{written}` ({}) không dùng được ở đây: cần một số cụ thể",
-                if written.contains("nan") { "nghĩa là \"không phải số\"" } else { "nghĩa là vô cực" }
+                if written.contains("nan") {
+                    "nghĩa là \"không phải số\""
+                } else {
+                    "nghĩa là vô cực"
+                }
             ))
             .hint(match example {
                 Some(example) => format!("ghi một số, ví dụ {example}"),
@@ -266,20 +268,16 @@ impl Message for DocumentProblem {
                 found,
                 example,
             } => {
-                let said = Said::new(format!(
-                    "expected {}, found {}",
-                    expected.en(),
-                    found.en()
-                ));
+                let said = Said::new(format!("expected {}, found {}", expected.en(), found.en()));
                 match example {
                     None => said,
                     Some(example) => said.hint(match (expected, found) {
                         (Expected::QuotedString, _) => {
                             format!("write the text in double quotes, e.g. {example}")
                         }
-                        (Expected::WholeNumber | Expected::Number, Found::String) => format!(
-                            "write the number without quotes, unit or %, e.g. {example}"
-                        ),
+                        (Expected::WholeNumber | Expected::Number, Found::String) => {
+                            format!("write the number without quotes, unit or %, e.g. {example}")
+                        }
                         (Expected::WholeNumber | Expected::Number, _) => {
                             format!("write a number, e.g. {example}")
                         }
@@ -297,7 +295,11 @@ impl Message for DocumentProblem {
             }
             NotFinite { written, example } => Said::new(format!(
                 "`{written}` ({}) cannot be used here: a definite number is needed",
-                if written.contains("nan") { "meaning \"not a number\"" } else { "meaning infinity" }
+                if written.contains("nan") {
+                    "meaning \"not a number\""
+                } else {
+                    "meaning infinity"
+                }
             ))
             .hint(match example {
                 Some(example) => format!("write a number, e.g. {example}"),

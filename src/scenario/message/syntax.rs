@@ -85,6 +85,10 @@ pub(crate) enum Syntax {
     MissingCommaInTable,
     /// Two commas in a row, in a list or an inline table.
     ExtraComma,
+    /// A closing mark (`"`, `]`, `}`) with no opening one.
+    StrayClosing { mark: &'static str },
+    /// An entry of an inline table `{ ... }` that is not `key = value`.
+    InlineTableEntry,
     /// A date or time that is none: `part` is out of `low..=high`.
     InvalidDate {
         written: String,
@@ -213,6 +217,12 @@ impl Syntax {
             MissingCommaInTable => Said::new("thiếu dấu phẩy giữa hai mục của bảng { ... }")
                 .hint("ngăn các mục bằng dấu phẩy, ví dụ teams = { commune = 24, volunteer = 2 }; bảng kết thúc bằng `}`"),
             ExtraComma => Said::new("thừa dấu phẩy").hint("giữa hai giá trị chỉ có một dấu phẩy: xóa dấu phẩy thừa"),
+            StrayClosing { mark } => Said::new(format!(
+                "dấu {mark} ở đây không có dấu mở tương ứng"
+            ))
+            .hint(format!("xóa dấu {mark} thừa, hoặc thêm dấu mở ở chỗ cần: chữ giữa hai dấu \" \", danh sách trong [ ], bảng trong {{ }}")),
+            InlineTableEntry => Said::new("bảng { ... } có một mục không viết dạng khóa = giá trị")
+                .hint("mỗi mục là khóa = giá trị, ngăn bởi dấu phẩy, ví dụ teams = { commune = 24, volunteer = 2 }"),
             InvalidDate {
                 written,
                 part,
@@ -363,6 +373,12 @@ impl Syntax {
             MissingCommaInTable => Said::new("a comma is missing between two entries of a table { ... }")
                 .hint("separate the entries with commas, e.g. teams = { commune = 24, volunteer = 2 }; the table ends with `}`"),
             ExtraComma => Said::new("a comma too many").hint("one comma between two values: delete the extra one"),
+            StrayClosing { mark } => Said::new(format!(
+                "this {mark} has no opening one"
+            ))
+            .hint(format!("delete the extra {mark}, or add the opening one where it belongs: text between \" \", a list in [ ], a table in {{ }}")),
+            InlineTableEntry => Said::new("an entry of a table { ... } is not written key = value")
+                .hint("each entry is key = value, separated by commas, e.g. teams = { commune = 24, volunteer = 2 }"),
             InvalidDate {
                 written,
                 part,
