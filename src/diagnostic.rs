@@ -361,7 +361,7 @@ pub fn shortened(text: &str) -> String {
 }
 
 /// The most characters of the user's own text a message quotes ([`shortened`]).
-pub const SHORT: usize = 60;
+pub const SHORT: usize = 100;
 
 /// What goes before a caret under the 1-based character `column` of `line`: as many spaces as
 /// the characters before it take on a terminal (a combining accent, as some Vietnamese

@@ -345,7 +345,7 @@ pub(crate) fn as_number(src: &Source, field: &str, value: &Value<'_>) -> Result<
             .error(
                 pos(value),
                 DocumentProblem::NotFinite {
-                    written: shortened(written(src, value)),
+                    written: written(src, value),
                     example: example(src, field),
                 },
             )
@@ -353,7 +353,8 @@ pub(crate) fn as_number(src: &Source, field: &str, value: &Value<'_>) -> Result<
     }
 }
 
-/// The value as written in the file, for messages (`0,4` stays as the user wrote it).
-pub(crate) fn written<'s>(src: &'s Source, value: &Value<'_>) -> &'s str {
-    src.text.get(value.span()).unwrap_or("").trim()
+/// The value as written in the file, for messages (`0,4` stays as the user wrote it), cut to a
+/// short quote when it is long (`0.000…`: a message never echoes megabytes).
+pub(crate) fn written(src: &Source, value: &Value<'_>) -> String {
+    shortened(src.text.get(value.span()).unwrap_or("").trim())
 }

@@ -15,7 +15,7 @@ use std::path::Path;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use crate::diagnostic::{Error, VaryAt};
+use crate::diagnostic::{Error, VaryAt, shortened};
 use crate::plan::Plan;
 use crate::scenario::Takes;
 use crate::text::{Lang, Text};
@@ -52,10 +52,10 @@ pub struct Point {
 /// Reads `KEY=FROM..TO:STEP`. Whole numbers stay whole (`10..50:10` gives 10, 20, ..., 50);
 /// otherwise each value has as many decimals as FROM and STEP (`0.40..0.50:0.01`).
 pub fn parse_vary(text: &str) -> Result<Vary, Error> {
-    let bad = |problem: VaryProblem| Error::new(problem).field(format!("--vary {text}"));
+    let bad = |problem: VaryProblem| Error::new(problem).field(format!("--vary {}", shortened(text)));
     let Some((key, range)) = text.split_once('=') else {
         return Err(bad(VaryProblem::NoEquals {
-            text: text.to_string(),
+            text: shortened(text),
         }));
     };
     let key = key.trim();
@@ -65,13 +65,13 @@ pub fn parse_vary(text: &str) -> Result<Vary, Error> {
     let (span, step) = range.split_once(':').unwrap_or((range, ""));
     let Some((from, to)) = span.split_once("..") else {
         return Err(bad(VaryProblem::NoDots {
-            range: range.to_string(),
+            range: shortened(range),
         }));
     };
     let (from, to, step) = (from.trim(), to.trim(), step.trim());
     if step.is_empty() {
         return Err(bad(VaryProblem::NoStep {
-            range: range.to_string(),
+            range: shortened(range),
         }));
     }
     let number = |s: &str, bound: Bound| -> Result<f64, Error> {
@@ -81,7 +81,7 @@ pub fn parse_vary(text: &str) -> Result<Vary, Error> {
             .ok_or_else(|| {
                 bad(VaryProblem::NotANumber {
                     bound,
-                    written: s.to_string(),
+                    written: shortened(s),
                 })
             })
     };
@@ -92,13 +92,13 @@ pub fn parse_vary(text: &str) -> Result<Vary, Error> {
     );
     if d <= 0.0 {
         return Err(bad(VaryProblem::StepNotPositive {
-            step: step.to_string(),
+            step: shortened(step),
         }));
     }
     if b < a {
         return Err(bad(VaryProblem::EndBelowStart {
-            from: from.to_string(),
-            to: to.to_string(),
+            from: shortened(from),
+            to: shortened(to),
         }));
     }
     let decimals = |s: &str| s.split_once('.').map_or(0, |(_, f)| f.len());
@@ -112,13 +112,13 @@ pub fn parse_vary(text: &str) -> Result<Vary, Error> {
     );
     if id < 1.0 {
         return Err(bad(VaryProblem::StepTooFine {
-            step: step.to_string(),
+            step: shortened(step),
         }));
     }
     let count = ((ib - ia) / id).floor() + 1.0;
     if count > MAX_VALUES as f64 {
         return Err(bad(VaryProblem::TooMany {
-            range: range.to_string(),
+            range: shortened(range),
             values: count as u64,
         }));
     }
