@@ -324,11 +324,21 @@ fn classify(text: &str, message: &str, start: usize, end: usize) -> (Syntax, Pos
                     written,
                 }
             } else {
-                let (_, line_end) = line_around(text, start);
-                let rest = &text[start..line_end];
-                Syntax::ExtraContent {
-                    extra: rest.split('#').next().unwrap_or(rest).trim().to_string(),
-                }
+                let (line_start, line_end) = line_around(text, start);
+                // `a = 1 b = 2` stops at the second `=`: the extra starts at its key, `b`
+                let from = if here == Some('=') {
+                    let before = text[line_start..start].trim_end();
+                    before
+                        .char_indices()
+                        .rev()
+                        .find(|&(_, c)| c.is_whitespace())
+                        .map_or(line_start, |(i, c)| line_start + i + c.len_utf8())
+                } else {
+                    start
+                };
+                let rest = &text[from..line_end];
+                let extra = rest.split('#').next().unwrap_or(rest).trim().to_string();
+                return (Syntax::ExtraContent { extra }, Pos::Offset(from));
             }
         }
         "extra `=`" | "unexpected `=` in array" => Syntax::ExtraEquals,
