@@ -534,7 +534,18 @@ fn out_writes_the_comparison_to_a_file() {
 fn one_scenario_is_not_a_comparison() {
     let out = compare(&[std::path::Path::new(SHIPPED)]).run();
     assert_eq!(out.code, EXIT_BAD_INPUT);
-    assert!(out.stderr.contains("2 values required"), "{}", out.stderr);
+    assert!(
+        out.stderr.starts_with(
+            "lỗi: lệnh `campaign compare` cần ít nhất 2 tệp kịch bản (.toml), mới có 1\n"
+        ),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("gợi ý: gõ ví dụ: campaign compare "),
+        "{}",
+        out.stderr
+    );
 }
 
 /// The scenario at `path` and its plan, as `campaign plan` makes it.

@@ -251,7 +251,9 @@ impl Message for RowProblem {
                 installed,
                 smartphones,
             } => Said::new(format!(
-                "số đã cài ({installed}) lớn hơn số smartphone ({smartphones})"
+                "số đã cài ({}) lớn hơn số smartphone ({})",
+                count(Lang::Vi, *installed as f64),
+                count(Lang::Vi, *smartphones as f64)
             ))
             .hint("kiểm tra hai cột có bị đổi chỗ không"),
             NoSmartphones => Said::new("số smartphone bằng 0").hint(
@@ -277,7 +279,9 @@ impl Message for RowProblem {
                 installed,
                 smartphones,
             } => Said::new(format!(
-                "installed ({installed}) is more than smartphones ({smartphones})"
+                "installed ({}) is more than smartphones ({})",
+                count(Lang::En, *installed as f64),
+                count(Lang::En, *smartphones as f64)
             ))
             .hint("check whether the two columns are swapped"),
             NoSmartphones => Said::new("smartphones is 0").hint(

@@ -7,8 +7,8 @@ use toml::Spanned;
 use toml::de::{DeArray, DeTable, DeValue};
 use toml_parser::lexer::TokenKind;
 
-use super::message::{DocumentProblem, Expected, Found};
-use crate::diagnostic::{Error, Message, did_you_mean};
+use super::message::{DocumentProblem, Expected, Found, example_of_field};
+use crate::diagnostic::{Error, Message, did_you_mean, shortened};
 use crate::limits::{TOML_TABLES, TOML_VALUES};
 use crate::source::{Pos, Source};
 
@@ -20,11 +20,7 @@ pub(crate) fn parse(src: &Source) -> Result<DeTable<'_>, Error> {
     within_limits(src)?;
     DeTable::parse(&src.text)
         .map(Spanned::into_inner)
-        .map_err(|err| {
-            let message = err.message().trim_end().to_string();
-            let pos = err.span().map_or(Pos::File, |span| Pos::Offset(span.start));
-            src.error(pos, DocumentProblem::NotToml { message })
-        })
+        .map_err(|err| super::syntax::syntax_error(src, &err))
 }
 
 /// Counts the tables and values of a TOML file (or `--set`) from its tokens, in one pass that
@@ -281,14 +277,36 @@ pub(crate) fn wrong_type(
     value: &Value<'_>,
     expected: impl Into<Expected>,
 ) -> Error {
+    wrong_type_as(src, field, value, expected, field)
+}
+
+/// [`wrong_type`], its example that of `like` (`district.name` for a district's `name`).
+pub(crate) fn wrong_type_as(
+    src: &Source,
+    field: &str,
+    value: &Value<'_>,
+    expected: impl Into<Expected>,
+    like: &str,
+) -> Error {
     src.error(
         pos(value),
         DocumentProblem::WrongType {
             expected: expected.into(),
             found: kind(value.get_ref()),
+            example: example(src, like),
         },
     )
     .field(field)
+}
+
+/// A line that writes `field` right, for the hint of a value written wrong in a file (a
+/// `--set` has its own hint: how the value after `=` is read).
+fn example(src: &Source, field: &str) -> Option<String> {
+    if src.is_setting() {
+        None
+    } else {
+        example_of_field(field)
+    }
 }
 
 pub(crate) fn as_str<'v>(
@@ -371,12 +389,19 @@ pub(crate) fn as_number(src: &Source, field: &str, value: &Value<'_>) -> Result<
         Ok(number)
     } else {
         Err(src
-            .error(pos(value), DocumentProblem::NotFinite)
+            .error(
+                pos(value),
+                DocumentProblem::NotFinite {
+                    written: written(src, value),
+                    example: example(src, field),
+                },
+            )
             .field(field))
     }
 }
 
-/// The value as written in the file, for messages (`0,4` stays as the user wrote it).
-pub(crate) fn written<'s>(src: &'s Source, value: &Value<'_>) -> &'s str {
-    src.text.get(value.span()).unwrap_or("").trim()
+/// The value as written in the file, for messages (`0,4` stays as the user wrote it), cut to a
+/// short quote when it is long (`0.000…`: a message never echoes megabytes).
+pub(crate) fn written(src: &Source, value: &Value<'_>) -> String {
+    shortened(src.text.get(value.span()).unwrap_or("").trim())
 }

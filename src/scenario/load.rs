@@ -12,7 +12,7 @@ use super::document::{
 use super::message::{Expected, Hint, RulePath, ScenarioProblem, ValueKind};
 use super::setting::Setting;
 use super::{Scenario, coverage, inline, overlay, team_kind};
-use crate::diagnostic::{Error, did_you_mean};
+use crate::diagnostic::{Error, did_you_mean, shortened};
 use crate::import::file::{self, Format};
 use crate::import::grid::Grid;
 use crate::model::{Objective, TeamKind};
@@ -105,6 +105,16 @@ fn scenario(path: &Path, top: &Table<'_, '_>) -> Result<Scenario, Error> {
         .to_string();
     if name.is_empty() {
         return Err(name_item.error(ScenarioProblem::EmptyName).field("name"));
+    }
+    // the name heads every page and the terminal's plan: an escape would act on the terminal
+    if let Some((position, c)) = crate::text::hidden_character(&name) {
+        return Err(name_item
+            .error(ScenarioProblem::HiddenCharacter {
+                shown: shortened(&crate::text::show_hidden(&name)),
+                position,
+                code: u32::from(c),
+            })
+            .field("name"));
     }
     let as_of = as_of(top)?;
     let horizon_days = horizon_days(top)?;
