@@ -51,10 +51,7 @@ pub(crate) enum DocumentProblem {
     /// (`=` and `,`) than [`TOML_TABLES`] or [`TOML_VALUES`], counted before it is parsed: its
     /// value tree would take far more memory than any scenario needs. `line` is where the count
     /// passed the limit.
-    TooManyItems {
-        tables: bool,
-        line: usize,
-    },
+    TooManyItems { tables: bool, line: usize },
 }
 
 /// What to do about a TOML file with too many items: (Vietnamese, English).
@@ -245,7 +242,10 @@ impl Message for DocumentProblem {
                 count(Lang::Vi, TOML_TABLES as f64)
             ))
             .hint(ITEMS_HINT.0),
-            TooManyItems { tables: false, line } => Said::new(format!(
+            TooManyItems {
+                tables: false,
+                line,
+            } => Said::new(format!(
                 "tệp có hơn {} giá trị (tới dòng {line})",
                 count(Lang::Vi, TOML_VALUES as f64)
             ))
@@ -337,7 +337,10 @@ impl Message for DocumentProblem {
                 count(Lang::En, TOML_TABLES as f64)
             ))
             .hint(ITEMS_HINT.1),
-            TooManyItems { tables: false, line } => Said::new(format!(
+            TooManyItems {
+                tables: false,
+                line,
+            } => Said::new(format!(
                 "the file has more than {} values (by line {line})",
                 count(Lang::En, TOML_VALUES as f64)
             ))
