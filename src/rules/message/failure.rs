@@ -129,12 +129,14 @@ impl RuleFailure {
                     Total::Steps => {
                         "quy tắc chạy lại cho từng huyện nên mỗi lần chỉ nên làm ít việc: xem các \
                          vòng lặp dài, nhất là vòng lặp qua `scenario.districts()` (lặp lại cho \
-                         mọi huyện); các quy tắc có sẵn dùng dưới 500 bước cho một huyện"
+                         mọi huyện; dừng nó bằng `break` ngay khi đã có câu trả lời); các quy tắc \
+                         có sẵn dùng dưới 500 bước cho một huyện"
                     }
                     Total::Time => {
                         "quy tắc chạy lại cho từng huyện nên mỗi lần chỉ nên làm ít việc: xem các \
-                         vòng lặp gọi nhiều lần `scenario.param(...)` hay `scenario.districts()` \
-                         (mỗi lần chép lại cả danh sách); gọi một lần, giữ kết quả trong một biến"
+                         vòng lặp gọi nhiều lần `scenario.param(...)` (mỗi lần chép lại cả giá \
+                         trị, có khi cả một danh sách) và các danh sách lớn được chép sang nhiều \
+                         biến; gọi một lần, giữ kết quả trong một biến"
                     }
                 })
             }
@@ -200,13 +202,14 @@ impl RuleFailure {
                     Total::Steps => {
                         "a rule runs again for every district, so each run should do little: look \
                          for long loops, above all loops over `scenario.districts()` (repeated for \
-                         every district); the shipped rules take under 500 steps per district"
+                         every district; end one with `break` as soon as the answer is known); the \
+                         shipped rules take under 500 steps per district"
                     }
                     Total::Time => {
                         "a rule runs again for every district, so each run should do little: look \
-                         for loops that call `scenario.param(...)` or `scenario.districts()` again \
-                         and again (each call copies the whole list); call it once and keep the \
-                         result in a variable"
+                         for loops that call `scenario.param(...)` again and again (each call \
+                         copies the value, a whole list maybe) and for large lists copied into \
+                         many variables; call it once and keep the result in a variable"
                     }
                 })
             }

@@ -73,7 +73,7 @@ pub(crate) enum HostProblem {
     CompareText { op: String },
     /// A value the rule passed.
     Value(ValueProblem),
-    /// The function a rule gave `function` (`sort`, `dedup`) answered `got`: an order (a
+    /// The function a rule gave `function` (`sort`, `dedup`, `filter`) answered `got`: an order (a
     /// number or true/false) is wanted when `wants_order`, else true/false.
     CallbackResult {
         function: &'static str,
@@ -201,6 +201,11 @@ impl Message for HostProblem {
                          phải {got}"
                     ))
                     .hint("ví dụ: `list.sort(|a, b| if a.rate < b.rate { -1 } else if a.rate > b.rate { 1 } else { 0 })`")
+                } else if *function == "filter" {
+                    Said::new(format!(
+                        "`filter`: hàm lọc phải trả về true (giữ) hoặc false (bỏ), không phải {got}"
+                    ))
+                    .hint("ví dụ: `scenario.districts().filter(|d| d.rate < 0.3)`")
                 } else {
                     Said::new(format!(
                         "`{function}`: hàm so sánh phải trả về true hoặc false, không phải {got}"
@@ -358,6 +363,11 @@ impl Message for HostProblem {
                          equal, positive: b first) or true/false (true: a first), not {got}"
                     ))
                     .hint("for example: `list.sort(|a, b| if a.rate < b.rate { -1 } else if a.rate > b.rate { 1 } else { 0 })`")
+                } else if *function == "filter" {
+                    Said::new(format!(
+                        "`filter`: the function must give true (keep) or false (leave out), not {got}"
+                    ))
+                    .hint("for example: `scenario.districts().filter(|d| d.rate < 0.3)`")
                 } else {
                     Said::new(format!(
                         "`{function}`: the comparison must give true or false, not {got}"
