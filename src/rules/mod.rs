@@ -334,11 +334,12 @@ fn compile(engine: &Engine, path: &Path) -> Result<Rule, Error> {
             continue;
         };
         if function.params.len() != 2 {
-            return Err(Error::new(RuleFileProblem::HookParameters {
-                rule: name,
-                hook: function.name.to_string(),
-            })
-            .file(path));
+            return Err(failure::hook_parameters_error(
+                &name,
+                path,
+                &source,
+                function.name,
+            ));
         }
         has[i] = true;
     }
