@@ -80,6 +80,7 @@ fn scenario(districts: Vec<DistrictInput>) -> Scenario {
         district_floor: None,
         reachable_share: 0.8,
         params,
+        params_at: BTreeMap::new(),
         team_kinds: vec![
             TeamKind {
                 name: "commune".to_string(),

@@ -1,7 +1,6 @@
 //! Reading a rule-test file (the format is in the module doc of `ruletest`): every key checked,
 //! every error at the line and column to change. `[case.expect]` is read in `expect.rs`.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use toml::Spanned;
@@ -14,7 +13,7 @@ use crate::diagnostic::{Error, did_you_mean};
 use crate::model::Scope;
 use crate::scenario::document::{Table, Value, as_array, as_str, as_table, pos, wrong_type};
 use crate::scenario::message::Expected;
-use crate::scenario::{self, Param, Scenario};
+use crate::scenario::{self, Scenario};
 use crate::source::{Pos, Source};
 
 const KEYS: [&str; 4] = ["scenario", "rules", "params", "case"];
@@ -205,8 +204,9 @@ fn override_params(
             },
         ));
     }
-    let values: BTreeMap<String, Param> = scenario::params(owner)?;
+    let (values, places) = scenario::params(owner)?;
     scenario.params.extend(values);
+    scenario.params_at.extend(places);
     Ok(())
 }
 
