@@ -8,7 +8,7 @@ use toml::de::{DeTable, DeValue};
 
 use super::expect::{Expect, expects_nothing, read_expect};
 use super::kinds::kind_counts;
-use super::message::{File, Hint, TestFileProblem};
+use super::message::{File, Hint, TestFileProblem, TomlSyntax};
 use crate::diagnostic::{Error, did_you_mean};
 use crate::model::Scope;
 use crate::scenario::document::{Table, Value, as_array, as_str, as_table, pos, wrong_type};
@@ -18,6 +18,21 @@ use crate::source::{Pos, Source};
 
 const KEYS: [&str; 4] = ["scenario", "rules", "params", "case"];
 const CASE_KEYS: [&str; 5] = ["name", "district", "plan", "params", "expect"];
+/// Keys of a scenario file that a test file does not have.
+const SCENARIO_KEYS: [&str; 12] = [
+    "name",
+    "as_of",
+    "horizon_days",
+    "objective",
+    "budget",
+    "coverage",
+    "base",
+    "target",
+    "response",
+    "team_kind",
+    "district",
+    "history",
+];
 
 /// A test file, read and checked: its cases are ready to run.
 #[derive(Debug, Clone)]
@@ -55,6 +70,12 @@ pub fn read(path: &Path) -> Result<Fixture, Error> {
     })?;
     let doc = parse(&src)?;
     let top = Table::new(&src, Pos::File, "", &doc);
+    // a scenario given as a test file (`campaign rules test scenarios`): say so, rather than
+    // "unknown key `name`"
+    let has = |key: &str| doc.iter().any(|(k, _)| k.get_ref().as_ref() == key);
+    if !has("scenario") && !has("case") && SCENARIO_KEYS.iter().any(|key| has(key)) {
+        return Err(src.error(Pos::File, TestFileProblem::IsScenario));
+    }
     top.unknown_keys(&KEYS)?;
 
     let mut base = load_scenario(&top)?;
@@ -100,7 +121,8 @@ fn parse(src: &Source) -> Result<DeTable<'_>, Error> {
         .map_err(|err| {
             let message = err.message().trim_end().to_string();
             let pos = err.span().map_or(Pos::File, |span| Pos::Offset(span.start));
-            src.error(pos, TestFileProblem::NotToml { message })
+            let syntax = TomlSyntax::of_parser(&message);
+            src.error(pos, TestFileProblem::NotToml { syntax, message })
         })
 }
 
