@@ -10,7 +10,7 @@ use crate::diagnostic::{Error, did_you_mean};
 
 use super::engine::Stop;
 use super::message::{
-    ApiName, ArgType, Arithmetic, HostProblem, Literal, RuleFailure, RuleFileProblem,
+    ApiName, ArgType, Arithmetic, Enclosure, HostProblem, Literal, RuleFailure, RuleFileProblem,
     RuntimeProblem, Syntax, Total, ValueProblem,
 };
 
@@ -239,6 +239,31 @@ fn parse_detail(kind: &ParseErrorType) -> Syntax {
         ParseErrorType::BadInput(LexError::UnterminatedString) => Syntax::UnterminatedText,
         ParseErrorType::UnexpectedEOF => Syntax::UnexpectedEnd,
         ParseErrorType::MissingToken(token, _) if token == ";" => Syntax::MissingSemicolon,
+        ParseErrorType::MissingToken(token, detail) if token == "," || token == ")" => {
+            let call = quoted_after(detail, "to separate the arguments to function call '")
+                .or_else(|| {
+                    quoted_after(detail, "to close the arguments list of this function call '")
+                });
+            let what = if let Some(function) = call {
+                Some(Enclosure::Call {
+                    function: function.to_string(),
+                })
+            } else if detail.ends_with("array literal") {
+                Some(Enclosure::List)
+            } else if detail.ends_with("object map literal") {
+                Some(Enclosure::Map)
+            } else if detail.starts_with("for a matching (") {
+                Some(Enclosure::Parenthesis)
+            } else {
+                None
+            };
+            match what {
+                Some(what) => Syntax::NotClosed { what },
+                None => Syntax::Missing {
+                    token: token.to_string(),
+                },
+            }
+        }
         ParseErrorType::MissingToken(token, _) => Syntax::Missing {
             token: token.to_string(),
         },

@@ -43,6 +43,10 @@ pub(crate) enum Syntax {
     /// The file ends too soon.
     UnexpectedEnd,
     MissingSemicolon,
+    /// A call, a list, a map or a `(` left open where Rhai wanted `,` or the closing bracket.
+    NotClosed {
+        what: Enclosure,
+    },
     Missing {
         token: String,
     },
@@ -101,6 +105,17 @@ pub(crate) enum Syntax {
     },
     /// One the Vietnamese words do not know: Rhai's English is given.
     Other,
+}
+
+/// What a rule opened with a bracket and left open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Enclosure {
+    /// The arguments of a call of `function`.
+    Call { function: String },
+    List,
+    Map,
+    /// `(` in an expression.
+    Parenthesis,
 }
 
 /// What was written too large in a rule file.
@@ -185,6 +200,25 @@ impl Syntax {
             }
             Syntax::MissingSemicolon => Said::new("thiếu dấu `;` ở cuối câu lệnh")
                 .hint("thêm `;` vào chỗ được chỉ, cuối câu lệnh"),
+            Syntax::NotClosed { what } => match what {
+                Enclosure::Call { function } => Said::new(format!(
+                    "lời gọi `{function}(...)` chưa đóng: thiếu `)` (hoặc dấu `,` giữa hai giá trị)"
+                ))
+                .hint(format!(
+                    "thêm `)` sau giá trị cuối cùng đưa vào `{function}`, hoặc `,` nếu còn giá \
+                     trị nữa"
+                )),
+                Enclosure::List => Said::new(
+                    "danh sách `[...]` chưa đóng: thiếu `]` (hoặc dấu `,` giữa hai phần tử)",
+                )
+                .hint("thêm `]` sau phần tử cuối cùng, hoặc `,` nếu còn phần tử nữa"),
+                Enclosure::Map => Said::new(
+                    "bảng `#{ ... }` chưa đóng: thiếu `}` (hoặc dấu `,` giữa hai mục)",
+                )
+                .hint("thêm `}` sau mục cuối cùng, hoặc `,` nếu còn mục nữa"),
+                Enclosure::Parenthesis => Said::new("thiếu `)` đóng một dấu `(`")
+                    .hint("thêm `)` ở chỗ được chỉ, hoặc xóa dấu `(` thừa"),
+            },
             Syntax::Missing { token } => Said::new(format!("thiếu `{token}`")).hint(format!(
                 "thêm `{token}` ở chỗ được chỉ (hoặc ngay trước đó)"
             )),
@@ -294,6 +328,27 @@ impl Syntax {
             }
             Syntax::MissingSemicolon => Said::new("a `;` is missing at the end of the statement")
                 .hint("add `;` at the spot shown, the end of the statement"),
+            Syntax::NotClosed { what } => match what {
+                Enclosure::Call { function } => Said::new(format!(
+                    "the call `{function}(...)` is not closed: a `)` is missing (or a `,` \
+                     between two values)"
+                ))
+                .hint(format!(
+                    "add `)` after the last value given to `{function}`, or `,` if more values \
+                     follow"
+                )),
+                Enclosure::List => Said::new(
+                    "the list `[...]` is not closed: a `]` is missing (or a `,` between two items)",
+                )
+                .hint("add `]` after the last item, or `,` if more items follow"),
+                Enclosure::Map => Said::new(
+                    "the map `#{ ... }` is not closed: a `}` is missing (or a `,` between two \
+                     entries)",
+                )
+                .hint("add `}` after the last entry, or `,` if more entries follow"),
+                Enclosure::Parenthesis => Said::new("a `)` is missing to close a `(`")
+                    .hint("add `)` at the spot shown, or remove the `(` too many"),
+            },
             Syntax::Missing { token } => Said::new(format!("`{token}` is missing")).hint(format!(
                 "add `{token}` at the spot shown (or just before it)"
             )),
