@@ -242,7 +242,10 @@ fn parse_detail(kind: &ParseErrorType) -> Syntax {
         ParseErrorType::MissingToken(token, detail) if token == "," || token == ")" => {
             let call = quoted_after(detail, "to separate the arguments to function call '")
                 .or_else(|| {
-                    quoted_after(detail, "to close the arguments list of this function call '")
+                    quoted_after(
+                        detail,
+                        "to close the arguments list of this function call '",
+                    )
                 });
             let what = if let Some(function) = call {
                 Some(Enclosure::Call {

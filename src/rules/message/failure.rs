@@ -1018,6 +1018,38 @@ mod tests {
     }
 
     #[test]
+    fn arithmetic_errors_are_named_from_rhai_s_words() {
+        assert_eq!(
+            Arithmetic::of_rhai("Division by zero: 96818 / 0"),
+            Arithmetic::DivisionByZero { op: '/' }
+        );
+        assert_eq!(
+            Arithmetic::of_rhai("Modulo division by zero or overflow: 7 % 0"),
+            Arithmetic::DivisionByZero { op: '%' }
+        );
+        assert_eq!(
+            Arithmetic::of_rhai("Addition overflow: 9223372036854775807 + 1"),
+            Arithmetic::Overflow
+        );
+        assert_eq!(
+            Arithmetic::of_rhai(
+                "Error parsing floating-point number '0,35': invalid float literal"
+            ),
+            Arithmetic::NotANumber {
+                text: "0,35".into()
+            }
+        );
+        assert_eq!(
+            Arithmetic::of_rhai("Integer raised to a negative power: 2 ** -1"),
+            Arithmetic::NegativePower
+        );
+        // no English left under Vietnamese, whatever Rhai said
+        let other = Arithmetic::of_rhai("Something new: 1 ? 2");
+        assert!(!other.vi().problem.contains("Something"));
+        assert!(other.en().problem.contains("Something new"));
+    }
+
+    #[test]
     fn what_a_rule_threw_reaches_the_terminal_escaped() {
         let failure = RuleFailure::Thrown {
             rule: "r".into(),

@@ -770,3 +770,22 @@ impl Shape {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_number_a_rule_gave_is_shown_as_people_write_it() {
+        assert_eq!(figure(Lang::Vi, -569.07), "-569,07");
+        assert_eq!(figure(Lang::En, -569.07), "-569.07");
+        assert_eq!(figure(Lang::Vi, 95.0), "95");
+        assert_eq!(figure(Lang::Vi, 1.0 / 3.0), "0,3333");
+        assert_eq!(figure(Lang::Vi, f64::NAN), "NaN");
+        assert_eq!(figure(Lang::Vi, f64::NEG_INFINITY), "-vô cực");
+        assert_eq!(figure(Lang::En, f64::INFINITY), "infinity");
+        // past what a whole number prints: a power of ten, not a saturated figure
+        assert_eq!(figure(Lang::Vi, -2.5e300), "-2,5 × 10^300");
+        assert_eq!(figure(Lang::En, 1e15), "1 × 10^15");
+    }
+}

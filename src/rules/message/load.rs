@@ -111,7 +111,9 @@ pub(crate) enum Syntax {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Enclosure {
     /// The arguments of a call of `function`.
-    Call { function: String },
+    Call {
+        function: String,
+    },
     List,
     Map,
     /// `(` in an expression.
@@ -212,10 +214,10 @@ impl Syntax {
                     "danh sách `[...]` chưa đóng: thiếu `]` (hoặc dấu `,` giữa hai phần tử)",
                 )
                 .hint("thêm `]` sau phần tử cuối cùng, hoặc `,` nếu còn phần tử nữa"),
-                Enclosure::Map => Said::new(
-                    "bảng `#{ ... }` chưa đóng: thiếu `}` (hoặc dấu `,` giữa hai mục)",
-                )
-                .hint("thêm `}` sau mục cuối cùng, hoặc `,` nếu còn mục nữa"),
+                Enclosure::Map => {
+                    Said::new("bảng `#{ ... }` chưa đóng: thiếu `}` (hoặc dấu `,` giữa hai mục)")
+                        .hint("thêm `}` sau mục cuối cùng, hoặc `,` nếu còn mục nữa")
+                }
                 Enclosure::Parenthesis => Said::new("thiếu `)` đóng một dấu `(`")
                     .hint("thêm `)` ở chỗ được chỉ, hoặc xóa dấu `(` thừa"),
             },
