@@ -458,11 +458,13 @@ fn runtime_detail(err: &EvalAltResult, source: &str, pos: Position) -> RuntimePr
     let close = |name: &str| did_you_mean(name, API_NAMES.iter().copied()).map(str::to_string);
     match err {
         EvalAltResult::ErrorFunctionNotFound(signature, ..) => {
-            let (name, args) = signature
-                .split_once(" (")
-                .map_or((signature.as_str(), ""), |(n, a)| {
-                    (n, a.trim_end_matches(')'))
-                });
+            let (name, args) =
+                signature
+                    .split_once(" (")
+                    .map_or((signature.as_str(), ""), |(n, a)| {
+                        // one `)` closes the list: `+ (i64, ())` ends with the type `()`
+                        (n, a.strip_suffix(')').unwrap_or(a))
+                    });
             let args = argument_types(args);
             if !name.starts_with(|c: char| c.is_alphabetic() || c == '_') {
                 let operands = at.map_or([None, None], |at| operands(source, at, name, args.len()));
@@ -472,7 +474,9 @@ fn runtime_detail(err: &EvalAltResult, source: &str, pos: Position) -> RuntimePr
                     operands,
                 };
             }
-            let api = if PROPERTY_NAMES.contains(&name) {
+            let api = if args.first() == Some(&ArgType::Districts) {
+                ApiName::OnDistricts
+            } else if PROPERTY_NAMES.contains(&name) {
                 ApiName::Property
             } else if API_NAMES.contains(&name) {
                 ApiName::Function

@@ -341,6 +341,8 @@ pub(crate) enum ApiName {
     Function,
     /// Not in the API; `close` is a name of it this may be a typing mistake for.
     Other { close: Option<String> },
+    /// A list function called on `scenario.districts()`, which has only some of them.
+    OnDistricts,
 }
 
 /// What a calculation Rhai could not make was, from Rhai's English words for it.
@@ -620,8 +622,8 @@ fn operand_advice_vi(op: &str, what: &ArgType) -> String {
             "phép `{op}` chỉ làm với số; nếu đó là một số viết trong ngoặc kép (ở [params]) thì \
              bỏ dấu ngoặc kép, còn muốn ghép chữ thì dùng `+` giữa hai đoạn chữ"
         ),
-        ArgType::Nothing => "giá trị rỗng `()` đến từ một hàm không trả về gì (dòng cuối của \
-                             hàm kết thúc bằng `;`), hoặc một `if` không có `else`"
+        ArgType::Nothing => "nó thường đến từ một hàm không trả về gì (dòng cuối của hàm kết \
+                             thúc bằng `;`), hoặc từ một `if` không có `else`"
             .to_string(),
         ArgType::Bool => format!(
             "phép `{op}` chỉ làm với số; đổi đúng/sai thành số bằng `if ... {{ 1 }} else {{ 0 }}`"
@@ -639,8 +641,8 @@ fn operand_advice_en(op: &str, what: &ArgType) -> String {
             "`{op}` works on numbers only; if it is a number written in quotes (in [params]), \
              remove the quotes, and to join texts use `+` between two texts"
         ),
-        ArgType::Nothing => "an empty value `()` comes from a function that gives nothing back \
-                             (its last line ends with `;`), or from an `if` without `else`"
+        ArgType::Nothing => "it usually comes from a function that gives nothing back (its \
+                             last line ends with `;`), or from an `if` without `else`"
             .to_string(),
         ArgType::Bool => format!(
             "`{op}` works on numbers only; turn true/false into a number with \
@@ -672,6 +674,14 @@ fn not_indexable_vi(what: &ArgType, receiver: Option<&str>, key: Option<&str>) -
                 ),
             })
         }
+        ArgType::Districts => Said::new(
+            "danh sách huyện `scenario.districts()` chỉ đọc được theo vị trí, bằng một số nguyên, \
+             ví dụ `[0]`",
+        )
+        .hint(
+            "muốn tìm một huyện theo tên thì đi qua danh sách: `for d in scenario.districts() { \
+             if d.name == \"...\" { ... } }`",
+        ),
         ArgType::Scenario => Said::new("không đọc được kịch bản bằng `[...]`").hint(match key {
             Some(key) => format!("đọc một giá trị của [params] bằng `scenario.param(\"{key}\")`"),
             None => "đọc một giá trị của [params] bằng `scenario.param(\"...\")`".to_string(),
@@ -709,6 +719,14 @@ fn not_indexable_en(what: &ArgType, receiver: Option<&str>, key: Option<&str>) -
                 ),
             })
         }
+        ArgType::Districts => Said::new(
+            "the list `scenario.districts()` is read by position only, with a whole number, e.g. \
+             `[0]`",
+        )
+        .hint(
+            "to find a district by its name, go through the list: `for d in \
+             scenario.districts() { if d.name == \"...\" { ... } }`",
+        ),
         ArgType::Scenario => {
             Said::new("the scenario cannot be read with `[...]`").hint(match key {
                 Some(key) => format!("read a value of [params] with `scenario.param(\"{key}\")`"),
@@ -774,6 +792,11 @@ impl Message for RuntimeProblem {
                     )),
                     ApiName::Other { close: Some(close) } => said.hint(did_you_mean_vi(close)),
                     ApiName::Other { close: None } => said,
+                    ApiName::OnDistricts => said.hint(
+                        "`scenario.districts()` chỉ có `for`, `len()`, `is_empty()`, `[i]`, \
+                         `filter(f)` và `map(f)`; muốn làm gì khác thì lấy ra một danh sách của \
+                         riêng quy tắc, ví dụ `let names = scenario.districts().map(|d| d.name);`",
+                    ),
                 }
             }
             NoProperty { name, close } => {
@@ -892,6 +915,11 @@ impl Message for RuntimeProblem {
                     )),
                     ApiName::Other { close: Some(close) } => said.hint(did_you_mean_en(close)),
                     ApiName::Other { close: None } => said,
+                    ApiName::OnDistricts => said.hint(
+                        "`scenario.districts()` has only `for`, `len()`, `is_empty()`, `[i]`, \
+                         `filter(f)` and `map(f)`; for anything else take a list of the rule's \
+                         own out of it, e.g. `let names = scenario.districts().map(|d| d.name);`",
+                    ),
                 }
             }
             NoProperty { name, close } => {
