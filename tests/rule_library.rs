@@ -517,3 +517,86 @@ fn the_lines_the_docs_name_hold_the_new_params() {
         assert!(lines[line - 1].contains("# ASSUMPTION: "), "line {line}");
     }
 }
+
+/// The path of the rule file of a rule of [`RULES`]: the letter's three in `rules/`, the others
+/// in `rules/library/`.
+fn rule_path(rule: &str) -> String {
+    match rule {
+        "communication" | "mandatory-cohorts" | "door-to-door" => {
+            path(&format!("rules/{rule}.rhai"))
+        }
+        _ => path(&format!("rules/library/{rule}.rhai")),
+    }
+}
+
+#[test]
+fn every_library_rule_plans_the_largest_province_generate_makes_for_them() {
+    // 10,600 units, as many as Vietnam has communes. `scenario.districts()` was a list of maps
+    // that Rhai counted against the limits on one value (1,000 map entries, 4 a district), so
+    // priority-floor and remote-districts stopped past 250 districts with "a map has too many
+    // entries"; and remote-districts checked its names again on every district, building a
+    // text of every district's name each time.
+    const UNITS: usize = 10_600;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("generated.toml");
+    let mut args: Vec<String> = [
+        "generate", "--units", "10600", "--seed", "3", "--budget", "auto",
+    ]
+    .iter()
+    .map(|a| a.to_string())
+    .collect();
+    for rule in RULES {
+        args.extend(["--rules".to_string(), rule_path(rule)]);
+    }
+    args.extend(["--out".to_string(), file.display().to_string()]);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let (code, _, stderr) = campaign(&args);
+    assert_eq!(code, 0, "{stderr}");
+    // the library rules' [params], with two of the generated units as the remote ones
+    let generated = scenario::load(&file).unwrap();
+    assert_eq!(generated.districts.len(), UNITS);
+    let remote = [&generated.districts[1].name, &generated.districts[4].name];
+    let params = format!(
+        "[params]\nschool_session_uptake = 0.20\nremote_districts = [\"{}\", \"{}\"]\n\
+         remote_productivity = 0.75\npriority_lowest_count = 3\npriority_floor = 0.35\n",
+        remote[0], remote[1]
+    );
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, layout::replace_once(&text, "[params]\n", &params)).unwrap();
+
+    let scenario = scenario::load(&file).unwrap();
+    assert_eq!(scenario.districts.len(), UNITS);
+    let plan = campaign_planner::plan_scenario(&scenario).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(plan.districts.len(), UNITS);
+    assert_ne!(plan.status, campaign_planner::solve::Status::Infeasible);
+    // every district ran every rule
+    for d in &plan.districts {
+        let ran: std::collections::BTreeSet<&str> =
+            d.trace.iter().map(|t| t.rule.as_str()).collect();
+        assert_eq!(ran.len(), RULES.len(), "{}: {ran:?}", d.name);
+    }
+    let directed = |rule: &str| -> Vec<&str> {
+        plan.districts
+            .iter()
+            .filter(|d| d.directives.iter().any(|x| x.rule == rule))
+            .map(|d| d.name.as_str())
+            .collect()
+    };
+    // the three lowest rates (ties: the one listed first), and the two remote units
+    let mut order: Vec<usize> = (0..UNITS).collect();
+    let rate = |i: usize| {
+        scenario.districts[i].installed as f64 / scenario.districts[i].smartphones as f64
+    };
+    order.sort_by(|&a, &b| rate(a).total_cmp(&rate(b)).then(a.cmp(&b)));
+    let mut lowest: Vec<&str> = order[..3]
+        .iter()
+        .map(|&i| scenario.districts[i].name.as_str())
+        .collect();
+    lowest.sort_by_key(|name| scenario.districts.iter().position(|d| d.name == *name));
+    assert_eq!(directed("priority-floor"), lowest);
+    assert_eq!(
+        directed("remote-districts"),
+        [remote[0].as_str(), remote[1].as_str()]
+    );
+    assert_eq!(directed("communication").len(), UNITS);
+}

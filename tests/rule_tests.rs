@@ -681,7 +681,7 @@ fn every_mistake_in_a_test_file_names_its_line_and_column() {
         (
             "scenario = \"{scenario}\"\n[[case]\n".into(),
             "test.toml:2:8: the test file is not valid TOML",
-            "check the quotes",
+            "check the `]`, `}` and commas",
         ),
     ];
     for (body, message, hint) in cases {

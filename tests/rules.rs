@@ -80,6 +80,7 @@ fn scenario(districts: Vec<DistrictInput>) -> Scenario {
         district_floor: None,
         reachable_share: 0.8,
         params,
+        params_at: BTreeMap::new(),
         team_kinds: vec![
             TeamKind {
                 name: "commune".to_string(),
@@ -573,6 +574,73 @@ fn scenario_districts_lets_a_rule_rank_its_district() {
     assert_eq!(
         read.iter().find(|(k, _)| k == "scenario.districts()"),
         Some(&("scenario.districts()".to_string(), TraceValue::Int(3)))
+    );
+}
+
+#[test]
+fn scenario_districts_holds_thousands_of_districts_outside_the_limits_on_one_value() {
+    // 2,000 districts: as maps in one list, 8,000 entries against the 1,000 one value may hold
+    // (the list stopped rules past 250 districts). The list itself is not counted; what a rule
+    // takes out of it and keeps is.
+    let districts: Vec<DistrictInput> = (0..2_000u64)
+        .map(|i| district(&format!("D{i:04}"), 100 + i % 300, 1_000, 1))
+        .collect();
+    let source = r#"
+        fn before_solve(district, scenario) {
+            if district.name != "D0000" { return; }
+            let all = scenario.districts();
+            let copies = [all, all, all, scenario.districts()];
+            let low = all.filter(|d| d.rate < 0.12);
+            let rates = all.map(|d| d.rate);
+            let n = 0;
+            for other in all { n += 1; }
+            district.directive(#{
+                action: `${all.len()}|${all.is_empty()}|${all[0].name}|${all[-1].name}|${low.len()}|${rates.len()}|${n}|${copies.len()}|${type_of(all)}`,
+                unit: "x",
+            });
+        }
+    "#;
+    let (_dir, path) = rule_file("all", source);
+    let effects = before(&[path], &scenario(districts)).unwrap();
+    // rates 0.100, 0.101, ... 0.399 and again: 20 of every 300 below 0.12, 140 in all
+    assert_eq!(
+        effects[0].directives[0].action.vi,
+        "2000|false|D0000|D1999|140|2000|2000|4|Districts"
+    );
+}
+
+#[test]
+fn scenario_districts_read_past_its_end_or_filtered_by_a_number_is_an_error_at_its_line() {
+    let s = scenario(vec![
+        district("A", 250, 1_000, 3),
+        district("B", 400, 1_000, 3),
+    ]);
+    let err = before_err(
+        "fn before_solve(district, scenario) {\n    let d = scenario.districts()[2];\n}\n",
+        &s,
+    );
+    assert_eq!(err.location.line, Some(2));
+    assert!(
+        err.render(Lang::En)
+            .contains("index 2 is outside the list (length 2, numbered from 0)"),
+        "{}",
+        err.render(Lang::En)
+    );
+    let err = before_err(
+        "fn before_solve(district, scenario) {\n    let d = scenario.districts().filter(|d| d.rate);\n}\n",
+        &s,
+    );
+    assert_eq!(err.location.line, Some(2));
+    let (vi, en) = (err.render(Lang::Vi), err.render(Lang::En));
+    assert!(
+        en.contains(
+            "`filter`: the function must give true (keep) or false (leave out), not a number"
+        ),
+        "{en}"
+    );
+    assert!(
+        vi.contains("gợi ý: ví dụ: `scenario.districts().filter(|d| d.rate < 0.3)`"),
+        "{vi}"
     );
 }
 

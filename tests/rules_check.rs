@@ -643,11 +643,13 @@ fn a_number_compared_with_a_text_is_caught_even_through_params() {
         &os("en"),
     ]);
     assert_eq!(out.code, 1);
-    let door = Path::new(RULES).join("door-to-door.rhai");
+    // the value is the mistake: the error is at the scenario's line, naming the rule's
     assert!(
         out.stderr.contains(&format!(
-            "error: {}:17:22: comparing a number with a text \"0.30\" by `<`\n",
-            door.display()
+            "error: {}:34:26: field `params.door_to_door_threshold`: comparing a number with a \
+             text \"0.30\" by `<` (the rule `door-to-door` reads this value and uses it on its \
+             lines 17 and 34)\n",
+            scenario.display()
         )),
         "{}",
         out.stderr
@@ -870,10 +872,11 @@ fn a_misspelt_params_key_in_an_overlay_is_named() {
         assert_eq!(out.code, 1, "{}", out.stderr);
         assert!(
             out.stderr.contains(&format!(
-                "error: {}: field `params.door_to_door_treshold`: [params] has \
+                "error: {}:5:25: field `params.door_to_door_treshold`: [params] has \
                  `door_to_door_treshold`, which no rule reads, while the rules read \
-                 `door_to_door_threshold`\nhint: did you mean `door_to_door_threshold`? Fix the \
-                 name in the scenario file\n",
+                 `door_to_door_threshold`\n 5 | door_to_door_treshold = 0.25\n   |              \
+                 \x20          ^\nhint: did you mean `door_to_door_threshold`? Fix the name in \
+                 the scenario file\n",
                 overlay.display()
             )),
             "{}",

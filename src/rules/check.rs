@@ -15,7 +15,7 @@ use rhai::{AST, ASTNode, BinaryExpr, Engine, Expr, FnCallExpr, Position, Stmt};
 
 use super::api::{self, Arg, Item, On, Phase, Returns};
 use super::message::{CheckProblem, Declared, HostProblem, Listed, Shape, Solve, ValueProblem};
-use crate::diagnostic::{Error, Message, did_you_mean};
+use crate::diagnostic::{Error, Location, Message, did_you_mean};
 use crate::model::Scope;
 use crate::scenario::{Param, Scenario};
 
@@ -39,6 +39,8 @@ const KEYWORD_FUNCTIONS: [&str; 9] = [
 #[derive(Debug, Clone)]
 pub struct Names {
     params: BTreeMap<String, Param>,
+    /// Where each `[params]` value is written ([`Scenario::params_at`]).
+    params_at: BTreeMap<String, Location>,
     kinds: Vec<(String, Scope)>,
     cohorts: BTreeSet<String>,
     /// The scenario file, for hints.
@@ -49,6 +51,7 @@ impl Names {
     pub fn of(scenario: &Scenario) -> Names {
         Names {
             params: scenario.params.clone(),
+            params_at: scenario.params_at.clone(),
             kinds: scenario
                 .team_kinds
                 .iter()
@@ -137,25 +140,40 @@ pub(crate) fn params_read(ast: &AST) -> BTreeSet<String> {
 }
 
 /// A `[params]` key of the scenario that no rule reads but that is close to one they read: a
-/// misspelt key (in an overlay, say) that would leave the meant one at its old value.
+/// misspelt key (in an overlay, say) that would leave the meant one at its old value. Close
+/// means a typing mistake away, at most [`TYPO_EDITS`] letters: a key that merely starts like
+/// one the rules read (`door_to_door_provincial_kind`, `door_to_door_threshold`) is another
+/// parameter, perhaps one a rule stopped reading, not a misspelling.
 pub(crate) fn unread_params(names: &Names, read: &BTreeSet<String>) -> Vec<Error> {
     names
         .params
         .keys()
         .filter(|key| !read.contains(*key))
         .filter_map(|key| {
-            let close = did_you_mean(key, read.iter().map(String::as_str))?;
-            Some(
-                Error::new(CheckProblem::UnreadParam {
-                    key: key.clone(),
-                    close: close.to_string(),
-                })
-                .file(&names.scenario)
-                .field(format!("params.{key}")),
-            )
+            let typos = read.iter().map(String::as_str).filter(|r| {
+                strsim::osa_distance(&key.to_lowercase(), &r.to_lowercase()) <= TYPO_EDITS
+            });
+            let close = did_you_mean(key, typos)?;
+            let error = Error::new(CheckProblem::UnreadParam {
+                key: key.clone(),
+                close: close.to_string(),
+            });
+            let error = match names.params_at.get(key) {
+                Some(place) => {
+                    let mut error = error;
+                    error.location = Box::new(place.clone());
+                    error
+                }
+                None => error.file(&names.scenario),
+            };
+            Some(error.field(format!("params.{key}")))
         })
         .collect()
 }
+
+/// The most letters a misspelt `[params]` key differs by from the key meant (a letter left
+/// out, added, changed, or two swapped, counting one each).
+const TYPO_EDITS: usize = 2;
 
 /// Checks one compiled rule; the problems found, in source order.
 pub(crate) fn check(
@@ -181,6 +199,7 @@ pub(crate) fn check(
         names,
         script,
         problems: Vec::new(),
+        in_params: Vec::new(),
     };
     let mut scopes = scopes_of(ast, &phases);
     // first what each variable holds, then every call and access
@@ -202,6 +221,10 @@ pub(crate) fn check(
         true
     });
     misspelt_hooks(ast, source, &calls, &mut checker);
+    let in_params = std::mem::take(&mut checker.in_params);
+    for (pos, key, lines, problem) in in_params {
+        checker.problem_at_param(pos, &key, lines, problem);
+    }
     let mut problems = checker.problems;
     problems.sort_by_key(|(pos, _)| (pos.line(), pos.position()));
     problems.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
@@ -435,7 +458,7 @@ enum Ty {
     Unknown,
     Number,
     /// A text, with its value when it is written in the rule (or read from `[params]`).
-    Text(Option<String>),
+    Text(Option<Written>),
     Bool,
     /// A list of names (e.g. `scenario.local_kinds()`).
     TextList,
@@ -472,13 +495,35 @@ impl Ty {
         }
     }
 
-    fn of_param(param: &Param) -> Ty {
+    /// The value of the `[params]` key `key`.
+    fn of_param(key: &str, param: &Param) -> Ty {
         match param {
             Param::Number(_) => Ty::Number,
-            Param::Text(s) => Ty::Text(Some(s.clone())),
+            Param::Text(s) => Ty::Text(Some(Written {
+                value: s.clone(),
+                param: Some(key.to_string()),
+            })),
             Param::Bool(_) => Ty::Bool,
             Param::List(items) if items.iter().all(|i| matches!(i, Param::Text(_))) => Ty::TextList,
             Param::List(_) => Ty::List,
+        }
+    }
+}
+
+/// A text the checker knows the value of, and the `[params]` key it was read from (`None`:
+/// written in the rule).
+#[derive(Debug, Clone, PartialEq)]
+struct Written {
+    value: String,
+    param: Option<String>,
+}
+
+impl Written {
+    /// A text written in the rule.
+    fn rule(value: &str) -> Written {
+        Written {
+            value: value.to_string(),
+            param: None,
         }
     }
 }
@@ -503,6 +548,9 @@ struct Checker<'a> {
     /// The rule's own functions: their argument counts.
     script: HashMap<String, BTreeSet<usize>>,
     problems: Vec<(Position, Error)>,
+    /// Problems with values read from `[params]`, each once per key and problem: where the
+    /// rule first uses the value, the key, the rule's lines that use it, the problem.
+    in_params: Vec<(Position, String, Vec<usize>, CheckProblem)>,
 }
 
 /// The position of a method call or property in a chain.
@@ -522,6 +570,54 @@ impl Checker<'_> {
             error = error.at(self.source, line, 1);
         }
         self.problems.push((pos, error));
+    }
+
+    /// A problem with a value the rule read from the `[params]` key `key` and uses at `pos`:
+    /// the value is what the user wrote wrong, so the error points where it is written (the
+    /// scenario's line, or the `--set`), naming the rule's line. Without a place for it (a
+    /// scenario built in code), at the rule.
+    fn problem_in_param(&mut self, pos: Position, key: &str, problem: CheckProblem) {
+        let line = pos.line().unwrap_or(0);
+        if let Some((first, _, lines, _)) = self
+            .in_params
+            .iter_mut()
+            .find(|(_, k, _, p)| k == key && *p == problem)
+        {
+            if !lines.contains(&line) {
+                lines.push(line);
+                lines.sort_unstable();
+            }
+            // (the checker's walk of the functions is in no set order)
+            if self::key(pos) < self::key(*first) {
+                *first = pos;
+            }
+            return;
+        }
+        self.in_params
+            .push((pos, key.to_string(), vec![line], problem));
+    }
+
+    /// The error of [`Checker::problem_in_param`], once the rule's lines that use the value
+    /// are all known.
+    fn problem_at_param(
+        &mut self,
+        pos: Position,
+        key: &str,
+        lines: Vec<usize>,
+        problem: CheckProblem,
+    ) {
+        let Some(place) = self.names.and_then(|n| n.params_at.get(key)) else {
+            self.problem(pos, problem);
+            return;
+        };
+        let mut error = Error::new(CheckProblem::InParam {
+            rule: super::rule_name(self.path),
+            lines,
+            problem: Box::new(problem),
+        });
+        error.location = Box::new(place.clone());
+        self.problems
+            .push((pos, error.field(format!("params.{key}"))));
     }
 
     /// Pass 1: what the variables hold (`let`, `=`, `for`).
@@ -846,13 +942,15 @@ impl Checker<'_> {
             (Ty::Number, Ty::Text(t)) | (Ty::Text(t), Ty::Number) => t.clone(),
             _ => return,
         };
-        self.problem(
-            pos,
-            CheckProblem::NumberWithText {
-                text,
-                op: op.to_string(),
-            },
-        );
+        let param = text.as_ref().and_then(|t| t.param.clone());
+        let problem = CheckProblem::NumberWithText {
+            text: text.map(|t| t.value),
+            op: op.to_string(),
+        };
+        match param {
+            Some(key) => self.problem_in_param(pos, &key, problem),
+            None => self.problem(pos, problem),
+        }
     }
 
     /// The function `name` may be a typing mistake for, as it is written.
@@ -1005,14 +1103,23 @@ impl Checker<'_> {
             }
             return;
         }
-        let Ty::Text(Some(value)) = ty else {
+        let Ty::Text(Some(written)) = ty else {
             return;
         };
-        self.name_argument(name, &value, want, pos);
+        self.name_argument(name, &written, want, pos);
     }
 
-    /// A team kind, cohort, `[params]` key or language written in the rule.
-    fn name_argument(&mut self, function: &'static str, value: &str, want: Arg, pos: Position) {
+    /// A team kind, cohort, `[params]` key or language written in the rule (or read from
+    /// `[params]`).
+    fn name_argument(
+        &mut self,
+        function: &'static str,
+        written: &Written,
+        want: Arg,
+        pos: Position,
+    ) {
+        let value = written.value.as_str();
+        let param = written.param.as_deref();
         match want {
             Arg::Lang if value != "vi" && value != "en" => {
                 self.problem(
@@ -1023,9 +1130,9 @@ impl Checker<'_> {
                     },
                 );
             }
-            Arg::Cohort => self.cohort_argument(function, value, pos),
+            Arg::Cohort => self.cohort_argument(function, value, pos, param),
             Arg::Kind | Arg::LocalKind => {
-                self.kind_argument(function, value, want == Arg::LocalKind, pos)
+                self.kind_argument(function, value, want == Arg::LocalKind, pos, param)
             }
             Arg::ParamKey => self.param_argument(function, value, pos),
             _ => {}
@@ -1034,7 +1141,13 @@ impl Checker<'_> {
 
     /// A cohort written in the rule: one the scenario has (or, without a scenario, not a near
     /// miss of one the shipped rules read).
-    fn cohort_argument(&mut self, function: &'static str, value: &str, pos: Position) {
+    fn cohort_argument(
+        &mut self,
+        function: &'static str,
+        value: &str,
+        pos: Position,
+        param: Option<&str>,
+    ) {
         let lower = value.to_lowercase();
         let known: Vec<&str> = match self.names {
             Some(names) => names.cohorts.iter().map(String::as_str).collect(),
@@ -1048,19 +1161,28 @@ impl Checker<'_> {
         if self.names.is_none() && cohorts.close.is_none() {
             return;
         }
-        self.problem(
-            pos,
-            CheckProblem::NoCohort {
-                function,
-                cohort: value.to_string(),
-                cohorts,
-            },
-        );
+        let problem = CheckProblem::NoCohort {
+            function,
+            cohort: value.to_string(),
+            cohorts,
+        };
+        match param {
+            Some(key) => self.problem_in_param(pos, key, problem),
+            None => self.problem(pos, problem),
+        }
     }
 
-    /// A team kind written in the rule: one the scenario declares, and local where `local`
-    /// (a function that stations teams); unchecked without a scenario.
-    fn kind_argument(&mut self, function: &'static str, value: &str, local: bool, pos: Position) {
+    /// A team kind written in the rule (or read from the `[params]` key `param`): one the
+    /// scenario declares, and local where `local` (a function that stations teams); unchecked
+    /// without a scenario.
+    fn kind_argument(
+        &mut self,
+        function: &'static str,
+        value: &str,
+        local: bool,
+        pos: Position,
+        param: Option<&str>,
+    ) {
         let Some(names) = self.names else {
             return;
         };
@@ -1084,14 +1206,15 @@ impl Checker<'_> {
             Some(_) => {}
             None => {
                 let known: Vec<&str> = names.kinds.iter().map(|(k, _)| k.as_str()).collect();
-                self.problem(
-                    pos,
-                    CheckProblem::NoTeamKind {
-                        function,
-                        kind: value.to_string(),
-                        kinds: Declared::of(Listed::TeamKinds, value, &known),
-                    },
-                );
+                let problem = CheckProblem::NoTeamKind {
+                    function,
+                    kind: value.to_string(),
+                    kinds: Declared::of(Listed::TeamKinds, value, &known),
+                };
+                match param {
+                    Some(key) => self.problem_in_param(pos, key, problem),
+                    None => self.problem(pos, problem),
+                }
             }
         }
     }
@@ -1169,9 +1292,10 @@ impl Checker<'_> {
             Returns::List => Ty::List,
             Returns::Nothing => Ty::Nothing,
             Returns::Param => match (first, self.names) {
-                (Some(Ty::Text(Some(key))), Some(names)) => {
-                    names.params.get(&key).map_or(Ty::Unknown, Ty::of_param)
-                }
+                (Some(Ty::Text(Some(key))), Some(names)) => names
+                    .params
+                    .get(&key.value)
+                    .map_or(Ty::Unknown, |param| Ty::of_param(&key.value, param)),
                 _ => Ty::Unknown,
             },
         }
@@ -1181,7 +1305,7 @@ impl Checker<'_> {
     fn ty(&self, expr: &Expr, scope: &FnScope) -> Ty {
         match expr {
             Expr::IntegerConstant(..) | Expr::FloatConstant(..) => Ty::Number,
-            Expr::StringConstant(s, _) => Ty::Text(Some(s.to_string())),
+            Expr::StringConstant(s, _) => Ty::Text(Some(Written::rule(s))),
             Expr::InterpolatedString(..) | Expr::CharConstant(..) => Ty::Text(None),
             Expr::BoolConstant(..) => Ty::Bool,
             Expr::Array(..) => Ty::List,
@@ -1199,6 +1323,7 @@ impl Checker<'_> {
                     names: self.names,
                     script: HashMap::new(),
                     problems: Vec::new(),
+                    in_params: Vec::new(),
                 };
                 quiet.chain(bin, scope, false)
             }
@@ -1274,7 +1399,7 @@ fn ty_of_value(d: &rhai::Dynamic) -> Ty {
             d.clone()
                 .into_immutable_string()
                 .ok()
-                .map(|s| s.to_string()),
+                .map(|s| Written::rule(&s)),
         )
     } else if d.is_int() || d.is_float() {
         Ty::Number

@@ -107,6 +107,14 @@ impl Clock {
         if self.budget.steps().saturating_add(operations) > TOTAL_OPERATIONS {
             return Some(Stop::TotalSteps);
         }
+        // The first step of a call: the evaluation's time spent so far, known without a look
+        // at the clock. A call of fewer steps than [`CLOCK_EVERY`] never looks at it, so
+        // without this, calls of a few hundred steps that each copy a large list (a step can
+        // cost a millisecond) ran on past the evaluation's time for as long as there were
+        // districts.
+        if operations == 1 && self.budget.time() > TOTAL_TIME {
+            return Some(Stop::TotalTime);
+        }
         if !operations.is_multiple_of(CLOCK_EVERY) {
             return None;
         }
@@ -299,6 +307,17 @@ mod tests {
             "{}",
             clock.budget.steps()
         );
+    }
+
+    #[test]
+    fn a_call_after_the_evaluation_s_time_is_spent_stops_at_its_first_step() {
+        // calls too short to look at the clock still count their time, and the next call
+        // stops once the evaluation's is spent
+        let clock = Clock::new(TIME_FOR_TESTS);
+        clock
+            .budget
+            .spend(0, 0, TOTAL_TIME + Duration::from_millis(1));
+        assert_eq!(stop(&clock, "let x = 1;"), Stop::TotalTime);
     }
 
     /// A call time no test run reaches.

@@ -10,8 +10,8 @@ use crate::diagnostic::{Error, did_you_mean};
 
 use super::engine::Stop;
 use super::message::{
-    ApiName, ArgType, HostProblem, Literal, RuleFailure, RuleFileProblem, RuntimeProblem, Syntax,
-    Total, ValueProblem,
+    ApiName, ArgType, Arithmetic, Enclosure, HostProblem, Literal, RuleFailure, RuleFileProblem,
+    RuntimeProblem, Syntax, Total, ValueProblem,
 };
 
 /// What a host function refuses (a bad argument, an action at the wrong time) travels through
@@ -95,13 +95,133 @@ pub(crate) fn syntax(rule: &str, path: &Path, source: &str, err: &ParseError) ->
             .file(path)
             .at(source, line, column);
     }
+    // a variable the hook never received: `fn before_solve(district)` using `scenario`
+    if matches!(&*err.0, ParseErrorType::VariableUndefined(_))
+        && let Some(hook) = [super::BEFORE_SOLVE, super::AFTER_SOLVE]
+            .into_iter()
+            .find(|hook| hook_parameters(source, hook).is_some_and(|n| n != 2))
+    {
+        return hook_parameters_error(&rule, path, source, hook);
+    }
+    let syntax = parse_detail(&err.0);
+    let mut pos = err.1;
+    // Rhai notices a missing `;` at the next statement, lines and comments later: point at the
+    // end of the statement that lacks it
+    if syntax == Syntax::MissingSemicolon
+        && let Some((line, column)) = end_of_code_before(source, pos)
+        && let (Ok(line), Ok(column)) = (u16::try_from(line), u16::try_from(column))
+    {
+        pos = Position::new(line, column);
+    }
     let error = Error::new(RuleFileProblem::Syntax {
         rule,
-        syntax: parse_detail(&err.0),
+        syntax,
         rhai: err.0.to_string(),
     })
     .file(path);
-    with_position(error, source, err.1)
+    with_position(error, source, pos)
+}
+
+/// The error of a hook (`before_solve`, `after_solve`) that does not take two parameters, at
+/// its `fn` line.
+pub(crate) fn hook_parameters_error(rule: &str, path: &Path, source: &str, hook: &str) -> Error {
+    let error = Error::new(RuleFileProblem::HookParameters {
+        rule: rule.to_string(),
+        hook: hook.to_string(),
+    })
+    .file(path);
+    match hook_line(source, hook) {
+        Some((line, column)) => error.at(source, line, column),
+        None => error,
+    }
+}
+
+/// How many parameters `fn hook(...)` takes in `source`, if the rule defines it.
+fn hook_parameters(source: &str, hook: &str) -> Option<usize> {
+    let (line, _) = hook_line(source, hook)?;
+    let text = source.lines().nth(line - 1)?;
+    let after = &text[text.find(hook)? + hook.len()..];
+    let inside = after.trim_start().strip_prefix('(')?;
+    let inside = &inside[..inside.find(')')?];
+    Some(if inside.trim().is_empty() {
+        0
+    } else {
+        inside.split(',').filter(|p| !p.trim().is_empty()).count()
+    })
+}
+
+/// The line and column just after the last character of code before `pos` in `source`
+/// (texts count as code; comments and blank space do not): where a statement that Rhai found
+/// unfinished at `pos` ends.
+fn end_of_code_before(source: &str, pos: Position) -> Option<(usize, usize)> {
+    let end = offset(source, pos)?;
+    #[derive(PartialEq)]
+    enum In {
+        Code,
+        LineComment,
+        BlockComment(usize),
+        Text(char),
+    }
+    let mut state = In::Code;
+    let mut last: Option<(usize, usize)> = None;
+    let (mut line, mut column) = (1, 0);
+    let mut chars = source[..end].chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\n' {
+            line += 1;
+            column = 0;
+            if state == In::LineComment {
+                state = In::Code;
+            }
+            continue;
+        }
+        column += 1;
+        match state {
+            In::LineComment => {}
+            In::BlockComment(depth) => {
+                if c == '*' && chars.peek() == Some(&'/') {
+                    chars.next();
+                    column += 1;
+                    state = if depth == 1 {
+                        In::Code
+                    } else {
+                        In::BlockComment(depth - 1)
+                    };
+                } else if c == '/' && chars.peek() == Some(&'*') {
+                    chars.next();
+                    column += 1;
+                    state = In::BlockComment(depth + 1);
+                }
+            }
+            In::Text(quote) => {
+                last = Some((line, column));
+                if c == '\\' {
+                    if chars.peek().is_some_and(|n| *n != '\n') {
+                        chars.next();
+                        column += 1;
+                        last = Some((line, column));
+                    }
+                } else if c == quote {
+                    state = In::Code;
+                }
+            }
+            In::Code => {
+                if c == '/' && chars.peek() == Some(&'/') {
+                    state = In::LineComment;
+                } else if c == '/' && chars.peek() == Some(&'*') {
+                    chars.next();
+                    column += 1;
+                    state = In::BlockComment(1);
+                } else if !c.is_whitespace() {
+                    last = Some((line, column));
+                    if c == '"' || c == '`' || c == '\'' {
+                        state = In::Text(c);
+                    }
+                }
+            }
+        }
+    }
+    last.map(|(line, column)| (line, column + 1))
 }
 
 fn parse_detail(kind: &ParseErrorType) -> Syntax {
@@ -119,6 +239,34 @@ fn parse_detail(kind: &ParseErrorType) -> Syntax {
         ParseErrorType::BadInput(LexError::UnterminatedString) => Syntax::UnterminatedText,
         ParseErrorType::UnexpectedEOF => Syntax::UnexpectedEnd,
         ParseErrorType::MissingToken(token, _) if token == ";" => Syntax::MissingSemicolon,
+        ParseErrorType::MissingToken(token, detail) if token == "," || token == ")" => {
+            let call = quoted_after(detail, "to separate the arguments to function call '")
+                .or_else(|| {
+                    quoted_after(
+                        detail,
+                        "to close the arguments list of this function call '",
+                    )
+                });
+            let what = if let Some(function) = call {
+                Some(Enclosure::Call {
+                    function: function.to_string(),
+                })
+            } else if detail.ends_with("array literal") {
+                Some(Enclosure::List)
+            } else if detail.ends_with("object map literal") {
+                Some(Enclosure::Map)
+            } else if detail.starts_with("for a matching (") {
+                Some(Enclosure::Parenthesis)
+            } else {
+                None
+            };
+            match what {
+                Some(what) => Syntax::NotClosed { what },
+                None => Syntax::Missing {
+                    token: token.to_string(),
+                },
+            }
+        }
         ParseErrorType::MissingToken(token, _) => Syntax::Missing {
             token: token.to_string(),
         },
@@ -245,7 +393,7 @@ pub(crate) fn runtime(err: &EvalAltResult, site: &Site) -> Error {
         other => RuleFailure::Failed {
             rule,
             hook,
-            problem: runtime_detail(other),
+            problem: runtime_detail(other, site.source, innermost_position(err)),
         },
     };
     let error = Error::new(failure).file(site.path).district(site.district);
@@ -278,6 +426,9 @@ const THROWN_CHARS: usize = 300;
 /// The line and column of `fn hook(` in `source`.
 fn hook_line(source: &str, hook: &str) -> Option<(usize, usize)> {
     source.lines().enumerate().find_map(|(i, line)| {
+        if line.trim_start().starts_with("//") {
+            return None;
+        }
         let at = line.find("fn ")?;
         let rest = line[at + 3..].trim_start();
         let named = rest.strip_prefix(hook)?;
@@ -299,24 +450,33 @@ fn innermost_position(err: &EvalAltResult) -> Position {
     if inner.is_none() { here } else { inner }
 }
 
-fn runtime_detail(err: &EvalAltResult) -> RuntimeProblem {
+/// The problem of a Rhai runtime error `err`, at `pos` in `source` (the rule's text, which
+/// shows the values involved as the rule writes them).
+fn runtime_detail(err: &EvalAltResult, source: &str, pos: Position) -> RuntimeProblem {
+    let at = offset(source, pos);
     let english = || strip_position(&err.to_string());
     let close = |name: &str| did_you_mean(name, API_NAMES.iter().copied()).map(str::to_string);
     match err {
         EvalAltResult::ErrorFunctionNotFound(signature, ..) => {
-            let (name, args) = signature
-                .split_once(" (")
-                .map_or((signature.as_str(), ""), |(n, a)| {
-                    (n, a.trim_end_matches(')'))
-                });
+            let (name, args) =
+                signature
+                    .split_once(" (")
+                    .map_or((signature.as_str(), ""), |(n, a)| {
+                        // one `)` closes the list: `+ (i64, ())` ends with the type `()`
+                        (n, a.strip_suffix(')').unwrap_or(a))
+                    });
             let args = argument_types(args);
             if !name.starts_with(|c: char| c.is_alphabetic() || c == '_') {
+                let operands = at.map_or([None, None], |at| operands(source, at, name, args.len()));
                 return RuntimeProblem::CannotApply {
                     op: name.to_string(),
                     args,
+                    operands,
                 };
             }
-            let api = if PROPERTY_NAMES.contains(&name) {
+            let api = if args.first() == Some(&ArgType::Districts) {
+                ApiName::OnDistricts
+            } else if PROPERTY_NAMES.contains(&name) {
                 ApiName::Property
             } else if API_NAMES.contains(&name) {
                 ApiName::Function
@@ -345,6 +505,10 @@ fn runtime_detail(err: &EvalAltResult) -> RuntimeProblem {
         }
         EvalAltResult::ErrorPropertyNotFound(name, ..) => RuntimeProblem::NoEntry {
             name: name.to_string(),
+            map: at.and_then(|at| map_before_property(source, at)),
+            row: did_you_mean(name, ["name", "smartphones", "installed", "rate"])
+                .filter(|row| row != name)
+                .map(str::to_string),
         },
         EvalAltResult::ErrorArrayBounds(len, index, ..) => RuntimeProblem::OutOfBounds {
             index: *index,
@@ -357,14 +521,16 @@ fn runtime_detail(err: &EvalAltResult) -> RuntimeProblem {
                 actual: actual.to_string(),
             }
         }
-        EvalAltResult::ErrorArithmetic(detail, ..) => RuntimeProblem::Arithmetic {
-            detail: detail.to_string(),
-        },
+        EvalAltResult::ErrorArithmetic(detail, ..) => {
+            RuntimeProblem::Arithmetic(Arithmetic::of_rhai(detail))
+        }
         EvalAltResult::ErrorStackOverflow(..) => RuntimeProblem::TooDeep,
         EvalAltResult::ErrorTooManyVariables(..) => RuntimeProblem::TooManyVariables,
         EvalAltResult::ErrorIndexingType(what, ..) => RuntimeProblem::NotIndexable {
             // "Indexer unavailable: i64[...]" names the type before the brackets
             what: ArgType::of_rhai(what.split('[').next().unwrap_or(what)),
+            receiver: at.and_then(|at| expression_before(source, at)),
+            key: at.and_then(|at| quoted_key(source, at)),
         },
         EvalAltResult::ErrorFor(..) => RuntimeProblem::NotIterable,
         EvalAltResult::ErrorVariableNotFound(name, ..) => RuntimeProblem::UndeclaredVariable {
@@ -453,5 +619,254 @@ fn with_position(error: Error, source: &str, pos: Position) -> Error {
         (Some(line), Some(column)) => error.at(source, line, column),
         (Some(line), None) => error.at(source, line, 1),
         _ => error,
+    }
+}
+
+/// The byte offset in `source` of `pos` (1-based line and character), if it is in the text.
+fn offset(source: &str, pos: Position) -> Option<usize> {
+    let (line, column) = (pos.line()?, pos.position()?);
+    let mut start = 0;
+    for _ in 1..line {
+        start += source[start..].find('\n')? + 1;
+    }
+    let text = &source[start..];
+    let end = text.find('\n').unwrap_or(text.len());
+    let (i, _) = text[..end].char_indices().nth(column.checked_sub(1)?)?;
+    Some(start + i)
+}
+
+/// The longest a value quoted from the rule's text may be: past it, the message says "the
+/// left side" and the caret shows the spot.
+const QUOTED_EXPRESSION: usize = 60;
+
+/// The value written just before byte `end` of `source`, on its line, when it is plainly one
+/// value: a name, a chain of `.name` and calls `(...)` and items `[...]`
+/// (`scenario.param("x")`, `district.name`, `all[0].rate`), or a text in quotes.
+fn expression_before(source: &str, end: usize) -> Option<String> {
+    let line_start = source[..end].rfind('\n').map_or(0, |i| i + 1);
+    let line = &source[line_start..end];
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    let mut i = chars.len();
+    while i > 0 && chars[i - 1].1 == ' ' {
+        i -= 1;
+    }
+    let stop = i;
+    let mut depth = 0usize;
+    let mut in_text = false;
+    while i > 0 {
+        let c = chars[i - 1].1;
+        if in_text {
+            in_text = c != '"';
+        } else if c == '"' {
+            in_text = true;
+        } else if c == ')' || c == ']' {
+            depth += 1;
+        } else if c == '(' || c == '[' {
+            if depth == 0 {
+                break;
+            }
+            depth -= 1;
+        } else if depth == 0 && !(c.is_alphanumeric() || c == '_' || c == '.') {
+            break;
+        }
+        i -= 1;
+    }
+    if in_text || depth > 0 || i == stop {
+        return None;
+    }
+    let start = chars.get(i).map_or(line.len(), |(at, _)| *at);
+    let end = chars.get(stop).map_or(line.len(), |(at, _)| *at);
+    let text = line[start..end].trim();
+    (!text.is_empty() && !text.starts_with('.') && text.chars().count() <= QUOTED_EXPRESSION)
+        .then(|| text.to_string())
+}
+
+/// The value written from byte `start` of `source` on, on its line, when it is plainly one
+/// value (as [`expression_before`]).
+fn expression_after(source: &str, start: usize) -> Option<String> {
+    let rest = &source[start..];
+    let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
+    let skipped = line.len() - line.trim_start().len();
+    let mut depth = 0usize;
+    let mut in_text = false;
+    let mut end = skipped;
+    for (i, c) in line[skipped..].char_indices() {
+        let at = skipped + i;
+        if in_text {
+            in_text = c != '"';
+        } else if c == '"' {
+            in_text = true;
+        } else if c == '(' || c == '[' {
+            depth += 1;
+        } else if c == ')' || c == ']' {
+            if depth == 0 {
+                break;
+            }
+            depth -= 1;
+        } else if depth == 0 && !(c.is_alphanumeric() || c == '_' || c == '.') {
+            break;
+        }
+        end = at + c.len_utf8();
+    }
+    if in_text || depth > 0 {
+        return None;
+    }
+    let text = line[skipped..end].trim_end_matches('.');
+    (!text.is_empty() && text.chars().count() <= QUOTED_EXPRESSION).then(|| text.to_string())
+}
+
+/// The two values of the operator `op` written at byte `at` of `source` (one value, after it,
+/// for `-x`), each when it is plainly the operator's own: not the end of a longer
+/// calculation whose operator binds as tightly (`a - b - c`: the left value is `a - b`).
+fn operands(source: &str, at: usize, op: &str, count: usize) -> [Option<String>; 2] {
+    let multiplying = ["*", "/", "%"].contains(&op);
+    let after_op = at + op.len();
+    if !source[at..].starts_with(op) {
+        return [None, None];
+    }
+    let right = expression_after(source, after_op).filter(|right| {
+        // what follows the value: an operator that binds more tightly takes it from `op`
+        let rest = source[after_op..]
+            .trim_start()
+            .get(right.len()..)
+            .unwrap_or("")
+            .trim_start();
+        !(rest.starts_with("**") || (!multiplying && rest.starts_with(['*', '/', '%'])))
+    });
+    if count < 2 {
+        return [right, None];
+    }
+    let left = expression_before(source, at).filter(|left| {
+        // what comes before the value must not bind it to something else first
+        let before = source[..at].trim_end();
+        let before = before
+            .strip_suffix(left.as_str())
+            .unwrap_or(before)
+            .trim_end();
+        match before.chars().next_back() {
+            None => true,
+            Some(c) if c.is_alphabetic() => true,
+            Some(c) => {
+                "=(,;{[<>&|".contains(c)
+                    || (multiplying && (c == '+' || c == '-') && !before.ends_with("**"))
+            }
+        }
+    });
+    [left, right]
+}
+
+/// The map of a property read at byte `at` of `source` (`m.b`, `at` on `b` or on the dot).
+fn map_before_property(source: &str, at: usize) -> Option<String> {
+    let before = source[..at].trim_end();
+    let dot = if source[at..].starts_with('.') {
+        at
+    } else if before.ends_with('.') {
+        before.len() - 1
+    } else {
+        return None;
+    };
+    expression_before(source, dot)
+}
+
+/// The text in quotes of `["key"]` written at byte `at` of `source`.
+fn quoted_key(source: &str, at: usize) -> Option<String> {
+    let rest = source[at..].strip_prefix('[')?.trim_start();
+    let rest = rest.strip_prefix('"')?;
+    let (key, after) = rest.split_once('"')?;
+    (after.trim_start().starts_with(']') && !key.contains('\\') && key.chars().count() <= 40)
+        .then(|| key.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_values_of_an_operator_are_quoted_only_when_they_are_its_own() {
+        let src = "let x = district.smartphones - district.name;";
+        let at = src.find(" - ").unwrap() + 1;
+        assert_eq!(
+            operands(src, at, "-", 2),
+            [
+                Some("district.smartphones".to_string()),
+                Some("district.name".to_string())
+            ]
+        );
+        // `a - b - c`: the second `-` takes `a - b`, not `b`
+        let src = "let x = a - b - c;";
+        assert_eq!(
+            operands(src, src.rfind('-').unwrap(), "-", 2),
+            [None, Some("c".to_string())]
+        );
+        // `a - b * c`: the `-` takes `b * c`
+        let src = "let x = a - b * c;";
+        assert_eq!(
+            operands(src, src.find('-').unwrap(), "-", 2),
+            [Some("a".to_string()), None]
+        );
+        // `a + b * c`: the `*` takes `b`
+        let src = "let x = a + b * c;";
+        assert_eq!(
+            operands(src, src.find('*').unwrap(), "*", 2),
+            [Some("b".to_string()), Some("c".to_string())]
+        );
+        let src = "if 3 < scenario.param(\"t\") - \"x\" {";
+        let at = src.find(" - ").unwrap() + 1;
+        assert_eq!(
+            operands(src, at, "-", 2),
+            [
+                Some("scenario.param(\"t\")".to_string()),
+                Some("\"x\"".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_missing_semicolon_is_placed_at_the_end_of_its_statement() {
+        let src = "fn f() {\n    let x = \"a;b\" // c;\n\n    /* d; */\n    let y = 1;\n}\n";
+        // Rhai stops at `let y`, line 5
+        assert_eq!(end_of_code_before(src, Position::new(5, 5)), Some((2, 18)));
+        assert_eq!(
+            end_of_code_before("let x = 1 let y", Position::new(1, 11)),
+            Some((1, 10))
+        );
+    }
+
+    #[test]
+    fn a_hook_s_parameters_are_counted() {
+        let src =
+            "// before_solve(a)\nfn before_solve(district) {\n}\nfn after_solve( d , s ) {}\n";
+        assert_eq!(hook_parameters(src, "before_solve"), Some(1));
+        assert_eq!(hook_parameters(src, "after_solve"), Some(2));
+        assert_eq!(
+            hook_parameters("fn before_solve() {}", "before_solve"),
+            Some(0)
+        );
+        assert_eq!(hook_parameters("fn other() {}", "before_solve"), None);
+    }
+
+    #[test]
+    fn what_is_read_with_brackets_and_a_dot_is_found_in_the_text() {
+        let src = "    let x = scenario.param(\"door_to_door_threshold\")[0];";
+        let at = src.find("[0]").unwrap();
+        assert_eq!(
+            expression_before(src, at).as_deref(),
+            Some("scenario.param(\"door_to_door_threshold\")")
+        );
+        assert_eq!(quoted_key(src, at), None);
+        let src = "    let x = district[\"rate\"];";
+        let at = src.find('[').unwrap();
+        assert_eq!(expression_before(src, at).as_deref(), Some("district"));
+        assert_eq!(quoted_key(src, at).as_deref(), Some("rate"));
+        let src = "let m = #{a: 1}; let x = m.b + 1;";
+        assert_eq!(
+            map_before_property(src, src.find(".b").unwrap() + 1).as_deref(),
+            Some("m")
+        );
+        assert_eq!(
+            offset("a\nbé c\n", Position::new(2, 4)),
+            Some("a\nbé ".len())
+        );
+        assert_eq!(offset("a\nb\n", Position::new(3, 1)), None);
     }
 }

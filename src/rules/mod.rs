@@ -69,7 +69,9 @@
 //!   lists of team kind names, in scenario order;
 //! - `scenario.districts()`: every district of the scenario, in scenario order, as maps
 //!   `#{ name, smartphones, installed, rate }` (the rates before the campaign), so that a rule
-//!   can rank its district among the others.
+//!   can rank its district among the others. A list of its own (`scenario_view::Districts`),
+//!   shared by every call and counted against no size limit however many districts there are:
+//!   `for`, `len()`, `is_empty()`, `[i]`, `filter(f)` and `map(f)`.
 //!
 //! # Number formats
 //!
@@ -361,11 +363,12 @@ fn compile(engine: &Engine, path: &Path) -> Result<Rule, Error> {
             continue;
         };
         if function.params.len() != 2 {
-            return Err(Error::new(RuleFileProblem::HookParameters {
-                rule: name,
-                hook: function.name.to_string(),
-            })
-            .file(path));
+            return Err(failure::hook_parameters_error(
+                &name,
+                path,
+                &source,
+                function.name,
+            ));
         }
         has[i] = true;
     }

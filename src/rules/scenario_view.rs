@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use rhai::{Array, Dynamic, Engine, INT, Map};
+use rhai::{Array, Dynamic, Engine, EvalAltResult, FnPtr, INT, Map, NativeCallContext, Position};
 
 use super::district::rate;
 use super::failure::Fallible;
@@ -22,8 +22,121 @@ struct Data {
     horizon_days: u32,
     district_floor: f64,
     kinds: Vec<(String, Scope)>,
-    /// `scenario.districts()`: `#{ name, smartphones, installed, rate }` per district.
-    districts: Array,
+    /// `scenario.districts()`.
+    districts: Districts,
+}
+
+/// `scenario.districts()`: every district's data, in scenario order, as maps
+/// `#{ name, smartphones, installed, rate }`.
+///
+/// A list of its own, not a Rhai array: Rhai counts the entries of the maps inside an array
+/// against the limits on one value (1,000 map entries, 10,000 items, 10,000 bytes of text),
+/// which a province of 250 districts reached (4 entries a district), and copied the whole
+/// array at each call. This list holds the maps once for the evaluation and shares them: a
+/// call, or a variable holding the list, costs nothing, and a rule holds one district's map
+/// only when it takes it out (`for other in scenario.districts()`, `all[0]`), which the limits
+/// count as any other map. It has `len()`, `is_empty()`, `[i]` (from the end when negative,
+/// as a list), and `filter(f)` and `map(f)`, which give a list as Rhai's own do.
+#[derive(Debug, Clone)]
+pub(crate) struct Districts(Rc<[Dynamic]>);
+
+impl Districts {
+    fn of(scenario: &Scenario) -> Districts {
+        Districts(
+            scenario
+                .districts
+                .iter()
+                .map(|d| {
+                    let mut map = Map::new();
+                    map.insert("name".into(), Dynamic::from(d.name.clone()));
+                    map.insert(
+                        "smartphones".into(),
+                        Dynamic::from_int(to_int(d.smartphones)),
+                    );
+                    map.insert("installed".into(), Dynamic::from_int(to_int(d.installed)));
+                    map.insert("rate".into(), Dynamic::from_float(rate(d)));
+                    Dynamic::from_map(map)
+                })
+                .collect(),
+        )
+    }
+
+    fn len(&self) -> INT {
+        INT::try_from(self.0.len()).unwrap_or(INT::MAX)
+    }
+
+    /// The district at `index` (from the end when negative), or the error of a list read past
+    /// its end.
+    fn get(&self, index: INT) -> Fallible<Dynamic> {
+        let len = self.0.len();
+        let at = if index < 0 {
+            usize::try_from(index.unsigned_abs())
+                .ok()
+                .and_then(|back| len.checked_sub(back))
+        } else {
+            usize::try_from(index).ok().filter(|&i| i < len)
+        };
+        match at {
+            Some(i) => Ok(self.0[i].clone()),
+            None => Err(EvalAltResult::ErrorArrayBounds(len, index, Position::NONE).into()),
+        }
+    }
+
+    /// The districts for which the rule's function `keep` answers true, as a list.
+    fn filter(&self, ctx: &NativeCallContext, keep: &FnPtr) -> Fallible<Array> {
+        let mut kept = Array::new();
+        for district in self.0.iter() {
+            let answer = keep.call_raw(ctx, None, [district.clone()])?;
+            let keep = answer.as_bool().map_err(|_| -> Box<EvalAltResult> {
+                HostProblem::CallbackResult {
+                    function: "filter",
+                    got: value::shape(&answer),
+                    wants_order: false,
+                }
+                .into()
+            })?;
+            if keep {
+                kept.push(district.clone());
+            }
+        }
+        Ok(kept)
+    }
+
+    /// What the rule's function `f` gives for each district, as a list.
+    fn map(&self, ctx: &NativeCallContext, f: &FnPtr) -> Fallible<Array> {
+        self.0
+            .iter()
+            .map(|district| f.call_raw(ctx, None, [district.clone()]))
+            .collect()
+    }
+}
+
+/// `for other in scenario.districts()`: each district's map in turn.
+impl IntoIterator for Districts {
+    type Item = Dynamic;
+    type IntoIter = DistrictsIter;
+
+    fn into_iter(self) -> DistrictsIter {
+        DistrictsIter {
+            list: self.0,
+            next: 0,
+        }
+    }
+}
+
+pub(crate) struct DistrictsIter {
+    list: Rc<[Dynamic]>,
+    next: usize,
+}
+
+impl Iterator for DistrictsIter {
+    type Item = Dynamic;
+
+    fn next(&mut self) -> Option<Dynamic> {
+        let item = self.list.get(self.next)?.clone();
+        self.next += 1;
+        Some(item)
+    }
 }
 
 /// The `Scenario` type of the scripts.
@@ -36,21 +149,7 @@ pub(crate) struct ScenarioView {
 
 impl ScenarioView {
     pub fn new(scenario: &Scenario, recorder: Recorder) -> ScenarioView {
-        let districts = scenario
-            .districts
-            .iter()
-            .map(|d| {
-                let mut map = Map::new();
-                map.insert("name".into(), Dynamic::from(d.name.clone()));
-                map.insert(
-                    "smartphones".into(),
-                    Dynamic::from_int(to_int(d.smartphones)),
-                );
-                map.insert("installed".into(), Dynamic::from_int(to_int(d.installed)));
-                map.insert("rate".into(), Dynamic::from_float(rate(d)));
-                Dynamic::from_map(map)
-            })
-            .collect();
+        let districts = Districts::of(scenario);
         let data = Rc::new(Data {
             params: scenario.params.clone(),
             target_rate: scenario.target_rate,
@@ -116,11 +215,10 @@ impl ScenarioView {
     }
 
     /// Every district's data, in scenario order; the trace keeps only how many.
-    fn districts(&self) -> Array {
-        self.read("districts()", || {
-            TraceValue::Int(INT::try_from(self.data.districts.len()).unwrap_or(INT::MAX))
-        });
-        self.data.districts.clone()
+    fn districts(&self) -> Districts {
+        let list = self.data.districts.clone();
+        self.read("districts()", || TraceValue::Int(list.len()));
+        list
     }
 }
 
@@ -177,6 +275,19 @@ pub(crate) fn register(engine: &mut Engine) {
         s.kinds(Some(Scope::Local), "local_kinds")
     });
     engine.register_fn("districts", |s: &mut ScenarioView| s.districts());
+    engine.register_type_with_name::<Districts>("Districts");
+    engine.register_iterator::<Districts>();
+    engine.register_fn("len", |list: &mut Districts| list.len());
+    engine.register_fn("is_empty", |list: &mut Districts| list.0.is_empty());
+    engine.register_indexer_get(|list: &mut Districts, index: INT| list.get(index));
+    engine.register_fn(
+        "filter",
+        |ctx: NativeCallContext, list: &mut Districts, keep: FnPtr| list.filter(&ctx, &keep),
+    );
+    engine.register_fn(
+        "map",
+        |ctx: NativeCallContext, list: &mut Districts, f: FnPtr| list.map(&ctx, &f),
+    );
 
     engine.register_fn("fmt_count", |x: Dynamic, lang: &str| -> Fallible<String> {
         let lang = value::lang(lang, "fmt_count")?;

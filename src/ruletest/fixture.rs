@@ -1,7 +1,6 @@
 //! Reading a rule-test file (the format is in the module doc of `ruletest`): every key checked,
 //! every error at the line and column to change. `[case.expect]` is read in `expect.rs`.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use toml::Spanned;
@@ -9,17 +8,32 @@ use toml::de::{DeTable, DeValue};
 
 use super::expect::{Expect, expects_nothing, read_expect};
 use super::kinds::kind_counts;
-use super::message::{File, Hint, TestFileProblem};
+use super::message::{File, Hint, TestFileProblem, TomlSyntax};
 use crate::diagnostic::{Error, did_you_mean};
 use crate::limits::TOML_BYTES;
 use crate::model::Scope;
 use crate::scenario::document::{Table, Value, as_array, as_str, as_table, pos, wrong_type};
 use crate::scenario::message::Expected;
-use crate::scenario::{self, Param, Scenario};
+use crate::scenario::{self, Scenario};
 use crate::source::{Pos, Source};
 
 const KEYS: [&str; 4] = ["scenario", "rules", "params", "case"];
 const CASE_KEYS: [&str; 5] = ["name", "district", "plan", "params", "expect"];
+/// Keys of a scenario file that a test file does not have.
+const SCENARIO_KEYS: [&str; 12] = [
+    "name",
+    "as_of",
+    "horizon_days",
+    "objective",
+    "budget",
+    "coverage",
+    "base",
+    "target",
+    "response",
+    "team_kind",
+    "district",
+    "history",
+];
 
 /// A test file, read and checked: its cases are ready to run.
 #[derive(Debug, Clone)]
@@ -57,6 +71,12 @@ pub fn read(path: &Path) -> Result<Fixture, Error> {
     })?;
     let doc = parse(&src)?;
     let top = Table::new(&src, Pos::File, "", &doc);
+    // a scenario given as a test file (`campaign rules test scenarios`): say so, rather than
+    // "unknown key `name`"
+    let has = |key: &str| doc.iter().any(|(k, _)| k.get_ref().as_ref() == key);
+    if !has("scenario") && !has("case") && SCENARIO_KEYS.iter().any(|key| has(key)) {
+        return Err(src.error(Pos::File, TestFileProblem::IsScenario));
+    }
     top.unknown_keys(&KEYS)?;
 
     let mut base = load_scenario(&top)?;
@@ -103,7 +123,8 @@ fn parse(src: &Source) -> Result<DeTable<'_>, Error> {
         .map_err(|err| {
             let message = err.message().trim_end().to_string();
             let pos = err.span().map_or(Pos::File, |span| Pos::Offset(span.start));
-            src.error(pos, TestFileProblem::NotToml { message })
+            let syntax = TomlSyntax::of_parser(&message);
+            src.error(pos, TestFileProblem::NotToml { syntax, message })
         })
 }
 
@@ -207,8 +228,9 @@ fn override_params(
             },
         ));
     }
-    let values: BTreeMap<String, Param> = scenario::params(owner)?;
+    let (values, places) = scenario::params(owner)?;
     scenario.params.extend(values);
+    scenario.params_at.extend(places);
     Ok(())
 }
 

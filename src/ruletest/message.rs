@@ -71,6 +71,135 @@ impl Hint {
     }
 }
 
+/// What the TOML parser found wrong in a test file, from its English words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum TomlSyntax {
+    /// A text opened with `"` and not closed on its line.
+    UnclosedText,
+    /// A control character (a NUL byte, say) inside a text.
+    ControlInText,
+    /// A backslash in a text not followed by a letter TOML knows.
+    BadEscape,
+    /// A value that is not in quotes, or no value after `=`.
+    Unquoted,
+    /// A key written twice in one table.
+    DuplicateKey,
+    /// A key without `=` and a value.
+    NoValue,
+    /// A list, table or inline table not closed, or two items without a comma between them.
+    Unclosed,
+    /// A date or time that is none.
+    BadDate,
+    /// Anything else.
+    Other,
+}
+
+impl TomlSyntax {
+    /// The kind of mistake the parser's `message` names.
+    pub fn of_parser(message: &str) -> TomlSyntax {
+        if message.starts_with("invalid basic string, expected `\"`")
+            || message.starts_with("invalid literal string, expected `'`")
+        {
+            TomlSyntax::UnclosedText
+        } else if message.starts_with("invalid basic string")
+            || message.starts_with("invalid literal string")
+        {
+            TomlSyntax::ControlInText
+        } else if message.starts_with("missing escaped value") || message.contains("escape") {
+            TomlSyntax::BadEscape
+        } else if message.starts_with("string values must be quoted") {
+            TomlSyntax::Unquoted
+        } else if message.starts_with("duplicate key") {
+            TomlSyntax::DuplicateKey
+        } else if message.starts_with("key with no value") {
+            TomlSyntax::NoValue
+        } else if message.starts_with("unclosed")
+            || message.starts_with("missing comma")
+            || message.starts_with("invalid inline table")
+            || message.starts_with("invalid array")
+        {
+            TomlSyntax::Unclosed
+        } else if message.starts_with("invalid date") || message.starts_with("invalid time") {
+            TomlSyntax::BadDate
+        } else {
+            TomlSyntax::Other
+        }
+    }
+
+    /// (the problem, what to do) in Vietnamese.
+    fn vi(self) -> (&'static str, &'static str) {
+        match self {
+            TomlSyntax::UnclosedText => (
+                "đoạn chữ chưa đóng dấu ngoặc kép",
+                "thêm `\"` ở cuối đoạn chữ, trên cùng dòng, ví dụ name = \"Hữu Lũng\"",
+            ),
+            TomlSyntax::ControlInText => (
+                "đoạn chữ có một ký tự điều khiển (ký tự không in được)",
+                "gõ lại đoạn chữ; ký tự này thường lẫn vào khi sao chép",
+            ),
+            TomlSyntax::BadEscape => (
+                "dấu `\\` trong đoạn chữ không đi kèm ký tự đặc biệt nào",
+                "viết `\\\\` để có một dấu `\\`, hoặc bỏ dấu `\\` đi",
+            ),
+            TomlSyntax::Unquoted => (
+                "chữ chưa đặt trong ngoặc kép, hoặc thiếu giá trị sau dấu `=`",
+                "viết chữ trong ngoặc kép (name = \"Hữu Lũng\"), số viết liền (0.35)",
+            ),
+            TomlSyntax::DuplicateKey => (
+                "khóa này đã được ghi ở trên, trong cùng bảng",
+                "mỗi khóa chỉ ghi một lần trong một bảng: xóa một trong hai dòng; mỗi trường hợp \
+                 bắt đầu bằng [[case]] riêng",
+            ),
+            TomlSyntax::NoValue => (
+                "khóa không có dấu `=` và giá trị",
+                "viết khóa = giá trị, ví dụ district = \"Hữu Lũng\"",
+            ),
+            TomlSyntax::Unclosed => (
+                "danh sách hoặc bảng chưa đóng, hoặc thiếu dấu phẩy giữa hai phần tử",
+                "kiểm tra dấu `]`, `}` và dấu phẩy ở chỗ được chỉ hoặc dòng trên",
+            ),
+            TomlSyntax::BadDate => (
+                "ngày hoặc giờ viết sai",
+                "viết ngày dạng năm-tháng-ngày, ví dụ 2020-09-01",
+            ),
+            TomlSyntax::Other => (
+                "có chỗ viết sai ở chỗ được chỉ",
+                "kiểm tra dấu ngoặc kép quanh chữ, dấu `=` và các dấu ngoặc ở chỗ được chỉ (hoặc \
+                 ngay trước đó)",
+            ),
+        }
+    }
+
+    /// What to do, in English (the problem is the parser's own words).
+    fn en(self) -> &'static str {
+        match self {
+            TomlSyntax::UnclosedText => {
+                "add the `\"` at the end of the text, on the same line, e.g. name = \"Hữu Lũng\""
+            }
+            TomlSyntax::ControlInText => {
+                "type the text again; such a character usually comes in with a copy"
+            }
+            TomlSyntax::BadEscape => "write `\\\\` for one `\\`, or remove the `\\`",
+            TomlSyntax::Unquoted => {
+                "write text in double quotes (name = \"Hữu Lũng\"), numbers as digits (0.35)"
+            }
+            TomlSyntax::DuplicateKey => {
+                "write each key once in a table: delete one of the two lines; each case starts \
+                 with its own [[case]]"
+            }
+            TomlSyntax::NoValue => "write key = value, e.g. district = \"Hữu Lũng\"",
+            TomlSyntax::Unclosed => {
+                "check the `]`, `}` and commas at the spot shown or on the line above"
+            }
+            TomlSyntax::BadDate => "write a date as year-month-day, e.g. 2020-09-01",
+            TomlSyntax::Other => {
+                "check the quotes around text, the `=` signs and the brackets at the spot shown \
+                 (or just before it)"
+            }
+        }
+    }
+}
+
 /// A case, as a test file writes one.
 const CASE_EXAMPLE: &str = "[[case]]\nname = \"...\"\ndistrict = \"Hữu Lũng\"\n\n[case.expect]\nmin_teams = { commune = 24, volunteer = 1 }";
 
@@ -86,10 +215,15 @@ pub(super) enum TestFileProblem {
     NotFound {
         path: String,
     },
-    /// The file is not valid TOML; `message` is the parser's (in English).
+    /// The file is not valid TOML: what the parser found (`syntax`), and its own words
+    /// (`message`, English), given in English only.
     NotToml {
+        syntax: TomlSyntax,
         message: String,
     },
+    /// The file is a scenario (it has a scenario's keys, and neither `scenario` nor
+    /// `[[case]]`), given to `campaign rules test` as a test file.
+    IsScenario,
     NoCases,
     /// Two cases have the same name.
     CaseTwice {
@@ -152,10 +286,19 @@ impl Message for TestFileProblem {
             .hint(format!(
                 "kiểm tra đường dẫn; khi không ghi đường dẫn, lệnh đọc thư mục {DEFAULT_FOLDER}/ của thư mục đang đứng"
             )),
-            NotToml { message } => Said::new(format!(
-                "tệp kiểm thử không đúng cú pháp TOML: {message}"
-            ))
-            .hint("kiểm tra dấu ngoặc kép quanh chữ, dấu `=` và các dấu ngoặc ở chỗ được chỉ (hoặc ngay trước đó)"),
+            NotToml { syntax, .. } => {
+                let (problem, hint) = syntax.vi();
+                Said::new(format!("tệp kiểm thử không đúng cú pháp TOML: {problem}")).hint(hint)
+            }
+            IsScenario => Said::new(
+                "đây là một tệp kịch bản, không phải tệp kiểm thử quy tắc: nó không có \
+                 `scenario = ...` và các `[[case]]` của một tệp kiểm thử",
+            )
+            .hint(format!(
+                "các tệp kiểm thử của quy tắc có sẵn nằm trong {DEFAULT_FOLDER}/: `campaign rules \
+                 test {DEFAULT_FOLDER}` (docs/rule-tests.md); để kiểm tra quy tắc của một kịch \
+                 bản: `campaign rules check --scenario TỆP_KỊCH_BẢN`"
+            )),
             NoCases => Said::new("tệp kiểm thử chưa có trường hợp nào").hint(Hint::CaseExample.vi()),
             CaseTwice { name, first_line } => Said::new(format!(
                 "trường hợp \"{name}\" bị ghi hai lần (lần đầu ở dòng {first_line})"
@@ -216,10 +359,19 @@ impl Message for TestFileProblem {
                     "check the path; given no path, the command reads {DEFAULT_FOLDER}/ in the current folder"
                 ),
             ),
-            NotToml { message } => Said::new(format!(
-                "the test file is not valid TOML: {message}"
-            ))
-            .hint("check the quotes around text, the `=` signs and the brackets at the spot shown (or just before it)"),
+            NotToml { syntax, message } => {
+                Said::new(format!("the test file is not valid TOML: {message}"))
+                    .hint(syntax.en())
+            }
+            IsScenario => Said::new(
+                "this is a scenario file, not a rule test file: it has neither the \
+                 `scenario = ...` nor the `[[case]]` of a test file",
+            )
+            .hint(format!(
+                "the tests of the shipped rules are in {DEFAULT_FOLDER}/: `campaign rules test \
+                 {DEFAULT_FOLDER}` (docs/rule-tests.md); to check a scenario's rules: `campaign \
+                 rules check --scenario SCENARIO_FILE`"
+            )),
             NoCases => Said::new("the test file has no cases").hint(Hint::CaseExample.en()),
             CaseTwice { name, first_line } => Said::new(format!(
                 "the case \"{name}\" appears twice (first at line {first_line})"

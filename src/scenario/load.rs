@@ -157,7 +157,7 @@ fn scenario(path: &Path, top: &Table<'_, '_>) -> Result<Scenario, Error> {
         }
     };
 
-    let params = super::params::params(top)?;
+    let (params, params_at) = super::params::params(top)?;
     let team_kinds = team_kind::team_kinds(top)?;
     let (districts, coverage) = districts(top, &team_kinds)?;
     let history = super::history::history(top, &as_of, &districts)?;
@@ -182,6 +182,7 @@ fn scenario(path: &Path, top: &Table<'_, '_>) -> Result<Scenario, Error> {
         district_floor,
         reachable_share,
         params,
+        params_at,
         team_kinds,
         districts,
         history,

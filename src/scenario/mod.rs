@@ -50,6 +50,10 @@ pub struct Scenario {
     pub reachable_share: f64,
     /// `[params]`: free values that rules read.
     pub params: BTreeMap<String, Param>,
+    /// Where each value of `[params]` is written (the file, line and column, or the `--set`
+    /// that gives it), so that a message about a value a rule reads points where the user
+    /// wrote it. Empty for a scenario built in code.
+    pub params_at: BTreeMap<String, crate::diagnostic::Location>,
     pub team_kinds: Vec<TeamKind>,
     pub districts: Vec<DistrictInput>,
     /// `[[history]]`: earlier coverage snapshots, by date (empty without history).

@@ -8,8 +8,9 @@ use toml::de::{DeArray, DeValue};
 use super::Param;
 use super::document::{self, Table, Value, as_number, pos};
 use super::message::{Expected, Hint, ParamProblem, ParamType};
-use crate::diagnostic::Error;
+use crate::diagnostic::{Error, Location};
 use crate::source::Source;
+use crate::text::Text;
 
 /// Items a list in `[params]` may hold: as many as a rule can hold in one list
 /// (`rules::limits::MAX_ARRAY_SIZE`).
@@ -19,11 +20,13 @@ pub const MAX_PARAM_ITEMS: usize = 10_000;
 /// (`rules::limits::MAX_STRING_SIZE`).
 pub const MAX_PARAM_TEXT: usize = 10_000;
 
-/// `[params]`: numbers, strings, true/false and lists of one of those, for the rules.
-pub(crate) fn params(top: &Table<'_, '_>) -> Result<BTreeMap<String, Param>, Error> {
+/// `[params]`: numbers, strings, true/false and lists of one of those, for the rules; and
+/// where each is written ([`Scenario::params_at`](super::Scenario::params_at)).
+pub(crate) fn params(top: &Table<'_, '_>) -> Result<Params, Error> {
     let mut params = BTreeMap::new();
+    let mut places = BTreeMap::new();
     let Some(table) = top.table("params", "[params]")? else {
-        return Ok(params);
+        return Ok((params, places));
     };
     for item in table.items() {
         let (key, src, value) = (item.key, item.src, item.value);
@@ -38,9 +41,20 @@ pub(crate) fn params(top: &Table<'_, '_>) -> Result<BTreeMap<String, Param>, Err
                 .error(pos(value), ParamProblem::TextTooLong { bytes })
                 .field(&field));
         }
+        places.insert(key.to_string(), place(src, value));
         params.insert(key.to_string(), param);
     }
-    Ok(params)
+    Ok((params, places))
+}
+
+/// The values of `[params]` by key, and where each is written.
+pub(crate) type Params = (BTreeMap<String, Param>, BTreeMap<String, Location>);
+
+/// Where `value` is written: its file, line and column, or the `--set` that gives it, as an
+/// error about it would name them.
+fn place(src: &Source, value: &Value<'_>) -> Location {
+    *src.error(pos(value), Text::new(String::new(), String::new()))
+        .location
 }
 
 /// One value of `[params]` that is not a list: a whole value (`top`) or an item of a list.

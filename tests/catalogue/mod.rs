@@ -33,6 +33,7 @@ mod outputs;
 mod overlays;
 mod rule_tests;
 mod rules;
+mod rules_fixed;
 mod scenario;
 mod settings;
 mod sweep;

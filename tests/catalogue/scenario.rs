@@ -443,7 +443,7 @@ fn cases() -> Vec<Case> {
                 "door_to_door_threshold = 0.30 ",
                 "door_to_door_threshold = \"0.30\" ",
             )
-            .at("rules/door-to-door.rhai:17:22")
+            .at("lang-son-2020-09-01.toml:34:26")
             .place(
                 "so sánh một số với một đoạn chữ \"0.30\"",
                 "comparing a number with a text \"0.30\"",

@@ -137,7 +137,9 @@ fn a_syntax_error_in_a_rule_names_the_rule_file_and_line() {
         "the file and line: {vi}"
     );
     assert!(
-        vi.contains("quy tắc `door-to-door` có lỗi cú pháp: thiếu `,`"),
+        vi.contains(
+            "quy tắc `door-to-door` có lỗi cú pháp: lời gọi `min_teams(...)` chưa đóng: thiếu `)`"
+        ),
         "{vi}"
     );
     assert!(en.starts_with(&format!("error: {file}:{line}:")), "{en}");

@@ -484,7 +484,11 @@ impl Message for RulesCheckProblem {
             NoRuleFiles { folder } => Said::new(format!(
                 "thư mục {} không có tệp quy tắc .rhai nào",
                 folder.display()
-            )),
+            ))
+            .hint(
+                "ghi đường dẫn tới một tệp .rhai hoặc một thư mục chứa chúng, ví dụ rules/; để \
+                 kiểm tra quy tắc của một kịch bản: `campaign rules check --scenario TỆP_KỊCH_BẢN`",
+            ),
             NotFound { path } => Said::new(format!("không tìm thấy {}", path.display()))
                 .hint("ghi đường dẫn tới một tệp .rhai hoặc một thư mục chứa chúng, ví dụ rules/"),
             FolderUnreadable { folder, error } => Said::new(format!(
@@ -500,7 +504,11 @@ impl Message for RulesCheckProblem {
             NoRuleFiles { folder } => Said::new(format!(
                 "the folder {} has no .rhai rule files",
                 folder.display()
-            )),
+            ))
+            .hint(
+                "give the path of a .rhai file or of a folder of them, e.g. rules/; to check a \
+                 scenario's rules: `campaign rules check --scenario SCENARIO_FILE`",
+            ),
             NotFound { path } => Said::new(format!("{} does not exist", path.display()))
                 .hint("give the path of a .rhai file or of a folder of them, e.g. rules/"),
             FolderUnreadable { folder, error } => Said::new(format!(

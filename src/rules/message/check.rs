@@ -111,6 +111,23 @@ pub(crate) enum CheckProblem {
     },
     /// A directive lacks an entry it needs.
     DirectiveLacks { key: &'static str },
+    /// `problem`, with a value the rule `rule` read from `[params]` and uses on its line
+    /// `line`: the error is where the value is written, and names the rule's line.
+    InParam {
+        rule: String,
+        lines: Vec<usize>,
+        problem: Box<CheckProblem>,
+    },
+}
+
+/// Line numbers as a list: "17", "17 và 34", "12, 17 và 34".
+fn lines_list(lines: &[usize], and: &str) -> String {
+    let numbers: Vec<String> = lines.iter().map(usize::to_string).collect();
+    match numbers.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} {and} {last}", rest.join(", ")),
+        None => String::new(),
+    }
 }
 
 /// "thứ 2" / "2nd": the argument at `index` (from 0).
@@ -242,7 +259,10 @@ impl Message for CheckProblem {
                 let said = Said::new(format!("không có hàm `{name}`"));
                 match close {
                     Some(close) => said.hint(did_you_mean_vi(close)),
-                    None => said,
+                    None => said.hint(format!(
+                        "định nghĩa hàm trong tệp quy tắc này, `fn {name}(...) {{ ... }}`, hoặc \
+                         sửa tên (docs/rules.md liệt kê các hàm quy tắc dùng được)"
+                    )),
                 }
             }
             NumberWithText { text, op } => {
@@ -346,6 +366,21 @@ impl Message for CheckProblem {
                 .hint(
                     "một chỉ đạo cần ít nhất `action` (việc cần làm) và `unit` (đơn vị thực hiện)",
                 ),
+            InParam {
+                rule,
+                lines,
+                problem,
+            } => {
+                let said = problem.vi();
+                Said {
+                    problem: format!(
+                        "{} (quy tắc `{rule}` đọc giá trị này và dùng nó ở dòng {})",
+                        said.problem,
+                        lines_list(lines, "và")
+                    ),
+                    hint: said.hint,
+                }
+            }
         }
     }
 
@@ -398,7 +433,10 @@ impl Message for CheckProblem {
                 let said = Said::new(format!("there is no function `{name}`"));
                 match close {
                     Some(close) => said.hint(did_you_mean_en(close)),
-                    None => said,
+                    None => said.hint(format!(
+                        "define it in this rule file, `fn {name}(...) {{ ... }}`, or fix the \
+                         name (docs/rules.md lists the functions a rule can call)"
+                    )),
                 }
             }
             NumberWithText { text, op } => {
@@ -506,6 +544,22 @@ impl Message for CheckProblem {
                 "`directive`: the directive lacks the entry `{key}`"
             ))
             .hint("a directive needs at least `action` (what to do) and `unit` (who does it)"),
+            InParam {
+                rule,
+                lines,
+                problem,
+            } => {
+                let said = problem.en();
+                Said {
+                    problem: format!(
+                        "{} (the rule `{rule}` reads this value and uses it on its {} {})",
+                        said.problem,
+                        if lines.len() == 1 { "line" } else { "lines" },
+                        lines_list(lines, "and")
+                    ),
+                    hint: said.hint,
+                }
+            }
         }
     }
 }

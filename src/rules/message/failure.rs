@@ -129,12 +129,14 @@ impl RuleFailure {
                     Total::Steps => {
                         "quy tắc chạy lại cho từng huyện nên mỗi lần chỉ nên làm ít việc: xem các \
                          vòng lặp dài, nhất là vòng lặp qua `scenario.districts()` (lặp lại cho \
-                         mọi huyện); các quy tắc có sẵn dùng dưới 500 bước cho một huyện"
+                         mọi huyện; dừng nó bằng `break` ngay khi đã có câu trả lời); các quy tắc \
+                         có sẵn dùng dưới 500 bước cho một huyện"
                     }
                     Total::Time => {
                         "quy tắc chạy lại cho từng huyện nên mỗi lần chỉ nên làm ít việc: xem các \
-                         vòng lặp gọi nhiều lần `scenario.param(...)` hay `scenario.districts()` \
-                         (mỗi lần chép lại cả danh sách); gọi một lần, giữ kết quả trong một biến"
+                         vòng lặp gọi nhiều lần `scenario.param(...)` (mỗi lần chép lại cả giá \
+                         trị, có khi cả một danh sách) và các danh sách lớn được chép sang nhiều \
+                         biến; gọi một lần, giữ kết quả trong một biến"
                     }
                 })
             }
@@ -200,13 +202,14 @@ impl RuleFailure {
                     Total::Steps => {
                         "a rule runs again for every district, so each run should do little: look \
                          for long loops, above all loops over `scenario.districts()` (repeated for \
-                         every district); the shipped rules take under 500 steps per district"
+                         every district; end one with `break` as soon as the answer is known); the \
+                         shipped rules take under 500 steps per district"
                     }
                     Total::Time => {
                         "a rule runs again for every district, so each run should do little: look \
-                         for loops that call `scenario.param(...)` or `scenario.districts()` again \
-                         and again (each call copies the whole list); call it once and keep the \
-                         result in a variable"
+                         for loops that call `scenario.param(...)` again and again (each call \
+                         copies the value, a whole list maybe) and for large lists copied into \
+                         many variables; call it once and keep the result in a variable"
                     }
                 })
             }
@@ -250,10 +253,12 @@ impl RuleFailure {
 /// An error Rhai met running a rule, in words a department reader knows.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum RuntimeProblem {
-    /// An operator (`+`, `-`, ...) applied to values it does not take.
+    /// An operator (`+`, `-`, ...) applied to values it does not take; `operands` are the
+    /// two values as the rule writes them, where the source shows them plainly.
     CannotApply {
         op: String,
         args: Vec<ArgType>,
+        operands: [Option<String>; 2],
     },
     /// No function `name` takes these arguments; `api` says whether the name is one of the
     /// rules API.
@@ -270,9 +275,13 @@ pub(crate) enum RuntimeProblem {
     ReadOnly {
         name: String,
     },
-    /// A map read at an entry it does not have.
+    /// A map read at an entry it does not have: `map` is the map as the rule writes it,
+    /// where the source shows it plainly; `row` the entry of a district of
+    /// `scenario.districts()` this may be a typing mistake for.
     NoEntry {
         name: String,
+        map: Option<String>,
+        row: Option<String>,
     },
     OutOfBounds {
         index: i64,
@@ -282,17 +291,19 @@ pub(crate) enum RuntimeProblem {
         expected: String,
         actual: String,
     },
-    /// Division by zero and the like; `detail` is Rhai's (in English).
-    Arithmetic {
-        detail: String,
-    },
+    /// A calculation that cannot be made: a division by zero, a result too large, ...
+    Arithmetic(Arithmetic),
     /// Functions calling each other deeper than [`MAX_CALL_LEVELS`].
     TooDeep,
     /// More than [`MAX_VARIABLES`] variables at once.
     TooManyVariables,
-    /// `[...]` on a value that has no items (`what`: its type).
+    /// `[...]` on a value that has no items (`what`: its type). `receiver` is the value as
+    /// the rule writes it and `key` the text in the brackets, where the source shows them
+    /// plainly.
     NotIndexable {
         what: ArgType,
+        receiver: Option<String>,
+        key: Option<String>,
     },
     /// `for x in value` on a value that cannot be gone through.
     NotIterable,
@@ -330,6 +341,140 @@ pub(crate) enum ApiName {
     Function,
     /// Not in the API; `close` is a name of it this may be a typing mistake for.
     Other { close: Option<String> },
+    /// A list function called on `scenario.districts()`, which has only some of them.
+    OnDistricts,
+}
+
+/// What a calculation Rhai could not make was, from Rhai's English words for it.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Arithmetic {
+    /// `x / 0` or `x % 0` with whole numbers (`op` is `/` or `%`).
+    DivisionByZero { op: char },
+    /// A result past the largest whole number (about 9.2 × 10^18).
+    Overflow,
+    /// A whole number raised to a negative power (`2 ** -1`).
+    NegativePower,
+    /// `parse_int` or `parse_float` given a text that is no number.
+    NotANumber { text: String },
+    /// The square root or the logarithm of a number below 0 (or 0).
+    Domain,
+    /// A range stepping by 0.
+    ZeroStep,
+    /// Any other, in Rhai's words (English).
+    Other { english: String },
+}
+
+impl Arithmetic {
+    /// The kind of error Rhai's `detail` ("Division by zero: 96818 / 0") names.
+    pub fn of_rhai(detail: &str) -> Arithmetic {
+        let after_colon = |d: &str| d.split_once(": ").map_or("", |(_, rest)| rest).to_string();
+        if detail.starts_with("Division by zero: ") {
+            Arithmetic::DivisionByZero { op: '/' }
+        } else if let Some(rest) = detail.strip_prefix("Modulo division by zero or overflow: ") {
+            if rest.ends_with(" % 0") {
+                Arithmetic::DivisionByZero { op: '%' }
+            } else {
+                Arithmetic::Overflow
+            }
+        } else if detail.contains("overflow")
+            || detail.contains("Overflow")
+            || detail.starts_with("Number raised to too large an index")
+        {
+            Arithmetic::Overflow
+        } else if detail.starts_with("Integer raised to a negative power") {
+            Arithmetic::NegativePower
+        } else if detail.starts_with("Error parsing") {
+            // "Error parsing integer number 'abc': invalid digit found in string"
+            let text = detail
+                .split_once('\'')
+                .and_then(|(_, rest)| rest.rsplit_once("':"))
+                .map_or_else(|| after_colon(detail), |(text, _)| text.to_string());
+            Arithmetic::NotANumber { text }
+        } else if detail.starts_with("Error taking the") {
+            Arithmetic::Domain
+        } else if detail.starts_with("step value cannot be zero") {
+            Arithmetic::ZeroStep
+        } else {
+            Arithmetic::Other {
+                english: detail.to_string(),
+            }
+        }
+    }
+}
+
+impl Message for Arithmetic {
+    fn vi(&self) -> Said {
+        match self {
+            Arithmetic::DivisionByZero { op } => Said::new(format!(
+                "chia cho 0: số chia (bên phải dấu `{op}`) bằng 0"
+            ))
+            .hint(
+                "kiểm tra số chia trước khi chia, ví dụ `if n > 0 { let x = a / n; }`; nếu số \
+                 chia là một số liệu (một huyện có 0 smartphone, một nhóm 0 người) thì bỏ qua \
+                 trường hợp đó",
+            ),
+            Arithmetic::Overflow => Said::new(
+                "kết quả phép tính quá lớn, vượt quá số nguyên lớn nhất (khoảng 9,2 × 10^18)",
+            )
+            .hint(
+                "kiểm tra các số đưa vào phép tính (một vòng lặp nhân mãi?); với số rất lớn \
+                 thì tính bằng số thập phân: `x.to_float()`",
+            ),
+            Arithmetic::NegativePower => Said::new(
+                "không nâng được một số nguyên lên lũy thừa âm",
+            )
+            .hint("viết cơ số là số thập phân, ví dụ `2.0 ** -1`"),
+            Arithmetic::NotANumber { text } => {
+                Said::new(format!("đoạn chữ \"{text}\" không đọc được thành số"))
+                    .hint("`parse_int` và `parse_float` chỉ đọc chữ số viết liền, với dấu chấm thập phân, ví dụ \"0.35\"")
+            }
+            Arithmetic::Domain => Said::new(
+                "không lấy được căn bậc hai hay lôgarit của một số âm (lôgarit cũng không lấy \
+                 được của 0)",
+            )
+            .hint("kiểm tra số trước, ví dụ `if x > 0.0 { ... }`"),
+            Arithmetic::ZeroStep => Said::new("bước nhảy của khoảng số bằng 0")
+                .hint("viết một bước khác 0, ví dụ `range(0, 10, 2)`"),
+            Arithmetic::Other { .. } => Said::new("phép tính không thực hiện được")
+                .hint("kiểm tra các số đưa vào phép tính ở chỗ được chỉ"),
+        }
+    }
+
+    fn en(&self) -> Said {
+        match self {
+            Arithmetic::DivisionByZero { op } => Said::new(format!(
+                "division by zero: the divisor (right of `{op}`) is 0"
+            ))
+            .hint(
+                "check the divisor before dividing, e.g. `if n > 0 { let x = a / n; }`; if the \
+                 divisor is a figure (a district with 0 smartphones, a cohort of 0 people), \
+                 leave that case out",
+            ),
+            Arithmetic::Overflow => Said::new(
+                "the result is too large: above the largest whole number (about 9.2 × 10^18)",
+            )
+            .hint(
+                "check the numbers going into the calculation (a loop multiplying on and on?); \
+                 compute very large numbers as decimals: `x.to_float()`",
+            ),
+            Arithmetic::NegativePower => {
+                Said::new("a whole number cannot be raised to a negative power")
+                    .hint("write the base as a decimal, e.g. `2.0 ** -1`")
+            }
+            Arithmetic::NotANumber { text } => {
+                Said::new(format!("the text \"{text}\" cannot be read as a number"))
+                    .hint("`parse_int` and `parse_float` read digits only, with a decimal point, e.g. \"0.35\"")
+            }
+            Arithmetic::Domain => Said::new(
+                "no square root or logarithm of a negative number (nor a logarithm of 0)",
+            )
+            .hint("check the number first, e.g. `if x > 0.0 { ... }`"),
+            Arithmetic::ZeroStep => Said::new("a range cannot step by 0")
+                .hint("give a step other than 0, e.g. `range(0, 10, 2)`"),
+            Arithmetic::Other { english } => Said::new(format!("arithmetic error: {english}"))
+                .hint("check the numbers going into the calculation at the spot shown"),
+        }
+    }
 }
 
 /// The type of an argument, as Rhai names it in a signature.
@@ -341,7 +486,15 @@ pub(crate) enum ArgType {
     Map,
     List,
     Nothing,
-    /// Any other type, by Rhai's name (`District`, `Fn`).
+    /// A district handle (`district`).
+    District,
+    /// The scenario handle (`scenario`).
+    Scenario,
+    /// `scenario.districts()`.
+    Districts,
+    /// A function given as a value (`|x| x + 1`).
+    Function,
+    /// Any other type, by Rhai's name.
     Other(String),
 }
 
@@ -355,6 +508,10 @@ impl ArgType {
             "map" | "Map" => ArgType::Map,
             "array" | "Array" => ArgType::List,
             "()" => ArgType::Nothing,
+            "District" => ArgType::District,
+            "Scenario" => ArgType::Scenario,
+            "Districts" => ArgType::Districts,
+            "Fn" | "FnPtr" => ArgType::Function,
             other => ArgType::Other(other.to_string()),
         }
     }
@@ -367,7 +524,44 @@ impl ArgType {
             ArgType::Map => "bảng",
             ArgType::List => "danh sách",
             ArgType::Nothing => "không có giá trị",
+            ArgType::District => "huyện",
+            ArgType::Scenario => "kịch bản",
+            ArgType::Districts => "danh sách huyện",
+            ArgType::Function => "hàm",
             ArgType::Other(name) => name,
+        }
+    }
+
+    /// One value of the type, as a sentence names it: "một số".
+    fn vi_one(&self) -> String {
+        match self {
+            ArgType::Text => "một đoạn chữ".into(),
+            ArgType::Number => "một số".into(),
+            ArgType::Bool => "một giá trị đúng/sai".into(),
+            ArgType::Map => "một bảng".into(),
+            ArgType::List => "một danh sách".into(),
+            ArgType::Nothing => "một giá trị rỗng `()`".into(),
+            ArgType::District => "một huyện (`district`)".into(),
+            ArgType::Scenario => "kịch bản (`scenario`)".into(),
+            ArgType::Districts => "danh sách huyện `scenario.districts()`".into(),
+            ArgType::Function => "một hàm".into(),
+            ArgType::Other(name) => format!("một giá trị kiểu {name}"),
+        }
+    }
+
+    fn en_one(&self) -> String {
+        match self {
+            ArgType::Text => "a text".into(),
+            ArgType::Number => "a number".into(),
+            ArgType::Bool => "true/false".into(),
+            ArgType::Map => "a map".into(),
+            ArgType::List => "a list".into(),
+            ArgType::Nothing => "an empty value `()`".into(),
+            ArgType::District => "a district (`district`)".into(),
+            ArgType::Scenario => "the scenario (`scenario`)".into(),
+            ArgType::Districts => "the list `scenario.districts()`".into(),
+            ArgType::Function => "a function".into(),
+            ArgType::Other(name) => format!("a value of type {name}"),
         }
     }
 
@@ -379,6 +573,10 @@ impl ArgType {
             ArgType::Map => "map",
             ArgType::List => "list",
             ArgType::Nothing => "nothing",
+            ArgType::District => "district",
+            ArgType::Scenario => "scenario",
+            ArgType::Districts => "list of districts",
+            ArgType::Function => "function",
             ArgType::Other(name) => name,
         }
     }
@@ -402,14 +600,187 @@ fn limits(lang: Lang) -> (String, String, String) {
     )
 }
 
+/// Which of an operator's values (0: left, 1: right) is the one it cannot take: the one that
+/// is not a number, for arithmetic; `None` when both are, or neither.
+fn odd_operand(op: &str, args: &[ArgType]) -> Option<usize> {
+    let arithmetic = ["+", "-", "*", "/", "%", "**"].contains(&op);
+    let odd: Vec<usize> = (0..args.len())
+        .filter(|&i| arithmetic && args[i] != ArgType::Number)
+        .collect();
+    match odd.as_slice() {
+        [one] => Some(*one),
+        // both odd: the right one, where the reader's eye goes after the operator
+        [_, second] => Some(*second),
+        _ => None,
+    }
+}
+
+/// What to do about a value of type `what` given to the operator `op`.
+fn operand_advice_vi(op: &str, what: &ArgType) -> String {
+    match what {
+        ArgType::Text => format!(
+            "phép `{op}` chỉ làm với số; nếu đó là một số viết trong ngoặc kép (ở [params]) thì \
+             bỏ dấu ngoặc kép, còn muốn ghép chữ thì dùng `+` giữa hai đoạn chữ"
+        ),
+        ArgType::Nothing => "nó thường đến từ một hàm không trả về gì (dòng cuối của hàm kết \
+                             thúc bằng `;`), hoặc từ một `if` không có `else`"
+            .to_string(),
+        ArgType::Bool => format!(
+            "phép `{op}` chỉ làm với số; đổi đúng/sai thành số bằng `if ... {{ 1 }} else {{ 0 }}`"
+        ),
+        ArgType::District => {
+            format!("phép `{op}` cần một số liệu của huyện, ví dụ `district.smartphones`")
+        }
+        _ => format!("phép `{op}` chỉ làm với số"),
+    }
+}
+
+fn operand_advice_en(op: &str, what: &ArgType) -> String {
+    match what {
+        ArgType::Text => format!(
+            "`{op}` works on numbers only; if it is a number written in quotes (in [params]), \
+             remove the quotes, and to join texts use `+` between two texts"
+        ),
+        ArgType::Nothing => "it usually comes from a function that gives nothing back (its \
+                             last line ends with `;`), or from an `if` without `else`"
+            .to_string(),
+        ArgType::Bool => format!(
+            "`{op}` works on numbers only; turn true/false into a number with \
+             `if ... {{ 1 }} else {{ 0 }}`"
+        ),
+        ArgType::District => {
+            format!("`{op}` needs a figure of the district, e.g. `district.smartphones`")
+        }
+        _ => format!("`{op}` works on numbers only"),
+    }
+}
+
+/// The `[params]` key of a value the rule writes `scenario.param("key")`.
+fn param_key(receiver: &str) -> Option<&str> {
+    receiver
+        .strip_prefix("scenario.param(\"")?
+        .strip_suffix("\")")
+        .filter(|key| !key.contains('"'))
+}
+
+fn not_indexable_vi(what: &ArgType, receiver: Option<&str>, key: Option<&str>) -> Said {
+    match what {
+        ArgType::District => {
+            let name = receiver.unwrap_or("district");
+            Said::new("không đọc được số liệu của huyện bằng `[...]`").hint(match key {
+                Some(key) => format!("đọc số liệu của huyện bằng dấu chấm: `{name}.{key}`"),
+                None => format!(
+                    "đọc số liệu của huyện bằng dấu chấm, ví dụ `{name}.rate`, `{name}.name`"
+                ),
+            })
+        }
+        ArgType::Districts => Said::new(
+            "danh sách huyện `scenario.districts()` chỉ đọc được theo vị trí, bằng một số nguyên, \
+             ví dụ `[0]`",
+        )
+        .hint(
+            "muốn tìm một huyện theo tên thì đi qua danh sách: `for d in scenario.districts() { \
+             if d.name == \"...\" { ... } }`",
+        ),
+        ArgType::Scenario => Said::new("không đọc được kịch bản bằng `[...]`").hint(match key {
+            Some(key) => format!("đọc một giá trị của [params] bằng `scenario.param(\"{key}\")`"),
+            None => "đọc một giá trị của [params] bằng `scenario.param(\"...\")`".to_string(),
+        }),
+        _ => {
+            let said = Said::new(format!(
+                "không lấy được phần tử `[...]` của {}: chỉ danh sách, bảng và đoạn chữ có phần tử",
+                what.vi_one()
+            ));
+            match (receiver, receiver.and_then(param_key)) {
+                (_, Some(param)) => said.hint(format!(
+                    "`{param}` trong [params] của kịch bản là {}, không phải danh sách: bỏ \
+                     `[...]` để dùng chính giá trị đó, hoặc ghi nó trong kịch bản là một danh \
+                     sách, ví dụ {param} = [0.3, 0.4]",
+                    what.vi_one()
+                )),
+                (Some(receiver), None) => said.hint(format!(
+                    "`{receiver}` là {}, không phải danh sách: bỏ `[...]` để dùng chính giá trị đó",
+                    what.vi_one()
+                )),
+                (None, None) => said,
+            }
+        }
+    }
+}
+
+fn not_indexable_en(what: &ArgType, receiver: Option<&str>, key: Option<&str>) -> Said {
+    match what {
+        ArgType::District => {
+            let name = receiver.unwrap_or("district");
+            Said::new("a district's figures cannot be read with `[...]`").hint(match key {
+                Some(key) => format!("read a district's figures with a dot: `{name}.{key}`"),
+                None => format!(
+                    "read a district's figures with a dot, e.g. `{name}.rate`, `{name}.name`"
+                ),
+            })
+        }
+        ArgType::Districts => Said::new(
+            "the list `scenario.districts()` is read by position only, with a whole number, e.g. \
+             `[0]`",
+        )
+        .hint(
+            "to find a district by its name, go through the list: `for d in \
+             scenario.districts() { if d.name == \"...\" { ... } }`",
+        ),
+        ArgType::Scenario => {
+            Said::new("the scenario cannot be read with `[...]`").hint(match key {
+                Some(key) => format!("read a value of [params] with `scenario.param(\"{key}\")`"),
+                None => "read a value of [params] with `scenario.param(\"...\")`".to_string(),
+            })
+        }
+        _ => {
+            let said = Said::new(format!(
+                "cannot take an item `[...]` of {}: only lists, maps and texts have items",
+                what.en_one()
+            ));
+            match (receiver, receiver.and_then(param_key)) {
+                (_, Some(param)) => said.hint(format!(
+                    "`{param}` in the scenario's [params] is {}, not a list: remove the `[...]` \
+                     to use the value itself, or write it in the scenario as a list, e.g. \
+                     {param} = [0.3, 0.4]",
+                    what.en_one()
+                )),
+                (Some(receiver), None) => said.hint(format!(
+                    "`{receiver}` is {}, not a list: remove the `[...]` to use the value itself",
+                    what.en_one()
+                )),
+                (None, None) => said,
+            }
+        }
+    }
+}
+
 impl Message for RuntimeProblem {
     fn vi(&self) -> Said {
         use RuntimeProblem::*;
         match self {
-            CannotApply { op, args } => Said::new(format!(
-                "không làm được phép `{op}` với ({})",
-                args_vi(args)
-            )),
+            CannotApply { op, args, operands } => {
+                let said = Said::new(format!(
+                    "không làm được phép `{op}` với ({})",
+                    args_vi(args)
+                ));
+                match odd_operand(op, args) {
+                    Some(i) => said.hint(format!(
+                        "{} là {}: {}",
+                        operands[i].as_ref().map_or_else(
+                            || if i == 0 {
+                                "vế trái".to_string()
+                            } else {
+                                "vế phải".to_string()
+                            },
+                            |o| format!("`{o}`")
+                        ),
+                        args[i].vi_one(),
+                        operand_advice_vi(op, &args[i])
+                    )),
+                    None => said,
+                }
+            }
             NoFunction { name, args, api } => {
                 let said = Said::new(format!("không có hàm `{name}` nhận ({})", args_vi(args)));
                 match api {
@@ -421,6 +792,11 @@ impl Message for RuntimeProblem {
                     )),
                     ApiName::Other { close: Some(close) } => said.hint(did_you_mean_vi(close)),
                     ApiName::Other { close: None } => said,
+                    ApiName::OnDistricts => said.hint(
+                        "`scenario.districts()` chỉ có `for`, `len()`, `is_empty()`, `[i]`, \
+                         `filter(f)` và `map(f)`; muốn làm gì khác thì lấy ra một danh sách của \
+                         riêng quy tắc, ví dụ `let names = scenario.districts().map(|d| d.name);`",
+                    ),
                 }
             }
             NoProperty { name, close } => {
@@ -431,16 +807,30 @@ impl Message for RuntimeProblem {
                 }
             }
             ReadOnly { name } => Said::new(format!("không sửa được `{name}`: chỉ đọc được")),
-            NoEntry { name } => Said::new(format!("bảng không có mục `{name}`")),
+            NoEntry { name, map, row } => {
+                let said = Said::new(match map {
+                    Some(map) => format!("bảng `{map}` không có mục `{name}`"),
+                    None => format!("bảng không có mục `{name}`"),
+                });
+                let map = map.as_deref().unwrap_or("bảng");
+                said.hint(match row {
+                    Some(row) => format!(
+                        "có phải ý bạn là `{map}.{row}`? (mỗi huyện của `scenario.districts()` có \
+                         `name`, `smartphones`, `installed`, `rate`)"
+                    ),
+                    None => format!(
+                        "kiểm tra tên mục ở chỗ tạo bảng `#{{ ... }}`, hoặc hỏi trước xem có mục \
+                         đó không: `if \"{name}\" in {map} {{ ... }}`"
+                    ),
+                })
+            }
             OutOfBounds { index, len } => Said::new(format!(
                 "vị trí {index} nằm ngoài danh sách (dài {len}, đánh số từ 0)"
             )),
             DataType { expected, actual } => {
                 Said::new(format!("sai kiểu dữ liệu: có {actual}, cần {expected}"))
             }
-            Arithmetic { detail } => {
-                Said::new(format!("lỗi tính toán (ví dụ chia cho 0): {detail}"))
-            }
+            Arithmetic(arithmetic) => arithmetic.vi(),
             TooDeep => Said::new(format!(
                 "các hàm gọi lồng nhau quá sâu (quá {MAX_CALL_LEVELS} tầng)"
             ))
@@ -452,10 +842,11 @@ impl Message for RuntimeProblem {
             .hint(
                 "dùng một danh sách `[...]` hoặc một bảng `#{ ... }` thay cho nhiều biến riêng lẻ",
             ),
-            NotIndexable { what } => Said::new(format!(
-                "không lấy được phần tử `[...]` của {}: chỉ danh sách, bảng và đoạn chữ có phần tử",
-                what.vi()
-            )),
+            NotIndexable {
+                what,
+                receiver,
+                key,
+            } => not_indexable_vi(what, receiver.as_deref(), key.as_deref()),
             NotIterable => Said::new(
                 "`for` chỉ đi qua được một danh sách, một khoảng số (ví dụ `0..10`) hoặc một đoạn chữ",
             ),
@@ -494,8 +885,24 @@ impl Message for RuntimeProblem {
     fn en(&self) -> Said {
         use RuntimeProblem::*;
         match self {
-            CannotApply { op, args } => {
-                Said::new(format!("cannot apply `{op}` to ({})", args_en(args)))
+            CannotApply { op, args, operands } => {
+                let said = Said::new(format!("cannot apply `{op}` to ({})", args_en(args)));
+                match odd_operand(op, args) {
+                    Some(i) => said.hint(format!(
+                        "{} is {}: {}",
+                        operands[i].as_ref().map_or_else(
+                            || if i == 0 {
+                                "the left side".to_string()
+                            } else {
+                                "the right side".to_string()
+                            },
+                            |o| format!("`{o}`")
+                        ),
+                        args[i].en_one(),
+                        operand_advice_en(op, &args[i])
+                    )),
+                    None => said,
+                }
             }
             NoFunction { name, args, api } => {
                 let said = Said::new(format!("no function `{name}` taking ({})", args_en(args)));
@@ -508,6 +915,11 @@ impl Message for RuntimeProblem {
                     )),
                     ApiName::Other { close: Some(close) } => said.hint(did_you_mean_en(close)),
                     ApiName::Other { close: None } => said,
+                    ApiName::OnDistricts => said.hint(
+                        "`scenario.districts()` has only `for`, `len()`, `is_empty()`, `[i]`, \
+                         `filter(f)` and `map(f)`; for anything else take a list of the rule's \
+                         own out of it, e.g. `let names = scenario.districts().map(|d| d.name);`",
+                    ),
                 }
             }
             NoProperty { name, close } => {
@@ -518,14 +930,30 @@ impl Message for RuntimeProblem {
                 }
             }
             ReadOnly { name } => Said::new(format!("`{name}` cannot be changed: it is read-only")),
-            NoEntry { name } => Said::new(format!("the map has no entry `{name}`")),
+            NoEntry { name, map, row } => {
+                let said = Said::new(match map {
+                    Some(map) => format!("the map `{map}` has no entry `{name}`"),
+                    None => format!("the map has no entry `{name}`"),
+                });
+                let map = map.as_deref().unwrap_or("map");
+                said.hint(match row {
+                    Some(row) => format!(
+                        "did you mean `{map}.{row}`? (each district of `scenario.districts()` \
+                         has `name`, `smartphones`, `installed`, `rate`)"
+                    ),
+                    None => format!(
+                        "check the entry's name where the map is made `#{{ ... }}`, or ask \
+                         first whether it has it: `if \"{name}\" in {map} {{ ... }}`"
+                    ),
+                })
+            }
             OutOfBounds { index, len } => Said::new(format!(
                 "index {index} is outside the list (length {len}, numbered from 0)"
             )),
             DataType { expected, actual } => {
                 Said::new(format!("wrong data type: {actual}, expected {expected}"))
             }
-            Arithmetic { detail } => Said::new(format!("arithmetic error: {detail}")),
+            Arithmetic(arithmetic) => arithmetic.en(),
             TooDeep => Said::new(format!(
                 "functions call each other too deeply (over {MAX_CALL_LEVELS} levels)"
             ))
@@ -535,10 +963,11 @@ impl Message for RuntimeProblem {
                 count(Lang::En, MAX_VARIABLES as f64)
             ))
             .hint("use a list `[...]` or a map `#{ ... }` instead of many separate variables"),
-            NotIndexable { what } => Said::new(format!(
-                "cannot take an item `[...]` of {}: only lists, maps and texts have items",
-                what.en()
-            )),
+            NotIndexable {
+                what,
+                receiver,
+                key,
+            } => not_indexable_en(what, receiver.as_deref(), key.as_deref()),
             NotIterable => Said::new(
                 "`for` can only go through a list, a range of numbers (e.g. `0..10`) or a text",
             ),
@@ -614,6 +1043,38 @@ mod tests {
                 .contains("call it once and keep the result in a variable"),
             "{failure:?}"
         );
+    }
+
+    #[test]
+    fn arithmetic_errors_are_named_from_rhai_s_words() {
+        assert_eq!(
+            Arithmetic::of_rhai("Division by zero: 96818 / 0"),
+            Arithmetic::DivisionByZero { op: '/' }
+        );
+        assert_eq!(
+            Arithmetic::of_rhai("Modulo division by zero or overflow: 7 % 0"),
+            Arithmetic::DivisionByZero { op: '%' }
+        );
+        assert_eq!(
+            Arithmetic::of_rhai("Addition overflow: 9223372036854775807 + 1"),
+            Arithmetic::Overflow
+        );
+        assert_eq!(
+            Arithmetic::of_rhai(
+                "Error parsing floating-point number '0,35': invalid float literal"
+            ),
+            Arithmetic::NotANumber {
+                text: "0,35".into()
+            }
+        );
+        assert_eq!(
+            Arithmetic::of_rhai("Integer raised to a negative power: 2 ** -1"),
+            Arithmetic::NegativePower
+        );
+        // no English left under Vietnamese, whatever Rhai said
+        let other = Arithmetic::of_rhai("Something new: 1 ? 2");
+        assert!(!other.vi().problem.contains("Something"));
+        assert!(other.en().problem.contains("Something new"));
     }
 
     #[test]

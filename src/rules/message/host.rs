@@ -7,8 +7,49 @@ use super::super::limits::{
 };
 use super::{Declared, QUOTED_NUMBER, did_you_mean_en, did_you_mean_vi};
 use crate::diagnostic::{Message, Said};
-use crate::number::count;
+use crate::number::{count, decimal, places_needed};
 use crate::text::Lang;
+
+/// A number a rule gave, as people write it: `-569,07` / `-569.07`, at most 4 decimals;
+/// `NaN`, infinity in words, and a number past a thousand billion as a power of ten.
+fn figure(lang: Lang, value: f64) -> String {
+    if value.is_nan() {
+        return "NaN".to_string();
+    }
+    if value.is_infinite() {
+        let words = lang.pick("vô cực", "infinity");
+        return if value < 0.0 {
+            format!("-{words}")
+        } else {
+            words.to_string()
+        };
+    }
+    if value.abs() >= 1e15 {
+        let exponent = value.abs().log10().floor();
+        let mantissa = value / 10f64.powf(exponent);
+        return format!(
+            "{} × 10^{exponent}",
+            decimal(lang, mantissa, places_needed(mantissa, 3))
+        );
+    }
+    decimal(lang, value, places_needed(value, 4))
+}
+
+/// What to do about a negative value given as `input`.
+fn negative_hint(input: Input, lang: Lang) -> &'static str {
+    match input {
+        Input::Installs => lang.pick(
+            "số lượt cài thêm không thể âm: kiểm tra công thức tính ra nó (có phép trừ nào bị \
+             đảo hai vế không?), hoặc bỏ qua huyện đó bằng `if n > 0.0 { ... }`",
+            "added installs cannot be negative: check the formula that gives it (a subtraction \
+             the wrong way round?), or leave the district out with `if n > 0.0 { ... }`",
+        ),
+        _ => lang.pick(
+            "kiểm tra công thức tính ra giá trị này (có phép trừ nào bị đảo hai vế không?)",
+            "check the formula that gives this value (a subtraction the wrong way round?)",
+        ),
+    }
+}
 
 /// What a host function refuses a rule: an action at the wrong time, a name the scenario does
 /// not have, a value out of range. It travels through Rhai as the value of a runtime error.
@@ -73,7 +114,7 @@ pub(crate) enum HostProblem {
     CompareText { op: String },
     /// A value the rule passed.
     Value(ValueProblem),
-    /// The function a rule gave `function` (`sort`, `dedup`) answered `got`: an order (a
+    /// The function a rule gave `function` (`sort`, `dedup`, `filter`) answered `got`: an order (a
     /// number or true/false) is wanted when `wants_order`, else true/false.
     CallbackResult {
         function: &'static str,
@@ -126,14 +167,16 @@ impl Message for HostProblem {
                  phải trong `fn before_solve`"
             )),
             Share { share } => Said::new(format!(
-                "`mandate`: tỷ lệ phải từ 0 đến 1 (ví dụ 0.95 là 95%), không phải {share}"
+                "`mandate`: tỷ lệ phải từ 0 đến 1 (ví dụ 0.95 là 95%), không phải {}",
+                figure(Lang::Vi, *share)
             )),
             NoCohort { cohort, cohorts } => Said::new(format!(
                 "`mandate`: không huyện nào có nhóm đối tượng `{cohort}`"
             ))
             .hint(cohorts.vi()),
             Multiplier { multiplier } => Said::new(format!(
-                "`set_productivity`: hệ số phải lớn hơn 0 (1 là bình thường), không phải {multiplier}"
+                "`set_productivity`: hệ số phải lớn hơn 0 (1 là bình thường), không phải {}",
+                figure(Lang::Vi, *multiplier)
             )),
             AboveLocalTeams { kind, teams, asked } => Said::new(format!(
                 "`min_teams`: huyện chỉ có {teams} tổ `{kind}`, không thể yêu cầu ít nhất {asked}"
@@ -142,7 +185,8 @@ impl Message for HostProblem {
                 "dùng `district.local_teams(\"{kind}\")` để biết số tổ của huyện"
             )),
             Rate { rate } => Said::new(format!(
-                "`min_rate`: tỷ lệ phải từ 0 đến 1 (ví dụ 0.35 là 35%), không phải {rate}"
+                "`min_rate`: tỷ lệ phải từ 0 đến 1 (ví dụ 0.35 là 35%), không phải {}",
+                figure(Lang::Vi, *rate)
             )),
             WithTeamsBefore => Said::new(
                 "`directive`: `with_teams` chỉ dùng được sau khi lập kế hoạch (trong `fn after_solve`)",
@@ -201,6 +245,11 @@ impl Message for HostProblem {
                          phải {got}"
                     ))
                     .hint("ví dụ: `list.sort(|a, b| if a.rate < b.rate { -1 } else if a.rate > b.rate { 1 } else { 0 })`")
+                } else if *function == "filter" {
+                    Said::new(format!(
+                        "`filter`: hàm lọc phải trả về true (giữ) hoặc false (bỏ), không phải {got}"
+                    ))
+                    .hint("ví dụ: `scenario.districts().filter(|d| d.rate < 0.3)`")
                 } else {
                     Said::new(format!(
                         "`{function}`: hàm so sánh phải trả về true hoặc false, không phải {got}"
@@ -284,14 +333,16 @@ impl Message for HostProblem {
                  `fn before_solve`"
             )),
             Share { share } => Said::new(format!(
-                "`mandate`: the share must be between 0 and 1 (0.95 is 95%), not {share}"
+                "`mandate`: the share must be between 0 and 1 (0.95 is 95%), not {}",
+                figure(Lang::En, *share)
             )),
             NoCohort { cohort, cohorts } => {
                 Said::new(format!("`mandate`: no district has a cohort `{cohort}`"))
                     .hint(cohorts.en())
             }
             Multiplier { multiplier } => Said::new(format!(
-                "`set_productivity`: the multiplier must be above 0 (1 is usual), not {multiplier}"
+                "`set_productivity`: the multiplier must be above 0 (1 is usual), not {}",
+                figure(Lang::En, *multiplier)
             )),
             AboveLocalTeams { kind, teams, asked } => Said::new(format!(
                 "`min_teams`: the district has only {teams} `{kind}` teams, it cannot require at least {asked}"
@@ -300,7 +351,8 @@ impl Message for HostProblem {
                 "use `district.local_teams(\"{kind}\")` for the district's own teams"
             )),
             Rate { rate } => Said::new(format!(
-                "`min_rate`: the rate must be between 0 and 1 (0.35 is 35%), not {rate}"
+                "`min_rate`: the rate must be between 0 and 1 (0.35 is 35%), not {}",
+                figure(Lang::En, *rate)
             )),
             WithTeamsBefore => Said::new(
                 "`directive`: `with_teams` only works after the solve (in `fn after_solve`)",
@@ -358,6 +410,11 @@ impl Message for HostProblem {
                          equal, positive: b first) or true/false (true: a first), not {got}"
                     ))
                     .hint("for example: `list.sort(|a, b| if a.rate < b.rate { -1 } else if a.rate > b.rate { 1 } else { 0 })`")
+                } else if *function == "filter" {
+                    Said::new(format!(
+                        "`filter`: the function must give true (keep) or false (leave out), not {got}"
+                    ))
+                    .hint("for example: `scenario.districts().filter(|d| d.rate < 0.3)`")
                 } else {
                     Said::new(format!(
                         "`{function}`: the comparison must give true or false, not {got}"
@@ -486,16 +543,26 @@ impl Message for ValueProblem {
                 got(shape)
             )),
             NotFinite { input, value } => Said::new(format!(
-                "{} phải là một số hữu hạn, không phải {value}",
-                input.vi()
-            )),
-            Negative { input, value } => {
-                Said::new(format!("{} không được âm (đang là {value})", input.vi()))
-            }
+                "{} phải là một số hữu hạn, không phải {}",
+                input.vi(),
+                figure(crate::text::Lang::Vi, *value)
+            ))
+            .hint(
+                "NaN (\"không phải số\") thường do chia 0 cho 0 (`0.0 / 0.0`), vô cực do chia \
+                 cho 0.0: kiểm tra các phép chia trước dòng này, ví dụ `if n > 0.0 { ... }`",
+            ),
+            Negative { input, value } => Said::new(format!(
+                "{} không được âm (đang là {})",
+                input.vi(),
+                figure(crate::text::Lang::Vi, *value)
+            ))
+            .hint(negative_hint(*input, crate::text::Lang::Vi)),
             NotWhole { input, value } => Said::new(format!(
-                "{} phải là số nguyên, không phải {value}",
-                input.vi()
-            )),
+                "{} phải là số nguyên, không phải {}",
+                input.vi(),
+                figure(crate::text::Lang::Vi, *value)
+            ))
+            .hint("làm tròn trước: `x.round().to_int()` (hoặc `x.floor()`, `x.ceiling()`)"),
             Empty { input } => Said::new(format!("{} không được để trống", input.vi())),
             NotText { input, got: shape } => Said::new(format!(
                 "{} phải là một đoạn chữ trong dấu ngoặc kép, không phải {}",
@@ -544,16 +611,27 @@ impl Message for ValueProblem {
                 got(shape)
             )),
             NotFinite { input, value } => Said::new(format!(
-                "{} must be a finite number, not {value}",
-                input.en()
-            )),
-            Negative { input, value } => {
-                Said::new(format!("{} cannot be negative (it is {value})", input.en()))
-            }
+                "{} must be a finite number, not {}",
+                input.en(),
+                figure(crate::text::Lang::En, *value)
+            ))
+            .hint(
+                "NaN (\"not a number\") usually comes from 0 divided by 0 (`0.0 / 0.0`), \
+                 infinity from a division by 0.0: check the divisions before this line, e.g. \
+                 `if n > 0.0 { ... }`",
+            ),
+            Negative { input, value } => Said::new(format!(
+                "{} cannot be negative (it is {})",
+                input.en(),
+                figure(crate::text::Lang::En, *value)
+            ))
+            .hint(negative_hint(*input, crate::text::Lang::En)),
             NotWhole { input, value } => Said::new(format!(
-                "{} must be a whole number, not {value}",
-                input.en()
-            )),
+                "{} must be a whole number, not {}",
+                input.en(),
+                figure(crate::text::Lang::En, *value)
+            ))
+            .hint("round it first: `x.round().to_int()` (or `x.floor()`, `x.ceiling()`)"),
             Empty { input } => Said::new(format!("{} cannot be empty", input.en())),
             NotText { input, got: shape } => Said::new(format!(
                 "{} must be a text in double quotes, not {}",
@@ -690,5 +768,24 @@ impl Shape {
             Shape::District => "the district (`district`)",
             Shape::Scenario => "the scenario (`scenario`)",
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_number_a_rule_gave_is_shown_as_people_write_it() {
+        assert_eq!(figure(Lang::Vi, -569.07), "-569,07");
+        assert_eq!(figure(Lang::En, -569.07), "-569.07");
+        assert_eq!(figure(Lang::Vi, 95.0), "95");
+        assert_eq!(figure(Lang::Vi, 1.0 / 3.0), "0,3333");
+        assert_eq!(figure(Lang::Vi, f64::NAN), "NaN");
+        assert_eq!(figure(Lang::Vi, f64::NEG_INFINITY), "-vô cực");
+        assert_eq!(figure(Lang::En, f64::INFINITY), "infinity");
+        // past what a whole number prints: a power of ten, not a saturated figure
+        assert_eq!(figure(Lang::Vi, -2.5e300), "-2,5 × 10^300");
+        assert_eq!(figure(Lang::En, 1e15), "1 × 10^15");
     }
 }

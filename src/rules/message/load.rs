@@ -29,8 +29,8 @@ pub(crate) enum RuleFileProblem {
     },
 }
 
-/// A syntax error, as far as the Vietnamese words go; the English is Rhai's own, but for a
-/// symbol the rules turn off.
+/// A syntax error, in words for each kind of mistake (Rhai's own English only for a kind the
+/// words do not know), with what to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Syntax {
     /// A symbol the rules engine turns off (`eval`).
@@ -44,6 +44,10 @@ pub(crate) enum Syntax {
     /// The file ends too soon.
     UnexpectedEnd,
     MissingSemicolon,
+    /// A call, a list, a map or a `(` left open where Rhai wanted `,` or the closing bracket.
+    NotClosed {
+        what: Enclosure,
+    },
     Missing {
         token: String,
     },
@@ -104,6 +108,19 @@ pub(crate) enum Syntax {
     Other,
 }
 
+/// What a rule opened with a bracket and left open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Enclosure {
+    /// The arguments of a call of `function`.
+    Call {
+        function: String,
+    },
+    List,
+    Map,
+    /// `(` in an expression.
+    Parenthesis,
+}
+
 /// What was written too large in a rule file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Literal {
@@ -138,34 +155,98 @@ fn found_en(found: &str) -> &str {
     }
 }
 
+/// What to do about a reserved word or symbol: (Vietnamese, English).
+fn reserved_hint(word: &str) -> (String, String) {
+    match word {
+        "import" => (
+            "quy tắc không nạp được tệp khác: chép hàm cần dùng vào chính tệp quy tắc này".into(),
+            "a rule cannot load another file: copy the function it needs into this rule file"
+                .into(),
+        ),
+        "#" => (
+            "chú thích trong quy tắc bắt đầu bằng `//`, không phải `#`".into(),
+            "a comment in a rule starts with `//`, not `#`".into(),
+        ),
+        w if w.chars().all(|c| c.is_alphanumeric() || c == '_') => (
+            format!("đặt một tên khác cho biến hay hàm này, ví dụ `{w}_value`"),
+            format!("give this variable or function another name, e.g. `{w}_value`"),
+        ),
+        _ => (
+            "xóa ký hiệu này, hoặc viết nó trong một đoạn chữ \"...\"".into(),
+            "remove this symbol, or write it inside a text \"...\"".into(),
+        ),
+    }
+}
+
 impl Syntax {
-    fn vi(&self, rhai: &str) -> String {
+    fn vi(&self, rhai: &str) -> Said {
         match self {
-            Syntax::Disabled { symbol } => format!("`{symbol}` không dùng được trong quy tắc"),
-            Syntax::Unexpected { text } => format!("gặp `{text}` ở chỗ không đúng"),
-            Syntax::UnterminatedText => "đoạn chữ thiếu dấu ngoặc kép đóng `\"`".to_string(),
-            Syntax::UnexpectedEnd => {
-                "tệp kết thúc giữa chừng (có thể thiếu dấu `}` hoặc `)`)".to_string()
-            }
-            Syntax::MissingSemicolon => {
-                "thiếu dấu `;` ở cuối câu lệnh (có thể ở cuối dòng trước)".to_string()
-            }
-            Syntax::Missing { token } => format!("thiếu `{token}`"),
-            Syntax::UndeclaredVariable { name } => {
-                format!(
-                    "biến `{name}` chưa được khai báo (dùng `let {name} = ...;` trước khi dùng)"
+            Syntax::Disabled { symbol } if symbol == "eval" => {
+                Said::new("`eval` không dùng được trong quy tắc").hint(
+                    "quy tắc không chạy mã viết trong một đoạn chữ: viết thẳng phép tính, ví dụ \
+                     `let x = 1 + 2;` thay cho `let x = eval(\"1 + 2\");`",
                 )
             }
-            Syntax::Reserved { word } => {
-                format!("`{word}` là từ dành riêng, không dùng được trong quy tắc")
+            Syntax::Disabled { symbol } => {
+                Said::new(format!("`{symbol}` không dùng được trong quy tắc"))
+                    .hint("xem docs/rules.md: những gì một quy tắc dùng được")
             }
-            Syntax::NoFunctionBody { name } => format!("hàm `{name}` thiếu phần thân `{{ ... }}`"),
-            Syntax::TooDeep => "biểu thức lồng nhau quá sâu".to_string(),
-            Syntax::TooManyFunctions => format!(
+            Syntax::Unexpected { text } => Said::new(format!("gặp `{text}` ở chỗ không đúng"))
+                .hint("kiểm tra dấu ngoặc, dấu phẩy và dấu `;` ở chỗ được chỉ hoặc ngay trước đó"),
+            Syntax::UnterminatedText => Said::new("đoạn chữ thiếu dấu ngoặc kép đóng `\"`").hint(
+                "thêm `\"` ở cuối đoạn chữ, trên cùng dòng; một đoạn chữ dài thì chia thành \
+                     nhiều đoạn nối bằng `+`",
+            ),
+            Syntax::UnexpectedEnd => {
+                Said::new("tệp kết thúc giữa chừng (có thể thiếu dấu `}` hoặc `)`)")
+                    .hint("thêm dấu đóng còn thiếu ở cuối khối lệnh hoặc biểu thức chưa đóng")
+            }
+            Syntax::MissingSemicolon => Said::new("thiếu dấu `;` ở cuối câu lệnh")
+                .hint("thêm `;` vào chỗ được chỉ, cuối câu lệnh"),
+            Syntax::NotClosed { what } => match what {
+                Enclosure::Call { function } => Said::new(format!(
+                    "lời gọi `{function}(...)` chưa đóng: thiếu `)` (hoặc dấu `,` giữa hai giá trị)"
+                ))
+                .hint(format!(
+                    "thêm `)` sau giá trị cuối cùng đưa vào `{function}`, hoặc `,` nếu còn giá \
+                     trị nữa"
+                )),
+                Enclosure::List => Said::new(
+                    "danh sách `[...]` chưa đóng: thiếu `]` (hoặc dấu `,` giữa hai phần tử)",
+                )
+                .hint("thêm `]` sau phần tử cuối cùng, hoặc `,` nếu còn phần tử nữa"),
+                Enclosure::Map => {
+                    Said::new("bảng `#{ ... }` chưa đóng: thiếu `}` (hoặc dấu `,` giữa hai mục)")
+                        .hint("thêm `}` sau mục cuối cùng, hoặc `,` nếu còn mục nữa")
+                }
+                Enclosure::Parenthesis => Said::new("thiếu `)` đóng một dấu `(`")
+                    .hint("thêm `)` ở chỗ được chỉ, hoặc xóa dấu `(` thừa"),
+            },
+            Syntax::Missing { token } => Said::new(format!("thiếu `{token}`")).hint(format!(
+                "thêm `{token}` ở chỗ được chỉ (hoặc ngay trước đó)"
+            )),
+            Syntax::UndeclaredVariable { name } => Said::new(format!(
+                "biến `{name}` chưa được khai báo (dùng `let {name} = ...;` trước khi dùng)"
+            ))
+            .hint(format!(
+                "khai báo `let {name} = ...;` ở trên, hoặc sửa tên nếu gõ nhầm; một hàm chỉ thấy \
+                 các giá trị được đưa vào nó"
+            )),
+            Syntax::Reserved { word } => Said::new(format!(
+                "`{word}` là từ dành riêng, không dùng được trong quy tắc"
+            ))
+            .hint(reserved_hint(word).0),
+            Syntax::NoFunctionBody { name } => {
+                Said::new(format!("hàm `{name}` thiếu phần thân `{{ ... }}`"))
+                    .hint(format!("viết `fn {name}(...) {{ ... }}`"))
+            }
+            Syntax::TooDeep => Said::new("biểu thức lồng nhau quá sâu")
+                .hint("tách biểu thức thành nhiều câu lệnh `let` ngắn hơn"),
+            Syntax::TooManyFunctions => Said::new(format!(
                 "tệp có quá nhiều hàm (tối đa {})",
                 count(Lang::Vi, MAX_FUNCTIONS as f64)
-            ),
-            Syntax::LiteralTooLarge { what } => match what {
+            )),
+            Syntax::LiteralTooLarge { what } => Said::new(match what {
                 Literal::Text => format!(
                     "đoạn chữ viết trong tệp quá dài (tối đa {} byte; một chữ tiếng Việt có dấu \
                      chiếm 2 hoặc 3 byte)",
@@ -179,61 +260,123 @@ impl Syntax {
                     "bảng `#{{ ... }}` viết trong tệp có quá nhiều mục (tối đa {})",
                     count(Lang::Vi, MAX_MAP_SIZE as f64)
                 ),
-            },
-            Syntax::BadEscape { text } => format!(
+            }),
+            Syntax::BadEscape { text } => Said::new(format!(
                 "`{text}` không phải ký tự đặc biệt hợp lệ trong đoạn chữ (muốn viết dấu `\\` \
                  thì viết `\\\\`)"
-            ),
-            Syntax::MalformedNumber { text } => format!("số `{text}` viết sai"),
-            Syntax::DuplicateFunction { name, params } => format!(
+            )),
+            Syntax::MalformedNumber { text } => Said::new(format!("số `{text}` viết sai"))
+                .hint("số viết liền, dấu chấm thập phân, ví dụ `0.35` hoặc `20000`"),
+            Syntax::DuplicateFunction { name, params } => Said::new(format!(
                 "hàm `{name}` với {params} tham số đã được định nghĩa ở trên (mỗi hàm một tên)"
-            ),
+            )),
             Syntax::DuplicateParameter { function, name } => {
-                format!("hàm `{function}` có hai tham số cùng tên `{name}`")
+                Said::new(format!("hàm `{function}` có hai tham số cùng tên `{name}`"))
             }
             Syntax::DuplicateEntry { name } => {
-                format!("bảng `#{{ ... }}` có hai mục cùng tên `{name}`")
+                Said::new(format!("bảng `#{{ ... }}` có hai mục cùng tên `{name}`"))
             }
             Syntax::BreakOutsideLoop => {
-                "`break` và `continue` chỉ dùng được bên trong vòng lặp".to_string()
+                Said::new("`break` và `continue` chỉ dùng được bên trong vòng lặp")
             }
-            Syntax::AssignToConstant { name } => format!(
+            Syntax::AssignToConstant { name } => Said::new(format!(
                 "`{name}` là hằng (khai báo bằng `const`) nên không gán lại được; khai báo bằng \
                  `let` nếu cần thay đổi"
-            ),
-            Syntax::CannotAssign => "vế trái của dấu `=` không gán giá trị được".to_string(),
-            Syntax::NestedFunction => {
+            )),
+            Syntax::CannotAssign => Said::new("vế trái của dấu `=` không gán giá trị được"),
+            Syntax::NestedFunction => Said::new(
                 "hàm `fn` chỉ định nghĩa được ở ngoài cùng của tệp, không ở trong hàm hay khối \
-                 lệnh khác"
-                    .to_string()
-            }
+                 lệnh khác",
+            ),
             Syntax::Mismatched {
                 expected_bool: true,
                 found,
-            } => format!(
+            } => Said::new(format!(
                 "điều kiện phải là đúng/sai (true/false), không phải {}",
                 found_vi(found)
-            ),
+            )),
             Syntax::Mismatched {
                 expected_bool: false,
                 found,
-            } => format!(
+            } => Said::new(format!(
                 "`for` chỉ đi qua được một danh sách, một khoảng số (ví dụ `0..10`) hoặc một đoạn \
                  chữ, không phải {}",
                 found_vi(found)
-            ),
-            Syntax::Other => format!("{rhai} (chi tiết bằng tiếng Anh)"),
+            )),
+            Syntax::Other => Said::new(format!("{rhai} (chi tiết bằng tiếng Anh)")),
         }
     }
 
-    fn en(&self, rhai: &str) -> String {
+    fn en(&self, rhai: &str) -> Said {
         match self {
-            Syntax::Disabled { symbol } => format!("`{symbol}` is not available in rules"),
-            Syntax::TooManyFunctions => format!(
+            Syntax::Disabled { symbol } if symbol == "eval" => {
+                Said::new("`eval` is not available in rules").hint(
+                    "a rule does not run code written in a text: write the calculation itself, \
+                     e.g. `let x = 1 + 2;` instead of `let x = eval(\"1 + 2\");`",
+                )
+            }
+            Syntax::Disabled { symbol } => {
+                Said::new(format!("`{symbol}` is not available in rules"))
+                    .hint("see docs/rules.md for what a rule can use")
+            }
+            Syntax::Unexpected { text } => Said::new(format!("`{text}` is out of place here"))
+                .hint("check the brackets, commas and `;` at the spot shown or just before it"),
+            Syntax::UnterminatedText => Said::new("a text has no closing double quote `\"`").hint(
+                "add the `\"` at the end of the text, on the same line; split a long text \
+                     into parts joined with `+`",
+            ),
+            Syntax::UnexpectedEnd => {
+                Said::new("the file ends too soon (a `}` or `)` may be missing)")
+                    .hint("add what closes the block or expression left open")
+            }
+            Syntax::MissingSemicolon => Said::new("a `;` is missing at the end of the statement")
+                .hint("add `;` at the spot shown, the end of the statement"),
+            Syntax::NotClosed { what } => match what {
+                Enclosure::Call { function } => Said::new(format!(
+                    "the call `{function}(...)` is not closed: a `)` is missing (or a `,` \
+                     between two values)"
+                ))
+                .hint(format!(
+                    "add `)` after the last value given to `{function}`, or `,` if more values \
+                     follow"
+                )),
+                Enclosure::List => Said::new(
+                    "the list `[...]` is not closed: a `]` is missing (or a `,` between two items)",
+                )
+                .hint("add `]` after the last item, or `,` if more items follow"),
+                Enclosure::Map => Said::new(
+                    "the map `#{ ... }` is not closed: a `}` is missing (or a `,` between two \
+                     entries)",
+                )
+                .hint("add `}` after the last entry, or `,` if more entries follow"),
+                Enclosure::Parenthesis => Said::new("a `)` is missing to close a `(`")
+                    .hint("add `)` at the spot shown, or remove the `(` too many"),
+            },
+            Syntax::Missing { token } => Said::new(format!("`{token}` is missing")).hint(format!(
+                "add `{token}` at the spot shown (or just before it)"
+            )),
+            Syntax::UndeclaredVariable { name } => Said::new(format!(
+                "the variable `{name}` is not declared (write `let {name} = ...;` before using it)"
+            ))
+            .hint(format!(
+                "declare `let {name} = ...;` above, or fix the name if it is mistyped; a \
+                 function sees only the values given to it"
+            )),
+            Syntax::Reserved { word } => Said::new(format!(
+                "`{word}` is a reserved word and cannot be used in rules"
+            ))
+            .hint(reserved_hint(word).1),
+            Syntax::NoFunctionBody { name } => {
+                Said::new(format!("the function `{name}` has no body `{{ ... }}`"))
+                    .hint(format!("write `fn {name}(...) {{ ... }}`"))
+            }
+            Syntax::TooDeep => Said::new("expressions are nested too deeply")
+                .hint("split the expression into several shorter `let` statements"),
+            Syntax::TooManyFunctions => Said::new(format!(
                 "the file defines too many functions (at most {})",
                 count(Lang::En, MAX_FUNCTIONS as f64)
-            ),
-            Syntax::LiteralTooLarge { what } => match what {
+            )),
+            Syntax::LiteralTooLarge { what } => Said::new(match what {
                 Literal::Text => format!(
                     "a text written in the file is too long (at most {} bytes; a Vietnamese \
                      letter with its marks takes 2 or 3)",
@@ -247,12 +390,15 @@ impl Syntax {
                     "a map `#{{ ... }}` written in the file has too many entries (at most {})",
                     count(Lang::En, MAX_MAP_SIZE as f64)
                 ),
-            },
-            Syntax::BadEscape { text } => {
-                format!("`{text}` is not a valid escape in a text (to write `\\`, write `\\\\`)")
+            }),
+            Syntax::BadEscape { text } => Said::new(format!(
+                "`{text}` is not a valid escape in a text (to write `\\`, write `\\\\`)"
+            )),
+            Syntax::MalformedNumber { text } => {
+                Said::new(format!("the number `{text}` is malformed"))
+                    .hint("write digits only, with a decimal point, e.g. `0.35` or `20000`")
             }
-            Syntax::MalformedNumber { text } => format!("the number `{text}` is malformed"),
-            Syntax::DuplicateFunction { name, params } => format!(
+            Syntax::DuplicateFunction { name, params } => Said::new(format!(
                 "a function `{name}` with {params} {} is already defined above (give each \
                  function its own name)",
                 if *params == 1 {
@@ -260,39 +406,41 @@ impl Syntax {
                 } else {
                     "parameters"
                 }
-            ),
-            Syntax::DuplicateParameter { function, name } => {
-                format!("the function `{function}` has two parameters called `{name}`")
-            }
-            Syntax::DuplicateEntry { name } => {
-                format!("the map `#{{ ... }}` has two entries called `{name}`")
-            }
+            )),
+            Syntax::DuplicateParameter { function, name } => Said::new(format!(
+                "the function `{function}` has two parameters called `{name}`"
+            )),
+            Syntax::DuplicateEntry { name } => Said::new(format!(
+                "the map `#{{ ... }}` has two entries called `{name}`"
+            )),
             Syntax::BreakOutsideLoop => {
-                "`break` and `continue` can only be used inside a loop".to_string()
+                Said::new("`break` and `continue` can only be used inside a loop")
             }
-            Syntax::AssignToConstant { name } => format!(
+            Syntax::AssignToConstant { name } => Said::new(format!(
                 "`{name}` is a constant (declared with `const`) and cannot be given a new value; \
                  declare it with `let` if it must change"
-            ),
-            Syntax::CannotAssign => "what is left of the `=` cannot be given a value".to_string(),
-            Syntax::NestedFunction => {
+            )),
+            Syntax::CannotAssign => Said::new("what is left of the `=` cannot be given a value"),
+            Syntax::NestedFunction => Said::new(
                 "a function `fn` can only be defined at the top of the file, not inside a \
-                 function or a block"
-                    .to_string()
-            }
+                 function or a block",
+            ),
             Syntax::Mismatched {
                 expected_bool: true,
                 found,
-            } => format!("a condition must be true or false, not {}", found_en(found)),
+            } => Said::new(format!(
+                "a condition must be true or false, not {}",
+                found_en(found)
+            )),
             Syntax::Mismatched {
                 expected_bool: false,
                 found,
-            } => format!(
+            } => Said::new(format!(
                 "`for` can only go through a list, a range of numbers (e.g. `0..10`) or a text, \
                  not {}",
                 found_en(found)
-            ),
-            _ => rhai.to_string(),
+            )),
+            Syntax::Other => Said::new(rhai.to_string()),
         }
     }
 }
@@ -310,6 +458,10 @@ impl Message for RuleFileProblem {
             HookParameters { rule, hook } => Said::new(format!(
                 "quy tắc `{rule}`: hàm `{hook}` phải nhận đúng hai tham số: `fn {hook}(district, \
                  scenario)`"
+            ))
+            .hint(format!(
+                "viết `fn {hook}(district, scenario) {{`: chương trình luôn đưa vào hai giá trị, \
+                 huyện và kịch bản, kể cả khi quy tắc chỉ dùng một"
             )),
             NoHook { rule, meant } => Said::new(format!(
                 "quy tắc `{rule}` không có hàm `before_solve` hay `after_solve` nên không làm gì"
@@ -327,10 +479,13 @@ impl Message for RuleFileProblem {
             .hint(
                 "thêm `}` ở cuối khối lệnh bắt đầu từ dấu `{` này (thường là cuối hàm hoặc cuối `if`)",
             ),
-            Syntax { rule, syntax, rhai } => Said::new(format!(
-                "quy tắc `{rule}` có lỗi cú pháp: {}",
-                syntax.vi(rhai)
-            )),
+            Syntax { rule, syntax, rhai } => {
+                let said = syntax.vi(rhai);
+                Said {
+                    problem: format!("quy tắc `{rule}` có lỗi cú pháp: {}", said.problem),
+                    hint: said.hint,
+                }
+            }
         }
     }
 
@@ -346,6 +501,10 @@ impl Message for RuleFileProblem {
             HookParameters { rule, hook } => Said::new(format!(
                 "rule `{rule}`: the function `{hook}` must take exactly two parameters: \
                  `fn {hook}(district, scenario)`"
+            ))
+            .hint(format!(
+                "write `fn {hook}(district, scenario) {{`: the tool always gives it two values, \
+                 the district and the scenario, even when the rule uses one"
             )),
             NoHook { rule, meant } => Said::new(format!(
                 "rule `{rule}` defines neither `before_solve` nor `after_solve`, so it does nothing"
@@ -364,10 +523,13 @@ impl Message for RuleFileProblem {
             .hint(
                 "add the `}` that ends the block this `{` opens (usually the end of a function or an `if`)",
             ),
-            Syntax { rule, syntax, rhai } => Said::new(format!(
-                "rule `{rule}` has a syntax error: {}",
-                syntax.en(rhai)
-            )),
+            Syntax { rule, syntax, rhai } => {
+                let said = syntax.en(rhai);
+                Said {
+                    problem: format!("rule `{rule}` has a syntax error: {}", said.problem),
+                    hint: said.hint,
+                }
+            }
         }
     }
 }

@@ -15,9 +15,9 @@ mod load;
 mod summary;
 
 pub(crate) use check::{CheckProblem, Solve};
-pub(crate) use failure::{ApiName, ArgType, RuleFailure, RuntimeProblem, Total};
+pub(crate) use failure::{ApiName, ArgType, Arithmetic, RuleFailure, RuntimeProblem, Total};
 pub(crate) use host::{HostProblem, Input, Shape, ValueProblem};
-pub(crate) use load::{Literal, RuleFileProblem, Syntax};
+pub(crate) use load::{Enclosure, Literal, RuleFileProblem, Syntax};
 pub(crate) use summary::RulesSummary;
 
 use crate::diagnostic::{did_you_mean, did_you_mean_en, did_you_mean_vi};
