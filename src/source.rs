@@ -368,16 +368,29 @@ impl Message for FileProblem {
     }
 }
 
-/// What to check when a file named in a scenario (or on the command line) cannot be read:
-/// (Vietnamese, English).
+/// What to check when a file named on the command line cannot be read: (Vietnamese, English).
+/// A file named in a scenario is pointed at the line that names it, with [`path_hint`].
 const PATH_HINT: (&str, &str) = (
+    "kiểm tra đường dẫn và tên tệp: đường dẫn ghi trên dòng lệnh tính từ thư mục đang mở trong cửa sổ lệnh",
+    "check the path and the file name: a path on the command line is relative to the folder the command is run from",
+);
+
+/// What to check when a file named in a scenario cannot be read, for the error pointed at the
+/// line that names it: (Vietnamese, English).
+const SCENARIO_PATH_HINT: (&str, &str) = (
     "kiểm tra đường dẫn và tên tệp (đường dẫn trong kịch bản tính từ thư mục chứa tệp kịch bản)",
     "check the path and the file name (paths in a scenario are relative to the scenario's folder)",
 );
 
-/// The hint of [`FileProblem::Unreadable`], for an error another room points elsewhere.
-pub(crate) fn path_hint() -> Text {
-    Text::new(PATH_HINT.0, PATH_HINT.1)
+/// The hint for the file at `path`, named in a scenario, that cannot be read, for the error
+/// pointed at the scenario's line: the reader's own `hint` for a pipe or a device (what to
+/// name instead), else that paths are relative to the scenario's folder.
+pub(crate) fn named_file_hint(path: &Path, hint: Option<Text>) -> Option<Text> {
+    if path.exists() && !path.is_dir() {
+        hint
+    } else {
+        Some(Text::new(SCENARIO_PATH_HINT.0, SCENARIO_PATH_HINT.1))
+    }
 }
 
 /// The text of UTF-16 `bytes` that start with a byte-order mark (little or big endian),

@@ -387,7 +387,9 @@ impl Message for TableProblem {
         use TableProblem::*;
         let v = |x: i128| big(Lang::Vi, x);
         match self {
-            Empty => Said::new("tệp số liệu đang trống"),
+            Empty => Said::new("tệp số liệu đang trống").hint(
+                "tệp cần một dòng tiêu đề với các cột `Huyện`, `Đã cài Bluezone`, `Tổng smartphone` và một dòng cho mỗi huyện bên dưới; kiểm tra tệp đã được lưu xong và đúng là tệp cần đọc",
+            ),
             NoDistricts => Said::new("tệp số liệu không có dòng huyện nào")
                 .hint("thêm một dòng cho mỗi huyện dưới dòng tiêu đề"),
             MissingColumns {
@@ -438,7 +440,9 @@ impl Message for TableProblem {
         use TableProblem::*;
         let v = |x: i128| big(Lang::En, x);
         match self {
-            Empty => Said::new("the coverage file is empty"),
+            Empty => Said::new("the coverage file is empty").hint(
+                "the file needs a header row with the columns `District`, `Installed`, `Smartphones` and one row per district below it; check that the file was saved completely and is the one you meant",
+            ),
             NoDistricts => Said::new("the coverage file has no district rows")
                 .hint("add one row per district below the header"),
             MissingColumns {

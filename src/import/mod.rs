@@ -120,14 +120,15 @@ fn coverage(grid: &Grid) -> Result<Coverage, Error> {
                 )
                 .district(&name)
             };
+            // zero smartphones first: it is the mistake, whatever the installed count
+            if smartphones == 0 {
+                return Err(in_row(RowProblem::NoSmartphones));
+            }
             if installed > smartphones {
                 return Err(in_row(RowProblem::InstalledAboveSmartphones {
                     installed,
                     smartphones,
                 }));
-            }
-            if smartphones == 0 {
-                return Err(in_row(RowProblem::NoSmartphones));
             }
             if let Some(first_line) = lines.insert(table::name_key(&name), row.line) {
                 return Err(in_row(RowProblem::Twice { first_line }));

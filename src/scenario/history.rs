@@ -82,7 +82,7 @@ pub(crate) fn history(
                 e
             } else {
                 let mut at = file_item.error(e.message.clone()).field("history.file");
-                at.hint = e.hint;
+                at.hint = crate::source::named_file_hint(&path, e.hint);
                 at
             }
         })?;

@@ -9,14 +9,14 @@ use super::district;
 use super::document::{
     self, Layer, Table, Value, as_array, as_integer, as_number, as_str, pos, written,
 };
-use super::message::{Expected, Hint, RulePath, ScenarioProblem, ValueKind};
+use super::message::{Expected, Hint, OtherFile, RulePath, ScenarioProblem, ValueKind};
 use super::setting::Setting;
 use super::{Scenario, coverage, inline, overlay, team_kind};
 use crate::diagnostic::{Error, did_you_mean, shortened};
 use crate::import::file::{self, Format};
 use crate::import::grid::Grid;
 use crate::model::{Objective, TeamKind};
-use crate::source::{FileProblem, Pos, Source, path_hint};
+use crate::source::{FileProblem, Pos, Source, named_file_hint};
 use crate::text::Text;
 
 const KEYS: [&str; 14] = [
@@ -322,6 +322,9 @@ fn rules(top: &Table<'_, '_>) -> Result<Vec<PathBuf>, Error> {
             return Err(src
                 .error(pos(item), FileProblem::NotAFile { what, kind })
                 .field("rules"));
+        } else if let Some(kind) = OtherFile::of(&path) {
+            // a scenario or a table listed as a rule: say what it is, not a Rhai syntax error
+            return Err(not_found(RulePath::NotRule { path: shown, kind }));
         } else if path.exists() {
             vec![path]
         } else {
@@ -416,11 +419,7 @@ fn coverage_file(layer: &Layer<'_, '_>) -> Result<Grid, Error> {
             // Point at the line that names the missing file (or the pipe, the device: then
             // its own hint says what to name instead).
             let mut at = src.error(pos(file), e.message.clone()).field("coverage");
-            at.hint = if path.exists() {
-                e.hint
-            } else {
-                Some(path_hint())
-            };
+            at.hint = named_file_hint(&path, e.hint);
             at
         }
     })

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use super::district::{RawDistrict, check_names, name, normalise};
 use super::document::{self, as_str, pos};
-use super::message::{Hint, OverlayProblem, ScenarioFile};
+use super::message::{Hint, OtherFile, OverlayProblem, ScenarioFile};
 use crate::diagnostic::{Error, did_you_mean};
 use crate::limits::TOML_BYTES;
 use crate::source::{Pos, Source};
@@ -14,6 +14,14 @@ use crate::source::{Pos, Source};
 /// The files of the scenario at `path`, base first: the file its `base` names, that file's
 /// base, and so on, down to the scenario itself.
 pub(super) fn chain(path: &Path) -> Result<Vec<Source>, Error> {
+    if let Some(kind) = not_a_scenario(path) {
+        return Err(Error::new(OverlayProblem::NotAScenario {
+            path: path.display().to_string(),
+            kind,
+            base: false,
+        })
+        .file(path));
+    }
     let mut files = vec![Source::read(
         path,
         &ScenarioFile::Scenario.text(),
@@ -29,6 +37,14 @@ pub(super) fn chain(path: &Path) -> Result<Vec<Source>, Error> {
         if let Some(first) = files.iter().position(|f| canonical(&f.path) == key) {
             return Err(cycle(&files[first..], current, at));
         }
+        if let Some(kind) = not_a_scenario(&next) {
+            let problem = OverlayProblem::NotAScenario {
+                path: next.display().to_string(),
+                kind,
+                base: true,
+            };
+            return Err(current.error(at, problem).field("base"));
+        }
         let what = ScenarioFile::Base {
             path: next.display().to_string(),
         };
@@ -39,7 +55,7 @@ pub(super) fn chain(path: &Path) -> Result<Vec<Source>, Error> {
                 // Point at the line that names the missing file (or the pipe, the device:
                 // then its own hint says what to name instead).
                 let hint = match e.hint {
-                    Some(hint) if next.exists() => hint,
+                    Some(hint) if next.exists() && !next.is_dir() => hint,
                     _ => Hint::BaseRelative {
                         folder: folder_of(current),
                     }
@@ -52,6 +68,12 @@ pub(super) fn chain(path: &Path) -> Result<Vec<Source>, Error> {
     }
     files.reverse();
     Ok(files)
+}
+
+/// What the file at `path` is by its extension, when it is a table or a plan (read as TOML,
+/// a CSV gives a syntax error on its header row, which misleads).
+fn not_a_scenario(path: &Path) -> Option<OtherFile> {
+    OtherFile::of(path).filter(|kind| *kind != OtherFile::Scenario)
 }
 
 /// The file `base = "..."` names in `src` (relative to its folder), and where it is written.

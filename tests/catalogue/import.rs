@@ -200,6 +200,35 @@ fn cases() -> Vec<Case> {
                 "kiểm tra thư mục có tồn tại và có quyền ghi",
                 "check that the folder exists and can be written",
             ),
+        // known_bad.md B29, C13, C14, F2: fixed
+        table("import: an empty file", "")
+            .at("letter.csv: ")
+            .place("tệp số liệu đang trống", "the coverage file is empty")
+            .hint(
+                "tệp cần một dòng tiêu đề với các cột `Huyện`, `Đã cài Bluezone`, `Tổng smartphone`",
+                "the file needs a header row with the columns `District`, `Installed`, `Smartphones`",
+            ),
+        Case::new("import: a file that is not there", &["import", "{dir}/scenarios/nope.csv"])
+            .at("nope.csv: ")
+            .place("không tìm thấy", "was not found")
+            .hint(
+                "đường dẫn ghi trên dòng lệnh tính từ thư mục đang mở trong cửa sổ lệnh",
+                "a path on the command line is relative to the folder the command is run from",
+            ),
+        Case::new("import: a folder", &["import", "{dir}/scenarios"])
+            .at("scenarios: ")
+            .place("là một thư mục, không phải tệp", "is a folder, not a file")
+            .hint(
+                "đường dẫn ghi trên dòng lệnh tính từ thư mục đang mở trong cửa sổ lệnh",
+                "a path on the command line is relative to the folder the command is run from",
+            ),
+        edited("import: zero smartphones", "18,019;78,399;22%", "18,019;0")
+            .at(&format!("{AT}:3"))
+            .place("số smartphone bằng 0", "smartphones is 0")
+            .hint(
+                "mỗi huyện cần ít nhất một smartphone",
+                "at least one smartphone",
+            ),
     ]
 }
 

@@ -43,7 +43,13 @@ fn cases() -> Vec<Case> {
         overlay("overlay: a base that is a folder", "base = \".\"\nname = \"Thử\"\n")
             .at(&format!("{AT}:1:8"))
             .place("là một thư mục, không phải tệp", "is a folder, not a file")
-            .hint("đường dẫn trong kịch bản tính từ thư mục chứa tệp kịch bản", "paths in a scenario are relative to the scenario's folder"),
+            .hint("đường dẫn `base` tính từ thư mục chứa tệp này ({dir}/scenarios)", "relative to the folder of this file ({dir}/scenarios)"),
+        // known_bad.md C10: fixed
+        overlay("overlay: a CSV table as the base", "base = \"letter.csv\"\nname = \"Thử\"\n")
+            .file("scenarios/letter.csv", super::import::LETTER)
+            .at(&format!("{AT}:1:8"))
+            .place("là bảng số liệu, không phải kịch bản (.toml)", "which is a table of figures, not a scenario (.toml)")
+            .hint("bảng số liệu ghi ở dòng `coverage = \"...\"`", "a table of figures goes in a `coverage = \"...\"` line"),
         overlay("overlay: a base with a mistake of its own", "base = \"bad.toml\"\nname = \"Thử\"\n")
             .file("scenarios/bad.toml", &crate::layout::shipped().replace("horizon_days = 14 ", "horizon_days = 0 "))
             .at("bad.toml:9:16")

@@ -147,6 +147,21 @@ fn cases() -> Vec<Case> {
             .at("rules/door-to-door.rhai:46:60")
             .place("quy tắc `door-to-door` gặp lỗi trong `after_solve`", "rule `door-to-door` failed in `after_solve`")
             .says("(dài 3, đánh số từ 0)", "(length 3, numbered from 0)"),
+        // ---- the rule files the scenario lists (known_bad.md C7, C8, C9: fixed) ----
+        rule("rule: binary bytes in a rule file", COMMUNICATION, "// Quy tắc 1", "\0 Quy tắc 1")
+            .at("rules/communication.rhai:1:1")
+            .place("không phải văn bản UTF-8 (có thể là một tệp nhị phân", "is not UTF-8 text (it may be a binary file")
+            .hint("tệp quy tắc là văn bản thuần", "a rule file is plain text"),
+        Case::plan("rule: a scenario listed as a rule")
+            .scenario("\"../rules/communication.rhai\"", "\"../scenarios/lang-son-2020-09-01.toml\"")
+            .at("lang-son-2020-09-01.toml:13:3")
+            .place("là tệp kịch bản hoặc tệp kiểm thử (.toml), không phải tệp quy tắc", "is a scenario or rule test file (.toml), not a rule file")
+            .hint("mục `rules` chỉ ghi các tệp quy tắc (đuôi .rhai) hoặc thư mục chứa chúng", "`rules` lists rule files (ending in .rhai) or folders holding them"),
+        Case::plan("rule: /dev/null listed as a rule")
+            .scenario("\"../rules/communication.rhai\"", "\"/dev/null\"")
+            .at("lang-son-2020-09-01.toml:13:3")
+            .place("tệp quy tắc /dev/null là một thiết bị, không phải tệp thông thường", "the rule file /dev/null is a device, not a regular file")
+            .hint("ghi đường dẫn tới một tệp lưu trên đĩa", "name a file saved on disk"),
         // ---- campaign rules check ----
         Case::new("rules check: a misspelt field", &["rules", "check", "{dir}/rules/door-to-door.rhai"])
             .edit(DOOR, "if district.rate < scenario", "if district.rates < scenario")
@@ -157,6 +172,7 @@ fn cases() -> Vec<Case> {
             .edit(DOOR, "let n = district.teams(kind);", "let n = district.teams(\"volunter\");")
             .at("rules/door-to-door.rhai:41:")
             .place("`volunter`", "`volunter`")
+            .place("Đã kiểm tra 3 tệp quy tắc: 1 lỗi", "Checked 3 rule files: 1 problem")
             .hint("có phải ý bạn là `volunteer`?", "did you mean `volunteer`?"),
         Case::new("rules check: a rule file that is not there", &["rules", "check", "{dir}/rules/door-to-dor.rhai"])
             .at("door-to-dor.rhai: ")

@@ -31,6 +31,23 @@ fn cases() -> Vec<Case> {
             .at("{dir}/scenarios: ")
             .place("là một thư mục, không phải tệp", "is a folder, not a file")
             .hint(check_path.0, check_path.1),
+        // known_bad.md C11: fixed
+        Case::new("scenario: a CSV table given as the scenario", &["plan", "{dir}/scenarios/letter.csv"])
+            .file("scenarios/letter.csv", super::import::LETTER)
+            .at("letter.csv: ")
+            .place(
+                "đây là bảng số liệu, không phải tệp kịch bản (.toml)",
+                "this is a table of figures, not a scenario file (.toml)",
+            )
+            .hint(
+                "tạo kịch bản từ bảng này bằng lệnh `campaign import {dir}/scenarios/letter.csv`",
+                "make a scenario from this table with `campaign import {dir}/scenarios/letter.csv`",
+            ),
+        Case::new("scenario: a JSON plan given as the scenario", &["plan", "{dir}/scenarios/plan.json"])
+            .file("scenarios/plan.json", "{}")
+            .at("plan.json: ")
+            .place("không phải tệp kịch bản (.toml)", "not a scenario file (.toml)")
+            .hint("ghi đường dẫn tới tệp kịch bản .toml", "give the path of a scenario .toml file"),
         Case::new(
             "scenario: a binary file",
             &["plan", "{dir}/scenarios/b.toml"],

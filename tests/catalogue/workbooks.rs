@@ -96,6 +96,22 @@ fn cases() -> Vec<Case> {
                 "this file is an Excel workbook (.xlsx), not a CSV file",
             )
             .hint("đổi đuôi tên tệp thành .xlsx", "rename it to .xlsx"),
+        // known_bad.md A15: fixed
+        covered("workbook: cut short (half of its bytes)", |dir| {
+            letter(dir, "coverage.xlsx", |_| {});
+            let path = dir.join("scenarios/coverage.xlsx");
+            let bytes = std::fs::read(&path).unwrap();
+            std::fs::write(&path, &bytes[..bytes.len() / 2]).unwrap();
+        })
+        .at("coverage.xlsx: ")
+        .place(
+            "tệp Excel bị hỏng hoặc không trọn vẹn",
+            "the Excel file is damaged or incomplete",
+        )
+        .hint(
+            "mở tệp bằng Excel rồi lưu lại",
+            "open it in Excel and save it again",
+        ),
         covered("workbook: not there", |_| {})
             .at("lang-son-2020-09-01.toml:17:12")
             .place("coverage.xlsx", "coverage.xlsx")

@@ -21,7 +21,7 @@ pub(crate) use hint::{Hint, example, example_of_field};
 pub(crate) use history::{Figure, HistoryProblem};
 pub(crate) use overlay::{OverlayProblem, ScenarioFile};
 pub(crate) use params::{ParamProblem, ParamType};
-pub(crate) use scenario::{RulePath, ScenarioProblem};
+pub(crate) use scenario::{OtherFile, RulePath, ScenarioProblem};
 pub(crate) use setting::{SettingProblem, ValueKind};
 pub(crate) use syntax::{DatePart, Syntax};
 pub(crate) use team_kind::{TeamKindProblem, in_team_kind};

@@ -1,7 +1,7 @@
 //! What can be wrong with an overlay: its `base`, the chain of bases, the districts it
 //! changes.
 
-use super::Hint;
+use super::{Hint, OtherFile};
 use crate::diagnostic::{Message, Said};
 use crate::source::name_list;
 use crate::text::Text;
@@ -14,6 +14,13 @@ pub(crate) enum OverlayProblem {
     EmptyBase { folder: String },
     /// The files, each the base of the one before, the last the first again.
     Cycle { files: Vec<String> },
+    /// The scenario (`base: false`, named on the command line) or the file a `base` names is
+    /// a table or a plan by its extension, not a scenario.
+    NotAScenario {
+        path: String,
+        kind: OtherFile,
+        base: bool,
+    },
     /// A district the base does not have; `from_setting` when a `--set` names it, `close` is
     /// a district it may be a typing mistake for, `known` every district.
     UnknownDistrict {
@@ -69,6 +76,18 @@ impl Message for OverlayProblem {
                 files.join(" → ")
             ))
             .hint("một kịch bản không thể là gốc của chính nó, trực tiếp hay qua tệp khác; xóa dòng `base` ở một trong các tệp này"),
+            NotAScenario { path, kind, base } => {
+                let said = Said::new(if *base {
+                    format!("`base` ghi {path}: đó là {}, không phải kịch bản (.toml)", kind.said().0)
+                } else {
+                    format!("đây là {}, không phải tệp kịch bản (.toml)", kind.said().0)
+                });
+                match (kind, base) {
+                    (OtherFile::Table, false) => said.hint(format!("tạo kịch bản từ bảng này bằng lệnh `campaign import {path}`, hoặc ghi bảng vào dòng `coverage = \"...\"` của một kịch bản")),
+                    (OtherFile::Table, true) => said.hint("`base` ghi một kịch bản (.toml) để kế thừa; bảng số liệu ghi ở dòng `coverage = \"...\"`"),
+                    _ => said.hint("ghi đường dẫn tới tệp kịch bản .toml, ví dụ scenarios/lang-son-2020-09-01.toml"),
+                }
+            }
             UnknownDistrict {
                 name,
                 from_setting,
@@ -108,6 +127,18 @@ impl Message for OverlayProblem {
                 files.join(" → ")
             ))
             .hint("a scenario cannot be its own base, directly or through other files; remove `base` from one of these files"),
+            NotAScenario { path, kind, base } => {
+                let said = Said::new(if *base {
+                    format!("`base` names {path}, which is {}, not a scenario (.toml)", kind.said().1)
+                } else {
+                    format!("this is {}, not a scenario file (.toml)", kind.said().1)
+                });
+                match (kind, base) {
+                    (OtherFile::Table, false) => said.hint(format!("make a scenario from this table with `campaign import {path}`, or name the table in a scenario's `coverage = \"...\"` line")),
+                    (OtherFile::Table, true) => said.hint("`base` names a scenario (.toml) to inherit from; a table of figures goes in a `coverage = \"...\"` line"),
+                    _ => said.hint("give the path of a scenario .toml file, e.g. scenarios/lang-son-2020-09-01.toml"),
+                }
+            }
             UnknownDistrict {
                 name,
                 from_setting,

@@ -71,6 +71,48 @@ pub(crate) enum RulePath {
     NotFound {
         path: String,
     },
+    /// A file of another kind the tool reads or writes (a scenario, a table, a plan), by
+    /// its extension: rules are `.rhai` files.
+    NotRule {
+        path: String,
+        kind: OtherFile,
+    },
+}
+
+/// A file that is not a rule, by its extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum OtherFile {
+    /// `.toml`: a scenario (or a rule test).
+    Scenario,
+    /// `.csv`, `.tsv`, `.xlsx`, `.xls`, `.ods`: a table.
+    Table,
+    /// `.json`, `.html`, `.md`, `.docx`, `.pdf`: a plan or a document.
+    Document,
+}
+
+impl OtherFile {
+    /// The kind of file at `path`, from its extension; `None` for `.rhai` or any other.
+    pub(crate) fn of(path: &std::path::Path) -> Option<OtherFile> {
+        let ext = path.extension()?.to_str()?.to_lowercase();
+        match ext.as_str() {
+            "toml" => Some(OtherFile::Scenario),
+            "csv" | "tsv" | "xlsx" | "xls" | "ods" => Some(OtherFile::Table),
+            "json" | "html" | "htm" | "md" | "docx" | "doc" | "pdf" => Some(OtherFile::Document),
+            _ => None,
+        }
+    }
+
+    /// "a scenario (.toml)", ...: (Vietnamese, English).
+    pub(crate) fn said(self) -> (&'static str, &'static str) {
+        match self {
+            OtherFile::Scenario => (
+                "tệp kịch bản hoặc tệp kiểm thử (.toml)",
+                "a scenario or rule test file (.toml)",
+            ),
+            OtherFile::Table => ("bảng số liệu", "a table of figures"),
+            OtherFile::Document => ("kế hoạch hoặc văn bản", "a plan or a document"),
+        }
+    }
 }
 
 /// A share written as a percentage (`40` for 0.40): the share it means, rounded so that 1.3%
@@ -142,6 +184,14 @@ impl Message for ScenarioProblem {
                     None => said,
                 }
             }
+            BadRulePath {
+                path: RulePath::NotRule { path, kind },
+                ..
+            } => Said::new(format!(
+                "{path} là {}, không phải tệp quy tắc",
+                kind.said().0
+            ))
+            .hint("mục `rules` chỉ ghi các tệp quy tắc (đuôi .rhai) hoặc thư mục chứa chúng, ví dụ rules = [\"../rules\"]"),
             BadRulePath { path, folder } => Said::new(match path {
                 RulePath::Empty => "đường dẫn tệp quy tắc đang để trống".to_string(),
                 RulePath::NoRules { path } => {
@@ -150,6 +200,7 @@ impl Message for ScenarioProblem {
                 RulePath::NotFound { path } => {
                     format!("không tìm thấy tệp hoặc thư mục quy tắc {path}")
                 }
+                RulePath::NotRule { path, .. } => format!("{path} không phải tệp quy tắc"),
             })
             .hint(match folder {
                 None => "đường dẫn trong --set tính từ thư mục đang đứng (thư mục chạy lệnh)"
@@ -228,10 +279,16 @@ impl Message for ScenarioProblem {
                     None => said,
                 }
             }
+            BadRulePath {
+                path: RulePath::NotRule { path, kind },
+                ..
+            } => Said::new(format!("{path} is {}, not a rule file", kind.said().1))
+                .hint("`rules` lists rule files (ending in .rhai) or folders holding them, e.g. rules = [\"../rules\"]"),
             BadRulePath { path, folder } => Said::new(match path {
                 RulePath::Empty => "the rule path is empty".to_string(),
                 RulePath::NoRules { path } => format!("the rule folder {path} has no .rhai files"),
                 RulePath::NotFound { path } => format!("rule file or folder {path} not found"),
+                RulePath::NotRule { path, .. } => format!("{path} is not a rule file"),
             })
             .hint(match folder {
                 None => "paths in --set are relative to the current folder (where the command runs)"
