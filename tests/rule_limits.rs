@@ -528,6 +528,66 @@ fn a_throw_in_a_map_filter_or_reduce_function_stops_the_rule_at_the_throw() {
     }
 }
 
+#[test]
+fn a_yes_or_no_function_that_gives_something_else_stops_the_rule() {
+    // Rhai took any answer other than true/false as false: `filter(|d| d.rate)` kept nothing,
+    // `some` said no, `all` said no, with exit 0
+    for (function, call) in [
+        ("filter", "let y = [0.2, 0.4].filter(|r| r);"),
+        ("some", "let y = [0.2, 0.4].some(|r| r * 2);"),
+        ("all", "let y = [0.2, 0.4].all(|r| \"có\");"),
+        ("retain", "let x = [1, 2]; let y = x.retain(|v, i| i);"),
+        ("drain", "let x = [1, 2]; let y = x.drain(|v| ());"),
+        ("index_of", "let y = [1, 2].index_of(|v| v, 1);"),
+        ("find", "let y = [1, 2].find(|v| [v]);"),
+    ] {
+        let name = format!("ask-{function}");
+        let said = refused(&with_rule(
+            &name,
+            &format!("fn before_solve(district, scenario) {{\n    {call}\n}}\n"),
+        ));
+        names_rule_line_and_district(&said, &name, 2);
+        let (vi, en) = if function == "filter" {
+            (
+                "`filter`: hàm lọc phải trả về true (giữ) hoặc false (bỏ), không phải ".to_string(),
+                "`filter`: the function must give true (keep) or false (leave out), not "
+                    .to_string(),
+            )
+        } else {
+            (
+                format!("`{function}`: hàm điều kiện phải trả về true hoặc false, không phải "),
+                format!("`{function}`: the function must give true or false, not "),
+            )
+        };
+        assert!(said.0.contains(&vi), "{}", said.0);
+        assert!(said.1.contains(&en), "{}", said.1);
+        assert!(said.0.contains("(|d| d.rate < 0.3)`"), "{}", said.0);
+    }
+}
+
+#[test]
+fn yes_or_no_functions_that_answer_true_or_false_work_as_rhai_s() {
+    // the index given as a second argument, a start counted from the end when negative,
+    // drain and retain giving back what they took out
+    let what_if = with_rule(
+        "asked",
+        "fn after_solve(district, scenario) {\n    let xs = [1, 2, 3, 4];\n    let ys = [1, 2, 3, 4];\n    let zs = [1, 2, 3, 4];\n    let parts = [\n        xs.filter(|v, i| i > 0 && v < 4),\n        xs.some(|v| v == 3),\n        xs.all(|v| v < 4),\n        xs.index_of(|v| v > 1),\n        xs.index_of(|v| v > 1, -1),\n        xs.index_of(|v| v > 9),\n        xs.find(|v| v > 2),\n        xs.find(|v| v > 2, 10),\n        ys.drain(|v| v % 2 == 0),\n        ys,\n        zs.retain(|v, i| i < 2),\n        zs,\n    ];\n    district.directive(#{ action: `${parts}`, unit: \"UBND\" });\n}\n",
+    );
+    let out = what_if.test().format("json").run().plan();
+    let plan = out.json();
+    let action = plan["districts"][0]["directives"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "asked")
+        .unwrap()["action"]
+        .clone();
+    assert_eq!(
+        action,
+        "[[2, 3], true, false, 1, 3, -1, 3, (), [2, 4], [1, 3], [3, 4], [1, 2]]"
+    );
+}
+
 // ---------------------------------------------------------------- what a rule prints
 
 #[test]

@@ -5,20 +5,27 @@
 //! the first error stops the rule, at its spot, like an error anywhere else; and a comparison
 //! that gives something other than a number or true/false is an error too.
 //!
+//! The same holds for the functions that ask the rule's function a yes-or-no question of each
+//! item (`filter`, `some`, `all`, `retain`, `drain`, `index_of`, `find`): Rhai takes any answer
+//! that is not true/false as false, so `list.filter(|d| d.rate)` (a number, not a comparison)
+//! silently keeps nothing. Here such an answer stops the rule and names the function.
+//!
 //! The sort is a merge sort: stable, as Rhai's is, and it never panics, whatever order the
 //! rule's comparison describes (Rust's own sort may panic on a comparison that is not a total
 //! order).
 
 use std::cmp::Ordering;
 
-use rhai::{Array, Dynamic, Engine, FnPtr, NativeCallContext};
+use rhai::{Array, Dynamic, Engine, FnPtr, INT, NativeCallContext};
 
 use super::failure::Fallible;
 use super::message::HostProblem;
 use super::value;
 
-/// Registers `sort(f)`, `sort_by(f)` and `dedup(f)` for lists, over Rhai's own.
+/// Registers `sort(f)`, `sort_by(f)`, `dedup(f)` and the functions of [`PREDICATES`] for
+/// lists, over Rhai's own.
 pub(crate) fn register(engine: &mut Engine) {
+    register_predicates(engine);
     for name in ["sort", "sort_by"] {
         engine.register_fn(
             name,
@@ -43,6 +50,155 @@ pub(crate) fn register(engine: &mut Engine) {
             })
         },
     );
+}
+
+/// The functions that ask the rule's function a yes-or-no question of each item.
+pub(crate) const PREDICATES: [&str; 7] = [
+    "filter", "some", "all", "retain", "drain", "index_of", "find",
+];
+
+/// Registers the functions of [`PREDICATES`] for lists, over Rhai's own, with the same
+/// meaning (each item given to the function with its index when it takes two), except that an
+/// answer other than true/false is an error.
+fn register_predicates(engine: &mut Engine) {
+    engine.register_fn(
+        "filter",
+        |ctx: NativeCallContext, list: &mut Array, f: FnPtr| -> Fallible<Array> {
+            let mut kept = Array::new();
+            for (i, item) in list.iter_mut().enumerate() {
+                if ask(&ctx, &f, "filter", item, i)? {
+                    kept.push(item.clone());
+                }
+            }
+            Ok(kept)
+        },
+    );
+    engine.register_fn(
+        "some",
+        |ctx: NativeCallContext, list: &mut Array, f: FnPtr| -> Fallible<bool> {
+            for (i, item) in list.iter_mut().enumerate() {
+                if ask(&ctx, &f, "some", item, i)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        },
+    );
+    engine.register_fn(
+        "all",
+        |ctx: NativeCallContext, list: &mut Array, f: FnPtr| -> Fallible<bool> {
+            for (i, item) in list.iter_mut().enumerate() {
+                if !ask(&ctx, &f, "all", item, i)? {
+                    return Ok(false);
+                }
+            }
+            Ok(true)
+        },
+    );
+    // `drain` takes out the items the function says yes to, `retain` those it says no to;
+    // both give back what they took out
+    for (name, take_if) in [("drain", true), ("retain", false)] {
+        engine.register_fn(
+            name,
+            move |ctx: NativeCallContext, list: &mut Array, f: FnPtr| -> Fallible<Array> {
+                let mut answers = Vec::with_capacity(list.len());
+                for (i, item) in list.iter_mut().enumerate() {
+                    answers.push(ask(&ctx, &f, name, item, i)?);
+                }
+                let (mut taken, mut kept) = (Array::new(), Array::new());
+                for (item, yes) in std::mem::take(list).into_iter().zip(answers) {
+                    if yes == take_if {
+                        taken.push(item);
+                    } else {
+                        kept.push(item);
+                    }
+                }
+                *list = kept;
+                Ok(taken)
+            },
+        );
+    }
+    engine.register_fn(
+        "index_of",
+        |ctx: NativeCallContext, list: &mut Array, f: FnPtr| -> Fallible<INT> {
+            index_of(&ctx, list, &f, 0, "index_of")
+        },
+    );
+    engine.register_fn(
+        "index_of",
+        |ctx: NativeCallContext, list: &mut Array, f: FnPtr, start: INT| -> Fallible<INT> {
+            index_of(&ctx, list, &f, start, "index_of")
+        },
+    );
+    engine.register_fn(
+        "find",
+        |ctx: NativeCallContext, list: &mut Array, f: FnPtr| -> Fallible<Dynamic> {
+            find(&ctx, list, &f, 0)
+        },
+    );
+    engine.register_fn(
+        "find",
+        |ctx: NativeCallContext, list: &mut Array, f: FnPtr, start: INT| -> Fallible<Dynamic> {
+            find(&ctx, list, &f, start)
+        },
+    );
+}
+
+/// The rule's function `f`'s answer for `item` at `index` (given as a second argument when
+/// `f` takes two, as Rhai does); an answer other than true/false is an error of `function`.
+fn ask(
+    ctx: &NativeCallContext,
+    f: &FnPtr,
+    function: &'static str,
+    item: &mut Dynamic,
+    index: usize,
+) -> Fallible<bool> {
+    let extra = [Dynamic::from_int(INT::try_from(index).unwrap_or(INT::MAX))];
+    let answer = f.call_raw_with_extra_args(function, ctx, Some(item), [], extra, Some(0))?;
+    answer.as_bool().map_err(|_| {
+        HostProblem::CallbackResult {
+            function,
+            got: value::shape(&answer),
+            wants_order: false,
+        }
+        .into()
+    })
+}
+
+/// Where a search from `start` begins: from the end when negative (Rhai's meaning), never
+/// past the end.
+fn start_at(len: usize, start: INT) -> usize {
+    if start < 0 {
+        usize::try_from(start.unsigned_abs()).map_or(0, |back| len.saturating_sub(back))
+    } else {
+        usize::try_from(start).map_or(len, |s| s.min(len))
+    }
+}
+
+/// The index of the first item from `start` that `f` says yes to, or -1.
+fn index_of(
+    ctx: &NativeCallContext,
+    list: &mut Array,
+    f: &FnPtr,
+    start: INT,
+    function: &'static str,
+) -> Fallible<INT> {
+    let from = start_at(list.len(), start);
+    for (i, item) in list.iter_mut().enumerate().skip(from) {
+        if ask(ctx, f, function, item, i)? {
+            return Ok(INT::try_from(i).unwrap_or(INT::MAX));
+        }
+    }
+    Ok(-1)
+}
+
+/// The first item from `start` that `f` says yes to, or `()`.
+fn find(ctx: &NativeCallContext, list: &mut Array, f: &FnPtr, start: INT) -> Fallible<Dynamic> {
+    let i = index_of(ctx, list, f, start, "find")?;
+    Ok(usize::try_from(i)
+        .ok()
+        .and_then(|i| list.get(i).cloned())
+        .unwrap_or(Dynamic::UNIT))
 }
 
 /// What the rule's comparison says of `a` and `b`: a number (negative: `a` first; 0: equal;

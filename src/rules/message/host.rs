@@ -5,6 +5,7 @@ use super::super::limits::{
     MAX_ACTIONS_PER_CALL, MAX_ACTIONS_PER_DISTRICT, MAX_DIRECTIVES_PER_CALL, MAX_NAME_CHARS,
     MAX_READS_PER_CALL, MAX_TEXT_PER_DISTRICT, MAX_TEXT_TOTAL,
 };
+use super::super::lists::PREDICATES;
 use super::{Declared, QUOTED_NUMBER, did_you_mean_en, did_you_mean_vi};
 use crate::diagnostic::{Message, Said};
 use crate::number::{count, decimal, places_needed};
@@ -250,6 +251,11 @@ impl Message for HostProblem {
                         "`filter`: hàm lọc phải trả về true (giữ) hoặc false (bỏ), không phải {got}"
                     ))
                     .hint("ví dụ: `scenario.districts().filter(|d| d.rate < 0.3)`")
+                } else if PREDICATES.contains(function) {
+                    Said::new(format!(
+                        "`{function}`: hàm điều kiện phải trả về true hoặc false, không phải {got}"
+                    ))
+                    .hint(format!("viết một phép so sánh, ví dụ: `list.{function}(|d| d.rate < 0.3)`"))
                 } else {
                     Said::new(format!(
                         "`{function}`: hàm so sánh phải trả về true hoặc false, không phải {got}"
@@ -415,6 +421,11 @@ impl Message for HostProblem {
                         "`filter`: the function must give true (keep) or false (leave out), not {got}"
                     ))
                     .hint("for example: `scenario.districts().filter(|d| d.rate < 0.3)`")
+                } else if PREDICATES.contains(function) {
+                    Said::new(format!(
+                        "`{function}`: the function must give true or false, not {got}"
+                    ))
+                    .hint(format!("write a comparison, for example: `list.{function}(|d| d.rate < 0.3)`"))
                 } else {
                     Said::new(format!(
                         "`{function}`: the comparison must give true or false, not {got}"
