@@ -540,6 +540,8 @@ fn a_yes_or_no_function_that_gives_something_else_stops_the_rule() {
         ("drain", "let x = [1, 2]; let y = x.drain(|v| ());"),
         ("index_of", "let y = [1, 2].index_of(|v| v, 1);"),
         ("find", "let y = [1, 2].find(|v| [v]);"),
+        ("filter", "let y = #{ a: 1 }.filter(|k, v| v);"),
+        ("drain", "let m = #{ a: 1 }; let y = m.drain(|k| this);"),
     ] {
         let name = format!("ask-{function}");
         let said = refused(&with_rule(
@@ -571,7 +573,7 @@ fn yes_or_no_functions_that_answer_true_or_false_work_as_rhai_s() {
     // drain and retain giving back what they took out
     let what_if = with_rule(
         "asked",
-        "fn after_solve(district, scenario) {\n    let xs = [1, 2, 3, 4];\n    let ys = [1, 2, 3, 4];\n    let zs = [1, 2, 3, 4];\n    let parts = [\n        xs.filter(|v, i| i > 0 && v < 4),\n        xs.some(|v| v == 3),\n        xs.all(|v| v < 4),\n        xs.index_of(|v| v > 1),\n        xs.index_of(|v| v > 1, -1),\n        xs.index_of(|v| v > 9),\n        xs.find(|v| v > 2),\n        xs.find(|v| v > 2, 10),\n        ys.drain(|v| v % 2 == 0),\n        ys,\n        zs.retain(|v, i| i < 2),\n        zs,\n    ];\n    district.directive(#{ action: `${parts}`, unit: \"UBND\" });\n}\n",
+        "fn after_solve(district, scenario) {\n    let xs = [1, 2, 3, 4];\n    let ys = [1, 2, 3, 4];\n    let zs = [1, 2, 3, 4];\n    let m = #{ a: 1, b: 2, c: 3 };\n    let n = #{ a: 1, b: 2 };\n    let parts = [\n        xs.filter(|v, i| i > 0 && v < 4),\n        xs.some(|v| v == 3),\n        xs.all(|v| v < 4),\n        xs.index_of(|v| v > 1),\n        xs.index_of(|v| v > 1, -1),\n        xs.index_of(|v| v > 9),\n        xs.find(|v| v > 2),\n        xs.find(|v| v > 2, 10),\n        ys.drain(|v| v % 2 == 0),\n        ys,\n        zs.retain(|v, i| i < 2),\n        zs,\n        m.filter(|k, v| k != \"b\" && v < 3).keys(),\n        m.drain(|k| this > 1).keys(),\n        m.keys(),\n        n.retain(|k| k == \"a\").keys(),\n        n.keys(),\n    ];\n    district.directive(#{ action: `${parts}`, unit: \"UBND\" });\n}\n",
     );
     let out = what_if.test().format("json").run().plan();
     let plan = out.json();
@@ -584,7 +586,7 @@ fn yes_or_no_functions_that_answer_true_or_false_work_as_rhai_s() {
         .clone();
     assert_eq!(
         action,
-        "[[2, 3], true, false, 1, 3, -1, 3, (), [2, 4], [1, 3], [3, 4], [1, 2]]"
+        "[[2, 3], true, false, 1, 3, -1, 3, (), [2, 4], [1, 3], [3, 4], [1, 2], [\"a\"], [\"b\", \"c\"], [\"a\"], [\"b\"], [\"a\"]]"
     );
 }
 

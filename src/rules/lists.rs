@@ -16,7 +16,7 @@
 
 use std::cmp::Ordering;
 
-use rhai::{Array, Dynamic, Engine, FnPtr, INT, NativeCallContext};
+use rhai::{Array, Dynamic, Engine, FnPtr, INT, Map, NativeCallContext};
 
 use super::failure::Fallible;
 use super::message::HostProblem;
@@ -26,6 +26,7 @@ use super::value;
 /// lists, over Rhai's own.
 pub(crate) fn register(engine: &mut Engine) {
     register_predicates(engine);
+    register_map_predicates(engine);
     for name in ["sort", "sort_by"] {
         engine.register_fn(
             name,
@@ -144,6 +145,70 @@ fn register_predicates(engine: &mut Engine) {
     );
 }
 
+/// `filter`, `drain` and `retain` of maps, over Rhai's own: the function is given the key, and
+/// the value as a second argument when it takes two (as `this` otherwise), as Rhai does.
+fn register_map_predicates(engine: &mut Engine) {
+    engine.register_fn(
+        "filter",
+        |ctx: NativeCallContext, map: &mut Map, f: FnPtr| -> Fallible<Map> {
+            let mut kept = Map::new();
+            for (key, value) in map.iter_mut() {
+                if ask_entry(&ctx, &f, "filter", key, value)? {
+                    kept.insert(key.clone(), value.clone());
+                }
+            }
+            Ok(kept)
+        },
+    );
+    for (name, take_if) in [("drain", true), ("retain", false)] {
+        engine.register_fn(
+            name,
+            move |ctx: NativeCallContext, map: &mut Map, f: FnPtr| -> Fallible<Map> {
+                let mut answers = Vec::with_capacity(map.len());
+                for (key, value) in map.iter_mut() {
+                    answers.push(ask_entry(&ctx, &f, name, key, value)?);
+                }
+                let (mut taken, mut kept) = (Map::new(), Map::new());
+                for ((key, value), yes) in std::mem::take(map).into_iter().zip(answers) {
+                    if yes == take_if {
+                        taken.insert(key, value);
+                    } else {
+                        kept.insert(key, value);
+                    }
+                }
+                *map = kept;
+                Ok(taken)
+            },
+        );
+    }
+}
+
+/// The rule's function `f`'s answer for the map entry `key`, `value`; an answer other than
+/// true/false is an error of `function`.
+fn ask_entry(
+    ctx: &NativeCallContext,
+    f: &FnPtr,
+    function: &'static str,
+    key: &rhai::Identifier,
+    value: &mut Dynamic,
+) -> Fallible<bool> {
+    let key: Dynamic = key.clone().into();
+    let answer = f.call_raw_with_extra_args(function, ctx, Some(value), [key], [], Some(1))?;
+    yes_or_no(function, answer)
+}
+
+/// `answer` as true/false, or the error of `function` whose function gave it.
+fn yes_or_no(function: &'static str, answer: Dynamic) -> Fallible<bool> {
+    answer.as_bool().map_err(|_| {
+        HostProblem::CallbackResult {
+            function,
+            got: value::shape(&answer),
+            wants_order: false,
+        }
+        .into()
+    })
+}
+
 /// The rule's function `f`'s answer for `item` at `index` (given as a second argument when
 /// `f` takes two, as Rhai does); an answer other than true/false is an error of `function`.
 fn ask(
@@ -155,14 +220,7 @@ fn ask(
 ) -> Fallible<bool> {
     let extra = [Dynamic::from_int(INT::try_from(index).unwrap_or(INT::MAX))];
     let answer = f.call_raw_with_extra_args(function, ctx, Some(item), [], extra, Some(0))?;
-    answer.as_bool().map_err(|_| {
-        HostProblem::CallbackResult {
-            function,
-            got: value::shape(&answer),
-            wants_order: false,
-        }
-        .into()
-    })
+    yes_or_no(function, answer)
 }
 
 /// Where a search from `start` begins: from the end when negative (Rhai's meaning), never
