@@ -27,6 +27,13 @@ pub const TOML_VALUES: usize = 1_000_000;
 /// A rule file (Rhai): the shipped rules are 3 to 7 kB each.
 pub const RULE_BYTES: u64 = MB;
 
+/// Rule files a scenario runs, folders' files counted one by one: the shipped scenario runs
+/// 3, the rule library has 7.
+pub const RULE_FILES: usize = 200;
+
+/// The rule files a scenario runs, together: each is at most [`RULE_BYTES`].
+pub const RULES_BYTES: u64 = 8 * MB;
+
 /// A coverage table or a `[[history]]` snapshot on disk, CSV or `.xlsx`; also the text of a
 /// workbook's cells, all together.
 pub const TABLE_BYTES: u64 = 32 * MB;
@@ -47,6 +54,14 @@ pub const WORKBOOK_READ_BYTES: u64 = 2 * WORKBOOK_UNZIPPED_BYTES;
 /// The parts of an `.xlsx` workbook (a workbook Excel writes has about ten, plus one per
 /// sheet and picture).
 pub const WORKBOOK_PARTS: usize = 10_000;
+
+/// Snapshots in `[[history]]`: about three years of daily reports.
+pub const HISTORY_SNAPSHOTS: usize = 1_000;
+
+/// The files of all `[[history]]` snapshots together, on disk: each is at most
+/// [`TABLE_BYTES`], and a thousand of them would take minutes to read. A year of weekly
+/// snapshots of every commune of Vietnam is about 52 MB as CSV.
+pub const HISTORY_BYTES: u64 = 256 * MB;
 
 /// Rows of a table: the row number of the last cell read (XLSX) or the rows with cells (CSV).
 pub const TABLE_ROWS: usize = 100_000;

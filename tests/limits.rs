@@ -890,6 +890,139 @@ fn a_rule_file_larger_than_a_megabyte_is_refused() {
 }
 
 #[test]
+fn too_many_rule_files_or_too_many_bytes_of_rules_together_are_refused_before_reading() {
+    use campaign_planner::limits::{RULE_FILES, RULES_BYTES};
+    // a folder of 201 rule files
+    let dir = TempDir::new().unwrap();
+    for i in 0..=RULE_FILES {
+        write(dir.path(), &format!("many/r{i:03}.rhai"), "");
+    }
+    let scenario = with_rules(dir.path(), "\"many\"");
+    let (en, vi) = refused(&[&"plan", &scenario]);
+    assert_has(
+        &en,
+        &[
+            "scenario.toml:",
+            "field `rules`: `rules` names 201 rule files (the files in its folders counted), at most 200",
+            "hint: check that the folders named in `rules` are rule folders",
+        ],
+    );
+    assert_has(
+        &vi,
+        &["mục `rules` ghi 201 tệp quy tắc", "nhiều nhất là 200"],
+    );
+    // nine rule files of 0.95 MB each, sparse: none is read
+    let dir = TempDir::new().unwrap();
+    let names: Vec<String> = (0..9)
+        .map(|i| {
+            sparse(dir.path(), &format!("big{i}.rhai"), 950_000);
+            format!("\"big{i}.rhai\"")
+        })
+        .collect();
+    assert!(9 * 950_000 > RULES_BYTES);
+    let scenario = with_rules(dir.path(), &names.join(", "));
+    let (en, vi) = refused(&[&"plan", &scenario]);
+    assert_has(
+        &en,
+        &["field `rules`: the rule files of `rules` are 8.6 MB together, at most 8 MB"],
+    );
+    assert_has(
+        &vi,
+        &["các tệp quy tắc của mục `rules` nặng 8,6 MB cộng lại"],
+    );
+}
+
+#[test]
+fn too_many_history_snapshots_or_too_many_bytes_of_them_are_refused_before_reading() {
+    use campaign_planner::limits::{HISTORY_BYTES, HISTORY_SNAPSHOTS};
+    let dir = TempDir::new().unwrap();
+    let entries = |n: usize, file: &dyn Fn(usize) -> String| -> String {
+        (0..n)
+            .map(|i| {
+                // distinct dates before 2020-09-01, one a day back from 2020-08-31
+                format!(
+                    "[[history]]\ndate = {}\nfile = \"{}\"\n\n",
+                    day_before(i),
+                    file(i)
+                )
+            })
+            .collect()
+    };
+    let overlay = write(
+        dir.path(),
+        "history.toml",
+        format!(
+            "base = \"{SHIPPED}\"\nname = \"x\"\n\n{}",
+            entries(HISTORY_SNAPSHOTS + 1, &|_| "s.csv".to_string())
+        ),
+    );
+    let (en, vi) = refused(&[&"plan", &overlay]);
+    assert_has(
+        &en,
+        &[
+            "history.toml:4:",
+            "[[history]] has 1,001 snapshots, at most 1,000",
+            "hint: the install pace needs only recent snapshots",
+        ],
+    );
+    assert_has(&vi, &["[[history]] có 1.001 ảnh chụp, nhiều nhất là 1.000"]);
+    // nine snapshots of 30 MB each, sparse: the ninth takes them past 256 MB, none is read
+    for i in 0..9 {
+        sparse(dir.path(), &format!("s{i}.csv"), 30_000_000);
+    }
+    assert!(9 * 30_000_000 > HISTORY_BYTES && 8 * 30_000_000 <= HISTORY_BYTES);
+    let overlay = write(
+        dir.path(),
+        "history.toml",
+        format!(
+            "base = \"{SHIPPED}\"\nname = \"x\"\n\n{}",
+            entries(9, &|i| format!("s{i}.csv"))
+        ),
+    );
+    let (en, vi) = refused(&[&"plan", &overlay]);
+    assert_has(
+        &en,
+        &[
+            "history.toml:38:8: field `history.file`: the files of the [[history]] snapshots, up to",
+            "s8.csv, are more than 256 MB together",
+            "hint: drop older snapshots",
+        ],
+    );
+    assert_has(
+        &vi,
+        &[
+            "các tệp ảnh chụp của [[history]], tính đến",
+            "nặng hơn 256 MB cộng lại",
+        ],
+    );
+}
+
+/// The date `i` days before 2020-08-31, as TOML writes it.
+fn day_before(i: usize) -> String {
+    let mut day = 0i64 - i as i64;
+    let (mut y, mut m, mut d) = (2020i64, 8i64, 31i64);
+    let days_in = |y: i64, m: i64| match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        _ if y % 4 == 0 => 29,
+        _ => 28,
+    };
+    while day < 0 {
+        d -= 1;
+        if d == 0 {
+            m -= 1;
+            if m == 0 {
+                m = 12;
+                y -= 1;
+            }
+            d = days_in(y, m);
+        }
+        day += 1;
+    }
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+#[test]
 fn rules_check_and_rules_test_do_not_open_a_pipe() {
     let dir = TempDir::new().unwrap();
     let pipe = fifo(dir.path(), "pipe.rhai");

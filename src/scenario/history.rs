@@ -12,6 +12,7 @@ use super::message::{Figure, Hint, HistoryProblem};
 use super::{DistrictInput, Scenario};
 use crate::diagnostic::{Error, did_you_mean};
 use crate::import::table::{district_name, name_key};
+use crate::limits::{HISTORY_BYTES, HISTORY_SNAPSHOTS};
 
 /// One earlier snapshot: its date and every district's installs on that date.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,6 +24,35 @@ pub struct Snapshot {
     pub installed: BTreeMap<String, u64>,
     /// The line (CSV) or row (XLSX) of each district's figure, by the scenario's names.
     pub lines: BTreeMap<String, usize>,
+}
+
+/// The snapshots' files together, on disk, before any is read: the error points at the
+/// `file` that takes them past [`HISTORY_BYTES`]. (An entry written wrong is left to the
+/// reading of the entries, which says what is wrong with it.)
+fn too_much_data(src: &crate::source::Source, list: &toml::de::DeArray<'_>) -> Result<(), Error> {
+    let mut bytes: u64 = 0;
+    for entry in list.iter() {
+        let Ok(table) = as_table(src, "history", entry) else {
+            continue;
+        };
+        let t = Table::new(src, pos(entry), "[[history]]", table);
+        let Some(file_item) = t.item("file") else {
+            continue;
+        };
+        let Ok(written) = as_str(src, "history.file", file_item.value) else {
+            continue;
+        };
+        let path = src.folder().join(written.trim());
+        bytes = bytes.saturating_add(std::fs::metadata(&path).map_or(0, |m| m.len()));
+        if bytes > HISTORY_BYTES {
+            return Err(file_item
+                .error(HistoryProblem::TooMuchData {
+                    file: path.display().to_string(),
+                })
+                .field("history.file"));
+        }
+    }
+    Ok(())
 }
 
 /// Reads and checks `[[history]]` (none: an empty list), snapshots sorted by date.
@@ -37,6 +67,12 @@ pub(crate) fn history(
     let src = item.src;
     let hint = || Hint::HistoryEntry.text();
     let list = as_array(src, "history", item.value).map_err(|e| e.hint(hint()))?;
+    if list.len() > HISTORY_SNAPSHOTS {
+        return Err(item
+            .error(HistoryProblem::TooManySnapshots { count: list.len() })
+            .field("history"));
+    }
+    too_much_data(src, &list)?;
     let now = day_number(as_of).unwrap_or(i64::MAX);
     let mut snapshots: Vec<Snapshot> = Vec::new();
     // the scenario's districts by their names' keys: each row of a snapshot found in one look

@@ -15,6 +15,7 @@ use super::{Scenario, coverage, inline, overlay, team_kind};
 use crate::diagnostic::{Error, did_you_mean, shortened};
 use crate::import::file::{self, Format};
 use crate::import::grid::Grid;
+use crate::limits::{RULE_FILES, RULES_BYTES};
 use crate::model::{Objective, TeamKind};
 use crate::source::{FileProblem, Pos, Source, named_file_hint};
 use crate::text::Text;
@@ -295,6 +296,8 @@ fn rules(top: &Table<'_, '_>) -> Result<Vec<PathBuf>, Error> {
     let folder = src.folder();
     let mut seen = BTreeSet::new();
     let mut files = Vec::new();
+    // the files' sizes together, on disk, checked as each item of the list is added
+    let mut bytes: u64 = 0;
     for item in list.iter() {
         let written = as_str(src, "rules", item)?;
         let path = folder.join(written.trim());
@@ -333,8 +336,16 @@ fn rules(top: &Table<'_, '_>) -> Result<Vec<PathBuf>, Error> {
         for file in found {
             let key = file.canonicalize().unwrap_or_else(|_| file.clone());
             if seen.insert(key) {
+                bytes = bytes.saturating_add(std::fs::metadata(&file).map_or(0, |m| m.len()));
                 files.push(file);
             }
+        }
+        if files.len() > RULE_FILES || bytes > RULES_BYTES {
+            let problem = ScenarioProblem::TooManyRules {
+                files: files.len(),
+                bytes,
+            };
+            return Err(src.error(pos(item), problem).field("rules"));
         }
     }
     Ok(files)

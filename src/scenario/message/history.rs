@@ -2,7 +2,8 @@
 
 use super::Hint;
 use crate::diagnostic::{Message, Said};
-use crate::number::count;
+use crate::limits::{HISTORY_BYTES, HISTORY_SNAPSHOTS};
+use crate::number::{count, size};
 use crate::source::name_list;
 use crate::text::Lang;
 
@@ -36,6 +37,10 @@ pub(crate) enum HistoryProblem {
     MissingDistrict { date: String, name: String },
     /// A district's installs are lower at a later date.
     InstallsFall { before: Figure, after: Figure },
+    /// More snapshots than [`HISTORY_SNAPSHOTS`].
+    TooManySnapshots { count: usize },
+    /// The snapshots' files, up to and with `file`, are more than [`HISTORY_BYTES`] together.
+    TooMuchData { file: String },
 }
 
 /// One dated figure of a district's installs, and where it was written.
@@ -114,6 +119,17 @@ impl Message for HistoryProblem {
                 after.vi()
             ))
             .hint("số đã cài chỉ tăng theo thời gian: sửa con số sai (trong ảnh chụp, trong kịch bản hoặc trong --set)"),
+            TooManySnapshots { count: n } => Said::new(format!(
+                "[[history]] có {} ảnh chụp, nhiều nhất là {}",
+                count(Lang::Vi, *n as f64),
+                count(Lang::Vi, HISTORY_SNAPSHOTS as f64)
+            ))
+            .hint("tốc độ cài chỉ cần các ảnh chụp gần đây: giữ các ngày gần nhất, bỏ bớt ngày cũ (docs/limits.md)"),
+            TooMuchData { file } => Said::new(format!(
+                "các tệp ảnh chụp của [[history]], tính đến {file}, nặng hơn {} cộng lại",
+                size(Lang::Vi, HISTORY_BYTES)
+            ))
+            .hint("bỏ bớt ảnh chụp cũ, hoặc chỉ giữ các cột cần thiết trong mỗi tệp (docs/limits.md)"),
         }
     }
 
@@ -160,6 +176,17 @@ impl Message for HistoryProblem {
                 after.en()
             ))
             .hint("installs only grow over time: correct the wrong figure (in the snapshot, the scenario or a --set)"),
+            TooManySnapshots { count: n } => Said::new(format!(
+                "[[history]] has {} snapshots, at most {}",
+                count(Lang::En, *n as f64),
+                count(Lang::En, HISTORY_SNAPSHOTS as f64)
+            ))
+            .hint("the install pace needs only recent snapshots: keep the latest dates, drop older ones (docs/limits.md)"),
+            TooMuchData { file } => Said::new(format!(
+                "the files of the [[history]] snapshots, up to {file}, are more than {} together",
+                size(Lang::En, HISTORY_BYTES)
+            ))
+            .hint("drop older snapshots, or keep only the columns needed in each file (docs/limits.md)"),
         }
     }
 }

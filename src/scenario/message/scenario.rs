@@ -3,6 +3,7 @@
 
 use super::Hint;
 use crate::diagnostic::{Message, Said, did_you_mean_en, did_you_mean_vi};
+use crate::limits::{RULE_FILES, RULES_BYTES};
 use crate::model::{MAX_BUDGET, MAX_HORIZON_DAYS};
 use crate::number;
 use crate::text::Lang;
@@ -48,6 +49,12 @@ pub(crate) enum ScenarioProblem {
         written: String,
         value: f64,
         zero_ok: bool,
+    },
+    /// The `rules` list names more than [`RULE_FILES`] files (folders' files counted), or
+    /// files of more than [`RULES_BYTES`] together (`bytes`).
+    TooManyRules {
+        files: usize,
+        bytes: u64,
     },
     /// A path of `rules` names no rule; `folder` is the folder it is relative to, shown
     /// (`None`: a `--set`'s, relative to where the command runs).
@@ -184,6 +191,20 @@ impl Message for ScenarioProblem {
                     None => said,
                 }
             }
+            TooManyRules { files, bytes } => Said::new(if *files > RULE_FILES {
+                format!(
+                    "mục `rules` ghi {} tệp quy tắc (tính cả các tệp trong thư mục), nhiều nhất là {}",
+                    number::count(Lang::Vi, *files as f64),
+                    number::count(Lang::Vi, RULE_FILES as f64)
+                )
+            } else {
+                format!(
+                    "các tệp quy tắc của mục `rules` nặng {} cộng lại, nhiều nhất là {}",
+                    number::size(Lang::Vi, *bytes),
+                    number::size(Lang::Vi, RULES_BYTES)
+                )
+            })
+            .hint("kiểm tra các thư mục ghi trong `rules` đúng là thư mục quy tắc (docs/limits.md)"),
             BadRulePath {
                 path: RulePath::NotRule { path, kind },
                 ..
@@ -279,6 +300,20 @@ impl Message for ScenarioProblem {
                     None => said,
                 }
             }
+            TooManyRules { files, bytes } => Said::new(if *files > RULE_FILES {
+                format!(
+                    "`rules` names {} rule files (the files in its folders counted), at most {}",
+                    number::count(Lang::En, *files as f64),
+                    number::count(Lang::En, RULE_FILES as f64)
+                )
+            } else {
+                format!(
+                    "the rule files of `rules` are {} together, at most {}",
+                    number::size(Lang::En, *bytes),
+                    number::size(Lang::En, RULES_BYTES)
+                )
+            })
+            .hint("check that the folders named in `rules` are rule folders (docs/limits.md)"),
             BadRulePath {
                 path: RulePath::NotRule { path, kind },
                 ..
