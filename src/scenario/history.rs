@@ -72,7 +72,7 @@ pub(crate) fn history(
             .error(HistoryProblem::TooManySnapshots { count: list.len() })
             .field("history"));
     }
-    too_much_data(src, &list)?;
+    too_much_data(src, list)?;
     let now = day_number(as_of).unwrap_or(i64::MAX);
     let mut snapshots: Vec<Snapshot> = Vec::new();
     // the scenario's districts by their names' keys: each row of a snapshot found in one look
