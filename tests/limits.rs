@@ -919,7 +919,7 @@ fn too_many_rule_files_or_too_many_bytes_of_rules_together_are_refused_before_re
             format!("\"big{i}.rhai\"")
         })
         .collect();
-    assert!(9 * 950_000 > RULES_BYTES);
+    const { assert!(9 * 950_000 > RULES_BYTES) };
     let scenario = with_rules(dir.path(), &names.join(", "));
     let (en, vi) = refused(&[&"plan", &scenario]);
     assert_has(
@@ -970,7 +970,7 @@ fn too_many_history_snapshots_or_too_many_bytes_of_them_are_refused_before_readi
     for i in 0..9 {
         sparse(dir.path(), &format!("s{i}.csv"), 30_000_000);
     }
-    assert!(9 * 30_000_000 > HISTORY_BYTES && 8 * 30_000_000 <= HISTORY_BYTES);
+    const { assert!(9 * 30_000_000 > HISTORY_BYTES && 8 * 30_000_000 <= HISTORY_BYTES) };
     let overlay = write(
         dir.path(),
         "history.toml",
