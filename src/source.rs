@@ -25,6 +25,10 @@ pub(crate) struct Source {
     pub path: PathBuf,
     pub text: String,
     pub origin: Origin,
+    /// The byte offset where each line starts, worked out at the first error: an error's line
+    /// and column are then found by a binary search, so that many places taken in one file
+    /// (every `[params]` value's) cost no more than reading it.
+    pub line_starts: std::sync::OnceLock<Vec<usize>>,
 }
 
 /// Where the text of a [`Source`] comes from.
@@ -85,6 +89,7 @@ impl Source {
         // Excel's "Unicode Text" is UTF-16 with a byte-order mark
         if let Some(text) = utf16(&bytes) {
             return Ok(Source {
+                line_starts: Default::default(),
                 path: path.to_path_buf(),
                 text: text.map_err(|()| {
                     Error::new(FileProblem::NotUtf16 { what: what.clone() }).file(path)
@@ -108,6 +113,7 @@ impl Source {
             path: path.to_path_buf(),
             text,
             origin: Origin::File,
+            line_starts: Default::default(),
         })
     }
 
@@ -127,6 +133,7 @@ impl Source {
             path: PathBuf::from("--set"),
             text: text.to_string(),
             origin: Origin::Setting,
+            line_starts: Default::default(),
         }
     }
 
@@ -145,31 +152,47 @@ impl Source {
             Origin::File => Error::new(message).file(&self.path),
             Origin::Setting => Error::new(message).setting(&self.text),
         };
-        match pos {
+        let mut err = err;
+        let (line, column) = match pos {
             Pos::Offset(offset) => {
                 // A span from the parser is on a character boundary; never panic if one is not.
                 let mut offset = offset.min(self.text.len());
                 while !self.text.is_char_boundary(offset) {
                     offset -= 1;
                 }
-                err.at_offset(&self.text, offset)
+                let starts = self.line_starts();
+                let line = starts.partition_point(|&start| start <= offset);
+                let start = starts[line - 1];
+                (line, Some(self.text[start..offset].chars().count() + 1))
             }
-            Pos::Line {
-                line,
-                column: Some(column),
-            } => err.at(&self.text, line, column),
-            Pos::Line { line, column: None } => {
-                let mut err = err;
-                err.location.line = Some(line);
-                err.location.source_line = self
-                    .text
-                    .lines()
-                    .nth(line.saturating_sub(1))
-                    .map(str::to_string);
-                err
-            }
-            Pos::File => err,
+            Pos::Line { line, column } => (line, column),
+            Pos::File => return err,
+        };
+        err.location.line = Some(line);
+        err.location.column = column;
+        err.location.source_line = self.line_text(line).map(str::to_string);
+        err
+    }
+
+    /// Where each line starts ([`Source::line_starts`]), the first line at 0.
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        })
+    }
+
+    /// The text of the 1-based `line`, without its line break, as `str::lines` gives it.
+    fn line_text(&self, line: usize) -> Option<&str> {
+        let starts = self.line_starts();
+        let start = *starts.get(line.checked_sub(1)?)?;
+        if start >= self.text.len() {
+            return None;
         }
+        let end = starts.get(line).map_or(self.text.len(), |next| next - 1);
+        let text = &self.text[start..end];
+        Some(text.strip_suffix('\r').unwrap_or(text))
     }
 
     /// The 1-based line of `pos`, when it has one.

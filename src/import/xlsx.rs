@@ -98,6 +98,7 @@ pub(super) fn read(path: &Path, bytes: Vec<u8>) -> Result<Grid, Error> {
             path: path.to_path_buf(),
             text,
             origin: Origin::File,
+            line_starts: Default::default(),
         },
         rows,
         delimiter: '\t',

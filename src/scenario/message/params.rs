@@ -3,7 +3,7 @@
 
 use crate::diagnostic::{Message, Said};
 use crate::number::count;
-use crate::scenario::params::{MAX_PARAM_ITEMS, MAX_PARAM_TEXT};
+use crate::scenario::params::{MAX_PARAM_ITEMS, MAX_PARAM_TEXT, MAX_PARAMS};
 use crate::text::Lang;
 
 /// A problem with a list in `[params]`.
@@ -21,6 +21,8 @@ pub(crate) enum ParamProblem {
     TooManyItems { items: usize },
     /// A value whose texts take `bytes` bytes, more than [`MAX_PARAM_TEXT`].
     TextTooLong { bytes: usize },
+    /// More keys than [`MAX_PARAMS`]: this is the first past it.
+    TooMany,
 }
 
 /// What a parameter is for, as the hint about one too large says.
@@ -86,6 +88,12 @@ impl Message for ParamProblem {
                 count(Lang::Vi, MAX_PARAM_TEXT as f64)
             ))
             .hint(PARAMS_HOLD.0),
+            ParamProblem::TooMany => Said::new(format!(
+                "[params] có hơn {} tham số; đây là tham số thứ {}",
+                count(Lang::Vi, MAX_PARAMS as f64),
+                count(Lang::Vi, (MAX_PARAMS + 1) as f64)
+            ))
+            .hint(PARAMS_HOLD.0),
         }
     }
 
@@ -110,6 +118,12 @@ impl Message for ParamProblem {
                  in one parameter (a Vietnamese letter with its marks takes 2 or 3 bytes)",
                 count(Lang::En, *bytes as f64),
                 count(Lang::En, MAX_PARAM_TEXT as f64)
+            ))
+            .hint(PARAMS_HOLD.1),
+            ParamProblem::TooMany => Said::new(format!(
+                "[params] has more than {} parameters; this is parameter {}",
+                count(Lang::En, MAX_PARAMS as f64),
+                count(Lang::En, (MAX_PARAMS + 1) as f64)
             ))
             .hint(PARAMS_HOLD.1),
         }
