@@ -322,6 +322,40 @@ fn an_error_of_every_value_is_not_tied_to_one() {
     assert!(!out.stderr.contains("(khi "), "{}", out.stderr);
 }
 
+/// Once a value fails, no other value starts: a rule that spends the whole plan's budget
+/// (seconds) did so for each of up to a thousand values, for hours. The error is the first
+/// value's; one more value is planned to tell whether the value is part of it.
+#[test]
+fn a_sweep_stops_at_the_first_value_that_fails() {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let layout = crate::layout::Layout::new();
+    let scenario = layout.dir.path().join("scenarios/lang-son-2020-09-01.toml");
+    std::fs::write(
+        layout.dir.path().join("rules/communication.rhai"),
+        "fn before_solve(district, scenario) {\n    throw \"hỏng\";\n}\n",
+    )
+    .unwrap();
+    let vary = campaign_planner::sweep::parse_vary("horizon_days=1..100:1").unwrap();
+    for jobs in [1, 2] {
+        let planned = AtomicUsize::new(0);
+        let err = campaign_planner::sweep::sweep(&scenario, &vary, &[], jobs, &|| {
+            planned.fetch_add(1, Ordering::Relaxed);
+        })
+        .expect_err("every value fails");
+        // jobs values in flight when the first fails, and at most one more
+        assert!(
+            planned.load(Ordering::Relaxed) <= jobs + 1,
+            "{jobs} jobs: {} planned",
+            planned.load(Ordering::Relaxed)
+        );
+        let said = err.render(campaign_planner::text::Lang::En);
+        assert!(said.contains("rules/communication.rhai:2:"), "{said}");
+        assert!(said.contains("hỏng"), "{said}");
+        // the same error for the values planned: the value is not tied to it
+        assert!(!said.contains("(when horizon_days"), "{said}");
+    }
+}
+
 /// A `--set` of the key the sweep varies would be replaced by every value: refused (it was
 /// dropped without a word, and the table looked like the setting had been applied).
 #[test]

@@ -13,7 +13,7 @@ pub use render::{render_json, render_markdown, render_text};
 
 use std::path::Path;
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use crate::diagnostic::{Error, VaryAt, shortened};
 use crate::plan::Plan;
@@ -164,40 +164,59 @@ pub fn sweep(
     let results: Mutex<Vec<Option<Result<Plan, Error>>>> =
         Mutex::new((0..n).map(|_| None).collect());
     let next = AtomicUsize::new(0);
+    // once a value fails, no other value starts: a rule that runs to the end of its budget
+    // would do so for every value (a thousand values, hours), and the sweep fails anyway
+    let stop = AtomicBool::new(false);
+    let plan_value = |i: usize| {
+        let mut all = settings.to_vec();
+        all.push(format!("{}={}", vary.key, vary.values[i]));
+        crate::plan_with(scenario, &all)
+    };
     let threads = jobs.clamp(1, n.max(1));
     std::thread::scope(|scope| {
         for _ in 0..threads {
             scope.spawn(|| {
-                loop {
+                while !stop.load(Ordering::Relaxed) {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     if i >= n {
                         break;
                     }
-                    let mut all = settings.to_vec();
-                    all.push(format!("{}={}", vary.key, vary.values[i]));
-                    let result = crate::plan_with(scenario, &all);
+                    let result = plan_value(i);
+                    if result.is_err() {
+                        stop.store(true, Ordering::Relaxed);
+                    }
                     results.lock().unwrap_or_else(|e| e.into_inner())[i] = Some(result);
                     progress();
                 }
             });
         }
     });
-    let results = results.into_inner().unwrap_or_else(|e| e.into_inner());
+    let mut results = results.into_inner().unwrap_or_else(|e| e.into_inner());
     let failed = |r: &Option<Result<Plan, Error>>| match r {
         Some(Err(e)) => Some(e.clone()),
         _ => None,
     };
-    if let Some(e) = results.iter().find_map(failed) {
-        let value = &vary.values[results
-            .iter()
-            .position(|r| failed(r).is_some())
-            .unwrap_or(0)];
+    if let Some(first) = results.iter().position(|r| failed(r).is_some()) {
+        let e = failed(&results[first]).expect("the value failed");
+        let value = &vary.values[first];
         // an error in the value's own setting: it is the --vary the user typed
         if e.location.setting.as_deref() == Some(format!("{}={value}", vary.key).as_str()) {
             return Err(at_vary(e, vary, value));
         }
-        // the same error for every value (a missing file, a --set): the value is no part of it
-        if results.iter().all(|r| failed(r).as_ref() == Some(&e)) {
+        // Whether the value is part of the error: when only one value was planned, plan the
+        // next one too (one more plan, not a thousand)
+        let planned = results.iter().filter(|r| r.is_some()).count();
+        if planned == 1
+            && let Some(other) = (0..n).find(|&i| results[i].is_none())
+        {
+            results[other] = Some(plan_value(other));
+        }
+        // the same error for every value planned, two at least (a missing file, a --set): the
+        // value is no part of it
+        let planned: Vec<_> = results.iter().flatten().collect();
+        if (planned.len() >= 2 || planned.len() == n)
+            && planned.iter().all(|r| r.as_ref().err() == Some(&e))
+        {
             return Err(e);
         }
         let mut also: Vec<Error> = e.also.to_vec();
