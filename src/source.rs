@@ -200,8 +200,7 @@ impl Source {
         match pos {
             Pos::Offset(offset) => {
                 let offset = offset.min(self.text.len());
-                let before = self.text.get(..offset)?;
-                Some(before.matches('\n').count() + 1)
+                Some(self.line_starts().partition_point(|&start| start <= offset))
             }
             Pos::Line { line, .. } => Some(line),
             Pos::File => None,

@@ -901,3 +901,45 @@ fn set_is_refused_by_rules_test() {
     assert_eq!(code, 1);
     assert!(stderr.starts_with("error: `--set` does not apply to `campaign rules test`\n"));
 }
+
+/// A thousand cases run, counted in the user's format; more are refused at `[[case]]` (20,000
+/// cases took minutes: each case's line was counted from the start of the file).
+#[test]
+fn a_test_file_holds_at_most_a_thousand_cases() {
+    let case = |i: usize| {
+        format!(
+            "[[case]]\nname = \"c{i}\"\ndistrict = \"Hữu Lũng\"\n\n[case.expect]\nfixed_installs = 1663\n\n"
+        )
+    };
+    let cases = |n: usize| (0..n).map(case).collect::<String>();
+    let (_dir, path) = fixture(&format!(
+        "scenario = \"{{scenario}}\"\nrules = [\"{{rule:communication}}\"]\n\n{}",
+        cases(1000)
+    ));
+    let out = rules_test([&path]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout
+            .ends_with("1.000 trường hợp: 1.000 đạt, 0 không đạt\n"),
+        "{}",
+        out.stdout
+    );
+    let (_dir, path) = fixture(&format!(
+        "scenario = \"{{scenario}}\"\nrules = [\"{{rule:communication}}\"]\n\n{}",
+        cases(1001)
+    ));
+    let out = rules_test([&path]);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr
+            .contains(":4:1: tệp kiểm thử có 1.001 trường hợp, nhiều nhất là 1.000"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("gợi ý: chia các trường hợp ra nhiều tệp kiểm thử, mỗi tệp cho một quy tắc"),
+        "{}",
+        out.stderr
+    );
+}

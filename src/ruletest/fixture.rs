@@ -44,6 +44,10 @@ pub struct Fixture {
     pub cases: Vec<Case>,
 }
 
+/// Cases in one test file: each holds its own copy of the scenario, and a rule's tests are a
+/// few cases each (the shipped rules have 4 to 6).
+pub const MAX_CASES: usize = 1_000;
+
 /// One `[[case]]`.
 #[derive(Debug, Clone)]
 pub struct Case {
@@ -89,18 +93,27 @@ pub fn read(path: &Path) -> Result<Fixture, Error> {
         return Err(src.error(Pos::File, TestFileProblem::NoCases));
     };
     let cases = as_array(&src, "case", cases).map_err(|e| e.hint(Hint::CaseExample.text()))?;
+    if cases.len() > MAX_CASES {
+        return Err(src.error(
+            pos(top.get("case").expect("checked above")),
+            TestFileProblem::TooManyCases { count: cases.len() },
+        ));
+    }
     let mut read: Vec<Case> = Vec::with_capacity(cases.len());
+    // each case's name, and the line of its header
+    let mut lines: std::collections::HashMap<String, usize> = Default::default();
     for value in cases.iter() {
         let case = case(&src, value, &base)?;
-        if let Some(first) = read.iter().find(|c| c.name == case.name) {
+        if let Some(&first_line) = lines.get(&case.name) {
             return Err(src.error(
                 pos(value),
                 TestFileProblem::CaseTwice {
                     name: case.name,
-                    first_line: first.line,
+                    first_line,
                 },
             ));
         }
+        lines.insert(case.name.clone(), case.line);
         read.push(case);
     }
     if read.is_empty() {

@@ -225,6 +225,10 @@ pub(super) enum TestFileProblem {
     /// `[[case]]`), given to `campaign rules test` as a test file.
     IsScenario,
     NoCases,
+    /// More cases than [`MAX_CASES`](super::fixture::MAX_CASES).
+    TooManyCases {
+        count: usize,
+    },
     /// Two cases have the same name.
     CaseTwice {
         name: String,
@@ -300,6 +304,12 @@ impl Message for TestFileProblem {
                  bản: `campaign rules check --scenario TỆP_KỊCH_BẢN`"
             )),
             NoCases => Said::new("tệp kiểm thử chưa có trường hợp nào").hint(Hint::CaseExample.vi()),
+            TooManyCases { count } => Said::new(format!(
+                "tệp kiểm thử có {} trường hợp, nhiều nhất là {}",
+                crate::number::count(Lang::Vi, *count as f64),
+                crate::number::count(Lang::Vi, super::fixture::MAX_CASES as f64)
+            ))
+            .hint("chia các trường hợp ra nhiều tệp kiểm thử, mỗi tệp cho một quy tắc"),
             CaseTwice { name, first_line } => Said::new(format!(
                 "trường hợp \"{name}\" bị ghi hai lần (lần đầu ở dòng {first_line})"
             ))
@@ -373,6 +383,12 @@ impl Message for TestFileProblem {
                  rules check --scenario SCENARIO_FILE`"
             )),
             NoCases => Said::new("the test file has no cases").hint(Hint::CaseExample.en()),
+            TooManyCases { count } => Said::new(format!(
+                "the test file has {} cases, at most {}",
+                crate::number::count(Lang::En, *count as f64),
+                crate::number::count(Lang::En, super::fixture::MAX_CASES as f64)
+            ))
+            .hint("split the cases into several test files, one per rule"),
             CaseTwice { name, first_line } => Said::new(format!(
                 "the case \"{name}\" appears twice (first at line {first_line})"
             ))

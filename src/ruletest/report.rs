@@ -107,20 +107,25 @@ fn indented(out: &mut String, text: &str) {
 /// the test files that could not be run.
 pub fn summary(totals: &Totals, lang: Lang) -> String {
     let cases = totals.passed + totals.failed;
+    // counts in the user's format: 1.000 trường hợp / 1,000 cases
+    let n = |x: usize| crate::number::count(lang, x as f64);
     let mut out = match lang {
         Lang::Vi => format!(
-            "{cases} trường hợp: {} đạt, {} không đạt",
-            totals.passed, totals.failed
+            "{} trường hợp: {} đạt, {} không đạt",
+            n(cases),
+            n(totals.passed),
+            n(totals.failed)
         ),
         Lang::En => format!(
-            "{cases} {}: {} passed, {} failed",
+            "{} {}: {} passed, {} failed",
+            n(cases),
             if cases == 1 { "case" } else { "cases" },
-            totals.passed,
-            totals.failed
+            n(totals.passed),
+            n(totals.failed)
         ),
     };
     if totals.bad_files > 0 {
-        let n = totals.bad_files;
+        let n = n(totals.bad_files);
         let _ = match lang {
             Lang::Vi => write!(
                 out,
@@ -129,7 +134,11 @@ pub fn summary(totals: &Totals, lang: Lang) -> String {
             Lang::En => write!(
                 out,
                 "; {n} test {} could not be run (see the errors)",
-                if n == 1 { "file" } else { "files" }
+                if totals.bad_files == 1 {
+                    "file"
+                } else {
+                    "files"
+                }
             ),
         };
     }
