@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use campaign_planner::diagnostic::Error;
-use campaign_planner::model::{Objective, Scope, TeamKind};
+use campaign_planner::model::{Objective, Scope, TeamKind, UnitType};
 use campaign_planner::number;
 use campaign_planner::plan::Plan;
 use campaign_planner::rules::{
@@ -43,6 +43,7 @@ fn rule_file(name: &str, source: &str) -> (tempfile::TempDir, PathBuf) {
 fn district(name: &str, installed: u64, smartphones: u64, communes: u32) -> DistrictInput {
     DistrictInput {
         name: name.to_string(),
+        unit_type: UnitType::of_name(name),
         installed,
         smartphones,
         teams: BTreeMap::from([("commune".to_string(), communes)]),
