@@ -255,7 +255,7 @@ fn read_row<'a>(
             Column::UnitType => {
                 let written = cell.trim();
                 if !written.is_empty() {
-                    let unit = unit_type(written, src.spot(at)).map_err(|e| {
+                    let unit = unit_type(written, src.spot(at), true).map_err(|e| {
                         let e = e.table_column(header.title(i, "unit_type"));
                         if name.is_empty() { e } else { e.district(&name) }
                     })?;

@@ -248,12 +248,11 @@ fn team_kind<'k>(
 
 /// A unit type as written at `at` (`unit_type = "thành phố"`, or a cell of a coverage
 /// table): a type, or an error saying which words are accepted.
-pub(super) fn unit_type(written: &str, at: Spot) -> Result<UnitType, Error> {
+pub(super) fn unit_type(written: &str, at: Spot, in_table: bool) -> Result<UnitType, Error> {
     UnitType::parse(written).ok_or_else(|| {
-        at.error(DistrictProblem::UnknownUnitType {
-            written: crate::diagnostic::shortened(&crate::text::show_hidden(written)),
-            close: UnitType::closest(written),
-        })
+        at.error(crate::import::message::UnknownUnitType::new(
+            written, in_table,
+        ))
     })
 }
 

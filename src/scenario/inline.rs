@@ -89,7 +89,7 @@ fn district<'a>(
                     let e = wrong_type_as(src, key, v, expected, "district.unit_type");
                     return Err(in_district(e));
                 };
-                let unit = super::district::unit_type(written, src.spot(pos(v)));
+                let unit = super::district::unit_type(written, src.spot(pos(v)), false);
                 d.unit_type = Some(unit.map_err(|e| in_district(e.field("unit_type")))?);
             }
             "installed" => d.installed = Some(count(src, key, v).map_err(in_district)?),

@@ -64,17 +64,7 @@ pub(crate) enum DistrictProblem {
     TeamKindAsCohort {
         kind: String,
     },
-    /// `unit_type` (or a coverage table's unit-type cell) is none of the accepted words;
-    /// `close` is the accepted word it may be a typing mistake for.
-    UnknownUnitType {
-        written: String,
-        close: Option<&'static str>,
-    },
 }
-
-/// The accepted unit types, as the hints list them.
-const UNIT_TYPES_VI: &str = "\"thành phố\", \"thị xã\", \"huyện\" hoặc \"quận\" (hoặc bằng tiếng Anh: city, town, district, urban district)";
-const UNIT_TYPES_EN: &str = "\"thành phố\", \"thị xã\", \"huyện\" or \"quận\" (or in English: city, town, district, urban district)";
 
 /// What holds the provincial teams counted in a district, which the user should delete.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -164,13 +154,6 @@ impl Message for DistrictProblem {
             .hint(format!(
                 "ghi số đội trong `teams`, ví dụ: teams = {{ {kind} = 8 }}"
             )),
-            UnknownUnitType { written, close } => Said::new(format!(
-                "không biết loại đơn vị hành chính \"{written}\""
-            ))
-            .hint(format!(
-                "{}ghi một trong {UNIT_TYPES_VI}, ví dụ: unit_type = \"thành phố\"; bỏ dòng này thì loại đơn vị được đọc từ tên (\"Thành phố ...\", \"Thị xã ...\", \"Quận ...\"; tên khác là huyện)",
-                close.map(|c| did_you_mean_vi(c) + " ").unwrap_or_default()
-            )),
         }
     }
 
@@ -248,12 +231,6 @@ impl Message for DistrictProblem {
             TeamKindAsCohort { kind } => {
                 Said::new(format!("`{kind}` is a team kind, not a cohort")).hint(format!(
                     "put the number of teams in `teams`, e.g. teams = {{ {kind} = 8 }}"
-                ))
-            }
-            UnknownUnitType { written, close } => {
-                Said::new(format!("unknown unit type \"{written}\"")).hint(format!(
-                    "{}write one of {UNIT_TYPES_EN}, e.g. unit_type = \"thành phố\"; without it the type is read from the name (\"Thành phố ...\" a city, \"Thị xã ...\" a town, \"Quận ...\" an urban district; any other name a huyện)",
-                    close.map(|c| did_you_mean_en(c) + " ").unwrap_or_default()
                 ))
             }
         }
