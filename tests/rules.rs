@@ -195,7 +195,7 @@ fn communication_adds_the_reach_of_communication_and_schools() {
         d.unit,
         Text::new(
             "UBND huyện; Phòng Văn hóa - Thông tin; các trường học",
-            "District People's Committee; Culture and Information Office; schools"
+            "People's Committee of the district; Culture and Information Office; schools"
         )
     );
     assert!(d.teams.is_empty());
@@ -338,8 +338,8 @@ fn door_to_door_directive_names_the_planned_teams_and_the_projected_rate() {
     assert_eq!(
         d.action.get(Lang::En),
         format!(
-            "Commune and town steering committees go “door to door, house to house”: 24 \
-             commune teams and 3 volunteer teams, expected +{} installs, reaching {en_rate}",
+            "The steering committees of the communes and townships go “door to door, house to \
+             house”: 24 commune teams and 3 volunteer teams, expected +{} installs, reaching {en_rate}",
             number::count(Lang::En, hl.outreach_installs)
         )
     );
@@ -357,7 +357,7 @@ fn door_to_door_directive_names_the_planned_teams_and_the_projected_rate() {
         d.unit,
         Text::new(
             "Ban Chỉ đạo phòng, chống dịch COVID-19 các xã, thị trấn",
-            "Commune and town COVID-19 steering committees"
+            "COVID-19 steering committees of the communes and townships"
         )
     );
 

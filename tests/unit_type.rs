@@ -31,10 +31,13 @@ fn unit_types(toml: &str) -> Vec<(String, UnitType)> {
 #[test]
 fn the_name_says_the_type_and_any_other_name_is_a_huyen() {
     let mut toml = MINIMAL.to_string();
-    for name in ["Thành phố Lạng Sơn", "TP. Cao Bằng", "Thị xã Sơn Tây", "Quận Ba Đình"] {
-        toml += &format!(
-            "\n[[district]]\nname = \"{name}\"\ninstalled = 10\nsmartphones = 100\n"
-        );
+    for name in [
+        "Thành phố Lạng Sơn",
+        "TP. Cao Bằng",
+        "Thị xã Sơn Tây",
+        "Quận Ba Đình",
+    ] {
+        toml += &format!("\n[[district]]\nname = \"{name}\"\ninstalled = 10\nsmartphones = 100\n");
     }
     assert_eq!(
         unit_types(&toml),
@@ -101,7 +104,10 @@ fn a_wrong_unit_type_says_which_words_are_allowed_and_where() {
         "name = \"Hữu Lũng\"\n",
         "name = \"Hữu Lũng\"\nunit_type = \"towm\"\n",
     ));
-    assert_has(&en, &["unknown unit type \"towm\"", "hint: did you mean `town`?"]);
+    assert_has(
+        &en,
+        &["unknown unit type \"towm\"", "hint: did you mean `town`?"],
+    );
     assert_has(&vi, &["\"towm\"", "gợi ý: có phải ý bạn là `town`?"]);
     // a number, not a word
     let (en, vi) = error_of(&edit(
@@ -128,7 +134,10 @@ fn a_wrong_unit_type_says_which_words_are_allowed_and_where() {
             "did you mean `unit_type`?",
         ],
     );
-    assert_has(&vi, &["không biết mục `unit_typ`", "có phải ý bạn là `unit_type`?"]);
+    assert_has(
+        &vi,
+        &["không biết mục `unit_typ`", "có phải ý bạn là `unit_type`?"],
+    );
 }
 
 #[test]
@@ -147,10 +156,7 @@ fn a_coverage_column_gives_the_type_and_an_empty_cell_leaves_it_to_the_name() {
     let toml = head.replacen(rules, &format!("{rules}\ncoverage = \"coverage.csv\""), 1);
     let scenario = case.load(&toml).unwrap();
     let types: Vec<_> = scenario.districts.iter().map(|d| d.unit_type).collect();
-    assert_eq!(
-        types,
-        [UnitType::City, UnitType::Town, UnitType::District]
-    );
+    assert_eq!(types, [UnitType::City, UnitType::Town, UnitType::District]);
 
     case.write(
         "coverage.csv",
@@ -203,9 +209,21 @@ fn rules_see_each_type_and_its_words() {
     let path = case.write("scenario.toml", &toml);
     let plan = Test::plan(&path).format("json").run().plan().json();
     for (name, vi, en) in [
-        ("Hữu Lũng", "huyện|các xã, thị trấn", "district|communes and townships"),
-        ("Thành phố Lạng Sơn", "thành phố|các phường, xã", "city|wards and communes"),
-        ("Sơn Tây", "thị xã|các phường, xã", "town|wards and communes"),
+        (
+            "Hữu Lũng",
+            "huyện|các xã, thị trấn",
+            "district|communes and townships",
+        ),
+        (
+            "Thành phố Lạng Sơn",
+            "thành phố|các phường, xã",
+            "city|wards and communes",
+        ),
+        (
+            "Sơn Tây",
+            "thị xã|các phường, xã",
+            "town|wards and communes",
+        ),
         ("Quận Ba Đình", "quận|các phường", "urban district|wards"),
     ] {
         let d = district(&plan, name);
@@ -271,7 +289,10 @@ fn the_shipped_plan_directs_the_city_as_a_city() {
     let city = units(&plan, "Thành phố Lạng Sơn");
     let by_rule = |rule: &str| city.iter().find(|d| d.0 == rule).unwrap().clone();
     let (_, unit, unit_en, _) = by_rule("communication");
-    assert_eq!(unit, "UBND thành phố; Phòng Văn hóa - Thông tin; các trường học");
+    assert_eq!(
+        unit,
+        "UBND thành phố; Phòng Văn hóa - Thông tin; các trường học"
+    );
     assert_eq!(
         unit_en,
         "People's Committee of the city; Culture and Information Office; schools"
@@ -286,17 +307,26 @@ fn the_shipped_plan_directs_the_city_as_a_city() {
         "Health Centre of the city; COVID-19 Steering Committee of the city"
     );
     let (_, unit, unit_en, action) = by_rule("door-to-door");
-    assert_eq!(unit, "Ban Chỉ đạo phòng, chống dịch COVID-19 các phường, xã");
-    assert_eq!(unit_en, "COVID-19 steering committees of the wards and communes");
+    assert_eq!(
+        unit,
+        "Ban Chỉ đạo phòng, chống dịch COVID-19 các phường, xã"
+    );
+    assert_eq!(
+        unit_en,
+        "COVID-19 steering committees of the wards and communes"
+    );
     assert_eq!(
         action,
-        "Ban Chỉ đạo các phường, xã triển khai “đi từng ngõ, gõ từng nhà”: 8 tổ phường, xã và 12 \
-         đội tình nguyện, dự kiến +7.637 lượt cài, đạt 51,8%"
+        "Ban Chỉ đạo các phường, xã triển khai “đi từng ngõ, gõ từng nhà”: 8 tổ xã và 12 đội \
+         tình nguyện, dự kiến +7.637 lượt cài, đạt 51,8%"
     );
     // no word of a huyện on the city's directives
     for (_, unit, _, action) in &city {
         for huyen in ["huyện", "thị trấn"] {
-            assert!(!unit.contains(huyen) && !action.contains(huyen), "{unit} / {action}");
+            assert!(
+                !unit.contains(huyen) && !action.contains(huyen),
+                "{unit} / {action}"
+            );
         }
     }
 
@@ -304,9 +334,9 @@ fn the_shipped_plan_directs_the_city_as_a_city() {
     let huu_lung = units(&plan, "Hữu Lũng");
     let units_of: Vec<&str> = huu_lung.iter().map(|d| d.1.as_str()).collect();
     assert!(units_of.contains(&"UBND huyện; Phòng Văn hóa - Thông tin; các trường học"));
-    assert!(units_of.contains(
-        &"Trung tâm Y tế huyện; Ban Chỉ đạo phòng, chống dịch COVID-19 huyện"
-    ));
+    assert!(
+        units_of.contains(&"Trung tâm Y tế huyện; Ban Chỉ đạo phòng, chống dịch COVID-19 huyện")
+    );
     assert!(units_of.contains(&"Ban Chỉ đạo phòng, chống dịch COVID-19 các xã, thị trấn"));
 }
 
@@ -347,8 +377,11 @@ fn rules_check_knows_the_words_and_corrects_a_misspelt_one() {
     assert_eq!(code, 0, "{stdout}{stderr}");
 
     let bad = dir.path().join("bad.rhai");
-    std::fs::write(&bad, WORDS_RULE.replace("district.unit_type +", "district.unit_typ +"))
-        .unwrap();
+    std::fs::write(
+        &bad,
+        WORDS_RULE.replace("district.unit_type +", "district.unit_typ +"),
+    )
+    .unwrap();
     for (lang, wanted) in [
         ("en", "did you mean `district.unit_type`?"),
         ("vi", "có phải ý bạn là `district.unit_type`?"),

@@ -262,7 +262,9 @@ impl UnknownUnitType {
 
 impl Message for UnknownUnitType {
     fn vi(&self) -> Said {
-        let close = self.close.map(|c| crate::diagnostic::did_you_mean_vi(c) + " ");
+        let close = self
+            .close
+            .map(|c| crate::diagnostic::did_you_mean_vi(c) + " ");
         let (write, leave) = if self.in_table {
             ("", "để trống ô")
         } else {
@@ -279,7 +281,9 @@ impl Message for UnknownUnitType {
     }
 
     fn en(&self) -> Said {
-        let close = self.close.map(|c| crate::diagnostic::did_you_mean_en(c) + " ");
+        let close = self
+            .close
+            .map(|c| crate::diagnostic::did_you_mean_en(c) + " ");
         let (write, leave) = if self.in_table {
             ("", "left empty, the cell")
         } else {

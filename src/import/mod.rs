@@ -16,11 +16,13 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::Error;
+use crate::model::UnitType;
 use crate::source::Source;
 use check::{Reader, Total};
 use grid::{Grid, GridRow};
-use crate::model::UnitType;
-use message::{CellProblem, HiddenCharacter, InRow, Row, RowProblem, TableProblem, UnknownUnitType};
+use message::{
+    CellProblem, HiddenCharacter, InRow, Row, RowProblem, TableProblem, UnknownUnitType,
+};
 use table::Heading;
 
 /// The districts of an imported table, in its order.

@@ -66,9 +66,9 @@ cost_per_team_day = 300_000        # ASSUMPTION: đồng per team-day (travel, m
     );
     for d in &coverage.districts {
         // the unit type only where the name does not say it (FACT: from the table)
-        let unit_type = d.unit_type.map_or_else(String::new, |u| {
-            format!("unit_type = {}\n", quoted(u.vi()))
-        });
+        let unit_type = d
+            .unit_type
+            .map_or_else(String::new, |u| format!("unit_type = {}\n", quoted(u.vi())));
         let _ = write!(
             out,
             "\n[[district]]\nname = {}\n{unit_type}installed = {}\nsmartphones = {}\n\

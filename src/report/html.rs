@@ -6,8 +6,8 @@
 
 use std::fmt::Write;
 
-use crate::number;
 use crate::model::UnitType;
+use crate::number;
 use crate::plan::{DistrictPlan, Plan};
 use crate::report::{content, diagnosis, notices, words};
 use crate::text::Lang;

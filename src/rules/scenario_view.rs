@@ -49,7 +49,10 @@ impl Districts {
                 .map(|d| {
                     let mut map = Map::new();
                     map.insert("name".into(), Dynamic::from(d.name.clone()));
-                    map.insert("unit_type".into(), Dynamic::from(d.unit_type.vi().to_string()));
+                    map.insert(
+                        "unit_type".into(),
+                        Dynamic::from(d.unit_type.vi().to_string()),
+                    );
                     map.insert(
                         "smartphones".into(),
                         Dynamic::from_int(to_int(d.smartphones)),

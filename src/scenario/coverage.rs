@@ -257,7 +257,11 @@ fn read_row<'a>(
                 if !written.is_empty() {
                     let unit = unit_type(written, src.spot(at), true).map_err(|e| {
                         let e = e.table_column(header.title(i, "unit_type"));
-                        if name.is_empty() { e } else { e.district(&name) }
+                        if name.is_empty() {
+                            e
+                        } else {
+                            e.district(&name)
+                        }
                     })?;
                     d.unit_type = Some(unit);
                 }
