@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use crate::effects::trace::TraceAction;
 use crate::effects::{AfterSolve, Directive, Effects, TraceEntry};
-use crate::model::{Allocation, Model, Objective, TeamKind};
+use crate::model::{Allocation, Model, Objective, TeamKind, UnitType};
 use crate::scenario::{DistrictInput, Scenario, history};
 use crate::solve::{Diagnosis, Finding, Optimality, Solution, Status};
 use crate::text::fold;
@@ -79,6 +79,9 @@ pub struct TeamAllocation {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DistrictPlan {
     pub name: String,
+    /// Thành phố, thị xã, huyện or quận: the scenario's (filled in by
+    /// [`Plan::add_unit_types`]; until then what the name says).
+    pub unit_type: UnitType,
     pub smartphones: u64,
     pub installed: u64,
     pub rate: f64,
@@ -169,6 +172,7 @@ impl Plan {
                 .sum();
             districts.push(DistrictPlan {
                 name: district.name.clone(),
+                unit_type: UnitType::of_name(&district.name),
                 smartphones: district.smartphones,
                 installed: district.installed,
                 rate: district.rate(),
@@ -271,6 +275,20 @@ impl Plan {
             .iter()
             .map(|d| d.projected_installed.round())
             .sum()
+    }
+
+    /// Sets each district's unit type to the scenario's (`unit_type`, or what its name says).
+    pub fn add_unit_types(&mut self, scenario: &Scenario) {
+        let by_name: std::collections::HashMap<&str, &DistrictInput> = scenario
+            .districts
+            .iter()
+            .map(|d| (d.name.as_str(), d))
+            .collect();
+        for dp in &mut self.districts {
+            if let Some(d) = by_name.get(dp.name.as_str()) {
+                dp.unit_type = d.unit_type;
+            }
+        }
     }
 
     /// Fills each district's `pace_per_day`, `rate_at_pace` and `on_track` (none without history).

@@ -41,4 +41,5 @@ mod sweep;
 mod sweep_terminal;
 mod synthetic;
 mod trust;
+mod unit_type;
 mod what_if_docs;

@@ -312,7 +312,8 @@ fn html_escapes_names_and_directives_from_the_rules() {
     plan.districts[0].name = "<b>A & B</b>".to_string();
     plan.districts[0].directives[0].action.vi = "Đi <script>alert(\"x\")</script>".to_string();
     let html = report::render(&plan, Format::Html, Lang::Vi);
-    assert!(html.contains("Kính gửi: Chủ tịch UBND huyện &lt;b&gt;A &amp; B&lt;/b&gt;"));
+    // (the first district is the city: its page goes to the city's chair, by the plan's type)
+    assert!(html.contains("Kính gửi: Chủ tịch UBND thành phố &lt;b&gt;A &amp; B&lt;/b&gt;"));
     assert!(html.contains("Đi &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"));
     assert!(!html.contains("<script"));
     assert!(!html.contains("<b>A"));

@@ -1,7 +1,7 @@
 //! The printers: whole outputs as golden files, the JSON contract of MODEL.md § "The JSON plan",
 //! the letter's number formats, and every diagnosis finding in both languages.
 
-use campaign_planner::model::{Objective, Scope, TeamKind, outreach_installs};
+use campaign_planner::model::{Objective, Scope, TeamKind, UnitType, outreach_installs};
 use campaign_planner::plan::{DistrictPlan, Plan, Province, TeamAllocation};
 use campaign_planner::report::{self, Format, diagnosis};
 use campaign_planner::rules::Directive;
@@ -146,6 +146,7 @@ fn plan(rows: &[Row], floor: Option<f64>, diagnosis: Option<Diagnosis>) -> Plan 
             let projected = installed as f64 + mandated + fixed + gain;
             DistrictPlan {
                 name: name.into(),
+                unit_type: UnitType::of_name(name),
                 smartphones,
                 installed,
                 rate,

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use campaign_planner::diagnostic::Error;
-use campaign_planner::model::{Objective, Scope, TeamKind};
+use campaign_planner::model::{Objective, Scope, TeamKind, UnitType};
 use campaign_planner::number;
 use campaign_planner::plan::Plan;
 use campaign_planner::rules::{
@@ -43,6 +43,7 @@ fn rule_file(name: &str, source: &str) -> (tempfile::TempDir, PathBuf) {
 fn district(name: &str, installed: u64, smartphones: u64, communes: u32) -> DistrictInput {
     DistrictInput {
         name: name.to_string(),
+        unit_type: UnitType::of_name(name),
         installed,
         smartphones,
         teams: BTreeMap::from([("commune".to_string(), communes)]),
@@ -194,7 +195,7 @@ fn communication_adds_the_reach_of_communication_and_schools() {
         d.unit,
         Text::new(
             "UBND huyện; Phòng Văn hóa - Thông tin; các trường học",
-            "District People's Committee; Culture and Information Office; schools"
+            "People's Committee of the district; Culture and Information Office; schools"
         )
     );
     assert!(d.teams.is_empty());
@@ -337,8 +338,8 @@ fn door_to_door_directive_names_the_planned_teams_and_the_projected_rate() {
     assert_eq!(
         d.action.get(Lang::En),
         format!(
-            "Commune and town steering committees go “door to door, house to house”: 24 \
-             commune teams and 3 volunteer teams, expected +{} installs, reaching {en_rate}",
+            "The steering committees of the communes and townships go “door to door, house to \
+             house”: 24 commune teams and 3 volunteer teams, expected +{} installs, reaching {en_rate}",
             number::count(Lang::En, hl.outreach_installs)
         )
     );
@@ -356,7 +357,7 @@ fn door_to_door_directive_names_the_planned_teams_and_the_projected_rate() {
         d.unit,
         Text::new(
             "Ban Chỉ đạo phòng, chống dịch COVID-19 các xã, thị trấn",
-            "Commune and town COVID-19 steering committees"
+            "COVID-19 steering committees of the communes and townships"
         )
     );
 

@@ -10,7 +10,7 @@ mod district_errors;
 #[path = "scenario_load/layouts.rs"]
 mod layouts;
 #[path = "scenario_load/support.rs"]
-mod support;
+pub(crate) mod support;
 #[path = "scenario_load/toml_errors.rs"]
 mod toml_errors;
 

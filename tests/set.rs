@@ -451,7 +451,7 @@ fn incomplete_and_unchangeable_keys_say_what_to_write() {
         &[
             "error: --set district.Hữu Lũng.name=Hữu Lũng 2: a district's name cannot be changed with --set",
             " --set district.Hữu Lũng.name=Hữu Lũng 2\n                         ^\n",
-            "hint: district.NAME.FIELD, where FIELD is `installed`, `smartphones`, `teams.KIND` or a cohort",
+            "hint: district.NAME.FIELD, where FIELD is `unit_type`, `installed`, `smartphones`, `teams.KIND` or a cohort",
         ],
     );
     assert_has(&vi, &["không đổi tên huyện bằng --set được"]);

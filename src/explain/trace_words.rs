@@ -129,6 +129,20 @@ fn read(key: &str, value: &TraceValue, lang: Lang) -> String {
     let labelled = |vi: &str, en: &str, v: String| format!("{} {v}", lang.pick(vi, en));
     match key {
         "district.name" => labelled("tên huyện", "the district's name", plain(value, lang)),
+        "district.unit_type" => labelled("loại đơn vị", "unit type", plain(value, lang)),
+        "district.unit_type_en" => labelled(
+            "loại đơn vị (tiếng Anh)",
+            "unit type in English",
+            plain(value, lang),
+        ),
+        "district.commune_units" => {
+            labelled("các đơn vị cấp xã", "units below it", plain(value, lang))
+        }
+        "district.commune_units_en" => labelled(
+            "các đơn vị cấp xã (tiếng Anh)",
+            "units below it in English",
+            plain(value, lang),
+        ),
         "district.smartphones" => labelled("số smartphone", "smartphones", count(value)),
         "district.installed" => labelled("số đã cài", "installed", count(value)),
         "district.rate" => labelled("tỷ lệ hiện tại", "current rate", percent(value)),

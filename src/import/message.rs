@@ -188,6 +188,7 @@ pub(crate) enum RowProblem {
     },
     Cell(CellProblem),
     Hidden(HiddenCharacter),
+    UnitType(UnknownUnitType),
 }
 
 /// A district's name holds a character a reader cannot see or a terminal would act on: the
@@ -237,6 +238,69 @@ impl Message for HiddenCharacter {
     }
 }
 
+/// A unit type none of the accepted words (`unit_type = "tỉnh"`, or a cell of a table's
+/// unit-type column); `close` is the accepted word it may be a typing mistake for. Said by the
+/// scenario's district check and by `campaign import` alike.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct UnknownUnitType {
+    /// As written (cut short, hidden characters shown).
+    pub written: String,
+    pub close: Option<&'static str>,
+    /// A cell of a table (left empty, the name says the type), not a scenario's `unit_type`.
+    pub in_table: bool,
+}
+
+impl UnknownUnitType {
+    pub fn new(written: &str, in_table: bool) -> UnknownUnitType {
+        UnknownUnitType {
+            written: crate::diagnostic::shortened(&crate::text::show_hidden(written)),
+            close: crate::model::UnitType::closest(written),
+            in_table,
+        }
+    }
+}
+
+impl Message for UnknownUnitType {
+    fn vi(&self) -> Said {
+        let close = self
+            .close
+            .map(|c| crate::diagnostic::did_you_mean_vi(c) + " ");
+        let (write, leave) = if self.in_table {
+            ("", "để trống ô")
+        } else {
+            (", ví dụ: unit_type = \"thành phố\"", "không ghi unit_type")
+        };
+        Said::new(format!(
+            "không biết loại đơn vị hành chính \"{}\"",
+            self.written
+        ))
+        .hint(format!(
+            "{}ghi \"thành phố\", \"thị xã\", \"huyện\" hoặc \"quận\" (tiếng Anh: city, town, district, urban district){write}; {leave} thì loại đơn vị được đọc từ tên: \"Thành phố ...\", \"Thị xã ...\", \"Quận ...\", tên khác là huyện",
+            close.unwrap_or_default()
+        ))
+    }
+
+    fn en(&self) -> Said {
+        let close = self
+            .close
+            .map(|c| crate::diagnostic::did_you_mean_en(c) + " ");
+        let (write, leave) = if self.in_table {
+            ("", "left empty, the cell")
+        } else {
+            (", e.g. unit_type = \"thành phố\"", "without unit_type, the")
+        };
+        let leave = if self.in_table {
+            format!("{leave} lets the name say the type")
+        } else {
+            format!("{leave} name says the type")
+        };
+        Said::new(format!("unknown unit type \"{}\"", self.written)).hint(format!(
+            "{}write \"thành phố\", \"thị xã\", \"huyện\" or \"quận\" (in English: city, town, district, urban district){write}; {leave}: \"Thành phố ...\" a city, \"Thị xã ...\" a town, \"Quận ...\" an urban district, any other name a huyện",
+            close.unwrap_or_default()
+        ))
+    }
+}
+
 impl Message for RowProblem {
     fn vi(&self) -> Said {
         use RowProblem::*;
@@ -263,6 +327,7 @@ impl Message for RowProblem {
                 .hint("xóa một trong hai dòng"),
             Cell(cell) => cell.vi(),
             Hidden(hidden) => hidden.vi(),
+            UnitType(unit) => unit.vi(),
         }
     }
 
@@ -293,6 +358,7 @@ impl Message for RowProblem {
             }
             Cell(cell) => cell.en(),
             Hidden(hidden) => hidden.en(),
+            UnitType(unit) => unit.en(),
         }
     }
 }

@@ -16,10 +16,13 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::Error;
+use crate::model::UnitType;
 use crate::source::Source;
 use check::{Reader, Total};
 use grid::{Grid, GridRow};
-use message::{CellProblem, HiddenCharacter, InRow, Row, RowProblem, TableProblem};
+use message::{
+    CellProblem, HiddenCharacter, InRow, Row, RowProblem, TableProblem, UnknownUnitType,
+};
 use table::Heading;
 
 /// The districts of an imported table, in its order.
@@ -38,6 +41,9 @@ pub struct ImportedDistrict {
     pub name: String,
     pub installed: u64,
     pub smartphones: u64,
+    /// The unit type the table gives (its unit-type column, or the name as typed: "TP. Lạng
+    /// Sơn"), only where the name kept does not say it ([`UnitType::of_name`]).
+    pub unit_type: Option<UnitType>,
     /// The row's line (CSV) or row number (XLSX).
     pub line: usize,
 }
@@ -53,6 +59,8 @@ struct Columns {
     installed: usize,
     smartphones: usize,
     rate: Option<usize>,
+    /// `unit_type`, `Loại đơn vị` ([`UnitType::is_heading`]).
+    unit_type: Option<usize>,
 }
 
 fn coverage(grid: &Grid) -> Result<Coverage, Error> {
@@ -133,7 +141,10 @@ fn coverage(grid: &Grid) -> Result<Coverage, Error> {
             if let Some(first_line) = lines.insert(table::name_key(&name), row.line) {
                 return Err(in_row(RowProblem::Twice { first_line }));
             }
+            let unit_type = unit_type(row, &columns, header, &name)
+                .map_err(|(problem, title)| in_row(problem).table_column(title))?;
             districts.push(ImportedDistrict {
+                unit_type,
                 name: name.clone(),
                 installed,
                 smartphones,
@@ -191,12 +202,37 @@ fn columns(src: &Source, header: &GridRow) -> Result<Columns, Error> {
         }
     }
     let get = |h: Heading| found.iter().find(|(f, _)| *f == h).map(|(_, i)| *i);
+    let unit_type = header.cells.iter().position(|c| UnitType::is_heading(c));
     Ok(Columns {
+        unit_type,
         district: get(Heading::District).unwrap_or(0),
         installed: get(Heading::Installed).unwrap_or(0),
         smartphones: get(Heading::Smartphones).unwrap_or(0),
         rate: get(Heading::Rate),
     })
+}
+
+/// The unit type a district row gives beyond its name (`name`, as kept): its unit-type cell,
+/// or else its name cell as typed ("TP. Lạng Sơn"); `None` where the name kept says as much.
+fn unit_type(
+    row: &GridRow,
+    columns: &Columns,
+    header: &GridRow,
+    name: &str,
+) -> Result<Option<UnitType>, (RowProblem, String)> {
+    let cell = columns.unit_type.map_or("", |i| row.cell(i).trim());
+    let given = if cell.is_empty() {
+        let typed = crate::text::normalise(row.cell(columns.district));
+        UnitType::split_name(&typed).0
+    } else {
+        let title = columns.unit_type.map(|i| header.title(i, "unit_type"));
+        let unknown = || {
+            let problem = RowProblem::UnitType(UnknownUnitType::new(cell, true));
+            (problem, title.clone().unwrap_or_default())
+        };
+        Some(UnitType::parse(cell).ok_or_else(unknown)?)
+    };
+    Ok(given.filter(|&unit| unit != UnitType::of_name(name)))
 }
 
 fn missing_columns(src: &Source, best: &GridRow) -> Error {

@@ -65,9 +65,13 @@ cost_per_team_day = 300_000        # ASSUMPTION: đồng per team-day (travel, m
         name = name,
     );
     for d in &coverage.districts {
+        // the unit type only where the name does not say it (FACT: from the table)
+        let unit_type = d
+            .unit_type
+            .map_or_else(String::new, |u| format!("unit_type = {}\n", quoted(u.vi())));
         let _ = write!(
             out,
-            "\n[[district]]\nname = {}\ninstalled = {}\nsmartphones = {}\n\
+            "\n[[district]]\nname = {}\n{unit_type}installed = {}\nsmartphones = {}\n\
              teams = {{ commune = 0 }}            # ASSUMPTION: communes in the district\n\
              quarantine = 0                     # ASSUMPTION\n\
              testing = 0                        # ASSUMPTION\n\

@@ -6,6 +6,7 @@
 
 use std::fmt::Write;
 
+use crate::model::UnitType;
 use crate::number;
 use crate::plan::{DistrictPlan, Plan};
 use crate::report::{content, diagnosis, notices, words};
@@ -155,35 +156,23 @@ fn summary(out: &mut String, plan: &Plan, lang: Lang, title: &str) {
 }
 
 /// Whom a district's page is sent to, as the letter addresses "Chủ tịch UBND các huyện, thành
-/// phố": `Chủ tịch UBND huyện Hữu Lũng`, `Chủ tịch UBND thành phố Lạng Sơn` (a name that
-/// already says what it is keeps it, in lower case as official letters write it).
+/// phố", the unit named by the type its name says ([`addressee_as`] names it by the scenario's).
 pub fn addressee(name: &str, lang: Lang) -> String {
-    // tables abbreviate: "TP. Lạng Sơn", "TX. Sơn Tây"
-    let lower = name.to_lowercase();
-    for (short, kind) in [("tp.", "thành phố"), ("tx.", "thị xã")] {
-        if lower.starts_with(short) {
-            let rest: String = name.chars().skip(short.chars().count()).collect();
-            let full = format!("{kind} {}", rest.trim_start());
-            return match lang {
-                Lang::Vi => format!("Chủ tịch UBND {full}"),
-                Lang::En => format!("the Chair of the People's Committee of {name}"),
-            };
-        }
-    }
-    const KINDS: [&str; 4] = ["thành phố", "thị xã", "quận", "huyện"];
-    // compared letter by letter, case aside: "Thành phố Lạng Sơn", "THÀNH PHỐ Lạng Sơn"
-    let kind = KINDS.iter().find(|kind| {
-        let mut letters = name.chars().flat_map(char::to_lowercase);
-        kind.chars().all(|c| letters.next() == Some(c)) && letters.next() == Some(' ')
-    });
-    match (lang, kind) {
-        (Lang::Vi, Some(kind)) => {
-            let rest: String = name.chars().skip(kind.chars().count()).collect();
-            format!("Chủ tịch UBND {kind}{rest}")
-        }
-        (Lang::Vi, None) => format!("Chủ tịch UBND huyện {name}"),
-        (Lang::En, Some(_)) => format!("the Chair of the People's Committee of {name}"),
-        (Lang::En, None) => format!("the Chair of the People's Committee of {name} district"),
+    addressee_as(name, UnitType::of_name(name), lang)
+}
+
+/// Whom the page of the district `name` of type `unit` is sent to: `Chủ tịch UBND huyện Hữu
+/// Lũng`, `Chủ tịch UBND thành phố Lạng Sơn` (a name that says its type, "Thành phố Lạng Sơn"
+/// or "TP. Lạng Sơn", is written without it, and the type in lower case, as official letters
+/// write it).
+pub fn addressee_as(name: &str, unit: UnitType, lang: Lang) -> String {
+    let (_, rest) = UnitType::split_name(name);
+    match lang {
+        Lang::Vi => format!("Chủ tịch UBND {} {rest}", unit.vi()),
+        Lang::En => format!(
+            "the Chair of the People's Committee of {rest} {}",
+            unit.en()
+        ),
     }
 }
 
@@ -194,7 +183,7 @@ fn district_page(out: &mut String, plan: &Plan, district: &DistrictPlan, lang: L
         out,
         "<p class=\"to\">{}: {}</p>",
         escape(TO.get(lang)),
-        escape(&addressee(&district.name, lang))
+        escape(&addressee_as(&district.name, district.unit_type, lang))
     );
     let _ = writeln!(
         out,
@@ -373,22 +362,27 @@ mod tests {
             (
                 "Thành phố Lạng Sơn",
                 "Chủ tịch UBND thành phố Lạng Sơn",
-                "the Chair of the People's Committee of Thành phố Lạng Sơn",
+                "the Chair of the People's Committee of Lạng Sơn city",
             ),
             (
                 "THỊ XÃ Sơn Tây",
                 "Chủ tịch UBND thị xã Sơn Tây",
-                "the Chair of the People's Committee of THỊ XÃ Sơn Tây",
+                "the Chair of the People's Committee of Sơn Tây town",
             ),
             (
                 "TP. Lạng Sơn",
                 "Chủ tịch UBND thành phố Lạng Sơn",
-                "the Chair of the People's Committee of TP. Lạng Sơn",
+                "the Chair of the People's Committee of Lạng Sơn city",
             ),
             (
                 "Tx.Sơn Tây",
                 "Chủ tịch UBND thị xã Sơn Tây",
-                "the Chair of the People's Committee of Tx.Sơn Tây",
+                "the Chair of the People's Committee of Sơn Tây town",
+            ),
+            (
+                "Quận Ba Đình",
+                "Chủ tịch UBND quận Ba Đình",
+                "the Chair of the People's Committee of Ba Đình urban district",
             ),
             // a name that only begins like a kind of unit is a name
             (
@@ -400,5 +394,14 @@ mod tests {
             assert_eq!(addressee(name, Lang::Vi), vi);
             assert_eq!(addressee(name, Lang::En), en);
         }
+        // the scenario's type wins over the name's
+        assert_eq!(
+            addressee_as("Lạng Sơn", UnitType::City, Lang::Vi),
+            "Chủ tịch UBND thành phố Lạng Sơn"
+        );
+        assert_eq!(
+            addressee_as("Thị xã Sơn Tây", UnitType::City, Lang::Vi),
+            "Chủ tịch UBND thành phố Sơn Tây"
+        );
     }
 }

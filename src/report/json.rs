@@ -114,6 +114,7 @@ fn province(p: &Province) -> Value {
 fn district(d: &DistrictPlan) -> Value {
     let mut m = Map::new();
     m.insert("name".into(), json!(d.name));
+    m.insert("unit_type".into(), json!(d.unit_type.vi())); // added: thành phố, thị xã, huyện, quận
     m.insert("smartphones".into(), json!(d.smartphones));
     m.insert("installed".into(), json!(d.installed));
     m.insert("rate".into(), num(d.rate));

@@ -120,6 +120,10 @@ use On::{District as D, Global as G, Scenario as S};
 pub(crate) const API: &[Item] = &[
     // district: data, before and after the solve
     property(D, "name", Returns::Text, Phase::Any),
+    property(D, "unit_type", Returns::Text, Phase::Any),
+    property(D, "unit_type_en", Returns::Text, Phase::Any),
+    property(D, "commune_units", Returns::Text, Phase::Any),
+    property(D, "commune_units_en", Returns::Text, Phase::Any),
     property(D, "smartphones", Returns::Number, Phase::Any),
     property(D, "installed", Returns::Number, Phase::Any),
     property(D, "rate", Returns::Number, Phase::Any),

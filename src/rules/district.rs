@@ -18,7 +18,7 @@ use super::value;
 use crate::diagnostic::did_you_mean;
 use crate::effects::trace::{Phase, Recorder, TraceAction, TraceValue};
 use crate::effects::{Directive, Effects, FixedInstalls, Mandate};
-use crate::model::{Scope, TeamKind};
+use crate::model::{Scope, TeamKind, UnitType};
 use crate::plan::DistrictPlan;
 use crate::scenario::{DistrictInput, Scenario};
 use crate::text::{Text, fold};
@@ -605,6 +605,24 @@ pub(crate) fn register(engine: &mut Engine) {
     engine.register_get("name", |d: &mut DistrictHandle| {
         data(d, "name", |s| s.input.name.clone(), TraceValue::Text)
     });
+    // the unit type and the words that go with it (MODEL.md § "Scenario files")
+    type Words = fn(UnitType) -> &'static str;
+    let words: [(&str, Words); 4] = [
+        ("unit_type", UnitType::vi),
+        ("unit_type_en", UnitType::en),
+        ("commune_units", UnitType::communes_vi),
+        ("commune_units_en", UnitType::communes_en),
+    ];
+    for (name, word) in words {
+        engine.register_get(name, move |d: &mut DistrictHandle| {
+            data(
+                d,
+                name,
+                |s| word(s.input.unit_type).to_string(),
+                TraceValue::Text,
+            )
+        });
+    }
     engine.register_get("smartphones", |d: &mut DistrictHandle| {
         data(
             d,

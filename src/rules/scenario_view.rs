@@ -27,11 +27,11 @@ struct Data {
 }
 
 /// `scenario.districts()`: every district's data, in scenario order, as maps
-/// `#{ name, smartphones, installed, rate }`.
+/// `#{ name, unit_type, smartphones, installed, rate }`.
 ///
 /// A list of its own, not a Rhai array: Rhai counts the entries of the maps inside an array
 /// against the limits on one value (1,000 map entries, 10,000 items, 10,000 bytes of text),
-/// which a province of 250 districts reached (4 entries a district), and copied the whole
+/// which a province of 250 districts reached (4 entries a district then), and copied the whole
 /// array at each call. This list holds the maps once for the evaluation and shares them: a
 /// call, or a variable holding the list, costs nothing, and a rule holds one district's map
 /// only when it takes it out (`for other in scenario.districts()`, `all[0]`), which the limits
@@ -49,6 +49,10 @@ impl Districts {
                 .map(|d| {
                     let mut map = Map::new();
                     map.insert("name".into(), Dynamic::from(d.name.clone()));
+                    map.insert(
+                        "unit_type".into(),
+                        Dynamic::from(d.unit_type.vi().to_string()),
+                    );
                     map.insert(
                         "smartphones".into(),
                         Dynamic::from_int(to_int(d.smartphones)),

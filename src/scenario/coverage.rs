@@ -1,6 +1,7 @@
 //! A coverage table named by the scenario (`coverage = "coverage.csv"`, or an `.xlsx`): one
-//! row per district, columns `name` (or `district`), `installed`, `smartphones`, one column
-//! per local team kind, and any other column is a cohort head count. The rows are read as
+//! row per district, columns `name` (or `district`), `installed`, `smartphones`, optionally
+//! `unit_type` (`Loại đơn vị`), one column per local team kind, and any other column is a
+//! cohort head count. The rows are read as
 //! `campaign import` reads them ([`Grid`]), with its headings, counts (`39,911`, `151.916`)
 //! and total row ([`table`]) and its checks of a rate column and of the total
 //! ([`check`]); what is the scenario's own is here: the team-kind and cohort columns, and
@@ -8,7 +9,7 @@
 
 use std::collections::HashSet;
 
-use super::district::{Count, Entry, RawDistrict, normalise, provincial_in_district};
+use super::district::{Count, Entry, RawDistrict, normalise, provincial_in_district, unit_type};
 use super::message::{ColumnProblem, Hint, Needed, Remove};
 use crate::diagnostic::{Error, did_you_mean};
 use crate::import::check::{self, Reader, Total};
@@ -29,12 +30,15 @@ enum Column {
     Rate,
     /// Notes, the row number (`STT`), or an empty heading over an empty column: not read.
     Ignored,
+    /// The district's unit type (`unit_type`, `Loại đơn vị`): an empty cell leaves it to
+    /// the name.
+    UnitType,
     /// Local teams of this kind.
     Team(String),
     Cohort(String),
 }
 
-const KNOWN: [&str; 4] = ["name", "district", "installed", "smartphones"];
+const KNOWN: [&str; 5] = ["name", "district", "installed", "smartphones", "unit_type"];
 
 /// Reads the rows of a coverage table; `check` in `district.rs` does the rest.
 pub(super) fn districts<'a>(
@@ -116,6 +120,7 @@ fn columns(
         let lower = name.to_lowercase();
         let column = match (lower.as_str(), table::heading(name)) {
             ("", _) if header::column_is_blank(rows, i) => Column::Ignored,
+            _ if crate::model::UnitType::is_heading(name) => Column::UnitType,
             ("", _) => {
                 let line = rows
                     .iter()
@@ -201,6 +206,7 @@ fn read_row<'a>(
     let mut d = RawDistrict {
         at: src.spot(row.pos()),
         name: Some((written.to_string(), src.spot(row.cell_pos(name_index)))),
+        unit_type: None,
         installed: None,
         smartphones: None,
         teams: Vec::new(),
@@ -245,7 +251,21 @@ fn read_row<'a>(
             }
             Column::Installed => d.installed = count(true)?,
             Column::Smartphones => d.smartphones = count(true)?,
-            Column::Team(_) | Column::Cohort(_) if is_total => {}
+            Column::Team(_) | Column::Cohort(_) | Column::UnitType if is_total => {}
+            Column::UnitType => {
+                let written = cell.trim();
+                if !written.is_empty() {
+                    let unit = unit_type(written, src.spot(at), true).map_err(|e| {
+                        let e = e.table_column(header.title(i, "unit_type"));
+                        if name.is_empty() {
+                            e
+                        } else {
+                            e.district(&name)
+                        }
+                    })?;
+                    d.unit_type = Some(unit);
+                }
+            }
             Column::Team(kind) => {
                 if let Some(c) = count(false)? {
                     d.teams.push(Entry {
@@ -300,6 +320,7 @@ fn same_column(column: &Column) -> (u8, String) {
         Column::Ignored => (4, String::new()),
         Column::Team(kind) => (5, kind.clone()),
         Column::Cohort(cohort) => (6, cohort.to_lowercase()),
+        Column::UnitType => (7, String::new()),
     }
 }
 
@@ -309,6 +330,7 @@ fn header_title(column: &Column) -> &str {
         Column::Installed => "installed",
         Column::Smartphones => "smartphones",
         Column::Rate => "rate",
+        Column::UnitType => "unit_type",
         Column::Ignored => "",
         Column::Team(k) | Column::Cohort(k) => k,
     }

@@ -8,13 +8,13 @@ use super::message::{DistrictProblem, Remove};
 use crate::diagnostic::{Error, did_you_mean};
 use crate::import::check::MAX_PEOPLE;
 use crate::import::table::name_key;
-use crate::model::{Scope, TeamKind};
+use crate::model::{Scope, TeamKind, UnitType};
 use crate::source::{Pos, Source, Spot};
 use crate::text::fold;
 pub(crate) use crate::text::normalise;
 
 /// The fields a district has besides its cohorts.
-pub(super) const FIELDS: [&str; 4] = ["name", "installed", "smartphones", "teams"];
+pub(super) const FIELDS: [&str; 5] = ["name", "unit_type", "installed", "smartphones", "teams"];
 
 /// A whole number as read, before its range is checked.
 #[derive(Clone, Copy)]
@@ -38,6 +38,8 @@ pub(super) struct RawDistrict<'a> {
     /// Where the district starts (its `[[district]]` header or its CSV line).
     pub at: Spot<'a>,
     pub name: Option<(String, Spot<'a>)>,
+    /// `unit_type` where written, already read ([`UnitType::parse`]).
+    pub unit_type: Option<UnitType>,
     pub installed: Option<Count<'a>>,
     pub smartphones: Option<Count<'a>>,
     pub teams: Vec<Entry<'a>>,
@@ -200,6 +202,7 @@ fn district(d: &RawDistrict, name: String, kinds: &[TeamKind]) -> Result<Distric
     let smartphones = u64::try_from(smartphones.value)
         .map_err(|_| too_large(smartphones, &name, "smartphones"))?;
     Ok(DistrictInput {
+        unit_type: d.unit_type.unwrap_or_else(|| UnitType::of_name(&name)),
         name,
         installed: to_u64(installed),
         smartphones,
@@ -241,6 +244,16 @@ fn team_kind<'k>(
             .district(district)
             .field(field)),
     }
+}
+
+/// A unit type as written at `at` (`unit_type = "thành phố"`, or a cell of a coverage
+/// table): a type, or an error saying which words are accepted.
+pub(super) fn unit_type(written: &str, at: Spot, in_table: bool) -> Result<UnitType, Error> {
+    UnitType::parse(written).ok_or_else(|| {
+        at.error(crate::import::message::UnknownUnitType::new(
+            written, in_table,
+        ))
+    })
 }
 
 /// Provincial teams counted in a district: they come from the kind's pool instead. `remove`

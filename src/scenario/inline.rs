@@ -9,8 +9,8 @@ use crate::diagnostic::{Error, did_you_mean};
 use crate::model::{Scope, TeamKind};
 use crate::source::{Pos, Source};
 
-/// Reads the `[[district]]` array: every key but `name`, `installed`, `smartphones` and
-/// `teams` is a cohort head count.
+/// Reads the `[[district]]` array: every key but `name`, `unit_type`, `installed`,
+/// `smartphones` and `teams` is a cohort head count.
 pub(super) fn districts<'a>(
     src: &'a Source,
     value: &Value<'_>,
@@ -50,6 +50,7 @@ fn district<'a>(
     let mut d = RawDistrict {
         at: src.spot(pos(value)),
         name: None,
+        unit_type: None,
         installed: None,
         smartphones: None,
         teams: Vec::new(),
@@ -82,6 +83,15 @@ fn district<'a>(
     for (key, key_at, v) in table.entries() {
         match key {
             "name" => {}
+            "unit_type" => {
+                let DeValue::String(written) = v.get_ref() else {
+                    let expected = Expected::QuotedString;
+                    let e = wrong_type_as(src, key, v, expected, "district.unit_type");
+                    return Err(in_district(e));
+                };
+                let unit = super::district::unit_type(written, src.spot(pos(v)), false);
+                d.unit_type = Some(unit.map_err(|e| in_district(e.field("unit_type")))?);
+            }
             "installed" => d.installed = Some(count(src, key, v).map_err(in_district)?),
             "smartphones" => d.smartphones = Some(count(src, key, v).map_err(in_district)?),
             "teams" => {

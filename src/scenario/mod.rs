@@ -30,7 +30,7 @@ pub(crate) fn setting_value_hint() -> crate::text::Text {
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use crate::model::{Objective, TeamKind};
+use crate::model::{Objective, TeamKind, UnitType};
 
 /// A checked scenario: every number is in range, every name is known.
 #[derive(Debug, Clone, PartialEq)]
@@ -95,6 +95,9 @@ pub enum Param {
 pub struct DistrictInput {
     /// The name, NFC-normalised and trimmed.
     pub name: String,
+    /// Thành phố, thị xã, huyện or quận: `unit_type` where the scenario sets it, else what the
+    /// name says ([`UnitType::of_name`]).
+    pub unit_type: UnitType,
     pub installed: u64,
     pub smartphones: u64,
     /// L_{d,k}: local teams stationed in the district, by kind name.

@@ -146,6 +146,9 @@ pub(super) fn patch_districts<'a>(
                 known,
             }));
         };
+        if patch.unit_type.is_some() {
+            district.unit_type = patch.unit_type;
+        }
         if patch.installed.is_some() {
             district.installed = patch.installed;
         }

@@ -4,7 +4,7 @@
 //!
 //! KEY is a dotted path: `name`, `as_of`, `horizon_days`, `objective`, `budget`, `rules`,
 //! `target.provincial_rate`, `target.district_floor`, `response.reachable_share`,
-//! `params.KEY`, `team_kind.NAME.FIELD`, `district.NAME.FIELD` (FIELD: `installed`,
+//! `params.KEY`, `team_kind.NAME.FIELD`, `district.NAME.FIELD` (FIELD: `unit_type`, `installed`,
 //! `smartphones`, `teams.KIND` or a cohort). A district's NAME is everything between
 //! `district.` and the field, so it may hold spaces, accents and dots.
 
@@ -400,6 +400,7 @@ pub(crate) fn takes(key: &str) -> Takes {
             Some("installs_per_team_day" | "cost_per_team_day") => Takes::Number,
             _ => Takes::Unknown,
         },
+        Some(("district", rest)) if rest.trim_end().ends_with(".unit_type") => Takes::NoNumber,
         // installed, smartphones, teams.KIND, a cohort: head or team counts
         Some(("district", _)) => Takes::WholeNumber,
         _ => Takes::Unknown,

@@ -66,7 +66,7 @@ fn cases() -> Vec<Case> {
             .at("rules/communication.rhai:59:9")
             .place("chỉ đạo không có mục `actoin_en`", "a directive has no entry `actoin_en`")
             .hint("có phải ý bạn là `action_en`?", "did you mean `action_en`?"),
-        rule("rule: a directive without its unit", COMMUNICATION, "unit: \"UBND huyện; Phòng Văn hóa - Thông tin; các trường học\",", "")
+        rule("rule: a directive without its unit", COMMUNICATION, "unit: \"UBND \" + district.unit_type + \"; Phòng Văn hóa - Thông tin; các trường học\",", "")
             .at("rules/communication.rhai:57:24")
             .place("chỉ đạo thiếu mục `unit`", "the directive lacks the entry `unit`")
             .hint("một chỉ đạo cần ít nhất `action` (việc cần làm) và `unit` (đơn vị thực hiện)", "a directive needs at least `action` (what to do) and `unit` (who does it)"),

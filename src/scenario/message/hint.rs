@@ -56,7 +56,7 @@ impl Hint {
             Hint::TeamsByKind => "ghi số đội tại chỗ theo loại, ví dụ: teams = { commune = 8 }".into(),
             Hint::CoverageHeader => "dòng tiêu đề ghi tên các cột, ví dụ: Huyện,Đã cài Bluezone,Tổng smartphone,commune (thêm một cột cho mỗi loại tổ, đội tại chỗ và mỗi nhóm người)".into(),
             Hint::ParamExample => "ví dụ: threshold = 0.3, kind = \"volunteer\", strict = true, districts = [\"Đình Lập\", \"Bình Gia\"]".into(),
-            Hint::CohortCount { key } => format!("mọi mục khác `name`, `installed`, `smartphones`, `teams` là số người của một nhóm (ví dụ quarantine = 120); ghi `{key}` là một số nguyên không có ngoặc kép"),
+            Hint::CohortCount { key } => format!("mọi mục khác `name`, `unit_type`, `installed`, `smartphones`, `teams` là số người của một nhóm (ví dụ quarantine = 120); ghi `{key}` là một số nguyên không có ngoặc kép"),
         }
     }
 
@@ -74,7 +74,7 @@ impl Hint {
             Hint::TeamsByKind => "give the local teams by kind, e.g. teams = { commune = 8 }".into(),
             Hint::CoverageHeader => "the header row names the columns, e.g. District,Installed,Smartphones,commune (add a column per local team kind and per cohort)".into(),
             Hint::ParamExample => "for example: threshold = 0.3, kind = \"volunteer\", strict = true, districts = [\"Đình Lập\", \"Bình Gia\"]".into(),
-            Hint::CohortCount { key } => format!("every field other than `name`, `installed`, `smartphones`, `teams` is a cohort head count (e.g. quarantine = 120); write `{key}` as a whole number without quotes"),
+            Hint::CohortCount { key } => format!("every field other than `name`, `unit_type`, `installed`, `smartphones`, `teams` is a cohort head count (e.g. quarantine = 120); write `{key}` as a whole number without quotes"),
         }
     }
 }
@@ -101,6 +101,7 @@ pub(crate) fn example(table: &str, key: &str) -> Option<&'static str> {
         ("team_kind", "installs_per_team_day") => "installs_per_team_day = 40",
         ("team_kind", "cost_per_team_day") => "cost_per_team_day = 300_000",
         ("district", "name") => "name = \"Hữu Lũng\"",
+        ("district", "unit_type") => "unit_type = \"thành phố\"",
         ("district", "installed") => "installed = 18_019",
         ("district", "smartphones") => "smartphones = 78_399",
         ("district", "teams") => "teams = { commune = 24 }",

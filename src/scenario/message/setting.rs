@@ -86,8 +86,8 @@ fn names_a_file(key: &str) -> bool {
     matches!(key, "base" | "coverage")
 }
 
-const DISTRICT_FIELDS_VI: &str = "district.TÊN.MỤC, với MỤC là `installed`, `smartphones`, `teams.LOẠI_ĐỘI` hoặc tên một nhóm (ví dụ `students`)";
-const DISTRICT_FIELDS_EN: &str = "district.NAME.FIELD, where FIELD is `installed`, `smartphones`, `teams.KIND` or a cohort (e.g. `students`)";
+const DISTRICT_FIELDS_VI: &str = "district.TÊN.MỤC, với MỤC là `unit_type`, `installed`, `smartphones`, `teams.LOẠI_ĐỘI` hoặc tên một nhóm (ví dụ `students`)";
+const DISTRICT_FIELDS_EN: &str = "district.NAME.FIELD, where FIELD is `unit_type`, `installed`, `smartphones`, `teams.KIND` or a cohort (e.g. `students`)";
 
 impl Message for SettingProblem {
     fn vi(&self) -> Said {

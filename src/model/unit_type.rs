@@ -1,0 +1,235 @@
+//! A district's unit type (MODEL.md § "Scenario files"): thành phố, thị xã, huyện or quận, read
+//! from its name or set in the scenario, and the words official letters use with it.
+//!
+//! The communes below each type are those of the Constitution (Hiến pháp 2013, điều 110): "Huyện
+//! chia thành xã, thị trấn; thị xã và thành phố thuộc tỉnh chia thành phường và xã; quận chia
+//! thành phường". Its English translation gives the English words: a rural district (communes
+//! and townships), a town or provincial city (wards and communes), an urban district (wards).
+
+use serde::Serialize;
+use unicode_normalization::UnicodeNormalization;
+
+/// The kind of unit a district is, as its People's Committee is named.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub enum UnitType {
+    /// Thành phố (thuộc tỉnh): a provincial city.
+    #[serde(rename = "thành phố")]
+    City,
+    /// Thị xã: a town.
+    #[serde(rename = "thị xã")]
+    Town,
+    /// Huyện: a (rural) district; a name that says nothing else is one.
+    #[default]
+    #[serde(rename = "huyện")]
+    District,
+    /// Quận: an urban district (in a centrally run city).
+    #[serde(rename = "quận")]
+    UrbanDistrict,
+}
+
+impl UnitType {
+    /// Every type, in the order messages list them.
+    pub const ALL: [UnitType; 4] = [
+        UnitType::City,
+        UnitType::Town,
+        UnitType::District,
+        UnitType::UrbanDistrict,
+    ];
+
+    /// The Vietnamese word, as letters write it after "UBND": `thành phố`.
+    pub fn vi(self) -> &'static str {
+        match self {
+            UnitType::City => "thành phố",
+            UnitType::Town => "thị xã",
+            UnitType::District => "huyện",
+            UnitType::UrbanDistrict => "quận",
+        }
+    }
+
+    /// The English word: `city`, `town`, `district`, `urban district`.
+    pub fn en(self) -> &'static str {
+        match self {
+            UnitType::City => "city",
+            UnitType::Town => "town",
+            UnitType::District => "district",
+            UnitType::UrbanDistrict => "urban district",
+        }
+    }
+
+    /// The communes below it, as a letter names them all: `các phường, xã` (a city or a town),
+    /// `các xã, thị trấn` (a huyện), `các phường` (a quận).
+    pub fn communes_vi(self) -> &'static str {
+        match self {
+            UnitType::City | UnitType::Town => "các phường, xã",
+            UnitType::District => "các xã, thị trấn",
+            UnitType::UrbanDistrict => "các phường",
+        }
+    }
+
+    /// The communes below it in English: `wards and communes`, `communes and townships`, `wards`.
+    pub fn communes_en(self) -> &'static str {
+        match self {
+            UnitType::City | UnitType::Town => "wards and communes",
+            UnitType::District => "communes and townships",
+            UnitType::UrbanDistrict => "wards",
+        }
+    }
+
+    /// The type a district's name says: "Thành phố Lạng Sơn" and "TP. Lạng Sơn" a city, "Thị
+    /// xã ..." and "TX. ..." a town, "Quận ..." a quận; any other name a huyện.
+    pub fn of_name(name: &str) -> UnitType {
+        UnitType::split_name(name).0.unwrap_or_default()
+    }
+
+    /// The type a name begins with, if it begins with one, and the name after it:
+    /// "Thành phố Lạng Sơn" is (thành phố, "Lạng Sơn"), "Hữu Lũng" is (none, "Hữu Lũng").
+    /// A name that only begins like a type ("Huyệnx", "Quận") is a name.
+    pub fn split_name(name: &str) -> (Option<UnitType>, &str) {
+        let name = name.trim();
+        // tables abbreviate: "TP. Lạng Sơn", "TP Lạng Sơn", "TX.Sơn Tây"
+        for (short, unit) in [("tp", UnitType::City), ("tx", UnitType::Town)] {
+            if let Some(head) = name.get(..2)
+                && head.eq_ignore_ascii_case(short)
+            {
+                let after = &name[2..];
+                let rest = match after.strip_prefix('.') {
+                    Some(rest) => rest.trim_start(),
+                    None if after.starts_with(' ') => after.trim_start(),
+                    None => continue,
+                };
+                if !rest.is_empty() {
+                    return (Some(unit), rest);
+                }
+            }
+        }
+        for unit in UnitType::ALL {
+            // compared letter by letter, case aside: "Thành phố", "THÀNH PHỐ"
+            let mut letters = name.char_indices();
+            let mut lower = letters.clone().flat_map(|(_, c)| c.to_lowercase());
+            if !unit.vi().chars().all(|c| lower.next() == Some(c)) {
+                continue;
+            }
+            let word_chars = unit.vi().chars().count();
+            let Some((at, ' ')) = letters.nth(word_chars) else {
+                continue;
+            };
+            let rest = name[at..].trim_start();
+            if !rest.is_empty() {
+                return (Some(unit), rest);
+            }
+        }
+        (None, name)
+    }
+
+    /// A type as a scenario or a table writes it: the Vietnamese words (with or without their
+    /// accents, `TP` and `TX` too) or the English ones (`city`, `town`, `district`, `urban
+    /// district`; `provincial city` and `rural district` too), in any case.
+    pub fn parse(written: &str) -> Option<UnitType> {
+        let key = plain(written);
+        let key = key.trim_end_matches('.');
+        Some(match key {
+            "thanh pho" | "tp" | "city" | "provincial city" => UnitType::City,
+            "thi xa" | "tx" | "town" => UnitType::Town,
+            "huyen" | "district" | "rural district" => UnitType::District,
+            "quan" | "urban district" => UnitType::UrbanDistrict,
+            _ => return None,
+        })
+    }
+
+    /// The accepted word closest to `written`, for a did-you-mean.
+    pub fn closest(written: &str) -> Option<&'static str> {
+        let key = plain(written);
+        let words = UnitType::ALL
+            .iter()
+            .flat_map(|u| [(plain(u.vi()), u.vi()), (u.en().to_string(), u.en())]);
+        words
+            .map(|(plain, word)| (strsim::jaro_winkler(&key, &plain), word))
+            .filter(|(score, _)| *score > 0.8)
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, word)| word)
+    }
+
+    /// Whether a table's heading names the unit-type column: `unit_type`, `unit type`, `loại
+    /// đơn vị`, `loại đơn vị hành chính`, `loại hình`.
+    pub fn is_heading(cell: &str) -> bool {
+        let key = plain(cell);
+        matches!(
+            key.trim_end_matches(':').trim(),
+            "unit_type" | "unit type" | "loai don vi" | "loai don vi hanh chinh" | "loai hinh"
+        )
+    }
+}
+
+/// `written` as compared: NFC, lower case, single spaces, without Vietnamese accents (`đ` is
+/// `d`).
+fn plain(written: &str) -> String {
+    let lower = crate::text::fold(written);
+    lower
+        .nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .map(|c| if c == 'đ' { 'd' } else { c })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::UnitType::{self, *};
+
+    #[test]
+    fn a_name_says_its_type() {
+        for (name, unit, rest) in [
+            ("Thành phố Lạng Sơn", Some(City), "Lạng Sơn"),
+            ("THÀNH PHỐ Lạng Sơn", Some(City), "Lạng Sơn"),
+            ("TP. Lạng Sơn", Some(City), "Lạng Sơn"),
+            ("Tp Lạng Sơn", Some(City), "Lạng Sơn"),
+            ("TX.Sơn Tây", Some(Town), "Sơn Tây"),
+            ("Thị xã Sơn Tây", Some(Town), "Sơn Tây"),
+            ("Quận Ba Đình", Some(UrbanDistrict), "Ba Đình"),
+            ("Huyện Hữu Lũng", Some(District), "Hữu Lũng"),
+            ("Hữu Lũng", None, "Hữu Lũng"),
+            // names that only begin like a type are names
+            ("Huyệnx", None, "Huyệnx"),
+            ("Quận", None, "Quận"),
+            ("Tpx", None, "Tpx"),
+            ("TP.", None, "TP."),
+            ("Quang Uyên", None, "Quang Uyên"),
+        ] {
+            assert_eq!(UnitType::split_name(name), (unit, rest), "{name}");
+        }
+        assert_eq!(UnitType::of_name("Hữu Lũng"), District);
+        assert_eq!(UnitType::of_name("Thành phố Lạng Sơn"), City);
+    }
+
+    #[test]
+    fn written_types_in_both_languages() {
+        for (written, unit) in [
+            ("thành phố", City),
+            ("Thành Phố", City),
+            ("thanh pho", City),
+            ("TP.", City),
+            ("city", City),
+            ("thị xã", Town),
+            ("Town", Town),
+            ("huyện", District),
+            ("district", District),
+            ("rural district", District),
+            ("quận", UrbanDistrict),
+            ("Urban  District", UrbanDistrict),
+        ] {
+            assert_eq!(UnitType::parse(written), Some(unit), "{written}");
+        }
+        assert_eq!(UnitType::parse("tỉnh"), None);
+        assert_eq!(UnitType::parse(""), None);
+        assert_eq!(UnitType::closest("thành phô"), Some("thành phố"));
+        assert_eq!(UnitType::closest("towm"), Some("town"));
+        assert_eq!(UnitType::closest("xyz"), None);
+    }
+
+    #[test]
+    fn the_communes_below_each_type() {
+        assert_eq!(City.communes_vi(), "các phường, xã");
+        assert_eq!(Town.communes_vi(), "các phường, xã");
+        assert_eq!(District.communes_vi(), "các xã, thị trấn");
+        assert_eq!(UrbanDistrict.communes_vi(), "các phường");
+    }
+}
