@@ -20,6 +20,7 @@ mod generate;
 mod history;
 mod import;
 mod import_rows;
+mod letter;
 mod limits;
 mod optimiser_exhaustive;
 mod optimiser_generated;
