@@ -21,6 +21,7 @@ mod history;
 mod import;
 mod import_rows;
 mod letter;
+mod libreoffice_pdf;
 mod limits;
 mod optimiser_exhaustive;
 mod optimiser_generated;
