@@ -16,12 +16,13 @@ const STYLE: &str = r#"@font-face { font-family: "Official Serif"; src: local("T
 @font-face { font-family: "Official Serif"; font-weight: bold; font-style: italic; src: local("Times New Roman Bold Italic"), local("TimesNewRomanPS-BoldItalicMT"); }
 @page { size: A4; margin: 20mm 15mm 20mm 30mm; }
 * { box-sizing: border-box; }
-body { font-family: "Official Serif", "DejaVu Serif", "Noto Serif", serif; font-size: 13pt; line-height: 1.2; color: #000; margin: 0; }
+body { font-family: "Official Serif", "DejaVu Serif", "Noto Serif", serif; font-size: 13pt; line-height: 1.15; color: #000; margin: 0; }
 p { margin: 0; }
 table.layout { border-collapse: collapse; width: 100%; table-layout: fixed; }
-table.layout td { padding: 0; vertical-align: top; text-align: center; }
-.head td.body { width: 38%; }
-.parent, .issuer, .number, .nation { font-size: 13pt; }
+table.layout td { padding: 0 2pt; vertical-align: top; text-align: center; }
+.head td.body { width: 36%; }
+.parent, .issuer, .number { font-size: 13pt; }
+.nation { font-size: 12pt; white-space: nowrap; }
 .issuer, .nation, .motto, .authority, .title, .signer { font-weight: bold; }
 .motto { display: inline-block; border-bottom: 1px solid #000; }
 .issuer-rule { width: 40%; margin: 1pt auto 0; border-top: 1px solid #000; }
@@ -34,16 +35,17 @@ table.layout td { padding: 0; vertical-align: top; text-align: center; }
 .text { text-align: justify; text-indent: 10mm; margin: 0 0 6pt; }
 .details { margin: 0 0 6pt 10mm; font-size: 12pt; font-style: italic; }
 .to, .place, .authority, .title, .signer, .motto, .annex-label, .annex-title, .annex-reference, .annex h2 { font-size: 14pt; }
-table.figures { border-collapse: collapse; width: 100%; font-size: 12pt; margin: 0 0 6pt; }
+table.figures { border-collapse: collapse; width: 100%; font-size: 11pt; margin: 0 0 6pt; }
 table.figures th, table.figures td { border: 0.75pt solid #000; padding: 1pt 4pt; }
 table.figures td.n { text-align: right; white-space: nowrap; }
 table.figures tr.total td { font-weight: bold; }
 table.figures tr { break-inside: avoid; page-break-inside: avoid; }
-.foot { margin-top: 12pt; break-inside: avoid; page-break-inside: avoid; }
+.end { break-inside: avoid; page-break-inside: avoid; }
+.foot { margin-top: 8pt; }
 .foot td.copies { width: 48%; text-align: left; }
 .copies-label { font-size: 12pt; font-weight: bold; font-style: italic; }
 .copy { font-size: 11pt; }
-.signer-space { height: 70pt; }
+.signer-space { height: 60pt; }
 section.letter + section.letter, section.annex { break-before: page; page-break-before: always; }
 .annex-label, .annex-title { text-align: center; font-weight: bold; }
 .annex-reference { text-align: center; font-style: italic; }
@@ -129,10 +131,18 @@ fn one_letter(out: &mut String, letter: &OneLetter, lang: crate::text::Lang) {
         }
     }
 
-    for block in &letter.body {
+    // the closing sentence stays with the signature: a signature is never alone on its page
+    let (last, blocks) = match letter.body.split_last() {
+        Some((last, blocks)) => (Some(last), blocks),
+        None => (None, &letter.body[..]),
+    };
+    for block in blocks {
         block_html(out, block);
     }
-
+    let _ = writeln!(out, "<div class=\"end\">");
+    if let Some(block) = last {
+        block_html(out, block);
+    }
     let _ = writeln!(out, "<table class=\"layout foot\"><tr><td class=\"copies\">");
     let _ = writeln!(
         out,
@@ -150,6 +160,7 @@ fn one_letter(out: &mut String, letter: &OneLetter, lang: crate::text::Lang) {
     let _ = writeln!(out, "<div class=\"signer-space\"></div>");
     let _ = writeln!(out, "<p class=\"signer\">{}</p>", escape(&letter.signer));
     let _ = writeln!(out, "</td></tr></table>");
+    let _ = writeln!(out, "</div>");
     let _ = writeln!(out, "</section>");
 }
 
