@@ -23,15 +23,21 @@ pub struct Docx {
 impl Docx {
     pub fn read(path: &Path) -> Docx {
         let file = std::fs::File::open(path).unwrap();
-        let mut archive =
-            zip::ZipArchive::new(file).unwrap_or_else(|e| panic!("{}: not a zip: {e}", path.display()));
+        let mut archive = zip::ZipArchive::new(file)
+            .unwrap_or_else(|e| panic!("{}: not a zip: {e}", path.display()));
         let mut parts = Vec::new();
         for i in 0..archive.len() {
             let mut entry = archive.by_index(i).unwrap();
             // every entry dated the zip format's first day, never the clock
             let when = entry.last_modified().expect("a date");
             assert_eq!(
-                (when.year(), when.month(), when.day(), when.hour(), when.minute()),
+                (
+                    when.year(),
+                    when.month(),
+                    when.day(),
+                    when.hour(),
+                    when.minute()
+                ),
                 (1980, 1, 1, 0, 0),
                 "{} is dated {when:?}",
                 entry.name().unwrap()
@@ -59,7 +65,9 @@ impl Docx {
         let mut out = String::new();
         let mut rest = xml.as_str();
         while let Some(start) = rest.find('<') {
-            let end = rest[start..].find('>').map_or(rest.len(), |e| start + e + 1);
+            let end = rest[start..]
+                .find('>')
+                .map_or(rest.len(), |e| start + e + 1);
             let tag = &rest[start..end];
             if tag.starts_with("<w:t ") || tag == "<w:t>" {
                 let close = rest[end..].find("</w:t>").unwrap() + end;
@@ -97,7 +105,12 @@ pub fn docx(scenario: &str, args: &[&str]) -> (tempfile::TempDir, Docx, String, 
         .run()
         .code(0);
     assert_eq!(out.stdout, "", "a Word file goes to --out only");
-    let plan = Test::plan(scenario).args(args).format("json").run().code(0).json();
+    let plan = Test::plan(scenario)
+        .args(args)
+        .format("json")
+        .run()
+        .code(0)
+        .json();
     let docx = Docx::read(&path);
     (dir, docx, out.stderr, plan)
 }
@@ -151,7 +164,10 @@ fn the_word_letter_has_the_decrees_heading_number_subject_and_signer() {
     // the heading comes first, the national heading beside the issuing body, then số
     let at = |s: &str| text.find(s).unwrap();
     assert!(at("SỞ THÔNG TIN") < at("CỘNG HÒA") && at("CỘNG HÒA") < at("Số: 1635"));
-    assert!(at("Lê Hải Yến") < at("PHỤ LỤC"), "the annex follows the signature");
+    assert!(
+        at("Lê Hải Yến") < at("PHỤ LỤC"),
+        "the annex follows the signature"
+    );
     // the motto is underlined, the place and date in italics, "Nơi nhận" bold italic
     let xml = docx.part("word/document.xml");
     let run_of = |text: &str| {
@@ -162,7 +178,10 @@ fn the_word_letter_has_the_decrees_heading_number_subject_and_signer() {
     assert!(run_of("Độc lập - Tự do - Hạnh phúc").contains("<w:u w:val=\"single\""));
     assert!(run_of("Lạng Sơn, ngày 01 tháng 9 năm 2020").contains("<w:i />"));
     let copies = run_of("Nơi nhận:");
-    assert!(copies.contains("<w:b />") && copies.contains("<w:i />"), "{copies}");
+    assert!(
+        copies.contains("<w:b />") && copies.contains("<w:i />"),
+        "{copies}"
+    );
 }
 
 #[test]
@@ -187,7 +206,10 @@ fn the_annex_holds_every_districts_directives_word_for_word_in_the_plans_order()
         let section = &annex[start..end];
         assert!(!actions.is_empty());
         for action in &actions {
-            assert!(section.contains(action), "{name}: lacks «{action}»:\n{section}");
+            assert!(
+                section.contains(action),
+                "{name}: lacks «{action}»:\n{section}"
+            );
         }
         from = start + 1;
     }
@@ -203,7 +225,10 @@ fn the_page_is_a4_with_the_decrees_margins_in_times_new_roman() {
     let margins = &xml[xml.rfind("<w:pgMar ").unwrap()..];
     let twips = |key: &str| -> f64 {
         let at = margins.find(&format!("w:{key}=\"")).unwrap() + key.len() + 4;
-        let value: String = margins[at..].chars().take_while(|c| c.is_ascii_digit()).collect();
+        let value: String = margins[at..]
+            .chars()
+            .take_while(|c| c.is_ascii_digit())
+            .collect();
         value.parse::<f64>().unwrap() * 25.4 / 1440.0
     };
     // Nghị định 30/2020/NĐ-CP, Phụ lục I: top and bottom 20-25 mm, left 30-35, right 15-20
@@ -218,12 +243,16 @@ fn the_page_is_a4_with_the_decrees_margins_in_times_new_roman() {
     }
     let styles = docx.part("word/styles.xml");
     assert!(
-        styles.contains("w:ascii=\"Times New Roman\"") && styles.contains("w:hAnsi=\"Times New Roman\""),
+        styles.contains("w:ascii=\"Times New Roman\"")
+            && styles.contains("w:hAnsi=\"Times New Roman\""),
         "{styles}"
     );
     // body 13 pt, the heading's lines 12 to 14 pt: no other size
     for size in xml.match_indices("<w:sz w:val=\"").map(|(i, _)| {
-        xml[i + 13..].chars().take_while(|c| c.is_ascii_digit()).collect::<String>()
+        xml[i + 13..]
+            .chars()
+            .take_while(|c| c.is_ascii_digit())
+            .collect::<String>()
     }) {
         let half_points: u32 = size.parse().unwrap();
         assert!(
@@ -232,7 +261,10 @@ fn the_page_is_a4_with_the_decrees_margins_in_times_new_roman() {
         );
     }
     // page numbers at the top from page 2: a first-page header without one
-    assert!(xml.contains("<w:titlePg"), "the first page has its own (empty) header");
+    assert!(
+        xml.contains("<w:titlePg"),
+        "the first page has its own (empty) header"
+    );
     let headers: Vec<String> = docx
         .parts
         .iter()
@@ -304,7 +336,12 @@ fn without_a_letter_table_the_particulars_are_visible_placeholders_and_the_comma
         .out(dir.path().join("letter.docx"))
         .run()
         .code(0);
-    assert!(out.stderr.starts_with("note: the letter still has 10 placeholder(s)"), "{}", out.stderr);
+    assert!(
+        out.stderr
+            .starts_with("note: the letter still has 10 placeholder(s)"),
+        "{}",
+        out.stderr
+    );
     assert!(out.stderr.contains("letter.signer"), "{}", out.stderr);
     let text = Docx::read(&dir.path().join("letter.docx")).text();
     assert!(text.contains("SOCIALIST REPUBLIC OF VIETNAM\nIndependence - Freedom - Happiness\n"));
@@ -317,7 +354,10 @@ fn one_letter_per_district_goes_to_each_chairman_with_its_own_directives() {
     let scenario = dir.path().join("per-district.toml");
     let text = std::fs::read_to_string(WITH_LETTER)
         .unwrap()
-        .replace("base = \"lang-son-2020-09-01.toml\"", &format!("base = \"{}\"", SHIPPED))
+        .replace(
+            "base = \"lang-son-2020-09-01.toml\"",
+            &format!("base = \"{}\"", SHIPPED),
+        )
         .replace("mode = \"annex\"", "mode = \"per-district\"");
     std::fs::write(&scenario, text).unwrap();
     let scenario = scenario.to_str().unwrap();
@@ -325,15 +365,20 @@ fn one_letter_per_district_goes_to_each_chairman_with_its_own_directives() {
     assert_eq!(stderr, "");
     let text = docx.text();
     let districts = actions(&plan, "action");
-    assert_eq!(text.matches("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").count(), districts.len());
-    assert!(!text.contains("PHỤ LỤC"), "no annex: each letter says it all");
+    assert_eq!(
+        text.matches("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").count(),
+        districts.len()
+    );
+    assert!(
+        !text.contains("PHỤ LỤC"),
+        "no annex: each letter says it all"
+    );
     let letters: Vec<&str> = text.split("UBND TỈNH LẠNG SƠN\n").skip(1).collect();
     assert_eq!(letters.len(), districts.len());
     for (letter, (name, actions)) in letters.iter().zip(districts.clone()) {
-        let to = if name.starts_with("Thành phố") {
-            format!("Kính gửi: Chủ tịch UBND thành phố{}.", &name["Thành phố".len()..])
-        } else {
-            format!("Kính gửi: Chủ tịch UBND huyện {name}.")
+        let to = match name.strip_prefix("Thành phố") {
+            Some(rest) => format!("Kính gửi: Chủ tịch UBND thành phố{rest}."),
+            None => format!("Kính gửi: Chủ tịch UBND huyện {name}."),
         };
         assert!(letter.contains(&to), "no «{to}»:\n{letter}");
         for action in &actions {
@@ -343,7 +388,10 @@ fn one_letter_per_district_goes_to_each_chairman_with_its_own_directives() {
     }
     // each letter's pages are numbered from 1 again
     let xml = docx.part("word/document.xml");
-    assert_eq!(xml.matches("<w:pgNumType w:start=\"1\"").count(), districts.len());
+    assert_eq!(
+        xml.matches("<w:pgNumType w:start=\"1\"").count(),
+        districts.len()
+    );
 }
 
 #[test]

@@ -64,7 +64,11 @@ impl Office {
                     "CAMPAIGN_REQUIRE_LIBREOFFICE=1 but {} was not found: install it \
                      (`apt-get install libreoffice-writer-nogui poppler-utils` on Debian; \
                      .ci/run does this) or point CAMPAIGN_SOFFICE at LibreOffice",
-                    if soffice.is_none() { "LibreOffice (soffice)" } else { "pdftotext" }
+                    if soffice.is_none() {
+                        "LibreOffice (soffice)"
+                    } else {
+                        "pdftotext"
+                    }
                 )
             }
             _ => {
@@ -94,7 +98,13 @@ impl Office {
                 "-env:UserInstallation=file://{}",
                 profile.display()
             ))
-            .args(["--headless", "--norestore", "--convert-to", "pdf", "--outdir"])
+            .args([
+                "--headless",
+                "--norestore",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+            ])
             .arg(folder)
             .arg(docx)
             .stdin(Stdio::null())
@@ -120,7 +130,10 @@ impl Office {
         };
         let pdf = docx.with_extension("pdf");
         let log = std::fs::read_to_string(&log_path).unwrap_or_default();
-        assert!(status.success() && pdf.is_file(), "LibreOffice failed ({status}):\n{log}");
+        assert!(
+            status.success() && pdf.is_file(),
+            "LibreOffice failed ({status}):\n{log}"
+        );
         pdf
     }
 
@@ -132,7 +145,11 @@ impl Office {
             .arg("-")
             .output()
             .expect("pdftotext runs");
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let html = String::from_utf8(out.stdout).expect("pdftotext writes UTF-8");
         let mut pages = Vec::new();
         for page in html.split("<page ").skip(1) {
@@ -169,7 +186,11 @@ struct Word {
 
 /// A page's words as one line of text.
 fn page_text(words: &[Word]) -> String {
-    words.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ")
+    words
+        .iter()
+        .map(|w| w.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// `text` with its white space made single spaces, as [`page_text`] reads a page.
@@ -196,7 +217,12 @@ fn print(office: &Office, scenario: &str, args: &[&str]) -> Printed {
         .out(&docx)
         .run()
         .code(0);
-    let plan = Test::plan(scenario).args(args).format("json").run().code(0).json();
+    let plan = Test::plan(scenario)
+        .args(args)
+        .format("json")
+        .run()
+        .code(0)
+        .json();
     let pdf = office.convert(&docx);
     let pages = office.words(&pdf);
     Printed {
@@ -219,7 +245,11 @@ fn check_printed(printed: &Printed) {
         let media = page
             .get(b"MediaBox")
             .and_then(Object::as_array)
-            .map(|a| a.iter().map(|o| o.as_float().unwrap_or(0.0) as f64).collect::<Vec<_>>())
+            .map(|a| {
+                a.iter()
+                    .map(|o| o.as_float().unwrap_or(0.0) as f64)
+                    .collect::<Vec<_>>()
+            })
             .unwrap_or_default();
         assert_eq!(media.len(), 4, "page {number}: no MediaBox");
         assert!(
@@ -236,14 +266,19 @@ fn check_printed(printed: &Printed) {
                 .unwrap_or_default();
             let bare = name.split_once('+').map_or(name.as_str(), |(_, n)| n);
             families.insert(bare.split('-').next().unwrap_or(bare).to_string());
-            assert!(font.get(b"ToUnicode").is_ok(), "page {number}: {name} has no Unicode map");
+            assert!(
+                font.get(b"ToUnicode").is_ok(),
+                "page {number}: {name} has no Unicode map"
+            );
             let descriptor = font
                 .get(b"FontDescriptor")
                 .ok()
                 .and_then(|o| doc.dereference(o).ok())
                 .and_then(|(_, o)| o.as_dict().ok().cloned());
             assert!(
-                descriptor.is_some_and(|d| d.get(b"FontFile2").is_ok() || d.get(b"FontFile").is_ok() || d.get(b"FontFile3").is_ok()),
+                descriptor.is_some_and(|d| d.get(b"FontFile2").is_ok()
+                    || d.get(b"FontFile").is_ok()
+                    || d.get(b"FontFile3").is_ok()),
                 "page {number}: {name} is not embedded"
             );
         }
@@ -280,19 +315,36 @@ fn check_printed(printed: &Printed) {
     }
 
     // the Vietnamese text survives
-    let all = printed.pages.iter().map(|p| page_text(p)).collect::<Vec<_>>().join("\n");
+    let all = printed
+        .pages
+        .iter()
+        .map(|p| page_text(p))
+        .collect::<Vec<_>>()
+        .join("\n");
     // UTF-8 read as Windows-1252 ("Lá»™c BÃ¬nh"); a lone "Ã" is Vietnamese ("XÃ HỘI")
     for broken in ["á»", "áº", "Ä‘", "Æ°", "Ã¡", "Ã¬", "Ã³", "\u{fffd}"] {
         assert!(!all.contains(broken), "mojibake «{broken}» in:\n{all}");
     }
-    for word in ["Độc lập - Tự do - Hạnh phúc", "Lộc Bình", "Đình Lập", "Hữu Lũng", "“đi từng ngõ, gõ từng nhà”"] {
-        assert!(all.contains(word), "«{word}» is not read back intact:\n{all}");
+    for word in [
+        "Độc lập - Tự do - Hạnh phúc",
+        "Lộc Bình",
+        "Đình Lập",
+        "Hữu Lũng",
+        "“đi từng ngõ, gõ từng nhà”",
+    ] {
+        assert!(
+            all.contains(word),
+            "«{word}» is not read back intact:\n{all}"
+        );
     }
 
     // every district's directives, word for word
     for (name, list) in actions(&printed.plan, "action") {
         for action in list {
-            assert!(all.contains(&squash(action)), "{name}: the PDF lacks «{action}»");
+            assert!(
+                all.contains(&squash(action)),
+                "{name}: the PDF lacks «{action}»"
+            );
         }
     }
 }
@@ -328,7 +380,13 @@ fn the_word_letter_prints_in_libreoffice_on_one_page_then_its_annex() {
         pages.len()
     );
     // the national heading is on page 1 only: the annex is part of the one letter
-    assert_eq!(pages.iter().filter(|p| p.contains("CỘNG HÒA XÃ HỘI")).count(), 1);
+    assert_eq!(
+        pages
+            .iter()
+            .filter(|p| p.contains("CỘNG HÒA XÃ HỘI"))
+            .count(),
+        1
+    );
 }
 
 #[test]
@@ -347,12 +405,19 @@ fn letters_sent_one_per_district_print_a_page_each_and_placeholders_print_as_wri
     let printed = print(&office, scenario.to_str().unwrap(), &[]);
     check_printed(&printed);
     let districts = printed.plan["districts"].as_array().unwrap();
-    assert_eq!(printed.pages.len(), districts.len(), "one page per district");
+    assert_eq!(
+        printed.pages.len(),
+        districts.len(),
+        "one page per district"
+    );
     for (page, district) in printed.pages.iter().zip(districts) {
         let text = page_text(page);
         let name = district["name"].as_str().unwrap();
         assert!(text.starts_with("[CƠ QUAN CHỦ QUẢN]"), "{text}");
-        assert!(text.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), "{text}");
+        assert!(
+            text.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+            "{text}"
+        );
         let to = format!("Kính gửi: {}.", addressee(name, Lang::Vi));
         assert!(text.contains(&to), "{name}: not addressed «{to}»:\n{text}");
         assert!(text.contains("[Họ và tên người ký]"), "{text}");

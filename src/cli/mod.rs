@@ -280,7 +280,10 @@ fn plan(
     if let Err(e) = output::check_out_of(out, inputs) {
         return bad_input(stderr, &e, lang);
     }
-    let letter = loaded.as_ref().map(|s| s.letter.clone()).unwrap_or_default();
+    let letter = loaded
+        .as_ref()
+        .map(|s| s.letter.clone())
+        .unwrap_or_default();
     let plan = match loaded.and_then(|s| crate::plan_scenario(&s)) {
         Ok(plan) => plan,
         Err(e) => return bad_input(stderr, &e, lang),

@@ -61,9 +61,7 @@ pub fn run(
         | Format::Csv
         | Format::Xlsx
         | Format::Docx
-        | Format::LetterHtml => {
-            sweep::render_markdown(&vary, &points, lang)
-        }
+        | Format::LetterHtml => sweep::render_markdown(&vary, &points, lang),
         Format::Text => sweep::render_text(&vary, &points, lang),
     };
     let written = output::emit(out, text.as_bytes(), stdout);

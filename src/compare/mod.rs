@@ -103,9 +103,7 @@ pub fn render(comparison: &Comparison, format: Format, lang: Lang) -> String {
         | Format::Csv
         | Format::Xlsx
         | Format::Docx
-        | Format::LetterHtml => {
-            markdown::render(comparison, lang)
-        }
+        | Format::LetterHtml => markdown::render(comparison, lang),
     }
 }
 

@@ -246,9 +246,7 @@ pub fn render(explanation: &Explanation, format: Format, lang: Lang) -> String {
         | Format::Csv
         | Format::Xlsx
         | Format::Docx
-        | Format::LetterHtml => {
-            render::markdown(explanation, lang)
-        }
+        | Format::LetterHtml => render::markdown(explanation, lang),
         Format::Json => json::render(explanation, lang),
     }
 }

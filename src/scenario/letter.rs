@@ -136,15 +136,16 @@ pub(crate) fn letter(top: &Table<'_, '_>, as_of: &str) -> Result<Letter, Error> 
     let text = |key: &str, empty_ok: bool| -> Result<Option<String>, Error> {
         match table.item(key) {
             None => Ok(None),
-            Some(item) => one_text(item.src, &format!("letter.{key}"), item.value, empty_ok).map(Some),
+            Some(item) => {
+                one_text(item.src, &format!("letter.{key}"), item.value, empty_ok).map(Some)
+            }
         }
     };
     let mut letter = Letter {
         parent: text("parent", true)?,
         issuer: text("issuer", false)?,
         number: None,
-        symbol: text("symbol", false)?
-            .map(|s| s.trim_start_matches('/').trim_start().to_string()),
+        symbol: text("symbol", false)?.map(|s| s.trim_start_matches('/').trim_start().to_string()),
         place: text("place", false)?,
         date: None,
         subject: text("subject", false)?,
@@ -272,7 +273,12 @@ fn number(src: &Source, value: &Value<'_>) -> Result<String, Error> {
             Ok(format!("{n:02}"))
         }
         DeValue::String(_) => one_text(src, FIELD, value, false),
-        _ => Err(document::wrong_type(src, FIELD, value, Expected::QuotedString)),
+        _ => Err(document::wrong_type(
+            src,
+            FIELD,
+            value,
+            Expected::QuotedString,
+        )),
     }
 }
 
@@ -340,11 +346,7 @@ mod tests {
     #[test]
     fn every_key_but_recipients_copies_authority_and_mode_has_a_placeholder() {
         let all = Letter::default().placeholders();
-        let rest: Vec<&str> = KEYS
-            .iter()
-            .copied()
-            .filter(|k| !all.contains(k))
-            .collect();
+        let rest: Vec<&str> = KEYS.iter().copied().filter(|k| !all.contains(k)).collect();
         assert_eq!(rest, ["recipients", "copies_to", "authority", "mode"]);
     }
 }

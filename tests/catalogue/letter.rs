@@ -31,7 +31,10 @@ fn cases() -> Vec<Case> {
     vec![
         letter("letter: a misspelt key", "numbr = 1635")
             .at("l.toml:4:1")
-            .place("không biết khóa `numbr` trong [letter]", "unknown key `numbr` in [letter]")
+            .place(
+                "không biết khóa `numbr` trong [letter]",
+                "unknown key `numbr` in [letter]",
+            )
             .hint("có phải ý bạn là `number`?", "did you mean `number`?"),
         letter("letter: an empty issuing body", "issuer = \"  \"")
             .at("l.toml:4:10")
@@ -89,16 +92,25 @@ fn cases() -> Vec<Case> {
             "xóa recipients, hoặc dùng mode = \"annex\"",
             "remove recipients, or use mode = \"annex\"",
         ),
-        letter("letter: a hidden character in the signer's name", "signer = \"Lê\\u200bHải Yến\"")
-            .at("l.toml:4:10")
-            .place("mục `letter.signer`", "field `letter.signer`")
-            .says("(U+200B) ở vị trí 3", "(U+200B) at position 3")
-            .hint("gõ lại chữ này trên một dòng", "type the text again on one line"),
-        letter("letter: a subject too long", &format!("subject = \"{}\"", "ứng dụng ".repeat(40)))
-            .at("l.toml:4:11")
-            .place("mục `letter.subject`", "field `letter.subject`")
-            .says("tối đa 300 ký tự", "at most 300")
-            .hint("viết ngắn lại", "shorten it"),
+        letter(
+            "letter: a hidden character in the signer's name",
+            "signer = \"Lê\\u200bHải Yến\"",
+        )
+        .at("l.toml:4:10")
+        .place("mục `letter.signer`", "field `letter.signer`")
+        .says("(U+200B) ở vị trí 3", "(U+200B) at position 3")
+        .hint(
+            "gõ lại chữ này trên một dòng",
+            "type the text again on one line",
+        ),
+        letter(
+            "letter: a subject too long",
+            &format!("subject = \"{}\"", "ứng dụng ".repeat(40)),
+        )
+        .at("l.toml:4:11")
+        .place("mục `letter.subject`", "field `letter.subject`")
+        .says("tối đa 300 ký tự", "at most 300")
+        .hint("viết ngắn lại", "shorten it"),
         letter("letter: Nơi nhận as one text", "copies_to = \"Như trên\"")
             .at("l.toml:4:13")
             .place("mục `letter.copies_to`", "field `letter.copies_to`")
@@ -113,7 +125,10 @@ fn cases() -> Vec<Case> {
         .at("l.toml:4:13")
         .place("mục `letter.copies_to`", "field `letter.copies_to`")
         .says("tối đa 50 dòng", "at most 50")
-        .hint("gộp các nơi nhận cùng loại vào một dòng", "put recipients of one kind on one line"),
+        .hint(
+            "gộp các nơi nhận cùng loại vào một dòng",
+            "put recipients of one kind on one line",
+        ),
     ]
 }
 

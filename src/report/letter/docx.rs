@@ -15,8 +15,8 @@ use std::io::{Cursor, Read, Write};
 use docx_rs::{
     AlignmentType, BorderType, Docx, Header, LineSpacing, LineSpacingType, PageMargin, PageNum,
     PageNumType, Paragraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run,
-    RunFonts, Section, SpecialIndentType, Table, TableCell, TableLayoutType, TableRow,
-    VAlignType, WidthType,
+    RunFonts, Section, SpecialIndentType, Table, TableCell, TableLayoutType, TableRow, VAlignType,
+    WidthType,
 };
 
 use super::{Annex, Block, Document, OneLetter};
@@ -132,8 +132,8 @@ fn build(doc: &Document, as_of: &str) -> Docx {
             // the last letter is the document's own section
             for part in parts {
                 docx = match part {
-                    Part::P(p) => docx.add_paragraph(p),
-                    Part::T(t) => docx.add_table(t),
+                    Part::P(p) => docx.add_paragraph(*p),
+                    Part::T(t) => docx.add_table(*t),
                 };
             }
         } else {
@@ -150,8 +150,8 @@ fn build(doc: &Document, as_of: &str) -> Docx {
             }
             for part in parts {
                 section = match part {
-                    Part::P(p) => section.add_paragraph(p),
-                    Part::T(t) => section.add_table(t),
+                    Part::P(p) => section.add_paragraph(*p),
+                    Part::T(t) => section.add_table(*t),
                 };
             }
             docx = docx.add_section(section);
@@ -167,8 +167,8 @@ fn build(doc: &Document, as_of: &str) -> Docx {
 
 /// A paragraph or a table, in the order they are printed.
 enum Part {
-    P(Paragraph),
-    T(Table),
+    P(Box<Paragraph>),
+    T(Box<Table>),
 }
 
 /// A run of `text` in `size` half-points.
@@ -269,46 +269,47 @@ fn letter_parts(letter: &OneLetter, lang: Lang) -> Vec<Part> {
     issuer.push(rule(20.0));
     let nation = vec![
         para(AlignmentType::Center, 0).add_run(run(super::NATION.get(lang), PT13).bold()),
-        para(AlignmentType::Center, 0).add_run(
-            run(super::MOTTO.get(lang), PT14)
-                .bold()
-                .underline("single"),
-        ),
+        para(AlignmentType::Center, 0)
+            .add_run(run(super::MOTTO.get(lang), PT14).bold().underline("single")),
     ];
     let number = vec![para(AlignmentType::Center, 0).add_run(run(&letter.number, PT13))];
-    let place = vec![para(AlignmentType::Center, 0).add_run(run(&letter.place_date, PT14).italic())];
+    let place =
+        vec![para(AlignmentType::Center, 0).add_run(run(&letter.place_date, PT14).italic())];
     let subject = vec![para(AlignmentType::Center, 0).add_run(run(&letter.subject, PT12))];
     let spacer = || vec![gap(6)];
-    parts.push(Part::T(layout_table(
+    parts.push(Part::T(Box::new(layout_table(
         vec![
             TableRow::new(vec![cell(HEAD[0], issuer), cell(HEAD[1], nation)]),
             TableRow::new(vec![cell(HEAD[0], spacer()), cell(HEAD[1], spacer())]),
             TableRow::new(vec![cell(HEAD[0], number), cell(HEAD[1], place)]),
-            TableRow::new(vec![cell(HEAD[0], subject), cell(HEAD[1], vec![Paragraph::new()])]),
+            TableRow::new(vec![
+                cell(HEAD[0], subject),
+                cell(HEAD[1], vec![Paragraph::new()]),
+            ]),
         ],
         &HEAD,
-    )));
-    parts.push(Part::P(gap(12)));
+    ))));
+    parts.push(Part::P(Box::new(gap(12))));
 
     // Kính gửi: one recipient on its line; several as an indented list
     match letter.to.as_slice() {
-        [one] => parts.push(Part::P(
+        [one] => parts.push(Part::P(Box::new(
             para(AlignmentType::Center, 240)
                 .add_run(run(&format!("{} {one}", letter.to_label), PT14)),
-        )),
+        ))),
         many => {
-            parts.push(Part::P(
+            parts.push(Part::P(Box::new(
                 para(AlignmentType::Left, 0)
                     .indent(Some(mm(35.0)), None, None, None)
                     .add_run(run(&letter.to_label, PT14)),
-            ));
+            )));
             let last = many.len().saturating_sub(1);
             for (i, line) in many.iter().enumerate() {
-                parts.push(Part::P(
+                parts.push(Part::P(Box::new(
                     para(AlignmentType::Left, if i == last { 240 } else { 0 })
                         .indent(Some(mm(45.0)), None, None, None)
                         .add_run(run(&format!("- {line}"), PT14)),
-                ));
+                )));
             }
         }
     }
@@ -322,16 +323,15 @@ fn letter_parts(letter: &OneLetter, lang: Lang) -> Vec<Part> {
             // the closing sentence stays on the page of the signature: a signature is never
             // alone on its page
             parts.extend(block.into_iter().map(|part| match part {
-                Part::P(p) => Part::P(p.keep_next(true)),
+                Part::P(p) => Part::P(Box::new(p.keep_next(true))),
                 table => table,
             }));
         }
     }
 
     // the foot: "Nơi nhận" on the left, the signer on the right, kept on one page
-    let mut copies = vec![
-        para(AlignmentType::Left, 0).add_run(run(&letter.copies_label, PT12).bold().italic()),
-    ];
+    let mut copies =
+        vec![para(AlignmentType::Left, 0).add_run(run(&letter.copies_label, PT12).bold().italic())];
     for line in &letter.copies {
         copies.push(para(AlignmentType::Left, 0).add_run(run(&format!("- {line}"), PT11)));
     }
@@ -344,8 +344,8 @@ fn letter_parts(letter: &OneLetter, lang: Lang) -> Vec<Part> {
         signer.push(para(AlignmentType::Center, 0).add_run(run("", PT14)));
     }
     signer.push(para(AlignmentType::Center, 0).add_run(run(&letter.signer, PT14).bold()));
-    parts.push(Part::P(gap(6).keep_next(true)));
-    parts.push(Part::T(layout_table(
+    parts.push(Part::P(Box::new(gap(6).keep_next(true))));
+    parts.push(Part::T(Box::new(layout_table(
         vec![
             TableRow::new(vec![
                 cell(FOOT[0], copies).vertical_align(VAlignType::Top),
@@ -354,7 +354,7 @@ fn letter_parts(letter: &OneLetter, lang: Lang) -> Vec<Part> {
             .cant_split(),
         ],
         &FOOT,
-    )));
+    ))));
     parts
 }
 
@@ -362,27 +362,32 @@ fn letter_parts(letter: &OneLetter, lang: Lang) -> Vec<Part> {
 /// signature on its first page), justified, its first line indented 1 cm, 6 pt after.
 fn body(text: &str) -> Paragraph {
     para(AlignmentType::Both, 120)
-        .indent(None, Some(SpecialIndentType::FirstLine(mm(10.0))), None, None)
+        .indent(
+            None,
+            Some(SpecialIndentType::FirstLine(mm(10.0))),
+            None,
+            None,
+        )
         .add_run(run(text, PT13))
 }
 
 fn block_parts(block: &Block) -> Vec<Part> {
     match block {
-        Block::Text(text) => vec![Part::P(body(text))],
+        Block::Text(text) => vec![Part::P(Box::new(body(text)))],
         Block::Numbered {
             number,
             text,
             details,
         } => {
-            let mut parts = vec![Part::P(body(&format!("{number} {text}")))];
+            let mut parts = vec![Part::P(Box::new(body(&format!("{number} {text}"))))];
             // one line each: a unit may itself be a list with semicolons
             let last = details.len().saturating_sub(1);
             for (i, line) in details.iter().enumerate() {
-                parts.push(Part::P(
+                parts.push(Part::P(Box::new(
                     para(AlignmentType::Left, if i == last { 120 } else { 0 })
                         .indent(Some(mm(10.0)), None, None, None)
                         .add_run(run(line, PT12).italic()),
-                ));
+                )));
             }
             parts
         }
@@ -390,7 +395,10 @@ fn block_parts(block: &Block) -> Vec<Part> {
             header,
             rows,
             total,
-        } => vec![Part::T(figures_table(header, rows, total)), Part::P(gap(8))],
+        } => vec![
+            Part::T(Box::new(figures_table(header, rows, total))),
+            Part::P(Box::new(gap(8))),
+        ],
     }
 }
 
@@ -438,25 +446,34 @@ fn figures_table(header: &[String], rows: &[Vec<String>], total: &[String]) -> T
 /// The annex, from a new page: its label, title and reference centred, then each district.
 fn annex_parts(annex: &Annex) -> Vec<Part> {
     let mut parts = vec![
-        Part::P(
+        Part::P(Box::new(
             para(AlignmentType::Center, 0)
                 .page_break_before(true)
                 .add_run(run(&annex.label, PT14).bold()),
-        ),
-        Part::P(para(AlignmentType::Center, 0).add_run(run(&annex.title, PT14).bold())),
-        Part::P(para(AlignmentType::Center, 0).add_run(run(&annex.reference, PT14).italic())),
-        Part::P(gap(2)),
-        Part::P(rule(65.0)),
-        Part::P(gap(12)),
+        )),
+        Part::P(Box::new(
+            para(AlignmentType::Center, 0).add_run(run(&annex.title, PT14).bold()),
+        )),
+        Part::P(Box::new(
+            para(AlignmentType::Center, 0).add_run(run(&annex.reference, PT14).italic()),
+        )),
+        Part::P(Box::new(gap(2))),
+        Part::P(Box::new(rule(65.0))),
+        Part::P(Box::new(gap(12))),
     ];
     for section in &annex.sections {
-        parts.push(Part::P(
+        parts.push(Part::P(Box::new(
             para(AlignmentType::Both, 60)
                 .keep_next(true)
-                .indent(None, Some(SpecialIndentType::FirstLine(mm(10.0))), None, None)
+                .indent(
+                    None,
+                    Some(SpecialIndentType::FirstLine(mm(10.0))),
+                    None,
+                    None,
+                )
                 .add_run(run(&section.heading, PT14).bold()),
-        ));
-        parts.push(Part::P(body(&section.summary).keep_next(true)));
+        )));
+        parts.push(Part::P(Box::new(body(&section.summary).keep_next(true))));
         for block in &section.directives {
             parts.extend(block_parts(block));
         }

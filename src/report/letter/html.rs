@@ -143,7 +143,10 @@ fn one_letter(out: &mut String, letter: &OneLetter, lang: crate::text::Lang) {
     if let Some(block) = last {
         block_html(out, block);
     }
-    let _ = writeln!(out, "<table class=\"layout foot\"><tr><td class=\"copies\">");
+    let _ = writeln!(
+        out,
+        "<table class=\"layout foot\"><tr><td class=\"copies\">"
+    );
     let _ = writeln!(
         out,
         "<p class=\"copies-label\">{}</p>",
@@ -203,7 +206,11 @@ fn block_html(out: &mut String, block: &Block) {
             let _ = writeln!(out, "<tbody>");
             let rows = rows.iter().map(|r| (r, false));
             for (row, is_total) in rows.chain(std::iter::once((total, true))) {
-                let _ = write!(out, "<tr{}>", if is_total { " class=\"total\"" } else { "" });
+                let _ = write!(
+                    out,
+                    "<tr{}>",
+                    if is_total { " class=\"total\"" } else { "" }
+                );
                 for (i, cell) in row.iter().enumerate() {
                     let class = if i == 0 { "" } else { " class=\"n\"" };
                     let _ = write!(out, "<td{class}>{}</td>", escape(cell));

@@ -203,9 +203,7 @@ struct Parts<'a> {
 impl<'a> Parts<'a> {
     fn new(plan: &Plan, letter: &'a Letter, lang: Lang) -> Parts<'a> {
         let or = |value: &Option<String>, blank: Label| {
-            value
-                .clone()
-                .unwrap_or_else(|| blank.get(lang).to_string())
+            value.clone().unwrap_or_else(|| blank.get(lang).to_string())
         };
         let parent = match &letter.parent {
             Some(p) if p.is_empty() => None,
@@ -308,7 +306,13 @@ impl<'a> Parts<'a> {
     /// kế hoạch bố trí 24 tổ xã cho huyện Hữu Lũng, dự kiến nâng tỷ lệ cài đặt của huyện Hữu
     /// Lũng lên 35,99%.` `unit` is the district's name for its own letter, `None` for the
     /// province's.
-    fn aim(&self, plan: &Plan, teams: Option<String>, projected: f64, unit: Option<&str>) -> String {
+    fn aim(
+        &self,
+        plan: &Plan,
+        teams: Option<String>,
+        projected: f64,
+        unit: Option<&str>,
+    ) -> String {
         let lang = self.lang;
         let target = number::percent_short(lang, plan.province.target_rate);
         let days = words::days(lang, plan.horizon_days);
@@ -347,8 +351,11 @@ impl<'a> Parts<'a> {
         let to = if self.letter.recipients.is_empty() {
             vec![format!(
                 "{}.",
-                lang.pick("Chủ tịch UBND các {}", "the Chairs of the People's Committees of the {}")
-                    .replace("{}", &whom)
+                lang.pick(
+                    "Chủ tịch UBND các {}",
+                    "the Chairs of the People's Committees of the {}"
+                )
+                .replace("{}", &whom)
             )]
         } else {
             punctuated(&self.letter.recipients)
@@ -398,11 +405,13 @@ impl<'a> Parts<'a> {
             details: Vec::new(),
         });
         body.push(Block::Text(match lang {
-            Lang::Vi => format!(
-                "Trân trọng đề nghị lãnh đạo UBND các {whom} quan tâm chỉ đạo thực hiện./."
-            ),
-            Lang::En => "We respectfully ask the leaders of the People's Committees to see to it./."
-                .to_string(),
+            Lang::Vi => {
+                format!("Trân trọng đề nghị lãnh đạo UBND các {whom} quan tâm chỉ đạo thực hiện./.")
+            }
+            Lang::En => {
+                "We respectfully ask the leaders of the People's Committees to see to it./."
+                    .to_string()
+            }
         }));
         self.letter(to, body)
     }
@@ -778,16 +787,29 @@ mod tests {
     #[test]
     fn dates_are_written_as_the_decree_asks() {
         let d = |year, month, day| LetterDate { year, month, day };
-        assert_eq!(long_date(d(2020, 9, 1), Lang::Vi), "ngày 01 tháng 9 năm 2020");
-        assert_eq!(long_date(d(2021, 2, 15), Lang::Vi), "ngày 15 tháng 02 năm 2021");
-        assert_eq!(long_date(d(2020, 12, 31), Lang::Vi), "ngày 31 tháng 12 năm 2020");
+        assert_eq!(
+            long_date(d(2020, 9, 1), Lang::Vi),
+            "ngày 01 tháng 9 năm 2020"
+        );
+        assert_eq!(
+            long_date(d(2021, 2, 15), Lang::Vi),
+            "ngày 15 tháng 02 năm 2021"
+        );
+        assert_eq!(
+            long_date(d(2020, 12, 31), Lang::Vi),
+            "ngày 31 tháng 12 năm 2020"
+        );
         assert_eq!(short_date(d(2020, 9, 1), Lang::Vi), "01/9/2020");
         assert_eq!(long_date(d(2020, 9, 1), Lang::En), "1 September 2020");
     }
 
     #[test]
     fn lists_end_with_a_full_stop_and_items_with_a_semicolon() {
-        let lines = ["Như trên".to_string(), "UBND tỉnh (BC);".into(), "Lưu: VT, TTBCXB.".into()];
+        let lines = [
+            "Như trên".to_string(),
+            "UBND tỉnh (BC);".into(),
+            "Lưu: VT, TTBCXB.".into(),
+        ];
         assert_eq!(
             punctuated(&lines),
             ["Như trên;", "UBND tỉnh (BC);", "Lưu: VT, TTBCXB."]
@@ -804,7 +826,13 @@ mod tests {
     #[test]
     fn units_are_named_by_their_kind() {
         assert_eq!(unit_name("Hữu Lũng", Lang::Vi), "huyện Hữu Lũng");
-        assert_eq!(unit_name("Thành phố Lạng Sơn", Lang::Vi), "thành phố Lạng Sơn");
-        assert_eq!(upper("Sở Thông tin và Truyền thông"), "SỞ THÔNG TIN VÀ TRUYỀN THÔNG");
+        assert_eq!(
+            unit_name("Thành phố Lạng Sơn", Lang::Vi),
+            "thành phố Lạng Sơn"
+        );
+        assert_eq!(
+            upper("Sở Thông tin và Truyền thông"),
+            "SỞ THÔNG TIN VÀ TRUYỀN THÔNG"
+        );
     }
 }

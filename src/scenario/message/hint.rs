@@ -112,7 +112,9 @@ pub(crate) fn example(table: &str, key: &str) -> Option<&'static str> {
         ("letter", "symbol") => "symbol = \"STTTT-TTBCXB\"",
         ("letter", "place") => "place = \"Lạng Sơn\"",
         ("letter", "date") => "date = 2020-09-01",
-        ("letter", "subject") => "subject = \"tiếp tục tăng cường triển khai cài đặt ứng dụng Bluezone\"",
+        ("letter", "subject") => {
+            "subject = \"tiếp tục tăng cường triển khai cài đặt ứng dụng Bluezone\""
+        }
         ("letter", "app") => "app = \"Bluezone\"",
         ("letter", "recipients") => "recipients = [\"Chủ tịch UBND các huyện, thành phố\"]",
         ("letter", "copies_to") => "copies_to = [\"Như trên\", \"UBND tỉnh (BC)\", \"Lưu: VT\"]",
