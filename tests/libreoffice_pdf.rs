@@ -428,3 +428,76 @@ fn letters_sent_one_per_district_print_a_page_each_and_placeholders_print_as_wri
         );
     }
 }
+
+/// `docx` with `from` replaced by `to` in its `word/document.xml`, written back.
+fn edit_docx(docx: &Path, from: &str, to: &str) {
+    let bytes = std::fs::read(docx).unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let mut replaced = false;
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).unwrap();
+        let name = entry.name().unwrap().to_string();
+        let mut content = Vec::new();
+        std::io::Read::read_to_end(&mut entry, &mut content).unwrap();
+        if name == "word/document.xml" {
+            let xml = String::from_utf8(content).unwrap();
+            replaced = xml.contains(from);
+            content = xml.replace(from, to).into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&content).unwrap();
+    }
+    assert!(replaced, "no «{from}» in the letter");
+    std::fs::write(docx, out.finish().unwrap().into_inner()).unwrap();
+}
+
+#[test]
+fn the_checks_catch_text_outside_the_margins_and_a_second_font() {
+    let Some(office) = Office::find() else {
+        return;
+    };
+    let plan = Test::plan(WITH_LETTER).format("json").run().code(0).json();
+    for (from, to, expected) in [
+        // a left margin of 5 mm: every line starts outside the decree's 30 mm
+        (
+            "w:left=\"1701\"",
+            "w:left=\"283\"",
+            "outside the side margins",
+        ),
+        // the signer's name in another font, as a font lacking letters would leave it
+        (
+            "<w:rPr><w:sz w:val=\"28\" /><w:szCs w:val=\"28\" /><w:b /><w:bCs /></w:rPr><w:t xml:space=\"preserve\">Lê Hải Yến",
+            "<w:rPr><w:rFonts w:ascii=\"DejaVu Sans Mono\" w:hAnsi=\"DejaVu Sans Mono\" /><w:sz w:val=\"28\" /><w:szCs w:val=\"28\" /><w:b /><w:bCs /></w:rPr><w:t xml:space=\"preserve\">Lê Hải Yến",
+            "is set in",
+        ),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let docx = dir.path().join("cong-van.docx");
+        Test::plan(WITH_LETTER)
+            .format("docx")
+            .out(&docx)
+            .run()
+            .code(0);
+        edit_docx(&docx, from, to);
+        let pdf = office.convert(&docx);
+        let printed = Printed {
+            pages: office.words(&pdf),
+            pdf,
+            plan: plan.clone(),
+            _dir: dir,
+        };
+        let caught =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| check_printed(&printed)));
+        let message = caught
+            .err()
+            .and_then(|e| e.downcast::<String>().ok())
+            .map(|s| *s)
+            .unwrap_or_default();
+        assert!(
+            message.contains(expected),
+            "the checks must catch «{to}»: «{expected}» expected, got «{message}»"
+        );
+    }
+}
