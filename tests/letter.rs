@@ -423,3 +423,22 @@ fn the_letter_is_for_plan_only_and_the_word_file_needs_out() {
         .code(EXIT_BAD_INPUT);
     assert!(out.stderr.contains("docx"), "{}", out.stderr);
 }
+
+#[test]
+fn markup_in_the_particulars_is_text_in_the_word_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let scenario = dir.path().join("markup.toml");
+    std::fs::write(
+        &scenario,
+        format!(
+            "base = \"{SHIPPED}\"\n\n[letter]\nissuer = \"Sở <TT> & \\\"TT\\\"\"\nsigner = \"A]]></w:t><w:t>B\"\n"
+        ),
+    )
+    .unwrap();
+    let (_dir, docx, _, _) = docx(scenario.to_str().unwrap(), &[]);
+    let text = docx.text();
+    assert!(text.contains("SỞ <TT> & \"TT\"\n"), "{text}");
+    assert!(text.contains("Sở <TT> & \"TT\" đề nghị"), "{text}");
+    assert!(text.contains("A]]></w:t><w:t>B\n"), "{text}");
+    assert!(!docx.part("word/document.xml").contains("<w:t>B"));
+}
