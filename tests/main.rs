@@ -20,6 +20,8 @@ mod generate;
 mod history;
 mod import;
 mod import_rows;
+mod letter;
+mod libreoffice_pdf;
 mod limits;
 mod optimiser_exhaustive;
 mod optimiser_generated;

@@ -608,7 +608,7 @@ fn the_commands_of_the_printing_doc_work() {
         assert!(std::fs::metadata(&path).unwrap().len() > 0, "{line}");
         ran += 1;
     }
-    assert_eq!(ran, 4, "the commands of docs/printing.md");
+    assert_eq!(ran, 7, "the commands of docs/printing.md");
 }
 
 #[test]

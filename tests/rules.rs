@@ -100,6 +100,7 @@ fn scenario(districts: Vec<DistrictInput>) -> Scenario {
         ],
         districts,
         history: Vec::new(),
+        letter: Default::default(),
         files: Vec::new(),
     }
 }

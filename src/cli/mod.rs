@@ -199,6 +199,11 @@ enum FormatArg {
     Csv,
     /// An Excel workbook; needs --out (plan only).
     Xlsx,
+    /// The official letter as a Word file, from the scenario's [letter]; needs --out (plan
+    /// only).
+    Docx,
+    /// The official letter as one HTML file to print (plan only).
+    LetterHtml,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -216,6 +221,8 @@ impl From<FormatArg> for Format {
             FormatArg::Html => Format::Html,
             FormatArg::Csv => Format::Csv,
             FormatArg::Xlsx => Format::Xlsx,
+            FormatArg::Docx => Format::Docx,
+            FormatArg::LetterHtml => Format::LetterHtml,
         }
     }
 }
@@ -273,14 +280,28 @@ fn plan(
     if let Err(e) = output::check_out_of(out, inputs) {
         return bad_input(stderr, &e, lang);
     }
+    let letter = loaded
+        .as_ref()
+        .map(|s| s.letter.clone())
+        .unwrap_or_default();
     let plan = match loaded.and_then(|s| crate::plan_scenario(&s)) {
         Ok(plan) => plan,
         Err(e) => return bad_input(stderr, &e, lang),
     };
-    let written = report::render_bytes(&plan, output.format, lang)
-        .and_then(|bytes| output::emit(output.out.as_deref(), &bytes, stdout));
+    let bytes = if output.format.is_letter() {
+        report::render_letter(&plan, &letter, output.format, lang)
+    } else {
+        report::render_bytes(&plan, output.format, lang)
+    };
+    let written = bytes.and_then(|bytes| output::emit(output.out.as_deref(), &bytes, stdout));
     if let Err(e) = written {
         return bad_input(stderr, &e, lang);
+    }
+    if output.format.is_letter()
+        && let Some(notice) = report::letter::placeholder_notice(&letter, lang)
+    {
+        // the letter is written; what it still lacks is said where the user sees it
+        let _ = stderr.write_all(notice.as_bytes());
     }
     match plan.status {
         Status::Optimal | Status::Feasible => EXIT_PLAN,

@@ -56,9 +56,12 @@ pub fn run(
     let text = match format {
         Format::Json => sweep::render_json(&points, lang),
         // refused above; kept total so that a new format is a compile error here
-        Format::Markdown | Format::Html | Format::Csv | Format::Xlsx => {
-            sweep::render_markdown(&vary, &points, lang)
-        }
+        Format::Markdown
+        | Format::Html
+        | Format::Csv
+        | Format::Xlsx
+        | Format::Docx
+        | Format::LetterHtml => sweep::render_markdown(&vary, &points, lang),
         Format::Text => sweep::render_text(&vary, &points, lang),
     };
     let written = output::emit(out, text.as_bytes(), stdout);

@@ -98,9 +98,12 @@ pub fn render(comparison: &Comparison, format: Format, lang: Lang) -> String {
         Format::Text => terminal::render(comparison, lang),
         Format::Json => json::render(comparison, lang),
         // The printable formats are the plan's; the CLI refuses them here (cli/compare.rs).
-        Format::Markdown | Format::Html | Format::Csv | Format::Xlsx => {
-            markdown::render(comparison, lang)
-        }
+        Format::Markdown
+        | Format::Html
+        | Format::Csv
+        | Format::Xlsx
+        | Format::Docx
+        | Format::LetterHtml => markdown::render(comparison, lang),
     }
 }
 

@@ -241,9 +241,12 @@ pub fn render(explanation: &Explanation, format: Format, lang: Lang) -> String {
     match format {
         Format::Text => render::text(explanation, lang),
         // The printable formats are the plan's; the CLI refuses them here (cli/explain.rs).
-        Format::Markdown | Format::Html | Format::Csv | Format::Xlsx => {
-            render::markdown(explanation, lang)
-        }
+        Format::Markdown
+        | Format::Html
+        | Format::Csv
+        | Format::Xlsx
+        | Format::Docx
+        | Format::LetterHtml => render::markdown(explanation, lang),
         Format::Json => json::render(explanation, lang),
     }
 }

@@ -11,6 +11,7 @@ pub mod csv;
 pub mod diagnosis;
 pub mod html;
 pub mod json;
+pub mod letter;
 pub mod markdown;
 mod message;
 pub mod notices;
@@ -36,6 +37,10 @@ pub enum Format {
     Csv,
     /// An Excel workbook (binary: see [`render_bytes`]).
     Xlsx,
+    /// The official letter as a Word file (binary: see [`render_letter`]).
+    Docx,
+    /// The official letter as one HTML file to print (see [`render_letter`]).
+    LetterHtml,
 }
 
 impl Format {
@@ -47,6 +52,8 @@ impl Format {
             "html" => Some(Format::Html),
             "csv" => Some(Format::Csv),
             "xlsx" => Some(Format::Xlsx),
+            "docx" => Some(Format::Docx),
+            "letter-html" => Some(Format::LetterHtml),
             _ => None,
         }
     }
@@ -60,18 +67,29 @@ impl Format {
             Format::Html => "html",
             Format::Csv => "csv",
             Format::Xlsx => "xlsx",
+            Format::Docx => "docx",
+            Format::LetterHtml => "letter-html",
         }
     }
 
     /// Whether the output is binary (not text): it goes to a file, never to a terminal.
     pub fn is_binary(self) -> bool {
-        self == Format::Xlsx
+        matches!(self, Format::Xlsx | Format::Docx)
     }
 
-    /// Whether this is one of the plan's printable formats (html, csv, xlsx), which only
-    /// `campaign plan` writes.
+    /// Whether this is the official letter (docx, letter-html), which needs the scenario's
+    /// `[letter]` ([`render_letter`]).
+    pub fn is_letter(self) -> bool {
+        matches!(self, Format::Docx | Format::LetterHtml)
+    }
+
+    /// Whether this is one of the plan's printable formats (html, csv, xlsx, docx,
+    /// letter-html), which only `campaign plan` writes.
     pub fn is_printable(self) -> bool {
-        matches!(self, Format::Html | Format::Csv | Format::Xlsx)
+        matches!(
+            self,
+            Format::Html | Format::Csv | Format::Xlsx | Format::Docx | Format::LetterHtml
+        )
     }
 }
 
@@ -85,6 +103,12 @@ pub fn render(plan: &Plan, format: Format, lang: Lang) -> String {
         Format::Markdown => markdown::render(plan, lang),
         Format::Html => html::render(plan, lang),
         Format::Csv | Format::Xlsx => csv::render(plan, lang),
+        // the letter with every particular a placeholder: [`render_letter`] takes the
+        // scenario's; the Word file is binary, and this is its HTML
+        Format::Docx | Format::LetterHtml => {
+            let letter = crate::scenario::Letter::default();
+            letter::html::render(&letter::document(plan, &letter, lang), letter.mode)
+        }
     }
 }
 
@@ -97,6 +121,25 @@ pub fn render_bytes(plan: &Plan, format: Format, lang: Lang) -> Result<Vec<u8>, 
                 error: e.to_string(),
             })
         }),
+        Format::Docx | Format::LetterHtml => {
+            render_letter(plan, &crate::scenario::Letter::default(), format, lang)
+        }
         _ => Ok(render(plan, format, lang).into_bytes()),
+    }
+}
+
+/// The official letter of `plan` with the particulars `letter` (the scenario's `[letter]`):
+/// the Word file for [`Format::Docx`], the HTML to print otherwise.
+pub fn render_letter(
+    plan: &Plan,
+    letter: &crate::scenario::Letter,
+    format: Format,
+    lang: Lang,
+) -> Result<Vec<u8>, Error> {
+    let doc = letter::document(plan, letter, lang);
+    match format {
+        Format::Docx => letter::docx::render(&doc, &plan.as_of)
+            .map_err(|error| Error::new(ReportProblem::Document { error })),
+        _ => Ok(letter::html::render(&doc, letter.mode).into_bytes()),
     }
 }

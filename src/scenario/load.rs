@@ -20,7 +20,7 @@ use crate::model::{Objective, TeamKind};
 use crate::source::{FileProblem, Pos, Source, named_file_hint};
 use crate::text::Text;
 
-const KEYS: [&str; 14] = [
+const KEYS: [&str; 15] = [
     "name",
     "as_of",
     "horizon_days",
@@ -35,6 +35,7 @@ const KEYS: [&str; 14] = [
     "team_kind",
     "district",
     "history",
+    "letter",
 ];
 
 /// Reads the scenario at `path`, with its `base` chain and its coverage file, and checks it.
@@ -162,6 +163,7 @@ fn scenario(path: &Path, top: &Table<'_, '_>) -> Result<Scenario, Error> {
     let team_kinds = team_kind::team_kinds(top)?;
     let (districts, coverage) = districts(top, &team_kinds)?;
     let history = super::history::history(top, &as_of, &districts)?;
+    let letter = super::letter::letter(top, &as_of)?;
     // the scenario's own files (base first), not the settings layered on them
     let files = top
         .layers()
@@ -187,6 +189,7 @@ fn scenario(path: &Path, top: &Table<'_, '_>) -> Result<Scenario, Error> {
         team_kinds,
         districts,
         history,
+        letter,
         files,
     })
 }

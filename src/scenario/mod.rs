@@ -5,6 +5,7 @@ pub(crate) mod district;
 pub(crate) mod document;
 pub mod history;
 mod inline;
+pub mod letter;
 mod load;
 pub(crate) mod message;
 mod model;
@@ -16,6 +17,7 @@ mod team_kind;
 
 pub(crate) use district::normalise;
 pub(crate) use inline::district_table;
+pub use letter::{Letter, LetterDate, LetterMode};
 pub use load::{load, load_with};
 pub use model::to_model;
 pub(crate) use params::params;
@@ -58,6 +60,8 @@ pub struct Scenario {
     pub districts: Vec<DistrictInput>,
     /// `[[history]]`: earlier coverage snapshots, by date (empty without history).
     pub history: Vec<history::Snapshot>,
+    /// `[letter]`: the particulars of the official letter (the default: placeholders).
+    pub letter: Letter,
     /// The files read to make it, besides its rules and history: the scenario file, the
     /// bases it names and their bases, and the coverage table.
     pub files: Vec<PathBuf>,

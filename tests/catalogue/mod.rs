@@ -29,6 +29,7 @@ mod coverage;
 mod districts;
 mod history;
 mod import;
+mod letter;
 mod outputs;
 mod overlays;
 mod rule_tests;

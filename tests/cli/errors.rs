@@ -223,7 +223,7 @@ fn an_unknown_format_or_language_lists_the_possible_values() {
     assert_eq!(
         out.stderr,
         "lỗi: `--format` không nhận giá trị `xml`; chỉ dùng một trong: `text`, `json`, \
-         `markdown`, `html`, `csv`, `xlsx`\ngợi ý: ví dụ --format text\n"
+         `markdown`, `html`, `csv`, `xlsx`, `docx`, `letter-html`\ngợi ý: ví dụ --format text\n"
     );
     // an unknown language: the message in Vietnamese, the default
     let out = Test::shipped().lang("fr").run().bad_input();

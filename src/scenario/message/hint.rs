@@ -107,6 +107,22 @@ pub(crate) fn example(table: &str, key: &str) -> Option<&'static str> {
         ("district", "teams") => "teams = { commune = 24 }",
         ("history", "date") => "date = 2020-08-18",
         ("history", "file") => "file = \"coverage-2020-08-18.csv\"",
+        ("letter", "parent") => "parent = \"UBND tỉnh Lạng Sơn\"",
+        ("letter", "issuer") => "issuer = \"Sở Thông tin và Truyền thông\"",
+        ("letter", "number") => "number = 1635",
+        ("letter", "symbol") => "symbol = \"STTTT-TTBCXB\"",
+        ("letter", "place") => "place = \"Lạng Sơn\"",
+        ("letter", "date") => "date = 2020-09-01",
+        ("letter", "subject") => {
+            "subject = \"tiếp tục tăng cường triển khai cài đặt ứng dụng Bluezone\""
+        }
+        ("letter", "app") => "app = \"Bluezone\"",
+        ("letter", "recipients") => "recipients = [\"Chủ tịch UBND các huyện, thành phố\"]",
+        ("letter", "copies_to") => "copies_to = [\"Như trên\", \"UBND tỉnh (BC)\", \"Lưu: VT\"]",
+        ("letter", "authority") => "authority = \"KT. GIÁM ĐỐC\"",
+        ("letter", "title") => "title = \"PHÓ GIÁM ĐỐC\"",
+        ("letter", "signer") => "signer = \"Lê Hải Yến\"",
+        ("letter", "mode") => "mode = \"annex\"",
         _ => return None,
     })
 }

@@ -1,0 +1,482 @@
+//! The letter as a Word file (`--format docx`), laid out as Nghị định 30/2020/NĐ-CP asks
+//! (Phụ lục I): A4, margins top and bottom 20 mm, left 30 mm, right 15 mm; Times New Roman;
+//! the issuing body under its parent on the left and the national heading on the right, each
+//! with its line under it; số and ký hiệu beside the place and date; "V/v" under the number;
+//! the body in 14 pt, justified, its first lines indented 1 cm; "Nơi nhận" bottom left in 12
+//! and 11 pt, the signer bottom right; page numbers at the top centre from page 2.
+//!
+//! The file is written with `docx-rs`, then repacked (with the `zip` crate the workbook reader
+//! uses) with every entry dated 1980-01-01, the zip format's first day, and compressed: the
+//! same plan gives the same bytes on every run and machine. `docProps/core.xml` is dated with
+//! the data's `as_of`, never the clock.
+
+use std::io::{Cursor, Read, Write};
+
+use docx_rs::{
+    AlignmentType, BorderType, Docx, Header, LineSpacing, LineSpacingType, PageMargin, PageNum,
+    PageNumType, Paragraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run,
+    RunFonts, Section, SpecialIndentType, Table, TableCell, TableLayoutType, TableRow, VAlignType,
+    WidthType,
+};
+
+use super::{Annex, Block, Document, OneLetter};
+use crate::text::Lang;
+
+/// The font of Vietnamese administrative documents.
+const FONT: &str = "Times New Roman";
+
+/// Sizes in half-points, as Word counts them.
+const PT11: usize = 22;
+const PT12: usize = 24;
+const PT13: usize = 26;
+const PT14: usize = 28;
+
+/// Twentieths of a point (twips) in a millimetre.
+fn mm(millimetres: f64) -> i32 {
+    (millimetres * 1440.0 / 25.4).round() as i32
+}
+
+/// A4 in twips.
+const A4: (u32, u32) = (11_906, 16_838);
+/// The text's width: 210 mm less 30 mm left and 15 mm right.
+const TEXT_MM: f64 = 165.0;
+
+/// The margins of the decree: top 20, bottom 20, left 30, right 15 mm (the low ends of its
+/// ranges, but for the left, which binds); the page number sits 10 mm from the top.
+fn margins() -> PageMargin {
+    PageMargin {
+        top: mm(20.0),
+        bottom: mm(20.0),
+        left: mm(30.0),
+        right: mm(15.0),
+        header: mm(10.0),
+        footer: mm(10.0),
+        gutter: 0,
+    }
+}
+
+/// The Word file of `doc`. The date written into its properties is `as_of` (`2020-09-01`).
+pub fn render(doc: &Document, as_of: &str) -> Result<Vec<u8>, String> {
+    // docx-rs numbers paragraphs from a counter of the thread that builds them: a thread of
+    // its own starts it afresh, so that a second letter in one process is the same bytes
+    let packed = std::thread::scope(|scope| {
+        scope
+            .spawn(|| {
+                let mut out = Cursor::new(Vec::new());
+                build(doc, as_of)
+                    .pack(&mut out)
+                    .map(|()| out.into_inner())
+                    .map_err(|e| e.to_string())
+            })
+            .join()
+            .unwrap_or_else(|_| Err("the Word writer stopped".to_string()))
+    })?;
+    repack(&packed).map_err(|e| e.to_string())
+}
+
+/// The archive `packed` again, entry by entry in its order, each dated 1980-01-01 and
+/// compressed (docx-rs stores them uncompressed); folder entries, which Word does not need,
+/// are left out.
+fn repack(packed: &[u8]) -> zip::result::ZipResult<Vec<u8>> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(packed))?;
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .last_modified_time(zip::DateTime::default())
+        .unix_permissions(0o644);
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i)?;
+        if entry.is_dir() {
+            continue;
+        }
+        let name = entry.name()?.to_string();
+        let mut bytes = Vec::new();
+        entry.read_to_end(&mut bytes)?;
+        out.start_file(name, options)?;
+        out.write_all(&bytes)?;
+    }
+    Ok(out.finish()?.into_inner())
+}
+
+/// The document: each letter in a section of its own (its page numbers start again at 1 and
+/// its first page has none), then the annex after the one letter.
+fn build(doc: &Document, as_of: &str) -> Docx {
+    let fonts = RunFonts::new()
+        .ascii(FONT)
+        .hi_ansi(FONT)
+        .cs(FONT)
+        .east_asia(FONT);
+    let date = format!("{as_of}T00:00:00Z");
+    let mut docx = Docx::new()
+        .default_fonts(fonts)
+        .default_size(PT14)
+        .page_size(A4.0, A4.1)
+        .page_margin(margins())
+        .created_at(&date)
+        .updated_at(&date);
+    let page_number = Header::new().add_paragraph(
+        Paragraph::new()
+            .align(AlignmentType::Center)
+            .size(PT14)
+            .add_page_num(PageNum::new()),
+    );
+    let blank = Header::new().add_paragraph(Paragraph::new());
+
+    let count = doc.letters.len();
+    for (i, letter) in doc.letters.iter().enumerate() {
+        let mut parts = letter_parts(letter, doc.lang);
+        if i + 1 == count {
+            if let Some(annex) = &doc.annex {
+                parts.extend(annex_parts(annex));
+            }
+            // the last letter is the document's own section
+            for part in parts {
+                docx = match part {
+                    Part::P(p) => docx.add_paragraph(*p),
+                    Part::T(t) => docx.add_table(*t),
+                };
+            }
+        } else {
+            let mut section = Section::new()
+                .page_size(docx_rs::PageSize::new().size(A4.0, A4.1))
+                .page_margin(margins())
+                .title_pg()
+                .page_num_type(PageNumType::new().start(1));
+            if i == 0 {
+                // later sections take the headers of the one before
+                section = section
+                    .header(page_number.clone())
+                    .first_header(blank.clone());
+            }
+            for part in parts {
+                section = match part {
+                    Part::P(p) => section.add_paragraph(*p),
+                    Part::T(t) => section.add_table(*t),
+                };
+            }
+            docx = docx.add_section(section);
+        }
+    }
+    let docx = docx.page_num_type(PageNumType::new().start(1)).title_pg();
+    if count > 1 {
+        docx
+    } else {
+        docx.header(page_number).first_header(blank)
+    }
+}
+
+/// A paragraph or a table, in the order they are printed.
+enum Part {
+    P(Box<Paragraph>),
+    T(Box<Table>),
+}
+
+/// A run of `text` in `size` half-points.
+fn run(text: &str, size: usize) -> Run {
+    Run::new().add_text(text).size(size)
+}
+
+/// A paragraph aligned `align`, with no space before and `after` twips after it.
+fn para(align: AlignmentType, after: u32) -> Paragraph {
+    Paragraph::new().align(align).line_spacing(
+        LineSpacing::new()
+            .before(0)
+            .after(after)
+            .line(240)
+            .line_rule(LineSpacingType::Auto),
+    )
+}
+
+/// Empty space of `points` pt: an empty paragraph of that exact height.
+fn gap(points: i32) -> Paragraph {
+    Paragraph::new()
+        .line_spacing(
+            LineSpacing::new()
+                .before(0)
+                .after(0)
+                .line(points * 20)
+                .line_rule(LineSpacingType::Exact),
+        )
+        .size(4)
+}
+
+/// A centred line of `text`.
+fn centred(text: &str, size: usize) -> Paragraph {
+    para(AlignmentType::Center, 0).add_run(run(text, size))
+}
+
+/// A short line under a heading: an empty paragraph of 2 pt with a line along its top,
+/// `inset` mm in from each side of the column.
+fn rule(inset: f64) -> Paragraph {
+    let mut p = Paragraph::new()
+        .indent(Some(mm(inset)), None, Some(mm(inset)), None)
+        .line_spacing(
+            LineSpacing::new()
+                .before(0)
+                .after(0)
+                .line(40)
+                .line_rule(LineSpacingType::Exact),
+        )
+        .size(4);
+    p.property = p.property.set_borders(
+        ParagraphBorders::with_empty().set(
+            ParagraphBorder::new(ParagraphBorderPosition::Top)
+                .val(BorderType::Single)
+                .size(6)
+                .space(0)
+                .color("000000"),
+        ),
+    );
+    p
+}
+
+/// A cell `width` mm wide holding `paragraphs`, without borders.
+fn cell(width: f64, paragraphs: Vec<Paragraph>) -> TableCell {
+    let mut c = TableCell::new()
+        .width(mm(width) as usize, WidthType::Dxa)
+        .clear_all_border();
+    for p in paragraphs {
+        c = c.add_paragraph(p);
+    }
+    c
+}
+
+/// A table without borders of columns `widths` mm wide.
+fn layout_table(rows: Vec<TableRow>, widths: &[f64]) -> Table {
+    Table::without_borders(rows)
+        .set_grid(widths.iter().map(|w| mm(*w) as usize).collect())
+        .layout(TableLayoutType::Fixed)
+        .width(mm(TEXT_MM) as usize, WidthType::Dxa)
+        .indent(0)
+}
+
+/// The widths of the heading's columns: the issuing body, the national heading.
+const HEAD: [f64; 2] = [62.0, 103.0];
+/// The widths of the foot's columns: "Nơi nhận", the signer.
+const FOOT: [f64; 2] = [80.0, 85.0];
+
+fn letter_parts(letter: &OneLetter, lang: Lang) -> Vec<Part> {
+    let mut parts = Vec::new();
+
+    // the heading: the issuing body under its parent, the national heading; số beside the
+    // place and date; V/v under the number
+    let mut issuer = Vec::new();
+    if let Some(parent) = &letter.parent {
+        issuer.push(centred(parent, PT13));
+    }
+    issuer.push(para(AlignmentType::Center, 0).add_run(run(&letter.issuer, PT13).bold()));
+    issuer.push(gap(3));
+    issuer.push(rule(20.0));
+    let nation = vec![
+        para(AlignmentType::Center, 0).add_run(run(super::NATION.get(lang), PT13).bold()),
+        para(AlignmentType::Center, 0)
+            .add_run(run(super::MOTTO.get(lang), PT14).bold().underline("single")),
+    ];
+    let number = vec![para(AlignmentType::Center, 0).add_run(run(&letter.number, PT13))];
+    let place =
+        vec![para(AlignmentType::Center, 0).add_run(run(&letter.place_date, PT14).italic())];
+    let subject = vec![para(AlignmentType::Center, 0).add_run(run(&letter.subject, PT12))];
+    let spacer = || vec![gap(6)];
+    parts.push(Part::T(Box::new(layout_table(
+        vec![
+            TableRow::new(vec![cell(HEAD[0], issuer), cell(HEAD[1], nation)]),
+            TableRow::new(vec![cell(HEAD[0], spacer()), cell(HEAD[1], spacer())]),
+            TableRow::new(vec![cell(HEAD[0], number), cell(HEAD[1], place)]),
+            TableRow::new(vec![
+                cell(HEAD[0], subject),
+                cell(HEAD[1], vec![Paragraph::new()]),
+            ]),
+        ],
+        &HEAD,
+    ))));
+    parts.push(Part::P(Box::new(gap(12))));
+
+    // Kính gửi: one recipient on its line; several as an indented list
+    match letter.to.as_slice() {
+        [one] => parts.push(Part::P(Box::new(
+            para(AlignmentType::Center, 240)
+                .add_run(run(&format!("{} {one}", letter.to_label), PT14)),
+        ))),
+        many => {
+            parts.push(Part::P(Box::new(
+                para(AlignmentType::Left, 0)
+                    .indent(Some(mm(35.0)), None, None, None)
+                    .add_run(run(&letter.to_label, PT14)),
+            )));
+            let last = many.len().saturating_sub(1);
+            for (i, line) in many.iter().enumerate() {
+                parts.push(Part::P(Box::new(
+                    para(AlignmentType::Left, if i == last { 240 } else { 0 })
+                        .indent(Some(mm(45.0)), None, None, None)
+                        .add_run(run(&format!("- {line}"), PT14)),
+                )));
+            }
+        }
+    }
+
+    let last = letter.body.len().saturating_sub(1);
+    for (i, block) in letter.body.iter().enumerate() {
+        let block = block_parts(block);
+        if i < last {
+            parts.extend(block);
+        } else {
+            // the closing sentence stays on the page of the signature: a signature is never
+            // alone on its page
+            parts.extend(block.into_iter().map(|part| match part {
+                Part::P(p) => Part::P(Box::new(p.keep_next(true))),
+                table => table,
+            }));
+        }
+    }
+
+    // the foot: "Nơi nhận" on the left, the signer on the right, kept on one page
+    let mut copies =
+        vec![para(AlignmentType::Left, 0).add_run(run(&letter.copies_label, PT12).bold().italic())];
+    for line in &letter.copies {
+        copies.push(para(AlignmentType::Left, 0).add_run(run(&format!("- {line}"), PT11)));
+    }
+    let mut signer = Vec::new();
+    if let Some(authority) = &letter.authority {
+        signer.push(para(AlignmentType::Center, 0).add_run(run(authority, PT14).bold()));
+    }
+    signer.push(para(AlignmentType::Center, 0).add_run(run(&letter.title, PT14).bold()));
+    for _ in 0..3 {
+        signer.push(para(AlignmentType::Center, 0).add_run(run("", PT14)));
+    }
+    signer.push(para(AlignmentType::Center, 0).add_run(run(&letter.signer, PT14).bold()));
+    parts.push(Part::P(Box::new(gap(6).keep_next(true))));
+    parts.push(Part::T(Box::new(layout_table(
+        vec![
+            TableRow::new(vec![
+                cell(FOOT[0], copies).vertical_align(VAlignType::Top),
+                cell(FOOT[1], signer).vertical_align(VAlignType::Top),
+            ])
+            .cant_split(),
+        ],
+        &FOOT,
+    ))));
+    parts
+}
+
+/// A body paragraph: 13 pt (the decree allows 13 to 14: a letter of eleven districts keeps its
+/// signature on its first page), justified, its first line indented 1 cm, 6 pt after.
+fn body(text: &str) -> Paragraph {
+    para(AlignmentType::Both, 120)
+        .indent(
+            None,
+            Some(SpecialIndentType::FirstLine(mm(10.0))),
+            None,
+            None,
+        )
+        .add_run(run(text, PT13))
+}
+
+fn block_parts(block: &Block) -> Vec<Part> {
+    match block {
+        Block::Text(text) => vec![Part::P(Box::new(body(text)))],
+        Block::Numbered {
+            number,
+            text,
+            details,
+        } => {
+            let mut parts = vec![Part::P(Box::new(body(&format!("{number} {text}"))))];
+            // one line each: a unit may itself be a list with semicolons
+            let last = details.len().saturating_sub(1);
+            for (i, line) in details.iter().enumerate() {
+                parts.push(Part::P(Box::new(
+                    para(AlignmentType::Left, if i == last { 120 } else { 0 })
+                        .indent(Some(mm(10.0)), None, None, None)
+                        .add_run(run(line, PT12).italic()),
+                )));
+            }
+            parts
+        }
+        Block::Figures {
+            header,
+            rows,
+            total,
+        } => vec![
+            Part::T(Box::new(figures_table(header, rows, total))),
+            Part::P(Box::new(gap(8))),
+        ],
+    }
+}
+
+/// The table of figures, with borders: the name, then right-aligned numbers; a row is never
+/// split between pages.
+fn figures_table(header: &[String], rows: &[Vec<String>], total: &[String]) -> Table {
+    const WIDTHS: [f64; 4] = [60.0, 35.0, 35.0, 35.0];
+    // `heading`: the row of headings, centred; `bold`: it or the total row
+    let line = |cells: &[String], heading: bool, bold: bool| {
+        TableRow::new(
+            cells
+                .iter()
+                .enumerate()
+                .map(|(i, text)| {
+                    let align = if heading {
+                        AlignmentType::Center
+                    } else if i == 0 {
+                        AlignmentType::Left
+                    } else {
+                        AlignmentType::Right
+                    };
+                    let mut r = run(text, PT12);
+                    if bold {
+                        r = r.bold();
+                    }
+                    TableCell::new()
+                        .width(mm(WIDTHS[i.min(3)]) as usize, WidthType::Dxa)
+                        .vertical_align(VAlignType::Center)
+                        .add_paragraph(para(align, 0).add_run(r))
+                })
+                .collect(),
+        )
+        .cant_split()
+    };
+    let mut table_rows = vec![line(header, true, true)];
+    table_rows.extend(rows.iter().map(|r| line(r, false, false)));
+    table_rows.push(line(total, false, true));
+    Table::new(table_rows)
+        .set_grid(WIDTHS.iter().map(|w| mm(*w) as usize).collect())
+        .layout(TableLayoutType::Fixed)
+        .width(mm(TEXT_MM) as usize, WidthType::Dxa)
+        .indent(0)
+}
+
+/// The annex, from a new page: its label, title and reference centred, then each district.
+fn annex_parts(annex: &Annex) -> Vec<Part> {
+    let mut parts = vec![
+        Part::P(Box::new(
+            para(AlignmentType::Center, 0)
+                .page_break_before(true)
+                .add_run(run(&annex.label, PT14).bold()),
+        )),
+        Part::P(Box::new(
+            para(AlignmentType::Center, 0).add_run(run(&annex.title, PT14).bold()),
+        )),
+        Part::P(Box::new(
+            para(AlignmentType::Center, 0).add_run(run(&annex.reference, PT14).italic()),
+        )),
+        Part::P(Box::new(gap(2))),
+        Part::P(Box::new(rule(65.0))),
+        Part::P(Box::new(gap(12))),
+    ];
+    for section in &annex.sections {
+        parts.push(Part::P(Box::new(
+            para(AlignmentType::Both, 60)
+                .keep_next(true)
+                .indent(
+                    None,
+                    Some(SpecialIndentType::FirstLine(mm(10.0))),
+                    None,
+                    None,
+                )
+                .add_run(run(&section.heading, PT14).bold()),
+        )));
+        parts.push(Part::P(Box::new(body(&section.summary).keep_next(true))));
+        for block in &section.directives {
+            parts.extend(block_parts(block));
+        }
+    }
+    parts
+}

@@ -1,0 +1,838 @@
+//! The official letter (công văn) that sends the plan to the districts, in the form of Nghị định
+//! 30/2020/NĐ-CP, as the seed letter 1635/STTTT-TTBCXB is written: the issuing body under its
+//! parent and the national heading side by side, số and ký hiệu, place and date, the "V/v"
+//! subject line, "Kính gửi", the situation in figures and the directives, "Nơi nhận" and the
+//! signer (docs/printing.md § "The official letter").
+//!
+//! What the letter says is decided here, once, as plain [`Document`] data; `docx` lays it out
+//! as a Word file (`--format docx`), `html` as a page to print (`--format letter-html`), so
+//! both say the same words. The particulars come from the scenario's `[letter]`
+//! ([`crate::scenario::Letter`]); what it leaves out is printed as a visible placeholder
+//! (`[Số văn bản]`), listed by [`placeholder_notice`].
+
+pub mod docx;
+pub mod html;
+
+use crate::number;
+use crate::plan::{DistrictPlan, Plan};
+use crate::report::content;
+use crate::report::html::addressee;
+use crate::report::words::{self, Label, capitalize};
+use crate::scenario::{Letter, LetterDate, LetterMode};
+use crate::text::Lang;
+
+pub const NATION: Label = Label(
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "SOCIALIST REPUBLIC OF VIETNAM",
+);
+pub const MOTTO: Label = Label(
+    "Độc lập - Tự do - Hạnh phúc",
+    "Independence - Freedom - Happiness",
+);
+const NUMBER: Label = Label("Số", "No.");
+const SUBJECT: Label = Label("V/v", "Re:");
+const TO: Label = Label("Kính gửi", "To");
+const COPIES: Label = Label("Nơi nhận", "Recipients");
+const ANNEX: Label = Label("Phụ lục", "Annex");
+const TOTAL: Label = Label("TỔNG", "TOTAL");
+
+/// The placeholders printed where `[letter]` gives nothing.
+const PARENT_BLANK: Label = Label("[Cơ quan chủ quản]", "[Supervising body]");
+const ISSUER_BLANK: Label = Label("[Tên cơ quan ban hành]", "[Issuing body]");
+const NUMBER_BLANK: Label = Label("[Số văn bản]", "[Number]");
+const SYMBOL_BLANK: Label = Label("[Ký hiệu]", "[Symbol]");
+const PLACE_BLANK: Label = Label("[Địa danh]", "[Place]");
+const DATE_BLANK: Label = Label("ngày … tháng … năm ……", "[date]");
+const SUBJECT_BLANK: Label = Label("[Trích yếu nội dung công văn]", "[Subject of the letter]");
+const APP_BLANK: Label = Label("[tên ứng dụng]", "[app name]");
+const TITLE_BLANK: Label = Label("[Chức vụ người ký]", "[Title of the signer]");
+const SIGNER_BLANK: Label = Label("[Họ và tên người ký]", "[Full name of the signer]");
+
+/// The letter (or letters) and the annex, ready to lay out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    pub lang: Lang,
+    /// The document's title (the file's properties, the HTML's `<title>`).
+    pub title: String,
+    /// One letter to all districts, or one per district.
+    pub letters: Vec<OneLetter>,
+    /// The annex of each district's directives and teams, after the one letter.
+    pub annex: Option<Annex>,
+}
+
+/// One letter, from its heading to its signature.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OneLetter {
+    /// The issuing body's parent, in capitals (`UBND TỈNH LẠNG SƠN`); `None`: none.
+    pub parent: Option<String>,
+    /// The issuing body, in capitals (`SỞ THÔNG TIN VÀ TRUYỀN THÔNG`).
+    pub issuer: String,
+    /// `Số: 1635/STTTT-TTBCXB`.
+    pub number: String,
+    /// `V/v tiếp tục tăng cường ...`.
+    pub subject: String,
+    /// `Lạng Sơn, ngày 01 tháng 9 năm 2020`.
+    pub place_date: String,
+    /// `Kính gửi`, and whom: one line, or several (each then printed as `- ...;`).
+    pub to_label: String,
+    pub to: Vec<String>,
+    pub body: Vec<Block>,
+    /// `Nơi nhận:` and its lines, punctuated (`- Như trên;` … `- Lưu: VT.`).
+    pub copies_label: String,
+    pub copies: Vec<String>,
+    /// `KT. GIÁM ĐỐC`, when someone signs for the head.
+    pub authority: Option<String>,
+    /// `PHÓ GIÁM ĐỐC`.
+    pub title: String,
+    /// `Lê Hải Yến`.
+    pub signer: String,
+}
+
+/// A part of the body.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// A paragraph, indented on its first line and justified.
+    Text(String),
+    /// The table of the situation in figures: headings, rows, the total row.
+    Figures {
+        header: Vec<String>,
+        rows: Vec<Vec<String>>,
+        total: Vec<String>,
+    },
+    /// A numbered directive (`1. ...`), and the lines under it (responsible unit, teams).
+    Numbered {
+        number: String,
+        text: String,
+        details: Vec<String>,
+    },
+}
+
+/// The annex: one section per district.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Annex {
+    /// `PHỤ LỤC`.
+    pub label: String,
+    /// `NHIỆM VỤ VÀ LỰC LƯỢNG CỦA TỪNG HUYỆN, THÀNH PHỐ`.
+    pub title: String,
+    /// `(Kèm theo Công văn số 1635/STTTT-TTBCXB ngày 01/9/2020 của Sở Thông tin và Truyền thông)`.
+    pub reference: String,
+    pub sections: Vec<AnnexSection>,
+}
+
+/// One district in the annex.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnnexSection {
+    /// `2. Huyện Hữu Lũng`.
+    pub heading: String,
+    /// `Tỷ lệ cài đặt hiện nay 22,98%, dự kiến sau đợt 35,99%. Lực lượng: 24 tổ xã, 7 đội tình nguyện.`
+    pub summary: String,
+    /// The district's directives, numbered `a)`, `b)`, ... as in the plan.
+    pub directives: Vec<Block>,
+}
+
+/// The sentence that tells the user which particulars of the letter are placeholders, to fill
+/// in under `[letter]` or in Word; `None` when none is.
+pub fn placeholder_notice(letter: &Letter, lang: Lang) -> Option<String> {
+    let keys = letter.placeholders();
+    if keys.is_empty() {
+        return None;
+    }
+    let list = keys
+        .iter()
+        .map(|k| format!("letter.{k}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    Some(match lang {
+        Lang::Vi => format!(
+            "lưu ý: công văn còn {} chỗ in tạm trong ngoặc vuông (ví dụ [Số văn bản]) vì kịch bản chưa ghi: {list}. Ghi các mục này trong bảng [letter] của kịch bản (docs/scenario-format.md § [letter]) hoặc điền trong Word trước khi trình ký.\n",
+            keys.len()
+        ),
+        Lang::En => format!(
+            "note: the letter still has {} placeholder(s) in square brackets (e.g. [Number]) because the scenario does not give: {list}. Write them in the scenario's [letter] table (docs/scenario-format.md § [letter]) or fill them in in Word before it is signed.\n",
+            keys.len()
+        ),
+    })
+}
+
+/// The letter of `plan` with the particulars of `letter`, in `lang`.
+pub fn document(plan: &Plan, letter: &Letter, lang: Lang) -> Document {
+    let parts = Parts::new(plan, letter, lang);
+    let title = format!("{} {}", parts.number, parts.subject);
+    match letter.mode {
+        LetterMode::Annex => Document {
+            lang,
+            title,
+            letters: vec![parts.to_all(plan)],
+            annex: Some(parts.annex(plan)),
+        },
+        LetterMode::PerDistrict => Document {
+            lang,
+            title,
+            letters: plan
+                .districts
+                .iter()
+                .map(|d| parts.to_one(plan, d))
+                .collect(),
+            annex: None,
+        },
+    }
+}
+
+/// What every letter of a plan shares: the particulars, worded.
+struct Parts<'a> {
+    letter: &'a Letter,
+    lang: Lang,
+    parent: Option<String>,
+    /// As the body names it: `Sở Thông tin và Truyền thông`.
+    issuer: String,
+    /// `1635/STTTT-TTBCXB`.
+    number: String,
+    subject: String,
+    place_date: String,
+    app: String,
+    /// `01/9/2020`: the date of the figures.
+    as_of: String,
+    /// The letter's own date as the annex cites it: `01/9/2020`.
+    date_short: String,
+    copies: Vec<String>,
+    authority: Option<String>,
+    title: String,
+    signer: String,
+}
+
+impl<'a> Parts<'a> {
+    fn new(plan: &Plan, letter: &'a Letter, lang: Lang) -> Parts<'a> {
+        let or = |value: &Option<String>, blank: Label| {
+            value.clone().unwrap_or_else(|| blank.get(lang).to_string())
+        };
+        let parent = match &letter.parent {
+            Some(p) if p.is_empty() => None,
+            Some(p) => Some(upper(p)),
+            None => Some(upper(PARENT_BLANK.get(lang))),
+        };
+        let number = format!(
+            "{}/{}",
+            or(&letter.number, NUMBER_BLANK),
+            or(&letter.symbol, SYMBOL_BLANK)
+        );
+        let subject = match &letter.subject {
+            // "V/v" written by the user is not printed twice
+            Some(s) if s.to_lowercase().starts_with("v/v") => {
+                let rest: String = s.chars().skip(3).collect();
+                format!("{} {}", SUBJECT.get(lang), rest.trim_start())
+            }
+            Some(s) => format!("{} {s}", SUBJECT.get(lang)),
+            None => format!("{} {}", SUBJECT.get(lang), SUBJECT_BLANK.get(lang)),
+        };
+        let place = or(&letter.place, PLACE_BLANK);
+        let place_date = match letter.date {
+            Some(date) => format!("{place}, {}", long_date(date, lang)),
+            None => format!("{place}, {}", DATE_BLANK.get(lang)),
+        };
+        let date_short = match letter.date {
+            Some(date) => short_date(date, lang),
+            None => lang.pick("…/…/……", "[date]").to_string(),
+        };
+        let copies = letter.copies_to.clone().unwrap_or_else(|| {
+            vec![
+                lang.pick("Như trên", "As above").to_string(),
+                lang.pick("Lưu: VT", "File: VT").to_string(),
+            ]
+        });
+        let as_of = iso_date(&plan.as_of)
+            .map(|d| short_date(d, lang))
+            .unwrap_or_else(|| plan.as_of.clone());
+        Parts {
+            letter,
+            lang,
+            parent,
+            issuer: or(&letter.issuer, ISSUER_BLANK),
+            number,
+            subject,
+            place_date,
+            app: or(&letter.app, APP_BLANK),
+            as_of,
+            date_short,
+            copies: punctuated(&copies),
+            authority: letter.authority.as_deref().map(upper),
+            title: upper(&or(&letter.title, TITLE_BLANK)),
+            signer: or(&letter.signer, SIGNER_BLANK),
+        }
+    }
+
+    /// A letter with everything but whom it goes to and its body.
+    fn letter(&self, to: Vec<String>, body: Vec<Block>) -> OneLetter {
+        let lang = self.lang;
+        OneLetter {
+            parent: self.parent.clone(),
+            issuer: upper(&self.issuer),
+            number: format!("{}: {}", NUMBER.get(lang), self.number),
+            subject: self.subject.clone(),
+            place_date: self.place_date.clone(),
+            to_label: format!("{}:", TO.get(lang)),
+            to,
+            body,
+            copies_label: format!("{}:", COPIES.get(lang)),
+            copies: self.copies.clone(),
+            authority: self.authority.clone(),
+            title: self.title.clone(),
+            signer: self.signer.clone(),
+        }
+    }
+
+    /// `Tính đến ngày 01/9/2020, toàn tỉnh đã có 151.916/519.820 smartphone cài đặt ứng dụng
+    /// Bluezone (29,22%)`.
+    fn situation(&self, plan: &Plan) -> String {
+        let p = &plan.province;
+        let lang = self.lang;
+        let (installed, phones, rate) = (
+            number::count(lang, p.installed as f64),
+            number::count(lang, p.smartphones as f64),
+            number::percent(lang, p.rate),
+        );
+        match lang {
+            Lang::Vi => format!(
+                "Tính đến ngày {}, toàn tỉnh đã có {installed}/{phones} smartphone cài đặt ứng dụng {} ({rate})",
+                self.as_of, self.app
+            ),
+            Lang::En => format!(
+                "As of {}, {installed} of the province's {phones} smartphones have the {} app installed ({rate})",
+                self.as_of, self.app
+            ),
+        }
+    }
+
+    /// The target and what the plan brings: `Để toàn tỉnh đạt mục tiêu 40% ... trong 14 ngày,
+    /// kế hoạch bố trí 24 tổ xã cho huyện Hữu Lũng, dự kiến nâng tỷ lệ cài đặt của huyện Hữu
+    /// Lũng lên 35,99%.` `unit` is the district's name for its own letter, `None` for the
+    /// province's.
+    fn aim(
+        &self,
+        plan: &Plan,
+        teams: Option<String>,
+        projected: f64,
+        unit: Option<&str>,
+    ) -> String {
+        let lang = self.lang;
+        let target = number::percent_short(lang, plan.province.target_rate);
+        let days = words::days(lang, plan.horizon_days);
+        let rate = number::percent(lang, projected);
+        let short = if plan.province.target_reached {
+            ""
+        } else {
+            lang.pick(" (chưa đạt mục tiêu)", " (short of the target)")
+        };
+        let (to, of) = match (lang, unit) {
+            (Lang::Vi, Some(unit)) => (format!(" cho {unit}"), format!(" của {unit}")),
+            (Lang::En, Some(unit)) => (format!(" in {unit}"), format!(" of {unit}")),
+            (Lang::Vi, None) => (String::new(), lang.pick(" toàn tỉnh", "").to_string()),
+            (Lang::En, None) => (String::new(), " of the province".to_string()),
+        };
+        match (lang, teams) {
+            (Lang::Vi, Some(teams)) => format!(
+                "Để toàn tỉnh đạt mục tiêu {target} số smartphone cài đặt ứng dụng trong {days}, kế hoạch bố trí {teams}{to}, dự kiến nâng tỷ lệ cài đặt{of} lên {rate}{short}."
+            ),
+            (Lang::Vi, None) => format!(
+                "Để toàn tỉnh đạt mục tiêu {target} số smartphone cài đặt ứng dụng trong {days}, kế hoạch dự kiến nâng tỷ lệ cài đặt{of} lên {rate}{short}."
+            ),
+            (Lang::En, Some(teams)) => format!(
+                "For the province to reach its target of {target} of smartphones with the app within {days}, the plan deploys {teams}{to}, which should raise the install rate{of} to {rate}{short}."
+            ),
+            (Lang::En, None) => format!(
+                "For the province to reach its target of {target} of smartphones with the app within {days}, the plan should raise the install rate{of} to {rate}{short}."
+            ),
+        }
+    }
+
+    /// The one letter to every district, its directives in the annex.
+    fn to_all(&self, plan: &Plan) -> OneLetter {
+        let lang = self.lang;
+        let whom = collective(plan, lang);
+        let to = if self.letter.recipients.is_empty() {
+            vec![format!(
+                "{}.",
+                lang.pick(
+                    "Chủ tịch UBND các {}",
+                    "the Chairs of the People's Committees of the {}"
+                )
+                .replace("{}", &whom)
+            )]
+        } else {
+            punctuated(&self.letter.recipients)
+        };
+        let mut body = vec![
+            Block::Text(format!(
+                "{}{}",
+                self.situation(plan),
+                lang.pick(", cụ thể như sau:", ", as follows:")
+            )),
+            figures(plan, lang, &self.app),
+        ];
+        let totals = province_teams(plan);
+        body.push(Block::Text(self.aim(
+            plan,
+            words::team_list(lang, &totals),
+            plan.province.projected_rate,
+            None,
+        )));
+        body.push(Block::Text(match lang {
+            Lang::Vi => format!("{} đề nghị Chủ tịch UBND các {whom}:", self.issuer),
+            Lang::En => format!(
+                "{} asks the Chairs of the People's Committees of the {whom}:",
+                self.issuer
+            ),
+        }));
+        // a directive every district has word for word is said once here, as the seed letter
+        // does; the rest, and the teams, district by district in the annex
+        let mut n = 0;
+        for action in common_actions(plan, lang) {
+            n += 1;
+            body.push(Block::Numbered {
+                number: format!("{n}."),
+                text: sentence(&action),
+                details: Vec::new(),
+            });
+        }
+        n += 1;
+        body.push(Block::Numbered {
+            number: format!("{n}."),
+            text: lang
+                .pick(
+                    "Chỉ đạo thực hiện các nhiệm vụ và bố trí lực lượng của địa phương mình theo Phụ lục kèm theo Công văn này.",
+                    "Carry out the tasks and deploy the teams set out for your district in the Annex to this letter.",
+                )
+                .to_string(),
+            details: Vec::new(),
+        });
+        body.push(Block::Text(match lang {
+            Lang::Vi => {
+                format!("Trân trọng đề nghị lãnh đạo UBND các {whom} quan tâm chỉ đạo thực hiện./.")
+            }
+            Lang::En => {
+                "We respectfully ask the leaders of the People's Committees to see to it./."
+                    .to_string()
+            }
+        }));
+        self.letter(to, body)
+    }
+
+    /// The letter to one district, with its own directives.
+    fn to_one(&self, plan: &Plan, district: &DistrictPlan) -> OneLetter {
+        let lang = self.lang;
+        let unit = unit_name(&district.name, lang);
+        let to = vec![format!("{}.", addressee(&district.name, lang))];
+        let own = match lang {
+            Lang::Vi => format!(
+                "; riêng {unit} có {}/{} smartphone đã cài đặt ({}).",
+                number::count(lang, district.installed as f64),
+                number::count(lang, district.smartphones as f64),
+                number::percent(lang, district.rate)
+            ),
+            Lang::En => format!(
+                "; in {unit}, {} of {} smartphones ({}).",
+                number::count(lang, district.installed as f64),
+                number::count(lang, district.smartphones as f64),
+                number::percent(lang, district.rate)
+            ),
+        };
+        let mut body = vec![
+            Block::Text(format!("{}{own}", self.situation(plan))),
+            Block::Text(self.aim(
+                plan,
+                words::team_list(lang, &teams_of(district)),
+                district.projected_rate,
+                Some(&unit),
+            )),
+            Block::Text(match lang {
+                Lang::Vi => format!(
+                    "{} đề nghị {}:",
+                    self.issuer,
+                    addressee(&district.name, lang)
+                ),
+                Lang::En => format!("{} asks {}:", self.issuer, addressee(&district.name, lang)),
+            }),
+        ];
+        body.extend(directive_blocks(district, lang, |i| format!("{}.", i + 1)));
+        body.push(Block::Text(match lang {
+            Lang::Vi => {
+                format!("Trân trọng đề nghị lãnh đạo UBND {unit} quan tâm chỉ đạo thực hiện./.")
+            }
+            Lang::En => format!(
+                "We respectfully ask the leaders of the People's Committee of {unit} to see to it./."
+            ),
+        }));
+        self.letter(to, body)
+    }
+
+    /// The annex: each district's rates, teams and directives.
+    fn annex(&self, plan: &Plan) -> Annex {
+        let lang = self.lang;
+        let whom = collective(plan, lang);
+        let reference = match lang {
+            Lang::Vi => format!(
+                "(Kèm theo Công văn số {} ngày {} của {})",
+                self.number, self.date_short, self.issuer
+            ),
+            Lang::En => format!(
+                "(Attached to letter No. {} of {} from {})",
+                self.number, self.date_short, self.issuer
+            ),
+        };
+        let sections = plan
+            .districts
+            .iter()
+            .enumerate()
+            .map(|(i, d)| {
+                let teams = words::team_list(lang, &teams_of(d));
+                let rates = match lang {
+                    Lang::Vi => format!(
+                        "Tỷ lệ cài đặt hiện nay {}, dự kiến sau đợt {}.",
+                        number::percent(lang, d.rate),
+                        number::percent(lang, d.projected_rate)
+                    ),
+                    Lang::En => format!(
+                        "Install rate now {}, projected {}.",
+                        number::percent(lang, d.rate),
+                        number::percent(lang, d.projected_rate)
+                    ),
+                };
+                let summary = match teams {
+                    Some(teams) => format!("{rates} {}: {teams}.", words::TEAMS.get(lang)),
+                    None => rates,
+                };
+                AnnexSection {
+                    heading: format!("{}. {}", i + 1, capitalize(&unit_name(&d.name, lang))),
+                    summary,
+                    directives: directive_blocks(d, lang, letter_item),
+                }
+            })
+            .collect();
+        Annex {
+            label: upper(ANNEX.get(lang)),
+            title: upper(&match lang {
+                Lang::Vi => format!("Nhiệm vụ và lực lượng của từng {whom}"),
+                Lang::En => "Tasks and teams of each district".to_string(),
+            }),
+            reference,
+            sections,
+        }
+    }
+}
+
+/// `a)`, `b)`, … `z)`, then `aa)`: the items of a district's section of the annex.
+fn letter_item(i: usize) -> String {
+    const LETTERS: &[u8] = b"abcdefghijklmnopqrstuvwxyz";
+    let mut n = i;
+    let mut out = Vec::new();
+    loop {
+        out.push(LETTERS[n % 26]);
+        if n < 26 {
+            break;
+        }
+        n = n / 26 - 1;
+    }
+    out.reverse();
+    format!("{})", String::from_utf8_lossy(&out))
+}
+
+/// A district's directives, most urgent first (as every report numbers them), each with its
+/// responsible unit, teams and expected installs.
+fn directive_blocks(
+    district: &DistrictPlan,
+    lang: Lang,
+    number: impl Fn(usize) -> String,
+) -> Vec<Block> {
+    let items = content::directives(district, lang);
+    if items.is_empty() {
+        return vec![Block::Text(words::NO_DIRECTIVES.get(lang).to_string())];
+    }
+    items
+        .into_iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let mut details = vec![format!("{}: {}", words::UNIT.get(lang), item.unit)];
+            if let Some(teams) = item.teams {
+                details.push(format!("{}: {teams}", words::TEAMS.get(lang)));
+            }
+            if let Some(gain) = item.gain {
+                details.push(format!("{}: {gain}", words::EXPECTED.get(lang)));
+            }
+            Block::Numbered {
+                number: number(i),
+                text: sentence(&item.action),
+                details,
+            }
+        })
+        .collect()
+}
+
+/// The table of the situation in figures, as the seed letter's: each district's installs,
+/// smartphones and rate, then the province's.
+fn figures(plan: &Plan, lang: Lang, app: &str) -> Block {
+    let header = vec![
+        lang.pick("Huyện, thành phố", "District").to_string(),
+        match lang {
+            Lang::Vi => format!("Đã cài {app}"),
+            Lang::En => format!("{app} installed"),
+        },
+        lang.pick("Tổng smartphone", "Smartphones").to_string(),
+        lang.pick("Tỷ lệ đã cài", "Rate").to_string(),
+    ];
+    let row = |name: String, installed: u64, phones: u64, rate: f64| {
+        vec![
+            name,
+            number::count(lang, installed as f64),
+            number::count(lang, phones as f64),
+            number::percent(lang, rate),
+        ]
+    };
+    let rows = plan
+        .districts
+        .iter()
+        .map(|d| {
+            row(
+                capitalize(&unit_name(&d.name, lang)),
+                d.installed,
+                d.smartphones,
+                d.rate,
+            )
+        })
+        .collect();
+    let p = &plan.province;
+    Block::Figures {
+        header,
+        rows,
+        total: row(
+            TOTAL.get(lang).to_string(),
+            p.installed,
+            p.smartphones,
+            p.rate,
+        ),
+    }
+}
+
+/// The actions every district of the plan has, word for word, in the order of the first
+/// district's directives; none when the plan has one district (its letter says them all).
+fn common_actions(plan: &Plan, lang: Lang) -> Vec<String> {
+    let Some((first, rest)) = plan.districts.split_first() else {
+        return Vec::new();
+    };
+    if rest.is_empty() {
+        return Vec::new();
+    }
+    let mut actions: Vec<String> = Vec::new();
+    for item in content::directives(first, lang) {
+        let everywhere = rest.iter().all(|d| {
+            d.directives
+                .iter()
+                .any(|x| x.action.get(lang) == item.action)
+        });
+        if everywhere && !actions.contains(&item.action) {
+            actions.push(item.action);
+        }
+    }
+    actions
+}
+
+/// The teams of each kind in a district, as [`words::team_list`] takes them.
+fn teams_of(district: &DistrictPlan) -> Vec<(String, u32)> {
+    district
+        .allocation
+        .iter()
+        .map(|a| (a.kind.clone(), a.teams))
+        .collect()
+}
+
+/// The teams of each kind in the province, in the order of the plan's team kinds.
+fn province_teams(plan: &Plan) -> Vec<(String, u32)> {
+    plan.team_kinds
+        .iter()
+        .map(|k| {
+            let n = plan
+                .districts
+                .iter()
+                .map(|d| d.teams_of(&k.name))
+                .fold(0u32, u32::saturating_add);
+            (k.name.clone(), n)
+        })
+        .collect()
+}
+
+/// The district as the letter names it: `huyện Hữu Lũng`, `thành phố Lạng Sơn` (in English:
+/// `Hữu Lũng district`), from the words that address its chairman.
+fn unit_name(name: &str, lang: Lang) -> String {
+    let full = addressee(name, lang);
+    let prefix = lang.pick("Chủ tịch UBND ", "the Chair of the People's Committee of ");
+    full.strip_prefix(prefix).unwrap_or(&full).to_string()
+}
+
+/// The kinds of unit of the plan's districts together, as the seed letter writes them:
+/// `huyện, thành phố` (in English `districts`).
+fn collective(plan: &Plan, lang: Lang) -> String {
+    if lang == Lang::En {
+        return "districts".to_string();
+    }
+    let kinds: Vec<&str> = ["huyện", "quận", "thị xã", "thành phố"]
+        .into_iter()
+        .filter(|kind| {
+            plan.districts.iter().any(|d| {
+                unit_name(&d.name, lang)
+                    .strip_prefix(kind)
+                    .is_some_and(|rest| rest.starts_with(' '))
+            })
+        })
+        .collect();
+    if kinds.is_empty() {
+        "huyện".to_string()
+    } else {
+        kinds.join(", ")
+    }
+}
+
+/// A sentence ends with a full stop (the rules write actions without one).
+fn sentence(text: &str) -> String {
+    let text = text.trim_end();
+    if text.ends_with(['.', '!', '?', ':', ';']) {
+        text.to_string()
+    } else {
+        format!("{text}.")
+    }
+}
+
+/// Lines of a list as the decree punctuates them: each ends with `;`, the last with `.`.
+fn punctuated(lines: &[String]) -> Vec<String> {
+    let last = lines.len().saturating_sub(1);
+    lines
+        .iter()
+        .enumerate()
+        .map(|(i, line)| {
+            let bare = line.trim_end_matches([';', '.', ',']).trim_end();
+            format!("{bare}{}", if i == last { "." } else { ";" })
+        })
+        .collect()
+}
+
+/// In capitals, as the heading prints bodies and titles (`Sở Thông tin và Truyền thông` is
+/// `SỞ THÔNG TIN VÀ TRUYỀN THÔNG`).
+fn upper(text: &str) -> String {
+    text.to_uppercase()
+}
+
+/// `ngày 01 tháng 9 năm 2020`: the day below 10 and the months 1 and 2 with a leading zero,
+/// as the decree writes them; `1 September 2020` in English.
+fn long_date(date: LetterDate, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "ngày {:02} tháng {} năm {}",
+            date.day,
+            month(date.month),
+            date.year
+        ),
+        Lang::En => format!("{} {} {}", date.day, month_en(date.month), date.year),
+    }
+}
+
+/// `01/9/2020`, as the seed letter writes the date of its figures; `1 September 2020`.
+fn short_date(date: LetterDate, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("{:02}/{}/{}", date.day, month(date.month), date.year),
+        Lang::En => long_date(date, lang),
+    }
+}
+
+/// The month as the decree writes it: `01`, `02`, then `3` to `12`.
+fn month(m: u8) -> String {
+    if m <= 2 {
+        format!("{m:02}")
+    } else {
+        m.to_string()
+    }
+}
+
+fn month_en(m: u8) -> &'static str {
+    const NAMES: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    NAMES
+        .get(usize::from(m).wrapping_sub(1))
+        .copied()
+        .unwrap_or("")
+}
+
+/// The plan's `as_of` (`2020-09-01`) as a date.
+fn iso_date(text: &str) -> Option<LetterDate> {
+    let mut parts = text.splitn(3, '-');
+    Some(LetterDate {
+        year: parts.next()?.parse().ok()?,
+        month: parts.next()?.parse().ok()?,
+        day: parts.next()?.parse().ok()?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_written_as_the_decree_asks() {
+        let d = |year, month, day| LetterDate { year, month, day };
+        assert_eq!(
+            long_date(d(2020, 9, 1), Lang::Vi),
+            "ngày 01 tháng 9 năm 2020"
+        );
+        assert_eq!(
+            long_date(d(2021, 2, 15), Lang::Vi),
+            "ngày 15 tháng 02 năm 2021"
+        );
+        assert_eq!(
+            long_date(d(2020, 12, 31), Lang::Vi),
+            "ngày 31 tháng 12 năm 2020"
+        );
+        assert_eq!(short_date(d(2020, 9, 1), Lang::Vi), "01/9/2020");
+        assert_eq!(long_date(d(2020, 9, 1), Lang::En), "1 September 2020");
+    }
+
+    #[test]
+    fn lists_end_with_a_full_stop_and_items_with_a_semicolon() {
+        let lines = [
+            "Như trên".to_string(),
+            "UBND tỉnh (BC);".into(),
+            "Lưu: VT, TTBCXB.".into(),
+        ];
+        assert_eq!(
+            punctuated(&lines),
+            ["Như trên;", "UBND tỉnh (BC);", "Lưu: VT, TTBCXB."]
+        );
+    }
+
+    #[test]
+    fn annex_items_are_lettered() {
+        assert_eq!(letter_item(0), "a)");
+        assert_eq!(letter_item(25), "z)");
+        assert_eq!(letter_item(26), "aa)");
+    }
+
+    #[test]
+    fn units_are_named_by_their_kind() {
+        assert_eq!(unit_name("Hữu Lũng", Lang::Vi), "huyện Hữu Lũng");
+        assert_eq!(
+            unit_name("Thành phố Lạng Sơn", Lang::Vi),
+            "thành phố Lạng Sơn"
+        );
+        assert_eq!(
+            upper("Sở Thông tin và Truyền thông"),
+            "SỞ THÔNG TIN VÀ TRUYỀN THÔNG"
+        );
+    }
+}

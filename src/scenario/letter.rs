@@ -1,0 +1,352 @@
+//! `[letter]` (docs/scenario-format.md § "[letter]"): the particulars of the official letter
+//! (công văn) that `campaign plan --format docx` and `--format letter-html` write: who issues
+//! it, its number, place and date, subject, recipients, "Nơi nhận" and signer. Every key is
+//! optional; what is not written is printed as a visible placeholder (`[Số văn bản]`), and the
+//! command says which keys are still to fill in.
+
+use toml::de::DeValue;
+use unicode_normalization::UnicodeNormalization;
+
+use super::document::{self, Table, Value, as_array, as_str, pos};
+use super::message::{Expected, LetterProblem};
+use crate::diagnostic::{Error, did_you_mean, shortened};
+use crate::source::Source;
+
+/// Characters one text of `[letter]` may hold: a subject line ("V/v ...") is one or two
+/// printed lines (about 70 characters each); an issuing body's full name is under 100.
+pub const MAX_LETTER_TEXT: usize = 300;
+/// Recipients ("Kính gửi") of the one letter: a letter to every district of the largest
+/// province lists them in one line ("các huyện, thành phố"); a list is for a few named bodies.
+pub const MAX_RECIPIENTS: usize = 100;
+/// Lines of "Nơi nhận": the seed letter has 6.
+pub const MAX_COPIES: usize = 50;
+
+/// The keys of `[letter]`, in the order docs/scenario-format.md lists them.
+pub const KEYS: [&str; 14] = [
+    "parent",
+    "issuer",
+    "number",
+    "symbol",
+    "place",
+    "date",
+    "subject",
+    "app",
+    "recipients",
+    "copies_to",
+    "authority",
+    "title",
+    "signer",
+    "mode",
+];
+
+/// How the letter goes to the districts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LetterMode {
+    /// One letter to every district, with an annex (phụ lục) of each district's directives and
+    /// teams.
+    #[default]
+    Annex,
+    /// One letter per district, each addressed to its chairman with its own directives.
+    PerDistrict,
+}
+
+impl LetterMode {
+    /// The modes as `mode = "..."` writes them.
+    pub const NAMES: [&str; 2] = ["annex", "per-district"];
+
+    fn parse(text: &str) -> Option<LetterMode> {
+        match text {
+            "annex" => Some(LetterMode::Annex),
+            "per-district" => Some(LetterMode::PerDistrict),
+            _ => None,
+        }
+    }
+}
+
+/// A date as the letter prints it: `ngày 01 tháng 9 năm 2020`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct LetterDate {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+/// The particulars of the letter; `None` where the scenario does not give them (the letter
+/// prints a placeholder there, or for `recipients`, the district chairmen).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Letter {
+    /// The issuing body's parent (cơ quan chủ quản): `UBND tỉnh Lạng Sơn`; `Some("")`: none.
+    pub parent: Option<String>,
+    /// The issuing body: `Sở Thông tin và Truyền thông`, as the body text names it (the header
+    /// prints it in capitals).
+    pub issuer: Option<String>,
+    /// The number (số): `1635`, or a whole number below 10 written `05` as the decree asks.
+    pub number: Option<String>,
+    /// The symbol (ký hiệu): `STTTT-TTBCXB`.
+    pub symbol: Option<String>,
+    /// The place (địa danh): `Lạng Sơn`.
+    pub place: Option<String>,
+    pub date: Option<LetterDate>,
+    /// The subject after "V/v": `tiếp tục tăng cường triển khai cài đặt ứng dụng Bluezone`.
+    pub subject: Option<String>,
+    /// The app's name in the body's figures: `Bluezone`.
+    pub app: Option<String>,
+    /// "Kính gửi" of the one letter; empty: the chairmen of the districts' People's Committees.
+    pub recipients: Vec<String>,
+    /// "Nơi nhận"; `None`: "Như trên" and "Lưu: VT".
+    pub copies_to: Option<Vec<String>>,
+    /// The signer's authority: `KT. GIÁM ĐỐC`; `None` or empty: the head signs in person.
+    pub authority: Option<String>,
+    /// The signer's title: `PHÓ GIÁM ĐỐC`.
+    pub title: Option<String>,
+    /// The signer's name: `Lê Hải Yến`.
+    pub signer: Option<String>,
+    pub mode: LetterMode,
+}
+
+impl Letter {
+    /// The keys whose value the letter prints as a placeholder, in [`KEYS`] order.
+    pub fn placeholders(&self) -> Vec<&'static str> {
+        let missing = [
+            ("parent", self.parent.is_none()),
+            ("issuer", self.issuer.is_none()),
+            ("number", self.number.is_none()),
+            ("symbol", self.symbol.is_none()),
+            ("place", self.place.is_none()),
+            ("date", self.date.is_none()),
+            ("subject", self.subject.is_none()),
+            ("app", self.app.is_none()),
+            ("title", self.title.is_none()),
+            ("signer", self.signer.is_none()),
+        ];
+        missing
+            .into_iter()
+            .filter_map(|(key, missing)| missing.then_some(key))
+            .collect()
+    }
+}
+
+/// `[letter]`, checked; the default letter (every particular a placeholder) without one.
+/// `as_of` is the scenario's data date (`2020-09-01`): the letter cannot be dated before it.
+pub(crate) fn letter(top: &Table<'_, '_>, as_of: &str) -> Result<Letter, Error> {
+    let Some(table) = top.table("letter", "[letter]")? else {
+        return Ok(Letter::default());
+    };
+    table.unknown_keys(&KEYS)?;
+    let text = |key: &str, empty_ok: bool| -> Result<Option<String>, Error> {
+        match table.item(key) {
+            None => Ok(None),
+            Some(item) => {
+                one_text(item.src, &format!("letter.{key}"), item.value, empty_ok).map(Some)
+            }
+        }
+    };
+    let mut letter = Letter {
+        parent: text("parent", true)?,
+        issuer: text("issuer", false)?,
+        number: None,
+        symbol: text("symbol", false)?.map(|s| s.trim_start_matches('/').trim_start().to_string()),
+        place: text("place", false)?,
+        date: None,
+        subject: text("subject", false)?,
+        app: text("app", false)?,
+        recipients: Vec::new(),
+        copies_to: None,
+        authority: text("authority", true)?.filter(|s| !s.is_empty()),
+        title: text("title", false)?,
+        signer: text("signer", false)?,
+        mode: LetterMode::default(),
+    };
+    if let Some(item) = table.item("symbol")
+        && letter.symbol.as_deref() == Some("")
+    {
+        return Err(item.error(LetterProblem::Empty).field("letter.symbol"));
+    }
+    if let Some(item) = table.item("number") {
+        letter.number = Some(number(item.src, item.value)?);
+    }
+    if let Some(item) = table.item("date") {
+        let date = date(item.src, item.value)?;
+        if let Some(data) = parse_date(as_of)
+            && date < data
+        {
+            return Err(item
+                .error(LetterProblem::DatedBeforeData {
+                    date: show(date),
+                    as_of: as_of.to_string(),
+                })
+                .field("letter.date"));
+        }
+        letter.date = Some(date);
+    }
+    if let Some(item) = table.item("mode") {
+        let written = as_str(item.src, "letter.mode", item.value)?.trim();
+        letter.mode = LetterMode::parse(written).ok_or_else(|| {
+            item.error(LetterProblem::UnknownMode {
+                written: shortened(written),
+                close: did_you_mean(written, LetterMode::NAMES).map(str::to_string),
+            })
+            .field("letter.mode")
+        })?;
+    }
+    if let Some(item) = table.item("recipients") {
+        letter.recipients = list(item.src, "letter.recipients", item.value, MAX_RECIPIENTS)?;
+        if letter.mode == LetterMode::PerDistrict && !letter.recipients.is_empty() {
+            return Err(item
+                .error(LetterProblem::RecipientsPerDistrict)
+                .field("letter.recipients"));
+        }
+    }
+    if let Some(item) = table.item("copies_to") {
+        letter.copies_to = Some(list(item.src, "letter.copies_to", item.value, MAX_COPIES)?);
+    }
+    Ok(letter)
+}
+
+/// One text: NFC, trimmed, spaces collapsed; no control or invisible character, at most
+/// [`MAX_LETTER_TEXT`] characters; empty only where `empty_ok`.
+fn one_text(src: &Source, field: &str, value: &Value<'_>, empty_ok: bool) -> Result<String, Error> {
+    let raw = as_str(src, field, value)?;
+    if let Some((position, c)) = crate::text::hidden_character(raw) {
+        return Err(src
+            .error(
+                pos(value),
+                LetterProblem::HiddenCharacter {
+                    shown: shortened(&crate::text::show_hidden(raw)),
+                    position,
+                    code: u32::from(c),
+                },
+            )
+            .field(field));
+    }
+    let nfc: String = raw.nfc().collect();
+    let text = nfc.split_whitespace().collect::<Vec<_>>().join(" ");
+    let chars = text.chars().count();
+    if chars > MAX_LETTER_TEXT {
+        return Err(src
+            .error(pos(value), LetterProblem::TooLong { chars })
+            .field(field));
+    }
+    if text.is_empty() && !empty_ok {
+        return Err(src.error(pos(value), LetterProblem::Empty).field(field));
+    }
+    Ok(text)
+}
+
+/// A list of texts, each as [`one_text`], at most `most` of them.
+fn list(src: &Source, field: &str, value: &Value<'_>, most: usize) -> Result<Vec<String>, Error> {
+    let items = as_array(src, field, value)?;
+    if items.len() > most {
+        return Err(src
+            .error(
+                pos(value),
+                LetterProblem::TooManyLines {
+                    lines: items.len(),
+                    most,
+                },
+            )
+            .field(field));
+    }
+    items
+        .iter()
+        .map(|item| one_text(src, field, item, false))
+        .collect()
+}
+
+/// `number = 1635` or `number = "1635"`: a whole number from 1 (below 10 written `05`, as the
+/// decree asks), or a text.
+fn number(src: &Source, value: &Value<'_>) -> Result<String, Error> {
+    const FIELD: &str = "letter.number";
+    match value.get_ref() {
+        DeValue::Integer(_) => {
+            let n = document::as_integer(src, FIELD, value)?;
+            if !(1..=999_999_999).contains(&n) {
+                return Err(src
+                    .error(
+                        pos(value),
+                        LetterProblem::BadNumber {
+                            written: document::written(src, value),
+                        },
+                    )
+                    .field(FIELD));
+            }
+            Ok(format!("{n:02}"))
+        }
+        DeValue::String(_) => one_text(src, FIELD, value, false),
+        _ => Err(document::wrong_type(
+            src,
+            FIELD,
+            value,
+            Expected::QuotedString,
+        )),
+    }
+}
+
+/// `date = 2020-09-01`: a date alone.
+fn date(src: &Source, value: &Value<'_>) -> Result<LetterDate, Error> {
+    const FIELD: &str = "letter.date";
+    let shown = match value.get_ref() {
+        DeValue::Datetime(dt) if dt.date.is_some() && dt.time.is_none() && dt.offset.is_none() => {
+            dt.to_string()
+        }
+        DeValue::Datetime(_) => {
+            return Err(src
+                .error(pos(value), LetterProblem::DateWithTime)
+                .field(FIELD));
+        }
+        _ => {
+            return Err(src
+                .error(
+                    pos(value),
+                    LetterProblem::NotADate {
+                        written: document::written(src, value),
+                    },
+                )
+                .field(FIELD));
+        }
+    };
+    parse_date(&shown).ok_or_else(|| {
+        src.error(pos(value), LetterProblem::NotADate { written: shown })
+            .field(FIELD)
+    })
+}
+
+/// `2020-09-01` as a date.
+fn parse_date(text: &str) -> Option<LetterDate> {
+    let mut parts = text.splitn(3, '-');
+    let year = parts.next()?.parse().ok()?;
+    let month = parts.next()?.parse().ok()?;
+    let day = parts.next()?.parse().ok()?;
+    Some(LetterDate { year, month, day })
+}
+
+/// `2020-09-01`.
+fn show(date: LetterDate) -> String {
+    format!("{:04}-{:02}-{:02}", date.year, date.month, date.day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_data_date_reads_as_a_date() {
+        assert_eq!(
+            parse_date("2020-09-01"),
+            Some(LetterDate {
+                year: 2020,
+                month: 9,
+                day: 1
+            })
+        );
+        assert_eq!(parse_date("1.9.2020"), None);
+        assert!(parse_date("2020-08-31") < parse_date("2020-09-01"));
+    }
+
+    #[test]
+    fn every_key_but_recipients_copies_authority_and_mode_has_a_placeholder() {
+        let all = Letter::default().placeholders();
+        let rest: Vec<&str> = KEYS.iter().copied().filter(|k| !all.contains(k)).collect();
+        assert_eq!(rest, ["recipients", "copies_to", "authority", "mode"]);
+    }
+}

@@ -1,0 +1,152 @@
+//! What can be wrong in `[letter]`, the particulars of the official letter (a value of the
+//! wrong kind or an unknown key is a [`super::DocumentProblem`]).
+
+use crate::diagnostic::{Message, Said};
+use crate::number::count;
+use crate::scenario::letter::MAX_LETTER_TEXT;
+use crate::text::Lang;
+
+/// A problem with a value of `[letter]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum LetterProblem {
+    /// A text with a control or invisible character (`code`) at `position` (1-based).
+    HiddenCharacter {
+        shown: String,
+        position: usize,
+        code: u32,
+    },
+    /// A text of `chars` characters, more than [`MAX_LETTER_TEXT`].
+    TooLong { chars: usize },
+    /// An empty text where the letter needs one.
+    Empty,
+    /// A list of `lines` lines, more than `most`.
+    TooManyLines { lines: usize, most: usize },
+    /// `number` is a whole number below 1 or too large.
+    BadNumber { written: String },
+    /// `date` has a time.
+    DateWithTime,
+    /// `date` is not a date.
+    NotADate { written: String },
+    /// The letter is dated `date`, before the data it cites (`as_of`).
+    DatedBeforeData { date: String, as_of: String },
+    /// `mode` is neither `annex` nor `per-district`.
+    UnknownMode {
+        written: String,
+        close: Option<String>,
+    },
+    /// `recipients` with `mode = "per-district"`, where each letter goes to its district.
+    RecipientsPerDistrict,
+}
+
+impl Message for LetterProblem {
+    fn vi(&self) -> Said {
+        use LetterProblem::*;
+        match self {
+            HiddenCharacter {
+                shown,
+                position,
+                code,
+            } => Said::new(format!(
+                "chữ \"{shown}\" có một ký tự ẩn hoặc ký tự điều khiển (U+{code:04X}) ở vị trí {position}"
+            ))
+            .hint("gõ lại chữ này trên một dòng, không chép từ nơi khác; xuống dòng trong công văn do chương trình tự làm"),
+            TooLong { chars } => Said::new(format!(
+                "chữ này dài {} ký tự; mỗi mục của [letter] tối đa {} ký tự",
+                count(Lang::Vi, *chars as f64),
+                count(Lang::Vi, MAX_LETTER_TEXT as f64)
+            ))
+            .hint("viết ngắn lại; nội dung chi tiết để trong công văn sau khi mở bằng Word"),
+            Empty => Said::new("mục này để trống")
+                .hint("ghi nội dung trong ngoặc kép, hoặc xóa cả dòng để công văn in chỗ trống [..] rồi điền sau"),
+            TooManyLines { lines, most } => Said::new(format!(
+                "danh sách có {} dòng; tối đa {} dòng",
+                count(Lang::Vi, *lines as f64),
+                count(Lang::Vi, *most as f64)
+            ))
+            .hint("gộp các nơi nhận cùng loại vào một dòng, ví dụ \"UBND các huyện, thành phố\""),
+            BadNumber { written } => Said::new(format!(
+                "số văn bản {written} không hợp lệ: cần một số nguyên từ 1 trở lên"
+            ))
+            .hint("ví dụ: number = 1635, hoặc number = \"1635\"; xóa dòng này nếu chưa có số"),
+            DateWithTime => Said::new("ngày của công văn không được kèm giờ")
+                .hint("ghi ngày theo dạng năm-tháng-ngày, không có ngoặc kép: date = 2020-09-01"),
+            NotADate { written } => Said::new(format!("{written} không phải một ngày"))
+                .hint("ghi ngày theo dạng năm-tháng-ngày, không có ngoặc kép: date = 2020-09-01"),
+            DatedBeforeData { date, as_of } => Said::new(format!(
+                "công văn đề ngày {date}, trước ngày của số liệu nó nêu (as_of = {as_of})"
+            ))
+            .hint(format!(
+                "ghi ngày ký công văn, từ {as_of} trở về sau; hoặc xóa dòng date để điền ngày khi ký"
+            )),
+            UnknownMode { written, close } => Said::new(format!(
+                "không có cách gửi công văn \"{written}\""
+            ))
+            .hint(match close {
+                Some(near) => format!(
+                    "có phải ý bạn là \"{near}\"? mode = \"annex\" (một công văn kèm phụ lục từng huyện) hoặc mode = \"per-district\" (mỗi huyện một công văn)"
+                ),
+                None => "mode = \"annex\" (một công văn kèm phụ lục từng huyện) hoặc mode = \"per-district\" (mỗi huyện một công văn)".to_string(),
+            }),
+            RecipientsPerDistrict => Said::new(
+                "với mode = \"per-district\", mỗi công văn gửi Chủ tịch UBND của chính huyện đó; danh sách recipients không dùng được",
+            )
+            .hint("xóa recipients, hoặc dùng mode = \"annex\" để gửi một công văn tới các nơi trong recipients"),
+        }
+    }
+
+    fn en(&self) -> Said {
+        use LetterProblem::*;
+        match self {
+            HiddenCharacter {
+                shown,
+                position,
+                code,
+            } => Said::new(format!(
+                "the text \"{shown}\" has a hidden or control character (U+{code:04X}) at position {position}"
+            ))
+            .hint("type the text again on one line rather than pasting it; the tool breaks the letter's lines itself"),
+            TooLong { chars } => Said::new(format!(
+                "this text is {} characters long; each value of [letter] holds at most {}",
+                count(Lang::En, *chars as f64),
+                count(Lang::En, MAX_LETTER_TEXT as f64)
+            ))
+            .hint("shorten it; write longer passages into the letter once it is open in Word"),
+            Empty => Said::new("this value is empty").hint(
+                "write the text in double quotes, or remove the line so that the letter prints a [..] placeholder to fill in later",
+            ),
+            TooManyLines { lines, most } => Said::new(format!(
+                "the list has {} lines; at most {}",
+                count(Lang::En, *lines as f64),
+                count(Lang::En, *most as f64)
+            ))
+            .hint("put recipients of one kind on one line, e.g. \"UBND các huyện, thành phố\""),
+            BadNumber { written } => Said::new(format!(
+                "the letter number {written} is not valid: it must be a whole number from 1"
+            ))
+            .hint("e.g. number = 1635, or number = \"1635\"; remove the line if the letter has no number yet"),
+            DateWithTime => Said::new("the letter's date cannot have a time")
+                .hint("write the date as year-month-day, without quotes: date = 2020-09-01"),
+            NotADate { written } => Said::new(format!("{written} is not a date"))
+                .hint("write the date as year-month-day, without quotes: date = 2020-09-01"),
+            DatedBeforeData { date, as_of } => Said::new(format!(
+                "the letter is dated {date}, before the data it cites (as_of = {as_of})"
+            ))
+            .hint(format!(
+                "write the date it is signed, {as_of} or later; or remove the date line to fill it in when signing"
+            )),
+            UnknownMode { written, close } => {
+                Said::new(format!("there is no way of sending the letter called \"{written}\""))
+                    .hint(match close {
+                        Some(near) => format!(
+                            "did you mean \"{near}\"? mode = \"annex\" (one letter with an annex per district) or mode = \"per-district\" (one letter per district)"
+                        ),
+                        None => "mode = \"annex\" (one letter with an annex per district) or mode = \"per-district\" (one letter per district)".to_string(),
+                    })
+            }
+            RecipientsPerDistrict => Said::new(
+                "with mode = \"per-district\" each letter goes to the chair of its own district's People's Committee; a recipients list cannot be used",
+            )
+            .hint("remove recipients, or use mode = \"annex\" to send one letter to the recipients listed"),
+        }
+    }
+}

@@ -1,0 +1,138 @@
+//! `[letter]`, the particulars of the official letter (`campaign plan --format docx`): an
+//! overlay of the shipped scenario whose `[letter]` is broken one value at a time.
+
+use super::{Case, check};
+
+/// `campaign plan` of an overlay `scenarios/l.toml` of the shipped scenario whose `[letter]`
+/// holds `lines` (from its line 4), written as a Word file.
+fn letter(name: &str, lines: &str) -> Case {
+    Case::new(
+        name,
+        &[
+            "plan",
+            "{dir}/scenarios/l.toml",
+            "--format",
+            "docx",
+            "--out",
+            "{dir}/cong-van.docx",
+        ],
+    )
+    .file(
+        "scenarios/l.toml",
+        &format!("base = \"lang-son-2020-09-01.toml\"\n\n[letter]\n{lines}\n"),
+    )
+}
+
+fn cases() -> Vec<Case> {
+    let date = (
+        "ghi ngày theo dạng năm-tháng-ngày, không có ngoặc kép: date = 2020-09-01",
+        "write the date as year-month-day, without quotes: date = 2020-09-01",
+    );
+    vec![
+        letter("letter: a misspelt key", "numbr = 1635")
+            .at("l.toml:4:1")
+            .place(
+                "không biết khóa `numbr` trong [letter]",
+                "unknown key `numbr` in [letter]",
+            )
+            .hint("có phải ý bạn là `number`?", "did you mean `number`?"),
+        letter("letter: an empty issuing body", "issuer = \"  \"")
+            .at("l.toml:4:10")
+            .place("mục `letter.issuer`", "field `letter.issuer`")
+            .hint(
+                "hoặc xóa cả dòng để công văn in chỗ trống [..] rồi điền sau",
+                "or remove the line so that the letter prints a [..] placeholder",
+            ),
+        letter("letter: the issuing body as a number", "issuer = 5")
+            .at("l.toml:4:10")
+            .place("mục `letter.issuer`", "field `letter.issuer`")
+            .hint(
+                "issuer = \"Sở Thông tin và Truyền thông\"",
+                "issuer = \"Sở Thông tin và Truyền thông\"",
+            ),
+        letter("letter: a date in quotes", "date = \"01/9/2020\"")
+            .at("l.toml:4:8")
+            .place("mục `letter.date`", "field `letter.date`")
+            .hint(date.0, date.1),
+        letter("letter: a date with a time", "date = 2020-09-01T08:00:00")
+            .at("l.toml:4:8")
+            .place("mục `letter.date`", "field `letter.date`")
+            .hint(date.0, date.1),
+        letter("letter: dated before its figures", "date = 2020-08-31")
+            .at("l.toml:4:8")
+            .place(
+                "công văn đề ngày 2020-08-31, trước ngày của số liệu",
+                "the letter is dated 2020-08-31, before the data",
+            )
+            .hint(
+                "ghi ngày ký công văn, từ 2020-09-01 trở về sau",
+                "write the date it is signed, 2020-09-01 or later",
+            ),
+        letter("letter: number 0", "number = 0")
+            .at("l.toml:4:10")
+            .place("mục `letter.number`", "field `letter.number`")
+            .hint(
+                "ví dụ: number = 1635, hoặc number = \"1635\"",
+                "e.g. number = 1635, or number = \"1635\"",
+            ),
+        letter("letter: a misspelt mode", "mode = \"per-distrct\"")
+            .at("l.toml:4:8")
+            .place("mục `letter.mode`", "field `letter.mode`")
+            .hint(
+                "có phải ý bạn là \"per-district\"?",
+                "did you mean \"per-district\"?",
+            ),
+        letter(
+            "letter: recipients of letters sent one per district",
+            "mode = \"per-district\"\nrecipients = [\"UBND tỉnh\"]",
+        )
+        .at("l.toml:5:14")
+        .place("mục `letter.recipients`", "field `letter.recipients`")
+        .hint(
+            "xóa recipients, hoặc dùng mode = \"annex\"",
+            "remove recipients, or use mode = \"annex\"",
+        ),
+        letter(
+            "letter: a hidden character in the signer's name",
+            "signer = \"Lê\\u200bHải Yến\"",
+        )
+        .at("l.toml:4:10")
+        .place("mục `letter.signer`", "field `letter.signer`")
+        .says("(U+200B) ở vị trí 3", "(U+200B) at position 3")
+        .hint(
+            "gõ lại chữ này trên một dòng",
+            "type the text again on one line",
+        ),
+        letter(
+            "letter: a subject too long",
+            &format!("subject = \"{}\"", "ứng dụng ".repeat(40)),
+        )
+        .at("l.toml:4:11")
+        .place("mục `letter.subject`", "field `letter.subject`")
+        .says("tối đa 300 ký tự", "at most 300")
+        .hint("viết ngắn lại", "shorten it"),
+        letter("letter: Nơi nhận as one text", "copies_to = \"Như trên\"")
+            .at("l.toml:4:13")
+            .place("mục `letter.copies_to`", "field `letter.copies_to`")
+            .hint(
+                "copies_to = [\"Như trên\", \"UBND tỉnh (BC)\", \"Lưu: VT\"]",
+                "copies_to = [\"Như trên\", \"UBND tỉnh (BC)\", \"Lưu: VT\"]",
+            ),
+        letter(
+            "letter: Nơi nhận of 51 lines",
+            &format!("copies_to = [{}]", vec!["\"Sở Y tế\""; 51].join(", ")),
+        )
+        .at("l.toml:4:13")
+        .place("mục `letter.copies_to`", "field `letter.copies_to`")
+        .says("tối đa 50 dòng", "at most 50")
+        .hint(
+            "gộp các nơi nhận cùng loại vào một dòng",
+            "put recipients of one kind on one line",
+        ),
+    ]
+}
+
+#[test]
+fn letter_particulars() {
+    check(cases());
+}

@@ -1,0 +1,444 @@
+//! The official letter (issue 14 item 3, docs/printing.md § "The official letter"):
+//! `campaign plan --format docx` opened as Word opens it (a zip of XML parts) and read back,
+//! `--format letter-html`, the placeholders and the notice that names them, the two modes,
+//! and the same bytes on every run.
+
+use std::io::Read;
+use std::path::Path;
+
+use crate::support::{EXIT_BAD_INPUT, SHIPPED, Test};
+use serde_json::Value;
+
+/// The shipped scenario with the seed letter's particulars in `[letter]`.
+pub const WITH_LETTER: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/scenarios/lang-son-2020-09-01-letter.toml"
+);
+
+/// The parts of a Word file: name and bytes, in the archive's order.
+pub struct Docx {
+    pub parts: Vec<(String, Vec<u8>)>,
+}
+
+impl Docx {
+    pub fn read(path: &Path) -> Docx {
+        let file = std::fs::File::open(path).unwrap();
+        let mut archive = zip::ZipArchive::new(file)
+            .unwrap_or_else(|e| panic!("{}: not a zip: {e}", path.display()));
+        let mut parts = Vec::new();
+        for i in 0..archive.len() {
+            let mut entry = archive.by_index(i).unwrap();
+            // every entry dated the zip format's first day, never the clock
+            let when = entry.last_modified().expect("a date");
+            assert_eq!(
+                (
+                    when.year(),
+                    when.month(),
+                    when.day(),
+                    when.hour(),
+                    when.minute()
+                ),
+                (1980, 1, 1, 0, 0),
+                "{} is dated {when:?}",
+                entry.name().unwrap()
+            );
+            let name = entry.name().unwrap().to_string();
+            let mut bytes = Vec::new();
+            entry.read_to_end(&mut bytes).unwrap();
+            parts.push((name, bytes));
+        }
+        Docx { parts }
+    }
+
+    pub fn part(&self, name: &str) -> String {
+        let (_, bytes) = self
+            .parts
+            .iter()
+            .find(|(n, _)| n == name)
+            .unwrap_or_else(|| panic!("no part {name}"));
+        String::from_utf8(bytes.clone()).expect("UTF-8 XML")
+    }
+
+    /// The text of `word/document.xml`: the runs' texts joined, paragraphs on lines.
+    pub fn text(&self) -> String {
+        let xml = self.part("word/document.xml");
+        let mut out = String::new();
+        let mut rest = xml.as_str();
+        while let Some(start) = rest.find('<') {
+            let end = rest[start..]
+                .find('>')
+                .map_or(rest.len(), |e| start + e + 1);
+            let tag = &rest[start..end];
+            if tag.starts_with("<w:t ") || tag == "<w:t>" {
+                let close = rest[end..].find("</w:t>").unwrap() + end;
+                out.push_str(&unescape(&rest[end..close]));
+                rest = &rest[close..];
+                continue;
+            }
+            if tag == "</w:p>" {
+                out.push('\n');
+            }
+            rest = &rest[end..];
+        }
+        out
+    }
+}
+
+fn unescape(text: &str) -> String {
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+/// `campaign plan SCENARIO ARGS --format docx --out letter.docx`: the file, what the command
+/// said on stderr, and the plan as JSON.
+pub fn docx(scenario: &str, args: &[&str]) -> (tempfile::TempDir, Docx, String, Value) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cong-van.docx");
+    let out = Test::plan(scenario)
+        .args(args)
+        .format("docx")
+        .out(&path)
+        .run()
+        .code(0);
+    assert_eq!(out.stdout, "", "a Word file goes to --out only");
+    let plan = Test::plan(scenario)
+        .args(args)
+        .format("json")
+        .run()
+        .code(0)
+        .json();
+    let docx = Docx::read(&path);
+    (dir, docx, out.stderr, plan)
+}
+
+/// The plan's directives, district by district, in `key` (`action` or `action_en`).
+pub fn actions<'a>(plan: &'a Value, key: &str) -> Vec<(&'a str, Vec<&'a str>)> {
+    plan["districts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let list = d["directives"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|x| x[key].as_str().unwrap())
+                .collect();
+            (d["name"].as_str().unwrap(), list)
+        })
+        .collect()
+}
+
+#[test]
+fn the_word_letter_has_the_decrees_heading_number_subject_and_signer() {
+    let (_dir, docx, stderr, _) = docx(WITH_LETTER, &[]);
+    assert_eq!(stderr, "", "every particular is given: no notice");
+    let text = docx.text();
+    for line in [
+        "UBND TỈNH LẠNG SƠN\n",
+        "SỞ THÔNG TIN VÀ TRUYỀN THÔNG\n",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n",
+        "Độc lập - Tự do - Hạnh phúc\n",
+        "Số: 1635/STTTT-TTBCXB\n",
+        "Lạng Sơn, ngày 01 tháng 9 năm 2020\n",
+        "V/v tiếp tục tăng cường triển khai cài đặt ứng dụng Bluezone\n",
+        "Kính gửi: Chủ tịch UBND các huyện, thành phố.\n",
+        "Tính đến ngày 01/9/2020, toàn tỉnh đã có 151.916/519.820 smartphone cài đặt ứng dụng Bluezone (29,22%), cụ thể như sau:\n",
+        "Sở Thông tin và Truyền thông đề nghị Chủ tịch UBND các huyện, thành phố:\n",
+        "Trân trọng đề nghị lãnh đạo UBND các huyện, thành phố quan tâm chỉ đạo thực hiện./.\n",
+        "Nơi nhận:\n- Như trên;\n- UBND tỉnh (BC);\n- Lãnh đạo Sở;\n- Phòng TTBCXB, VP;\n- Trung tâm CNTT&TT (đăng tải);\n- Lưu: VT, TTBCXB (Loan).\n",
+        "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n",
+        "Lê Hải Yến\n",
+        "PHỤ LỤC\nNHIỆM VỤ VÀ LỰC LƯỢNG CỦA TỪNG HUYỆN, THÀNH PHỐ\n(Kèm theo Công văn số 1635/STTTT-TTBCXB ngày 01/9/2020 của Sở Thông tin và Truyền thông)\n",
+        // the seed letter's table: a row per district, then the total
+        "Huyện Hữu Lũng\n18.019\n78.399\n22,98%\n",
+        "Thành phố Lạng Sơn\n39.911\n96.818\n41,22%\n",
+        "TỔNG\n151.916\n519.820\n29,22%\n",
+    ] {
+        assert!(text.contains(line), "the letter lacks «{line}»:\n{text}");
+    }
+    // the heading comes first, the national heading beside the issuing body, then số
+    let at = |s: &str| text.find(s).unwrap();
+    assert!(at("SỞ THÔNG TIN") < at("CỘNG HÒA") && at("CỘNG HÒA") < at("Số: 1635"));
+    assert!(
+        at("Lê Hải Yến") < at("PHỤ LỤC"),
+        "the annex follows the signature"
+    );
+    // the motto is underlined, the place and date in italics, "Nơi nhận" bold italic
+    let xml = docx.part("word/document.xml");
+    let run_of = |text: &str| {
+        let end = xml.find(&format!(">{text}</w:t>")).unwrap();
+        let start = xml[..end].rfind("<w:r>").unwrap();
+        xml[start..end].to_string()
+    };
+    assert!(run_of("Độc lập - Tự do - Hạnh phúc").contains("<w:u w:val=\"single\""));
+    assert!(run_of("Lạng Sơn, ngày 01 tháng 9 năm 2020").contains("<w:i />"));
+    let copies = run_of("Nơi nhận:");
+    assert!(
+        copies.contains("<w:b />") && copies.contains("<w:i />"),
+        "{copies}"
+    );
+}
+
+#[test]
+fn the_annex_holds_every_districts_directives_word_for_word_in_the_plans_order() {
+    let (_dir, docx, _, plan) = docx(WITH_LETTER, &[]);
+    let text = docx.text();
+    let annex = &text[text.find("PHỤ LỤC").unwrap()..];
+    let mut from = 0;
+    for (i, (name, actions)) in actions(&plan, "action").into_iter().enumerate() {
+        let heading = if name.starts_with("Thành phố") {
+            format!("{}. {name}\n", i + 1)
+        } else {
+            format!("{}. Huyện {name}\n", i + 1)
+        };
+        let start = annex[from..]
+            .find(&heading)
+            .unwrap_or_else(|| panic!("no section «{heading}» after the one before"))
+            + from;
+        let end = annex[start + 1..]
+            .find(&format!("\n{}. ", i + 2))
+            .map_or(annex.len(), |e| start + 1 + e);
+        let section = &annex[start..end];
+        assert!(!actions.is_empty());
+        for action in &actions {
+            assert!(
+                section.contains(action),
+                "{name}: lacks «{action}»:\n{section}"
+            );
+        }
+        from = start + 1;
+    }
+    // teams are named in each section
+    assert!(annex.contains("Lực lượng: 24 tổ xã"), "{annex}");
+}
+
+#[test]
+fn the_page_is_a4_with_the_decrees_margins_in_times_new_roman() {
+    let (_dir, docx, _, _) = docx(WITH_LETTER, &[]);
+    let xml = docx.part("word/document.xml");
+    assert!(xml.contains("<w:pgSz w:w=\"11906\" w:h=\"16838\""), "A4");
+    let margins = &xml[xml.rfind("<w:pgMar ").unwrap()..];
+    let twips = |key: &str| -> f64 {
+        let at = margins.find(&format!("w:{key}=\"")).unwrap() + key.len() + 4;
+        let value: String = margins[at..]
+            .chars()
+            .take_while(|c| c.is_ascii_digit())
+            .collect();
+        value.parse::<f64>().unwrap() * 25.4 / 1440.0
+    };
+    // Nghị định 30/2020/NĐ-CP, Phụ lục I: top and bottom 20-25 mm, left 30-35, right 15-20
+    for (key, range) in [
+        ("top", 20.0..=25.0),
+        ("bottom", 20.0..=25.0),
+        ("left", 30.0..=35.0),
+        ("right", 15.0..=20.0),
+    ] {
+        let mm = twips(key);
+        assert!(range.contains(&(mm.round())), "{key} margin {mm} mm");
+    }
+    let styles = docx.part("word/styles.xml");
+    assert!(
+        styles.contains("w:ascii=\"Times New Roman\"")
+            && styles.contains("w:hAnsi=\"Times New Roman\""),
+        "{styles}"
+    );
+    // body 13 pt, the heading's lines 12 to 14 pt: no other size
+    for size in xml.match_indices("<w:sz w:val=\"").map(|(i, _)| {
+        xml[i + 13..]
+            .chars()
+            .take_while(|c| c.is_ascii_digit())
+            .collect::<String>()
+    }) {
+        let half_points: u32 = size.parse().unwrap();
+        assert!(
+            half_points == 4 || (22..=28).contains(&half_points),
+            "a run of {half_points} half-points"
+        );
+    }
+    // page numbers at the top from page 2: a first-page header without one
+    assert!(
+        xml.contains("<w:titlePg"),
+        "the first page has its own (empty) header"
+    );
+    let headers: Vec<String> = docx
+        .parts
+        .iter()
+        .filter(|(n, _)| n.starts_with("word/header"))
+        .map(|(n, _)| docx.part(n))
+        .collect();
+    assert!(headers.iter().any(|h| h.contains("PAGE")), "no page number");
+}
+
+#[test]
+fn the_same_plan_gives_the_same_word_file_byte_for_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, args: &[&str]| {
+        let path = dir.path().join(name);
+        Test::plan(WITH_LETTER)
+            .args(args)
+            .format("docx")
+            .out(&path)
+            .run()
+            .code(0);
+        std::fs::read(path).unwrap()
+    };
+    let first = write("a.docx", &[]);
+    // another letter in between: the writer's counters must not carry over
+    let other = write("b.docx", &["--set", "target.provincial_rate=0.5"]);
+    let again = write("c.docx", &[]);
+    assert!(first == again, "two runs wrote different bytes");
+    assert!(first != other, "a different plan wrote the same file");
+    // the document's own dates are the data's, not the clock's
+    let docx = Docx::read(&dir.path().join("a.docx"));
+    let core = docx.part("docProps/core.xml");
+    assert_eq!(
+        core.matches("2020-09-01T00:00:00Z").count(),
+        2,
+        "created and modified are as_of:\n{core}"
+    );
+    // and the binary matches what the library writes for the same plan in this process
+    let again = write("d.docx", &[]);
+    assert!(first == again);
+}
+
+#[test]
+fn without_a_letter_table_the_particulars_are_visible_placeholders_and_the_command_says_so() {
+    let (_dir, docx, stderr, _) = docx(SHIPPED, &[]);
+    let text = docx.text();
+    for placeholder in [
+        "[CƠ QUAN CHỦ QUẢN]",
+        "[TÊN CƠ QUAN BAN HÀNH]",
+        "Số: [Số văn bản]/[Ký hiệu]",
+        "[Địa danh], ngày … tháng … năm ……",
+        "V/v [Trích yếu nội dung công văn]",
+        "[CHỨC VỤ NGƯỜI KÝ]",
+        "[Họ và tên người ký]",
+        "- Như trên;\n- Lưu: VT.",
+    ] {
+        assert!(text.contains(placeholder), "no «{placeholder}»:\n{text}");
+    }
+    assert!(
+        stderr.starts_with("lưu ý: công văn còn 10 chỗ in tạm trong ngoặc vuông"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("letter.number, letter.symbol"), "{stderr}");
+    assert!(stderr.contains("bảng [letter] của kịch bản"), "{stderr}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let out = Test::shipped()
+        .format("docx")
+        .lang("en")
+        .out(dir.path().join("letter.docx"))
+        .run()
+        .code(0);
+    assert!(
+        out.stderr
+            .starts_with("note: the letter still has 10 placeholder(s)"),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("letter.signer"), "{}", out.stderr);
+    let text = Docx::read(&dir.path().join("letter.docx")).text();
+    assert!(text.contains("SOCIALIST REPUBLIC OF VIETNAM\nIndependence - Freedom - Happiness\n"));
+    assert!(text.contains("No.: [Number]/[Symbol]"), "{text}");
+}
+
+#[test]
+fn one_letter_per_district_goes_to_each_chairman_with_its_own_directives() {
+    let dir = tempfile::tempdir().unwrap();
+    let scenario = dir.path().join("per-district.toml");
+    let text = std::fs::read_to_string(WITH_LETTER)
+        .unwrap()
+        .replace(
+            "base = \"lang-son-2020-09-01.toml\"",
+            &format!("base = \"{}\"", SHIPPED),
+        )
+        .replace("mode = \"annex\"", "mode = \"per-district\"");
+    std::fs::write(&scenario, text).unwrap();
+    let scenario = scenario.to_str().unwrap();
+    let (_dir, docx, stderr, plan) = docx(scenario, &[]);
+    assert_eq!(stderr, "");
+    let text = docx.text();
+    let districts = actions(&plan, "action");
+    assert_eq!(
+        text.matches("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").count(),
+        districts.len()
+    );
+    assert!(
+        !text.contains("PHỤ LỤC"),
+        "no annex: each letter says it all"
+    );
+    let letters: Vec<&str> = text.split("UBND TỈNH LẠNG SƠN\n").skip(1).collect();
+    assert_eq!(letters.len(), districts.len());
+    for (letter, (name, actions)) in letters.iter().zip(districts.clone()) {
+        let to = match name.strip_prefix("Thành phố") {
+            Some(rest) => format!("Kính gửi: Chủ tịch UBND thành phố{rest}."),
+            None => format!("Kính gửi: Chủ tịch UBND huyện {name}."),
+        };
+        assert!(letter.contains(&to), "no «{to}»:\n{letter}");
+        for action in &actions {
+            assert!(letter.contains(action), "{name}: lacks «{action}»");
+        }
+        assert!(letter.contains("Lê Hải Yến"), "{name}: unsigned");
+    }
+    // each letter's pages are numbered from 1 again
+    let xml = docx.part("word/document.xml");
+    assert_eq!(
+        xml.matches("<w:pgNumType w:start=\"1\"").count(),
+        districts.len()
+    );
+}
+
+#[test]
+fn the_letter_prints_from_the_browser_with_the_same_words() {
+    let (_dir, docx, _, plan) = docx(WITH_LETTER, &[]);
+    let out = Test::plan(WITH_LETTER).format("letter-html").run().code(0);
+    assert_eq!(out.stderr, "");
+    let html = out.stdout;
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("@page { size: A4; margin: 20mm 15mm 20mm 30mm; }"));
+    for line in docx.text().lines().filter(|l| !l.is_empty()) {
+        let escaped = campaign_planner::report::html::escape(line.trim_start_matches("- "));
+        assert!(html.contains(&escaped), "the HTML lacks «{line}»");
+    }
+    for (_, actions) in actions(&plan, "action") {
+        for action in actions {
+            assert!(html.contains(&campaign_planner::report::html::escape(action)));
+        }
+    }
+}
+
+#[test]
+fn the_letter_is_for_plan_only_and_the_word_file_needs_out() {
+    let out = Test::shipped().format("docx").run().bad_input();
+    assert!(out.stderr.contains("--out"), "{}", out.stderr);
+    let out = Test::new()
+        .args(["compare", SHIPPED, SHIPPED, "--format", "docx"])
+        .run()
+        .code(EXIT_BAD_INPUT);
+    assert!(out.stderr.contains("docx"), "{}", out.stderr);
+}
+
+#[test]
+fn markup_in_the_particulars_is_text_in_the_word_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let scenario = dir.path().join("markup.toml");
+    std::fs::write(
+        &scenario,
+        format!(
+            "base = \"{SHIPPED}\"\n\n[letter]\nissuer = \"Sở <TT> & \\\"TT\\\"\"\nsigner = \"A]]></w:t><w:t>B\"\n"
+        ),
+    )
+    .unwrap();
+    let (_dir, docx, _, _) = docx(scenario.to_str().unwrap(), &[]);
+    let text = docx.text();
+    assert!(text.contains("SỞ <TT> & \"TT\"\n"), "{text}");
+    assert!(text.contains("Sở <TT> & \"TT\" đề nghị"), "{text}");
+    assert!(text.contains("A]]></w:t><w:t>B\n"), "{text}");
+    assert!(!docx.part("word/document.xml").contains("<w:t>B"));
+}
