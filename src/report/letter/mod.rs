@@ -16,7 +16,7 @@ pub mod html;
 use crate::number;
 use crate::plan::{DistrictPlan, Plan};
 use crate::report::content;
-use crate::report::html::addressee;
+use crate::report::html::addressee_as;
 use crate::report::words::{self, Label, capitalize};
 use crate::scenario::{Letter, LetterDate, LetterMode};
 use crate::text::Lang;
@@ -419,8 +419,8 @@ impl<'a> Parts<'a> {
     /// The letter to one district, with its own directives.
     fn to_one(&self, plan: &Plan, district: &DistrictPlan) -> OneLetter {
         let lang = self.lang;
-        let unit = unit_name(&district.name, lang);
-        let to = vec![format!("{}.", addressee(&district.name, lang))];
+        let unit = unit_name(district, lang);
+        let to = vec![format!("{}.", addressee(district, lang))];
         let own = match lang {
             Lang::Vi => format!(
                 "; riêng {unit} có {}/{} smartphone đã cài đặt ({}).",
@@ -444,12 +444,8 @@ impl<'a> Parts<'a> {
                 Some(&unit),
             )),
             Block::Text(match lang {
-                Lang::Vi => format!(
-                    "{} đề nghị {}:",
-                    self.issuer,
-                    addressee(&district.name, lang)
-                ),
-                Lang::En => format!("{} asks {}:", self.issuer, addressee(&district.name, lang)),
+                Lang::Vi => format!("{} đề nghị {}:", self.issuer, addressee(district, lang)),
+                Lang::En => format!("{} asks {}:", self.issuer, addressee(district, lang)),
             }),
         ];
         body.extend(directive_blocks(district, lang, |i| format!("{}.", i + 1)));
@@ -501,7 +497,7 @@ impl<'a> Parts<'a> {
                     None => rates,
                 };
                 AnnexSection {
-                    heading: format!("{}. {}", i + 1, capitalize(&unit_name(&d.name, lang))),
+                    heading: format!("{}. {}", i + 1, capitalize(&unit_name(d, lang))),
                     summary,
                     directives: directive_blocks(d, lang, letter_item),
                 }
@@ -591,7 +587,7 @@ fn figures(plan: &Plan, lang: Lang, app: &str) -> Block {
         .iter()
         .map(|d| {
             row(
-                capitalize(&unit_name(&d.name, lang)),
+                capitalize(&unit_name(d, lang)),
                 d.installed,
                 d.smartphones,
                 d.rate,
@@ -658,10 +654,21 @@ fn province_teams(plan: &Plan) -> Vec<(String, u32)> {
         .collect()
 }
 
+/// Whom the letter to `district` is sent to, by its unit type (`unit_type`, or what its name
+/// says): `Chủ tịch UBND thành phố Lạng Sơn`.
+fn addressee(district: &DistrictPlan, lang: Lang) -> String {
+    addressee_as(&district.name, district.unit_type, lang)
+}
+
 /// The district as the letter names it: `huyện Hữu Lũng`, `thành phố Lạng Sơn` (in English:
 /// `Hữu Lũng district`), from the words that address its chairman.
-fn unit_name(name: &str, lang: Lang) -> String {
-    let full = addressee(name, lang);
+fn unit_name(district: &DistrictPlan, lang: Lang) -> String {
+    unit_name_as(&district.name, district.unit_type, lang)
+}
+
+/// [`unit_name`] of the district `name` of type `unit`.
+fn unit_name_as(name: &str, unit: crate::model::UnitType, lang: Lang) -> String {
+    let full = addressee_as(name, unit, lang);
     let prefix = lang.pick("Chủ tịch UBND ", "the Chair of the People's Committee of ");
     full.strip_prefix(prefix).unwrap_or(&full).to_string()
 }
@@ -676,7 +683,7 @@ fn collective(plan: &Plan, lang: Lang) -> String {
         .into_iter()
         .filter(|kind| {
             plan.districts.iter().any(|d| {
-                unit_name(&d.name, lang)
+                unit_name(d, lang)
                     .strip_prefix(kind)
                     .is_some_and(|rest| rest.starts_with(' '))
             })
@@ -825,9 +832,20 @@ mod tests {
 
     #[test]
     fn units_are_named_by_their_kind() {
-        assert_eq!(unit_name("Hữu Lũng", Lang::Vi), "huyện Hữu Lũng");
         assert_eq!(
-            unit_name("Thành phố Lạng Sơn", Lang::Vi),
+            unit_name_as(
+                "Hữu Lũng",
+                crate::model::UnitType::of_name("Hữu Lũng"),
+                Lang::Vi
+            ),
+            "huyện Hữu Lũng"
+        );
+        assert_eq!(
+            unit_name_as(
+                "Thành phố Lạng Sơn",
+                crate::model::UnitType::of_name("Thành phố Lạng Sơn"),
+                Lang::Vi
+            ),
             "thành phố Lạng Sơn"
         );
         assert_eq!(
