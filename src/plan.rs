@@ -246,10 +246,11 @@ impl Plan {
             .filter(|k| k.scope == crate::model::Scope::Local)
             .map(|k| k.name.clone())
             .collect();
-        let none = scenario
-            .districts
-            .iter()
-            .all(|d| kinds.iter().all(|k| d.teams.get(k).copied().unwrap_or(0) == 0));
+        let none = scenario.districts.iter().all(|d| {
+            kinds
+                .iter()
+                .all(|k| d.teams.get(k).copied().unwrap_or(0) == 0)
+        });
         if !kinds.is_empty() && none {
             said.push(Notice::NoLocalTeams { kinds });
         }

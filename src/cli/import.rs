@@ -68,7 +68,8 @@ fn rules_for(out: Option<&Path>) -> Rules {
         Some(p) if !p.as_os_str().is_empty() => lexical(&cwd.join(p)),
         _ => lexical(&cwd),
     };
-    let has_rules = |dir: &Path| !crate::files::with_extension(&dir.join("rules"), "rhai").is_empty();
+    let has_rules =
+        |dir: &Path| !crate::files::with_extension(&dir.join("rules"), "rhai").is_empty();
     let found = folder
         .ancestors()
         .find(|a| has_rules(a))
@@ -80,9 +81,7 @@ fn rules_for(out: Option<&Path>) -> Rules {
     let target = found.join("rules");
     let relative = relative(&folder, &target);
     // the file system must agree (a folder reached through a link climbs elsewhere with `..`)
-    let same = |a: &Path, b: &Path| {
-        matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y)
-    };
+    let same = |a: &Path, b: &Path| matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y);
     if same(&folder.join(&relative), &target) {
         Rules::Folder(slashed(&relative))
     } else {

@@ -291,21 +291,31 @@ pub(crate) fn find(src: &Source, rows: &[GridRow], names: &ColumnNames) -> Resul
         })
         .unwrap_or(filled[0]);
     let best_row = &rows[best];
-    let headings: Vec<String> = best_row
-        .cells
-        .iter()
-        .map(|c| written(c))
-        .filter(|c| !c.is_empty())
-        .collect();
+    // the headings as read: a two-row header's joined ("Số thuê bao smartphone")
+    let below = filled.iter().copied().find(|&j| j > best);
+    let headings: Vec<String> = match below {
+        Some(j) if can_be_upper(best_row) && can_be_lower(&rows[j]) => pair(best_row, &rows[j])
+            .into_iter()
+            .map(|c| c.title)
+            .filter(|c| !c.is_empty())
+            .collect(),
+        _ => best_row
+            .cells
+            .iter()
+            .map(|c| written(c))
+            .filter(|c| !c.is_empty())
+            .collect(),
+    };
     // a named heading found in no row (nor pair) is said first: it is what the user typed
     for (h, name) in &names.named {
         let wanted = table::key(name);
         let anywhere = filled.iter().any(|&i| {
             rows[i].cells.iter().any(|c| table::key(c) == wanted)
-                || filled
-                    .iter()
-                    .find(|&&j| j > i)
-                    .is_some_and(|&j| pair(&rows[i], &rows[j]).iter().any(|c| table::key(&c.title) == wanted))
+                || filled.iter().find(|&&j| j > i).is_some_and(|&j| {
+                    pair(&rows[i], &rows[j])
+                        .iter()
+                        .any(|c| table::key(&c.title) == wanted)
+                })
         });
         if !anywhere {
             let close = closest_cells(name, &headings);
@@ -362,7 +372,13 @@ pub(crate) fn find(src: &Source, rows: &[GridRow], names: &ColumnNames) -> Resul
 /// words is accepted, [`table::heading`]).
 pub(crate) fn accepted(h: Heading) -> &'static [&'static str] {
     match h {
-        Heading::District => &["Huyện", "Huyện, thành phố", "Đơn vị", "Tên huyện", "District"],
+        Heading::District => &[
+            "Huyện",
+            "Huyện, thành phố",
+            "Đơn vị",
+            "Tên huyện",
+            "District",
+        ],
         Heading::Installed => &[
             "Đã cài Bluezone",
             "Đã cài đặt",
@@ -415,7 +431,11 @@ fn missing(h: Heading, unread: &[&String]) -> Missing {
 fn closest_cells(name: &str, headings: &[String]) -> Vec<String> {
     let mut scored: Vec<(f64, &String)> = headings
         .iter()
-        .map(|h| (likeness(name, h), h))
+        .map(|h| {
+            // a part of the heading ("Đã cài" of "Số thuê bao đã cài Bluezone") reads like it
+            let part = table::key(h).contains(&table::key(name));
+            (if part { 1.0 } else { likeness(name, h) }, h)
+        })
         .filter(|(l, _)| *l >= 0.4)
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));

@@ -30,7 +30,8 @@ impl Date {
     }
 
     fn checked(year: u32, month: u32, day: u32) -> Option<Date> {
-        let leap = (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
+        let leap =
+            (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
         let days = match month {
             1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
             4 | 6 | 9 | 11 => 30,
@@ -51,7 +52,10 @@ impl Date {
         if parts.len() != 3 || parts[0].len() != 4 || parts[1].len() != 2 || parts[2].len() != 2 {
             return None;
         }
-        let n: Vec<u32> = parts.iter().map(|p| p.parse().ok()).collect::<Option<_>>()?;
+        let n: Vec<u32> = parts
+            .iter()
+            .map(|p| p.parse().ok())
+            .collect::<Option<_>>()?;
         Date::checked(n[0], n[1], n[2])
     }
 }
@@ -234,7 +238,10 @@ fn in_file_name(path: &Path) -> Option<Date> {
 }
 
 fn year_in_file_name(path: &Path) -> Option<u32> {
-    let stem = path.file_stem()?.to_string_lossy().replace(['_', '-', '.'], " ");
+    let stem = path
+        .file_stem()?
+        .to_string_lossy()
+        .replace(['_', '-', '.'], " ");
     year(&stem)
 }
 
@@ -242,11 +249,7 @@ fn year_in_file_name(path: &Path) -> Option<u32> {
 /// rows `titles` (one written after "đến" first), else the file's name. A title's date without
 /// a year takes the year written elsewhere in the titles, else in the file's name; with none
 /// the date is not guessed (the error asks for `--as-of`).
-pub(crate) fn as_of(
-    src: &Source,
-    titles: &[&GridRow],
-    given: Option<Date>,
-) -> Result<AsOf, Error> {
+pub(crate) fn as_of(src: &Source, titles: &[&GridRow], given: Option<Date>) -> Result<AsOf, Error> {
     if let Some(date) = given {
         return Ok(AsOf::Given(date));
     }
@@ -279,7 +282,8 @@ pub(crate) fn as_of(
                     .iter()
                     .find_map(|c| {
                         // the year of another cell, or of this cell outside its date
-                        let without: String = c.replace(&format!("{}/{}", found.day, found.month), " ");
+                        let without: String =
+                            c.replace(&format!("{}/{}", found.day, found.month), " ");
                         year(&without)
                     })
                     .map(|y| (y, r.line))
@@ -331,7 +335,10 @@ mod tests {
 
     #[test]
     fn dates_as_offices_write_them() {
-        assert_eq!(first("Số liệu đến ngày 31/8/2020"), Some((31, 8, Some(2020))));
+        assert_eq!(
+            first("Số liệu đến ngày 31/8/2020"),
+            Some((31, 8, Some(2020)))
+        );
         assert_eq!(first("tính đến 17h ngày 31/8"), Some((31, 8, None)));
         assert_eq!(
             first("Lạng Sơn, ngày 01 tháng 9 năm 2020"),
@@ -347,7 +354,10 @@ mod tests {
     #[test]
     fn dates_in_file_names() {
         let d = |p: &str| in_file_name(Path::new(p)).map(|d| d.iso());
-        assert_eq!(d("bao-cao-huyen-2020-08-31.xlsx").as_deref(), Some("2020-08-31"));
+        assert_eq!(
+            d("bao-cao-huyen-2020-08-31.xlsx").as_deref(),
+            Some("2020-08-31")
+        );
         assert_eq!(d("so-lieu-31-8-2020.csv").as_deref(), Some("2020-08-31"));
         assert_eq!(d("letter.csv"), None);
         assert_eq!(d("bao-cao-2020-02-30.csv"), None);
@@ -358,7 +368,12 @@ mod tests {
         assert!(Date::checked(2020, 2, 29).is_some());
         assert!(Date::checked(2021, 2, 29).is_none());
         assert!(Date::checked(2020, 9, 31).is_none());
-        assert_eq!(Date::parse_iso("2020-08-31").map(|d| d.written()).as_deref(), Some("31/8/2020"));
+        assert_eq!(
+            Date::parse_iso("2020-08-31")
+                .map(|d| d.written())
+                .as_deref(),
+            Some("31/8/2020")
+        );
         assert!(Date::parse_iso("31/8/2020").is_none());
     }
 }

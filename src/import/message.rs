@@ -407,11 +407,20 @@ fn column_example(missing: &[Missing]) -> String {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum ColumnOption {
     /// No `=` in it.
-    NoEquals { given: String },
-    UnknownKey { key: String, close: Option<&'static str> },
-    EmptyHeading { key: String },
+    NoEquals {
+        given: String,
+    },
+    UnknownKey {
+        key: String,
+        close: Option<&'static str>,
+    },
+    EmptyHeading {
+        key: String,
+    },
     /// The same key given twice.
-    Twice { key: String },
+    Twice {
+        key: String,
+    },
     /// The heading is in no header row: the row most like a header (`line`) has `headings`;
     /// `close` are those that read most like the name.
     NotInHeader {
@@ -428,7 +437,8 @@ const COLUMN_KEYS: &str = "`district`, `installed`, `smartphones`, `rate`";
 impl Message for ColumnOption {
     fn vi(&self) -> Said {
         use ColumnOption::*;
-        let form = "viết `--column KHÓA=\"tên cột\"`, ví dụ `--column installed=\"Số máy cài đặt\"`";
+        let form =
+            "viết `--column KHÓA=\"tên cột\"`, ví dụ `--column installed=\"Số máy cài đặt\"`";
         match self {
             NoEquals { given } => Said::new(format!("tùy chọn `--column {given}` thiếu dấu `=`")).hint(form),
             UnknownKey { key, close } => Said::new(format!(
@@ -616,7 +626,7 @@ impl Message for TableProblem {
             HeadingTwice { line, heading } => Said::new(format!(
                 "dòng tiêu đề (dòng {line}): cột `{heading}` bị lặp"
             ))
-            .hint("xóa một trong hai cột"),
+            .hint("xóa một trong hai cột, hoặc chỉ cột cần đọc bằng tùy chọn `--column` (ví dụ `--column installed=\"Số máy cài\"`)"),
             BelowTotal { row } => {
                 Said::new(format!("{} nằm dưới dòng tổng", row.said(Lang::Vi)))
                     .hint("đặt dòng tổng ở cuối bảng")
@@ -676,7 +686,7 @@ impl Message for TableProblem {
             HeadingTwice { line, heading } => Said::new(format!(
                 "the header row (row {line}): column `{heading}` appears twice"
             ))
-            .hint("delete one of the two columns"),
+            .hint("delete one of the two columns, or name the one to read with `--column` (e.g. `--column installed=\"Số máy cài\"`)"),
             BelowTotal { row } => {
                 Said::new(format!("{} comes after the total row", row.said(Lang::En)))
                     .hint("put the total row at the end of the table")

@@ -97,11 +97,11 @@ pub fn render(imported: &Imported, out: Option<&Path>, rules: &Rules, lang: Lang
     let _ = writeln!(s, "{}", date_line(&imported.as_of, vi));
     let rules_line = match (rules, vi) {
         (Rules::Folder(f), true) => format!(
-            "Quy tắc: rules = [\"{f}\"] (tính từ thư mục {})",
+            "Quy tắc: rules = [\"{f}\"] (tính từ {})",
             folder_of(out, vi)
         ),
         (Rules::Folder(f), false) => format!(
-            "Rules: rules = [\"{f}\"] (from the folder {})",
+            "Rules: rules = [\"{f}\"] (from {})",
             folder_of(out, vi)
         ),
         (Rules::None, true) => {
@@ -143,7 +143,9 @@ pub fn render(imported: &Imported, out: Option<&Path>, rules: &Rules, lang: Lang
     todo.push(if vi {
         format!("số tổ xã của từng huyện: teams = {{ commune = 0 }} ở cả {districts} huyện")
     } else {
-        format!("each district's commune teams: teams = {{ commune = 0 }} in all {districts} districts")
+        format!(
+            "each district's commune teams: teams = {{ commune = 0 }} in all {districts} districts"
+        )
     });
     todo.push(if vi {
         "năng suất và chi phí của các loại đội ([[team_kind]] commune, volunteer), số đội tình nguyện của tỉnh: giá trị tạm lấy từ kịch bản Lạng Sơn".to_string()
@@ -173,16 +175,27 @@ pub fn render(imported: &Imported, out: Option<&Path>, rules: &Rules, lang: Lang
 
 fn folder_of(out: Option<&Path>, vi: bool) -> String {
     match out.and_then(Path::parent) {
-        Some(p) if !p.as_os_str().is_empty() => p.display().to_string(),
-        _ if vi => "hiện tại".to_string(),
-        _ => "current".to_string(),
+        Some(p) if !p.as_os_str().is_empty() && vi => {
+            format!("thư mục {} của kịch bản", p.display())
+        }
+        Some(p) if !p.as_os_str().is_empty() => format!("the scenario's folder {}", p.display()),
+        _ if vi => "thư mục hiện tại".to_string(),
+        _ => "the current folder".to_string(),
     }
 }
 
 fn date_line(as_of: &AsOf, vi: bool) -> String {
     match as_of {
-        AsOf::Given(d) if vi => format!("Ngày số liệu: {} (theo --as-of) → as_of = {}", d.written(), d.iso()),
-        AsOf::Given(d) => format!("Figures' date: {} (from --as-of) → as_of = {}", d.written(), d.iso()),
+        AsOf::Given(d) if vi => format!(
+            "Ngày số liệu: {} (theo --as-of) → as_of = {}",
+            d.written(),
+            d.iso()
+        ),
+        AsOf::Given(d) => format!(
+            "Figures' date: {} (from --as-of) → as_of = {}",
+            d.written(),
+            d.iso()
+        ),
         AsOf::Title {
             date,
             text,
@@ -192,20 +205,52 @@ fn date_line(as_of: &AsOf, vi: bool) -> String {
             let text = shown(text);
             let year = match (year, vi) {
                 (YearFrom::Date, _) => String::new(),
-                (YearFrom::Title { line }, true) => format!("; dòng tiêu đề không ghi năm, lấy năm {} ở dòng {line}", date.year),
-                (YearFrom::Title { line }, false) => format!("; the title gives no year: {} taken from row {line}", date.year),
-                (YearFrom::FileName, true) => format!("; dòng tiêu đề không ghi năm, lấy năm {} từ tên tệp", date.year),
-                (YearFrom::FileName, false) => format!("; the title gives no year: {} taken from the file's name", date.year),
+                (YearFrom::Title { line }, true) => format!(
+                    "; dòng tiêu đề không ghi năm, lấy năm {} ở dòng {line}",
+                    date.year
+                ),
+                (YearFrom::Title { line }, false) => format!(
+                    "; the title gives no year: {} taken from row {line}",
+                    date.year
+                ),
+                (YearFrom::FileName, true) => format!(
+                    "; dòng tiêu đề không ghi năm, lấy năm {} từ tên tệp",
+                    date.year
+                ),
+                (YearFrom::FileName, false) => format!(
+                    "; the title gives no year: {} taken from the file's name",
+                    date.year
+                ),
             };
             if vi {
-                format!("Ngày số liệu: {} (dòng {line}: \"{text}\"{year}) → as_of = {}", date.written(), date.iso())
+                format!(
+                    "Ngày số liệu: {} (dòng {line}: \"{text}\"{year}) → as_of = {}",
+                    date.written(),
+                    date.iso()
+                )
             } else {
-                format!("Figures' date: {} (row {line}: \"{text}\"{year}) → as_of = {}", date.written(), date.iso())
+                format!(
+                    "Figures' date: {} (row {line}: \"{text}\"{year}) → as_of = {}",
+                    date.written(),
+                    date.iso()
+                )
             }
         }
-        AsOf::FileName(d) if vi => format!("Ngày số liệu: {} (theo tên tệp; tiêu đề không ghi ngày) → as_of = {}", d.written(), d.iso()),
-        AsOf::FileName(d) => format!("Figures' date: {} (from the file's name; the title gives none) → as_of = {}", d.written(), d.iso()),
-        AsOf::Placeholder if vi => format!("Ngày số liệu: tệp không ghi ngày; as_of = {PLACEHOLDER_DATE} là giá trị TẠM"),
-        AsOf::Placeholder => format!("Figures' date: the file gives none; as_of = {PLACEHOLDER_DATE} is a PLACEHOLDER"),
+        AsOf::FileName(d) if vi => format!(
+            "Ngày số liệu: {} (theo tên tệp; tiêu đề không ghi ngày) → as_of = {}",
+            d.written(),
+            d.iso()
+        ),
+        AsOf::FileName(d) => format!(
+            "Figures' date: {} (from the file's name; the title gives none) → as_of = {}",
+            d.written(),
+            d.iso()
+        ),
+        AsOf::Placeholder if vi => {
+            format!("Ngày số liệu: tệp không ghi ngày; as_of = {PLACEHOLDER_DATE} là giá trị TẠM")
+        }
+        AsOf::Placeholder => format!(
+            "Figures' date: the file gives none; as_of = {PLACEHOLDER_DATE} is a PLACEHOLDER"
+        ),
     }
 }

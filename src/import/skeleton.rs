@@ -87,7 +87,7 @@ cost_per_team_day = 300_000        # ASSUMPTION: đồng per team-day (travel, m
             Rules::Folder(folder) => format!(
                 "rules = [{}]{}# the rules folder, relative to this file's folder",
                 quoted(folder),
-                " ".repeat(27usize.saturating_sub(folder.chars().count()).max(1))
+                " ".repeat(35usize.saturating_sub(10 + quoted(folder).chars().count()).max(1))
             ),
             Rules::None => "rules = []                         # no rules folder was found beside the file: list the rules (e.g. [\"../rules\"]), relative to this file's folder".to_string(),
         },
@@ -139,7 +139,13 @@ fn as_of_line(as_of: &AsOf, file: &str) -> String {
 pub(crate) fn shown(text: &str) -> String {
     let mut out: String = text
         .chars()
-        .map(|c| if c.is_control() || crate::text::hidden_character(&c.to_string()).is_some() { ' ' } else { c })
+        .map(|c| {
+            if c.is_control() || crate::text::hidden_character(&c.to_string()).is_some() {
+                ' '
+            } else {
+                c
+            }
+        })
         .take(80)
         .collect();
     if text.chars().count() > 80 {

@@ -88,14 +88,44 @@ const NOT_A_COUNT: [&str; 12] = [
 
 /// Words a district column's heading is made of ("Huyện, thành phố", "Tên đơn vị", "Địa bàn",
 /// "District"), with at least one of [`DISTRICT_NAMES`].
-const DISTRICT_WORDS: [&str; 25] = [
-    "ten", "cac", "huyen", "thanh", "pho", "thi", "xa", "tran", "quan", "phuong", "don", "vi",
-    "dia", "ban", "tp", "tx", "hanh", "chinh", "district", "districts", "name", "unit", "city",
-    "town", "commune",
+const DISTRICT_WORDS: [&str; 24] = [
+    "ten",
+    "cac",
+    "huyen",
+    "thanh",
+    "pho",
+    "thi",
+    "xa",
+    "tran",
+    "quan",
+    "phuong",
+    "don",
+    "vi",
+    "dia",
+    "ban",
+    "tp",
+    "tx",
+    "hanh",
+    "chinh",
+    "district",
+    "districts",
+    "name",
+    "unit",
+    "city",
+    "town",
 ];
-const DISTRICT_NAMES: [&str; 12] = [
-    "huyen", "don vi", "dia ban", "quan", "thanh pho", "thi xa", "xa", "district", "name",
-    "unit", "commune", "tp",
+const DISTRICT_NAMES: [&str; 11] = [
+    "huyen",
+    "don vi",
+    "dia ban",
+    "quan",
+    "thanh pho",
+    "thi xa",
+    "xa",
+    "district",
+    "name",
+    "unit",
+    "tp",
 ];
 
 /// The meaning of a header cell, if it is one of the columns every table has. Headings are
@@ -134,14 +164,22 @@ pub fn heading(cell: &str) -> Option<Heading> {
     if has("cai") || has("installed") {
         return Some(Heading::Installed);
     }
-    if ["smartphone", "smartphones", "thue bao", "may", "dien thoai", "phones", "subscribers"]
-        .iter()
-        .any(|p| has(p))
+    if [
+        "smartphone",
+        "smartphones",
+        "thue bao",
+        "may",
+        "dien thoai",
+        "phones",
+        "subscribers",
+    ]
+    .iter()
+    .any(|p| has(p))
     {
         return Some(Heading::Smartphones);
     }
-    let district = words.iter().all(|w| DISTRICT_WORDS.contains(w))
-        && DISTRICT_NAMES.iter().any(|p| has(p));
+    let district =
+        words.iter().all(|w| DISTRICT_WORDS.contains(w)) && DISTRICT_NAMES.iter().any(|p| has(p));
     district.then_some(Heading::District)
 }
 
