@@ -86,6 +86,10 @@ const NOT_A_COUNT: [&str; 12] = [
     "from teams",
 ];
 
+/// Words of a title above a table ("Số liệu cài đặt Bluezone ngày 01/9/2020", "Báo cáo số máy
+/// đã cài"), never of a heading.
+const TITLE: [&str; 5] = ["so lieu", "bao cao", "ngay", "tinh den", "den ngay"];
+
 /// Words a district column's heading is made of ("Huyện, thành phố", "Tên đơn vị", "Địa bàn",
 /// "District"), with at least one of [`DISTRICT_NAMES`].
 const DISTRICT_WORDS: [&str; 24] = [
@@ -155,7 +159,7 @@ pub fn heading(cell: &str) -> Option<Heading> {
     ) {
         return Some(Heading::Notes);
     }
-    if NOT_A_COUNT.iter().any(|p| has(p)) {
+    if NOT_A_COUNT.iter().any(|p| has(p)) || TITLE.iter().any(|p| has(p)) {
         return None;
     }
     if k.starts_with("ty le") || k.starts_with("ti le") || has("%") || has("rate") {

@@ -22,7 +22,6 @@ use crate::text::Text;
 
 const KEYS: [&str; 15] = [
     "name",
-    "assumptions_checked",
     "as_of",
     "horizon_days",
     "objective",
@@ -36,6 +35,7 @@ const KEYS: [&str; 15] = [
     "team_kind",
     "district",
     "history",
+    "assumptions_checked",
 ];
 
 /// Reads the scenario at `path`, with its `base` chain and its coverage file, and checks it.

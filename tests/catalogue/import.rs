@@ -323,6 +323,11 @@ fn cases() -> Vec<Case> {
                 "ghi ngày theo dạng năm-tháng-ngày, ví dụ `--as-of 2020-08-31`",
                 "write it year-month-day, e.g. `--as-of 2020-08-31`",
             ),
+        Case::plan("import: assumptions_checked that is not true or false")
+            .scenario("name = ", "assumptions_checked = \"no\"\nname = ")
+            .at("lang-son-2020-09-01.toml:")
+            .place("assumptions_checked", "assumptions_checked")
+            .says("true hoặc false", "true or false"),
         edited("import: zero smartphones", "18,019;78,399;22%", "18,019;0")
             .at(&format!("{AT}:3"))
             .place("số smartphone bằng 0", "smartphones is 0")
