@@ -309,14 +309,15 @@ pub(crate) fn find(src: &Source, rows: &[GridRow], names: &ColumnNames) -> Resul
     // a named heading found in no row (nor pair) is said first: it is what the user typed
     for (h, name) in &names.named {
         let wanted = table::key(name);
-        let anywhere = filled.iter().any(|&i| {
-            rows[i].cells.iter().any(|c| table::key(c) == wanted)
-                || filled.iter().find(|&&j| j > i).is_some_and(|&j| {
-                    pair(&rows[i], &rows[j])
-                        .iter()
-                        .any(|c| table::key(&c.title) == wanted)
-                })
-        });
+        let in_a_row = filled
+            .iter()
+            .any(|&i| rows[i].cells.iter().any(|c| table::key(c) == wanted));
+        let anywhere = in_a_row
+            || filled.windows(2).any(|w| {
+                pair(&rows[w[0]], &rows[w[1]])
+                    .iter()
+                    .any(|c| table::key(&c.title) == wanted)
+            });
         if !anywhere {
             let close = closest_cells(name, &headings);
             return Err(src.error(

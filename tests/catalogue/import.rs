@@ -324,7 +324,7 @@ fn cases() -> Vec<Case> {
                 "write it year-month-day, e.g. `--as-of 2020-08-31`",
             ),
         Case::plan("import: assumptions_checked that is not true or false")
-            .scenario("name = ", "assumptions_checked = \"no\"\nname = ")
+            .scenario("as_of = 2020-09-01 ", "assumptions_checked = \"no\"\nas_of = 2020-09-01 ")
             .at("lang-son-2020-09-01.toml:")
             .place("assumptions_checked", "assumptions_checked")
             .says("true hoặc false", "true or false"),
