@@ -5,6 +5,7 @@
 
 use super::grid::GridRow;
 use super::message::{ColumnOption, Missing, TableProblem};
+use super::skeleton::shown;
 use super::table::{self, Heading};
 use crate::diagnostic::Error;
 use crate::source::Source;
@@ -36,9 +37,9 @@ impl ColumnNames {
         let mut named: Vec<(Heading, String)> = Vec::new();
         for g in given {
             let Some((key, name)) = g.split_once('=') else {
-                return Err(Error::new(ColumnOption::NoEquals { given: g.clone() }));
+                return Err(Error::new(ColumnOption::NoEquals { given: shown(g) }));
             };
-            let key = key.trim().to_lowercase();
+            let key = shown(&key.trim().to_lowercase());
             let name = name.trim().trim_matches('"').trim().to_string();
             let Some(&(_, heading)) = KEYS.iter().find(|(k, _)| *k == key) else {
                 let close = crate::diagnostic::did_you_mean(&key, KEYS.iter().map(|(k, _)| *k));
@@ -247,7 +248,7 @@ pub(crate) fn find(src: &Source, rows: &[GridRow], names: &ColumnNames) -> Resul
                     named,
                 });
             }
-            Err(Failed::Twice(t)) if twice.is_none() => twice = Some((i, t)),
+            Err(Failed::Twice(t)) if twice.is_none() => twice = Some((i, shown(&t))),
             Err(_) => {}
         }
     }
@@ -266,7 +267,7 @@ pub(crate) fn find(src: &Source, rows: &[GridRow], names: &ColumnNames) -> Resul
                     named,
                 });
             }
-            Err(Failed::Twice(t)) if twice.is_none() => twice = Some((i, t)),
+            Err(Failed::Twice(t)) if twice.is_none() => twice = Some((i, shown(&t))),
             Err(_) => {}
         }
     }
@@ -296,13 +297,13 @@ pub(crate) fn find(src: &Source, rows: &[GridRow], names: &ColumnNames) -> Resul
     let headings: Vec<String> = match below {
         Some(j) if can_be_upper(best_row) && can_be_lower(&rows[j]) => pair(best_row, &rows[j])
             .into_iter()
-            .map(|c| c.title)
+            .map(|c| shown(&c.title))
             .filter(|c| !c.is_empty())
             .collect(),
         _ => best_row
             .cells
             .iter()
-            .map(|c| written(c))
+            .map(|c| shown(&written(c)))
             .filter(|c| !c.is_empty())
             .collect(),
     };
@@ -324,7 +325,7 @@ pub(crate) fn find(src: &Source, rows: &[GridRow], names: &ColumnNames) -> Resul
                 best_row.pos(),
                 ColumnOption::NotInHeader {
                     key: key_of(*h).to_string(),
-                    name: name.clone(),
+                    name: shown(name),
                     line: best_row.line,
                     headings: headings.clone(),
                     close,
@@ -412,7 +413,7 @@ fn missing(h: Heading, unread: &[&String]) -> Missing {
         for a in accepted(h) {
             let l = likeness(cell, a);
             if l >= 0.5 && best.as_ref().is_none_or(|(b, _)| l > *b) {
-                best = Some((l, written(cell)));
+                best = Some((l, shown(&written(cell))));
             }
         }
     }
@@ -434,7 +435,9 @@ fn closest_cells(name: &str, headings: &[String]) -> Vec<String> {
         .iter()
         .map(|h| {
             // a part of the heading ("Đã cài" of "Số thuê bao đã cài Bluezone") reads like it
-            let part = table::key(h).contains(&table::key(name));
+            let (whole, part) = (table::key(h), table::key(name));
+            let words: Vec<&str> = whole.split(' ').collect();
+            let part = part.len() >= 3 && table::has_words(&words, &part);
             (if part { 1.0 } else { likeness(name, h) }, h)
         })
         .filter(|(l, _)| *l >= 0.4)

@@ -258,7 +258,8 @@ pub(crate) fn as_of(src: &Source, titles: &[&GridRow], given: Option<Date>) -> R
         for cell in &row.cells {
             let text = cell.split_whitespace().collect::<Vec<_>>().join(" ");
             for f in dates(&text) {
-                candidates.push((f, row, text.clone()));
+                // (a message shows the cell on one line, without control characters)
+                candidates.push((f, row, super::skeleton::shown(&text)));
             }
         }
     }

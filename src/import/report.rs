@@ -54,9 +54,15 @@ pub fn render(imported: &Imported, out: Option<&Path>, rules: &Rules, lang: Lang
         s,
         "{}",
         if vi {
-            format!("Đã đọc {file}: {districts} huyện (dòng {first} đến {last}), {header}.")
+            format!(
+                "Đã đọc {file}: {} huyện (dòng {first} đến {last}), {header}.",
+                n(lang, districts as u64)
+            )
         } else {
-            format!("Read {file}: {districts} districts (rows {first} to {last}), {header}.")
+            format!(
+                "Read {file}: {} districts (rows {first} to {last}), {header}.",
+                n(lang, districts as u64)
+            )
         }
     );
     let _ = writeln!(s, "{}", if vi { "Các cột:" } else { "Columns:" });
@@ -141,10 +147,14 @@ pub fn render(imported: &Imported, out: Option<&Path>, rules: &Rules, lang: Lang
         });
     }
     todo.push(if vi {
-        format!("số tổ xã của từng huyện: teams = {{ commune = 0 }} ở cả {districts} huyện")
+        format!(
+            "số tổ xã của từng huyện: teams = {{ commune = 0 }} ở cả {} huyện",
+            n(lang, districts as u64)
+        )
     } else {
         format!(
-            "each district's commune teams: teams = {{ commune = 0 }} in all {districts} districts"
+            "each district's commune teams: teams = {{ commune = 0 }} in all {} districts",
+            n(lang, districts as u64)
         )
     });
     todo.push(if vi {

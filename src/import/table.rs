@@ -63,6 +63,10 @@ pub fn key(cell: &str) -> String {
 const HEADING_WORDS: usize = 12;
 
 /// Whether the words of `key` hold `phrase` (words of a [`key`]) as whole words, in order.
+pub(crate) fn has_words(words: &[&str], phrase: &str) -> bool {
+    has(words, phrase)
+}
+
 fn has(words: &[&str], phrase: &str) -> bool {
     let phrase: Vec<&str> = phrase.split(' ').collect();
     words.windows(phrase.len()).any(|w| w == phrase.as_slice())
