@@ -62,6 +62,7 @@ pub fn plan_scenario(scenario: &scenario::Scenario) -> Result<Plan, Error> {
     let mut plan = Plan::new(&scenario.name, &scenario.as_of, &model, &solution, &effects);
     plan.add_notices(&model);
     plan.add_unit_types(&scenario);
+    plan.add_input_notices(&scenario);
     let after = rules.after_solve(&scenario, &plan)?;
     plan.add_after_solve(after);
     plan.add_pace(&scenario);

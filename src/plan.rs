@@ -35,6 +35,13 @@ pub struct Plan {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "notice", rename_all = "snake_case")]
 pub enum Notice {
+    /// The scenario says its planning assumptions are placeholders (`assumptions_checked =
+    /// false`, as `campaign import` writes it): what to check before the plan means anything.
+    AssumptionsNotChecked,
+    /// The scenario has local team kinds (`kinds`) and every district has none of them: the
+    /// plan rests on the provincial teams alone, as an imported skeleton's does until its teams
+    /// are filled in.
+    NoLocalTeams { kinds: Vec<String> },
     /// The objective is not `min-cost`, the target is met, and the cheapest plan that meets it
     /// (`--set objective=min-cost`, the same rules, pools and budget) costs less: its cost,
     /// teams and projected rate, beside this plan's (issue 13 item 9).
@@ -228,6 +235,31 @@ impl Plan {
             optimality: solution.optimality.clone(),
             notices: Vec::new(),
         }
+    }
+
+    /// Adds what must be said of the scenario itself, whatever the plan: its assumptions are
+    /// placeholders, or its districts have no local teams at all ([`Notice`]). Said first.
+    pub fn add_input_notices(&mut self, scenario: &Scenario) {
+        let mut said = Vec::new();
+        if !scenario.assumptions_checked {
+            said.push(Notice::AssumptionsNotChecked);
+        }
+        let kinds: Vec<String> = scenario
+            .team_kinds
+            .iter()
+            .filter(|k| k.scope == crate::model::Scope::Local)
+            .map(|k| k.name.clone())
+            .collect();
+        let none = scenario.districts.iter().all(|d| {
+            kinds
+                .iter()
+                .all(|k| d.teams.get(k).copied().unwrap_or(0) == 0)
+        });
+        if !kinds.is_empty() && none {
+            said.push(Notice::NoLocalTeams { kinds });
+        }
+        said.append(&mut self.notices);
+        self.notices = said;
     }
 
     /// Adds what is worth saying about this plan of `model`: where the objective is not

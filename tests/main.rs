@@ -19,6 +19,7 @@ mod explain;
 mod generate;
 mod history;
 mod import;
+mod import_offices;
 mod import_rows;
 mod letter;
 mod libreoffice_pdf;

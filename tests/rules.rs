@@ -73,6 +73,7 @@ fn scenario(districts: Vec<DistrictInput>) -> Scenario {
         path: PathBuf::from("scenario.toml"),
         name: "test".to_string(),
         as_of: "2020-09-01".to_string(),
+        assumptions_checked: true,
         horizon_days: 14,
         objective: Objective::MaxInstalls,
         rules: Vec::new(),

@@ -405,8 +405,13 @@ fn import_writes_unit_type_only_where_the_name_does_not_say_it() {
          Sơn Tây,thi xa,5,10\n",
     )
     .unwrap();
-    let coverage = campaign_planner::import::read(&table).unwrap();
-    let skeleton = campaign_planner::import::skeleton::render(&coverage);
+    let imported =
+        campaign_planner::import::read_with(&table, &campaign_planner::import::Options::default())
+            .unwrap();
+    let skeleton = campaign_planner::import::skeleton::render(
+        &imported,
+        &campaign_planner::import::skeleton::Rules::Folder("../rules".to_string()),
+    );
     assert_has(
         &skeleton,
         &[

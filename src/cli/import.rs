@@ -1,29 +1,145 @@
-//! `campaign import FILE [--out SCENARIO.toml]`: a coverage table (CSV or XLSX) becomes a
-//! scenario skeleton.
+//! `campaign import FILE [--out SCENARIO.toml] [--column KEY=HEADING]... [--as-of DATE]`: a
+//! coverage table (CSV or XLSX) becomes a scenario skeleton; what was read, and what is still
+//! to fill in, is said on standard error.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Component, Path, PathBuf};
 
 use super::{EXIT_PLAN, bad_input, output};
+use crate::diagnostic::Error;
+use crate::import::columns::ColumnNames;
+use crate::import::date::Date;
+use crate::import::message::DateProblem;
+use crate::import::skeleton::Rules;
+use crate::import::{Options, report, skeleton};
 use crate::text::Lang;
 
-/// Reads `file`, writes the skeleton to `out` (atomically) or to `stdout`; returns the exit
-/// status.
-pub fn run(
-    file: &Path,
-    out: Option<&Path>,
-    lang: Lang,
-    stdout: &mut dyn Write,
-    stderr: &mut dyn Write,
-) -> i32 {
-    let written = output::check_out_of(out, || vec![file.to_path_buf()])
-        .and_then(|()| crate::import::read(file))
-        .and_then(|coverage| {
-            let text = crate::import::skeleton::render(&coverage);
-            output::emit(out, text.as_bytes(), stdout)
-        });
+/// What `campaign import` was given.
+pub struct Args<'a> {
+    pub file: &'a Path,
+    pub out: Option<&'a Path>,
+    /// Each `--column KEY=HEADING` as typed.
+    pub columns: &'a [String],
+    pub as_of: Option<&'a str>,
+}
+
+/// Reads the table, writes the skeleton to `out` (atomically) or to `stdout`, and the report
+/// to `stderr`; returns the exit status.
+pub fn run(args: &Args<'_>, lang: Lang, stdout: &mut dyn Write, stderr: &mut dyn Write) -> i32 {
+    let written = options(args).and_then(|options| {
+        output::check_out_of(args.out, || vec![args.file.to_path_buf()])?;
+        let imported = crate::import::read_with(args.file, &options)?;
+        let rules = rules_for(args.out);
+        let text = skeleton::render(&imported, &rules);
+        output::emit(args.out, text.as_bytes(), stdout)?;
+        Ok(report::render(&imported, args.out, &rules, lang))
+    });
     match written {
-        Ok(()) => EXIT_PLAN,
+        Ok(report) => {
+            // the report is for the eyes: a closed standard error loses nothing written
+            let _ = stderr.write_all(report.as_bytes());
+            EXIT_PLAN
+        }
         Err(e) => bad_input(stderr, &e, lang),
+    }
+}
+
+fn options(args: &Args<'_>) -> Result<Options, Error> {
+    let columns = ColumnNames::parse(args.columns)?;
+    let as_of = match args.as_of {
+        None => None,
+        Some(given) => Some(Date::parse_iso(given).ok_or_else(|| {
+            Error::new(DateProblem::AsOf {
+                given: given.to_string(),
+            })
+        })?),
+    };
+    Ok(Options { columns, as_of })
+}
+
+/// The rules folder the skeleton names, as the folder it is written to reaches it (the
+/// current folder without `--out`): the first `rules/` folder holding rule files in that folder
+/// or one above it, else in the current folder.
+fn rules_for(out: Option<&Path>) -> Rules {
+    let Ok(cwd) = std::env::current_dir() else {
+        return Rules::None;
+    };
+    let folder = match out.and_then(Path::parent) {
+        Some(p) if !p.as_os_str().is_empty() => lexical(&cwd.join(p)),
+        _ => lexical(&cwd),
+    };
+    let has_rules =
+        |dir: &Path| !crate::files::with_extension(&dir.join("rules"), "rhai").is_empty();
+    let found = folder
+        .ancestors()
+        .find(|a| has_rules(a))
+        .map(Path::to_path_buf)
+        .or_else(|| has_rules(&cwd).then(|| cwd.clone()));
+    let Some(found) = found else {
+        return Rules::None;
+    };
+    let target = found.join("rules");
+    let relative = relative(&folder, &target);
+    // the file system must agree (a folder reached through a link climbs elsewhere with `..`)
+    let same = |a: &Path, b: &Path| matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y);
+    if same(&folder.join(&relative), &target) {
+        Rules::Folder(slashed(&relative))
+    } else {
+        target
+            .canonicalize()
+            .map_or(Rules::None, |t| Rules::Folder(slashed(&t)))
+    }
+}
+
+/// `path` without `.` and with each `..` taking off the part before it.
+fn lexical(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// The path from the folder `from` to `to` (both absolute, [`lexical`]).
+fn relative(from: &Path, to: &Path) -> PathBuf {
+    let a: Vec<Component<'_>> = from.components().collect();
+    let b: Vec<Component<'_>> = to.components().collect();
+    let common = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let mut out = PathBuf::new();
+    for _ in common..a.len() {
+        out.push("..");
+    }
+    for c in &b[common..] {
+        out.push(c);
+    }
+    out
+}
+
+/// A path as a scenario writes it: `/` between its parts.
+fn slashed(path: &Path) -> String {
+    path.components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/")
+        .replace("//", "/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_from_the_scenario_folder() {
+        let r = |a: &str, b: &str| slashed(&relative(Path::new(a), Path::new(b)));
+        assert_eq!(r("/w/p/scenarios", "/w/p/rules"), "../rules");
+        assert_eq!(r("/w/p", "/w/p/rules"), "rules");
+        assert_eq!(r("/tmp/x", "/w/p/rules"), "../../w/p/rules");
+        assert_eq!(lexical(Path::new("/w/p/./a/../b")), PathBuf::from("/w/p/b"));
     }
 }

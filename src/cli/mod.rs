@@ -95,6 +95,13 @@ enum Command {
         /// Write the scenario to this file (atomically) instead of the terminal.
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Name a column the tool cannot guess, by its heading as the file writes it:
+        /// installed="Số máy cài", smartphones=..., district=..., rate=... (repeatable)
+        #[arg(long = "column", value_name = "KEY=HEADING")]
+        columns: Vec<String>,
+        /// The date of the figures (YYYY-MM-DD), instead of the date in the table's title
+        #[arg(long = "as-of", value_name = "DATE")]
+        as_of: Option<String>,
         #[command(flatten)]
         lang: LangArgs,
     },
@@ -368,13 +375,25 @@ fn command(cli: Cli, stdout: &mut dyn Write, stderr: &mut dyn Write) -> i32 {
             Ok(output) => explain::run(&scenario, &district, &cli.set, &output, stdout, stderr),
             Err(code) => code,
         },
-        Command::Import { file, out, lang } => {
+        Command::Import {
+            file,
+            out,
+            columns,
+            as_of,
+            lang,
+        } => {
             if !cli.set.is_empty() {
                 // the table has no scenario for a setting to change: it would be ignored
                 let e = crate::diagnostic::Error::new(SetProblem::WithImport);
                 return bad_input(stderr, &e, lang.into());
             }
-            import::run(&file, out.as_deref(), lang.into(), stdout, stderr)
+            let args = import::Args {
+                file: &file,
+                out: out.as_deref(),
+                columns: &columns,
+                as_of: as_of.as_deref(),
+            };
+            import::run(&args, lang.into(), stdout, stderr)
         }
         Command::Generate(args) => generate::run(&args, &cli.set, stdout, stderr),
         Command::Rules {

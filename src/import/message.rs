@@ -401,7 +401,7 @@ pub(crate) enum TableProblem {
     MissingColumns {
         line: usize,
         found: Vec<String>,
-        missing: Vec<Heading>,
+        missing: Vec<Missing>,
     },
     /// A heading (as written) found twice in the header row on `line`.
     HeadingTwice {
@@ -429,6 +429,220 @@ pub(crate) enum TableProblem {
     Csv {
         error: String,
     },
+}
+
+/// A column missing from the header: the header's cell that reads most like it (when one
+/// does), and accepted headings, closest first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Missing {
+    pub heading: Heading,
+    pub cell: Option<String>,
+    pub accepted: Vec<&'static str>,
+}
+
+impl Missing {
+    fn said(&self, lang: Lang) -> String {
+        let name = heading(lang, self.heading);
+        let accepted = name_list(self.accepted.iter().copied());
+        match (lang, &self.cell) {
+            (Lang::Vi, Some(cell)) => format!(
+                "`{name}` (có phải cột `{cell}`? các tiêu đề gần nhất được nhận: {accepted})"
+            ),
+            (Lang::Vi, None) => format!("`{name}` (các tiêu đề được nhận, ví dụ: {accepted})"),
+            (Lang::En, Some(cell)) => format!(
+                "`{name}` (did you mean the column `{cell}`? the closest accepted headings: {accepted})"
+            ),
+            (Lang::En, None) => format!("`{name}` (accepted headings include {accepted})"),
+        }
+    }
+}
+
+/// `--column installed="..."` for the first missing column (with the cell that reads like it).
+fn column_example(missing: &[Missing]) -> String {
+    match missing.first() {
+        Some(m) => format!(
+            "`--column {}=\"{}\"`",
+            super::columns::key_of(m.heading),
+            m.cell.as_deref().unwrap_or("...")
+        ),
+        None => "`--column installed=\"...\"`".to_string(),
+    }
+}
+
+/// What is wrong with a `--column KEY="heading"` option.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum ColumnOption {
+    /// No `=` in it.
+    NoEquals {
+        given: String,
+    },
+    UnknownKey {
+        key: String,
+        close: Option<&'static str>,
+    },
+    EmptyHeading {
+        key: String,
+    },
+    /// The same key given twice.
+    Twice {
+        key: String,
+    },
+    /// The heading is in no header row: the row most like a header (`line`) has `headings`;
+    /// `close` are those that read most like the name.
+    NotInHeader {
+        key: String,
+        name: String,
+        line: usize,
+        headings: Vec<String>,
+        close: Vec<String>,
+    },
+}
+
+const COLUMN_KEYS: &str = "`district`, `installed`, `smartphones`, `rate`";
+
+impl Message for ColumnOption {
+    fn vi(&self) -> Said {
+        use ColumnOption::*;
+        let form =
+            "viết `--column KHÓA=\"tên cột\"`, ví dụ `--column installed=\"Số máy cài đặt\"`";
+        match self {
+            NoEquals { given } => Said::new(format!("tùy chọn `--column {given}` thiếu dấu `=`")).hint(form),
+            UnknownKey { key, close } => Said::new(format!(
+                "`--column {key}=...`: không có cột `{key}`{}",
+                close.map(|c| format!(" (có phải `{c}`?)")).unwrap_or_default()
+            ))
+            .hint(format!("các khóa dùng được: {COLUMN_KEYS}")),
+            EmptyHeading { key } => Said::new(format!("`--column {key}=` chưa ghi tên cột"))
+                .hint(form),
+            Twice { key } => Said::new(format!("tùy chọn `--column {key}=...` được ghi hai lần"))
+                .hint("giữ lại một lần"),
+            NotInHeader {
+                key,
+                name,
+                line,
+                headings,
+                close,
+            } => Said::new(format!(
+                "`--column {key}=\"{name}\"`: không có cột nào tên như vậy; dòng tiêu đề (dòng {line}) có {}",
+                name_list(headings.iter().map(String::as_str))
+            ))
+            .hint(match close.first() {
+                Some(c) => format!(
+                    "có phải `--column {key}=\"{c}\"`? ghi tên cột đúng như trong tệp (không cần phân biệt chữ hoa, dấu)"
+                ),
+                None => "ghi tên cột đúng như trong tệp (không cần phân biệt chữ hoa, dấu)".to_string(),
+            }),
+        }
+    }
+
+    fn en(&self) -> Said {
+        use ColumnOption::*;
+        let form = "write `--column KEY=\"heading\"`, e.g. `--column installed=\"Số máy cài đặt\"`";
+        match self {
+            NoEquals { given } => Said::new(format!("the option `--column {given}` has no `=`")).hint(form),
+            UnknownKey { key, close } => Said::new(format!(
+                "`--column {key}=...`: there is no column `{key}`{}",
+                close.map(|c| format!(" (did you mean `{c}`?)")).unwrap_or_default()
+            ))
+            .hint(format!("the keys are {COLUMN_KEYS}")),
+            EmptyHeading { key } => Said::new(format!("`--column {key}=` names no heading"))
+                .hint(form),
+            Twice { key } => Said::new(format!("the option `--column {key}=...` is given twice"))
+                .hint("give it once"),
+            NotInHeader {
+                key,
+                name,
+                line,
+                headings,
+                close,
+            } => Said::new(format!(
+                "`--column {key}=\"{name}\"`: no column has that heading; the header row (row {line}) has {}",
+                name_list(headings.iter().map(String::as_str))
+            ))
+            .hint(match close.first() {
+                Some(c) => format!(
+                    "did you mean `--column {key}=\"{c}\"`? write the heading as the file writes it (case and diacritics may differ)"
+                ),
+                None => "write the heading as the file writes it (case and diacritics may differ)".to_string(),
+            }),
+        }
+    }
+}
+
+/// What is wrong with the date of a table's figures (its title, or `--as-of`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum DateProblem {
+    /// A title's date without a year, and no year anywhere else.
+    NoYear {
+        line: usize,
+        text: String,
+        day: u32,
+        month: u32,
+    },
+    /// A title's date that is no day of the calendar (`31/9/2020`).
+    NotADate {
+        line: usize,
+        text: String,
+        written: String,
+    },
+    /// `--as-of` that is not a date written `YYYY-MM-DD`.
+    AsOf { given: String },
+}
+
+impl Message for DateProblem {
+    fn vi(&self) -> Said {
+        use DateProblem::*;
+        match self {
+            NoYear {
+                line,
+                text,
+                day,
+                month,
+            } => Said::new(format!(
+                "dòng {line} (\"{text}\") ghi ngày {day}/{month} nhưng không ghi năm, và tệp không ghi năm ở chỗ nào khác"
+            ))
+            .hint(format!(
+                "chương trình không đoán năm: ghi ngày của số liệu bằng tùy chọn `--as-of`, ví dụ `--as-of 2020-{month:02}-{day:02}`, hoặc thêm năm vào dòng tiêu đề"
+            )),
+            NotADate {
+                line,
+                text,
+                written,
+            } => Said::new(format!(
+                "dòng {line} (\"{text}\") ghi ngày {written}, không có ngày này trong lịch"
+            ))
+            .hint("sửa ngày trong dòng tiêu đề, hoặc ghi ngày của số liệu bằng `--as-of`, ví dụ `--as-of 2020-08-31`"),
+            AsOf { given } => Said::new(format!("`--as-of {given}` không phải là ngày"))
+                .hint("ghi ngày theo dạng năm-tháng-ngày, ví dụ `--as-of 2020-08-31`"),
+        }
+    }
+
+    fn en(&self) -> Said {
+        use DateProblem::*;
+        match self {
+            NoYear {
+                line,
+                text,
+                day,
+                month,
+            } => Said::new(format!(
+                "row {line} (\"{text}\") gives the day {day}/{month} without a year, and the file gives no year anywhere else"
+            ))
+            .hint(format!(
+                "the year is not guessed: give the figures' date with `--as-of`, e.g. `--as-of 2020-{month:02}-{day:02}`, or add the year to the title"
+            )),
+            NotADate {
+                line,
+                text,
+                written,
+            } => Said::new(format!(
+                "row {line} (\"{text}\") gives the date {written}, which is no day of the calendar"
+            ))
+            .hint("correct the date in the title, or give the figures' date with `--as-of`, e.g. `--as-of 2020-08-31`"),
+            AsOf { given } => Said::new(format!("`--as-of {given}` is not a date"))
+                .hint("write it year-month-day, e.g. `--as-of 2020-08-31`"),
+        }
+    }
 }
 
 /// A heading as a message in `lang` names it (a table may write it in many ways,
@@ -465,13 +679,20 @@ impl Message for TableProblem {
             } => Said::new(format!(
                 "không tìm thấy dòng tiêu đề đủ cột: dòng {line} có {}; thiếu {}",
                 name_list(found.iter().map(String::as_str)),
-                name_list(missing.iter().map(|h| heading(Lang::Vi, *h)))
+                missing
+                    .iter()
+                    .map(|m| m.said(Lang::Vi))
+                    .collect::<Vec<_>>()
+                    .join("; ")
             ))
-            .hint("dòng tiêu đề cần các cột `Huyện`, `Đã cài Bluezone`, `Tổng smartphone` (cột `Tỷ lệ` có thể có hoặc không)"),
+            .hint(format!(
+                "dòng tiêu đề (một dòng, hoặc hai dòng khi tiêu đề chia làm hai) cần các cột `Huyện`, `Đã cài Bluezone`, `Tổng smartphone` (cột `Tỷ lệ` có thể có hoặc không); đổi tên cột cho giống một tiêu đề ở trên, hoặc chỉ cột bằng tùy chọn {} (tên cột viết như trong tệp)",
+                column_example(missing)
+            )),
             HeadingTwice { line, heading } => Said::new(format!(
                 "dòng tiêu đề (dòng {line}): cột `{heading}` bị lặp"
             ))
-            .hint("xóa một trong hai cột"),
+            .hint("xóa một trong hai cột, hoặc chỉ cột cần đọc bằng tùy chọn `--column` (ví dụ `--column installed=\"Số máy cài\"`)"),
             BelowTotal { row } => {
                 Said::new(format!("{} nằm dưới dòng tổng", row.said(Lang::Vi)))
                     .hint("đặt dòng tổng ở cuối bảng")
@@ -518,13 +739,20 @@ impl Message for TableProblem {
             } => Said::new(format!(
                 "no header row with the needed columns: row {line} has {}; missing {}",
                 name_list(found.iter().map(String::as_str)),
-                name_list(missing.iter().map(|h| heading(Lang::En, *h)))
+                missing
+                    .iter()
+                    .map(|m| m.said(Lang::En))
+                    .collect::<Vec<_>>()
+                    .join("; ")
             ))
-            .hint("the header row needs the columns `District`, `Installed`, `Smartphones` (a `Rate` column is optional)"),
+            .hint(format!(
+                "the header row (one row, or two when a heading is split over two) needs the columns `District`, `Installed`, `Smartphones` (a `Rate` column is optional); rename the column like one of the headings above, or name it with {} (the heading as the file writes it)",
+                column_example(missing)
+            )),
             HeadingTwice { line, heading } => Said::new(format!(
                 "the header row (row {line}): column `{heading}` appears twice"
             ))
-            .hint("delete one of the two columns"),
+            .hint("delete one of the two columns, or name the one to read with `--column` (e.g. `--column installed=\"Số máy cài\"`)"),
             BelowTotal { row } => {
                 Said::new(format!("{} comes after the total row", row.said(Lang::En)))
                     .hint("put the total row at the end of the table")

@@ -3,11 +3,14 @@
 //! and the scenario skeleton made from it.
 
 pub(crate) mod check;
+pub mod columns;
 mod csv;
+pub mod date;
 pub(crate) mod file;
 pub(crate) mod grid;
 pub(crate) mod header;
 pub(crate) mod message;
+pub mod report;
 pub mod skeleton;
 pub mod table;
 mod xlsx;
@@ -19,10 +22,10 @@ use crate::diagnostic::Error;
 use crate::model::UnitType;
 use crate::source::Source;
 use check::{Reader, Total};
+use columns::{ColumnNames, Header};
+use date::{AsOf, Date};
 use grid::{Grid, GridRow};
-use message::{
-    CellProblem, HiddenCharacter, InRow, Row, RowProblem, TableProblem, UnknownUnitType,
-};
+use message::{CellProblem, HiddenCharacter, InRow, Row, RowProblem, UnknownUnitType};
 use table::Heading;
 
 /// The districts of an imported table, in its order.
@@ -48,35 +51,56 @@ pub struct ImportedDistrict {
     pub line: usize,
 }
 
-/// Reads and checks the coverage table at `path` (`.xlsx` or CSV).
+/// Reads and checks the coverage table at `path` (`.xlsx` or CSV), its columns guessed from
+/// their headings.
 pub fn read(path: &Path) -> Result<Coverage, Error> {
-    coverage(&file::read(path)?)
+    read_with(path, &Options::default()).map(|i| i.coverage)
 }
 
-/// The columns of the header row.
-struct Columns {
-    district: usize,
-    installed: usize,
-    smartphones: usize,
-    rate: Option<usize>,
-    /// `unit_type`, `Loại đơn vị` ([`UnitType::is_heading`]).
-    unit_type: Option<usize>,
+/// How `campaign import` reads a table: the columns named by `--column`, the date given by
+/// `--as-of`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Options {
+    pub columns: ColumnNames,
+    pub as_of: Option<Date>,
 }
 
-fn coverage(grid: &Grid) -> Result<Coverage, Error> {
+/// What `campaign import` read from a table, besides its districts: what it says to the user.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Imported {
+    pub coverage: Coverage,
+    /// The header's rows (one or two), as the file numbers them.
+    pub header_lines: Vec<usize>,
+    /// Each column read, as (meaning, heading as written, named by `--column`), in the
+    /// table's order.
+    pub columns: Vec<(Heading, String, bool)>,
+    /// The line of the total row, when the table has one.
+    pub total_line: Option<usize>,
+    /// The date of the figures, and where it came from.
+    pub as_of: AsOf,
+}
+
+/// Reads and checks the coverage table at `path` as `campaign import` does, with `options`.
+pub fn read_with(path: &Path, options: &Options) -> Result<Imported, Error> {
+    coverage(&file::read(path)?, options)
+}
+
+fn coverage(grid: &Grid, options: &Options) -> Result<Imported, Error> {
     let src = &grid.src;
-    let Some(header_at) = header::find(&grid.rows) else {
-        return Err(match header::best(&grid.rows) {
-            Some(best) => missing_columns(src, &grid.rows[best]),
-            None => check::empty(src),
-        });
-    };
-    let rows: Vec<&GridRow> = grid.rows[header_at..]
+    let found = columns::find(src, &grid.rows, &options.columns)?;
+    let header_at = found.rows[0];
+    let first_data = found.rows.last().map_or(header_at, |l| l + 1);
+    let titles: Vec<&GridRow> = grid.rows[..header_at]
         .iter()
         .filter(|r| r.filled() > 0)
         .collect();
-    let header = rows[0];
-    let columns = columns(src, header)?;
+    let as_of = date::as_of(src, &titles, options.as_of)?;
+    let header_row = &grid.rows[*found.rows.last().unwrap_or(&header_at)];
+    let rows: Vec<&GridRow> = std::iter::once(header_row)
+        .chain(grid.rows[first_data..].iter().filter(|r| r.filled() > 0))
+        .collect();
+    let header = &found;
+    let columns = &found.columns;
 
     let mut districts: Vec<ImportedDistrict> = Vec::new();
     // the line of each district read, by its name's key: a name given twice is found at once
@@ -141,7 +165,7 @@ fn coverage(grid: &Grid) -> Result<Coverage, Error> {
             if let Some(first_line) = lines.insert(table::name_key(&name), row.line) {
                 return Err(in_row(RowProblem::Twice { first_line }));
             }
-            let unit_type = unit_type(row, &columns, header, &name)
+            let unit_type = unit_type(row, header, &name)
                 .map_err(|(problem, title)| in_row(problem).table_column(title))?;
             districts.push(ImportedDistrict {
                 unit_type,
@@ -164,7 +188,7 @@ fn coverage(grid: &Grid) -> Result<Coverage, Error> {
         }
     }
     if districts.is_empty() {
-        return Err(check::no_districts(src, header));
+        return Err(check::no_districts(src, header_row));
     }
     if let Some((installed, smartphones, line)) = total {
         let total = Total {
@@ -177,49 +201,45 @@ fn coverage(grid: &Grid) -> Result<Coverage, Error> {
             .map(|d| (d.installed.into(), d.smartphones.into()));
         total.check(src, sums, Reader::Import)?;
     }
-    Ok(Coverage {
+    let coverage = Coverage {
         path: src.path.clone(),
         districts,
         total: total.map(|(i, s, _)| (i, s)),
+    };
+    Ok(Imported {
+        coverage,
+        header_lines: found.rows.iter().map(|&i| grid.rows[i].line).collect(),
+        columns: read_columns(&found),
+        total_line: total.map(|(_, _, line)| line),
+        as_of,
     })
 }
 
-/// The header row's columns; every heading is found once.
-fn columns(src: &Source, header: &GridRow) -> Result<Columns, Error> {
-    let mut found: Vec<(Heading, usize)> = Vec::new();
-    for (i, cell) in header.cells.iter().enumerate() {
-        if let Some(h) = table::heading(cell) {
-            if h != Heading::Notes && found.iter().any(|(f, _)| *f == h) {
-                return Err(src.error(
-                    header.pos(),
-                    TableProblem::HeadingTwice {
-                        line: header.line,
-                        heading: cell.trim().to_string(),
-                    },
-                ));
-            }
-            found.push((h, i));
-        }
+/// The columns read, in the table's order.
+fn read_columns(header: &Header) -> Vec<(Heading, String, bool)> {
+    let c = &header.columns;
+    let mut read: Vec<(usize, Heading)> = vec![
+        (c.district, Heading::District),
+        (c.installed, Heading::Installed),
+        (c.smartphones, Heading::Smartphones),
+    ];
+    if let Some(rate) = c.rate {
+        read.push((rate, Heading::Rate));
     }
-    let get = |h: Heading| found.iter().find(|(f, _)| *f == h).map(|(_, i)| *i);
-    let unit_type = header.cells.iter().position(|c| UnitType::is_heading(c));
-    Ok(Columns {
-        unit_type,
-        district: get(Heading::District).unwrap_or(0),
-        installed: get(Heading::Installed).unwrap_or(0),
-        smartphones: get(Heading::Smartphones).unwrap_or(0),
-        rate: get(Heading::Rate),
-    })
+    read.sort_by_key(|(i, _)| *i);
+    read.into_iter()
+        .map(|(i, h)| (h, header.title(i, ""), header.named.contains(&h)))
+        .collect()
 }
 
 /// The unit type a district row gives beyond its name (`name`, as kept): its unit-type cell,
 /// or else its name cell as typed ("TP. Lạng Sơn"); `None` where the name kept says as much.
 fn unit_type(
     row: &GridRow,
-    columns: &Columns,
-    header: &GridRow,
+    header: &Header,
     name: &str,
 ) -> Result<Option<UnitType>, (RowProblem, String)> {
+    let columns = &header.columns;
     let cell = columns.unit_type.map_or("", |i| row.cell(i).trim());
     let given = if cell.is_empty() {
         let typed = crate::text::normalise(row.cell(columns.district));
@@ -233,33 +253,6 @@ fn unit_type(
         Some(UnitType::parse(cell).ok_or_else(unknown)?)
     };
     Ok(given.filter(|&unit| unit != UnitType::of_name(name)))
-}
-
-fn missing_columns(src: &Source, best: &GridRow) -> Error {
-    let found = best
-        .cells
-        .iter()
-        .map(|c| c.trim())
-        .filter(|c| !c.is_empty())
-        .map(str::to_string)
-        .collect();
-    let have: Vec<Heading> = best
-        .cells
-        .iter()
-        .filter_map(|c| table::heading(c))
-        .collect();
-    let missing = [Heading::District, Heading::Installed, Heading::Smartphones]
-        .into_iter()
-        .filter(|h| !have.contains(h))
-        .collect();
-    src.error(
-        best.pos(),
-        TableProblem::MissingColumns {
-            line: best.line,
-            found,
-            missing,
-        },
-    )
 }
 
 fn count(

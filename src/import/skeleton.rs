@@ -3,10 +3,25 @@
 
 use std::fmt::Write;
 
-use super::Coverage;
+use super::Imported;
+use super::date::{AsOf, YearFrom};
 
-/// The skeleton for `coverage`, in the scenario format of MODEL.md § "Scenario files".
-pub fn render(coverage: &Coverage) -> String {
+/// The `rules = [...]` the skeleton writes: the rules folder found, as the scenario's folder
+/// reaches it, or none.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Rules {
+    /// The folder, relative to the folder the scenario is written to (`../rules`).
+    Folder(String),
+    /// No rules folder was found: `rules = []`.
+    None,
+}
+
+/// The date the skeleton writes when the table gives none: a placeholder, said so.
+pub const PLACEHOLDER_DATE: &str = "2020-09-01";
+
+/// The skeleton for what was imported, in the scenario format of MODEL.md § "Scenario files".
+pub fn render(imported: &Imported, rules: &Rules) -> String {
+    let coverage = &imported.coverage;
     let file = coverage
         .path
         .file_name()
@@ -22,11 +37,15 @@ pub fn render(coverage: &Coverage) -> String {
 # ASSUMPTION = a planning default copied from scenarios/lang-son-2020-09-01.toml; check each
 #              one (docs/assumptions.md gives the reasoning) before planning with this file.
 
+# Every plan of this file says that its assumptions are placeholders until this line says
+# true (or is deleted): set it once each ASSUMPTION below has been checked.
+assumptions_checked = false
+
 name = {name}{name_pad}# the title the reports print (Vietnamese, as the reports are)
-as_of = 2020-09-01                 # ASSUMPTION: the date of the figures; set the table's date
+{as_of}
 horizon_days = 14                  # ASSUMPTION: a two-week push
 objective = "max-installs"         # or "min-cost", "max-min-rate"
-rules = ["../rules"]               # the rules folder, relative to this file
+{rules}
 # budget = 250_000_000             # ASSUMPTION when set: đồng for the horizon
 
 [target]
@@ -63,6 +82,15 @@ cost_per_team_day = 300_000        # ASSUMPTION: đồng per team-day (travel, m
 "#,
         name_pad = " ".repeat(35usize.saturating_sub(7 + name.chars().count()).max(1)),
         name = name,
+        as_of = as_of_line(&imported.as_of, &file),
+        rules = match rules {
+            Rules::Folder(folder) => format!(
+                "rules = [{}]{}# the rules folder, relative to this file's folder",
+                quoted(folder),
+                " ".repeat(35usize.saturating_sub(10 + quoted(folder).chars().count()).max(1))
+            ),
+            Rules::None => "rules = []                         # no rules folder was found beside the file: list the rules (e.g. [\"../rules\"]), relative to this file's folder".to_string(),
+        },
     );
     for d in &coverage.districts {
         // the unit type only where the name does not say it (FACT: from the table)
@@ -80,6 +108,52 @@ cost_per_team_day = 300_000        # ASSUMPTION: đồng per team-day (travel, m
             grouped(d.installed),
             grouped(d.smartphones),
         );
+    }
+    out
+}
+
+/// The `as_of = ...` line, with where the date came from.
+fn as_of_line(as_of: &AsOf, file: &str) -> String {
+    let from = match as_of {
+        AsOf::Given(_) => "FACT: the date given to --as-of".to_string(),
+        AsOf::Title {
+            line, year, text, ..
+        } => {
+            let text = shown(text);
+            let year = match year {
+                YearFrom::Date => String::new(),
+                YearFrom::Title { line } => format!("; the year from row {line}"),
+                YearFrom::FileName => "; the year from the file's name".to_string(),
+            };
+            format!("FACT: row {line} of {file}, \"{text}\"{year}")
+        }
+        AsOf::FileName(_) => format!("FACT: the date in the file's name, {file}"),
+        AsOf::Placeholder => {
+            "ASSUMPTION: no date in the table; set the date of the figures (or import again with --as-of)".to_string()
+        }
+    };
+    let date = as_of
+        .date()
+        .map_or_else(|| PLACEHOLDER_DATE.to_string(), |d| d.iso());
+    format!("as_of = {date}                 # {from}")
+}
+
+/// A title as a comment shows it: on one line, no control character (TOML refuses them in a
+/// comment), at most 80 characters.
+pub(crate) fn shown(text: &str) -> String {
+    let mut out: String = text
+        .chars()
+        .map(|c| {
+            if c.is_control() || crate::text::hidden_character(&c.to_string()).is_some() {
+                ' '
+            } else {
+                c
+            }
+        })
+        .take(80)
+        .collect();
+    if text.chars().count() > 80 {
+        out.push('…');
     }
     out
 }

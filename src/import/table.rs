@@ -30,7 +30,119 @@ pub fn fold(cell: &str) -> String {
         .replace("tỉ lệ", "tỷ lệ")
 }
 
-/// The meaning of a header cell, if it is one of the columns every table has.
+/// A heading as a person reads it, to compare headings by: NFC, lower case, without
+/// diacritics (`đ` is `d`), every run of punctuation or spaces read as one space (`%` kept):
+/// "ĐÃ CÀI ĐẶT\nBluezone", "Đã cài đặt Bluezone" and "Da cai dat bluezone" are one key,
+/// `da cai dat bluezone`.
+pub fn key(cell: &str) -> String {
+    let mut out = String::with_capacity(cell.len());
+    let mut space = true;
+    for c in cell.nfd() {
+        if unicode_normalization::char::is_combining_mark(c) {
+            continue;
+        }
+        let c = match c {
+            'đ' | 'Đ' => 'd',
+            c => c,
+        };
+        if c.is_alphanumeric() || c == '%' {
+            out.extend(c.to_lowercase());
+            space = false;
+        } else if !space {
+            out.push(' ');
+            space = true;
+        }
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+/// The most words a heading has: a longer cell is a title or a note, not a heading.
+const HEADING_WORDS: usize = 12;
+
+/// Whether the words of `key` hold `phrase` (words of a [`key`]) as whole words, in order.
+pub(crate) fn has_words(words: &[&str], phrase: &str) -> bool {
+    has(words, phrase)
+}
+
+fn has(words: &[&str], phrase: &str) -> bool {
+    let phrase: Vec<&str> = phrase.split(' ').collect();
+    words.windows(phrase.len()).any(|w| w == phrase.as_slice())
+}
+
+/// Words that make a column about something other than the table's own figures: a projection
+/// ("Dự kiến đã cài"), a target, what is left or added ("Chưa cài", "Cài thêm"), as the tool's
+/// own plan outputs and some offices' tables have beside the counts.
+const NOT_A_COUNT: [&str; 12] = [
+    "du kien",
+    "ke hoach",
+    "muc tieu",
+    "chua",
+    "con lai",
+    "them",
+    "tang",
+    "projected",
+    "target",
+    "not",
+    "remaining",
+    "from teams",
+];
+
+/// Words of a title above a table ("Số liệu cài đặt Bluezone ngày 01/9/2020", "Báo cáo số máy
+/// đã cài"), never of a heading.
+const TITLE: [&str; 5] = ["so lieu", "bao cao", "ngay", "tinh den", "den ngay"];
+
+/// Words a district column's heading is made of ("Huyện, thành phố", "Tên đơn vị", "Địa bàn",
+/// "District"), with at least one of [`DISTRICT_NAMES`].
+const DISTRICT_WORDS: [&str; 24] = [
+    "ten",
+    "cac",
+    "huyen",
+    "thanh",
+    "pho",
+    "thi",
+    "xa",
+    "tran",
+    "quan",
+    "phuong",
+    "don",
+    "vi",
+    "dia",
+    "ban",
+    "tp",
+    "tx",
+    "hanh",
+    "chinh",
+    "district",
+    "districts",
+    "name",
+    "unit",
+    "city",
+    "town",
+];
+const DISTRICT_NAMES: [&str; 11] = [
+    "huyen",
+    "don vi",
+    "dia ban",
+    "quan",
+    "thanh pho",
+    "thi xa",
+    "xa",
+    "district",
+    "name",
+    "unit",
+    "tp",
+];
+
+/// The meaning of a header cell, if it is one of the columns every table has. Headings are
+/// compared as a person reads them ([`key`]) and by their words, as offices type them: the
+/// installed column is any heading with "cài" ("Đã cài", "Đã cài đặt Bluezone", "Số máy cài
+/// đặt", "Số thuê bao đã cài") or "installed"; the smartphones column any with "smartphone",
+/// "thuê bao", "máy" or "điện thoại" but not "cài" ("Tổng số thuê bao smartphone", "TỔNG SỐ
+/// MÁY"); a rate any starting "tỷ lệ" or holding `%` or "rate". A projection or target column
+/// ([`NOT_A_COUNT`]) is none of them.
 pub fn heading(cell: &str) -> Option<Heading> {
     // every heading has a letter (or is `%`): a count is none, and is passed over without
     // folding it; so is a cell longer than any table keeps (more than CELL_CHARS characters
@@ -39,32 +151,44 @@ pub fn heading(cell: &str) -> Option<Heading> {
     if cell.len() > bytes_at_most || !cell.chars().any(|c| c.is_alphabetic() || c == '%') {
         return None;
     }
-    let f = fold(cell);
-    let f = f.trim_end_matches(':').trim();
-    match f {
-        "huyện"
-        | "tên huyện"
-        | "huyện/thành phố"
-        | "huyện, thành phố"
-        | "đơn vị"
-        | "district"
-        | "name" => Some(Heading::District),
-        "đã cài bluezone" | "đã cài" | "số đã cài" | "số thuê bao đã cài" | "installed" => {
-            Some(Heading::Installed)
-        }
-        "tổng smartphone"
-        | "tổng số smartphone"
-        | "smartphone"
-        | "smartphones"
-        | "số smartphone"
-        | "tổng thuê bao smartphone" => Some(Heading::Smartphones),
-        "rate" | "%" | "tỷ lệ (%)" | "rate (%)" => Some(Heading::Rate),
-        "ghi chú" | "note" | "notes" | "stt" | "tt" | "số tt" | "số thứ tự" | "no." | "no" => {
-            Some(Heading::Notes)
-        }
-        _ if f.starts_with("tỷ lệ") => Some(Heading::Rate),
-        _ => None,
+    let k = key(cell);
+    let words: Vec<&str> = k.split(' ').filter(|w| !w.is_empty()).collect();
+    if words.is_empty() || words.len() > HEADING_WORDS {
+        return None;
     }
+    let has = |phrase: &str| has(&words, phrase);
+    if matches!(
+        k.as_str(),
+        "ghi chu" | "note" | "notes" | "stt" | "tt" | "so tt" | "so thu tu" | "no" | "remarks"
+    ) {
+        return Some(Heading::Notes);
+    }
+    if NOT_A_COUNT.iter().any(|p| has(p)) || TITLE.iter().any(|p| has(p)) {
+        return None;
+    }
+    if k.starts_with("ty le") || k.starts_with("ti le") || has("%") || has("rate") {
+        return Some(Heading::Rate);
+    }
+    if has("cai") || has("installed") {
+        return Some(Heading::Installed);
+    }
+    if [
+        "smartphone",
+        "smartphones",
+        "thue bao",
+        "may",
+        "dien thoai",
+        "phones",
+        "subscribers",
+    ]
+    .iter()
+    .any(|p| has(p))
+    {
+        return Some(Heading::Smartphones);
+    }
+    let district =
+        words.iter().all(|w| DISTRICT_WORDS.contains(w)) && DISTRICT_NAMES.iter().any(|p| has(p));
+    district.then_some(Heading::District)
 }
 
 /// Whether a row names the district, installed and smartphones columns.

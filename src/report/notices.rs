@@ -12,6 +12,22 @@ pub fn sentences(plan: &Plan, lang: Lang) -> Vec<String> {
 
 fn sentence(notice: &Notice, lang: Lang) -> String {
     match notice {
+        Notice::AssumptionsNotChecked => match lang {
+            Lang::Vi => "Các giả định của kịch bản là giá trị tạm do `campaign import` ghi (assumptions_checked = false): năng suất và chi phí của các loại đội, mục tiêu, thời gian và các tham số chưa được kiểm tra; số tổ, đội của từng huyện và các nhóm đối tượng (cách ly, xét nghiệm, học sinh) có thể còn là 0. Kiểm tra từng dòng ghi ASSUMPTION trong kịch bản, rồi sửa thành assumptions_checked = true".to_string(),
+            Lang::En => "The scenario's assumptions are the placeholders `campaign import` wrote (assumptions_checked = false): the team kinds' productivity and costs, the target, the horizon and the parameters are unchecked; each district's teams and cohorts (quarantine, testing, students) may still be 0. Check every line marked ASSUMPTION in the scenario, then set assumptions_checked = true".to_string(),
+        },
+        Notice::NoLocalTeams { kinds } => {
+            let names = kinds.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ");
+            let example = kinds.first().map_or(String::new(), |k| format!("teams = {{ {k} = ... }}"));
+            match lang {
+                Lang::Vi => format!(
+                    "Chưa có tổ, đội tại chỗ: mọi huyện đều có 0 tổ, đội loại {names}, nên kế hoạch chỉ dựa vào các đội của tỉnh. Điền số tổ, đội của từng huyện vào kịch bản ({example}) rồi lập lại kế hoạch"
+                ),
+                Lang::En => format!(
+                    "No local teams: every district has 0 teams of kind {names}, so the plan rests on the province's teams alone. Fill in each district's teams in the scenario ({example}) and plan again"
+                ),
+            }
+        }
         Notice::TargetMetWithTeamsToSpare {
             target_rate,
             cost,

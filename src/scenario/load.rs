@@ -20,7 +20,7 @@ use crate::model::{Objective, TeamKind};
 use crate::source::{FileProblem, Pos, Source, named_file_hint};
 use crate::text::Text;
 
-const KEYS: [&str; 15] = [
+const KEYS: [&str; 16] = [
     "name",
     "as_of",
     "horizon_days",
@@ -36,6 +36,7 @@ const KEYS: [&str; 15] = [
     "district",
     "history",
     "letter",
+    "assumptions_checked",
 ];
 
 /// Reads the scenario at `path`, with its `base` chain and its coverage file, and checks it.
@@ -119,6 +120,7 @@ fn scenario(path: &Path, top: &Table<'_, '_>) -> Result<Scenario, Error> {
             .field("name"));
     }
     let as_of = as_of(top)?;
+    let assumptions_checked = assumptions_checked(top)?;
     let horizon_days = horizon_days(top)?;
     let objective = objective(top)?;
     let rules = rules(top)?;
@@ -177,6 +179,7 @@ fn scenario(path: &Path, top: &Table<'_, '_>) -> Result<Scenario, Error> {
         path: path.to_path_buf(),
         name,
         as_of,
+        assumptions_checked,
         horizon_days,
         objective,
         rules,
@@ -207,6 +210,23 @@ fn as_of(top: &Table<'_, '_>) -> Result<String, Error> {
             Err(document::wrong_type(src, "as_of", value, Expected::Date)
                 .hint(Hint::AsOfDate.text()))
         }
+    }
+}
+
+/// `assumptions_checked = false`, as `campaign import` writes it: the planning assumptions are
+/// its placeholders (every plan says so). True when not written.
+fn assumptions_checked(top: &Table<'_, '_>) -> Result<bool, Error> {
+    let Some(item) = top.item("assumptions_checked") else {
+        return Ok(true);
+    };
+    match item.value.get_ref() {
+        DeValue::Boolean(b) => Ok(*b),
+        _ => Err(document::wrong_type(
+            item.src,
+            "assumptions_checked",
+            item.value,
+            Expected::Bool,
+        )),
     }
 }
 

@@ -42,6 +42,9 @@ pub struct Scenario {
     pub name: String,
     /// `as_of`, as written (a date).
     pub as_of: String,
+    /// `assumptions_checked = false` (written by `campaign import`): the planning assumptions
+    /// are placeholders, and every plan says so. True when not written.
+    pub assumptions_checked: bool,
     pub horizon_days: u32,
     pub objective: Objective,
     /// Rule files, resolved and in the order they run (a folder's files sorted by name).

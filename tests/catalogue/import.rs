@@ -33,8 +33,8 @@ fn edited(name: &str, from: &str, to: &str) -> Case {
 fn cases() -> Vec<Case> {
     const AT: &str = "letter.csv";
     let header = (
-        "dòng tiêu đề cần các cột `Huyện`, `Đã cài Bluezone`, `Tổng smartphone`",
-        "the header row needs the columns `District`, `Installed`, `Smartphones`",
+        "cần các cột `Huyện`, `Đã cài Bluezone`, `Tổng smartphone`",
+        "needs the columns `District`, `Installed`, `Smartphones`",
     );
     vec![
         edited("import: a rate that disagrees", ";22%", ";24%")
@@ -96,7 +96,7 @@ fn cases() -> Vec<Case> {
         edited(
             "import: no smartphones column",
             ";TỔNG SMARTPHONE",
-            ";TỔNG MÁY",
+            ";DÂN SỐ",
         )
         .at(&format!("{AT}:1"))
         .place("thiếu `Tổng smartphone`", "missing `Smartphones`")
@@ -222,6 +222,112 @@ fn cases() -> Vec<Case> {
                 "đường dẫn ghi trên dòng lệnh tính từ thư mục đang mở trong cửa sổ lệnh",
                 "a path on the command line is relative to the folder the command is run from",
             ),
+        // issue 14: headings as offices type them, --column, the title's date
+        edited(
+            "import: a heading close to an accepted one",
+            "ĐÃ CÀI BLUEZONE",
+            "ĐÃ CÀ BLUEZONE",
+        )
+        .at(&format!("{AT}:1"))
+        .place(
+            "thiếu `Đã cài Bluezone` (có phải cột `ĐÃ CÀ BLUEZONE`?",
+            "missing `Installed` (did you mean the column `ĐÃ CÀ BLUEZONE`?",
+        )
+        .hint(
+            "chỉ cột bằng tùy chọn `--column installed=\"ĐÃ CÀ BLUEZONE\"`",
+            "name it with `--column installed=\"ĐÃ CÀ BLUEZONE\"`",
+        ),
+        edited(
+            "import: two installed columns",
+            ";TỔNG SMARTPHONE;",
+            ";SỐ MÁY CÀI;TỔNG SMARTPHONE;",
+        )
+        .edit("scenarios/letter.csv", ";78,399;", ";18,019;78,399;")
+        .at(&format!("{AT}:1"))
+        .place("cột `SỐ MÁY CÀI` bị lặp", "column `SỐ MÁY CÀI` appears twice")
+        .hint(
+            "chỉ cột cần đọc bằng tùy chọn `--column`",
+            "name the one to read with `--column`",
+        ),
+        table("import: --column names a heading not in the header", LETTER)
+            .arg("--column")
+            .arg("installed=Số máy cài")
+            .at(&format!("{AT}:1"))
+            .place(
+                "`--column installed=\"Số máy cài\"`: không có cột nào tên như vậy; dòng tiêu đề (dòng 1) có `HUYỆN`, `ĐÃ CÀI BLUEZONE`",
+                "`--column installed=\"Số máy cài\"`: no column has that heading; the header row (row 1) has `HUYỆN`, `ĐÃ CÀI BLUEZONE`",
+            )
+            .hint(
+                "ghi tên cột đúng như trong tệp",
+                "write the heading as the file writes it",
+            ),
+        table("import: --column without `=`", LETTER)
+            .arg("--column")
+            .arg("installed")
+            .place(
+                "tùy chọn `--column installed` thiếu dấu `=`",
+                "the option `--column installed` has no `=`",
+            )
+            .hint("viết `--column KHÓA=\"tên cột\"`", "write `--column KEY=\"heading\"`"),
+        table("import: --column with an unknown key", LETTER)
+            .arg("--column")
+            .arg("instaled=ĐÃ CÀI BLUEZONE")
+            .place(
+                "không có cột `instaled` (có phải `installed`?)",
+                "there is no column `instaled` (did you mean `installed`?)",
+            )
+            .hint("các khóa dùng được: `district`", "the keys are `district`"),
+        table("import: --column without a heading", LETTER)
+            .arg("--column")
+            .arg("installed=")
+            .place("`--column installed=` chưa ghi tên cột", "`--column installed=` names no heading")
+            .hint("viết `--column KHÓA=\"tên cột\"`", "write `--column KEY=\"heading\"`"),
+        table("import: --column given twice", LETTER)
+            .arg("--column")
+            .arg("installed=ĐÃ CÀI BLUEZONE")
+            .arg("--column")
+            .arg("installed=TỔNG SMARTPHONE")
+            .place(
+                "tùy chọn `--column installed=...` được ghi hai lần",
+                "the option `--column installed=...` is given twice",
+            )
+            .hint("giữ lại một lần", "give it once"),
+        table(
+            "import: a title's date without a year",
+            &format!("Số liệu tính đến 17h ngày 31/8\n{LETTER}"),
+        )
+        .at(&format!("{AT}:1"))
+        .place(
+            "ghi ngày 31/8 nhưng không ghi năm",
+            "gives the day 31/8 without a year",
+        )
+        .hint("`--as-of 2020-08-31`", "`--as-of 2020-08-31`"),
+        table(
+            "import: a title's date not in the calendar",
+            &format!("Số liệu đến ngày 31/9/2020\n{LETTER}"),
+        )
+        .at(&format!("{AT}:1"))
+        .place(
+            "ghi ngày 31/9/2020, không có ngày này trong lịch",
+            "gives the date 31/9/2020, which is no day of the calendar",
+        )
+        .hint("sửa ngày trong dòng tiêu đề", "correct the date in the title"),
+        table("import: --as-of not a date", LETTER)
+            .arg("--as-of")
+            .arg("31/8/2020")
+            .place(
+                "`--as-of 31/8/2020` không phải là ngày",
+                "`--as-of 31/8/2020` is not a date",
+            )
+            .hint(
+                "ghi ngày theo dạng năm-tháng-ngày, ví dụ `--as-of 2020-08-31`",
+                "write it year-month-day, e.g. `--as-of 2020-08-31`",
+            ),
+        Case::plan("import: assumptions_checked that is not true or false")
+            .scenario("as_of = 2020-09-01 ", "assumptions_checked = \"no\"\nas_of = 2020-09-01 ")
+            .at("lang-son-2020-09-01.toml:")
+            .place("assumptions_checked", "assumptions_checked")
+            .says("true hoặc false", "true or false"),
         edited("import: zero smartphones", "18,019;78,399;22%", "18,019;0")
             .at(&format!("{AT}:3"))
             .place("số smartphone bằng 0", "smartphones is 0")

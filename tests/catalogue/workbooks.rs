@@ -237,8 +237,8 @@ fn cases() -> Vec<Case> {
                 "no header row with the needed columns",
             )
             .hint(
-                "dòng tiêu đề cần các cột `Huyện`, `Đã cài Bluezone`, `Tổng smartphone`",
-                "the header row needs the columns `District`, `Installed`, `Smartphones`",
+                "cần các cột `Huyện`, `Đã cài Bluezone`, `Tổng smartphone`",
+                "needs the columns `District`, `Installed`, `Smartphones`",
             ),
         imported("import: a text file named .xlsx", |dir| {
             std::fs::write(dir.join("scenarios/coverage.xlsx"), super::coverage::CSV).unwrap();

@@ -70,6 +70,8 @@ pub(crate) enum Expected {
     WholeNumber,
     Number,
     Date,
+    /// `true` or `false`.
+    Bool,
     /// A value of `[params]`: a number, a string, true/false or a list of them.
     Param,
     /// An item of a list in `[params]`.
@@ -99,6 +101,7 @@ impl Expected {
             Expected::WholeNumber => "một số nguyên",
             Expected::Number => "một số",
             Expected::Date => "một ngày",
+            Expected::Bool => "true hoặc false",
             Expected::Param => {
                 "một số, một chuỗi chữ, true/false hoặc một danh sách các giá trị đó"
             }
@@ -117,6 +120,7 @@ impl Expected {
             Expected::WholeNumber => "a whole number",
             Expected::Number => "a number",
             Expected::Date => "a date",
+            Expected::Bool => "true or false",
             Expected::Param => "a number, a string, true/false or a list of them",
             Expected::ParamItem => "a number, a string or true/false in the list",
             Expected::DistrictNameOrTable => {

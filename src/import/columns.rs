@@ -1,0 +1,488 @@
+//! Finding the header of a coverage table as offices type it (`campaign import`): one header
+//! row, or two (a heading split over two rows, "Số thuê bao" over "smartphone", or a cell
+//! merged over two columns with a heading under each); each column's meaning guessed from its
+//! heading ([`table::heading`]) or named by the user (`--column installed="..."`).
+
+use super::grid::GridRow;
+use super::message::{ColumnOption, Missing, TableProblem};
+use super::skeleton::shown;
+use super::table::{self, Heading};
+use crate::diagnostic::Error;
+use crate::source::Source;
+
+/// The columns the user named with `--column KEY="heading"`, in the order given.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ColumnNames {
+    pub named: Vec<(Heading, String)>,
+}
+
+/// The keys `--column` takes, with the heading each names.
+pub(crate) const KEYS: [(&str, Heading); 4] = [
+    ("district", Heading::District),
+    ("installed", Heading::Installed),
+    ("smartphones", Heading::Smartphones),
+    ("rate", Heading::Rate),
+];
+
+/// The `--column` key of a heading.
+pub(crate) fn key_of(h: Heading) -> &'static str {
+    KEYS.iter()
+        .find(|(_, k)| *k == h)
+        .map_or("rate", |(name, _)| name)
+}
+
+impl ColumnNames {
+    /// Reads each `--column KEY=HEADING` as typed.
+    pub fn parse(given: &[String]) -> Result<ColumnNames, Error> {
+        let mut named: Vec<(Heading, String)> = Vec::new();
+        for g in given {
+            let Some((key, name)) = g.split_once('=') else {
+                return Err(Error::new(ColumnOption::NoEquals { given: shown(g) }));
+            };
+            let key = shown(&key.trim().to_lowercase());
+            let name = name.trim().trim_matches('"').trim().to_string();
+            let Some(&(_, heading)) = KEYS.iter().find(|(k, _)| *k == key) else {
+                let close = crate::diagnostic::did_you_mean(&key, KEYS.iter().map(|(k, _)| *k));
+                return Err(Error::new(ColumnOption::UnknownKey {
+                    key: key.clone(),
+                    close,
+                }));
+            };
+            if name.is_empty() || table::key(&name).is_empty() {
+                return Err(Error::new(ColumnOption::EmptyHeading { key }));
+            }
+            if named.iter().any(|(h, _)| *h == heading) {
+                return Err(Error::new(ColumnOption::Twice { key }));
+            }
+            named.push((heading, name));
+        }
+        Ok(ColumnNames { named })
+    }
+}
+
+/// The columns of the header.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Columns {
+    pub district: usize,
+    pub installed: usize,
+    pub smartphones: usize,
+    pub rate: Option<usize>,
+    /// `unit_type`, `Loại đơn vị` ([`crate::model::UnitType::is_heading`]).
+    pub unit_type: Option<usize>,
+}
+
+/// A table's header as found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Header {
+    /// The indices in the grid's rows of the header's rows (one or two).
+    pub rows: Vec<usize>,
+    /// Each column's heading as written, a two-row heading's parts joined by a space
+    /// ("Số thuê bao smartphone").
+    pub titles: Vec<String>,
+    pub columns: Columns,
+    /// The headings named by `--column`.
+    pub named: Vec<Heading>,
+}
+
+impl Header {
+    /// The title of column `index`, or `otherwise` when it has none.
+    pub fn title(&self, index: usize, otherwise: &str) -> String {
+        match self.titles.get(index) {
+            Some(t) if !t.is_empty() => t.clone(),
+            _ => otherwise.to_string(),
+        }
+    }
+}
+
+/// One column of a header candidate: its title (both rows' parts joined), and each part.
+struct Column {
+    title: String,
+    parts: Vec<String>,
+    /// The heading guessed from the title, or from the lower part alone.
+    guess: Option<Heading>,
+}
+
+/// A header's cells as written: runs of spaces and line breaks read as one space.
+fn written(cell: &str) -> String {
+    cell.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn single(row: &GridRow) -> Vec<Column> {
+    row.cells
+        .iter()
+        .map(|c| {
+            let title = written(c);
+            Column {
+                guess: table::heading(&title),
+                parts: vec![title.clone()],
+                title,
+            }
+        })
+        .collect()
+}
+
+/// The columns of a two-row header: a column's heading is its upper cell and its lower cell;
+/// an empty upper cell over a filled lower one takes the upper cell to its left when that one
+/// too has a heading below it (a cell merged over the columns: "Số thuê bao" over
+/// "smartphone" and "đã cài Bluezone").
+fn pair(upper: &GridRow, lower: &GridRow) -> Vec<Column> {
+    let width = upper.cells.len().max(lower.cells.len());
+    let mut columns = Vec::with_capacity(width);
+    let mut spanning: Option<String> = None;
+    for i in 0..width {
+        let up = written(upper.cell(i));
+        let lo = written(lower.cell(i));
+        let up = if !up.is_empty() {
+            spanning = (!lo.is_empty()).then(|| up.clone());
+            up
+        } else if lo.is_empty() {
+            spanning = None;
+            up
+        } else {
+            spanning.clone().unwrap_or_default()
+        };
+        let parts: Vec<String> = [up, lo].into_iter().filter(|p| !p.is_empty()).collect();
+        let title = parts.join(" ");
+        let guess = table::heading(&title).or_else(|| {
+            // "Đơn vị" over "huyện": the lower part alone, when the whole says nothing
+            parts.last().and_then(|p| table::heading(p))
+        });
+        columns.push(Column {
+            title,
+            parts,
+            guess,
+        });
+    }
+    columns
+}
+
+/// What reading a header candidate found wrong.
+enum Failed {
+    /// A heading named by `--column` is not in it.
+    NotNamed,
+    /// A heading found twice: the column's title.
+    Twice(String),
+    Missing,
+}
+
+/// The columns of a header candidate, with `names` given.
+fn read(columns: &[Column], names: &ColumnNames) -> Result<(Columns, Vec<Heading>), Failed> {
+    let mut found: Vec<(Heading, usize)> = Vec::new();
+    let mut named = Vec::new();
+    for (h, name) in &names.named {
+        let wanted = table::key(name);
+        let at = columns.iter().position(|c| {
+            table::key(&c.title) == wanted || c.parts.iter().any(|p| table::key(p) == wanted)
+        });
+        match at {
+            Some(i) => {
+                found.push((*h, i));
+                named.push(*h);
+            }
+            None => return Err(Failed::NotNamed),
+        }
+    }
+    for (i, c) in columns.iter().enumerate() {
+        if found.iter().any(|(_, at)| *at == i) {
+            continue;
+        }
+        let Some(h) = c.guess else { continue };
+        if h == Heading::Notes || named.contains(&h) {
+            continue;
+        }
+        if found.iter().any(|(f, _)| *f == h) {
+            return Err(Failed::Twice(c.title.clone()));
+        }
+        found.push((h, i));
+    }
+    let get = |h: Heading| found.iter().find(|(f, _)| *f == h).map(|(_, i)| *i);
+    match (
+        get(Heading::District),
+        get(Heading::Installed),
+        get(Heading::Smartphones),
+    ) {
+        (Some(district), Some(installed), Some(smartphones)) => Ok((
+            Columns {
+                district,
+                installed,
+                smartphones,
+                rate: get(Heading::Rate),
+                unit_type: columns.iter().position(|c| {
+                    crate::model::UnitType::is_heading(&c.title)
+                        || c.parts
+                            .iter()
+                            .any(|p| crate::model::UnitType::is_heading(p))
+                }),
+            },
+            named,
+        )),
+        _ => Err(Failed::Missing),
+    }
+}
+
+/// Whether a row can be the upper row of a two-row header: at least two headings, and no
+/// count (a district row) in it.
+fn can_be_upper(row: &GridRow) -> bool {
+    row.filled() >= 2 && can_be_lower(row)
+}
+
+/// Whether a row can be the lower row of a two-row header: no count in it (a column number
+/// like "(1)" is no count).
+fn can_be_lower(row: &GridRow) -> bool {
+    row.filled() >= 1
+        && row
+            .cells
+            .iter()
+            .all(|c| c.trim().is_empty() || table::parse_count(c).is_none())
+}
+
+/// The header of `rows`: the first row that names the district, installed and smartphones
+/// columns; else the first two rows that do together. A heading named by `names` must be in
+/// it. Without one, the error says what the row most like a header has and lacks, and the
+/// closest accepted headings.
+pub(crate) fn find(src: &Source, rows: &[GridRow], names: &ColumnNames) -> Result<Header, Error> {
+    let filled: Vec<usize> = (0..rows.len()).filter(|&i| rows[i].filled() > 0).collect();
+    if filled.is_empty() {
+        return Err(super::check::empty(src));
+    }
+    let mut twice: Option<(usize, String)> = None;
+    for &i in &filled {
+        match read(&single(&rows[i]), names) {
+            Ok((columns, named)) => {
+                return Ok(Header {
+                    rows: vec![i],
+                    titles: rows[i].cells.iter().map(|c| written(c)).collect(),
+                    columns,
+                    named,
+                });
+            }
+            Err(Failed::Twice(t)) if twice.is_none() => twice = Some((i, shown(&t))),
+            Err(_) => {}
+        }
+    }
+    for w in filled.windows(2) {
+        let (i, j) = (w[0], w[1]);
+        if !can_be_upper(&rows[i]) || !can_be_lower(&rows[j]) {
+            continue;
+        }
+        let columns = pair(&rows[i], &rows[j]);
+        match read(&columns, names) {
+            Ok((found, named)) => {
+                return Ok(Header {
+                    rows: vec![i, j],
+                    titles: columns.into_iter().map(|c| c.title).collect(),
+                    columns: found,
+                    named,
+                });
+            }
+            Err(Failed::Twice(t)) if twice.is_none() => twice = Some((i, shown(&t))),
+            Err(_) => {}
+        }
+    }
+    // the row most like a header: the most headings guessed or named
+    let best = filled
+        .iter()
+        .copied()
+        .max_by_key(|&i| {
+            let row = &rows[i];
+            let score = row
+                .cells
+                .iter()
+                .filter(|c| {
+                    table::heading(c).is_some()
+                        || names
+                            .named
+                            .iter()
+                            .any(|(_, n)| table::key(n) == table::key(c))
+                })
+                .count();
+            (score, row.filled() >= 2, std::cmp::Reverse(i))
+        })
+        .unwrap_or(filled[0]);
+    let best_row = &rows[best];
+    // the headings as read: a two-row header's joined ("Số thuê bao smartphone")
+    let below = filled.iter().copied().find(|&j| j > best);
+    let headings: Vec<String> = match below {
+        Some(j) if can_be_upper(best_row) && can_be_lower(&rows[j]) => pair(best_row, &rows[j])
+            .into_iter()
+            .map(|c| shown(&c.title))
+            .filter(|c| !c.is_empty())
+            .collect(),
+        _ => best_row
+            .cells
+            .iter()
+            .map(|c| shown(&written(c)))
+            .filter(|c| !c.is_empty())
+            .collect(),
+    };
+    // a named heading found in no row (nor pair) is said first: it is what the user typed
+    for (h, name) in &names.named {
+        let wanted = table::key(name);
+        let in_a_row = filled
+            .iter()
+            .any(|&i| rows[i].cells.iter().any(|c| table::key(c) == wanted));
+        let anywhere = in_a_row
+            || filled.windows(2).any(|w| {
+                pair(&rows[w[0]], &rows[w[1]])
+                    .iter()
+                    .any(|c| table::key(&c.title) == wanted)
+            });
+        if !anywhere {
+            let close = closest_cells(name, &headings);
+            return Err(src.error(
+                best_row.pos(),
+                ColumnOption::NotInHeader {
+                    key: key_of(*h).to_string(),
+                    name: shown(name),
+                    line: best_row.line,
+                    headings: headings.clone(),
+                    close,
+                },
+            ));
+        }
+    }
+    if let Some((i, heading)) = twice {
+        return Err(src.error(
+            rows[i].pos(),
+            TableProblem::HeadingTwice {
+                line: rows[i].line,
+                heading,
+            },
+        ));
+    }
+    let have: Vec<Heading> = best_row
+        .cells
+        .iter()
+        .filter_map(|c| table::heading(c))
+        .chain(names.named.iter().map(|(h, _)| *h))
+        .collect();
+    let missing = [Heading::District, Heading::Installed, Heading::Smartphones]
+        .into_iter()
+        .filter(|h| !have.contains(h))
+        .map(|h| {
+            let unread: Vec<&String> = best_row
+                .cells
+                .iter()
+                .filter(|c| !c.trim().is_empty() && table::heading(c).is_none())
+                .collect();
+            missing(h, &unread)
+        })
+        .collect();
+    Err(src.error(
+        best_row.pos(),
+        TableProblem::MissingColumns {
+            line: best_row.line,
+            found: headings,
+            missing,
+        },
+    ))
+}
+
+/// The headings accepted for each column, as examples to show (any heading with the same
+/// words is accepted, [`table::heading`]).
+pub(crate) fn accepted(h: Heading) -> &'static [&'static str] {
+    match h {
+        Heading::District => &[
+            "Huyện",
+            "Huyện, thành phố",
+            "Đơn vị",
+            "Tên huyện",
+            "District",
+        ],
+        Heading::Installed => &[
+            "Đã cài Bluezone",
+            "Đã cài đặt",
+            "Số máy cài đặt",
+            "Số thuê bao đã cài",
+            "Installed",
+        ],
+        Heading::Smartphones => &[
+            "Tổng smartphone",
+            "Tổng số thuê bao smartphone",
+            "Tổng số máy",
+            "Số thuê bao",
+            "Smartphones",
+        ],
+        Heading::Rate => &["Tỷ lệ (%)", "Rate"],
+        Heading::Notes => &["Ghi chú", "STT"],
+    }
+}
+
+/// How close two headings read, 0 to 1 (compared as [`table::key`]s).
+fn likeness(a: &str, b: &str) -> f64 {
+    strsim::normalized_levenshtein(&table::key(a), &table::key(b))
+}
+
+/// A missing column, with the header's cell that reads most like one of its accepted
+/// headings (when one is close) and those headings, closest first.
+fn missing(h: Heading, unread: &[&String]) -> Missing {
+    let mut best: Option<(f64, String)> = None;
+    for cell in unread {
+        for a in accepted(h) {
+            let l = likeness(cell, a);
+            if l >= 0.5 && best.as_ref().is_none_or(|(b, _)| l > *b) {
+                best = Some((l, shown(&written(cell))));
+            }
+        }
+    }
+    let mut shown: Vec<&'static str> = accepted(h).to_vec();
+    if let Some((_, cell)) = &best {
+        shown.sort_by(|a, b| likeness(cell, b).total_cmp(&likeness(cell, a)));
+    }
+    shown.truncate(3);
+    Missing {
+        heading: h,
+        cell: best.map(|(_, c)| c),
+        accepted: shown,
+    }
+}
+
+/// The cells of `headings` that read most like `name` (at most three, closest first).
+fn closest_cells(name: &str, headings: &[String]) -> Vec<String> {
+    let mut scored: Vec<(f64, &String)> = headings
+        .iter()
+        .map(|h| {
+            // a part of the heading ("Đã cài" of "Số thuê bao đã cài Bluezone") reads like it
+            let (whole, part) = (table::key(h), table::key(name));
+            let words: Vec<&str> = whole.split(' ').collect();
+            let part = part.len() >= 3 && table::has_words(&words, &part);
+            (if part { 1.0 } else { likeness(name, h) }, h)
+        })
+        .filter(|(l, _)| *l >= 0.4)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    scored.into_iter().take(3).map(|(_, h)| h.clone()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(line: usize, cells: &[&str]) -> GridRow {
+        GridRow {
+            line,
+            cells: cells.iter().map(|c| (*c).to_string()).collect(),
+            columns: Vec::new(),
+            uncomputed: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_heading_merged_over_two_columns_spans_them() {
+        let upper = row(1, &["STT", "Huyện", "Số thuê bao", "", "Tỷ lệ"]);
+        let lower = row(2, &["", "", "smartphone", "đã cài Bluezone", ""]);
+        let cols = pair(&upper, &lower);
+        let guesses: Vec<_> = cols.iter().map(|c| c.guess).collect();
+        assert_eq!(
+            guesses,
+            [
+                Some(Heading::Notes),
+                Some(Heading::District),
+                Some(Heading::Smartphones),
+                Some(Heading::Installed),
+                Some(Heading::Rate)
+            ]
+        );
+        assert_eq!(cols[3].title, "Số thuê bao đã cài Bluezone");
+    }
+}

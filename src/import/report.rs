@@ -1,0 +1,266 @@
+//! What `campaign import` says after reading a table (on standard error, never mixed with a
+//! scenario written to standard output): what it read, from where, and what the user must
+//! still fill in before a plan of the skeleton means anything.
+
+use std::fmt::Write;
+use std::path::Path;
+
+use super::Imported;
+use super::date::{AsOf, YearFrom};
+use super::skeleton::{PLACEHOLDER_DATE, Rules, shown};
+use super::table::Heading;
+use crate::number::{count, percent};
+use crate::text::Lang;
+
+#[allow(clippy::cast_precision_loss)]
+fn n(lang: Lang, v: u64) -> String {
+    count(lang, v as f64)
+}
+
+fn meaning(lang: Lang, h: Heading) -> &'static str {
+    match (lang, h) {
+        (Lang::Vi, Heading::District) => "tên huyện",
+        (Lang::Vi, Heading::Installed) => "số đã cài",
+        (Lang::Vi, Heading::Smartphones) => "số smartphone",
+        (Lang::Vi, Heading::Rate) => "tỷ lệ (chỉ để đối chiếu với hai cột số)",
+        (Lang::Vi, Heading::Notes) => "ghi chú",
+        (Lang::En, Heading::District) => "district names",
+        (Lang::En, Heading::Installed) => "installed",
+        (Lang::En, Heading::Smartphones) => "smartphones",
+        (Lang::En, Heading::Rate) => "rate (only checked against the two counts)",
+        (Lang::En, Heading::Notes) => "notes",
+    }
+}
+
+/// The report on `imported`, written to `out` (`None`: standard output), in `lang`.
+pub fn render(imported: &Imported, out: Option<&Path>, rules: &Rules, lang: Lang) -> String {
+    let vi = lang == Lang::Vi;
+    let c = &imported.coverage;
+    let file = c.path.display();
+    let mut s = String::new();
+    let districts = c.districts.len();
+    let (first, last) = (
+        c.districts.first().map_or(0, |d| d.line),
+        c.districts.last().map_or(0, |d| d.line),
+    );
+    let header = match imported.header_lines.as_slice() {
+        [one] if vi => format!("dòng tiêu đề {one}"),
+        [one] => format!("header row {one}"),
+        [a, b, ..] if vi => format!("tiêu đề hai dòng {a} và {b}"),
+        [a, b, ..] => format!("two header rows, {a} and {b}"),
+        [] => String::new(),
+    };
+    let _ = writeln!(
+        s,
+        "{}",
+        if vi {
+            format!(
+                "Đã đọc {file}: {} huyện (dòng {first} đến {last}), {header}.",
+                n(lang, districts as u64)
+            )
+        } else {
+            format!(
+                "Read {file}: {} districts (rows {first} to {last}), {header}.",
+                n(lang, districts as u64)
+            )
+        }
+    );
+    let _ = writeln!(s, "{}", if vi { "Các cột:" } else { "Columns:" });
+    for (h, title, named) in &imported.columns {
+        let how = match (named, vi) {
+            (true, true) => " (theo --column)",
+            (true, false) => " (named by --column)",
+            (false, _) => "",
+        };
+        let _ = writeln!(s, "  \"{}\" → {}{how}", shown(title), meaning(lang, *h));
+    }
+    let installed: u64 = c.districts.iter().map(|d| d.installed).sum();
+    let smartphones: u64 = c.districts.iter().map(|d| d.smartphones).sum();
+    #[allow(clippy::cast_precision_loss)]
+    let rate = percent(lang, installed as f64 / smartphones.max(1) as f64);
+    let total = match (imported.total_line, vi) {
+        (Some(line), true) => format!(", khớp với dòng tổng (dòng {line})"),
+        (Some(line), false) => format!(", as the total row says (row {line})"),
+        (None, _) => String::new(),
+    };
+    let _ = writeln!(
+        s,
+        "{}",
+        if vi {
+            format!(
+                "Tổng: {} đã cài / {} smartphone ({rate}){total}.",
+                n(lang, installed),
+                n(lang, smartphones)
+            )
+        } else {
+            format!(
+                "Total: {} installed / {} smartphones ({rate}){total}.",
+                n(lang, installed),
+                n(lang, smartphones)
+            )
+        }
+    );
+    let _ = writeln!(s, "{}", date_line(&imported.as_of, vi));
+    let rules_line = match (rules, vi) {
+        (Rules::Folder(f), true) => format!(
+            "Quy tắc: rules = [\"{f}\"] (tính từ {})",
+            folder_of(out, vi)
+        ),
+        (Rules::Folder(f), false) => format!(
+            "Rules: rules = [\"{f}\"] (from {})",
+            folder_of(out, vi)
+        ),
+        (Rules::None, true) => {
+            "Quy tắc: không tìm thấy thư mục rules/ nên ghi rules = []; ghi đường dẫn tới thư mục quy tắc, tính từ thư mục của kịch bản".to_string()
+        }
+        (Rules::None, false) => {
+            "Rules: no rules/ folder was found, so rules = []; list the rules folder, relative to the scenario's folder".to_string()
+        }
+    };
+    let _ = writeln!(s, "{rules_line}");
+    if let Some(out) = out {
+        let _ = writeln!(
+            s,
+            "{}",
+            if vi {
+                format!("Đã ghi kịch bản vào {}.", out.display())
+            } else {
+                format!("Wrote the scenario to {}.", out.display())
+            }
+        );
+    }
+    let _ = writeln!(
+        s,
+        "\n{}",
+        if vi {
+            "Còn phải điền trước khi lập kế hoạch (các dòng ghi ASSUMPTION trong kịch bản):"
+        } else {
+            "Still to fill in before planning (the lines marked ASSUMPTION in the scenario):"
+        }
+    );
+    let mut todo: Vec<String> = Vec::new();
+    if imported.as_of == AsOf::Placeholder {
+        todo.push(if vi {
+            format!("ngày của số liệu: as_of = {PLACEHOLDER_DATE} là giá trị tạm (hoặc nhập lại với --as-of)")
+        } else {
+            format!("the figures' date: as_of = {PLACEHOLDER_DATE} is a placeholder (or import again with --as-of)")
+        });
+    }
+    todo.push(if vi {
+        format!(
+            "số tổ xã của từng huyện: teams = {{ commune = 0 }} ở cả {} huyện",
+            n(lang, districts as u64)
+        )
+    } else {
+        format!(
+            "each district's commune teams: teams = {{ commune = 0 }} in all {} districts",
+            n(lang, districts as u64)
+        )
+    });
+    todo.push(if vi {
+        "năng suất và chi phí của các loại đội ([[team_kind]] commune, volunteer), số đội tình nguyện của tỉnh: giá trị tạm lấy từ kịch bản Lạng Sơn".to_string()
+    } else {
+        "the team kinds' productivity and costs ([[team_kind]] commune, volunteer) and the province's volunteer teams: placeholders from the Lạng Sơn scenario".to_string()
+    });
+    todo.push(if vi {
+        "số người cách ly, xét nghiệm và học sinh của từng huyện (quarantine, testing, students): đang là 0".to_string()
+    } else {
+        "each district's quarantined, tested and students (quarantine, testing, students): 0 so far".to_string()
+    });
+    todo.push(if vi {
+        "mục tiêu, thời gian và các tham số [params]: giá trị tạm".to_string()
+    } else {
+        "the target, the horizon and the [params]: placeholders".to_string()
+    });
+    todo.push(if vi {
+        "khi đã kiểm tra hết, sửa assumptions_checked = false thành true (đến lúc đó mọi kế hoạch đều nhắc việc này)".to_string()
+    } else {
+        "once all are checked, set assumptions_checked = false to true (until then every plan says so)".to_string()
+    });
+    for t in todo {
+        let _ = writeln!(s, "  - {t}");
+    }
+    s
+}
+
+fn folder_of(out: Option<&Path>, vi: bool) -> String {
+    match out.and_then(Path::parent) {
+        Some(p) if !p.as_os_str().is_empty() && vi => {
+            format!("thư mục {} của kịch bản", p.display())
+        }
+        Some(p) if !p.as_os_str().is_empty() => format!("the scenario's folder {}", p.display()),
+        _ if vi => "thư mục hiện tại".to_string(),
+        _ => "the current folder".to_string(),
+    }
+}
+
+fn date_line(as_of: &AsOf, vi: bool) -> String {
+    match as_of {
+        AsOf::Given(d) if vi => format!(
+            "Ngày số liệu: {} (theo --as-of) → as_of = {}",
+            d.written(),
+            d.iso()
+        ),
+        AsOf::Given(d) => format!(
+            "Figures' date: {} (from --as-of) → as_of = {}",
+            d.written(),
+            d.iso()
+        ),
+        AsOf::Title {
+            date,
+            text,
+            line,
+            year,
+        } => {
+            let text = shown(text);
+            let year = match (year, vi) {
+                (YearFrom::Date, _) => String::new(),
+                (YearFrom::Title { line }, true) => format!(
+                    "; dòng tiêu đề không ghi năm, lấy năm {} ở dòng {line}",
+                    date.year
+                ),
+                (YearFrom::Title { line }, false) => format!(
+                    "; the title gives no year: {} taken from row {line}",
+                    date.year
+                ),
+                (YearFrom::FileName, true) => format!(
+                    "; dòng tiêu đề không ghi năm, lấy năm {} từ tên tệp",
+                    date.year
+                ),
+                (YearFrom::FileName, false) => format!(
+                    "; the title gives no year: {} taken from the file's name",
+                    date.year
+                ),
+            };
+            if vi {
+                format!(
+                    "Ngày số liệu: {} (dòng {line}: \"{text}\"{year}) → as_of = {}",
+                    date.written(),
+                    date.iso()
+                )
+            } else {
+                format!(
+                    "Figures' date: {} (row {line}: \"{text}\"{year}) → as_of = {}",
+                    date.written(),
+                    date.iso()
+                )
+            }
+        }
+        AsOf::FileName(d) if vi => format!(
+            "Ngày số liệu: {} (theo tên tệp; tiêu đề không ghi ngày) → as_of = {}",
+            d.written(),
+            d.iso()
+        ),
+        AsOf::FileName(d) => format!(
+            "Figures' date: {} (from the file's name; the title gives none) → as_of = {}",
+            d.written(),
+            d.iso()
+        ),
+        AsOf::Placeholder if vi => {
+            format!("Ngày số liệu: tệp không ghi ngày; as_of = {PLACEHOLDER_DATE} là giá trị TẠM")
+        }
+        AsOf::Placeholder => format!(
+            "Figures' date: the file gives none; as_of = {PLACEHOLDER_DATE} is a PLACEHOLDER"
+        ),
+    }
+}

@@ -1,0 +1,592 @@
+//! `campaign import` on spreadsheets as district offices type them (issue 14 item 1): the
+//! headings' many spellings, two-row and merged headers, `--column`, the date in the title,
+//! the report on standard error, the rules path from the `--out` folder, the notices of a plan
+//! made from a skeleton, and the tool's own CSV and XLSX plans imported back.
+
+use std::path::{Path, PathBuf};
+
+use campaign_planner::import;
+use rust_xlsxwriter::{Format, Workbook};
+
+/// The letter's districts: (name as the letter writes it, installed, smartphones).
+const LETTER: [(&str, u64, u64); 11] = [
+    ("Thành phố Lạng Sơn", 39_911, 96_818),
+    ("Huyện Hữu Lũng", 18_019, 78_399),
+    ("Huyện Cao Lộc", 16_752, 58_196),
+    ("Huyện Lộc Bình", 15_725, 53_067),
+    ("Huyện Tràng Định", 11_354, 37_092),
+    ("Huyện Chi Lăng", 10_285, 43_471),
+    ("Huyện Bắc Sơn", 9_812, 36_584),
+    ("Huyện Văn Lãng", 8_727, 34_823),
+    ("Huyện Văn Quan", 7_494, 32_138),
+    ("Huyện Bình Gia", 7_186, 29_057),
+    ("Huyện Đình Lập", 6_651, 20_175),
+];
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    crate::layout::run(args)
+}
+
+fn assert_has(text: &str, parts: &[&str]) {
+    for part in parts {
+        assert!(text.contains(part), "missing {part:?} in:\n{text}");
+    }
+}
+
+/// (name, installed, smartphones) of the shipped scenario.
+fn shipped() -> Vec<(String, u64, u64)> {
+    let s = campaign_planner::scenario::load(&repo().join("scenarios/lang-son-2020-09-01.toml"))
+        .unwrap();
+    s.districts
+        .iter()
+        .map(|d| (d.name.clone(), d.installed, d.smartphones))
+        .collect()
+}
+
+fn figures(c: &import::Coverage) -> Vec<(String, u64, u64)> {
+    c.districts
+        .iter()
+        .map(|d| (d.name.clone(), d.installed, d.smartphones))
+        .collect()
+}
+
+/// The letter's rows under `header` (`;` separated: district, installed, smartphones), with
+/// `title` lines above.
+fn table(title: &str, header: &str) -> String {
+    let mut s = title.to_string();
+    s.push_str(header);
+    s.push('\n');
+    for (name, i, sm) in LETTER {
+        s.push_str(&format!("{name};{i};{sm}\n"));
+    }
+    s
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+fn read(dir: &Path, name: &str, text: &str) -> Result<import::Imported, String> {
+    let path = write(dir, name, text);
+    import::read_with(&path, &import::Options::default())
+        .map_err(|e| e.render(campaign_planner::text::Lang::En))
+}
+
+#[test]
+fn every_heading_the_issue_lists_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let installed = [
+        "Đã cài đặt Bluezone",
+        "Đã cài",
+        "đã cài đặt",
+        "Số máy cài",
+        "Số máy cài đặt",
+        "SỐ MÁY CÀI ĐẶT BLUEZONE",
+        "Da cai dat",
+        "da cai bluezone",
+        "Số thuê bao đã cài",
+        "Tổng số máy đã cài Bluezone",
+        "Installed",
+        // decomposed (NFD), as some systems save text
+        "Đa\u{303} ca\u{300}i đă\u{323}t",
+    ];
+    let smartphones = [
+        "Tổng số thuê bao smartphone",
+        "TỔNG SỐ MÁY",
+        "Tổng số máy",
+        "Số máy",
+        "thuê bao",
+        "Tổng thuê bao",
+        "smartphone",
+        "Tổng smartphone",
+        "TONG SO THUE BAO SMARTPHONE",
+        "Smartphones",
+    ];
+    let district = [
+        "Huyện",
+        "Đơn vị",
+        "Huyện, thành phố",
+        "Tên huyện",
+        "HUYEN/TP",
+        "District",
+    ];
+    let want = shipped();
+    for (i, inst) in installed.iter().enumerate() {
+        for (j, sm) in smartphones.iter().enumerate() {
+            let d = district[(i + j) % district.len()];
+            let header = format!("{d};{inst};{sm}");
+            let got = read(dir.path(), "t.csv", &table("", &header))
+                .unwrap_or_else(|e| panic!("{header}: {e}"));
+            assert_eq!(figures(&got.coverage), want, "{header}");
+        }
+    }
+    // the smartphones column first, as some offices put it
+    let got = read(
+        dir.path(),
+        "t.csv",
+        &table("", "Huyện;Số máy cài;TỔNG SỐ MÁY"),
+    )
+    .unwrap();
+    assert_eq!(figures(&got.coverage), want);
+}
+
+#[test]
+fn projections_and_targets_are_not_counts() {
+    // a table with the projected installs beside the counts (as the tool's own plan has)
+    let dir = tempfile::tempdir().unwrap();
+    let mut text =
+        "Huyện;Đã cài;Dự kiến đã cài;Tổng số máy;Tỷ lệ dự kiến (%);Số chưa cài\n".to_string();
+    for (name, i, sm) in LETTER {
+        text.push_str(&format!("{name};{i};{};{sm};99;{}\n", i + 1, sm - i));
+    }
+    let got = read(dir.path(), "t.csv", &text).unwrap();
+    assert_eq!(figures(&got.coverage), shipped());
+}
+
+#[test]
+fn a_heading_split_over_two_rows_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    // "Số thuê bao" merged over two columns, saved as CSV: the merged cell's text in its first
+    // column; "STT" and "Huyện" merged down the two rows
+    let mut text = "BÁO CÁO SỐ LIỆU CÀI ĐẶT BLUEZONE\n\
+                    STT;Huyện;Số thuê bao;;Tỷ lệ (%)\n\
+                    ;;smartphone;đã cài Bluezone;\n"
+        .to_string();
+    for (k, (name, i, sm)) in LETTER.iter().enumerate() {
+        text.push_str(&format!("{};{name};{sm};{i};\n", k + 1));
+    }
+    text.push_str("Tổng cộng;;519.820;151.916;29,22%\n");
+    let got = read(dir.path(), "two.csv", &text).unwrap();
+    assert_eq!(figures(&got.coverage), shipped());
+    assert_eq!(got.header_lines, [2, 3]);
+    let titles: Vec<&str> = got.columns.iter().map(|(_, t, _)| t.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Huyện",
+            "Số thuê bao smartphone",
+            "Số thuê bao đã cài Bluezone",
+            "Tỷ lệ (%)"
+        ]
+    );
+    // a heading split over two rows in every column
+    let text = table("", "Tên;Đã cài;Tổng số\nhuyện;Bluezone;thuê bao smartphone");
+    let got = read(dir.path(), "split.csv", &text).unwrap();
+    assert_eq!(figures(&got.coverage), shipped());
+}
+
+/// A workbook as an office makes it: title rows, cells merged over two columns and down two
+/// rows.
+fn merged_workbook(path: &Path, title: &str) {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    let f = Format::new();
+    ws.merge_range(0, 0, 0, 4, "UBND TỈNH LẠNG SƠN", &f)
+        .unwrap();
+    ws.merge_range(1, 0, 1, 4, title, &f).unwrap();
+    ws.merge_range(3, 0, 4, 0, "STT", &f).unwrap();
+    ws.merge_range(3, 1, 4, 1, "Đơn vị", &f).unwrap();
+    ws.merge_range(3, 2, 3, 3, "Số thuê bao", &f).unwrap();
+    ws.write(4, 2, "đã cài đặt Bluezone").unwrap();
+    ws.write(4, 3, "smartphone").unwrap();
+    ws.merge_range(3, 4, 4, 4, "Ghi chú", &f).unwrap();
+    for (k, (name, i, sm)) in LETTER.iter().enumerate() {
+        let r = 5 + u32::try_from(k).unwrap();
+        ws.write(r, 0, (k + 1) as f64).unwrap();
+        ws.write(r, 1, *name).unwrap();
+        ws.write(r, 2, *i as f64).unwrap();
+        ws.write(r, 3, *sm as f64).unwrap();
+    }
+    wb.save(path).unwrap();
+}
+
+#[test]
+fn a_merged_header_in_a_workbook_is_read_with_its_title_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bao-cao.xlsx");
+    merged_workbook(&path, "Số liệu đến ngày 31/8/2020");
+    let got = import::read_with(&path, &import::Options::default()).unwrap();
+    assert_eq!(figures(&got.coverage), shipped());
+    assert_eq!(got.header_lines, [4, 5]);
+    assert_eq!(
+        got.as_of.date().map(|d| d.iso()).as_deref(),
+        Some("2020-08-31")
+    );
+
+    let (code, stdout, stderr) = run(&["import", path.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_has(
+        &stdout,
+        &[
+            "as_of = 2020-08-31                 # FACT: row 2 of bao-cao.xlsx, \"Số liệu đến ngày 31/8/2020\"",
+        ],
+    );
+    assert_has(
+        &stderr,
+        &[
+            "tiêu đề hai dòng 4 và 5",
+            "\"Số thuê bao đã cài đặt Bluezone\" → số đã cài",
+            "\"Số thuê bao smartphone\" → số smartphone",
+            "Ngày số liệu: 31/8/2020 (dòng 2: \"Số liệu đến ngày 31/8/2020\") → as_of = 2020-08-31",
+        ],
+    );
+    // the scenario alone on standard output: it parses as the scenario it is
+    assert!(stdout.starts_with("# Scenario skeleton"), "{stdout}");
+    assert!(!stdout.contains("Đã đọc"), "{stdout}");
+}
+
+#[test]
+fn the_shipped_office_example_imports_as_docs_importing_shows() {
+    let path = repo().join("scenarios/bao-cao-huyen-2020-08-31.xlsx");
+    let got = import::read_with(&path, &import::Options::default()).unwrap();
+    assert_eq!(figures(&got.coverage), shipped());
+    assert_eq!(
+        got.as_of.date().map(|d| d.iso()).as_deref(),
+        Some("2020-08-31")
+    );
+    let docs = std::fs::read_to_string(repo().join("docs/importing.md")).unwrap();
+    let (code, _, stderr) = crate::layout::run(&[
+        "import",
+        "scenarios/bao-cao-huyen-2020-08-31.xlsx",
+        "--out",
+        "/tmp/../tmp/campaign-docs-importing-check.toml",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let _ = std::fs::remove_file("/tmp/campaign-docs-importing-check.toml");
+    // the report the docs show, line by line (the lines that do not name the output file)
+    for line in stderr
+        .lines()
+        .filter(|l| !l.contains("campaign-docs-importing-check") && !l.contains("Quy tắc"))
+    {
+        assert!(docs.contains(line), "docs/importing.md lacks {line:?}");
+    }
+}
+
+#[test]
+fn a_date_without_its_year_takes_the_year_written_elsewhere_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let title = "BÁO CÁO NĂM 2020\nSố liệu tính đến 17h ngày 31/8\n";
+    let path = write(
+        dir.path(),
+        "t.csv",
+        &table(title, "Huyện;Đã cài;Tổng số máy"),
+    );
+    let (code, stdout, stderr) = run(&["import", path.to_str().unwrap(), "--lang", "en"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_has(&stdout, &["as_of = 2020-08-31", "; the year from row 1"]);
+    assert_has(
+        &stderr,
+        &[
+            "Figures' date: 31/8/2020 (row 2: \"Số liệu tính đến 17h ngày 31/8\"; the title gives no year: 2020 taken from row 1) → as_of = 2020-08-31",
+        ],
+    );
+    // the year from the file's name
+    let path = write(
+        dir.path(),
+        "bao-cao-2020.csv",
+        &table("tính đến 17h ngày 31/8\n", "Huyện;Đã cài;Tổng số máy"),
+    );
+    let (code, stdout, stderr) = run(&["import", path.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_has(&stdout, &["as_of = 2020-08-31"]);
+    assert_has(&stderr, &["lấy năm 2020 từ tên tệp"]);
+    // an explicit --as-of wins
+    let (code, stdout, stderr) = run(&["import", path.to_str().unwrap(), "--as-of", "2020-09-01"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_has(
+        &stdout,
+        &["as_of = 2020-09-01                 # FACT: the date given to --as-of"],
+    );
+    assert_has(&stderr, &["Ngày số liệu: 1/9/2020 (theo --as-of)"]);
+}
+
+#[test]
+fn a_date_without_any_year_is_not_guessed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "t.csv",
+        &table(
+            "Số liệu tính đến 17h ngày 31/8\n",
+            "Huyện;Đã cài;Tổng số máy",
+        ),
+    );
+    let (code, stdout, stderr) = run(&["import", path.to_str().unwrap()]);
+    assert_eq!((code, stdout.as_str()), (1, ""));
+    assert_has(
+        &stderr,
+        &[
+            "t.csv:1:",
+            "dòng 1 (\"Số liệu tính đến 17h ngày 31/8\") ghi ngày 31/8 nhưng không ghi năm",
+            "`--as-of 2020-08-31`",
+        ],
+    );
+    let (code, stdout, _) = run(&["import", path.to_str().unwrap(), "--as-of", "2020-08-31"]);
+    assert_eq!(code, 0);
+    assert_has(&stdout, &["as_of = 2020-08-31"]);
+}
+
+#[test]
+fn column_names_the_user_gives_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "t.csv", &table("", "Địa phương;Cột A;Cột B"));
+    // the tool cannot guess: the did-you-mean and the hint name --column
+    let (code, _, stderr) = run(&["import", path.to_str().unwrap(), "--lang", "en"]);
+    assert_eq!(code, 1);
+    assert_has(
+        &stderr,
+        &[
+            "missing `District`",
+            "`Installed`",
+            "--column district=\"...\"",
+        ],
+    );
+    let (code, stdout, stderr) = run(&[
+        "import",
+        path.to_str().unwrap(),
+        "--column",
+        "installed=Cột A",
+        "--column",
+        "smartphones=\"cot b\"",
+        "--column",
+        "district=ĐỊA PHƯƠNG",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_has(
+        &stdout,
+        &["name = \"Hữu Lũng\"\ninstalled = 18_019\nsmartphones = 78_399\n"],
+    );
+    assert_has(&stderr, &["\"Cột A\" → số đã cài (theo --column)"]);
+    // a named column wins over a guessed one
+    let path = write(dir.path(), "u.csv", &table("", "Huyện;Đã cài;Số máy"));
+    let (code, stdout, stderr) = run(&[
+        "import",
+        path.to_str().unwrap(),
+        "--column",
+        "installed=Số máy",
+        "--column",
+        "smartphones=Đã cài",
+    ]);
+    // (the columns swapped on purpose: installed above smartphones is refused, at the row)
+    assert_eq!((code, stdout.as_str()), (1, ""), "{stderr}");
+    assert_has(
+        &stderr,
+        &["số đã cài (96.818) lớn hơn số smartphone (39.911)"],
+    );
+}
+
+#[test]
+fn a_close_heading_is_suggested() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "t.csv",
+        &table("", "Huyện;Đã cà Bluezone;Tổng smartphone"),
+    );
+    let (code, _, stderr) = run(&["import", path.to_str().unwrap(), "--lang", "en"]);
+    assert_eq!(code, 1);
+    assert_has(
+        &stderr,
+        &[
+            "t.csv:1:",
+            "missing `Installed` (did you mean the column `Đã cà Bluezone`? the closest accepted headings: `Đã cài Bluezone`",
+            "name it with `--column installed=\"Đã cà Bluezone\"`",
+        ],
+    );
+}
+
+#[test]
+fn the_rules_folder_is_named_from_the_folder_written_to() {
+    let dir = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink(repo().join("rules"), dir.path().join("rules")).unwrap();
+    let table = write(dir.path(), "t.csv", &table("", "Huyện;Đã cài;Tổng số máy"));
+    for (out, rules) in [
+        ("scenarios/a.toml", "../rules"),
+        ("x/y/b.toml", "../../rules"),
+        ("c.toml", "rules"),
+    ] {
+        let out = dir.path().join(out);
+        std::fs::create_dir_all(out.parent().unwrap()).unwrap();
+        let (code, _, stderr) = run(&[
+            "import",
+            table.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 0, "{stderr}");
+        let text = std::fs::read_to_string(&out).unwrap();
+        assert_has(&text, &[&format!("rules = [\"{rules}\"]")]);
+        let loaded = campaign_planner::scenario::load(&out).unwrap_or_else(|e| panic!("{e}"));
+        assert!(!loaded.rules.is_empty());
+        let shipped_rules = repo().join("rules").canonicalize().unwrap();
+        assert!(
+            loaded
+                .rules
+                .iter()
+                .all(|r| r.canonicalize().unwrap().starts_with(&shipped_rules)),
+            "{:?}",
+            loaded.rules
+        );
+    }
+}
+
+#[test]
+fn a_plan_of_a_skeleton_says_what_to_fill_in() {
+    let dir = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink(repo().join("rules"), dir.path().join("rules")).unwrap();
+    let table = write(
+        dir.path(),
+        "t.csv",
+        &table("Số liệu đến ngày 31/8/2020\n", "Huyện;Đã cài;Tổng số máy"),
+    );
+    let out = dir.path().join("s.toml");
+    let (code, _, stderr) = run(&[
+        "import",
+        table.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let s = out.to_str().unwrap();
+    let (_, terminal, _) = run(&["plan", s]);
+    assert_has(
+        &terminal,
+        &[
+            "Lưu ý:",
+            "assumptions_checked = false",
+            "mọi huyện đều có 0 tổ, đội loại `commune`",
+        ],
+    );
+    let (_, en, _) = run(&["plan", s, "--lang", "en", "--format", "markdown"]);
+    assert_has(
+        &en,
+        &[
+            "Check every line marked ASSUMPTION",
+            "every district has 0 teams of kind",
+        ],
+    );
+    let (_, html, _) = run(&["plan", s, "--format", "html"]);
+    assert_has(
+        &html,
+        &["<ul class=\"notices\">", "assumptions_checked = true"],
+    );
+    let (_, json, _) = run(&["plan", s, "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let notices = v["notices"].as_array().unwrap();
+    assert_eq!(
+        notices[0],
+        serde_json::json!({"notice": "assumptions_not_checked"})
+    );
+    assert_eq!(
+        notices[1],
+        serde_json::json!({"notice": "no_local_teams", "kinds": ["commune"]})
+    );
+    // never a finding: the plan is still a plan
+    assert!(v["diagnosis"].is_null() || v["status"] != "infeasible");
+    let book = dir.path().join("p.xlsx");
+    let (code, _, stderr) = run(&[
+        "plan",
+        s,
+        "--format",
+        "xlsx",
+        "--out",
+        book.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let cells = xlsx_text(&book);
+    assert!(cells.contains("assumptions_checked = false"), "{cells}");
+
+    // filled in: no such notice
+    let text = std::fs::read_to_string(&out)
+        .unwrap()
+        .replace("assumptions_checked = false", "assumptions_checked = true")
+        .replacen("teams = { commune = 0 }", "teams = { commune = 5 }", 1);
+    std::fs::write(&out, text).unwrap();
+    let (_, json, _) = run(&["plan", s, "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let kinds: Vec<&str> = v["notices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|n| n["notice"].as_str())
+        .collect();
+    assert!(
+        !kinds.contains(&"assumptions_not_checked") && !kinds.contains(&"no_local_teams"),
+        "{kinds:?}"
+    );
+    // the shipped scenario has neither
+    let (_, json, _) = run(&[
+        "plan",
+        repo()
+            .join("scenarios/lang-son-2020-09-01.toml")
+            .to_str()
+            .unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert!(!json.contains("no_local_teams") && !json.contains("assumptions_not_checked"));
+}
+
+#[test]
+fn the_tools_own_csv_and_xlsx_plans_import_back() {
+    let dir = tempfile::tempdir().unwrap();
+    // a district whose name starts like a formula: the plan writes it neutralised ('=...)
+    let scenario = std::fs::read_to_string(repo().join("scenarios/lang-son-2020-09-01.toml"))
+        .unwrap()
+        .replace("name = \"Đình Lập\"", "name = \"=Đình Lập\"");
+    assert!(scenario.contains("=Đình Lập"));
+    std::os::unix::fs::symlink(repo().join("rules"), dir.path().join("rules")).unwrap();
+    std::fs::create_dir(dir.path().join("scenarios")).unwrap();
+    let s = write(dir.path(), "scenarios/s.toml", &scenario);
+    let mut want = shipped();
+    want.last_mut().unwrap().0 = "=Đình Lập".to_string();
+    for lang in ["vi", "en"] {
+        for format in ["csv", "xlsx"] {
+            let out = dir.path().join(format!("plan-{lang}.{format}"));
+            let (code, _, stderr) = run(&[
+                "plan",
+                s.to_str().unwrap(),
+                "--format",
+                format,
+                "--lang",
+                lang,
+                "--out",
+                out.to_str().unwrap(),
+            ]);
+            assert_eq!(code, 0, "{stderr}");
+            let got = import::read_with(&out, &import::Options::default())
+                .unwrap_or_else(|e| panic!("{format} {lang}: {e}"));
+            assert_eq!(figures(&got.coverage), want, "{format} {lang}");
+            assert_eq!(
+                got.coverage.total,
+                Some((151_916, 519_820)),
+                "{format} {lang}"
+            );
+        }
+    }
+}
+
+/// Every string cell of every sheet of the workbook at `path`, one per line.
+fn xlsx_text(path: &Path) -> String {
+    use calamine::{Data, Reader};
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(path).unwrap();
+    let mut out = String::new();
+    for name in book.sheet_names() {
+        let range = book.worksheet_range(&name).unwrap();
+        for row in range.rows() {
+            for cell in row {
+                if let Data::String(s) = cell {
+                    out.push_str(s);
+                    out.push('\n');
+                }
+            }
+        }
+    }
+    out
+}
