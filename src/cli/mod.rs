@@ -301,8 +301,12 @@ fn plan(
         Ok(plan) => plan,
         Err(e) => return bad_input(stderr, &e, lang),
     };
-    let written = report::render_bytes(&plan, output.format, lang)
-        .and_then(|bytes| output::emit(output.out.as_deref(), &bytes, stdout));
+    let bytes = match output.format {
+        // the tables fit the terminal (or --width); to a file or a pipe, the wide layout
+        Format::Text => Ok(report::terminal::render_to(&plan, lang, output.width).into_bytes()),
+        format => report::render_bytes(&plan, format, lang),
+    };
+    let written = bytes.and_then(|bytes| output::emit(output.out.as_deref(), &bytes, stdout));
     if let Err(e) = written {
         return bad_input(stderr, &e, lang);
     }
