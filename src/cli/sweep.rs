@@ -59,7 +59,7 @@ pub fn run(
         Format::Markdown | Format::Html | Format::Csv | Format::Xlsx => {
             sweep::render_markdown(&vary, &points, lang)
         }
-        Format::Text => sweep::render_text(&vary, &points, lang),
+        Format::Text => sweep::render_text(&vary, &points, lang, output.width),
     };
     let written = output::emit(out, text.as_bytes(), stdout);
     if let Err(e) = written {

@@ -53,21 +53,18 @@ pub fn render_to(plan: &Plan, lang: Lang, width: Option<usize>) -> String {
 
     heading(&mut out, width, words::BY_DISTRICT.get(lang));
     let districts = content::district_table(plan, lang);
-    let all: Vec<usize> = (1..districts.header.len()).collect();
-    match width {
-        Some(width) if display_width(&grid(&districts, &all)) > width => {
-            for (i, (title, columns)) in stacked(&districts, width, lang).iter().enumerate() {
-                if i > 0 {
-                    let _ = writeln!(out);
-                }
-                line(&mut out, Some(width), "", "", &format!("{title}:"));
-                let _ = writeln!(out, "{}", fitted(grid(&districts, columns), Some(width)));
-            }
-        }
-        _ => {
-            let _ = writeln!(out, "{}", grid(&districts, &all));
-        }
-    }
+    let mut rows: Vec<&[String]> = districts.rows.iter().map(Vec::as_slice).collect();
+    rows.push(&districts.total);
+    let plain = Plain {
+        header: &districts.header,
+        rows,
+        numeric: &districts.numeric,
+    };
+    let _ = writeln!(
+        out,
+        "{}",
+        fit(&plain, &groups(&districts, lang), width, lang)
+    );
     if let Some(on_track) = content::on_track(plan, lang) {
         line(&mut out, width, "", "", &on_track);
     }
@@ -111,9 +108,9 @@ pub fn render_to(plan: &Plan, lang: Lang, width: Option<usize>) -> String {
     out
 }
 
-/// Writes `text` after `first`, wrapped at `width` (when given) with the lines after the first
-/// indented by `rest`.
-fn line(out: &mut String, width: Option<usize>, first: &str, rest: &str, text: &str) {
+/// Writes `text` after `first` and a line end, wrapped at `width` (when given) with the lines
+/// after the first indented by `rest`.
+pub fn line(out: &mut String, width: Option<usize>, first: &str, rest: &str, text: &str) {
     match width {
         None => {
             let _ = writeln!(out, "{first}{text}");
@@ -130,10 +127,43 @@ fn line(out: &mut String, width: Option<usize>, first: &str, rest: &str, text: &
     }
 }
 
-/// The columns of the district table (besides the name, which every table repeats) as tables
-/// that fit `width`, each with its title: the figures now and after the campaign, then the
-/// teams, what they add and what they cost; a group still too wide is split by columns.
-fn stacked(table: &content::DistrictTable, width: usize, lang: Lang) -> Vec<(String, Vec<usize>)> {
+/// A table for people: a header and rows (the first cell names the row; a total is the last
+/// row), numbers aligned right.
+pub struct Plain<'a> {
+    pub header: &'a [String],
+    pub rows: Vec<&'a [String]>,
+    /// Whether each column holds numbers (aligned right).
+    pub numeric: &'a [bool],
+}
+
+/// `table` laid out for a terminal `width` columns wide: whole when it fits (or when no width is
+/// given), else as stacked tables, each repeating the first column: one per group of `groups`
+/// (a title and its columns), a group still too wide split by columns (its later pieces titled
+/// "(continued)"). No figure is left out.
+pub fn fit(table: &Plain, groups: &[(String, Vec<usize>)], width: Option<usize>, lang: Lang) -> String {
+    let all: Vec<usize> = (1..table.header.len()).collect();
+    let width = match width {
+        Some(width) if display_width(&grid(table, &all)) > width => width,
+        _ => return grid(table, &all).to_string(),
+    };
+    let mut out = String::new();
+    for (i, (title, columns)) in stacked(table, groups, width, lang).iter().enumerate() {
+        if i > 0 {
+            let _ = writeln!(out);
+        }
+        if !title.is_empty() {
+            line(&mut out, Some(width), "", "", &format!("{title}:"));
+        }
+        let _ = writeln!(out, "{}", fitted(grid(table, columns), Some(width)));
+    }
+    // the caller ends the table's last line
+    out.pop();
+    out
+}
+
+/// The district table's columns (besides the name) in two groups: the figures now and after the
+/// campaign, then the teams, what they add and what they cost.
+fn groups(table: &content::DistrictTable, lang: Lang) -> Vec<(String, Vec<usize>)> {
     let last = table.header.len();
     let teams = table.teams.clone();
     // after the team kinds: the installs they add, the projected installed and rate, the cost,
@@ -145,7 +175,7 @@ fn stacked(table: &content::DistrictTable, width: usize, lang: Lang) -> Vec<(Str
     now.extend((cost + 1)..last);
     let mut forces: Vec<usize> = teams.collect();
     forces.extend([outreach, cost]);
-    let groups = [
+    [
         (
             lang.pick(
                 "Số liệu hiện nay và dự kiến sau chiến dịch",
@@ -153,17 +183,28 @@ fn stacked(table: &content::DistrictTable, width: usize, lang: Lang) -> Vec<(Str
             ),
             now,
         ),
-        (
-            lang.pick("Tổ, đội và chi phí", "Teams and cost"),
-            forces,
-        ),
-    ];
+        (lang.pick("Tổ, đội và chi phí", "Teams and cost"), forces),
+    ]
+    .into_iter()
+    .map(|(title, columns)| {
+        let columns = columns.into_iter().filter(|&c| c < last).collect();
+        (title.to_string(), columns)
+    })
+    .collect()
+}
+
+/// The columns of each of `groups` as tables that fit `width`, each with its title.
+fn stacked(
+    table: &Plain,
+    groups: &[(String, Vec<usize>)],
+    width: usize,
+    lang: Lang,
+) -> Vec<(String, Vec<usize>)> {
     let mut tables = Vec::new();
     for (title, columns) in groups {
-        let columns: Vec<usize> = columns.into_iter().filter(|&c| c < last).collect();
         let mut piece: Vec<usize> = Vec::new();
         let mut pieces = Vec::new();
-        for column in columns {
+        for &column in columns {
             let mut wider = piece.clone();
             wider.push(column);
             if piece.is_empty() || display_width(&grid(table, &wider)) <= width {
@@ -176,10 +217,10 @@ fn stacked(table: &content::DistrictTable, width: usize, lang: Lang) -> Vec<(Str
             pieces.push(piece);
         }
         for (i, piece) in pieces.into_iter().enumerate() {
-            let title = if i == 0 {
-                title.to_string()
-            } else {
-                format!("{title} {}", lang.pick("(tiếp)", "(continued)"))
+            let title = match (i, title.is_empty()) {
+                (0, _) => title.clone(),
+                (_, true) => lang.pick("(tiếp)", "(continued)").to_string(),
+                (_, false) => format!("{title} {}", lang.pick("(tiếp)", "(continued)")),
             };
             tables.push((title, piece));
         }
@@ -187,8 +228,8 @@ fn stacked(table: &content::DistrictTable, width: usize, lang: Lang) -> Vec<(Str
     tables
 }
 
-/// The district table with the name and `columns`, numbers aligned right.
-fn grid(table: &content::DistrictTable, columns: &[usize]) -> Table {
+/// The table with its first column and `columns`, numbers aligned right.
+fn grid(table: &Plain, columns: &[usize]) -> Table {
     let pick = |row: &[String]| -> Vec<String> {
         std::iter::once(0)
             .chain(columns.iter().copied())
@@ -196,9 +237,8 @@ fn grid(table: &content::DistrictTable, columns: &[usize]) -> Table {
             .collect()
     };
     let mut grid = self::table();
-    grid.set_header(pick(&table.header));
+    grid.set_header(pick(table.header));
     grid.add_rows(table.rows.iter().map(|r| pick(r)));
-    grid.add_row(pick(&table.total));
     for (i, c) in std::iter::once(0).chain(columns.iter().copied()).enumerate() {
         let numeric = table.numeric.get(c).copied().unwrap_or(false);
         if let Some(column) = grid.column_mut(i) {
