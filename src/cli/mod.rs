@@ -347,8 +347,9 @@ pub fn run_on(
     let help_width = usage::width_of(&args)
         .or(terminal)
         .map_or(help::HELP_WIDTH, |w| w.min(help::HELP_WIDTH));
+    let lang = usage::lang_of(&args);
     let bare = usage::without_lang_and_width(&args);
-    if let Some(help) = help::asked(&bare, usage::lang_of(&args), help_width) {
+    if let Some(help) = help::asked(&bare, lang, help_width) {
         let _ = stdout.write_all(help.as_bytes());
         return EXIT_PLAN;
     }
@@ -361,11 +362,7 @@ pub fn run_on(
             EXIT_PLAN
         }
         // the parser's own words are English: said in the user's language instead
-        Err(e) => bad_input(
-            stderr,
-            &usage::usage_error(&e, &args),
-            usage::lang_of(&args),
-        ),
+        Err(e) => bad_input(stderr, &usage::usage_error(&e, &args), lang),
     }
 }
 

@@ -72,8 +72,8 @@ pub(super) fn without_lang_and_width(args: &[OsString]) -> Vec<OsString> {
 
 /// The raw `args` with a `--lang` written before the command's name (`campaign --lang en plan
 /// x.toml`, `campaign rules --lang=en check`), where the parser does not take it, moved to just
-/// after the name, where it does (every command takes `--lang`). Left as written when no command
-/// follows: the parser then says the command is missing, in that language.
+/// after the name, where it does (every command takes `--lang`). Dropped when no command follows
+/// (`campaign --lang en`, `campaign --lang en help plan`): the language is read already.
 pub(super) fn lang_after_command(args: &[OsString]) -> Vec<OsString> {
     let cli = Cli::command();
     let mut current = &cli;
@@ -119,10 +119,8 @@ pub(super) fn lang_after_command(args: &[OsString]) -> Vec<OsString> {
             None => break,
         }
     }
-    if !moved.is_empty() {
-        // no command took it: where it was typed, for the parser to refuse
-        return args.to_vec();
-    }
+    // with no command to take it, it is dropped: the language is read already, and the parser
+    // then says what is missing or unknown in it
     kept.extend(rest.cloned());
     kept
 }
@@ -379,8 +377,9 @@ mod tests {
         // after the command, or after `--`, it stays where it is
         assert_eq!(moved("plan x --lang en"), "campaign plan x --lang en");
         assert_eq!(moved("plan -- --lang en"), "campaign plan -- --lang en");
-        // no command: as typed, for the parser to say the command is missing
-        assert_eq!(moved("--lang en"), "campaign --lang en");
+        // no command: dropped, the parser says the command is missing (in English)
+        assert_eq!(moved("--lang en"), "campaign");
+        assert_eq!(moved("--lang en help plann"), "campaign help plann");
         // an option's value is not the language
         assert_eq!(moved("--set --lang plan x"), "campaign --set --lang plan x");
     }

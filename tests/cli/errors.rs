@@ -187,7 +187,7 @@ fn an_unknown_flag_is_refused_in_the_user_s_language() {
     assert!(
         out.stderr.starts_with(
             "lỗi: lệnh `campaign plan` không có tùy chọn `--frobnicate`; các tùy chọn: \
-             `--format`, `--lang`, `--out`, `--set`\n"
+             `--format`, `--lang`, `--out`, `--width`, `--set`\n"
         ),
         "{}",
         out.stderr
