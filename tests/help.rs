@@ -98,7 +98,14 @@ fn no_english_of_the_parser_under_vietnamese() {
             assert!(vi.contains("Tùy chọn:"), "{command}:\n{vi}");
             // and no Vietnamese of the parser in English
             let en = help(command, &[flag, "--lang=en"]);
-            for vietnamese in ["Cách dùng", "Tùy chọn", "Đối số", "Lệnh:", "mặc định", "giá trị"] {
+            for vietnamese in [
+                "Cách dùng",
+                "Tùy chọn",
+                "Đối số",
+                "Lệnh:",
+                "mặc định",
+                "giá trị",
+            ] {
                 assert!(!en.contains(vietnamese), "{command}: {vietnamese}\n{en}");
             }
             assert!(en.contains("Usage: campaign"), "{command}:\n{en}");
@@ -163,10 +170,16 @@ fn every_way_of_asking_gives_the_same_help() {
         assert_eq!(help("", &asked), en);
     }
     assert_eq!(help("help", &[]), help("", &["--help"]));
-    assert_eq!(help("", &["--lang", "en", "--help"]), help("", &["--help", "--lang=en"]));
+    assert_eq!(
+        help("", &["--lang", "en", "--help"]),
+        help("", &["--help", "--lang=en"])
+    );
     // `-h` is the summary: one line per option, without the list of formats
     let short = help("plan", &["-h"]);
-    assert!(short.contains("--format <ĐỊNH_DẠNG>  Định dạng kết quả."), "{short}");
+    assert!(
+        short.contains("--format <ĐỊNH_DẠNG>  Định dạng kết quả."),
+        "{short}"
+    );
     assert!(!short.contains("- html:"), "{short}");
     assert!(help("plan", &["--help"]).contains("- html:"));
 }
@@ -174,10 +187,15 @@ fn every_way_of_asking_gives_the_same_help() {
 #[test]
 fn the_help_says_what_the_options_really_do() {
     // the printable formats are offered by `plan` only, which alone takes them
-    assert!(joined(&help("plan", &["-h"])).contains("[giá trị: text, json, markdown, html, csv, xlsx]"));
+    assert!(
+        joined(&help("plan", &["-h"])).contains("[giá trị: text, json, markdown, html, csv, xlsx]")
+    );
     for command in ["compare", "sweep", "explain"] {
         let h = joined(&help(command, &["-h"]));
-        assert!(h.contains("[giá trị: text, json, markdown] [mặc định: text]"), "{h}");
+        assert!(
+            h.contains("[giá trị: text, json, markdown] [mặc định: text]"),
+            "{h}"
+        );
         let out = Test::new()
             .args(command.split_whitespace())
             .args(["a.toml", "b.toml", "--format", "html"])
@@ -203,7 +221,10 @@ fn the_help_is_wrapped_at_the_width_asked_for() {
     for command in COMMANDS {
         for width in ["60", "80"] {
             let vi = help(command, &["--help", "--width", width]);
-            let en = help(command, &["--help", "--lang", "en", &format!("--width={width}")]);
+            let en = help(
+                command,
+                &["--help", "--lang", "en", &format!("--width={width}")],
+            );
             let width: usize = width.parse().unwrap();
             // (a usage line is not wrapped: `campaign compare` takes 64 columns)
             let lines = vi.lines().chain(en.lines());
@@ -299,5 +320,9 @@ fn help_of_a_command_that_does_not_exist_is_refused_in_the_user_s_language() {
         .args(["--lang", "en", "help", "plann"])
         .run()
         .bad_input();
-    assert!(en.stderr.contains("has no command `plann`"), "{}", en.stderr);
+    assert!(
+        en.stderr.contains("has no command `plann`"),
+        "{}",
+        en.stderr
+    );
 }

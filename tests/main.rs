@@ -11,6 +11,7 @@ mod support;
 
 mod browser_pdf;
 mod catalogue;
+mod chart_labels;
 mod cli;
 mod compare;
 mod directive_installs;
@@ -40,7 +41,7 @@ mod scenario_load;
 mod set;
 mod sweep;
 mod sweep_terminal;
-mod terminal_width;
 mod synthetic;
+mod terminal_width;
 mod trust;
 mod what_if_docs;

@@ -9,7 +9,10 @@ use std::ffi::OsString;
 use crate::support::{SHIPPED, Test};
 
 /// The history scenario (its table has a pace column as well).
-const HISTORY: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios/history-2020-09-01.toml");
+const HISTORY: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/scenarios/history-2020-09-01.toml"
+);
 const EXTENDED: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/scenarios/lang-son-2020-09-01-extended-rules.toml"
@@ -109,7 +112,11 @@ fn no_figure_is_lost_at_any_width() {
             fits(&text, 40, &format!("{scenario} --width 40 --lang {lang}"));
             for width in [100usize, 80, 60] {
                 let text = plan(scenario, &["--lang", lang, &format!("--width={width}")]);
-                fits(&text, width, &format!("{scenario} --width {width} --lang {lang}"));
+                fits(
+                    &text,
+                    width,
+                    &format!("{scenario} --width {width} --lang {lang}"),
+                );
                 let narrow = cells(&text);
                 assert_eq!(narrow.len(), wide.len(), "{scenario} at {width}");
                 for (name, figures) in &wide {
@@ -142,7 +149,10 @@ fn a_terminal_wide_enough_gets_the_wide_table_and_a_pipe_gets_it_always() {
     assert_eq!(run(None, &[]), wide);
     // an 80-column terminal: as --width 80; --width wins over the terminal
     assert_eq!(run(Some(80), &[]), plan(SHIPPED, &["--width", "80"]));
-    assert_eq!(run(Some(80), &["--width", "60"]), plan(SHIPPED, &["--width", "60"]));
+    assert_eq!(
+        run(Some(80), &["--width", "60"]),
+        plan(SHIPPED, &["--width", "60"])
+    );
     // a terminal wider than the table: the same tables (the sentences wrap at its width)
     let roomy = run(Some(400), &[]);
     assert_eq!(cells(&roomy), cells(&wide));
@@ -163,9 +173,18 @@ fn a_terminal_wide_enough_gets_the_wide_table_and_a_pipe_gets_it_always() {
 fn compare_and_sweep_fit_too() {
     let scenarios = [
         SHIPPED.to_string(),
-        format!("{}/scenarios/what-if-half-volunteers.toml", env!("CARGO_MANIFEST_DIR")),
-        format!("{}/scenarios/what-if-equity.toml", env!("CARGO_MANIFEST_DIR")),
-        format!("{}/scenarios/what-if-target-50-min-cost.toml", env!("CARGO_MANIFEST_DIR")),
+        format!(
+            "{}/scenarios/what-if-half-volunteers.toml",
+            env!("CARGO_MANIFEST_DIR")
+        ),
+        format!(
+            "{}/scenarios/what-if-equity.toml",
+            env!("CARGO_MANIFEST_DIR")
+        ),
+        format!(
+            "{}/scenarios/what-if-target-50-min-cost.toml",
+            env!("CARGO_MANIFEST_DIR")
+        ),
     ];
     let compare = |extra: &[&str]| {
         Test::new()
@@ -182,15 +201,25 @@ fn compare_and_sweep_fit_too() {
         let text = compare(&["--width", width]);
         fits(&text, width.parse().unwrap(), "compare");
         // the same figures: every cell of the wide tables is in the narrow ones
-        for cell in wide.split(['│', '┆', '\n']).map(str::trim).filter(|c| c.len() > 3) {
-            if !cell.starts_with(['─', '═', '┌', '└', '╞', '├']) && !cell.contains(' ') {
+        for cell in wide
+            .split(['│', '┆', '\n'])
+            .map(str::trim)
+            .filter(|c| c.len() > 3)
+        {
+            if !cell.starts_with(['─', '═', '┌', '└', '╞', '├']) && !cell.contains(' ')
+            {
                 assert!(text.contains(cell), "compare --width {width}: {cell}");
             }
         }
     }
     let sweep = |extra: &[&str]| {
         Test::new()
-            .args(["sweep", SHIPPED, "--vary", "team_kind.volunteer.available=10..50:10"])
+            .args([
+                "sweep",
+                SHIPPED,
+                "--vary",
+                "team_kind.volunteer.available=10..50:10",
+            ])
             .args(extra.iter().copied())
             .run()
             .plan()
@@ -210,7 +239,9 @@ fn a_width_that_is_no_number_is_refused_in_both_languages() {
     for width in ["0", "abc", "70000"] {
         let vi = Test::shipped().args(["--width", width]).run().bad_input();
         assert!(
-            vi.stderr.contains(&format!("`--width` cần một số nguyên dương, không phải `{width}`")),
+            vi.stderr.contains(&format!(
+                "`--width` cần một số nguyên dương, không phải `{width}`"
+            )),
             "{}",
             vi.stderr
         );
@@ -219,7 +250,9 @@ fn a_width_that_is_no_number_is_refused_in_both_languages() {
             .run()
             .bad_input();
         assert!(
-            en.stderr.contains(&format!("`--width` takes a whole number above 0, not `{width}`")),
+            en.stderr.contains(&format!(
+                "`--width` takes a whole number above 0, not `{width}`"
+            )),
             "{}",
             en.stderr
         );

@@ -13,13 +13,7 @@ use crate::text::Lang;
 /// Renders `comparison` for the terminal, fitted to `width` columns when given.
 pub fn render(comparison: &Comparison, lang: Lang, width: Option<usize>) -> String {
     let mut out = String::new();
-    line(
-        &mut out,
-        width,
-        "",
-        "",
-        &tables::title(lang).to_uppercase(),
-    );
+    line(&mut out, width, "", "", &tables::title(lang).to_uppercase());
     for scenario in tables::scenarios(comparison, lang) {
         line(&mut out, width, "  ", "    ", &scenario);
     }

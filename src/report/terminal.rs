@@ -87,7 +87,13 @@ pub fn render_to(plan: &Plan, lang: Lang, width: Option<usize>) -> String {
         }
         let items = content::directives(district, lang);
         if items.is_empty() {
-            line(&mut out, width, "   ", "   ", words::NO_DIRECTIVES.get(lang));
+            line(
+                &mut out,
+                width,
+                "   ",
+                "   ",
+                words::NO_DIRECTIVES.get(lang),
+            );
         }
         for (i, item) in items.iter().enumerate() {
             let marker = format!(" {:>2}. ", i + 1);
@@ -140,7 +146,12 @@ pub struct Plain<'a> {
 /// given), else as stacked tables, each repeating the first column: one per group of `groups`
 /// (a title and its columns), a group still too wide split by columns (its later pieces titled
 /// "(continued)"). No figure is left out.
-pub fn fit(table: &Plain, groups: &[(String, Vec<usize>)], width: Option<usize>, lang: Lang) -> String {
+pub fn fit(
+    table: &Plain,
+    groups: &[(String, Vec<usize>)],
+    width: Option<usize>,
+    lang: Lang,
+) -> String {
     let all: Vec<usize> = (1..table.header.len()).collect();
     let width = match width {
         Some(width) if display_width(&grid(table, &all)) > width => width,
@@ -239,7 +250,10 @@ fn grid(table: &Plain, columns: &[usize]) -> Table {
     let mut grid = self::table();
     grid.set_header(pick(table.header));
     grid.add_rows(table.rows.iter().map(|r| pick(r)));
-    for (i, c) in std::iter::once(0).chain(columns.iter().copied()).enumerate() {
+    for (i, c) in std::iter::once(0)
+        .chain(columns.iter().copied())
+        .enumerate()
+    {
         let numeric = table.numeric.get(c).copied().unwrap_or(false);
         if let Some(column) = grid.column_mut(i) {
             column.set_cell_alignment(if numeric {

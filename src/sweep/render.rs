@@ -379,7 +379,13 @@ pub fn render_text(vary: &Vary, points: &[Point], lang: Lang, width: Option<usiz
         _ => table.to_string(),
     };
     let mut out = String::new();
-    line(&mut out, width, "", "", &title(scenario_name(points), vary, lang));
+    line(
+        &mut out,
+        width,
+        "",
+        "",
+        &title(scenario_name(points), vary, lang),
+    );
     out.push('\n');
     out.push_str(&table);
     out.push_str("\n\n");

@@ -279,7 +279,10 @@ fn help_is_printed_on_stdout_and_exits_0() {
     assert_eq!(out.stderr, "");
     // `--help` with `--lang en`, `campaign help plan`, and `--version`: still on stdout, status 0
     for (args, usage) in [
-        (&["plan", "--help", "--lang", "en"][..], "Usage: campaign plan"),
+        (
+            &["plan", "--help", "--lang", "en"][..],
+            "Usage: campaign plan",
+        ),
         (&["help", "plan"], "Cách dùng: campaign plan"),
         (&["--help"], "Cách dùng: campaign"),
     ] {
