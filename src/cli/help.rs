@@ -126,10 +126,8 @@ pub(super) fn asked(args: &[std::ffi::OsString], lang: Lang, width: usize) -> Op
 /// `lang`, before the command line is built.
 fn localise(mut cmd: Command, path: &str, lang: Lang, width: usize) -> Command {
     let w = words(lang);
-    if lang == Lang::Vi {
-        if let Some(about) = vi(path) {
-            cmd = cmd.about(about).long_about(None);
-        }
+    if let (Lang::Vi, Some(about)) = (lang, vi(path)) {
+        cmd = cmd.about(about).long_about(None);
     }
     cmd = cmd
         .term_width(width)
@@ -201,14 +199,12 @@ fn localise_arg(mut arg: Arg, path: &str, lang: Lang) -> Arg {
         Lang::En => english,
         Lang::Vi => vi_arg(path, &key).map_or(english, str::to_string),
     };
-    if lang == Lang::Vi {
-        if let Some(names) = arg.get_value_names() {
-            let names: Vec<Str> = names
-                .iter()
-                .map(|n| value_name_vi(n.as_str()).map_or_else(|| n.clone(), Str::from))
-                .collect();
-            arg = arg.value_names(names);
-        }
+    if let (Lang::Vi, Some(names)) = (lang, arg.get_value_names()) {
+        let names: Vec<Str> = names
+            .iter()
+            .map(|n| value_name_vi(n.as_str()).map_or_else(|| n.clone(), Str::from))
+            .collect();
+        arg = arg.value_names(names);
     }
     let values: Vec<PossibleValue> = arg
         .get_possible_values()

@@ -269,12 +269,10 @@ fn grid(table: &Plain, columns: &[usize]) -> Table {
 /// `table` as text, its cells wrapped to fit `width` when it is wider (a table of a few
 /// columns on a very narrow terminal, or the summary's longer values).
 fn fitted(mut table: Table, width: Option<usize>) -> String {
-    if let Some(width) = width {
-        if display_width(&table) > width {
-            table
-                .set_content_arrangement(ContentArrangement::Dynamic)
-                .set_width(u16::try_from(width).unwrap_or(u16::MAX));
-        }
+    if let Some(width) = width.filter(|&w| display_width(&table) > w) {
+        table
+            .set_content_arrangement(ContentArrangement::Dynamic)
+            .set_width(u16::try_from(width).unwrap_or(u16::MAX));
     }
     table.to_string()
 }
