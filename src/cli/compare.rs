@@ -46,7 +46,7 @@ pub fn run(
     }
 
     let comparison = Comparison::new(compared);
-    let text = compare::render(&comparison, format, lang);
+    let text = compare::render(&comparison, format, lang, output.width);
     let written = output::emit(out, text.as_bytes(), stdout);
     if let Err(e) = written {
         return bad_input(stderr, &e, lang);

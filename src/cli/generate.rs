@@ -41,8 +41,7 @@ pub(super) struct Args {
     /// of what every team would cost (default: no budget).
     #[arg(long, value_name = "AMOUNT|auto", allow_negative_numbers = true)]
     budget: Option<String>,
-    /// Commune-like units (a few thousand smartphones, one commune team) or district-like
-    /// units (tens of thousands, 5 to 30 commune teams).
+    /// The size of every unit.
     #[arg(long, value_enum, default_value_t = SizeArg::Commune)]
     size: SizeArg,
     /// A rule file or folder for the scenario's `rules`, written as given: relative to the
@@ -59,14 +58,19 @@ pub(super) struct Args {
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum ObjectiveArg {
+    /// the most installs
     MaxInstalls,
+    /// the lowest cost that reaches the provincial target
     MinCost,
+    /// raise the lowest unit's rate; among plans that do so equally, the most installs
     MaxMinRate,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum SizeArg {
+    /// commune-like: a few thousand smartphones, one commune team
     Commune,
+    /// district-like: tens of thousands of smartphones, 5 to 30 commune teams
     District,
 }
 

@@ -3,6 +3,7 @@
 mod compare;
 mod explain;
 mod generate;
+mod help;
 mod import;
 pub(crate) mod message;
 pub(crate) mod output;
@@ -150,6 +151,11 @@ struct OutputArgs {
     /// Write to this file (atomically) instead of the terminal.
     #[arg(long)]
     out: Option<PathBuf>,
+    /// The terminal's width in columns, which the tables must fit (default: the width of the
+    /// terminal when printing to one; to a file or another program: the full tables, however
+    /// wide).
+    #[arg(long, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(1..))]
+    width: Option<u16>,
 }
 
 /// `--lang`, as every command takes it.
@@ -171,6 +177,9 @@ pub(crate) struct Output {
     pub format: Format,
     pub lang: Lang,
     pub out: Option<PathBuf>,
+    /// The width in columns the tables must fit: `--width`, else the terminal's when the
+    /// output goes to one; `None`: the full tables, however wide.
+    pub width: Option<usize>,
 }
 
 impl OutputArgs {
@@ -178,11 +187,23 @@ impl OutputArgs {
     /// plan's alone, and a binary format needs `--out`. The messages stay in the user's
     /// language (clap's own are English only), so this is checked here rather than by clap;
     /// a refusal is written to `stderr` and is the exit status.
-    fn checked(self, command: &str, stderr: &mut dyn Write) -> Result<Output, i32> {
+    /// `terminal` is the width of the terminal the output would go to, when it goes to one.
+    fn checked(
+        self,
+        command: &str,
+        terminal: Option<usize>,
+        stderr: &mut dyn Write,
+    ) -> Result<Output, i32> {
+        let width = match (self.width, &self.out) {
+            (Some(w), _) => Some(usize::from(w)),
+            (None, None) => terminal,
+            (None, Some(_)) => None,
+        };
         let output = Output {
             format: self.format.into(),
             lang: self.lang.into(),
             out: self.out,
+            width,
         };
         let refused = if command != "plan" && output.format.is_printable() {
             plan_only(command, output.format)
@@ -197,19 +218,21 @@ impl OutputArgs {
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum FormatArg {
+    /// tables to read on the terminal
     Text,
+    /// JSON for other programs (its fields: MODEL.md)
     Json,
+    /// Markdown, to paste into a document
     Markdown,
-    /// One HTML file to print: the summary, then a page per district (plan only).
+    /// one HTML file to print: the summary, then a page per district
     Html,
-    /// The district table for spreadsheets (plan only).
+    /// the district table for spreadsheets
     Csv,
-    /// An Excel workbook; needs --out (plan only).
+    /// an Excel workbook; needs --out
     Xlsx,
-    /// The official letter as a Word file, from the scenario's [letter]; needs --out (plan
-    /// only).
+    /// the official letter as a Word file; needs --out
     Docx,
-    /// The official letter as one HTML file to print (plan only).
+    /// the official letter as one HTML file to print
     LetterHtml,
 }
 
@@ -298,7 +321,11 @@ fn plan(
     let bytes = if output.format.is_letter() {
         report::render_letter(&plan, &letter, output.format, lang)
     } else {
-        report::render_bytes(&plan, output.format, lang)
+        match output.format {
+            // the tables fit the terminal (or --width); to a file or a pipe, the wide layout
+            Format::Text => Ok(report::terminal::render_to(&plan, lang, output.width).into_bytes()),
+            format => report::render_bytes(&plan, format, lang),
+        }
     };
     let written = bytes.and_then(|bytes| output::emit(output.out.as_deref(), &bytes, stdout));
     if let Err(e) = written {
@@ -324,37 +351,63 @@ pub fn remove_pending_outputs_and_exit(code: i32) -> ! {
 }
 
 /// Runs the command line `args`, writing results to `stdout` and errors to `stderr`;
-/// returns the exit status.
+/// returns the exit status. The output goes to no terminal: tables are printed in full and
+/// help is wrapped at 100 columns, unless `--width` says otherwise.
 pub fn run(
     args: impl IntoIterator<Item = OsString>,
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> i32 {
+    run_on(args, None, stdout, stderr)
+}
+
+/// [`run`], for a `stdout` that is a terminal `terminal` columns wide (`None`: no terminal):
+/// the tables and the help fit it.
+pub fn run_on(
+    args: impl IntoIterator<Item = OsString>,
+    terminal: Option<usize>,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> i32 {
     let args: Vec<OsString> = args.into_iter().collect();
+    // help is asked for before anything is parsed: in the language and width asked for
+    let help_width = usage::width_of(&args)
+        .or(terminal)
+        .map_or(help::HELP_WIDTH, |w| w.min(help::HELP_WIDTH));
+    let lang = usage::lang_of(&args);
+    let bare = usage::without_lang_and_width(&args);
+    if let Some(help) = help::asked(&bare, lang, help_width) {
+        let _ = stdout.write_all(help.as_bytes());
+        return EXIT_PLAN;
+    }
+    let args = usage::lang_after_command(&args);
     match Cli::try_parse_from(&args) {
-        Ok(cli) => command(cli, stdout, stderr),
+        Ok(cli) => command(cli, terminal, stdout, stderr),
         // `--help` and `--version` are "errors" that go to stdout with status 0
         Err(e) if !e.use_stderr() => {
             let _ = stdout.write_all(e.render().to_string().as_bytes());
             EXIT_PLAN
         }
         // the parser's own words are English: said in the user's language instead
-        Err(e) => bad_input(
-            stderr,
-            &usage::usage_error(&e, &args),
-            usage::lang_of(&args),
-        ),
+        Err(e) => bad_input(stderr, &usage::usage_error(&e, &args), lang),
     }
 }
 
-/// Runs the parsed command line; returns the exit status.
-fn command(cli: Cli, stdout: &mut dyn Write, stderr: &mut dyn Write) -> i32 {
+/// Runs the parsed command line, for a terminal `terminal` columns wide when it prints to one;
+/// returns the exit status.
+fn command(
+    cli: Cli,
+    terminal: Option<usize>,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> i32 {
     match cli.command {
-        Command::Plan { scenario, output } => match output.checked("plan", stderr) {
+        Command::Plan { scenario, output } => match output.checked("plan", terminal, stderr) {
             Ok(output) => plan(&scenario, &cli.set, &output, stdout, stderr),
             Err(code) => code,
         },
-        Command::Compare { scenarios, output } => match output.checked("compare", stderr) {
+        Command::Compare { scenarios, output } => match output.checked("compare", terminal, stderr)
+        {
             Ok(output) => compare::run(&scenarios, &cli.set, &output, stdout, stderr),
             Err(code) => code,
         },
@@ -363,7 +416,7 @@ fn command(cli: Cli, stdout: &mut dyn Write, stderr: &mut dyn Write) -> i32 {
             vary,
             output,
             jobs,
-        } => match output.checked("sweep", stderr) {
+        } => match output.checked("sweep", terminal, stderr) {
             Ok(output) => sweep::run(&scenario, &vary, &cli.set, &output, jobs, stdout, stderr),
             Err(code) => code,
         },
@@ -371,7 +424,7 @@ fn command(cli: Cli, stdout: &mut dyn Write, stderr: &mut dyn Write) -> i32 {
             scenario,
             district,
             output,
-        } => match output.checked("explain", stderr) {
+        } => match output.checked("explain", terminal, stderr) {
             Ok(output) => explain::run(&scenario, &district, &cli.set, &output, stdout, stderr),
             Err(code) => code,
         },

@@ -62,7 +62,7 @@ pub fn run(
         | Format::Xlsx
         | Format::Docx
         | Format::LetterHtml => sweep::render_markdown(&vary, &points, lang),
-        Format::Text => sweep::render_text(&vary, &points, lang),
+        Format::Text => sweep::render_text(&vary, &points, lang, output.width),
     };
     let written = output::emit(out, text.as_bytes(), stdout);
     if let Err(e) = written {

@@ -31,6 +31,100 @@ pub(super) fn lang_of(args: &[OsString]) -> Lang {
     Lang::Vi
 }
 
+/// The width `--width N` (or `--width=N`) asks for in the raw `args`, when it is a number.
+pub(super) fn width_of(args: &[OsString]) -> Option<usize> {
+    let mut args = args.iter().skip(1).map(|a| a.to_string_lossy());
+    let mut width = None;
+    while let Some(arg) = args.next() {
+        let value = match arg.as_ref() {
+            "--" => break,
+            "--width" => args.next().map(|v| v.into_owned()),
+            other => other.strip_prefix("--width=").map(str::to_string),
+        };
+        if let Some(w) = value.and_then(|v| v.trim().parse::<usize>().ok()) {
+            width = Some(w);
+        }
+    }
+    width
+}
+
+/// The raw `args` without `--lang` and `--width` and their values (before a `--`): for the help,
+/// which has read them already and may be asked for where the parser does not take them
+/// (`campaign --lang en --help`).
+pub(super) fn without_lang_and_width(args: &[OsString]) -> Vec<OsString> {
+    let mut kept = Vec::with_capacity(args.len());
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        let text = arg.to_string_lossy();
+        if text == "--" {
+            kept.push(arg.clone());
+            kept.extend(rest.cloned());
+            break;
+        }
+        if text == "--lang" || text == "--width" {
+            rest.next();
+        } else if !(text.starts_with("--lang=") || text.starts_with("--width=")) {
+            kept.push(arg.clone());
+        }
+    }
+    kept
+}
+
+/// The raw `args` with a `--lang` written before the command's name (`campaign --lang en plan
+/// x.toml`, `campaign rules --lang=en check`), where the parser does not take it, moved to just
+/// after the name, where it does (every command takes `--lang`). Dropped when no command follows
+/// (`campaign --lang en`, `campaign --lang en help plan`): the language is read already.
+pub(super) fn lang_after_command(args: &[OsString]) -> Vec<OsString> {
+    let cli = Cli::command();
+    let mut current = &cli;
+    let mut kept: Vec<OsString> = args.iter().take(1).cloned().collect();
+    let mut moved: Vec<OsString> = Vec::new();
+    let mut rest = args.iter().skip(1);
+    while let Some(arg) = rest.next() {
+        let text = arg.to_string_lossy();
+        if text == "--" {
+            kept.push(arg.clone());
+            break;
+        }
+        if text == "--lang" {
+            moved.push(arg.clone());
+            moved.extend(rest.next().cloned());
+            continue;
+        }
+        if text.starts_with("--lang=") {
+            moved.push(arg.clone());
+            continue;
+        }
+        kept.push(arg.clone());
+        if let Some(long) = text.strip_prefix("--") {
+            let takes_value = current
+                .get_arguments()
+                .chain(cli.get_arguments())
+                .find(|a| a.get_long() == Some(long))
+                .is_some_and(|a| a.get_action().takes_values());
+            if takes_value && !long.contains('=') {
+                kept.extend(rest.next().cloned());
+            }
+            continue;
+        }
+        if text.starts_with('-') {
+            continue;
+        }
+        match current.find_subcommand(text.as_ref()) {
+            Some(sub) if sub.has_subcommands() => current = sub,
+            Some(_) => {
+                kept.append(&mut moved);
+                break;
+            }
+            None => break,
+        }
+    }
+    // with no command to take it, it is dropped: the language is read already, and the parser
+    // then says what is missing or unknown in it
+    kept.extend(rest.cloned());
+    kept
+}
+
 /// The command the raw `args` name before the parser stopped: `campaign`, `campaign plan`,
 /// `campaign rules check`.
 fn command_of(args: &[OsString]) -> String {
@@ -258,6 +352,49 @@ mod tests {
         assert_eq!(lang_of(&args("plan x --lang fr")), Lang::Vi);
         assert_eq!(lang_of(&args("plan -- --lang en")), Lang::Vi);
         assert_eq!(lang_of(&args("plan x")), Lang::Vi);
+    }
+
+    fn line(args: &[OsString]) -> String {
+        args.iter()
+            .map(|a| a.to_string_lossy().into_owned())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn a_language_before_the_command_goes_after_its_name() {
+        let moved = |l: &str| line(&lang_after_command(&args(l)));
+        assert_eq!(moved("--lang en plan x"), "campaign plan --lang en x");
+        assert_eq!(moved("--lang=en plan x"), "campaign plan --lang=en x");
+        assert_eq!(
+            moved("--set a=1 --lang en rules check r"),
+            "campaign --set a=1 rules check --lang en r"
+        );
+        assert_eq!(
+            moved("rules --lang en test"),
+            "campaign rules test --lang en"
+        );
+        // after the command, or after `--`, it stays where it is
+        assert_eq!(moved("plan x --lang en"), "campaign plan x --lang en");
+        assert_eq!(moved("plan -- --lang en"), "campaign plan -- --lang en");
+        // no command: dropped, the parser says the command is missing (in English)
+        assert_eq!(moved("--lang en"), "campaign");
+        assert_eq!(moved("--lang en help plann"), "campaign help plann");
+        // an option's value is not the language
+        assert_eq!(moved("--set --lang plan x"), "campaign --set --lang plan x");
+    }
+
+    #[test]
+    fn help_reads_the_language_and_the_width_itself() {
+        assert_eq!(
+            line(&without_lang_and_width(&args(
+                "--lang en plan --width=60 --help"
+            ))),
+            "campaign plan --help"
+        );
+        assert_eq!(width_of(&args("plan x --width 60")), Some(60));
+        assert_eq!(width_of(&args("plan x --width=72")), Some(72));
+        assert_eq!(width_of(&args("plan x --width wide")), None);
     }
 
     #[test]

@@ -92,10 +92,11 @@ impl Comparison {
 }
 
 /// Renders `comparison` in `format` and `lang` (for JSON, `lang` is the language of each
-/// plan's `diagnosis`, as for `campaign plan`).
-pub fn render(comparison: &Comparison, format: Format, lang: Lang) -> String {
+/// plan's `diagnosis`, as for `campaign plan`); the text's tables fit `width` columns when it
+/// is given.
+pub fn render(comparison: &Comparison, format: Format, lang: Lang, width: Option<usize>) -> String {
     match format {
-        Format::Text => terminal::render(comparison, lang),
+        Format::Text => terminal::render(comparison, lang, width),
         Format::Json => json::render(comparison, lang),
         // The printable formats are the plan's; the CLI refuses them here (cli/compare.rs).
         Format::Markdown

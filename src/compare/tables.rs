@@ -13,6 +13,7 @@ use crate::text::Lang;
 
 /// A table: a heading row, rows, whether each column holds numbers (right-aligned), and an
 /// optional total row.
+#[derive(Clone)]
 pub struct Grid {
     pub header: Vec<String>,
     pub rows: Vec<Vec<String>>,

@@ -1,4 +1,5 @@
-//! A comparison as text for a terminal: plain tables, as `campaign plan` prints them.
+//! A comparison as text for a terminal: plain tables, as `campaign plan` prints them, fitted to
+//! the terminal's width when one is given (report::terminal::fit), whole otherwise.
 
 use std::fmt::Write;
 
@@ -6,53 +7,90 @@ use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
 
 use crate::compare::Comparison;
 use crate::compare::tables::{self, Grid};
+use crate::report::terminal::{Plain, fit, line};
 use crate::text::Lang;
 
-/// Renders `comparison` for the terminal.
-pub fn render(comparison: &Comparison, lang: Lang) -> String {
+/// Renders `comparison` for the terminal, fitted to `width` columns when given.
+pub fn render(comparison: &Comparison, lang: Lang, width: Option<usize>) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{}", tables::title(lang).to_uppercase());
-    for line in tables::scenarios(comparison, lang) {
-        let _ = writeln!(out, "  {line}");
+    line(&mut out, width, "", "", &tables::title(lang).to_uppercase());
+    for scenario in tables::scenarios(comparison, lang) {
+        line(&mut out, width, "  ", "    ", &scenario);
     }
-    let _ = writeln!(out, "\n{}", tables::note(lang));
+    let _ = writeln!(out);
+    line(&mut out, width, "", "", tables::note(lang));
 
-    heading(&mut out, tables::province_heading(lang));
-    let _ = writeln!(out, "{}", grid(tables::province(comparison, lang)));
+    heading(&mut out, width, tables::province_heading(lang));
+    let province = tables::province(comparison, lang);
+    let _ = writeln!(out, "{}", fitted(province, width, lang));
     for (title, sentences) in tables::infeasible(comparison, lang) {
-        let _ = writeln!(out, "\n{title}:");
+        let _ = writeln!(out);
+        line(&mut out, width, "", "", &format!("{title}:"));
         for sentence in sentences {
-            let _ = writeln!(out, "  - {sentence}");
+            line(&mut out, width, "  - ", "    ", &sentence);
         }
     }
 
     for (title, table) in tables::districts(comparison, lang) {
         heading(
             &mut out,
+            width,
             &format!("{}: {title}", tables::districts_heading(lang)),
         );
         let note = table.note.clone();
-        let _ = writeln!(out, "{}", grid(table));
+        let _ = writeln!(out, "{}", fitted(table, width, lang));
         if let Some(note) = note {
-            let _ = writeln!(out, "{note}");
+            line(&mut out, width, "", "", &note);
         }
     }
 
-    heading(&mut out, tables::inputs_heading(lang));
+    heading(&mut out, width, tables::inputs_heading(lang));
     match tables::inputs(comparison, lang) {
         Some(table) => {
-            let _ = writeln!(out, "{}", grid(table));
+            let _ = writeln!(out, "{}", fitted(table, width, lang));
         }
         None => {
-            let _ = writeln!(out, "{}", tables::same_inputs(lang));
+            line(&mut out, width, "", "", tables::same_inputs(lang));
         }
     }
     out
 }
 
 /// A section heading: a blank line, then the heading in capitals.
-fn heading(out: &mut String, text: &str) {
-    let _ = writeln!(out, "\n{}", text.to_uppercase());
+fn heading(out: &mut String, width: Option<usize>, text: &str) {
+    let _ = writeln!(out);
+    line(out, width, "", "", &text.to_uppercase());
+}
+
+/// `table` whole, or when it is wider than `width` as stacked tables that fit it, each
+/// repeating the first column.
+fn fitted(table: Grid, width: Option<usize>, lang: Lang) -> String {
+    match width {
+        Some(w) if widest(&grid(table.clone())) > w => {
+            let mut rows: Vec<&[String]> = table.rows.iter().map(Vec::as_slice).collect();
+            if let Some(total) = &table.total {
+                rows.push(total);
+            }
+            let plain = Plain {
+                header: &table.header,
+                rows,
+                numeric: &table.numeric,
+            };
+            let all = (1..table.header.len()).collect();
+            fit(&plain, &[(String::new(), all)], width, lang)
+        }
+        _ => grid(table).to_string(),
+    }
+}
+
+/// The width in columns of the widest line of `table`.
+fn widest(table: &Table) -> usize {
+    table
+        .to_string()
+        .lines()
+        .map(unicode_width::UnicodeWidthStr::width)
+        .max()
+        .unwrap_or(0)
 }
 
 /// A table that looks the same on every terminal (no colour, width from the content only).

@@ -164,6 +164,8 @@ pub struct DistrictTable {
     pub total: Vec<String>,
     /// Whether each column holds numbers (right-aligned).
     pub numeric: Vec<bool>,
+    /// The columns of the team kinds (a narrow terminal prints them in a table of their own).
+    pub teams: std::ops::Range<usize>,
 }
 
 /// One cell of the district table, typed: the human reports format it (`151.916`, `29,22%`),
@@ -311,6 +313,7 @@ pub fn district_table(plan: &Plan, lang: Lang) -> DistrictTable {
     let mut numeric = vec![true; figures.header.len()];
     numeric[0] = false;
     DistrictTable {
+        teams: 4..figures.outreach,
         rows: figures.rows.iter().map(|r| text(r)).collect(),
         total: text(&figures.total),
         header: figures.header,

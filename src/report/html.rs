@@ -283,6 +283,8 @@ fn chart(out: &mut String, plan: &Plan, district: &DistrictPlan, lang: Lang) {
         "<svg class=\"rates\" width=\"{WIDTH}\" height=\"{height}\" viewBox=\"0 0 {WIDTH} {height}\" role=\"img\" aria-label=\"{}\">",
         escape(&title)
     );
+    // The target as a line across the bars.
+    let line = LABEL + (BAR * target.clamp(0.0, 1.0) * 10.0).round() / 10.0;
     for (i, (label, rate, shown, colour)) in bars.iter().enumerate() {
         let y = 4.0 + ROW * i as f64;
         let width = (BAR * rate.clamp(0.0, 1.0) * 10.0).round() / 10.0;
@@ -300,18 +302,36 @@ fn chart(out: &mut String, plan: &Plan, district: &DistrictPlan, lang: Lang) {
         let _ = writeln!(
             out,
             "<text x=\"{}\" y=\"{}\">{}</text>",
-            LABEL + width + 6.0,
+            label_x(LABEL + width, line, shown),
             y + 14.0,
             escape(shown)
         );
     }
-    // The target as a line across the bars.
-    let x = LABEL + (BAR * target.clamp(0.0, 1.0) * 10.0).round() / 10.0;
     let _ = writeln!(
         out,
-        "<line x1=\"{x}\" y1=\"0\" x2=\"{x}\" y2=\"{height}\" stroke=\"#c62828\" stroke-dasharray=\"3 3\"/>"
+        "<line x1=\"{line}\" y1=\"0\" x2=\"{line}\" y2=\"{height}\" stroke=\"#c62828\" stroke-dasharray=\"3 3\"/>"
     );
     let _ = writeln!(out, "</svg>");
+}
+
+/// The gap between a bar's end (or the target line) and its label, in the chart's units.
+const LABEL_GAP: f64 = 6.0;
+
+/// An upper bound of the width of `text` as a chart label (11px serif): 7.5 a character, 11
+/// for the per cent sign (DejaVu Serif's digits are 7.0 at that size, its `%` 10.4).
+pub fn label_width(text: &str) -> f64 {
+    text.chars()
+        .map(|c| if c == '%' { 11.0 } else { 7.5 })
+        .sum()
+}
+
+/// Where the label `shown` of a bar ending at `end` starts, with the target line at `line`:
+/// just after the bar, unless the target line would run through it (a bar ending a little
+/// short of the target); then just after the line, clear of it.
+fn label_x(end: f64, line: f64, shown: &str) -> f64 {
+    let x = end + LABEL_GAP;
+    let crosses = x - LABEL_GAP / 2.0 <= line && line <= x + label_width(shown) + LABEL_GAP / 2.0;
+    if crosses { line + LABEL_GAP } else { x }
 }
 
 /// A heading that may hold line breaks (`Tỷ lệ⏎dự kiến`): escaped, breaks as `<br>`.

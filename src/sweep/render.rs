@@ -1,6 +1,8 @@
 //! The sweep as a table and a curve (terminal and Markdown) and as JSON.
 
 use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets};
+
+use crate::report::terminal::{Plain, fit, line};
 use serde_json::{Map, Value};
 
 use super::{Point, Vary};
@@ -337,8 +339,9 @@ fn scenario_name(points: &[Point]) -> &str {
     points.first().map_or("", |p| p.plan.scenario.as_str())
 }
 
-/// The sweep for the terminal: a title, the table, the curves.
-pub fn render_text(vary: &Vary, points: &[Point], lang: Lang) -> String {
+/// The sweep for the terminal: a title, the table, the curves; the table fits `width` columns
+/// when it is given (as stacked tables, each repeating the value swept).
+pub fn render_text(vary: &Vary, points: &[Point], lang: Lang, width: Option<usize>) -> String {
     let (header, cells) = table_cells(vary, points, lang);
     let mut table = Table::new();
     table
@@ -356,9 +359,35 @@ pub fn render_text(vary: &Vary, points: &[Point], lang: Lang) -> String {
             }
         }));
     }
-    let mut out = title(scenario_name(points), vary, lang);
-    out.push_str("\n\n");
-    out.push_str(&table.to_string());
+    let widest = table
+        .to_string()
+        .lines()
+        .map(unicode_width::UnicodeWidthStr::width)
+        .max()
+        .unwrap_or(0);
+    let table = match width {
+        Some(w) if widest > w => {
+            let numeric: Vec<bool> = (0..header.len()).map(|i| i >= 2).collect();
+            let plain = Plain {
+                header: &header,
+                rows: cells.iter().map(Vec::as_slice).collect(),
+                numeric: &numeric,
+            };
+            let all = (1..header.len()).collect();
+            fit(&plain, &[(String::new(), all)], width, lang)
+        }
+        _ => table.to_string(),
+    };
+    let mut out = String::new();
+    line(
+        &mut out,
+        width,
+        "",
+        "",
+        &title(scenario_name(points), vary, lang),
+    );
+    out.push('\n');
+    out.push_str(&table);
     out.push_str("\n\n");
     out.push_str(&curves(vary, points, lang));
     out

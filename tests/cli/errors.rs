@@ -187,7 +187,7 @@ fn an_unknown_flag_is_refused_in_the_user_s_language() {
     assert!(
         out.stderr.starts_with(
             "lỗi: lệnh `campaign plan` không có tùy chọn `--frobnicate`; các tùy chọn: \
-             `--format`, `--lang`, `--out`, `--set`\n"
+             `--format`, `--lang`, `--out`, `--width`, `--set`\n"
         ),
         "{}",
         out.stderr
@@ -273,22 +273,21 @@ fn a_missing_command_or_scenario_is_refused() {
 #[test]
 fn help_is_printed_on_stdout_and_exits_0() {
     let out = Test::new().args(["plan", "--help"]).run().plan();
-    for flag in ["--format", "--lang", "--out", "<SCENARIO>"] {
+    for flag in ["--format", "--lang", "--out", "--width", "<KỊCH_BẢN>"] {
         assert!(out.stdout.contains(flag), "{flag}:\n{}", out.stdout);
     }
     assert_eq!(out.stderr, "");
     // `--help` with `--lang en`, `campaign help plan`, and `--version`: still on stdout, status 0
-    for args in [
-        &["plan", "--help", "--lang", "en"][..],
-        &["help", "plan"],
-        &["--help"],
+    for (args, usage) in [
+        (
+            &["plan", "--help", "--lang", "en"][..],
+            "Usage: campaign plan",
+        ),
+        (&["help", "plan"], "Cách dùng: campaign plan"),
+        (&["--help"], "Cách dùng: campaign"),
     ] {
         let out = Test::new().args(args.iter().copied()).run().plan();
-        assert!(
-            out.stdout.contains("Usage: campaign"),
-            "{args:?}:\n{}",
-            out.stdout
-        );
+        assert!(out.stdout.contains(usage), "{args:?}:\n{}", out.stdout);
     }
     let out = Test::new().arg("--version").run().plan();
     assert_eq!(
