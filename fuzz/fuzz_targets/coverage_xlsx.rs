@@ -1,0 +1,28 @@
+//! The coverage table readers (`campaign import`'s and a scenario's): the bytes as
+//! `scenarios/coverage.xlsx`.
+#![no_main]
+
+use campaign_planner::diagnostic::Error;
+use campaign_planner::fuzz;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|bytes: &[u8]| {
+    if let Ok(tables) = fuzz::coverage_xlsx(bytes) {
+        for e in [tables.import.err(), tables.scenario.err()]
+            .iter()
+            .flatten()
+        {
+            shown(e);
+        }
+    }
+});
+
+/// Renders the error in both languages; with CAMPAIGN_FUZZ_MESSAGES set, a message that would
+/// fail its reader (`fuzz::misread`: a raw control character, a line echoed whole) is a crash.
+fn shown(e: &Error) {
+    if let Some(why) = fuzz::misread(e)
+        && std::env::var_os("CAMPAIGN_FUZZ_MESSAGES").is_some()
+    {
+        panic!("{why}");
+    }
+}
