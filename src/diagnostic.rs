@@ -30,6 +30,18 @@ pub struct Location {
     /// The `--set KEY=VALUE` the error is about, as typed; shown instead of a file, with
     /// the caret under `column` of it.
     pub setting: Option<String>,
+    /// The `--vary KEY=FROM..TO:STEP` the error is about (a sweep's), shown as `setting` is;
+    /// takes the place of the `--set` a sweep made of one of its values.
+    pub vary: Option<VaryAt>,
+}
+
+/// A sweep's `--vary KEY=FROM..TO:STEP` as typed, and the value of its range an error is
+/// about (none when the error is about the key, whatever the value).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VaryAt {
+    pub text: String,
+    /// The value, as each language writes numbers (`1,25`, `1.25`).
+    pub value: Option<Text>,
 }
 
 /// What a message says in one language: the problem and, where the user can do something
@@ -142,6 +154,18 @@ impl Error {
         self
     }
 
+    /// The error is about a sweep's `--vary` (`vary.text`, as typed), not a file: the caret
+    /// under the 1-based character `column` of it.
+    pub fn vary(mut self, vary: VaryAt, column: usize) -> Error {
+        self.location.setting = None;
+        self.location.file = None;
+        self.location.line = None;
+        self.location.source_line = None;
+        self.location.column = Some(column);
+        self.location.vary = Some(vary);
+        self
+    }
+
     pub fn district(mut self, name: impl Into<String>) -> Error {
         self.location.district = Some(name.into());
         self
@@ -198,8 +222,19 @@ impl Error {
         let loc = &self.location;
         let mut out = String::new();
         out.push_str(lang.pick("lỗi: ", "error: "));
-        if let Some(setting) = &loc.setting {
-            let _ = write!(out, "--set {setting}: ");
+        if let Some(vary) = &loc.vary {
+            let _ = write!(out, "--vary {}", visible(&shortened(&vary.text)));
+            if let Some(value) = &vary.value {
+                let _ = write!(
+                    out,
+                    ", {} {}",
+                    lang.pick("giá trị", "value"),
+                    value.get(lang)
+                );
+            }
+            out.push_str(": ");
+        } else if let Some(setting) = &loc.setting {
+            let _ = write!(out, "--set {}: ", visible(&shortened(setting)));
         } else if let Some(file) = &loc.file {
             out.push_str(&file.display().to_string());
             if let Some(line) = loc.line {
@@ -224,29 +259,25 @@ impl Error {
         }
         out.push_str(self.message.get(lang));
         out.push('\n');
-        if let Some(setting) = &loc.setting {
-            // The setting as typed, with the caret under the spot: `--set ` is 6 columns.
+        let argument = match (&loc.vary, &loc.setting) {
+            (Some(vary), _) => Some(("--vary", &vary.text)),
+            (None, Some(setting)) => Some(("--set", setting)),
+            (None, None) => None,
+        };
+        if let Some((option, typed)) = argument {
+            // The option as typed, with the caret under the spot.
             if let Some(col) = loc.column {
-                let _ = writeln!(out, " --set {setting}");
-                let _ = writeln!(out, " {}{}^", " ".repeat(6), caret_pad(setting, col));
+                let (shown, col) = window(&visible(typed), Some(col));
+                let pad = " ".repeat(option.len() + 1);
+                let _ = writeln!(out, " {option} {shown}");
+                let _ = writeln!(out, " {pad}{}^", caret_pad(&shown, col.unwrap_or(1)));
             }
         } else if let (Some(line), Some(text)) = (loc.line, &loc.source_line) {
-            // a control character (an escape) is not sent to the terminal: it shows as �
-            let text: String = text
-                .chars()
-                .map(|c| {
-                    if c.is_control() && c != '\t' {
-                        '\u{FFFD}'
-                    } else {
-                        c
-                    }
-                })
-                .collect();
-            let text = &text;
+            let (text, col) = window(&visible(text), loc.column);
             let gutter = line.to_string().len();
             let _ = writeln!(out, " {line} | {text}");
-            if let Some(col) = loc.column {
-                let pad = caret_pad(text, col);
+            if let Some(col) = col {
+                let pad = caret_pad(&text, col);
                 let _ = writeln!(out, " {} | {pad}^", " ".repeat(gutter));
             }
         }
@@ -256,6 +287,81 @@ impl Error {
         out
     }
 }
+
+/// The widest a line of the user's text is shown under an error, in terminal columns: a
+/// window around the caret of a longer line (a 5 MB line is not echoed), cut with `…`.
+pub const SHOWN_WIDTH: usize = 120;
+
+/// `text` with each control character but a tab shown as `�`: an escape is not sent to the
+/// terminal.
+fn visible(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() && c != '\t' {
+                '\u{FFFD}'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// The terminal columns `c` takes (a tab counted as 4, where it often ends).
+fn columns(c: char) -> usize {
+    use unicode_width::UnicodeWidthChar;
+    if c == '\t' { 4 } else { c.width().unwrap_or(0) }
+}
+
+/// At most [`SHOWN_WIDTH`] columns of `line` around the 1-based character `column` (about a
+/// third of them before it), with `…` where it is cut; and where `column` is in what is shown.
+fn window(line: &str, column: Option<usize>) -> (String, Option<usize>) {
+    let chars: Vec<char> = line.chars().collect();
+    let total: usize = chars.iter().map(|&c| columns(c)).sum();
+    if total <= SHOWN_WIDTH {
+        return (line.to_string(), column);
+    }
+    // the caret may sit one past the end (a line that ends too soon)
+    let at = column.unwrap_or(1).saturating_sub(1).min(chars.len());
+    let room = SHOWN_WIDTH - 2; // a `…` at each end
+    let mut start = at;
+    let mut used = 0;
+    while start > 0 && used + columns(chars[start - 1]) <= room / 3 {
+        start -= 1;
+        used += columns(chars[start]);
+    }
+    let mut end = at;
+    while end < chars.len() && used + columns(chars[end]) <= room {
+        used += columns(chars[end]);
+        end += 1;
+    }
+    // a short tail leaves more room before the caret
+    while start > 0 && used + columns(chars[start - 1]) <= room {
+        start -= 1;
+        used += columns(chars[start]);
+    }
+    let mut shown = String::new();
+    if start > 0 {
+        shown.push('…');
+    }
+    shown.extend(&chars[start..end]);
+    if end < chars.len() {
+        shown.push('…');
+    }
+    let column = column.map(|_| at - start + 1 + usize::from(start > 0));
+    (shown, column)
+}
+
+/// `text` cut to its first [`SHORT`] characters, with `…`, when it is longer: a value or a
+/// name the user wrote, quoted in a message.
+pub fn shortened(text: &str) -> String {
+    match text.char_indices().nth(SHORT) {
+        None => text.to_string(),
+        Some((i, _)) => format!("{}…", &text[..i]),
+    }
+}
+
+/// The most characters of the user's own text a message quotes ([`shortened`]).
+pub const SHORT: usize = 100;
 
 /// What goes before a caret under the 1-based character `column` of `line`: as many spaces as
 /// the characters before it take on a terminal (a combining accent, as some Vietnamese
@@ -374,6 +480,34 @@ mod tests {
             " --set district.Hữu Lũng.installed=".chars().count(),
             "{rendered}"
         );
+    }
+
+    /// A long line is shown as a window of at most [`SHOWN_WIDTH`] columns around the caret,
+    /// cut with `…` on the side (or sides) left out; a short line is shown whole.
+    #[test]
+    fn a_long_line_is_shown_as_a_window_around_the_caret() {
+        let line = format!("{}X{}", "a".repeat(1_000), "b".repeat(1_000));
+        let (shown, col) = window(&line, Some(1_001));
+        let col = col.expect("a column");
+        assert!(shown.starts_with('…') && shown.ends_with('…'), "{shown}");
+        assert_eq!(shown.chars().nth(col - 1), Some('X'), "{shown}");
+        assert!(shown.chars().count() <= SHOWN_WIDTH, "{shown}");
+        // near the start: cut at the end only
+        let (shown, col) = window(&line, Some(3));
+        assert!(!shown.starts_with('…') && shown.ends_with('…'), "{shown}");
+        assert_eq!(col, Some(3));
+        // wide characters count two columns each
+        let wide = "漢".repeat(500);
+        let (shown, _) = window(&wide, Some(250));
+        let columns: usize = shown.chars().map(columns).sum();
+        assert!(columns <= SHOWN_WIDTH, "{columns}");
+        assert_eq!(window("short", Some(2)), ("short".to_string(), Some(2)));
+        // a `--set` as long as a shell allows is cut in the header too
+        let setting = format!("name={}", "x".repeat(100_000));
+        let err = Error::new(Text::vi_only("sai"))
+            .setting(&setting)
+            .at_offset(&setting, 5);
+        assert!(err.render(Lang::Vi).len() < 1_000);
     }
 
     #[test]

@@ -11,6 +11,7 @@ mod files;
 #[doc(hidden)]
 pub mod fuzz;
 pub mod import;
+pub mod limits;
 pub mod model;
 pub mod number;
 pub mod plan;

@@ -97,6 +97,30 @@ pub fn plain(value: f64, places: usize) -> String {
     decimal(Lang::En, value, places).replace(',', "")
 }
 
+/// A file's size in bytes, in the largest unit (kB, MB, GB; 1 MB = 1,000,000 bytes) with at
+/// most one decimal: `32 MB`, `1,5 GB` / `1.5 GB`, `812 byte` / `812 bytes`.
+pub fn size(lang: Lang, bytes: u64) -> String {
+    #[allow(clippy::cast_precision_loss)]
+    let value = bytes as f64;
+    if bytes < 1_000 {
+        return format!("{} {}", count(lang, value), lang.pick("byte", "bytes"));
+    }
+    let units = [("kB", 1e3), ("MB", 1e6), ("GB", 1e9)];
+    // the largest unit the size reaches once rounded to one decimal (999.96 kB is 1 MB)
+    let (unit, scale) = units
+        .iter()
+        .rev()
+        .find(|(_, scale)| (value / scale * 10.0).round() >= 10.0)
+        .copied()
+        .unwrap_or(units[0]);
+    let text = decimal(lang, value / scale, 1);
+    let sep = locale(lang).decimal();
+    let text = text
+        .strip_suffix(&format!("{sep}0"))
+        .map_or(text.clone(), str::to_string);
+    format!("{text} {unit}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -139,6 +163,18 @@ mod tests {
             decimal(Lang::Vi, 1e20 + 0.5, 1),
             "100.000.000.000.000.000.000,0"
         );
+    }
+
+    #[test]
+    fn sizes_in_their_largest_unit() {
+        assert_eq!(size(Lang::Vi, 32_000_000), "32 MB");
+        assert_eq!(size(Lang::Vi, 200_000_196), "200 MB");
+        assert_eq!(size(Lang::Vi, 1_500_000_000), "1,5 GB");
+        assert_eq!(size(Lang::En, 1_500_000_000), "1.5 GB");
+        assert_eq!(size(Lang::En, 261_126), "261.1 kB");
+        assert_eq!(size(Lang::En, 999_960), "1 MB");
+        assert_eq!(size(Lang::En, 812), "812 bytes");
+        assert_eq!(size(Lang::Vi, 2_000_000_000_000), "2.000 GB");
     }
 
     #[test]

@@ -262,6 +262,17 @@ impl Plan {
         });
     }
 
+    /// The province's projected installs as the human reports print them: the sum of the
+    /// districts' figures each rounded to a whole install, so that the total under a district
+    /// table is the sum of the rows above it (issue 13 item 10). It differs from the exact
+    /// `province.projected_installed` (kept in JSON) by less than one install per district.
+    pub fn projected_installed_as_printed(&self) -> f64 {
+        self.districts
+            .iter()
+            .map(|d| d.projected_installed.round())
+            .sum()
+    }
+
     /// Fills each district's `pace_per_day`, `rate_at_pace` and `on_track` (none without history).
     pub fn add_pace(&mut self, scenario: &Scenario) {
         if scenario.history.is_empty() {

@@ -4,6 +4,8 @@ use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Error, Message, Said};
+use crate::files::{Refusal, Special};
+use crate::number::size;
 use crate::text::{Lang, Text};
 
 /// Where a value is in its file.
@@ -48,9 +50,38 @@ impl Spot<'_> {
 }
 
 impl Source {
-    /// Reads `path`; `what` names the file in the error ("the scenario file").
-    pub fn read(path: &Path, what: &Text) -> Result<Source, Error> {
-        let bytes = std::fs::read(path).map_err(|err| Source::unreadable(path, what, &err))?;
+    /// Reads the regular file at `path`, at most `limit` bytes ([`crate::limits`]), as text;
+    /// `what` names the file in the error ("the scenario file").
+    pub fn read(path: &Path, what: &Text, limit: u64) -> Result<Source, Error> {
+        let bytes = Source::bytes(path, what, limit)?;
+        Source::decode(path, what, bytes)
+    }
+
+    /// The bytes of the regular file at `path`, at most `limit` of them: a folder, a pipe, a
+    /// device, a socket or a larger file is refused with a message naming it and the limit
+    /// ([`crate::files::read`]).
+    pub fn bytes(path: &Path, what: &Text, limit: u64) -> Result<Vec<u8>, Error> {
+        crate::files::read(path, limit).map_err(|refusal| {
+            let problem = match refusal {
+                Refusal::NotAFile(kind) => FileProblem::NotAFile {
+                    what: what.clone(),
+                    kind,
+                },
+                Refusal::TooLarge { size, grew } => FileProblem::TooLarge {
+                    what: what.clone(),
+                    size,
+                    grew,
+                    limit,
+                },
+                Refusal::Io(err) => return Source::unreadable(path, what, &err),
+            };
+            Error::new(problem).file(path)
+        })
+    }
+
+    /// The text of `bytes` read from `path`: UTF-8, or UTF-16 with a byte-order mark, without
+    /// a byte-order mark.
+    pub fn decode(path: &Path, what: &Text, bytes: Vec<u8>) -> Result<Source, Error> {
         // Excel's "Unicode Text" is UTF-16 with a byte-order mark
         if let Some(text) = utf16(&bytes) {
             return Ok(Source {
@@ -182,6 +213,46 @@ pub(crate) enum FileProblem {
     NotUtf8 {
         what: Text,
     },
+    /// A folder, a pipe, a device or a socket, not a file: it is not opened (a pipe would wait
+    /// for a writer, a device would never end).
+    NotAFile {
+        what: Text,
+        kind: Special,
+    },
+    /// Larger than `limit` bytes ([`crate::limits`]): `size` bytes, or at least `size` when
+    /// it grew while it was read.
+    TooLarge {
+        what: Text,
+        size: u64,
+        grew: bool,
+        limit: u64,
+    },
+}
+
+/// What to do about a file beyond a limit: (Vietnamese, English).
+const LIMIT_HINT: (&str, &str) = (
+    "kiểm tra đây đúng là tệp cần đọc; docs/limits.md nói vì sao có giới hạn này và cách làm khi thật sự cần tệp lớn hơn",
+    "check that this is the file you meant; docs/limits.md says why this limit exists and what to do when a real case needs more",
+);
+
+/// What to do about a path that is not a regular file: (Vietnamese, English).
+const REGULAR_HINT: (&str, &str) = (
+    "ghi đường dẫn tới một tệp lưu trên đĩa: chương trình không đọc từ ống dẫn, thiết bị hay socket (đọc chúng có thể phải chờ mãi, hoặc không bao giờ hết)",
+    "name a file saved on disk: the tool does not read from a pipe, a device or a socket (reading one may wait for ever, or never end)",
+);
+
+impl Special {
+    /// What it is, after "is": (Vietnamese, English).
+    fn said(self) -> (&'static str, &'static str) {
+        match self {
+            Special::Folder => ("một thư mục", "a folder"),
+            Special::Pipe => ("một ống dẫn (FIFO)", "a named pipe (FIFO)"),
+            Special::CharDevice => ("một thiết bị", "a device"),
+            Special::BlockDevice => ("một thiết bị lưu trữ", "a storage device"),
+            Special::Socket => ("một socket", "a socket"),
+            Special::Other => ("một tệp đặc biệt", "a special file"),
+        }
+    }
 }
 
 impl Message for FileProblem {
@@ -206,6 +277,37 @@ impl Message for FileProblem {
             NotUtf8 { what } => {
                 Said::new(format!("{} không phải văn bản UTF-8", what.vi)).hint(utf8)
             }
+            // (the words of a folder are those of the system's error they replace)
+            NotAFile {
+                what,
+                kind: Special::Folder,
+            } => Said::new(format!("{} là một thư mục, không phải tệp", what.vi)).hint(PATH_HINT.0),
+            NotAFile { what, kind } => Said::new(format!(
+                "{} là {}, không phải tệp thông thường",
+                what.vi,
+                kind.said().0
+            ))
+            .hint(REGULAR_HINT.0),
+            TooLarge {
+                what,
+                size: bytes,
+                grew,
+                limit,
+            } => Said::new(if *grew {
+                format!(
+                    "{} lớn hơn giới hạn {} (tệp lớn dần lên trong khi đọc)",
+                    what.vi,
+                    size(Lang::Vi, *limit)
+                )
+            } else {
+                format!(
+                    "{} nặng {}, quá giới hạn {}",
+                    what.vi,
+                    size(Lang::Vi, *bytes),
+                    size(Lang::Vi, *limit)
+                )
+            })
+            .hint(LIMIT_HINT.0),
         }
     }
 
@@ -231,6 +333,37 @@ impl Message for FileProblem {
             NotUtf8 { what } => {
                 Said::new(format!("{} is not UTF-8 text", what.get(Lang::En))).hint(utf8)
             }
+            NotAFile {
+                what,
+                kind: Special::Folder,
+            } => Said::new(format!("{} is a folder, not a file", what.get(Lang::En)))
+                .hint(PATH_HINT.1),
+            NotAFile { what, kind } => Said::new(format!(
+                "{} is {}, not a regular file",
+                what.get(Lang::En),
+                kind.said().1
+            ))
+            .hint(REGULAR_HINT.1),
+            TooLarge {
+                what,
+                size: bytes,
+                grew,
+                limit,
+            } => Said::new(if *grew {
+                format!(
+                    "{} is larger than the limit of {} (it grew while it was read)",
+                    what.get(Lang::En),
+                    size(Lang::En, *limit)
+                )
+            } else {
+                format!(
+                    "{} is {}, above the limit of {}",
+                    what.get(Lang::En),
+                    size(Lang::En, *bytes),
+                    size(Lang::En, *limit)
+                )
+            })
+            .hint(LIMIT_HINT.1),
         }
     }
 }
@@ -280,4 +413,33 @@ pub(crate) fn name_list<'a>(names: impl IntoIterator<Item = &'a str>) -> String 
         .map(|n| format!("`{n}`"))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    #[cfg(target_os = "linux")]
+    fn a_file_that_grows_past_its_limit_is_refused_in_both_languages() {
+        // a /proc file says it is empty, and holds more than 10 bytes
+        let what = Text::new("tệp kịch bản", "the scenario file");
+        let Err(err) = Source::read(Path::new("/proc/self/status"), &what, 10) else {
+            panic!("read past its limit");
+        };
+        assert_eq!(
+            err.render(Lang::En),
+            "error: /proc/self/status: the scenario file is larger than the limit of 10 bytes \
+             (it grew while it was read)\nhint: check that this is the file you meant; \
+             docs/limits.md says why this limit exists and what to do when a real case needs more\n"
+        );
+        assert!(
+            err.render(Lang::Vi).starts_with(
+                "lỗi: /proc/self/status: tệp kịch bản lớn hơn giới hạn 10 byte (tệp lớn dần lên \
+                 trong khi đọc)\ngợi ý: kiểm tra đây đúng là tệp cần đọc"
+            ),
+            "{}",
+            err.render(Lang::Vi)
+        );
+    }
 }

@@ -443,9 +443,15 @@ fn check_printed(case: &Case, printed: &Printed, lang: Lang, summary_pages: Rang
     let province = &case.plan["province"];
     for figure in [
         figure(lang, province["installed"].as_f64().unwrap(), false),
+        // the sum of the districts' figures as printed (issue 13 item 10)
         figure(
             lang,
-            province["projected_installed"].as_f64().unwrap(),
+            case.plan["districts"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|d| d["projected_installed"].as_f64().unwrap().round())
+                .sum(),
             false,
         ),
         figure(lang, province["projected_rate"].as_f64().unwrap(), true),

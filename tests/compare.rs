@@ -534,7 +534,18 @@ fn out_writes_the_comparison_to_a_file() {
 fn one_scenario_is_not_a_comparison() {
     let out = compare(&[std::path::Path::new(SHIPPED)]).run();
     assert_eq!(out.code, EXIT_BAD_INPUT);
-    assert!(out.stderr.contains("2 values required"), "{}", out.stderr);
+    assert!(
+        out.stderr.starts_with(
+            "lỗi: lệnh `campaign compare` cần ít nhất 2 tệp kịch bản (.toml), mới có 1\n"
+        ),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("gợi ý: gõ ví dụ: campaign compare "),
+        "{}",
+        out.stderr
+    );
 }
 
 /// The scenario at `path` and its plan, as `campaign plan` makes it.
@@ -673,7 +684,8 @@ fn comparison_says(text: &str, scenarios: &[&(Scenario, Plan)], lang: Lang) {
     let plans: Vec<&Plan> = scenarios.iter().map(|(_, p)| p).collect();
     let sum =
         |p: &Plan, f: &dyn Fn(&DistrictPlan) -> f64| -> f64 { p.districts.iter().map(f).sum() };
-    let projected = |p: &Plan| sum(p, &|d| d.projected_installed);
+    // as printed: the sum of the districts' figures each rounded (issue 13 item 10)
+    let projected = |p: &Plan| sum(p, &|d| d.projected_installed.round());
     let smartphones = |p: &Plan| sum(p, &|d| d.smartphones as f64);
     let column =
         |f: &dyn Fn(&Plan) -> String| -> Vec<String> { plans.iter().map(|p| f(p)).collect() };

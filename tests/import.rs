@@ -193,7 +193,7 @@ fn bad_counts_name_their_row() {
         &error_of("above.csv", &format!("{header}Hữu Lũng;78400;78399\n")),
         &[
             "above.csv:2:",
-            "district \"Hữu Lũng\": row 2 (\"Hữu Lũng\"): installed (78400) is more than smartphones (78399)",
+            "district \"Hữu Lũng\": row 2 (\"Hữu Lũng\"): installed (78,400) is more than smartphones (78,399)",
         ],
     );
     assert_has(
@@ -429,14 +429,14 @@ fn import_errors_exit_1_in_vietnamese_by_default() {
         &stderr,
         &[
             "bad.csv:2:",
-            "dòng 2 (\"Hữu Lũng\"): số đã cài (78400) lớn hơn số smartphone (78399)",
+            "dòng 2 (\"Hữu Lũng\"): số đã cài (78.400) lớn hơn số smartphone (78.399)",
         ],
     );
     assert!(!out.exists(), "nothing is written on an error");
     let (_, _, stderr) = run(&["import", table.to_str().unwrap(), "--lang", "en"]);
     assert_has(
         &stderr,
-        &["installed (78400) is more than smartphones (78399)"],
+        &["installed (78,400) is more than smartphones (78,399)"],
     );
 }
 

@@ -111,7 +111,7 @@ fn windows_line_endings_keep_each_row_on_its_line() {
     assert_has(
         &en,
         &[
-            "crlf.csv:3: district \"Cao Lộc\": row 3 (\"Cao Lộc\"): installed (70000) is more than smartphones (58196)",
+            "crlf.csv:3: district \"Cao Lộc\": row 3 (\"Cao Lộc\"): installed (70,000) is more than smartphones (58,196)",
             " 3 | Cao Lộc;70000;58196\n",
         ],
     );

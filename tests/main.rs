@@ -21,6 +21,7 @@ mod generate;
 mod history;
 mod import;
 mod import_rows;
+mod limits;
 mod optimiser_exhaustive;
 mod optimiser_generated;
 mod optimiser_milp;

@@ -3,7 +3,7 @@
 //! it gives `sort`, writes a control character into a directive, or reads a huge `[params]`
 //! value ends in exit 1 within seconds, with a message naming the rule file, the line, the
 //! district and what to do, in Vietnamese and English. The limits are in src/rules/limits.rs
-//! and docs/limits-rules.md.
+//! and docs/limits.md (section "Rules").
 
 use std::path::{Path, PathBuf};
 

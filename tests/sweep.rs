@@ -234,7 +234,8 @@ fn bad_ranges_and_keys_are_bad_input() {
             .contains("hint: write `--vary KEY=FROM..TO:STEP`")
     );
 
-    // an unknown key: the error of `--set`, and the value it was tried with
+    // an unknown key: the `--vary` as typed, the caret under its key; not a `--set` the user
+    // never typed, nor the first value of the range (the key is wrong for every value)
     let out = campaign(&[
         "sweep",
         SHIPPED,
@@ -251,12 +252,111 @@ fn bad_ranges_and_keys_are_bad_input() {
         out.stderr
     );
     assert!(
-        out.stderr
-            .contains("(with team_kind.volunter.available = 10)"),
+        out.stderr.starts_with(
+            "error: --vary team_kind.volunter.available=10..20:10: the scenario has no team kind \
+             `volunter`\n --vary team_kind.volunter.available=10..20:10\n                  ^\n"
+        ),
         "{}",
         out.stderr
     );
+    assert!(!out.stderr.contains("--set"), "{}", out.stderr);
+    assert!(!out.stderr.contains("(with "), "{}", out.stderr);
     assert!(out.stdout.is_empty());
+}
+
+/// A value of the range refused: the `--vary` as typed with the value (in the user's number
+/// format), the caret under the range, and a range to type instead; a share of 1.25 is not
+/// taken for 1.25% ("1.25% is 0.0125").
+#[test]
+fn a_value_of_the_range_refused_names_the_value_and_a_range_to_type() {
+    let out = campaign(&[
+        "sweep",
+        SHIPPED,
+        "--vary",
+        "target.provincial_rate=0.5..1.5:0.25",
+    ]);
+    assert_eq!(out.code, 1);
+    assert_eq!(
+        out.stderr,
+        "lỗi: --vary target.provincial_rate=0.5..1.5:0.25, giá trị 1,25: mục \
+         `target.provincial_rate`: tỷ lệ phải lớn hơn 0 và không quá 1 (đang là 1.25)\n \
+         --vary target.provincial_rate=0.5..1.5:0.25\n                               ^\n\
+         gợi ý: `target.provincial_rate` là tỷ lệ, không quá 1 (100%): cho khoảng dừng ở 1, ví \
+         dụ --vary target.provincial_rate=0.50..1.00:0.25\n"
+    );
+    assert!(out.stdout.is_empty());
+}
+
+/// An error the same for every value (the scenario is not there, a `--set` is wrong) is said
+/// alone, not tied to the first value of the range.
+#[test]
+fn an_error_of_every_value_is_not_tied_to_one() {
+    let out = campaign(&[
+        "sweep",
+        "scenarios/nope.toml",
+        "--vary",
+        "horizon_days=7..14:7",
+    ]);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr
+            .starts_with("lỗi: scenarios/nope.toml: không tìm thấy tệp kịch bản\n"),
+        "{}",
+        out.stderr
+    );
+    assert!(!out.stderr.contains("(khi "), "{}", out.stderr);
+    let out = campaign(&[
+        "sweep",
+        SHIPPED,
+        "--vary",
+        "horizon_days=7..14:7",
+        "--set",
+        "budget=-1",
+    ]);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr.starts_with("lỗi: --set budget=-1: "),
+        "{}",
+        out.stderr
+    );
+    assert!(!out.stderr.contains("(khi "), "{}", out.stderr);
+}
+
+/// A `--set` of the key the sweep varies would be replaced by every value: refused (it was
+/// dropped without a word, and the table looked like the setting had been applied).
+#[test]
+fn a_set_of_the_varied_key_is_refused() {
+    for setting in [
+        "team_kind.volunteer.available=5",
+        "team_kind.Volunteer.available = 5",
+    ] {
+        let out = campaign(&[
+            "sweep",
+            SHIPPED,
+            "--vary",
+            "team_kind.volunteer.available=0..60:10",
+            "--set",
+            setting,
+            "--lang",
+            "en",
+        ]);
+        assert_eq!(out.code, 1, "{}", out.stderr);
+        assert!(out.stdout.is_empty());
+        assert!(
+            out.stderr.starts_with(&format!(
+                "error: --set {setting}: `team_kind.volunteer.available` is the key that --vary \
+                 changes"
+            )),
+            "{}",
+            out.stderr
+        );
+        assert!(
+            out.stderr
+                .contains(&format!("hint: leave out --set {setting};")),
+            "{}",
+            out.stderr
+        );
+    }
 }
 
 #[test]

@@ -9,6 +9,7 @@ pub(crate) mod output;
 mod rules_check;
 mod rules_test;
 mod sweep;
+mod usage;
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -301,19 +302,20 @@ pub fn run(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> i32 {
-    match Cli::try_parse_from(args) {
+    let args: Vec<OsString> = args.into_iter().collect();
+    match Cli::try_parse_from(&args) {
         Ok(cli) => command(cli, stdout, stderr),
-        Err(e) => {
-            // `--help` and `--version` are "errors" that go to stdout with status 0
-            let text = e.render().to_string();
-            if e.use_stderr() {
-                let _ = stderr.write_all(text.as_bytes());
-                EXIT_BAD_INPUT
-            } else {
-                let _ = stdout.write_all(text.as_bytes());
-                EXIT_PLAN
-            }
+        // `--help` and `--version` are "errors" that go to stdout with status 0
+        Err(e) if !e.use_stderr() => {
+            let _ = stdout.write_all(e.render().to_string().as_bytes());
+            EXIT_PLAN
         }
+        // the parser's own words are English: said in the user's language instead
+        Err(e) => bad_input(
+            stderr,
+            &usage::usage_error(&e, &args),
+            usage::lang_of(&args),
+        ),
     }
 }
 

@@ -14,6 +14,7 @@ mod terminal;
 use std::path::Path;
 
 use crate::diagnostic::Error;
+use crate::limits::RULE_BYTES;
 use crate::plan::Plan;
 use crate::report::Format;
 use crate::scenario::Scenario;
@@ -44,8 +45,11 @@ impl Compared {
                     .map_or_else(String::new, |s| s.to_string_lossy().into_owned()),
                 path: path.clone(),
                 // Read successfully by the plan just made; an empty text for a file that has
-                // gone since only marks it as different.
-                text: std::fs::read_to_string(path).unwrap_or_default(),
+                // gone (or changed to one that cannot be read) since only marks it as different.
+                text: crate::files::read(path, RULE_BYTES)
+                    .ok()
+                    .and_then(|bytes| String::from_utf8(bytes).ok())
+                    .unwrap_or_default(),
             })
             .collect();
         Ok(Compared {

@@ -82,7 +82,7 @@ pub fn province(c: &Comparison, lang: Lang) -> Grid {
         lang.pick("Dự kiến đã cài sau chiến dịch", "Projected installs"),
         side_by_side(
             &plans,
-            |p| Some(p.province.projected_installed),
+            |p| Some(p.projected_installed_as_printed()),
             |x, base| counted(lang, x, base),
         ),
     );

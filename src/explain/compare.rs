@@ -65,6 +65,8 @@ pub struct CostView {
     /// τ · ΣS
     pub target_installs: f64,
     pub projected_installed: f64,
+    /// The same as the reports print it: the sum of the districts' figures, each rounded.
+    pub projected_printed: f64,
     /// The team elsewhere that buys its installs at the highest price (cost per install lost
     /// without it), among those that may go.
     pub dearest_kept: Option<Priced>,
@@ -291,6 +293,9 @@ fn cost_view(model: &Model, teams: &Allocation, status: Status, d: usize) -> Cos
         target_installs: model.target_rate * model.total_smartphones() as f64,
         projected_installed: (0..model.districts.len())
             .map(|i| model.projected_installed(i, &teams[i]))
+            .sum(),
+        projected_printed: (0..model.districts.len())
+            .map(|i| model.projected_installed(i, &teams[i]).round())
             .sum(),
         dearest_kept,
         cheapest_left,

@@ -4,14 +4,17 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use super::grid::{Grid, GridRow};
-use super::message::TableProblem;
+use super::message::{CellAt, TableLimit, TableProblem};
 use super::table;
 use crate::diagnostic::Error;
+use crate::limits::{CELL_CHARS, TABLE_CELLS, TABLE_COLUMNS, TABLE_ROWS};
 use crate::source::{Pos, Source};
 
-/// Reads `path` into rows of cells; line numbers are the file's.
-pub(super) fn read(path: &Path) -> Result<Grid, Error> {
-    let mut src = Source::read(path, &Grid::what(path))?;
+/// Reads the CSV text `bytes` of `path` into rows of cells; line numbers are the file's. A table
+/// beyond the limits on rows, cells per line, cells together or characters per cell
+/// ([`crate::limits`]) is refused at the line that passes one.
+pub(super) fn read(path: &Path, bytes: Vec<u8>) -> Result<Grid, Error> {
+    let mut src = Source::decode(path, &Grid::what(path), bytes)?;
     // Excel ends lines with CR LF, which the csv crate counts wrongly after the first record
     // (BurntSushi/rust-csv#395): read with LF so that every row has its own line number
     if src.text.contains('\r') {
@@ -24,13 +27,16 @@ pub(super) fn read(path: &Path) -> Result<Grid, Error> {
             TableProblem::UnclosedQuote { line },
         ));
     }
-    let lines: Vec<&str> = src.text.lines().collect();
+    // the lines, walked alongside the records (whose lines only go down the file): not held
+    // all at once, for a file of millions of empty lines
+    let mut lines = src.text.lines().enumerate().peekable();
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)
         .flexible(true)
         .from_reader(src.text.as_bytes());
     let mut rows = Vec::new();
+    let mut cells = 0usize;
     for record in reader.records() {
         let record = record.map_err(|e| {
             let pos = e.position().map_or(Pos::File, |p| Pos::Line {
@@ -47,7 +53,17 @@ pub(super) fn read(path: &Path) -> Result<Grid, Error> {
         let line = record
             .position()
             .map_or(1, |p| usize::try_from(p.line()).unwrap_or(usize::MAX));
-        let raw = line.checked_sub(1).and_then(|i| lines.get(i)).copied();
+        cells += record.len();
+        within_limits(&record, line, rows.len() + 1, cells).map_err(|limit| {
+            // no source line under it: the line may be megabytes long
+            let mut err = Error::new(limit).file(path);
+            err.location.line = Some(line);
+            err
+        })?;
+        let raw = line.checked_sub(1).and_then(|i| {
+            while lines.next_if(|(j, _)| *j < i).is_some() {}
+            lines.peek().filter(|(j, _)| *j == i).map(|(_, raw)| *raw)
+        });
         rows.push(GridRow {
             line,
             cells: record.iter().map(str::to_string).collect(),
@@ -60,6 +76,43 @@ pub(super) fn read(path: &Path) -> Result<Grid, Error> {
         rows,
         delimiter: char::from(delimiter),
     })
+}
+
+/// Whether the `rows`-th row, on `line`, keeps the table within the limits with `cells` cells
+/// so far.
+fn within_limits(
+    record: &csv::StringRecord,
+    line: usize,
+    rows: usize,
+    cells: usize,
+) -> Result<(), TableLimit> {
+    if rows > TABLE_ROWS {
+        return Err(TableLimit::Rows { line });
+    }
+    if record.len() > TABLE_COLUMNS {
+        return Err(TableLimit::Columns {
+            line,
+            cells: record.len(),
+        });
+    }
+    if cells > TABLE_CELLS {
+        return Err(TableLimit::Cells { line, sheet: None });
+    }
+    for (i, cell) in record.iter().enumerate() {
+        // (a character is at least one byte: only a long cell is counted)
+        let chars = if cell.len() > CELL_CHARS {
+            cell.chars().count()
+        } else {
+            0
+        };
+        if chars > CELL_CHARS {
+            return Err(TableLimit::CellText {
+                at: CellAt::Line { line, cell: i + 1 },
+                chars,
+            });
+        }
+    }
+    Ok(())
 }
 
 /// The separator of the table: `,`, `;` (Excel in a Vietnamese locale) or tab, judged from
@@ -78,8 +131,7 @@ fn delimiter(text: &str) -> u8 {
                 .flexible(true)
                 .from_reader(text.as_bytes());
             for record in reader.records().map_while(Result::ok) {
-                let cells: Vec<String> = record.iter().map(str::to_string).collect();
-                header |= table::has_header(&cells);
+                header = header || table::is_header(record.iter());
                 if record.len() >= 2 {
                     *widths.entry(record.len()).or_default() += 1;
                 }

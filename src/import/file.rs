@@ -7,6 +7,8 @@ use super::grid::Grid;
 use super::message::TableFileProblem;
 use super::{csv, xlsx};
 use crate::diagnostic::Error;
+use crate::limits::TABLE_BYTES;
+use crate::source::Source;
 
 /// How a table file is read, by its extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,23 +38,24 @@ impl Format {
     }
 }
 
-/// Reads the table at `path`: an `.xlsx` workbook's sheet with a header row, else CSV.
+/// Reads the table at `path`: an `.xlsx` workbook's sheet with a header row, else CSV. The file
+/// is read once, bounded ([`TABLE_BYTES`]); what it holds decides against its name (a workbook
+/// is a zip archive, `PK`).
 pub(crate) fn read(path: &Path) -> Result<Grid, Error> {
-    // what the file holds, whatever its name says: a workbook is a zip archive (`PK`)
-    let zip = std::fs::File::open(path).ok().and_then(|mut f| {
-        let mut start = [0u8; 2];
-        std::io::Read::read_exact(&mut f, &mut start).ok()?;
-        Some(&start == b"PK")
-    });
-    match Format::of(path) {
+    let format = Format::of(path);
+    if format == Format::Refused {
+        return Err(Error::new(Format::refused()).file(path));
+    }
+    let bytes = Source::bytes(path, &Grid::what(path), TABLE_BYTES)?;
+    let zip = bytes.get(..2).map(|start| start == b"PK");
+    match format {
         Format::Xlsx if zip == Some(false) => {
             Err(Error::new(TableFileProblem::NotAWorkbook).file(path))
         }
         Format::Csv if zip == Some(true) => {
             Err(Error::new(TableFileProblem::WorkbookNamedCsv).file(path))
         }
-        Format::Xlsx => xlsx::read(path),
-        Format::Csv => csv::read(path),
-        Format::Refused => Err(Error::new(Format::refused()).file(path)),
+        Format::Xlsx => xlsx::read(path, bytes),
+        Format::Csv | Format::Refused => csv::read(path, bytes),
     }
 }

@@ -2,13 +2,15 @@
 //! `campaign import` and a scenario's `coverage = "..."` reader name the same kinds; the
 //! scenario's own district checks name [`CellProblem::TooLarge`] too.
 
-use std::path::PathBuf;
-
 use super::table::Heading;
 use crate::diagnostic::{Message, Said};
+use crate::limits::{
+    CELL_CHARS, TABLE_BYTES, TABLE_CELLS, TABLE_COLUMNS, TABLE_ROWS, WORKBOOK_PART_BYTES,
+    WORKBOOK_PARTS, WORKBOOK_READ_BYTES, WORKBOOK_UNZIPPED_BYTES,
+};
 use crate::model::MAX_PEOPLE;
 use crate::model::MAX_TEAMS;
-use crate::number::{count, percent};
+use crate::number::{count, percent, size};
 use crate::source::name_list;
 use crate::text::Lang;
 
@@ -249,7 +251,9 @@ impl Message for RowProblem {
                 installed,
                 smartphones,
             } => Said::new(format!(
-                "số đã cài ({installed}) lớn hơn số smartphone ({smartphones})"
+                "số đã cài ({}) lớn hơn số smartphone ({})",
+                count(Lang::Vi, *installed as f64),
+                count(Lang::Vi, *smartphones as f64)
             ))
             .hint("kiểm tra hai cột có bị đổi chỗ không"),
             NoSmartphones => Said::new("số smartphone bằng 0").hint(
@@ -275,7 +279,9 @@ impl Message for RowProblem {
                 installed,
                 smartphones,
             } => Said::new(format!(
-                "installed ({installed}) is more than smartphones ({smartphones})"
+                "installed ({}) is more than smartphones ({})",
+                count(Lang::En, *installed as f64),
+                count(Lang::En, *smartphones as f64)
             ))
             .hint("check whether the two columns are swapped"),
             NoSmartphones => Said::new("smartphones is 0").hint(
@@ -489,13 +495,11 @@ pub(crate) enum TableFileProblem {
     NotAWorkbook,
     /// A workbook (a zip archive) named as a CSV file.
     WorkbookNamedCsv,
-    WorkbookNotFound {
-        path: PathBuf,
-    },
     /// The workbook reader's own error, as it words it.
-    WorkbookUnreadable {
-        error: String,
-    },
+    WorkbookUnreadable { error: String },
+    /// The zip archive cannot be read (cut short, or not a zip after its first bytes); `part`
+    /// is the part inside it that could not be unzipped, when one could not.
+    WorkbookDamaged { part: Option<String> },
 }
 
 impl Message for TableFileProblem {
@@ -510,14 +514,14 @@ impl Message for TableFileProblem {
                 .hint("nếu đây là bảng CSV (văn bản), đổi đuôi tên tệp thành .csv"),
             WorkbookNamedCsv => Said::new("tệp này là bảng tính Excel (.xlsx), không phải tệp CSV")
                 .hint("đổi đuôi tên tệp thành .xlsx, hoặc trong Excel chọn Lưu thành (Save As) > \"CSV UTF-8\""),
-            WorkbookNotFound { path } => Said::new(format!(
-                "không tìm thấy tệp số liệu {}",
-                path.display()
-            ))
-            .hint(xlsx),
             WorkbookUnreadable { error } => {
                 Said::new(format!("không đọc được tệp Excel: {error}")).hint(xlsx)
             }
+            WorkbookDamaged { part } => Said::new(match part {
+                Some(part) => format!("tệp Excel bị hỏng hoặc không trọn vẹn: không giải nén được phần {part}"),
+                None => "tệp Excel bị hỏng hoặc không trọn vẹn (tệp nén bị cắt ngắn?)".to_string(),
+            })
+            .hint("mở tệp bằng Excel rồi lưu lại, hoặc xin lại tệp từ nơi gửi (tệp có thể bị cắt khi tải về hay gửi qua thư)"),
         }
     }
 
@@ -531,14 +535,271 @@ impl Message for TableFileProblem {
                 .hint("if it is a CSV table (text), rename it to .csv"),
             WorkbookNamedCsv => Said::new("this file is an Excel workbook (.xlsx), not a CSV file")
                 .hint("rename it to .xlsx, or in Excel choose Save As > \"CSV UTF-8\""),
-            WorkbookNotFound { path } => Said::new(format!(
-                "the coverage file {} was not found",
-                path.display()
-            ))
-            .hint(xlsx),
             WorkbookUnreadable { error } => {
                 Said::new(format!("cannot read the Excel file: {error}")).hint(xlsx)
+            }
+            WorkbookDamaged { part } => Said::new(match part {
+                Some(part) => format!("the Excel file is damaged or incomplete: its part {part} cannot be unzipped"),
+                None => "the Excel file is damaged or incomplete (a zip archive cut short?)".to_string(),
+            })
+            .hint("open it in Excel and save it again, or ask the sender for the file again (it may have been cut short when downloaded or mailed)"),
+        }
+    }
+}
+
+/// A cell a limit names: in a CSV line, or in a workbook's sheet (as Excel names it, `B7`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum CellAt {
+    /// The `cell`-th cell (1-based) of CSV line `line`.
+    Line {
+        line: usize,
+        cell: usize,
+    },
+    Sheet {
+        sheet: String,
+        cell: String,
+    },
+}
+
+impl CellAt {
+    fn said(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (CellAt::Line { line, cell }, Lang::Vi) => format!("ô thứ {cell} của dòng {line}"),
+            (CellAt::Line { line, cell }, Lang::En) => format!("cell {cell} of line {line}"),
+            (CellAt::Sheet { sheet, cell }, Lang::Vi) => format!("ô {cell} của trang \"{sheet}\""),
+            (CellAt::Sheet { sheet, cell }, Lang::En) => {
+                format!("cell {cell} of sheet \"{sheet}\"")
             }
         }
     }
 }
+
+/// A table beyond what the tool reads ([`crate::limits`]): refused before it is held in
+/// memory, naming where the limit was passed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum TableLimit {
+    /// More than [`TABLE_ROWS`] rows: `line` is the first row beyond (a CSV line, or a
+    /// workbook row number).
+    Rows { line: usize },
+    /// A CSV line with more than [`TABLE_COLUMNS`] cells.
+    Columns { line: usize, cells: usize },
+    /// More than [`TABLE_CELLS`] cells; `line` is the row where the count passed it. In a
+    /// workbook, `sheet` is the sheet and `span` the cells its filled range spans, as Excel
+    /// names them (`A1:Z90000`).
+    Cells {
+        line: usize,
+        sheet: Option<(String, String)>,
+    },
+    /// A workbook sheet writing more than [`TABLE_CELLS`] cells (the same cells again and
+    /// again: it spans fewer).
+    Written { sheet: String },
+    /// A cell of more than [`CELL_CHARS`] characters (`chars` of them).
+    CellText { at: CellAt, chars: usize },
+    /// A workbook cell beyond row [`TABLE_ROWS`] or column [`TABLE_COLUMNS`]; `cell` as Excel
+    /// names it, `None` beyond the last cell Excel itself has (`XFD1048576`).
+    Outside { sheet: String, cell: Option<String> },
+    /// The text of a workbook's cells, together, above [`TABLE_BYTES`].
+    Text { at: CellAt },
+    /// A workbook whose parts unzip to more than [`WORKBOOK_PART_BYTES`] (`total` false: the
+    /// part `part`) or [`WORKBOOK_UNZIPPED_BYTES`] together (`total`: `part` is where the sum
+    /// passed it).
+    Unzipped { part: String, total: bool },
+    /// A workbook of more than [`WORKBOOK_PARTS`] parts (`parts` of them).
+    Parts { parts: usize },
+    /// A workbook whose reading unzips more than [`WORKBOOK_READ_BYTES`]: its sheets read the
+    /// same parts again and again.
+    Reread,
+}
+
+/// The last cell the limits read, as Excel names it: `ALL100000`.
+pub(crate) fn last_cell() -> String {
+    format!("{}{}", column_name(TABLE_COLUMNS - 1), TABLE_ROWS)
+}
+
+/// A 0-based column as Excel names it: 0 is `A`, 25 `Z`, 26 `AA`, 16383 `XFD`.
+pub(crate) fn column_name(index: usize) -> String {
+    let mut letters = Vec::new();
+    let mut n = index + 1;
+    while n > 0 {
+        let rest = (n - 1) % 26;
+        letters.push(char::from(b'A' + u8::try_from(rest).unwrap_or(0)));
+        n = (n - 1) / 26;
+    }
+    letters.iter().rev().collect()
+}
+
+impl Message for TableLimit {
+    fn vi(&self) -> Said {
+        use TableLimit::*;
+        let n = |v: usize| count(Lang::Vi, v as f64);
+        let mb = |v: u64| size(Lang::Vi, v);
+        let check = "bảng số liệu của mọi xã trong cả nước chỉ khoảng 10.600 dòng và vài cột: kiểm tra đây đúng là bảng cần đọc; docs/limits.md nói vì sao có giới hạn này và cách làm khi thật sự cần hơn";
+        let beyond = "xóa những gì nằm ngoài bảng số liệu (hoặc chép bảng số liệu sang một trang mới), rồi lưu lại; docs/limits.md nói vì sao có giới hạn này";
+        match self {
+            Rows { line } => Said::new(format!(
+                "bảng có hơn {} dòng (dòng {line} vượt giới hạn)",
+                n(TABLE_ROWS)
+            ))
+            .hint(check),
+            Columns { line, cells } => Said::new(format!(
+                "dòng {line} có {} ô, quá giới hạn {} cột",
+                n(*cells),
+                n(TABLE_COLUMNS)
+            ))
+            .hint(check),
+            Cells { line, sheet: None } => Said::new(format!(
+                "bảng có hơn {} ô (tới dòng {line})",
+                n(TABLE_CELLS)
+            ))
+            .hint(check),
+            Cells {
+                sheet: Some((sheet, span)),
+                ..
+            } => Said::new(format!(
+                "trang \"{sheet}\" trải trên vùng {span}, hơn {} ô",
+                n(TABLE_CELLS)
+            ))
+            .hint(beyond),
+            Written { sheet } => Said::new(format!(
+                "trang \"{sheet}\" ghi hơn {} ô (có ô được ghi lại nhiều lần)",
+                n(TABLE_CELLS)
+            ))
+            .hint("tệp này không do Excel viết ra đúng cách: mở tệp bằng Excel rồi lưu lại, hoặc xin lại tệp từ nơi gửi"),
+            CellText { at, chars } => Said::new(format!(
+                "{} dài {} ký tự, quá giới hạn {} ký tự mỗi ô (giới hạn của chính Excel)",
+                at.said(Lang::Vi),
+                n(*chars),
+                n(CELL_CHARS)
+            ))
+            .hint("một ô số liệu chỉ cần tên huyện hay một con số: kiểm tra đây đúng là bảng cần đọc, và các ô có dấu ngoặc kép được đóng lại"),
+            Outside { sheet, cell: Some(cell) } => Said::new(format!(
+                "ô {cell} của trang \"{sheet}\" có nội dung nhưng nằm ngoài vùng đọc được: tối đa {} dòng và {} cột (tới ô {})",
+                n(TABLE_ROWS),
+                n(TABLE_COLUMNS),
+                last_cell()
+            ))
+            .hint(beyond),
+            Outside { sheet, cell: None } => Said::new(format!(
+                "trang \"{sheet}\" có một ô nằm ngoài cả vùng của Excel (sau ô XFD1048576)"
+            ))
+            .hint("tệp này không do Excel viết ra đúng cách: mở tệp bằng Excel rồi lưu lại, hoặc xin lại tệp từ nơi gửi"),
+            Text { at } => Said::new(format!(
+                "chữ trong các ô của bảng tính vượt quá {} (tới {})",
+                mb(TABLE_BYTES),
+                at.said(Lang::Vi)
+            ))
+            .hint(beyond),
+            Unzipped { part, total: false } => Said::new(format!(
+                "bảng tính giải nén ra hơn {} ở phần {part}",
+                mb(WORKBOOK_PART_BYTES)
+            ))
+            .hint(UNZIPPED_HINT.0),
+            Unzipped { part, total: true } => Said::new(format!(
+                "các phần của bảng tính giải nén ra hơn {} (tới phần {part})",
+                mb(WORKBOOK_UNZIPPED_BYTES)
+            ))
+            .hint(UNZIPPED_HINT.0),
+            Parts { parts } => Said::new(format!(
+                "tệp nén của bảng tính có {} phần, quá giới hạn {}",
+                n(*parts),
+                n(WORKBOOK_PARTS)
+            ))
+            .hint(UNZIPPED_HINT.0),
+            Reread => Said::new(format!(
+                "đọc các trang của bảng tính phải giải nén hơn {} (các trang đọc đi đọc lại cùng một phần)",
+                mb(WORKBOOK_READ_BYTES)
+            ))
+            .hint("tệp này không do Excel viết ra đúng cách: mở tệp bằng Excel rồi lưu lại, hoặc xin lại tệp từ nơi gửi"),
+        }
+    }
+
+    fn en(&self) -> Said {
+        use TableLimit::*;
+        let n = |v: usize| count(Lang::En, v as f64);
+        let mb = |v: u64| size(Lang::En, v);
+        let check = "a table of every commune of Vietnam is about 10,600 rows of a few columns: check that this is the table you meant; docs/limits.md says why this limit exists and what to do when a real case needs more";
+        let beyond = "delete what lies outside the table (or copy the table to a new sheet), then save; docs/limits.md says why this limit exists";
+        match self {
+            Rows { line } => Said::new(format!(
+                "the table has more than {} rows (row {line} is beyond the limit)",
+                n(TABLE_ROWS)
+            ))
+            .hint(check),
+            Columns { line, cells } => Said::new(format!(
+                "line {line} has {} cells, above the limit of {} columns",
+                n(*cells),
+                n(TABLE_COLUMNS)
+            ))
+            .hint(check),
+            Cells { line, sheet: None } => Said::new(format!(
+                "the table has more than {} cells (by line {line})",
+                n(TABLE_CELLS)
+            ))
+            .hint(check),
+            Cells {
+                sheet: Some((sheet, span)),
+                ..
+            } => Said::new(format!(
+                "sheet \"{sheet}\" spans {span}, more than {} cells",
+                n(TABLE_CELLS)
+            ))
+            .hint(beyond),
+            Written { sheet } => Said::new(format!(
+                "sheet \"{sheet}\" writes more than {} cells (some written again and again)",
+                n(TABLE_CELLS)
+            ))
+            .hint("this file was not written properly by Excel: open it in Excel and save it again, or ask the sender for the file again"),
+            CellText { at, chars } => Said::new(format!(
+                "{} is {} characters long, above the limit of {} characters per cell (Excel's own)",
+                at.said(Lang::En),
+                n(*chars),
+                n(CELL_CHARS)
+            ))
+            .hint("a coverage cell holds a district's name or a number: check that this is the table you meant, and that every quoted cell is closed"),
+            Outside { sheet, cell: Some(cell) } => Said::new(format!(
+                "cell {cell} of sheet \"{sheet}\" holds something but is outside what is read: at most {} rows and {} columns (up to cell {})",
+                n(TABLE_ROWS),
+                n(TABLE_COLUMNS),
+                last_cell()
+            ))
+            .hint(beyond),
+            Outside { sheet, cell: None } => Said::new(format!(
+                "sheet \"{sheet}\" has a cell outside even Excel's grid (beyond cell XFD1048576)"
+            ))
+            .hint("this file was not written properly by Excel: open it in Excel and save it again, or ask the sender for the file again"),
+            Text { at } => Said::new(format!(
+                "the text of the workbook's cells passes {} (by {})",
+                mb(TABLE_BYTES),
+                at.said(Lang::En)
+            ))
+            .hint(beyond),
+            Unzipped { part, total: false } => Said::new(format!(
+                "the workbook unzips to more than {} in its part {part}",
+                mb(WORKBOOK_PART_BYTES)
+            ))
+            .hint(UNZIPPED_HINT.1),
+            Unzipped { part, total: true } => Said::new(format!(
+                "the workbook's parts unzip to more than {} together (by its part {part})",
+                mb(WORKBOOK_UNZIPPED_BYTES)
+            ))
+            .hint(UNZIPPED_HINT.1),
+            Parts { parts } => Said::new(format!(
+                "the workbook's zip archive has {} parts, above the limit of {}",
+                n(*parts),
+                n(WORKBOOK_PARTS)
+            ))
+            .hint(UNZIPPED_HINT.1),
+            Reread => Said::new(format!(
+                "reading the workbook's sheets would unzip more than {} (its sheets read the same parts again and again)",
+                mb(WORKBOOK_READ_BYTES)
+            ))
+            .hint("this file was not written properly by Excel: open it in Excel and save it again, or ask the sender for the file again"),
+        }
+    }
+}
+
+/// What to do about a workbook that unzips to too much: (Vietnamese, English).
+const UNZIPPED_HINT: (&str, &str) = (
+    "bảng tính số liệu của mọi xã trong cả nước giải nén ra chỉ vài MB: kiểm tra đây đúng là tệp cần đọc (một tệp nén quá mức có thể là tệp phá hoại); nếu đúng, xóa các trang không cần hoặc lưu trang số liệu thành \"CSV UTF-8\"; docs/limits.md nói vì sao có giới hạn này",
+    "a workbook of every commune of Vietnam unzips to a few MB: check that this is the file you meant (a file that unzips to far more may be built to harm); if it is, delete the sheets not needed or save the table's sheet as \"CSV UTF-8\"; docs/limits.md says why this limit exists",
+);

@@ -12,6 +12,7 @@ pub mod skeleton;
 pub mod table;
 mod xlsx;
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::Error;
@@ -70,6 +71,8 @@ fn coverage(grid: &Grid) -> Result<Coverage, Error> {
     let columns = columns(src, header)?;
 
     let mut districts: Vec<ImportedDistrict> = Vec::new();
+    // the line of each district read, by its name's key: a name given twice is found at once
+    let mut lines: HashMap<String, usize> = HashMap::new();
     let mut total: Option<(u64, u64, usize)> = None;
     for row in &rows[1..] {
         let name = table::district_name(row.cell(columns.district));
@@ -126,11 +129,8 @@ fn coverage(grid: &Grid) -> Result<Coverage, Error> {
             if smartphones == 0 {
                 return Err(in_row(RowProblem::NoSmartphones));
             }
-            let key = table::name_key(&name);
-            if let Some(first) = districts.iter().find(|d| table::name_key(&d.name) == key) {
-                return Err(in_row(RowProblem::Twice {
-                    first_line: first.line,
-                }));
+            if let Some(first_line) = lines.insert(table::name_key(&name), row.line) {
+                return Err(in_row(RowProblem::Twice { first_line }));
             }
             districts.push(ImportedDistrict {
                 name: name.clone(),

@@ -32,6 +32,13 @@ pub fn fold(cell: &str) -> String {
 
 /// The meaning of a header cell, if it is one of the columns every table has.
 pub fn heading(cell: &str) -> Option<Heading> {
+    // every heading has a letter (or is `%`): a count is none, and is passed over without
+    // folding it; so is a cell longer than any table keeps (more than CELL_CHARS characters
+    // for certain), which would be refused anyway
+    let bytes_at_most = 4 * crate::limits::CELL_CHARS;
+    if cell.len() > bytes_at_most || !cell.chars().any(|c| c.is_alphabetic() || c == '%') {
+        return None;
+    }
     let f = fold(cell);
     let f = f.trim_end_matches(':').trim();
     match f {
@@ -62,7 +69,12 @@ pub fn heading(cell: &str) -> Option<Heading> {
 
 /// Whether a row names the district, installed and smartphones columns.
 pub fn has_header(cells: &[String]) -> bool {
-    let found: Vec<Heading> = cells.iter().filter_map(|c| heading(c)).collect();
+    is_header(cells.iter().map(String::as_str))
+}
+
+/// Whether the cells of a row name the district, installed and smartphones columns.
+pub fn is_header<'a>(cells: impl Iterator<Item = &'a str>) -> bool {
+    let found: Vec<Heading> = cells.filter_map(heading).collect();
     [Heading::District, Heading::Installed, Heading::Smartphones]
         .iter()
         .all(|h| found.contains(h))

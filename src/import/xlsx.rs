@@ -1,79 +1,87 @@
 //! An XLSX coverage table (through `calamine`): the first sheet with a header row.
+//!
+//! A workbook is a zip archive whose parts may unzip to a thousand times their size, and whose
+//! sheets may name any cell up to `XFD1048576`: nothing is held in memory before it is known to
+//! be within the limits ([`crate::limits`]). The parts are unzipped and counted first (the
+//! sizes the archive declares are not trusted); then each sheet's cells are read one by one,
+//! and a cell beyond the rows, columns or text the tool reads is refused, named as Excel names
+//! it, before the rows are laid out.
 
+use std::cell::Cell;
+use std::collections::{HashMap, HashSet};
+use std::io::{Cursor, Read};
 use std::path::Path;
+use std::rc::Rc;
 
-use calamine::{Data, Reader, Xlsx, open_workbook};
+use calamine::{Data, DataRef, Reader, Xlsx, XlsxError, XlsxFormulaMetadata};
 
 use super::grid::{Grid, GridRow};
-use super::message::TableFileProblem;
+use super::message::{CellAt, TableFileProblem, TableLimit, column_name};
 use super::table;
 use crate::diagnostic::Error;
+use crate::limits::{
+    CELL_CHARS, TABLE_BYTES, TABLE_CELLS, TABLE_COLUMNS, TABLE_ROWS, WORKBOOK_PART_BYTES,
+    WORKBOOK_PARTS, WORKBOOK_READ_BYTES, WORKBOOK_UNZIPPED_BYTES,
+};
 use crate::source::{Origin, Source};
 
-/// Reads the sheet of `path` that has a header row (else the first) into rows of cells; line
-/// numbers are the sheet's row numbers, and the text shown under an error is the row's cells
-/// separated by tabs (a line break or tab inside a cell shown as a space, so that every row
-/// stays on its own line).
-pub(super) fn read(path: &Path) -> Result<Grid, Error> {
-    if path.is_dir() {
-        let folder = std::io::Error::from(std::io::ErrorKind::IsADirectory);
-        return Err(Source::unreadable(path, &Grid::what(path), &folder));
-    }
-    let mut book: Xlsx<_> = open_workbook(path).map_err(|e: calamine::XlsxError| {
-        Error::new(if path.exists() {
-            TableFileProblem::WorkbookUnreadable {
+/// Excel's own last row and column (`XFD1048576`), 1-based.
+const EXCEL_ROWS: u32 = 1_048_576;
+const EXCEL_COLUMNS: u32 = 16_384;
+
+/// Reads the sheet of the workbook `bytes` (read from `path`) that has a header row (else the
+/// first) into rows of cells; line numbers are the sheet's row numbers, and the text shown
+/// under an error is the row's cells separated by tabs (a line break or tab inside a cell
+/// shown as a space, so that every row stays on its own line).
+pub(super) fn read(path: &Path, bytes: Vec<u8>) -> Result<Grid, Error> {
+    let spans = unzipped_within_limits(&bytes).map_err(|e| e.file(path))?;
+    let spent = Rc::new(Cell::new(0u64));
+    let metered = Metered {
+        bytes: Cursor::new(bytes),
+        spans,
+        spent: Rc::clone(&spent),
+    };
+    // what a failed read means once the reading has unzipped too much
+    let overspent = || (spent.get() > WORKBOOK_READ_BYTES).then_some(TableLimit::Reread);
+    let mut book = Xlsx::new(metered).map_err(|e| {
+        match overspent() {
+            Some(limit) => Error::new(limit),
+            None => Error::new(TableFileProblem::WorkbookUnreadable {
                 error: e.to_string(),
-            }
-        } else {
-            TableFileProblem::WorkbookNotFound {
-                path: path.to_path_buf(),
-            }
-        })
+            }),
+        }
         .file(path)
     })?;
-    let mut sheets = Vec::new();
+    let mut text_bytes = 0u64;
+    // the first sheet read (shown when no sheet has a header row), and the sheet chosen
+    let mut first: Option<Vec<GridRow>> = None;
+    let mut chosen: Option<Vec<GridRow>> = None;
     for name in book.sheet_names() {
-        let Ok(range) = book.worksheet_range(&name) else {
-            continue;
+        let read = match book.worksheet_cells_reader(&name) {
+            // a chart sheet: no cells
+            Err(XlsxError::NotAWorksheet(_)) => Ok(Some(Vec::new())),
+            // a sheet that cannot be read is passed over, as before the limits
+            Err(_) => Ok(None),
+            Ok(mut reader) => match sheet(&mut reader, &name, &mut text_bytes) {
+                Ok(Some(cells)) => cells.rows(&name).map(Some),
+                Ok(None) => Ok(None),
+                Err(limit) => Err(limit),
+            },
         };
-        // a formula's cell is empty when the file was written without computed values
-        let formulas = book.worksheet_formula(&name).ok();
-        let uncomputed = |row: usize, col: usize| {
-            let (Ok(r), Ok(c)) = (u32::try_from(row), u32::try_from(col)) else {
-                return false;
-            };
-            formulas
-                .as_ref()
-                .and_then(|f| f.get_value((r, c)))
-                .is_some_and(|f| !f.is_empty())
+        let rows = match (read, overspent()) {
+            (_, Some(limit)) | (Err(limit), None) => return Err(Error::new(limit).file(path)),
+            (Ok(None), None) => continue,
+            (Ok(Some(rows)), None) => rows,
         };
-        let first_row = range.start().map_or(0, |(r, _)| r as usize);
-        let first_col = range.start().map_or(0, |(_, c)| c as usize);
-        let rows: Vec<GridRow> = range
-            .rows()
-            .enumerate()
-            .map(|(i, row)| {
-                let cells: Vec<String> = std::iter::repeat_n(String::new(), first_col)
-                    .chain(row.iter().map(cell_text))
-                    .collect();
-                let uncomputed = (0..cells.len())
-                    .filter(|&c| cells[c].is_empty() && uncomputed(first_row + i, c))
-                    .collect();
-                GridRow {
-                    line: first_row + i + 1,
-                    columns: columns(&cells),
-                    cells,
-                    uncomputed,
-                }
-            })
-            .collect();
-        sheets.push(rows);
+        if rows.iter().any(|r| table::has_header(&r.cells)) {
+            chosen = Some(rows);
+            break;
+        }
+        if first.is_none() {
+            first = Some(rows);
+        }
     }
-    let chosen = sheets
-        .iter()
-        .position(|rows| rows.iter().any(|r| table::has_header(&r.cells)))
-        .unwrap_or(0);
-    let rows = sheets.into_iter().nth(chosen).unwrap_or_default();
+    let rows = chosen.or(first).unwrap_or_default();
     let mut text = String::new();
     let mut line = 1;
     for row in &rows {
@@ -94,6 +102,264 @@ pub(super) fn read(path: &Path) -> Result<Grid, Error> {
         rows,
         delimiter: '\t',
     })
+}
+
+/// Unzips every part of the workbook `bytes` into nothing, counting: an archive of more than
+/// [`WORKBOOK_PARTS`] parts, a part unzipping to more than [`WORKBOOK_PART_BYTES`] or all to
+/// more than [`WORKBOOK_UNZIPPED_BYTES`] is refused, whatever sizes the archive declares; so is
+/// an archive that cannot be unzipped.
+fn unzipped_within_limits(bytes: &[u8]) -> Result<Vec<Span>, Error> {
+    // each part has an entry in the archive's directory, which starts `PK\1\2`: counted before
+    // the directory is read into memory
+    let parts = bytes.windows(4).filter(|w| *w == b"PK\x01\x02").count();
+    if parts > WORKBOOK_PARTS {
+        return Err(Error::new(TableLimit::Parts { parts }));
+    }
+    let damaged = |part: Option<String>| Error::new(TableFileProblem::WorkbookDamaged { part });
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| damaged(None))?;
+    if archive.len() > WORKBOOK_PARTS {
+        return Err(Error::new(TableLimit::Parts {
+            parts: archive.len(),
+        }));
+    }
+    let mut total = 0u64;
+    let mut spans = Vec::with_capacity(archive.len());
+    for index in 0..archive.len() {
+        let mut part = archive.by_index(index).map_err(|_| damaged(None))?;
+        let (start, compressed) = (part.data_start(), part.compressed_size());
+        let name = part
+            .name()
+            .map_or_else(|_| format!("#{}", index + 1), |n| part_name(&n));
+        let room = WORKBOOK_PART_BYTES.min(WORKBOOK_UNZIPPED_BYTES - total);
+        let unzipped = std::io::copy(
+            &mut (&mut part).take(room.saturating_add(1)),
+            &mut std::io::sink(),
+        )
+        .map_err(|_| damaged(Some(name.clone())))?;
+        if unzipped > room {
+            let total = unzipped > WORKBOOK_UNZIPPED_BYTES - total;
+            return Err(Error::new(TableLimit::Unzipped { part: name, total }));
+        }
+        total += unzipped;
+        if let Some(start) = start {
+            spans.push(Span {
+                start,
+                end: start.saturating_add(compressed),
+                compressed,
+                unzipped,
+            });
+        }
+    }
+    spans.sort_by_key(|s| s.start);
+    Ok(spans)
+}
+
+/// Where a part's compressed bytes are in the workbook, and what they unzip to.
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    start: u64,
+    end: u64,
+    compressed: u64,
+    unzipped: u64,
+}
+
+/// The workbook's bytes as calamine reads them, counting what the reading unzips: a byte read
+/// from a part counts as the bytes it unzips to (the part's ratio, measured by
+/// [`unzipped_within_limits`]), any other byte as one. Each part read once unzips to at most
+/// [`WORKBOOK_UNZIPPED_BYTES`]; a workbook whose sheets name one part again and again would be
+/// unzipped again and again, and is stopped at [`WORKBOOK_READ_BYTES`] (the reads fail, and
+/// `spent` says why).
+struct Metered {
+    bytes: Cursor<Vec<u8>>,
+    spans: Vec<Span>,
+    spent: Rc<Cell<u64>>,
+}
+
+impl Read for Metered {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.spent.get() > WORKBOOK_READ_BYTES {
+            return Err(std::io::Error::other("the workbook unzips to too much"));
+        }
+        let at = self.bytes.position();
+        let read = self.bytes.read(buf)?;
+        let read_bytes = read as u64;
+        let cost = match self.spans.partition_point(|s| s.start <= at).checked_sub(1) {
+            Some(i) if at < self.spans[i].end => {
+                let span = self.spans[i];
+                let cost = u128::from(read_bytes) * u128::from(span.unzipped)
+                    / u128::from(span.compressed.max(1));
+                u64::try_from(cost).unwrap_or(u64::MAX).max(read_bytes)
+            }
+            _ => read_bytes,
+        };
+        self.spent.set(self.spent.get().saturating_add(cost));
+        Ok(read)
+    }
+}
+
+impl std::io::Seek for Metered {
+    fn seek(&mut self, to: std::io::SeekFrom) -> std::io::Result<u64> {
+        self.bytes.seek(to)
+    }
+}
+
+/// A part's name in the archive as a message shows it: control characters replaced, at most
+/// 100 characters.
+fn part_name(name: &str) -> String {
+    let mut shown: String = name
+        .chars()
+        .take(100)
+        .map(|c| if c.is_control() { '\u{fffd}' } else { c })
+        .collect();
+    if name.chars().nth(100).is_some() {
+        shown.push('…');
+    }
+    shown
+}
+
+/// The filled cells of a sheet, where they are, and where formulas are.
+struct Cells {
+    /// (row, column, text), 0-based, in the sheet's order.
+    values: Vec<(u32, u32, String)>,
+    /// The cells holding a formula.
+    formulas: HashSet<(u32, u32)>,
+}
+
+/// The cells of one sheet, each checked against the limits as it is read; `None` when the
+/// sheet cannot be read (it is passed over). `text_bytes` counts the text of every sheet read.
+fn sheet<R: Read + std::io::Seek>(
+    reader: &mut calamine::XlsxCellReader<'_, R>,
+    sheet: &str,
+    text_bytes: &mut u64,
+) -> Result<Option<Cells>, TableLimit> {
+    let mut cells = Cells {
+        values: Vec::new(),
+        formulas: HashSet::new(),
+    };
+    // whether each shared formula (by its index) has text, for the cells that share it
+    let mut shared: HashMap<usize, bool> = HashMap::new();
+    loop {
+        let record = match reader.next_cell_with_formula_metadata() {
+            Ok(Some(record)) => record,
+            Ok(None) => break,
+            Err(_) => return Ok(None),
+        };
+        let (row, column) = record.pos;
+        let formula = match &record.formula {
+            Some(XlsxFormulaMetadata::Normal { formula }) => !formula.is_empty(),
+            Some(XlsxFormulaMetadata::Shared {
+                shared_index,
+                formula,
+                ..
+            }) => {
+                shared.insert(*shared_index, !formula.is_empty());
+                !formula.is_empty()
+            }
+            Some(XlsxFormulaMetadata::SharedDerived { shared_index }) => {
+                shared.get(shared_index).copied().unwrap_or(false)
+            }
+            _ => false,
+        };
+        let inside = (row as usize) < TABLE_ROWS && (column as usize) < TABLE_COLUMNS;
+        if matches!(record.value, DataRef::Empty) {
+            // an empty cell (styled, or a formula without its value) does not widen the sheet
+            if formula && inside && cells.formulas.len() < TABLE_CELLS {
+                cells.formulas.insert((row, column));
+            }
+            continue;
+        }
+        let at = || excel_name(row, column);
+        if !inside {
+            return Err(TableLimit::Outside {
+                sheet: sheet.to_string(),
+                cell: at(),
+            });
+        }
+        let named = || CellAt::Sheet {
+            sheet: sheet.to_string(),
+            cell: at().unwrap_or_default(),
+        };
+        if cells.values.len() >= TABLE_CELLS {
+            // (the same cells written again and again: a sheet spans at most so many)
+            return Err(TableLimit::Written {
+                sheet: sheet.to_string(),
+            });
+        }
+        let text = cell_text(&record.value.into());
+        if text.len() > CELL_CHARS {
+            let chars = text.chars().count();
+            if chars > CELL_CHARS {
+                return Err(TableLimit::CellText { at: named(), chars });
+            }
+        }
+        *text_bytes += text.len() as u64;
+        if *text_bytes > TABLE_BYTES {
+            return Err(TableLimit::Text { at: named() });
+        }
+        if formula {
+            cells.formulas.insert((row, column));
+        }
+        cells.values.push((row, column, text));
+    }
+    Ok(Some(cells))
+}
+
+/// A 0-based cell as Excel names it (`XFD1048576`), `None` beyond Excel's own grid.
+fn excel_name(row: u32, column: u32) -> Option<String> {
+    (row < EXCEL_ROWS && column < EXCEL_COLUMNS)
+        .then(|| format!("{}{}", column_name(column as usize), row + 1))
+}
+
+impl Cells {
+    /// The sheet's rows, from its first filled row to its last, every row from column A to
+    /// the last filled column (the rectangle calamine's ranges have): at most
+    /// [`TABLE_CELLS`] cells.
+    fn rows(self, sheet: &str) -> Result<Vec<GridRow>, TableLimit> {
+        let Some(first_row) = self.values.iter().map(|v| v.0).min() else {
+            return Ok(Vec::new());
+        };
+        let last_row = self.values.iter().map(|v| v.0).max().unwrap_or(first_row);
+        let first_col = self.values.iter().map(|v| v.1).min().unwrap_or(0);
+        let last_col = self.values.iter().map(|v| v.1).max().unwrap_or(0);
+        let height = (last_row - first_row) as usize + 1;
+        let width = last_col as usize + 1;
+        if height.saturating_mul(width) > TABLE_CELLS {
+            let corner = |row: u32, column: u32| excel_name(row, column).unwrap_or_default();
+            return Err(TableLimit::Cells {
+                line: last_row as usize + 1,
+                sheet: Some((
+                    sheet.to_string(),
+                    format!(
+                        "{}:{}",
+                        corner(first_row, first_col),
+                        corner(last_row, last_col)
+                    ),
+                )),
+            });
+        }
+        let mut grid: Vec<Vec<String>> = vec![vec![String::new(); width]; height];
+        for (row, column, text) in self.values {
+            // a cell written twice: the last one counts
+            grid[(row - first_row) as usize][column as usize] = text;
+        }
+        Ok(grid
+            .into_iter()
+            .enumerate()
+            .map(|(i, cells)| {
+                let row = first_row + i as u32;
+                // a formula's cell is empty when the file was written without computed values
+                let uncomputed = (0..cells.len())
+                    .filter(|&c| cells[c].is_empty() && self.formulas.contains(&(row, c as u32)))
+                    .collect();
+                GridRow {
+                    line: row as usize + 1,
+                    columns: columns(&cells),
+                    cells,
+                    uncomputed,
+                }
+            })
+            .collect())
+    }
 }
 
 /// A cell as its row's line shows it: on one line, without tabs.
@@ -124,5 +390,21 @@ fn cell_text(cell: &Data) -> String {
         Data::Int(i) => i.to_string(),
         Data::Bool(b) => b.to_string(),
         other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_are_named_as_excel_names_them() {
+        assert_eq!(excel_name(0, 0).as_deref(), Some("A1"));
+        assert_eq!(excel_name(1_048_575, 16_383).as_deref(), Some("XFD1048576"));
+        assert_eq!(excel_name(1_048_576, 0), None);
+        assert_eq!(excel_name(0, 16_384), None);
+        assert_eq!(column_name(25), "Z");
+        assert_eq!(column_name(26), "AA");
+        assert_eq!(column_name(999), "ALL");
     }
 }

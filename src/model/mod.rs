@@ -26,6 +26,11 @@ pub const MAX_COST_PER_TEAM_DAY: f64 = 1e9;
 /// can no longer be told apart from its neighbour.
 pub const MAX_BUDGET: f64 = 1e15;
 
+/// The most installs one team may make in one day (a hundred thousand; the letter's teams make
+/// tens): a larger figure is a typing mistake, and `1e300` would plan the province covered by a
+/// handful of teams.
+pub const MAX_INSTALLS_PER_TEAM_DAY: f64 = 100_000.0;
+
 pub use curve::{effort_for, marginal_installs, outreach_installs};
 
 use serde::Serialize;

@@ -78,7 +78,7 @@ pub fn summary_figures(plan: &Plan, lang: Lang) -> Vec<(String, Figure)> {
         ),
         (
             words::PROJECTED,
-            Figure::CountAndRate(p.projected_installed, p.projected_rate),
+            Figure::CountAndRate(plan.projected_installed_as_printed(), p.projected_rate),
         ),
         (
             words::TARGET,
@@ -265,13 +265,24 @@ pub(crate) fn figures(plan: &Plan, lang: Lang) -> Figures {
                     .sum()
             })
             .collect(),
+        // the totals of figures printed rounded are the sums of the rows as printed, so that
+        // the table adds up (issue 13 item 10); the rates are computed from the exact figures
         [
-            plan.districts.iter().map(|d| d.outreach_installs).sum(),
-            p.projected_installed,
+            plan.districts
+                .iter()
+                .map(|d| d.outreach_installs.round())
+                .sum(),
+            plan.projected_installed_as_printed(),
             p.projected_rate,
             p.cost,
         ],
-        Some(plan.districts.iter().filter_map(|d| d.pace_per_day).sum()),
+        Some(
+            plan.districts
+                .iter()
+                .filter_map(|d| d.pace_per_day)
+                .map(|x| (x * 10.0).round() / 10.0)
+                .sum(),
+        ),
     );
     Figures {
         header,

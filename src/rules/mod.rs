@@ -134,8 +134,11 @@ use std::rc::Rc;
 use rhai::{AST, CallFnOptions, Dynamic, Engine, Scope};
 
 use crate::diagnostic::{Error, did_you_mean};
+use crate::limits::RULE_BYTES;
 use crate::plan::Plan;
 use crate::scenario::{DistrictInput, Scenario};
+use crate::source::Source;
+use crate::text::Text;
 use message::RuleFileProblem;
 
 use district::{Context, DistrictHandle};
@@ -308,15 +311,39 @@ fn rule_name(path: &Path) -> String {
     )
 }
 
-fn compile(engine: &Engine, path: &Path) -> Result<Rule, Error> {
-    let name = rule_name(path);
-    let source = std::fs::read_to_string(path).map_err(|err| {
-        Error::new(RuleFileProblem::CannotRead {
-            rule: name.clone(),
-            error: err.to_string(),
+/// The text of the rule file `bytes` (of the rule `name`, at `path`): UTF-8 without a NUL
+/// byte, else a binary file named as a rule, refused where its first such byte is.
+fn text(path: &Path, name: &str, bytes: Vec<u8>) -> Result<String, Error> {
+    let not_text = |valid: &[u8]| {
+        let valid = String::from_utf8_lossy(valid);
+        let mut err = Error::new(RuleFileProblem::NotText {
+            rule: name.to_string(),
         })
         .file(path)
-    })?;
+        .at_offset(&valid, valid.len());
+        // a binary file's line says nothing to a reader (and may be a megabyte long)
+        err.location.source_line = None;
+        err
+    };
+    // the first byte that is not text: not UTF-8, or a NUL
+    let not_utf8 = std::str::from_utf8(&bytes).err().map(|e| e.valid_up_to());
+    let nul = bytes.iter().position(|b| *b == 0);
+    if let Some(at) = [not_utf8, nul].into_iter().flatten().min() {
+        return Err(not_text(&bytes[..at]));
+    }
+    String::from_utf8(bytes).map_err(|err| {
+        let offset = err.utf8_error().valid_up_to();
+        not_text(&err.as_bytes()[..offset])
+    })
+}
+
+fn compile(engine: &Engine, path: &Path) -> Result<Rule, Error> {
+    let name = rule_name(path);
+    let what = Text::new(
+        format!("tệp quy tắc `{name}`"),
+        format!("the rule file `{name}`"),
+    );
+    let source = text(path, &name, Source::bytes(path, &what, RULE_BYTES)?)?;
     // editors on Windows often start a UTF-8 file with a byte-order mark; it is not code
     let source = match source.strip_prefix('\u{feff}') {
         Some(rest) => rest.to_string(),

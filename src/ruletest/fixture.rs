@@ -11,6 +11,7 @@ use super::expect::{Expect, expects_nothing, read_expect};
 use super::kinds::kind_counts;
 use super::message::{File, Hint, TestFileProblem};
 use crate::diagnostic::{Error, did_you_mean};
+use crate::limits::TOML_BYTES;
 use crate::model::Scope;
 use crate::scenario::document::{Table, Value, as_array, as_str, as_table, pos, wrong_type};
 use crate::scenario::message::Expected;
@@ -47,7 +48,7 @@ pub struct Case {
 
 /// Reads and checks the test file at `path`, with its scenario.
 pub fn read(path: &Path) -> Result<Fixture, Error> {
-    let src = Source::read(path, &File::Test.text()).map_err(|e| {
+    let src = Source::read(path, &File::Test.text(), TOML_BYTES).map_err(|e| {
         if path.exists() {
             e
         } else {
@@ -96,6 +97,7 @@ pub fn read(path: &Path) -> Result<Fixture, Error> {
 }
 
 fn parse(src: &Source) -> Result<DeTable<'_>, Error> {
+    crate::scenario::document::within_limits(src)?;
     DeTable::parse(&src.text)
         .map(Spanned::into_inner)
         .map_err(|err| {

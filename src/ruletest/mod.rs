@@ -108,7 +108,8 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
                 }));
             }
             toml
-        } else if path.is_file() {
+        } else if path.exists() {
+            // a file, or a pipe or a device: reading it says what it is
             vec![path.clone()]
         } else {
             return Err(Error::new(TestFileProblem::NotFound {

@@ -6,6 +6,8 @@
 //! ([`check`]); what is the scenario's own is here: the team-kind and cohort columns, and
 //! each district as read, every value with its cell.
 
+use std::collections::HashSet;
+
 use super::district::{Count, Entry, RawDistrict, normalise, provincial_in_district};
 use super::message::{ColumnProblem, Hint, Needed, Remove};
 use crate::diagnostic::{Error, did_you_mean};
@@ -106,6 +108,8 @@ fn columns(
     kinds: &[TeamKind],
 ) -> Result<Vec<Column>, Error> {
     let mut columns: Vec<Column> = Vec::new();
+    // the columns so far, as [`same_column`] tells them apart: one look per heading
+    let mut seen: HashSet<(u8, String)> = HashSet::new();
     for i in 0..header.cells.len() {
         let name = header.cell(i);
         let at = header.cell_pos(i);
@@ -151,7 +155,7 @@ fn columns(
                 }
             },
         };
-        if column != Column::Ignored && columns.iter().any(|c| same_column(c, &column)) {
+        if column != Column::Ignored && !seen.insert(same_column(&column)) {
             let name = name.to_string();
             return Err(src.error(
                 at,
@@ -285,11 +289,17 @@ fn counts(row: &GridRow, columns: &[Column]) -> Option<(u64, u64)> {
     ))
 }
 
-/// Two header cells for one column; cohorts differ only in case (`students`, `Students`).
-fn same_column(a: &Column, b: &Column) -> bool {
-    match (a, b) {
-        (Column::Cohort(a), Column::Cohort(b)) => a.to_lowercase() == b.to_lowercase(),
-        _ => a == b,
+/// What two header cells for one column share; cohorts differ only in case (`students`,
+/// `Students`).
+fn same_column(column: &Column) -> (u8, String) {
+    match column {
+        Column::Name => (0, String::new()),
+        Column::Installed => (1, String::new()),
+        Column::Smartphones => (2, String::new()),
+        Column::Rate => (3, String::new()),
+        Column::Ignored => (4, String::new()),
+        Column::Team(kind) => (5, kind.clone()),
+        Column::Cohort(cohort) => (6, cohort.to_lowercase()),
     }
 }
 

@@ -156,6 +156,7 @@ fn district(d: &RawDistrict, name: String, kinds: &[TeamKind]) -> Result<Distric
     }
 
     let mut cohorts = BTreeMap::new();
+    let mut first_of: BTreeMap<String, &Entry> = BTreeMap::new();
     for entry in &d.cohorts {
         // Rules name cohorts in lower case (`students`); `Students` is the same cohort.
         let key = entry.key.to_lowercase();
@@ -179,15 +180,19 @@ fn district(d: &RawDistrict, name: String, kinds: &[TeamKind]) -> Result<Distric
         }
         let n = u64::try_from(entry.count.value)
             .map_err(|_| too_large(entry.count, &name, &entry.key))?;
-        if cohorts.insert(key.clone(), n).is_some() {
+        if let Some(first) = first_of.get(&key) {
             return Err(entry
                 .key_at
                 .error(DistrictProblem::CohortTwice {
-                    cohort: key.clone(),
+                    cohort: entry.key.clone(),
+                    first: first.key.clone(),
+                    first_line: first.key_at.src.line(first.key_at.pos),
                 })
                 .district(&name)
                 .field(&entry.key));
         }
+        first_of.insert(key.clone(), entry);
+        cohorts.insert(key, n);
     }
 
     // Both are at most the (positive) smartphone count here, so they fit in u64.

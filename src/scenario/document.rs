@@ -1,24 +1,62 @@
 //! The parsed TOML of a scenario, read value by value: every value keeps its span, so every
 //! error points at the line and column the user has to change.
 
+use std::collections::HashMap;
+
 use toml::Spanned;
 use toml::de::{DeArray, DeTable, DeValue};
+use toml_parser::lexer::TokenKind;
 
-use super::message::{DocumentProblem, Expected, Found};
-use crate::diagnostic::{Error, Message, did_you_mean};
+use super::message::{DocumentProblem, Expected, Found, example_of_field};
+use crate::diagnostic::{Error, Message, did_you_mean, shortened};
+use crate::limits::{TOML_TABLES, TOML_VALUES};
 use crate::source::{Pos, Source};
 
 pub(crate) type Value<'i> = Spanned<DeValue<'i>>;
 
-/// Parses the scenario's TOML; a syntax error points where the parser stopped.
+/// Parses the scenario's TOML; a syntax error points where the parser stopped. A file of more
+/// tables or values than any scenario needs is refused before it is parsed ([`within_limits`]).
 pub(crate) fn parse(src: &Source) -> Result<DeTable<'_>, Error> {
+    within_limits(src)?;
     DeTable::parse(&src.text)
         .map(Spanned::into_inner)
-        .map_err(|err| {
-            let message = err.message().trim_end().to_string();
-            let pos = err.span().map_or(Pos::File, |span| Pos::Offset(span.start));
-            src.error(pos, DocumentProblem::NotToml { message })
-        })
+        .map_err(|err| super::syntax::syntax_error(src, &err))
+}
+
+/// Counts the tables and values of a TOML file (or `--set`) from its tokens, in one pass that
+/// holds nothing: more than [`TOML_TABLES`] or [`TOML_VALUES`] is refused where the count
+/// passes the limit, before the parser builds a value tree of hundreds of bytes per item.
+/// (Also the rule tests' files, which `ruletest/` parses itself.)
+pub(crate) fn within_limits(src: &Source) -> Result<(), Error> {
+    let (mut tables, mut values) = (0usize, 0usize);
+    for token in toml_parser::Source::new(&src.text).lex() {
+        match token.kind() {
+            TokenKind::LeftSquareBracket | TokenKind::LeftCurlyBracket | TokenKind::Dot => {
+                tables += 1;
+            }
+            TokenKind::Equals | TokenKind::Comma => values += 1,
+            _ => continue,
+        }
+        if tables > TOML_TABLES || values > TOML_VALUES {
+            let offset = token.span().start().min(src.text.len());
+            let line = src.text.as_bytes()[..offset]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count()
+                + 1;
+            let problem = DocumentProblem::TooManyItems {
+                tables: tables > TOML_TABLES,
+                line,
+            };
+            // the line itself is not shown under the message: it may be megabytes long
+            let mut err = src.error(Pos::File, problem);
+            if !src.is_setting() {
+                err.location.line = Some(line);
+            }
+            return Err(err);
+        }
+    }
+    Ok(())
 }
 
 /// One table of the scenario (the top level, `[target]`, one `[[district]]`, ...), as the
@@ -87,6 +125,8 @@ impl<'a, 'i> Table<'a, 'i> {
     pub fn layered(name: &'static str, layers: Vec<Layer<'a, 'i>>) -> Self {
         let first = layers[0];
         let mut items: Vec<Item<'a, 'i>> = Vec::new();
+        // where each key is in `items`: a table of many keys is merged in one look per key
+        let mut index: HashMap<&'a str, usize> = HashMap::new();
         for layer in &layers {
             let mut entries: Vec<Item<'a, 'i>> = layer
                 .table
@@ -103,9 +143,12 @@ impl<'a, 'i> Table<'a, 'i> {
                 _ => 0,
             });
             for entry in entries {
-                match items.iter_mut().find(|item| item.key == entry.key) {
-                    Some(item) => *item = entry,
-                    None => items.push(entry),
+                match index.get(entry.key) {
+                    Some(&at) => items[at] = entry,
+                    None => {
+                        index.insert(entry.key, items.len());
+                        items.push(entry);
+                    }
                 }
             }
         }
@@ -234,14 +277,36 @@ pub(crate) fn wrong_type(
     value: &Value<'_>,
     expected: impl Into<Expected>,
 ) -> Error {
+    wrong_type_as(src, field, value, expected, field)
+}
+
+/// [`wrong_type`], its example that of `like` (`district.name` for a district's `name`).
+pub(crate) fn wrong_type_as(
+    src: &Source,
+    field: &str,
+    value: &Value<'_>,
+    expected: impl Into<Expected>,
+    like: &str,
+) -> Error {
     src.error(
         pos(value),
         DocumentProblem::WrongType {
             expected: expected.into(),
             found: kind(value.get_ref()),
+            example: example(src, like),
         },
     )
     .field(field)
+}
+
+/// A line that writes `field` right, for the hint of a value written wrong in a file (a
+/// `--set` has its own hint: how the value after `=` is read).
+fn example(src: &Source, field: &str) -> Option<String> {
+    if src.is_setting() {
+        None
+    } else {
+        example_of_field(field)
+    }
 }
 
 pub(crate) fn as_str<'v>(
@@ -324,12 +389,19 @@ pub(crate) fn as_number(src: &Source, field: &str, value: &Value<'_>) -> Result<
         Ok(number)
     } else {
         Err(src
-            .error(pos(value), DocumentProblem::NotFinite)
+            .error(
+                pos(value),
+                DocumentProblem::NotFinite {
+                    written: written(src, value),
+                    example: example(src, field),
+                },
+            )
             .field(field))
     }
 }
 
-/// The value as written in the file, for messages (`0,4` stays as the user wrote it).
-pub(crate) fn written<'s>(src: &'s Source, value: &Value<'_>) -> &'s str {
-    src.text.get(value.span()).unwrap_or("").trim()
+/// The value as written in the file, for messages (`0,4` stays as the user wrote it), cut to a
+/// short quote when it is long (`0.000…`: a message never echoes megabytes).
+pub(crate) fn written(src: &Source, value: &Value<'_>) -> String {
+    shortened(src.text.get(value.span()).unwrap_or("").trim())
 }

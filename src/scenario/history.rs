@@ -2,7 +2,7 @@
 //! district's install pace (installs per day) and whether it is on track to reach the target
 //! by the end of the horizon without extra teams (docs/scenario-format.md § "Coverage history").
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use toml::de::DeValue;
@@ -39,6 +39,9 @@ pub(crate) fn history(
     let list = as_array(src, "history", item.value).map_err(|e| e.hint(hint()))?;
     let now = day_number(as_of).unwrap_or(i64::MAX);
     let mut snapshots: Vec<Snapshot> = Vec::new();
+    // the scenario's districts by their names' keys: each row of a snapshot found in one look
+    let by_key: HashMap<String, &DistrictInput> =
+        districts.iter().map(|d| (name_key(&d.name), d)).collect();
     for entry in list.iter() {
         let table = as_table(src, "history", entry).map_err(|e| e.hint(hint()))?;
         let t = Table::new(src, pos(entry), "[[history]]", table);
@@ -86,8 +89,7 @@ pub(crate) fn history(
         let mut installed = BTreeMap::new();
         let mut lines = BTreeMap::new();
         for row in &coverage.districts {
-            let key = name_key(&row.name);
-            let Some(d) = districts.iter().find(|d| name_key(&d.name) == key) else {
+            let Some(d) = by_key.get(&name_key(&row.name)).copied() else {
                 let known: Vec<String> = districts.iter().map(|d| district_name(&d.name)).collect();
                 let close =
                     did_you_mean(&district_name(&row.name), known.iter().map(String::as_str))

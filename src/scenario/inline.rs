@@ -3,7 +3,7 @@
 use toml::de::DeValue;
 
 use super::district::{Count, Entry, FIELDS, RawDistrict, normalise, provincial_in_district};
-use super::document::{Table, Value, as_array, as_integer, as_str, as_table, pos};
+use super::document::{Table, Value, as_array, as_integer, as_table, pos, wrong_type_as};
 use super::message::{DistrictProblem, Expected, Hint, Remove};
 use crate::diagnostic::{Error, did_you_mean};
 use crate::model::{Scope, TeamKind};
@@ -57,7 +57,14 @@ fn district<'a>(
     };
     // The name first, so that every later error can say which district it is about.
     if let Some(v) = table.get("name") {
-        d.name = Some((as_str(src, "name", v)?.to_string(), src.spot(pos(v))));
+        let name = match v.get_ref() {
+            DeValue::String(name) => name.to_string(),
+            _ => {
+                let expected = Expected::QuotedString;
+                return Err(wrong_type_as(src, "name", v, expected, "district.name"));
+            }
+        };
+        d.name = Some((name, src.spot(pos(v))));
     }
     let label = d
         .name

@@ -12,11 +12,12 @@ use super::document::{
 use super::message::{Expected, Hint, RulePath, ScenarioProblem, ValueKind};
 use super::setting::Setting;
 use super::{Scenario, coverage, inline, overlay, team_kind};
-use crate::diagnostic::{Error, did_you_mean};
+use crate::diagnostic::{Error, did_you_mean, shortened};
 use crate::import::file::{self, Format};
 use crate::import::grid::Grid;
 use crate::model::{Objective, TeamKind};
-use crate::source::{Pos, Source, path_hint};
+use crate::source::{FileProblem, Pos, Source, path_hint};
+use crate::text::Text;
 
 const KEYS: [&str; 14] = [
     "name",
@@ -104,6 +105,16 @@ fn scenario(path: &Path, top: &Table<'_, '_>) -> Result<Scenario, Error> {
         .to_string();
     if name.is_empty() {
         return Err(name_item.error(ScenarioProblem::EmptyName).field("name"));
+    }
+    // the name heads every page and the terminal's plan: an escape would act on the terminal
+    if let Some((position, c)) = crate::text::hidden_character(&name) {
+        return Err(name_item
+            .error(ScenarioProblem::HiddenCharacter {
+                shown: shortened(&crate::text::show_hidden(&name)),
+                position,
+                code: u32::from(c),
+            })
+            .field("name"));
     }
     let as_of = as_of(top)?;
     let horizon_days = horizon_days(top)?;
@@ -301,7 +312,16 @@ fn rules(top: &Table<'_, '_>) -> Result<Vec<PathBuf>, Error> {
                 return Err(not_found(RulePath::NoRules { path: shown }));
             }
             rhai
-        } else if path.is_file() {
+        } else if let Some(kind) = crate::files::special_file(&path) {
+            // a pipe, a device: never opened, said at the line that names it
+            let what = Text::new(
+                format!("tệp quy tắc {shown}"),
+                format!("the rule file {shown}"),
+            );
+            return Err(src
+                .error(pos(item), FileProblem::NotAFile { what, kind })
+                .field("rules"));
+        } else if path.exists() {
             vec![path]
         } else {
             return Err(not_found(RulePath::NotFound { path: shown }));
@@ -392,9 +412,14 @@ fn coverage_file(layer: &Layer<'_, '_>) -> Result<Grid, Error> {
         if path.is_file() {
             e
         } else {
-            // Point at the line that names the missing file.
+            // Point at the line that names the missing file (or the pipe, the device: then
+            // its own hint says what to name instead).
             let mut at = src.error(pos(file), e.message.clone()).field("coverage");
-            at.hint = Some(path_hint());
+            at.hint = if path.exists() {
+                e.hint
+            } else {
+                Some(path_hint())
+            };
             at
         }
     })

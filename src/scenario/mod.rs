@@ -11,6 +11,7 @@ mod model;
 mod overlay;
 mod params;
 mod setting;
+pub(crate) mod syntax;
 mod team_kind;
 
 pub(crate) use district::normalise;
@@ -19,6 +20,12 @@ pub use load::{load, load_with};
 pub use model::to_model;
 pub(crate) use params::params;
 pub use params::{MAX_PARAM_ITEMS, MAX_PARAM_TEXT};
+pub(crate) use setting::{Takes, takes};
+
+/// The hint a `--set` error gets when it has none of its own: how the value after `=` is read.
+pub(crate) fn setting_value_hint() -> crate::text::Text {
+    message::Hint::SettingValue.text()
+}
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;

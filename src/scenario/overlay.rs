@@ -8,12 +8,17 @@ use super::district::{RawDistrict, check_names, name, normalise};
 use super::document::{self, as_str, pos};
 use super::message::{Hint, OverlayProblem, ScenarioFile};
 use crate::diagnostic::{Error, did_you_mean};
+use crate::limits::TOML_BYTES;
 use crate::source::{Pos, Source};
 
 /// The files of the scenario at `path`, base first: the file its `base` names, that file's
 /// base, and so on, down to the scenario itself.
 pub(super) fn chain(path: &Path) -> Result<Vec<Source>, Error> {
-    let mut files = vec![Source::read(path, &ScenarioFile::Scenario.text())?];
+    let mut files = vec![Source::read(
+        path,
+        &ScenarioFile::Scenario.text(),
+        TOML_BYTES,
+    )?];
     loop {
         let current = files.last().expect("the chain starts with the scenario");
         let Some((next, at)) = base_of(current)? else {
@@ -27,17 +32,20 @@ pub(super) fn chain(path: &Path) -> Result<Vec<Source>, Error> {
         let what = ScenarioFile::Base {
             path: next.display().to_string(),
         };
-        let base = Source::read(&next, &what.text()).map_err(|e| {
+        let base = Source::read(&next, &what.text(), TOML_BYTES).map_err(|e| {
             if next.is_file() {
                 e
             } else {
-                // Point at the line that names the missing file.
-                current.error(at, e.message).field("base").hint(
-                    Hint::BaseRelative {
+                // Point at the line that names the missing file (or the pipe, the device:
+                // then its own hint says what to name instead).
+                let hint = match e.hint {
+                    Some(hint) if next.exists() => hint,
+                    _ => Hint::BaseRelative {
                         folder: folder_of(current),
                     }
                     .text(),
-                )
+                };
+                current.error(at, e.message).field("base").hint(hint)
             }
         })?;
         files.push(base);

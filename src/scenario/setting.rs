@@ -370,6 +370,42 @@ fn shifted(value: Spanned<DeValue<'_>>, by: usize) -> Spanned<DeValue<'_>> {
     Spanned::new(span, inner)
 }
 
+/// What the key of a `--set` takes, as far as the key alone says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Takes {
+    WholeNumber,
+    Number,
+    /// A share: 0 to 1.
+    Share,
+    /// A text, a date or a list: no number.
+    NoNumber,
+    /// A `params.KEY`: what the scenario's parameter is.
+    Unknown,
+}
+
+/// What `key` (as a `--set` writes it, `team_kind.volunteer.available`) takes.
+pub(crate) fn takes(key: &str) -> Takes {
+    let key = key.trim();
+    match key {
+        "name" | "as_of" | "objective" | "rules" => return Takes::NoNumber,
+        "horizon_days" => return Takes::WholeNumber,
+        "budget" => return Takes::Number,
+        _ if IN_TABLES.contains(&key) => return Takes::Share,
+        _ => {}
+    }
+    match key.split_once('.') {
+        Some(("team_kind", rest)) => match rest.rsplit_once('.').map(|(_, f)| f.trim()) {
+            Some("scope") => Takes::NoNumber,
+            Some("available") => Takes::WholeNumber,
+            Some("installs_per_team_day" | "cost_per_team_day") => Takes::Number,
+            _ => Takes::Unknown,
+        },
+        // installed, smartphones, teams.KIND, a cohort: head or team counts
+        Some(("district", _)) => Takes::WholeNumber,
+        _ => Takes::Unknown,
+    }
+}
+
 /// The kind of a `[params]` value.
 pub(super) fn value_kind(value: &DeValue<'_>) -> ValueKind {
     match value {

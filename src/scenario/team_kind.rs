@@ -82,6 +82,17 @@ pub(super) fn team_kinds(top: &Table<'_, '_>) -> Result<Vec<TeamKind>, Error> {
         .collect()
 }
 
+/// Whether `earlier` is a layer of `table` before `later` (a base before its overlay).
+fn written_before(table: &Table<'_, '_>, earlier: &Source, later: &Source) -> bool {
+    let index = |src: &Source| {
+        table
+            .layers()
+            .iter()
+            .position(|layer| std::ptr::eq(layer.src, src))
+    };
+    matches!((index(earlier), index(later)), (Some(a), Some(b)) if a < b)
+}
+
 /// A `--set team_kind.NAME.FIELD` whose kind the scenario does not have.
 fn unknown_kind(src: &Source, at: Pos, name: &str, known: &[&str]) -> Error {
     src.error(
@@ -153,6 +164,18 @@ fn team_kind(name: String, table: &Table<'_, '_>) -> Result<TeamKind, Error> {
     };
 
     let available = match (scope, table.item("available")) {
+        // an overlay (or a --set) made a kind of its base local: the mistake is its `scope`
+        (Scope::Local, Some(value)) if written_before(table, value.src, scope_value.src) => {
+            return Err(in_kind(
+                scope_value
+                    .error(TeamKindProblem::MadeLocal {
+                        name: name.clone(),
+                        file: value.src.path.display().to_string(),
+                        line: value.src.line(value.pos()),
+                    })
+                    .field("team_kind.scope"),
+            ));
+        }
         (Scope::Local, Some(value)) => {
             return Err(in_kind(
                 value
@@ -196,6 +219,15 @@ fn team_kind(name: String, table: &Table<'_, '_>) -> Result<TeamKind, Error> {
         return Err(in_kind(
             rate_value
                 .error(TeamKindProblem::NoInstalls {
+                    written: written(rate_value.src, rate_value.value).to_string(),
+                })
+                .field("team_kind.installs_per_team_day"),
+        ));
+    }
+    if installs_per_team_day > crate::model::MAX_INSTALLS_PER_TEAM_DAY {
+        return Err(in_kind(
+            rate_value
+                .error(TeamKindProblem::InstallsTooLarge {
                     written: written(rate_value.src, rate_value.value).to_string(),
                 })
                 .field("team_kind.installs_per_team_day"),

@@ -2,6 +2,7 @@
 //! `--vary KEY=FROM..TO:STEP` that cannot be read, and the value a failed plan was made for.
 
 use crate::diagnostic::{Message, Said};
+use crate::text::Text;
 
 /// A `--vary` that cannot be read. Every one takes the same hint: the form, with examples.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -113,6 +114,109 @@ impl Message for VaryProblem {
             "write `--vary KEY=FROM..TO:STEP`, e.g. `--vary team_kind.volunteer.available=10..50:10` \
              or `--vary target.provincial_rate=0.40..0.50:0.02`",
         )
+    }
+}
+
+/// A `--set` (`setting`, as typed) of the key `key` that `--vary` changes: it would be
+/// overridden by every value of the range.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct AlsoSet {
+    pub key: String,
+    pub setting: String,
+}
+
+impl Message for AlsoSet {
+    fn vi(&self) -> Said {
+        let AlsoSet { key, setting } = self;
+        Said::new(format!(
+            "khóa `{key}` cũng là khóa mà --vary thay đổi: mỗi giá trị của khoảng sẽ thay cho giá trị này"
+        ))
+        .hint(format!(
+            "bỏ --set {setting}; muốn có giá trị đó trong bảng thì đưa nó vào khoảng --vary {key}=TỪ..ĐẾN:BƯỚC"
+        ))
+    }
+
+    fn en(&self) -> Said {
+        let AlsoSet { key, setting } = self;
+        Said::new(format!(
+            "`{key}` is the key that --vary changes: every value of the range would replace this one"
+        ))
+        .hint(format!(
+            "leave out --set {setting}; to see that value in the table, put it in the range --vary {key}=FROM..TO:STEP"
+        ))
+    }
+}
+
+/// What to do when a value of a `--vary` range is refused for its key `key`, each with the
+/// range to type instead (`range`, as `KEY=FROM..TO:STEP`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum VaryHint {
+    /// The key takes whole numbers; the range has decimals.
+    Whole { key: String, range: String },
+    /// The key takes a text, a date or a list, not a number.
+    NoNumber { key: String },
+    /// The key is a share and the range is written in percent (`30..50:5`).
+    Percent { key: String, range: String },
+    /// The key is a share and the range goes above 1.
+    ShareAboveOne { key: String, range: String },
+    /// The key is a share above 0 and the range starts at 0 or below.
+    ShareNotAboveZero { key: String, range: String },
+    /// Any other value refused.
+    Other { key: String },
+}
+
+impl VaryHint {
+    /// The hint, in both languages.
+    pub fn text(&self) -> Text {
+        Text::new(self.vi(), self.en())
+    }
+
+    fn vi(&self) -> String {
+        use VaryHint::*;
+        match self {
+            Whole { key, range } => format!(
+                "`{key}` là số nguyên: chọn điểm đầu và bước là số nguyên, ví dụ --vary {range}"
+            ),
+            NoNumber { key } => format!(
+                "--vary chỉ thay đổi khóa nhận số; `{key}` nhận chữ (hoặc ngày, danh sách): so sánh vài giá trị bằng `campaign compare`, hoặc chạy `campaign plan ... --set {key}=...` cho từng giá trị"
+            ),
+            Percent { key, range } => format!(
+                "`{key}` là tỷ lệ, ghi bằng số thập phân từ 0 đến 1 (30% là 0.3): gõ --vary {range}"
+            ),
+            ShareAboveOne { key, range } => format!(
+                "`{key}` là tỷ lệ, không quá 1 (100%): cho khoảng dừng ở 1, ví dụ --vary {range}"
+            ),
+            ShareNotAboveZero { key, range } => format!(
+                "`{key}` là tỷ lệ lớn hơn 0: bắt đầu khoảng từ một số lớn hơn 0, ví dụ --vary {range}"
+            ),
+            Other { key } => format!(
+                "chọn một khoảng mà mọi giá trị đều dùng được cho `{key}` (xem thông báo ở trên), rồi chạy lại"
+            ),
+        }
+    }
+
+    fn en(&self) -> String {
+        use VaryHint::*;
+        match self {
+            Whole { key, range } => format!(
+                "`{key}` is a whole number: give a whole start and step, e.g. --vary {range}"
+            ),
+            NoNumber { key } => format!(
+                "--vary changes keys that take numbers; `{key}` takes a text (or a date, a list): compare a few values with `campaign compare`, or run `campaign plan ... --set {key}=...` for each"
+            ),
+            Percent { key, range } => format!(
+                "`{key}` is a share, written as a decimal from 0 to 1 (30% is 0.3): type --vary {range}"
+            ),
+            ShareAboveOne { key, range } => format!(
+                "`{key}` is a share, at most 1 (100%): end the range at 1, e.g. --vary {range}"
+            ),
+            ShareNotAboveZero { key, range } => {
+                format!("`{key}` is a share above 0: start the range above 0, e.g. --vary {range}")
+            }
+            Other { key } => format!(
+                "choose a range whose every value can be used for `{key}` (see the message above), then run again"
+            ),
+        }
     }
 }
 

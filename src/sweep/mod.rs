@@ -15,9 +15,11 @@ use std::path::Path;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use crate::diagnostic::Error;
+use crate::diagnostic::{Error, VaryAt, shortened};
 use crate::plan::Plan;
-use message::{Bound, FailedAt, VaryProblem};
+use crate::scenario::Takes;
+use crate::text::{Lang, Text};
+use message::{AlsoSet, Bound, FailedAt, VaryHint, VaryProblem};
 
 /// The end of a range counts when a binary fraction puts it this share of a step short of a
 /// whole number of steps (0.50 written as 0.49999999).
@@ -32,6 +34,11 @@ pub struct Vary {
     pub key: String,
     /// Every value, as written for `--set` (`10`, `0.41`), in order.
     pub values: Vec<String>,
+    /// The `--vary` as typed, for messages.
+    pub text: String,
+    /// FROM, TO and STEP as numbers, and the decimals every value is written with.
+    range: (f64, f64, f64),
+    places: usize,
 }
 
 /// The plan for one value.
@@ -45,10 +52,11 @@ pub struct Point {
 /// Reads `KEY=FROM..TO:STEP`. Whole numbers stay whole (`10..50:10` gives 10, 20, ..., 50);
 /// otherwise each value has as many decimals as FROM and STEP (`0.40..0.50:0.01`).
 pub fn parse_vary(text: &str) -> Result<Vary, Error> {
-    let bad = |problem: VaryProblem| Error::new(problem).field(format!("--vary {text}"));
+    let bad =
+        |problem: VaryProblem| Error::new(problem).field(format!("--vary {}", shortened(text)));
     let Some((key, range)) = text.split_once('=') else {
         return Err(bad(VaryProblem::NoEquals {
-            text: text.to_string(),
+            text: shortened(text),
         }));
     };
     let key = key.trim();
@@ -58,13 +66,13 @@ pub fn parse_vary(text: &str) -> Result<Vary, Error> {
     let (span, step) = range.split_once(':').unwrap_or((range, ""));
     let Some((from, to)) = span.split_once("..") else {
         return Err(bad(VaryProblem::NoDots {
-            range: range.to_string(),
+            range: shortened(range),
         }));
     };
     let (from, to, step) = (from.trim(), to.trim(), step.trim());
     if step.is_empty() {
         return Err(bad(VaryProblem::NoStep {
-            range: range.to_string(),
+            range: shortened(range),
         }));
     }
     let number = |s: &str, bound: Bound| -> Result<f64, Error> {
@@ -74,7 +82,7 @@ pub fn parse_vary(text: &str) -> Result<Vary, Error> {
             .ok_or_else(|| {
                 bad(VaryProblem::NotANumber {
                     bound,
-                    written: s.to_string(),
+                    written: shortened(s),
                 })
             })
     };
@@ -85,13 +93,13 @@ pub fn parse_vary(text: &str) -> Result<Vary, Error> {
     );
     if d <= 0.0 {
         return Err(bad(VaryProblem::StepNotPositive {
-            step: step.to_string(),
+            step: shortened(step),
         }));
     }
     if b < a {
         return Err(bad(VaryProblem::EndBelowStart {
-            from: from.to_string(),
-            to: to.to_string(),
+            from: shortened(from),
+            to: shortened(to),
         }));
     }
     let decimals = |s: &str| s.split_once('.').map_or(0, |(_, f)| f.len());
@@ -105,13 +113,13 @@ pub fn parse_vary(text: &str) -> Result<Vary, Error> {
     );
     if id < 1.0 {
         return Err(bad(VaryProblem::StepTooFine {
-            step: step.to_string(),
+            step: shortened(step),
         }));
     }
     let count = ((ib - ia) / id).floor() + 1.0;
     if count > MAX_VALUES as f64 {
         return Err(bad(VaryProblem::TooMany {
-            range: range.to_string(),
+            range: shortened(range),
             values: count as u64,
         }));
     }
@@ -124,6 +132,9 @@ pub fn parse_vary(text: &str) -> Result<Vary, Error> {
     Ok(Vary {
         key: key.to_string(),
         values,
+        text: text.to_string(),
+        range: (a, b, d),
+        places,
     })
 }
 
@@ -137,6 +148,18 @@ pub fn sweep(
     jobs: usize,
     progress: &(dyn Fn() + Sync),
 ) -> Result<Vec<Point>, Error> {
+    // a --set of the varied key would be replaced by every value: refused, not dropped
+    let folded = crate::text::fold(&vary.key);
+    if let Some(setting) = settings.iter().find(|s| {
+        s.split_once('=')
+            .is_some_and(|(key, _)| crate::text::fold(key) == folded)
+    }) {
+        return Err(Error::new(AlsoSet {
+            key: vary.key.clone(),
+            setting: setting.clone(),
+        })
+        .setting(setting.as_str()));
+    }
     let n = vary.values.len();
     let results: Mutex<Vec<Option<Result<Plan, Error>>>> =
         Mutex::new((0..n).map(|_| None).collect());
@@ -160,6 +183,32 @@ pub fn sweep(
         }
     });
     let results = results.into_inner().unwrap_or_else(|e| e.into_inner());
+    let failed = |r: &Option<Result<Plan, Error>>| match r {
+        Some(Err(e)) => Some(e.clone()),
+        _ => None,
+    };
+    if let Some(e) = results.iter().find_map(failed) {
+        let value = &vary.values[results
+            .iter()
+            .position(|r| failed(r).is_some())
+            .unwrap_or(0)];
+        // an error in the value's own setting: it is the --vary the user typed
+        if e.location.setting.as_deref() == Some(format!("{}={value}", vary.key).as_str()) {
+            return Err(at_vary(e, vary, value));
+        }
+        // the same error for every value (a missing file, a --set): the value is no part of it
+        if results.iter().all(|r| failed(r).as_ref() == Some(&e)) {
+            return Err(e);
+        }
+        let mut also: Vec<Error> = e.also.to_vec();
+        also.push(Error::new(FailedAt {
+            key: vary.key.clone(),
+            value: value.clone(),
+        }));
+        let mut e = e;
+        e.also = also.into_boxed_slice();
+        return Err(e);
+    }
     let mut points = Vec::with_capacity(n);
     for (value, result) in vary.values.iter().zip(results) {
         match result {
@@ -167,20 +216,88 @@ pub fn sweep(
                 value: value.clone(),
                 plan,
             }),
-            Some(Err(e)) => {
-                let mut also: Vec<Error> = e.also.to_vec();
-                also.push(Error::new(FailedAt {
-                    key: vary.key.clone(),
-                    value: value.clone(),
-                }));
-                let mut e = e;
-                e.also = also.into_boxed_slice();
-                return Err(e);
-            }
-            None => unreachable!("every value is planned before the threads end"),
+            _ => unreachable!("every value is planned, and none failed"),
         }
     }
     Ok(points)
+}
+
+/// `e`, an error in the `--set KEY=VALUE` the sweep made of `value`, as an error in the
+/// `--vary` typed: the caret under its key, or (an error in the value) under its range with
+/// the value named and a hint for the range.
+fn at_vary(e: Error, vary: &Vary, value: &str) -> Error {
+    let text = &vary.text;
+    let key_chars = vary.key.chars().count();
+    let key_at = text.chars().take_while(|c| c.is_whitespace()).count();
+    let column = e.location.column.unwrap_or(1);
+    if column <= key_chars {
+        let at = VaryAt {
+            text: text.clone(),
+            value: None,
+        };
+        return e.vary(at, key_at + column);
+    }
+    let range_at = text.find('=').map_or(0, |eq| {
+        let after = &text[eq + 1..];
+        text[..eq + 1].chars().count() + after.chars().take_while(|c| c.is_whitespace()).count()
+    });
+    let x = value.parse::<f64>().unwrap_or(0.0);
+    let shown = |lang| crate::number::decimal(lang, x, vary.places);
+    let at = VaryAt {
+        text: text.clone(),
+        value: Some(Text::new(shown(Lang::Vi), shown(Lang::En))),
+    };
+    let own_hint = e
+        .hint
+        .clone()
+        .filter(|h| *h != crate::scenario::setting_value_hint());
+    let hint = match vary_hint(vary, x) {
+        Some(hint) => Some(hint.text()),
+        None => own_hint.or_else(|| {
+            Some(
+                VaryHint::Other {
+                    key: vary.key.clone(),
+                }
+                .text(),
+            )
+        }),
+    };
+    let mut e = e.vary(at, range_at + 1);
+    e.hint = hint;
+    e
+}
+
+/// What to type instead of a range one of whose values (`x`) the key refuses, when the key
+/// says why: whole numbers, no numbers, shares.
+fn vary_hint(vary: &Vary, x: f64) -> Option<VaryHint> {
+    let key = vary.key.clone();
+    let (from, to, step) = vary.range;
+    let range = |from: f64, to: f64, step: f64| {
+        let places = |v: f64| crate::number::places_needed(v, 6);
+        let p = places(from).max(places(to)).max(places(step));
+        let w = |v: f64| crate::number::plain(v, p);
+        format!("{key}={}..{}:{}", w(from), w(to), w(step))
+    };
+    match crate::scenario::takes(&vary.key) {
+        Takes::WholeNumber if vary.places > 0 => Some(VaryHint::Whole {
+            range: range(from.round(), to.round(), step.round().max(1.0)),
+            key,
+        }),
+        Takes::NoNumber => Some(VaryHint::NoNumber { key }),
+        Takes::Share if x > 1.0 && from >= 1.0 && to <= 100.0 => Some(VaryHint::Percent {
+            range: range(from / 100.0, to / 100.0, step / 100.0),
+            key,
+        }),
+        Takes::Share if x > 1.0 => Some(VaryHint::ShareAboveOne {
+            range: range(from.min(1.0), 1.0, step),
+            key,
+        }),
+        Takes::Share if x <= 0.0 => Some(VaryHint::ShareNotAboveZero {
+            range: range(step, to, step),
+            key,
+        }),
+        _ => None,
+    }
 }
 
 #[cfg(test)]

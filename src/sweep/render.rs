@@ -44,7 +44,7 @@ fn rows(points: &[Point], lang: Lang) -> Vec<Row> {
             Row {
                 value: shown_value(&p.value, lang),
                 feasible: plan.status.meets_scenario(),
-                installed: plan.province.projected_installed,
+                installed: plan.projected_installed_as_printed(),
                 rate: plan.province.projected_rate,
                 cost: plan.province.cost,
                 teams,

@@ -1,6 +1,6 @@
-//! Command-line arguments the tool checks itself: `campaign generate`'s numbers, shares, budget
-//! and rule path. (Arguments that the argument parser refuses, such as a missing scenario or a
-//! misspelt option, are in known_bad.md: it answers in English only.)
+//! Command-line arguments: those the tool checks itself (`campaign generate`'s numbers, shares,
+//! budget and rule path), and those the argument parser refuses (a missing scenario, a
+//! misspelt command or option, a value not allowed), said in the user's language too.
 
 use super::{Case, check};
 
@@ -13,7 +13,18 @@ fn generate(name: &str, args: &[&str]) -> Case {
     case
 }
 
+/// The shipped scenario, in the case's folder.
+const SCENARIO: &str = "{dir}/scenarios/lang-son-2020-09-01.toml";
+
 fn cases() -> Vec<Case> {
+    let plan = (
+        "gõ ví dụ: campaign plan scenarios/lang-son-2020-09-01.toml",
+        "type e.g.: campaign plan scenarios/lang-son-2020-09-01.toml",
+    );
+    let compare = (
+        "gõ ví dụ: campaign compare scenarios/lang-son-2020-09-01.toml scenarios/",
+        "type e.g.: campaign compare scenarios/lang-son-2020-09-01.toml scenarios/",
+    );
     let units = ("ví dụ --units 700", "for example --units 700");
     let budget = (
         "ghi số tiền (đồng) cho cả đợt",
@@ -145,6 +156,136 @@ fn cases() -> Vec<Case> {
         .at("--rules ../rules\\nrm: ")
         .place("ký tự điều khiển", "a control character")
         .hint(rules.0, rules.1),
+        // ---- refused by the argument parser, said in the user's language ----
+        Case::new("command line: plan without a scenario", &["plan"])
+            .place(
+                "lỗi: lệnh `campaign plan` còn thiếu tệp kịch bản",
+                "error: `campaign plan` lacks the scenario file",
+            )
+            .hint(plan.0, plan.1),
+        Case::new("command line: an unknown command", &["plann", SCENARIO])
+            .place(
+                "`campaign` không có lệnh `plann`",
+                "`campaign` has no command `plann`",
+            )
+            .hint("có phải ý bạn là `plan`?", "did you mean `plan`?"),
+        Case::plan("command line: --lang fr")
+            .arg("--lang")
+            .arg("fr")
+            .place(
+                "`--lang` không nhận giá trị `fr`; chỉ dùng một trong: `vi`, `en`",
+                "`--lang` does not take `fr`; use one of `vi`, `en`",
+            )
+            .hint("ví dụ --lang vi", "e.g. --lang vi"),
+        Case::plan("command line: --format pdf")
+            .arg("--format")
+            .arg("pdf")
+            .place(
+                "`--format` không nhận giá trị `pdf`; chỉ dùng một trong: `text`, `json`",
+                "`--format` does not take `pdf`; use one of `text`, `json`",
+            )
+            .hint("ví dụ --format text", "e.g. --format text"),
+        Case::plan("command line: a misspelt option (--fromat)")
+            .arg("--fromat")
+            .arg("json")
+            .place(
+                "lệnh `campaign plan` không có tùy chọn `--fromat`",
+                "`campaign plan` has no option `--fromat`",
+            )
+            .hint("có phải ý bạn là `--format`?", "did you mean `--format`?"),
+        Case::plan("command line: an argument too many")
+            .arg("extra.toml")
+            .place(
+                "thừa `extra.toml`: lệnh `campaign plan` không nhận thêm đối số này",
+                "`extra.toml` is one argument too many for `campaign plan`",
+            )
+            .hint(
+                "muốn so sánh nhiều kịch bản thì dùng `campaign compare",
+                "to compare several, use `campaign compare",
+            ),
+        Case::new("command line: compare with one scenario", &["compare", SCENARIO])
+            .place(
+                "lệnh `campaign compare` cần ít nhất 2 tệp kịch bản (.toml), mới có 1",
+                "`campaign compare` needs at least 2 scenario files (.toml), 1 given",
+            )
+            .hint(compare.0, compare.1),
+        Case::new("command line: explain without --district", &["explain", SCENARIO])
+            .place(
+                "lệnh `campaign explain` còn thiếu tùy chọn `--district` (tên huyện cần giải thích)",
+                "`campaign explain` lacks the option `--district` (the district to explain)",
+            )
+            .hint(
+                "gõ ví dụ: campaign explain scenarios/lang-son-2020-09-01.toml --district \"Hữu Lũng\"",
+                "type e.g.: campaign explain scenarios/lang-son-2020-09-01.toml --district \"Hữu Lũng\"",
+            ),
+        Case::plan("command line: --out without a value")
+            .arg("--out")
+            .place("`--out` cần một giá trị theo sau", "`--out` needs a value after it")
+            .hint(
+                "ghi giá trị ngay sau --out, ví dụ --out ke-hoach.json",
+                "write the value right after --out, e.g. --out plan.json",
+            ),
+        Case::new("command line: sweep without --vary", &["sweep", SCENARIO])
+            .place(
+                "lệnh `campaign sweep` còn thiếu tùy chọn `--vary`",
+                "`campaign sweep` lacks the option `--vary`",
+            )
+            .hint(
+                "gõ ví dụ: campaign sweep scenarios/lang-son-2020-09-01.toml --vary team_kind.volunteer.available=10..50:10",
+                "type e.g.: campaign sweep scenarios/lang-son-2020-09-01.toml --vary team_kind.volunteer.available=10..50:10",
+            ),
+        Case::new(
+            "command line: generate without --seed",
+            &["generate", "--units", "10", "--out", "{dir}/g.toml"],
+        )
+        .place(
+            "lệnh `campaign generate` còn thiếu tùy chọn `--seed`",
+            "`campaign generate` lacks the option `--seed`",
+        )
+        .hint(
+            "gõ ví dụ: campaign generate --units 700 --seed 1",
+            "type e.g.: campaign generate --units 700 --seed 1",
+        ),
+        generate("command line: generate --objective cheap", &["--units", "10", "--objective", "cheap"])
+            .place(
+                "`--objective` không nhận giá trị `cheap`; chỉ dùng một trong: `max-installs`, `min-cost`, `max-min-rate`",
+                "`--objective` does not take `cheap`; use one of `max-installs`, `min-cost`, `max-min-rate`",
+            )
+            .hint("ví dụ --objective max-installs", "e.g. --objective max-installs"),
+        Case::new("command line: no command at all", &[])
+            .place(
+                "`campaign` cần một lệnh theo sau: `plan`, `compare`, `sweep`, `explain`, `import`, `generate`, `rules`",
+                "`campaign` needs a command after it: `plan`, `compare`, `sweep`, `explain`, `import`, `generate`, `rules`",
+            )
+            .hint(plan.0, plan.1),
+        Case::new("command line: rules without check or test", &["rules"])
+            .place(
+                "`campaign rules` cần một lệnh theo sau: `check`, `test`",
+                "`campaign rules` needs a command after it: `check`, `test`",
+            )
+            .hint(
+                "gõ ví dụ: campaign rules check rules/",
+                "type e.g.: campaign rules check rules/",
+            ),
+        Case::new(
+            "command line: --jobs that is no number",
+            &["sweep", SCENARIO, "--vary", "horizon_days=7..14:7", "--jobs", "abc"],
+        )
+        .place(
+            "`--jobs` cần một số nguyên dương, không phải `abc`",
+            "`--jobs` takes a whole number above 0, not `abc`",
+        )
+        .hint("ví dụ --jobs 4", "e.g. --jobs 4"),
+        Case::plan("command line: --format given twice")
+            .arg("--format")
+            .arg("json")
+            .arg("--format")
+            .arg("text")
+            .place(
+                "tùy chọn `--format` được ghi hai lần",
+                "the option `--format` is given twice",
+            )
+            .hint("giữ một `--format` và bỏ cái kia", "keep one `--format` and drop the other"),
     ]
 }
 

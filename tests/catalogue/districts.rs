@@ -316,6 +316,52 @@ fn cases() -> Vec<Case> {
         .at(&format!("{AT}:73:8"))
         .place("U+001B", "U+001B")
         .hint(hidden.0, hidden.1),
+        Case::plan("toml: [district] with single brackets")
+            .scenario("[[district]]\nname = \"Hữu Lũng\"", "[district]\nname = \"Hữu Lũng\"")
+            .at(&format!("{AT}:63:2"))
+            .place(
+                "tiêu đề [district] chỉ có một cặp ngoặc vuông, trong khi dòng 54 viết [[district]]",
+                "the header [district] has single brackets, while line 54 writes [[district]]",
+            )
+            .hint(
+                "viết mỗi huyện dưới tiêu đề [[district]] (hai cặp ngoặc vuông)",
+                "write each district under a [[district]] header (double square brackets)",
+            ),
+        Case::plan("type: installed in quotes")
+            .scenario("installed = 18_019", "installed = \"18019\"")
+            .at(&format!("{AT}:65:13"))
+            .place("huyện \"Hữu Lũng\", mục `installed`", "district \"Hữu Lũng\", field `installed`")
+            .hint(
+                "viết số không có ngoặc kép, không kèm đơn vị hay dấu %, ví dụ installed = 18_019",
+                "write the number without quotes, unit or %, e.g. installed = 18_019",
+            ),
+        Case::plan("type: teams in quotes")
+            .scenario("teams = { commune = 24 }", "teams = { commune = \"24\" }")
+            .at(&format!("{AT}:67:21"))
+            .place("huyện \"Hữu Lũng\", mục `teams.commune`", "district \"Hữu Lũng\", field `teams.commune`")
+            .hint(
+                "viết số không có ngoặc kép, không kèm đơn vị hay dấu %, ví dụ teams = { commune = 24 }",
+                "write the number without quotes, unit or %, e.g. teams = { commune = 24 }",
+            ),
+        Case::plan("type: a district name as a number")
+            .scenario("name = \"Hữu Lũng\"", "name = 7")
+            .at(&format!("{AT}:64:8"))
+            .place("mục `name`", "field `name`")
+            .hint(
+                "viết chữ trong ngoặc kép, ví dụ name = \"Hữu Lũng\"",
+                "write the text in double quotes, e.g. name = \"Hữu Lũng\"",
+            ),
+        Case::plan("district: a group given twice in other capitals")
+            .scenario(GROUPS, &GROUPS.replace("quarantine = 15", "quarantine = 15\nQuarantine = 16"))
+            .at(&format!("{AT}:69:1"))
+            .place(
+                "nhóm `Quarantine` trùng với nhóm `quarantine` ở dòng 68",
+                "the cohort `Quarantine` is the cohort `quarantine` of line 68",
+            )
+            .hint(
+                "`quarantine` và `Quarantine` là một nhóm: giữ một trong hai và xóa cái kia",
+                "`quarantine` and `Quarantine` are one cohort: keep one of them and delete the other",
+            ),
     ]
 }
 

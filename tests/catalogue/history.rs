@@ -174,6 +174,32 @@ fn cases() -> Vec<Case> {
                 "(2020-09-01, the scenario's current figure)",
             )
             .hint("trong --set", "or a --set"),
+        with_history("toml: [history] with single brackets")
+            .edit(
+                HISTORY,
+                "[[history]]\ndate = 2020-08-18",
+                "[history]\ndate = 2020-08-18",
+            )
+            .at(&format!("{AT}:12:2"))
+            .place(
+                "tiêu đề [history] chỉ có một cặp ngoặc vuông, trong khi dòng 16 viết [[history]]",
+                "the header [history] has single brackets, while line 16 writes [[history]]",
+            )
+            .hint(
+                "mỗi ảnh chụp số liệu là một mục có hai cặp ngoặc vuông",
+                "each snapshot is one entry with double square brackets",
+            ),
+        with_history("history: installed above smartphones in a snapshot")
+            .edit(AUGUST_25, "16549", "96549")
+            .at("coverage-2020-08-25.csv:4: ")
+            .place(
+                "số đã cài (96.549) lớn hơn số smartphone (78.399)",
+                "installed (96,549) is more than smartphones (78,399)",
+            )
+            .hint(
+                "kiểm tra hai cột có bị đổi chỗ không",
+                "check whether the two columns are swapped",
+            ),
     ]
 }
 

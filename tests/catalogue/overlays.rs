@@ -43,7 +43,7 @@ fn cases() -> Vec<Case> {
         overlay("overlay: a base that is a folder", "base = \".\"\nname = \"Thử\"\n")
             .at(&format!("{AT}:1:8"))
             .place("là một thư mục, không phải tệp", "is a folder, not a file")
-            .hint("đường dẫn `base` tính từ thư mục chứa tệp này", "`base` is relative to the folder of this file"),
+            .hint("đường dẫn trong kịch bản tính từ thư mục chứa tệp kịch bản", "paths in a scenario are relative to the scenario's folder"),
         overlay("overlay: a base with a mistake of its own", "base = \"bad.toml\"\nname = \"Thử\"\n")
             .file("scenarios/bad.toml", &crate::layout::shipped().replace("horizon_days = 14 ", "horizon_days = 0 "))
             .at("bad.toml:9:16")
@@ -89,6 +89,14 @@ fn cases() -> Vec<Case> {
             .at(&format!("{AT}:3:12"))
             .place("không tìm thấy tệp số liệu", "the coverage file")
             .hint("kiểm tra đường dẫn và tên tệp", "check the path and the file name"),
+        // the overlay's `scope` is the change, not the base's `available`, which it did not touch
+        overlay("overlay: a kind of the base made local", &format!("{BASE}\n[[team_kind]]\nname = \"volunteer\"\nscope = \"local\"\n"))
+            .at(&format!("{AT}:6:9"))
+            .place(
+                "loại đội này được đổi thành tại chỗ (scope = \"local\") ở đây, nhưng {dir}/scenarios/lang-son-2020-09-01.toml ghi số đội sẵn có (`available`) cho nó ở dòng 46",
+                "it is made local (scope = \"local\") here, while {dir}/scenarios/lang-son-2020-09-01.toml gives it available teams (`available`) on line 46",
+            )
+            .hint("giữ scope = \"provincial\" cho `volunteer`", "keep scope = \"provincial\" for `volunteer`"),
     ]
 }
 

@@ -452,6 +452,272 @@ fn cases() -> Vec<Case> {
                 "nếu giá trị lấy từ mục [params] thì hãy viết nó là số, không có dấu ngoặc kép",
                 "if the value comes from [params], write it as a number, without quotes",
             ),
+        // ---- figures too large to be real ----
+        Case::plan("scenario: a budget too large to print")
+            .scenario("# budget = 250_000_000", "budget = 1e308")
+            .at(&format!("{AT}:17:10"))
+            .place(
+                "ngân sách quá lớn: 1e308, nhiều nhất là 1.000.000.000.000.000 đ",
+                "the budget is too large: 1e308, at most 1,000,000,000,000,000 VND",
+            )
+            .hint(
+                "ghi ngân sách bằng đồng, ví dụ budget = 600_000_000",
+                "write the budget in đồng, e.g. budget = 600_000_000",
+            ),
+        Case::plan("scenario: a horizon of 2^63 - 1 days")
+            .scenario("horizon_days = 14 ", "horizon_days = 9223372036854775807 ")
+            .at(&format!("{AT}:9:16"))
+            .place(
+                "số ngày của đợt quá lớn: 9223372036854775807, nhiều nhất là 3.650 ngày",
+                "the horizon is too long: 9223372036854775807 days, at most 3,650",
+            )
+            .hint(
+                "đợt dài hơn thì lập kế hoạch cho từng giai đoạn",
+                "plan a longer campaign in stages",
+            ),
+        // ---- TOML syntax: each mistake named in Vietnamese, with what to write ----
+        Case::plan("toml: a text never closed")
+            .scenario("name = \"Lạng Sơn, 2020-09-01\"", "name = \"Lạng Sơn, 2020-09-01")
+            .at(&format!("{AT}:7:29"))
+            .place(
+                "đoạn chữ mở bằng dấu \" nhưng chưa có dấu \" đóng trên cùng dòng",
+                "a text opened with \" is not closed on the same line",
+            )
+            .hint(
+                "thêm dấu \" ở cuối đoạn chữ: name = \"Lạng Sơn, 2020-09-01\"",
+                "add the closing \" at the end of the text: name = \"Lạng Sơn, 2020-09-01\"",
+            ),
+        Case::plan("toml: a value missing after `=`")
+            .scenario("horizon_days = 14 ", "horizon_days = ")
+            .at(&format!("{AT}:9:33"))
+            .place(
+                "thiếu giá trị sau `horizon_days =`",
+                "the value after `horizon_days =` is missing",
+            )
+            .hint(
+                "ghi giá trị sau dấu `=`, ví dụ horizon_days = 14",
+                "write the value after `=`, e.g. horizon_days = 14",
+            ),
+        Case::plan("toml: a table header never closed")
+            .scenario("[target]", "[target")
+            .at(&format!("{AT}:19:8"))
+            .place(
+                "tiêu đề bảng `[target` thiếu dấu `]` đóng",
+                "the table header `[target` lacks its closing `]`",
+            )
+            .hint(
+                "viết tiêu đề trên một dòng, đủ ngoặc: [target]",
+                "write the header on one line with all its brackets: [target]",
+            ),
+        Case::plan("toml: a key written twice")
+            .scenario("horizon_days = 14 ", "horizon_days = 14\nhorizon_days = 7 ")
+            .at(&format!("{AT}:10:1"))
+            .place(
+                "khóa `horizon_days` được ghi hai lần trong cùng một bảng (lần đầu ở dòng 9)",
+                "the key `horizon_days` is written twice in one table (first on line 9)",
+            )
+            .hint(
+                "giữ một dòng, xóa dòng kia",
+                "keep one line and delete the other",
+            ),
+        Case::plan("toml: a backslash escape that is none")
+            .scenario("name = \"Lạng Sơn, 2020-09-01\"", "name = \"Lạng\\q Sơn\"")
+            .at(&format!("{AT}:7:14"))
+            .place(
+                "`\\q` trong đoạn chữ không phải một ký tự thoát hợp lệ",
+                "`\\q` in a text is not a valid escape",
+            )
+            .hint(
+                "muốn viết chính dấu \\ thì gõ \\\\",
+                "for the \\ itself type \\\\",
+            ),
+        Case::plan("toml: a list never closed")
+            .scenario(
+                "  \"../rules/door-to-door.rhai\",\n]",
+                "  \"../rules/door-to-door.rhai\",\n",
+            )
+            .at(&format!("{AT}:20:1"))
+            .place(
+                "danh sách [ ... ] ở trên chưa đóng: thiếu dấu `]`",
+                "the list [ ... ] above is not closed: `]` is missing",
+            )
+            .hint(
+                "thêm dấu `]` ở cuối danh sách, trước dòng này",
+                "add `]` at the end of the list, before this line",
+            ),
+        Case::plan("toml: an inline table never closed")
+            .scenario("teams = { commune = 24 }", "teams = { commune = 24 ")
+            .at(&format!("{AT}:67:23"))
+            .place(
+                "bảng { ... } trên dòng này chưa đóng: thiếu dấu `}`",
+                "the table { ... } on this line is not closed: `}` is missing",
+            )
+            .hint(
+                "thêm dấu `}` ở cuối, ví dụ teams = { commune = 24 }",
+                "add `}` at its end, e.g. teams = { commune = 24 }",
+            ),
+        Case::plan("toml: a word without quotes")
+            .scenario("objective = \"max-installs\"", "objective = max-installs")
+            .at(&format!("{AT}:10:13"))
+            .place(
+                "`max-installs` không phải một giá trị đọc được",
+                "`max-installs` is not a value that can be read",
+            )
+            .hint(
+                "nếu là chữ: objective = \"max-installs\"",
+                "for a text: objective = \"max-installs\"",
+            ),
+        Case::plan("toml: a number with spaces")
+            .scenario("# budget = 250_000_000", "budget = 250 000 000")
+            .at(&format!("{AT}:17:10"))
+            .place(
+                "`250 000 000` không phải một giá trị đọc được",
+                "`250 000 000` is not a value that can be read",
+            )
+            .hint(
+                "nếu là số: viết liền, không dấu cách",
+                "for a number: no spaces",
+            ),
+        Case::plan("toml: a decimal comma")
+            .scenario("provincial_rate = 0.40 ", "provincial_rate = 0,40 ")
+            .at(&format!("{AT}:20:20"))
+            .place(
+                "số `0,40` viết dấu phẩy thập phân",
+                "the number `0,40` has a decimal comma",
+            )
+            .hint("viết 0.40", "write 0.40"),
+        Case::plan("toml: a NUL byte in a text")
+            .scenario("name = \"Lạng Sơn, 2020-09-01\"", "name = \"Lạng\0 Sơn\"")
+            .at(&format!("{AT}:7:13"))
+            .place(
+                "đoạn chữ có một ký tự điều khiển không nhìn thấy được (U+0000)",
+                "a text holds a control character that cannot be seen (U+0000)",
+            )
+            .hint(
+                "xóa ký tự này rồi gõ lại đoạn chữ",
+                "delete it and type the text again",
+            ),
+        Case::plan("toml: a date that is no date (month 13)")
+            .scenario("as_of = 2020-09-01", "as_of = 2020-13-01")
+            .at(&format!("{AT}:8:9"))
+            .place(
+                "`2020-13-01` không phải một ngày giờ có thật: tháng phải từ 01 đến 12",
+                "`2020-13-01` is not a real date or time: the month must be from 01 to 12",
+            )
+            .hint(
+                "ghi ngày theo dạng năm-tháng-ngày",
+                "write the date as year-month-day",
+            ),
+        Case::plan("toml: a key 100 levels deep")
+            .scenario(
+                "# budget = 250_000_000",
+                &format!("{} = 1", vec!["a"; 100].join(".")),
+            )
+            .at(&format!("{AT}:17:1"))
+            .place(
+                "khóa hoặc giá trị lồng nhau quá nhiều tầng",
+                "keys or values are nested too deep",
+            )
+            .hint(
+                "kiểm tra dòng này có bị dán lặp nhiều lần không",
+                "check whether this line was pasted over and over",
+            ),
+        // ---- a value of the wrong kind: what to write, with the field's example ----
+        Case::plan("type: horizon_days in quotes")
+            .scenario("horizon_days = 14 ", "horizon_days = \"14\" ")
+            .at(&format!("{AT}:9:16"))
+            .place("mục `horizon_days`", "field `horizon_days`")
+            .hint(
+                "viết số không có ngoặc kép, không kèm đơn vị hay dấu %, ví dụ horizon_days = 14",
+                "write the number without quotes, unit or %, e.g. horizon_days = 14",
+            ),
+        Case::plan("type: name as a number")
+            .scenario("name = \"Lạng Sơn, 2020-09-01\"", "name = 5")
+            .at(&format!("{AT}:7:8"))
+            .place("mục `name`", "field `name`")
+            .hint(
+                "viết chữ trong ngoặc kép, ví dụ name = \"Lạng Sơn, 2020-09-01\"",
+                "write the text in double quotes, e.g. name = \"Lạng Sơn, 2020-09-01\"",
+            ),
+        Case::plan("type: objective as a number")
+            .scenario("objective = \"max-installs\"", "objective = 1")
+            .at(&format!("{AT}:10:13"))
+            .place("mục `objective`", "field `objective`")
+            .hint(
+                "viết chữ trong ngoặc kép, ví dụ objective = \"max-installs\"",
+                "write the text in double quotes, e.g. objective = \"max-installs\"",
+            ),
+        Case::plan("type: budget as words")
+            .scenario("# budget = 250_000_000", "budget = \"250 triệu\"")
+            .at(&format!("{AT}:17:10"))
+            .place("mục `budget`", "field `budget`")
+            .hint(
+                "viết số không có ngoặc kép, không kèm đơn vị hay dấu %, ví dụ budget = 250_000_000",
+                "write the number without quotes, unit or %, e.g. budget = 250_000_000",
+            ),
+        Case::plan("type: target with a % in quotes")
+            .scenario("provincial_rate = 0.40 ", "provincial_rate = \"40%\" ")
+            .at(&format!("{AT}:20:19"))
+            .place("mục `target.provincial_rate`", "field `target.provincial_rate`")
+            .hint(
+                "viết số không có ngoặc kép, không kèm đơn vị hay dấu %, ví dụ provincial_rate = 0.40",
+                "write the number without quotes, unit or %, e.g. provincial_rate = 0.40",
+            ),
+        Case::plan("type: floor as true")
+            .scenario("# district_floor = 0.30", "district_floor = true")
+            .at(&format!("{AT}:21:18"))
+            .place("mục `target.district_floor`", "field `target.district_floor`")
+            .hint(
+                "ghi một số, ví dụ district_floor = 0.30",
+                "write a number, e.g. district_floor = 0.30",
+            ),
+        Case::plan("type: reachable_share in quotes")
+            .scenario("reachable_share = 0.8 ", "reachable_share = \"0.8\" ")
+            .at(&format!("{AT}:24:19"))
+            .place("mục `response.reachable_share`", "field `response.reachable_share`")
+            .hint(
+                "viết số không có ngoặc kép, không kèm đơn vị hay dấu %, ví dụ reachable_share = 0.8",
+                "write the number without quotes, unit or %, e.g. reachable_share = 0.8",
+            ),
+        // ---- nan and inf: not numbers a plan can use ----
+        Case::plan("not finite: budget = nan")
+            .scenario("# budget = 250_000_000", "budget = nan")
+            .at(&format!("{AT}:17:10"))
+            .place(
+                "`nan` (nghĩa là \"không phải số\") không dùng được ở đây",
+                "`nan` (meaning \"not a number\") cannot be used here",
+            )
+            .hint(
+                "ghi một số, ví dụ budget = 250_000_000",
+                "write a number, e.g. budget = 250_000_000",
+            ),
+        Case::plan("not finite: budget = inf")
+            .scenario("# budget = 250_000_000", "budget = inf")
+            .at(&format!("{AT}:17:10"))
+            .place(
+                "`inf` (nghĩa là vô cực) không dùng được ở đây",
+                "`inf` (meaning infinity) cannot be used here",
+            )
+            .hint(
+                "ghi một số, ví dụ budget = 250_000_000",
+                "write a number, e.g. budget = 250_000_000",
+            ),
+        Case::plan("not finite: provincial_rate = nan")
+            .scenario("provincial_rate = 0.40 ", "provincial_rate = nan ")
+            .at(&format!("{AT}:20:19"))
+            .place("mục `target.provincial_rate`", "field `target.provincial_rate`")
+            .hint(
+                "ghi một số, ví dụ provincial_rate = 0.40",
+                "write a number, e.g. provincial_rate = 0.40",
+            ),
+        Case::plan("not finite: a [params] value nan")
+            .scenario("communication_reach = 0.01 ", "communication_reach = nan ")
+            .at(&format!("{AT}:28:23"))
+            .place("mục `params.communication_reach`", "field `params.communication_reach`")
+            .hint(
+                "ghi một số cụ thể, ví dụ 0.25 hoặc 120",
+                "write a definite number, e.g. 0.25 or 120",
+            ),
         Case::plan("params: a key no rule reads, like one they read")
             .scenario(
                 "communication_reach = 0.01 ",

@@ -381,6 +381,14 @@ fn cases() -> Vec<Case> {
             "\"max-installs\": nhiều lượt cài nhất",
             "\"max-installs\": the most installs",
         ),
+        // an escape in the name would reach the terminal in the plan's title
+        set("set: an escape character in the name", "name=a\u{1b}[31mb")
+            .at("--set name=a\u{FFFD}[31mb: ")
+            .place(
+                "tên kịch bản có một ký tự không nhìn thấy hoặc ký tự điều khiển (U+001B, ký tự thứ 2",
+                "the scenario's name holds a character that cannot be seen or a control character (U+001B, character 2",
+            )
+            .hint("gõ lại tên kịch bản", "type the name again"),
     ]
 }
 

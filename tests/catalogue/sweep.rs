@@ -132,6 +132,64 @@ fn cases() -> Vec<Case> {
                 "chọn một tên tệp khác cho kết quả",
                 "choose another file name for the output",
             ),
+        // ---- a value or key of the range refused: the `--vary` as typed, never a `--set` ----
+        vary("sweep: a misspelt team kind", "team_kind.volunter.available=0..60:10")
+            .at("--vary team_kind.volunter.available=0..60:10: ")
+            .place(
+                "kịch bản không có loại đội `volunter`",
+                "the scenario has no team kind `volunter`",
+            )
+            .hint("có phải ý bạn là `volunteer`?", "did you mean `volunteer`?"),
+        vary("sweep: a district that is not there", "district.Huu Lung.installed=1000..2000:500")
+            .at("--vary district.Huu Lung.installed=1000..2000:500: ")
+            .place("kịch bản không có huyện \"Huu Lung\"", "the scenario has no district \"Huu Lung\"")
+            .hint("có phải ý bạn là \"Hữu Lũng\"?", "did you mean \"Hữu Lũng\"?"),
+        vary("sweep: fractional values for a whole number", "team_kind.volunteer.available=0..1:0.25")
+            .at("--vary team_kind.volunteer.available=0..1:0.25, ")
+            .place("giá trị 0,00", "value 0.00")
+            .hint(
+                "`team_kind.volunteer.available` là số nguyên: chọn điểm đầu và bước là số nguyên, ví dụ --vary team_kind.volunteer.available=0..1:1",
+                "`team_kind.volunteer.available` is a whole number: give a whole start and step, e.g. --vary team_kind.volunteer.available=0..1:1",
+            ),
+        vary("sweep: shares above 1", "target.provincial_rate=0.5..1.5:0.25")
+            .at("--vary target.provincial_rate=0.5..1.5:0.25, ")
+            .place("giá trị 1,25", "value 1.25")
+            .hint(
+                "không quá 1 (100%): cho khoảng dừng ở 1, ví dụ --vary target.provincial_rate=0.50..1.00:0.25",
+                "at most 1 (100%): end the range at 1, e.g. --vary target.provincial_rate=0.50..1.00:0.25",
+            ),
+        vary("sweep: percentages for shares", "target.provincial_rate=30..50:5")
+            .at("--vary target.provincial_rate=30..50:5, ")
+            .place("giá trị 30", "value 30")
+            .hint(
+                "(30% là 0.3): gõ --vary target.provincial_rate=0.30..0.50:0.05",
+                "(30% is 0.3): type --vary target.provincial_rate=0.30..0.50:0.05",
+            ),
+        vary("sweep: numbers for a text key", "objective=0..2:1")
+            .at("--vary objective=0..2:1, ")
+            .place("mục `objective`", "field `objective`")
+            .hint(
+                "--vary chỉ thay đổi khóa nhận số; `objective` nhận chữ",
+                "--vary changes keys that take numbers; `objective` takes a text",
+            ),
+        vary("sweep: a --set of the varied key", "team_kind.volunteer.available=0..60:10")
+            .set("team_kind.volunteer.available=5")
+            .at("--set team_kind.volunteer.available=5: ")
+            .place(
+                "khóa `team_kind.volunteer.available` cũng là khóa mà --vary thay đổi",
+                "`team_kind.volunteer.available` is the key that --vary changes",
+            )
+            .hint(
+                "bỏ --set team_kind.volunteer.available=5",
+                "leave out --set team_kind.volunteer.available=5",
+            ),
+        Case::new(
+            "sweep: a scenario that is not there",
+            &["sweep", "{dir}/scenarios/nope.toml", "--vary", "horizon_days=7..14:7"],
+        )
+        .at("scenarios/nope.toml: ")
+        .place("không tìm thấy tệp kịch bản", "the scenario file was not found")
+        .hint("kiểm tra đường dẫn và tên tệp", "check the path and the file name"),
     ]
 }
 

@@ -202,6 +202,115 @@ fn cases() -> Vec<Case> {
             "các khóa được dùng ở đây: `name`, `scope`",
             "the keys allowed here: `name`, `scope`",
         ),
+        // the same name in other capitals is the same kind (MODEL.md: names as a person reads them)
+        volunteer(
+            "team kind: a name given again in other capitals",
+            "name = \"volunteer\" ",
+            "name = \"Commune\" ",
+        )
+        .at(&format!("{AT}:44:8"))
+        .place(
+            "loại đội `Commune` bị khai báo hai lần (lần đầu ở dòng 38)",
+            "team kind `Commune` is defined twice (first at line 38)",
+        )
+        .hint(twice.0, twice.1),
+        volunteer(
+            "team kind: a zero-width space in the name",
+            "name = \"volunteer\" ",
+            "name = \"volun\u{200b}teer\" ",
+        )
+        .at(&format!("{AT}:44:8"))
+        .place("U+200B, ký tự thứ 6", "U+200B, character 6")
+        .hint("gõ lại tên loại đội", "type the name again"),
+        volunteer(
+            "team kind: a cost per team-day too large to print",
+            "cost_per_team_day = 300_000 ",
+            "cost_per_team_day = 1e17 ",
+        )
+        .at(&format!("{AT}:48:21"))
+        .place(
+            "chi phí mỗi đội mỗi ngày quá lớn: 1e17, nhiều nhất là 1.000.000.000 đ",
+            "the cost per team-day is too large: 1e17, at most 1,000,000,000 VND",
+        )
+        .hint(
+            "ghi chi phí một đội trong một ngày, bằng đồng",
+            "write what one team costs for one day, in đồng",
+        ),
+        Case::plan("toml: [team_kind] with single brackets")
+            .scenario("[[team_kind]]\nname = \"volunteer\"", "[team_kind]\nname = \"volunteer\"")
+            .at(&format!("{AT}:43:2"))
+            .place(
+                "tiêu đề [team_kind] chỉ có một cặp ngoặc vuông, trong khi dòng 37 viết [[team_kind]]",
+                "the header [team_kind] has single brackets, while line 37 writes [[team_kind]]",
+            )
+            .hint(
+                "viết mỗi loại đội dưới tiêu đề [[team_kind]] (hai cặp ngoặc vuông)",
+                "write each team kind under a [[team_kind]] header (double square brackets)",
+            ),
+        volunteer("type: scope as a number", "scope = \"provincial\"", "scope = 1")
+            .at(&format!("{AT}:45:9"))
+            .place("mục `team_kind.scope`: loại đội `volunteer`", "field `team_kind.scope`: team kind `volunteer`")
+            .hint(
+                "viết chữ trong ngoặc kép, ví dụ scope = \"provincial\"",
+                "write the text in double quotes, e.g. scope = \"provincial\"",
+            ),
+        volunteer("type: available in quotes", "available = 30 ", "available = \"30\" ")
+            .at(&format!("{AT}:46:13"))
+            .place("mục `team_kind.available`", "field `team_kind.available`")
+            .hint(
+                "viết số không có ngoặc kép, không kèm đơn vị hay dấu %, ví dụ available = 30",
+                "write the number without quotes, unit or %, e.g. available = 30",
+            ),
+        volunteer(
+            "type: installs_per_team_day in quotes",
+            "installs_per_team_day = 40 ",
+            "installs_per_team_day = \"40\" ",
+        )
+        .at(&format!("{AT}:47:25"))
+        .place("mục `team_kind.installs_per_team_day`", "field `team_kind.installs_per_team_day`")
+        .hint(
+            "viết số không có ngoặc kép, không kèm đơn vị hay dấu %, ví dụ installs_per_team_day = 40",
+            "write the number without quotes, unit or %, e.g. installs_per_team_day = 40",
+        ),
+        volunteer(
+            "type: cost with a currency sign",
+            "cost_per_team_day = 300_000 ",
+            "cost_per_team_day = \"300.000đ\" ",
+        )
+        .at(&format!("{AT}:48:21"))
+        .place("mục `team_kind.cost_per_team_day`", "field `team_kind.cost_per_team_day`")
+        .hint(
+            "viết số không có ngoặc kép, không kèm đơn vị hay dấu %, ví dụ cost_per_team_day = 300_000",
+            "write the number without quotes, unit or %, e.g. cost_per_team_day = 300_000",
+        ),
+        volunteer(
+            "not finite: installs_per_team_day = inf",
+            "installs_per_team_day = 40 ",
+            "installs_per_team_day = inf ",
+        )
+        .at(&format!("{AT}:47:25"))
+        .place(
+            "`inf` (nghĩa là vô cực) không dùng được ở đây",
+            "`inf` (meaning infinity) cannot be used here",
+        )
+        .hint(
+            "ghi một số, ví dụ installs_per_team_day = 40",
+            "write a number, e.g. installs_per_team_day = 40",
+        ),
+        volunteer(
+            "team kind: installs per team-day too many to be real",
+            "installs_per_team_day = 40 ",
+            "installs_per_team_day = 1e300 ",
+        )
+        .at(&format!("{AT}:47:25"))
+        .place(
+            "số lượt cài mỗi đội mỗi ngày quá lớn, không thể là thật: 1e300, nhiều nhất là 100.000",
+            "installs per team-day are too many to be real: 1e300, at most 100,000",
+        )
+        .hint(
+            "ghi số lượt cài một đội làm được trong một ngày, ví dụ installs_per_team_day = 40",
+            "write the installs one team makes in one day, e.g. installs_per_team_day = 40",
+        ),
     ]
 }
 

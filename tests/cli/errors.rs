@@ -3,7 +3,7 @@
 //! English with `--lang en`. Every message is a golden file as well.
 
 use super::golden;
-use crate::support::{EXIT_PLAN, Test, WhatIf};
+use crate::support::{EXIT_PLAN, SHIPPED, Test, WhatIf};
 
 /// The 1-based line of the shipped scenario that holds `text`.
 fn line_of(what_if: &WhatIf, text: &str) -> usize {
@@ -175,19 +175,41 @@ fn a_runaway_rule_is_stopped_and_named_with_its_district() {
     );
 }
 
+/// The argument parser's refusals are said in the user's language, as every other message:
+/// the command, the argument named, and a command line to copy (never clap's English).
 #[test]
-fn an_unknown_flag_is_refused_with_clap_s_message() {
+fn an_unknown_flag_is_refused_in_the_user_s_language() {
     let out = Test::shipped().arg("--frobnicate").run();
     assert_ne!(out.code, EXIT_PLAN);
     let out = out.bad_input();
     assert!(
-        out.stderr
-            .contains("unexpected argument '--frobnicate' found"),
+        out.stderr.starts_with(
+            "lỗi: lệnh `campaign plan` không có tùy chọn `--frobnicate`; các tùy chọn: \
+             `--format`, `--lang`, `--out`, `--set`\n"
+        ),
         "{}",
         out.stderr
     );
     assert!(
-        out.stderr.contains("Usage: campaign plan"),
+        out.stderr
+            .contains("gõ ví dụ: campaign plan scenarios/lang-son-2020-09-01.toml"),
+        "{}",
+        out.stderr
+    );
+    let out = Test::shipped()
+        .arg("--fromat")
+        .arg("json")
+        .lang("en")
+        .run()
+        .bad_input();
+    assert!(
+        out.stderr
+            .starts_with("error: `campaign plan` has no option `--fromat`"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("hint: did you mean `--format`?"),
         "{}",
         out.stderr
     );
@@ -196,21 +218,23 @@ fn an_unknown_flag_is_refused_with_clap_s_message() {
 #[test]
 fn an_unknown_format_or_language_lists_the_possible_values() {
     let out = Test::shipped().format("xml").run().bad_input();
-    assert!(
-        out.stderr
-            .contains("invalid value 'xml' for '--format <FORMAT>'"),
-        "{}",
-        out.stderr
+    assert_eq!(
+        out.stderr,
+        "lỗi: `--format` không nhận giá trị `xml`; chỉ dùng một trong: `text`, `json`, \
+         `markdown`, `html`, `csv`, `xlsx`\ngợi ý: ví dụ --format text\n"
     );
-    assert!(
-        out.stderr
-            .contains("[possible values: text, json, markdown, html, csv, xlsx]"),
-        "{}",
-        out.stderr
-    );
+    // an unknown language: the message in Vietnamese, the default
     let out = Test::shipped().lang("fr").run().bad_input();
     assert!(
-        out.stderr.contains("[possible values: vi, en]"),
+        out.stderr
+            .starts_with("lỗi: `--lang` không nhận giá trị `fr`; chỉ dùng một trong: `vi`, `en`"),
+        "{}",
+        out.stderr
+    );
+    let out = Test::shipped().format("jsn").lang("en").run().bad_input();
+    assert!(
+        out.stderr
+            .contains("hint: did you mean `json`? Type --format json"),
         "{}",
         out.stderr
     );
@@ -219,9 +243,29 @@ fn an_unknown_format_or_language_lists_the_possible_values() {
 #[test]
 fn a_missing_command_or_scenario_is_refused() {
     let out = Test::new().run().bad_input();
-    assert!(out.stderr.contains("Usage: campaign"), "{}", out.stderr);
-    let out = Test::new().arg("plan").run().bad_input();
-    assert!(out.stderr.contains("<SCENARIO>"), "{}", out.stderr);
+    assert!(
+        out.stderr.starts_with(
+            "lỗi: `campaign` cần một lệnh theo sau: `plan`, `compare`, `sweep`, `explain`, \
+             `import`, `generate`, `rules`\n"
+        ),
+        "{}",
+        out.stderr
+    );
+    let out = Test::new().arg("plan").lang("en").run().bad_input();
+    assert!(
+        out.stderr
+            .starts_with("error: `campaign plan` lacks the scenario file (.toml)\n"),
+        "{}",
+        out.stderr
+    );
+    // a usage error is bad input (1), never the "cannot be met" status (2)
+    let out = Test::new().args(["explain", SHIPPED]).run().bad_input();
+    assert!(
+        out.stderr
+            .contains("lỗi: lệnh `campaign explain` còn thiếu tùy chọn `--district`"),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]
@@ -230,4 +274,23 @@ fn help_is_printed_on_stdout_and_exits_0() {
     for flag in ["--format", "--lang", "--out", "<SCENARIO>"] {
         assert!(out.stdout.contains(flag), "{flag}:\n{}", out.stdout);
     }
+    assert_eq!(out.stderr, "");
+    // `--help` with `--lang en`, `campaign help plan`, and `--version`: still on stdout, status 0
+    for args in [
+        &["plan", "--help", "--lang", "en"][..],
+        &["help", "plan"],
+        &["--help"],
+    ] {
+        let out = Test::new().args(args.iter().copied()).run().plan();
+        assert!(
+            out.stdout.contains("Usage: campaign"),
+            "{args:?}:\n{}",
+            out.stdout
+        );
+    }
+    let out = Test::new().arg("--version").run().plan();
+    assert_eq!(
+        out.stdout,
+        format!("campaign {}\n", env!("CARGO_PKG_VERSION"))
+    );
 }

@@ -480,8 +480,17 @@ fn an_unreadable_rule_file_is_named() {
     let err = RuleSet::load(&[PathBuf::from("/nonexistent/rules/ghost.rhai")]).unwrap_err();
     let en = err.render(Lang::En);
     assert!(
-        en.starts_with("error: /nonexistent/rules/ghost.rhai: cannot read the rule file `ghost`"),
+        en.starts_with(
+            "error: /nonexistent/rules/ghost.rhai: the rule file `ghost` was not found\nhint: check the path"
+        ),
         "{en}"
+    );
+    let vi = err.render(Lang::Vi);
+    assert!(
+        vi.starts_with(
+            "lỗi: /nonexistent/rules/ghost.rhai: không tìm thấy tệp quy tắc `ghost`\ngợi ý: kiểm tra đường dẫn"
+        ),
+        "{vi}"
     );
 }
 

@@ -4,16 +4,16 @@
 use super::support::{Case, MINIMAL, assert_has, edit, error_of, rendered};
 
 #[test]
-fn a_toml_syntax_error_shows_where_and_the_parsers_message() {
+fn a_toml_syntax_error_shows_where_and_what_to_write() {
     let (en, vi) = error_of(&edit("name = \"Test\"", "name = \"Test"));
     assert_has(
         &en,
         &[
             "scenario.toml:1:",
-            "the scenario file is not valid TOML:",
+            "the scenario file is not valid TOML: a text opened with \" is not closed on the same line",
             "1 | name = \"Test",
             "^",
-            "hint:",
+            "hint: add the closing \" at the end of the text: name = \"Test\";",
         ],
     );
     assert_has(
@@ -21,9 +21,64 @@ fn a_toml_syntax_error_shows_where_and_the_parsers_message() {
         &[
             "lỗi: ",
             "scenario.toml:1:",
-            "tệp kịch bản không đúng cú pháp TOML:",
-            "gợi ý:",
+            "tệp kịch bản không đúng cú pháp TOML: đoạn chữ mở bằng dấu \" nhưng chưa có dấu \" đóng",
+            "gợi ý: thêm dấu \" ở cuối đoạn chữ: name = \"Test\";",
         ],
+    );
+}
+
+/// A syntax error on a 5 MB line (a text never closed) quotes a short window of the line around
+/// the spot, cut with `…`, with the caret under the spot: not the line, and not 5 MB of spaces
+/// before the caret.
+#[test]
+fn a_syntax_error_on_a_huge_line_shows_a_short_window() {
+    let long = "x".repeat(5_000_000);
+    let (en, vi) = error_of(&edit("name = \"Test\"", &format!("name = \"{long}")));
+    for text in [&en, &vi] {
+        assert!(text.len() < 2_000, "{} bytes", text.len());
+        let lines: Vec<&str> = text.lines().collect();
+        // the header, the window, the caret line, the hint
+        assert!(
+            lines[0].contains("scenario.toml:1:5000009:"),
+            "{}",
+            lines[0]
+        );
+        assert!(lines[1].starts_with(" 1 | …xxx"), "{}", lines[1]);
+        assert!(lines[1].chars().count() <= 130, "{}", lines[1]);
+        // the spot is one past the line's end: the caret just after the last character shown
+        assert_eq!(
+            lines[2].chars().count(),
+            lines[1].chars().count() + 1,
+            "{}\n{}",
+            lines[1],
+            lines[2]
+        );
+        assert!(lines[2].ends_with('^'));
+    }
+    // the hint offers no copy of the long line to paste
+    assert!(en.contains("hint: add the closing \" at the end of the text: name = \"Lạng Sơn"));
+}
+
+/// The window of a long line keeps the caret under its character when the spot is in the
+/// middle, and says which side is cut.
+#[test]
+fn a_window_of_a_long_line_keeps_the_caret_under_the_spot() {
+    let before = "a".repeat(3_000);
+    let after = "b".repeat(3_000);
+    let (en, _) = error_of(&edit(
+        "horizon_days = 14",
+        &format!("horizon_days = 14 # {before}\nx = [1 2] # {after}"),
+    ));
+    let lines: Vec<&str> = en.lines().collect();
+    assert!(lines[1].starts_with(" 4 | x = [1 2] # bbb"), "{}", lines[1]);
+    assert!(lines[1].ends_with('…'), "{}", lines[1]);
+    let caret = lines[2].find('^').expect("a caret");
+    assert_eq!(
+        &lines[1][caret..caret + 1],
+        "1",
+        "{}\n{}",
+        lines[1],
+        lines[2]
     );
 }
 
@@ -35,7 +90,11 @@ fn a_key_written_twice_is_a_syntax_error_at_the_second() {
     ));
     assert_has(
         &en,
-        &["scenario.toml:4:1:", "not valid TOML: duplicate key"],
+        &[
+            "scenario.toml:4:1:",
+            "not valid TOML: the key `horizon_days` is written twice in one table (first on line 3)",
+            "hint: keep one line and delete the other",
+        ],
     );
 }
 

@@ -52,7 +52,8 @@ pub(super) fn priced(e: &Explanation, lang: Lang, all_free: bool, p: &Priced) ->
 /// Part 5 under `min-cost`: the plan as the cheapest that reaches the target, then for each kind
 /// the price of the last team here and of one more.
 pub(super) fn cost_items(e: &Explanation, v: &CostView, lang: Lang, items: &mut Vec<Item>) {
-    let spare = v.projected_installed - v.target_installs;
+    // as printed, so that the reader's subtraction gives it (issue 13 item 10)
+    let spare = v.projected_printed - v.target_installs.round();
     items.push(summary(v, spare, lang));
     for m in &e.margins {
         let name = &e.kinds[m.kind].name;
@@ -91,28 +92,28 @@ fn summary(v: &CostView, spare: f64, lang: Lang) -> Item {
             "Phương án là phương án rẻ nhất đạt mục tiêu toàn tỉnh {} ({}); toàn tỉnh dự kiến có {}, dư {}.",
             number::percent_short(lang, v.target_rate),
             installs(lang, v.target_installs),
-            installs(lang, v.projected_installed),
+            installs(lang, v.projected_printed),
             installs(lang, spare.max(0.0))
         ),
         (Lang::Vi, true) => format!(
             "Mọi loại tổ, đội đều miễn phí: phương án dùng ít tổ, đội nhất để đạt mục tiêu toàn tỉnh {} ({}); toàn tỉnh dự kiến có {}, dư {}.",
             number::percent_short(lang, v.target_rate),
             installs(lang, v.target_installs),
-            installs(lang, v.projected_installed),
+            installs(lang, v.projected_printed),
             installs(lang, spare.max(0.0))
         ),
         (Lang::En, false) => format!(
             "The plan is the cheapest that reaches the provincial target of {} ({}); the province is projected at {}, {} to spare.",
             number::percent_short(lang, v.target_rate),
             installs(lang, v.target_installs),
-            installs(lang, v.projected_installed),
+            installs(lang, v.projected_printed),
             installs(lang, spare.max(0.0))
         ),
         (Lang::En, true) => format!(
             "Every kind is free: the plan uses the fewest teams that reach the provincial target of {} ({}); the province is projected at {}, {} to spare.",
             number::percent_short(lang, v.target_rate),
             installs(lang, v.target_installs),
-            installs(lang, v.projected_installed),
+            installs(lang, v.projected_printed),
             installs(lang, spare.max(0.0))
         ),
     })

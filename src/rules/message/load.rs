@@ -8,8 +8,9 @@ use crate::text::Lang;
 /// A problem with the rule file of the rule `rule` (its file stem), before it runs.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum RuleFileProblem {
-    /// The file cannot be read; `error` is the system's reason.
-    CannotRead { rule: String, error: String },
+    /// The file is not UTF-8 text, or holds a NUL byte: a binary file (a Word document, a
+    /// picture) named as a rule.
+    NotText { rule: String },
     /// A hook (`before_solve`, `after_solve`) that does not take two parameters.
     HookParameters { rule: String, hook: String },
     /// Neither hook; `meant` is a function it defines and the hook that may be a typing
@@ -300,9 +301,12 @@ impl Message for RuleFileProblem {
     fn vi(&self) -> Said {
         use RuleFileProblem::*;
         match self {
-            CannotRead { rule, error } => Said::new(format!(
-                "không đọc được tệp quy tắc `{rule}`: {error}"
-            )),
+            NotText { rule } => Said::new(format!(
+                "tệp quy tắc `{rule}` không phải văn bản UTF-8 (có thể là một tệp nhị phân: tài liệu Word, hình ảnh…)"
+            ))
+            .hint(
+                "tệp quy tắc là văn bản thuần, viết bằng một trình soạn thảo (Notepad, VS Code) và lưu với bảng mã UTF-8: kiểm tra đây đúng là tệp quy tắc cần dùng",
+            ),
             HookParameters { rule, hook } => Said::new(format!(
                 "quy tắc `{rule}`: hàm `{hook}` phải nhận đúng hai tham số: `fn {hook}(district, \
                  scenario)`"
@@ -333,9 +337,12 @@ impl Message for RuleFileProblem {
     fn en(&self) -> Said {
         use RuleFileProblem::*;
         match self {
-            CannotRead { rule, error } => {
-                Said::new(format!("cannot read the rule file `{rule}`: {error}"))
-            }
+            NotText { rule } => Said::new(format!(
+                "the rule file `{rule}` is not UTF-8 text (it may be a binary file: a Word document, a picture…)"
+            ))
+            .hint(
+                "a rule file is plain text, written in an editor (Notepad, VS Code) and saved as UTF-8: check that this is the rule file you meant",
+            ),
             HookParameters { rule, hook } => Said::new(format!(
                 "rule `{rule}`: the function `{hook}` must take exactly two parameters: \
                  `fn {hook}(district, scenario)`"

@@ -35,8 +35,12 @@ pub(crate) enum DistrictProblem {
         written: String,
         known: &'static str,
     },
+    /// The cohort `cohort` (as written here) is `first` (as written first, at `first_line`) in
+    /// other capitals.
     CohortTwice {
         cohort: String,
+        first: String,
+        first_line: Option<usize>,
     },
     /// `teams.X` names no team kind; `close` is a local kind it may be a typing mistake for,
     /// `local` every local kind.
@@ -106,8 +110,16 @@ impl Message for DistrictProblem {
             .hint("đối chiếu hai số này với số liệu gốc; có thể hai cột bị đổi chỗ hoặc gõ thừa một chữ số"),
             MisspeltCohort { written, known } => Said::new(format!("không biết nhóm `{written}`"))
                 .hint(format!("có phải là `{known}`? Các quy tắc đọc nhóm `{known}`")),
-            CohortTwice { cohort } => Said::new(format!(
-                "nhóm `{cohort}` đã có ở trên (chữ hoa, chữ thường được coi là một)"
+            CohortTwice {
+                cohort,
+                first,
+                first_line,
+            } => Said::new(format!(
+                "nhóm `{cohort}` trùng với nhóm `{first}`{} (chữ hoa, chữ thường được coi là một nhóm)",
+                first_line.map(|l| format!(" ở dòng {l}")).unwrap_or_default()
+            ))
+            .hint(format!(
+                "`{first}` và `{cohort}` là một nhóm: giữ một trong hai và xóa cái kia; nếu là hai nhóm người khác nhau, đặt cho nhóm này một tên khác"
             )),
             UnknownTeamKind {
                 written,
@@ -178,8 +190,16 @@ impl Message for DistrictProblem {
             .hint("check both numbers against the source; the two columns may be swapped or a digit typed twice"),
             MisspeltCohort { written, known } => Said::new(format!("unknown cohort `{written}`"))
                 .hint(format!("did you mean `{known}`? The rules read the cohort `{known}`")),
-            CohortTwice { cohort } => Said::new(format!(
-                "the cohort `{cohort}` is given twice (capitals do not make another cohort)"
+            CohortTwice {
+                cohort,
+                first,
+                first_line,
+            } => Said::new(format!(
+                "the cohort `{cohort}` is the cohort `{first}`{} (capitals do not make another cohort)",
+                first_line.map(|l| format!(" of line {l}")).unwrap_or_default()
+            ))
+            .hint(format!(
+                "`{first}` and `{cohort}` are one cohort: keep one of them and delete the other; if they are two groups of people, give this one another name"
             )),
             UnknownTeamKind {
                 written,

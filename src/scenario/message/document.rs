@@ -1,16 +1,18 @@
 //! What can be wrong with a value of the scenario's TOML, whatever table it is in.
 
+use super::Syntax;
 use crate::diagnostic::{Message, Said, did_you_mean_en, did_you_mean_vi};
+use crate::limits::{TOML_TABLES, TOML_VALUES};
+use crate::number::count;
 use crate::source::name_list;
+use crate::text::Lang;
 
 /// A problem with the TOML of a scenario (or of a `--set`, or of a rule test): its syntax, a
 /// key, or a value of the wrong kind.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum DocumentProblem {
-    /// The file is not valid TOML; `message` is the parser's (in English).
-    NotToml {
-        message: String,
-    },
+    /// The file is not valid TOML: what the parser found.
+    NotToml { syntax: Syntax },
     /// A key the table needs is missing; `table` names it as messages do (`[target]`, empty
     /// for the top level), `example` is a line to add.
     MissingKey {
@@ -26,9 +28,11 @@ pub(crate) enum DocumentProblem {
         close: Option<String>,
         known: Vec<String>,
     },
+    /// `example` is a line of the shipped scenario that writes the field, when there is one.
     WrongType {
         expected: Expected,
         found: Found,
+        example: Option<String>,
     },
     /// A whole number too large to hold.
     TooLarge,
@@ -38,9 +42,23 @@ pub(crate) enum DocumentProblem {
         written: String,
         grouped: Option<String>,
     },
-    /// `inf` or `nan`.
-    NotFinite,
+    /// `inf` or `nan` (`written`); `example` as for [`DocumentProblem::WrongType`].
+    NotFinite {
+        written: String,
+        example: Option<String>,
+    },
+    /// A TOML file with more tables (`tables`: `[`, `{` and the dots of dotted keys) or values
+    /// (`=` and `,`) than [`TOML_TABLES`] or [`TOML_VALUES`], counted before it is parsed: its
+    /// value tree would take far more memory than any scenario needs. `line` is where the count
+    /// passed the limit.
+    TooManyItems { tables: bool, line: usize },
 }
+
+/// What to do about a TOML file with too many items: (Vietnamese, English).
+const ITEMS_HINT: (&str, &str) = (
+    "kịch bản của mọi xã trong cả nước (10.600 mục [[district]]) chỉ có khoảng 32.000 bảng và 85.000 giá trị: kiểm tra đây đúng là tệp cần đọc; số liệu các huyện có thể để trong một bảng (`coverage = \"so-lieu.csv\"`) thay cho các mục [[district]]; docs/limits.md nói vì sao có giới hạn này",
+    "a scenario of every commune of Vietnam (10,600 [[district]] entries) has about 32,000 tables and 85,000 values: check that this is the file you meant; the districts' figures can be kept in a table (`coverage = \"coverage.csv\"`) instead of [[district]] entries; docs/limits.md says why this limit exists",
+);
 
 /// The kind of value a key needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -139,10 +157,13 @@ impl Message for DocumentProblem {
     fn vi(&self) -> Said {
         use DocumentProblem::*;
         match self {
-            NotToml { message } => Said::new(format!(
-                "tệp kịch bản không đúng cú pháp TOML: {message}"
-            ))
-            .hint("kiểm tra dấu ngoặc kép quanh chữ, dấu `=` và dấu ngoặc vuông ở chỗ được chỉ (hoặc ngay trước đó); mỗi khóa chỉ được ghi một lần trong một bảng"),
+            NotToml { syntax } => {
+                let said = syntax.vi();
+                Said {
+                    problem: format!("tệp kịch bản không đúng cú pháp TOML: {}", said.problem),
+                    hint: said.hint,
+                }
+            }
             MissingKey {
                 key,
                 table,
@@ -170,11 +191,32 @@ impl Message for DocumentProblem {
                     name_list(known.iter().map(String::as_str))
                 ),
             }),
-            WrongType { expected, found } => Said::new(format!(
-                "cần {}, nhưng ở đây là {}",
-                expected.vi(),
-                found.vi()
-            )),
+            WrongType {
+                expected,
+                found,
+                example,
+            } => {
+                let said = Said::new(format!(
+                    "cần {}, nhưng ở đây là {}",
+                    expected.vi(),
+                    found.vi()
+                ));
+                match example {
+                    None => said,
+                    Some(example) => said.hint(match (expected, found) {
+                        (Expected::QuotedString, _) => {
+                            format!("viết chữ trong ngoặc kép, ví dụ {example}")
+                        }
+                        (Expected::WholeNumber | Expected::Number, Found::String) => format!(
+                            "viết số không có ngoặc kép, không kèm đơn vị hay dấu %, ví dụ {example}"
+                        ),
+                        (Expected::WholeNumber | Expected::Number, _) => {
+                            format!("ghi một số, ví dụ {example}")
+                        }
+                        _ => format!("ví dụ {example}"),
+                    }),
+                }
+            }
             TooLarge => Said::new("số quá lớn"),
             NotWhole { written, grouped } => {
                 let said = Said::new(format!("cần một số nguyên, không phải {written}"));
@@ -183,17 +225,44 @@ impl Message for DocumentProblem {
                     None => said,
                 }
             }
-            NotFinite => Said::new("cần một số hữu hạn"),
+            NotFinite { written, example } => Said::new(format!(
+                "`{written}` ({}) không dùng được ở đây: cần một số cụ thể",
+                if written.contains("nan") {
+                    "nghĩa là \"không phải số\""
+                } else {
+                    "nghĩa là vô cực"
+                }
+            ))
+            .hint(match example {
+                Some(example) => format!("ghi một số, ví dụ {example}"),
+                None => "ghi một số cụ thể, ví dụ 0.25 hoặc 120".to_string(),
+            }),
+            TooManyItems { tables: true, line } => Said::new(format!(
+                "tệp có hơn {} bảng, danh sách và khóa có dấu chấm (tới dòng {line})",
+                count(Lang::Vi, TOML_TABLES as f64)
+            ))
+            .hint(ITEMS_HINT.0),
+            TooManyItems {
+                tables: false,
+                line,
+            } => Said::new(format!(
+                "tệp có hơn {} giá trị (tới dòng {line})",
+                count(Lang::Vi, TOML_VALUES as f64)
+            ))
+            .hint(ITEMS_HINT.0),
         }
     }
 
     fn en(&self) -> Said {
         use DocumentProblem::*;
         match self {
-            NotToml { message } => Said::new(format!(
-                "the scenario file is not valid TOML: {message}"
-            ))
-            .hint("check the quotes around text, the `=` signs and the square brackets at the spot shown (or just before it); each key may appear only once in a table"),
+            NotToml { syntax } => {
+                let said = syntax.en();
+                Said {
+                    problem: format!("the scenario file is not valid TOML: {}", said.problem),
+                    hint: said.hint,
+                }
+            }
             MissingKey {
                 key,
                 table,
@@ -221,11 +290,28 @@ impl Message for DocumentProblem {
                     name_list(known.iter().map(String::as_str))
                 ),
             }),
-            WrongType { expected, found } => Said::new(format!(
-                "expected {}, found {}",
-                expected.en(),
-                found.en()
-            )),
+            WrongType {
+                expected,
+                found,
+                example,
+            } => {
+                let said = Said::new(format!("expected {}, found {}", expected.en(), found.en()));
+                match example {
+                    None => said,
+                    Some(example) => said.hint(match (expected, found) {
+                        (Expected::QuotedString, _) => {
+                            format!("write the text in double quotes, e.g. {example}")
+                        }
+                        (Expected::WholeNumber | Expected::Number, Found::String) => {
+                            format!("write the number without quotes, unit or %, e.g. {example}")
+                        }
+                        (Expected::WholeNumber | Expected::Number, _) => {
+                            format!("write a number, e.g. {example}")
+                        }
+                        _ => format!("e.g. {example}"),
+                    }),
+                }
+            }
             TooLarge => Said::new("the number is too large"),
             NotWhole { written, grouped } => {
                 let said = Said::new(format!("expected a whole number, not {written}"));
@@ -234,7 +320,31 @@ impl Message for DocumentProblem {
                     None => said,
                 }
             }
-            NotFinite => Said::new("expected a finite number"),
+            NotFinite { written, example } => Said::new(format!(
+                "`{written}` ({}) cannot be used here: a definite number is needed",
+                if written.contains("nan") {
+                    "meaning \"not a number\""
+                } else {
+                    "meaning infinity"
+                }
+            ))
+            .hint(match example {
+                Some(example) => format!("write a number, e.g. {example}"),
+                None => "write a definite number, e.g. 0.25 or 120".to_string(),
+            }),
+            TooManyItems { tables: true, line } => Said::new(format!(
+                "the file has more than {} tables, lists and dotted keys (by line {line})",
+                count(Lang::En, TOML_TABLES as f64)
+            ))
+            .hint(ITEMS_HINT.1),
+            TooManyItems {
+                tables: false,
+                line,
+            } => Said::new(format!(
+                "the file has more than {} values (by line {line})",
+                count(Lang::En, TOML_VALUES as f64)
+            ))
+            .hint(ITEMS_HINT.1),
         }
     }
 }

@@ -78,3 +78,49 @@ impl Hint {
         }
     }
 }
+
+/// A line of the shipped scenario that writes `key` of `table` (`""` for the top level,
+/// `target`, `response`, `team_kind`, `district`, `history`), to show what a value looks like;
+/// `None` for a key the scenario has no fixed example of (a cohort, a parameter).
+pub(crate) fn example(table: &str, key: &str) -> Option<&'static str> {
+    Some(match (table, key) {
+        ("", "name") => "name = \"Lạng Sơn, 2020-09-01\"",
+        ("", "as_of") => "as_of = 2020-09-01",
+        ("", "horizon_days") => "horizon_days = 14",
+        ("", "objective") => "objective = \"max-installs\"",
+        ("", "budget") => "budget = 250_000_000",
+        ("", "rules") => "rules = [\"../rules\"]",
+        ("", "coverage") => "coverage = \"coverage.csv\"",
+        ("", "base") => "base = \"lang-son-2020-09-01.toml\"",
+        ("target", "provincial_rate") => "provincial_rate = 0.40",
+        ("target", "district_floor") => "district_floor = 0.30",
+        ("response", "reachable_share") => "reachable_share = 0.8",
+        ("team_kind", "name") => "name = \"volunteer\"",
+        ("team_kind", "scope") => "scope = \"provincial\"",
+        ("team_kind", "available") => "available = 30",
+        ("team_kind", "installs_per_team_day") => "installs_per_team_day = 40",
+        ("team_kind", "cost_per_team_day") => "cost_per_team_day = 300_000",
+        ("district", "name") => "name = \"Hữu Lũng\"",
+        ("district", "installed") => "installed = 18_019",
+        ("district", "smartphones") => "smartphones = 78_399",
+        ("district", "teams") => "teams = { commune = 24 }",
+        ("history", "date") => "date = 2020-08-18",
+        ("history", "file") => "file = \"coverage-2020-08-18.csv\"",
+        _ => return None,
+    })
+}
+
+/// [`example`] for a field as errors name it: `horizon_days`, `target.provincial_rate`,
+/// `team_kind.available`, `history.file`; a district's `installed`, `smartphones` or
+/// `teams.KIND` (`teams = { KIND = 24 }`).
+pub(crate) fn example_of_field(field: &str) -> Option<String> {
+    if let Some(kind) = field.strip_prefix("teams.") {
+        return Some(format!("teams = {{ {kind} = 24 }}"));
+    }
+    let (table, key) = match field.split_once('.') {
+        Some((table, key)) => (table, key),
+        None if matches!(field, "installed" | "smartphones") => ("district", field),
+        None => ("", field),
+    };
+    example(table, key).map(str::to_string)
+}

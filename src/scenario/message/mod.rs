@@ -11,15 +11,17 @@ mod overlay;
 mod params;
 mod scenario;
 mod setting;
+mod syntax;
 mod team_kind;
 
 pub(crate) use coverage::{ColumnProblem, Needed};
 pub(crate) use district::{DistrictProblem, Remove};
 pub(crate) use document::{DocumentProblem, Expected, Found};
-pub(crate) use hint::Hint;
+pub(crate) use hint::{Hint, example, example_of_field};
 pub(crate) use history::{Figure, HistoryProblem};
 pub(crate) use overlay::{OverlayProblem, ScenarioFile};
 pub(crate) use params::{ParamProblem, ParamType};
 pub(crate) use scenario::{RulePath, ScenarioProblem};
 pub(crate) use setting::{SettingProblem, ValueKind};
+pub(crate) use syntax::{DatePart, Syntax};
 pub(crate) use team_kind::{TeamKindProblem, in_team_kind};

@@ -11,6 +11,13 @@ use crate::text::Lang;
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum ScenarioProblem {
     EmptyName,
+    /// The name holds a character a reader cannot see or a terminal would act on: the
+    /// `code` point at character `position` of the name (`shown` with escapes).
+    HiddenCharacter {
+        shown: String,
+        position: usize,
+        code: u32,
+    },
     NoTarget,
     /// `as_of` is a date and a time.
     DateWithTime,
@@ -78,6 +85,14 @@ impl Message for ScenarioProblem {
         match self {
             EmptyName => Said::new("tên kịch bản đang để trống")
                 .hint("đặt một tên dễ nhận ra, ví dụ \"Lạng Sơn, 2020-09-01\""),
+            HiddenCharacter {
+                shown,
+                position,
+                code,
+            } => Said::new(format!(
+                "tên kịch bản có một ký tự không nhìn thấy hoặc ký tự điều khiển (U+{code:04X}, ký tự thứ {position} của \"{shown}\")"
+            ))
+            .hint("gõ lại tên kịch bản bằng chữ thường thấy, ví dụ name = \"Lạng Sơn, 2020-09-01\" (ký tự này thường lẫn vào khi sao chép)"),
             NoTarget => Said::new("thiếu bảng [target]")
                 .hint("thêm hai dòng:\n[target]\nprovincial_rate = 0.40"),
             DateWithTime => Said::new("cần một ngày, không kèm giờ").hint(Hint::AsOfDate.vi()),
@@ -156,6 +171,14 @@ impl Message for ScenarioProblem {
         match self {
             EmptyName => Said::new("the scenario's name is empty")
                 .hint("give it a recognisable name, e.g. \"Lạng Sơn, 2020-09-01\""),
+            HiddenCharacter {
+                shown,
+                position,
+                code,
+            } => Said::new(format!(
+                "the scenario's name holds a character that cannot be seen or a control character (U+{code:04X}, character {position} of \"{shown}\")"
+            ))
+            .hint("type the name again in plain characters, e.g. name = \"Lạng Sơn, 2020-09-01\" (such characters come in when copying)"),
             NoTarget => Said::new("the [target] table is missing")
                 .hint("add these two lines:\n[target]\nprovincial_rate = 0.40"),
             DateWithTime => Said::new("expected a date without a time").hint(Hint::AsOfDate.en()),

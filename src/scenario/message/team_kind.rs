@@ -1,7 +1,7 @@
 //! What can be wrong with a `[[team_kind]]` entry.
 
 use crate::diagnostic::{Error, Message, Said, did_you_mean_en, did_you_mean_vi};
-use crate::model::MAX_COST_PER_TEAM_DAY;
+use crate::model::{MAX_COST_PER_TEAM_DAY, MAX_INSTALLS_PER_TEAM_DAY};
 use crate::number::{self, count};
 use crate::source::name_list;
 use crate::text::Lang;
@@ -60,6 +60,17 @@ pub(crate) enum TeamKindProblem {
     /// `cost_per_team_day` is above [`crate::model::MAX_COST_PER_TEAM_DAY`].
     CostTooLarge {
         written: String,
+    },
+    /// `installs_per_team_day` is above [`crate::model::MAX_INSTALLS_PER_TEAM_DAY`].
+    InstallsTooLarge {
+        written: String,
+    },
+    /// An overlay (or `--set`) makes the kind `name` local, while the file `file` (its base)
+    /// gives it `available` at `line`.
+    MadeLocal {
+        name: String,
+        file: String,
+        line: Option<usize>,
     },
 }
 
@@ -124,6 +135,18 @@ impl Message for TeamKindProblem {
                 number::money(Lang::Vi, MAX_COST_PER_TEAM_DAY)
             ))
             .hint("ghi chi phí một đội trong một ngày, bằng đồng, ví dụ cost_per_team_day = 300_000"),
+            InstallsTooLarge { written } => Said::new(format!(
+                "số lượt cài mỗi đội mỗi ngày quá lớn, không thể là thật: {written}, nhiều nhất là {}",
+                count(Lang::Vi, MAX_INSTALLS_PER_TEAM_DAY)
+            ))
+            .hint("ghi số lượt cài một đội làm được trong một ngày, ví dụ installs_per_team_day = 40; kiểm tra xem có gõ thừa chữ số không"),
+            MadeLocal { name, file, line } => Said::new(format!(
+                "loại đội này được đổi thành tại chỗ (scope = \"local\") ở đây, nhưng {file} ghi số đội sẵn có (`available`) cho nó{}: loại đội tại chỗ không có `available`",
+                line.map(|l| format!(" ở dòng {l}")).unwrap_or_default()
+            ))
+            .hint(format!(
+                "giữ scope = \"provincial\" cho `{name}`; hoặc khai báo một loại đội tại chỗ mới với tên khác và ghi số đội ở từng huyện: teams = {{ ... = 8 }}"
+            )),
         }
     }
 
@@ -177,6 +200,18 @@ impl Message for TeamKindProblem {
                 number::money(Lang::En, MAX_COST_PER_TEAM_DAY)
             ))
             .hint("write what one team costs for one day, in đồng, e.g. cost_per_team_day = 300_000"),
+            InstallsTooLarge { written } => Said::new(format!(
+                "installs per team-day are too many to be real: {written}, at most {}",
+                count(Lang::En, MAX_INSTALLS_PER_TEAM_DAY)
+            ))
+            .hint("write the installs one team makes in one day, e.g. installs_per_team_day = 40; check for a digit typed twice"),
+            MadeLocal { name, file, line } => Said::new(format!(
+                "it is made local (scope = \"local\") here, while {file} gives it available teams (`available`){}: a local kind has no `available`",
+                line.map(|l| format!(" on line {l}")).unwrap_or_default()
+            ))
+            .hint(format!(
+                "keep scope = \"provincial\" for `{name}`; or define a new local kind under another name and count its teams in each district: teams = {{ ... = 8 }}"
+            )),
         }
     }
 }

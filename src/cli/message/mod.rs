@@ -1,9 +1,14 @@
 //! What can be wrong on the command line, each kind with its data, worded once per language:
 //! a `--set` where it does not apply, where the output goes, `campaign generate`'s numbers,
-//! `campaign rules check`'s paths, and what a rule check comes to.
+//! `campaign rules check`'s paths, and what a rule check comes to; what the argument parser
+//! refuses is in `usage.rs`.
 
 use std::io::ErrorKind;
 use std::path::PathBuf;
+
+mod usage;
+
+pub(crate) use usage::{Arg, UsageProblem};
 
 use crate::diagnostic::{Message, Said};
 use crate::number::count;

@@ -1,0 +1,273 @@
+//! A command line the argument parser (clap) refuses, in the user's language: the language is
+//! read from the raw arguments (`--lang en`, `--lang=en`) before the parser runs, Vietnamese
+//! otherwise (the machine's locale is never consulted), and the parser's finding (its kind and
+//! context: the argument, the value, the values allowed, its suggestion) becomes a
+//! [`UsageProblem`]. Help and version are not errors and are not touched here.
+
+use std::ffi::OsString;
+
+use clap::CommandFactory;
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+
+use super::Cli;
+use super::message::{Arg, UsageProblem};
+use crate::diagnostic::{Error, did_you_mean};
+use crate::text::Lang;
+
+/// The language the raw `args` ask for with `--lang vi|en` (the first one that reads; after a
+/// `--`, arguments are no options); Vietnamese otherwise.
+pub(super) fn lang_of(args: &[OsString]) -> Lang {
+    let mut args = args.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(arg) = args.next() {
+        let value = match arg.as_ref() {
+            "--" => break,
+            "--lang" => args.next().map(|v| v.into_owned()),
+            other => other.strip_prefix("--lang=").map(str::to_string),
+        };
+        if let Some(lang) = value.as_deref().and_then(Lang::parse) {
+            return lang;
+        }
+    }
+    Lang::Vi
+}
+
+/// The command the raw `args` name before the parser stopped: `campaign`, `campaign plan`,
+/// `campaign rules check`.
+fn command_of(args: &[OsString]) -> String {
+    let cli = Cli::command();
+    let mut path = vec!["campaign".to_string()];
+    let mut current = &cli;
+    let mut args = args.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(arg) = args.next() {
+        if arg == "--" {
+            break;
+        }
+        if let Some(long) = arg.strip_prefix("--") {
+            // an option that takes a value takes the next argument, unless written `--x=v`
+            let takes_value = current
+                .get_arguments()
+                .chain(cli.get_arguments())
+                .find(|a| a.get_long() == Some(long))
+                .is_some_and(|a| a.get_action().takes_values());
+            if takes_value && !long.contains('=') {
+                args.next();
+            }
+            continue;
+        }
+        if arg.starts_with('-') {
+            continue;
+        }
+        match current.find_subcommand(arg.as_ref()) {
+            Some(sub) => {
+                path.push(sub.get_name().to_string());
+                current = sub;
+            }
+            None => break,
+        }
+    }
+    path.join(" ")
+}
+
+/// The subcommands and the long options of `command` (`campaign plan`).
+fn names_of(command: &str) -> (Vec<String>, Vec<String>) {
+    let cli = Cli::command();
+    let mut current = &cli;
+    for part in command.split(' ').skip(1) {
+        match current.find_subcommand(part) {
+            Some(sub) => current = sub,
+            None => break,
+        }
+    }
+    let subcommands = current
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    let mut options: Vec<String> = current
+        .get_arguments()
+        .chain(cli.get_arguments().filter(|a| a.is_global_set()))
+        .filter_map(|a| a.get_long().map(|l| format!("--{l}")))
+        .collect();
+    options.dedup();
+    (subcommands, options)
+}
+
+/// A text of the parser's context.
+fn text(e: &clap::Error, kind: ContextKind) -> Option<String> {
+    match e.get(kind)? {
+        ContextValue::String(s) => Some(s.clone()),
+        ContextValue::Strings(s) => s.first().cloned(),
+        ContextValue::StyledStr(s) => Some(s.to_string()),
+        _ => None,
+    }
+}
+
+/// The texts of the parser's context.
+fn texts(e: &clap::Error, kind: ContextKind) -> Vec<String> {
+    match e.get(kind) {
+        Some(ContextValue::Strings(s)) => s.clone(),
+        Some(ContextValue::String(s)) => vec![s.clone()],
+        _ => Vec::new(),
+    }
+}
+
+fn number(e: &clap::Error, kind: ContextKind) -> usize {
+    match e.get(kind) {
+        Some(ContextValue::Number(n)) => usize::try_from(*n).unwrap_or(0),
+        _ => 0,
+    }
+}
+
+/// `--lang <LANG>` as the option alone: `--lang`.
+fn option_name(arg: &str) -> String {
+    arg.split([' ', '=']).next().unwrap_or(arg).to_string()
+}
+
+/// An argument as the parser names it (`<SCENARIO>`, `--district <DISTRICT>`), as people do.
+fn arg(written: &str) -> Arg {
+    match written.trim_end_matches("...") {
+        "<SCENARIO>" => Arg::Scenario,
+        "<SCENARIOS>" | "<SCENARIOS> <SCENARIOS>" => Arg::Scenarios,
+        "<FILE>" => Arg::TableFile,
+        w if w.starts_with("--") => Arg::Option(option_name(w)),
+        w => Arg::Other(w.to_string()),
+    }
+}
+
+/// The parser's refusal `e` of the raw `args`, as an error for people.
+pub(super) fn usage_error(e: &clap::Error, args: &[OsString]) -> Error {
+    let command = command_of(args);
+    let (subcommands, options) = names_of(&command);
+    let invalid = text(e, ContextKind::InvalidArg).unwrap_or_default();
+    let problem = match e.kind() {
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand | ErrorKind::MissingSubcommand => {
+            UsageProblem::NoCommand {
+                command,
+                commands: subcommands,
+            }
+        }
+        ErrorKind::InvalidSubcommand => {
+            let written = text(e, ContextKind::InvalidSubcommand).unwrap_or_default();
+            let close = did_you_mean(&written, subcommands.iter().map(String::as_str))
+                .map(str::to_string)
+                .or_else(|| text(e, ContextKind::SuggestedSubcommand));
+            UsageProblem::UnknownCommand {
+                command,
+                written,
+                close,
+                commands: subcommands,
+            }
+        }
+        ErrorKind::MissingRequiredArgument => UsageProblem::Missing {
+            command,
+            missing: texts(e, ContextKind::InvalidArg)
+                .iter()
+                .map(|a| arg(a))
+                .collect(),
+        },
+        ErrorKind::InvalidValue => {
+            let written = text(e, ContextKind::InvalidValue).unwrap_or_default();
+            let possible = texts(e, ContextKind::ValidValue);
+            let close = if written.is_empty() {
+                None
+            } else {
+                did_you_mean(&written, possible.iter().map(String::as_str)).map(str::to_string)
+            };
+            UsageProblem::BadValue {
+                command,
+                option: option_name(&invalid),
+                written,
+                possible,
+                close,
+            }
+        }
+        ErrorKind::ValueValidation => UsageProblem::NotANumber {
+            command,
+            option: option_name(&invalid),
+            written: text(e, ContextKind::InvalidValue).unwrap_or_default(),
+        },
+        // `campaign --lang en` (no command yet): the language is read, the command is missing
+        ErrorKind::UnknownArgument
+            if option_name(&invalid) == "--lang" && !subcommands.is_empty() =>
+        {
+            UsageProblem::NoCommand {
+                command,
+                commands: subcommands,
+            }
+        }
+        ErrorKind::UnknownArgument if invalid.starts_with('-') => {
+            let written = option_name(&invalid);
+            // the parser's own suggestion: it compares as strictly as a person would
+            let close = text(e, ContextKind::SuggestedArg);
+            UsageProblem::UnknownOption {
+                command,
+                written,
+                close,
+                options,
+            }
+        }
+        ErrorKind::UnknownArgument | ErrorKind::TooManyValues => UsageProblem::Extra {
+            command,
+            written: text(e, ContextKind::InvalidValue).unwrap_or(invalid),
+        },
+        ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => UsageProblem::TooFew {
+            command,
+            what: arg(&invalid),
+            min: number(e, ContextKind::MinValues).max(number(e, ContextKind::ExpectedNumValues)),
+            given: number(e, ContextKind::ActualNumValues),
+        },
+        ErrorKind::ArgumentConflict => {
+            let prior = text(e, ContextKind::PriorArg).unwrap_or_default();
+            if prior.is_empty() || prior == invalid {
+                UsageProblem::Twice {
+                    command,
+                    option: option_name(&invalid),
+                }
+            } else {
+                UsageProblem::Conflict {
+                    command,
+                    option: option_name(&invalid),
+                    other: option_name(&prior),
+                }
+            }
+        }
+        ErrorKind::InvalidUtf8 => UsageProblem::NotText { command },
+        _ => UsageProblem::Other {
+            command,
+            library: e.kind().as_str().unwrap_or("?").to_string(),
+        },
+    };
+    Error::new(problem)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(line: &str) -> Vec<OsString> {
+        std::iter::once("campaign")
+            .chain(line.split_whitespace())
+            .map(OsString::from)
+            .collect()
+    }
+
+    #[test]
+    fn the_language_is_read_before_the_parser() {
+        assert_eq!(lang_of(&args("plan x --lang en")), Lang::En);
+        assert_eq!(lang_of(&args("plan x --lang=en")), Lang::En);
+        assert_eq!(lang_of(&args("plan x --lang fr --lang en")), Lang::En);
+        assert_eq!(lang_of(&args("plan x --lang fr")), Lang::Vi);
+        assert_eq!(lang_of(&args("plan -- --lang en")), Lang::Vi);
+        assert_eq!(lang_of(&args("plan x")), Lang::Vi);
+    }
+
+    #[test]
+    fn the_command_is_what_was_typed_before_the_mistake() {
+        assert_eq!(command_of(&args("plan")), "campaign plan");
+        assert_eq!(command_of(&args("--set a=1 plan x")), "campaign plan");
+        assert_eq!(command_of(&args("rules chek")), "campaign rules");
+        assert_eq!(command_of(&args("rules test x")), "campaign rules test");
+        assert_eq!(command_of(&args("plann x")), "campaign");
+        // an option's value is no command
+        assert_eq!(command_of(&args("--set plan")), "campaign");
+    }
+}

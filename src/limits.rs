@@ -1,0 +1,63 @@
+//! Every limit on what the tool reads, in one place: docs/limits.md gives each one's reason and
+//! what to do when a real case needs more. A file or a table beyond a limit is refused with a
+//! message naming the file, the place and the limit, before anything is allocated for it.
+//!
+//! The biggest legitimate input these are measured against is every commune of Vietnam
+//! (10,600 units): a coverage table of 0.3 to 1 MB as CSV (depending on its columns), a 3.1 MB
+//! scenario when `campaign import` writes each commune as a `[[district]]`.
+
+/// A megabyte as the messages count it (1,000,000 bytes).
+pub const MB: u64 = 1_000_000;
+
+/// A scenario file, an overlay it names as `base`, a rule test file (TOML): the 10,600-commune
+/// scenario written by `campaign import` is 3.1 MB.
+pub const TOML_BYTES: u64 = 16 * MB;
+
+/// Tables of one TOML file, counted before it is parsed: its `[` and `{` and the dots of its
+/// dotted keys (a decimal's point is counted too). Each table of the parsed file holds a
+/// node of about 1 kB whatever it holds (`[[x]]` `a.b = 0` costs 2.7 kB for 3 counted), so
+/// this bounds them to about 200 MB; the 10,600-commune scenario has about 32,000.
+pub const TOML_TABLES: usize = 200_000;
+
+/// Values of one TOML file, counted before it is parsed: its `=` and `,`. A value costs
+/// about 150 bytes parsed (`x = [0,0,...]`), so this bounds them to about 150 MB; the
+/// 10,600-commune scenario has about 85,000.
+pub const TOML_VALUES: usize = 1_000_000;
+
+/// A rule file (Rhai): the shipped rules are 3 to 7 kB each.
+pub const RULE_BYTES: u64 = MB;
+
+/// A coverage table or a `[[history]]` snapshot on disk, CSV or `.xlsx`; also the text of a
+/// workbook's cells, all together.
+pub const TABLE_BYTES: u64 = 32 * MB;
+
+/// The parts of an `.xlsx` workbook (a zip archive), unzipped, all together: a workbook of
+/// every commune of Vietnam unzips to a few MB.
+pub const WORKBOOK_UNZIPPED_BYTES: u64 = 256 * MB;
+
+/// One part of an `.xlsx` workbook (a sheet, the shared strings), unzipped: the shared
+/// strings are held in memory whole.
+pub const WORKBOOK_PART_BYTES: u64 = 64 * MB;
+
+/// What reading an `.xlsx` workbook may unzip, all told, every time a part is read counted:
+/// each part read once is at most [`WORKBOOK_UNZIPPED_BYTES`], but a workbook whose sheets all
+/// name one part would unzip it once per sheet (a 123 kB file did not finish in two minutes).
+pub const WORKBOOK_READ_BYTES: u64 = 2 * WORKBOOK_UNZIPPED_BYTES;
+
+/// The parts of an `.xlsx` workbook (a workbook Excel writes has about ten, plus one per
+/// sheet and picture).
+pub const WORKBOOK_PARTS: usize = 10_000;
+
+/// Rows of a table: the row number of the last cell read (XLSX) or the rows with cells (CSV).
+pub const TABLE_ROWS: usize = 100_000;
+
+/// Columns of a table: a CSV line's cells, or the column of a workbook cell (1,000 is column
+/// `ALL`).
+pub const TABLE_COLUMNS: usize = 1_000;
+
+/// Cells of a table, empty ones inside it included: every row as wide as the widest (a
+/// workbook's sheet from its first filled cell to its last, a CSV file's lines as written).
+pub const TABLE_CELLS: usize = 2_000_000;
+
+/// Characters in one cell: Excel's own limit.
+pub const CELL_CHARS: usize = 32_767;
