@@ -11,12 +11,10 @@ fuzz_target!(|bytes: &[u8]| {
     }
 });
 
-/// Renders the error in both languages; with CAMPAIGN_FUZZ_MESSAGES set, a message that would
-/// fail its reader (`fuzz::misread`: a raw control character, a line echoed whole) is a crash.
+/// Renders the error in both languages: a message that would fail its reader
+/// (`fuzz::misread`: a control character sent to the terminal, a line echoed whole) is a crash.
 fn shown(e: &Error) {
-    if let Some(why) = fuzz::misread(e)
-        && std::env::var_os("CAMPAIGN_FUZZ_MESSAGES").is_some()
-    {
+    if let Some(why) = fuzz::misread(e) {
         panic!("{why}");
     }
 }
