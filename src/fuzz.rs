@@ -251,6 +251,74 @@ pub fn coverage_xlsx(bytes: &[u8]) -> Result<Tables, Error> {
     coverage(&layout, bytes, "coverage.xlsx")
 }
 
+/// Both readers of a coverage table on a workbook whose first sheet's XML is `bytes`, its
+/// other parts fixed ([`WORKBOOK_PARTS`]), as `scenarios/coverage.xlsx`. Fuzzed as a whole
+/// workbook, a sheet hardly reaches the workbook reader: a changed byte of a stored part fails
+/// the archive's checksum, and of a compressed one its compression, so the workbook is refused
+/// as damaged before the sheet is read. Here the archive is made around the bytes, with their
+/// checksum, and the sheet reader gets whatever they hold.
+pub fn coverage_xlsx_sheet(bytes: &[u8]) -> Result<Tables, Error> {
+    let layout = Layout::of("coverage_xlsx_sheet")?;
+    let book = workbook(bytes).map_err(|e| {
+        let path = layout.scenarios().join("coverage.xlsx");
+        cannot_write(&path, &std::io::Error::other(e))
+    })?;
+    coverage(&layout, &book, "coverage.xlsx")
+}
+
+/// The parts of the workbook around a fuzzed sheet: one sheet, shared strings holding the
+/// letter's headings and district names (a sheet's `t="s"` cells name them by index), and
+/// styles with the letter's number formats (a whole number, a percentage).
+const WORKBOOK_PARTS: [(&str, &str); 6] = [
+    (
+        "[Content_Types].xml",
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>"#,
+    ),
+    (
+        "_rels/.rels",
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#,
+    ),
+    (
+        "xl/workbook.xml",
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>"#,
+    ),
+    (
+        "xl/_rels/workbook.xml.rels",
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>"#,
+    ),
+    (
+        "xl/sharedStrings.xml",
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="16" uniqueCount="16"><si><t>Huyện</t></si><si><t>Đã cài Bluezone</t></si><si><t>Tổng smartphone</t></si><si><t>Tỷ lệ</t></si><si><t>commune</t></si><si><t>Thành phố Lạng Sơn</t></si><si><t>Hữu Lũng</t></si><si><t>Cao Lộc</t></si><si><t>Lộc Bình</t></si><si><t>Tràng Định</t></si><si><t>Chi Lăng</t></si><si><t>Bắc Sơn</t></si><si><t>Văn Lãng</t></si><si><t>Văn Quan</t></si><si><t>Bình Gia</t></si><si><t>Tổng cộng</t></si></sst>"#,
+    ),
+    (
+        "xl/styles.xml",
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="0.00%"/></numFmts><cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="3" applyNumberFormat="1"/><xf numFmtId="164" applyNumberFormat="1"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>"#,
+    ),
+];
+
+/// A workbook of [`WORKBOOK_PARTS`] and `sheet` as `xl/worksheets/sheet1.xml`, stored.
+fn workbook(sheet: &[u8]) -> zip::result::ZipResult<Vec<u8>> {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    let parts = WORKBOOK_PARTS
+        .iter()
+        .map(|(name, text)| (*name, text.as_bytes()))
+        .chain([("xl/worksheets/sheet1.xml", sheet)]);
+    for (name, bytes) in parts {
+        zip.start_file(name, stored)?;
+        zip.write_all(bytes)?;
+    }
+    Ok(zip.finish()?.into_inner())
+}
+
 fn coverage(layout: &Layout, bytes: &[u8], name: &str) -> Result<Tables, Error> {
     let table = layout.write(&format!("scenarios/{name}"), bytes)?;
     let around = AROUND_COVERAGE.replace("COVERAGE", name);

@@ -8,6 +8,7 @@ pub(crate) mod file;
 pub(crate) mod grid;
 pub(crate) mod header;
 pub(crate) mod message;
+mod reference;
 pub mod skeleton;
 pub mod table;
 mod xlsx;
@@ -15,7 +16,7 @@ mod xlsx;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use crate::diagnostic::Error;
+use crate::diagnostic::{Error, shortened};
 use crate::source::Source;
 use check::{Reader, Total};
 use grid::{Grid, GridRow};
@@ -198,14 +199,23 @@ fn columns(src: &Source, header: &GridRow) -> Result<Columns, Error> {
     })
 }
 
+/// The cells of a row that is not a header, quoted in its message: the first few, each cut
+/// short (found by fuzzing: a 12,900-character cell, or a thousand cells, was quoted whole).
+const LISTED_CELLS: usize = 12;
+
 fn missing_columns(src: &Source, best: &GridRow) -> Error {
-    let found = best
+    let cells: Vec<&str> = best
         .cells
         .iter()
         .map(|c| c.trim())
         .filter(|c| !c.is_empty())
-        .map(str::to_string)
         .collect();
+    let found = cells
+        .iter()
+        .take(LISTED_CELLS)
+        .map(|c| shortened(c))
+        .collect();
+    let more = cells.len().saturating_sub(LISTED_CELLS);
     let have: Vec<Heading> = best
         .cells
         .iter()
@@ -220,6 +230,7 @@ fn missing_columns(src: &Source, best: &GridRow) -> Error {
         TableProblem::MissingColumns {
             line: best.line,
             found,
+            more,
             missing,
         },
     )
