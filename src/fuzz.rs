@@ -7,9 +7,9 @@
 //! path), so each call writes the bytes into a temporary folder laid out as the repository
 //! is, `scenarios/` beside `rules/`, with the files around them fixed here, and reads them
 //! from there as `campaign` would. Each thread keeps one such folder per target (scenario, CSV,
-//! XLSX, rules), made on its first call: a call rewrites only its own files (the same names
-//! every time), and no reader writes, so every call reads the same folder but for the bytes it
-//! was given.
+//! XLSX, XLSX sheet, rules), made on its first call: a call rewrites only its own files (the
+//! same names every time), and no reader writes, so every call reads the same folder but for
+//! the bytes it was given.
 //! (Making a folder and its seven files on every call took two thirds of a fuzzer's time.)
 
 use std::cell::{OnceCell, RefCell};

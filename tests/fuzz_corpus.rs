@@ -374,3 +374,45 @@ fn a_loop_within_a_call_s_steps_runs_and_a_longer_one_is_stopped_by_name() {
         "{en}"
     );
 }
+
+/// Found by fuzzing (`coverage_xlsx_sheet`): a sheet whose XML starts with a text and an `&`,
+/// before its first tag, broke the look for references calamine would misread (it passed
+/// over the text after the `&` while the XML reader had begun to read it: an assertion of
+/// quick-xml failed under debug assertions, and without them the look stopped there, so that
+/// `B4294967298` further on reached calamine and was read as `B2`). The text before the first
+/// tag is read as calamine reads it, and the cell is refused by its sheet.
+#[test]
+fn a_text_and_an_ampersand_before_the_first_tag_hide_no_cell_beyond_the_grid() {
+    let sheet =
+        regression("coverage_xlsx_sheet/text-and-an-ampersand-before-a-cell-B4294967298.xml");
+    let tables = fuzz::coverage_xlsx_sheet(&sheet).expect("the temporary layout can be written");
+    for err in [
+        tables.import.expect_err("refused by import"),
+        tables.scenario.expect_err("refused by the scenario"),
+    ] {
+        let (vi, en) = (err.render(Lang::Vi), err.render(Lang::En));
+        assert!(
+            vi.contains("coverage.xlsx: trang \"Sheet1\" có một ô nằm ngoài cả vùng của Excel (sau ô XFD1048576)")
+                && vi.contains("gợi ý: tệp này không do Excel viết ra đúng cách: mở tệp bằng Excel rồi lưu lại"),
+            "{vi}"
+        );
+        assert!(
+            en.contains("coverage.xlsx: sheet \"Sheet1\" has a cell outside even Excel's grid (beyond cell XFD1048576)")
+                && en.contains("hint: this file was not written properly by Excel: open it in Excel and save it again"),
+            "{en}"
+        );
+    }
+    // the same sheet without its first text is read: the cell is the only thing wrong
+    let read = String::from_utf8(sheet)
+        .expect("text")
+        .replacen("x&amp;", "", 1)
+        .replace("B4294967298", "B2");
+    let tables = fuzz::coverage_xlsx_sheet(read.as_bytes()).expect("the temporary layout");
+    let coverage = tables.import.expect("a table of one district");
+    let found: Vec<_> = coverage
+        .districts
+        .iter()
+        .map(|d| (d.name.as_str(), d.installed, d.smartphones))
+        .collect();
+    assert_eq!(found, [("Hữu Lũng", 18_019, 78_399)]);
+}

@@ -44,19 +44,24 @@ pub(super) fn first_bad(part: impl BufRead) -> Option<BadReference> {
     config.check_comments = false;
     config.expand_empty_elements = true;
     let mut buf = Vec::new();
-    let mut first = true;
+    // whether the last event was a text (or there was none yet)
+    let mut after_text = true;
     loop {
-        // the text up to the next tag is passed over unread, after the first event (which
-        // reads a byte-order mark as calamine's reader does): a part whose one text is 60 MB
-        // is not held in memory for it
-        if !std::mem::take(&mut first) && !skip_text(&mut xml.stream()) {
+        // The text up to the next tag is passed over unread, so that a part whose one text is
+        // 60 MB is not held in memory for it; but only between markup and text. A text event
+        // ends at a `<` or `&` the reader has begun to read (passing over what follows broke
+        // its state: found by fuzzing), and the first event reads a byte-order mark.
+        if !after_text && !skip_text(&mut xml.stream()) {
             return None;
         }
         buf.clear();
-        let element = match xml.read_event_into(&mut buf) {
-            Ok(Event::Start(element)) => element,
+        let event = match xml.read_event_into(&mut buf) {
             Ok(Event::Eof) | Err(_) => return None,
-            Ok(_) => continue,
+            Ok(event) => event,
+        };
+        after_text = matches!(event, Event::Text(_));
+        let Event::Start(element) = event else {
+            continue;
         };
         let (key, kind): (&str, fn(&str) -> Option<BadReference>) =
             match element.local_name().as_ref() {
@@ -243,6 +248,9 @@ mod tests {
                 r#"<si><t>Hữu Lũng &amp; r="A1"</t></si><c r="XFE1"/>"#,
                 "XFE1",
             ),
+            // after a text and a reference before the first tag (the reader reads them)
+            (r#"x&amp;<c r="XFE1"/>"#, "XFE1"),
+            ("\u{feff}x &lt;&amp;y<c r=\"XFE1\"/>", "XFE1"),
             (r#"<c r="A1048577"/>"#, "A1048577"),
             (r#"<x:c r="ZZZZZZZ5"/>"#, "ZZZZZZZ5"),
             (r#"<c s="1" r='A99999999999'>"#, "A99999999999"),
