@@ -416,3 +416,33 @@ fn a_text_and_an_ampersand_before_the_first_tag_hide_no_cell_beyond_the_grid() {
         .collect();
     assert_eq!(found, [("Hữu Lũng", 18_019, 78_399)]);
 }
+
+/// Found in review, where the fuzzers cannot reach (a changed byte of a workbook's
+/// `workbook.xml` fails its checksum): a sheet name of 5,000 characters, which Excel would not
+/// allow (it allows 31) but a file may give, was quoted whole in every message naming the
+/// sheet (5 kB). It is cut to 100 characters and `…`, an escape in it shown as `�`.
+#[test]
+fn a_sheet_name_is_quoted_short_and_without_control_characters() {
+    let book = regression("coverage_xlsx/sheet-name-of-5000-characters-and-an-escape.xlsx");
+    let tables = fuzz::coverage_xlsx(&book).expect("the temporary layout can be written");
+    let shown = format!("{}\u{FFFD}[2J{}…", "S".repeat(50), "S".repeat(46));
+    for err in [
+        tables.import.expect_err("refused by import"),
+        tables.scenario.expect_err("refused by the scenario"),
+    ] {
+        let (vi, en) = (err.render(Lang::Vi), err.render(Lang::En));
+        assert!(
+            vi.contains(&format!(
+                "coverage.xlsx: trang \"{shown}\" có một ô nằm ngoài cả vùng của Excel (sau ô XFD1048576)"
+            )) && vi.contains("gợi ý: tệp này không do Excel viết ra đúng cách"),
+            "{vi}"
+        );
+        assert!(
+            en.contains(&format!(
+                "coverage.xlsx: sheet \"{shown}\" has a cell outside even Excel's grid (beyond cell XFD1048576)"
+            )) && en.contains("hint: this file was not written properly by Excel"),
+            "{en}"
+        );
+        assert_eq!(fuzz::misread(&err), None);
+    }
+}

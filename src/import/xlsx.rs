@@ -21,7 +21,7 @@ use super::grid::{Grid, GridRow};
 use super::message::{CellAt, TableFileProblem, TableLimit, column_name};
 use super::reference::{self, BadReference, EXCEL_COLUMNS, EXCEL_ROWS};
 use super::table;
-use crate::diagnostic::Error;
+use crate::diagnostic::{Error, shortened};
 use crate::limits::{
     CELL_CHARS, TABLE_BYTES, TABLE_CELLS, TABLE_COLUMNS, TABLE_ROWS, WORKBOOK_PART_BYTES,
     WORKBOOK_PARTS, WORKBOOK_READ_BYTES, WORKBOOK_UNZIPPED_BYTES,
@@ -60,14 +60,17 @@ pub(super) fn read(path: &Path, bytes: Vec<u8>) -> Result<Grid, Error> {
     let mut first: Option<Vec<GridRow>> = None;
     let mut chosen: Option<Vec<GridRow>> = None;
     for name in book.sheet_names() {
+        // the sheet's name as messages quote it: a name Excel would allow has 31 characters,
+        // but a file not written by Excel may give any
+        let said = shortened(&name);
         in_sheet.set(true);
         let read = match book.worksheet_cells_reader(&name) {
             // a chart sheet: no cells
             Err(XlsxError::NotAWorksheet(_)) => Ok(Some(Vec::new())),
             // a sheet that cannot be read is passed over, as before the limits
             Err(_) => Ok(None),
-            Ok(mut reader) => match sheet(&mut reader, &name, &mut text_bytes) {
-                Ok(Some(cells)) => cells.rows(&name).map(Some),
+            Ok(mut reader) => match sheet(&mut reader, &said, &mut text_bytes) {
+                Ok(Some(cells)) => cells.rows(&said).map(Some),
                 Ok(None) => Ok(None),
                 Err(limit) => Err(limit),
             },
@@ -76,11 +79,11 @@ pub(super) fn read(path: &Path, bytes: Vec<u8>) -> Result<Grid, Error> {
         if let Some(bad) = refused.take() {
             let error = match bad {
                 BadReference::Outside(_) => Error::new(TableLimit::Outside {
-                    sheet: name,
+                    sheet: said,
                     cell: None,
                 }),
                 BadReference::Backwards(range) => {
-                    Error::new(TableFileProblem::RangeBackwards { sheet: name, range })
+                    Error::new(TableFileProblem::RangeBackwards { sheet: said, range })
                 }
             };
             return Err(error.file(path));
