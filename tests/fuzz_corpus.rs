@@ -306,10 +306,10 @@ fn a_reference_calamine_would_misread_is_refused_before_it_reads_it() {
         "coverage.xlsx: sheet \"Sheet1\" has a cell outside even Excel's grid (beyond cell XFD1048576)",
     );
     let cases = [
-        ("cell-B4294967298-read-as-B2.xlsx", outside.clone()),
-        ("cell-of-eight-letters-AAAAAAAB2.xlsx", outside.clone()),
-        ("cell-of-eleven-digits-B99999999999.xlsx", outside.clone()),
-        ("row-of-eleven-digits-99999999999.xlsx", outside.clone()),
+        ("cell-B4294967298-read-as-B2.xlsx", outside),
+        ("cell-of-eight-letters-AAAAAAAB2.xlsx", outside),
+        ("cell-of-eleven-digits-B99999999999.xlsx", outside),
+        ("row-of-eleven-digits-99999999999.xlsx", outside),
         (
             "range-backwards-in-the-dimension-F13-A1.xlsx",
             (
