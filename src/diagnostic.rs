@@ -236,7 +236,7 @@ impl Error {
         } else if let Some(setting) = &loc.setting {
             let _ = write!(out, "--set {}: ", visible(&shortened(setting)));
         } else if let Some(file) = &loc.file {
-            out.push_str(&file.display().to_string());
+            out.push_str(&visible_lines(&file.display().to_string()));
             if let Some(line) = loc.line {
                 let _ = write!(out, ":{line}");
                 if let Some(col) = loc.column {
@@ -246,6 +246,7 @@ impl Error {
             out.push_str(": ");
         }
         if let Some(district) = &loc.district {
+            let district = visible_lines(district);
             let _ = write!(out, "{} \"{district}\"", lang.pick("huyện", "district"));
             out.push_str(if loc.field.is_some() { ", " } else { ": " });
         }
@@ -255,9 +256,11 @@ impl Error {
             } else {
                 lang.pick("mục", "field")
             };
-            let _ = write!(out, "{kind} `{field}`: ");
+            let _ = write!(out, "{kind} `{}`: ", visible_lines(field));
         }
-        out.push_str(self.message.get(lang));
+        // what a message quotes of the user's text (a cell, a key, a name) may hold a control
+        // character: it is shown as the source line shows one
+        out.push_str(&visible_lines(self.message.get(lang)));
         out.push('\n');
         let argument = match (&loc.vary, &loc.setting) {
             (Some(vary), _) => Some(("--vary", &vary.text)),
@@ -282,7 +285,8 @@ impl Error {
             }
         }
         if let Some(hint) = &self.hint {
-            let _ = writeln!(out, "{}{}", lang.pick("gợi ý: ", "hint: "), hint.get(lang));
+            let hint = visible_lines(hint.get(lang));
+            let _ = writeln!(out, "{}{hint}", lang.pick("gợi ý: ", "hint: "));
         }
         out
     }
@@ -304,6 +308,17 @@ fn visible(text: &str) -> String {
             }
         })
         .collect()
+}
+
+/// [`visible`] line by line: the line breaks of a message are its own.
+fn visible_lines(text: &str) -> String {
+    if !text
+        .chars()
+        .any(|c| c.is_control() && c != '\t' && c != '\n')
+    {
+        return text.to_string();
+    }
+    text.split('\n').map(visible).collect::<Vec<_>>().join("\n")
 }
 
 /// The terminal columns `c` takes (a tab counted as 4, where it often ends).
@@ -434,6 +449,44 @@ mod tests {
             err.render(Lang::Vi)
                 .starts_with("lỗi: s.toml:2:13: huyện \"Hữu Lũng\", mục `installed`: quá lớn")
         );
+    }
+
+    /// A control character the user wrote reaches no part of a message (found by fuzzing:
+    /// a CSV cell `39<U+0001>11` was quoted raw in "is not a whole number"); the message's own
+    /// line breaks and tabs stay.
+    #[test]
+    fn control_characters_anywhere_in_an_error_show_as_replacement_marks() {
+        let err = Error::new(Text::new(
+            "`39\u{1}11` không phải là số nguyên\ndòng sau",
+            "`39\u{1}11` is not a whole number\nnext line",
+        ))
+        .file("a\u{1b}[2J.csv")
+        .district("Hữu\u{7}Lũng")
+        .table_column("installed\r")
+        .hint(Text::new(
+            "ghi\tmột số \u{1b}[31m",
+            "write\ta number \u{1b}[31m",
+        ));
+        let en = err.render(Lang::En);
+        assert_eq!(
+            en,
+            "error: a\u{FFFD}[2J.csv: district \"Hữu\u{FFFD}Lũng\", column `installed\u{FFFD}`: \
+             `39\u{FFFD}11` is not a whole number\nnext line\nhint: write\ta number \u{FFFD}[31m\n"
+        );
+        let vi = err.render(Lang::Vi);
+        assert!(
+            vi.contains("`39\u{FFFD}11` không phải là số nguyên\ndòng sau"),
+            "{vi}"
+        );
+        assert!(vi.contains("gợi ý: ghi\tmột số \u{FFFD}[31m"), "{vi}");
+        for text in [en, vi] {
+            assert!(
+                !text
+                    .chars()
+                    .any(|c| c.is_control() && c != '\n' && c != '\t'),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]

@@ -8,6 +8,8 @@ pub mod diagnostic;
 pub mod effects;
 pub mod explain;
 mod files;
+#[doc(hidden)]
+pub mod fuzz;
 pub mod import;
 pub mod limits;
 pub mod model;

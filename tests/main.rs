@@ -17,6 +17,7 @@ mod compare;
 mod directive_installs;
 mod district_floor;
 mod explain;
+mod fuzz_corpus;
 mod generate;
 mod help;
 mod history;

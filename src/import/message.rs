@@ -397,10 +397,12 @@ pub(crate) enum TableProblem {
     /// A header and no district row below it.
     NoDistricts,
     /// No row has the needed headings; the one most like a header is on `line`, with the
-    /// cells `found`, and lacks `missing`.
+    /// cells `found` (the first few, each cut short) and `more` cells after them, and lacks
+    /// `missing`.
     MissingColumns {
         line: usize,
         found: Vec<String>,
+        more: usize,
         missing: Vec<Missing>,
     },
     /// A heading (as written) found twice in the header row on `line`.
@@ -675,10 +677,16 @@ impl Message for TableProblem {
             MissingColumns {
                 line,
                 found,
+                more,
                 missing,
             } => Said::new(format!(
-                "không tìm thấy dòng tiêu đề đủ cột: dòng {line} có {}; thiếu {}",
+                "không tìm thấy dòng tiêu đề đủ cột: dòng {line} có {}{}; thiếu {}",
                 name_list(found.iter().map(String::as_str)),
+                if *more > 0 {
+                    format!(" (và {} ô khác)", big(Lang::Vi, *more as i128))
+                } else {
+                    String::new()
+                },
                 missing
                     .iter()
                     .map(|m| m.said(Lang::Vi))
@@ -735,10 +743,16 @@ impl Message for TableProblem {
             MissingColumns {
                 line,
                 found,
+                more,
                 missing,
             } => Said::new(format!(
-                "no header row with the needed columns: row {line} has {}; missing {}",
+                "no header row with the needed columns: row {line} has {}{}; missing {}",
                 name_list(found.iter().map(String::as_str)),
+                match more {
+                    0 => String::new(),
+                    1 => " (and 1 more cell)".to_string(),
+                    n => format!(" (and {} more cells)", big(Lang::En, *n as i128)),
+                },
                 missing
                     .iter()
                     .map(|m| m.said(Lang::En))
@@ -798,6 +812,9 @@ pub(crate) enum TableFileProblem {
     /// The zip archive cannot be read (cut short, or not a zip after its first bytes); `part`
     /// is the part inside it that could not be unzipped, when one could not.
     WorkbookDamaged { part: Option<String> },
+    /// The sheet `sheet` names the range `range` (as written, cut short), which ends before it
+    /// starts (`B2:A1`): calamine would compute its size with an overflow.
+    RangeBackwards { sheet: String, range: String },
 }
 
 impl Message for TableFileProblem {
@@ -820,6 +837,10 @@ impl Message for TableFileProblem {
                 None => "tệp Excel bị hỏng hoặc không trọn vẹn (tệp nén bị cắt ngắn?)".to_string(),
             })
             .hint("mở tệp bằng Excel rồi lưu lại, hoặc xin lại tệp từ nơi gửi (tệp có thể bị cắt khi tải về hay gửi qua thư)"),
+            RangeBackwards { sheet, range } => Said::new(format!(
+                "trang \"{sheet}\" ghi vùng ô `{range}`, nhưng ô cuối của vùng lại nằm trước ô đầu"
+            ))
+            .hint("tệp này không do Excel viết ra đúng cách: mở tệp bằng Excel rồi lưu lại, hoặc xin lại tệp từ nơi gửi"),
         }
     }
 
@@ -841,6 +862,10 @@ impl Message for TableFileProblem {
                 None => "the Excel file is damaged or incomplete (a zip archive cut short?)".to_string(),
             })
             .hint("open it in Excel and save it again, or ask the sender for the file again (it may have been cut short when downloaded or mailed)"),
+            RangeBackwards { sheet, range } => Said::new(format!(
+                "sheet \"{sheet}\" names the range `{range}`, which ends before it starts"
+            ))
+            .hint("this file was not written properly by Excel: open it in Excel and save it again, or ask the sender for the file again"),
         }
     }
 }

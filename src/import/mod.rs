@@ -10,6 +10,7 @@ pub(crate) mod file;
 pub(crate) mod grid;
 pub(crate) mod header;
 pub(crate) mod message;
+mod reference;
 pub mod report;
 pub mod skeleton;
 pub mod table;

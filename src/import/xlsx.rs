@@ -5,7 +5,9 @@
 //! be within the limits ([`crate::limits`]). The parts are unzipped and counted first (the
 //! sizes the archive declares are not trusted); then each sheet's cells are read one by one,
 //! and a cell beyond the rows, columns or text the tool reads is refused, named as Excel names
-//! it, before the rows are laid out.
+//! it, before the rows are laid out. A sheet that names a cell beyond Excel's own grid or a range
+//! that ends before it starts, which calamine would compute with an overflow, is refused before
+//! calamine reads it ([`super::reference`]).
 
 use std::cell::Cell;
 use std::collections::{HashMap, HashSet};
@@ -17,17 +19,14 @@ use calamine::{Data, DataRef, Reader, Xlsx, XlsxError, XlsxFormulaMetadata};
 
 use super::grid::{Grid, GridRow};
 use super::message::{CellAt, TableFileProblem, TableLimit, column_name};
+use super::reference::{self, BadReference, EXCEL_COLUMNS, EXCEL_ROWS};
 use super::table;
-use crate::diagnostic::Error;
+use crate::diagnostic::{Error, shortened};
 use crate::limits::{
     CELL_CHARS, TABLE_BYTES, TABLE_CELLS, TABLE_COLUMNS, TABLE_ROWS, WORKBOOK_PART_BYTES,
     WORKBOOK_PARTS, WORKBOOK_READ_BYTES, WORKBOOK_UNZIPPED_BYTES,
 };
 use crate::source::{Origin, Source};
-
-/// Excel's own last row and column (`XFD1048576`), 1-based.
-const EXCEL_ROWS: u32 = 1_048_576;
-const EXCEL_COLUMNS: u32 = 16_384;
 
 /// Reads the sheet of the workbook `bytes` (read from `path`) that has a header row (else the
 /// first) into rows of cells; line numbers are the sheet's row numbers, and the text shown
@@ -36,10 +35,14 @@ const EXCEL_COLUMNS: u32 = 16_384;
 pub(super) fn read(path: &Path, bytes: Vec<u8>) -> Result<Grid, Error> {
     let spans = unzipped_within_limits(&bytes).map_err(|e| e.file(path))?;
     let spent = Rc::new(Cell::new(0u64));
+    let in_sheet = Rc::new(Cell::new(false));
+    let refused = Rc::new(Cell::new(None));
     let metered = Metered {
         bytes: Cursor::new(bytes),
         spans,
         spent: Rc::clone(&spent),
+        in_sheet: Rc::clone(&in_sheet),
+        refused: Rc::clone(&refused),
     };
     // what a failed read means once the reading has unzipped too much
     let overspent = || (spent.get() > WORKBOOK_READ_BYTES).then_some(TableLimit::Reread);
@@ -57,17 +60,34 @@ pub(super) fn read(path: &Path, bytes: Vec<u8>) -> Result<Grid, Error> {
     let mut first: Option<Vec<GridRow>> = None;
     let mut chosen: Option<Vec<GridRow>> = None;
     for name in book.sheet_names() {
+        // the sheet's name as messages quote it: a name Excel would allow has 31 characters,
+        // but a file not written by Excel may give any
+        let said = shortened(&name);
+        in_sheet.set(true);
         let read = match book.worksheet_cells_reader(&name) {
             // a chart sheet: no cells
             Err(XlsxError::NotAWorksheet(_)) => Ok(Some(Vec::new())),
             // a sheet that cannot be read is passed over, as before the limits
             Err(_) => Ok(None),
-            Ok(mut reader) => match sheet(&mut reader, &name, &mut text_bytes) {
-                Ok(Some(cells)) => cells.rows(&name).map(Some),
+            Ok(mut reader) => match sheet(&mut reader, &said, &mut text_bytes) {
+                Ok(Some(cells)) => cells.rows(&said).map(Some),
                 Ok(None) => Ok(None),
                 Err(limit) => Err(limit),
             },
         };
+        in_sheet.set(false);
+        if let Some(bad) = refused.take() {
+            let error = match bad {
+                BadReference::Outside(_) => Error::new(TableLimit::Outside {
+                    sheet: said,
+                    cell: None,
+                }),
+                BadReference::Backwards(range) => {
+                    Error::new(TableFileProblem::RangeBackwards { sheet: said, range })
+                }
+            };
+            return Err(error.file(path));
+        }
         let rows = match (read, overspent()) {
             (_, Some(limit)) | (Err(limit), None) => return Err(Error::new(limit).file(path)),
             (Ok(None), None) => continue,
@@ -108,7 +128,9 @@ pub(super) fn read(path: &Path, bytes: Vec<u8>) -> Result<Grid, Error> {
 /// Unzips every part of the workbook `bytes` into nothing, counting: an archive of more than
 /// [`WORKBOOK_PARTS`] parts, a part unzipping to more than [`WORKBOOK_PART_BYTES`] or all to
 /// more than [`WORKBOOK_UNZIPPED_BYTES`] is refused, whatever sizes the archive declares; so is
-/// an archive that cannot be unzipped.
+/// an archive that cannot be unzipped. Each part's XML is looked through on the way for a
+/// reference calamine would misread ([`reference::first_bad`]); the sheet whose part has one is
+/// refused when it is read.
 fn unzipped_within_limits(bytes: &[u8]) -> Result<Vec<Span>, Error> {
     // each part has an entry in the archive's directory, which starts `PK\1\2`: counted before
     // the directory is read into memory
@@ -132,11 +154,18 @@ fn unzipped_within_limits(bytes: &[u8]) -> Result<Vec<Span>, Error> {
             .name()
             .map_or_else(|_| format!("#{}", index + 1), |n| part_name(&n));
         let room = WORKBOOK_PART_BYTES.min(WORKBOOK_UNZIPPED_BYTES - total);
-        let unzipped = std::io::copy(
-            &mut (&mut part).take(room.saturating_add(1)),
-            &mut std::io::sink(),
-        )
-        .map_err(|_| damaged(Some(name.clone())))?;
+        let mut counted = Counted {
+            inner: (&mut part).take(room.saturating_add(1)),
+            read: 0,
+            failed: false,
+        };
+        let bad = reference::first_bad(std::io::BufReader::new(&mut counted));
+        if counted.failed {
+            return Err(damaged(Some(name)));
+        }
+        std::io::copy(&mut counted, &mut std::io::sink())
+            .map_err(|_| damaged(Some(name.clone())))?;
+        let unzipped = counted.read;
         if unzipped > room {
             let total = unzipped > WORKBOOK_UNZIPPED_BYTES - total;
             return Err(Error::new(TableLimit::Unzipped { part: name, total }));
@@ -148,6 +177,7 @@ fn unzipped_within_limits(bytes: &[u8]) -> Result<Vec<Span>, Error> {
                 end: start.saturating_add(compressed),
                 compressed,
                 unzipped,
+                bad,
             });
         }
     }
@@ -155,13 +185,30 @@ fn unzipped_within_limits(bytes: &[u8]) -> Result<Vec<Span>, Error> {
     Ok(spans)
 }
 
-/// Where a part's compressed bytes are in the workbook, and what they unzip to.
-#[derive(Debug, Clone, Copy)]
+/// Where a part's compressed bytes are in the workbook, what they unzip to, and the first
+/// reference in them that calamine would misread.
+#[derive(Debug, Clone)]
 struct Span {
     start: u64,
     end: u64,
     compressed: u64,
     unzipped: u64,
+    bad: Option<BadReference>,
+}
+
+/// A part's bytes as they are unzipped: how many, and whether unzipping failed.
+struct Counted<R> {
+    inner: R,
+    read: u64,
+    failed: bool,
+}
+
+impl<R: Read> Read for Counted<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let read = self.inner.read(buf).inspect_err(|_| self.failed = true)?;
+        self.read += read as u64;
+        Ok(read)
+    }
 }
 
 /// The workbook's bytes as calamine reads them, counting what the reading unzips: a byte read
@@ -169,11 +216,14 @@ struct Span {
 /// [`unzipped_within_limits`]), any other byte as one. Each part read once unzips to at most
 /// [`WORKBOOK_UNZIPPED_BYTES`]; a workbook whose sheets name one part again and again would be
 /// unzipped again and again, and is stopped at [`WORKBOOK_READ_BYTES`] (the reads fail, and
-/// `spent` says why).
+/// `spent` says why). While a sheet is read (`in_sheet`), a read of a part with a bad reference
+/// fails too, and `refused` says which: calamine never sees the reference.
 struct Metered {
     bytes: Cursor<Vec<u8>>,
     spans: Vec<Span>,
     spent: Rc<Cell<u64>>,
+    in_sheet: Rc<Cell<bool>>,
+    refused: Rc<Cell<Option<BadReference>>>,
 }
 
 impl Read for Metered {
@@ -182,16 +232,27 @@ impl Read for Metered {
             return Err(std::io::Error::other("the workbook unzips to too much"));
         }
         let at = self.bytes.position();
+        let span = match self.spans.partition_point(|s| s.start <= at).checked_sub(1) {
+            Some(i) if at < self.spans[i].end => Some(&self.spans[i]),
+            _ => None,
+        };
+        if let Some(bad) = span.and_then(|s| s.bad.as_ref())
+            && self.in_sheet.get()
+        {
+            self.refused.set(Some(bad.clone()));
+            return Err(std::io::Error::other(
+                "a cell reference beyond Excel's grid",
+            ));
+        }
         let read = self.bytes.read(buf)?;
         let read_bytes = read as u64;
-        let cost = match self.spans.partition_point(|s| s.start <= at).checked_sub(1) {
-            Some(i) if at < self.spans[i].end => {
-                let span = self.spans[i];
+        let cost = match span {
+            Some(span) => {
                 let cost = u128::from(read_bytes) * u128::from(span.unzipped)
                     / u128::from(span.compressed.max(1));
                 u64::try_from(cost).unwrap_or(u64::MAX).max(read_bytes)
             }
-            _ => read_bytes,
+            None => read_bytes,
         };
         self.spent.set(self.spent.get().saturating_add(cost));
         Ok(read)
@@ -307,7 +368,7 @@ fn sheet<R: Read + std::io::Seek>(
 
 /// A 0-based cell as Excel names it (`XFD1048576`), `None` beyond Excel's own grid.
 fn excel_name(row: u32, column: u32) -> Option<String> {
-    (row < EXCEL_ROWS && column < EXCEL_COLUMNS)
+    (u64::from(row) < EXCEL_ROWS && u64::from(column) < EXCEL_COLUMNS)
         .then(|| format!("{}{}", column_name(column as usize), row + 1))
 }
 
