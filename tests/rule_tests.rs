@@ -943,3 +943,35 @@ fn a_test_file_holds_at_most_a_thousand_cases() {
         out.stderr
     );
 }
+
+/// A folder or a device as a test file's scenario is said as what it is, at the line naming it
+/// (it was "not found"; a pipe is refused the same way, tests/limits.rs).
+#[test]
+fn a_folder_or_a_device_as_the_scenario_is_said_as_such() {
+    for (scenario, vi, en) in [
+        (
+            "/dev/zero",
+            "tệp kịch bản /dev/zero là một thiết bị, không phải tệp thông thường",
+            "the scenario file /dev/zero is a device, not a regular file",
+        ),
+        (
+            ROOT,
+            "là một thư mục, không phải tệp",
+            "is a folder, not a file",
+        ),
+    ] {
+        let (_dir, path) = fixture(&format!(
+            "scenario = \"{scenario}\"\nrules = [\"{{rule:communication}}\"]\n\n[[case]]\nname = \"a\"\ndistrict = \"Hữu Lũng\"\n"
+        ));
+        let out = rules_test([&path]);
+        assert_eq!(out.code, 1);
+        assert!(
+            out.stderr.contains("test.toml:1:12: mục `scenario`: "),
+            "{}",
+            out.stderr
+        );
+        assert!(out.stderr.contains(vi), "{}", out.stderr);
+        let out = rules_test([path.as_os_str(), "--lang".as_ref(), "en".as_ref()]);
+        assert!(out.stderr.contains(en), "{}", out.stderr);
+    }
+}

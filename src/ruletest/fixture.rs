@@ -160,16 +160,46 @@ fn load_scenario(top: &Table<'_, '_>) -> Result<Scenario, Error> {
     )?;
     let written = as_str(src, "scenario", value)?.trim();
     let path = src.folder().join(written);
-    if written.is_empty() || !path.is_file() {
-        return Err(src
+    let not_found = || {
+        src.error(
+            pos(value),
+            TestFileProblem::ScenarioNotFound {
+                path: path.display().to_string(),
+                folder: folder(src),
+            },
+        )
+        .field("scenario")
+    };
+    let special = if path.is_dir() {
+        Some(crate::files::Special::Folder)
+    } else {
+        crate::files::special_file(&path)
+    };
+    if !written.is_empty()
+        && let Some(kind) = special
+    {
+        // a folder, a pipe, a device: never opened, said as what it is at the line naming it
+        let what = crate::text::Text::new(
+            format!("tệp kịch bản {}", path.display()),
+            format!("the scenario file {}", path.display()),
+        );
+        let e = src
             .error(
                 pos(value),
-                TestFileProblem::ScenarioNotFound {
-                    path: path.display().to_string(),
-                    folder: folder(src),
-                },
+                crate::source::FileProblem::NotAFile { what, kind },
             )
-            .field("scenario"));
+            .field("scenario");
+        return Err(match kind {
+            // a folder: the path is wrong, relative to the test file's folder
+            crate::files::Special::Folder => match not_found().hint {
+                Some(hint) => e.hint(hint),
+                None => e,
+            },
+            _ => e,
+        });
+    }
+    if written.is_empty() || !path.is_file() {
+        return Err(not_found());
     }
     scenario::load(&path)
 }
