@@ -5,20 +5,20 @@
 
 use super::{Case, check};
 
-const COMMUNICATION: &str = "rules/communication.rhai";
+pub(super) const COMMUNICATION: &str = "rules/communication.rhai";
 const COHORTS: &str = "rules/mandatory-cohorts.rhai";
-const DOOR: &str = "rules/door-to-door.rhai";
+pub(super) const DOOR: &str = "rules/door-to-door.rhai";
 
 /// Line 18 of `communication.rhai`, the first statement of `before_solve`.
-const UNINSTALLED: &str = "let uninstalled = district.smartphones - district.installed;";
+pub(super) const UNINSTALLED: &str = "let uninstalled = district.smartphones - district.installed;";
 
 /// `campaign plan` with the one `from` of the rule file `file` replaced by `to`.
-fn rule(name: &str, file: &str, from: &str, to: &str) -> Case {
+pub(super) fn rule(name: &str, file: &str, from: &str, to: &str) -> Case {
     Case::plan(name).edit(file, from, to)
 }
 
 /// [`rule`]: `line` added before line 18 of `communication.rhai` (it becomes line 18).
-fn before_solve(name: &str, line: &str) -> Case {
+pub(super) fn before_solve(name: &str, line: &str) -> Case {
     rule(
         name,
         COMMUNICATION,

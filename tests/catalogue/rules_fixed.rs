@@ -3,32 +3,12 @@
 //! each with the place the user wrote and what to do, in both languages. (A file of its own,
 //! beside `rules.rs` and `rule_tests.rs`, so that it merges apart from the other fixes.)
 
+use super::rules::{COMMUNICATION, DOOR, UNINSTALLED, before_solve as before_line_18, rule};
 use super::{Case, check};
-
-const COMMUNICATION: &str = "rules/communication.rhai";
-const DOOR: &str = "rules/door-to-door.rhai";
-
-/// Line 18 of `communication.rhai`, the first statement of `before_solve`.
-const UNINSTALLED: &str = "let uninstalled = district.smartphones - district.installed;";
-
-/// `campaign plan` with the one `from` of the rule file `file` replaced by `to`.
-fn rule(name: &str, file: &str, from: &str, to: &str) -> Case {
-    Case::plan(name).edit(file, from, to)
-}
 
 /// [`rule`]: line 18 of `communication.rhai` replaced by `line`.
 fn instead_of_line_18(name: &str, line: &str) -> Case {
     rule(name, COMMUNICATION, UNINSTALLED, line)
-}
-
-/// [`rule`]: `line` added before line 18 of `communication.rhai` (it becomes line 18).
-fn before_line_18(name: &str, line: &str) -> Case {
-    rule(
-        name,
-        COMMUNICATION,
-        UNINSTALLED,
-        &format!("{line}\n    {UNINSTALLED}"),
-    )
 }
 
 fn cases() -> Vec<Case> {
