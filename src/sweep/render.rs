@@ -114,7 +114,8 @@ fn table_cells(vary: &Vary, points: &[Point], lang: Lang) -> (Vec<String>, Vec<V
     let mut cells = Vec::with_capacity(rows.len());
     for (i, r) in rows.iter().enumerate() {
         let previous = i.checked_sub(1).map(|j| &rows[j]);
-        let points_up = previous.map(|p| (r.rate - p.rate) * 100.0);
+        // the difference of the rates as printed, so that the column adds up as read
+        let points_up = previous.map(|p| printed_points(r.rate) - printed_points(p.rate));
         let cost_up = previous.map(|p| r.cost - p.cost);
         let mut line = vec![
             r.value.clone(),
@@ -147,6 +148,17 @@ fn table_cells(vary: &Vary, points: &[Point], lang: Lang) -> (Vec<String>, Vec<V
         cells.push(line);
     }
     (header, cells)
+}
+
+/// A rate in percentage points as [`number::percent`] prints it (two decimals): `0.43805`
+/// prints 43,81% and gives 43.81.
+fn printed_points(rate: f64) -> f64 {
+    let shown = number::percent(Lang::En, rate);
+    shown
+        .trim_end_matches('%')
+        .replace(',', "")
+        .parse()
+        .unwrap_or(rate * 100.0)
 }
 
 fn signed(text: String, value: f64) -> String {
