@@ -11,14 +11,14 @@ use rhai::{Dynamic, Engine, INT, Map};
 use super::budget::{Budget, TextOver};
 use super::failure::Fallible;
 use super::limits::{
-    MAX_ACTIONS_PER_CALL, MAX_DIRECTIVES_PER_CALL, MAX_NAME_CHARS, MAX_READS_PER_CALL,
+    MAX_ACTIONS_PER_CALL, MAX_DIRECTIVES_PER_CALL, MAX_PRIORITY, MAX_NAME_CHARS, MAX_READS_PER_CALL,
 };
-use super::message::{Declared, HostProblem, Input, Listed};
+use super::message::{Declared, HostProblem, Input, Listed, ValueProblem};
 use super::value;
 use crate::diagnostic::did_you_mean;
 use crate::effects::trace::{Phase, Recorder, TraceAction, TraceValue};
 use crate::effects::{Directive, Effects, FixedInstalls, Mandate};
-use crate::model::{Scope, TeamKind, UnitType};
+use crate::model::{MAX_TEAMS, Scope, TeamKind, UnitType};
 use crate::plan::DistrictPlan;
 use crate::scenario::{DistrictInput, Scenario};
 use crate::text::{Text, fold};
@@ -391,7 +391,7 @@ impl State {
         self.room_for_action("min_teams")?;
         let team_kind = self.context.kind(kind, "min_teams")?;
         let kind = team_kind.name.as_str();
-        let n = value::whole(n, Input::MinTeams)?;
+        let n = value::whole(n, Input::MinTeams, MAX_TEAMS)?;
         let cap = self.capacity(team_kind);
         // A provincial minimum above the pool is a what-if (a smaller pool), not a broken rule:
         // the optimiser reports it as infeasible, naming the districts and the teams missing.
@@ -417,7 +417,7 @@ impl State {
         self.room_for_action("max_teams")?;
         let kind = self.context.kind(kind, "max_teams")?.name.clone();
         let kind = kind.as_str();
-        let n = value::whole(n, Input::MaxTeams)?;
+        let n = value::whole(n, Input::MaxTeams, MAX_TEAMS)?;
         self.record(TraceAction::MaxTeams {
             kind: kind.to_string(),
             value: n,
@@ -446,6 +446,12 @@ impl State {
             return Err(HostProblem::TooManyDirectives.into());
         }
         let mut directive = parse_directive(&self.rule, map)?;
+        let smartphones = self.input.smartphones as f64;
+        if let Some(value) = directive.directive.expected_installs
+            && value > smartphones
+        {
+            return Err(ValueProblem::AboveSmartphones { value, smartphones }.into());
+        }
         if directive.with_teams && matches!(self.stage, Stage::Before) {
             return Err(HostProblem::WithTeamsBefore.into());
         }
@@ -530,7 +536,7 @@ fn parse_directive(rule: &str, map: &Map) -> Fallible<Written> {
     let priority = match map.get("priority") {
         None => 2,
         Some(v) => {
-            let p = value::whole(v, Input::Directive("priority"))?;
+            let p = value::whole(v, Input::Directive("priority"), MAX_PRIORITY)?;
             if p == 0 {
                 return Err(HostProblem::Priority.into());
             }

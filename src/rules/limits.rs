@@ -33,6 +33,10 @@ pub(crate) const MAX_MAP_SIZE: usize = 1_000;
 pub(crate) const MAX_VARIABLES: usize = 1_000;
 pub(crate) const MAX_FUNCTIONS: usize = 200;
 
+/// The largest `priority` a directive may have (1 is the most urgent). The shipped rules use 1
+/// to 3; a printed list of directives is read in this order, and nobody ranks a thousand levels.
+pub(crate) const MAX_PRIORITY: u32 = 1_000;
+
 /// Directives one rule may give one district in one hook call. The shipped rules give one.
 pub(crate) const MAX_DIRECTIVES_PER_CALL: usize = 20;
 /// Actions (`mandate`, `add_installs`, `min_teams`, ..., `directive`) one rule may take on one

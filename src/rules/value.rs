@@ -54,11 +54,19 @@ pub(crate) fn non_negative(value: &Dynamic, input: Input) -> Fallible<f64> {
     Ok(n)
 }
 
-/// A whole number, 0 or more (a whole-valued decimal such as `1.0` is accepted).
-pub(crate) fn whole(value: &Dynamic, input: Input) -> Fallible<u32> {
+/// A whole number from 0 to `limit` (a whole-valued decimal such as `1.0` is accepted).
+pub(crate) fn whole(value: &Dynamic, input: Input, limit: u32) -> Fallible<u32> {
     let n = non_negative(value, input)?;
-    if n.fract() != 0.0 || n > f64::from(u32::MAX) {
+    if n.fract() != 0.0 {
         return Err(ValueProblem::NotWhole { input, value: n }.into());
+    }
+    if n > f64::from(limit) {
+        return Err(ValueProblem::TooLarge {
+            input,
+            value: n,
+            limit: f64::from(limit),
+        }
+        .into());
     }
     Ok(n as u32)
 }

@@ -138,7 +138,21 @@ fn cases() -> Vec<Case> {
         before_solve("rule: a negative maximum", "district.max_teams(\"volunteer\", -1);")
             .at("rules/communication.rhai:18:14")
             .place("`max_teams`", "`max_teams`")
-            .says("số tổ/đội không được âm (đang là -1)", "the teams cannot be negative (it is -1)"),
+            .says("số tổ/đội không được âm (đang là -1)", "the number of teams cannot be negative (it is -1)"),
+        before_solve("rule: a number of teams too large to be a typing slip", "district.min_teams(\"volunteer\", 9223372036854775807);")
+            .at("rules/communication.rhai:18:14")
+            .place("`min_teams`", "`min_teams`")
+            .says("quá lớn: 9,223 × 10^18, tối đa 100.000", "too large: 9.223 × 10^18, at most 100,000")
+            .hint("kiểm tra phép tính", "check the arithmetic"),
+        before_solve("rule: a priority far beyond any list", "district.directive(#{action: \"Họp\", unit: \"UBND\", priority: 99999999999});")
+            .at("rules/communication.rhai:18:14")
+            .place("mục `priority`", "`priority`")
+            .says("tối đa 1.000", "at most 1,000"),
+        before_solve("rule: a directive expecting more installs than the district has smartphones", "district.directive(#{action: \"Họp\", unit: \"UBND\", expected_installs: 1e300});")
+            .at("rules/communication.rhai:18:14")
+            .place("huyện \"Thành phố Lạng Sơn\"", "district \"Thành phố Lạng Sơn\"")
+            .says("nhiều hơn số thuê bao smartphone của huyện (96.818)", "more than the district's smartphones (96,818)")
+            .hint("kiểm tra phép tính", "check the arithmetic"),
         before_solve("rule: the plan's teams listed before the solve", "district.directive(#{action: \"Họp\", unit: \"UBND\", with_teams: true});")
             .at("rules/communication.rhai:18:14")
             .place("`directive`", "`directive`")

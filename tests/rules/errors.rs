@@ -356,7 +356,7 @@ fn bad_arguments_are_explained() {
         ),
         (
             "district.max_teams(\"commune\", 1.5)",
-            "`max_teams`: the teams must be a whole number, not 1.5",
+            "`max_teams`: the number of teams must be a whole number, not 1.5",
         ),
         (
             "district.mandate(\"quarantine\", \"0.9\")",

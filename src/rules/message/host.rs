@@ -514,6 +514,17 @@ pub(crate) enum ValueProblem {
         input: Input,
         value: f64,
     },
+    /// A whole number above what the value can be (`limit`).
+    TooLarge {
+        input: Input,
+        value: f64,
+        limit: f64,
+    },
+    /// A directive's expected installs above the district's smartphones.
+    AboveSmartphones {
+        value: f64,
+        smartphones: f64,
+    },
     /// A blank text.
     Empty {
         input: Input,
@@ -574,6 +585,31 @@ impl Message for ValueProblem {
                 figure(crate::text::Lang::Vi, *value)
             ))
             .hint("làm tròn trước: `x.round().to_int()` (hoặc `x.floor()`, `x.ceiling()`)"),
+            TooLarge {
+                input,
+                value,
+                limit,
+            } => Said::new(format!(
+                "{} quá lớn: {}, tối đa {}",
+                input.vi(),
+                figure(crate::text::Lang::Vi, *value),
+                count(crate::text::Lang::Vi, *limit)
+            ))
+            .hint(
+                "kiểm tra phép tính ra số này ở dòng được chỉ hoặc trước đó (một phép nhân thừa, \
+                 một số đọc nhầm đơn vị)",
+            ),
+            AboveSmartphones { value, smartphones } => Said::new(format!(
+                "`directive`: mục `expected_installs` là {}, nhiều hơn số thuê bao smartphone \
+                 của huyện ({})",
+                figure(crate::text::Lang::Vi, *value),
+                count(crate::text::Lang::Vi, *smartphones)
+            ))
+            .hint(
+                "số lượt cài dự kiến của một chỉ đạo không vượt quá số smartphone của huyện: \
+                 kiểm tra phép tính (thường là `district.mandated_installs`, \
+                 `district.own_fixed_installs` hay `district.outreach_installs`)",
+            ),
             Empty { input } => Said::new(format!("{} không được để trống", input.vi())),
             NotText { input, got: shape } => Said::new(format!(
                 "{} phải là một đoạn chữ trong dấu ngoặc kép, không phải {}",
@@ -643,6 +679,31 @@ impl Message for ValueProblem {
                 figure(crate::text::Lang::En, *value)
             ))
             .hint("round it first: `x.round().to_int()` (or `x.floor()`, `x.ceiling()`)"),
+            TooLarge {
+                input,
+                value,
+                limit,
+            } => Said::new(format!(
+                "{} is too large: {}, at most {}",
+                input.en(),
+                figure(crate::text::Lang::En, *value),
+                count(crate::text::Lang::En, *limit)
+            ))
+            .hint(
+                "check the arithmetic that gives this number on this line or before it (a \
+                 multiplication too many, a figure read in the wrong unit)",
+            ),
+            AboveSmartphones { value, smartphones } => Said::new(format!(
+                "`directive`: `expected_installs` is {}, more than the district's smartphones \
+                 ({})",
+                figure(crate::text::Lang::En, *value),
+                count(crate::text::Lang::En, *smartphones)
+            ))
+            .hint(
+                "a directive cannot expect more installs than the district has smartphones: \
+                 check the arithmetic (usually `district.mandated_installs`, \
+                 `district.own_fixed_installs` or `district.outreach_installs`)",
+            ),
             Empty { input } => Said::new(format!("{} cannot be empty", input.en())),
             NotText { input, got: shape } => Said::new(format!(
                 "{} must be a text in double quotes, not {}",
@@ -729,8 +790,8 @@ impl Input {
             Input::Share => "`mandate`: the share".into(),
             Input::Installs => "`add_installs`: the installs".into(),
             Input::Multiplier => "`set_productivity`: the multiplier".into(),
-            Input::MinTeams => "`min_teams`: the teams".into(),
-            Input::MaxTeams => "`max_teams`: the teams".into(),
+            Input::MinTeams => "`min_teams`: the number of teams".into(),
+            Input::MaxTeams => "`max_teams`: the number of teams".into(),
             Input::MinRate => "`min_rate`: the rate".into(),
             Input::Directive(key) => format!("`directive`: `{key}`"),
             Input::Reason { english: false } => "`add_installs`: the reason (Vietnamese)".into(),
