@@ -309,6 +309,14 @@ impl Plan {
             .sum()
     }
 
+    /// The province's cost as the human reports print it: the sum of the districts' costs each
+    /// rounded to a whole đồng, so that the total under a district table is the sum of the rows
+    /// above it (a cost per team-day may have decimals). Exact: a scenario's whole spend is at
+    /// most [`crate::model::MAX_BUDGET`], well inside the integers an `f64` holds exactly.
+    pub fn cost_as_printed(&self) -> f64 {
+        self.districts.iter().map(|d| d.cost.round()).sum()
+    }
+
     /// Sets each district's unit type to the scenario's (`unit_type`, or what its name says).
     pub fn add_unit_types(&mut self, scenario: &Scenario) {
         let by_name: std::collections::HashMap<&str, &DistrictInput> = scenario

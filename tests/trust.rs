@@ -112,6 +112,92 @@ fn the_largest_spend_the_limits_allow_is_printed_exactly() {
     assert!(csv.contains(&format!(",{cost:.0},")), "{cost:.0} in\n{csv}");
 }
 
+/// Beyond 10^15 đ money stops adding exactly to the đồng (and a spreadsheet shows 15 digits):
+/// a scenario whose teams could spend more is refused, naming the costliest kind, before any
+/// plan prints a total that is not the sum of its rows (the trial's 3.869 × 10^21 đ total was
+/// 1.6 × 10^9 đ away from the sum of its printed districts).
+#[test]
+fn teams_that_could_spend_beyond_exact_money_are_refused_naming_the_kind() {
+    let settings = [
+        "team_kind.volunteer.cost_per_team_day=1e9",
+        "team_kind.volunteer.available=100000",
+    ];
+    for (lang, said, hint) in [
+        (
+            "vi",
+            "mọi tổ, đội làm đủ 14 ngày sẽ tốn tới 1.400.000.420.000.000 đ, nhiều hơn mức \
+             1.000.000.000.000.000 đ",
+            "kiểm tra `cost_per_team_day` của loại `volunteer`",
+        ),
+        (
+            "en",
+            "every team of every kind working all 14 days would cost up to \
+             1,400,000,420,000,000 VND, more than the 1,000,000,000,000,000 VND",
+            "check `cost_per_team_day` of kind `volunteer`",
+        ),
+    ] {
+        let out = with(&settings, lang).run().bad_input();
+        assert!(out.stderr.contains(said), "{}", out.stderr);
+        assert!(out.stderr.contains(hint), "{}", out.stderr);
+        assert!(
+            out.stderr.contains("team_kind.volunteer.cost_per_team_day"),
+            "{}",
+            out.stderr
+        );
+    }
+}
+
+/// With a cost per team-day in decimals each district's cost is printed rounded to the đồng;
+/// the total under the table and the province's total cost are the sum of the printed rows.
+#[test]
+fn a_total_cost_is_the_sum_of_the_printed_district_costs() {
+    let settings = [
+        "team_kind.volunteer.cost_per_team_day=300000.123",
+        "team_kind.commune.cost_per_team_day=150000.071",
+    ];
+    let csv = with(&settings, "en").format("csv").run().plan().stdout;
+    let mut rows = csv::ReaderBuilder::new().from_reader(csv.as_bytes());
+    let headers = rows.headers().expect("a header").clone();
+    let column = headers
+        .iter()
+        .position(|h| h.to_lowercase().contains("cost"))
+        .expect("a cost column");
+    let mut sum = 0i128;
+    let mut total = None;
+    for row in rows.records() {
+        let row = row.expect("a row");
+        let cost: i128 = row[column]
+            .replace(',', "")
+            .parse()
+            .expect("a whole number");
+        if row[0].eq_ignore_ascii_case("total") {
+            total = Some(cost);
+        } else {
+            sum += cost;
+        }
+    }
+    assert_eq!(total, Some(sum), "{csv}");
+    let json = with(&settings, "en").format("json").run().plan().json();
+    let exact: f64 = json["districts"]
+        .as_array()
+        .expect("districts")
+        .iter()
+        .map(|d| f(&d["cost"]))
+        .sum();
+    // the case tells the two totals apart: the exact sum, rounded, is not the printed rows' sum
+    assert_ne!(
+        exact.round() as i128,
+        sum,
+        "the case has costs in decimals: {exact}"
+    );
+    let text = with(&settings, "en").run().plan().stdout;
+    let printed = crate::common::printed::count(Lang::En, sum as f64);
+    assert!(
+        text.contains(&format!("{printed} VND")),
+        "{printed} in\n{text}"
+    );
+}
+
 #[test]
 fn a_horizon_beyond_ten_years_is_too_long_not_too_short() {
     for (days, lang, said, not) in [

@@ -129,7 +129,7 @@ pub fn province(c: &Comparison, lang: Lang) -> Grid {
         words::TOTAL_COST.get(lang),
         side_by_side(
             &plans,
-            |p| Some(p.province.cost),
+            |p| Some(p.cost_as_printed()),
             |x, base| {
                 let text = number::money(lang, x);
                 match base.and_then(|b| count_change(lang, x, b)) {
@@ -265,7 +265,7 @@ pub fn districts(c: &Comparison, lang: Lang) -> Vec<(String, Grid)> {
         lang,
         &names,
         |_, d| Some(d.cost),
-        |p| Some(p.province.cost),
+        |p| Some(p.cost_as_printed()),
         |x, base| counted(lang, x, base),
         |_| false,
     );

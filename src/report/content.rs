@@ -89,7 +89,7 @@ pub fn summary_figures(plan: &Plan, lang: Lang) -> Vec<(String, Figure)> {
         rows.push((words::FLOOR, Figure::Rate(floor)));
     }
     rows.push((words::TEAMS_DEPLOYED, Figure::Count(p.teams as f64)));
-    rows.push((words::TOTAL_COST, Figure::Money(p.cost)));
+    rows.push((words::TOTAL_COST, Figure::Money(plan.cost_as_printed())));
     if let Some(budget) = plan.budget {
         rows.push((words::BUDGET, Figure::Money(budget)));
     }
@@ -276,7 +276,7 @@ pub(crate) fn figures(plan: &Plan, lang: Lang) -> Figures {
                 .sum(),
             plan.projected_installed_as_printed(),
             p.projected_rate,
-            p.cost,
+            plan.cost_as_printed(),
         ],
         Some(
             plan.districts

@@ -164,6 +164,7 @@ fn scenario(path: &Path, top: &Table<'_, '_>) -> Result<Scenario, Error> {
     let (params, params_at) = super::params::params(top)?;
     let team_kinds = team_kind::team_kinds(top)?;
     let (districts, coverage) = districts(top, &team_kinds)?;
+    spend_is_exact(path, &team_kinds, &districts, horizon_days)?;
     let history = super::history::history(top, &as_of, &districts)?;
     let letter = super::letter::letter(top, &as_of)?;
     // the scenario's own files (base first), not the settings layered on them
@@ -195,6 +196,46 @@ fn scenario(path: &Path, top: &Table<'_, '_>) -> Result<Scenario, Error> {
         letter,
         files,
     })
+}
+
+/// Refuses a scenario whose teams, all working every day, would cost more than
+/// [`crate::model::MAX_BUDGET`]: beyond it money no longer adds exactly to the đồng (and a
+/// spreadsheet shows 15 digits), so a plan's total would not be the sum of its rows.
+fn spend_is_exact(
+    path: &Path,
+    team_kinds: &[crate::model::TeamKind],
+    districts: &[super::DistrictInput],
+    days: u32,
+) -> Result<(), Error> {
+    let mut most = 0.0;
+    let mut costliest: Option<(&str, f64)> = None;
+    for kind in team_kinds {
+        let teams: f64 = match kind.available {
+            Some(pool) => f64::from(pool),
+            None => districts
+                .iter()
+                .map(|d| f64::from(d.teams.get(&kind.name).copied().unwrap_or(0)))
+                .sum(),
+        };
+        let spend = teams * f64::from(days) * kind.cost_per_team_day;
+        most += spend;
+        if costliest.is_none_or(|(_, m)| spend > m) {
+            costliest = Some((&kind.name, spend));
+        }
+    }
+    match costliest {
+        Some((kind, kind_most)) if most > crate::model::MAX_BUDGET => {
+            Err(Error::new(ScenarioProblem::SpendTooLarge {
+                most,
+                kind: kind.to_string(),
+                kind_most,
+                days,
+            })
+            .file(path)
+            .field(format!("team_kind.{kind}.cost_per_team_day")))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// `as_of = 2020-09-01`, kept as written.

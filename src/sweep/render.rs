@@ -48,7 +48,7 @@ fn rows(points: &[Point], lang: Lang) -> Vec<Row> {
                 feasible: plan.status.meets_scenario(),
                 installed: plan.projected_installed_as_printed(),
                 rate: plan.province.projected_rate,
-                cost: plan.province.cost,
+                cost: plan.cost_as_printed(),
                 teams,
                 below_target: plan
                     .districts

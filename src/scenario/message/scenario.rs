@@ -44,6 +44,14 @@ pub(crate) enum ScenarioProblem {
     BudgetTooLarge {
         written: String,
     },
+    /// Every team of every kind working every day would cost `most` đồng, above [`MAX_BUDGET`];
+    /// `kind` costs the most of it (`kind_most`).
+    SpendTooLarge {
+        most: f64,
+        kind: String,
+        kind_most: f64,
+        days: u32,
+    },
     /// A share is not in (0, 1], or not in [0, 1] when `zero_ok`; `value` is the number read.
     NotShare {
         written: String,
@@ -174,6 +182,17 @@ impl Message for ScenarioProblem {
                 number::money(Lang::Vi, MAX_BUDGET)
             ))
             .hint("ghi ngân sách bằng đồng, ví dụ budget = 600_000_000; hoặc bỏ dòng budget nếu không giới hạn chi phí"),
+            SpendTooLarge { most, kind, kind_most, days } => Said::new(format!(
+                "mọi tổ, đội làm đủ {days} ngày sẽ tốn tới {}, nhiều hơn mức {} mà công cụ cộng \
+                 chính xác tới từng đồng (riêng loại `{kind}`: {})",
+                number::money(Lang::Vi, *most),
+                number::money(Lang::Vi, MAX_BUDGET),
+                number::money(Lang::Vi, *kind_most)
+            ))
+            .hint(format!(
+                "kiểm tra `cost_per_team_day` của loại `{kind}` (chi phí một tổ/đội một ngày, \
+                 tính bằng đồng), số tổ/đội và `horizon_days`: có thừa số 0 nào không?"
+            )),
             NotShare {
                 written,
                 value,
@@ -283,6 +302,17 @@ impl Message for ScenarioProblem {
                 number::money(Lang::En, MAX_BUDGET)
             ))
             .hint("write the budget in đồng, e.g. budget = 600_000_000; or remove the budget line if spending is not limited"),
+            SpendTooLarge { most, kind, kind_most, days } => Said::new(format!(
+                "every team of every kind working all {days} days would cost up to {}, more than \
+                 the {} the tool adds exactly to the đồng (kind `{kind}` alone: {})",
+                number::money(Lang::En, *most),
+                number::money(Lang::En, MAX_BUDGET),
+                number::money(Lang::En, *kind_most)
+            ))
+            .hint(format!(
+                "check `cost_per_team_day` of kind `{kind}` (what one team costs a day, in đồng), \
+                 the numbers of teams and `horizon_days`: is there a zero too many?"
+            )),
             NotShare {
                 written,
                 value,
