@@ -927,7 +927,7 @@ impl Message for TableFileProblem {
             PartNotXml { part: None } => Said::new("tệp Excel bị hỏng: một phần của nó không phải XML hợp lệ").hint(RESAVE.0),
             PartMissing { part } => Said::new(format!("tệp Excel bị hỏng hoặc không trọn vẹn: thiếu phần {part}")).hint(RESAVE.0),
             SheetMissing { sheet } => Said::new(format!("tệp Excel bị hỏng: có trang \"{sheet}\" trong danh sách trang nhưng không có nội dung của trang đó trong tệp")).hint(RESAVE.0),
-            SheetDamaged { sheet } => Said::new(format!("tệp Excel bị hỏng: trang \"{sheet}\" không đọc được tới cuối (nội dung không phải XML hợp lệ)")).hint(RESAVE.0),
+            SheetDamaged { sheet } => Said::new(format!("tệp Excel bị hỏng: trang \"{sheet}\" không đọc được tới cuối (có nội dung không đúng như Excel viết)")).hint(RESAVE.0),
             BadCell { sheet, cell } => Said::new(format!("trang \"{sheet}\" có một ô mang tên `{cell}`, không phải tên ô (các ô của Excel từ A1 tới XFD1048576): tệp bị hỏng")).hint(RESAVE.0),
             SharedCount { part, declared, found } => Said::new(format!(
                 "tệp Excel bị hỏng: phần {part} ghi là có {} chuỗi dùng chung, nhưng chỉ có {}",
@@ -989,7 +989,7 @@ impl Message for TableFileProblem {
             PartNotXml { part: None } => Said::new("the Excel file is damaged: one of its parts is not valid XML").hint(RESAVE.1),
             PartMissing { part } => Said::new(format!("the Excel file is damaged or incomplete: its part {part} is missing")).hint(RESAVE.1),
             SheetMissing { sheet } => Said::new(format!("the Excel file is damaged: it lists the sheet \"{sheet}\", but the sheet's contents are not in the file")).hint(RESAVE.1),
-            SheetDamaged { sheet } => Said::new(format!("the Excel file is damaged: sheet \"{sheet}\" cannot be read to its end (its contents are not valid XML)")).hint(RESAVE.1),
+            SheetDamaged { sheet } => Said::new(format!("the Excel file is damaged: sheet \"{sheet}\" cannot be read to its end (it holds what Excel does not write)")).hint(RESAVE.1),
             BadCell { sheet, cell } => Said::new(format!("sheet \"{sheet}\" has a cell named `{cell}`, which is not a cell reference (Excel's cells run from A1 to XFD1048576): the file is damaged")).hint(RESAVE.1),
             SharedCount { part, declared, found } => Said::new(format!(
                 "the Excel file is damaged: its part {part} says it holds {} shared strings, but holds {}",

@@ -376,6 +376,25 @@ fn cases() -> Vec<Case> {
             "mở tệp bằng Excel rồi lưu lại",
             "open it in Excel and save it again",
         ),
+        covered("workbook: a cell of a type Excel does not write", |dir| {
+            rezipped(dir, |name, text| {
+                if name != "xl/worksheets/sheet1.xml" {
+                    return Some(text);
+                }
+                let cell = text.find("<c r=\"A5\"").unwrap();
+                let at = cell + text[cell..].find("t=\"s\"").unwrap();
+                Some(format!("{}t=\"zz\"{}", &text[..at], &text[at + 5..]))
+            })
+        })
+        .at("coverage.xlsx: ")
+        .place(
+            "trang \"Sheet1\" không đọc được tới cuối",
+            "sheet \"Sheet1\" cannot be read to its end",
+        )
+        .hint(
+            "mở tệp bằng Excel rồi lưu lại",
+            "open it in Excel and save it again",
+        ),
         // U2: the XML reader's English never reaches the message
         imported("workbook: shared strings declaring an entity", |dir| {
             rezipped(dir, |name, text| {
