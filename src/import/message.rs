@@ -727,7 +727,9 @@ impl Message for TableProblem {
                 "dòng {line}: một ô mở dấu ngoặc kép (\") mà không đóng"
             ))
             .hint("thêm dấu \" ở cuối ô đó, hoặc xóa dấu \" ở đầu ô"),
-            Csv { error } => Said::new(format!("không đọc được tệp CSV: {error}")),
+            // (the CSV reader's words are English: not shown here)
+            Csv { .. } => Said::new("không đọc được tệp CSV ở dòng này")
+                .hint("mở tệp bằng Excel rồi chọn Lưu thành (Save As) > \"CSV UTF-8\""),
         }
     }
 
@@ -793,7 +795,8 @@ impl Message for TableProblem {
                 "row {line}: a cell opens a double quote (\") that is never closed"
             ))
             .hint("add a \" at the end of that cell, or delete the \" at its start"),
-            Csv { error } => Said::new(format!("cannot read the CSV file: {error}")),
+            Csv { error } => Said::new(format!("cannot read the CSV file here ({error})"))
+                .hint("open it in Excel and choose Save As > \"CSV UTF-8\""),
         }
     }
 }
