@@ -9,9 +9,11 @@ use super::{EXIT_PLAN, bad_input, output};
 use crate::diagnostic::Error;
 use crate::import::columns::ColumnNames;
 use crate::import::date::Date;
-use crate::import::message::DateProblem;
+use crate::import::message::{DateProblem, SkeletonTooLarge};
 use crate::import::skeleton::Rules;
 use crate::import::{Options, report, skeleton};
+use crate::limits::TOML_BYTES;
+use crate::source::{Origin, Source};
 use crate::text::Lang;
 
 /// What `campaign import` was given.
@@ -31,6 +33,8 @@ pub fn run(args: &Args<'_>, lang: Lang, stdout: &mut dyn Write, stderr: &mut dyn
         let imported = crate::import::read_with(args.file, &options)?;
         let rules = rules_for(args.out);
         let text = skeleton::render(&imported, &rules);
+        within_scenario_limits(&text, imported.coverage.districts.len())
+            .map_err(|e| e.file(args.file))?;
         output::emit(args.out, text.as_bytes(), stdout)?;
         Ok(report::render(&imported, args.out, &rules, lang))
     });
@@ -42,6 +46,29 @@ pub fn run(args: &Args<'_>, lang: Lang, stdout: &mut dyn Write, stderr: &mut dyn
         }
         Err(e) => bad_input(stderr, &e, lang),
     }
+}
+
+/// Refuses a skeleton `campaign plan` would refuse: larger than a scenario file may be
+/// ([`TOML_BYTES`]), or with more tables or values than one may hold (counted as the scenario
+/// reader counts them). A table within its own limits (100,000 rows, 32 MB) can make a
+/// scenario past them: it is named in a scenario's `coverage` line instead.
+fn within_scenario_limits(text: &str, districts: usize) -> Result<(), Error> {
+    let too_large = || {
+        Error::new(SkeletonTooLarge {
+            bytes: text.len() as u64,
+            districts,
+        })
+    };
+    if text.len() as u64 > TOML_BYTES {
+        return Err(too_large());
+    }
+    let src = Source {
+        path: PathBuf::from("scenario.toml"),
+        text: text.to_string(),
+        origin: Origin::File,
+        line_starts: Default::default(),
+    };
+    crate::scenario::document::within_limits(&src).map_err(|_| too_large())
 }
 
 fn options(args: &Args<'_>) -> Result<Options, Error> {

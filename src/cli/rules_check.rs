@@ -100,6 +100,14 @@ fn rule_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
                 .file(path));
             }
             files.extend(found);
+        } else if path.is_file()
+            && path
+                .extension()
+                .is_some_and(|e| e.to_string_lossy().eq_ignore_ascii_case("toml"))
+        {
+            return Err(
+                Error::new(RulesCheckProblem::ScenarioNotRule { path: path.clone() }).file(path),
+            );
         } else if path.exists() {
             files.push(path.clone());
         } else {

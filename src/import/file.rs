@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use super::grid::Grid;
-use super::message::TableFileProblem;
+use super::message::{TableEntry, TableFileProblem};
 use super::{csv, xlsx};
 use crate::diagnostic::Error;
 use crate::limits::TABLE_BYTES;
@@ -38,6 +38,16 @@ impl Format {
     }
 }
 
+/// How an OLE compound file (CFB) starts: what Excel writes for a password-protected workbook
+/// (the `.xlsx` inside it encrypted), and what an old `.xls` workbook is.
+const CFB: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+/// Whether `path` is named as a scenario file (`.toml`), not a table.
+pub(crate) fn is_scenario(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.to_string_lossy().eq_ignore_ascii_case("toml"))
+}
+
 /// Reads the table at `path`: an `.xlsx` workbook's sheet with a header row, else CSV. The file
 /// is read once, bounded ([`TABLE_BYTES`]); what it holds decides against its name (a workbook
 /// is a zip archive, `PK`).
@@ -47,6 +57,16 @@ pub(crate) fn read(path: &Path) -> Result<Grid, Error> {
         return Err(Error::new(Format::refused()).file(path));
     }
     let bytes = Source::bytes(path, &Grid::what(path), TABLE_BYTES)?;
+    if is_scenario(path) {
+        return Err(Error::new(TableFileProblem::IsScenario {
+            path: path.display().to_string(),
+            entry: TableEntry::Import,
+        })
+        .file(path));
+    }
+    if bytes.starts_with(&CFB) {
+        return Err(Error::new(TableFileProblem::Encrypted).file(path));
+    }
     let zip = bytes.get(..2).map(|start| start == b"PK");
     match format {
         Format::Xlsx if zip == Some(false) => {

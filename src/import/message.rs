@@ -5,8 +5,8 @@
 use super::table::Heading;
 use crate::diagnostic::{Message, Said};
 use crate::limits::{
-    CELL_CHARS, TABLE_BYTES, TABLE_CELLS, TABLE_COLUMNS, TABLE_ROWS, WORKBOOK_PART_BYTES,
-    WORKBOOK_PARTS, WORKBOOK_READ_BYTES, WORKBOOK_UNZIPPED_BYTES,
+    CELL_CHARS, TABLE_BYTES, TABLE_CELLS, TABLE_COLUMNS, TABLE_ROWS, TOML_BYTES, TOML_TABLES,
+    TOML_VALUES, WORKBOOK_PART_BYTES, WORKBOOK_PARTS, WORKBOOK_READ_BYTES, WORKBOOK_UNZIPPED_BYTES,
 };
 use crate::model::MAX_PEOPLE;
 use crate::model::MAX_TEAMS;
@@ -727,7 +727,9 @@ impl Message for TableProblem {
                 "dòng {line}: một ô mở dấu ngoặc kép (\") mà không đóng"
             ))
             .hint("thêm dấu \" ở cuối ô đó, hoặc xóa dấu \" ở đầu ô"),
-            Csv { error } => Said::new(format!("không đọc được tệp CSV: {error}")),
+            // (the CSV reader's words are English: not shown here)
+            Csv { .. } => Said::new("không đọc được tệp CSV ở dòng này")
+                .hint("mở tệp bằng Excel rồi chọn Lưu thành (Save As) > \"CSV UTF-8\""),
         }
     }
 
@@ -793,7 +795,8 @@ impl Message for TableProblem {
                 "row {line}: a cell opens a double quote (\") that is never closed"
             ))
             .hint("add a \" at the end of that cell, or delete the \" at its start"),
-            Csv { error } => Said::new(format!("cannot read the CSV file: {error}")),
+            Csv { error } => Said::new(format!("cannot read the CSV file here ({error})"))
+                .hint("open it in Excel and choose Save As > \"CSV UTF-8\""),
         }
     }
 }
@@ -807,8 +810,46 @@ pub(crate) enum TableFileProblem {
     NotAWorkbook,
     /// A workbook (a zip archive) named as a CSV file.
     WorkbookNamedCsv,
-    /// The workbook reader's own error, as it words it.
-    WorkbookUnreadable { error: String },
+    /// An OLE (CFB) container, `D0 CF 11 E0 A1 B1 1A E1`: what Excel writes for a
+    /// password-protected workbook, and what an old `.xls` file is (named `.xlsx` or `.csv`).
+    Encrypted,
+    /// A scenario file (`.toml`, `path` as given) where a table is expected, named by `entry`.
+    IsScenario { path: String, entry: TableEntry },
+    /// A part of the workbook (its list of sheets, its shared strings, its styles) is not XML
+    /// as Excel writes it; `part` the part, when known.
+    PartNotXml { part: Option<String> },
+    /// A part the workbook needs is not in the archive.
+    PartMissing { part: String },
+    /// The workbook lists the sheet `sheet`, but its part is not in the archive (or its
+    /// relationship points outside the archive).
+    SheetMissing { sheet: String },
+    /// The sheet `sheet` cannot be read to its end (its XML is damaged).
+    SheetDamaged { sheet: String },
+    /// The sheet `sheet` names a cell `cell` (as written, cut short) that is no cell: `A0`,
+    /// `1A`, an empty reference.
+    BadCell { sheet: String, cell: String },
+    /// The sheet `sheet` numbers a row `row` (as written, cut short), which is no row number.
+    BadRow { sheet: String, row: String },
+    /// A shared-string cell (`cell`, when it says) whose index `index` is not a number.
+    SharedIndex {
+        sheet: String,
+        cell: Option<String>,
+        index: String,
+    },
+    /// The shared strings part `part` says it holds `declared` strings (its `uniqueCount`),
+    /// more than the `found` it holds: calamine would reserve room for them all.
+    SharedCount {
+        part: String,
+        declared: u128,
+        found: usize,
+    },
+    /// A shared-string cell (`cell`, when it says) taking string `index` of `count`.
+    SharedMissing {
+        sheet: String,
+        cell: Option<String>,
+        index: usize,
+        count: usize,
+    },
     /// The zip archive cannot be read (cut short, or not a zip after its first bytes); `part`
     /// is the part inside it that could not be unzipped, when one could not.
     WorkbookDamaged { part: Option<String> },
@@ -817,10 +858,53 @@ pub(crate) enum TableFileProblem {
     RangeBackwards { sheet: String, range: String },
 }
 
+/// A whole number as messages print it (151.916), exactly even past what a float holds.
+#[allow(clippy::cast_precision_loss)]
+fn whole(n: usize, lang: Lang) -> String {
+    if n < 1 << 53 {
+        count(lang, n as f64)
+    } else {
+        n.to_string()
+    }
+}
+
+/// [`whole`] of a number that may pass 64 bits.
+fn exact(n: u128, lang: Lang) -> String {
+    usize::try_from(n).map_or_else(|_| n.to_string(), |n| whole(n, lang))
+}
+
+/// What names the table a scenario file was given for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TableEntry {
+    /// `campaign import FILE`.
+    Import,
+    /// A scenario's `coverage = "..."`.
+    Coverage,
+    /// A scenario's `[[history]]` `file = "..."`.
+    History,
+}
+
+/// The hint for a workbook not written properly: (Vietnamese, English).
+const RESAVE: (&str, &str) = (
+    "mở tệp bằng Excel rồi lưu lại (Lưu thành > \"Excel Workbook (.xlsx)\"), hoặc xin lại tệp từ nơi gửi",
+    "open it in Excel and save it again (Save As > \"Excel Workbook (.xlsx)\"), or ask the sender for the file again",
+);
+
+impl TableFileProblem {
+    /// A cell as a message names it: `ô A5 của trang "S1"`, or the sheet alone.
+    fn cell(sheet: &str, cell: Option<&String>, lang: Lang) -> String {
+        match (cell, lang) {
+            (Some(cell), Lang::Vi) => format!("ô {cell} của trang \"{sheet}\""),
+            (Some(cell), Lang::En) => format!("cell {cell} of sheet \"{sheet}\""),
+            (None, Lang::Vi) => format!("một ô của trang \"{sheet}\""),
+            (None, Lang::En) => format!("a cell of sheet \"{sheet}\""),
+        }
+    }
+}
+
 impl Message for TableFileProblem {
     fn vi(&self) -> Said {
         use TableFileProblem::*;
-        let xlsx = "kiểm tra đường dẫn; tệp phải là bảng tính .xlsx (Excel 2007 trở lên)";
         match self {
             Refused => Said::new("chỉ đọc được bảng tính .xlsx hoặc tệp CSV").hint(
                 "trong Excel chọn Lưu thành (Save As) > \"Excel Workbook (.xlsx)\" hoặc \"CSV UTF-8\"",
@@ -829,9 +913,47 @@ impl Message for TableFileProblem {
                 .hint("nếu đây là bảng CSV (văn bản), đổi đuôi tên tệp thành .csv"),
             WorkbookNamedCsv => Said::new("tệp này là bảng tính Excel (.xlsx), không phải tệp CSV")
                 .hint("đổi đuôi tên tệp thành .xlsx, hoặc trong Excel chọn Lưu thành (Save As) > \"CSV UTF-8\""),
-            WorkbookUnreadable { error } => {
-                Said::new(format!("không đọc được tệp Excel: {error}")).hint(xlsx)
+            Encrypted => Said::new("tệp này là bảng tính có đặt mật khẩu, hoặc tệp .xls kiểu cũ (Excel 97-2003) đã đổi tên")
+                .hint("mở tệp bằng Excel; nếu có mật khẩu thì gỡ đi (Tệp > Thông tin > Bảo vệ Sổ làm việc > Mã hóa bằng Mật khẩu, xóa mật khẩu); rồi chọn Lưu thành (Save As) > \"Excel Workbook (.xlsx)\""),
+            IsScenario { path, entry } => {
+                let said = Said::new(match entry {
+                    TableEntry::Import => "tệp này là tệp kịch bản (.toml), không phải bảng số liệu".to_string(),
+                    _ => format!("{path} là tệp kịch bản (.toml), không phải bảng số liệu"),
+                });
+                match entry {
+                    TableEntry::Import => said.hint(format!("`campaign import` đọc một bảng số liệu (.csv hoặc .xlsx) để viết ra kịch bản; muốn lập kế hoạch từ kịch bản này thì dùng `campaign plan {path}`")),
+                    TableEntry::Coverage => said.hint("dòng `coverage = \"...\"` ghi một bảng số liệu (.csv hoặc .xlsx), mỗi huyện một dòng; kịch bản để kế thừa thì ghi ở dòng `base = \"...\"`"),
+                    TableEntry::History => said.hint("`file` của `[[history]]` ghi bảng số liệu (.csv hoặc .xlsx) của một ngày trước, cùng các huyện, ví dụ `file = \"coverage-2020-08-18.csv\"`"),
+                }
             }
+            PartNotXml { part: Some(part) } => Said::new(format!("tệp Excel bị hỏng: phần {part} của nó không phải XML hợp lệ")).hint(RESAVE.0),
+            PartNotXml { part: None } => Said::new("tệp Excel bị hỏng: một phần của nó không phải XML hợp lệ").hint(RESAVE.0),
+            PartMissing { part } => Said::new(format!("tệp Excel bị hỏng hoặc không trọn vẹn: thiếu phần {part}")).hint(RESAVE.0),
+            SheetMissing { sheet } => Said::new(format!("tệp Excel bị hỏng: có trang \"{sheet}\" trong danh sách trang nhưng không có nội dung của trang đó trong tệp")).hint(RESAVE.0),
+            SheetDamaged { sheet } => Said::new(format!("tệp Excel bị hỏng: trang \"{sheet}\" không đọc được tới cuối (có nội dung không đúng như Excel viết)")).hint(RESAVE.0),
+            BadCell { sheet, cell } => Said::new(format!("trang \"{sheet}\" có một ô mang tên `{cell}`, không phải tên ô (các ô của Excel từ A1 tới XFD1048576): tệp bị hỏng")).hint(RESAVE.0),
+            SharedCount { part, declared, found } => Said::new(format!(
+                "tệp Excel bị hỏng: phần {part} ghi là có {} chuỗi dùng chung, nhưng chỉ có {}",
+                exact(*declared, Lang::Vi),
+                whole(*found, Lang::Vi)
+            ))
+            .hint(RESAVE.0),
+            BadRow { sheet, row } => Said::new(format!("trang \"{sheet}\" có một dòng mang số `{row}`, không phải số dòng (các dòng của Excel từ 1 tới 1.048.576): tệp bị hỏng")).hint(RESAVE.0),
+            SharedIndex { sheet, cell, index } => Said::new(format!(
+                "{}: số thứ tự chuỗi dùng chung `{index}` không phải là số: tệp bị hỏng",
+                Self::cell(sheet, cell.as_ref(), Lang::Vi)
+            ))
+            .hint(RESAVE.0),
+            SharedMissing { sheet, cell, index, count } => Said::new(format!(
+                "{} lấy chuỗi dùng chung số {}, nhưng tệp {}: tệp bị hỏng",
+                Self::cell(sheet, cell.as_ref(), Lang::Vi),
+                whole(*index, Lang::Vi),
+                match count {
+                    0 => "không có chuỗi dùng chung nào".to_string(),
+                    n => format!("chỉ có {} chuỗi (đánh số từ 0)", whole(*n, Lang::Vi)),
+                }
+            ))
+            .hint(RESAVE.0),
             WorkbookDamaged { part } => Said::new(match part {
                 Some(part) => format!("tệp Excel bị hỏng hoặc không trọn vẹn: không giải nén được phần {part}"),
                 None => "tệp Excel bị hỏng hoặc không trọn vẹn (tệp nén bị cắt ngắn?)".to_string(),
@@ -846,7 +968,6 @@ impl Message for TableFileProblem {
 
     fn en(&self) -> Said {
         use TableFileProblem::*;
-        let xlsx = "check the path; the file must be an .xlsx workbook (Excel 2007 or later)";
         match self {
             Refused => Said::new("only .xlsx workbooks and CSV files can be read")
                 .hint("in Excel choose Save As > \"Excel Workbook (.xlsx)\" or \"CSV UTF-8\""),
@@ -854,9 +975,47 @@ impl Message for TableFileProblem {
                 .hint("if it is a CSV table (text), rename it to .csv"),
             WorkbookNamedCsv => Said::new("this file is an Excel workbook (.xlsx), not a CSV file")
                 .hint("rename it to .xlsx, or in Excel choose Save As > \"CSV UTF-8\""),
-            WorkbookUnreadable { error } => {
-                Said::new(format!("cannot read the Excel file: {error}")).hint(xlsx)
+            Encrypted => Said::new("this file is a password-protected workbook, or an old .xls file (Excel 97-2003) renamed")
+                .hint("open it in Excel; if it has a password, remove it (File > Info > Protect Workbook > Encrypt with Password, clear the password); then choose Save As > \"Excel Workbook (.xlsx)\""),
+            IsScenario { path, entry } => {
+                let said = Said::new(match entry {
+                    TableEntry::Import => "this is a scenario file (.toml), not a table of figures".to_string(),
+                    _ => format!("{path} is a scenario file (.toml), not a table of figures"),
+                });
+                match entry {
+                    TableEntry::Import => said.hint(format!("`campaign import` reads a table of figures (.csv or .xlsx) and writes a scenario from it; to plan this scenario, run `campaign plan {path}`")),
+                    TableEntry::Coverage => said.hint("a `coverage = \"...\"` line names a table of figures (.csv or .xlsx), one row per district; a scenario to build on goes in a `base = \"...\"` line"),
+                    TableEntry::History => said.hint("a `[[history]]` entry's `file` names a table of figures (.csv or .xlsx) of an earlier day, for the same districts, e.g. `file = \"coverage-2020-08-18.csv\"`"),
+                }
             }
+            PartNotXml { part: Some(part) } => Said::new(format!("the Excel file is damaged: its part {part} is not valid XML")).hint(RESAVE.1),
+            PartNotXml { part: None } => Said::new("the Excel file is damaged: one of its parts is not valid XML").hint(RESAVE.1),
+            PartMissing { part } => Said::new(format!("the Excel file is damaged or incomplete: its part {part} is missing")).hint(RESAVE.1),
+            SheetMissing { sheet } => Said::new(format!("the Excel file is damaged: it lists the sheet \"{sheet}\", but the sheet's contents are not in the file")).hint(RESAVE.1),
+            SheetDamaged { sheet } => Said::new(format!("the Excel file is damaged: sheet \"{sheet}\" cannot be read to its end (it holds what Excel does not write)")).hint(RESAVE.1),
+            BadCell { sheet, cell } => Said::new(format!("sheet \"{sheet}\" has a cell named `{cell}`, which is not a cell reference (Excel's cells run from A1 to XFD1048576): the file is damaged")).hint(RESAVE.1),
+            SharedCount { part, declared, found } => Said::new(format!(
+                "the Excel file is damaged: its part {part} says it holds {} shared strings, but holds {}",
+                exact(*declared, Lang::En),
+                whole(*found, Lang::En)
+            ))
+            .hint(RESAVE.1),
+            BadRow { sheet, row } => Said::new(format!("sheet \"{sheet}\" has a row numbered `{row}`, which is not a row number (Excel's rows run from 1 to 1,048,576): the file is damaged")).hint(RESAVE.1),
+            SharedIndex { sheet, cell, index } => Said::new(format!(
+                "{}: the shared-string index `{index}` is not a number: the file is damaged",
+                Self::cell(sheet, cell.as_ref(), Lang::En)
+            ))
+            .hint(RESAVE.1),
+            SharedMissing { sheet, cell, index, count } => Said::new(format!(
+                "{} takes shared string number {}, but the file {}: the file is damaged",
+                Self::cell(sheet, cell.as_ref(), Lang::En),
+                whole(*index, Lang::En),
+                match count {
+                    0 => "has no shared strings".to_string(),
+                    n => format!("has only {} (numbered from 0)", whole(*n, Lang::En)),
+                }
+            ))
+            .hint(RESAVE.1),
             WorkbookDamaged { part } => Said::new(match part {
                 Some(part) => format!("the Excel file is damaged or incomplete: its part {part} cannot be unzipped"),
                 None => "the Excel file is damaged or incomplete (a zip archive cut short?)".to_string(),
@@ -867,6 +1026,44 @@ impl Message for TableFileProblem {
             ))
             .hint("this file was not written properly by Excel: open it in Excel and save it again, or ask the sender for the file again"),
         }
+    }
+}
+
+/// The scenario `campaign import` would write, beyond what a scenario file may be
+/// ([`TOML_BYTES`], [`TOML_TABLES`], [`TOML_VALUES`]): `bytes` its size, `districts` its
+/// `[[district]]` entries. Refused before it is written, so that import never writes a file
+/// `campaign plan` then refuses.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct SkeletonTooLarge {
+    pub bytes: u64,
+    pub districts: usize,
+}
+
+impl Message for SkeletonTooLarge {
+    fn vi(&self) -> Said {
+        Said::new(format!(
+            "kịch bản viết từ bảng này sẽ dài {} ({} huyện/xã), vượt giới hạn một tệp kịch bản: tối đa {}, {} bảng và {} giá trị; bảng số liệu thì đọc được tới {} dòng",
+            size(Lang::Vi, self.bytes),
+            count(Lang::Vi, self.districts as f64),
+            size(Lang::Vi, TOML_BYTES),
+            count(Lang::Vi, TOML_TABLES as f64),
+            count(Lang::Vi, TOML_VALUES as f64),
+            count(Lang::Vi, TABLE_ROWS as f64),
+        ))
+        .hint("không viết kịch bản từ bảng này: trong một kịch bản, ghi thẳng bảng vào dòng `coverage = \"TÊN_BẢNG.csv\"` (bảng được đọc trực tiếp, tới 32 MB và 100.000 dòng), thay cho các mục [[district]]; docs/limits.md nói vì sao có các giới hạn này")
+    }
+
+    fn en(&self) -> Said {
+        Said::new(format!(
+            "the scenario made from this table would be {} ({} districts), above what a scenario file may be: at most {}, {} tables and {} values; a table of figures is read up to {} rows",
+            size(Lang::En, self.bytes),
+            count(Lang::En, self.districts as f64),
+            size(Lang::En, TOML_BYTES),
+            count(Lang::En, TOML_TABLES as f64),
+            count(Lang::En, TOML_VALUES as f64),
+            count(Lang::En, TABLE_ROWS as f64),
+        ))
+        .hint("do not make a scenario from this table: name the table itself in a scenario's `coverage = \"TABLE.csv\"` line (a table is read directly, up to 32 MB and 100,000 rows) instead of [[district]] entries; docs/limits.md says why these limits exist")
     }
 }
 

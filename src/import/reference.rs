@@ -31,11 +31,47 @@ pub(super) enum BadReference {
     Outside(String),
     /// A range whose end is above or left of its start.
     Backwards(String),
+    /// A cell or row reference calamine refuses with an error of its own, which does not say
+    /// which (`A0`, `1A`, an empty `r=""`): as written, cut short.
+    Malformed(String),
+    /// A row number calamine refuses with an error of its own (`0`, `1A`): as written.
+    MalformedRow(String),
+    /// A shared-string cell (`t="s"`) whose value is not an index (`abc`, `-1`, `1e400`, a
+    /// number past 64 bits): calamine reads it as shared string 0. `cell` is the cell's `r`.
+    SharedIndex { cell: Option<String>, index: String },
+    /// A shared-string cell whose index is past the shared strings the workbook has (`count`,
+    /// 0 when it has none): calamine stops the sheet with an error that names no cell.
+    SharedMissing {
+        cell: Option<String>,
+        index: usize,
+        count: usize,
+    },
+}
+
+/// What the look through one part found: its first bad reference, how many shared strings it
+/// holds (when it is the shared strings part, `<sst>`), and the largest shared-string index
+/// its cells take, with the cell (when it is a sheet).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(super) struct Scan {
+    pub bad: Option<BadReference>,
+    pub strings: Option<usize>,
+    /// The strings the shared strings part says it holds (its `uniqueCount`, when a number):
+    /// calamine reserves room for that many before reading one.
+    pub declared: Option<u128>,
+    pub shared_max: Option<(usize, Option<String>)>,
 }
 
 /// The first bad reference of the XML `part`, read to its end or to its first XML error (a part
 /// that is not XML, such as a picture, stops at once or has nothing to find).
+#[cfg(test)]
 pub(super) fn first_bad(part: impl BufRead) -> Option<BadReference> {
+    scan(part).bad
+}
+
+/// Looks through the XML `part` ([`Scan`]), to its end or to its first XML error or bad
+/// reference.
+pub(super) fn scan(part: impl BufRead) -> Scan {
+    let mut found = Scan::default();
     let mut xml = quick_xml::Reader::from_reader(part);
     // as calamine's `xml_reader` sets it
     let config = xml.config_mut();
@@ -46,44 +82,115 @@ pub(super) fn first_bad(part: impl BufRead) -> Option<BadReference> {
     let mut buf = Vec::new();
     // whether the last event was a text (or there was none yet)
     let mut after_text = true;
+    // the last cell met: (its `r`, whether it is a shared-string cell, `t="s"`)
+    let mut last_cell: (Option<String>, bool) = (None, false);
+    // whether the last event opened a shared-string cell's value (`<v>`)
+    let mut in_index = false;
     loop {
         // The text up to the next tag is passed over unread, so that a part whose one text is
         // 60 MB is not held in memory for it; but only between markup and text. A text event
         // ends at a `<` or `&` the reader has begun to read (passing over what follows broke
-        // its state: found by fuzzing), and the first event reads a byte-order mark.
-        if !after_text && !skip_text(&mut xml.stream()) {
-            return None;
+        // its state: found by fuzzing), and the first event reads a byte-order mark. A
+        // shared-string cell's value is looked at on the way (its first characters kept).
+        if !after_text {
+            let mut index = in_index.then(String::new);
+            if !skip_text(&mut xml.stream(), index.as_mut()) {
+                return found;
+            }
+            if let Some(index) = index.filter(|i| !i.is_empty()) {
+                let cell = last_cell.0.clone();
+                match index.parse::<usize>() {
+                    Ok(i)
+                        if index.len() <= INDEX_SHOWN
+                            && index.bytes().all(|b| b.is_ascii_digit()) =>
+                    {
+                        if found.shared_max.as_ref().is_none_or(|(max, _)| i > *max) {
+                            found.shared_max = Some((i, cell));
+                        }
+                    }
+                    _ => {
+                        let mut shown: String = index
+                            .chars()
+                            .take(INDEX_SHOWN)
+                            .map(|c| if c.is_control() { '\u{fffd}' } else { c })
+                            .collect();
+                        if index.len() > INDEX_SHOWN {
+                            shown.push('…');
+                        }
+                        found.bad = Some(BadReference::SharedIndex { cell, index: shown });
+                        return found;
+                    }
+                }
+            }
         }
+        in_index = false;
         buf.clear();
         let event = match xml.read_event_into(&mut buf) {
-            Ok(Event::Eof) | Err(_) => return None,
+            Ok(Event::Eof) | Err(_) => return found,
             Ok(event) => event,
         };
         after_text = matches!(event, Event::Text(_));
         let Event::Start(element) = event else {
             continue;
         };
-        let (key, kind): (&str, fn(&str) -> Option<BadReference>) =
-            match element.local_name().as_ref() {
-                "dimension" | "f" => ("ref", range),
-                "row" => ("r", row),
-                "c" => ("r", cell),
-                _ => continue,
-            };
+        let local = element.local_name();
+        // the shared strings (calamine reads from its first `sst`)
+        if local.as_ref() == "sst" && found.strings.is_none() {
+            found.strings = Some(0);
+            found.declared = raw_attributes(element.attributes_raw())
+                .find(|(name, _)| *name == "uniqueCount")
+                .filter(|(_, value)| !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()))
+                .map(|(_, value)| value.parse::<u128>().unwrap_or(u128::MAX));
+        }
+        let (key, kind): (&str, fn(&str) -> Option<BadReference>) = match local.as_ref() {
+            "si" => {
+                if let Some(strings) = found.strings.as_mut() {
+                    *strings += 1;
+                }
+                continue;
+            }
+            "v" => {
+                in_index = last_cell.1;
+                continue;
+            }
+            "dimension" | "f" => ("ref", range),
+            "row" => ("r", row),
+            "c" => {
+                let (mut r, mut shared) = (None, false);
+                for (name, value) in raw_attributes(element.attributes_raw()) {
+                    match name {
+                        "r" => r = Some(value),
+                        "t" => shared = value == "s",
+                        _ => {}
+                    }
+                }
+                // (the reference is kept only where a message may name it)
+                last_cell = (r.filter(|_| shared).map(shortened), shared);
+                ("r", cell)
+            }
+            _ => continue,
+        };
         // every attribute of that name, as calamine's attribute reader splits them (it stops
         // at a malformed one, with an error)
         for (name, value) in raw_attributes(element.attributes_raw()) {
             if name == key
                 && let Some(bad) = kind(value)
             {
-                return Some(bad);
+                found.bad = Some(bad);
+                return found;
             }
         }
     }
 }
 
-/// Consumes `stream` up to its next `<` (not included); false when it cannot be read.
-fn skip_text(stream: &mut impl BufRead) -> bool {
+/// The number of characters of a shared-string index kept to be shown: an index Excel writes
+/// has at most 10 digits.
+const INDEX_SHOWN: usize = 40;
+
+/// Consumes `stream` up to its next `<` (not included), keeping its first characters in `kept`
+/// when given (at most [`INDEX_SHOWN`] bytes, and one more to show that there were more);
+/// false when it cannot be read.
+fn skip_text(stream: &mut impl BufRead, mut kept: Option<&mut String>) -> bool {
     loop {
         let Ok(buffered) = stream.fill_buf() else {
             return false;
@@ -91,15 +198,18 @@ fn skip_text(stream: &mut impl BufRead) -> bool {
         if buffered.is_empty() {
             return true;
         }
-        match buffered.iter().position(|&b| b == b'<') {
-            Some(at) => {
-                stream.consume(at);
-                return true;
-            }
-            None => {
-                let all = buffered.len();
-                stream.consume(all);
-            }
+        let end = buffered.iter().position(|&b| b == b'<');
+        let text = &buffered[..end.unwrap_or(buffered.len())];
+        if let Some(kept) = kept.as_deref_mut()
+            && kept.len() <= INDEX_SHOWN
+        {
+            let room = (INDEX_SHOWN + 1 - kept.len()).min(text.len());
+            kept.push_str(&String::from_utf8_lossy(&text[..room]));
+        }
+        let all = text.len();
+        stream.consume(all);
+        if end.is_some() {
+            return true;
         }
     }
 }
@@ -164,7 +274,11 @@ fn overflows(row: u64, col: u64) -> bool {
 fn row(text: &str) -> Option<BadReference> {
     let (row, col, whole) = position(text);
     let outside = overflows(row, col) || (whole && row > EXCEL_ROWS);
-    outside.then(|| BadReference::Outside(shortened(text)))
+    if outside {
+        return Some(BadReference::Outside(shortened(text)));
+    }
+    // calamine refuses these with an error that does not say where
+    (!whole || row == 0).then(|| BadReference::MalformedRow(shortened(text)))
 }
 
 /// A cell (`<c r="...">`, a corner of a range), 1-based, when calamine reads it without an
@@ -184,7 +298,12 @@ fn corner(text: &str) -> Result<Option<(u64, u64)>, BadReference> {
 }
 
 fn cell(text: &str) -> Option<BadReference> {
-    corner(text).err()
+    match corner(text) {
+        Err(bad) => Some(bad),
+        Ok(Some(_)) => None,
+        // calamine refuses these with an error that does not say where
+        Ok(None) => Some(BadReference::Malformed(shortened(text))),
+    }
 }
 
 /// A range (`<dimension ref="...">`, a shared formula's `<f ref="...">`): calamine reads its
@@ -218,11 +337,8 @@ mod tests {
     fn references_within_excels_grid_pass() {
         let sheet = r#"<worksheet><dimension ref="A1:XFD1048576"/><sheetData><row r="1048576" spans="1:2"><c r="XFD1048576" t="s"><f t="shared" si="0" ref="A1:A3">B1</f><v>0</v></c><c><v>1</v></c></row></sheetData></worksheet>"#;
         assert_eq!(bad(sheet), None);
-        // what calamine refuses with an error of its own is left to it
-        assert_eq!(
-            bad(r#"<c r="A1B"/><c r="1A"/><c r="A0"/><c r=""/><dimension ref="A1:B"/>"#),
-            None
-        );
+        // a range calamine refuses with an error of its own is left to it
+        assert_eq!(bad(r#"<dimension ref="A1:B"/>"#), None);
         // other elements and attributes are not references
         assert_eq!(
             bad(r#"<table ref="B2:A1"/><c s="ZZZZZZZZ1"/><row spans="99999999999"/>"#),
@@ -301,5 +417,70 @@ mod tests {
             bad(r#"<dimension ref="B2:B2"/><dimension ref="A1:B2:A1"/>"#),
             None
         );
+    }
+    #[test]
+    fn a_reference_calamine_refuses_without_saying_where_is_found() {
+        for (xml, found) in [
+            (r#"<c r="A0"/>"#, BadReference::Malformed("A0".into())),
+            (r#"<c r="1A"/>"#, BadReference::Malformed("1A".into())),
+            (r#"<c r=""/>"#, BadReference::Malformed(String::new())),
+            (r#"<c r="A1B"/>"#, BadReference::Malformed("A1B".into())),
+            (r#"<row r="0"/>"#, BadReference::MalformedRow("0".into())),
+            (r#"<row r="5x"/>"#, BadReference::MalformedRow("5x".into())),
+        ] {
+            assert_eq!(bad(xml), Some(found), "{xml}");
+        }
+        // a cell without a reference takes the next place: calamine reads it
+        assert_eq!(bad(r#"<row r="3"><c><v>1</v></c></row>"#), None);
+    }
+
+    #[test]
+    fn a_shared_string_index_that_is_no_index_is_found_with_its_cell() {
+        for (xml, index) in [
+            ("abc", "abc"),
+            ("-1", "-1"),
+            ("1e400", "1e400"),
+            ("+1", "+1"),
+            (" 1", " 1"),
+            ("1&amp;", "1&amp;"),
+            ("99999999999999999999999", "99999999999999999999999"),
+        ] {
+            let sheet = format!(r#"<row r="5"><c r="A5" s="1" t="s"><v>{xml}</v></c></row>"#);
+            assert_eq!(
+                bad(&sheet),
+                Some(BadReference::SharedIndex {
+                    cell: Some("A5".into()),
+                    index: index.into()
+                }),
+                "{xml}"
+            );
+        }
+        let long = format!(r#"<c r="B2" t="s"><v>{}</v></c>"#, "9".repeat(1_000));
+        assert_eq!(
+            bad(&long),
+            Some(BadReference::SharedIndex {
+                cell: Some("B2".into()),
+                index: format!("{}…", "9".repeat(INDEX_SHOWN))
+            })
+        );
+        // a number, an empty value, a number cell, an inline string: nothing to find
+        let fine = r#"<c r="A1" t="s"><v>12</v></c><c r="A2" t="s"><v></v></c><c r="A3" t="s"><v/></c><c r="A4"><v>abc</v></c><c r="A5" t="inlineStr"><is><t>-1</t></is></c>"#;
+        let scan = scan(fine.as_bytes());
+        assert_eq!(scan.bad, None);
+        assert_eq!(scan.shared_max, Some((12, Some("A1".into()))));
+    }
+
+    #[test]
+    fn shared_strings_are_counted_with_what_they_declare() {
+        let sst = r#"<?xml version="1.0"?><sst xmlns="x" count="9" uniqueCount="1000000000000"><si><t>a</t></si><si><r><t>b</t></r></si></sst>"#;
+        let found = scan(sst.as_bytes());
+        assert_eq!(found.strings, Some(2));
+        assert_eq!(found.declared, Some(1_000_000_000_000));
+        assert_eq!(
+            scan(r#"<worksheet><c r="A1"/></worksheet>"#.as_bytes()).strings,
+            None
+        );
+        let unparsed = r#"<sst uniqueCount="-5"><si/></sst>"#;
+        assert_eq!(scan(unparsed.as_bytes()).declared, None);
     }
 }

@@ -37,21 +37,24 @@ pub(super) fn read(path: &Path, bytes: Vec<u8>) -> Result<Grid, Error> {
     let spent = Rc::new(Cell::new(0u64));
     let in_sheet = Rc::new(Cell::new(false));
     let refused = Rc::new(Cell::new(None));
+    let last = Rc::new(Cell::new(None));
+    let names: Vec<String> = spans.iter().map(|s| s.name.clone()).collect();
     let metered = Metered {
         bytes: Cursor::new(bytes),
         spans,
         spent: Rc::clone(&spent),
         in_sheet: Rc::clone(&in_sheet),
         refused: Rc::clone(&refused),
+        last: Rc::clone(&last),
     };
+    // the part read last, as messages name it: where a failed read failed
+    let last_part = || last.get().and_then(|i: usize| names.get(i).cloned());
     // what a failed read means once the reading has unzipped too much
     let overspent = || (spent.get() > WORKBOOK_READ_BYTES).then_some(TableLimit::Reread);
     let mut book = Xlsx::new(metered).map_err(|e| {
         match overspent() {
             Some(limit) => Error::new(limit),
-            None => Error::new(TableFileProblem::WorkbookUnreadable {
-                error: e.to_string(),
-            }),
+            None => Error::new(opening(&e, last_part())),
         }
         .file(path)
     })?;
@@ -66,32 +69,26 @@ pub(super) fn read(path: &Path, bytes: Vec<u8>) -> Result<Grid, Error> {
         in_sheet.set(true);
         let read = match book.worksheet_cells_reader(&name) {
             // a chart sheet: no cells
-            Err(XlsxError::NotAWorksheet(_)) => Ok(Some(Vec::new())),
-            // a sheet that cannot be read is passed over, as before the limits
-            Err(_) => Ok(None),
-            Ok(mut reader) => match sheet(&mut reader, &said, &mut text_bytes) {
-                Ok(Some(cells)) => cells.rows(&said).map(Some),
-                Ok(None) => Ok(None),
-                Err(limit) => Err(limit),
-            },
+            Err(XlsxError::NotAWorksheet(_)) => Ok(Vec::new()),
+            // the workbook lists the sheet, but its part is not in the archive (or its
+            // relationship points outside it)
+            Err(XlsxError::WorksheetNotFound(_) | XlsxError::FileNotFound(_)) => {
+                Err(Error::new(TableFileProblem::SheetMissing {
+                    sheet: said.clone(),
+                }))
+            }
+            Err(e) => Err(Error::new(sheet_damaged(&e, &said))),
+            Ok(mut reader) => sheet(&mut reader, &said, &mut text_bytes)
+                .and_then(|cells| cells.rows(&said).map_err(Error::new)),
         };
         in_sheet.set(false);
         if let Some(bad) = refused.take() {
-            let error = match bad {
-                BadReference::Outside(_) => Error::new(TableLimit::Outside {
-                    sheet: said,
-                    cell: None,
-                }),
-                BadReference::Backwards(range) => {
-                    Error::new(TableFileProblem::RangeBackwards { sheet: said, range })
-                }
-            };
-            return Err(error.file(path));
+            return Err(refusal(bad, said).file(path));
         }
         let rows = match (read, overspent()) {
-            (_, Some(limit)) | (Err(limit), None) => return Err(Error::new(limit).file(path)),
-            (Ok(None), None) => continue,
-            (Ok(Some(rows)), None) => rows,
+            (_, Some(limit)) => return Err(Error::new(limit).file(path)),
+            (Err(e), None) => return Err(e.file(path)),
+            (Ok(rows), None) => rows,
         };
         if rows.iter().any(|r| table::has_header(&r.cells)) {
             chosen = Some(rows);
@@ -147,6 +144,8 @@ fn unzipped_within_limits(bytes: &[u8]) -> Result<Vec<Span>, Error> {
     }
     let mut total = 0u64;
     let mut spans = Vec::with_capacity(archive.len());
+    // the shared strings calamine reads (its part `…sharedStrings.xml`), when there is one
+    let mut strings: Option<usize> = None;
     for index in 0..archive.len() {
         let mut part = archive.by_index(index).map_err(|_| damaged(None))?;
         let (start, compressed) = (part.data_start(), part.compressed_size());
@@ -159,7 +158,7 @@ fn unzipped_within_limits(bytes: &[u8]) -> Result<Vec<Span>, Error> {
             read: 0,
             failed: false,
         };
-        let bad = reference::first_bad(std::io::BufReader::new(&mut counted));
+        let scan = reference::scan(std::io::BufReader::new(&mut counted));
         if counted.failed {
             return Err(damaged(Some(name)));
         }
@@ -171,18 +170,88 @@ fn unzipped_within_limits(bytes: &[u8]) -> Result<Vec<Span>, Error> {
             return Err(Error::new(TableLimit::Unzipped { part: name, total }));
         }
         total += unzipped;
+        if let Some(found) = scan.strings
+            && name.ends_with("sharedStrings.xml")
+        {
+            // calamine reserves room for the strings the part says it holds before reading
+            // one: a `uniqueCount` of a trillion aborted the tool (Excel writes the count
+            // it holds)
+            if let Some(declared) = scan.declared.filter(|d| *d > found as u128) {
+                return Err(Error::new(TableFileProblem::SharedCount {
+                    part: name,
+                    declared,
+                    found,
+                }));
+            }
+            strings = Some(strings.unwrap_or(0).max(found));
+        }
         if let Some(start) = start {
             spans.push(Span {
                 start,
                 end: start.saturating_add(compressed),
                 compressed,
                 unzipped,
-                bad,
+                bad: scan.bad,
+                shared_max: scan.shared_max,
+                name,
             });
+        }
+    }
+    // a cell taking a shared string the workbook does not have: calamine's error names no cell
+    let count = strings.unwrap_or(0);
+    for span in &mut spans {
+        if span.bad.is_none()
+            && let Some((index, cell)) = span.shared_max.take()
+            && index >= count
+        {
+            span.bad = Some(BadReference::SharedMissing { cell, index, count });
         }
     }
     spans.sort_by_key(|s| s.start);
     Ok(spans)
+}
+
+/// What is said when calamine cannot open the workbook (its list of sheets, its shared
+/// strings, its styles), `part` the part read last: never calamine's own English words.
+fn opening(error: &XlsxError, part: Option<String>) -> TableFileProblem {
+    match error {
+        XlsxError::Io(_) | XlsxError::Zip(_) => TableFileProblem::WorkbookDamaged { part },
+        XlsxError::FileNotFound(missing) => TableFileProblem::PartMissing {
+            part: part_name(missing),
+        },
+        _ => TableFileProblem::PartNotXml { part },
+    }
+}
+
+/// What is said of a sheet calamine cannot read to its end (beyond what [`reference`] found
+/// before it).
+fn sheet_damaged(_error: &XlsxError, sheet: &str) -> TableFileProblem {
+    TableFileProblem::SheetDamaged {
+        sheet: sheet.to_string(),
+    }
+}
+
+/// What is said of a bad reference found in the sheet `sheet` before calamine read it.
+fn refusal(bad: BadReference, sheet: String) -> Error {
+    match bad {
+        BadReference::Outside(_) => Error::new(TableLimit::Outside { sheet, cell: None }),
+        BadReference::Backwards(range) => {
+            Error::new(TableFileProblem::RangeBackwards { sheet, range })
+        }
+        BadReference::Malformed(cell) => Error::new(TableFileProblem::BadCell { sheet, cell }),
+        BadReference::MalformedRow(row) => Error::new(TableFileProblem::BadRow { sheet, row }),
+        BadReference::SharedIndex { cell, index } => {
+            Error::new(TableFileProblem::SharedIndex { sheet, cell, index })
+        }
+        BadReference::SharedMissing { cell, index, count } => {
+            Error::new(TableFileProblem::SharedMissing {
+                sheet,
+                cell,
+                index,
+                count,
+            })
+        }
+    }
 }
 
 /// Where a part's compressed bytes are in the workbook, what they unzip to, and the first
@@ -194,6 +263,10 @@ struct Span {
     compressed: u64,
     unzipped: u64,
     bad: Option<BadReference>,
+    /// The largest shared-string index the part's cells take, and the cell.
+    shared_max: Option<(usize, Option<String>)>,
+    /// The part's name, as messages show it.
+    name: String,
 }
 
 /// A part's bytes as they are unzipped: how many, and whether unzipping failed.
@@ -224,6 +297,8 @@ struct Metered {
     spent: Rc<Cell<u64>>,
     in_sheet: Rc<Cell<bool>>,
     refused: Rc<Cell<Option<BadReference>>>,
+    /// The span read last (its index in `spans`).
+    last: Rc<Cell<Option<usize>>>,
 }
 
 impl Read for Metered {
@@ -233,7 +308,10 @@ impl Read for Metered {
         }
         let at = self.bytes.position();
         let span = match self.spans.partition_point(|s| s.start <= at).checked_sub(1) {
-            Some(i) if at < self.spans[i].end => Some(&self.spans[i]),
+            Some(i) if at < self.spans[i].end => {
+                self.last.set(Some(i));
+                Some(&self.spans[i])
+            }
             _ => None,
         };
         if let Some(bad) = span.and_then(|s| s.bad.as_ref())
@@ -287,13 +365,13 @@ struct Cells {
     formulas: HashSet<(u32, u32)>,
 }
 
-/// The cells of one sheet, each checked against the limits as it is read; `None` when the
-/// sheet cannot be read (it is passed over). `text_bytes` counts the text of every sheet read.
+/// The cells of one sheet, each checked against the limits as it is read; an error when the
+/// sheet cannot be read to its end. `text_bytes` counts the text of every sheet read.
 fn sheet<R: Read + std::io::Seek>(
     reader: &mut calamine::XlsxCellReader<'_, R>,
     sheet: &str,
     text_bytes: &mut u64,
-) -> Result<Option<Cells>, TableLimit> {
+) -> Result<Cells, Error> {
     let mut cells = Cells {
         values: Vec::new(),
         formulas: HashSet::new(),
@@ -304,7 +382,7 @@ fn sheet<R: Read + std::io::Seek>(
         let record = match reader.next_cell_with_formula_metadata() {
             Ok(Some(record)) => record,
             Ok(None) => break,
-            Err(_) => return Ok(None),
+            Err(e) => return Err(Error::new(sheet_damaged(&e, sheet))),
         };
         let (row, column) = record.pos;
         let formula = match &record.formula {
@@ -332,10 +410,10 @@ fn sheet<R: Read + std::io::Seek>(
         }
         let at = || excel_name(row, column);
         if !inside {
-            return Err(TableLimit::Outside {
+            return Err(Error::new(TableLimit::Outside {
                 sheet: sheet.to_string(),
                 cell: at(),
-            });
+            }));
         }
         let named = || CellAt::Sheet {
             sheet: sheet.to_string(),
@@ -343,27 +421,27 @@ fn sheet<R: Read + std::io::Seek>(
         };
         if cells.values.len() >= TABLE_CELLS {
             // (the same cells written again and again: a sheet spans at most so many)
-            return Err(TableLimit::Written {
+            return Err(Error::new(TableLimit::Written {
                 sheet: sheet.to_string(),
-            });
+            }));
         }
         let text = cell_text(&record.value.into());
         if text.len() > CELL_CHARS {
             let chars = text.chars().count();
             if chars > CELL_CHARS {
-                return Err(TableLimit::CellText { at: named(), chars });
+                return Err(Error::new(TableLimit::CellText { at: named(), chars }));
             }
         }
         *text_bytes += text.len() as u64;
         if *text_bytes > TABLE_BYTES {
-            return Err(TableLimit::Text { at: named() });
+            return Err(Error::new(TableLimit::Text { at: named() }));
         }
         if formula {
             cells.formulas.insert((row, column));
         }
         cells.values.push((row, column, text));
     }
-    Ok(Some(cells))
+    Ok(cells)
 }
 
 /// A 0-based cell as Excel names it (`XFD1048576`), `None` beyond Excel's own grid.

@@ -11,6 +11,7 @@ use super::document::{Table, as_array, as_str, as_table, pos};
 use super::message::{Figure, Hint, HistoryProblem};
 use super::{DistrictInput, Scenario};
 use crate::diagnostic::{Error, did_you_mean};
+use crate::import::message::{TableEntry, TableFileProblem};
 use crate::import::table::{district_name, name_key};
 use crate::limits::{HISTORY_BYTES, HISTORY_SNAPSHOTS};
 
@@ -112,6 +113,14 @@ pub(crate) fn history(
                     second: path.display().to_string(),
                 })
                 .field("history.date"));
+        }
+        if path.is_file() && crate::import::file::is_scenario(&path) {
+            return Err(file_item
+                .error(TableFileProblem::IsScenario {
+                    path: written.to_string(),
+                    entry: TableEntry::History,
+                })
+                .field("history.file"));
         }
         let coverage = crate::import::read(&path).map_err(|e| {
             if path.is_file() {

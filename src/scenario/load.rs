@@ -15,6 +15,7 @@ use super::{Scenario, coverage, inline, overlay, team_kind};
 use crate::diagnostic::{Error, did_you_mean, shortened};
 use crate::import::file::{self, Format};
 use crate::import::grid::Grid;
+use crate::import::message::{TableEntry, TableFileProblem};
 use crate::limits::{RULE_FILES, RULES_BYTES};
 use crate::model::{Objective, TeamKind};
 use crate::source::{FileProblem, Pos, Source, named_file_hint};
@@ -486,6 +487,17 @@ fn coverage_file(layer: &Layer<'_, '_>) -> Result<Grid, Error> {
             .error(pos(file), Format::refused())
             .field("coverage")
             .hint(Hint::SaveAsXlsx.text()));
+    }
+    if path.is_file() && file::is_scenario(&path) {
+        return Err(src
+            .error(
+                pos(file),
+                TableFileProblem::IsScenario {
+                    path: written.to_string(),
+                    entry: TableEntry::Coverage,
+                },
+            )
+            .field("coverage"));
     }
     file::read(&path).map_err(|e| {
         if path.is_file() {

@@ -393,6 +393,16 @@ fn cases() -> Vec<Case> {
             "district \"Thành phố Lạng Sơn\", column `rate`",
         )
         .hint("tỷ lệ chỉ để đối chiếu", "the rate is only a check"),
+        // U13: a scenario named where the coverage table goes
+        Case::plan("coverage: a scenario file")
+            .file(SCENARIO, &scenario_reading("what-if-equity.toml"))
+            .copy("scenarios/what-if-equity.toml")
+            .at("lang-son-2020-09-01.toml:17:12")
+            .place(
+                "what-if-equity.toml là tệp kịch bản (.toml), không phải bảng số liệu",
+                "what-if-equity.toml is a scenario file (.toml), not a table of figures",
+            )
+            .hint("`base = ", "`base = "),
     ]
 }
 

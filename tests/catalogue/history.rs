@@ -200,6 +200,21 @@ fn cases() -> Vec<Case> {
                 "kiểm tra hai cột có bị đổi chỗ không",
                 "check whether the two columns are swapped",
             ),
+        // U22: a scenario named as a snapshot
+        second(
+            "history: a scenario file as a snapshot",
+            "file = \"coverage-2020-08-25.csv\"",
+            "file = \"history-2020-09-01.toml\"",
+        )
+        .at(&format!("{AT}:18:8"))
+        .place(
+            "history-2020-09-01.toml là tệp kịch bản (.toml), không phải bảng số liệu",
+            "history-2020-09-01.toml is a scenario file (.toml), not a table of figures",
+        )
+        .hint(
+            "`file` của `[[history]]` ghi bảng số liệu (.csv hoặc .xlsx)",
+            "a `[[history]]` entry's `file` names a table of figures (.csv or .xlsx)",
+        ),
     ]
 }
 

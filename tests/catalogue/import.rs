@@ -30,6 +30,17 @@ fn edited(name: &str, from: &str, to: &str) -> Case {
     table(name, LETTER).edit("scenarios/letter.csv", from, to)
 }
 
+/// A table of 13,000 districts with names of about 1,000 characters: 13 MB, within the table
+/// limits (32 MB, 100,000 rows), whose scenario would be above 16 MB.
+fn too_large() -> String {
+    let mut text = String::from("Huyện;Đã cài;Tổng smartphone\n");
+    let long = "x".repeat(1_000);
+    for i in 0..13_000 {
+        text.push_str(&format!("Xã {i} {long};{};{}\n", 1_000 + i, 5_000 + i));
+    }
+    text
+}
+
 fn cases() -> Vec<Case> {
     const AT: &str = "letter.csv";
     let header = (
@@ -157,16 +168,6 @@ fn cases() -> Vec<Case> {
             "only .xlsx workbooks and CSV files can be read",
         )
         .hint("Lưu thành (Save As)", "Save As"),
-        Case::new(
-            "import: a scenario instead of a table",
-            &["import", "{dir}/scenarios/lang-son-2020-09-01.toml"],
-        )
-        .at("lang-son-2020-09-01.toml:1")
-        .place(
-            "không tìm thấy dòng tiêu đề đủ cột",
-            "no header row with the needed columns",
-        )
-        .hint(header.0, header.1),
         table("import: --out is the table itself", LETTER)
             .arg("--out")
             .arg("{dir}/scenarios/letter.csv")
@@ -334,6 +335,46 @@ fn cases() -> Vec<Case> {
             .hint(
                 "mỗi huyện cần ít nhất một smartphone",
                 "at least one smartphone",
+            ),
+        // U13: a scenario given where a table is expected
+        Case::new(
+            "import: a scenario file",
+            &["import", "{dir}/scenarios/lang-son-2020-09-01.toml"],
+        )
+        .at("lang-son-2020-09-01.toml: ")
+        .place(
+            "tệp này là tệp kịch bản (.toml), không phải bảng số liệu",
+            "this is a scenario file (.toml), not a table of figures",
+        )
+        .hint(
+            "muốn lập kế hoạch từ kịch bản này thì dùng `campaign plan",
+            "to plan this scenario, run `campaign plan",
+        ),
+        // U13: the same mistake given to the rule checker
+        Case::new(
+            "rules check: a scenario file",
+            &["rules", "check", "{dir}/scenarios/lang-son-2020-09-01.toml"],
+        )
+        .at("lang-son-2020-09-01.toml: ")
+        .place(
+            "tệp này là tệp kịch bản hoặc tệp kiểm thử quy tắc (.toml), không phải tệp quy tắc (.rhai)",
+            "this is a scenario or rule test file (.toml), not a rule file (.rhai)",
+        )
+        .hint(
+            "`campaign rules check --scenario",
+            "`campaign rules check --scenario",
+        ),
+        // trial item 8 (W4): a table within the table limits whose scenario would be beyond
+        // the scenario limits is refused, and nothing is written
+        table("import: a table whose scenario would be too large", &too_large())
+            .at("letter.csv: ")
+            .place(
+                "kịch bản viết từ bảng này sẽ dài 16,8 MB (13.000 huyện/xã), vượt giới hạn một tệp kịch bản: tối đa 16 MB",
+                "the scenario made from this table would be 16.8 MB (13,000 districts), above what a scenario file may be: at most 16 MB",
+            )
+            .hint(
+                "ghi thẳng bảng vào dòng `coverage = ",
+                "name the table itself in a scenario's `coverage = ",
             ),
     ]
 }

@@ -3,6 +3,7 @@
 //! Lũng on row 5), broken one way at a time. (Workbooks too large or too expanded to read are
 //! another catalogue's.)
 
+use std::io::{Read, Write};
 use std::path::Path;
 
 use rust_xlsxwriter::{Formula, Workbook, Worksheet};
@@ -61,6 +62,52 @@ fn headerless(dir: &Path) {
         sheet.write_number(row, 3, commune).unwrap();
     }
     book.save(dir.join("scenarios/coverage.xlsx")).unwrap();
+}
+
+/// [`letter`] as `coverage.xlsx`, each part of its archive then passed through `edit` (the
+/// part's name and text): `None` leaves the part out. How a workbook not written by Excel is
+/// made: a cell Excel would never write, a part missing.
+fn rezipped(dir: &Path, edit: fn(&str, String) -> Option<String>) {
+    letter(dir, "coverage.xlsx", |_| {});
+    let path = dir.join("scenarios/coverage.xlsx");
+    let bytes = std::fs::read(&path).unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for index in 0..archive.len() {
+        let mut part = archive.by_index(index).unwrap();
+        let name = part.name().unwrap().to_string();
+        let mut text = String::new();
+        part.read_to_string(&mut text).unwrap();
+        if let Some(text) = edit(&name, text) {
+            out.start_file(name, options).unwrap();
+            out.write_all(text.as_bytes()).unwrap();
+        }
+    }
+    std::fs::write(&path, out.finish().unwrap().into_inner()).unwrap();
+}
+
+/// The sheet's XML with the value of cell A5 (Hữu Lũng, a shared string) written as `value`.
+fn a5_index(name: &str, text: String, value: &str) -> Option<String> {
+    if name != "xl/worksheets/sheet1.xml" {
+        return Some(text);
+    }
+    let cell = text.find("<c r=\"A5\"").expect("the sheet has cell A5");
+    let start = cell + text[cell..].find("<v>").unwrap() + 3;
+    let end = start + text[start..].find("</v>").unwrap();
+    assert!(
+        text[cell..start].contains("t=\"s\""),
+        "A5 is a shared string"
+    );
+    Some(format!("{}{value}{}", &text[..start], &text[end..]))
+}
+
+/// How an OLE compound file starts (a password-protected workbook, an old `.xls`), then zeros.
+fn ole() -> Vec<u8> {
+    let mut bytes = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    bytes.resize(4096, 0);
+    bytes
 }
 
 /// `campaign plan` of a scenario reading `coverage.xlsx`, which `setup` writes.
@@ -239,6 +286,183 @@ fn cases() -> Vec<Case> {
             .hint(
                 "cần các cột `Huyện`, `Đã cài Bluezone`, `Tổng smartphone`",
                 "needs the columns `District`, `Installed`, `Smartphones`",
+            ),
+        // U8, W7: a workbook not written by Excel is said as damaged, at its cell or part
+        imported("workbook: a shared-string index that is not a number", |dir| {
+            rezipped(dir, |name, text| a5_index(name, text, "abc"))
+        })
+        .at("coverage.xlsx: ")
+        .place(
+            "ô A5 của trang \"Sheet1\": số thứ tự chuỗi dùng chung `abc` không phải là số",
+            "cell A5 of sheet \"Sheet1\": the shared-string index `abc` is not a number",
+        )
+        .hint(
+            "mở tệp bằng Excel rồi lưu lại",
+            "open it in Excel and save it again",
+        ),
+        covered("workbook: a negative shared-string index", |dir| {
+            rezipped(dir, |name, text| a5_index(name, text, "-1"))
+        })
+        .at("coverage.xlsx: ")
+        .place(
+            "ô A5 của trang \"Sheet1\": số thứ tự chuỗi dùng chung `-1`",
+            "cell A5 of sheet \"Sheet1\": the shared-string index `-1`",
+        )
+        .hint(
+            "mở tệp bằng Excel rồi lưu lại",
+            "open it in Excel and save it again",
+        ),
+        imported("workbook: a shared-string index past the strings", |dir| {
+            rezipped(dir, |name, text| a5_index(name, text, "99999999"))
+        })
+        .at("coverage.xlsx: ")
+        .place(
+            "ô A5 của trang \"Sheet1\" lấy chuỗi dùng chung số 99.999.999, nhưng tệp chỉ có",
+            "cell A5 of sheet \"Sheet1\" takes shared string number 99,999,999, but the file has only",
+        )
+        .hint(
+            "mở tệp bằng Excel rồi lưu lại",
+            "open it in Excel and save it again",
+        ),
+        imported("workbook: shared strings without their part", |dir| {
+            rezipped(dir, |name, text| {
+                (name != "xl/sharedStrings.xml").then_some(text)
+            })
+        })
+        .at("coverage.xlsx: ")
+        .place(
+            "nhưng tệp không có chuỗi dùng chung nào",
+            "but the file has no shared strings",
+        )
+        .hint(
+            "mở tệp bằng Excel rồi lưu lại",
+            "open it in Excel and save it again",
+        ),
+        covered("workbook: a cell named A0", |dir| {
+            rezipped(dir, |_, text| Some(text.replace("<c r=\"A5\"", "<c r=\"A0\"")))
+        })
+        .at("coverage.xlsx: ")
+        .place(
+            "trang \"Sheet1\" có một ô mang tên `A0`",
+            "sheet \"Sheet1\" has a cell named `A0`",
+        )
+        .hint(
+            "mở tệp bằng Excel rồi lưu lại",
+            "open it in Excel and save it again",
+        ),
+        imported("workbook: a row numbered 0", |dir| {
+            rezipped(dir, |_, text| Some(text.replace("<row r=\"5\"", "<row r=\"0\"")))
+        })
+        .at("coverage.xlsx: ")
+        .place(
+            "trang \"Sheet1\" có một dòng mang số `0`",
+            "sheet \"Sheet1\" has a row numbered `0`",
+        )
+        .hint(
+            "mở tệp bằng Excel rồi lưu lại",
+            "open it in Excel and save it again",
+        ),
+        covered("workbook: a sheet without its part", |dir| {
+            rezipped(dir, |name, text| {
+                (name != "xl/worksheets/sheet1.xml").then_some(text)
+            })
+        })
+        .at("coverage.xlsx: ")
+        .place(
+            "có trang \"Sheet1\" trong danh sách trang nhưng không có nội dung",
+            "it lists the sheet \"Sheet1\", but the sheet's contents are not in the file",
+        )
+        .hint(
+            "mở tệp bằng Excel rồi lưu lại",
+            "open it in Excel and save it again",
+        ),
+        covered("workbook: a cell of a type Excel does not write", |dir| {
+            rezipped(dir, |name, text| {
+                if name != "xl/worksheets/sheet1.xml" {
+                    return Some(text);
+                }
+                let cell = text.find("<c r=\"A5\"").unwrap();
+                let at = cell + text[cell..].find("t=\"s\"").unwrap();
+                Some(format!("{}t=\"zz\"{}", &text[..at], &text[at + 5..]))
+            })
+        })
+        .at("coverage.xlsx: ")
+        .place(
+            "trang \"Sheet1\" không đọc được tới cuối",
+            "sheet \"Sheet1\" cannot be read to its end",
+        )
+        .hint(
+            "mở tệp bằng Excel rồi lưu lại",
+            "open it in Excel and save it again",
+        ),
+        // U2: the XML reader's English never reaches the message
+        imported("workbook: shared strings declaring an entity", |dir| {
+            rezipped(dir, |name, text| {
+                if name != "xl/sharedStrings.xml" {
+                    return Some(text);
+                }
+                let body = text.split_once("<sst").unwrap().1;
+                let doctype = "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>";
+                Some(
+                    format!("<?xml version=\"1.0\"?>{doctype}<sst{body}")
+                        .replacen("<t>", "<t>&e;", 1),
+                )
+            })
+        })
+        .at("coverage.xlsx: ")
+        .place(
+            "tệp Excel bị hỏng: phần xl/sharedStrings.xml của nó không phải XML hợp lệ",
+            "the Excel file is damaged: its part xl/sharedStrings.xml is not valid XML",
+        )
+        .hint(
+            "mở tệp bằng Excel rồi lưu lại",
+            "open it in Excel and save it again",
+        ),
+        // found on the way (not in the trial): calamine reserved room for the strings the
+        // part says it holds, and a trillion aborted the tool
+        imported("workbook: shared strings declaring a trillion strings", |dir| {
+            rezipped(dir, |name, text| {
+                if name != "xl/sharedStrings.xml" {
+                    return Some(text);
+                }
+                let start = text.find("uniqueCount=\"").unwrap() + "uniqueCount=\"".len();
+                let end = start + text[start..].find('"').unwrap();
+                Some(format!("{}1000000000000{}", &text[..start], &text[end..]))
+            })
+        })
+        .at("coverage.xlsx: ")
+        .place(
+            "phần xl/sharedStrings.xml ghi là có 1.000.000.000.000 chuỗi dùng chung, nhưng chỉ có",
+            "its part xl/sharedStrings.xml says it holds 1,000,000,000,000 shared strings, but holds",
+        )
+        .hint(
+            "mở tệp bằng Excel rồi lưu lại",
+            "open it in Excel and save it again",
+        ),
+        // U9: a password-protected workbook, an old .xls renamed
+        imported("workbook: an OLE file (password or .xls) named .xlsx", |dir| {
+            std::fs::write(dir.join("scenarios/coverage.xlsx"), ole()).unwrap();
+        })
+        .at("coverage.xlsx: ")
+        .place(
+            "bảng tính có đặt mật khẩu, hoặc tệp .xls kiểu cũ",
+            "a password-protected workbook, or an old .xls file",
+        )
+        .hint(
+            "gỡ đi (Tệp > Thông tin > Bảo vệ Sổ làm việc",
+            "remove it (File > Info > Protect Workbook",
+        ),
+        Case::plan("workbook: an OLE file (password or .xls) named .csv")
+            .file(SCENARIO, &scenario_reading("coverage.csv"))
+            .bytes("scenarios/coverage.csv", &ole())
+            .at("coverage.csv: ")
+            .place(
+                "bảng tính có đặt mật khẩu, hoặc tệp .xls kiểu cũ",
+                "a password-protected workbook, or an old .xls file",
+            )
+            .hint(
+                "Lưu thành (Save As) > \"Excel Workbook (.xlsx)\"",
+                "Save As > \"Excel Workbook (.xlsx)\"",
             ),
         imported("import: a text file named .xlsx", |dir| {
             std::fs::write(dir.join("scenarios/coverage.xlsx"), super::coverage::CSV).unwrap();

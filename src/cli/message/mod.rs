@@ -470,6 +470,10 @@ pub(crate) enum RulesCheckProblem {
     NotFound {
         path: PathBuf,
     },
+    /// A scenario or rule test file (`.toml`) given as a rule file.
+    ScenarioNotRule {
+        path: PathBuf,
+    },
     /// A folder that cannot be listed; `error` is the system's words.
     FolderUnreadable {
         folder: PathBuf,
@@ -491,6 +495,13 @@ impl Message for RulesCheckProblem {
             ),
             NotFound { path } => Said::new(format!("không tìm thấy {}", path.display()))
                 .hint("ghi đường dẫn tới một tệp .rhai hoặc một thư mục chứa chúng, ví dụ rules/"),
+            ScenarioNotRule { path } => Said::new(
+                "tệp này là tệp kịch bản hoặc tệp kiểm thử quy tắc (.toml), không phải tệp quy tắc (.rhai)",
+            )
+            .hint(format!(
+                "kiểm tra các quy tắc mà kịch bản này dùng: `campaign rules check --scenario {}`",
+                path.display()
+            )),
             FolderUnreadable { folder, error } => Said::new(format!(
                 "không đọc được thư mục {}: {error}",
                 folder.display()
@@ -511,6 +522,13 @@ impl Message for RulesCheckProblem {
             ),
             NotFound { path } => Said::new(format!("{} does not exist", path.display()))
                 .hint("give the path of a .rhai file or of a folder of them, e.g. rules/"),
+            ScenarioNotRule { path } => Said::new(
+                "this is a scenario or rule test file (.toml), not a rule file (.rhai)",
+            )
+            .hint(format!(
+                "to check the rules this scenario runs: `campaign rules check --scenario {}`",
+                path.display()
+            )),
             FolderUnreadable { folder, error } => Said::new(format!(
                 "cannot read the folder {}: {error}",
                 folder.display()
