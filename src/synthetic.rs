@@ -15,9 +15,10 @@ use rand_chacha::rand_core::{Rng, SeedableRng};
 use crate::import::skeleton::{grouped, quoted};
 use crate::model::Objective;
 
-/// The most units `campaign generate` writes: far beyond a real province (Việt Nam has about
-/// 10,600 communes), so a digit typed twice is refused rather than written for minutes.
-pub const MAX_UNITS: u32 = 100_000;
+/// The most units `campaign generate` writes: as many as a scenario may hold
+/// ([`crate::limits::DISTRICTS`]), far beyond a real province (Việt Nam has about 10,600
+/// communes), so a digit typed twice is refused rather than written for minutes.
+pub const MAX_UNITS: u32 = crate::limits::DISTRICTS as u32;
 /// `target.provincial_rate` without `--target`: the lower end of the letter's 40–60% aim.
 pub const DEFAULT_TARGET: f64 = 0.40;
 /// The campaign length of the shipped scenario.

@@ -420,30 +420,30 @@ fn says(args: &[&str], vi: &[&str], en: &[&str]) {
 
 #[test]
 fn units_out_of_range_say_the_range() {
-    for units in ["0", "100001", "-5"] {
+    for units in ["0", "20001", "-5"] {
         says(
             &["--units", units, "--seed", "1"],
             &[
-                &format!("--units {units}: số đơn vị phải từ 1 đến 100.000"),
+                &format!("--units {units}: số đơn vị phải từ 1 đến 20.000"),
                 "--units 700",
             ],
             &[
-                &format!("--units {units}: the number of units must be from 1 to 100,000"),
+                &format!("--units {units}: the number of units must be from 1 to 20,000"),
                 "for example --units 700",
             ],
         );
     }
     says(
         &["--units", "many", "--seed", "1"],
-        &["số đơn vị phải là một số nguyên, từ 1 đến 100.000"],
-        &["the number of units must be a whole number, from 1 to 100,000"],
+        &["số đơn vị phải là một số nguyên, từ 1 đến 20.000"],
+        &["the number of units must be a whole number, from 1 to 20,000"],
     );
     // the largest is accepted, grouped as people write it
-    let text = generate(&["--units", "100,000", "--seed", "1"]);
-    assert_eq!(text.matches("\n[[district]]\n").count(), 100_000);
+    let text = generate(&["--units", "20,000", "--seed", "1"]);
+    assert_eq!(text.matches("\n[[district]]\n").count(), 20_000);
     assert!(
-        text.contains(" 100000\"\n"),
-        "the last unit is not numbered 100000"
+        text.contains(" 20000\"\n"),
+        "the last unit is not numbered 20000"
     );
 }
 
@@ -666,19 +666,17 @@ fn a_seed_gives_the_same_units_in_every_version() {
     );
 }
 
-/// Every unit count `generate` accepts writes a file that loads: the volunteer pool (three per
-/// unit) stops at the 100,000 teams a scenario accepts, reached at 33,334 units (it wrote
-/// 100,002 there, and `plan` refused the file).
+/// Every unit count `generate` accepts writes a file that loads: the largest (as many units as
+/// a scenario may hold) loads with its volunteer pool of three teams a unit.
 #[test]
-fn the_largest_provinces_load_with_the_volunteer_pool_at_the_scenarios_limit() {
-    for units in ["33333", "33334"] {
-        let s = load_text(&generate(&["--units", units, "--seed", "1"]));
-        let volunteers = s
-            .team_kinds
-            .iter()
-            .find(|k| k.name == "volunteer")
-            .and_then(|k| k.available);
-        let expected = if units == "33333" { 99_999 } else { 100_000 };
-        assert_eq!(volunteers, Some(expected), "{units} units");
-    }
+fn the_largest_province_generate_writes_loads() {
+    let units = campaign_planner::limits::DISTRICTS;
+    let s = load_text(&generate(&["--units", &units.to_string(), "--seed", "1"]));
+    assert_eq!(s.districts.len(), units);
+    let volunteers = s
+        .team_kinds
+        .iter()
+        .find(|k| k.name == "volunteer")
+        .and_then(|k| k.available);
+    assert_eq!(volunteers, Some(3 * units as u32));
 }

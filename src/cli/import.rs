@@ -59,6 +59,11 @@ fn within_scenario_limits(text: &str, districts: usize) -> Result<(), Error> {
             districts,
         })
     };
+    if districts > crate::limits::DISTRICTS {
+        return Err(Error::new(
+            crate::scenario::message::ScenarioProblem::TooManyDistricts { count: districts },
+        ));
+    }
     if text.len() as u64 > TOML_BYTES {
         return Err(too_large());
     }

@@ -165,6 +165,12 @@ fn scenario(path: &Path, top: &Table<'_, '_>) -> Result<Scenario, Error> {
     let (params, params_at) = super::params::params(top)?;
     let team_kinds = team_kind::team_kinds(top)?;
     let (districts, coverage) = districts(top, &team_kinds)?;
+    if districts.len() > crate::limits::DISTRICTS {
+        return Err(Error::new(ScenarioProblem::TooManyDistricts {
+            count: districts.len(),
+        })
+        .file(path));
+    }
     spend_is_exact(path, &team_kinds, &districts, horizon_days)?;
     let history = super::history::history(top, &as_of, &districts)?;
     let letter = super::letter::letter(top, &as_of)?;

@@ -403,7 +403,30 @@ fn cases() -> Vec<Case> {
                 "what-if-equity.toml is a scenario file (.toml), not a table of figures",
             )
             .hint("`base = ", "`base = "),
+        // a table within its rows but with more districts than a scenario may hold
+        covered(
+            "coverage: more districts than a scenario may hold",
+            &many_districts(),
+        )
+        .place(
+            "kịch bản có 20.001 huyện (đơn vị), nhiều nhất là 20.000",
+            "the scenario has 20,001 districts (units), at most 20,000",
+        )
+        .hint(
+            "lập kế hoạch cho từng tỉnh hoặc từng vùng",
+            "plan each province or region on its own",
+        ),
     ]
+}
+
+/// A coverage table of [`campaign_planner::limits::DISTRICTS`] + 1 districts.
+fn many_districts() -> String {
+    let mut csv = String::from(CSV.lines().next().unwrap());
+    csv.push('\n');
+    for i in 0..=campaign_planner::limits::DISTRICTS {
+        csv.push_str(&format!("Xã {i};100;1000;2;0;0;0\n"));
+    }
+    csv
 }
 
 #[test]

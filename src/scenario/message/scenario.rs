@@ -3,7 +3,7 @@
 
 use super::Hint;
 use crate::diagnostic::{Message, Said, did_you_mean_en, did_you_mean_vi};
-use crate::limits::{RULE_FILES, RULES_BYTES};
+use crate::limits::{DISTRICTS, RULE_FILES, RULES_BYTES};
 use crate::model::{MAX_BUDGET, MAX_HORIZON_DAYS};
 use crate::number;
 use crate::text::Lang;
@@ -63,6 +63,10 @@ pub(crate) enum ScenarioProblem {
     TooManyRules {
         files: usize,
         bytes: u64,
+    },
+    /// More than [`DISTRICTS`] districts (`count`).
+    TooManyDistricts {
+        count: usize,
     },
     /// A path of `rules` names no rule; `folder` is the folder it is relative to, shown
     /// (`None`: a `--set`'s, relative to where the command runs).
@@ -210,6 +214,15 @@ impl Message for ScenarioProblem {
                     None => said,
                 }
             }
+            TooManyDistricts { count } => Said::new(format!(
+                "kịch bản có {} huyện (đơn vị), nhiều nhất là {}",
+                number::count(Lang::Vi, *count as f64),
+                number::count(Lang::Vi, DISTRICTS as f64)
+            ))
+            .hint(
+                "cả nước có khoảng 10.600 xã: lập kế hoạch cho từng tỉnh hoặc từng vùng (mỗi phần \
+                 một kịch bản); docs/limits.md nói cách nâng giới hạn",
+            ),
             TooManyRules { files, bytes } => Said::new(if *files > RULE_FILES {
                 format!(
                     "mục `rules` ghi {} tệp quy tắc (tính cả các tệp trong thư mục), nhiều nhất là {}",
@@ -330,6 +343,15 @@ impl Message for ScenarioProblem {
                     None => said,
                 }
             }
+            TooManyDistricts { count } => Said::new(format!(
+                "the scenario has {} districts (units), at most {}",
+                number::count(Lang::En, *count as f64),
+                number::count(Lang::En, DISTRICTS as f64)
+            ))
+            .hint(
+                "the whole country has about 10,600 communes: plan each province or region on \
+                 its own (one scenario each); docs/limits.md says how to raise the limit",
+            ),
             TooManyRules { files, bytes } => Said::new(if *files > RULE_FILES {
                 format!(
                     "`rules` names {} rule files (the files in its folders counted), at most {}",
