@@ -8,6 +8,8 @@ use super::district::{RawDistrict, check_names, name, normalise};
 use super::document::{self, as_str, pos};
 use super::message::{Hint, OtherFile, OverlayProblem, ScenarioFile};
 use crate::diagnostic::{Error, did_you_mean};
+use crate::import::table::name_key;
+use crate::text::fold;
 use crate::limits::TOML_BYTES;
 use crate::source::{Pos, Source};
 
@@ -130,9 +132,12 @@ pub(super) fn patch_districts<'a>(
     check_names(&patches)?;
     for patch in patches {
         let (wanted, at) = name(&patch)?;
+        // as a person reads it: "HỮU LŨNG", "Huyện Hữu Lũng" or "Ðình Lập" (an eth for the Đ)
+        // change the base's "Hữu Lũng" and "Đình Lập"
+        let key = name_key(&wanted);
         let found = districts
             .iter_mut()
-            .find(|d| d.name.as_ref().is_some_and(|(n, _)| normalise(n) == wanted));
+            .find(|d| d.name.as_ref().is_some_and(|(n, _)| name_key(n) == key));
         let Some(district) = found else {
             let known: Vec<String> = districts
                 .iter()
@@ -159,7 +164,7 @@ pub(super) fn patch_districts<'a>(
             match district
                 .teams
                 .iter_mut()
-                .find(|e| e.key.trim() == entry.key.trim())
+                .find(|e| fold(&e.key) == fold(&entry.key))
             {
                 Some(e) => *e = entry,
                 None => district.teams.push(entry),
@@ -170,7 +175,7 @@ pub(super) fn patch_districts<'a>(
             match district
                 .cohorts
                 .iter_mut()
-                .find(|e| e.key.to_lowercase() == entry.key.to_lowercase())
+                .find(|e| fold(&e.key) == fold(&entry.key))
             {
                 Some(e) => *e = entry,
                 None => district.cohorts.push(entry),
