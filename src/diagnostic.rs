@@ -394,7 +394,10 @@ fn short_quotes(text: &str) -> std::borrow::Cow<'_, str> {
 /// (`\u{200b}`), and the 1-based character `column` moved to stay under the same character:
 /// the line under an error shows what the message quotes.
 fn escaped(line: &str, column: Option<usize>) -> (String, Option<usize>) {
-    if !line.chars().any(|c| crate::text::is_hidden(c) && !c.is_control()) {
+    if !line
+        .chars()
+        .any(|c| crate::text::is_hidden(c) && !c.is_control())
+    {
         return (line.to_string(), column);
     }
     let mut out = String::with_capacity(line.len() + 16);
@@ -535,13 +538,19 @@ pub(crate) fn unlike_vi(written: &str) -> Option<String> {
         return Some(format!(
             "ký tự thứ {position} là {}, không nhìn thấy được: hãy xoá nó{}",
             unseen_vi(c),
-            if c.is_whitespace() { " và gõ lại dấu cách" } else { "" }
+            if c.is_whitespace() {
+                " và gõ lại dấu cách"
+            } else {
+                ""
+            }
         ));
     }
     if let Some(letter) = foreign_letter(written) {
         return Some(format!("{}: hãy gõ lại chữ đó", foreign_letter_vi(&letter)));
     }
-    let position = written.chars().position(|c| c == '\u{D0}' || c == '\u{F0}')?;
+    let position = written
+        .chars()
+        .position(|c| c == '\u{D0}' || c == '\u{F0}')?;
     Some(format!(
         "ký tự thứ {} là chữ `Ð` (U+00D0, chữ eth của bảng mã cũ TCVN3/VNI), không phải chữ `Đ`",
         position + 1
@@ -555,13 +564,19 @@ pub(crate) fn unlike_en(written: &str) -> Option<String> {
         return Some(format!(
             "character {position} is {}, which cannot be seen: delete it{}",
             unseen_en(c),
-            if c.is_whitespace() { " and type a plain space" } else { "" }
+            if c.is_whitespace() {
+                " and type a plain space"
+            } else {
+                ""
+            }
         ));
     }
     if let Some(letter) = foreign_letter(written) {
         return Some(format!("{}: retype it", foreign_letter_en(&letter)));
     }
-    let position = written.chars().position(|c| c == '\u{D0}' || c == '\u{F0}')?;
+    let position = written
+        .chars()
+        .position(|c| c == '\u{D0}' || c == '\u{F0}')?;
     Some(format!(
         "character {} is `Ð` (U+00D0, the eth of the old TCVN3/VNI encodings), not `Đ`",
         position + 1
@@ -636,9 +651,9 @@ pub(crate) fn foreign_letter_en(f: &crate::text::ForeignLetter) -> String {
         Some(latin) => format!(
             "the letter `{letter}` (character {position}) is {script} that looks like the Latin `{latin}` but is another letter to a computer"
         ),
-        None => format!(
-            "the letter `{letter}` (character {position}) is {script} among Latin letters"
-        ),
+        None => {
+            format!("the letter `{letter}` (character {position}) is {script} among Latin letters")
+        }
     }
 }
 
@@ -789,6 +804,43 @@ mod tests {
             .setting(&setting)
             .at_offset(&setting, 5);
         assert!(err.render(Lang::Vi).len() < 1_000);
+    }
+
+    /// A value the user wrote is quoted by its first [`QUOTED_CHARS`] characters, however long
+    /// (issue 13, U7: a 100,000-character key gave a 100 kB error); a line of a message by its
+    /// first [`LINE_CHARS`]; an invisible character is shown as its escape, in the message and
+    /// in the line under it, the caret still under its character.
+    #[test]
+    fn a_message_quotes_a_short_and_visible_window_of_what_was_written() {
+        let key = "k".repeat(100_000);
+        let err = Error::new(Text::new(
+            format!("không có `{key}`"),
+            format!("no `{key}` and no \"{key}\""),
+        ))
+        .hint(Text::new(format!("`{key}`"), format!("`{key}`")));
+        let en = err.render(Lang::En);
+        assert!(en.len() < 1_000, "{} bytes", en.len());
+        assert!(
+            en.contains(&format!("`{}…`", "k".repeat(QUOTED_CHARS))),
+            "{en}"
+        );
+        let unquoted = Error::new(Text::vi_only("x".repeat(10_000))).render(Lang::Vi);
+        assert!(unquoted.len() < 2 * LINE_CHARS, "{} bytes", unquoted.len());
+        let src = "\"horizon\u{200b}_days\" = x\n";
+        let at = src.find('x').unwrap();
+        let err = Error::new(Text::vi_only("khóa `horizon\u{200b}_days`")).at_offset(src, at);
+        let rendered = err.render(Lang::Vi);
+        assert!(
+            rendered.contains("khóa `horizon\\u{200b}_days`"),
+            "{rendered}"
+        );
+        let lines: Vec<&str> = rendered.lines().collect();
+        assert_eq!(lines[1], " 1 | \"horizon\\u{200b}_days\" = x", "{rendered}");
+        assert_eq!(
+            lines[2].find('^').unwrap(),
+            lines[1].find('x').unwrap(),
+            "{rendered}"
+        );
     }
 
     #[test]

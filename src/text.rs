@@ -134,7 +134,9 @@ fn script_of(c: char) -> Option<Script> {
         return None;
     }
     match c {
-        '\u{400}'..='\u{52F}' | '\u{1C80}'..='\u{1C8F}' | '\u{2DE0}'..='\u{2DFF}'
+        '\u{400}'..='\u{52F}'
+        | '\u{1C80}'..='\u{1C8F}'
+        | '\u{2DE0}'..='\u{2DFF}'
         | '\u{A640}'..='\u{A69F}' => Some(Script::Cyrillic),
         '\u{370}'..='\u{3FF}' | '\u{1F00}'..='\u{1FFF}' => Some(Script::Greek),
         _ => None,
@@ -145,15 +147,60 @@ fn script_of(c: char) -> Option<Script> {
 fn looks_like(c: char) -> Option<char> {
     const PAIRS: [(char, char); 54] = [
         // Cyrillic
-        ('А', 'A'), ('В', 'B'), ('С', 'C'), ('Е', 'E'), ('Н', 'H'), ('І', 'I'), ('Ј', 'J'),
-        ('К', 'K'), ('М', 'M'), ('О', 'O'), ('Р', 'P'), ('Ѕ', 'S'), ('Т', 'T'), ('Х', 'X'),
-        ('У', 'Y'), ('а', 'a'), ('с', 'c'), ('е', 'e'), ('і', 'i'), ('ј', 'j'), ('о', 'o'),
-        ('р', 'p'), ('ѕ', 's'), ('х', 'x'), ('у', 'y'), ('ԁ', 'd'), ('һ', 'h'), ('ӏ', 'l'),
-        ('ԛ', 'q'), ('ԝ', 'w'), ('ѵ', 'v'), ('Ү', 'Y'),
+        ('А', 'A'),
+        ('В', 'B'),
+        ('С', 'C'),
+        ('Е', 'E'),
+        ('Н', 'H'),
+        ('І', 'I'),
+        ('Ј', 'J'),
+        ('К', 'K'),
+        ('М', 'M'),
+        ('О', 'O'),
+        ('Р', 'P'),
+        ('Ѕ', 'S'),
+        ('Т', 'T'),
+        ('Х', 'X'),
+        ('У', 'Y'),
+        ('а', 'a'),
+        ('с', 'c'),
+        ('е', 'e'),
+        ('і', 'i'),
+        ('ј', 'j'),
+        ('о', 'o'),
+        ('р', 'p'),
+        ('ѕ', 's'),
+        ('х', 'x'),
+        ('у', 'y'),
+        ('ԁ', 'd'),
+        ('һ', 'h'),
+        ('ӏ', 'l'),
+        ('ԛ', 'q'),
+        ('ԝ', 'w'),
+        ('ѵ', 'v'),
+        ('Ү', 'Y'),
         // Greek
-        ('Α', 'A'), ('Β', 'B'), ('Ε', 'E'), ('Ζ', 'Z'), ('Η', 'H'), ('Ι', 'I'), ('Κ', 'K'),
-        ('Μ', 'M'), ('Ν', 'N'), ('Ο', 'O'), ('Ρ', 'P'), ('Τ', 'T'), ('Υ', 'Y'), ('Χ', 'X'),
-        ('ο', 'o'), ('ν', 'v'), ('ι', 'i'), ('κ', 'k'), ('υ', 'u'), ('ρ', 'p'), ('α', 'a'),
+        ('Α', 'A'),
+        ('Β', 'B'),
+        ('Ε', 'E'),
+        ('Ζ', 'Z'),
+        ('Η', 'H'),
+        ('Ι', 'I'),
+        ('Κ', 'K'),
+        ('Μ', 'M'),
+        ('Ν', 'N'),
+        ('Ο', 'O'),
+        ('Ρ', 'P'),
+        ('Τ', 'T'),
+        ('Υ', 'Y'),
+        ('Χ', 'X'),
+        ('ο', 'o'),
+        ('ν', 'v'),
+        ('ι', 'i'),
+        ('κ', 'k'),
+        ('υ', 'u'),
+        ('ρ', 'p'),
+        ('α', 'a'),
         ('ϲ', 'c'),
     ];
     PAIRS.iter().find(|(from, _)| *from == c).map(|&(_, to)| to)
@@ -251,6 +298,61 @@ pub fn unneutralise_cell(text: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Names that only look different are one name; names that differ are not.
+    #[test]
+    fn names_fold_as_a_person_reads_them() {
+        assert_eq!(fold("\u{D0}ình Lập"), fold("Đình Lập"));
+        assert_eq!(fold("\u{F0}ình lập"), fold("ĐÌNH LẬP"));
+        assert_eq!(fold("Ｈữu Lũng"), fold("Hữu Lũng"));
+        assert_eq!(fold("Hữu\u{a0}Lũng"), fold(" hữu  lũng "));
+        let nfd: String = "Hữu Lũng".nfd().collect();
+        assert_eq!(fold(&nfd), fold("Hữu Lũng"));
+        assert_ne!(fold("Dình Lập"), fold("Đình Lập"));
+        assert_ne!(fold("Hữu\u{200b}Lũng"), fold("Hữu Lũng"));
+        assert_ne!(fold("Нữu Lũng"), fold("Hữu Lũng"));
+    }
+
+    #[test]
+    fn a_cyrillic_or_greek_letter_among_latin_ones_is_found() {
+        let cyrillic = foreign_letter("Нữu Lũng").expect("a Cyrillic Н");
+        assert_eq!(
+            (
+                cyrillic.position,
+                cyrillic.letter,
+                cyrillic.script,
+                cyrillic.latin
+            ),
+            (1, 'Н', Script::Cyrillic, Some('H'))
+        );
+        let greek = foreign_letter("vοlunteer").expect("a Greek ο");
+        assert_eq!(
+            (greek.position, greek.script, greek.latin),
+            (2, Script::Greek, Some('o'))
+        );
+        let other = foreign_letter("Lạng Sơnж").expect("a Cyrillic ж");
+        assert_eq!((other.position, other.latin), (9, None));
+        // one script throughout, or none
+        assert_eq!(foreign_letter("Москва"), None);
+        assert_eq!(foreign_letter("Hữu Lũng"), None);
+        assert_eq!(foreign_letter("Ðình Lập"), None);
+        assert_eq!(foreign_letter("123"), None);
+    }
+
+    #[test]
+    fn the_first_difference_of_two_names_is_named() {
+        assert_eq!(
+            first_difference("Ðình Lập", "Đình Lập"),
+            Some((1, '\u{D0}', Some('\u{110}')))
+        );
+        assert_eq!(
+            first_difference("Hữu Lũngx", "Hữu Lũng"),
+            Some((9, 'x', None))
+        );
+        assert_eq!(first_difference("Hữu  Lũng", "Hữu Lũng"), None);
+        assert_eq!(unseen_character("volun\u{a0}teer"), Some((6, '\u{a0}')));
+        assert_eq!(unseen_character("volun teer"), None);
+    }
 
     #[test]
     fn a_formula_in_a_cell_is_neutralised_and_reads_back() {

@@ -190,7 +190,7 @@ fn a_team_kind_name_with_an_invisible_character_is_refused() {
     );
     assert!(
         out.stderr
-            .contains("U+200B, ký tự thứ 10 của \"volunteer\\u{200b}\""),
+            .contains("một dấu cách rộng 0 (U+200B) ở ký tự thứ 10 (\"volunteer\\u{200b}\")"),
         "{}",
         out.stderr
     );

@@ -5,9 +5,10 @@ use std::collections::BTreeMap;
 
 use super::DistrictInput;
 use super::message::{DistrictProblem, Remove};
-use crate::diagnostic::{Error, did_you_mean};
+use crate::diagnostic::{Error, did_you_mean, shortened};
 use crate::import::check::MAX_PEOPLE;
 use crate::import::table::name_key;
+use crate::limits::NAME_CHARS;
 use crate::model::{Scope, TeamKind, UnitType};
 use crate::source::{Pos, Source, Spot};
 use crate::text::fold;
@@ -162,8 +163,19 @@ fn district(d: &RawDistrict, name: String, kinds: &[TeamKind]) -> Result<Distric
     let mut cohorts = BTreeMap::new();
     let mut first_of: BTreeMap<String, &Entry> = BTreeMap::new();
     for entry in &d.cohorts {
-        // Rules name cohorts in lower case (`students`); `Students` is the same cohort.
-        let key = entry.key.to_lowercase();
+        let chars = entry.key.chars().count();
+        if chars > NAME_CHARS {
+            return Err(entry
+                .key_at
+                .error(DistrictProblem::CohortNameTooLong {
+                    shown: shortened(&entry.key),
+                    chars,
+                })
+                .district(&name));
+        }
+        // Rules name cohorts in lower case (`students`); `Students` (and a full-width
+        // `ｓｔｕｄｅｎｔｓ`) is the same cohort.
+        let key = fold(&entry.key);
         if !KNOWN_COHORTS.contains(&key.as_str())
             && let Some(known) = did_you_mean(&key, KNOWN_COHORTS)
         {

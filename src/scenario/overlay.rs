@@ -9,9 +9,9 @@ use super::document::{self, as_str, pos};
 use super::message::{Hint, OtherFile, OverlayProblem, ScenarioFile};
 use crate::diagnostic::{Error, did_you_mean};
 use crate::import::table::name_key;
-use crate::text::fold;
 use crate::limits::TOML_BYTES;
 use crate::source::{Pos, Source};
+use crate::text::fold;
 
 /// The files of the scenario at `path`, base first: the file its `base` names, that file's
 /// base, and so on, down to the scenario itself.

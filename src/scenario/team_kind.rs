@@ -5,11 +5,11 @@ use super::document::{
     Layer, Table, as_array, as_integer, as_number, as_str, as_table, pos, written,
 };
 use super::message::{Hint, TeamKindProblem, in_team_kind};
+use crate::diagnostic::shortened;
 use crate::diagnostic::{Error, did_you_mean};
+use crate::limits::NAME_CHARS;
 use crate::model::{Scope, TeamKind};
 use crate::source::{Pos, Source};
-use crate::diagnostic::shortened;
-use crate::limits::NAME_CHARS;
 use crate::text::{fold, foreign_letter, show_hidden, unseen_character};
 
 const KEYS: [&str; 5] = [
@@ -123,7 +123,10 @@ fn name(table: &Table<'_, '_>) -> Result<(String, Pos), Error> {
     if chars > NAME_CHARS {
         let shown = shortened(&show_hidden(&name));
         return Err(src
-            .error(pos(name_value), TeamKindProblem::NameTooLong { shown, chars })
+            .error(
+                pos(name_value),
+                TeamKindProblem::NameTooLong { shown, chars },
+            )
             .field("team_kind.name"));
     }
     // "volunteer\u{200b}" and "volun\u{a0}teer" would pass for "volunteer" and "volun teer"

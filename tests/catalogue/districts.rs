@@ -365,6 +365,14 @@ fn cases() -> Vec<Case> {
                 "kiểm tra đây có đúng là tên huyện không",
                 "check that this is the district's name",
             ),
+        Case::plan("district: a group's name of 201 characters")
+            .scenario(GROUPS, &GROUPS.replace("students = 5_500", &format!("{} = 5_500", "s".repeat(201))))
+            .at(&format!("{AT}:70:1"))
+            .place(
+                "tên nhóm dài 201 ký tự, quá giới hạn 200 ký tự",
+                "the cohort's name is 201 characters long, above the limit of 200",
+            )
+            .hint("đặt tên nhóm ngắn", "give the cohort a short name"),
         Case::plan("toml: [district] with single brackets")
             .scenario("[[district]]\nname = \"Hữu Lũng\"", "[district]\nname = \"Hữu Lũng\"")
             .at(&format!("{AT}:63:2"))
@@ -427,7 +435,11 @@ fn a_long_name_is_refused_in_a_short_message() {
     use crate::layout::{Layout, replace_once, run, shipped};
     let layout = Layout::new();
     let long = "Hữu Lũng".repeat(125_000);
-    let text = replace_once(&shipped(), "name = \"Cao Lộc\"", &format!("name = \"{long}\""));
+    let text = replace_once(
+        &shipped(),
+        "name = \"Cao Lộc\"",
+        &format!("name = \"{long}\""),
+    );
     let text = replace_once(&text, "name = \"Hữu Lũng\"", &format!("name = \"{long}\""));
     let path = layout.write("long.toml", &text);
     let path = path.to_str().unwrap();
@@ -441,12 +453,20 @@ fn a_long_name_is_refused_in_a_short_message() {
             vec!["plan", shipped_path, "--set", &district],
             "above the limit of 200",
         ),
-        (vec!["plan", shipped_path, "--set", &param], "[params] has no"),
+        (
+            vec!["plan", shipped_path, "--set", &param],
+            "[params] has no",
+        ),
     ] {
         let args: Vec<&str> = args.into_iter().chain(["--lang", "en"]).collect();
         let (code, _, stderr) = run(&args);
         assert_eq!(code, 1, "{stderr}");
-        assert!(stderr.len() < 2_000, "{} bytes: {}", stderr.len(), &stderr[..2_000]);
+        assert!(
+            stderr.len() < 2_000,
+            "{} bytes: {}",
+            stderr.len(),
+            &stderr[..2_000]
+        );
         assert!(stderr.contains(says), "{stderr}");
     }
 }
@@ -465,7 +485,8 @@ fn a_name_read_as_another_is_that_district() {
     );
     let shipped_path = layout.dir.path().join("scenarios/lang-son-2020-09-01.toml");
     let shipped_path = shipped_path.to_str().unwrap();
-    let (code, with_overlay, stderr) = run(&["plan", overlay.to_str().unwrap(), "--format", "json"]);
+    let (code, with_overlay, stderr) =
+        run(&["plan", overlay.to_str().unwrap(), "--format", "json"]);
     assert_eq!(code, 0, "{stderr}");
     for setting in [
         "district.Ðình Lập.installed=7000",
@@ -476,11 +497,29 @@ fn a_name_read_as_another_is_that_district() {
         let (code, with_set, stderr) =
             run(&["plan", shipped_path, "--set", setting, "--format", "json"]);
         assert_eq!(code, 0, "{setting}: {stderr}");
-        assert_eq!(with_set.replace(shipped_path, ""), with_overlay.replace(overlay.to_str().unwrap(), ""), "{setting}");
+        assert_eq!(
+            with_set.replace(shipped_path, ""),
+            with_overlay.replace(overlay.to_str().unwrap(), ""),
+            "{setting}"
+        );
     }
-    let (code, _, _) = run(&["plan", shipped_path, "--set", "district.Đình Lập.installed=7000", "--format", "json"]);
+    let (code, _, _) = run(&[
+        "plan",
+        shipped_path,
+        "--set",
+        "district.Đình Lập.installed=7000",
+        "--format",
+        "json",
+    ]);
     assert_eq!(code, 0);
-    let (code, explained, stderr) = run(&["explain", shipped_path, "--district", "Ðình Lập", "--lang", "en"]);
+    let (code, explained, stderr) = run(&[
+        "explain",
+        shipped_path,
+        "--district",
+        "Ðình Lập",
+        "--lang",
+        "en",
+    ]);
     assert_eq!(code, 0, "{stderr}");
     assert!(explained.contains("Đình Lập"), "{explained}");
 }

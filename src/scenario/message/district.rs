@@ -4,6 +4,7 @@ use crate::diagnostic::{
     Message, Said, did_you_mean_en, did_you_mean_for_en, did_you_mean_for_vi, did_you_mean_vi,
     unlike_en, unlike_vi,
 };
+use crate::import::table::district_name;
 use crate::number::count;
 use crate::source::name_list;
 use crate::text::Lang;
@@ -35,6 +36,12 @@ pub(crate) enum DistrictProblem {
     InstalledAboveSmartphones {
         installed: i128,
         smartphones: i128,
+    },
+    /// A cohort's name of `chars` characters, above [`crate::limits::NAME_CHARS`] (`shown`: its
+    /// first characters).
+    CohortNameTooLong {
+        shown: String,
+        chars: usize,
     },
     /// A cohort named like one the rules read, but not exactly.
     MisspeltCohort {
@@ -119,6 +126,12 @@ impl Message for DistrictProblem {
                 n(*smartphones)
             ))
             .hint("đối chiếu hai số này với số liệu gốc; có thể hai cột bị đổi chỗ hoặc gõ thừa một chữ số"),
+            CohortNameTooLong { shown, chars } => Said::new(format!(
+                "tên nhóm dài {} ký tự, quá giới hạn {} ký tự: `{shown}`",
+                count(Lang::Vi, *chars as f64),
+                count(Lang::Vi, crate::limits::NAME_CHARS as f64)
+            ))
+            .hint("đặt tên nhóm ngắn, ví dụ students = 5_500 (docs/limits.md)"),
             MisspeltCohort { written, known } => Said::new(format!("không biết nhóm `{written}`"))
                 .hint(format!(
                     "có phải là `{known}`?{} Các quy tắc đọc nhóm `{known}`",
@@ -207,6 +220,12 @@ impl Message for DistrictProblem {
                 n(*smartphones)
             ))
             .hint("check both numbers against the source; the two columns may be swapped or a digit typed twice"),
+            CohortNameTooLong { shown, chars } => Said::new(format!(
+                "the cohort's name is {} characters long, above the limit of {}: `{shown}`",
+                count(Lang::En, *chars as f64),
+                count(Lang::En, crate::limits::NAME_CHARS as f64)
+            ))
+            .hint("give the cohort a short name, e.g. students = 5_500 (docs/limits.md)"),
             MisspeltCohort { written, known } => Said::new(format!("unknown cohort `{written}`"))
                 .hint(format!(
                     "did you mean `{known}`?{} The rules read the cohort `{known}`",
@@ -263,8 +282,16 @@ impl Message for DistrictProblem {
 /// \"Đình Lập\": ký tự thứ 1 ở đây là `Ð` (U+00D0), ở đó là `Đ` (U+0110)". Empty when the two
 /// are the same text.
 fn written_as(lang: Lang, name: &str, first: &str) -> String {
-    let Some((position, here, there)) = crate::text::first_difference(name, first) else {
-        return String::new();
+    // "Huyện Hữu Lũng" is "Hữu Lũng": what differs is after the "Huyện "
+    let (bare, first_bare) = (district_name(name), district_name(first));
+    let Some((position, here, there)) = crate::text::first_difference(&bare, &first_bare) else {
+        if name == first {
+            return String::new();
+        }
+        return match lang {
+            Lang::Vi => format!(", viết là \"{first}\""),
+            Lang::En => format!(", written \"{first}\""),
+        };
     };
     if there.is_some_and(|there| there.to_lowercase().eq(here.to_lowercase())) {
         // only the case differs: the two names say as much

@@ -1,7 +1,8 @@
 //! What can be wrong with a `[[team_kind]]` entry.
 
 use crate::diagnostic::{
-    Error, Message, Said, did_you_mean_en, did_you_mean_for_en, did_you_mean_for_vi, did_you_mean_vi,
+    Error, Message, Said, did_you_mean_en, did_you_mean_for_en, did_you_mean_for_vi,
+    did_you_mean_vi,
 };
 use crate::model::{MAX_COST_PER_TEAM_DAY, MAX_INSTALLS_PER_TEAM_DAY};
 use crate::number::{self, count};
