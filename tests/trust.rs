@@ -198,7 +198,7 @@ fn a_team_kind_name_with_an_invisible_character_is_refused() {
     let out = what_if.test().lang("en").run().bad_input();
     assert!(
         out.stderr
-            .contains("the team kind's name holds a character that cannot be seen"),
+            .contains("the team kind's name has a zero-width space (U+200B) at character 10"),
         "{}",
         out.stderr
     );
