@@ -223,7 +223,11 @@ impl Error {
         let mut out = String::new();
         out.push_str(lang.pick("lỗi: ", "error: "));
         if let Some(vary) = &loc.vary {
-            let _ = write!(out, "--vary {}", visible(&shortened(&vary.text)));
+            let _ = write!(
+                out,
+                "--vary {}",
+                escaped(&visible(&shortened(&vary.text)), None).0
+            );
             if let Some(value) = &vary.value {
                 let _ = write!(
                     out,
@@ -234,7 +238,11 @@ impl Error {
             }
             out.push_str(": ");
         } else if let Some(setting) = &loc.setting {
-            let _ = write!(out, "--set {}: ", visible(&shortened(setting)));
+            let _ = write!(
+                out,
+                "--set {}: ",
+                escaped(&visible(&shortened(setting)), None).0
+            );
         } else if let Some(file) = &loc.file {
             out.push_str(&visible_lines(&file.display().to_string()));
             if let Some(line) = loc.line {

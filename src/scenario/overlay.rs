@@ -130,14 +130,20 @@ pub(super) fn patch_districts<'a>(
 ) -> Result<(), Error> {
     check_names(districts)?;
     check_names(&patches)?;
+    // each district's key, once: a patch does not change a name
+    let keys: Vec<Option<String>> = districts
+        .iter()
+        .map(|d| d.name.as_ref().map(|(n, _)| name_key(n)))
+        .collect();
     for patch in patches {
         let (wanted, at) = name(&patch)?;
         // as a person reads it: "HỮU LŨNG", "Huyện Hữu Lũng" or "Ðình Lập" (an eth for the Đ)
         // change the base's "Hữu Lũng" and "Đình Lập"
         let key = name_key(&wanted);
-        let found = districts
-            .iter_mut()
-            .find(|d| d.name.as_ref().is_some_and(|(n, _)| name_key(n) == key));
+        let found = keys
+            .iter()
+            .position(|k| k.as_ref() == Some(&key))
+            .and_then(|i| districts.get_mut(i));
         let Some(district) = found else {
             let known: Vec<String> = districts
                 .iter()

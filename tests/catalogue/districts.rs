@@ -365,6 +365,11 @@ fn cases() -> Vec<Case> {
                 "kiểm tra đây có đúng là tên huyện không",
                 "check that this is the district's name",
             ),
+        Case::plan("district: a zero-width space in a --set district's name")
+            .set("district.Hữu\u{200b}Lũng.installed=5")
+            .at("--set district.Hữu\\u{200b}Lũng.installed=5: ")
+            .place("U+200B, ký tự thứ 4", "U+200B, character 4")
+            .hint(hidden.0, hidden.1),
         Case::plan("district: a group's name of 201 characters")
             .scenario(GROUPS, &GROUPS.replace("students = 5_500", &format!("{} = 5_500", "s".repeat(201))))
             .at(&format!("{AT}:70:1"))
