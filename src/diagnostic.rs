@@ -223,7 +223,11 @@ impl Error {
         let mut out = String::new();
         out.push_str(lang.pick("lỗi: ", "error: "));
         if let Some(vary) = &loc.vary {
-            let _ = write!(out, "--vary {}", visible(&shortened(&vary.text)));
+            let _ = write!(
+                out,
+                "--vary {}",
+                escaped(&visible(&shortened(&vary.text)), None).0
+            );
             if let Some(value) = &vary.value {
                 let _ = write!(
                     out,
@@ -234,7 +238,11 @@ impl Error {
             }
             out.push_str(": ");
         } else if let Some(setting) = &loc.setting {
-            let _ = write!(out, "--set {}: ", visible(&shortened(setting)));
+            let _ = write!(
+                out,
+                "--set {}: ",
+                escaped(&visible(&shortened(setting)), None).0
+            );
         } else if let Some(file) = &loc.file {
             out.push_str(&visible_lines(&file.display().to_string()));
             if let Some(line) = loc.line {
@@ -246,7 +254,7 @@ impl Error {
             out.push_str(": ");
         }
         if let Some(district) = &loc.district {
-            let district = visible_lines(district);
+            let district = visible_lines(&shortened(district));
             let _ = write!(out, "{} \"{district}\"", lang.pick("huyện", "district"));
             out.push_str(if loc.field.is_some() { ", " } else { ": " });
         }
@@ -256,7 +264,7 @@ impl Error {
             } else {
                 lang.pick("mục", "field")
             };
-            let _ = write!(out, "{kind} `{}`: ", visible_lines(field));
+            let _ = write!(out, "{kind} `{}`: ", visible_lines(&shortened(field)));
         }
         // what a message quotes of the user's text (a cell, a key, a name) may hold a control
         // character: it is shown as the source line shows one
@@ -270,13 +278,15 @@ impl Error {
         if let Some((option, typed)) = argument {
             // The option as typed, with the caret under the spot.
             if let Some(col) = loc.column {
-                let (shown, col) = window(&visible(typed), Some(col));
+                let (typed, col) = escaped(&visible(typed), Some(col));
+                let (shown, col) = window(&typed, col);
                 let pad = " ".repeat(option.len() + 1);
                 let _ = writeln!(out, " {option} {shown}");
                 let _ = writeln!(out, " {pad}{}^", caret_pad(&shown, col.unwrap_or(1)));
             }
         } else if let (Some(line), Some(text)) = (loc.line, &loc.source_line) {
-            let (text, col) = window(&visible(text), loc.column);
+            let (text, col) = escaped(&visible(text), loc.column);
+            let (text, col) = window(&text, col);
             let gutter = line.to_string().len();
             let _ = writeln!(out, " {line} | {text}");
             if let Some(col) = col {
@@ -310,15 +320,110 @@ fn visible(text: &str) -> String {
         .collect()
 }
 
-/// [`visible`] line by line: the line breaks of a message are its own.
+/// [`visible`] line by line: the line breaks of a message are its own. An invisible character
+/// a message quotes (a zero-width space in a key, a direction mark in a name) is written as
+/// its escape, `\u{200b}`: "unknown key `horizon\u{200b}_days`", not a key that looks right.
 fn visible_lines(text: &str) -> String {
+    let text = &*short_quotes(text);
     if !text
         .chars()
-        .any(|c| c.is_control() && c != '\t' && c != '\n')
+        .any(|c| (c.is_control() && c != '\t' && c != '\n') || crate::text::is_hidden(c))
     {
         return text.to_string();
     }
-    text.split('\n').map(visible).collect::<Vec<_>>().join("\n")
+    text.split('\n')
+        .map(|line| {
+            visible(line)
+                .chars()
+                .map(|c| {
+                    if crate::text::is_hidden(c) && !c.is_control() {
+                        c.escape_unicode().to_string()
+                    } else {
+                        c.to_string()
+                    }
+                })
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The most characters shown of one quoted value in a message (between backquotes or double
+/// quotes): a message's own words never quote as much; a value the user wrote may be a
+/// 100,000-character key.
+pub const QUOTED_CHARS: usize = 2 * SHORT;
+
+/// The most characters of one line of a message, whatever it quotes: the rest is cut with `…`.
+pub const LINE_CHARS: usize = 2_000;
+
+/// `text` with each value quoted in it (between two backquotes or two double quotes) longer
+/// than [`QUOTED_CHARS`] cut to that with `…`, and each line longer than [`LINE_CHARS`] cut: the
+/// safety net under every message that quotes what the user wrote, so that no input makes a
+/// message of more than a few kB.
+fn short_quotes(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.len() <= QUOTED_CHARS && !text.contains('\n') {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len().min(8 * LINE_CHARS));
+    for (n, line) in text.split('\n').enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        let mut shown = 0;
+        let mut quote: Option<(char, usize)> = None;
+        for c in line.chars() {
+            if shown >= LINE_CHARS {
+                out.push('…');
+                break;
+            }
+            match quote {
+                Some((q, _)) if c == q => quote = None,
+                Some((_, ref mut inside)) => {
+                    *inside += 1;
+                    if *inside > QUOTED_CHARS {
+                        if *inside == QUOTED_CHARS + 1 {
+                            out.push('…');
+                            shown += 1;
+                        }
+                        continue;
+                    }
+                }
+                None if c == '`' || c == '"' => quote = Some((c, 0)),
+                None => {}
+            }
+            out.push(c);
+            shown += 1;
+        }
+    }
+    out.into()
+}
+
+/// `line` with each invisible character that is not a control character written as its escape
+/// (`\u{200b}`), and the 1-based character `column` moved to stay under the same character:
+/// the line under an error shows what the message quotes.
+fn escaped(line: &str, column: Option<usize>) -> (String, Option<usize>) {
+    if !line
+        .chars()
+        .any(|c| crate::text::is_hidden(c) && !c.is_control())
+    {
+        return (line.to_string(), column);
+    }
+    let mut out = String::with_capacity(line.len() + 16);
+    let mut moved = column;
+    for (i, c) in line.chars().enumerate() {
+        if crate::text::is_hidden(c) && !c.is_control() {
+            let escape = c.escape_unicode().to_string();
+            if let (Some(col), Some(at)) = (column, moved.as_mut())
+                && i + 1 < col
+            {
+                *at += escape.chars().count() - 1;
+            }
+            out.push_str(&escape);
+        } else {
+            out.push(c);
+        }
+    }
+    (out, moved)
 }
 
 /// The terminal columns `c` takes (a tab counted as 4, where it often ends).
@@ -412,6 +517,152 @@ pub(crate) fn did_you_mean_vi(close: &str) -> String {
 /// "did you mean `x`?": [`did_you_mean_vi`] in English.
 pub(crate) fn did_you_mean_en(close: &str) -> String {
     format!("did you mean `{close}`?")
+}
+
+/// [`did_you_mean_vi`] for `written`, and what in `written` a reader does not see or takes for
+/// another character, when something does ([`unlike_vi`]): a suggestion that looks the same
+/// as what was typed says what differs.
+pub(crate) fn did_you_mean_for_vi(written: &str, close: &str) -> String {
+    match unlike_vi(written) {
+        Some(why) => format!("{} ({why})", did_you_mean_vi(close)),
+        None => did_you_mean_vi(close),
+    }
+}
+
+/// [`did_you_mean_for_vi`] in English.
+pub(crate) fn did_you_mean_for_en(written: &str, close: &str) -> String {
+    match unlike_en(written) {
+        Some(why) => format!("{} ({why})", did_you_mean_en(close)),
+        None => did_you_mean_en(close),
+    }
+}
+
+/// What in `written` (a name or a key as typed) a reader does not see or takes for another
+/// character, in Vietnamese: an invisible character, a space that is not the plain one, a
+/// Cyrillic or Greek letter among Latin ones, the eth `Ð` of old encodings for `Đ`.
+pub(crate) fn unlike_vi(written: &str) -> Option<String> {
+    use crate::text::{foreign_letter, unseen_character};
+    if let Some((position, c)) = unseen_character(written) {
+        return Some(format!(
+            "ký tự thứ {position} là {}, không nhìn thấy được: hãy xoá nó{}",
+            unseen_vi(c),
+            if c.is_whitespace() {
+                " và gõ lại dấu cách"
+            } else {
+                ""
+            }
+        ));
+    }
+    if let Some(letter) = foreign_letter(written) {
+        return Some(format!("{}: hãy gõ lại chữ đó", foreign_letter_vi(&letter)));
+    }
+    let position = written
+        .chars()
+        .position(|c| c == '\u{D0}' || c == '\u{F0}')?;
+    Some(format!(
+        "ký tự thứ {} là chữ `Ð` (U+00D0, chữ eth của bảng mã cũ TCVN3/VNI), không phải chữ `Đ`",
+        position + 1
+    ))
+}
+
+/// [`unlike_vi`] in English.
+pub(crate) fn unlike_en(written: &str) -> Option<String> {
+    use crate::text::{foreign_letter, unseen_character};
+    if let Some((position, c)) = unseen_character(written) {
+        return Some(format!(
+            "character {position} is {}, which cannot be seen: delete it{}",
+            unseen_en(c),
+            if c.is_whitespace() {
+                " and type a plain space"
+            } else {
+                ""
+            }
+        ));
+    }
+    if let Some(letter) = foreign_letter(written) {
+        return Some(format!("{}: retype it", foreign_letter_en(&letter)));
+    }
+    let position = written
+        .chars()
+        .position(|c| c == '\u{D0}' || c == '\u{F0}')?;
+    Some(format!(
+        "character {} is `Ð` (U+00D0, the eth of the old TCVN3/VNI encodings), not `Đ`",
+        position + 1
+    ))
+}
+
+/// A character a reader cannot see, named in Vietnamese with its code: "một dấu cách rộng 0
+/// (U+200B)".
+pub(crate) fn unseen_vi(c: char) -> String {
+    let name = match c {
+        '\u{A0}' => "một dấu cách không ngắt dòng",
+        '\u{200B}' => "một dấu cách rộng 0",
+        '\u{200C}' | '\u{200D}' | '\u{2060}' => "một ký tự nối rộng 0",
+        '\u{AD}' => "một dấu gạch nối mềm",
+        '\u{FEFF}' => "một dấu BOM",
+        '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => {
+            "một dấu đổi chiều chữ"
+        }
+        c if c.is_control() => "một ký tự điều khiển",
+        c if c.is_whitespace() => "một dấu cách đặc biệt",
+        _ => "một ký tự vô hình",
+    };
+    format!("{name} (U+{:04X})", u32::from(c))
+}
+
+/// [`unseen_vi`] in English: "a zero-width space (U+200B)".
+pub(crate) fn unseen_en(c: char) -> String {
+    let name = match c {
+        '\u{A0}' => "a no-break space",
+        '\u{200B}' => "a zero-width space",
+        '\u{200C}' | '\u{200D}' | '\u{2060}' => "a zero-width joiner",
+        '\u{AD}' => "a soft hyphen",
+        '\u{FEFF}' => "a byte-order mark",
+        '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => {
+            "a text-direction mark"
+        }
+        c if c.is_control() => "a control character",
+        c if c.is_whitespace() => "an unusual space",
+        _ => "an invisible character",
+    };
+    format!("{name} (U+{:04X})", u32::from(c))
+}
+
+/// "chữ `Н` (ký tự thứ 1) là chữ Kirin (như tiếng Nga), trông giống chữ `H` nhưng máy tính coi
+/// là một chữ khác": a [`ForeignLetter`](crate::text::ForeignLetter), in Vietnamese.
+pub(crate) fn foreign_letter_vi(f: &crate::text::ForeignLetter) -> String {
+    let script = match f.script {
+        crate::text::Script::Cyrillic => "chữ Kirin (như của tiếng Nga)",
+        crate::text::Script::Greek => "chữ Hy Lạp",
+    };
+    let letter = f.letter;
+    let position = f.position;
+    match f.latin {
+        Some(latin) => format!(
+            "chữ `{letter}` (ký tự thứ {position}) là {script}, trông giống chữ `{latin}` nhưng máy tính coi là một chữ khác"
+        ),
+        None => format!(
+            "chữ `{letter}` (ký tự thứ {position}) là {script}, lẫn giữa các chữ tiếng Việt"
+        ),
+    }
+}
+
+/// [`foreign_letter_vi`] in English.
+pub(crate) fn foreign_letter_en(f: &crate::text::ForeignLetter) -> String {
+    let script = match f.script {
+        crate::text::Script::Cyrillic => "a Cyrillic letter (as in Russian)",
+        crate::text::Script::Greek => "a Greek letter",
+    };
+    let letter = f.letter;
+    let position = f.position;
+    match f.latin {
+        Some(latin) => format!(
+            "the letter `{letter}` (character {position}) is {script} that looks like the Latin `{latin}` but is another letter to a computer"
+        ),
+        None => {
+            format!("the letter `{letter}` (character {position}) is {script} among Latin letters")
+        }
+    }
 }
 
 /// Suggests the known name closest to `unknown`, when one is close enough to be a typo.
@@ -561,6 +812,43 @@ mod tests {
             .setting(&setting)
             .at_offset(&setting, 5);
         assert!(err.render(Lang::Vi).len() < 1_000);
+    }
+
+    /// A value the user wrote is quoted by its first [`QUOTED_CHARS`] characters, however long
+    /// (issue 13, U7: a 100,000-character key gave a 100 kB error); a line of a message by its
+    /// first [`LINE_CHARS`]; an invisible character is shown as its escape, in the message and
+    /// in the line under it, the caret still under its character.
+    #[test]
+    fn a_message_quotes_a_short_and_visible_window_of_what_was_written() {
+        let key = "k".repeat(100_000);
+        let err = Error::new(Text::new(
+            format!("không có `{key}`"),
+            format!("no `{key}` and no \"{key}\""),
+        ))
+        .hint(Text::new(format!("`{key}`"), format!("`{key}`")));
+        let en = err.render(Lang::En);
+        assert!(en.len() < 1_000, "{} bytes", en.len());
+        assert!(
+            en.contains(&format!("`{}…`", "k".repeat(QUOTED_CHARS))),
+            "{en}"
+        );
+        let unquoted = Error::new(Text::vi_only("x".repeat(10_000))).render(Lang::Vi);
+        assert!(unquoted.len() < 2 * LINE_CHARS, "{} bytes", unquoted.len());
+        let src = "\"horizon\u{200b}_days\" = x\n";
+        let at = src.find('x').unwrap();
+        let err = Error::new(Text::vi_only("khóa `horizon\u{200b}_days`")).at_offset(src, at);
+        let rendered = err.render(Lang::Vi);
+        assert!(
+            rendered.contains("khóa `horizon\\u{200b}_days`"),
+            "{rendered}"
+        );
+        let lines: Vec<&str> = rendered.lines().collect();
+        assert_eq!(lines[1], " 1 | \"horizon\\u{200b}_days\" = x", "{rendered}");
+        assert_eq!(
+            lines[2].find('^').unwrap(),
+            lines[1].find('x').unwrap(),
+            "{rendered}"
+        );
     }
 
     #[test]

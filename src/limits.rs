@@ -82,3 +82,9 @@ pub const TABLE_CELLS: usize = 2_000_000;
 
 /// Characters in one cell: Excel's own limit.
 pub const CELL_CHARS: usize = 32_767;
+
+/// Characters in a name: a district's (in any file, overlay or `--set`, and `explain
+/// --district`), a team kind's, a cohort's. The longest name of a Vietnamese administrative
+/// unit is under 40 characters; a longer one is a cell or a value that is not a name, and every
+/// message that quotes it would be as long.
+pub const NAME_CHARS: usize = 200;

@@ -67,10 +67,175 @@ pub fn normalise(name: &str) -> String {
     nfc.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The name as a person reads it, to compare names by: [`normalise`]d and in lower case, so
-/// that `Volunteer`, `volunteer` and ` volunteer ` are one team kind.
+/// The name as a person reads it, to compare names by: letters that only look different made
+/// one (Unicode NFKC: a full-width `Ｈ` is `H`; the Latin eth `Ð`, which the old Vietnamese
+/// encodings TCVN3 and VNI leave for `Đ`, is `Đ`), [`normalise`]d and in lower case, so that
+/// `Volunteer`, `volunteer` and ` volunteer ` are one team kind and `Ðình Lập` is `Đình Lập`.
 pub fn fold(name: &str) -> String {
-    normalise(name).to_lowercase()
+    let plain: String = name.nfkc().map(plain_letter).collect();
+    normalise(&plain).to_lowercase()
+}
+
+/// `Đ` for the eth `Ð` that looks like it, `đ` for `ð`; any other character as it is.
+fn plain_letter(c: char) -> char {
+    match c {
+        '\u{D0}' => '\u{110}',
+        '\u{F0}' => '\u{111}',
+        c => c,
+    }
+}
+
+/// A script whose letters look like Latin ones: a name that mixes one with Latin letters is
+/// not what its reader sees ([`foreign_letter`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Script {
+    Cyrillic,
+    Greek,
+}
+
+/// A Cyrillic or Greek letter among the Latin letters of a name: `letter`, at character
+/// `position` (1-based) of the name, and the Latin letter it looks like, when it looks like one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ForeignLetter {
+    pub position: usize,
+    pub letter: char,
+    pub script: Script,
+    pub latin: Option<char>,
+}
+
+/// The first Cyrillic or Greek letter of `name` when `name` also has Latin letters (`Нữu Lũng`,
+/// its `Н` typed on a Russian keyboard or pasted from a Russian document): such a name reads as
+/// a Vietnamese one and is another name. A name wholly in one script has none.
+pub fn foreign_letter(name: &str) -> Option<ForeignLetter> {
+    let latin = name.nfkc().any(|c| c.is_ascii_alphabetic() || is_latin(c));
+    if !latin {
+        return None;
+    }
+    name.chars().enumerate().find_map(|(i, c)| {
+        script_of(c).map(|script| ForeignLetter {
+            position: i + 1,
+            letter: c,
+            script,
+            latin: looks_like(c),
+        })
+    })
+}
+
+/// A letter of the Latin blocks (Vietnamese letters are in Latin-1, Latin Extended-A and B,
+/// and Latin Extended Additional).
+fn is_latin(c: char) -> bool {
+    c.is_alphabetic()
+        && matches!(c, '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}' | '\u{2C60}'..='\u{2C7F}'
+            | '\u{A720}'..='\u{A7FF}')
+}
+
+fn script_of(c: char) -> Option<Script> {
+    if !c.is_alphabetic() {
+        return None;
+    }
+    match c {
+        '\u{400}'..='\u{52F}'
+        | '\u{1C80}'..='\u{1C8F}'
+        | '\u{2DE0}'..='\u{2DFF}'
+        | '\u{A640}'..='\u{A69F}' => Some(Script::Cyrillic),
+        '\u{370}'..='\u{3FF}' | '\u{1F00}'..='\u{1FFF}' => Some(Script::Greek),
+        _ => None,
+    }
+}
+
+/// The Latin letter a Cyrillic or Greek one is drawn like, if any.
+fn looks_like(c: char) -> Option<char> {
+    const PAIRS: [(char, char); 54] = [
+        // Cyrillic
+        ('А', 'A'),
+        ('В', 'B'),
+        ('С', 'C'),
+        ('Е', 'E'),
+        ('Н', 'H'),
+        ('І', 'I'),
+        ('Ј', 'J'),
+        ('К', 'K'),
+        ('М', 'M'),
+        ('О', 'O'),
+        ('Р', 'P'),
+        ('Ѕ', 'S'),
+        ('Т', 'T'),
+        ('Х', 'X'),
+        ('У', 'Y'),
+        ('а', 'a'),
+        ('с', 'c'),
+        ('е', 'e'),
+        ('і', 'i'),
+        ('ј', 'j'),
+        ('о', 'o'),
+        ('р', 'p'),
+        ('ѕ', 's'),
+        ('х', 'x'),
+        ('у', 'y'),
+        ('ԁ', 'd'),
+        ('һ', 'h'),
+        ('ӏ', 'l'),
+        ('ԛ', 'q'),
+        ('ԝ', 'w'),
+        ('ѵ', 'v'),
+        ('Ү', 'Y'),
+        // Greek
+        ('Α', 'A'),
+        ('Β', 'B'),
+        ('Ε', 'E'),
+        ('Ζ', 'Z'),
+        ('Η', 'H'),
+        ('Ι', 'I'),
+        ('Κ', 'K'),
+        ('Μ', 'M'),
+        ('Ν', 'N'),
+        ('Ο', 'O'),
+        ('Ρ', 'P'),
+        ('Τ', 'T'),
+        ('Υ', 'Y'),
+        ('Χ', 'X'),
+        ('ο', 'o'),
+        ('ν', 'v'),
+        ('ι', 'i'),
+        ('κ', 'k'),
+        ('υ', 'u'),
+        ('ρ', 'p'),
+        ('α', 'a'),
+        ('ϲ', 'c'),
+    ];
+    PAIRS.iter().find(|(from, _)| *from == c).map(|&(_, to)| to)
+}
+
+/// A space a reader takes for the plain one but a program does not: a no-break space, a
+/// narrow or wide space, an ideographic space.
+pub fn is_odd_space(c: char) -> bool {
+    c != ' ' && c.is_whitespace() && !c.is_control()
+}
+
+/// The first character of `name` that a reader cannot see, or takes for another: a
+/// [`hidden_character`], or a space other than the plain one ([`is_odd_space`]); with its
+/// position (1-based, in characters). For names a program matches as written (team kinds,
+/// cohorts), where `volun\u{a0}teer` would be another kind.
+pub fn unseen_character(name: &str) -> Option<(usize, char)> {
+    name.chars()
+        .enumerate()
+        .find(|&(_, c)| is_hidden(c) || is_odd_space(c))
+        .map(|(i, c)| (i + 1, c))
+}
+
+/// What a name is first known by for a person, when two written names are one name to
+/// [`fold`] but not the same text: the first character of `this` that differs from `that`
+/// (after NFC), with its position (1-based), and the character `that` has there, if any. `None`
+/// when the two are the same text.
+pub fn first_difference(this: &str, that: &str) -> Option<(usize, char, Option<char>)> {
+    let a: Vec<char> = normalise(this).chars().collect();
+    let b: Vec<char> = normalise(that).chars().collect();
+    let at = a.iter().zip(&b).position(|(x, y)| x != y);
+    match at {
+        Some(i) => Some((i + 1, a[i], Some(b[i]))),
+        None if a.len() > b.len() => Some((b.len() + 1, a[b.len()], None)),
+        None => None,
+    }
 }
 
 /// The first character of `name` a reader cannot see or that a terminal would act on: a
@@ -133,6 +298,61 @@ pub fn unneutralise_cell(text: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Names that only look different are one name; names that differ are not.
+    #[test]
+    fn names_fold_as_a_person_reads_them() {
+        assert_eq!(fold("\u{D0}ình Lập"), fold("Đình Lập"));
+        assert_eq!(fold("\u{F0}ình lập"), fold("ĐÌNH LẬP"));
+        assert_eq!(fold("Ｈữu Lũng"), fold("Hữu Lũng"));
+        assert_eq!(fold("Hữu\u{a0}Lũng"), fold(" hữu  lũng "));
+        let nfd: String = "Hữu Lũng".nfd().collect();
+        assert_eq!(fold(&nfd), fold("Hữu Lũng"));
+        assert_ne!(fold("Dình Lập"), fold("Đình Lập"));
+        assert_ne!(fold("Hữu\u{200b}Lũng"), fold("Hữu Lũng"));
+        assert_ne!(fold("Нữu Lũng"), fold("Hữu Lũng"));
+    }
+
+    #[test]
+    fn a_cyrillic_or_greek_letter_among_latin_ones_is_found() {
+        let cyrillic = foreign_letter("Нữu Lũng").expect("a Cyrillic Н");
+        assert_eq!(
+            (
+                cyrillic.position,
+                cyrillic.letter,
+                cyrillic.script,
+                cyrillic.latin
+            ),
+            (1, 'Н', Script::Cyrillic, Some('H'))
+        );
+        let greek = foreign_letter("vοlunteer").expect("a Greek ο");
+        assert_eq!(
+            (greek.position, greek.script, greek.latin),
+            (2, Script::Greek, Some('o'))
+        );
+        let other = foreign_letter("Lạng Sơnж").expect("a Cyrillic ж");
+        assert_eq!((other.position, other.latin), (9, None));
+        // one script throughout, or none
+        assert_eq!(foreign_letter("Москва"), None);
+        assert_eq!(foreign_letter("Hữu Lũng"), None);
+        assert_eq!(foreign_letter("Ðình Lập"), None);
+        assert_eq!(foreign_letter("123"), None);
+    }
+
+    #[test]
+    fn the_first_difference_of_two_names_is_named() {
+        assert_eq!(
+            first_difference("Ðình Lập", "Đình Lập"),
+            Some((1, '\u{D0}', Some('\u{110}')))
+        );
+        assert_eq!(
+            first_difference("Hữu Lũngx", "Hữu Lũng"),
+            Some((9, 'x', None))
+        );
+        assert_eq!(first_difference("Hữu  Lũng", "Hữu Lũng"), None);
+        assert_eq!(unseen_character("volun\u{a0}teer"), Some((6, '\u{a0}')));
+        assert_eq!(unseen_character("volun teer"), None);
+    }
 
     #[test]
     fn a_formula_in_a_cell_is_neutralised_and_reads_back() {

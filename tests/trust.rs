@@ -276,7 +276,7 @@ fn a_team_kind_name_with_an_invisible_character_is_refused() {
     );
     assert!(
         out.stderr
-            .contains("U+200B, ký tự thứ 10 của \"volunteer\\u{200b}\""),
+            .contains("một dấu cách rộng 0 (U+200B) ở ký tự thứ 10 (\"volunteer\\u{200b}\")"),
         "{}",
         out.stderr
     );
@@ -284,7 +284,7 @@ fn a_team_kind_name_with_an_invisible_character_is_refused() {
     let out = what_if.test().lang("en").run().bad_input();
     assert!(
         out.stderr
-            .contains("the team kind's name holds a character that cannot be seen"),
+            .contains("the team kind's name has a zero-width space (U+200B) at character 10"),
         "{}",
         out.stderr
     );

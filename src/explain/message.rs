@@ -34,7 +34,10 @@ impl Message for ExplainProblem {
             more,
         } = self;
         Said::new(format!("kịch bản không có huyện \"{wanted}\"")).hint(match close {
-            Some(s) => format!("có phải ý bạn là \"{s}\"?"),
+            Some(s) => match crate::diagnostic::unlike_vi(wanted) {
+                Some(why) => format!("có phải ý bạn là \"{s}\"? ({why})"),
+                None => format!("có phải ý bạn là \"{s}\"?"),
+            },
             None if *more > 0 => format!(
                 "các huyện của kịch bản: {} và {more} huyện khác",
                 quoted(shown)
@@ -51,7 +54,10 @@ impl Message for ExplainProblem {
             more,
         } = self;
         Said::new(format!("the scenario has no district \"{wanted}\"")).hint(match close {
-            Some(s) => format!("did you mean \"{s}\"?"),
+            Some(s) => match crate::diagnostic::unlike_en(wanted) {
+                Some(why) => format!("did you mean \"{s}\"? ({why})"),
+                None => format!("did you mean \"{s}\"?"),
+            },
             None if *more > 0 => format!(
                 "the scenario's districts are: {} and {more} more",
                 quoted(shown)

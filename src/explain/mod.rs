@@ -99,13 +99,23 @@ pub fn model_of(plan: &Plan) -> Model {
 /// District names listed in the hint for an unknown name, at most.
 const HINT_NAMES: usize = 12;
 
-/// The index of the district called `name` (compared after NFC normalisation and trimming,
-/// like the scenario's own names); an unknown name is an error with a "did you mean" hint.
+/// The index of the district called `name` (compared as a person reads it, like the
+/// scenario's own names: "HỮU LŨNG", "Huyện Hữu Lũng" and "Ðình Lập" with an eth find "Hữu
+/// Lũng" and "Đình Lập"); an unknown name is an error with a "did you mean" hint.
 pub fn find_district(plan: &Plan, name: &str) -> Result<usize, Error> {
     let wanted = crate::text::normalise(name);
     if let Some(i) = plan.districts.iter().position(|d| d.name == wanted) {
         return Ok(i);
     }
+    let key = crate::import::table::name_key(&wanted);
+    if let Some(i) = plan
+        .districts
+        .iter()
+        .position(|d| crate::import::table::name_key(&d.name) == key)
+    {
+        return Ok(i);
+    }
+    let wanted = crate::diagnostic::shortened(&wanted);
     let names: Vec<&str> = plan.districts.iter().map(|d| d.name.as_str()).collect();
     // Compared without diacritics too, so that "Huu Lung" (typed without them) finds Hữu Lũng.
     let plain: Vec<String> = names.iter().map(|n| without_marks(n)).collect();

@@ -5,14 +5,15 @@
 use super::table::Heading;
 use crate::diagnostic::{Message, Said};
 use crate::limits::{
-    CELL_CHARS, TABLE_BYTES, TABLE_CELLS, TABLE_COLUMNS, TABLE_ROWS, TOML_BYTES, TOML_TABLES,
-    TOML_VALUES, WORKBOOK_PART_BYTES, WORKBOOK_PARTS, WORKBOOK_READ_BYTES, WORKBOOK_UNZIPPED_BYTES,
+    CELL_CHARS, NAME_CHARS, TABLE_BYTES, TABLE_CELLS, TABLE_COLUMNS, TABLE_ROWS, TOML_BYTES,
+    TOML_TABLES, TOML_VALUES, WORKBOOK_PART_BYTES, WORKBOOK_PARTS, WORKBOOK_READ_BYTES,
+    WORKBOOK_UNZIPPED_BYTES,
 };
 use crate::model::MAX_PEOPLE;
 use crate::model::MAX_TEAMS;
 use crate::number::{count, percent, size};
 use crate::source::name_list;
-use crate::text::Lang;
+use crate::text::{ForeignLetter, Lang};
 
 /// A row of a table as messages name it: `row 3 ("Hữu Lũng")`, or `row 3` without a name.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -191,50 +192,102 @@ pub(crate) enum RowProblem {
     UnitType(UnknownUnitType),
 }
 
-/// A district's name holds a character a reader cannot see or a terminal would act on: the
-/// `code` point at character `position` of the name (`shown` with escapes). Said by the
-/// scenario's district check and by `campaign import` alike.
+/// A district's name a reader would take for another, or too long to be one: a character a
+/// reader cannot see or a terminal would act on (the `code` point at character `position`,
+/// the name `shown` with escapes), a Cyrillic or Greek letter among its Latin ones, or more
+/// than [`NAME_CHARS`] characters. Said by the scenario's district check and by `campaign
+/// import` alike.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct HiddenCharacter {
-    pub shown: String,
-    pub position: usize,
-    pub code: u32,
+pub(crate) enum HiddenCharacter {
+    Hidden {
+        shown: String,
+        position: usize,
+        code: u32,
+    },
+    Foreign {
+        shown: String,
+        letter: ForeignLetter,
+    },
+    TooLong {
+        /// The name's first characters.
+        shown: String,
+        chars: usize,
+    },
 }
 
 impl HiddenCharacter {
-    /// The first hidden character of `name`, if any ([`crate::text::hidden_character`]).
+    /// What is odd in `name`, if anything: its length first, then a hidden character
+    /// ([`crate::text::hidden_character`]), then a foreign letter
+    /// ([`crate::text::foreign_letter`]).
     pub fn of(name: &str) -> Option<HiddenCharacter> {
-        crate::text::hidden_character(name).map(|(position, c)| HiddenCharacter {
-            shown: crate::text::show_hidden(name),
-            position,
-            code: u32::from(c),
+        let chars = name.chars().count();
+        if chars > NAME_CHARS {
+            return Some(HiddenCharacter::TooLong {
+                shown: crate::diagnostic::shortened(&crate::text::show_hidden(name)),
+                chars,
+            });
+        }
+        if let Some((position, c)) = crate::text::hidden_character(name) {
+            return Some(HiddenCharacter::Hidden {
+                shown: crate::text::show_hidden(name),
+                position,
+                code: u32::from(c),
+            });
+        }
+        crate::text::foreign_letter(name).map(|letter| HiddenCharacter::Foreign {
+            shown: name.to_string(),
+            letter,
         })
     }
 }
 
 impl Message for HiddenCharacter {
     fn vi(&self) -> Said {
-        let HiddenCharacter {
-            shown,
-            position,
-            code,
-        } = self;
-        Said::new(format!(
-            "tên huyện có một ký tự không nhìn thấy hoặc ký tự điều khiển (U+{code:04X}, ký tự thứ {position} của \"{shown}\")"
-        ))
-        .hint("gõ lại tên huyện (ký tự này thường lẫn vào khi sao chép từ trang web hoặc Word)")
+        match self {
+            HiddenCharacter::Hidden {
+                shown,
+                position,
+                code,
+            } => Said::new(format!(
+                "tên huyện có một ký tự không nhìn thấy hoặc ký tự điều khiển (U+{code:04X}, ký tự thứ {position} của \"{shown}\")"
+            ))
+            .hint("gõ lại tên huyện (ký tự này thường lẫn vào khi sao chép từ trang web hoặc Word)"),
+            HiddenCharacter::Foreign { shown, letter } => Said::new(format!(
+                "tên huyện \"{shown}\" có {}",
+                crate::diagnostic::foreign_letter_vi(letter)
+            ))
+            .hint("xoá chữ đó và gõ lại bằng bàn phím tiếng Việt (chữ như vậy lẫn vào khi sao chép từ tài liệu khác hoặc gõ nhầm bộ gõ)"),
+            HiddenCharacter::TooLong { shown, chars } => Said::new(format!(
+                "tên huyện dài {} ký tự, quá giới hạn {} ký tự: \"{shown}\"",
+                count(Lang::Vi, *chars as f64),
+                count(Lang::Vi, NAME_CHARS as f64)
+            ))
+            .hint("tên đơn vị hành chính dài nhất của Việt Nam chưa tới 40 ký tự: kiểm tra đây có đúng là tên huyện không (docs/limits.md)"),
+        }
     }
 
     fn en(&self) -> Said {
-        let HiddenCharacter {
-            shown,
-            position,
-            code,
-        } = self;
-        Said::new(format!(
-            "the district's name holds a character that cannot be seen or a control character (U+{code:04X}, character {position} of \"{shown}\")"
-        ))
-        .hint("type the name again (such characters come in when copying from a web page or Word)")
+        match self {
+            HiddenCharacter::Hidden {
+                shown,
+                position,
+                code,
+            } => Said::new(format!(
+                "the district's name holds a character that cannot be seen or a control character (U+{code:04X}, character {position} of \"{shown}\")"
+            ))
+            .hint("type the name again (such characters come in when copying from a web page or Word)"),
+            HiddenCharacter::Foreign { shown, letter } => Said::new(format!(
+                "in the district's name \"{shown}\", {}",
+                crate::diagnostic::foreign_letter_en(letter)
+            ))
+            .hint("delete that letter and type it again on a Vietnamese keyboard (such letters come in when copying from other documents or with the wrong keyboard layout)"),
+            HiddenCharacter::TooLong { shown, chars } => Said::new(format!(
+                "the district's name is {} characters long, above the limit of {}: \"{shown}\"",
+                count(Lang::En, *chars as f64),
+                count(Lang::En, NAME_CHARS as f64)
+            ))
+            .hint("the longest name of a Vietnamese administrative unit is under 40 characters: check that this is the district's name (docs/limits.md)"),
+        }
     }
 }
 

@@ -327,10 +327,16 @@ pub fn district_name(cell: &str) -> String {
     }
 }
 
-/// The key two names of one district share: [`district_name`] without case, so that
-/// "Huyện Hữu Lũng", "Hữu Lũng", "HỮU LŨNG" and "Hữu\u{a0}Lũng" are the same district.
+/// The key two names of one district share: [`district_name`] as a person reads it
+/// ([`crate::text::fold`]), so that "Huyện Hữu Lũng", "Hữu Lũng", "HỮU LŨNG", "Hữu\u{a0}Lũng",
+/// "Ｈữu Lũng" (a full-width Ｈ) and "Ðình Lập" (the eth of old encodings) for "Đình Lập" are
+/// the same district.
 pub fn name_key(name: &str) -> String {
-    district_name(name).to_lowercase()
+    let key = crate::text::fold(&district_name(name));
+    match key.strip_prefix("huyện ") {
+        Some(rest) if !rest.trim().is_empty() => rest.to_string(),
+        _ => key,
+    }
 }
 
 #[cfg(test)]

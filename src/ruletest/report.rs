@@ -32,7 +32,19 @@ pub fn render_file(result: &FileResult, lang: Lang) -> String {
             failure_lines(&mut out, failure, lang);
         }
     }
-    out
+    visible(&out)
+}
+
+/// `report` with every control or invisible character but its line breaks written as its
+/// escape (`\u{1b}`): a case name, an expected text or a path from the test file is printed on
+/// standard output, where an escape would act on the terminal and a direction mark would turn
+/// the line around.
+fn visible(report: &str) -> String {
+    report
+        .split('\n')
+        .map(crate::text::show_hidden)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn failure_lines(out: &mut String, failure: &Failure, lang: Lang) {

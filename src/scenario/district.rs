@@ -5,9 +5,10 @@ use std::collections::BTreeMap;
 
 use super::DistrictInput;
 use super::message::{DistrictProblem, Remove};
-use crate::diagnostic::{Error, did_you_mean};
+use crate::diagnostic::{Error, did_you_mean, shortened};
 use crate::import::check::MAX_PEOPLE;
 use crate::import::table::name_key;
+use crate::limits::NAME_CHARS;
 use crate::model::{Scope, TeamKind, UnitType};
 use crate::source::{Pos, Source, Spot};
 use crate::text::fold;
@@ -51,7 +52,7 @@ pub(super) fn check(
     raw: Vec<RawDistrict>,
     kinds: &[TeamKind],
 ) -> Result<Vec<DistrictInput>, Error> {
-    let mut seen: BTreeMap<String, Spot> = BTreeMap::new();
+    let mut seen: BTreeMap<String, (String, Spot)> = BTreeMap::new();
     let mut districts = Vec::with_capacity(raw.len());
     for d in &raw {
         let name = named_once(d, &mut seen)?;
@@ -62,7 +63,7 @@ pub(super) fn check(
 
 /// Every district has a name, and no name is given twice.
 pub(super) fn check_names(raw: &[RawDistrict]) -> Result<(), Error> {
-    let mut seen: BTreeMap<String, Spot> = BTreeMap::new();
+    let mut seen: BTreeMap<String, (String, Spot)> = BTreeMap::new();
     for d in raw {
         named_once(d, &mut seen)?;
     }
@@ -72,22 +73,24 @@ pub(super) fn check_names(raw: &[RawDistrict]) -> Result<(), Error> {
 /// The district's name, checked not to be in `seen` (the names before it), then added to it.
 fn named_once<'a>(
     d: &RawDistrict<'a>,
-    seen: &mut BTreeMap<String, Spot<'a>>,
+    seen: &mut BTreeMap<String, (String, Spot<'a>)>,
 ) -> Result<String, Error> {
     let (name, name_at) = name(d)?;
     // "Huyện Hữu Lũng", "Hữu Lũng" and "HỮU LŨNG" are one district
+    // ... and so are "Ðình Lập" (an eth of the old encodings) and "Đình Lập"
     let key = name_key(&name);
-    if let Some(first) = seen.get(&key) {
+    if let Some((first_name, first)) = seen.get(&key) {
         let line = first.src.line(first.pos).unwrap_or(0);
         return Err(name_at
             .error(DistrictProblem::Twice {
                 name: name.clone(),
+                first: first_name.clone(),
                 first_line: line,
             })
             .district(&name)
             .field("name"));
     }
-    seen.insert(key, name_at);
+    seen.insert(key, (name.clone(), name_at));
     Ok(name)
 }
 
@@ -160,8 +163,19 @@ fn district(d: &RawDistrict, name: String, kinds: &[TeamKind]) -> Result<Distric
     let mut cohorts = BTreeMap::new();
     let mut first_of: BTreeMap<String, &Entry> = BTreeMap::new();
     for entry in &d.cohorts {
-        // Rules name cohorts in lower case (`students`); `Students` is the same cohort.
-        let key = entry.key.to_lowercase();
+        let chars = entry.key.chars().count();
+        if chars > NAME_CHARS {
+            return Err(entry
+                .key_at
+                .error(DistrictProblem::CohortNameTooLong {
+                    shown: shortened(&entry.key),
+                    chars,
+                })
+                .district(&name));
+        }
+        // Rules name cohorts in lower case (`students`); `Students` (and a full-width
+        // `ｓｔｕｄｅｎｔｓ`) is the same cohort.
+        let key = fold(&entry.key);
         if !KNOWN_COHORTS.contains(&key.as_str())
             && let Some(known) = did_you_mean(&key, KNOWN_COHORTS)
         {

@@ -10,7 +10,7 @@ use toml::de::DeValue;
 use super::document::{Table, as_array, as_str, as_table, pos};
 use super::message::{Figure, Hint, HistoryProblem};
 use super::{DistrictInput, Scenario};
-use crate::diagnostic::{Error, did_you_mean};
+use crate::diagnostic::{Error, did_you_mean, shortened};
 use crate::import::message::{TableEntry, TableFileProblem};
 use crate::import::table::{district_name, name_key};
 use crate::limits::{HISTORY_BYTES, HISTORY_SNAPSHOTS};
@@ -141,7 +141,7 @@ pub(crate) fn history(
                         .map(str::to_string);
                 return Err(Error::new(HistoryProblem::UnknownDistrict {
                     date,
-                    name: row.name.clone(),
+                    name: shortened(&row.name),
                     line: row.line,
                     close,
                     known,

@@ -8,8 +8,10 @@ use super::district::{RawDistrict, check_names, name, normalise};
 use super::document::{self, as_str, pos};
 use super::message::{Hint, OtherFile, OverlayProblem, ScenarioFile};
 use crate::diagnostic::{Error, did_you_mean};
+use crate::import::table::name_key;
 use crate::limits::TOML_BYTES;
 use crate::source::{Pos, Source};
+use crate::text::fold;
 
 /// The files of the scenario at `path`, base first: the file its `base` names, that file's
 /// base, and so on, down to the scenario itself.
@@ -128,11 +130,20 @@ pub(super) fn patch_districts<'a>(
 ) -> Result<(), Error> {
     check_names(districts)?;
     check_names(&patches)?;
+    // each district's key, once: a patch does not change a name
+    let keys: Vec<Option<String>> = districts
+        .iter()
+        .map(|d| d.name.as_ref().map(|(n, _)| name_key(n)))
+        .collect();
     for patch in patches {
         let (wanted, at) = name(&patch)?;
-        let found = districts
-            .iter_mut()
-            .find(|d| d.name.as_ref().is_some_and(|(n, _)| normalise(n) == wanted));
+        // as a person reads it: "HỮU LŨNG", "Huyện Hữu Lũng" or "Ðình Lập" (an eth for the Đ)
+        // change the base's "Hữu Lũng" and "Đình Lập"
+        let key = name_key(&wanted);
+        let found = keys
+            .iter()
+            .position(|k| k.as_ref() == Some(&key))
+            .and_then(|i| districts.get_mut(i));
         let Some(district) = found else {
             let known: Vec<String> = districts
                 .iter()
@@ -159,7 +170,7 @@ pub(super) fn patch_districts<'a>(
             match district
                 .teams
                 .iter_mut()
-                .find(|e| e.key.trim() == entry.key.trim())
+                .find(|e| fold(&e.key) == fold(&entry.key))
             {
                 Some(e) => *e = entry,
                 None => district.teams.push(entry),
@@ -170,7 +181,7 @@ pub(super) fn patch_districts<'a>(
             match district
                 .cohorts
                 .iter_mut()
-                .find(|e| e.key.to_lowercase() == entry.key.to_lowercase())
+                .find(|e| fold(&e.key) == fold(&entry.key))
             {
                 Some(e) => *e = entry,
                 None => district.cohorts.push(entry),

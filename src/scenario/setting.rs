@@ -269,10 +269,15 @@ fn district_key(src: &Source, key: &str, rest: &str, rest_start: usize) -> Resul
     if name.trim().is_empty() {
         return Err(needs_field(src, key, example));
     }
-    Ok(Key::District {
-        name: part(rest_start, name),
-        field,
-    })
+    // `district."Hữu Lũng".installed`, quoted as TOML quotes a key: the name is inside
+    let (text, range) = part(rest_start, name);
+    let name = match text.strip_prefix('"').and_then(|t| t.strip_suffix('"')) {
+        Some(inside) if !inside.trim().is_empty() => {
+            (inside.to_string(), range.start + 1..range.end - 1)
+        }
+        _ => (text, range),
+    };
+    Ok(Key::District { name, field })
 }
 
 fn needs_field(src: &Source, key: &str, example: &'static str) -> Error {

@@ -5,10 +5,12 @@ use super::document::{
     Layer, Table, as_array, as_integer, as_number, as_str, as_table, pos, written,
 };
 use super::message::{Hint, TeamKindProblem, in_team_kind};
+use crate::diagnostic::shortened;
 use crate::diagnostic::{Error, did_you_mean};
+use crate::limits::NAME_CHARS;
 use crate::model::{Scope, TeamKind};
 use crate::source::{Pos, Source};
-use crate::text::{fold, hidden_character, show_hidden};
+use crate::text::{fold, foreign_letter, show_hidden, unseen_character};
 
 const KEYS: [&str; 5] = [
     "name",
@@ -117,8 +119,19 @@ fn name(table: &Table<'_, '_>) -> Result<(String, Pos), Error> {
             .error(pos(name_value), TeamKindProblem::EmptyName)
             .field("team_kind.name"));
     }
-    // "volunteer\u{200b}" would pass for "volunteer" on every page and be another kind
-    if let Some((position, c)) = hidden_character(&name) {
+    let chars = name.chars().count();
+    if chars > NAME_CHARS {
+        let shown = shortened(&show_hidden(&name));
+        return Err(src
+            .error(
+                pos(name_value),
+                TeamKindProblem::NameTooLong { shown, chars },
+            )
+            .field("team_kind.name"));
+    }
+    // "volunteer\u{200b}" and "volun\u{a0}teer" would pass for "volunteer" and "volun teer"
+    // on every page and be other kinds
+    if let Some((position, c)) = unseen_character(&name) {
         return Err(src
             .error(
                 pos(name_value),
@@ -126,6 +139,18 @@ fn name(table: &Table<'_, '_>) -> Result<(String, Pos), Error> {
                     shown: show_hidden(&name),
                     position,
                     code: u32::from(c),
+                },
+            )
+            .field("team_kind.name"));
+    }
+    // "vоlunteer" with a Cyrillic о reads as "volunteer" and is another kind
+    if let Some(letter) = foreign_letter(&name) {
+        return Err(src
+            .error(
+                pos(name_value),
+                TeamKindProblem::ForeignLetter {
+                    shown: name.clone(),
+                    letter,
                 },
             )
             .field("team_kind.name"));

@@ -322,7 +322,10 @@ fn cases() -> Vec<Case> {
             &format!("{CSV}HỮU LŨNG;18019;78399;24;15;600;5500\n"),
         )
         .at("coverage.csv:13:1")
-        .place("(lần đầu ở dòng 3)", "(first at line 3)")
+        .place(
+            "(lần đầu ở dòng 3, viết là \"Hữu Lũng\")",
+            "(first at line 3, written \"Hữu Lũng\")",
+        )
         .hint(twice.0, twice.1),
         covered(
             "coverage: listed twice, accents typed apart (NFD)",

@@ -20,6 +20,10 @@ fn cases() -> Vec<Case> {
         "list each district once; merge the two entries or correct the name",
     );
     let hidden = ("gõ lại tên huyện", "type the name again");
+    let foreign = (
+        "xoá chữ đó và gõ lại bằng bàn phím tiếng Việt",
+        "delete that letter and type it again on a Vietnamese keyboard",
+    );
     let too_large = (
         "số người tối đa là 1.000.000.000.000, số tổ, đội tối đa là 100.000",
         "people counts go up to 1,000,000,000,000, team counts up to 100,000",
@@ -260,7 +264,10 @@ fn cases() -> Vec<Case> {
             .hint(twice.0, twice.1),
         cao_loc_named("district: listed twice, in other capitals", "hữu lũng")
             .at(&format!("{AT}:73:8"))
-            .place("(lần đầu ở dòng 64)", "(first at line 64)")
+            .place(
+                "(lần đầu ở dòng 64, viết là \"Hữu Lũng\")",
+                "(first at line 64, written \"Hữu Lũng\")",
+            )
             .hint(twice.0, twice.1),
         cao_loc_named("district: listed twice, with spaces around", "  Hữu Lũng ")
             .at(&format!("{AT}:73:8"))
@@ -316,6 +323,61 @@ fn cases() -> Vec<Case> {
         .at(&format!("{AT}:73:8"))
         .place("U+001B", "U+001B")
         .hint(hidden.0, hidden.1),
+        // ---- names that read as another district's (issue 13, W3) ----
+        cao_loc_named(
+            "district: listed twice, an eth Ð (old encodings) for Đ",
+            "Ðình Lập",
+        )
+        .at(&format!("{AT}:145:8"))
+        .place(
+            "(lần đầu ở dòng 73, viết là \"Ðình Lập\": ký tự thứ 1 ở đây là `Đ` (U+0110), ở đó là `Ð` (U+00D0))",
+            "(first at line 73, written \"Ðình Lập\": character 1 is `Đ` (U+0110) here, `Ð` (U+00D0) there)",
+        )
+        .hint(twice.0, twice.1),
+        cao_loc_named("district: listed twice, a full-width letter", "Ｈữu Lũng")
+            .at(&format!("{AT}:73:8"))
+            .place(
+                "ký tự thứ 1 ở đây là `Ｈ` (U+FF28), ở đó là `H` (U+0048)",
+                "character 1 is `Ｈ` (U+FF28) here, `H` (U+0048) there",
+            )
+            .hint(twice.0, twice.1),
+        cao_loc_named("district: a Cyrillic letter in the name", "Нữu Lũng")
+            .at(&format!("{AT}:73:8"))
+            .place(
+                "chữ `Н` (ký tự thứ 1) là chữ Kirin (như của tiếng Nga), trông giống chữ `H`",
+                "the letter `Н` (character 1) is a Cyrillic letter (as in Russian) that looks like the Latin `H`",
+            )
+            .hint(foreign.0, foreign.1),
+        cao_loc_named("district: a Greek letter in the name", "Cao Lộc Ο")
+            .at(&format!("{AT}:73:8"))
+            .place(
+                "chữ `Ο` (ký tự thứ 9) là chữ Hy Lạp, trông giống chữ `O`",
+                "the letter `Ο` (character 9) is a Greek letter that looks like the Latin `O`",
+            )
+            .hint(foreign.0, foreign.1),
+        cao_loc_named("district: a name of 201 characters", &"x".repeat(201))
+            .at(&format!("{AT}:73:8"))
+            .place(
+                "tên huyện dài 201 ký tự, quá giới hạn 200 ký tự",
+                "the district's name is 201 characters long, above the limit of 200",
+            )
+            .hint(
+                "kiểm tra đây có đúng là tên huyện không",
+                "check that this is the district's name",
+            ),
+        Case::plan("district: a zero-width space in a --set district's name")
+            .set("district.Hữu\u{200b}Lũng.installed=5")
+            .at("--set district.Hữu\\u{200b}Lũng.installed=5: ")
+            .place("U+200B, ký tự thứ 4", "U+200B, character 4")
+            .hint(hidden.0, hidden.1),
+        Case::plan("district: a group's name of 201 characters")
+            .scenario(GROUPS, &GROUPS.replace("students = 5_500", &format!("{} = 5_500", "s".repeat(201))))
+            .at(&format!("{AT}:70:1"))
+            .place(
+                "tên nhóm dài 201 ký tự, quá giới hạn 200 ký tự",
+                "the cohort's name is 201 characters long, above the limit of 200",
+            )
+            .hint("đặt tên nhóm ngắn", "give the cohort a short name"),
         Case::plan("toml: [district] with single brackets")
             .scenario("[[district]]\nname = \"Hữu Lũng\"", "[district]\nname = \"Hữu Lũng\"")
             .at(&format!("{AT}:63:2"))
@@ -368,4 +430,101 @@ fn cases() -> Vec<Case> {
 #[test]
 fn districts() {
     check(cases());
+}
+
+/// A district name as long as a TOML string allows is refused in a message of a few hundred
+/// bytes, not echoed (issue 13, U7: two districts with one 1,000,000-character name gave a
+/// 2 MB error); so is a `--set` naming such a district, and a key of 100,000 characters.
+#[test]
+fn a_long_name_is_refused_in_a_short_message() {
+    use crate::layout::{Layout, replace_once, run, shipped};
+    let layout = Layout::new();
+    let long = "Hữu Lũng".repeat(125_000);
+    let text = replace_once(
+        &shipped(),
+        "name = \"Cao Lộc\"",
+        &format!("name = \"{long}\""),
+    );
+    let text = replace_once(&text, "name = \"Hữu Lũng\"", &format!("name = \"{long}\""));
+    let path = layout.write("long.toml", &text);
+    let path = path.to_str().unwrap();
+    let shipped_path = layout.dir.path().join("scenarios/lang-son-2020-09-01.toml");
+    let shipped_path = shipped_path.to_str().unwrap();
+    let district = format!("district.{}.installed=1", "Hữu Lũng".repeat(10_000));
+    let param = format!("params.{}=1", "k".repeat(100_000));
+    for (args, says) in [
+        (vec!["plan", path], "above the limit of 200"),
+        (
+            vec!["plan", shipped_path, "--set", &district],
+            "above the limit of 200",
+        ),
+        (
+            vec!["plan", shipped_path, "--set", &param],
+            "[params] has no",
+        ),
+    ] {
+        let args: Vec<&str> = args.into_iter().chain(["--lang", "en"]).collect();
+        let (code, _, stderr) = run(&args);
+        assert_eq!(code, 1, "{stderr}");
+        assert!(
+            stderr.len() < 2_000,
+            "{} bytes: {}",
+            stderr.len(),
+            &stderr[..2_000]
+        );
+        assert!(stderr.contains(says), "{stderr}");
+    }
+}
+
+/// A name written with an eth `Ð` for `Đ` (as the old TCVN3 and VNI encodings leave it), with
+/// a full-width letter or in capitals is the district of that name, wherever a name is matched:
+/// an overlay's `[[district]]`, a `--set`, `explain --district` (issue 13, W3 and U10: "no
+/// district \"Ðình Lập\"; did you mean \"Đình Lập\"?").
+#[test]
+fn a_name_read_as_another_is_that_district() {
+    use crate::layout::{Layout, run};
+    let layout = Layout::new();
+    let overlay = layout.write(
+        "eth.toml",
+        "base = \"lang-son-2020-09-01.toml\"\n\n[[district]]\nname = \"Ðình Lập\"\ninstalled = 7_000\n",
+    );
+    let shipped_path = layout.dir.path().join("scenarios/lang-son-2020-09-01.toml");
+    let shipped_path = shipped_path.to_str().unwrap();
+    let (code, with_overlay, stderr) =
+        run(&["plan", overlay.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(code, 0, "{stderr}");
+    for setting in [
+        "district.Ðình Lập.installed=7000",
+        "district.\"Ðình Lập\".installed=7000",
+        "district.ĐÌNH LẬP.installed=7000",
+        "district.Huyện Ðình Lập.installed=7000",
+    ] {
+        let (code, with_set, stderr) =
+            run(&["plan", shipped_path, "--set", setting, "--format", "json"]);
+        assert_eq!(code, 0, "{setting}: {stderr}");
+        assert_eq!(
+            with_set.replace(shipped_path, ""),
+            with_overlay.replace(overlay.to_str().unwrap(), ""),
+            "{setting}"
+        );
+    }
+    let (code, _, _) = run(&[
+        "plan",
+        shipped_path,
+        "--set",
+        "district.Đình Lập.installed=7000",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0);
+    let (code, explained, stderr) = run(&[
+        "explain",
+        shipped_path,
+        "--district",
+        "Ðình Lập",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(explained.contains("Đình Lập"), "{explained}");
 }

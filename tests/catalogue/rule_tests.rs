@@ -46,6 +46,16 @@ fn cases() -> Vec<Case> {
         expecting("rule test: an error expected, none came", "error_contains = \"không có\"")
             .place("error_contains (dòng 10)", "error_contains (line 10)")
             .says("thực tế:  quy tắc chạy hết, không có lỗi", "actual:   the rules ran to the end without an error"),
+        // issue 13, item 10: a case's name is printed on stdout; an escape, a carriage return
+        // or a direction mark in it would act on the terminal
+        edited(
+            "rule test: control characters in a failing case's name",
+            "name = \"Hữu Lũng\"",
+            "name = \"Hữu\\u001b[31m Lũng\\r\\u202e\"",
+        )
+        .edit("rules/tests/t.toml", "volunteer = 1 }", "volunteer = 2 }")
+        .place("✗ Hữu\\u{1b}[31m Lũng\\u{d}\\u{202e} (", "✗ Hữu\\u{1b}[31m Lũng\\u{d}\\u{202e} (")
+        .says("mong đợi: { commune = 24, volunteer = 2 }", "expected: { commune = 24, volunteer = 2 }"),
         // ---- a mistake in the test file ----
         test_file("rule test: no scenario", &format!("rules = [\"../door-to-door.rhai\"]\n{CASE}"))
             .at(&format!("{AT}: "))

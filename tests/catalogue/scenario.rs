@@ -235,6 +235,27 @@ fn cases() -> Vec<Case> {
                 "\"min-cost\": đạt chỉ tiêu với chi phí thấp nhất",
                 "\"min-cost\": reach the target at the least cost",
             ),
+        // issue 13, U10: "unknown key `horizon​_days`; did you mean `horizon_days`?", the two
+        // the same on screen
+        Case::plan("scenario: a zero-width space in a key")
+            .scenario("horizon_days = 14 ", "\"horizon\u{200b}_days\" = 14 ")
+            .at(&format!("{AT}:9:1"))
+            .place(
+                "không biết khóa `horizon\\u{200b}_days`",
+                "unknown key `horizon\\u{200b}_days`",
+            )
+            .hint(
+                "có phải ý bạn là `horizon_days`? (ký tự thứ 8 là một dấu cách rộng 0 (U+200B), không nhìn thấy được: hãy xoá nó)",
+                "did you mean `horizon_days`? (character 8 is a zero-width space (U+200B), which cannot be seen: delete it)",
+            ),
+        Case::plan("scenario: a Cyrillic letter in a key")
+            .scenario("horizon_days = 14 ", "\"hоrizon_days\" = 14 ")
+            .at(&format!("{AT}:9:1"))
+            .place("không biết khóa `hоrizon_days`", "unknown key `hоrizon_days`")
+            .hint(
+                "(chữ `о` (ký tự thứ 2) là chữ Kirin",
+                "(the letter `о` (character 2) is a Cyrillic letter",
+            ),
         Case::plan("scenario: a misspelt top-level key")
             .scenario("horizon_days = 14 ", "horizon_day = 14 ")
             .at(&format!("{AT}:9:1"))

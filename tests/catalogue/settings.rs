@@ -184,18 +184,21 @@ fn cases() -> Vec<Case> {
             "có phải ý bạn là \"Hữu Lũng\"?",
             "did you mean \"Hữu Lũng\"?",
         ),
+        // a district in other capitals, or with an eth `Ð` for `Đ`, is that district
+        // (catalogue::districts::a_name_read_as_another_is_that_district); a Cyrillic letter
+        // is refused where it is typed (issue 13, W3)
         set(
-            "set: a district in other capitals",
-            "district.hữu lũng.installed=20000",
+            "set: a district with a Cyrillic letter",
+            "district.Нữu Lũng.installed=20000",
         )
-        .at("--set district.hữu lũng.installed=20000: ")
+        .at("--set district.Нữu Lũng.installed=20000: ")
         .place(
-            "kịch bản không có huyện \"hữu lũng\"",
-            "the scenario has no district \"hữu lũng\"",
+            "chữ `Н` (ký tự thứ 1) là chữ Kirin",
+            "the letter `Н` (character 1) is a Cyrillic letter",
         )
         .hint(
-            "có phải ý bạn là \"Hữu Lũng\"?",
-            "did you mean \"Hữu Lũng\"?",
+            "xoá chữ đó và gõ lại bằng bàn phím tiếng Việt",
+            "delete that letter and type it again on a Vietnamese keyboard",
         ),
         set(
             "set: a misspelt field of a district",

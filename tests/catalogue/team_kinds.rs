@@ -51,7 +51,10 @@ fn cases() -> Vec<Case> {
             "name = \"commune\" ",
         )
         .at(&format!("{AT}:44:8"))
-        .place("(lần đầu ở dòng 38)", "(first at line 38)")
+        .place(
+            "loại đội `commune` bị khai báo hai lần (lần đầu ở dòng 38)",
+            "team kind `commune` is defined twice (first at line 38)",
+        )
         .hint(twice.0, twice.1),
         volunteer(
             "team kind: the same name with a space after it",
@@ -220,8 +223,51 @@ fn cases() -> Vec<Case> {
             "name = \"volun\u{200b}teer\" ",
         )
         .at(&format!("{AT}:44:8"))
-        .place("U+200B, ký tự thứ 6", "U+200B, character 6")
+        .place(
+            "một dấu cách rộng 0 (U+200B) ở ký tự thứ 6",
+            "a zero-width space (U+200B) at character 6",
+        )
         .hint("gõ lại tên loại đội", "type the name again"),
+        // issue 13, U10: "no team kind `volunteer`; did you mean `volun teer`?" at the rule
+        volunteer(
+            "team kind: a no-break space in the name",
+            "name = \"volunteer\" ",
+            "name = \"volun\u{a0}teer\" ",
+        )
+        .at(&format!("{AT}:44:8"))
+        .place(
+            "một dấu cách không ngắt dòng (U+00A0) ở ký tự thứ 6",
+            "a no-break space (U+00A0) at character 6",
+        )
+        .hint(
+            "xoá ký tự đó và gõ lại tên loại đội, chỉ dùng dấu cách thường",
+            "delete that character and type the name again, with plain spaces only",
+        ),
+        volunteer(
+            "team kind: a Cyrillic letter in the name",
+            "name = \"volunteer\" ",
+            "name = \"vоlunteer\" ",
+        )
+        .at(&format!("{AT}:44:8"))
+        .place(
+            "chữ `о` (ký tự thứ 2) là chữ Kirin (như của tiếng Nga), trông giống chữ `o`",
+            "the letter `о` (character 2) is a Cyrillic letter (as in Russian) that looks like the Latin `o`",
+        )
+        .hint(
+            "xoá chữ đó và gõ lại",
+            "delete that letter and type it again",
+        ),
+        volunteer(
+            "team kind: a name of 201 characters",
+            "name = \"volunteer\" ",
+            &format!("name = \"{}\" ", "v".repeat(201)),
+        )
+        .at(&format!("{AT}:44:8"))
+        .place(
+            "tên loại đội dài 201 ký tự, quá giới hạn 200 ký tự",
+            "the team kind's name is 201 characters long, above the limit of 200",
+        )
+        .hint("đặt một tên ngắn", "give it a short name"),
         volunteer(
             "team kind: a cost per team-day too large to print",
             "cost_per_team_day = 300_000 ",

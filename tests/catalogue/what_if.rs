@@ -112,15 +112,17 @@ fn cases() -> Vec<Case> {
                 "có phải ý bạn là \"Hữu Lũng\"?",
                 "did you mean \"Hữu Lũng\"?",
             ),
-        explain("explain: a district in other capitals", "hữu lũng")
+        // a district in other capitals is that district (issue 13, W3); a Cyrillic letter is
+        // named in the hint
+        explain("explain: a district with a Cyrillic letter", "Нữu Lũng")
             .at("lang-son-2020-09-01.toml: ")
             .place(
-                "kịch bản không có huyện \"hữu lũng\"",
-                "the scenario has no district \"hữu lũng\"",
+                "kịch bản không có huyện \"Нữu Lũng\"",
+                "the scenario has no district \"Нữu Lũng\"",
             )
             .hint(
-                "có phải ý bạn là \"Hữu Lũng\"?",
-                "did you mean \"Hữu Lũng\"?",
+                "có phải ý bạn là \"Hữu Lũng\"? (chữ `Н` (ký tự thứ 1) là chữ Kirin",
+                "did you mean \"Hữu Lũng\"? (the letter `Н` (character 1) is a Cyrillic letter",
             ),
         explain("explain: a district of another province", "Hà Nội")
             .at("lang-son-2020-09-01.toml: ")

@@ -117,10 +117,13 @@ fn a_district_with_and_without_huyen_is_one_district_named_twice() {
         &en,
         &[
             "coverage.csv:4:1:",
-            "\"Hữu Lũng\" appears twice (first at line 2)",
+            "\"Hữu Lũng\" appears twice (first at line 2, written \"Huyện Hữu Lũng\")",
         ],
     );
-    assert_has(&vi, &["\"Hữu Lũng\" bị ghi hai lần (lần đầu ở dòng 2)"]);
+    assert_has(
+        &vi,
+        &["\"Hữu Lũng\" bị ghi hai lần (lần đầu ở dòng 2, viết là \"Huyện Hữu Lũng\")"],
+    );
 }
 
 #[test]

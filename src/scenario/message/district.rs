@@ -1,6 +1,10 @@
 //! What can be wrong with one district's data.
 
-use crate::diagnostic::{Message, Said, did_you_mean_en, did_you_mean_vi};
+use crate::diagnostic::{
+    Message, Said, did_you_mean_en, did_you_mean_for_en, did_you_mean_for_vi, did_you_mean_vi,
+    unlike_en, unlike_vi,
+};
+use crate::import::table::district_name;
 use crate::number::count;
 use crate::source::name_list;
 use crate::text::Lang;
@@ -9,8 +13,11 @@ use crate::text::Lang;
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum DistrictProblem {
     /// The same name (as a person reads it) is given a second time.
+    /// `name` is a district already written at `first_line`, as `first` (the same text, or a
+    /// name read as the same: another case, an eth `Ð` for `Đ`, a full-width letter).
     Twice {
         name: String,
+        first: String,
         first_line: usize,
     },
     NoName,
@@ -29,6 +36,12 @@ pub(crate) enum DistrictProblem {
     InstalledAboveSmartphones {
         installed: i128,
         smartphones: i128,
+    },
+    /// A cohort's name of `chars` characters, above [`crate::limits::NAME_CHARS`] (`shown`: its
+    /// first characters).
+    CohortNameTooLong {
+        shown: String,
+        chars: usize,
     },
     /// A cohort named like one the rules read, but not exactly.
     MisspeltCohort {
@@ -82,8 +95,13 @@ impl Message for DistrictProblem {
         use DistrictProblem::*;
         let n = |v: i128| count(Lang::Vi, v as f64);
         match self {
-            Twice { name, first_line } => Said::new(format!(
-                "huyện \"{name}\" bị ghi hai lần (lần đầu ở dòng {first_line})"
+            Twice {
+                name,
+                first,
+                first_line,
+            } => Said::new(format!(
+                "huyện \"{name}\" bị ghi hai lần (lần đầu ở dòng {first_line}{})",
+                written_as(Lang::Vi, name, first)
             ))
             .hint("mỗi huyện chỉ ghi một lần; gộp hai mục hoặc sửa tên cho đúng"),
             NoName => Said::new("huyện này chưa có tên (`name`)")
@@ -108,8 +126,17 @@ impl Message for DistrictProblem {
                 n(*smartphones)
             ))
             .hint("đối chiếu hai số này với số liệu gốc; có thể hai cột bị đổi chỗ hoặc gõ thừa một chữ số"),
+            CohortNameTooLong { shown, chars } => Said::new(format!(
+                "tên nhóm dài {} ký tự, quá giới hạn {} ký tự: `{shown}`",
+                count(Lang::Vi, *chars as f64),
+                count(Lang::Vi, crate::limits::NAME_CHARS as f64)
+            ))
+            .hint("đặt tên nhóm ngắn, ví dụ students = 5_500 (docs/limits.md)"),
             MisspeltCohort { written, known } => Said::new(format!("không biết nhóm `{written}`"))
-                .hint(format!("có phải là `{known}`? Các quy tắc đọc nhóm `{known}`")),
+                .hint(format!(
+                    "có phải là `{known}`?{} Các quy tắc đọc nhóm `{known}`",
+                    also(unlike_vi(written))
+                )),
             CohortTwice {
                 cohort,
                 first,
@@ -126,7 +153,7 @@ impl Message for DistrictProblem {
                 close,
                 local,
             } => Said::new(format!("không có loại đội `{written}`")).hint(match close {
-                Some(s) => did_you_mean_vi(s),
+                Some(s) => did_you_mean_for_vi(written, s),
                 None if local.is_empty() => {
                     "kịch bản chưa có loại đội tại chỗ (scope = \"local\") nào".to_string()
                 }
@@ -161,8 +188,13 @@ impl Message for DistrictProblem {
         use DistrictProblem::*;
         let n = |v: i128| count(Lang::En, v as f64);
         match self {
-            Twice { name, first_line } => Said::new(format!(
-                "district \"{name}\" appears twice (first at line {first_line})"
+            Twice {
+                name,
+                first,
+                first_line,
+            } => Said::new(format!(
+                "district \"{name}\" appears twice (first at line {first_line}{})",
+                written_as(Lang::En, name, first)
             ))
             .hint("list each district once; merge the two entries or correct the name"),
             NoName => Said::new("this district has no name (`name`)")
@@ -188,8 +220,17 @@ impl Message for DistrictProblem {
                 n(*smartphones)
             ))
             .hint("check both numbers against the source; the two columns may be swapped or a digit typed twice"),
+            CohortNameTooLong { shown, chars } => Said::new(format!(
+                "the cohort's name is {} characters long, above the limit of {}: `{shown}`",
+                count(Lang::En, *chars as f64),
+                count(Lang::En, crate::limits::NAME_CHARS as f64)
+            ))
+            .hint("give the cohort a short name, e.g. students = 5_500 (docs/limits.md)"),
             MisspeltCohort { written, known } => Said::new(format!("unknown cohort `{written}`"))
-                .hint(format!("did you mean `{known}`? The rules read the cohort `{known}`")),
+                .hint(format!(
+                    "did you mean `{known}`?{} The rules read the cohort `{known}`",
+                    also(unlike_en(written))
+                )),
             CohortTwice {
                 cohort,
                 first,
@@ -206,7 +247,7 @@ impl Message for DistrictProblem {
                 close,
                 local,
             } => Said::new(format!("unknown team kind `{written}`")).hint(match close {
-                Some(s) => did_you_mean_en(s),
+                Some(s) => did_you_mean_for_en(written, s),
                 None if local.is_empty() => {
                     "the scenario has no local team kind (scope = \"local\")".to_string()
                 }
@@ -235,4 +276,47 @@ impl Message for DistrictProblem {
             }
         }
     }
+}
+
+/// How the first of two names of one district was written, when not as the second: ", viết là
+/// \"Đình Lập\": ký tự thứ 1 ở đây là `Ð` (U+00D0), ở đó là `Đ` (U+0110)". Empty when the two
+/// are the same text.
+fn written_as(lang: Lang, name: &str, first: &str) -> String {
+    // "Huyện Hữu Lũng" is "Hữu Lũng": what differs is after the "Huyện "
+    let (bare, first_bare) = (district_name(name), district_name(first));
+    let Some((position, here, there)) = crate::text::first_difference(&bare, &first_bare) else {
+        if name == first {
+            return String::new();
+        }
+        return match lang {
+            Lang::Vi => format!(", viết là \"{first}\""),
+            Lang::En => format!(", written \"{first}\""),
+        };
+    };
+    if there.is_some_and(|there| there.to_lowercase().eq(here.to_lowercase())) {
+        // only the case differs: the two names say as much
+        return match lang {
+            Lang::Vi => format!(", viết là \"{first}\""),
+            Lang::En => format!(", written \"{first}\""),
+        };
+    }
+    let code = |c: char| format!("`{c}` (U+{:04X})", u32::from(c));
+    let there = there.map(code);
+    match (lang, there) {
+        (Lang::Vi, Some(there)) => format!(
+            ", viết là \"{first}\": ký tự thứ {position} ở đây là {}, ở đó là {there}",
+            code(here)
+        ),
+        (Lang::Vi, None) => format!(", viết là \"{first}\""),
+        (Lang::En, Some(there)) => format!(
+            ", written \"{first}\": character {position} is {} here, {there} there",
+            code(here)
+        ),
+        (Lang::En, None) => format!(", written \"{first}\""),
+    }
+}
+
+/// " (what is odd in it)" after a suggestion, or nothing.
+fn also(why: Option<String>) -> String {
+    why.map(|why| format!(" ({why})")).unwrap_or_default()
 }

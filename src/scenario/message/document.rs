@@ -1,7 +1,7 @@
 //! What can be wrong with a value of the scenario's TOML, whatever table it is in.
 
 use super::Syntax;
-use crate::diagnostic::{Message, Said, did_you_mean_en, did_you_mean_vi};
+use crate::diagnostic::{Message, Said, did_you_mean_for_en, did_you_mean_for_vi};
 use crate::limits::{TOML_TABLES, TOML_VALUES};
 use crate::number::count;
 use crate::source::name_list;
@@ -189,7 +189,7 @@ impl Message for DocumentProblem {
                 format!("không biết khóa `{key}` trong {table}")
             })
             .hint(match close {
-                Some(s) => did_you_mean_vi(s),
+                Some(s) => did_you_mean_for_vi(key, s),
                 None => format!(
                     "các khóa được dùng ở đây: {}",
                     name_list(known.iter().map(String::as_str))
@@ -288,7 +288,7 @@ impl Message for DocumentProblem {
                 format!("unknown key `{key}` in {table}")
             })
             .hint(match close {
-                Some(s) => did_you_mean_en(s),
+                Some(s) => did_you_mean_for_en(key, s),
                 None => format!(
                     "the keys allowed here: {}",
                     name_list(known.iter().map(String::as_str))

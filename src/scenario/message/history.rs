@@ -102,7 +102,10 @@ impl Message for HistoryProblem {
             ))
             .hint(match close {
                 Some(near) => {
-                    format!("có phải ý bạn là `{near}`? tên huyện phải giống tên trong kịch bản")
+                    format!(
+                        "{} tên huyện phải giống tên trong kịch bản",
+                        crate::diagnostic::did_you_mean_for_vi(name, near)
+                    )
                 }
                 None => format!(
                     "tên huyện phải giống tên trong kịch bản: {}",
@@ -159,7 +162,10 @@ impl Message for HistoryProblem {
             ))
             .hint(match close {
                 Some(near) => {
-                    format!("did you mean `{near}`? district names must be the scenario's names")
+                    format!(
+                        "{} district names must be the scenario's names",
+                        crate::diagnostic::did_you_mean_for_en(name, near)
+                    )
                 }
                 None => format!(
                     "district names must be the scenario's names: {}",

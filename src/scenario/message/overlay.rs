@@ -103,7 +103,12 @@ impl Message for OverlayProblem {
                     )
                 };
                 Said::new(problem).hint(match close {
-                    Some(s) => format!("có phải ý bạn là \"{s}\"?{also}"),
+                    Some(s) => format!(
+                        "có phải ý bạn là \"{s}\"?{}{also}",
+                        crate::diagnostic::unlike_vi(name)
+                            .map(|why| format!(" ({why})"))
+                            .unwrap_or_default()
+                    ),
                     None => format!(
                         "các huyện: {}.{also}",
                         name_list(known.iter().map(String::as_str))
@@ -154,7 +159,12 @@ impl Message for OverlayProblem {
                     )
                 };
                 Said::new(problem).hint(match close {
-                    Some(s) => format!("did you mean \"{s}\"?{also}"),
+                    Some(s) => format!(
+                        "did you mean \"{s}\"?{}{also}",
+                        crate::diagnostic::unlike_en(name)
+                            .map(|why| format!(" ({why})"))
+                            .unwrap_or_default()
+                    ),
                     None => format!(
                         "the districts are {}.{also}",
                         name_list(known.iter().map(String::as_str))

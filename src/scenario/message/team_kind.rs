@@ -1,6 +1,9 @@
 //! What can be wrong with a `[[team_kind]]` entry.
 
-use crate::diagnostic::{Error, Message, Said, did_you_mean_en, did_you_mean_vi};
+use crate::diagnostic::{
+    Error, Message, Said, did_you_mean_en, did_you_mean_for_en, did_you_mean_for_vi,
+    did_you_mean_vi,
+};
 use crate::model::{MAX_COST_PER_TEAM_DAY, MAX_INSTALLS_PER_TEAM_DAY};
 use crate::number::{self, count};
 use crate::source::name_list;
@@ -57,6 +60,17 @@ pub(crate) enum TeamKindProblem {
         position: usize,
         code: u32,
     },
+    /// The kind's name `shown` has a Cyrillic or Greek letter among its Latin ones.
+    ForeignLetter {
+        shown: String,
+        letter: crate::text::ForeignLetter,
+    },
+    /// The kind's name is `chars` characters long, above [`crate::limits::NAME_CHARS`]
+    /// (`shown`: its first characters).
+    NameTooLong {
+        shown: String,
+        chars: usize,
+    },
     /// `cost_per_team_day` is above [`crate::model::MAX_COST_PER_TEAM_DAY`].
     CostTooLarge {
         written: String,
@@ -94,7 +108,7 @@ impl Message for TeamKindProblem {
             Unknown { name, close, known } => {
                 let list = name_list(known.iter().map(String::as_str));
                 Said::new(format!("kịch bản không có loại đội `{name}`")).hint(match close {
-                    Some(s) => format!("có phải ý bạn là `{s}`? Các loại đội của kịch bản: {list}"),
+                    Some(s) => format!("{} Các loại đội của kịch bản: {list}", did_you_mean_for_vi(name, s)),
                     None => format!("các loại đội của kịch bản: {list}"),
                 })
             }
@@ -127,9 +141,21 @@ impl Message for TeamKindProblem {
                 position,
                 code,
             } => Said::new(format!(
-                "tên loại đội có một ký tự không nhìn thấy hoặc ký tự điều khiển (U+{code:04X}, ký tự thứ {position} của \"{shown}\")"
+                "tên loại đội có {} ở ký tự thứ {position} (\"{shown}\"): ký tự này không nhìn thấy được nhưng làm tên thành một tên khác",
+                crate::diagnostic::unseen_vi(char::from_u32(*code).unwrap_or('\u{FFFD}'))
             ))
-            .hint("gõ lại tên loại đội (ký tự này thường lẫn vào khi sao chép từ trang web hoặc Word)"),
+            .hint("xoá ký tự đó và gõ lại tên loại đội, chỉ dùng dấu cách thường (ký tự này thường lẫn vào khi sao chép từ trang web hoặc Word)"),
+            ForeignLetter { shown, letter } => Said::new(format!(
+                "tên loại đội \"{shown}\" có {}",
+                crate::diagnostic::foreign_letter_vi(letter)
+            ))
+            .hint("xoá chữ đó và gõ lại bằng bàn phím tiếng Việt hoặc tiếng Anh"),
+            NameTooLong { shown, chars } => Said::new(format!(
+                "tên loại đội dài {} ký tự, quá giới hạn {} ký tự: \"{shown}\"",
+                count(Lang::Vi, *chars as f64),
+                count(Lang::Vi, crate::limits::NAME_CHARS as f64)
+            ))
+            .hint("đặt một tên ngắn, ví dụ name = \"volunteer\" (docs/limits.md)"),
             CostTooLarge { written } => Said::new(format!(
                 "chi phí mỗi đội mỗi ngày quá lớn: {written}, nhiều nhất là {}",
                 number::money(Lang::Vi, MAX_COST_PER_TEAM_DAY)
@@ -160,7 +186,7 @@ impl Message for TeamKindProblem {
             Unknown { name, close, known } => {
                 let list = name_list(known.iter().map(String::as_str));
                 Said::new(format!("the scenario has no team kind `{name}`")).hint(match close {
-                    Some(s) => format!("did you mean `{s}`? The scenario's team kinds are {list}"),
+                    Some(s) => format!("{} The scenario's team kinds are {list}", did_you_mean_for_en(name, s)),
                     None => format!("the scenario's team kinds are {list}"),
                 })
             }
@@ -192,9 +218,21 @@ impl Message for TeamKindProblem {
                 position,
                 code,
             } => Said::new(format!(
-                "the team kind's name holds a character that cannot be seen or a control character (U+{code:04X}, character {position} of \"{shown}\")"
+                "the team kind's name has {} at character {position} (\"{shown}\"): it cannot be seen, but makes the name another name",
+                crate::diagnostic::unseen_en(char::from_u32(*code).unwrap_or('\u{FFFD}'))
             ))
-            .hint("type the name again (such characters come in when copying from a web page or Word)"),
+            .hint("delete that character and type the name again, with plain spaces only (such characters come in when copying from a web page or Word)"),
+            ForeignLetter { shown, letter } => Said::new(format!(
+                "in the team kind's name \"{shown}\", {}",
+                crate::diagnostic::foreign_letter_en(letter)
+            ))
+            .hint("delete that letter and type it again on a Vietnamese or English keyboard"),
+            NameTooLong { shown, chars } => Said::new(format!(
+                "the team kind's name is {} characters long, above the limit of {}: \"{shown}\"",
+                count(Lang::En, *chars as f64),
+                count(Lang::En, crate::limits::NAME_CHARS as f64)
+            ))
+            .hint("give it a short name, such as name = \"volunteer\" (docs/limits.md)"),
             CostTooLarge { written } => Said::new(format!(
                 "the cost per team-day is too large: {written}, at most {}",
                 number::money(Lang::En, MAX_COST_PER_TEAM_DAY)
