@@ -1103,7 +1103,7 @@ impl Message for SkeletonTooLarge {
             count(Lang::Vi, TOML_VALUES as f64),
             count(Lang::Vi, TABLE_ROWS as f64),
         ))
-        .hint("không viết kịch bản từ bảng này: trong một kịch bản, ghi thẳng bảng vào dòng `coverage = \"TÊN_BẢNG.csv\"` (bảng được đọc trực tiếp, tới 32 MB và 100.000 dòng), thay cho các mục [[district]]; docs/limits.md nói vì sao có các giới hạn này")
+        .hint("không viết kịch bản từ bảng này: trong một kịch bản, ghi thẳng bảng vào dòng `coverage = \"TÊN_BẢNG.csv\"` (bảng được đọc trực tiếp, tới 32 MB và 20.000 huyện/xã), thay cho các mục [[district]]; docs/limits.md nói vì sao có các giới hạn này")
     }
 
     fn en(&self) -> Said {
@@ -1116,7 +1116,7 @@ impl Message for SkeletonTooLarge {
             count(Lang::En, TOML_VALUES as f64),
             count(Lang::En, TABLE_ROWS as f64),
         ))
-        .hint("do not make a scenario from this table: name the table itself in a scenario's `coverage = \"TABLE.csv\"` line (a table is read directly, up to 32 MB and 100,000 rows) instead of [[district]] entries; docs/limits.md says why these limits exist")
+        .hint("do not make a scenario from this table: name the table itself in a scenario's `coverage = \"TABLE.csv\"` line (a table is read directly, up to 32 MB and 20,000 districts) instead of [[district]] entries; docs/limits.md says why these limits exist")
     }
 }
 

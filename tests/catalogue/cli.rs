@@ -49,8 +49,8 @@ fn cases() -> Vec<Case> {
         generate("generate: too many units", &["--units", "99999999"])
             .at("--units 99999999: ")
             .place(
-                "số đơn vị phải từ 1 đến 100.000",
-                "the number of units must be from 1 to 100,000",
+                "số đơn vị phải từ 1 đến 20.000",
+                "the number of units must be from 1 to 20,000",
             )
             .hint(units.0, units.1),
         Case::new(

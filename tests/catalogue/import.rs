@@ -30,12 +30,13 @@ fn edited(name: &str, from: &str, to: &str) -> Case {
     table(name, LETTER).edit("scenarios/letter.csv", from, to)
 }
 
-/// A table of 13,000 districts with names of about 1,000 characters: 13 MB, within the table
-/// limits (32 MB, 100,000 rows), whose scenario would be above 16 MB.
+/// A table of 19,500 districts with names of about 200 letters with marks (3 bytes each): 12 MB,
+/// within the table limits (32 MB, 100,000 rows) and the districts a scenario may hold (20,000),
+/// whose scenario would be above 16 MB.
 fn too_large() -> String {
     let mut text = String::from("Huyện;Đã cài;Tổng smartphone\n");
-    let long = "x".repeat(1_000);
-    for i in 0..13_000 {
+    let long = "ữ".repeat(190);
+    for i in 0..19_500 {
         text.push_str(&format!("Xã {i} {long};{};{}\n", 1_000 + i, 5_000 + i));
     }
     text
@@ -369,8 +370,8 @@ fn cases() -> Vec<Case> {
         table("import: a table whose scenario would be too large", &too_large())
             .at("letter.csv: ")
             .place(
-                "kịch bản viết từ bảng này sẽ dài 16,8 MB (13.000 huyện/xã), vượt giới hạn một tệp kịch bản: tối đa 16 MB",
-                "the scenario made from this table would be 16.8 MB (13,000 districts), above what a scenario file may be: at most 16 MB",
+                "kịch bản viết từ bảng này sẽ dài 16,8 MB (19.500 huyện/xã), vượt giới hạn một tệp kịch bản: tối đa 16 MB",
+                "the scenario made from this table would be 16.8 MB (19,500 districts), above what a scenario file may be: at most 16 MB",
             )
             .hint(
                 "ghi thẳng bảng vào dòng `coverage = ",
