@@ -345,6 +345,10 @@ fn compile(engine: &Engine, path: &Path) -> Result<Rule, Error> {
         format!("tệp quy tắc `{name}`"),
         format!("the rule file `{name}`"),
     );
+    // only a folder's listing names a folder here (a folder written as a rule is listed)
+    if path.is_dir() {
+        return Err(Error::new(RuleFileProblem::Subfolder { rule: name }).file(path));
+    }
     let source = text(path, &name, Source::bytes(path, &what, RULE_BYTES)?)?;
     // editors on Windows often start a UTF-8 file with a byte-order mark; it is not code
     let source = match source.strip_prefix('\u{feff}') {

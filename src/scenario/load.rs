@@ -334,7 +334,7 @@ fn rules(top: &Table<'_, '_>) -> Result<Vec<PathBuf>, Error> {
         }
         let shown = path.display().to_string();
         let found = if path.is_dir() {
-            let rhai = crate::files::with_extension(&path, "rhai");
+            let rhai = crate::files::named_with_extension(&path, "rhai");
             if rhai.is_empty() {
                 return Err(not_found(RulePath::NoRules { path: shown }));
             }

@@ -8,7 +8,7 @@ use super::district::{RawDistrict, check_names, name, normalise};
 use super::document::{self, as_str, pos};
 use super::message::{Hint, OtherFile, OverlayProblem, ScenarioFile};
 use crate::diagnostic::{Error, did_you_mean};
-use crate::limits::TOML_BYTES;
+use crate::limits::{OVERLAY_FILES, TOML_BYTES};
 use crate::source::{Pos, Source};
 
 /// The files of the scenario at `path`, base first: the file its `base` names, that file's
@@ -22,20 +22,27 @@ pub(super) fn chain(path: &Path) -> Result<Vec<Source>, Error> {
         })
         .file(path));
     }
-    let mut files = vec![Source::read(
-        path,
-        &ScenarioFile::Scenario.text(),
-        TOML_BYTES,
-    )?];
+    let mut top = Source::read(path, &ScenarioFile::Scenario.text(), TOML_BYTES)?;
+    top.cr_only_lines();
+    let canonical = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
+    // each file's canonical path, once: a chain is followed in time linear in its length
+    let mut keys = vec![canonical(path)];
+    let mut files = vec![top];
     loop {
         let current = files.last().expect("the chain starts with the scenario");
         let Some((next, at)) = base_of(current)? else {
             break;
         };
-        let canonical = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
         let key = canonical(&next);
-        if let Some(first) = files.iter().position(|f| canonical(&f.path) == key) {
+        if let Some(first) = keys.iter().position(|k| *k == key) {
             return Err(cycle(&files[first..], current, at));
+        }
+        if files.len() >= OVERLAY_FILES {
+            let problem = OverlayProblem::ChainTooLong {
+                top: path.display().to_string(),
+                limit: OVERLAY_FILES,
+            };
+            return Err(current.error(at, problem).field("base"));
         }
         if let Some(kind) = not_a_scenario(&next) {
             let problem = OverlayProblem::NotAScenario {
@@ -48,14 +55,14 @@ pub(super) fn chain(path: &Path) -> Result<Vec<Source>, Error> {
         let what = ScenarioFile::Base {
             path: next.display().to_string(),
         };
-        let base = Source::read(&next, &what.text(), TOML_BYTES).map_err(|e| {
+        let mut base = Source::read(&next, &what.text(), TOML_BYTES).map_err(|e| {
             if next.is_file() {
                 e
             } else {
-                // Point at the line that names the missing file (or the pipe, the device:
-                // then its own hint says what to name instead).
+                // Point at the line that names the missing file (or the pipe, the device, the
+                // link that loops: then its own hint says what to do instead).
                 let hint = match e.hint {
-                    Some(hint) if next.exists() && !next.is_dir() => hint,
+                    Some(hint) if next.symlink_metadata().is_ok() && !next.is_dir() => hint,
                     _ => Hint::BaseRelative {
                         folder: folder_of(current),
                     }
@@ -64,6 +71,8 @@ pub(super) fn chain(path: &Path) -> Result<Vec<Source>, Error> {
                 current.error(at, e.message).field("base").hint(hint)
             }
         })?;
+        base.cr_only_lines();
+        keys.push(key);
         files.push(base);
     }
     files.reverse();

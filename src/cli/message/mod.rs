@@ -470,11 +470,6 @@ pub(crate) enum RulesCheckProblem {
     NotFound {
         path: PathBuf,
     },
-    /// A folder that cannot be listed; `error` is the system's words.
-    FolderUnreadable {
-        folder: PathBuf,
-        error: String,
-    },
 }
 
 impl Message for RulesCheckProblem {
@@ -491,10 +486,6 @@ impl Message for RulesCheckProblem {
             ),
             NotFound { path } => Said::new(format!("không tìm thấy {}", path.display()))
                 .hint("ghi đường dẫn tới một tệp .rhai hoặc một thư mục chứa chúng, ví dụ rules/"),
-            FolderUnreadable { folder, error } => Said::new(format!(
-                "không đọc được thư mục {}: {error}",
-                folder.display()
-            )),
         }
     }
 
@@ -511,10 +502,6 @@ impl Message for RulesCheckProblem {
             ),
             NotFound { path } => Said::new(format!("{} does not exist", path.display()))
                 .hint("give the path of a .rhai file or of a folder of them, e.g. rules/"),
-            FolderUnreadable { folder, error } => Said::new(format!(
-                "cannot read the folder {}: {error}",
-                folder.display()
-            )),
         }
     }
 }
