@@ -90,11 +90,17 @@ pub fn load_with(path: &Path, settings: &[String]) -> Result<Scenario, Error> {
         table,
     }));
     scenario(path, &Table::layered("", layers)).map_err(|e| {
-        if e.location.setting.is_some() && e.hint.is_none() {
-            e.hint(Hint::SettingValue.text())
-        } else {
-            e
+        let Some(typed) = e.location.setting.as_deref() else {
+            return e;
+        };
+        if e.hint.is_some() {
+            return e;
         }
+        let fix = settings
+            .iter()
+            .find(|s| s.src.text == typed)
+            .and_then(Setting::number_fix);
+        e.hint(fix.unwrap_or(Hint::SettingValue).text())
     })
 }
 
