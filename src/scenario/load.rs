@@ -17,7 +17,7 @@ use crate::import::file::{self, Format};
 use crate::import::grid::Grid;
 use crate::limits::{RULE_FILES, RULES_BYTES};
 use crate::model::{Objective, TeamKind};
-use crate::source::{FileProblem, Pos, Source, named_file_hint};
+use crate::source::{FileProblem, Pos, Source, Spot, named_file_hint};
 use crate::text::Text;
 
 const KEYS: [&str; 16] = [
@@ -168,8 +168,8 @@ fn scenario(path: &Path, top: &Table<'_, '_>) -> Result<Scenario, Error> {
     };
 
     let (params, params_at) = super::params::params(top)?;
-    let team_kinds = team_kind::team_kinds(top)?;
-    let (districts, coverage) = districts(top, &team_kinds)?;
+    let (team_kinds, made_provincial) = team_kind::team_kinds(top)?;
+    let (districts, coverage) = districts(top, &team_kinds, &made_provincial)?;
     let history = super::history::history(top, &as_of, &districts)?;
     let letter = super::letter::letter(top, &as_of)?;
     // the scenario's own files (base first), not the settings layered on them
@@ -396,9 +396,10 @@ fn no_districts(src: &Source, at: Pos) -> Error {
 /// the first that has `[[district]]` entries; the `[[district]]` entries of the files (and
 /// settings) after it change them (`overlay::patch_districts`). One file may not have both.
 /// Also the coverage file read, if any.
-fn districts(
-    top: &Table<'_, '_>,
+fn districts<'a>(
+    top: &Table<'a, '_>,
     kinds: &[TeamKind],
+    made_provincial: &[(String, Spot<'a>)],
 ) -> Result<(Vec<super::DistrictInput>, Option<PathBuf>), Error> {
     let layers = top.layers();
     for layer in layers {
@@ -433,7 +434,7 @@ fn districts(
     }
     let coverage = table.as_ref().map(|t| t.src.path.clone());
     match list {
-        Some(list) => Ok((district::check(list, kinds)?, coverage)),
+        Some(list) => Ok((district::check(list, kinds, made_provincial)?, coverage)),
         None => Err(no_districts(top.src, Pos::File)),
     }
 }

@@ -7,7 +7,7 @@ use super::document::{
 use super::message::{Hint, TeamKindProblem, in_team_kind};
 use crate::diagnostic::{Error, did_you_mean};
 use crate::model::{Scope, TeamKind};
-use crate::source::{Pos, Source};
+use crate::source::{Pos, Source, Spot};
 use crate::text::{fold, hidden_character, show_hidden};
 
 const KEYS: [&str; 5] = [
@@ -21,7 +21,11 @@ const KEYS: [&str; 5] = [
 /// Reads every `[[team_kind]]`; a scenario needs at least one. An overlay's (or a `--set`'s)
 /// entry changes the base's kind of the same name field by field; a new name in an overlay adds
 /// a kind, a new name in a `--set` is an error.
-pub(super) fn team_kinds(top: &Table<'_, '_>) -> Result<Vec<TeamKind>, Error> {
+/// Also, for each kind an overlay or a `--set` made provincial, its name and where its
+/// `scope` is written (a district of the base that counts its teams is then said there).
+pub(super) fn team_kinds<'a>(
+    top: &Table<'a, '_>,
+) -> Result<(Vec<TeamKind>, Vec<(String, Spot<'a>)>), Error> {
     let written = top.layers_of("team_kind");
     let Some(&(last_src, last_value)) = written.last() else {
         return Err(no_team_kind(top.src, Pos::File));
@@ -76,10 +80,30 @@ pub(super) fn team_kinds(top: &Table<'_, '_>) -> Result<Vec<TeamKind>, Error> {
     if kinds.is_empty() {
         return Err(no_team_kind(last_src, pos(last_value)));
     }
-    kinds
+    let mut made_provincial = Vec::new();
+    let kinds = kinds
         .into_iter()
-        .map(|(name, layers)| team_kind(name, &Table::layered("[[team_kind]]", layers)))
-        .collect()
+        .map(|(name, layers)| {
+            let table = Table::layered("[[team_kind]]", layers);
+            let kind = team_kind(name, &table)?;
+            if let Some(at) = made_provincial_at(&table, &kind) {
+                made_provincial.push((kind.name.clone(), at));
+            }
+            Ok(kind)
+        })
+        .collect::<Result<Vec<_>, Error>>()?;
+    Ok((kinds, made_provincial))
+}
+
+/// Where a provincial `kind`'s `scope` is written, when a layer after the kind's first (an
+/// overlay, a `--set`) writes it: the base defined the kind, the overlay made it provincial.
+fn made_provincial_at<'a>(table: &Table<'a, '_>, kind: &TeamKind) -> Option<Spot<'a>> {
+    if kind.scope != Scope::Provincial {
+        return None;
+    }
+    let scope = table.item("scope")?;
+    let first = table.layers().first()?;
+    (!std::ptr::eq(first.src, scope.src)).then(|| scope.src.spot(pos(scope.value)))
 }
 
 /// Whether `earlier` is a layer of `table` before `later` (a base before its overlay).
@@ -184,6 +208,22 @@ fn team_kind(name: String, table: &Table<'_, '_>) -> Result<TeamKind, Error> {
             ));
         }
         (Scope::Local, None) => None,
+        (Scope::Provincial, None)
+            if table
+                .layers()
+                .first()
+                .is_some_and(|first| !std::ptr::eq(first.src, scope_value.src)) =>
+        {
+            // an overlay (or a --set) made a kind of its base provincial: it needs its pool
+            return Err(in_kind(
+                scope_value
+                    .error(TeamKindProblem::MadeProvincialNoPool {
+                        name: name.clone(),
+                        setting: scope_value.src.is_setting(),
+                    })
+                    .field("team_kind.scope"),
+            ));
+        }
         (Scope::Provincial, _) => {
             let value = table
                 .require_item("available", "available = 30")

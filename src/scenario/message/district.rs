@@ -26,9 +26,12 @@ pub(crate) enum DistrictProblem {
     Negative {
         value: i128,
     },
+    /// `changed`: an overlay or a `--set` wrote one of the two figures (the error is at it),
+    /// and the other is written elsewhere.
     InstalledAboveSmartphones {
         installed: i128,
         smartphones: i128,
+        changed: Option<Changed>,
     },
     /// A cohort named like one the rules read, but not exactly.
     MisspeltCohort {
@@ -64,6 +67,14 @@ pub(crate) enum DistrictProblem {
     TeamKindAsCohort {
         kind: String,
     },
+}
+
+/// Which of installed and smartphones an overlay (or a `--set`) wrote, the error's place, and
+/// where the other figure is written (`o/base.toml:65`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Changed {
+    pub smartphones: bool,
+    pub other_at: String,
 }
 
 /// What holds the provincial teams counted in a district, which the user should delete.
@@ -102,12 +113,33 @@ impl Message for DistrictProblem {
             InstalledAboveSmartphones {
                 installed,
                 smartphones,
+                changed: None,
             } => Said::new(format!(
                 "số máy đã cài đặt ({}) lớn hơn số thuê bao điện thoại thông minh ({})",
                 n(*installed),
                 n(*smartphones)
             ))
             .hint("đối chiếu hai số này với số liệu gốc; có thể hai cột bị đổi chỗ hoặc gõ thừa một chữ số"),
+            InstalledAboveSmartphones {
+                installed,
+                smartphones,
+                changed: Some(Changed { smartphones: true, other_at }),
+            } => Said::new(format!(
+                "số thuê bao điện thoại thông minh ghi ở đây ({}) nhỏ hơn số máy đã cài đặt ({}, ghi ở {other_at})",
+                n(*smartphones),
+                n(*installed)
+            ))
+            .hint("đối chiếu số ghi ở đây với số liệu gốc; nếu số máy đã cài cũng đổi, thêm số mới vào mục này (installed = ...)"),
+            InstalledAboveSmartphones {
+                installed,
+                smartphones,
+                changed: Some(Changed { other_at, .. }),
+            } => Said::new(format!(
+                "số máy đã cài đặt ghi ở đây ({}) lớn hơn số thuê bao điện thoại thông minh ({}, ghi ở {other_at})",
+                n(*installed),
+                n(*smartphones)
+            ))
+            .hint("đối chiếu số ghi ở đây với số liệu gốc; nếu số thuê bao cũng đổi, thêm số mới vào mục này (smartphones = ...)"),
             MisspeltCohort { written, known } => Said::new(format!("không biết nhóm `{written}`"))
                 .hint(format!("có phải là `{known}`? Các quy tắc đọc nhóm `{known}`")),
             CohortTwice {
@@ -182,12 +214,33 @@ impl Message for DistrictProblem {
             InstalledAboveSmartphones {
                 installed,
                 smartphones,
+                changed: None,
             } => Said::new(format!(
                 "installed ({}) is more than smartphones ({})",
                 n(*installed),
                 n(*smartphones)
             ))
             .hint("check both numbers against the source; the two columns may be swapped or a digit typed twice"),
+            InstalledAboveSmartphones {
+                installed,
+                smartphones,
+                changed: Some(Changed { smartphones: true, other_at }),
+            } => Said::new(format!(
+                "smartphones set here ({}) is less than installed ({}, written in {other_at})",
+                n(*smartphones),
+                n(*installed)
+            ))
+            .hint("check the figure set here against the source; if installed changed too, add its new figure to this entry (installed = ...)"),
+            InstalledAboveSmartphones {
+                installed,
+                smartphones,
+                changed: Some(Changed { other_at, .. }),
+            } => Said::new(format!(
+                "installed set here ({}) is more than smartphones ({}, written in {other_at})",
+                n(*installed),
+                n(*smartphones)
+            ))
+            .hint("check the figure set here against the source; if smartphones changed too, add its new figure to this entry (smartphones = ...)"),
             MisspeltCohort { written, known } => Said::new(format!("unknown cohort `{written}`"))
                 .hint(format!("did you mean `{known}`? The rules read the cohort `{known}`")),
             CohortTwice {
