@@ -169,6 +169,7 @@ fn district(
                 changed: other.map(|o| Changed {
                     smartphones: field == "smartphones",
                     other_at: place(o),
+                    setting: at.src.is_setting().then(|| name.clone()),
                 }),
             })
             .district(&name)

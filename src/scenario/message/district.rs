@@ -75,6 +75,29 @@ pub(crate) enum DistrictProblem {
 pub(crate) struct Changed {
     pub smartphones: bool,
     pub other_at: String,
+    /// The district's name when a `--set` wrote the figure (the hint gives the `--set` for
+    /// the other), `None` for an overlay.
+    pub setting: Option<String>,
+}
+
+impl Changed {
+    /// What to add when the other figure changed too: a line of the overlay's entry, or
+    /// another `--set`.
+    fn other_too(&self, lang: crate::text::Lang) -> String {
+        let field = if self.smartphones {
+            "installed"
+        } else {
+            "smartphones"
+        };
+        match (&self.setting, lang) {
+            (Some(d), crate::text::Lang::Vi) => {
+                format!("đặt cả số mới đó: --set \"district.{d}.{field}=N\"")
+            }
+            (Some(d), _) => format!("set its new figure too: --set \"district.{d}.{field}=N\""),
+            (None, crate::text::Lang::Vi) => format!("thêm số mới vào mục này ({field} = ...)"),
+            (None, _) => format!("add its new figure to this entry ({field} = ...)"),
+        }
+    }
 }
 
 /// What holds the provincial teams counted in a district, which the user should delete.
@@ -123,23 +146,23 @@ impl Message for DistrictProblem {
             InstalledAboveSmartphones {
                 installed,
                 smartphones,
-                changed: Some(Changed { smartphones: true, other_at }),
+                changed: Some(changed @ Changed { smartphones: true, other_at, .. }),
             } => Said::new(format!(
                 "số thuê bao điện thoại thông minh ghi ở đây ({}) nhỏ hơn số máy đã cài đặt ({}, ghi ở {other_at})",
                 n(*smartphones),
                 n(*installed)
             ))
-            .hint("đối chiếu số ghi ở đây với số liệu gốc; nếu số máy đã cài cũng đổi, thêm số mới vào mục này (installed = ...)"),
+            .hint(format!("đối chiếu số ghi ở đây với số liệu gốc; nếu số máy đã cài cũng đổi, {}", changed.other_too(Lang::Vi))),
             InstalledAboveSmartphones {
                 installed,
                 smartphones,
-                changed: Some(Changed { other_at, .. }),
+                changed: Some(changed @ Changed { other_at, .. }),
             } => Said::new(format!(
                 "số máy đã cài đặt ghi ở đây ({}) lớn hơn số thuê bao điện thoại thông minh ({}, ghi ở {other_at})",
                 n(*installed),
                 n(*smartphones)
             ))
-            .hint("đối chiếu số ghi ở đây với số liệu gốc; nếu số thuê bao cũng đổi, thêm số mới vào mục này (smartphones = ...)"),
+            .hint(format!("đối chiếu số ghi ở đây với số liệu gốc; nếu số thuê bao cũng đổi, {}", changed.other_too(Lang::Vi))),
             MisspeltCohort { written, known } => Said::new(format!("không biết nhóm `{written}`"))
                 .hint(format!("có phải là `{known}`? Các quy tắc đọc nhóm `{known}`")),
             CohortTwice {
@@ -224,23 +247,23 @@ impl Message for DistrictProblem {
             InstalledAboveSmartphones {
                 installed,
                 smartphones,
-                changed: Some(Changed { smartphones: true, other_at }),
+                changed: Some(changed @ Changed { smartphones: true, other_at, .. }),
             } => Said::new(format!(
                 "smartphones set here ({}) is less than installed ({}, written in {other_at})",
                 n(*smartphones),
                 n(*installed)
             ))
-            .hint("check the figure set here against the source; if installed changed too, add its new figure to this entry (installed = ...)"),
+            .hint(format!("check the figure set here against the source; if installed changed too, {}", changed.other_too(Lang::En))),
             InstalledAboveSmartphones {
                 installed,
                 smartphones,
-                changed: Some(Changed { other_at, .. }),
+                changed: Some(changed @ Changed { other_at, .. }),
             } => Said::new(format!(
                 "installed set here ({}) is more than smartphones ({}, written in {other_at})",
                 n(*installed),
                 n(*smartphones)
             ))
-            .hint("check the figure set here against the source; if smartphones changed too, add its new figure to this entry (smartphones = ...)"),
+            .hint(format!("check the figure set here against the source; if smartphones changed too, {}", changed.other_too(Lang::En))),
             MisspeltCohort { written, known } => Said::new(format!("unknown cohort `{written}`"))
                 .hint(format!("did you mean `{known}`? The rules read the cohort `{known}`")),
             CohortTwice {
