@@ -700,6 +700,86 @@ mod tests {
 
     #[test]
     #[cfg(target_os = "linux")]
+    fn system_errors_are_said_in_both_languages_without_the_system_s_english() {
+        let what = Text::new("tệp kịch bản", "the scenario file");
+        for (code, vi, en) in [
+            (40, "vòng lại chính nó", "loops back on itself"),
+            (
+                36,
+                "dài quá mức hệ thống cho phép",
+                "longer than the system allows",
+            ),
+            (
+                5,
+                "ổ đĩa (hoặc thư mục mạng) báo lỗi khi đọc",
+                "the disk (or network share) failed",
+            ),
+            (28, "ổ đĩa đã đầy", "the disk is full"),
+            (
+                20,
+                "là một tệp, không phải thư mục",
+                "is a file, not a folder",
+            ),
+            (13, "không có quyền đọc", "permission denied"),
+        ] {
+            let err = std::io::Error::from_raw_os_error(code);
+            let e = Source::unreadable(Path::new("/nowhere/a.toml"), &what, &err);
+            let (said_vi, said_en) = (e.render(Lang::Vi), e.render(Lang::En));
+            assert!(said_vi.contains(vi), "{code}: {said_vi}");
+            assert!(said_en.contains(en), "{code}: {said_en}");
+            assert!(!said_vi.contains("os error"), "{said_vi}");
+            assert!(said_vi.contains("gợi ý: ") && said_en.contains("hint: "));
+        }
+        // any other: its number in Vietnamese, never the system's English
+        let err = std::io::Error::from_raw_os_error(71);
+        let e = Source::unreadable(Path::new("a.toml"), &what, &err);
+        assert!(
+            e.render(Lang::Vi).contains("lỗi hệ thống số 71"),
+            "{}",
+            e.render(Lang::Vi)
+        );
+        assert!(!e.render(Lang::Vi).contains("os error"));
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn a_link_to_nothing_is_said_as_a_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let at = dir.path().join("a.toml");
+        std::os::unix::fs::symlink("gone.toml", &at).unwrap();
+        let what = Text::new("tệp kịch bản", "the scenario file");
+        let Err(e) = Source::read(&at, &what, 100) else {
+            panic!("a link to nothing was read");
+        };
+        assert!(
+            e.render(Lang::En)
+                .contains("is a symbolic link to `gone.toml`, which does not exist")
+        );
+        assert!(
+            e.render(Lang::Vi)
+                .contains("trỏ tới `gone.toml`, nhưng tệp đó không có")
+        );
+    }
+
+    #[test]
+    fn a_scenario_that_is_not_utf8_is_saved_again_from_an_editor_a_table_from_excel() {
+        let what = Text::new("tệp", "the file");
+        let e = Source::decode(Path::new("a.toml"), &what, vec![b'a', 0xff])
+            .err()
+            .unwrap();
+        assert!(
+            e.render(Lang::En)
+                .contains("open the file in a text editor")
+        );
+        assert!(!e.render(Lang::En).contains("Excel"));
+        let e = Source::decode(Path::new("a.csv"), &what, vec![b'a', 0xff])
+            .err()
+            .unwrap();
+        assert!(e.render(Lang::En).contains("(in Excel: \"CSV UTF-8\")"));
+    }
+
+    #[test]
+    #[cfg(target_os = "linux")]
     fn a_file_that_grows_past_its_limit_is_refused_in_both_languages() {
         // a /proc file says it is empty, and holds more than 10 bytes
         let what = Text::new("tệp kịch bản", "the scenario file");

@@ -188,3 +188,36 @@ pub(super) fn patch_districts<'a>(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::text::Lang;
+
+    #[test]
+    fn a_scenario_with_old_mac_line_endings_is_read_line_by_line() {
+        // CR only, no line feed: before, the whole file was line 1 and the first CR "a
+        // control character to delete"
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("mac.toml");
+        std::fs::write(&path, "as_of = 2020-09-01\rname = 5\rhorizon_days = 14\r").unwrap();
+        let err = super::super::load(&path).unwrap_err();
+        assert_eq!(err.location.line, Some(2), "{}", err.render(Lang::En));
+        assert_eq!(err.location.column, Some(8));
+        assert_eq!(err.location.source_line.as_deref(), Some("name = 5"));
+        assert!(err.render(Lang::En).contains("field `name`"));
+    }
+
+    #[test]
+    fn a_carriage_return_in_a_file_with_line_feeds_is_kept_where_it_is() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("mixed.toml");
+        std::fs::write(&path, "as_of = 2020-09-01\n# a\rb\nname = 5\n").unwrap();
+        let err = super::super::load(&path).unwrap_err();
+        assert_eq!(err.location.line, Some(2), "{}", err.render(Lang::En));
+        assert!(
+            err.render(Lang::En).contains("U+000D"),
+            "{}",
+            err.render(Lang::En)
+        );
+    }
+}

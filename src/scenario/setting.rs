@@ -177,7 +177,7 @@ impl Setting {
         });
         let (fix, value) = if let Some(number) = written.strip_suffix('%') {
             let n: f64 = number.trim().replacen(',', ".", 1).parse().ok()?;
-            if takes != Takes::Share || !n.is_finite() {
+            if takes != Takes::Share || !(0.0..=100.0).contains(&n) {
                 return None;
             }
             let share = (n / 100.0 * 1e9).round() / 1e9;

@@ -102,8 +102,25 @@ fn made_provincial_at<'a>(table: &Table<'a, '_>, kind: &TeamKind) -> Option<Spot
         return None;
     }
     let scope = table.item("scope")?;
-    let first = table.layers().first()?;
-    (!std::ptr::eq(first.src, scope.src)).then(|| scope.src.spot(pos(scope.value)))
+    first_was_local(table).then(|| scope.src.spot(pos(scope.value)))
+}
+
+/// Whether the kind's first entry (the base's) makes it local, or says no scope, while a later
+/// layer (an overlay, a `--set`) writes its `scope`: the later layer changed it.
+fn first_was_local(table: &Table<'_, '_>) -> bool {
+    let Some(scope) = table.item("scope") else {
+        return false;
+    };
+    let Some(first) = table.layers().first() else {
+        return false;
+    };
+    if std::ptr::eq(first.src, scope.src) {
+        return false;
+    }
+    match first.get("scope").map(|v| v.get_ref()) {
+        Some(toml::de::DeValue::String(s)) => s.trim() != "provincial",
+        _ => true,
+    }
 }
 
 /// Whether `earlier` is a layer of `table` before `later` (a base before its overlay).
@@ -208,12 +225,7 @@ fn team_kind(name: String, table: &Table<'_, '_>) -> Result<TeamKind, Error> {
             ));
         }
         (Scope::Local, None) => None,
-        (Scope::Provincial, None)
-            if table
-                .layers()
-                .first()
-                .is_some_and(|first| !std::ptr::eq(first.src, scope_value.src)) =>
-        {
+        (Scope::Provincial, None) if first_was_local(table) => {
             // an overlay (or a --set) made a kind of its base provincial: it needs its pool
             return Err(in_kind(
                 scope_value
