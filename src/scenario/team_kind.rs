@@ -25,7 +25,7 @@ const KEYS: [&str; 5] = [
 /// `scope` is written (a district of the base that counts its teams is then said there).
 pub(super) fn team_kinds<'a>(
     top: &Table<'a, '_>,
-) -> Result<(Vec<TeamKind>, Vec<(String, Spot<'a>)>), Error> {
+) -> Result<(Vec<TeamKind>, MadeProvincial<'a>), Error> {
     let written = top.layers_of("team_kind");
     let Some(&(last_src, last_value)) = written.last() else {
         return Err(no_team_kind(top.src, Pos::File));
@@ -122,6 +122,10 @@ fn first_was_local(table: &Table<'_, '_>) -> bool {
         _ => true,
     }
 }
+
+/// The kinds an overlay or a `--set` made provincial: each kind's name and where its `scope`
+/// is written.
+pub(super) type MadeProvincial<'a> = Vec<(String, Spot<'a>)>;
 
 /// Whether `earlier` is a layer of `table` before `later` (a base before its overlay).
 fn written_before(table: &Table<'_, '_>, earlier: &Source, later: &Source) -> bool {
