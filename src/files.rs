@@ -11,6 +11,14 @@ use std::path::{Path, PathBuf};
 /// (a pipe, a device, a broken link) is listed, so that reading it says what it is rather than
 /// leaving it out unseen.
 pub(crate) fn with_extension(folder: &Path, extension: &str) -> Vec<PathBuf> {
+    let mut files = named_with_extension(folder, extension);
+    files.retain(|p| !p.is_dir());
+    files
+}
+
+/// The entries of `folder` whose name ends in `.{extension}` (any case), subfolders so named
+/// included (for a reader that says why it does not read them), sorted by file name.
+pub(crate) fn named_with_extension(folder: &Path, extension: &str) -> Vec<PathBuf> {
     let Ok(entries) = std::fs::read_dir(folder) else {
         return Vec::new();
     };
@@ -18,9 +26,8 @@ pub(crate) fn with_extension(folder: &Path, extension: &str) -> Vec<PathBuf> {
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| {
-            !p.is_dir()
-                && p.extension()
-                    .is_some_and(|e| e.eq_ignore_ascii_case(extension))
+            p.extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case(extension))
         })
         .collect();
     files.sort_by(|a, b| a.file_name().cmp(&b.file_name()));

@@ -13,6 +13,11 @@ pub const MB: u64 = 1_000_000;
 /// scenario written by `campaign import` is 3.1 MB.
 pub const TOML_BYTES: u64 = 16 * MB;
 
+/// Files in a chain of overlays: the scenario, its `base`, that file's `base`, and so on. A
+/// what-if overlay of a base is 2 files, an overlay of an overlay 3; every file is parsed
+/// twice while the chain is followed and read (each `base` line, then the scenario).
+pub const OVERLAY_FILES: usize = 20;
+
 /// Tables of one TOML file, counted before it is parsed: its `[` and `{` and the dots of its
 /// dotted keys (a decimal's point is counted too). Each table of the parsed file holds a
 /// node of about 1 kB whatever it holds (`[[x]]` `a.b = 0` costs 2.7 kB for 3 counted), so

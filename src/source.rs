@@ -92,7 +92,11 @@ impl Source {
                 line_starts: Default::default(),
                 path: path.to_path_buf(),
                 text: text.map_err(|()| {
-                    Error::new(FileProblem::NotUtf16 { what: what.clone() }).file(path)
+                    Error::new(FileProblem::NotUtf16 {
+                        what: what.clone(),
+                        table: is_table(path),
+                    })
+                    .file(path)
                 })?,
                 origin: Origin::File,
             });
@@ -100,9 +104,12 @@ impl Source {
         let text = String::from_utf8(bytes).map_err(|err| {
             let offset = err.utf8_error().valid_up_to();
             let valid = String::from_utf8_lossy(&err.as_bytes()[..offset]).into_owned();
-            Error::new(FileProblem::NotUtf8 { what: what.clone() })
-                .file(path)
-                .at_offset(&valid, offset)
+            Error::new(FileProblem::NotUtf8 {
+                what: what.clone(),
+                table: is_table(path),
+            })
+            .file(path)
+            .at_offset(&valid, offset)
         })?;
         // Excel writes a byte-order mark at the start of "CSV UTF-8" files.
         let text = match text.strip_prefix('\u{feff}') {
@@ -119,12 +126,33 @@ impl Source {
 
     /// The error for a file that cannot be read; `what` names it ("the scenario file").
     pub fn unreadable(path: &Path, what: &Text, err: &std::io::Error) -> Error {
+        // a link that points nowhere is "not found" to the system: say it is the link
+        if err.kind() == ErrorKind::NotFound
+            && let Ok(target) = std::fs::read_link(path)
+        {
+            let target = crate::text::show_hidden(&target.display().to_string());
+            return Error::new(FileProblem::DanglingLink {
+                what: what.clone(),
+                target: crate::diagnostic::shortened(&target),
+            })
+            .file(path);
+        }
         Error::new(FileProblem::Unreadable {
             what: what.clone(),
-            kind: err.kind(),
-            error: err.to_string(),
+            cause: IoCause::of(err),
         })
         .file(path)
+    }
+
+    /// Reads a text written with old Mac line endings (a carriage return alone, no line feed
+    /// anywhere) with each CR as a line break: the bytes keep their places, so lines and
+    /// columns in messages are those of the file. A CR in a file that has line feeds is left
+    /// as it is (the TOML reader shows it where it is).
+    pub fn cr_only_lines(&mut self) {
+        if self.text.contains('\r') && !self.text.contains('\n') {
+            self.text = self.text.replace('\r', "\n");
+            self.line_starts = Default::default();
+        }
     }
 
     /// One `--set KEY=VALUE`, as typed.
@@ -221,19 +249,26 @@ impl Source {
 /// does, in both languages ("the scenario file", "the coverage file x.csv").
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum FileProblem {
-    /// It cannot be read: not found, not allowed, a folder, or `error` (the system's words,
-    /// shown for any other `kind`).
+    /// It cannot be read: not found, not allowed, a folder, a link that loops, ...
     Unreadable {
         what: Text,
-        kind: ErrorKind,
-        error: String,
+        cause: IoCause,
+    },
+    /// It is a symbolic link to `target` (as the link writes it), which does not exist.
+    DanglingLink {
+        what: Text,
+        target: String,
     },
     /// It starts with a UTF-16 byte-order mark, and the rest is not UTF-16.
+    /// `table`: a table (.csv, .tsv, .txt), saved from a spreadsheet; else a text file written
+    /// in an editor (a scenario, a rule test), so the hint names the editor, not Excel.
     NotUtf16 {
         what: Text,
+        table: bool,
     },
     NotUtf8 {
         what: Text,
+        table: bool,
     },
     /// A folder, a pipe, a device or a socket, not a file: it is not opened (a pipe would wait
     /// for a writer, a device would never end).
@@ -250,6 +285,204 @@ pub(crate) enum FileProblem {
         limit: u64,
     },
 }
+
+/// Why the system could not open or read a file, as a user can be told it: the system's own
+/// words are English (and "os error 40" says nothing to an official), so each cause a user can
+/// meet has its words in both languages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum IoCause {
+    NotFound,
+    Denied,
+    Folder,
+    /// A part of the path before the last is a file, not a folder (`a.toml/b.toml`).
+    NotAFolder,
+    /// A symbolic link that leads back to itself (ELOOP).
+    LinkLoop,
+    /// The name, or the whole path, is longer than the system allows (ENAMETOOLONG).
+    NameTooLong,
+    /// The disk (or the network share) failed while reading (EIO).
+    DiskError,
+    /// The disk is full (ENOSPC, when writing).
+    DiskFull,
+    /// Any other: the system's error number, if any, and its words (shown in English only).
+    Other {
+        code: Option<i32>,
+        text: String,
+    },
+}
+
+impl IoCause {
+    pub(crate) fn of(err: &std::io::Error) -> IoCause {
+        match err.kind() {
+            ErrorKind::NotFound => return IoCause::NotFound,
+            ErrorKind::PermissionDenied => return IoCause::Denied,
+            ErrorKind::IsADirectory => return IoCause::Folder,
+            ErrorKind::NotADirectory => return IoCause::NotAFolder,
+            ErrorKind::InvalidFilename => return IoCause::NameTooLong,
+            ErrorKind::StorageFull => return IoCause::DiskFull,
+            _ => {}
+        }
+        // the system's numbers for what std does not name yet (a loop is not a stable kind)
+        #[cfg(any(target_os = "linux", target_os = "android"))]
+        const ERRNO: [(i32, IoCause); 3] = [
+            (40, IoCause::LinkLoop),
+            (36, IoCause::NameTooLong),
+            (5, IoCause::DiskError),
+        ];
+        #[cfg(any(target_os = "macos", target_os = "ios", target_os = "freebsd"))]
+        const ERRNO: [(i32, IoCause); 3] = [
+            (62, IoCause::LinkLoop),
+            (63, IoCause::NameTooLong),
+            (5, IoCause::DiskError),
+        ];
+        #[cfg(not(any(
+            target_os = "linux",
+            target_os = "android",
+            target_os = "macos",
+            target_os = "ios",
+            target_os = "freebsd"
+        )))]
+        const ERRNO: [(i32, IoCause); 0] = [];
+        if let Some(code) = err.raw_os_error()
+            && let Some((_, cause)) = ERRNO.iter().find(|(c, _)| *c == code)
+        {
+            return cause.clone();
+        }
+        IoCause::Other {
+            code: err.raw_os_error(),
+            text: err.to_string(),
+        }
+    }
+
+    /// "`what` cannot be read: ..." and the hint, in Vietnamese (`what` already in it).
+    fn vi(&self, what: &str) -> (String, &'static str) {
+        use IoCause::*;
+        match self {
+            NotFound => (format!("không tìm thấy {what}"), PATH_HINT.0),
+            Denied => (format!("{what} không có quyền đọc"), DENIED_HINT.0),
+            Folder => (
+                format!("{what} là một thư mục, không phải tệp"),
+                PATH_HINT.0,
+            ),
+            NotAFolder => (
+                format!(
+                    "{what} không đọc được: một phần của đường dẫn trước tên tệp là một tệp, không phải thư mục"
+                ),
+                PATH_HINT.0,
+            ),
+            LinkLoop => (
+                format!(
+                    "{what} là một liên kết (symlink) vòng lại chính nó: đi theo liên kết không bao giờ tới được một tệp"
+                ),
+                LOOP_HINT.0,
+            ),
+            NameTooLong => (
+                format!(
+                    "{what} không mở được: tên tệp hoặc đường dẫn dài quá mức hệ thống cho phép"
+                ),
+                LONG_HINT.0,
+            ),
+            DiskError => (
+                format!("{what} không đọc được: ổ đĩa (hoặc thư mục mạng) báo lỗi khi đọc"),
+                DISK_HINT.0,
+            ),
+            DiskFull => (format!("không ghi được {what}: ổ đĩa đã đầy"), FULL_HINT.0),
+            Other {
+                code: Some(code), ..
+            } => (
+                format!("{what} không đọc được (lỗi hệ thống số {code})"),
+                PATH_HINT.0,
+            ),
+            Other { code: None, .. } => (format!("{what} không đọc được"), PATH_HINT.0),
+        }
+    }
+
+    /// The same in English (`what` already in it).
+    fn en(&self, what: &str) -> (String, &'static str) {
+        use IoCause::*;
+        match self {
+            NotFound => (format!("{what} was not found"), PATH_HINT.1),
+            Denied => (
+                format!("{what} cannot be read (permission denied)"),
+                DENIED_HINT.1,
+            ),
+            Folder => (format!("{what} is a folder, not a file"), PATH_HINT.1),
+            NotAFolder => (
+                format!(
+                    "{what} cannot be read: a part of the path before the file name is a file, not a folder"
+                ),
+                PATH_HINT.1,
+            ),
+            LinkLoop => (
+                format!(
+                    "{what} is a symbolic link that loops back on itself: following it never reaches a file"
+                ),
+                LOOP_HINT.1,
+            ),
+            NameTooLong => (
+                format!(
+                    "{what} cannot be opened: its name or path is longer than the system allows"
+                ),
+                LONG_HINT.1,
+            ),
+            DiskError => (
+                format!("{what} cannot be read: the disk (or network share) failed while reading"),
+                DISK_HINT.1,
+            ),
+            DiskFull => (
+                format!("{what} cannot be written: the disk is full"),
+                FULL_HINT.1,
+            ),
+            Other { text, .. } => (format!("{what} cannot be read ({text})"), PATH_HINT.1),
+        }
+    }
+}
+
+/// What to do about a text file (a scenario, a rule test) that is not UTF-8: it is written in
+/// a text editor, not saved from Excel.
+const TEXT_UTF8_HINT: (&str, &str) = (
+    "mở tệp bằng một trình soạn thảo văn bản (Notepad, VS Code) và lưu lại với bảng mã UTF-8 (Notepad: Lưu thành… → Mã hóa: UTF-8); nếu đây không phải tệp kịch bản, kiểm tra đường dẫn",
+    "open the file in a text editor (Notepad, VS Code) and save it as UTF-8 (Notepad: Save As… → Encoding: UTF-8); if this is not a scenario file, check the path",
+);
+
+/// Whether the file at `path` is a table saved from a spreadsheet (by its extension).
+fn is_table(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        ["csv", "tsv", "txt"]
+            .iter()
+            .any(|t| e.eq_ignore_ascii_case(t))
+    })
+}
+
+const DENIED_HINT: (&str, &str) = (
+    "tài khoản đang chạy lệnh không được đọc tệp này: nhờ người quản trị máy cấp quyền đọc, hoặc chép tệp vào thư mục của bạn",
+    "the account running the command may not read it: ask the machine's administrator for read access, or copy the file into a folder of yours",
+);
+
+const LOOP_HINT: (&str, &str) = (
+    "xóa liên kết này, hoặc tạo lại nó trỏ tới tệp thật (`ls -l` cho biết liên kết trỏ tới đâu)",
+    "delete the link, or make it again pointing at the real file (`ls -l` shows where a link points)",
+);
+
+const LONG_HINT: (&str, &str) = (
+    "đặt tệp vào một thư mục có đường dẫn ngắn hơn, hoặc đổi tên tệp cho ngắn lại",
+    "move the file to a folder with a shorter path, or give it a shorter name",
+);
+
+const DISK_HINT: (&str, &str) = (
+    "chạy lại lệnh; nếu vẫn lỗi, chép tệp sang ổ đĩa khác rồi dùng bản chép, và báo người quản trị máy kiểm tra ổ đĩa",
+    "run the command again; if it fails again, copy the file to another disk, use the copy, and ask the machine's administrator to check the disk",
+);
+
+const FULL_HINT: (&str, &str) = (
+    "giải phóng chỗ trên ổ đĩa (xóa tệp không cần), hoặc ghi ra một ổ đĩa khác",
+    "free some space on the disk (delete files you do not need), or write to another disk",
+);
+
+const DANGLING_HINT: (&str, &str) = (
+    "sửa liên kết cho trỏ tới tệp có thật, hoặc xóa liên kết nếu không cần nó nữa",
+    "make the link point at a file that exists, or delete the link if it is not needed",
+);
 
 /// What to do about a file beyond a limit: (Vietnamese, English).
 const LIMIT_HINT: (&str, &str) = (
@@ -280,24 +513,30 @@ impl Special {
 impl Message for FileProblem {
     fn vi(&self) -> Said {
         use FileProblem::*;
-        let utf8 = "lưu lại tệp với bảng mã UTF-8 (trong Excel: \"CSV UTF-8\")";
+        let utf8 = |table: bool| {
+            if table {
+                "lưu lại tệp với bảng mã UTF-8 (trong Excel: \"CSV UTF-8\")"
+            } else {
+                TEXT_UTF8_HINT.0
+            }
+        };
         match self {
-            Unreadable { what, kind, error } => {
-                let what = &what.vi;
+            Unreadable { what, cause } => {
                 // Vietnamese puts "not found" first: "không tìm thấy tệp kịch bản"
-                Said::new(match kind {
-                    ErrorKind::NotFound => format!("không tìm thấy {what}"),
-                    ErrorKind::PermissionDenied => format!("{what} không có quyền đọc"),
-                    ErrorKind::IsADirectory => format!("{what} là một thư mục, không phải tệp"),
-                    _ => format!("{what} không đọc được ({error})"),
-                })
-                .hint(PATH_HINT.0)
+                let (problem, hint) = cause.vi(&what.vi);
+                Said::new(problem).hint(hint)
             }
-            NotUtf16 { what } => {
-                Said::new(format!("{} không phải văn bản UTF-16 hợp lệ", what.vi)).hint(utf8)
+            DanglingLink { what, target } => Said::new(format!(
+                "{} là một liên kết (symlink) trỏ tới `{target}`, nhưng tệp đó không có",
+                what.vi
+            ))
+            .hint(DANGLING_HINT.0),
+            NotUtf16 { what, table } => {
+                Said::new(format!("{} không phải văn bản UTF-16 hợp lệ", what.vi))
+                    .hint(utf8(*table))
             }
-            NotUtf8 { what } => {
-                Said::new(format!("{} không phải văn bản UTF-8", what.vi)).hint(utf8)
+            NotUtf8 { what, table } => {
+                Said::new(format!("{} không phải văn bản UTF-8", what.vi)).hint(utf8(*table))
             }
             // (the words of a folder are those of the system's error they replace)
             NotAFile {
@@ -335,25 +574,29 @@ impl Message for FileProblem {
 
     fn en(&self) -> Said {
         use FileProblem::*;
-        let utf8 = "save the file again as UTF-8 (in Excel: \"CSV UTF-8\")";
+        let utf8 = |table: bool| {
+            if table {
+                "save the file again as UTF-8 (in Excel: \"CSV UTF-8\")"
+            } else {
+                TEXT_UTF8_HINT.1
+            }
+        };
         match self {
-            Unreadable { what, kind, error } => {
-                let what = what.get(Lang::En);
-                Said::new(match kind {
-                    ErrorKind::NotFound => format!("{what} was not found"),
-                    ErrorKind::PermissionDenied => {
-                        format!("{what} cannot be read (permission denied)")
-                    }
-                    ErrorKind::IsADirectory => format!("{what} is a folder, not a file"),
-                    _ => format!("{what} cannot be read ({error})"),
-                })
-                .hint(PATH_HINT.1)
+            Unreadable { what, cause } => {
+                let (problem, hint) = cause.en(what.get(Lang::En));
+                Said::new(problem).hint(hint)
             }
-            NotUtf16 { what } => {
-                Said::new(format!("{} is not valid UTF-16 text", what.get(Lang::En))).hint(utf8)
+            DanglingLink { what, target } => Said::new(format!(
+                "{} is a symbolic link to `{target}`, which does not exist",
+                what.get(Lang::En)
+            ))
+            .hint(DANGLING_HINT.1),
+            NotUtf16 { what, table } => {
+                Said::new(format!("{} is not valid UTF-16 text", what.get(Lang::En)))
+                    .hint(utf8(*table))
             }
-            NotUtf8 { what } => {
-                Said::new(format!("{} is not UTF-8 text", what.get(Lang::En))).hint(utf8)
+            NotUtf8 { what, table } => {
+                Said::new(format!("{} is not UTF-8 text", what.get(Lang::En))).hint(utf8(*table))
             }
             NotAFile {
                 what,
@@ -408,7 +651,8 @@ const SCENARIO_PATH_HINT: (&str, &str) = (
 /// pointed at the scenario's line: the reader's own `hint` for a pipe or a device (what to
 /// name instead), else that paths are relative to the scenario's folder.
 pub(crate) fn named_file_hint(path: &Path, hint: Option<Text>) -> Option<Text> {
-    if path.exists() && !path.is_dir() {
+    // a link that points nowhere or loops has its own hint
+    if path.symlink_metadata().is_ok() && !path.is_dir() {
         hint
     } else {
         Some(Text::new(SCENARIO_PATH_HINT.0, SCENARIO_PATH_HINT.1))
@@ -453,6 +697,86 @@ pub(crate) fn name_list<'a>(names: impl IntoIterator<Item = &'a str>) -> String 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    #[cfg(target_os = "linux")]
+    fn system_errors_are_said_in_both_languages_without_the_system_s_english() {
+        let what = Text::new("tệp kịch bản", "the scenario file");
+        for (code, vi, en) in [
+            (40, "vòng lại chính nó", "loops back on itself"),
+            (
+                36,
+                "dài quá mức hệ thống cho phép",
+                "longer than the system allows",
+            ),
+            (
+                5,
+                "ổ đĩa (hoặc thư mục mạng) báo lỗi khi đọc",
+                "the disk (or network share) failed",
+            ),
+            (28, "ổ đĩa đã đầy", "the disk is full"),
+            (
+                20,
+                "là một tệp, không phải thư mục",
+                "is a file, not a folder",
+            ),
+            (13, "không có quyền đọc", "permission denied"),
+        ] {
+            let err = std::io::Error::from_raw_os_error(code);
+            let e = Source::unreadable(Path::new("/nowhere/a.toml"), &what, &err);
+            let (said_vi, said_en) = (e.render(Lang::Vi), e.render(Lang::En));
+            assert!(said_vi.contains(vi), "{code}: {said_vi}");
+            assert!(said_en.contains(en), "{code}: {said_en}");
+            assert!(!said_vi.contains("os error"), "{said_vi}");
+            assert!(said_vi.contains("gợi ý: ") && said_en.contains("hint: "));
+        }
+        // any other: its number in Vietnamese, never the system's English
+        let err = std::io::Error::from_raw_os_error(71);
+        let e = Source::unreadable(Path::new("a.toml"), &what, &err);
+        assert!(
+            e.render(Lang::Vi).contains("lỗi hệ thống số 71"),
+            "{}",
+            e.render(Lang::Vi)
+        );
+        assert!(!e.render(Lang::Vi).contains("os error"));
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn a_link_to_nothing_is_said_as_a_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let at = dir.path().join("a.toml");
+        std::os::unix::fs::symlink("gone.toml", &at).unwrap();
+        let what = Text::new("tệp kịch bản", "the scenario file");
+        let Err(e) = Source::read(&at, &what, 100) else {
+            panic!("a link to nothing was read");
+        };
+        assert!(
+            e.render(Lang::En)
+                .contains("is a symbolic link to `gone.toml`, which does not exist")
+        );
+        assert!(
+            e.render(Lang::Vi)
+                .contains("trỏ tới `gone.toml`, nhưng tệp đó không có")
+        );
+    }
+
+    #[test]
+    fn a_scenario_that_is_not_utf8_is_saved_again_from_an_editor_a_table_from_excel() {
+        let what = Text::new("tệp", "the file");
+        let e = Source::decode(Path::new("a.toml"), &what, vec![b'a', 0xff])
+            .err()
+            .unwrap();
+        assert!(
+            e.render(Lang::En)
+                .contains("open the file in a text editor")
+        );
+        assert!(!e.render(Lang::En).contains("Excel"));
+        let e = Source::decode(Path::new("a.csv"), &what, vec![b'a', 0xff])
+            .err()
+            .unwrap();
+        assert!(e.render(Lang::En).contains("(in Excel: \"CSV UTF-8\")"));
+    }
 
     #[test]
     #[cfg(target_os = "linux")]

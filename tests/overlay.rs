@@ -303,7 +303,7 @@ fn a_bad_value_in_the_overlay_points_into_the_overlay() {
         &[
             "percent.toml:4:19: field `target.provincial_rate`: the share must be more than 0 and at most 1 (it is 45)",
             " 4 | provincial_rate = 45",
-            "hint: shares are written as decimals: 45% is 0.45",
+            "hint: a share is written as a decimal from 0 to 1 (30% is 0.3), at most 1 (100%): if you meant 45%, write 0.45",
         ],
     );
     // A district's figure, checked against the base's other figure.
@@ -315,7 +315,7 @@ fn a_bad_value_in_the_overlay_points_into_the_overlay() {
     assert_has(
         &en,
         &[
-            "swap.toml:5:13: district \"Hữu Lũng\", field `installed`: installed (80,000) is more than smartphones (78,399)",
+            "swap.toml:5:13: district \"Hữu Lũng\", field `installed`: installed set here (80,000) is more than smartphones (78,399, written in ",
         ],
     );
     // A team kind's field.
@@ -465,7 +465,7 @@ fn errors_render_in_english_and_vietnamese() {
         en,
         format!(
             "error: {shown}:4:18: field `target.district_floor`: the share must be between 0 and 1 (it is 1.3)\n \
-             4 | district_floor = 1.3\n   |                  ^\nhint: shares are written as decimals: 1.3% is 0.013\n"
+             4 | district_floor = 1.3\n   |                  ^\nhint: a share is written as a decimal from 0 to 1 (30% is 0.3), at most 1 (100%): if you meant 1.3%, write 0.013\n"
         )
     );
     assert!(vi.starts_with(&format!(

@@ -219,7 +219,7 @@ fn a_bad_value_is_refused_with_the_message_of_the_file() {
         "error: --set target.provincial_rate=1.5: field `target.provincial_rate`: the share must \
          be more than 0 and at most 1 (it is 1.5)\n \
          --set target.provincial_rate=1.5\n                              ^\n\
-         hint: shares are written as decimals: 1.5% is 0.015\n"
+         hint: a share is written as a decimal from 0 to 1 (30% is 0.3), at most 1 (100%): if you meant 1.5%, write 0.015\n"
     );
     assert_has(
         &vi,
@@ -266,7 +266,7 @@ fn a_value_of_the_wrong_type_points_at_the_value() {
     assert_has(
         &en,
         &[
-            "district \"Hữu Lũng\", field `installed`: installed (500,000) is more than smartphones (78,399)",
+            "district \"Hữu Lũng\", field `installed`: installed set here (500,000) is more than smartphones (78,399, written in ",
             " --set district.Hữu Lũng.installed=500000\n                                   ^\n",
         ],
     );

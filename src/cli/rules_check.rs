@@ -92,7 +92,7 @@ fn rule_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
             if let Err(e) = std::fs::read_dir(path) {
                 return Err(unreadable(path, &e));
             }
-            let found = crate::files::with_extension(path, "rhai");
+            let found = crate::files::named_with_extension(path, "rhai");
             if found.is_empty() {
                 return Err(Error::new(RulesCheckProblem::NoRuleFiles {
                     folder: path.clone(),
@@ -118,9 +118,10 @@ fn rule_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
 }
 
 fn unreadable(path: &Path, e: &std::io::Error) -> Error {
-    Error::new(RulesCheckProblem::FolderUnreadable {
-        folder: path.to_path_buf(),
-        error: e.to_string(),
-    })
-    .file(path)
+    let shown = path.display();
+    let what = crate::text::Text::new(
+        format!("thư mục quy tắc {shown}"),
+        format!("the rules folder {shown}"),
+    );
+    crate::source::Source::unreadable(path, &what, e)
 }

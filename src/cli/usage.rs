@@ -227,6 +227,34 @@ fn arg(written: &str) -> Arg {
     }
 }
 
+/// `--set district.Hữu Lũng.installed=18019` typed without quotes: the shell splits it at the
+/// space, so `Lũng.installed=18019` (`written`) is an argument too many. The setting as meant
+/// (`district.Hữu Lũng.installed=18019`) when `written` follows a `--set` value without `=`:
+/// that value and the words after it up to the first with an `=`, joined by spaces.
+fn split_setting(args: &[OsString], written: &str) -> Option<String> {
+    let args: Vec<&str> = args.iter().map(|a| a.to_str().unwrap_or("")).collect();
+    let at = args.iter().position(|a| *a == written)?;
+    let (start, first) = match at.checked_sub(1).map(|i| (i, args[i])) {
+        Some((i, value)) if i >= 1 && args[i - 1] == "--set" => (i, value),
+        Some((i, joined)) if joined.starts_with("--set=") => (i, &joined["--set=".len()..]),
+        _ => return None,
+    };
+    if first.contains('=') || first.is_empty() {
+        return None;
+    }
+    let mut words = vec![first];
+    for word in &args[start + 1..] {
+        if word.starts_with('-') {
+            return None;
+        }
+        words.push(word);
+        if word.contains('=') {
+            return Some(words.join(" "));
+        }
+    }
+    None
+}
+
 /// The parser's refusal `e` of the raw `args`, as an error for people.
 pub(super) fn usage_error(e: &clap::Error, args: &[OsString]) -> Error {
     let command = command_of(args);
@@ -299,10 +327,13 @@ pub(super) fn usage_error(e: &clap::Error, args: &[OsString]) -> Error {
                 options,
             }
         }
-        ErrorKind::UnknownArgument | ErrorKind::TooManyValues => UsageProblem::Extra {
-            command,
-            written: text(e, ContextKind::InvalidValue).unwrap_or(invalid),
-        },
+        ErrorKind::UnknownArgument | ErrorKind::TooManyValues => {
+            let written = text(e, ContextKind::InvalidValue).unwrap_or(invalid);
+            match split_setting(args, &written) {
+                Some(joined) => UsageProblem::SplitSetting { command, joined },
+                None => UsageProblem::Extra { command, written },
+            }
+        }
         ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => UsageProblem::TooFew {
             command,
             what: arg(&invalid),

@@ -210,7 +210,8 @@ impl RuleSet {
             let district = DistrictHandle::before(Rc::clone(&context), index, input);
             let mut trace = Vec::new();
             for r in (0..self.rules.len()).filter(|&r| self.rules[r].has_before) {
-                trace.push(self.call(r, Phase::BeforeSolve, &district, &view, input)?);
+                let entry = self.call(r, Phase::BeforeSolve, &district, &view, input);
+                trace.push(entry.map_err(|e| self.set_by_command_line(r, scenario, e))?);
             }
             let mut effects = district.take_effects();
             effects.trace = trace;
@@ -232,7 +233,8 @@ impl RuleSet {
             let district = DistrictHandle::after(Rc::clone(&context), index, input, planned);
             let mut trace = Vec::new();
             for r in (0..self.rules.len()).filter(|&r| self.rules[r].has_after) {
-                trace.push(self.call(r, Phase::AfterSolve, &district, &view, input)?);
+                let entry = self.call(r, Phase::AfterSolve, &district, &view, input);
+                trace.push(entry.map_err(|e| self.set_by_command_line(r, scenario, e))?);
             }
             all.push(AfterSolve {
                 directives: district.take_directives(),
@@ -240,6 +242,26 @@ impl RuleSet {
             });
         }
         Ok(all)
+    }
+
+    /// `e`, an error of the rule `r`, when the rule reads a `[params]` value that a `--set`
+    /// gives: its hint then names the `--set`, the likely cause, as typed (the rule's line is
+    /// where it stopped, not what to change).
+    fn set_by_command_line(&self, r: usize, scenario: &Scenario, mut e: Error) -> Error {
+        let settings: Vec<String> = check::params_read(&self.rules[r].ast)
+            .iter()
+            .filter_map(|key| scenario.params_at.get(key)?.setting.clone())
+            .collect();
+        if settings.is_empty() {
+            return e;
+        }
+        let note = Error::new(message::SettingRead {
+            rule: self.rules[r].name.clone(),
+            settings,
+        });
+        // (the rule's own hint, about its code, would send the user to the wrong place)
+        e.hint = Some(note.message);
+        e
     }
 
     /// Calls one hook of the rule `r` (index) on one district, under the step and time limits
@@ -345,6 +367,10 @@ fn compile(engine: &Engine, path: &Path) -> Result<Rule, Error> {
         format!("tệp quy tắc `{name}`"),
         format!("the rule file `{name}`"),
     );
+    // only a folder's listing names a folder here (a folder written as a rule is listed)
+    if path.is_dir() {
+        return Err(Error::new(RuleFileProblem::Subfolder { rule: name }).file(path));
+    }
     let source = text(path, &name, Source::bytes(path, &what, RULE_BYTES)?)?;
     // editors on Windows often start a UTF-8 file with a byte-order mark; it is not code
     let source = match source.strip_prefix('\u{feff}') {

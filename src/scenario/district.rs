@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::DistrictInput;
-use super::message::{DistrictProblem, Remove};
+use super::message::{Changed, DistrictProblem, Remove, TeamKindProblem, in_team_kind};
 use crate::diagnostic::{Error, did_you_mean, shortened};
 use crate::import::check::MAX_PEOPLE;
 use crate::import::table::name_key;
@@ -47,16 +47,30 @@ pub(super) struct RawDistrict<'a> {
     pub cohorts: Vec<Entry<'a>>,
 }
 
+/// Where `count` is written, as a message names it: `o/base.toml:65`, or the `--set` as typed.
+fn place(count: Spot) -> String {
+    if count.src.is_setting() {
+        format!("--set {}", count.src.text)
+    } else {
+        match count.src.line(count.pos) {
+            Some(line) => format!("{}:{line}", count.src.path.display()),
+            None => count.src.path.display().to_string(),
+        }
+    }
+}
+
 /// Checks the districts read and turns them into plain data.
+/// `made_provincial`: the kinds an overlay or a `--set` made provincial, with where it did.
 pub(super) fn check(
     raw: Vec<RawDistrict>,
     kinds: &[TeamKind],
+    made_provincial: &[(String, Spot)],
 ) -> Result<Vec<DistrictInput>, Error> {
     let mut seen: BTreeMap<String, (String, Spot)> = BTreeMap::new();
     let mut districts = Vec::with_capacity(raw.len());
     for d in &raw {
         let name = named_once(d, &mut seen)?;
-        districts.push(district(d, name, kinds)?);
+        districts.push(district(d, name, kinds, made_provincial)?);
     }
     Ok(districts)
 }
@@ -110,7 +124,12 @@ pub(super) fn name<'a>(d: &RawDistrict<'a>) -> Result<(String, Spot<'a>), Error>
     Ok((name, *at))
 }
 
-fn district(d: &RawDistrict, name: String, kinds: &[TeamKind]) -> Result<DistrictInput, Error> {
+fn district(
+    d: &RawDistrict,
+    name: String,
+    kinds: &[TeamKind],
+    made_provincial: &[(String, Spot)],
+) -> Result<DistrictInput, Error> {
     let missing = |field: &'static str, example: &'static str| {
         d.at.error(DistrictProblem::Missing { field, example })
             .district(&name)
@@ -136,19 +155,33 @@ fn district(d: &RawDistrict, name: String, kinds: &[TeamKind]) -> Result<Distric
         return Err(negative(installed, &name, "installed"));
     }
     if installed.value > smartphones.value {
-        return Err(installed
-            .at
+        // An overlay or a `--set` changed one of the two (its source is not the district's):
+        // the error is at the figure it changed, and names where the other is written.
+        let changed = |c: &Count| !std::ptr::eq(c.at.src, d.at.src);
+        let (at, field, other) = if changed(&smartphones) && !changed(&installed) {
+            (smartphones.at, "smartphones", Some(installed.at))
+        } else if changed(&installed) && !std::ptr::eq(installed.at.src, smartphones.at.src) {
+            (installed.at, "installed", Some(smartphones.at))
+        } else {
+            (installed.at, "installed", None)
+        };
+        return Err(at
             .error(DistrictProblem::InstalledAboveSmartphones {
                 installed: installed.value,
                 smartphones: smartphones.value,
+                changed: other.map(|o| Changed {
+                    smartphones: field == "smartphones",
+                    other_at: place(o),
+                    setting: at.src.is_setting().then(|| name.clone()),
+                }),
             })
             .district(&name)
-            .field("installed"));
+            .field(field));
     }
 
     let mut teams = BTreeMap::new();
     for entry in &d.teams {
-        let kind = team_kind(entry, &name, kinds)?;
+        let kind = team_kind(entry, &name, kinds, made_provincial)?;
         let field = format!("teams.{}", entry.key);
         if entry.count.value < 0 {
             return Err(negative(entry.count, &name, &field));
@@ -230,6 +263,7 @@ fn team_kind<'k>(
     entry: &Entry,
     district: &str,
     kinds: &'k [TeamKind],
+    made_provincial: &[(String, Spot)],
 ) -> Result<&'k TeamKind, Error> {
     let field = format!("teams.{}", entry.key);
     let local = || {
@@ -240,6 +274,21 @@ fn team_kind<'k>(
     };
     match kinds.iter().find(|k| fold(&k.name) == fold(&entry.key)) {
         Some(kind) if kind.scope == Scope::Local => Ok(kind),
+        // the base counts teams of a kind its overlay (or a --set) made provincial: the
+        // mistake is the overlay's `scope`, not the base's entry
+        Some(kind) if let Some((_, at)) = made_provincial.iter().find(|(n, _)| *n == kind.name) => {
+            Err(in_team_kind(
+                &kind.name,
+                at.error(TeamKindProblem::MadeProvincialInDistrict {
+                    name: kind.name.clone(),
+                    setting: at.src.is_setting(),
+                    district: district.to_string(),
+                    file: entry.key_at.src.path.display().to_string(),
+                    line: entry.key_at.src.line(entry.key_at.pos),
+                })
+                .field("team_kind.scope"),
+            ))
+        }
         Some(kind) => Err(provincial_in_district(
             entry.key_at.src,
             entry.key_at.pos,

@@ -32,7 +32,7 @@ pub(crate) fn district_table(
     kinds: &[TeamKind],
 ) -> Result<super::DistrictInput, Error> {
     let raw = district(src, value, kinds)?;
-    let mut checked = super::district::check(vec![raw], kinds)?;
+    let mut checked = super::district::check(vec![raw], kinds, &[])?;
     Ok(checked.remove(0))
 }
 

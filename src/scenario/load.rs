@@ -18,7 +18,7 @@ use crate::import::grid::Grid;
 use crate::import::message::{TableEntry, TableFileProblem};
 use crate::limits::{RULE_FILES, RULES_BYTES};
 use crate::model::{Objective, TeamKind};
-use crate::source::{FileProblem, Pos, Source, named_file_hint};
+use crate::source::{FileProblem, Pos, Source, Spot, named_file_hint};
 use crate::text::Text;
 
 const KEYS: [&str; 16] = [
@@ -91,11 +91,17 @@ pub fn load_with(path: &Path, settings: &[String]) -> Result<Scenario, Error> {
         table,
     }));
     scenario(path, &Table::layered("", layers)).map_err(|e| {
-        if e.location.setting.is_some() && e.hint.is_none() {
-            e.hint(Hint::SettingValue.text())
-        } else {
-            e
+        let Some(typed) = e.location.setting.as_deref() else {
+            return e;
+        };
+        if e.hint.is_some() {
+            return e;
         }
+        let fix = settings
+            .iter()
+            .find(|s| s.src.text == typed)
+            .and_then(Setting::number_fix);
+        e.hint(fix.unwrap_or(Hint::SettingValue).text())
     })
 }
 
@@ -163,8 +169,8 @@ fn scenario(path: &Path, top: &Table<'_, '_>) -> Result<Scenario, Error> {
     };
 
     let (params, params_at) = super::params::params(top)?;
-    let team_kinds = team_kind::team_kinds(top)?;
-    let (districts, coverage) = districts(top, &team_kinds)?;
+    let (team_kinds, made_provincial) = team_kind::team_kinds(top)?;
+    let (districts, coverage) = districts(top, &team_kinds, &made_provincial)?;
     if districts.len() > crate::limits::DISTRICTS {
         return Err(Error::new(ScenarioProblem::TooManyDistricts {
             count: districts.len(),
@@ -382,7 +388,7 @@ fn rules(top: &Table<'_, '_>) -> Result<Vec<PathBuf>, Error> {
         }
         let shown = path.display().to_string();
         let found = if path.is_dir() {
-            let rhai = crate::files::with_extension(&path, "rhai");
+            let rhai = crate::files::named_with_extension(&path, "rhai");
             if rhai.is_empty() {
                 return Err(not_found(RulePath::NoRules { path: shown }));
             }
@@ -438,9 +444,10 @@ fn no_districts(src: &Source, at: Pos) -> Error {
 /// the first that has `[[district]]` entries; the `[[district]]` entries of the files (and
 /// settings) after it change them (`overlay::patch_districts`). One file may not have both.
 /// Also the coverage file read, if any.
-fn districts(
-    top: &Table<'_, '_>,
+fn districts<'a>(
+    top: &Table<'a, '_>,
     kinds: &[TeamKind],
+    made_provincial: &[(String, Spot<'a>)],
 ) -> Result<(Vec<super::DistrictInput>, Option<PathBuf>), Error> {
     let layers = top.layers();
     for layer in layers {
@@ -475,7 +482,7 @@ fn districts(
     }
     let coverage = table.as_ref().map(|t| t.src.path.clone());
     match list {
-        Some(list) => Ok((district::check(list, kinds)?, coverage)),
+        Some(list) => Ok((district::check(list, kinds, made_provincial)?, coverage)),
         None => Err(no_districts(top.src, Pos::File)),
     }
 }

@@ -9,7 +9,7 @@ use super::document::{self, as_str, pos};
 use super::message::{Hint, OtherFile, OverlayProblem, ScenarioFile};
 use crate::diagnostic::{Error, did_you_mean};
 use crate::import::table::name_key;
-use crate::limits::TOML_BYTES;
+use crate::limits::{OVERLAY_FILES, TOML_BYTES};
 use crate::source::{Pos, Source};
 use crate::text::fold;
 
@@ -24,20 +24,27 @@ pub(super) fn chain(path: &Path) -> Result<Vec<Source>, Error> {
         })
         .file(path));
     }
-    let mut files = vec![Source::read(
-        path,
-        &ScenarioFile::Scenario.text(),
-        TOML_BYTES,
-    )?];
+    let mut top = Source::read(path, &ScenarioFile::Scenario.text(), TOML_BYTES)?;
+    top.cr_only_lines();
+    let canonical = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
+    // each file's canonical path, once: a chain is followed in time linear in its length
+    let mut keys = vec![canonical(path)];
+    let mut files = vec![top];
     loop {
         let current = files.last().expect("the chain starts with the scenario");
         let Some((next, at)) = base_of(current)? else {
             break;
         };
-        let canonical = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
         let key = canonical(&next);
-        if let Some(first) = files.iter().position(|f| canonical(&f.path) == key) {
+        if let Some(first) = keys.iter().position(|k| *k == key) {
             return Err(cycle(&files[first..], current, at));
+        }
+        if files.len() >= OVERLAY_FILES {
+            let problem = OverlayProblem::ChainTooLong {
+                top: path.display().to_string(),
+                limit: OVERLAY_FILES,
+            };
+            return Err(current.error(at, problem).field("base"));
         }
         if let Some(kind) = not_a_scenario(&next) {
             let problem = OverlayProblem::NotAScenario {
@@ -50,14 +57,14 @@ pub(super) fn chain(path: &Path) -> Result<Vec<Source>, Error> {
         let what = ScenarioFile::Base {
             path: next.display().to_string(),
         };
-        let base = Source::read(&next, &what.text(), TOML_BYTES).map_err(|e| {
+        let mut base = Source::read(&next, &what.text(), TOML_BYTES).map_err(|e| {
             if next.is_file() {
                 e
             } else {
-                // Point at the line that names the missing file (or the pipe, the device:
-                // then its own hint says what to name instead).
+                // Point at the line that names the missing file (or the pipe, the device, the
+                // link that loops: then its own hint says what to do instead).
                 let hint = match e.hint {
-                    Some(hint) if next.exists() && !next.is_dir() => hint,
+                    Some(hint) if next.symlink_metadata().is_ok() && !next.is_dir() => hint,
                     _ => Hint::BaseRelative {
                         folder: folder_of(current),
                     }
@@ -66,6 +73,8 @@ pub(super) fn chain(path: &Path) -> Result<Vec<Source>, Error> {
                 current.error(at, e.message).field("base").hint(hint)
             }
         })?;
+        base.cr_only_lines();
+        keys.push(key);
         files.push(base);
     }
     files.reverse();
@@ -189,4 +198,37 @@ pub(super) fn patch_districts<'a>(
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::text::Lang;
+
+    #[test]
+    fn a_scenario_with_old_mac_line_endings_is_read_line_by_line() {
+        // CR only, no line feed: before, the whole file was line 1 and the first CR "a
+        // control character to delete"
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("mac.toml");
+        std::fs::write(&path, "as_of = 2020-09-01\rname = 5\rhorizon_days = 14\r").unwrap();
+        let err = super::super::load(&path).unwrap_err();
+        assert_eq!(err.location.line, Some(2), "{}", err.render(Lang::En));
+        assert_eq!(err.location.column, Some(8));
+        assert_eq!(err.location.source_line.as_deref(), Some("name = 5"));
+        assert!(err.render(Lang::En).contains("field `name`"));
+    }
+
+    #[test]
+    fn a_carriage_return_in_a_file_with_line_feeds_is_kept_where_it_is() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("mixed.toml");
+        std::fs::write(&path, "as_of = 2020-09-01\n# a\rb\nname = 5\n").unwrap();
+        let err = super::super::load(&path).unwrap_err();
+        assert_eq!(err.location.line, Some(2), "{}", err.render(Lang::En));
+        assert!(
+            err.render(Lang::En).contains("U+000D"),
+            "{}",
+            err.render(Lang::En)
+        );
+    }
 }

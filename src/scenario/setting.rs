@@ -14,7 +14,7 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeArray, DeString, DeTable, DeValue};
 
-use super::message::{SettingProblem, ValueKind};
+use super::message::{Hint, NumberFix, SettingProblem, ValueKind};
 use crate::diagnostic::{Error, did_you_mean};
 use crate::source::{Pos, Source};
 
@@ -145,6 +145,62 @@ impl Setting {
                 list_of_one("district", &name.1, entry)
             }
         }
+    }
+
+    /// The hint for a value that is a number as a person writes it (`40%` for a share, `0,4`,
+    /// `18,019`) and so was read as text: the setting to type instead. `None` for any other
+    /// value, or when what was meant is not clear.
+    pub fn number_fix(&self) -> Option<Hint> {
+        let written = &self.src.text[self.value.clone()];
+        if !matches!(self.value().get_ref(), DeValue::String(_)) || written.starts_with(['"', '\''])
+        {
+            return None;
+        }
+        let key = self.src.text.split_once('=')?.0.trim();
+        let takes = takes(key);
+        let digits = |t: &str| {
+            let t = t.strip_prefix('-').unwrap_or(t);
+            !t.is_empty() && t.chars().all(|c| c.is_ascii_digit())
+        };
+        // 18,019 or 18 019 or 1.234.567: groups of three after the first
+        let thousands = |sep: char| {
+            let mut groups = written.split(sep);
+            let first = groups.next().unwrap_or("");
+            let rest: Vec<&str> = groups.collect();
+            !rest.is_empty()
+                && digits(first)
+                && first.trim_start_matches('-').len() <= 3
+                && rest.iter().all(|g| g.len() == 3 && digits(g))
+        };
+        let decimal_comma = written.split_once(',').is_some_and(|(a, b)| {
+            digits(a) && !b.is_empty() && b.chars().all(|c| c.is_ascii_digit())
+        });
+        let (fix, value) = if let Some(number) = written.strip_suffix('%') {
+            let n: f64 = number.trim().replacen(',', ".", 1).parse().ok()?;
+            if takes != Takes::Share || !(0.0..=100.0).contains(&n) {
+                return None;
+            }
+            let share = (n / 100.0 * 1e9).round() / 1e9;
+            (NumberFix::Percent, format!("{share}"))
+        } else if takes == Takes::Share && decimal_comma {
+            (NumberFix::DecimalComma, written.replacen(',', ".", 1))
+        } else if matches!(takes, Takes::WholeNumber | Takes::Number)
+            && [',', ' ', '.'].into_iter().any(thousands)
+        {
+            let value: String = written
+                .chars()
+                .filter(|c| !matches!(c, ',' | ' ' | '.'))
+                .collect();
+            (NumberFix::Thousands, value)
+        } else if matches!(takes, Takes::Number | Takes::Unknown) && decimal_comma {
+            (NumberFix::DecimalComma, written.replacen(',', ".", 1))
+        } else {
+            return None;
+        };
+        Some(Hint::SettingNumber {
+            fix,
+            fixed: format!("{key}={value}"),
+        })
     }
 
     /// The value: TOML when it is valid TOML (`0.5`, `"text"`, `[1, 2]`, `true`, a date),

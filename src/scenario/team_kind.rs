@@ -9,7 +9,7 @@ use crate::diagnostic::shortened;
 use crate::diagnostic::{Error, did_you_mean};
 use crate::limits::NAME_CHARS;
 use crate::model::{Scope, TeamKind};
-use crate::source::{Pos, Source};
+use crate::source::{Pos, Source, Spot};
 use crate::text::{fold, foreign_letter, show_hidden, unseen_character};
 
 const KEYS: [&str; 5] = [
@@ -23,7 +23,11 @@ const KEYS: [&str; 5] = [
 /// Reads every `[[team_kind]]`; a scenario needs at least one. An overlay's (or a `--set`'s)
 /// entry changes the base's kind of the same name field by field; a new name in an overlay adds
 /// a kind, a new name in a `--set` is an error.
-pub(super) fn team_kinds(top: &Table<'_, '_>) -> Result<Vec<TeamKind>, Error> {
+/// Also, for each kind an overlay or a `--set` made provincial, its name and where its
+/// `scope` is written (a district of the base that counts its teams is then said there).
+pub(super) fn team_kinds<'a>(
+    top: &Table<'a, '_>,
+) -> Result<(Vec<TeamKind>, MadeProvincial<'a>), Error> {
     let written = top.layers_of("team_kind");
     let Some(&(last_src, last_value)) = written.last() else {
         return Err(no_team_kind(top.src, Pos::File));
@@ -78,11 +82,52 @@ pub(super) fn team_kinds(top: &Table<'_, '_>) -> Result<Vec<TeamKind>, Error> {
     if kinds.is_empty() {
         return Err(no_team_kind(last_src, pos(last_value)));
     }
-    kinds
+    let mut made_provincial = Vec::new();
+    let kinds = kinds
         .into_iter()
-        .map(|(name, layers)| team_kind(name, &Table::layered("[[team_kind]]", layers)))
-        .collect()
+        .map(|(name, layers)| {
+            let table = Table::layered("[[team_kind]]", layers);
+            let kind = team_kind(name, &table)?;
+            if let Some(at) = made_provincial_at(&table, &kind) {
+                made_provincial.push((kind.name.clone(), at));
+            }
+            Ok(kind)
+        })
+        .collect::<Result<Vec<_>, Error>>()?;
+    Ok((kinds, made_provincial))
 }
+
+/// Where a provincial `kind`'s `scope` is written, when a layer after the kind's first (an
+/// overlay, a `--set`) writes it: the base defined the kind, the overlay made it provincial.
+fn made_provincial_at<'a>(table: &Table<'a, '_>, kind: &TeamKind) -> Option<Spot<'a>> {
+    if kind.scope != Scope::Provincial {
+        return None;
+    }
+    let scope = table.item("scope")?;
+    first_was_local(table).then(|| scope.src.spot(pos(scope.value)))
+}
+
+/// Whether the kind's first entry (the base's) makes it local, or says no scope, while a later
+/// layer (an overlay, a `--set`) writes its `scope`: the later layer changed it.
+fn first_was_local(table: &Table<'_, '_>) -> bool {
+    let Some(scope) = table.item("scope") else {
+        return false;
+    };
+    let Some(first) = table.layers().first() else {
+        return false;
+    };
+    if std::ptr::eq(first.src, scope.src) {
+        return false;
+    }
+    match first.get("scope").map(|v| v.get_ref()) {
+        Some(toml::de::DeValue::String(s)) => s.trim() != "provincial",
+        _ => true,
+    }
+}
+
+/// The kinds an overlay or a `--set` made provincial: each kind's name and where its `scope`
+/// is written.
+pub(super) type MadeProvincial<'a> = Vec<(String, Spot<'a>)>;
 
 /// Whether `earlier` is a layer of `table` before `later` (a base before its overlay).
 fn written_before(table: &Table<'_, '_>, earlier: &Source, later: &Source) -> bool {
@@ -209,6 +254,17 @@ fn team_kind(name: String, table: &Table<'_, '_>) -> Result<TeamKind, Error> {
             ));
         }
         (Scope::Local, None) => None,
+        (Scope::Provincial, None) if first_was_local(table) => {
+            // an overlay (or a --set) made a kind of its base provincial: it needs its pool
+            return Err(in_kind(
+                scope_value
+                    .error(TeamKindProblem::MadeProvincialNoPool {
+                        name: name.clone(),
+                        setting: scope_value.src.is_setting(),
+                    })
+                    .field("team_kind.scope"),
+            ));
+        }
         (Scope::Provincial, _) => {
             let value = table
                 .require_item("available", "available = 30")

@@ -70,7 +70,12 @@ fn cases() -> Vec<Case> {
         overlay("overlay: installed above the base's smartphones", &format!("{BASE}\n[[district]]\nname = \"Hữu Lũng\"\ninstalled = 90_000\n"))
             .at(&format!("{AT}:6:13"))
             .place("huyện \"Hữu Lũng\", mục `installed`", "district \"Hữu Lũng\", field `installed`")
-            .hint("đối chiếu hai số này với số liệu gốc", "check both numbers against the source"),
+            // the base's figure it is compared with, and where the base writes it
+            .place(
+                "số máy đã cài đặt ghi ở đây (90.000) lớn hơn số thuê bao điện thoại thông minh (78.399, ghi ở {dir}/scenarios/lang-son-2020-09-01.toml:66)",
+                "installed set here (90,000) is more than smartphones (78,399, written in {dir}/scenarios/lang-son-2020-09-01.toml:66)",
+            )
+            .hint("nếu số thuê bao cũng đổi, thêm số mới vào mục này", "if smartphones changed too, add its new figure to this entry"),
         overlay("overlay: a misspelt team kind", &format!("{BASE}\n[[team_kind]]\nname = \"volunter\"\navailable = 50\n"))
             .at(&format!("{AT}:5:8"))
             .place("kịch bản không có loại đội `volunter`", "the scenario has no team kind `volunter`")
@@ -82,7 +87,7 @@ fn cases() -> Vec<Case> {
         overlay("overlay: a percentage for the target", &format!("{BASE}\n[target]\nprovincial_rate = 45\n"))
             .at(&format!("{AT}:5:19"))
             .place("mục `target.provincial_rate`", "field `target.provincial_rate`")
-            .hint("45% là 0.45", "45% is 0.45"),
+            .hint("nếu ý bạn là 45% thì ghi 0.45", "if you meant 45%, write 0.45"),
         overlay("overlay: a misspelt key", &format!("{BASE}\n[target]\nprovincial_rat = 0.45\n"))
             .at(&format!("{AT}:5:1"))
             .place("không biết khóa `provincial_rat` trong [target]", "unknown key `provincial_rat` in [target]")
@@ -103,6 +108,48 @@ fn cases() -> Vec<Case> {
                 "it is made local (scope = \"local\") here, while {dir}/scenarios/lang-son-2020-09-01.toml gives it available teams (`available`) on line 46",
             )
             .hint("giữ scope = \"provincial\" cho `volunteer`", "keep scope = \"provincial\" for `volunteer`"),
+        // ---- issue 13 family 6: the overlay's line, not the base's ----
+        overlay("overlay: smartphones below the base's installed", &format!("{BASE}\n[[district]]\nname = \"Hữu Lũng\"\nsmartphones = 100\n"))
+            .at(&format!("{AT}:6:15"))
+            .place(
+                "số thuê bao điện thoại thông minh ghi ở đây (100) nhỏ hơn số máy đã cài đặt (18.019, ghi ở {dir}/scenarios/lang-son-2020-09-01.toml:65)",
+                "smartphones set here (100) is less than installed (18,019, written in {dir}/scenarios/lang-son-2020-09-01.toml:65)",
+            )
+            .hint("nếu số máy đã cài cũng đổi, thêm số mới vào mục này", "if installed changed too, add its new figure to this entry"),
+        // following "remove this entry" at the base's line would break the base
+        overlay("overlay: a local kind of the base made provincial", &format!("{BASE}\n[[team_kind]]\nname = \"commune\"\nscope = \"provincial\"\navailable = 5\n"))
+            .at(&format!("{AT}:6:9"))
+            .place(
+                "lang-son-2020-09-01.toml:58 ghi số đội `commune` cho huyện",
+                "lang-son-2020-09-01.toml:58 counts `commune` teams in district",
+            )
+            .hint(
+                "kịch bản kế thừa không xóa được số đội ghi ở kịch bản gốc",
+                "an overlay cannot remove what its base writes",
+            ),
+        overlay("overlay: a base that is a link looping back on itself", "base = \"self.toml\"\nname = \"Thử\"\n")
+            .setup(|dir| {
+                let at = dir.join("scenarios/self.toml");
+                std::os::unix::fs::symlink(&at, &at).unwrap();
+            })
+            .at(&format!("{AT}:1:8"))
+            .place("là một liên kết (symlink) vòng lại chính nó", "is a symbolic link that loops back on itself")
+            .hint("xóa liên kết này", "delete the link"),
+        // 21 files, each the base of the one before: refused at the 20th file's `base` line
+        overlay("overlay: a chain of overlays too long", "base = \"c19.toml\"\nname = \"Thử\"\n")
+            .setup(|dir| {
+                for i in 1..20 {
+                    let text = format!("base = \"c{}.toml\"\n", i - 1);
+                    std::fs::write(dir.join(format!("scenarios/c{i}.toml")), text).unwrap();
+                }
+                std::fs::write(dir.join("scenarios/c0.toml"), "base = \"lang-son-2020-09-01.toml\"\n").unwrap();
+            })
+            .at("c1.toml:1:8")
+            .place(
+                "tệp gốc ghi ở đây sẽ là tệp thứ 21, quá giới hạn 20 tệp",
+                "would be file number 21 of the chain, above the limit of 20 files",
+            )
+            .hint("gộp các tệp trung gian thành một", "merge the files in between into one"),
     ]
 }
 

@@ -8,6 +8,8 @@ use super::{Case, check};
 pub(super) const COMMUNICATION: &str = "rules/communication.rhai";
 const COHORTS: &str = "rules/mandatory-cohorts.rhai";
 pub(super) const DOOR: &str = "rules/door-to-door.rhai";
+/// The shipped scenario's `rules` list (its three files named one by one).
+const RULES_LISTED: &str = "rules = [\n  \"../rules/communication.rhai\",\n  \"../rules/mandatory-cohorts.rhai\",\n  \"../rules/door-to-door.rhai\",\n]\n";
 
 /// Line 18 of `communication.rhai`, the first statement of `before_solve`.
 pub(super) const UNINSTALLED: &str = "let uninstalled = district.smartphones - district.installed;";
@@ -196,6 +198,35 @@ fn cases() -> Vec<Case> {
             .at("nope.toml: ")
             .place("không tìm thấy tệp kịch bản", "the scenario file was not found")
             .hint("kiểm tra đường dẫn và tên tệp", "check the path and the file name"),
+        // ---- issue 13 family 6: what a rules folder holds, in the user's language ----
+        // the link came from the scenario's folder entry: no hint about the command line
+        Case::plan("rules folder: a link to a rule file that is not there")
+            .scenario(RULES_LISTED, "rules = [\"../rules\"]\n")
+            .setup(|dir| std::os::unix::fs::symlink("nothere.rhai", dir.join("rules/dangling.rhai")).unwrap())
+            .at("rules/dangling.rhai: ")
+            .place(
+                "tệp quy tắc `dangling` là một liên kết (symlink) trỏ tới `nothere.rhai`, nhưng tệp đó không có",
+                "the rule file `dangling` is a symbolic link to `nothere.rhai`, which does not exist",
+            )
+            .hint("sửa liên kết cho trỏ tới tệp có thật, hoặc xóa liên kết", "make the link point at a file that exists, or delete the link"),
+        Case::new("rules check: a link in the folder that loops", &["rules", "check", "{dir}/rules"])
+            .setup(|dir| {
+                std::os::unix::fs::symlink("loop2.rhai", dir.join("rules/loop1.rhai")).unwrap();
+                std::os::unix::fs::symlink("loop1.rhai", dir.join("rules/loop2.rhai")).unwrap();
+            })
+            .at("rules/loop1.rhai: ")
+            .place("vòng lại chính nó", "loops back on itself")
+            .hint("xóa liên kết này, hoặc tạo lại nó trỏ tới tệp thật", "delete the link, or make it again pointing at the real file"),
+        // it was left out without a word ("Checked 3 rule files" of 4 .rhai entries)
+        Case::plan("rules folder: a subfolder named like a rule file")
+            .scenario(RULES_LISTED, "rules = [\"../rules\"]\n")
+            .setup(|dir| std::fs::create_dir(dir.join("rules/extra.rhai")).unwrap())
+            .at("rules/extra.rhai: ")
+            .place("`extra.rhai` là một thư mục con trong thư mục quy tắc", "`extra.rhai` is a subfolder of the rules folder")
+            .hint(
+                "đổi tên thư mục này để tên không kết thúc bằng .rhai",
+                "rename this folder so that its name does not end in .rhai",
+            ),
     ]
 }
 

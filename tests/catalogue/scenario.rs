@@ -55,9 +55,10 @@ fn cases() -> Vec<Case> {
         .bytes("scenarios/b.toml", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR")
         .at("b.toml:1:1")
         .place("không phải văn bản UTF-8", "is not UTF-8 text")
+        // a scenario is written in a text editor, not saved from Excel
         .hint(
-            "lưu lại tệp với bảng mã UTF-8",
-            "save the file again as UTF-8",
+            "mở tệp bằng một trình soạn thảo văn bản (Notepad, VS Code) và lưu lại với bảng mã UTF-8",
+            "open the file in a text editor (Notepad, VS Code) and save it as UTF-8",
         ),
         Case::plan("scenario: saved in a Vietnamese 8-bit encoding, not UTF-8")
             .setup(|dir| {
@@ -71,8 +72,8 @@ fn cases() -> Vec<Case> {
             })
             .at(&format!("{AT}:1:5"))
             .hint(
-                "lưu lại tệp với bảng mã UTF-8",
-                "save the file again as UTF-8",
+                "mở tệp bằng một trình soạn thảo văn bản (Notepad, VS Code) và lưu lại với bảng mã UTF-8",
+                "open the file in a text editor (Notepad, VS Code) and save it as UTF-8",
             ),
         Case::new(
             "scenario: an empty file",
@@ -332,7 +333,7 @@ fn cases() -> Vec<Case> {
                 "mục `target.provincial_rate`",
                 "field `target.provincial_rate`",
             )
-            .hint("40% là 0.4", "40% is 0.4"),
+            .hint("nếu ý bạn là 40% thì ghi 0.4", "if you meant 40%, write 0.4"),
         Case::plan("target: zero")
             .scenario("provincial_rate = 0.40 ", "provincial_rate = 0 ")
             .at(&format!("{AT}:20:19"))
@@ -397,7 +398,7 @@ fn cases() -> Vec<Case> {
                 "mục `response.reachable_share`",
                 "field `response.reachable_share`",
             )
-            .hint("80% là 0.8", "80% is 0.8"),
+            .hint("nếu ý bạn là 80% thì ghi 0.8", "if you meant 80%, write 0.8"),
         Case::plan("response: a misspelt key")
             .scenario("reachable_share = 0.8 ", "reachable_shar = 0.8 ")
             .at(&format!("{AT}:24:1"))
@@ -770,6 +771,32 @@ fn cases() -> Vec<Case> {
                 "có phải ý bạn là `communication_reach`? Sửa tên trong tệp kịch bản",
                 "did you mean `communication_reach`? Fix the name in the scenario file",
             ),
+        // ---- issue 13 family 6: files the system cannot open, in the user's language ----
+        Case::new("scenario: a link that loops back on itself", &["plan", "{dir}/scenarios/loop.toml"])
+            .setup(|dir| {
+                let at = dir.join("scenarios/loop.toml");
+                std::os::unix::fs::symlink(&at, &at).unwrap();
+            })
+            .at("loop.toml: ")
+            .place(
+                "là một liên kết (symlink) vòng lại chính nó",
+                "is a symbolic link that loops back on itself",
+            )
+            .hint("xóa liên kết này, hoặc tạo lại nó trỏ tới tệp thật", "delete the link, or make it again pointing at the real file"),
+        Case::new("scenario: a link to a file that is not there", &["plan", "{dir}/scenarios/gone.toml"])
+            .setup(|dir| {
+                std::os::unix::fs::symlink("nowhere.toml", dir.join("scenarios/gone.toml")).unwrap();
+            })
+            .at("gone.toml: ")
+            .place(
+                "là một liên kết (symlink) trỏ tới `nowhere.toml`, nhưng tệp đó không có",
+                "is a symbolic link to `nowhere.toml`, which does not exist",
+            )
+            .hint("sửa liên kết cho trỏ tới tệp có thật", "make the link point at a file that exists"),
+        Case::new("scenario: a name longer than the system allows", &["plan", &format!("{{dir}}/scenarios/{}.toml", "a".repeat(300))])
+            .at(".toml: ")
+            .place("tên tệp hoặc đường dẫn dài quá mức hệ thống cho phép", "its name or path is longer than the system allows")
+            .hint("đặt tệp vào một thư mục có đường dẫn ngắn hơn", "move the file to a folder with a shorter path"),
     ]
 }
 

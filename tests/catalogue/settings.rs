@@ -74,7 +74,10 @@ fn cases() -> Vec<Case> {
             "mục `target.provincial_rate`",
             "field `target.provincial_rate`",
         )
-        .hint("45% là 0.45", "45% is 0.45"),
+        .hint(
+            "nếu ý bạn là 45% thì ghi 0.45",
+            "if you meant 45%, write 0.45",
+        ),
         set("set: a floor above 1", "target.district_floor=2")
             .at("--set target.district_floor=2: ")
             .place(
@@ -229,9 +232,10 @@ fn cases() -> Vec<Case> {
             "huyện \"Hữu Lũng\", mục `installed`",
             "district \"Hữu Lũng\", field `installed`",
         )
+        .place("78.399, ghi ở {dir}/scenarios/lang-son-2020-09-01.toml:66", "78,399, written in {dir}/scenarios/lang-son-2020-09-01.toml:66")
         .hint(
-            "đối chiếu hai số này với số liệu gốc",
-            "check both numbers against the source",
+            "nếu số thuê bao cũng đổi, đặt cả số mới đó: --set \"district.Hữu Lũng.smartphones=N\"",
+            "if smartphones changed too, set its new figure too: --set \"district.Hữu Lũng.smartphones=N\"",
         ),
         set(
             "set: teams of a misspelt kind",
@@ -285,7 +289,7 @@ fn cases() -> Vec<Case> {
             .set("target.provincial_rate=2")
             .at("--set target.provincial_rate=2: ")
             .place("(đang là 2)", "(it is 2)")
-            .hint("2% là 0.02", "2% is 0.02"),
+            .hint("nếu ý bạn là 2% thì ghi 0.02", "if you meant 2%, write 0.02"),
         Case::new(
             "set: with campaign import",
             &[
@@ -380,6 +384,7 @@ fn cases() -> Vec<Case> {
             "không có mục tiêu \"cheapest\"",
             "unknown objective \"cheapest\"",
         )
+        .place("không so sánh được", "nothing compared")
         .hint(
             "\"max-installs\": nhiều lượt cài nhất",
             "\"max-installs\": the most installs",
@@ -392,6 +397,82 @@ fn cases() -> Vec<Case> {
                 "the scenario's name holds a character that cannot be seen or a control character (U+001B, character 2",
             )
             .hint("gõ lại tên kịch bản", "type the name again"),
+        // ---- issue 13 family 6: the --set is named, and what to type instead ----
+        // a --set made a local kind provincial: said at the --set, not the file's [[team_kind]]
+        set("set: a local kind made provincial without its pool", "team_kind.commune.scope=provincial")
+            .at("--set team_kind.commune.scope=provincial: ")
+            .place("loại đội `commune`", "team kind `commune`")
+            .hint(
+                "thêm --set team_kind.commune.available=N",
+                "add --set team_kind.commune.available=N",
+            ),
+        Case::plan("set: a local kind made provincial while the districts count its teams")
+            .set("team_kind.commune.scope=provincial")
+            .set("team_kind.commune.available=30")
+            .at("--set team_kind.commune.scope=provincial: ")
+            .place(
+                "lang-son-2020-09-01.toml:58 ghi số đội `commune` cho huyện \"Thành phố Lạng Sơn\"",
+                "lang-son-2020-09-01.toml:58 counts `commune` teams in district \"Thành phố Lạng Sơn\"",
+            )
+            .hint(
+                "--set không xóa được số đội đã ghi ở các huyện: chép kịch bản ra một tệp mới",
+                "a --set cannot remove the teams the districts count: copy the scenario to a new file",
+            ),
+        // the rule stops at its own line; the cause is the value the --set gives it
+        set("set: a parameter value that breaks a rule", "params.communication_reach=1e308")
+            .at("rules/communication.rhai:33:")
+            .place("huyện \"Thành phố Lạng Sơn\"", "district \"Thành phố Lạng Sơn\"")
+            .hint(
+                "quy tắc `communication` đọc giá trị đặt trên dòng lệnh bằng `--set params.communication_reach=1e308`",
+                "the rule `communication` reads the value given on the command line by `--set params.communication_reach=1e308`",
+            ),
+        // 1.25 may be 1.25% or 125%: the hint says what a share is, and 1.25% as a guess
+        set("set: a share of 1.25", "target.provincial_rate=1.25")
+            .at("--set target.provincial_rate=1.25: ")
+            .place("(đang là 1.25)", "(it is 1.25)")
+            .hint(
+                "không quá 1 (100%): nếu ý bạn là 1.25% thì ghi 0.0125",
+                "at most 1 (100%): if you meant 1.25%, write 0.0125",
+            ),
+        set("set: a reachable share of 150", "response.reachable_share=150")
+            .at("--set response.reachable_share=150: ")
+            .place("(đang là 150)", "(it is 150)")
+            .hint(
+                "tỷ lệ ghi bằng số thập phân từ 0 đến 1 (30% là 0.3), không quá 1 (100%)",
+                "a share is written as a decimal from 0 to 1 (30% is 0.3), at most 1 (100%)",
+            ),
+        set("set: a share written with %", "target.provincial_rate=40%")
+            .at("--set target.provincial_rate=40%: ")
+            .place("mục `target.provincial_rate`", "field `target.provincial_rate`")
+            .hint(
+                "(30% là 0.3): gõ --set target.provincial_rate=0.4",
+                "(30% is 0.3): type --set target.provincial_rate=0.4",
+            ),
+        set("set: a share with a decimal comma", "target.provincial_rate=0,4")
+            .at("--set target.provincial_rate=0,4: ")
+            .place("mục `target.provincial_rate`", "field `target.provincial_rate`")
+            .hint(
+                "dấu thập phân là dấu chấm, không phải dấu phẩy: gõ --set target.provincial_rate=0.4",
+                "the decimal point is a dot, not a comma: type --set target.provincial_rate=0.4",
+            ),
+        set("set: a count with a thousands comma", "district.Hữu Lũng.installed=18,019")
+            .at("--set district.Hữu Lũng.installed=18,019: ")
+            .place("huyện \"Hữu Lũng\"", "district \"Hữu Lũng\"")
+            .hint(
+                "không có dấu phân cách hàng nghìn: gõ --set \"district.Hữu Lũng.installed=18019\"",
+                "without thousands separators: type --set \"district.Hữu Lũng.installed=18019\"",
+            ),
+        // the shell split the setting at the district name's space
+        Case::plan("set: a district name with a space, not quoted")
+            .arg("--set")
+            .arg("district.Hữu")
+            .arg("Lũng.installed=18019")
+            .at("`--set district.Hữu Lũng.installed=18019`")
+            .place("`--set district.Hữu`", "`--set district.Hữu`")
+            .hint(
+                "đặt cả mục trong ngoặc kép: --set \"district.Hữu Lũng.installed=18019\"",
+                "the whole setting in double quotes: --set \"district.Hữu Lũng.installed=18019\"",
+            ),
     ]
 }
 

@@ -297,7 +297,7 @@ fn the_provincial_rate_is_a_share_above_zero() {
         &en,
         &[
             "(it is 40)",
-            "hint: shares are written as decimals: 40% is 0.4",
+            "hint: a share is written as a decimal from 0 to 1 (30% is 0.3), at most 1 (100%): if you meant 40%, write 0.4",
         ],
     );
     assert_has(&vi, &["tỷ lệ phải lớn hơn 0 và không quá 1 (đang là 40)"]);

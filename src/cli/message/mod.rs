@@ -474,11 +474,6 @@ pub(crate) enum RulesCheckProblem {
     ScenarioNotRule {
         path: PathBuf,
     },
-    /// A folder that cannot be listed; `error` is the system's words.
-    FolderUnreadable {
-        folder: PathBuf,
-        error: String,
-    },
 }
 
 impl Message for RulesCheckProblem {
@@ -502,10 +497,6 @@ impl Message for RulesCheckProblem {
                 "kiểm tra các quy tắc mà kịch bản này dùng: `campaign rules check --scenario {}`",
                 path.display()
             )),
-            FolderUnreadable { folder, error } => Said::new(format!(
-                "không đọc được thư mục {}: {error}",
-                folder.display()
-            )),
         }
     }
 
@@ -528,10 +519,6 @@ impl Message for RulesCheckProblem {
             .hint(format!(
                 "to check the rules this scenario runs: `campaign rules check --scenario {}`",
                 path.display()
-            )),
-            FolderUnreadable { folder, error } => Said::new(format!(
-                "cannot read the folder {}: {error}",
-                folder.display()
             )),
         }
     }

@@ -50,6 +50,9 @@ pub(crate) enum UsageProblem {
     },
     /// An argument too many (`campaign plan a.toml b.toml`).
     Extra { command: String, written: String },
+    /// A `--set` whose district name has a space, typed without quotes: the shell split it;
+    /// `joined` is the setting as meant (`district.Hữu Lũng.installed=18019`).
+    SplitSetting { command: String, joined: String },
     /// `what` takes at least `min` values; `given` were.
     TooFew {
         command: String,
@@ -215,6 +218,7 @@ impl UsageProblem {
             | NotANumber { command, .. }
             | UnknownOption { command, .. }
             | Extra { command, .. }
+            | SplitSetting { command, .. }
             | TooFew { command, .. }
             | Twice { command, .. }
             | Conflict { command, .. }
@@ -302,6 +306,13 @@ impl Message for UsageProblem {
                 Some(close) => format!("{} {usage}", did_you_mean_vi(close)),
                 None => usage,
             }),
+            SplitSetting { joined, .. } => Said::new(format!(
+                "`--set {joined}` bị cửa sổ lệnh tách ra ở dấu cách, thành nhiều đối số: lệnh `{command}` chỉ nhận được `--set {}`",
+                joined.split(' ').next().unwrap_or(joined)
+            ))
+            .hint(format!(
+                "tên có dấu cách thì đặt cả mục trong ngoặc kép: --set \"{joined}\""
+            )),
             Extra { written, .. } => Said::new(format!(
                 "thừa `{written}`: lệnh `{command}` không nhận thêm đối số này"
             ))
@@ -412,6 +423,13 @@ impl Message for UsageProblem {
                 Some(close) => format!("{} {usage}", did_you_mean_en(close)),
                 None => usage,
             }),
+            SplitSetting { joined, .. } => Said::new(format!(
+                "`--set {joined}` was split by the shell at its spaces into several arguments: `{command}` got only `--set {}`",
+                joined.split(' ').next().unwrap_or(joined)
+            ))
+            .hint(format!(
+                "a name with spaces needs the whole setting in double quotes: --set \"{joined}\""
+            )),
             Extra { written, .. } => Said::new(format!(
                 "`{written}` is one argument too many for `{command}`"
             ))

@@ -11,6 +11,9 @@ pub(crate) enum RuleFileProblem {
     /// The file is not UTF-8 text, or holds a NUL byte: a binary file (a Word document, a
     /// picture) named as a rule.
     NotText { rule: String },
+    /// A folder inside a rules folder whose name ends in `.rhai`: the rules folder's files are
+    /// its `.rhai` files, and a subfolder is never read.
+    Subfolder { rule: String },
     /// A hook (`before_solve`, `after_solve`) that does not take two parameters.
     HookParameters { rule: String, hook: String },
     /// Neither hook; `meant` is a function it defines and the hook that may be a typing
@@ -449,6 +452,12 @@ impl Message for RuleFileProblem {
     fn vi(&self) -> Said {
         use RuleFileProblem::*;
         match self {
+            Subfolder { rule } => Said::new(format!(
+                "`{rule}.rhai` là một thư mục con trong thư mục quy tắc, không phải tệp quy tắc: chương trình chỉ đọc các tệp .rhai nằm ngay trong thư mục quy tắc, không đọc thư mục con"
+            ))
+            .hint(
+                "đổi tên thư mục này để tên không kết thúc bằng .rhai; nếu trong đó có quy tắc cần chạy, chuyển các tệp .rhai ra thư mục quy tắc",
+            ),
             NotText { rule } => Said::new(format!(
                 "tệp quy tắc `{rule}` không phải văn bản UTF-8 (có thể là một tệp nhị phân: tài liệu Word, hình ảnh…)"
             ))
@@ -492,6 +501,12 @@ impl Message for RuleFileProblem {
     fn en(&self) -> Said {
         use RuleFileProblem::*;
         match self {
+            Subfolder { rule } => Said::new(format!(
+                "`{rule}.rhai` is a subfolder of the rules folder, not a rule file: the tool reads the .rhai files directly in a rules folder, never its subfolders"
+            ))
+            .hint(
+                "rename this folder so that its name does not end in .rhai; if it holds rules to run, move their .rhai files up into the rules folder",
+            ),
             NotText { rule } => Said::new(format!(
                 "the rule file `{rule}` is not UTF-8 text (it may be a binary file: a Word document, a picture…)"
             ))

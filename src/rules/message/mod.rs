@@ -20,6 +20,42 @@ pub(crate) use host::{HostProblem, Input, Shape, ValueProblem};
 pub(crate) use load::{Enclosure, Literal, RuleFileProblem, Syntax};
 pub(crate) use summary::RulesSummary;
 
+/// The start of the hint of a rule's error when the rule reads `[params]` values given by
+/// `--set` (`settings`, as typed): the value set on the command line is the likely cause.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct SettingRead {
+    pub rule: String,
+    pub settings: Vec<String>,
+}
+
+impl crate::diagnostic::Message for SettingRead {
+    fn vi(&self) -> crate::diagnostic::Said {
+        let set: Vec<String> = self
+            .settings
+            .iter()
+            .map(|s| format!("`--set {s}`"))
+            .collect();
+        crate::diagnostic::Said::new(format!(
+            "quy tắc `{}` đọc giá trị đặt trên dòng lệnh bằng {}: nguyên nhân có thể là giá trị này; chạy lại không có nó, hoặc với một giá trị như trong tệp kịch bản",
+            self.rule,
+            set.join(", ")
+        ))
+    }
+
+    fn en(&self) -> crate::diagnostic::Said {
+        let set: Vec<String> = self
+            .settings
+            .iter()
+            .map(|s| format!("`--set {s}`"))
+            .collect();
+        crate::diagnostic::Said::new(format!(
+            "the rule `{}` reads the value given on the command line by {}: that value is the likely cause; run again without it, or with a value like the scenario file's",
+            self.rule,
+            set.join(", ")
+        ))
+    }
+}
+
 use crate::diagnostic::{did_you_mean, did_you_mean_en, did_you_mean_vi};
 use crate::source::name_list;
 

@@ -33,9 +33,12 @@ pub(crate) enum DistrictProblem {
     Negative {
         value: i128,
     },
+    /// `changed`: an overlay or a `--set` wrote one of the two figures (the error is at it),
+    /// and the other is written elsewhere.
     InstalledAboveSmartphones {
         installed: i128,
         smartphones: i128,
+        changed: Option<Changed>,
     },
     /// A cohort's name of `chars` characters, above [`crate::limits::NAME_CHARS`] (`shown`: its
     /// first characters).
@@ -79,6 +82,37 @@ pub(crate) enum DistrictProblem {
     },
 }
 
+/// Which of installed and smartphones an overlay (or a `--set`) wrote, the error's place, and
+/// where the other figure is written (`o/base.toml:65`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Changed {
+    pub smartphones: bool,
+    pub other_at: String,
+    /// The district's name when a `--set` wrote the figure (the hint gives the `--set` for
+    /// the other), `None` for an overlay.
+    pub setting: Option<String>,
+}
+
+impl Changed {
+    /// What to add when the other figure changed too: a line of the overlay's entry, or
+    /// another `--set`.
+    fn other_too(&self, lang: crate::text::Lang) -> String {
+        let field = if self.smartphones {
+            "installed"
+        } else {
+            "smartphones"
+        };
+        match (&self.setting, lang) {
+            (Some(d), crate::text::Lang::Vi) => {
+                format!("đặt cả số mới đó: --set \"district.{d}.{field}=N\"")
+            }
+            (Some(d), _) => format!("set its new figure too: --set \"district.{d}.{field}=N\""),
+            (None, crate::text::Lang::Vi) => format!("thêm số mới vào mục này ({field} = ...)"),
+            (None, _) => format!("add its new figure to this entry ({field} = ...)"),
+        }
+    }
+}
+
 /// What holds the provincial teams counted in a district, which the user should delete.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Remove {
@@ -120,6 +154,7 @@ impl Message for DistrictProblem {
             InstalledAboveSmartphones {
                 installed,
                 smartphones,
+                changed: None,
             } => Said::new(format!(
                 "số máy đã cài đặt ({}) lớn hơn số thuê bao điện thoại thông minh ({})",
                 n(*installed),
@@ -132,6 +167,26 @@ impl Message for DistrictProblem {
                 count(Lang::Vi, crate::limits::NAME_CHARS as f64)
             ))
             .hint("đặt tên nhóm ngắn, ví dụ students = 5_500 (docs/limits.md)"),
+            InstalledAboveSmartphones {
+                installed,
+                smartphones,
+                changed: Some(changed @ Changed { smartphones: true, other_at, .. }),
+            } => Said::new(format!(
+                "số thuê bao điện thoại thông minh ghi ở đây ({}) nhỏ hơn số máy đã cài đặt ({}, ghi ở {other_at})",
+                n(*smartphones),
+                n(*installed)
+            ))
+            .hint(format!("đối chiếu số ghi ở đây với số liệu gốc; nếu số máy đã cài cũng đổi, {}", changed.other_too(Lang::Vi))),
+            InstalledAboveSmartphones {
+                installed,
+                smartphones,
+                changed: Some(changed @ Changed { other_at, .. }),
+            } => Said::new(format!(
+                "số máy đã cài đặt ghi ở đây ({}) lớn hơn số thuê bao điện thoại thông minh ({}, ghi ở {other_at})",
+                n(*installed),
+                n(*smartphones)
+            ))
+            .hint(format!("đối chiếu số ghi ở đây với số liệu gốc; nếu số thuê bao cũng đổi, {}", changed.other_too(Lang::Vi))),
             MisspeltCohort { written, known } => Said::new(format!("không biết nhóm `{written}`"))
                 .hint(format!(
                     "có phải là `{known}`?{} Các quy tắc đọc nhóm `{known}`",
@@ -214,6 +269,7 @@ impl Message for DistrictProblem {
             InstalledAboveSmartphones {
                 installed,
                 smartphones,
+                changed: None,
             } => Said::new(format!(
                 "installed ({}) is more than smartphones ({})",
                 n(*installed),
@@ -226,6 +282,26 @@ impl Message for DistrictProblem {
                 count(Lang::En, crate::limits::NAME_CHARS as f64)
             ))
             .hint("give the cohort a short name, e.g. students = 5_500 (docs/limits.md)"),
+            InstalledAboveSmartphones {
+                installed,
+                smartphones,
+                changed: Some(changed @ Changed { smartphones: true, other_at, .. }),
+            } => Said::new(format!(
+                "smartphones set here ({}) is less than installed ({}, written in {other_at})",
+                n(*smartphones),
+                n(*installed)
+            ))
+            .hint(format!("check the figure set here against the source; if installed changed too, {}", changed.other_too(Lang::En))),
+            InstalledAboveSmartphones {
+                installed,
+                smartphones,
+                changed: Some(changed @ Changed { other_at, .. }),
+            } => Said::new(format!(
+                "installed set here ({}) is more than smartphones ({}, written in {other_at})",
+                n(*installed),
+                n(*smartphones)
+            ))
+            .hint(format!("check the figure set here against the source; if smartphones changed too, {}", changed.other_too(Lang::En))),
             MisspeltCohort { written, known } => Said::new(format!("unknown cohort `{written}`"))
                 .hint(format!(
                     "did you mean `{known}`?{} The rules read the cohort `{known}`",

@@ -10,6 +10,9 @@ use crate::text::Text;
 pub(crate) enum Hint {
     /// How the value of a `--set` is read, for an error in it that has no hint of its own.
     SettingValue,
+    /// A `--set` value that is a number as a person writes it (`40%`, `0,4`, `18,019`), read
+    /// as text: `fixed` is the whole setting to type instead (`target.provincial_rate=0.4`).
+    SettingNumber { fix: NumberFix, fixed: String },
     /// `as_of` is a date without quotes.
     AsOfDate,
     /// `rules` is a list.
@@ -36,6 +39,27 @@ pub(crate) enum Hint {
     ParamExample,
 }
 
+/// How a number written as a person writes it is fixed for a `--set`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum NumberFix {
+    /// `40%` for a share: a decimal from 0 to 1.
+    Percent,
+    /// `0,4`: the decimal point is a dot.
+    DecimalComma,
+    /// `18,019` or `18 019`: no thousands separators.
+    Thousands,
+}
+
+/// A setting as typed on the command line: in double quotes when it holds a space (a
+/// district's name), which the shell would split.
+fn quoted(setting: &str) -> String {
+    if setting.contains(char::is_whitespace) {
+        format!("\"{setting}\"")
+    } else {
+        setting.to_string()
+    }
+}
+
 impl Hint {
     /// The hint as an error's hint, in both languages.
     pub fn text(&self) -> Text {
@@ -44,6 +68,11 @@ impl Hint {
 
     pub fn vi(&self) -> String {
         match self {
+            Hint::SettingNumber { fix, fixed } => match (fix, quoted(fixed)) {
+                (NumberFix::Percent, fixed) => format!("tỷ lệ ghi bằng số thập phân từ 0 đến 1 (30% là 0.3): gõ --set {fixed}"),
+                (NumberFix::DecimalComma, fixed) => format!("dấu thập phân là dấu chấm, không phải dấu phẩy: gõ --set {fixed}"),
+                (NumberFix::Thousands, fixed) => format!("viết số liền, không có dấu phân cách hàng nghìn: gõ --set {fixed}"),
+            },
             Hint::SettingValue => "giá trị sau `=` được đọc như trong tệp kịch bản: số viết liền (0.5, 20_000), ngày dạng 2020-09-01, danh sách trong [ ], true/false; mọi giá trị khác là chữ".into(),
             Hint::AsOfDate => "ghi ngày theo dạng năm-tháng-ngày, không có ngoặc kép: as_of = 2020-09-01".into(),
             Hint::RulesList => "ghi danh sách trong ngoặc vuông, ví dụ rules = [\"../rules\"]".into(),
@@ -62,6 +91,11 @@ impl Hint {
 
     pub fn en(&self) -> String {
         match self {
+            Hint::SettingNumber { fix, fixed } => match (fix, quoted(fixed)) {
+                (NumberFix::Percent, fixed) => format!("a share is written as a decimal from 0 to 1 (30% is 0.3): type --set {fixed}"),
+                (NumberFix::DecimalComma, fixed) => format!("the decimal point is a dot, not a comma: type --set {fixed}"),
+                (NumberFix::Thousands, fixed) => format!("write the number without thousands separators: type --set {fixed}"),
+            },
             Hint::SettingValue => "the value after `=` is read as in the scenario file: numbers as they are (0.5, 20_000), dates as 2020-09-01, lists in [ ], true/false; anything else is text".into(),
             Hint::AsOfDate => "write the date as year-month-day, without quotes: as_of = 2020-09-01".into(),
             Hint::RulesList => "write a list in square brackets, e.g. rules = [\"../rules\"]".into(),

@@ -16,9 +16,9 @@ mod syntax;
 mod team_kind;
 
 pub(crate) use coverage::{ColumnProblem, Needed};
-pub(crate) use district::{DistrictProblem, Remove};
+pub(crate) use district::{Changed, DistrictProblem, Remove};
 pub(crate) use document::{DocumentProblem, Expected, Found};
-pub(crate) use hint::{Hint, example, example_of_field};
+pub(crate) use hint::{Hint, NumberFix, example, example_of_field};
 pub(crate) use history::{Figure, HistoryProblem};
 pub(crate) use letter::LetterProblem;
 pub(crate) use overlay::{OverlayProblem, ScenarioFile};

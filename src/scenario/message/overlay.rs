@@ -14,6 +14,9 @@ pub(crate) enum OverlayProblem {
     EmptyBase { folder: String },
     /// The files, each the base of the one before, the last the first again.
     Cycle { files: Vec<String> },
+    /// The `base` shown would make the chain of overlays longer than `limit` files
+    /// ([`crate::limits::OVERLAY_FILES`]); `top` is the scenario on the command line.
+    ChainTooLong { top: String, limit: usize },
     /// The scenario (`base: false`, named on the command line) or the file a `base` names is
     /// a table or a plan by its extension, not a scenario.
     NotAScenario {
@@ -76,6 +79,11 @@ impl Message for OverlayProblem {
                 files.join(" → ")
             ))
             .hint("một kịch bản không thể là gốc của chính nó, trực tiếp hay qua tệp khác; xóa dòng `base` ở một trong các tệp này"),
+            ChainTooLong { top, limit } => Said::new(format!(
+                "chuỗi kịch bản kế thừa quá dài: từ {top}, đi theo các dòng `base`, tệp gốc ghi ở đây sẽ là tệp thứ {}, quá giới hạn {limit} tệp",
+                limit + 1
+            ))
+            .hint("một kịch bản \"nếu… thì\" thường chỉ kế thừa 1–2 tầng: cho kịch bản kế thừa thẳng từ kịch bản gốc của tỉnh, hoặc gộp các tệp trung gian thành một; docs/limits.md nói vì sao có giới hạn này"),
             NotAScenario { path, kind, base } => {
                 let said = Said::new(if *base {
                     format!("`base` ghi {path}: đó là {}, không phải kịch bản (.toml)", kind.said().0)
@@ -132,6 +140,11 @@ impl Message for OverlayProblem {
                 files.join(" → ")
             ))
             .hint("a scenario cannot be its own base, directly or through other files; remove `base` from one of these files"),
+            ChainTooLong { top, limit } => Said::new(format!(
+                "the chain of overlays is too long: from {top}, following the `base` lines, the base named here would be file number {} of the chain, above the limit of {limit} files",
+                limit + 1
+            ))
+            .hint("a what-if scenario is usually 1 or 2 levels above its base: make the overlay name the province's scenario as its base directly, or merge the files in between into one; docs/limits.md says why this limit exists"),
             NotAScenario { path, kind, base } => {
                 let said = Said::new(if *base {
                     format!("`base` names {path}, which is {}, not a scenario (.toml)", kind.said().1)

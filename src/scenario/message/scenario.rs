@@ -209,8 +209,11 @@ impl Message for ScenarioProblem {
                 });
                 match as_share(*value) {
                     Some(share) => said.hint(format!(
-                        "tỷ lệ ghi dưới dạng số thập phân với dấu chấm: {value}% là {share}"
+                        "tỷ lệ ghi bằng số thập phân từ 0 đến 1 (30% là 0.3), không quá 1 (100%): nếu ý bạn là {value}% thì ghi {share}"
                     )),
+                    None if *value > 1.0 => said.hint(
+                        "tỷ lệ ghi bằng số thập phân từ 0 đến 1 (30% là 0.3), không quá 1 (100%)",
+                    ),
                     None => said,
                 }
             }
@@ -337,8 +340,11 @@ impl Message for ScenarioProblem {
                     format!("the share must be more than 0 and at most 1 (it is {written})")
                 });
                 match as_share(*value) {
-                    Some(share) => {
-                        said.hint(format!("shares are written as decimals: {value}% is {share}"))
+                    Some(share) => said.hint(format!(
+                        "a share is written as a decimal from 0 to 1 (30% is 0.3), at most 1 (100%): if you meant {value}%, write {share}"
+                    )),
+                    None if *value > 1.0 => {
+                        said.hint("a share is written as a decimal from 0 to 1 (30% is 0.3), at most 1 (100%)")
                     }
                     None => said,
                 }

@@ -86,6 +86,22 @@ pub(crate) enum TeamKindProblem {
         file: String,
         line: Option<usize>,
     },
+    /// An overlay (or a `--set`, `setting`) made a local kind of its base provincial, and no
+    /// file gives its pool (`available`).
+    MadeProvincialNoPool {
+        name: String,
+        setting: bool,
+    },
+    /// An overlay (or a `--set`, `setting`) made a local kind of its base provincial, while
+    /// the district `district` counts teams of it in `file` at `line`: an overlay cannot remove
+    /// the base's entries.
+    MadeProvincialInDistrict {
+        name: String,
+        setting: bool,
+        district: String,
+        file: String,
+        line: Option<usize>,
+    },
 }
 
 /// `e`, an error in the team kind `kind`, saying so first.
@@ -173,6 +189,29 @@ impl Message for TeamKindProblem {
             .hint(format!(
                 "giữ scope = \"provincial\" cho `{name}`; hoặc khai báo một loại đội tại chỗ mới với tên khác và ghi số đội ở từng huyện: teams = {{ ... = 8 }}"
             )),
+            MadeProvincialNoPool { name, setting } => Said::new(
+                "loại đội này được đổi thành cấp tỉnh (scope = \"provincial\") ở đây, nhưng chưa có số đội sẵn có (`available`) của tỉnh",
+            )
+            .hint(if *setting {
+                format!("loại đội cấp tỉnh cần số đội của tỉnh: thêm --set team_kind.{name}.available=N (N là số đội, ví dụ 30)")
+            } else {
+                "loại đội cấp tỉnh cần số đội của tỉnh: thêm một dòng như available = 30 vào mục [[team_kind]] này".to_string()
+            }),
+            MadeProvincialInDistrict {
+                name,
+                setting,
+                district,
+                file,
+                line,
+            } => Said::new(format!(
+                "loại đội này được đổi thành cấp tỉnh (scope = \"provincial\") ở đây, nhưng {file}{} ghi số đội `{name}` cho huyện \"{district}\": đội cấp tỉnh không tính theo từng huyện",
+                line.map(|l| format!(":{l}")).unwrap_or_default()
+            ))
+            .hint(if *setting {
+                format!("--set không xóa được số đội đã ghi ở các huyện: chép kịch bản ra một tệp mới, trong đó đặt scope = \"provincial\" và available = N cho `{name}` rồi xóa các mục `{name} = ...` của các huyện")
+            } else {
+                format!("kịch bản kế thừa không xóa được số đội ghi ở kịch bản gốc: thay vì đổi `{name}`, khai báo ở tệp này một loại đội cấp tỉnh mới với tên khác (name = \"{name}_tinh\", scope = \"provincial\", available = N, ...) và đặt available của nó")
+            }),
         }
     }
 
@@ -250,6 +289,29 @@ impl Message for TeamKindProblem {
             .hint(format!(
                 "keep scope = \"provincial\" for `{name}`; or define a new local kind under another name and count its teams in each district: teams = {{ ... = 8 }}"
             )),
+            MadeProvincialNoPool { name, setting } => Said::new(
+                "it is made provincial (scope = \"provincial\") here, but no file gives the province's pool of its teams (`available`)",
+            )
+            .hint(if *setting {
+                format!("a provincial kind needs its pool: add --set team_kind.{name}.available=N (N teams, e.g. 30)")
+            } else {
+                "a provincial kind needs its pool: add a line such as available = 30 to this [[team_kind]] entry".to_string()
+            }),
+            MadeProvincialInDistrict {
+                name,
+                setting,
+                district,
+                file,
+                line,
+            } => Said::new(format!(
+                "it is made provincial (scope = \"provincial\") here, while {file}{} counts `{name}` teams in district \"{district}\": a provincial kind's teams are not counted per district",
+                line.map(|l| format!(":{l}")).unwrap_or_default()
+            ))
+            .hint(if *setting {
+                format!("a --set cannot remove the teams the districts count: copy the scenario to a new file, set scope = \"provincial\" and available = N for `{name}` there, and remove the districts' `{name} = ...` entries")
+            } else {
+                format!("an overlay cannot remove what its base writes: instead of changing `{name}`, define in this file a new provincial kind under another name (name = \"{name}_pool\", scope = \"provincial\", available = N, ...)")
+            }),
         }
     }
 }
