@@ -357,7 +357,10 @@ const VI_TEXTS: &[(&str, &str)] = &[
         "--set",
         "Đổi một giá trị của kịch bản cho lần chạy này, ví dụ --set target.provincial_rate=0.5 --set team_kind.volunteer.available=50 --set params.door_to_door_threshold=0.25 (ghi nhiều lần được).",
     ),
-    ("--format", "Định dạng kết quả."),
+    (
+        "--format",
+        "Định dạng kết quả (mặc định: định dạng mà đuôi tệp --out chỉ ra; .txt hoặc không có đuôi: text).",
+    ),
     ("--format text", "bảng để đọc trên màn hình"),
     (
         "--format json",

@@ -197,6 +197,72 @@ fn cases() -> Vec<Case> {
                 "kiểm tra thư mục có tồn tại và có quyền ghi",
                 "check that the folder exists and can be written",
             ),
+        out("out: an extension that names no format", "{dir}/plan.pdf")
+            .at("plan.pdf: ")
+            .place("có đuôi .pdf", "ends in .pdf")
+            .hint(
+                ".xlsx (Excel), .docx (công văn Word); hoặc ghi rõ định dạng, ví dụ --format json",
+                ".xlsx (Excel), .docx (the Word letter); or name the format, e.g. --format json",
+            ),
+        out(
+            "out: a workbook's name for another format",
+            "{dir}/plan.xlsx",
+        )
+        .arg("--format")
+        .arg("csv")
+        .at("plan.xlsx: ")
+        .place(
+            "có đuôi .xlsx (định dạng xlsx) nhưng --format là csv",
+            "ends in .xlsx (the xlsx format) but --format is csv",
+        )
+        .hint(
+            "đổi đuôi tệp thành .csv, hoặc bỏ --format csv",
+            "end the file's name in .csv, or leave out --format csv",
+        ),
+        out("out: JSON into a file named .md", "{dir}/plan.md")
+            .arg("--format")
+            .arg("json")
+            .at("plan.md: ")
+            .place(
+                "có đuôi .md (định dạng markdown) nhưng --format là json",
+                "ends in .md (the markdown format) but --format is json",
+            )
+            .hint("đổi đuôi tệp thành .json", "end the file's name in .json"),
+        Case::new(
+            "out: compare into a file named .csv",
+            &[
+                "compare",
+                "{dir}/scenarios/lang-son-2020-09-01.toml",
+                "{dir}/scenarios/lang-son-2020-09-01.toml",
+                "--out",
+                "{dir}/compare.csv",
+            ],
+        )
+        .at("compare.csv: ")
+        .place(
+            "lệnh `compare` không xuất được định dạng csv",
+            "`campaign compare` cannot write csv",
+        )
+        .hint("(tệp .txt, .md hoặc .json)", "(a .txt, .md or .json file)"),
+        Case::new(
+            "out: sweep into a file named .docx",
+            &[
+                "sweep",
+                "{dir}/scenarios/lang-son-2020-09-01.toml",
+                "--vary",
+                "team_kind.volunteer.available=0..10:10",
+                "--format",
+                "json",
+                "--out",
+                "{dir}/sweep.docx",
+            ],
+        )
+        .at("sweep.docx: ")
+        .place(
+            "có đuôi .docx (định dạng docx) nhưng --format là json",
+            "ends in .docx (the docx format) but --format is json",
+        )
+        .hint("đổi đuôi tệp thành .json", "end the file's name in .json"),
         Case::plan("out: a workbook without --out")
             .arg("--format")
             .arg("xlsx")

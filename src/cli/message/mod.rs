@@ -82,6 +82,17 @@ pub(crate) enum OutputProblem {
         command: String,
         format: &'static str,
     },
+    /// `--out` without `--format`, its extension (`ext`, as typed) naming no format;
+    /// `plan`: the command is `campaign plan`, which writes more formats than the others.
+    UnknownExtension { ext: String, plan: bool },
+    /// `--format` (`given`) that is not the format `--out`'s extension (`ext`) names
+    /// (`named`).
+    Contradicts {
+        ext: String,
+        given: &'static str,
+        named: &'static str,
+        plan: bool,
+    },
     /// A binary format (xlsx) without `--out`.
     NeedsOut { format: &'static str },
     /// The output (a file, or the terminal) could not be written; `kind` says why.
@@ -104,7 +115,30 @@ impl Message for OutputProblem {
             PlanOnly { command, format } => Said::new(format!(
                 "lệnh `{command}` không xuất được định dạng {format}: chỉ lệnh `plan` in được {format}"
             ))
-            .hint("dùng --format text, markdown hoặc json"),
+            .hint("dùng --format text, markdown hoặc json (tệp .txt, .md hoặc .json)"),
+            UnknownExtension { ext, plan } => Said::new(format!(
+                "tên tệp kết quả có đuôi .{ext}, không phải đuôi của định dạng nào chương trình viết được"
+            ))
+            .hint(format!(
+                "đặt đuôi tệp theo định dạng muốn có: {}; hoặc ghi rõ định dạng, ví dụ --format json",
+                extensions(Lang::Vi, *plan)
+            )),
+            Contradicts {
+                ext,
+                given,
+                named,
+                plan,
+            } => Said::new(format!(
+                "tên tệp có đuôi .{ext} (định dạng {named}) nhưng --format là {given}: tệp sẽ không mở được đúng như tên của nó"
+            ))
+            .hint(if *plan || !printable(named) {
+                format!(
+                    "đổi đuôi tệp thành .{}, hoặc bỏ --format {given} để ghi định dạng {named} theo đuôi tệp",
+                    extension(given)
+                )
+            } else {
+                format!("đổi đuôi tệp thành .{}", extension(given))
+            }),
             NeedsOut { format } => Said::new(format!(
                 "định dạng {format} là tệp nhị phân, không in ra màn hình được"
             ))
@@ -150,7 +184,30 @@ impl Message for OutputProblem {
             PlanOnly { command, format } => Said::new(format!(
                 "`campaign {command}` cannot write {format}: only `campaign plan` writes {format}"
             ))
-            .hint("use --format text, markdown or json"),
+            .hint("use --format text, markdown or json (a .txt, .md or .json file)"),
+            UnknownExtension { ext, plan } => Said::new(format!(
+                "the output file's name ends in .{ext}, which names no format the planner writes"
+            ))
+            .hint(format!(
+                "end the name as the format you want: {}; or name the format, e.g. --format json",
+                extensions(Lang::En, *plan)
+            )),
+            Contradicts {
+                ext,
+                given,
+                named,
+                plan,
+            } => Said::new(format!(
+                "the file's name ends in .{ext} (the {named} format) but --format is {given}: the file would not open as its name says"
+            ))
+            .hint(if *plan || !printable(named) {
+                format!(
+                    "end the file's name in .{}, or leave out --format {given} to write {named} as the name says",
+                    extension(given)
+                )
+            } else {
+                format!("end the file's name in .{}", extension(given))
+            }),
             NeedsOut { format } => Said::new(format!(
                 "{format} is a binary file and cannot be written to the terminal"
             ))
@@ -188,6 +245,35 @@ impl Message for OutputProblem {
             ))
             .hint("choose another file name for the output"),
         }
+    }
+}
+
+/// The extension a file in `format` (as `--format` names it) ends in.
+fn extension(format: &str) -> &str {
+    match format {
+        "text" => "txt",
+        "markdown" => "md",
+        "letter-html" => "html",
+        other => other,
+    }
+}
+
+/// Whether `format` (as `--format` names it) is one only `campaign plan` writes.
+fn printable(format: &str) -> bool {
+    matches!(format, "html" | "csv" | "xlsx" | "docx" | "letter-html")
+}
+
+/// The extensions a command writes and their formats, for a hint: `plan` writes them all.
+fn extensions(lang: Lang, plan: bool) -> &'static str {
+    match (lang, plan) {
+        (Lang::Vi, true) => {
+            ".txt (bảng chữ), .json, .md (markdown), .html (trang in), .csv, .xlsx (Excel), .docx (công văn Word)"
+        }
+        (Lang::Vi, false) => ".txt (bảng chữ), .json, .md (markdown)",
+        (Lang::En, true) => {
+            ".txt (text tables), .json, .md (Markdown), .html (pages to print), .csv, .xlsx (Excel), .docx (the Word letter)"
+        }
+        (Lang::En, false) => ".txt (text tables), .json, .md (Markdown)",
     }
 }
 
