@@ -93,9 +93,13 @@ enum Command {
     Import {
         /// The table, e.g. coverage.xlsx or coverage.csv
         file: PathBuf,
-        /// Write the scenario to this file (atomically) instead of the terminal.
+        /// Write the scenario to this file (atomically) instead of the terminal. A file that is
+        /// there already is replaced only if `campaign import` or `campaign generate` wrote it.
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Replace the --out file even if it is a scenario these commands did not write.
+        #[arg(long, action = clap::ArgAction::SetTrue)]
+        force: bool,
         /// Name a column the tool cannot guess, by its heading as the file writes it:
         /// installed="Số máy cài", smartphones=..., district=..., rate=... (repeatable)
         #[arg(long = "column", value_name = "KEY=HEADING")]
@@ -559,6 +563,7 @@ fn command(
         Command::Import {
             file,
             out,
+            force,
             columns,
             as_of,
             lang,
@@ -571,6 +576,7 @@ fn command(
             let args = import::Args {
                 file: &file,
                 out: out.as_deref(),
+                force,
                 columns: &columns,
                 as_of: as_of.as_deref(),
             };

@@ -263,6 +263,61 @@ fn cases() -> Vec<Case> {
             "ends in .docx (the docx format) but --format is json",
         )
         .hint("đổi đuôi tệp thành .json", "end the file's name in .json"),
+        Case::new(
+            "out: generate over a real scenario",
+            &[
+                "generate",
+                "--units",
+                "3",
+                "--seed",
+                "1",
+                "--out",
+                "{dir}/scenarios/lang-son-2020-09-01.toml",
+            ],
+        )
+        .at("lang-son-2020-09-01.toml: ")
+        .place(
+            "không phải do `campaign generate` hay `campaign import` viết",
+            "was not written by `campaign generate` or `campaign import`",
+        )
+        .hint(
+            "thêm --force (campaign generate ... --out TỆP --force)",
+            "add --force (campaign generate ... --out FILE --force)",
+        ),
+        Case::new(
+            "out: import over a real scenario",
+            &[
+                "import",
+                "{dir}/letter.csv",
+                "--out",
+                "{dir}/scenarios/lang-son-2020-09-01.toml",
+            ],
+        )
+        .file("letter.csv", super::coverage::CSV)
+        .at("lang-son-2020-09-01.toml: ")
+        .place(
+            "(có thể là một kịch bản thật)",
+            "(it may be a real scenario)",
+        )
+        .hint(
+            "thêm --force (campaign import ... --out TỆP --force)",
+            "add --force (campaign import ... --out FILE --force)",
+        ),
+        Case::new(
+            "out: import over a skeleton whose assumptions were checked",
+            &["import", "{dir}/letter.csv", "--out", "{dir}/new.toml"],
+        )
+        .file("letter.csv", super::coverage::CSV)
+        .file(
+            "new.toml",
+            "# Scenario skeleton made by `campaign import letter.csv`.\n\nassumptions_checked = true\n",
+        )
+        .at("new.toml: ")
+        .place(
+            "đã có người kiểm tra các giả định (assumptions_checked = true)",
+            "someone has checked this file's assumptions (assumptions_checked = true)",
+        )
+        .hint("chọn tên tệp khác cho --out", "choose another file name for --out"),
         Case::plan("out: a workbook without --out")
             .arg("--format")
             .arg("xlsx")

@@ -103,6 +103,12 @@ pub(crate) enum OutputProblem {
     ReadOnly,
     /// `--out` is a link to nothing, or one of a loop of links.
     BrokenLink,
+    /// `campaign {command}` (generate, import) would replace a file that no such command wrote
+    /// (a real scenario), or (`checked`) a skeleton whose assumptions someone has checked.
+    NotMadeHere {
+        command: &'static str,
+        checked: bool,
+    },
     /// `--out` names a file this run reads; `input` is the path the run reads it by, where
     /// that is written otherwise (a link, `../`).
     IsAnInput { input: Option<PathBuf> },
@@ -170,6 +176,19 @@ impl Message for OutputProblem {
             .hint("ghi thẳng tên tệp kết quả, hoặc sửa liên kết cho trỏ tới một tệp"),
             ReadOnly => Said::new("tệp này chỉ cho phép đọc: chương trình không ghi đè lên nó")
                 .hint("chọn tên tệp khác, hoặc bỏ thuộc tính chỉ đọc của tệp nếu đúng là muốn thay nó"),
+            NotMadeHere { command, checked } => Said::new(if *checked {
+                "tệp này đã có người kiểm tra các giả định (assumptions_checked = true): \
+                 chương trình không ghi đè lên nó"
+                    .to_string()
+            } else {
+                "tệp này đã có và không phải do `campaign generate` hay `campaign import` viết \
+                 (có thể là một kịch bản thật): chương trình không ghi đè lên nó"
+                    .to_string()
+            })
+            .hint(format!(
+                "chọn tên tệp khác cho --out; nếu đúng là muốn thay tệp này, thêm --force \
+                 (campaign {command} ... --out TỆP --force)"
+            )),
             IsAnInput { input } => Said::new(format!(
                 "đây là tệp mà chính lệnh này đang đọc{}: ghi kết quả vào đó sẽ mất dữ liệu đầu vào",
                 input.as_ref().map(|i| format!(" ({})", i.display())).unwrap_or_default()
@@ -239,6 +258,19 @@ impl Message for OutputProblem {
             .hint("name the output file itself, or mend the link so that it points to a file"),
             ReadOnly => Said::new("this file is read-only: the planner does not write over it")
                 .hint("choose another file name, or clear the file's read-only attribute if it is really to be replaced"),
+            NotMadeHere { command, checked } => Said::new(if *checked {
+                "someone has checked this file's assumptions (assumptions_checked = true): \
+                 the planner does not write over it"
+                    .to_string()
+            } else {
+                "this file exists and was not written by `campaign generate` or `campaign import` \
+                 (it may be a real scenario): the planner does not write over it"
+                    .to_string()
+            })
+            .hint(format!(
+                "choose another file name for --out; if this file is really to be replaced, \
+                 add --force (campaign {command} ... --out FILE --force)"
+            )),
             IsAnInput { input } => Said::new(format!(
                 "this is a file this command reads{}: writing the output there would lose the input",
                 input.as_ref().map(|i| format!(" ({})", i.display())).unwrap_or_default()
