@@ -53,22 +53,33 @@ pub fn money(lang: Lang, value: f64) -> String {
     format!("{} {}", count(lang, value), lang.pick("đ", "VND"))
 }
 
-/// A rate set by policy (a target or a floor), with at most two decimals and no trailing zeros:
-/// `40%`, `32,5%` / `32.5%`.
+/// The most decimals of a percentage [`percent_short`] prints: a target typed 0.420885 is
+/// shown 42,0885%.
+pub const POLICY_PLACES: usize = 4;
+
+/// A rate set by policy (a target or a floor), with the decimals it was written with (at most
+/// [`POLICY_PLACES`]) and no trailing zeros: `40%`, `32,5%` / `32.5%`, `42,088%`.
 pub fn percent_short(lang: Lang, rate: f64) -> String {
-    let text = decimal(lang, rate * 100.0, 2);
-    let sep = locale(lang).decimal();
-    let text = match text.strip_suffix("00") {
-        Some(whole) => whole.strip_suffix(sep).unwrap_or(whole).to_string(),
-        None => text.strip_suffix('0').unwrap_or(&text).to_string(),
-    };
-    format!("{text}%")
+    let places = places_needed(rate * 100.0, POLICY_PLACES);
+    format!("{}%", decimal(lang, rate * 100.0, places))
 }
 
 /// A rate with as many decimals (one to four) as it takes to tell it apart from `other`, so
 /// that a shortfall never prints as the figure it falls short of: `34,96%` next to `35%`.
 pub fn percent_apart(lang: Lang, rate: f64, other: f64) -> String {
     let mut places = 1;
+    while places < 4 && decimal(lang, rate * 100.0, places) == decimal(lang, other * 100.0, places)
+    {
+        places += 1;
+    }
+    format!("{}%", decimal(lang, rate * 100.0, places))
+}
+
+/// A rate as [`percent`] (two decimals), or with as many more (up to four) as it takes to tell
+/// it apart from `other` (a target) where two print them the same: a projection of 42,0876%
+/// beside a target of 42,088% is not shown as 42,09%.
+pub fn percent_beside(lang: Lang, rate: f64, other: f64) -> String {
+    let mut places = 2;
     while places < 4 && decimal(lang, rate * 100.0, places) == decimal(lang, other * 100.0, places)
     {
         places += 1;

@@ -336,6 +336,10 @@ fn line(out: &mut String, setting: &str, comment: &str) {
     let _ = writeln!(out, "{setting}{:pad$}# {comment}", "");
 }
 
+/// How every file `campaign generate` writes starts: what tells it apart from a real
+/// scenario, which `generate --out` does not replace without `--force`.
+pub const HEADER: &str = "# GENERATED synthetic data, NOT REAL:";
+
 /// The label the project's rule asks for: generated, not real, every figure an ASSUMPTION,
 /// and the command that made the file.
 fn header(out: &mut String, params: &Params) {

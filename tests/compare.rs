@@ -956,3 +956,46 @@ fn coverage_history_is_an_input_difference() {
         json!([{ "key": "history", "values": [[], ["2020-08-18", "2020-08-25"]] }])
     );
 }
+
+#[test]
+fn a_scenario_that_shares_no_district_with_a_is_said_so_in_every_format() {
+    let shipped = std::path::Path::new(support::SHIPPED);
+    let other = std::path::Path::new("scenarios/synthetic-700.toml");
+    let vi = compare(&[shipped, other]).run().plan().stdout;
+    assert!(
+        vi.contains("Kịch bản B không có huyện nào trùng tên với kịch bản A"),
+        "{vi}"
+    );
+    let en = compare(&[shipped, other]).lang("en").run().plan().stdout;
+    assert!(
+        en.contains("Scenario B shares no district with scenario A"),
+        "{en}"
+    );
+    let md = compare(&[shipped, other])
+        .format("markdown")
+        .lang("en")
+        .run()
+        .plan()
+        .stdout;
+    assert!(
+        md.contains("Scenario B shares no district with scenario A"),
+        "{md}"
+    );
+    let json = compare(&[shipped, other])
+        .format("json")
+        .run()
+        .plan()
+        .json();
+    assert_eq!(json["notices"][0]["notice"], "no_shared_district");
+    assert_eq!(json["notices"][0]["scenario"], "B");
+    // scenarios of the same province: nothing said
+    let what_if = std::path::Path::new("scenarios/what-if-equity.toml");
+    let same = compare(&[shipped, what_if]).lang("en").run().plan().stdout;
+    assert!(!same.contains("shares no district"), "{same}");
+    let json = compare(&[shipped, what_if])
+        .format("json")
+        .run()
+        .plan()
+        .json();
+    assert!(json.get("notices").is_none());
+}

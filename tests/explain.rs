@@ -1171,3 +1171,21 @@ fn a_budget_that_is_spent_stops_one_more_team() {
         "{text}"
     );
 }
+
+#[test]
+fn the_curve_names_the_effort_n_not_e_which_is_eulers_number() {
+    for (lang, says) in [
+        ("vi", "G(N) = 46.669 × (1 − e^(−N ÷ 46.669)), e là cơ số"),
+        (
+            "en",
+            "G(N) = 46,669 × (1 − e^(−N ÷ 46,669)), where e is Euler's number",
+        ),
+    ] {
+        let out = shipped(HUU_LUNG).lang(lang).run().plan().stdout;
+        assert!(out.contains(says), "{lang}: {out}");
+        assert!(
+            !out.contains("G(e)") && !out.contains("−e ÷"),
+            "{lang}: {out}"
+        );
+    }
+}

@@ -100,6 +100,46 @@ fn out_writes_the_same_bytes_as_the_terminal() {
 }
 
 #[test]
+fn out_replaces_a_generated_or_imported_file_and_a_real_scenario_only_with_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("g.toml");
+    let out = out.to_str().unwrap();
+    let written = |seed: &str, force: bool| {
+        let mut args = vec!["generate", "--units", "3", "--seed", seed, "--out", out];
+        if force {
+            args.push("--force");
+        }
+        run(&args)
+    };
+    // a generated file is replaced by another
+    assert_eq!(written("1", false).0, 0);
+    assert_eq!(written("2", false), (0, String::new(), String::new()));
+    assert_eq!(
+        std::fs::read_to_string(out).unwrap(),
+        generate(&["--units", "3", "--seed", "2"])
+    );
+    // so is an imported skeleton
+    let skeleton = "# Scenario skeleton made by `campaign import letter.csv`.\n\
+                    assumptions_checked = false\n";
+    std::fs::write(out, skeleton).unwrap();
+    assert_eq!(written("1", false).0, 0);
+    // a real scenario is not, and stays as it was; with --force it is
+    let real = std::fs::read_to_string(layout::SHIPPED).unwrap();
+    std::fs::write(out, &real).unwrap();
+    let (code, stdout, stderr) = written("1", false);
+    assert_eq!((code, stdout.as_str()), (1, ""));
+    assert!(stderr.contains("g.toml: tệp này đã có và không phải do `campaign generate`"));
+    assert!(stderr.contains("thêm --force"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(out).unwrap(), real);
+    assert_eq!(written("1", true).0, 0);
+    assert!(
+        std::fs::read_to_string(out)
+            .unwrap()
+            .starts_with(synthetic::HEADER)
+    );
+}
+
+#[test]
 fn different_seeds_give_different_provinces() {
     let one = generate(&["--units", "100", "--seed", "1"]);
     let two = generate(&["--units", "100", "--seed", "2"]);

@@ -553,7 +553,7 @@ fn other_commands_refuse_the_printable_formats() {
                 err,
                 format!(
                     "lỗi: lệnh `{0}` không xuất được định dạng {format}: chỉ lệnh `plan` in được {format}\n\
-                     gợi ý: dùng --format text, markdown hoặc json\n",
+                     gợi ý: dùng --format text, markdown hoặc json (tệp .txt, .md hoặc .json)\n",
                     run[0]
                 )
             );

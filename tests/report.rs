@@ -1106,3 +1106,32 @@ fn a_pace_just_short_of_the_target_never_prints_as_the_target() {
     );
     assert!(!text.contains("chỉ đạt 40,00%"), "{text}");
 }
+
+#[test]
+fn a_target_prints_as_written_and_a_projection_just_short_of_it_prints_apart() {
+    let shipped = crate::layout::SHIPPED;
+    for (lang, projected, target) in [
+        ("vi", "218.781 (42,0879%)", "42,088% — CHƯA ĐẠT"),
+        ("en", "218,781 (42.0879%)", "42.088% — not reached"),
+    ] {
+        let (code, out, err) = crate::layout::run(&[
+            "plan",
+            shipped,
+            "--set",
+            "target.provincial_rate=0.42088",
+            "--lang",
+            lang,
+        ]);
+        assert_eq!(code, 0, "{err}");
+        assert!(
+            out.contains(projected) && out.contains(target),
+            "{lang}: {out}"
+        );
+    }
+    // a target two decimals say, and a projection far from it: two decimals, as before
+    let (_, out, _) = crate::layout::run(&["plan", shipped, "--lang", "en"]);
+    assert!(
+        out.contains("218,781 (42.09%)") && out.contains("40% — reached"),
+        "{out}"
+    );
+}

@@ -48,9 +48,13 @@ pub(super) struct Args {
     /// folder the scenario is written to (repeatable; default: no rules).
     #[arg(long = "rules", value_name = "PATH")]
     rules: Vec<String>,
-    /// Write the scenario to this file (atomically) instead of the terminal.
+    /// Write the scenario to this file (atomically) instead of the terminal. A file that is
+    /// there already is replaced only if `campaign generate` or `campaign import` wrote it.
     #[arg(long)]
     out: Option<PathBuf>,
+    /// Replace the --out file even if it is a scenario these commands did not write.
+    #[arg(long, action = clap::ArgAction::SetTrue)]
+    force: bool,
     /// Language of the messages (vi: Tiếng Việt, en: English).
     #[arg(long, value_enum, default_value_t = LangArg::Vi)]
     lang: LangArg,
@@ -87,6 +91,10 @@ pub(super) fn run(
     let written = refuse_settings(settings)
         .and_then(|()| params(args))
         .and_then(|params| {
+            if let Some(out) = &args.out {
+                output::check_out(out, &[])?;
+                output::check_replaceable(out, "generate", args.force)?;
+            }
             let text = synthetic::generate(&params);
             output::emit(args.out.as_deref(), text.as_bytes(), stdout)
         });

@@ -199,7 +199,9 @@ fn localise_arg(mut arg: Arg, path: &str, lang: Lang) -> Arg {
         Lang::En => english,
         Lang::Vi => vi_arg(path, &key).map_or(english, str::to_string),
     };
-    if let (Lang::Vi, Some(names)) = (lang, arg.get_value_names()) {
+    // a flag (--force) takes no value: no value name, values or default to show
+    let takes_values = arg.get_action().takes_values();
+    if let (Lang::Vi, Some(names), true) = (lang, arg.get_value_names(), takes_values) {
         let names: Vec<Str> = names
             .iter()
             .map(|n| value_name_vi(n.as_str()).map_or_else(|| n.clone(), Str::from))
@@ -209,6 +211,7 @@ fn localise_arg(mut arg: Arg, path: &str, lang: Lang) -> Arg {
     let values: Vec<PossibleValue> = arg
         .get_possible_values()
         .into_iter()
+        .filter(|_| takes_values)
         .filter(|v| !v.is_hide_set())
         .filter(|v| {
             offers_printable(path)
@@ -222,6 +225,7 @@ fn localise_arg(mut arg: Arg, path: &str, lang: Lang) -> Arg {
     let defaults: Vec<String> = arg
         .get_default_values()
         .iter()
+        .filter(|_| takes_values)
         .map(|v| v.to_string_lossy().into_owned())
         .collect();
     let mut short = text.clone();
@@ -357,7 +361,10 @@ const VI_TEXTS: &[(&str, &str)] = &[
         "--set",
         "Đổi một giá trị của kịch bản cho lần chạy này, ví dụ --set target.provincial_rate=0.5 --set team_kind.volunteer.available=50 --set params.door_to_door_threshold=0.25 (ghi nhiều lần được).",
     ),
-    ("--format", "Định dạng kết quả."),
+    (
+        "--format",
+        "Định dạng kết quả (mặc định: định dạng mà đuôi tệp --out chỉ ra; .txt hoặc không có đuôi: text).",
+    ),
     ("--format text", "bảng để đọc trên màn hình"),
     (
         "--format json",
@@ -449,11 +456,19 @@ const VI_TEXTS: &[(&str, &str)] = &[
     ),
     (
         "campaign import --out",
-        "Ghi kịch bản vào tệp này thay vì in ra màn hình (tệp cũ chỉ bị thay khi đã ghi xong).",
+        "Ghi kịch bản vào tệp này thay vì in ra màn hình (tệp cũ chỉ bị thay khi đã ghi xong). Tệp đã có chỉ bị thay nếu do `campaign import` hay `campaign generate` viết.",
+    ),
+    (
+        "campaign import --force",
+        "Thay tệp --out kể cả khi đó là kịch bản không do các lệnh này viết.",
     ),
     (
         "campaign generate --out",
-        "Ghi kịch bản vào tệp này thay vì in ra màn hình (tệp cũ chỉ bị thay khi đã ghi xong).",
+        "Ghi kịch bản vào tệp này thay vì in ra màn hình (tệp cũ chỉ bị thay khi đã ghi xong). Tệp đã có chỉ bị thay nếu do `campaign generate` hay `campaign import` viết.",
+    ),
+    (
+        "campaign generate --force",
+        "Thay tệp --out kể cả khi đó là kịch bản không do các lệnh này viết.",
     ),
     (
         "campaign generate",
@@ -589,7 +604,10 @@ mod tests {
     #[test]
     fn every_value_name_is_in_vietnamese() {
         fn walk(cmd: &Command, missing: &mut Vec<String>) {
-            for arg in cmd.get_arguments() {
+            for arg in cmd
+                .get_arguments()
+                .filter(|a| a.get_action().takes_values())
+            {
                 for name in arg.get_value_names().unwrap_or_default() {
                     // a letter standing for a number reads the same in both languages
                     if name.len() > 1 && value_name_vi(name.as_str()).is_none() {

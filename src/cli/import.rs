@@ -20,6 +20,8 @@ use crate::text::Lang;
 pub struct Args<'a> {
     pub file: &'a Path,
     pub out: Option<&'a Path>,
+    /// `--force`: replace `out` even if no `campaign import` or `generate` wrote it.
+    pub force: bool,
     /// Each `--column KEY=HEADING` as typed.
     pub columns: &'a [String],
     pub as_of: Option<&'a str>,
@@ -30,6 +32,9 @@ pub struct Args<'a> {
 pub fn run(args: &Args<'_>, lang: Lang, stdout: &mut dyn Write, stderr: &mut dyn Write) -> i32 {
     let written = options(args).and_then(|options| {
         output::check_out_of(args.out, || vec![args.file.to_path_buf()])?;
+        if let Some(out) = args.out {
+            output::check_replaceable(out, "import", args.force)?;
+        }
         let imported = crate::import::read_with(args.file, &options)?;
         let rules = rules_for(args.out);
         let text = skeleton::render(&imported, &rules);

@@ -93,9 +93,13 @@ enum Command {
     Import {
         /// The table, e.g. coverage.xlsx or coverage.csv
         file: PathBuf,
-        /// Write the scenario to this file (atomically) instead of the terminal.
+        /// Write the scenario to this file (atomically) instead of the terminal. A file that is
+        /// there already is replaced only if `campaign import` or `campaign generate` wrote it.
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Replace the --out file even if it is a scenario these commands did not write.
+        #[arg(long, action = clap::ArgAction::SetTrue)]
+        force: bool,
         /// Name a column the tool cannot guess, by its heading as the file writes it:
         /// installed="Số máy cài", smartphones=..., district=..., rate=... (repeatable)
         #[arg(long = "column", value_name = "KEY=HEADING")]
@@ -143,9 +147,9 @@ enum RulesCommand {
 /// `--format`, `--lang` and `--out`, as every command that writes a result takes them.
 #[derive(Debug, clap::Args)]
 struct OutputArgs {
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = FormatArg::Text)]
-    format: FormatArg,
+    /// Output format (default: the one the --out file's extension names; .txt or none: text).
+    #[arg(long, value_enum)]
+    format: Option<FormatArg>,
     #[command(flatten)]
     lang: LangArgs,
     /// Write to this file (atomically) instead of the terminal.
@@ -191,6 +195,8 @@ impl OutputArgs {
     fn checked(
         self,
         command: &str,
+        scenarios: &[&std::path::Path],
+        settings: &[String],
         terminal: Option<usize>,
         stderr: &mut dyn Write,
     ) -> Result<Output, i32> {
@@ -199,14 +205,34 @@ impl OutputArgs {
             (None, None) => terminal,
             (None, Some(_)) => None,
         };
+        let lang: Lang = self.lang.into();
+        let given = self.format.map(Format::from);
+        let format = match output_format(given, self.out.as_deref()) {
+            Ok(format) => format,
+            Err(refusal) => {
+                // writing over an input (or a device, a folder) is said first: it is the worse
+                let e = self
+                    .out
+                    .as_deref()
+                    .and_then(|out| {
+                        output::check_out(out, &output::inputs_of(scenarios, settings)).err()
+                    })
+                    .unwrap_or_else(|| refusal.command(command));
+                return Err(bad_input(stderr, &e, lang));
+            }
+        };
         let output = Output {
-            format: self.format.into(),
-            lang: self.lang.into(),
+            format,
+            lang,
             out: self.out,
             width,
         };
         let refused = if command != "plan" && output.format.is_printable() {
-            plan_only(command, output.format)
+            // the file, when its name chose the format
+            match (&output.out, given) {
+                (Some(out), None) => plan_only(command, output.format).file(out),
+                _ => plan_only(command, output.format),
+            }
         } else if output.format.is_binary() && output.out.is_none() {
             needs_out(output.format)
         } else {
@@ -253,6 +279,105 @@ impl From<FormatArg> for Format {
             FormatArg::Xlsx => Format::Xlsx,
             FormatArg::Docx => Format::Docx,
             FormatArg::LetterHtml => Format::LetterHtml,
+        }
+    }
+}
+
+/// The format a file's extension names (`plan.XLSX` too), `Ok(None)` for a file without one,
+/// `Err(extension)` for an extension that names no format. `.txt` is text; `.html` is the
+/// plan's HTML (the letter's, `--format letter-html`, is an HTML file too).
+fn format_of_extension(path: &std::path::Path) -> Result<Option<Format>, String> {
+    let Some(ext) = path.extension() else {
+        return Ok(None);
+    };
+    let ext = ext.to_string_lossy();
+    match ext.to_lowercase().as_str() {
+        "txt" => Ok(Some(Format::Text)),
+        "json" => Ok(Some(Format::Json)),
+        "md" | "markdown" => Ok(Some(Format::Markdown)),
+        "html" | "htm" => Ok(Some(Format::Html)),
+        "csv" => Ok(Some(Format::Csv)),
+        "xlsx" => Ok(Some(Format::Xlsx)),
+        "docx" => Ok(Some(Format::Docx)),
+        _ => Err(ext.into_owned()),
+    }
+}
+
+/// A refusal of `--format` and `--out` together, before the command's name is known.
+enum FormatRefusal {
+    Unknown {
+        file: PathBuf,
+        ext: String,
+    },
+    Contradicts {
+        file: PathBuf,
+        ext: String,
+        given: Format,
+        named: Format,
+    },
+}
+
+impl FormatRefusal {
+    /// The error, for `campaign command`.
+    fn command(self, command: &str) -> crate::diagnostic::Error {
+        let plan = command == "plan";
+        match self {
+            FormatRefusal::Unknown { file, ext } => {
+                crate::diagnostic::Error::new(OutputProblem::UnknownExtension { ext, plan })
+                    .file(file)
+            }
+            FormatRefusal::Contradicts {
+                file,
+                ext,
+                given,
+                named,
+            } => crate::diagnostic::Error::new(OutputProblem::Contradicts {
+                ext,
+                given: given.name(),
+                named: named.name(),
+                plan,
+            })
+            .file(file),
+        }
+    }
+}
+
+/// The format of the output: `--format` (`given`) when it agrees with `--out`'s extension,
+/// else the one the extension names; text without either. An extension that names no format
+/// needs `--format`; one that names another format than `--format` is refused (the file would
+/// not open as its name says).
+fn output_format(
+    given: Option<Format>,
+    out: Option<&std::path::Path>,
+) -> Result<Format, FormatRefusal> {
+    let Some(file) = out else {
+        return Ok(given.unwrap_or(Format::Text));
+    };
+    let ext = || {
+        file.extension()
+            .map(|e| e.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    };
+    match (given, format_of_extension(file)) {
+        (None, Ok(named)) => Ok(named.unwrap_or(Format::Text)),
+        (None, Err(ext)) => Err(FormatRefusal::Unknown {
+            file: file.to_path_buf(),
+            ext,
+        }),
+        // a name the formats do not use (plan.out, plan.log, no extension): as --format says
+        (Some(given), Ok(None) | Err(_)) => Ok(given),
+        (Some(given), Ok(Some(named))) => {
+            let agrees = given == named || (given == Format::LetterHtml && named == Format::Html);
+            if agrees {
+                Ok(given)
+            } else {
+                Err(FormatRefusal::Contradicts {
+                    file: file.to_path_buf(),
+                    ext: ext(),
+                    given,
+                    named,
+                })
+            }
         }
     }
 }
@@ -402,12 +527,19 @@ fn command(
     stderr: &mut dyn Write,
 ) -> i32 {
     match cli.command {
-        Command::Plan { scenario, output } => match output.checked("plan", terminal, stderr) {
-            Ok(output) => plan(&scenario, &cli.set, &output, stdout, stderr),
-            Err(code) => code,
-        },
-        Command::Compare { scenarios, output } => match output.checked("compare", terminal, stderr)
-        {
+        Command::Plan { scenario, output } => {
+            match output.checked("plan", &[&scenario], &cli.set, terminal, stderr) {
+                Ok(output) => plan(&scenario, &cli.set, &output, stdout, stderr),
+                Err(code) => code,
+            }
+        }
+        Command::Compare { scenarios, output } => match output.checked(
+            "compare",
+            &scenarios.iter().map(PathBuf::as_path).collect::<Vec<_>>(),
+            &cli.set,
+            terminal,
+            stderr,
+        ) {
             Ok(output) => compare::run(&scenarios, &cli.set, &output, stdout, stderr),
             Err(code) => code,
         },
@@ -416,7 +548,7 @@ fn command(
             vary,
             output,
             jobs,
-        } => match output.checked("sweep", terminal, stderr) {
+        } => match output.checked("sweep", &[&scenario], &cli.set, terminal, stderr) {
             Ok(output) => sweep::run(&scenario, &vary, &cli.set, &output, jobs, stdout, stderr),
             Err(code) => code,
         },
@@ -424,13 +556,14 @@ fn command(
             scenario,
             district,
             output,
-        } => match output.checked("explain", terminal, stderr) {
+        } => match output.checked("explain", &[&scenario], &cli.set, terminal, stderr) {
             Ok(output) => explain::run(&scenario, &district, &cli.set, &output, stdout, stderr),
             Err(code) => code,
         },
         Command::Import {
             file,
             out,
+            force,
             columns,
             as_of,
             lang,
@@ -443,6 +576,7 @@ fn command(
             let args = import::Args {
                 file: &file,
                 out: out.as_deref(),
+                force,
                 columns: &columns,
                 as_of: as_of.as_deref(),
             };

@@ -77,6 +77,47 @@ pub fn check_out(path: &Path, inputs: &[PathBuf]) -> Result<(), Error> {
     Ok(())
 }
 
+/// How much of an existing file [`check_replaceable`] reads: its header, and the
+/// `assumptions_checked` line near the top of a skeleton.
+const HEAD_BYTES: u64 = 16 * 1024;
+
+/// Refuses to let `campaign {command}` (generate, import) replace an existing file at `path`
+/// that no such command wrote (its first line is not the header of a generated file or of an
+/// imported skeleton, [`crate::synthetic::HEADER`], [`crate::import::skeleton::HEADER`]), or a
+/// skeleton whose assumptions someone has checked (`assumptions_checked = true`), unless
+/// `force`. A file that cannot be read is left to [`check_out`] and the write.
+pub fn check_replaceable(path: &Path, command: &'static str, force: bool) -> Result<(), Error> {
+    use std::io::Read;
+    if force {
+        return Ok(());
+    }
+    let Ok(file) = std::fs::File::open(path) else {
+        return Ok(());
+    };
+    if !file.metadata().is_ok_and(|m| m.is_file()) {
+        return Ok(());
+    }
+    let mut head = Vec::new();
+    if file.take(HEAD_BYTES).read_to_end(&mut head).is_err() {
+        return Ok(());
+    }
+    let head = String::from_utf8_lossy(&head);
+    let made = [crate::synthetic::HEADER, crate::import::skeleton::HEADER]
+        .iter()
+        .any(|h| head.starts_with(h));
+    let checked = head
+        .lines()
+        .any(|l| l.split('#').next().unwrap_or("").replace(' ', "") == "assumptions_checked=true");
+    if made && !checked {
+        return Ok(());
+    }
+    Err(Error::new(OutputProblem::NotMadeHere {
+        command,
+        checked: made,
+    })
+    .file(path))
+}
+
 /// `path` and every path its links lead to, in turn (at most 40, as the system follows).
 fn links(path: &Path) -> Vec<PathBuf> {
     let mut chain = vec![path.to_path_buf()];

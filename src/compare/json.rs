@@ -42,5 +42,25 @@ pub fn value(comparison: &Comparison, lang: Lang) -> Value {
             })
             .collect(),
     );
+    // only when there is one, so that the usual comparison keeps its two fields
+    let unrelated = crate::compare::tables::unrelated(comparison);
+    if !unrelated.is_empty() {
+        m.insert(
+            "notices".into(),
+            unrelated
+                .iter()
+                .map(|letter| {
+                    let mut entry = Map::new();
+                    entry.insert("notice".into(), Value::from("no_shared_district"));
+                    entry.insert("scenario".into(), Value::from(letter.as_str()));
+                    entry.insert(
+                        "text".into(),
+                        Value::from(crate::compare::tables::unrelated_notice(lang, letter)),
+                    );
+                    Value::Object(entry)
+                })
+                .collect(),
+        );
+    }
     Value::Object(m)
 }

@@ -15,6 +15,13 @@ pub fn render(comparison: &Comparison, lang: Lang) -> String {
         let _ = writeln!(out, "- {}", line_start(&line));
     }
     let _ = writeln!(out, "\n{}", line_start(tables::note(lang)));
+    for letter in tables::unrelated(comparison) {
+        let _ = writeln!(
+            out,
+            "\n{}",
+            line_start(&tables::unrelated_notice(lang, &letter))
+        );
+    }
 
     let _ = writeln!(out, "\n## {}\n", inline(tables::province_heading(lang)));
     table(&mut out, &tables::province(comparison, lang));

@@ -55,6 +55,38 @@ pub fn note(lang: Lang) -> &'static str {
     )
 }
 
+/// The letters of the scenarios after A that share no district with A (another province):
+/// their district rows cannot be set against A's.
+pub fn unrelated(comparison: &Comparison) -> Vec<String> {
+    let mut plans = comparison.plans();
+    let Some(first) = plans.next() else {
+        return Vec::new();
+    };
+    let names: std::collections::BTreeSet<&str> =
+        first.districts.iter().map(|d| d.name.as_str()).collect();
+    plans
+        .enumerate()
+        .filter(|(_, p)| {
+            !p.districts.is_empty() && p.districts.iter().all(|d| !names.contains(d.name.as_str()))
+        })
+        .map(|(i, _)| super::letter(i + 1))
+        .collect()
+}
+
+/// What is said of a scenario (`letter`) that shares no district with A.
+pub fn unrelated_notice(lang: Lang, letter: &str) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Kịch bản {letter} không có huyện nào trùng tên với kịch bản A (có thể là tỉnh khác): \
+             các chênh lệch của nó không so được theo từng huyện, chỉ so được tổng toàn tỉnh."
+        ),
+        Lang::En => format!(
+            "Scenario {letter} shares no district with scenario A (another province?): its \
+             differences are not district by district, only the province totals compare."
+        ),
+    }
+}
+
 /// `Toàn tỉnh` / `Province`.
 pub fn province_heading(lang: Lang) -> &'static str {
     words::PROVINCE.get(lang)

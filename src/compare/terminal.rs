@@ -19,6 +19,15 @@ pub fn render(comparison: &Comparison, lang: Lang, width: Option<usize>) -> Stri
     }
     let _ = writeln!(out);
     line(&mut out, width, "", "", tables::note(lang));
+    for letter in tables::unrelated(comparison) {
+        line(
+            &mut out,
+            width,
+            "",
+            "",
+            &tables::unrelated_notice(lang, &letter),
+        );
+    }
 
     heading(&mut out, width, tables::province_heading(lang));
     let province = tables::province(comparison, lang);

@@ -19,6 +19,10 @@ pub enum Rules {
 /// The date the skeleton writes when the table gives none: a placeholder, said so.
 pub const PLACEHOLDER_DATE: &str = "2020-09-01";
 
+/// How every skeleton starts: what tells it apart from a scenario someone wrote, which
+/// `import --out` does not replace without `--force`.
+pub const HEADER: &str = "# Scenario skeleton made by `campaign import ";
+
 /// The skeleton for what was imported, in the scenario format of MODEL.md § "Scenario files".
 pub fn render(imported: &Imported, rules: &Rules) -> String {
     let coverage = &imported.coverage;

@@ -28,6 +28,9 @@ pub enum Figure {
     Count(f64),
     /// `151.916 (29,22%)`: a count and its rate.
     CountAndRate(f64, f64),
+    /// `218.781 (42,0876%)`: a count and its rate, with the decimals that tell the rate apart
+    /// from the other (the target), where two decimals print them the same.
+    CountAndRateApart(f64, f64, f64),
     /// `40% — ĐẠT`: a rate and a verdict.
     RateAndText(f64, String),
     /// `35%`.
@@ -49,6 +52,13 @@ impl Figure {
                     "{} ({})",
                     number::count(lang, *x),
                     number::percent(lang, *rate)
+                )
+            }
+            Figure::CountAndRateApart(x, rate, other) => {
+                format!(
+                    "{} ({})",
+                    number::count(lang, *x),
+                    number::percent_beside(lang, *rate, *other)
                 )
             }
             Figure::RateAndText(rate, text) => {
@@ -78,7 +88,11 @@ pub fn summary_figures(plan: &Plan, lang: Lang) -> Vec<(String, Figure)> {
         ),
         (
             words::PROJECTED,
-            Figure::CountAndRate(plan.projected_installed_as_printed(), p.projected_rate),
+            Figure::CountAndRateApart(
+                plan.projected_installed_as_printed(),
+                p.projected_rate,
+                p.target_rate,
+            ),
         ),
         (
             words::TARGET,

@@ -108,14 +108,13 @@ fn province_sheet(
         };
         CellFormat::new().set_num_format(format!("0 \"{unit}\""))
     };
-    let whole_rate = CellFormat::new().set_num_format("0%");
-    let policy_rate = |r: f64| {
-        if crate::number::places_needed(r * 100.0, 1) == 0 {
-            &whole_rate
-        } else {
-            rate
-        }
-    };
+    // a rate set by policy with the decimals it was written with, as the other reports print it
+    let policy_rate =
+        |r: f64| match crate::number::places_needed(r * 100.0, crate::number::POLICY_PLACES) {
+            0 => CellFormat::new().set_num_format("0%"),
+            1 | 2 => rate.clone(),
+            places => CellFormat::new().set_num_format(format!("0.{}%", "0".repeat(places))),
+        };
     let figures = content::summary_figures(plan, lang);
     let mut below = 4 + figures.len() as u32 + 1;
     for (i, (label, figure)) in figures.into_iter().enumerate() {
@@ -123,15 +122,15 @@ fn province_sheet(
         sheet.write_string(row, 0, label)?;
         match figure {
             Figure::Count(x) => sheet.write_number_with_format(row, 1, shown::count(x), count)?,
-            Figure::CountAndRate(x, r) => {
+            Figure::CountAndRate(x, r) | Figure::CountAndRateApart(x, r, _) => {
                 sheet.write_number_with_format(row, 1, shown::count(x), count)?;
                 sheet.write_number_with_format(row, 2, shown::rate(r), rate)?
             }
             Figure::RateAndText(r, text) => {
-                sheet.write_number_with_format(row, 1, r, policy_rate(r))?;
+                sheet.write_number_with_format(row, 1, r, &policy_rate(r))?;
                 sheet.write_string(row, 2, text)?
             }
-            Figure::Rate(r) => sheet.write_number_with_format(row, 1, r, policy_rate(r))?,
+            Figure::Rate(r) => sheet.write_number_with_format(row, 1, r, &policy_rate(r))?,
             Figure::Money(x) => sheet.write_number_with_format(row, 1, shown::count(x), &money)?,
             Figure::Days(n) => sheet.write_number_with_format(row, 1, n as f64, &days(n))?,
             Figure::Text(text) => sheet.write_string(row, 1, text)?,

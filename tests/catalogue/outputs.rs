@@ -197,6 +197,127 @@ fn cases() -> Vec<Case> {
                 "kiểm tra thư mục có tồn tại và có quyền ghi",
                 "check that the folder exists and can be written",
             ),
+        out("out: an extension that names no format", "{dir}/plan.pdf")
+            .at("plan.pdf: ")
+            .place("có đuôi .pdf", "ends in .pdf")
+            .hint(
+                ".xlsx (Excel), .docx (công văn Word); hoặc ghi rõ định dạng, ví dụ --format json",
+                ".xlsx (Excel), .docx (the Word letter); or name the format, e.g. --format json",
+            ),
+        out(
+            "out: a workbook's name for another format",
+            "{dir}/plan.xlsx",
+        )
+        .arg("--format")
+        .arg("csv")
+        .at("plan.xlsx: ")
+        .place(
+            "có đuôi .xlsx (định dạng xlsx) nhưng --format là csv",
+            "ends in .xlsx (the xlsx format) but --format is csv",
+        )
+        .hint(
+            "đổi đuôi tệp thành .csv, hoặc bỏ --format csv",
+            "end the file's name in .csv, or leave out --format csv",
+        ),
+        out("out: JSON into a file named .md", "{dir}/plan.md")
+            .arg("--format")
+            .arg("json")
+            .at("plan.md: ")
+            .place(
+                "có đuôi .md (định dạng markdown) nhưng --format là json",
+                "ends in .md (the markdown format) but --format is json",
+            )
+            .hint("đổi đuôi tệp thành .json", "end the file's name in .json"),
+        Case::new(
+            "out: compare into a file named .csv",
+            &[
+                "compare",
+                "{dir}/scenarios/lang-son-2020-09-01.toml",
+                "{dir}/scenarios/lang-son-2020-09-01.toml",
+                "--out",
+                "{dir}/compare.csv",
+            ],
+        )
+        .at("compare.csv: ")
+        .place(
+            "lệnh `compare` không xuất được định dạng csv",
+            "`campaign compare` cannot write csv",
+        )
+        .hint("(tệp .txt, .md hoặc .json)", "(a .txt, .md or .json file)"),
+        Case::new(
+            "out: sweep into a file named .docx",
+            &[
+                "sweep",
+                "{dir}/scenarios/lang-son-2020-09-01.toml",
+                "--vary",
+                "team_kind.volunteer.available=0..10:10",
+                "--format",
+                "json",
+                "--out",
+                "{dir}/sweep.docx",
+            ],
+        )
+        .at("sweep.docx: ")
+        .place(
+            "có đuôi .docx (định dạng docx) nhưng --format là json",
+            "ends in .docx (the docx format) but --format is json",
+        )
+        .hint("đổi đuôi tệp thành .json", "end the file's name in .json"),
+        Case::new(
+            "out: generate over a real scenario",
+            &[
+                "generate",
+                "--units",
+                "3",
+                "--seed",
+                "1",
+                "--out",
+                "{dir}/scenarios/lang-son-2020-09-01.toml",
+            ],
+        )
+        .at("lang-son-2020-09-01.toml: ")
+        .place(
+            "không phải do `campaign generate` hay `campaign import` viết",
+            "was not written by `campaign generate` or `campaign import`",
+        )
+        .hint(
+            "thêm --force (campaign generate ... --out TỆP --force)",
+            "add --force (campaign generate ... --out FILE --force)",
+        ),
+        Case::new(
+            "out: import over a real scenario",
+            &[
+                "import",
+                "{dir}/letter.csv",
+                "--out",
+                "{dir}/scenarios/lang-son-2020-09-01.toml",
+            ],
+        )
+        .file("letter.csv", super::coverage::CSV)
+        .at("lang-son-2020-09-01.toml: ")
+        .place(
+            "(có thể là một kịch bản thật)",
+            "(it may be a real scenario)",
+        )
+        .hint(
+            "thêm --force (campaign import ... --out TỆP --force)",
+            "add --force (campaign import ... --out FILE --force)",
+        ),
+        Case::new(
+            "out: import over a skeleton whose assumptions were checked",
+            &["import", "{dir}/letter.csv", "--out", "{dir}/new.toml"],
+        )
+        .file("letter.csv", super::coverage::CSV)
+        .file(
+            "new.toml",
+            "# Scenario skeleton made by `campaign import letter.csv`.\n\nassumptions_checked = true\n",
+        )
+        .at("new.toml: ")
+        .place(
+            "đã có người kiểm tra các giả định (assumptions_checked = true)",
+            "someone has checked this file's assumptions (assumptions_checked = true)",
+        )
+        .hint("chọn tên tệp khác cho --out", "choose another file name for --out"),
         Case::plan("out: a workbook without --out")
             .arg("--format")
             .arg("xlsx")

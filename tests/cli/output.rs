@@ -199,9 +199,9 @@ fn out_keeps_the_files_permissions_and_gives_new_files_the_usual_ones() {
 #[test]
 fn out_through_a_link_replaces_the_file_it_points_to() {
     let dir = tempfile::tempdir().unwrap();
-    let target = dir.path().join("plan.md");
+    let target = dir.path().join("plan.txt");
     std::fs::write(&target, "old").unwrap();
-    let link = dir.path().join("latest.md");
+    let link = dir.path().join("latest.txt");
     std::os::unix::fs::symlink(&target, &link).unwrap();
     let shown = Test::shipped().run().plan().stdout;
     Test::shipped().out(&link).run().plan();
@@ -563,4 +563,44 @@ fn out_refuses_the_terminals_names_broken_links_and_a_trailing_slash() {
         en.stderr
     );
     assert!(!dir.path().join("nothing-here").exists());
+}
+
+#[test]
+fn out_without_format_writes_the_format_its_extension_names() {
+    let dir = tempfile::tempdir().unwrap();
+    for (file, format) in [
+        ("plan.json", "json"),
+        ("plan.md", "markdown"),
+        ("plan.html", "html"),
+        ("plan.csv", "csv"),
+        ("plan.txt", "text"),
+        ("plan", "text"),
+    ] {
+        let path = dir.path().join(file);
+        Test::shipped().out(&path).run().plan();
+        let shown = Test::shipped().format(format).run().plan();
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            shown.stdout,
+            "{file}: written as --format {format}"
+        );
+    }
+    // the binary formats: a workbook and a Word file (zip archives), whatever the case
+    for file in ["plan.xlsx", "PLAN.XLSX", "letter.docx"] {
+        let path = dir.path().join(file);
+        let ran = Test::shipped().out(&path).run();
+        assert_eq!(ran.code, EXIT_PLAN, "{file}: {}", ran.stderr);
+        assert!(
+            std::fs::read(&path).unwrap().starts_with(b"PK\x03\x04"),
+            "{file} is a zip archive (Office Open XML)"
+        );
+    }
+    // the explanation, the comparison and the sweep too
+    let md = dir.path().join("explain.md");
+    Test::new()
+        .args(["explain", crate::support::SHIPPED, "--district", "Hữu Lũng"])
+        .out(&md)
+        .run()
+        .plan();
+    assert!(std::fs::read_to_string(&md).unwrap().starts_with('#'));
 }

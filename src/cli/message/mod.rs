@@ -82,6 +82,17 @@ pub(crate) enum OutputProblem {
         command: String,
         format: &'static str,
     },
+    /// `--out` without `--format`, its extension (`ext`, as typed) naming no format;
+    /// `plan`: the command is `campaign plan`, which writes more formats than the others.
+    UnknownExtension { ext: String, plan: bool },
+    /// `--format` (`given`) that is not the format `--out`'s extension (`ext`) names
+    /// (`named`).
+    Contradicts {
+        ext: String,
+        given: &'static str,
+        named: &'static str,
+        plan: bool,
+    },
     /// A binary format (xlsx) without `--out`.
     NeedsOut { format: &'static str },
     /// The output (a file, or the terminal) could not be written; `kind` says why.
@@ -92,6 +103,12 @@ pub(crate) enum OutputProblem {
     ReadOnly,
     /// `--out` is a link to nothing, or one of a loop of links.
     BrokenLink,
+    /// `campaign {command}` (generate, import) would replace a file that no such command wrote
+    /// (a real scenario), or (`checked`) a skeleton whose assumptions someone has checked.
+    NotMadeHere {
+        command: &'static str,
+        checked: bool,
+    },
     /// `--out` names a file this run reads; `input` is the path the run reads it by, where
     /// that is written otherwise (a link, `../`).
     IsAnInput { input: Option<PathBuf> },
@@ -104,7 +121,30 @@ impl Message for OutputProblem {
             PlanOnly { command, format } => Said::new(format!(
                 "lệnh `{command}` không xuất được định dạng {format}: chỉ lệnh `plan` in được {format}"
             ))
-            .hint("dùng --format text, markdown hoặc json"),
+            .hint("dùng --format text, markdown hoặc json (tệp .txt, .md hoặc .json)"),
+            UnknownExtension { ext, plan } => Said::new(format!(
+                "tên tệp kết quả có đuôi .{ext}, không phải đuôi của định dạng nào chương trình viết được"
+            ))
+            .hint(format!(
+                "đặt đuôi tệp theo định dạng muốn có: {}; hoặc ghi rõ định dạng, ví dụ --format json",
+                extensions(Lang::Vi, *plan)
+            )),
+            Contradicts {
+                ext,
+                given,
+                named,
+                plan,
+            } => Said::new(format!(
+                "tên tệp có đuôi .{ext} (định dạng {named}) nhưng --format là {given}: tệp sẽ không mở được đúng như tên của nó"
+            ))
+            .hint(if *plan || !printable(named) {
+                format!(
+                    "đổi đuôi tệp thành .{}, hoặc bỏ --format {given} để ghi định dạng {named} theo đuôi tệp",
+                    extension(given)
+                )
+            } else {
+                format!("đổi đuôi tệp thành .{}", extension(given))
+            }),
             NeedsOut { format } => Said::new(format!(
                 "định dạng {format} là tệp nhị phân, không in ra màn hình được"
             ))
@@ -136,6 +176,19 @@ impl Message for OutputProblem {
             .hint("ghi thẳng tên tệp kết quả, hoặc sửa liên kết cho trỏ tới một tệp"),
             ReadOnly => Said::new("tệp này chỉ cho phép đọc: chương trình không ghi đè lên nó")
                 .hint("chọn tên tệp khác, hoặc bỏ thuộc tính chỉ đọc của tệp nếu đúng là muốn thay nó"),
+            NotMadeHere { command, checked } => Said::new(if *checked {
+                "tệp này đã có người kiểm tra các giả định (assumptions_checked = true): \
+                 chương trình không ghi đè lên nó"
+                    .to_string()
+            } else {
+                "tệp này đã có và không phải do `campaign generate` hay `campaign import` viết \
+                 (có thể là một kịch bản thật): chương trình không ghi đè lên nó"
+                    .to_string()
+            })
+            .hint(format!(
+                "chọn tên tệp khác cho --out; nếu đúng là muốn thay tệp này, thêm --force \
+                 (campaign {command} ... --out TỆP --force)"
+            )),
             IsAnInput { input } => Said::new(format!(
                 "đây là tệp mà chính lệnh này đang đọc{}: ghi kết quả vào đó sẽ mất dữ liệu đầu vào",
                 input.as_ref().map(|i| format!(" ({})", i.display())).unwrap_or_default()
@@ -150,7 +203,30 @@ impl Message for OutputProblem {
             PlanOnly { command, format } => Said::new(format!(
                 "`campaign {command}` cannot write {format}: only `campaign plan` writes {format}"
             ))
-            .hint("use --format text, markdown or json"),
+            .hint("use --format text, markdown or json (a .txt, .md or .json file)"),
+            UnknownExtension { ext, plan } => Said::new(format!(
+                "the output file's name ends in .{ext}, which names no format the planner writes"
+            ))
+            .hint(format!(
+                "end the name as the format you want: {}; or name the format, e.g. --format json",
+                extensions(Lang::En, *plan)
+            )),
+            Contradicts {
+                ext,
+                given,
+                named,
+                plan,
+            } => Said::new(format!(
+                "the file's name ends in .{ext} (the {named} format) but --format is {given}: the file would not open as its name says"
+            ))
+            .hint(if *plan || !printable(named) {
+                format!(
+                    "end the file's name in .{}, or leave out --format {given} to write {named} as the name says",
+                    extension(given)
+                )
+            } else {
+                format!("end the file's name in .{}", extension(given))
+            }),
             NeedsOut { format } => Said::new(format!(
                 "{format} is a binary file and cannot be written to the terminal"
             ))
@@ -182,12 +258,54 @@ impl Message for OutputProblem {
             .hint("name the output file itself, or mend the link so that it points to a file"),
             ReadOnly => Said::new("this file is read-only: the planner does not write over it")
                 .hint("choose another file name, or clear the file's read-only attribute if it is really to be replaced"),
+            NotMadeHere { command, checked } => Said::new(if *checked {
+                "someone has checked this file's assumptions (assumptions_checked = true): \
+                 the planner does not write over it"
+                    .to_string()
+            } else {
+                "this file exists and was not written by `campaign generate` or `campaign import` \
+                 (it may be a real scenario): the planner does not write over it"
+                    .to_string()
+            })
+            .hint(format!(
+                "choose another file name for --out; if this file is really to be replaced, \
+                 add --force (campaign {command} ... --out FILE --force)"
+            )),
             IsAnInput { input } => Said::new(format!(
                 "this is a file this command reads{}: writing the output there would lose the input",
                 input.as_ref().map(|i| format!(" ({})", i.display())).unwrap_or_default()
             ))
             .hint("choose another file name for the output"),
         }
+    }
+}
+
+/// The extension a file in `format` (as `--format` names it) ends in.
+fn extension(format: &str) -> &str {
+    match format {
+        "text" => "txt",
+        "markdown" => "md",
+        "letter-html" => "html",
+        other => other,
+    }
+}
+
+/// Whether `format` (as `--format` names it) is one only `campaign plan` writes.
+fn printable(format: &str) -> bool {
+    matches!(format, "html" | "csv" | "xlsx" | "docx" | "letter-html")
+}
+
+/// The extensions a command writes and their formats, for a hint: `plan` writes them all.
+fn extensions(lang: Lang, plan: bool) -> &'static str {
+    match (lang, plan) {
+        (Lang::Vi, true) => {
+            ".txt (bảng chữ), .json, .md (markdown), .html (trang in), .csv, .xlsx (Excel), .docx (công văn Word)"
+        }
+        (Lang::Vi, false) => ".txt (bảng chữ), .json, .md (markdown)",
+        (Lang::En, true) => {
+            ".txt (text tables), .json, .md (Markdown), .html (pages to print), .csv, .xlsx (Excel), .docx (the Word letter)"
+        }
+        (Lang::En, false) => ".txt (text tables), .json, .md (Markdown)",
     }
 }
 

@@ -12,13 +12,15 @@ pub(super) fn margins(e: &Explanation, lang: Lang) -> Section {
     let pool = number::count(lang, e.inputs.pool);
     let mut items = vec![item(match lang {
         Lang::Vi => format!(
-            "G(e) là số lượt cài nhờ nỗ lực e của các tổ, đội ở huyện: G(e) = {pool} × (1 − e^(−e ÷ \
-             {pool})). Mỗi con số dưới đây tính đúng theo đường cong này, chỉ thay đổi một tổ, đội \
+            "G(N) là số lượt cài nhờ nỗ lực N của các tổ, đội ở huyện (N = số ngày × số tổ, đội × \
+             lượt cài mỗi ngày của một tổ, đội): G(N) = {pool} × (1 − e^(−N ÷ {pool})), e là cơ số \
+             của lôgarit tự nhiên (2,718…). Mỗi con số dưới đây tính đúng theo đường cong này, chỉ thay đổi một tổ, đội \
              ở huyện này, mọi thứ khác giữ nguyên."
         ),
         Lang::En => format!(
-            "G(e) is the installs that effort e brings in the district: G(e) = {pool} × (1 − \
-             e^(−e ÷ {pool})). Each figure below is exact on this curve, for one team more or \
+            "G(N) is the installs that effort N brings in the district (N = days × teams × \
+             installs per team-day): G(N) = {pool} × (1 − e^(−N ÷ {pool})), where e is Euler's \
+             number (2.718…). Each figure below is exact on this curve, for one team more or \
              fewer in this district only, everything else unchanged."
         ),
     })];
