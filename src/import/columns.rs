@@ -395,17 +395,19 @@ pub(crate) fn is_numbering(row: &GridRow) -> bool {
     numbers_follow && letters_follow
 }
 
-/// Whether `row` gives the units of the columns above it: each filled cell in brackets with
-/// no digit ("(thuê bao)", "(%)") or starting "ĐVT" (đơn vị tính).
+/// Whether `row` gives the units of the columns above it: no count in it, and each filled
+/// cell in brackets with no digit ("(thuê bao)", "(%)"), or a cell starting "ĐVT" (đơn vị
+/// tính: "ĐVT | máy | máy").
 pub(crate) fn is_units(row: &GridRow) -> bool {
-    row.filled() >= 1
-        && row.cells.iter().map(|c| c.trim()).all(|c| {
-            c.is_empty()
-                || (c.starts_with('(')
-                    && c.ends_with(')')
-                    && !c.chars().any(|c| c.is_ascii_digit()))
-                || table::key(c).starts_with("dvt")
-        })
+    let bracketed =
+        |c: &str| c.starts_with('(') && c.ends_with(')') && !c.chars().any(|c| c.is_ascii_digit());
+    let cells = || row.cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty());
+    can_be_lower(row)
+        && (cells().all(bracketed)
+            || cells().any(|c| {
+                let k = table::key(c);
+                k == "dvt" || k.starts_with("dvt ") || k.starts_with("don vi tinh")
+            }))
 }
 
 /// The rows right under a header (its last row at `last`, an index of `filled`) that number
