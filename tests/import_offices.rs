@@ -778,3 +778,38 @@ fn a_csv_header_under_blank_lines_is_named_on_its_line() {
     assert_has(&vi, &["(dòng 6 đến 6), dòng tiêu đề 5."]);
     assert_has(&en, &["(rows 6 to 6), header row 5."]);
 }
+
+/// Trial 14 item 12: a workbook with a sheet per report date: the report names the sheet read
+/// and the others (it named none).
+#[test]
+fn the_sheet_read_and_the_others_are_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.xlsx");
+    let mut book = Workbook::new();
+    for name in ["25-8", "31-8"] {
+        let sheet = book.add_worksheet().set_name(name).unwrap();
+        for (c, h) in ["Huyện", "Đã cài", "Smartphone"].iter().enumerate() {
+            sheet
+                .write_string(0, u16::try_from(c).unwrap(), *h)
+                .unwrap();
+        }
+        sheet.write_string(1, 0, "Hữu Lũng").unwrap();
+        sheet.write_number(1, 1, 18_019).unwrap();
+        sheet.write_number(1, 2, 78_399).unwrap();
+    }
+    book.save(&path).unwrap();
+    let [(code, _, vi), (_, _, en)] = both(&path, &[]);
+    assert_eq!(code, 0, "{vi}");
+    assert_has(
+        &vi,
+        &[
+            "Trang tính: \"25-8\" (trang đầu tiên có dòng tiêu đề); tệp còn các trang \"31-8\": nếu cần đọc trang khác, chép bảng",
+        ],
+    );
+    assert_has(
+        &en,
+        &[
+            "Sheet: \"25-8\" (the first with a header row); the workbook also has \"31-8\": to read another, copy its table",
+        ],
+    );
+}

@@ -95,6 +95,7 @@ pub(super) fn read(path: &Path, bytes: Vec<u8>) -> Result<Grid, Error> {
         src,
         rows,
         delimiter: char::from(delimiter),
+        sheet: None,
     })
 }
 

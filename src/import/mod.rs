@@ -92,6 +92,9 @@ pub struct Imported {
     pub left_out: Vec<String>,
     /// The heading of the unit-type column, when one is read.
     pub unit_type_column: Option<String>,
+    /// A workbook's sheet read, and its other sheets (at most
+    /// [`crate::limits::LISTED_SHEETS`] named).
+    pub sheet: Option<(String, Vec<String>)>,
 }
 
 /// Reads and checks the coverage table at `path` as `campaign import` does, with `options`.
@@ -259,6 +262,7 @@ fn coverage(grid: &Grid, options: &Options) -> Result<Imported, Error> {
         end,
         left_out: left_out(&found),
         unit_type_column: found.columns.unit_type.map(|i| found.title(i, "")),
+        sheet: grid.sheet.clone(),
     })
 }
 

@@ -65,6 +65,27 @@ pub fn render(imported: &Imported, out: Option<&Path>, rules: &Rules, lang: Lang
             )
         }
     );
+    if let Some((sheet, others)) = &imported.sheet {
+        let others_list = others
+            .iter()
+            .map(|o| format!("\"{o}\""))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let _ = writeln!(
+            s,
+            "{}",
+            match (vi, others.is_empty()) {
+                (true, true) => format!("Trang tính: \"{sheet}\"."),
+                (false, true) => format!("Sheet: \"{sheet}\"."),
+                (true, false) => format!(
+                    "Trang tính: \"{sheet}\" (trang đầu tiên có dòng tiêu đề); tệp còn các trang {others_list}: nếu cần đọc trang khác, chép bảng của trang đó ra một tệp riêng rồi nhập tệp đó"
+                ),
+                (false, false) => format!(
+                    "Sheet: \"{sheet}\" (the first with a header row); the workbook also has {others_list}: to read another, copy its table into a file of its own and import that"
+                ),
+            }
+        );
+    }
     let _ = writeln!(s, "{}", if vi { "Các cột:" } else { "Columns:" });
     for (h, title, named) in &imported.columns {
         let how = match (named, vi) {
