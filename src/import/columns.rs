@@ -575,7 +575,8 @@ pub(crate) fn find(src: &Source, rows: &[GridRow], names: &ColumnNames) -> Resul
             .iter()
             .any(|&i| rows[i].cells.iter().any(|c| table::key(c) == wanted));
         let anywhere = in_a_row
-            || column_letters(name).is_some()
+            || column_letters(name)
+                .is_some_and(|c| filled.iter().any(|&i| c < rows[i].cells.len()))
             || filled.windows(2).any(|w| {
                 pair(&rows[w[0]], &rows[w[1]])
                     .iter()

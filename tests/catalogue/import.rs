@@ -302,6 +302,19 @@ fn cases() -> Vec<Case> {
             "chỉ rõ một cột, ví dụ `--column installed=\"C\"`",
             "name one column, e.g. `--column installed=\"C\"`",
         ),
+        // letters beyond the table's columns are no column (was: "missing" followed by nothing)
+        table("import: --column names column letters beyond the table", LETTER)
+            .arg("--column")
+            .arg("installed=ZZ")
+            .at(&format!("{AT}:1"))
+            .place(
+                "`--column installed=\"ZZ\"`: không có cột nào tên như vậy",
+                "`--column installed=\"ZZ\"`: no column has that heading",
+            )
+            .hint(
+                "ghi tên cột đúng như trong tệp",
+                "write the heading as the file writes it",
+            ),
         // trial 14 item 7: the named column was the only district column (was: "missing"
         // followed by nothing)
         table("import: --column takes another key's only column", LETTER)
