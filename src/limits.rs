@@ -85,6 +85,10 @@ pub const TABLE_COLUMNS: usize = 1_000;
 /// workbook's sheet from its first filled cell to its last, a CSV file's lines as written).
 pub const TABLE_CELLS: usize = 2_000_000;
 
+/// Other sheets of a workbook the `campaign import` report names beside the sheet read (a
+/// workbook may list thousands of sheets; an office keeps a handful, one per report date).
+pub const LISTED_SHEETS: usize = 10;
+
 /// Characters in one cell: Excel's own limit.
 pub const CELL_CHARS: usize = 32_767;
 

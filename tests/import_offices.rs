@@ -590,3 +590,226 @@ fn xlsx_text(path: &Path) -> String {
     }
     out
 }
+
+/// The letter's rows, each made by `row` from (name, installed, smartphones), under `head`.
+fn rows_under(head: &str, row: impl Fn(&str, u64, u64) -> String) -> String {
+    let mut s = head.to_string();
+    for (name, i, sm) in LETTER {
+        s.push('\n');
+        s.push_str(&row(name, i, sm));
+    }
+    s.push('\n');
+    s
+}
+
+/// `campaign import FILE` in Vietnamese, then in English: (exit, stdout, stderr) of each.
+fn both(path: &Path, extra: &[&str]) -> [(i32, String, String); 2] {
+    let p = path.to_str().unwrap();
+    let mut vi = vec!["import", p];
+    vi.extend_from_slice(extra);
+    let mut en = vi.clone();
+    en.extend_from_slice(&["--lang", "en"]);
+    [run(&vi), run(&en)]
+}
+
+/// Trial 14 item 2: a row numbering the columns under the header ("1 2 3", "(1) (2) (3)",
+/// "A B 1", a formula "(4)=(2)/(3)") or giving their units ("(thuê bao)") is skipped and said;
+/// it was a district named "2", or refused as "`(2)` is not a whole number".
+#[test]
+fn a_row_numbering_the_columns_is_skipped_and_said() {
+    let dir = tempfile::tempdir().unwrap();
+    for (i, numbering) in [
+        "1;2;3",
+        "(1);(2);(3)",
+        "A;B;1",
+        "(1);(2);(3);(4)=(2)/(3)",
+        ";(máy);(thuê bao)",
+        "ĐVT;máy;máy",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let head = if numbering.contains("(4)") {
+            format!("Huyện;Đã cài Bluezone;Tổng smartphone;Tỷ lệ (%)\n{numbering}")
+        } else {
+            format!("Huyện;Đã cài Bluezone;Tổng smartphone\n{numbering}")
+        };
+        let path = write(
+            dir.path(),
+            &format!("n{i}.csv"),
+            &rows_under(&head, |n, i, s| format!("{n};{i};{s}")),
+        );
+        let [(code, stdout, vi), (_, _, en)] = both(&path, &[]);
+        assert_eq!(code, 0, "{numbering}: {vi}");
+        let got = import::read(&path).unwrap();
+        assert_eq!(got.districts.len(), 11, "{numbering}: {stdout}");
+        assert_has(
+            &vi,
+            &[
+                "11 huyện (dòng 3 đến 13), dòng tiêu đề 1",
+                "Bỏ qua dòng 2: dòng đánh số cột hoặc ghi đơn vị tính, không phải một huyện.",
+            ],
+        );
+        assert_has(
+            &en,
+            &["Skipped row 2: it numbers the columns or gives their units; it is not a district."],
+        );
+    }
+    // a district row is no numbering: "A" with 1 and 10 is read as a district
+    let path = write(
+        dir.path(),
+        "d.csv",
+        "Huyện;Đã cài;Smartphone\nA;1;10\nB;2;10\n",
+    );
+    assert_eq!(import::read(&path).unwrap().districts.len(), 2);
+}
+
+/// Trial 14 item 3: "Đã cài Bluezone" merged over "Số máy | Tỷ lệ (%)" while every other
+/// heading is merged down: the first row names the three columns, the second picks the count
+/// under the merged heading (not the rate). It was refused: "row 2 has figures but no name".
+#[test]
+fn a_sub_heading_row_under_a_full_header_makes_a_two_row_header() {
+    let dir = tempfile::tempdir().unwrap();
+    for (count, rate) in [("Số máy", "Tỷ lệ (%)"), ("Số lượng", "Tỷ lệ")] {
+        let head =
+            format!("STT;Huyện;Tổng số thuê bao smartphone;Đã cài Bluezone;\n;;;{count};{rate}");
+        let path = write(
+            dir.path(),
+            "r.csv",
+            &rows_under(&head, |n, i, s| format!(";{n};{s};{i};")),
+        );
+        let [(code, _, vi), (_, _, en)] = both(&path, &[]);
+        assert_eq!(code, 0, "{vi}");
+        assert_eq!(
+            figures(&import::read(&path).unwrap()),
+            shipped(),
+            "{count} | {rate}"
+        );
+        assert_has(
+            &vi,
+            &[
+                "tiêu đề hai dòng 1 và 2",
+                &format!("\"Đã cài Bluezone {count}\" → số đã cài"),
+                &format!("\"Đã cài Bluezone {rate}\" → tỷ lệ"),
+            ],
+        );
+        assert_has(&en, &["two header rows, 1 and 2", "→ installed", "→ rate"]);
+    }
+}
+
+/// Trial 14 item 9: notes or a signature block under a table without a total row, after a
+/// blank row (or starting "Ghi chú", "Người lập biểu"): the table ends there, and the report
+/// says so. They were read as districts ("`GIÁM ĐỐC` is not a whole number").
+#[test]
+fn notes_under_a_table_without_a_total_end_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = rows_under("Huyện;Đã cài;Smartphone", |n, i, s| {
+        format!("{n};{i};{s}")
+    });
+    for (footer, first) in [
+        ("\nGhi chú: Số liệu do các nhà mạng cung cấp.;;\n", 14),
+        ("\nNgười lập biểu;;GIÁM ĐỐC\nNguyễn Văn A;;Lê Văn B\n", 14),
+        ("Lạng Sơn, ngày 01 tháng 9 năm 2020;;\n", 13),
+        ("\nHuyện Mới;;\n", 14),
+    ] {
+        let path = write(dir.path(), "f.csv", &format!("{base}{footer}"));
+        let [(code, _, vi), (_, _, en)] = both(&path, &[]);
+        assert_eq!(code, 0, "{footer}: {vi}");
+        assert_eq!(figures(&import::read(&path).unwrap()), shipped());
+        assert_has(
+            &vi,
+            &[&format!("Bảng kết thúc ở dòng 12; từ dòng {first} (\"")],
+        );
+        assert_has(&vi, &["là ghi chú hoặc phần ký tên, không đọc."]);
+        assert_has(
+            &en,
+            &[&format!("The table ends at row 12; from row {first} (\"")],
+        );
+    }
+    // a row without figures inside the table (no blank row above it) is still refused
+    let path = write(dir.path(), "g.csv", &format!("{base}Huyện Mới;;\n"));
+    let [(code, _, vi), _] = both(&path, &[]);
+    assert_eq!(code, 1, "{vi}");
+    assert_has(&vi, &["dòng 13 (\"Mới\")", "ô đang trống"]);
+}
+
+/// Trial 14 item 4: the columns not read (commune teams, cohorts) are listed in the report,
+/// with what to do; the unit-type column read is listed too.
+#[test]
+fn columns_not_read_are_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "c.csv",
+        "name,installed,smartphones,commune,quarantine,Loại đơn vị\nA,1,10,5,2,huyện\n",
+    );
+    let [(code, _, vi), (_, _, en)] = both(&path, &[]);
+    assert_eq!(code, 0, "{vi}");
+    assert_has(
+        &vi,
+        &[
+            "Không đọc các cột: \"commune\", \"quarantine\"",
+            "thì chép vào kịch bản: teams, quarantine, testing, students",
+            "\"Loại đơn vị\" → loại đơn vị",
+        ],
+    );
+    assert_has(
+        &en,
+        &[
+            "Columns not read: \"commune\", \"quarantine\"",
+            "copy them into the scenario: teams, quarantine, testing, students",
+            "\"Loại đơn vị\" → unit type",
+        ],
+    );
+}
+
+/// Trial 14 item 16: a CSV header under a title and blank lines is named on its own line
+/// (it was "line 2", an empty line).
+#[test]
+fn a_csv_header_under_blank_lines_is_named_on_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "c.csv",
+        "Tiêu đề\n\n\n\nHuyện;Đã cài;Smartphone\nA;1;10\n",
+    );
+    let [(code, _, vi), (_, _, en)] = both(&path, &[]);
+    assert_eq!(code, 0, "{vi}");
+    assert_has(&vi, &["(dòng 6 đến 6), dòng tiêu đề 5."]);
+    assert_has(&en, &["(rows 6 to 6), header row 5."]);
+}
+
+/// Trial 14 item 12: a workbook with a sheet per report date: the report names the sheet read
+/// and the others (it named none).
+#[test]
+fn the_sheet_read_and_the_others_are_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.xlsx");
+    let mut book = Workbook::new();
+    for name in ["25-8", "31-8"] {
+        let sheet = book.add_worksheet().set_name(name).unwrap();
+        for (c, h) in ["Huyện", "Đã cài", "Smartphone"].iter().enumerate() {
+            sheet
+                .write_string(0, u16::try_from(c).unwrap(), *h)
+                .unwrap();
+        }
+        sheet.write_string(1, 0, "Hữu Lũng").unwrap();
+        sheet.write_number(1, 1, 18_019).unwrap();
+        sheet.write_number(1, 2, 78_399).unwrap();
+    }
+    book.save(&path).unwrap();
+    let [(code, _, vi), (_, _, en)] = both(&path, &[]);
+    assert_eq!(code, 0, "{vi}");
+    assert_has(
+        &vi,
+        &[
+            "Trang tính: \"25-8\" (trang đầu tiên có dòng tiêu đề); tệp còn các trang \"31-8\": nếu cần đọc trang khác, chép bảng",
+        ],
+    );
+    assert_has(
+        &en,
+        &[
+            "Sheet: \"25-8\" (the first with a header row); the workbook also has \"31-8\": to read another, copy its table",
+        ],
+    );
+}

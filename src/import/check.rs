@@ -171,3 +171,38 @@ pub(crate) fn empty(src: &Source) -> Error {
 pub(crate) fn no_districts(src: &Source, header: &GridRow) -> Error {
     src.error(header.pos(), TableProblem::NoDistricts)
 }
+
+/// Words that start the notes and signature block under a table: "Ghi chú: ...", "Nguồn: ...",
+/// "Người lập biểu", "Nơi nhận:", "Lạng Sơn, ngày 01 tháng 9 năm 2020", "GIÁM ĐỐC".
+const NOTE_WORDS: [&str; 16] = [
+    "ghi chu",
+    "chu thich",
+    "nguon",
+    "nguoi lap",
+    "nguoi ky",
+    "noi nhan",
+    "luu vt",
+    "giam doc",
+    "thu truong",
+    "ky ten",
+    "note",
+    "notes",
+    "source",
+    "prepared by",
+    "approved by",
+    "director",
+];
+
+/// Whether `row` is a note or a line of the signature block under a table: a cell starting
+/// with one of [`NOTE_WORDS`], or holding a date as a letter's place-and-date line does
+/// ("..., ngày 01 tháng 9 năm 2020").
+pub(crate) fn is_note(row: &GridRow) -> bool {
+    row.cells.iter().any(|c| {
+        let k = table::key(c);
+        let words: Vec<&str> = k.split(' ').collect();
+        NOTE_WORDS
+            .iter()
+            .any(|w| k == *w || k.starts_with(&format!("{w} ")))
+            || (table::has_words(&words, "ngay") && table::has_words(&words, "thang"))
+    })
+}

@@ -4,7 +4,7 @@
 //! heading ([`table::heading`]) or named by the user (`--column installed="..."`).
 
 use super::grid::GridRow;
-use super::message::{ColumnOption, Missing, TableProblem};
+use super::message::{ColumnOption, Missing, TableProblem, column_name};
 use super::skeleton::shown;
 use super::table::{self, Heading};
 use crate::diagnostic::Error;
@@ -85,6 +85,10 @@ pub(crate) struct Header {
     pub columns: Columns,
     /// The headings named by `--column`.
     pub named: Vec<Heading>,
+    /// The indices in the grid's rows of the rows right under the header that number its
+    /// columns ("1 2 3", "(1) (2) (5)=(4)/(3)", "A B") or give their units ("(thuê bao)"):
+    /// not districts, skipped.
+    pub skipped: Vec<usize>,
 }
 
 impl Header {
@@ -146,10 +150,15 @@ fn pair(upper: &GridRow, lower: &GridRow) -> Vec<Column> {
         };
         let parts: Vec<String> = [up, lo].into_iter().filter(|p| !p.is_empty()).collect();
         let title = parts.join(" ");
-        let guess = table::heading(&title).or_else(|| {
-            // "Đơn vị" over "huyện": the lower part alone, when the whole says nothing
-            parts.last().and_then(|p| table::heading(p))
-        });
+        // "Đơn vị" over "huyện": the lower part alone, when the whole says nothing; and a
+        // rate under a merged heading ("Đã cài Bluezone" over "Số lượng | Tỷ lệ") is a rate
+        let lower = (parts.len() == 2)
+            .then(|| parts.last().and_then(|p| table::heading(p)))
+            .flatten();
+        let guess = match lower {
+            Some(Heading::Rate) => lower,
+            _ => table::heading(&title).or(lower),
+        };
         columns.push(Column {
             title,
             parts,
@@ -163,26 +172,107 @@ fn pair(upper: &GridRow, lower: &GridRow) -> Vec<Column> {
 enum Failed {
     /// A heading named by `--column` is not in it.
     NotNamed,
-    /// A heading found twice: the column's title.
-    Twice(String),
+    /// Two columns read as the same key: (index, title) of each.
+    Twice {
+        heading: Heading,
+        first: (usize, String),
+        second: (usize, String),
+    },
+    /// A heading named by `--column` fits several columns: (index, title) of each.
+    Ambiguous {
+        heading: Heading,
+        name: String,
+        columns: Vec<(usize, String)>,
+    },
+    /// Two `--column` options name one column.
+    SameColumn {
+        first: Heading,
+        second: Heading,
+        column: (usize, String),
+    },
+    /// The column named by `--column` for `heading` is the only one read as `lost`, which is
+    /// then left without a column.
+    Taken {
+        heading: Heading,
+        column: (usize, String),
+        lost: Heading,
+    },
     Missing,
+}
+
+impl Failed {
+    /// Whether this says more than "not this row": an error to give if no row is a header.
+    fn is_conflict(&self) -> bool {
+        matches!(
+            self,
+            Failed::Ambiguous { .. } | Failed::SameColumn { .. } | Failed::Taken { .. }
+        )
+    }
+}
+
+/// A `--column` heading given as a column's letters (`D`, `AB`), as Excel names columns: its
+/// index.
+fn column_letters(name: &str) -> Option<usize> {
+    let name = name.trim();
+    if name.is_empty() || name.len() > 3 || !name.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let mut index = 0usize;
+    for c in name.to_ascii_uppercase().bytes() {
+        index = index * 26 + usize::from(c - b'A' + 1);
+    }
+    index.checked_sub(1)
+}
+
+/// The columns `name` (a `--column` heading) names: those whose whole heading reads as it,
+/// else those with a part (one of a two-row heading's rows) that does, else the column whose
+/// letters it is.
+fn named_columns(columns: &[Column], name: &str) -> Vec<usize> {
+    let wanted = table::key(name);
+    let whole: Vec<usize> = (0..columns.len())
+        .filter(|&i| table::key(&columns[i].title) == wanted)
+        .collect();
+    if !whole.is_empty() {
+        return whole;
+    }
+    let parts: Vec<usize> = (0..columns.len())
+        .filter(|&i| columns[i].parts.iter().any(|p| table::key(p) == wanted))
+        .collect();
+    if !parts.is_empty() {
+        return parts;
+    }
+    column_letters(name)
+        .filter(|&i| i < columns.len())
+        .into_iter()
+        .collect()
 }
 
 /// The columns of a header candidate, with `names` given.
 fn read(columns: &[Column], names: &ColumnNames) -> Result<(Columns, Vec<Heading>), Failed> {
+    let at = |i: usize| (i, columns[i].title.clone());
     let mut found: Vec<(Heading, usize)> = Vec::new();
     let mut named = Vec::new();
     for (h, name) in &names.named {
-        let wanted = table::key(name);
-        let at = columns.iter().position(|c| {
-            table::key(&c.title) == wanted || c.parts.iter().any(|p| table::key(p) == wanted)
-        });
-        match at {
-            Some(i) => {
-                found.push((*h, i));
+        match named_columns(columns, name).as_slice() {
+            [] => return Err(Failed::NotNamed),
+            [i] => {
+                if let Some((other, _)) = found.iter().find(|(_, f)| f == i) {
+                    return Err(Failed::SameColumn {
+                        first: *other,
+                        second: *h,
+                        column: at(*i),
+                    });
+                }
+                found.push((*h, *i));
                 named.push(*h);
             }
-            None => return Err(Failed::NotNamed),
+            many => {
+                return Err(Failed::Ambiguous {
+                    heading: *h,
+                    name: name.clone(),
+                    columns: many.iter().map(|&i| at(i)).collect(),
+                });
+            }
         }
     }
     for (i, c) in columns.iter().enumerate() {
@@ -193,8 +283,12 @@ fn read(columns: &[Column], names: &ColumnNames) -> Result<(Columns, Vec<Heading
         if h == Heading::Notes || named.contains(&h) {
             continue;
         }
-        if found.iter().any(|(f, _)| *f == h) {
-            return Err(Failed::Twice(c.title.clone()));
+        if let Some((_, first)) = found.iter().find(|(f, _)| *f == h) {
+            return Err(Failed::Twice {
+                heading: h,
+                first: at(*first),
+                second: at(i),
+            });
         }
         found.push((h, i));
     }
@@ -219,8 +313,124 @@ fn read(columns: &[Column], names: &ColumnNames) -> Result<(Columns, Vec<Heading
             },
             named,
         )),
-        _ => Err(Failed::Missing),
+        _ => {
+            // a column guessed as a missing key, taken by `--column` for another key
+            let needed = [Heading::District, Heading::Installed, Heading::Smartphones];
+            for lost in needed.into_iter().filter(|h| get(*h).is_none()) {
+                let taken = found.iter().find(|(h, i)| {
+                    named.contains(h) && columns[*i].guess == Some(lost) && *h != lost
+                });
+                if let Some((h, i)) = taken {
+                    return Err(Failed::Taken {
+                        heading: *h,
+                        column: at(*i),
+                        lost,
+                    });
+                }
+            }
+            Err(Failed::Missing)
+        }
     }
+}
+
+/// Whether a cell numbers its column, as official tables do in a row under the header: `1`,
+/// `(1)`, `(5)=(4)/(3)`, `A`, `(B)`; with its number (`None` for a letter).
+fn numbering_cell(cell: &str) -> Option<Option<u32>> {
+    let cell: String = cell.chars().filter(|c| !c.is_whitespace()).collect();
+    if cell.is_empty() || cell.chars().count() > 24 {
+        return None;
+    }
+    let inner = cell
+        .strip_prefix('(')
+        .and_then(|c| c.strip_suffix(')'))
+        .unwrap_or(&cell);
+    if inner.len() <= 2 && !inner.is_empty() && inner.chars().all(|c| c.is_ascii_uppercase()) {
+        return Some(None);
+    }
+    if inner.len() <= 3 && !inner.is_empty() && inner.chars().all(|c| c.is_ascii_digit()) {
+        return inner.parse().ok().map(Some);
+    }
+    // a formula of column numbers: "(5)=(4)/(3)", "(5)=(4):(3)x100"
+    let formula = cell.starts_with('(')
+        && cell
+            .chars()
+            .all(|c| c.is_ascii_digit() || "()=/*:+-x×%.,".contains(c));
+    if !formula {
+        return None;
+    }
+    let digits: String = cell[1..].chars().take_while(char::is_ascii_digit).collect();
+    (!digits.is_empty() && digits.len() <= 3)
+        .then(|| digits.parse().ok().map(Some))
+        .flatten()
+}
+
+/// Whether `row` numbers the columns above it: two cells or more, each a column number or
+/// letter ([`numbering_cell`]), the numbers following one another (1, 2, 3) and so the
+/// letters (A, B).
+pub(crate) fn is_numbering(row: &GridRow) -> bool {
+    let filled: Vec<&str> = row
+        .cells
+        .iter()
+        .map(|c| c.trim())
+        .filter(|c| !c.is_empty())
+        .collect();
+    if filled.len() < 2 {
+        return false;
+    }
+    let mut numbers: Vec<u32> = Vec::new();
+    let mut letters: Vec<String> = Vec::new();
+    for c in &filled {
+        match numbering_cell(c) {
+            None => return false,
+            Some(Some(n)) => numbers.push(n),
+            Some(None) => letters.push(c.trim_matches(|c| c == '(' || c == ')').to_string()),
+        }
+    }
+    let numbers_follow = numbers.windows(2).all(|w| w[1] == w[0] + 1);
+    let letters_follow = letters.windows(2).all(|w| {
+        column_letters(&w[1])
+            .zip(column_letters(&w[0]))
+            .is_some_and(|(b, a)| b == a + 1)
+    });
+    numbers_follow && letters_follow
+}
+
+/// Whether `row` gives the units of the columns above it: no count in it, and each filled
+/// cell in brackets with no digit ("(thuê bao)", "(%)"), or a cell starting "ĐVT" (đơn vị
+/// tính: "ĐVT | máy | máy").
+pub(crate) fn is_units(row: &GridRow) -> bool {
+    let bracketed =
+        |c: &str| c.starts_with('(') && c.ends_with(')') && !c.chars().any(|c| c.is_ascii_digit());
+    let cells = || row.cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty());
+    can_be_lower(row)
+        && (cells().all(bracketed)
+            || cells().any(|c| {
+                let k = table::key(c);
+                k == "dvt" || k.starts_with("dvt ") || k.starts_with("don vi tinh")
+            }))
+}
+
+/// The rows right under a header (its last row at `last`, an index of `filled`) that number
+/// its columns or give their units: at most two.
+fn skipped_under(rows: &[GridRow], filled: &[usize], last: usize) -> Vec<usize> {
+    filled
+        .iter()
+        .copied()
+        .filter(|&i| i > last)
+        .take(2)
+        .take_while(|&i| is_numbering(&rows[i]) || is_units(&rows[i]))
+        .collect()
+}
+
+/// Whether `row`, right under a header whose district column is `district`, is a second
+/// header row: no count in it, nothing under the district heading, and a word in a cell
+/// (not a column's number or unit).
+fn is_sub_heading(row: &GridRow, district: usize) -> bool {
+    can_be_lower(row)
+        && row.cell(district).is_empty()
+        && !is_numbering(row)
+        && !is_units(row)
+        && row.cells.iter().any(|c| c.chars().any(char::is_alphabetic))
 }
 
 /// Whether a row can be the upper row of a two-row header: at least two headings, and no
@@ -248,24 +458,64 @@ pub(crate) fn find(src: &Source, rows: &[GridRow], names: &ColumnNames) -> Resul
     if filled.is_empty() {
         return Err(super::check::empty(src));
     }
-    let mut twice: Option<(usize, String)> = None;
-    for &i in &filled {
+    // the first row that says more than "not a header" (two columns read as one key, a
+    // `--column` that fits two columns...), said if no row is a header
+    let mut failed: Option<(usize, Failed)> = None;
+    fn keep(i: usize, f: Failed, failed: &mut Option<(usize, Failed)>) {
+        let worth = f.is_conflict() || matches!(f, Failed::Twice { .. });
+        let better = match failed {
+            None => true,
+            // a conflict of the user's own `--column` first
+            Some((_, Failed::Twice { .. })) => f.is_conflict(),
+            Some(_) => false,
+        };
+        if worth && better {
+            *failed = Some((i, f));
+        }
+    }
+    for (n, &i) in filled.iter().enumerate() {
         match read(&single(&rows[i]), names) {
             Ok((columns, named)) => {
+                // a second header row under it ("Số máy | Tỷ lệ (%)" under a heading merged
+                // over both): the two rows are the header
+                if let Some(&j) = filled.get(n + 1)
+                    && is_sub_heading(&rows[j], columns.district)
+                {
+                    let pair_columns = pair(&rows[i], &rows[j]);
+                    return match read(&pair_columns, names) {
+                        Ok((found, named)) => Ok(Header {
+                            rows: vec![i, j],
+                            titles: pair_columns.into_iter().map(|c| c.title).collect(),
+                            columns: found,
+                            named,
+                            skipped: skipped_under(rows, &filled, j),
+                        }),
+                        Err(f) if f.is_conflict() || matches!(f, Failed::Twice { .. }) => {
+                            Err(failure(src, &rows[i], f))
+                        }
+                        Err(_) => Err(src.error(
+                            rows[j].pos(),
+                            TableProblem::SecondHeader {
+                                line: rows[j].line,
+                                header: rows[i].line,
+                            },
+                        )),
+                    };
+                }
                 return Ok(Header {
                     rows: vec![i],
                     titles: rows[i].cells.iter().map(|c| written(c)).collect(),
                     columns,
                     named,
+                    skipped: skipped_under(rows, &filled, i),
                 });
             }
-            Err(Failed::Twice(t)) if twice.is_none() => twice = Some((i, shown(&t))),
-            Err(_) => {}
+            Err(f) => keep(i, f, &mut failed),
         }
     }
     for w in filled.windows(2) {
         let (i, j) = (w[0], w[1]);
-        if !can_be_upper(&rows[i]) || !can_be_lower(&rows[j]) {
+        if !can_be_upper(&rows[i]) || !can_be_lower(&rows[j]) || is_numbering(&rows[j]) {
             continue;
         }
         let columns = pair(&rows[i], &rows[j]);
@@ -276,10 +526,10 @@ pub(crate) fn find(src: &Source, rows: &[GridRow], names: &ColumnNames) -> Resul
                     titles: columns.into_iter().map(|c| c.title).collect(),
                     columns: found,
                     named,
+                    skipped: skipped_under(rows, &filled, j),
                 });
             }
-            Err(Failed::Twice(t)) if twice.is_none() => twice = Some((i, shown(&t))),
-            Err(_) => {}
+            Err(f) => keep(i, f, &mut failed),
         }
     }
     // the row most like a header: the most headings guessed or named
@@ -325,6 +575,8 @@ pub(crate) fn find(src: &Source, rows: &[GridRow], names: &ColumnNames) -> Resul
             .iter()
             .any(|&i| rows[i].cells.iter().any(|c| table::key(c) == wanted));
         let anywhere = in_a_row
+            || column_letters(name)
+                .is_some_and(|c| filled.iter().any(|&i| c < rows[i].cells.len()))
             || filled.windows(2).any(|w| {
                 pair(&rows[w[0]], &rows[w[1]])
                     .iter()
@@ -344,14 +596,8 @@ pub(crate) fn find(src: &Source, rows: &[GridRow], names: &ColumnNames) -> Resul
             ));
         }
     }
-    if let Some((i, heading)) = twice {
-        return Err(src.error(
-            rows[i].pos(),
-            TableProblem::HeadingTwice {
-                line: rows[i].line,
-                heading,
-            },
-        ));
+    if let Some((i, f)) = failed {
+        return Err(failure(src, &rows[i], f));
     }
     let have: Vec<Heading> = best_row
         .cells
@@ -382,6 +628,67 @@ pub(crate) fn find(src: &Source, rows: &[GridRow], names: &ColumnNames) -> Resul
             missing,
         },
     ))
+}
+
+/// The error for a header candidate on `row` that two columns read as one key, or that a
+/// `--column` option does not fit.
+fn failure(src: &Source, row: &GridRow, f: Failed) -> Error {
+    let col = |(i, title): (usize, String)| (column_name(i), shown(&title));
+    let line = row.line;
+    match f {
+        Failed::Twice {
+            heading,
+            first,
+            second,
+        } => src.error(
+            row.pos(),
+            TableProblem::HeadingTwice {
+                line,
+                heading,
+                first: col(first),
+                second: col(second),
+            },
+        ),
+        Failed::Ambiguous {
+            heading,
+            name,
+            columns,
+        } => src.error(
+            row.pos(),
+            ColumnOption::Ambiguous {
+                key: key_of(heading).to_string(),
+                name: shown(&name),
+                line,
+                columns: columns.into_iter().map(col).collect(),
+            },
+        ),
+        Failed::SameColumn {
+            first,
+            second,
+            column,
+        } => src.error(
+            row.pos(),
+            ColumnOption::SameColumn {
+                first: key_of(first).to_string(),
+                second: key_of(second).to_string(),
+                column: col(column),
+            },
+        ),
+        Failed::Taken {
+            heading,
+            column,
+            lost,
+        } => src.error(
+            row.pos(),
+            ColumnOption::Taken {
+                key: key_of(heading).to_string(),
+                lost,
+                column: col(column),
+            },
+        ),
+        // (not kept: never said)
+        Failed::NotNamed | Failed::Missing => super::check::empty(src),
+    }
 }
 
 /// The headings accepted for each column, as examples to show (any heading with the same

@@ -37,6 +37,8 @@ pub(super) fn read(path: &Path, bytes: Vec<u8>) -> Result<Grid, Error> {
         .from_reader(src.text.as_bytes());
     let mut rows = Vec::new();
     let mut cells = 0usize;
+    // (byte, line) of the last record's start: lines are counted once, down the file
+    let mut counted = (0usize, 1usize);
     for record in reader.records() {
         let record = record.map_err(|e| {
             let pos = e.position().map_or(Pos::File, |p| Pos::Line {
@@ -50,9 +52,27 @@ pub(super) fn read(path: &Path, bytes: Vec<u8>) -> Result<Grid, Error> {
                 },
             )
         })?;
-        let line = record
-            .position()
-            .map_or(1, |p| usize::try_from(p.line()).unwrap_or(usize::MAX));
+        // the line from the record's first byte: the reader counts from where it started
+        // reading, before the blank lines above a record (a header under a title and blank
+        // lines was said to be on line 2)
+        let line = match record.position().map(|p| usize::try_from(p.byte())) {
+            Some(Ok(mut byte)) if byte >= counted.0 && byte <= src.text.len() => {
+                // (the position is where the reader started: before the blank lines it skips)
+                let bytes = src.text.as_bytes();
+                while bytes.get(byte) == Some(&b'\n') {
+                    byte += 1;
+                }
+                let newlines = src.text.as_bytes()[counted.0..byte]
+                    .iter()
+                    .filter(|b| **b == b'\n')
+                    .count();
+                counted = (byte, counted.1 + newlines);
+                counted.1
+            }
+            _ => record
+                .position()
+                .map_or(1, |p| usize::try_from(p.line()).unwrap_or(usize::MAX)),
+        };
         cells += record.len();
         within_limits(&record, line, rows.len() + 1, cells).map_err(|limit| {
             // no source line under it: the line may be megabytes long
@@ -75,6 +95,7 @@ pub(super) fn read(path: &Path, bytes: Vec<u8>) -> Result<Grid, Error> {
         src,
         rows,
         delimiter: char::from(delimiter),
+        sheet: None,
     })
 }
 

@@ -17,6 +17,8 @@ pub(crate) struct Grid {
     pub rows: Vec<GridRow>,
     /// The character between the cells of a line of `src.text`: `,`, `;` or tab.
     pub delimiter: char,
+    /// A workbook's sheet read, and the names of its other sheets (none for a CSV file).
+    pub sheet: Option<(String, Vec<String>)>,
 }
 
 /// One row of a [`Grid`].

@@ -458,10 +458,25 @@ pub(crate) enum TableProblem {
         more: usize,
         missing: Vec<Missing>,
     },
-    /// A heading (as written) found twice in the header row on `line`.
+    /// Two columns of the header row on `line` both read as `heading`: (letters, heading as
+    /// written) of each.
     HeadingTwice {
         line: usize,
-        heading: String,
+        heading: Heading,
+        first: (String, String),
+        second: (String, String),
+    },
+    /// The row on `line`, right under the header row on `header`, holds headings (a second
+    /// header row) that do not make a header with it.
+    SecondHeader {
+        line: usize,
+        header: usize,
+    },
+    /// A row with figures after the end of the table (a blank row then notes, on
+    /// `end`).
+    AfterEnd {
+        row: Row,
+        end: usize,
     },
     /// A row with an installed count below the total row.
     BelowTotal {
@@ -551,6 +566,60 @@ pub(crate) enum ColumnOption {
         headings: Vec<String>,
         close: Vec<String>,
     },
+    /// The heading fits several columns of the header row on `line`: (letters, heading) of
+    /// each.
+    Ambiguous {
+        key: String,
+        name: String,
+        line: usize,
+        columns: Vec<(String, String)>,
+    },
+    /// Two keys name the same column (letters, heading).
+    SameColumn {
+        first: String,
+        second: String,
+        column: (String, String),
+    },
+    /// The column named for `key` is the one column read as `lost`, left without one.
+    Taken {
+        key: String,
+        lost: Heading,
+        column: (String, String),
+    },
+}
+
+/// The heading of a `--column` key.
+fn heading_of(key: &str) -> Heading {
+    super::columns::KEYS
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map_or(Heading::Notes, |(_, h)| *h)
+}
+
+/// What a column holds, as messages say it.
+fn holds(lang: Lang, h: Heading) -> &'static str {
+    match (lang, h) {
+        (Lang::Vi, Heading::District) => "tên huyện",
+        (Lang::Vi, Heading::Installed) => "số đã cài",
+        (Lang::Vi, Heading::Smartphones) => "số smartphone",
+        (Lang::Vi, Heading::Rate) => "tỷ lệ",
+        (Lang::Vi, Heading::Notes) => "ghi chú",
+        (Lang::En, Heading::District) => "district names",
+        (Lang::En, Heading::Installed) => "installed counts",
+        (Lang::En, Heading::Smartphones) => "smartphone counts",
+        (Lang::En, Heading::Rate) => "rates",
+        (Lang::En, Heading::Notes) => "notes",
+    }
+}
+
+/// `--column KEY="heading"` for a column (letters, heading): its letters when another column
+/// has the same heading.
+fn pick(key: &str, column: &(String, String), same_heading: bool) -> String {
+    if same_heading {
+        format!("`--column {key}=\"{}\"`", column.0)
+    } else {
+        format!("`--column {key}=\"{}\"`", column.1)
+    }
 }
 
 const COLUMN_KEYS: &str = "`district`, `installed`, `smartphones`, `rate`";
@@ -587,6 +656,52 @@ impl Message for ColumnOption {
                 ),
                 None => "ghi tên cột đúng như trong tệp (không cần phân biệt chữ hoa, dấu)".to_string(),
             }),
+            Ambiguous {
+                key,
+                name,
+                line,
+                columns,
+            } => {
+                let same = columns.windows(2).all(|w| super::table::key(&w[0].1) == super::table::key(&w[1].1));
+                Said::new(format!(
+                    "`--column {key}=\"{name}\"`: dòng tiêu đề (dòng {line}) có {} cột hợp với tên này: {}; không biết đọc cột nào",
+                    columns.len(),
+                    columns
+                        .iter()
+                        .map(|(l, h)| format!("cột {l} `{h}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ))
+                .hint(format!(
+                    "chỉ rõ một cột, ví dụ {}, hoặc đổi tên một cột cho khác nhau",
+                    columns.last().map(|c| pick(key, c, same)).unwrap_or_default()
+                ))
+            }
+            SameColumn {
+                first,
+                second,
+                column,
+            } => Said::new(format!(
+                "`--column {first}` và `--column {second}` cùng chỉ cột {} `{}`",
+                column.0, column.1
+            ))
+            .hint(format!(
+                "mỗi khóa cần một cột riêng: sửa một trong hai tùy chọn cho đúng cột của nó (ví dụ `--column {second}=\"...\"` với tên cột khác)"
+            )),
+            Taken { key, lost, column } => Said::new(format!(
+                "`--column {key}=\"{}\"`: cột {} `{}` là cột {} duy nhất của bảng; đọc nó là {} thì không còn cột nào cho {}",
+                column.1,
+                column.0,
+                column.1,
+                holds(Lang::Vi, *lost),
+                holds(Lang::Vi, heading_of(key)),
+                holds(Lang::Vi, *lost)
+            ))
+            .hint(format!(
+                "kiểm tra lại tên cột trong `--column {key}`; nếu hai cột bị đổi chỗ thì ghi cả hai, ví dụ `--column {key}=\"{}\" --column {}=\"...\"`",
+                column.1,
+                super::columns::key_of(*lost)
+            )),
         }
     }
 
@@ -620,6 +735,52 @@ impl Message for ColumnOption {
                 ),
                 None => "write the heading as the file writes it (case and diacritics may differ)".to_string(),
             }),
+            Ambiguous {
+                key,
+                name,
+                line,
+                columns,
+            } => {
+                let same = columns.windows(2).all(|w| super::table::key(&w[0].1) == super::table::key(&w[1].1));
+                Said::new(format!(
+                    "`--column {key}=\"{name}\"`: {} columns of the header row (row {line}) fit that name: {}; which one to read is not clear",
+                    columns.len(),
+                    columns
+                        .iter()
+                        .map(|(l, h)| format!("column {l} `{h}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ))
+                .hint(format!(
+                    "name one column, e.g. {}, or give the columns different headings",
+                    columns.last().map(|c| pick(key, c, same)).unwrap_or_default()
+                ))
+            }
+            SameColumn {
+                first,
+                second,
+                column,
+            } => Said::new(format!(
+                "`--column {first}` and `--column {second}` both name column {} `{}`",
+                column.0, column.1
+            ))
+            .hint(format!(
+                "each key needs its own column: correct one of the two options (e.g. `--column {second}=\"...\"` with another heading)"
+            )),
+            Taken { key, lost, column } => Said::new(format!(
+                "`--column {key}=\"{}\"`: column {} `{}` is the table's only column of {}; read as {}, it leaves no column for the {}",
+                column.1,
+                column.0,
+                column.1,
+                holds(Lang::En, *lost),
+                holds(Lang::En, heading_of(key)),
+                holds(Lang::En, *lost)
+            ))
+            .hint(format!(
+                "check the heading given to `--column {key}`; if two columns are swapped, name both, e.g. `--column {key}=\"{}\" --column {}=\"...\"`",
+                column.1,
+                super::columns::key_of(*lost)
+            )),
         }
     }
 }
@@ -750,10 +911,37 @@ impl Message for TableProblem {
                 "dòng tiêu đề (một dòng, hoặc hai dòng khi tiêu đề chia làm hai) cần các cột `Huyện`, `Đã cài Bluezone`, `Tổng smartphone` (cột `Tỷ lệ` có thể có hoặc không); đổi tên cột cho giống một tiêu đề ở trên, hoặc chỉ cột bằng tùy chọn {} (tên cột viết như trong tệp)",
                 column_example(missing)
             )),
-            HeadingTwice { line, heading } => Said::new(format!(
-                "dòng tiêu đề (dòng {line}): cột `{heading}` bị lặp"
+            HeadingTwice {
+                line,
+                heading,
+                first,
+                second,
+            } => {
+                let key = super::columns::key_of(*heading);
+                let same = super::table::key(&first.1) == super::table::key(&second.1);
+                Said::new(format!(
+                    "dòng tiêu đề (dòng {line}): hai cột đều được đọc là {}: cột {} `{}` và cột {} `{}`",
+                    holds(Lang::Vi, *heading),
+                    first.0,
+                    first.1,
+                    second.0,
+                    second.1
+                ))
+                .hint(format!(
+                    "chọn cột cần đọc bằng tùy chọn {} (hoặc {}), hoặc xóa cột thừa",
+                    pick(key, second, same),
+                    pick(key, first, same)
+                ))
+            }
+            SecondHeader { line, header } => Said::new(format!(
+                "dòng {line} nằm ngay dưới dòng tiêu đề (dòng {header}) và giống một dòng tiêu đề thứ hai, nhưng hai dòng ghép lại không đủ các cột cần đọc"
             ))
-            .hint("xóa một trong hai cột, hoặc chỉ cột cần đọc bằng tùy chọn `--column` (ví dụ `--column installed=\"Số máy cài\"`)"),
+            .hint("nếu đây là tiêu đề phụ thì chỉ cột bằng tùy chọn `--column` (ví dụ `--column installed=\"Số máy\"`); nếu không cần thì xóa dòng này"),
+            AfterEnd { row, end } => Said::new(format!(
+                "{} có số liệu nhưng nằm dưới phần ghi chú cuối bảng (từ dòng {end})",
+                row.said(Lang::Vi)
+            ))
+            .hint("bảng kết thúc ở dòng trống trước phần ghi chú: chuyển dòng này lên trong bảng, hoặc xóa dòng trống nếu phần dưới vẫn là bảng"),
             BelowTotal { row } => {
                 Said::new(format!("{} nằm dưới dòng tổng", row.said(Lang::Vi)))
                     .hint("đặt dòng tổng ở cuối bảng")
@@ -818,10 +1006,37 @@ impl Message for TableProblem {
                 "the header row (one row, or two when a heading is split over two) needs the columns `District`, `Installed`, `Smartphones` (a `Rate` column is optional); rename the column like one of the headings above, or name it with {} (the heading as the file writes it)",
                 column_example(missing)
             )),
-            HeadingTwice { line, heading } => Said::new(format!(
-                "the header row (row {line}): column `{heading}` appears twice"
+            HeadingTwice {
+                line,
+                heading,
+                first,
+                second,
+            } => {
+                let key = super::columns::key_of(*heading);
+                let same = super::table::key(&first.1) == super::table::key(&second.1);
+                Said::new(format!(
+                    "the header row (row {line}): two columns both read as {}: column {} `{}` and column {} `{}`",
+                    holds(Lang::En, *heading),
+                    first.0,
+                    first.1,
+                    second.0,
+                    second.1
+                ))
+                .hint(format!(
+                    "choose the column to read with {} (or {}), or delete the one not wanted",
+                    pick(key, second, same),
+                    pick(key, first, same)
+                ))
+            }
+            SecondHeader { line, header } => Said::new(format!(
+                "row {line}, right under the header row (row {header}), looks like a second header row, but the two rows together do not name the columns needed"
             ))
-            .hint("delete one of the two columns, or name the one to read with `--column` (e.g. `--column installed=\"Số máy cài\"`)"),
+            .hint("if it holds sub-headings, name the columns with `--column` (e.g. `--column installed=\"Số máy\"`); if it is not needed, delete it"),
+            AfterEnd { row, end } => Said::new(format!(
+                "{} has figures but comes below the notes that end the table (from row {end})",
+                row.said(Lang::En)
+            ))
+            .hint("the table ends at the blank row before the notes: move this row up into the table, or delete the blank row if what follows is still the table"),
             BelowTotal { row } => {
                 Said::new(format!("{} comes after the total row", row.said(Lang::En)))
                     .hint("put the total row at the end of the table")

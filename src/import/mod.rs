@@ -26,7 +26,9 @@ use check::{Reader, Total};
 use columns::{ColumnNames, Header};
 use date::{AsOf, Date};
 use grid::{Grid, GridRow};
-use message::{CellProblem, HiddenCharacter, InRow, Row, RowProblem, UnknownUnitType};
+use message::{
+    CellProblem, HiddenCharacter, InRow, Row, RowProblem, TableProblem, UnknownUnitType,
+};
 use table::Heading;
 
 /// The districts of an imported table, in its order.
@@ -79,6 +81,20 @@ pub struct Imported {
     pub total_line: Option<usize>,
     /// The date of the figures, and where it came from.
     pub as_of: AsOf,
+    /// The rows right under the header that number its columns or give their units, skipped.
+    pub skipped_lines: Vec<usize>,
+    /// Where the table ends before its last row, when notes follow it (after a blank row, or
+    /// "Ghi chú", "Người lập biểu"...): (the last row read, the first row of the notes, its
+    /// text).
+    pub end: Option<(usize, usize, String)>,
+    /// The headings (as written) of the columns not read, neither counts, rate, unit type nor
+    /// notes (`commune`, `quarantine`...).
+    pub left_out: Vec<String>,
+    /// The heading of the unit-type column, when one is read.
+    pub unit_type_column: Option<String>,
+    /// A workbook's sheet read, and its other sheets (at most
+    /// [`crate::limits::LISTED_SHEETS`] named).
+    pub sheet: Option<(String, Vec<String>)>,
 }
 
 /// Reads and checks the coverage table at `path` as `campaign import` does, with `options`.
@@ -90,7 +106,11 @@ fn coverage(grid: &Grid, options: &Options) -> Result<Imported, Error> {
     let src = &grid.src;
     let found = columns::find(src, &grid.rows, &options.columns)?;
     let header_at = found.rows[0];
-    let first_data = found.rows.last().map_or(header_at, |l| l + 1);
+    let first_data = found
+        .skipped
+        .last()
+        .or(found.rows.last())
+        .map_or(header_at, |l| l + 1);
     let titles: Vec<&GridRow> = grid.rows[..header_at]
         .iter()
         .filter(|r| r.filled() > 0)
@@ -107,7 +127,13 @@ fn coverage(grid: &Grid, options: &Options) -> Result<Imported, Error> {
     // the line of each district read, by its name's key: a name given twice is found at once
     let mut lines: HashMap<String, usize> = HashMap::new();
     let mut total: Option<(u64, u64, usize)> = None;
+    // the line of the row read before, to see a blank row above a row
+    let mut previous = header_row.line;
+    let mut end: Option<(usize, usize, String)> = None;
+    let mut last_read = header_row.line;
     for row in &rows[1..] {
+        let gap = row.line > previous.saturating_add(1);
+        previous = row.line;
         let name = table::district_name(row.cell(columns.district));
         let at = row.pos();
         if let Some(hidden) = HiddenCharacter::of(&name) {
@@ -119,10 +145,29 @@ fn coverage(grid: &Grid, options: &Options) -> Result<Imported, Error> {
             check::below_total(src, row, columns.installed, &name)?;
             continue;
         }
-        if name.is_empty() && row.cell(columns.installed).is_empty() {
+        let figures = table::parse_count(row.cell(columns.installed)).is_some()
+            || table::parse_count(row.cell(columns.smartphones)).is_some();
+        if let Some((_, first, _)) = &end {
+            if figures {
+                return Err(src.error(
+                    at,
+                    TableProblem::AfterEnd {
+                        row: label,
+                        end: *first,
+                    },
+                ));
+            }
             continue;
         }
         let is_total = check::is_total_row(row, columns.district);
+        if !districts.is_empty() && !figures && !is_total && (gap || check::is_note(row)) {
+            end = Some((last_read, row.line, note_text(row)));
+            continue;
+        }
+        last_read = row.line;
+        if name.is_empty() && row.cell(columns.installed).is_empty() {
+            continue;
+        }
         if name.is_empty() && !is_total {
             return Err(check::unnamed(src, row, columns.district));
         }
@@ -213,7 +258,46 @@ fn coverage(grid: &Grid, options: &Options) -> Result<Imported, Error> {
         columns: read_columns(&found),
         total_line: total.map(|(_, _, line)| line),
         as_of,
+        skipped_lines: found.skipped.iter().map(|&i| grid.rows[i].line).collect(),
+        end,
+        left_out: left_out(&found),
+        unit_type_column: found.columns.unit_type.map(|i| found.title(i, "")),
+        sheet: grid.sheet.clone(),
     })
+}
+
+/// The text of a note row, as the report quotes it: its cells joined, cut short.
+fn note_text(row: &GridRow) -> String {
+    let text = row
+        .cells
+        .iter()
+        .map(|c| c.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|c| !c.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    skeleton::shown(&text)
+}
+
+/// The headings of the columns not read: neither district, counts, rate, unit type nor notes
+/// (`STT`, `Ghi chú`).
+fn left_out(header: &Header) -> Vec<String> {
+    let c = &header.columns;
+    let read = [
+        Some(c.district),
+        Some(c.installed),
+        Some(c.smartphones),
+        c.rate,
+        c.unit_type,
+    ];
+    header
+        .titles
+        .iter()
+        .enumerate()
+        .filter(|(i, t)| {
+            !t.is_empty() && !read.contains(&Some(*i)) && table::heading(t) != Some(Heading::Notes)
+        })
+        .map(|(_, t)| skeleton::shown(t))
+        .collect()
 }
 
 /// The columns read, in the table's order.

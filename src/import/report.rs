@@ -65,6 +65,27 @@ pub fn render(imported: &Imported, out: Option<&Path>, rules: &Rules, lang: Lang
             )
         }
     );
+    if let Some((sheet, others)) = &imported.sheet {
+        let others_list = others
+            .iter()
+            .map(|o| format!("\"{o}\""))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let _ = writeln!(
+            s,
+            "{}",
+            match (vi, others.is_empty()) {
+                (true, true) => format!("Trang tính: \"{sheet}\"."),
+                (false, true) => format!("Sheet: \"{sheet}\"."),
+                (true, false) => format!(
+                    "Trang tính: \"{sheet}\" (trang đầu tiên có dòng tiêu đề); tệp còn các trang {others_list}: nếu cần đọc trang khác, chép bảng của trang đó ra một tệp riêng rồi nhập tệp đó"
+                ),
+                (false, false) => format!(
+                    "Sheet: \"{sheet}\" (the first with a header row); the workbook also has {others_list}: to read another, copy its table into a file of its own and import that"
+                ),
+            }
+        );
+    }
     let _ = writeln!(s, "{}", if vi { "Các cột:" } else { "Columns:" });
     for (h, title, named) in &imported.columns {
         let how = match (named, vi) {
@@ -73,6 +94,69 @@ pub fn render(imported: &Imported, out: Option<&Path>, rules: &Rules, lang: Lang
             (false, _) => "",
         };
         let _ = writeln!(s, "  \"{}\" → {}{how}", shown(title), meaning(lang, *h));
+    }
+    if let Some(title) = &imported.unit_type_column {
+        let _ = writeln!(
+            s,
+            "  \"{}\" → {}",
+            shown(title),
+            if vi {
+                "loại đơn vị (huyện, thành phố...)"
+            } else {
+                "unit type (huyện, thành phố...)"
+            }
+        );
+    }
+    if !imported.left_out.is_empty() {
+        let list = imported
+            .left_out
+            .iter()
+            .map(|t| format!("\"{t}\""))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let _ = writeln!(
+            s,
+            "{}",
+            if vi {
+                format!(
+                    "Không đọc các cột: {list} (lệnh import chỉ đọc tên huyện, số đã cài, số smartphone, tỷ lệ và loại đơn vị; nếu các cột này là số tổ xã hay số người cách ly, xét nghiệm, học sinh thì chép vào kịch bản: teams, quarantine, testing, students)"
+                )
+            } else {
+                format!(
+                    "Columns not read: {list} (import reads only the district names, installed, smartphones, rate and unit type; if these hold commune teams or the quarantined, tested, students, copy them into the scenario: teams, quarantine, testing, students)"
+                )
+            }
+        );
+    }
+    for line in &imported.skipped_lines {
+        let _ = writeln!(
+            s,
+            "{}",
+            if vi {
+                format!(
+                    "Bỏ qua dòng {line}: dòng đánh số cột hoặc ghi đơn vị tính, không phải một huyện."
+                )
+            } else {
+                format!(
+                    "Skipped row {line}: it numbers the columns or gives their units; it is not a district."
+                )
+            }
+        );
+    }
+    if let Some((last, first, text)) = &imported.end {
+        let _ = writeln!(
+            s,
+            "{}",
+            if vi {
+                format!(
+                    "Bảng kết thúc ở dòng {last}; từ dòng {first} (\"{text}\") là ghi chú hoặc phần ký tên, không đọc."
+                )
+            } else {
+                format!(
+                    "The table ends at row {last}; from row {first} (\"{text}\") on are notes or signatures, not read."
+                )
+            }
+        );
     }
     let installed: u64 = c.districts.iter().map(|d| d.installed).sum();
     let smartphones: u64 = c.districts.iter().map(|d| d.smartphones).sum();

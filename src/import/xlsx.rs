@@ -62,7 +62,9 @@ pub(super) fn read(path: &Path, bytes: Vec<u8>) -> Result<Grid, Error> {
     // the first sheet read (shown when no sheet has a header row), and the sheet chosen
     let mut first: Option<Vec<GridRow>> = None;
     let mut chosen: Option<Vec<GridRow>> = None;
-    for name in book.sheet_names() {
+    let names = book.sheet_names();
+    let mut read_name: Option<String> = None;
+    for name in names.iter().cloned() {
         // the sheet's name as messages quote it: a name Excel would allow has 31 characters,
         // but a file not written by Excel may give any
         let said = shortened(&name);
@@ -92,10 +94,12 @@ pub(super) fn read(path: &Path, bytes: Vec<u8>) -> Result<Grid, Error> {
         };
         if rows.iter().any(|r| table::has_header(&r.cells)) {
             chosen = Some(rows);
+            read_name = Some(name);
             break;
         }
         if first.is_none() {
             first = Some(rows);
+            read_name = Some(name);
         }
     }
     let rows = chosen.or(first).unwrap_or_default();
@@ -119,6 +123,15 @@ pub(super) fn read(path: &Path, bytes: Vec<u8>) -> Result<Grid, Error> {
         },
         rows,
         delimiter: '\t',
+        sheet: read_name.map(|read| {
+            let others = names
+                .iter()
+                .filter(|n| **n != read)
+                .take(crate::limits::LISTED_SHEETS)
+                .map(|n| shortened(n))
+                .collect();
+            (shortened(&read), others)
+        }),
     })
 }
 

@@ -246,10 +246,121 @@ fn cases() -> Vec<Case> {
         )
         .edit("scenarios/letter.csv", ";78,399;", ";18,019;78,399;")
         .at(&format!("{AT}:1"))
-        .place("cột `SỐ MÁY CÀI` bị lặp", "column `SỐ MÁY CÀI` appears twice")
+        .place(
+            "hai cột đều được đọc là số đã cài: cột B `ĐÃ CÀI BLUEZONE` và cột C `SỐ MÁY CÀI`",
+            "two columns both read as installed counts: column B `ĐÃ CÀI BLUEZONE` and column C `SỐ MÁY CÀI`",
+        )
         .hint(
-            "chỉ cột cần đọc bằng tùy chọn `--column`",
-            "name the one to read with `--column`",
+            "chọn cột cần đọc bằng tùy chọn `--column installed=\"SỐ MÁY CÀI\"`",
+            "choose the column to read with `--column installed=\"SỐ MÁY CÀI\"`",
+        ),
+        // trial 14 item 10: two headings that differ, one key; the hint quotes the file's own
+        edited(
+            "import: two different headings read as smartphones",
+            "HUYỆN;",
+            "HUYỆN;Thuê bao di động;",
+        )
+        .edit("scenarios/letter.csv", "Huyện Hữu Lũng;", "Huyện Hữu Lũng;1;")
+        .at(&format!("{AT}:1"))
+        .place(
+            "cột B `Thuê bao di động` và cột D `TỔNG SMARTPHONE`",
+            "column B `Thuê bao di động` and column D `TỔNG SMARTPHONE`",
+        )
+        .hint(
+            "`--column smartphones=\"TỔNG SMARTPHONE\"` (hoặc `--column smartphones=\"Thuê bao di động\"`)",
+            "`--column smartphones=\"TỔNG SMARTPHONE\"` (or `--column smartphones=\"Thuê bao di động\"`)",
+        ),
+        // trial 14 item 5: one column for two keys (was exit 0, every district 100% installed)
+        table("import: --column gives one column to two keys", LETTER)
+            .arg("--column")
+            .arg("installed=Tổng smartphone")
+            .arg("--column")
+            .arg("smartphones=TỔNG SMARTPHONE")
+            .at(&format!("{AT}:1"))
+            .place(
+                "`--column installed` và `--column smartphones` cùng chỉ cột C `TỔNG SMARTPHONE`",
+                "`--column installed` and `--column smartphones` both name column C `TỔNG SMARTPHONE`",
+            )
+            .hint(
+                "mỗi khóa cần một cột riêng",
+                "each key needs its own column",
+            ),
+        // trial 14 item 6: a heading two columns share (was: the first taken, silently)
+        edited(
+            "import: --column names a heading two columns have",
+            "ĐÃ CÀI BLUEZONE;",
+            "Đã cài;Đã cài;",
+        )
+        .edit("scenarios/letter.csv", "Huyện Hữu Lũng;", "Huyện Hữu Lũng;1;")
+        .arg("--column")
+        .arg("installed=đã cài")
+        .at(&format!("{AT}:1"))
+        .place(
+            "có 2 cột hợp với tên này: cột B `Đã cài`, cột C `Đã cài`",
+            "2 columns of the header row (row 1) fit that name: column B `Đã cài`, column C `Đã cài`",
+        )
+        .hint(
+            "chỉ rõ một cột, ví dụ `--column installed=\"C\"`",
+            "name one column, e.g. `--column installed=\"C\"`",
+        ),
+        // letters beyond the table's columns are no column (was: "missing" followed by nothing)
+        table("import: --column names column letters beyond the table", LETTER)
+            .arg("--column")
+            .arg("installed=ZZ")
+            .at(&format!("{AT}:1"))
+            .place(
+                "`--column installed=\"ZZ\"`: không có cột nào tên như vậy",
+                "`--column installed=\"ZZ\"`: no column has that heading",
+            )
+            .hint(
+                "ghi tên cột đúng như trong tệp",
+                "write the heading as the file writes it",
+            ),
+        // trial 14 item 7: the named column was the only district column (was: "missing"
+        // followed by nothing)
+        table("import: --column takes another key's only column", LETTER)
+            .arg("--column")
+            .arg("installed=Huyện")
+            .at(&format!("{AT}:1"))
+            .place(
+                "cột A `HUYỆN` là cột tên huyện duy nhất của bảng; đọc nó là số đã cài thì không còn cột nào cho tên huyện",
+                "column A `HUYỆN` is the table's only column of district names; read as installed counts, it leaves no column for the district names",
+            )
+            .hint(
+                "nếu hai cột bị đổi chỗ thì ghi cả hai",
+                "if two columns are swapped, name both",
+            ),
+        // trial 14 item 9: a district below the notes that end the table
+        table(
+            "import: a district below the notes after the table",
+            &format!(
+                "{}\nGhi chú: số liệu của nhà mạng;;\nHuyện Mới;1;2\n",
+                &LETTER[..LETTER.find("TỔNG;").unwrap()]
+            ),
+        )
+        .at(&format!("{AT}:15"))
+        .place(
+            "dòng 15 (\"Mới\") có số liệu nhưng nằm dưới phần ghi chú cuối bảng (từ dòng 14)",
+            "row 15 (\"Mới\") has figures but comes below the notes that end the table (from row 14)",
+        )
+        .hint(
+            "chuyển dòng này lên trong bảng",
+            "move this row up into the table",
+        ),
+        // trial 14 item 3: a row of headings under a full header that does not make a header
+        edited(
+            "import: a second header row that names nothing",
+            "\nThành phố",
+            "\n;Kế hoạch;Kế hoạch;\nThành phố",
+        )
+        .at(&format!("{AT}:2"))
+        .place(
+            "dòng 2 nằm ngay dưới dòng tiêu đề (dòng 1) và giống một dòng tiêu đề thứ hai",
+            "row 2, right under the header row (row 1), looks like a second header row",
+        )
+        .hint(
+            "chỉ cột bằng tùy chọn `--column`",
+            "name the columns with `--column`",
         ),
         table("import: --column names a heading not in the header", LETTER)
             .arg("--column")
