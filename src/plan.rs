@@ -56,6 +56,17 @@ pub enum Notice {
         /// The setting that plans it: `objective=min-cost`.
         setting: String,
     },
+    /// The objective is not `min-cost`, every constraint holds, and the target is not reached:
+    /// what would reach it, as the cheapest plan's findings say (`--set objective=min-cost` on
+    /// the same model: more teams of a kind, budget, a pool too small), so that a missed target
+    /// never comes without its reason.
+    TargetNotReached {
+        target_rate: f64,
+        projected_rate: f64,
+        findings: Vec<Finding>,
+        /// The setting whose plan says the same: `objective=min-cost`.
+        setting: String,
+    },
 }
 
 /// Province totals.
@@ -266,10 +277,11 @@ impl Plan {
     /// `min-cost` and the target is met, what the cheapest plan meeting it would cost (solved
     /// on the same model: the same rules' effects, pools, floors and budget).
     pub fn add_notices(&mut self, model: &Model) {
-        if model.objective == Objective::MinCost
-            || !self.status.meets_scenario()
-            || !self.province.target_reached
-        {
+        if model.objective == Objective::MinCost || !self.status.meets_scenario() {
+            return;
+        }
+        if !self.province.target_reached {
+            self.add_target_not_reached(model);
             return;
         }
         let mut cheapest = model.clone();
@@ -294,6 +306,28 @@ impl Plan {
             min_cost_teams: solution.teams.iter().flatten().map(|&t| u64::from(t)).sum(),
             min_cost_projected_rate: projected / cheapest.total_smartphones() as f64,
             saving: self.province.cost - min_cost,
+            setting: "objective=min-cost".to_string(),
+        });
+    }
+
+    /// Says why the target is not reached: the findings of the cheapest plan that would have
+    /// to reach it (none when even that plan reaches it, which a max-installs plan below the
+    /// target cannot, or when the findings are empty).
+    fn add_target_not_reached(&mut self, model: &Model) {
+        let mut cheapest = model.clone();
+        cheapest.objective = Objective::MinCost;
+        let solution = crate::solve::solve(&cheapest);
+        let Some(mut diagnosis) = solution.diagnosis else {
+            return;
+        };
+        if diagnosis.findings.is_empty() {
+            return;
+        }
+        name_rules(&mut diagnosis.findings, &self.districts);
+        self.notices.push(Notice::TargetNotReached {
+            target_rate: model.target_rate,
+            projected_rate: self.province.projected_rate,
+            findings: diagnosis.findings,
             setting: "objective=min-cost".to_string(),
         });
     }

@@ -198,6 +198,38 @@ fn a_total_cost_is_the_sum_of_the_printed_district_costs() {
     );
 }
 
+/// A max-installs plan below its target says why, as the least-cost plan's finding does
+/// ("36 more volunteer teams"), in every language and in JSON, and keeps exit status 0 (every
+/// constraint holds: the target is what the most installs reach, not a constraint).
+#[test]
+fn a_missed_target_under_max_installs_says_what_would_reach_it() {
+    let settings = ["team_kind.volunteer.available=0", "rules=[]"];
+    let vi = with(&settings, "vi").run().plan().stdout;
+    assert!(
+        vi.contains("Mục tiêu 40% chưa đạt: phương án này cho nhiều lượt cài nhất với các tổ, đội hiện có, được 36,67%. Để đạt mục tiêu: Cần thêm 36 đội tình nguyện"),
+        "{vi}"
+    );
+    let en = with(&settings, "en").run().plan().stdout;
+    assert!(
+        en.contains("The 40% target is not reached: this plan gives the most installs the teams at hand can, 36.67%. To reach the target: 36 more volunteer teams"),
+        "{en}"
+    );
+    assert!(en.contains("--set objective=min-cost"), "{en}");
+    let json = with(&settings, "en").format("json").run().plan().json();
+    let notice = &json["notices"][0];
+    assert_eq!(notice["notice"], "target_not_reached", "{notice}");
+    assert_eq!(notice["findings"][0]["finding"], "target_teams_short");
+    assert_eq!(notice["findings"][0]["more"], 36);
+    assert_eq!(json["status"], "optimal");
+    // with the 36 teams the finding names, the target is reached: the figure is enough
+    let json = with(&["team_kind.volunteer.available=36", "rules=[]"], "en")
+        .format("json")
+        .run()
+        .plan()
+        .json();
+    assert_eq!(json["province"]["target_reached"], true, "{}", json["province"]);
+}
+
 #[test]
 fn a_horizon_beyond_ten_years_is_too_long_not_too_short() {
     for (days, lang, said, not) in [

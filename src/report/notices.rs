@@ -59,5 +59,29 @@ fn sentence(notice: &Notice, lang: Lang) -> String {
                 number::money(lang, *cost),
             ),
         },
+        Notice::TargetNotReached {
+            target_rate,
+            projected_rate,
+            findings,
+            setting,
+        } => {
+            let why = findings
+                .iter()
+                .map(|f| super::diagnosis::finding(f, lang))
+                .collect::<Vec<_>>()
+                .join("; ");
+            match lang {
+                Lang::Vi => format!(
+                    "Mục tiêu {} chưa đạt: phương án này cho nhiều lượt cài nhất với các tổ, đội hiện có, được {}. Để đạt mục tiêu: {why}. Phương án chi phí thấp nhất (--set {setting}) nói cùng điều này",
+                    number::percent_short(lang, *target_rate),
+                    number::percent_beside(lang, *projected_rate, *target_rate),
+                ),
+                Lang::En => format!(
+                    "The {} target is not reached: this plan gives the most installs the teams at hand can, {}. To reach the target: {why}. The least-cost plan (--set {setting}) says the same",
+                    number::percent_short(lang, *target_rate),
+                    number::percent_beside(lang, *projected_rate, *target_rate),
+                ),
+            }
+        }
     }
 }
