@@ -337,6 +337,12 @@ fn plan(
         // the letter is written; what it still lacks is said where the user sees it
         let _ = stderr.write_all(notice.as_bytes());
     }
+    if output.format.is_letter()
+        && let Some(draft) = report::letter::draft(&plan, lang)
+    {
+        // the plan's notices and findings, which the letter carries as its draft mark
+        let _ = stderr.write_all(report::letter::draft_warning(&draft, lang).as_bytes());
+    }
     match plan.status {
         Status::Optimal | Status::Feasible => EXIT_PLAN,
         Status::Infeasible => EXIT_INFEASIBLE,
