@@ -76,3 +76,9 @@ pub const TABLE_CELLS: usize = 2_000_000;
 
 /// Characters in one cell: Excel's own limit.
 pub const CELL_CHARS: usize = 32_767;
+
+/// `--width`: the narrowest terminal the tables and the help are laid out for (a phone's
+/// terminal is about 40 columns; below it a table gets one letter a line), and the widest
+/// (no screen shows more; a wider wish is the full tables, which a file or a pipe gets anyway).
+pub const WIDTH_MIN: u16 = 40;
+pub const WIDTH_MAX: u16 = 1000;

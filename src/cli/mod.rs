@@ -154,7 +154,7 @@ struct OutputArgs {
     /// The terminal's width in columns, which the tables must fit (default: the width of the
     /// terminal when printing to one; to a file or another program: the full tables, however
     /// wide).
-    #[arg(long, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(1..))]
+    #[arg(long, value_name = "COLUMNS", allow_negative_numbers = true, value_parser = clap::value_parser!(u16).range(crate::limits::WIDTH_MIN as i64..=crate::limits::WIDTH_MAX as i64))]
     width: Option<u16>,
 }
 
