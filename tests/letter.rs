@@ -587,3 +587,47 @@ fn an_infeasible_plans_letter_says_it_cannot_be_met_and_why() {
     assert!(out.stdout.contains(why), "{}", out.stdout);
     assert!(out.stderr.contains(&format!("  - {why}")), "{}", out.stderr);
 }
+
+#[test]
+fn punctuation_typed_at_the_edge_of_a_particular_is_not_printed_twice() {
+    // trial 14 item 18: "V/v : tiếp tục", "Lạng Sơn,, ngày", "Số: 1635/STTTT-TTBCXB/"
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dau.toml");
+    let text = std::fs::read_to_string(WITH_LETTER)
+        .unwrap()
+        .replace(
+            "base = \"lang-son-2020-09-01.toml\"",
+            &format!("base = \"{}\"", SHIPPED),
+        )
+        .replace("symbol = \"STTTT-TTBCXB\"", "symbol = \"/STTTT-TTBCXB/\"")
+        .replace("place = \"Lạng Sơn\"", "place = \"Lạng Sơn,\"")
+        .replace("subject = \"tiếp tục", "subject = \"v/v: tiếp tục");
+    std::fs::write(&path, text).unwrap();
+    for (lang, number, place, subject) in [
+        (
+            "vi",
+            "Số: 1635/STTTT-TTBCXB\n",
+            "Lạng Sơn, ngày 01 tháng 9 năm 2020",
+            "V/v tiếp tục tăng cường",
+        ),
+        (
+            "en",
+            "No.: 1635/STTTT-TTBCXB\n",
+            "Lạng Sơn, ",
+            "Re: tiếp tục tăng cường",
+        ),
+    ] {
+        let out = Test::plan(&path)
+            .format("letter-html")
+            .lang(lang)
+            .run()
+            .code(0);
+        let html = out.stdout.replace("</p>", "\n");
+        assert!(html.contains(number), "{lang}: {html}");
+        assert!(
+            html.contains(place) && !html.contains(",,"),
+            "{lang}: {html}"
+        );
+        assert!(html.contains(subject), "{lang}: {html}");
+    }
+}

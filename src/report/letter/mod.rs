@@ -308,21 +308,33 @@ impl<'a> Parts<'a> {
             Some(p) => Some(upper(p)),
             None => Some(upper(PARENT_BLANK.get(lang))),
         };
+        // the form adds its own punctuation ("Số: 1635/STTTT", "V/v ...", "Lạng Sơn, ngày"):
+        // the same marks typed at the edge of a value are not printed twice
         let number = format!(
             "{}/{}",
-            or(&letter.number, NUMBER_BLANK),
-            or(&letter.symbol, SYMBOL_BLANK)
+            or(&letter.number, NUMBER_BLANK)
+                .trim()
+                .trim_end_matches('/'),
+            or(&letter.symbol, SYMBOL_BLANK).trim().trim_matches('/')
         );
         let subject = match &letter.subject {
             // "V/v" written by the user is not printed twice
             Some(s) if s.to_lowercase().starts_with("v/v") => {
                 let rest: String = s.chars().skip(3).collect();
-                format!("{} {}", SUBJECT.get(lang), rest.trim_start())
+                let rest = rest
+                    .trim_start()
+                    .trim_start_matches([':', '.'])
+                    .trim_start();
+                format!("{} {rest}", SUBJECT.get(lang))
             }
             Some(s) => format!("{} {s}", SUBJECT.get(lang)),
             None => format!("{} {}", SUBJECT.get(lang), SUBJECT_BLANK.get(lang)),
         };
-        let place = or(&letter.place, PLACE_BLANK);
+        let place = or(&letter.place, PLACE_BLANK)
+            .trim_end()
+            .trim_end_matches([',', ';', '.'])
+            .trim_end()
+            .to_string();
         let place_date = match letter.date {
             Some(date) => format!("{place}, {}", long_date(date, lang)),
             None => format!("{place}, {}", DATE_BLANK.get(lang)),
