@@ -97,3 +97,8 @@ pub const CELL_CHARS: usize = 32_767;
 /// unit is under 40 characters; a longer one is a cell or a value that is not a name, and every
 /// message that quotes it would be as long.
 pub const NAME_CHARS: usize = 200;
+/// `--width`: the narrowest terminal the tables and the help are laid out for (a phone's
+/// terminal is about 40 columns; below it a table gets one letter a line), and the widest
+/// (no screen shows more; a wider wish is the full tables, which a file or a pipe gets anyway).
+pub const WIDTH_MIN: u16 = 40;
+pub const WIDTH_MAX: u16 = 1000;

@@ -326,3 +326,25 @@ fn help_of_a_command_that_does_not_exist_is_refused_in_the_user_s_language() {
         en.stderr
     );
 }
+
+#[test]
+fn the_programs_help_offers_lang_and_help_takes_its_own_help_flag() {
+    // trial 14 item 20: `--lang` is how a reader finds the other language
+    let vi = joined(&help("", &["--help"]));
+    assert!(
+        vi.contains("--lang <NGÔN_NGỮ> Ngôn ngữ của thông báo và kết quả, cho mọi lệnh (vi: Tiếng Việt, en: English) [giá trị: vi, en] [mặc định: vi]"),
+        "{vi}"
+    );
+    let en = joined(&help("", &["--help", "--lang", "en"]));
+    assert!(
+        en.contains("--lang <LANG> Language of the messages and the output, for every command"),
+        "{en}"
+    );
+    // `help --help` is the program's help, `help plan -h` the command's, not "no command"
+    assert_eq!(help("help", &["--help"]), help("", &["--help"]));
+    assert_eq!(help("help plan", &["--help"]), help("plan", &["--help"]));
+    assert_eq!(
+        help("help plan", &["-h", "--lang", "en"]),
+        help("plan", &["--help", "--lang", "en"])
+    );
+}

@@ -442,3 +442,192 @@ fn markup_in_the_particulars_is_text_in_the_word_file() {
     assert!(text.contains("A]]></w:t><w:t>B\n"), "{text}");
     assert!(!docx.part("word/document.xml").contains("<w:t>B"));
 }
+
+/// The seed letter's scenario as an overlay in `dir` with `extra` lines after its `base`.
+fn letter_overlay(dir: &Path, name: &str, extra: &str) -> String {
+    let path = dir.join(name);
+    let text = std::fs::read_to_string(WITH_LETTER).unwrap().replace(
+        "base = \"lang-son-2020-09-01.toml\"",
+        &format!("base = \"{}\"\n{extra}", SHIPPED),
+    );
+    std::fs::write(&path, text).unwrap();
+    path.to_str().unwrap().to_string()
+}
+
+#[test]
+fn a_letter_from_unchecked_assumptions_is_marked_draft_and_the_command_warns() {
+    let dir = tempfile::tempdir().unwrap();
+    let scenario = letter_overlay(dir.path(), "tam.toml", "assumptions_checked = false");
+    // the Word file: the draft mark is its first line, the notice under it, in red
+    let path = dir.path().join("cong-van.docx");
+    let out = Test::plan(&scenario)
+        .format("docx")
+        .out(&path)
+        .run()
+        .code(0);
+    let docx = Docx::read(&path);
+    let text = docx.text();
+    assert!(
+        text.starts_with("DỰ THẢO — KHÔNG TRÌNH KÝ: số liệu chưa dùng được\nCác giả định của kịch bản là giá trị tạm"),
+        "{text}"
+    );
+    assert!(
+        text.contains("rồi sửa thành assumptions_checked = true."),
+        "{text}"
+    );
+    assert!(docx.part("word/document.xml").contains("C00000"));
+    // and the official who runs the command is told, with what to do
+    assert!(
+        out.stderr.starts_with(
+            "cảnh báo: công văn được ghi là DỰ THẢO (dòng đầu tiên của văn bản), không để trình ký:\n  - Các giả định của kịch bản là giá trị tạm"
+        ),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("gợi ý: sửa kịch bản như các dòng trên nói rồi lập lại công văn"),
+        "{}",
+        out.stderr
+    );
+    // the printable letter, in English
+    let out = Test::plan(&scenario)
+        .format("letter-html")
+        .lang("en")
+        .run()
+        .code(0);
+    let mark = "<div class=\"draft\"><p class=\"draft-mark\">DRAFT — NOT FOR SIGNATURE: the figures cannot be used yet</p><p>The scenario&#39;s assumptions are the placeholders";
+    let at = out
+        .stdout
+        .find(mark)
+        .unwrap_or_else(|| panic!("{}", out.stdout));
+    assert!(
+        at < out.stdout.find("SOCIALIST REPUBLIC").unwrap(),
+        "the mark comes first"
+    );
+    assert!(
+        out.stderr.starts_with("warning: the letter is marked DRAFT (its first line), not to be signed:\n  - The scenario's assumptions are the placeholders"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("hint: correct the scenario as the lines above say"),
+        "{}",
+        out.stderr
+    );
+    // the checked scenario's letter carries no mark and the command says nothing
+    let out = Test::plan(WITH_LETTER).format("letter-html").run().plan();
+    assert!(!out.stdout.contains("class=\"draft\""));
+}
+
+#[test]
+fn a_letter_with_every_team_at_zero_is_a_draft_that_says_so() {
+    let mut test = Test::plan(WITH_LETTER).format("letter-html");
+    for name in [
+        "Thành phố Lạng Sơn",
+        "Hữu Lũng",
+        "Cao Lộc",
+        "Lộc Bình",
+        "Tràng Định",
+        "Chi Lăng",
+        "Bắc Sơn",
+        "Văn Lãng",
+        "Văn Quan",
+        "Bình Gia",
+        "Đình Lập",
+    ] {
+        test = test.args([
+            "--set".to_string(),
+            format!("district.{name}.teams.commune=0"),
+        ]);
+    }
+    let out = test.run().code(0);
+    assert!(
+        out.stdout
+            .contains("<p>Chưa có tổ, đội tại chỗ: mọi huyện đều có 0 tổ, đội loại `commune`"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stderr.contains("  - Chưa có tổ, đội tại chỗ"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn an_infeasible_plans_letter_says_it_cannot_be_met_and_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("inf.docx");
+    let sets = [
+        "--set",
+        "objective=min-cost",
+        "--set",
+        "target.provincial_rate=0.9",
+    ];
+    let out = Test::plan(WITH_LETTER)
+        .args(sets)
+        .format("docx")
+        .out(&path)
+        .run()
+        .code(2);
+    let text = Docx::read(&path).text();
+    let why = "Kế hoạch KHÔNG KHẢ THI: không phương án nào đáp ứng được kịch bản, nên các con số dưới đây không đạt điều kiện đã đặt ra. Toàn tỉnh không thể đạt 90%";
+    assert!(text.starts_with("DỰ THẢO — KHÔNG TRÌNH KÝ"), "{text}");
+    assert!(text.contains(why), "{text}");
+    assert!(out.stderr.contains(&format!("  - {why}")), "{}", out.stderr);
+    let out = Test::plan(WITH_LETTER)
+        .args(sets)
+        .format("letter-html")
+        .lang("en")
+        .run()
+        .code(2);
+    let why = "The plan is NOT FEASIBLE: no plan meets the scenario, so the figures below do not meet the conditions it sets. The province cannot reach 90%";
+    assert!(out.stdout.contains(why), "{}", out.stdout);
+    assert!(out.stderr.contains(&format!("  - {why}")), "{}", out.stderr);
+}
+
+#[test]
+fn punctuation_typed_at_the_edge_of_a_particular_is_not_printed_twice() {
+    // trial 14 item 18: "V/v : tiếp tục", "Lạng Sơn,, ngày", "Số: 1635/STTTT-TTBCXB/"
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dau.toml");
+    let text = std::fs::read_to_string(WITH_LETTER)
+        .unwrap()
+        .replace(
+            "base = \"lang-son-2020-09-01.toml\"",
+            &format!("base = \"{}\"", SHIPPED),
+        )
+        .replace("symbol = \"STTTT-TTBCXB\"", "symbol = \"/STTTT-TTBCXB/\"")
+        .replace("place = \"Lạng Sơn\"", "place = \"Lạng Sơn,\"")
+        .replace("subject = \"tiếp tục", "subject = \"v/v: tiếp tục");
+    std::fs::write(&path, text).unwrap();
+    for (lang, number, place, subject) in [
+        (
+            "vi",
+            "Số: 1635/STTTT-TTBCXB\n",
+            "Lạng Sơn, ngày 01 tháng 9 năm 2020",
+            "V/v tiếp tục tăng cường",
+        ),
+        (
+            "en",
+            "No.: 1635/STTTT-TTBCXB\n",
+            "Lạng Sơn, ",
+            "Re: tiếp tục tăng cường",
+        ),
+    ] {
+        let out = Test::plan(&path)
+            .format("letter-html")
+            .lang(lang)
+            .run()
+            .code(0);
+        let html = out.stdout.replace("</p>", "\n");
+        assert!(html.contains(number), "{lang}: {html}");
+        assert!(
+            html.contains(place) && !html.contains(",,"),
+            "{lang}: {html}"
+        );
+        assert!(html.contains(subject), "{lang}: {html}");
+    }
+}

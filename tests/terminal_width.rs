@@ -235,13 +235,20 @@ fn compare_and_sweep_fit_too() {
 }
 
 #[test]
-fn a_width_that_is_no_number_is_refused_in_both_languages() {
-    for width in ["0", "abc", "70000"] {
+fn a_width_outside_40_to_1000_columns_is_refused_in_both_languages() {
+    // trial 14 item 15: 100000 was "not a positive integer", 1 gave one letter a line, -5 was
+    // "no option -5"
+    for width in ["0", "abc", "70000", "100000", "1", "39", "1001", "-5"] {
         let vi = Test::shipped().args(["--width", width]).run().bad_input();
         assert!(
             vi.stderr.contains(&format!(
-                "`--width` cần một số nguyên dương, không phải `{width}`"
+                "lỗi: `--width` cần số cột của cửa sổ dòng lệnh, từ 40 đến 1.000, không phải `{width}`"
             )),
+            "{}",
+            vi.stderr
+        );
+        assert!(
+            vi.stderr.contains("gợi ý: ví dụ --width 80"),
             "{}",
             vi.stderr
         );
@@ -251,10 +258,14 @@ fn a_width_that_is_no_number_is_refused_in_both_languages() {
             .bad_input();
         assert!(
             en.stderr.contains(&format!(
-                "`--width` takes a whole number above 0, not `{width}`"
+                "error: `--width` takes the terminal's width in columns, from 40 to 1,000, not `{width}`"
             )),
             "{}",
             en.stderr
         );
+        assert!(en.stderr.contains("hint: e.g. --width 80"), "{}", en.stderr);
+    }
+    for width in ["40", "1000"] {
+        Test::shipped().args(["--width", width]).run().plan();
     }
 }

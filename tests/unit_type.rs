@@ -69,11 +69,31 @@ fn unit_type_in_the_scenario_wins_in_either_language() {
         );
         assert_eq!(unit_types(&toml)[0].1, unit, "{written}");
     }
-    // the scenario's word wins over the name's
-    let toml = with_district(
+    // a word that agrees with the name's is accepted; one that contradicts it is refused at
+    // its line, naming both (trial 14 item 8): the letter would address another committee
+    let toml =
+        with_district("name = \"TP. Thử\"\nunit_type = \"city\"\ninstalled = 1\nsmartphones = 2");
+    assert_eq!(unit_types(&toml)[1].1, UnitType::City);
+    let (en, vi) = error_of(&with_district(
         "name = \"Thành phố Thử\"\nunit_type = \"thị xã\"\ninstalled = 1\nsmartphones = 2",
+    ));
+    assert_has(
+        &en,
+        &[
+            "district \"Thành phố Thử\", field `unit_type`: unit_type = \"thị xã\" contradicts the name \"Thành phố Thử\": the name says this is a city (thành phố), unit_type says a town (thị xã)",
+            " | unit_type = \"thị xã\"",
+            "hint: if it is a city, delete the unit_type line",
+            "if it is a town, correct the name, e.g. name = \"Thử\"",
+        ],
     );
-    assert_eq!(unit_types(&toml)[1].1, UnitType::Town);
+    assert_has(
+        &vi,
+        &[
+            "huyện \"Thành phố Thử\", mục `unit_type`: unit_type = \"thị xã\" trái với tên \"Thành phố Thử\": tên ghi đây là thành phố, unit_type ghi là thị xã",
+            "gợi ý: nếu đây là thành phố, xóa dòng unit_type",
+            "nếu đây là thị xã, sửa tên, ví dụ name = \"Thử\"",
+        ],
+    );
 }
 
 #[test]

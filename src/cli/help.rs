@@ -109,6 +109,17 @@ pub(super) fn command(lang: Lang, width: usize) -> Command {
 /// the texts in `lang` and wrapped at `width`; `None` when they ask for neither. `args` are the
 /// raw arguments without `--lang` (the language is already read).
 pub(super) fn asked(args: &[std::ffi::OsString], lang: Lang, width: usize) -> Option<String> {
+    // `campaign help --help`, `campaign help plan -h`: the help of the program or the command,
+    // as `help` alone gives it (clap would take `--help` for the name of a command)
+    let args: Vec<std::ffi::OsString> = if args.get(1).is_some_and(|a| a == "help") {
+        args.iter()
+            .enumerate()
+            .filter(|(i, a)| *i < 2 || !(*a == "--help" || *a == "-h"))
+            .map(|(_, a)| a.clone())
+            .collect()
+    } else {
+        args.to_vec()
+    };
     match command(lang, width).try_get_matches_from(args) {
         Err(e)
             if matches!(
@@ -160,6 +171,21 @@ fn localise(mut cmd: Command, path: &str, lang: Lang, width: usize) -> Command {
     };
     cmd = cmd.arg(help);
     if path == "campaign" {
+        // every command reads --lang; the program's help says so, since it is how a reader
+        // finds the other language
+        cmd = cmd.arg(
+            Arg::new("lang")
+                .long("lang")
+                .value_name(lang.pick("NGÔN_NGỮ", "LANG"))
+                .action(ArgAction::Set)
+                .global(false)
+                .help(lang.pick(
+                    "Ngôn ngữ của thông báo và kết quả, cho mọi lệnh (vi: Tiếng Việt, en: English) [giá trị: vi, en] [mặc định: vi]",
+                    "Language of the messages and the output, for every command (vi: Tiếng Việt, en: English) [possible values: vi, en] [default: vi]",
+                ))
+                .help_heading(w.options)
+                .display_order(usize::MAX - 2),
+        );
         cmd = cmd.disable_version_flag(true).arg(
             Arg::new("version")
                 .short('V')

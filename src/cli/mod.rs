@@ -158,7 +158,7 @@ struct OutputArgs {
     /// The terminal's width in columns, which the tables must fit (default: the width of the
     /// terminal when printing to one; to a file or another program: the full tables, however
     /// wide).
-    #[arg(long, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(1..))]
+    #[arg(long, value_name = "COLUMNS", allow_negative_numbers = true, value_parser = clap::value_parser!(u16).range(crate::limits::WIDTH_MIN as i64..=crate::limits::WIDTH_MAX as i64))]
     width: Option<u16>,
 }
 
@@ -461,6 +461,12 @@ fn plan(
     {
         // the letter is written; what it still lacks is said where the user sees it
         let _ = stderr.write_all(notice.as_bytes());
+    }
+    if output.format.is_letter()
+        && let Some(draft) = report::letter::draft(&plan, lang)
+    {
+        // the plan's notices and findings, which the letter carries as its draft mark
+        let _ = stderr.write_all(report::letter::draft_warning(&draft, lang).as_bytes());
     }
     match plan.status {
         Status::Optimal | Status::Feasible => EXIT_PLAN,

@@ -10,7 +10,7 @@ pub fn sentences(plan: &Plan, lang: Lang) -> Vec<String> {
     plan.notices.iter().map(|n| sentence(n, lang)).collect()
 }
 
-fn sentence(notice: &Notice, lang: Lang) -> String {
+pub(crate) fn sentence(notice: &Notice, lang: Lang) -> String {
     match notice {
         Notice::AssumptionsNotChecked => match lang {
             Lang::Vi => "Các giả định của kịch bản là giá trị tạm do `campaign import` ghi (assumptions_checked = false): năng suất và chi phí của các loại đội, mục tiêu, thời gian và các tham số chưa được kiểm tra; số tổ, đội của từng huyện và các nhóm đối tượng (cách ly, xét nghiệm, học sinh) có thể còn là 0. Kiểm tra từng dòng ghi ASSUMPTION trong kịch bản, rồi sửa thành assumptions_checked = true".to_string(),

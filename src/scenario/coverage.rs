@@ -263,7 +263,7 @@ fn read_row<'a>(
                             e.district(&name)
                         }
                     })?;
-                    d.unit_type = Some(unit);
+                    d.unit_type = Some((unit, src.spot(at)));
                 }
             }
             Column::Team(kind) => {

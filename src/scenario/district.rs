@@ -40,7 +40,7 @@ pub(super) struct RawDistrict<'a> {
     pub at: Spot<'a>,
     pub name: Option<(String, Spot<'a>)>,
     /// `unit_type` where written, already read ([`UnitType::parse`]).
-    pub unit_type: Option<UnitType>,
+    pub unit_type: Option<(UnitType, Spot<'a>)>,
     pub installed: Option<Count<'a>>,
     pub smartphones: Option<Count<'a>>,
     pub teams: Vec<Entry<'a>>,
@@ -248,8 +248,25 @@ fn district(
     let to_u64 = |c: Count| u64::try_from(c.value).unwrap_or(u64::MAX);
     let smartphones = u64::try_from(smartphones.value)
         .map_err(|_| too_large(smartphones, &name, "smartphones"))?;
+    // a type written beside a name that says another is refused: the letter would address a
+    // People's Committee that does not exist ("Huyện Lạng Sơn" for the city)
+    let unit_type = match (d.unit_type, UnitType::split_name(&name)) {
+        (Some((written, at)), (Some(named), bare)) if written != named => {
+            return Err(at
+                .error(DistrictProblem::UnitTypeContradictsName {
+                    name: name.clone(),
+                    bare: bare.to_string(),
+                    written,
+                    named,
+                })
+                .district(&name)
+                .field("unit_type"));
+        }
+        (Some((written, _)), _) => written,
+        (None, _) => UnitType::of_name(&name),
+    };
     Ok(DistrictInput {
-        unit_type: d.unit_type.unwrap_or_else(|| UnitType::of_name(&name)),
+        unit_type,
         name,
         installed: to_u64(installed),
         smartphones,

@@ -90,7 +90,10 @@ fn district<'a>(
                     return Err(in_district(e));
                 };
                 let unit = super::district::unit_type(written, src.spot(pos(v)), false);
-                d.unit_type = Some(unit.map_err(|e| in_district(e.field("unit_type")))?);
+                d.unit_type = Some((
+                    unit.map_err(|e| in_district(e.field("unit_type")))?,
+                    src.spot(pos(v)),
+                ));
             }
             "installed" => d.installed = Some(count(src, key, v).map_err(in_district)?),
             "smartphones" => d.smartphones = Some(count(src, key, v).map_err(in_district)?),

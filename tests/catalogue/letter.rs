@@ -129,6 +129,22 @@ fn cases() -> Vec<Case> {
             "gộp các nơi nhận cùng loại vào một dòng",
             "put recipients of one kind on one line",
         ),
+        // a unit type the name contradicts would address the letter to "Huyện Lạng Sơn"
+        // (trial 14 item 8)
+        Case::plan("unit_type: the city written as a huyện")
+            .scenario(
+                "name = \"Thành phố Lạng Sơn\"\n",
+                "name = \"Thành phố Lạng Sơn\"\nunit_type = \"huyện\"\n",
+            )
+            .at("lang-son-2020-09-01.toml:56:13")
+            .place(
+                "unit_type = \"huyện\" trái với tên \"Thành phố Lạng Sơn\": tên ghi đây là thành phố, unit_type ghi là huyện",
+                "unit_type = \"huyện\" contradicts the name \"Thành phố Lạng Sơn\": the name says this is a city (thành phố), unit_type says a district (huyện)",
+            )
+            .hint(
+                "nếu đây là thành phố, xóa dòng unit_type (tên đã cho biết loại đơn vị); nếu đây là huyện, sửa tên, ví dụ name = \"Lạng Sơn\"",
+                "if it is a city, delete the unit_type line (the name already says the kind); if it is a district, correct the name, e.g. name = \"Lạng Sơn\"",
+            ),
     ]
 }
 

@@ -2,6 +2,8 @@
 //! value not allowed), worded in the user's language with a command line to copy.
 
 use crate::diagnostic::{Message, Said, did_you_mean_en, did_you_mean_vi};
+use crate::limits::{WIDTH_MAX, WIDTH_MIN};
+use crate::number::count;
 use crate::source::name_list;
 use crate::text::Lang;
 
@@ -289,6 +291,14 @@ impl Message for UsageProblem {
             }
             NotANumber {
                 option, written, ..
+            } if option == "--width" => Said::new(format!(
+                "`--width` cần số cột của cửa sổ dòng lệnh, từ {} đến {}, không phải `{written}`",
+                WIDTH_MIN,
+                count(Lang::Vi, f64::from(WIDTH_MAX))
+            ))
+            .hint("ví dụ --width 80 (bề rộng thường gặp); không ghi --width thì bảng vừa với cửa sổ đang dùng"),
+            NotANumber {
+                option, written, ..
             } => Said::new(format!(
                 "`{option}` cần một số nguyên dương, không phải `{written}`"
             ))
@@ -404,6 +414,14 @@ impl Message for UsageProblem {
                 })
                 .hint(hint)
             }
+            NotANumber {
+                option, written, ..
+            } if option == "--width" => Said::new(format!(
+                "`--width` takes the terminal's width in columns, from {} to {}, not `{written}`",
+                WIDTH_MIN,
+                count(Lang::En, f64::from(WIDTH_MAX))
+            ))
+            .hint("e.g. --width 80 (a common width); without --width the tables fit the window in use"),
             NotANumber {
                 option, written, ..
             } => Said::new(format!(

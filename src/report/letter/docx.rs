@@ -258,6 +258,19 @@ const FOOT: [f64; 2] = [80.0, 85.0];
 fn letter_parts(letter: &OneLetter, lang: Lang) -> Vec<Part> {
     let mut parts = Vec::new();
 
+    // a draft is marked above everything, in red, so that it is not signed as it is
+    if let Some(draft) = &letter.draft {
+        parts.push(Part::P(Box::new(
+            para(AlignmentType::Center, 60).add_run(run(&draft.mark, PT14).bold().color("C00000")),
+        )));
+        for reason in &draft.reasons {
+            parts.push(Part::P(Box::new(
+                para(AlignmentType::Both, 60).add_run(run(reason, PT12).color("C00000")),
+            )));
+        }
+        parts.push(Part::P(Box::new(gap(6))));
+    }
+
     // the heading: the issuing body under its parent, the national heading; số beside the
     // place and date; V/v under the number
     let mut issuer = Vec::new();

@@ -51,6 +51,8 @@ section.letter + section.letter, section.annex { break-before: page; page-break-
 .annex-reference { text-align: center; font-style: italic; }
 .annex-rule { width: 30%; margin: 2pt auto 12pt; border-top: 1px solid #000; }
 .annex h2 { font-size: 14pt; text-indent: 10mm; margin: 6pt 0 3pt; break-after: avoid; page-break-after: avoid; }
+.draft { border: 2pt solid #c00; color: #c00; padding: 4pt 6pt; margin: 0 0 8pt; font-size: 12pt; text-align: justify; }
+.draft-mark { font-weight: bold; text-align: center; font-size: 14pt; }
 @media screen { body { max-width: 165mm; margin: 12mm auto; } section.letter + section.letter, section.annex { border-top: 1px dashed #999; margin-top: 16mm; padding-top: 8mm; } }
 "#;
 
@@ -87,6 +89,17 @@ pub fn render(doc: &Document, mode: LetterMode) -> String {
 
 fn one_letter(out: &mut String, letter: &OneLetter, lang: crate::text::Lang) {
     let _ = writeln!(out, "<section class=\"letter\">");
+    if let Some(draft) = &letter.draft {
+        let _ = write!(
+            out,
+            "<div class=\"draft\"><p class=\"draft-mark\">{}</p>",
+            escape(&draft.mark)
+        );
+        for reason in &draft.reasons {
+            let _ = write!(out, "<p>{}</p>", escape(reason));
+        }
+        let _ = writeln!(out, "</div>");
+    }
     let _ = writeln!(out, "<table class=\"layout head\">");
     let _ = write!(out, "<tr><td class=\"body\">");
     if let Some(parent) = &letter.parent {

@@ -63,6 +63,9 @@ pub struct Document {
 /// One letter, from its heading to its signature.
 #[derive(Debug, Clone, PartialEq)]
 pub struct OneLetter {
+    /// The draft mark printed above the heading when the plan is not one to sign: built on
+    /// unchecked assumptions, or unable to meet its scenario ([`draft`]); `None`: none.
+    pub draft: Option<Draft>,
     /// The issuing body's parent, in capitals (`UBND TỈNH LẠNG SƠN`); `None`: none.
     pub parent: Option<String>,
     /// The issuing body, in capitals (`SỞ THÔNG TIN VÀ TRUYỀN THÔNG`).
@@ -86,6 +89,99 @@ pub struct OneLetter {
     pub title: String,
     /// `Lê Hải Yến`.
     pub signer: String,
+}
+
+/// The mark of a letter that must not be signed as it is, and why, in the words every other
+/// output uses for the same notices and findings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Draft {
+    /// `DỰ THẢO — KHÔNG TRÌNH KÝ`.
+    pub mark: String,
+    /// One sentence per reason, each ending with a full stop.
+    pub reasons: Vec<String>,
+}
+
+/// Why the letter of `plan` is a draft: the plan's notices that its figures are placeholders
+/// (`assumptions_checked = false`, no local teams), and, for a plan that cannot meet its
+/// scenario, that it cannot and why (the plan's findings); `None` for a plan fit to sign.
+pub fn draft(plan: &Plan, lang: Lang) -> Option<Draft> {
+    use crate::plan::Notice;
+    let mut reasons = Vec::new();
+    if let Some(findings) = crate::report::diagnosis::of_plan(plan, lang)
+        && plan.status == crate::solve::Status::Infeasible
+    {
+        reasons.push(match lang {
+            Lang::Vi => format!(
+                "Kế hoạch KHÔNG KHẢ THI: không phương án nào đáp ứng được kịch bản, nên các con số dưới đây không đạt điều kiện đã đặt ra. {}",
+                full_stops(&findings)
+            ),
+            Lang::En => format!(
+                "The plan is NOT FEASIBLE: no plan meets the scenario, so the figures below do not meet the conditions it sets. {}",
+                full_stops(&findings)
+            ),
+        });
+    }
+    for notice in &plan.notices {
+        if matches!(
+            notice,
+            Notice::AssumptionsNotChecked | Notice::NoLocalTeams { .. }
+        ) {
+            let sentence = crate::report::notices::sentence(notice, lang);
+            reasons.push(full_stops(&[sentence]));
+        }
+    }
+    if reasons.is_empty() {
+        return None;
+    }
+    Some(Draft {
+        mark: lang
+            .pick(
+                "DỰ THẢO — KHÔNG TRÌNH KÝ: số liệu chưa dùng được",
+                "DRAFT — NOT FOR SIGNATURE: the figures cannot be used yet",
+            )
+            .to_string(),
+        reasons,
+    })
+}
+
+/// The warning printed on standard error when a draft letter is written: the mark and its
+/// reasons, one per line, so that the official who runs the command sees them.
+pub fn draft_warning(draft: &Draft, lang: Lang) -> String {
+    let mut out = format!(
+        "{}: {}\n",
+        lang.pick("cảnh báo", "warning"),
+        match lang {
+            Lang::Vi =>
+                "công văn được ghi là DỰ THẢO (dòng đầu tiên của văn bản), không để trình ký:",
+            Lang::En => "the letter is marked DRAFT (its first line), not to be signed:",
+        }
+    );
+    for reason in &draft.reasons {
+        out.push_str("  - ");
+        out.push_str(reason);
+        out.push('\n');
+    }
+    out.push_str(match lang {
+        Lang::Vi => "gợi ý: sửa kịch bản như các dòng trên nói rồi lập lại công văn; dấu DỰ THẢO chỉ mất khi kịch bản ghi assumptions_checked = true và kế hoạch khả thi (docs/printing.md § \"Draft letters\").\n",
+        Lang::En => "hint: correct the scenario as the lines above say and write the letter again; the DRAFT mark goes only once the scenario says assumptions_checked = true and the plan is feasible (docs/printing.md § \"Draft letters\").\n",
+    });
+    out
+}
+
+/// The sentences joined, each ending with a full stop.
+fn full_stops(sentences: &[String]) -> String {
+    sentences
+        .iter()
+        .map(|s| {
+            let s = s.trim_end();
+            if s.ends_with(['.', '!', '?']) {
+                s.to_string()
+            } else {
+                format!("{s}.")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A part of the body.
@@ -156,7 +252,8 @@ pub fn placeholder_notice(letter: &Letter, lang: Lang) -> Option<String> {
 
 /// The letter of `plan` with the particulars of `letter`, in `lang`.
 pub fn document(plan: &Plan, letter: &Letter, lang: Lang) -> Document {
-    let parts = Parts::new(plan, letter, lang);
+    let mut parts = Parts::new(plan, letter, lang);
+    parts.draft = draft(plan, lang);
     let title = format!("{} {}", parts.number, parts.subject);
     match letter.mode {
         LetterMode::Annex => Document {
@@ -198,6 +295,7 @@ struct Parts<'a> {
     authority: Option<String>,
     title: String,
     signer: String,
+    draft: Option<Draft>,
 }
 
 impl<'a> Parts<'a> {
@@ -210,21 +308,33 @@ impl<'a> Parts<'a> {
             Some(p) => Some(upper(p)),
             None => Some(upper(PARENT_BLANK.get(lang))),
         };
+        // the form adds its own punctuation ("Số: 1635/STTTT", "V/v ...", "Lạng Sơn, ngày"):
+        // the same marks typed at the edge of a value are not printed twice
         let number = format!(
             "{}/{}",
-            or(&letter.number, NUMBER_BLANK),
-            or(&letter.symbol, SYMBOL_BLANK)
+            or(&letter.number, NUMBER_BLANK)
+                .trim()
+                .trim_end_matches('/'),
+            or(&letter.symbol, SYMBOL_BLANK).trim().trim_matches('/')
         );
         let subject = match &letter.subject {
             // "V/v" written by the user is not printed twice
             Some(s) if s.to_lowercase().starts_with("v/v") => {
                 let rest: String = s.chars().skip(3).collect();
-                format!("{} {}", SUBJECT.get(lang), rest.trim_start())
+                let rest = rest
+                    .trim_start()
+                    .trim_start_matches([':', '.'])
+                    .trim_start();
+                format!("{} {rest}", SUBJECT.get(lang))
             }
             Some(s) => format!("{} {s}", SUBJECT.get(lang)),
             None => format!("{} {}", SUBJECT.get(lang), SUBJECT_BLANK.get(lang)),
         };
-        let place = or(&letter.place, PLACE_BLANK);
+        let place = or(&letter.place, PLACE_BLANK)
+            .trim_end()
+            .trim_end_matches([',', ';', '.'])
+            .trim_end()
+            .to_string();
         let place_date = match letter.date {
             Some(date) => format!("{place}, {}", long_date(date, lang)),
             None => format!("{place}, {}", DATE_BLANK.get(lang)),
@@ -257,6 +367,7 @@ impl<'a> Parts<'a> {
             authority: letter.authority.as_deref().map(upper),
             title: upper(&or(&letter.title, TITLE_BLANK)),
             signer: or(&letter.signer, SIGNER_BLANK),
+            draft: None,
         }
     }
 
@@ -264,6 +375,7 @@ impl<'a> Parts<'a> {
     fn letter(&self, to: Vec<String>, body: Vec<Block>) -> OneLetter {
         let lang = self.lang;
         OneLetter {
+            draft: self.draft.clone(),
             parent: self.parent.clone(),
             issuer: upper(&self.issuer),
             number: format!("{}: {}", NUMBER.get(lang), self.number),

@@ -80,6 +80,14 @@ pub(crate) enum DistrictProblem {
     TeamKindAsCohort {
         kind: String,
     },
+    /// `unit_type` says `written` while the district's name `name` begins with the word of
+    /// another type, `named`; `bare` is the name without that word.
+    UnitTypeContradictsName {
+        name: String,
+        bare: String,
+        written: crate::model::UnitType,
+        named: crate::model::UnitType,
+    },
 }
 
 /// Which of installed and smartphones an overlay (or a `--set`) wrote, the error's place, and
@@ -236,6 +244,22 @@ impl Message for DistrictProblem {
             .hint(format!(
                 "ghi số đội trong `teams`, ví dụ: teams = {{ {kind} = 8 }}"
             )),
+            UnitTypeContradictsName {
+                name,
+                bare,
+                written,
+                named,
+            } => Said::new(format!(
+                "unit_type = \"{}\" trái với tên \"{name}\": tên ghi đây là {}, unit_type ghi là {}",
+                written.vi(),
+                named.vi(),
+                written.vi()
+            ))
+            .hint(format!(
+                "nếu đây là {named_vi}, xóa dòng unit_type (tên đã cho biết loại đơn vị); nếu đây là {written_vi}, sửa tên, ví dụ name = \"{bare}\"; công văn gửi đến UBND theo đúng loại đơn vị này",
+                named_vi = named.vi(),
+                written_vi = written.vi()
+            )),
         }
     }
 
@@ -350,6 +374,24 @@ impl Message for DistrictProblem {
                     "put the number of teams in `teams`, e.g. teams = {{ {kind} = 8 }}"
                 ))
             }
+            UnitTypeContradictsName {
+                name,
+                bare,
+                written,
+                named,
+            } => Said::new(format!(
+                "unit_type = \"{}\" contradicts the name \"{name}\": the name says this is a {} ({}), unit_type says a {} ({})",
+                written.vi(),
+                named.en(),
+                named.vi(),
+                written.en(),
+                written.vi()
+            ))
+            .hint(format!(
+                "if it is a {}, delete the unit_type line (the name already says the kind); if it is a {}, correct the name, e.g. name = \"{bare}\"; the letter addresses the People's Committee by this kind",
+                named.en(),
+                written.en()
+            )),
         }
     }
 }
