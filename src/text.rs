@@ -71,9 +71,57 @@ pub fn normalise(name: &str) -> String {
 /// one (Unicode NFKC: a full-width `Ｈ` is `H`; the Latin eth `Ð`, which the old Vietnamese
 /// encodings TCVN3 and VNI leave for `Đ`, is `Đ`), [`normalise`]d and in lower case, so that
 /// `Volunteer`, `volunteer` and ` volunteer ` are one team kind and `Ðình Lập` is `Đình Lập`.
+///
+/// The two ways of placing a tone mark on `oa`, `oe` and `uy` (the old `Hoà`, `Thuỷ`, `khoẻ`
+/// and the new `Hòa`, `Thủy`, `khỏe`, both in official use) are one: Lạng Sơn's communes are
+/// written both ways in different offices' tables.
 pub fn fold(name: &str) -> String {
     let plain: String = name.nfkc().map(plain_letter).collect();
-    normalise(&plain).to_lowercase()
+    one_tone_placement(&normalise(&plain).to_lowercase())
+}
+
+/// The spelling a name is kept in: [`fold`]'s look-alike letters made one (NFKC, `Ð` → `Đ`),
+/// its case and tone placement as written. A rule that compares `district.name` with
+/// "Đình Lập" finds the district an old encoding wrote `Ðình Lập`.
+pub fn canonical(name: &str) -> String {
+    name.nfkc().map(plain_letter).collect()
+}
+
+/// Tone marks on `oa`, `oe`, `uy` moved to the first vowel (`oà` → `òa`, `uỷ` → `ủy`), in a
+/// lower-case text. Applied to every occurrence, so that both placements give one key whatever
+/// follows (`hoàng` and `hòang` alike: the key is for comparing, never printed).
+fn one_tone_placement(text: &str) -> String {
+    const PAIRS: [(char, [char; 5], [char; 5]); 3] = [
+        ('a', ['à', 'á', 'ả', 'ã', 'ạ'], ['ò', 'ó', 'ỏ', 'õ', 'ọ']),
+        ('e', ['è', 'é', 'ẻ', 'ẽ', 'ẹ'], ['ò', 'ó', 'ỏ', 'õ', 'ọ']),
+        ('y', ['ỳ', 'ý', 'ỷ', 'ỹ', 'ỵ'], ['ù', 'ú', 'ủ', 'ũ', 'ụ']),
+    ];
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let next = chars.get(i + 1).copied();
+        let moved = next.and_then(|n| {
+            PAIRS.iter().find_map(|(plain, toned, first)| {
+                let lead = if *plain == 'y' { 'u' } else { 'o' };
+                let tone = toned.iter().position(|&t| t == n)?;
+                (c == lead).then(|| (first[tone], *plain))
+            })
+        });
+        match moved {
+            Some((first, second)) => {
+                out.push(first);
+                out.push(second);
+                i += 2;
+            }
+            None => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    out
 }
 
 /// `Đ` for the eth `Ð` that looks like it, `đ` for `ð`; any other character as it is.
@@ -298,6 +346,18 @@ pub fn unneutralise_cell(text: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn old_and_new_tone_placement_fold_to_one_name() {
+        assert_eq!(fold("Hoà Lạc"), fold("Hòa Lạc"));
+        assert_eq!(fold("Thuỵ Hùng"), fold("Thụy Hùng"));
+        assert_eq!(fold("khoẻ"), fold("khỏe"));
+        assert_eq!(fold("Huỳnh"), fold("Huỳnh"));
+        assert_ne!(fold("Hoà"), fold("Hoa"));
+        assert_ne!(fold("Hòa"), fold("Hóa"));
+        assert_eq!(canonical("Ðình Lập"), "Đình Lập");
+        assert_eq!(canonical("Hoà Lạc"), "Hoà Lạc");
+    }
 
     /// Names that only look different are one name; names that differ are not.
     #[test]

@@ -227,7 +227,35 @@ fn a_missed_target_under_max_installs_says_what_would_reach_it() {
         .run()
         .plan()
         .json();
-    assert_eq!(json["province"]["target_reached"], true, "{}", json["province"]);
+    assert_eq!(
+        json["province"]["target_reached"], true,
+        "{}",
+        json["province"]
+    );
+}
+
+/// A district an old encoding wrote `Ðình Lập` (a Latin eth) is kept as `Đình Lập`: a rule that
+/// compares `district.name` with "Đình Lập" finds it, and every output prints the one spelling
+/// (the second trial's N1: the rule silently did nothing, exit 0).
+#[test]
+fn a_name_written_with_an_eth_is_kept_with_the_vietnamese_d() {
+    let what_if = WhatIf::shipped()
+        .replace("name = \"Đình Lập\"", "name = \"Ðình Lập\"")
+        .edit_rule(
+            "communication",
+            "fn before_solve(district, scenario) {",
+            "fn before_solve(district, scenario) {\n    if district.name == \"Đình Lập\" { district.min_teams(\"volunteer\", 4); }",
+        );
+    let json = what_if.test().format("json").run().plan().json();
+    let names: Vec<&str> = crate::support::districts(&json)
+        .iter()
+        .map(|d| crate::support::s(&d["name"]))
+        .collect();
+    assert!(names.contains(&"Đình Lập"), "{names:?}");
+    assert!(!names.iter().any(|n| n.contains('\u{D0}')), "{names:?}");
+    let volunteers =
+        crate::support::teams(crate::support::district(&json, "Đình Lập"), "volunteer");
+    assert!(volunteers >= 4, "the rule found the district: {volunteers}");
 }
 
 #[test]

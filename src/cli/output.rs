@@ -88,6 +88,19 @@ const HEAD_BYTES: u64 = 16 * 1024;
 /// `force`. A file that cannot be read is left to [`check_out`] and the write.
 pub fn check_replaceable(path: &Path, command: &'static str, force: bool) -> Result<(), Error> {
     use std::io::Read;
+    // a scenario written under a plan's name (`.csv`, `.xlsx`, ...) would not open as named
+    if let Some(ext) = path.extension().and_then(|e| e.to_str()) {
+        const PLAN_FORMATS: [&str; 10] = [
+            "json", "md", "markdown", "html", "htm", "csv", "xlsx", "docx", "txt", "pdf",
+        ];
+        if PLAN_FORMATS.contains(&ext.to_lowercase().as_str()) {
+            return Err(Error::new(OutputProblem::ScenarioExtension {
+                command,
+                ext: ext.to_string(),
+            })
+            .file(path));
+        }
+    }
     if force {
         return Ok(());
     }

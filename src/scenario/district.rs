@@ -105,7 +105,8 @@ fn named_once<'a>(
             .field("name"));
     }
     seen.insert(key, (name.clone(), name_at));
-    Ok(name)
+    // kept as read, look-alike letters made one: rules compare names as text
+    Ok(crate::text::canonical(&name))
 }
 
 /// The district's name, normalised, and where it is written.

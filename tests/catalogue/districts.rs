@@ -334,6 +334,12 @@ fn cases() -> Vec<Case> {
             "(first at line 73, written \"Ðình Lập\": character 1 is `Đ` (U+0110) here, `Ð` (U+00D0) there)",
         )
         .hint(twice.0, twice.1),
+        Case::plan("district: listed twice, the old and new tone placement (Hoà, Hòa)")
+            .scenario("name = \"Cao Lộc\"", "name = \"Hoà Lạc\"")
+            .scenario("name = \"Bắc Sơn\"", "name = \"Hòa Lạc\"")
+            .at(&format!("{AT}:109:8"))
+            .place("\"Hòa Lạc\"", "\"Hòa Lạc\"")
+            .hint(twice.0, twice.1),
         cao_loc_named("district: listed twice, a full-width letter", "Ｈữu Lũng")
             .at(&format!("{AT}:73:8"))
             .place(

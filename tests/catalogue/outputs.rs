@@ -264,6 +264,27 @@ fn cases() -> Vec<Case> {
         )
         .hint("đổi đuôi tệp thành .json", "end the file's name in .json"),
         Case::new(
+            "out: generate into a file named as a workbook",
+            &["generate", "--units", "3", "--seed", "1", "--out", "{dir}/g.xlsx"],
+        )
+        .at("g.xlsx: ")
+        .place(
+            "`campaign generate` ghi một kịch bản (văn bản TOML), nhưng tên tệp có đuôi .xlsx",
+            "`campaign generate` writes a scenario (TOML text), but the file's name ends in .xlsx",
+        )
+        .hint("đặt tên tệp có đuôi .toml", "end the file's name in .toml"),
+        Case::new(
+            "out: import into a file named as a table",
+            &["import", "{dir}/scenarios/letter.csv", "--out", "{dir}/i.csv"],
+        )
+        .file("scenarios/letter.csv", crate::catalogue::import::LETTER)
+        .at("i.csv: ")
+        .place(
+            "`campaign import` ghi một kịch bản (văn bản TOML), nhưng tên tệp có đuôi .csv",
+            "`campaign import` writes a scenario (TOML text), but the file's name ends in .csv",
+        )
+        .hint("đặt tên tệp có đuôi .toml", "end the file's name in .toml"),
+        Case::new(
             "out: generate over a real scenario",
             &[
                 "generate",

@@ -82,6 +82,9 @@ pub(crate) enum OutputProblem {
         command: String,
         format: &'static str,
     },
+    /// `generate` or `import` (`command`) asked to write its scenario into a file whose
+    /// extension (`ext`) names a plan's format (`.csv`, `.xlsx`, ...): a scenario is TOML text.
+    ScenarioExtension { command: &'static str, ext: String },
     /// `--out` without `--format`, its extension (`ext`, as typed) naming no format;
     /// `plan`: the command is `campaign plan`, which writes more formats than the others.
     UnknownExtension { ext: String, plan: bool },
@@ -122,6 +125,10 @@ impl Message for OutputProblem {
                 "lệnh `{command}` không xuất được định dạng {format}: chỉ lệnh `plan` in được {format}"
             ))
             .hint("dùng --format text, markdown hoặc json (tệp .txt, .md hoặc .json)"),
+            ScenarioExtension { command, ext } => Said::new(format!(
+                "`campaign {command}` ghi một kịch bản (văn bản TOML), nhưng tên tệp có đuôi .{ext}: tệp sẽ không mở được đúng như tên của nó"
+            ))
+            .hint("đặt tên tệp có đuôi .toml, ví dụ --out scenarios/tinh-moi.toml"),
             UnknownExtension { ext, plan } => Said::new(format!(
                 "tên tệp kết quả có đuôi .{ext}, không phải đuôi của định dạng nào chương trình viết được"
             ))
@@ -204,6 +211,10 @@ impl Message for OutputProblem {
                 "`campaign {command}` cannot write {format}: only `campaign plan` writes {format}"
             ))
             .hint("use --format text, markdown or json (a .txt, .md or .json file)"),
+            ScenarioExtension { command, ext } => Said::new(format!(
+                "`campaign {command}` writes a scenario (TOML text), but the file's name ends in .{ext}: it would not open as its name says"
+            ))
+            .hint("end the file's name in .toml, e.g. --out scenarios/new-province.toml"),
             UnknownExtension { ext, plan } => Said::new(format!(
                 "the output file's name ends in .{ext}, which names no format the planner writes"
             ))
