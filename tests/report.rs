@@ -929,7 +929,7 @@ fn several_kinds_needed_together_are_named_together() {
             floors: true,
             exact: false,
         },
-        "Cần thêm cùng lúc nhiều nhất 3 đội tình nguyện và 2 đội mobile và 2.400.000 đ ngân sách để mọi huyện đạt mức tối thiểu (thêm riêng một thứ chưa đủ)",
+        "Cần thêm cùng lúc nhiều nhất 3 đội tình nguyện và 2 đội lưu động và 2.400.000 đ ngân sách để mọi huyện đạt mức tối thiểu (thêm riêng một thứ chưa đủ)",
         "At most 3 more volunteer teams and 2 more mobile teams and 2,400,000 VND more budget are needed together to bring every district up to the minimum (one of them alone is not enough)",
     );
 }

@@ -144,7 +144,7 @@ fn the_table_and_curves_show_the_gain_and_the_cost_of_each_step() {
     let text = &out.stdout;
     assert!(
         text.starts_with(
-            "Lạng Sơn, 2020-09-01 — varying team_kind.volunteer.available = 10 … 30 (3 values)\n"
+            "Lạng Sơn, 2020-09-01 — varying volunteer teams (team_kind.volunteer.available) = 10 … 30 (3 values)\n"
         ),
         "{text}"
     );
@@ -157,8 +157,8 @@ fn the_table_and_curves_show_the_gain_and_the_cost_of_each_step() {
     assert!(row.contains("42.09%"), "{row}");
     assert!(row.contains("+0.90"), "{row}");
     assert!(row.contains("546,000,000"), "{row}");
-    assert!(text.contains("Projected provincial rate by team_kind.volunteer.available"));
-    assert!(text.contains("Cost by team_kind.volunteer.available"));
+    assert!(text.contains("Projected provincial rate by volunteer teams (scale"));
+    assert!(text.contains("Cost by volunteer teams (scale"));
     // the cost curve's longest bar is the largest cost
     let longest = text
         .lines()
@@ -194,11 +194,10 @@ fn vietnamese_numbers_by_default_and_markdown() {
         "--format",
         "markdown",
     ]);
-    assert!(
-        md.stdout
-            .starts_with("# Lạng Sơn, 2020-09-01 — thay đổi target.provincial_rate")
-    );
-    assert!(md.stdout.contains("| target.provincial_rate | Kết quả |"));
+    assert!(md.stdout.starts_with(
+        "# Lạng Sơn, 2020-09-01 — thay đổi mục tiêu toàn tỉnh (target.provincial_rate)"
+    ));
+    assert!(md.stdout.contains("| Mục tiêu toàn tỉnh | Kết quả |"));
     // every row of the table is one line, with as many cells as the header
     let rows: Vec<&str> = md.stdout.lines().filter(|l| l.starts_with('|')).collect();
     let cells = |l: &str| l.matches(" | ").count();

@@ -40,7 +40,9 @@ fn a_sweep_at_a_terminal_shows_its_progress_and_finishes() {
     assert_eq!(status.code(), Some(2), "{out}");
     assert!(out.contains("/41 plans"), "no progress bar: {out}");
     assert!(
-        out.contains("varying team_kind.volunteer.available = 0 … 40 (41 values)"),
+        out.contains(
+            "varying volunteer teams (team_kind.volunteer.available) = 0 … 40 (41 values)"
+        ),
         "{out}"
     );
     assert!(out.contains("Projected provincial rate by"), "{out}");

@@ -94,8 +94,46 @@ pub fn kind_name(lang: Lang, kind: &str) -> String {
     match (lang, kind) {
         (Lang::Vi, "commune") => "tổ xã".to_string(),
         (Lang::Vi, "volunteer") => "đội tình nguyện".to_string(),
+        (Lang::Vi, "mobile") => "đội lưu động".to_string(),
         (Lang::Vi, _) => format!("đội {kind}"),
         (Lang::En, _) => format!("{kind} teams"),
+    }
+}
+
+/// A `--set`/`--vary` key in the words of the page (`team_kind.volunteer.available` is "số đội
+/// tình nguyện"), or the key itself where it has none.
+pub fn key_name(lang: Lang, key: &str) -> String {
+    match key {
+        "target.provincial_rate" => lang.pick("mục tiêu toàn tỉnh", "provincial target").into(),
+        "target.district_floor" => lang
+            .pick("mức tối thiểu mỗi huyện", "district floor")
+            .into(),
+        "budget" => lang.pick("ngân sách", "budget").into(),
+        "horizon_days" => lang.pick("số ngày chiến dịch", "campaign days").into(),
+        "response.reachable_share" => lang.pick("tỷ lệ có thể vận động", "reachable share").into(),
+        _ => {
+            if let Some((kind, field)) = key
+                .strip_prefix("team_kind.")
+                .and_then(|rest| rest.split_once('.'))
+            {
+                let name = kind_name(lang, kind);
+                return match (lang, field) {
+                    (Lang::Vi, "available") => format!("số {name}"),
+                    (Lang::En, "available") => name,
+                    (Lang::Vi, "installs_per_team_day") => {
+                        format!("lượt cài mỗi ngày của một {name}")
+                    }
+                    (Lang::En, "installs_per_team_day") => format!("installs per day, {name}"),
+                    (Lang::Vi, "cost_per_team_day") => format!("chi phí mỗi ngày của một {name}"),
+                    (Lang::En, "cost_per_team_day") => format!("cost per day, {name}"),
+                    _ => key.to_string(),
+                };
+            }
+            match key.strip_prefix("params.") {
+                Some(param) => format!("{} {param}", lang.pick("tham số", "parameter")),
+                None => key.to_string(),
+            }
+        }
     }
 }
 

@@ -52,8 +52,16 @@ pub struct Point {
 /// Reads `KEY=FROM..TO:STEP`. Whole numbers stay whole (`10..50:10` gives 10, 20, ..., 50);
 /// otherwise each value has as many decimals as FROM and STEP (`0.40..0.50:0.01`).
 pub fn parse_vary(text: &str) -> Result<Vary, Error> {
-    let bad =
-        |problem: VaryProblem| Error::new(problem).field(format!("--vary {}", shortened(text)));
+    // the `--vary` as typed, with the caret under its first character (not a "field")
+    let bad = |problem: VaryProblem| {
+        Error::new(problem).vary(
+            crate::diagnostic::VaryAt {
+                text: shortened(text),
+                value: None,
+            },
+            1,
+        )
+    };
     let Some((key, range)) = text.split_once('=') else {
         return Err(bad(VaryProblem::NoEquals {
             text: shortened(text),

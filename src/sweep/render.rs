@@ -88,7 +88,7 @@ fn table_cells(vary: &Vary, points: &[Point], lang: Lang) -> (Vec<String>, Vec<V
         .unwrap_or_default();
     let with_floor = rows.iter().any(|r| r.below_floor.is_some());
     let mut header = vec![
-        vary.key.clone(),
+        capitalize_first(&words::key_name(lang, &vary.key)),
         lang.pick("Kết quả", "Result").to_string(),
         lang.pick("Lượt cài dự kiến", "Projected installs")
             .to_string(),
@@ -232,7 +232,7 @@ fn curves(vary: &Vary, points: &[Point], lang: Lang) -> String {
             "Tỷ lệ cài dự kiến của tỉnh theo",
             "Projected provincial rate by"
         ),
-        vary.key,
+        words::key_name(lang, &vary.key),
         lang.pick("thang", "scale"),
         number::percent_short(lang, lo),
         number::percent_short(lang, hi),
@@ -242,7 +242,7 @@ fn curves(vary: &Vary, points: &[Point], lang: Lang) -> String {
     out.push_str(&format!(
         "{} {} ({} 0 … {}):\n",
         lang.pick("Chi phí theo", "Cost by"),
-        vary.key,
+        words::key_name(lang, &vary.key),
         lang.pick("thang", "scale"),
         number::money(lang, cost_hi),
     ));
@@ -279,7 +279,7 @@ fn curves(vary: &Vary, points: &[Point], lang: Lang) -> String {
                 "Districts below the target by",
             )
         },
-        vary.key,
+        words::key_name(lang, &vary.key),
         lang.pick("thang", "scale"),
         number::count(lang, districts as f64),
     ));
@@ -323,12 +323,31 @@ fn why_not(rows: &[Row], points: &[Point], lang: Lang) -> String {
     out
 }
 
+/// `text` with its first letter in capitals.
+fn capitalize_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// The key in words, and as typed once where the words are not the key.
+fn key_shown(key: &str, lang: Lang) -> String {
+    let words = words::key_name(lang, key);
+    if words == key {
+        key.to_string()
+    } else {
+        format!("{words} ({key})")
+    }
+}
+
 fn title(scenario: &str, vary: &Vary, lang: Lang) -> String {
     format!(
         "{} — {} {} = {} … {} ({} {})",
         scenario,
         lang.pick("thay đổi", "varying"),
-        vary.key,
+        key_shown(&vary.key, lang),
         vary.values
             .first()
             .map_or_else(String::new, |v| shown_value(v, lang)),

@@ -138,12 +138,13 @@ pub fn parse(lang: Lang, text: &str) -> f64 {
 
 // ---- words ----
 
-/// A team kind as a reader names it: `tổ xã`, `đội tình nguyện`, `đội mobile` / `commune
+/// A team kind as a reader names it: `tổ xã`, `đội tình nguyện`, `đội lưu động` / `commune
 /// teams` (`volunteer team` for one).
 pub fn kind_words(lang: Lang, kind: &str, n: u32) -> String {
     match (lang, kind) {
         (Lang::Vi, "commune") => "tổ xã".to_string(),
         (Lang::Vi, "volunteer") => "đội tình nguyện".to_string(),
+        (Lang::Vi, "mobile") => "đội lưu động".to_string(),
         (Lang::Vi, _) => format!("đội {kind}"),
         (Lang::En, _) if n == 1 => format!("{kind} team"),
         (Lang::En, _) => format!("{kind} teams"),
