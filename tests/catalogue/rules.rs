@@ -141,6 +141,10 @@ fn cases() -> Vec<Case> {
             .at("rules/communication.rhai:18:14")
             .place("`max_teams`", "`max_teams`")
             .says("số tổ/đội không được âm (đang là -1)", "the number of teams cannot be negative (it is -1)"),
+        before_solve("rule: a Vietnamese letter in a variable's name", "let huyện = 1;")
+            .at("rules/communication.rhai:18:12")
+            .place("gặp chữ có dấu `ệ` ngoài dấu ngoặc kép", "the letter `ệ` (a letter with marks) is outside double quotes")
+            .hint("chỉ dùng chữ không dấu (a–z)", "use letters without marks (a–z)"),
         before_solve("rule: a number of teams too large to be a typing slip", "district.min_teams(\"volunteer\", 9223372036854775807);")
             .at("rules/communication.rhai:18:14")
             .place("`min_teams`", "`min_teams`")

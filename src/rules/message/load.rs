@@ -181,6 +181,12 @@ fn reserved_hint(word: &str) -> (String, String) {
     }
 }
 
+/// A letter that is not a–z (`ệ`, `đ`): a Vietnamese word typed as a name.
+fn marked_letter(text: &str) -> bool {
+    let mut chars = text.chars();
+    matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic() && !c.is_ascii())
+}
+
 impl Syntax {
     fn vi(&self, rhai: &str) -> Said {
         match self {
@@ -193,6 +199,13 @@ impl Syntax {
             Syntax::Disabled { symbol } => {
                 Said::new(format!("`{symbol}` không dùng được trong quy tắc"))
                     .hint("xem docs/rules.md: những gì một quy tắc dùng được")
+            }
+            Syntax::Unexpected { text } if marked_letter(text) => {
+                Said::new(format!("gặp chữ có dấu `{text}` ngoài dấu ngoặc kép")).hint(
+                    "tên biến và tên hàm chỉ dùng chữ không dấu (a–z), số (0–9) và `_`, ví dụ \
+                     `let huyen = 1;` thay cho `let huyện = 1;`; chữ có dấu chỉ viết trong \
+                     dấu ngoặc kép, như \"Hữu Lũng\"",
+                )
             }
             Syntax::Unexpected { text } => Said::new(format!("gặp `{text}` ở chỗ không đúng"))
                 .hint("kiểm tra dấu ngoặc, dấu phẩy và dấu `;` ở chỗ được chỉ hoặc ngay trước đó"),
@@ -322,6 +335,14 @@ impl Syntax {
                 Said::new(format!("`{symbol}` is not available in rules"))
                     .hint("see docs/rules.md for what a rule can use")
             }
+            Syntax::Unexpected { text } if marked_letter(text) => Said::new(format!(
+                "the letter `{text}` (a letter with marks) is outside double quotes"
+            ))
+            .hint(
+                "names of variables and functions use letters without marks (a–z), digits \
+                 (0–9) and `_`, e.g. `let huyen = 1;` for `let huyện = 1;`; letters with marks \
+                 belong inside double quotes, as in \"Hữu Lũng\"",
+            ),
             Syntax::Unexpected { text } => Said::new(format!("`{text}` is out of place here"))
                 .hint("check the brackets, commas and `;` at the spot shown or just before it"),
             Syntax::UnterminatedText => Said::new("a text has no closing double quote `\"`").hint(
