@@ -90,10 +90,10 @@ pub fn check_replaceable(path: &Path, command: &'static str, force: bool) -> Res
     use std::io::Read;
     // a scenario written under a plan's name (`.csv`, `.xlsx`, ...) would not open as named
     if let Some(ext) = path.extension().and_then(|e| e.to_str()) {
-        const PLAN_FORMATS: [&str; 10] = [
-            "json", "md", "markdown", "html", "htm", "csv", "xlsx", "docx", "txt", "pdf",
-        ];
-        if PLAN_FORMATS.contains(&ext.to_lowercase().as_str()) {
+        // the extensions `--out` reads as a plan's format, and a printed page's
+        if matches!(super::format_of_extension(path), Ok(Some(_)))
+            || ext.eq_ignore_ascii_case("pdf")
+        {
             return Err(Error::new(OutputProblem::ScenarioExtension {
                 command,
                 ext: ext.to_string(),

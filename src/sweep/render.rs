@@ -88,7 +88,7 @@ fn table_cells(vary: &Vary, points: &[Point], lang: Lang) -> (Vec<String>, Vec<V
         .unwrap_or_default();
     let with_floor = rows.iter().any(|r| r.below_floor.is_some());
     let mut header = vec![
-        capitalize_first(&words::key_name(lang, &vary.key)),
+        words::capitalize(&words::key_name(lang, &vary.key)),
         lang.pick("Kết quả", "Result").to_string(),
         lang.pick("Lượt cài dự kiến", "Projected installs")
             .to_string(),
@@ -321,15 +321,6 @@ fn why_not(rows: &[Row], points: &[Point], lang: Lang) -> String {
         });
     }
     out
-}
-
-/// `text` with its first letter in capitals.
-fn capitalize_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 /// The key in words, and as typed once where the words are not the key.
