@@ -216,7 +216,10 @@ impl Layout {
 }
 
 fn cannot_write(path: &Path, err: &std::io::Error) -> Error {
-    Error::new(OutputProblem::CannotWrite { kind: err.kind() }).file(path)
+    Error::new(OutputProblem::CannotWrite {
+        kind: err.kind(),
+        file: true,
+    }).file(path)
 }
 
 /// The scenario loader on `bytes` as `scenarios/scenario.toml` (its `base`, `coverage`,

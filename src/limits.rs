@@ -74,6 +74,13 @@ pub const HISTORY_BYTES: u64 = 256 * MB;
 /// traces, 7 kB a unit); 50,000 took 41 s and 2.6 GB.
 pub const DISTRICTS: usize = 20_000;
 
+/// Scenarios one `campaign compare` plans side by side: one letter each, A to Z. More columns
+/// than that no one reads side by side, and each scenario is a whole plan held until the
+/// comparison is printed (a 3,000-unit scenario takes about 6 MB and 2 s; before this limit the
+/// trial's 40 copies took 269 MB and 85 s, and nothing stopped 2,000). `campaign sweep` varies
+/// one key over many values instead.
+pub const COMPARED_SCENARIOS: usize = 26;
+
 /// Rows of a table: the row number of the last cell read (XLSX) or the rows with cells (CSV).
 pub const TABLE_ROWS: usize = 100_000;
 

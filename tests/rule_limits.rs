@@ -129,6 +129,47 @@ fn a_rule_that_loops_on_every_district_is_stopped_by_the_plan_s_steps_the_same_w
     assert_eq!(before_solve_error(&rules, &path, dir.path()), (vi, en));
 }
 
+/// The plans of one command share one allowance (issue 13 §3, trial F22): a rule of about
+/// 1,100,000 steps a plan passes alone and in a short sweep, but a sweep of 1,000 values gives
+/// each plan 1,000,000, so it stops at the first value, in seconds, naming the share; before,
+/// every value ran its rules in full (a rule of 2,4 s a plan made 1,000 values 45 minutes).
+#[test]
+fn the_plans_of_a_long_sweep_share_one_allowance_for_rules() {
+    let what_if = with_rule(
+        "burn",
+        "fn before_solve(district, scenario) {\n    let i = 0;\n    while i < 16500 {\n        i += 1;\n    }\n}\nfn after_solve(district, scenario) {\n    let i = 0;\n    while i < 16500 {\n        i += 1;\n    }\n}\n",
+    );
+    what_if.test().run().plan();
+    let sweep = |values: &str| {
+        Test::new()
+            .arg("sweep")
+            .arg(what_if.path())
+            .args(["--vary", &format!("team_kind.volunteer.available={values}")])
+    };
+    sweep("10..12:1").run().plan();
+    let long = sweep("0..999:1");
+    let en = long.clone().lang("en").run().bad_input();
+    let en = what_if.redact(&en.stderr);
+    assert!(
+        en.contains(
+            "the rules have used up the 1,000,000 steps a plan allows them (all rules on all \
+             districts, before and after the solve); that is one plan's share of the 1,000 plans \
+             of this command, whose rules may take 1,000,000,000 steps and 600 seconds of \
+             processor time in all"
+        ),
+        "{en}"
+    );
+    assert!(en.contains("hint: sweep fewer values"), "{en}");
+    assert!(en.contains("rules/burn.rhai:"), "{en}");
+    let vi = long.run().bad_input();
+    assert!(
+        vi.stderr
+            .contains("đây là phần của một kế hoạch trong 1.000 kế hoạch của lệnh này"),
+        "{}",
+        vi.stderr
+    );
+}
+
 #[test]
 fn a_long_loop_in_one_call_is_stopped_at_the_call_s_limit_with_its_line() {
     let what_if = with_rule(

@@ -19,6 +19,12 @@ pub fn run(
     stderr: &mut dyn Write,
 ) -> i32 {
     let (format, lang, out) = (output.format, output.lang, output.out.as_deref());
+    if scenarios.len() > crate::limits::COMPARED_SCENARIOS {
+        let e = crate::diagnostic::Error::new(CompareProblem::TooMany {
+            given: scenarios.len(),
+        });
+        return bad_input(stderr, &e, lang);
+    }
     let paths: Vec<&Path> = scenarios.iter().map(PathBuf::as_path).collect();
     if let Err(e) = output::check_out_of(out, || output::inputs_of(&paths, settings)) {
         return bad_input(stderr, &e, lang);
@@ -26,7 +32,8 @@ pub fn run(
     let mut compared = Vec::with_capacity(scenarios.len());
     let mut failed = false;
     for (i, path) in scenarios.iter().enumerate() {
-        match Compared::load(path, settings) {
+        // each scenario's rules get their share of what the whole comparison's rules may take
+        match crate::rules::as_one_of(scenarios.len(), || Compared::load(path, settings)) {
             Ok(c) => compared.push(c),
             Err(e) => {
                 failed = true;

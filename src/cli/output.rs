@@ -15,7 +15,7 @@ pub fn emit(
     bytes: &[u8],
     stdout: &mut dyn std::io::Write,
 ) -> Result<(), Error> {
-    match out {
+    match out.filter(|path| !is_stdout(path)) {
         Some(path) => write_atomically(path, bytes),
         None => match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
             Err(e) if e.kind() != ErrorKind::BrokenPipe => Err(write_error(None, &e)),
@@ -31,13 +31,21 @@ pub fn emit(
 /// write.
 pub fn check_out(path: &Path, inputs: &[PathBuf]) -> Result<(), Error> {
     let refuse = |problem: OutputProblem| Err(Error::new(problem).file(path));
+    if is_stdout(path) {
+        return Ok(());
+    }
     // /dev/stdout, /dev/fd/1, /proc/self/fd/1: the file a shell redirected, which a rename
-    // would replace (and the lines written to it before with it)
-    if links(path)
-        .iter()
-        .any(|p| p.starts_with("/dev") || p.starts_with("/proc"))
-    {
-        return refuse(OutputProblem::NotAFile { folder: false });
+    // would replace (and the lines written to it before with it); /dev/null; a new file in
+    // /dev or /proc, or in a folder that is one through a link (`devlink/x.md`). Decided on
+    // the real path, so that `/dev/../tmp/x.md` is /tmp/x.md
+    for step in links(path) {
+        if let Some(folder) = system_folder(&step) {
+            return refuse(if std::fs::symlink_metadata(&step).is_ok() {
+                OutputProblem::NotAFile { folder: false }
+            } else {
+                OutputProblem::SystemFolder { folder }
+            });
+        }
     }
     if path
         .as_os_str()
@@ -101,7 +109,7 @@ pub fn check_replaceable(path: &Path, command: &'static str, force: bool) -> Res
             .file(path));
         }
     }
-    if force {
+    if force || is_stdout(path) {
         return Ok(());
     }
     let Ok(file) = std::fs::File::open(path) else {
@@ -129,6 +137,32 @@ pub fn check_replaceable(path: &Path, command: &'static str, force: bool) -> Res
         checked: made,
     })
     .file(path))
+}
+
+/// `--out -`: standard output, as most command-line tools read it.
+pub fn is_stdout(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// The system folder (`/dev`, `/proc`) that `path` really is in, its folder's links and `..`
+/// followed; `None` for a path elsewhere, or whose folder is not there (the write says so).
+fn system_folder(path: &Path) -> Option<PathBuf> {
+    let real = match (path.parent(), path.file_name()) {
+        (Some(folder), Some(name)) => {
+            let folder = if folder.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                folder
+            };
+            std::fs::canonicalize(folder).ok()?.join(name)
+        }
+        _ => std::fs::canonicalize(path).ok()?,
+    };
+    ["/dev", "/proc"]
+        .into_iter()
+        .map(Path::new)
+        .find(|system| real.starts_with(system))
+        .map(Path::to_path_buf)
 }
 
 /// `path` and every path its links lead to, in turn (at most 40, as the system follows).
@@ -273,7 +307,10 @@ pub fn remove_pending_and_exit(code: i32) -> ! {
 pub fn write_error(path: Option<&Path>, e: &std::io::Error) -> Error {
     // The kind, not the full message: that names our temporary file, which means nothing to
     // the reader (the path shown is the file they asked for).
-    let err = Error::new(OutputProblem::CannotWrite { kind: e.kind() });
+    let err = Error::new(OutputProblem::CannotWrite {
+        kind: e.kind(),
+        file: path.is_some(),
+    });
     match path {
         Some(p) => err.file(p),
         None => err,

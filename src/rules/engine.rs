@@ -15,10 +15,11 @@ use rhai::packages::{
 use rhai::{Dynamic, Engine, FLOAT, INT, ImmutableString, Position};
 
 use super::budget::Budget;
+use super::limits::Allowance;
 use super::failure::Fallible;
 use super::limits::{
     MAX_ARRAY_SIZE, MAX_CALL_LEVELS, MAX_EXPR_DEPTHS, MAX_FUNCTIONS, MAX_MAP_SIZE, MAX_OPERATIONS,
-    MAX_STRING_SIZE, MAX_VARIABLES, TOTAL_OPERATIONS, TOTAL_TIME,
+    MAX_STRING_SIZE, MAX_VARIABLES, evaluation_allowance,
 };
 use super::message::HostProblem;
 use super::{district, lists, scenario_view};
@@ -57,6 +58,9 @@ pub(crate) struct Clock {
     operations: Rc<Cell<u64>>,
     /// What the evaluation's finished calls have spent.
     pub budget: Rc<Budget>,
+    /// What the evaluation may spend: [`TOTAL_OPERATIONS`] and [`TOTAL_TIME`], or less when it
+    /// is one of many plans of a command.
+    pub allowance: Allowance,
 }
 
 impl Clock {
@@ -68,6 +72,7 @@ impl Clock {
             steps: Rc::new(Cell::new(0)),
             operations: Rc::new(Cell::new(0)),
             budget: Rc::new(Budget::default()),
+            allowance: evaluation_allowance(),
         }
     }
 
@@ -104,7 +109,7 @@ impl Clock {
         if operations > MAX_OPERATIONS {
             return Some(Stop::CallSteps);
         }
-        if self.budget.steps().saturating_add(operations) > TOTAL_OPERATIONS {
+        if self.budget.steps().saturating_add(operations) > self.allowance.steps {
             return Some(Stop::TotalSteps);
         }
         // The first step of a call: the evaluation's time spent so far, known without a look
@@ -112,7 +117,7 @@ impl Clock {
         // without this, calls of a few hundred steps that each copy a large list (a step can
         // cost a millisecond) ran on past the evaluation's time for as long as there were
         // districts.
-        if operations == 1 && self.budget.time() > TOTAL_TIME {
+        if operations == 1 && self.budget.time() > self.allowance.time {
             return Some(Stop::TotalTime);
         }
         if !operations.is_multiple_of(CLOCK_EVERY) {
@@ -121,7 +126,7 @@ impl Clock {
         let elapsed = self.started.get().elapsed();
         if elapsed > self.limit {
             Some(Stop::CallTime)
-        } else if self.budget.time().saturating_add(elapsed) > TOTAL_TIME {
+        } else if self.budget.time().saturating_add(elapsed) > self.allowance.time {
             Some(Stop::TotalTime)
         } else {
             None
@@ -254,7 +259,33 @@ fn register_strict_comparisons(engine: &mut Engine) {
 
 #[cfg(test)]
 mod tests {
+    use super::super::limits::{RUN_OPERATIONS, TOTAL_OPERATIONS, TOTAL_TIME, as_one_of};
     use super::*;
+
+    #[test]
+    fn one_plan_of_many_gets_its_share_of_the_command_s_steps() {
+        // alone: the evaluation's own limits
+        let alone = Clock::new(TIME_FOR_TESTS).allowance;
+        assert_eq!((alone.steps, alone.time, alone.plans), (TOTAL_OPERATIONS, TOTAL_TIME, 1));
+        assert!(!alone.shared());
+        // a few plans: still the evaluation's own (the share is larger)
+        let few = as_one_of(3, || Clock::new(TIME_FOR_TESTS).allowance);
+        assert_eq!(few.steps, TOTAL_OPERATIONS);
+        assert!(!few.shared());
+        // a thousand: a thousandth of the command's
+        let many = as_one_of(1_000, || Clock::new(TIME_FOR_TESTS).allowance);
+        assert_eq!(many.steps, RUN_OPERATIONS / 1_000);
+        assert!(many.shared() && many.plans == 1_000);
+        // and the share stops a call that a plan alone would let pass
+        let clock = as_one_of(1_000, || Clock::new(TIME_FOR_TESTS));
+        clock.budget.spend(0, many.steps - 1_000, Duration::ZERO);
+        assert_eq!(
+            stop(&clock, "let i = 0; while i < 10000 { i += 1; }"),
+            Stop::TotalSteps
+        );
+        // the thread is back to one plan afterwards
+        assert_eq!(Clock::new(TIME_FOR_TESTS).allowance.steps, TOTAL_OPERATIONS);
+    }
 
     /// The limit that stopped `script`, run as one hook call on `clock`.
     fn stop(clock: &Clock, script: &str) -> Stop {

@@ -331,6 +331,8 @@ pub(crate) struct Site<'a> {
     /// The rules that took the most of the evaluation: named when the rules together used it
     /// up.
     pub heaviest: Heaviest,
+    /// What the evaluation was allowed to spend.
+    pub allowance: super::limits::Allowance,
 }
 
 /// The rule that took the most steps of the evaluation, and how many; the rule that took the
@@ -363,6 +365,7 @@ pub(crate) fn runtime(err: &EvalAltResult, site: &Site) -> Error {
                 rule,
                 hook,
                 limit: Total::Steps,
+                allowance: site.allowance,
                 heaviest: site
                     .heaviest
                     .steps
@@ -373,6 +376,7 @@ pub(crate) fn runtime(err: &EvalAltResult, site: &Site) -> Error {
                 rule,
                 hook,
                 limit: Total::Time,
+                allowance: site.allowance,
                 heaviest: site.heaviest.time.clone(),
             },
             Some(Stop::CallSteps | Stop::CallTime) | None => RuleFailure::TooLong { rule, hook },

@@ -3,6 +3,7 @@
 //! (one plan: every rule's two hooks on every district). The engine and the host functions
 //! enforce them and the messages that stop a rule name them; docs/limits.md explains each one.
 
+use std::cell::Cell;
 use std::time::Duration;
 
 /// Steps one hook call may take (each operator, call or loop turn is one step).
@@ -19,6 +20,59 @@ pub(crate) const TOTAL_OPERATIONS: u64 = 100_000_000;
 /// steps do not measure (a host function that costs more than a step), well above what
 /// [`TOTAL_OPERATIONS`] takes on a slow machine, so that it stops only a runaway rule.
 pub(crate) const TOTAL_TIME: Duration = Duration::from_secs(60);
+/// Steps the rules of all the plans one command makes (a sweep's values, a compare's
+/// scenarios) may take together: each plan gets an equal share, or [`TOTAL_OPERATIONS`] where
+/// that is less. A thousand-value sweep gives each plan 1,000,000 steps (the shipped rules
+/// take about 300,000 on 700 units), and no command spends more than about a minute in rules
+/// however many plans it makes. The share is known before the first plan starts, so a plan
+/// stopped by it is stopped at the same district and line on every run and with any `--jobs`.
+pub(crate) const RUN_OPERATIONS: u64 = 1_000_000_000;
+/// Processor time the rules of all the plans of one command may take together, shared as
+/// [`RUN_OPERATIONS`] is: a backstop, as [`TOTAL_TIME`] is for one plan.
+pub(crate) const RUN_TIME: Duration = Duration::from_secs(600);
+
+thread_local! {
+    /// How many plans the command running on this thread makes ([`as_one_of`]).
+    static PLANS_IN_RUN: Cell<usize> = const { Cell::new(1) };
+}
+
+/// Runs `plan` (which makes one plan on this thread) as one of the `plans` plans of a command:
+/// its rules may take only its share of [`RUN_OPERATIONS`] and [`RUN_TIME`].
+pub(crate) fn as_one_of<R>(plans: usize, plan: impl FnOnce() -> R) -> R {
+    let before = PLANS_IN_RUN.with(|p| p.replace(plans.max(1)));
+    let result = plan();
+    PLANS_IN_RUN.with(|p| p.set(before));
+    result
+}
+
+/// What one evaluation on this thread may spend: steps, processor time, and the plans of the
+/// command it is one of.
+pub(crate) fn evaluation_allowance() -> Allowance {
+    let plans = PLANS_IN_RUN.with(Cell::get);
+    let share = u32::try_from(plans).unwrap_or(u32::MAX);
+    Allowance {
+        steps: TOTAL_OPERATIONS.min(RUN_OPERATIONS / plans as u64),
+        time: TOTAL_TIME.min(RUN_TIME / share),
+        plans,
+    }
+}
+
+/// What one evaluation may spend ([`evaluation_allowance`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Allowance {
+    pub steps: u64,
+    pub time: Duration,
+    /// The plans of the command this evaluation is one of (1 for `campaign plan`).
+    pub plans: usize,
+}
+
+impl Allowance {
+    /// Whether the run's share, not the plan's own limit, sets it.
+    pub fn shared(&self) -> bool {
+        self.steps < TOTAL_OPERATIONS || self.time < TOTAL_TIME
+    }
+}
+
 /// How deep functions may call each other.
 pub(crate) const MAX_CALL_LEVELS: usize = 32;
 /// How deep expressions may nest (at the top level, inside functions).

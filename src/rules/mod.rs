@@ -128,6 +128,7 @@ mod value;
 pub use crate::effects::{AfterSolve, Directive, Effects, FixedInstalls, Mandate};
 pub use crate::effects::{Phase, TraceAction, TraceEntry, TraceValue};
 pub use check::Names;
+pub(crate) use limits::as_one_of;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -321,6 +322,7 @@ impl RuleSet {
                     district: &input.name,
                     spot,
                     heaviest,
+                    allowance: self.clock.allowance,
                 },
             )
         })

@@ -178,7 +178,8 @@ pub fn sweep(
     let plan_value = |i: usize| {
         let mut all = settings.to_vec();
         all.push(format!("{}={}", vary.key, vary.values[i]));
-        crate::plan_with(scenario, &all)
+        // each value's rules get their share of what the whole sweep's rules may take
+        crate::rules::as_one_of(n, || crate::plan_with(scenario, &all))
     };
     let threads = jobs.clamp(1, n.max(1));
     std::thread::scope(|scope| {

@@ -1,7 +1,7 @@
 //! `--out FILE`: the plan goes to the file, written atomically (a temporary file beside it,
 //! renamed over it), so that a failure never leaves a half-written or clobbered file.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::support::{EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_PLAN, Test, WhatIf};
 
@@ -435,9 +435,10 @@ fn a_closed_pipe_ends_the_output_quietly() {
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
 }
 
-/// Ctrl-C, SIGTERM or SIGHUP while `--out` is being written leaves neither a half-written
-/// file nor the hidden temporary one (`.campaign-XXXXXX`) beside it. The write of a large
-/// workbook is caught in the act (its temporary file seen in the folder) and interrupted.
+/// Ctrl-C, SIGTERM, SIGHUP, SIGQUIT (Ctrl-\\), SIGUSR1 or SIGALRM while `--out` is being written
+/// leaves neither a half-written file nor the hidden temporary one (`.campaign-XXXXXX`) beside
+/// it, and the run ends with 128 + the signal's number, as a shell reports it. The write of a
+/// large workbook is caught in the act (its temporary file seen in the folder) and interrupted.
 #[cfg(unix)]
 #[test]
 fn a_signal_during_the_write_leaves_no_temporary_file() {
@@ -455,10 +456,16 @@ fn a_signal_during_the_write_leaves_no_temporary_file() {
             .any(|n| n.starts_with(".campaign-"))
     };
     let mut caught = 0;
-    for (attempt, signal) in [libc::SIGINT, libc::SIGTERM, libc::SIGHUP]
-        .into_iter()
-        .cycle()
-        .take(30)
+    let signals = [
+        libc::SIGINT,
+        libc::SIGTERM,
+        libc::SIGHUP,
+        libc::SIGQUIT,
+        libc::SIGUSR1,
+        libc::SIGALRM,
+    ];
+    let mut caught_by = std::collections::BTreeSet::new();
+    for (attempt, signal) in signals.into_iter().cycle().take(60)
         .enumerate()
     {
         let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_campaign"))
@@ -488,18 +495,25 @@ fn a_signal_during_the_write_leaves_no_temporary_file() {
             "attempt {attempt}: a temporary file is left after signal {signal}: {:?}",
             listing(dir.path())
         );
-        if seen && status.code() == Some(130) {
+        if seen && status.code() == Some(128 + signal) {
             caught += 1;
+            caught_by.insert(signal);
             assert!(
                 std::fs::metadata(&out).is_err() || std::fs::read(&out).unwrap().starts_with(b"PK"),
                 "an output is absent or whole"
             );
         }
-        if caught >= 3 {
+        if caught_by.len() == signals.len() {
             break;
         }
     }
-    assert!(caught > 0, "no write was caught in 30 attempts");
+    assert!(caught > 0, "no write was caught in 60 attempts");
+    // an uncaught signal would end the run with no status code and the temporary file left:
+    // several kinds of signal were caught in the act, not only the first
+    assert!(
+        caught_by.len() >= 3,
+        "only signals {caught_by:?} were caught in a write"
+    );
 }
 
 /// What a shell redirected (`--out /dev/stdout >> log.txt`, or a link to it), a link to
@@ -565,6 +579,71 @@ fn out_refuses_the_terminals_names_broken_links_and_a_trailing_slash() {
     assert!(!dir.path().join("nothing-here").exists());
 }
 
+/// A new file in /dev or /proc is refused as a system folder's, also through a link to the
+/// folder (`devlink/x.md`, which the text of the path does not show); a path that only passes
+/// through /dev on its way elsewhere (`/dev/../tmp/x.md`) is written where it really leads.
+#[cfg(unix)]
+#[test]
+fn out_refuses_system_folders_by_where_the_path_really_leads() {
+    let dir = tempfile::tempdir().unwrap();
+    let devlink = dir.path().join("devlink");
+    std::os::unix::fs::symlink("/dev", &devlink).unwrap();
+    for out in [
+        devlink.join("plan-trial.md"),
+        devlink.join("shm").join("plan-trial.md"),
+        PathBuf::from("/dev/plan-trial.md"),
+        PathBuf::from("/proc/plan-trial.md"),
+    ] {
+        let en = Test::shipped().out(&out).lang("en").run().bad_input();
+        assert!(
+            en.stderr.contains("is in the system folder /")
+                && en.stderr.contains("the planner does not write there"),
+            "{}: {}",
+            out.display(),
+            en.stderr
+        );
+        assert!(!out.exists(), "{} was made", out.display());
+    }
+    let vi = Test::shipped()
+        .out(devlink.join("plan-trial.md"))
+        .run()
+        .bad_input();
+    assert!(vi.stderr.contains("thư mục hệ thống /dev"), "{}", vi.stderr);
+    // through /dev and back out: an ordinary new file
+    let through = PathBuf::from(format!("/dev/..{}", dir.path().join("plan.md").display()));
+    Test::shipped().out(&through).run().plan();
+    assert!(dir.path().join("plan.md").is_file());
+    // a device itself is still a device
+    let null = Test::shipped()
+        .out("/dev/null")
+        .lang("en")
+        .run()
+        .bad_input();
+    assert!(
+        null.stderr.contains("this is not a regular file"),
+        "{}",
+        null.stderr
+    );
+}
+
+/// `--out -` is standard output, as most command-line tools read it: the plan is printed and
+/// no file named `-` is made.
+#[test]
+fn out_dash_prints_to_standard_output() {
+    let printed = Test::shipped().format("json").run().plan();
+    let dashed = Test::shipped().format("json").out("-").run().plan();
+    assert_eq!(dashed.stdout, printed.stdout);
+    assert!(dashed.stdout.starts_with('{'));
+    assert!(!Path::new("-").exists(), "a file named - was made");
+    let made = Test::new()
+        .args(["generate", "--units", "5", "--seed", "1"])
+        .out("-")
+        .run()
+        .plan();
+    assert!(made.stdout.contains("[[district]]"), "{}", made.stdout);
+    assert!(!Path::new("-").exists(), "a file named - was made");
+}
+
 #[test]
 fn out_without_format_writes_the_format_its_extension_names() {
     let dir = tempfile::tempdir().unwrap();
@@ -603,4 +682,32 @@ fn out_without_format_writes_the_format_its_extension_names() {
         .run()
         .plan();
     assert!(std::fs::read_to_string(&md).unwrap().starts_with('#'));
+}
+
+/// Standard output on a full disk (`> /dev/full`): the cause in the reader's language, and a
+/// hint about the output, not about folders and old files.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_under_standard_output_is_said_in_words() {
+    for (lang, says, hint) in [
+        (
+            "vi",
+            "không ghi được kết quả (ổ đĩa đã đầy)",
+            "giải phóng chỗ trên ổ đĩa nhận kết quả",
+        ),
+        (
+            "en",
+            "cannot write the output (the disk is full)",
+            "free some space on the disk the output goes to",
+        ),
+    ] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_campaign"))
+            .args(["plan", crate::support::SHIPPED, "--lang", lang])
+            .stdout(std::fs::File::create("/dev/full").unwrap())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(EXIT_BAD_INPUT), "{stderr}");
+        assert!(stderr.contains(says) && stderr.contains(hint), "{stderr}");
+    }
 }

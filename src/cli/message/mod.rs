@@ -98,10 +98,14 @@ pub(crate) enum OutputProblem {
     },
     /// A binary format (xlsx) without `--out`.
     NeedsOut { format: &'static str },
-    /// The output (a file, or the terminal) could not be written; `kind` says why.
-    CannotWrite { kind: ErrorKind },
+    /// The output could not be written: a file (`file`), or standard output (the terminal, a
+    /// pipe); `kind` says why.
+    CannotWrite { kind: ErrorKind, file: bool },
     /// `--out` names something that is not a regular file: a folder, or a device or pipe.
     NotAFile { folder: bool },
+    /// `--out` names a new file in a system folder (`/dev`, `/proc`), or in a folder that is
+    /// one through a link.
+    SystemFolder { folder: PathBuf },
     /// `--out` names a read-only file (or one this user may not write).
     ReadOnly,
     /// `--out` is a link to nothing, or one of a loop of links.
@@ -158,16 +162,32 @@ impl Message for OutputProblem {
             .hint(format!(
                 "thêm --out TỆP, ví dụ: --format {format} --out ke-hoach.{format}"
             )),
-            CannotWrite { kind } => {
+            CannotWrite { kind, file } => {
                 let why = match kind {
-                    ErrorKind::NotFound => "thư mục không tồn tại".to_string(),
-                    ErrorKind::PermissionDenied => "không có quyền ghi".to_string(),
-                    ErrorKind::IsADirectory => "đó là một thư mục".to_string(),
-                    kind => kind.to_string(),
+                    ErrorKind::NotFound => "thư mục không tồn tại",
+                    ErrorKind::PermissionDenied => "không có quyền ghi",
+                    ErrorKind::IsADirectory => "đó là một thư mục",
+                    ErrorKind::StorageFull => "ổ đĩa đã đầy",
+                    ErrorKind::QuotaExceeded => "đã dùng hết dung lượng được cấp trên ổ đĩa",
+                    ErrorKind::ReadOnlyFilesystem => "ổ đĩa chỉ cho phép đọc",
+                    ErrorKind::FileTooLarge => "tệp lớn quá mức ổ đĩa cho phép",
+                    _ => "hệ thống báo lỗi khi ghi",
                 };
-                Said::new(format!("không ghi được kết quả ({why})")).hint(
-                    "kiểm tra thư mục có tồn tại và có quyền ghi; tệp cũ (nếu có) vẫn nguyên vẹn",
-                )
+                let said = Said::new(format!("không ghi được kết quả ({why})"));
+                match (file, kind) {
+                    (true, ErrorKind::StorageFull | ErrorKind::QuotaExceeded) => said.hint(
+                        "giải phóng chỗ trên ổ đĩa, hoặc ghi ra ổ đĩa khác bằng --out; tệp cũ (nếu có) vẫn nguyên vẹn",
+                    ),
+                    (false, ErrorKind::StorageFull | ErrorKind::QuotaExceeded) => said.hint(
+                        "giải phóng chỗ trên ổ đĩa nhận kết quả, hoặc ghi ra ổ đĩa khác bằng --out TỆP",
+                    ),
+                    (true, _) => said.hint(
+                        "kiểm tra thư mục có tồn tại và có quyền ghi; tệp cũ (nếu có) vẫn nguyên vẹn",
+                    ),
+                    (false, _) => said.hint(
+                        "kết quả được in ra màn hình (đầu ra chuẩn) nhưng không in được: ghi ra tệp bằng --out TỆP",
+                    ),
+                }
             }
             NotAFile { folder: true } => {
                 Said::new("đây là một thư mục, không phải tệp: không ghi kết quả vào đây")
@@ -181,6 +201,11 @@ impl Message for OutputProblem {
                 "đây là một liên kết (symlink) không trỏ tới tệp nào (hoặc các liên kết trỏ vòng quanh nhau)",
             )
             .hint("ghi thẳng tên tệp kết quả, hoặc sửa liên kết cho trỏ tới một tệp"),
+            SystemFolder { folder } => Said::new(format!(
+                "tệp này nằm trong thư mục hệ thống {} (nơi của thiết bị và tiến trình, không phải của tài liệu): chương trình không ghi vào đó",
+                folder.display()
+            ))
+            .hint("ghi kết quả vào một thư mục tài liệu, ví dụ --out ke-hoach.json, hoặc bỏ --out để in ra màn hình"),
             ReadOnly => Said::new("tệp này chỉ cho phép đọc: chương trình không ghi đè lên nó")
                 .hint("chọn tên tệp khác, hoặc bỏ thuộc tính chỉ đọc của tệp nếu đúng là muốn thay nó"),
             NotMadeHere { command, checked } => Said::new(if *checked {
@@ -244,16 +269,29 @@ impl Message for OutputProblem {
             .hint(format!(
                 "add --out FILE, e.g. --format {format} --out plan.{format}"
             )),
-            CannotWrite { kind } => {
+            CannotWrite { kind, file } => {
                 let why = match kind {
                     ErrorKind::NotFound => "the folder does not exist".to_string(),
                     ErrorKind::PermissionDenied => "permission denied".to_string(),
                     ErrorKind::IsADirectory => "it is a folder".to_string(),
+                    ErrorKind::StorageFull => "the disk is full".to_string(),
                     kind => kind.to_string(),
                 };
-                Said::new(format!("cannot write the output ({why})")).hint(
-                    "check that the folder exists and can be written; any existing file is left untouched",
-                )
+                let said = Said::new(format!("cannot write the output ({why})"));
+                match (file, kind) {
+                    (true, ErrorKind::StorageFull | ErrorKind::QuotaExceeded) => said.hint(
+                        "free some space on the disk, or write to another disk with --out; any existing file is left untouched",
+                    ),
+                    (false, ErrorKind::StorageFull | ErrorKind::QuotaExceeded) => said.hint(
+                        "free some space on the disk the output goes to, or write it to another disk with --out FILE",
+                    ),
+                    (true, _) => said.hint(
+                        "check that the folder exists and can be written; any existing file is left untouched",
+                    ),
+                    (false, _) => said.hint(
+                        "the output goes to the screen (standard output), which cannot be written: write it to a file with --out FILE",
+                    ),
+                }
             }
             NotAFile { folder: true } => {
                 Said::new("this is a folder, not a file: the output is not written here")
@@ -267,6 +305,11 @@ impl Message for OutputProblem {
                 "this is a link (symlink) that points to no file (or links that point round in a loop)",
             )
             .hint("name the output file itself, or mend the link so that it points to a file"),
+            SystemFolder { folder } => Said::new(format!(
+                "this file is in the system folder {} (devices and processes, not documents): the planner does not write there",
+                folder.display()
+            ))
+            .hint("write the output to a documents folder, e.g. --out plan.json, or leave out --out to print it"),
             ReadOnly => Said::new("this file is read-only: the planner does not write over it")
                 .hint("choose another file name, or clear the file's read-only attribute if it is really to be replaced"),
             NotMadeHere { command, checked } => Said::new(if *checked {
@@ -659,6 +702,8 @@ pub(crate) enum CompareProblem {
     /// Scenario `letter` (at `scenario`) has the error above, so nothing was compared; said
     /// even when the error is in one of its rule files, which does not name the scenario.
     NotCompared { letter: String, scenario: PathBuf },
+    /// More scenarios than [`crate::limits::COMPARED_SCENARIOS`].
+    TooMany { given: usize },
 }
 
 impl Message for CompareProblem {
@@ -668,6 +713,15 @@ impl Message for CompareProblem {
                 "không so sánh được: kịch bản {letter} ({}) có lỗi ở trên; sửa rồi chạy lại",
                 scenario.display()
             )),
+            CompareProblem::TooMany { given } => Said::new(format!(
+                "`campaign compare` so sánh tối đa {} kịch bản một lần (A đến Z), ở đây có {}",
+                crate::limits::COMPARED_SCENARIOS,
+                crate::number::count(Lang::Vi, *given as f64)
+            ))
+            .hint(
+                "chia thành nhiều lần so sánh, mỗi lần cùng kịch bản gốc và vài phương án; để xem \
+                 một giá trị thay đổi qua nhiều mức, dùng `campaign sweep KỊCH_BẢN --vary KHOÁ=TỪ..ĐẾN:BƯỚC`",
+            ),
         }
     }
 
@@ -677,6 +731,16 @@ impl Message for CompareProblem {
                 "nothing compared: scenario {letter} ({}) has the error above; fix it and run again",
                 scenario.display()
             )),
+            CompareProblem::TooMany { given } => Said::new(format!(
+                "`campaign compare` compares at most {} scenarios at once (A to Z); {} were given",
+                crate::limits::COMPARED_SCENARIOS,
+                crate::number::count(Lang::En, *given as f64)
+            ))
+            .hint(
+                "split them into several comparisons, each with the base scenario and a few \
+                 variants; to see one figure change over many values, use `campaign sweep \
+                 SCENARIO --vary KEY=FROM..TO:STEP`",
+            ),
         }
     }
 }

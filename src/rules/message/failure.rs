@@ -1,21 +1,50 @@
 //! A rule that stops while it runs: a host function refused it, Rhai met an error, or it ran
 //! too long.
 
+#[cfg(test)]
+use super::super::limits::{TOTAL_OPERATIONS, TOTAL_TIME};
 use super::super::limits::{
-    MAX_ARRAY_SIZE, MAX_CALL_LEVELS, MAX_MAP_SIZE, MAX_OPERATIONS, MAX_STRING_SIZE, MAX_VARIABLES,
-    TOTAL_OPERATIONS, TOTAL_TIME,
+    Allowance, MAX_ARRAY_SIZE, MAX_CALL_LEVELS, MAX_MAP_SIZE, MAX_OPERATIONS, MAX_STRING_SIZE,
+    MAX_VARIABLES, RUN_OPERATIONS, RUN_TIME,
 };
 use super::{HostProblem, did_you_mean_en, did_you_mean_vi};
 use crate::diagnostic::{Message, Said};
 use crate::number::{count, decimal};
 use crate::text::{Lang, show_hidden};
 
+/// The clause that says a plan's allowance is its share of a command's many plans.
+fn shared_vi(allowance: &Allowance) -> String {
+    if !allowance.shared() {
+        return String::new();
+    }
+    format!(
+        "; đây là phần của một kế hoạch trong {} kế hoạch của lệnh này, vì cả lệnh chỉ được {} \
+         bước tính và {} giây xử lý cho quy tắc",
+        count(Lang::Vi, allowance.plans as f64),
+        count(Lang::Vi, RUN_OPERATIONS as f64),
+        count(Lang::Vi, RUN_TIME.as_secs_f64())
+    )
+}
+
+fn shared_en(allowance: &Allowance) -> String {
+    if !allowance.shared() {
+        return String::new();
+    }
+    format!(
+        "; that is one plan's share of the {} plans of this command, whose rules may take {} \
+         steps and {} seconds of processor time in all",
+        count(Lang::En, allowance.plans as f64),
+        count(Lang::En, RUN_OPERATIONS as f64),
+        count(Lang::En, RUN_TIME.as_secs_f64())
+    )
+}
+
 /// A limit over the whole evaluation (every rule, every district, both hooks).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Total {
-    /// [`TOTAL_OPERATIONS`].
+    /// [`super::super::limits::TOTAL_OPERATIONS`].
     Steps,
-    /// [`TOTAL_TIME`].
+    /// [`super::super::limits::TOTAL_TIME`].
     Time,
 }
 
@@ -30,6 +59,9 @@ pub(crate) enum RuleFailure {
         rule: String,
         hook: String,
         limit: Total,
+        /// What the evaluation was allowed: less than the plan's own limits when it is one of
+        /// many plans of a command (a sweep, a compare).
+        allowance: Allowance,
         heaviest: Option<(String, f64)>,
     },
     /// A host function refused it.
@@ -109,23 +141,33 @@ impl RuleFailure {
                 rule,
                 hook,
                 limit,
+                allowance,
                 heaviest,
             } => {
                 let spent = match limit {
                     Total::Steps => {
-                        format!("{} bước tính", count(Lang::Vi, TOTAL_OPERATIONS as f64))
+                        format!("{} bước tính", count(Lang::Vi, allowance.steps as f64))
                     }
-                    Total::Time => {
-                        format!("{} giây xử lý", count(Lang::Vi, TOTAL_TIME.as_secs_f64()))
-                    }
+                    Total::Time => format!(
+                        "{} giây xử lý",
+                        count(Lang::Vi, allowance.time.as_secs_f64())
+                    ),
                 };
-                Said::new(format!(
+                let said = Said::new(format!(
                     "quy tắc `{rule}` bị dừng trong `{hook}`: các quy tắc đã dùng hết {spent} \
                      dành cho cả kế hoạch (mọi quy tắc, mọi huyện, trước và sau khi lập kế \
-                     hoạch){}",
+                     hoạch){}{}",
+                    shared_vi(allowance),
                     heaviest_vi(*limit, heaviest)
-                ))
-                .hint(match limit {
+                ));
+                if allowance.shared() {
+                    return said.hint(
+                        "quét ít giá trị hơn (bước --vary lớn hơn) hoặc so sánh ít kịch bản hơn \
+                         trong một lệnh, hoặc làm nhẹ quy tắc: `campaign plan` một kịch bản được \
+                         dùng nhiều hơn",
+                    );
+                }
+                said.hint(match limit {
                     Total::Steps => {
                         "quy tắc chạy lại cho từng huyện nên mỗi lần chỉ nên làm ít việc: xem các \
                          vòng lặp dài, nhất là vòng lặp qua `scenario.districts()` (lặp lại cho \
@@ -184,21 +226,30 @@ impl RuleFailure {
                 rule,
                 hook,
                 limit,
+                allowance,
                 heaviest,
             } => {
                 let spent = match limit {
-                    Total::Steps => format!("{} steps", count(Lang::En, TOTAL_OPERATIONS as f64)),
+                    Total::Steps => format!("{} steps", count(Lang::En, allowance.steps as f64)),
                     Total::Time => format!(
                         "{} seconds of processor time",
-                        count(Lang::En, TOTAL_TIME.as_secs_f64())
+                        count(Lang::En, allowance.time.as_secs_f64())
                     ),
                 };
-                Said::new(format!(
+                let said = Said::new(format!(
                     "rule `{rule}` was stopped in `{hook}`: the rules have used up the {spent} a \
-                     plan allows them (all rules on all districts, before and after the solve){}",
+                     plan allows them (all rules on all districts, before and after the solve){}{}",
+                    shared_en(allowance),
                     heaviest_en(*limit, heaviest)
-                ))
-                .hint(match limit {
+                ));
+                if allowance.shared() {
+                    return said.hint(
+                        "sweep fewer values (a larger --vary step) or compare fewer scenarios in \
+                         one command, or make the rule lighter: `campaign plan` of one scenario \
+                         allows more",
+                    );
+                }
+                said.hint(match limit {
                     Total::Steps => {
                         "a rule runs again for every district, so each run should do little: look \
                          for long loops, above all loops over `scenario.districts()` (repeated for \
@@ -1016,6 +1067,11 @@ mod tests {
             rule: "late".into(),
             hook: "after_solve".into(),
             limit: Total::Time,
+            allowance: Allowance {
+                steps: TOTAL_OPERATIONS,
+                time: TOTAL_TIME,
+                plans: 1,
+            },
             heaviest: Some(("slow".into(), 41.25)),
         };
         let (vi, en) = (failure.vi(), failure.en());
