@@ -291,7 +291,7 @@ fn main() {
         let times = time_whole(SWEEP_RUNS, || {
             let points = campaign_planner::sweep::sweep(&path, &vary, &[], SWEEP_JOBS, &|| {})
                 .expect("every value plans");
-            let json = campaign_planner::sweep::render_json(&points, Lang::Vi);
+            let json = campaign_planner::sweep::render_json(&points);
             std::hint::black_box(json);
             let count = |s: Status| points.iter().filter(|p| p.plan.status == s).count();
             statuses = format!(

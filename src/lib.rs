@@ -61,8 +61,10 @@ pub fn plan_scenario(scenario: &scenario::Scenario) -> Result<Plan, Error> {
     let effects = rules.before_solve(&scenario)?;
     let model = scenario::to_model(&scenario, &effects);
     let solution = solve::solve(&model);
-    let mut plan = Plan::new(&scenario.name, &scenario.as_of, &model, &solution, &effects);
+    // the effects' directives and traces move onto the plan (not copied: issue 13 N5)
+    let mut plan = Plan::from_effects(&scenario.name, &scenario.as_of, &model, &solution, effects);
     plan.add_notices(&model);
+    plan.add_cap_notices();
     plan.add_unit_types(&scenario);
     plan.add_input_notices(&scenario);
     let after = rules.after_solve(&scenario, &plan)?;

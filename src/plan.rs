@@ -56,6 +56,17 @@ pub enum Notice {
         /// The setting that plans it: `objective=min-cost`.
         setting: String,
     },
+    /// A rule's `add_installs` in `district` asked for more installs than the district had
+    /// left (its smartphones without the app, after the mandated installs: `room`), so the plan
+    /// counts `counted` of the `asked` (every rule's part shrunk in proportion; MODEL.md
+    /// § "Quantities": A_d is capped). Said, so that no figure is cut silently (trial N4).
+    InstallsCapped {
+        district: String,
+        rule: String,
+        asked: f64,
+        counted: f64,
+        room: f64,
+    },
     /// The objective is not `min-cost`, every constraint holds, and the target is not reached:
     /// what would reach it, as the cheapest plan's findings say (`--set objective=min-cost` on
     /// the same model: more teams of a kind, budget, a pool too small), so that a missed target
@@ -127,7 +138,77 @@ pub struct DistrictPlan {
     pub rate_at_pace: Option<f64>,
 }
 
+/// What one rule's `add_installs` brought a district: the rule, what it asked for (the sum of
+/// its calls), what the plan counts (its share of the capped A_d) and the reasons it gave.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RuleInstalls {
+    pub rule: String,
+    pub asked: f64,
+    pub counted: f64,
+    pub reasons: Vec<crate::text::Text>,
+}
+
+impl RuleInstalls {
+    /// Whether the cap cut what the rule asked for (by more than the installs tolerance).
+    pub fn capped(&self) -> bool {
+        self.asked > self.counted + crate::solve::INSTALLS_TOLERANCE
+    }
+}
+
 impl DistrictPlan {
+    /// Each rule's `add_installs` in the district, in the order the rules first called it
+    /// (from the before-solve trace): what it asked for and what the plan counts, its share of
+    /// `fixed_installs` (asked × fixed_installs ÷ all that was asked, so the parts add up to
+    /// the total; 1 unless the cap cut it).
+    pub fn fixed_by_rule(&self) -> Vec<RuleInstalls> {
+        let mut by_rule: Vec<RuleInstalls> = Vec::new();
+        for entry in self
+            .trace
+            .iter()
+            .filter(|e| e.phase == crate::effects::Phase::BeforeSolve)
+        {
+            for action in &entry.set {
+                if let TraceAction::AddInstalls { installs, reason } = action {
+                    let slot = match by_rule.iter().position(|r| r.rule == entry.rule) {
+                        Some(i) => &mut by_rule[i],
+                        None => {
+                            by_rule.push(RuleInstalls {
+                                rule: entry.rule.clone(),
+                                asked: 0.0,
+                                counted: 0.0,
+                                reasons: Vec::new(),
+                            });
+                            by_rule.last_mut().expect("just pushed")
+                        }
+                    };
+                    slot.asked += installs;
+                    if !slot.reasons.contains(reason) {
+                        slot.reasons.push(reason.clone());
+                    }
+                }
+            }
+        }
+        // summed in the rules' name order (as the figures the rules read always were)
+        let mut sorted: Vec<&RuleInstalls> = by_rule.iter().collect();
+        sorted.sort_by(|a, b| a.rule.cmp(&b.rule));
+        let total: f64 = sorted.iter().map(|r| r.asked).sum();
+        let scale = if total > 0.0 {
+            self.fixed_installs / total
+        } else {
+            0.0
+        };
+        for r in &mut by_rule {
+            r.counted = r.asked * scale;
+        }
+        by_rule
+    }
+
+    /// The installs the district had left for the rules' `add_installs`: its smartphones
+    /// without the app, after the mandated installs.
+    pub fn room_for_fixed(&self) -> f64 {
+        (self.smartphones as f64 - self.installed as f64 - self.mandated_installs).max(0.0)
+    }
+
     /// The district's teams of kind `kind` (0 when the plan has no entry for it).
     pub fn teams_of(&self, kind: &str) -> u32 {
         self.allocation
@@ -160,6 +241,18 @@ impl Plan {
         model: &Model,
         solution: &Solution,
         before: &[Effects],
+    ) -> Plan {
+        Plan::from_effects(scenario, as_of, model, solution, before.to_vec())
+    }
+
+    /// [`Plan::new`], taking the rules' effects: their directives and traces move onto the
+    /// plan instead of being copied (at 20,000 districts the traces are most of a plan).
+    pub fn from_effects(
+        scenario: &str,
+        as_of: &str,
+        model: &Model,
+        solution: &Solution,
+        before: Vec<Effects>,
     ) -> Plan {
         assert_eq!(
             before.len(),
@@ -202,9 +295,9 @@ impl Plan {
                 projected_installed: projected,
                 projected_rate: projected / district.smartphones as f64,
                 cost,
-                directives: before.directives.clone(),
+                directives: before.directives,
                 floor: district.floor,
-                trace: before.trace.clone(),
+                trace: before.trace,
                 pace_per_day: None,
                 on_track: None,
                 rate_at_pace: None,
@@ -308,6 +401,25 @@ impl Plan {
             saving: self.province.cost - min_cost,
             setting: "objective=min-cost".to_string(),
         });
+    }
+
+    /// Adds an [`Notice::InstallsCapped`] for every rule whose `add_installs` in a district
+    /// asked for more than the district had left, in district order.
+    pub fn add_cap_notices(&mut self) {
+        for district in &self.districts {
+            let room = district.room_for_fixed();
+            for r in district.fixed_by_rule() {
+                if r.capped() {
+                    self.notices.push(Notice::InstallsCapped {
+                        district: district.name.clone(),
+                        rule: r.rule,
+                        asked: r.asked,
+                        counted: r.counted,
+                        room,
+                    });
+                }
+            }
+        }
     }
 
     /// Says why the target is not reached: the findings of the cheapest plan that would have

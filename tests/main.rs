@@ -36,6 +36,7 @@ mod optimiser_shapes;
 mod overlay;
 mod printable;
 mod report;
+mod rule_installs;
 mod rule_library;
 mod rule_limits;
 mod rule_tests;

@@ -454,3 +454,37 @@ fn printed_rate(cell: &&str) -> Option<f64> {
         .then(|| number.parse().ok())
         .flatten()
 }
+
+/// A rule that fails on every value (here at once; in the trial after running to its budget):
+/// the sweep stops once a value fails, so it plans about one value per thread, never all of
+/// them (trial H3: twenty values of a rule that runs to its budget took twenty plans' time).
+#[test]
+fn a_rule_that_fails_stops_the_sweep_after_a_plan_per_thread() {
+    let layout = crate::layout::Layout::new();
+    std::fs::write(
+        layout.dir.path().join("rules").join("failing.rhai"),
+        "fn before_solve(district, scenario) {\n    throw \"x\";\n}\n",
+    )
+    .unwrap();
+    let text = crate::layout::replace_once(
+        &crate::layout::shipped(),
+        "  \"../rules/door-to-door.rhai\",\n",
+        "  \"../rules/door-to-door.rhai\",\n  \"../rules/failing.rhai\",\n",
+    );
+    let path = layout.write("failing.toml", &text);
+    let vary =
+        campaign_planner::sweep::parse_vary("target.provincial_rate=0.30..0.49:0.01").unwrap();
+    assert_eq!(vary.values.len(), 20);
+    for jobs in [1, 2, 4] {
+        let planned = std::sync::atomic::AtomicUsize::new(0);
+        let result = campaign_planner::sweep::sweep(&path, &vary, &[], jobs, &|| {
+            planned.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        });
+        assert!(result.is_err());
+        let planned = planned.into_inner();
+        assert!(
+            (1..=jobs).contains(&planned),
+            "{jobs} threads planned {planned} of 20 values"
+        );
+    }
+}

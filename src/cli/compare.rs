@@ -53,8 +53,15 @@ pub fn run(
     }
 
     let comparison = Comparison::new(compared);
-    let text = compare::render(&comparison, format, lang, output.width);
-    let written = output::emit(out, text.as_bytes(), stdout);
+    let written = if format == crate::report::Format::Json {
+        // streamed: each plan district by district
+        output::emit_with(out, stdout, &mut |w| {
+            compare::write_json(&comparison, lang, w)
+        })
+    } else {
+        let text = compare::render(&comparison, format, lang, output.width);
+        output::emit(out, text.as_bytes(), stdout)
+    };
     if let Err(e) = written {
         return bad_input(stderr, &e, lang);
     }

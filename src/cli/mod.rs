@@ -443,16 +443,24 @@ fn plan(
         Ok(plan) => plan,
         Err(e) => return bad_input(stderr, &e, lang),
     };
-    let bytes = if output.format.is_letter() {
+    let written = if output.format.is_letter() {
         report::render_letter(&plan, &letter, output.format, lang)
+            .and_then(|bytes| output::emit(out, &bytes, stdout))
     } else {
         match output.format {
             // the tables fit the terminal (or --width); to a file or a pipe, the wide layout
-            Format::Text => Ok(report::terminal::render_to(&plan, lang, output.width).into_bytes()),
-            format => report::render_bytes(&plan, format, lang),
+            Format::Text => {
+                let text = report::terminal::render_to(&plan, lang, output.width);
+                output::emit(out, text.as_bytes(), stdout)
+            }
+            // streamed: a plan of 20,000 districts is never held whole as JSON
+            Format::Json => {
+                output::emit_with(out, stdout, &mut |w| report::json::write(&plan, lang, w))
+            }
+            format => report::render_bytes(&plan, format, lang)
+                .and_then(|bytes| output::emit(out, &bytes, stdout)),
         }
     };
-    let written = bytes.and_then(|bytes| output::emit(output.out.as_deref(), &bytes, stdout));
     if let Err(e) = written {
         return bad_input(stderr, &e, lang);
     }

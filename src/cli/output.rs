@@ -24,6 +24,23 @@ pub fn emit(
     }
 }
 
+/// [`emit`] for output written piece by piece: `fill` writes it to the temporary file of
+/// `out` (renamed over it once complete) or to `stdout`, so that a large output is never held
+/// whole in memory.
+pub fn emit_with(
+    out: Option<&Path>,
+    stdout: &mut dyn std::io::Write,
+    fill: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), Error> {
+    match out {
+        Some(path) => write_atomically_with(path, fill),
+        None => match fill(stdout).and_then(|()| stdout.flush()) {
+            Err(e) if e.kind() != ErrorKind::BrokenPipe => Err(write_error(None, &e)),
+            _ => Ok(()),
+        },
+    }
+}
+
 /// Refuses `--out path` when writing it would destroy something: a file that is not a
 /// regular file (a device such as /dev/null, a pipe, a folder), a read-only file, or a
 /// file this run reads (`inputs`: the scenario, its bases, coverage, history and rules, or
@@ -238,6 +255,14 @@ fn same_file(_meta: &std::fs::Metadata, _input: &Path) -> bool {
 /// [`PENDING`], so that a signal (Ctrl-C, a terminal closed, `kill`) removes it
 /// ([`remove_pending`]).
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    write_atomically_with(path, &mut |w| w.write_all(bytes))
+}
+
+/// [`write_atomically`] with the bytes that `fill` writes.
+pub fn write_atomically_with(
+    path: &Path,
+    fill: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), Error> {
     check_out(path, &[])?;
     let shown = path;
     let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
@@ -261,7 +286,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
         tmp
     };
     let pending = tmp.path().to_path_buf();
-    let written = write_and_rename(tmp, path, bytes, permissions);
+    let written = write_and_rename(tmp, path, fill, permissions);
     pending_list().retain(|p| *p != pending);
     written.map_err(|e| write_error(Some(shown), &e))
 }
@@ -270,10 +295,10 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
 fn write_and_rename(
     mut tmp: tempfile::NamedTempFile,
     path: &Path,
-    bytes: &[u8],
+    fill: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
     permissions: Option<std::fs::Permissions>,
 ) -> std::io::Result<()> {
-    tmp.write_all(bytes)?;
+    fill(tmp.as_file_mut())?;
     if let Some(permissions) = permissions {
         tmp.as_file().set_permissions(permissions)?;
     }

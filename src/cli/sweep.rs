@@ -54,7 +54,7 @@ pub fn run(
         Err(e) => return bad_input(stderr, &e, lang),
     };
     let text = match format {
-        Format::Json => sweep::render_json(&points, lang),
+        Format::Json => sweep::render_json(&points),
         // refused above; kept total so that a new format is a compile error here
         Format::Markdown
         | Format::Html

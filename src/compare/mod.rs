@@ -91,6 +91,16 @@ impl Comparison {
     }
 }
 
+/// Writes `comparison` as JSON to `out`, each plan streamed district by district (the bytes
+/// of [`render`] with [`Format::Json`]).
+pub fn write_json(
+    comparison: &Comparison,
+    lang: Lang,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    json::write(comparison, lang, out)
+}
+
 /// Renders `comparison` in `format` and `lang` (for JSON, `lang` is the language of each
 /// plan's `diagnosis`, as for `campaign plan`); the text's tables fit `width` columns when it
 /// is given.

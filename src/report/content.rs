@@ -457,6 +457,57 @@ pub fn own_floor(plan: &Plan, district: &DistrictPlan, lang: Lang) -> Option<Str
     })
 }
 
+/// The fixed installs the rules added to `district` (`add_installs`) that its page would not
+/// otherwise show, one line per rule: where the cap cut what a rule asked for (asked, counted
+/// and why), and where the rule made no directive stating its installs, what it added and why
+/// (trial N4: a rate that rises with "nothing to do" below it). Each line comes with the
+/// installs the plan counts for the rule.
+pub fn rule_installs(district: &DistrictPlan, lang: Lang) -> Vec<(String, f64)> {
+    let room = district.room_for_fixed();
+    district
+        .fixed_by_rule()
+        .into_iter()
+        .filter_map(|r| {
+            let reasons = r
+                .reasons
+                .iter()
+                .map(|t| t.get(lang))
+                .collect::<Vec<_>>()
+                .join("; ");
+            let rule = &r.rule;
+            if r.capped() {
+                let (asked, counted, room) = (
+                    number::count(lang, r.asked),
+                    number::count(lang, r.counted),
+                    number::count(lang, room),
+                );
+                let text = match lang {
+                    Lang::Vi => format!(
+                        "Quy tắc `{rule}` thêm {asked} lượt cài cố định ({reasons}) nhưng chỉ tính {counted}, vì huyện chỉ còn {room} smartphone chưa cài sau các lượt cài bắt buộc"
+                    ),
+                    Lang::En => format!(
+                        "Rule `{rule}` adds {asked} fixed installs ({reasons}) but {counted} are counted, because only {room} smartphones were left without the app after the mandated installs"
+                    ),
+                };
+                return Some((text, r.counted));
+            }
+            let stated = district
+                .directives
+                .iter()
+                .any(|d| d.rule == r.rule && d.expected_installs.is_some());
+            if stated || r.counted.round() <= 0.0 {
+                return None;
+            }
+            let gain = gain(lang, r.counted);
+            let text = match lang {
+                Lang::Vi => format!("Lượt cài cố định theo quy tắc `{rule}`: {gain} ({reasons})"),
+                Lang::En => format!("Fixed installs from rule `{rule}`: {gain} ({reasons})"),
+            };
+            Some((text, r.counted))
+        })
+        .collect()
+}
+
 /// One directive, ready to print.
 pub struct DirectiveItem {
     pub action: String,

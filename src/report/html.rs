@@ -196,6 +196,9 @@ fn district_page(out: &mut String, plan: &Plan, district: &DistrictPlan, lang: L
     if let Some(pace) = content::pace_line(plan, district, lang) {
         let _ = writeln!(out, "<p class=\"pace\">{}</p>", escape(&pace));
     }
+    for (installs, _) in content::rule_installs(district, lang) {
+        let _ = writeln!(out, "<p class=\"installs\">{}</p>", escape(&installs));
+    }
     chart(out, plan, district, lang);
 
     let _ = writeln!(out, "<h3>{}</h3>", escape(words::DIRECTIVES.get(lang)));

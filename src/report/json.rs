@@ -2,6 +2,9 @@
 //! derived from `Plan`) so that the contract cannot change by accident; added fields are
 //! marked below.
 
+use std::io::Write;
+
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::{Map, Value, json};
 
 use crate::effects::{Directive, TraceAction, TraceEntry, TraceValue};
@@ -11,16 +14,74 @@ use crate::solve::{Optimality, Status};
 use crate::text::Lang;
 
 /// Renders `plan` as pretty-printed JSON with a trailing newline; `lang` is the language of the
-/// `diagnosis` text.
+/// `diagnosis` text. [`write`] streams the same bytes to a writer.
 pub fn render(plan: &Plan, lang: Lang) -> String {
-    let mut text = serde_json::to_string_pretty(&plan_value(plan, lang))
-        .expect("a serde_json::Value always serialises");
-    text.push('\n');
-    text
+    let mut bytes = Vec::new();
+    write(plan, lang, &mut bytes).expect("writing to memory cannot fail");
+    String::from_utf8(bytes).expect("serde_json writes UTF-8")
 }
 
-/// The whole plan as a JSON value.
-pub fn plan_value(plan: &Plan, lang: Lang) -> Value {
+/// Writes [`render`]'s text to `out` district by district: the whole plan is never held as one
+/// JSON value (at 20,000 districts that took a gigabyte; docs/performance.md).
+pub fn write(plan: &Plan, lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+    pretty(&mut out, &PlanJson { plan, lang })?;
+    out.write_all(b"\n")?;
+    out.flush()
+}
+
+/// Writes `value` as `serde_json::to_writer_pretty` does (two-space indent).
+pub(crate) fn pretty(out: &mut dyn Write, value: &impl Serialize) -> std::io::Result<()> {
+    let mut serializer = serde_json::Serializer::pretty(out);
+    value.serialize(&mut serializer)?;
+    Ok(())
+}
+
+/// A plan in the contract's shape, serialised field by field and district by district (each
+/// district's value is built, written and dropped in turn), the same bytes as the JSON value
+/// of the whole plan would give.
+pub(crate) struct PlanJson<'a> {
+    pub plan: &'a Plan,
+    pub lang: Lang,
+}
+
+impl Serialize for PlanJson<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let head = head(self.plan, self.lang);
+        let mut map = serializer.serialize_map(Some(head.len() + 1))?;
+        for (key, value) in &head {
+            map.serialize_entry(key, value)?;
+        }
+        map.serialize_entry("districts", &Districts(&self.plan.districts))?;
+        map.end()
+    }
+}
+
+/// The plan's districts, one JSON value at a time.
+struct Districts<'a>(&'a [DistrictPlan]);
+
+impl Serialize for Districts<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(Some(self.0.len()))?;
+        for d in self.0 {
+            seq.serialize_element(&district(d))?;
+        }
+        seq.end()
+    }
+}
+
+/// The plan's `status` as the contract writes it.
+pub(crate) fn status_value(plan: &Plan) -> Value {
+    json!(status(plan))
+}
+
+/// The plan's `province` as the contract writes it.
+pub(crate) fn province_value(plan: &Plan) -> Value {
+    province(&plan.province)
+}
+
+/// Every field of the plan before `districts`, in the contract's order.
+fn head(plan: &Plan, lang: Lang) -> Vec<(&'static str, Value)> {
     let diagnosis_text =
         diagnosis::of_plan(plan, lang).map_or(Value::Null, |s| Value::String(s.join("\n")));
     let findings = match &plan.diagnosis {
@@ -41,43 +102,39 @@ pub fn plan_value(plan: &Plan, lang: Lang) -> Value {
         }
         None => Value::Array(Vec::new()),
     };
-    let mut m = Map::new();
-    m.insert("scenario".into(), json!(plan.scenario));
-    m.insert("as_of".into(), json!(plan.as_of)); // added
-    m.insert("objective".into(), json!(plan.objective.as_str()));
-    m.insert("status".into(), json!(status(plan)));
-    m.insert("diagnosis".into(), diagnosis_text);
-    m.insert("findings".into(), findings); // added
-    m.insert(
-        "notices".into(),
-        serde_json::to_value(&plan.notices).unwrap_or(Value::Array(Vec::new())),
-    );
-    m.insert("horizon_days".into(), json!(plan.horizon_days));
-    m.insert("reachable_share".into(), num(plan.reachable_share));
-    m.insert("budget".into(), opt_num(plan.budget));
-    m.insert("district_floor".into(), opt_num(plan.district_floor));
-    m.insert("optimality".into(), optimality(&plan.optimality)); // added
-    m.insert("province".into(), province(&plan.province));
-    m.insert(
-        "team_kinds".into(),
-        plan.team_kinds
-            .iter()
-            .map(|k| {
-                let mut t = Map::new();
-                t.insert("name".into(), json!(k.name));
-                t.insert("scope".into(), json!(k.scope.as_str()));
-                t.insert("available".into(), json!(k.available));
-                t.insert("installs_per_team_day".into(), num(k.installs_per_team_day));
-                t.insert("cost_per_team_day".into(), num(k.cost_per_team_day));
-                Value::Object(t)
-            })
-            .collect(),
-    );
-    m.insert(
-        "districts".into(),
-        plan.districts.iter().map(district).collect(),
-    );
-    Value::Object(m)
+    vec![
+        ("scenario", json!(plan.scenario)),
+        ("as_of", json!(plan.as_of)), // added
+        ("objective", json!(plan.objective.as_str())),
+        ("status", json!(status(plan))),
+        ("diagnosis", diagnosis_text),
+        ("findings", findings), // added
+        (
+            "notices",
+            serde_json::to_value(&plan.notices).unwrap_or(Value::Array(Vec::new())),
+        ),
+        ("horizon_days", json!(plan.horizon_days)),
+        ("reachable_share", num(plan.reachable_share)),
+        ("budget", opt_num(plan.budget)),
+        ("district_floor", opt_num(plan.district_floor)),
+        ("optimality", optimality(&plan.optimality)), // added
+        ("province", province(&plan.province)),
+        (
+            "team_kinds",
+            plan.team_kinds
+                .iter()
+                .map(|k| {
+                    let mut t = Map::new();
+                    t.insert("name".into(), json!(k.name));
+                    t.insert("scope".into(), json!(k.scope.as_str()));
+                    t.insert("available".into(), json!(k.available));
+                    t.insert("installs_per_team_day".into(), num(k.installs_per_team_day));
+                    t.insert("cost_per_team_day".into(), num(k.cost_per_team_day));
+                    Value::Object(t)
+                })
+                .collect(),
+        ),
+    ]
 }
 
 fn status(plan: &Plan) -> &'static str {

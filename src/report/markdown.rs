@@ -57,6 +57,9 @@ pub fn render(plan: &Plan, lang: Lang) -> String {
         if let Some(pace) = content::pace_line(plan, district, lang) {
             let _ = writeln!(out, "{}\n", line_start(&pace));
         }
+        for (installs, _) in content::rule_installs(district, lang) {
+            let _ = writeln!(out, "{}\n", line_start(&installs));
+        }
         let items = content::directives(district, lang);
         if items.is_empty() {
             let _ = writeln!(out, "{}", line_start(words::NO_DIRECTIVES.get(lang)));

@@ -59,6 +59,26 @@ pub(crate) fn sentence(notice: &Notice, lang: Lang) -> String {
                 number::money(lang, *cost),
             ),
         },
+        Notice::InstallsCapped {
+            district,
+            rule,
+            asked,
+            counted,
+            room,
+        } => match lang {
+            Lang::Vi => format!(
+                "{district}: quy tắc `{rule}` thêm {} lượt cài cố định (add_installs) nhưng kế hoạch chỉ tính {}, vì huyện chỉ còn {} smartphone chưa cài sau các lượt cài bắt buộc. Kiểm tra cách quy tắc `{rule}` tính số lượt cài",
+                number::count(lang, *asked),
+                number::count(lang, *counted),
+                number::count(lang, *room),
+            ),
+            Lang::En => format!(
+                "{district}: rule `{rule}` adds {} fixed installs (add_installs) but the plan counts only {}, because the district has only {} smartphones left without the app after the mandated installs. Check how rule `{rule}` computes its installs",
+                number::count(lang, *asked),
+                number::count(lang, *counted),
+                number::count(lang, *room),
+            ),
+        },
         Notice::TargetNotReached {
             target_rate,
             projected_rate,

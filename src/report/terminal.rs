@@ -85,6 +85,9 @@ pub fn render_to(plan: &Plan, lang: Lang, width: Option<usize>) -> String {
         if let Some(pace) = content::pace_line(plan, district, lang) {
             line(&mut out, width, "   ", "   ", &pace);
         }
+        for (installs, _) in content::rule_installs(district, lang) {
+            line(&mut out, width, "   ", "   ", &installs);
+        }
         let items = content::directives(district, lang);
         if items.is_empty() {
             line(

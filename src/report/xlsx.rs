@@ -273,6 +273,13 @@ fn directives_sheet(
             }
             row += 1;
         }
+        // the fixed installs of rules that the directives do not show (content::rule_installs)
+        for (text, counted) in content::rule_installs(district, lang) {
+            sheet.write_string(row, 0, &district.name)?;
+            sheet.write_string_with_format(row, 3, &text, &wrap)?;
+            sheet.write_number_with_format(row, 6, shown::count(counted), count)?;
+            row += 1;
+        }
     }
     for (col, width) in [24, 6, 11, 70, 30, 30, 16].into_iter().enumerate() {
         sheet.set_column_width(col as u16, width)?;

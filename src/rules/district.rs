@@ -79,6 +79,9 @@ pub(crate) struct Outcome {
     fixed_by_rule: BTreeMap<String, f64>,
     /// The mandated installs each rule's mandates bring, as the plan counts them.
     mandated_by_rule: BTreeMap<String, f64>,
+    /// The directives made before the solve (what they promise counts against the district's
+    /// phones without the app).
+    directives_before: Vec<Directive>,
 }
 
 impl Outcome {
@@ -96,6 +99,7 @@ impl Outcome {
             fixed_installs: plan.fixed_installs,
             fixed_by_rule: fixed_by_rule(plan),
             mandated_by_rule: mandated_by_rule(plan, input),
+            directives_before: plan.directives.clone(),
         }
     }
 }
@@ -104,15 +108,10 @@ impl Outcome {
 /// asked for with `add_installs` (the before-solve trace), times the plan's total over what all
 /// rules asked for (1 unless the cap cut it).
 fn fixed_by_rule(plan: &DistrictPlan) -> BTreeMap<String, f64> {
-    let mut asked: BTreeMap<String, f64> = BTreeMap::new();
-    for entry in plan.trace.iter().filter(|e| e.phase == Phase::BeforeSolve) {
-        for action in &entry.set {
-            if let TraceAction::AddInstalls { installs, .. } = action {
-                *asked.entry(entry.rule.clone()).or_default() += installs;
-            }
-        }
-    }
-    shares_of(asked, plan.fixed_installs)
+    plan.fixed_by_rule()
+        .into_iter()
+        .map(|r| (r.rule, r.counted))
+        .collect()
 }
 
 /// Each rule's share of the district's mandated installs, as the plan counts them
@@ -152,6 +151,10 @@ fn shares_of(mut asked: BTreeMap<String, f64>, counted: f64) -> BTreeMap<String,
     asked.values_mut().for_each(|v| *v *= scale);
     asked
 }
+
+/// How far (in installs) a district's directives may together go past its phones without the
+/// app before they are refused: room for the rounding of figures that add up exactly.
+const PROMISE_TOLERANCE: f64 = 0.01;
 
 /// Before the solve (actions allowed) or after it (the plan is known).
 #[derive(Debug)]
@@ -359,6 +362,20 @@ impl State {
         Ok(())
     }
 
+    /// The expected installs the district's directives so far state, with their rules: those
+    /// made before the solve, then those made after it.
+    fn stated_installs(&self) -> Vec<(String, f64)> {
+        let before: &[Directive] = match &self.stage {
+            Stage::Before => &self.effects.directives,
+            Stage::After(outcome) => &outcome.directives_before,
+        };
+        before
+            .iter()
+            .chain(&self.directives)
+            .filter_map(|d| d.expected_installs.map(|x| (d.rule.clone(), x)))
+            .collect()
+    }
+
     fn set_productivity(&mut self, kind: &str, multiplier: &Dynamic) -> Fallible<()> {
         self.before_only("set_productivity")?;
         self.room_for_action("set_productivity")?;
@@ -451,6 +468,27 @@ impl State {
             && value > smartphones
         {
             return Err(ValueProblem::AboveSmartphones { value, smartphones }.into());
+        }
+        // the district's directives together promise no more than its phones without the app
+        if let Some(value) = directive.directive.expected_installs {
+            let uninstalled = (self.input.smartphones - self.input.installed) as f64;
+            let earlier = self.stated_installs();
+            let promised: f64 = earlier.iter().map(|(_, x)| x).sum();
+            if promised + value > uninstalled + PROMISE_TOLERANCE {
+                let mut rules: Vec<String> = Vec::new();
+                for (rule, _) in earlier {
+                    if !rules.contains(&rule) {
+                        rules.push(rule);
+                    }
+                }
+                return Err(ValueProblem::AbovePhonesLeft {
+                    value,
+                    promised,
+                    rules,
+                    uninstalled,
+                }
+                .into());
+            }
         }
         if directive.with_teams && matches!(self.stage, Stage::Before) {
             return Err(HostProblem::WithTeamsBefore.into());

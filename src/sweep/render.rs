@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 
 use super::{Point, Vary};
 use crate::number;
-use crate::report::json::plan_value;
+use crate::report::json::{province_value, status_value};
 use crate::report::{diagnosis, words};
 use crate::text::Lang;
 
@@ -454,11 +454,10 @@ pub fn render_markdown(vary: &Vary, points: &[Point], lang: Lang) -> String {
 
 /// The sweep as JSON: one `{ "value", "status", "province" }` per value, `province` exactly as
 /// in the plan JSON of `campaign plan --set KEY=VALUE`.
-pub fn render_json(points: &[Point], lang: Lang) -> String {
+pub fn render_json(points: &[Point]) -> String {
     let list: Vec<Value> = points
         .iter()
         .map(|p| {
-            let plan = plan_value(&p.plan, lang);
             let mut m = Map::new();
             let value = p
                 .value
@@ -467,8 +466,8 @@ pub fn render_json(points: &[Point], lang: Lang) -> String {
                 .or_else(|_| p.value.parse::<f64>().map(Value::from))
                 .unwrap_or_else(|_| Value::String(p.value.clone()));
             m.insert("value".into(), value);
-            m.insert("status".into(), plan["status"].clone());
-            m.insert("province".into(), plan["province"].clone());
+            m.insert("status".into(), status_value(&p.plan));
+            m.insert("province".into(), province_value(&p.plan));
             Value::Object(m)
         })
         .collect();

@@ -159,6 +159,13 @@ fn cases() -> Vec<Case> {
             .place("huyện \"Thành phố Lạng Sơn\"", "district \"Thành phố Lạng Sơn\"")
             .says("nhiều hơn số thuê bao smartphone của huyện (96.818)", "more than the district's smartphones (96,818)")
             .hint("kiểm tra phép tính", "check the arithmetic"),
+        // trial N4: the district's directives together promise no more than its phones without
+        // the app (each states its own rule's installs)
+        rule("rule: directives promising more than the phones without the app", COHORTS, "order.expected_installs = district.own_mandated_installs;", "order.expected_installs = district.smartphones - district.installed;")
+            .at("rules/mandatory-cohorts.rhai:52:14")
+            .place("huyện \"Thành phố Lạng Sơn\"", "district \"Thành phố Lạng Sơn\"")
+            .says("mà các chỉ đạo trước của huyện đã ghi (quy tắc `communication`)", "the district's earlier directives state (rule `communication`)")
+            .hint("`district.own_mandated_installs`", "`district.own_mandated_installs`"),
         before_solve("rule: the plan's teams listed before the solve", "district.directive(#{action: \"Họp\", unit: \"UBND\", with_teams: true});")
             .at("rules/communication.rhai:18:14")
             .place("`directive`", "`directive`")

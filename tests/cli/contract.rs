@@ -313,3 +313,28 @@ fn the_plan_proves_it_is_within_half_a_percent_of_the_optimum() {
         (bound - value) / bound
     );
 }
+
+/// The JSON plan is streamed district by district (trial N5): written to a file it is the
+/// bytes printed to stdout, and a plan of 700 districts keeps every key of the contract.
+#[test]
+fn a_json_plan_written_to_a_file_is_the_one_printed() {
+    let dir = tempfile::tempdir().unwrap();
+    let scenario = concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios/synthetic-700.toml");
+    let out = dir.path().join("plan.json");
+    let (code, printed, stderr) = crate::layout::run(&["plan", scenario, "--format", "json"]);
+    assert_eq!(code, 0, "{stderr}");
+    let (code, _, stderr) = crate::layout::run(&[
+        "plan",
+        scenario,
+        "--format",
+        "json",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let written = std::fs::read_to_string(&out).unwrap();
+    assert!(written == printed, "the file differs from stdout");
+    let plan: Value = serde_json::from_str(&written).unwrap();
+    assert_eq!(districts(&plan).len(), 700);
+    check_keys(&plan);
+}

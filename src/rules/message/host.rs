@@ -11,6 +11,20 @@ use crate::diagnostic::{Message, Said};
 use crate::number::{count, decimal, places_needed};
 use crate::text::Lang;
 
+/// `rule `a`, `b`` / `quy tắc `a`, `b``: the rules whose directives are meant.
+fn rule_list(lang: Lang, rules: &[String]) -> String {
+    let names = rules
+        .iter()
+        .map(|r| format!("`{r}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    match (lang, rules.len()) {
+        (Lang::Vi, _) => format!("quy tắc {names}"),
+        (Lang::En, 1) => format!("rule {names}"),
+        (Lang::En, _) => format!("rules {names}"),
+    }
+}
+
 /// A number a rule gave, as people write it: `-569,07` / `-569.07`, at most 4 decimals;
 /// `NaN`, infinity in words, and a number past a thousand billion as a power of ten.
 fn figure(lang: Lang, value: f64) -> String {
@@ -525,6 +539,16 @@ pub(crate) enum ValueProblem {
         value: f64,
         smartphones: f64,
     },
+    /// A directive's expected installs that, with those the district's earlier directives
+    /// state (`promised`, by the rules `rules`), come to more than its smartphones without the
+    /// app (`uninstalled`): the directives together would promise installs the district cannot
+    /// give (MODEL.md § "Rules": each directive counts its own rule's installs).
+    AbovePhonesLeft {
+        value: f64,
+        promised: f64,
+        rules: Vec<String>,
+        uninstalled: f64,
+    },
     /// A blank text.
     Empty {
         input: Input,
@@ -609,6 +633,27 @@ impl Message for ValueProblem {
                 "số lượt cài dự kiến của một chỉ đạo không vượt quá số smartphone của huyện: \
                  kiểm tra phép tính (thường là `district.mandated_installs`, \
                  `district.own_fixed_installs` hay `district.outreach_installs`)",
+            ),
+            AbovePhonesLeft {
+                value,
+                promised,
+                rules,
+                uninstalled,
+            } => Said::new(format!(
+                "`directive`: mục `expected_installs` là {}; cộng với {} lượt cài mà các chỉ đạo \
+                 trước của huyện đã ghi ({}) là {}, nhiều hơn số smartphone chưa cài của huyện \
+                 ({})",
+                figure(crate::text::Lang::Vi, *value),
+                count(crate::text::Lang::Vi, *promised),
+                rule_list(crate::text::Lang::Vi, rules),
+                count(crate::text::Lang::Vi, value + promised),
+                count(crate::text::Lang::Vi, *uninstalled)
+            ))
+            .hint(
+                "mỗi chỉ đạo chỉ ghi lượt cài của chính quy tắc mình: `district.own_fixed_installs`, \
+                 `district.own_mandated_installs`, và `district.outreach_installs` cho chỉ đạo nêu \
+                 các đội; `district.fixed_installs` và `district.mandated_installs` là của mọi quy \
+                 tắc cộng lại",
             ),
             Empty { input } => Said::new(format!("{} không được để trống", input.vi())),
             NotText { input, got: shape } => Said::new(format!(
@@ -703,6 +748,28 @@ impl Message for ValueProblem {
                 "a directive cannot expect more installs than the district has smartphones: \
                  check the arithmetic (usually `district.mandated_installs`, \
                  `district.own_fixed_installs` or `district.outreach_installs`)",
+            ),
+            AbovePhonesLeft {
+                value,
+                promised,
+                rules,
+                uninstalled,
+            } => Said::new(format!(
+                "`directive`: `expected_installs` is {}; with the {} installs the district's \
+                 earlier directives state ({}) that is {}, more than the district's smartphones \
+                 without the app ({})",
+                figure(crate::text::Lang::En, *value),
+                count(crate::text::Lang::En, *promised),
+                rule_list(crate::text::Lang::En, rules),
+                count(crate::text::Lang::En, value + promised),
+                count(crate::text::Lang::En, *uninstalled)
+            ))
+            .hint(
+                "each directive states its own rule's installs only: \
+                 `district.own_fixed_installs`, `district.own_mandated_installs`, and \
+                 `district.outreach_installs` for the directive that names the teams; \
+                 `district.fixed_installs` and `district.mandated_installs` are every rule's \
+                 together",
             ),
             Empty { input } => Said::new(format!("{} cannot be empty", input.en())),
             NotText { input, got: shape } => Said::new(format!(
