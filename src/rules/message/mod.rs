@@ -6,13 +6,15 @@
 //! - `check.rs`: what `campaign rules check` finds in a rule before it runs;
 //! - `failure.rs`: a rule that stops while it runs (a runtime error, too long a run);
 //! - `load.rs`: a rule file that cannot be read or compiled;
-//! - `summary.rs`: what a check of the rules comes to (`rules check`, a plan refused).
+//! - `summary.rs`: what a check of the rules comes to (`rules check`, a plan refused);
+//! - `withheld.rs`: a Rhai function rules do not have (`sandbox.rs`), said as such.
 
 mod check;
 mod failure;
 mod host;
 mod load;
 mod summary;
+mod withheld;
 
 pub(crate) use check::{CheckProblem, Solve};
 pub(crate) use failure::{ApiName, ArgType, Arithmetic, RuleFailure, RuntimeProblem, Total};
