@@ -236,7 +236,7 @@ fn a_local_kind_at_its_maximum_cannot_have_one_more() {
     );
     let text = shipped(HUU_LUNG).lang("en").run().plan().stdout;
     assert!(
-        text.contains("not possible: rule door-to-door requires at least 24 commune teams"),
+        text.contains("not possible: rule `door-to-door` requires at least 24 commune teams"),
         "{text}"
     );
 }
@@ -397,7 +397,7 @@ fn the_rules_that_ran_are_in_words() {
         "{above}"
     );
     assert!(
-        below.contains("Volunteer teams: at least 1 (rule door-to-door), at most 30"),
+        below.contains("Volunteer teams: at least 1 (rule `door-to-door`), at most 30"),
         "{below}"
     );
 }
@@ -1064,15 +1064,15 @@ fn bounds_productivity_and_floor_set_by_a_rule_are_traced_to_it() {
         .plan()
         .stdout;
     for expected in [
-        "Commune teams: at least 24 (rule door-to-door), at most 24 (all the district's commune \
-         teams), productivity ×1.2 (rule door-to-door)",
-        "Volunteer teams: at least 1 (rule door-to-door), at most 3 (rule door-to-door)",
-        "The district's floor: 33% (rule door-to-door)",
+        "Commune teams: at least 24 (rule `door-to-door`), at most 24 (all the district's commune \
+         teams), productivity ×1.2 (rule `door-to-door`)",
+        "Volunteer teams: at least 1 (rule `door-to-door`), at most 3 (rule `door-to-door`)",
+        "The district's floor: 33% (rule `door-to-door`)",
         "Floor 33%: reached",
         "set: at least 24 commune teams; at least 1 volunteer team; at most 3 volunteer teams; \
          productivity of commune teams ×1.2; a floor of 33% for the district",
         "14 × (24 × 15 × 1.2 + 3 × 40)",
-        "One more volunteer team cannot come here, whatever the others bring: rule door-to-door \
+        "One more volunteer team cannot come here, whatever the others bring: rule `door-to-door` \
          allows at most 3 volunteer teams",
     ] {
         assert!(text.contains(expected), "missing {expected:?} in\n{text}");

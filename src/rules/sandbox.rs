@@ -79,7 +79,14 @@ mod tests {
 
     #[test]
     fn a_suggestion_is_a_typing_mistake_away() {
-        let known = ["get", "all", "add_installs", "rate", "parse_int", "action_en"];
+        let known = [
+            "get",
+            "all",
+            "add_installs",
+            "rate",
+            "parse_int",
+            "action_en",
+        ];
         // a letter left out, added or two swapped: meant
         assert_eq!(meant("add_install", known), Some("add_installs"));
         assert_eq!(meant("rates", known), Some("rate"));

@@ -31,8 +31,9 @@ pub(super) fn before_solve(name: &str, line: &str) -> Case {
 
 /// [`rule`] on a copy of the shipped rule `file` whose line ends are `ends` (`"\r"`, `"\r\n"`).
 fn with_line_ends(name: &str, file: &str, ends: &str, from: &str, to: &str) -> Case {
-    let shipped = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(file))
-        .expect("a shipped rule");
+    let shipped =
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(file))
+            .expect("a shipped rule");
     Case::plan(name)
         .file(file, &shipped.replace('\n', ends))
         .edit(file, from, to)
@@ -105,6 +106,20 @@ fn cases() -> Vec<Case> {
             .at("rules/door-to-door.rhai:41:")
             .place("kịch bản không có loại tổ/đội `volunter`", "the scenario has no team kind `volunter`")
             .hint("có phải ý bạn là `volunteer`?", "did you mean `volunteer`?"),
+        // trial U12: a part of Rhai that rules do not have is said in words, with what to do,
+        // not "did you mean" a function that merely looks alike
+        before_solve("rule: the time read", "let started = timestamp();")
+            .at("rules/communication.rhai:18:19")
+            .place("`timestamp` là một phần của Rhai mà quy tắc không có", "`timestamp` is part of Rhai that rules do not have")
+            .hint("bỏ phần đo hoặc chờ thời gian", "leave the timing or waiting out"),
+        before_solve("rule: exit", "if district.installed > district.smartphones { exit(); }")
+            .at("rules/communication.rhai:18:52")
+            .place("quy tắc không tự kết thúc lần chạy", "a rule does not end the run itself")
+            .hint("muốn dừng và báo lý do thì viết `throw \"lý do\"`", "to stop with a reason, write `throw \"reason\"`"),
+        before_solve("rule: a bit of a number", "let odd = district.installed.get_bit(0);")
+            .at("rules/communication.rhai:18:34")
+            .place("`get_bit` là một phần của Rhai mà quy tắc không có", "`get_bit` is part of Rhai that rules do not have")
+            .hint("dùng số, đoạn chữ, danh sách và bảng", "use numbers, texts, lists and maps"),
         // ---- while a hook runs ----
         rule("rule: throw", DOOR, "if district.rate < scenario.param(\"door_to_door_threshold\") {", "if district.name == \"Đình Lập\" { throw \"chưa có số liệu tổ xã\" }\n    if district.rate < scenario.param(\"door_to_door_threshold\") {")
             .at("rules/door-to-door.rhai:17:38")

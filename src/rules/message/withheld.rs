@@ -69,6 +69,9 @@ impl Withheld {
                 "write the rule without it (docs/rules.md lists the functions a rule can call)",
             ),
         };
-        Said::new(format!("`{name}` is part of Rhai that rules do not have: {why}")).hint(instead)
+        Said::new(format!(
+            "`{name}` is part of Rhai that rules do not have: {why}"
+        ))
+        .hint(instead)
     }
 }
