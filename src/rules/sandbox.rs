@@ -20,7 +20,7 @@ pub(crate) enum Withheld {
 }
 
 /// Rhai's functions (from the packages `new_engine` leaves out) and what each belongs to.
-const WITHHELD: [(&str, Withheld); 27] = [
+const WITHHELD: [(&str, Withheld); 26] = [
     ("timestamp", Withheld::Clock),
     ("elapsed", Withheld::Clock),
     ("time_diff", Withheld::Clock),
@@ -31,7 +31,6 @@ const WITHHELD: [(&str, Withheld); 27] = [
     ("set_bit", Withheld::Bytes),
     ("get_bits", Withheld::Bytes),
     ("set_bits", Withheld::Bytes),
-    ("bits", Withheld::Bytes),
     ("parse_le_int", Withheld::Bytes),
     ("parse_be_int", Withheld::Bytes),
     ("parse_le_float", Withheld::Bytes),

@@ -25,8 +25,8 @@ pub(crate) use summary::RulesSummary;
 /// A rule as every output names it: `quy tắc `door-to-door`` / `rule `door-to-door``. Rules have
 /// no title of their own: the name is the file stem (rules/door-to-door.rhai), the same in both
 /// languages; "quy tắc" before it and the backticks around it tell a Vietnamese reader that it
-/// is the name of a file to look up, not an English word to translate (docs/rules.md § "A
-/// rule's name").
+/// is the name of a file to look up, not an English word to translate (docs/rules.md, at the
+/// top).
 pub(crate) fn rule_named(lang: crate::text::Lang, rule: &str) -> String {
     format!("{} `{rule}`", lang.pick("quy tắc", "rule"))
 }
