@@ -149,8 +149,8 @@ impl Source {
     /// columns in messages are those of the file. A CR in a file that has line feeds is left
     /// as it is (the TOML reader shows it where it is).
     pub fn cr_only_lines(&mut self) {
-        if self.text.contains('\r') && !self.text.contains('\n') {
-            self.text = self.text.replace('\r', "\n");
+        if let Some(text) = cr_only_lines(&self.text) {
+            self.text = text;
             self.line_starts = Default::default();
         }
     }
@@ -243,6 +243,15 @@ impl Source {
             Origin::Setting => Path::new(""),
         }
     }
+}
+
+/// `text` with each carriage return as a line feed, when it was written with old Mac line
+/// endings (a CR alone, no line feed anywhere); `None` for any other text, which is left as it
+/// is. Every byte keeps its place, so a line and column found in the result are those an editor
+/// shows in the file. Scenario files ([`Source::cr_only_lines`]), rule test files and rule
+/// files (Rhai counts lines at line feeds only) are all read this way.
+pub(crate) fn cr_only_lines(text: &str) -> Option<String> {
+    (text.contains('\r') && !text.contains('\n')).then(|| text.replace('\r', "\n"))
 }
 
 /// What is wrong with a file before its text is read. `what` names the file as the caller

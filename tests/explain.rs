@@ -236,7 +236,7 @@ fn a_local_kind_at_its_maximum_cannot_have_one_more() {
     );
     let text = shipped(HUU_LUNG).lang("en").run().plan().stdout;
     assert!(
-        text.contains("not possible: rule door-to-door requires at least 24 commune teams"),
+        text.contains("not possible: rule `door-to-door` requires at least 24 commune teams"),
         "{text}"
     );
 }
@@ -344,7 +344,7 @@ fn the_rules_that_ran_are_in_words() {
     let below = shipped(BELOW_THRESHOLD).lang("en").run().plan().stdout;
     assert!(
         below.contains(
-            "door-to-door (before the plan) read current rate 22.98% < door_to_door_threshold \
+            "rule `door-to-door` (before the plan) read current rate 22.98% < door_to_door_threshold \
              30%; local team kinds [commune]; commune teams stationed 24; \
              door_to_door_provincial_kind \"volunteer\" and set: at least 24 commune teams; at \
              least 1 volunteer team"
@@ -353,7 +353,7 @@ fn the_rules_that_ran_are_in_words() {
     );
     assert!(
         below.contains(
-            "mandatory-cohorts (before the plan) read people in quarantine 15; \
+            "rule `mandatory-cohorts` (before the plan) read people in quarantine 15; \
              quarantine_compliance 0.95; people to be tested 600; testing_compliance 0.8 and set: \
              people in quarantine must install (compliance 95%); people to be tested must install \
              (compliance 80%)"
@@ -363,7 +363,7 @@ fn the_rules_that_ran_are_in_words() {
     let below_vi = shipped(BELOW_THRESHOLD).run().plan().stdout;
     assert!(
         below_vi.contains(
-            "door-to-door (trước khi lập kế hoạch) đọc tỷ lệ hiện tại 22,98% < \
+            "quy tắc `door-to-door` (trước khi lập kế hoạch) đọc tỷ lệ hiện tại 22,98% < \
              door_to_door_threshold 30%"
         ),
         "{below_vi}"
@@ -377,7 +377,7 @@ fn the_rules_that_ran_are_in_words() {
     let above = shipped(ABOVE_THRESHOLD).lang("en").run().plan().stdout;
     assert!(
         above.contains(
-            "door-to-door (before the plan) read current rate 32.97% ≥ door_to_door_threshold 30% \
+            "rule `door-to-door` (before the plan) read current rate 32.97% ≥ door_to_door_threshold 30% \
              and set nothing"
         ),
         "{above}"
@@ -386,7 +386,7 @@ fn the_rules_that_ran_are_in_words() {
     let above_vi = shipped(ABOVE_THRESHOLD).run().plan().stdout;
     assert!(
         above_vi.contains(
-            "door-to-door (trước khi lập kế hoạch) đọc tỷ lệ hiện tại 32,97% ≥ \
+            "quy tắc `door-to-door` (trước khi lập kế hoạch) đọc tỷ lệ hiện tại 32,97% ≥ \
              door_to_door_threshold 30% và không đặt gì"
         ),
         "{above_vi}"
@@ -397,7 +397,7 @@ fn the_rules_that_ran_are_in_words() {
         "{above}"
     );
     assert!(
-        below.contains("Volunteer teams: at least 1 (rule door-to-door), at most 30"),
+        below.contains("Volunteer teams: at least 1 (rule `door-to-door`), at most 30"),
         "{below}"
     );
 }
@@ -797,8 +797,11 @@ fn the_json_trace_words_follow_the_language() {
         .run()
         .plan()
         .json();
-    assert!(s(&arr(&vi["trace"])[2]["words"]).starts_with("door-to-door (trước khi lập kế hoạch)"));
-    assert!(s(&arr(&en["trace"])[2]["words"]).starts_with("door-to-door (before the plan)"));
+    assert!(
+        s(&arr(&vi["trace"])[2]["words"])
+            .starts_with("quy tắc `door-to-door` (trước khi lập kế hoạch)")
+    );
+    assert!(s(&arr(&en["trace"])[2]["words"]).starts_with("rule `door-to-door` (before the plan)"));
     let mut vi = vi;
     let mut en = en;
     for e in [&mut vi, &mut en] {
@@ -1064,15 +1067,15 @@ fn bounds_productivity_and_floor_set_by_a_rule_are_traced_to_it() {
         .plan()
         .stdout;
     for expected in [
-        "Commune teams: at least 24 (rule door-to-door), at most 24 (all the district's commune \
-         teams), productivity ×1.2 (rule door-to-door)",
-        "Volunteer teams: at least 1 (rule door-to-door), at most 3 (rule door-to-door)",
-        "The district's floor: 33% (rule door-to-door)",
+        "Commune teams: at least 24 (rule `door-to-door`), at most 24 (all the district's commune \
+         teams), productivity ×1.2 (rule `door-to-door`)",
+        "Volunteer teams: at least 1 (rule `door-to-door`), at most 3 (rule `door-to-door`)",
+        "The district's floor: 33% (rule `door-to-door`)",
         "Floor 33%: reached",
         "set: at least 24 commune teams; at least 1 volunteer team; at most 3 volunteer teams; \
          productivity of commune teams ×1.2; a floor of 33% for the district",
         "14 × (24 × 15 × 1.2 + 3 × 40)",
-        "One more volunteer team cannot come here, whatever the others bring: rule door-to-door \
+        "One more volunteer team cannot come here, whatever the others bring: rule `door-to-door` \
          allows at most 3 volunteer teams",
     ] {
         assert!(text.contains(expected), "missing {expected:?} in\n{text}");
@@ -1109,7 +1112,7 @@ fn docs_explain_md_shows_the_real_output() {
             .trim_start_matches("- ")
             .to_string()
     };
-    assert!(doc.contains(&quoted(&above, "door-to-door (before the plan)")));
+    assert!(doc.contains(&quoted(&above, "`door-to-door` (before the plan)")));
     for (objective, name, from) in [
         ("min-cost", HUU_LUNG, "The plan is the cheapest"),
         ("min-cost", HUU_LUNG, "The last volunteer team here"),

@@ -884,3 +884,71 @@ fn a_misspelt_params_key_in_an_overlay_is_named() {
         );
     }
 }
+
+/// Trial U12: a function pointer or closure called with `.call(...)` or `.curry(...)` is Rhai's
+/// own and works when the rule runs; the check said "there is no function `call`" with "did you
+/// mean `all`?". It passes the check, and the plan runs it: 120 + 1 + (2 + 3) fixed installs.
+#[test]
+fn function_pointers_called_with_call_and_curry_pass_the_check_and_run() {
+    let (dir, path) = rule(
+        "pointers",
+        "fn plus(a, b) { a + b }\n\
+         fn before_solve(district, scenario) {\n    \
+             let f = Fn(\"plus\");\n    \
+             let add_one = |x| x + 1;\n    \
+             let two_and = f.curry(2);\n    \
+             let n = f.call(100, 20) + add_one.call(0) + two_and.call(3) + call(f, 0, 0);\n    \
+             district.add_installs(n, \"thử\", \"test\");\n\
+         }\n",
+    );
+    let out = check_en(&path);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let text = crate::layout::shipped().replace(
+        "rules = [\n",
+        &format!("rules = [\n  \"{}\",\n", path.display()),
+    );
+    let scenario = dir.path().join("s.toml");
+    let root = Path::new(RULES).parent().unwrap();
+    std::fs::write(
+        &scenario,
+        text.replace("\"../rules/", &format!("\"{}/rules/", root.display()))
+            .replace(
+                "\"coverage-",
+                &format!("\"{}/scenarios/coverage-", root.display()),
+            ),
+    )
+    .unwrap();
+    let out = run(&[&os("plan"), &os(&scenario), &os("--format"), &os("json")]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let plan: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let first = &plan["districts"][0];
+    let fixed: Vec<f64> = first["trace"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|t| t["rule"] == "pointers")
+        .flat_map(|t| t["set"].as_array().unwrap().iter())
+        .filter_map(|s| s["installs"].as_f64())
+        .collect();
+    assert_eq!(fixed, [126.0], "{first}");
+}
+
+/// Trial U12: a Rhai function rules do not have is said as such, never as a look-alike of
+/// another ("did you mean `get`?" for `get_bit`).
+#[test]
+fn a_rhai_function_rules_do_not_have_is_said_in_words() {
+    let (_dir, path) = rule(
+        "bits",
+        &format!("{HEAD}    let x = 5;\n    let y = x.get_bit(1);\n}}\n"),
+    );
+    let out = check_alone(&path);
+    assert_one(
+        &out,
+        &path,
+        3,
+        15,
+        "`get_bit` is part of Rhai that rules do not have: rules do not work with binary data or single bits",
+        Some("use numbers, texts, lists and maps (docs/rules.md)"),
+    );
+    assert!(!out.stderr.contains("did you mean"), "{}", out.stderr);
+}

@@ -371,8 +371,14 @@ impl Input {
                 )
                 .to_string(),
             Input::RuleText(stem) => match lang {
-                Lang::Vi => format!("Nội dung quy tắc {stem} (các tệp khác nhau)"),
-                Lang::En => format!("Text of the rule {stem} (the files differ)"),
+                Lang::Vi => format!(
+                    "Nội dung {} (các tệp khác nhau)",
+                    crate::rules::message::rule_named(lang, stem)
+                ),
+                Lang::En => format!(
+                    "Text of the {} (the files differ)",
+                    crate::rules::message::rule_named(lang, stem)
+                ),
             },
             Input::History => lang
                 .pick(

@@ -6,7 +6,7 @@ use crate::number;
 use crate::report::words;
 use crate::text::Lang;
 
-/// `door-to-door (before the plan) read current rate 22.98% < door_to_door_threshold 30%; ...
+/// `rule `door-to-door` (before the plan) read current rate 22.98% < door_to_door_threshold 30%; ...
 /// and set: at least 24 commune teams, at least 1 volunteer team`.
 pub fn sentence(entry: &TraceEntry, lang: Lang) -> String {
     let read = reads(entry, lang);
@@ -24,7 +24,7 @@ pub fn sentence(entry: &TraceEntry, lang: Lang) -> String {
     };
     format!(
         "{} ({}) {read} {} {set}",
-        entry.rule,
+        crate::rules::message::rule_named(lang, &entry.rule),
         phase(entry.phase, lang),
         lang.pick("và", "and")
     )

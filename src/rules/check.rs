@@ -35,6 +35,9 @@ const KEYWORD_FUNCTIONS: [&str; 9] = [
     "is_shared",
 ];
 
+/// Methods Rhai handles itself on a function pointer or closure (`f.call(x)`).
+const KEYWORD_METHODS: [&str; 3] = ["call", "curry", "is_shared"];
+
 /// The names a scenario offers rules: `[params]` keys, team kinds and cohorts.
 #[derive(Debug, Clone)]
 pub struct Names {
@@ -98,7 +101,7 @@ impl Known {
         Known(map)
     }
 
-    fn arities(&self, name: &str) -> Option<&BTreeSet<usize>> {
+    pub(super) fn arities(&self, name: &str) -> Option<&BTreeSet<usize>> {
         self.0.get(name)
     }
 
@@ -821,7 +824,8 @@ impl Checker<'_> {
         let name = call.name.as_str();
         let n = call.args.len() + 1;
         let fits = |arities: Option<&BTreeSet<usize>>| arities.is_some_and(|a| a.contains(&n));
-        if fits(self.known.arities(name)) {
+        // `f.call(x)`, `f.curry(x)` on a function pointer or closure: Rhai's own
+        if fits(self.known.arities(name)) || KEYWORD_METHODS.contains(&name) {
             return;
         }
         // a rule's own function called as `x.f(a)` gets `x` as `this` and `a` as its arguments
@@ -855,13 +859,7 @@ impl Checker<'_> {
             );
             return;
         }
-        self.problem(
-            pos,
-            CheckProblem::NoFunction {
-                name: name.to_string(),
-                close: self.closest_function(name),
-            },
-        );
+        self.no_function(name, pos);
     }
 
     /// `f(args)`: a function called on its own.
@@ -921,13 +919,7 @@ impl Checker<'_> {
             );
             return;
         }
-        self.problem(
-            pos,
-            CheckProblem::NoFunction {
-                name: name.to_string(),
-                close: self.closest_function(name),
-            },
-        );
+        self.no_function(name, pos);
     }
 
     /// `district.rate < scenario.param("x")` where `x` is a text in `[params]`: a number and a
@@ -953,12 +945,27 @@ impl Checker<'_> {
         }
     }
 
+    /// `name(...)` or `x.name(...)`: no such function, or one of Rhai's that rules do not have.
+    fn no_function(&mut self, name: &str, pos: Position) {
+        let problem = match super::sandbox::withheld(name) {
+            Some(what) => CheckProblem::Withheld {
+                name: name.to_string(),
+                what,
+            },
+            None => CheckProblem::NoFunction {
+                name: name.to_string(),
+                close: self.closest_function(name),
+            },
+        };
+        self.problem(pos, problem);
+    }
+
     /// The function `name` may be a typing mistake for, as it is written.
     fn closest_function(&self, name: &str) -> Option<String> {
         let api_names = api::API.iter().map(|i| i.name);
         let script = self.script.keys().map(String::as_str);
         let all: Vec<&str> = api_names.chain(script).chain(self.known.names()).collect();
-        did_you_mean(name, all.iter().copied()).map(|close| {
+        super::sandbox::meant(name, all.iter().copied()).map(|close| {
             api::API.iter().find(|i| i.name == close).map_or_else(
                 || close.to_string(),
                 |i| match i.on {
@@ -977,7 +984,7 @@ impl Checker<'_> {
         } else {
             "scenario"
         };
-        let close = did_you_mean(name, api::names(on)).map(|close| {
+        let close = super::sandbox::meant(name, api::names(on)).map(|close| {
             let item = api::find(on, close).expect("a name of the API");
             format!("{prefix}.{close}{}", item.signature)
         });

@@ -138,7 +138,8 @@ impl Clock {
 pub(crate) fn new_engine(clock: &Clock) -> Engine {
     let mut engine = Engine::new_raw();
     // Only what policy arithmetic and directive texts need: no clock, no sleep, no blobs,
-    // no `exit`, no function pointers.
+    // no `exit`, no JSON (what is left out, and why, is in `sandbox.rs`). Function pointers and
+    // closures are Rhai's own, not a package's: rules give them to `map`, `filter`, `sort`.
     // (built once per thread: every engine shares the same packages)
     thread_local! {
         static PACKAGES: Vec<rhai::Shared<rhai::Module>> = vec![

@@ -459,7 +459,8 @@ fn innermost_position(err: &EvalAltResult) -> Position {
 fn runtime_detail(err: &EvalAltResult, source: &str, pos: Position) -> RuntimeProblem {
     let at = offset(source, pos);
     let english = || strip_position(&err.to_string());
-    let close = |name: &str| did_you_mean(name, API_NAMES.iter().copied()).map(str::to_string);
+    let close =
+        |name: &str| super::sandbox::meant(name, API_NAMES.iter().copied()).map(str::to_string);
     match err {
         EvalAltResult::ErrorFunctionNotFound(signature, ..) => {
             let (name, args) =
@@ -484,6 +485,8 @@ fn runtime_detail(err: &EvalAltResult, source: &str, pos: Position) -> RuntimePr
                 ApiName::Property
             } else if API_NAMES.contains(&name) {
                 ApiName::Function
+            } else if let Some(what) = super::sandbox::withheld(name) {
+                ApiName::Withheld(what)
             } else {
                 ApiName::Other { close: close(name) }
             };

@@ -122,6 +122,7 @@ mod failure;
 mod limits;
 mod lists;
 pub(crate) mod message;
+pub(crate) mod sandbox;
 mod scenario_view;
 mod value;
 
@@ -379,6 +380,8 @@ fn compile(engine: &Engine, path: &Path) -> Result<Rule, Error> {
         Some(rest) => rest.to_string(),
         None => source,
     };
+    // old Mac line ends (a CR alone): line breaks, or every error would be on line 1
+    let source = crate::source::cr_only_lines(&source).unwrap_or(source);
     let ast = engine
         .compile(&source)
         .map_err(|err| failure::syntax(&name, path, &source, &err))?;

@@ -8,7 +8,7 @@ use toml::de::{DeTable, DeValue};
 
 use super::expect::{Expect, expects_nothing, read_expect};
 use super::kinds::kind_counts;
-use super::message::{File, Hint, TestFileProblem, TomlSyntax};
+use super::message::{File, Hint, Named, TestFileProblem, TomlSyntax};
 use crate::diagnostic::{Error, did_you_mean};
 use crate::limits::TOML_BYTES;
 use crate::model::Scope;
@@ -66,13 +66,15 @@ pub struct Case {
 
 /// Reads and checks the test file at `path`, with its scenario.
 pub fn read(path: &Path) -> Result<Fixture, Error> {
-    let src = Source::read(path, &File::Test.text(), TOML_BYTES).map_err(|e| {
+    let mut src = Source::read(path, &File::Test.text(), TOML_BYTES).map_err(|e| {
         if path.exists() {
             e
         } else {
             e.hint(Hint::CheckPath.text())
         }
     })?;
+    // old Mac line ends (CR alone) are line breaks, as in a scenario file
+    src.cr_only_lines();
     let doc = parse(&src)?;
     let top = Table::new(&src, Pos::File, "", &doc);
     // a scenario given as a test file (`campaign rules test scenarios`): say so, rather than
@@ -201,7 +203,59 @@ fn load_scenario(top: &Table<'_, '_>) -> Result<Scenario, Error> {
     if written.is_empty() || !path.is_file() {
         return Err(not_found());
     }
+    if let Some(named) = not_a_scenario(src, &path) {
+        return Err(src
+            .error(
+                pos(value),
+                TestFileProblem::NotAScenario {
+                    named,
+                    path: path.display().to_string(),
+                    written: written.to_string(),
+                },
+            )
+            .field("scenario"));
+    }
     scenario::load(&path)
+}
+
+/// What `path`, named by `scenario =` in the test file `src`, is when it is plainly no
+/// scenario: the test file itself, another rule test file, or a rule file. A scenario's own
+/// mistakes are left to the scenario loader, which says them in the scenario file; these would
+/// be said there as "unknown key `scenario`" or a TOML syntax error in a rule.
+fn not_a_scenario(src: &Source, path: &Path) -> Option<Named> {
+    let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    if same(path, &src.path) {
+        return Some(Named::Itself);
+    }
+    let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    if extension.eq_ignore_ascii_case("rhai") {
+        return Some(Named::RuleFile);
+    }
+    // a rule test file: TOML with a top-level `scenario` or `[[case]]`, keys no scenario has
+    let mut other = Source::read(path, &File::Test.text(), TOML_BYTES).ok()?;
+    other.cr_only_lines();
+    crate::scenario::document::within_limits(&other).ok()?;
+    let doc = DeTable::parse(&other.text).ok()?.into_inner();
+    let key = |name: &str| doc.iter().find(|(k, _)| k.get_ref().as_ref() == name);
+    key("case")
+        .or_else(|| key("scenario"))
+        .map(|_| Named::TestFile {
+            // the scenario that file names, when its paths start from the same folder
+            scenario: key("scenario")
+                .and_then(|(_, v)| v.get_ref().as_str().map(str::to_string))
+                .filter(|_| same(folder_of(&other), folder_of(src))),
+        })
+}
+
+/// The folder that paths in `src` start from, `.` for the current one.
+fn folder_of(src: &Source) -> &Path {
+    match src.folder() {
+        folder if folder.as_os_str().is_empty() => Path::new("."),
+        folder => folder,
+    }
 }
 
 /// `rules = [...]`, or the scenario's rules.

@@ -200,6 +200,21 @@ impl TomlSyntax {
     }
 }
 
+/// What a test file's `scenario =` names, when it is no scenario.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Named {
+    /// The test file itself.
+    Itself,
+    /// Another rule test file; `scenario`: the scenario it names, when its paths start from the
+    /// same folder as this one's (so that the same words fit here).
+    TestFile { scenario: Option<String> },
+    /// A rule file (.rhai), which belongs in `rules = [...]`.
+    RuleFile,
+}
+
+/// A scenario as a test file in rules/tests/ names it.
+const SCENARIO_EXAMPLE: &str = "scenario = \"../../scenarios/lang-son-2020-09-01.toml\"";
+
 /// A case, as a test file writes one.
 const CASE_EXAMPLE: &str = "[[case]]\nname = \"...\"\ndistrict = \"Hữu Lũng\"\n\n[case.expect]\nmin_teams = { commune = 24, volunteer = 1 }";
 
@@ -238,6 +253,14 @@ pub(super) enum TestFileProblem {
     ScenarioNotFound {
         path: String,
         folder: String,
+    },
+    /// `scenario =` names a file that is plainly no scenario (`named`): `path` as found,
+    /// `written` as the test file writes it. (The error names the field `scenario`, so the
+    /// words start with the verb.)
+    NotAScenario {
+        named: Named,
+        path: String,
+        written: String,
     },
     /// `rules = []`.
     NoRules,
@@ -317,6 +340,40 @@ impl Message for TestFileProblem {
             ScenarioNotFound { path, folder } => {
                 Said::new(format!("không tìm thấy tệp kịch bản {path}")).hint(relative(folder))
             }
+            NotAScenario {
+                named,
+                path,
+                written,
+            } => match named {
+                Named::Itself => Said::new(
+                    "ghi chính tệp kiểm thử này; mục này phải ghi một tệp kịch bản \
+                     (.toml) để các trường hợp chạy trong đó",
+                )
+                .hint(format!(
+                    "ghi đường dẫn tới tệp kịch bản, tính từ thư mục chứa tệp kiểm thử, ví dụ \
+                     {SCENARIO_EXAMPLE}"
+                )),
+                Named::TestFile { scenario } => Said::new(format!(
+                    "ghi {path}, một tệp kiểm thử quy tắc khác, không phải tệp kịch bản"
+                ))
+                .hint(match scenario {
+                    Some(its) => format!(
+                        "tệp đó chạy trên kịch bản của nó: để dùng cùng kịch bản, ghi \
+                         scenario = \"{its}\""
+                    ),
+                    None => format!(
+                        "ghi đường dẫn tới tệp kịch bản (.toml), tính từ thư mục chứa tệp kiểm \
+                         thử, ví dụ {SCENARIO_EXAMPLE}"
+                    ),
+                }),
+                Named::RuleFile => Said::new(format!(
+                    "ghi {path}, một tệp quy tắc (.rhai), không phải tệp kịch bản"
+                ))
+                .hint(format!(
+                    "quy tắc cần thử ghi ở rules = [\"{written}\"]; `scenario` ghi tệp kịch bản \
+                     (.toml), ví dụ {SCENARIO_EXAMPLE}"
+                )),
+            },
             NoRules => Said::new("danh sách quy tắc đang để trống: không có quy tắc nào để thử")
                 .hint("ghi các tệp quy tắc cần thử, hoặc xóa dòng này để dùng các quy tắc của kịch bản"),
             RuleNotFound { path, folder } => {
@@ -396,6 +453,40 @@ impl Message for TestFileProblem {
             ScenarioNotFound { path, folder } => {
                 Said::new(format!("the scenario file {path} was not found")).hint(relative(folder))
             }
+            NotAScenario {
+                named,
+                path,
+                written,
+            } => match named {
+                Named::Itself => Said::new(
+                    "names this test file itself; it must name a scenario file \
+                     (.toml) for the cases to run in",
+                )
+                .hint(format!(
+                    "write the path of the scenario file, relative to the test file's folder, \
+                     e.g. {SCENARIO_EXAMPLE}"
+                )),
+                Named::TestFile { scenario } => Said::new(format!(
+                    "names {path}, another rule test file, not a scenario file"
+                ))
+                .hint(match scenario {
+                    Some(its) => format!(
+                        "that file runs in its own scenario: to use the same one, write \
+                         scenario = \"{its}\""
+                    ),
+                    None => format!(
+                        "write the path of a scenario file (.toml), relative to the test file's \
+                         folder, e.g. {SCENARIO_EXAMPLE}"
+                    ),
+                }),
+                Named::RuleFile => Said::new(format!(
+                    "names {path}, a rule file (.rhai), not a scenario file"
+                ))
+                .hint(format!(
+                    "the rules to test go in rules = [\"{written}\"]; `scenario` names a \
+                     scenario file (.toml), e.g. {SCENARIO_EXAMPLE}"
+                )),
+            },
             NoRules => Said::new("the rule list is empty: there is no rule to test")
                 .hint("name the rule files to test, or remove this line to use the scenario's rules"),
             RuleNotFound { path, folder } => {

@@ -65,6 +65,20 @@ fn cases() -> Vec<Case> {
             .at(&format!("{AT}:1:12"))
             .place("mục `scenario`", "field `scenario`")
             .hint(relative.0, relative.1),
+        // trial U13: a `scenario =` that names no scenario is said at its line, as what it is
+        edited("rule test: scenario names the test file itself", "../../scenarios/lang-son-2020-09-01.toml", "t.toml")
+            .at(&format!("{AT}:1:12"))
+            .place("ghi chính tệp kiểm thử này", "names this test file itself")
+            .hint("ghi đường dẫn tới tệp kịch bản, tính từ thư mục chứa tệp kiểm thử", "write the path of the scenario file, relative to the test file's folder"),
+        edited("rule test: scenario names another rule test file", "../../scenarios/lang-son-2020-09-01.toml", "other.toml")
+            .file("rules/tests/other.toml", &format!("{HEAD}{CASE}").replace("lang-son-2020-09-01", "what-if-equity"))
+            .at(&format!("{AT}:1:12"))
+            .place("một tệp kiểm thử quy tắc khác, không phải tệp kịch bản", "another rule test file, not a scenario file")
+            .hint("để dùng cùng kịch bản, ghi scenario = \"../../scenarios/what-if-equity.toml\"", "to use the same one, write scenario = \"../../scenarios/what-if-equity.toml\""),
+        edited("rule test: scenario names a rule file", "../../scenarios/lang-son-2020-09-01.toml", "../door-to-door.rhai")
+            .at(&format!("{AT}:1:12"))
+            .place("một tệp quy tắc (.rhai), không phải tệp kịch bản", "a rule file (.rhai), not a scenario file")
+            .hint("quy tắc cần thử ghi ở rules = [\"../door-to-door.rhai\"]", "the rules to test go in rules = [\"../door-to-door.rhai\"]"),
         edited("rule test: a rule that is not there", "door-to-door.rhai", "door-to-dor.rhai")
             .at(&format!("{AT}:2:10"))
             .place("mục `rules`", "field `rules`")
@@ -73,6 +87,17 @@ fn cases() -> Vec<Case> {
             .at(&format!("{AT}:2:9"))
             .place("danh sách quy tắc đang để trống", "the rule list is empty")
             .hint("hoặc xóa dòng này để dùng các quy tắc của kịch bản", "or remove this line to use the scenario's rules"),
+        // trial N7: a test file with old Mac line ends (CR alone) or Windows ones (CR LF) is
+        // read line by line like any other: the mistake is on line 6, column 12, as an editor
+        // shows it
+        test_file("rule test: CR-only line ends, a district the scenario does not have", &format!("{HEAD}{CASE}").replace("district = \"Hữu Lũng\"", "district = \"Huu Lung\"").replace('\n', "\r"))
+            .at(&format!("{AT}:6:12"))
+            .place("kịch bản không có huyện \"Huu Lung\"", "the scenario has no district \"Huu Lung\"")
+            .hint("có phải ý bạn là `Hữu Lũng`?", "did you mean `Hữu Lũng`?"),
+        test_file("rule test: CR LF line ends, a misspelt expectation", &format!("{HEAD}{CASE}").replace("min_teams =", "min_team =").replace('\n', "\r\n"))
+            .at(&format!("{AT}:10:1"))
+            .place("không biết khóa `min_team` trong [case.expect]", "unknown key `min_team` in [case.expect]")
+            .hint("có phải ý bạn là `min_teams`?", "did you mean `min_teams`?"),
         test_file("rule test: no case", HEAD)
             .at(&format!("{AT}: "))
             .place("tệp kiểm thử chưa có trường hợp nào", "the test file has no cases")

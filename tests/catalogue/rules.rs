@@ -29,6 +29,16 @@ pub(super) fn before_solve(name: &str, line: &str) -> Case {
     )
 }
 
+/// [`rule`] on a copy of the shipped rule `file` whose line ends are `ends` (`"\r"`, `"\r\n"`).
+fn with_line_ends(name: &str, file: &str, ends: &str, from: &str, to: &str) -> Case {
+    let shipped =
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(file))
+            .expect("a shipped rule");
+    Case::plan(name)
+        .file(file, &shipped.replace('\n', ends))
+        .edit(file, from, to)
+}
+
 fn cases() -> Vec<Case> {
     let summary = (
         "quy tắc có 1 lỗi nên chưa lập kế hoạch",
@@ -96,11 +106,40 @@ fn cases() -> Vec<Case> {
             .at("rules/door-to-door.rhai:41:")
             .place("kịch bản không có loại tổ/đội `volunter`", "the scenario has no team kind `volunter`")
             .hint("có phải ý bạn là `volunteer`?", "did you mean `volunteer`?"),
+        // trial U12: a part of Rhai that rules do not have is said in words, with what to do,
+        // not "did you mean" a function that merely looks alike
+        before_solve("rule: the time read", "let started = timestamp();")
+            .at("rules/communication.rhai:18:19")
+            .place("`timestamp` là một phần của Rhai mà quy tắc không có", "`timestamp` is part of Rhai that rules do not have")
+            .hint("bỏ phần đo hoặc chờ thời gian", "leave the timing or waiting out"),
+        before_solve("rule: exit", "if district.installed > district.smartphones { exit(); }")
+            .at("rules/communication.rhai:18:52")
+            .place("quy tắc không tự kết thúc lần chạy", "a rule does not end the run itself")
+            .hint("muốn dừng và báo lý do thì viết `throw \"lý do\"`", "to stop with a reason, write `throw \"reason\"`"),
+        before_solve("rule: a bit of a number", "let odd = district.installed.get_bit(0);")
+            .at("rules/communication.rhai:18:34")
+            .place("`get_bit` là một phần của Rhai mà quy tắc không có", "`get_bit` is part of Rhai that rules do not have")
+            .hint("dùng số, đoạn chữ, danh sách và bảng", "use numbers, texts, lists and maps"),
         // ---- while a hook runs ----
         rule("rule: throw", DOOR, "if district.rate < scenario.param(\"door_to_door_threshold\") {", "if district.name == \"Đình Lập\" { throw \"chưa có số liệu tổ xã\" }\n    if district.rate < scenario.param(\"door_to_door_threshold\") {")
             .at("rules/door-to-door.rhai:17:38")
             .place("huyện \"Đình Lập\": quy tắc `door-to-door`", "district \"Đình Lập\": rule `door-to-door`")
             .says("chưa có số liệu tổ xã", "chưa có số liệu tổ xã"),
+        // trial N7: a rule file with old Mac line ends (a CR alone; Rhai counts lines at line
+        // feeds only, so every error was on line 1) or Windows ones (CR LF) gets the lines and
+        // columns an editor shows, for the check, the parser and a running hook alike
+        with_line_ends("rule: CR-only line ends, a misspelt field", DOOR, "\r", "if district.rate < scenario", "if district.rates < scenario")
+            .at("rules/door-to-door.rhai:17:17")
+            .place(summary.0, summary.1)
+            .hint("có phải ý bạn là `district.rate`?", "did you mean `district.rate`?"),
+        with_line_ends("rule: CR-only line ends, throw", DOOR, "\r", "if district.rate < scenario.param(\"door_to_door_threshold\") {", "if district.name == \"Đình Lập\" { throw \"chưa có số liệu tổ xã\" }\r    if district.rate < scenario.param(\"door_to_door_threshold\") {")
+            .at("rules/door-to-door.rhai:17:38")
+            .place("huyện \"Đình Lập\": quy tắc `door-to-door`", "district \"Đình Lập\": rule `door-to-door`")
+            .says("chưa có số liệu tổ xã", "chưa có số liệu tổ xã"),
+        with_line_ends("rule: CR LF line ends, a `{` never closed", COMMUNICATION, "\r\n", "fn after_solve(district, scenario) {", "fn after_solve(district, scenario) {{")
+            .at("rules/communication.rhai:52:36")
+            .place("quy tắc `communication` có lỗi cú pháp", "rule `communication` has a syntax error")
+            .hint("thêm `}` ở cuối khối lệnh bắt đầu từ dấu `{` này", "add the `}` that ends the block this `{` opens"),
         rule("rule: a share written as a percentage", COHORTS, "district.mandate(\"quarantine\", scenario.param(\"quarantine_compliance\"));", "district.mandate(\"quarantine\", 95);")
             .at("rules/mandatory-cohorts.rhai:20:18")
             .place("huyện \"Thành phố Lạng Sơn\": quy tắc `mandatory-cohorts` (trong `before_solve`)", "district \"Thành phố Lạng Sơn\": rule `mandatory-cohorts` (in `before_solve`)")

@@ -4,9 +4,9 @@ use crate::number;
 use crate::report::words;
 use crate::text::Lang;
 
-/// `rule door-to-door` / `quy tắc door-to-door`.
+/// `quy tắc `door-to-door`` / `rule `door-to-door``, as every output names a rule.
 pub(super) fn rule(lang: Lang, name: &str) -> String {
-    format!("{} {name}", lang.pick("quy tắc", "rule"))
+    crate::rules::message::rule_named(lang, name)
 }
 
 /// `+1.234 lượt cài` / `+1,234 installs`.

@@ -52,6 +52,11 @@ pub(crate) enum CheckProblem {
     Arguments { name: String, given: usize },
     /// `close` is the function this may be a typing mistake for, as it is written.
     NoFunction { name: String, close: Option<String> },
+    /// A function of Rhai that rules do not have (`sandbox.rs`).
+    Withheld {
+        name: String,
+        what: crate::rules::sandbox::Withheld,
+    },
     /// A number compared with a text (`text`, when the rule writes it) by `op`.
     NumberWithText { text: Option<String>, op: String },
     /// `close` is the field of `on` this may be a typing mistake for, as it is written.
@@ -255,6 +260,7 @@ impl Message for CheckProblem {
             Arguments { name, given } => {
                 Said::new(format!("hàm `{name}` không nhận {given} tham số như ở đây"))
             }
+            Withheld { name, what } => what.vi(name),
             NoFunction { name, close } => {
                 let said = Said::new(format!("không có hàm `{name}`"));
                 match close {
@@ -429,6 +435,7 @@ impl Message for CheckProblem {
                 "the function `{name}` does not take {given} argument{} here",
                 plural(*given)
             )),
+            Withheld { name, what } => what.en(name),
             NoFunction { name, close } => {
                 let said = Said::new(format!("there is no function `{name}`"));
                 match close {

@@ -394,6 +394,8 @@ pub(crate) enum ApiName {
     Other { close: Option<String> },
     /// A list function called on `scenario.districts()`, which has only some of them.
     OnDistricts,
+    /// A function of Rhai that rules do not have (`sandbox.rs`).
+    Withheld(crate::rules::sandbox::Withheld),
 }
 
 /// What a calculation Rhai could not make was, from Rhai's English words for it.
@@ -833,6 +835,9 @@ impl Message for RuntimeProblem {
                 }
             }
             NoFunction { name, args, api } => {
+                if let ApiName::Withheld(what) = api {
+                    return what.vi(name);
+                }
                 let said = Said::new(format!("không có hàm `{name}` nhận ({})", args_vi(args)));
                 match api {
                     ApiName::Property => said.hint(format!(
@@ -842,7 +847,7 @@ impl Message for RuntimeProblem {
                         "`{name}` có, nhưng số lượng hoặc kiểu của các giá trị đưa vào không đúng"
                     )),
                     ApiName::Other { close: Some(close) } => said.hint(did_you_mean_vi(close)),
-                    ApiName::Other { close: None } => said,
+                    ApiName::Other { close: None } | ApiName::Withheld(_) => said,
                     ApiName::OnDistricts => said.hint(
                         "`scenario.districts()` chỉ có `for`, `len()`, `is_empty()`, `[i]`, \
                          `filter(f)` và `map(f)`; muốn làm gì khác thì lấy ra một danh sách của \
@@ -956,6 +961,9 @@ impl Message for RuntimeProblem {
                 }
             }
             NoFunction { name, args, api } => {
+                if let ApiName::Withheld(what) = api {
+                    return what.en(name);
+                }
                 let said = Said::new(format!("no function `{name}` taking ({})", args_en(args)));
                 match api {
                     ApiName::Property => said.hint(format!(
@@ -965,7 +973,7 @@ impl Message for RuntimeProblem {
                         "`{name}` exists, but the number or the type of its arguments is wrong"
                     )),
                     ApiName::Other { close: Some(close) } => said.hint(did_you_mean_en(close)),
-                    ApiName::Other { close: None } => said,
+                    ApiName::Other { close: None } | ApiName::Withheld(_) => said,
                     ApiName::OnDistricts => said.hint(
                         "`scenario.districts()` has only `for`, `len()`, `is_empty()`, `[i]`, \
                          `filter(f)` and `map(f)`; for anything else take a list of the rule's \

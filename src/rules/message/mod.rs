@@ -6,19 +6,30 @@
 //! - `check.rs`: what `campaign rules check` finds in a rule before it runs;
 //! - `failure.rs`: a rule that stops while it runs (a runtime error, too long a run);
 //! - `load.rs`: a rule file that cannot be read or compiled;
-//! - `summary.rs`: what a check of the rules comes to (`rules check`, a plan refused).
+//! - `summary.rs`: what a check of the rules comes to (`rules check`, a plan refused);
+//! - `withheld.rs`: a Rhai function rules do not have (`sandbox.rs`), said as such.
 
 mod check;
 mod failure;
 mod host;
 mod load;
 mod summary;
+mod withheld;
 
 pub(crate) use check::{CheckProblem, Solve};
 pub(crate) use failure::{ApiName, ArgType, Arithmetic, RuleFailure, RuntimeProblem, Total};
 pub(crate) use host::{HostProblem, Input, Shape, ValueProblem};
 pub(crate) use load::{Enclosure, Literal, RuleFileProblem, Syntax};
 pub(crate) use summary::RulesSummary;
+
+/// A rule as every output names it: `quy tắc `door-to-door`` / `rule `door-to-door``. Rules have
+/// no title of their own: the name is the file stem (rules/door-to-door.rhai), the same in both
+/// languages; "quy tắc" before it and the backticks around it tell a Vietnamese reader that it
+/// is the name of a file to look up, not an English word to translate (docs/rules.md, at the
+/// top).
+pub(crate) fn rule_named(lang: crate::text::Lang, rule: &str) -> String {
+    format!("{} `{rule}`", lang.pick("quy tắc", "rule"))
+}
 
 /// The start of the hint of a rule's error when the rule reads `[params]` values given by
 /// `--set` (`settings`, as typed): the value set on the command line is the likely cause.
