@@ -66,6 +66,8 @@ pub fn read(path: &Path) -> Result<Coverage, Error> {
 pub struct Options {
     pub columns: ColumnNames,
     pub as_of: Option<Date>,
+    /// `--sheet`: a workbook's sheet by name or number.
+    pub sheet: Option<String>,
 }
 
 /// What `campaign import` read from a table, besides its districts: what it says to the user.
@@ -95,11 +97,13 @@ pub struct Imported {
     /// A workbook's sheet read, and its other sheets (at most
     /// [`crate::limits::LISTED_SHEETS`] named).
     pub sheet: Option<(String, Vec<String>)>,
+    /// Whether the sheet was chosen by `--sheet`.
+    pub sheet_named: bool,
 }
 
 /// Reads and checks the coverage table at `path` as `campaign import` does, with `options`.
 pub fn read_with(path: &Path, options: &Options) -> Result<Imported, Error> {
-    coverage(&file::read(path)?, options)
+    coverage(&file::read_sheet(path, options.sheet.as_deref())?, options)
 }
 
 fn coverage(grid: &Grid, options: &Options) -> Result<Imported, Error> {
@@ -125,7 +129,7 @@ fn coverage(grid: &Grid, options: &Options) -> Result<Imported, Error> {
 
     let mut districts: Vec<ImportedDistrict> = Vec::new();
     // the line of each district read, by its name's key: a name given twice is found at once
-    let mut lines: HashMap<String, usize> = HashMap::new();
+    let mut lines: HashMap<String, (usize, String)> = HashMap::new();
     let mut total: Option<(u64, u64, usize)> = None;
     // the line of the row read before, to see a blank row above a row
     let mut previous = header_row.line;
@@ -208,8 +212,14 @@ fn coverage(grid: &Grid, options: &Options) -> Result<Imported, Error> {
                     smartphones,
                 }));
             }
-            if let Some(first_line) = lines.insert(table::name_key(&name), row.line) {
-                return Err(in_row(RowProblem::Twice { first_line }));
+            if let Some((first_line, first)) =
+                lines.insert(table::name_key(&name), (row.line, name.clone()))
+            {
+                return Err(in_row(RowProblem::Twice {
+                    first_line,
+                    name: name.clone(),
+                    first,
+                }));
             }
             let unit_type = unit_type(row, header, &name)
                 .map_err(|(problem, title)| in_row(problem).table_column(title))?;
@@ -263,6 +273,7 @@ fn coverage(grid: &Grid, options: &Options) -> Result<Imported, Error> {
         left_out: left_out(&found),
         unit_type_column: found.columns.unit_type.map(|i| found.title(i, "")),
         sheet: grid.sheet.clone(),
+        sheet_named: options.sheet.is_some(),
     })
 }
 
@@ -335,7 +346,23 @@ fn unit_type(
             let problem = RowProblem::UnitType(UnknownUnitType::new(cell, true));
             (problem, title.clone().unwrap_or_default())
         };
-        Some(UnitType::parse(cell).ok_or_else(unknown)?)
+        let written = UnitType::parse(cell).ok_or_else(unknown)?;
+        // a type beside a name that says another is refused, as `campaign plan` refuses it:
+        // the letter would address a People's Committee that does not exist
+        let typed = crate::text::normalise(row.cell(columns.district));
+        if let (Some(named), bare) = UnitType::split_name(&typed)
+            && named != written
+        {
+            let problem = RowProblem::UnitTypeContradictsName {
+                cell: cell.to_string(),
+                name: typed.clone(),
+                bare: bare.to_string(),
+                written,
+                named,
+            };
+            return Err((problem, title.unwrap_or_default()));
+        }
+        Some(written)
     };
     Ok(given.filter(|&unit| unit != UnitType::of_name(name)))
 }

@@ -74,14 +74,22 @@ pub fn render(imported: &Imported, out: Option<&Path>, rules: &Rules, lang: Lang
         let _ = writeln!(
             s,
             "{}",
-            match (vi, others.is_empty()) {
-                (true, true) => format!("Trang tính: \"{sheet}\"."),
-                (false, true) => format!("Sheet: \"{sheet}\"."),
-                (true, false) => format!(
-                    "Trang tính: \"{sheet}\" (trang đầu tiên có dòng tiêu đề); tệp còn các trang {others_list}: nếu cần đọc trang khác, chép bảng của trang đó ra một tệp riêng rồi nhập tệp đó"
+            match (vi, others.is_empty(), imported.sheet_named) {
+                (true, true, _) => format!("Trang tính: \"{sheet}\"."),
+                (false, true, _) => format!("Sheet: \"{sheet}\"."),
+                (true, false, true) => format!(
+                    "Trang tính: \"{sheet}\" (theo --sheet); tệp còn các trang {others_list}"
                 ),
-                (false, false) => format!(
-                    "Sheet: \"{sheet}\" (the first with a header row); the workbook also has {others_list}: to read another, copy its table into a file of its own and import that"
+                (false, false, true) => format!(
+                    "Sheet: \"{sheet}\" (named by --sheet); the workbook also has {others_list}"
+                ),
+                (true, false, false) => format!(
+                    "Trang tính: \"{sheet}\" (trang đầu tiên có dòng tiêu đề); tệp còn các trang {others_list}: muốn đọc trang khác thì thêm --sheet với tên hoặc số thứ tự của trang, ví dụ --sheet \"{}\"",
+                    others[0]
+                ),
+                (false, false, false) => format!(
+                    "Sheet: \"{sheet}\" (the first with a header row); the workbook also has {others_list}: to read another, add --sheet with its name or number, e.g. --sheet \"{}\"",
+                    others[0]
                 ),
             }
         );
