@@ -5,6 +5,7 @@ use std::fmt::Write;
 
 use super::Imported;
 use super::date::{AsOf, YearFrom};
+use super::extra::Extra;
 use crate::text::Lang;
 
 /// The `rules = [...]` the skeleton writes: the rules folder found, as the scenario's folder
@@ -113,8 +114,9 @@ installs_per_team_day = 40         # ASSUMPTION: đội đã tập huấn, cài 
 cost_per_team_day = 300_000        # ASSUMPTION: chi phí (đồng) mỗi đội mỗi ngày (đi lại, ăn uống)
 
 # Huyện: tên, số đã cài và số smartphone là FACT lấy từ {file}. Số tổ xã và các nhóm người
-# (cách ly, xét nghiệm, học sinh: số người trong cả đợt) là ASSUMPTION đang để 0: hãy điền
-# vào, nếu không kế hoạch sẽ không có tổ xã và không có lượt cài bắt buộc.
+# (cách ly, xét nghiệm, học sinh: số người trong cả đợt) là ASSUMPTION đang để 0 (trừ các dòng
+# ghi FACT, đọc từ bảng): hãy điền vào, nếu không kế hoạch sẽ không có tổ xã và không có lượt
+# cài bắt buộc.
 "#
         ),
         Lang::En => format!(
@@ -166,15 +168,12 @@ cost_per_team_day = 300_000        # ASSUMPTION: đồng per team-day (travel, m
 
 # Districts: name, installed and smartphones are FACTS from {file}. Commune teams and the
 # cohorts (quarantine, testing, students: head counts over the horizon) are ASSUMPTIONS left
-# at 0: fill them in, or the plan has no commune teams and no mandated installs.
+# at 0 (but the lines marked FACT, read from the table): fill them in, or the plan has no
+# commune teams and no mandated installs.
 "#
         ),
     };
     let mut body = body;
-    let communes = match lang {
-        Lang::Vi => "# ASSUMPTION: số xã của huyện",
-        Lang::En => "# ASSUMPTION: communes in the district",
-    };
     for d in &coverage.districts {
         // the unit type only where the name does not say it (FACT: from the table)
         let unit_type = d
@@ -182,15 +181,34 @@ cost_per_team_day = 300_000        # ASSUMPTION: đồng per team-day (travel, m
             .map_or_else(String::new, |u| format!("unit_type = {}\n", quoted(u.vi())));
         let _ = write!(
             body,
-            "\n[[district]]\nname = {}\n{unit_type}installed = {}\nsmartphones = {}\n\
-             teams = {{ commune = 0 }}            {communes}\n\
-             quarantine = 0                     # ASSUMPTION\n\
-             testing = 0                        # ASSUMPTION\n\
-             students = 0                       # ASSUMPTION\n",
+            "\n[[district]]\nname = {}\n{unit_type}installed = {}\nsmartphones = {}\n",
             quoted(&d.name),
             grouped(d.installed),
             grouped(d.smartphones),
         );
+        for extra in [Extra::Communes, Extra::Quarantine, Extra::Testing, Extra::Students] {
+            let value = d.extras.iter().find(|(e, _)| *e == extra).map(|(_, v)| *v);
+            let column = imported
+                .extra_columns
+                .iter()
+                .find(|(e, _)| *e == extra)
+                .map(|(_, h)| h.as_str());
+            let setting = match extra {
+                Extra::Communes => format!("teams = {{ commune = {} }}", grouped(value.unwrap_or(0))),
+                _ => format!("{} = {}", extra.field(), grouped(value.unwrap_or(0))),
+            };
+            let label = match (value.zip(column), extra, lang) {
+                (Some((_, column)), _, Lang::Vi) => format!("FACT: cột \"{column}\""),
+                (Some((_, column)), _, Lang::En) => format!("FACT: column \"{column}\""),
+                (None, Extra::Communes, Lang::Vi) => "ASSUMPTION: số xã của huyện".to_string(),
+                (None, Extra::Communes, Lang::En) => {
+                    "ASSUMPTION: communes in the district".to_string()
+                }
+                (None, _, _) => "ASSUMPTION".to_string(),
+            };
+            let pad = " ".repeat(35usize.saturating_sub(setting.chars().count()).max(1));
+            let _ = writeln!(body, "{setting}{pad}# {label}");
+        }
     }
     let first = match lang {
         Lang::Vi => format!("{HEADER_VI}{file}` viết; mã nội dung {}", digest(&body)),
