@@ -531,7 +531,7 @@ fn cases() -> Vec<Case> {
         table("import: a table whose scenario would be too large", &too_large())
             .at("letter.csv: ")
             .place(
-                "kịch bản viết từ bảng này sẽ dài 16,8 MB (19.500 huyện/xã), vượt giới hạn một tệp kịch bản: tối đa 16 MB",
+                "kịch bản viết từ bảng này sẽ dài 16,7 MB (19.500 huyện/xã), vượt giới hạn một tệp kịch bản: tối đa 16 MB",
                 "the scenario made from this table would be 16.8 MB (19,500 districts), above what a scenario file may be: at most 16 MB",
             )
             .hint(
