@@ -827,7 +827,13 @@ fn the_sheet_read_and_the_others_are_named() {
 fn no_rules(skeleton: &str) -> String {
     skeleton
         .lines()
-        .map(|l| if l.starts_with("rules = ") { "rules = []\n".to_string() } else { format!("{l}\n") })
+        .map(|l| {
+            if l.starts_with("rules = ") {
+                "rules = []\n".to_string()
+            } else {
+                format!("{l}\n")
+            }
+        })
         .collect()
 }
 
@@ -852,7 +858,10 @@ fn a_period_a_two_digit_year_and_a_vietnamese_as_of_are_read() {
     for given in ["31/8/2020", "2020-08-31", "31-08-2020"] {
         let (code, stdout, stderr) = run(&["import", path.to_str().unwrap(), "--as-of", given]);
         assert_eq!(code, 0, "{given}: {stderr}");
-        assert_has(&stdout, &["as_of = 2020-08-31 ", "# FACT: ngày ghi ở --as-of"]);
+        assert_has(
+            &stdout,
+            &["as_of = 2020-08-31 ", "# FACT: ngày ghi ở --as-of"],
+        );
     }
 }
 
@@ -899,15 +908,27 @@ fn sheet_chooses_the_worksheet_by_name_or_number() {
     assert_eq!(first.coverage.districts.len(), 1);
     let (code, _, stderr) = run(&["import", p]);
     assert_eq!(code, 0, "{stderr}");
-    assert_has(&stderr, &["Trang tính: \"Tổng hợp\"", "--sheet \"Bluezone tháng 8\""]);
+    assert_has(
+        &stderr,
+        &["Trang tính: \"Tổng hợp\"", "--sheet \"Bluezone tháng 8\""],
+    );
     for given in ["Bluezone tháng 8", "BLUEZONE THÁNG 8", "2"] {
         let got = read(Some(given)).unwrap();
         assert_eq!(figures(&got.coverage), shipped(), "{given}");
-        assert_eq!(got.sheet.as_ref().map(|s| s.0.as_str()), Some("Bluezone tháng 8"));
+        assert_eq!(
+            got.sheet.as_ref().map(|s| s.0.as_str()),
+            Some("Bluezone tháng 8")
+        );
     }
     let (code, _, stderr) = run(&["import", p, "--sheet", "2", "--lang", "en"]);
     assert_eq!(code, 0, "{stderr}");
-    assert_has(&stderr, &["Sheet: \"Bluezone tháng 8\" (named by --sheet)", "11 districts"]);
+    assert_has(
+        &stderr,
+        &[
+            "Sheet: \"Bluezone tháng 8\" (named by --sheet)",
+            "11 districts",
+        ],
+    );
     for given in ["Bluezone tháng 9", "3", "0"] {
         let e = read(Some(given)).unwrap_err();
         assert_has(
@@ -929,12 +950,18 @@ fn the_skeleton_is_commented_in_the_users_language() {
     let path = write(
         dir.path(),
         "t.csv",
-        &table("Số liệu đến ngày 31/8/2020\n", "Huyện;Đã cài;Tổng smartphone"),
+        &table(
+            "Số liệu đến ngày 31/8/2020\n",
+            "Huyện;Đã cài;Tổng smartphone",
+        ),
     );
     let p = path.to_str().unwrap();
     let (code, vi, stderr) = run(&["import", p]);
     assert_eq!(code, 0, "{stderr}");
-    assert!(vi.starts_with("# Khung kịch bản do `campaign import t.csv` viết"), "{vi}");
+    assert!(
+        vi.starts_with("# Khung kịch bản do `campaign import t.csv` viết"),
+        "{vi}"
+    );
     assert_has(
         &vi,
         &[
@@ -946,7 +973,10 @@ fn the_skeleton_is_commented_in_the_users_language() {
     assert!(!vi.contains("a two-week push"), "{vi}");
     let (code, en, _) = run(&["import", p, "--lang", "en"]);
     assert_eq!(code, 0);
-    assert!(en.starts_with("# Scenario skeleton made by `campaign import t.csv`"), "{en}");
+    assert!(
+        en.starts_with("# Scenario skeleton made by `campaign import t.csv`"),
+        "{en}"
+    );
     assert_has(&en, &["# ASSUMPTION: a two-week push"]);
     // the same settings, whatever the comments
     let settings = |t: &str| {
@@ -966,9 +996,16 @@ fn the_skeleton_is_commented_in_the_users_language() {
 #[test]
 fn commune_and_cohort_columns_are_imported_and_the_rest_said_unused() {
     let dir = tempfile::tempdir().unwrap();
-    let mut text = String::from("Huyện;Số xã;Số cán bộ;Số người cách ly;Học sinh;Đã cài;Tổng smartphone\n");
+    let mut text =
+        String::from("Huyện;Số xã;Số cán bộ;Số người cách ly;Học sinh;Đã cài;Tổng smartphone\n");
     for (k, (name, i, sm)) in LETTER.iter().enumerate() {
-        text.push_str(&format!("{name};{};{};{};{};{i};{sm}\n", 10 + k, 50 + k, k, 100 * k));
+        text.push_str(&format!(
+            "{name};{};{};{};{};{i};{sm}\n",
+            10 + k,
+            50 + k,
+            k,
+            100 * k
+        ));
     }
     let path = write(dir.path(), "t.csv", &text);
     let (code, stdout, stderr) = run(&["import", path.to_str().unwrap(), "--lang", "en"]);
@@ -1007,12 +1044,24 @@ fn commune_and_cohort_columns_are_imported_and_the_rest_said_unused() {
 #[test]
 fn an_edited_skeleton_is_not_replaced_without_force() {
     let dir = tempfile::tempdir().unwrap();
-    let path = write(dir.path(), "t.csv", &table("", "Huyện;Đã cài;Tổng smartphone"));
+    let path = write(
+        dir.path(),
+        "t.csv",
+        &table("", "Huyện;Đã cài;Tổng smartphone"),
+    );
     let out = dir.path().join("s.toml");
-    let args = ["import", path.to_str().unwrap(), "--out", out.to_str().unwrap()];
+    let args = [
+        "import",
+        path.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ];
     assert_eq!(run(&args).0, 0);
     let written = std::fs::read_to_string(&out).unwrap();
-    assert!(written.lines().next().unwrap().contains("mã nội dung "), "{written}");
+    assert!(
+        written.lines().next().unwrap().contains("mã nội dung "),
+        "{written}"
+    );
     // as written: replaced
     let (code, _, stderr) = run(&args);
     assert_eq!(code, 0, "{stderr}");
@@ -1034,7 +1083,15 @@ fn an_edited_skeleton_is_not_replaced_without_force() {
     let (_, _, stderr) = run(&en);
     assert_has(&stderr, &["it has been edited since"]);
     // so is `generate --out` over it
-    let (code, _, _) = run(&["generate", "--units", "3", "--seed", "1", "--out", out.to_str().unwrap()]);
+    let (code, _, _) = run(&[
+        "generate",
+        "--units",
+        "3",
+        "--seed",
+        "1",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
     assert_eq!(code, 1);
     assert_eq!(std::fs::read_to_string(&out).unwrap(), edited);
     // --force replaces it
@@ -1053,7 +1110,8 @@ fn a_plan_imported_back_plans_the_same() {
     std::os::unix::fs::symlink(repo().join("rules"), dir.path().join("rules")).unwrap();
     std::fs::create_dir(dir.path().join("scenarios")).unwrap();
     let rules_line = "rules = [\"../rules/communication.rhai\", \"../rules/mandatory-cohorts.rhai\", \"../rules/door-to-door.rhai\"]";
-    let shipped = std::fs::read_to_string(repo().join("scenarios/lang-son-2020-09-01.toml")).unwrap();
+    let shipped =
+        std::fs::read_to_string(repo().join("scenarios/lang-son-2020-09-01.toml")).unwrap();
     let zeroed: String = shipped
         .lines()
         .map(|l| {
@@ -1079,7 +1137,12 @@ fn a_plan_imported_back_plans_the_same() {
                     .as_array()
                     .unwrap()
                     .iter()
-                    .map(|a| (a["kind"].as_str().unwrap().to_string(), a["teams"].as_u64().unwrap()))
+                    .map(|a| {
+                        (
+                            a["kind"].as_str().unwrap().to_string(),
+                            a["teams"].as_u64().unwrap(),
+                        )
+                    })
                     .collect();
                 (
                     d["name"].as_str().unwrap().to_string(),
@@ -1097,24 +1160,100 @@ fn a_plan_imported_back_plans_the_same() {
         for format in ["csv", "xlsx"] {
             let table = dir.path().join(format!("plan-{lang}.{format}"));
             let (code, _, stderr) = run(&[
-                "plan", source.to_str().unwrap(), "--format", format, "--lang", lang,
-                "--out", table.to_str().unwrap(),
+                "plan",
+                source.to_str().unwrap(),
+                "--format",
+                format,
+                "--lang",
+                lang,
+                "--out",
+                table.to_str().unwrap(),
             ]);
             assert_eq!(code, 0, "{stderr}");
-            let back = dir.path().join(format!("scenarios/back-{lang}-{format}.toml"));
+            let back = dir
+                .path()
+                .join(format!("scenarios/back-{lang}-{format}.toml"));
             let (code, _, stderr) = run(&[
-                "import", table.to_str().unwrap(), "--out", back.to_str().unwrap(),
-                "--as-of", "1/9/2020", "--lang", lang,
+                "import",
+                table.to_str().unwrap(),
+                "--out",
+                back.to_str().unwrap(),
+                "--as-of",
+                "1/9/2020",
+                "--lang",
+                lang,
             ]);
             assert_eq!(code, 0, "{stderr}");
             // the same three rules as the source (the skeleton names the whole folder)
             let text = std::fs::read_to_string(&back).unwrap();
             let text: String = text
                 .lines()
-                .map(|l| if l.starts_with("rules = ") { format!("{rules_line}\n") } else { format!("{l}\n") })
+                .map(|l| {
+                    if l.starts_with("rules = ") {
+                        format!("{rules_line}\n")
+                    } else {
+                        format!("{l}\n")
+                    }
+                })
                 .collect();
             std::fs::write(&back, text).unwrap();
             assert_eq!(plan_json(&back), want, "{lang} {format}");
         }
     }
+}
+
+/// Item 6: a sheet that imports also plans when a scenario names it (`coverage = "..."`): a
+/// title, a header over two rows ("Số thuê bao" over "smartphone" and "đã cài Bluezone"), a row
+/// numbering the columns, team and cohort columns; the plan is the shipped scenario's.
+#[test]
+fn an_office_table_named_by_coverage_plans_as_its_districts_written_out() {
+    let dir = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink(repo().join("rules"), dir.path().join("rules")).unwrap();
+    std::fs::create_dir(dir.path().join("scenarios")).unwrap();
+    let shipped_path = repo().join("scenarios/lang-son-2020-09-01.toml");
+    let loaded = campaign_planner::scenario::load(&shipped_path).unwrap();
+    let mut table = String::from(
+        "SỞ THÔNG TIN VÀ TRUYỀN THÔNG\nSố liệu đến ngày 01/9/2020\n\
+         STT;Đơn vị;Số thuê bao;;commune;quarantine;testing;students\n\
+         ;;smartphone;đã cài Bluezone;;;;\n\
+         (1);(2);(3);(4);(5);(6);(7);(8)\n",
+    );
+    for (k, d) in loaded.districts.iter().enumerate() {
+        let cohort = |c: &str| d.cohorts.get(c).copied().unwrap_or(0);
+        table.push_str(&format!(
+            "{};{};{};{};{};{};{};{}\n",
+            k + 1,
+            d.name,
+            d.smartphones,
+            d.installed,
+            d.teams["commune"],
+            cohort("quarantine"),
+            cohort("testing"),
+            cohort("students")
+        ));
+    }
+    table.push_str("Tổng cộng;;519820;151916;;;;\n");
+    write(dir.path(), "scenarios/bao-cao.csv", &table);
+    // it imports
+    let imported = import::read_with(
+        &dir.path().join("scenarios/bao-cao.csv"),
+        &import::Options::default(),
+    )
+    .unwrap();
+    assert_eq!(figures(&imported.coverage), shipped());
+    // and plans: the shipped scenario with its districts in the table
+    let shipped_text = std::fs::read_to_string(&shipped_path).unwrap();
+    let head = &shipped_text[..shipped_text.find("[[district]]").unwrap()];
+    let head = head.replacen(
+        "as_of = 2020-09-01",
+        "coverage = \"bao-cao.csv\"\nas_of = 2020-09-01",
+        1,
+    );
+    let s = write(dir.path(), "scenarios/s.toml", &head);
+    let plan = |p: &Path| {
+        let (code, stdout, stderr) = run(&["plan", p.to_str().unwrap(), "--format", "csv"]);
+        assert_eq!(code, 0, "{stderr}");
+        stdout
+    };
+    assert_eq!(plan(&s), plan(&shipped_path));
 }

@@ -131,7 +131,7 @@ pub fn check_replaceable(path: &Path, command: &'static str, force: bool) -> Res
                 .and_then(|b| String::from_utf8(b).ok());
             if !whole.is_some_and(|t| crate::import::skeleton::unedited(&t)) {
                 return Err(
-                    Error::new(crate::import::message::SkeletonEdited { command }).file(path)
+                    Error::new(crate::import::message::SkeletonEdited { command }).file(path),
                 );
             }
         }

@@ -285,7 +285,14 @@ pub(crate) fn as_of(src: &Source, titles: &[&GridRow], given: Option<Date>) -> R
             let cell_year = found.iter().rev().find_map(|f| f.year);
             for (at, f) in found.into_iter().enumerate() {
                 // (a message shows the cell on one line, without control characters)
-                candidates.push((f, cell_index, at, row, super::skeleton::shown(&text), cell_year));
+                candidates.push((
+                    f,
+                    cell_index,
+                    at,
+                    row,
+                    super::skeleton::shown(&text),
+                    cell_year,
+                ));
             }
             cell_index += 1;
         }

@@ -186,7 +186,12 @@ cost_per_team_day = 300_000        # ASSUMPTION: đồng per team-day (travel, m
             grouped(d.installed),
             grouped(d.smartphones),
         );
-        for extra in [Extra::Communes, Extra::Quarantine, Extra::Testing, Extra::Students] {
+        for extra in [
+            Extra::Communes,
+            Extra::Quarantine,
+            Extra::Testing,
+            Extra::Students,
+        ] {
             let value = d.extras.iter().find(|(e, _)| *e == extra).map(|(_, v)| *v);
             let column = imported
                 .extra_columns
@@ -194,7 +199,9 @@ cost_per_team_day = 300_000        # ASSUMPTION: đồng per team-day (travel, m
                 .find(|(e, _)| *e == extra)
                 .map(|(_, h)| h.as_str());
             let setting = match extra {
-                Extra::Communes => format!("teams = {{ commune = {} }}", grouped(value.unwrap_or(0))),
+                Extra::Communes => {
+                    format!("teams = {{ commune = {} }}", grouped(value.unwrap_or(0)))
+                }
                 _ => format!("{} = {}", extra.field(), grouped(value.unwrap_or(0))),
             };
             let label = match (value.zip(column), extra, lang) {
@@ -326,7 +333,11 @@ mod tests {
     #[test]
     fn the_digest_tells_an_edited_skeleton() {
         let body = "#\nassumptions_checked = false\n";
-        let written = format!("{}x.csv`; content digest {}\n{body}", super::HEADER, digest(body));
+        let written = format!(
+            "{}x.csv`; content digest {}\n{body}",
+            super::HEADER,
+            digest(body)
+        );
         assert!(unedited(&written));
         assert!(!unedited(&written.replace("false", "true")));
         assert!(!unedited(&written.replacen("# Scenario", "# scenario", 1)));

@@ -155,7 +155,12 @@ impl UnitType {
         let key = plain(cell);
         matches!(
             key.trim_end_matches(':').trim(),
-            "unit_type" | "unit type" | "loai" | "loai don vi" | "loai don vi hanh chinh" | "loai hinh"
+            "unit_type"
+                | "unit type"
+                | "loai"
+                | "loai don vi"
+                | "loai don vi hanh chinh"
+                | "loai hinh"
         )
     }
 }
