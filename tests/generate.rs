@@ -118,10 +118,16 @@ fn out_replaces_a_generated_or_imported_file_and_a_real_scenario_only_with_force
         std::fs::read_to_string(out).unwrap(),
         generate(&["--units", "3", "--seed", "2"])
     );
-    // so is an imported skeleton
-    let skeleton = "# Scenario skeleton made by `campaign import letter.csv`.\n\
-                    assumptions_checked = false\n";
-    std::fs::write(out, skeleton).unwrap();
+    // so is an imported skeleton, as import wrote it (its first line's digest matching)
+    let table = dir.path().join("letter.csv");
+    std::fs::write(&table, "Huyện;Đã cài;Smartphone\nHữu Lũng;1;10\n").unwrap();
+    let (code, _, stderr) = run(&["import", table.to_str().unwrap(), "--out", out]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        std::fs::read_to_string(out)
+            .unwrap()
+            .starts_with("# Khung kịch bản")
+    );
     assert_eq!(written("1", false).0, 0);
     // a real scenario is not, and stays as it was; with --force it is
     let real = std::fs::read_to_string(layout::SHIPPED).unwrap();

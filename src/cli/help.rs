@@ -478,7 +478,11 @@ const VI_TEXTS: &[(&str, &str)] = &[
     ),
     (
         "campaign import --as-of",
-        "Ngày của số liệu (YYYY-MM-DD), thay cho ngày đọc được ở dòng tiêu đề của bảng.",
+        "Ngày của số liệu (31/8/2020 hoặc 2020-08-31), thay cho ngày đọc được ở dòng tiêu đề của bảng.",
+    ),
+    (
+        "campaign import --sheet",
+        "Trang của tệp Excel cần đọc, theo tên hoặc số thứ tự (1 là trang đầu), thay cho trang đầu tiên có dòng tiêu đề.",
     ),
     (
         "campaign import --out",

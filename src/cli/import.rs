@@ -25,6 +25,8 @@ pub struct Args<'a> {
     /// Each `--column KEY=HEADING` as typed.
     pub columns: &'a [String],
     pub as_of: Option<&'a str>,
+    /// `--sheet`: a workbook's sheet, by name or number.
+    pub sheet: Option<&'a str>,
 }
 
 /// Reads the table, writes the skeleton to `out` (atomically) or to `stdout`, and the report
@@ -37,7 +39,7 @@ pub fn run(args: &Args<'_>, lang: Lang, stdout: &mut dyn Write, stderr: &mut dyn
         }
         let imported = crate::import::read_with(args.file, &options)?;
         let rules = rules_for(args.out);
-        let text = skeleton::render(&imported, &rules);
+        let text = skeleton::render(&imported, &rules, lang);
         within_scenario_limits(&text, imported.coverage.districts.len())
             .map_err(|e| e.file(args.file))?;
         output::emit(args.out, text.as_bytes(), stdout)?;
@@ -85,13 +87,17 @@ fn options(args: &Args<'_>) -> Result<Options, Error> {
     let columns = ColumnNames::parse(args.columns)?;
     let as_of = match args.as_of {
         None => None,
-        Some(given) => Some(Date::parse_iso(given).ok_or_else(|| {
+        Some(given) => Some(Date::parse_given(given).ok_or_else(|| {
             Error::new(DateProblem::AsOf {
                 given: given.to_string(),
             })
         })?),
     };
-    Ok(Options { columns, as_of })
+    Ok(Options {
+        columns,
+        as_of,
+        sheet: args.sheet.map(str::to_string),
+    })
 }
 
 /// The rules folder the skeleton names, as the folder it is written to reaches it (the

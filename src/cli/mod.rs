@@ -104,9 +104,14 @@ enum Command {
         /// installed="Số máy cài", smartphones=..., district=..., rate=... (repeatable)
         #[arg(long = "column", value_name = "KEY=HEADING")]
         columns: Vec<String>,
-        /// The date of the figures (YYYY-MM-DD), instead of the date in the table's title
+        /// The date of the figures (31/8/2020 or 2020-08-31), instead of the date in the
+        /// table's title
         #[arg(long = "as-of", value_name = "DATE")]
         as_of: Option<String>,
+        /// The workbook's sheet to read, by its name or its number (1 is the first), instead of
+        /// the first sheet with a header row
+        #[arg(long = "sheet", value_name = "SHEET")]
+        sheet: Option<String>,
         #[command(flatten)]
         lang: LangArgs,
     },
@@ -580,6 +585,7 @@ fn command(
             force,
             columns,
             as_of,
+            sheet,
             lang,
         } => {
             if !cli.set.is_empty() {
@@ -593,6 +599,7 @@ fn command(
                 force,
                 columns: &columns,
                 as_of: as_of.as_deref(),
+                sheet: sheet.as_deref(),
             };
             import::run(&args, lang.into(), stdout, stderr)
         }

@@ -140,13 +140,26 @@ pub fn check_replaceable(path: &Path, command: &'static str, force: bool) -> Res
         return Ok(());
     }
     let head = String::from_utf8_lossy(&head);
-    let made = [crate::synthetic::HEADER, crate::import::skeleton::HEADER]
+    let skeleton = crate::import::skeleton::HEADERS
         .iter()
         .any(|h| head.starts_with(h));
+    let made = skeleton || head.starts_with(crate::synthetic::HEADER);
     let checked = head
         .lines()
         .any(|l| l.split('#').next().unwrap_or("").replace(' ', "") == "assumptions_checked=true");
     if made && !checked {
+        // a skeleton someone has edited (its assumptions filled in, not yet checked) is kept:
+        // its first line's digest no longer matches what follows
+        if skeleton {
+            let whole = crate::files::read(path, crate::limits::TOML_BYTES)
+                .ok()
+                .and_then(|b| String::from_utf8(b).ok());
+            if !whole.is_some_and(|t| crate::import::skeleton::unedited(&t)) {
+                return Err(
+                    Error::new(crate::import::message::SkeletonEdited { command }).file(path),
+                );
+            }
+        }
         return Ok(());
     }
     Err(Error::new(OutputProblem::NotMadeHere {

@@ -46,6 +46,21 @@ impl Date {
         })
     }
 
+    /// A date as given to `--as-of`: `2020-08-31`, or as Vietnamese write it, `31/8/2020`
+    /// (also `31-8-2020`, `31.8.2020`; a four-digit year).
+    pub fn parse_given(text: &str) -> Option<Date> {
+        let text = text.trim();
+        if let Some(date) = Date::parse_iso(text) {
+            return Some(date);
+        }
+        let sep = ['/', '-', '.'].into_iter().find(|s| text.contains(*s))?;
+        let parts: Vec<&str> = text.split(sep).collect();
+        match parts.as_slice() {
+            [d, m, y] => Date::checked(number(y, 4..=4)?, number(m, 1..=2)?, number(d, 1..=2)?),
+            _ => None,
+        }
+    }
+
     /// `2020-08-31` as given to `--as-of`.
     pub fn parse_iso(text: &str) -> Option<Date> {
         let parts: Vec<&str> = text.trim().split('-').collect();
@@ -156,8 +171,14 @@ fn dates(text: &str) -> Vec<Found> {
                         _ => None,
                     }
                 }
-                [d, m, y] => match (number(d, 1..=2), number(m, 1..=2), number(y, 4..=4)) {
-                    (Some(d), Some(m), Some(y)) => Some((d, m, Some(y))),
+                // `31/8/2020`, and `31/8/20` (two digits: this century)
+                [d, m, y] => match (number(d, 1..=2), number(m, 1..=2), number(y, 2..=4)) {
+                    (Some(day), Some(month), Some(year)) if y.len() == 4 => {
+                        Some((day, month, Some(year)))
+                    }
+                    (Some(day), Some(month), Some(year)) if y.len() == 2 => {
+                        Some((day, month, Some(2000 + year)))
+                    }
                     _ => None,
                 },
                 [d, m] if sep == '/' => match (number(d, 1..=2), number(m, 1..=2)) {
@@ -253,19 +274,33 @@ pub(crate) fn as_of(src: &Source, titles: &[&GridRow], given: Option<Date>) -> R
     if let Some(date) = given {
         return Ok(AsOf::Given(date));
     }
-    let mut candidates: Vec<(Found, &GridRow, String)> = Vec::new();
+    // each date with its cell's place in the file and its own place in the cell, and the
+    // years written with the cell's other dates
+    let mut candidates: Vec<(Found, usize, usize, &GridRow, String, Option<u32>)> = Vec::new();
+    let mut cell_index = 0;
     for row in titles {
         for cell in &row.cells {
             let text = cell.split_whitespace().collect::<Vec<_>>().join(" ");
-            for f in dates(&text) {
+            let found = dates(&text);
+            let cell_year = found.iter().rev().find_map(|f| f.year);
+            for (at, f) in found.into_iter().enumerate() {
                 // (a message shows the cell on one line, without control characters)
-                candidates.push((f, row, super::skeleton::shown(&text)));
+                candidates.push((
+                    f,
+                    cell_index,
+                    at,
+                    row,
+                    super::skeleton::shown(&text),
+                    cell_year,
+                ));
             }
+            cell_index += 1;
         }
     }
-    // "đến" first, then the order of the file
-    candidates.sort_by_key(|(f, _, _)| !f.until);
-    let Some((found, row, text)) = candidates.into_iter().next() else {
+    // "đến" first; then the order of the file, but in one cell the last date ("1/8 - 31/8/2020",
+    // a period: its figures are those of its end)
+    candidates.sort_by_key(|(f, cell, at, ..)| (!f.until, *cell, std::cmp::Reverse(*at)));
+    let Some((found, _, _, row, text, cell_year)) = candidates.into_iter().next() else {
         return Ok(match in_file_name(&src.path) {
             Some(date) => AsOf::FileName(date),
             None => AsOf::Placeholder,
@@ -275,7 +310,8 @@ pub(crate) fn as_of(src: &Source, titles: &[&GridRow], given: Option<Date>) -> R
         line: row.line,
         column: None,
     };
-    let (year, from) = match found.year {
+    let (year, from) = match found.year.or(cell_year) {
+        // (or the year of another date in the cell: "từ 1/8/2020 đến 31/8")
         Some(y) => (y, YearFrom::Date),
         None => {
             let elsewhere = titles.iter().find_map(|r| {
@@ -376,5 +412,27 @@ mod tests {
             Some("31/8/2020")
         );
         assert!(Date::parse_iso("31/8/2020").is_none());
+        let given = |t: &str| Date::parse_given(t).map(|d| d.iso());
+        assert_eq!(given("31/8/2020").as_deref(), Some("2020-08-31"));
+        assert_eq!(given("31-08-2020").as_deref(), Some("2020-08-31"));
+        assert_eq!(given("2020-08-31").as_deref(), Some("2020-08-31"));
+        assert_eq!(given("31/8/20"), None);
+        assert_eq!(given("31/9/2020"), None);
+        assert_eq!(given("8/31/2020"), None);
+    }
+
+    #[test]
+    fn two_digit_years_and_periods() {
+        assert_eq!(first("Số liệu đến 31/8/20"), Some((31, 8, Some(2020))));
+        let all = |t: &str| {
+            dates(t)
+                .iter()
+                .map(|f| (f.day, f.month, f.year, f.until))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            all("Số liệu từ 1/8 đến 31/8/2020"),
+            vec![(1, 8, None, false), (31, 8, Some(2020), true)]
+        );
     }
 }

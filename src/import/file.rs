@@ -52,6 +52,12 @@ pub(crate) fn is_scenario(path: &Path) -> bool {
 /// is read once, bounded ([`TABLE_BYTES`]); what it holds decides against its name (a workbook
 /// is a zip archive, `PK`).
 pub(crate) fn read(path: &Path) -> Result<Grid, Error> {
+    read_sheet(path, None)
+}
+
+/// [`read`], a workbook's sheet chosen by `sheet` (`--sheet`: its name, or its number from 1)
+/// instead of the first with a header row.
+pub(crate) fn read_sheet(path: &Path, sheet: Option<&str>) -> Result<Grid, Error> {
     let format = Format::of(path);
     if format == Format::Refused {
         return Err(Error::new(Format::refused()).file(path));
@@ -75,7 +81,13 @@ pub(crate) fn read(path: &Path) -> Result<Grid, Error> {
         Format::Csv if zip == Some(true) => {
             Err(Error::new(TableFileProblem::WorkbookNamedCsv).file(path))
         }
-        Format::Xlsx => xlsx::read(path, bytes),
-        Format::Csv | Format::Refused => csv::read(path, bytes),
+        Format::Xlsx => xlsx::read(path, bytes, sheet),
+        Format::Csv | Format::Refused => match sheet {
+            Some(given) => Err(Error::new(TableFileProblem::SheetOfCsv {
+                given: crate::diagnostic::shortened(given),
+            })
+            .file(path)),
+            None => csv::read(path, bytes),
+        },
     }
 }

@@ -183,13 +183,25 @@ pub(crate) enum RowProblem {
         smartphones: u64,
     },
     NoSmartphones,
-    /// The district is on an earlier row too.
+    /// The district is on an earlier row too: `name` here, `first` there (the same text, or a
+    /// name read as the same: another case, an eth `Ð` for `Đ`, another tone placement).
     Twice {
         first_line: usize,
+        name: String,
+        first: String,
     },
     Cell(CellProblem),
     Hidden(HiddenCharacter),
     UnitType(UnknownUnitType),
+    /// The unit-type cell (`cell`, read as `written`) says another type than the name as typed
+    /// (`name`, which says `named`; `bare` without it).
+    UnitTypeContradictsName {
+        cell: String,
+        name: String,
+        bare: String,
+        written: crate::model::UnitType,
+        named: crate::model::UnitType,
+    },
 }
 
 /// A district's name a reader would take for another, or too long to be one: a character a
@@ -376,11 +388,48 @@ impl Message for RowProblem {
             NoSmartphones => Said::new("số smartphone bằng 0").hint(
                 "mỗi huyện cần ít nhất một smartphone; xóa dòng nếu huyện không có số liệu",
             ),
-            Twice { first_line } => Said::new(format!("huyện đã có ở dòng {first_line}"))
-                .hint("xóa một trong hai dòng"),
+            Twice {
+                first_line,
+                name,
+                first,
+            } => match look_alike(name, first) {
+                None => Said::new(format!("huyện đã có ở dòng {first_line}"))
+                    .hint("xóa một trong hai dòng"),
+                Some(differ) => {
+                    let chars = differ
+                        .iter()
+                        .map(|(at, here, there)| {
+                            format!("ký tự thứ {at} ở đây là {here}, ở dòng {first_line} là {there}")
+                        })
+                        .collect::<Vec<_>>()
+                        .join("; ");
+                    Said::new(format!(
+                        "huyện đã có ở dòng {first_line}, viết khác đi nhưng đọc là một: \"{}\" ở đây, \"{}\" ở dòng {first_line} ({chars})",
+                        escaped(name),
+                        escaped(first)
+                    ))
+                    .hint("xóa một trong hai dòng, hoặc gõ lại tên cho đúng nếu đó là hai huyện khác nhau")
+                }
+            },
             Cell(cell) => cell.vi(),
             Hidden(hidden) => hidden.vi(),
             UnitType(unit) => unit.vi(),
+            UnitTypeContradictsName {
+                cell,
+                name,
+                bare,
+                written,
+                named,
+            } => Said::new(format!(
+                "ô loại đơn vị ghi \"{cell}\" ({}) nhưng tên \"{name}\" cho biết đây là {}",
+                written.vi(),
+                named.vi()
+            ))
+            .hint(format!(
+                "nếu đây là {}, xóa ô loại đơn vị (tên đã cho biết loại); nếu đây là {}, sửa tên thành \"{bare}\"; công văn gửi đến UBND theo đúng loại đơn vị này",
+                named.vi(),
+                written.vi()
+            )),
         }
     }
 
@@ -405,15 +454,119 @@ impl Message for RowProblem {
             NoSmartphones => Said::new("smartphones is 0").hint(
                 "every district needs at least one smartphone; delete the row if it has no data",
             ),
-            Twice { first_line } => {
-                Said::new(format!("the district is already on row {first_line}"))
-                    .hint("delete one of the two rows")
-            }
+            Twice {
+                first_line,
+                name,
+                first,
+            } => match look_alike(name, first) {
+                None => Said::new(format!("the district is already on row {first_line}"))
+                    .hint("delete one of the two rows"),
+                Some(differ) => {
+                    let chars = differ
+                        .iter()
+                        .map(|(at, here, there)| {
+                            format!("character {at} is {here} here, {there} on row {first_line}")
+                        })
+                        .collect::<Vec<_>>()
+                        .join("; ");
+                    Said::new(format!(
+                        "the district is already on row {first_line}, written differently but read as the same: \"{}\" here, \"{}\" on row {first_line} ({chars})",
+                        escaped(name),
+                        escaped(first)
+                    ))
+                    .hint("delete one of the two rows, or retype the name if they are two different districts")
+                }
+            },
             Cell(cell) => cell.en(),
             Hidden(hidden) => hidden.en(),
             UnitType(unit) => unit.en(),
+            UnitTypeContradictsName {
+                cell,
+                name,
+                bare,
+                written,
+                named,
+            } => Said::new(format!(
+                "the unit type cell says \"{cell}\" (a {}) but the name \"{name}\" says a {} ({})",
+                written.en(),
+                named.en(),
+                named.vi()
+            ))
+            .hint(format!(
+                "if it is a {}, empty the unit type cell (the name already says the kind); if it is a {}, correct the name to \"{bare}\"; the letter addresses the People's Committee by this kind",
+                named.en(),
+                written.en()
+            )),
         }
     }
+}
+
+/// `campaign {command} --out FILE` over a skeleton `campaign import` wrote but someone has
+/// edited since (its first line's digest no longer matches the rest).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct SkeletonEdited {
+    pub command: &'static str,
+}
+
+impl Message for SkeletonEdited {
+    fn vi(&self) -> Said {
+        Said::new("tệp này do `campaign import` viết nhưng đã được sửa sau đó (mã nội dung ở dòng đầu không còn khớp): ghi đè thì mất những chỗ đã sửa")
+            .hint(format!("chọn tên tệp khác cho --out; nếu muốn bỏ những chỗ đã sửa thì thêm --force (campaign {} ... --out TỆP --force)", self.command))
+    }
+
+    fn en(&self) -> Said {
+        Said::new("campaign import wrote this file, but it has been edited since (the digest on its first line no longer matches): replacing it would lose the edits")
+            .hint(format!("choose another file name for --out; to discard the edits, add --force (campaign {} ... --out FILE --force)", self.command))
+    }
+}
+
+/// Sheets as a message lists them: `1 "Tổng hợp", 2 "Bluezone"`.
+fn sheet_list(sheets: &[String]) -> String {
+    sheets
+        .iter()
+        .enumerate()
+        .map(|(i, s)| format!("{} \"{s}\"", i + 1))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Where two names read as one district differ as text, beyond case: each differing
+/// character's position (1-based, after NFC) and the character here and there as `Ð` (U+00D0)
+/// (at most four); `None` when the texts are the same but for case.
+fn look_alike(name: &str, first: &str) -> Option<Vec<(usize, String, String)>> {
+    let a: Vec<char> = crate::text::normalise(name).chars().collect();
+    let b: Vec<char> = crate::text::normalise(first).chars().collect();
+    let lower = |c: &char| c.to_lowercase().collect::<String>();
+    let code = |c: Option<&char>| match c {
+        Some(c) => format!("`{}` (U+{:04X})", escaped(&c.to_string()), u32::from(*c)),
+        None => "—".to_string(),
+    };
+    let mut differ = Vec::new();
+    for i in 0..a.len().max(b.len()) {
+        let (x, y) = (a.get(i), b.get(i));
+        if x.map(lower) != y.map(lower) {
+            differ.push((i + 1, code(x), code(y)));
+            // after a character put in or left out, the rest is shifted: the first says it
+            if a.len() != b.len() || differ.len() == 4 {
+                break;
+            }
+        }
+    }
+    (!differ.is_empty()).then_some(differ)
+}
+
+/// A name as a message quotes it to tell look-alikes apart: a character a reader cannot see (a
+/// hidden one, a space other than the plain one) written as `\u{a0}`.
+fn escaped(name: &str) -> String {
+    name.chars()
+        .map(|c| {
+            if crate::text::is_hidden(c) || crate::text::is_odd_space(c) {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 /// A problem with a row, the row first: `row 3 ("Hữu Lũng"): smartphones is 0`.
@@ -829,7 +982,7 @@ impl Message for DateProblem {
             ))
             .hint("sửa ngày trong dòng tiêu đề, hoặc ghi ngày của số liệu bằng `--as-of`, ví dụ `--as-of 2020-08-31`"),
             AsOf { given } => Said::new(format!("`--as-of {given}` không phải là ngày"))
-                .hint("ghi ngày theo dạng năm-tháng-ngày, ví dụ `--as-of 2020-08-31`"),
+                .hint("ghi ngày-tháng-năm, ví dụ `--as-of 31/8/2020`, hoặc năm-tháng-ngày, ví dụ `--as-of 2020-08-31`"),
         }
     }
 
@@ -856,7 +1009,7 @@ impl Message for DateProblem {
             ))
             .hint("correct the date in the title, or give the figures' date with `--as-of`, e.g. `--as-of 2020-08-31`"),
             AsOf { given } => Said::new(format!("`--as-of {given}` is not a date"))
-                .hint("write it year-month-day, e.g. `--as-of 2020-08-31`"),
+                .hint("write it day/month/year, e.g. `--as-of 31/8/2020`, or year-month-day, e.g. `--as-of 2020-08-31`"),
         }
     }
 }
@@ -1091,6 +1244,15 @@ pub(crate) enum TableFileProblem {
     /// The workbook lists the sheet `sheet`, but its part is not in the archive (or its
     /// relationship points outside the archive).
     SheetMissing { sheet: String },
+    /// `--sheet given` names no sheet of the workbook: its sheets (at most
+    /// [`crate::limits::LISTED_SHEETS`]) and how many there are.
+    NoSuchSheet {
+        given: String,
+        sheets: Vec<String>,
+        count: usize,
+    },
+    /// `--sheet` given for a CSV file, which has no sheets.
+    SheetOfCsv { given: String },
     /// The sheet `sheet` cannot be read to its end (its XML is damaged).
     SheetDamaged { sheet: String },
     /// The sheet `sheet` names a cell `cell` (as written, cut short) that is no cell: `A0`,
@@ -1197,6 +1359,14 @@ impl Message for TableFileProblem {
             PartNotXml { part: Some(part) } => Said::new(format!("tệp Excel bị hỏng: phần {part} của nó không phải XML hợp lệ")).hint(RESAVE.0),
             PartNotXml { part: None } => Said::new("tệp Excel bị hỏng: một phần của nó không phải XML hợp lệ").hint(RESAVE.0),
             PartMissing { part } => Said::new(format!("tệp Excel bị hỏng hoặc không trọn vẹn: thiếu phần {part}")).hint(RESAVE.0),
+            NoSuchSheet { given, sheets, count } => Said::new(format!(
+                "tệp Excel không có trang \"{given}\"; các trang của tệp: {}{}",
+                sheet_list(sheets),
+                if *count > sheets.len() { format!(" (và {} trang khác)", count - sheets.len()) } else { String::new() }
+            ))
+            .hint("ghi --sheet với tên trang như ở thanh trang của Excel (hoa thường, dấu không cần khớp), hoặc số thứ tự của trang: --sheet 2"),
+            SheetOfCsv { given } => Said::new(format!("tệp CSV chỉ có một bảng, không có trang \"{given}\" nào để chọn"))
+                .hint("bỏ --sheet; --sheet chỉ dùng với tệp Excel (.xlsx) có nhiều trang"),
             SheetMissing { sheet } => Said::new(format!("tệp Excel bị hỏng: có trang \"{sheet}\" trong danh sách trang nhưng không có nội dung của trang đó trong tệp")).hint(RESAVE.0),
             SheetDamaged { sheet } => Said::new(format!("tệp Excel bị hỏng: trang \"{sheet}\" không đọc được tới cuối (có nội dung không đúng như Excel viết)")).hint(RESAVE.0),
             BadCell { sheet, cell } => Said::new(format!("trang \"{sheet}\" có một ô mang tên `{cell}`, không phải tên ô (các ô của Excel từ A1 tới XFD1048576): tệp bị hỏng")).hint(RESAVE.0),
@@ -1259,6 +1429,14 @@ impl Message for TableFileProblem {
             PartNotXml { part: Some(part) } => Said::new(format!("the Excel file is damaged: its part {part} is not valid XML")).hint(RESAVE.1),
             PartNotXml { part: None } => Said::new("the Excel file is damaged: one of its parts is not valid XML").hint(RESAVE.1),
             PartMissing { part } => Said::new(format!("the Excel file is damaged or incomplete: its part {part} is missing")).hint(RESAVE.1),
+            NoSuchSheet { given, sheets, count } => Said::new(format!(
+                "the workbook has no sheet \"{given}\"; its sheets: {}{}",
+                sheet_list(sheets),
+                if *count > sheets.len() { format!(" (and {} more)", count - sheets.len()) } else { String::new() }
+            ))
+            .hint("give --sheet the sheet's name as Excel's sheet tabs show it (case and diacritics may differ), or its number: --sheet 2"),
+            SheetOfCsv { given } => Said::new(format!("a CSV file holds one table: it has no sheet \"{given}\" to choose"))
+                .hint("leave out --sheet; --sheet is for Excel workbooks (.xlsx) with several sheets"),
             SheetMissing { sheet } => Said::new(format!("the Excel file is damaged: it lists the sheet \"{sheet}\", but the sheet's contents are not in the file")).hint(RESAVE.1),
             SheetDamaged { sheet } => Said::new(format!("the Excel file is damaged: sheet \"{sheet}\" cannot be read to its end (it holds what Excel does not write)")).hint(RESAVE.1),
             BadCell { sheet, cell } => Said::new(format!("sheet \"{sheet}\" has a cell named `{cell}`, which is not a cell reference (Excel's cells run from A1 to XFD1048576): the file is damaged")).hint(RESAVE.1),

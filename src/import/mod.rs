@@ -6,6 +6,7 @@ pub(crate) mod check;
 pub mod columns;
 mod csv;
 pub mod date;
+pub mod extra;
 pub(crate) mod file;
 pub(crate) mod grid;
 pub(crate) mod header;
@@ -25,6 +26,7 @@ use crate::source::Source;
 use check::{Reader, Total};
 use columns::{ColumnNames, Header};
 use date::{AsOf, Date};
+use extra::Extra;
 use grid::{Grid, GridRow};
 use message::{
     CellProblem, HiddenCharacter, InRow, Row, RowProblem, TableProblem, UnknownUnitType,
@@ -52,6 +54,8 @@ pub struct ImportedDistrict {
     pub unit_type: Option<UnitType>,
     /// The row's line (CSV) or row number (XLSX).
     pub line: usize,
+    /// The commune teams and cohorts the table gives ([`Extra`]), where its cell is filled.
+    pub extras: Vec<(Extra, u64)>,
 }
 
 /// Reads and checks the coverage table at `path` (`.xlsx` or CSV), its columns guessed from
@@ -66,6 +70,8 @@ pub fn read(path: &Path) -> Result<Coverage, Error> {
 pub struct Options {
     pub columns: ColumnNames,
     pub as_of: Option<Date>,
+    /// `--sheet`: a workbook's sheet by name or number.
+    pub sheet: Option<String>,
 }
 
 /// What `campaign import` read from a table, besides its districts: what it says to the user.
@@ -95,11 +101,15 @@ pub struct Imported {
     /// A workbook's sheet read, and its other sheets (at most
     /// [`crate::limits::LISTED_SHEETS`] named).
     pub sheet: Option<(String, Vec<String>)>,
+    /// The columns read beyond the counts ([`Extra`]), with their headings as written.
+    pub extra_columns: Vec<(Extra, String)>,
+    /// Whether the sheet was chosen by `--sheet`.
+    pub sheet_named: bool,
 }
 
 /// Reads and checks the coverage table at `path` as `campaign import` does, with `options`.
 pub fn read_with(path: &Path, options: &Options) -> Result<Imported, Error> {
-    coverage(&file::read(path)?, options)
+    coverage(&file::read_sheet(path, options.sheet.as_deref())?, options)
 }
 
 fn coverage(grid: &Grid, options: &Options) -> Result<Imported, Error> {
@@ -122,10 +132,11 @@ fn coverage(grid: &Grid, options: &Options) -> Result<Imported, Error> {
         .collect();
     let header = &found;
     let columns = &found.columns;
+    let extra_columns = extra_columns(&found);
 
     let mut districts: Vec<ImportedDistrict> = Vec::new();
     // the line of each district read, by its name's key: a name given twice is found at once
-    let mut lines: HashMap<String, usize> = HashMap::new();
+    let mut lines: HashMap<String, (usize, String)> = HashMap::new();
     let mut total: Option<(u64, u64, usize)> = None;
     // the line of the row read before, to see a blank row above a row
     let mut previous = header_row.line;
@@ -208,12 +219,34 @@ fn coverage(grid: &Grid, options: &Options) -> Result<Imported, Error> {
                     smartphones,
                 }));
             }
-            if let Some(first_line) = lines.insert(table::name_key(&name), row.line) {
-                return Err(in_row(RowProblem::Twice { first_line }));
+            if let Some((first_line, first)) =
+                lines.insert(table::name_key(&name), (row.line, name.clone()))
+            {
+                return Err(in_row(RowProblem::Twice {
+                    first_line,
+                    name: name.clone(),
+                    first,
+                }));
             }
             let unit_type = unit_type(row, header, &name)
                 .map_err(|(problem, title)| in_row(problem).table_column(title))?;
+            let mut extras = Vec::new();
+            for &(extra, index) in &extra_columns {
+                if row.cell(index).is_empty() {
+                    continue;
+                }
+                let title = header.title(index, extra.field());
+                let value = count(src, row, index, &title, &label)?;
+                if extra == Extra::Communes && value > u64::from(crate::model::MAX_TEAMS) {
+                    return Err(in_row(RowProblem::Cell(CellProblem::TooLarge {
+                        cell: Some(row.cell(index).to_string()),
+                    }))
+                    .table_column(title));
+                }
+                extras.push((extra, value));
+            }
             districts.push(ImportedDistrict {
+                extras,
                 unit_type,
                 name: name.clone(),
                 installed,
@@ -260,9 +293,14 @@ fn coverage(grid: &Grid, options: &Options) -> Result<Imported, Error> {
         as_of,
         skipped_lines: found.skipped.iter().map(|&i| grid.rows[i].line).collect(),
         end,
-        left_out: left_out(&found),
+        left_out: left_out(&found, &extra_columns),
+        extra_columns: extra_columns
+            .iter()
+            .map(|&(e, i)| (e, skeleton::shown(&found.title(i, ""))))
+            .collect(),
         unit_type_column: found.columns.unit_type.map(|i| found.title(i, "")),
         sheet: grid.sheet.clone(),
+        sheet_named: options.sheet.is_some(),
     })
 }
 
@@ -280,15 +318,16 @@ fn note_text(row: &GridRow) -> String {
 
 /// The headings of the columns not read: neither district, counts, rate, unit type nor notes
 /// (`STT`, `Ghi chú`).
-fn left_out(header: &Header) -> Vec<String> {
+fn left_out(header: &Header, extras: &[(Extra, usize)]) -> Vec<String> {
     let c = &header.columns;
-    let read = [
+    let mut read = vec![
         Some(c.district),
         Some(c.installed),
         Some(c.smartphones),
         c.rate,
         c.unit_type,
     ];
+    read.extend(extras.iter().map(|&(_, i)| Some(i)));
     header
         .titles
         .iter()
@@ -298,6 +337,31 @@ fn left_out(header: &Header) -> Vec<String> {
         })
         .map(|(_, t)| skeleton::shown(t))
         .collect()
+}
+
+/// The columns of commune teams and cohorts ([`Extra`]) among those not otherwise read: the
+/// first of each, with its index.
+fn extra_columns(header: &Header) -> Vec<(Extra, usize)> {
+    let c = &header.columns;
+    let taken = [
+        Some(c.district),
+        Some(c.installed),
+        Some(c.smartphones),
+        c.rate,
+        c.unit_type,
+    ];
+    let mut found: Vec<(Extra, usize)> = Vec::new();
+    for i in 0..header.titles.len() {
+        if taken.contains(&Some(i)) {
+            continue;
+        }
+        if let Some(extra) = Extra::of_heading(&header.title(i, ""))
+            && !found.iter().any(|(e, _)| *e == extra)
+        {
+            found.push((extra, i));
+        }
+    }
+    found
 }
 
 /// The columns read, in the table's order.
@@ -335,7 +399,23 @@ fn unit_type(
             let problem = RowProblem::UnitType(UnknownUnitType::new(cell, true));
             (problem, title.clone().unwrap_or_default())
         };
-        Some(UnitType::parse(cell).ok_or_else(unknown)?)
+        let written = UnitType::parse(cell).ok_or_else(unknown)?;
+        // a type beside a name that says another is refused, as `campaign plan` refuses it:
+        // the letter would address a People's Committee that does not exist
+        let typed = crate::text::normalise(row.cell(columns.district));
+        if let (Some(named), bare) = UnitType::split_name(&typed)
+            && named != written
+        {
+            let problem = RowProblem::UnitTypeContradictsName {
+                cell: cell.to_string(),
+                name: typed.clone(),
+                bare: bare.to_string(),
+                written,
+                named,
+            };
+            return Err((problem, title.unwrap_or_default()));
+        }
+        Some(written)
     };
     Ok(given.filter(|&unit| unit != UnitType::of_name(name)))
 }

@@ -7,6 +7,7 @@ use std::path::Path;
 
 use super::Imported;
 use super::date::{AsOf, YearFrom};
+use super::extra::Extra;
 use super::skeleton::{PLACEHOLDER_DATE, Rules, shown};
 use super::table::Heading;
 use crate::number::{count, percent};
@@ -74,14 +75,22 @@ pub fn render(imported: &Imported, out: Option<&Path>, rules: &Rules, lang: Lang
         let _ = writeln!(
             s,
             "{}",
-            match (vi, others.is_empty()) {
-                (true, true) => format!("Trang tính: \"{sheet}\"."),
-                (false, true) => format!("Sheet: \"{sheet}\"."),
-                (true, false) => format!(
-                    "Trang tính: \"{sheet}\" (trang đầu tiên có dòng tiêu đề); tệp còn các trang {others_list}: nếu cần đọc trang khác, chép bảng của trang đó ra một tệp riêng rồi nhập tệp đó"
+            match (vi, others.is_empty(), imported.sheet_named) {
+                (true, true, _) => format!("Trang tính: \"{sheet}\"."),
+                (false, true, _) => format!("Sheet: \"{sheet}\"."),
+                (true, false, true) => format!(
+                    "Trang tính: \"{sheet}\" (theo --sheet); tệp còn các trang {others_list}"
                 ),
-                (false, false) => format!(
-                    "Sheet: \"{sheet}\" (the first with a header row); the workbook also has {others_list}: to read another, copy its table into a file of its own and import that"
+                (false, false, true) => format!(
+                    "Sheet: \"{sheet}\" (named by --sheet); the workbook also has {others_list}"
+                ),
+                (true, false, false) => format!(
+                    "Trang tính: \"{sheet}\" (trang đầu tiên có dòng tiêu đề); tệp còn các trang {others_list}: muốn đọc trang khác thì thêm --sheet với tên hoặc số thứ tự của trang, ví dụ --sheet \"{}\"",
+                    others[0]
+                ),
+                (false, false, false) => format!(
+                    "Sheet: \"{sheet}\" (the first with a header row); the workbook also has {others_list}: to read another, add --sheet with its name or number, e.g. --sheet \"{}\"",
+                    others[0]
                 ),
             }
         );
@@ -94,6 +103,13 @@ pub fn render(imported: &Imported, out: Option<&Path>, rules: &Rules, lang: Lang
             (false, _) => "",
         };
         let _ = writeln!(s, "  \"{}\" → {}{how}", shown(title), meaning(lang, *h));
+    }
+    for (extra, title) in &imported.extra_columns {
+        let _ = writeln!(
+            s,
+            "  \"{title}\" → {}",
+            if vi { extra.vi() } else { extra.en() }
+        );
     }
     if let Some(title) = &imported.unit_type_column {
         let _ = writeln!(
@@ -119,11 +135,11 @@ pub fn render(imported: &Imported, out: Option<&Path>, rules: &Rules, lang: Lang
             "{}",
             if vi {
                 format!(
-                    "Không đọc các cột: {list} (lệnh import chỉ đọc tên huyện, số đã cài, số smartphone, tỷ lệ và loại đơn vị; nếu các cột này là số tổ xã hay số người cách ly, xét nghiệm, học sinh thì chép vào kịch bản: teams, quarantine, testing, students)"
+                    "Không dùng các cột: {list} (kịch bản không có chỗ cho chúng; lệnh import đọc tên huyện, số đã cài, số smartphone, tỷ lệ, loại đơn vị, số tổ xã hay số xã, số người cách ly, xét nghiệm, học sinh; nếu cột nào trong số này là một trong các số đó thì đặt lại tiêu đề cho rõ, ví dụ \"Số tổ xã\", \"Số người cách ly\")"
                 )
             } else {
                 format!(
-                    "Columns not read: {list} (import reads only the district names, installed, smartphones, rate and unit type; if these hold commune teams or the quarantined, tested, students, copy them into the scenario: teams, quarantine, testing, students)"
+                    "Columns not used: {list} (the scenario has no place for them; import reads the district names, installed, smartphones, rate, unit type, commune teams or communes, the quarantined, tested and students; if one of these columns holds one of those, give it a clearer heading, e.g. \"Commune teams\", \"Quarantine\")"
                 )
             }
         );
@@ -230,27 +246,63 @@ pub fn render(imported: &Imported, out: Option<&Path>, rules: &Rules, lang: Lang
             format!("the figures' date: as_of = {PLACEHOLDER_DATE} is a placeholder (or import again with --as-of)")
         });
     }
-    todo.push(if vi {
-        format!(
-            "số tổ xã của từng huyện: teams = {{ commune = 0 }} ở cả {} huyện",
-            n(lang, districts as u64)
-        )
-    } else {
-        format!(
-            "each district's commune teams: teams = {{ commune = 0 }} in all {} districts",
-            n(lang, districts as u64)
-        )
-    });
+    // the districts without a figure read for `extra`
+    let missing = |extra: Extra| {
+        c.districts
+            .iter()
+            .filter(|d| !d.extras.iter().any(|(e, _)| *e == extra))
+            .count()
+    };
+    let communes = missing(Extra::Communes);
+    if communes == districts {
+        todo.push(if vi {
+            format!(
+                "số tổ xã của từng huyện: teams = {{ commune = 0 }} ở cả {} huyện",
+                n(lang, districts as u64)
+            )
+        } else {
+            format!(
+                "each district's commune teams: teams = {{ commune = 0 }} in all {} districts",
+                n(lang, districts as u64)
+            )
+        });
+    } else if communes > 0 {
+        todo.push(if vi {
+            format!(
+                "số tổ xã của {} huyện có ô trống trong bảng: teams = {{ commune = 0 }}",
+                n(lang, communes as u64)
+            )
+        } else {
+            format!(
+                "the commune teams of the {} districts whose cell is empty: teams = {{ commune = 0 }}",
+                n(lang, communes as u64)
+            )
+        });
+    }
     todo.push(if vi {
         "năng suất và chi phí của các loại đội ([[team_kind]] commune, volunteer), số đội tình nguyện của tỉnh: giá trị tạm lấy từ kịch bản Lạng Sơn".to_string()
     } else {
         "the team kinds' productivity and costs ([[team_kind]] commune, volunteer) and the province's volunteer teams: placeholders from the Lạng Sơn scenario".to_string()
     });
-    todo.push(if vi {
-        "số người cách ly, xét nghiệm và học sinh của từng huyện (quarantine, testing, students): đang là 0".to_string()
-    } else {
-        "each district's quarantined, tested and students (quarantine, testing, students): 0 so far".to_string()
-    });
+    let cohorts: Vec<&str> = [Extra::Quarantine, Extra::Testing, Extra::Students]
+        .into_iter()
+        .filter(|&e| missing(e) > 0)
+        .map(Extra::field)
+        .collect();
+    if cohorts.len() == 3 {
+        todo.push(if vi {
+            "số người cách ly, xét nghiệm và học sinh của từng huyện (quarantine, testing, students): đang là 0".to_string()
+        } else {
+            "each district's quarantined, tested and students (quarantine, testing, students): 0 so far".to_string()
+        });
+    } else if !cohorts.is_empty() {
+        let list = cohorts.join(", ");
+        todo.push(if vi {
+            format!("các nhóm người chưa đọc được từ bảng ({list}): các dòng đang là 0")
+        } else {
+            format!("the cohorts the table does not give ({list}): the lines at 0")
+        });
+    }
     todo.push(if vi {
         "mục tiêu, thời gian và các tham số [params]: giá trị tạm".to_string()
     } else {

@@ -5,6 +5,8 @@ use std::fmt::Write;
 
 use super::Imported;
 use super::date::{AsOf, YearFrom};
+use super::extra::Extra;
+use crate::text::Lang;
 
 /// The `rules = [...]` the skeleton writes: the rules folder found, as the scenario's folder
 /// reaches it, or none.
@@ -19,12 +21,40 @@ pub enum Rules {
 /// The date the skeleton writes when the table gives none: a placeholder, said so.
 pub const PLACEHOLDER_DATE: &str = "2020-09-01";
 
-/// How every skeleton starts: what tells it apart from a scenario someone wrote, which
-/// `import --out` does not replace without `--force`.
+/// How every skeleton starts (in English, `--lang en`): what tells it apart from a scenario
+/// someone wrote, which `import --out` does not replace without `--force`.
 pub const HEADER: &str = "# Scenario skeleton made by `campaign import ";
 
-/// The skeleton for what was imported, in the scenario format of MODEL.md § "Scenario files".
-pub fn render(imported: &Imported, rules: &Rules) -> String {
+/// [`HEADER`] in Vietnamese, as skeletons start by default.
+pub const HEADER_VI: &str = "# Khung kịch bản do `campaign import ";
+
+/// Both first lines a skeleton may start with.
+pub const HEADERS: [&str; 2] = [HEADER_VI, HEADER];
+
+/// The digest the first line carries of everything after it (FNV-1a, 64 bits, in hex): a file
+/// whose text no longer matches it was edited since `campaign import` wrote it.
+fn digest(body: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in body.bytes() {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{hash:016x}")
+}
+
+/// Whether `text`, a skeleton ([`HEADERS`]), is still as `campaign import` wrote it: its first
+/// line ends with the digest of the rest. A skeleton without a digest, or edited, is not.
+pub fn unedited(text: &str) -> bool {
+    let Some((first, body)) = text.split_once('\n') else {
+        return false;
+    };
+    let written = first.trim_end().rsplit(' ').next().unwrap_or("");
+    HEADERS.iter().any(|h| first.starts_with(h)) && written == digest(body)
+}
+
+/// The skeleton for what was imported, in the scenario format of MODEL.md § "Scenario files",
+/// its comments in `lang`; its first line carries a digest of the rest ([`unedited`]).
+pub fn render(imported: &Imported, rules: &Rules, lang: Lang) -> String {
     let coverage = &imported.coverage;
     let file = coverage
         .path
@@ -32,14 +62,70 @@ pub fn render(imported: &Imported, rules: &Rules) -> String {
         .map_or_else(String::new, |f| f.to_string_lossy().into_owned());
     // the reports' titles are Vietnamese: "Số liệu từ letter.csv"
     let name = quoted(&format!("Số liệu từ {file}"));
+    let name_pad = " ".repeat(35usize.saturating_sub(7 + name.chars().count()).max(1));
+    let as_of = as_of_line(&imported.as_of, &file, lang);
+    let rules = rules_line(rules, lang);
     let mut out = String::new();
-    let _ = write!(
-        out,
-        r#"# Scenario skeleton made by `campaign import {file}`.
-#
+    let body = match lang {
+        Lang::Vi => format!(
+            r#"#
+# FACT       = số liệu lấy từ {file}.
+# ASSUMPTION = giá trị tạm chép từ scenarios/lang-son-2020-09-01.toml; kiểm tra từng giá trị
+#              (lý do của từng giá trị ở docs/assumptions.md) trước khi lập kế hoạch với tệp này.
+# (Dòng đầu ghi mã của nội dung: `campaign import --out` không ghi đè tệp đã được sửa.)
+
+# Mọi kế hoạch lập từ tệp này đều nhắc rằng các giả định còn là giá trị tạm cho tới khi dòng
+# dưới đây ghi true (hoặc bị xóa): sửa thành true khi đã kiểm tra hết các dòng ASSUMPTION.
+assumptions_checked = false
+
+name = {name}{name_pad}# tiêu đề in trên các báo cáo
+{as_of}
+horizon_days = 14                  # ASSUMPTION: đợt cao điểm hai tuần
+objective = "max-installs"         # hoặc "min-cost", "max-min-rate"
+{rules}
+# budget = 250_000_000             # ASSUMPTION nếu ghi: kinh phí (đồng) cho cả đợt
+
+[target]
+provincial_rate = 0.40             # ASSUMPTION: mức thấp của mục tiêu 40-60%
+# district_floor = 0.30            # ASSUMPTION nếu ghi: huyện nào cũng đạt ít nhất tỷ lệ này
+
+[response]
+reachable_share = 0.8              # ASSUMPTION: tỷ lệ người chưa cài còn vận động được
+
+[params]
+communication_reach = 0.01         # ASSUMPTION: tỷ lệ máy chưa cài sẽ cài chỉ nhờ tuyên truyền
+student_uptake = 0.25              # ASSUMPTION: tỷ lệ học sinh, sinh viên chưa cài sẽ cài qua nhà trường
+quarantine_compliance = 0.95       # ASSUMPTION: tỷ lệ người cách ly chưa có ứng dụng sẽ cài khi được yêu cầu
+testing_compliance = 0.80          # ASSUMPTION: tỷ lệ người xét nghiệm chưa có ứng dụng sẽ cài khi được yêu cầu
+door_to_door_threshold = 0.30      # ASSUMPTION: huyện có tỷ lệ dưới mức này được hỗ trợ đến từng nhà
+door_to_door_provincial_kind = "volunteer"  # loại đội của tỉnh gửi xuống các huyện dưới ngưỡng
+
+[[team_kind]]
+name = "commune"                   # tổ công tác của Ban chỉ đạo xã, mỗi xã một tổ
+scope = "local"
+installs_per_team_day = 15         # ASSUMPTION: số hộ mỗi tổ vận động được mỗi ngày
+cost_per_team_day = 150_000        # ASSUMPTION: phụ cấp (đồng) mỗi tổ mỗi ngày
+
+[[team_kind]]
+name = "volunteer"                 # đội thanh niên tình nguyện của tỉnh
+scope = "provincial"
+available = 30                     # ASSUMPTION: số đội Tỉnh đoàn huy động được
+installs_per_team_day = 40         # ASSUMPTION: đội đã tập huấn, cài máy theo quy trình
+cost_per_team_day = 300_000        # ASSUMPTION: chi phí (đồng) mỗi đội mỗi ngày (đi lại, ăn uống)
+
+# Huyện: tên, số đã cài và số smartphone là FACT lấy từ {file}. Số tổ xã và các nhóm người
+# (cách ly, xét nghiệm, học sinh: số người trong cả đợt) là ASSUMPTION đang để 0 (trừ các dòng
+# ghi FACT, đọc từ bảng): hãy điền vào, nếu không kế hoạch sẽ không có tổ xã và không có lượt
+# cài bắt buộc.
+"#
+        ),
+        Lang::En => format!(
+            r#"#
 # FACT       = a number from {file}.
 # ASSUMPTION = a planning default copied from scenarios/lang-son-2020-09-01.toml; check each
 #              one (docs/assumptions.md gives the reasoning) before planning with this file.
+# (The first line holds a digest of the content: `campaign import --out` does not replace an
+# edited file.)
 
 # Every plan of this file says that its assumptions are placeholders until this line says
 # true (or is deleted): set it once each ASSUMPTION below has been checked.
@@ -82,56 +168,108 @@ cost_per_team_day = 300_000        # ASSUMPTION: đồng per team-day (travel, m
 
 # Districts: name, installed and smartphones are FACTS from {file}. Commune teams and the
 # cohorts (quarantine, testing, students: head counts over the horizon) are ASSUMPTIONS left
-# at 0: fill them in, or the plan has no commune teams and no mandated installs.
-"#,
-        name_pad = " ".repeat(35usize.saturating_sub(7 + name.chars().count()).max(1)),
-        name = name,
-        as_of = as_of_line(&imported.as_of, &file),
-        rules = match rules {
-            Rules::Folder(folder) => format!(
-                "rules = [{}]{}# the rules folder, relative to this file's folder",
-                quoted(folder),
-                " ".repeat(35usize.saturating_sub(10 + quoted(folder).chars().count()).max(1))
-            ),
-            Rules::None => "rules = []                         # no rules folder was found beside the file: list the rules (e.g. [\"../rules\"]), relative to this file's folder".to_string(),
-        },
-    );
+# at 0 (but the lines marked FACT, read from the table): fill them in, or the plan has no
+# commune teams and no mandated installs.
+"#
+        ),
+    };
+    let mut body = body;
     for d in &coverage.districts {
         // the unit type only where the name does not say it (FACT: from the table)
         let unit_type = d
             .unit_type
             .map_or_else(String::new, |u| format!("unit_type = {}\n", quoted(u.vi())));
         let _ = write!(
-            out,
-            "\n[[district]]\nname = {}\n{unit_type}installed = {}\nsmartphones = {}\n\
-             teams = {{ commune = 0 }}            # ASSUMPTION: communes in the district\n\
-             quarantine = 0                     # ASSUMPTION\n\
-             testing = 0                        # ASSUMPTION\n\
-             students = 0                       # ASSUMPTION\n",
+            body,
+            "\n[[district]]\nname = {}\n{unit_type}installed = {}\nsmartphones = {}\n",
             quoted(&d.name),
             grouped(d.installed),
             grouped(d.smartphones),
         );
+        for extra in [
+            Extra::Communes,
+            Extra::Quarantine,
+            Extra::Testing,
+            Extra::Students,
+        ] {
+            let value = d.extras.iter().find(|(e, _)| *e == extra).map(|(_, v)| *v);
+            let column = imported
+                .extra_columns
+                .iter()
+                .find(|(e, _)| *e == extra)
+                .map(|(_, h)| h.as_str());
+            let setting = match extra {
+                Extra::Communes => {
+                    format!("teams = {{ commune = {} }}", grouped(value.unwrap_or(0)))
+                }
+                _ => format!("{} = {}", extra.field(), grouped(value.unwrap_or(0))),
+            };
+            let label = match (value.zip(column), extra, lang) {
+                (Some((_, column)), _, Lang::Vi) => format!("FACT: cột \"{column}\""),
+                (Some((_, column)), _, Lang::En) => format!("FACT: column \"{column}\""),
+                (None, Extra::Communes, Lang::Vi) => "ASSUMPTION: số xã của huyện".to_string(),
+                (None, Extra::Communes, Lang::En) => {
+                    "ASSUMPTION: communes in the district".to_string()
+                }
+                (None, _, _) => "ASSUMPTION".to_string(),
+            };
+            let pad = " ".repeat(35usize.saturating_sub(setting.chars().count()).max(1));
+            let _ = writeln!(body, "{setting}{pad}# {label}");
+        }
     }
+    let first = match lang {
+        Lang::Vi => format!("{HEADER_VI}{file}` viết; mã nội dung {}", digest(&body)),
+        Lang::En => format!("{HEADER}{file}`; content digest {}", digest(&body)),
+    };
+    let _ = write!(out, "{first}\n{body}");
     out
 }
 
+/// The `rules = [...]` line.
+fn rules_line(rules: &Rules, lang: Lang) -> String {
+    match (rules, lang) {
+        (Rules::Folder(folder), _) => format!(
+            "rules = [{}]{}# {}",
+            quoted(folder),
+            " ".repeat(35usize.saturating_sub(10 + quoted(folder).chars().count()).max(1)),
+            match lang {
+                Lang::Vi => "thư mục quy tắc, tính từ thư mục của tệp này",
+                Lang::En => "the rules folder, relative to this file's folder",
+            }
+        ),
+        (Rules::None, Lang::Vi) => "rules = []                         # không thấy thư mục rules/ cạnh tệp: ghi các thư mục quy tắc (ví dụ [\"../rules\"]), tính từ thư mục của tệp này".to_string(),
+        (Rules::None, Lang::En) => "rules = []                         # no rules folder was found beside the file: list the rules (e.g. [\"../rules\"]), relative to this file's folder".to_string(),
+    }
+}
+
 /// The `as_of = ...` line, with where the date came from.
-fn as_of_line(as_of: &AsOf, file: &str) -> String {
+fn as_of_line(as_of: &AsOf, file: &str, lang: Lang) -> String {
+    let vi = lang == Lang::Vi;
     let from = match as_of {
+        AsOf::Given(_) if vi => "FACT: ngày ghi ở --as-of".to_string(),
         AsOf::Given(_) => "FACT: the date given to --as-of".to_string(),
         AsOf::Title {
             line, year, text, ..
         } => {
             let text = shown(text);
-            let year = match year {
-                YearFrom::Date => String::new(),
-                YearFrom::Title { line } => format!("; the year from row {line}"),
-                YearFrom::FileName => "; the year from the file's name".to_string(),
+            let year = match (year, vi) {
+                (YearFrom::Date, _) => String::new(),
+                (YearFrom::Title { line }, true) => format!("; năm lấy ở dòng {line}"),
+                (YearFrom::Title { line }, false) => format!("; the year from row {line}"),
+                (YearFrom::FileName, true) => "; năm lấy từ tên tệp".to_string(),
+                (YearFrom::FileName, false) => "; the year from the file's name".to_string(),
             };
-            format!("FACT: row {line} of {file}, \"{text}\"{year}")
+            if vi {
+                format!("FACT: dòng {line} của {file}, \"{text}\"{year}")
+            } else {
+                format!("FACT: row {line} of {file}, \"{text}\"{year}")
+            }
         }
+        AsOf::FileName(_) if vi => format!("FACT: ngày trong tên tệp {file}"),
         AsOf::FileName(_) => format!("FACT: the date in the file's name, {file}"),
+        AsOf::Placeholder if vi => {
+            "ASSUMPTION: bảng không ghi ngày; ghi ngày của số liệu (hoặc nhập lại với --as-of)".to_string()
+        }
         AsOf::Placeholder => {
             "ASSUMPTION: no date in the table; set the date of the figures (or import again with --as-of)".to_string()
         }
@@ -182,7 +320,7 @@ pub(crate) fn grouped(n: u64) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::grouped;
+    use super::{digest, grouped, unedited};
 
     #[test]
     fn counts_are_grouped_like_the_shipped_scenario() {
@@ -190,5 +328,20 @@ mod tests {
         assert_eq!(grouped(519_820), "519_820");
         assert_eq!(grouped(1_234_567), "1_234_567");
         assert_eq!(grouped(12), "12");
+    }
+
+    #[test]
+    fn the_digest_tells_an_edited_skeleton() {
+        let body = "#\nassumptions_checked = false\n";
+        let written = format!(
+            "{}x.csv`; content digest {}\n{body}",
+            super::HEADER,
+            digest(body)
+        );
+        assert!(unedited(&written));
+        assert!(!unedited(&written.replace("false", "true")));
+        assert!(!unedited(&written.replacen("# Scenario", "# scenario", 1)));
+        assert!(!unedited(&format!("{}x.csv`.\n{body}", super::HEADER)));
+        assert_ne!(digest("a"), digest("b"));
     }
 }

@@ -32,7 +32,7 @@ use crate::source::{Origin, Source};
 /// first) into rows of cells; line numbers are the sheet's row numbers, and the text shown
 /// under an error is the row's cells separated by tabs (a line break or tab inside a cell
 /// shown as a space, so that every row stays on its own line).
-pub(super) fn read(path: &Path, bytes: Vec<u8>) -> Result<Grid, Error> {
+pub(super) fn read(path: &Path, bytes: Vec<u8>, wanted: Option<&str>) -> Result<Grid, Error> {
     let spans = unzipped_within_limits(&bytes).map_err(|e| e.file(path))?;
     let spent = Rc::new(Cell::new(0u64));
     let in_sheet = Rc::new(Cell::new(false));
@@ -63,8 +63,13 @@ pub(super) fn read(path: &Path, bytes: Vec<u8>) -> Result<Grid, Error> {
     let mut first: Option<Vec<GridRow>> = None;
     let mut chosen: Option<Vec<GridRow>> = None;
     let names = book.sheet_names();
+    // `--sheet`: that sheet alone, read whether it has a header row or not
+    let order = match wanted {
+        None => names.clone(),
+        Some(given) => vec![chosen_sheet(&names, given).map_err(|e| e.file(path))?],
+    };
     let mut read_name: Option<String> = None;
-    for name in names.iter().cloned() {
+    for name in order {
         // the sheet's name as messages quote it: a name Excel would allow has 31 characters,
         // but a file not written by Excel may give any
         let said = shortened(&name);
@@ -133,6 +138,31 @@ pub(super) fn read(path: &Path, bytes: Vec<u8>) -> Result<Grid, Error> {
             (shortened(&read), others)
         }),
     })
+}
+
+/// The sheet of `names` that `given` (`--sheet`) names: its number from 1, or its name as a
+/// person reads it ([`crate::text::fold`]: case, diacritics' composition and look-alike letters
+/// aside); else the error listing the sheets.
+fn chosen_sheet(names: &[String], given: &str) -> Result<String, Error> {
+    let given = given.trim();
+    if let Ok(n) = given.parse::<usize>()
+        && (1..=names.len()).contains(&n)
+    {
+        return Ok(names[n - 1].clone());
+    }
+    let key = crate::text::fold(given);
+    if let Some(name) = names.iter().find(|n| crate::text::fold(n) == key) {
+        return Ok(name.clone());
+    }
+    Err(Error::new(TableFileProblem::NoSuchSheet {
+        given: shortened(given),
+        sheets: names
+            .iter()
+            .take(crate::limits::LISTED_SHEETS)
+            .map(|n| shortened(n))
+            .collect(),
+        count: names.len(),
+    }))
 }
 
 /// Unzips every part of the workbook `bytes` into nothing, counting: an archive of more than

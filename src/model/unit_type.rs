@@ -150,12 +150,17 @@ impl UnitType {
     }
 
     /// Whether a table's heading names the unit-type column: `unit_type`, `unit type`, `loại
-    /// đơn vị`, `loại đơn vị hành chính`, `loại hình`.
+    /// đơn vị`, `loại đơn vị hành chính`, `loại hình`, `loại`.
     pub fn is_heading(cell: &str) -> bool {
         let key = plain(cell);
         matches!(
             key.trim_end_matches(':').trim(),
-            "unit_type" | "unit type" | "loai don vi" | "loai don vi hanh chinh" | "loai hinh"
+            "unit_type"
+                | "unit type"
+                | "loai"
+                | "loai don vi"
+                | "loai don vi hanh chinh"
+                | "loai hinh"
         )
     }
 }

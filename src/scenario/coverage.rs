@@ -46,13 +46,35 @@ pub(super) fn districts<'a>(
     kinds: &[TeamKind],
 ) -> Result<Vec<RawDistrict<'a>>, Error> {
     let src = &grid.src;
-    // title rows above the header are skipped as `campaign import` skips them; without a
-    // header row, the row most like one says what is wrong with it
-    let Some(header_at) = header::find(&grid.rows).or_else(|| header::best(&grid.rows)) else {
-        return Err(check::empty(src).hint(Hint::CoverageHeader.text()));
+    // the header as `campaign import` finds it (title rows above it, a header over two rows, a
+    // row numbering the columns or giving their units under it): a sheet that imports is read
+    // the same here; a table it finds no header in is said as this reader says it
+    let found = crate::import::columns::find(src, &grid.rows, &Default::default()).ok();
+    let joined: GridRow;
+    let (header, data_from, known) = match &found {
+        Some(found) => {
+            let last = *found.rows.last().unwrap_or(&found.rows[0]);
+            let from = found.skipped.last().map_or(last, |&s| s.max(last)) + 1;
+            // the headings of a two-row header joined, on its lower row's line
+            joined = GridRow {
+                line: grid.rows[last].line,
+                cells: found.titles.clone(),
+                columns: grid.rows[last].columns.clone(),
+                uncomputed: Vec::new(),
+            };
+            (&joined, from, Some(&found.columns))
+        }
+        None => {
+            // without a header row, the row most like one says what is wrong with it
+            let Some(header_at) = header::find(&grid.rows).or_else(|| header::best(&grid.rows))
+            else {
+                return Err(check::empty(src).hint(Hint::CoverageHeader.text()));
+            };
+            (&grid.rows[header_at], header_at + 1, None)
+        }
     };
-    let header = &grid.rows[header_at];
-    let columns = columns(src, header, &grid.rows[header_at + 1..], kinds)?;
+    let data = &grid.rows[data_from.min(grid.rows.len())..];
+    let columns = columns(src, header, data, kinds, known)?;
     // the cells a row needs: up to the last column that is read
     let needed = columns
         .iter()
@@ -63,7 +85,7 @@ pub(super) fn districts<'a>(
 
     let mut districts = Vec::new();
     let mut total: Option<Total> = None;
-    for row in &grid.rows[header_at + 1..] {
+    for row in data {
         if row.filled() == 0 {
             continue;
         }
@@ -110,6 +132,7 @@ fn columns(
     header: &GridRow,
     rows: &[GridRow],
     kinds: &[TeamKind],
+    known: Option<&crate::import::columns::Columns>,
 ) -> Result<Vec<Column>, Error> {
     let mut columns: Vec<Column> = Vec::new();
     // the columns so far, as [`same_column`] tells them apart: one look per heading
@@ -118,7 +141,20 @@ fn columns(
         let name = header.cell(i);
         let at = header.cell_pos(i);
         let lower = name.to_lowercase();
-        let column = match (lower.as_str(), table::heading(name)) {
+        // the columns the header finder read (a sub-heading "Số máy" under "Đã cài Bluezone"
+        // is the installed count, whatever its joined heading says alone)
+        let read = known.and_then(|k| {
+            [
+                (Some(k.district), Heading::District),
+                (Some(k.installed), Heading::Installed),
+                (Some(k.smartphones), Heading::Smartphones),
+                (k.rate, Heading::Rate),
+            ]
+            .into_iter()
+            .find(|(at, _)| *at == Some(i))
+            .map(|(_, h)| h)
+        });
+        let column = match (lower.as_str(), read.or_else(|| table::heading(name))) {
             ("", _) if header::column_is_blank(rows, i) => Column::Ignored,
             _ if crate::model::UnitType::is_heading(name) => Column::UnitType,
             ("", _) => {

@@ -1,0 +1,97 @@
+//! The columns beyond the counts that a scenario has a place for: a district's commune teams
+//! ("Số xã", "Tổ xã", the tool's own plan's "Tổ xã" / "Commune teams") and its cohorts
+//! (quarantined, tested, students). Read into the skeleton as FACTS when a table has them.
+
+use super::table;
+
+/// A column the skeleton writes into each district.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Extra {
+    /// The commune teams (`teams = { commune = N }`): one per commune.
+    Communes,
+    Quarantine,
+    Testing,
+    Students,
+}
+
+impl Extra {
+    /// The scenario's field: `commune` (in `teams`), `quarantine`, `testing`, `students`.
+    pub fn field(self) -> &'static str {
+        match self {
+            Extra::Communes => "commune",
+            Extra::Quarantine => "quarantine",
+            Extra::Testing => "testing",
+            Extra::Students => "students",
+        }
+    }
+
+    /// What the report says the column is read as.
+    pub fn vi(self) -> &'static str {
+        match self {
+            Extra::Communes => "số tổ xã (teams = { commune = ... })",
+            Extra::Quarantine => "số người cách ly (quarantine)",
+            Extra::Testing => "số người xét nghiệm (testing)",
+            Extra::Students => "số học sinh, sinh viên (students)",
+        }
+    }
+
+    /// [`Extra::vi`] in English.
+    pub fn en(self) -> &'static str {
+        match self {
+            Extra::Communes => "commune teams (teams = { commune = ... })",
+            Extra::Quarantine => "the quarantined (quarantine)",
+            Extra::Testing => "the tested (testing)",
+            Extra::Students => "pupils and students (students)",
+        }
+    }
+
+    /// The column a heading names, if any: "Số xã", "Tổ xã", "Số tổ xã", "Commune teams";
+    /// "Số người cách ly", "Quarantine"; "Xét nghiệm", "Testing"; "Học sinh", "Students". A
+    /// heading about installs or a rate ("Học sinh đã cài", "Tỷ lệ cách ly") is none of these.
+    pub fn of_heading(heading: &str) -> Option<Extra> {
+        let key = table::key(heading);
+        let words: Vec<&str> = key.split_whitespace().collect();
+        let has = |w: &str| key.contains(w);
+        if has("cai") || has("ty le") || has("%") || has("rate") || has("install") {
+            return None;
+        }
+        if matches!(
+            key.as_str(),
+            "so xa" | "to xa" | "so to xa" | "xa" | "commune" | "communes" | "commune teams"
+        ) || (words.contains(&"to") && words.contains(&"xa") && words.len() <= 5)
+        {
+            return Some(Extra::Communes);
+        }
+        if has("cach ly") || words.iter().any(|w| w.starts_with("quarantin")) {
+            return Some(Extra::Quarantine);
+        }
+        if has("xet nghiem") || words.iter().any(|w| *w == "testing" || *w == "tested") {
+            return Some(Extra::Testing);
+        }
+        if has("hoc sinh") || has("sinh vien") || words.iter().any(|w| *w == "students") {
+            return Some(Extra::Students);
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Extra;
+
+    #[test]
+    fn headings_offices_and_the_plan_write() {
+        let of = Extra::of_heading;
+        assert_eq!(of("Số xã"), Some(Extra::Communes));
+        assert_eq!(of("Tổ xã"), Some(Extra::Communes));
+        assert_eq!(of("Commune\nteams"), Some(Extra::Communes));
+        assert_eq!(of("Số tổ công tác xã"), Some(Extra::Communes));
+        assert_eq!(of("Số người cách ly"), Some(Extra::Quarantine));
+        assert_eq!(of("Xét nghiệm"), Some(Extra::Testing));
+        assert_eq!(of("Học sinh, sinh viên"), Some(Extra::Students));
+        assert_eq!(of("Học sinh đã cài"), None);
+        assert_eq!(of("Số cán bộ"), None);
+        assert_eq!(of("Đội tình nguyện"), None);
+        assert_eq!(of("Tỷ lệ cách ly"), None);
+    }
+}
