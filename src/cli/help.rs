@@ -364,6 +364,7 @@ fn value_name_vi(name: &str) -> Option<&'static str> {
         "COLUMNS" => "SỐ_CỘT",
         "KEY=HEADING" => "KHÓA=TIÊU_ĐỀ",
         "DATE" => "NGÀY",
+        "SHEET" => "TRANG",
         _ => return None,
     })
 }
