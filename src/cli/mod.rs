@@ -463,6 +463,11 @@ fn plan(
         let _ = stderr.write_all(notice.as_bytes());
     }
     if output.format.is_letter()
+        && let Some(warning) = report::letter::date_warning(&letter, &plan.as_of, lang)
+    {
+        let _ = stderr.write_all(warning.as_bytes());
+    }
+    if output.format.is_letter()
         && let Some(draft) = report::letter::draft(&plan, lang)
     {
         // the plan's notices and findings, which the letter carries as its draft mark
@@ -519,8 +524,13 @@ pub fn run_on(
             let _ = stdout.write_all(e.render().to_string().as_bytes());
             EXIT_PLAN
         }
-        // the parser's own words are English: said in the user's language instead
-        Err(e) => bad_input(stderr, &usage::usage_error(&e, &args), lang),
+        // the parser's own words are English: said in the user's language instead (a
+        // `--lang` typed after a `--` is not taken, but the user reads the message in it)
+        Err(e) => bad_input(
+            stderr,
+            &usage::usage_error(&e, &args),
+            usage::lang_of(&usage::without_double_dash_args(&args)),
+        ),
     }
 }
 
