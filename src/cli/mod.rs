@@ -516,6 +516,8 @@ pub fn run_on(
         let _ = stdout.write_all(help.as_bytes());
         return EXIT_PLAN;
     }
+    // a `--lang` typed after a `--` is not taken, but the user reads the message in it
+    let message_lang = usage::lang_of(&usage::without_double_dash_args(&args));
     let args = usage::lang_after_command(&args);
     match Cli::try_parse_from(&args) {
         Ok(cli) => command(cli, terminal, stdout, stderr),
@@ -524,13 +526,8 @@ pub fn run_on(
             let _ = stdout.write_all(e.render().to_string().as_bytes());
             EXIT_PLAN
         }
-        // the parser's own words are English: said in the user's language instead (a
-        // `--lang` typed after a `--` is not taken, but the user reads the message in it)
-        Err(e) => bad_input(
-            stderr,
-            &usage::usage_error(&e, &args),
-            usage::lang_of(&usage::without_double_dash_args(&args)),
-        ),
+        // the parser's own words are English: said in the user's language instead
+        Err(e) => bad_input(stderr, &usage::usage_error(&e, &args), message_lang),
     }
 }
 
