@@ -759,11 +759,16 @@ fn the_body_asks_the_recipients_the_letter_is_sent_to() {
         )],
     );
     let (html, _) = letter_lines(&one, "vi");
-    assert!(html.contains("Kính gửi: Chủ tịch UBND huyện Hữu Lũng."), "{html}");
+    assert!(
+        html.contains("Kính gửi: Chủ tịch UBND huyện Hữu Lũng."),
+        "{html}"
+    );
     assert!(html.contains("Sở Thông tin và Truyền thông đề nghị Chủ tịch UBND huyện Hữu Lũng:"));
-    assert!(html.contains(
-        "Trân trọng đề nghị Chủ tịch UBND huyện Hữu Lũng quan tâm chỉ đạo thực hiện./."
-    ));
+    assert!(
+        html.contains(
+            "Trân trọng đề nghị Chủ tịch UBND huyện Hữu Lũng quan tâm chỉ đạo thực hiện./."
+        )
+    );
     assert!(!html.contains("đề nghị Chủ tịch UBND các huyện"), "{html}");
     let several = edited_letter(
         dir.path(),
@@ -792,7 +797,8 @@ fn a_letter_dated_long_after_its_figures_is_written_with_a_warning() {
     let (html, stderr) = letter_lines(&late, "vi");
     assert!(html.contains("ngày 15 tháng 11 năm 2020"));
     assert!(
-        stderr.contains("cảnh báo: công văn đề ngày sau số liệu nó nêu (as_of = 2020-09-01) 75 ngày"),
+        stderr
+            .contains("cảnh báo: công văn đề ngày sau số liệu nó nêu (as_of = 2020-09-01) 75 ngày"),
         "{stderr}"
     );
     let (_, stderr) = letter_lines(&late, "en");

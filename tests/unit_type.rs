@@ -512,10 +512,7 @@ fn names_typed_without_diacritics_or_abbreviated_say_their_type() {
     }
     let read = unit_types(&toml);
     for (name, unit) in names {
-        assert!(
-            read.contains(&(name.to_string(), unit)),
-            "{name}: {read:?}"
-        );
+        assert!(read.contains(&(name.to_string(), unit)), "{name}: {read:?}");
     }
     // the scenario's type decides where the name says nothing; "Quan Hóa" set as a quận is one
     let read = unit_types(&with_district(
@@ -551,7 +548,10 @@ fn the_letter_names_an_abbreviated_city_in_full() {
     let what_if = city_named("TPLạng Sơn", "");
     let letter = what_if.test().format("letter-html").run().code(0).stdout;
     assert!(letter.contains("Thành phố Lạng Sơn"), "{letter}");
-    assert!(!letter.contains("TPLạng"), "the abbreviation is printed:\n{letter}");
+    assert!(
+        !letter.contains("TPLạng"),
+        "the abbreviation is printed:\n{letter}"
+    );
     // its annex section gives its teams as a city's: wards and communes
     assert!(letter.contains("tổ phường, xã"), "{letter}");
     let page = html(what_if.test());

@@ -385,8 +385,8 @@ fn format_meant(written: &str) -> Option<&'static str> {
     let key = crate::text::fold(written);
     let key = key.trim().trim_start_matches('.');
     Some(match key {
-        "word" | "doc" | "winword" | "msword" | "ms-word" | "công văn" | "cong van" | "cong-van"
-        | "congvan" | "letter" => "docx",
+        "word" | "doc" | "winword" | "msword" | "ms-word" | "công văn" | "cong van"
+        | "cong-van" | "congvan" | "letter" => "docx",
         "excel" | "xls" | "xlsm" | "spreadsheet" => "xlsx",
         "md" => "markdown",
         "txt" | "plain" | "terminal" => "text",

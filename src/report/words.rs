@@ -189,7 +189,10 @@ pub fn team_list_in(
                 }
                 ("commune", UnitType::UrbanDistrict, Lang::Vi) => format!("{count} tổ phường"),
                 ("commune", UnitType::City | UnitType::Town, Lang::En) => {
-                    format!("{count} ward and commune team{}", if *n == 1 { "" } else { "s" })
+                    format!(
+                        "{count} ward and commune team{}",
+                        if *n == 1 { "" } else { "s" }
+                    )
                 }
                 ("commune", UnitType::UrbanDistrict, Lang::En) => {
                     format!("{count} ward team{}", if *n == 1 { "" } else { "s" })
@@ -199,7 +202,11 @@ pub fn team_list_in(
         })
         .collect();
     // "8 tổ phường, xã; 12 đội tình nguyện": the name's own comma is not the list's
-    let sep = if parts.iter().any(|p| p.contains(',')) { "; " } else { ", " };
+    let sep = if parts.iter().any(|p| p.contains(',')) {
+        "; "
+    } else {
+        ", "
+    };
     (!parts.is_empty()).then(|| parts.join(sep))
 }
 

@@ -393,10 +393,7 @@ impl<'a> Parts<'a> {
         let Some(first) = &self.letter.number else {
             return self.number.clone();
         };
-        let symbol = self
-            .number
-            .split_once('/')
-            .map_or("", |(_, symbol)| symbol);
+        let symbol = self.number.split_once('/').map_or("", |(_, symbol)| symbol);
         match first.parse::<u64>() {
             Ok(n) => format!(
                 "{:0width$}/{symbol}",
@@ -561,19 +558,23 @@ impl<'a> Parts<'a> {
                 .to_string(),
             details: Vec::new(),
         });
-        body.push(Block::Text(match (lang, self.letter.recipients.is_empty()) {
-            (Lang::Vi, true) => {
-                format!("Trân trọng đề nghị lãnh đạo UBND các {whom} quan tâm chỉ đạo thực hiện./.")
-            }
-            (Lang::Vi, false) => {
-                format!("Trân trọng đề nghị {asked} quan tâm chỉ đạo thực hiện./.")
-            }
-            (Lang::En, true) => {
-                "We respectfully ask the leaders of the People's Committees to see to it./."
-                    .to_string()
-            }
-            (Lang::En, false) => format!("We respectfully ask {asked} to see to it./."),
-        }));
+        body.push(Block::Text(
+            match (lang, self.letter.recipients.is_empty()) {
+                (Lang::Vi, true) => {
+                    format!(
+                        "Trân trọng đề nghị lãnh đạo UBND các {whom} quan tâm chỉ đạo thực hiện./."
+                    )
+                }
+                (Lang::Vi, false) => {
+                    format!("Trân trọng đề nghị {asked} quan tâm chỉ đạo thực hiện./.")
+                }
+                (Lang::En, true) => {
+                    "We respectfully ask the leaders of the People's Committees to see to it./."
+                        .to_string()
+                }
+                (Lang::En, false) => format!("We respectfully ask {asked} to see to it./."),
+            },
+        ));
         self.letter(&self.number, to, body)
     }
 
@@ -819,13 +820,20 @@ fn province_team_list(plan: &Plan, lang: Lang, totals: &[(String, u32)]) -> Opti
             match (kind.as_str(), lang) {
                 ("commune", Lang::Vi) => format!("{count} tổ xã, phường"),
                 ("commune", Lang::En) => {
-                    format!("{count} commune and ward team{}", if *n == 1 { "" } else { "s" })
+                    format!(
+                        "{count} commune and ward team{}",
+                        if *n == 1 { "" } else { "s" }
+                    )
                 }
                 _ => words::teams(lang, kind, *n),
             }
         })
         .collect();
-    let sep = if parts.iter().any(|p| p.contains(',')) { "; " } else { ", " };
+    let sep = if parts.iter().any(|p| p.contains(',')) {
+        "; "
+    } else {
+        ", "
+    };
     (!parts.is_empty()).then(|| parts.join(sep))
 }
 
@@ -900,9 +908,8 @@ fn sentence(text: &str) -> String {
 /// the lines written, last the office's file copy "Lưu: VT" (the registry, văn thư); either
 /// is added where `written` lacks it, so that `copies_to = []` still has both.
 fn copies_to(written: &[String], lang: Lang) -> Vec<String> {
-    let starts = |line: &String, word: &str| {
-        crate::text::fold(line).starts_with(&crate::text::fold(word))
-    };
+    let starts =
+        |line: &String, word: &str| crate::text::fold(line).starts_with(&crate::text::fold(word));
     let mut lines = Vec::with_capacity(written.len() + 2);
     if !written
         .iter()

@@ -30,7 +30,11 @@ pub(crate) enum LetterProblem {
     /// The letter is dated `date`, before the data it cites (`as_of`).
     DatedBeforeData { date: String, as_of: String },
     /// `date` is a day its month does not have (`2021-02-29`).
-    NoSuchDay { written: String, month: u8, year: u16 },
+    NoSuchDay {
+        written: String,
+        month: u8,
+        year: u16,
+    },
     /// The letter is dated `days` after the data it cites, more than
     /// [`crate::limits::LETTER_DAYS_AFTER_DATA`].
     DatedLongAfterData {
