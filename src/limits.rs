@@ -109,3 +109,13 @@ pub const NAME_CHARS: usize = 200;
 /// (no screen shows more; a wider wish is the full tables, which a file or a pipe gets anyway).
 pub const WIDTH_MIN: u16 = 40;
 pub const WIDTH_MAX: u16 = 1000;
+
+/// Days a letter's `date` may come after the data it cites (`as_of`): one year, beyond which
+/// the date is a mistyped year (2030 for 2020). A letter dated more than
+/// [`LETTER_DAYS_OLD_DATA`] days after its data is written with a warning.
+pub const LETTER_DAYS_AFTER_DATA: i64 = 366;
+
+/// Days after the data's date (`as_of`) past which the letter's figures are old: the
+/// department sends its letter within days of the figures (the seed letter on the same day);
+/// beyond a month the command warns that they should be brought up to date.
+pub const LETTER_DAYS_OLD_DATA: i64 = 31;

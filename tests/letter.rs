@@ -631,3 +631,187 @@ fn punctuation_typed_at_the_edge_of_a_particular_is_not_printed_twice() {
         assert!(html.contains(subject), "{lang}: {html}");
     }
 }
+
+/// The seed letter's scenario in `dir` with each `(from, to)` of `edits` replaced once.
+fn edited_letter(dir: &Path, name: &str, edits: &[(&str, &str)]) -> String {
+    let mut text = std::fs::read_to_string(WITH_LETTER).unwrap().replace(
+        "base = \"lang-son-2020-09-01.toml\"",
+        &format!("base = \"{}\"", SHIPPED),
+    );
+    for (from, to) in edits {
+        assert!(text.contains(from), "the letter scenario has no «{from}»");
+        text = text.replacen(from, to, 1);
+    }
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path.to_str().unwrap().to_string()
+}
+
+/// The letter as `--format letter-html` prints it, one line per paragraph, and its stderr.
+fn letter_lines(scenario: &str, lang: &str) -> (String, String) {
+    let out = Test::plan(scenario)
+        .format("letter-html")
+        .lang(lang)
+        .run()
+        .code(0);
+    (out.stdout.replace("</p>", "\n"), out.stderr)
+}
+
+/// Every "Số: ..." line of the letter, in order.
+fn numbers(html: &str) -> Vec<String> {
+    html.split("Số: ")
+        .skip(1)
+        .map(|rest| rest.split('\n').next().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn a_number_written_with_its_symbol_is_printed_with_the_symbol_once() {
+    // letter trial item 3: number = "1635/STTTT" printed "1635/STTTT/STTTT-TTBCXB"
+    let dir = tempfile::tempdir().unwrap();
+    for (i, edits) in [
+        vec![("number = 1635", "number = \"1635/STTTT-TTBCXB\"")],
+        vec![("number = 1635", "number = \"1635/STTTT\"")],
+        vec![("number = 1635", "number = \"1635 / stttt-ttbcxb\"")],
+        vec![
+            ("number = 1635", "number = \"1635/STTTT-TTBCXB\""),
+            ("symbol = \"STTTT-TTBCXB\"", ""),
+        ],
+    ]
+    .iter()
+    .enumerate()
+    {
+        let scenario = edited_letter(dir.path(), &format!("n{i}.toml"), edits);
+        let (html, _) = letter_lines(&scenario, "vi");
+        assert_eq!(numbers(&html), ["1635/STTTT-TTBCXB"], "{edits:?}");
+        assert!(
+            html.contains("(Kèm theo Công văn số 1635/STTTT-TTBCXB ngày 01/9/2020"),
+            "{edits:?}: the annex cites another number"
+        );
+    }
+}
+
+#[test]
+fn letters_sent_one_per_district_each_have_their_own_number() {
+    // letter trial item 1: eleven letters all "Số: 1635/STTTT-TTBCXB"
+    let dir = tempfile::tempdir().unwrap();
+    let per_district = [("mode = \"annex\"", "mode = \"per-district\"")];
+    let scenario = edited_letter(dir.path(), "p.toml", &per_district);
+    let (html, _) = letter_lines(&scenario, "vi");
+    let expected: Vec<String> = (1635..1646).map(|n| format!("{n}/STTTT-TTBCXB")).collect();
+    assert_eq!(numbers(&html), expected);
+    // a number below 10 keeps its two digits; each letter still goes to its own district
+    let scenario = edited_letter(
+        dir.path(),
+        "p5.toml",
+        &[per_district[0], ("number = 1635", "number = 5")],
+    );
+    let (html, _) = letter_lines(&scenario, "vi");
+    let numbers = numbers(&html);
+    assert_eq!(numbers[0], "05/STTTT-TTBCXB");
+    assert_eq!(numbers[4], "09/STTTT-TTBCXB");
+    assert_eq!(numbers[10], "15/STTTT-TTBCXB");
+    let first = html.split("Số: 06/").nth(1).unwrap();
+    assert!(
+        first
+            .split("Số: 07/")
+            .next()
+            .unwrap()
+            .contains("Kính gửi: Chủ tịch UBND huyện Hữu Lũng."),
+        "the second letter is not Hữu Lũng's"
+    );
+}
+
+#[test]
+fn an_empty_copies_list_still_has_as_above_and_the_file_copy() {
+    // letter trial item 1: copies_to = [] printed "Nơi nhận:" over nothing
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(WITH_LETTER).unwrap();
+    let start = text.find("copies_to = [").unwrap();
+    let end = start + text[start..].find(']').unwrap() + 1;
+    let copies = &text[start..end];
+    for (written, lines) in [
+        ("copies_to = []", vec!["- Như trên;", "- Lưu: VT."]),
+        (
+            "copies_to = [\"UBND tỉnh (BC)\"]",
+            vec!["- Như trên;", "- UBND tỉnh (BC);", "- Lưu: VT."],
+        ),
+    ] {
+        let scenario = edited_letter(dir.path(), "c.toml", &[(copies, written)]);
+        let (_dir, docx, _, _) = docx(&scenario, &[]);
+        let text = docx.text();
+        let after = text.split("Nơi nhận:\n").nth(1).expect("Nơi nhận");
+        let got: Vec<&str> = after.lines().take(lines.len()).collect();
+        assert_eq!(got, lines, "{written}");
+    }
+}
+
+#[test]
+fn the_body_asks_the_recipients_the_letter_is_sent_to() {
+    // letter trial item 1: "Kính gửi" one body, the body another
+    let dir = tempfile::tempdir().unwrap();
+    let one = edited_letter(
+        dir.path(),
+        "r1.toml",
+        &[(
+            "mode = \"annex\"",
+            "mode = \"annex\"\nrecipients = [\"Chủ tịch UBND huyện Hữu Lũng\"]",
+        )],
+    );
+    let (html, _) = letter_lines(&one, "vi");
+    assert!(
+        html.contains("Kính gửi: Chủ tịch UBND huyện Hữu Lũng."),
+        "{html}"
+    );
+    assert!(html.contains("Sở Thông tin và Truyền thông đề nghị Chủ tịch UBND huyện Hữu Lũng:"));
+    assert!(
+        html.contains(
+            "Trân trọng đề nghị Chủ tịch UBND huyện Hữu Lũng quan tâm chỉ đạo thực hiện./."
+        )
+    );
+    assert!(!html.contains("đề nghị Chủ tịch UBND các huyện"), "{html}");
+    let several = edited_letter(
+        dir.path(),
+        "r2.toml",
+        &[(
+            "mode = \"annex\"",
+            "mode = \"annex\"\nrecipients = [\"Chủ tịch UBND các huyện, thành phố\", \"Sở Y tế\"]",
+        )],
+    );
+    let (html, _) = letter_lines(&several, "vi");
+    assert!(html.contains("- Sở Y tế."), "{html}");
+    assert!(html.contains("Sở Thông tin và Truyền thông đề nghị các cơ quan, đơn vị, địa phương:"));
+    let (html, _) = letter_lines(&several, "en");
+    assert!(html.contains("asks the recipients above:"), "{html}");
+}
+
+#[test]
+fn a_letter_dated_long_after_its_figures_is_written_with_a_warning() {
+    // letter trial item 3: a letter of November citing the figures of 1 September
+    let dir = tempfile::tempdir().unwrap();
+    let late = edited_letter(
+        dir.path(),
+        "late.toml",
+        &[("date = 2020-09-01", "date = 2020-11-15")],
+    );
+    let (html, stderr) = letter_lines(&late, "vi");
+    assert!(html.contains("ngày 15 tháng 11 năm 2020"));
+    assert!(
+        stderr
+            .contains("cảnh báo: công văn đề ngày sau số liệu nó nêu (as_of = 2020-09-01) 75 ngày"),
+        "{stderr}"
+    );
+    let (_, stderr) = letter_lines(&late, "en");
+    assert!(
+        stderr.contains("warning: the letter is dated 75 days after the data it cites"),
+        "{stderr}"
+    );
+    // within a month, no warning
+    let soon = edited_letter(
+        dir.path(),
+        "soon.toml",
+        &[("date = 2020-09-01", "date = 2020-09-30")],
+    );
+    let (_, stderr) = letter_lines(&soon, "vi");
+    assert_eq!(stderr, "");
+}

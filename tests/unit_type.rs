@@ -337,12 +337,12 @@ fn the_shipped_plan_directs_the_city_as_a_city() {
     );
     assert_eq!(
         action,
-        "Ban Chỉ đạo các phường, xã triển khai “đi từng ngõ, gõ từng nhà”: 8 tổ xã và 12 đội \
-         tình nguyện, dự kiến +7.637 lượt cài, đạt 51,8%"
+        "Ban Chỉ đạo các phường, xã triển khai “đi từng ngõ, gõ từng nhà”: 8 tổ phường, xã và 12 \
+         đội tình nguyện, dự kiến +7.637 lượt cài, đạt 51,8%"
     );
-    // no word of a huyện on the city's directives
+    // no word of a huyện on the city's directives (its teams are "tổ phường, xã": letter trial)
     for (_, unit, _, action) in &city {
-        for huyen in ["huyện", "thị trấn"] {
+        for huyen in ["huyện", "thị trấn", "tổ xã"] {
             assert!(
                 !unit.contains(huyen) && !action.contains(huyen),
                 "{unit} / {action}"
@@ -483,4 +483,79 @@ fn import_writes_unit_type_only_where_the_name_does_not_say_it() {
             "gợi ý: có phải ý bạn là `thành phố`? ghi \"thành phố\"",
         ],
     );
+}
+
+/// The shipped scenario with the city's name typed as `name`, `extra` lines under it.
+fn city_named(name: &str, extra: &str) -> WhatIf {
+    WhatIf::shipped().replace(
+        "name = \"Thành phố Lạng Sơn\"\n",
+        &format!("name = \"{name}\"\n{extra}"),
+    )
+}
+
+#[test]
+fn names_typed_without_diacritics_or_abbreviated_say_their_type() {
+    // letter trial item 2: as district offices type them in their tables
+    let mut toml = MINIMAL.to_string();
+    let names = [
+        ("Thanh pho Lang Son", UnitType::City),
+        ("Huyen Van Lang", UnitType::District),
+        ("H. Văn Quan", UnitType::District),
+        ("TP Cao Bằng", UnitType::City),
+        ("TPBắc Kạn", UnitType::City),
+        ("TX. Sơn Tây", UnitType::Town),
+        ("Q. Ba Đình", UnitType::UrbanDistrict),
+        // a huyện whose name begins like "quận" without its diacritics
+        ("Quan Hóa", UnitType::District),
+    ];
+    for (name, _) in names {
+        toml += &format!("\n[[district]]\nname = \"{name}\"\ninstalled = 10\nsmartphones = 100\n");
+    }
+    let read = unit_types(&toml);
+    for (name, unit) in names {
+        assert!(read.contains(&(name.to_string(), unit)), "{name}: {read:?}");
+    }
+    // the scenario's type decides where the name says nothing; "Quan Hóa" set as a quận is one
+    let read = unit_types(&with_district(
+        "name = \"Quan Hóa\"\nunit_type = \"quận\"\ninstalled = 10\nsmartphones = 100",
+    ));
+    assert_eq!(read[1], ("Quan Hóa".to_string(), UnitType::UrbanDistrict));
+}
+
+#[test]
+fn an_abbreviated_name_contradicting_unit_type_is_refused() {
+    for name in ["TP. Lạng Sơn", "TPLạng Sơn", "Thanh pho Lang Son"] {
+        let what_if = city_named(name, "unit_type = \"huyện\"\n");
+        let out = what_if.test().lang("en").run().bad_input();
+        assert!(
+            out.stderr.contains(&format!(
+                "unit_type = \"huyện\" contradicts the name \"{name}\": the name says this is a city"
+            )),
+            "{name}: {}",
+            out.stderr
+        );
+        let out = what_if.test().run().bad_input();
+        assert!(
+            out.stderr.contains(&format!("trái với tên \"{name}\"")),
+            "{name}: {}",
+            out.stderr
+        );
+    }
+}
+
+#[test]
+fn the_letter_names_an_abbreviated_city_in_full() {
+    // "TPLạng Sơn" in the scenario, "thành phố Lạng Sơn" in every line of the letter
+    let what_if = city_named("TPLạng Sơn", "");
+    let letter = what_if.test().format("letter-html").run().code(0).stdout;
+    assert!(letter.contains("Thành phố Lạng Sơn"), "{letter}");
+    assert!(
+        !letter.contains("TPLạng"),
+        "the abbreviation is printed:\n{letter}"
+    );
+    // its annex section gives its teams as a city's: wards and communes
+    assert!(letter.contains("tổ phường, xã"), "{letter}");
+    let page = html(what_if.test());
+    assert!(page.contains("Chủ tịch UBND thành phố Lạng Sơn"));
+    assert!(!page.contains("Chủ tịch UBND thành phố TPLạng"));
 }

@@ -476,6 +476,11 @@ fn plan(
         let _ = stderr.write_all(notice.as_bytes());
     }
     if output.format.is_letter()
+        && let Some(warning) = report::letter::date_warning(&letter, &plan.as_of, lang)
+    {
+        let _ = stderr.write_all(warning.as_bytes());
+    }
+    if output.format.is_letter()
         && let Some(draft) = report::letter::draft(&plan, lang)
     {
         // the plan's notices and findings, which the letter carries as its draft mark
@@ -524,6 +529,8 @@ pub fn run_on(
         let _ = stdout.write_all(help.as_bytes());
         return EXIT_PLAN;
     }
+    // a `--lang` typed after a `--` is not taken, but the user reads the message in it
+    let message_lang = usage::lang_of(&usage::without_double_dash_args(&args));
     let args = usage::lang_after_command(&args);
     match Cli::try_parse_from(&args) {
         Ok(cli) => command(cli, terminal, stdout, stderr),
@@ -533,7 +540,7 @@ pub fn run_on(
             EXIT_PLAN
         }
         // the parser's own words are English: said in the user's language instead
-        Err(e) => bad_input(stderr, &usage::usage_error(&e, &args), lang),
+        Err(e) => bad_input(stderr, &usage::usage_error(&e, &args), message_lang),
     }
 }
 

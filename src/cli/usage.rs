@@ -291,6 +291,10 @@ pub(super) fn usage_error(e: &clap::Error, args: &[OsString]) -> Error {
             let possible = texts(e, ContextKind::ValidValue);
             let close = if written.is_empty() {
                 None
+            } else if option_name(&invalid) == "--format"
+                && let Some(meant) = format_meant(&written)
+            {
+                Some(meant.to_string())
             } else {
                 did_you_mean(&written, possible.iter().map(String::as_str)).map(str::to_string)
             };
@@ -314,6 +318,16 @@ pub(super) fn usage_error(e: &clap::Error, args: &[OsString]) -> Error {
             UsageProblem::NoCommand {
                 command,
                 commands: subcommands,
+            }
+        }
+        // `campaign plan x.toml -- --lang en`: after `--` an option is a file name
+        ErrorKind::UnknownArgument | ErrorKind::TooManyValues
+            if let Some(written) = after_double_dash(args) =>
+        {
+            UsageProblem::AfterDoubleDash {
+                command,
+                written,
+                without: without_double_dash(args),
             }
         }
         ErrorKind::UnknownArgument if invalid.starts_with('-') => {
@@ -364,9 +378,82 @@ pub(super) fn usage_error(e: &clap::Error, args: &[OsString]) -> Error {
     Error::new(problem)
 }
 
+/// The format a user means by a name the tool does not use: `word` (or `doc`, `winword`) is
+/// `docx`, `excel` (or `xls`) `xlsx`, `md` `markdown`, `txt` `text`, `htm` and `web` `html`,
+/// `pdf` `html` (printed to PDF from the browser).
+fn format_meant(written: &str) -> Option<&'static str> {
+    let key = crate::text::fold(written);
+    let key = key.trim().trim_start_matches('.');
+    Some(match key {
+        "word" | "doc" | "winword" | "msword" | "ms-word" | "công văn" | "cong van"
+        | "cong-van" | "congvan" | "letter" => "docx",
+        "excel" | "xls" | "xlsm" | "spreadsheet" => "xlsx",
+        "md" => "markdown",
+        "txt" | "plain" | "terminal" => "text",
+        "htm" | "web" | "pdf" | "print" => "html",
+        _ => return None,
+    })
+}
+
+/// The first argument after a `--` that looks like an option (`--lang`), when there is one.
+fn after_double_dash(args: &[OsString]) -> Option<String> {
+    args.iter()
+        .map(|a| a.to_string_lossy())
+        .skip_while(|a| a != "--")
+        .skip(1)
+        .find(|a| a.starts_with('-') && a.len() > 1)
+        .map(|a| option_name(&a))
+}
+
+/// The raw `args` without a `--` (for the language a message is said in).
+pub(super) fn without_double_dash_args(args: &[OsString]) -> Vec<OsString> {
+    args.iter().filter(|a| *a != "--").cloned().collect()
+}
+
+/// The command line as typed, without its `--`, as the user can type it again.
+fn without_double_dash(args: &[OsString]) -> String {
+    let mut words = vec!["campaign".to_string()];
+    for arg in args.iter().skip(1) {
+        let text = arg.to_string_lossy();
+        if text == "--" {
+            continue;
+        }
+        if text.contains([' ', '"', '\'']) {
+            words.push(format!("\"{text}\""));
+        } else {
+            words.push(text.into_owned());
+        }
+    }
+    words.join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_format_named_as_people_name_it() {
+        assert_eq!(format_meant("word"), Some("docx"));
+        assert_eq!(format_meant("Word"), Some("docx"));
+        assert_eq!(format_meant("excel"), Some("xlsx"));
+        assert_eq!(format_meant(".pdf"), Some("html"));
+        assert_eq!(format_meant("jpeg"), None);
+    }
+
+    #[test]
+    fn an_option_after_a_double_dash_is_found_and_the_line_given_without_it() {
+        let line: Vec<OsString> = ["campaign", "plan", "a b.toml", "--", "--lang", "en"]
+            .into_iter()
+            .map(OsString::from)
+            .collect();
+        assert_eq!(after_double_dash(&line), Some("--lang".to_string()));
+        assert_eq!(
+            without_double_dash(&line),
+            "campaign plan \"a b.toml\" --lang en"
+        );
+        assert_eq!(after_double_dash(&args("plan a.toml")), None);
+        assert_eq!(after_double_dash(&args("plan -- -")), None);
+    }
 
     fn args(line: &str) -> Vec<OsString> {
         std::iter::once("campaign")

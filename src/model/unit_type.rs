@@ -83,38 +83,52 @@ impl UnitType {
 
     /// The type a name begins with, if it begins with one, and the name after it:
     /// "Thành phố Lạng Sơn" is (thành phố, "Lạng Sơn"), "Hữu Lũng" is (none, "Hữu Lũng").
-    /// A name that only begins like a type ("Huyệnx", "Quận") is a name.
+    /// Tables write the type as they can: without diacritics ("Thanh pho Lang Son", "Huyen Van
+    /// Lang"), abbreviated ("TP. Lạng Sơn", "TP Lạng Sơn", "TPLạng Sơn", "TX. Sơn Tây", "H. Văn
+    /// Lãng", "Q. Ba Đình"). A name that only begins like a type ("Huyệnx", "Quận") is a name,
+    /// and so is "Quan Hóa" (a huyện): "quận" is read only with its diacritics or as "Q.".
     pub fn split_name(name: &str) -> (Option<UnitType>, &str) {
         let name = name.trim();
-        // tables abbreviate: "TP. Lạng Sơn", "TP Lạng Sơn", "TX.Sơn Tây"
-        for (short, unit) in [("tp", UnitType::City), ("tx", UnitType::Town)] {
-            if let Some(head) = name.get(..2)
-                && head.eq_ignore_ascii_case(short)
-            {
-                let after = &name[2..];
-                let rest = match after.strip_prefix('.') {
-                    Some(rest) => rest.trim_start(),
-                    None if after.starts_with(' ') => after.trim_start(),
-                    None => continue,
-                };
-                if !rest.is_empty() {
-                    return (Some(unit), rest);
+        // abbreviations: "TP" and "TX" with a dot, a space, or glued to a capital ("TPLạng
+        // Sơn"); "H." and "Q." with their dot only ("H Văn Lãng" could be a name)
+        for (short, unit, bare) in [
+            ("tp", UnitType::City, true),
+            ("tx", UnitType::Town, true),
+            ("h", UnitType::District, false),
+            ("q", UnitType::UrbanDistrict, false),
+        ] {
+            let Some(head) = name.get(..short.len()) else {
+                continue;
+            };
+            if !head.eq_ignore_ascii_case(short) {
+                continue;
+            }
+            let after = &name[short.len()..];
+            let rest = match after.strip_prefix('.') {
+                Some(rest) => rest.trim_start(),
+                None if bare && after.starts_with(' ') => after.trim_start(),
+                // "TPLạng Sơn": the abbreviation in capitals, the name's capital after it
+                None if bare
+                    && head == short.to_ascii_uppercase()
+                    && after.chars().next().is_some_and(char::is_uppercase) =>
+                {
+                    after
                 }
+                None => continue,
+            };
+            if !rest.is_empty() {
+                return (Some(unit), rest);
             }
         }
         for unit in UnitType::ALL {
-            // compared letter by letter, case aside: "Thành phố", "THÀNH PHỐ"
-            let mut letters = name.char_indices();
-            let mut lower = letters.clone().flat_map(|(_, c)| c.to_lowercase());
-            if !unit.vi().chars().all(|c| lower.next() == Some(c)) {
-                continue;
-            }
-            let word_chars = unit.vi().chars().count();
-            let Some((at, ' ')) = letters.nth(word_chars) else {
+            let Some(rest) = after_word(name, unit.vi()) else {
                 continue;
             };
-            let rest = name[at..].trim_start();
-            if !rest.is_empty() {
+            return (Some(unit), rest);
+        }
+        // without diacritics ("Thanh pho Lang Son"); not "quan", which begins huyện names
+        for unit in [UnitType::City, UnitType::Town, UnitType::District] {
+            if let Some(rest) = after_word(name, &plain(unit.vi())) {
                 return (Some(unit), rest);
             }
         }
@@ -165,6 +179,21 @@ impl UnitType {
     }
 }
 
+/// The rest of `name` after `word` and a space, when `name` begins with `word` (compared
+/// letter by letter, case aside: "Thành phố", "THÀNH PHỐ") and something follows.
+fn after_word<'a>(name: &'a str, word: &str) -> Option<&'a str> {
+    let mut letters = name.char_indices();
+    let mut lower = letters.clone().flat_map(|(_, c)| c.to_lowercase());
+    if !word.chars().all(|c| lower.next() == Some(c)) {
+        return None;
+    }
+    let Some((at, ' ')) = letters.nth(word.chars().count()) else {
+        return None;
+    };
+    let rest = name[at..].trim_start();
+    (!rest.is_empty()).then_some(rest)
+}
+
 /// `written` as compared: NFC, lower case, single spaces, without Vietnamese accents (`đ` is
 /// `d`).
 fn plain(written: &str) -> String {
@@ -198,6 +227,21 @@ mod tests {
             ("Tpx", None, "Tpx"),
             ("TP.", None, "TP."),
             ("Quang Uyên", None, "Quang Uyên"),
+            // as tables type them (trial 14, letter item 2)
+            ("Thanh pho Lang Son", Some(City), "Lang Son"),
+            ("Huyen Van Lang", Some(District), "Van Lang"),
+            ("Thi xa Son Tay", Some(Town), "Son Tay"),
+            ("H. Văn Lãng", Some(District), "Văn Lãng"),
+            ("Q. Ba Đình", Some(UrbanDistrict), "Ba Đình"),
+            ("TP Lạng Sơn", Some(City), "Lạng Sơn"),
+            ("TPLạng Sơn", Some(City), "Lạng Sơn"),
+            ("TX. Sơn Tây", Some(Town), "Sơn Tây"),
+            // huyện names that begin like a type without its diacritics or its dot
+            ("Quan Hóa", None, "Quan Hóa"),
+            ("Quan Sơn", None, "Quan Sơn"),
+            ("H Văn Lãng", None, "H Văn Lãng"),
+            ("Tplạng", None, "Tplạng"),
+            ("Hạ Lang", None, "Hạ Lang"),
         ] {
             assert_eq!(UnitType::split_name(name), (unit, rest), "{name}");
         }

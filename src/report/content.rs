@@ -527,7 +527,8 @@ pub fn directives(district: &DistrictPlan, lang: Lang) -> Vec<DirectiveItem> {
         .map(|d| DirectiveItem {
             action: d.action.get(lang).to_string(),
             unit: d.unit.get(lang).to_string(),
-            teams: words::team_list(lang, &d.teams),
+            // "tổ phường, xã" in a city, as the rules word it
+            teams: words::team_list_in(lang, district.unit_type, &d.teams),
             gain: d
                 .expected_installs
                 .filter(|x| x.is_finite())

@@ -169,6 +169,47 @@ pub fn team_list(lang: Lang, teams_by_kind: &[(String, u32)]) -> Option<String> 
     (!parts.is_empty()).then(|| parts.join(", "))
 }
 
+/// [`team_list`] for the teams of one district of type `unit`: commune teams are named after the
+/// units below it, as the shipped rules name them: `8 tổ phường, xã` in a city or a town, `tổ
+/// phường` in a quận, `tổ xã` in a huyện (`ward and commune teams`, `ward teams`).
+pub fn team_list_in(
+    lang: Lang,
+    unit: crate::model::UnitType,
+    teams_by_kind: &[(String, u32)],
+) -> Option<String> {
+    use crate::model::UnitType;
+    let parts: Vec<String> = teams_by_kind
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(kind, n)| {
+            let count = crate::number::count(lang, f64::from(*n));
+            match (kind.as_str(), unit, lang) {
+                ("commune", UnitType::City | UnitType::Town, Lang::Vi) => {
+                    format!("{count} tổ phường, xã")
+                }
+                ("commune", UnitType::UrbanDistrict, Lang::Vi) => format!("{count} tổ phường"),
+                ("commune", UnitType::City | UnitType::Town, Lang::En) => {
+                    format!(
+                        "{count} ward and commune team{}",
+                        if *n == 1 { "" } else { "s" }
+                    )
+                }
+                ("commune", UnitType::UrbanDistrict, Lang::En) => {
+                    format!("{count} ward team{}", if *n == 1 { "" } else { "s" })
+                }
+                _ => teams(lang, kind, *n),
+            }
+        })
+        .collect();
+    // "8 tổ phường, xã; 12 đội tình nguyện": the name's own comma is not the list's
+    let sep = if parts.iter().any(|p| p.contains(',')) {
+        "; "
+    } else {
+        ", "
+    };
+    (!parts.is_empty()).then(|| parts.join(sep))
+}
+
 /// `+1.234 lượt cài` / `+1,234 installs` (the count already formatted).
 pub fn installs_gain(lang: Lang, count: &str) -> String {
     match lang {
@@ -218,6 +259,20 @@ mod tests {
         assert_eq!(teams(Lang::Vi, "police", 2), "2 đội police");
         assert_eq!(teams(Lang::En, "volunteer", 1), "1 volunteer team");
         assert_eq!(kind_heading(Lang::Vi, "commune"), "Tổ xã");
+        let list = [("commune".to_string(), 8), ("volunteer".to_string(), 1)];
+        use crate::model::UnitType;
+        assert_eq!(
+            team_list_in(Lang::Vi, UnitType::City, &list).as_deref(),
+            Some("8 tổ phường, xã; 1 đội tình nguyện")
+        );
+        assert_eq!(
+            team_list_in(Lang::Vi, UnitType::District, &list).as_deref(),
+            Some("8 tổ xã, 1 đội tình nguyện")
+        );
+        assert_eq!(
+            team_list_in(Lang::En, UnitType::UrbanDistrict, &list).as_deref(),
+            Some("8 ward teams, 1 volunteer team")
+        );
         assert_eq!(kind_heading(Lang::Vi, "volunteer"), "Đội tình\nnguyện");
         assert_eq!(kind_heading(Lang::En, "commune"), "Commune\nteams");
     }

@@ -71,6 +71,36 @@ pub struct LetterDate {
     pub day: u8,
 }
 
+impl LetterDate {
+    /// Days from `earlier` to this date (negative when `earlier` is later).
+    pub fn days_since(self, earlier: LetterDate) -> i64 {
+        self.day_number() - earlier.day_number()
+    }
+
+    /// Days since 1970-01-01 (Howard Hinnant's days_from_civil).
+    fn day_number(self) -> i64 {
+        let (m, d) = (i64::from(self.month), i64::from(self.day));
+        let y = i64::from(self.year) - i64::from(m <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let mp = (m + 9) % 12;
+        let doy = (153 * mp + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// Days in the date's month (February of a leap year: 29).
+    fn month_days(self) -> u8 {
+        let leap = (self.year % 4 == 0 && self.year % 100 != 0) || self.year % 400 == 0;
+        match self.month {
+            2 if leap => 29,
+            2 => 28,
+            4 | 6 | 9 | 11 => 30,
+            _ => 31,
+        }
+    }
+}
+
 /// The particulars of the letter; `None` where the scenario does not give them (the letter
 /// prints a placeholder there, or for `recipients`, the district chairmen).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -162,20 +192,26 @@ pub(crate) fn letter(top: &Table<'_, '_>, as_of: &str) -> Result<Letter, Error> 
     {
         return Err(item.error(LetterProblem::Empty).field("letter.symbol"));
     }
-    if let Some(item) = table.item("number") {
-        letter.number = Some(number(item.src, item.value)?);
-    }
     if let Some(item) = table.item("date") {
         let date = date(item.src, item.value)?;
-        if let Some(data) = parse_date(as_of)
-            && date < data
-        {
-            return Err(item
-                .error(LetterProblem::DatedBeforeData {
+        if let Some(data) = parse_date(as_of) {
+            let problem = if date < data {
+                Some(LetterProblem::DatedBeforeData {
                     date: show(date),
                     as_of: as_of.to_string(),
                 })
-                .field("letter.date"));
+            } else if date.days_since(data) > crate::limits::LETTER_DAYS_AFTER_DATA {
+                Some(LetterProblem::DatedLongAfterData {
+                    date: show(date),
+                    as_of: as_of.to_string(),
+                    days: date.days_since(data),
+                })
+            } else {
+                None
+            };
+            if let Some(problem) = problem {
+                return Err(item.error(problem).field("letter.date"));
+            }
         }
         letter.date = Some(date);
     }
@@ -188,6 +224,46 @@ pub(crate) fn letter(top: &Table<'_, '_>, as_of: &str) -> Result<Letter, Error> 
             })
             .field("letter.mode")
         })?;
+    }
+    if let Some(item) = table.item("number") {
+        let written = number(item.src, item.value)?;
+        // "1635/STTTT-TTBCXB": the number with its symbol, as the letter prints them together
+        let (number, symbol) = match written.split_once('/') {
+            Some((number, symbol)) => (
+                number.trim().to_string(),
+                symbol.trim().trim_matches('/').trim().to_string(),
+            ),
+            None => (written.clone(), String::new()),
+        };
+        if number.is_empty() {
+            return Err(item
+                .error(LetterProblem::BadNumber { written })
+                .field("letter.number"));
+        }
+        if !symbol.is_empty() {
+            match &letter.symbol {
+                None => letter.symbol = Some(symbol),
+                // the symbol written twice, or the number with the issuer's part of it only
+                // ("1635/STTTT" beside symbol = "STTTT-TTBCXB"): one symbol
+                Some(given) if same_symbol(given, &symbol) => {}
+                Some(given) => {
+                    return Err(item
+                        .error(LetterProblem::NumberSymbolContradicts {
+                            written,
+                            in_number: symbol,
+                            symbol: given.clone(),
+                        })
+                        .field("letter.number"));
+                }
+            }
+        }
+        // one letter per district: each its own number, counted on from the one given
+        if letter.mode == LetterMode::PerDistrict && !number.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(item
+                .error(LetterProblem::PerDistrictNumberNotWhole { number })
+                .field("letter.number"));
+        }
+        letter.number = Some(number);
     }
     if let Some(item) = table.item("recipients") {
         letter.recipients = list(item.src, "letter.recipients", item.value, MAX_RECIPIENTS)?;
@@ -305,10 +381,44 @@ fn date(src: &Source, value: &Value<'_>) -> Result<LetterDate, Error> {
                 .field(FIELD));
         }
     };
-    parse_date(&shown).ok_or_else(|| {
-        src.error(pos(value), LetterProblem::NotADate { written: shown })
-            .field(FIELD)
-    })
+    let date = parse_date(&shown).ok_or_else(|| {
+        src.error(
+            pos(value),
+            LetterProblem::NotADate {
+                written: shown.clone(),
+            },
+        )
+        .field(FIELD)
+    })?;
+    if !(1..=12).contains(&date.month) || date.day == 0 || date.day > date.month_days() {
+        return Err(src
+            .error(
+                pos(value),
+                LetterProblem::NoSuchDay {
+                    written: shown,
+                    month: date.month,
+                    year: date.year,
+                },
+            )
+            .field(FIELD));
+    }
+    Ok(date)
+}
+
+/// Whether the symbol written with the number (`STTTT-TTBCXB`, or its first part `STTTT`) is
+/// the `symbol` given, capitals and spaces aside.
+fn same_symbol(given: &str, in_number: &str) -> bool {
+    let key = |s: &str| -> String {
+        s.chars()
+            .filter(|c| !c.is_whitespace())
+            .flat_map(char::to_uppercase)
+            .collect()
+    };
+    let (given, in_number) = (key(given), key(in_number));
+    given == in_number
+        || given
+            .strip_prefix(&in_number)
+            .is_some_and(|rest| rest.starts_with('-'))
 }
 
 /// `2020-09-01` as a date.
@@ -341,6 +451,28 @@ mod tests {
         );
         assert_eq!(parse_date("1.9.2020"), None);
         assert!(parse_date("2020-08-31") < parse_date("2020-09-01"));
+    }
+
+    #[test]
+    fn days_between_dates_and_the_days_of_a_month() {
+        let d = |year, month, day| LetterDate { year, month, day };
+        assert_eq!(d(2020, 9, 1).days_since(d(2020, 8, 31)), 1);
+        assert_eq!(d(2021, 3, 1).days_since(d(2020, 3, 1)), 365);
+        assert_eq!(d(2020, 3, 1).days_since(d(2019, 3, 1)), 366);
+        assert_eq!(d(1970, 1, 1).day_number(), 0);
+        assert_eq!(d(2020, 2, 1).month_days(), 29);
+        assert_eq!(d(2100, 2, 1).month_days(), 28);
+        assert_eq!(d(2000, 2, 1).month_days(), 29);
+        assert_eq!(d(2021, 4, 1).month_days(), 30);
+    }
+
+    #[test]
+    fn a_symbol_written_with_the_number_is_the_same_or_its_first_part() {
+        assert!(same_symbol("STTTT-TTBCXB", "STTTT-TTBCXB"));
+        assert!(same_symbol("STTTT-TTBCXB", "stttt - ttbcxb"));
+        assert!(same_symbol("STTTT-TTBCXB", "STTTT"));
+        assert!(!same_symbol("STTTT-TTBCXB", "STT"));
+        assert!(!same_symbol("STTTT-TTBCXB", "UBND-VX"));
     }
 
     #[test]

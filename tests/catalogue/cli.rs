@@ -184,7 +184,23 @@ fn cases() -> Vec<Case> {
                 "`--format` không nhận giá trị `pdf`; chỉ dùng một trong: `text`, `json`",
                 "`--format` does not take `pdf`; use one of `text`, `json`",
             )
-            .hint("ví dụ --format text", "e.g. --format text"),
+            // a PDF is printed from the HTML page
+            .hint(
+                "có phải ý bạn là `html`? Gõ --format html (trang in",
+                "did you mean `html`? Type --format html (a page to print",
+            ),
+        // letter trial item 5: the office calls it a Word file
+        Case::plan("command line: --format word")
+            .arg("--format")
+            .arg("word")
+            .place(
+                "`--format` không nhận giá trị `word`",
+                "`--format` does not take `word`",
+            )
+            .hint(
+                "có phải ý bạn là `docx`? Gõ --format docx (công văn dạng tệp Word, cần --out",
+                "did you mean `docx`? Type --format docx (the official letter as a Word file; needs --out",
+            ),
         Case::plan("command line: a misspelt option (--fromat)")
             .arg("--fromat")
             .arg("json")

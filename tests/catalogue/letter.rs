@@ -129,6 +129,50 @@ fn cases() -> Vec<Case> {
             "gộp các nơi nhận cùng loại vào một dòng",
             "put recipients of one kind on one line",
         ),
+        // letter trial item 3: the number written with a symbol of another office
+        letter(
+            "letter: a number whose symbol is not the symbol",
+            "number = \"1635/UBND-VX\"\nsymbol = \"STTTT-TTBCXB\"",
+        )
+        .at("l.toml:4:10")
+        .place(
+            "số văn bản \"1635/UBND-VX\" mang ký hiệu UBND-VX, khác với ký hiệu symbol = \"STTTT-TTBCXB\"",
+            "the letter number \"1635/UBND-VX\" carries the symbol UBND-VX, not the symbol = \"STTTT-TTBCXB\"",
+        )
+        .hint(
+            "ghi số và ký hiệu riêng: number = 1635 và symbol = \"STTTT-TTBCXB\"",
+            "write the number and the symbol apart: number = 1635 and symbol = \"STTTT-TTBCXB\"",
+        ),
+        letter("letter: a number that is only a symbol", "number = \"/STTTT\"")
+            .at("l.toml:4:10")
+            .place("mục `letter.number`", "field `letter.number`")
+            .hint(
+                "ví dụ: number = 1635, hoặc number = \"1635\"",
+                "e.g. number = 1635, or number = \"1635\"",
+            ),
+        letter("letter: dated in the year 9999", "date = 9999-12-31")
+            .at("l.toml:4:8")
+            .place(
+                "công văn đề ngày 9999-12-31, sau ngày của số liệu nó nêu (as_of = 2020-09-01)",
+                "the letter is dated 9999-12-31",
+            )
+            .hint(
+                "kiểm tra năm đã ghi",
+                "check the year written",
+            ),
+        letter(
+            "letter: letters per district numbered from a text",
+            "mode = \"per-district\"\nnumber = \"1635a\"",
+        )
+        .at("l.toml:5:10")
+        .place(
+            "\"1635a\" không phải một số nguyên để đánh tiếp",
+            "\"1635a\" is not a whole number to count on from",
+        )
+        .hint(
+            "ví dụ number = 1635 (các công văn sau là 1636, 1637, ...)",
+            "e.g. number = 1635 (the next letters are 1636, 1637, ...)",
+        ),
         // a unit type the name contradicts would address the letter to "Huyện Lạng Sơn"
         // (trial 14 item 8)
         Case::plan("unit_type: the city written as a huyện")

@@ -767,9 +767,27 @@ pub fn check_directives(plan: &Plan, text: &str, layout: Layout, lang: Lang) {
                 .teams
                 .iter()
                 .filter(|(_, n)| *n > 0)
-                .map(|(kind, n)| teams(lang, kind, *n))
+                .map(|(kind, n)| {
+                    // commune teams are named after the units below a city: wards and communes
+                    let city = matches!(
+                        d.unit_type,
+                        campaign_planner::model::UnitType::City
+                            | campaign_planner::model::UnitType::Town
+                    );
+                    match (kind.as_str(), city, lang) {
+                        ("commune", true, Lang::Vi) => format!("{n} tổ phường, xã"),
+                        ("commune", true, Lang::En) => format!("{n} ward and commune teams"),
+                        _ => teams(lang, kind, *n),
+                    }
+                })
                 .collect();
-            let sent = (!sent.is_empty()).then(|| sent.join(", "));
+            // a name with its own comma ("tổ phường, xã") is listed with semicolons
+            let sep = if sent.iter().any(|t| t.contains(',')) {
+                "; "
+            } else {
+                ", "
+            };
+            let sent = (!sent.is_empty()).then(|| sent.join(sep));
             let label = pick(lang, "Lực lượng", "Teams");
             assert_eq!(item.detail(label), sent.as_deref(), "{}", d.name);
             let expected = directive.expected_installs.map(|x| installs(lang, x));
@@ -810,7 +828,16 @@ fn rule_text_figures(lang: Lang, d: &DistrictPlan, directive: &Directive, action
     );
     for (kind, n) in directive.teams.iter().filter(|(_, n)| *n > 0) {
         let named = teams(lang, kind, *n);
-        assert!(action.contains(&named), "`{named}` in {action}");
+        // in a city the commune teams are "tổ phường, xã" ("ward and commune teams")
+        let in_city = match lang {
+            Lang::Vi => format!("{n} tổ phường, xã"),
+            Lang::En => format!("{n} ward and commune team"),
+        };
+        let city = kind == "commune" && d.unit_type != campaign_planner::model::UnitType::District;
+        assert!(
+            action.contains(if city { &in_city } else { &named }),
+            "`{named}` in {action}"
+        );
     }
 }
 

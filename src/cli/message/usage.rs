@@ -52,6 +52,13 @@ pub(crate) enum UsageProblem {
     },
     /// An argument too many (`campaign plan a.toml b.toml`).
     Extra { command: String, written: String },
+    /// `written` (`--lang`) typed after a `--`, which makes every word after it a file name:
+    /// `without` is the command line as meant, without the `--`.
+    AfterDoubleDash {
+        command: String,
+        written: String,
+        without: String,
+    },
     /// A `--set` whose district name has a space, typed without quotes: the shell split it;
     /// `joined` is the setting as meant (`district.Hữu Lũng.installed=18019`).
     SplitSetting { command: String, joined: String },
@@ -203,6 +210,30 @@ fn example(command: &str) -> &'static str {
     }
 }
 
+/// What a format the did-you-mean proposes writes, for a user who named it otherwise
+/// (`--format word`): (Vietnamese, English).
+pub(crate) fn format_meaning(format: &str) -> Option<(&'static str, &'static str)> {
+    Some(match format {
+        "docx" => (
+            "công văn dạng tệp Word, cần --out, ví dụ --out cong-van.docx",
+            "the official letter as a Word file; needs --out, e.g. --out letter.docx",
+        ),
+        "xlsx" => (
+            "bảng tính Excel, cần --out, ví dụ --out ke-hoach.xlsx",
+            "an Excel workbook; needs --out, e.g. --out plan.xlsx",
+        ),
+        "html" => (
+            "trang in, mở bằng trình duyệt rồi in hoặc lưu PDF",
+            "a page to print; open it in a browser to print it or save it as PDF",
+        ),
+        "letter-html" => (
+            "công văn dạng trang in, mở bằng trình duyệt rồi in hoặc lưu PDF",
+            "the official letter as a page to print from a browser or save as PDF",
+        ),
+        _ => return None,
+    })
+}
+
 /// `a`, `b` and `c` as a list for a message.
 fn listed(items: &[String]) -> String {
     name_list(items.iter().map(String::as_str))
@@ -220,6 +251,7 @@ impl UsageProblem {
             | NotANumber { command, .. }
             | UnknownOption { command, .. }
             | Extra { command, .. }
+            | AfterDoubleDash { command, .. }
             | SplitSetting { command, .. }
             | TooFew { command, .. }
             | Twice { command, .. }
@@ -275,9 +307,12 @@ impl Message for UsageProblem {
                     format!("`{option}` không nhận giá trị `{written}`")
                 };
                 let hint = match (close, possible.first(), option_example(option)) {
-                    (Some(close), _, _) => {
-                        format!("{} Gõ {option} {close}", did_you_mean_vi(close))
-                    }
+                    (Some(close), _, _) => match format_meaning(close) {
+                        Some((vi, _)) if option == "--format" => {
+                            format!("{} Gõ {option} {close} ({vi})", did_you_mean_vi(close))
+                        }
+                        _ => format!("{} Gõ {option} {close}", did_you_mean_vi(close)),
+                    },
                     (None, Some(first), _) => format!("ví dụ {option} {first}"),
                     (None, None, Some((vi, _))) => format!("ghi giá trị ngay sau {option}, ví dụ {vi}"),
                     (None, None, None) => usage,
@@ -323,6 +358,10 @@ impl Message for UsageProblem {
             .hint(format!(
                 "tên có dấu cách thì đặt cả mục trong ngoặc kép: --set \"{joined}\""
             )),
+            AfterDoubleDash { written, without, .. } => Said::new(format!(
+                "`{written}` đứng sau `--`: mọi chữ sau `--` được đọc là tên tệp, không phải tùy chọn, nên `{written}` không có tác dụng"
+            ))
+            .hint(format!("bỏ `--` đi, gõ: {without}")),
             Extra { written, .. } => Said::new(format!(
                 "thừa `{written}`: lệnh `{command}` không nhận thêm đối số này"
             ))
@@ -398,9 +437,12 @@ impl Message for UsageProblem {
                     format!("`{option}` does not take `{written}`")
                 };
                 let hint = match (close, possible.first(), option_example(option)) {
-                    (Some(close), _, _) => {
-                        format!("{} Type {option} {close}", did_you_mean_en(close))
-                    }
+                    (Some(close), _, _) => match format_meaning(close) {
+                        Some((_, en)) if option == "--format" => {
+                            format!("{} Type {option} {close} ({en})", did_you_mean_en(close))
+                        }
+                        _ => format!("{} Type {option} {close}", did_you_mean_en(close)),
+                    },
                     (None, Some(first), _) => format!("e.g. {option} {first}"),
                     (None, None, Some((_, en))) => {
                         format!("write the value right after {option}, e.g. {en}")
@@ -448,6 +490,10 @@ impl Message for UsageProblem {
             .hint(format!(
                 "a name with spaces needs the whole setting in double quotes: --set \"{joined}\""
             )),
+            AfterDoubleDash { written, without, .. } => Said::new(format!(
+                "`{written}` comes after `--`: every word after `--` is read as a file name, not as an option, so `{written}` does nothing"
+            ))
+            .hint(format!("leave out the `--`: {without}")),
             Extra { written, .. } => Said::new(format!(
                 "`{written}` is one argument too many for `{command}`"
             ))

@@ -250,6 +250,24 @@ pub fn placeholder_notice(letter: &Letter, lang: Lang) -> Option<String> {
     })
 }
 
+/// The warning printed when the letter is dated long after its figures (more than
+/// [`crate::limits::LETTER_DAYS_OLD_DATA`] days after `as_of`): the situation it gives is old.
+pub fn date_warning(letter: &Letter, as_of: &str, lang: Lang) -> Option<String> {
+    let days = letter.date?.days_since(iso_date(as_of)?);
+    if days <= crate::limits::LETTER_DAYS_OLD_DATA {
+        return None;
+    }
+    let days = number::count(lang, days as f64);
+    Some(match lang {
+        Lang::Vi => format!(
+            "cảnh báo: công văn đề ngày sau số liệu nó nêu (as_of = {as_of}) {days} ngày: tình hình cài đặt trong công văn đã cũ.\ngợi ý: cập nhật số liệu và as_of, hoặc kiểm tra lại letter.date.\n"
+        ),
+        Lang::En => format!(
+            "warning: the letter is dated {days} days after the data it cites (as_of = {as_of}): the situation it gives is out of date.\nhint: bring the figures and as_of up to date, or check letter.date.\n"
+        ),
+    })
+}
+
 /// The letter of `plan` with the particulars of `letter`, in `lang`.
 pub fn document(plan: &Plan, letter: &Letter, lang: Lang) -> Document {
     let mut parts = Parts::new(plan, letter, lang);
@@ -268,7 +286,8 @@ pub fn document(plan: &Plan, letter: &Letter, lang: Lang) -> Document {
             letters: plan
                 .districts
                 .iter()
-                .map(|d| parts.to_one(plan, d))
+                .enumerate()
+                .map(|(i, d)| parts.to_one(plan, d, i))
                 .collect(),
             annex: None,
         },
@@ -343,12 +362,7 @@ impl<'a> Parts<'a> {
             Some(date) => short_date(date, lang),
             None => lang.pick("…/…/……", "[date]").to_string(),
         };
-        let copies = letter.copies_to.clone().unwrap_or_else(|| {
-            vec![
-                lang.pick("Như trên", "As above").to_string(),
-                lang.pick("Lưu: VT", "File: VT").to_string(),
-            ]
-        });
+        let copies = copies_to(letter.copies_to.as_deref().unwrap_or_default(), lang);
         let as_of = iso_date(&plan.as_of)
             .map(|d| short_date(d, lang))
             .unwrap_or_else(|| plan.as_of.clone());
@@ -371,14 +385,33 @@ impl<'a> Parts<'a> {
         }
     }
 
-    /// A letter with everything but whom it goes to and its body.
-    fn letter(&self, to: Vec<String>, body: Vec<Block>) -> OneLetter {
+    /// The number of the `i`-th of the letters sent one per district: each its own, counted on
+    /// from the one `[letter]` gives (`1635`, `1636`, ...; `05`, `06`, ... keeping its digits),
+    /// as the registry numbers letters issued together; the placeholder for each where none is
+    /// given.
+    fn number_of(&self, i: usize) -> String {
+        let Some(first) = &self.letter.number else {
+            return self.number.clone();
+        };
+        let symbol = self.number.split_once('/').map_or("", |(_, symbol)| symbol);
+        match first.parse::<u64>() {
+            Ok(n) => format!(
+                "{:0width$}/{symbol}",
+                n.saturating_add(i as u64),
+                width = first.len()
+            ),
+            Err(_) => self.number.clone(),
+        }
+    }
+
+    /// A letter with everything but whom it goes to and its body; `number` is `1635/STTTT-TTBCXB`.
+    fn letter(&self, number: &str, to: Vec<String>, body: Vec<Block>) -> OneLetter {
         let lang = self.lang;
         OneLetter {
             draft: self.draft.clone(),
             parent: self.parent.clone(),
             issuer: upper(&self.issuer),
-            number: format!("{}: {}", NUMBER.get(lang), self.number),
+            number: format!("{}: {number}", NUMBER.get(lang)),
             subject: self.subject.clone(),
             place_date: self.place_date.clone(),
             to_label: format!("{}:", TO.get(lang)),
@@ -483,16 +516,25 @@ impl<'a> Parts<'a> {
         let totals = province_teams(plan);
         body.push(Block::Text(self.aim(
             plan,
-            words::team_list(lang, &totals),
+            province_team_list(plan, lang, &totals),
             plan.province.projected_rate,
             None,
         )));
+        // whom the body asks is whom the letter is sent to: the recipients of `[letter]` when
+        // it lists them (one by name, several as "các cơ quan, đơn vị, địa phương")
+        let asked = match self.letter.recipients.as_slice() {
+            [] => match lang {
+                Lang::Vi => format!("Chủ tịch UBND các {whom}"),
+                Lang::En => format!("the Chairs of the People's Committees of the {whom}"),
+            },
+            [one] => bare(one).to_string(),
+            _ => lang
+                .pick("các cơ quan, đơn vị, địa phương", "the recipients above")
+                .to_string(),
+        };
         body.push(Block::Text(match lang {
-            Lang::Vi => format!("{} đề nghị Chủ tịch UBND các {whom}:", self.issuer),
-            Lang::En => format!(
-                "{} asks the Chairs of the People's Committees of the {whom}:",
-                self.issuer
-            ),
+            Lang::Vi => format!("{} đề nghị {asked}:", self.issuer),
+            Lang::En => format!("{} asks {asked}:", self.issuer),
         }));
         // a directive every district has word for word is said once here, as the seed letter
         // does; the rest, and the teams, district by district in the annex
@@ -516,20 +558,28 @@ impl<'a> Parts<'a> {
                 .to_string(),
             details: Vec::new(),
         });
-        body.push(Block::Text(match lang {
-            Lang::Vi => {
-                format!("Trân trọng đề nghị lãnh đạo UBND các {whom} quan tâm chỉ đạo thực hiện./.")
-            }
-            Lang::En => {
-                "We respectfully ask the leaders of the People's Committees to see to it./."
-                    .to_string()
-            }
-        }));
-        self.letter(to, body)
+        body.push(Block::Text(
+            match (lang, self.letter.recipients.is_empty()) {
+                (Lang::Vi, true) => {
+                    format!(
+                        "Trân trọng đề nghị lãnh đạo UBND các {whom} quan tâm chỉ đạo thực hiện./."
+                    )
+                }
+                (Lang::Vi, false) => {
+                    format!("Trân trọng đề nghị {asked} quan tâm chỉ đạo thực hiện./.")
+                }
+                (Lang::En, true) => {
+                    "We respectfully ask the leaders of the People's Committees to see to it./."
+                        .to_string()
+                }
+                (Lang::En, false) => format!("We respectfully ask {asked} to see to it./."),
+            },
+        ));
+        self.letter(&self.number, to, body)
     }
 
-    /// The letter to one district, with its own directives.
-    fn to_one(&self, plan: &Plan, district: &DistrictPlan) -> OneLetter {
+    /// The letter to one district (the `index`-th), with its own directives.
+    fn to_one(&self, plan: &Plan, district: &DistrictPlan, index: usize) -> OneLetter {
         let lang = self.lang;
         let unit = unit_name(district, lang);
         let to = vec![format!("{}.", addressee(district, lang))];
@@ -551,7 +601,7 @@ impl<'a> Parts<'a> {
             Block::Text(format!("{}{own}", self.situation(plan))),
             Block::Text(self.aim(
                 plan,
-                words::team_list(lang, &teams_of(district)),
+                words::team_list_in(lang, district.unit_type, &teams_of(district)),
                 district.projected_rate,
                 Some(&unit),
             )),
@@ -569,7 +619,7 @@ impl<'a> Parts<'a> {
                 "We respectfully ask the leaders of the People's Committee of {unit} to see to it./."
             ),
         }));
-        self.letter(to, body)
+        self.letter(&self.number_of(index), to, body)
     }
 
     /// The annex: each district's rates, teams and directives.
@@ -591,7 +641,7 @@ impl<'a> Parts<'a> {
             .iter()
             .enumerate()
             .map(|(i, d)| {
-                let teams = words::team_list(lang, &teams_of(d));
+                let teams = words::team_list_in(lang, d.unit_type, &teams_of(d));
                 let rates = match lang {
                     Lang::Vi => format!(
                         "Tỷ lệ cài đặt hiện nay {}, dự kiến sau đợt {}.",
@@ -751,6 +801,42 @@ fn teams_of(district: &DistrictPlan) -> Vec<(String, u32)> {
         .collect()
 }
 
+/// The province's teams, worded: commune teams are `tổ xã` where every district is a huyện, `tổ
+/// xã, phường` where a city, a town or a quận has its wards' teams among them.
+fn province_team_list(plan: &Plan, lang: Lang, totals: &[(String, u32)]) -> Option<String> {
+    use crate::model::UnitType;
+    let wards = plan
+        .districts
+        .iter()
+        .any(|d| d.unit_type != UnitType::District && d.teams_of("commune") > 0);
+    if !wards {
+        return words::team_list(lang, totals);
+    }
+    let parts: Vec<String> = totals
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(kind, n)| {
+            let count = number::count(lang, f64::from(*n));
+            match (kind.as_str(), lang) {
+                ("commune", Lang::Vi) => format!("{count} tổ xã, phường"),
+                ("commune", Lang::En) => {
+                    format!(
+                        "{count} commune and ward team{}",
+                        if *n == 1 { "" } else { "s" }
+                    )
+                }
+                _ => words::teams(lang, kind, *n),
+            }
+        })
+        .collect();
+    let sep = if parts.iter().any(|p| p.contains(',')) {
+        "; "
+    } else {
+        ", "
+    };
+    (!parts.is_empty()).then(|| parts.join(sep))
+}
+
 /// The teams of each kind in the province, in the order of the plan's team kinds.
 fn province_teams(plan: &Plan) -> Vec<(String, u32)> {
     plan.team_kinds
@@ -816,6 +902,34 @@ fn sentence(text: &str) -> String {
     } else {
         format!("{text}.")
     }
+}
+
+/// "Nơi nhận" as the decree's form has it: first "Như trên" (the addressees of "Kính gửi"), then
+/// the lines written, last the office's file copy "Lưu: VT" (the registry, văn thư); either
+/// is added where `written` lacks it, so that `copies_to = []` still has both.
+fn copies_to(written: &[String], lang: Lang) -> Vec<String> {
+    let starts =
+        |line: &String, word: &str| crate::text::fold(line).starts_with(&crate::text::fold(word));
+    let mut lines = Vec::with_capacity(written.len() + 2);
+    if !written
+        .iter()
+        .any(|l| starts(l, "Như trên") || starts(l, "As above"))
+    {
+        lines.push(lang.pick("Như trên", "As above").to_string());
+    }
+    lines.extend(written.iter().cloned());
+    if !written
+        .iter()
+        .any(|l| starts(l, "Lưu") || starts(l, "File:"))
+    {
+        lines.push(lang.pick("Lưu: VT", "File: VT").to_string());
+    }
+    lines
+}
+
+/// A recipient as the body names it, without the punctuation a list line ends with.
+fn bare(line: &str) -> &str {
+    line.trim_end_matches([';', '.', ',']).trim_end()
 }
 
 /// Lines of a list as the decree punctuates them: each ends with `;`, the last with `.`.
@@ -933,6 +1047,22 @@ mod tests {
             punctuated(&lines),
             ["Như trên;", "UBND tỉnh (BC);", "Lưu: VT, TTBCXB."]
         );
+    }
+
+    #[test]
+    fn the_copies_always_have_as_above_first_and_the_file_copy_last() {
+        let lines = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            punctuated(&copies_to(&[], Lang::Vi)),
+            ["Như trên;", "Lưu: VT."]
+        );
+        assert_eq!(
+            punctuated(&copies_to(&lines(&["UBND tỉnh (BC)"]), Lang::Vi)),
+            ["Như trên;", "UBND tỉnh (BC);", "Lưu: VT."]
+        );
+        // the seed letter's own lines are kept as written
+        let seed = lines(&["Như trên", "Lãnh đạo Sở", "Lưu: VT, TTBCXB (Loan)"]);
+        assert_eq!(copies_to(&seed, Lang::Vi), seed);
     }
 
     #[test]

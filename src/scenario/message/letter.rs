@@ -29,6 +29,27 @@ pub(crate) enum LetterProblem {
     NotADate { written: String },
     /// The letter is dated `date`, before the data it cites (`as_of`).
     DatedBeforeData { date: String, as_of: String },
+    /// `date` is a day its month does not have (`2021-02-29`).
+    NoSuchDay {
+        written: String,
+        month: u8,
+        year: u16,
+    },
+    /// The letter is dated `days` after the data it cites, more than
+    /// [`crate::limits::LETTER_DAYS_AFTER_DATA`].
+    DatedLongAfterData {
+        date: String,
+        as_of: String,
+        days: i64,
+    },
+    /// `number` carries a symbol (`in_number`) that is not `symbol`.
+    NumberSymbolContradicts {
+        written: String,
+        in_number: String,
+        symbol: String,
+    },
+    /// `number` is not a whole number while each district gets its own letter.
+    PerDistrictNumberNotWhole { number: String },
     /// `mode` is neither `annex` nor `per-district`.
     UnknownMode {
         written: String,
@@ -78,6 +99,30 @@ impl Message for LetterProblem {
             .hint(format!(
                 "ghi ngày ký công văn, từ {as_of} trở về sau; hoặc xóa dòng date để điền ngày khi ký"
             )),
+            NoSuchDay { written, month, year } => Said::new(format!(
+                "không có ngày {written}: tháng {month} năm {year} không có ngày này"
+            ))
+            .hint("kiểm tra lại ngày, tháng; ghi theo dạng năm-tháng-ngày: date = 2020-09-01"),
+            DatedLongAfterData { date, as_of, days } => Said::new(format!(
+                "công văn đề ngày {date}, sau ngày của số liệu nó nêu (as_of = {as_of}) {} ngày; công văn ký trễ hơn {} ngày sau số liệu thì số liệu đã cũ",
+                count(Lang::Vi, *days as f64),
+                count(Lang::Vi, crate::limits::LETTER_DAYS_AFTER_DATA as f64)
+            ))
+            .hint("kiểm tra năm đã ghi (ví dụ 2020, không phải 2030); nếu số liệu đã cũ, cập nhật số liệu và as_of trước khi lập công văn"),
+            NumberSymbolContradicts {
+                written,
+                in_number,
+                symbol,
+            } => Said::new(format!(
+                "số văn bản \"{written}\" mang ký hiệu {in_number}, khác với ký hiệu symbol = \"{symbol}\""
+            ))
+            .hint(format!(
+                "ghi số và ký hiệu riêng: number = 1635 và symbol = \"{symbol}\"; hoặc sửa cho hai ký hiệu khớp nhau"
+            )),
+            PerDistrictNumberNotWhole { number } => Said::new(format!(
+                "với mode = \"per-district\", mỗi huyện nhận một công văn có số riêng, đánh tiếp nhau từ số đã ghi; \"{number}\" không phải một số nguyên để đánh tiếp"
+            ))
+            .hint("ghi số của công văn đầu tiên bằng chữ số, ví dụ number = 1635 (các công văn sau là 1636, 1637, ...); hoặc xóa dòng number để văn thư điền số từng công văn"),
             UnknownMode { written, close } => Said::new(format!(
                 "không có cách gửi công văn \"{written}\""
             ))
@@ -134,6 +179,30 @@ impl Message for LetterProblem {
             .hint(format!(
                 "write the date it is signed, {as_of} or later; or remove the date line to fill it in when signing"
             )),
+            NoSuchDay { written, month, year } => Said::new(format!(
+                "there is no day {written}: month {month} of {year} does not have it"
+            ))
+            .hint("check the day and the month; write the date as year-month-day: date = 2020-09-01"),
+            DatedLongAfterData { date, as_of, days } => Said::new(format!(
+                "the letter is dated {date}, {} days after the data it cites (as_of = {as_of}); figures more than {} days old are out of date when it is signed",
+                count(Lang::En, *days as f64),
+                count(Lang::En, crate::limits::LETTER_DAYS_AFTER_DATA as f64)
+            ))
+            .hint("check the year written (2020, not 2030, say); if the figures are old, update them and as_of before writing the letter"),
+            NumberSymbolContradicts {
+                written,
+                in_number,
+                symbol,
+            } => Said::new(format!(
+                "the letter number \"{written}\" carries the symbol {in_number}, not the symbol = \"{symbol}\""
+            ))
+            .hint(format!(
+                "write the number and the symbol apart: number = 1635 and symbol = \"{symbol}\"; or correct one so that they agree"
+            )),
+            PerDistrictNumberNotWhole { number } => Said::new(format!(
+                "with mode = \"per-district\" each district's letter has its own number, counted on from the one written; \"{number}\" is not a whole number to count on from"
+            ))
+            .hint("write the first letter's number in digits, e.g. number = 1635 (the next letters are 1636, 1637, ...); or remove the number line for the registry to fill in each letter's"),
             UnknownMode { written, close } => {
                 Said::new(format!("there is no way of sending the letter called \"{written}\""))
                     .hint(match close {
