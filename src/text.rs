@@ -419,7 +419,11 @@ mod tests {
             ("\u{269}", "i"),
             ("\u{26A}", "i"),
         ] {
-            assert_eq!(fold(&format!("x{look_alike}y")), format!("x{plain}y"), "{look_alike}");
+            assert_eq!(
+                fold(&format!("x{look_alike}y")),
+                format!("x{plain}y"),
+                "{look_alike}"
+            );
         }
         // a different tone is a different name
         assert_ne!(fold("Lộc B\u{131}nh"), fold("Lộc Bình"));

@@ -259,8 +259,9 @@ fn spend_is_exact(
 }
 
 /// The `--set` among `top`'s layers that changed what the teams would cost, and where its value
-/// is: the last one about the costliest kind `kind` (its cost per team-day, its pool, a
-/// district's teams of it), else the last `horizon_days`, else the last about another kind.
+/// is: the last one of the costliest kind `kind`'s cost per team-day, else the last of its
+/// pool or a district's teams of it, else the last `horizon_days`, else the last about
+/// another kind.
 fn spend_setting<'a>(top: &Table<'a, '_>, kind: &str) -> Option<(&'a Source, Pos)> {
     let settings: Vec<(&'a Source, Setting)> = top
         .layers()
@@ -270,6 +271,9 @@ fn spend_setting<'a>(top: &Table<'a, '_>, kind: &str) -> Option<(&'a Source, Pos
         .collect();
     let kind = crate::text::fold(kind);
     let rank = |s: &Setting| match s.spend_part()? {
+        Some(k) if crate::text::fold(k) == kind && s.src.text.contains("cost_per_team_day") => {
+            Some(3)
+        }
         Some(k) if crate::text::fold(k) == kind => Some(2),
         None => Some(1),
         Some(_) => Some(0),

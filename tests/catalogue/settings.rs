@@ -485,12 +485,15 @@ fn cases() -> Vec<Case> {
                 "kiểm tra `cost_per_team_day` của loại `volunteer`",
                 "check `cost_per_team_day` of kind `volunteer`",
             ),
-        Case::plan("set: a horizon that takes the spend past the limit")
-            .set("team_kind.volunteer.cost_per_team_day=1e9")
-            .set("horizon_days=3650")
-            .set("team_kind.volunteer.available=1000")
-            .at("--set team_kind.volunteer.available=1000: ")
-            .place("3650 ngày", "3650 days")
+        Case::plan("set: a pool that takes the spend past the limit")
+            .scenario(
+                "cost_per_team_day = 300_000",
+                "cost_per_team_day = 1_000_000_000",
+            )
+            .set("team_kind.volunteer.available=100000")
+            .set("horizon_days=20")
+            .at("--set team_kind.volunteer.available=100000: ")
+            .place("20 ngày", "20 days")
             .hint("`horizon_days`", "`horizon_days`"),
         // a district not in a scenario of 700: the closest few names and the count, not 2 kB
         // of names (trial N13)
@@ -504,6 +507,7 @@ fn cases() -> Vec<Case> {
             ],
         )
         .copy("scenarios/synthetic-700.toml")
+        .copy("scenarios/synthetic-700.csv")
         .at("--set district.Huyện 7000.installed=5: ")
         .place(
             "kịch bản không có huyện \"Huyện 7000\"",
