@@ -175,25 +175,9 @@ pub fn command_line(params: &Params) -> String {
         line.push_str(" --size district");
     }
     for path in &params.rules {
-        let _ = write!(line, " --rules {}", shell_quoted(path));
+        let _ = write!(line, " --rules {}", crate::text::shell_quoted(path));
     }
     line
-}
-
-/// `path` as a shell reads it back: bare when it is plain, else in single quotes. Control
-/// characters (which the command line refuses) become U+FFFD, so that the header stays one
-/// comment line whatever the caller passes.
-fn shell_quoted(path: &str) -> String {
-    let plain = |c: char| c.is_ascii_alphanumeric() || "_-./:=,+@%".contains(c);
-    let path: String = path
-        .chars()
-        .map(|c| if c.is_control() { '\u{fffd}' } else { c })
-        .collect();
-    if !path.is_empty() && path.chars().all(plain) {
-        path
-    } else {
-        format!("'{}'", path.replace('\'', r"'\''"))
-    }
 }
 
 /// `--budget auto`: half of what fielding every team of every kind for the whole horizon
@@ -549,10 +533,13 @@ mod tests {
 
     #[test]
     fn a_path_is_quoted_for_the_shell_only_when_it_needs_it() {
-        assert_eq!(shell_quoted("../rules"), "../rules");
-        assert_eq!(shell_quoted("my rules/a.rhai"), "'my rules/a.rhai'");
-        assert_eq!(shell_quoted("it's"), r"'it'\''s'");
-        assert_eq!(shell_quoted("a\nb"), "'a\u{fffd}b'");
+        assert_eq!(crate::text::shell_quoted("../rules"), "../rules");
+        assert_eq!(
+            crate::text::shell_quoted("my rules/a.rhai"),
+            "'my rules/a.rhai'"
+        );
+        assert_eq!(crate::text::shell_quoted("it's"), r"'it'\''s'");
+        assert_eq!(crate::text::shell_quoted("a\nb"), "'a\u{fffd}b'");
     }
 
     #[test]

@@ -593,7 +593,13 @@ fn a_negative_or_non_numeric_budget_is_refused() {
             ],
         );
     }
-    for budget in ["abc", "1.5", "2e8"] {
+    // a whole budget with an exponent: the digits to type (trial U11)
+    says(
+        &["--units", "5", "--seed", "1", "--budget", "2e8"],
+        &["không viết dạng lũy thừa", "gõ --budget 200000000"],
+        &["not with an exponent", "type --budget 200000000"],
+    );
+    for budget in ["abc", "1.5"] {
         says(
             &["--units", "5", "--seed", "1", "--budget", budget],
             &[
@@ -616,7 +622,10 @@ fn a_negative_or_non_numeric_budget_is_refused() {
             "10000000000000000000",
         ],
         &["ngân sách quá lớn", "gõ thừa chữ số"],
-        &["the budget is too large to be real", "a digit typed twice"],
+        &[
+            "the budget is too large, at most 1,000,000,000,000,000 đồng",
+            "a digit typed twice",
+        ],
     );
     // 0 is a budget (nothing to spend), and thousands may be grouped
     let s = load_text(&generate(&["--units", "5", "--seed", "1", "--budget", "0"]));

@@ -258,6 +258,53 @@ fn a_name_written_with_an_eth_is_kept_with_the_vietnamese_d() {
     assert!(volunteers >= 4, "the rule found the district: {volunteers}");
 }
 
+/// A district written with a dotless `ı` (a Turkish keyboard: `Lộc Bı̀nh`) is `Lộc Bình`: a rule
+/// that compares `district.name` with "Lộc Bình" finds it, a `--set` typed either way changes
+/// it, and the outputs print the one spelling (the second trial's N11: it passed as another
+/// district).
+#[test]
+fn a_name_written_with_a_dotless_i_is_that_district() {
+    let dotless = "Lộc B\u{131}\u{300}nh";
+    let what_if = WhatIf::shipped()
+        .replace("name = \"Lộc Bình\"", &format!("name = \"{dotless}\""))
+        .edit_rule(
+            "communication",
+            "fn before_solve(district, scenario) {",
+            "fn before_solve(district, scenario) {\n    if district.name == \"Lộc Bình\" { district.min_teams(\"volunteer\", 4); }",
+        );
+    let json = what_if.test().format("json").run().plan().json();
+    let names: Vec<&str> = crate::support::districts(&json)
+        .iter()
+        .map(|d| crate::support::s(&d["name"]))
+        .collect();
+    assert!(names.contains(&"Lộc Bình"), "{names:?}");
+    assert!(!names.iter().any(|n| n.contains('\u{131}')), "{names:?}");
+    let lb = crate::support::district(&json, "Lộc Bình");
+    assert!(
+        crate::support::teams(lb, "volunteer") >= 4,
+        "the rule found the district"
+    );
+    // the shipped scenario, the setting typed with the dotless ı, and the other way round
+    for (what_if, name) in [
+        (WhatIf::shipped(), dotless),
+        (
+            WhatIf::shipped().replace("name = \"Lộc Bình\"", &format!("name = \"{dotless}\"")),
+            "Lộc Bình",
+        ),
+    ] {
+        let json = what_if
+            .test()
+            .arg("--set")
+            .arg(format!("district.\"{name}\".installed=20000"))
+            .format("json")
+            .run()
+            .plan()
+            .json();
+        let lb = crate::support::district(&json, "Lộc Bình");
+        assert_eq!(crate::support::u(&lb["installed"]), 20000, "{name}");
+    }
+}
+
 #[test]
 fn a_horizon_beyond_ten_years_is_too_long_not_too_short() {
     for (days, lang, said, not) in [

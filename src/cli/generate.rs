@@ -15,9 +15,10 @@ use crate::model::Objective;
 use crate::synthetic::{self, Budget, MAX_UNITS, Params, Size};
 use crate::text::Lang;
 
-/// A budget above this many đồng is a typing mistake (a thousand trillion đồng), and a larger
-/// one would not fit a TOML integer for long.
-const MAX_BUDGET: i128 = 1_000_000_000_000_000;
+/// The largest budget, as a whole number of đồng: the scenario's own limit
+/// ([`crate::model::MAX_BUDGET`], a thousand trillion đồng), so that what `generate` writes loads.
+#[allow(clippy::cast_possible_truncation)]
+const MAX_BUDGET: i128 = crate::model::MAX_BUDGET as i128;
 
 #[derive(Debug, clap::Args)]
 pub(super) struct Args {
@@ -227,8 +228,26 @@ fn budget(text: &str) -> Result<Budget, Error> {
         None if text.trim_start().starts_with('-') => GenerateProblem::BudgetNegative {
             text: text.to_string(),
         },
-        None => GenerateProblem::BudgetNotANumber {
-            text: text.to_string(),
+        // `1e30`, `2.5e8`: a number, written as a scientific calculator shows it
+        None => match text.trim().parse::<f64>() {
+            // `1e400` reads as infinity: as large
+            Ok(x)
+                if x > crate::model::MAX_BUDGET && text.contains(|c: char| c.is_ascii_digit()) =>
+            {
+                GenerateProblem::BudgetTooLarge {
+                    text: text.to_string(),
+                }
+            }
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            Ok(x) if x.is_finite() && x >= 0.0 && x.fract() == 0.0 => {
+                GenerateProblem::BudgetInDigits {
+                    text: text.to_string(),
+                    digits: (x as u64).to_string(),
+                }
+            }
+            _ => GenerateProblem::BudgetNotANumber {
+                text: text.to_string(),
+            },
         },
     };
     Err(Error::new(problem))

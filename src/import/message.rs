@@ -1234,8 +1234,15 @@ pub(crate) enum TableFileProblem {
     /// An OLE (CFB) container, `D0 CF 11 E0 A1 B1 1A E1`: what Excel writes for a
     /// password-protected workbook, and what an old `.xls` file is (named `.xlsx` or `.csv`).
     Encrypted,
-    /// A scenario file (`.toml`, `path` as given) where a table is expected, named by `entry`.
-    IsScenario { path: String, entry: TableEntry },
+    /// Another of the tool's files (`kind`: a scenario, a rule file, a JSON plan; `path` as
+    /// given) where a table is expected, named by `entry`.
+    NotATable {
+        path: String,
+        entry: TableEntry,
+        kind: super::file::NotTable,
+    },
+    /// Named `.xlsx`, but CSV text (its first line split by `delimiter`).
+    CsvNamedXlsx { delimiter: char },
     /// A part of the workbook (its list of sheets, its shared strings, its styles) is not XML
     /// as Excel writes it; `part` the part, when known.
     PartNotXml { part: Option<String> },
@@ -1314,6 +1321,101 @@ pub(crate) enum TableEntry {
     History,
 }
 
+/// A CSV delimiter as a message names it: `;`, `,`, a tab.
+fn delimiter_said(delimiter: char, lang: Lang) -> String {
+    match (delimiter, lang) {
+        ('\t', Lang::Vi) => "dấu tab".to_string(),
+        ('\t', Lang::En) => "tabs".to_string(),
+        (c, _) => format!("`{c}`"),
+    }
+}
+
+/// What is said of another of the tool's files (`kind`) named where a table goes (`entry`):
+/// what it is, and what `entry` wants instead.
+fn not_a_table(path: &str, entry: TableEntry, kind: super::file::NotTable, lang: Lang) -> Said {
+    use super::file::NotTable;
+    let extension = std::path::Path::new(path)
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let own = match kind {
+        NotTable::Scenario => "toml",
+        NotTable::Rules => "rhai",
+        NotTable::Json => "json",
+    };
+    // a file named for another format: what it holds, though its name says otherwise
+    let renamed = extension != own;
+    let what = match (kind, lang, renamed) {
+        (NotTable::Scenario, Lang::Vi, false) => "tệp kịch bản (.toml)".to_string(),
+        (NotTable::Scenario, Lang::En, false) => "a scenario file (.toml)".to_string(),
+        (NotTable::Scenario, Lang::Vi, true) => {
+            "tệp kịch bản (văn bản TOML như các tệp .toml)".to_string()
+        }
+        (NotTable::Scenario, Lang::En, true) => {
+            "a scenario (TOML text, as in .toml files)".to_string()
+        }
+        (NotTable::Rules, Lang::Vi, _) => "tệp quy tắc (mã .rhai)".to_string(),
+        (NotTable::Rules, Lang::En, _) => "a rule file (.rhai code)".to_string(),
+        (NotTable::Json, Lang::Vi, _) => {
+            "tệp JSON (như kế hoạch do `campaign plan --format json` viết ra)".to_string()
+        }
+        (NotTable::Json, Lang::En, _) => {
+            "a JSON file (as `campaign plan --format json` writes a plan)".to_string()
+        }
+    };
+    let though = match (renamed && !extension.is_empty(), lang) {
+        (true, Lang::Vi) => format!(", dù tên tệp có đuôi .{extension}"),
+        (true, Lang::En) => format!(", though its name ends in .{extension}"),
+        (false, _) => String::new(),
+    };
+    let problem = match (entry, lang) {
+        (TableEntry::Import, Lang::Vi) => {
+            format!("tệp này là {what}, không phải bảng số liệu{though}")
+        }
+        (TableEntry::Import, Lang::En) => format!("this is {what}, not a table of figures{though}"),
+        (_, Lang::Vi) => format!("{path} là {what}, không phải bảng số liệu{though}"),
+        (_, Lang::En) => format!("{path} is {what}, not a table of figures{though}"),
+    };
+    let wanted = match (entry, lang) {
+        (TableEntry::Import, Lang::Vi) => {
+            "`campaign import` đọc một bảng số liệu (.csv hoặc .xlsx), mỗi huyện một dòng, với các cột tên huyện, số đã cài và số smartphone, để viết ra kịch bản"
+        }
+        (TableEntry::Import, Lang::En) => {
+            "`campaign import` reads a table of figures (.csv or .xlsx), one row per district with its name, installs and smartphones, and writes a scenario from it"
+        }
+        (TableEntry::Coverage, Lang::Vi) => {
+            "dòng `coverage = \"...\"` ghi một bảng số liệu (.csv hoặc .xlsx), mỗi huyện một dòng, với các cột tên huyện, số đã cài và số smartphone"
+        }
+        (TableEntry::Coverage, Lang::En) => {
+            "a `coverage = \"...\"` line names a table of figures (.csv or .xlsx), one row per district with its name, installs and smartphones"
+        }
+        (TableEntry::History, Lang::Vi) => {
+            "`file` của `[[history]]` ghi bảng số liệu (.csv hoặc .xlsx) của một ngày trước, cùng các huyện, ví dụ `file = \"coverage-2020-08-18.csv\"`"
+        }
+        (TableEntry::History, Lang::En) => {
+            "a `[[history]]` entry's `file` names a table of figures (.csv or .xlsx) of an earlier day, for the same districts, e.g. `file = \"coverage-2020-08-18.csv\"`"
+        }
+    };
+    let toml = std::path::Path::new(path)
+        .with_extension("toml")
+        .display()
+        .to_string();
+    let instead = match (kind, entry, lang) {
+        (NotTable::Scenario, TableEntry::Import, Lang::Vi) if renamed => format!("; đây là một kịch bản: đổi tên tệp thành {toml} rồi dùng `campaign plan {toml}`"),
+        (NotTable::Scenario, TableEntry::Import, Lang::En) if renamed => format!("; this is a scenario: rename it to {toml} and run `campaign plan {toml}`"),
+        (NotTable::Scenario, TableEntry::Import, Lang::Vi) => format!("; muốn lập kế hoạch từ kịch bản này thì dùng `campaign plan {path}`"),
+        (NotTable::Scenario, TableEntry::Import, Lang::En) => format!("; to plan this scenario, run `campaign plan {path}`"),
+        (NotTable::Scenario, TableEntry::Coverage, Lang::Vi) => "; kịch bản để kế thừa thì ghi ở dòng `base = \"...\"`".to_string(),
+        (NotTable::Scenario, TableEntry::Coverage, Lang::En) => "; a scenario to build on goes in a `base = \"...\"` line".to_string(),
+        (NotTable::Scenario, TableEntry::History, _) => String::new(),
+        (NotTable::Rules, _, Lang::Vi) => "; tệp quy tắc ghi trong danh sách `rules = [...]` của kịch bản".to_string(),
+        (NotTable::Rules, _, Lang::En) => "; a rule file goes in the scenario's `rules = [...]` list".to_string(),
+        (NotTable::Json, _, Lang::Vi) => "; một kế hoạch JSON là kết quả của `campaign plan`, không phải số liệu đầu vào: ghi bảng số liệu mà kế hoạch đó được lập từ".to_string(),
+        (NotTable::Json, _, Lang::En) => "; a JSON plan is what `campaign plan` writes, not figures to read: name the table of figures that plan was made from".to_string(),
+    };
+    Said::new(problem).hint(format!("{wanted}{instead}"))
+}
+
 /// The hint for a workbook not written properly: (Vietnamese, English).
 const RESAVE: (&str, &str) = (
     "mở tệp bằng Excel rồi lưu lại (Lưu thành > \"Excel Workbook (.xlsx)\"), hoặc xin lại tệp từ nơi gửi",
@@ -1345,17 +1447,12 @@ impl Message for TableFileProblem {
                 .hint("đổi đuôi tên tệp thành .xlsx, hoặc trong Excel chọn Lưu thành (Save As) > \"CSV UTF-8\""),
             Encrypted => Said::new("tệp này là bảng tính có đặt mật khẩu, hoặc tệp .xls kiểu cũ (Excel 97-2003) đã đổi tên")
                 .hint("mở tệp bằng Excel; nếu có mật khẩu thì gỡ đi (Tệp > Thông tin > Bảo vệ Sổ làm việc > Mã hóa bằng Mật khẩu, xóa mật khẩu); rồi chọn Lưu thành (Save As) > \"Excel Workbook (.xlsx)\""),
-            IsScenario { path, entry } => {
-                let said = Said::new(match entry {
-                    TableEntry::Import => "tệp này là tệp kịch bản (.toml), không phải bảng số liệu".to_string(),
-                    _ => format!("{path} là tệp kịch bản (.toml), không phải bảng số liệu"),
-                });
-                match entry {
-                    TableEntry::Import => said.hint(format!("`campaign import` đọc một bảng số liệu (.csv hoặc .xlsx) để viết ra kịch bản; muốn lập kế hoạch từ kịch bản này thì dùng `campaign plan {path}`")),
-                    TableEntry::Coverage => said.hint("dòng `coverage = \"...\"` ghi một bảng số liệu (.csv hoặc .xlsx), mỗi huyện một dòng; kịch bản để kế thừa thì ghi ở dòng `base = \"...\"`"),
-                    TableEntry::History => said.hint("`file` của `[[history]]` ghi bảng số liệu (.csv hoặc .xlsx) của một ngày trước, cùng các huyện, ví dụ `file = \"coverage-2020-08-18.csv\"`"),
-                }
-            }
+            NotATable { path, entry, kind } => not_a_table(path, *entry, *kind, Lang::Vi),
+            CsvNamedXlsx { delimiter } => Said::new(format!(
+                "tệp này không phải bảng tính Excel (.xlsx) mà là bảng CSV (văn bản, các cột ngăn bởi {})",
+                delimiter_said(*delimiter, Lang::Vi)
+            ))
+            .hint("đổi đuôi tên tệp thành .csv (cùng tên, đuôi .csv) rồi dùng tên mới đó"),
             PartNotXml { part: Some(part) } => Said::new(format!("tệp Excel bị hỏng: phần {part} của nó không phải XML hợp lệ")).hint(RESAVE.0),
             PartNotXml { part: None } => Said::new("tệp Excel bị hỏng: một phần của nó không phải XML hợp lệ").hint(RESAVE.0),
             PartMissing { part } => Said::new(format!("tệp Excel bị hỏng hoặc không trọn vẹn: thiếu phần {part}")).hint(RESAVE.0),
@@ -1415,17 +1512,12 @@ impl Message for TableFileProblem {
                 .hint("rename it to .xlsx, or in Excel choose Save As > \"CSV UTF-8\""),
             Encrypted => Said::new("this file is a password-protected workbook, or an old .xls file (Excel 97-2003) renamed")
                 .hint("open it in Excel; if it has a password, remove it (File > Info > Protect Workbook > Encrypt with Password, clear the password); then choose Save As > \"Excel Workbook (.xlsx)\""),
-            IsScenario { path, entry } => {
-                let said = Said::new(match entry {
-                    TableEntry::Import => "this is a scenario file (.toml), not a table of figures".to_string(),
-                    _ => format!("{path} is a scenario file (.toml), not a table of figures"),
-                });
-                match entry {
-                    TableEntry::Import => said.hint(format!("`campaign import` reads a table of figures (.csv or .xlsx) and writes a scenario from it; to plan this scenario, run `campaign plan {path}`")),
-                    TableEntry::Coverage => said.hint("a `coverage = \"...\"` line names a table of figures (.csv or .xlsx), one row per district; a scenario to build on goes in a `base = \"...\"` line"),
-                    TableEntry::History => said.hint("a `[[history]]` entry's `file` names a table of figures (.csv or .xlsx) of an earlier day, for the same districts, e.g. `file = \"coverage-2020-08-18.csv\"`"),
-                }
-            }
+            NotATable { path, entry, kind } => not_a_table(path, *entry, *kind, Lang::En),
+            CsvNamedXlsx { delimiter } => Said::new(format!(
+                "this file is not an Excel workbook (.xlsx): it is a CSV table (text, its columns split by {})",
+                delimiter_said(*delimiter, Lang::En)
+            ))
+            .hint("rename it to .csv (the same name, ending in .csv) and use that name"),
             PartNotXml { part: Some(part) } => Said::new(format!("the Excel file is damaged: its part {part} is not valid XML")).hint(RESAVE.1),
             PartNotXml { part: None } => Said::new("the Excel file is damaged: one of its parts is not valid XML").hint(RESAVE.1),
             PartMissing { part } => Said::new(format!("the Excel file is damaged or incomplete: its part {part} is missing")).hint(RESAVE.1),

@@ -384,14 +384,11 @@ fn place_district(table: &Table<'_, '_>, scenario: &mut Scenario) -> Result<usiz
             }
             let names = scenario.districts.iter().map(|d| d.name.as_str());
             let close = did_you_mean(&name, names.clone()).map(str::to_string);
+            let known = crate::diagnostic::Shortlist::of(&name, names);
             Err(src
                 .error(
                     pos(value),
-                    TestFileProblem::NoDistrict {
-                        name,
-                        close,
-                        known: names.map(str::to_string).collect(),
-                    },
+                    TestFileProblem::NoDistrict { name, close, known },
                 )
                 .field("district"))
         }

@@ -280,7 +280,7 @@ pub(super) enum TestFileProblem {
     NoDistrict {
         name: String,
         close: Option<String>,
-        known: Vec<String>,
+        known: crate::diagnostic::Shortlist,
     },
     /// `plan` gives a district more teams of a local kind than it has.
     AboveLocalTeams {
@@ -394,8 +394,8 @@ impl Message for TestFileProblem {
             .hint(match close {
                 Some(close) => did_you_mean_vi(close),
                 None => format!(
-                    "các huyện của kịch bản: {}; hoặc ghi huyện dưới dạng bảng: district = {{ name = \"...\", installed = 300, smartphones = 1000, teams = {{ commune = 5 }} }}",
-                    list(known)
+                    "{}; hoặc ghi huyện dưới dạng bảng: district = {{ name = \"...\", installed = 300, smartphones = 1000, teams = {{ commune = 5 }} }}",
+                    known.districts_vi()
                 ),
             }),
             AboveLocalTeams {
@@ -507,8 +507,8 @@ impl Message for TestFileProblem {
             .hint(match close {
                 Some(close) => did_you_mean_en(close),
                 None => format!(
-                    "the scenario's districts: {}; or write the district as a table: district = {{ name = \"...\", installed = 300, smartphones = 1000, teams = {{ commune = 5 }} }}",
-                    list(known)
+                    "{}; or write the district as a table: district = {{ name = \"...\", installed = 300, smartphones = 1000, teams = {{ commune = 5 }} }}",
+                    known.districts_en()
                 ),
             }),
             AboveLocalTeams {

@@ -10,7 +10,7 @@ use toml::de::DeValue;
 use super::document::{Table, as_array, as_str, as_table, pos};
 use super::message::{Figure, Hint, HistoryProblem};
 use super::{DistrictInput, Scenario};
-use crate::diagnostic::{Error, did_you_mean, shortened};
+use crate::diagnostic::{Error, Shortlist, did_you_mean, shortened};
 use crate::import::message::{TableEntry, TableFileProblem};
 use crate::import::table::{district_name, name_key};
 use crate::limits::{HISTORY_BYTES, HISTORY_SNAPSHOTS};
@@ -114,11 +114,12 @@ pub(crate) fn history(
                 })
                 .field("history.date"));
         }
-        if path.is_file() && crate::import::file::is_scenario(&path) {
+        if let Some(kind) = crate::import::file::sniff(&path) {
             return Err(file_item
-                .error(TableFileProblem::IsScenario {
+                .error(TableFileProblem::NotATable {
                     path: written.to_string(),
                     entry: TableEntry::History,
+                    kind,
                 })
                 .field("history.file"));
         }
@@ -144,7 +145,7 @@ pub(crate) fn history(
                     name: shortened(&row.name),
                     line: row.line,
                     close,
-                    known,
+                    known: Shortlist::of(&row.name, known.iter().map(String::as_str)),
                 })
                 .file(&path)
                 .district(&row.name));

@@ -177,7 +177,7 @@ fn scenario(path: &Path, top: &Table<'_, '_>) -> Result<Scenario, Error> {
         })
         .file(path));
     }
-    spend_is_exact(path, &team_kinds, &districts, horizon_days)?;
+    spend_is_exact(path, top, &team_kinds, &districts, horizon_days)?;
     let history = super::history::history(top, &as_of, &districts)?;
     let letter = super::letter::letter(top, &as_of)?;
     // the scenario's own files (base first), not the settings layered on them
@@ -216,6 +216,7 @@ fn scenario(path: &Path, top: &Table<'_, '_>) -> Result<Scenario, Error> {
 /// spreadsheet shows 15 digits), so a plan's total would not be the sum of its rows.
 fn spend_is_exact(
     path: &Path,
+    top: &Table<'_, '_>,
     team_kinds: &[crate::model::TeamKind],
     districts: &[super::DistrictInput],
     days: u32,
@@ -238,17 +239,51 @@ fn spend_is_exact(
     }
     match costliest {
         Some((kind, kind_most)) if most > crate::model::MAX_BUDGET => {
-            Err(Error::new(ScenarioProblem::SpendTooLarge {
+            let problem = ScenarioProblem::SpendTooLarge {
                 most,
                 kind: kind.to_string(),
                 kind_most,
                 days,
-            })
-            .file(path)
-            .field(format!("team_kind.{kind}.cost_per_team_day")))
+            };
+            // a `--set` (or a sweep's value) that changed the figures: the one the user typed
+            // is named, not the scenario's line it replaced (trial N9)
+            match spend_setting(top, kind) {
+                Some((src, at)) => Err(src.error(at, problem)),
+                None => Err(Error::new(problem)
+                    .file(path)
+                    .field(format!("team_kind.{kind}.cost_per_team_day"))),
+            }
         }
         _ => Ok(()),
     }
+}
+
+/// The `--set` among `top`'s layers that changed what the teams would cost, and where its value
+/// is: the last one of the costliest kind `kind`'s cost per team-day, else the last of its
+/// pool or a district's teams of it, else the last `horizon_days`, else the last about
+/// another kind.
+fn spend_setting<'a>(top: &Table<'a, '_>, kind: &str) -> Option<(&'a Source, Pos)> {
+    let settings: Vec<(&'a Source, Setting)> = top
+        .layers()
+        .iter()
+        .filter(|l| l.src.is_setting())
+        .filter_map(|l| Setting::parse(&l.src.text).ok().map(|s| (l.src, s)))
+        .collect();
+    let kind = crate::text::fold(kind);
+    let rank = |s: &Setting| match s.spend_part()? {
+        Some(k) if crate::text::fold(k) == kind && s.src.text.contains("cost_per_team_day") => {
+            Some(3)
+        }
+        Some(k) if crate::text::fold(k) == kind => Some(2),
+        None => Some(1),
+        Some(_) => Some(0),
+    };
+    settings
+        .iter()
+        .enumerate()
+        .filter_map(|(i, (src, s))| rank(s).map(|r| ((r, i), *src, s.value_at())))
+        .max_by_key(|(key, _, _)| *key)
+        .map(|(_, src, at)| (src, at))
 }
 
 /// `as_of = 2020-09-01`, kept as written.
@@ -501,13 +536,14 @@ fn coverage_file(layer: &Layer<'_, '_>) -> Result<Grid, Error> {
             .field("coverage")
             .hint(Hint::SaveAsXlsx.text()));
     }
-    if path.is_file() && file::is_scenario(&path) {
+    if let Some(kind) = file::sniff(&path) {
         return Err(src
             .error(
                 pos(file),
-                TableFileProblem::IsScenario {
+                TableFileProblem::NotATable {
                     path: written.to_string(),
                     entry: TableEntry::Coverage,
+                    kind,
                 },
             )
             .field("coverage"));

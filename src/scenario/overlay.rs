@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use super::district::{RawDistrict, check_names, name, normalise};
 use super::document::{self, as_str, pos};
 use super::message::{Hint, OtherFile, OverlayProblem, ScenarioFile};
-use crate::diagnostic::{Error, did_you_mean};
+use crate::diagnostic::{Error, Shortlist, did_you_mean};
 use crate::import::table::name_key;
 use crate::limits::{OVERLAY_FILES, TOML_BYTES};
 use crate::source::{Pos, Source};
@@ -159,6 +159,7 @@ pub(super) fn patch_districts<'a>(
                 .filter_map(|d| d.name.as_ref().map(|(n, _)| normalise(n)))
                 .collect();
             let close = did_you_mean(&wanted, known.iter().map(String::as_str)).map(str::to_string);
+            let known = Shortlist::of(&wanted, known.iter().map(String::as_str));
             return Err(at.error(OverlayProblem::UnknownDistrict {
                 name: wanted,
                 from_setting: at.src.is_setting(),

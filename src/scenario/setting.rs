@@ -100,6 +100,31 @@ impl Setting {
         ))
     }
 
+    /// What this setting changes of what every team working every day would cost: `Some(None)`
+    /// for `horizon_days` (every kind), `Some(Some(kind))` for a kind's `cost_per_team_day`
+    /// or `available`, or a district's teams of that kind; `None` for anything else.
+    pub fn spend_part(&self) -> Option<Option<&str>> {
+        match &self.key {
+            Key::Path(parts) => match parts.as_slice() {
+                [(key, _)] if key == "horizon_days" => Some(None),
+                _ => None,
+            },
+            Key::TeamKind { kind, field } => {
+                matches!(field.0.as_str(), "cost_per_team_day" | "available")
+                    .then_some(Some(kind.0.as_str()))
+            }
+            Key::District { field, .. } => match field.as_slice() {
+                [(teams, _), (kind, _)] if teams == "teams" => Some(Some(kind.as_str())),
+                _ => None,
+            },
+        }
+    }
+
+    /// Where the value starts in the setting.
+    pub fn value_at(&self) -> Pos {
+        Pos::Offset(self.value.start)
+    }
+
     /// Reads `text` (`KEY=VALUE`, as typed after `--set`).
     pub fn parse(text: &str) -> Result<Setting, Error> {
         let src = Source::setting(text);

@@ -163,6 +163,9 @@ pub(crate) enum VaryHint {
     ShareNotAboveZero { key: String, range: String },
     /// Any other value refused.
     Other { key: String },
+    /// A range written as a person writes it (`40%..60%`, `40%:60%:5%`, no step): the
+    /// `--vary` to type (`typed`, quoted for a shell); `percent` when percents became shares.
+    Typed { typed: String, percent: bool },
 }
 
 impl VaryHint {
@@ -192,6 +195,14 @@ impl VaryHint {
             Other { key } => format!(
                 "chọn một khoảng mà mọi giá trị đều dùng được cho `{key}` (xem thông báo ở trên), rồi chạy lại"
             ),
+            Typed { typed, percent } => format!(
+                "viết `--vary KHÓA=TỪ..ĐẾN:BƯỚC`{}: gõ --vary {typed}",
+                if *percent {
+                    ", tỷ lệ bằng số thập phân có dấu chấm (40% là 0.4)"
+                } else {
+                    ""
+                }
+            ),
         }
     }
 
@@ -215,6 +226,14 @@ impl VaryHint {
             }
             Other { key } => format!(
                 "choose a range whose every value can be used for `{key}` (see the message above), then run again"
+            ),
+            Typed { typed, percent } => format!(
+                "write `--vary KEY=FROM..TO:STEP`{}: type --vary {typed}",
+                if *percent {
+                    ", shares as decimals with a dot (40% is 0.4)"
+                } else {
+                    ""
+                }
             ),
         }
     }

@@ -41,6 +41,80 @@ pub struct Vary {
     places: usize,
 }
 
+/// The `--vary` to type for a range written as a person writes it, when it can be read as one:
+/// shares in percent (`40%..60%` is `0.4..0.6`), a decimal comma (`0,4`), colons for the dots
+/// (`40%:60%:5%`, `0.4:0.6:0.05` or `0.4:0.05:0.6`), no step (one of about ten values is
+/// proposed). The text, quoted for a shell, and whether percents were made shares; `None`
+/// when the range is not one of these, or the form proposed would not be read either.
+fn typed_as_meant(text: &str) -> Option<(String, bool)> {
+    let (key, range) = text.split_once('=')?;
+    let key = key.trim();
+    if key.is_empty() {
+        return None;
+    }
+    let range: String = range.chars().filter(|c| !c.is_whitespace()).collect();
+    let parts: Vec<&str> = match range.split_once("..") {
+        Some((from, rest)) => match rest.split_once(':') {
+            Some((to, step)) => vec![from, to, step],
+            None => vec![from, rest],
+        },
+        None => range.split(':').collect(),
+    };
+    if !(2..=3).contains(&parts.len()) {
+        return None;
+    }
+    let percent = parts.iter().any(|p| p.ends_with('%'));
+    let mut numbers = Vec::new();
+    for part in &parts {
+        let written = part.strip_suffix('%').unwrap_or(part);
+        let written = if written.matches(',').count() == 1 && !written.contains('.') {
+            written.replacen(',', ".", 1)
+        } else {
+            written.to_string()
+        };
+        let x: f64 = written.parse().ok().filter(|x: &f64| x.is_finite())?;
+        numbers.push(if percent { x / 100.0 } else { x });
+    }
+    let (from, mut to, mut step) = (numbers[0], numbers[1], numbers.get(2).copied());
+    // `FROM:STEP:TO`, as some tools write a range: the middle one is the step
+    if range.split_once("..").is_none()
+        && let Some(last) = step
+        && last > to
+        && to > 0.0
+        && to < last - from
+    {
+        (to, step) = (last, Some(to));
+    }
+    let step = match step {
+        Some(step) => step,
+        None => nice_step(from, to)?,
+    };
+    let round = |x: f64| (x * 1e9).round() / 1e9;
+    let typed = format!("{key}={}..{}:{}", round(from), round(to), round(step));
+    read_vary(&typed, false).ok()?;
+    if typed == text.trim() {
+        return None;
+    }
+    Some((crate::text::shell_quoted(&typed), percent))
+}
+
+/// A step giving about ten values from `from` to `to`: 1, 2 or 5 times a power of ten, whole
+/// when both ends are.
+fn nice_step(from: f64, to: f64) -> Option<f64> {
+    let span = to - from;
+    if span <= 0.0 {
+        return None;
+    }
+    let rough = span / 10.0;
+    let power = 10f64.powf(rough.log10().floor());
+    let step = [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * power)
+        .find(|s| *s >= rough * 0.99)?;
+    let whole = from.fract() == 0.0 && to.fract() == 0.0;
+    Some(if whole { step.round().max(1.0) } else { step })
+}
+
 /// The plan for one value.
 #[derive(Debug)]
 pub struct Point {
@@ -52,15 +126,26 @@ pub struct Point {
 /// Reads `KEY=FROM..TO:STEP`. Whole numbers stay whole (`10..50:10` gives 10, 20, ..., 50);
 /// otherwise each value has as many decimals as FROM and STEP (`0.40..0.50:0.01`).
 pub fn parse_vary(text: &str) -> Result<Vary, Error> {
+    read_vary(text, true)
+}
+
+/// [`parse_vary`]; `suggest`: an error's hint gives the `--vary` to type, when the range reads
+/// as one written as a person writes it ([`typed_as_meant`], which checks its own proposal
+/// without one).
+fn read_vary(text: &str, suggest: bool) -> Result<Vary, Error> {
     // the `--vary` as typed, with the caret under its first character (not a "field")
     let bad = |problem: VaryProblem| {
-        Error::new(problem).vary(
+        let e = Error::new(problem).vary(
             crate::diagnostic::VaryAt {
                 text: shortened(text),
                 value: None,
             },
             1,
-        )
+        );
+        match suggest.then(|| typed_as_meant(text)).flatten() {
+            Some((typed, percent)) => e.hint(VaryHint::Typed { typed, percent }.text()),
+            None => e,
+        }
     };
     let Some((key, range)) = text.split_once('=') else {
         return Err(bad(VaryProblem::NoEquals {

@@ -132,16 +132,34 @@ fn cases() -> Vec<Case> {
             "the budget must be a whole number of đồng",
         )
         .hint(budget.0, budget.1),
+        // the limit, and what to type (trial U11: it said "a whole number")
         generate(
-            "generate: a budget in scientific notation",
+            "generate: a budget in scientific notation, past the limit",
             &["--units", "10", "--budget", "1e30"],
         )
         .at("--budget 1e30: ")
         .place(
-            "ngân sách phải là một số đồng",
-            "the budget must be a whole number of đồng",
+            "ngân sách quá lớn, nhiều nhất là 1.000.000.000.000.000 đồng",
+            "the budget is too large, at most 1,000,000,000,000,000 đồng",
         )
-        .hint(budget.0, budget.1),
+        .hint("--budget 250000000", "--budget 250000000"),
+        generate(
+            "generate: a budget past the limit in digits",
+            &["--units", "10", "--budget", "2_000_000_000_000_000"],
+        )
+        .at("--budget 2_000_000_000_000_000: ")
+        .place(
+            "nhiều nhất là 1.000.000.000.000.000 đồng",
+            "at most 1,000,000,000,000,000 đồng",
+        )
+        .hint("docs/limits.md", "docs/limits.md"),
+        generate(
+            "generate: a budget in scientific notation",
+            &["--units", "10", "--budget", "2.5e8"],
+        )
+        .at("--budget 2.5e8: ")
+        .place("không viết dạng lũy thừa", "not with an exponent")
+        .hint("gõ --budget 250000000", "type --budget 250000000"),
         generate(
             "generate: an empty rule path",
             &["--units", "10", "--rules", ""],

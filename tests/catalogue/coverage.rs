@@ -19,6 +19,9 @@ Bình Gia;7186;29057;19;10;200;2000
 Đình Lập;6651;20175;12;15;200;1400
 ";
 
+/// The start of a plan as `campaign plan --format json` writes it.
+pub const PLAN_JSON: &str = "{\n  \"scenario\": \"Lạng Sơn, 2020-09-01\",\n  \"as_of\": \"2020-09-01\",\n  \"districts\": []\n}\n";
+
 /// The shipped scenario without its `[[district]]` entries, reading them from `file` instead
 /// (named on line 17, where the shipped scenario has its `# budget` line).
 pub fn scenario_reading(file: &str) -> String {
@@ -404,6 +407,53 @@ fn cases() -> Vec<Case> {
             .place(
                 "what-if-equity.toml là tệp kịch bản (.toml), không phải bảng số liệu",
                 "what-if-equity.toml is a scenario file (.toml), not a table of figures",
+            )
+            .hint("`base = ", "`base = "),
+        // another of the tool's files where the table goes: what it is, not a CSV error about
+        // its lines (the second trial's N6)
+        Case::plan("coverage: a rule file")
+            .file(SCENARIO, &scenario_reading("../rules/communication.rhai"))
+            .at("lang-son-2020-09-01.toml:17:12")
+            .place(
+                "../rules/communication.rhai là tệp quy tắc (mã .rhai), không phải bảng số liệu",
+                "../rules/communication.rhai is a rule file (.rhai code), not a table of figures",
+            )
+            .hint(
+                "mỗi huyện một dòng, với các cột tên huyện, số đã cài và số smartphone; tệp quy tắc ghi trong danh sách `rules = [...]`",
+                "one row per district with its name, installs and smartphones; a rule file goes in the scenario's `rules = [...]` list",
+            ),
+        Case::plan("coverage: a plan's JSON output")
+            .file(SCENARIO, &scenario_reading("plan.json"))
+            .file("scenarios/plan.json", PLAN_JSON)
+            .at("lang-son-2020-09-01.toml:17:12")
+            .place(
+                "plan.json là tệp JSON (như kế hoạch do `campaign plan --format json` viết ra), không phải bảng số liệu",
+                "plan.json is a JSON file (as `campaign plan --format json` writes a plan), not a table of figures",
+            )
+            .hint(
+                "ghi bảng số liệu mà kế hoạch đó được lập từ",
+                "name the table of figures that plan was made from",
+            ),
+        Case::plan("coverage: a plan's JSON output named .csv")
+            .file(SCENARIO, &scenario_reading("plan.csv"))
+            .file("scenarios/plan.csv", PLAN_JSON)
+            .at("lang-son-2020-09-01.toml:17:12")
+            .place(
+                "không phải bảng số liệu, dù tên tệp có đuôi .csv",
+                "not a table of figures, though its name ends in .csv",
+            )
+            .place("plan.csv là tệp JSON", "plan.csv is a JSON file")
+            .hint(
+                "ghi bảng số liệu mà kế hoạch đó được lập từ",
+                "name the table of figures that plan was made from",
+            ),
+        Case::plan("coverage: a scenario named .csv")
+            .file(SCENARIO, &scenario_reading("other.csv"))
+            .file("scenarios/other.csv", &crate::layout::shipped())
+            .at("lang-son-2020-09-01.toml:17:12")
+            .place(
+                "other.csv là tệp kịch bản (văn bản TOML như các tệp .toml), không phải bảng số liệu, dù tên tệp có đuôi .csv",
+                "other.csv is a scenario (TOML text, as in .toml files), not a table of figures, though its name ends in .csv",
             )
             .hint("`base = ", "`base = "),
         // a table within its rows but with more districts than a scenario may hold

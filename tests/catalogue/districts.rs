@@ -334,6 +334,16 @@ fn cases() -> Vec<Case> {
             "(first at line 73, written \"Ðình Lập\": character 1 is `Đ` (U+0110) here, `Ð` (U+00D0) there)",
         )
         .hint(twice.0, twice.1),
+        cao_loc_named(
+            "district: listed twice, a dotless ı (Turkish keyboard) for i",
+            "Lộc B\u{131}\u{300}nh",
+        )
+        .at(&format!("{AT}:82:8"))
+        .place(
+            "(lần đầu ở dòng 73, viết là \"Lộc B\u{131}\u{300}nh\": ký tự thứ 6 ở đây là `ì` (U+00EC), ở đó là `ı` (U+0131))",
+            "(first at line 73, written \"Lộc B\u{131}\u{300}nh\": character 6 is `ì` (U+00EC) here, `ı` (U+0131) there)",
+        )
+        .hint(twice.0, twice.1),
         Case::plan("district: listed twice, the old and new tone placement (Hoà, Hòa)")
             .scenario("name = \"Cao Lộc\"", "name = \"Hoà Lạc\"")
             .scenario("name = \"Bắc Sơn\"", "name = \"Hòa Lạc\"")

@@ -200,6 +200,21 @@ fn cases() -> Vec<Case> {
                 "kiểm tra hai cột có bị đổi chỗ không",
                 "check whether the two columns are swapped",
             ),
+        // N6: a rule file named as a snapshot
+        second(
+            "history: a rule file as a snapshot",
+            "file = \"coverage-2020-08-25.csv\"",
+            "file = \"../rules/door-to-door.rhai\"",
+        )
+        .at(&format!("{AT}:18:8"))
+        .place(
+            "../rules/door-to-door.rhai là tệp quy tắc (mã .rhai), không phải bảng số liệu",
+            "../rules/door-to-door.rhai is a rule file (.rhai code), not a table of figures",
+        )
+        .hint(
+            "tệp quy tắc ghi trong danh sách `rules = [...]`",
+            "a rule file goes in the scenario's `rules = [...]` list",
+        ),
         // U22: a scenario named as a snapshot
         second(
             "history: a scenario file as a snapshot",

@@ -512,6 +512,39 @@ fn cases() -> Vec<Case> {
             "muốn lập kế hoạch từ kịch bản này thì dùng `campaign plan",
             "to plan this scenario, run `campaign plan",
         ),
+        // N6: a scenario, a rule file, a plan given where a table is expected: what it is
+        Case::new("import: a scenario named .xlsx", &["import", "{dir}/scenarios/s.xlsx"])
+            .file("scenarios/s.xlsx", &crate::layout::shipped())
+            .at("s.xlsx: ")
+            .place(
+                "tệp này là tệp kịch bản (văn bản TOML như các tệp .toml), không phải bảng số liệu, dù tên tệp có đuôi .xlsx",
+                "this is a scenario (TOML text, as in .toml files), not a table of figures, though its name ends in .xlsx",
+            )
+            .hint(
+                "s.toml rồi dùng `campaign plan ",
+                "s.toml and run `campaign plan ",
+            ),
+        Case::new("import: a rule file", &["import", "{dir}/rules/communication.rhai"])
+            .at("communication.rhai: ")
+            .place(
+                "tệp này là tệp quy tắc (mã .rhai), không phải bảng số liệu",
+                "this is a rule file (.rhai code), not a table of figures",
+            )
+            .hint(
+                "tệp quy tắc ghi trong danh sách `rules = [...]`",
+                "a rule file goes in the scenario's `rules = [...]` list",
+            ),
+        Case::new("import: a plan's JSON output", &["import", "{dir}/plan.json"])
+            .file("plan.json", super::coverage::PLAN_JSON)
+            .at("plan.json: ")
+            .place(
+                "tệp này là tệp JSON (như kế hoạch do `campaign plan --format json` viết ra)",
+                "this is a JSON file (as `campaign plan --format json` writes a plan)",
+            )
+            .hint(
+                "`campaign import` đọc một bảng số liệu (.csv hoặc .xlsx)",
+                "`campaign import` reads a table of figures (.csv or .xlsx)",
+            ),
         // U13: the same mistake given to the rule checker
         Case::new(
             "rules check: a scenario file",

@@ -234,8 +234,8 @@ fn cases() -> Vec<Case> {
         )
         .place("78.399, ghi ở {dir}/scenarios/lang-son-2020-09-01.toml:66", "78,399, written in {dir}/scenarios/lang-son-2020-09-01.toml:66")
         .hint(
-            "nếu số thuê bao cũng đổi, đặt cả số mới đó: --set \"district.Hữu Lũng.smartphones=N\"",
-            "if smartphones changed too, set its new figure too: --set \"district.Hữu Lũng.smartphones=N\"",
+            "nếu số thuê bao cũng đổi, đặt cả số mới đó: --set 'district.Hữu Lũng.smartphones=N'",
+            "if smartphones changed too, set its new figure too: --set 'district.Hữu Lũng.smartphones=N'",
         ),
         set(
             "set: teams of a misspelt kind",
@@ -459,9 +459,64 @@ fn cases() -> Vec<Case> {
             .at("--set district.Hữu Lũng.installed=18,019: ")
             .place("huyện \"Hữu Lũng\"", "district \"Hữu Lũng\"")
             .hint(
-                "không có dấu phân cách hàng nghìn: gõ --set \"district.Hữu Lũng.installed=18019\"",
-                "without thousands separators: type --set \"district.Hữu Lũng.installed=18019\"",
+                "không có dấu phân cách hàng nghìn: gõ --set 'district.Hữu Lũng.installed=18019'",
+                "without thousands separators: type --set 'district.Hữu Lũng.installed=18019'",
             ),
+        // the district's name in quotes: the setting to type is in single quotes, which a
+        // shell passes as they are (the second trial's N8: the hint's double quotes did not)
+        set(
+            "set: a count with a thousands comma, the district's name in quotes",
+            "district.\"Văn Lãng\".smartphones=18,019",
+        )
+        .at("--set district.\"Văn Lãng\".smartphones=18,019: ")
+        .place("huyện \"Văn Lãng\"", "district \"Văn Lãng\"")
+        .hint(
+            "không có dấu phân cách hàng nghìn: gõ --set 'district.\"Văn Lãng\".smartphones=18019'",
+            "without thousands separators: type --set 'district.\"Văn Lãng\".smartphones=18019'",
+        ),
+        // what every team would cost passes the limit because of a --set: that --set is named,
+        // not the scenario's line it replaced (trial N9)
+        Case::plan("set: a cost per team-day that takes the spend past the limit")
+            .set("team_kind.volunteer.available=100000")
+            .set("team_kind.volunteer.cost_per_team_day=1e9")
+            .at("--set team_kind.volunteer.cost_per_team_day=1e9: ")
+            .place("1.000.000.000.000.000", "1,000,000,000,000,000")
+            .hint(
+                "kiểm tra `cost_per_team_day` của loại `volunteer`",
+                "check `cost_per_team_day` of kind `volunteer`",
+            ),
+        Case::plan("set: a pool that takes the spend past the limit")
+            .scenario(
+                "cost_per_team_day = 300_000",
+                "cost_per_team_day = 1_000_000_000",
+            )
+            .set("team_kind.volunteer.available=100000")
+            .set("horizon_days=20")
+            .at("--set team_kind.volunteer.available=100000: ")
+            .place("20 ngày", "20 days")
+            .hint("`horizon_days`", "`horizon_days`"),
+        // a district not in a scenario of 700: the closest few names and the count, not 2 kB
+        // of names (trial N13)
+        Case::new(
+            "set: a district not among 700",
+            &[
+                "plan",
+                "{dir}/scenarios/synthetic-700.toml",
+                "--set",
+                "district.Khong Co.installed=5",
+            ],
+        )
+        .copy("scenarios/synthetic-700.toml")
+        .copy("scenarios/synthetic-700.csv")
+        .at("--set district.Khong Co.installed=5: ")
+        .place(
+            "kịch bản không có huyện \"Khong Co\"",
+            "the scenario has no district \"Khong Co\"",
+        )
+        .hint(
+            "các tên gần nhất trong 700 huyện của kịch bản: `Huyện ",
+            "the closest names among the scenario's 700 districts: `Huyện ",
+        ),
         // the shell split the setting at the district name's space
         Case::plan("set: a district name with a space, not quoted")
             .arg("--set")

@@ -42,6 +42,49 @@ fn cases() -> Vec<Case> {
             "lacks `..` between its start and end",
         )
         .hint(how.0, how.1),
+        // a range written as a person writes it: the --vary to type, as typed (trial N12)
+        vary("sweep: shares in percent, no step", "target.provincial_rate=40%..60%")
+            .at("--vary target.provincial_rate=40%..60%: ")
+            .place("thiếu bước `:BƯỚC`", "lacks its step `:STEP`")
+            .hint(
+                "(40% là 0.4): gõ --vary target.provincial_rate=0.4..0.6:0.02",
+                "(40% is 0.4): type --vary target.provincial_rate=0.4..0.6:0.02",
+            ),
+        vary(
+            "sweep: shares in percent, colons for the dots",
+            "target.provincial_rate=40%:60%:5%",
+        )
+        .at("--vary target.provincial_rate=40%:60%:5%: ")
+        .place(
+            "thiếu `..` giữa điểm đầu và điểm cuối",
+            "lacks `..` between its start and end",
+        )
+        .hint(
+            "(40% là 0.4): gõ --vary target.provincial_rate=0.4..0.6:0.05",
+            "(40% is 0.4): type --vary target.provincial_rate=0.4..0.6:0.05",
+        ),
+        vary(
+            "sweep: a district's figure, no step",
+            "district.\"Văn Lãng\".installed=8000..9000",
+        )
+        .at("--vary district.\"Văn Lãng\".installed=8000..9000: ")
+        .place("thiếu bước `:BƯỚC`", "lacks its step `:STEP`")
+        .hint(
+            "gõ --vary 'district.\"Văn Lãng\".installed=8000..9000:100'",
+            "type --vary 'district.\"Văn Lãng\".installed=8000..9000:100'",
+        ),
+        // the spend limit passed by one value of the range: the --vary is named (trial N9)
+        vary(
+            "sweep: a cost per team-day that takes the spend past the limit",
+            "team_kind.volunteer.cost_per_team_day=4e8..1e9:3e8",
+        )
+        .set("team_kind.volunteer.available=100000")
+        .at("--vary team_kind.volunteer.cost_per_team_day=4e8..1e9:3e8, ")
+        .place("1.000.000.000", "1,000,000,000")
+        .hint(
+            "kiểm tra `cost_per_team_day` của loại `volunteer`",
+            "check `cost_per_team_day` of kind `volunteer`",
+        ),
         vary("sweep: no step", "team_kind.volunteer.available=0..60")
             .at("--vary team_kind.volunteer.available=0..60: ")
             .place("thiếu bước `:BƯỚC`", "lacks its step `:STEP`")
@@ -100,8 +143,8 @@ fn cases() -> Vec<Case> {
             "the start `0,3` is not a number",
         )
         .hint(
-            "--vary target.provincial_rate=0.40..0.50:0.02",
-            "--vary target.provincial_rate=0.40..0.50:0.02",
+            "gõ --vary target.provincial_rate=0.3..0.5:0.1",
+            "type --vary target.provincial_rate=0.3..0.5:0.1",
         ),
         vary(
             "sweep: nan as a start",

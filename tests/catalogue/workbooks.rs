@@ -130,8 +130,8 @@ fn cases() -> Vec<Case> {
             .file("scenarios/coverage.xlsx", super::coverage::CSV)
             .at("coverage.xlsx: ")
             .place(
-                "tệp này không phải bảng tính Excel (.xlsx)",
-                "this file is not an Excel workbook (.xlsx)",
+                "tệp này không phải bảng tính Excel (.xlsx) mà là bảng CSV",
+                "this file is not an Excel workbook (.xlsx): it is a CSV table",
             )
             .hint("đổi đuôi tên tệp thành .csv", "rename it to .csv"),
         Case::plan("workbook: a workbook named .csv")
@@ -469,8 +469,8 @@ fn cases() -> Vec<Case> {
         })
         .at("coverage.xlsx: ")
         .place(
-            "tệp này không phải bảng tính Excel (.xlsx)",
-            "this file is not an Excel workbook (.xlsx)",
+            "tệp này không phải bảng tính Excel (.xlsx) mà là bảng CSV (văn bản, các cột ngăn bởi `;`)",
+            "this file is not an Excel workbook (.xlsx): it is a CSV table (text, its columns split by `;`)",
         )
         .hint("đổi đuôi tên tệp thành .csv", "rename it to .csv"),
     ]

@@ -82,8 +82,8 @@ fn a_file_named_for_the_other_format_says_so() {
         assert_has(
             text,
             &[
-                "renamed.xlsx: this file is not an Excel workbook (.xlsx)",
-                "if it is a CSV table (text), rename it to .csv",
+                "renamed.xlsx: this file is not an Excel workbook (.xlsx): it is a CSV table (text, its columns split by `;`)",
+                "rename it to .csv",
             ],
         );
         assert!(!text.contains("EOCD"), "{text}");
@@ -92,7 +92,7 @@ fn a_file_named_for_the_other_format_says_so() {
         assert_has(
             text,
             &[
-                "tệp này không phải bảng tính Excel (.xlsx)",
+                "tệp này không phải bảng tính Excel (.xlsx) mà là bảng CSV",
                 "đổi đuôi tên tệp thành .csv",
             ],
         );

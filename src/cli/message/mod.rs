@@ -447,9 +447,14 @@ pub(crate) enum GenerateProblem {
     BudgetNegative {
         text: String,
     },
-    /// A budget above a thousand trillion đồng.
+    /// A budget above [`crate::model::MAX_BUDGET`] (a thousand trillion đồng).
     BudgetTooLarge {
         text: String,
+    },
+    /// A whole budget written with an exponent (`2.5e8`): `digits` is what to type.
+    BudgetInDigits {
+        text: String,
+        digits: String,
     },
     BudgetNotANumber {
         text: String,
@@ -529,9 +534,14 @@ impl Message for GenerateProblem {
                 Said::new(format!("--budget {text}: ngân sách không thể âm")).hint(budget)
             }
             BudgetTooLarge { text } => Said::new(format!(
-                "--budget {text}: ngân sách quá lớn, không thể là thật (hơn 1.000.000 tỷ đồng)"
+                "--budget {text}: ngân sách quá lớn, nhiều nhất là {} đồng (1 triệu tỷ đồng)",
+                count(Lang::Vi, crate::model::MAX_BUDGET)
             ))
-            .hint("kiểm tra xem có gõ thừa chữ số nào không; ngân sách tính bằng đồng"),
+            .hint("kiểm tra xem có gõ thừa chữ số nào không; ngân sách tính bằng đồng, viết bằng chữ số, ví dụ --budget 250000000 (250 triệu đồng), hoặc --budget auto; mức trần này ghi trong docs/limits.md"),
+            BudgetInDigits { text, digits } => Said::new(format!(
+                "--budget {text}: ngân sách viết bằng chữ số, không viết dạng lũy thừa (e)"
+            ))
+            .hint(format!("gõ --budget {digits}")),
             BudgetNotANumber { text } => Said::new(format!(
                 "--budget {text}: ngân sách phải là một số đồng (số nguyên) hoặc auto"
             ))
@@ -614,10 +624,14 @@ impl Message for GenerateProblem {
                 Said::new(format!("--budget {text}: the budget cannot be negative")).hint(budget)
             }
             BudgetTooLarge { text } => Said::new(format!(
-                "--budget {text}: the budget is too large to be real (more than \
-                 1,000,000,000,000,000 đồng)"
+                "--budget {text}: the budget is too large, at most {} đồng (a thousand trillion)",
+                count(Lang::En, crate::model::MAX_BUDGET)
             ))
-            .hint("check for a digit typed twice; the budget is in đồng"),
+            .hint("check for a digit typed twice; the budget is in đồng, written in digits, e.g. --budget 250000000 (250 million đồng), or --budget auto; docs/limits.md lists this limit"),
+            BudgetInDigits { text, digits } => Said::new(format!(
+                "--budget {text}: the budget is written in digits, not with an exponent (e)"
+            ))
+            .hint(format!("type --budget {digits}")),
             BudgetNotANumber { text } => Said::new(format!(
                 "--budget {text}: the budget must be a whole number of đồng, or auto"
             ))

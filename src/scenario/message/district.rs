@@ -111,10 +111,14 @@ impl Changed {
             "smartphones"
         };
         match (&self.setting, lang) {
-            (Some(d), crate::text::Lang::Vi) => {
-                format!("đặt cả số mới đó: --set \"district.{d}.{field}=N\"")
-            }
-            (Some(d), _) => format!("set its new figure too: --set \"district.{d}.{field}=N\""),
+            (Some(d), crate::text::Lang::Vi) => format!(
+                "đặt cả số mới đó: --set {}",
+                crate::text::shell_quoted(&format!("district.{d}.{field}=N"))
+            ),
+            (Some(d), _) => format!(
+                "set its new figure too: --set {}",
+                crate::text::shell_quoted(&format!("district.{d}.{field}=N"))
+            ),
             (None, crate::text::Lang::Vi) => format!("thêm số mới vào mục này ({field} = ...)"),
             (None, _) => format!("add its new figure to this entry ({field} = ...)"),
         }

@@ -50,14 +50,10 @@ pub(crate) enum NumberFix {
     Thousands,
 }
 
-/// A setting as typed on the command line: in double quotes when it holds a space (a
-/// district's name), which the shell would split.
+/// A setting to type on the command line, quoted for a shell when it needs it (a district's
+/// name: `'district."Hữu Lũng".smartphones=18019'`), so that it can be typed as shown.
 fn quoted(setting: &str) -> String {
-    if setting.contains(char::is_whitespace) {
-        format!("\"{setting}\"")
-    } else {
-        setting.to_string()
-    }
+    crate::text::shell_quoted(setting)
 }
 
 impl Hint {

@@ -4,7 +4,6 @@ use super::Hint;
 use crate::diagnostic::{Message, Said};
 use crate::limits::{HISTORY_BYTES, HISTORY_SNAPSHOTS};
 use crate::number::{count, size};
-use crate::source::name_list;
 use crate::text::Lang;
 
 /// A problem with a snapshot of `[[history]]` or with the figures over time.
@@ -25,13 +24,13 @@ pub(crate) enum HistoryProblem {
         second: String,
     },
     /// The snapshot of `date` has a district the scenario does not (its `name` on `line`);
-    /// `close` is a district it may be a typing mistake for, `known` every district.
+    /// `close` is a district it may be a typing mistake for, `known` the districts to list.
     UnknownDistrict {
         date: String,
         name: String,
         line: usize,
         close: Option<String>,
-        known: Vec<String>,
+        known: crate::diagnostic::Shortlist,
     },
     /// The snapshot of `date` has no row for the district `name`.
     MissingDistrict { date: String, name: String },
@@ -108,8 +107,8 @@ impl Message for HistoryProblem {
                     )
                 }
                 None => format!(
-                    "tên huyện phải giống tên trong kịch bản: {}",
-                    name_list(known.iter().map(String::as_str))
+                    "tên huyện phải giống tên trong kịch bản; {}",
+                    known.districts_vi()
                 ),
             }),
             MissingDistrict { date, name } => {
@@ -168,8 +167,8 @@ impl Message for HistoryProblem {
                     )
                 }
                 None => format!(
-                    "district names must be the scenario's names: {}",
-                    name_list(known.iter().map(String::as_str))
+                    "district names must be the scenario's names; {}",
+                    known.districts_en()
                 ),
             }),
             MissingDistrict { date, name } => {

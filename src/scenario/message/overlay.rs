@@ -3,7 +3,6 @@
 
 use super::{Hint, OtherFile};
 use crate::diagnostic::{Message, Said};
-use crate::source::name_list;
 use crate::text::Text;
 
 /// A problem with the chain of `base` files or with a district an overlay (or a `--set`)
@@ -25,12 +24,12 @@ pub(crate) enum OverlayProblem {
         base: bool,
     },
     /// A district the base does not have; `from_setting` when a `--set` names it, `close` is
-    /// a district it may be a typing mistake for, `known` every district.
+    /// a district it may be a typing mistake for, `known` the districts to list.
     UnknownDistrict {
         name: String,
         from_setting: bool,
         close: Option<String>,
-        known: Vec<String>,
+        known: crate::diagnostic::Shortlist,
     },
 }
 
@@ -117,10 +116,7 @@ impl Message for OverlayProblem {
                             .map(|why| format!(" ({why})"))
                             .unwrap_or_default()
                     ),
-                    None => format!(
-                        "các huyện: {}.{also}",
-                        name_list(known.iter().map(String::as_str))
-                    ),
+                    None => format!("{}.{also}", known.districts_vi()),
                 })
             }
         }
@@ -178,10 +174,7 @@ impl Message for OverlayProblem {
                             .map(|why| format!(" ({why})"))
                             .unwrap_or_default()
                     ),
-                    None => format!(
-                        "the districts are {}.{also}",
-                        name_list(known.iter().map(String::as_str))
-                    ),
+                    None => format!("{}.{also}", known.districts_en()),
                 })
             }
         }
