@@ -219,7 +219,8 @@ fn cannot_write(path: &Path, err: &std::io::Error) -> Error {
     Error::new(OutputProblem::CannotWrite {
         kind: err.kind(),
         file: true,
-    }).file(path)
+    })
+    .file(path)
 }
 
 /// The scenario loader on `bytes` as `scenarios/scenario.toml` (its `base`, `coverage`,

@@ -27,8 +27,8 @@ fn main() {
 #[cfg(unix)]
 fn stop_cleanly_on_signals() {
     use signal_hook::consts::signal::{
-        SIGALRM, SIGHUP, SIGINT, SIGPROF, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2, SIGVTALRM,
-        SIGXCPU, SIGXFSZ,
+        SIGALRM, SIGHUP, SIGINT, SIGPROF, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2, SIGVTALRM, SIGXCPU,
+        SIGXFSZ,
     };
     let signals = [
         SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU,
@@ -49,4 +49,3 @@ fn stop_cleanly_on_signals() {
 fn stop_cleanly_on_signals() {
     let _ = ctrlc::set_handler(|| campaign_planner::cli::remove_pending_outputs_and_exit(130));
 }
-

@@ -266,6 +266,10 @@ fn year_in_file_name(path: &Path) -> Option<u32> {
     year(&stem)
 }
 
+/// A date found in a title: the date, the cell's place among the title cells, the date's place
+/// in its cell, the row, the cell as shown in messages, and the year written in the same cell.
+type Candidate<'a> = (Found, usize, usize, &'a GridRow, String, Option<u32>);
+
 /// The date of the figures of a table: `given` (`--as-of`), else the first date in the title
 /// rows `titles` (one written after "đến" first), else the file's name. A title's date without
 /// a year takes the year written elsewhere in the titles, else in the file's name; with none
@@ -276,7 +280,7 @@ pub(crate) fn as_of(src: &Source, titles: &[&GridRow], given: Option<Date>) -> R
     }
     // each date with its cell's place in the file and its own place in the cell, and the
     // years written with the cell's other dates
-    let mut candidates: Vec<(Found, usize, usize, &GridRow, String, Option<u32>)> = Vec::new();
+    let mut candidates: Vec<Candidate> = Vec::new();
     let mut cell_index = 0;
     for row in titles {
         for cell in &row.cells {

@@ -68,7 +68,7 @@ impl Extra {
         if has("xet nghiem") || words.iter().any(|w| *w == "testing" || *w == "tested") {
             return Some(Extra::Testing);
         }
-        if has("hoc sinh") || has("sinh vien") || words.iter().any(|w| *w == "students") {
+        if has("hoc sinh") || has("sinh vien") || words.contains(&"students") {
             return Some(Extra::Students);
         }
         None

@@ -15,8 +15,8 @@ use rhai::packages::{
 use rhai::{Dynamic, Engine, FLOAT, INT, ImmutableString, Position};
 
 use super::budget::Budget;
-use super::limits::Allowance;
 use super::failure::Fallible;
+use super::limits::Allowance;
 use super::limits::{
     MAX_ARRAY_SIZE, MAX_CALL_LEVELS, MAX_EXPR_DEPTHS, MAX_FUNCTIONS, MAX_MAP_SIZE, MAX_OPERATIONS,
     MAX_STRING_SIZE, MAX_VARIABLES, evaluation_allowance,
@@ -267,7 +267,10 @@ mod tests {
     fn one_plan_of_many_gets_its_share_of_the_command_s_steps() {
         // alone: the evaluation's own limits
         let alone = Clock::new(TIME_FOR_TESTS).allowance;
-        assert_eq!((alone.steps, alone.time, alone.plans), (TOTAL_OPERATIONS, TOTAL_TIME, 1));
+        assert_eq!(
+            (alone.steps, alone.time, alone.plans),
+            (TOTAL_OPERATIONS, TOTAL_TIME, 1)
+        );
         assert!(!alone.shared());
         // a few plans: still the evaluation's own (the share is larger)
         let few = as_one_of(3, || Clock::new(TIME_FOR_TESTS).allowance);

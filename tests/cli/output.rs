@@ -465,9 +465,7 @@ fn a_signal_during_the_write_leaves_no_temporary_file() {
         libc::SIGALRM,
     ];
     let mut caught_by = std::collections::BTreeSet::new();
-    for (attempt, signal) in signals.into_iter().cycle().take(60)
-        .enumerate()
-    {
+    for (attempt, signal) in signals.into_iter().cycle().take(60).enumerate() {
         let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_campaign"))
             .arg("plan")
             .arg(&scenario)

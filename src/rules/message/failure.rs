@@ -1,12 +1,12 @@
 //! A rule that stops while it runs: a host function refused it, Rhai met an error, or it ran
 //! too long.
 
-#[cfg(test)]
-use super::super::limits::{TOTAL_OPERATIONS, TOTAL_TIME};
 use super::super::limits::{
     Allowance, MAX_ARRAY_SIZE, MAX_CALL_LEVELS, MAX_MAP_SIZE, MAX_OPERATIONS, MAX_STRING_SIZE,
     MAX_VARIABLES, RUN_OPERATIONS, RUN_TIME,
 };
+#[cfg(test)]
+use super::super::limits::{TOTAL_OPERATIONS, TOTAL_TIME};
 use super::{HostProblem, did_you_mean_en, did_you_mean_vi};
 use crate::diagnostic::{Message, Said};
 use crate::number::{count, decimal};
