@@ -15,13 +15,7 @@ pub fn emit(
     bytes: &[u8],
     stdout: &mut dyn std::io::Write,
 ) -> Result<(), Error> {
-    match out.filter(|path| !is_stdout(path)) {
-        Some(path) => write_atomically(path, bytes),
-        None => match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
-            Err(e) if e.kind() != ErrorKind::BrokenPipe => Err(write_error(None, &e)),
-            _ => Ok(()),
-        },
-    }
+    emit_with(out, stdout, &mut |w| w.write_all(bytes))
 }
 
 /// [`emit`] for output written piece by piece: `fill` writes it to the temporary file of
@@ -32,7 +26,8 @@ pub fn emit_with(
     stdout: &mut dyn std::io::Write,
     fill: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<(), Error> {
-    match out {
+    // `--out -`: standard output
+    match out.filter(|path| !is_stdout(path)) {
         Some(path) => write_atomically_with(path, fill),
         None => match fill(stdout).and_then(|()| stdout.flush()) {
             Err(e) if e.kind() != ErrorKind::BrokenPipe => Err(write_error(None, &e)),
