@@ -10,7 +10,8 @@ use std::path::{Path, PathBuf};
 
 use campaign_planner::limits::{
     CELL_CHARS, TABLE_BYTES, TABLE_CELLS, TABLE_COLUMNS, TABLE_ROWS, TOML_TABLES, TOML_VALUES,
-    WORKBOOK_PART_BYTES, WORKBOOK_PARTS, WORKBOOK_READ_BYTES, WORKBOOK_UNZIPPED_BYTES,
+    WORKBOOK_ENTRIES, WORKBOOK_PART_BYTES, WORKBOOK_PARTS, WORKBOOK_READ_BYTES, WORKBOOK_STRINGS,
+    WORKBOOK_STYLES, WORKBOOK_UNZIPPED_BYTES,
 };
 use campaign_planner::text::Lang;
 use tempfile::TempDir;
@@ -469,6 +470,90 @@ fn a_workbook_cut_short_is_damaged_not_library_text() {
             "gợi ý: mở tệp bằng Excel rồi lưu lại",
         ],
     );
+}
+
+/// The one-district workbook with the part `name` added (or replaced) as `xml`.
+fn workbook_with(name: &str, xml: &str) -> Vec<u8> {
+    let sheet = sheet(TABLE_ROWS_XML);
+    let shared = shared(&[]);
+    let mut parts: Vec<(&str, &[u8])> = vec![
+        ("[Content_Types].xml", CONTENT_TYPES.as_bytes()),
+        ("_rels/.rels", RELS.as_bytes()),
+        ("xl/workbook.xml", WORKBOOK.as_bytes()),
+        ("xl/_rels/workbook.xml.rels", WORKBOOK_RELS.as_bytes()),
+        ("xl/worksheets/sheet1.xml", sheet.as_bytes()),
+        ("xl/sharedStrings.xml", shared.as_bytes()),
+    ];
+    parts.retain(|(n, _)| *n != name);
+    parts.push((name, xml.as_bytes()));
+    zip(&parts)
+}
+
+// F01: a few kB of `<xf/>` or `<si/>` each cost calamine a hundred bytes or more, held; the
+// parts are counted before calamine reads them
+#[test]
+fn a_workbook_listing_more_cell_formats_than_the_limit_is_refused_by_its_part() {
+    let styles = format!(
+        r#"<?xml version="1.0"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs count="1">{}</cellXfs></styleSheet>"#,
+        "<xf/>".repeat(WORKBOOK_STYLES + 1)
+    );
+    let (en, vi) = import_refused(&workbook_with("xl/styles.xml", &styles));
+    assert_has(
+        &en,
+        &[
+            "coverage.xlsx: the workbook's part xl/styles.xml lists 100,001 cell formats",
+            "above the limit of 100,000",
+            "hint: a workbook of every commune of Vietnam needs",
+            "docs/limits.md",
+        ],
+    );
+    assert_has(
+        &vi,
+        &[
+            "coverage.xlsx: phần xl/styles.xml của bảng tính có 100.001 định dạng ô",
+            "quá giới hạn 100.000",
+        ],
+    );
+    // as many as the limit allows: the table is read
+    let styles = styles.replacen("<xf/>", "", 1);
+    let dir = TempDir::new().unwrap();
+    let path = write(
+        dir.path(),
+        "coverage.xlsx",
+        workbook_with("xl/styles.xml", &styles),
+    );
+    Test::new().arg("import").arg(&path).run().code(EXIT_PLAN);
+}
+
+#[test]
+fn a_workbook_of_millions_of_empty_shared_strings_is_refused_by_its_count() {
+    let strings = format!(
+        r#"<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">{}</sst>"#,
+        "<si/>".repeat(WORKBOOK_STRINGS + 1)
+    );
+    let (en, vi) = import_refused(&workbook_with("xl/sharedStrings.xml", &strings));
+    assert_has(
+        &en,
+        &["coverage.xlsx: the workbook's part xl/sharedStrings.xml lists 2,000,001 shared strings, above the limit of 2,000,000"],
+    );
+    assert_has(
+        &vi,
+        &["phần xl/sharedStrings.xml của bảng tính có 2.000.001 chuỗi dùng chung, quá giới hạn 2.000.000"],
+    );
+}
+
+#[test]
+fn a_workbook_listing_more_sheets_than_the_limit_is_refused() {
+    let sheets: String = (0..=WORKBOOK_ENTRIES)
+        .map(|i| format!(r#"<sheet name="S{i}" sheetId="{i}" r:id="rId1"/>"#))
+        .collect();
+    let workbook = WORKBOOK.replace(r#"<sheet name="Sheet1" sheetId="1" r:id="rId1"/>"#, &sheets);
+    let (en, vi) = import_refused(&workbook_with("xl/workbook.xml", &workbook));
+    assert_has(
+        &en,
+        &["the workbook's part xl/workbook.xml lists 10,001 entries (sheets, defined names, links between parts), above the limit of 10,000"],
+    );
+    assert_has(&vi, &["phần xl/workbook.xml của bảng tính có 10.001 mục"]);
 }
 
 #[test]

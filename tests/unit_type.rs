@@ -431,6 +431,7 @@ fn import_writes_unit_type_only_where_the_name_does_not_say_it() {
     let skeleton = campaign_planner::import::skeleton::render(
         &imported,
         &campaign_planner::import::skeleton::Rules::Folder("../rules".to_string()),
+        campaign_planner::text::Lang::En,
     );
     assert_has(
         &skeleton,

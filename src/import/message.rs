@@ -6,8 +6,8 @@ use super::table::Heading;
 use crate::diagnostic::{Message, Said};
 use crate::limits::{
     CELL_CHARS, NAME_CHARS, TABLE_BYTES, TABLE_CELLS, TABLE_COLUMNS, TABLE_ROWS, TOML_BYTES,
-    TOML_TABLES, TOML_VALUES, WORKBOOK_PART_BYTES, WORKBOOK_PARTS, WORKBOOK_READ_BYTES,
-    WORKBOOK_UNZIPPED_BYTES,
+    TOML_TABLES, TOML_VALUES, WORKBOOK_ENTRIES, WORKBOOK_PART_BYTES, WORKBOOK_PARTS,
+    WORKBOOK_READ_BYTES, WORKBOOK_STRINGS, WORKBOOK_STYLES, WORKBOOK_UNZIPPED_BYTES,
 };
 use crate::model::MAX_PEOPLE;
 use crate::model::MAX_TEAMS;
@@ -1575,6 +1575,43 @@ pub(crate) enum TableLimit {
     /// A workbook whose reading unzips more than [`WORKBOOK_READ_BYTES`]: its sheets read the
     /// same parts again and again.
     Reread,
+    /// A part of a workbook listing more items than the tool reads (`count` of them): shared
+    /// strings, styles, or the entries of a list.
+    Items {
+        part: String,
+        kind: WorkbookItems,
+        count: usize,
+    },
+}
+
+/// What a workbook's part lists one by one, each bounded before calamine holds it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum WorkbookItems {
+    /// Shared strings, at most [`WORKBOOK_STRINGS`].
+    Strings,
+    /// Cell formats, fonts, fills, borders and number formats, at most [`WORKBOOK_STYLES`].
+    Styles,
+    /// Sheets, defined names, relationships, at most [`WORKBOOK_ENTRIES`].
+    Entries,
+}
+
+impl WorkbookItems {
+    /// The limit, and what is counted: (limit, Vietnamese, English).
+    fn said(self) -> (usize, &'static str, &'static str) {
+        match self {
+            WorkbookItems::Strings => (WORKBOOK_STRINGS, "chuỗi dùng chung", "shared strings"),
+            WorkbookItems::Styles => (
+                WORKBOOK_STYLES,
+                "định dạng ô (kiểu ô, phông chữ, màu nền, đường viền, định dạng số)",
+                "cell formats (styles, fonts, fills, borders, number formats)",
+            ),
+            WorkbookItems::Entries => (
+                WORKBOOK_ENTRIES,
+                "mục (trang, tên vùng, liên kết giữa các phần)",
+                "entries (sheets, defined names, links between parts)",
+            ),
+        }
+    }
 }
 
 /// The last cell the limits read, as Excel names it: `ALL100000`.
@@ -1676,6 +1713,15 @@ impl Message for TableLimit {
                 mb(WORKBOOK_READ_BYTES)
             ))
             .hint("tệp này không do Excel viết ra đúng cách: mở tệp bằng Excel rồi lưu lại, hoặc xin lại tệp từ nơi gửi"),
+            Items { part, kind, count } => {
+                let (limit, what, _) = kind.said();
+                Said::new(format!(
+                    "phần {part} của bảng tính có {} {what}, quá giới hạn {}",
+                    n(*count),
+                    n(limit)
+                ))
+                .hint(ITEMS_HINT.0)
+            }
         }
     }
 
@@ -1760,9 +1806,24 @@ impl Message for TableLimit {
                 mb(WORKBOOK_READ_BYTES)
             ))
             .hint("this file was not written properly by Excel: open it in Excel and save it again, or ask the sender for the file again"),
+            Items { part, kind, count } => {
+                let (limit, _, what) = kind.said();
+                Said::new(format!(
+                    "the workbook's part {part} lists {} {what}, above the limit of {}",
+                    n(*count),
+                    n(limit)
+                ))
+                .hint(ITEMS_HINT.1)
+            }
         }
     }
 }
+
+/// What to do about a workbook listing too many items: (Vietnamese, English).
+const ITEMS_HINT: (&str, &str) = (
+    "bảng tính số liệu của mọi xã trong cả nước chỉ cần vài chục nghìn mục như vậy: kiểm tra đây đúng là tệp cần đọc (tệp có thể không do Excel viết ra, hoặc được làm ra để phá hoại); nếu đúng, chép bảng số liệu sang một bảng tính mới (chỉ dán giá trị) hoặc lưu trang số liệu thành \"CSV UTF-8\"; docs/limits.md nói vì sao có giới hạn này",
+    "a workbook of every commune of Vietnam needs a few tens of thousands of these at most: check that this is the file you meant (it may not have been written by Excel, or may be built to harm); if it is, copy the table into a new workbook (paste values only) or save the table's sheet as \"CSV UTF-8\"; docs/limits.md says why this limit exists",
+);
 
 /// What to do about a workbook that unzips to too much: (Vietnamese, English).
 const UNZIPPED_HINT: (&str, &str) = (

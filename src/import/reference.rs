@@ -59,6 +59,12 @@ pub(super) struct Scan {
     /// calamine reserves room for that many before reading one.
     pub declared: Option<u128>,
     pub shared_max: Option<(usize, Option<String>)>,
+    /// The entries of a styles part calamine keeps one by one (`xf`, `font`, `fill`,
+    /// `border`, `numFmt`), wherever they are in the part.
+    pub styles: usize,
+    /// The entries of a list calamine keeps one by one (`sheet`, `definedName`,
+    /// `Relationship`), wherever they are in the part.
+    pub entries: usize,
 }
 
 /// The first bad reference of the XML `part`, read to its end or to its first XML error (a part
@@ -68,8 +74,9 @@ pub(super) fn first_bad(part: impl BufRead) -> Option<BadReference> {
     scan(part).bad
 }
 
-/// Looks through the XML `part` ([`Scan`]), to its end or to its first XML error or bad
-/// reference.
+/// Looks through the XML `part` ([`Scan`]), to its end or to its first XML error: references
+/// up to the first bad one, items (strings, styles, entries) to the end, so that a bad
+/// reference does not hide millions of items behind it.
 pub(super) fn scan(part: impl BufRead) -> Scan {
     let mut found = Scan::default();
     let mut xml = quick_xml::Reader::from_reader(part);
@@ -93,7 +100,7 @@ pub(super) fn scan(part: impl BufRead) -> Scan {
         // its state: found by fuzzing), and the first event reads a byte-order mark. A
         // shared-string cell's value is looked at on the way (its first characters kept).
         if !after_text {
-            let mut index = in_index.then(String::new);
+            let mut index = (in_index && found.bad.is_none()).then(String::new);
             if !skip_text(&mut xml.stream(), index.as_mut()) {
                 return found;
             }
@@ -118,7 +125,6 @@ pub(super) fn scan(part: impl BufRead) -> Scan {
                             shown.push('…');
                         }
                         found.bad = Some(BadReference::SharedIndex { cell, index: shown });
-                        return found;
                     }
                 }
             }
@@ -134,6 +140,11 @@ pub(super) fn scan(part: impl BufRead) -> Scan {
             continue;
         };
         let local = element.local_name();
+        match local.as_ref() {
+            "xf" | "font" | "fill" | "border" | "numFmt" => found.styles += 1,
+            "sheet" | "definedName" | "Relationship" => found.entries += 1,
+            _ => {}
+        }
         // the shared strings (calamine reads from its first `sst`)
         if local.as_ref() == "sst" && found.strings.is_none() {
             found.strings = Some(0);
@@ -170,6 +181,9 @@ pub(super) fn scan(part: impl BufRead) -> Scan {
             }
             _ => continue,
         };
+        if found.bad.is_some() {
+            continue;
+        }
         // every attribute of that name, as calamine's attribute reader splits them (it stops
         // at a malformed one, with an error)
         for (name, value) in raw_attributes(element.attributes_raw()) {
@@ -177,7 +191,7 @@ pub(super) fn scan(part: impl BufRead) -> Scan {
                 && let Some(bad) = kind(value)
             {
                 found.bad = Some(bad);
-                return found;
+                break;
             }
         }
     }

@@ -18,13 +18,14 @@ use std::rc::Rc;
 use calamine::{Data, DataRef, Reader, Xlsx, XlsxError, XlsxFormulaMetadata};
 
 use super::grid::{Grid, GridRow};
-use super::message::{CellAt, TableFileProblem, TableLimit, column_name};
+use super::message::{CellAt, TableFileProblem, TableLimit, WorkbookItems, column_name};
 use super::reference::{self, BadReference, EXCEL_COLUMNS, EXCEL_ROWS};
 use super::table;
 use crate::diagnostic::{Error, shortened};
 use crate::limits::{
-    CELL_CHARS, TABLE_BYTES, TABLE_CELLS, TABLE_COLUMNS, TABLE_ROWS, WORKBOOK_PART_BYTES,
-    WORKBOOK_PARTS, WORKBOOK_READ_BYTES, WORKBOOK_UNZIPPED_BYTES,
+    CELL_CHARS, TABLE_BYTES, TABLE_CELLS, TABLE_COLUMNS, TABLE_ROWS, WORKBOOK_ENTRIES,
+    WORKBOOK_PART_BYTES, WORKBOOK_PARTS, WORKBOOK_READ_BYTES, WORKBOOK_STRINGS, WORKBOOK_STYLES,
+    WORKBOOK_UNZIPPED_BYTES,
 };
 use crate::source::{Origin, Source};
 
@@ -213,6 +214,29 @@ fn unzipped_within_limits(bytes: &[u8]) -> Result<Vec<Span>, Error> {
             return Err(Error::new(TableLimit::Unzipped { part: name, total }));
         }
         total += unzipped;
+        // items calamine holds one by one, counted before it allocates for them
+        let items = [
+            (
+                WorkbookItems::Strings,
+                scan.strings.filter(|_| name.ends_with("sharedStrings.xml")),
+                WORKBOOK_STRINGS,
+            ),
+            (
+                WorkbookItems::Styles,
+                Some(scan.styles).filter(|_| name.ends_with("styles.xml")),
+                WORKBOOK_STYLES,
+            ),
+            (WorkbookItems::Entries, Some(scan.entries), WORKBOOK_ENTRIES),
+        ];
+        for (kind, count, limit) in items {
+            if let Some(count) = count.filter(|c| *c > limit) {
+                return Err(Error::new(TableLimit::Items {
+                    part: name,
+                    kind,
+                    count,
+                }));
+            }
+        }
         if let Some(found) = scan.strings
             && name.ends_with("sharedStrings.xml")
         {
