@@ -692,6 +692,90 @@ fn a_csv_of_more_cells_than_the_limit_is_refused_at_its_line() {
     );
 }
 
+// F38: 1,990 rows of 1,000 heading-like cells, no header: each cell was matched as a heading
+// (37 s for `import`, 20 s as a scenario's coverage) before the first row was said to be wrong
+#[test]
+fn a_table_of_heading_like_cells_is_judged_in_seconds() {
+    let mut text = String::new();
+    let line: Vec<String> = (0..TABLE_COLUMNS).map(|i| format!("Đã cài {i}")).collect();
+    let line = format!("{}\n", line.join(","));
+    for _ in 0..1_990 {
+        text.push_str(&line);
+    }
+    assert!(text.len() as u64 > 25 * campaign_planner::limits::MB);
+    let dir = TempDir::new().unwrap();
+    let path = write(dir.path(), "coverage.csv", &text);
+    let scenario = write(dir.path(), "s.toml", with_coverage("coverage.csv"));
+    for (args, said) in [
+        (
+            vec!["import".into(), path.clone().into_os_string()],
+            "two columns both read as installed counts",
+        ),
+        (
+            vec!["plan".into(), scenario.into_os_string()],
+            "column `Đã cài 1` appears twice",
+        ),
+    ] {
+        let started = std::time::Instant::now();
+        let out = Test::new().args(args).lang("en").run().bad_input();
+        let took = started.elapsed();
+        assert_has(&out.stderr, &["coverage.csv:1", said]);
+        assert!(
+            took < std::time::Duration::from_secs(15),
+            "took {took:?}:\n{}",
+            out.stderr
+        );
+    }
+}
+
+/// A header below the first HEADER_ROWS filled rows is not looked for: the rows above it are
+/// the table's body, and the message says what the best of them lacks.
+#[test]
+fn the_header_is_looked_for_among_the_first_rows() {
+    let mut text = String::new();
+    for i in 0..campaign_planner::limits::HEADER_ROWS {
+        text.push_str(&format!("Ghi chú {i}\n"));
+    }
+    text.push_str("Huyện;Đã cài;Tổng smartphone\nHữu Lũng;18019;78399\n");
+    let dir = TempDir::new().unwrap();
+    let path = write(dir.path(), "coverage.csv", &text);
+    let (en, _) = refused(&[&"import", &path]);
+    assert_has(&en, &["coverage.csv:1:"]);
+    // one title row fewer: the header is found
+    let path = write(dir.path(), "ok.csv", text.split_once('\n').unwrap().1);
+    Test::new().arg("import").arg(&path).run().code(EXIT_PLAN);
+}
+
+// F15: a sheet's name reached the terminal raw in the import report (an escape sequence that
+// sets the terminal's title or clears it, a mark that reverses the line)
+#[test]
+fn control_characters_in_sheet_names_are_escaped_in_the_report() {
+    let workbook = WORKBOOK.replace(
+        r#"<sheet name="Sheet1" sheetId="1" r:id="rId1"/>"#,
+        "<sheet name=\"Sh\u{1b}[31meet\" sheetId=\"1\" r:id=\"rId1\"/><sheet name=\"A\u{202e}B\" sheetId=\"2\" r:id=\"rId1\"/>",
+    );
+    let dir = TempDir::new().unwrap();
+    let path = write(
+        dir.path(),
+        "coverage.xlsx",
+        workbook_with("xl/workbook.xml", &workbook),
+    );
+    for lang in ["en", "vi"] {
+        let out = Test::new()
+            .arg("import")
+            .arg(&path)
+            .lang(lang)
+            .run()
+            .code(EXIT_PLAN);
+        assert_has(&out.stderr, &["\"Sh\\u{1b}[31meet\"", "\"A\\u{202e}B\""]);
+        assert!(
+            !out.stderr.contains(['\u{1b}', '\u{202e}']),
+            "raw: {}",
+            out.stderr
+        );
+    }
+}
+
 #[test]
 fn a_table_of_every_commune_of_vietnam_imports() {
     // 10,600 units, the biggest legitimate table: within every limit (and read in linear

@@ -49,6 +49,11 @@ pub(crate) enum CellProblem {
     NotWhole {
         cell: String,
     },
+    /// A date (`18/01/2019`, as Excel shows a count in a cell formatted as a date) where a
+    /// count should be.
+    Date {
+        cell: String,
+    },
     /// An empty cell that holds a formula without a computed value (a workbook written by a
     /// program, never opened in Excel).
     Uncomputed,
@@ -102,6 +107,10 @@ impl Message for CellProblem {
             NotWhole { cell } => {
                 Said::new(format!("`{cell}` không phải là số nguyên")).hint(whole)
             }
+            Date { cell } => Said::new(format!(
+                "ô ghi ngày `{cell}`, không phải số máy (ô được định dạng kiểu ngày tháng nên Excel hiện số thành ngày)"
+            ))
+            .hint("trong Excel chọn cả cột, bấm chuột phải > Định dạng ô (Format Cells) > Số (Number), kiểm tra lại các số rồi lưu; nếu ô đúng là ngày thì ghi số máy vào ô"),
             Uncomputed => Said::new("ô có công thức nhưng chưa có kết quả tính").hint(
                 "mở tệp bằng Excel (hoặc LibreOffice) rồi lưu lại để tính công thức, hoặc ghi số vào ô",
             ),
@@ -139,6 +148,10 @@ impl Message for CellProblem {
                 "this column needs whole numbers; if it is a rate column, head it `Rate` (a rate is only used as a check)",
             ),
             NotWhole { cell } => Said::new(format!("`{cell}` is not a whole number")).hint(whole),
+            Date { cell } => Said::new(format!(
+                "the cell shows the date `{cell}`, not a count (it is formatted as a date, so Excel shows its number as a date)"
+            ))
+            .hint("in Excel select the whole column, right-click > Format Cells > Number, check the counts, then save; if the cell really holds a date, type the count in it"),
             Uncomputed => Said::new("the cell holds a formula with no computed value").hint(
                 "open the file in Excel (or LibreOffice) and save it to compute the formula, or type the number in the cell",
             ),
@@ -1255,6 +1268,9 @@ pub(crate) enum TableFileProblem {
     SheetOfCsv { given: String },
     /// The sheet `sheet` cannot be read to its end (its XML is damaged).
     SheetDamaged { sheet: String },
+    /// The sheet `sheet` writes the cell `cell` twice (a row written twice): Excel writes each
+    /// cell once.
+    CellTwice { sheet: String, cell: String },
     /// The sheet `sheet` names a cell `cell` (as written, cut short) that is no cell: `A0`,
     /// `1A`, an empty reference.
     BadCell { sheet: String, cell: String },
@@ -1369,6 +1385,7 @@ impl Message for TableFileProblem {
                 .hint("bỏ --sheet; --sheet chỉ dùng với tệp Excel (.xlsx) có nhiều trang"),
             SheetMissing { sheet } => Said::new(format!("tệp Excel bị hỏng: có trang \"{sheet}\" trong danh sách trang nhưng không có nội dung của trang đó trong tệp")).hint(RESAVE.0),
             SheetDamaged { sheet } => Said::new(format!("tệp Excel bị hỏng: trang \"{sheet}\" không đọc được tới cuối (có nội dung không đúng như Excel viết)")).hint(RESAVE.0),
+            CellTwice { sheet, cell } => Said::new(format!("tệp Excel bị hỏng: trang \"{sheet}\" ghi ô {cell} hai lần (Excel chỉ ghi mỗi ô một lần; giá trị sau sẽ xóa mất giá trị trước)")).hint(RESAVE.0),
             BadCell { sheet, cell } => Said::new(format!("trang \"{sheet}\" có một ô mang tên `{cell}`, không phải tên ô (các ô của Excel từ A1 tới XFD1048576): tệp bị hỏng")).hint(RESAVE.0),
             SharedCount { part, declared, found } => Said::new(format!(
                 "tệp Excel bị hỏng: phần {part} ghi là có {} chuỗi dùng chung, nhưng chỉ có {}",
@@ -1439,6 +1456,7 @@ impl Message for TableFileProblem {
                 .hint("leave out --sheet; --sheet is for Excel workbooks (.xlsx) with several sheets"),
             SheetMissing { sheet } => Said::new(format!("the Excel file is damaged: it lists the sheet \"{sheet}\", but the sheet's contents are not in the file")).hint(RESAVE.1),
             SheetDamaged { sheet } => Said::new(format!("the Excel file is damaged: sheet \"{sheet}\" cannot be read to its end (it holds what Excel does not write)")).hint(RESAVE.1),
+            CellTwice { sheet, cell } => Said::new(format!("the Excel file is damaged: sheet \"{sheet}\" writes cell {cell} twice (Excel writes each cell once; the second value would replace the first)")).hint(RESAVE.1),
             BadCell { sheet, cell } => Said::new(format!("sheet \"{sheet}\" has a cell named `{cell}`, which is not a cell reference (Excel's cells run from A1 to XFD1048576): the file is damaged")).hint(RESAVE.1),
             SharedCount { part, declared, found } => Said::new(format!(
                 "the Excel file is damaged: its part {part} says it holds {} shared strings, but holds {}",

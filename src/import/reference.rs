@@ -46,7 +46,14 @@ pub(super) enum BadReference {
         index: usize,
         count: usize,
     },
+    /// Elements nested deeper than [`XML_DEPTH`]: nothing Excel writes, and calamine reads a
+    /// sheet of them as empty.
+    Nested,
 }
+
+/// How deep a part's elements may nest: a sheet Excel writes nests about ten deep
+/// (`worksheet`, `sheetData`, `row`, `c`, `is`, `r`, `t`, and extensions).
+pub(super) const XML_DEPTH: usize = 100;
 
 /// What the look through one part found: its first bad reference, how many shared strings it
 /// holds (when it is the shared strings part, `<sst>`), and the largest shared-string index
@@ -65,6 +72,8 @@ pub(super) struct Scan {
     /// The entries of a list calamine keeps one by one (`sheet`, `definedName`,
     /// `Relationship`), wherever they are in the part.
     pub entries: usize,
+    /// How deep its elements nest, at most.
+    pub depth: usize,
 }
 
 /// The first bad reference of the XML `part`, read to its end or to its first XML error (a part
@@ -93,6 +102,7 @@ pub(super) fn scan(part: impl BufRead) -> Scan {
     let mut last_cell: (Option<String>, bool) = (None, false);
     // whether the last event opened a shared-string cell's value (`<v>`)
     let mut in_index = false;
+    let mut depth = 0usize;
     loop {
         // The text up to the next tag is passed over unread, so that a part whose one text is
         // 60 MB is not held in memory for it; but only between markup and text. A text event
@@ -136,9 +146,14 @@ pub(super) fn scan(part: impl BufRead) -> Scan {
             Ok(event) => event,
         };
         after_text = matches!(event, Event::Text(_));
+        if matches!(event, Event::End(_)) {
+            depth = depth.saturating_sub(1);
+        }
         let Event::Start(element) = event else {
             continue;
         };
+        depth += 1;
+        found.depth = found.depth.max(depth);
         let local = element.local_name();
         match local.as_ref() {
             "xf" | "font" | "fill" | "border" | "numFmt" => found.styles += 1,
