@@ -534,11 +534,15 @@ fn a_workbook_of_millions_of_empty_shared_strings_is_refused_by_its_count() {
     let (en, vi) = import_refused(&workbook_with("xl/sharedStrings.xml", &strings));
     assert_has(
         &en,
-        &["coverage.xlsx: the workbook's part xl/sharedStrings.xml lists 2,000,001 shared strings, above the limit of 2,000,000"],
+        &[
+            "coverage.xlsx: the workbook's part xl/sharedStrings.xml lists 2,000,001 shared strings, above the limit of 2,000,000",
+        ],
     );
     assert_has(
         &vi,
-        &["phần xl/sharedStrings.xml của bảng tính có 2.000.001 chuỗi dùng chung, quá giới hạn 2.000.000"],
+        &[
+            "phần xl/sharedStrings.xml của bảng tính có 2.000.001 chuỗi dùng chung, quá giới hạn 2.000.000",
+        ],
     );
 }
 
@@ -551,7 +555,9 @@ fn a_workbook_listing_more_sheets_than_the_limit_is_refused() {
     let (en, vi) = import_refused(&workbook_with("xl/workbook.xml", &workbook));
     assert_has(
         &en,
-        &["the workbook's part xl/workbook.xml lists 10,001 entries (sheets, defined names, links between parts), above the limit of 10,000"],
+        &[
+            "the workbook's part xl/workbook.xml lists 10,001 entries (sheets, defined names, links between parts), above the limit of 10,000",
+        ],
     );
     assert_has(&vi, &["phần xl/workbook.xml của bảng tính có 10.001 mục"]);
 }

@@ -9,7 +9,8 @@ use crate::limits::HEADER_ROWS;
 /// The index in `rows` of the header row: the first row naming the district, installed and
 /// smartphones columns ([`table::has_header`]), among the first [`HEADER_ROWS`] filled rows.
 pub(crate) fn find(rows: &[GridRow]) -> Option<usize> {
-    top(rows).position(|(_, r)| table::has_header(&r.cells))
+    top(rows)
+        .position(|(_, r)| table::has_header(&r.cells))
         .map(|n| top(rows).nth(n).map_or(0, |(i, _)| i))
 }
 

@@ -85,8 +85,9 @@ pub(super) fn read(path: &Path, bytes: Vec<u8>, wanted: Option<&str>) -> Result<
                 }))
             }
             Err(e) => Err(Error::new(sheet_damaged(&e, &said))),
-            Ok(mut reader) => sheet(&mut reader, &said, &mut text_bytes)
-                .and_then(|cells| cells.rows(&said)),
+            Ok(mut reader) => {
+                sheet(&mut reader, &said, &mut text_bytes).and_then(|cells| cells.rows(&said))
+            }
         };
         in_sheet.set(false);
         if let Some(bad) = refused.take() {
