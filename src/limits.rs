@@ -60,6 +60,23 @@ pub const WORKBOOK_READ_BYTES: u64 = 2 * WORKBOOK_UNZIPPED_BYTES;
 /// sheet and picture).
 pub const WORKBOOK_PARTS: usize = 10_000;
 
+/// Shared strings of an `.xlsx` workbook (its `sharedStrings.xml`), counted before calamine
+/// reads them: each costs a few dozen bytes held even when empty (12.7 million empty strings,
+/// a 95 kB file, took 306 MB). A sheet holds at most [`TABLE_CELLS`] cells, so a workbook Excel
+/// writes for a table the tool reads has fewer distinct texts.
+pub const WORKBOOK_STRINGS: usize = 2_000_000;
+
+/// Entries of an `.xlsx` workbook's styles (`styles.xml`: cell formats, fonts, fills, borders,
+/// number formats), counted before calamine reads them: each cell format costs about 150 bytes
+/// held (12.5 million, a 93 kB file, took 1.88 GB). Excel itself keeps at most 65,490 cell
+/// formats in a workbook.
+pub const WORKBOOK_STYLES: usize = 100_000;
+
+/// Entries of one list of an `.xlsx` workbook (its sheets, defined names, relationships),
+/// counted before calamine reads them: a million `<sheet>` entries, a 5 MB file, took 240 MB.
+/// A sheet needs a part of its own, and an archive has at most [`WORKBOOK_PARTS`].
+pub const WORKBOOK_ENTRIES: usize = 10_000;
+
 /// Snapshots in `[[history]]`: about three years of daily reports.
 pub const HISTORY_SNAPSHOTS: usize = 1_000;
 
@@ -91,6 +108,18 @@ pub const TABLE_COLUMNS: usize = 1_000;
 /// Cells of a table, empty ones inside it included: every row as wide as the widest (a
 /// workbook's sheet from its first filled cell to its last, a CSV file's lines as written).
 pub const TABLE_CELLS: usize = 2_000_000;
+
+/// The filled rows at the top of a table among which its header row is looked for: an
+/// official table has a handful of title rows above its header ("UBND TỈNH …", the date).
+/// Without a bound, a table of 2,000,000 heading-like cells with no header was matched cell by
+/// cell for 37 seconds before its first row was said to be wrong.
+pub const HEADER_ROWS: usize = 30;
+
+/// Cohort (group) columns of a scenario's coverage table: every cell of one is a head count its
+/// district keeps, with the cohort's name, through the rules and the plan (997 such columns of
+/// 1,990 rows took 75 s and 1.39 GB to load). The shipped scenario has 3 cohorts, and the rule
+/// library reads at most 8.
+pub const COVERAGE_COHORTS: usize = 20;
 
 /// Other sheets of a workbook the `campaign import` report names beside the sheet read (a
 /// workbook may list thousands of sheets; an office keeps a handful, one per report date).

@@ -10,7 +10,8 @@ use std::path::{Path, PathBuf};
 
 use campaign_planner::limits::{
     CELL_CHARS, TABLE_BYTES, TABLE_CELLS, TABLE_COLUMNS, TABLE_ROWS, TOML_TABLES, TOML_VALUES,
-    WORKBOOK_PART_BYTES, WORKBOOK_PARTS, WORKBOOK_READ_BYTES, WORKBOOK_UNZIPPED_BYTES,
+    WORKBOOK_ENTRIES, WORKBOOK_PART_BYTES, WORKBOOK_PARTS, WORKBOOK_READ_BYTES, WORKBOOK_STRINGS,
+    WORKBOOK_STYLES, WORKBOOK_UNZIPPED_BYTES,
 };
 use campaign_planner::text::Lang;
 use tempfile::TempDir;
@@ -471,6 +472,96 @@ fn a_workbook_cut_short_is_damaged_not_library_text() {
     );
 }
 
+/// The one-district workbook with the part `name` added (or replaced) as `xml`.
+fn workbook_with(name: &str, xml: &str) -> Vec<u8> {
+    let sheet = sheet(TABLE_ROWS_XML);
+    let shared = shared(&[]);
+    let mut parts: Vec<(&str, &[u8])> = vec![
+        ("[Content_Types].xml", CONTENT_TYPES.as_bytes()),
+        ("_rels/.rels", RELS.as_bytes()),
+        ("xl/workbook.xml", WORKBOOK.as_bytes()),
+        ("xl/_rels/workbook.xml.rels", WORKBOOK_RELS.as_bytes()),
+        ("xl/worksheets/sheet1.xml", sheet.as_bytes()),
+        ("xl/sharedStrings.xml", shared.as_bytes()),
+    ];
+    parts.retain(|(n, _)| *n != name);
+    parts.push((name, xml.as_bytes()));
+    zip(&parts)
+}
+
+// F01: a few kB of `<xf/>` or `<si/>` each cost calamine a hundred bytes or more, held; the
+// parts are counted before calamine reads them
+#[test]
+fn a_workbook_listing_more_cell_formats_than_the_limit_is_refused_by_its_part() {
+    let styles = format!(
+        r#"<?xml version="1.0"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs count="1">{}</cellXfs></styleSheet>"#,
+        "<xf/>".repeat(WORKBOOK_STYLES + 1)
+    );
+    let (en, vi) = import_refused(&workbook_with("xl/styles.xml", &styles));
+    assert_has(
+        &en,
+        &[
+            "coverage.xlsx: the workbook's part xl/styles.xml lists 100,001 cell formats",
+            "above the limit of 100,000",
+            "hint: a workbook of every commune of Vietnam needs",
+            "docs/limits.md",
+        ],
+    );
+    assert_has(
+        &vi,
+        &[
+            "coverage.xlsx: phần xl/styles.xml của bảng tính có 100.001 định dạng ô",
+            "quá giới hạn 100.000",
+        ],
+    );
+    // as many as the limit allows: the table is read
+    let styles = styles.replacen("<xf/>", "", 1);
+    let dir = TempDir::new().unwrap();
+    let path = write(
+        dir.path(),
+        "coverage.xlsx",
+        workbook_with("xl/styles.xml", &styles),
+    );
+    Test::new().arg("import").arg(&path).run().code(EXIT_PLAN);
+}
+
+#[test]
+fn a_workbook_of_millions_of_empty_shared_strings_is_refused_by_its_count() {
+    let strings = format!(
+        r#"<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">{}</sst>"#,
+        "<si/>".repeat(WORKBOOK_STRINGS + 1)
+    );
+    let (en, vi) = import_refused(&workbook_with("xl/sharedStrings.xml", &strings));
+    assert_has(
+        &en,
+        &[
+            "coverage.xlsx: the workbook's part xl/sharedStrings.xml lists 2,000,001 shared strings, above the limit of 2,000,000",
+        ],
+    );
+    assert_has(
+        &vi,
+        &[
+            "phần xl/sharedStrings.xml của bảng tính có 2.000.001 chuỗi dùng chung, quá giới hạn 2.000.000",
+        ],
+    );
+}
+
+#[test]
+fn a_workbook_listing_more_sheets_than_the_limit_is_refused() {
+    let sheets: String = (0..=WORKBOOK_ENTRIES)
+        .map(|i| format!(r#"<sheet name="S{i}" sheetId="{i}" r:id="rId1"/>"#))
+        .collect();
+    let workbook = WORKBOOK.replace(r#"<sheet name="Sheet1" sheetId="1" r:id="rId1"/>"#, &sheets);
+    let (en, vi) = import_refused(&workbook_with("xl/workbook.xml", &workbook));
+    assert_has(
+        &en,
+        &[
+            "the workbook's part xl/workbook.xml lists 10,001 entries (sheets, defined names, links between parts), above the limit of 10,000",
+        ],
+    );
+    assert_has(&vi, &["phần xl/workbook.xml của bảng tính có 10.001 mục"]);
+}
+
 #[test]
 fn a_workbook_larger_than_a_table_may_be_is_not_read() {
     let dir = TempDir::new().unwrap();
@@ -605,6 +696,90 @@ fn a_csv_of_more_cells_than_the_limit_is_refused_at_its_line() {
         &vi,
         &["coverage.csv:2001: bảng có hơn 2.000.000 ô (tới dòng 2001)"],
     );
+}
+
+// F38: 1,990 rows of 1,000 heading-like cells, no header: each cell was matched as a heading
+// (37 s for `import`, 20 s as a scenario's coverage) before the first row was said to be wrong
+#[test]
+fn a_table_of_heading_like_cells_is_judged_in_seconds() {
+    let mut text = String::new();
+    let line: Vec<String> = (0..TABLE_COLUMNS).map(|i| format!("Đã cài {i}")).collect();
+    let line = format!("{}\n", line.join(","));
+    for _ in 0..1_990 {
+        text.push_str(&line);
+    }
+    assert!(text.len() as u64 > 25 * campaign_planner::limits::MB);
+    let dir = TempDir::new().unwrap();
+    let path = write(dir.path(), "coverage.csv", &text);
+    let scenario = write(dir.path(), "s.toml", with_coverage("coverage.csv"));
+    for (args, said) in [
+        (
+            vec!["import".into(), path.clone().into_os_string()],
+            "two columns both read as installed counts",
+        ),
+        (
+            vec!["plan".into(), scenario.into_os_string()],
+            "column `Đã cài 1` appears twice",
+        ),
+    ] {
+        let started = std::time::Instant::now();
+        let out = Test::new().args(args).lang("en").run().bad_input();
+        let took = started.elapsed();
+        assert_has(&out.stderr, &["coverage.csv:1", said]);
+        assert!(
+            took < std::time::Duration::from_secs(15),
+            "took {took:?}:\n{}",
+            out.stderr
+        );
+    }
+}
+
+/// A header below the first HEADER_ROWS filled rows is not looked for: the rows above it are
+/// the table's body, and the message says what the best of them lacks.
+#[test]
+fn the_header_is_looked_for_among_the_first_rows() {
+    let mut text = String::new();
+    for i in 0..campaign_planner::limits::HEADER_ROWS {
+        text.push_str(&format!("Ghi chú {i}\n"));
+    }
+    text.push_str("Huyện;Đã cài;Tổng smartphone\nHữu Lũng;18019;78399\n");
+    let dir = TempDir::new().unwrap();
+    let path = write(dir.path(), "coverage.csv", &text);
+    let (en, _) = refused(&[&"import", &path]);
+    assert_has(&en, &["coverage.csv:1:"]);
+    // one title row fewer: the header is found
+    let path = write(dir.path(), "ok.csv", text.split_once('\n').unwrap().1);
+    Test::new().arg("import").arg(&path).run().code(EXIT_PLAN);
+}
+
+// F15: a sheet's name reached the terminal raw in the import report (an escape sequence that
+// sets the terminal's title or clears it, a mark that reverses the line)
+#[test]
+fn control_characters_in_sheet_names_are_escaped_in_the_report() {
+    let workbook = WORKBOOK.replace(
+        r#"<sheet name="Sheet1" sheetId="1" r:id="rId1"/>"#,
+        "<sheet name=\"Sh\u{1b}[31meet\" sheetId=\"1\" r:id=\"rId1\"/><sheet name=\"A\u{202e}B\" sheetId=\"2\" r:id=\"rId1\"/>",
+    );
+    let dir = TempDir::new().unwrap();
+    let path = write(
+        dir.path(),
+        "coverage.xlsx",
+        workbook_with("xl/workbook.xml", &workbook),
+    );
+    for lang in ["en", "vi"] {
+        let out = Test::new()
+            .arg("import")
+            .arg(&path)
+            .lang(lang)
+            .run()
+            .code(EXIT_PLAN);
+        assert_has(&out.stderr, &["\"Sh\\u{1b}[31meet\"", "\"A\\u{202e}B\""]);
+        assert!(
+            !out.stderr.contains(['\u{1b}', '\u{202e}']),
+            "raw: {}",
+            out.stderr
+        );
+    }
 }
 
 #[test]

@@ -74,11 +74,26 @@ pub(crate) fn count_problem(row: &GridRow, index: usize) -> CellProblem {
         CellProblem::Rate {
             cell: cell.to_string(),
         }
+    } else if is_date(cell) {
+        CellProblem::Date {
+            cell: cell.to_string(),
+        }
     } else {
         CellProblem::NotWhole {
             cell: cell.to_string(),
         }
     }
+}
+
+/// Whether a cell reads as a date, day/month/year (`18/01/2019`, `1/9/2020 08:30`): what a
+/// workbook's cell formatted as a date shows.
+fn is_date(cell: &str) -> bool {
+    let day = cell.split(' ').next().unwrap_or("");
+    let parts: Vec<&str> = day.split('/').collect();
+    parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
 pub(crate) use crate::model::MAX_PEOPLE;

@@ -458,6 +458,9 @@ pub(crate) fn find(src: &Source, rows: &[GridRow], names: &ColumnNames) -> Resul
     if filled.is_empty() {
         return Err(super::check::empty(src));
     }
+    // the header is looked for among the first filled rows only (a row below them is the
+    // table's body): a table of millions of heading-like cells is judged in a second
+    let searched = &filled[..filled.len().min(crate::limits::HEADER_ROWS)];
     // the first row that says more than "not a header" (two columns read as one key, a
     // `--column` that fits two columns...), said if no row is a header
     let mut failed: Option<(usize, Failed)> = None;
@@ -473,7 +476,7 @@ pub(crate) fn find(src: &Source, rows: &[GridRow], names: &ColumnNames) -> Resul
             *failed = Some((i, f));
         }
     }
-    for (n, &i) in filled.iter().enumerate() {
+    for (n, &i) in searched.iter().enumerate() {
         match read(&single(&rows[i]), names) {
             Ok((columns, named)) => {
                 // a second header row under it ("Số máy | Tỷ lệ (%)" under a heading merged
@@ -513,7 +516,7 @@ pub(crate) fn find(src: &Source, rows: &[GridRow], names: &ColumnNames) -> Resul
             Err(f) => keep(i, f, &mut failed),
         }
     }
-    for w in filled.windows(2) {
+    for w in searched.windows(2) {
         let (i, j) = (w[0], w[1]);
         if !can_be_upper(&rows[i]) || !can_be_lower(&rows[j]) || is_numbering(&rows[j]) {
             continue;
@@ -533,7 +536,7 @@ pub(crate) fn find(src: &Source, rows: &[GridRow], names: &ColumnNames) -> Resul
         }
     }
     // the row most like a header: the most headings guessed or named
-    let best = filled
+    let best = searched
         .iter()
         .copied()
         .max_by_key(|&i| {
@@ -571,13 +574,13 @@ pub(crate) fn find(src: &Source, rows: &[GridRow], names: &ColumnNames) -> Resul
     // a named heading found in no row (nor pair) is said first: it is what the user typed
     for (h, name) in &names.named {
         let wanted = table::key(name);
-        let in_a_row = filled
+        let in_a_row = searched
             .iter()
             .any(|&i| rows[i].cells.iter().any(|c| table::key(c) == wanted));
         let anywhere = in_a_row
             || column_letters(name)
-                .is_some_and(|c| filled.iter().any(|&i| c < rows[i].cells.len()))
-            || filled.windows(2).any(|w| {
+                .is_some_and(|c| searched.iter().any(|&i| c < rows[i].cells.len()))
+            || searched.windows(2).any(|w| {
                 pair(&rows[w[0]], &rows[w[1]])
                     .iter()
                     .any(|c| table::key(&c.title) == wanted)

@@ -7,7 +7,7 @@ use super::grid::{Grid, GridRow};
 use super::message::{CellAt, TableLimit, TableProblem};
 use super::table;
 use crate::diagnostic::Error;
-use crate::limits::{CELL_CHARS, TABLE_CELLS, TABLE_COLUMNS, TABLE_ROWS};
+use crate::limits::{CELL_CHARS, HEADER_ROWS, TABLE_CELLS, TABLE_COLUMNS, TABLE_ROWS};
 use crate::source::{Pos, Source};
 
 /// Reads the CSV text `bytes` of `path` into rows of cells; line numbers are the file's. A table
@@ -145,6 +145,8 @@ fn delimiter(text: &str) -> u8 {
         .into_iter()
         .max_by_key(|d| {
             let mut header = false;
+            // (the header is looked for among the first rows only, as the readers look for it)
+            let mut looked = 0;
             let mut widths: BTreeMap<usize, usize> = BTreeMap::new();
             let mut reader = csv::ReaderBuilder::new()
                 .delimiter(*d)
@@ -152,7 +154,10 @@ fn delimiter(text: &str) -> u8 {
                 .flexible(true)
                 .from_reader(text.as_bytes());
             for record in reader.records().map_while(Result::ok) {
-                header = header || table::is_header(record.iter());
+                if !header && looked < HEADER_ROWS {
+                    looked += usize::from(record.iter().any(|c| !c.trim().is_empty()));
+                    header = table::is_header(record.iter());
+                }
                 if record.len() >= 2 {
                     *widths.entry(record.len()).or_default() += 1;
                 }

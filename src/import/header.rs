@@ -4,19 +4,36 @@
 
 use super::grid::GridRow;
 use super::table;
+use crate::limits::HEADER_ROWS;
 
 /// The index in `rows` of the header row: the first row naming the district, installed and
-/// smartphones columns ([`table::has_header`]).
+/// smartphones columns ([`table::has_header`]), among the first [`HEADER_ROWS`] filled rows.
 pub(crate) fn find(rows: &[GridRow]) -> Option<usize> {
-    rows.iter().position(|r| table::has_header(&r.cells))
+    top(rows)
+        .position(|(_, r)| table::has_header(&r.cells))
+        .map(|n| top(rows).nth(n).map_or(0, |(i, _)| i))
+}
+
+/// The rows (with their indices) among which the header is looked for: up to the
+/// [`HEADER_ROWS`]-th filled one.
+pub(crate) fn top(rows: &[GridRow]) -> impl Iterator<Item = (usize, &GridRow)> {
+    let mut filled = 0;
+    rows.iter().enumerate().take_while(move |(_, r)| {
+        if filled >= HEADER_ROWS {
+            return false;
+        }
+        if r.filled() > 0 {
+            filled += 1;
+        }
+        true
+    })
 }
 
 /// The index in `rows` of the row that looks most like a header (the most recognised
 /// headings; the first of equals), to say what it has and lacks; `None` when every row is
 /// blank.
 pub(crate) fn best(rows: &[GridRow]) -> Option<usize> {
-    rows.iter()
-        .enumerate()
+    top(rows)
         .filter(|(_, r)| r.filled() > 0)
         .max_by_key(|(i, r)| {
             (

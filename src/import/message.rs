@@ -6,8 +6,8 @@ use super::table::Heading;
 use crate::diagnostic::{Message, Said};
 use crate::limits::{
     CELL_CHARS, NAME_CHARS, TABLE_BYTES, TABLE_CELLS, TABLE_COLUMNS, TABLE_ROWS, TOML_BYTES,
-    TOML_TABLES, TOML_VALUES, WORKBOOK_PART_BYTES, WORKBOOK_PARTS, WORKBOOK_READ_BYTES,
-    WORKBOOK_UNZIPPED_BYTES,
+    TOML_TABLES, TOML_VALUES, WORKBOOK_ENTRIES, WORKBOOK_PART_BYTES, WORKBOOK_PARTS,
+    WORKBOOK_READ_BYTES, WORKBOOK_STRINGS, WORKBOOK_STYLES, WORKBOOK_UNZIPPED_BYTES,
 };
 use crate::model::MAX_PEOPLE;
 use crate::model::MAX_TEAMS;
@@ -47,6 +47,11 @@ pub(crate) enum CellProblem {
         cell: String,
     },
     NotWhole {
+        cell: String,
+    },
+    /// A date (`18/01/2019`, as Excel shows a count in a cell formatted as a date) where a
+    /// count should be.
+    Date {
         cell: String,
     },
     /// An empty cell that holds a formula without a computed value (a workbook written by a
@@ -102,6 +107,10 @@ impl Message for CellProblem {
             NotWhole { cell } => {
                 Said::new(format!("`{cell}` không phải là số nguyên")).hint(whole)
             }
+            Date { cell } => Said::new(format!(
+                "ô ghi ngày `{cell}`, không phải số máy (ô được định dạng kiểu ngày tháng nên Excel hiện số thành ngày)"
+            ))
+            .hint("trong Excel chọn cả cột, bấm chuột phải > Định dạng ô (Format Cells) > Số (Number), kiểm tra lại các số rồi lưu; nếu ô đúng là ngày thì ghi số máy vào ô"),
             Uncomputed => Said::new("ô có công thức nhưng chưa có kết quả tính").hint(
                 "mở tệp bằng Excel (hoặc LibreOffice) rồi lưu lại để tính công thức, hoặc ghi số vào ô",
             ),
@@ -139,6 +148,10 @@ impl Message for CellProblem {
                 "this column needs whole numbers; if it is a rate column, head it `Rate` (a rate is only used as a check)",
             ),
             NotWhole { cell } => Said::new(format!("`{cell}` is not a whole number")).hint(whole),
+            Date { cell } => Said::new(format!(
+                "the cell shows the date `{cell}`, not a count (it is formatted as a date, so Excel shows its number as a date)"
+            ))
+            .hint("in Excel select the whole column, right-click > Format Cells > Number, check the counts, then save; if the cell really holds a date, type the count in it"),
             Uncomputed => Said::new("the cell holds a formula with no computed value").hint(
                 "open the file in Excel (or LibreOffice) and save it to compute the formula, or type the number in the cell",
             ),
@@ -1262,6 +1275,9 @@ pub(crate) enum TableFileProblem {
     SheetOfCsv { given: String },
     /// The sheet `sheet` cannot be read to its end (its XML is damaged).
     SheetDamaged { sheet: String },
+    /// The sheet `sheet` writes the cell `cell` twice (a row written twice): Excel writes each
+    /// cell once.
+    CellTwice { sheet: String, cell: String },
     /// The sheet `sheet` names a cell `cell` (as written, cut short) that is no cell: `A0`,
     /// `1A`, an empty reference.
     BadCell { sheet: String, cell: String },
@@ -1466,6 +1482,7 @@ impl Message for TableFileProblem {
                 .hint("bỏ --sheet; --sheet chỉ dùng với tệp Excel (.xlsx) có nhiều trang"),
             SheetMissing { sheet } => Said::new(format!("tệp Excel bị hỏng: có trang \"{sheet}\" trong danh sách trang nhưng không có nội dung của trang đó trong tệp")).hint(RESAVE.0),
             SheetDamaged { sheet } => Said::new(format!("tệp Excel bị hỏng: trang \"{sheet}\" không đọc được tới cuối (có nội dung không đúng như Excel viết)")).hint(RESAVE.0),
+            CellTwice { sheet, cell } => Said::new(format!("tệp Excel bị hỏng: trang \"{sheet}\" ghi ô {cell} hai lần (Excel chỉ ghi mỗi ô một lần; giá trị sau sẽ xóa mất giá trị trước)")).hint(RESAVE.0),
             BadCell { sheet, cell } => Said::new(format!("trang \"{sheet}\" có một ô mang tên `{cell}`, không phải tên ô (các ô của Excel từ A1 tới XFD1048576): tệp bị hỏng")).hint(RESAVE.0),
             SharedCount { part, declared, found } => Said::new(format!(
                 "tệp Excel bị hỏng: phần {part} ghi là có {} chuỗi dùng chung, nhưng chỉ có {}",
@@ -1531,6 +1548,7 @@ impl Message for TableFileProblem {
                 .hint("leave out --sheet; --sheet is for Excel workbooks (.xlsx) with several sheets"),
             SheetMissing { sheet } => Said::new(format!("the Excel file is damaged: it lists the sheet \"{sheet}\", but the sheet's contents are not in the file")).hint(RESAVE.1),
             SheetDamaged { sheet } => Said::new(format!("the Excel file is damaged: sheet \"{sheet}\" cannot be read to its end (it holds what Excel does not write)")).hint(RESAVE.1),
+            CellTwice { sheet, cell } => Said::new(format!("the Excel file is damaged: sheet \"{sheet}\" writes cell {cell} twice (Excel writes each cell once; the second value would replace the first)")).hint(RESAVE.1),
             BadCell { sheet, cell } => Said::new(format!("sheet \"{sheet}\" has a cell named `{cell}`, which is not a cell reference (Excel's cells run from A1 to XFD1048576): the file is damaged")).hint(RESAVE.1),
             SharedCount { part, declared, found } => Said::new(format!(
                 "the Excel file is damaged: its part {part} says it holds {} shared strings, but holds {}",
@@ -1667,6 +1685,43 @@ pub(crate) enum TableLimit {
     /// A workbook whose reading unzips more than [`WORKBOOK_READ_BYTES`]: its sheets read the
     /// same parts again and again.
     Reread,
+    /// A part of a workbook listing more items than the tool reads (`count` of them): shared
+    /// strings, styles, or the entries of a list.
+    Items {
+        part: String,
+        kind: WorkbookItems,
+        count: usize,
+    },
+}
+
+/// What a workbook's part lists one by one, each bounded before calamine holds it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum WorkbookItems {
+    /// Shared strings, at most [`WORKBOOK_STRINGS`].
+    Strings,
+    /// Cell formats, fonts, fills, borders and number formats, at most [`WORKBOOK_STYLES`].
+    Styles,
+    /// Sheets, defined names, relationships, at most [`WORKBOOK_ENTRIES`].
+    Entries,
+}
+
+impl WorkbookItems {
+    /// The limit, and what is counted: (limit, Vietnamese, English).
+    fn said(self) -> (usize, &'static str, &'static str) {
+        match self {
+            WorkbookItems::Strings => (WORKBOOK_STRINGS, "chuỗi dùng chung", "shared strings"),
+            WorkbookItems::Styles => (
+                WORKBOOK_STYLES,
+                "định dạng ô (kiểu ô, phông chữ, màu nền, đường viền, định dạng số)",
+                "cell formats (styles, fonts, fills, borders, number formats)",
+            ),
+            WorkbookItems::Entries => (
+                WORKBOOK_ENTRIES,
+                "mục (trang, tên vùng, liên kết giữa các phần)",
+                "entries (sheets, defined names, links between parts)",
+            ),
+        }
+    }
 }
 
 /// The last cell the limits read, as Excel names it: `ALL100000`.
@@ -1768,6 +1823,15 @@ impl Message for TableLimit {
                 mb(WORKBOOK_READ_BYTES)
             ))
             .hint("tệp này không do Excel viết ra đúng cách: mở tệp bằng Excel rồi lưu lại, hoặc xin lại tệp từ nơi gửi"),
+            Items { part, kind, count } => {
+                let (limit, what, _) = kind.said();
+                Said::new(format!(
+                    "phần {part} của bảng tính có {} {what}, quá giới hạn {}",
+                    n(*count),
+                    n(limit)
+                ))
+                .hint(ITEMS_HINT.0)
+            }
         }
     }
 
@@ -1852,9 +1916,24 @@ impl Message for TableLimit {
                 mb(WORKBOOK_READ_BYTES)
             ))
             .hint("this file was not written properly by Excel: open it in Excel and save it again, or ask the sender for the file again"),
+            Items { part, kind, count } => {
+                let (limit, _, what) = kind.said();
+                Said::new(format!(
+                    "the workbook's part {part} lists {} {what}, above the limit of {}",
+                    n(*count),
+                    n(limit)
+                ))
+                .hint(ITEMS_HINT.1)
+            }
         }
     }
 }
+
+/// What to do about a workbook listing too many items: (Vietnamese, English).
+const ITEMS_HINT: (&str, &str) = (
+    "bảng tính số liệu của mọi xã trong cả nước chỉ cần vài chục nghìn mục như vậy: kiểm tra đây đúng là tệp cần đọc (tệp có thể không do Excel viết ra, hoặc được làm ra để phá hoại); nếu đúng, chép bảng số liệu sang một bảng tính mới (chỉ dán giá trị) hoặc lưu trang số liệu thành \"CSV UTF-8\"; docs/limits.md nói vì sao có giới hạn này",
+    "a workbook of every commune of Vietnam needs a few tens of thousands of these at most: check that this is the file you meant (it may not have been written by Excel, or may be built to harm); if it is, copy the table into a new workbook (paste values only) or save the table's sheet as \"CSV UTF-8\"; docs/limits.md says why this limit exists",
+);
 
 /// What to do about a workbook that unzips to too much: (Vietnamese, English).
 const UNZIPPED_HINT: (&str, &str) = (

@@ -46,7 +46,14 @@ pub(super) enum BadReference {
         index: usize,
         count: usize,
     },
+    /// Elements nested deeper than [`XML_DEPTH`]: nothing Excel writes, and calamine reads a
+    /// sheet of them as empty.
+    Nested,
 }
+
+/// How deep a part's elements may nest: a sheet Excel writes nests about ten deep
+/// (`worksheet`, `sheetData`, `row`, `c`, `is`, `r`, `t`, and extensions).
+pub(super) const XML_DEPTH: usize = 100;
 
 /// What the look through one part found: its first bad reference, how many shared strings it
 /// holds (when it is the shared strings part, `<sst>`), and the largest shared-string index
@@ -59,6 +66,14 @@ pub(super) struct Scan {
     /// calamine reserves room for that many before reading one.
     pub declared: Option<u128>,
     pub shared_max: Option<(usize, Option<String>)>,
+    /// The entries of a styles part calamine keeps one by one (`xf`, `font`, `fill`,
+    /// `border`, `numFmt`), wherever they are in the part.
+    pub styles: usize,
+    /// The entries of a list calamine keeps one by one (`sheet`, `definedName`,
+    /// `Relationship`), wherever they are in the part.
+    pub entries: usize,
+    /// How deep its elements nest, at most.
+    pub depth: usize,
 }
 
 /// The first bad reference of the XML `part`, read to its end or to its first XML error (a part
@@ -68,8 +83,9 @@ pub(super) fn first_bad(part: impl BufRead) -> Option<BadReference> {
     scan(part).bad
 }
 
-/// Looks through the XML `part` ([`Scan`]), to its end or to its first XML error or bad
-/// reference.
+/// Looks through the XML `part` ([`Scan`]), to its end or to its first XML error: references
+/// up to the first bad one, items (strings, styles, entries) to the end, so that a bad
+/// reference does not hide millions of items behind it.
 pub(super) fn scan(part: impl BufRead) -> Scan {
     let mut found = Scan::default();
     let mut xml = quick_xml::Reader::from_reader(part);
@@ -86,6 +102,7 @@ pub(super) fn scan(part: impl BufRead) -> Scan {
     let mut last_cell: (Option<String>, bool) = (None, false);
     // whether the last event opened a shared-string cell's value (`<v>`)
     let mut in_index = false;
+    let mut depth = 0usize;
     loop {
         // The text up to the next tag is passed over unread, so that a part whose one text is
         // 60 MB is not held in memory for it; but only between markup and text. A text event
@@ -93,7 +110,7 @@ pub(super) fn scan(part: impl BufRead) -> Scan {
         // its state: found by fuzzing), and the first event reads a byte-order mark. A
         // shared-string cell's value is looked at on the way (its first characters kept).
         if !after_text {
-            let mut index = in_index.then(String::new);
+            let mut index = (in_index && found.bad.is_none()).then(String::new);
             if !skip_text(&mut xml.stream(), index.as_mut()) {
                 return found;
             }
@@ -118,7 +135,6 @@ pub(super) fn scan(part: impl BufRead) -> Scan {
                             shown.push('…');
                         }
                         found.bad = Some(BadReference::SharedIndex { cell, index: shown });
-                        return found;
                     }
                 }
             }
@@ -130,10 +146,20 @@ pub(super) fn scan(part: impl BufRead) -> Scan {
             Ok(event) => event,
         };
         after_text = matches!(event, Event::Text(_));
+        if matches!(event, Event::End(_)) {
+            depth = depth.saturating_sub(1);
+        }
         let Event::Start(element) = event else {
             continue;
         };
+        depth += 1;
+        found.depth = found.depth.max(depth);
         let local = element.local_name();
+        match local.as_ref() {
+            "xf" | "font" | "fill" | "border" | "numFmt" => found.styles += 1,
+            "sheet" | "definedName" | "Relationship" => found.entries += 1,
+            _ => {}
+        }
         // the shared strings (calamine reads from its first `sst`)
         if local.as_ref() == "sst" && found.strings.is_none() {
             found.strings = Some(0);
@@ -170,6 +196,9 @@ pub(super) fn scan(part: impl BufRead) -> Scan {
             }
             _ => continue,
         };
+        if found.bad.is_some() {
+            continue;
+        }
         // every attribute of that name, as calamine's attribute reader splits them (it stops
         // at a malformed one, with an error)
         for (name, value) in raw_attributes(element.attributes_raw()) {
@@ -177,7 +206,7 @@ pub(super) fn scan(part: impl BufRead) -> Scan {
                 && let Some(bad) = kind(value)
             {
                 found.bad = Some(bad);
-                return found;
+                break;
             }
         }
     }

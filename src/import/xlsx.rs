@@ -18,13 +18,13 @@ use std::rc::Rc;
 use calamine::{Data, DataRef, Reader, Xlsx, XlsxError, XlsxFormulaMetadata};
 
 use super::grid::{Grid, GridRow};
-use super::message::{CellAt, TableFileProblem, TableLimit, column_name};
+use super::message::{CellAt, TableFileProblem, TableLimit, WorkbookItems, column_name};
 use super::reference::{self, BadReference, EXCEL_COLUMNS, EXCEL_ROWS};
-use super::table;
 use crate::diagnostic::{Error, shortened};
 use crate::limits::{
-    CELL_CHARS, TABLE_BYTES, TABLE_CELLS, TABLE_COLUMNS, TABLE_ROWS, WORKBOOK_PART_BYTES,
-    WORKBOOK_PARTS, WORKBOOK_READ_BYTES, WORKBOOK_UNZIPPED_BYTES,
+    CELL_CHARS, TABLE_BYTES, TABLE_CELLS, TABLE_COLUMNS, TABLE_ROWS, WORKBOOK_ENTRIES,
+    WORKBOOK_PART_BYTES, WORKBOOK_PARTS, WORKBOOK_READ_BYTES, WORKBOOK_STRINGS, WORKBOOK_STYLES,
+    WORKBOOK_UNZIPPED_BYTES,
 };
 use crate::source::{Origin, Source};
 
@@ -72,7 +72,7 @@ pub(super) fn read(path: &Path, bytes: Vec<u8>, wanted: Option<&str>) -> Result<
     for name in order {
         // the sheet's name as messages quote it: a name Excel would allow has 31 characters,
         // but a file not written by Excel may give any
-        let said = shortened(&name);
+        let said = shown_name(&name);
         in_sheet.set(true);
         let read = match book.worksheet_cells_reader(&name) {
             // a chart sheet: no cells
@@ -85,8 +85,9 @@ pub(super) fn read(path: &Path, bytes: Vec<u8>, wanted: Option<&str>) -> Result<
                 }))
             }
             Err(e) => Err(Error::new(sheet_damaged(&e, &said))),
-            Ok(mut reader) => sheet(&mut reader, &said, &mut text_bytes)
-                .and_then(|cells| cells.rows(&said).map_err(Error::new)),
+            Ok(mut reader) => {
+                sheet(&mut reader, &said, &mut text_bytes).and_then(|cells| cells.rows(&said))
+            }
         };
         in_sheet.set(false);
         if let Some(bad) = refused.take() {
@@ -97,7 +98,7 @@ pub(super) fn read(path: &Path, bytes: Vec<u8>, wanted: Option<&str>) -> Result<
             (Err(e), None) => return Err(e.file(path)),
             (Ok(rows), None) => rows,
         };
-        if rows.iter().any(|r| table::has_header(&r.cells)) {
+        if super::header::find(&rows).is_some() {
             chosen = Some(rows);
             read_name = Some(name);
             break;
@@ -133,11 +134,19 @@ pub(super) fn read(path: &Path, bytes: Vec<u8>, wanted: Option<&str>) -> Result<
                 .iter()
                 .filter(|n| **n != read)
                 .take(crate::limits::LISTED_SHEETS)
-                .map(|n| shortened(n))
+                .map(|n| shown_name(n))
                 .collect();
-            (shortened(&read), others)
+            (shown_name(&read), others)
         }),
     })
+}
+
+/// A sheet's name as messages and the import report quote it: a control or invisible
+/// character (an escape sequence that would retitle or clear the terminal, a direction mark
+/// that would reverse the line) written as `\u{1b}` ([`crate::text::show_hidden`]), cut short.
+/// A name Excel allows has 31 characters, but a file not written by Excel may give any.
+fn shown_name(name: &str) -> String {
+    shortened(&crate::text::show_hidden(name))
 }
 
 /// The sheet of `names` that `given` (`--sheet`) names: its number from 1, or its name as a
@@ -155,11 +164,11 @@ fn chosen_sheet(names: &[String], given: &str) -> Result<String, Error> {
         return Ok(name.clone());
     }
     Err(Error::new(TableFileProblem::NoSuchSheet {
-        given: shortened(given),
+        given: shown_name(given),
         sheets: names
             .iter()
             .take(crate::limits::LISTED_SHEETS)
-            .map(|n| shortened(n))
+            .map(|n| shown_name(n))
             .collect(),
         count: names.len(),
     }))
@@ -213,6 +222,29 @@ fn unzipped_within_limits(bytes: &[u8]) -> Result<Vec<Span>, Error> {
             return Err(Error::new(TableLimit::Unzipped { part: name, total }));
         }
         total += unzipped;
+        // items calamine holds one by one, counted before it allocates for them
+        let items = [
+            (
+                WorkbookItems::Strings,
+                scan.strings.filter(|_| name.ends_with("sharedStrings.xml")),
+                WORKBOOK_STRINGS,
+            ),
+            (
+                WorkbookItems::Styles,
+                Some(scan.styles).filter(|_| name.ends_with("styles.xml")),
+                WORKBOOK_STYLES,
+            ),
+            (WorkbookItems::Entries, Some(scan.entries), WORKBOOK_ENTRIES),
+        ];
+        for (kind, count, limit) in items {
+            if let Some(count) = count.filter(|c| *c > limit) {
+                return Err(Error::new(TableLimit::Items {
+                    part: name,
+                    kind,
+                    count,
+                }));
+            }
+        }
         if let Some(found) = scan.strings
             && name.ends_with("sharedStrings.xml")
         {
@@ -234,7 +266,10 @@ fn unzipped_within_limits(bytes: &[u8]) -> Result<Vec<Span>, Error> {
                 end: start.saturating_add(compressed),
                 compressed,
                 unzipped,
-                bad: scan.bad,
+                // (a sheet nested deeper than Excel writes reads as empty: damaged)
+                bad: scan
+                    .bad
+                    .or((scan.depth > reference::XML_DEPTH).then_some(BadReference::Nested)),
                 shared_max: scan.shared_max,
                 name,
             });
@@ -283,6 +318,7 @@ fn refusal(bad: BadReference, sheet: String) -> Error {
         }
         BadReference::Malformed(cell) => Error::new(TableFileProblem::BadCell { sheet, cell }),
         BadReference::MalformedRow(row) => Error::new(TableFileProblem::BadRow { sheet, row }),
+        BadReference::Nested => Error::new(TableFileProblem::SheetDamaged { sheet }),
         BadReference::SharedIndex { cell, index } => {
             Error::new(TableFileProblem::SharedIndex { sheet, cell, index })
         }
@@ -497,7 +533,7 @@ impl Cells {
     /// The sheet's rows, from its first filled row to its last, every row from column A to
     /// the last filled column (the rectangle calamine's ranges have): at most
     /// [`TABLE_CELLS`] cells.
-    fn rows(self, sheet: &str) -> Result<Vec<GridRow>, TableLimit> {
+    fn rows(self, sheet: &str) -> Result<Vec<GridRow>, Error> {
         let Some(first_row) = self.values.iter().map(|v| v.0).min() else {
             return Ok(Vec::new());
         };
@@ -508,7 +544,7 @@ impl Cells {
         let width = last_col as usize + 1;
         if height.saturating_mul(width) > TABLE_CELLS {
             let corner = |row: u32, column: u32| excel_name(row, column).unwrap_or_default();
-            return Err(TableLimit::Cells {
+            return Err(Error::new(TableLimit::Cells {
                 line: last_row as usize + 1,
                 sheet: Some((
                     sheet.to_string(),
@@ -518,12 +554,21 @@ impl Cells {
                         corner(last_row, last_col)
                     ),
                 )),
-            });
+            }));
         }
         let mut grid: Vec<Vec<String>> = vec![vec![String::new(); width]; height];
+        // the cells written so far: Excel writes each cell once, and a second value (a row
+        // written twice) would silently replace the first, a district gone without a word
+        let mut written = vec![false; height * width];
         for (row, column, text) in self.values {
-            // a cell written twice: the last one counts
-            grid[(row - first_row) as usize][column as usize] = text;
+            let (r, c) = ((row - first_row) as usize, column as usize);
+            if std::mem::replace(&mut written[r * width + c], true) {
+                return Err(Error::new(TableFileProblem::CellTwice {
+                    sheet: sheet.to_string(),
+                    cell: excel_name(row, column).unwrap_or_default(),
+                }));
+            }
+            grid[r][c] = text;
         }
         Ok(grid
             .into_iter()
@@ -572,6 +617,17 @@ fn cell_text(cell: &Data) -> String {
         Data::Float(f) => format!("{f}"),
         Data::Int(i) => i.to_string(),
         Data::Bool(b) => b.to_string(),
+        // a number formatted as a date: as Excel shows it (in Vietnam, day first), so that a
+        // count shown as a date is refused as what the office sees, not read as its serial
+        // number (43483 is 18/01/2019), and a date in a title reads as a date
+        Data::DateTime(at) if at.is_datetime() => {
+            let (year, month, day, hour, minute, second, _) = at.to_ymd_hms_milli();
+            if (hour, minute, second) == (0, 0, 0) {
+                format!("{day:02}/{month:02}/{year}")
+            } else {
+                format!("{day:02}/{month:02}/{year} {hour:02}:{minute:02}")
+            }
+        }
         other => other.to_string(),
     }
 }

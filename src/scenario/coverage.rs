@@ -17,6 +17,7 @@ use crate::import::grid::{Grid, GridRow};
 use crate::import::header;
 use crate::import::message::CellProblem;
 use crate::import::table::{self, Heading};
+use crate::limits::COVERAGE_COHORTS;
 use crate::model::{Scope, TeamKind};
 use crate::source::Source;
 
@@ -137,6 +138,7 @@ fn columns(
     let mut columns: Vec<Column> = Vec::new();
     // the columns so far, as [`same_column`] tells them apart: one look per heading
     let mut seen: HashSet<(u8, String)> = HashSet::new();
+    let mut cohorts = 0;
     for i in 0..header.cells.len() {
         let name = header.cell(i);
         let at = header.cell_pos(i);
@@ -206,6 +208,19 @@ fn columns(
                     ColumnProblem::Twice { name }
                 },
             ));
+        }
+        if matches!(column, Column::Cohort(_)) {
+            cohorts += 1;
+            // each cell of a cohort column is a head count its district keeps with its name,
+            // through the rules and the plan
+            if cohorts > COVERAGE_COHORTS {
+                return Err(src.error(
+                    at,
+                    ColumnProblem::TooManyCohorts {
+                        name: crate::diagnostic::shortened(name),
+                    },
+                ));
+            }
         }
         columns.push(column);
     }

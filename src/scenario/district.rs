@@ -68,9 +68,12 @@ pub(super) fn check(
 ) -> Result<Vec<DistrictInput>, Error> {
     let mut seen: BTreeMap<String, (String, Spot)> = BTreeMap::new();
     let mut districts = Vec::with_capacity(raw.len());
+    // each cohort name as written, folded and checked once: a coverage table repeats its
+    // cohort columns' names on every row (20,000 rows of 20 long names took 20 s to fold)
+    let mut cohort_keys: BTreeMap<String, String> = BTreeMap::new();
     for d in &raw {
         let name = named_once(d, &mut seen)?;
-        districts.push(district(d, name, kinds, made_provincial)?);
+        districts.push(district(d, name, kinds, made_provincial, &mut cohort_keys)?);
     }
     Ok(districts)
 }
@@ -130,6 +133,7 @@ fn district(
     name: String,
     kinds: &[TeamKind],
     made_provincial: &[(String, Spot)],
+    cohort_keys: &mut BTreeMap<String, String>,
 ) -> Result<DistrictInput, Error> {
     let missing = |field: &'static str, example: &'static str| {
         d.at.error(DistrictProblem::Missing { field, example })
@@ -197,31 +201,14 @@ fn district(
     let mut cohorts = BTreeMap::new();
     let mut first_of: BTreeMap<String, &Entry> = BTreeMap::new();
     for entry in &d.cohorts {
-        let chars = entry.key.chars().count();
-        if chars > NAME_CHARS {
-            return Err(entry
-                .key_at
-                .error(DistrictProblem::CohortNameTooLong {
-                    shown: shortened(&entry.key),
-                    chars,
-                })
-                .district(&name));
-        }
-        // Rules name cohorts in lower case (`students`); `Students` (and a full-width
-        // `ｓｔｕｄｅｎｔｓ`) is the same cohort.
-        let key = fold(&entry.key);
-        if !KNOWN_COHORTS.contains(&key.as_str())
-            && let Some(known) = did_you_mean(&key, KNOWN_COHORTS)
-        {
-            return Err(entry
-                .key_at
-                .error(DistrictProblem::MisspeltCohort {
-                    written: entry.key.clone(),
-                    known,
-                })
-                .district(&name)
-                .field(&entry.key));
-        }
+        let key = match cohort_keys.get(&entry.key) {
+            Some(key) => key.clone(),
+            None => {
+                let key = cohort_key(entry, &name)?;
+                cohort_keys.insert(entry.key.clone(), key.clone());
+                key
+            }
+        };
         if entry.count.value < 0 {
             return Err(negative(entry.count, &name, &entry.key));
         }
@@ -277,6 +264,37 @@ fn district(
 }
 
 /// The local team kind an entry of `teams` names.
+/// A cohort's name as rules read it (folded), once it is checked: not too long, not a
+/// misspelling of a cohort the shipped rules read.
+fn cohort_key(entry: &Entry, name: &str) -> Result<String, Error> {
+    let chars = entry.key.chars().count();
+    if chars > NAME_CHARS {
+        return Err(entry
+            .key_at
+            .error(DistrictProblem::CohortNameTooLong {
+                shown: shortened(&entry.key),
+                chars,
+            })
+            .district(name));
+    }
+    // Rules name cohorts in lower case (`students`); `Students` (and a full-width
+    // `ｓｔｕｄｅｎｔｓ`) is the same cohort.
+    let key = fold(&entry.key);
+    if !KNOWN_COHORTS.contains(&key.as_str())
+        && let Some(known) = did_you_mean(&key, KNOWN_COHORTS)
+    {
+        return Err(entry
+            .key_at
+            .error(DistrictProblem::MisspeltCohort {
+                written: entry.key.clone(),
+                known,
+            })
+            .district(name)
+            .field(&entry.key));
+    }
+    Ok(key)
+}
+
 fn team_kind<'k>(
     entry: &Entry,
     district: &str,

@@ -40,6 +40,25 @@ pub fn scenario_reading(file: &str) -> String {
         + "\n"
 }
 
+/// [`CSV`] with `more` cohort columns after its 3 (`lai_xe_01`, ...), each `1`.
+fn more_cohorts(more: usize) -> String {
+    CSV.lines()
+        .enumerate()
+        .map(|(i, line)| {
+            let extra: Vec<String> = (1..=more)
+                .map(|k| {
+                    if i == 0 {
+                        format!("lai_xe_{k:02}")
+                    } else {
+                        "1".to_string()
+                    }
+                })
+                .collect();
+            format!("{line};{}\n", extra.join(";"))
+        })
+        .collect()
+}
+
 /// `campaign plan` of a scenario whose districts come from `coverage.csv`, which holds `csv`.
 fn covered(name: &str, csv: &str) -> Case {
     Case::plan(name)
@@ -95,6 +114,21 @@ fn cases() -> Vec<Case> {
     }
     vec![
         // ---- the file ----
+        // F28: every cohort cell is a head count its district keeps, with the name; 997 columns
+        // took 75 s and 1.39 GB
+        covered(
+            "coverage: more cohort columns than the limit",
+            &more_cohorts(campaign_planner::limits::COVERAGE_COHORTS - 2),
+        )
+        .at("coverage.csv:1:")
+        .place(
+            "cột `lai_xe_18` là cột nhóm người thứ 21, quá giới hạn 20 cột nhóm người",
+            "column `lai_xe_18` is cohort column 21, above the limit of 20 cohort columns",
+        )
+        .hint(
+            "chỉ giữ các nhóm mà quy tắc dùng",
+            "keep only the cohorts the rules read",
+        ),
         Case::plan("coverage: the file is not there")
             .file(SCENARIO, &scenario_reading("coverage.csv"))
             .at("lang-son-2020-09-01.toml:17:12")

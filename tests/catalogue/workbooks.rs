@@ -215,6 +215,100 @@ fn cases() -> Vec<Case> {
             "có thể hai cột bị đổi chỗ",
             "the two columns may be swapped",
         ),
+        // F24: Excel shows 43483 in a cell formatted as a date as 18/01/2019; it was read as
+        // 43,483 installs
+        covered("workbook: a count cell formatted as a date", |dir| {
+            letter(dir, "coverage.xlsx", |sheet| {
+                let date = rust_xlsxwriter::Format::new().set_num_format("dd/mm/yyyy");
+                sheet.write_number_with_format(4, 1, 43_483, &date).unwrap();
+            })
+        })
+        .at("coverage.xlsx:5:")
+        .place(
+            "huyện \"Hữu Lũng\", cột `Đã cài Bluezone`: ô ghi ngày `18/01/2019`, không phải số máy",
+            "district \"Hữu Lũng\", column `Đã cài Bluezone`: the cell shows the date `18/01/2019`, not a count",
+        )
+        .hint(
+            "Định dạng ô (Format Cells) > Số (Number)",
+            "right-click > Format Cells > Number",
+        ),
+        imported("import: a count cell formatted as a date", |dir| {
+            letter(dir, "coverage.xlsx", |sheet| {
+                let date = rust_xlsxwriter::Format::new().set_num_format("dd/mm/yyyy");
+                sheet.write_number_with_format(4, 1, 43_483, &date).unwrap();
+            })
+        })
+        .at("coverage.xlsx:5:")
+        .place(
+            "ô ghi ngày `18/01/2019`, không phải số máy",
+            "the cell shows the date `18/01/2019`, not a count",
+        )
+        .hint(
+            "Định dạng ô (Format Cells) > Số (Number)",
+            "right-click > Format Cells > Number",
+        ),
+        // F33: a row written twice kept the second; the district of the first was gone
+        covered("workbook: a row written twice", |dir| {
+            rezipped(dir, |name, text| {
+                if name != "xl/worksheets/sheet1.xml" {
+                    return Some(text);
+                }
+                let start = text.find("<row r=\"5\"").unwrap();
+                let end = start + text[start..].find("</row>").unwrap() + "</row>".len();
+                let row = text[start..end].to_string();
+                Some(format!("{}{row}{}", &text[..end], &text[end..]))
+            })
+        })
+        .at("coverage.xlsx: ")
+        .place(
+            "trang \"Sheet1\" ghi ô A5 hai lần",
+            "sheet \"Sheet1\" writes cell A5 twice",
+        )
+        .hint(
+            "mở tệp bằng Excel rồi lưu lại",
+            "open it in Excel and save it again",
+        ),
+        imported("import: a cell written twice", |dir| {
+            rezipped(dir, |name, text| {
+                if name != "xl/worksheets/sheet1.xml" {
+                    return Some(text);
+                }
+                let start = text.find("<c r=\"B5\"").unwrap();
+                let end = start + text[start..].find("</c>").unwrap() + "</c>".len();
+                let cell = text[start..end].to_string();
+                Some(format!("{}{cell}{}", &text[..end], &text[end..]))
+            })
+        })
+        .at("coverage.xlsx: ")
+        .place(
+            "trang \"Sheet1\" ghi ô B5 hai lần",
+            "sheet \"Sheet1\" writes cell B5 twice",
+        )
+        .hint(
+            "mở tệp bằng Excel rồi lưu lại",
+            "open it in Excel and save it again",
+        ),
+        // F02: elements nested deeper than Excel writes; the sheet read as empty
+        imported("import: a sheet of deeply nested elements", |dir| {
+            rezipped(dir, |name, text| {
+                if name != "xl/worksheets/sheet1.xml" {
+                    return Some(text);
+                }
+                let start = text.find("<row r=\"5\"").unwrap();
+                let open = start + text[start..].find('>').unwrap() + 1;
+                let nested = format!("{}{}", "<x>".repeat(500), "</x>".repeat(500));
+                Some(format!("{}{nested}{}", &text[..open], &text[open..]))
+            })
+        })
+        .at("coverage.xlsx: ")
+        .place(
+            "trang \"Sheet1\" không đọc được tới cuối",
+            "sheet \"Sheet1\" cannot be read to its end",
+        )
+        .hint(
+            "mở tệp bằng Excel rồi lưu lại",
+            "open it in Excel and save it again",
+        ),
         covered("workbook: an empty count cell", |dir| {
             letter(dir, "coverage.xlsx", |sheet| {
                 sheet

@@ -2,6 +2,7 @@
 
 use super::Hint;
 use crate::diagnostic::{Message, Said, did_you_mean_en, did_you_mean_vi};
+use crate::limits::COVERAGE_COHORTS;
 
 /// A problem with the header or the shape of a scenario's coverage table (what the table
 /// shares with `campaign import` is worded in `import`).
@@ -34,6 +35,10 @@ pub(crate) enum ColumnProblem {
     /// The header has no column for `column`.
     Missing {
         column: Needed,
+    },
+    /// The column `name` is a cohort column beyond [`COVERAGE_COHORTS`].
+    TooManyCohorts {
+        name: String,
     },
 }
 
@@ -77,6 +82,11 @@ impl Message for ColumnProblem {
                 }
             ))
             .hint(Hint::CoverageHeader.vi()),
+            TooManyCohorts { name } => Said::new(format!(
+                "cột `{name}` là cột nhóm người thứ {}, quá giới hạn {COVERAGE_COHORTS} cột nhóm người (số người của một nhóm, ví dụ students) trong bảng số liệu của kịch bản",
+                COVERAGE_COHORTS + 1
+            ))
+            .hint("chỉ giữ các nhóm mà quy tắc dùng (kịch bản mẫu có 3); xóa các cột khác, hoặc đặt tên cột là `Ghi chú` để chương trình bỏ qua; docs/limits.md nói vì sao có giới hạn này"),
         }
     }
 
@@ -113,6 +123,11 @@ impl Message for ColumnProblem {
                 }
             ))
             .hint(Hint::CoverageHeader.en()),
+            TooManyCohorts { name } => Said::new(format!(
+                "column `{name}` is cohort column {}, above the limit of {COVERAGE_COHORTS} cohort columns (head counts of a group, e.g. students) in a scenario's coverage table",
+                COVERAGE_COHORTS + 1
+            ))
+            .hint("keep only the cohorts the rules read (the shipped scenario has 3); delete the other columns, or head them `Notes` to leave them unread; docs/limits.md says why this limit exists"),
         }
     }
 }
