@@ -1014,3 +1014,21 @@ fn a_case_runs_the_rules_on_its_own_district_with_the_scenario_to_read() {
         out.stdout
     );
 }
+
+#[test]
+fn a_long_case_name_is_cut() {
+    // trial F11: a case name of 100,000 characters was printed whole, on one line
+    let long = "y".repeat(100_000);
+    let (_dir, path) = fixture(&format!(
+        "scenario = \"{{scenario}}\"\nrules = [\"{{rule:communication}}\"]\n\n[[case]]\nname = \"{long}\"\ndistrict = \"Hữu Lũng\"\n\n[case.expect]\nmin_teams = {{}}\n"
+    ));
+    let out = rules_test([path]);
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    let shown = format!("  ✓ {}…\n", "y".repeat(200));
+    assert!(
+        out.stdout.contains(&shown),
+        "{}",
+        &out.stdout[..300.min(out.stdout.len())]
+    );
+    assert!(out.stdout.len() < 1_000, "{} bytes", out.stdout.len());
+}

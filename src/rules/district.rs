@@ -10,8 +10,9 @@ use rhai::{Dynamic, Engine, INT, Map};
 
 use super::budget::{Budget, TextOver};
 use super::failure::Fallible;
-use super::limits::{MAX_PRODUCTIVITY, 
-    MAX_ACTIONS_PER_CALL, MAX_DIRECTIVES_PER_CALL, MAX_NAME_CHARS, MAX_PRIORITY, MAX_READS_PER_CALL,
+use super::limits::{
+    MAX_ACTIONS_PER_CALL, MAX_DIRECTIVES_PER_CALL, MAX_NAME_CHARS, MAX_PRIORITY, MAX_PRODUCTIVITY,
+    MAX_READS_PER_CALL,
 };
 use super::message::{Declared, HostProblem, Input, Listed, ValueProblem};
 use super::value;

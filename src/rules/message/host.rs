@@ -1,9 +1,9 @@
 //! What a host function refuses while a rule runs. The checker finds some of them before the
 //! rule runs, and says them in the same words.
 
-use super::super::limits::{MAX_PRODUCTIVITY, 
+use super::super::limits::{
     MAX_ACTIONS_PER_CALL, MAX_ACTIONS_PER_DISTRICT, MAX_DIRECTIVES_PER_CALL, MAX_NAME_CHARS,
-    MAX_READS_PER_CALL, MAX_TEXT_PER_DISTRICT, MAX_TEXT_TOTAL,
+    MAX_PRODUCTIVITY, MAX_READS_PER_CALL, MAX_TEXT_PER_DISTRICT, MAX_TEXT_TOTAL,
 };
 use super::super::lists::PREDICATES;
 use super::{Declared, QUOTED_NUMBER, did_you_mean_en, did_you_mean_vi};
