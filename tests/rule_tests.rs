@@ -975,3 +975,60 @@ fn a_folder_or_a_device_as_the_scenario_is_said_as_such() {
         assert!(out.stderr.contains(en), "{}", out.stderr);
     }
 }
+
+/// A rule that stops on any district but the case's own, and reads the scenario's districts.
+const OWN_DISTRICT_ONLY: &str = r#"fn before_solve(district, scenario) {
+    if district.name != "Xã thử" {
+        throw "ran on " + district.name;
+    }
+    if scenario.districts().len() != 12 {
+        throw "the scenario's districts are not all there";
+    }
+}
+fn after_solve(district, scenario) {
+    if district.name != "Xã thử" {
+        throw "ran after the solve on " + district.name;
+    }
+}
+"#;
+
+#[test]
+fn a_case_runs_the_rules_on_its_own_district_with_the_scenario_to_read() {
+    // trial F39: each case ran the rules over every district of the scenario (1 s and 5 MB a
+    // case on 10,600 units); the case's district is the only one its expectations look at
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("own.rhai"), OWN_DISTRICT_ONLY).unwrap();
+    let path = dir.path().join("own.toml");
+    let mut text = format!("scenario = \"{}\"\nrules = [\"own.rhai\"]\n", scenario());
+    for n in 0..3 {
+        text.push_str(&format!(
+            "\n[[case]]\nname = \"c{n}\"\ndistrict = {{ name = \"Xã thử\", installed = {n}, smartphones = 10 }}\n\n[case.expect]\nmin_teams = {{}}\n"
+        ));
+    }
+    std::fs::write(&path, text).unwrap();
+    let out = rules_test([path.as_os_str(), "--lang".as_ref(), "en".as_ref()]);
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    assert!(
+        out.stdout.ends_with("3 cases: 3 passed, 0 failed\n"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn a_long_case_name_is_cut() {
+    // trial F11: a case name of 100,000 characters was printed whole, on one line
+    let long = "y".repeat(100_000);
+    let (_dir, path) = fixture(&format!(
+        "scenario = \"{{scenario}}\"\nrules = [\"{{rule:communication}}\"]\n\n[[case]]\nname = \"{long}\"\ndistrict = \"Hữu Lũng\"\n\n[case.expect]\nmin_teams = {{}}\n"
+    ));
+    let out = rules_test([path]);
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    let shown = format!("  ✓ {}…\n", "y".repeat(200));
+    assert!(
+        out.stdout.contains(&shown),
+        "{}",
+        &out.stdout[..300.min(out.stdout.len())]
+    );
+    assert!(out.stdout.len() < 1_000, "{} bytes", out.stdout.len());
+}

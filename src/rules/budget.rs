@@ -51,6 +51,14 @@ impl Budget {
         self.actions_by_district.borrow_mut().clear();
     }
 
+    /// Starts a new evaluation that spends from the same steps and time as the last one: what
+    /// each district was given is counted afresh.
+    pub fn restart_districts(&self) {
+        self.text_by_district.borrow_mut().clear();
+        self.text.set(0);
+        self.actions_by_district.borrow_mut().clear();
+    }
+
     /// Steps spent by the finished calls.
     pub fn steps(&self) -> u64 {
         self.steps.get()

@@ -11,7 +11,8 @@ use rhai::{Dynamic, Engine, INT, Map};
 use super::budget::{Budget, TextOver};
 use super::failure::Fallible;
 use super::limits::{
-    MAX_ACTIONS_PER_CALL, MAX_DIRECTIVES_PER_CALL, MAX_NAME_CHARS, MAX_PRIORITY, MAX_READS_PER_CALL,
+    MAX_ACTIONS_PER_CALL, MAX_DIRECTIVES_PER_CALL, MAX_NAME_CHARS, MAX_PRIORITY, MAX_PRODUCTIVITY,
+    MAX_READS_PER_CALL,
 };
 use super::message::{Declared, HostProblem, Input, Listed, ValueProblem};
 use super::value;
@@ -344,6 +345,14 @@ impl State {
         self.before_only("add_installs")?;
         self.room_for_action("add_installs")?;
         let installs = value::non_negative(installs, Input::Installs)?;
+        let smartphones = self.input.smartphones as f64;
+        if installs > smartphones {
+            return Err(HostProblem::InstallsAboveSmartphones {
+                installs,
+                smartphones,
+            }
+            .into());
+        }
         let mut chars = value::printed(&reason.vi, Input::Reason { english: false })?;
         if let Some(en) = &reason.en {
             chars += value::printed(en, Input::Reason { english: true })?;
@@ -385,6 +394,9 @@ impl State {
         let m = value::number(multiplier, Input::Multiplier)?;
         if m <= 0.0 {
             return Err(HostProblem::Multiplier { multiplier: m }.into());
+        }
+        if m > MAX_PRODUCTIVITY {
+            return Err(HostProblem::MultiplierAboveMax { multiplier: m }.into());
         }
         self.record(TraceAction::SetProductivity {
             kind: kind.to_string(),

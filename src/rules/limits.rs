@@ -87,6 +87,11 @@ pub(crate) const MAX_MAP_SIZE: usize = 1_000;
 pub(crate) const MAX_VARIABLES: usize = 1_000;
 pub(crate) const MAX_FUNCTIONS: usize = 200;
 
+/// The largest multiplier `set_productivity` accepts: a team doing ten times its usual work.
+/// The shipped and library rules set 0.5 to 1; a larger one is a slip (a percentage written as
+/// 50 for 0.5), and 1e300 made one team install every smartphone of a district.
+pub(crate) const MAX_PRODUCTIVITY: f64 = 10.0;
+
 /// The largest `priority` a directive may have (1 is the most urgent). The shipped rules use 1
 /// to 3; a printed list of directives is read in this order, and nobody ranks a thousand levels.
 pub(crate) const MAX_PRIORITY: u32 = 1_000;

@@ -169,6 +169,9 @@ pub struct RuleSet {
     engine: Engine,
     clock: Clock,
     rules: Vec<Rule>,
+    /// Every evaluation spends from one allowance of steps and time ([`RuleSet::one_allowance`]):
+    /// a rule test run, whose cases are each an evaluation.
+    one_allowance: std::cell::Cell<bool>,
 }
 
 impl fmt::Debug for RuleSet {
@@ -196,7 +199,17 @@ impl RuleSet {
             engine,
             clock,
             rules,
+            one_allowance: std::cell::Cell::new(false),
         })
+    }
+
+    /// From now on, every evaluation of this rule set spends from the same allowance of steps
+    /// and processor time ([`limits::TOTAL_OPERATIONS`], [`limits::TOTAL_TIME`]) instead of
+    /// each its own: the cases of a rule test file share one. What each district is given
+    /// (actions, directive texts) still counts by evaluation.
+    pub fn one_allowance(&self) {
+        self.one_allowance.set(true);
+        self.clock.budget.restart();
     }
 
     /// Runs every rule's `before_solve` hook on every district; one `Effects` per district, in
@@ -204,11 +217,30 @@ impl RuleSet {
     /// It starts an evaluation: the limits over all the hook calls of a plan count from here,
     /// through the [`RuleSet::after_solve`] that follows.
     pub fn before_solve(&self, scenario: &Scenario) -> Result<Vec<Effects>, Error> {
-        self.clock.budget.restart();
+        self.before_solve_on(scenario, None)
+    }
+
+    /// [`RuleSet::before_solve`] on the district `only` (an index into `scenario.districts`)
+    /// when given: the other districts are read through `scenario` but no hook runs on them,
+    /// and their `Effects` are empty.
+    pub fn before_solve_on(
+        &self,
+        scenario: &Scenario,
+        only: Option<usize>,
+    ) -> Result<Vec<Effects>, Error> {
+        if self.one_allowance.get() {
+            self.clock.budget.restart_districts();
+        } else {
+            self.clock.budget.restart();
+        }
         let context = Rc::new(Context::new(scenario, Rc::clone(&self.clock.budget)));
         let view = ScenarioView::new(scenario, context.recorder.clone());
         let mut all = Vec::with_capacity(scenario.districts.len());
         for (index, input) in scenario.districts.iter().enumerate() {
+            if only.is_some_and(|d| d != index) {
+                all.push(Effects::default());
+                continue;
+            }
             let district = DistrictHandle::before(Rc::clone(&context), index, input);
             let mut trace = Vec::new();
             for r in (0..self.rules.len()).filter(|&r| self.rules[r].has_before) {
@@ -226,12 +258,27 @@ impl RuleSet {
     /// directives they emit and the trace (one entry per rule with the hook, in rule order).
     /// `plan.districts` are in scenario order.
     pub fn after_solve(&self, scenario: &Scenario, plan: &Plan) -> Result<Vec<AfterSolve>, Error> {
+        self.after_solve_on(scenario, plan, None)
+    }
+
+    /// [`RuleSet::after_solve`] on the district `only` when given (see
+    /// [`RuleSet::before_solve_on`]).
+    pub fn after_solve_on(
+        &self,
+        scenario: &Scenario,
+        plan: &Plan,
+        only: Option<usize>,
+    ) -> Result<Vec<AfterSolve>, Error> {
         let context = Rc::new(Context::new(scenario, Rc::clone(&self.clock.budget)));
         let view = ScenarioView::new(scenario, context.recorder.clone());
         debug_assert_eq!(scenario.districts.len(), plan.districts.len());
         let mut all = Vec::with_capacity(plan.districts.len());
         for (index, (input, planned)) in scenario.districts.iter().zip(&plan.districts).enumerate()
         {
+            if only.is_some_and(|d| d != index) {
+                all.push(AfterSolve::default());
+                continue;
+            }
             let district = DistrictHandle::after(Rc::clone(&context), index, input, planned);
             let mut trace = Vec::new();
             for r in (0..self.rules.len()).filter(|&r| self.rules[r].has_after) {

@@ -1,6 +1,8 @@
 //! Reading a rule-test file (the format is in the module doc of `ruletest`): every key checked,
 //! every error at the line and column to change. `[case.expect]` is read in `expect.rs`.
 
+use std::borrow::Cow;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use toml::Spanned;
@@ -9,12 +11,12 @@ use toml::de::{DeTable, DeValue};
 use super::expect::{Expect, expects_nothing, read_expect};
 use super::kinds::kind_counts;
 use super::message::{File, Hint, Named, TestFileProblem, TomlSyntax};
-use crate::diagnostic::{Error, did_you_mean};
+use crate::diagnostic::{Error, Location, did_you_mean};
 use crate::limits::TOML_BYTES;
 use crate::model::Scope;
 use crate::scenario::document::{Table, Value, as_array, as_str, as_table, pos, wrong_type};
 use crate::scenario::message::Expected;
-use crate::scenario::{self, Scenario};
+use crate::scenario::{self, DistrictInput, Param, Scenario};
 use crate::source::{Pos, Source};
 
 const KEYS: [&str; 4] = ["scenario", "rules", "params", "case"];
@@ -41,11 +43,13 @@ pub struct Fixture {
     pub path: PathBuf,
     /// The rule files every case runs, in order.
     pub rules: Vec<PathBuf>,
+    /// The test's scenario: `[params]` applied, `rules` set to the test's. Held once: a case
+    /// holds only what it changes (see [`Case::scenario`]).
+    pub base: Scenario,
     pub cases: Vec<Case>,
 }
 
-/// Cases in one test file: each holds its own copy of the scenario, and a rule's tests are a
-/// few cases each (the shipped rules have 4 to 6).
+/// Cases in one test file; a rule's tests are a few cases each (the shipped rules have 4 to 6).
 pub const MAX_CASES: usize = 1_000;
 
 /// One `[[case]]`.
@@ -54,14 +58,40 @@ pub struct Case {
     pub name: String,
     /// The 1-based line of the case's `[[case]]` header.
     pub line: usize,
-    /// The scenario the case runs in: `[params]` overrides applied, the case's district in place,
-    /// `rules` set to the fixture's.
-    pub scenario: Scenario,
-    /// The case's district: an index into `scenario.districts`.
+    /// The case's own `params`, over the test's.
+    params: Option<(BTreeMap<String, Param>, BTreeMap<String, Location>)>,
+    /// The case's district when written as a table: it replaces the scenario's district of that
+    /// name, or is added after them.
+    written: Option<DistrictInput>,
+    /// The case's district: an index into the districts of [`Case::scenario`].
     pub district: usize,
     /// The teams the plan gives the district, one count per team kind in scenario order.
     pub plan: Vec<u32>,
     pub expect: Expect,
+}
+
+impl Case {
+    /// The scenario the case runs in: the test's, with the case's `params` and district in
+    /// place. Built for the case and dropped after it, so that a test of many cases against a
+    /// large scenario holds one copy of it at a time.
+    pub fn scenario<'a>(&self, base: &'a Scenario) -> Cow<'a, Scenario> {
+        if self.params.is_none() && self.written.is_none() {
+            return Cow::Borrowed(base);
+        }
+        let mut scenario = base.clone();
+        if let Some((values, places)) = &self.params {
+            scenario.params.extend(values.clone());
+            scenario.params_at.extend(places.clone());
+        }
+        if let Some(district) = &self.written {
+            if self.district < scenario.districts.len() {
+                scenario.districts[self.district] = district.clone();
+            } else {
+                scenario.districts.push(district.clone());
+            }
+        }
+        Cow::Owned(scenario)
+    }
 }
 
 /// Reads and checks the test file at `path`, with its scenario.
@@ -126,7 +156,8 @@ pub fn read(path: &Path) -> Result<Fixture, Error> {
     }
     Ok(Fixture {
         path: path.to_path_buf(),
-        rules: base.rules,
+        rules: base.rules.clone(),
+        base,
         cases: read,
     })
 }
@@ -345,10 +376,17 @@ fn case(src: &Source, value: &Value<'_>, base: &Scenario) -> Result<Case, Error>
     }
 
     let mut scenario = base.clone();
-    if let Some(params) = table.table("params", "params")? {
-        override_params(&params, &mut scenario, &table)?;
+    let mut params = None;
+    if let Some(table_of) = table.table("params", "params")? {
+        override_params(&table_of, &mut scenario, &table)?;
+        params = Some(scenario::params(&table)?);
     }
     let district = place_district(&table, &mut scenario)?;
+    let written = matches!(
+        table.get("district").map(Value::get_ref),
+        Some(DeValue::Table(_))
+    )
+    .then(|| scenario.districts[district].clone());
     let plan = match table.get("plan") {
         None => vec![0; scenario.team_kinds.len()],
         Some(v) => plan(src, v, &scenario, district)?,
@@ -362,7 +400,8 @@ fn case(src: &Source, value: &Value<'_>, base: &Scenario) -> Result<Case, Error>
     Ok(Case {
         name,
         line,
-        scenario,
+        params,
+        written,
         district,
         plan,
         expect,

@@ -24,10 +24,15 @@ pub fn render_file(result: &FileResult, lang: Lang) -> String {
     let mut out = format!("{path}\n");
     for case in &result.cases {
         if case.passed() {
-            let _ = writeln!(out, "  {PASS} {}", case.name);
+            let _ = writeln!(out, "  {PASS} {}", name_shown(&case.name));
             continue;
         }
-        let _ = writeln!(out, "  {FAIL} {} ({path}:{})", case.name, case.line);
+        let _ = writeln!(
+            out,
+            "  {FAIL} {} ({path}:{})",
+            name_shown(&case.name),
+            case.line
+        );
         for failure in &case.failures {
             failure_lines(&mut out, failure, lang);
         }
@@ -156,4 +161,17 @@ pub fn summary(totals: &Totals, lang: Lang) -> String {
     }
     out.push('\n');
     out
+}
+
+/// The most characters of a case name the report prints: a name is a sentence saying what the
+/// case checks (the shipped ones have up to 110); a longer one is cut, with `…` (trial F11: a
+/// name of 100,000 characters was printed whole).
+const NAME_SHOWN: usize = 200;
+
+/// `name` cut to [`NAME_SHOWN`] characters, with `…`, when longer.
+fn name_shown(name: &str) -> String {
+    match name.char_indices().nth(NAME_SHOWN) {
+        None => name.to_string(),
+        Some((i, _)) => format!("{}…", &name[..i]),
+    }
 }

@@ -78,18 +78,23 @@ struct Observed {
 /// compile fails every case that does not expect that error.
 pub fn run(fixture: &Fixture) -> FileResult {
     let rules = RuleSet::load(&fixture.rules);
+    if let Ok(rules) = &rules {
+        rules.one_allowance();
+    }
     let cases = fixture
         .cases
         .iter()
         .map(|case| {
+            // the case's scenario lives as long as the case runs
+            let scenario = case.scenario(&fixture.base);
             let observed = rules
                 .as_ref()
                 .map_err(Clone::clone)
-                .and_then(|rules| observe(rules, &case.scenario, case.district, &case.plan));
+                .and_then(|rules| observe(rules, &scenario, case.district, &case.plan));
             CaseResult {
                 name: case.name.clone(),
                 line: case.line,
-                failures: judge(case, observed),
+                failures: judge(case, &scenario, observed),
             }
         })
         .collect();
@@ -107,7 +112,8 @@ fn observe(
     district: usize,
     teams: &[u32],
 ) -> Result<Observed, Error> {
-    let mut effects = rules.before_solve(scenario)?;
+    // the rules run on the case's district only; the others are there for `scenario` to read
+    let mut effects = rules.before_solve_on(scenario, Some(district))?;
     let model = crate::scenario::to_model(scenario, &effects);
     let allocation = (0..scenario.districts.len())
         .map(|d| {
@@ -130,7 +136,7 @@ fn observe(
         },
     };
     let mut plan = Plan::new(&scenario.name, &scenario.as_of, &model, &solution, &effects);
-    plan.add_after_solve(rules.after_solve(scenario, &plan)?);
+    plan.add_after_solve(rules.after_solve_on(scenario, &plan, Some(district))?);
     let directives = plan.districts.swap_remove(district).directives;
     Ok(Observed {
         effects: effects.swap_remove(district),
@@ -140,7 +146,7 @@ fn observe(
     })
 }
 
-fn judge(case: &Case, observed: Result<Observed, Error>) -> Vec<Failure> {
+fn judge(case: &Case, scenario: &Scenario, observed: Result<Observed, Error>) -> Vec<Failure> {
     match (&case.expect, observed) {
         (Expect::Error { line, contains }, Ok(_)) => vec![Failure::NoError {
             line: *line,
@@ -162,8 +168,7 @@ fn judge(case: &Case, observed: Result<Observed, Error>) -> Vec<Failure> {
         }
         (Expect::Checks(_), Err(error)) => vec![Failure::RuleError(error)],
         (Expect::Checks(checks), Ok(observed)) => {
-            let kinds: Vec<&str> = case
-                .scenario
+            let kinds: Vec<&str> = scenario
                 .team_kinds
                 .iter()
                 .map(|k| k.name.as_str())

@@ -205,6 +205,17 @@ fn cases() -> Vec<Case> {
             .place("huyện \"Thành phố Lạng Sơn\"", "district \"Thành phố Lạng Sơn\"")
             .says("mà các chỉ đạo trước của huyện đã ghi (quy tắc `communication`)", "the district's earlier directives state (rule `communication`)")
             .hint("`district.own_mandated_installs`", "`district.own_mandated_installs`"),
+        // trial F04: both were accepted and the plan showed every district at 100% / 85%
+        before_solve("rule: installs added above the district's smartphones", "district.add_installs(1e300, \"Tuyên truyền\", \"Communication\");")
+            .at("rules/communication.rhai:18:14")
+            .place("huyện \"Thành phố Lạng Sơn\": quy tắc `communication`", "district \"Thành phố Lạng Sơn\": rule `communication`")
+            .says("`add_installs`: 1 × 10^300 lượt cài, nhiều hơn số thuê bao smartphone của huyện (96.818)", "`add_installs`: 1 × 10^300 installs, more than the district's smartphones (96,818)")
+            .hint("kiểm tra phép tính", "check the arithmetic"),
+        before_solve("rule: a productivity far above usual", "district.set_productivity(\"commune\", 1e300);")
+            .at("rules/communication.rhai:18:14")
+            .place("huyện \"Thành phố Lạng Sơn\": quy tắc `communication`", "district \"Thành phố Lạng Sơn\": rule `communication`")
+            .says("hệ số là 1 × 10^300, lớn hơn mức cho phép (10", "the multiplier is 1 × 10^300, above the limit (10")
+            .hint("0,5 là một nửa", "0.5 is half"),
         before_solve("rule: the plan's teams listed before the solve", "district.directive(#{action: \"Họp\", unit: \"UBND\", with_teams: true});")
             .at("rules/communication.rhai:18:14")
             .place("`directive`", "`directive`")

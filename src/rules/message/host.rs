@@ -3,7 +3,7 @@
 
 use super::super::limits::{
     MAX_ACTIONS_PER_CALL, MAX_ACTIONS_PER_DISTRICT, MAX_DIRECTIVES_PER_CALL, MAX_NAME_CHARS,
-    MAX_READS_PER_CALL, MAX_TEXT_PER_DISTRICT, MAX_TEXT_TOTAL,
+    MAX_PRODUCTIVITY, MAX_READS_PER_CALL, MAX_TEXT_PER_DISTRICT, MAX_TEXT_TOTAL,
 };
 use super::super::lists::PREDICATES;
 use super::{Declared, QUOTED_NUMBER, did_you_mean_en, did_you_mean_vi};
@@ -86,6 +86,10 @@ pub(crate) enum HostProblem {
     NoCohort { cohort: String, cohorts: Declared },
     /// `set_productivity`'s multiplier is 0 or less.
     Multiplier { multiplier: f64 },
+    /// `set_productivity`'s multiplier is above [`MAX_PRODUCTIVITY`].
+    MultiplierAboveMax { multiplier: f64 },
+    /// `add_installs` gives more installs than the district has smartphones.
+    InstallsAboveSmartphones { installs: f64, smartphones: f64 },
     /// `min_teams` asks for more teams of a local kind than the district has.
     AboveLocalTeams {
         kind: String,
@@ -193,6 +197,29 @@ impl Message for HostProblem {
                 "`set_productivity`: hệ số phải lớn hơn 0 (1 là bình thường), không phải {}",
                 figure(Lang::Vi, *multiplier)
             )),
+            MultiplierAboveMax { multiplier } => Said::new(format!(
+                "`set_productivity`: hệ số là {}, lớn hơn mức cho phép ({}: một tổ, đội làm \
+                 nhiều nhất gấp {} lần bình thường)",
+                figure(Lang::Vi, *multiplier),
+                figure(Lang::Vi, MAX_PRODUCTIVITY),
+                figure(Lang::Vi, MAX_PRODUCTIVITY)
+            ))
+            .hint(
+                "hệ số là năng suất so với bình thường: 0,5 là một nửa, 1 là như cũ, 2 là gấp đôi; \
+                 kiểm tra phép tính hoặc giá trị trong mục [params]",
+            ),
+            InstallsAboveSmartphones {
+                installs,
+                smartphones,
+            } => Said::new(format!(
+                "`add_installs`: {} lượt cài, nhiều hơn số thuê bao smartphone của huyện ({})",
+                figure(Lang::Vi, *installs),
+                count(Lang::Vi, *smartphones)
+            ))
+            .hint(
+                "một huyện không thể có nhiều lượt cài hơn số smartphone: kiểm tra phép tính \
+                 hoặc giá trị trong mục [params]",
+            ),
             AboveLocalTeams { kind, teams, asked } => Said::new(format!(
                 "`min_teams`: huyện chỉ có {teams} tổ `{kind}`, không thể yêu cầu ít nhất {asked}"
             ))
@@ -364,6 +391,29 @@ impl Message for HostProblem {
                 "`set_productivity`: the multiplier must be above 0 (1 is usual), not {}",
                 figure(Lang::En, *multiplier)
             )),
+            MultiplierAboveMax { multiplier } => Said::new(format!(
+                "`set_productivity`: the multiplier is {}, above the limit ({}: a team does at \
+                 most {} times its usual work)",
+                figure(Lang::En, *multiplier),
+                figure(Lang::En, MAX_PRODUCTIVITY),
+                figure(Lang::En, MAX_PRODUCTIVITY)
+            ))
+            .hint(
+                "the multiplier is the productivity against the usual: 0.5 is half, 1 the same, \
+                 2 double; check the arithmetic or the value in [params]",
+            ),
+            InstallsAboveSmartphones {
+                installs,
+                smartphones,
+            } => Said::new(format!(
+                "`add_installs`: {} installs, more than the district's smartphones ({})",
+                figure(Lang::En, *installs),
+                count(Lang::En, *smartphones)
+            ))
+            .hint(
+                "a district cannot have more installs than smartphones: check the arithmetic \
+                 or the value in [params]",
+            ),
             AboveLocalTeams { kind, teams, asked } => Said::new(format!(
                 "`min_teams`: the district has only {teams} `{kind}` teams, it cannot require at least {asked}"
             ))
