@@ -534,7 +534,10 @@ mod tests {
     #[test]
     fn a_path_is_quoted_for_the_shell_only_when_it_needs_it() {
         assert_eq!(crate::text::shell_quoted("../rules"), "../rules");
-        assert_eq!(crate::text::shell_quoted("my rules/a.rhai"), "'my rules/a.rhai'");
+        assert_eq!(
+            crate::text::shell_quoted("my rules/a.rhai"),
+            "'my rules/a.rhai'"
+        );
         assert_eq!(crate::text::shell_quoted("it's"), r"'it'\''s'");
         assert_eq!(crate::text::shell_quoted("a\nb"), "'a\u{fffd}b'");
     }

@@ -231,7 +231,9 @@ fn budget(text: &str) -> Result<Budget, Error> {
         // `1e30`, `2.5e8`: a number, written as a scientific calculator shows it
         None => match text.trim().parse::<f64>() {
             // `1e400` reads as infinity: as large
-            Ok(x) if x > crate::model::MAX_BUDGET && text.contains(|c: char| c.is_ascii_digit()) => {
+            Ok(x)
+                if x > crate::model::MAX_BUDGET && text.contains(|c: char| c.is_ascii_digit()) =>
+            {
                 GenerateProblem::BudgetTooLarge {
                     text: text.to_string(),
                 }

@@ -130,10 +130,9 @@ pub(crate) fn not_table(path: &Path, bytes: &[u8]) -> Option<NotTable> {
         Some(NotTable::Rules)
     } else if header || key_value {
         Some(NotTable::Scenario)
-    } else if meaningful
-        .strip_prefix('[')
-        .is_some_and(|rest| rest.trim_start().is_empty() || rest.trim_start().starts_with(['{', '"']))
-    {
+    } else if meaningful.strip_prefix('[').is_some_and(|rest| {
+        rest.trim_start().is_empty() || rest.trim_start().starts_with(['{', '"'])
+    }) {
         Some(NotTable::Json)
     } else {
         None

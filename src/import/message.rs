@@ -1186,12 +1186,20 @@ fn not_a_table(path: &str, entry: TableEntry, kind: super::file::NotTable, lang:
     let what = match (kind, lang, renamed) {
         (NotTable::Scenario, Lang::Vi, false) => "tệp kịch bản (.toml)".to_string(),
         (NotTable::Scenario, Lang::En, false) => "a scenario file (.toml)".to_string(),
-        (NotTable::Scenario, Lang::Vi, true) => "tệp kịch bản (văn bản TOML như các tệp .toml)".to_string(),
-        (NotTable::Scenario, Lang::En, true) => "a scenario (TOML text, as in .toml files)".to_string(),
+        (NotTable::Scenario, Lang::Vi, true) => {
+            "tệp kịch bản (văn bản TOML như các tệp .toml)".to_string()
+        }
+        (NotTable::Scenario, Lang::En, true) => {
+            "a scenario (TOML text, as in .toml files)".to_string()
+        }
         (NotTable::Rules, Lang::Vi, _) => "tệp quy tắc (mã .rhai)".to_string(),
         (NotTable::Rules, Lang::En, _) => "a rule file (.rhai code)".to_string(),
-        (NotTable::Json, Lang::Vi, _) => "tệp JSON (như kế hoạch do `campaign plan --format json` viết ra)".to_string(),
-        (NotTable::Json, Lang::En, _) => "a JSON file (as `campaign plan --format json` writes a plan)".to_string(),
+        (NotTable::Json, Lang::Vi, _) => {
+            "tệp JSON (như kế hoạch do `campaign plan --format json` viết ra)".to_string()
+        }
+        (NotTable::Json, Lang::En, _) => {
+            "a JSON file (as `campaign plan --format json` writes a plan)".to_string()
+        }
     };
     let though = match (renamed && !extension.is_empty(), lang) {
         (true, Lang::Vi) => format!(", dù tên tệp có đuôi .{extension}"),
@@ -1199,20 +1207,37 @@ fn not_a_table(path: &str, entry: TableEntry, kind: super::file::NotTable, lang:
         (false, _) => String::new(),
     };
     let problem = match (entry, lang) {
-        (TableEntry::Import, Lang::Vi) => format!("tệp này là {what}, không phải bảng số liệu{though}"),
+        (TableEntry::Import, Lang::Vi) => {
+            format!("tệp này là {what}, không phải bảng số liệu{though}")
+        }
         (TableEntry::Import, Lang::En) => format!("this is {what}, not a table of figures{though}"),
         (_, Lang::Vi) => format!("{path} là {what}, không phải bảng số liệu{though}"),
         (_, Lang::En) => format!("{path} is {what}, not a table of figures{though}"),
     };
     let wanted = match (entry, lang) {
-        (TableEntry::Import, Lang::Vi) => "`campaign import` đọc một bảng số liệu (.csv hoặc .xlsx), mỗi huyện một dòng, với các cột tên huyện, số đã cài và số smartphone, để viết ra kịch bản",
-        (TableEntry::Import, Lang::En) => "`campaign import` reads a table of figures (.csv or .xlsx), one row per district with its name, installs and smartphones, and writes a scenario from it",
-        (TableEntry::Coverage, Lang::Vi) => "dòng `coverage = \"...\"` ghi một bảng số liệu (.csv hoặc .xlsx), mỗi huyện một dòng, với các cột tên huyện, số đã cài và số smartphone",
-        (TableEntry::Coverage, Lang::En) => "a `coverage = \"...\"` line names a table of figures (.csv or .xlsx), one row per district with its name, installs and smartphones",
-        (TableEntry::History, Lang::Vi) => "`file` của `[[history]]` ghi bảng số liệu (.csv hoặc .xlsx) của một ngày trước, cùng các huyện, ví dụ `file = \"coverage-2020-08-18.csv\"`",
-        (TableEntry::History, Lang::En) => "a `[[history]]` entry's `file` names a table of figures (.csv or .xlsx) of an earlier day, for the same districts, e.g. `file = \"coverage-2020-08-18.csv\"`",
+        (TableEntry::Import, Lang::Vi) => {
+            "`campaign import` đọc một bảng số liệu (.csv hoặc .xlsx), mỗi huyện một dòng, với các cột tên huyện, số đã cài và số smartphone, để viết ra kịch bản"
+        }
+        (TableEntry::Import, Lang::En) => {
+            "`campaign import` reads a table of figures (.csv or .xlsx), one row per district with its name, installs and smartphones, and writes a scenario from it"
+        }
+        (TableEntry::Coverage, Lang::Vi) => {
+            "dòng `coverage = \"...\"` ghi một bảng số liệu (.csv hoặc .xlsx), mỗi huyện một dòng, với các cột tên huyện, số đã cài và số smartphone"
+        }
+        (TableEntry::Coverage, Lang::En) => {
+            "a `coverage = \"...\"` line names a table of figures (.csv or .xlsx), one row per district with its name, installs and smartphones"
+        }
+        (TableEntry::History, Lang::Vi) => {
+            "`file` của `[[history]]` ghi bảng số liệu (.csv hoặc .xlsx) của một ngày trước, cùng các huyện, ví dụ `file = \"coverage-2020-08-18.csv\"`"
+        }
+        (TableEntry::History, Lang::En) => {
+            "a `[[history]]` entry's `file` names a table of figures (.csv or .xlsx) of an earlier day, for the same districts, e.g. `file = \"coverage-2020-08-18.csv\"`"
+        }
     };
-    let toml = std::path::Path::new(path).with_extension("toml").display().to_string();
+    let toml = std::path::Path::new(path)
+        .with_extension("toml")
+        .display()
+        .to_string();
     let instead = match (kind, entry, lang) {
         (NotTable::Scenario, TableEntry::Import, Lang::Vi) if renamed => format!("; đây là một kịch bản: đổi tên tệp thành {toml} rồi dùng `campaign plan {toml}`"),
         (NotTable::Scenario, TableEntry::Import, Lang::En) if renamed => format!("; this is a scenario: rename it to {toml} and run `campaign plan {toml}`"),

@@ -334,11 +334,7 @@ fn place_district(table: &Table<'_, '_>, scenario: &mut Scenario) -> Result<usiz
             Err(src
                 .error(
                     pos(value),
-                    TestFileProblem::NoDistrict {
-                        name,
-                        close,
-                        known,
-                    },
+                    TestFileProblem::NoDistrict { name, close, known },
                 )
                 .field("district"))
         }

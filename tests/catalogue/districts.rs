@@ -301,6 +301,48 @@ fn cases() -> Vec<Case> {
         .at(&format!("{AT}:73:8"))
         .place("U+200B, ký tự thứ 4", "U+200B, character 4")
         .hint(hidden.0, hidden.1),
+        // issue 13, F03: every Default_Ignorable_Code_Point and blank-looking character, not a
+        // list of the common ones: each of these made a second "Hữu Lũng" that printed alike
+        cao_loc_named(
+            "district: a variation selector after a letter",
+            "Hữu\u{fe0f} Lũng",
+        )
+        .at(&format!("{AT}:73:8"))
+        .place("U+FE0F, ký tự thứ 4", "U+FE0F, character 4")
+        .hint(hidden.0, hidden.1),
+        cao_loc_named(
+            "district: a variation selector from the supplement",
+            "Hữu\u{e0100} Lũng",
+        )
+        .at(&format!("{AT}:73:8"))
+        .place("U+E0100, ký tự thứ 4", "U+E0100, character 4")
+        .hint(hidden.0, hidden.1),
+        cao_loc_named("district: a tag character in the name", "Hữu Lũng\u{e0041}")
+            .at(&format!("{AT}:73:8"))
+            .place("U+E0041, ký tự thứ 9", "U+E0041, character 9")
+            .hint(hidden.0, hidden.1),
+        cao_loc_named("district: a Hangul filler in the name", "Hữu\u{3164}Lũng")
+            .at(&format!("{AT}:73:8"))
+            .place("U+3164, ký tự thứ 4", "U+3164, character 4")
+            .hint(hidden.0, hidden.1),
+        cao_loc_named(
+            "district: a half-width Hangul filler in the name",
+            "Hữu Lũng\u{ffa0}",
+        )
+        .at(&format!("{AT}:73:8"))
+        .place("U+FFA0, ký tự thứ 9", "U+FFA0, character 9")
+        .hint(hidden.0, hidden.1),
+        cao_loc_named("district: a braille blank in the name", "Hữu\u{2800}Lũng")
+            .at(&format!("{AT}:73:8"))
+            .place("U+2800, ký tự thứ 4", "U+2800, character 4")
+            .hint(hidden.0, hidden.1),
+        cao_loc_named(
+            "district: a musical format character in the name",
+            "Hữu Lũng\u{1d173}",
+        )
+        .at(&format!("{AT}:73:8"))
+        .place("U+1D173, ký tự thứ 9", "U+1D173, character 9")
+        .hint(hidden.0, hidden.1),
         cao_loc_named("district: a soft hyphen in the name", "Cao\u{ad}Lộc")
             .at(&format!("{AT}:73:8"))
             .place("U+00AD", "U+00AD")
