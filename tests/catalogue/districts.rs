@@ -423,6 +423,22 @@ fn cases() -> Vec<Case> {
                 "kiểm tra đây có đúng là tên huyện không",
                 "check that this is the district's name",
             ),
+        // issue 13, F17: 10^12 people in quarantine in a district of 78,399 smartphones was
+        // silently capped at the smartphones
+        Case::plan("district: a group larger than the district's smartphones")
+            .scenario(GROUPS, "quarantine = 150_000\ntesting = 600\nstudents = 5_500")
+            .at(&format!("{AT}:68:14"))
+            .place("Hữu Lũng", "Hữu Lũng")
+            .says(
+                "nhóm `quarantine` có 150.000 người, nhiều hơn số thuê bao điện thoại thông minh của huyện (78.399)",
+                "cohort `quarantine` has 150,000 people, more than the district's smartphones (78,399)",
+            )
+            .hint("nên ghi nhiều nhất 78.399", "so write at most 78,399"),
+        Case::plan("district: a group larger than the smartphones, by --set")
+            .set("district.Hữu Lũng.quarantine=1000000000000")
+            .at("--set district.Hữu Lũng.quarantine=1000000000000: ")
+            .says("1.000.000.000.000 người", "1,000,000,000,000 people")
+            .hint("nên ghi nhiều nhất 78.399", "so write at most 78,399"),
         Case::plan("district: a zero-width space in a --set district's name")
             .set("district.Hữu\u{200b}Lũng.installed=5")
             .at("--set district.Hữu\\u{200b}Lũng.installed=5: ")
