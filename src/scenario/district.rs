@@ -228,9 +228,9 @@ fn district(
         if entry.count.value > MAX_PEOPLE {
             return Err(too_large(entry.count, &name, &entry.key));
         }
-        // more people than smartphones in the district is a typing mistake (trial F17: 10^12
-        // in a district of 78,399), which the model would silently cap at the smartphones
-        if entry.count.value > smartphones.value {
+        // a hundred times the district's smartphones is a typing mistake (trial F17: 10^12 in
+        // a district of 78,399), which the model would silently cap at the smartphones
+        if entry.count.value > smartphones.value * crate::limits::COHORT_SMARTPHONES_FACTOR {
             return Err(entry
                 .count
                 .at

@@ -424,21 +424,21 @@ fn cases() -> Vec<Case> {
                 "check that this is the district's name",
             ),
         // issue 13, F17: 10^12 people in quarantine in a district of 78,399 smartphones was
-        // silently capped at the smartphones
+        // silently capped at the smartphones; above 100 times the smartphones is refused
         Case::plan("district: a group larger than the district's smartphones")
-            .scenario(GROUPS, "quarantine = 150_000\ntesting = 600\nstudents = 5_500")
+            .scenario(GROUPS, "quarantine = 10_000_000\ntesting = 600\nstudents = 5_500")
             .at(&format!("{AT}:68:14"))
             .place("Hữu Lũng", "Hữu Lũng")
             .says(
-                "nhóm `quarantine` có 150.000 người, nhiều hơn số thuê bao điện thoại thông minh của huyện (78.399)",
-                "cohort `quarantine` has 150,000 people, more than the district's smartphones (78,399)",
+                "nhóm `quarantine` có 10.000.000 người, hơn 100 lần số thuê bao điện thoại thông minh của huyện (78.399)",
+                "cohort `quarantine` has 10,000,000 people, more than 100 times the district's smartphones (78,399)",
             )
-            .hint("nên ghi nhiều nhất 78.399", "so write at most 78,399"),
+            .hint("có thể gõ thừa chữ số", "a digit may be typed too many times"),
         Case::plan("district: a group larger than the smartphones, by --set")
             .set("district.Hữu Lũng.quarantine=1000000000000")
             .at("--set district.Hữu Lũng.quarantine=1000000000000: ")
             .says("1.000.000.000.000 người", "1,000,000,000,000 people")
-            .hint("nên ghi nhiều nhất 78.399", "so write at most 78,399"),
+            .hint("có thể gõ thừa chữ số", "a digit may be typed too many times"),
         Case::plan("district: a zero-width space in a --set district's name")
             .set("district.Hữu\u{200b}Lũng.installed=5")
             .at("--set district.Hữu\\u{200b}Lũng.installed=5: ")

@@ -164,13 +164,13 @@ impl Message for DistrictProblem {
             Missing { field, example } => Said::new(format!("thiếu số liệu `{field}`"))
                 .hint(format!("thêm số liệu, ví dụ: {field} = {example}")),
             CohortAboveSmartphones { cohort, people, smartphones } => Said::new(format!(
-                "nhóm `{cohort}` có {} người, nhiều hơn số thuê bao điện thoại thông minh của huyện ({})",
+                "nhóm `{cohort}` có {} người, hơn {} lần số thuê bao điện thoại thông minh của huyện ({})",
                 n(*people),
+                crate::limits::COHORT_SMARTPHONES_FACTOR,
                 n(*smartphones)
             ))
             .hint(format!(
-                "đối chiếu số người của nhóm với số liệu gốc (có thể gõ thừa chữ số); mô hình chỉ tính tối đa {} người có điện thoại thông minh, nên ghi nhiều nhất {}",
-                n(*smartphones),
+                "đối chiếu số người của nhóm với số liệu gốc (có thể gõ thừa chữ số); mô hình chỉ tính tối đa {} người có điện thoại thông minh của nhóm",
                 n(*smartphones)
             )),
             NoSmartphones { smartphones } => Said::new(format!(
@@ -304,13 +304,13 @@ impl Message for DistrictProblem {
             Missing { field, example } => Said::new(format!("`{field}` is missing"))
                 .hint(format!("add the figure, e.g. {field} = {example}")),
             CohortAboveSmartphones { cohort, people, smartphones } => Said::new(format!(
-                "cohort `{cohort}` has {} people, more than the district's smartphones ({})",
+                "cohort `{cohort}` has {} people, more than {} times the district's smartphones ({})",
                 n(*people),
+                crate::limits::COHORT_SMARTPHONES_FACTOR,
                 n(*smartphones)
             ))
             .hint(format!(
-                "check the cohort's head count against the source (a digit may be typed too many times); the model counts at most the {} smartphone owners, so write at most {}",
-                n(*smartphones),
+                "check the cohort's head count against the source (a digit may be typed too many times); the model counts at most the district's {} smartphones of a cohort",
                 n(*smartphones)
             )),
             NoSmartphones { smartphones } => Said::new(format!(
