@@ -603,6 +603,12 @@ pub(crate) fn unseen_vi(c: char) -> String {
         '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => {
             "một dấu đổi chiều chữ"
         }
+        '\u{FE00}'..='\u{FE0F}' | '\u{E0100}'..='\u{E01EF}' | '\u{180B}'..='\u{180F}' => {
+            "một ký tự chọn kiểu hiển thị (như sau biểu tượng cảm xúc)"
+        }
+        '\u{E0000}'..='\u{E007F}' => "một ký tự thẻ",
+        '\u{115F}' | '\u{1160}' | '\u{3164}' | '\u{FFA0}' => "một ký tự đệm của chữ Hàn",
+        '\u{2800}' => "một ô chữ nổi trống",
         c if c.is_control() => "một ký tự điều khiển",
         c if c.is_whitespace() => "một dấu cách đặc biệt",
         _ => "một ký tự vô hình",
@@ -621,6 +627,12 @@ pub(crate) fn unseen_en(c: char) -> String {
         '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => {
             "a text-direction mark"
         }
+        '\u{FE00}'..='\u{FE0F}' | '\u{E0100}'..='\u{E01EF}' | '\u{180B}'..='\u{180F}' => {
+            "a variation selector (as after an emoji)"
+        }
+        '\u{E0000}'..='\u{E007F}' => "a tag character",
+        '\u{115F}' | '\u{1160}' | '\u{3164}' | '\u{FFA0}' => "a Hangul filler",
+        '\u{2800}' => "a blank braille pattern",
         c if c.is_control() => "a control character",
         c if c.is_whitespace() => "an unusual space",
         _ => "an invisible character",

@@ -85,6 +85,23 @@ pub const HISTORY_SNAPSHOTS: usize = 1_000;
 /// snapshots of every commune of Vietnam is about 52 MB as CSV.
 pub const HISTORY_BYTES: u64 = 256 * MB;
 
+/// How long before `as_of` a `[[history]]` snapshot may be, in days: a year. The pace is for a
+/// campaign of weeks; a snapshot of 1900-01-01 (trial F21) is a typing mistake, and one of
+/// years ago tells nothing of today's pace.
+pub const HISTORY_MAX_AGE_DAYS: i64 = 366;
+
+/// How far a snapshot's smartphones in a district may be from the scenario's: at most this
+/// many times more or fewer. Subscriber counts move by a few percent in a year; a snapshot of
+/// 2 smartphones against 58.196 (trial F21) is of another table or another province.
+pub const HISTORY_SMARTPHONES_FACTOR: u64 = 2;
+
+/// How many times a district's smartphones a cohort's head count may be. A cohort is people,
+/// and the model counts at most the district's smartphones of it (min(n_c, S_d), MODEL.md), so
+/// a cohort somewhat above the smartphones is a real case (60.000 drivers in a district of
+/// 58.196 smartphones); a hundred times more is a digit typed many times (trial F17: 10^12 in a
+/// district of 78.399), which the cap would hide.
+pub const COHORT_SMARTPHONES_FACTOR: i128 = 100;
+
 /// Districts (units) in one scenario. Việt Nam has about 10,600 communes, so a province or the
 /// whole country fits twice over. What a plan keeps grows with it: 20,000 generated units under
 /// the shipped rules plan in 6.6 s and 1.1 GB with a 159 MB JSON plan (its directives and

@@ -3,6 +3,8 @@
 use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
 
+mod invisible;
+
 /// The language of everything printed for people. Vietnamese is the default.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
@@ -324,13 +326,24 @@ pub fn hidden_character(name: &str) -> Option<(usize, char)> {
         .map(|(i, c)| (i + 1, c))
 }
 
-/// A control character, or an invisible format character ([`hidden_character`]).
+/// A control character, or a character a reader cannot see ([`hidden_character`]): by property,
+/// from Unicode's tables ([`invisible::INVISIBLE`]), not a list of examples: every
+/// Default_Ignorable_Code_Point (zero-width spaces and joiners, soft hyphen, direction marks,
+/// variation selectors, tag characters, Hangul fillers), every invisible format character,
+/// and the blank braille pattern.
 pub fn is_hidden(c: char) -> bool {
     c.is_control()
-        || matches!(c,
-            '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{180E}' | '\u{200B}'..='\u{200F}'
-            | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}'
-            | '\u{FEFF}')
+        || invisible::INVISIBLE
+            .binary_search_by(|&(from, to)| {
+                if to < c {
+                    std::cmp::Ordering::Less
+                } else if from > c {
+                    std::cmp::Ordering::Greater
+                } else {
+                    std::cmp::Ordering::Equal
+                }
+            })
+            .is_ok()
 }
 
 /// `name` with each character [`hidden_character`] would find written as `\u{200b}`, the rest
@@ -468,6 +481,44 @@ mod tests {
         assert_eq!(first_difference("Hữu  Lũng", "Hữu Lũng"), None);
         assert_eq!(unseen_character("volun\u{a0}teer"), Some((6, '\u{a0}')));
         assert_eq!(unseen_character("volun teer"), None);
+    }
+
+    #[test]
+    fn every_invisible_character_is_hidden_by_property() {
+        // the table is sorted and its ranges do not touch, so the binary search finds each
+        for pair in invisible::INVISIBLE.windows(2) {
+            assert!(pair[0].0 <= pair[0].1 && pair[0].1 < pair[1].0, "{pair:?}");
+        }
+        // the trial's findings (F03, F10): variation selectors and their supplement, tag
+        // characters, Hangul fillers, a musical format character, the braille blank
+        for c in [
+            '\u{FE00}',
+            '\u{FE0F}',
+            '\u{E0100}',
+            '\u{E01EF}',
+            '\u{E0041}',
+            '\u{E007F}',
+            '\u{115F}',
+            '\u{1160}',
+            '\u{3164}',
+            '\u{FFA0}',
+            '\u{1D173}',
+            '\u{2800}',
+            '\u{200B}',
+            '\u{00AD}',
+            '\u{FEFF}',
+            '\u{2065}',
+            '\u{180F}',
+            '\u{1BCA0}',
+        ] {
+            assert!(is_hidden(c), "U+{:04X}", u32::from(c));
+            let name = format!("Hữu{c} Lũng");
+            assert_eq!(hidden_character(&name), Some((4, c)));
+        }
+        // letters Vietnamese names are written with, and visible signs, are not
+        for c in "aĐđươăâêôỹỵÀ -.'()0123456789\u{0600}".chars() {
+            assert!(!is_hidden(c), "U+{:04X}", u32::from(c));
+        }
     }
 
     #[test]

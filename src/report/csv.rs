@@ -96,6 +96,9 @@ pub fn render(plan: &Plan, lang: Lang) -> String {
             Some(Cell::Rate(_)) => format!("{h} (%)"),
             _ => h.clone(),
         })
+        // a heading holds a team kind's name as written ("=1+1 teams" in English): every cell
+        // of the file is neutralised, the headings as well as the names (trial F09)
+        .map(|h| crate::text::neutralise_cell(&h).into_owned())
         .collect();
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))

@@ -215,6 +215,20 @@ fn district(
         if entry.count.value > MAX_PEOPLE {
             return Err(too_large(entry.count, &name, &entry.key));
         }
+        // a hundred times the district's smartphones is a typing mistake (trial F17: 10^12 in
+        // a district of 78,399), which the model would silently cap at the smartphones
+        if entry.count.value > smartphones.value * crate::limits::COHORT_SMARTPHONES_FACTOR {
+            return Err(entry
+                .count
+                .at
+                .error(DistrictProblem::CohortAboveSmartphones {
+                    cohort: entry.key.clone(),
+                    people: entry.count.value,
+                    smartphones: smartphones.value,
+                })
+                .district(&name)
+                .field(&entry.key));
+        }
         let n = u64::try_from(entry.count.value)
             .map_err(|_| too_large(entry.count, &name, &entry.key))?;
         if let Some(first) = first_of.get(&key) {

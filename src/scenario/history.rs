@@ -13,7 +13,9 @@ use super::{DistrictInput, Scenario};
 use crate::diagnostic::{Error, Shortlist, did_you_mean, shortened};
 use crate::import::message::{TableEntry, TableFileProblem};
 use crate::import::table::{district_name, name_key};
-use crate::limits::{HISTORY_BYTES, HISTORY_SNAPSHOTS};
+use crate::limits::{
+    HISTORY_BYTES, HISTORY_MAX_AGE_DAYS, HISTORY_SMARTPHONES_FACTOR, HISTORY_SNAPSHOTS,
+};
 
 /// One earlier snapshot: its date and every district's installs on that date.
 #[derive(Debug, Clone, PartialEq)]
@@ -105,6 +107,16 @@ pub(crate) fn history(
                 })
                 .field("history.date"));
         }
+        if now.saturating_sub(day) > HISTORY_MAX_AGE_DAYS {
+            return Err(date_item
+                .error(HistoryProblem::TooOld {
+                    date,
+                    file: path.display().to_string(),
+                    as_of: as_of.to_string(),
+                    days: now.saturating_sub(day),
+                })
+                .field("history.date"));
+        }
         if let Some(other) = snapshots.iter().find(|s| s.date == date) {
             return Err(date_item
                 .error(HistoryProblem::DateTwice {
@@ -150,6 +162,21 @@ pub(crate) fn history(
                 .file(&path)
                 .district(&row.name));
             };
+            // a snapshot of another table or province: its pace would be meaningless
+            let (then, now) = (row.smartphones, d.smartphones);
+            if then.saturating_mul(HISTORY_SMARTPHONES_FACTOR) < now
+                || now.saturating_mul(HISTORY_SMARTPHONES_FACTOR) < then
+            {
+                return Err(Error::new(HistoryProblem::SmartphonesDiffer {
+                    date,
+                    line: row.line,
+                    smartphones: then,
+                    now,
+                })
+                .file(&path)
+                .district(&d.name)
+                .field("smartphones"));
+            }
             installed.insert(d.name.clone(), row.installed);
             lines.insert(d.name.clone(), row.line);
         }

@@ -386,6 +386,19 @@ fn cases() -> Vec<Case> {
         .at("coverage.csv:4:1")
         .place("U+200B, ký tự thứ 4", "U+200B, character 4")
         .hint("gõ lại tên huyện", "type the name again"),
+        // issue 13, F03: a variation selector made a second "Cao Lộc" that printed alike
+        edited(
+            "coverage: a variation selector in a name",
+            "Cao Lộc",
+            "Cao\u{fe0f} Lộc",
+        )
+        .at("coverage.csv:4:1")
+        .place("U+FE0F, ký tự thứ 4", "U+FE0F, character 4")
+        .hint("gõ lại tên huyện", "type the name again"),
+        edited("coverage: a braille blank in a name", "Cao Lộc", "Cao\u{2800}Lộc")
+            .at("coverage.csv:4:1")
+            .place("U+2800, ký tự thứ 4", "U+2800, character 4")
+            .hint("gõ lại tên huyện", "type the name again"),
         edited("coverage: a NUL byte in a name", "Cao Lộc", "Cao\0Lộc")
             .at("coverage.csv:4:1")
             .place("U+0000", "U+0000")

@@ -301,6 +301,48 @@ fn cases() -> Vec<Case> {
         .at(&format!("{AT}:73:8"))
         .place("U+200B, ký tự thứ 4", "U+200B, character 4")
         .hint(hidden.0, hidden.1),
+        // issue 13, F03: every Default_Ignorable_Code_Point and blank-looking character, not a
+        // list of the common ones: each of these made a second "Hữu Lũng" that printed alike
+        cao_loc_named(
+            "district: a variation selector after a letter",
+            "Hữu\u{fe0f} Lũng",
+        )
+        .at(&format!("{AT}:73:8"))
+        .place("U+FE0F, ký tự thứ 4", "U+FE0F, character 4")
+        .hint(hidden.0, hidden.1),
+        cao_loc_named(
+            "district: a variation selector from the supplement",
+            "Hữu\u{e0100} Lũng",
+        )
+        .at(&format!("{AT}:73:8"))
+        .place("U+E0100, ký tự thứ 4", "U+E0100, character 4")
+        .hint(hidden.0, hidden.1),
+        cao_loc_named("district: a tag character in the name", "Hữu Lũng\u{e0041}")
+            .at(&format!("{AT}:73:8"))
+            .place("U+E0041, ký tự thứ 9", "U+E0041, character 9")
+            .hint(hidden.0, hidden.1),
+        cao_loc_named("district: a Hangul filler in the name", "Hữu\u{3164}Lũng")
+            .at(&format!("{AT}:73:8"))
+            .place("U+3164, ký tự thứ 4", "U+3164, character 4")
+            .hint(hidden.0, hidden.1),
+        cao_loc_named(
+            "district: a half-width Hangul filler in the name",
+            "Hữu Lũng\u{ffa0}",
+        )
+        .at(&format!("{AT}:73:8"))
+        .place("U+FFA0, ký tự thứ 9", "U+FFA0, character 9")
+        .hint(hidden.0, hidden.1),
+        cao_loc_named("district: a braille blank in the name", "Hữu\u{2800}Lũng")
+            .at(&format!("{AT}:73:8"))
+            .place("U+2800, ký tự thứ 4", "U+2800, character 4")
+            .hint(hidden.0, hidden.1),
+        cao_loc_named(
+            "district: a musical format character in the name",
+            "Hữu Lũng\u{1d173}",
+        )
+        .at(&format!("{AT}:73:8"))
+        .place("U+1D173, ký tự thứ 9", "U+1D173, character 9")
+        .hint(hidden.0, hidden.1),
         cao_loc_named("district: a soft hyphen in the name", "Cao\u{ad}Lộc")
             .at(&format!("{AT}:73:8"))
             .place("U+00AD", "U+00AD")
@@ -381,6 +423,22 @@ fn cases() -> Vec<Case> {
                 "kiểm tra đây có đúng là tên huyện không",
                 "check that this is the district's name",
             ),
+        // issue 13, F17: 10^12 people in quarantine in a district of 78,399 smartphones was
+        // silently capped at the smartphones; above 100 times the smartphones is refused
+        Case::plan("district: a group larger than the district's smartphones")
+            .scenario(GROUPS, "quarantine = 10_000_000\ntesting = 600\nstudents = 5_500")
+            .at(&format!("{AT}:68:14"))
+            .place("Hữu Lũng", "Hữu Lũng")
+            .says(
+                "nhóm `quarantine` có 10.000.000 người, hơn 100 lần số thuê bao điện thoại thông minh của huyện (78.399)",
+                "cohort `quarantine` has 10,000,000 people, more than 100 times the district's smartphones (78,399)",
+            )
+            .hint("có thể gõ thừa chữ số", "a digit may be typed too many times"),
+        Case::plan("district: a group larger than the smartphones, by --set")
+            .set("district.Hữu Lũng.quarantine=1000000000000")
+            .at("--set district.Hữu Lũng.quarantine=1000000000000: ")
+            .says("1.000.000.000.000 người", "1,000,000,000,000 people")
+            .hint("có thể gõ thừa chữ số", "a digit may be typed too many times"),
         Case::plan("district: a zero-width space in a --set district's name")
             .set("district.Hữu\u{200b}Lũng.installed=5")
             .at("--set district.Hữu\\u{200b}Lũng.installed=5: ")

@@ -40,6 +40,32 @@ fn cases() -> Vec<Case> {
             "[[history]] chỉ ghi các ngày trước đó",
             "[[history]] lists only earlier dates",
         ),
+        // issue 13, F21: a snapshot of 1900 passed, its pace 0 over 120 years
+        second(
+            "history: a snapshot 120 years before as_of",
+            "date = 2020-08-25",
+            "date = 1900-01-01",
+        )
+        .at(&format!("{AT}:17:8"))
+        .place(
+            "ảnh chụp số liệu ngày 1900-01-01",
+            "the snapshot dated 1900-01-01",
+        )
+        .says("quá 366 ngày", "more than 366")
+        .hint("có thể gõ nhầm năm", "a year may be mistyped"),
+        // issue 13, F21: 2 smartphones then against 58,196 now gave a pace of 2,393 a day
+        with_history("history: a snapshot's smartphones far from the scenario's")
+            .edit(AUGUST_25, "Cao Lộc,15632,58196", "Cao Lộc,1,2")
+            .at("coverage-2020-08-25.csv")
+            .place("Cao Lộc", "Cao Lộc")
+            .says(
+                "dòng 5: số thuê bao điện thoại thông minh là 2, còn kịch bản ghi 58.196",
+                "line 5: smartphones are 2, the scenario has 58,196",
+            )
+            .hint(
+                "kiểm tra tệp và cột số thuê bao",
+                "check the file and its smartphones column",
+            ),
         second(
             "history: a snapshot on as_of",
             "date = 2020-08-25",

@@ -118,6 +118,15 @@ fn cases() -> Vec<Case> {
         .at(&format!("{AT}:4"))
         .place("U+200B", "U+200B")
         .hint("gõ lại tên huyện", "type the name again"),
+        // issue 13, F03: a Hangul filler made a second district that printed alike
+        edited(
+            "import: a Hangul filler in a name",
+            "Huyện Cao Lộc",
+            "Huyện Cao\u{3164}Lộc",
+        )
+        .at(&format!("{AT}:4"))
+        .place("U+3164", "U+3164")
+        .hint("gõ lại tên huyện", "type the name again"),
         table(
             "import: no header row",
             &LETTER[LETTER.find('\n').unwrap() + 1..],

@@ -228,6 +228,29 @@ fn cases() -> Vec<Case> {
             "a zero-width space (U+200B) at character 6",
         )
         .hint("gõ lại tên loại đội", "type the name again"),
+        // issue 13, F10: "volunteer\u{fe0f}" was a second provincial kind that printed alike
+        volunteer(
+            "team kind: a variation selector at the end of the name",
+            "name = \"volunteer\" ",
+            "name = \"volunteer\u{fe0f}\" ",
+        )
+        .at(&format!("{AT}:44:8"))
+        .place(
+            "một ký tự chọn kiểu hiển thị (như sau biểu tượng cảm xúc) (U+FE0F) ở ký tự thứ 10",
+            "a variation selector (as after an emoji) (U+FE0F) at character 10",
+        )
+        .hint("gõ lại tên loại đội", "type the name again"),
+        volunteer(
+            "team kind: a Hangul filler in the name",
+            "name = \"volunteer\" ",
+            "name = \"volun\u{3164}teer\" ",
+        )
+        .at(&format!("{AT}:44:8"))
+        .place(
+            "một ký tự đệm của chữ Hàn (U+3164) ở ký tự thứ 6",
+            "a Hangul filler (U+3164) at character 6",
+        )
+        .hint("gõ lại tên loại đội", "type the name again"),
         // issue 13, U10: "no team kind `volunteer`; did you mean `volun teer`?" at the rule
         volunteer(
             "team kind: a no-break space in the name",

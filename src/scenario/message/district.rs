@@ -33,6 +33,13 @@ pub(crate) enum DistrictProblem {
     Negative {
         value: i128,
     },
+    /// A cohort of `people`, more than the district's `smartphones` (trial F17: a digit typed
+    /// many times, silently capped by the model's min(n_c, S_d)).
+    CohortAboveSmartphones {
+        cohort: String,
+        people: i128,
+        smartphones: i128,
+    },
     /// `changed`: an overlay or a `--set` wrote one of the two figures (the error is at it),
     /// and the other is written elsewhere.
     InstalledAboveSmartphones {
@@ -156,6 +163,16 @@ impl Message for DistrictProblem {
                 .hint("ghi tên huyện, ví dụ \"Hữu Lũng\""),
             Missing { field, example } => Said::new(format!("thiếu số liệu `{field}`"))
                 .hint(format!("thêm số liệu, ví dụ: {field} = {example}")),
+            CohortAboveSmartphones { cohort, people, smartphones } => Said::new(format!(
+                "nhóm `{cohort}` có {} người, hơn {} lần số thuê bao điện thoại thông minh của huyện ({})",
+                n(*people),
+                crate::limits::COHORT_SMARTPHONES_FACTOR,
+                n(*smartphones)
+            ))
+            .hint(format!(
+                "đối chiếu số người của nhóm với số liệu gốc (có thể gõ thừa chữ số); mô hình chỉ tính tối đa {} người có điện thoại thông minh của nhóm",
+                n(*smartphones)
+            )),
             NoSmartphones { smartphones } => Said::new(format!(
                 "số thuê bao điện thoại thông minh phải lớn hơn 0 (đang là {})",
                 n(*smartphones)
@@ -286,6 +303,16 @@ impl Message for DistrictProblem {
                 .hint("write the district's name, e.g. \"Hữu Lũng\""),
             Missing { field, example } => Said::new(format!("`{field}` is missing"))
                 .hint(format!("add the figure, e.g. {field} = {example}")),
+            CohortAboveSmartphones { cohort, people, smartphones } => Said::new(format!(
+                "cohort `{cohort}` has {} people, more than {} times the district's smartphones ({})",
+                n(*people),
+                crate::limits::COHORT_SMARTPHONES_FACTOR,
+                n(*smartphones)
+            ))
+            .hint(format!(
+                "check the cohort's head count against the source (a digit may be typed too many times); the model counts at most the district's {} smartphones of a cohort",
+                n(*smartphones)
+            )),
             NoSmartphones { smartphones } => Said::new(format!(
                 "the number of smartphone subscribers must be more than 0 (it is {})",
                 n(*smartphones)

@@ -17,6 +17,22 @@ pub(crate) enum HistoryProblem {
         file: String,
         as_of: String,
     },
+    /// The snapshot of `file` is dated `days` before `as_of`, more than
+    /// [`crate::limits::HISTORY_MAX_AGE_DAYS`].
+    TooOld {
+        date: String,
+        file: String,
+        as_of: String,
+        days: i64,
+    },
+    /// The snapshot of `date` gives the district `smartphones` on `line`, against `now` in the
+    /// scenario: more than [`crate::limits::HISTORY_SMARTPHONES_FACTOR`] times apart.
+    SmartphonesDiffer {
+        date: String,
+        line: usize,
+        smartphones: u64,
+        now: u64,
+    },
     /// Two snapshots, of the files `first` and `second`, have one date.
     DateTwice {
         date: String,
@@ -84,6 +100,19 @@ impl Message for HistoryProblem {
                 "ảnh chụp số liệu ngày {date} ({file}) không trước ngày số liệu hiện tại as_of = {as_of}"
             ))
             .hint("số liệu hiện tại là của chính kịch bản; [[history]] chỉ ghi các ngày trước đó"),
+            TooOld { date, file, as_of, days } => Said::new(format!(
+                "ảnh chụp số liệu ngày {date} ({file}) cách ngày số liệu hiện tại as_of = {as_of} tới {} ngày, quá {} ngày",
+                count(Lang::Vi, *days as f64),
+                count(Lang::Vi, crate::limits::HISTORY_MAX_AGE_DAYS as f64)
+            ))
+            .hint("kiểm tra lại ngày (có thể gõ nhầm năm); tốc độ cài đặt chỉ tính từ các ảnh chụp trong năm trước as_of (docs/limits.md)"),
+            SmartphonesDiffer { date, line, smartphones, now } => Said::new(format!(
+                "ảnh chụp số liệu ngày {date}, dòng {line}: số thuê bao điện thoại thông minh là {}, còn kịch bản ghi {}: chênh nhau quá {} lần",
+                count(Lang::Vi, *smartphones as f64),
+                count(Lang::Vi, *now as f64),
+                crate::limits::HISTORY_SMARTPHONES_FACTOR
+            ))
+            .hint("ảnh chụp phải là bảng số liệu của cùng các huyện vào ngày trước; kiểm tra tệp và cột số thuê bao (docs/limits.md)"),
             DateTwice {
                 date,
                 first,
@@ -144,6 +173,19 @@ impl Message for HistoryProblem {
                 "the snapshot dated {date} ({file}) is not before the current figures' as_of = {as_of}"
             ))
             .hint("the current figures are the scenario's own; [[history]] lists only earlier dates"),
+            TooOld { date, file, as_of, days } => Said::new(format!(
+                "the snapshot dated {date} ({file}) is {} days before the current figures' as_of = {as_of}, more than {}",
+                count(Lang::En, *days as f64),
+                count(Lang::En, crate::limits::HISTORY_MAX_AGE_DAYS as f64)
+            ))
+            .hint("check the date (a year may be mistyped); the pace is taken only from snapshots of the year before as_of (docs/limits.md)"),
+            SmartphonesDiffer { date, line, smartphones, now } => Said::new(format!(
+                "the snapshot dated {date}, line {line}: smartphones are {}, the scenario has {}: more than {} times apart",
+                count(Lang::En, *smartphones as f64),
+                count(Lang::En, *now as f64),
+                crate::limits::HISTORY_SMARTPHONES_FACTOR
+            ))
+            .hint("a snapshot is the same districts' table on an earlier date; check the file and its smartphones column (docs/limits.md)"),
             DateTwice {
                 date,
                 first,
