@@ -31,6 +31,15 @@ pub struct Plan {
     pub notices: Vec<Notice>,
 }
 
+/// One input a `--set` changed: its key as `--set` writes it, the value of this run and the
+/// scenario's own (`None`: the scenario does not set it), both as TOML writes them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SetChange {
+    pub key: String,
+    pub value: Option<String>,
+    pub scenario: Option<String>,
+}
+
 /// One thing worth saying about a plan that meets its scenario.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "notice", rename_all = "snake_case")]
@@ -67,6 +76,10 @@ pub enum Notice {
         counted: f64,
         room: f64,
     },
+    /// The plan was made with `--set`: what each setting changed, the scenario's own value
+    /// beside it, so that a printed what-if never passes for the department's plan (trial
+    /// F32). First of the notices.
+    SetForThisRun { settings: Vec<SetChange> },
     /// The objective is not `min-cost`, every constraint holds, and the target is not reached:
     /// what would reach it, as the cheapest plan's findings say (`--set objective=min-cost` on
     /// the same model: more teams of a kind, budget, a pool too small), so that a missed target
@@ -221,6 +234,16 @@ impl DistrictPlan {
     /// the solver's installs tolerance: the one test of "reached" every output uses).
     pub fn short_of(&self, rate: f64) -> bool {
         self.projected_installed < rate * self.smartphones as f64 - crate::solve::INSTALLS_TOLERANCE
+    }
+
+    /// The projected rate as the reports print it beside the projected installs: from the
+    /// installs rounded as printed, so that "1 of 2" reads 50,00% and never 50,50% (trial
+    /// F40). The JSON keeps the exact rate.
+    pub fn projected_rate_as_printed(&self) -> f64 {
+        if self.smartphones == 0 {
+            return self.projected_rate;
+        }
+        self.projected_installed.round() / self.smartphones as f64
     }
 
     /// Whether the district has a floor and its projected installs fall short of it.
@@ -453,6 +476,15 @@ impl Plan {
             .iter()
             .map(|d| d.projected_installed.round())
             .sum()
+    }
+
+    /// The province's projected rate as the human reports print it: from the projected installs
+    /// as printed ([`Plan::projected_installed_as_printed`]; trial F40).
+    pub fn projected_rate_as_printed(&self) -> f64 {
+        if self.province.smartphones == 0 {
+            return self.province.projected_rate;
+        }
+        self.projected_installed_as_printed() / self.province.smartphones as f64
     }
 
     /// The province's cost as the human reports print it: the sum of the districts' costs each

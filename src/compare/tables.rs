@@ -123,7 +123,7 @@ pub fn province(c: &Comparison, lang: Lang) -> Grid {
         lang.pick("Tỷ lệ dự kiến", "Projected rate"),
         side_by_side(
             &plans,
-            |p| Some(p.province.projected_rate),
+            |p| Some(p.projected_rate_as_printed()),
             |x, base| rated(lang, x, base),
         ),
     );
@@ -282,8 +282,8 @@ pub fn districts(c: &Comparison, lang: Lang) -> Vec<(String, Grid)> {
         c,
         lang,
         &names,
-        |_, d| Some(d.projected_rate),
-        |p| Some(p.province.projected_rate),
+        |_, d| Some(d.projected_rate_as_printed()),
+        |p| Some(p.projected_rate_as_printed()),
         |x, base| rated(lang, x, base),
         DistrictPlan::below_floor,
     );
@@ -402,6 +402,37 @@ pub fn inputs(c: &Comparison, lang: Lang) -> Option<Grid> {
         total: None,
         note: None,
     })
+}
+
+/// What `--set` changed in each scenario, for the inputs section (trial F32: a setting
+/// applied to every scenario made their inputs look the same, under headings that name the
+/// scenarios' own values): `A: key = 10 (kịch bản: 30)`, one line per scenario it changed;
+/// empty without `--set`.
+pub fn set_for_run(c: &Comparison, lang: Lang) -> Vec<String> {
+    let mut lines = Vec::new();
+    for (i, compared) in c.scenarios.iter().enumerate() {
+        let Some(notice) = compared
+            .plan
+            .notices
+            .iter()
+            .find(|n| matches!(n, crate::plan::Notice::SetForThisRun { .. }))
+        else {
+            continue;
+        };
+        if lines.is_empty() {
+            lines.push(
+                lang.pick(
+                    "--set đã thay đổi ở mọi kịch bản cho lần chạy này:",
+                    "--set changed, in every scenario, for this run:",
+                )
+                .to_string(),
+            );
+        }
+        let sentence = crate::report::notices::sentence(notice, lang);
+        let list = sentence.split_once(": ").map_or(sentence.as_str(), |(_, l)| l);
+        lines.push(format!("{}: {list}", super::letter(i)));
+    }
+    lines
 }
 
 /// `Các kịch bản có cùng đầu vào.` / `The scenarios have the same inputs.`

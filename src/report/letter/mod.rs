@@ -124,7 +124,9 @@ pub fn draft(plan: &Plan, lang: Lang) -> Option<Draft> {
     for notice in &plan.notices {
         if matches!(
             notice,
-            Notice::AssumptionsNotChecked | Notice::NoLocalTeams { .. }
+            Notice::AssumptionsNotChecked
+                | Notice::NoLocalTeams { .. }
+                | Notice::SetForThisRun { .. }
         ) {
             let sentence = crate::report::notices::sentence(notice, lang);
             reasons.push(full_stops(&[sentence]));
@@ -484,7 +486,7 @@ impl<'a> Parts<'a> {
         body.push(Block::Text(self.aim(
             plan,
             words::team_list(lang, &totals),
-            plan.province.projected_rate,
+            plan.projected_rate_as_printed(),
             None,
         )));
         body.push(Block::Text(match lang {
@@ -552,7 +554,7 @@ impl<'a> Parts<'a> {
             Block::Text(self.aim(
                 plan,
                 words::team_list(lang, &teams_of(district)),
-                district.projected_rate,
+                district.projected_rate_as_printed(),
                 Some(&unit),
             )),
             Block::Text(match lang {
@@ -596,12 +598,12 @@ impl<'a> Parts<'a> {
                     Lang::Vi => format!(
                         "Tỷ lệ cài đặt hiện nay {}, dự kiến sau đợt {}.",
                         number::percent(lang, d.rate),
-                        number::percent(lang, d.projected_rate)
+                        number::percent(lang, d.projected_rate_as_printed())
                     ),
                     Lang::En => format!(
                         "Install rate now {}, projected {}.",
                         number::percent(lang, d.rate),
-                        number::percent(lang, d.projected_rate)
+                        number::percent(lang, d.projected_rate_as_printed())
                     ),
                 };
                 let summary = match teams {
