@@ -236,16 +236,6 @@ impl DistrictPlan {
         self.projected_installed < rate * self.smartphones as f64 - crate::solve::INSTALLS_TOLERANCE
     }
 
-    /// The projected rate as the reports print it beside the projected installs: from the
-    /// installs rounded as printed, so that "1 of 2" reads 50,00% and never 50,50% (trial
-    /// F40). The JSON keeps the exact rate.
-    pub fn projected_rate_as_printed(&self) -> f64 {
-        if self.smartphones == 0 {
-            return self.projected_rate;
-        }
-        self.projected_installed.round() / self.smartphones as f64
-    }
-
     /// Whether the district has a floor and its projected installs fall short of it.
     pub fn below_floor(&self) -> bool {
         self.floor.is_some_and(|floor| self.short_of(floor))
@@ -476,15 +466,6 @@ impl Plan {
             .iter()
             .map(|d| d.projected_installed.round())
             .sum()
-    }
-
-    /// The province's projected rate as the human reports print it: from the projected installs
-    /// as printed ([`Plan::projected_installed_as_printed`]; trial F40).
-    pub fn projected_rate_as_printed(&self) -> f64 {
-        if self.province.smartphones == 0 {
-            return self.province.projected_rate;
-        }
-        self.projected_installed_as_printed() / self.province.smartphones as f64
     }
 
     /// The province's cost as the human reports print it: the sum of the districts' costs each

@@ -111,7 +111,11 @@ fn fixed_installs_without_a_directive_show_on_the_districts_page() {
         let page = cao_loc_page(&text);
         assert!(page.contains(line), "{lang}: {page}");
         // still nothing to do, but the rise is explained
-        assert!(page.contains(if lang == "vi" { "(không có việc nào)" } else { "(nothing to do)" }));
+        assert!(page.contains(if lang == "vi" {
+            "(không có việc nào)"
+        } else {
+            "(nothing to do)"
+        }));
         // the other districts, which the rule leaves alone, say nothing of it
         assert_eq!(text.matches("`radio`").count(), 1, "{lang}: {text}");
         for format in ["markdown", "html"] {
@@ -297,8 +301,14 @@ fn drawn_rule_sets_never_promise_more_than_the_phones_without_the_app() {
         let mandated = mandated_asked.min(uninstalled);
         let asked: f64 = asked_fixed.iter().sum();
         let fixed = asked.min(uninstalled - mandated).max(0.0);
-        assert!(close(d["mandated_installs"].as_f64().unwrap(), mandated), "case {case}");
-        assert!(close(d["fixed_installs"].as_f64().unwrap(), fixed), "case {case}");
+        assert!(
+            close(d["mandated_installs"].as_f64().unwrap(), mandated),
+            "case {case}"
+        );
+        assert!(
+            close(d["fixed_installs"].as_f64().unwrap(), fixed),
+            "case {case}"
+        );
         // the directives together: the rules' own shares add up to M_d + A_d, never more than
         // the phones without the app
         let directives = d["directives"].as_array().unwrap();
@@ -325,9 +335,17 @@ fn drawn_rule_sets_never_promise_more_than_the_phones_without_the_app() {
             let counted: f64 = notices.iter().map(|x| x["counted"].as_f64().unwrap()).sum();
             assert!(close(counted, fixed), "case {case}");
             for x in &notices {
-                let i: usize = x["rule"].as_str().unwrap()["drawn".len()..].parse().unwrap();
-                assert!(close(x["asked"].as_f64().unwrap(), asked_fixed[i]), "case {case}");
-                assert!(close(x["counted"].as_f64().unwrap(), asked_fixed[i] * scale));
+                let i: usize = x["rule"].as_str().unwrap()["drawn".len()..]
+                    .parse()
+                    .unwrap();
+                assert!(
+                    close(x["asked"].as_f64().unwrap(), asked_fixed[i]),
+                    "case {case}"
+                );
+                assert!(close(
+                    x["counted"].as_f64().unwrap(),
+                    asked_fixed[i] * scale
+                ));
                 assert!(close(x["room"].as_f64().unwrap(), uninstalled - mandated));
             }
         } else {
@@ -362,7 +380,10 @@ fn after_solve(district, scenario) {{
         )
     };
     let layout = Layout::new();
-    let path = scenario_with(&layout, &[("first".into(), rule(1)), ("second".into(), rule(2))]);
+    let path = scenario_with(
+        &layout,
+        &[("first".into(), rule(1)), ("second".into(), rule(2))],
+    );
     for (lang, says, hint) in [
         (
             "vi",

@@ -472,7 +472,8 @@ fn a_rule_that_fails_stops_the_sweep_after_a_plan_per_thread() {
         "  \"../rules/door-to-door.rhai\",\n  \"../rules/failing.rhai\",\n",
     );
     let path = layout.write("failing.toml", &text);
-    let vary = campaign_planner::sweep::parse_vary("target.provincial_rate=0.30..0.49:0.01").unwrap();
+    let vary =
+        campaign_planner::sweep::parse_vary("target.provincial_rate=0.30..0.49:0.01").unwrap();
     assert_eq!(vary.values.len(), 20);
     for jobs in [1, 2, 4] {
         let planned = std::sync::atomic::AtomicUsize::new(0);

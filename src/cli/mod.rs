@@ -440,7 +440,11 @@ fn plan(
         .as_ref()
         .map(|s| s.letter.clone())
         .unwrap_or_default();
-    let mut plan = match loaded.as_ref().map_err(Clone::clone).and_then(crate::plan_scenario) {
+    let mut plan = match loaded
+        .as_ref()
+        .map_err(Clone::clone)
+        .and_then(crate::plan_scenario)
+    {
         Ok(plan) => plan,
         Err(e) => return bad_input(stderr, &e, lang),
     };

@@ -87,7 +87,11 @@ impl Value {
             Value::Bool(b) => b.to_string(),
             Value::List(items) => format!(
                 "[{}]",
-                items.iter().map(Value::typed).collect::<Vec<_>>().join(", ")
+                items
+                    .iter()
+                    .map(Value::typed)
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
         }
     }

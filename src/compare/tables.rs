@@ -123,7 +123,7 @@ pub fn province(c: &Comparison, lang: Lang) -> Grid {
         lang.pick("Tỷ lệ dự kiến", "Projected rate"),
         side_by_side(
             &plans,
-            |p| Some(p.projected_rate_as_printed()),
+            |p| Some(p.province.projected_rate),
             |x, base| rated(lang, x, base),
         ),
     );
@@ -282,8 +282,8 @@ pub fn districts(c: &Comparison, lang: Lang) -> Vec<(String, Grid)> {
         c,
         lang,
         &names,
-        |_, d| Some(d.projected_rate_as_printed()),
-        |p| Some(p.projected_rate_as_printed()),
+        |_, d| Some(d.projected_rate),
+        |p| Some(p.province.projected_rate),
         |x, base| rated(lang, x, base),
         DistrictPlan::below_floor,
     );
@@ -429,7 +429,9 @@ pub fn set_for_run(c: &Comparison, lang: Lang) -> Vec<String> {
             );
         }
         let sentence = crate::report::notices::sentence(notice, lang);
-        let list = sentence.split_once(": ").map_or(sentence.as_str(), |(_, l)| l);
+        let list = sentence
+            .split_once(": ")
+            .map_or(sentence.as_str(), |(_, l)| l);
         lines.push(format!("{}: {list}", super::letter(i)));
     }
     lines

@@ -90,7 +90,7 @@ pub fn summary_figures(plan: &Plan, lang: Lang) -> Vec<(String, Figure)> {
             words::PROJECTED,
             Figure::CountAndRateApart(
                 plan.projected_installed_as_printed(),
-                plan.projected_rate_as_printed(),
+                p.projected_rate,
                 p.target_rate,
             ),
         ),
@@ -261,7 +261,7 @@ pub(crate) fn figures(plan: &Plan, lang: Lang) -> Figures {
                 [
                     d.outreach_installs,
                     d.projected_installed,
-                    d.projected_rate_as_printed(),
+                    d.projected_rate,
                     d.cost,
                 ],
                 d.pace_per_day,
@@ -282,15 +282,14 @@ pub(crate) fn figures(plan: &Plan, lang: Lang) -> Figures {
             })
             .collect(),
         // the totals of figures printed rounded are the sums of the rows as printed, so that
-        // the table adds up (issue 13 item 10); the projected rate from the installs as printed
-        // (trial F40), the others from the exact figures
+        // the table adds up (issue 13 item 10); the rates are computed from the exact figures
         [
             plan.districts
                 .iter()
                 .map(|d| d.outreach_installs.round())
                 .sum(),
             plan.projected_installed_as_printed(),
-            plan.projected_rate_as_printed(),
+            p.projected_rate,
             plan.cost_as_printed(),
         ],
         Some(
@@ -431,7 +430,7 @@ pub fn district_heading(district: &DistrictPlan, lang: Lang) -> String {
     let mut rates = format!(
         "{} → {}",
         number::percent(lang, district.rate),
-        number::percent(lang, district.projected_rate_as_printed())
+        number::percent(lang, district.projected_rate)
     );
     if let Some(floor) = district.floor
         && district.short_of(floor)

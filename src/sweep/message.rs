@@ -143,7 +143,9 @@ impl Message for VaryProblem {
         } = self
         {
             let values = count(Lang::En, *values);
-            return said.hint(format!("use the step {step} ({values} values): --vary {vary}"));
+            return said.hint(format!(
+                "use the step {step} ({values} values): --vary {vary}"
+            ));
         }
         said.hint(
             "write `--vary KEY=FROM..TO:STEP`, e.g. `--vary team_kind.volunteer.available=10..50:10` \

@@ -484,7 +484,10 @@ mod tests {
             ("x=a..5:1", "the start `a` is not a number"),
             ("x=1..5:0", "the step must be above 0"),
             ("x=5..1:1", "the end 1 is below the start 5"),
-            ("x=0..100000:1", "gives 100,001 values, more than the 1,000 allowed"),
+            (
+                "x=0..100000:1",
+                "gives 100,001 values, more than the 1,000 allowed",
+            ),
         ] {
             let err = parse_vary(text).unwrap_err();
             let shown = err.render(crate::text::Lang::En);
@@ -502,12 +505,22 @@ mod tests {
     /// checked by reading the `--vary` the hint gives (trial F07).
     #[test]
     fn too_many_values_give_a_step_that_fits() {
-        for (text, step, values) in [
-            ("target.provincial_rate=0.1..0.9:0.0000001", "0.001", 801),
-            ("x=0..100000:1", "200", 501),
-            ("x=0..9223372036854775807:1", "10000000000000000", 923),
-            ("x=1..1001:1", "2", 501),
-            ("x=0..999:0.5", "1", 1000),
+        for (text, step, values, shown) in [
+            (
+                "target.provincial_rate=0.1..0.9:0.0000001",
+                "0.001",
+                801,
+                "801",
+            ),
+            ("x=0..100000:1", "200", 501, "501"),
+            (
+                "x=0..9223372036854775807:1",
+                "10000000000000000",
+                923,
+                "923",
+            ),
+            ("x=1..1001:1", "2", 501, "501"),
+            ("x=0..999:0.5", "1", 1000, "1,000"),
         ] {
             let err = parse_vary(text).unwrap_err();
             let en = err.render(crate::text::Lang::En);
@@ -516,7 +529,9 @@ mod tests {
             let (span, _) = range.split_once(':').unwrap();
             let typed = format!("{key}={span}:{step}");
             assert!(
-                en.contains(&format!("use the step {step} ({values} values): --vary {typed}")),
+                en.contains(&format!(
+                    "use the step {step} ({shown} values): --vary {typed}"
+                )),
                 "{text}: {en}"
             );
             assert!(en.contains("more than the 1,000 allowed"), "{en}");

@@ -292,10 +292,14 @@ fn why_not(rows: &[Row], points: &[Point], lang: Lang) -> String {
         )
         .to_string();
     for (row, point) in unmet.iter().take(WHY_NOT_SHOWN) {
-        let why = point.summary.why.as_ref().map_or(&[][..], |why| match lang {
-            Lang::Vi => &why[0],
-            Lang::En => &why[1],
-        });
+        let why = point
+            .summary
+            .why
+            .as_ref()
+            .map_or(&[][..], |why| match lang {
+                Lang::Vi => &why[0],
+                Lang::En => &why[1],
+            });
         out.push_str(&format!("  {}: {}\n", row.value, why.join("; ")));
     }
     if unmet.len() > WHY_NOT_SHOWN {

@@ -13,10 +13,10 @@
 use std::io::{Cursor, Read, Write};
 
 use docx_rs::{
-    AlignmentType, BuildXML, BorderType, Docx, Header, LineSpacing, LineSpacingType, PageMargin, PageNum,
-    PageNumType, Paragraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run,
-    RunFonts, Section, SpecialIndentType, Table, TableCell, TableLayoutType, TableRow, VAlignType,
-    WidthType,
+    AlignmentType, BorderType, BuildXML, Docx, Header, LineSpacing, LineSpacingType, PageMargin,
+    PageNum, PageNumType, Paragraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders,
+    Run, RunFonts, Section, SpecialIndentType, Table, TableCell, TableLayoutType, TableRow,
+    VAlignType, WidthType,
 };
 
 use super::{Annex, Block, Document, OneLetter};
@@ -125,9 +125,9 @@ fn streamed(doc: &Document, as_of: &str) -> Result<Vec<u8>, String> {
                 let packed = out.into_inner();
                 let mut rest = |w: &mut dyn Write| -> std::io::Result<()> {
                     for i in 1..count {
-                        let parts = rx.recv().map_err(|_| {
-                            std::io::Error::other("the Word writer stopped")
-                        })?;
+                        let parts = rx
+                            .recv()
+                            .map_err(|_| std::io::Error::other("the Word writer stopped"))?;
                         if i + 1 < count {
                             let mut section = next_section();
                             for part in parts {
@@ -183,12 +183,14 @@ fn repack(
                 let at = find_last(&bytes, b"<w:sectPr").ok_or_else(|| {
                     std::io::Error::other("the Word document has no section properties")
                 })?;
-                out.write_all(&bytes[..at])?;
-                let mut buffered = std::io::BufWriter::with_capacity(1 << 16, &mut out);
-                rest(&mut buffered)?;
-                buffered.flush()?;
-                drop(buffered);
-                out.write_all(&bytes[at..])?;
+                // the part is compressed in one piece, as docx-rs's own is: the deflate
+                // stream depends on how its input is cut, and the file stays the same bytes
+                // (written piece by piece it was 6% larger). The XML text of the letters
+                // (186 MB at 10,600) is far less than the tree they were built from.
+                let mut whole = bytes[..at].to_vec();
+                rest(&mut whole)?;
+                whole.extend_from_slice(&bytes[at..]);
+                out.write_all(&whole)?;
             }
             _ => out.write_all(&bytes)?,
         }
@@ -668,7 +670,26 @@ mod tests {
                 });
                 let whole = repack(&whole, None).unwrap();
                 let streamed = render(&doc, "2020-09-01").unwrap();
-                assert!(whole == streamed, "{keep} letters differ");
+                if whole != streamed {
+                    let part = |bytes: &[u8]| {
+                        let mut a = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+                        let mut e = a.by_name("word/document.xml").unwrap();
+                        let mut s = String::new();
+                        e.read_to_string(&mut s).unwrap();
+                        s
+                    };
+                    let (a, b) = (part(&whole), part(&streamed));
+                    let at = a.bytes().zip(b.bytes()).position(|(x, y)| x != y);
+                    let at = at.unwrap_or(a.len().min(b.len()));
+                    let lo = at.saturating_sub(300);
+                    panic!(
+                        "{keep} letters differ at {at} ({} and {} bytes):\n{}\n----\n{}",
+                        a.len(),
+                        b.len(),
+                        &a[lo..(at + 200).min(a.len())],
+                        &b[lo..(at + 200).min(b.len())]
+                    );
+                }
                 // and again: the counters of a second letter in one process start afresh
                 assert!(render(&doc, "2020-09-01").unwrap() == streamed);
             }

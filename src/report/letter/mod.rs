@@ -486,7 +486,7 @@ impl<'a> Parts<'a> {
         body.push(Block::Text(self.aim(
             plan,
             words::team_list(lang, &totals),
-            plan.projected_rate_as_printed(),
+            plan.province.projected_rate,
             None,
         )));
         body.push(Block::Text(match lang {
@@ -554,7 +554,7 @@ impl<'a> Parts<'a> {
             Block::Text(self.aim(
                 plan,
                 words::team_list(lang, &teams_of(district)),
-                district.projected_rate_as_printed(),
+                district.projected_rate,
                 Some(&unit),
             )),
             Block::Text(match lang {
@@ -598,12 +598,12 @@ impl<'a> Parts<'a> {
                     Lang::Vi => format!(
                         "Tỷ lệ cài đặt hiện nay {}, dự kiến sau đợt {}.",
                         number::percent(lang, d.rate),
-                        number::percent(lang, d.projected_rate_as_printed())
+                        number::percent(lang, d.projected_rate)
                     ),
                     Lang::En => format!(
                         "Install rate now {}, projected {}.",
                         number::percent(lang, d.rate),
-                        number::percent(lang, d.projected_rate_as_printed())
+                        number::percent(lang, d.projected_rate)
                     ),
                 };
                 let summary = match teams {
