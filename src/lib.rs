@@ -43,6 +43,37 @@ pub fn plan_with(path: &Path, settings: &[String]) -> Result<Plan, Error> {
     plan_scenario(&scenario::load_with(path, settings)?)
 }
 
+/// The notice that the plan of `path` was made with `settings` (`--set`): each input they
+/// change, with the scenario's own value (trial F32). None without settings, when they change
+/// nothing, or when the scenario without them cannot be loaded.
+pub fn set_notice(path: &Path, settings: &[String]) -> Option<plan::Notice> {
+    if settings.is_empty() {
+        return None;
+    }
+    let with = scenario::load_with(path, settings).ok()?;
+    let without = scenario::load(path).ok()?;
+    set_notice_between(&without, &with)
+}
+
+/// [`set_notice`] for the scenario loaded `without` and `with` its settings.
+pub fn set_notice_between(
+    without: &scenario::Scenario,
+    with: &scenario::Scenario,
+) -> Option<plan::Notice> {
+    let changes: Vec<plan::SetChange> = compare::inputs::differences(&[without, with], &[])
+        .into_iter()
+        .map(|d| {
+            let typed = |i: usize| d.values.get(i).cloned().flatten().map(|v| v.typed());
+            plan::SetChange {
+                key: d.input.key(),
+                value: typed(1),
+                scenario: typed(0),
+            }
+        })
+        .collect();
+    (!changes.is_empty()).then_some(plan::Notice::SetForThisRun { settings: changes })
+}
+
 /// Plans a loaded scenario (see [`plan`]).
 pub fn plan_scenario(scenario: &scenario::Scenario) -> Result<Plan, Error> {
     let scenario = scenario.clone();

@@ -150,6 +150,11 @@ pub const CELL_CHARS: usize = 32_767;
 /// unit is under 40 characters; a longer one is a cell or a value that is not a name, and every
 /// message that quotes it would be as long.
 pub const NAME_CHARS: usize = 200;
+/// Plans a sweep solves at once, whatever `--jobs` asks (and never more than its values):
+/// each plan in flight holds its whole model and plan (≈8 MB at 700 districts, hundreds at
+/// 20,000), and threads beyond the machine's cores only share them.
+pub const SWEEP_JOBS: usize = 64;
+
 /// `--width`: the narrowest terminal the tables and the help are laid out for (a phone's
 /// terminal is about 40 columns; below it a table gets one letter a line), and the widest
 /// (no screen shows more; a wider wish is the full tables, which a file or a pipe gets anyway).

@@ -31,6 +31,15 @@ pub struct Plan {
     pub notices: Vec<Notice>,
 }
 
+/// One input a `--set` changed: its key as `--set` writes it, the value of this run and the
+/// scenario's own (`None`: the scenario does not set it), both as TOML writes them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SetChange {
+    pub key: String,
+    pub value: Option<String>,
+    pub scenario: Option<String>,
+}
+
 /// One thing worth saying about a plan that meets its scenario.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "notice", rename_all = "snake_case")]
@@ -67,6 +76,10 @@ pub enum Notice {
         counted: f64,
         room: f64,
     },
+    /// The plan was made with `--set`: what each setting changed, the scenario's own value
+    /// beside it, so that a printed what-if never passes for the department's plan (trial
+    /// F32). First of the notices.
+    SetForThisRun { settings: Vec<SetChange> },
     /// The objective is not `min-cost`, every constraint holds, and the target is not reached:
     /// what would reach it, as the cheapest plan's findings say (`--set objective=min-cost` on
     /// the same model: more teams of a kind, budget, a pool too small), so that a missed target

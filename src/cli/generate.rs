@@ -22,7 +22,7 @@ const MAX_BUDGET: i128 = crate::model::MAX_BUDGET as i128;
 
 #[derive(Debug, clap::Args)]
 pub(super) struct Args {
-    /// How many units (communes, or districts with --size district): 1 to 100000.
+    /// How many units (communes, or districts with --size district): 1 to {units}.
     #[arg(long, value_name = "N", allow_negative_numbers = true)]
     units: String,
     /// The random seed, a whole number: the same seed gives the same file, another seed

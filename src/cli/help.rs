@@ -225,6 +225,7 @@ fn localise_arg(mut arg: Arg, path: &str, lang: Lang) -> Arg {
         Lang::En => english,
         Lang::Vi => vi_arg(path, &key).map_or(english, str::to_string),
     };
+    let text = with_limits(&text, lang);
     // a flag (--force) takes no value: no value name, values or default to show
     let takes_values = arg.get_action().takes_values();
     if let (Lang::Vi, Some(names), true) = (lang, arg.get_value_names(), takes_values) {
@@ -301,6 +302,15 @@ fn localise_arg(mut arg: Arg, path: &str, lang: Lang) -> Arg {
         arg = arg.long_help(long);
     }
     arg
+}
+
+/// `text` with the limits it names (`{units}`, `{sweep_jobs}`) read from src/limits.rs and
+/// written in `lang`'s number format: a help that says its own figure drifted from the limit
+/// (trial F29: "1 to 100000" for a limit of 20,000).
+fn with_limits(text: &str, lang: Lang) -> String {
+    let count = |n: usize| crate::number::count(lang, n as f64);
+    text.replace("{units}", &count(crate::limits::DISTRICTS))
+        .replace("{sweep_jobs}", &count(crate::limits::SWEEP_JOBS))
 }
 
 /// `giá trị` as a heading: `Giá trị`.
@@ -455,7 +465,7 @@ const VI_TEXTS: &[(&str, &str)] = &[
     ),
     (
         "campaign sweep --jobs",
-        "Số kế hoạch giải cùng lúc (mặc định: số lõi của máy). Kết quả không phụ thuộc số này.",
+        "Số kế hoạch giải cùng lúc (mặc định: số lõi của máy; nhiều nhất {sweep_jobs} và không quá số giá trị). Kết quả không phụ thuộc số này.",
     ),
     (
         "campaign explain",
@@ -507,7 +517,7 @@ const VI_TEXTS: &[(&str, &str)] = &[
     ),
     (
         "campaign generate --units",
-        "Số đơn vị (xã, hoặc huyện khi có --size district): từ 1 đến 100000.",
+        "Số đơn vị (xã, hoặc huyện khi có --size district): từ 1 đến {units}.",
     ),
     (
         "campaign generate --seed",

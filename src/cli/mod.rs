@@ -73,7 +73,8 @@ enum Command {
         vary: String,
         #[command(flatten)]
         output: OutputArgs,
-        /// Plans solved at once (default: the machine's cores).
+        /// Plans solved at once (default: the machine's cores; at most {sweep_jobs}, and one per
+        /// value). The results do not depend on it.
         #[arg(long)]
         jobs: Option<usize>,
     },
@@ -444,10 +445,22 @@ fn plan(
         .as_ref()
         .map(|s| s.letter.clone())
         .unwrap_or_default();
-    let plan = match loaded.and_then(|s| crate::plan_scenario(&s)) {
+    let mut plan = match loaded
+        .as_ref()
+        .map_err(Clone::clone)
+        .and_then(crate::plan_scenario)
+    {
         Ok(plan) => plan,
         Err(e) => return bad_input(stderr, &e, lang),
     };
+    // a what-if says so on every page it prints (trial F32)
+    if let Ok(with) = &loaded
+        && !settings.is_empty()
+        && let Ok(without) = crate::scenario::load(scenario)
+        && let Some(notice) = crate::set_notice_between(&without, with)
+    {
+        plan.notices.insert(0, notice);
+    }
     let written = if output.format.is_letter() {
         report::render_letter(&plan, &letter, output.format, lang)
             .and_then(|bytes| output::emit(out, &bytes, stdout))

@@ -68,7 +68,7 @@ pub fn run(
     if let Err(e) = written {
         return bad_input(stderr, &e, lang);
     }
-    if points.iter().all(|p| p.plan.status.meets_scenario()) {
+    if points.iter().all(|p| p.summary.meets_scenario) {
         EXIT_PLAN
     } else {
         EXIT_INFEASIBLE

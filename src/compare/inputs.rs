@@ -76,6 +76,27 @@ pub enum Value {
     List(Vec<Value>),
 }
 
+impl Value {
+    /// The value as TOML writes it, in no language: `10`, `0.5`, `"min-cost"` without its
+    /// quotes, `true`, `[a, b]`.
+    pub fn typed(&self) -> String {
+        match self {
+            Value::Count(n) => n.to_string(),
+            Value::Number(x) => format!("{x}"),
+            Value::Text(s) => s.clone(),
+            Value::Bool(b) => b.to_string(),
+            Value::List(items) => format!(
+                "[{}]",
+                items
+                    .iter()
+                    .map(Value::typed)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        }
+    }
+}
+
 /// The inputs that differ, in a stable order: the top-level settings in the order of the
 /// scenario file, `[params]` by key, team kinds and districts in the order they first appear
 /// (their fields in file order, teams and cohorts by name).

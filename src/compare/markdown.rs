@@ -48,6 +48,13 @@ pub fn render(comparison: &Comparison, lang: Lang) -> String {
             let _ = writeln!(out, "{}", line_start(tables::same_inputs(lang)));
         }
     }
+    let set = tables::set_for_run(comparison, lang);
+    if let Some((first, rest)) = set.split_first() {
+        let _ = writeln!(out, "\n{}\n", line_start(first));
+        for text in rest {
+            let _ = writeln!(out, "- {}", inline(text));
+        }
+    }
     out
 }
 

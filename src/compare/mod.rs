@@ -35,7 +35,13 @@ impl Compared {
     /// as [`crate::plan_with`] does, keeping the scenario for the input differences.
     pub fn load(path: &Path, settings: &[String]) -> Result<Compared, Error> {
         let scenario = crate::scenario::load_with(path, settings)?;
-        let plan = crate::plan_scenario(&scenario)?;
+        let mut plan = crate::plan_scenario(&scenario)?;
+        if !settings.is_empty()
+            && let Ok(without) = crate::scenario::load(path)
+            && let Some(notice) = crate::set_notice_between(&without, &scenario)
+        {
+            plan.notices.insert(0, notice);
+        }
         let rules = scenario
             .rules
             .iter()

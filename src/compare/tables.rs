@@ -404,6 +404,39 @@ pub fn inputs(c: &Comparison, lang: Lang) -> Option<Grid> {
     })
 }
 
+/// What `--set` changed in each scenario, for the inputs section (trial F32: a setting
+/// applied to every scenario made their inputs look the same, under headings that name the
+/// scenarios' own values): `A: key = 10 (kịch bản: 30)`, one line per scenario it changed;
+/// empty without `--set`.
+pub fn set_for_run(c: &Comparison, lang: Lang) -> Vec<String> {
+    let mut lines = Vec::new();
+    for (i, compared) in c.scenarios.iter().enumerate() {
+        let Some(notice) = compared
+            .plan
+            .notices
+            .iter()
+            .find(|n| matches!(n, crate::plan::Notice::SetForThisRun { .. }))
+        else {
+            continue;
+        };
+        if lines.is_empty() {
+            lines.push(
+                lang.pick(
+                    "--set đã thay đổi ở mọi kịch bản cho lần chạy này:",
+                    "--set changed, in every scenario, for this run:",
+                )
+                .to_string(),
+            );
+        }
+        let sentence = crate::report::notices::sentence(notice, lang);
+        let list = sentence
+            .split_once(": ")
+            .map_or(sentence.as_str(), |(_, l)| l);
+        lines.push(format!("{}: {list}", super::letter(i)));
+    }
+    lines
+}
+
 /// `Các kịch bản có cùng đầu vào.` / `The scenarios have the same inputs.`
 pub fn same_inputs(lang: Lang) -> &'static str {
     lang.pick(

@@ -62,6 +62,13 @@ pub fn render(comparison: &Comparison, lang: Lang, width: Option<usize>) -> Stri
             line(&mut out, width, "", "", tables::same_inputs(lang));
         }
     }
+    let set = tables::set_for_run(comparison, lang);
+    if !set.is_empty() {
+        let _ = writeln!(out);
+    }
+    for (i, text) in set.iter().enumerate() {
+        line(&mut out, width, if i == 0 { "" } else { "  " }, "  ", text);
+    }
     out
 }
 

@@ -12,6 +12,22 @@ pub fn sentences(plan: &Plan, lang: Lang) -> Vec<String> {
 
 pub(crate) fn sentence(notice: &Notice, lang: Lang) -> String {
     match notice {
+        Notice::SetForThisRun { settings } => {
+            let (label, not_set) = match lang {
+                Lang::Vi => ("kịch bản", "chưa đặt"),
+                Lang::En => ("scenario", "not set"),
+            };
+            let shown = |v: &Option<String>| v.clone().unwrap_or_else(|| not_set.to_string());
+            let list = settings
+                .iter()
+                .map(|c| format!("{} = {} ({label}: {})", c.key, shown(&c.value), shown(&c.scenario)))
+                .collect::<Vec<_>>()
+                .join("; ");
+            match lang {
+                Lang::Vi => format!("Đã thay đổi cho lần chạy này (--set), không phải kế hoạch của kịch bản: {list}"),
+                Lang::En => format!("Changed for this run (--set), not the scenario's own plan: {list}"),
+            }
+        }
         Notice::AssumptionsNotChecked => match lang {
             Lang::Vi => "Các giả định của kịch bản là giá trị tạm do `campaign import` ghi (assumptions_checked = false): năng suất và chi phí của các loại đội, mục tiêu, thời gian và các tham số chưa được kiểm tra; số tổ, đội của từng huyện và các nhóm đối tượng (cách ly, xét nghiệm, học sinh) có thể còn là 0. Kiểm tra từng dòng ghi ASSUMPTION trong kịch bản, rồi sửa thành assumptions_checked = true".to_string(),
             Lang::En => "The scenario's assumptions are the placeholders `campaign import` wrote (assumptions_checked = false): the team kinds' productivity and costs, the target, the horizon and the parameters are unchecked; each district's teams and cohorts (quarantine, testing, students) may still be 0. Check every line marked ASSUMPTION in the scenario, then set assumptions_checked = true".to_string(),

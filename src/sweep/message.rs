@@ -2,7 +2,12 @@
 //! `--vary KEY=FROM..TO:STEP` that cannot be read, and the value a failed plan was made for.
 
 use crate::diagnostic::{Message, Said};
-use crate::text::Text;
+use crate::text::{Lang, Text};
+
+/// A count in `lang`'s format: 8.000.001 / 8,000,001.
+fn count(lang: Lang, n: u64) -> String {
+    crate::number::count(lang, n as f64)
+}
 
 /// A `--vary` that cannot be read. Every one takes the same hint: the form, with examples.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,11 +41,21 @@ pub(crate) enum VaryProblem {
     StepTooFine {
         step: String,
     },
-    /// The range gives `values` values, more than [`super::MAX_VALUES`].
+    /// The range gives `values` values, more than [`super::MAX_VALUES`]; `fits`, a step that
+    /// gives fewer.
     TooMany {
         range: String,
         values: u64,
+        fits: Option<Fits>,
     },
+}
+
+/// A step that gives at most [`super::MAX_VALUES`] values (`values`), and the `--vary` with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Fits {
+    pub step: String,
+    pub values: u64,
+    pub vary: String,
 }
 
 /// A part of a range.
@@ -55,7 +70,7 @@ impl Message for VaryProblem {
     fn vi(&self) -> Said {
         use VaryProblem::*;
         let max = super::MAX_VALUES;
-        Said::new(match self {
+        let said = Said::new(match self {
             NoEquals { text } => {
                 format!("thiếu dấu `=` giữa khóa và khoảng giá trị trong `{text}`")
             }
@@ -77,11 +92,22 @@ impl Message for VaryProblem {
             StepTooFine { step } => {
                 format!("bước {step} quá nhỏ so với số chữ số thập phân của điểm đầu")
             }
-            TooMany { range, values } => {
+            TooMany { range, values, .. } => {
+                let (values, max) = (count(Lang::Vi, *values), count(Lang::Vi, max as u64));
                 format!("khoảng `{range}` cho {values} giá trị, nhiều hơn mức tối đa {max}")
             }
-        })
-        .hint(
+        });
+        if let TooMany {
+            fits: Some(Fits { step, values, vary }),
+            ..
+        } = self
+        {
+            let values = count(Lang::Vi, *values);
+            return said.hint(format!(
+                "dùng bước {step} ({values} giá trị): --vary {vary}"
+            ));
+        }
+        said.hint(
             "viết `--vary KHÓA=TỪ..ĐẾN:BƯỚC`, ví dụ `--vary team_kind.volunteer.available=10..50:10` \
              hoặc `--vary target.provincial_rate=0.40..0.50:0.02`",
         )
@@ -90,7 +116,7 @@ impl Message for VaryProblem {
     fn en(&self) -> Said {
         use VaryProblem::*;
         let max = super::MAX_VALUES;
-        Said::new(match self {
+        let said = Said::new(match self {
             NoEquals { text } => format!("`=` missing between the key and the range in `{text}`"),
             NoKey => "the key to vary is missing".to_string(),
             NoDots { range } => format!("the range `{range}` lacks `..` between its start and end"),
@@ -106,11 +132,22 @@ impl Message for VaryProblem {
             StepNotPositive { step } => format!("the step must be above 0, not {step}"),
             EndBelowStart { from, to } => format!("the end {to} is below the start {from}"),
             StepTooFine { step } => format!("the step {step} is finer than the start's decimals"),
-            TooMany { range, values } => {
+            TooMany { range, values, .. } => {
+                let (values, max) = (count(Lang::En, *values), count(Lang::En, max as u64));
                 format!("the range `{range}` gives {values} values, more than the {max} allowed")
             }
-        })
-        .hint(
+        });
+        if let TooMany {
+            fits: Some(Fits { step, values, vary }),
+            ..
+        } = self
+        {
+            let values = count(Lang::En, *values);
+            return said.hint(format!(
+                "use the step {step} ({values} values): --vary {vary}"
+            ));
+        }
+        said.hint(
             "write `--vary KEY=FROM..TO:STEP`, e.g. `--vary team_kind.volunteer.available=10..50:10` \
              or `--vary target.provincial_rate=0.40..0.50:0.02`",
         )

@@ -19,7 +19,7 @@ use crate::diagnostic::{Error, VaryAt, shortened};
 use crate::plan::Plan;
 use crate::scenario::Takes;
 use crate::text::{Lang, Text};
-use message::{AlsoSet, Bound, FailedAt, VaryHint, VaryProblem};
+use message::{AlsoSet, Bound, FailedAt, Fits, VaryHint, VaryProblem};
 
 /// The end of a range counts when a binary fraction puts it this share of a step short of a
 /// whole number of steps (0.50 written as 0.49999999).
@@ -115,12 +115,74 @@ fn nice_step(from: f64, to: f64) -> Option<f64> {
     Some(if whole { step.round().max(1.0) } else { step })
 }
 
-/// The plan for one value.
+/// What the sweep prints and writes of one value's plan: its row, its diagnosis and the
+/// JSON entry. The plan itself is dropped as soon as it is summarised (a whole plan of the
+/// 700-district scenario is ≈8 MB: a thousand of them took gigabytes; trial F30).
 #[derive(Debug)]
 pub struct Point {
     /// The value as written for `--set`.
     pub value: String,
-    pub plan: Plan,
+    pub summary: Summary,
+}
+
+/// One value's plan, summarised: see [`Point`].
+#[derive(Debug)]
+pub struct Summary {
+    /// The scenario's title and its team kinds' names.
+    pub scenario: String,
+    pub team_kinds: Vec<String>,
+    pub districts: usize,
+    pub meets_scenario: bool,
+    /// Installs and cost as the reports print them (sums of rounded districts).
+    pub installed: f64,
+    pub rate: f64,
+    pub cost: f64,
+    /// Teams of each kind, over all districts.
+    pub teams: Vec<u64>,
+    pub below_target: usize,
+    /// Districts below their floor, when any district has one.
+    pub below_floor: Option<usize>,
+    /// Why the plan does not meet the scenario, in Vietnamese and English (None when it does).
+    pub why: Option<[Vec<String>; 2]>,
+    /// The plan JSON's `status` and `province`.
+    pub status: serde_json::Value,
+    pub province: serde_json::Value,
+}
+
+impl Summary {
+    pub fn of(plan: &Plan) -> Summary {
+        let teams = (0..plan.team_kinds.len())
+            .map(|k| {
+                plan.districts
+                    .iter()
+                    .map(|d| u64::from(d.allocation[k].teams))
+                    .sum()
+            })
+            .collect();
+        let has_floor = plan.districts.iter().any(|d| d.floor.is_some());
+        let meets_scenario = plan.status.meets_scenario();
+        let why = |lang| crate::report::diagnosis::of_plan(plan, lang).unwrap_or_default();
+        Summary {
+            scenario: plan.scenario.clone(),
+            team_kinds: plan.team_kinds.iter().map(|k| k.name.clone()).collect(),
+            districts: plan.districts.len(),
+            meets_scenario,
+            installed: plan.projected_installed_as_printed(),
+            rate: plan.province.projected_rate,
+            cost: plan.cost_as_printed(),
+            teams,
+            below_target: plan
+                .districts
+                .iter()
+                .filter(|d| d.short_of(plan.province.target_rate))
+                .count(),
+            below_floor: has_floor
+                .then(|| plan.districts.iter().filter(|d| d.below_floor()).count()),
+            why: (!meets_scenario).then(|| [why(Lang::Vi), why(Lang::En)]),
+            status: crate::report::json::status_value(plan),
+            province: crate::report::json::province_value(plan),
+        }
+    }
 }
 
 /// Reads `KEY=FROM..TO:STEP`. Whole numbers stay whole (`10..50:10` gives 10, 20, ..., 50);
@@ -214,6 +276,7 @@ fn read_vary(text: &str, suggest: bool) -> Result<Vary, Error> {
         return Err(bad(VaryProblem::TooMany {
             range: shortened(range),
             values: count as u64,
+            fits: step_that_fits(key, from, to, (a, b)),
         }));
     }
     let values = (0..count as u64)
@@ -231,8 +294,48 @@ fn read_vary(text: &str, suggest: bool) -> Result<Vary, Error> {
     })
 }
 
+/// The count of values of `from..to:step` as [`parse_vary`] counts them.
+fn count_of(from: &str, step: &str, (a, b, d): (f64, f64, f64)) -> f64 {
+    let decimals = |s: &str| s.split_once('.').map_or(0, |(_, f)| f.len());
+    let scale = 10f64.powi(i32::try_from(decimals(from).max(decimals(step))).unwrap_or(0));
+    let (ia, ib, id) = (
+        (a * scale).round(),
+        (b * scale + END_SLACK).floor(),
+        (d * scale).round().max(1.0),
+    );
+    ((ib - ia) / id).floor() + 1.0
+}
+
+/// For a range of more than [`MAX_VALUES`] values: the finest step of the form 1, 2 or 5 times
+/// a power of ten that gives at most [`MAX_VALUES`], with its count and the `--vary` to type
+/// (`0.1..0.9`: step 0.001, 801 values). None when no such step is found (it always is).
+fn step_that_fits(key: &str, from: &str, to: &str, (a, b): (f64, f64)) -> Option<Fits> {
+    let finest = (b - a) / (MAX_VALUES - 1) as f64;
+    let power = finest.log10().floor();
+    if !power.is_finite() {
+        return None;
+    }
+    for p in [power, power + 1.0] {
+        for m in [1.0, 2.0, 5.0] {
+            let step = m * 10f64.powf(p);
+            let places = usize::try_from((-p as i64).max(0)).unwrap_or(0);
+            let written = format!("{step:.places$}");
+            let values = count_of(from, &written, (a, b, step));
+            if (1.0..=MAX_VALUES as f64).contains(&values) {
+                return Some(Fits {
+                    vary: format!("{key}={from}..{to}:{written}"),
+                    step: written,
+                    values: values as u64,
+                });
+            }
+        }
+    }
+    None
+}
+
 /// Plans `scenario` for every value of `vary`, with `settings` (`--set`) applied first, on
-/// `jobs` threads. `progress` is called once per finished value (from the worker threads).
+/// `jobs` threads (at most one per value and [`crate::limits::SWEEP_JOBS`]); each plan is summarised and
+/// dropped as soon as it is made. `progress` is called once per finished value (from the worker threads).
 /// The first value (in order) whose plan fails gives the error, naming the value.
 pub fn sweep(
     scenario: &Path,
@@ -254,7 +357,7 @@ pub fn sweep(
         .setting(setting.as_str()));
     }
     let n = vary.values.len();
-    let results: Mutex<Vec<Option<Result<Plan, Error>>>> =
+    let results: Mutex<Vec<Option<Result<Summary, Error>>>> =
         Mutex::new((0..n).map(|_| None).collect());
     let next = AtomicUsize::new(0);
     // once a value fails, no other value starts: a rule that runs to the end of its budget
@@ -263,10 +366,12 @@ pub fn sweep(
     let plan_value = |i: usize| {
         let mut all = settings.to_vec();
         all.push(format!("{}={}", vary.key, vary.values[i]));
-        // each value's rules get their share of what the whole sweep's rules may take
+        // each value's rules get their share of what the whole sweep's rules may take; the
+        // plan is summarised here and dropped: only the row stays (trial F30)
         crate::rules::as_one_of(n, || crate::plan_with(scenario, &all))
+            .map(|plan| Summary::of(&plan))
     };
-    let threads = jobs.clamp(1, n.max(1));
+    let threads = threads(jobs, n);
     std::thread::scope(|scope| {
         for _ in 0..threads {
             scope.spawn(|| {
@@ -286,7 +391,7 @@ pub fn sweep(
         }
     });
     let mut results = results.into_inner().unwrap_or_else(|e| e.into_inner());
-    let failed = |r: &Option<Result<Plan, Error>>| match r {
+    let failed = |r: &Option<Result<Summary, Error>>| match r {
         Some(Err(e)) => Some(e.clone()),
         _ => None,
     };
@@ -325,14 +430,21 @@ pub fn sweep(
     let mut points = Vec::with_capacity(n);
     for (value, result) in vary.values.iter().zip(results) {
         match result {
-            Some(Ok(plan)) => points.push(Point {
+            Some(Ok(summary)) => points.push(Point {
                 value: value.clone(),
-                plan,
+                summary,
             }),
             _ => unreachable!("every value is planned, and none failed"),
         }
     }
     Ok(points)
+}
+
+/// The threads a sweep of `values` values runs on when `--jobs` asks for `jobs`: at least one,
+/// at most one per value and [`crate::limits::SWEEP_JOBS`] (trial F30: `--jobs 100000` was
+/// taken, each thread holding a plan).
+fn threads(jobs: usize, values: usize) -> usize {
+    jobs.clamp(1, values.clamp(1, crate::limits::SWEEP_JOBS))
 }
 
 /// `e`, an error in the `--set KEY=VALUE` the sweep made of `value`, as an error in the
@@ -418,6 +530,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn jobs_are_capped_at_the_values_and_the_limit() {
+        assert_eq!(threads(0, 10), 1);
+        assert_eq!(threads(4, 2), 2);
+        assert_eq!(threads(4, 0), 1);
+        assert_eq!(threads(100_000, 1_000), crate::limits::SWEEP_JOBS);
+        assert_eq!(threads(7, 1_000), 7);
+    }
+
+    #[test]
     fn whole_numbers_stay_whole() {
         let v = parse_vary("team_kind.volunteer.available=10..50:10").unwrap();
         assert_eq!(v.key, "team_kind.volunteer.available");
@@ -450,15 +571,68 @@ mod tests {
             ("x=a..5:1", "the start `a` is not a number"),
             ("x=1..5:0", "the step must be above 0"),
             ("x=5..1:1", "the end 1 is below the start 5"),
-            ("x=0..100000:1", "more than the 1000 allowed"),
+            (
+                "x=0..100000:1",
+                "gives 100,001 values, more than the 1,000 allowed",
+            ),
         ] {
             let err = parse_vary(text).unwrap_err();
             let shown = err.render(crate::text::Lang::En);
             assert!(shown.contains(en), "{text}: {shown}");
-            assert!(
-                shown.contains("hint: write `--vary KEY=FROM..TO:STEP`"),
-                "{shown}"
-            );
+            if !text.starts_with("x=0..100000") {
+                assert!(
+                    shown.contains("hint: write `--vary KEY=FROM..TO:STEP`"),
+                    "{shown}"
+                );
+            }
         }
+    }
+
+    /// Too many values: the count in the language's format, and the finest step that fits,
+    /// checked by reading the `--vary` the hint gives (trial F07).
+    #[test]
+    fn too_many_values_give_a_step_that_fits() {
+        for (text, step, values, shown) in [
+            (
+                "target.provincial_rate=0.1..0.9:0.0000001",
+                "0.001",
+                801,
+                "801",
+            ),
+            ("x=0..100000:1", "200", 501, "501"),
+            (
+                "x=0..9223372036854775807:1",
+                "10000000000000000",
+                923,
+                "923",
+            ),
+            ("x=1..1001:1", "2", 501, "501"),
+            ("x=0..999:0.5", "1", 1000, "1,000"),
+        ] {
+            let err = parse_vary(text).unwrap_err();
+            let en = err.render(crate::text::Lang::En);
+            let vi = err.render(crate::text::Lang::Vi);
+            let (key, range) = text.split_once('=').unwrap();
+            let (span, _) = range.split_once(':').unwrap();
+            let typed = format!("{key}={span}:{step}");
+            assert!(
+                en.contains(&format!(
+                    "use the step {step} ({shown} values): --vary {typed}"
+                )),
+                "{text}: {en}"
+            );
+            assert!(en.contains("more than the 1,000 allowed"), "{en}");
+            assert!(vi.contains("nhiều hơn mức tối đa 1.000"), "{vi}");
+            assert!(vi.contains(&format!("dùng bước {step}")), "{vi}");
+            assert_eq!(parse_vary(&typed).unwrap().values.len(), values, "{typed}");
+        }
+        let en = parse_vary("target.provincial_rate=0.1..0.9:0.0000001")
+            .unwrap_err()
+            .render(crate::text::Lang::En);
+        assert!(en.contains("gives 8,000,001 values"), "{en}");
+        let vi = parse_vary("target.provincial_rate=0.1..0.9:0.0000001")
+            .unwrap_err()
+            .render(crate::text::Lang::Vi);
+        assert!(vi.contains("cho 8.000.001 giá trị"), "{vi}");
     }
 }

@@ -7,56 +7,38 @@ use serde_json::{Map, Value};
 
 use super::{Point, Vary};
 use crate::number;
-use crate::report::json::{province_value, status_value};
-use crate::report::{diagnosis, words};
+use crate::report::words;
 use crate::text::Lang;
 
 /// Width of the longest bar of a curve, in characters.
 const BAR_WIDTH: usize = 40;
 
 /// One row of the table: the figures of one value.
-struct Row {
+struct Row<'a> {
     value: String,
     feasible: bool,
     installed: f64,
     rate: f64,
     cost: f64,
-    teams: Vec<u64>,
+    teams: &'a [u64],
     below_target: usize,
     below_floor: Option<usize>,
 }
 
-fn rows(points: &[Point], lang: Lang) -> Vec<Row> {
+fn rows(points: &[Point], lang: Lang) -> Vec<Row<'_>> {
     points
         .iter()
         .map(|p| {
-            let plan = &p.plan;
-            let teams = plan
-                .team_kinds
-                .iter()
-                .enumerate()
-                .map(|(k, _)| {
-                    plan.districts
-                        .iter()
-                        .map(|d| u64::from(d.allocation[k].teams))
-                        .sum()
-                })
-                .collect();
-            let has_floor = plan.districts.iter().any(|d| d.floor.is_some());
+            let s = &p.summary;
             Row {
                 value: shown_value(&p.value, lang),
-                feasible: plan.status.meets_scenario(),
-                installed: plan.projected_installed_as_printed(),
-                rate: plan.province.projected_rate,
-                cost: plan.cost_as_printed(),
-                teams,
-                below_target: plan
-                    .districts
-                    .iter()
-                    .filter(|d| d.short_of(plan.province.target_rate))
-                    .count(),
-                below_floor: has_floor
-                    .then(|| plan.districts.iter().filter(|d| d.below_floor()).count()),
+                feasible: s.meets_scenario,
+                installed: s.installed,
+                rate: s.rate,
+                cost: s.cost,
+                teams: &s.teams,
+                below_target: s.below_target,
+                below_floor: s.below_floor,
             }
         })
         .collect()
@@ -84,7 +66,7 @@ fn table_cells(vary: &Vary, points: &[Point], lang: Lang) -> (Vec<String>, Vec<V
     let rows = rows(points, lang);
     let kinds: Vec<String> = points
         .first()
-        .map(|p| p.plan.team_kinds.iter().map(|k| k.name.clone()).collect())
+        .map(|p| p.summary.team_kinds.clone())
         .unwrap_or_default();
     let with_floor = rows.iter().any(|r| r.below_floor.is_some());
     let mut header = vec![
@@ -138,7 +120,7 @@ fn table_cells(vary: &Vary, points: &[Point], lang: Lang) -> (Vec<String>, Vec<V
                 _ => "—".to_string(),
             },
         ];
-        for t in &r.teams {
+        for t in r.teams {
             line.push(number::count(lang, *t as f64));
         }
         line.push(number::count(lang, r.below_target as f64));
@@ -259,7 +241,7 @@ fn curves(vary: &Vary, points: &[Point], lang: Lang) -> String {
             }
         })
         .collect();
-    let districts = points.first().map_or(0, |p| p.plan.districts.len());
+    let districts = points.first().map_or(0, |p| p.summary.districts);
     let below_text: Vec<String> = rows
         .iter()
         .zip(&below)
@@ -310,7 +292,14 @@ fn why_not(rows: &[Row], points: &[Point], lang: Lang) -> String {
         )
         .to_string();
     for (row, point) in unmet.iter().take(WHY_NOT_SHOWN) {
-        let why = diagnosis::of_plan(&point.plan, lang).unwrap_or_default();
+        let why = point
+            .summary
+            .why
+            .as_ref()
+            .map_or(&[][..], |why| match lang {
+                Lang::Vi => &why[0],
+                Lang::En => &why[1],
+            });
         out.push_str(&format!("  {}: {}\n", row.value, why.join("; ")));
     }
     if unmet.len() > WHY_NOT_SHOWN {
@@ -358,7 +347,7 @@ fn title(scenario: &str, vary: &Vary, lang: Lang) -> String {
 }
 
 fn scenario_name(points: &[Point]) -> &str {
-    points.first().map_or("", |p| p.plan.scenario.as_str())
+    points.first().map_or("", |p| p.summary.scenario.as_str())
 }
 
 /// The sweep for the terminal: a title, the table, the curves; the table fits `width` columns
@@ -466,8 +455,8 @@ pub fn render_json(points: &[Point]) -> String {
                 .or_else(|_| p.value.parse::<f64>().map(Value::from))
                 .unwrap_or_else(|_| Value::String(p.value.clone()));
             m.insert("value".into(), value);
-            m.insert("status".into(), status_value(&p.plan));
-            m.insert("province".into(), province_value(&p.plan));
+            m.insert("status".into(), p.summary.status.clone());
+            m.insert("province".into(), p.summary.province.clone());
             Value::Object(m)
         })
         .collect();

@@ -576,11 +576,19 @@ fn a_name_read_as_another_is_that_district() {
         let (code, with_set, stderr) =
             run(&["plan", shipped_path, "--set", setting, "--format", "json"]);
         assert_eq!(code, 0, "{setting}: {stderr}");
+        // the same plan, but for the notice that --set changed it (trial F32)
+        let mut with_set: serde_json::Value =
+            serde_json::from_str(&with_set.replace(shipped_path, "")).unwrap();
+        let notices = with_set["notices"].as_array_mut().unwrap();
+        let set = notices.remove(0);
+        assert_eq!(set["notice"], "set_for_this_run", "{setting}");
         assert_eq!(
-            with_set.replace(shipped_path, ""),
-            with_overlay.replace(overlay.to_str().unwrap(), ""),
+            set["settings"][0]["key"], "district.Đình Lập.installed",
             "{setting}"
         );
+        let with_overlay: serde_json::Value =
+            serde_json::from_str(&with_overlay.replace(overlay.to_str().unwrap(), "")).unwrap();
+        assert_eq!(with_set, with_overlay, "{setting}");
     }
     let (code, _, _) = run(&[
         "plan",

@@ -121,8 +121,24 @@ fn cases() -> Vec<Case> {
             "team_kind.volunteer.available=0..100000:1",
         )
         .at("--vary team_kind.volunteer.available=0..100000:1: ")
-        .place("cho 100001 giá trị", "gives 100001 values")
-        .says("nhiều hơn mức tối đa 1000", "more than the 1000 allowed"),
+        .place("cho 100.001 giá trị", "gives 100,001 values")
+        .says("nhiều hơn mức tối đa 1.000", "more than the 1,000 allowed")
+        .hint(
+            "dùng bước 200 (501 giá trị): --vary team_kind.volunteer.available=0..100000:200",
+            "use the step 200 (501 values): --vary team_kind.volunteer.available=0..100000:200",
+        ),
+        // trial F07: the count formatted, and a step that fits (0.0008 would give 1,001)
+        vary(
+            "sweep: too many values of a share",
+            "target.provincial_rate=0.1..0.9:0.0000001",
+        )
+        .at("--vary target.provincial_rate=0.1..0.9:0.0000001: ")
+        .place("cho 8.000.001 giá trị", "gives 8,000,001 values")
+        .says("nhiều hơn mức tối đa 1.000", "more than the 1,000 allowed")
+        .hint(
+            "dùng bước 0.001 (801 giá trị): --vary target.provincial_rate=0.1..0.9:0.001",
+            "use the step 0.001 (801 values): --vary target.provincial_rate=0.1..0.9:0.001",
+        ),
         vary(
             "sweep: a start that is not a number",
             "team_kind.volunteer.available=a..60:10",

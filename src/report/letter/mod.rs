@@ -124,7 +124,9 @@ pub fn draft(plan: &Plan, lang: Lang) -> Option<Draft> {
     for notice in &plan.notices {
         if matches!(
             notice,
-            Notice::AssumptionsNotChecked | Notice::NoLocalTeams { .. }
+            Notice::AssumptionsNotChecked
+                | Notice::NoLocalTeams { .. }
+                | Notice::SetForThisRun { .. }
         ) {
             let sentence = crate::report::notices::sentence(notice, lang);
             reasons.push(full_stops(&[sentence]));
