@@ -293,7 +293,7 @@ fn main() {
                 .expect("every value plans");
             let json = campaign_planner::sweep::render_json(&points);
             std::hint::black_box(json);
-            let count = |s: Status| points.iter().filter(|p| p.plan.status == s).count();
+            let count = |s: Status| points.iter().filter(|p| p.summary.plan_status == s).count();
             statuses = format!(
                 "{} optimal, {} feasible, {} infeasible",
                 count(Status::Optimal),

@@ -132,6 +132,8 @@ pub struct Summary {
     pub scenario: String,
     pub team_kinds: Vec<String>,
     pub districts: usize,
+    /// The plan's status, and whether it meets the scenario.
+    pub plan_status: crate::solve::Status,
     pub meets_scenario: bool,
     /// Installs and cost as the reports print them (sums of rounded districts).
     pub installed: f64,
@@ -166,6 +168,7 @@ impl Summary {
             scenario: plan.scenario.clone(),
             team_kinds: plan.team_kinds.iter().map(|k| k.name.clone()).collect(),
             districts: plan.districts.len(),
+            plan_status: plan.status,
             meets_scenario,
             installed: plan.projected_installed_as_printed(),
             rate: plan.province.projected_rate,

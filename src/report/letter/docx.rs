@@ -159,10 +159,7 @@ fn streamed(doc: &Document, as_of: &str) -> Result<Vec<u8>, String> {
 /// compressed (docx-rs stores them uncompressed); folder entries, which Word does not need,
 /// are left out. With `rest`, `word/document.xml` gets what `rest` writes spliced in before
 /// its last `<w:sectPr` (the document's own section properties).
-fn repack(
-    packed: &[u8],
-    mut rest: Option<&mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>>,
-) -> zip::result::ZipResult<Vec<u8>> {
+fn repack(packed: &[u8], mut rest: Option<&mut WriteRest<'_>>) -> zip::result::ZipResult<Vec<u8>> {
     let mut archive = zip::ZipArchive::new(Cursor::new(packed))?;
     let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default()
@@ -197,6 +194,9 @@ fn repack(
     }
     Ok(out.finish()?.into_inner())
 }
+
+/// What writes the letters after the first into `word/document.xml`.
+type WriteRest<'a> = dyn FnMut(&mut dyn Write) -> std::io::Result<()> + 'a;
 
 /// Where `needle` last starts in `haystack`.
 fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
