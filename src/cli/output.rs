@@ -7,7 +7,7 @@ use std::sync::Mutex;
 use super::message::OutputProblem;
 use crate::diagnostic::Error;
 
-/// Writes `bytes` to `out` (atomically, see [`write_atomically`]) or, without `--out`, to
+/// Writes `bytes` to `out` (atomically, see [`write_atomically_with`]) or, without `--out`, to
 /// `stdout`. A reader that has gone away (`campaign plan ... | head`) is not an error: the
 /// rest of the output is dropped quietly, as ripgrep does.
 pub fn emit(
@@ -257,16 +257,11 @@ fn same_file(_meta: &std::fs::Metadata, _input: &Path) -> bool {
     false
 }
 
-/// Writes `bytes` to a temporary file beside `path`, then renames it over `path`. A link is
-/// followed (the file it points to is replaced); an existing file keeps its permissions, a
-/// new one gets the usual `rw-r--r--`. While the temporary file exists it is in
+/// Writes what `fill` writes to a temporary file beside `path`, then renames it over `path`.
+/// A link is followed (the file it points to is replaced); an existing file keeps its
+/// permissions, a new one gets the usual `rw-r--r--`. While the temporary file exists it is in
 /// [`PENDING`], so that a signal (Ctrl-C, a terminal closed, `kill`) removes it
-/// ([`remove_pending`]).
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    write_atomically_with(path, &mut |w| w.write_all(bytes))
-}
-
-/// [`write_atomically`] with the bytes that `fill` writes.
+/// ([`remove_pending_and_exit`]).
 pub fn write_atomically_with(
     path: &Path,
     fill: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
