@@ -515,6 +515,10 @@ fn the_documented_overlay_plans_like_the_documented_settings() {
     let mut from_settings: serde_json::Value = serde_json::from_str(&from_settings).unwrap();
     let from_overlay: serde_json::Value = serde_json::from_str(&plan_json(&overlay)).unwrap();
     from_settings["scenario"] = from_overlay["scenario"].clone();
+    // the same plan, but for the --set plan's notice that it was set for this run
+    let set_notice = from_settings["notices"][0].clone();
+    assert_eq!(set_notice["notice"], "set_for_this_run", "{set_notice}");
+    from_settings["notices"].as_array_mut().unwrap().remove(0);
     assert_eq!(from_settings, from_overlay);
 }
 

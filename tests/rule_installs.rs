@@ -163,7 +163,7 @@ fn fixed_installs_without_a_directive_show_on_the_districts_page() {
 #[test]
 fn installs_above_what_the_district_has_left_are_capped_and_said() {
     let layout = Layout::new();
-    let path = scenario_with(&layout, &[("radio".into(), silent_rule("100000"))]);
+    let path = scenario_with(&layout, &[("radio".into(), silent_rule("50000"))]);
     let plan_json = json(&path);
     let d = cao_loc(&plan_json);
     let room = SMARTPHONES - INSTALLED;
@@ -178,19 +178,19 @@ fn installs_above_what_the_district_has_left_are_capped_and_said() {
     let n = capped[0];
     assert_eq!(n["district"], "Cao Lộc");
     assert_eq!(n["rule"], "radio");
-    assert_eq!(n["asked"].as_f64(), Some(100_000.0));
+    assert_eq!(n["asked"].as_f64(), Some(50_000.0));
     assert!(close(n["counted"].as_f64().unwrap(), room));
     assert!(close(n["room"].as_f64().unwrap(), room));
     let words = [
         (
             "vi",
-            "Cao Lộc: quy tắc `radio` thêm 100.000 lượt cài cố định (add_installs) nhưng kế hoạch chỉ tính 41.444, vì huyện chỉ còn 41.444 smartphone chưa cài",
-            "Quy tắc `radio` thêm 100.000 lượt cài cố định (Đài phát thanh tỉnh phát bản tin hằng ngày) nhưng chỉ tính 41.444, vì huyện chỉ còn 41.444 smartphone chưa cài",
+            "Cao Lộc: quy tắc `radio` thêm 50.000 lượt cài cố định (add_installs) nhưng kế hoạch chỉ tính 41.444, vì huyện chỉ còn 41.444 smartphone chưa cài",
+            "Quy tắc `radio` thêm 50.000 lượt cài cố định (Đài phát thanh tỉnh phát bản tin hằng ngày) nhưng chỉ tính 41.444, vì huyện chỉ còn 41.444 smartphone chưa cài",
         ),
         (
             "en",
-            "Cao Lộc: rule `radio` adds 100,000 fixed installs (add_installs) but the plan counts only 41,444, because the district has only 41,444 smartphones left without the app",
-            "Rule `radio` adds 100,000 fixed installs (Daily bulletins on the provincial radio) but 41,444 are counted, because only 41,444 smartphones were left without the app",
+            "Cao Lộc: rule `radio` adds 50,000 fixed installs (add_installs) but the plan counts only 41,444, because the district has only 41,444 smartphones left without the app",
+            "Rule `radio` adds 50,000 fixed installs (Daily bulletins on the provincial radio) but 41,444 are counted, because only 41,444 smartphones were left without the app",
         ),
     ];
     for (lang, notice, on_page) in words {

@@ -216,7 +216,9 @@ fn a_missed_target_under_max_installs_says_what_would_reach_it() {
     );
     assert!(en.contains("--set objective=min-cost"), "{en}");
     let json = with(&settings, "en").format("json").run().plan().json();
-    let notice = &json["notices"][0];
+    // after the notice that the settings were for this run
+    assert_eq!(json["notices"][0]["notice"], "set_for_this_run");
+    let notice = &json["notices"][1];
     assert_eq!(notice["notice"], "target_not_reached", "{notice}");
     assert_eq!(notice["findings"][0]["finding"], "target_teams_short");
     assert_eq!(notice["findings"][0]["more"], 36);
@@ -525,8 +527,9 @@ fn a_target_met_with_teams_to_spare_says_what_min_cost_would_save() {
     ];
     let json = with(&fifteen, "vi").format("json").run().plan().json();
     let notices = json["notices"].as_array().unwrap();
-    assert_eq!(notices.len(), 1, "{notices:?}");
-    let n = &notices[0];
+    assert_eq!(notices.len(), 2, "{notices:?}");
+    assert_eq!(notices[0]["notice"], "set_for_this_run");
+    let n = &notices[1];
     assert_eq!(n["notice"], "target_met_with_teams_to_spare");
     assert_eq!(n["setting"], "objective=min-cost");
     assert_eq!(f(&n["min_cost"]), 365_400_000.0);
@@ -545,16 +548,23 @@ fn a_target_met_with_teams_to_spare_says_what_min_cost_would_save() {
         f(&cheapest["province"]["projected_rate"]),
         f(&n["min_cost_projected_rate"])
     );
+    // min-cost has nothing to save: its one notice says the settings were for this run
+    let kinds: Vec<&serde_json::Value> = cheapest["notices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| &n["notice"])
+        .collect();
     assert_eq!(
-        cheapest["notices"],
-        serde_json::json!([]),
+        kinds,
+        [&serde_json::json!("set_for_this_run")],
         "min-cost has nothing to save"
     );
 
     let vi = with(&fifteen, "vi").run().plan().stdout;
     let cost = crate::common::printed::count(Lang::Vi, f(&n["cost"]));
     let saving = crate::common::printed::count(Lang::Vi, f(&n["saving"]));
-    assert!(vi.contains("Lưu ý:\n  - Mục tiêu 38% đã đạt và còn dư đội: phương án chi phí thấp nhất đạt 38,48% với 166 tổ, đội và 365.400.000 đ"), "{vi}");
+    assert!(vi.contains("Lưu ý:\n  - Đã thay đổi cho lần chạy này (--set), không phải kế hoạch của kịch bản: target.provincial_rate = 0.38 (kịch bản: 0.4); team_kind.volunteer.available = 15 (kịch bản: 30)\n  - Mục tiêu 38% đã đạt và còn dư đội: phương án chi phí thấp nhất đạt 38,48% với 166 tổ, đội và 365.400.000 đ"), "{vi}");
     assert!(
         vi.contains(&format!(
             "tiết kiệm {saving} đ so với 215 tổ, đội và {cost} đ"
@@ -566,7 +576,7 @@ fn a_target_met_with_teams_to_spare_says_what_min_cost_would_save() {
         "{vi}"
     );
     let en = with(&fifteen, "en").run().plan().stdout;
-    assert!(en.contains("Worth knowing:\n  - The 38% target is met with teams to spare: the least-cost plan reaches 38.48% with 166 teams for 365,400,000 VND"), "{en}");
+    assert!(en.contains("Worth knowing:\n  - Changed for this run (--set), not the scenario's own plan: target.provincial_rate = 0.38 (scenario: 0.4); team_kind.volunteer.available = 15 (scenario: 30)\n  - The 38% target is met with teams to spare: the least-cost plan reaches 38.48% with 166 teams for 365,400,000 VND"), "{en}");
     assert!(
         en.contains("run the command again with --set objective=min-cost"),
         "{en}"
@@ -585,13 +595,10 @@ fn a_target_met_with_teams_to_spare_says_what_min_cost_would_save() {
         .iter()
         .map(|n| n["notice"].as_str().unwrap_or(""))
         .collect();
-    assert_eq!(kinds, ["target_not_reached"]);
+    assert_eq!(kinds, ["set_for_this_run", "target_not_reached"]);
     // the printed page says it too (the workbook writes the same sentences under its summary)
     let html = with(&fifteen, "vi").format("html").run().plan().stdout;
-    assert!(
-        html.contains("<h2>Lưu ý</h2>\n<ul class=\"notices\">\n<li>Mục tiêu 38% đã đạt"),
-        "notice in HTML"
-    );
+    assert!(html.contains("<li>Mục tiêu 38% đã đạt"), "notice in HTML");
 }
 
 /// `explain` compares one team here with one elsewhere: the installs it says a move would cost
