@@ -97,6 +97,7 @@ pub fn plan_scenario(scenario: &scenario::Scenario) -> Result<Plan, Error> {
     plan.add_notices(&model);
     plan.add_cap_notices();
     plan.add_unit_types(&scenario);
+    plan.add_stationed(&scenario);
     plan.add_input_notices(&scenario);
     let after = rules.after_solve(&scenario, &plan)?;
     plan.add_after_solve(after);

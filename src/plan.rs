@@ -115,6 +115,12 @@ pub struct TeamAllocation {
     pub min_teams: u32,
     pub max_teams: u32,
     pub productivity: f64,
+    /// L_{d,k} for a local kind: the teams stationed in the district (the scenario's `teams`),
+    /// whether the plan uses them or not (`max_teams` may be lower: a rule's cap); `None` for a
+    /// provincial kind, and until [`Plan::add_stationed`] fills it in. The plan's spreadsheets
+    /// write it beside the allocation, so that importing a plan reads the teams the district
+    /// has, never those the plan used (trial 13d G20).
+    pub stationed: Option<u32>,
 }
 
 /// One district of the plan.
@@ -287,6 +293,7 @@ impl Plan {
                     min_teams: district.bounds[k].min,
                     max_teams: district.bounds[k].max,
                     productivity: district.productivity[k],
+                    stationed: None,
                 })
                 .collect();
             let cost = row
@@ -486,6 +493,32 @@ impl Plan {
         for dp in &mut self.districts {
             if let Some(d) = by_name.get(dp.name.as_str()) {
                 dp.unit_type = d.unit_type;
+            }
+        }
+    }
+
+    /// Fills in each local kind's `stationed` teams in each district: the scenario's `teams`
+    /// (0 where the district names none of the kind).
+    pub fn add_stationed(&mut self, scenario: &Scenario) {
+        let by_name: std::collections::HashMap<&str, &DistrictInput> = scenario
+            .districts
+            .iter()
+            .map(|d| (d.name.as_str(), d))
+            .collect();
+        let local: Vec<&str> = scenario
+            .team_kinds
+            .iter()
+            .filter(|k| k.scope == crate::model::Scope::Local)
+            .map(|k| k.name.as_str())
+            .collect();
+        for dp in &mut self.districts {
+            let Some(d) = by_name.get(dp.name.as_str()) else {
+                continue;
+            };
+            for a in &mut dp.allocation {
+                if local.contains(&a.kind.as_str()) {
+                    a.stationed = Some(d.teams.get(&a.kind).copied().unwrap_or(0));
+                }
             }
         }
     }

@@ -160,6 +160,7 @@ fn plan(rows: &[Row], floor: Option<f64>, diagnosis: Option<Diagnosis>) -> Plan 
                         min_teams: 0,
                         max_teams: commune,
                         productivity: 1.0,
+                        stationed: Some(commune),
                     },
                     TeamAllocation {
                         kind: "volunteer".into(),
@@ -167,6 +168,7 @@ fn plan(rows: &[Row], floor: Option<f64>, diagnosis: Option<Diagnosis>) -> Plan 
                         min_teams: u32::from(rate < 0.30),
                         max_teams: 30,
                         productivity: 1.0,
+                        stationed: None,
                     },
                 ],
                 outreach_installs: gain,

@@ -78,6 +78,13 @@ pub(crate) fn count_problem(row: &GridRow, index: usize) -> CellProblem {
         CellProblem::Date {
             cell: cell.to_string(),
         }
+    } else if table::count_too_large(cell) {
+        // quoted as typed, cut short: a number of 300 digits is not shown whole
+        let shown = match cell.char_indices().nth(24) {
+            Some((i, _)) => format!("{}…", &cell[..i]),
+            None => cell.to_string(),
+        };
+        CellProblem::TooLarge { cell: Some(shown) }
     } else {
         CellProblem::NotWhole {
             cell: cell.to_string(),
@@ -182,9 +189,29 @@ pub(crate) fn empty(src: &Source) -> Error {
     src.error(Pos::File, TableProblem::Empty)
 }
 
-/// A table with a header and no district row below it.
-pub(crate) fn no_districts(src: &Source, header: &GridRow) -> Error {
-    src.error(header.pos(), TableProblem::NoDistricts)
+/// A table with a header and no district row below it; `skipped` the last row under the
+/// header taken for a row numbering its columns or giving their units, when there is one: a
+/// district row that looks like one (`A, 1, 2`) is said to be taken for it (trial 13d G14).
+pub(crate) fn no_districts(src: &Source, header: &GridRow, skipped: Option<&GridRow>) -> Error {
+    match skipped {
+        Some(row) => {
+            let cells = row
+                .cells
+                .iter()
+                .map(|c| c.trim())
+                .filter(|c| !c.is_empty())
+                .collect::<Vec<_>>()
+                .join(", ");
+            src.error(
+                row.pos(),
+                TableProblem::OnlyNumbering {
+                    line: row.line,
+                    cells: crate::diagnostic::shortened(&crate::text::show_hidden(&cells)),
+                },
+            )
+        }
+        None => src.error(header.pos(), TableProblem::NoDistricts),
+    }
 }
 
 /// Words that start the notes and signature block under a table: "Ghi chú: ...", "Nguồn: ...",

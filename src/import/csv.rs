@@ -96,6 +96,7 @@ pub(super) fn read(path: &Path, bytes: Vec<u8>) -> Result<Grid, Error> {
         rows,
         delimiter: char::from(delimiter),
         sheet: None,
+        hidden: Default::default(),
     })
 }
 

@@ -57,7 +57,14 @@ impl Extra {
         }
         if matches!(
             key.as_str(),
-            "so xa" | "to xa" | "so to xa" | "xa" | "commune" | "communes" | "commune teams"
+            "so xa"
+                | "to xa"
+                | "so to xa"
+                | "xa"
+                | "commune"
+                | "communes"
+                | "commune teams"
+                | "commune teams stationed"
         ) || (words.contains(&"to") && words.contains(&"xa") && words.len() <= 5)
         {
             return Some(Extra::Communes);
@@ -73,6 +80,27 @@ impl Extra {
         }
         None
     }
+
+    /// Whether a heading of the commune teams says they are the teams the district has
+    /// ("Tổ xã hiện có", "Commune teams stationed", as the tool's own plan heads them), not
+    /// how many a plan allocates.
+    pub fn says_stationed(heading: &str) -> bool {
+        let key = table::key(heading);
+        let words: Vec<&str> = key.split_whitespace().collect();
+        table::has_words(&words, "hien co")
+            || table::has_words(&words, "san co")
+            || words.contains(&"stationed")
+    }
+}
+
+/// Whether a table is the tool's own plan (`campaign plan --format csv|xlsx`): it has the
+/// plan's column of the installs its teams bring ("Cài thêm nhờ các đội" / "Installs from
+/// teams"), which no office's report has. Its "Tổ xã" / "Commune teams" column is then the
+/// plan's allocation, not the teams a district has (trial 13d G20).
+pub fn is_plan_table(headings: &[String]) -> bool {
+    let outreach = crate::report::words::OUTREACH;
+    let keys = [table::key(outreach.0), table::key(outreach.1)];
+    headings.iter().any(|h| keys.contains(&table::key(h)))
 }
 
 #[cfg(test)]
@@ -93,5 +121,11 @@ mod tests {
         assert_eq!(of("Số cán bộ"), None);
         assert_eq!(of("Đội tình nguyện"), None);
         assert_eq!(of("Tỷ lệ cách ly"), None);
+        assert_eq!(of("Tổ xã hiện có"), Some(Extra::Communes));
+        assert_eq!(of("Commune teams stationed"), Some(Extra::Communes));
+        assert!(Extra::says_stationed("Tổ xã hiện có"));
+        assert!(Extra::says_stationed("Commune teams stationed"));
+        assert!(!Extra::says_stationed("Commune teams"));
+        assert!(!Extra::says_stationed("Tổ xã"));
     }
 }

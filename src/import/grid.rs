@@ -19,6 +19,25 @@ pub(crate) struct Grid {
     pub delimiter: char,
     /// A workbook's sheet read, and the names of its other sheets (none for a CSV file).
     pub sheet: Option<(String, Vec<String>)>,
+    /// What a workbook hides in Excel: the sheet read, the sheets passed over, the rows left
+    /// out (trial 13d G21). Empty for a CSV file.
+    pub hidden: Hidden,
+}
+
+/// What of a workbook Excel does not show, and how the sheet read was chosen: an office hides
+/// old figures (a sheet, a few rows) rather than delete them, so a hidden row is not read and a
+/// hidden sheet is read only when named by `--sheet` or when no shown sheet has a header row.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Hidden {
+    /// The sheet read is hidden in Excel.
+    pub sheet: bool,
+    /// The sheet read is the one the workbook opens on (its active sheet), not its first shown
+    /// sheet.
+    pub active: bool,
+    /// The workbook's hidden sheets not read (as messages show their names).
+    pub sheets: Vec<String>,
+    /// The rows of the sheet read that are hidden in Excel and hold something: left out.
+    pub rows: Vec<usize>,
 }
 
 /// One row of a [`Grid`].

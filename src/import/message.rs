@@ -608,6 +608,25 @@ impl Message for InRow {
     }
 }
 
+/// `: --sheet "Bluezone"`: `--sheet` with the workbook's first sheet's name (as listed,
+/// quoted for the shell), a name that exists (trial 13d G4: the hint said `--sheet 2` of a
+/// workbook with one sheet).
+fn sheet_example(sheets: &[String]) -> String {
+    sheets
+        .first()
+        .map(|name| format!(": --sheet \"{}\"", name.replace('"', "\\\"")))
+        .unwrap_or_default()
+}
+
+/// The first cell of a row taken for column numbering, when it is short enough to be a
+/// district's name read as a column's letter or number (`A`, `1`).
+fn numbering_name(cells: &str) -> Option<&str> {
+    cells
+        .split(", ")
+        .next()
+        .filter(|c| !c.is_empty() && c.chars().count() <= 3 && !c.starts_with('('))
+}
+
 /// What is wrong with a table as a whole: its header, its total, its rows' order, or what
 /// it holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -615,6 +634,10 @@ pub(crate) enum TableProblem {
     Empty,
     /// A header and no district row below it.
     NoDistricts,
+    /// A header whose only rows below it were taken for rows numbering its columns or giving
+    /// their units (`A, 1, 2`; `(thuê bao)`), skipped: the last of them on `line`, its filled
+    /// cells `cells` (joined, cut short).
+    OnlyNumbering { line: usize, cells: String },
     /// No row has the needed headings; the one most like a header is on `line`, with the
     /// cells `found` (the first few, each cut short) and `more` cells after them, and lacks
     /// `missing`.
@@ -1054,6 +1077,15 @@ impl Message for TableProblem {
             ),
             NoDistricts => Said::new("tệp số liệu không có dòng huyện nào")
                 .hint("thêm một dòng cho mỗi huyện dưới dòng tiêu đề"),
+            OnlyNumbering { line, cells } => Said::new(format!(
+                "dòng {line} (`{cells}`) được coi là dòng đánh số cột hoặc ghi đơn vị tính nên bị bỏ qua, và bên dưới không còn dòng huyện nào"
+            ))
+            .hint(format!(
+                "nếu dòng {line} là một huyện, ghi đủ tên huyện{} để dòng không giống dòng đánh số cột; nếu không, thêm một dòng cho mỗi huyện bên dưới",
+                numbering_name(cells)
+                    .map(|n| format!(" (ví dụ `Huyện {n}` thay vì `{n}`)"))
+                    .unwrap_or_default()
+            )),
             MissingColumns {
                 line,
                 found,
@@ -1149,6 +1181,15 @@ impl Message for TableProblem {
             ),
             NoDistricts => Said::new("the coverage file has no district rows")
                 .hint("add one row per district below the header"),
+            OnlyNumbering { line, cells } => Said::new(format!(
+                "row {line} (`{cells}`) was taken for a row numbering the columns or giving their units, and skipped; no district row follows it"
+            ))
+            .hint(format!(
+                "if row {line} is a district, write its full name{} so that it does not read as column numbers; otherwise add one row per district below it",
+                numbering_name(cells)
+                    .map(|n| format!(" (e.g. `Huyện {n}` rather than `{n}`)"))
+                    .unwrap_or_default()
+            )),
             MissingColumns {
                 line,
                 found,
@@ -1477,7 +1518,14 @@ impl Message for TableFileProblem {
                 sheet_list(sheets),
                 if *count > sheets.len() { format!(" (và {} trang khác)", count - sheets.len()) } else { String::new() }
             ))
-            .hint("ghi --sheet với tên trang như ở thanh trang của Excel (hoa thường, dấu không cần khớp), hoặc số thứ tự của trang: --sheet 2"),
+            .hint(format!(
+                "ghi --sheet với tên trang như ở thanh trang của Excel (hoa thường, dấu không cần khớp){}, hoặc số thứ tự của trang{}",
+                sheet_example(sheets),
+                match count {
+                    0 | 1 => ": --sheet 1".to_string(),
+                    n => format!(", từ 1 đến {n}: --sheet 1"),
+                }
+            )),
             SheetOfCsv { given } => Said::new(format!("tệp CSV chỉ có một bảng, không có trang \"{given}\" nào để chọn"))
                 .hint("bỏ --sheet; --sheet chỉ dùng với tệp Excel (.xlsx) có nhiều trang"),
             SheetMissing { sheet } => Said::new(format!("tệp Excel bị hỏng: có trang \"{sheet}\" trong danh sách trang nhưng không có nội dung của trang đó trong tệp")).hint(RESAVE.0),
@@ -1543,7 +1591,14 @@ impl Message for TableFileProblem {
                 sheet_list(sheets),
                 if *count > sheets.len() { format!(" (and {} more)", count - sheets.len()) } else { String::new() }
             ))
-            .hint("give --sheet the sheet's name as Excel's sheet tabs show it (case and diacritics may differ), or its number: --sheet 2"),
+            .hint(format!(
+                "give --sheet the sheet's name as Excel's sheet tabs show it (case and diacritics may differ){}, or its number{}",
+                sheet_example(sheets),
+                match count {
+                    0 | 1 => ": --sheet 1".to_string(),
+                    n => format!(", from 1 to {n}: --sheet 1"),
+                }
+            )),
             SheetOfCsv { given } => Said::new(format!("a CSV file holds one table: it has no sheet \"{given}\" to choose"))
                 .hint("leave out --sheet; --sheet is for Excel workbooks (.xlsx) with several sheets"),
             SheetMissing { sheet } => Said::new(format!("the Excel file is damaged: it lists the sheet \"{sheet}\", but the sheet's contents are not in the file")).hint(RESAVE.1),

@@ -103,8 +103,13 @@ pub struct Imported {
     pub sheet: Option<(String, Vec<String>)>,
     /// The columns read beyond the counts ([`Extra`]), with their headings as written.
     pub extra_columns: Vec<(Extra, String)>,
+    /// In the tool's own plan, the headings of its allocation of commune teams ("Tổ xã",
+    /// "Commune teams"): the teams the plan uses, not those the district has; not read.
+    pub allocation_columns: Vec<String>,
     /// Whether the sheet was chosen by `--sheet`.
     pub sheet_named: bool,
+    /// What of the workbook is hidden in Excel: the sheet read, sheets and rows not read.
+    pub hidden: grid::Hidden,
 }
 
 /// Reads and checks the coverage table at `path` as `campaign import` does, with `options`.
@@ -132,7 +137,7 @@ fn coverage(grid: &Grid, options: &Options) -> Result<Imported, Error> {
         .collect();
     let header = &found;
     let columns = &found.columns;
-    let extra_columns = extra_columns(&found);
+    let (extra_columns, allocations) = extra_columns(&found);
 
     let mut districts: Vec<ImportedDistrict> = Vec::new();
     // the line of each district read, by its name's key: a name given twice is found at once
@@ -267,7 +272,8 @@ fn coverage(grid: &Grid, options: &Options) -> Result<Imported, Error> {
         }
     }
     if districts.is_empty() {
-        return Err(check::no_districts(src, header_row));
+        let skipped = found.skipped.last().map(|&i| &grid.rows[i]);
+        return Err(check::no_districts(src, header_row, skipped));
     }
     if let Some((installed, smartphones, line)) = total {
         let total = Total {
@@ -293,7 +299,11 @@ fn coverage(grid: &Grid, options: &Options) -> Result<Imported, Error> {
         as_of,
         skipped_lines: found.skipped.iter().map(|&i| grid.rows[i].line).collect(),
         end,
-        left_out: left_out(&found, &extra_columns),
+        left_out: left_out(&found, &extra_columns, &allocations),
+        allocation_columns: allocations
+            .iter()
+            .map(|&i| skeleton::shown(&found.title(i, "")))
+            .collect(),
         extra_columns: extra_columns
             .iter()
             .map(|&(e, i)| (e, skeleton::shown(&found.title(i, ""))))
@@ -301,6 +311,7 @@ fn coverage(grid: &Grid, options: &Options) -> Result<Imported, Error> {
         unit_type_column: found.columns.unit_type.map(|i| found.title(i, "")),
         sheet: grid.sheet.clone(),
         sheet_named: options.sheet.is_some(),
+        hidden: grid.hidden.clone(),
     })
 }
 
@@ -318,7 +329,7 @@ fn note_text(row: &GridRow) -> String {
 
 /// The headings of the columns not read: neither district, counts, rate, unit type nor notes
 /// (`STT`, `Ghi chú`).
-fn left_out(header: &Header, extras: &[(Extra, usize)]) -> Vec<String> {
+fn left_out(header: &Header, extras: &[(Extra, usize)], allocations: &[usize]) -> Vec<String> {
     let c = &header.columns;
     let mut read = vec![
         Some(c.district),
@@ -328,6 +339,8 @@ fn left_out(header: &Header, extras: &[(Extra, usize)]) -> Vec<String> {
         c.unit_type,
     ];
     read.extend(extras.iter().map(|&(_, i)| Some(i)));
+    // (said apart: a plan's allocation)
+    read.extend(allocations.iter().map(|&i| Some(i)));
     header
         .titles
         .iter()
@@ -340,8 +353,12 @@ fn left_out(header: &Header, extras: &[(Extra, usize)]) -> Vec<String> {
 }
 
 /// The columns of commune teams and cohorts ([`Extra`]) among those not otherwise read: the
-/// first of each, with its index.
-fn extra_columns(header: &Header) -> Vec<(Extra, usize)> {
+/// first of each, with its index; and the columns of the teams a plan allocates, not read. A
+/// column of the teams a district has ("Tổ xã hiện có", "Commune teams stationed") is read
+/// before any other of the commune teams; in the tool's own plan ([`extra::is_plan_table`]) the
+/// other ones ("Tổ xã", "Commune teams") are its allocation, never read as the teams a district
+/// has (trial 13d G20: the planned 7 of Thành phố Lạng Sơn's 8 teams came back as a FACT).
+fn extra_columns(header: &Header) -> (Vec<(Extra, usize)>, Vec<usize>) {
     let c = &header.columns;
     let taken = [
         Some(c.district),
@@ -350,18 +367,39 @@ fn extra_columns(header: &Header) -> Vec<(Extra, usize)> {
         c.rate,
         c.unit_type,
     ];
+    let titles: Vec<String> = (0..header.titles.len())
+        .map(|i| header.title(i, ""))
+        .collect();
+    let plan = extra::is_plan_table(&titles);
     let mut found: Vec<(Extra, usize)> = Vec::new();
-    for i in 0..header.titles.len() {
+    let mut allocations: Vec<usize> = Vec::new();
+    let communes: Vec<usize> = (0..titles.len())
+        .filter(|i| !taken.contains(&Some(*i)))
+        .filter(|&i| Extra::of_heading(&titles[i]) == Some(Extra::Communes))
+        .collect();
+    let stationed = communes
+        .iter()
+        .copied()
+        .find(|&i| Extra::says_stationed(&titles[i]));
+    for i in 0..titles.len() {
         if taken.contains(&Some(i)) {
             continue;
         }
-        if let Some(extra) = Extra::of_heading(&header.title(i, ""))
-            && !found.iter().any(|(e, _)| *e == extra)
-        {
+        let Some(extra) = Extra::of_heading(&titles[i]) else {
+            continue;
+        };
+        if extra == Extra::Communes && plan && Some(i) != stationed {
+            allocations.push(i);
+            continue;
+        }
+        if extra == Extra::Communes && stationed.is_some_and(|s| s != i) {
+            continue;
+        }
+        if !found.iter().any(|(e, _)| *e == extra) {
             found.push((extra, i));
         }
     }
-    found
+    (found, allocations)
 }
 
 /// The columns read, in the table's order.

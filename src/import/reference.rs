@@ -74,6 +74,12 @@ pub(super) struct Scan {
     pub entries: usize,
     /// How deep its elements nest, at most.
     pub depth: usize,
+    /// The rows a sheet hides (`<row r="12" hidden="1">`), 1-based, in its order (at most
+    /// [`crate::limits::TABLE_ROWS`] kept).
+    pub hidden_rows: Vec<u64>,
+    /// The sheet the workbook opens on (`<workbookView activeTab="1">`, 0-based), when the part
+    /// is the workbook's list of sheets and says so.
+    pub active_tab: Option<usize>,
 }
 
 /// The first bad reference of the XML `part`, read to its end or to its first XML error (a part
@@ -103,6 +109,9 @@ pub(super) fn scan(part: impl BufRead) -> Scan {
     // whether the last event opened a shared-string cell's value (`<v>`)
     let mut in_index = false;
     let mut depth = 0usize;
+    // the last row met: a `<row>` without `r` is the one after it
+    let mut last_row = 0u64;
+    let mut views = 0usize;
     loop {
         // The text up to the next tag is passed over unread, so that a part whose one text is
         // 60 MB is not held in memory for it; but only between markup and text. A text event
@@ -158,6 +167,29 @@ pub(super) fn scan(part: impl BufRead) -> Scan {
         match local.as_ref() {
             "xf" | "font" | "fill" | "border" | "numFmt" => found.styles += 1,
             "sheet" | "definedName" | "Relationship" => found.entries += 1,
+            "row" => {
+                let (mut number, mut hidden) = (None, false);
+                for (name, value) in raw_attributes(element.attributes_raw()) {
+                    match name {
+                        "r" => number = value.parse::<u64>().ok(),
+                        "hidden" => hidden = value == "1" || value == "true",
+                        _ => {}
+                    }
+                }
+                last_row = number.unwrap_or(last_row.saturating_add(1));
+                if hidden && found.hidden_rows.len() < crate::limits::TABLE_ROWS {
+                    found.hidden_rows.push(last_row);
+                }
+            }
+            "workbookView" => {
+                // Excel opens on the first view's sheet
+                views += 1;
+                if views == 1 {
+                    found.active_tab = raw_attributes(element.attributes_raw())
+                        .find(|(name, _)| *name == "activeTab")
+                        .and_then(|(_, value)| value.parse().ok());
+                }
+            }
             _ => {}
         }
         // the shared strings (calamine reads from its first `sst`)

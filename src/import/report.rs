@@ -72,28 +72,90 @@ pub fn render(imported: &Imported, out: Option<&Path>, rules: &Rules, lang: Lang
             .map(|o| format!("\"{o}\""))
             .collect::<Vec<_>>()
             .join(", ");
+        let hidden = &imported.hidden;
+        // how the sheet was chosen, when not by --sheet
+        let why = match (vi, hidden.sheet, hidden.active) {
+            (true, true, _) => "trang đang ẩn trong Excel: không trang nào đang hiện có dòng tiêu đề",
+            (false, true, _) => "hidden in Excel: no shown sheet has a header row",
+            (true, false, true) => "trang đang mở khi tệp được lưu, có dòng tiêu đề",
+            (false, false, true) => "the sheet the workbook opens on, with a header row",
+            (true, false, false) => "trang đầu tiên có dòng tiêu đề",
+            (false, false, false) => "the first with a header row",
+        };
         let _ = writeln!(
             s,
             "{}",
             match (vi, others.is_empty(), imported.sheet_named) {
+                (true, true, _) if hidden.sheet => {
+                    format!("Trang tính: \"{sheet}\" (trang này đang ẩn trong Excel).")
+                }
+                (false, true, _) if hidden.sheet => {
+                    format!("Sheet: \"{sheet}\" (hidden in Excel).")
+                }
                 (true, true, _) => format!("Trang tính: \"{sheet}\"."),
                 (false, true, _) => format!("Sheet: \"{sheet}\"."),
                 (true, false, true) => format!(
-                    "Trang tính: \"{sheet}\" (theo --sheet); tệp còn các trang {others_list}"
+                    "Trang tính: \"{sheet}\" (theo --sheet{}); tệp còn các trang {others_list}",
+                    if hidden.sheet { "; trang này đang ẩn trong Excel" } else { "" }
                 ),
                 (false, false, true) => format!(
-                    "Sheet: \"{sheet}\" (named by --sheet); the workbook also has {others_list}"
+                    "Sheet: \"{sheet}\" (named by --sheet{}); the workbook also has {others_list}",
+                    if hidden.sheet { "; it is hidden in Excel" } else { "" }
                 ),
                 (true, false, false) => format!(
-                    "Trang tính: \"{sheet}\" (trang đầu tiên có dòng tiêu đề); tệp còn các trang {others_list}: muốn đọc trang khác thì thêm --sheet với tên hoặc số thứ tự của trang, ví dụ --sheet \"{}\"",
+                    "Trang tính: \"{sheet}\" ({why}); tệp còn các trang {others_list}: muốn đọc trang khác thì thêm --sheet với tên hoặc số thứ tự của trang, ví dụ --sheet \"{}\"",
                     others[0]
                 ),
                 (false, false, false) => format!(
-                    "Sheet: \"{sheet}\" (the first with a header row); the workbook also has {others_list}: to read another, add --sheet with its name or number, e.g. --sheet \"{}\"",
+                    "Sheet: \"{sheet}\" ({why}); the workbook also has {others_list}: to read another, add --sheet with its name or number, e.g. --sheet \"{}\"",
                     others[0]
                 ),
             }
         );
+        if !hidden.sheets.is_empty() {
+            let list = hidden
+                .sheets
+                .iter()
+                .map(|o| format!("\"{o}\""))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let _ = writeln!(
+                s,
+                "{}",
+                if vi {
+                    format!(
+                        "Không đọc trang đang ẩn trong Excel: {list} (trang ẩn thường là số liệu cũ); muốn đọc thì thêm --sheet \"{}\"",
+                        hidden.sheets[0]
+                    )
+                } else {
+                    format!(
+                        "Hidden sheets not read: {list} (hidden in Excel; a hidden sheet usually holds old figures); to read one, add --sheet \"{}\"",
+                        hidden.sheets[0]
+                    )
+                }
+            );
+        }
+        if !hidden.rows.is_empty() {
+            let list = hidden
+                .rows
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", ");
+            let _ = writeln!(
+                s,
+                "{}",
+                if vi {
+                    format!(
+                        "Bỏ qua các dòng đang ẩn trong Excel: {list} (dòng ẩn thường là số liệu cũ); nếu cần đọc các dòng đó thì bỏ ẩn trong Excel rồi lưu lại"
+                    )
+                } else {
+                    format!(
+                        "Skipped rows hidden in Excel: {list} (hidden rows usually hold old figures); to read them, unhide them in Excel and save"
+                    )
+                }
+            );
+        }
     }
     let _ = writeln!(s, "{}", if vi { "Các cột:" } else { "Columns:" });
     for (h, title, named) in &imported.columns {
@@ -120,6 +182,37 @@ pub fn render(imported: &Imported, out: Option<&Path>, rules: &Rules, lang: Lang
                 "loại đơn vị (huyện, thành phố...)"
             } else {
                 "unit type (huyện, thành phố...)"
+            }
+        );
+    }
+    if !imported.allocation_columns.is_empty() {
+        let list = imported
+            .allocation_columns
+            .iter()
+            .map(|t| format!("\"{t}\""))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let read = imported
+            .extra_columns
+            .iter()
+            .find(|(e, _)| *e == Extra::Communes)
+            .map(|(_, t)| t);
+        let _ = writeln!(
+            s,
+            "{}",
+            match (vi, read) {
+                (true, Some(t)) => format!(
+                    "Không đọc cột {list}: đó là số tổ kế hoạch dùng, không phải số tổ huyện có; số tổ xã lấy ở cột \"{t}\"."
+                ),
+                (false, Some(t)) => format!(
+                    "Not read: {list}, the teams the plan uses, not the teams each district has; the commune teams are read from \"{t}\"."
+                ),
+                (true, None) => format!(
+                    "Không đọc cột {list}: đó là số tổ kế hoạch dùng, không phải số tổ huyện có (bảng kế hoạch này không có cột \"Tổ xã hiện có\"); ghi số tổ xã của từng huyện vào kịch bản."
+                ),
+                (false, None) => format!(
+                    "Not read: {list}, the teams the plan uses, not the teams each district has (this plan's table has no \"Commune teams stationed\" column); fill in each district's commune teams in the scenario."
+                ),
             }
         );
     }

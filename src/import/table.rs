@@ -211,28 +211,55 @@ pub fn parse_count(cell: &str) -> Option<i128> {
         Some(rest) => (true, rest.trim_start()),
         None => (false, cell),
     };
-    let separators: Vec<char> = body.chars().filter(|c| !c.is_ascii_digit()).collect();
-    let digits: String = if separators.is_empty() {
-        body.to_string()
-    } else {
-        let sep = separators[0];
-        let allowed = ['.', ',', ' ', '_', '\u{a0}', '\u{202f}'];
-        if !allowed.contains(&sep) || separators.iter().any(|c| *c != sep) {
-            return None;
-        }
-        let groups: Vec<&str> = body.split(sep).collect();
-        let grouped =
-            (1..=3).contains(&groups[0].len()) && groups[1..].iter().all(|g| g.len() == 3);
-        if !grouped {
-            return None;
-        }
-        groups.concat()
-    };
+    let digits = grouped_digits(body)?;
     if digits.is_empty() || digits.len() > 30 {
         return None;
     }
     let value: i128 = digits.parse().ok()?;
     Some(if negative { -value } else { value })
+}
+
+/// The digits of a whole number written with or without one kind of thousands separator
+/// (`151916`, `151.916`, `151 916`), however many; `None` for anything else.
+fn grouped_digits(body: &str) -> Option<String> {
+    let separators: Vec<char> = body.chars().filter(|c| !c.is_ascii_digit()).collect();
+    if separators.is_empty() {
+        return Some(body.to_string());
+    }
+    let sep = separators[0];
+    let allowed = ['.', ',', ' ', '_', '\u{a0}', '\u{202f}'];
+    if !allowed.contains(&sep) || separators.iter().any(|c| *c != sep) {
+        return None;
+    }
+    let groups: Vec<&str> = body.split(sep).collect();
+    let grouped = (1..=3).contains(&groups[0].len()) && groups[1..].iter().all(|g| g.len() == 3);
+    grouped.then(|| groups.concat())
+}
+
+/// Whether a cell that [`parse_count`] does not read is a number above every count the tool
+/// reads ([`crate::model::MAX_PEOPLE`]): a whole number of more digits than it reads, or a
+/// number in Excel's scientific notation (`1E+300`, as a workbook shows a cell of 10^300, or
+/// `1,5E+20`): too large, not "not a whole number" (trial 13d G11).
+pub fn count_too_large(cell: &str) -> bool {
+    let body = cell.trim();
+    if body.starts_with('-') {
+        return false;
+    }
+    if grouped_digits(body).is_some_and(|d| d.len() > 30) {
+        return true;
+    }
+    let scientific = body.contains(['e', 'E'])
+        && body.starts_with(|c: char| c.is_ascii_digit())
+        && body
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | 'e' | 'E' | '+' | '-'));
+    #[allow(clippy::cast_precision_loss)]
+    let limit = crate::model::MAX_PEOPLE as f64;
+    scientific
+        && body
+            .replace(',', ".")
+            .parse::<f64>()
+            .is_ok_and(|v| v > limit)
 }
 
 /// A printed rate, exactly as written: `digits` / 10^`decimals` percent (`22,98%` is 2298

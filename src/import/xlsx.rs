@@ -39,6 +39,9 @@ pub(super) fn read(path: &Path, bytes: Vec<u8>, wanted: Option<&str>) -> Result<
     let refused = Rc::new(Cell::new(None));
     let last = Rc::new(Cell::new(None));
     let names: Vec<String> = spans.iter().map(|s| s.name.clone()).collect();
+    // what Excel hides: each part's hidden rows (a sheet's), and the sheet it opens on
+    let hidden_rows: Vec<Vec<u64>> = spans.iter().map(|s| s.hidden_rows.clone()).collect();
+    let active_tab = spans.iter().find_map(|s| s.active_tab).unwrap_or(0);
     let metered = Metered {
         bytes: Cursor::new(bytes),
         spans,
@@ -63,16 +66,45 @@ pub(super) fn read(path: &Path, bytes: Vec<u8>, wanted: Option<&str>) -> Result<
     let mut first: Option<Vec<GridRow>> = None;
     let mut chosen: Option<Vec<GridRow>> = None;
     let names = book.sheet_names();
-    // `--sheet`: that sheet alone, read whether it has a header row or not
+    let shown_in_excel: Vec<bool> = book
+        .sheets_metadata()
+        .iter()
+        .map(|s| s.visible == calamine::SheetVisible::Visible)
+        .collect();
+    let visible = |name: &str| {
+        names
+            .iter()
+            .position(|n| n == name)
+            .is_none_or(|i| shown_in_excel.get(i).copied().unwrap_or(true))
+    };
+    // `--sheet`: that sheet alone, read whether it has a header row or not; else the sheet the
+    // workbook opens on, then the other shown sheets in order, then the hidden ones (an
+    // office hides old figures: trial 13d G21)
     let order = match wanted {
-        None => names.clone(),
+        None => {
+            let active = names.get(active_tab).filter(|n| visible(n));
+            let mut order: Vec<String> = active.into_iter().cloned().collect();
+            order.extend(
+                names
+                    .iter()
+                    .filter(|n| visible(n) && Some(*n) != active)
+                    .cloned(),
+            );
+            order.extend(names.iter().filter(|n| !visible(n)).cloned());
+            order
+        }
         Some(given) => vec![chosen_sheet(&names, given).map_err(|e| e.file(path))?],
     };
+    let first_shown = names.iter().find(|n| visible(n)).cloned();
     let mut read_name: Option<String> = None;
+    let mut read_hidden_rows: Vec<usize> = Vec::new();
+    let mut first_hidden_rows: Vec<usize> = Vec::new();
     for name in order {
         // the sheet's name as messages quote it: a name Excel would allow has 31 characters,
         // but a file not written by Excel may give any
         let said = shown_name(&name);
+        // (so that the part read last, after it, is the sheet's own)
+        last.set(None);
         in_sheet.set(true);
         let read = match book.worksheet_cells_reader(&name) {
             // a chart sheet: no cells
@@ -93,20 +125,38 @@ pub(super) fn read(path: &Path, bytes: Vec<u8>, wanted: Option<&str>) -> Result<
         if let Some(bad) = refused.take() {
             return Err(refusal(bad, said).file(path));
         }
-        let rows = match (read, overspent()) {
+        let mut rows = match (read, overspent()) {
             (_, Some(limit)) => return Err(Error::new(limit).file(path)),
             (Err(e), None) => return Err(e.file(path)),
             (Ok(rows), None) => rows,
         };
+        // the rows the sheet's part hides (the part read last is the sheet's) are left out
+        let hides = last.get().and_then(|i| hidden_rows.get(i)).cloned();
+        let mut left_out = Vec::new();
+        if let Some(hides) = hides.filter(|h| !h.is_empty()) {
+            let hides: HashSet<u64> = hides.into_iter().collect();
+            rows.retain(|r| {
+                let hidden = hides.contains(&(r.line as u64));
+                if hidden && r.filled() > 0 {
+                    left_out.push(r.line);
+                }
+                !hidden
+            });
+        }
         if super::header::find(&rows).is_some() {
             chosen = Some(rows);
             read_name = Some(name);
+            read_hidden_rows = left_out;
             break;
         }
         if first.is_none() {
             first = Some(rows);
             read_name = Some(name);
+            first_hidden_rows = left_out;
         }
+    }
+    if chosen.is_none() {
+        read_hidden_rows = first_hidden_rows;
     }
     let rows = chosen.or(first).unwrap_or_default();
     let mut text = String::new();
@@ -129,6 +179,20 @@ pub(super) fn read(path: &Path, bytes: Vec<u8>, wanted: Option<&str>) -> Result<
         },
         rows,
         delimiter: '\t',
+        hidden: super::grid::Hidden {
+            sheet: read_name.as_deref().is_some_and(|n| !visible(n)),
+            active: wanted.is_none()
+                && read_name.is_some()
+                && read_name.as_ref() == names.get(active_tab)
+                && read_name != first_shown,
+            sheets: names
+                .iter()
+                .filter(|n| !visible(n) && Some(*n) != read_name.as_ref())
+                .take(crate::limits::LISTED_SHEETS)
+                .map(|n| shown_name(n))
+                .collect(),
+            rows: read_hidden_rows,
+        },
         sheet: read_name.map(|read| {
             let others = names
                 .iter()
@@ -272,6 +336,8 @@ fn unzipped_within_limits(bytes: &[u8]) -> Result<Vec<Span>, Error> {
                     .or((scan.depth > reference::XML_DEPTH).then_some(BadReference::Nested)),
                 shared_max: scan.shared_max,
                 name,
+                hidden_rows: scan.hidden_rows,
+                active_tab: scan.active_tab,
             });
         }
     }
@@ -346,6 +412,10 @@ struct Span {
     shared_max: Option<(usize, Option<String>)>,
     /// The part's name, as messages show it.
     name: String,
+    /// The rows the part (a sheet) hides in Excel, 1-based.
+    hidden_rows: Vec<u64>,
+    /// The sheet the workbook opens on, when the part is the workbook's list of sheets.
+    active_tab: Option<usize>,
 }
 
 /// A part's bytes as they are unzipped: how many, and whether unzipping failed.
@@ -614,6 +684,8 @@ fn cell_text(cell: &Data) -> String {
         Data::String(s) => s.clone(),
         #[allow(clippy::cast_possible_truncation, clippy::cast_precision_loss)]
         Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        // as Excel shows it in a General cell (`1E+300`), not as 300 digits (trial 13d G11)
+        Data::Float(f) if f.abs() >= 1e15 => scientific(*f),
         Data::Float(f) => format!("{f}"),
         Data::Int(i) => i.to_string(),
         Data::Bool(b) => b.to_string(),
@@ -632,9 +704,28 @@ fn cell_text(cell: &Data) -> String {
     }
 }
 
+/// A number as Excel's General format shows a large one: six significant digits at most and
+/// a signed exponent of two digits or more (`1E+300`, `1.23457E+18`).
+fn scientific(f: f64) -> String {
+    let written = format!("{f:.5E}");
+    let (mantissa, exponent) = written.split_once('E').unwrap_or((&written, "0"));
+    let mantissa = mantissa.trim_end_matches('0').trim_end_matches('.');
+    let exponent: i32 = exponent.parse().unwrap_or(0);
+    let sign = if exponent < 0 { '-' } else { '+' };
+    format!("{mantissa}E{sign}{:02}", exponent.abs())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn large_numbers_are_shown_as_excel_shows_them() {
+        assert_eq!(scientific(1e300), "1E+300");
+        assert_eq!(scientific(1e15), "1E+15");
+        assert_eq!(scientific(1_234_567_890_123_456_789.0), "1.23457E+18");
+        assert_eq!(scientific(-2.5e20), "-2.5E+20");
+    }
 
     #[test]
     fn cells_are_named_as_excel_names_them() {

@@ -22,6 +22,17 @@ pub(crate) const ON_TRACK: words::Label = words::Label(
 
 pub(crate) use content::Cell;
 
+/// The heading of a local kind's stationed teams: `Tổ xã hiện có` / `Commune teams stationed`,
+/// beside the plan's allocation (`Tổ xã` / `Commune teams`). `campaign import` reads a plan's
+/// teams from this column, never from the allocation (trial 13d G20).
+pub(crate) fn stationed_heading(lang: Lang, kind: &str) -> String {
+    format!(
+        "{} {}",
+        words::capitalize(&words::kind_name(lang, kind)),
+        lang.pick("hiện có", "stationed")
+    )
+}
+
 /// The table: headings (one line each) and the rows, the province total last.
 pub(crate) struct Table {
     pub header: Vec<String>,
@@ -29,16 +40,51 @@ pub(crate) struct Table {
 }
 
 /// The district table of `plan`: the human reports' figures, districts in scenario order, then
-/// the total; with coverage history whether each district is on track at its pace; and the
-/// number of directives.
+/// the total; before the teams the plan allocates, the teams of each local kind stationed in
+/// each district (the scenario's `teams`, which a plan that leaves some unused does not show);
+/// with coverage history whether each district is on track at its pace; and the number of
+/// directives.
 pub(crate) fn table(plan: &Plan, lang: Lang) -> Table {
-    let figures = content::figures(plan, lang);
+    let mut figures = content::figures(plan, lang);
     // the human reports' headings, on one line each
     let mut header: Vec<String> = figures
         .header
         .iter()
         .map(|h| h.replace('\n', " "))
         .collect();
+    // the stationed teams go right before the allocation's first kind
+    let local: Vec<&str> = plan
+        .team_kinds
+        .iter()
+        .filter(|k| k.scope == crate::model::Scope::Local)
+        .map(|k| k.name.as_str())
+        .collect();
+    let at = plan.team_kinds.first().map_or(header.len(), |k| {
+        figures
+            .header
+            .iter()
+            .position(|h| *h == words::kind_heading(lang, &k.name))
+            .unwrap_or(header.len())
+    });
+    let stationed = |d: &crate::plan::DistrictPlan, kind: &str| {
+        d.allocation
+            .iter()
+            .find(|a| a.kind == kind)
+            .and_then(|a| a.stationed)
+            .unwrap_or(0)
+    };
+    for (i, kind) in local.iter().enumerate() {
+        header.insert(at + i, stationed_heading(lang, kind));
+        for (cells, d) in figures.rows.iter_mut().zip(&plan.districts) {
+            cells.insert(at + i, Cell::Count(f64::from(stationed(d, kind))));
+        }
+        let total: f64 = plan
+            .districts
+            .iter()
+            .map(|d| f64::from(stationed(d, kind)))
+            .sum();
+        figures.total.insert(at + i, Cell::Count(total));
+    }
     let history = plan.districts.iter().any(|d| d.pace_per_day.is_some());
     if history {
         header.push(ON_TRACK.get(lang).to_string());

@@ -115,7 +115,11 @@ pub(super) fn districts<'a>(
         }
     }
     if districts.is_empty() {
-        return Err(check::no_districts(src, header));
+        let skipped = found
+            .as_ref()
+            .and_then(|f| f.skipped.last())
+            .map(|&i| &grid.rows[i]);
+        return Err(check::no_districts(src, header, skipped));
     }
     if let Some(total) = total {
         let value = |c: &Option<Count>| c.as_ref().map_or(0, |c| c.value);

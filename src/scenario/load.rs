@@ -471,13 +471,22 @@ fn shown_folder(folder: &Path) -> String {
     }
 }
 
+/// A file's name as a message names it (`coverage-2020-08-25.csv`).
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
 fn no_districts(src: &Source, at: Pos) -> Error {
     src.error(at, ScenarioProblem::NoDistricts)
 }
 
 /// The districts: from the last file (base first) that names a coverage file, or else from
 /// the first that has `[[district]]` entries; the `[[district]]` entries of the files (and
-/// settings) after it change them (`overlay::patch_districts`). One file may not have both.
+/// settings) after it change them (`overlay::patch_districts`), and so do those of an overlay
+/// that names its own coverage file. A file that is no overlay may not have both.
 /// Also the coverage file read, if any.
 fn districts<'a>(
     top: &Table<'a, '_>,
@@ -486,6 +495,11 @@ fn districts<'a>(
 ) -> Result<(Vec<super::DistrictInput>, Option<PathBuf>), Error> {
     let layers = top.layers();
     for layer in layers {
+        // an overlay (`base = ...`) may write both: its `[[district]]` entries change the
+        // districts of its own coverage file (docs/scenario-format.md § Overlays; trial 13d G8)
+        if layer.get("base").is_some() {
+            continue;
+        }
         if let (Some(file), Some(_)) = (layer.get("coverage"), layer.get("district")) {
             return Err(layer
                 .src
@@ -502,13 +516,19 @@ fn districts<'a>(
         Some(table) => Some(coverage::districts(table, kinds)?),
         None => None,
     };
-    for layer in &layers[from.map_or(0, |i| i + 1)..] {
+    // the file that names the coverage file changes its districts too, when it is an overlay
+    // (a file without `base` may not have both, above)
+    for (i, layer) in layers.iter().enumerate().skip(from.unwrap_or(0)) {
         let Some(value) = layer.get("district") else {
             continue;
         };
         let raw = inline::districts(layer.src, value, kinds)?;
+        // the districts changed are those of the layer's own coverage file
+        let own = (Some(i) == from)
+            .then(|| table.as_ref().map(|t| file_name(&t.src.path)))
+            .flatten();
         match &mut list {
-            Some(list) => overlay::patch_districts(list, raw)?,
+            Some(list) => overlay::patch_districts(list, raw, own)?,
             None if raw.is_empty() || layer.src.is_setting() => {
                 return Err(no_districts(layer.src, pos(value)));
             }

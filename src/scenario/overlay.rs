@@ -133,9 +133,12 @@ fn cycle(chain: &[Source], current: &Source, at: Pos) -> Error {
 
 /// Applies `patches` (the `[[district]]` entries of an overlay, or a `--set district...`) to
 /// `districts` (the base's): each changes the district of the same name field by field.
+/// `own`: the name of the coverage file the districts come from, when the file of the patches
+/// names it (an overlay with its own `coverage`), for the message of a name it does not have.
 pub(super) fn patch_districts<'a>(
     districts: &mut [RawDistrict<'a>],
     patches: Vec<RawDistrict<'a>>,
+    own: Option<String>,
 ) -> Result<(), Error> {
     check_names(districts)?;
     check_names(&patches)?;
@@ -163,6 +166,7 @@ pub(super) fn patch_districts<'a>(
             return Err(at.error(OverlayProblem::UnknownDistrict {
                 name: wanted,
                 from_setting: at.src.is_setting(),
+                coverage: own,
                 close,
                 known,
             }));

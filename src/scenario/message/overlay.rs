@@ -28,6 +28,9 @@ pub(crate) enum OverlayProblem {
     UnknownDistrict {
         name: String,
         from_setting: bool,
+        /// The coverage file of the overlay that names the district, when the districts
+        /// come from it (an overlay with its own `coverage`), not from the base.
+        coverage: Option<String>,
         close: Option<String>,
         known: crate::diagnostic::Shortlist,
     },
@@ -98,11 +101,17 @@ impl Message for OverlayProblem {
             UnknownDistrict {
                 name,
                 from_setting,
+                coverage,
                 close,
                 known,
             } => {
                 let (problem, also) = if *from_setting {
                     (format!("kịch bản không có huyện \"{name}\""), "")
+                } else if let Some(file) = coverage {
+                    (
+                        format!("huyện \"{name}\" không có trong tệp số liệu {file} mà kịch bản này ghi ở `coverage`"),
+                        " Các mục [[district]] chỉ sửa được các huyện của tệp số liệu đó, không thêm huyện mới.",
+                    )
                 } else {
                     (
                         format!("huyện \"{name}\" không có trong kịch bản gốc"),
@@ -156,11 +165,17 @@ impl Message for OverlayProblem {
             UnknownDistrict {
                 name,
                 from_setting,
+                coverage,
                 close,
                 known,
             } => {
                 let (problem, also) = if *from_setting {
                     (format!("the scenario has no district \"{name}\""), "")
+                } else if let Some(file) = coverage {
+                    (
+                        format!("district \"{name}\" is not in the coverage file {file} that this scenario names in `coverage`"),
+                        " The [[district]] entries can change that file's districts, not add new ones.",
+                    )
                 } else {
                     (
                         format!("district \"{name}\" is not in the base scenario"),
