@@ -936,7 +936,8 @@ fn sheet_chooses_the_worksheet_by_name_or_number() {
             &[
                 &format!("the workbook has no sheet \"{given}\""),
                 "its sheets: 1 \"Tổng hợp\", 2 \"Bluezone tháng 8\"",
-                "--sheet 2",
+                // (trial 13d G4: a name and a number the workbook has)
+                "--sheet \"Tổng hợp\", or its number, from 1 to 2: --sheet 1",
             ],
         );
     }
@@ -1256,4 +1257,261 @@ fn an_office_table_named_by_coverage_plans_as_its_districts_written_out() {
         stdout
     };
     assert_eq!(plan(&s), plan(&shipped_path));
+}
+
+/// Trial 13d G20: a plan that leaves local teams unused (the cheapest plan to 50%, or a plan
+/// without money) imports back to the teams each district HAS, from the plan's "Tổ xã hiện
+/// có" / "Commune teams stationed" column, never to those the plan used ("Tổ xã" / "Commune
+/// teams": Thành phố Lạng Sơn's 7 of 8, or 0); planned again with the same settings, the
+/// skeleton gives the same teams and figures. A plan's table without the stationed column
+/// (written before it existed) gives no teams at all, and says why.
+#[test]
+fn a_plan_that_leaves_teams_unused_imports_back_to_the_teams_stationed() {
+    let dir = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink(repo().join("rules"), dir.path().join("rules")).unwrap();
+    std::fs::create_dir(dir.path().join("scenarios")).unwrap();
+    let rules_line = "rules = [\"../rules/communication.rhai\", \"../rules/mandatory-cohorts.rhai\", \"../rules/door-to-door.rhai\"]";
+    let shipped_text =
+        std::fs::read_to_string(repo().join("scenarios/lang-son-2020-09-01.toml")).unwrap();
+    // no cohorts: no plan table holds them
+    let zeroed: String = shipped_text
+        .lines()
+        .map(|l| {
+            let field = l.split('=').next().unwrap().trim();
+            if ["quarantine", "testing", "students"].contains(&field) {
+                format!("{field} = 0\n")
+            } else {
+                format!("{l}\n")
+            }
+        })
+        .collect();
+    let source = write(dir.path(), "scenarios/source.toml", &zeroed);
+    let stationed = |s: &Path| -> Vec<(String, u32)> {
+        campaign_planner::scenario::load(s)
+            .unwrap()
+            .districts
+            .iter()
+            .map(|d| (d.name.clone(), d.teams.get("commune").copied().unwrap_or(0)))
+            .collect()
+    };
+    let want_stationed = stationed(&source);
+    let plan_json = |s: &Path, sets: &[&str]| {
+        let mut args = vec!["plan", s.to_str().unwrap(), "--format", "json"];
+        args.extend_from_slice(sets);
+        let (code, stdout, stderr) = run(&args);
+        assert!(code == 0 || code == 2, "{stderr}");
+        let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+        let districts: Vec<_> = v["districts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                let teams: Vec<(String, u64)> = d["allocation"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|a| {
+                        (
+                            a["kind"].as_str().unwrap().to_string(),
+                            a["teams"].as_u64().unwrap(),
+                        )
+                    })
+                    .collect();
+                (
+                    d["name"].as_str().unwrap().to_string(),
+                    teams,
+                    format!("{:.6}", d["projected_installed"].as_f64().unwrap()),
+                    format!("{:.2}", d["cost"].as_f64().unwrap()),
+                )
+            })
+            .collect();
+        (code, districts)
+    };
+    let what_ifs: [&[&str]; 2] = [
+        &[
+            "--set",
+            "objective=min-cost",
+            "--set",
+            "target.provincial_rate=0.5",
+            "--set",
+            "team_kind.volunteer.available=130",
+        ],
+        &["--set", "budget=0"],
+    ];
+    for sets in what_ifs {
+        let want = plan_json(&source, sets);
+        // the plan leaves some of a district's commune teams unused: what the trial found
+        let unused = want.1.iter().zip(&want_stationed).any(|(d, (_, has))| {
+            let used = d.1.iter().find(|(k, _)| k == "commune").map_or(0, |(_, n)| *n);
+            used < u64::from(*has)
+        });
+        assert!(unused, "{sets:?}: every commune team is used");
+        for lang in ["vi", "en"] {
+            for format in ["csv", "xlsx"] {
+                let table = dir.path().join(format!("plan-{lang}.{format}"));
+                let mut args = vec![
+                    "plan",
+                    source.to_str().unwrap(),
+                    "--format",
+                    format,
+                    "--lang",
+                    lang,
+                    "--out",
+                    table.to_str().unwrap(),
+                ];
+                args.extend_from_slice(sets);
+                let (code, _, stderr) = run(&args);
+                assert_eq!(code, want.0, "{stderr}");
+                let back = dir
+                    .path()
+                    .join(format!("scenarios/back-{lang}-{format}.toml"));
+                let (code, _, stderr) = run(&[
+                    "import",
+                    table.to_str().unwrap(),
+                    "--out",
+                    back.to_str().unwrap(),
+                    "--as-of",
+                    "1/9/2020",
+                    "--force",
+                    "--lang",
+                    lang,
+                ]);
+                assert_eq!(code, 0, "{stderr}");
+                let (column, allocation) = if lang == "vi" {
+                    ("\"Tổ xã hiện có\" → số tổ xã", "Không đọc cột \"Tổ xã\"")
+                } else {
+                    (
+                        "\"Commune teams stationed\" → commune teams",
+                        "Not read: \"Commune teams\", the teams the plan uses",
+                    )
+                };
+                assert_has(&stderr, &[column, allocation]);
+                let text = std::fs::read_to_string(&back).unwrap();
+                let text: String = text
+                    .lines()
+                    .map(|l| {
+                        if l.starts_with("rules = ") {
+                            format!("{rules_line}\n")
+                        } else {
+                            format!("{l}\n")
+                        }
+                    })
+                    .collect();
+                std::fs::write(&back, text).unwrap();
+                assert_eq!(stationed(&back), want_stationed, "{sets:?} {lang} {format}");
+                assert_eq!(plan_json(&back, sets), want, "{sets:?} {lang} {format}");
+            }
+        }
+    }
+    // a plan's table with the allocation alone: not read as the teams a district has
+    let csv = std::fs::read_to_string(dir.path().join("plan-en.csv")).unwrap();
+    let old: String = csv
+        .lines()
+        .map(|l| {
+            let mut cells: Vec<&str> = l.split(',').collect();
+            cells.remove(4);
+            format!("{}\n", cells.join(","))
+        })
+        .collect();
+    assert!(old.starts_with("\u{feff}District,Smartphones,Installed,Rate (%),Commune teams,"));
+    let old_path = write(dir.path(), "old-plan.csv", &old);
+    let [(code, skeleton, vi), (_, _, en)] = both(&old_path, &["--as-of", "1/9/2020"]);
+    assert_eq!(code, 0, "{vi}");
+    assert!(!skeleton.contains("FACT: cột \"Tổ xã"), "{skeleton}");
+    assert_eq!(skeleton.matches("teams = { commune = 0 }").count(), 11, "{skeleton}");
+    assert_has(
+        &vi,
+        &[
+            "Không đọc cột \"Commune teams\": đó là số tổ kế hoạch dùng, không phải số tổ huyện có",
+            "teams = { commune = 0 } ở cả 11 huyện",
+        ],
+    );
+    assert_has(
+        &en,
+        &[
+            "Not read: \"Commune teams\", the teams the plan uses, not the teams each district has (this plan's table has no \"Commune teams stationed\" column)",
+            "teams = { commune = 0 } in all 11 districts",
+        ],
+    );
+}
+
+/// A workbook as trial 13d G21 made it: a first sheet "Cũ (ẩn)", hidden in Excel, with old
+/// figures (Hữu Lũng 10 installed), and a second, shown and active, "Báo cáo" with the current
+/// ones (1,000), where a hidden row 4 keeps an old district row ("Hữu Lũng cũ").
+fn hidden_old_figures(path: &Path, second_active: bool) {
+    let mut book = Workbook::new();
+    let rows = |sheet: &mut rust_xlsxwriter::Worksheet, installed: f64| {
+        for (col, cell) in (0..).zip(["Huyện", "Đã cài", "Smartphone"]) {
+            sheet.write_string(0, col, cell).unwrap();
+        }
+        sheet.write_string(1, 0, "Hữu Lũng").unwrap();
+        sheet.write_number(1, 1, installed).unwrap();
+        sheet.write_number(1, 2, 5_000).unwrap();
+        sheet.write_string(2, 0, "Chi Lăng").unwrap();
+        sheet.write_number(2, 1, 2_000).unwrap();
+        sheet.write_number(2, 2, 6_000).unwrap();
+    };
+    let old = book.add_worksheet().set_name("Cũ (ẩn)").unwrap();
+    rows(old, 10.0);
+    old.set_hidden(true);
+    let shown = book.add_worksheet().set_name("Báo cáo").unwrap();
+    rows(shown, 1_000.0);
+    shown.write_string(3, 0, "Hữu Lũng cũ").unwrap();
+    shown.write_number(3, 1, 7).unwrap();
+    shown.write_number(3, 2, 70).unwrap();
+    shown.set_row_hidden(3).unwrap();
+    if second_active {
+        shown.set_active(true);
+    }
+    book.save(path).unwrap();
+}
+
+/// Trial 13d G21: `import` read the hidden first sheet's old figures (Hữu Lũng 10 installed)
+/// and hidden rows without a word. Now it reads the shown sheet, leaves out its hidden rows,
+/// and says both; a hidden sheet is read when `--sheet` names it, and said to be hidden.
+#[test]
+fn hidden_sheets_and_rows_are_not_read_and_said() {
+    let dir = tempfile::tempdir().unwrap();
+    for active in [true, false] {
+        let path = dir.path().join(format!("an-{active}.xlsx"));
+        hidden_old_figures(&path, active);
+        let got = import::read_with(&path, &import::Options::default()).unwrap();
+        let names: Vec<(String, u64)> = got
+            .coverage
+            .districts
+            .iter()
+            .map(|d| (d.name.clone(), d.installed))
+            .collect();
+        assert_eq!(
+            names,
+            [("Hữu Lũng".to_string(), 1_000), ("Chi Lăng".to_string(), 2_000)],
+            "active {active}"
+        );
+        let [(code, skeleton, vi), (_, _, en)] = both(&path, &["--as-of", "1/9/2020"]);
+        assert_eq!(code, 0, "{vi}");
+        assert!(skeleton.contains("installed = 1_000"), "{skeleton}");
+        assert_has(
+            &vi,
+            &[
+                "Trang tính: \"Báo cáo\" (trang đầu tiên đang hiện có dòng tiêu đề)",
+                "Không đọc trang đang ẩn trong Excel: \"Cũ (ẩn)\" (trang ẩn thường là số liệu cũ); muốn đọc thì thêm --sheet \"Cũ (ẩn)\"",
+                "Bỏ qua các dòng đang ẩn trong Excel: 4 (dòng ẩn thường là số liệu cũ)",
+            ],
+        );
+        assert_has(
+            &en,
+            &[
+                "Sheet: \"Báo cáo\" (the first shown sheet with a header row)",
+                "Hidden sheets not read: \"Cũ (ẩn)\"",
+                "Skipped rows hidden in Excel: 4 (hidden rows usually hold old figures); to read them, unhide them in Excel and save",
+            ],
+        );
+    }
+    // named by --sheet: read, and said to be hidden
+    let path = dir.path().join("an-true.xlsx");
+    let [(code, skeleton, vi), (_, _, en)] = both(&path, &["--sheet", "1", "--as-of", "1/9/2020"]);
+    assert_eq!(code, 0, "{vi}");
+    assert!(skeleton.contains("installed = 10\n"), "{skeleton}");
+    assert_has(&vi, &["Trang tính: \"Cũ (ẩn)\" (theo --sheet; trang này đang ẩn trong Excel)"]);
+    assert_has(&en, &["Sheet: \"Cũ (ẩn)\" (named by --sheet; it is hidden in Excel)"]);
 }

@@ -564,3 +564,34 @@ fn a_misspelt_team_kind_in_an_overlay_is_named_with_a_hint() {
         )
     );
 }
+
+/// Trial 13d G8: an overlay that writes its own `coverage` takes its districts from that file,
+/// and its `[[district]]` entries change those (docs/scenario-format.md § Overlays); it was
+/// refused as "both `coverage` and [[district]] entries". A file without `base` may still not
+/// have both.
+#[test]
+fn an_overlay_with_its_own_coverage_changes_that_files_districts() {
+    let layout = Layout::new();
+    let overlay = layout.write(
+        "what-if.toml",
+        "base = \"lang-son-2020-09-01.toml\"\ncoverage = \"coverage-2020-08-25.csv\"\n\n[[district]]\nname = \"Hữu Lũng\"\nstudents = 5\nteams = { commune = 3 }\n",
+    );
+    let scenario = load(&overlay).unwrap();
+    let file = layout.write(
+        "file.toml",
+        "base = \"lang-son-2020-09-01.toml\"\ncoverage = \"coverage-2020-08-25.csv\"\n",
+    );
+    let from_file = load(&file).unwrap();
+    assert_eq!(scenario.districts.len(), from_file.districts.len());
+    for (d, f) in scenario.districts.iter().zip(&from_file.districts) {
+        assert_eq!((&d.name, d.installed), (&f.name, f.installed));
+        if d.name == "Hữu Lũng" {
+            assert_eq!(d.cohorts.get("students"), Some(&5));
+            assert_eq!(d.teams.get("commune"), Some(&3));
+        } else {
+            assert_eq!((&d.cohorts, &d.teams), (&f.cohorts, &f.teams));
+        }
+    }
+    let (code, _, stderr) = run(&["plan", overlay.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+}

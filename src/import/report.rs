@@ -74,7 +74,10 @@ pub fn render(imported: &Imported, out: Option<&Path>, rules: &Rules, lang: Lang
             .join(", ");
         let hidden = &imported.hidden;
         // how the sheet was chosen, when not by --sheet
+        let shown_first = !hidden.sheets.is_empty();
         let why = match (vi, hidden.sheet, hidden.active) {
+            (true, false, false) if shown_first => "trang đầu tiên đang hiện có dòng tiêu đề",
+            (false, false, false) if shown_first => "the first shown sheet with a header row",
             (true, true, _) => "trang đang ẩn trong Excel: không trang nào đang hiện có dòng tiêu đề",
             (false, true, _) => "hidden in Excel: no shown sheet has a header row",
             (true, false, true) => "trang đang mở khi tệp được lưu, có dòng tiêu đề",
@@ -136,12 +139,22 @@ pub fn render(imported: &Imported, out: Option<&Path>, rules: &Rules, lang: Lang
             );
         }
         if !hidden.rows.is_empty() {
-            let list = hidden
+            // at most LISTED_SHEETS rows named, then how many more
+            let listed = crate::limits::LISTED_SHEETS;
+            let mut list = hidden
                 .rows
                 .iter()
+                .take(listed)
                 .map(ToString::to_string)
                 .collect::<Vec<_>>()
                 .join(", ");
+            if let Some(more) = hidden.rows.len().checked_sub(listed).filter(|m| *m > 0) {
+                list.push_str(&if vi {
+                    format!(" và {} dòng khác", n(lang, more as u64))
+                } else {
+                    format!(" and {} more", n(lang, more as u64))
+                });
+            }
             let _ = writeln!(
                 s,
                 "{}",

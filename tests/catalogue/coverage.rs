@@ -183,6 +183,18 @@ fn cases() -> Vec<Case> {
             "thêm một dòng cho mỗi huyện dưới dòng tiêu đề",
             "add one row per district below the header",
         ),
+        // trial 13d G14: the one row was skipped as column numbering ("A, 1, 2"), and the file
+        // was said to have no district rows
+        covered(
+            "coverage: the only row reads as column numbering",
+            "name;installed;smartphones\nA;1;2\n",
+        )
+        .at("coverage.csv:2")
+        .place(
+            "dòng 2 (`A, 1, 2`) được coi là dòng đánh số cột",
+            "row 2 (`A, 1, 2`) was taken for a row numbering the columns",
+        )
+        .hint("`Huyện A` thay vì `A`", "`Huyện A` rather than `A`"),
         // ---- encodings ----
         Case::plan("coverage: saved in Windows-1258, not UTF-8")
             .file(SCENARIO, &scenario_reading("coverage.csv"))

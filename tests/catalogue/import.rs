@@ -190,6 +190,16 @@ fn cases() -> Vec<Case> {
             "thêm một dòng cho mỗi huyện dưới dòng tiêu đề",
             "add one row per district below the header",
         ),
+        table(
+            "import: the only row reads as column numbering",
+            "Huyện;Đã cài;Smartphone\n1;2;3\n",
+        )
+        .at(&format!("{AT}:2"))
+        .place(
+            "dòng 2 (`1, 2, 3`) được coi là dòng đánh số cột",
+            "row 2 (`1, 2, 3`) was taken for a row numbering the columns",
+        )
+        .hint("`Huyện 1` thay vì `1`", "`Huyện 1` rather than `1`"),
         Case::new(
             "import: an old .xls workbook",
             &["import", "{dir}/scenarios/letter.xls"],

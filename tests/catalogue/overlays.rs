@@ -96,6 +96,18 @@ fn cases() -> Vec<Case> {
             .at(&format!("{AT}:3:10"))
             .place("không tìm thấy tệp hoặc thư mục quy tắc", "rule file or folder")
             .hint("đường dẫn tính từ thư mục chứa tệp kịch bản", "paths are relative to the scenario's folder"),
+        // trial 13d G8: an overlay with its own coverage may change that file's districts (it was
+        // refused as "both `coverage` and [[district]] entries"); a name not in the file is said so
+        overlay(
+            "overlay: its own coverage and a district that file does not have",
+            &format!("{BASE}coverage = \"coverage-2020-08-25.csv\"\n[[district]]\nname = \"Hữu Lủng\"\nstudents = 5\n"),
+        )
+        .at(&format!("{AT}:5:8"))
+        .place(
+            "không có trong tệp số liệu coverage-2020-08-25.csv mà kịch bản này ghi ở `coverage`",
+            "is not in the coverage file coverage-2020-08-25.csv that this scenario names in `coverage`",
+        )
+        .hint("có phải ý bạn là \"Hữu Lũng\"?", "did you mean \"Hữu Lũng\"?"),
         overlay("overlay: a coverage file that is not there", &format!("{BASE}coverage = \"coverage.csv\"\n"))
             .at(&format!("{AT}:3:12"))
             .place("không tìm thấy tệp số liệu", "the coverage file")

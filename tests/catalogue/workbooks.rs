@@ -193,6 +193,42 @@ fn cases() -> Vec<Case> {
             "district \"Hữu Lũng\", column `Đã cài Bluezone`",
         )
         .hint(whole.0, whole.1),
+        // trial 13d G11: a count Excel shows as 1E+300 was "not a whole number", quoted as 301
+        // digits
+        covered("workbook: 1E+300 in a count cell", |dir| {
+            letter(dir, "coverage.xlsx", |sheet| {
+                sheet.write_number(4, 1, 1e300).unwrap();
+            })
+        })
+        .at("coverage.xlsx:5:")
+        .place("số quá lớn: `1E+300`", "the number is too large: `1E+300`")
+        .hint(
+            "số người tối đa là 1.000.000.000.000",
+            "people counts go up to 1,000,000,000,000",
+        ),
+        imported("workbook: 1E+300 in a count cell, imported", |dir| {
+            letter(dir, "coverage.xlsx", |sheet| {
+                sheet.write_number(4, 2, 1e300).unwrap();
+            })
+        })
+        .at("coverage.xlsx:5")
+        .place("số quá lớn: `1E+300`", "the number is too large: `1E+300`")
+        .hint(
+            "số người tối đa là 1.000.000.000.000",
+            "people counts go up to 1,000,000,000,000",
+        ),
+        // trial 13d G4: the hint said `--sheet 2` of a workbook with one sheet
+        Case::new(
+            "workbook: --sheet names no sheet of a one-sheet workbook",
+            &["import", "{dir}/scenarios/coverage.xlsx", "--sheet", "0"],
+        )
+        .setup(|dir| letter(dir, "coverage.xlsx", |_| {}))
+        .at("coverage.xlsx: ")
+        .place("không có trang \"0\"", "has no sheet \"0\"")
+        .hint(
+            "--sheet \"Sheet1\", hoặc số thứ tự của trang: --sheet 1",
+            "--sheet \"Sheet1\", or its number: --sheet 1",
+        ),
         covered("workbook: a negative count", |dir| {
             letter(dir, "coverage.xlsx", |sheet| {
                 sheet.write_number(4, 1, -18_019).unwrap();
