@@ -109,8 +109,8 @@ fn csv_in_english_has_english_headings_and_the_same_figures() {
     let header = en.lines().next().unwrap().trim_start_matches('\u{feff}');
     assert_eq!(
         header,
-        "District,Smartphones,Installed,Rate (%),Commune teams,Volunteer teams,\
-         Installs from teams,Projected installed,Projected rate (%),Cost (VND),Directives"
+        "District,Smartphones,Installed,Rate (%),Commune teams stationed,Commune teams,\
+         Volunteer teams,Installs from teams,Projected installed,Projected rate (%),Cost (VND),Directives"
     );
     let figures = |csv: &str| -> Vec<String> {
         csv.lines()
@@ -135,12 +135,13 @@ fn csv_figures_are_the_plans_rounded() {
         assert_eq!(row[2], d["installed"].to_string());
         let rate: f64 = row[3].parse().unwrap();
         assert!((rate - 100.0 * d["rate"].as_f64().unwrap()).abs() <= 0.005);
-        let projected: f64 = row[7].parse().unwrap();
+        // (after the commune teams stationed, the allocation: commune, volunteer; outreach)
+        let projected: f64 = row[8].parse().unwrap();
         assert_eq!(
             projected,
             d["projected_installed"].as_f64().unwrap().round()
         );
-        let directives: usize = row[10].parse().unwrap();
+        let directives: usize = row[11].parse().unwrap();
         assert_eq!(directives, d["directives"].as_array().unwrap().len());
     }
     let total = rows.last().unwrap();
@@ -417,6 +418,7 @@ fn xlsx_has_the_province_the_districts_and_the_directives() {
             "Smartphone",
             "Đã cài",
             "Tỷ lệ",
+            "Tổ xã hiện có",
             "Tổ xã",
             "Đội tình nguyện",
             "Cài thêm nhờ các đội",
@@ -455,22 +457,24 @@ fn xlsx_has_the_province_the_districts_and_the_directives() {
                 .as_f64()
                 .unwrap()
         };
-        assert_eq!(number(4), teams("commune"));
-        assert_eq!(number(5), teams("volunteer"));
+        // the shipped scenario's commune teams (city 8, Hữu Lũng 24), then the plan's
+        assert_eq!(number(4), [8.0, 24.0][d]);
+        assert_eq!(number(5), teams("commune"));
+        assert_eq!(number(6), teams("volunteer"));
         same(
-            number(6),
+            number(7),
             expected["outreach_installs"].as_f64().unwrap().round(),
         );
         same(
-            number(7),
+            number(8),
             expected["projected_installed"].as_f64().unwrap().round(),
         );
         same(
-            number(8),
+            number(9),
             as_rate(expected["projected_rate"].as_f64().unwrap()),
         );
         assert_eq!(
-            number(10),
+            number(11),
             expected["directives"].as_array().unwrap().len() as f64
         );
     }

@@ -284,7 +284,9 @@ fn coverage(grid: &Grid, options: &Options) -> Result<Imported, Error> {
         let sums = districts
             .iter()
             .map(|d| (d.installed.into(), d.smartphones.into()));
-        total.check(src, sums, Reader::Import)?;
+        total
+            .check(src, sums, Reader::Import)
+            .map_err(|e| with_hidden_rows(e, &grid.hidden.rows))?;
     }
     let coverage = Coverage {
         path: src.path.clone(),
@@ -313,6 +315,37 @@ fn coverage(grid: &Grid, options: &Options) -> Result<Imported, Error> {
         sheet_named: options.sheet.is_some(),
         hidden: grid.hidden.clone(),
     })
+}
+
+/// A total that disagrees with the districts read, when rows hidden in Excel were left out:
+/// its hint says so first (a total that adds up the hidden rows too disagrees for that).
+fn with_hidden_rows(mut error: Error, hidden: &[usize]) -> Error {
+    if hidden.is_empty() {
+        return error;
+    }
+    let rows = hidden
+        .iter()
+        .take(crate::limits::LISTED_SHEETS)
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
+    let before = error.hint.take();
+    let after = |lang: crate::text::Lang| {
+        before
+            .as_ref()
+            .map(|h| format!("; {}", h.get(lang)))
+            .unwrap_or_default()
+    };
+    error.hint(crate::text::Text::new(
+        format!(
+            "các dòng đang ẩn trong Excel ({rows}) không được đọc: nếu dòng tổng cộng cả các dòng đó, bỏ ẩn hoặc xóa chúng trong Excel{}",
+            after(crate::text::Lang::Vi)
+        ),
+        format!(
+            "the rows hidden in Excel ({rows}) are not read: if the total adds them up too, unhide or delete them in Excel{}",
+            after(crate::text::Lang::En)
+        ),
+    ))
 }
 
 /// The text of a note row, as the report quotes it: its cells joined, cut short.
