@@ -1342,7 +1342,10 @@ fn a_plan_that_leaves_teams_unused_imports_back_to_the_teams_stationed() {
         let want = plan_json(&source, sets);
         // the plan leaves some of a district's commune teams unused: what the trial found
         let unused = want.1.iter().zip(&want_stationed).any(|(d, (_, has))| {
-            let used = d.1.iter().find(|(k, _)| k == "commune").map_or(0, |(_, n)| *n);
+            let used =
+                d.1.iter()
+                    .find(|(k, _)| k == "commune")
+                    .map_or(0, |(_, n)| *n);
             used < u64::from(*has)
         });
         assert!(unused, "{sets:?}: every commune team is used");
@@ -1418,7 +1421,11 @@ fn a_plan_that_leaves_teams_unused_imports_back_to_the_teams_stationed() {
     let [(code, skeleton, vi), (_, _, en)] = both(&old_path, &["--as-of", "1/9/2020"]);
     assert_eq!(code, 0, "{vi}");
     assert!(!skeleton.contains("FACT: cột \"Tổ xã"), "{skeleton}");
-    assert_eq!(skeleton.matches("teams = { commune = 0 }").count(), 11, "{skeleton}");
+    assert_eq!(
+        skeleton.matches("teams = { commune = 0 }").count(),
+        11,
+        "{skeleton}"
+    );
     assert_has(
         &vi,
         &[
@@ -1484,7 +1491,10 @@ fn hidden_sheets_and_rows_are_not_read_and_said() {
             .collect();
         assert_eq!(
             names,
-            [("Hữu Lũng".to_string(), 1_000), ("Chi Lăng".to_string(), 2_000)],
+            [
+                ("Hữu Lũng".to_string(), 1_000),
+                ("Chi Lăng".to_string(), 2_000)
+            ],
             "active {active}"
         );
         let [(code, skeleton, vi), (_, _, en)] = both(&path, &["--as-of", "1/9/2020"]);
@@ -1512,6 +1522,12 @@ fn hidden_sheets_and_rows_are_not_read_and_said() {
     let [(code, skeleton, vi), (_, _, en)] = both(&path, &["--sheet", "1", "--as-of", "1/9/2020"]);
     assert_eq!(code, 0, "{vi}");
     assert!(skeleton.contains("installed = 10\n"), "{skeleton}");
-    assert_has(&vi, &["Trang tính: \"Cũ (ẩn)\" (theo --sheet; trang này đang ẩn trong Excel)"]);
-    assert_has(&en, &["Sheet: \"Cũ (ẩn)\" (named by --sheet; it is hidden in Excel)"]);
+    assert_has(
+        &vi,
+        &["Trang tính: \"Cũ (ẩn)\" (theo --sheet; trang này đang ẩn trong Excel)"],
+    );
+    assert_has(
+        &en,
+        &["Sheet: \"Cũ (ẩn)\" (named by --sheet; it is hidden in Excel)"],
+    );
 }

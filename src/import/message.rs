@@ -637,7 +637,10 @@ pub(crate) enum TableProblem {
     /// A header whose only rows below it were taken for rows numbering its columns or giving
     /// their units (`A, 1, 2`; `(thuê bao)`), skipped: the last of them on `line`, its filled
     /// cells `cells` (joined, cut short).
-    OnlyNumbering { line: usize, cells: String },
+    OnlyNumbering {
+        line: usize,
+        cells: String,
+    },
     /// No row has the needed headings; the one most like a header is on `line`, with the
     /// cells `found` (the first few, each cut short) and `more` cells after them, and lacks
     /// `missing`.

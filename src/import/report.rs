@@ -78,7 +78,9 @@ pub fn render(imported: &Imported, out: Option<&Path>, rules: &Rules, lang: Lang
         let why = match (vi, hidden.sheet, hidden.active) {
             (true, false, false) if shown_first => "trang đầu tiên đang hiện có dòng tiêu đề",
             (false, false, false) if shown_first => "the first shown sheet with a header row",
-            (true, true, _) => "trang đang ẩn trong Excel: không trang nào đang hiện có dòng tiêu đề",
+            (true, true, _) => {
+                "trang đang ẩn trong Excel: không trang nào đang hiện có dòng tiêu đề"
+            }
             (false, true, _) => "hidden in Excel: no shown sheet has a header row",
             (true, false, true) => "trang đang mở khi tệp được lưu, có dòng tiêu đề",
             (false, false, true) => "the sheet the workbook opens on, with a header row",
@@ -99,11 +101,19 @@ pub fn render(imported: &Imported, out: Option<&Path>, rules: &Rules, lang: Lang
                 (false, true, _) => format!("Sheet: \"{sheet}\"."),
                 (true, false, true) => format!(
                     "Trang tính: \"{sheet}\" (theo --sheet{}); tệp còn các trang {others_list}",
-                    if hidden.sheet { "; trang này đang ẩn trong Excel" } else { "" }
+                    if hidden.sheet {
+                        "; trang này đang ẩn trong Excel"
+                    } else {
+                        ""
+                    }
                 ),
                 (false, false, true) => format!(
                     "Sheet: \"{sheet}\" (named by --sheet{}); the workbook also has {others_list}",
-                    if hidden.sheet { "; it is hidden in Excel" } else { "" }
+                    if hidden.sheet {
+                        "; it is hidden in Excel"
+                    } else {
+                        ""
+                    }
                 ),
                 (true, false, false) => format!(
                     "Trang tính: \"{sheet}\" ({why}); tệp còn các trang {others_list}: muốn đọc trang khác thì thêm --sheet với tên hoặc số thứ tự của trang, ví dụ --sheet \"{}\"",
