@@ -572,6 +572,11 @@ fn a_misspelt_team_kind_in_an_overlay_is_named_with_a_hint() {
 #[test]
 fn an_overlay_with_its_own_coverage_changes_that_files_districts() {
     let layout = Layout::new();
+    let csv = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/coverage-2020-08-25.csv"),
+    )
+    .unwrap();
+    layout.write("coverage-2020-08-25.csv", &csv);
     let overlay = layout.write(
         "what-if.toml",
         "base = \"lang-son-2020-09-01.toml\"\ncoverage = \"coverage-2020-08-25.csv\"\n\n[[district]]\nname = \"Hữu Lũng\"\nstudents = 5\nteams = { commune = 3 }\n",

@@ -100,12 +100,13 @@ fn cases() -> Vec<Case> {
         // refused as "both `coverage` and [[district]] entries"); a name not in the file is said so
         overlay(
             "overlay: its own coverage and a district that file does not have",
-            &format!("{BASE}coverage = \"coverage-2020-08-25.csv\"\n[[district]]\nname = \"Hữu Lủng\"\nstudents = 5\n"),
+            &format!("{BASE}coverage = \"coverage.csv\"\n[[district]]\nname = \"Hữu Lủng\"\nstudents = 5\n"),
         )
+        .file("scenarios/coverage.csv", super::coverage::CSV)
         .at(&format!("{AT}:5:8"))
         .place(
-            "không có trong tệp số liệu coverage-2020-08-25.csv mà kịch bản này ghi ở `coverage`",
-            "is not in the coverage file coverage-2020-08-25.csv that this scenario names in `coverage`",
+            "không có trong tệp số liệu coverage.csv mà kịch bản này ghi ở `coverage`",
+            "is not in the coverage file coverage.csv that this scenario names in `coverage`",
         )
         .hint("có phải ý bạn là \"Hữu Lũng\"?", "did you mean \"Hữu Lũng\"?"),
         overlay("overlay: a coverage file that is not there", &format!("{BASE}coverage = \"coverage.csv\"\n"))
