@@ -132,9 +132,40 @@ pub fn size(lang: Lang, bytes: u64) -> String {
     format!("{text} {unit}")
 }
 
+/// A size and the limit it is beside ("16,2 MB" above "16 MB"), each as [`size`] unless the two
+/// would read the same ("16 MB, above the limit of 16 MB"): then both in bytes, in full.
+pub fn size_beside(lang: Lang, bytes: u64, limit: u64) -> (String, String) {
+    let (shown, limit_shown) = (size(lang, bytes), size(lang, limit));
+    if shown != limit_shown || bytes == limit {
+        return (shown, limit_shown);
+    }
+    #[allow(clippy::cast_precision_loss)]
+    let full = |v: u64| format!("{} {}", count(lang, v as f64), lang.pick("byte", "bytes"));
+    (full(bytes), full(limit))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_size_beside_its_limit_reads_differently() {
+        assert_eq!(
+            size_beside(Lang::En, 16_000_001, 16_000_000),
+            (
+                "16,000,001 bytes".to_string(),
+                "16,000,000 bytes".to_string()
+            )
+        );
+        assert_eq!(
+            size_beside(Lang::Vi, 16_000_001, 16_000_000),
+            ("16.000.001 byte".to_string(), "16.000.000 byte".to_string())
+        );
+        assert_eq!(
+            size_beside(Lang::En, 20_000_000, 16_000_000),
+            ("20 MB".to_string(), "16 MB".to_string())
+        );
+    }
 
     #[test]
     fn the_letters_total_in_both_languages() {

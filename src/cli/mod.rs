@@ -311,6 +311,12 @@ fn format_of_extension(path: &std::path::Path) -> Result<Option<Format>, String>
 
 /// A refusal of `--format` and `--out` together, before the command's name is known.
 enum FormatRefusal {
+    /// `--out` ends as the tool's own inputs do (`.toml`: a scenario or a rule test; `.rhai`: a
+    /// rule), whatever `--format` says: an output there replaces, or passes for, one of them.
+    InputKind {
+        file: PathBuf,
+        ext: String,
+    },
     Unknown {
         file: PathBuf,
         ext: String,
@@ -328,6 +334,10 @@ impl FormatRefusal {
     fn command(self, command: &str) -> crate::diagnostic::Error {
         let plan = command == "plan";
         match self {
+            FormatRefusal::InputKind { file, ext } => {
+                crate::diagnostic::Error::new(OutputProblem::InputExtension { ext, plan })
+                    .file(file)
+            }
             FormatRefusal::Unknown { file, ext } => {
                 crate::diagnostic::Error::new(OutputProblem::UnknownExtension { ext, plan })
                     .file(file)
@@ -364,6 +374,12 @@ fn output_format(
             .map(|e| e.to_string_lossy().into_owned())
             .unwrap_or_default()
     };
+    if ["toml", "rhai"].contains(&ext().to_lowercase().as_str()) {
+        return Err(FormatRefusal::InputKind {
+            file: file.to_path_buf(),
+            ext: ext(),
+        });
+    }
     match (given, format_of_extension(file)) {
         (None, Ok(named)) => Ok(named.unwrap_or(Format::Text)),
         (None, Err(ext)) => Err(FormatRefusal::Unknown {

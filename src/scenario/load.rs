@@ -446,9 +446,15 @@ fn rules(top: &Table<'_, '_>) -> Result<Vec<PathBuf>, Error> {
             return Err(not_found(RulePath::NotFound { path: shown }));
         };
         for file in found {
-            let key = file.canonicalize().unwrap_or_else(|_| file.clone());
-            if seen.insert(key) {
+            if seen.insert(same_file_key(&file)) {
                 bytes = bytes.saturating_add(std::fs::metadata(&file).map_or(0, |m| m.len()));
+                if let Some(first) = same_text(&files, &file) {
+                    let problem = ScenarioProblem::SameRuleTwice {
+                        first: first.display().to_string(),
+                        second: file.display().to_string(),
+                    };
+                    return Err(src.error(pos(item), problem).field("rules"));
+                }
                 files.push(file);
             }
         }
@@ -461,6 +467,48 @@ fn rules(top: &Table<'_, '_>) -> Result<Vec<PathBuf>, Error> {
         }
     }
     Ok(files)
+}
+
+/// What makes two paths one file: its device and inode where the system has them (a hard link
+/// is the same file under another name, as a symbolic link is), else its canonical path.
+#[cfg(unix)]
+fn same_file_key(file: &Path) -> (u64, u64, PathBuf) {
+    use std::os::unix::fs::MetadataExt;
+    match std::fs::metadata(file) {
+        Ok(m) => (m.dev(), m.ino(), PathBuf::new()),
+        Err(_) => (0, 0, file.to_path_buf()),
+    }
+}
+
+#[cfg(not(unix))]
+fn same_file_key(file: &Path) -> (u64, u64, PathBuf) {
+    (
+        0,
+        0,
+        file.canonicalize().unwrap_or_else(|_| file.to_path_buf()),
+    )
+}
+
+/// The file of `files` whose bytes are those of `file` (a copy of a rule under another name,
+/// which would run the rule twice), if any. Files that cannot be read are left to the rule
+/// loader, which says why; sizes are compared first, so most files are never read here.
+fn same_text<'f>(files: &'f [PathBuf], file: &Path) -> Option<&'f PathBuf> {
+    // regular files within a rule file's limit only: a pipe is never opened here
+    let len = |p: &Path| {
+        std::fs::metadata(p)
+            .ok()
+            .filter(|m| m.is_file() && m.len() <= crate::limits::RULE_BYTES)
+            .map(|m| m.len())
+    };
+    let size = len(file)?;
+    let mut text = None;
+    files.iter().find(|other| {
+        if len(other) != Some(size) {
+            return false;
+        }
+        let text = text.get_or_insert_with(|| std::fs::read(file).ok());
+        text.is_some() && std::fs::read(other).ok() == *text
+    })
 }
 
 fn shown_folder(folder: &Path) -> String {

@@ -278,6 +278,21 @@ fn cases() -> Vec<Case> {
             .at("rules/loop1.rhai: ")
             .place("vòng lại chính nó", "loops back on itself")
             .hint("xóa liên kết này, hoặc tạo lại nó trỏ tới tệp thật", "delete the link, or make it again pointing at the real file"),
+        // a copy ran the rule twice and counted its installs twice, exit 0 (trial 13d, G24)
+        Case::plan("rules list: a copy of a rule under another name")
+            .scenario(
+                RULES_LISTED,
+                "rules = [\n  \"../rules/communication.rhai\",\n  \"../rules/mandatory-cohorts.rhai\",\n  \"../rules/door-to-door.rhai\",\n  \"../rules/comm3.rhai\",\n]\n",
+            )
+            .setup(|dir| {
+                std::fs::copy(dir.join(COMMUNICATION), dir.join("rules/comm3.rhai")).unwrap();
+            })
+            .at("scenarios/lang-son-2020-09-01.toml:16:3")
+            .place(
+                "comm3.rhai có cùng nội dung với",
+                "comm3.rhai holds the same text as",
+            )
+            .hint("bỏ một trong hai tệp khỏi mục `rules`", "list one of the two files in `rules`"),
         // it was left out without a word ("Checked 3 rule files" of 4 .rhai entries)
         Case::plan("rules folder: a subfolder named like a rule file")
             .scenario(RULES_LISTED, "rules = [\"../rules\"]\n")

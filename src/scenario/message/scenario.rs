@@ -77,6 +77,12 @@ pub(crate) enum ScenarioProblem {
     NoDistricts,
     /// One file has both `coverage` and `[[district]]` entries.
     CoverageAndDistricts,
+    /// Two files of `rules` (`first`, `second`, as shown) hold the same text: the same rule
+    /// would run twice and count its installs twice.
+    SameRuleTwice {
+        first: String,
+        second: String,
+    },
 }
 
 /// What is wrong with a path of `rules`.
@@ -235,8 +241,8 @@ impl Message for ScenarioProblem {
             } else {
                 format!(
                     "các tệp quy tắc của mục `rules` nặng {} cộng lại, nhiều nhất là {}",
-                    number::size(Lang::Vi, *bytes),
-                    number::size(Lang::Vi, RULES_BYTES)
+                    number::size_beside(Lang::Vi, *bytes, RULES_BYTES).0,
+                    number::size_beside(Lang::Vi, *bytes, RULES_BYTES).1
                 )
             })
             .hint("kiểm tra các thư mục ghi trong `rules` đúng là thư mục quy tắc (docs/limits.md)"),
@@ -270,6 +276,12 @@ impl Message for ScenarioProblem {
                 Said::new("kịch bản vừa có `coverage` vừa có các mục [[district]]")
                     .hint("chỉ dùng một cách: xóa dòng `coverage`, hoặc xóa các mục [[district]]")
             }
+            SameRuleTwice { first, second } => Said::new(format!(
+                "{second} có cùng nội dung với {first}: một quy tắc sẽ chạy hai lần và lượt cài của nó được tính hai lần"
+            ))
+            .hint(format!(
+                "bỏ một trong hai tệp khỏi mục `rules` (hoặc xóa bản chép {second}); muốn quy tắc mạnh hơn thì sửa tham số của nó trong [params]"
+            )),
         }
     }
 
@@ -367,8 +379,8 @@ impl Message for ScenarioProblem {
             } else {
                 format!(
                     "the rule files of `rules` are {} together, at most {}",
-                    number::size(Lang::En, *bytes),
-                    number::size(Lang::En, RULES_BYTES)
+                    number::size_beside(Lang::En, *bytes, RULES_BYTES).0,
+                    number::size_beside(Lang::En, *bytes, RULES_BYTES).1
                 )
             })
             .hint("check that the folders named in `rules` are rule folders (docs/limits.md)"),
@@ -393,6 +405,12 @@ impl Message for ScenarioProblem {
                 Said::new("the scenario has both `coverage` and [[district]] entries")
                     .hint("use one or the other: remove the `coverage` line, or remove the [[district]] entries")
             }
+            SameRuleTwice { first, second } => Said::new(format!(
+                "{second} holds the same text as {first}: one rule would run twice and its installs would count twice"
+            ))
+            .hint(format!(
+                "list one of the two files in `rules` (or delete the copy {second}); to make a rule stronger, change its parameters in [params]"
+            )),
         }
     }
 }
