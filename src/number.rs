@@ -43,6 +43,19 @@ pub fn percent(lang: Lang, rate: f64) -> String {
     format!("{}%", decimal(lang, rate * 100.0, 2))
 }
 
+/// The rate of a count as [`count`] prints it (rounded to a whole number) over `of`: the rate a
+/// reader finds by dividing the two printed figures. Every human output prints a rate of
+/// installs with decimals through this (issue 13 item 10); JSON keeps the exact rate.
+pub fn rate_as_printed(count: f64, of: u64) -> f64 {
+    count.round() / of as f64
+}
+
+/// Whether `count` as printed (rounded to a whole number) falls short of `rate` of `of` by more
+/// than the solver's installs tolerance: the verdict that agrees with [`rate_as_printed`].
+pub fn short_as_printed(count: f64, of: u64, rate: f64) -> bool {
+    count.round() < rate * of as f64 - crate::solve::INSTALLS_TOLERANCE
+}
+
 /// A rate as a percentage with one decimal, for prose: `33,1%` / `33.1%`.
 pub fn percent1(lang: Lang, rate: f64) -> String {
     format!("{}%", decimal(lang, rate * 100.0, 1))
@@ -173,6 +186,25 @@ mod tests {
         assert_eq!(count(Lang::En, 151_916.0), "151,916");
         assert_eq!(percent(Lang::Vi, 151_916.0 / 519_820.0), "29,22%");
         assert_eq!(percent(Lang::En, 151_916.0 / 519_820.0), "29.22%");
+    }
+
+    #[test]
+    fn a_rate_as_printed_is_the_printed_count_over_the_whole() {
+        // 400,3 installs print as 400: 40,00% of 1.000, not 40,03%
+        assert_eq!(rate_as_printed(400.3, 1_000), 0.4);
+        assert_eq!(percent(Lang::Vi, rate_as_printed(400.3, 1_000)), "40,00%");
+        assert_eq!(rate_as_printed(400.5, 1_000), 0.401);
+    }
+
+    #[test]
+    fn a_count_is_short_of_a_rate_as_printed() {
+        // a target of 40,02% of 1.000 asks for 400,2: 400,3 reaches it, but prints as 400
+        assert!(short_as_printed(400.3, 1_000, 0.4002));
+        // 400,6 prints as 401, at or above 400,2
+        assert!(!short_as_printed(400.6, 1_000, 0.4002));
+        // exactly the target, as printed, is reached
+        assert!(!short_as_printed(399.5, 1_000, 0.4));
+        assert!(short_as_printed(399.49, 1_000, 0.4));
     }
 
     #[test]

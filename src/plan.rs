@@ -230,10 +230,24 @@ impl DistrictPlan {
             .map_or(0, |a| a.teams)
     }
 
-    /// Whether the projected installs fall short of `rate` of the smartphones (by more than
-    /// the solver's installs tolerance: the one test of "reached" every output uses).
+    /// The projected installs as the human reports print them: rounded to a whole install.
+    pub fn projected_installed_as_printed(&self) -> f64 {
+        self.projected_installed.round()
+    }
+
+    /// The projected rate as the human reports print it: the printed installs over the
+    /// smartphones, so that a reader who divides the two printed figures finds the printed rate
+    /// (issue 13 item 10). JSON keeps the exact `projected_rate`.
+    pub fn projected_rate_as_printed(&self) -> f64 {
+        crate::number::rate_as_printed(self.projected_installed, self.smartphones)
+    }
+
+    /// Whether the projected installs as printed fall short of `rate` of the smartphones (by
+    /// more than the solver's installs tolerance): the one test of "reached" every human output
+    /// uses, so that a printed rate and a printed verdict never contradict each other
+    /// (docs/model.md § 12).
     pub fn short_of(&self, rate: f64) -> bool {
-        self.projected_installed < rate * self.smartphones as f64 - crate::solve::INSTALLS_TOLERANCE
+        crate::number::short_as_printed(self.projected_installed, self.smartphones, rate)
     }
 
     /// Whether the district has a floor and its projected installs fall short of it.
@@ -464,8 +478,29 @@ impl Plan {
     pub fn projected_installed_as_printed(&self) -> f64 {
         self.districts
             .iter()
-            .map(|d| d.projected_installed.round())
+            .map(DistrictPlan::projected_installed_as_printed)
             .sum()
+    }
+
+    /// The province's projected rate as the human reports print it: the printed installs
+    /// ([`Plan::projected_installed_as_printed`]) over the smartphones (issue 13 item 10).
+    pub fn projected_rate_as_printed(&self) -> f64 {
+        crate::number::rate_as_printed(
+            self.projected_installed_as_printed(),
+            self.province.smartphones,
+        )
+    }
+
+    /// Whether the target is reached as the human reports print it: the printed installs are at
+    /// least the target's share of the smartphones (within the solver's installs tolerance).
+    /// JSON's `target_reached` is the exact test; the two differ only when the exact projection
+    /// is within the rounding (less than one install per district) of the target.
+    pub fn target_reached_as_printed(&self) -> bool {
+        !crate::number::short_as_printed(
+            self.projected_installed_as_printed(),
+            self.province.smartphones,
+            self.province.target_rate,
+        )
     }
 
     /// The province's cost as the human reports print it: the sum of the districts' costs each

@@ -123,7 +123,7 @@ pub fn province(c: &Comparison, lang: Lang) -> Grid {
         lang.pick("Tỷ lệ dự kiến", "Projected rate"),
         side_by_side(
             &plans,
-            |p| Some(p.province.projected_rate),
+            |p| Some(p.projected_rate_as_printed()),
             |x, base| rated(lang, x, base),
         ),
     );
@@ -132,7 +132,7 @@ pub fn province(c: &Comparison, lang: Lang) -> Grid {
         plans
             .iter()
             .map(|p| {
-                let reached = if p.province.target_reached {
+                let reached = if p.target_reached_as_printed() {
                     words::REACHED
                 } else {
                     words::NOT_REACHED
@@ -282,8 +282,8 @@ pub fn districts(c: &Comparison, lang: Lang) -> Vec<(String, Grid)> {
         c,
         lang,
         &names,
-        |_, d| Some(d.projected_rate),
-        |p| Some(p.province.projected_rate),
+        |_, d| Some(d.projected_rate_as_printed()),
+        |p| Some(p.projected_rate_as_printed()),
         |x, base| rated(lang, x, base),
         DistrictPlan::below_floor,
     );

@@ -6,8 +6,33 @@ use crate::plan::{Notice, Plan};
 use crate::text::Lang;
 
 /// One sentence per notice of `plan` (none for most plans).
+/// Whether the target is met or missed is said as the reports print it
+/// ([`Plan::target_reached_as_printed`]): a notice that says otherwise (the exact projection
+/// within the rounding of the target) is left out, and a missed target's rate is the printed one.
 pub fn sentences(plan: &Plan, lang: Lang) -> Vec<String> {
-    plan.notices.iter().map(|n| sentence(n, lang)).collect()
+    let reached = plan.target_reached_as_printed();
+    plan.notices
+        .iter()
+        .filter_map(|n| match n {
+            Notice::TargetMetWithTeamsToSpare { .. } if !reached => None,
+            Notice::TargetNotReached { .. } if reached => None,
+            Notice::TargetNotReached {
+                target_rate,
+                findings,
+                setting,
+                ..
+            } => Some(sentence(
+                &Notice::TargetNotReached {
+                    target_rate: *target_rate,
+                    projected_rate: plan.projected_rate_as_printed(),
+                    findings: findings.clone(),
+                    setting: setting.clone(),
+                },
+                lang,
+            )),
+            _ => Some(sentence(n, lang)),
+        })
+        .collect()
 }
 
 pub(crate) fn sentence(notice: &Notice, lang: Lang) -> String {

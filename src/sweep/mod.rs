@@ -171,7 +171,7 @@ impl Summary {
             plan_status: plan.status,
             meets_scenario,
             installed: plan.projected_installed_as_printed(),
-            rate: plan.province.projected_rate,
+            rate: plan.projected_rate_as_printed(),
             cost: plan.cost_as_printed(),
             teams,
             below_target: plan

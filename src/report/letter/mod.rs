@@ -464,7 +464,7 @@ impl<'a> Parts<'a> {
         let target = number::percent_short(lang, plan.province.target_rate);
         let days = words::days(lang, plan.horizon_days);
         let rate = number::percent(lang, projected);
-        let short = if plan.province.target_reached {
+        let short = if plan.target_reached_as_printed() {
             ""
         } else {
             lang.pick(" (chưa đạt mục tiêu)", " (short of the target)")
@@ -519,7 +519,7 @@ impl<'a> Parts<'a> {
         body.push(Block::Text(self.aim(
             plan,
             province_team_list(plan, lang, &totals),
-            plan.province.projected_rate,
+            plan.projected_rate_as_printed(),
             None,
         )));
         // whom the body asks is whom the letter is sent to: the recipients of `[letter]` when
@@ -604,7 +604,7 @@ impl<'a> Parts<'a> {
             Block::Text(self.aim(
                 plan,
                 words::team_list_in(lang, district.unit_type, &teams_of(district)),
-                district.projected_rate,
+                district.projected_rate_as_printed(),
                 Some(&unit),
             )),
             Block::Text(match lang {
@@ -648,12 +648,12 @@ impl<'a> Parts<'a> {
                     Lang::Vi => format!(
                         "Tỷ lệ cài đặt hiện nay {}, dự kiến sau đợt {}.",
                         number::percent(lang, d.rate),
-                        number::percent(lang, d.projected_rate)
+                        number::percent(lang, d.projected_rate_as_printed())
                     ),
                     Lang::En => format!(
                         "Install rate now {}, projected {}.",
                         number::percent(lang, d.rate),
-                        number::percent(lang, d.projected_rate)
+                        number::percent(lang, d.projected_rate_as_printed())
                     ),
                 };
                 let summary = match teams {
