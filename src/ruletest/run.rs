@@ -90,7 +90,10 @@ pub fn run(fixture: &Fixture) -> FileResult {
             let observed = rules
                 .as_ref()
                 .map_err(Clone::clone)
-                .and_then(|rules| observe(rules, &scenario, case.district, &case.plan));
+                .and_then(|rules| {
+                    rules.in_case(&case.name);
+                    observe(rules, &scenario, case.district, &case.plan)
+                });
             CaseResult {
                 name: case.name.clone(),
                 line: case.line,
