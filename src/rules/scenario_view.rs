@@ -253,13 +253,19 @@ impl ScenarioView {
     fn district_named(&self, written: &str) -> Dynamic {
         let wanted = NameKeys::of(written);
         let keys = &self.data.keys;
-        let found = keys.iter().position(|k| k.whole == wanted.whole).or_else(|| {
-            let mut alike = keys.iter().enumerate().filter(|(_, k)| k.bare == wanted.bare);
-            match (alike.next(), alike.next()) {
-                (Some((i, _)), None) => Some(i),
-                _ => None,
-            }
-        });
+        let found = keys
+            .iter()
+            .position(|k| k.whole == wanted.whole)
+            .or_else(|| {
+                let mut alike = keys
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, k)| k.bare == wanted.bare);
+                match (alike.next(), alike.next()) {
+                    (Some((i, _)), None) => Some(i),
+                    _ => None,
+                }
+            });
         let district = found.map_or(Dynamic::UNIT, |i| self.data.districts.0[i].clone());
         self.read(&format!("district_named({written})"), || {
             TraceValue::Text(

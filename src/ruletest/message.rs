@@ -577,7 +577,9 @@ pub(super) enum ExpectProblem {
         known: Vec<String>,
     },
     /// A number of teams that is negative or above [`crate::model::MAX_TEAMS`].
-    TeamsOutOfRange { value: i128 },
+    TeamsOutOfRange {
+        value: i128,
+    },
 }
 
 impl Message for ExpectProblem {

@@ -16,7 +16,18 @@ const EXTENDED: &str = "scenarios/lang-son-2020-09-01-extended-rules.toml";
 
 /// `campaign plan` of [`EXTENDED`].
 fn extended(name: &str) -> Case {
-    Case::new(name, &["plan", "{dir}/scenarios/lang-son-2020-09-01-extended-rules.toml"])
+    Case::new(
+        name,
+        &[
+            "plan",
+            "{dir}/scenarios/lang-son-2020-09-01-extended-rules.toml",
+        ],
+    )
+    .copy(EXTENDED)
+    .copy("rules/library/schools.rhai")
+    .copy("rules/library/remote-districts.rhai")
+    .copy("rules/library/priority-floor.rhai")
+    .copy("rules/library/no-provincial-above-target.rhai")
 }
 
 fn cases() -> Vec<Case> {

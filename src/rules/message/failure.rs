@@ -408,7 +408,9 @@ pub(crate) enum RuntimeProblem {
     /// `sort()` on a list whose items are of different types (numbers and texts).
     SortMixed,
     /// `sort()` on a list of items that have no order (maps, lists).
-    SortType { what: ArgType },
+    SortType {
+        what: ArgType,
+    },
     /// A variable used before `let` (inside a function given as a value, where the check
     /// before the run cannot see it).
     UndeclaredVariable {
@@ -1304,14 +1306,27 @@ mod tests {
              the rule that took the most steps is `loop` (100,000,000 steps)"
         );
         assert!(!vi.problem.contains("kế hoạch") && !en.problem.contains("plan"));
-        assert!(vi.hint.unwrap().contains("tách chúng sang vài tệp kiểm thử"));
-        assert!(en.hint.unwrap().contains("split them into several test files"));
+        assert!(
+            vi.hint
+                .unwrap()
+                .contains("tách chúng sang vài tệp kiểm thử")
+        );
+        assert!(
+            en.hint
+                .unwrap()
+                .contains("split them into several test files")
+        );
     }
 
     /// Issue 13, F05/F31: a range is named in words, never by its Rust type.
     #[test]
     fn a_range_is_named_in_words() {
-        for rhai in ["range", "range=", "core::ops::range::Range<i64>", "core::ops::range::RangeInclusive<i64>"] {
+        for rhai in [
+            "range",
+            "range=",
+            "core::ops::range::Range<i64>",
+            "core::ops::range::RangeInclusive<i64>",
+        ] {
             assert_eq!(ArgType::of_rhai(rhai), ArgType::Range, "{rhai}");
         }
         assert_eq!(
