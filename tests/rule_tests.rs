@@ -606,7 +606,7 @@ fn every_mistake_in_a_test_file_names_its_line_and_column() {
         ),
         (
             format!("scenario = \"{{scenario}}\"\n{CASE}plan = {{ volunteer = -1 }}\n{expect}"),
-            "test.toml:5:22: field `plan.volunteer`: a number of teams must be a whole number, 0 or more",
+            "test.toml:5:22: field `plan.volunteer`: a number of teams must be a whole number from 0 to 100,000, not -1",
             "",
         ),
         (

@@ -48,6 +48,8 @@ pub(crate) enum Returns {
     List,
     /// The value of a `[params]` key (known only with a scenario).
     Param,
+    /// A value the checker does not follow (a district's map, or `()`).
+    Unknown,
     Nothing,
 }
 
@@ -247,6 +249,22 @@ pub(crate) const API: &[Item] = &[
         "()",
     ),
     function(S, "districts", &[&[]], Returns::List, Phase::Any, "()"),
+    function(
+        S,
+        "district_named",
+        &[&[A::Text]],
+        Returns::Unknown,
+        Phase::Any,
+        "(name)",
+    ),
+    function(
+        S,
+        "closest_districts",
+        &[&[A::Text]],
+        Returns::TextList,
+        Phase::Any,
+        "(name)",
+    ),
     // on their own
     function(
         G,

@@ -172,6 +172,9 @@ pub struct RuleSet {
     /// Every evaluation spends from one allowance of steps and time ([`RuleSet::one_allowance`]):
     /// a rule test run, whose cases are each an evaluation.
     one_allowance: std::cell::Cell<bool>,
+    /// The rule test case the evaluation is for ([`RuleSet::in_case`]), named when a limit
+    /// stops it.
+    case: std::cell::RefCell<Option<String>>,
 }
 
 impl fmt::Debug for RuleSet {
@@ -200,6 +203,7 @@ impl RuleSet {
             clock,
             rules,
             one_allowance: std::cell::Cell::new(false),
+            case: std::cell::RefCell::new(None),
         })
     }
 
@@ -210,6 +214,12 @@ impl RuleSet {
     pub fn one_allowance(&self) {
         self.one_allowance.set(true);
         self.clock.budget.restart();
+    }
+
+    /// The evaluations from now on are for the rule test case `name`: a limit that stops one
+    /// names the case, not a plan.
+    pub fn in_case(&self, name: &str) {
+        *self.case.borrow_mut() = Some(name.to_string());
     }
 
     /// Runs every rule's `before_solve` hook on every district; one `Effects` per district, in
@@ -371,6 +381,7 @@ impl RuleSet {
                     spot,
                     heaviest,
                     allowance: self.clock.allowance,
+                    case: self.case.borrow().clone(),
                 },
             )
         })

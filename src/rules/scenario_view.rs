@@ -24,7 +24,32 @@ struct Data {
     kinds: Vec<(String, Scope)>,
     /// `scenario.districts()`.
     districts: Districts,
+    /// Each district's name as a person reads it ([`NameKeys`]), in scenario order.
+    keys: Vec<NameKeys>,
 }
+
+/// A district's name as compared with one a person wrote: whole, and without the unit word in
+/// front ("Huyện", "Thành phố", "TP."), each [`crate::text::fold`]ed (case, Unicode form,
+/// spaces, look-alike letters). Accents count: "Binh Gia" is not "Bình Gia" (two districts may
+/// differ by their accents only).
+#[derive(Debug, Clone)]
+struct NameKeys {
+    whole: String,
+    bare: String,
+}
+
+impl NameKeys {
+    fn of(name: &str) -> NameKeys {
+        let normal = crate::text::normalise(name);
+        NameKeys {
+            whole: crate::text::fold(&normal),
+            bare: crate::text::fold(crate::model::UnitType::split_name(&normal).1),
+        }
+    }
+}
+
+/// The most names `scenario.closest_districts(name)` gives.
+const CLOSEST_DISTRICTS: usize = 3;
 
 /// `scenario.districts()`: every district's data, in scenario order, as maps
 /// `#{ name, unit_type, smartphones, installed, rate }`.
@@ -165,6 +190,11 @@ impl ScenarioView {
                 .map(|k| (k.name.clone(), k.scope))
                 .collect(),
             districts,
+            keys: scenario
+                .districts
+                .iter()
+                .map(|d| NameKeys::of(&d.name))
+                .collect(),
         });
         ScenarioView { data, recorder }
     }
@@ -216,6 +246,71 @@ impl ScenarioView {
             .into_iter()
             .map(|n| Dynamic::from(n.clone()))
             .collect()
+    }
+
+    /// The district a person's `written` name means, as `scenario.districts()` gives it, or
+    /// `()`: its name whole, else without the unit word, when that names one district only.
+    fn district_named(&self, written: &str) -> Dynamic {
+        let wanted = NameKeys::of(written);
+        let keys = &self.data.keys;
+        let found = keys
+            .iter()
+            .position(|k| k.whole == wanted.whole)
+            .or_else(|| {
+                let mut alike = keys
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, k)| k.bare == wanted.bare);
+                match (alike.next(), alike.next()) {
+                    (Some((i, _)), None) => Some(i),
+                    _ => None,
+                }
+            });
+        let district = found.map_or(Dynamic::UNIT, |i| self.data.districts.0[i].clone());
+        self.read(&format!("district_named({written})"), || {
+            TraceValue::Text(
+                district
+                    .read_lock::<Map>()
+                    .and_then(|m| m.get("name").map(ToString::to_string))
+                    .unwrap_or_default(),
+            )
+        });
+        district
+    }
+
+    /// The names of the [`CLOSEST_DISTRICTS`] districts most like `written`, most alike first
+    /// (ties in scenario order), for a message about a name that is none of them.
+    fn closest_districts(&self, written: &str) -> Array {
+        let wanted = NameKeys::of(written);
+        let mut scored: Vec<(f64, usize)> = self
+            .data
+            .keys
+            .iter()
+            .enumerate()
+            .map(|(i, k)| {
+                let score = strsim::jaro_winkler(&wanted.whole, &k.whole)
+                    .max(strsim::jaro_winkler(&wanted.bare, &k.bare));
+                (score, i)
+            })
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let names: Array = scored
+            .iter()
+            .take(CLOSEST_DISTRICTS)
+            .filter_map(|&(_, i)| {
+                let map = self.data.districts.0[i].read_lock::<Map>()?;
+                map.get("name").cloned()
+            })
+            .collect();
+        self.read(&format!("closest_districts({written})"), || {
+            TraceValue::List(
+                names
+                    .iter()
+                    .map(|n| TraceValue::Text(n.to_string()))
+                    .collect(),
+            )
+        });
+        names
     }
 
     /// Every district's data, in scenario order; the trace keeps only how many.
@@ -279,6 +374,12 @@ pub(crate) fn register(engine: &mut Engine) {
         s.kinds(Some(Scope::Local), "local_kinds")
     });
     engine.register_fn("districts", |s: &mut ScenarioView| s.districts());
+    engine.register_fn("district_named", |s: &mut ScenarioView, name: &str| {
+        s.district_named(name)
+    });
+    engine.register_fn("closest_districts", |s: &mut ScenarioView, name: &str| {
+        s.closest_districts(name)
+    });
     engine.register_type_with_name::<Districts>("Districts");
     engine.register_iterator::<Districts>();
     engine.register_fn("len", |list: &mut Districts| list.len());

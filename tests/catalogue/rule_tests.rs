@@ -166,10 +166,55 @@ fn cases() -> Vec<Case> {
             .at(&format!("{AT}:11:1"))
             .place("không kiểm tra `min_teams` được", "so `min_teams` cannot be checked too")
             .hint("tách thành hai trường hợp", "split it into two cases"),
+        // issue 13, F19: a `"""` never closed is said where it opens, not at the end of the file
+        edited("rule test: a multi-line text never closed", "name = \"Hữu Lũng\"", "name = \"\"\"Hữu Lũng")
+            .at(&format!("{AT}:5:8"))
+            .place("đoạn chữ nhiều dòng mở bằng `\"\"\"` ở đây nhưng không bao giờ đóng", "a multi-line text opened with `\"\"\"` here is never closed")
+            .hint("thêm `\"\"\"` ở cuối đoạn chữ", "add `\"\"\"` at the end of the text"),
+        // issue 13, F14: a huge number of teams says the range allowed and the field
+        edited("rule test: a huge number of teams", "volunteer = 7", "volunteer = 99999999999")
+            .at(&format!("{AT}:7:36"))
+            .place("mục `plan.volunteer`", "field `plan.volunteer`")
+            .says("số tổ, đội phải là số nguyên từ 0 đến 100.000, không phải 99.999.999.999", "a number of teams must be a whole number from 0 to 100,000, not 99,999,999,999")
+            .hint("kiểm tra có gõ thừa chữ số", "check for an extra digit"),
+        expecting("rule test: a huge minimum of teams", "min_teams = { commune = 99999999999 }")
+            .at(&format!("{AT}:10:25"))
+            .place("mục `min_teams.commune`", "field `min_teams.commune`")
+            .says("từ 0 đến 100.000, không phải 99.999.999.999", "from 0 to 100,000, not 99,999,999,999")
+            .hint("kiểm tra có gõ thừa chữ số", "check for an extra digit"),
+        // issue 13, F12: a pipe or a device named as a rule is refused at once, as what it is
+        edited("rule test: a pipe as a rule file", "../door-to-door.rhai", "pipe.rhai")
+            .setup(|dir| fifo(&dir.join("rules/tests/pipe.rhai")))
+            .at(&format!("{AT}:2:10"))
+            .place("mục `rules`: tệp quy tắc", "field `rules`: the rule file")
+            .place("là một ống dẫn (FIFO), không phải tệp thông thường", "is a named pipe (FIFO), not a regular file")
+            .hint("ghi đường dẫn tới một tệp lưu trên đĩa", "name a file saved on disk"),
+        edited("rule test: /dev/zero as a rule file", "../door-to-door.rhai", "/dev/zero")
+            .at(&format!("{AT}:2:10"))
+            .place("mục `rules`: tệp quy tắc /dev/zero là một thiết bị", "field `rules`: the rule file /dev/zero is a device")
+            .hint("ghi đường dẫn tới một tệp lưu trên đĩa", "name a file saved on disk"),
+        edited("rule test: a pipe as the scenario", "../../scenarios/lang-son-2020-09-01.toml", "pipe.toml")
+            .setup(|dir| fifo(&dir.join("rules/tests/pipe.toml")))
+            .at(&format!("{AT}:1:12"))
+            .place("mục `scenario`: tệp kịch bản", "field `scenario`: the scenario file")
+            .place("là một ống dẫn (FIFO), không phải tệp thông thường", "is a named pipe (FIFO), not a regular file")
+            .hint("ghi đường dẫn tới một tệp lưu trên đĩa", "name a file saved on disk"),
+        edited("rule test: /dev/zero as the scenario", "../../scenarios/lang-son-2020-09-01.toml", "/dev/zero")
+            .at(&format!("{AT}:1:12"))
+            .place("mục `scenario`: tệp kịch bản /dev/zero là một thiết bị", "field `scenario`: the scenario file /dev/zero is a device")
+            .hint("ghi đường dẫn tới một tệp lưu trên đĩa", "name a file saved on disk"),
         Case::new("rule test: a test file that is not there", &["rules", "test", "{dir}/rules/tests/nope.toml"])
             .place("nope.toml", "nope.toml")
             .hint("kiểm tra đường dẫn", "check the path"),
     ]
+}
+
+/// A named pipe at `path`: opening it to read would wait for a writer for ever.
+fn fifo(path: &std::path::Path) {
+    let c = std::ffi::CString::new(path.to_str().unwrap()).unwrap();
+    // SAFETY: a valid NUL-terminated path; mkfifo only creates the pipe
+    let made = unsafe { libc::mkfifo(c.as_ptr(), 0o644) };
+    assert_eq!(made, 0, "mkfifo {}", path.display());
 }
 
 #[test]

@@ -196,7 +196,11 @@ impl Message for HostProblem {
             Multiplier { multiplier } => Said::new(format!(
                 "`set_productivity`: hệ số phải lớn hơn 0 (1 là bình thường), không phải {}",
                 figure(Lang::Vi, *multiplier)
-            )),
+            ))
+            .hint(
+                "hệ số là năng suất so với bình thường: 0,5 là một nửa, 1 là như cũ; để huyện \
+                 không dùng một loại tổ, đội, viết `district.max_teams(kind, 0)` thay cho hệ số 0",
+            ),
             MultiplierAboveMax { multiplier } => Said::new(format!(
                 "`set_productivity`: hệ số là {}, lớn hơn mức cho phép ({}: một tổ, đội làm \
                  nhiều nhất gấp {} lần bình thường)",
@@ -390,7 +394,12 @@ impl Message for HostProblem {
             Multiplier { multiplier } => Said::new(format!(
                 "`set_productivity`: the multiplier must be above 0 (1 is usual), not {}",
                 figure(Lang::En, *multiplier)
-            )),
+            ))
+            .hint(
+                "the multiplier is the productivity against the usual: 0.5 is half, 1 the same; \
+                 to give the district no team of a kind, write `district.max_teams(kind, 0)` \
+                 instead of a multiplier of 0",
+            ),
             MultiplierAboveMax { multiplier } => Said::new(format!(
                 "`set_productivity`: the multiplier is {}, above the limit ({}: a team does at \
                  most {} times its usual work)",
