@@ -557,6 +557,11 @@ pub(super) enum ExpectProblem {
     },
     /// A number of teams that is negative or too large.
     TeamsNotWhole,
+    /// An expected rule name with a letter of another script, or an invisible character, that
+    /// reads as a rule's name and is none ([`crate::diagnostic::unlike_vi`]).
+    LookAlikeRule {
+        rule: String,
+    },
 }
 
 impl Message for ExpectProblem {
@@ -592,6 +597,16 @@ impl Message for ExpectProblem {
                 })
             }
             TeamsNotWhole => Said::new("số tổ, đội phải là số nguyên từ 0 trở lên"),
+            LookAlikeRule { rule } => Said::new(format!(
+                "tên quy tắc \"{rule}\" trông như tên một quy tắc nhưng không quy tắc nào có tên này: {}",
+                crate::diagnostic::unlike_vi(rule).unwrap_or_default()
+            ))
+            .hint(match crate::text::latin_lookalike(rule) {
+                Some(plain) => format!(
+                    "gõ lại tên bằng bàn phím tiếng Việt hoặc tiếng Anh: rule = \"{plain}\" (tên quy tắc là tên tệp .rhai, không có đuôi)"
+                ),
+                None => "gõ lại tên bằng bàn phím tiếng Việt hoặc tiếng Anh (tên quy tắc là tên tệp .rhai, không có đuôi)".to_string(),
+            }),
         }
     }
 
@@ -627,6 +642,16 @@ impl Message for ExpectProblem {
                 })
             }
             TeamsNotWhole => Said::new("a number of teams must be a whole number, 0 or more"),
+            LookAlikeRule { rule } => Said::new(format!(
+                "the rule name \"{rule}\" reads as a rule's name but no rule has it: {}",
+                crate::diagnostic::unlike_en(rule).unwrap_or_default()
+            ))
+            .hint(match crate::text::latin_lookalike(rule) {
+                Some(plain) => format!(
+                    "type the name again on a Vietnamese or English keyboard: rule = \"{plain}\" (a rule's name is its .rhai file's, without the extension)"
+                ),
+                None => "type the name again on a Vietnamese or English keyboard (a rule's name is its .rhai file's, without the extension)".to_string(),
+            }),
         }
     }
 }
