@@ -77,11 +77,14 @@ pub const WORKBOOK_STYLES: usize = 100_000;
 /// A sheet needs a part of its own, and an archive has at most [`WORKBOOK_PARTS`].
 pub const WORKBOOK_ENTRIES: usize = 10_000;
 
-/// Snapshots in `[[history]]`: about three years of daily reports.
-pub const HISTORY_SNAPSHOTS: usize = 1_000;
+/// Snapshots in `[[history]]`: one a day over the [`HISTORY_MAX_AGE_DAYS`] before `as_of`, the
+/// most there can be, as two snapshots of one date are refused (naming both) and older ones
+/// too. Counted before any entry is read, so that a list of a million entries is refused at
+/// once.
+pub const HISTORY_SNAPSHOTS: usize = HISTORY_MAX_AGE_DAYS as usize;
 
 /// The files of all `[[history]]` snapshots together, on disk: each is at most
-/// [`TABLE_BYTES`], and a thousand of them would take minutes to read. A year of weekly
+/// [`TABLE_BYTES`], and [`HISTORY_SNAPSHOTS`] of them would take minutes to read. A year of weekly
 /// snapshots of every commune of Vietnam is about 52 MB as CSV.
 pub const HISTORY_BYTES: u64 = 256 * MB;
 

@@ -670,7 +670,7 @@ pub(crate) fn named_file_hint(path: &Path, hint: Option<Text>) -> Option<Text> {
 
 /// The text of UTF-16 `bytes` that start with a byte-order mark (little or big endian),
 /// without it; `None` without the mark, `Err` when the rest is not UTF-16.
-fn utf16(bytes: &[u8]) -> Option<Result<String, ()>> {
+pub(crate) fn utf16(bytes: &[u8]) -> Option<Result<String, ()>> {
     let little = match bytes {
         [0xFF, 0xFE, ..] => true,
         [0xFE, 0xFF, ..] => false,

@@ -307,7 +307,7 @@ impl Message for HiddenCharacter {
             ))
             .hint("delete that letter and type it again on a Vietnamese keyboard (such letters come in when copying from other documents or with the wrong keyboard layout)"),
             HiddenCharacter::TooLong { shown, chars } => Said::new(format!(
-                "the district's name is {} characters long, above the limit of {}: \"{shown}\"",
+                "the district's name is {} characters long, above the limit of {} characters: \"{shown}\"",
                 count(Lang::En, *chars as f64),
                 count(Lang::En, NAME_CHARS as f64)
             ))

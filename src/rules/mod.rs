@@ -396,9 +396,29 @@ fn rule_name(path: &Path) -> String {
     )
 }
 
+/// The text of a rule file's `bytes` as [`text`] reads it (UTF-8, or UTF-16 with a byte-order
+/// mark), `None` when it is not text: what `campaign compare` compares of two rule files.
+pub(crate) fn rule_text(bytes: Vec<u8>) -> Option<String> {
+    match crate::source::utf16(&bytes) {
+        Some(decoded) => decoded.ok(),
+        None => String::from_utf8(bytes).ok(),
+    }
+}
+
 /// The text of the rule file `bytes` (of the rule `name`, at `path`): UTF-8 without a NUL
-/// byte, else a binary file named as a rule, refused where its first such byte is.
+/// byte, or UTF-16 with a byte-order mark (as Windows Notepad saves "Unicode"), as the
+/// scenario and its tables are read; else a binary file named as a rule, refused where its
+/// first such byte is.
 fn text(path: &Path, name: &str, bytes: Vec<u8>) -> Result<String, Error> {
+    if let Some(decoded) = crate::source::utf16(&bytes) {
+        return match decoded {
+            Ok(text) if !text.contains('\0') => Ok(text),
+            _ => Err(Error::new(RuleFileProblem::NotUtf16 {
+                rule: name.to_string(),
+            })
+            .file(path)),
+        };
+    }
     let not_text = |valid: &[u8]| {
         let valid = String::from_utf8_lossy(valid);
         let mut err = Error::new(RuleFileProblem::NotText {

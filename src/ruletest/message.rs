@@ -580,6 +580,11 @@ pub(super) enum ExpectProblem {
     TeamsOutOfRange {
         value: i128,
     },
+    /// An expected rule name with a letter of another script, or an invisible character, that
+    /// reads as a rule's name and is none ([`crate::diagnostic::unlike_vi`]).
+    LookAlikeRule {
+        rule: String,
+    },
 }
 
 impl Message for ExpectProblem {
@@ -620,6 +625,16 @@ impl Message for ExpectProblem {
                 count(Lang::Vi, *value as f64)
             ))
             .hint("kiểm tra có gõ thừa chữ số hay dấu trừ không"),
+            LookAlikeRule { rule } => Said::new(format!(
+                "tên quy tắc \"{rule}\" trông như tên một quy tắc nhưng không quy tắc nào có tên này: {}",
+                crate::diagnostic::unlike_vi(rule).unwrap_or_default()
+            ))
+            .hint(match crate::text::latin_lookalike(rule) {
+                Some(plain) => format!(
+                    "gõ lại tên bằng bàn phím tiếng Việt hoặc tiếng Anh: rule = \"{plain}\" (tên quy tắc là tên tệp .rhai, không có đuôi)"
+                ),
+                None => "gõ lại tên bằng bàn phím tiếng Việt hoặc tiếng Anh (tên quy tắc là tên tệp .rhai, không có đuôi)".to_string(),
+            }),
         }
     }
 
@@ -660,6 +675,16 @@ impl Message for ExpectProblem {
                 count(Lang::En, *value as f64)
             ))
             .hint("check for an extra digit or a minus sign"),
+            LookAlikeRule { rule } => Said::new(format!(
+                "the rule name \"{rule}\" reads as a rule's name but no rule has it: {}",
+                crate::diagnostic::unlike_en(rule).unwrap_or_default()
+            ))
+            .hint(match crate::text::latin_lookalike(rule) {
+                Some(plain) => format!(
+                    "type the name again on a Vietnamese or English keyboard: rule = \"{plain}\" (a rule's name is its .rhai file's, without the extension)"
+                ),
+                None => "type the name again on a Vietnamese or English keyboard (a rule's name is its .rhai file's, without the extension)".to_string(),
+            }),
         }
     }
 }

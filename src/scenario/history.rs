@@ -78,6 +78,8 @@ pub(crate) fn history(
     too_much_data(src, list)?;
     let now = day_number(as_of).unwrap_or(i64::MAX);
     let mut snapshots: Vec<Snapshot> = Vec::new();
+    // where each snapshot's date is written, in the order of `snapshots`: `file:line`
+    let mut written_at: Vec<String> = Vec::new();
     // the scenario's districts by their names' keys: each row of a snapshot found in one look
     let by_key: HashMap<String, &DistrictInput> =
         districts.iter().map(|d| (name_key(&d.name), d)).collect();
@@ -117,12 +119,22 @@ pub(crate) fn history(
                 })
                 .field("history.date"));
         }
-        if let Some(other) = snapshots.iter().find(|s| s.date == date) {
+        let at = format!(
+            "{}:{}",
+            date_item.src.path.display(),
+            date_item
+                .src
+                .line(pos(date_item.value))
+                .map_or_else(String::new, |l| l.to_string())
+        );
+        if let Some(i) = snapshots.iter().position(|s| s.date == date) {
             return Err(date_item
                 .error(HistoryProblem::DateTwice {
                     date,
-                    first: other.file.display().to_string(),
+                    first: snapshots[i].file.display().to_string(),
+                    first_at: written_at[i].clone(),
                     second: path.display().to_string(),
+                    second_at: at,
                 })
                 .field("history.date"));
         }
@@ -188,6 +200,7 @@ pub(crate) fn history(
             .file(&path)
             .district(&missing.name));
         }
+        written_at.push(at);
         snapshots.push(Snapshot {
             date,
             file: path,

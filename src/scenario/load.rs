@@ -9,7 +9,9 @@ use super::district;
 use super::document::{
     self, Layer, Table, Value, as_array, as_integer, as_number, as_str, pos, written,
 };
-use super::message::{Expected, Hint, OtherFile, RulePath, ScenarioProblem, ValueKind};
+use super::message::{
+    Expected, Hint, OtherFile, RulePath, ScenarioProblem, SettingProblem, ValueKind,
+};
 use super::setting::Setting;
 use super::{Scenario, coverage, inline, overlay, team_kind};
 use crate::diagnostic::{Error, did_you_mean, shortened};
@@ -53,6 +55,20 @@ pub fn load_with(path: &Path, settings: &[String]) -> Result<Scenario, Error> {
         .iter()
         .map(|s| Setting::parse(s))
         .collect::<Result<Vec<_>, _>>()?;
+    // the same key set twice: only the last would count, and the user meant one of them
+    for (i, later) in settings.iter().enumerate() {
+        if let Some(first) = settings[..i]
+            .iter()
+            .find(|s| s.changes() == later.changes())
+        {
+            return Err(later.src.error(
+                later.key_at(),
+                SettingProblem::Twice {
+                    first: first.src.text.clone(),
+                },
+            ));
+        }
+    }
     let files = overlay::chain(path)?;
     let docs = files
         .iter()

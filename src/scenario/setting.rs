@@ -120,6 +120,39 @@ impl Setting {
         }
     }
 
+    /// What the setting changes, as a person reads it: `target.provincial_rate` however it
+    /// was spaced, a team kind or a district by its name folded ([`crate::text::fold`]: in
+    /// other capitals, or with the other tone placement, it is the same one).
+    pub fn changes(&self) -> String {
+        let join = |parts: &[Part]| {
+            parts
+                .iter()
+                .map(|(p, _)| p.as_str())
+                .collect::<Vec<_>>()
+                .join(".")
+        };
+        match &self.key {
+            Key::Path(parts) => join(parts),
+            Key::TeamKind { kind, field } => {
+                format!("team_kind.{}.{}", crate::text::fold(&kind.0), field.0)
+            }
+            Key::District { name, field } => format!(
+                "district.{}.{}",
+                crate::text::fold(&name.0),
+                crate::text::fold(&join(field))
+            ),
+        }
+    }
+
+    /// Where the key starts in the setting.
+    pub fn key_at(&self) -> Pos {
+        let start = match &self.key {
+            Key::Path(parts) => parts.first().map_or(0, |(_, r)| r.start),
+            _ => self.src.text.len() - self.src.text.trim_start().len(),
+        };
+        Pos::Offset(start)
+    }
+
     /// Where the value starts in the setting.
     pub fn value_at(&self) -> Pos {
         Pos::Offset(self.value.start)

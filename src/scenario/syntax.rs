@@ -133,6 +133,21 @@ fn token_at(text: &str, offset: usize) -> &str {
     text[start..end].trim()
 }
 
+/// The part of a dotted bare key that holds `offset`: `vоlunteer` in `[team_kind.vоlunteer]`.
+fn key_part_at(text: &str, offset: usize) -> &str {
+    let (line_start, line_end) = line_around(text, offset);
+    let is_edge = |c: char| c.is_whitespace() || "=,.[]{}#\"'".contains(c);
+    let start = text[line_start..offset]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| is_edge(c))
+        .map_or(line_start, |(i, c)| line_start + i + c.len_utf8());
+    let end = text[offset..line_end]
+        .find(is_edge)
+        .map_or(line_end, |i| offset + i);
+    &text[start..end]
+}
+
 /// Whether only spaces are before `offset` on its line.
 fn starts_line(text: &str, offset: usize) -> bool {
     let (start, _) = line_around(text, offset);
@@ -292,6 +307,14 @@ fn classify(text: &str, message: &str, start: usize, end: usize) -> (Syntax, Pos
             let line = &text[line_start..line_end];
             let key = line.split('=').next().unwrap_or(line).trim();
             let key = key.trim_start_matches('[').trim_end_matches(']').trim();
+            // a Cyrillic `о` or an invisible character in a key is refused where it is: the
+            // key is the one that holds it (`commune` in `teams = { cоmmune = 8 }`)
+            let here = key_part_at(text, start);
+            let key = if crate::diagnostic::unlike_vi(here).is_some() {
+                here
+            } else {
+                key
+            };
             Syntax::BadKey {
                 key: key.to_string(),
             }

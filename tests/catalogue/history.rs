@@ -51,7 +51,7 @@ fn cases() -> Vec<Case> {
             "ảnh chụp số liệu ngày 1900-01-01",
             "the snapshot dated 1900-01-01",
         )
-        .says("quá 366 ngày", "more than 366")
+        .says("quá 366 ngày", "more than 366 days")
         .hint("có thể gõ nhầm năm", "a year may be mistyped"),
         // issue 13, F21: 2 smartphones then against 58,196 now gave a pace of 2,393 a day
         with_history("history: a snapshot's smartphones far from the scenario's")
@@ -86,6 +86,11 @@ fn cases() -> Vec<Case> {
         .place(
             "ngày 2020-08-18 bị lặp",
             "the date 2020-08-18 appears twice",
+        )
+        // both entries' lines (issue 13, names13b item 4)
+        .says(
+            "history-2020-09-01.toml:13) và",
+            "history-2020-09-01.toml:13) and",
         )
         .hint(
             "mỗi ngày chỉ một ảnh chụp số liệu; xóa một trong hai mục",

@@ -206,6 +206,28 @@ fn cases() -> Vec<Case> {
         Case::new("rule test: a test file that is not there", &["rules", "test", "{dir}/rules/tests/nope.toml"])
             .place("nope.toml", "nope.toml")
             .hint("kiểm tra đường dẫn", "check the path"),
+        // issue 13, F18/F13: a Cyrillic `о` in the expected rule's name failed the case with
+        // "expected "dоor-to-door", actual "door-to-door"", the two the same on screen
+        expecting("rule test: a Cyrillic letter in an expected rule's name", "directives = [ { rule = \"dоor-to-door\" } ]")
+            .at(&format!("{AT}:10:25"))
+            .place(
+                "tên quy tắc \"dоor-to-door\" trông như tên một quy tắc nhưng không quy tắc nào có tên này: chữ `о` (U+043E, ký tự thứ 2) là chữ Kirin",
+                "the rule name \"dоor-to-door\" reads as a rule's name but no rule has it: the letter `о` (U+043E, character 2) is a Cyrillic letter",
+            )
+            .hint(
+                "gõ lại tên bằng bàn phím tiếng Việt hoặc tiếng Anh: rule = \"door-to-door\"",
+                "type the name again on a Vietnamese or English keyboard: rule = \"door-to-door\"",
+            ),
+        expecting("rule test: an invisible character in an expected rule's name", "directives = [ { rule = \"door\u{200b}-to-door\" } ]")
+            .at(&format!("{AT}:10:25"))
+            .place(
+                "ký tự thứ 5 là một dấu cách rộng 0 (U+200B)",
+                "character 5 is a zero-width space (U+200B)",
+            )
+            .hint(
+                "gõ lại tên bằng bàn phím tiếng Việt hoặc tiếng Anh",
+                "type the name again on a Vietnamese or English keyboard",
+            ),
     ]
 }
 

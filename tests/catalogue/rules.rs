@@ -303,6 +303,19 @@ fn cases() -> Vec<Case> {
                 "đổi tên thư mục này để tên không kết thúc bằng .rhai",
                 "rename this folder so that its name does not end in .rhai",
             ),
+        // issue 13, F23: a rule file saved as UTF-16 is read as such (trust::rule_files_saved_as_utf16_plan_as_utf8);
+        // one marked UTF-16 whose rest is not was "not UTF-8 text (a binary file)"
+        Case::plan("rule: a file marked UTF-16 that is not UTF-16")
+            .bytes(DOOR, b"\xff\xfe\x00")
+            .at("door-to-door.rhai")
+            .place(
+                "tệp quy tắc `door-to-door` được lưu với bảng mã UTF-16 (Unicode)",
+                "the rule file `door-to-door` is saved as UTF-16 (Unicode)",
+            )
+            .hint(
+                "lưu lại với bảng mã UTF-8: File > Save as > Encoding: UTF-8",
+                "save it as UTF-8: File > Save as > Encoding: UTF-8",
+            ),
     ]
 }
 

@@ -254,8 +254,8 @@ fn cases() -> Vec<Case> {
             .at(&format!("{AT}:9:1"))
             .place("không biết khóa `hоrizon_days`", "unknown key `hоrizon_days`")
             .hint(
-                "(chữ `о` (ký tự thứ 2) là chữ Kirin",
-                "(the letter `о` (character 2) is a Cyrillic letter",
+                "(chữ `о` (U+043E, ký tự thứ 2) là chữ Kirin",
+                "(the letter `о` (U+043E, character 2) is a Cyrillic letter",
             ),
         Case::plan("scenario: a misspelt top-level key")
             .scenario("horizon_days = 14 ", "horizon_day = 14 ")
@@ -508,7 +508,7 @@ fn cases() -> Vec<Case> {
             .at(&format!("{AT}:9:16"))
             .place(
                 "số ngày của đợt quá lớn: 9223372036854775807, nhiều nhất là 3.650 ngày",
-                "the horizon is too long: 9223372036854775807 days, at most 3,650",
+                "the horizon is too long: 9223372036854775807 days, at most 3,650 days",
             )
             .hint(
                 "đợt dài hơn thì lập kế hoạch cho từng giai đoạn",
@@ -797,6 +797,41 @@ fn cases() -> Vec<Case> {
             .at(".toml: ")
             .place("tên tệp hoặc đường dẫn dài quá mức hệ thống cho phép", "its name or path is longer than the system allows")
             .hint("đặt tệp vào một thư mục có đường dẫn ngắn hơn", "move the file to a folder with a shorter path"),
+        // issue 13, F18/F13: a Cyrillic letter in a bare key was "characters a key cannot have"
+        Case::plan("scenario: a Cyrillic letter in a bare [params] key")
+            .scenario("door_to_door_threshold = 0.30", "door_to_door_thrеshold = 0.30")
+            .at(&format!("{AT}:34:17"))
+            .place(
+                "tên khóa `door_to_door_thrеshold` trông bình thường nhưng có một ký tự khác: chữ `е` (U+0435, ký tự thứ 17) là chữ Kirin",
+                "the key `door_to_door_thrеshold` looks right but holds another character: the letter `е` (U+0435, character 17) is a Cyrillic letter",
+            )
+            .hint(
+                "gõ lại tên khóa bằng bàn phím tiếng Việt hoặc tiếng Anh: `door_to_door_threshold`",
+                "type the key again on a Vietnamese or English keyboard: `door_to_door_threshold`",
+            ),
+        Case::plan("scenario: a Cyrillic letter in a table header's key")
+            .scenario("[response]", "[team_kind.vоlunteer]\navailable = 3\n\n[response]")
+            .at(&format!("{AT}:23:13"))
+            .place(
+                "tên khóa `vоlunteer` trông bình thường nhưng có một ký tự khác: chữ `о` (U+043E, ký tự thứ 2)",
+                "the key `vоlunteer` looks right but holds another character: the letter `о` (U+043E, character 2)",
+            )
+            .hint(
+                "bàn phím tiếng Việt hoặc tiếng Anh: `volunteer`",
+                "on a Vietnamese or English keyboard: `volunteer`",
+            ),
+        // the rules read `door_to_door_threshold`; the scenario writes it with a Cyrillic `е`
+        Case::plan("scenario: a quoted [params] key with a Cyrillic letter that a rule reads")
+            .scenario("door_to_door_threshold = 0.30", "\"door_to_door_thrеshold\" = 0.30")
+            .at("door-to-door.rhai:17:39")
+            .place(
+                "mục [params] của kịch bản không có `door_to_door_threshold`",
+                "the scenario's [params] has no `door_to_door_threshold`",
+            )
+            .hint(
+                "có phải ý bạn là `door_to_door_thrеshold`? (trong `door_to_door_thrеshold`, chữ `е` (U+0435, ký tự thứ 17) là chữ Kirin",
+                "did you mean `door_to_door_thrеshold`? (in `door_to_door_thrеshold`, the letter `е` (U+0435, character 17) is a Cyrillic letter",
+            ),
     ]
 }
 

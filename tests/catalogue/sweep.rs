@@ -249,6 +249,18 @@ fn cases() -> Vec<Case> {
         .at("scenarios/nope.toml: ")
         .place("không tìm thấy tệp kịch bản", "the scenario file was not found")
         .hint("kiểm tra đường dẫn và tên tệp", "check the path and the file name"),
+        // issue 13, F16: the same key set twice beside the key varied
+        vary("sweep: one key set twice", "team_kind.volunteer.available=10..20:10")
+            .arg("--set")
+            .arg("target.provincial_rate=0.4")
+            .arg("--set")
+            .arg("target.provincial_rate=0.45")
+            .at("--set target.provincial_rate=0.45: ")
+            .place(
+                "đã được đặt bằng --set target.provincial_rate=0.4",
+                "already set by --set target.provincial_rate=0.4",
+            )
+            .hint("giữ một trong hai --set", "keep one of the two --set"),
     ]
 }
 

@@ -267,7 +267,7 @@ impl Message for HostProblem {
                 "`{function}`: mục [params] của kịch bản không có `{key}`"
             ))
             .hint(match close {
-                Some(close) => did_you_mean_vi(close),
+                Some(close) => crate::diagnostic::did_you_mean_either_vi(key, close),
                 None => format!(
                     "thêm `{key} = ...` vào mục [params] của {}, hoặc sửa tên trong quy tắc",
                     file.as_deref().unwrap_or("tệp kịch bản")
@@ -466,7 +466,7 @@ impl Message for HostProblem {
                 "`{function}`: the scenario's [params] has no `{key}`"
             ))
             .hint(match close {
-                Some(close) => did_you_mean_en(close),
+                Some(close) => crate::diagnostic::did_you_mean_either_en(key, close),
                 None => format!(
                     "add `{key} = ...` under [params] in {}, or fix the name in the rule",
                     file.as_deref().unwrap_or("the scenario file")

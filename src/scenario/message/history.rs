@@ -37,7 +37,10 @@ pub(crate) enum HistoryProblem {
     DateTwice {
         date: String,
         first: String,
+        /// Where the first entry's date is written (`file:line`).
+        first_at: String,
         second: String,
+        second_at: String,
     },
     /// The snapshot of `date` has a district the scenario does not (its `name` on `line`);
     /// `close` is a district it may be a typing mistake for, `known` the districts to list.
@@ -116,9 +119,13 @@ impl Message for HistoryProblem {
             DateTwice {
                 date,
                 first,
+                first_at,
                 second,
-            } => Said::new(format!("ngày {date} bị lặp: {first} và {second}"))
-                .hint("mỗi ngày chỉ một ảnh chụp số liệu; xóa một trong hai mục"),
+                second_at,
+            } => Said::new(format!(
+                "ngày {date} bị lặp: {first} (ghi ở {first_at}) và {second} (ghi ở {second_at})"
+            ))
+            .hint("mỗi ngày chỉ một ảnh chụp số liệu; xóa một trong hai mục, hoặc sửa ngày của mục bị ghi nhầm"),
             UnknownDistrict {
                 date,
                 name,
@@ -174,7 +181,7 @@ impl Message for HistoryProblem {
             ))
             .hint("the current figures are the scenario's own; [[history]] lists only earlier dates"),
             TooOld { date, file, as_of, days } => Said::new(format!(
-                "the snapshot dated {date} ({file}) is {} days before the current figures' as_of = {as_of}, more than {}",
+                "the snapshot dated {date} ({file}) is {} days before the current figures' as_of = {as_of}, more than {} days",
                 count(Lang::En, *days as f64),
                 count(Lang::En, crate::limits::HISTORY_MAX_AGE_DAYS as f64)
             ))
@@ -189,9 +196,13 @@ impl Message for HistoryProblem {
             DateTwice {
                 date,
                 first,
+                first_at,
                 second,
-            } => Said::new(format!("the date {date} appears twice: {first} and {second}"))
-                .hint("one snapshot per date; remove one of the two entries"),
+                second_at,
+            } => Said::new(format!(
+                "the date {date} appears twice: {first} (written at {first_at}) and {second} (written at {second_at})"
+            ))
+            .hint("one snapshot per date; remove one of the two entries, or fix the date of the one written wrong"),
             UnknownDistrict {
                 date,
                 name,

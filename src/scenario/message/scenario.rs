@@ -306,7 +306,7 @@ impl Message for ScenarioProblem {
             ))
             .hint("write the length of the campaign in days, e.g. horizon_days = 14"),
             LongHorizon { written } => Said::new(format!(
-                "the horizon is too long: {written} days, at most {} (ten years)",
+                "the horizon is too long: {written} days, at most {} days (ten years)",
                 number::count(Lang::En, f64::from(MAX_HORIZON_DAYS))
             ))
             .hint("write the length of the campaign in days, e.g. horizon_days = 14; plan a longer campaign in stages"),

@@ -241,6 +241,15 @@ impl Syntax {
                 shortened(key)
             ))
             .hint("mỗi dòng ghi một khóa = giá trị, ví dụ horizon_days = 14; tên khóa không có dấu cách (tệp kịch bản là tệp .toml, không phải bảng CSV)"),
+            BadKey { key } if crate::diagnostic::unlike_vi(key).is_some() => Said::new(format!(
+                "tên khóa `{}` trông bình thường nhưng có một ký tự khác: {}",
+                shortened(key),
+                crate::diagnostic::unlike_vi(key).unwrap_or_default()
+            ))
+            .hint(match crate::text::latin_lookalike(key) {
+                Some(plain) => format!("gõ lại tên khóa bằng bàn phím tiếng Việt hoặc tiếng Anh: `{plain}`"),
+                None => "gõ lại tên khóa bằng bàn phím tiếng Việt hoặc tiếng Anh, như tài liệu viết (ví dụ horizon_days)".to_string(),
+            }),
             BadKey { key } => Said::new(if key.is_empty() {
                 "thiếu tên khóa trước dấu `=`".to_string()
             } else {
@@ -397,6 +406,15 @@ impl Syntax {
                 shortened(key)
             ))
             .hint("each line is key = value, e.g. horizon_days = 14; keys have no spaces (a scenario is a .toml file, not a CSV table)"),
+            BadKey { key } if crate::diagnostic::unlike_en(key).is_some() => Said::new(format!(
+                "the key `{}` looks right but holds another character: {}",
+                shortened(key),
+                crate::diagnostic::unlike_en(key).unwrap_or_default()
+            ))
+            .hint(match crate::text::latin_lookalike(key) {
+                Some(plain) => format!("type the key again on a Vietnamese or English keyboard: `{plain}`"),
+                None => "type the key again on a Vietnamese or English keyboard, as the documentation writes it (e.g. horizon_days)".to_string(),
+            }),
             BadKey { key } => Said::new(if key.is_empty() {
                 "the key before `=` is missing".to_string()
             } else {
