@@ -71,6 +71,10 @@ fn cases() -> Vec<Case> {
         letter("letter: number 0", "number = 0")
             .at("l.toml:4:10")
             .place("mục `letter.number`", "field `letter.number`")
+            .says(
+                "số văn bản 0 không hợp lệ",
+                "the letter number 0 is not valid",
+            )
             .hint(
                 "ví dụ: number = 1635, hoặc number = \"1635\"",
                 "e.g. number = 1635, or number = \"1635\"",
