@@ -629,7 +629,9 @@ fn the_tools_own_tables_bring_back_the_date_and_the_unit_types() {
                 out.to_str().unwrap(),
             ]);
             assert_eq!(code, 0, "{stderr}");
-            let skeleton = dir.path().join(format!("scenarios/back-{lang}-{format}.toml"));
+            let skeleton = dir
+                .path()
+                .join(format!("scenarios/back-{lang}-{format}.toml"));
             let (code, _, report) = run(&[
                 "import",
                 out.to_str().unwrap(),
@@ -649,7 +651,8 @@ fn the_tools_own_tables_bring_back_the_date_and_the_unit_types() {
                 .lines()
                 .find(|l| l.starts_with("Không dùng") || l.starts_with("Columns not used"))
                 .unwrap_or("");
-            for heading in ["Số liệu đến ngày", "Data as of", "Loại đơn vị", "Unit type"] {
+            for heading in ["Số liệu đến ngày", "Data as of", "Loại đơn vị", "Unit type"]
+            {
                 assert!(!not_used.contains(heading), "{not_used}");
             }
             let written = std::fs::read_to_string(&skeleton).unwrap();
@@ -846,9 +849,19 @@ fn notes_under_a_scenarios_coverage_table_end_it_as_import_does() {
     });
     let with_total = "TỔNG;151916;519820\n\nGhi chú: Số liệu do các nhà mạng cung cấp.\n";
     let footers: [(&str, usize, usize, &str); 5] = [
-        ("\nGhi chú: Số liệu do các nhà mạng cung cấp.\n", 12, 14, "Ghi chú: Số liệu do"),
+        (
+            "\nGhi chú: Số liệu do các nhà mạng cung cấp.\n",
+            12,
+            14,
+            "Ghi chú: Số liệu do",
+        ),
         ("Nguồn: Sở TT&TT\n", 12, 13, "Nguồn: Sở TT&TT"),
-        ("\nNgười lập biểu;;GIÁM ĐỐC\nNguyễn Văn A;;Lê Văn B\n", 12, 14, "Người lập biểu GIÁM ĐỐC"),
+        (
+            "\nNgười lập biểu;;GIÁM ĐỐC\nNguyễn Văn A;;Lê Văn B\n",
+            12,
+            14,
+            "Người lập biểu GIÁM ĐỐC",
+        ),
         ("\nHuyện Mới;;\n", 12, 14, "Huyện Mới"),
         (with_total, 13, 15, "Ghi chú"),
     ];
@@ -859,7 +872,9 @@ fn notes_under_a_scenarios_coverage_table_end_it_as_import_does() {
         assert_eq!(code, 0, "{footer}: {vi}");
         assert_has(
             &vi,
-            &[&format!("Bảng kết thúc ở dòng {last}; từ dòng {first} (\"{quoted}")],
+            &[&format!(
+                "Bảng kết thúc ở dòng {last}; từ dòng {first} (\"{quoted}"
+            )],
         );
         // and so does the scenario's reader: the same eleven districts, and a notice
         let (code, json, stderr) = run(&["plan", s.to_str().unwrap(), "--format", "json"]);
@@ -888,7 +903,9 @@ fn notes_under_a_scenarios_coverage_table_end_it_as_import_does() {
         let (_, text, _) = run(&["plan", s.to_str().unwrap(), "--lang", "en"]);
         assert_has(
             &text,
-            &[&format!("the table ends at row {last}; from row {first} (\"{quoted}")],
+            &[&format!(
+                "the table ends at row {last}; from row {first} (\"{quoted}"
+            )],
         );
     }
     // a row with figures below the notes is refused by both, naming it
@@ -899,12 +916,18 @@ fn notes_under_a_scenarios_coverage_table_end_it_as_import_does() {
     );
     let [(code, _, vi), _] = both(&csv, &[]);
     assert_eq!(code, 1, "{vi}");
-    assert_has(&vi, &["dòng 15 (\"Mới\") có số liệu nhưng nằm dưới phần ghi chú"]);
+    assert_has(
+        &vi,
+        &["dòng 15 (\"Mới\") có số liệu nhưng nằm dưới phần ghi chú"],
+    );
     let (code, _, stderr) = run(&["plan", s.to_str().unwrap()]);
     assert_eq!(code, 1, "{stderr}");
     assert_has(
         &stderr,
-        &["c.csv:15", "dòng 15 (\"Mới\") có số liệu nhưng nằm dưới phần ghi chú"],
+        &[
+            "c.csv:15",
+            "dòng 15 (\"Mới\") có số liệu nhưng nằm dưới phần ghi chú",
+        ],
     );
 }
 

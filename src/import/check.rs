@@ -289,11 +289,7 @@ impl Ending {
             }
             return Ok(Next::Skip);
         }
-        if districts
-            && !figures
-            && !is_total_row(row, district)
-            && (gap || is_note(row))
-        {
+        if districts && !figures && !is_total_row(row, district) && (gap || is_note(row)) {
             self.end = Some(TableEnd {
                 last_read: self.last_read,
                 first: row.line,

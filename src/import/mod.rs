@@ -28,9 +28,7 @@ use columns::{ColumnNames, Header};
 use date::{AsOf, Date};
 use extra::Extra;
 use grid::{Grid, GridRow};
-use message::{
-    CellProblem, HiddenCharacter, InRow, Row, RowProblem, UnknownUnitType,
-};
+use message::{CellProblem, HiddenCharacter, InRow, Row, RowProblem, UnknownUnitType};
 use table::Heading;
 
 /// The districts of an imported table, in its order.

@@ -488,9 +488,10 @@ fn same_symbol(given: &str, in_number: &str) -> bool {
 /// a letter, and no space or other mark.
 fn symbol_shape(symbol: &str) -> Option<SymbolWhy> {
     let symbol = symbol.trim_matches('/').trim();
-    if let Some(c) = symbol.chars().find(|c| {
-        !(c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '&' | '.'))
-    }) {
+    if let Some(c) = symbol
+        .chars()
+        .find(|c| !(c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '&' | '.')))
+    {
         return Some(if c.is_whitespace() {
             SymbolWhy::Space
         } else {
@@ -564,7 +565,10 @@ fn unknown_district(recipient: &str, districts: &[super::DistrictInput]) -> Opti
         let key = crate::text::fold(&named);
         // the district's name, then maybe more ("huyện Văn Lãng tỉnh Lạng Sơn" stops at "tỉnh")
         let known = bare.iter().any(|(name, _)| {
-            key == *name || key.strip_prefix(name.as_str()).is_some_and(|r| r.starts_with(' '))
+            key == *name
+                || key
+                    .strip_prefix(name.as_str())
+                    .is_some_and(|r| r.starts_with(' '))
         });
         if known {
             continue;
@@ -575,7 +579,8 @@ fn unknown_district(recipient: &str, districts: &[super::DistrictInput]) -> Opti
             .filter(|(score, _)| *score > 0.8)
             .max_by(|a, b| a.0.total_cmp(&b.0))
             .map(|(_, full)| full.to_string());
-        let known = crate::diagnostic::Shortlist::of(&named, districts.iter().map(|d| d.name.as_str()));
+        let known =
+            crate::diagnostic::Shortlist::of(&named, districts.iter().map(|d| d.name.as_str()));
         return Some(LetterProblem::UnknownRecipient {
             recipient: shortened(recipient),
             name: shortened(&named),
@@ -652,7 +657,10 @@ mod tests {
 
     #[test]
     fn recipients_name_districts_after_a_unit_word() {
-        assert_eq!(named_districts("Chủ tịch UBND huyện Hữu Lũng"), ["Hữu Lũng"]);
+        assert_eq!(
+            named_districts("Chủ tịch UBND huyện Hữu Lũng"),
+            ["Hữu Lũng"]
+        );
         assert_eq!(
             named_districts("UBND thành phố Lạng Sơn, UBND huyện Văn Lãng tỉnh Lạng Sơn"),
             ["Lạng Sơn", "Văn Lãng"]
