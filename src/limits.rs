@@ -173,3 +173,9 @@ pub const LETTER_DAYS_AFTER_DATA: i64 = 366;
 /// department sends its letter within days of the figures (the seed letter on the same day);
 /// beyond a month the command warns that they should be brought up to date.
 pub const LETTER_DAYS_OLD_DATA: i64 = 31;
+
+/// The largest letter number (`[letter] number`): a register of outgoing documents starts again
+/// at 1 each year, and an office issues a few thousand letters a year; nine digits is a typing
+/// mistake (a phone number, a date), and above it letters numbered one per district could not
+/// be counted on exactly.
+pub const LETTER_NUMBER_MAX: u64 = 999_999_999;

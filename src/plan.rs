@@ -91,6 +91,15 @@ pub enum Notice {
         /// The setting whose plan says the same: `objective=min-cost`.
         setting: String,
     },
+    /// The scenario's coverage file has rows under its table that are notes ("Ghi chú: ...",
+    /// "Nguồn: ...", a signature block), not districts: read as `campaign import` reads them,
+    /// and said, so that no row is left out without a word.
+    CoverageNotesSkipped {
+        file: String,
+        last_row: usize,
+        first_row: usize,
+        text: String,
+    },
 }
 
 /// Province totals.
@@ -374,6 +383,14 @@ impl Plan {
         let mut said = Vec::new();
         if !scenario.assumptions_checked {
             said.push(Notice::AssumptionsNotChecked);
+        }
+        if let Some(notes) = &scenario.coverage_notes {
+            said.push(Notice::CoverageNotesSkipped {
+                file: notes.file.clone(),
+                last_row: notes.last_row,
+                first_row: notes.first_row,
+                text: notes.text.clone(),
+            });
         }
         let kinds: Vec<String> = scenario
             .team_kinds

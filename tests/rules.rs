@@ -103,6 +103,7 @@ fn scenario(districts: Vec<DistrictInput>) -> Scenario {
         history: Vec::new(),
         letter: Default::default(),
         files: Vec::new(),
+        coverage_notes: None,
     }
 }
 

@@ -72,6 +72,8 @@ pub(crate) struct Columns {
     pub rate: Option<usize>,
     /// `unit_type`, `Loại đơn vị` ([`crate::model::UnitType::is_heading`]).
     pub unit_type: Option<usize>,
+    /// The figures' date, `Số liệu đến ngày` ([`super::date::is_heading`]).
+    pub as_of: Option<usize>,
 }
 
 /// A table's header as found.
@@ -310,6 +312,9 @@ fn read(columns: &[Column], names: &ColumnNames) -> Result<(Columns, Vec<Heading
                             .iter()
                             .any(|p| crate::model::UnitType::is_heading(p))
                 }),
+                as_of: columns
+                    .iter()
+                    .position(|c| super::date::is_heading(&c.title)),
             },
             named,
         )),

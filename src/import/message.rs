@@ -969,6 +969,20 @@ pub(crate) enum DateProblem {
     },
     /// `--as-of` that is not a date written `YYYY-MM-DD`.
     AsOf { given: String },
+    /// A cell of the date column (`Số liệu đến ngày`) that is not a date.
+    ColumnNotADate {
+        line: usize,
+        heading: String,
+        cell: String,
+    },
+    /// Two rows of the date column that give different dates: the table's figures have one.
+    ColumnDatesDiffer {
+        heading: String,
+        line: usize,
+        date: String,
+        first_line: usize,
+        first: String,
+    },
 }
 
 impl Message for DateProblem {
@@ -996,6 +1010,24 @@ impl Message for DateProblem {
             .hint("sửa ngày trong dòng tiêu đề, hoặc ghi ngày của số liệu bằng `--as-of`, ví dụ `--as-of 2020-08-31`"),
             AsOf { given } => Said::new(format!("`--as-of {given}` không phải là ngày"))
                 .hint("ghi ngày-tháng-năm, ví dụ `--as-of 31/8/2020`, hoặc năm-tháng-ngày, ví dụ `--as-of 2020-08-31`"),
+            ColumnNotADate {
+                line,
+                heading,
+                cell,
+            } => Said::new(format!(
+                "dòng {line}, cột \"{heading}\": \"{cell}\" không phải là ngày"
+            ))
+            .hint("ghi ngày của số liệu như 31/8/2020 hoặc 2020-08-31 (cùng một ngày ở mọi dòng), hoặc để trống cả cột và ghi ngày bằng `--as-of 2020-08-31`"),
+            ColumnDatesDiffer {
+                heading,
+                line,
+                date,
+                first_line,
+                first,
+            } => Said::new(format!(
+                "cột \"{heading}\" ghi hai ngày khác nhau: {first} ở dòng {first_line}, {date} ở dòng {line}; số liệu của một bảng là của một ngày"
+            ))
+            .hint("sửa cho mọi dòng cùng một ngày, hoặc tách bảng theo ngày; hoặc ghi ngày của số liệu bằng `--as-of`, ví dụ `--as-of 2020-08-31`"),
         }
     }
 
@@ -1023,6 +1055,24 @@ impl Message for DateProblem {
             .hint("correct the date in the title, or give the figures' date with `--as-of`, e.g. `--as-of 2020-08-31`"),
             AsOf { given } => Said::new(format!("`--as-of {given}` is not a date"))
                 .hint("write it day/month/year, e.g. `--as-of 31/8/2020`, or year-month-day, e.g. `--as-of 2020-08-31`"),
+            ColumnNotADate {
+                line,
+                heading,
+                cell,
+            } => Said::new(format!(
+                "row {line}, column \"{heading}\": \"{cell}\" is not a date"
+            ))
+            .hint("write the figures' date as 31/8/2020 or 2020-08-31 (the same date on every row), or leave the column empty and give the date with `--as-of 2020-08-31`"),
+            ColumnDatesDiffer {
+                heading,
+                line,
+                date,
+                first_line,
+                first,
+            } => Said::new(format!(
+                "the column \"{heading}\" gives two dates: {first} on row {first_line}, {date} on row {line}; a table's figures are of one day"
+            ))
+            .hint("give every row the same date, or split the table by date; or give the figures' date with `--as-of`, e.g. `--as-of 2020-08-31`"),
         }
     }
 }

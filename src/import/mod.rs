@@ -28,9 +28,7 @@ use columns::{ColumnNames, Header};
 use date::{AsOf, Date};
 use extra::Extra;
 use grid::{Grid, GridRow};
-use message::{
-    CellProblem, HiddenCharacter, InRow, Row, RowProblem, TableProblem, UnknownUnitType,
-};
+use message::{CellProblem, HiddenCharacter, InRow, Row, RowProblem, UnknownUnitType};
 use table::Heading;
 
 /// The districts of an imported table, in its order.
@@ -125,7 +123,6 @@ fn coverage(grid: &Grid, options: &Options) -> Result<Imported, Error> {
         .iter()
         .filter(|r| r.filled() > 0)
         .collect();
-    let as_of = date::as_of(src, &titles, options.as_of)?;
     let header_row = &grid.rows[*found.rows.last().unwrap_or(&header_at)];
     let rows: Vec<&GridRow> = std::iter::once(header_row)
         .chain(grid.rows[first_data..].iter().filter(|r| r.filled() > 0))
@@ -138,13 +135,9 @@ fn coverage(grid: &Grid, options: &Options) -> Result<Imported, Error> {
     // the line of each district read, by its name's key: a name given twice is found at once
     let mut lines: HashMap<String, (usize, String)> = HashMap::new();
     let mut total: Option<(u64, u64, usize)> = None;
-    // the line of the row read before, to see a blank row above a row
-    let mut previous = header_row.line;
-    let mut end: Option<(usize, usize, String)> = None;
-    let mut last_read = header_row.line;
+    // where notes end a table without a total row, as the scenario's reader finds it too
+    let mut ending = check::Ending::new(header_row.line);
     for row in &rows[1..] {
-        let gap = row.line > previous.saturating_add(1);
-        previous = row.line;
         let name = table::district_name(row.cell(columns.district));
         let at = row.pos();
         if let Some(hidden) = HiddenCharacter::of(&name) {
@@ -152,30 +145,16 @@ fn coverage(grid: &Grid, options: &Options) -> Result<Imported, Error> {
             return Err(src.error(at, RowProblem::Hidden(hidden)));
         }
         let label = row.label(&name);
-        if total.is_some() {
+        if let Some((_, _, total_line)) = total {
             check::below_total(src, row, columns.installed, &name)?;
+            ending.after_total(row, total_line);
             continue;
         }
-        let figures = table::parse_count(row.cell(columns.installed)).is_some()
-            || table::parse_count(row.cell(columns.smartphones)).is_some();
-        if let Some((_, first, _)) = &end {
-            if figures {
-                return Err(src.error(
-                    at,
-                    TableProblem::AfterEnd {
-                        row: label,
-                        end: *first,
-                    },
-                ));
-            }
+        let three = (columns.district, columns.installed, columns.smartphones);
+        if ending.next(src, row, three, !districts.is_empty())? == check::Next::Skip {
             continue;
         }
         let is_total = check::is_total_row(row, columns.district);
-        if !districts.is_empty() && !figures && !is_total && (gap || check::is_note(row)) {
-            end = Some((last_read, row.line, note_text(row)));
-            continue;
-        }
-        last_read = row.line;
         if name.is_empty() && row.cell(columns.installed).is_empty() {
             continue;
         }
@@ -269,6 +248,35 @@ fn coverage(grid: &Grid, options: &Options) -> Result<Imported, Error> {
     if districts.is_empty() {
         return Err(check::no_districts(src, header_row));
     }
+    let end = ending.end().map(|e| (e.last_read, e.first, e.text));
+    // the figures' date: `--as-of`, else the table's date column (the tool's own CSV and
+    // workbook have one), else the title rows, else the file's name
+    let mut as_of = None;
+    if options.as_of.is_none()
+        && let Some(index) = found.columns.as_of
+    {
+        let heading = found.title(index, "");
+        // the rows of the table: down to its total row, or to where notes end it
+        let last = total
+            .map(|(_, _, line)| line)
+            .or(end.as_ref().map(|(last, _, _)| *last))
+            .unwrap_or(usize::MAX);
+        let read: Vec<&GridRow> = rows[1..]
+            .iter()
+            .copied()
+            .filter(|r| r.line <= last)
+            .collect();
+        if let Some(date) = date::of_column(src, &read, index, &heading)? {
+            as_of = Some(AsOf::Column {
+                date,
+                heading: skeleton::shown(&heading),
+            });
+        }
+    }
+    let as_of = match as_of {
+        Some(as_of) => as_of,
+        None => date::as_of(src, &titles, options.as_of)?,
+    };
     if let Some((installed, smartphones, line)) = total {
         let total = Total {
             installed: installed.into(),
@@ -304,18 +312,6 @@ fn coverage(grid: &Grid, options: &Options) -> Result<Imported, Error> {
     })
 }
 
-/// The text of a note row, as the report quotes it: its cells joined, cut short.
-fn note_text(row: &GridRow) -> String {
-    let text = row
-        .cells
-        .iter()
-        .map(|c| c.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|c| !c.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ");
-    skeleton::shown(&text)
-}
-
 /// The headings of the columns not read: neither district, counts, rate, unit type nor notes
 /// (`STT`, `Ghi chú`).
 fn left_out(header: &Header, extras: &[(Extra, usize)]) -> Vec<String> {
@@ -326,6 +322,7 @@ fn left_out(header: &Header, extras: &[(Extra, usize)]) -> Vec<String> {
         Some(c.smartphones),
         c.rate,
         c.unit_type,
+        c.as_of,
     ];
     read.extend(extras.iter().map(|&(_, i)| Some(i)));
     header
@@ -349,6 +346,7 @@ fn extra_columns(header: &Header) -> Vec<(Extra, usize)> {
         Some(c.smartphones),
         c.rate,
         c.unit_type,
+        c.as_of,
     ];
     let mut found: Vec<(Extra, usize)> = Vec::new();
     for i in 0..header.titles.len() {

@@ -392,6 +392,16 @@ fn date_line(as_of: &AsOf, vi: bool) -> String {
             d.written(),
             d.iso()
         ),
+        AsOf::Column { date, heading } if vi => format!(
+            "Ngày số liệu: {} (cột \"{heading}\") → as_of = {}",
+            date.written(),
+            date.iso()
+        ),
+        AsOf::Column { date, heading } => format!(
+            "Figures' date: {} (the column \"{heading}\") → as_of = {}",
+            date.written(),
+            date.iso()
+        ),
         AsOf::Placeholder if vi => {
             format!("Ngày số liệu: tệp không ghi ngày; as_of = {PLACEHOLDER_DATE} là giá trị TẠM")
         }

@@ -266,6 +266,8 @@ fn as_of_line(as_of: &AsOf, file: &str, lang: Lang) -> String {
             }
         }
         AsOf::FileName(_) if vi => format!("FACT: ngày trong tên tệp {file}"),
+        AsOf::Column { heading, .. } if vi => format!("FACT: cột \"{heading}\" của {file}"),
+        AsOf::Column { heading, .. } => format!("FACT: the column \"{heading}\" of {file}"),
         AsOf::FileName(_) => format!("FACT: the date in the file's name, {file}"),
         AsOf::Placeholder if vi => {
             "ASSUMPTION: bảng không ghi ngày; ghi ngày của số liệu (hoặc nhập lại với --as-of)".to_string()

@@ -193,6 +193,8 @@ pub(crate) enum Cell {
     Rate(f64),
     /// Installs per day (coverage history only), one decimal.
     Pace(f64),
+    /// A date, `2020-09-01` (the spreadsheet tables' date of the figures).
+    Date(String),
 }
 
 /// The district table's figures, typed: headings (with the human reports' line breaks), one
@@ -322,6 +324,7 @@ pub fn district_table(plan: &Plan, lang: Lang) -> DistrictTable {
                 Cell::Count(x) => number::count(lang, *x),
                 Cell::Rate(r) => number::percent(lang, *r),
                 Cell::Pace(x) => pace(lang, *x),
+                Cell::Date(d) => words::date(lang, d),
             })
             .collect()
     };

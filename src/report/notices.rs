@@ -53,6 +53,19 @@ pub(crate) fn sentence(notice: &Notice, lang: Lang) -> String {
                 Lang::En => format!("Changed for this run (--set), not the scenario's own plan: {list}"),
             }
         }
+        Notice::CoverageNotesSkipped {
+            file,
+            last_row,
+            first_row,
+            text,
+        } => match lang {
+            Lang::Vi => format!(
+                "Tệp số liệu {file}: bảng kết thúc ở dòng {last_row}; từ dòng {first_row} (\"{text}\") là ghi chú hoặc phần ký tên, không đọc. Nếu dòng nào dưới đó là một huyện, chuyển nó lên trong bảng và ghi đủ hai cột số"
+            ),
+            Lang::En => format!(
+                "Coverage file {file}: the table ends at row {last_row}; from row {first_row} (\"{text}\") on are notes or signatures, not read. If a row below is a district, move it up into the table with both counts"
+            ),
+        },
         Notice::AssumptionsNotChecked => match lang {
             Lang::Vi => "Các giả định của kịch bản là giá trị tạm do `campaign import` ghi (assumptions_checked = false): năng suất và chi phí của các loại đội, mục tiêu, thời gian và các tham số chưa được kiểm tra; số tổ, đội của từng huyện và các nhóm đối tượng (cách ly, xét nghiệm, học sinh) có thể còn là 0. Kiểm tra từng dòng ghi ASSUMPTION trong kịch bản, rồi sửa thành assumptions_checked = true".to_string(),
             Lang::En => "The scenario's assumptions are the placeholders `campaign import` wrote (assumptions_checked = false): the team kinds' productivity and costs, the target, the horizon and the parameters are unchecked; each district's teams and cohorts (quarantine, testing, students) may still be 0. Check every line marked ASSUMPTION in the scenario, then set assumptions_checked = true".to_string(),

@@ -186,7 +186,7 @@ fn scenario(path: &Path, top: &Table<'_, '_>) -> Result<Scenario, Error> {
 
     let (params, params_at) = super::params::params(top)?;
     let (team_kinds, made_provincial) = team_kind::team_kinds(top)?;
-    let (districts, coverage) = districts(top, &team_kinds, &made_provincial)?;
+    let (districts, coverage, coverage_notes) = districts(top, &team_kinds, &made_provincial)?;
     if districts.len() > crate::limits::DISTRICTS {
         return Err(Error::new(ScenarioProblem::TooManyDistricts {
             count: districts.len(),
@@ -195,7 +195,7 @@ fn scenario(path: &Path, top: &Table<'_, '_>) -> Result<Scenario, Error> {
     }
     spend_is_exact(path, top, &team_kinds, &districts, horizon_days)?;
     let history = super::history::history(top, &as_of, &districts)?;
-    let letter = super::letter::letter(top, &as_of)?;
+    let letter = super::letter::letter(top, &as_of, &districts)?;
     // the scenario's own files (base first), not the settings layered on them
     let files = top
         .layers()
@@ -224,6 +224,7 @@ fn scenario(path: &Path, top: &Table<'_, '_>) -> Result<Scenario, Error> {
         history,
         letter,
         files,
+        coverage_notes,
     })
 }
 
@@ -542,12 +543,19 @@ fn no_districts(src: &Source, at: Pos) -> Error {
 /// The districts: from the last file (base first) that names a coverage file, or else from
 /// the first that has `[[district]]` entries; the `[[district]]` entries of the files (and
 /// settings) after it change them (`overlay::patch_districts`). One file may not have both.
-/// Also the coverage file read, if any.
+/// Also the coverage file read, if any, and the notes under its table.
 fn districts<'a>(
     top: &Table<'a, '_>,
     kinds: &[TeamKind],
     made_provincial: &[(String, Spot<'a>)],
-) -> Result<(Vec<super::DistrictInput>, Option<PathBuf>), Error> {
+) -> Result<
+    (
+        Vec<super::DistrictInput>,
+        Option<PathBuf>,
+        Option<super::CoverageNotes>,
+    ),
+    Error,
+> {
     let layers = top.layers();
     for layer in layers {
         if let (Some(file), Some(_)) = (layer.get("coverage"), layer.get("district")) {
@@ -562,8 +570,18 @@ fn districts<'a>(
         Some(i) => Some(coverage_file(&layers[i])?),
         None => None,
     };
+    let mut notes = None;
     let mut list = match &table {
-        Some(table) => Some(coverage::districts(table, kinds)?),
+        Some(table) => {
+            let (list, end) = coverage::districts(table, kinds)?;
+            notes = end.map(|end| super::CoverageNotes {
+                file: table.src.path.display().to_string(),
+                last_row: end.last_read,
+                first_row: end.first,
+                text: end.text,
+            });
+            Some(list)
+        }
         None => None,
     };
     for layer in &layers[from.map_or(0, |i| i + 1)..] {
@@ -581,7 +599,11 @@ fn districts<'a>(
     }
     let coverage = table.as_ref().map(|t| t.src.path.clone());
     match list {
-        Some(list) => Ok((district::check(list, kinds, made_provincial)?, coverage)),
+        Some(list) => Ok((
+            district::check(list, kinds, made_provincial)?,
+            coverage,
+            notes,
+        )),
         None => Err(no_districts(top.src, Pos::File)),
     }
 }

@@ -68,6 +68,21 @@ pub struct Scenario {
     /// The files read to make it, besides its rules and history: the scenario file, the
     /// bases it names and their bases, and the coverage table.
     pub files: Vec<PathBuf>,
+    /// Notes under the coverage table ("Ghi chú: ...", a signature block), not read as
+    /// districts, as `campaign import` leaves them: every plan says so.
+    pub coverage_notes: Option<CoverageNotes>,
+}
+
+/// Where the coverage table ends and the notes under it start (rows as the file numbers them).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CoverageNotes {
+    /// The coverage file, as the scenario's folder and `coverage` name it.
+    pub file: String,
+    /// The table's last row read (its total row, when it has one).
+    pub last_row: usize,
+    /// The first row of the notes, and its text as quoted (on one line, cut short).
+    pub first_row: usize,
+    pub text: String,
 }
 
 impl Scenario {

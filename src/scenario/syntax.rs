@@ -286,10 +286,26 @@ fn classify(text: &str, message: &str, start: usize, end: usize) -> (Syntax, Pos
             || d.starts_with("invalid datetime") =>
         {
             let (part, range) = date_part(expected);
+            // the key of the line (`date = 2020-9-1` in [letter]): the hint's example names it
+            let (line_start, line_end) = line_around(text, start);
+            let line = &text[line_start..line_end];
+            let key = match line.split_once('=') {
+                Some((key, _))
+                    if !key.trim().is_empty()
+                        && key
+                            .trim()
+                            .chars()
+                            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') =>
+                {
+                    key.trim().to_string()
+                }
+                _ => "as_of".to_string(),
+            };
             Syntax::InvalidDate {
                 written: token_at(text, start).to_string(),
                 part,
                 range,
+                key,
             }
         }
         "key with no value" | "missing assignment between key-value pairs" => {

@@ -94,6 +94,8 @@ pub(crate) enum Syntax {
         written: String,
         part: Option<DatePart>,
         range: Option<(String, String)>,
+        /// The key the date is written for (`as_of`, `date`, `from`), for the hint's example.
+        key: String,
     },
     /// A key (`a b`) not followed by `=`.
     KeyWithoutValue { key: String },
@@ -227,6 +229,7 @@ impl Syntax {
                 written,
                 part,
                 range,
+                key,
             } => Said::new(match (part, range) {
                 (Some(part), Some((low, high))) => format!(
                     "`{}` không phải một ngày giờ có thật: {} phải từ {low} đến {high}",
@@ -235,7 +238,7 @@ impl Syntax {
                 ),
                 _ => format!("`{}` không phải một ngày giờ có thật", shortened(written)),
             })
-            .hint("ghi ngày theo dạng năm-tháng-ngày, đủ hai chữ số cho tháng và ngày, không có ngoặc kép: as_of = 2020-09-01"),
+            .hint(format!("ghi ngày theo dạng năm-tháng-ngày, đủ hai chữ số cho tháng và ngày, không có ngoặc kép: {key} = 2020-09-01")),
             KeyWithoutValue { key } => Said::new(format!(
                 "sau `{}` thiếu dấu `=` và giá trị",
                 shortened(key)
@@ -392,6 +395,7 @@ impl Syntax {
                 written,
                 part,
                 range,
+                key,
             } => Said::new(match (part, range) {
                 (Some(part), Some((low, high))) => format!(
                     "`{}` is not a real date or time: {} must be from {low} to {high}",
@@ -400,7 +404,7 @@ impl Syntax {
                 ),
                 _ => format!("`{}` is not a real date or time", shortened(written)),
             })
-            .hint("write the date as year-month-day, two digits for the month and the day, without quotes: as_of = 2020-09-01"),
+            .hint(format!("write the date as year-month-day, two digits for the month and the day, without quotes: {key} = 2020-09-01")),
             KeyWithoutValue { key } => Said::new(format!(
                 "`{}` is not followed by `=` and a value",
                 shortened(key)
