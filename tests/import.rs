@@ -637,7 +637,9 @@ fn import_without_a_rules_folder_says_where_it_looked_and_what_it_wrote() {
     assert_has(
         &stderr,
         &[
-            &format!("Quy tắc: không thấy thư mục rules/ có tệp quy tắc (.rhai) ở thư mục của kịch bản ({folder})"),
+            &format!(
+                "Quy tắc: không thấy thư mục rules/ có tệp quy tắc (.rhai) ở thư mục của kịch bản ({folder})"
+            ),
             "nên đã ghi rules = [] vào kịch bản: kế hoạch của nó sẽ không có việc cần làm nào và công văn là DỰ THẢO",
         ],
     );

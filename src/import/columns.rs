@@ -820,10 +820,10 @@ pub(crate) fn named_extra(
     let found = if whole.is_empty() {
         let parts: Vec<usize> = (0..titles.len())
             .filter(|&i| {
-                header
-                    .rows
-                    .iter()
-                    .any(|&r| rows.get(r).is_some_and(|row| table::key(row.cell(i)) == wanted))
+                header.rows.iter().any(|&r| {
+                    rows.get(r)
+                        .is_some_and(|row| table::key(row.cell(i)) == wanted)
+                })
             })
             .collect();
         if parts.is_empty() {

@@ -5,13 +5,13 @@
 use std::fmt::Write;
 use std::path::Path;
 
-use super::{Imported, KindFrom};
 use super::date::{AsOf, YearFrom};
 use super::extra::Extra;
 use super::skeleton::{PLACEHOLDER_DATE, Rules, shown};
 use super::table::Heading;
-use crate::number::{count, percent};
+use super::{Imported, KindFrom};
 use crate::model::UnitType;
+use crate::number::{count, percent};
 use crate::text::Lang;
 
 #[allow(clippy::cast_precision_loss)]
@@ -59,7 +59,11 @@ pub fn render(imported: &Imported, out: Option<&Path>, rules: &Rules, lang: Lang
             format!(
                 "Đã đọc {file}: {} {} (dòng {first} đến {last}), {header}.",
                 n(lang, districts as u64),
-                if c.districts.iter().all(|d| d.unit_type.unwrap_or_else(|| UnitType::of_name(&d.name)) == UnitType::District) {
+                if c.districts.iter().all(|d| d
+                    .unit_type
+                    .unwrap_or_else(|| UnitType::of_name(&d.name))
+                    == UnitType::District)
+                {
                     "huyện"
                 } else {
                     "đơn vị"
@@ -213,10 +217,9 @@ pub fn render(imported: &Imported, out: Option<&Path>, rules: &Rules, lang: Lang
             "Quy tắc: rules = [\"{f}\"] (tính từ {})",
             folder_of(out, vi)
         ),
-        (Rules::Folder(f), false) => format!(
-            "Rules: rules = [\"{f}\"] (from {})",
-            folder_of(out, vi)
-        ),
+        (Rules::Folder(f), false) => {
+            format!("Rules: rules = [\"{f}\"] (from {})", folder_of(out, vi))
+        }
         (Rules::None, true) => format!(
             "Quy tắc: không thấy thư mục rules/ có tệp quy tắc (.rhai) ở {} hay các thư mục bên trên nó, cũng không ở thư mục hiện tại, nên đã ghi rules = [] vào kịch bản: kế hoạch của nó sẽ không có việc cần làm nào và công văn là DỰ THẢO. Ghi đường dẫn tới thư mục rules của chương trình vào dòng rules của kịch bản (tính từ thư mục của kịch bản, ví dụ rules = [\"../rules\"]), hoặc ghi kịch bản vào thư mục scenarios của chương trình bằng --out",
             looked_in(out, vi)
@@ -351,10 +354,8 @@ pub fn render(imported: &Imported, out: Option<&Path>, rules: &Rules, lang: Lang
 fn kinds(imported: &Imported, lang: Lang) -> String {
     let vi = lang == Lang::Vi;
     let districts = &imported.coverage.districts;
-    let type_of = |d: &super::ImportedDistrict| {
-        d.unit_type
-            .unwrap_or_else(|| UnitType::of_name(&d.name))
-    };
+    let type_of =
+        |d: &super::ImportedDistrict| d.unit_type.unwrap_or_else(|| UnitType::of_name(&d.name));
     let counts: Vec<String> = UnitType::ALL
         .iter()
         .filter_map(|&u| {
@@ -365,7 +366,11 @@ fn kinds(imported: &Imported, lang: Lang) -> String {
         .collect();
     let mut s = format!(
         "{} {}.\n",
-        if vi { "Loại đơn vị:" } else { "Unit types:" },
+        if vi {
+            "Loại đơn vị:"
+        } else {
+            "Unit types:"
+        },
         counts.join(", ")
     );
     let names = |kind: KindFrom| -> Vec<&str> {

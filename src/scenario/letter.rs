@@ -489,6 +489,9 @@ mod tests {
     fn every_key_but_app_recipients_copies_authority_and_mode_has_a_placeholder() {
         let all = Letter::default().placeholders();
         let rest: Vec<&str> = KEYS.iter().copied().filter(|k| !all.contains(k)).collect();
-        assert_eq!(rest, ["app", "recipients", "copies_to", "authority", "mode"]);
+        assert_eq!(
+            rest,
+            ["app", "recipients", "copies_to", "authority", "mode"]
+        );
     }
 }

@@ -79,7 +79,7 @@ fn cases() -> Vec<Case> {
             "import: an installed column read as smartphones, none as installed",
             "STT;Địa bàn;Số thuê bao;;Ghi chú\n;;Tổng;Đã kích hoạt;\n1;Hữu Lũng;78399;18019;\n2;Cao Lộc;58196;16752;\n",
         )
-        .at(&format!("{AT}:2"))
+        .at(&format!("{AT}:1"))
         .place(
             "không cột nào được đọc là số đã cài",
             "no column reads as installed counts",
@@ -611,7 +611,7 @@ fn cases() -> Vec<Case> {
         table("import: a table whose scenario would be too large", &too_large())
             .at("letter.csv: ")
             .place(
-                "kịch bản viết từ bảng này sẽ dài 16,7 MB (19.500 huyện/xã), vượt giới hạn một tệp kịch bản: tối đa 16 MB",
+                "kịch bản viết từ bảng này sẽ dài 16,8 MB (19.500 huyện/xã), vượt giới hạn một tệp kịch bản: tối đa 16 MB",
                 "the scenario made from this table would be 16.8 MB (19,500 districts), above what a scenario file may be: at most 16 MB",
             )
             .hint(

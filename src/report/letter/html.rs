@@ -24,7 +24,7 @@ table.layout td { padding: 0 2pt; vertical-align: top; text-align: center; }
 .parent, .issuer, .number { font-size: 13pt; }
 .number { white-space: nowrap; }
 section.letter { padding-top: 6pt; }
-table.layout.head { break-inside: avoid; page-break-inside: avoid; line-height: 1.3; }
+table.layout.head { break-inside: avoid; page-break-inside: avoid; }
 .nation { font-size: 12pt; white-space: nowrap; }
 .issuer, .nation, .motto, .authority, .title, .signer { font-weight: bold; }
 .motto { display: inline-block; border-bottom: 1px solid #000; }
