@@ -51,6 +51,10 @@ pub enum Notice {
     /// plan rests on the provincial teams alone, as an imported skeleton's does until its teams
     /// are filled in.
     NoLocalTeams { kinds: Vec<String> },
+    /// The scenario names no rules (`rules = []`, as `campaign import` writes it when it finds
+    /// no rules folder): the plan has no directives, and its letter sends teams with no task
+    /// (user14 U5).
+    NoRules,
     /// The objective is not `min-cost`, the target is met, and the cheapest plan that meets it
     /// (`--set objective=min-cost`, the same rules, pools and budget) costs less: its cost,
     /// teams and projected rate, beside this plan's (issue 13 item 9).
@@ -405,6 +409,9 @@ impl Plan {
         });
         if !kinds.is_empty() && none {
             said.push(Notice::NoLocalTeams { kinds });
+        }
+        if scenario.rules.is_empty() {
+            said.push(Notice::NoRules);
         }
         said.append(&mut self.notices);
         self.notices = said;

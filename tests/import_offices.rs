@@ -739,7 +739,7 @@ fn a_row_numbering_the_columns_is_skipped_and_said() {
         assert_has(
             &vi,
             &[
-                "11 huyện (dòng 3 đến 13), dòng tiêu đề 1",
+                "11 đơn vị (dòng 3 đến 13), dòng tiêu đề 1",
                 "Bỏ qua dòng 2: dòng đánh số cột hoặc ghi đơn vị tính, không phải một huyện.",
             ],
         );

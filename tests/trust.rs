@@ -218,7 +218,9 @@ fn a_missed_target_under_max_installs_says_what_would_reach_it() {
     let json = with(&settings, "en").format("json").run().plan().json();
     // after the notice that the settings were for this run
     assert_eq!(json["notices"][0]["notice"], "set_for_this_run");
-    let notice = &json["notices"][1];
+    // (then the notice that the run has no rules, user14 U5)
+    assert_eq!(json["notices"][1]["notice"], "no_rules");
+    let notice = &json["notices"][2];
     assert_eq!(notice["notice"], "target_not_reached", "{notice}");
     assert_eq!(notice["findings"][0]["finding"], "target_teams_short");
     assert_eq!(notice["findings"][0]["more"], 36);

@@ -59,6 +59,7 @@ impl Extra {
             key.as_str(),
             "so xa" | "to xa" | "so to xa" | "xa" | "commune" | "communes" | "commune teams"
         ) || (words.contains(&"to") && words.contains(&"xa") && words.len() <= 5)
+            || is_communes_list(&words)
         {
             return Some(Extra::Communes);
         }
@@ -74,6 +75,25 @@ impl Extra {
         None
     }
 }
+
+/// Whether a heading lists the communes by their kinds, as a province with a city writes it:
+/// "Số xã, phường", "Số xã, phường, thị trấn", "Xã, phường, thị trấn", "Số tổ phường, xã"
+/// (user14 U1): only "số", "tổ", "xã", "phường", "thị trấn", with "xã" or "phường".
+fn is_communes_list(words: &[&str]) -> bool {
+    let allowed = ["so", "to", "xa", "phuong", "thi", "tran"];
+    words.len() <= 6
+        && (words.contains(&"xa") || words.contains(&"phuong"))
+        && words.iter().all(|w| allowed.contains(w))
+        && words.iter().any(|w| *w != "xa" && *w != "so")
+}
+
+/// The `--column` keys of these columns, with the column each names.
+pub(crate) const KEYS: [(&str, Extra); 4] = [
+    ("commune", Extra::Communes),
+    ("quarantine", Extra::Quarantine),
+    ("testing", Extra::Testing),
+    ("students", Extra::Students),
+];
 
 #[cfg(test)]
 mod tests {
@@ -93,5 +113,11 @@ mod tests {
         assert_eq!(of("Số cán bộ"), None);
         assert_eq!(of("Đội tình nguyện"), None);
         assert_eq!(of("Tỷ lệ cách ly"), None);
+        // user14 U1: the communes listed by their kinds, as a province with a city heads them
+        assert_eq!(of("Số xã, phường"), Some(Extra::Communes));
+        assert_eq!(of("Số xã, phường, thị trấn"), Some(Extra::Communes));
+        assert_eq!(of("Xã, phường, thị trấn"), Some(Extra::Communes));
+        assert_eq!(of("Số tổ phường, xã"), Some(Extra::Communes));
+        assert_eq!(of("Số thị trấn"), None);
     }
 }

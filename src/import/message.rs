@@ -631,6 +631,8 @@ pub(crate) enum TableProblem {
         heading: Heading,
         first: (String, String),
         second: (String, String),
+        /// The other count, read from no column: one of the two is probably it.
+        missing: Option<Heading>,
     },
     /// The row on `line`, right under the header row on `header`, holds headings (a second
     /// header row) that do not make a header with it.
@@ -788,7 +790,24 @@ fn pick(key: &str, column: &(String, String), same_heading: bool) -> String {
     }
 }
 
-const COLUMN_KEYS: &str = "`district`, `installed`, `smartphones`, `rate`";
+/// Of two columns read as one count, the one headed as a total ("Tổng", "Tổng số", "Total")
+/// first, then the other: the other is the likelier to be the count no column reads as.
+fn total_first<'a>(
+    first: &'a (String, String),
+    second: &'a (String, String),
+) -> (&'a (String, String), &'a (String, String)) {
+    let is_total = |c: &(String, String)| {
+        let key = super::table::key(&c.1);
+        key.split(' ').any(|w| w == "tong" || w == "total")
+    };
+    if is_total(second) && !is_total(first) {
+        (second, first)
+    } else {
+        (first, second)
+    }
+}
+
+const COLUMN_KEYS: &str = "`district`, `installed`, `smartphones`, `rate`, `commune`, `quarantine`, `testing`, `students`";
 
 impl Message for ColumnOption {
     fn vi(&self) -> Said {
@@ -1132,6 +1151,36 @@ impl Message for TableProblem {
                 heading,
                 first,
                 second,
+                missing: Some(missing),
+            } => {
+                let (total, other) = total_first(first, second);
+                let key = super::columns::key_of(*missing);
+                Said::new(format!(
+                    "dòng tiêu đề (dòng {line}): hai cột đều được đọc là {}: cột {} `{}` và cột {} `{}`, và không cột nào được đọc là {}",
+                    holds(Lang::Vi, *heading),
+                    first.0,
+                    first.1,
+                    second.0,
+                    second.1,
+                    holds(Lang::Vi, *missing)
+                ))
+                .hint(format!(
+                    "có lẽ một trong hai cột là {}: nếu là cột {} thì chỉ nó bằng tùy chọn {} (cột {} `{}` vẫn là {}); nếu là cột kia thì ghi {}",
+                    holds(Lang::Vi, *missing),
+                    other.0,
+                    pick(key, other, false),
+                    total.0,
+                    total.1,
+                    holds(Lang::Vi, *heading),
+                    pick(key, total, false)
+                ))
+            }
+            HeadingTwice {
+                line,
+                heading,
+                first,
+                second,
+                missing: None,
             } => {
                 let key = super::columns::key_of(*heading);
                 let same = super::table::key(&first.1) == super::table::key(&second.1);
@@ -1227,6 +1276,36 @@ impl Message for TableProblem {
                 heading,
                 first,
                 second,
+                missing: Some(missing),
+            } => {
+                let (total, other) = total_first(first, second);
+                let key = super::columns::key_of(*missing);
+                Said::new(format!(
+                    "the header row (row {line}): two columns both read as {}: column {} `{}` and column {} `{}`, and no column reads as {}",
+                    holds(Lang::En, *heading),
+                    first.0,
+                    first.1,
+                    second.0,
+                    second.1,
+                    holds(Lang::En, *missing)
+                ))
+                .hint(format!(
+                    "one of the two is probably {}: if it is column {}, name it with {} (column {} `{}` stays {}); if it is the other, write {}",
+                    holds(Lang::En, *missing),
+                    other.0,
+                    pick(key, other, false),
+                    total.0,
+                    total.1,
+                    holds(Lang::En, *heading),
+                    pick(key, total, false)
+                ))
+            }
+            HeadingTwice {
+                line,
+                heading,
+                first,
+                second,
+                missing: None,
             } => {
                 let key = super::columns::key_of(*heading);
                 let same = super::table::key(&first.1) == super::table::key(&second.1);

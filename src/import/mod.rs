@@ -54,6 +54,25 @@ pub struct ImportedDistrict {
     pub line: usize,
     /// The commune teams and cohorts the table gives ([`Extra`]), where its cell is filled.
     pub extras: Vec<(Extra, u64)>,
+    /// Where the unit's type comes from: a name without a kind word is a huyện only by
+    /// assumption, and the import says so (user14 U10).
+    pub kind: KindFrom,
+}
+
+/// Where an imported unit's type ([`UnitType`]) comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KindFrom {
+    /// Its name as typed says it: "Thành phố Lạng Sơn", "TP Lạng Sơn", "Huyện Cao Lộc", "H.
+    /// Hữu Lũng".
+    Name,
+    /// The table's unit-type column.
+    Column,
+    /// The name says no kind and is the province's ("Lạng Sơn" in Lạng Sơn): by Vietnamese
+    /// convention the provincial city, so a thành phố, marked ASSUMPTION in the skeleton.
+    ProvinceName,
+    /// The name says no kind ("Lộc Bình"): a huyện, as a scenario reads such a name, by
+    /// assumption.
+    Assumed,
 }
 
 /// Reads and checks the coverage table at `path` (`.xlsx` or CSV), its columns guessed from
@@ -103,6 +122,61 @@ pub struct Imported {
     pub extra_columns: Vec<(Extra, String)>,
     /// Whether the sheet was chosen by `--sheet`.
     pub sheet_named: bool,
+    /// The province, as a title row names it ("UBND TỈNH LẠNG SƠN": the row's line), else the
+    /// province of the scenario the placeholders come from (Lạng Sơn, no line): a unit named
+    /// as it is taken for its city.
+    pub province: (String, Option<usize>),
+}
+
+/// The province the placeholders of the skeleton come from (scenarios/lang-son-2020-09-01.toml).
+pub const REFERENCE_PROVINCE: &str = "Lạng Sơn";
+
+/// The province a title row names: the words after "tỉnh" ("UBND TỈNH LẠNG SƠN", "Sở ... tỉnh
+/// Lạng Sơn"), up to a comma or a bracket, with its row's line.
+fn province_of(titles: &[&GridRow]) -> Option<(String, usize)> {
+    for row in titles {
+        for cell in &row.cells {
+            let cell = crate::text::normalise(cell);
+            let lower = cell.to_lowercase();
+            let Some(at) = lower.find("tỉnh ") else {
+                continue;
+            };
+            // (the lower case has the same byte lengths for Vietnamese letters)
+            let Some(rest) = cell.get(at + "tỉnh ".len()..) else {
+                continue;
+            };
+            let name: String = rest
+                .split([',', '(', ';', ':', '\n'])
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_string();
+            let words = name.split_whitespace().count();
+            if (1..=4).contains(&words) && !name.chars().any(|c| c.is_ascii_digit()) {
+                return Some((name, row.line));
+            }
+        }
+    }
+    None
+}
+
+/// A unit's name as kept: "Huyện" and "H." dropped (a name without a kind word is a huyện),
+/// "TP", "TX", "Q." written out ("TP Lạng Sơn" is "Thành phố Lạng Sơn"), so that every
+/// output names the units alike (user14 U6).
+fn proper_name(name: &str) -> String {
+    match UnitType::split_name(name) {
+        (Some(UnitType::District), rest) => rest.to_string(),
+        (Some(unit), rest) if !name.to_lowercase().starts_with(unit.vi()) => {
+            let word = unit.vi();
+            let mut first = word.chars();
+            let capital: String = first
+                .next()
+                .map(|c| c.to_uppercase().chain(first).collect())
+                .unwrap_or_default();
+            format!("{capital} {rest}")
+        }
+        _ => name.to_string(),
+    }
 }
 
 /// Reads and checks the coverage table at `path` as `campaign import` does, with `options`.
@@ -123,13 +197,17 @@ fn coverage(grid: &Grid, options: &Options) -> Result<Imported, Error> {
         .iter()
         .filter(|r| r.filled() > 0)
         .collect();
+    let province = province_of(&titles).map_or_else(
+        || (REFERENCE_PROVINCE.to_string(), None),
+        |(name, line)| (name, Some(line)),
+    );
     let header_row = &grid.rows[*found.rows.last().unwrap_or(&header_at)];
     let rows: Vec<&GridRow> = std::iter::once(header_row)
         .chain(grid.rows[first_data..].iter().filter(|r| r.filled() > 0))
         .collect();
     let header = &found;
     let columns = &found.columns;
-    let extra_columns = extra_columns(&found);
+    let extra_columns = extra_columns(src, &grid.rows, &found, &options.columns)?;
 
     let mut districts: Vec<ImportedDistrict> = Vec::new();
     // the line of each district read, by its name's key: a name given twice is found at once
@@ -137,8 +215,9 @@ fn coverage(grid: &Grid, options: &Options) -> Result<Imported, Error> {
     let mut total: Option<(u64, u64, usize)> = None;
     // where notes end a table without a total row, as the scenario's reader finds it too
     let mut ending = check::Ending::new(header_row.line);
+    let mut total_rate: Option<(&GridRow, String, u64, u64)> = None;
     for row in &rows[1..] {
-        let name = table::district_name(row.cell(columns.district));
+        let name = proper_name(&table::district_name(row.cell(columns.district)));
         let at = row.pos();
         if let Some(hidden) = HiddenCharacter::of(&name) {
             // (the row's label would print the name, character and all)
@@ -207,8 +286,22 @@ fn coverage(grid: &Grid, options: &Options) -> Result<Imported, Error> {
                     first,
                 }));
             }
-            let unit_type = unit_type(row, header, &name)
+            let mut unit_type = unit_type(row, header, &name)
                 .map_err(|(problem, title)| in_row(problem).table_column(title))?;
+            let typed = crate::text::normalise(row.cell(columns.district));
+            let column_given = columns
+                .unit_type
+                .is_some_and(|i| !row.cell(i).trim().is_empty());
+            let kind = if column_given {
+                KindFrom::Column
+            } else if UnitType::split_name(&typed).0.is_some() {
+                KindFrom::Name
+            } else if crate::text::fold(&name) == crate::text::fold(&province.0) {
+                unit_type = Some(UnitType::City);
+                KindFrom::ProvinceName
+            } else {
+                KindFrom::Assumed
+            };
             let mut extras = Vec::new();
             for &(extra, index) in &extra_columns {
                 if row.cell(index).is_empty() {
@@ -225,6 +318,7 @@ fn coverage(grid: &Grid, options: &Options) -> Result<Imported, Error> {
                 extras.push((extra, value));
             }
             districts.push(ImportedDistrict {
+                kind,
                 extras,
                 unit_type,
                 name: name.clone(),
@@ -234,6 +328,12 @@ fn coverage(grid: &Grid, options: &Options) -> Result<Imported, Error> {
             });
         }
         if let Some(rate) = columns.rate {
+            // the total row's rate after its counts are checked against the districts' sums:
+            // a typo in a count is said as such, not as a wrong rate (user14 U13)
+            if is_total {
+                total_rate = Some((row, name.clone(), installed, smartphones));
+                continue;
+            }
             check::rate(
                 src,
                 row,
@@ -288,6 +388,17 @@ fn coverage(grid: &Grid, options: &Options) -> Result<Imported, Error> {
             .map(|d| (d.installed.into(), d.smartphones.into()));
         total.check(src, sums, Reader::Import)?;
     }
+    if let (Some(rate), Some((row, name, installed, smartphones))) = (columns.rate, total_rate) {
+        check::rate(
+            src,
+            row,
+            rate,
+            &header.title(rate, "rate"),
+            &name,
+            (installed, smartphones),
+            Reader::Import,
+        )?;
+    }
     let coverage = Coverage {
         path: src.path.clone(),
         districts,
@@ -309,6 +420,7 @@ fn coverage(grid: &Grid, options: &Options) -> Result<Imported, Error> {
         unit_type_column: found.columns.unit_type.map(|i| found.title(i, "")),
         sheet: grid.sheet.clone(),
         sheet_named: options.sheet.is_some(),
+        province,
     })
 }
 
@@ -338,7 +450,12 @@ fn left_out(header: &Header, extras: &[(Extra, usize)]) -> Vec<String> {
 
 /// The columns of commune teams and cohorts ([`Extra`]) among those not otherwise read: the
 /// first of each, with its index.
-fn extra_columns(header: &Header) -> Vec<(Extra, usize)> {
+fn extra_columns(
+    src: &Source,
+    rows: &[GridRow],
+    header: &Header,
+    names: &ColumnNames,
+) -> Result<Vec<(Extra, usize)>, Error> {
     let c = &header.columns;
     let taken = [
         Some(c.district),
@@ -349,8 +466,37 @@ fn extra_columns(header: &Header) -> Vec<(Extra, usize)> {
         c.as_of,
     ];
     let mut found: Vec<(Extra, usize)> = Vec::new();
+    // named by `--column commune="..."`: first, whatever the heading says
+    for (extra, name) in &names.extras {
+        let key = extra::KEYS
+            .iter()
+            .find(|(_, e)| e == extra)
+            .map_or("commune", |(k, _)| *k);
+        let i = columns::named_extra(src, rows, header, key, name)?;
+        if taken.contains(&Some(i)) || found.iter().any(|(_, at)| *at == i) {
+            let first = if taken[1] == Some(i) {
+                "installed"
+            } else if taken[2] == Some(i) {
+                "smartphones"
+            } else if taken[0] == Some(i) {
+                "district"
+            } else {
+                found
+                    .iter()
+                    .find(|(_, at)| *at == i)
+                    .and_then(|(e, _)| extra::KEYS.iter().find(|(_, k)| k == e))
+                    .map_or("rate", |(k, _)| *k)
+            };
+            return Err(Error::new(message::ColumnOption::SameColumn {
+                first: first.to_string(),
+                second: key.to_string(),
+                column: (message::column_name(i), header.title(i, "")),
+            }));
+        }
+        found.push((*extra, i));
+    }
     for i in 0..header.titles.len() {
-        if taken.contains(&Some(i)) {
+        if taken.contains(&Some(i)) || found.iter().any(|(_, at)| *at == i) {
             continue;
         }
         if let Some(extra) = Extra::of_heading(&header.title(i, ""))
@@ -359,7 +505,7 @@ fn extra_columns(header: &Header) -> Vec<(Extra, usize)> {
             found.push((extra, i));
         }
     }
-    found
+    Ok(found)
 }
 
 /// The columns read, in the table's order.

@@ -82,6 +82,10 @@ pub(crate) fn sentence(notice: &Notice, lang: Lang) -> String {
                 ),
             }
         }
+        Notice::NoRules => match lang {
+            Lang::Vi => "Kịch bản không có quy tắc nào (rules = []): kế hoạch không có việc cần làm nào cho các huyện, chỉ có số tổ, đội. Ghi thư mục quy tắc vào dòng rules của kịch bản (tính từ thư mục của kịch bản, ví dụ rules = [\"../rules\"]) rồi lập lại kế hoạch".to_string(),
+            Lang::En => "The scenario has no rules (rules = []): the plan gives the districts no directives, only teams. Name the rules folder on the scenario's rules line (from the scenario's folder, e.g. rules = [\"../rules\"]) and plan again".to_string(),
+        },
         Notice::TargetMetWithTeamsToSpare {
             target_rate,
             cost,

@@ -231,6 +231,7 @@ pub(crate) const API: &[Item] = &[
     property(S, "target_rate", Returns::Number, Phase::Any),
     property(S, "horizon_days", Returns::Number, Phase::Any),
     property(S, "district_floor", Returns::Number, Phase::Any),
+    property(S, "app", Returns::Text, Phase::Any),
     function(S, "team_kinds", &[&[]], Returns::TextList, Phase::Any, "()"),
     function(
         S,
@@ -277,10 +278,10 @@ pub(crate) const API: &[Item] = &[
     function(
         G,
         "fmt_percent",
-        &[&[A::Number, A::Lang]],
+        &[&[A::Number, A::Lang], &[A::Number, A::Lang, A::Number]],
         Returns::Text,
         Phase::Any,
-        "(rate, lang)",
+        "(rate, lang[, decimals])",
     ),
 ];
 

@@ -58,6 +58,7 @@ const API_NAMES: &[&str] = &[
     "target_rate",
     "horizon_days",
     "district_floor",
+    "app",
     "team_kinds",
     "provincial_kinds",
     "local_kinds",
@@ -84,6 +85,7 @@ const PROPERTY_NAMES: &[&str] = &[
     "target_rate",
     "horizon_days",
     "district_floor",
+    "app",
 ];
 
 /// A syntax error in the rule `rule` (read from `path`, text `source`).

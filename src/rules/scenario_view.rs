@@ -22,6 +22,8 @@ struct Data {
     horizon_days: u32,
     district_floor: f64,
     kinds: Vec<(String, Scope)>,
+    /// `scenario.app`: the app's name (`[letter] app`, else Bluezone).
+    app: String,
     /// `scenario.districts()`.
     districts: Districts,
     /// Each district's name as a person reads it ([`NameKeys`]), in scenario order.
@@ -184,6 +186,7 @@ impl ScenarioView {
             target_rate: scenario.target_rate,
             horizon_days: scenario.horizon_days,
             district_floor: scenario.district_floor.unwrap_or(0.0),
+            app: scenario.letter.app_name().to_string(),
             kinds: scenario
                 .team_kinds
                 .iter()
@@ -359,6 +362,11 @@ pub(crate) fn register(engine: &mut Engine) {
         s.read("horizon_days", || TraceValue::Int(days));
         days
     });
+    engine.register_get("app", |s: &mut ScenarioView| {
+        let app = s.data.app.clone();
+        s.read("app", || TraceValue::Text(app.clone()));
+        app
+    });
     engine.register_get("district_floor", |s: &mut ScenarioView| {
         let floor = s.data.district_floor;
         s.read("district_floor", || TraceValue::Number(floor));
@@ -405,6 +413,17 @@ pub(crate) fn register(engine: &mut Engine) {
             let lang = value::lang(lang, "fmt_percent")?;
             let rate = value::number(&rate, Input::FmtPercent)?;
             Ok(number::percent1(lang, rate))
+        },
+    );
+    // with the decimals asked for (0 to 4): `fmt_percent(rate, "vi", 2)` is "42,45%", as the
+    // plan's tables and the letter print a rate (user14 U3)
+    engine.register_fn(
+        "fmt_percent",
+        |rate: Dynamic, lang: &str, places: INT| -> Fallible<String> {
+            let lang = value::lang(lang, "fmt_percent")?;
+            let rate = value::number(&rate, Input::FmtPercent)?;
+            let places = usize::try_from(places.clamp(0, 4)).unwrap_or(2);
+            Ok(format!("{}%", number::decimal(lang, rate * 100.0, places)))
         },
     );
 }

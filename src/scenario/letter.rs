@@ -135,7 +135,17 @@ pub struct Letter {
     pub mode: LetterMode,
 }
 
+/// The app the campaign installs when `[letter] app` does not name another: the letter's
+/// figures, its table and the shipped rules' directives all name it (user14 U4).
+pub const DEFAULT_APP: &str = "Bluezone";
+
 impl Letter {
+    /// The app's name, in the whole letter and in the rules' directives (`scenario.app`):
+    /// `[letter] app`, else [`DEFAULT_APP`].
+    pub fn app_name(&self) -> &str {
+        self.app.as_deref().unwrap_or(DEFAULT_APP)
+    }
+
     /// The keys whose value the letter prints as a placeholder, in [`KEYS`] order.
     pub fn placeholders(&self) -> Vec<&'static str> {
         let missing = [
@@ -146,7 +156,6 @@ impl Letter {
             ("place", self.place.is_none()),
             ("date", self.date.is_none()),
             ("subject", self.subject.is_none()),
-            ("app", self.app.is_none()),
             ("title", self.title.is_none()),
             ("signer", self.signer.is_none()),
         ];
@@ -672,9 +681,12 @@ mod tests {
     }
 
     #[test]
-    fn every_key_but_recipients_copies_authority_and_mode_has_a_placeholder() {
+    fn every_key_but_app_recipients_copies_authority_and_mode_has_a_placeholder() {
         let all = Letter::default().placeholders();
         let rest: Vec<&str> = KEYS.iter().copied().filter(|k| !all.contains(k)).collect();
-        assert_eq!(rest, ["recipients", "copies_to", "authority", "mode"]);
+        assert_eq!(
+            rest,
+            ["app", "recipients", "copies_to", "authority", "mode"]
+        );
     }
 }

@@ -54,6 +54,21 @@ fn cases() -> Vec<Case> {
             .at("l.toml:4:8")
             .place("mục `letter.date`", "field `letter.date`")
             .hint(date.0, date.1),
+        // user14 U14: the hint gives the day typed, as a scenario writes it, at once
+        letter("letter: a date typed day first, bare", "date = 02/09/2020")
+            .at("l.toml:4:8")
+            .place("`02/09/2020`", "`02/09/2020`")
+            .hint(
+                "viết ngày theo dạng năm-tháng-ngày, không có ngoặc kép: date = 2020-09-02",
+                "write the date as year-month-day, without quotes: date = 2020-09-02",
+            ),
+        letter("letter: a date typed day first, quoted", "date = \"02/9/2020\"")
+            .at("l.toml:4:8")
+            .place("mục `letter.date`", "field `letter.date`")
+            .hint(
+                "ghi ngày theo dạng năm-tháng-ngày, không có ngoặc kép: date = 2020-09-02",
+                "write the date as year-month-day, without quotes: date = 2020-09-02",
+            ),
         letter("letter: a date with a time", "date = 2020-09-01T08:00:00")
             .at("l.toml:4:8")
             .place("mục `letter.date`", "field `letter.date`")

@@ -90,7 +90,7 @@ fn cases() -> Vec<Case> {
             .at("rules/mandatory-cohorts.rhai:26:26")
             .place("`tested`", "`tested`")
             .hint("có phải ý bạn là `testing`?", "did you mean `testing`?"),
-        rule("rule: a language that is not vi or en", DOOR, "fmt_percent(district.projected_rate, \"vi\")", "fmt_percent(district.projected_rate, \"fr\")")
+        rule("rule: a language that is not vi or en", DOOR, "fmt_percent(district.projected_rate, \"vi\", 2)", "fmt_percent(district.projected_rate, \"fr\", 2)")
             .at("rules/door-to-door.rhai:53:56")
             .place("`fmt_percent`", "`fmt_percent`")
             .says("ngôn ngữ phải là \"vi\" hoặc \"en\", không phải \"fr\"", "the language must be \"vi\" or \"en\", not \"fr\""),

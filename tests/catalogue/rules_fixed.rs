@@ -83,7 +83,7 @@ fn cases() -> Vec<Case> {
                 "`door_to_door_threshold` in the scenario's [params] is a number, not a list: remove the `[...]`",
             ),
         // ---- B: no hint ----
-        rule("rule: a text never closed", COMMUNICATION, "\"Schools persuade pupils and students to install Bluezone\"", "\"Schools persuade pupils")
+        rule("rule: a text never closed", COMMUNICATION, "\"Schools persuade pupils and students to install \" + scenario.app", "\"Schools persuade pupils")
             .at("rules/communication.rhai:41:9")
             .place("đoạn chữ thiếu dấu ngoặc kép đóng", "a text has no closing double quote")
             .hint("thêm `\"` ở cuối đoạn chữ, trên cùng dòng", "add the `\"` at the end of the text, on the same line"),

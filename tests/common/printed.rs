@@ -814,7 +814,7 @@ pub fn check_directives(plan: &Plan, text: &str, layout: Layout, lang: Lang) {
 }
 
 /// A rule that words its own figures into the action (`… 8 tổ xã và 12 đội tình nguyện, dự
-/// kiến +7.637 lượt cài, đạt 51,8%`) says the directive's teams, installs and the district's
+/// kiến +7.637 lượt cài, đạt 51,83%`) says the directive's teams, installs and the district's
 /// projected rate.
 #[track_caller]
 fn rule_text_figures(lang: Lang, d: &DistrictPlan, directive: &Directive, action: &str) {
@@ -830,7 +830,7 @@ fn rule_text_figures(lang: Lang, d: &DistrictPlan, directive: &Directive, action
     let projected = d.projected_installed / d.smartphones as f64;
     assert_eq!(
         rate,
-        format!("{}%", decimal(lang, 100.0 * projected, 1)),
+        format!("{}%", decimal(lang, 100.0 * projected, 2)),
         "{action}"
     );
     for (kind, n) in directive.teams.iter().filter(|(_, n)| *n > 0) {

@@ -134,7 +134,10 @@ impl Message for LetterProblem {
             DateWithTime => Said::new("ngày của công văn không được kèm giờ")
                 .hint("ghi ngày theo dạng năm-tháng-ngày, không có ngoặc kép: date = 2020-09-01"),
             NotADate { written } => Said::new(format!("{written} không phải một ngày"))
-                .hint("ghi ngày theo dạng năm-tháng-ngày, không có ngoặc kép: date = 2020-09-01"),
+                .hint(format!(
+                    "ghi ngày theo dạng năm-tháng-ngày, không có ngoặc kép: date = {}",
+                    iso_of(written)
+                )),
             DatedBeforeData { date, as_of } => Said::new(format!(
                 "công văn đề ngày {date}, trước ngày của số liệu nó nêu (as_of = {as_of})"
             ))
@@ -240,7 +243,10 @@ impl Message for LetterProblem {
             DateWithTime => Said::new("the letter's date cannot have a time")
                 .hint("write the date as year-month-day, without quotes: date = 2020-09-01"),
             NotADate { written } => Said::new(format!("{written} is not a date"))
-                .hint("write the date as year-month-day, without quotes: date = 2020-09-01"),
+                .hint(format!(
+                    "write the date as year-month-day, without quotes: date = {}",
+                    iso_of(written)
+                )),
             DatedBeforeData { date, as_of } => Said::new(format!(
                 "the letter is dated {date}, before the data it cites (as_of = {as_of})"
             ))
@@ -311,4 +317,11 @@ impl Message for LetterProblem {
             )),
         }
     }
+}
+
+/// The date `written` (quoted, as the message shows it: `"01/9/2020"`) as a scenario writes it,
+/// when it is one typed day first; else the example date.
+fn iso_of(written: &str) -> String {
+    super::syntax::day_month_year(written.trim_matches('"'))
+        .unwrap_or_else(|| "2020-09-01".to_string())
 }

@@ -126,6 +126,28 @@ fn line(key: &str, value: &str) -> String {
     }
 }
 
+/// A date as offices type it, day first (`01/09/2020`, `1/9/2020`, `31-8-2020`, `31.8.20`), as
+/// a scenario writes it (`2020-09-01`); `None` for anything else (user14 U14).
+pub(crate) fn day_month_year(word: &str) -> Option<String> {
+    let parts: Vec<&str> = word.trim().split(['/', '-', '.']).collect();
+    let [day, month, year] = parts.as_slice() else {
+        return None;
+    };
+    let digits = |p: &str, most: usize| {
+        (!p.is_empty() && p.len() <= most && p.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| p.parse::<u32>().ok())
+            .flatten()
+    };
+    let (day, month) = (digits(day, 2)?, digits(month, 2)?);
+    let year = match year.len() {
+        2 => 2000 + digits(year, 2)?,
+        4 => digits(year, 4)?,
+        _ => return None,
+    };
+    ((1..=31).contains(&day) && (1..=12).contains(&month))
+        .then(|| format!("{year:04}-{month:02}-{day:02}"))
+}
+
 impl Syntax {
     pub fn vi(&self) -> Said {
         use Syntax::*;
@@ -155,6 +177,14 @@ impl Syntax {
                 Some(example) => format!("ghi giá trị sau dấu `=`, ví dụ {example}"),
                 None => "ghi giá trị sau dấu `=`: số viết liền (14, 0.4), chữ trong ngoặc kép (\"max-installs\"), ngày dạng 2020-09-01; hoặc xóa dòng".to_string(),
             }),
+            BareWord { key, word } if day_month_year(word).is_some() => Said::new(format!(
+                "`{}` không phải một giá trị đọc được: trong tệp kịch bản, ngày viết theo dạng năm-tháng-ngày",
+                shortened(word)
+            ))
+            .hint(format!(
+                "viết ngày theo dạng năm-tháng-ngày, không có ngoặc kép: {}",
+                line(key, &day_month_year(word).unwrap_or_default())
+            )),
             BareWord { key, word } => Said::new(format!(
                 "`{}` không phải một giá trị đọc được: chữ phải nằm trong ngoặc kép, số phải viết liền",
                 shortened(word)
@@ -324,6 +354,14 @@ impl Syntax {
                 Some(example) => format!("write the value after `=`, e.g. {example}"),
                 None => "write the value after `=`: numbers as they are (14, 0.4), text in double quotes (\"max-installs\"), dates as 2020-09-01; or delete the line".to_string(),
             }),
+            BareWord { key, word } if day_month_year(word).is_some() => Said::new(format!(
+                "`{}` is not a value that can be read: a scenario file writes a date as year-month-day",
+                shortened(word)
+            ))
+            .hint(format!(
+                "write the date as year-month-day, without quotes: {}",
+                line(key, &day_month_year(word).unwrap_or_default())
+            )),
             BareWord { key, word } => Said::new(format!(
                 "`{}` is not a value that can be read: text goes in double quotes, numbers are written without spaces",
                 shortened(word)
