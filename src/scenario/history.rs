@@ -276,6 +276,11 @@ pub(crate) fn history(
                     before: before.figure(),
                     after: after.figure(),
                 })
+            } else if before.installed == 0 && after.installed > 0 {
+                Some(HistoryProblem::ZeroBefore {
+                    before: before.figure(),
+                    after: after.figure(),
+                })
             } else {
                 let days = day_number(after.date)
                     .zip(day_number(before.date))

@@ -22,13 +22,14 @@ const BULK_LEAST: usize = 1_000;
 
 /// Each pass takes out at most this share of each over row's excess, so that the rows stay
 /// over and repair makes the last, exact choices.
-const BULK_SHARE: f64 = 0.5;
+const BULK_SHARE: f64 = 0.9;
 
-/// Passes at most: each halves the excess, so 64 reach any excess of whole teams.
+/// Passes at most: each takes out nine tenths of the excess, so 64 reach any excess of whole
+/// teams.
 const BULK_PASSES: usize = 64;
 
 /// Bisection steps on the threshold.
-const BISECTIONS: usize = 64;
+const BISECTIONS: usize = 48;
 
 /// Takes out, while a row is over by many teams, the teams that lose the fewest installs per
 /// unit of the over rows they free (as repair's `shed` ranks them), never below a district's
@@ -137,23 +138,28 @@ pub fn clip_over(p: &Problem, teams: &mut Allocation) -> u64 {
     taken
 }
 
+/// The effort of district d with `row`'s teams but `count` of kind k, summed in the order
+/// [`Problem::effort`] sums it (so that the figures are those repair computes).
+fn effort_with(p: &Problem, d: usize, row: &[u32], k: usize, count: u32) -> f64 {
+    p.effort_row(d)
+        .iter()
+        .zip(row)
+        .enumerate()
+        .map(|(j, (w, &t))| w * f64::from(if j == k { count } else { t }))
+        .sum()
+}
+
 /// The loss of the n-th team of kind k taken out of district d (its `row` of teams) per unit
 /// of the rows it frees, computed as [`super::state::State::loss_of_remove`] does.
 fn score(p: &Problem, row: &[u32], d: usize, k: usize, n: u32, relief: f64) -> f64 {
-    let mut at = row.to_vec();
-    at[k] = row[k] - (n - 1);
-    let e = p.effort(d, &at);
+    let e = effort_with(p, d, row, k, row[k] - (n - 1));
     let e_less = (e - p.effort_per_team(d, k)).max(0.0);
     (outreach_installs(p.pool[d], e) - outreach_installs(p.pool[d], e_less)) / relief
 }
 
 /// How many of n teams of kind k district d can lose and keep its floor.
 fn floor_allows(p: &Problem, row: &[u32], d: usize, k: usize, n: u32) -> u32 {
-    let keeps = |m: u32| {
-        let mut at = row.to_vec();
-        at[k] = row[k] - m;
-        p.effort(d, &at) >= p.least[d] - EFFORT_TOLERANCE
-    };
+    let keeps = |m: u32| effort_with(p, d, row, k, row[k] - m) >= p.least[d] - EFFORT_TOLERANCE;
     if keeps(n) {
         return n;
     }
@@ -187,9 +193,7 @@ fn removals(
             }
             let spare = row[k] - p.lo(d, k);
             let takes = |n: u32| {
-                let mut at = row.to_vec();
-                at[k] = row[k] - n;
-                p.effort(d, &at) >= p.least[d] - EFFORT_TOLERANCE
+                effort_with(p, d, row, k, row[k] - n) >= p.least[d] - EFFORT_TOLERANCE
                     && score(p, row, d, k, n, relief[k]) < threshold
             };
             if !takes(1) {

@@ -62,6 +62,9 @@ pub(crate) enum HistoryProblem {
         without: u64,
         most: u64,
     },
+    /// A snapshot says 0 installed (`before`) where a later figure (`after`) has installs: a
+    /// blank cell read as 0, whose pace would be every install in the days between.
+    ZeroBefore { before: Figure, after: Figure },
     /// The snapshot's `date` and the date its `file` states in its title (`title`, on `line`)
     /// are not the same day.
     DateDiffers {
@@ -179,6 +182,12 @@ impl Message for HistoryProblem {
                 count(Lang::Vi, *without as f64)
             ))
             .hint("một huyện không cài nhanh thế: có thể ô trống bị ghi thành 0 hoặc ảnh chụp là của ngày khác; sửa con số sai hoặc bỏ ảnh chụp đó (docs/limits.md)"),
+            ZeroBefore { before, after } => Said::new(format!(
+                "số đã cài là {} rồi {}: tốc độ cài sẽ tính cả số cài từ trước như cài trong mấy ngày đó",
+                before.vi(),
+                after.vi()
+            ))
+            .hint("ghi số đã cài thật của ngày đó (ô trống có thể bị đọc thành 0), hoặc bỏ ảnh chụp đó"),
             DateDiffers { date, file, titled, title, line } => Said::new(format!(
                 "ảnh chụp ghi ngày {date}, nhưng tiêu đề của {file} (dòng {line}: \"{title}\") là số liệu ngày {titled}"
             ))
@@ -268,6 +277,12 @@ impl Message for HistoryProblem {
                 count(Lang::En, *without as f64)
             ))
             .hint("no district installs that fast: a blank cell may have become 0, or the snapshot is of another date; correct the wrong figure or drop that snapshot (docs/limits.md)"),
+            ZeroBefore { before, after } => Said::new(format!(
+                "installed is {} then {}: the pace would count every earlier install as made in those days",
+                before.en(),
+                after.en()
+            ))
+            .hint("write the day's real installs (a blank cell may have been read as 0), or drop that snapshot"),
             DateDiffers { date, file, titled, title, line } => Said::new(format!(
                 "the snapshot is dated {date}, but the title of {file} (line {line}: \"{title}\") gives the figures of {titled}"
             ))
