@@ -1030,9 +1030,8 @@ fn thousands_of_units_are_compared_district_by_district_by_name() {
     // in 120 s). B is A with its units in reverse order and one unit's installs changed: every
     // unit is still set against its own.
     let units = 3_000;
-    let text = campaign_planner::synthetic::generate(&campaign_planner::synthetic::Params::new(
-        units, 1,
-    ));
+    let text =
+        campaign_planner::synthetic::generate(&campaign_planner::synthetic::Params::new(units, 1));
     let dir = tempfile::tempdir().unwrap();
     let a = dir.path().join("a.toml");
     std::fs::write(&a, &text).unwrap();

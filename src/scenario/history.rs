@@ -155,8 +155,8 @@ pub(crate) fn history(
                 })
                 .field("history.file"));
         }
-        let read = crate::import::read_with(&path, &crate::import::Options::default()).map_err(
-            |e| {
+        let read =
+            crate::import::read_with(&path, &crate::import::Options::default()).map_err(|e| {
                 if path.is_file() {
                     e
                 } else {
@@ -164,8 +164,7 @@ pub(crate) fn history(
                     at.hint = crate::source::named_file_hint(&path, e.hint);
                     at
                 }
-            },
-        )?;
+            })?;
         // the date the file's title gives (as `campaign import` reads it) must be the entry's:
         // a workbook "tính đến 31/8" listed as 2020-08-25 gave every district a pace of 0
         if let crate::import::date::AsOf::Title {

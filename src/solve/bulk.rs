@@ -72,7 +72,10 @@ pub fn clip_over(p: &Problem, teams: &mut Allocation) -> u64 {
                 .collect()
         };
         let fits = |counts: &[(usize, usize, u32)]| {
-            freed(counts).iter().zip(&allowed).all(|(f, most)| f <= most)
+            freed(counts)
+                .iter()
+                .zip(&allowed)
+                .all(|(f, most)| f <= most)
         };
         // the highest score of any removal bounds the threshold
         let top = removals(p, teams, &relief, f64::INFINITY);

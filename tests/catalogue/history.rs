@@ -39,7 +39,10 @@ fn cases() -> Vec<Case> {
             "tiêu đề của bao-cao-huyen-2020-08-31.xlsx",
             "the title of bao-cao-huyen-2020-08-31.xlsx",
         )
-        .says("là số liệu ngày 2020-08-31", "gives the figures of 2020-08-31")
+        .says(
+            "là số liệu ngày 2020-08-31",
+            "gives the figures of 2020-08-31",
+        )
         .hint("ghi date = 2020-08-31", "write date = 2020-08-31"),
         // issue 13, G10: 0 installed the day before 18,019 made a pace of 18,019 a day and
         // "on track"
