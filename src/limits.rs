@@ -98,6 +98,12 @@ pub const HISTORY_MAX_AGE_DAYS: i64 = 366;
 /// 2 smartphones against 58.196 (trial F21) is of another table or another province.
 pub const HISTORY_SMARTPHONES_FACTOR: u64 = 2;
 
+/// The most a district's installs may grow between two dated figures of `[[history]]`, as a
+/// share a day of its smartphones without the app at the earlier date: 5% a day (the
+/// shipped plans' teams reach about 1.3% a day). A snapshot with 0 installed the day before
+/// 18,019 (trial G10) made a pace of 18,019 a day and "on track": a blank cell typed as 0.
+pub const HISTORY_DAILY_SHARE: f64 = 0.05;
+
 /// How many times a district's smartphones a cohort's head count may be. A cohort is people,
 /// and the model counts at most the district's smartphones of it (min(n_c, S_d), MODEL.md), so
 /// a cohort somewhat above the smartphones is a real case (60.000 drivers in a district of

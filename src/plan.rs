@@ -554,16 +554,17 @@ impl Plan {
         if scenario.history.is_empty() {
             return;
         }
-        let by_name: std::collections::HashMap<&str, &DistrictInput> = scenario
+        let by_name: std::collections::HashMap<&str, (usize, &DistrictInput)> = scenario
             .districts
             .iter()
-            .map(|d| (d.name.as_str(), d))
+            .enumerate()
+            .map(|(i, d)| (d.name.as_str(), (i, d)))
             .collect();
         for dp in &mut self.districts {
-            let Some(&d) = by_name.get(dp.name.as_str()) else {
+            let Some(&(i, d)) = by_name.get(dp.name.as_str()) else {
                 continue;
             };
-            let Some(pace) = history::pace(scenario, d) else {
+            let Some(pace) = history::pace(scenario, i) else {
                 continue;
             };
             let rate = history::projection(d, pace, scenario.horizon_days) / d.smartphones as f64;

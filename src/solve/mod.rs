@@ -1,6 +1,7 @@
 //! The optimiser (MODEL.md § "Objectives"): integer teams per district and kind, exact curve.
 //! docs/solver.md explains the method.
 
+mod bulk;
 mod cover;
 mod diagnose;
 mod dual;

@@ -55,6 +55,28 @@ pub(crate) enum HistoryProblem {
     MissingDistrict { date: String, name: String },
     /// A district's installs are lower at a later date.
     InstallsFall { before: Figure, after: Figure },
+    /// A district's installs grow from `before` to `after` by more than `most`: the share
+    /// [`crate::limits::HISTORY_DAILY_SHARE`] a day of its `without` smartphones without the
+    /// app, over `days` days.
+    InstallsJump {
+        before: Figure,
+        after: Figure,
+        days: i64,
+        without: u64,
+        most: u64,
+    },
+    /// A snapshot says 0 installed (`before`) where a later figure (`after`) has installs: a
+    /// blank cell read as 0, whose pace would be every install in the days between.
+    ZeroBefore { before: Figure, after: Figure },
+    /// The snapshot's `date` and the date its `file` states in its title (`title`, on `line`)
+    /// are not the same day.
+    DateDiffers {
+        date: String,
+        file: String,
+        titled: String,
+        title: String,
+        line: usize,
+    },
     /// More snapshots than [`HISTORY_SNAPSHOTS`].
     TooManySnapshots { count: usize },
     /// The snapshots' files, up to and with `file`, are more than [`HISTORY_BYTES`] together.
@@ -157,6 +179,28 @@ impl Message for HistoryProblem {
                 after.vi()
             ))
             .hint("số đã cài chỉ tăng theo thời gian: sửa con số sai (trong ảnh chụp, trong kịch bản hoặc trong --set)"),
+            InstallsJump { before, after, days, without, most } => Said::new(format!(
+                "số đã cài tăng từ {} lên {} trong {} ngày: quá {} (mỗi ngày {} trong {} máy chưa cài)",
+                before.vi(),
+                after.vi(),
+                count(Lang::Vi, *days as f64),
+                count(Lang::Vi, *most as f64),
+                crate::number::percent_short(Lang::Vi, crate::limits::HISTORY_DAILY_SHARE),
+                count(Lang::Vi, *without as f64)
+            ))
+            .hint("một huyện không cài nhanh thế: có thể ô trống bị ghi thành 0 hoặc ảnh chụp là của ngày khác; sửa con số sai hoặc bỏ ảnh chụp đó (docs/limits.md)"),
+            ZeroBefore { before, after } => Said::new(format!(
+                "số đã cài là {} rồi {}: tốc độ cài sẽ tính cả số cài từ trước như cài trong mấy ngày đó",
+                before.vi(),
+                after.vi()
+            ))
+            .hint("ghi số đã cài thật của ngày đó (ô trống có thể bị đọc thành 0), hoặc bỏ ảnh chụp đó"),
+            DateDiffers { date, file, titled, title, line } => Said::new(format!(
+                "ảnh chụp ghi ngày {date}, nhưng tiêu đề của {file} (dòng {line}: \"{title}\") là số liệu ngày {titled}"
+            ))
+            .hint(format!(
+                "ghi date = {titled} nếu tệp đúng là số liệu ngày đó, hoặc chọn tệp của ngày {date}"
+            )),
             TooManySnapshots { count: n } => Said::new(format!(
                 "[[history]] có {} ảnh chụp, nhiều nhất là {}",
                 count(Lang::Vi, *n as f64),
@@ -234,6 +278,28 @@ impl Message for HistoryProblem {
                 after.en()
             ))
             .hint("installs only grow over time: correct the wrong figure (in the snapshot, the scenario or a --set)"),
+            InstallsJump { before, after, days, without, most } => Said::new(format!(
+                "installs jump from {} to {} in {} days: more than {} ({} a day of the {} smartphones without the app)",
+                before.en(),
+                after.en(),
+                count(Lang::En, *days as f64),
+                count(Lang::En, *most as f64),
+                crate::number::percent_short(Lang::En, crate::limits::HISTORY_DAILY_SHARE),
+                count(Lang::En, *without as f64)
+            ))
+            .hint("no district installs that fast: a blank cell may have become 0, or the snapshot is of another date; correct the wrong figure or drop that snapshot (docs/limits.md)"),
+            ZeroBefore { before, after } => Said::new(format!(
+                "installed is {} then {}: the pace would count every earlier install as made in those days",
+                before.en(),
+                after.en()
+            ))
+            .hint("write the day's real installs (a blank cell may have been read as 0), or drop that snapshot"),
+            DateDiffers { date, file, titled, title, line } => Said::new(format!(
+                "the snapshot is dated {date}, but the title of {file} (line {line}: \"{title}\") gives the figures of {titled}"
+            ))
+            .hint(format!(
+                "write date = {titled} if the file is that day's figures, or name the file of {date}"
+            )),
             TooManySnapshots { count: n } => Said::new(format!(
                 "[[history]] has {} snapshots, at most {}",
                 count(Lang::En, *n as f64),
