@@ -255,7 +255,13 @@ fn directives(
                     let p = as_integer(src, key, v)?;
                     d.priority =
                         Some(i64::try_from(p).map_err(|_| {
-                            src.error(pos(v), DocumentProblem::TooLarge).field(key)
+                            src.error(
+                                pos(v),
+                                DocumentProblem::TooLarge {
+                                    written: p.to_string(),
+                                },
+                            )
+                            .field(key)
                         })?);
                 }
                 "action_contains" => d.action_contains = Some(text()?),
