@@ -793,6 +793,12 @@ fn cases() -> Vec<Case> {
                 "is a symbolic link to `nowhere.toml`, which does not exist",
             )
             .hint("sửa liên kết cho trỏ tới tệp có thật", "make the link point at a file that exists"),
+        // trial13d G22: `0x` was "the number is too large"
+        Case::plan("scenario: a hexadecimal prefix with no digits")
+            .scenario("horizon_days = 14", "horizon_days = 0x")
+            .at("lang-son-2020-09-01.toml:9:16")
+            .place("`0x` không phải một số", "`0x` is not a number")
+            .hint("ví dụ horizon_days = 14", "e.g. horizon_days = 14"),
         Case::new("scenario: a name longer than the system allows", &["plan", &format!("{{dir}}/scenarios/{}.toml", "a".repeat(300))])
             .at(".toml: ")
             .place("tên tệp hoặc đường dẫn dài quá mức hệ thống cho phép", "its name or path is longer than the system allows")
