@@ -241,7 +241,12 @@ impl VaryHint {
             ShareNotAboveZero { key, range } => format!(
                 "`{key}` là tỷ lệ lớn hơn 0: bắt đầu khoảng từ một số lớn hơn 0, ví dụ --vary {range}"
             ),
-            RuleReads { rule, key, vary, value } => format!(
+            RuleReads {
+                rule,
+                key,
+                vary,
+                value,
+            } => format!(
                 "quy tắc `{rule}` đọc `{key}`, mà `--vary {vary}` đặt bằng {} ở giá trị này: nguyên nhân có thể là giá trị đó; thu hẹp khoảng lại trong những giá trị quy tắc dùng được (như giá trị trong tệp kịch bản)",
                 value.get(Lang::Vi)
             ),
@@ -280,7 +285,12 @@ impl VaryHint {
             ShareNotAboveZero { key, range } => {
                 format!("`{key}` is a share above 0: start the range above 0, e.g. --vary {range}")
             }
-            RuleReads { rule, key, vary, value } => format!(
+            RuleReads {
+                rule,
+                key,
+                vary,
+                value,
+            } => format!(
                 "the rule `{rule}` reads `{key}`, which `--vary {vary}` sets to {} here: that value is the likely cause; narrow the range to values the rule can use (like the scenario file's)",
                 value.get(Lang::En)
             ),
@@ -313,6 +323,10 @@ impl Message for FailedAt {
     }
 
     fn en(&self) -> Said {
-        Said::new(format!("(with {} = {})", self.key, self.value.get(Lang::En)))
+        Said::new(format!(
+            "(with {} = {})",
+            self.key,
+            self.value.get(Lang::En)
+        ))
     }
 }

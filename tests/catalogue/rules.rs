@@ -303,6 +303,19 @@ fn cases() -> Vec<Case> {
             .at("rules/communication.rhai:18:13")
             .place("quá lớn để là một số nguyên", "is too large for a whole number")
             .hint("đọc nó thành số thập phân bằng `parse_float`", "read it as a decimal with `parse_float`"),
+        // trial13d G28: the value was reported at the rule's line only, with no hint
+        Case::plan("rule: a [params] share out of range, read by a rule")
+            .scenario("quarantine_compliance = 0.95", "quarantine_compliance = -5")
+            .at("rules/mandatory-cohorts.rhai:20:18")
+            .place("không phải -5", "not -5")
+            .place(
+                "quy tắc `mandatory-cohorts` đọc `quarantine_compliance` = -5 (ghi ở ",
+                "the rule `mandatory-cohorts` reads `quarantine_compliance` = -5 (written at ",
+            )
+            .hint(
+                "lang-son-2020-09-01.toml:31) từ mục [params] của kịch bản: nếu giá trị đó sai thì sửa nó ở dòng đó",
+                "lang-son-2020-09-01.toml:31) from the scenario's [params]: if that value is wrong, correct it on that line",
+            ),
         // trial13d G3: "(rules )", and 0 installs of earlier directives that are none
         Case::plan("rule: a directive above the phones without the app, no earlier directive")
             .scenario(RULES_LISTED, "rules = [\"../rules/evil.rhai\"]\n")
