@@ -16,9 +16,15 @@ pub(crate) fn syntax_error(src: &Source, err: &toml::de::Error) -> Error {
     let text = src.text.as_str();
     let start = err.span().map(|span| floor(text, span.start));
     let end = err.span().map(|span| floor(text, span.end.max(span.start)));
-    // a NUL byte: the file is damaged or no text file; whatever the parser made of it (a key,
-    // shown as `�`), the NUL is the thing to name (trial G16)
-    if let Some(nul) = text.find('\0') {
+    let (syntax, at) = match start {
+        Some(start) => classify(text, message, start, end.unwrap_or(start)),
+        None => without_spot(text, message),
+    };
+    // a NUL byte outside a text: the file is damaged or no text file; whatever the parser made
+    // of it (a key, shown as `�`), the NUL is the thing to name (trial G16)
+    if !matches!(syntax, Syntax::ControlInString { .. })
+        && let Some(nul) = text.find('\0')
+    {
         return src.error(
             Pos::Offset(nul),
             DocumentProblem::NotToml {
@@ -26,10 +32,6 @@ pub(crate) fn syntax_error(src: &Source, err: &toml::de::Error) -> Error {
             },
         );
     }
-    let (syntax, at) = match start {
-        Some(start) => classify(text, message, start, end.unwrap_or(start)),
-        None => without_spot(text, message),
-    };
     src.error(at, DocumentProblem::NotToml { syntax })
 }
 
