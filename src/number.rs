@@ -38,6 +38,21 @@ pub fn decimal(lang: Lang, value: f64, places: usize) -> String {
     format!("{sign}{int}{sep}{:0places$}", frac as u64)
 }
 
+/// [`decimal`], or, from a thousand billion up, a power of ten (`1 × 10^298`, `2,5 × 10^19`):
+/// the digits of a figure that large tell a reader nothing, and past `u128` they would be
+/// wrong.
+pub fn decimal_or_power(lang: Lang, value: f64, places: usize) -> String {
+    if value.is_finite() && value.abs() >= 1e15 {
+        let exponent = value.abs().log10().floor();
+        let mantissa = value / 10f64.powf(exponent);
+        return format!(
+            "{} × 10^{exponent}",
+            decimal(lang, mantissa, places_needed(mantissa, 3))
+        );
+    }
+    decimal(lang, value, places)
+}
+
 /// A rate as a percentage with two decimals: `29,22%` / `29.22%`.
 pub fn percent(lang: Lang, rate: f64) -> String {
     format!("{}%", decimal(lang, rate * 100.0, 2))

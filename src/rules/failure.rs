@@ -403,6 +403,19 @@ pub(crate) fn runtime(err: &EvalAltResult, site: &Site) -> Error {
                     vi: shortened(&vi),
                     en: shortened(&en),
                 },
+                // `throw;`, `throw ()` (a function that gives nothing), `throw ""` or `throw 42`:
+                // no reason in words to show
+                None if value.is_unit()
+                    || !value.is_string()
+                    || value.to_string().trim().is_empty() =>
+                {
+                    RuleFailure::ThrownNoReason {
+                        rule,
+                        hook,
+                        value: (!value.is_unit() && !value.is_string())
+                            .then(|| shortened(&value.to_string())),
+                    }
+                }
                 None => RuleFailure::Thrown {
                     rule,
                     hook,

@@ -312,13 +312,57 @@ impl RuleSet {
             .filter_map(|key| scenario.params_at.get(key)?.setting.clone())
             .collect();
         if settings.is_empty() {
-            return e;
+            return self.read_from_file(r, scenario, e);
         }
         let note = Error::new(message::SettingRead {
             rule: self.rules[r].name.clone(),
             settings,
         });
         // (the rule's own hint, about its code, would send the user to the wrong place)
+        e.hint = Some(note.message);
+        e
+    }
+
+    /// `e`, an error of the rule `r` with no hint of its own, when the rule reads `[params]`
+    /// numbers written in the scenario's files: its hint names them, with the file and line
+    /// where each is written (the rule's line is where it stopped, not where the value was
+    /// written; trial G28), those whose value the message quotes.
+    fn read_from_file(&self, r: usize, scenario: &Scenario, mut e: Error) -> Error {
+        if e.hint.is_some() {
+            return e;
+        }
+        let read: Vec<(String, f64, String)> = check::params_read(&self.rules[r].ast)
+            .iter()
+            .filter_map(|key| {
+                let crate::scenario::Param::Number(value) = scenario.params.get(key)? else {
+                    return None;
+                };
+                let at = scenario.params_at.get(key)?;
+                let place = format!("{}:{}", at.file.as_ref()?.display(), at.line?);
+                Some((key.clone(), *value, place))
+            })
+            .collect();
+        let plain = |v: f64| crate::number::plain(v, crate::number::places_needed(v, 4));
+        let quoted: Vec<_> = read
+            .iter()
+            .filter(|(_, v, _)| {
+                let en = e.message.get(crate::text::Lang::En);
+                en.ends_with(&format!(" {}", plain(*v))) || en.contains(&format!(" {} ", plain(*v)))
+            })
+            .cloned()
+            .collect();
+        // only a value the message quotes: another error is the rule's, not the value's
+        let params = quoted;
+        if params.is_empty() {
+            return e;
+        }
+        let note = Error::new(message::FileParamsRead {
+            rule: self.rules[r].name.clone(),
+            params: params
+                .into_iter()
+                .map(|(key, value, place)| (key, plain(value), place))
+                .collect(),
+        });
         e.hint = Some(note.message);
         e
     }

@@ -263,10 +263,15 @@ fn directives(
                 }
                 "priority" => {
                     let p = as_integer(src, key, v)?;
-                    d.priority =
-                        Some(i64::try_from(p).map_err(|_| {
-                            src.error(pos(v), DocumentProblem::TooLarge).field(key)
-                        })?);
+                    d.priority = Some(i64::try_from(p).map_err(|_| {
+                        src.error(
+                            pos(v),
+                            DocumentProblem::TooLarge {
+                                written: p.to_string(),
+                            },
+                        )
+                        .field(key)
+                    })?);
                 }
                 "action_contains" => d.action_contains = Some(text()?),
                 "action_en_contains" => d.action_en_contains = Some(text()?),

@@ -96,6 +96,17 @@ impl Case {
 
 /// Reads and checks the test file at `path`, with its scenario.
 pub fn read(path: &Path) -> Result<Fixture, Error> {
+    // a rule file given as its test (trial G17): say what it is, not a TOML syntax error
+    if path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("rhai"))
+    {
+        return Err(Error::new(TestFileProblem::IsRule {
+            path: path.display().to_string(),
+        })
+        .file(path));
+    }
     let mut src = Source::read(path, &File::Test.text(), TOML_BYTES).map_err(|e| {
         if path.exists() {
             e

@@ -252,6 +252,10 @@ pub(super) enum TestFileProblem {
     /// The file is a scenario (it has a scenario's keys, and neither `scenario` nor
     /// `[[case]]`), given to `campaign rules test` as a test file.
     IsScenario,
+    /// A rule file (`.rhai`, at `path`) given to `campaign rules test` as a test file.
+    IsRule {
+        path: String,
+    },
     NoCases,
     /// More cases than [`MAX_CASES`](super::fixture::MAX_CASES).
     TooManyCases {
@@ -338,6 +342,14 @@ impl Message for TestFileProblem {
                 "các tệp kiểm thử của quy tắc có sẵn nằm trong {DEFAULT_FOLDER}/: `campaign rules \
                  test {DEFAULT_FOLDER}` (docs/rule-tests.md); để kiểm tra quy tắc của một kịch \
                  bản: `campaign rules check --scenario TỆP_KỊCH_BẢN`"
+            )),
+            IsRule { path } => Said::new(
+                "đây là một tệp quy tắc (.rhai), không phải tệp kiểm thử quy tắc (.toml)",
+            )
+            .hint(format!(
+                "kiểm thử của các quy tắc là các tệp .toml trong {DEFAULT_FOLDER}/: `campaign rules \
+                 test {DEFAULT_FOLDER}` (docs/rule-tests.md); để kiểm tra chính quy tắc này: \
+                 `campaign rules check {path}`"
             )),
             NoCases => Said::new("tệp kiểm thử chưa có trường hợp nào").hint(Hint::CaseExample.vi()),
             TooManyCases { count } => Said::new(format!(
@@ -459,6 +471,14 @@ impl Message for TestFileProblem {
                 "the tests of the shipped rules are in {DEFAULT_FOLDER}/: `campaign rules test \
                  {DEFAULT_FOLDER}` (docs/rule-tests.md); to check a scenario's rules: `campaign \
                  rules check --scenario SCENARIO_FILE`"
+            )),
+            IsRule { path } => Said::new(
+                "this is a rule file (.rhai), not a rule test file (.toml)",
+            )
+            .hint(format!(
+                "the rules' tests are .toml files in {DEFAULT_FOLDER}/: `campaign rules test \
+                 {DEFAULT_FOLDER}` (docs/rule-tests.md); to check this rule itself: `campaign \
+                 rules check {path}`"
             )),
             NoCases => Said::new("the test file has no cases").hint(Hint::CaseExample.en()),
             TooManyCases { count } => Said::new(format!(

@@ -312,11 +312,52 @@ fn as_of(top: &Table<'_, '_>) -> Result<String, Error> {
         DeValue::Datetime(_) => Err(src
             .error(pos(value), ScenarioProblem::DateWithTime)
             .field("as_of")),
+        // `--set as_of=2020-02-30` (or "2020-02-30" in quotes): a date that does not exist,
+        // read as text since it is no TOML date (trial G29)
+        DeValue::String(written) if no_such_date(written).is_some() => {
+            let (year, month, days) = no_such_date(written).unwrap_or_default();
+            Err(src
+                .error(
+                    pos(value),
+                    ScenarioProblem::NoSuchDate {
+                        written: shortened(written),
+                        year,
+                        month,
+                        days,
+                    },
+                )
+                .field("as_of"))
+        }
         _ => {
             Err(document::wrong_type(src, "as_of", value, Expected::Date)
                 .hint(Hint::AsOfDate.text()))
         }
     }
+}
+
+/// For `YYYY-MM-DD` that is no date: its year, month and the days of that month (`days` = 0
+/// when the month is not 1 to 12). `None` for a real date or any other text.
+fn no_such_date(written: &str) -> Option<(i32, u32, u32)> {
+    let parts: Vec<&str> = written.trim().split('-').collect();
+    let [y, m, d] = parts.as_slice() else {
+        return None;
+    };
+    let digits = |t: &str, n: usize| t.len() == n && t.bytes().all(|b| b.is_ascii_digit());
+    if !digits(y, 4) || !digits(m, 2) || !digits(d, 2) {
+        return None;
+    }
+    let (year, month, day): (i32, u32, u32) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+    if !(1..=12).contains(&month) {
+        return Some((year, month, 0));
+    }
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    (day == 0 || day > days).then_some((year, month, days))
 }
 
 /// `assumptions_checked = false`, as `campaign import` writes it: the planning assumptions are

@@ -22,7 +22,7 @@ pub use load::{load, load_with};
 pub use model::to_model;
 pub(crate) use params::params;
 pub use params::{MAX_PARAM_ITEMS, MAX_PARAM_TEXT};
-pub(crate) use setting::{Takes, takes};
+pub(crate) use setting::{Takes, key_as_read, takes};
 
 /// The hint a `--set` error gets when it has none of its own: how the value after `=` is read.
 pub(crate) fn setting_value_hint() -> crate::text::Text {

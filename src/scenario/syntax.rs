@@ -20,6 +20,18 @@ pub(crate) fn syntax_error(src: &Source, err: &toml::de::Error) -> Error {
         Some(start) => classify(text, message, start, end.unwrap_or(start)),
         None => without_spot(text, message),
     };
+    // a NUL byte outside a text: the file is damaged or no text file; whatever the parser made
+    // of it (a key, shown as `�`), the NUL is the thing to name (trial G16)
+    if !matches!(syntax, Syntax::ControlInString { .. })
+        && let Some(nul) = text.find('\0')
+    {
+        return src.error(
+            Pos::Offset(nul),
+            DocumentProblem::NotToml {
+                syntax: Syntax::NulByte,
+            },
+        );
+    }
     src.error(at, DocumentProblem::NotToml { syntax })
 }
 
@@ -398,6 +410,17 @@ fn classify(text: &str, message: &str, start: usize, end: usize) -> (Syntax, Pos
         | "unexpected sign" => Syntax::BadNumber {
             written: token_at(text, start).to_string(),
         },
+        // `\uD800`: four hex digits, but a code of the UTF-16 pairs, no character (G23)
+        "invalid value" if expected.contains("unicode") => {
+            let (line_start, _) = line_around(text, start);
+            let from = text[line_start..start.max(line_start)]
+                .rfind('\\')
+                .map_or(start, |i| line_start + i);
+            let mut chars = text[from..].chars();
+            let mut escape: String = chars.by_ref().take(2).collect();
+            escape.extend(chars.take_while(char::is_ascii_hexdigit).take(8));
+            return (Syntax::NotACharacter { escape }, Pos::Offset(from));
+        }
         "invalid boolean" => Syntax::BadBoolean {
             written: token_at(text, start).to_string(),
         },

@@ -228,6 +228,12 @@ fn cases() -> Vec<Case> {
                 "gõ lại tên bằng bàn phím tiếng Việt hoặc tiếng Anh",
                 "type the name again on a Vietnamese or English keyboard",
             ),
+        // trial13d G17: "the test file is not valid TOML: key with no value"
+        Case::new("rule test: a rule file given as the test", &["rules", "test", "{dir}/rules/door-to-door.rhai"])
+            .report_on_stdout()
+            .at("rules/door-to-door.rhai: ")
+            .place("đây là một tệp quy tắc (.rhai), không phải tệp kiểm thử quy tắc", "this is a rule file (.rhai), not a rule test file")
+            .hint("để kiểm tra chính quy tắc này: `campaign rules check ", "to check this rule itself: `campaign rules check "),
     ]
 }
 

@@ -316,6 +316,41 @@ fn cases() -> Vec<Case> {
                 "lưu lại với bảng mã UTF-8: File > Save as > Encoding: UTF-8",
                 "save it as UTF-8: File > Save as > Encoding: UTF-8",
             ),
+        // trial13d G6: a `throw` of nothing or of a number gave an empty reason, no hint
+        before_solve("rule: a throw of nothing", "throw;")
+            .at("rules/communication.rhai:18:5")
+            .place("dừng trong `before_solve` bằng lệnh `throw` mà không nêu lý do", "stopped in `before_solve` with a `throw` that gives no reason")
+            .place("huyện \"Thành phố Lạng Sơn\"", "district \"Thành phố Lạng Sơn\"")
+            .hint("viết lý do bằng chữ sau `throw`", "write the reason as a text after `throw`"),
+        before_solve("rule: a throw of a number", "throw 42;")
+            .at("rules/communication.rhai:18:5")
+            .place("nó đưa ra 42, không phải một đoạn chữ", "it gave 42, not a text")
+            .hint("ví dụ `throw \"huyện này thiếu số liệu\";`", "e.g. `throw \"this district has no figures\";`"),
+        // trial13d G7: 23 digits were "not digits"
+        before_solve("rule: parse_int of a number too large", "let x = parse_int(\"99999999999999999999999\");")
+            .at("rules/communication.rhai:18:13")
+            .place("quá lớn để là một số nguyên", "is too large for a whole number")
+            .hint("đọc nó thành số thập phân bằng `parse_float`", "read it as a decimal with `parse_float`"),
+        // trial13d G28: the value was reported at the rule's line only, with no hint
+        Case::plan("rule: a [params] share out of range, read by a rule")
+            .scenario("quarantine_compliance = 0.95", "quarantine_compliance = -5")
+            .at("rules/mandatory-cohorts.rhai:20:18")
+            .place("không phải -5", "not -5")
+            .place(
+                "quy tắc `mandatory-cohorts` đọc `quarantine_compliance` = -5 (ghi ở ",
+                "the rule `mandatory-cohorts` reads `quarantine_compliance` = -5 (written at ",
+            )
+            .hint(
+                "lang-son-2020-09-01.toml:31) từ mục [params] của kịch bản: nếu giá trị đó sai thì sửa nó ở dòng đó",
+                "lang-son-2020-09-01.toml:31) from the scenario's [params]: if that value is wrong, correct it on that line",
+            ),
+        // trial13d G3: "(rules )", and 0 installs of earlier directives that are none
+        Case::plan("rule: a directive above the phones without the app, no earlier directive")
+            .scenario(RULES_LISTED, "rules = [\"../rules/evil.rhai\"]\n")
+            .file("rules/evil.rhai", "fn after_solve(district, scenario) { district.directive(#{action: \"x\", unit: \"u\", expected_installs: district.smartphones * 1.0 }); }\n")
+            .at("rules/evil.rhai:1:47")
+            .place("là 96.818, nhiều hơn 56.907 smartphone chưa cài ứng dụng của huyện", "is 96,818, more than the district's 56,907 smartphones without the app")
+            .hint("`district.smartphones` tính cả máy đã cài", "`district.smartphones` counts those with it too"),
     ]
 }
 

@@ -793,6 +793,34 @@ fn cases() -> Vec<Case> {
                 "is a symbolic link to `nowhere.toml`, which does not exist",
             )
             .hint("sửa liên kết cho trỏ tới tệp có thật", "make the link point at a file that exists"),
+        // trial13d G22: `0x` was "the number is too large"
+        Case::plan("scenario: a hexadecimal prefix with no digits")
+            .scenario("horizon_days = 14", "horizon_days = 0x")
+            .at("lang-son-2020-09-01.toml:9:16")
+            .place("`0x` không phải một số", "`0x` is not a number")
+            .hint("ví dụ horizon_days = 14", "e.g. horizon_days = 14"),
+        // trial13d G16: a NUL byte was shown as `�` and called a key
+        Case::plan("scenario: a NUL byte")
+            .scenario("horizon_days = 14", "horizon_days = 14\0")
+            .at("lang-son-2020-09-01.toml:9:18")
+            .place("ký tự NUL (U+0000, một byte nhị phân)", "a NUL character (U+0000, a binary byte)")
+            .hint("xóa ký tự đó", "delete that character"),
+        // trial13d G23: the TOML reader's English under Vietnamese
+        Case::plan("scenario: an escape of no character")
+            .scenario("horizon_days = 14", "horizon_days = \"\\uD800\"")
+            .at("lang-son-2020-09-01.toml:9:17")
+            .place("`\\uD800` không phải một ký tự", "`\\uD800` is no character")
+            .hint("gõ thẳng ký tự đó", "type the character itself"),
+        // trial13d G17: a rule file and a rule test given as the scenario
+        Case::new("scenario: a rule file", &["plan", "{dir}/rules/door-to-door.rhai"])
+            .at("rules/door-to-door.rhai: ")
+            .place("đây là một tệp quy tắc (.rhai), không phải tệp kịch bản", "this is a rule file (.rhai), not a scenario file")
+            .hint("dòng `rules = [...]` của kịch bản", "its `rules = [...]` line names it"),
+        Case::new("scenario: a rule test file", &["plan", "{dir}/rules/tests/door-to-door.toml"])
+            .copy("rules/tests/door-to-door.toml")
+            .at("rules/tests/door-to-door.toml: ")
+            .place("đây là một tệp kiểm thử quy tắc", "this is a rule test file")
+            .hint("campaign rules test ", "run this test with campaign rules test "),
         Case::new("scenario: a name longer than the system allows", &["plan", &format!("{{dir}}/scenarios/{}.toml", "a".repeat(300))])
             .at(".toml: ")
             .place("tên tệp hoặc đường dẫn dài quá mức hệ thống cho phép", "its name or path is longer than the system allows")

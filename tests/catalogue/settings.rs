@@ -517,6 +517,12 @@ fn cases() -> Vec<Case> {
             "các tên gần nhất trong 700 huyện của kịch bản: `Huyện ",
             "the closest names among the scenario's 700 districts: `Huyện ",
         ),
+        // trial13d G29: "expected a date, found a string"
+        Case::plan("set: as_of a day that does not exist")
+            .set("as_of=2020-02-30")
+            .at("--set as_of=2020-02-30: ")
+            .place("tháng 2 năm 2020 có 29 ngày", "February 2020 has 29 days")
+            .hint("ghi ngày theo dạng năm-tháng-ngày", "write the date as year-month-day"),
         // the shell split the setting at the district name's space
         Case::plan("set: a district name with a space, not quoted")
             .arg("--set")

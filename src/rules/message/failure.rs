@@ -88,6 +88,13 @@ pub(crate) enum RuleFailure {
         vi: String,
         en: String,
     },
+    /// The rule's `throw` gave no reason in words: nothing (`()`, an empty text) or a value
+    /// that is not a text (`value`, as Rhai writes it).
+    ThrownNoReason {
+        rule: String,
+        hook: String,
+        value: Option<String>,
+    },
     /// Rhai met an error running it.
     Failed {
         rule: String,
@@ -233,6 +240,18 @@ impl RuleFailure {
             ThrownText { rule, hook, vi, .. } => Said::new(format!(
                 "quy tắc `{rule}` dừng với lỗi trong `{hook}`: {vi}"
             )),
+            ThrownNoReason { rule, hook, value } => Said::new(match value {
+                None => format!(
+                    "quy tắc `{rule}` dừng trong `{hook}` bằng lệnh `throw` mà không nêu lý do"
+                ),
+                Some(value) => format!(
+                    "quy tắc `{rule}` dừng trong `{hook}` bằng lệnh `throw` mà không nêu lý do: nó đưa ra {value}, không phải một đoạn chữ"
+                ),
+            })
+            .hint(
+                "viết lý do bằng chữ sau `throw`, ví dụ `throw \"huyện này thiếu số liệu\";`; \
+                 nếu sau `throw` là một lời gọi hàm thì hàm đó không cho ra đoạn chữ nào",
+            ),
             Failed {
                 rule,
                 hook,
@@ -331,6 +350,16 @@ impl RuleFailure {
             ThrownText { rule, hook, en, .. } => Said::new(format!(
                 "rule `{rule}` stopped with an error in `{hook}`: {en}"
             )),
+            ThrownNoReason { rule, hook, value } => Said::new(match value {
+                None => format!("rule `{rule}` stopped in `{hook}` with a `throw` that gives no reason"),
+                Some(value) => format!(
+                    "rule `{rule}` stopped in `{hook}` with a `throw` that gives no reason: it gave {value}, not a text"
+                ),
+            })
+            .hint(
+                "write the reason as a text after `throw`, e.g. `throw \"this district has no figures\";`; \
+                 if `throw` is followed by a function call, that call gave no text",
+            ),
             Failed {
                 rule,
                 hook,
@@ -462,6 +491,8 @@ pub(crate) enum Arithmetic {
     NegativePower,
     /// `parse_int` or `parse_float` given a text that is no number.
     NotANumber { text: String },
+    /// `parse_int` given digits past the largest (or below the smallest) whole number.
+    TooLargeToParse { text: String },
     /// The square root or the logarithm of a number below 0 (or 0).
     Domain,
     /// A range stepping by 0.
@@ -495,6 +526,12 @@ impl Arithmetic {
                 .split_once('\'')
                 .and_then(|(_, rest)| rest.rsplit_once("':"))
                 .map_or_else(|| after_colon(detail), |(text, _)| text.to_string());
+            // "number too large to fit in target type" (or too small): digits, too many
+            if detail.contains("too large to fit") || detail.contains("too small to fit") {
+                return Arithmetic::TooLargeToParse {
+                    text: crate::diagnostic::shortened(&text),
+                };
+            }
             Arithmetic::NotANumber { text }
         } else if detail.starts_with("Error taking the") {
             Arithmetic::Domain
@@ -534,6 +571,10 @@ impl Message for Arithmetic {
                 Said::new(format!("đoạn chữ \"{text}\" không đọc được thành số"))
                     .hint("`parse_int` và `parse_float` chỉ đọc chữ số viết liền, với dấu chấm thập phân, ví dụ \"0.35\"")
             }
+            Arithmetic::TooLargeToParse { text } => Said::new(format!(
+                "số \"{text}\" quá lớn để là một số nguyên: số nguyên chỉ đến khoảng 9,2 × 10^18"
+            ))
+            .hint("đọc nó thành số thập phân bằng `parse_float`, hoặc kiểm tra con số (thừa chữ số?)"),
             Arithmetic::Domain => Said::new(
                 "không lấy được căn bậc hai hay lôgarit của một số âm (lôgarit cũng không lấy \
                  được của 0)",
@@ -571,6 +612,10 @@ impl Message for Arithmetic {
                 Said::new(format!("the text \"{text}\" cannot be read as a number"))
                     .hint("`parse_int` and `parse_float` read digits only, with a decimal point, e.g. \"0.35\"")
             }
+            Arithmetic::TooLargeToParse { text } => Said::new(format!(
+                "the number \"{text}\" is too large for a whole number: whole numbers go up to about 9.2 × 10^18"
+            ))
+            .hint("read it as a decimal with `parse_float`, or check the figure (a digit too many?)"),
             Arithmetic::Domain => Said::new(
                 "no square root or logarithm of a negative number (nor a logarithm of 0)",
             )

@@ -698,6 +698,23 @@ impl Message for ValueProblem {
                 promised,
                 rules,
                 uninstalled,
+            } if rules.is_empty() || *promised <= 0.0 => Said::new(format!(
+                "`directive`: mục `expected_installs` là {}, nhiều hơn {} smartphone chưa cài \
+                 ứng dụng của huyện",
+                figure(crate::text::Lang::Vi, *value),
+                count(crate::text::Lang::Vi, *uninstalled)
+            ))
+            .hint(
+                "số lượt cài dự kiến của một chỉ đạo không vượt quá số smartphone chưa cài của \
+                 huyện (`district.smartphones` tính cả máy đã cài): kiểm tra phép tính (thường \
+                 là `district.own_mandated_installs`, `district.own_fixed_installs` hay \
+                 `district.outreach_installs`)",
+            ),
+            AbovePhonesLeft {
+                value,
+                promised,
+                rules,
+                uninstalled,
             } => Said::new(format!(
                 "`directive`: mục `expected_installs` là {}; cộng với {} lượt cài mà các chỉ đạo \
                  trước của huyện đã ghi ({}) là {}, nhiều hơn số smartphone chưa cài của huyện \
@@ -806,6 +823,23 @@ impl Message for ValueProblem {
             .hint(
                 "a directive cannot expect more installs than the district has smartphones: \
                  check the arithmetic (usually `district.mandated_installs`, \
+                 `district.own_fixed_installs` or `district.outreach_installs`)",
+            ),
+            AbovePhonesLeft {
+                value,
+                promised,
+                rules,
+                uninstalled,
+            } if rules.is_empty() || *promised <= 0.0 => Said::new(format!(
+                "`directive`: `expected_installs` is {}, more than the district's {} \
+                 smartphones without the app",
+                figure(crate::text::Lang::En, *value),
+                count(crate::text::Lang::En, *uninstalled)
+            ))
+            .hint(
+                "a directive cannot expect more installs than the district has smartphones \
+                 without the app (`district.smartphones` counts those with it too): check the \
+                 arithmetic (usually `district.own_mandated_installs`, \
                  `district.own_fixed_installs` or `district.outreach_installs`)",
             ),
             AbovePhonesLeft {

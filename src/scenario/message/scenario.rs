@@ -22,6 +22,15 @@ pub(crate) enum ScenarioProblem {
     NoTarget,
     /// `as_of` is a date and a time.
     DateWithTime,
+    /// A date written year-month-day (`2020-02-30`, given by `--set` or in quotes) that does
+    /// not exist: its month has `days` days (`month` is 1 to 12), or (`days` = 0) the month
+    /// is not 1 to 12.
+    NoSuchDate {
+        written: String,
+        year: i32,
+        month: u32,
+        days: u32,
+    },
     /// `horizon_days` is below 1 (or too large to be a number of days); `written` as written.
     ShortHorizon {
         written: String,
@@ -163,6 +172,12 @@ impl Message for ScenarioProblem {
             NoTarget => Said::new("thiếu bảng [target]")
                 .hint("thêm hai dòng:\n[target]\nprovincial_rate = 0.40"),
             DateWithTime => Said::new("cần một ngày, không kèm giờ").hint(Hint::AsOfDate.vi()),
+            NoSuchDate { written, year, month, days } => Said::new(if *days == 0 {
+                format!("ngày `{written}` không có thật: tháng phải từ 01 đến 12")
+            } else {
+                format!("ngày `{written}` không có thật: tháng {month} năm {year} có {days} ngày")
+            })
+            .hint(Hint::AsOfDate.vi()),
             ShortHorizon { written } => Said::new(format!(
                 "số ngày của đợt phải từ 1 trở lên (đang là {written})"
             ))
@@ -301,6 +316,17 @@ impl Message for ScenarioProblem {
             NoTarget => Said::new("the [target] table is missing")
                 .hint("add these two lines:\n[target]\nprovincial_rate = 0.40"),
             DateWithTime => Said::new("expected a date without a time").hint(Hint::AsOfDate.en()),
+            NoSuchDate { written, year, month, days } => Said::new(if *days == 0 {
+                format!("the date `{written}` does not exist: the month must be from 01 to 12")
+            } else {
+                const MONTHS: [&str; 12] = [
+                    "January", "February", "March", "April", "May", "June", "July", "August",
+                    "September", "October", "November", "December",
+                ];
+                let name = MONTHS[(*month as usize).clamp(1, 12) - 1];
+                format!("the date `{written}` does not exist: {name} {year} has {days} days")
+            })
+            .hint(Hint::AsOfDate.en()),
             ShortHorizon { written } => Said::new(format!(
                 "the horizon must be at least 1 day (it is {written})"
             ))

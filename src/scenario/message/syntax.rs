@@ -47,6 +47,11 @@ pub(crate) enum Syntax {
     },
     /// A control character (`code`, e.g. a NUL byte) inside a text.
     ControlInString { code: u32 },
+    /// A NUL byte (U+0000) anywhere in the file: damaged, or not a text file.
+    NulByte,
+    /// A `\u` or `\U` escape (`escape`, as written) whose code is no character (U+D800 to
+    /// U+DFFF, or past U+10FFFF).
+    NotACharacter { escape: String },
     /// A control character (`code`) outside a text: in a comment, a lone carriage return.
     ControlCharacter { code: u32 },
     /// Nothing after `key =`; `example` is a whole line to copy, where the key is known.
@@ -164,6 +169,15 @@ impl Syntax {
                 "đoạn chữ có một ký tự điều khiển không nhìn thấy được (U+{code:04X})"
             ))
             .hint("xóa ký tự này rồi gõ lại đoạn chữ; nó thường lẫn vào khi sao chép, hoặc tệp không phải tệp văn bản"),
+            NulByte => Said::new(
+                "tệp có một ký tự NUL (U+0000, một byte nhị phân) ở chỗ được chỉ: tệp có thể bị hỏng, hoặc không phải tệp văn bản",
+            )
+            .hint("mở tệp bằng một trình soạn thảo văn bản và xóa ký tự đó, hoặc chọn đúng tệp kịch bản (.toml); tệp kịch bản phải là văn bản UTF-8"),
+            NotACharacter { escape } => Said::new(format!(
+                "`{}` không phải một ký tự: mã U+D800 đến U+DFFF (và trên U+10FFFF) không ứng với ký tự nào",
+                shortened(escape)
+            ))
+            .hint("gõ thẳng ký tự đó, hoặc viết `\\u` với mã của một ký tự thật, ví dụ \\u00E0 cho à"),
             ControlCharacter { code } => Said::new(format!(
                 "có một ký tự điều khiển không nhìn thấy được (U+{code:04X}) ở chỗ được chỉ"
             ))
@@ -341,6 +355,15 @@ impl Syntax {
                 "a text holds a control character that cannot be seen (U+{code:04X})"
             ))
             .hint("delete it and type the text again; it comes in when copying, or the file is not a text file"),
+            NulByte => Said::new(
+                "the file holds a NUL character (U+0000, a binary byte) at the spot shown: it is damaged, or not a text file",
+            )
+            .hint("open the file in a text editor and delete that character, or name the right scenario file (.toml); a scenario must be UTF-8 text"),
+            NotACharacter { escape } => Said::new(format!(
+                "`{}` is no character: the codes U+D800 to U+DFFF (and above U+10FFFF) stand for none",
+                shortened(escape)
+            ))
+            .hint("type the character itself, or write `\\u` with the code of a real character, e.g. \\u00E0 for à"),
             ControlCharacter { code } => Said::new(format!(
                 "a control character that cannot be seen (U+{code:04X}) is at the spot shown"
             ))
