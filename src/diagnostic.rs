@@ -537,6 +537,24 @@ pub(crate) fn did_you_mean_for_en(written: &str, close: &str) -> String {
     }
 }
 
+/// [`did_you_mean_for_vi`], and when `written` looks plain, what in `close` (a name the
+/// scenario or a rule writes) a reader does not see or takes for another character: a rule
+/// that reads `door_to_door_threshold` where the scenario writes it with a Cyrillic `е`.
+pub(crate) fn did_you_mean_either_vi(written: &str, close: &str) -> String {
+    match (unlike_vi(written), unlike_vi(close)) {
+        (None, Some(why)) => format!("{} (trong `{close}`, {why})", did_you_mean_vi(close)),
+        _ => did_you_mean_for_vi(written, close),
+    }
+}
+
+/// [`did_you_mean_either_vi`] in English.
+pub(crate) fn did_you_mean_either_en(written: &str, close: &str) -> String {
+    match (unlike_en(written), unlike_en(close)) {
+        (None, Some(why)) => format!("{} (in `{close}`, {why})", did_you_mean_en(close)),
+        _ => did_you_mean_for_en(written, close),
+    }
+}
+
 /// What in `written` (a name or a key as typed) a reader does not see or takes for another
 /// character, in Vietnamese: an invisible character, a space that is not the plain one, a
 /// Cyrillic or Greek letter among Latin ones, the eth `Ð` of old encodings for `Đ`.
@@ -640,7 +658,7 @@ pub(crate) fn unseen_en(c: char) -> String {
     format!("{name} (U+{:04X})", u32::from(c))
 }
 
-/// "chữ `Н` (ký tự thứ 1) là chữ Kirin (như tiếng Nga), trông giống chữ `H` nhưng máy tính coi
+/// "chữ `Н` (U+041D, ký tự thứ 1) là chữ Kirin (như tiếng Nga), trông giống chữ `H` nhưng máy tính coi
 /// là một chữ khác": a [`ForeignLetter`](crate::text::ForeignLetter), in Vietnamese.
 pub(crate) fn foreign_letter_vi(f: &crate::text::ForeignLetter) -> String {
     let script = match f.script {
@@ -649,12 +667,13 @@ pub(crate) fn foreign_letter_vi(f: &crate::text::ForeignLetter) -> String {
     };
     let letter = f.letter;
     let position = f.position;
+    let code = u32::from(letter);
     match f.latin {
         Some(latin) => format!(
-            "chữ `{letter}` (ký tự thứ {position}) là {script}, trông giống chữ `{latin}` nhưng máy tính coi là một chữ khác"
+            "chữ `{letter}` (U+{code:04X}, ký tự thứ {position}) là {script}, trông giống chữ `{latin}` nhưng máy tính coi là một chữ khác"
         ),
         None => format!(
-            "chữ `{letter}` (ký tự thứ {position}) là {script}, lẫn giữa các chữ tiếng Việt"
+            "chữ `{letter}` (U+{code:04X}, ký tự thứ {position}) là {script}, lẫn giữa các chữ tiếng Việt"
         ),
     }
 }
@@ -667,13 +686,14 @@ pub(crate) fn foreign_letter_en(f: &crate::text::ForeignLetter) -> String {
     };
     let letter = f.letter;
     let position = f.position;
+    let code = u32::from(letter);
     match f.latin {
         Some(latin) => format!(
-            "the letter `{letter}` (character {position}) is {script} that looks like the Latin `{latin}` but is another letter to a computer"
+            "the letter `{letter}` (U+{code:04X}, character {position}) is {script} that looks like the Latin `{latin}` but is another letter to a computer"
         ),
-        None => {
-            format!("the letter `{letter}` (character {position}) is {script} among Latin letters")
-        }
+        None => format!(
+            "the letter `{letter}` (U+{code:04X}, character {position}) is {script} among Latin letters"
+        ),
     }
 }
 

@@ -77,11 +77,14 @@ pub const WORKBOOK_STYLES: usize = 100_000;
 /// A sheet needs a part of its own, and an archive has at most [`WORKBOOK_PARTS`].
 pub const WORKBOOK_ENTRIES: usize = 10_000;
 
-/// Snapshots in `[[history]]`: about three years of daily reports.
-pub const HISTORY_SNAPSHOTS: usize = 1_000;
+/// Snapshots in `[[history]]`: one a day over the [`HISTORY_MAX_AGE_DAYS`] before `as_of`, the
+/// most there can be, as two snapshots of one date are refused (naming both) and older ones
+/// too. Counted before any entry is read, so that a list of a million entries is refused at
+/// once.
+pub const HISTORY_SNAPSHOTS: usize = HISTORY_MAX_AGE_DAYS as usize;
 
 /// The files of all `[[history]]` snapshots together, on disk: each is at most
-/// [`TABLE_BYTES`], and a thousand of them would take minutes to read. A year of weekly
+/// [`TABLE_BYTES`], and [`HISTORY_SNAPSHOTS`] of them would take minutes to read. A year of weekly
 /// snapshots of every commune of Vietnam is about 52 MB as CSV.
 pub const HISTORY_BYTES: u64 = 256 * MB;
 
@@ -94,6 +97,12 @@ pub const HISTORY_MAX_AGE_DAYS: i64 = 366;
 /// many times more or fewer. Subscriber counts move by a few percent in a year; a snapshot of
 /// 2 smartphones against 58.196 (trial F21) is of another table or another province.
 pub const HISTORY_SMARTPHONES_FACTOR: u64 = 2;
+
+/// The most a district's installs may grow between two dated figures of `[[history]]`, as a
+/// share a day of its smartphones without the app at the earlier date: 5% a day (the
+/// shipped plans' teams reach about 1.3% a day). A snapshot with 0 installed the day before
+/// 18,019 (trial G10) made a pace of 18,019 a day and "on track": a blank cell typed as 0.
+pub const HISTORY_DAILY_SHARE: f64 = 0.05;
 
 /// How many times a district's smartphones a cohort's head count may be. A cohort is people,
 /// and the model counts at most the district's smartphones of it (min(n_c, S_d), MODEL.md), so
@@ -170,3 +179,9 @@ pub const LETTER_DAYS_AFTER_DATA: i64 = 366;
 /// department sends its letter within days of the figures (the seed letter on the same day);
 /// beyond a month the command warns that they should be brought up to date.
 pub const LETTER_DAYS_OLD_DATA: i64 = 31;
+
+/// The largest letter number (`[letter] number`): a register of outgoing documents starts again
+/// at 1 each year, and an office issues a few thousand letters a year; nine digits is a typing
+/// mistake (a phone number, a date), and above it letters numbered one per district could not
+/// be counted on exactly.
+pub const LETTER_NUMBER_MAX: u64 = 999_999_999;

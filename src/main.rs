@@ -2,11 +2,13 @@ fn main() {
     stop_cleanly_on_signals();
     // stderr is not held locked: `campaign sweep` draws its progress bar on it from the
     // worker threads while the command runs
-    // the tables and the help fit the terminal when stdout is one; to a file or a pipe, the
-    // output is the same on every machine
+    // the tables and the help fit the terminal when stdout is one (COLUMNS when set, as `ls`
+    // reads it); to a file or a pipe, the output is the same on every machine
     let stdout = std::io::stdout();
     let terminal = if std::io::IsTerminal::is_terminal(&stdout) {
-        terminal_size::terminal_size_of(&stdout).map(|(w, _)| usize::from(w.0))
+        let size = terminal_size::terminal_size_of(&stdout).map(|(w, _)| usize::from(w.0));
+        let columns = std::env::var("COLUMNS").ok();
+        campaign_planner::cli::terminal_width(size, columns.as_deref())
     } else {
         None
     };

@@ -38,9 +38,37 @@ pub fn decimal(lang: Lang, value: f64, places: usize) -> String {
     format!("{sign}{int}{sep}{:0places$}", frac as u64)
 }
 
+/// [`decimal`], or, from a thousand billion up, a power of ten (`1 × 10^298`, `2,5 × 10^19`):
+/// the digits of a figure that large tell a reader nothing, and past `u128` they would be
+/// wrong.
+pub fn decimal_or_power(lang: Lang, value: f64, places: usize) -> String {
+    if value.is_finite() && value.abs() >= 1e15 {
+        let exponent = value.abs().log10().floor();
+        let mantissa = value / 10f64.powf(exponent);
+        return format!(
+            "{} × 10^{exponent}",
+            decimal(lang, mantissa, places_needed(mantissa, 3))
+        );
+    }
+    decimal(lang, value, places)
+}
+
 /// A rate as a percentage with two decimals: `29,22%` / `29.22%`.
 pub fn percent(lang: Lang, rate: f64) -> String {
     format!("{}%", decimal(lang, rate * 100.0, 2))
+}
+
+/// The rate of a count as [`count`] prints it (rounded to a whole number) over `of`: the rate a
+/// reader finds by dividing the two printed figures. Every human output prints a rate of
+/// installs with decimals through this (issue 13 item 10); JSON keeps the exact rate.
+pub fn rate_as_printed(count: f64, of: u64) -> f64 {
+    count.round() / of as f64
+}
+
+/// Whether `count` as printed (rounded to a whole number) falls short of `rate` of `of` by more
+/// than the solver's installs tolerance: the verdict that agrees with [`rate_as_printed`].
+pub fn short_as_printed(count: f64, of: u64, rate: f64) -> bool {
+    count.round() < rate * of as f64 - crate::solve::INSTALLS_TOLERANCE
 }
 
 /// A rate as a percentage with one decimal, for prose: `33,1%` / `33.1%`.
@@ -132,9 +160,40 @@ pub fn size(lang: Lang, bytes: u64) -> String {
     format!("{text} {unit}")
 }
 
+/// A size and the limit it is beside ("16,2 MB" above "16 MB"), each as [`size`] unless the two
+/// would read the same ("16 MB, above the limit of 16 MB"): then both in bytes, in full.
+pub fn size_beside(lang: Lang, bytes: u64, limit: u64) -> (String, String) {
+    let (shown, limit_shown) = (size(lang, bytes), size(lang, limit));
+    if shown != limit_shown || bytes == limit {
+        return (shown, limit_shown);
+    }
+    #[allow(clippy::cast_precision_loss)]
+    let full = |v: u64| format!("{} {}", count(lang, v as f64), lang.pick("byte", "bytes"));
+    (full(bytes), full(limit))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_size_beside_its_limit_reads_differently() {
+        assert_eq!(
+            size_beside(Lang::En, 16_000_001, 16_000_000),
+            (
+                "16,000,001 bytes".to_string(),
+                "16,000,000 bytes".to_string()
+            )
+        );
+        assert_eq!(
+            size_beside(Lang::Vi, 16_000_001, 16_000_000),
+            ("16.000.001 byte".to_string(), "16.000.000 byte".to_string())
+        );
+        assert_eq!(
+            size_beside(Lang::En, 20_000_000, 16_000_000),
+            ("20 MB".to_string(), "16 MB".to_string())
+        );
+    }
 
     #[test]
     fn the_letters_total_in_both_languages() {
@@ -142,6 +201,25 @@ mod tests {
         assert_eq!(count(Lang::En, 151_916.0), "151,916");
         assert_eq!(percent(Lang::Vi, 151_916.0 / 519_820.0), "29,22%");
         assert_eq!(percent(Lang::En, 151_916.0 / 519_820.0), "29.22%");
+    }
+
+    #[test]
+    fn a_rate_as_printed_is_the_printed_count_over_the_whole() {
+        // 400,3 installs print as 400: 40,00% of 1.000, not 40,03%
+        assert_eq!(rate_as_printed(400.3, 1_000), 0.4);
+        assert_eq!(percent(Lang::Vi, rate_as_printed(400.3, 1_000)), "40,00%");
+        assert_eq!(rate_as_printed(400.5, 1_000), 0.401);
+    }
+
+    #[test]
+    fn a_count_is_short_of_a_rate_as_printed() {
+        // a target of 40,02% of 1.000 asks for 400,2: 400,3 reaches it, but prints as 400
+        assert!(short_as_printed(400.3, 1_000, 0.4002));
+        // 400,6 prints as 401, at or above 400,2
+        assert!(!short_as_printed(400.6, 1_000, 0.4002));
+        // exactly the target, as printed, is reached
+        assert!(!short_as_printed(399.5, 1_000, 0.4));
+        assert!(short_as_printed(399.49, 1_000, 0.4));
     }
 
     #[test]

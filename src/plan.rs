@@ -51,6 +51,10 @@ pub enum Notice {
     /// plan rests on the provincial teams alone, as an imported skeleton's does until its teams
     /// are filled in.
     NoLocalTeams { kinds: Vec<String> },
+    /// The scenario names no rules (`rules = []`, as `campaign import` writes it when it finds
+    /// no rules folder): the plan has no directives, and its letter sends teams with no task
+    /// (user14 U5).
+    NoRules,
     /// The objective is not `min-cost`, the target is met, and the cheapest plan that meets it
     /// (`--set objective=min-cost`, the same rules, pools and budget) costs less: its cost,
     /// teams and projected rate, beside this plan's (issue 13 item 9).
@@ -90,6 +94,15 @@ pub enum Notice {
         findings: Vec<Finding>,
         /// The setting whose plan says the same: `objective=min-cost`.
         setting: String,
+    },
+    /// The scenario's coverage file has rows under its table that are notes ("Ghi chú: ...",
+    /// "Nguồn: ...", a signature block), not districts: read as `campaign import` reads them,
+    /// and said, so that no row is left out without a word.
+    CoverageNotesSkipped {
+        file: String,
+        last_row: usize,
+        first_row: usize,
+        text: String,
     },
 }
 
@@ -236,10 +249,24 @@ impl DistrictPlan {
             .map_or(0, |a| a.teams)
     }
 
-    /// Whether the projected installs fall short of `rate` of the smartphones (by more than
-    /// the solver's installs tolerance: the one test of "reached" every output uses).
+    /// The projected installs as the human reports print them: rounded to a whole install.
+    pub fn projected_installed_as_printed(&self) -> f64 {
+        self.projected_installed.round()
+    }
+
+    /// The projected rate as the human reports print it: the printed installs over the
+    /// smartphones, so that a reader who divides the two printed figures finds the printed rate
+    /// (issue 13 item 10). JSON keeps the exact `projected_rate`.
+    pub fn projected_rate_as_printed(&self) -> f64 {
+        crate::number::rate_as_printed(self.projected_installed, self.smartphones)
+    }
+
+    /// Whether the projected installs as printed fall short of `rate` of the smartphones (by
+    /// more than the solver's installs tolerance): the one test of "reached" every human output
+    /// uses, so that a printed rate and a printed verdict never contradict each other
+    /// (docs/model.md § 12).
     pub fn short_of(&self, rate: f64) -> bool {
-        self.projected_installed < rate * self.smartphones as f64 - crate::solve::INSTALLS_TOLERANCE
+        crate::number::short_as_printed(self.projected_installed, self.smartphones, rate)
     }
 
     /// Whether the district has a floor and its projected installs fall short of it.
@@ -368,6 +395,14 @@ impl Plan {
         if !scenario.assumptions_checked {
             said.push(Notice::AssumptionsNotChecked);
         }
+        if let Some(notes) = &scenario.coverage_notes {
+            said.push(Notice::CoverageNotesSkipped {
+                file: notes.file.clone(),
+                last_row: notes.last_row,
+                first_row: notes.first_row,
+                text: notes.text.clone(),
+            });
+        }
         let kinds: Vec<String> = scenario
             .team_kinds
             .iter()
@@ -381,6 +416,9 @@ impl Plan {
         });
         if !kinds.is_empty() && none {
             said.push(Notice::NoLocalTeams { kinds });
+        }
+        if scenario.rules.is_empty() {
+            said.push(Notice::NoRules);
         }
         said.append(&mut self.notices);
         self.notices = said;
@@ -471,8 +509,29 @@ impl Plan {
     pub fn projected_installed_as_printed(&self) -> f64 {
         self.districts
             .iter()
-            .map(|d| d.projected_installed.round())
+            .map(DistrictPlan::projected_installed_as_printed)
             .sum()
+    }
+
+    /// The province's projected rate as the human reports print it: the printed installs
+    /// ([`Plan::projected_installed_as_printed`]) over the smartphones (issue 13 item 10).
+    pub fn projected_rate_as_printed(&self) -> f64 {
+        crate::number::rate_as_printed(
+            self.projected_installed_as_printed(),
+            self.province.smartphones,
+        )
+    }
+
+    /// Whether the target is reached as the human reports print it: the printed installs are at
+    /// least the target's share of the smartphones (within the solver's installs tolerance).
+    /// JSON's `target_reached` is the exact test; the two differ only when the exact projection
+    /// is within the rounding (less than one install per district) of the target.
+    pub fn target_reached_as_printed(&self) -> bool {
+        !crate::number::short_as_printed(
+            self.projected_installed_as_printed(),
+            self.province.smartphones,
+            self.province.target_rate,
+        )
     }
 
     /// The province's cost as the human reports print it: the sum of the districts' costs each
@@ -528,16 +587,17 @@ impl Plan {
         if scenario.history.is_empty() {
             return;
         }
-        let by_name: std::collections::HashMap<&str, &DistrictInput> = scenario
+        let by_name: std::collections::HashMap<&str, (usize, &DistrictInput)> = scenario
             .districts
             .iter()
-            .map(|d| (d.name.as_str(), d))
+            .enumerate()
+            .map(|(i, d)| (d.name.as_str(), (i, d)))
             .collect();
         for dp in &mut self.districts {
-            let Some(&d) = by_name.get(dp.name.as_str()) else {
+            let Some(&(i, d)) = by_name.get(dp.name.as_str()) else {
                 continue;
             };
-            let Some(pace) = history::pace(scenario, d) else {
+            let Some(pace) = history::pace(scenario, i) else {
                 continue;
             };
             let rate = history::projection(d, pace, scenario.horizon_days) / d.smartphones as f64;

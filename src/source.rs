@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Error, Message, Said};
 use crate::files::{Refusal, Special};
-use crate::number::size;
+use crate::number::{size, size_beside};
 use crate::text::{Lang, Text};
 
 /// Where a value is in its file.
@@ -573,8 +573,8 @@ impl Message for FileProblem {
                 format!(
                     "{} nặng {}, quá giới hạn {}",
                     what.vi,
-                    size(Lang::Vi, *bytes),
-                    size(Lang::Vi, *limit)
+                    size_beside(Lang::Vi, *bytes, *limit).0,
+                    size_beside(Lang::Vi, *bytes, *limit).1
                 )
             })
             .hint(LIMIT_HINT.0),
@@ -633,8 +633,8 @@ impl Message for FileProblem {
                 format!(
                     "{} is {}, above the limit of {}",
                     what.get(Lang::En),
-                    size(Lang::En, *bytes),
-                    size(Lang::En, *limit)
+                    size_beside(Lang::En, *bytes, *limit).0,
+                    size_beside(Lang::En, *bytes, *limit).1
                 )
             })
             .hint(LIMIT_HINT.1),
@@ -670,7 +670,7 @@ pub(crate) fn named_file_hint(path: &Path, hint: Option<Text>) -> Option<Text> {
 
 /// The text of UTF-16 `bytes` that start with a byte-order mark (little or big endian),
 /// without it; `None` without the mark, `Err` when the rest is not UTF-16.
-fn utf16(bytes: &[u8]) -> Option<Result<String, ()>> {
+pub(crate) fn utf16(bytes: &[u8]) -> Option<Result<String, ()>> {
     let little = match bytes {
         [0xFF, 0xFE, ..] => true,
         [0xFE, 0xFF, ..] => false,

@@ -181,6 +181,20 @@ pub fn foreign_letter(name: &str) -> Option<ForeignLetter> {
     })
 }
 
+/// `name` with each Cyrillic or Greek letter among its Latin ones replaced by the Latin letter
+/// it is drawn like (`vоlunteer` with a Cyrillic `о` is `volunteer`): what its writer meant to
+/// type. `None` when it has no such letter ([`foreign_letter`]), or one that looks like no
+/// Latin letter.
+pub fn latin_lookalike(name: &str) -> Option<String> {
+    foreign_letter(name)?;
+    name.chars()
+        .map(|c| match script_of(c) {
+            Some(_) => looks_like(c),
+            None => Some(c),
+        })
+        .collect()
+}
+
 /// A letter of the Latin blocks (Vietnamese letters are in Latin-1, Latin Extended-A and B,
 /// and Latin Extended Additional).
 fn is_latin(c: char) -> bool {
@@ -462,6 +476,8 @@ mod tests {
         let other = foreign_letter("Lạng Sơnж").expect("a Cyrillic ж");
         assert_eq!((other.position, other.latin), (9, None));
         // one script throughout, or none
+        assert_eq!(latin_lookalike("vоlunteer").as_deref(), Some("volunteer"));
+        assert_eq!(latin_lookalike("volunteer"), None);
         assert_eq!(foreign_letter("Москва"), None);
         assert_eq!(foreign_letter("Hữu Lũng"), None);
         assert_eq!(foreign_letter("Ðình Lập"), None);

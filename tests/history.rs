@@ -249,14 +249,16 @@ fn csv_and_xlsx_carry_the_pace() {
     assert!(lines[0].contains("Pace (installs/day)"), "{}", lines[0]);
     let plan = plan(Path::new(path)).unwrap();
     assert!(
-        lines[0].ends_with(",Pace (installs/day),On track at the current pace,Directives"),
+        lines[0].ends_with(
+            ",Pace (installs/day),On track at the current pace,Directives,Unit type,Data as of"
+        ),
         "{}",
         lines[0]
     );
-    // the last three cells: pace, on track, directives
+    // the cells before the unit type and the date: pace, on track, directives
     let cell = |line: &str, from_end: usize| -> String {
         let cells: Vec<&str> = line.split(',').collect();
-        cells[cells.len() - from_end].to_string()
+        cells[cells.len() - 2 - from_end].to_string()
     };
     let pace = |line: &str| -> f64 { cell(line, 3).parse().unwrap() };
     for (line, d) in lines[1..12].iter().zip(&plan.districts) {

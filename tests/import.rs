@@ -382,7 +382,7 @@ fn the_skeleton_is_written_atomically_and_plans() {
     assert_has(
         &stderr,
         &[
-            "11 huyện (dòng 2 đến 12), dòng tiêu đề 1.",
+            "11 đơn vị (dòng 2 đến 12), dòng tiêu đề 1.",
             "\"ĐÃ CÀI BLUEZONE\" → số đã cài",
             "Tổng: 151.916 đã cài / 519.820 smartphone (29,22%), khớp với dòng tổng (dòng 13).",
             "as_of = 2020-09-01 là giá trị TẠM",
@@ -532,4 +532,115 @@ fn import_refuses_a_name_with_a_hidden_character() {
             "{vi}"
         );
     }
+}
+
+/// user14 U10, U1, U6: an office's table whose city is typed without its kind word, "H." and
+/// "TP" abbreviations, and a "Số xã, phường" column. The import says each unit's type as read,
+/// which names were taken for huyện for want of a kind word and how to set `unit_type`; the
+/// unit named as the province is taken for its city (ASSUMPTION); the abbreviations are
+/// written out; the communes column is read.
+#[test]
+fn unit_types_are_said_and_a_unit_named_as_the_province_is_its_city() {
+    let dir = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink(repo().join("rules"), dir.path().join("rules")).unwrap();
+    let table = write(
+        dir.path(),
+        "bao-cao.csv",
+        "UBND TỈNH LẠNG SƠN;;;;\n\
+         TT;Tên đơn vị;Máy điện thoại thông minh;Máy đã cài Bluezone;Số xã, phường, thị trấn\n\
+         1;Lạng Sơn;96818;39911;8\n\
+         2;H. Hữu Lũng;78399;18019;26\n\
+         3;Huyện Cao Lộc;58196;16752;23\n\
+         4;Lộc Bình;53067;15725;21\n\
+         5;TX Thử;100;50;3\n",
+    );
+    let out = dir.path().join("s.toml");
+    let (code, _, stderr) = run(&[
+        "import",
+        table.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_has(
+        &stderr,
+        &[
+            "5 đơn vị (dòng 3 đến 7)",
+            "\"Số xã, phường, thị trấn\" → số tổ xã",
+            "Loại đơn vị: 1 thành phố, 1 thị xã, 3 huyện.",
+            "1 tên không ghi loại (Lộc Bình) nên được coi là huyện: đơn vị nào là thành phố hay thị xã thì ghi unit_type = \"thành phố\"",
+            "\"Lạng Sơn\" không ghi loại nhưng trùng tên tỉnh LẠNG SƠN (tên tỉnh ở dòng 1)",
+            "loại của 2 đơn vị mà tên không ghi loại",
+        ],
+    );
+    assert!(!stderr.contains("Không dùng các cột"), "{stderr}");
+    let skeleton = std::fs::read_to_string(&out).unwrap();
+    assert_has(
+        &skeleton,
+        &[
+            "name = \"Lạng Sơn\"\nunit_type = \"thành phố\"            # ASSUMPTION: tên không ghi loại và trùng tên tỉnh",
+            "name = \"Hữu Lũng\"\ninstalled",
+            "name = \"Cao Lộc\"\ninstalled",
+            "name = \"Thị xã Thử\"\ninstalled",
+            "teams = { commune = 8 }",
+            "# Loại đơn vị: tên không ghi loại (Lộc Bình) nên được coi là huyện (ASSUMPTION)",
+        ],
+    );
+    // the letter goes to the city's People's Committee, not to a "Huyện Lạng Sơn"
+    let scenario = campaign_planner::scenario::load(&out).unwrap_or_else(|e| panic!("{e}"));
+    let kinds: Vec<_> = scenario
+        .districts
+        .iter()
+        .map(|d| (d.name.as_str(), d.unit_type.vi()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("Lạng Sơn", "thành phố"),
+            ("Hữu Lũng", "huyện"),
+            ("Cao Lộc", "huyện"),
+            ("Lộc Bình", "huyện"),
+            ("Thị xã Thử", "thị xã")
+        ]
+    );
+    // English
+    let (code, _, stderr) = run(&["import", table.to_str().unwrap(), "--lang", "en"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_has(
+        &stderr,
+        &[
+            "Unit types: 1 thành phố, 1 thị xã, 3 huyện.",
+            "1 names give no kind (Lộc Bình), so they are taken for huyện",
+            "\"Lạng Sơn\" gives no kind but is the province's name, LẠNG SƠN (the province's name in row 1)",
+        ],
+    );
+}
+
+/// user14 U5: with no rules folder anywhere up from where the scenario is written, import says
+/// where it looked and what the empty `rules = []` means for the plan and the letter.
+#[test]
+fn import_without_a_rules_folder_says_where_it_looked_and_what_it_wrote() {
+    let dir = tempfile::tempdir().unwrap();
+    let table = write(dir.path(), "letter.csv", LETTER);
+    // run in the table's folder, away from the project's rules (as the office runs it from
+    // its Documents)
+    let done = std::process::Command::new(env!("CARGO_BIN_EXE_campaign"))
+        .current_dir(dir.path())
+        .args(["import", table.to_str().unwrap(), "--out", "s.toml"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(done.stderr).unwrap();
+    assert_eq!(done.status.code(), Some(0), "{stderr}");
+    let skeleton = std::fs::read_to_string(dir.path().join("s.toml")).unwrap();
+    assert!(skeleton.contains("\nrules = []"), "{skeleton}");
+    let folder = dir.path().canonicalize().unwrap().display().to_string();
+    assert_has(
+        &stderr,
+        &[
+            &format!(
+                "Quy tắc: không thấy thư mục rules/ có tệp quy tắc (.rhai) ở thư mục của kịch bản ({folder})"
+            ),
+            "nên đã ghi rules = [] vào kịch bản: kế hoạch của nó sẽ không có việc cần làm nào và công văn là DỰ THẢO",
+        ],
+    );
 }

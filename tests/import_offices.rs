@@ -572,6 +572,99 @@ fn the_tools_own_csv_and_xlsx_plans_import_back() {
     }
 }
 
+/// letter14c item 1: plan -> CSV or workbook -> `campaign import` -> plan keeps the figures,
+/// the date of the figures (the tables' "Số liệu đến ngày" column) and each district's unit
+/// type (their "Loại đơn vị" column), also where the name does not say it ("Lạng Sơn" with
+/// `unit_type = "thành phố"`). Before, the date became the placeholder 2020-09-01 and the city a
+/// huyện.
+#[test]
+fn the_tools_own_tables_bring_back_the_date_and_the_unit_types() {
+    let dir = tempfile::tempdir().unwrap();
+    let scenario = std::fs::read_to_string(repo().join("scenarios/lang-son-2020-09-01.toml"))
+        .unwrap()
+        .replace("as_of = 2020-09-01", "as_of = 2020-08-31")
+        .replace(
+            "name = \"Thành phố Lạng Sơn\"\n",
+            "name = \"Lạng Sơn\"\nunit_type = \"thành phố\"\n",
+        );
+    assert!(scenario.contains("unit_type = \"thành phố\""));
+    std::os::unix::fs::symlink(repo().join("rules"), dir.path().join("rules")).unwrap();
+    std::fs::create_dir(dir.path().join("scenarios")).unwrap();
+    let s = write(dir.path(), "scenarios/s.toml", &scenario);
+    // (as_of, [(name, unit_type, installed, smartphones)]) of a scenario's JSON plan
+    let planned = |path: &Path| {
+        let (code, json, stderr) = run(&["plan", path.to_str().unwrap(), "--format", "json"]);
+        assert!(code == 0, "{stderr}");
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let districts: Vec<(String, String, u64, u64)> = v["districts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                (
+                    d["name"].as_str().unwrap().to_string(),
+                    d["unit_type"].as_str().unwrap().to_string(),
+                    d["installed"].as_u64().unwrap(),
+                    d["smartphones"].as_u64().unwrap(),
+                )
+            })
+            .collect();
+        (v["as_of"].as_str().unwrap().to_string(), districts)
+    };
+    let want = planned(&s);
+    assert_eq!(want.0, "2020-08-31");
+    assert_eq!(want.1[0].0, "Lạng Sơn");
+    assert_eq!(want.1[0].1, "thành phố");
+    for lang in ["vi", "en"] {
+        for format in ["csv", "xlsx"] {
+            let out = dir.path().join(format!("plan-{lang}.{format}"));
+            let (code, _, stderr) = run(&[
+                "plan",
+                s.to_str().unwrap(),
+                "--format",
+                format,
+                "--lang",
+                lang,
+                "--out",
+                out.to_str().unwrap(),
+            ]);
+            assert_eq!(code, 0, "{stderr}");
+            let skeleton = dir
+                .path()
+                .join(format!("scenarios/back-{lang}-{format}.toml"));
+            let (code, _, report) = run(&[
+                "import",
+                out.to_str().unwrap(),
+                "--out",
+                skeleton.to_str().unwrap(),
+                "--lang",
+                lang,
+            ]);
+            assert_eq!(code, 0, "{format} {lang}: {report}");
+            let date_line = match lang {
+                "vi" => "Ngày số liệu: 31/8/2020 (cột \"Số liệu đến ngày\") → as_of = 2020-08-31",
+                _ => "Figures' date: 31/8/2020 (the column \"Data as of\") → as_of = 2020-08-31",
+            };
+            assert_has(&report, &[date_line]);
+            // the date and unit-type columns are read, never listed as not used
+            let not_used = report
+                .lines()
+                .find(|l| l.starts_with("Không dùng") || l.starts_with("Columns not used"))
+                .unwrap_or("");
+            for heading in ["Số liệu đến ngày", "Data as of", "Loại đơn vị", "Unit type"]
+            {
+                assert!(!not_used.contains(heading), "{not_used}");
+            }
+            let written = std::fs::read_to_string(&skeleton).unwrap();
+            assert_has(
+                &written,
+                &["as_of = 2020-08-31", "unit_type = \"thành phố\""],
+            );
+            assert_eq!(planned(&skeleton), want, "{format} {lang}");
+        }
+    }
+}
+
 /// Every string cell of every sheet of the workbook at `path`, one per line.
 fn xlsx_text(path: &Path) -> String {
     use calamine::{Data, Reader};
@@ -646,7 +739,7 @@ fn a_row_numbering_the_columns_is_skipped_and_said() {
         assert_has(
             &vi,
             &[
-                "11 huyện (dòng 3 đến 13), dòng tiêu đề 1",
+                "11 đơn vị (dòng 3 đến 13), dòng tiêu đề 1",
                 "Bỏ qua dòng 2: dòng đánh số cột hoặc ghi đơn vị tính, không phải một huyện.",
             ],
         );
@@ -731,6 +824,111 @@ fn notes_under_a_table_without_a_total_end_it() {
     let [(code, _, vi), _] = both(&path, &[]);
     assert_eq!(code, 1, "{vi}");
     assert_has(&vi, &["dòng 13 (\"Mới\")", "ô đang trống"]);
+}
+
+/// letter14c item 2: a scenario's own coverage file ends where `campaign import` ends it, by the
+/// same code: notes under a table without a total (after a blank row, or starting "Ghi chú",
+/// "Nguồn", a signature), and under a total row, are not districts, and every plan says where
+/// the table ended (a notice). `campaign plan` refused them ("`GIÁM ĐỐC` is not a whole
+/// number", "the line has 1 cell, the header 3").
+#[test]
+fn notes_under_a_scenarios_coverage_table_end_it_as_import_does() {
+    let dir = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink(repo().join("rules"), dir.path().join("rules")).unwrap();
+    std::fs::create_dir(dir.path().join("scenarios")).unwrap();
+    let shipped =
+        std::fs::read_to_string(repo().join("scenarios/lang-son-2020-09-01.toml")).unwrap();
+    let head = &shipped[..shipped.find("# Districts:").unwrap()];
+    let scenario = head.replace(
+        "as_of = 2020-09-01",
+        "as_of = 2020-09-01\ncoverage = \"c.csv\"",
+    );
+    let s = write(dir.path(), "scenarios/s.toml", &scenario);
+    let base = rows_under("Huyện;Đã cài;Smartphone", |n, i, s| {
+        format!("{n};{i};{s}")
+    });
+    let with_total = "TỔNG;151916;519820\n\nGhi chú: Số liệu do các nhà mạng cung cấp.\n";
+    let footers: [(&str, usize, usize, &str); 5] = [
+        (
+            "\nGhi chú: Số liệu do các nhà mạng cung cấp.\n",
+            12,
+            14,
+            "Ghi chú: Số liệu do",
+        ),
+        ("Nguồn: Sở TT&TT\n", 12, 13, "Nguồn: Sở TT&TT"),
+        (
+            "\nNgười lập biểu;;GIÁM ĐỐC\nNguyễn Văn A;;Lê Văn B\n",
+            12,
+            14,
+            "Người lập biểu GIÁM ĐỐC",
+        ),
+        ("\nHuyện Mới;;\n", 12, 14, "Huyện Mới"),
+        (with_total, 13, 15, "Ghi chú"),
+    ];
+    for (footer, last, first, quoted) in footers {
+        let csv = write(dir.path(), "scenarios/c.csv", &format!("{base}{footer}"));
+        // import reads it so, and says so
+        let [(code, _, vi), _] = both(&csv, &[]);
+        assert_eq!(code, 0, "{footer}: {vi}");
+        assert_has(
+            &vi,
+            &[&format!(
+                "Bảng kết thúc ở dòng {last}; từ dòng {first} (\"{quoted}"
+            )],
+        );
+        // and so does the scenario's reader: the same eleven districts, and a notice
+        let (code, json, stderr) = run(&["plan", s.to_str().unwrap(), "--format", "json"]);
+        assert_eq!(code, 0, "{footer}: {stderr}");
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(v["districts"].as_array().unwrap().len(), 11, "{footer}");
+        let notice = v["notices"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|n| n["notice"] == "coverage_notes_skipped")
+            .unwrap_or_else(|| panic!("{footer}: no notice in {}", v["notices"]));
+        assert_eq!(notice["last_row"], last, "{footer}");
+        assert_eq!(notice["first_row"], first, "{footer}");
+        assert!(
+            notice["text"].as_str().unwrap().starts_with(quoted),
+            "{notice}"
+        );
+        let (_, text, _) = run(&["plan", s.to_str().unwrap()]);
+        assert_has(
+            &text,
+            &[&format!(
+                "bảng kết thúc ở dòng {last}; từ dòng {first} (\"{quoted}"
+            )],
+        );
+        let (_, text, _) = run(&["plan", s.to_str().unwrap(), "--lang", "en"]);
+        assert_has(
+            &text,
+            &[&format!(
+                "the table ends at row {last}; from row {first} (\"{quoted}"
+            )],
+        );
+    }
+    // a row with figures below the notes is refused by both, naming it
+    let csv = write(
+        dir.path(),
+        "scenarios/c.csv",
+        &format!("{base}\nGhi chú: Số liệu do các nhà mạng cung cấp.\nHuyện Mới;10;20\n"),
+    );
+    let [(code, _, vi), _] = both(&csv, &[]);
+    assert_eq!(code, 1, "{vi}");
+    assert_has(
+        &vi,
+        &["dòng 15 (\"Mới\") có số liệu nhưng nằm dưới phần ghi chú"],
+    );
+    let (code, _, stderr) = run(&["plan", s.to_str().unwrap()]);
+    assert_eq!(code, 1, "{stderr}");
+    assert_has(
+        &stderr,
+        &[
+            "c.csv:15",
+            "dòng 15 (\"Mới\") có số liệu nhưng nằm dưới phần ghi chú",
+        ],
+    );
 }
 
 /// Trial 14 item 4: the columns not used are listed in the report, with what to do; the

@@ -322,8 +322,12 @@ fn without_a_letter_table_the_particulars_are_visible_placeholders_and_the_comma
     ] {
         assert!(text.contains(placeholder), "no «{placeholder}»:\n{text}");
     }
+    // user14 U4: the app has one name in the whole letter, Bluezone unless `[letter] app` says
+    // another (was "[tên ứng dụng]" in the figures beside "Bluezone" in the directives)
+    assert!(!text.contains("[tên ứng dụng]"), "{text}");
+    assert!(text.contains("cài đặt ứng dụng Bluezone"), "{text}");
     assert!(
-        stderr.starts_with("lưu ý: công văn còn 10 chỗ in tạm trong ngoặc vuông"),
+        stderr.starts_with("lưu ý: công văn còn 9 chỗ in tạm trong ngoặc vuông"),
         "{stderr}"
     );
     assert!(stderr.contains("letter.number, letter.symbol"), "{stderr}");
@@ -338,7 +342,7 @@ fn without_a_letter_table_the_particulars_are_visible_placeholders_and_the_comma
         .code(0);
     assert!(
         out.stderr
-            .starts_with("note: the letter still has 10 placeholder(s)"),
+            .starts_with("note: the letter still has 9 placeholder(s)"),
         "{}",
         out.stderr
     );
@@ -468,13 +472,13 @@ fn a_letter_from_unchecked_assumptions_is_marked_draft_and_the_command_warns() {
     let docx = Docx::read(&path);
     let text = docx.text();
     assert!(
-        text.starts_with("DỰ THẢO — KHÔNG TRÌNH KÝ: số liệu chưa dùng được\nCác giả định của kịch bản là giá trị tạm"),
+        text.starts_with("DỰ THẢO — KHÔNG TRÌNH KÝ: số liệu chưa dùng được\nCác giả định của kế hoạch (năng suất và chi phí của các tổ, đội"),
         "{text}"
     );
-    assert!(
-        text.contains("rồi sửa thành assumptions_checked = true."),
-        "{text}"
-    );
+    // user14 U7: plain words on the letterhead, the scenario's keys on the terminal only
+    for code in ["assumptions_checked", "`", "campaign import", "commune"] {
+        assert!(!text.contains(code), "«{code}» in the letter: {text}");
+    }
     assert!(docx.part("word/document.xml").contains("C00000"));
     // and the official who runs the command is told, with what to do
     assert!(
@@ -496,7 +500,7 @@ fn a_letter_from_unchecked_assumptions_is_marked_draft_and_the_command_warns() {
         .lang("en")
         .run()
         .code(0);
-    let mark = "<div class=\"draft\"><p class=\"draft-mark\">DRAFT — NOT FOR SIGNATURE: the figures cannot be used yet</p><p>The scenario&#39;s assumptions are the placeholders";
+    let mark = "<div class=\"draft\"><p class=\"draft-mark\">DRAFT — NOT FOR SIGNATURE: the figures cannot be used yet</p><p>The plan&#39;s assumptions (the teams&#39; productivity";
     let at = out
         .stdout
         .find(mark)
@@ -545,7 +549,7 @@ fn a_letter_with_every_team_at_zero_is_a_draft_that_says_so() {
     let out = test.run().code(0);
     assert!(
         out.stdout
-            .contains("<p>Chưa có tổ, đội tại chỗ: mọi huyện đều có 0 tổ, đội loại `commune`"),
+            .contains("<p>Chưa có tổ, đội tại chỗ: chưa huyện nào có tổ xã"),
         "{}",
         out.stdout
     );
@@ -814,4 +818,121 @@ fn a_letter_dated_long_after_its_figures_is_written_with_a_warning() {
     );
     let (_, stderr) = letter_lines(&soon, "vi");
     assert_eq!(stderr, "");
+}
+
+/// user14 U4: `[letter] app` names the app in the figures and in every directive the shipped
+/// rules write (`scenario.app`): no "Bluezone" is left in a PC-Covid letter.
+#[test]
+fn the_letters_app_names_the_app_in_the_directives_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let scenario = edited_letter(
+        dir.path(),
+        "pc-covid.toml",
+        &[
+            ("app = \"Bluezone\"", "app = \"PC-Covid\""),
+            ("ứng dụng Bluezone\"", "ứng dụng PC-Covid\""),
+        ],
+    );
+    for lang in ["vi", "en"] {
+        let (html, _) = letter_lines(&scenario, lang);
+        assert!(!html.contains("Bluezone"), "{lang}: {html}");
+        assert!(
+            html.contains("PC-Covid trên điện thoại") || lang == "en",
+            "{html}"
+        );
+    }
+    let plan = Test::plan(&scenario).format("json").run().code(0).json();
+    for (district, list) in actions(&plan, "action") {
+        assert!(
+            list.iter().all(|a| !a.contains("Bluezone")),
+            "{district}: {list:?}"
+        );
+    }
+}
+
+/// user14 U3: one figure, one precision: the directive's expected rate is printed with two
+/// decimals, as the letter's "dự kiến sau đợt" and its table print it.
+#[test]
+fn the_letter_prints_each_districts_expected_rate_one_way() {
+    let (html, _) = letter_lines(WITH_LETTER, "vi");
+    let plan = Test::plan(WITH_LETTER).format("json").run().code(0).json();
+    for d in plan["districts"].as_array().unwrap() {
+        let rate = d["projected_rate"].as_f64().unwrap() * 100.0;
+        let two = format!("{rate:.2}").replace('.', ",");
+        let one = format!("{rate:.1}").replace('.', ",");
+        assert!(
+            html.contains(&format!("dự kiến sau đợt {two}%")),
+            "{two}: {html}"
+        );
+        assert!(html.contains(&format!("đạt {two}%")), "{two}: {html}");
+        assert!(!html.contains(&format!("đạt {one}%")), "{one}: {html}");
+    }
+}
+
+/// user14 U5: a scenario with no rules plans (exit 0) with a notice in every human output and
+/// in JSON, and its letter is a draft that says why.
+#[test]
+fn a_plan_without_rules_says_so_and_its_letter_is_a_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let scenario = edited_letter(
+        dir.path(),
+        "khong-quy-tac.toml",
+        &[("[letter]\n", "rules = []\n\n[letter]\n")],
+    );
+    let text = std::fs::read_to_string(&scenario).unwrap();
+    // (an overlay's rules = [] replaces its base's)
+    assert!(text.contains("rules = []"), "{text}");
+    let plan = Test::plan(&scenario).format("json").run().code(0).json();
+    let notices = plan["notices"].as_array().unwrap();
+    assert!(
+        notices.iter().any(|n| n["notice"] == "no_rules"),
+        "{notices:?}"
+    );
+    let out = Test::plan(&scenario).run().code(0);
+    assert!(
+        out.stdout.contains(
+            "Kịch bản không có quy tắc nào (rules = []): kế hoạch không có việc cần làm nào"
+        ),
+        "{}",
+        out.stdout
+    );
+    let out = Test::plan(&scenario)
+        .lang("en")
+        .format("markdown")
+        .run()
+        .code(0);
+    assert!(
+        out.stdout
+            .contains("The scenario has no rules (rules = \\[\\])"),
+        "{}",
+        out.stdout
+    );
+    let (html, stderr) = letter_lines(&scenario, "vi");
+    assert!(html.contains("DỰ THẢO — KHÔNG TRÌNH KÝ"), "{html}");
+    assert!(
+        html.contains("Kế hoạch không có quy tắc nào nên không giao việc cụ thể nào cho các huyện"),
+        "{html}"
+    );
+    assert!(
+        stderr.contains("  - Kịch bản không có quy tắc nào (rules = [])"),
+        "{stderr}"
+    );
+}
+
+/// user14 U11 and U9: the printed number never breaks over two lines, each letter starts on
+/// its own page below a little space (no ink of its heading on the page before), and the
+/// English letter goes to the districts and city, as the Vietnamese to "các huyện, thành phố".
+#[test]
+fn the_printable_letter_keeps_its_number_on_one_line_and_names_the_city_in_english() {
+    let (html, _) = letter_lines(WITH_LETTER, "vi");
+    assert!(html.contains(".number { white-space: nowrap; }"), "{html}");
+    assert!(
+        html.contains("section.letter { padding-top: 6pt; }"),
+        "{html}"
+    );
+    let (html, _) = letter_lines(WITH_LETTER, "en");
+    assert!(
+        html.contains("the Chairs of the People&#39;s Committees of the districts and city"),
+        "{html}"
+    );
 }

@@ -1136,11 +1136,11 @@ fn too_many_history_snapshots_or_too_many_bytes_of_them_are_refused_before_readi
         &en,
         &[
             "history.toml:4:",
-            "[[history]] has 1,001 snapshots, at most 1,000",
+            "[[history]] has 367 snapshots, at most 366",
             "hint: the install pace needs only recent snapshots",
         ],
     );
-    assert_has(&vi, &["[[history]] có 1.001 ảnh chụp, nhiều nhất là 1.000"]);
+    assert_has(&vi, &["[[history]] có 367 ảnh chụp, nhiều nhất là 366"]);
     // nine snapshots of 30 MB each, sparse: the ninth takes them past 256 MB, none is read
     for i in 0..9 {
         sparse(dir.path(), &format!("s{i}.csv"), 30_000_000);

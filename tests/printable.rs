@@ -110,15 +110,24 @@ fn csv_in_english_has_english_headings_and_the_same_figures() {
     assert_eq!(
         header,
         "District,Smartphones,Installed,Rate (%),Commune teams stationed,Commune teams,\
-         Volunteer teams,Installs from teams,Projected installed,Projected rate (%),Cost (VND),Directives"
+         Volunteer teams,Installs from teams,Projected installed,Projected rate (%),Cost (VND),Directives,\
+         Unit type,Data as of"
     );
+    // the figures between the name and the unit type (in words: `thành phố`, `city`)
     let figures = |csv: &str| -> Vec<String> {
         csv.lines()
             .skip(1)
-            .map(|l| l.split_once(',').unwrap().1.to_string())
+            .map(|l| {
+                let cells: Vec<&str> = l.split(',').collect();
+                let dated = cells[cells.len() - 1] == "2020-09-01";
+                assert!(dated, "{l}");
+                cells[1..cells.len() - 2].join(",")
+            })
             .collect()
     };
     assert_eq!(figures(&vi), figures(&en));
+    assert!(en.contains("\nThành phố Lạng Sơn,") && en.contains(",city,2020-09-01\n"));
+    assert!(vi.contains(",thành phố,2020-09-01\n") && vi.contains(",huyện,2020-09-01\n"));
 }
 
 #[test]
@@ -259,7 +268,12 @@ fn charts_are_the_rates(plan: &Plan, html: &str) {
     assert_eq!(pages.len(), plan.districts.len());
     for (page, d) in pages.iter().zip(&plan.districts) {
         let s = d.smartphones as f64;
-        let rates = [d.installed as f64 / s, d.projected_installed / s, target];
+        // the projected rate as printed: the printed installs over the smartphones (F40)
+        let rates = [
+            d.installed as f64 / s,
+            d.projected_installed.round() / s,
+            target,
+        ];
         let shown = [
             printed::percent(Lang::Vi, rates[0]),
             printed::percent(Lang::Vi, rates[1]),
@@ -426,9 +440,25 @@ fn xlsx_has_the_province_the_districts_and_the_directives() {
             "Tỷ lệ dự kiến",
             "Chi phí (đ)",
             "Số việc cần làm",
+            "Loại đơn vị",
+            "Số liệu đến ngày",
         ]
     );
     assert_eq!(districts.height(), 1 + 11 + 1);
+    // the unit type and the figures' date (a date cell, 01/09/2020), for `campaign import`
+    assert_eq!(
+        districts.get_value((1, 11)),
+        Some(&Data::String("thành phố".into()))
+    );
+    assert_eq!(
+        districts.get_value((2, 11)),
+        Some(&Data::String("huyện".into()))
+    );
+    assert!(
+        matches!(districts.get_value((1, 12)), Some(Data::DateTime(d)) if d.as_f64() == 44075.0),
+        "{:?}",
+        districts.get_value((1, 12))
+    );
 
     let plan = json_plan();
     // Two districts: the city and Hữu Lũng, every figure the plan's as printed.

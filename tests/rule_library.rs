@@ -191,6 +191,41 @@ fn the_remote_districts_are_planned_at_three_quarters_productivity() {
     }
 }
 
+/// Issue 13, F34: `remote_districts` names written as people write them ("huyện Đình Lập", in
+/// capitals, with extra spaces) are the scenario's districts: the plan is the one of the names
+/// written as the scenario writes them.
+#[test]
+fn remote_districts_written_as_people_write_them_are_the_same_districts() {
+    let shipped = json_plan(EXTENDED);
+    let (code, stdout, stderr) = campaign(&[
+        "plan",
+        &path(EXTENDED),
+        "--format",
+        "json",
+        "--set",
+        "params.remote_districts=[\"huyện đình lập\", \"  BÌNH   GIA \"]",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let written: Value = serde_json::from_str(&stdout).unwrap();
+    for (a, b) in districts(&shipped).iter().zip(districts(&written)) {
+        assert_eq!(a["name"], b["name"]);
+        for kind in ["commune", "volunteer"] {
+            assert_eq!(
+                allocation(a, kind)["productivity"],
+                allocation(b, kind)["productivity"],
+                "{} {kind}",
+                a["name"]
+            );
+        }
+        assert_eq!(
+            directives_of(a, "remote-districts").len(),
+            directives_of(b, "remote-districts").len(),
+            "{}",
+            a["name"]
+        );
+    }
+}
+
 #[test]
 fn the_schools_add_exactly_the_models_installs() {
     // Per district: fixed installs grow, from the shipped scenario's plan to the extended one,
@@ -359,7 +394,7 @@ fn planning_twice_prints_the_same_bytes() {
 }
 
 #[test]
-fn a_misspelt_remote_district_stops_the_plan_and_names_the_districts() {
+fn a_misspelt_remote_district_stops_the_plan_and_names_the_closest_districts() {
     // A copy of the extended scenario with "Binh Gia" (no accent) in remote_districts, rule
     // paths made absolute so that the copy can live in a temporary folder.
     let text = std::fs::read_to_string(path(EXTENDED)).unwrap();
@@ -383,10 +418,9 @@ fn a_misspelt_remote_district_stops_the_plan_and_names_the_districts() {
     assert!(
         stderr.contains(
             "district \"Thành phố Lạng Sơn\": rule `remote-districts` stopped with an error in \
-             `before_solve`: remote_districts: “Binh Gia” không phải huyện nào của kịch bản / is \
-             not a district of the scenario. Các huyện / the districts: Thành phố Lạng Sơn, Hữu \
-             Lũng, Cao Lộc, Lộc Bình, Tràng Định, Chi Lăng, Bắc Sơn, Văn Lãng, Văn Quan, Bình \
-             Gia, Đình Lập\n"
+             `before_solve`: remote_districts: “Binh Gia” is not a district of the scenario; the \
+             closest names: Bình Gia, Hữu Lũng, Chi Lăng. Correct the name in the scenario's \
+             [params] (accents must be right; case and a \"Huyện\" in front do not matter)\n"
         ),
         "{stderr}"
     );

@@ -887,3 +887,60 @@ fn too_many_functions_and_a_text_too_long_in_the_file_are_said_in_both_languages
         "{en}"
     );
 }
+
+/// Issue 13: the cases of a rule test file share one allowance of steps; the case that runs
+/// out of it is named, and the message speaks of the test file, not of a plan. About 1,800,000
+/// steps a case (900,000 in each hook, under a call's 1,000,000): the 56th case of 60 goes
+/// over the 100,000,000.
+#[test]
+fn a_rule_test_case_that_uses_up_the_file_s_steps_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("rules/tests")).unwrap();
+    let burn = "    let i = 0;\n    while i < 112000 {\n        i += 1;\n    }\n";
+    std::fs::write(
+        dir.path().join("rules/burn.rhai"),
+        format!(
+            "fn before_solve(district, scenario) {{\n{burn}}}\nfn after_solve(district, scenario) {{\n{burn}}}\n"
+        ),
+    )
+    .unwrap();
+    let scenario = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/lang-son-2020-09-01.toml");
+    let mut text = format!(
+        "scenario = \"{}\"\nrules = [\"../burn.rhai\"]\n",
+        scenario.display()
+    );
+    for i in 1..=60 {
+        text.push_str(&format!(
+            "\n[[case]]\nname = \"vòng {i}\"\ndistrict = \"Hữu Lũng\"\n\n[case.expect]\nmin_teams = {{}}\n"
+        ));
+    }
+    let file = dir.path().join("rules/tests/burn.toml");
+    std::fs::write(&file, text).unwrap();
+    let run = |lang: &str| {
+        let out = Test::new()
+            .args(["rules", "test"])
+            .arg(&file)
+            .lang(lang)
+            .run()
+            .code(1);
+        format!("{}{}", out.stdout, out.stderr)
+    };
+    let en = run("en");
+    assert!(
+        en.contains(
+            "rule `burn` was stopped in `before_solve` in the case \"vòng 56\": the rules have \
+             used up the 100,000,000 steps a rule test file allows them (all its cases together)"
+        ) || en.contains(
+            "rule `burn` was stopped in `after_solve` in the case \"vòng 56\": the rules have \
+             used up the 100,000,000 steps a rule test file allows them (all its cases together)"
+        ),
+        "{en}"
+    );
+    assert!(!en.contains("a plan allows"), "{en}");
+    assert!(en.contains("split them into several test files"), "{en}");
+    let vi = run("vi");
+    assert!(
+        vi.contains("ở trường hợp \"vòng 56\": các quy tắc đã dùng hết 100.000.000 bước tính dành cho cả tệp kiểm thử"),
+        "{vi}"
+    );
+}

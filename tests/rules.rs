@@ -103,6 +103,7 @@ fn scenario(districts: Vec<DistrictInput>) -> Scenario {
         history: Vec::new(),
         letter: Default::default(),
         files: Vec::new(),
+        coverage_notes: None,
     }
 }
 
@@ -327,8 +328,8 @@ fn door_to_door_directive_names_the_planned_teams_and_the_projected_rate() {
 
     let hl = &plan.districts[0];
     let d = only(&after[0], "door-to-door");
-    let vi_rate = number::percent1(Lang::Vi, hl.projected_rate);
-    let en_rate = number::percent1(Lang::En, hl.projected_rate);
+    let vi_rate = number::percent(Lang::Vi, hl.projected_rate);
+    let en_rate = number::percent(Lang::En, hl.projected_rate);
     assert_eq!(
         d.action.vi,
         format!(
@@ -375,7 +376,7 @@ fn door_to_door_directive_names_the_planned_teams_and_the_projected_rate() {
     assert!(
         d.action
             .vi
-            .ends_with(&number::percent1(Lang::Vi, city.projected_rate))
+            .ends_with(&number::percent(Lang::Vi, city.projected_rate))
     );
     assert!(d.action.get(Lang::En).contains("assigns no teams"));
     assert!(d.teams.is_empty());

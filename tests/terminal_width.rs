@@ -269,3 +269,18 @@ fn a_width_outside_40_to_1000_columns_is_refused_in_both_languages() {
         Test::shipped().args(["--width", width]).run().plan();
     }
 }
+
+/// user14 U12: at a terminal `COLUMNS` is honoured, as `ls` honours it (`COLUMNS=80 campaign
+/// plan` fits 80 columns in a wider window); to a file or a pipe nothing is read, `COLUMNS`
+/// neither, so the same command writes the same bytes; a `COLUMNS` that `--width` would refuse
+/// is ignored.
+#[test]
+fn columns_is_read_at_a_terminal_only() {
+    use campaign_planner::cli::terminal_width;
+    assert_eq!(terminal_width(Some(200), Some("80")), Some(80));
+    assert_eq!(terminal_width(Some(200), None), Some(200));
+    assert_eq!(terminal_width(None, Some("80")), None);
+    assert_eq!(terminal_width(Some(120), Some("abc")), Some(120));
+    assert_eq!(terminal_width(Some(120), Some("5")), Some(120));
+    assert_eq!(terminal_width(Some(120), Some(" 100 ")), Some(100));
+}

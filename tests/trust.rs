@@ -218,7 +218,9 @@ fn a_missed_target_under_max_installs_says_what_would_reach_it() {
     let json = with(&settings, "en").format("json").run().plan().json();
     // after the notice that the settings were for this run
     assert_eq!(json["notices"][0]["notice"], "set_for_this_run");
-    let notice = &json["notices"][1];
+    // (then the notice that the run has no rules, user14 U5)
+    assert_eq!(json["notices"][1]["notice"], "no_rules");
+    let notice = &json["notices"][2];
     assert_eq!(notice["notice"], "target_not_reached", "{notice}");
     assert_eq!(notice["findings"][0]["finding"], "target_teams_short");
     assert_eq!(notice["findings"][0]["more"], 36);
@@ -709,5 +711,160 @@ fn team_kind_names_like_formulas_are_neutralised_in_every_csv_cell() {
                 ),
             }
         }
+    }
+}
+
+/// The shipped scenario with no team at all (issue 13, F25): every district's commune teams
+/// gone and no volunteer team available, written beside a copy of the shipped rules; its
+/// path, and the copy (kept for as long as the path is used).
+fn without_teams(rules: &[&str]) -> (WhatIf, std::path::PathBuf) {
+    let copy = WhatIf::shipped();
+    let mut text: String = crate::layout::shipped()
+        .lines()
+        .map(|l| {
+            if l.starts_with("teams = {") {
+                "teams = {}".to_string()
+            } else if l.starts_with("available = 30") {
+                "available = 0".to_string()
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    for rule in rules {
+        text = crate::layout::replace_once(&text, &format!("  \"../rules/{rule}.rhai\",\n"), "");
+    }
+    let path = copy.dir().join("scenarios").join("no-teams.toml");
+    std::fs::write(&path, text).unwrap();
+    (copy, path)
+}
+
+/// With no team to send, the finding was that the reachable pool is the limit ("even with
+/// every team available it reaches 31.9%"), or a rule's minimum: it must say first that there
+/// are no teams, and the setting that gives some, in plan, sweep and compare alike.
+#[test]
+fn a_scenario_without_teams_says_so_and_which_setting_gives_some() {
+    let (_copy, path) = without_teams(&[]);
+    let compared = Test::new()
+        .args(["compare", crate::layout::SHIPPED])
+        .arg(&path)
+        .lang("en")
+        .run()
+        .stdout;
+    assert!(
+        compared.contains("Why scenario B cannot be met:\n  - There are no teams to send"),
+        "{compared}"
+    );
+    let json = Test::plan(&path).format("json").run().code(2).json();
+    let findings = json["findings"].as_array().unwrap();
+    assert_eq!(findings[0]["finding"], "no_teams", "{findings:?}");
+    assert_eq!(findings[0]["provincial"], serde_json::json!(["volunteer"]));
+    assert_eq!(findings[0]["local"], serde_json::json!(["commune"]));
+    let vi = Test::plan(&path).run().code(2).stdout;
+    assert!(
+        vi.contains("Vì sao không khả thi:\n  - Không có tổ, đội nào để cử đi: đội cấp tỉnh `volunteer` có 0 đội (available = 0) và không huyện nào có tổ, đội tại chỗ (`commune`)"),
+        "{vi}"
+    );
+    assert!(
+        vi.contains("--set team_kind.volunteer.available=8 (số đội còn thiếu)"),
+        "{vi}"
+    );
+    let en = Test::plan(&path).lang("en").run().code(2).stdout;
+    assert!(
+        en.contains("Why it cannot be met:\n  - There are no teams to send: the provincial kind `volunteer` has 0 teams available and no district has local teams (`commune`)"),
+        "{en}"
+    );
+    assert!(
+        en.contains("--set team_kind.volunteer.available=8 (the teams missing), or fill in each district's teams in the scenario (teams = { commune = ... })"),
+        "{en}"
+    );
+
+    // a target beyond the reachable pool: the pool's rate is that of teams found, not 31,88%
+    let (_copy, path) = without_teams(&["door-to-door"]);
+    let en = Test::plan(&path)
+        .args([
+            "--set",
+            "objective=min-cost",
+            "--set",
+            "target.provincial_rate=0.9",
+        ])
+        .lang("en")
+        .run()
+        .code(2)
+        .stdout;
+    assert!(en.contains("  - There are no teams to send"), "{en}");
+    assert!(
+        en.contains("--set team_kind.volunteer.available=NUMBER"),
+        "{en}"
+    );
+    assert!(!en.contains("it reaches 31.9%"), "{en}");
+    // max-installs: the note on the missed target says it too, with the teams the target needs
+    let vi = Test::plan(&path).run().stdout;
+    assert!(
+        vi.contains("Để đạt mục tiêu: Không có tổ, đội nào để cử đi"),
+        "{vi}"
+    );
+    assert!(
+        vi.contains("--set team_kind.volunteer.available=82 (số đội còn thiếu)"),
+        "{vi}"
+    );
+
+    let sweep = |lang: &str| {
+        Test::new()
+            .arg("sweep")
+            .arg(&path)
+            .args(["--set", "objective=min-cost"])
+            .args(["--vary", "target.provincial_rate=0.35..0.40:0.05"])
+            .lang(lang)
+            .run()
+            .stdout
+    };
+    let vi = sweep("vi");
+    assert!(vi.contains("  0,35: Không có tổ, đội nào để cử đi"), "{vi}");
+    let en = sweep("en");
+    assert!(
+        en.contains("  0.40: There are no teams to send") && en.contains("available=82"),
+        "{en}"
+    );
+}
+
+/// A rule file saved as UTF-16 with a byte-order mark (Windows Notepad's "Unicode"), little or
+/// big endian, or as UTF-8 with a byte-order mark, plans as the UTF-8 file does, as the
+/// scenario and its tables are read (issue 13, F23: it was "not UTF-8 text, a binary file").
+#[test]
+fn rule_files_saved_as_utf16_plan_as_utf8() {
+    let shipped = Test::shipped().run().plan().stdout;
+    let rule = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/rules/door-to-door.rhai"
+    ))
+    .unwrap();
+    let utf16 = |little: bool| -> Vec<u8> {
+        let mut bytes = if little {
+            vec![0xFF, 0xFE]
+        } else {
+            vec![0xFE, 0xFF]
+        };
+        for unit in rule.encode_utf16() {
+            bytes.extend_from_slice(&if little {
+                unit.to_le_bytes()
+            } else {
+                unit.to_be_bytes()
+            });
+        }
+        bytes
+    };
+    let bom8 = [&[0xEF, 0xBB, 0xBF][..], rule.as_bytes()].concat();
+    for bytes in [utf16(true), utf16(false), bom8] {
+        let copy = WhatIf::shipped();
+        std::fs::write(copy.dir().join("rules").join("door-to-door.rhai"), &bytes).unwrap();
+        let out = copy.test().run().plan();
+        assert_eq!(out.stdout, shipped);
+        let checked = Test::new()
+            .args(["rules", "check"])
+            .arg(copy.dir().join("rules").join("door-to-door.rhai"))
+            .run();
+        assert_eq!(checked.code, 0, "{}", checked.stderr);
     }
 }

@@ -338,7 +338,7 @@ fn the_shipped_plan_directs_the_city_as_a_city() {
     assert_eq!(
         action,
         "Ban Chỉ đạo các phường, xã triển khai “đi từng ngõ, gõ từng nhà”: 8 tổ phường, xã và 12 \
-         đội tình nguyện, dự kiến +7.637 lượt cài, đạt 51,8%"
+         đội tình nguyện, dự kiến +7.637 lượt cài, đạt 51,83%"
     );
     // no word of a huyện on the city's directives (its teams are "tổ phường, xã": letter trial)
     for (_, unit, _, action) in &city {

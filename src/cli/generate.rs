@@ -185,8 +185,10 @@ fn share(share: Share, text: &str) -> Result<f64, Error> {
         Some(x) if !percent && x > 0.0 && x < 1.0 => Ok(x),
         Some(x) => {
             // 40 or 40% means 40%; a 1 is more likely "all" than "1%", so it gets the plain
-            // hint. Rounded, so that 1.3% shows as 0.013, not 0.013000000000000001.
-            let a_percentage = (percent && x > 0.0 && x < 100.0) || (x > 1.0 && x < 100.0);
+            // hint, and so does 1.5 without a %: as likely 15% or a slip as 1.5% (trial G30).
+            // Rounded, so that 1.3% shows as 0.013, not 0.013000000000000001.
+            let a_percentage =
+                (percent && x > 0.0 && x < 100.0) || (x > 1.0 && x < 100.0 && x.fract() == 0.0);
             let as_share = a_percentage.then(|| (x / 100.0 * 1e9).round() / 1e9);
             Err(Error::new(GenerateProblem::ShareOutOfRange {
                 share,

@@ -416,11 +416,11 @@ const VI_TEXTS: &[(&str, &str)] = &[
     ("--format xlsx", "sổ tính Excel; cần --out"),
     (
         "--format docx",
-        "công văn chính thức dạng tệp Word; cần --out",
+        "công văn chính thức dạng tệp Word; cần --out (số, ngày, người ký... của công văn ghi trong bảng [letter] của kịch bản)",
     ),
     (
         "--format letter-html",
-        "công văn chính thức dạng một tệp HTML để in",
+        "công văn chính thức dạng một tệp HTML để in (số, ngày, người ký... ghi trong bảng [letter] của kịch bản)",
     ),
     (
         "--lang",
@@ -432,7 +432,7 @@ const VI_TEXTS: &[(&str, &str)] = &[
     ),
     (
         "--width",
-        "Số cột của màn hình mà các bảng phải vừa (mặc định: chiều rộng của cửa sổ dòng lệnh khi in ra đó; khi ghi ra tệp hoặc chuyển sang lệnh khác: bảng đầy đủ, không giới hạn số cột).",
+        "Số cột của màn hình mà các bảng phải vừa (mặc định: khi in ra cửa sổ dòng lệnh, biến môi trường COLUMNS nếu có, nếu không thì chiều rộng của cửa sổ; khi ghi ra tệp hoặc chuyển sang lệnh khác, COLUMNS không được đọc: bảng đầy đủ, không giới hạn số cột).",
     ),
     (
         "campaign plan",
@@ -477,7 +477,7 @@ const VI_TEXTS: &[(&str, &str)] = &[
     ),
     (
         "campaign import",
-        "Nhập bảng số liệu cài đặt (CSV hoặc XLSX, như Sở gửi) và viết khung kịch bản, mỗi dòng một [[district]].",
+        "Nhập bảng số liệu cài đặt (CSV hoặc XLSX, như các huyện gửi lên Sở) và viết khung kịch bản, mỗi dòng một [[district]].",
     ),
     (
         "campaign import <file>",
@@ -485,7 +485,7 @@ const VI_TEXTS: &[(&str, &str)] = &[
     ),
     (
         "campaign import --column",
-        "Chỉ rõ một cột chương trình không tự nhận ra, bằng tiêu đề như trong tệp: district=, installed=, smartphones= hoặc rate=, ví dụ --column installed=\"Số máy đã cài\" (ghi nhiều lần được).",
+        "Chỉ rõ một cột chương trình không tự nhận ra, bằng tiêu đề như trong tệp: district=, installed=, smartphones=, rate=, commune= (số tổ xã), quarantine=, testing= hoặc students=, ví dụ --column installed=\"Số máy đã cài\" (ghi nhiều lần được).",
     ),
     (
         "campaign import --as-of",

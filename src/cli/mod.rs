@@ -89,7 +89,7 @@ enum Command {
         #[command(flatten)]
         output: OutputArgs,
     },
-    /// Import a coverage table (CSV or XLSX, as the department sends it) and write a
+    /// Import a coverage table (CSV or XLSX, as the districts send it in) and write a
     /// scenario skeleton with one [[district]] per row.
     Import {
         /// The table, e.g. coverage.xlsx or coverage.csv
@@ -102,7 +102,8 @@ enum Command {
         #[arg(long, action = clap::ArgAction::SetTrue)]
         force: bool,
         /// Name a column the tool cannot guess, by its heading as the file writes it:
-        /// installed="Số máy cài", smartphones=..., district=..., rate=... (repeatable)
+        /// installed="Số máy cài", smartphones=..., district=..., rate=..., commune= (commune
+        /// teams), quarantine=, testing=, students= (repeatable)
         #[arg(long = "column", value_name = "KEY=HEADING")]
         columns: Vec<String>,
         /// The date of the figures (31/8/2020 or 2020-08-31), instead of the date in the
@@ -161,9 +162,9 @@ struct OutputArgs {
     /// Write to this file (atomically) instead of the terminal.
     #[arg(long)]
     out: Option<PathBuf>,
-    /// The terminal's width in columns, which the tables must fit (default: the width of the
-    /// terminal when printing to one; to a file or another program: the full tables, however
-    /// wide).
+    /// The terminal's width in columns, which the tables must fit (default: when printing to a
+    /// terminal, COLUMNS if set, else the terminal's width; to a file or another program,
+    /// COLUMNS is not read: the full tables, however wide).
     #[arg(long, value_name = "COLUMNS", allow_negative_numbers = true, value_parser = clap::value_parser!(u16).range(crate::limits::WIDTH_MIN as i64..=crate::limits::WIDTH_MAX as i64))]
     width: Option<u16>,
 }
@@ -262,9 +263,11 @@ enum FormatArg {
     Csv,
     /// an Excel workbook; needs --out
     Xlsx,
-    /// the official letter as a Word file; needs --out
+    /// the official letter as a Word file; needs --out (its number, date, signer... from the
+    /// scenario's [letter] table)
     Docx,
-    /// the official letter as one HTML file to print
+    /// the official letter as one HTML file to print (its number, date, signer... from the
+    /// scenario's [letter] table)
     LetterHtml,
 }
 
@@ -311,6 +314,12 @@ fn format_of_extension(path: &std::path::Path) -> Result<Option<Format>, String>
 
 /// A refusal of `--format` and `--out` together, before the command's name is known.
 enum FormatRefusal {
+    /// `--out` ends as the tool's own inputs do (`.toml`: a scenario or a rule test; `.rhai`: a
+    /// rule), whatever `--format` says: an output there replaces, or passes for, one of them.
+    InputKind {
+        file: PathBuf,
+        ext: String,
+    },
     Unknown {
         file: PathBuf,
         ext: String,
@@ -328,6 +337,10 @@ impl FormatRefusal {
     fn command(self, command: &str) -> crate::diagnostic::Error {
         let plan = command == "plan";
         match self {
+            FormatRefusal::InputKind { file, ext } => {
+                crate::diagnostic::Error::new(OutputProblem::InputExtension { ext, plan })
+                    .file(file)
+            }
             FormatRefusal::Unknown { file, ext } => {
                 crate::diagnostic::Error::new(OutputProblem::UnknownExtension { ext, plan })
                     .file(file)
@@ -364,6 +377,12 @@ fn output_format(
             .map(|e| e.to_string_lossy().into_owned())
             .unwrap_or_default()
     };
+    if ["toml", "rhai"].contains(&ext().to_lowercase().as_str()) {
+        return Err(FormatRefusal::InputKind {
+            file: file.to_path_buf(),
+            ext: ext(),
+        });
+    }
     match (given, format_of_extension(file)) {
         (None, Ok(named)) => Ok(named.unwrap_or(Format::Text)),
         (None, Err(ext)) => Err(FormatRefusal::Unknown {
@@ -521,6 +540,20 @@ pub fn run(
     stderr: &mut dyn Write,
 ) -> i32 {
     run_on(args, None, stdout, stderr)
+}
+
+/// The width the tables and the help fit when standard output is a terminal `size` columns
+/// wide (`None`: no terminal): `COLUMNS` (`columns`, as `ls` reads it) when it holds a width
+/// `--width` takes, else the terminal's own. Without a terminal nothing is read, `COLUMNS`
+/// neither: a file or a pipe gets the same bytes on every machine (`--width` sets it; user14
+/// U12).
+pub fn terminal_width(size: Option<usize>, columns: Option<&str>) -> Option<usize> {
+    let size = size?;
+    let range = usize::from(crate::limits::WIDTH_MIN)..=usize::from(crate::limits::WIDTH_MAX);
+    let asked = columns
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|c| range.contains(c));
+    Some(asked.unwrap_or(size))
 }
 
 /// [`run`], for a `stdout` that is a terminal `terminal` columns wide (`None`: no terminal):

@@ -176,10 +176,19 @@ fn names_of(command: &str) -> (Vec<String>, Vec<String>) {
         .get_subcommands()
         .map(|s| s.get_name().to_string())
         .collect();
+    // `--set` is global to the parser, but generate, import and rules test refuse it
+    let takes_settings = ![
+        "campaign generate",
+        "campaign import",
+        "campaign rules test",
+    ]
+    .iter()
+    .any(|c| command.starts_with(c));
     let mut options: Vec<String> = current
         .get_arguments()
         .chain(cli.get_arguments().filter(|a| a.is_global_set()))
         .filter_map(|a| a.get_long().map(|l| format!("--{l}")))
+        .filter(|o| takes_settings || o != "--set")
         .collect();
     options.dedup();
     (subcommands, options)
@@ -398,11 +407,17 @@ fn format_meant(written: &str) -> Option<&'static str> {
 /// The first argument after a `--` that looks like an option (`--lang`), when there is one.
 fn after_double_dash(args: &[OsString]) -> Option<String> {
     args.iter()
-        .map(|a| a.to_string_lossy())
-        .skip_while(|a| a != "--")
+        .skip_while(|a| *a != "--")
         .skip(1)
-        .find(|a| a.starts_with('-') && a.len() > 1)
-        .map(|a| option_name(&a))
+        .find(|a| is_option_after_dashes(a))
+        .map(|a| option_name(&a.to_string_lossy()))
+}
+
+/// A word after `--` that reads as an option: it starts with `-` and names no file there is
+/// (`-weird.toml`, a file whose name starts with a dash, is what `--` is for).
+fn is_option_after_dashes(arg: &OsString) -> bool {
+    let text = arg.to_string_lossy();
+    text.starts_with('-') && text.len() > 1 && !std::path::Path::new(arg).exists()
 }
 
 /// The raw `args` without a `--` (for the language a message is said in).
@@ -410,26 +425,67 @@ pub(super) fn without_double_dash_args(args: &[OsString]) -> Vec<OsString> {
     args.iter().filter(|a| *a != "--").cloned().collect()
 }
 
-/// The command line as typed, without its `--`, as the user can type it again.
+/// The command line as typed, as the user can type it again: without its `--`, or, where a
+/// file after it has a name that starts with a dash (which is what `--` is for), with the
+/// options after `--` moved before it.
 fn without_double_dash(args: &[OsString]) -> String {
-    let mut words = vec!["campaign".to_string()];
-    for arg in args.iter().skip(1) {
+    let dashes = args.iter().position(|a| a == "--").unwrap_or(args.len());
+    let after = args.get(dashes + 1..).unwrap_or_default();
+    let dashed_file = after
+        .iter()
+        .any(|a| a.to_string_lossy().starts_with('-') && !is_option_after_dashes(a));
+    let (before, files): (Vec<&OsString>, Vec<&OsString>) = if dashed_file {
+        // an option's value follows it: everything after `--` but the files moves
+        after
+            .iter()
+            .partition(|a| !std::path::Path::new(a).exists())
+    } else {
+        (after.iter().collect(), Vec::new())
+    };
+    let mut words: Vec<&OsString> = args.iter().take(dashes).skip(1).collect();
+    words.extend(before);
+    let dashes_word = OsString::from("--");
+    if !files.is_empty() {
+        words.push(&dashes_word);
+        words.extend(files);
+    }
+    let mut typed = vec!["campaign".to_string()];
+    for arg in words {
         let text = arg.to_string_lossy();
-        if text == "--" {
-            continue;
-        }
         if text.contains([' ', '"', '\'']) {
-            words.push(format!("\"{text}\""));
+            typed.push(format!("\"{text}\""));
         } else {
-            words.push(text.into_owned());
+            typed.push(text.into_owned());
         }
     }
-    words.join(" ")
+    typed.join(" ")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn options_after_dashes_move_before_them_when_a_file_needs_the_dashes() {
+        // a file whose name starts with a dash, in the folder the command runs in
+        let name = "-campaign-usage-test-dashes.toml";
+        std::fs::write(name, "").unwrap();
+        let args: Vec<OsString> = ["campaign", "plan", "--", name, "--lang", "en"]
+            .iter()
+            .map(OsString::from)
+            .collect();
+        let named = after_double_dash(&args);
+        let typed = without_double_dash(&args);
+        std::fs::remove_file(name).unwrap();
+        assert_eq!(named.as_deref(), Some("--lang"));
+        assert_eq!(typed, format!("campaign plan --lang en -- {name}"));
+        // no such file: the dashes are left out
+        let args: Vec<OsString> = ["campaign", "plan", "x.toml", "--", "--lang", "en"]
+            .iter()
+            .map(OsString::from)
+            .collect();
+        assert_eq!(without_double_dash(&args), "campaign plan x.toml --lang en");
+    }
 
     #[test]
     fn a_format_named_as_people_name_it() {

@@ -2,7 +2,7 @@
 //! dotted key that `--set` takes (`target.provincial_rate`, `team_kind.volunteer.available`,
 //! `district.Hữu Lũng.teams.commune`), with one value per scenario.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::PathBuf;
 
 use crate::model::Objective;
@@ -260,10 +260,15 @@ impl Found<'_> {
                 .iter()
                 .map(|s| s.districts.iter().map(|d| &d.name)),
         );
+        // each scenario's districts by name: one look per district, not a scan
+        let by_name: Vec<HashMap<&str, &DistrictInput>> = scenarios
+            .iter()
+            .map(|s| s.districts.iter().map(|d| (d.name.as_str(), d)).collect())
+            .collect();
         for district in names {
-            let inputs: Vec<Option<&DistrictInput>> = scenarios
+            let inputs: Vec<Option<&DistrictInput>> = by_name
                 .iter()
-                .map(|s| s.districts.iter().find(|d| d.name == district))
+                .map(|index| index.get(district.as_str()).copied())
                 .collect();
             for field in district_fields(&inputs) {
                 let values = inputs
@@ -328,8 +333,9 @@ pub struct RuleFile {
 /// The names of every list, each once, in the order they first appear.
 fn union<'a>(lists: impl Iterator<Item = impl Iterator<Item = &'a String>>) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
+    let mut known: HashSet<&'a str> = HashSet::new();
     for name in lists.flatten() {
-        if !names.contains(name) {
+        if known.insert(name.as_str()) {
             names.push(name.clone());
         }
     }

@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use crate::compare::Comparison;
 use crate::compare::tables::{self, Grid};
-use crate::report::markdown::{self, inline, line_start};
+use crate::report::markdown::{self, inline, line_start, prose};
 use crate::text::Lang;
 
 /// Renders `comparison` as Markdown.
@@ -52,7 +52,7 @@ pub fn render(comparison: &Comparison, lang: Lang) -> String {
     if let Some((first, rest)) = set.split_first() {
         let _ = writeln!(out, "\n{}\n", line_start(first));
         for text in rest {
-            let _ = writeln!(out, "- {}", inline(text));
+            let _ = writeln!(out, "- {}", prose(text));
         }
     }
     out

@@ -54,7 +54,7 @@ impl Compared {
                 // gone (or changed to one that cannot be read) since only marks it as different.
                 text: crate::files::read(path, RULE_BYTES)
                     .ok()
-                    .and_then(|bytes| String::from_utf8(bytes).ok())
+                    .and_then(crate::rules::rule_text)
                     .unwrap_or_default(),
             })
             .collect();

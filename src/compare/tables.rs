@@ -4,6 +4,8 @@
 //! Scenarios are columns, named by letter (A, B, ...); every figure after A's carries its
 //! difference from A in brackets, computed from the figures as printed so that the two agree.
 
+use std::collections::{HashMap, HashSet};
+
 use crate::compare::{Comparison, letter};
 use crate::number;
 use crate::plan::{DistrictPlan, Plan};
@@ -123,7 +125,7 @@ pub fn province(c: &Comparison, lang: Lang) -> Grid {
         lang.pick("Tỷ lệ dự kiến", "Projected rate"),
         side_by_side(
             &plans,
-            |p| Some(p.province.projected_rate),
+            |p| Some(p.projected_rate_as_printed()),
             |x, base| rated(lang, x, base),
         ),
     );
@@ -132,7 +134,7 @@ pub fn province(c: &Comparison, lang: Lang) -> Grid {
         plans
             .iter()
             .map(|p| {
-                let reached = if p.province.target_reached {
+                let reached = if p.target_reached_as_printed() {
                     words::REACHED
                 } else {
                     words::NOT_REACHED
@@ -282,8 +284,8 @@ pub fn districts(c: &Comparison, lang: Lang) -> Vec<(String, Grid)> {
         c,
         lang,
         &names,
-        |_, d| Some(d.projected_rate),
-        |p| Some(p.province.projected_rate),
+        |_, d| Some(d.projected_rate_as_printed()),
+        |p| Some(p.projected_rate_as_printed()),
         |x, base| rated(lang, x, base),
         DistrictPlan::below_floor,
     );
@@ -320,19 +322,25 @@ fn district_grid(
     let mut header = vec![words::DISTRICT.get(lang).to_string()];
     header.extend(scenario_columns(c, lang));
     let mut any_mark = false;
+    // each plan's districts by name, so that a row finds its districts in one look each
+    // (a scan per row grew with the square of the districts)
+    let by_name: Vec<HashMap<&str, &DistrictPlan>> = plans
+        .iter()
+        .map(|p| p.districts.iter().map(|d| (d.name.as_str(), d)).collect())
+        .collect();
     let rows = names
         .iter()
         .map(|name| {
-            let found: Vec<Option<&DistrictPlan>> = plans
+            let found: Vec<Option<&DistrictPlan>> = by_name
                 .iter()
-                .map(|p| p.districts.iter().find(|d| &d.name == name))
+                .map(|index| index.get(name.as_str()).copied())
                 .collect();
             let mut row = vec![name.clone()];
             let cells = side_by_side(
                 &plans,
                 |p| {
-                    let d = p.districts.iter().find(|d| &d.name == name)?;
-                    measure(p, d)
+                    let i = plans.iter().position(|q| std::ptr::eq(*q, p))?;
+                    measure(p, found[i]?)
                 },
                 &cell,
             );
@@ -515,8 +523,9 @@ fn district_names(plans: &[&Plan]) -> Vec<String> {
 /// `names` without repeats, in the order they first appear.
 fn first_seen<'a>(names: impl Iterator<Item = &'a String>) -> Vec<String> {
     let mut seen: Vec<String> = Vec::new();
+    let mut known: HashSet<&'a str> = HashSet::new();
     for name in names {
-        if !seen.contains(name) {
+        if known.insert(name.as_str()) {
             seen.push(name.clone());
         }
     }

@@ -193,6 +193,7 @@ fn read(key: &str, value: &TraceValue, lang: Lang) -> String {
             plain(value, lang),
         ),
         "scenario.team_kinds()" => labelled("các loại tổ, đội", "team kinds", plain(value, lang)),
+        "scenario.app" => labelled("tên ứng dụng", "the app's name", plain(value, lang)),
         "scenario.districts()" => labelled("số huyện", "districts", plain(value, lang)),
         _ => format!("{key} {}", plain(value, lang)),
     }

@@ -248,3 +248,112 @@ pub(crate) fn is_note(row: &GridRow) -> bool {
             || (table::has_words(&words, "ngay") && table::has_words(&words, "thang"))
     })
 }
+
+/// Where a table without a total row ends, when notes follow it: the last row read, the first
+/// row of the notes, and its text as a report quotes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableEnd {
+    pub last_read: usize,
+    pub first: usize,
+    pub text: String,
+}
+
+/// The end of a table, found row by row as both readers read it (one code path): the table
+/// ends at its total row (the caller's [`below_total`]), or, in a table without one, at the
+/// first row after the districts that has no figure in its two count columns and comes after a
+/// blank row or starts like a note or a signature block ([`is_note`]). A row with figures
+/// below those notes is an error naming it.
+pub(crate) struct Ending {
+    /// The line of the row seen before (the header's, at first), to see a blank row above one.
+    previous: usize,
+    last_read: usize,
+    end: Option<TableEnd>,
+}
+
+/// What to do with a row of the table's body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Next {
+    /// A row of the table (a district, the total, or a row the reader refuses itself).
+    Read,
+    /// A row of the notes under the table: not read.
+    Skip,
+}
+
+impl Ending {
+    /// Below the header, whose last row is on `header_line`.
+    pub fn new(header_line: usize) -> Ending {
+        Ending {
+            previous: header_line,
+            last_read: header_line,
+            end: None,
+        }
+    }
+
+    /// Where `row` (a filled row, in the file's order, above any total row) stands: `columns`
+    /// are (district, installed, smartphones); `districts` whether a district was read above.
+    pub fn next(
+        &mut self,
+        src: &Source,
+        row: &GridRow,
+        columns: (usize, usize, usize),
+        districts: bool,
+    ) -> Result<Next, Error> {
+        let (district, installed, smartphones) = columns;
+        let gap = row.line > self.previous.saturating_add(1);
+        self.previous = row.line;
+        let figures = table::parse_count(row.cell(installed)).is_some()
+            || table::parse_count(row.cell(smartphones)).is_some();
+        if let Some(end) = &self.end {
+            if figures {
+                let name = table::district_name(row.cell(district));
+                return Err(src.error(
+                    row.pos(),
+                    TableProblem::AfterEnd {
+                        row: row.label(&name),
+                        end: end.first,
+                    },
+                ));
+            }
+            return Ok(Next::Skip);
+        }
+        if districts && !figures && !is_total_row(row, district) && (gap || is_note(row)) {
+            self.end = Some(TableEnd {
+                last_read: self.last_read,
+                first: row.line,
+                text: note_text(row),
+            });
+            return Ok(Next::Skip);
+        }
+        self.last_read = row.line;
+        Ok(Next::Read)
+    }
+
+    /// A filled `row` below the total row on `total_line` (the caller has checked it with
+    /// [`below_total`]): the first is where the notes start.
+    pub fn after_total(&mut self, row: &GridRow, total_line: usize) {
+        if self.end.is_none() {
+            self.end = Some(TableEnd {
+                last_read: total_line,
+                first: row.line,
+                text: note_text(row),
+            });
+        }
+    }
+
+    /// Where the table ended before its last row, when notes follow it.
+    pub fn end(self) -> Option<TableEnd> {
+        self.end
+    }
+}
+
+/// The text of a note row, as the report quotes it: its cells joined, cut short.
+fn note_text(row: &GridRow) -> String {
+    let text = row
+        .cells
+        .iter()
+        .map(|c| c.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|c| !c.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    super::skeleton::shown(&text)
+}

@@ -14,6 +14,8 @@ use crate::source::Source;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ColumnNames {
     pub named: Vec<(Heading, String)>,
+    /// The columns beyond the counts named (`--column commune="Số xã, phường"`).
+    pub extras: Vec<(super::extra::Extra, String)>,
 }
 
 /// The keys `--column` takes, with the heading each names.
@@ -35,14 +37,29 @@ impl ColumnNames {
     /// Reads each `--column KEY=HEADING` as typed.
     pub fn parse(given: &[String]) -> Result<ColumnNames, Error> {
         let mut named: Vec<(Heading, String)> = Vec::new();
+        let mut extras: Vec<(super::extra::Extra, String)> = Vec::new();
         for g in given {
             let Some((key, name)) = g.split_once('=') else {
                 return Err(Error::new(ColumnOption::NoEquals { given: shown(g) }));
             };
             let key = shown(&key.trim().to_lowercase());
             let name = name.trim().trim_matches('"').trim().to_string();
+            if let Some(&(_, extra)) = super::extra::KEYS.iter().find(|(k, _)| *k == key) {
+                if name.is_empty() || table::key(&name).is_empty() {
+                    return Err(Error::new(ColumnOption::EmptyHeading { key }));
+                }
+                if extras.iter().any(|(e, _)| *e == extra) {
+                    return Err(Error::new(ColumnOption::Twice { key }));
+                }
+                extras.push((extra, name));
+                continue;
+            }
             let Some(&(_, heading)) = KEYS.iter().find(|(k, _)| *k == key) else {
-                let close = crate::diagnostic::did_you_mean(&key, KEYS.iter().map(|(k, _)| *k));
+                let all = KEYS
+                    .iter()
+                    .map(|(k, _)| *k)
+                    .chain(super::extra::KEYS.iter().map(|(k, _)| *k));
+                let close = crate::diagnostic::did_you_mean(&key, all);
                 return Err(Error::new(ColumnOption::UnknownKey {
                     key: key.clone(),
                     close,
@@ -56,7 +73,7 @@ impl ColumnNames {
             }
             named.push((heading, name));
         }
-        Ok(ColumnNames { named })
+        Ok(ColumnNames { named, extras })
     }
 }
 
@@ -72,6 +89,8 @@ pub(crate) struct Columns {
     pub rate: Option<usize>,
     /// `unit_type`, `Loại đơn vị` ([`crate::model::UnitType::is_heading`]).
     pub unit_type: Option<usize>,
+    /// The figures' date, `Số liệu đến ngày` ([`super::date::is_heading`]).
+    pub as_of: Option<usize>,
 }
 
 /// A table's header as found.
@@ -177,6 +196,9 @@ enum Failed {
         heading: Heading,
         first: (usize, String),
         second: (usize, String),
+        /// The other count, when no column reads as it: one of the two is probably it
+        /// ("Tổng" and "Đã kích hoạt" under "Số thuê bao", user14 U8).
+        missing: Option<Heading>,
     },
     /// A heading named by `--column` fits several columns: (index, title) of each.
     Ambiguous {
@@ -284,10 +306,20 @@ fn read(columns: &[Column], names: &ColumnNames) -> Result<(Columns, Vec<Heading
             continue;
         }
         if let Some((_, first)) = found.iter().find(|(f, _)| *f == h) {
+            let other = match h {
+                Heading::Smartphones => Some(Heading::Installed),
+                Heading::Installed => Some(Heading::Smartphones),
+                _ => None,
+            };
+            let missing = other.filter(|o| {
+                !names.named.iter().any(|(n, _)| n == o)
+                    && !columns.iter().any(|c| c.guess == Some(*o))
+            });
             return Err(Failed::Twice {
                 heading: h,
                 first: at(*first),
                 second: at(i),
+                missing,
             });
         }
         found.push((h, i));
@@ -310,6 +342,9 @@ fn read(columns: &[Column], names: &ColumnNames) -> Result<(Columns, Vec<Heading
                             .iter()
                             .any(|p| crate::model::UnitType::is_heading(p))
                 }),
+                as_of: columns
+                    .iter()
+                    .position(|c| super::date::is_heading(&c.title)),
             },
             named,
         )),
@@ -643,6 +678,7 @@ fn failure(src: &Source, row: &GridRow, f: Failed) -> Error {
             heading,
             first,
             second,
+            missing,
         } => src.error(
             row.pos(),
             TableProblem::HeadingTwice {
@@ -650,6 +686,7 @@ fn failure(src: &Source, row: &GridRow, f: Failed) -> Error {
                 heading,
                 first: col(first),
                 second: col(second),
+                missing,
             },
         ),
         Failed::Ambiguous {
@@ -768,6 +805,78 @@ fn closest_cells(name: &str, headings: &[String]) -> Vec<String> {
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
     scored.into_iter().take(3).map(|(_, h)| h.clone()).collect()
+}
+
+/// The column a `--column commune="..."` (or `quarantine`, `testing`, `students`) names in the
+/// header found: its whole heading, else a part of a two-row heading, else its letters; an
+/// error naming the headings when none is.
+pub(crate) fn named_extra(
+    src: &Source,
+    rows: &[GridRow],
+    header: &Header,
+    key: &str,
+    name: &str,
+) -> Result<usize, Error> {
+    let wanted = table::key(name);
+    let titles = &header.titles;
+    let whole: Vec<usize> = (0..titles.len())
+        .filter(|&i| !titles[i].is_empty() && table::key(&titles[i]) == wanted)
+        .collect();
+    let found = if whole.is_empty() {
+        let parts: Vec<usize> = (0..titles.len())
+            .filter(|&i| {
+                header.rows.iter().any(|&r| {
+                    rows.get(r)
+                        .is_some_and(|row| table::key(row.cell(i)) == wanted)
+                })
+            })
+            .collect();
+        if parts.is_empty() {
+            column_letters(name)
+                .filter(|&i| i < titles.len())
+                .into_iter()
+                .collect()
+        } else {
+            parts
+        }
+    } else {
+        whole
+    };
+    let last = header.rows.last().and_then(|&r| rows.get(r));
+    match (found.as_slice(), last) {
+        ([i], _) => Ok(*i),
+        (_, Some(row)) if found.len() > 1 => Err(src.error(
+            row.pos(),
+            ColumnOption::Ambiguous {
+                key: key.to_string(),
+                name: shown(name),
+                line: row.line,
+                columns: found
+                    .iter()
+                    .map(|&i| (column_name(i), header.title(i, "")))
+                    .collect(),
+            },
+        )),
+        (_, Some(row)) => {
+            let headings: Vec<String> = titles
+                .iter()
+                .filter(|t| !t.is_empty())
+                .map(|t| shown(t))
+                .collect();
+            let close = closest_cells(name, &headings);
+            Err(src.error(
+                row.pos(),
+                ColumnOption::NotInHeader {
+                    key: key.to_string(),
+                    name: shown(name),
+                    line: row.line,
+                    headings,
+                    close,
+                },
+            ))
+        }
+        (_, None) => Err(super::check::empty(src)),
+    }
 }
 
 #[cfg(test)]

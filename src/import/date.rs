@@ -100,6 +100,9 @@ pub enum AsOf {
     },
     /// The file's name.
     FileName(Date),
+    /// The table's date column (`Số liệu đến ngày`, as the tool's own CSV and workbook write
+    /// it): the date, and the column's heading as written.
+    Column { date: Date, heading: String },
     /// Nowhere: the skeleton's placeholder date.
     Placeholder,
 }
@@ -107,10 +110,68 @@ pub enum AsOf {
 impl AsOf {
     pub fn date(&self) -> Option<Date> {
         match self {
-            AsOf::Given(d) | AsOf::FileName(d) | AsOf::Title { date: d, .. } => Some(*d),
+            AsOf::Given(d)
+            | AsOf::FileName(d)
+            | AsOf::Title { date: d, .. }
+            | AsOf::Column { date: d, .. } => Some(*d),
             AsOf::Placeholder => None,
         }
     }
+}
+
+/// Whether a heading names a column of the figures' date, as the tool's own CSV and workbook
+/// write it (`Số liệu đến ngày`, `Data as of`) or as a table may (`Ngày số liệu`, `as_of`).
+pub fn is_heading(cell: &str) -> bool {
+    matches!(
+        super::table::key(cell).as_str(),
+        "so lieu den ngay" | "ngay so lieu" | "data as of" | "as of" | "figures as of"
+    )
+}
+
+/// The date of a table's date column (`index`, headed `heading`) over its `rows` (districts and
+/// total): every filled cell one date (`2020-08-31`, `31/8/2020`, or a workbook's date cell);
+/// `None` when every cell is empty.
+pub(crate) fn of_column(
+    src: &Source,
+    rows: &[&GridRow],
+    index: usize,
+    heading: &str,
+) -> Result<Option<Date>, Error> {
+    let mut first: Option<(Date, usize)> = None;
+    for row in rows {
+        let cell = row.cell(index);
+        if cell.is_empty() {
+            continue;
+        }
+        let at = row.cell_pos(index);
+        let date = Date::parse_given(cell).ok_or_else(|| {
+            src.error(
+                at,
+                DateProblem::ColumnNotADate {
+                    line: row.line,
+                    heading: heading.to_string(),
+                    cell: super::skeleton::shown(cell),
+                },
+            )
+        })?;
+        match first {
+            None => first = Some((date, row.line)),
+            Some((seen, first_line)) if seen != date => {
+                return Err(src.error(
+                    at,
+                    DateProblem::ColumnDatesDiffer {
+                        heading: heading.to_string(),
+                        line: row.line,
+                        date: date.written(),
+                        first_line,
+                        first: seen.written(),
+                    },
+                ));
+            }
+            Some(_) => {}
+        }
+    }
+    Ok(first.map(|(date, _)| date))
 }
 
 /// A date found in a text: day, month, and year when written.
@@ -390,6 +451,16 @@ mod tests {
         assert_eq!(first("Số: 1635/STTTT-TTBCXB"), None);
         assert_eq!(first("BÁO CÁO SỐ THUÊ BAO"), None);
         assert_eq!(year("Báo cáo tuần 35 năm 2020"), Some(2020));
+    }
+
+    #[test]
+    fn date_columns_are_named_as_the_tool_writes_them() {
+        assert!(is_heading("Số liệu đến ngày"));
+        assert!(is_heading("Data as of"));
+        assert!(is_heading("as_of"));
+        assert!(is_heading("NGÀY SỐ LIỆU"));
+        assert!(!is_heading("Ngày"));
+        assert!(!is_heading("Đã cài"));
     }
 
     #[test]

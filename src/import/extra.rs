@@ -66,6 +66,7 @@ impl Extra {
                 | "commune teams"
                 | "commune teams stationed"
         ) || (words.contains(&"to") && words.contains(&"xa") && words.len() <= 5)
+            || is_communes_list(&words)
         {
             return Some(Extra::Communes);
         }
@@ -103,6 +104,25 @@ pub fn is_plan_table(headings: &[String]) -> bool {
     headings.iter().any(|h| keys.contains(&table::key(h)))
 }
 
+/// Whether a heading lists the communes by their kinds, as a province with a city writes it:
+/// "Số xã, phường", "Số xã, phường, thị trấn", "Xã, phường, thị trấn", "Số tổ phường, xã"
+/// (user14 U1): only "số", "tổ", "xã", "phường", "thị trấn", with "xã" or "phường".
+fn is_communes_list(words: &[&str]) -> bool {
+    let allowed = ["so", "to", "xa", "phuong", "thi", "tran"];
+    words.len() <= 6
+        && (words.contains(&"xa") || words.contains(&"phuong"))
+        && words.iter().all(|w| allowed.contains(w))
+        && words.iter().any(|w| *w != "xa" && *w != "so")
+}
+
+/// The `--column` keys of these columns, with the column each names.
+pub(crate) const KEYS: [(&str, Extra); 4] = [
+    ("commune", Extra::Communes),
+    ("quarantine", Extra::Quarantine),
+    ("testing", Extra::Testing),
+    ("students", Extra::Students),
+];
+
 #[cfg(test)]
 mod tests {
     use super::Extra;
@@ -127,5 +147,11 @@ mod tests {
         assert!(Extra::says_stationed("Commune teams stationed"));
         assert!(!Extra::says_stationed("Commune teams"));
         assert!(!Extra::says_stationed("Tổ xã"));
+        // user14 U1: the communes listed by their kinds, as a province with a city heads them
+        assert_eq!(of("Số xã, phường"), Some(Extra::Communes));
+        assert_eq!(of("Số xã, phường, thị trấn"), Some(Extra::Communes));
+        assert_eq!(of("Xã, phường, thị trấn"), Some(Extra::Communes));
+        assert_eq!(of("Số tổ phường, xã"), Some(Extra::Communes));
+        assert_eq!(of("Số thị trấn"), None);
     }
 }

@@ -307,7 +307,7 @@ impl Message for HiddenCharacter {
             ))
             .hint("delete that letter and type it again on a Vietnamese keyboard (such letters come in when copying from other documents or with the wrong keyboard layout)"),
             HiddenCharacter::TooLong { shown, chars } => Said::new(format!(
-                "the district's name is {} characters long, above the limit of {}: \"{shown}\"",
+                "the district's name is {} characters long, above the limit of {} characters: \"{shown}\"",
                 count(Lang::En, *chars as f64),
                 count(Lang::En, NAME_CHARS as f64)
             ))
@@ -657,6 +657,8 @@ pub(crate) enum TableProblem {
         heading: Heading,
         first: (String, String),
         second: (String, String),
+        /// The other count, read from no column: one of the two is probably it.
+        missing: Option<Heading>,
     },
     /// The row on `line`, right under the header row on `header`, holds headings (a second
     /// header row) that do not make a header with it.
@@ -814,7 +816,24 @@ fn pick(key: &str, column: &(String, String), same_heading: bool) -> String {
     }
 }
 
-const COLUMN_KEYS: &str = "`district`, `installed`, `smartphones`, `rate`";
+/// Of two columns read as one count, the one headed as a total ("Tổng", "Tổng số", "Total")
+/// first, then the other: the other is the likelier to be the count no column reads as.
+fn total_first<'a>(
+    first: &'a (String, String),
+    second: &'a (String, String),
+) -> (&'a (String, String), &'a (String, String)) {
+    let is_total = |c: &(String, String)| {
+        let key = super::table::key(&c.1);
+        key.split(' ').any(|w| w == "tong" || w == "total")
+    };
+    if is_total(second) && !is_total(first) {
+        (second, first)
+    } else {
+        (first, second)
+    }
+}
+
+const COLUMN_KEYS: &str = "`district`, `installed`, `smartphones`, `rate`, `commune`, `quarantine`, `testing`, `students`";
 
 impl Message for ColumnOption {
     fn vi(&self) -> Said {
@@ -995,6 +1014,20 @@ pub(crate) enum DateProblem {
     },
     /// `--as-of` that is not a date written `YYYY-MM-DD`.
     AsOf { given: String },
+    /// A cell of the date column (`Số liệu đến ngày`) that is not a date.
+    ColumnNotADate {
+        line: usize,
+        heading: String,
+        cell: String,
+    },
+    /// Two rows of the date column that give different dates: the table's figures have one.
+    ColumnDatesDiffer {
+        heading: String,
+        line: usize,
+        date: String,
+        first_line: usize,
+        first: String,
+    },
 }
 
 impl Message for DateProblem {
@@ -1022,6 +1055,24 @@ impl Message for DateProblem {
             .hint("sửa ngày trong dòng tiêu đề, hoặc ghi ngày của số liệu bằng `--as-of`, ví dụ `--as-of 2020-08-31`"),
             AsOf { given } => Said::new(format!("`--as-of {given}` không phải là ngày"))
                 .hint("ghi ngày-tháng-năm, ví dụ `--as-of 31/8/2020`, hoặc năm-tháng-ngày, ví dụ `--as-of 2020-08-31`"),
+            ColumnNotADate {
+                line,
+                heading,
+                cell,
+            } => Said::new(format!(
+                "dòng {line}, cột \"{heading}\": \"{cell}\" không phải là ngày"
+            ))
+            .hint("ghi ngày của số liệu như 31/8/2020 hoặc 2020-08-31 (cùng một ngày ở mọi dòng), hoặc để trống cả cột và ghi ngày bằng `--as-of 2020-08-31`"),
+            ColumnDatesDiffer {
+                heading,
+                line,
+                date,
+                first_line,
+                first,
+            } => Said::new(format!(
+                "cột \"{heading}\" ghi hai ngày khác nhau: {first} ở dòng {first_line}, {date} ở dòng {line}; số liệu của một bảng là của một ngày"
+            ))
+            .hint("sửa cho mọi dòng cùng một ngày, hoặc tách bảng theo ngày; hoặc ghi ngày của số liệu bằng `--as-of`, ví dụ `--as-of 2020-08-31`"),
         }
     }
 
@@ -1049,6 +1100,24 @@ impl Message for DateProblem {
             .hint("correct the date in the title, or give the figures' date with `--as-of`, e.g. `--as-of 2020-08-31`"),
             AsOf { given } => Said::new(format!("`--as-of {given}` is not a date"))
                 .hint("write it day/month/year, e.g. `--as-of 31/8/2020`, or year-month-day, e.g. `--as-of 2020-08-31`"),
+            ColumnNotADate {
+                line,
+                heading,
+                cell,
+            } => Said::new(format!(
+                "row {line}, column \"{heading}\": \"{cell}\" is not a date"
+            ))
+            .hint("write the figures' date as 31/8/2020 or 2020-08-31 (the same date on every row), or leave the column empty and give the date with `--as-of 2020-08-31`"),
+            ColumnDatesDiffer {
+                heading,
+                line,
+                date,
+                first_line,
+                first,
+            } => Said::new(format!(
+                "the column \"{heading}\" gives two dates: {first} on row {first_line}, {date} on row {line}; a table's figures are of one day"
+            ))
+            .hint("give every row the same date, or split the table by date; or give the figures' date with `--as-of`, e.g. `--as-of 2020-08-31`"),
         }
     }
 }
@@ -1117,6 +1186,36 @@ impl Message for TableProblem {
                 heading,
                 first,
                 second,
+                missing: Some(missing),
+            } => {
+                let (total, other) = total_first(first, second);
+                let key = super::columns::key_of(*missing);
+                Said::new(format!(
+                    "dòng tiêu đề (dòng {line}): hai cột đều được đọc là {}: cột {} `{}` và cột {} `{}`, và không cột nào được đọc là {}",
+                    holds(Lang::Vi, *heading),
+                    first.0,
+                    first.1,
+                    second.0,
+                    second.1,
+                    holds(Lang::Vi, *missing)
+                ))
+                .hint(format!(
+                    "có lẽ một trong hai cột là {}: nếu là cột {} thì chỉ nó bằng tùy chọn {} (cột {} `{}` vẫn là {}); nếu là cột kia thì ghi {}",
+                    holds(Lang::Vi, *missing),
+                    other.0,
+                    pick(key, other, false),
+                    total.0,
+                    total.1,
+                    holds(Lang::Vi, *heading),
+                    pick(key, total, false)
+                ))
+            }
+            HeadingTwice {
+                line,
+                heading,
+                first,
+                second,
+                missing: None,
             } => {
                 let key = super::columns::key_of(*heading);
                 let same = super::table::key(&first.1) == super::table::key(&second.1);
@@ -1221,6 +1320,36 @@ impl Message for TableProblem {
                 heading,
                 first,
                 second,
+                missing: Some(missing),
+            } => {
+                let (total, other) = total_first(first, second);
+                let key = super::columns::key_of(*missing);
+                Said::new(format!(
+                    "the header row (row {line}): two columns both read as {}: column {} `{}` and column {} `{}`, and no column reads as {}",
+                    holds(Lang::En, *heading),
+                    first.0,
+                    first.1,
+                    second.0,
+                    second.1,
+                    holds(Lang::En, *missing)
+                ))
+                .hint(format!(
+                    "one of the two is probably {}: if it is column {}, name it with {} (column {} `{}` stays {}); if it is the other, write {}",
+                    holds(Lang::En, *missing),
+                    other.0,
+                    pick(key, other, false),
+                    total.0,
+                    total.1,
+                    holds(Lang::En, *heading),
+                    pick(key, total, false)
+                ))
+            }
+            HeadingTwice {
+                line,
+                heading,
+                first,
+                second,
+                missing: None,
             } => {
                 let key = super::columns::key_of(*heading);
                 let same = super::table::key(&first.1) == super::table::key(&second.1);

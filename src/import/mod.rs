@@ -28,9 +28,7 @@ use columns::{ColumnNames, Header};
 use date::{AsOf, Date};
 use extra::Extra;
 use grid::{Grid, GridRow};
-use message::{
-    CellProblem, HiddenCharacter, InRow, Row, RowProblem, TableProblem, UnknownUnitType,
-};
+use message::{CellProblem, HiddenCharacter, InRow, Row, RowProblem, UnknownUnitType};
 use table::Heading;
 
 /// The districts of an imported table, in its order.
@@ -56,6 +54,25 @@ pub struct ImportedDistrict {
     pub line: usize,
     /// The commune teams and cohorts the table gives ([`Extra`]), where its cell is filled.
     pub extras: Vec<(Extra, u64)>,
+    /// Where the unit's type comes from: a name without a kind word is a huyện only by
+    /// assumption, and the import says so (user14 U10).
+    pub kind: KindFrom,
+}
+
+/// Where an imported unit's type ([`UnitType`]) comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KindFrom {
+    /// Its name as typed says it: "Thành phố Lạng Sơn", "TP Lạng Sơn", "Huyện Cao Lộc", "H.
+    /// Hữu Lũng".
+    Name,
+    /// The table's unit-type column.
+    Column,
+    /// The name says no kind and is the province's ("Lạng Sơn" in Lạng Sơn): by Vietnamese
+    /// convention the provincial city, so a thành phố, marked ASSUMPTION in the skeleton.
+    ProvinceName,
+    /// The name says no kind ("Lộc Bình"): a huyện, as a scenario reads such a name, by
+    /// assumption.
+    Assumed,
 }
 
 /// Reads and checks the coverage table at `path` (`.xlsx` or CSV), its columns guessed from
@@ -110,6 +127,61 @@ pub struct Imported {
     pub sheet_named: bool,
     /// What of the workbook is hidden in Excel: the sheet read, sheets and rows not read.
     pub hidden: grid::Hidden,
+    /// The province, as a title row names it ("UBND TỈNH LẠNG SƠN": the row's line), else the
+    /// province of the scenario the placeholders come from (Lạng Sơn, no line): a unit named
+    /// as it is taken for its city.
+    pub province: (String, Option<usize>),
+}
+
+/// The province the placeholders of the skeleton come from (scenarios/lang-son-2020-09-01.toml).
+pub const REFERENCE_PROVINCE: &str = "Lạng Sơn";
+
+/// The province a title row names: the words after "tỉnh" ("UBND TỈNH LẠNG SƠN", "Sở ... tỉnh
+/// Lạng Sơn"), up to a comma or a bracket, with its row's line.
+fn province_of(titles: &[&GridRow]) -> Option<(String, usize)> {
+    for row in titles {
+        for cell in &row.cells {
+            let cell = crate::text::normalise(cell);
+            let lower = cell.to_lowercase();
+            let Some(at) = lower.find("tỉnh ") else {
+                continue;
+            };
+            // (the lower case has the same byte lengths for Vietnamese letters)
+            let Some(rest) = cell.get(at + "tỉnh ".len()..) else {
+                continue;
+            };
+            let name: String = rest
+                .split([',', '(', ';', ':', '\n'])
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_string();
+            let words = name.split_whitespace().count();
+            if (1..=4).contains(&words) && !name.chars().any(|c| c.is_ascii_digit()) {
+                return Some((name, row.line));
+            }
+        }
+    }
+    None
+}
+
+/// A unit's name as kept: "Huyện" and "H." dropped (a name without a kind word is a huyện),
+/// "TP", "TX", "Q." written out ("TP Lạng Sơn" is "Thành phố Lạng Sơn"), so that every
+/// output names the units alike (user14 U6).
+fn proper_name(name: &str) -> String {
+    match UnitType::split_name(name) {
+        (Some(UnitType::District), rest) => rest.to_string(),
+        (Some(unit), rest) if !name.to_lowercase().starts_with(unit.vi()) => {
+            let word = unit.vi();
+            let mut first = word.chars();
+            let capital: String = first
+                .next()
+                .map(|c| c.to_uppercase().chain(first).collect())
+                .unwrap_or_default();
+            format!("{capital} {rest}")
+        }
+        _ => name.to_string(),
+    }
 }
 
 /// Reads and checks the coverage table at `path` as `campaign import` does, with `options`.
@@ -130,57 +202,43 @@ fn coverage(grid: &Grid, options: &Options) -> Result<Imported, Error> {
         .iter()
         .filter(|r| r.filled() > 0)
         .collect();
-    let as_of = date::as_of(src, &titles, options.as_of)?;
+    let province = province_of(&titles).map_or_else(
+        || (REFERENCE_PROVINCE.to_string(), None),
+        |(name, line)| (name, Some(line)),
+    );
     let header_row = &grid.rows[*found.rows.last().unwrap_or(&header_at)];
     let rows: Vec<&GridRow> = std::iter::once(header_row)
         .chain(grid.rows[first_data..].iter().filter(|r| r.filled() > 0))
         .collect();
     let header = &found;
     let columns = &found.columns;
-    let (extra_columns, allocations) = extra_columns(&found);
+    let (extra_columns, allocations) = extra_columns(src, &grid.rows, &found, &options.columns)?;
 
     let mut districts: Vec<ImportedDistrict> = Vec::new();
     // the line of each district read, by its name's key: a name given twice is found at once
     let mut lines: HashMap<String, (usize, String)> = HashMap::new();
     let mut total: Option<(u64, u64, usize)> = None;
-    // the line of the row read before, to see a blank row above a row
-    let mut previous = header_row.line;
-    let mut end: Option<(usize, usize, String)> = None;
-    let mut last_read = header_row.line;
+    // where notes end a table without a total row, as the scenario's reader finds it too
+    let mut ending = check::Ending::new(header_row.line);
+    let mut total_rate: Option<(&GridRow, String, u64, u64)> = None;
     for row in &rows[1..] {
-        let gap = row.line > previous.saturating_add(1);
-        previous = row.line;
-        let name = table::district_name(row.cell(columns.district));
+        let name = proper_name(&table::district_name(row.cell(columns.district)));
         let at = row.pos();
         if let Some(hidden) = HiddenCharacter::of(&name) {
             // (the row's label would print the name, character and all)
             return Err(src.error(at, RowProblem::Hidden(hidden)));
         }
         let label = row.label(&name);
-        if total.is_some() {
+        if let Some((_, _, total_line)) = total {
             check::below_total(src, row, columns.installed, &name)?;
+            ending.after_total(row, total_line);
             continue;
         }
-        let figures = table::parse_count(row.cell(columns.installed)).is_some()
-            || table::parse_count(row.cell(columns.smartphones)).is_some();
-        if let Some((_, first, _)) = &end {
-            if figures {
-                return Err(src.error(
-                    at,
-                    TableProblem::AfterEnd {
-                        row: label,
-                        end: *first,
-                    },
-                ));
-            }
+        let three = (columns.district, columns.installed, columns.smartphones);
+        if ending.next(src, row, three, !districts.is_empty())? == check::Next::Skip {
             continue;
         }
         let is_total = check::is_total_row(row, columns.district);
-        if !districts.is_empty() && !figures && !is_total && (gap || check::is_note(row)) {
-            end = Some((last_read, row.line, note_text(row)));
-            continue;
-        }
-        last_read = row.line;
         if name.is_empty() && row.cell(columns.installed).is_empty() {
             continue;
         }
@@ -233,8 +291,22 @@ fn coverage(grid: &Grid, options: &Options) -> Result<Imported, Error> {
                     first,
                 }));
             }
-            let unit_type = unit_type(row, header, &name)
+            let mut unit_type = unit_type(row, header, &name)
                 .map_err(|(problem, title)| in_row(problem).table_column(title))?;
+            let typed = crate::text::normalise(row.cell(columns.district));
+            let column_given = columns
+                .unit_type
+                .is_some_and(|i| !row.cell(i).trim().is_empty());
+            let kind = if column_given {
+                KindFrom::Column
+            } else if UnitType::split_name(&typed).0.is_some() {
+                KindFrom::Name
+            } else if crate::text::fold(&name) == crate::text::fold(&province.0) {
+                unit_type = Some(UnitType::City);
+                KindFrom::ProvinceName
+            } else {
+                KindFrom::Assumed
+            };
             let mut extras = Vec::new();
             for &(extra, index) in &extra_columns {
                 if row.cell(index).is_empty() {
@@ -251,6 +323,7 @@ fn coverage(grid: &Grid, options: &Options) -> Result<Imported, Error> {
                 extras.push((extra, value));
             }
             districts.push(ImportedDistrict {
+                kind,
                 extras,
                 unit_type,
                 name: name.clone(),
@@ -260,6 +333,12 @@ fn coverage(grid: &Grid, options: &Options) -> Result<Imported, Error> {
             });
         }
         if let Some(rate) = columns.rate {
+            // the total row's rate after its counts are checked against the districts' sums:
+            // a typo in a count is said as such, not as a wrong rate (user14 U13)
+            if is_total {
+                total_rate = Some((row, name.clone(), installed, smartphones));
+                continue;
+            }
             check::rate(
                 src,
                 row,
@@ -275,6 +354,35 @@ fn coverage(grid: &Grid, options: &Options) -> Result<Imported, Error> {
         let skipped = found.skipped.last().map(|&i| &grid.rows[i]);
         return Err(check::no_districts(src, header_row, skipped));
     }
+    let end = ending.end().map(|e| (e.last_read, e.first, e.text));
+    // the figures' date: `--as-of`, else the table's date column (the tool's own CSV and
+    // workbook have one), else the title rows, else the file's name
+    let mut as_of = None;
+    if options.as_of.is_none()
+        && let Some(index) = found.columns.as_of
+    {
+        let heading = found.title(index, "");
+        // the rows of the table: down to its total row, or to where notes end it
+        let last = total
+            .map(|(_, _, line)| line)
+            .or(end.as_ref().map(|(last, _, _)| *last))
+            .unwrap_or(usize::MAX);
+        let read: Vec<&GridRow> = rows[1..]
+            .iter()
+            .copied()
+            .filter(|r| r.line <= last)
+            .collect();
+        if let Some(date) = date::of_column(src, &read, index, &heading)? {
+            as_of = Some(AsOf::Column {
+                date,
+                heading: skeleton::shown(&heading),
+            });
+        }
+    }
+    let as_of = match as_of {
+        Some(as_of) => as_of,
+        None => date::as_of(src, &titles, options.as_of)?,
+    };
     if let Some((installed, smartphones, line)) = total {
         let total = Total {
             installed: installed.into(),
@@ -287,6 +395,17 @@ fn coverage(grid: &Grid, options: &Options) -> Result<Imported, Error> {
         total
             .check(src, sums, Reader::Import)
             .map_err(|e| with_hidden_rows(e, &grid.hidden.rows))?;
+    }
+    if let (Some(rate), Some((row, name, installed, smartphones))) = (columns.rate, total_rate) {
+        check::rate(
+            src,
+            row,
+            rate,
+            &header.title(rate, "rate"),
+            &name,
+            (installed, smartphones),
+            Reader::Import,
+        )?;
     }
     let coverage = Coverage {
         path: src.path.clone(),
@@ -314,6 +433,7 @@ fn coverage(grid: &Grid, options: &Options) -> Result<Imported, Error> {
         sheet: grid.sheet.clone(),
         sheet_named: options.sheet.is_some(),
         hidden: grid.hidden.clone(),
+        province,
     })
 }
 
@@ -370,6 +490,7 @@ fn left_out(header: &Header, extras: &[(Extra, usize)], allocations: &[usize]) -
         Some(c.smartphones),
         c.rate,
         c.unit_type,
+        c.as_of,
     ];
     read.extend(extras.iter().map(|&(_, i)| Some(i)));
     // (said apart: a plan's allocation)
@@ -391,7 +512,12 @@ fn left_out(header: &Header, extras: &[(Extra, usize)], allocations: &[usize]) -
 /// before any other of the commune teams; in the tool's own plan ([`extra::is_plan_table`]) the
 /// other ones ("Tổ xã", "Commune teams") are its allocation, never read as the teams a district
 /// has (trial 13d G20: the planned 7 of Thành phố Lạng Sơn's 8 teams came back as a FACT).
-fn extra_columns(header: &Header) -> (Vec<(Extra, usize)>, Vec<usize>) {
+fn extra_columns(
+    src: &Source,
+    rows: &[GridRow],
+    header: &Header,
+    names: &ColumnNames,
+) -> Result<(Vec<(Extra, usize)>, Vec<usize>), Error> {
     let c = &header.columns;
     let taken = [
         Some(c.district),
@@ -399,12 +525,42 @@ fn extra_columns(header: &Header) -> (Vec<(Extra, usize)>, Vec<usize>) {
         Some(c.smartphones),
         c.rate,
         c.unit_type,
+        c.as_of,
     ];
     let titles: Vec<String> = (0..header.titles.len())
         .map(|i| header.title(i, ""))
         .collect();
     let plan = extra::is_plan_table(&titles);
     let mut found: Vec<(Extra, usize)> = Vec::new();
+    // named by `--column commune="..."`: first, whatever the heading says
+    for (extra, name) in &names.extras {
+        let key = extra::KEYS
+            .iter()
+            .find(|(_, e)| e == extra)
+            .map_or("commune", |(k, _)| *k);
+        let i = columns::named_extra(src, rows, header, key, name)?;
+        if taken.contains(&Some(i)) || found.iter().any(|(_, at)| *at == i) {
+            let first = if taken[1] == Some(i) {
+                "installed"
+            } else if taken[2] == Some(i) {
+                "smartphones"
+            } else if taken[0] == Some(i) {
+                "district"
+            } else {
+                found
+                    .iter()
+                    .find(|(_, at)| *at == i)
+                    .and_then(|(e, _)| extra::KEYS.iter().find(|(_, k)| k == e))
+                    .map_or("rate", |(k, _)| *k)
+            };
+            return Err(Error::new(message::ColumnOption::SameColumn {
+                first: first.to_string(),
+                second: key.to_string(),
+                column: (message::column_name(i), header.title(i, "")),
+            }));
+        }
+        found.push((*extra, i));
+    }
     let mut allocations: Vec<usize> = Vec::new();
     let communes: Vec<usize> = (0..titles.len())
         .filter(|i| !taken.contains(&Some(*i)))
@@ -415,7 +571,7 @@ fn extra_columns(header: &Header) -> (Vec<(Extra, usize)>, Vec<usize>) {
         .copied()
         .find(|&i| Extra::says_stationed(&titles[i]));
     for i in 0..titles.len() {
-        if taken.contains(&Some(i)) {
+        if taken.contains(&Some(i)) || found.iter().any(|(_, at)| *at == i) {
             continue;
         }
         let Some(extra) = Extra::of_heading(&titles[i]) else {
@@ -432,7 +588,7 @@ fn extra_columns(header: &Header) -> (Vec<(Extra, usize)>, Vec<usize>) {
             found.push((extra, i));
         }
     }
-    (found, allocations)
+    Ok((found, allocations))
 }
 
 /// The columns read, in the table's order.

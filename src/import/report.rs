@@ -5,11 +5,12 @@
 use std::fmt::Write;
 use std::path::Path;
 
-use super::Imported;
 use super::date::{AsOf, YearFrom};
 use super::extra::Extra;
 use super::skeleton::{PLACEHOLDER_DATE, Rules, shown};
 use super::table::Heading;
+use super::{Imported, KindFrom};
+use crate::model::UnitType;
 use crate::number::{count, percent};
 use crate::text::Lang;
 
@@ -56,8 +57,17 @@ pub fn render(imported: &Imported, out: Option<&Path>, rules: &Rules, lang: Lang
         "{}",
         if vi {
             format!(
-                "Đã đọc {file}: {} huyện (dòng {first} đến {last}), {header}.",
-                n(lang, districts as u64)
+                "Đã đọc {file}: {} {} (dòng {first} đến {last}), {header}.",
+                n(lang, districts as u64),
+                if c.districts.iter().all(|d| d
+                    .unit_type
+                    .unwrap_or_else(|| UnitType::of_name(&d.name))
+                    == UnitType::District)
+                {
+                    "huyện"
+                } else {
+                    "đơn vị"
+                }
             )
         } else {
             format!(
@@ -239,6 +249,7 @@ pub fn render(imported: &Imported, out: Option<&Path>, rules: &Rules, lang: Lang
             }
         );
     }
+    let _ = write!(s, "{}", kinds(imported, lang));
     if !imported.left_out.is_empty() {
         let list = imported
             .left_out
@@ -322,16 +333,17 @@ pub fn render(imported: &Imported, out: Option<&Path>, rules: &Rules, lang: Lang
             "Quy tắc: rules = [\"{f}\"] (tính từ {})",
             folder_of(out, vi)
         ),
-        (Rules::Folder(f), false) => format!(
-            "Rules: rules = [\"{f}\"] (from {})",
-            folder_of(out, vi)
+        (Rules::Folder(f), false) => {
+            format!("Rules: rules = [\"{f}\"] (from {})", folder_of(out, vi))
+        }
+        (Rules::None, true) => format!(
+            "Quy tắc: không thấy thư mục rules/ có tệp quy tắc (.rhai) ở {} hay các thư mục bên trên nó, cũng không ở thư mục hiện tại, nên đã ghi rules = [] vào kịch bản: kế hoạch của nó sẽ không có việc cần làm nào và công văn là DỰ THẢO. Ghi đường dẫn tới thư mục rules của chương trình vào dòng rules của kịch bản (tính từ thư mục của kịch bản, ví dụ rules = [\"../rules\"]), hoặc ghi kịch bản vào thư mục scenarios của chương trình bằng --out",
+            looked_in(out, vi)
         ),
-        (Rules::None, true) => {
-            "Quy tắc: không tìm thấy thư mục rules/ nên ghi rules = []; ghi đường dẫn tới thư mục quy tắc, tính từ thư mục của kịch bản".to_string()
-        }
-        (Rules::None, false) => {
-            "Rules: no rules/ folder was found, so rules = []; list the rules folder, relative to the scenario's folder".to_string()
-        }
+        (Rules::None, false) => format!(
+            "Rules: no rules/ folder with rule files (.rhai) in {} or any folder above it, nor in the current folder, so the scenario says rules = []: its plan will have no directives and its letter is a DRAFT. Write the path to the program's rules folder on the scenario's rules line (from the scenario's folder, e.g. rules = [\"../rules\"]), or write the scenario into the program's scenarios folder with --out",
+            looked_in(out, vi)
+        ),
     };
     let _ = writeln!(s, "{rules_line}");
     if let Some(out) = out {
@@ -395,6 +407,24 @@ pub fn render(imported: &Imported, out: Option<&Path>, rules: &Rules, lang: Lang
             )
         });
     }
+    let assumed = c
+        .districts
+        .iter()
+        .filter(|d| matches!(d.kind, KindFrom::Assumed | KindFrom::ProvinceName))
+        .count();
+    if assumed > 0 {
+        todo.push(if vi {
+            format!(
+                "loại của {} đơn vị mà tên không ghi loại (huyện, hay thành phố như đã nói ở trên): unit_type = \"...\" dưới dòng name",
+                n(lang, assumed as u64)
+            )
+        } else {
+            format!(
+                "the type of the {} units whose name gives none (huyện, or thành phố as said above): unit_type = \"...\" under the name",
+                n(lang, assumed as u64)
+            )
+        });
+    }
     todo.push(if vi {
         "năng suất và chi phí của các loại đội ([[team_kind]] commune, volunteer), số đội tình nguyện của tỉnh: giá trị tạm lấy từ kịch bản Lạng Sơn".to_string()
     } else {
@@ -433,6 +463,96 @@ pub fn render(imported: &Imported, out: Option<&Path>, rules: &Rules, lang: Lang
         let _ = writeln!(s, "  - {t}");
     }
     s
+}
+
+/// The units' types as read, and those assumed (user14 U10): "Loại đơn vị: 1 thành phố, 10
+/// huyện", the names that gave no kind, and the one taken for the province's city.
+fn kinds(imported: &Imported, lang: Lang) -> String {
+    let vi = lang == Lang::Vi;
+    let districts = &imported.coverage.districts;
+    let type_of =
+        |d: &super::ImportedDistrict| d.unit_type.unwrap_or_else(|| UnitType::of_name(&d.name));
+    let counts: Vec<String> = UnitType::ALL
+        .iter()
+        .filter_map(|&u| {
+            let k = districts.iter().filter(|d| type_of(d) == u).count();
+            // the Vietnamese words in both languages: `unit_type` takes them
+            (k > 0).then(|| format!("{} {}", n(lang, k as u64), u.vi()))
+        })
+        .collect();
+    let mut s = format!(
+        "{} {}.\n",
+        if vi {
+            "Loại đơn vị:"
+        } else {
+            "Unit types:"
+        },
+        counts.join(", ")
+    );
+    let names = |kind: KindFrom| -> Vec<&str> {
+        districts
+            .iter()
+            .filter(|d| d.kind == kind)
+            .map(|d| d.name.as_str())
+            .collect()
+    };
+    let assumed = names(KindFrom::Assumed);
+    if !assumed.is_empty() {
+        let list = super::skeleton::short_list(&assumed, lang);
+        let _ = writeln!(
+            s,
+            "{}",
+            if vi {
+                format!(
+                    "  {} tên không ghi loại ({list}) nên được coi là huyện: đơn vị nào là thành phố hay thị xã thì ghi unit_type = \"thành phố\" (hoặc \"thị xã\") dưới dòng name của nó trong kịch bản, nếu không công văn sẽ gửi \"UBND huyện\"",
+                    n(lang, assumed.len() as u64)
+                )
+            } else {
+                format!(
+                    "  {} names give no kind ({list}), so they are taken for huyện: for a city or a town write unit_type = \"thành phố\" (or \"thị xã\") under its name in the scenario, or the letter is sent to a \"UBND huyện\"",
+                    n(lang, assumed.len() as u64)
+                )
+            }
+        );
+    }
+    let (province, line) = &imported.province;
+    for name in names(KindFrom::ProvinceName) {
+        let from = match (line, vi) {
+            (Some(line), true) => format!("tên tỉnh ở dòng {line}"),
+            (Some(line), false) => format!("the province's name in row {line}"),
+            (None, true) => "tỉnh của kịch bản mẫu".to_string(),
+            (None, false) => "the province of the model scenario".to_string(),
+        };
+        let _ = writeln!(
+            s,
+            "{}",
+            if vi {
+                format!(
+                    "  \"{name}\" không ghi loại nhưng trùng tên tỉnh {province} ({from}): thường là thành phố thuộc tỉnh, nên kịch bản ghi unit_type = \"thành phố\" (ASSUMPTION); nếu là huyện thì sửa thành unit_type = \"huyện\""
+                )
+            } else {
+                format!(
+                    "  \"{name}\" gives no kind but is the province's name, {province} ({from}): usually the provincial city, so the scenario says unit_type = \"thành phố\" (ASSUMPTION); if it is a huyện, write unit_type = \"huyện\""
+                )
+            }
+        );
+    }
+    s
+}
+
+/// The folder where the rules were looked for first: the scenario's, absolute, as the user can
+/// find it.
+fn looked_in(out: Option<&Path>, vi: bool) -> String {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let folder = match out.and_then(Path::parent) {
+        Some(p) if !p.as_os_str().is_empty() => cwd.join(p),
+        _ => cwd,
+    };
+    if vi {
+        format!("thư mục của kịch bản ({})", folder.display())
+    } else {
+        format!("the scenario's folder ({})", folder.display())
+    }
 }
 
 fn folder_of(out: Option<&Path>, vi: bool) -> String {
@@ -507,6 +627,16 @@ fn date_line(as_of: &AsOf, vi: bool) -> String {
             "Figures' date: {} (from the file's name; the title gives none) → as_of = {}",
             d.written(),
             d.iso()
+        ),
+        AsOf::Column { date, heading } if vi => format!(
+            "Ngày số liệu: {} (cột \"{heading}\") → as_of = {}",
+            date.written(),
+            date.iso()
+        ),
+        AsOf::Column { date, heading } => format!(
+            "Figures' date: {} (the column \"{heading}\") → as_of = {}",
+            date.written(),
+            date.iso()
         ),
         AsOf::Placeholder if vi => {
             format!("Ngày số liệu: tệp không ghi ngày; as_of = {PLACEHOLDER_DATE} là giá trị TẠM")

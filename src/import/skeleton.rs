@@ -174,11 +174,28 @@ cost_per_team_day = 300_000        # ASSUMPTION: đồng per team-day (travel, m
         ),
     };
     let mut body = body;
+    let _ = write!(body, "{}", kinds_comment(imported, lang));
     for d in &coverage.districts {
-        // the unit type only where the name does not say it (FACT: from the table)
-        let unit_type = d
-            .unit_type
-            .map_or_else(String::new, |u| format!("unit_type = {}\n", quoted(u.vi())));
+        // the unit type only where the name does not say it (FACT: from the table; a name
+        // that is the province's, ASSUMPTION: its city)
+        let unit_type = match (d.unit_type, d.kind) {
+            (Some(u), super::KindFrom::ProvinceName) => {
+                let setting = format!("unit_type = {}", quoted(u.vi()));
+                let pad = " ".repeat(35usize.saturating_sub(setting.chars().count()).max(1));
+                let province = &imported.province.0;
+                let why = match lang {
+                    Lang::Vi => format!(
+                        "ASSUMPTION: tên không ghi loại và trùng tên tỉnh {province}, nên coi là thành phố; nếu là huyện thì sửa thành \"huyện\""
+                    ),
+                    Lang::En => format!(
+                        "ASSUMPTION: the name gives no kind and is the province's ({province}), so taken for its city; if it is a huyện, write \"huyện\""
+                    ),
+                };
+                format!("{setting}{pad}# {why}\n")
+            }
+            (Some(u), _) => format!("unit_type = {}\n", quoted(u.vi())),
+            (None, _) => String::new(),
+        };
         let _ = write!(
             body,
             "\n[[district]]\nname = {}\n{unit_type}installed = {}\nsmartphones = {}\n",
@@ -225,6 +242,42 @@ cost_per_team_day = 300_000        # ASSUMPTION: đồng per team-day (travel, m
     out
 }
 
+/// The comment above the districts on the units whose name gives no kind: each is a huyện
+/// unless `unit_type` says otherwise (user14 U10); nothing when every name gives its kind.
+fn kinds_comment(imported: &Imported, lang: Lang) -> String {
+    let assumed: Vec<&str> = imported
+        .coverage
+        .districts
+        .iter()
+        .filter(|d| d.kind == super::KindFrom::Assumed)
+        .map(|d| d.name.as_str())
+        .collect();
+    if assumed.is_empty() {
+        return String::new();
+    }
+    let list = short_list(&assumed, lang);
+    match lang {
+        Lang::Vi => format!(
+            "#\n# Loại đơn vị: tên không ghi loại ({list}) nên được coi là huyện (ASSUMPTION). Đơn vị nào là\n# thành phố hay thị xã thì thêm dưới dòng name của nó: unit_type = \"thành phố\" (hoặc \"thị xã\").\n"
+        ),
+        Lang::En => format!(
+            "#\n# Unit types: the names that give no kind ({list}) are taken for huyện (ASSUMPTION). Under\n# the name of a unit that is a city or a town add: unit_type = \"thành phố\" (or \"thị xã\").\n"
+        ),
+    }
+}
+
+/// Names for a sentence: all of them up to five, else the first four and how many more.
+pub(crate) fn short_list(names: &[&str], lang: Lang) -> String {
+    if names.len() <= 5 {
+        return names.join(", ");
+    }
+    let more = names.len() - 4;
+    match lang {
+        Lang::Vi => format!("{} và {more} đơn vị khác", names[..4].join(", ")),
+        Lang::En => format!("{} and {more} others", names[..4].join(", ")),
+    }
+}
+
 /// The `rules = [...]` line.
 fn rules_line(rules: &Rules, lang: Lang) -> String {
     match (rules, lang) {
@@ -266,6 +319,8 @@ fn as_of_line(as_of: &AsOf, file: &str, lang: Lang) -> String {
             }
         }
         AsOf::FileName(_) if vi => format!("FACT: ngày trong tên tệp {file}"),
+        AsOf::Column { heading, .. } if vi => format!("FACT: cột \"{heading}\" của {file}"),
+        AsOf::Column { heading, .. } => format!("FACT: the column \"{heading}\" of {file}"),
         AsOf::FileName(_) => format!("FACT: the date in the file's name, {file}"),
         AsOf::Placeholder if vi => {
             "ASSUMPTION: bảng không ghi ngày; ghi ngày của số liệu (hoặc nhập lại với --as-of)".to_string()

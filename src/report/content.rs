@@ -75,7 +75,7 @@ impl Figure {
 /// The province summary as labelled figures, in reading order.
 pub fn summary_figures(plan: &Plan, lang: Lang) -> Vec<(String, Figure)> {
     let p = &plan.province;
-    let reached = if p.target_reached {
+    let reached = if plan.target_reached_as_printed() {
         words::REACHED
     } else {
         words::NOT_REACHED
@@ -90,7 +90,7 @@ pub fn summary_figures(plan: &Plan, lang: Lang) -> Vec<(String, Figure)> {
             words::PROJECTED,
             Figure::CountAndRateApart(
                 plan.projected_installed_as_printed(),
-                p.projected_rate,
+                plan.projected_rate_as_printed(),
                 p.target_rate,
             ),
         ),
@@ -193,6 +193,8 @@ pub(crate) enum Cell {
     Rate(f64),
     /// Installs per day (coverage history only), one decimal.
     Pace(f64),
+    /// A date, `2020-09-01` (the spreadsheet tables' date of the figures).
+    Date(String),
 }
 
 /// The district table's figures, typed: headings (with the human reports' line breaks), one
@@ -261,7 +263,7 @@ pub(crate) fn figures(plan: &Plan, lang: Lang) -> Figures {
                 [
                     d.outreach_installs,
                     d.projected_installed,
-                    d.projected_rate,
+                    d.projected_rate_as_printed(),
                     d.cost,
                 ],
                 d.pace_per_day,
@@ -282,14 +284,15 @@ pub(crate) fn figures(plan: &Plan, lang: Lang) -> Figures {
             })
             .collect(),
         // the totals of figures printed rounded are the sums of the rows as printed, so that
-        // the table adds up (issue 13 item 10); the rates are computed from the exact figures
+        // the table adds up (issue 13 item 10); each rate is the printed installs over the
+        // smartphones
         [
             plan.districts
                 .iter()
                 .map(|d| d.outreach_installs.round())
                 .sum(),
             plan.projected_installed_as_printed(),
-            p.projected_rate,
+            plan.projected_rate_as_printed(),
             plan.cost_as_printed(),
         ],
         Some(
@@ -321,6 +324,7 @@ pub fn district_table(plan: &Plan, lang: Lang) -> DistrictTable {
                 Cell::Count(x) => number::count(lang, *x),
                 Cell::Rate(r) => number::percent(lang, *r),
                 Cell::Pace(x) => pace(lang, *x),
+                Cell::Date(d) => words::date(lang, d),
             })
             .collect()
     };
@@ -427,14 +431,18 @@ fn gain(lang: Lang, installs: f64) -> String {
 /// its own floor when the plan falls short of it:
 /// `Huyện Hữu Lũng (22,98% → 32,96%, dưới mức tối thiểu 35%)`.
 pub fn district_heading(district: &DistrictPlan, lang: Lang) -> String {
+    let projected = district.projected_rate_as_printed();
+    let short = district.floor.filter(|&floor| district.short_of(floor));
+    // a shortfall never prints as the floor it falls short of (34,996%, not 35,00%)
     let mut rates = format!(
         "{} → {}",
         number::percent(lang, district.rate),
-        number::percent(lang, district.projected_rate)
+        short.map_or_else(
+            || number::percent(lang, projected),
+            |floor| number::percent_beside(lang, projected, floor)
+        )
     );
-    if let Some(floor) = district.floor
-        && district.short_of(floor)
-    {
+    if let Some(floor) = short {
         rates.push_str(&format!(
             ", {} {}",
             words::BELOW_FLOOR.get(lang),

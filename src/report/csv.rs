@@ -14,6 +14,10 @@ const BOM: &str = "\u{feff}";
 /// The heading of the last column.
 pub(crate) const DIRECTIVES_COUNT: words::Label = words::Label("Số việc cần làm", "Directives");
 
+/// The heading of the unit-type column, as `campaign import` reads it
+/// ([`crate::model::UnitType::is_heading`]).
+pub(crate) const UNIT_TYPE: words::Label = words::Label("Loại đơn vị", "Unit type");
+
 /// The heading of the on-track column (coverage history only).
 pub(crate) const ON_TRACK: words::Label = words::Label(
     "Đạt mục tiêu theo tốc độ hiện tại",
@@ -90,6 +94,11 @@ pub(crate) fn table(plan: &Plan, lang: Lang) -> Table {
         header.push(ON_TRACK.get(lang).to_string());
     }
     header.push(DIRECTIVES_COUNT.get(lang).to_string());
+    // last, the unit type and the figures' date, so that `campaign import` of this table
+    // brings both back (a name need not say its type; a clean table has no title row), and
+    // the columns before them stay where programs reading the table expect them
+    header.push(UNIT_TYPE.get(lang).to_string());
+    header.push(words::DATA_AS_OF.get(lang).to_string());
 
     let yes_no = |on_track: bool| {
         Cell::Text(
@@ -109,6 +118,9 @@ pub(crate) fn table(plan: &Plan, lang: Lang) -> Table {
                 cells.push(yes_no(d.on_track == Some(true)));
             }
             cells.push(Cell::Count(d.directives.len() as f64));
+            let unit = lang.pick(d.unit_type.vi(), d.unit_type.en());
+            cells.push(Cell::Text(unit.to_string()));
+            cells.push(Cell::Date(plan.as_of.clone()));
             cells
         })
         .collect();
@@ -124,6 +136,8 @@ pub(crate) fn table(plan: &Plan, lang: Lang) -> Table {
     }
     let directives: usize = plan.districts.iter().map(|d| d.directives.len()).sum();
     total.push(Cell::Count(directives as f64));
+    total.push(Cell::Text(String::new()));
+    total.push(Cell::Date(plan.as_of.clone()));
     rows.push(total);
     Table { header, rows }
 }
@@ -159,6 +173,7 @@ pub fn render(plan: &Plan, lang: Lang) -> String {
                 Cell::Count(x) => number::plain(*x, 0),
                 Cell::Rate(r) => number::plain(100.0 * r, 2),
                 Cell::Pace(x) => number::plain(*x, 1),
+                Cell::Date(d) => d.clone(),
             })
             .collect();
         let _ = writer.write_record(&cells);

@@ -58,6 +58,11 @@ pub fn sentences(diagnosis: &Diagnosis, lang: Lang) -> Vec<String> {
 /// One finding as a sentence.
 pub fn finding(finding: &Finding, lang: Lang) -> String {
     match finding {
+        Finding::NoTeams {
+            provincial,
+            local,
+            more,
+        } => no_teams(lang, provincial, local, more.as_ref()),
         Finding::BoundsConflict {
             district,
             kind,
@@ -276,6 +281,107 @@ fn even_with_all(lang: Lang, teams: &[(String, u32)]) -> String {
         (Lang::En, true) => "even with every team it can get".to_string(),
         (Lang::Vi, false) => format!("kể cả với toàn bộ {}", words::and_list(lang, &parts)),
         (Lang::En, false) => format!("even with {}", words::and_list(lang, &parts)),
+    }
+}
+
+/// "There are no teams to send", what has none, and the setting that gives some.
+fn no_teams(
+    lang: Lang,
+    provincial: &[String],
+    local: &[String],
+    more: Option<&(String, u32)>,
+) -> String {
+    let quoted = |names: &[String]| {
+        names
+            .iter()
+            .map(|n| format!("`{n}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let provincial_vi = match provincial {
+        [_] => format!(
+            "đội cấp tỉnh {} có 0 đội (available = 0)",
+            quoted(provincial)
+        ),
+        _ => format!(
+            "các đội cấp tỉnh ({}) đều có 0 đội (available = 0)",
+            quoted(provincial)
+        ),
+    };
+    let provincial_en = match provincial {
+        [_] => format!(
+            "the provincial kind {} has 0 teams available",
+            quoted(provincial)
+        ),
+        _ => format!(
+            "the provincial kinds ({}) have 0 teams available",
+            quoted(provincial)
+        ),
+    };
+    let local_vi = format!("không huyện nào có tổ, đội tại chỗ ({})", quoted(local));
+    let local_en = format!("no district has local teams ({})", quoted(local));
+    let (what, what_en) = match (provincial.is_empty(), local.is_empty()) {
+        (false, false) => (
+            format!("{provincial_vi} và {local_vi}"),
+            format!("{provincial_en} and {local_en}"),
+        ),
+        (false, true) => (provincial_vi, provincial_en),
+        _ => (local_vi, local_en),
+    };
+    let setting = |placeholder: &str| match (more, provincial.first()) {
+        (Some((kind, n)), _) => Some((format!("--set team_kind.{kind}.available={n}"), true)),
+        (None, Some(kind)) => Some((
+            format!("--set team_kind.{kind}.available={placeholder}"),
+            false,
+        )),
+        (None, None) => None,
+    };
+    let local_fix = local
+        .first()
+        .map(|kind| format!("teams = {{ {kind} = ... }}"));
+    match lang {
+        Lang::Vi => {
+            let fix = match (setting("SỐ_ĐỘI"), local_fix) {
+                (Some((set, counted)), Some(teams)) => format!(
+                    "Cho tỉnh các đội để cử đi: {set}{}, hoặc điền số tổ, đội của từng huyện trong kịch bản ({teams})",
+                    if counted {
+                        " (số đội còn thiếu)"
+                    } else {
+                        ""
+                    }
+                ),
+                (Some((set, counted)), None) => format!(
+                    "Cho tỉnh các đội để cử đi: {set}{}",
+                    if counted {
+                        " (số đội còn thiếu)"
+                    } else {
+                        ""
+                    }
+                ),
+                (None, Some(teams)) => {
+                    format!("Điền số tổ, đội của từng huyện trong kịch bản ({teams})")
+                }
+                (None, None) => "Thêm một loại đội có tổ, đội vào kịch bản".to_string(),
+            };
+            format!("Không có tổ, đội nào để cử đi: {what}. {fix}")
+        }
+        Lang::En => {
+            let fix = match (setting("NUMBER"), local_fix) {
+                (Some((set, counted)), Some(teams)) => format!(
+                    "Give the province teams to send: {set}{}, or fill in each district's teams in the scenario ({teams})",
+                    if counted { " (the teams missing)" } else { "" }
+                ),
+                (Some((set, counted)), None) => format!(
+                    "Give the province teams to send: {set}{}",
+                    if counted { " (the teams missing)" } else { "" }
+                ),
+                (None, Some(teams)) => {
+                    format!("Fill in each district's teams in the scenario ({teams})")
+                }
+                (None, None) => "Add a kind of team with teams to the scenario".to_string(),
+            };
+            format!("There are no teams to send: {what_en}. {fix}")
+        }
     }
 }
 

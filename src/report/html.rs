@@ -261,8 +261,8 @@ fn chart(out: &mut String, plan: &Plan, district: &DistrictPlan, lang: Lang) {
         ),
         (
             AFTER,
-            district.projected_rate,
-            number::percent(lang, district.projected_rate),
+            district.projected_rate_as_printed(),
+            number::percent(lang, district.projected_rate_as_printed()),
             "#1f5fa8",
         ),
         (

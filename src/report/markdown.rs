@@ -134,10 +134,39 @@ pub fn inline(text: &str) -> String {
     out
 }
 
-/// Inline text that starts a line (a paragraph or a list item's first line): also escapes
-/// what would turn it into a list item or a rule.
+/// Prose (a heading, a paragraph, a list item): as [`inline`], except that a pair of backticks
+/// on one line stays a code span, so that a rule's name or a `--set` to type shows as code
+/// rather than with visible backticks. Nothing inside a code span is Markdown, so its text is
+/// kept as it is; an unpaired backtick is escaped. Table cells use [`inline`]: a `|` would end
+/// a cell even inside a code span.
+pub fn prose(text: &str) -> String {
+    let text = text.replace(['\r', '\n'], " ");
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.as_str();
+    while let Some(open) = rest.find('`') {
+        out.push_str(&inline(&rest[..open]));
+        let after = &rest[open + 1..];
+        match after.find('`') {
+            Some(close) if close > 0 && !after[..close].starts_with(' ') => {
+                out.push('`');
+                out.push_str(&after[..close]);
+                out.push('`');
+                rest = &after[close + 1..];
+            }
+            _ => {
+                out.push_str("\\`");
+                rest = after;
+            }
+        }
+    }
+    out.push_str(&inline(rest));
+    out
+}
+
+/// Prose that starts a line (a paragraph or a list item's first line): also escapes what would
+/// turn it into a list item or a rule.
 pub fn line_start(text: &str) -> String {
-    let text = inline(text);
+    let text = prose(text);
     let trimmed = text.trim_start();
     let lead = &text[..text.len() - trimmed.len()];
     if trimmed.starts_with(['-', '+', '=']) {
@@ -167,5 +196,19 @@ mod tests {
         assert_eq!(line_start("1. a"), "1\\. a");
         assert_eq!(line_start("2020 là năm"), "2020 là năm");
         assert_eq!(inline("- a"), "- a");
+    }
+
+    #[test]
+    fn prose_keeps_code_spans() {
+        assert_eq!(
+            prose("quy tắc `door-to-door` và *đậm*"),
+            "quy tắc `door-to-door` và \\*đậm\\*"
+        );
+        assert_eq!(prose("gõ `--set a_b=1` rồi"), "gõ `--set a_b=1` rồi");
+        assert_eq!(prose("một ` lẻ"), "một \\` lẻ");
+        assert_eq!(prose("``"), "\\`\\`");
+        assert_eq!(line_start("`x` - 1"), "`x` - 1");
+        assert_eq!(line_start("- `x`"), "\\- `x`");
+        assert_eq!(inline("`x`"), "\\`x\\`");
     }
 }

@@ -6,8 +6,33 @@ use crate::plan::{Notice, Plan};
 use crate::text::Lang;
 
 /// One sentence per notice of `plan` (none for most plans).
+/// Whether the target is met or missed is said as the reports print it
+/// ([`Plan::target_reached_as_printed`]): a notice that says otherwise (the exact projection
+/// within the rounding of the target) is left out, and a missed target's rate is the printed one.
 pub fn sentences(plan: &Plan, lang: Lang) -> Vec<String> {
-    plan.notices.iter().map(|n| sentence(n, lang)).collect()
+    let reached = plan.target_reached_as_printed();
+    plan.notices
+        .iter()
+        .filter_map(|n| match n {
+            Notice::TargetMetWithTeamsToSpare { .. } if !reached => None,
+            Notice::TargetNotReached { .. } if reached => None,
+            Notice::TargetNotReached {
+                target_rate,
+                findings,
+                setting,
+                ..
+            } => Some(sentence(
+                &Notice::TargetNotReached {
+                    target_rate: *target_rate,
+                    projected_rate: plan.projected_rate_as_printed(),
+                    findings: findings.clone(),
+                    setting: setting.clone(),
+                },
+                lang,
+            )),
+            _ => Some(sentence(n, lang)),
+        })
+        .collect()
 }
 
 pub(crate) fn sentence(notice: &Notice, lang: Lang) -> String {
@@ -28,6 +53,19 @@ pub(crate) fn sentence(notice: &Notice, lang: Lang) -> String {
                 Lang::En => format!("Changed for this run (--set), not the scenario's own plan: {list}"),
             }
         }
+        Notice::CoverageNotesSkipped {
+            file,
+            last_row,
+            first_row,
+            text,
+        } => match lang {
+            Lang::Vi => format!(
+                "Tệp số liệu {file}: bảng kết thúc ở dòng {last_row}; từ dòng {first_row} (\"{text}\") là ghi chú hoặc phần ký tên, không đọc. Nếu dòng nào dưới đó là một huyện, chuyển nó lên trong bảng và ghi đủ hai cột số"
+            ),
+            Lang::En => format!(
+                "Coverage file {file}: the table ends at row {last_row}; from row {first_row} (\"{text}\") on are notes or signatures, not read. If a row below is a district, move it up into the table with both counts"
+            ),
+        },
         Notice::AssumptionsNotChecked => match lang {
             Lang::Vi => "Các giả định của kịch bản là giá trị tạm do `campaign import` ghi (assumptions_checked = false): năng suất và chi phí của các loại đội, mục tiêu, thời gian và các tham số chưa được kiểm tra; số tổ, đội của từng huyện và các nhóm đối tượng (cách ly, xét nghiệm, học sinh) có thể còn là 0. Kiểm tra từng dòng ghi ASSUMPTION trong kịch bản, rồi sửa thành assumptions_checked = true".to_string(),
             Lang::En => "The scenario's assumptions are the placeholders `campaign import` wrote (assumptions_checked = false): the team kinds' productivity and costs, the target, the horizon and the parameters are unchecked; each district's teams and cohorts (quarantine, testing, students) may still be 0. Check every line marked ASSUMPTION in the scenario, then set assumptions_checked = true".to_string(),
@@ -44,6 +82,10 @@ pub(crate) fn sentence(notice: &Notice, lang: Lang) -> String {
                 ),
             }
         }
+        Notice::NoRules => match lang {
+            Lang::Vi => "Kịch bản không có quy tắc nào (rules = []): kế hoạch không có việc cần làm nào cho các huyện, chỉ có số tổ, đội. Ghi thư mục quy tắc vào dòng rules của kịch bản (tính từ thư mục của kịch bản, ví dụ rules = [\"../rules\"]) rồi lập lại kế hoạch".to_string(),
+            Lang::En => "The scenario has no rules (rules = []): the plan gives the districts no directives, only teams. Name the rules folder on the scenario's rules line (from the scenario's folder, e.g. rules = [\"../rules\"]) and plan again".to_string(),
+        },
         Notice::TargetMetWithTeamsToSpare {
             target_rate,
             cost,

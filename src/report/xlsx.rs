@@ -185,6 +185,8 @@ fn districts_sheet(
         ..
     } = f;
     let table = csv::table(plan, lang);
+    let date_format = CellFormat::new().set_num_format("dd/mm/yyyy");
+    let date_bold = date_format.clone().set_bold();
     let sheet = workbook.add_worksheet();
     sheet.set_name(DISTRICTS_SHEET.get(lang))?;
     for (col, text) in table.header.iter().enumerate() {
@@ -217,6 +219,14 @@ fn districts_sheet(
                 (Cell::Pace(x), true) => {
                     sheet.write_number_with_format(row, col, shown::pace(*x), pace_bold)?
                 }
+                // a date cell, shown day first as in Vietnam; a date not written y-m-d as text
+                (Cell::Date(d), total) => match excel_date(d) {
+                    Some(date) => {
+                        let format = if total { &date_bold } else { &date_format };
+                        sheet.write_datetime_with_format(row, col, &date, format)?
+                    }
+                    None => sheet.write_string(row, col, d)?,
+                },
             };
         }
     }
@@ -226,6 +236,15 @@ fn districts_sheet(
     }
     sheet.set_freeze_panes(1, 1)?;
     Ok(())
+}
+
+/// `2020-09-01` as an Excel date.
+fn excel_date(iso: &str) -> Option<ExcelDateTime> {
+    let mut parts = iso.splitn(3, '-').map(str::parse::<u16>);
+    let (Some(Ok(y)), Some(Ok(m)), Some(Ok(d))) = (parts.next(), parts.next(), parts.next()) else {
+        return None;
+    };
+    ExcelDateTime::from_ymd(y, u8::try_from(m).ok()?, u8::try_from(d).ok()?).ok()
 }
 
 /// Chỉ đạo / Directives: one row per directive, in each district's printed order.

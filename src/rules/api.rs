@@ -48,6 +48,8 @@ pub(crate) enum Returns {
     List,
     /// The value of a `[params]` key (known only with a scenario).
     Param,
+    /// A value the checker does not follow (a district's map, or `()`).
+    Unknown,
     Nothing,
 }
 
@@ -229,6 +231,7 @@ pub(crate) const API: &[Item] = &[
     property(S, "target_rate", Returns::Number, Phase::Any),
     property(S, "horizon_days", Returns::Number, Phase::Any),
     property(S, "district_floor", Returns::Number, Phase::Any),
+    property(S, "app", Returns::Text, Phase::Any),
     function(S, "team_kinds", &[&[]], Returns::TextList, Phase::Any, "()"),
     function(
         S,
@@ -247,6 +250,22 @@ pub(crate) const API: &[Item] = &[
         "()",
     ),
     function(S, "districts", &[&[]], Returns::List, Phase::Any, "()"),
+    function(
+        S,
+        "district_named",
+        &[&[A::Text]],
+        Returns::Unknown,
+        Phase::Any,
+        "(name)",
+    ),
+    function(
+        S,
+        "closest_districts",
+        &[&[A::Text]],
+        Returns::TextList,
+        Phase::Any,
+        "(name)",
+    ),
     // on their own
     function(
         G,
@@ -259,10 +278,10 @@ pub(crate) const API: &[Item] = &[
     function(
         G,
         "fmt_percent",
-        &[&[A::Number, A::Lang]],
+        &[&[A::Number, A::Lang], &[A::Number, A::Lang, A::Number]],
         Returns::Text,
         Phase::Any,
-        "(rate, lang)",
+        "(rate, lang[, decimals])",
     ),
 ];
 

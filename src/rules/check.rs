@@ -1298,6 +1298,7 @@ impl Checker<'_> {
             Returns::TextList => Ty::TextList,
             Returns::List => Ty::List,
             Returns::Nothing => Ty::Nothing,
+            Returns::Unknown => Ty::Unknown,
             Returns::Param => match (first, self.names) {
                 (Some(Ty::Text(Some(key))), Some(names)) => names
                     .params

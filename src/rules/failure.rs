@@ -58,10 +58,13 @@ const API_NAMES: &[&str] = &[
     "target_rate",
     "horizon_days",
     "district_floor",
+    "app",
     "team_kinds",
     "provincial_kinds",
     "local_kinds",
     "districts",
+    "district_named",
+    "closest_districts",
     "fmt_count",
     "fmt_percent",
 ];
@@ -82,6 +85,7 @@ const PROPERTY_NAMES: &[&str] = &[
     "target_rate",
     "horizon_days",
     "district_floor",
+    "app",
 ];
 
 /// A syntax error in the rule `rule` (read from `path`, text `source`).
@@ -333,6 +337,8 @@ pub(crate) struct Site<'a> {
     pub heaviest: Heaviest,
     /// What the evaluation was allowed to spend.
     pub allowance: super::limits::Allowance,
+    /// The rule test case running, if it is one.
+    pub case: Option<String>,
 }
 
 /// The rule that took the most steps of the evaluation, and how many; the rule that took the
@@ -371,6 +377,7 @@ pub(crate) fn runtime(err: &EvalAltResult, site: &Site) -> Error {
                     .steps
                     .as_ref()
                     .map(|(rule, steps)| (rule.clone(), *steps as f64)),
+                case: site.case.clone(),
             },
             Some(Stop::TotalTime) => RuleFailure::Exhausted {
                 rule,
@@ -378,6 +385,7 @@ pub(crate) fn runtime(err: &EvalAltResult, site: &Site) -> Error {
                 limit: Total::Time,
                 allowance: site.allowance,
                 heaviest: site.heaviest.time.clone(),
+                case: site.case.clone(),
             },
             Some(Stop::CallSteps | Stop::CallTime) | None => RuleFailure::TooLong { rule, hook },
         },
@@ -388,10 +396,31 @@ pub(crate) fn runtime(err: &EvalAltResult, site: &Site) -> Error {
                 hook,
                 problem: problem.clone(),
             },
-            None => RuleFailure::Thrown {
-                rule,
-                hook,
-                value: shortened(&value.to_string()),
+            None => match thrown_text(value) {
+                Some((vi, en)) => RuleFailure::ThrownText {
+                    rule,
+                    hook,
+                    vi: shortened(&vi),
+                    en: shortened(&en),
+                },
+                // `throw;`, `throw ()` (a function that gives nothing), `throw ""` or `throw 42`:
+                // no reason in words to show
+                None if value.is_unit()
+                    || !value.is_string()
+                    || value.to_string().trim().is_empty() =>
+                {
+                    RuleFailure::ThrownNoReason {
+                        rule,
+                        hook,
+                        value: (!value.is_unit() && !value.is_string())
+                            .then(|| shortened(&value.to_string())),
+                    }
+                }
+                None => RuleFailure::Thrown {
+                    rule,
+                    hook,
+                    value: shortened(&value.to_string()),
+                },
             },
         },
         other => RuleFailure::Failed {
@@ -413,6 +442,22 @@ pub(crate) fn runtime(err: &EvalAltResult, site: &Site) -> Error {
         };
     }
     with_position(error, site.source, pos)
+}
+
+/// The two texts of `throw #{ vi: "...", en: "..." }`: a rule's own error in both languages
+/// (one of them alone serves for both).
+fn thrown_text(value: &Dynamic) -> Option<(String, String)> {
+    let map = value.read_lock::<rhai::Map>()?;
+    let text = |key: &str| {
+        map.get(key)
+            .filter(|v| v.is_string())
+            .map(ToString::to_string)
+    };
+    match (text("vi"), text("en")) {
+        (Some(vi), Some(en)) => Some((vi, en)),
+        (Some(one), None) | (None, Some(one)) => Some((one.clone(), one)),
+        (None, None) => None,
+    }
 }
 
 /// At most [`THROWN_CHARS`] characters of `text`, with "…" where it is cut: a message quotes
@@ -462,6 +507,20 @@ fn runtime_detail(err: &EvalAltResult, source: &str, pos: Position) -> RuntimePr
     let close =
         |name: &str| super::sandbox::meant(name, API_NAMES.iter().copied()).map(str::to_string);
     match err {
+        EvalAltResult::ErrorFunctionNotFound(detail, ..)
+            if detail == "elements of different types cannot be sorted" =>
+        {
+            RuntimeProblem::SortMixed
+        }
+        EvalAltResult::ErrorFunctionNotFound(detail, ..)
+            if detail.starts_with("elements of ") && detail.ends_with(" cannot be sorted") =>
+        {
+            let what = &detail["elements of ".len()..detail.len() - " cannot be sorted".len()];
+            RuntimeProblem::SortType {
+                what: ArgType::of_rhai(what),
+            }
+        }
+        EvalAltResult::ErrorUnboundThis(..) => RuntimeProblem::UnboundThis,
         EvalAltResult::ErrorFunctionNotFound(signature, ..) => {
             let (name, args) =
                 signature

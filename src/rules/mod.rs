@@ -172,6 +172,9 @@ pub struct RuleSet {
     /// Every evaluation spends from one allowance of steps and time ([`RuleSet::one_allowance`]):
     /// a rule test run, whose cases are each an evaluation.
     one_allowance: std::cell::Cell<bool>,
+    /// The rule test case the evaluation is for ([`RuleSet::in_case`]), named when a limit
+    /// stops it.
+    case: std::cell::RefCell<Option<String>>,
 }
 
 impl fmt::Debug for RuleSet {
@@ -200,6 +203,7 @@ impl RuleSet {
             clock,
             rules,
             one_allowance: std::cell::Cell::new(false),
+            case: std::cell::RefCell::new(None),
         })
     }
 
@@ -210,6 +214,12 @@ impl RuleSet {
     pub fn one_allowance(&self) {
         self.one_allowance.set(true);
         self.clock.budget.restart();
+    }
+
+    /// The evaluations from now on are for the rule test case `name`: a limit that stops one
+    /// names the case, not a plan.
+    pub fn in_case(&self, name: &str) {
+        *self.case.borrow_mut() = Some(name.to_string());
     }
 
     /// Runs every rule's `before_solve` hook on every district; one `Effects` per district, in
@@ -302,13 +312,57 @@ impl RuleSet {
             .filter_map(|key| scenario.params_at.get(key)?.setting.clone())
             .collect();
         if settings.is_empty() {
-            return e;
+            return self.read_from_file(r, scenario, e);
         }
         let note = Error::new(message::SettingRead {
             rule: self.rules[r].name.clone(),
             settings,
         });
         // (the rule's own hint, about its code, would send the user to the wrong place)
+        e.hint = Some(note.message);
+        e
+    }
+
+    /// `e`, an error of the rule `r` with no hint of its own, when the rule reads `[params]`
+    /// numbers written in the scenario's files: its hint names them, with the file and line
+    /// where each is written (the rule's line is where it stopped, not where the value was
+    /// written; trial G28), those whose value the message quotes.
+    fn read_from_file(&self, r: usize, scenario: &Scenario, mut e: Error) -> Error {
+        if e.hint.is_some() {
+            return e;
+        }
+        let read: Vec<(String, f64, String)> = check::params_read(&self.rules[r].ast)
+            .iter()
+            .filter_map(|key| {
+                let crate::scenario::Param::Number(value) = scenario.params.get(key)? else {
+                    return None;
+                };
+                let at = scenario.params_at.get(key)?;
+                let place = format!("{}:{}", at.file.as_ref()?.display(), at.line?);
+                Some((key.clone(), *value, place))
+            })
+            .collect();
+        let plain = |v: f64| crate::number::plain(v, crate::number::places_needed(v, 4));
+        let quoted: Vec<_> = read
+            .iter()
+            .filter(|(_, v, _)| {
+                let en = e.message.get(crate::text::Lang::En);
+                en.ends_with(&format!(" {}", plain(*v))) || en.contains(&format!(" {} ", plain(*v)))
+            })
+            .cloned()
+            .collect();
+        // only a value the message quotes: another error is the rule's, not the value's
+        let params = quoted;
+        if params.is_empty() {
+            return e;
+        }
+        let note = Error::new(message::FileParamsRead {
+            rule: self.rules[r].name.clone(),
+            params: params
+                .into_iter()
+                .map(|(key, value, place)| (key, plain(value), place))
+                .collect(),
+        });
         e.hint = Some(note.message);
         e
     }
@@ -371,6 +425,7 @@ impl RuleSet {
                     spot,
                     heaviest,
                     allowance: self.clock.allowance,
+                    case: self.case.borrow().clone(),
                 },
             )
         })
@@ -385,9 +440,29 @@ fn rule_name(path: &Path) -> String {
     )
 }
 
+/// The text of a rule file's `bytes` as [`text`] reads it (UTF-8, or UTF-16 with a byte-order
+/// mark), `None` when it is not text: what `campaign compare` compares of two rule files.
+pub(crate) fn rule_text(bytes: Vec<u8>) -> Option<String> {
+    match crate::source::utf16(&bytes) {
+        Some(decoded) => decoded.ok(),
+        None => String::from_utf8(bytes).ok(),
+    }
+}
+
 /// The text of the rule file `bytes` (of the rule `name`, at `path`): UTF-8 without a NUL
-/// byte, else a binary file named as a rule, refused where its first such byte is.
+/// byte, or UTF-16 with a byte-order mark (as Windows Notepad saves "Unicode"), as the
+/// scenario and its tables are read; else a binary file named as a rule, refused where its
+/// first such byte is.
 fn text(path: &Path, name: &str, bytes: Vec<u8>) -> Result<String, Error> {
+    if let Some(decoded) = crate::source::utf16(&bytes) {
+        return match decoded {
+            Ok(text) if !text.contains('\0') => Ok(text),
+            _ => Err(Error::new(RuleFileProblem::NotUtf16 {
+                rule: name.to_string(),
+            })
+            .file(path)),
+        };
+    }
     let not_text = |valid: &[u8]| {
         let valid = String::from_utf8_lossy(valid);
         let mut err = Error::new(RuleFileProblem::NotText {

@@ -22,9 +22,36 @@ struct Data {
     horizon_days: u32,
     district_floor: f64,
     kinds: Vec<(String, Scope)>,
+    /// `scenario.app`: the app's name (`[letter] app`, else Bluezone).
+    app: String,
     /// `scenario.districts()`.
     districts: Districts,
+    /// Each district's name as a person reads it ([`NameKeys`]), in scenario order.
+    keys: Vec<NameKeys>,
 }
+
+/// A district's name as compared with one a person wrote: whole, and without the unit word in
+/// front ("Huyện", "Thành phố", "TP."), each [`crate::text::fold`]ed (case, Unicode form,
+/// spaces, look-alike letters). Accents count: "Binh Gia" is not "Bình Gia" (two districts may
+/// differ by their accents only).
+#[derive(Debug, Clone)]
+struct NameKeys {
+    whole: String,
+    bare: String,
+}
+
+impl NameKeys {
+    fn of(name: &str) -> NameKeys {
+        let normal = crate::text::normalise(name);
+        NameKeys {
+            whole: crate::text::fold(&normal),
+            bare: crate::text::fold(crate::model::UnitType::split_name(&normal).1),
+        }
+    }
+}
+
+/// The most names `scenario.closest_districts(name)` gives.
+const CLOSEST_DISTRICTS: usize = 3;
 
 /// `scenario.districts()`: every district's data, in scenario order, as maps
 /// `#{ name, unit_type, smartphones, installed, rate }`.
@@ -159,12 +186,18 @@ impl ScenarioView {
             target_rate: scenario.target_rate,
             horizon_days: scenario.horizon_days,
             district_floor: scenario.district_floor.unwrap_or(0.0),
+            app: scenario.letter.app_name().to_string(),
             kinds: scenario
                 .team_kinds
                 .iter()
                 .map(|k| (k.name.clone(), k.scope))
                 .collect(),
             districts,
+            keys: scenario
+                .districts
+                .iter()
+                .map(|d| NameKeys::of(&d.name))
+                .collect(),
         });
         ScenarioView { data, recorder }
     }
@@ -218,6 +251,71 @@ impl ScenarioView {
             .collect()
     }
 
+    /// The district a person's `written` name means, as `scenario.districts()` gives it, or
+    /// `()`: its name whole, else without the unit word, when that names one district only.
+    fn district_named(&self, written: &str) -> Dynamic {
+        let wanted = NameKeys::of(written);
+        let keys = &self.data.keys;
+        let found = keys
+            .iter()
+            .position(|k| k.whole == wanted.whole)
+            .or_else(|| {
+                let mut alike = keys
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, k)| k.bare == wanted.bare);
+                match (alike.next(), alike.next()) {
+                    (Some((i, _)), None) => Some(i),
+                    _ => None,
+                }
+            });
+        let district = found.map_or(Dynamic::UNIT, |i| self.data.districts.0[i].clone());
+        self.read(&format!("district_named({written})"), || {
+            TraceValue::Text(
+                district
+                    .read_lock::<Map>()
+                    .and_then(|m| m.get("name").map(ToString::to_string))
+                    .unwrap_or_default(),
+            )
+        });
+        district
+    }
+
+    /// The names of the [`CLOSEST_DISTRICTS`] districts most like `written`, most alike first
+    /// (ties in scenario order), for a message about a name that is none of them.
+    fn closest_districts(&self, written: &str) -> Array {
+        let wanted = NameKeys::of(written);
+        let mut scored: Vec<(f64, usize)> = self
+            .data
+            .keys
+            .iter()
+            .enumerate()
+            .map(|(i, k)| {
+                let score = strsim::jaro_winkler(&wanted.whole, &k.whole)
+                    .max(strsim::jaro_winkler(&wanted.bare, &k.bare));
+                (score, i)
+            })
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let names: Array = scored
+            .iter()
+            .take(CLOSEST_DISTRICTS)
+            .filter_map(|&(_, i)| {
+                let map = self.data.districts.0[i].read_lock::<Map>()?;
+                map.get("name").cloned()
+            })
+            .collect();
+        self.read(&format!("closest_districts({written})"), || {
+            TraceValue::List(
+                names
+                    .iter()
+                    .map(|n| TraceValue::Text(n.to_string()))
+                    .collect(),
+            )
+        });
+        names
+    }
+
     /// Every district's data, in scenario order; the trace keeps only how many.
     fn districts(&self) -> Districts {
         let list = self.data.districts.clone();
@@ -264,6 +362,11 @@ pub(crate) fn register(engine: &mut Engine) {
         s.read("horizon_days", || TraceValue::Int(days));
         days
     });
+    engine.register_get("app", |s: &mut ScenarioView| {
+        let app = s.data.app.clone();
+        s.read("app", || TraceValue::Text(app.clone()));
+        app
+    });
     engine.register_get("district_floor", |s: &mut ScenarioView| {
         let floor = s.data.district_floor;
         s.read("district_floor", || TraceValue::Number(floor));
@@ -279,6 +382,12 @@ pub(crate) fn register(engine: &mut Engine) {
         s.kinds(Some(Scope::Local), "local_kinds")
     });
     engine.register_fn("districts", |s: &mut ScenarioView| s.districts());
+    engine.register_fn("district_named", |s: &mut ScenarioView, name: &str| {
+        s.district_named(name)
+    });
+    engine.register_fn("closest_districts", |s: &mut ScenarioView, name: &str| {
+        s.closest_districts(name)
+    });
     engine.register_type_with_name::<Districts>("Districts");
     engine.register_iterator::<Districts>();
     engine.register_fn("len", |list: &mut Districts| list.len());
@@ -304,6 +413,17 @@ pub(crate) fn register(engine: &mut Engine) {
             let lang = value::lang(lang, "fmt_percent")?;
             let rate = value::number(&rate, Input::FmtPercent)?;
             Ok(number::percent1(lang, rate))
+        },
+    );
+    // with the decimals asked for (0 to 4): `fmt_percent(rate, "vi", 2)` is "42,45%", as the
+    // plan's tables and the letter print a rate (user14 U3)
+    engine.register_fn(
+        "fmt_percent",
+        |rate: Dynamic, lang: &str, places: INT| -> Fallible<String> {
+            let lang = value::lang(lang, "fmt_percent")?;
+            let rate = value::number(&rate, Input::FmtPercent)?;
+            let places = usize::try_from(places.clamp(0, 4)).unwrap_or(2);
+            Ok(format!("{}%", number::decimal(lang, rate * 100.0, places)))
         },
     );
 }

@@ -250,13 +250,28 @@ fn directives(
         for (key, _, v) in table.entries() {
             let text = || as_str(src, key, v).map(str::to_string);
             match key {
-                "rule" => d.rule = Some(text()?),
+                "rule" => {
+                    let rule = text()?;
+                    // a rule's name is its file's: a Cyrillic `о` or an invisible character
+                    // makes a name that reads the same and that no rule has
+                    if crate::diagnostic::unlike_vi(&rule).is_some() {
+                        return Err(src
+                            .error(pos(v), ExpectProblem::LookAlikeRule { rule })
+                            .field(key));
+                    }
+                    d.rule = Some(rule);
+                }
                 "priority" => {
                     let p = as_integer(src, key, v)?;
-                    d.priority =
-                        Some(i64::try_from(p).map_err(|_| {
-                            src.error(pos(v), DocumentProblem::TooLarge).field(key)
-                        })?);
+                    d.priority = Some(i64::try_from(p).map_err(|_| {
+                        src.error(
+                            pos(v),
+                            DocumentProblem::TooLarge {
+                                written: p.to_string(),
+                            },
+                        )
+                        .field(key)
+                    })?);
                 }
                 "action_contains" => d.action_contains = Some(text()?),
                 "action_en_contains" => d.action_en_contains = Some(text()?),

@@ -96,6 +96,17 @@ impl Case {
 
 /// Reads and checks the test file at `path`, with its scenario.
 pub fn read(path: &Path) -> Result<Fixture, Error> {
+    // a rule file given as its test (trial G17): say what it is, not a TOML syntax error
+    if path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("rhai"))
+    {
+        return Err(Error::new(TestFileProblem::IsRule {
+            path: path.display().to_string(),
+        })
+        .file(path));
+    }
     let mut src = Source::read(path, &File::Test.text(), TOML_BYTES).map_err(|e| {
         if path.exists() {
             e
@@ -169,9 +180,66 @@ fn parse(src: &Source) -> Result<DeTable<'_>, Error> {
         .map_err(|err| {
             let message = err.message().trim_end().to_string();
             let pos = err.span().map_or(Pos::File, |span| Pos::Offset(span.start));
-            let syntax = TomlSyntax::of_parser(&message);
+            // a `"""` never closed: the parser reads to the end of the file and says so there;
+            // the mistake is where the text opens
+            let (syntax, pos) = match unclosed_multi_line(&src.text) {
+                Some(at) if message.starts_with("invalid multi-line") => {
+                    (TomlSyntax::UnclosedMultiLine, Pos::Offset(at))
+                }
+                _ => (TomlSyntax::of_parser(&message), pos),
+            };
             src.error(pos, TestFileProblem::NotToml { syntax, message })
         })
+}
+
+/// The byte offset of the `"""` (or `'''`) that opens a multi-line text never closed in the
+/// TOML `text`, if one is: texts and comments are skipped as TOML reads them.
+fn unclosed_multi_line(text: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'#' => {
+                while i < b.len() && b[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            q @ (b'"' | b'\'') => {
+                if b[i..].starts_with(&[q, q, q]) {
+                    let start = i;
+                    i += 3;
+                    loop {
+                        if i >= b.len() {
+                            return Some(start);
+                        }
+                        if q == b'"' && b[i] == b'\\' {
+                            i += 2;
+                        } else if b[i..].starts_with(&[q, q, q]) {
+                            // up to two more quotes belong to the text
+                            i += 3;
+                            while i < b.len() && b[i] == q {
+                                i += 1;
+                            }
+                            break;
+                        } else {
+                            i += 1;
+                        }
+                    }
+                } else {
+                    i += 1;
+                    while i < b.len() && b[i] != q && b[i] != b'\n' {
+                        if q == b'"' && b[i] == b'\\' {
+                            i += 1;
+                        }
+                        i += 1;
+                    }
+                    i += 1;
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    None
 }
 
 /// The test file's folder, which paths in it are relative to.
@@ -305,6 +373,22 @@ fn rules(top: &Table<'_, '_>, scenario: &Scenario) -> Result<Vec<PathBuf>, Error
     for item in list.iter() {
         let written = as_str(src, "rules", item)?.trim();
         let path = src.folder().join(written);
+        if !written.is_empty()
+            && !path.is_dir()
+            && let Some(kind) = crate::files::special_file(&path)
+        {
+            // a pipe, a device: never opened (reading one may wait for ever, or never end)
+            let what = crate::text::Text::new(
+                format!("tệp quy tắc {}", path.display()),
+                format!("the rule file {}", path.display()),
+            );
+            return Err(src
+                .error(
+                    pos(item),
+                    crate::source::FileProblem::NotAFile { what, kind },
+                )
+                .field("rules"));
+        }
         let found = if written.is_empty() {
             Vec::new()
         } else if path.is_dir() {

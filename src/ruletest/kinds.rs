@@ -23,10 +23,13 @@ pub(super) fn kind_counts(
         let kind = known_kind(src, kind, at, scenario)?;
         let field = format!("{field}.{kind}");
         let count = as_integer(src, &field, n)?;
-        let count = u32::try_from(count).map_err(|_| {
-            src.error(pos(n), ExpectProblem::TeamsNotWhole)
-                .field(field.clone())
-        })?;
+        let count = u32::try_from(count)
+            .ok()
+            .filter(|&c| c <= crate::model::MAX_TEAMS)
+            .ok_or_else(|| {
+                src.error(pos(n), ExpectProblem::TeamsOutOfRange { value: count })
+                    .field(field.clone())
+            })?;
         counts.insert(kind, (count, pos(n)));
     }
     Ok(counts)

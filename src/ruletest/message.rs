@@ -3,6 +3,7 @@
 
 use super::DEFAULT_FOLDER;
 use crate::diagnostic::{Message, Said, did_you_mean_en, did_you_mean_vi};
+use crate::number::count;
 use crate::source::name_list;
 use crate::text::{Lang, Text};
 
@@ -76,6 +77,8 @@ impl Hint {
 pub(super) enum TomlSyntax {
     /// A text opened with `"` and not closed on its line.
     UnclosedText,
+    /// A multi-line text opened with `"""` (or `'''`) and never closed.
+    UnclosedMultiLine,
     /// A control character (a NUL byte, say) inside a text.
     ControlInText,
     /// A backslash in a text not followed by a letter TOML knows.
@@ -133,6 +136,12 @@ impl TomlSyntax {
                 "đoạn chữ chưa đóng dấu ngoặc kép",
                 "thêm `\"` ở cuối đoạn chữ, trên cùng dòng, ví dụ name = \"Hữu Lũng\"",
             ),
+            TomlSyntax::UnclosedMultiLine => (
+                "đoạn chữ nhiều dòng mở bằng `\"\"\"` ở đây nhưng không bao giờ đóng: mọi dòng \
+                 sau nó, tới cuối tệp, đều bị đọc thành chữ",
+                "thêm `\"\"\"` ở cuối đoạn chữ; đoạn chữ trên một dòng thì chỉ cần một dấu `\"` \
+                 ở mỗi đầu, ví dụ name = \"Hữu Lũng\"",
+            ),
             TomlSyntax::ControlInText => (
                 "đoạn chữ có một ký tự điều khiển (ký tự không in được)",
                 "gõ lại đoạn chữ; ký tự này thường lẫn vào khi sao chép",
@@ -175,6 +184,10 @@ impl TomlSyntax {
         match self {
             TomlSyntax::UnclosedText => {
                 "add the `\"` at the end of the text, on the same line, e.g. name = \"Hữu Lũng\""
+            }
+            TomlSyntax::UnclosedMultiLine => {
+                "add `\"\"\"` at the end of the text; a text on one line needs only one `\"` at \
+                 each end, e.g. name = \"Hữu Lũng\""
             }
             TomlSyntax::ControlInText => {
                 "type the text again; such a character usually comes in with a copy"
@@ -239,6 +252,10 @@ pub(super) enum TestFileProblem {
     /// The file is a scenario (it has a scenario's keys, and neither `scenario` nor
     /// `[[case]]`), given to `campaign rules test` as a test file.
     IsScenario,
+    /// A rule file (`.rhai`, at `path`) given to `campaign rules test` as a test file.
+    IsRule {
+        path: String,
+    },
     NoCases,
     /// More cases than [`MAX_CASES`](super::fixture::MAX_CASES).
     TooManyCases {
@@ -325,6 +342,14 @@ impl Message for TestFileProblem {
                 "các tệp kiểm thử của quy tắc có sẵn nằm trong {DEFAULT_FOLDER}/: `campaign rules \
                  test {DEFAULT_FOLDER}` (docs/rule-tests.md); để kiểm tra quy tắc của một kịch \
                  bản: `campaign rules check --scenario TỆP_KỊCH_BẢN`"
+            )),
+            IsRule { path } => Said::new(
+                "đây là một tệp quy tắc (.rhai), không phải tệp kiểm thử quy tắc (.toml)",
+            )
+            .hint(format!(
+                "kiểm thử của các quy tắc là các tệp .toml trong {DEFAULT_FOLDER}/: `campaign rules \
+                 test {DEFAULT_FOLDER}` (docs/rule-tests.md); để kiểm tra chính quy tắc này: \
+                 `campaign rules check {path}`"
             )),
             NoCases => Said::new("tệp kiểm thử chưa có trường hợp nào").hint(Hint::CaseExample.vi()),
             TooManyCases { count } => Said::new(format!(
@@ -426,6 +451,14 @@ impl Message for TestFileProblem {
                     "check the path; given no path, the command reads {DEFAULT_FOLDER}/ in the current folder"
                 ),
             ),
+            NotToml {
+                syntax: TomlSyntax::UnclosedMultiLine,
+                ..
+            } => Said::new(
+                "the test file is not valid TOML: a multi-line text opened with `\"\"\"` here \
+                 is never closed: every line after it, to the end of the file, is read as text",
+            )
+            .hint(TomlSyntax::UnclosedMultiLine.en()),
             NotToml { syntax, message } => {
                 Said::new(format!("the test file is not valid TOML: {message}"))
                     .hint(syntax.en())
@@ -438,6 +471,14 @@ impl Message for TestFileProblem {
                 "the tests of the shipped rules are in {DEFAULT_FOLDER}/: `campaign rules test \
                  {DEFAULT_FOLDER}` (docs/rule-tests.md); to check a scenario's rules: `campaign \
                  rules check --scenario SCENARIO_FILE`"
+            )),
+            IsRule { path } => Said::new(
+                "this is a rule file (.rhai), not a rule test file (.toml)",
+            )
+            .hint(format!(
+                "the rules' tests are .toml files in {DEFAULT_FOLDER}/: `campaign rules test \
+                 {DEFAULT_FOLDER}` (docs/rule-tests.md); to check this rule itself: `campaign \
+                 rules check {path}`"
             )),
             NoCases => Said::new("the test file has no cases").hint(Hint::CaseExample.en()),
             TooManyCases { count } => Said::new(format!(
@@ -555,8 +596,15 @@ pub(super) enum ExpectProblem {
         close: Option<String>,
         known: Vec<String>,
     },
-    /// A number of teams that is negative or too large.
-    TeamsNotWhole,
+    /// A number of teams that is negative or above [`crate::model::MAX_TEAMS`].
+    TeamsOutOfRange {
+        value: i128,
+    },
+    /// An expected rule name with a letter of another script, or an invisible character, that
+    /// reads as a rule's name and is none ([`crate::diagnostic::unlike_vi`]).
+    LookAlikeRule {
+        rule: String,
+    },
 }
 
 impl Message for ExpectProblem {
@@ -591,7 +639,22 @@ impl Message for ExpectProblem {
                     None => format!("các loại đội của kịch bản: {}", list(known)),
                 })
             }
-            TeamsNotWhole => Said::new("số tổ, đội phải là số nguyên từ 0 trở lên"),
+            TeamsOutOfRange { value } => Said::new(format!(
+                "số tổ, đội phải là số nguyên từ 0 đến {}, không phải {}",
+                count(Lang::Vi, f64::from(crate::model::MAX_TEAMS)),
+                count(Lang::Vi, *value as f64)
+            ))
+            .hint("kiểm tra có gõ thừa chữ số hay dấu trừ không"),
+            LookAlikeRule { rule } => Said::new(format!(
+                "tên quy tắc \"{rule}\" trông như tên một quy tắc nhưng không quy tắc nào có tên này: {}",
+                crate::diagnostic::unlike_vi(rule).unwrap_or_default()
+            ))
+            .hint(match crate::text::latin_lookalike(rule) {
+                Some(plain) => format!(
+                    "gõ lại tên bằng bàn phím tiếng Việt hoặc tiếng Anh: rule = \"{plain}\" (tên quy tắc là tên tệp .rhai, không có đuôi)"
+                ),
+                None => "gõ lại tên bằng bàn phím tiếng Việt hoặc tiếng Anh (tên quy tắc là tên tệp .rhai, không có đuôi)".to_string(),
+            }),
         }
     }
 
@@ -626,7 +689,22 @@ impl Message for ExpectProblem {
                     None => format!("the scenario's team kinds: {}", list(known)),
                 })
             }
-            TeamsNotWhole => Said::new("a number of teams must be a whole number, 0 or more"),
+            TeamsOutOfRange { value } => Said::new(format!(
+                "a number of teams must be a whole number from 0 to {}, not {}",
+                count(Lang::En, f64::from(crate::model::MAX_TEAMS)),
+                count(Lang::En, *value as f64)
+            ))
+            .hint("check for an extra digit or a minus sign"),
+            LookAlikeRule { rule } => Said::new(format!(
+                "the rule name \"{rule}\" reads as a rule's name but no rule has it: {}",
+                crate::diagnostic::unlike_en(rule).unwrap_or_default()
+            ))
+            .hint(match crate::text::latin_lookalike(rule) {
+                Some(plain) => format!(
+                    "type the name again on a Vietnamese or English keyboard: rule = \"{plain}\" (a rule's name is its .rhai file's, without the extension)"
+                ),
+                None => "type the name again on a Vietnamese or English keyboard (a rule's name is its .rhai file's, without the extension)".to_string(),
+            }),
         }
     }
 }

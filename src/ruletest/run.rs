@@ -87,10 +87,10 @@ pub fn run(fixture: &Fixture) -> FileResult {
         .map(|case| {
             // the case's scenario lives as long as the case runs
             let scenario = case.scenario(&fixture.base);
-            let observed = rules
-                .as_ref()
-                .map_err(Clone::clone)
-                .and_then(|rules| observe(rules, &scenario, case.district, &case.plan));
+            let observed = rules.as_ref().map_err(Clone::clone).and_then(|rules| {
+                rules.in_case(&case.name);
+                observe(rules, &scenario, case.district, &case.plan)
+            });
             CaseResult {
                 name: case.name.clone(),
                 line: case.line,

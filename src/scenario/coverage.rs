@@ -41,11 +41,13 @@ enum Column {
 
 const KNOWN: [&str; 5] = ["name", "district", "installed", "smartphones", "unit_type"];
 
-/// Reads the rows of a coverage table; `check` in `district.rs` does the rest.
+/// Reads the rows of a coverage table; `check` in `district.rs` does the rest. Also where
+/// notes under the table start, when it has some (read as `campaign import` reads them,
+/// [`check::Ending`]: not districts, and said in the plan).
 pub(super) fn districts<'a>(
     grid: &'a Grid,
     kinds: &[TeamKind],
-) -> Result<Vec<RawDistrict<'a>>, Error> {
+) -> Result<(Vec<RawDistrict<'a>>, Option<check::TableEnd>), Error> {
     let src = &grid.src;
     // the header as `campaign import` finds it (title rows above it, a header over two rows, a
     // row numbering the columns or giving their units under it): a sheet that imports is read
@@ -84,14 +86,21 @@ pub(super) fn districts<'a>(
     let index = |wanted: &Column| columns.iter().position(|c| c == wanted).unwrap_or(0);
     let (name_index, installed_index) = (index(&Column::Name), index(&Column::Installed));
 
+    let smartphones_index = index(&Column::Smartphones);
     let mut districts = Vec::new();
     let mut total: Option<Total> = None;
+    let mut ending = check::Ending::new(header.line);
     for row in data {
         if row.filled() == 0 {
             continue;
         }
-        if total.is_some() {
+        if let Some(total) = &total {
             check::below_total(src, row, installed_index, &normalise(row.cell(name_index)))?;
+            ending.after_total(row, total.line);
+            continue;
+        }
+        let three = (name_index, installed_index, smartphones_index);
+        if ending.next(src, row, three, !districts.is_empty())? == check::Next::Skip {
             continue;
         }
         let extra_filled = row
@@ -128,7 +137,7 @@ pub(super) fn districts<'a>(
             .map(|d| (value(&d.installed), value(&d.smartphones)));
         total.check(src, sums, Reader::Scenario)?;
     }
-    Ok(districts)
+    Ok((districts, ending.end()))
 }
 
 /// The meaning of each header cell.
@@ -163,6 +172,8 @@ fn columns(
         let column = match (lower.as_str(), read.or_else(|| table::heading(name))) {
             ("", _) if header::column_is_blank(rows, i) => Column::Ignored,
             _ if crate::model::UnitType::is_heading(name) => Column::UnitType,
+            // the figures' date (the tool's own tables have it): the scenario's `as_of` says it
+            _ if crate::import::date::is_heading(name) => Column::Ignored,
             ("", _) => {
                 let line = rows
                     .iter()

@@ -345,9 +345,26 @@ pub(crate) fn as_array<'v, 'i>(
 /// A whole number as written (underscores allowed, as TOML allows them).
 pub(crate) fn as_integer(src: &Source, field: &str, value: &Value<'_>) -> Result<i128, Error> {
     match value.get_ref() {
-        DeValue::Integer(i) => i128::from_str_radix(i.as_str(), i.radix()).map_err(|_| {
-            src.error(pos(value), DocumentProblem::TooLarge)
-                .field(field)
+        DeValue::Integer(i) => i128::from_str_radix(i.as_str(), i.radix()).map_err(|e| {
+            let prefix = match i.radix() {
+                16 => "0x",
+                8 => "0o",
+                2 => "0b",
+                _ => "",
+            };
+            let written = format!("{prefix}{}", i.as_str());
+            let key = field.rsplit('.').next().unwrap_or(field).to_string();
+            let problem = match e.kind() {
+                // `0x` with nothing after it: no digits, not a large number (trial G22)
+                std::num::IntErrorKind::Empty => DocumentProblem::NoDigits { written, key },
+                _ if i.as_str().trim_start_matches(['+', '-']).is_empty() => {
+                    DocumentProblem::NoDigits { written, key }
+                }
+                _ => DocumentProblem::TooLarge {
+                    written: crate::diagnostic::shortened(&written),
+                },
+            };
+            src.error(pos(value), problem).field(field)
         }),
         DeValue::Float(f) => {
             let written = f.as_str();

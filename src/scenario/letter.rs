@@ -8,7 +8,7 @@ use toml::de::DeValue;
 use unicode_normalization::UnicodeNormalization;
 
 use super::document::{self, Table, Value, as_array, as_str, pos};
-use super::message::{Expected, LetterProblem};
+use super::message::{LetterProblem, SymbolWhy};
 use crate::diagnostic::{Error, did_you_mean, shortened};
 use crate::source::Source;
 
@@ -135,7 +135,17 @@ pub struct Letter {
     pub mode: LetterMode,
 }
 
+/// The app the campaign installs when `[letter] app` does not name another: the letter's
+/// figures, its table and the shipped rules' directives all name it (user14 U4).
+pub const DEFAULT_APP: &str = "Bluezone";
+
 impl Letter {
+    /// The app's name, in the whole letter and in the rules' directives (`scenario.app`):
+    /// `[letter] app`, else [`DEFAULT_APP`].
+    pub fn app_name(&self) -> &str {
+        self.app.as_deref().unwrap_or(DEFAULT_APP)
+    }
+
     /// The keys whose value the letter prints as a placeholder, in [`KEYS`] order.
     pub fn placeholders(&self) -> Vec<&'static str> {
         let missing = [
@@ -146,7 +156,6 @@ impl Letter {
             ("place", self.place.is_none()),
             ("date", self.date.is_none()),
             ("subject", self.subject.is_none()),
-            ("app", self.app.is_none()),
             ("title", self.title.is_none()),
             ("signer", self.signer.is_none()),
         ];
@@ -159,7 +168,12 @@ impl Letter {
 
 /// `[letter]`, checked; the default letter (every particular a placeholder) without one.
 /// `as_of` is the scenario's data date (`2020-09-01`): the letter cannot be dated before it.
-pub(crate) fn letter(top: &Table<'_, '_>, as_of: &str) -> Result<Letter, Error> {
+/// `districts` are the scenario's: a recipient naming a district must name one of them.
+pub(crate) fn letter(
+    top: &Table<'_, '_>,
+    as_of: &str,
+    districts: &[super::DistrictInput],
+) -> Result<Letter, Error> {
     let Some(table) = top.table("letter", "[letter]")? else {
         return Ok(Letter::default());
     };
@@ -188,10 +202,21 @@ pub(crate) fn letter(top: &Table<'_, '_>, as_of: &str) -> Result<Letter, Error> 
         signer: text("signer", false)?,
         mode: LetterMode::default(),
     };
-    if let Some(item) = table.item("symbol")
-        && letter.symbol.as_deref() == Some("")
-    {
-        return Err(item.error(LetterProblem::Empty).field("letter.symbol"));
+    if let Some(item) = table.item("symbol") {
+        match letter.symbol.as_deref() {
+            Some("") => return Err(item.error(LetterProblem::Empty).field("letter.symbol")),
+            Some(symbol) => {
+                if let Some(why) = symbol_shape(symbol) {
+                    return Err(item
+                        .error(LetterProblem::SymbolShape {
+                            written: shortened(symbol),
+                            why,
+                        })
+                        .field("letter.symbol"));
+                }
+            }
+            None => {}
+        }
     }
     if let Some(item) = table.item("date") {
         let date = date(item.src, item.value)?;
@@ -241,6 +266,36 @@ pub(crate) fn letter(top: &Table<'_, '_>, as_of: &str) -> Result<Letter, Error> 
                 .error(LetterProblem::BadNumber { written })
                 .field("letter.number"));
         }
+        // a number as the register writes it: digits first ("1635", "05", "1635a"), never a
+        // word ("Số 1635", "abc"); in digits, within the register's range
+        if !number.starts_with(|c: char| c.is_ascii_digit()) {
+            return Err(item
+                .error(LetterProblem::NumberShape {
+                    written: shortened(&written),
+                })
+                .field("letter.number"));
+        }
+        if number.bytes().all(|b| b.is_ascii_digit())
+            && !number
+                .parse::<u64>()
+                .is_ok_and(|n| (1..=crate::limits::LETTER_NUMBER_MAX).contains(&n))
+        {
+            return Err(item
+                .error(LetterProblem::BadNumber {
+                    written: shortened(&written),
+                })
+                .field("letter.number"));
+        }
+        if !symbol.is_empty()
+            && let Some(why) = symbol_shape(&symbol)
+        {
+            return Err(item
+                .error(LetterProblem::SymbolShape {
+                    written: shortened(&symbol),
+                    why,
+                })
+                .field("letter.number"));
+        }
         if !symbol.is_empty() {
             match &letter.symbol {
                 None => letter.symbol = Some(symbol),
@@ -272,6 +327,17 @@ pub(crate) fn letter(top: &Table<'_, '_>, as_of: &str) -> Result<Letter, Error> 
             return Err(item
                 .error(LetterProblem::RecipientsPerDistrict)
                 .field("letter.recipients"));
+        }
+        // a recipient naming a district the scenario does not have ("Chủ tịch UBND huyện Hữu
+        // Lủng"): the letter would be addressed to a People's Committee the plan does not cover
+        let lines = as_array(item.src, "letter.recipients", item.value)?;
+        for (recipient, line) in letter.recipients.iter().zip(lines) {
+            if let Some(problem) = unknown_district(recipient, districts) {
+                return Err(item
+                    .src
+                    .error(pos(line), problem)
+                    .field("letter.recipients"));
+            }
         }
     }
     if let Some(item) = table.item("copies_to") {
@@ -337,7 +403,8 @@ fn number(src: &Source, value: &Value<'_>) -> Result<String, Error> {
     match value.get_ref() {
         DeValue::Integer(_) => {
             let n = document::as_integer(src, FIELD, value)?;
-            if !(1..=999_999_999).contains(&n) {
+            if !u64::try_from(n).is_ok_and(|n| (1..=crate::limits::LETTER_NUMBER_MAX).contains(&n))
+            {
                 return Err(src
                     .error(
                         pos(value),
@@ -350,12 +417,15 @@ fn number(src: &Source, value: &Value<'_>) -> Result<String, Error> {
             Ok(format!("{n:02}"))
         }
         DeValue::String(_) => one_text(src, FIELD, value, false),
-        _ => Err(document::wrong_type(
-            src,
-            FIELD,
-            value,
-            Expected::QuotedString,
-        )),
+        // a decimal, a date, true/false, a list: the number as the register writes it
+        _ => Err(src
+            .error(
+                pos(value),
+                LetterProblem::BadNumber {
+                    written: document::written(src, value),
+                },
+            )
+            .field(FIELD)),
     }
 }
 
@@ -422,6 +492,114 @@ fn same_symbol(given: &str, in_number: &str) -> bool {
             .is_some_and(|rest| rest.starts_with('-'))
 }
 
+/// What is wrong with the shape of a symbol (ký hiệu), if anything: it is the abbreviations of
+/// the issuing body and of the drafting unit joined by `-` (`STTTT-TTBCXB`, `QĐ-UBND`), so it has
+/// a letter, and no space or other mark.
+fn symbol_shape(symbol: &str) -> Option<SymbolWhy> {
+    let symbol = symbol.trim_matches('/').trim();
+    if let Some(c) = symbol
+        .chars()
+        .find(|c| !(c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '&' | '.')))
+    {
+        return Some(if c.is_whitespace() {
+            SymbolWhy::Space
+        } else {
+            SymbolWhy::Mark(c)
+        });
+    }
+    (!symbol.chars().any(char::is_alphabetic)).then_some(SymbolWhy::NoLetter)
+}
+
+/// The unit words that name a district in a recipient ("Chủ tịch UBND huyện Hữu Lũng"), as
+/// letters write them, lower case.
+const UNIT_WORDS: [&str; 6] = ["huyện", "thành phố", "thị xã", "quận", "tp.", "tx."];
+
+/// The names a recipient gives after a unit word: "Chủ tịch UBND huyện Hữu Lũng" names "Hữu
+/// Lũng"; "Chủ tịch UBND các huyện, thành phố" (a kind of unit, not a name), "Công an thành
+/// phố" and "Sở Y tế" name none. A name is the capitalised words after the unit word, up to a
+/// mark (`,`, `;`, `(`, `-`) or a word in lower case ("và", "tỉnh").
+fn named_districts(recipient: &str) -> Vec<String> {
+    let words: Vec<&str> = recipient.split_whitespace().collect();
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let mut names = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let unit = UNIT_WORDS.iter().find_map(|unit| {
+            let parts: Vec<&str> = unit.split(' ').collect();
+            let end = i + parts.len();
+            (end <= words.len() && lower[i..end].iter().zip(&parts).all(|(w, p)| w == p))
+                .then_some(end)
+        });
+        let Some(after) = unit else {
+            i += 1;
+            continue;
+        };
+        // "các huyện, thành phố": a kind of unit; "huyện," ends there
+        let plural = i > 0 && matches!(lower[i - 1].as_str(), "các" | "những" | "mọi");
+        let mut name: Vec<&str> = Vec::new();
+        for word in &words[after..] {
+            // a name's words are capitalised ("Hữu Lũng"), or a number ("Quận 1")
+            let starts_name = word
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+            if !starts_name || word.starts_with('(') {
+                break;
+            }
+            let bare = word.trim_end_matches([',', ';', '.', ':', ')']);
+            name.push(bare);
+            if bare.len() != word.len() {
+                break;
+            }
+        }
+        if !plural && !name.is_empty() {
+            names.push(name.join(" "));
+        }
+        i = after.max(i + 1);
+    }
+    names
+}
+
+/// The problem with a recipient that names a district (`huyện X`) the scenario does not have,
+/// names compared as a person reads them ([`crate::text::fold`]), its unit word aside.
+fn unknown_district(recipient: &str, districts: &[super::DistrictInput]) -> Option<LetterProblem> {
+    let bare: Vec<(String, &str)> = districts
+        .iter()
+        .map(|d| {
+            let name = crate::model::UnitType::split_name(&d.name).1;
+            (crate::text::fold(name), d.name.as_str())
+        })
+        .collect();
+    for named in named_districts(recipient) {
+        let key = crate::text::fold(&named);
+        // the district's name, then maybe more ("huyện Văn Lãng tỉnh Lạng Sơn" stops at "tỉnh")
+        let known = bare.iter().any(|(name, _)| {
+            key == *name
+                || key
+                    .strip_prefix(name.as_str())
+                    .is_some_and(|r| r.starts_with(' '))
+        });
+        if known {
+            continue;
+        }
+        let close = bare
+            .iter()
+            .map(|(name, full)| (strsim::jaro_winkler(&key, name), *full))
+            .filter(|(score, _)| *score > 0.8)
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, full)| full.to_string());
+        let known =
+            crate::diagnostic::Shortlist::of(&named, districts.iter().map(|d| d.name.as_str()));
+        return Some(LetterProblem::UnknownRecipient {
+            recipient: shortened(recipient),
+            name: shortened(&named),
+            close,
+            known,
+        });
+    }
+    None
+}
+
 /// `2020-09-01` as a date.
 fn parse_date(text: &str) -> Option<LetterDate> {
     let mut parts = text.splitn(3, '-');
@@ -477,9 +655,38 @@ mod tests {
     }
 
     #[test]
-    fn every_key_but_recipients_copies_authority_and_mode_has_a_placeholder() {
+    fn a_symbol_is_abbreviations_joined_by_dashes() {
+        assert_eq!(symbol_shape("STTTT-TTBCXB"), None);
+        assert_eq!(symbol_shape("QĐ-UBND"), None);
+        assert_eq!(symbol_shape("/STTTT-TTBCXB/"), None);
+        assert_eq!(symbol_shape("1635"), Some(SymbolWhy::NoLetter));
+        assert_eq!(symbol_shape("STTTT TTBCXB"), Some(SymbolWhy::Space));
+        assert_eq!(symbol_shape("STTTT_TTBCXB"), Some(SymbolWhy::Mark('_')));
+    }
+
+    #[test]
+    fn recipients_name_districts_after_a_unit_word() {
+        assert_eq!(
+            named_districts("Chủ tịch UBND huyện Hữu Lũng"),
+            ["Hữu Lũng"]
+        );
+        assert_eq!(
+            named_districts("UBND thành phố Lạng Sơn, UBND huyện Văn Lãng tỉnh Lạng Sơn"),
+            ["Lạng Sơn", "Văn Lãng"]
+        );
+        assert!(named_districts("Chủ tịch UBND các huyện, thành phố").is_empty());
+        assert!(named_districts("Công an thành phố").is_empty());
+        assert!(named_districts("Sở Y tế; các cơ quan, đơn vị").is_empty());
+        assert_eq!(named_districts("UBND TP. Lạng Sơn (để biết)"), ["Lạng Sơn"]);
+    }
+
+    #[test]
+    fn every_key_but_app_recipients_copies_authority_and_mode_has_a_placeholder() {
         let all = Letter::default().placeholders();
         let rest: Vec<&str> = KEYS.iter().copied().filter(|k| !all.contains(k)).collect();
-        assert_eq!(rest, ["recipients", "copies_to", "authority", "mode"]);
+        assert_eq!(
+            rest,
+            ["app", "recipients", "copies_to", "authority", "mode"]
+        );
     }
 }

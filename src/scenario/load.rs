@@ -9,7 +9,9 @@ use super::district;
 use super::document::{
     self, Layer, Table, Value, as_array, as_integer, as_number, as_str, pos, written,
 };
-use super::message::{Expected, Hint, OtherFile, RulePath, ScenarioProblem, ValueKind};
+use super::message::{
+    Expected, Hint, OtherFile, RulePath, ScenarioProblem, SettingProblem, ValueKind,
+};
 use super::setting::Setting;
 use super::{Scenario, coverage, inline, overlay, team_kind};
 use crate::diagnostic::{Error, did_you_mean, shortened};
@@ -53,6 +55,20 @@ pub fn load_with(path: &Path, settings: &[String]) -> Result<Scenario, Error> {
         .iter()
         .map(|s| Setting::parse(s))
         .collect::<Result<Vec<_>, _>>()?;
+    // the same key set twice: only the last would count, and the user meant one of them
+    for (i, later) in settings.iter().enumerate() {
+        if let Some(first) = settings[..i]
+            .iter()
+            .find(|s| s.changes() == later.changes())
+        {
+            return Err(later.src.error(
+                later.key_at(),
+                SettingProblem::Twice {
+                    first: first.src.text.clone(),
+                },
+            ));
+        }
+    }
     let files = overlay::chain(path)?;
     let docs = files
         .iter()
@@ -170,7 +186,7 @@ fn scenario(path: &Path, top: &Table<'_, '_>) -> Result<Scenario, Error> {
 
     let (params, params_at) = super::params::params(top)?;
     let (team_kinds, made_provincial) = team_kind::team_kinds(top)?;
-    let (districts, coverage) = districts(top, &team_kinds, &made_provincial)?;
+    let (districts, coverage, coverage_notes) = districts(top, &team_kinds, &made_provincial)?;
     if districts.len() > crate::limits::DISTRICTS {
         return Err(Error::new(ScenarioProblem::TooManyDistricts {
             count: districts.len(),
@@ -179,7 +195,7 @@ fn scenario(path: &Path, top: &Table<'_, '_>) -> Result<Scenario, Error> {
     }
     spend_is_exact(path, top, &team_kinds, &districts, horizon_days)?;
     let history = super::history::history(top, &as_of, &districts)?;
-    let letter = super::letter::letter(top, &as_of)?;
+    let letter = super::letter::letter(top, &as_of, &districts)?;
     // the scenario's own files (base first), not the settings layered on them
     let files = top
         .layers()
@@ -208,6 +224,7 @@ fn scenario(path: &Path, top: &Table<'_, '_>) -> Result<Scenario, Error> {
         history,
         letter,
         files,
+        coverage_notes,
     })
 }
 
@@ -295,11 +312,52 @@ fn as_of(top: &Table<'_, '_>) -> Result<String, Error> {
         DeValue::Datetime(_) => Err(src
             .error(pos(value), ScenarioProblem::DateWithTime)
             .field("as_of")),
+        // `--set as_of=2020-02-30` (or "2020-02-30" in quotes): a date that does not exist,
+        // read as text since it is no TOML date (trial G29)
+        DeValue::String(written) if no_such_date(written).is_some() => {
+            let (year, month, days) = no_such_date(written).unwrap_or_default();
+            Err(src
+                .error(
+                    pos(value),
+                    ScenarioProblem::NoSuchDate {
+                        written: shortened(written),
+                        year,
+                        month,
+                        days,
+                    },
+                )
+                .field("as_of"))
+        }
         _ => {
             Err(document::wrong_type(src, "as_of", value, Expected::Date)
                 .hint(Hint::AsOfDate.text()))
         }
     }
+}
+
+/// For `YYYY-MM-DD` that is no date: its year, month and the days of that month (`days` = 0
+/// when the month is not 1 to 12). `None` for a real date or any other text.
+fn no_such_date(written: &str) -> Option<(i32, u32, u32)> {
+    let parts: Vec<&str> = written.trim().split('-').collect();
+    let [y, m, d] = parts.as_slice() else {
+        return None;
+    };
+    let digits = |t: &str, n: usize| t.len() == n && t.bytes().all(|b| b.is_ascii_digit());
+    if !digits(y, 4) || !digits(m, 2) || !digits(d, 2) {
+        return None;
+    }
+    let (year, month, day): (i32, u32, u32) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+    if !(1..=12).contains(&month) {
+        return Some((year, month, 0));
+    }
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    (day == 0 || day > days).then_some((year, month, days))
 }
 
 /// `assumptions_checked = false`, as `campaign import` writes it: the planning assumptions are
@@ -446,9 +504,15 @@ fn rules(top: &Table<'_, '_>) -> Result<Vec<PathBuf>, Error> {
             return Err(not_found(RulePath::NotFound { path: shown }));
         };
         for file in found {
-            let key = file.canonicalize().unwrap_or_else(|_| file.clone());
-            if seen.insert(key) {
+            if seen.insert(same_file_key(&file)) {
                 bytes = bytes.saturating_add(std::fs::metadata(&file).map_or(0, |m| m.len()));
+                if let Some(first) = same_text(&files, &file) {
+                    let problem = ScenarioProblem::SameRuleTwice {
+                        first: first.display().to_string(),
+                        second: file.display().to_string(),
+                    };
+                    return Err(src.error(pos(item), problem).field("rules"));
+                }
                 files.push(file);
             }
         }
@@ -461,6 +525,48 @@ fn rules(top: &Table<'_, '_>) -> Result<Vec<PathBuf>, Error> {
         }
     }
     Ok(files)
+}
+
+/// What makes two paths one file: its device and inode where the system has them (a hard link
+/// is the same file under another name, as a symbolic link is), else its canonical path.
+#[cfg(unix)]
+fn same_file_key(file: &Path) -> (u64, u64, PathBuf) {
+    use std::os::unix::fs::MetadataExt;
+    match std::fs::metadata(file) {
+        Ok(m) => (m.dev(), m.ino(), PathBuf::new()),
+        Err(_) => (0, 0, file.to_path_buf()),
+    }
+}
+
+#[cfg(not(unix))]
+fn same_file_key(file: &Path) -> (u64, u64, PathBuf) {
+    (
+        0,
+        0,
+        file.canonicalize().unwrap_or_else(|_| file.to_path_buf()),
+    )
+}
+
+/// The file of `files` whose bytes are those of `file` (a copy of a rule under another name,
+/// which would run the rule twice), if any. Files that cannot be read are left to the rule
+/// loader, which says why; sizes are compared first, so most files are never read here.
+fn same_text<'f>(files: &'f [PathBuf], file: &Path) -> Option<&'f PathBuf> {
+    // regular files within a rule file's limit only: a pipe is never opened here
+    let len = |p: &Path| {
+        std::fs::metadata(p)
+            .ok()
+            .filter(|m| m.is_file() && m.len() <= crate::limits::RULE_BYTES)
+            .map(|m| m.len())
+    };
+    let size = len(file)?;
+    let mut text = None;
+    files.iter().find(|other| {
+        if len(other) != Some(size) {
+            return false;
+        }
+        let text = text.get_or_insert_with(|| std::fs::read(file).ok());
+        text.is_some() && std::fs::read(other).ok() == *text
+    })
 }
 
 fn shown_folder(folder: &Path) -> String {
@@ -487,12 +593,19 @@ fn no_districts(src: &Source, at: Pos) -> Error {
 /// the first that has `[[district]]` entries; the `[[district]]` entries of the files (and
 /// settings) after it change them (`overlay::patch_districts`), and so do those of an overlay
 /// that names its own coverage file. A file that is no overlay may not have both.
-/// Also the coverage file read, if any.
+/// Also the coverage file read, if any, and the notes under its table.
 fn districts<'a>(
     top: &Table<'a, '_>,
     kinds: &[TeamKind],
     made_provincial: &[(String, Spot<'a>)],
-) -> Result<(Vec<super::DistrictInput>, Option<PathBuf>), Error> {
+) -> Result<
+    (
+        Vec<super::DistrictInput>,
+        Option<PathBuf>,
+        Option<super::CoverageNotes>,
+    ),
+    Error,
+> {
     let layers = top.layers();
     for layer in layers {
         // an overlay (`base = ...`) may write both: its `[[district]]` entries change the
@@ -512,8 +625,18 @@ fn districts<'a>(
         Some(i) => Some(coverage_file(&layers[i])?),
         None => None,
     };
+    let mut notes = None;
     let mut list = match &table {
-        Some(table) => Some(coverage::districts(table, kinds)?),
+        Some(table) => {
+            let (list, end) = coverage::districts(table, kinds)?;
+            notes = end.map(|end| super::CoverageNotes {
+                file: table.src.path.display().to_string(),
+                last_row: end.last_read,
+                first_row: end.first,
+                text: end.text,
+            });
+            Some(list)
+        }
         None => None,
     };
     // the file that names the coverage file changes its districts too, when it is an overlay
@@ -537,7 +660,11 @@ fn districts<'a>(
     }
     let coverage = table.as_ref().map(|t| t.src.path.clone());
     match list {
-        Some(list) => Ok((district::check(list, kinds, made_provincial)?, coverage)),
+        Some(list) => Ok((
+            district::check(list, kinds, made_provincial)?,
+            coverage,
+            notes,
+        )),
         None => Err(no_districts(top.src, Pos::File)),
     }
 }

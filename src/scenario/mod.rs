@@ -22,7 +22,7 @@ pub use load::{load, load_with};
 pub use model::to_model;
 pub(crate) use params::params;
 pub use params::{MAX_PARAM_ITEMS, MAX_PARAM_TEXT};
-pub(crate) use setting::{Takes, takes};
+pub(crate) use setting::{Takes, key_as_read, takes};
 
 /// The hint a `--set` error gets when it has none of its own: how the value after `=` is read.
 pub(crate) fn setting_value_hint() -> crate::text::Text {
@@ -68,6 +68,21 @@ pub struct Scenario {
     /// The files read to make it, besides its rules and history: the scenario file, the
     /// bases it names and their bases, and the coverage table.
     pub files: Vec<PathBuf>,
+    /// Notes under the coverage table ("Ghi chú: ...", a signature block), not read as
+    /// districts, as `campaign import` leaves them: every plan says so.
+    pub coverage_notes: Option<CoverageNotes>,
+}
+
+/// Where the coverage table ends and the notes under it start (rows as the file numbers them).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CoverageNotes {
+    /// The coverage file, as the scenario's folder and `coverage` name it.
+    pub file: String,
+    /// The table's last row read (its total row, when it has one).
+    pub last_row: usize,
+    /// The first row of the notes, and its text as quoted (on one line, cut short).
+    pub first_row: usize,
+    pub text: String,
 }
 
 impl Scenario {

@@ -24,8 +24,33 @@ pub(super) fn chain(path: &Path) -> Result<Vec<Source>, Error> {
         })
         .file(path));
     }
+    if path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("rhai"))
+    {
+        // a rule file given as the scenario (trial G17): not "not valid TOML"
+        return Err(Error::new(OverlayProblem::RuleNotScenario {
+            path: path.display().to_string(),
+        })
+        .file(path));
+    }
     let mut top = Source::read(path, &ScenarioFile::Scenario.text(), TOML_BYTES)?;
     top.cr_only_lines();
+    // a rule test file given as the scenario: not "unknown key `scenario`"
+    if top.text.contains("[[case]]")
+        && let Ok(doc) = document::parse(&top)
+    {
+        let has = |key: &str| doc.iter().any(|(k, _)| k.get_ref().as_ref() == key);
+        if has("scenario") && has("case") {
+            return Err(top.error(
+                Pos::File,
+                OverlayProblem::TestNotScenario {
+                    path: path.display().to_string(),
+                },
+            ));
+        }
+    }
     let canonical = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
     // each file's canonical path, once: a chain is followed in time linear in its length
     let mut keys = vec![canonical(path)];

@@ -61,6 +61,34 @@ enum Key {
     District { name: Part, field: Vec<Part> },
 }
 
+/// The key of the setting `text` (`KEY=VALUE`, as typed) as a person reads it: the tables'
+/// names in lower case, a team kind's and a district's name compared as the scenario compares
+/// them ([`crate::text::fold`]; "Huyện Hữu Lũng" is "hữu lũng"). Two settings with the same
+/// key set one value. `None` when `text` is no setting.
+pub(crate) fn key_as_read(text: &str) -> Option<String> {
+    let setting = Setting::parse(text).ok()?;
+    let fold = |parts: &[Part]| {
+        parts
+            .iter()
+            .map(|(p, _)| crate::text::fold(p))
+            .collect::<Vec<_>>()
+            .join(".")
+    };
+    Some(match &setting.key {
+        Key::Path(parts) => fold(parts),
+        Key::TeamKind { kind, field } => format!(
+            "team_kind.{}.{}",
+            crate::text::fold(&kind.0),
+            crate::text::fold(&field.0)
+        ),
+        Key::District { name, field } => format!(
+            "district.{}.{}",
+            crate::import::table::name_key(&name.0),
+            fold(field)
+        ),
+    })
+}
+
 impl Setting {
     /// For `params.KEY`, an error unless some file of the scenario writes `KEY` in `[params]`
     /// (`known`): a misspelt key would otherwise be a new parameter no rule reads, and the
@@ -118,6 +146,39 @@ impl Setting {
                 _ => None,
             },
         }
+    }
+
+    /// What the setting changes, as a person reads it: `target.provincial_rate` however it
+    /// was spaced, a team kind or a district by its name folded ([`crate::text::fold`]: in
+    /// other capitals, or with the other tone placement, it is the same one).
+    pub fn changes(&self) -> String {
+        let join = |parts: &[Part]| {
+            parts
+                .iter()
+                .map(|(p, _)| p.as_str())
+                .collect::<Vec<_>>()
+                .join(".")
+        };
+        match &self.key {
+            Key::Path(parts) => join(parts),
+            Key::TeamKind { kind, field } => {
+                format!("team_kind.{}.{}", crate::text::fold(&kind.0), field.0)
+            }
+            Key::District { name, field } => format!(
+                "district.{}.{}",
+                crate::text::fold(&name.0),
+                crate::text::fold(&join(field))
+            ),
+        }
+    }
+
+    /// Where the key starts in the setting.
+    pub fn key_at(&self) -> Pos {
+        let start = match &self.key {
+            Key::Path(parts) => parts.first().map_or(0, |(_, r)| r.start),
+            _ => self.src.text.len() - self.src.text.trim_start().len(),
+        };
+        Pos::Offset(start)
     }
 
     /// Where the value starts in the setting.

@@ -20,6 +20,18 @@ pub(crate) fn syntax_error(src: &Source, err: &toml::de::Error) -> Error {
         Some(start) => classify(text, message, start, end.unwrap_or(start)),
         None => without_spot(text, message),
     };
+    // a NUL byte outside a text: the file is damaged or no text file; whatever the parser made
+    // of it (a key, shown as `�`), the NUL is the thing to name (trial G16)
+    if !matches!(syntax, Syntax::ControlInString { .. })
+        && let Some(nul) = text.find('\0')
+    {
+        return src.error(
+            Pos::Offset(nul),
+            DocumentProblem::NotToml {
+                syntax: Syntax::NulByte,
+            },
+        );
+    }
     src.error(at, DocumentProblem::NotToml { syntax })
 }
 
@@ -131,6 +143,21 @@ fn token_at(text: &str, offset: usize) -> &str {
         .find(is_edge)
         .map_or(line_end, |i| offset + i);
     text[start..end].trim()
+}
+
+/// The part of a dotted bare key that holds `offset`: `vоlunteer` in `[team_kind.vоlunteer]`.
+fn key_part_at(text: &str, offset: usize) -> &str {
+    let (line_start, line_end) = line_around(text, offset);
+    let is_edge = |c: char| c.is_whitespace() || "=,.[]{}#\"'".contains(c);
+    let start = text[line_start..offset]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| is_edge(c))
+        .map_or(line_start, |(i, c)| line_start + i + c.len_utf8());
+    let end = text[offset..line_end]
+        .find(is_edge)
+        .map_or(line_end, |i| offset + i);
+    &text[start..end]
 }
 
 /// Whether only spaces are before `offset` on its line.
@@ -271,10 +298,26 @@ fn classify(text: &str, message: &str, start: usize, end: usize) -> (Syntax, Pos
             || d.starts_with("invalid datetime") =>
         {
             let (part, range) = date_part(expected);
+            // the key of the line (`date = 2020-9-1` in [letter]): the hint's example names it
+            let (line_start, line_end) = line_around(text, start);
+            let line = &text[line_start..line_end];
+            let key = match line.split_once('=') {
+                Some((key, _))
+                    if !key.trim().is_empty()
+                        && key
+                            .trim()
+                            .chars()
+                            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') =>
+                {
+                    key.trim().to_string()
+                }
+                _ => "as_of".to_string(),
+            };
             Syntax::InvalidDate {
                 written: token_at(text, start).to_string(),
                 part,
                 range,
+                key,
             }
         }
         "key with no value" | "missing assignment between key-value pairs" => {
@@ -292,6 +335,14 @@ fn classify(text: &str, message: &str, start: usize, end: usize) -> (Syntax, Pos
             let line = &text[line_start..line_end];
             let key = line.split('=').next().unwrap_or(line).trim();
             let key = key.trim_start_matches('[').trim_end_matches(']').trim();
+            // a Cyrillic `о` or an invisible character in a key is refused where it is: the
+            // key is the one that holds it (`commune` in `teams = { cоmmune = 8 }`)
+            let here = key_part_at(text, start);
+            let key = if crate::diagnostic::unlike_vi(here).is_some() {
+                here
+            } else {
+                key
+            };
             Syntax::BadKey {
                 key: key.to_string(),
             }
@@ -359,6 +410,17 @@ fn classify(text: &str, message: &str, start: usize, end: usize) -> (Syntax, Pos
         | "unexpected sign" => Syntax::BadNumber {
             written: token_at(text, start).to_string(),
         },
+        // `\uD800`: four hex digits, but a code of the UTF-16 pairs, no character (G23)
+        "invalid value" if expected.contains("unicode") => {
+            let (line_start, _) = line_around(text, start);
+            let from = text[line_start..start.max(line_start)]
+                .rfind('\\')
+                .map_or(start, |i| line_start + i);
+            let mut chars = text[from..].chars();
+            let mut escape: String = chars.by_ref().take(2).collect();
+            escape.extend(chars.take_while(char::is_ascii_hexdigit).take(8));
+            return (Syntax::NotACharacter { escape }, Pos::Offset(from));
+        }
         "invalid boolean" => Syntax::BadBoolean {
             written: token_at(text, start).to_string(),
         },

@@ -10,6 +10,15 @@ use crate::model::{MAX_TEAMS, Model, Scope, effort_for, outreach_installs};
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "finding", rename_all = "snake_case")]
 pub enum Finding {
+    /// No team can be sent at all: every provincial kind has none available and no district
+    /// has teams of a local kind, so nothing else a finding says can be acted on first.
+    /// `provincial` and `local` are the kinds' names; `more` is how many teams of a provincial
+    /// kind another finding asks for (the first such finding), when one does.
+    NoTeams {
+        provincial: Vec<String>,
+        local: Vec<String>,
+        more: Option<(String, u32)>,
+    },
     /// Rules ask for more teams of a kind in a district than rules allow it (a local kind's own
     /// teams are checked when the rule runs; a provincial pool is [`Finding::PoolMinimums`]).
     BoundsConflict {
@@ -97,6 +106,59 @@ pub enum Verdict {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Diagnosis {
     pub findings: Vec<Finding>,
+}
+
+/// Whether no team of any kind can be sent anywhere: every provincial pool is empty and every
+/// district's bound on each local kind is 0 (it has none of its own).
+pub fn no_teams(model: &Model) -> bool {
+    model
+        .kinds
+        .iter()
+        .enumerate()
+        .all(|(k, kind)| match kind.scope {
+            Scope::Provincial => kind.available.unwrap_or(0) == 0,
+            _ => model.districts.iter().all(|d| d.bounds[k].max == 0),
+        })
+}
+
+/// The [`Finding::NoTeams`] for `model` (which has [`no_teams`]), before `findings`, its count
+/// of teams taken from the first of them that asks for teams of a provincial kind.
+pub fn with_no_teams(model: &Model, findings: Vec<Finding>) -> Vec<Finding> {
+    let provincial = |kind: &str| {
+        model
+            .kinds
+            .iter()
+            .any(|k| k.name == kind && k.scope == Scope::Provincial)
+    };
+    let more = findings.iter().find_map(|f| match f {
+        Finding::PoolMinimums {
+            kind,
+            required,
+            available,
+            ..
+        } => Some((kind.clone(), required.saturating_sub(*available))),
+        Finding::TargetTeamsShort { kind, more, .. }
+        | Finding::FloorTeamsShort { kind, more, .. }
+        | Finding::TeamsAndBudgetShort { kind, more, .. } => Some((kind.clone(), *more)),
+        Finding::KindsTogetherShort { teams, .. } => teams.first().cloned(),
+        _ => None,
+    });
+    let more = more.filter(|(kind, n)| *n > 0 && provincial(kind));
+    let names = |scope: Scope| {
+        model
+            .kinds
+            .iter()
+            .filter(|k| (k.scope == Scope::Provincial) == (scope == Scope::Provincial))
+            .map(|k| k.name.clone())
+            .collect()
+    };
+    let mut all = vec![Finding::NoTeams {
+        provincial: names(Scope::Provincial),
+        local: names(Scope::Local),
+        more,
+    }];
+    all.extend(findings);
+    all
 }
 
 /// Conflicts in the bounds themselves: a district asked for more than it may have, pools too

@@ -383,6 +383,7 @@ fn improve(
         }
         if over.contains(&true) {
             clip_saturated(p, &mut teams);
+            super::bulk::clip_over(p, &mut teams);
         }
         let mut s = State::new(p, teams);
         let mut moves = Moves::new(&s);

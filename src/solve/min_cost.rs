@@ -160,7 +160,9 @@ fn cap(p: &Problem, k: usize) -> u32 {
 fn cheapest(p: &Problem, starts: &[Allocation], need: f64, weight: &[f64]) -> Option<Allocation> {
     let mut best: Option<(f64, Allocation)> = None;
     for teams in starts {
-        let mut s = State::new(p, teams.clone());
+        let mut teams = teams.clone();
+        super::bulk::clip_over(p, &mut teams);
+        let mut s = State::new(p, teams);
         let mut moves = Moves::new(&s);
         if !lift_to_floors(&mut s, &mut moves)
             || !repair(&mut s, &mut moves)

@@ -1,6 +1,7 @@
 //! The optimiser (MODEL.md § "Objectives"): integer teams per district and kind, exact curve.
 //! docs/solver.md explains the method.
 
+mod bulk;
 mod cover;
 mod diagnose;
 mod dual;
@@ -454,6 +455,26 @@ fn target_short(model: &Model, need: f64, floor_effort: &[f64]) -> Vec<Finding> 
 /// pool are kept where they fit, for the districts with the lowest rate first (MODEL.md). The
 /// plan still reports the rules' own bounds: what the rules asked, not what could be given.
 fn infeasible(model: &Model, findings: Vec<Finding>, structural: bool) -> Solution {
+    // with no team to send at all, that is what the reader must hear first (issue 13, F25);
+    // "even with every team available" means with teams: the rate the whole reachable pool
+    // would give, which teams would have to be found for
+    let findings = if diagnose::no_teams(model) {
+        let pool_rate = (total_base(model) + model.districts.iter().map(|d| d.pool).sum::<f64>())
+            / model.total_smartphones() as f64;
+        let findings = findings
+            .into_iter()
+            .map(|f| match f {
+                Finding::TargetPoolLimit { target, .. } => Finding::TargetPoolLimit {
+                    target,
+                    best_rate: pool_rate,
+                },
+                f => f,
+            })
+            .collect();
+        diagnose::with_no_teams(model, findings)
+    } else {
+        findings
+    };
     let mut relaxed = model.clone();
     relaxed.district_floor = None;
     for d in &mut relaxed.districts {

@@ -194,12 +194,21 @@ pub(crate) enum VaryHint {
     NoNumber { key: String },
     /// The key is a share and the range is written in percent (`30..50:5`).
     Percent { key: String, range: String },
+    /// The key is a share and the whole range is above 1, not written as percents.
+    ShareWritten { key: String },
     /// The key is a share and the range goes above 1.
     ShareAboveOne { key: String, range: String },
     /// The key is a share above 0 and the range starts at 0 or below.
     ShareNotAboveZero { key: String, range: String },
     /// Any other value refused.
     Other { key: String },
+    /// A rule stopped, and it reads `key`, which the sweep set to `value` from `vary`.
+    RuleReads {
+        rule: String,
+        key: String,
+        vary: String,
+        value: Text,
+    },
     /// A range written as a person writes it (`40%..60%`, `40%:60%:5%`, no step): the
     /// `--vary` to type (`typed`, quoted for a shell); `percent` when percents became shares.
     Typed { typed: String, percent: bool },
@@ -223,11 +232,23 @@ impl VaryHint {
             Percent { key, range } => format!(
                 "`{key}` là tỷ lệ, ghi bằng số thập phân từ 0 đến 1 (30% là 0.3): gõ --vary {range}"
             ),
+            ShareWritten { key } => format!(
+                "`{key}` là tỷ lệ, ghi bằng số thập phân từ 0 đến 1 (40% là 0.4): chọn khoảng trong 0..1, ví dụ --vary {key}=0.30..0.50:0.05"
+            ),
             ShareAboveOne { key, range } => format!(
                 "`{key}` là tỷ lệ, không quá 1 (100%): cho khoảng dừng ở 1, ví dụ --vary {range}"
             ),
             ShareNotAboveZero { key, range } => format!(
                 "`{key}` là tỷ lệ lớn hơn 0: bắt đầu khoảng từ một số lớn hơn 0, ví dụ --vary {range}"
+            ),
+            RuleReads {
+                rule,
+                key,
+                vary,
+                value,
+            } => format!(
+                "quy tắc `{rule}` đọc `{key}`, mà `--vary {vary}` đặt bằng {} ở giá trị này: nguyên nhân có thể là giá trị đó; thu hẹp khoảng lại trong những giá trị quy tắc dùng được (như giá trị trong tệp kịch bản)",
+                value.get(Lang::Vi)
             ),
             Other { key } => format!(
                 "chọn một khoảng mà mọi giá trị đều dùng được cho `{key}` (xem thông báo ở trên), rồi chạy lại"
@@ -255,12 +276,24 @@ impl VaryHint {
             Percent { key, range } => format!(
                 "`{key}` is a share, written as a decimal from 0 to 1 (30% is 0.3): type --vary {range}"
             ),
+            ShareWritten { key } => format!(
+                "`{key}` is a share, written as a decimal from 0 to 1 (40% is 0.4): choose a range within 0..1, e.g. --vary {key}=0.30..0.50:0.05"
+            ),
             ShareAboveOne { key, range } => format!(
                 "`{key}` is a share, at most 1 (100%): end the range at 1, e.g. --vary {range}"
             ),
             ShareNotAboveZero { key, range } => {
                 format!("`{key}` is a share above 0: start the range above 0, e.g. --vary {range}")
             }
+            RuleReads {
+                rule,
+                key,
+                vary,
+                value,
+            } => format!(
+                "the rule `{rule}` reads `{key}`, which `--vary {vary}` sets to {} here: that value is the likely cause; narrow the range to values the rule can use (like the scenario file's)",
+                value.get(Lang::En)
+            ),
             Other { key } => format!(
                 "choose a range whose every value can be used for `{key}` (see the message above), then run again"
             ),
@@ -280,16 +313,20 @@ impl VaryHint {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct FailedAt {
     pub key: String,
-    /// As written for `--set`.
-    pub value: String,
+    /// As each language writes numbers.
+    pub value: Text,
 }
 
 impl Message for FailedAt {
     fn vi(&self) -> Said {
-        Said::new(format!("(khi {} = {})", self.key, self.value))
+        Said::new(format!("(khi {} = {})", self.key, self.value.get(Lang::Vi)))
     }
 
     fn en(&self) -> Said {
-        Said::new(format!("(with {} = {})", self.key, self.value))
+        Said::new(format!(
+            "(with {} = {})",
+            self.key,
+            self.value.get(Lang::En)
+        ))
     }
 }

@@ -25,6 +25,10 @@ use message::{AlsoSet, Bound, FailedAt, Fits, VaryHint, VaryProblem};
 /// whole number of steps (0.50 written as 0.49999999).
 const END_SLACK: f64 = 1e-6;
 
+/// From this size up a value of a range is written as a power of ten (`1e40`): below the
+/// largest whole number the scenario reads (`i128`, about 1.7 × 10^38).
+const WRITTEN_AS_POWER: f64 = 1e36;
+
 /// The most values one sweep may plan.
 pub const MAX_VALUES: usize = 1_000;
 
@@ -171,7 +175,7 @@ impl Summary {
             plan_status: plan.status,
             meets_scenario,
             installed: plan.projected_installed_as_printed(),
-            rate: plan.province.projected_rate,
+            rate: plan.projected_rate_as_printed(),
             cost: plan.cost_as_printed(),
             teams,
             below_target: plan
@@ -285,7 +289,13 @@ fn read_vary(text: &str, suggest: bool) -> Result<Vary, Error> {
     let values = (0..count as u64)
         .map(|i| {
             let v = (ia + id * i as f64) / scale;
-            format!("{v:.places$}")
+            // past what a whole number can hold, as a power of ten (`1e298`): its 299 digits
+            // would be read as a number too large, and the field's limit never named (G1)
+            if v.abs() >= WRITTEN_AS_POWER {
+                format!("{v:e}")
+            } else {
+                format!("{v:.places$}")
+            }
         })
         .collect();
     Ok(Vary {
@@ -347,12 +357,21 @@ pub fn sweep(
     jobs: usize,
     progress: &(dyn Fn() + Sync),
 ) -> Result<Vec<Point>, Error> {
-    // a --set of the varied key would be replaced by every value: refused, not dropped
-    let folded = crate::text::fold(&vary.key);
-    if let Some(setting) = settings.iter().find(|s| {
-        s.split_once('=')
-            .is_some_and(|(key, _)| crate::text::fold(key) == folded)
-    }) {
+    // a --set of the varied key would be replaced by every value: refused, not dropped,
+    // however the district or team kind is spelt (`district.hữu lũng.installed` and
+    // `district.Huyện Hữu Lũng.installed` are one key, trial G19)
+    let as_read = |setting: &str| {
+        crate::scenario::key_as_read(setting).or_else(|| {
+            setting
+                .split_once('=')
+                .map(|(key, _)| crate::text::fold(key))
+        })
+    };
+    let varied = as_read(&format!("{}=0", vary.key));
+    if let Some(setting) = settings
+        .iter()
+        .find(|s| varied.is_some() && as_read(s) == varied)
+    {
         return Err(Error::new(AlsoSet {
             key: vary.key.clone(),
             setting: setting.clone(),
@@ -422,11 +441,20 @@ pub fn sweep(
             return Err(e);
         }
         let mut also: Vec<Error> = e.also.to_vec();
+        // as written for --set, unless too large to read (`1 × 10^19`, not 20 digits)
+        let x = value.parse::<f64>().unwrap_or(0.0);
+        let shown = |lang| {
+            if x.abs() >= 1e15 {
+                crate::number::decimal_or_power(lang, x, 0)
+            } else {
+                value.clone()
+            }
+        };
         also.push(Error::new(FailedAt {
             key: vary.key.clone(),
-            value: value.clone(),
+            value: Text::new(shown(Lang::Vi), shown(Lang::En)),
         }));
-        let mut e = e;
+        let mut e = rule_reads_the_value(e, vary, value);
         e.also = also.into_boxed_slice();
         return Err(e);
     }
@@ -441,6 +469,37 @@ pub fn sweep(
         }
     }
     Ok(points)
+}
+
+/// `e`, an error of a rule that reads the `[params]` value the sweep set to `value`: its hint
+/// named the `--set` the sweep made of it, which the user never typed (trial G2); it names
+/// the `--vary` and the value instead, and says to narrow the range.
+fn rule_reads_the_value(mut e: Error, vary: &Vary, value: &str) -> Error {
+    let made = format!("`--set {}={value}`", vary.key);
+    let Some(hint) = &e.hint else {
+        return e;
+    };
+    let en = hint.get(Lang::En);
+    let Some(rule) = en
+        .strip_prefix("the rule `")
+        .and_then(|rest| rest.split_once('`'))
+        .map(|(rule, _)| rule.to_string())
+        .filter(|_| en.contains(&made))
+    else {
+        return e;
+    };
+    let x = value.parse::<f64>().unwrap_or(0.0);
+    let shown = |lang| crate::number::decimal_or_power(lang, x, vary.places);
+    e.hint = Some(
+        VaryHint::RuleReads {
+            rule,
+            key: vary.key.clone(),
+            vary: shortened(&vary.text),
+            value: Text::new(shown(Lang::Vi), shown(Lang::En)),
+        }
+        .text(),
+    );
+    e
 }
 
 /// The threads a sweep of `values` values runs on when `--jobs` asks for `jobs`: at least one,
@@ -470,7 +529,7 @@ fn at_vary(e: Error, vary: &Vary, value: &str) -> Error {
         text[..eq + 1].chars().count() + after.chars().take_while(|c| c.is_whitespace()).count()
     });
     let x = value.parse::<f64>().unwrap_or(0.0);
-    let shown = |lang| crate::number::decimal(lang, x, vary.places);
+    let shown = |lang| crate::number::decimal_or_power(lang, x, vary.places);
     let at = VaryAt {
         text: text.clone(),
         value: Some(Text::new(shown(Lang::Vi), shown(Lang::En))),
@@ -512,10 +571,20 @@ fn vary_hint(vary: &Vary, x: f64) -> Option<VaryHint> {
             key,
         }),
         Takes::NoNumber => Some(VaryHint::NoNumber { key }),
-        Takes::Share if x > 1.0 && from >= 1.0 && to <= 100.0 => Some(VaryHint::Percent {
-            range: range(from / 100.0, to / 100.0, step / 100.0),
-            key,
-        }),
+        // 30..50:5 reads as percents; 1.25..1.5:0.25 does not (as likely 12.5% or a slip as
+        // 1.25%, trial G30): it gets the plain rule for shares
+        Takes::Share
+            if x > 1.0
+                && from >= 1.0
+                && to <= 100.0
+                && [from, to, step].iter().all(|v| v.fract() == 0.0) =>
+        {
+            Some(VaryHint::Percent {
+                range: range(from / 100.0, to / 100.0, step / 100.0),
+                key,
+            })
+        }
+        Takes::Share if x > 1.0 && from > 1.0 => Some(VaryHint::ShareWritten { key }),
         Takes::Share if x > 1.0 => Some(VaryHint::ShareAboveOne {
             range: range(from.min(1.0), 1.0, step),
             key,

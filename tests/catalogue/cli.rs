@@ -35,6 +35,11 @@ fn cases() -> Vec<Case> {
         "name a rule file or folder",
     );
     vec![
+        // trial13d G30: 1.5 is as likely 15% or a slip as 1.5%: no "1.5% is 0.015"
+        generate("generate: a target of 1.5, not a percent", &["--units", "10", "--target", "1.5"])
+            .at("--target 1.5: ")
+            .place("(đang là 1.5)", "(it is 1.5)")
+            .hint("ví dụ --target 0.4 cho 40%", "e.g. --target 0.4 for 40%"),
         generate("generate: zero units", &["--units", "0"])
             .at("--units 0: ")
             .place("(đang là 0)", "(it is 0)")

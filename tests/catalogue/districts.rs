@@ -402,22 +402,22 @@ fn cases() -> Vec<Case> {
         cao_loc_named("district: a Cyrillic letter in the name", "Нữu Lũng")
             .at(&format!("{AT}:73:8"))
             .place(
-                "chữ `Н` (ký tự thứ 1) là chữ Kirin (như của tiếng Nga), trông giống chữ `H`",
-                "the letter `Н` (character 1) is a Cyrillic letter (as in Russian) that looks like the Latin `H`",
+                "chữ `Н` (U+041D, ký tự thứ 1) là chữ Kirin (như của tiếng Nga), trông giống chữ `H`",
+                "the letter `Н` (U+041D, character 1) is a Cyrillic letter (as in Russian) that looks like the Latin `H`",
             )
             .hint(foreign.0, foreign.1),
         cao_loc_named("district: a Greek letter in the name", "Cao Lộc Ο")
             .at(&format!("{AT}:73:8"))
             .place(
-                "chữ `Ο` (ký tự thứ 9) là chữ Hy Lạp, trông giống chữ `O`",
-                "the letter `Ο` (character 9) is a Greek letter that looks like the Latin `O`",
+                "chữ `Ο` (U+039F, ký tự thứ 9) là chữ Hy Lạp, trông giống chữ `O`",
+                "the letter `Ο` (U+039F, character 9) is a Greek letter that looks like the Latin `O`",
             )
             .hint(foreign.0, foreign.1),
         cao_loc_named("district: a name of 201 characters", &"x".repeat(201))
             .at(&format!("{AT}:73:8"))
             .place(
                 "tên huyện dài 201 ký tự, quá giới hạn 200 ký tự",
-                "the district's name is 201 characters long, above the limit of 200",
+                "the district's name is 201 characters long, above the limit of 200 characters",
             )
             .hint(
                 "kiểm tra đây có đúng là tên huyện không",
@@ -449,7 +449,7 @@ fn cases() -> Vec<Case> {
             .at(&format!("{AT}:70:1"))
             .place(
                 "tên nhóm dài 201 ký tự, quá giới hạn 200 ký tự",
-                "the cohort's name is 201 characters long, above the limit of 200",
+                "the cohort's name is 201 characters long, above the limit of 200 characters",
             )
             .hint("đặt tên nhóm ngắn", "give the cohort a short name"),
         Case::plan("toml: [district] with single brackets")
@@ -497,6 +497,29 @@ fn cases() -> Vec<Case> {
             .hint(
                 "`quarantine` và `Quarantine` là một nhóm: giữ một trong hai và xóa cái kia",
                 "`quarantine` and `Quarantine` are one cohort: keep one of them and delete the other",
+            ),
+        // issue 13, F18/F13: a Cyrillic letter in a district's field name or team kind key
+        Case::plan("district: a Cyrillic letter in a field name")
+            .scenario("quarantine = 60", "quаrantine = 60")
+            .at(&format!("{AT}:59:3"))
+            .place(
+                "tên khóa `quаrantine` trông bình thường nhưng có một ký tự khác: chữ `а` (U+0430, ký tự thứ 3) là chữ Kirin",
+                "the key `quаrantine` looks right but holds another character: the letter `а` (U+0430, character 3) is a Cyrillic letter",
+            )
+            .hint(
+                "bàn phím tiếng Việt hoặc tiếng Anh: `quarantine`",
+                "on a Vietnamese or English keyboard: `quarantine`",
+            ),
+        Case::plan("district: a Cyrillic letter in a team kind of its teams")
+            .scenario("teams = { commune = 8 }", "teams = { cоmmune = 8 }")
+            .at(&format!("{AT}:58:12"))
+            .place(
+                "tên khóa `cоmmune` trông bình thường nhưng có một ký tự khác: chữ `о` (U+043E, ký tự thứ 2)",
+                "the key `cоmmune` looks right but holds another character: the letter `о` (U+043E, character 2)",
+            )
+            .hint(
+                "bàn phím tiếng Việt hoặc tiếng Anh: `commune`",
+                "on a Vietnamese or English keyboard: `commune`",
             ),
     ]
 }

@@ -26,6 +26,56 @@ fn cases() -> Vec<Case> {
         "each snapshot is one entry",
     );
     vec![
+        // issue 13, G9: a workbook "tính đến 17h ngày 31/8" listed as 2020-08-25 gave every
+        // district a pace of 0
+        second(
+            "history: a workbook whose title gives another date",
+            "file = \"coverage-2020-08-25.csv\"",
+            "file = \"bao-cao-huyen-2020-08-31.xlsx\"",
+        )
+        .copy("scenarios/bao-cao-huyen-2020-08-31.xlsx")
+        .at(&format!("{AT}:17:8"))
+        .place(
+            "tiêu đề của bao-cao-huyen-2020-08-31.xlsx",
+            "the title of bao-cao-huyen-2020-08-31.xlsx",
+        )
+        .says(
+            "là số liệu ngày 2020-08-31",
+            "gives the figures of 2020-08-31",
+        )
+        .hint("ghi date = 2020-08-31", "write date = 2020-08-31"),
+        // issue 13, G10: 0 installed the day before 18,019 made a pace of 18,019 a day and
+        // "on track"
+        with_history("history: a snapshot with 0 installed before a later figure")
+            .edit(AUGUST_25, "Hữu Lũng,16549", "Hữu Lũng,0")
+            .edit(
+                "scenarios/coverage-2020-08-18.csv",
+                "Hữu Lũng,15059",
+                "Hữu Lũng,0",
+            )
+            .at("coverage-2020-08-25.csv")
+            .place(
+                "huyện \"Hữu Lũng\", mục `history`",
+                "district \"Hữu Lũng\", field `history`",
+            )
+            .says("0 (ngày 2020-08-25", "0 (2020-08-25")
+            .hint(
+                "ô trống có thể bị đọc thành 0",
+                "a blank cell may have been read as 0",
+            ),
+        // issue 13, G10: a jump of more than 5% a day of the phones without the app
+        with_history("history: installs jump faster than a district can install")
+            .set("district.Hữu Lũng.installed=60000")
+            .at("coverage-2020-08-25.csv")
+            .place(
+                "huyện \"Hữu Lũng\", mục `history`",
+                "district \"Hữu Lũng\", field `history`",
+            )
+            .says("trong 7 ngày: quá", "in 7 days: more than")
+            .hint(
+                "sửa con số sai hoặc bỏ ảnh chụp đó",
+                "correct the wrong figure or drop that snapshot",
+            ),
         second(
             "history: a snapshot after as_of",
             "date = 2020-08-25",
@@ -51,7 +101,7 @@ fn cases() -> Vec<Case> {
             "ảnh chụp số liệu ngày 1900-01-01",
             "the snapshot dated 1900-01-01",
         )
-        .says("quá 366 ngày", "more than 366")
+        .says("quá 366 ngày", "more than 366 days")
         .hint("có thể gõ nhầm năm", "a year may be mistyped"),
         // issue 13, F21: 2 smartphones then against 58,196 now gave a pace of 2,393 a day
         with_history("history: a snapshot's smartphones far from the scenario's")
@@ -86,6 +136,11 @@ fn cases() -> Vec<Case> {
         .place(
             "ngày 2020-08-18 bị lặp",
             "the date 2020-08-18 appears twice",
+        )
+        // both entries' lines (issue 13, names13b item 4)
+        .says(
+            "history-2020-09-01.toml:13) và",
+            "history-2020-09-01.toml:13) and",
         )
         .hint(
             "mỗi ngày chỉ một ảnh chụp số liệu; xóa một trong hai mục",

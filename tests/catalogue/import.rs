@@ -63,6 +63,44 @@ fn cases() -> Vec<Case> {
             .at(&format!("{AT}:13"))
             .place("151.917", "151,917")
             .hint("sửa dòng tổng", "correct the total"),
+        // user14 U13: a typo in the total row's count, its rate cell as typed before: the
+        // count is said wrong, not the rate (was: "tỷ lệ ghi 29,22 nhưng ... là 29,23%")
+        edited(
+            "import: a total typo under a rate typed for the right total",
+            "TỔNG;151.916;519,820;29%",
+            "TỔNG;151.961;519,820;29,22%",
+        )
+        .at(&format!("{AT}:13"))
+        .place("151.961", "151,961")
+        .hint("sửa dòng tổng", "correct the total"),
+        // user14 U8: "Đã kích hoạt" under "Số thuê bao" beside "Tổng": two smartphones columns
+        // and no installed one; the hint names the installed column (was: make it smartphones)
+        table(
+            "import: an installed column read as smartphones, none as installed",
+            "STT;Địa bàn;Số thuê bao;;Ghi chú\n;;Tổng;Đã kích hoạt;\n1;Hữu Lũng;78399;18019;\n2;Cao Lộc;58196;16752;\n",
+        )
+        .at(&format!("{AT}:1"))
+        .place(
+            "không cột nào được đọc là số đã cài",
+            "no column reads as installed counts",
+        )
+        .hint(
+            "`--column installed=\"Số thuê bao Đã kích hoạt\"`",
+            "`--column installed=\"Số thuê bao Đã kích hoạt\"`",
+        ),
+        // user14 U1: `--column commune=` names the commune teams' column, checked as the others
+        table("import: --column commune names no heading", LETTER)
+            .arg("--column")
+            .arg("commune=Số xã")
+            .at(&format!("{AT}:1"))
+            .place(
+                "`--column commune=\"Số xã\"`: không có cột nào tên như vậy",
+                "`--column commune=\"Số xã\"`: no column has that heading",
+            )
+            .hint(
+                "ghi tên cột đúng như trong tệp",
+                "write the heading as the file writes it",
+            ),
         edited(
             "import: a district listed twice",
             "Huyện Cao Lộc",
@@ -583,7 +621,7 @@ fn cases() -> Vec<Case> {
         table("import: a table whose scenario would be too large", &too_large())
             .at("letter.csv: ")
             .place(
-                "kịch bản viết từ bảng này sẽ dài 16,7 MB (19.500 huyện/xã), vượt giới hạn một tệp kịch bản: tối đa 16 MB",
+                "kịch bản viết từ bảng này sẽ dài 16,8 MB (19.500 huyện/xã), vượt giới hạn một tệp kịch bản: tối đa 16 MB",
                 "the scenario made from this table would be 16.8 MB (19,500 districts), above what a scenario file may be: at most 16 MB",
             )
             .hint(

@@ -54,6 +54,21 @@ fn cases() -> Vec<Case> {
             .at("l.toml:4:8")
             .place("mục `letter.date`", "field `letter.date`")
             .hint(date.0, date.1),
+        // user14 U14: the hint gives the day typed, as a scenario writes it, at once
+        letter("letter: a date typed day first, bare", "date = 02/09/2020")
+            .at("l.toml:4:8")
+            .place("`02/09/2020`", "`02/09/2020`")
+            .hint(
+                "viết ngày theo dạng năm-tháng-ngày, không có ngoặc kép: date = 2020-09-02",
+                "write the date as year-month-day, without quotes: date = 2020-09-02",
+            ),
+        letter("letter: a date typed day first, quoted", "date = \"02/9/2020\"")
+            .at("l.toml:4:8")
+            .place("mục `letter.date`", "field `letter.date`")
+            .hint(
+                "ghi ngày theo dạng năm-tháng-ngày, không có ngoặc kép: date = 2020-09-02",
+                "write the date as year-month-day, without quotes: date = 2020-09-02",
+            ),
         letter("letter: a date with a time", "date = 2020-09-01T08:00:00")
             .at("l.toml:4:8")
             .place("mục `letter.date`", "field `letter.date`")
@@ -71,6 +86,10 @@ fn cases() -> Vec<Case> {
         letter("letter: number 0", "number = 0")
             .at("l.toml:4:10")
             .place("mục `letter.number`", "field `letter.number`")
+            .says(
+                "số văn bản 0 không hợp lệ",
+                "the letter number 0 is not valid",
+            )
             .hint(
                 "ví dụ: number = 1635, hoặc number = \"1635\"",
                 "e.g. number = 1635, or number = \"1635\"",
@@ -173,6 +192,112 @@ fn cases() -> Vec<Case> {
             "ví dụ number = 1635 (các công văn sau là 1636, 1637, ...)",
             "e.g. number = 1635 (the next letters are 1636, 1637, ...)",
         ),
+        // letter14c item 3: a recipient naming a district the scenario does not have
+        letter(
+            "letter: a recipient names a misspelt district",
+            "recipients = [\"Chủ tịch UBND huyện Hữu Lủng\"]",
+        )
+        .at("l.toml:4:15")
+        .place(
+            "nơi nhận \"Chủ tịch UBND huyện Hữu Lủng\" nêu \"Hữu Lủng\", không phải huyện nào trong kịch bản",
+            "the recipient \"Chủ tịch UBND huyện Hữu Lủng\" names \"Hữu Lủng\", which is no district of the scenario",
+        )
+        .hint(
+            "có phải ý bạn là `Hữu Lũng`? các huyện: `Thành phố Lạng Sơn`, `Hữu Lũng`",
+            "did you mean `Hữu Lũng`? the districts are `Thành phố Lạng Sơn`, `Hữu Lũng`",
+        ),
+        letter(
+            "letter: a recipient names a city of another province",
+            "recipients = [\"Chủ tịch UBND huyện Hữu Lũng\", \"UBND thành phố Hà Nội\"]",
+        )
+        .at("l.toml:4:47")
+        .place(
+            "nơi nhận \"UBND thành phố Hà Nội\" nêu \"Hà Nội\"",
+            "the recipient \"UBND thành phố Hà Nội\" names \"Hà Nội\"",
+        )
+        .hint(
+            "sửa tên cho giống tên trong kịch bản, hoặc xóa dòng này khỏi recipients",
+            "write the name as the scenario does, or remove this line from recipients",
+        ),
+        // letter14c item 4 (issue 13 F37): every [letter] value of the wrong shape
+        letter("letter: a number of fourteen digits", "number = 16350000000000")
+            .at("l.toml:4:10")
+            .place("mục `letter.number`", "field `letter.number`")
+            .says("từ 1 đến 999.999.999", "from 1 to 999,999,999")
+            .hint(
+                "ví dụ: number = 1635, hoặc number = \"1635\"",
+                "e.g. number = 1635, or number = \"1635\"",
+            ),
+        letter("letter: a number with decimals", "number = 1635.5")
+            .at("l.toml:4:10")
+            .place(
+                "số văn bản 1635.5 không hợp lệ",
+                "the letter number 1635.5 is not valid",
+            )
+            .hint(
+                "ví dụ: number = 1635, hoặc number = \"1635\"",
+                "e.g. number = 1635, or number = \"1635\"",
+            ),
+        letter("letter: a number written with Số", "number = \"Số 1635\"")
+            .at("l.toml:4:10")
+            .place(
+                "số văn bản \"Số 1635\" phải bắt đầu bằng chữ số",
+                "the letter number \"Số 1635\" must start with a digit",
+            )
+            .hint("không ghi chữ \"Số:\"", "without \"Số:\""),
+        letter("letter: a number with a line break", "number = \"16\\n35\"")
+            .at("l.toml:4:10")
+            .place("mục `letter.number`", "field `letter.number`")
+            .says("(U+000A)", "(U+000A)")
+            .hint(
+                "gõ lại chữ này trên một dòng",
+                "type the text again on one line",
+            ),
+        letter(
+            "letter: letters per district numbered past the register",
+            "mode = \"per-district\"\nnumber = \"99999999999\"",
+        )
+        .at("l.toml:5:10")
+        .place("mục `letter.number`", "field `letter.number`")
+        .says("từ 1 đến 999.999.999", "from 1 to 999,999,999")
+        .hint("ví dụ: number = 1635", "e.g. number = 1635"),
+        letter("letter: the number written as the symbol", "symbol = \"1635\"")
+            .at("l.toml:4:10")
+            .place(
+                "ký hiệu \"1635\" không có chữ cái nào",
+                "the symbol \"1635\" has no letter",
+            )
+            .hint(
+                "symbol = \"STTTT-TTBCXB\" (không có dấu cách), và số ở number = 1635",
+                "symbol = \"STTTT-TTBCXB\" (no spaces), and the number in number = 1635",
+            ),
+        letter("letter: a symbol with a space", "symbol = \"STTTT TTBCXB\"")
+            .at("l.toml:4:10")
+            .place(
+                "ký hiệu \"STTTT TTBCXB\" có dấu cách giữa các phần",
+                "the symbol \"STTTT TTBCXB\" has a space between its parts",
+            )
+            .hint(
+                "symbol = \"STTTT-TTBCXB\" (không có dấu cách)",
+                "symbol = \"STTTT-TTBCXB\" (no spaces)",
+            ),
+        letter("letter: a date without its leading zeros", "date = 2020-9-1")
+            .at("l.toml:4:8")
+            .place(
+                "`2020-9-1` không phải một ngày giờ có thật",
+                "`2020-9-1` is not a real date or time",
+            )
+            .hint(
+                "không có ngoặc kép: date = 2020-09-01",
+                "without quotes: date = 2020-09-01",
+            ),
+        letter("letter: an empty place", "place = \"\"")
+            .at("l.toml:4:9")
+            .place("mục `letter.place`", "field `letter.place`")
+            .hint(
+                "hoặc xóa cả dòng để công văn in chỗ trống [..] rồi điền sau",
+                "or remove the line so that the letter prints a [..] placeholder",
+            ),
         // a unit type the name contradicts would address the letter to "Huyện Lạng Sơn"
         // (trial 14 item 8)
         Case::plan("unit_type: the city written as a huyện")

@@ -339,6 +339,38 @@ fn cases() -> Vec<Case> {
             "someone has checked this file's assumptions (assumptions_checked = true)",
         )
         .hint("chọn tên tệp khác cho --out", "choose another file name for --out"),
+        // with --format the scenario was replaced by a JSON plan, exit 0 (trial 13d, G12)
+        out("out: another scenario, with --format", "{dir}/scenarios/what-if-equity.toml")
+            .arg("--format")
+            .arg("json")
+            .at("what-if-equity.toml: ")
+            .place(
+                "đuôi của một tệp kịch bản hoặc tệp kiểm thử quy tắc",
+                "as a scenario or a rule test file does",
+            )
+            .hint("đặt đuôi tệp theo định dạng kết quả: .txt", "end the name as the output's format: .txt"),
+        out("out: a rule file, with --format", "{dir}/rules/other.rhai")
+            .file("rules/other.rhai", "// a rule this scenario does not list\n")
+            .arg("--format")
+            .arg("text")
+            .at("other.rhai: ")
+            .place("đuôi của một tệp quy tắc", "as a rule file does")
+            .hint("đặt đuôi tệp theo định dạng kết quả", "end the name as the output's format"),
+        Case::new(
+            "out: a new .toml from compare",
+            &[
+                "compare",
+                "{dir}/scenarios/lang-son-2020-09-01.toml",
+                "{dir}/scenarios/what-if-equity.toml",
+                "--format",
+                "markdown",
+                "--out",
+                "{dir}/so-sanh.toml",
+            ],
+        )
+        .at("so-sanh.toml: ")
+        .place("tên tệp kết quả có đuôi .toml", "the output file's name ends in .toml")
+        .hint(".md (markdown)", ".md (Markdown)"),
         Case::plan("out: a workbook without --out")
             .arg("--format")
             .arg("xlsx")

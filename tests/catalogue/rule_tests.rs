@@ -166,10 +166,83 @@ fn cases() -> Vec<Case> {
             .at(&format!("{AT}:11:1"))
             .place("không kiểm tra `min_teams` được", "so `min_teams` cannot be checked too")
             .hint("tách thành hai trường hợp", "split it into two cases"),
+        // issue 13, F19: a `"""` never closed is said where it opens, not at the end of the file
+        edited("rule test: a multi-line text never closed", "name = \"Hữu Lũng\"", "name = \"\"\"Hữu Lũng")
+            .at(&format!("{AT}:5:8"))
+            .place("đoạn chữ nhiều dòng mở bằng `\"\"\"` ở đây nhưng không bao giờ đóng", "a multi-line text opened with `\"\"\"` here is never closed")
+            .hint("thêm `\"\"\"` ở cuối đoạn chữ", "add `\"\"\"` at the end of the text"),
+        // issue 13, F14: a huge number of teams says the range allowed and the field
+        edited("rule test: a huge number of teams", "volunteer = 7", "volunteer = 99999999999")
+            .at(&format!("{AT}:7:36"))
+            .place("mục `plan.volunteer`", "field `plan.volunteer`")
+            .says("số tổ, đội phải là số nguyên từ 0 đến 100.000, không phải 99.999.999.999", "a number of teams must be a whole number from 0 to 100,000, not 99,999,999,999")
+            .hint("kiểm tra có gõ thừa chữ số", "check for an extra digit"),
+        expecting("rule test: a huge minimum of teams", "min_teams = { commune = 99999999999 }")
+            .at(&format!("{AT}:10:25"))
+            .place("mục `min_teams.commune`", "field `min_teams.commune`")
+            .says("từ 0 đến 100.000, không phải 99.999.999.999", "from 0 to 100,000, not 99,999,999,999")
+            .hint("kiểm tra có gõ thừa chữ số", "check for an extra digit"),
+        // issue 13, F12: a pipe or a device named as a rule is refused at once, as what it is
+        edited("rule test: a pipe as a rule file", "../door-to-door.rhai", "pipe.rhai")
+            .setup(|dir| fifo(&dir.join("rules/tests/pipe.rhai")))
+            .at(&format!("{AT}:2:10"))
+            .place("mục `rules`: tệp quy tắc", "field `rules`: the rule file")
+            .place("là một ống dẫn (FIFO), không phải tệp thông thường", "is a named pipe (FIFO), not a regular file")
+            .hint("ghi đường dẫn tới một tệp lưu trên đĩa", "name a file saved on disk"),
+        edited("rule test: /dev/zero as a rule file", "../door-to-door.rhai", "/dev/zero")
+            .at(&format!("{AT}:2:10"))
+            .place("mục `rules`: tệp quy tắc /dev/zero là một thiết bị", "field `rules`: the rule file /dev/zero is a device")
+            .hint("ghi đường dẫn tới một tệp lưu trên đĩa", "name a file saved on disk"),
+        edited("rule test: a pipe as the scenario", "../../scenarios/lang-son-2020-09-01.toml", "pipe.toml")
+            .setup(|dir| fifo(&dir.join("rules/tests/pipe.toml")))
+            .at(&format!("{AT}:1:12"))
+            .place("mục `scenario`: tệp kịch bản", "field `scenario`: the scenario file")
+            .place("là một ống dẫn (FIFO), không phải tệp thông thường", "is a named pipe (FIFO), not a regular file")
+            .hint("ghi đường dẫn tới một tệp lưu trên đĩa", "name a file saved on disk"),
+        edited("rule test: /dev/zero as the scenario", "../../scenarios/lang-son-2020-09-01.toml", "/dev/zero")
+            .at(&format!("{AT}:1:12"))
+            .place("mục `scenario`: tệp kịch bản /dev/zero là một thiết bị", "field `scenario`: the scenario file /dev/zero is a device")
+            .hint("ghi đường dẫn tới một tệp lưu trên đĩa", "name a file saved on disk"),
         Case::new("rule test: a test file that is not there", &["rules", "test", "{dir}/rules/tests/nope.toml"])
             .place("nope.toml", "nope.toml")
             .hint("kiểm tra đường dẫn", "check the path"),
+        // issue 13, F18/F13: a Cyrillic `о` in the expected rule's name failed the case with
+        // "expected "dоor-to-door", actual "door-to-door"", the two the same on screen
+        expecting("rule test: a Cyrillic letter in an expected rule's name", "directives = [ { rule = \"dоor-to-door\" } ]")
+            .at(&format!("{AT}:10:25"))
+            .place(
+                "tên quy tắc \"dоor-to-door\" trông như tên một quy tắc nhưng không quy tắc nào có tên này: chữ `о` (U+043E, ký tự thứ 2) là chữ Kirin",
+                "the rule name \"dоor-to-door\" reads as a rule's name but no rule has it: the letter `о` (U+043E, character 2) is a Cyrillic letter",
+            )
+            .hint(
+                "gõ lại tên bằng bàn phím tiếng Việt hoặc tiếng Anh: rule = \"door-to-door\"",
+                "type the name again on a Vietnamese or English keyboard: rule = \"door-to-door\"",
+            ),
+        expecting("rule test: an invisible character in an expected rule's name", "directives = [ { rule = \"door\u{200b}-to-door\" } ]")
+            .at(&format!("{AT}:10:25"))
+            .place(
+                "ký tự thứ 5 là một dấu cách rộng 0 (U+200B)",
+                "character 5 is a zero-width space (U+200B)",
+            )
+            .hint(
+                "gõ lại tên bằng bàn phím tiếng Việt hoặc tiếng Anh",
+                "type the name again on a Vietnamese or English keyboard",
+            ),
+        // trial13d G17: "the test file is not valid TOML: key with no value"
+        Case::new("rule test: a rule file given as the test", &["rules", "test", "{dir}/rules/door-to-door.rhai"])
+            .report_on_stdout()
+            .at("rules/door-to-door.rhai: ")
+            .place("đây là một tệp quy tắc (.rhai), không phải tệp kiểm thử quy tắc", "this is a rule file (.rhai), not a rule test file")
+            .hint("để kiểm tra chính quy tắc này: `campaign rules check ", "to check this rule itself: `campaign rules check "),
     ]
+}
+
+/// A named pipe at `path`: opening it to read would wait for a writer for ever.
+fn fifo(path: &std::path::Path) {
+    let c = std::ffi::CString::new(path.to_str().unwrap()).unwrap();
+    // SAFETY: a valid NUL-terminated path; mkfifo only creates the pipe
+    let made = unsafe { libc::mkfifo(c.as_ptr(), 0o644) };
+    assert_eq!(made, 0, "mkfifo {}", path.display());
 }
 
 #[test]

@@ -90,7 +90,7 @@ fn cases() -> Vec<Case> {
             .at("rules/mandatory-cohorts.rhai:26:26")
             .place("`tested`", "`tested`")
             .hint("có phải ý bạn là `testing`?", "did you mean `testing`?"),
-        rule("rule: a language that is not vi or en", DOOR, "fmt_percent(district.projected_rate, \"vi\")", "fmt_percent(district.projected_rate, \"fr\")")
+        rule("rule: a language that is not vi or en", DOOR, "fmt_percent(district.projected_rate, \"vi\", 2)", "fmt_percent(district.projected_rate, \"fr\", 2)")
             .at("rules/door-to-door.rhai:53:56")
             .place("`fmt_percent`", "`fmt_percent`")
             .says("ngôn ngữ phải là \"vi\" hoặc \"en\", không phải \"fr\"", "the language must be \"vi\" or \"en\", not \"fr\""),
@@ -278,6 +278,21 @@ fn cases() -> Vec<Case> {
             .at("rules/loop1.rhai: ")
             .place("vòng lại chính nó", "loops back on itself")
             .hint("xóa liên kết này, hoặc tạo lại nó trỏ tới tệp thật", "delete the link, or make it again pointing at the real file"),
+        // a copy ran the rule twice and counted its installs twice, exit 0 (trial 13d, G24)
+        Case::plan("rules list: a copy of a rule under another name")
+            .scenario(
+                RULES_LISTED,
+                "rules = [\n  \"../rules/communication.rhai\",\n  \"../rules/mandatory-cohorts.rhai\",\n  \"../rules/door-to-door.rhai\",\n  \"../rules/comm3.rhai\",\n]\n",
+            )
+            .setup(|dir| {
+                std::fs::copy(dir.join(COMMUNICATION), dir.join("rules/comm3.rhai")).unwrap();
+            })
+            .at("scenarios/lang-son-2020-09-01.toml:16:3")
+            .place(
+                "comm3.rhai có cùng nội dung với",
+                "comm3.rhai holds the same text as",
+            )
+            .hint("bỏ một trong hai tệp khỏi mục `rules`", "list one of the two files in `rules`"),
         // it was left out without a word ("Checked 3 rule files" of 4 .rhai entries)
         Case::plan("rules folder: a subfolder named like a rule file")
             .scenario(RULES_LISTED, "rules = [\"../rules\"]\n")
@@ -288,6 +303,54 @@ fn cases() -> Vec<Case> {
                 "đổi tên thư mục này để tên không kết thúc bằng .rhai",
                 "rename this folder so that its name does not end in .rhai",
             ),
+        // issue 13, F23: a rule file saved as UTF-16 is read as such (trust::rule_files_saved_as_utf16_plan_as_utf8);
+        // one marked UTF-16 whose rest is not was "not UTF-8 text (a binary file)"
+        Case::plan("rule: a file marked UTF-16 that is not UTF-16")
+            .bytes(DOOR, b"\xff\xfe\x00")
+            .at("door-to-door.rhai")
+            .place(
+                "tệp quy tắc `door-to-door` được lưu với bảng mã UTF-16 (Unicode)",
+                "the rule file `door-to-door` is saved as UTF-16 (Unicode)",
+            )
+            .hint(
+                "lưu lại với bảng mã UTF-8: File > Save as > Encoding: UTF-8",
+                "save it as UTF-8: File > Save as > Encoding: UTF-8",
+            ),
+        // trial13d G6: a `throw` of nothing or of a number gave an empty reason, no hint
+        before_solve("rule: a throw of nothing", "throw;")
+            .at("rules/communication.rhai:18:5")
+            .place("dừng trong `before_solve` bằng lệnh `throw` mà không nêu lý do", "stopped in `before_solve` with a `throw` that gives no reason")
+            .place("huyện \"Thành phố Lạng Sơn\"", "district \"Thành phố Lạng Sơn\"")
+            .hint("viết lý do bằng chữ sau `throw`", "write the reason as a text after `throw`"),
+        before_solve("rule: a throw of a number", "throw 42;")
+            .at("rules/communication.rhai:18:5")
+            .place("nó đưa ra 42, không phải một đoạn chữ", "it gave 42, not a text")
+            .hint("ví dụ `throw \"huyện này thiếu số liệu\";`", "e.g. `throw \"this district has no figures\";`"),
+        // trial13d G7: 23 digits were "not digits"
+        before_solve("rule: parse_int of a number too large", "let x = parse_int(\"99999999999999999999999\");")
+            .at("rules/communication.rhai:18:13")
+            .place("quá lớn để là một số nguyên", "is too large for a whole number")
+            .hint("đọc nó thành số thập phân bằng `parse_float`", "read it as a decimal with `parse_float`"),
+        // trial13d G28: the value was reported at the rule's line only, with no hint
+        Case::plan("rule: a [params] share out of range, read by a rule")
+            .scenario("quarantine_compliance = 0.95", "quarantine_compliance = -5")
+            .at("rules/mandatory-cohorts.rhai:20:18")
+            .place("không phải -5", "not -5")
+            .place(
+                "quy tắc `mandatory-cohorts` đọc `quarantine_compliance` = -5 (ghi ở ",
+                "the rule `mandatory-cohorts` reads `quarantine_compliance` = -5 (written at ",
+            )
+            .hint(
+                "lang-son-2020-09-01.toml:31) từ mục [params] của kịch bản: nếu giá trị đó sai thì sửa nó ở dòng đó",
+                "lang-son-2020-09-01.toml:31) from the scenario's [params]: if that value is wrong, correct it on that line",
+            ),
+        // trial13d G3: "(rules )", and 0 installs of earlier directives that are none
+        Case::plan("rule: a directive above the phones without the app, no earlier directive")
+            .scenario(RULES_LISTED, "rules = [\"../rules/evil.rhai\"]\n")
+            .file("rules/evil.rhai", "fn after_solve(district, scenario) { district.directive(#{action: \"x\", unit: \"u\", expected_installs: district.smartphones * 1.0 }); }\n")
+            .at("rules/evil.rhai:1:47")
+            .place("là 96.818, nhiều hơn 56.907 smartphone chưa cài ứng dụng của huyện", "is 96,818, more than the district's 56,907 smartphones without the app")
+            .hint("`district.smartphones` tính cả máy đã cài", "`district.smartphones` counts those with it too"),
     ]
 }
 

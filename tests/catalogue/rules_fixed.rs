@@ -11,6 +11,25 @@ fn instead_of_line_18(name: &str, line: &str) -> Case {
     rule(name, COMMUNICATION, UNINSTALLED, line)
 }
 
+/// The scenario with the library rules (remote-districts among them).
+const EXTENDED: &str = "scenarios/lang-son-2020-09-01-extended-rules.toml";
+
+/// `campaign plan` of [`EXTENDED`].
+fn extended(name: &str) -> Case {
+    Case::new(
+        name,
+        &[
+            "plan",
+            "{dir}/scenarios/lang-son-2020-09-01-extended-rules.toml",
+        ],
+    )
+    .copy(EXTENDED)
+    .copy("rules/library/schools.rhai")
+    .copy("rules/library/remote-districts.rhai")
+    .copy("rules/library/priority-floor.rhai")
+    .copy("rules/library/no-provincial-above-target.rhai")
+}
+
 fn cases() -> Vec<Case> {
     let summary = (
         "quy tắc có 1 lỗi nên chưa lập kế hoạch",
@@ -64,7 +83,7 @@ fn cases() -> Vec<Case> {
                 "`door_to_door_threshold` in the scenario's [params] is a number, not a list: remove the `[...]`",
             ),
         // ---- B: no hint ----
-        rule("rule: a text never closed", COMMUNICATION, "\"Schools persuade pupils and students to install Bluezone\"", "\"Schools persuade pupils")
+        rule("rule: a text never closed", COMMUNICATION, "\"Schools persuade pupils and students to install \" + scenario.app", "\"Schools persuade pupils")
             .at("rules/communication.rhai:41:9")
             .place("đoạn chữ thiếu dấu ngoặc kép đóng", "a text has no closing double quote")
             .hint("thêm `\"` ở cuối đoạn chữ, trên cùng dòng", "add the `\"` at the end of the text, on the same line"),
@@ -140,6 +159,55 @@ fn cases() -> Vec<Case> {
             .at("scenarios/lang-son-2020-09-01.toml: ")
             .place("đây là một tệp kịch bản, không phải tệp kiểm thử quy tắc", "this is a scenario file, not a rule test file")
             .hint("`campaign rules test rules/tests`", "`campaign rules test rules/tests`"),
+        // ---- issue 13, rules13c ----
+        // F34: a library rule's own error in the user's language, with the closest names
+        extended("params: a remote district without its accents")
+            .edit(EXTENDED, "remote_districts = [\"Đình Lập\", \"Bình Gia\"]", "remote_districts = [\"Dinh Lap\", \"Bình Gia\"]")
+            .at("rules/library/remote-districts.rhai:122:13")
+            .place("huyện \"Thành phố Lạng Sơn\": quy tắc `remote-districts` dừng với lỗi trong `before_solve`: remote_districts: “Dinh Lap” không phải huyện nào của kịch bản; các tên gần nhất: Đình Lập", "district \"Thành phố Lạng Sơn\": rule `remote-districts` stopped with an error in `before_solve`: remote_districts: “Dinh Lap” is not a district of the scenario; the closest names: Đình Lập")
+            .says("Sửa tên trong [params] của kịch bản", "Correct the name in the scenario's [params]"),
+        extended("params: remote districts as one text, not a list")
+            .edit(EXTENDED, "remote_districts = [\"Đình Lập\", \"Bình Gia\"]", "remote_districts = \"Đình Lập\"")
+            .at("rules/library/remote-districts.rhai:104:9")
+            .place("quy tắc `remote-districts` dừng với lỗi trong `before_solve`: remote_districts phải là một danh sách tên huyện", "rule `remote-districts` stopped with an error in `before_solve`: remote_districts must be a list of district names")
+            .says("trong ngoặc vuông: remote_districts = [\"Đình Lập\", \"Bình Gia\"]", "in square brackets: remote_districts = [\"Đình Lập\", \"Bình Gia\"]"),
+        // a rule's own map thrown: the user's language, the rule, district and line
+        before_line_18("rule: throw #{ vi, en }", "if district.name == \"Hữu Lũng\" { throw #{ vi: \"chưa có số liệu tổ xã, hãy bổ sung\", en: \"no commune team figures yet, add them\" }; }")
+            .at("rules/communication.rhai:18:38")
+            .place("huyện \"Hữu Lũng\": quy tắc `communication` dừng với lỗi trong `before_solve`: chưa có số liệu tổ xã", "district \"Hữu Lũng\": rule `communication` stopped with an error in `before_solve`: no commune team figures yet")
+            .says("hãy bổ sung", "add them"),
+        // F05/F31: Rhai's own words said in ours
+        before_line_18("rule: `this` outside a method", "let x = this;")
+            .at("rules/communication.rhai:18:13")
+            .place("`this` chỉ có nghĩa trong một hàm được gọi sau dấu chấm", "`this` means something only in a function called after a dot")
+            .place(city.0, city.1)
+            .hint("dùng tham số của hàm thay cho `this`", "use the function's parameters instead of `this`"),
+        before_line_18("rule: a range added to a number", "let x = 0..3; let y = x + 1;")
+            .at("rules/communication.rhai:18:29")
+            .place("không làm được phép `+` với (khoảng số, số)", "cannot apply `+` to (range of numbers, number)")
+            .hint("`x` là một khoảng số (ví dụ `0..10`)", "`x` is a range of numbers (e.g. `0..10`)"),
+        before_line_18("rule: sorting numbers and texts together", "let x = [1, \"a\", 2]; x.sort();")
+            .at("rules/communication.rhai:18:28")
+            .place("`sort()`: danh sách có phần tử thuộc nhiều kiểu khác nhau", "`sort()`: the list holds items of different types")
+            .hint("chỉ sắp xếp danh sách toàn số hoặc toàn chữ", "sort lists of numbers only or of texts only"),
+        before_line_18("rule: sorting maps", "let x = [#{a: 1}, #{a: 2}]; x.sort();")
+            .at("rules/communication.rhai:18:35")
+            .place("`sort()`: không sắp xếp được danh sách các bảng", "`sort()`: a list of maps cannot be sorted")
+            .hint("sắp xếp theo một hàm so sánh", "sort with a comparing function"),
+        // set_productivity has a lower bound as well as an upper one
+        before_line_18("rule: productivity 0", "district.set_productivity(\"commune\", 0);")
+            .at("rules/communication.rhai:18:14")
+            .place("`set_productivity`: hệ số phải lớn hơn 0 (1 là bình thường), không phải 0", "`set_productivity`: the multiplier must be above 0 (1 is usual), not 0")
+            .place(city.0, city.1)
+            .hint("viết `district.max_teams(kind, 0)` thay cho hệ số 0", "write `district.max_teams(kind, 0)` instead of a multiplier of 0"),
+        before_line_18("rule: a negative productivity", "district.set_productivity(\"volunteer\", -0.5);")
+            .at("rules/communication.rhai:18:14")
+            .place("hệ số phải lớn hơn 0 (1 là bình thường), không phải -0,5", "the multiplier must be above 0 (1 is usual), not -0.5")
+            .hint("0,5 là một nửa", "0.5 is half"),
+        before_line_18("rule: a NaN productivity", "district.set_productivity(\"commune\", 0.0 / 0.0);")
+            .at("rules/communication.rhai:18:14")
+            .place("`set_productivity`: hệ số phải là một số hữu hạn, không phải NaN", "`set_productivity`: the multiplier must be a finite number, not NaN")
+            .hint("kiểm tra các phép chia trước dòng này", "check the divisions before this line"),
         // ---- F: numbers in the user's format ----
         rule("rule: negative installs", COMMUNICATION, "by_communication,\n", "-by_communication,\n")
             .at("rules/communication.rhai:33:14")

@@ -254,8 +254,8 @@ fn cases() -> Vec<Case> {
             .at(&format!("{AT}:9:1"))
             .place("không biết khóa `hоrizon_days`", "unknown key `hоrizon_days`")
             .hint(
-                "(chữ `о` (ký tự thứ 2) là chữ Kirin",
-                "(the letter `о` (character 2) is a Cyrillic letter",
+                "(chữ `о` (U+043E, ký tự thứ 2) là chữ Kirin",
+                "(the letter `о` (U+043E, character 2) is a Cyrillic letter",
             ),
         Case::plan("scenario: a misspelt top-level key")
             .scenario("horizon_days = 14 ", "horizon_day = 14 ")
@@ -508,7 +508,7 @@ fn cases() -> Vec<Case> {
             .at(&format!("{AT}:9:16"))
             .place(
                 "số ngày của đợt quá lớn: 9223372036854775807, nhiều nhất là 3.650 ngày",
-                "the horizon is too long: 9223372036854775807 days, at most 3,650",
+                "the horizon is too long: 9223372036854775807 days, at most 3,650 days",
             )
             .hint(
                 "đợt dài hơn thì lập kế hoạch cho từng giai đoạn",
@@ -793,10 +793,73 @@ fn cases() -> Vec<Case> {
                 "is a symbolic link to `nowhere.toml`, which does not exist",
             )
             .hint("sửa liên kết cho trỏ tới tệp có thật", "make the link point at a file that exists"),
+        // trial13d G22: `0x` was "the number is too large"
+        Case::plan("scenario: a hexadecimal prefix with no digits")
+            .scenario("horizon_days = 14", "horizon_days = 0x")
+            .at("lang-son-2020-09-01.toml:9:16")
+            .place("`0x` không phải một số", "`0x` is not a number")
+            .hint("ví dụ horizon_days = 14", "e.g. horizon_days = 14"),
+        // trial13d G16: a NUL byte was shown as `�` and called a key
+        Case::plan("scenario: a NUL byte")
+            .scenario("horizon_days = 14", "horizon_days = 14\0")
+            .at("lang-son-2020-09-01.toml:9:18")
+            .place("ký tự NUL (U+0000, một byte nhị phân)", "a NUL character (U+0000, a binary byte)")
+            .hint("xóa ký tự đó", "delete that character"),
+        // trial13d G23: the TOML reader's English under Vietnamese
+        Case::plan("scenario: an escape of no character")
+            .scenario("horizon_days = 14", "horizon_days = \"\\uD800\"")
+            .at("lang-son-2020-09-01.toml:9:17")
+            .place("`\\uD800` không phải một ký tự", "`\\uD800` is no character")
+            .hint("gõ thẳng ký tự đó", "type the character itself"),
+        // trial13d G17: a rule file and a rule test given as the scenario
+        Case::new("scenario: a rule file", &["plan", "{dir}/rules/door-to-door.rhai"])
+            .at("rules/door-to-door.rhai: ")
+            .place("đây là một tệp quy tắc (.rhai), không phải tệp kịch bản", "this is a rule file (.rhai), not a scenario file")
+            .hint("dòng `rules = [...]` của kịch bản", "its `rules = [...]` line names it"),
+        Case::new("scenario: a rule test file", &["plan", "{dir}/rules/tests/door-to-door.toml"])
+            .copy("rules/tests/door-to-door.toml")
+            .at("rules/tests/door-to-door.toml: ")
+            .place("đây là một tệp kiểm thử quy tắc", "this is a rule test file")
+            .hint("campaign rules test ", "run this test with campaign rules test "),
         Case::new("scenario: a name longer than the system allows", &["plan", &format!("{{dir}}/scenarios/{}.toml", "a".repeat(300))])
             .at(".toml: ")
             .place("tên tệp hoặc đường dẫn dài quá mức hệ thống cho phép", "its name or path is longer than the system allows")
             .hint("đặt tệp vào một thư mục có đường dẫn ngắn hơn", "move the file to a folder with a shorter path"),
+        // issue 13, F18/F13: a Cyrillic letter in a bare key was "characters a key cannot have"
+        Case::plan("scenario: a Cyrillic letter in a bare [params] key")
+            .scenario("door_to_door_threshold = 0.30", "door_to_door_thrеshold = 0.30")
+            .at(&format!("{AT}:34:17"))
+            .place(
+                "tên khóa `door_to_door_thrеshold` trông bình thường nhưng có một ký tự khác: chữ `е` (U+0435, ký tự thứ 17) là chữ Kirin",
+                "the key `door_to_door_thrеshold` looks right but holds another character: the letter `е` (U+0435, character 17) is a Cyrillic letter",
+            )
+            .hint(
+                "gõ lại tên khóa bằng bàn phím tiếng Việt hoặc tiếng Anh: `door_to_door_threshold`",
+                "type the key again on a Vietnamese or English keyboard: `door_to_door_threshold`",
+            ),
+        Case::plan("scenario: a Cyrillic letter in a table header's key")
+            .scenario("[response]", "[team_kind.vоlunteer]\navailable = 3\n\n[response]")
+            .at(&format!("{AT}:23:13"))
+            .place(
+                "tên khóa `vоlunteer` trông bình thường nhưng có một ký tự khác: chữ `о` (U+043E, ký tự thứ 2)",
+                "the key `vоlunteer` looks right but holds another character: the letter `о` (U+043E, character 2)",
+            )
+            .hint(
+                "bàn phím tiếng Việt hoặc tiếng Anh: `volunteer`",
+                "on a Vietnamese or English keyboard: `volunteer`",
+            ),
+        // the rules read `door_to_door_threshold`; the scenario writes it with a Cyrillic `е`
+        Case::plan("scenario: a quoted [params] key with a Cyrillic letter that a rule reads")
+            .scenario("door_to_door_threshold = 0.30", "\"door_to_door_thrеshold\" = 0.30")
+            .at("door-to-door.rhai:17:39")
+            .place(
+                "mục [params] của kịch bản không có `door_to_door_threshold`",
+                "the scenario's [params] has no `door_to_door_threshold`",
+            )
+            .hint(
+                "có phải ý bạn là `door_to_door_thrеshold`? (trong `door_to_door_thrеshold`, chữ `е` (U+0435, ký tự thứ 17) là chữ Kirin",
+                "did you mean `door_to_door_thrеshold`? (in `door_to_door_thrеshold`, the letter `е` (U+0435, character 17) is a Cyrillic letter",
+            ),
     ]
 }
 

@@ -196,8 +196,8 @@ fn cases() -> Vec<Case> {
         )
         .at("--set district.Нữu Lũng.installed=20000: ")
         .place(
-            "chữ `Н` (ký tự thứ 1) là chữ Kirin",
-            "the letter `Н` (character 1) is a Cyrillic letter",
+            "chữ `Н` (U+041D, ký tự thứ 1) là chữ Kirin",
+            "the letter `Н` (U+041D, character 1) is a Cyrillic letter",
         )
         .hint(
             "xoá chữ đó và gõ lại bằng bàn phím tiếng Việt",
@@ -517,6 +517,12 @@ fn cases() -> Vec<Case> {
             "các tên gần nhất trong 700 huyện của kịch bản: `Huyện ",
             "the closest names among the scenario's 700 districts: `Huyện ",
         ),
+        // trial13d G29: "expected a date, found a string"
+        Case::plan("set: as_of a day that does not exist")
+            .set("as_of=2020-02-30")
+            .at("--set as_of=2020-02-30: ")
+            .place("tháng 2 năm 2020 có 29 ngày", "February 2020 has 29 days")
+            .hint("ghi ngày theo dạng năm-tháng-ngày", "write the date as year-month-day"),
         // the shell split the setting at the district name's space
         Case::plan("set: a district name with a space, not quoted")
             .arg("--set")
@@ -528,6 +534,84 @@ fn cases() -> Vec<Case> {
                 "đặt cả mục trong ngoặc kép: --set \"district.Hữu Lũng.installed=18019\"",
                 "the whole setting in double quotes: --set \"district.Hữu Lũng.installed=18019\"",
             ),
+        // issue 13, F18/F13: a Cyrillic letter in a key read the same as the key meant
+        set("set: a Cyrillic letter in a key", "target.prоvincial_rate=0.5")
+            .at("--set target.prоvincial_rate=0.5: ")
+            .place(
+                "không có khóa `target.prоvincial_rate`",
+                "there is no key `target.prоvincial_rate`",
+            )
+            .hint(
+                "có phải ý bạn là `target.provincial_rate`? (chữ `о` (U+043E, ký tự thứ 10) là chữ Kirin",
+                "did you mean `target.provincial_rate`? (the letter `о` (U+043E, character 10) is a Cyrillic letter",
+            ),
+        set("set: a Cyrillic letter in a parameter's name", "params.door_to_door_thrеshold=0.5")
+            .at("--set params.door_to_door_thrеshold=0.5: ")
+            .place(
+                "mục [params] của kịch bản không có `door_to_door_thrеshold`",
+                "the scenario's [params] has no `door_to_door_thrеshold`",
+            )
+            .hint(
+                "có phải ý bạn là `params.door_to_door_threshold`? (chữ `е` (U+0435, ký tự thứ 17) là chữ Kirin",
+                "did you mean `params.door_to_door_threshold`? (the letter `е` (U+0435, character 17) is a Cyrillic letter",
+            ),
+        // issue 13, F16: the same key set twice kept the last without a word
+        Case::plan("set: one key set twice, spaced differently")
+            .set("target.provincial_rate=0.4")
+            .set(" target.provincial_rate = 0.5")
+            .at("--set  target.provincial_rate = 0.5: ")
+            .place(
+                "khóa này đã được đặt bằng --set target.provincial_rate=0.4",
+                "this key is already set by --set target.provincial_rate=0.4",
+            )
+            .hint("giữ một trong hai --set và bỏ cái kia", "keep one of the two --set and drop the other"),
+        Case::plan("set: one district's field set twice, its name in other capitals")
+            .set("district.Hữu Lũng.installed=20000")
+            .set("district.hữu lũng.installed=21000")
+            .at("--set district.hữu lũng.installed=21000: ")
+            .place(
+                "đã được đặt bằng --set district.Hữu Lũng.installed=20000",
+                "already set by --set district.Hữu Lũng.installed=20000",
+            )
+            .hint("giữ một trong hai --set", "keep one of the two --set"),
+        Case::plan("set: one team kind's field set twice, its name in other capitals")
+            .set("team_kind.volunteer.available=20")
+            .set("team_kind.Volunteer.available=25")
+            .at("--set team_kind.Volunteer.available=25: ")
+            .place(
+                "đã được đặt bằng --set team_kind.volunteer.available=20",
+                "already set by --set team_kind.volunteer.available=20",
+            )
+            .hint("giữ một trong hai --set", "keep one of the two --set"),
+        Case::new(
+            "set: one key set twice, in explain",
+            &["explain", "{dir}/scenarios/lang-son-2020-09-01.toml", "--district", "Hữu Lũng"],
+        )
+        .set("horizon_days=10")
+        .set("horizon_days=12")
+        .at("--set horizon_days=12: ")
+        .place(
+            "đã được đặt bằng --set horizon_days=10",
+            "already set by --set horizon_days=10",
+        )
+        .hint("giữ một trong hai --set", "keep one of the two --set"),
+        Case::new(
+            "set: one key set twice, in compare",
+            &[
+                "compare",
+                "{dir}/scenarios/lang-son-2020-09-01.toml",
+                "{dir}/scenarios/what-if-equity.toml",
+            ],
+        )
+        .copy("scenarios/what-if-equity.toml")
+        .set("params.door_to_door_threshold=0.25")
+        .set("params.door_to_door_threshold=0.35")
+        .at("--set params.door_to_door_threshold=0.35: ")
+        .place(
+            "đã được đặt bằng --set params.door_to_door_threshold=0.25",
+            "already set by --set params.door_to_door_threshold=0.25",
+        )
+        .hint("giữ một trong hai --set", "keep one of the two --set"),
     ]
 }
 

@@ -242,6 +242,37 @@ fn cases() -> Vec<Case> {
                 "bỏ --set team_kind.volunteer.available=5",
                 "leave out --set team_kind.volunteer.available=5",
             ),
+        // trial13d G1: the value named was u128::MAX, the budget's limit not at all
+        vary("sweep: a budget range far past the limit", "budget=0..1e300:1e298")
+            .at("--vary budget=0..1e300:1e298, ")
+            .place("giá trị 1 × 10^298", "value 1 × 10^298")
+            .place("nhiều nhất là 1.000.000.000.000.000 đ", "at most 1,000,000,000,000,000 VND")
+            .hint("ghi ngân sách bằng đồng", "write the budget in đồng"),
+        // trial13d G2: the hint named a `--set` the user never typed
+        vary("sweep: a rule stops at a swept value", "params.communication_reach=0..1e20:1e19")
+            .at("rules/communication.rhai:33:14")
+            .place("khi params.communication_reach = 1 × 10^19", "with params.communication_reach = 1 × 10^19")
+            .hint(
+                "quy tắc `communication` đọc `params.communication_reach`, mà `--vary params.communication_reach=0..1e20:1e19` đặt bằng 1 × 10^19 ở giá trị này",
+                "the rule `communication` reads `params.communication_reach`, which `--vary params.communication_reach=0..1e20:1e19` sets to 1 × 10^19 here",
+            ),
+        // trial13d G30: 1.25 is not taken for 1.25%
+        vary("sweep: shares above 1 with decimals, not percents", "target.provincial_rate=1.25..1.5:0.25")
+            .at("--vary target.provincial_rate=1.25..1.5:0.25, ")
+            .place("giá trị 1,25", "value 1.25")
+            .hint(
+                "ghi bằng số thập phân từ 0 đến 1 (40% là 0.4): chọn khoảng trong 0..1",
+                "written as a decimal from 0 to 1 (40% is 0.4): choose a range within 0..1",
+            ),
+        // trial13d G19: the --set of the swept district, spelt another way, was dropped
+        vary("sweep: a --set of the swept district spelt another way", "district.hữu lũng.installed=0..20000:10000")
+            .set("district.Huyện Hữu Lũng.installed=5")
+            .at("--set district.Huyện Hữu Lũng.installed=5: ")
+            .place("`district.hữu lũng.installed` cũng là khóa mà --vary thay đổi", "`district.hữu lũng.installed` is the key that --vary changes")
+            .hint(
+                "bỏ --set district.Huyện Hữu Lũng.installed=5",
+                "leave out --set district.Huyện Hữu Lũng.installed=5",
+            ),
         Case::new(
             "sweep: a scenario that is not there",
             &["sweep", "{dir}/scenarios/nope.toml", "--vary", "horizon_days=7..14:7"],
@@ -249,6 +280,18 @@ fn cases() -> Vec<Case> {
         .at("scenarios/nope.toml: ")
         .place("không tìm thấy tệp kịch bản", "the scenario file was not found")
         .hint("kiểm tra đường dẫn và tên tệp", "check the path and the file name"),
+        // issue 13, F16: the same key set twice beside the key varied
+        vary("sweep: one key set twice", "team_kind.volunteer.available=10..20:10")
+            .arg("--set")
+            .arg("target.provincial_rate=0.4")
+            .arg("--set")
+            .arg("target.provincial_rate=0.45")
+            .at("--set target.provincial_rate=0.45: ")
+            .place(
+                "đã được đặt bằng --set target.provincial_rate=0.4",
+                "already set by --set target.provincial_rate=0.4",
+            )
+            .hint("giữ một trong hai --set", "keep one of the two --set"),
     ]
 }
 

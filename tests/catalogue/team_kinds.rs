@@ -273,8 +273,8 @@ fn cases() -> Vec<Case> {
         )
         .at(&format!("{AT}:44:8"))
         .place(
-            "chữ `о` (ký tự thứ 2) là chữ Kirin (như của tiếng Nga), trông giống chữ `o`",
-            "the letter `о` (character 2) is a Cyrillic letter (as in Russian) that looks like the Latin `o`",
+            "chữ `о` (U+043E, ký tự thứ 2) là chữ Kirin (như của tiếng Nga), trông giống chữ `o`",
+            "the letter `о` (U+043E, character 2) is a Cyrillic letter (as in Russian) that looks like the Latin `o`",
         )
         .hint(
             "xoá chữ đó và gõ lại",
@@ -288,7 +288,7 @@ fn cases() -> Vec<Case> {
         .at(&format!("{AT}:44:8"))
         .place(
             "tên loại đội dài 201 ký tự, quá giới hạn 200 ký tự",
-            "the team kind's name is 201 characters long, above the limit of 200",
+            "the team kind's name is 201 characters long, above the limit of 200 characters",
         )
         .hint("đặt một tên ngắn", "give it a short name"),
         volunteer(
@@ -380,6 +380,18 @@ fn cases() -> Vec<Case> {
             "ghi số lượt cài một đội làm được trong một ngày, ví dụ installs_per_team_day = 40",
             "write the installs one team makes in one day, e.g. installs_per_team_day = 40",
         ),
+        // issue 13, F18/F13: a Cyrillic letter in a team kind's field name
+        Case::plan("team kind: a Cyrillic letter in a field name")
+            .scenario("installs_per_team_day = 40", "installs_pеr_team_day = 40")
+            .at(&format!("{AT}:47:11"))
+            .place(
+                "tên khóa `installs_pеr_team_day` trông bình thường nhưng có một ký tự khác: chữ `е` (U+0435, ký tự thứ 11) là chữ Kirin",
+                "the key `installs_pеr_team_day` looks right but holds another character: the letter `е` (U+0435, character 11) is a Cyrillic letter",
+            )
+            .hint(
+                "bàn phím tiếng Việt hoặc tiếng Anh: `installs_per_team_day`",
+                "on a Vietnamese or English keyboard: `installs_per_team_day`",
+            ),
     ]
 }
 

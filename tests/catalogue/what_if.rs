@@ -121,8 +121,8 @@ fn cases() -> Vec<Case> {
                 "the scenario has no district \"Нữu Lũng\"",
             )
             .hint(
-                "có phải ý bạn là \"Hữu Lũng\"? (chữ `Н` (ký tự thứ 1) là chữ Kirin",
-                "did you mean \"Hữu Lũng\"? (the letter `Н` (character 1) is a Cyrillic letter",
+                "có phải ý bạn là \"Hữu Lũng\"? (chữ `Н` (U+041D, ký tự thứ 1) là chữ Kirin",
+                "did you mean \"Hữu Lũng\"? (the letter `Н` (U+041D, character 1) is a Cyrillic letter",
             ),
         explain("explain: a district of another province", "Hà Nội")
             .at("lang-son-2020-09-01.toml: ")

@@ -497,9 +497,10 @@ pub fn directives_add_up(plan: &Plan) {
     }
 }
 
-/// Whether the projection reaches `rate` of the smartphones (as every report judges it).
+/// Whether the projection as printed (whole installs) reaches `rate` of the smartphones (as
+/// every human report judges it, docs/model.md § 12: the verdict agrees with the printed rate).
 fn reaches(projected: f64, smartphones: u64, rate: f64) -> bool {
-    projected >= rate * smartphones as f64 - 1e-6
+    projected.round() >= rate * smartphones as f64 - 1e-6
 }
 
 /// The province summary: smartphones, installed now and projected with their rates, the
@@ -510,9 +511,8 @@ pub fn check_summary(plan: &Plan, rows: &[Vec<String>], lang: Lang) {
     let ds = &plan.districts;
     let smartphones: u64 = ds.iter().map(|d| d.smartphones).sum();
     let installed: u64 = ds.iter().map(|d| d.installed).sum();
-    let projected: f64 = ds.iter().map(|d| d.projected_installed).sum();
-    // the figure printed is the sum of the districts' as printed (issue 13 item 10); the rate
-    // is of the exact sum
+    // the figure printed is the sum of the districts' as printed (issue 13 item 10), and the
+    // rate is of that figure (F40)
     let projected_printed: f64 = ds.iter().map(|d| d.projected_installed.round()).sum();
     let s = smartphones as f64;
     let value = |vi: &str, en: &str| row(rows, pick(lang, vi, en))[1].clone();
@@ -533,11 +533,11 @@ pub fn check_summary(plan: &Plan, rows: &[Vec<String>], lang: Lang) {
         format!(
             "{} ({})",
             count(lang, projected_printed),
-            percent(lang, projected / s)
+            percent(lang, projected_printed / s)
         )
     );
     let target = plan.province.target_rate;
-    let verdict = if reaches(projected, smartphones, target) {
+    let verdict = if reaches(projected_printed, smartphones, target) {
         pick(lang, "ĐẠT", "reached")
     } else {
         pick(lang, "CHƯA ĐẠT", "not reached")
@@ -602,7 +602,7 @@ pub fn check_district_table(plan: &Plan, rows: &[Vec<String>], lang: Lang) {
         expected.extend([
             gain(lang, d.outreach_installs),
             count(lang, d.projected_installed),
-            percent(lang, d.projected_installed / s),
+            percent(lang, d.projected_installed.round() / s),
             count(lang, d.cost),
         ]);
         if history {
@@ -617,9 +617,9 @@ pub fn check_district_table(plan: &Plan, rows: &[Vec<String>], lang: Lang) {
     let ds = &plan.districts;
     let smartphones: u64 = ds.iter().map(|d| d.smartphones).sum();
     let installed: u64 = ds.iter().map(|d| d.installed).sum();
-    let projected: f64 = ds.iter().map(|d| d.projected_installed).sum();
+    let projected: f64 = ds.iter().map(|d| d.projected_installed.round()).sum();
     let s = smartphones as f64;
-    // the rates are of the totals, not sums
+    // the rates are of the totals as printed, not sums
     let rate = 3;
     let projected_rate = 3 + kinds.len() + 3;
     assert_eq!(total[rate], percent(lang, installed as f64 / s));
@@ -704,14 +704,21 @@ pub fn check_directives(plan: &Plan, text: &str, layout: Layout, lang: Lang) {
     for d in &plan.districts {
         let block = block(text, layout, &d.name);
         let s = d.smartphones as f64;
+        // the projected rate as printed: the printed installs over the smartphones, with the
+        // decimals that keep a shortfall apart from the floor
+        let projected = d.projected_installed.round() / s;
+        let short = d
+            .floor
+            .filter(|&floor| !reaches(d.projected_installed, d.smartphones, floor));
         let mut rates = format!(
             "{} → {}",
             percent(lang, d.installed as f64 / s),
-            percent(lang, d.projected_installed / s)
+            short.map_or_else(
+                || percent(lang, projected),
+                |floor| percent_apart(lang, projected, floor, 2)
+            )
         );
-        if let Some(floor) = d.floor
-            && !reaches(d.projected_installed, d.smartphones, floor)
-        {
+        if let Some(floor) = short {
             let below = pick(lang, "dưới mức tối thiểu", "below the minimum of");
             rates.push_str(&format!(", {below} {}", policy_rate(lang, floor)));
         }
@@ -807,7 +814,7 @@ pub fn check_directives(plan: &Plan, text: &str, layout: Layout, lang: Lang) {
 }
 
 /// A rule that words its own figures into the action (`… 8 tổ xã và 12 đội tình nguyện, dự
-/// kiến +7.637 lượt cài, đạt 51,8%`) says the directive's teams, installs and the district's
+/// kiến +7.637 lượt cài, đạt 51,83%`) says the directive's teams, installs and the district's
 /// projected rate.
 #[track_caller]
 fn rule_text_figures(lang: Lang, d: &DistrictPlan, directive: &Directive, action: &str) {
@@ -823,7 +830,7 @@ fn rule_text_figures(lang: Lang, d: &DistrictPlan, directive: &Directive, action
     let projected = d.projected_installed / d.smartphones as f64;
     assert_eq!(
         rate,
-        format!("{}%", decimal(lang, 100.0 * projected, 1)),
+        format!("{}%", decimal(lang, 100.0 * projected, 2)),
         "{action}"
     );
     for (kind, n) in directive.teams.iter().filter(|(_, n)| *n > 0) {

@@ -88,6 +88,9 @@ pub(crate) enum OutputProblem {
     /// `--out` without `--format`, its extension (`ext`, as typed) naming no format;
     /// `plan`: the command is `campaign plan`, which writes more formats than the others.
     UnknownExtension { ext: String, plan: bool },
+    /// `--out` ends in `.toml` or `.rhai` (`ext`, as typed), as the tool's inputs do (a
+    /// scenario, a rule test, a rule), whatever `--format` says.
+    InputExtension { ext: String, plan: bool },
     /// `--format` (`given`) that is not the format `--out`'s extension (`ext`) names
     /// (`named`).
     Contradicts {
@@ -133,6 +136,14 @@ impl Message for OutputProblem {
                 "`campaign {command}` ghi một kịch bản (văn bản TOML), nhưng tên tệp có đuôi .{ext}: tệp sẽ không mở được đúng như tên của nó"
             ))
             .hint("đặt tên tệp có đuôi .toml, ví dụ --out scenarios/tinh-moi.toml"),
+            InputExtension { ext, plan } => Said::new(format!(
+                "tên tệp kết quả có đuôi .{ext}, đuôi của {}: kết quả ghi vào đó sẽ thay mất (hoặc bị nhầm là) một tệp như vậy",
+                input_kind(Lang::Vi, ext)
+            ))
+            .hint(format!(
+                "đặt đuôi tệp theo định dạng kết quả: {}",
+                extensions(Lang::Vi, *plan)
+            )),
             UnknownExtension { ext, plan } => Said::new(format!(
                 "tên tệp kết quả có đuôi .{ext}, không phải đuôi của định dạng nào chương trình viết được"
             ))
@@ -240,6 +251,14 @@ impl Message for OutputProblem {
                 "`campaign {command}` writes a scenario (TOML text), but the file's name ends in .{ext}: it would not open as its name says"
             ))
             .hint("end the file's name in .toml, e.g. --out scenarios/new-province.toml"),
+            InputExtension { ext, plan } => Said::new(format!(
+                "the output file's name ends in .{ext}, as {} does: the output would replace such a file, or pass for one",
+                input_kind(Lang::En, ext)
+            ))
+            .hint(format!(
+                "end the name as the output's format: {}",
+                extensions(Lang::En, *plan)
+            )),
             UnknownExtension { ext, plan } => Said::new(format!(
                 "the output file's name ends in .{ext}, which names no format the planner writes"
             ))
@@ -756,5 +775,17 @@ impl Message for CompareProblem {
                  SCENARIO --vary KEY=FROM..TO:STEP`",
             ),
         }
+    }
+}
+
+/// What a file ending in `ext` (.toml, .rhai) is to the tool.
+fn input_kind(lang: Lang, ext: &str) -> &'static str {
+    if ext.eq_ignore_ascii_case("rhai") {
+        lang.pick("một tệp quy tắc", "a rule file")
+    } else {
+        lang.pick(
+            "một tệp kịch bản hoặc tệp kiểm thử quy tắc",
+            "a scenario or a rule test file",
+        )
     }
 }

@@ -361,7 +361,7 @@ impl Message for UsageProblem {
             AfterDoubleDash { written, without, .. } => Said::new(format!(
                 "`{written}` đứng sau `--`: mọi chữ sau `--` được đọc là tên tệp, không phải tùy chọn, nên `{written}` không có tác dụng"
             ))
-            .hint(format!("bỏ `--` đi, gõ: {without}")),
+            .hint(format!("tùy chọn phải đứng trước `--`; gõ: {without}")),
             Extra { written, .. } => Said::new(format!(
                 "thừa `{written}`: lệnh `{command}` không nhận thêm đối số này"
             ))
@@ -493,7 +493,7 @@ impl Message for UsageProblem {
             AfterDoubleDash { written, without, .. } => Said::new(format!(
                 "`{written}` comes after `--`: every word after `--` is read as a file name, not as an option, so `{written}` does nothing"
             ))
-            .hint(format!("leave out the `--`: {without}")),
+            .hint(format!("options go before `--`; type: {without}")),
             Extra { written, .. } => Said::new(format!(
                 "`{written}` is one argument too many for `{command}`"
             ))

@@ -295,7 +295,10 @@ pub(super) fn plan(e: &Explanation, lang: Lang) -> Section {
             words::PROJECTED.get(lang),
             number::count(lang, a.projected_installed),
             number::percent(lang, i.rate),
-            number::percent(lang, a.projected_rate)
+            number::percent(
+                lang,
+                number::rate_as_printed(a.projected_installed, i.smartphones)
+            )
         )),
         item(format!(
             "{}: {}",
@@ -304,8 +307,8 @@ pub(super) fn plan(e: &Explanation, lang: Lang) -> Section {
         )),
     ];
     if let Some(floor) = i.floor {
-        let reached = a.projected_installed
-            >= floor * i.smartphones as f64 - crate::solve::INSTALLS_TOLERANCE;
+        // judged on the installs as printed above, as the plan's reports judge it
+        let reached = !number::short_as_printed(a.projected_installed, i.smartphones, floor);
         items.push(item(format!(
             "{} {}: {}",
             lang.pick("Mức tối thiểu", "Floor"),

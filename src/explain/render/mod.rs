@@ -11,7 +11,7 @@ mod phrase;
 use std::fmt::Write;
 
 use super::Explanation;
-use crate::report::markdown::{inline, line_start};
+use crate::report::markdown::{inline, line_start, prose};
 use crate::report::words;
 use crate::solve::Status;
 use crate::text::Lang;
@@ -79,9 +79,9 @@ pub fn markdown(e: &Explanation, lang: Lang) -> String {
     for section in &doc.sections {
         let _ = writeln!(out, "\n## {}\n", inline(&section.title));
         for it in &section.items {
-            let _ = writeln!(out, "- {}", inline(&it.text));
+            let _ = writeln!(out, "- {}", prose(&it.text));
             for detail in &it.details {
-                let _ = writeln!(out, "  - {}", inline(detail));
+                let _ = writeln!(out, "  - {}", prose(detail));
             }
         }
     }

@@ -22,6 +22,9 @@ table.layout { border-collapse: collapse; width: 100%; table-layout: fixed; }
 table.layout td { padding: 0 2pt; vertical-align: top; text-align: center; }
 .head td.body { width: 36%; }
 .parent, .issuer, .number { font-size: 13pt; }
+.number { white-space: nowrap; }
+section.letter { padding-top: 6pt; }
+table.layout.head { break-inside: avoid; page-break-inside: avoid; }
 .nation { font-size: 12pt; white-space: nowrap; }
 .issuer, .nation, .motto, .authority, .title, .signer { font-weight: bold; }
 .motto { display: inline-block; border-bottom: 1px solid #000; }

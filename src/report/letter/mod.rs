@@ -44,7 +44,6 @@ const SYMBOL_BLANK: Label = Label("[Ký hiệu]", "[Symbol]");
 const PLACE_BLANK: Label = Label("[Địa danh]", "[Place]");
 const DATE_BLANK: Label = Label("ngày … tháng … năm ……", "[date]");
 const SUBJECT_BLANK: Label = Label("[Trích yếu nội dung công văn]", "[Subject of the letter]");
-const APP_BLANK: Label = Label("[tên ứng dụng]", "[app name]");
 const TITLE_BLANK: Label = Label("[Chức vụ người ký]", "[Title of the signer]");
 const SIGNER_BLANK: Label = Label("[Họ và tên người ký]", "[Full name of the signer]");
 
@@ -97,8 +96,11 @@ pub struct OneLetter {
 pub struct Draft {
     /// `DỰ THẢO — KHÔNG TRÌNH KÝ`.
     pub mark: String,
-    /// One sentence per reason, each ending with a full stop.
+    /// One sentence per reason, each ending with a full stop, in the letter's own words.
     pub reasons: Vec<String>,
+    /// The same reasons as the terminal says them: the plan's notices, naming the scenario's
+    /// keys to correct (user14 U7: the keys on the terminal, not on the letterhead).
+    pub said: Vec<String>,
 }
 
 /// Why the letter of `plan` is a draft: the plan's notices that its figures are placeholders
@@ -107,10 +109,11 @@ pub struct Draft {
 pub fn draft(plan: &Plan, lang: Lang) -> Option<Draft> {
     use crate::plan::Notice;
     let mut reasons = Vec::new();
+    let mut said = Vec::new();
     if let Some(findings) = crate::report::diagnosis::of_plan(plan, lang)
         && plan.status == crate::solve::Status::Infeasible
     {
-        reasons.push(match lang {
+        let infeasible = match lang {
             Lang::Vi => format!(
                 "Kế hoạch KHÔNG KHẢ THI: không phương án nào đáp ứng được kịch bản, nên các con số dưới đây không đạt điều kiện đã đặt ra. {}",
                 full_stops(&findings)
@@ -119,18 +122,48 @@ pub fn draft(plan: &Plan, lang: Lang) -> Option<Draft> {
                 "The plan is NOT FEASIBLE: no plan meets the scenario, so the figures below do not meet the conditions it sets. {}",
                 full_stops(&findings)
             ),
-        });
+        };
+        said.push(infeasible.clone());
+        reasons.push(infeasible);
     }
     for notice in &plan.notices {
-        if matches!(
-            notice,
-            Notice::AssumptionsNotChecked
-                | Notice::NoLocalTeams { .. }
-                | Notice::SetForThisRun { .. }
-        ) {
-            let sentence = crate::report::notices::sentence(notice, lang);
-            reasons.push(full_stops(&[sentence]));
-        }
+        // in the letter's own words, without the scenario's keys (user14 U7): the terminal
+        // names them
+        let sentence = match notice {
+            Notice::AssumptionsNotChecked => lang
+                .pick(
+                    "Các giả định của kế hoạch (năng suất và chi phí của các tổ, đội, mục tiêu, thời gian và các tỷ lệ ước tính) còn là giá trị tạm, chưa được kiểm tra; số tổ, đội của từng huyện và số người cách ly, xét nghiệm, học sinh, sinh viên có thể còn là 0",
+                    "The plan's assumptions (the teams' productivity and costs, the target, the horizon and the estimated shares) are placeholders, not yet checked; each district's teams and its quarantined, tested and students may still be 0",
+                )
+                .to_string(),
+            Notice::NoLocalTeams { kinds } => {
+                let names = kinds
+                    .iter()
+                    .map(|k| crate::report::words::kind_name(lang, k))
+                    .collect::<Vec<_>>();
+                let names = crate::report::words::and_list(lang, &names);
+                match lang {
+                    Lang::Vi => format!(
+                        "Chưa có tổ, đội tại chỗ: chưa huyện nào có {names}, nên kế hoạch chỉ dựa vào các đội của tỉnh; cần điền số {names} của từng huyện"
+                    ),
+                    Lang::En => format!(
+                        "No local teams: no district has any {names} yet, so the plan rests on the province's teams alone; each district's {names} must be filled in"
+                    ),
+                }
+            }
+            Notice::NoRules => lang
+                .pick(
+                    "Kế hoạch không có quy tắc nào nên không giao việc cụ thể nào cho các huyện: công văn điều tổ, đội mà không nêu việc cần làm",
+                    "The plan has no rules, so it gives the districts no tasks: the letter would send teams with nothing to do",
+                )
+                .to_string(),
+            Notice::SetForThisRun { .. } => crate::report::notices::sentence(notice, lang),
+            _ => continue,
+        };
+        reasons.push(full_stops(&[sentence]));
+        said.push(full_stops(&[crate::report::notices::sentence(
+            notice, lang,
+        )]));
     }
     if reasons.is_empty() {
         return None;
@@ -143,6 +176,7 @@ pub fn draft(plan: &Plan, lang: Lang) -> Option<Draft> {
             )
             .to_string(),
         reasons,
+        said,
     })
 }
 
@@ -158,14 +192,14 @@ pub fn draft_warning(draft: &Draft, lang: Lang) -> String {
             Lang::En => "the letter is marked DRAFT (its first line), not to be signed:",
         }
     );
-    for reason in &draft.reasons {
+    for reason in &draft.said {
         out.push_str("  - ");
         out.push_str(reason);
         out.push('\n');
     }
     out.push_str(match lang {
-        Lang::Vi => "gợi ý: sửa kịch bản như các dòng trên nói rồi lập lại công văn; dấu DỰ THẢO chỉ mất khi kịch bản ghi assumptions_checked = true và kế hoạch khả thi (docs/printing.md § \"Draft letters\").\n",
-        Lang::En => "hint: correct the scenario as the lines above say and write the letter again; the DRAFT mark goes only once the scenario says assumptions_checked = true and the plan is feasible (docs/printing.md § \"Draft letters\").\n",
+        Lang::Vi => "gợi ý: sửa kịch bản như các dòng trên nói rồi lập lại công văn; dấu DỰ THẢO chỉ mất khi kịch bản ghi assumptions_checked = true, có quy tắc (rules) và kế hoạch khả thi (xem docs/printing.md, phần về công văn dự thảo).\n",
+        Lang::En => "hint: correct the scenario as the lines above say and write the letter again; the DRAFT mark goes only once the scenario says assumptions_checked = true, names its rules and the plan is feasible (docs/printing.md § \"Draft letters\").\n",
     });
     out
 }
@@ -376,7 +410,7 @@ impl<'a> Parts<'a> {
             number,
             subject,
             place_date,
-            app: or(&letter.app, APP_BLANK),
+            app: letter.app_name().to_string(),
             as_of,
             date_short,
             copies: punctuated(&copies),
@@ -464,7 +498,7 @@ impl<'a> Parts<'a> {
         let target = number::percent_short(lang, plan.province.target_rate);
         let days = words::days(lang, plan.horizon_days);
         let rate = number::percent(lang, projected);
-        let short = if plan.province.target_reached {
+        let short = if plan.target_reached_as_printed() {
             ""
         } else {
             lang.pick(" (chưa đạt mục tiêu)", " (short of the target)")
@@ -519,7 +553,7 @@ impl<'a> Parts<'a> {
         body.push(Block::Text(self.aim(
             plan,
             province_team_list(plan, lang, &totals),
-            plan.province.projected_rate,
+            plan.projected_rate_as_printed(),
             None,
         )));
         // whom the body asks is whom the letter is sent to: the recipients of `[letter]` when
@@ -604,7 +638,7 @@ impl<'a> Parts<'a> {
             Block::Text(self.aim(
                 plan,
                 words::team_list_in(lang, district.unit_type, &teams_of(district)),
-                district.projected_rate,
+                district.projected_rate_as_printed(),
                 Some(&unit),
             )),
             Block::Text(match lang {
@@ -648,12 +682,12 @@ impl<'a> Parts<'a> {
                     Lang::Vi => format!(
                         "Tỷ lệ cài đặt hiện nay {}, dự kiến sau đợt {}.",
                         number::percent(lang, d.rate),
-                        number::percent(lang, d.projected_rate)
+                        number::percent(lang, d.projected_rate_as_printed())
                     ),
                     Lang::En => format!(
                         "Install rate now {}, projected {}.",
                         number::percent(lang, d.rate),
-                        number::percent(lang, d.projected_rate)
+                        number::percent(lang, d.projected_rate_as_printed())
                     ),
                 };
                 let summary = match teams {
@@ -877,7 +911,34 @@ fn unit_name_as(name: &str, unit: crate::model::UnitType, lang: Lang) -> String 
 /// `huyện, thành phố` (in English `districts`).
 fn collective(plan: &Plan, lang: Lang) -> String {
     if lang == Lang::En {
-        return "districts".to_string();
+        // "the districts and city", as the Vietnamese says "các huyện, thành phố" (user14 U9)
+        let count = |kind: &str| {
+            plan.districts
+                .iter()
+                .filter(|d| {
+                    unit_name(d, Lang::Vi)
+                        .strip_prefix(kind)
+                        .is_some_and(|rest| rest.starts_with(' '))
+                })
+                .count()
+        };
+        let words: Vec<String> = [
+            ("huyện", "district", "districts"),
+            ("quận", "urban district", "urban districts"),
+            ("thị xã", "town", "towns"),
+            ("thành phố", "city", "cities"),
+        ]
+        .into_iter()
+        .filter_map(|(kind, one, many)| match count(kind) {
+            0 => None,
+            1 => Some(one.to_string()),
+            _ => Some(many.to_string()),
+        })
+        .collect();
+        if words.is_empty() || words == ["district"] {
+            return "districts".to_string();
+        }
+        return words::and_list(lang, &words);
     }
     let kinds: Vec<&str> = ["huyện", "quận", "thị xã", "thành phố"]
         .into_iter()

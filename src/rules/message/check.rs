@@ -225,7 +225,8 @@ impl Message for CheckProblem {
                  tắc đọc `{close}`"
             ))
             .hint(format!(
-                "có phải ý bạn là `{close}`? Sửa tên trong tệp kịch bản"
+                "{} Sửa tên trong tệp kịch bản",
+                crate::diagnostic::did_you_mean_for_vi(key, close)
             )),
             NeverRuns { name, hook } => Said::new(format!(
                 "hàm `{name}` không bao giờ chạy: chỉ `before_solve` và `after_solve` \
@@ -397,7 +398,8 @@ impl Message for CheckProblem {
                 "[params] has `{key}`, which no rule reads, while the rules read `{close}`"
             ))
             .hint(format!(
-                "did you mean `{close}`? Fix the name in the scenario file"
+                "{} Fix the name in the scenario file",
+                crate::diagnostic::did_you_mean_for_en(key, close)
             )),
             NeverRuns { name, hook } => Said::new(format!(
                 "the function `{name}` never runs: only `before_solve` and \

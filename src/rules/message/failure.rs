@@ -63,6 +63,9 @@ pub(crate) enum RuleFailure {
         /// many plans of a command (a sweep, a compare).
         allowance: Allowance,
         heaviest: Option<(String, f64)>,
+        /// The rule test case that was running (`campaign rules test`, whose cases share one
+        /// allowance), or `None` in a plan.
+        case: Option<String>,
     },
     /// A host function refused it.
     Host {
@@ -76,6 +79,21 @@ pub(crate) enum RuleFailure {
         rule: String,
         hook: String,
         value: String,
+    },
+    /// It stopped with its own error in both languages (`throw #{ vi: "...", en: "..." }`),
+    /// each shortened and escaped as [`RuleFailure::Thrown`]'s.
+    ThrownText {
+        rule: String,
+        hook: String,
+        vi: String,
+        en: String,
+    },
+    /// The rule's `throw` gave no reason in words: nothing (`()`, an empty text) or a value
+    /// that is not a text (`value`, as Rhai writes it).
+    ThrownNoReason {
+        rule: String,
+        hook: String,
+        value: Option<String>,
     },
     /// Rhai met an error running it.
     Failed {
@@ -143,6 +161,7 @@ impl RuleFailure {
                 limit,
                 allowance,
                 heaviest,
+                case,
             } => {
                 let spent = match limit {
                     Total::Steps => {
@@ -153,6 +172,19 @@ impl RuleFailure {
                         count(Lang::Vi, allowance.time.as_secs_f64())
                     ),
                 };
+                if let Some(case) = case {
+                    return Said::new(format!(
+                        "quy tắc `{rule}` bị dừng trong `{hook}` ở trường hợp \"{case}\": các quy \
+                         tắc đã dùng hết {spent} dành cho cả tệp kiểm thử (mọi trường hợp của tệp \
+                         cộng lại){}",
+                        heaviest_vi(*limit, heaviest)
+                    ))
+                    .hint(format!(
+                        "xem các vòng lặp dài của quy tắc trong trường hợp \"{case}\"; nếu tệp có \
+                         nhiều trường hợp nặng, tách chúng sang vài tệp kiểm thử: mỗi tệp có \
+                         phần riêng"
+                    ));
+                }
                 let said = Said::new(format!(
                     "quy tắc `{rule}` bị dừng trong `{hook}`: các quy tắc đã dùng hết {spent} \
                      dành cho cả kế hoạch (mọi quy tắc, mọi huyện, trước và sau khi lập kế \
@@ -205,6 +237,21 @@ impl RuleFailure {
             Thrown { rule, hook, value } => Said::new(format!(
                 "quy tắc `{rule}` dừng với lỗi trong `{hook}`: {value}"
             )),
+            ThrownText { rule, hook, vi, .. } => Said::new(format!(
+                "quy tắc `{rule}` dừng với lỗi trong `{hook}`: {vi}"
+            )),
+            ThrownNoReason { rule, hook, value } => Said::new(match value {
+                None => format!(
+                    "quy tắc `{rule}` dừng trong `{hook}` bằng lệnh `throw` mà không nêu lý do"
+                ),
+                Some(value) => format!(
+                    "quy tắc `{rule}` dừng trong `{hook}` bằng lệnh `throw` mà không nêu lý do: nó đưa ra {value}, không phải một đoạn chữ"
+                ),
+            })
+            .hint(
+                "viết lý do bằng chữ sau `throw`, ví dụ `throw \"huyện này thiếu số liệu\";`; \
+                 nếu sau `throw` là một lời gọi hàm thì hàm đó không cho ra đoạn chữ nào",
+            ),
             Failed {
                 rule,
                 hook,
@@ -228,6 +275,7 @@ impl RuleFailure {
                 limit,
                 allowance,
                 heaviest,
+                case,
             } => {
                 let spent = match limit {
                     Total::Steps => format!("{} steps", count(Lang::En, allowance.steps as f64)),
@@ -236,6 +284,19 @@ impl RuleFailure {
                         count(Lang::En, allowance.time.as_secs_f64())
                     ),
                 };
+                if let Some(case) = case {
+                    return Said::new(format!(
+                        "rule `{rule}` was stopped in `{hook}` in the case \"{case}\": the rules \
+                         have used up the {spent} a rule test file allows them (all its cases \
+                         together){}",
+                        heaviest_en(*limit, heaviest)
+                    ))
+                    .hint(format!(
+                        "look for long loops of the rule in the case \"{case}\"; if the file has \
+                         many heavy cases, split them into several test files: each file has its \
+                         own allowance"
+                    ));
+                }
                 let said = Said::new(format!(
                     "rule `{rule}` was stopped in `{hook}`: the rules have used up the {spent} a \
                      plan allows them (all rules on all districts, before and after the solve){}{}",
@@ -286,6 +347,19 @@ impl RuleFailure {
             Thrown { rule, hook, value } => Said::new(format!(
                 "rule `{rule}` stopped with an error in `{hook}`: {value}"
             )),
+            ThrownText { rule, hook, en, .. } => Said::new(format!(
+                "rule `{rule}` stopped with an error in `{hook}`: {en}"
+            )),
+            ThrownNoReason { rule, hook, value } => Said::new(match value {
+                None => format!("rule `{rule}` stopped in `{hook}` with a `throw` that gives no reason"),
+                Some(value) => format!(
+                    "rule `{rule}` stopped in `{hook}` with a `throw` that gives no reason: it gave {value}, not a text"
+                ),
+            })
+            .hint(
+                "write the reason as a text after `throw`, e.g. `throw \"this district has no figures\";`; \
+                 if `throw` is followed by a function call, that call gave no text",
+            ),
             Failed {
                 rule,
                 hook,
@@ -358,6 +432,14 @@ pub(crate) enum RuntimeProblem {
     },
     /// `for x in value` on a value that cannot be gone through.
     NotIterable,
+    /// `this` outside a function called with a dot (`x.f()`).
+    UnboundThis,
+    /// `sort()` on a list whose items are of different types (numbers and texts).
+    SortMixed,
+    /// `sort()` on a list of items that have no order (maps, lists).
+    SortType {
+        what: ArgType,
+    },
     /// A variable used before `let` (inside a function given as a value, where the check
     /// before the run cannot see it).
     UndeclaredVariable {
@@ -409,6 +491,8 @@ pub(crate) enum Arithmetic {
     NegativePower,
     /// `parse_int` or `parse_float` given a text that is no number.
     NotANumber { text: String },
+    /// `parse_int` given digits past the largest (or below the smallest) whole number.
+    TooLargeToParse { text: String },
     /// The square root or the logarithm of a number below 0 (or 0).
     Domain,
     /// A range stepping by 0.
@@ -442,6 +526,12 @@ impl Arithmetic {
                 .split_once('\'')
                 .and_then(|(_, rest)| rest.rsplit_once("':"))
                 .map_or_else(|| after_colon(detail), |(text, _)| text.to_string());
+            // "number too large to fit in target type" (or too small): digits, too many
+            if detail.contains("too large to fit") || detail.contains("too small to fit") {
+                return Arithmetic::TooLargeToParse {
+                    text: crate::diagnostic::shortened(&text),
+                };
+            }
             Arithmetic::NotANumber { text }
         } else if detail.starts_with("Error taking the") {
             Arithmetic::Domain
@@ -481,6 +571,10 @@ impl Message for Arithmetic {
                 Said::new(format!("đoạn chữ \"{text}\" không đọc được thành số"))
                     .hint("`parse_int` và `parse_float` chỉ đọc chữ số viết liền, với dấu chấm thập phân, ví dụ \"0.35\"")
             }
+            Arithmetic::TooLargeToParse { text } => Said::new(format!(
+                "số \"{text}\" quá lớn để là một số nguyên: số nguyên chỉ đến khoảng 9,2 × 10^18"
+            ))
+            .hint("đọc nó thành số thập phân bằng `parse_float`, hoặc kiểm tra con số (thừa chữ số?)"),
             Arithmetic::Domain => Said::new(
                 "không lấy được căn bậc hai hay lôgarit của một số âm (lôgarit cũng không lấy \
                  được của 0)",
@@ -518,6 +612,10 @@ impl Message for Arithmetic {
                 Said::new(format!("the text \"{text}\" cannot be read as a number"))
                     .hint("`parse_int` and `parse_float` read digits only, with a decimal point, e.g. \"0.35\"")
             }
+            Arithmetic::TooLargeToParse { text } => Said::new(format!(
+                "the number \"{text}\" is too large for a whole number: whole numbers go up to about 9.2 × 10^18"
+            ))
+            .hint("read it as a decimal with `parse_float`, or check the figure (a digit too many?)"),
             Arithmetic::Domain => Said::new(
                 "no square root or logarithm of a negative number (nor a logarithm of 0)",
             )
@@ -547,6 +645,8 @@ pub(crate) enum ArgType {
     Districts,
     /// A function given as a value (`|x| x + 1`).
     Function,
+    /// A range of numbers (`0..10`, `1..=5`).
+    Range,
     /// Any other type, by Rhai's name.
     Other(String),
 }
@@ -565,7 +665,19 @@ impl ArgType {
             "Scenario" => ArgType::Scenario,
             "Districts" => ArgType::Districts,
             "Fn" | "FnPtr" => ArgType::Function,
-            other => ArgType::Other(other.to_string()),
+            "range" | "range=" => ArgType::Range,
+            other if other.contains("::Range") => ArgType::Range,
+            // a Rust path (`core::ops::...::Name<i64>`) means nothing to a reader: its last name
+            other => ArgType::Other(
+                other
+                    .split('<')
+                    .next()
+                    .unwrap_or(other)
+                    .rsplit("::")
+                    .next()
+                    .unwrap_or(other)
+                    .to_string(),
+            ),
         }
     }
 
@@ -581,6 +693,7 @@ impl ArgType {
             ArgType::Scenario => "kịch bản",
             ArgType::Districts => "danh sách huyện",
             ArgType::Function => "hàm",
+            ArgType::Range => "khoảng số",
             ArgType::Other(name) => name,
         }
     }
@@ -598,6 +711,7 @@ impl ArgType {
             ArgType::Scenario => "kịch bản (`scenario`)".into(),
             ArgType::Districts => "danh sách huyện `scenario.districts()`".into(),
             ArgType::Function => "một hàm".into(),
+            ArgType::Range => "một khoảng số (ví dụ `0..10`)".into(),
             ArgType::Other(name) => format!("một giá trị kiểu {name}"),
         }
     }
@@ -614,6 +728,7 @@ impl ArgType {
             ArgType::Scenario => "the scenario (`scenario`)".into(),
             ArgType::Districts => "the list `scenario.districts()`".into(),
             ArgType::Function => "a function".into(),
+            ArgType::Range => "a range of numbers (e.g. `0..10`)".into(),
             ArgType::Other(name) => format!("a value of type {name}"),
         }
     }
@@ -630,7 +745,21 @@ impl ArgType {
             ArgType::Scenario => "scenario",
             ArgType::Districts => "list of districts",
             ArgType::Function => "function",
+            ArgType::Range => "range of numbers",
             ArgType::Other(name) => name,
+        }
+    }
+
+    /// Values of the type, as a sentence names several: "maps".
+    fn en_plural(&self) -> String {
+        match self {
+            ArgType::Map => "maps".into(),
+            ArgType::List => "lists".into(),
+            ArgType::Bool => "true/false values".into(),
+            ArgType::Nothing => "empty values `()`".into(),
+            ArgType::Function => "functions".into(),
+            ArgType::Range => "ranges of numbers".into(),
+            other => format!("values of type {}", other.en()),
         }
     }
 }
@@ -906,6 +1035,31 @@ impl Message for RuntimeProblem {
             NotIterable => Said::new(
                 "`for` chỉ đi qua được một danh sách, một khoảng số (ví dụ `0..10`) hoặc một đoạn chữ",
             ),
+            UnboundThis => Said::new(
+                "`this` chỉ có nghĩa trong một hàm được gọi sau dấu chấm (`giá_trị.hàm()`); ở đây \
+                 nó không chỉ giá trị nào",
+            )
+            .hint(
+                "dùng tham số của hàm thay cho `this`, ví dụ `district` hay `scenario`: \
+                 `fn before_solve(district, scenario) { ... district.rate ... }`",
+            ),
+            SortMixed => Said::new(
+                "`sort()`: danh sách có phần tử thuộc nhiều kiểu khác nhau (ví dụ số lẫn với chữ) \
+                 nên không sắp xếp được",
+            )
+            .hint(
+                "chỉ sắp xếp danh sách toàn số hoặc toàn chữ: đổi số thành chữ bằng `to_string()`, \
+                 chữ thành số bằng `parse_float(...)`, hoặc sắp xếp theo một hàm so sánh: \
+                 `list.sort(|a, b| ...)`",
+            ),
+            SortType { what } => Said::new(format!(
+                "`sort()`: không sắp xếp được danh sách các {} (chúng không có thứ tự sẵn)",
+                what.vi()
+            ))
+            .hint(
+                "sắp xếp theo một hàm so sánh, ví dụ theo tỷ lệ: \
+                 `list.sort(|a, b| if a.rate < b.rate { -1 } else if a.rate > b.rate { 1 } else { 0 })`",
+            ),
             UndeclaredVariable { name } => Said::new(format!("biến `{name}` chưa được khai báo"))
                 .hint(format!("dùng `let {name} = ...;` trước khi dùng biến")),
             Constant { name } => Said::new(format!(
@@ -1030,6 +1184,31 @@ impl Message for RuntimeProblem {
             NotIterable => Said::new(
                 "`for` can only go through a list, a range of numbers (e.g. `0..10`) or a text",
             ),
+            UnboundThis => Said::new(
+                "`this` means something only in a function called after a dot (`value.function()`); \
+                 here it refers to no value",
+            )
+            .hint(
+                "use the function's parameters instead of `this`, e.g. `district` or `scenario`: \
+                 `fn before_solve(district, scenario) { ... district.rate ... }`",
+            ),
+            SortMixed => Said::new(
+                "`sort()`: the list holds items of different types (numbers and texts, say), so \
+                 it cannot be sorted",
+            )
+            .hint(
+                "sort lists of numbers only or of texts only: make numbers texts with \
+                 `to_string()`, texts numbers with `parse_float(...)`, or sort with a comparing \
+                 function: `list.sort(|a, b| ...)`",
+            ),
+            SortType { what } => Said::new(format!(
+                "`sort()`: a list of {} cannot be sorted (they have no order of their own)",
+                what.en_plural()
+            ))
+            .hint(
+                "sort with a comparing function, e.g. by rate: \
+                 `list.sort(|a, b| if a.rate < b.rate { -1 } else if a.rate > b.rate { 1 } else { 0 })`",
+            ),
             UndeclaredVariable { name } => {
                 Said::new(format!("the variable `{name}` is not declared"))
                     .hint(format!("write `let {name} = ...;` before using it"))
@@ -1081,6 +1260,7 @@ mod tests {
                 plans: 1,
             },
             heaviest: Some(("slow".into(), 41.25)),
+            case: None,
         };
         let (vi, en) = (failure.vi(), failure.en());
         assert_eq!(
@@ -1139,6 +1319,65 @@ mod tests {
         let other = Arithmetic::of_rhai("Something new: 1 ? 2");
         assert!(!other.vi().problem.contains("Something"));
         assert!(other.en().problem.contains("Something new"));
+    }
+
+    /// Issue 13: in a rule test the allowance is the test file's, and the message names the
+    /// case that ran out of it, not a plan.
+    #[test]
+    fn a_rule_test_case_out_of_steps_is_named() {
+        let failure = RuleFailure::Exhausted {
+            rule: "loop".into(),
+            hook: "before_solve".into(),
+            limit: Total::Steps,
+            allowance: Allowance {
+                steps: TOTAL_OPERATIONS,
+                time: TOTAL_TIME,
+                plans: 1,
+            },
+            heaviest: Some(("loop".into(), 100_000_000.0)),
+            case: Some("Hữu Lũng".into()),
+        };
+        let (vi, en) = (failure.vi(), failure.en());
+        assert_eq!(
+            vi.problem,
+            "quy tắc `loop` bị dừng trong `before_solve` ở trường hợp \"Hữu Lũng\": các quy tắc \
+             đã dùng hết 100.000.000 bước tính dành cho cả tệp kiểm thử (mọi trường hợp của tệp \
+             cộng lại); quy tắc dùng nhiều bước nhất là `loop` (100.000.000 bước)"
+        );
+        assert_eq!(
+            en.problem,
+            "rule `loop` was stopped in `before_solve` in the case \"Hữu Lũng\": the rules have \
+             used up the 100,000,000 steps a rule test file allows them (all its cases together); \
+             the rule that took the most steps is `loop` (100,000,000 steps)"
+        );
+        assert!(!vi.problem.contains("kế hoạch") && !en.problem.contains("plan"));
+        assert!(
+            vi.hint
+                .unwrap()
+                .contains("tách chúng sang vài tệp kiểm thử")
+        );
+        assert!(
+            en.hint
+                .unwrap()
+                .contains("split them into several test files")
+        );
+    }
+
+    /// Issue 13, F05/F31: a range is named in words, never by its Rust type.
+    #[test]
+    fn a_range_is_named_in_words() {
+        for rhai in [
+            "range",
+            "range=",
+            "core::ops::range::Range<i64>",
+            "core::ops::range::RangeInclusive<i64>",
+        ] {
+            assert_eq!(ArgType::of_rhai(rhai), ArgType::Range, "{rhai}");
+        }
+        assert_eq!(
+            ArgType::of_rhai("alloc::vec::Vec<u8>"),
+            ArgType::Other("Vec".into())
+        );
     }
 
     #[test]

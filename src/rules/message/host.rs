@@ -196,7 +196,11 @@ impl Message for HostProblem {
             Multiplier { multiplier } => Said::new(format!(
                 "`set_productivity`: hệ số phải lớn hơn 0 (1 là bình thường), không phải {}",
                 figure(Lang::Vi, *multiplier)
-            )),
+            ))
+            .hint(
+                "hệ số là năng suất so với bình thường: 0,5 là một nửa, 1 là như cũ; để huyện \
+                 không dùng một loại tổ, đội, viết `district.max_teams(kind, 0)` thay cho hệ số 0",
+            ),
             MultiplierAboveMax { multiplier } => Said::new(format!(
                 "`set_productivity`: hệ số là {}, lớn hơn mức cho phép ({}: một tổ, đội làm \
                  nhiều nhất gấp {} lần bình thường)",
@@ -263,7 +267,7 @@ impl Message for HostProblem {
                 "`{function}`: mục [params] của kịch bản không có `{key}`"
             ))
             .hint(match close {
-                Some(close) => did_you_mean_vi(close),
+                Some(close) => crate::diagnostic::did_you_mean_either_vi(key, close),
                 None => format!(
                     "thêm `{key} = ...` vào mục [params] của {}, hoặc sửa tên trong quy tắc",
                     file.as_deref().unwrap_or("tệp kịch bản")
@@ -390,7 +394,12 @@ impl Message for HostProblem {
             Multiplier { multiplier } => Said::new(format!(
                 "`set_productivity`: the multiplier must be above 0 (1 is usual), not {}",
                 figure(Lang::En, *multiplier)
-            )),
+            ))
+            .hint(
+                "the multiplier is the productivity against the usual: 0.5 is half, 1 the same; \
+                 to give the district no team of a kind, write `district.max_teams(kind, 0)` \
+                 instead of a multiplier of 0",
+            ),
             MultiplierAboveMax { multiplier } => Said::new(format!(
                 "`set_productivity`: the multiplier is {}, above the limit ({}: a team does at \
                  most {} times its usual work)",
@@ -457,7 +466,7 @@ impl Message for HostProblem {
                 "`{function}`: the scenario's [params] has no `{key}`"
             ))
             .hint(match close {
-                Some(close) => did_you_mean_en(close),
+                Some(close) => crate::diagnostic::did_you_mean_either_en(key, close),
                 None => format!(
                     "add `{key} = ...` under [params] in {}, or fix the name in the rule",
                     file.as_deref().unwrap_or("the scenario file")
@@ -689,6 +698,23 @@ impl Message for ValueProblem {
                 promised,
                 rules,
                 uninstalled,
+            } if rules.is_empty() || *promised <= 0.0 => Said::new(format!(
+                "`directive`: mục `expected_installs` là {}, nhiều hơn {} smartphone chưa cài \
+                 ứng dụng của huyện",
+                figure(crate::text::Lang::Vi, *value),
+                count(crate::text::Lang::Vi, *uninstalled)
+            ))
+            .hint(
+                "số lượt cài dự kiến của một chỉ đạo không vượt quá số smartphone chưa cài của \
+                 huyện (`district.smartphones` tính cả máy đã cài): kiểm tra phép tính (thường \
+                 là `district.own_mandated_installs`, `district.own_fixed_installs` hay \
+                 `district.outreach_installs`)",
+            ),
+            AbovePhonesLeft {
+                value,
+                promised,
+                rules,
+                uninstalled,
             } => Said::new(format!(
                 "`directive`: mục `expected_installs` là {}; cộng với {} lượt cài mà các chỉ đạo \
                  trước của huyện đã ghi ({}) là {}, nhiều hơn số smartphone chưa cài của huyện \
@@ -797,6 +823,23 @@ impl Message for ValueProblem {
             .hint(
                 "a directive cannot expect more installs than the district has smartphones: \
                  check the arithmetic (usually `district.mandated_installs`, \
+                 `district.own_fixed_installs` or `district.outreach_installs`)",
+            ),
+            AbovePhonesLeft {
+                value,
+                promised,
+                rules,
+                uninstalled,
+            } if rules.is_empty() || *promised <= 0.0 => Said::new(format!(
+                "`directive`: `expected_installs` is {}, more than the district's {} \
+                 smartphones without the app",
+                figure(crate::text::Lang::En, *value),
+                count(crate::text::Lang::En, *uninstalled)
+            ))
+            .hint(
+                "a directive cannot expect more installs than the district has smartphones \
+                 without the app (`district.smartphones` counts those with it too): check the \
+                 arithmetic (usually `district.own_mandated_installs`, \
                  `district.own_fixed_installs` or `district.outreach_installs`)",
             ),
             AbovePhonesLeft {

@@ -11,6 +11,9 @@ pub(crate) enum RuleFileProblem {
     /// The file is not UTF-8 text, or holds a NUL byte: a binary file (a Word document, a
     /// picture) named as a rule.
     NotText { rule: String },
+    /// The file starts with a UTF-16 byte-order mark (Notepad's "Unicode"), and the rest is
+    /// not UTF-16 text.
+    NotUtf16 { rule: String },
     /// A folder inside a rules folder whose name ends in `.rhai`: the rules folder's files are
     /// its `.rhai` files, and a subfolder is never read.
     Subfolder { rule: String },
@@ -479,6 +482,10 @@ impl Message for RuleFileProblem {
             .hint(
                 "đổi tên thư mục này để tên không kết thúc bằng .rhai; nếu trong đó có quy tắc cần chạy, chuyển các tệp .rhai ra thư mục quy tắc",
             ),
+            NotUtf16 { rule } => Said::new(format!(
+                "tệp quy tắc `{rule}` được lưu với bảng mã UTF-16 (Unicode) nhưng nội dung không phải văn bản UTF-16 hợp lệ"
+            ))
+            .hint("mở tệp bằng Notepad và lưu lại với bảng mã UTF-8: File > Save as > Encoding: UTF-8"),
             NotText { rule } => Said::new(format!(
                 "tệp quy tắc `{rule}` không phải văn bản UTF-8 (có thể là một tệp nhị phân: tài liệu Word, hình ảnh…)"
             ))
@@ -528,6 +535,10 @@ impl Message for RuleFileProblem {
             .hint(
                 "rename this folder so that its name does not end in .rhai; if it holds rules to run, move their .rhai files up into the rules folder",
             ),
+            NotUtf16 { rule } => Said::new(format!(
+                "the rule file `{rule}` is saved as UTF-16 (Unicode) but is not valid UTF-16 text"
+            ))
+            .hint("open it in Notepad and save it as UTF-8: File > Save as > Encoding: UTF-8"),
             NotText { rule } => Said::new(format!(
                 "the rule file `{rule}` is not UTF-8 text (it may be a binary file: a Word document, a picture…)"
             ))

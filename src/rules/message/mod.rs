@@ -67,6 +67,42 @@ impl crate::diagnostic::Message for SettingRead {
     }
 }
 
+/// The hint of a rule's error when the rule reads `[params]` numbers written in the scenario's
+/// files: each key, its value and where it is written (`file:line`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct FileParamsRead {
+    pub rule: String,
+    pub params: Vec<(String, String, String)>,
+}
+
+impl crate::diagnostic::Message for FileParamsRead {
+    fn vi(&self) -> crate::diagnostic::Said {
+        let read: Vec<String> = self
+            .params
+            .iter()
+            .map(|(key, value, place)| format!("`{key}` = {value} (ghi ở {place})"))
+            .collect();
+        crate::diagnostic::Said::new(format!(
+            "quy tắc `{}` đọc {} từ mục [params] của kịch bản: nếu giá trị đó sai thì sửa nó ở dòng đó",
+            self.rule,
+            read.join(", ")
+        ))
+    }
+
+    fn en(&self) -> crate::diagnostic::Said {
+        let read: Vec<String> = self
+            .params
+            .iter()
+            .map(|(key, value, place)| format!("`{key}` = {value} (written at {place})"))
+            .collect();
+        crate::diagnostic::Said::new(format!(
+            "the rule `{}` reads {} from the scenario's [params]: if that value is wrong, correct it on that line",
+            self.rule,
+            read.join(", ")
+        ))
+    }
+}
+
 use crate::diagnostic::{did_you_mean, did_you_mean_en, did_you_mean_vi};
 use crate::source::name_list;
 

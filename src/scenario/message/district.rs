@@ -332,7 +332,7 @@ impl Message for DistrictProblem {
             ))
             .hint("check both numbers against the source; the two columns may be swapped or a digit typed twice"),
             CohortNameTooLong { shown, chars } => Said::new(format!(
-                "the cohort's name is {} characters long, above the limit of {}: `{shown}`",
+                "the cohort's name is {} characters long, above the limit of {} characters: `{shown}`",
                 count(Lang::En, *chars as f64),
                 count(Lang::En, crate::limits::NAME_CHARS as f64)
             ))

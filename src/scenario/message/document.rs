@@ -34,8 +34,10 @@ pub(crate) enum DocumentProblem {
         found: Found,
         example: Option<String>,
     },
-    /// A whole number too large to hold.
-    TooLarge,
+    /// A whole number too large to hold (`written`, as written, shortened).
+    TooLarge { written: String },
+    /// A hexadecimal, octal or binary prefix (`written`: `0x`) with no digits after it.
+    NoDigits { written: String, key: String },
     /// A decimal where a whole number is needed; `grouped` is its digits when it looks like
     /// thousands grouped by dots (`151.916`), as a letter writes them.
     NotWhole {
@@ -221,7 +223,12 @@ impl Message for DocumentProblem {
                     }),
                 }
             }
-            TooLarge => Said::new("số quá lớn"),
+            TooLarge { written } => Said::new(format!("số `{written}` quá lớn"))
+                .hint("viết số bằng chữ số thường, trong giới hạn của mục này (docs/limits.md), ví dụ 14 hay 20_000"),
+            NoDigits { written, key } => Said::new(format!(
+                "`{written}` không phải một số: sau `{written}` (tiền tố của số hệ mười sáu, hệ tám hay hệ hai) phải có chữ số"
+            ))
+            .hint(format!("viết số bằng chữ số thường, ví dụ {key} = 14")),
             NotWhole { written, grouped } => {
                 let said = Said::new(format!("cần một số nguyên, không phải {written}"));
                 match grouped {
@@ -316,7 +323,12 @@ impl Message for DocumentProblem {
                     }),
                 }
             }
-            TooLarge => Said::new("the number is too large"),
+            TooLarge { written } => Said::new(format!("the number `{written}` is too large"))
+                .hint("write the number in ordinary digits, within this field's limit (docs/limits.md), e.g. 14 or 20_000"),
+            NoDigits { written, key } => Said::new(format!(
+                "`{written}` is not a number: a hexadecimal, octal or binary number needs digits after `{written}`"
+            ))
+            .hint(format!("write the number in ordinary digits, e.g. {key} = 14")),
             NotWhole { written, grouped } => {
                 let said = Said::new(format!("expected a whole number, not {written}"));
                 match grouped {

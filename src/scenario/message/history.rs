@@ -37,7 +37,10 @@ pub(crate) enum HistoryProblem {
     DateTwice {
         date: String,
         first: String,
+        /// Where the first entry's date is written (`file:line`).
+        first_at: String,
         second: String,
+        second_at: String,
     },
     /// The snapshot of `date` has a district the scenario does not (its `name` on `line`);
     /// `close` is a district it may be a typing mistake for, `known` the districts to list.
@@ -52,6 +55,28 @@ pub(crate) enum HistoryProblem {
     MissingDistrict { date: String, name: String },
     /// A district's installs are lower at a later date.
     InstallsFall { before: Figure, after: Figure },
+    /// A district's installs grow from `before` to `after` by more than `most`: the share
+    /// [`crate::limits::HISTORY_DAILY_SHARE`] a day of its `without` smartphones without the
+    /// app, over `days` days.
+    InstallsJump {
+        before: Figure,
+        after: Figure,
+        days: i64,
+        without: u64,
+        most: u64,
+    },
+    /// A snapshot says 0 installed (`before`) where a later figure (`after`) has installs: a
+    /// blank cell read as 0, whose pace would be every install in the days between.
+    ZeroBefore { before: Figure, after: Figure },
+    /// The snapshot's `date` and the date its `file` states in its title (`title`, on `line`)
+    /// are not the same day.
+    DateDiffers {
+        date: String,
+        file: String,
+        titled: String,
+        title: String,
+        line: usize,
+    },
     /// More snapshots than [`HISTORY_SNAPSHOTS`].
     TooManySnapshots { count: usize },
     /// The snapshots' files, up to and with `file`, are more than [`HISTORY_BYTES`] together.
@@ -116,9 +141,13 @@ impl Message for HistoryProblem {
             DateTwice {
                 date,
                 first,
+                first_at,
                 second,
-            } => Said::new(format!("ngày {date} bị lặp: {first} và {second}"))
-                .hint("mỗi ngày chỉ một ảnh chụp số liệu; xóa một trong hai mục"),
+                second_at,
+            } => Said::new(format!(
+                "ngày {date} bị lặp: {first} (ghi ở {first_at}) và {second} (ghi ở {second_at})"
+            ))
+            .hint("mỗi ngày chỉ một ảnh chụp số liệu; xóa một trong hai mục, hoặc sửa ngày của mục bị ghi nhầm"),
             UnknownDistrict {
                 date,
                 name,
@@ -150,6 +179,28 @@ impl Message for HistoryProblem {
                 after.vi()
             ))
             .hint("số đã cài chỉ tăng theo thời gian: sửa con số sai (trong ảnh chụp, trong kịch bản hoặc trong --set)"),
+            InstallsJump { before, after, days, without, most } => Said::new(format!(
+                "số đã cài tăng từ {} lên {} trong {} ngày: quá {} (mỗi ngày {} trong {} máy chưa cài)",
+                before.vi(),
+                after.vi(),
+                count(Lang::Vi, *days as f64),
+                count(Lang::Vi, *most as f64),
+                crate::number::percent_short(Lang::Vi, crate::limits::HISTORY_DAILY_SHARE),
+                count(Lang::Vi, *without as f64)
+            ))
+            .hint("một huyện không cài nhanh thế: có thể ô trống bị ghi thành 0 hoặc ảnh chụp là của ngày khác; sửa con số sai hoặc bỏ ảnh chụp đó (docs/limits.md)"),
+            ZeroBefore { before, after } => Said::new(format!(
+                "số đã cài là {} rồi {}: tốc độ cài sẽ tính cả số cài từ trước như cài trong mấy ngày đó",
+                before.vi(),
+                after.vi()
+            ))
+            .hint("ghi số đã cài thật của ngày đó (ô trống có thể bị đọc thành 0), hoặc bỏ ảnh chụp đó"),
+            DateDiffers { date, file, titled, title, line } => Said::new(format!(
+                "ảnh chụp ghi ngày {date}, nhưng tiêu đề của {file} (dòng {line}: \"{title}\") là số liệu ngày {titled}"
+            ))
+            .hint(format!(
+                "ghi date = {titled} nếu tệp đúng là số liệu ngày đó, hoặc chọn tệp của ngày {date}"
+            )),
             TooManySnapshots { count: n } => Said::new(format!(
                 "[[history]] có {} ảnh chụp, nhiều nhất là {}",
                 count(Lang::Vi, *n as f64),
@@ -174,7 +225,7 @@ impl Message for HistoryProblem {
             ))
             .hint("the current figures are the scenario's own; [[history]] lists only earlier dates"),
             TooOld { date, file, as_of, days } => Said::new(format!(
-                "the snapshot dated {date} ({file}) is {} days before the current figures' as_of = {as_of}, more than {}",
+                "the snapshot dated {date} ({file}) is {} days before the current figures' as_of = {as_of}, more than {} days",
                 count(Lang::En, *days as f64),
                 count(Lang::En, crate::limits::HISTORY_MAX_AGE_DAYS as f64)
             ))
@@ -189,9 +240,13 @@ impl Message for HistoryProblem {
             DateTwice {
                 date,
                 first,
+                first_at,
                 second,
-            } => Said::new(format!("the date {date} appears twice: {first} and {second}"))
-                .hint("one snapshot per date; remove one of the two entries"),
+                second_at,
+            } => Said::new(format!(
+                "the date {date} appears twice: {first} (written at {first_at}) and {second} (written at {second_at})"
+            ))
+            .hint("one snapshot per date; remove one of the two entries, or fix the date of the one written wrong"),
             UnknownDistrict {
                 date,
                 name,
@@ -223,6 +278,28 @@ impl Message for HistoryProblem {
                 after.en()
             ))
             .hint("installs only grow over time: correct the wrong figure (in the snapshot, the scenario or a --set)"),
+            InstallsJump { before, after, days, without, most } => Said::new(format!(
+                "installs jump from {} to {} in {} days: more than {} ({} a day of the {} smartphones without the app)",
+                before.en(),
+                after.en(),
+                count(Lang::En, *days as f64),
+                count(Lang::En, *most as f64),
+                crate::number::percent_short(Lang::En, crate::limits::HISTORY_DAILY_SHARE),
+                count(Lang::En, *without as f64)
+            ))
+            .hint("no district installs that fast: a blank cell may have become 0, or the snapshot is of another date; correct the wrong figure or drop that snapshot (docs/limits.md)"),
+            ZeroBefore { before, after } => Said::new(format!(
+                "installed is {} then {}: the pace would count every earlier install as made in those days",
+                before.en(),
+                after.en()
+            ))
+            .hint("write the day's real installs (a blank cell may have been read as 0), or drop that snapshot"),
+            DateDiffers { date, file, titled, title, line } => Said::new(format!(
+                "the snapshot is dated {date}, but the title of {file} (line {line}: \"{title}\") gives the figures of {titled}"
+            ))
+            .hint(format!(
+                "write date = {titled} if the file is that day's figures, or name the file of {date}"
+            )),
             TooManySnapshots { count: n } => Said::new(format!(
                 "[[history]] has {} snapshots, at most {}",
                 count(Lang::En, *n as f64),

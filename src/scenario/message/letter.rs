@@ -1,7 +1,7 @@
 //! What can be wrong in `[letter]`, the particulars of the official letter (a value of the
 //! wrong kind or an unknown key is a [`super::DocumentProblem`]).
 
-use crate::diagnostic::{Message, Said};
+use crate::diagnostic::{Message, Said, Shortlist};
 use crate::number::count;
 use crate::scenario::letter::MAX_LETTER_TEXT;
 use crate::text::Lang;
@@ -57,6 +57,47 @@ pub(crate) enum LetterProblem {
     },
     /// `recipients` with `mode = "per-district"`, where each letter goes to its district.
     RecipientsPerDistrict,
+    /// `number` does not start with a digit (`"Số 1635"`, `"abc"`).
+    NumberShape { written: String },
+    /// `symbol` (or the symbol written with `number`) is not abbreviations joined by `-`.
+    SymbolShape { written: String, why: SymbolWhy },
+    /// A recipient names a district (`name`, after "huyện", "thành phố", ...) that the scenario
+    /// does not have; the closest district, and the districts to choose from.
+    UnknownRecipient {
+        recipient: String,
+        name: String,
+        close: Option<String>,
+        known: Shortlist,
+    },
+}
+
+/// What is wrong with the shape of a symbol (ký hiệu).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SymbolWhy {
+    /// No letter at all (`"1635"`: the number written as the symbol).
+    NoLetter,
+    /// A space between its parts (`"STTTT TTBCXB"`).
+    Space,
+    /// A mark other than `-`, `&`, `.` (`"STTTT_TTBCXB"`).
+    Mark(char),
+}
+
+impl SymbolWhy {
+    fn vi(self) -> String {
+        match self {
+            SymbolWhy::NoLetter => "không có chữ cái nào (số văn bản ghi ở number)".to_string(),
+            SymbolWhy::Space => "có dấu cách giữa các phần".to_string(),
+            SymbolWhy::Mark(c) => format!("có dấu `{c}`"),
+        }
+    }
+
+    fn en(self) -> String {
+        match self {
+            SymbolWhy::NoLetter => "has no letter (the number goes in number)".to_string(),
+            SymbolWhy::Space => "has a space between its parts".to_string(),
+            SymbolWhy::Mark(c) => format!("has the mark `{c}`"),
+        }
+    }
 }
 
 impl Message for LetterProblem {
@@ -86,13 +127,17 @@ impl Message for LetterProblem {
             ))
             .hint("gộp các nơi nhận cùng loại vào một dòng, ví dụ \"UBND các huyện, thành phố\""),
             BadNumber { written } => Said::new(format!(
-                "số văn bản {written} không hợp lệ: cần một số nguyên từ 1 trở lên"
+                "số văn bản {written} không hợp lệ: cần một số nguyên từ 1 đến {}",
+                count(Lang::Vi, crate::limits::LETTER_NUMBER_MAX as f64)
             ))
             .hint("ví dụ: number = 1635, hoặc number = \"1635\"; xóa dòng này nếu chưa có số"),
             DateWithTime => Said::new("ngày của công văn không được kèm giờ")
                 .hint("ghi ngày theo dạng năm-tháng-ngày, không có ngoặc kép: date = 2020-09-01"),
             NotADate { written } => Said::new(format!("{written} không phải một ngày"))
-                .hint("ghi ngày theo dạng năm-tháng-ngày, không có ngoặc kép: date = 2020-09-01"),
+                .hint(format!(
+                    "ghi ngày theo dạng năm-tháng-ngày, không có ngoặc kép: date = {}",
+                    iso_of(written)
+                )),
             DatedBeforeData { date, as_of } => Said::new(format!(
                 "công văn đề ngày {date}, trước ngày của số liệu nó nêu (as_of = {as_of})"
             ))
@@ -136,6 +181,31 @@ impl Message for LetterProblem {
                 "với mode = \"per-district\", mỗi công văn gửi Chủ tịch UBND của chính huyện đó; danh sách recipients không dùng được",
             )
             .hint("xóa recipients, hoặc dùng mode = \"annex\" để gửi một công văn tới các nơi trong recipients"),
+            NumberShape { written } => Said::new(format!(
+                "số văn bản \"{written}\" phải bắt đầu bằng chữ số, như sổ đăng ký văn bản đi ghi"
+            ))
+            .hint("ví dụ: number = 1635, hoặc number = \"1635/STTTT-TTBCXB\" (số cùng ký hiệu); không ghi chữ \"Số:\" (công văn tự in); xóa dòng này nếu chưa có số"),
+            SymbolShape { written, why } => Said::new(format!(
+                "ký hiệu \"{written}\" {}: ký hiệu là chữ viết tắt tên cơ quan ban hành và tên đơn vị soạn thảo, nối bằng dấu -",
+                why.vi()
+            ))
+            .hint("ví dụ: symbol = \"STTTT-TTBCXB\" (không có dấu cách), và số ở number = 1635"),
+            UnknownRecipient {
+                recipient,
+                name,
+                close,
+                known,
+            } => Said::new(format!(
+                "nơi nhận \"{recipient}\" nêu \"{name}\", không phải huyện nào trong kịch bản"
+            ))
+            .hint(format!(
+                "{}{}; sửa tên cho giống tên trong kịch bản, hoặc xóa dòng này khỏi recipients",
+                close
+                    .as_ref()
+                    .map(|c| format!("có phải ý bạn là `{c}`? "))
+                    .unwrap_or_default(),
+                known.districts_vi()
+            )),
         }
     }
 
@@ -166,13 +236,17 @@ impl Message for LetterProblem {
             ))
             .hint("put recipients of one kind on one line, e.g. \"UBND các huyện, thành phố\""),
             BadNumber { written } => Said::new(format!(
-                "the letter number {written} is not valid: it must be a whole number from 1"
+                "the letter number {written} is not valid: it must be a whole number from 1 to {}",
+                count(Lang::En, crate::limits::LETTER_NUMBER_MAX as f64)
             ))
             .hint("e.g. number = 1635, or number = \"1635\"; remove the line if the letter has no number yet"),
             DateWithTime => Said::new("the letter's date cannot have a time")
                 .hint("write the date as year-month-day, without quotes: date = 2020-09-01"),
             NotADate { written } => Said::new(format!("{written} is not a date"))
-                .hint("write the date as year-month-day, without quotes: date = 2020-09-01"),
+                .hint(format!(
+                    "write the date as year-month-day, without quotes: date = {}",
+                    iso_of(written)
+                )),
             DatedBeforeData { date, as_of } => Said::new(format!(
                 "the letter is dated {date}, before the data it cites (as_of = {as_of})"
             ))
@@ -216,6 +290,38 @@ impl Message for LetterProblem {
                 "with mode = \"per-district\" each letter goes to the chair of its own district's People's Committee; a recipients list cannot be used",
             )
             .hint("remove recipients, or use mode = \"annex\" to send one letter to the recipients listed"),
+            NumberShape { written } => Said::new(format!(
+                "the letter number \"{written}\" must start with a digit, as the register of outgoing letters writes it"
+            ))
+            .hint("e.g. number = 1635, or number = \"1635/STTTT-TTBCXB\" (the number with its symbol); without \"Số:\" (the letter prints it); remove the line if the letter has no number yet"),
+            SymbolShape { written, why } => Said::new(format!(
+                "the symbol \"{written}\" {}: a symbol is the abbreviations of the issuing body and of the drafting unit, joined by -",
+                why.en()
+            ))
+            .hint("e.g. symbol = \"STTTT-TTBCXB\" (no spaces), and the number in number = 1635"),
+            UnknownRecipient {
+                recipient,
+                name,
+                close,
+                known,
+            } => Said::new(format!(
+                "the recipient \"{recipient}\" names \"{name}\", which is no district of the scenario"
+            ))
+            .hint(format!(
+                "{}{}; write the name as the scenario does, or remove this line from recipients",
+                close
+                    .as_ref()
+                    .map(|c| format!("did you mean `{c}`? "))
+                    .unwrap_or_default(),
+                known.districts_en()
+            )),
         }
     }
+}
+
+/// The date `written` (quoted, as the message shows it: `"01/9/2020"`) as a scenario writes it,
+/// when it is one typed day first; else the example date.
+fn iso_of(written: &str) -> String {
+    super::syntax::day_month_year(written.trim_matches('"'))
+        .unwrap_or_else(|| "2020-09-01".to_string())
 }

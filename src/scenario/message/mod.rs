@@ -20,7 +20,7 @@ pub(crate) use district::{Changed, DistrictProblem, Remove};
 pub(crate) use document::{DocumentProblem, Expected, Found};
 pub(crate) use hint::{Hint, NumberFix, example, example_of_field};
 pub(crate) use history::{Figure, HistoryProblem};
-pub(crate) use letter::LetterProblem;
+pub(crate) use letter::{LetterProblem, SymbolWhy};
 pub(crate) use overlay::{OverlayProblem, ScenarioFile};
 pub(crate) use params::{ParamProblem, ParamType};
 pub(crate) use scenario::{OtherFile, RulePath, ScenarioProblem};

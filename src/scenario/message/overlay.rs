@@ -23,6 +23,10 @@ pub(crate) enum OverlayProblem {
         kind: OtherFile,
         base: bool,
     },
+    /// A rule file (`.rhai`) given as the scenario.
+    RuleNotScenario { path: String },
+    /// A rule test file (`scenario = ...` and `[[case]]`) given as the scenario.
+    TestNotScenario { path: String },
     /// A district the base does not have; `from_setting` when a `--set` names it, `close` is
     /// a district it may be a typing mistake for, `known` the districts to list.
     UnknownDistrict {
@@ -86,6 +90,16 @@ impl Message for OverlayProblem {
                 limit + 1
             ))
             .hint("một kịch bản \"nếu… thì\" thường chỉ kế thừa 1–2 tầng: cho kịch bản kế thừa thẳng từ kịch bản gốc của tỉnh, hoặc gộp các tệp trung gian thành một; docs/limits.md nói vì sao có giới hạn này"),
+            RuleNotScenario { path } => Said::new(
+                "đây là một tệp quy tắc (.rhai), không phải tệp kịch bản (.toml)",
+            )
+            .hint(format!(
+                "kịch bản dùng quy tắc này khi ghi nó trong dòng `rules = [...]` của kịch bản (đường dẫn tính từ thư mục của kịch bản); lập kế hoạch từ một tệp kịch bản: campaign plan scenarios/lang-son-2020-09-01.toml; kiểm tra quy tắc: campaign rules check {path}"
+            )),
+            TestNotScenario { path } => Said::new(
+                "đây là một tệp kiểm thử quy tắc (có `scenario = ...` và các `[[case]]`), không phải tệp kịch bản",
+            )
+            .hint(format!("chạy kiểm thử này bằng campaign rules test {path}; lập kế hoạch từ tệp kịch bản mà nó ghi ở dòng `scenario = ...`")),
             NotAScenario { path, kind, base } => {
                 let said = Said::new(if *base {
                     format!("`base` ghi {path}: đó là {}, không phải kịch bản (.toml)", kind.said().0)
@@ -150,6 +164,16 @@ impl Message for OverlayProblem {
                 limit + 1
             ))
             .hint("a what-if scenario is usually 1 or 2 levels above its base: make the overlay name the province's scenario as its base directly, or merge the files in between into one; docs/limits.md says why this limit exists"),
+            RuleNotScenario { path } => Said::new(
+                "this is a rule file (.rhai), not a scenario file (.toml)",
+            )
+            .hint(format!(
+                "a scenario uses this rule when its `rules = [...]` line names it (the path from the scenario's folder); plan from a scenario file: campaign plan scenarios/lang-son-2020-09-01.toml; check the rule: campaign rules check {path}"
+            )),
+            TestNotScenario { path } => Said::new(
+                "this is a rule test file (it has `scenario = ...` and `[[case]]`), not a scenario file",
+            )
+            .hint(format!("run this test with campaign rules test {path}; plan from the scenario file its `scenario = ...` line names")),
             NotAScenario { path, kind, base } => {
                 let said = Said::new(if *base {
                     format!("`base` names {path}, which is {}, not a scenario (.toml)", kind.said().1)

@@ -22,6 +22,15 @@ pub(crate) enum ScenarioProblem {
     NoTarget,
     /// `as_of` is a date and a time.
     DateWithTime,
+    /// A date written year-month-day (`2020-02-30`, given by `--set` or in quotes) that does
+    /// not exist: its month has `days` days (`month` is 1 to 12), or (`days` = 0) the month
+    /// is not 1 to 12.
+    NoSuchDate {
+        written: String,
+        year: i32,
+        month: u32,
+        days: u32,
+    },
     /// `horizon_days` is below 1 (or too large to be a number of days); `written` as written.
     ShortHorizon {
         written: String,
@@ -77,6 +86,12 @@ pub(crate) enum ScenarioProblem {
     NoDistricts,
     /// One file has both `coverage` and `[[district]]` entries.
     CoverageAndDistricts,
+    /// Two files of `rules` (`first`, `second`, as shown) hold the same text: the same rule
+    /// would run twice and count its installs twice.
+    SameRuleTwice {
+        first: String,
+        second: String,
+    },
 }
 
 /// What is wrong with a path of `rules`.
@@ -157,6 +172,12 @@ impl Message for ScenarioProblem {
             NoTarget => Said::new("thiếu bảng [target]")
                 .hint("thêm hai dòng:\n[target]\nprovincial_rate = 0.40"),
             DateWithTime => Said::new("cần một ngày, không kèm giờ").hint(Hint::AsOfDate.vi()),
+            NoSuchDate { written, year, month, days } => Said::new(if *days == 0 {
+                format!("ngày `{written}` không có thật: tháng phải từ 01 đến 12")
+            } else {
+                format!("ngày `{written}` không có thật: tháng {month} năm {year} có {days} ngày")
+            })
+            .hint(Hint::AsOfDate.vi()),
             ShortHorizon { written } => Said::new(format!(
                 "số ngày của đợt phải từ 1 trở lên (đang là {written})"
             ))
@@ -235,8 +256,8 @@ impl Message for ScenarioProblem {
             } else {
                 format!(
                     "các tệp quy tắc của mục `rules` nặng {} cộng lại, nhiều nhất là {}",
-                    number::size(Lang::Vi, *bytes),
-                    number::size(Lang::Vi, RULES_BYTES)
+                    number::size_beside(Lang::Vi, *bytes, RULES_BYTES).0,
+                    number::size_beside(Lang::Vi, *bytes, RULES_BYTES).1
                 )
             })
             .hint("kiểm tra các thư mục ghi trong `rules` đúng là thư mục quy tắc (docs/limits.md)"),
@@ -270,6 +291,12 @@ impl Message for ScenarioProblem {
                 Said::new("kịch bản vừa có `coverage` vừa có các mục [[district]]")
                     .hint("chỉ dùng một cách: xóa dòng `coverage`, hoặc xóa các mục [[district]]")
             }
+            SameRuleTwice { first, second } => Said::new(format!(
+                "{second} có cùng nội dung với {first}: một quy tắc sẽ chạy hai lần và lượt cài của nó được tính hai lần"
+            ))
+            .hint(format!(
+                "bỏ một trong hai tệp khỏi mục `rules` (hoặc xóa bản chép {second}); muốn quy tắc mạnh hơn thì sửa tham số của nó trong [params]"
+            )),
         }
     }
 
@@ -289,12 +316,23 @@ impl Message for ScenarioProblem {
             NoTarget => Said::new("the [target] table is missing")
                 .hint("add these two lines:\n[target]\nprovincial_rate = 0.40"),
             DateWithTime => Said::new("expected a date without a time").hint(Hint::AsOfDate.en()),
+            NoSuchDate { written, year, month, days } => Said::new(if *days == 0 {
+                format!("the date `{written}` does not exist: the month must be from 01 to 12")
+            } else {
+                const MONTHS: [&str; 12] = [
+                    "January", "February", "March", "April", "May", "June", "July", "August",
+                    "September", "October", "November", "December",
+                ];
+                let name = MONTHS[(*month as usize).clamp(1, 12) - 1];
+                format!("the date `{written}` does not exist: {name} {year} has {days} days")
+            })
+            .hint(Hint::AsOfDate.en()),
             ShortHorizon { written } => Said::new(format!(
                 "the horizon must be at least 1 day (it is {written})"
             ))
             .hint("write the length of the campaign in days, e.g. horizon_days = 14"),
             LongHorizon { written } => Said::new(format!(
-                "the horizon is too long: {written} days, at most {} (ten years)",
+                "the horizon is too long: {written} days, at most {} days (ten years)",
                 number::count(Lang::En, f64::from(MAX_HORIZON_DAYS))
             ))
             .hint("write the length of the campaign in days, e.g. horizon_days = 14; plan a longer campaign in stages"),
@@ -367,8 +405,8 @@ impl Message for ScenarioProblem {
             } else {
                 format!(
                     "the rule files of `rules` are {} together, at most {}",
-                    number::size(Lang::En, *bytes),
-                    number::size(Lang::En, RULES_BYTES)
+                    number::size_beside(Lang::En, *bytes, RULES_BYTES).0,
+                    number::size_beside(Lang::En, *bytes, RULES_BYTES).1
                 )
             })
             .hint("check that the folders named in `rules` are rule folders (docs/limits.md)"),
@@ -393,6 +431,12 @@ impl Message for ScenarioProblem {
                 Said::new("the scenario has both `coverage` and [[district]] entries")
                     .hint("use one or the other: remove the `coverage` line, or remove the [[district]] entries")
             }
+            SameRuleTwice { first, second } => Said::new(format!(
+                "{second} holds the same text as {first}: one rule would run twice and its installs would count twice"
+            ))
+            .hint(format!(
+                "list one of the two files in `rules` (or delete the copy {second}); to make a rule stronger, change its parameters in [params]"
+            )),
         }
     }
 }

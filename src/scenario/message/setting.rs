@@ -1,6 +1,8 @@
 //! What can be wrong with a `--set KEY=VALUE`.
 
-use crate::diagnostic::{Message, Said, did_you_mean_en, did_you_mean_vi};
+use crate::diagnostic::{
+    Message, Said, did_you_mean_for_en, did_you_mean_for_vi, unlike_en, unlike_vi,
+};
 use crate::scenario::setting::KIND_FIELDS;
 use crate::source::name_list;
 
@@ -46,6 +48,10 @@ pub(crate) enum SettingProblem {
     UnknownKey {
         key: String,
         close: Option<String>,
+    },
+    /// The key is set by an earlier `--set` too: `first` as typed.
+    Twice {
+        first: String,
     },
 }
 
@@ -107,7 +113,11 @@ impl Message for SettingProblem {
             UnknownParam { name, close } => {
                 Said::new(format!("mục [params] của kịch bản không có `{name}`")).hint(
                     match close {
-                        Some(close) => format!("có phải ý bạn là `params.{close}`?"),
+                        Some(close) => did_you_mean_for_vi(name, &format!("params.{close}")),
+                        None if unlike_vi(name).is_some() => format!(
+                            "gõ lại tên tham số bằng bàn phím tiếng Việt hoặc tiếng Anh: {}",
+                            unlike_vi(name).unwrap_or_default()
+                        ),
                         None => "--set chỉ đổi được tham số kịch bản đã có; muốn thêm tham số mới thì ghi nó vào \
                  mục [params] của tệp kịch bản"
                             .to_string(),
@@ -121,7 +131,8 @@ impl Message for SettingProblem {
             UnknownKindField { field, close } => {
                 Said::new(format!("loại đội không có mục `{field}` để đặt")).hint(match close {
                     Some(s) => format!(
-                        "có phải ý bạn là `{s}`? Các mục của một loại đội: {}",
+                        "{} Các mục của một loại đội: {}",
+                        did_you_mean_for_vi(field, s),
                         name_list(KIND_FIELDS)
                     ),
                     None => format!(
@@ -146,11 +157,17 @@ impl Message for SettingProblem {
             } else {
                 keys()
             }),
+            Twice { first } => Said::new(format!(
+                "khóa này đã được đặt bằng --set {first}: chỉ giá trị sau cùng được dùng"
+            ))
+            .hint("giữ một trong hai --set và bỏ cái kia; muốn so sánh nhiều giá trị của một khóa thì dùng campaign sweep --vary KHÓA=TỪ..ĐẾN:BƯỚC"),
             UnknownKey { key, close } => Said::new(format!("không có khóa `{key}` để đặt")).hint(
                 if names_a_file(key) {
                     format!("`{key}` không đặt được từ dòng lệnh; hãy viết một kịch bản kế thừa (base = \"...\")")
                 } else if let Some(s) = close {
-                    did_you_mean_vi(s)
+                    did_you_mean_for_vi(key, s)
+                } else if let Some(why) = unlike_vi(key) {
+                    format!("{why}; {}", keys())
                 } else {
                     keys()
                 },
@@ -174,7 +191,11 @@ impl Message for SettingProblem {
             .hint("write numbers as in the scenario file: 0.30 (not 30%), 20_000"),
             UnknownParam { name, close } => {
                 Said::new(format!("the scenario's [params] has no `{name}`")).hint(match close {
-                    Some(close) => format!("did you mean `params.{close}`?"),
+                    Some(close) => did_you_mean_for_en(name, &format!("params.{close}")),
+                    None if unlike_en(name).is_some() => format!(
+                        "type the parameter's name again on a Vietnamese or English keyboard: {}",
+                        unlike_en(name).unwrap_or_default()
+                    ),
                     None => "--set can only change a parameter the scenario has; to add a new one, write it \
                  under [params] in the scenario file"
                         .to_string(),
@@ -187,7 +208,8 @@ impl Message for SettingProblem {
             UnknownKindField { field, close } => {
                 Said::new(format!("a team kind has no field `{field}` to set")).hint(match close {
                     Some(s) => format!(
-                        "did you mean `{s}`? The fields of a team kind are {}",
+                        "{} The fields of a team kind are {}",
+                        did_you_mean_for_en(field, s),
                         name_list(KIND_FIELDS)
                     ),
                     None => format!(
@@ -212,11 +234,17 @@ impl Message for SettingProblem {
             } else {
                 keys()
             }),
+            Twice { first } => Said::new(format!(
+                "this key is already set by --set {first}: only the last value would be used"
+            ))
+            .hint("keep one of the two --set and drop the other; to compare several values of one key, use campaign sweep --vary KEY=FROM..TO:STEP"),
             UnknownKey { key, close } => Said::new(format!("there is no key `{key}` to set")).hint(
                 if names_a_file(key) {
                     format!("`{key}` cannot be set on the command line; write an overlay scenario (base = \"...\") instead")
                 } else if let Some(s) = close {
-                    did_you_mean_en(s)
+                    did_you_mean_for_en(key, s)
+                } else if let Some(why) = unlike_en(key) {
+                    format!("{why}; {}", keys())
                 } else {
                     keys()
                 },

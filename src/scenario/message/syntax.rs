@@ -47,6 +47,11 @@ pub(crate) enum Syntax {
     },
     /// A control character (`code`, e.g. a NUL byte) inside a text.
     ControlInString { code: u32 },
+    /// A NUL byte (U+0000) anywhere in the file: damaged, or not a text file.
+    NulByte,
+    /// A `\u` or `\U` escape (`escape`, as written) whose code is no character (U+D800 to
+    /// U+DFFF, or past U+10FFFF).
+    NotACharacter { escape: String },
     /// A control character (`code`) outside a text: in a comment, a lone carriage return.
     ControlCharacter { code: u32 },
     /// Nothing after `key =`; `example` is a whole line to copy, where the key is known.
@@ -94,6 +99,8 @@ pub(crate) enum Syntax {
         written: String,
         part: Option<DatePart>,
         range: Option<(String, String)>,
+        /// The key the date is written for (`as_of`, `date`, `from`), for the hint's example.
+        key: String,
     },
     /// A key (`a b`) not followed by `=`.
     KeyWithoutValue { key: String },
@@ -124,6 +131,28 @@ fn line(key: &str, value: &str) -> String {
     }
 }
 
+/// A date as offices type it, day first (`01/09/2020`, `1/9/2020`, `31-8-2020`, `31.8.20`), as
+/// a scenario writes it (`2020-09-01`); `None` for anything else (user14 U14).
+pub(crate) fn day_month_year(word: &str) -> Option<String> {
+    let parts: Vec<&str> = word.trim().split(['/', '-', '.']).collect();
+    let [day, month, year] = parts.as_slice() else {
+        return None;
+    };
+    let digits = |p: &str, most: usize| {
+        (!p.is_empty() && p.len() <= most && p.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| p.parse::<u32>().ok())
+            .flatten()
+    };
+    let (day, month) = (digits(day, 2)?, digits(month, 2)?);
+    let year = match year.len() {
+        2 => 2000 + digits(year, 2)?,
+        4 => digits(year, 4)?,
+        _ => return None,
+    };
+    ((1..=31).contains(&day) && (1..=12).contains(&month))
+        .then(|| format!("{year:04}-{month:02}-{day:02}"))
+}
+
 impl Syntax {
     pub fn vi(&self) -> Said {
         use Syntax::*;
@@ -140,6 +169,15 @@ impl Syntax {
                 "đoạn chữ có một ký tự điều khiển không nhìn thấy được (U+{code:04X})"
             ))
             .hint("xóa ký tự này rồi gõ lại đoạn chữ; nó thường lẫn vào khi sao chép, hoặc tệp không phải tệp văn bản"),
+            NulByte => Said::new(
+                "tệp có một ký tự NUL (U+0000, một byte nhị phân) ở chỗ được chỉ: tệp có thể bị hỏng, hoặc không phải tệp văn bản",
+            )
+            .hint("mở tệp bằng một trình soạn thảo văn bản và xóa ký tự đó, hoặc chọn đúng tệp kịch bản (.toml); tệp kịch bản phải là văn bản UTF-8"),
+            NotACharacter { escape } => Said::new(format!(
+                "`{}` không phải một ký tự: mã U+D800 đến U+DFFF (và trên U+10FFFF) không ứng với ký tự nào",
+                shortened(escape)
+            ))
+            .hint("gõ thẳng ký tự đó, hoặc viết `\\u` với mã của một ký tự thật, ví dụ \\u00E0 cho à"),
             ControlCharacter { code } => Said::new(format!(
                 "có một ký tự điều khiển không nhìn thấy được (U+{code:04X}) ở chỗ được chỉ"
             ))
@@ -153,6 +191,14 @@ impl Syntax {
                 Some(example) => format!("ghi giá trị sau dấu `=`, ví dụ {example}"),
                 None => "ghi giá trị sau dấu `=`: số viết liền (14, 0.4), chữ trong ngoặc kép (\"max-installs\"), ngày dạng 2020-09-01; hoặc xóa dòng".to_string(),
             }),
+            BareWord { key, word } if day_month_year(word).is_some() => Said::new(format!(
+                "`{}` không phải một giá trị đọc được: trong tệp kịch bản, ngày viết theo dạng năm-tháng-ngày",
+                shortened(word)
+            ))
+            .hint(format!(
+                "viết ngày theo dạng năm-tháng-ngày, không có ngoặc kép: {}",
+                line(key, &day_month_year(word).unwrap_or_default())
+            )),
             BareWord { key, word } => Said::new(format!(
                 "`{}` không phải một giá trị đọc được: chữ phải nằm trong ngoặc kép, số phải viết liền",
                 shortened(word)
@@ -227,6 +273,7 @@ impl Syntax {
                 written,
                 part,
                 range,
+                key,
             } => Said::new(match (part, range) {
                 (Some(part), Some((low, high))) => format!(
                     "`{}` không phải một ngày giờ có thật: {} phải từ {low} đến {high}",
@@ -235,12 +282,21 @@ impl Syntax {
                 ),
                 _ => format!("`{}` không phải một ngày giờ có thật", shortened(written)),
             })
-            .hint("ghi ngày theo dạng năm-tháng-ngày, đủ hai chữ số cho tháng và ngày, không có ngoặc kép: as_of = 2020-09-01"),
+            .hint(format!("ghi ngày theo dạng năm-tháng-ngày, đủ hai chữ số cho tháng và ngày, không có ngoặc kép: {key} = 2020-09-01")),
             KeyWithoutValue { key } => Said::new(format!(
                 "sau `{}` thiếu dấu `=` và giá trị",
                 shortened(key)
             ))
             .hint("mỗi dòng ghi một khóa = giá trị, ví dụ horizon_days = 14; tên khóa không có dấu cách (tệp kịch bản là tệp .toml, không phải bảng CSV)"),
+            BadKey { key } if crate::diagnostic::unlike_vi(key).is_some() => Said::new(format!(
+                "tên khóa `{}` trông bình thường nhưng có một ký tự khác: {}",
+                shortened(key),
+                crate::diagnostic::unlike_vi(key).unwrap_or_default()
+            ))
+            .hint(match crate::text::latin_lookalike(key) {
+                Some(plain) => format!("gõ lại tên khóa bằng bàn phím tiếng Việt hoặc tiếng Anh: `{plain}`"),
+                None => "gõ lại tên khóa bằng bàn phím tiếng Việt hoặc tiếng Anh, như tài liệu viết (ví dụ horizon_days)".to_string(),
+            }),
             BadKey { key } => Said::new(if key.is_empty() {
                 "thiếu tên khóa trước dấu `=`".to_string()
             } else {
@@ -299,6 +355,15 @@ impl Syntax {
                 "a text holds a control character that cannot be seen (U+{code:04X})"
             ))
             .hint("delete it and type the text again; it comes in when copying, or the file is not a text file"),
+            NulByte => Said::new(
+                "the file holds a NUL character (U+0000, a binary byte) at the spot shown: it is damaged, or not a text file",
+            )
+            .hint("open the file in a text editor and delete that character, or name the right scenario file (.toml); a scenario must be UTF-8 text"),
+            NotACharacter { escape } => Said::new(format!(
+                "`{}` is no character: the codes U+D800 to U+DFFF (and above U+10FFFF) stand for none",
+                shortened(escape)
+            ))
+            .hint("type the character itself, or write `\\u` with the code of a real character, e.g. \\u00E0 for à"),
             ControlCharacter { code } => Said::new(format!(
                 "a control character that cannot be seen (U+{code:04X}) is at the spot shown"
             ))
@@ -312,6 +377,14 @@ impl Syntax {
                 Some(example) => format!("write the value after `=`, e.g. {example}"),
                 None => "write the value after `=`: numbers as they are (14, 0.4), text in double quotes (\"max-installs\"), dates as 2020-09-01; or delete the line".to_string(),
             }),
+            BareWord { key, word } if day_month_year(word).is_some() => Said::new(format!(
+                "`{}` is not a value that can be read: a scenario file writes a date as year-month-day",
+                shortened(word)
+            ))
+            .hint(format!(
+                "write the date as year-month-day, without quotes: {}",
+                line(key, &day_month_year(word).unwrap_or_default())
+            )),
             BareWord { key, word } => Said::new(format!(
                 "`{}` is not a value that can be read: text goes in double quotes, numbers are written without spaces",
                 shortened(word)
@@ -383,6 +456,7 @@ impl Syntax {
                 written,
                 part,
                 range,
+                key,
             } => Said::new(match (part, range) {
                 (Some(part), Some((low, high))) => format!(
                     "`{}` is not a real date or time: {} must be from {low} to {high}",
@@ -391,12 +465,21 @@ impl Syntax {
                 ),
                 _ => format!("`{}` is not a real date or time", shortened(written)),
             })
-            .hint("write the date as year-month-day, two digits for the month and the day, without quotes: as_of = 2020-09-01"),
+            .hint(format!("write the date as year-month-day, two digits for the month and the day, without quotes: {key} = 2020-09-01")),
             KeyWithoutValue { key } => Said::new(format!(
                 "`{}` is not followed by `=` and a value",
                 shortened(key)
             ))
             .hint("each line is key = value, e.g. horizon_days = 14; keys have no spaces (a scenario is a .toml file, not a CSV table)"),
+            BadKey { key } if crate::diagnostic::unlike_en(key).is_some() => Said::new(format!(
+                "the key `{}` looks right but holds another character: {}",
+                shortened(key),
+                crate::diagnostic::unlike_en(key).unwrap_or_default()
+            ))
+            .hint(match crate::text::latin_lookalike(key) {
+                Some(plain) => format!("type the key again on a Vietnamese or English keyboard: `{plain}`"),
+                None => "type the key again on a Vietnamese or English keyboard, as the documentation writes it (e.g. horizon_days)".to_string(),
+            }),
             BadKey { key } => Said::new(if key.is_empty() {
                 "the key before `=` is missing".to_string()
             } else {

@@ -267,7 +267,7 @@ impl Message for TeamKindProblem {
             ))
             .hint("delete that letter and type it again on a Vietnamese or English keyboard"),
             NameTooLong { shown, chars } => Said::new(format!(
-                "the team kind's name is {} characters long, above the limit of {}: \"{shown}\"",
+                "the team kind's name is {} characters long, above the limit of {} characters: \"{shown}\"",
                 count(Lang::En, *chars as f64),
                 count(Lang::En, crate::limits::NAME_CHARS as f64)
             ))
