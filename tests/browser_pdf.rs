@@ -504,7 +504,10 @@ fn check_printed(case: &Case, printed: &Printed, lang: Lang, summary_pages: Rang
                 "{name}: the page lacks «{action}»:\n{page}"
             );
         }
-        let rate = figure(lang, district["projected_rate"].as_f64().unwrap(), true);
+        // the rate as printed: the printed (whole) installs over the smartphones
+        let printed = district["projected_installed"].as_f64().unwrap().round()
+            / district["smartphones"].as_f64().unwrap();
+        let rate = figure(lang, printed, true);
         assert!(
             page.contains(&rate),
             "{name}: the page lacks its projected rate {rate}"

@@ -857,7 +857,9 @@ fn the_letter_prints_each_districts_expected_rate_one_way() {
     let (html, _) = letter_lines(WITH_LETTER, "vi");
     let plan = Test::plan(WITH_LETTER).format("json").run().code(0).json();
     for d in plan["districts"].as_array().unwrap() {
-        let rate = d["projected_rate"].as_f64().unwrap() * 100.0;
+        // the rate as printed: the printed (whole) installs over the smartphones
+        let installs = d["projected_installed"].as_f64().unwrap().round();
+        let rate = installs / d["smartphones"].as_f64().unwrap() * 100.0;
         let two = format!("{rate:.2}").replace('.', ",");
         let one = format!("{rate:.1}").replace('.', ",");
         assert!(

@@ -369,7 +369,8 @@ fn all_rules_take_at_most_a_thousand_actions_on_one_district() {
     for i in 1..=6 {
         std::fs::write(
             what_if.dir().join(format!("rules/act{i}.rhai")),
-            "fn before_solve(district, scenario) {\n    for i in 0..180 {\n        district.min_rate(0.1);\n    }\n}\n",
+            // each its own text: a copy of a rule under another name is refused
+            format!("fn before_solve(district, scenario) {{\n    for i in 0..180 {{\n        district.min_rate(0.1);\n    }}\n}}\n// act{i}\n"),
         )
         .unwrap();
     }

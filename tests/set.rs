@@ -120,7 +120,10 @@ fn the_plan_shows_the_changed_values() {
 /// capitals is the same key; different keys still apply in order.
 #[test]
 fn one_key_set_twice_is_refused_naming_both() {
-    let (en, vi) = error_of(&["target.provincial_rate=0.3", " target.provincial_rate = 0.5"]);
+    let (en, vi) = error_of(&[
+        "target.provincial_rate=0.3",
+        " target.provincial_rate = 0.5",
+    ]);
     assert_has(
         &en,
         &[
@@ -142,11 +145,16 @@ fn one_key_set_twice_is_refused_naming_both() {
     ]);
     assert_has(
         &en,
-        &["--set team_kind.Volunteer.available=10: this key is already set by --set team_kind.volunteer.available=-1"],
+        &[
+            "--set team_kind.Volunteer.available=10: this key is already set by --set team_kind.volunteer.available=-1",
+        ],
     );
     let plan = json(&plan_json(
         Path::new(SHIPPED),
-        &["target.provincial_rate=0.5", "team_kind.volunteer.available=10"],
+        &[
+            "target.provincial_rate=0.5",
+            "team_kind.volunteer.available=10",
+        ],
     ));
     assert_eq!(plan["province"]["target_rate"], 0.5);
     assert_eq!(plan["team_kinds"][1]["available"], 10);

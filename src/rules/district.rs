@@ -93,7 +93,9 @@ impl Outcome {
                 .iter()
                 .map(|a| (a.kind.clone(), a.teams))
                 .collect(),
-            projected_rate: plan.projected_rate,
+            // as the plan prints it (its printed installs over the smartphones), so that a
+            // directive that quotes it agrees with the tables and the letter
+            projected_rate: plan.projected_rate_as_printed(),
             projected_installed: plan.projected_installed,
             outreach_installs: plan.outreach_installs,
             mandated_installs: plan.mandated_installs,

@@ -468,7 +468,9 @@ fn rules(top: &Table<'_, '_>) -> Result<Vec<PathBuf>, Error> {
     let mut files = Vec::new();
     // the files' sizes together, on disk, checked as each item of the list is added
     let mut bytes: u64 = 0;
-    for item in list.iter() {
+    // the item of the list that names each file
+    let mut listed_by: Vec<usize> = Vec::new();
+    for (index, item) in list.iter().enumerate() {
         let written = as_str(src, "rules", item)?;
         let path = folder.join(written.trim());
         let not_found = |path: RulePath| {
@@ -506,14 +508,8 @@ fn rules(top: &Table<'_, '_>) -> Result<Vec<PathBuf>, Error> {
         for file in found {
             if seen.insert(same_file_key(&file)) {
                 bytes = bytes.saturating_add(std::fs::metadata(&file).map_or(0, |m| m.len()));
-                if let Some(first) = same_text(&files, &file) {
-                    let problem = ScenarioProblem::SameRuleTwice {
-                        first: first.display().to_string(),
-                        second: file.display().to_string(),
-                    };
-                    return Err(src.error(pos(item), problem).field("rules"));
-                }
                 files.push(file);
+                listed_by.push(index);
             }
         }
         if files.len() > RULE_FILES || bytes > RULES_BYTES {
@@ -521,6 +517,17 @@ fn rules(top: &Table<'_, '_>) -> Result<Vec<PathBuf>, Error> {
                 files: files.len(),
                 bytes,
             };
+            return Err(src.error(pos(item), problem).field("rules"));
+        }
+    }
+    // a copy of a rule under another name (the sizes within their limits by now)
+    for (j, file) in files.iter().enumerate() {
+        if let Some(first) = same_text(&files[..j], file) {
+            let problem = ScenarioProblem::SameRuleTwice {
+                first: first.display().to_string(),
+                second: file.display().to_string(),
+            };
+            let item = list.get(listed_by[j]).unwrap_or(value);
             return Err(src.error(pos(item), problem).field("rules"));
         }
     }
@@ -555,7 +562,8 @@ fn same_text<'f>(files: &'f [PathBuf], file: &Path) -> Option<&'f PathBuf> {
     let len = |p: &Path| {
         std::fs::metadata(p)
             .ok()
-            .filter(|m| m.is_file() && m.len() <= crate::limits::RULE_BYTES)
+            // an empty file does nothing, however often it runs
+            .filter(|m| m.is_file() && m.len() > 0 && m.len() <= crate::limits::RULE_BYTES)
             .map(|m| m.len())
     };
     let size = len(file)?;
@@ -594,18 +602,18 @@ fn no_districts(src: &Source, at: Pos) -> Error {
 /// settings) after it change them (`overlay::patch_districts`), and so do those of an overlay
 /// that names its own coverage file. A file that is no overlay may not have both.
 /// Also the coverage file read, if any, and the notes under its table.
+/// The districts, the coverage file read (if any) and the notes found under its table.
+type Districts = (
+    Vec<super::DistrictInput>,
+    Option<PathBuf>,
+    Option<super::CoverageNotes>,
+);
+
 fn districts<'a>(
     top: &Table<'a, '_>,
     kinds: &[TeamKind],
     made_provincial: &[(String, Spot<'a>)],
-) -> Result<
-    (
-        Vec<super::DistrictInput>,
-        Option<PathBuf>,
-        Option<super::CoverageNotes>,
-    ),
-    Error,
-> {
+) -> Result<Districts, Error> {
     let layers = top.layers();
     for layer in layers {
         // an overlay (`base = ...`) may write both: its `[[district]]` entries change the
