@@ -499,7 +499,8 @@ fn after_solve_figures_match_the_plan() {
     let expected = [
         4.0,
         0.0,
-        dp.projected_rate,
+        // the rate as printed: the printed installs over the smartphones
+        dp.projected_rate_as_printed(),
         dp.projected_installed,
         dp.outreach_installs,
         dp.mandated_installs,
