@@ -447,17 +447,17 @@ fn xlsx_has_the_province_the_districts_and_the_directives() {
     assert_eq!(districts.height(), 1 + 11 + 1);
     // the unit type and the figures' date (a date cell, 01/09/2020), for `campaign import`
     assert_eq!(
-        districts.get_value((1, 11)),
+        districts.get_value((1, 12)),
         Some(&Data::String("thành phố".into()))
     );
     assert_eq!(
-        districts.get_value((2, 11)),
+        districts.get_value((2, 12)),
         Some(&Data::String("huyện".into()))
     );
     assert!(
-        matches!(districts.get_value((1, 12)), Some(Data::DateTime(d)) if d.as_f64() == 44075.0),
+        matches!(districts.get_value((1, 13)), Some(Data::DateTime(d)) if d.as_f64() == 44075.0),
         "{:?}",
-        districts.get_value((1, 12))
+        districts.get_value((1, 13))
     );
 
     let plan = json_plan();
