@@ -468,18 +468,6 @@ fn with_hidden_rows(mut error: Error, hidden: &[usize]) -> Error {
     ))
 }
 
-/// The text of a note row, as the report quotes it: its cells joined, cut short.
-fn note_text(row: &GridRow) -> String {
-    let text = row
-        .cells
-        .iter()
-        .map(|c| c.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|c| !c.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ");
-    skeleton::shown(&text)
-}
-
 /// The headings of the columns not read: neither district, counts, rate, unit type nor notes
 /// (`STT`, `Ghi chú`).
 fn left_out(header: &Header, extras: &[(Extra, usize)], allocations: &[usize]) -> Vec<String> {
@@ -512,12 +500,15 @@ fn left_out(header: &Header, extras: &[(Extra, usize)], allocations: &[usize]) -
 /// before any other of the commune teams; in the tool's own plan ([`extra::is_plan_table`]) the
 /// other ones ("Tổ xã", "Commune teams") are its allocation, never read as the teams a district
 /// has (trial 13d G20: the planned 7 of Thành phố Lạng Sơn's 8 teams came back as a FACT).
+/// The extra columns read, each with its index, and the indexes of a plan's allocation columns.
+type ExtraColumns = (Vec<(Extra, usize)>, Vec<usize>);
+
 fn extra_columns(
     src: &Source,
     rows: &[GridRow],
     header: &Header,
     names: &ColumnNames,
-) -> Result<(Vec<(Extra, usize)>, Vec<usize>), Error> {
+) -> Result<ExtraColumns, Error> {
     let c = &header.columns;
     let taken = [
         Some(c.district),
@@ -570,11 +561,11 @@ fn extra_columns(
         .iter()
         .copied()
         .find(|&i| Extra::says_stationed(&titles[i]));
-    for i in 0..titles.len() {
+    for (i, title) in titles.iter().enumerate() {
         if taken.contains(&Some(i)) || found.iter().any(|(_, at)| *at == i) {
             continue;
         }
-        let Some(extra) = Extra::of_heading(&titles[i]) else {
+        let Some(extra) = Extra::of_heading(title) else {
             continue;
         };
         if extra == Extra::Communes && plan && Some(i) != stationed {
