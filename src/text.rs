@@ -312,6 +312,15 @@ pub fn first_difference(this: &str, that: &str) -> Option<(usize, char, Option<c
     }
 }
 
+/// Names in double quotes, joined for a message: `"a", "b", "c"`.
+pub fn quoted_list<T: std::fmt::Display>(names: impl IntoIterator<Item = T>) -> String {
+    names
+        .into_iter()
+        .map(|n| format!("\"{n}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// `path` (or a `--set KEY=VALUE`) as a shell reads it back: bare when it is plain, else in
 /// single quotes (`'district."Văn Lãng".smartphones=18019'`, to be typed as shown). Control
 /// characters (which the command line refuses) become U+FFFD, so that the header stays one

@@ -617,30 +617,7 @@ fn the_tools_own_tables_bring_back_the_date_and_the_unit_types() {
     assert_eq!(want.1[0].1, "thành phố");
     for lang in ["vi", "en"] {
         for format in ["csv", "xlsx"] {
-            let out = dir.path().join(format!("plan-{lang}.{format}"));
-            let (code, _, stderr) = run(&[
-                "plan",
-                s.to_str().unwrap(),
-                "--format",
-                format,
-                "--lang",
-                lang,
-                "--out",
-                out.to_str().unwrap(),
-            ]);
-            assert_eq!(code, 0, "{stderr}");
-            let skeleton = dir
-                .path()
-                .join(format!("scenarios/back-{lang}-{format}.toml"));
-            let (code, _, report) = run(&[
-                "import",
-                out.to_str().unwrap(),
-                "--out",
-                skeleton.to_str().unwrap(),
-                "--lang",
-                lang,
-            ]);
-            assert_eq!(code, 0, "{format} {lang}: {report}");
+            let (skeleton, report) = plan_then_import(dir.path(), &s, lang, format, &[]);
             let date_line = match lang {
                 "vi" => "Ngày số liệu: 31/8/2020 (cột \"Số liệu đến ngày\") → as_of = 2020-08-31",
                 _ => "Figures' date: 31/8/2020 (the column \"Data as of\") → as_of = 2020-08-31",
@@ -663,6 +640,43 @@ fn the_tools_own_tables_bring_back_the_date_and_the_unit_types() {
             assert_eq!(planned(&skeleton), want, "{format} {lang}");
         }
     }
+}
+
+/// `campaign plan SCENARIO --format FORMAT --lang LANG --out DIR/plan-LANG.FORMAT`, then
+/// `campaign import` of that table (with `extra`) into `DIR/scenarios/back-LANG-FORMAT.toml`:
+/// the scenario written and import's report. Both runs must succeed.
+fn plan_then_import(
+    dir: &Path,
+    scenario: &Path,
+    lang: &str,
+    format: &str,
+    extra: &[&str],
+) -> (PathBuf, String) {
+    let table = dir.join(format!("plan-{lang}.{format}"));
+    let (code, _, stderr) = run(&[
+        "plan",
+        scenario.to_str().unwrap(),
+        "--format",
+        format,
+        "--lang",
+        lang,
+        "--out",
+        table.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let back = dir.join(format!("scenarios/back-{lang}-{format}.toml"));
+    let mut args = vec![
+        "import",
+        table.to_str().unwrap(),
+        "--out",
+        back.to_str().unwrap(),
+        "--lang",
+        lang,
+    ];
+    args.extend_from_slice(extra);
+    let (code, _, report) = run(&args);
+    assert_eq!(code, 0, "{format} {lang}: {report}");
+    (back, report)
 }
 
 /// Every string cell of every sheet of the workbook at `path`, one per line.
@@ -1357,32 +1371,8 @@ fn a_plan_imported_back_plans_the_same() {
     let want = plan_json(&source);
     for lang in ["vi", "en"] {
         for format in ["csv", "xlsx"] {
-            let table = dir.path().join(format!("plan-{lang}.{format}"));
-            let (code, _, stderr) = run(&[
-                "plan",
-                source.to_str().unwrap(),
-                "--format",
-                format,
-                "--lang",
-                lang,
-                "--out",
-                table.to_str().unwrap(),
-            ]);
-            assert_eq!(code, 0, "{stderr}");
-            let back = dir
-                .path()
-                .join(format!("scenarios/back-{lang}-{format}.toml"));
-            let (code, _, stderr) = run(&[
-                "import",
-                table.to_str().unwrap(),
-                "--out",
-                back.to_str().unwrap(),
-                "--as-of",
-                "1/9/2020",
-                "--lang",
-                lang,
-            ]);
-            assert_eq!(code, 0, "{stderr}");
+            let (back, _) =
+                plan_then_import(dir.path(), &source, lang, format, &["--as-of", "1/9/2020"]);
             // the same three rules as the source (the skeleton names the whole folder)
             let text = std::fs::read_to_string(&back).unwrap();
             let text: String = text

@@ -18,11 +18,7 @@ pub(crate) enum ExplainProblem {
 
 /// Names for a hint: `"a", "b", "c"`.
 fn quoted(names: &[String]) -> String {
-    names
-        .iter()
-        .map(|n| format!("\"{n}\""))
-        .collect::<Vec<_>>()
-        .join(", ")
+    crate::text::quoted_list(names)
 }
 
 impl Message for ExplainProblem {

@@ -77,11 +77,7 @@ pub fn render(imported: &Imported, out: Option<&Path>, rules: &Rules, lang: Lang
         }
     );
     if let Some((sheet, others)) = &imported.sheet {
-        let others_list = others
-            .iter()
-            .map(|o| format!("\"{o}\""))
-            .collect::<Vec<_>>()
-            .join(", ");
+        let others_list = crate::text::quoted_list(others);
         let hidden = &imported.hidden;
         // how the sheet was chosen, when not by --sheet
         let shown_first = !hidden.sheets.is_empty();
@@ -136,12 +132,7 @@ pub fn render(imported: &Imported, out: Option<&Path>, rules: &Rules, lang: Lang
             }
         );
         if !hidden.sheets.is_empty() {
-            let list = hidden
-                .sheets
-                .iter()
-                .map(|o| format!("\"{o}\""))
-                .collect::<Vec<_>>()
-                .join(", ");
+            let list = crate::text::quoted_list(&hidden.sheets);
             let _ = writeln!(
                 s,
                 "{}",
@@ -219,12 +210,7 @@ pub fn render(imported: &Imported, out: Option<&Path>, rules: &Rules, lang: Lang
         );
     }
     if !imported.allocation_columns.is_empty() {
-        let list = imported
-            .allocation_columns
-            .iter()
-            .map(|t| format!("\"{t}\""))
-            .collect::<Vec<_>>()
-            .join(", ");
+        let list = crate::text::quoted_list(&imported.allocation_columns);
         let read = imported
             .extra_columns
             .iter()
@@ -251,12 +237,7 @@ pub fn render(imported: &Imported, out: Option<&Path>, rules: &Rules, lang: Lang
     }
     let _ = write!(s, "{}", kinds(imported, lang));
     if !imported.left_out.is_empty() {
-        let list = imported
-            .left_out
-            .iter()
-            .map(|t| format!("\"{t}\""))
-            .collect::<Vec<_>>()
-            .join(", ");
+        let list = crate::text::quoted_list(&imported.left_out);
         let _ = writeln!(
             s,
             "{}",

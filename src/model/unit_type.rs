@@ -127,8 +127,13 @@ impl UnitType {
             return (Some(unit), rest);
         }
         // without diacritics ("Thanh pho Lang Son"); not "quan", which begins huyện names
-        for unit in [UnitType::City, UnitType::Town, UnitType::District] {
-            if let Some(rest) = after_word(name, &plain(unit.vi())) {
+        // (the words as `plain` writes them, spelt out: this runs for every district's name)
+        for (unit, word) in [
+            (UnitType::City, "thanh pho"),
+            (UnitType::Town, "thi xa"),
+            (UnitType::District, "huyen"),
+        ] {
+            if let Some(rest) = after_word(name, word) {
                 return (Some(unit), rest);
             }
         }
@@ -208,6 +213,15 @@ fn plain(written: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::UnitType::{self, *};
+
+    #[test]
+    fn the_unaccented_words_are_the_plain_spellings() {
+        for unit in [City, Town, District] {
+            let name = format!("{} Tân An", super::plain(unit.vi()));
+            let (found, rest) = UnitType::split_name(&name);
+            assert_eq!((found, rest), (Some(unit), "Tân An"));
+        }
+    }
 
     #[test]
     fn a_name_says_its_type() {

@@ -52,7 +52,13 @@ impl Context {
 
     /// The kind `name`; an unknown name is an error with a "did you mean" hint.
     fn kind(&self, name: &str, function: &'static str) -> Fallible<&TeamKind> {
-        if let Some(kind) = self.kinds.iter().find(|k| fold(&k.name) == fold(name)) {
+        // the name as the scenario writes it first (the usual case, and cheap); kinds differ
+        // as a person reads them (the loader refuses look-alikes), so either finds one kind
+        let found = self.kinds.iter().find(|k| k.name == name).or_else(|| {
+            let wanted = fold(name);
+            self.kinds.iter().find(|k| fold(&k.name) == wanted)
+        });
+        if let Some(kind) = found {
             return Ok(kind);
         }
         let known: Vec<&str> = self.kinds.iter().map(|k| k.name.as_str()).collect();

@@ -546,12 +546,19 @@ impl RuleSet {
     /// Checks every rule against the rules API (and, with `names`, against a scenario's
     /// params, team kinds and cohorts) without running anything; the problems, file by file.
     pub fn check(&self, names: Option<&Names>) -> Vec<Error> {
-        let known = check::Known::of_rules_engine(&self.engine);
-        let mut problems: Vec<Error> = self
-            .rules
-            .iter()
-            .flat_map(|rule| check::check(&rule.path, &rule.source, &rule.ast, known, names))
-            .collect();
+        // the engine's functions are read (from its JSON metadata) only when there is a rule
+        let mut problems: Vec<Error> = match self.rules.is_empty() {
+            true => Vec::new(),
+            false => {
+                let known = check::Known::of_rules_engine(&self.engine);
+                self.rules
+                    .iter()
+                    .flat_map(|rule| {
+                        check::check(&rule.path, &rule.source, &rule.ast, known, names)
+                    })
+                    .collect()
+            }
+        };
         if let Some(names) = names {
             let read = self
                 .rules

@@ -26,8 +26,18 @@ struct Data {
     app: String,
     /// `scenario.districts()`.
     districts: Districts,
-    /// Each district's name as a person reads it ([`NameKeys`]), in scenario order.
-    keys: Vec<NameKeys>,
+    /// Each district's name, in scenario order.
+    names: Vec<String>,
+    /// Each district's name as a person reads it ([`NameKeys`]), in scenario order: made when
+    /// a rule first looks a name up (folding every name costs more than most plans' rules).
+    keys: std::cell::OnceCell<Vec<NameKeys>>,
+}
+
+impl Data {
+    fn keys(&self) -> &[NameKeys] {
+        self.keys
+            .get_or_init(|| self.names.iter().map(|n| NameKeys::of(n)).collect())
+    }
 }
 
 /// A district's name as compared with one a person wrote: whole, and without the unit word in
@@ -193,11 +203,8 @@ impl ScenarioView {
                 .map(|k| (k.name.clone(), k.scope))
                 .collect(),
             districts,
-            keys: scenario
-                .districts
-                .iter()
-                .map(|d| NameKeys::of(&d.name))
-                .collect(),
+            names: scenario.districts.iter().map(|d| d.name.clone()).collect(),
+            keys: std::cell::OnceCell::new(),
         });
         ScenarioView { data, recorder }
     }
@@ -255,7 +262,7 @@ impl ScenarioView {
     /// `()`: its name whole, else without the unit word, when that names one district only.
     fn district_named(&self, written: &str) -> Dynamic {
         let wanted = NameKeys::of(written);
-        let keys = &self.data.keys;
+        let keys = self.data.keys();
         let found = keys
             .iter()
             .position(|k| k.whole == wanted.whole)
@@ -287,7 +294,7 @@ impl ScenarioView {
         let wanted = NameKeys::of(written);
         let mut scored: Vec<(f64, usize)> = self
             .data
-            .keys
+            .keys()
             .iter()
             .enumerate()
             .map(|(i, k)| {

@@ -521,15 +521,13 @@ fn rules(top: &Table<'_, '_>) -> Result<Vec<PathBuf>, Error> {
         }
     }
     // a copy of a rule under another name (the sizes within their limits by now)
-    for (j, file) in files.iter().enumerate() {
-        if let Some(first) = same_text(&files[..j], file) {
-            let problem = ScenarioProblem::SameRuleTwice {
-                first: first.display().to_string(),
-                second: file.display().to_string(),
-            };
-            let item = list.get(listed_by[j]).unwrap_or(value);
-            return Err(src.error(pos(item), problem).field("rules"));
-        }
+    if let Some((first, j)) = same_text(&files) {
+        let problem = ScenarioProblem::SameRuleTwice {
+            first: files[first].display().to_string(),
+            second: files[j].display().to_string(),
+        };
+        let item = list.get(listed_by[j]).unwrap_or(value);
+        return Err(src.error(pos(item), problem).field("rules"));
     }
     Ok(files)
 }
@@ -554,27 +552,42 @@ fn same_file_key(file: &Path) -> (u64, u64, PathBuf) {
     )
 }
 
-/// The file of `files` whose bytes are those of `file` (a copy of a rule under another name,
-/// which would run the rule twice), if any. Files that cannot be read are left to the rule
-/// loader, which says why; sizes are compared first, so most files are never read here.
-fn same_text<'f>(files: &'f [PathBuf], file: &Path) -> Option<&'f PathBuf> {
-    // regular files within a rule file's limit only: a pipe is never opened here
-    let len = |p: &Path| {
-        std::fs::metadata(p)
-            .ok()
-            // an empty file does nothing, however often it runs
-            .filter(|m| m.is_file() && m.len() > 0 && m.len() <= crate::limits::RULE_BYTES)
-            .map(|m| m.len())
-    };
-    let size = len(file)?;
-    let mut text = None;
-    files.iter().find(|other| {
-        if len(other) != Some(size) {
-            return false;
+/// The first pair of `files` (indices, in order) with the same bytes: a copy of a rule under
+/// another name, which would run the rule twice. Each file's size is read once and only files
+/// of equal size are read; files that cannot be read are left to the rule loader, which says
+/// why. Empty files are exempt (an empty file does nothing, however often it runs), and only
+/// regular files within a rule file's limit are read: a pipe is never opened here.
+fn same_text(files: &[PathBuf]) -> Option<(usize, usize)> {
+    let sizes: Vec<Option<u64>> = files
+        .iter()
+        .map(|p| {
+            std::fs::metadata(p)
+                .ok()
+                .filter(|m| m.is_file() && m.len() > 0 && m.len() <= crate::limits::RULE_BYTES)
+                .map(|m| m.len())
+        })
+        .collect();
+    // each file's bytes, read when first needed (None inside: it cannot be read)
+    let mut texts: Vec<Option<Option<Vec<u8>>>> = vec![None; files.len()];
+    for j in 0..files.len() {
+        let Some(size) = sizes[j] else { continue };
+        for first in 0..j {
+            if sizes[first] != Some(size) {
+                continue;
+            }
+            for k in [j, first] {
+                if texts[k].is_none() {
+                    texts[k] = Some(std::fs::read(&files[k]).ok());
+                }
+            }
+            if let (Some(Some(a)), Some(Some(b))) = (&texts[first], &texts[j]) {
+                if a == b {
+                    return Some((first, j));
+                }
+            }
         }
-        let text = text.get_or_insert_with(|| std::fs::read(file).ok());
-        text.is_some() && std::fs::read(other).ok() == *text
-    })
+    }
+    None
 }
 
 fn shown_folder(folder: &Path) -> String {

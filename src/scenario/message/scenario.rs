@@ -443,9 +443,5 @@ impl Message for ScenarioProblem {
 
 /// `"max-installs", "min-cost"`.
 fn quoted(names: &[&str]) -> String {
-    names
-        .iter()
-        .map(|n| format!("\"{n}\""))
-        .collect::<Vec<_>>()
-        .join(", ")
+    crate::text::quoted_list(names)
 }
