@@ -580,10 +580,10 @@ fn same_text(files: &[PathBuf]) -> Option<(usize, usize)> {
                     texts[k] = Some(std::fs::read(&files[k]).ok());
                 }
             }
-            if let (Some(Some(a)), Some(Some(b))) = (&texts[first], &texts[j]) {
-                if a == b {
-                    return Some((first, j));
-                }
+            if let (Some(Some(a)), Some(Some(b))) = (&texts[first], &texts[j])
+                && a == b
+            {
+                return Some((first, j));
             }
         }
     }
