@@ -94,7 +94,7 @@ pub(super) fn run(
         .and_then(|params| {
             if let Some(out) = &args.out {
                 output::check_out(out, &[])?;
-                output::check_replaceable(out, "generate", args.force)?;
+                output::check_scenario_out(out, "generate", args.force)?;
             }
             let text = synthetic::generate(&params);
             output::emit(args.out.as_deref(), text.as_bytes(), stdout)

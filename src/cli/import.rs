@@ -35,7 +35,7 @@ pub fn run(args: &Args<'_>, lang: Lang, stdout: &mut dyn Write, stderr: &mut dyn
     let written = options(args).and_then(|options| {
         output::check_out_of(args.out, || vec![args.file.to_path_buf()])?;
         if let Some(out) = args.out {
-            output::check_replaceable(out, "import", args.force)?;
+            output::check_scenario_out(out, "import", args.force)?;
         }
         let imported = crate::import::read_with(args.file, &options)?;
         let rules = rules_for(args.out);

@@ -97,7 +97,7 @@ pub fn check_out(path: &Path, inputs: &[PathBuf]) -> Result<(), Error> {
     Ok(())
 }
 
-/// How much of an existing file [`check_replaceable`] reads: its header, and the
+/// How much of an existing file [`check_scenario_out`] reads: its header, and the
 /// `assumptions_checked` line near the top of a skeleton.
 const HEAD_BYTES: u64 = 16 * 1024;
 
@@ -106,7 +106,7 @@ const HEAD_BYTES: u64 = 16 * 1024;
 /// imported skeleton, [`crate::synthetic::HEADER`], [`crate::import::skeleton::HEADER`]), or a
 /// skeleton whose assumptions someone has checked (`assumptions_checked = true`), unless
 /// `force`. A file that cannot be read is left to [`check_out`] and the write.
-pub fn check_replaceable(path: &Path, command: &'static str, force: bool) -> Result<(), Error> {
+pub fn check_scenario_out(path: &Path, command: &'static str, force: bool) -> Result<(), Error> {
     use std::io::Read;
     // a scenario written under a plan's name (`.csv`, `.xlsx`, ...) would not open as named
     if let Some(ext) = path.extension().and_then(|e| e.to_str()) {
