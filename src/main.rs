@@ -5,13 +5,12 @@ fn main() {
     // the tables and the help fit the terminal when stdout is one (COLUMNS when set, as `ls`
     // reads it); to a file or a pipe, the output is the same on every machine
     let stdout = std::io::stdout();
-    let terminal = if std::io::IsTerminal::is_terminal(&stdout) {
-        let size = terminal_size::terminal_size_of(&stdout).map(|(w, _)| usize::from(w.0));
-        let columns = std::env::var("COLUMNS").ok();
-        campaign_planner::cli::terminal_width(size, columns.as_deref())
-    } else {
-        None
-    };
+    let terminal = std::io::IsTerminal::is_terminal(&stdout);
+    let size = terminal
+        .then(|| terminal_size::terminal_size_of(&stdout).map(|(w, _)| usize::from(w.0)))
+        .flatten();
+    let columns = terminal.then(|| std::env::var("COLUMNS").ok()).flatten();
+    let terminal = campaign_planner::cli::terminal_width(terminal, size, columns.as_deref());
     let code = campaign_planner::cli::run_on(
         std::env::args_os(),
         terminal,

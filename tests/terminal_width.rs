@@ -277,10 +277,16 @@ fn a_width_outside_40_to_1000_columns_is_refused_in_both_languages() {
 #[test]
 fn columns_is_read_at_a_terminal_only() {
     use campaign_planner::cli::terminal_width;
-    assert_eq!(terminal_width(Some(200), Some("80")), Some(80));
-    assert_eq!(terminal_width(Some(200), None), Some(200));
-    assert_eq!(terminal_width(None, Some("80")), None);
-    assert_eq!(terminal_width(Some(120), Some("abc")), Some(120));
-    assert_eq!(terminal_width(Some(120), Some("5")), Some(120));
-    assert_eq!(terminal_width(Some(120), Some(" 100 ")), Some(100));
+    assert_eq!(terminal_width(true, Some(200), Some("80")), Some(80));
+    assert_eq!(terminal_width(true, Some(200), None), Some(200));
+    assert_eq!(terminal_width(false, Some(200), Some("80")), None);
+    assert_eq!(terminal_width(false, None, Some("80")), None);
+    assert_eq!(terminal_width(true, Some(120), Some("abc")), Some(120));
+    assert_eq!(terminal_width(true, Some(120), Some("5")), Some(120));
+    assert_eq!(terminal_width(true, Some(120), Some(" 100 ")), Some(100));
+    // a terminal that reports no width (`script`, some CI consoles): COLUMNS, else in full
+    assert_eq!(terminal_width(true, None, Some("80")), Some(80));
+    assert_eq!(terminal_width(true, Some(0), Some("90")), Some(90));
+    assert_eq!(terminal_width(true, None, None), None);
+    assert_eq!(terminal_width(true, Some(0), None), None);
 }

@@ -542,18 +542,21 @@ pub fn run(
     run_on(args, None, stdout, stderr)
 }
 
-/// The width the tables and the help fit when standard output is a terminal `size` columns
-/// wide (`None`: no terminal): `COLUMNS` (`columns`, as `ls` reads it) when it holds a width
-/// `--width` takes, else the terminal's own. Without a terminal nothing is read, `COLUMNS`
+/// The width the tables and the help fit when standard output is a terminal (`terminal`) of
+/// `size` columns (`None`: a terminal that reports no width, as `script` makes one): `COLUMNS`
+/// (`columns`, as `ls` reads it) when it holds a width `--width` takes, else the terminal's
+/// own; `None` (tables in full) when neither says. Without a terminal nothing is read, `COLUMNS`
 /// neither: a file or a pipe gets the same bytes on every machine (`--width` sets it; user14
 /// U12).
-pub fn terminal_width(size: Option<usize>, columns: Option<&str>) -> Option<usize> {
-    let size = size?;
+pub fn terminal_width(terminal: bool, size: Option<usize>, columns: Option<&str>) -> Option<usize> {
+    if !terminal {
+        return None;
+    }
     let range = usize::from(crate::limits::WIDTH_MIN)..=usize::from(crate::limits::WIDTH_MAX);
     let asked = columns
         .and_then(|c| c.trim().parse::<usize>().ok())
         .filter(|c| range.contains(c));
-    Some(asked.unwrap_or(size))
+    asked.or(size.filter(|&w| w > 0))
 }
 
 /// [`run`], for a `stdout` that is a terminal `terminal` columns wide (`None`: no terminal):

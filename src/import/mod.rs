@@ -262,75 +262,14 @@ fn coverage(grid: &Grid, options: &Options) -> Result<Imported, Error> {
         if is_total {
             total = Some((installed, smartphones, row.line));
         } else {
-            let in_row = |problem: RowProblem| {
-                src.error(
-                    at,
-                    InRow {
-                        row: label.clone(),
-                        problem,
-                    },
-                )
-                .district(&name)
+            let read = Read {
+                src,
+                header,
+                extra_columns: &extra_columns,
+                province: &province.0,
             };
-            // zero smartphones first: it is the mistake, whatever the installed count
-            if smartphones == 0 {
-                return Err(in_row(RowProblem::NoSmartphones));
-            }
-            if installed > smartphones {
-                return Err(in_row(RowProblem::InstalledAboveSmartphones {
-                    installed,
-                    smartphones,
-                }));
-            }
-            if let Some((first_line, first)) =
-                lines.insert(table::name_key(&name), (row.line, name.clone()))
-            {
-                return Err(in_row(RowProblem::Twice {
-                    first_line,
-                    name: name.clone(),
-                    first,
-                }));
-            }
-            let mut unit_type = unit_type(row, header, &name)
-                .map_err(|(problem, title)| in_row(problem).table_column(title))?;
-            let typed = crate::text::normalise(row.cell(columns.district));
-            let column_given = columns
-                .unit_type
-                .is_some_and(|i| !row.cell(i).trim().is_empty());
-            let kind = if column_given {
-                KindFrom::Column
-            } else if UnitType::split_name(&typed).0.is_some() {
-                KindFrom::Name
-            } else if crate::text::fold(&name) == crate::text::fold(&province.0) {
-                unit_type = Some(UnitType::City);
-                KindFrom::ProvinceName
-            } else {
-                KindFrom::Assumed
-            };
-            let mut extras = Vec::new();
-            for &(extra, index) in &extra_columns {
-                if row.cell(index).is_empty() {
-                    continue;
-                }
-                let title = header.title(index, extra.field());
-                let value = count(src, row, index, &title, &label)?;
-                if extra == Extra::Communes && value > u64::from(crate::model::MAX_TEAMS) {
-                    return Err(in_row(RowProblem::Cell(CellProblem::TooLarge {
-                        cell: Some(row.cell(index).to_string()),
-                    }))
-                    .table_column(title));
-                }
-                extras.push((extra, value));
-            }
-            districts.push(ImportedDistrict {
-                kind,
-                extras,
-                unit_type,
-                name: name.clone(),
-                installed,
-                smartphones,
-                line: row.line,
-            });
+            let figures = (installed, smartphones);
+            districts.push(read.district(row, &name, &label, figures, &mut lines)?);
         }
         if let Some(rate) = columns.rate {
             // the total row's rate after its counts are checked against the districts' sums:
@@ -435,6 +374,103 @@ fn coverage(grid: &Grid, options: &Options) -> Result<Imported, Error> {
         hidden: grid.hidden.clone(),
         province,
     })
+}
+
+/// What reading a district's row needs of the table around it.
+struct Read<'a> {
+    src: &'a Source,
+    header: &'a Header,
+    extra_columns: &'a [(Extra, usize)],
+    /// The province's name, as the title rows give it (or the reference province).
+    province: &'a str,
+}
+
+impl Read<'_> {
+    /// The district of a row (not a total row) whose name and two counts are read: its checks
+    /// (smartphones, installed at most the smartphones, a name given once: `lines`), its unit
+    /// type and where it comes from, and its extra columns.
+    fn district(
+        &self,
+        row: &GridRow,
+        name: &str,
+        label: &Row,
+        (installed, smartphones): (u64, u64),
+        lines: &mut HashMap<String, (usize, String)>,
+    ) -> Result<ImportedDistrict, Error> {
+        let at = row.pos();
+        let in_row = |problem: RowProblem| {
+            self.src
+                .error(
+                    at,
+                    InRow {
+                        row: label.clone(),
+                        problem,
+                    },
+                )
+                .district(name)
+        };
+        // zero smartphones first: it is the mistake, whatever the installed count
+        if smartphones == 0 {
+            return Err(in_row(RowProblem::NoSmartphones));
+        }
+        if installed > smartphones {
+            return Err(in_row(RowProblem::InstalledAboveSmartphones {
+                installed,
+                smartphones,
+            }));
+        }
+        if let Some((first_line, first)) =
+            lines.insert(table::name_key(name), (row.line, name.to_string()))
+        {
+            return Err(in_row(RowProblem::Twice {
+                first_line,
+                name: name.to_string(),
+                first,
+            }));
+        }
+        let mut unit_type = unit_type(row, self.header, name)
+            .map_err(|(problem, title)| in_row(problem).table_column(title))?;
+        let typed = crate::text::normalise(row.cell(self.header.columns.district));
+        let column_given = self
+            .header
+            .columns
+            .unit_type
+            .is_some_and(|i| !row.cell(i).trim().is_empty());
+        let kind = if column_given {
+            KindFrom::Column
+        } else if UnitType::split_name(&typed).0.is_some() {
+            KindFrom::Name
+        } else if crate::text::fold(name) == crate::text::fold(self.province) {
+            unit_type = Some(UnitType::City);
+            KindFrom::ProvinceName
+        } else {
+            KindFrom::Assumed
+        };
+        let mut extras = Vec::new();
+        for &(extra, index) in self.extra_columns {
+            if row.cell(index).is_empty() {
+                continue;
+            }
+            let title = self.header.title(index, extra.field());
+            let value = count(self.src, row, index, &title, label)?;
+            if extra == Extra::Communes && value > u64::from(crate::model::MAX_TEAMS) {
+                return Err(in_row(RowProblem::Cell(CellProblem::TooLarge {
+                    cell: Some(row.cell(index).to_string()),
+                }))
+                .table_column(title));
+            }
+            extras.push((extra, value));
+        }
+        Ok(ImportedDistrict {
+            kind,
+            extras,
+            unit_type,
+            name: name.to_string(),
+            installed,
+            smartphones,
+            line: row.line,
+        })
+    }
 }
 
 /// A total that disagrees with the districts read, when rows hidden in Excel were left out:
