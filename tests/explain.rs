@@ -571,6 +571,30 @@ fn names_are_compared_after_nfc_normalisation() {
     assert_eq!(nfc, spaced);
 }
 
+/// Trial 13e H21: the city is found without its unit word, or with it abbreviated, as import,
+/// history and `scenario.district_named` find it; `--set district.NAME.FIELD` alike.
+#[test]
+fn a_name_without_its_unit_word_finds_the_one_unit() {
+    let whole = shipped(CITY).format("json").run().plan().stdout;
+    for written in ["Lạng Sơn", "TP Lạng Sơn", "TP. LẠNG SƠN"] {
+        let found = shipped(written).format("json").run().plan().stdout;
+        assert_eq!(found, whole, "{written}");
+    }
+    let plan = |setting: &str| {
+        Test::new()
+            .arg("plan")
+            .arg(SHIPPED)
+            .args(["--set", setting, "--format", "json"])
+            .run()
+            .plan()
+            .json()
+    };
+    let by_whole = plan("district.Thành phố Lạng Sơn.installed=40000");
+    let by_bare = plan("district.TP Lạng Sơn.installed=40000");
+    assert_eq!(district(&by_bare, CITY)["installed"], 40_000);
+    assert_eq!(by_bare["districts"], by_whole["districts"]);
+}
+
 #[test]
 fn a_missing_scenario_is_bad_input() {
     let out = explain("/nonexistent/scenario.toml", HUU_LUNG)

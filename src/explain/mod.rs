@@ -115,6 +115,11 @@ pub fn find_district(plan: &Plan, name: &str) -> Result<usize, Error> {
     {
         return Ok(i);
     }
+    // the unit word aside ("Lạng Sơn", "TP Lạng Sơn"), when it names one district only
+    let names = plan.districts.iter().map(|d| d.name.as_str());
+    if let Some(i) = crate::model::one_named_bare(names, &wanted) {
+        return Ok(i);
+    }
     let wanted = crate::diagnostic::shortened(&wanted);
     let names: Vec<&str> = plan.districts.iter().map(|d| d.name.as_str()).collect();
     // Compared without diacritics too, so that "Huu Lung" (typed without them) finds Hữu Lũng.

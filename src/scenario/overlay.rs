@@ -177,9 +177,16 @@ pub(super) fn patch_districts<'a>(
         // as a person reads it: "HỮU LŨNG", "Huyện Hữu Lũng" or "Ðình Lập" (an eth for the Đ)
         // change the base's "Hữu Lũng" and "Đình Lập"
         let key = name_key(&wanted);
+        // else the unit word aside ("Lạng Sơn", "TP Lạng Sơn"), when it names one district
         let found = keys
             .iter()
             .position(|k| k.as_ref() == Some(&key))
+            .or_else(|| {
+                let names = districts
+                    .iter()
+                    .map(|d| d.name.as_ref().map_or("", |(n, _)| n.as_str()));
+                crate::model::one_named_bare(names, &wanted)
+            })
             .and_then(|i| districts.get_mut(i));
         let Some(district) = found else {
             let known: Vec<String> = districts

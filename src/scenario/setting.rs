@@ -89,6 +89,22 @@ pub(crate) fn key_as_read(text: &str) -> Option<String> {
     })
 }
 
+/// The `--set` of `params.{name}` written as a value of the scenario's `kind`, from what was
+/// `written` (of the kind `given`): a list in square brackets with its text in double quotes, a
+/// text in double quotes, the whole in single quotes for the shell (trial 13e H28). `None` for
+/// a number, whose hint is how numbers are written.
+fn param_example(name: &str, kind: ValueKind, given: ValueKind, written: &str) -> Option<String> {
+    let quoted = |w: &str| format!("\"{}\"", w.trim_matches('"').replace('"', "\\\""));
+    let value = match kind {
+        ValueKind::List if given == ValueKind::Text => format!("[{}]", quoted(written)),
+        ValueKind::List => format!("[{written}]"),
+        ValueKind::Text => quoted(written),
+        ValueKind::Bool => "true".to_string(),
+        ValueKind::Number | ValueKind::Other => return None,
+    };
+    Some(format!("--set 'params.{name}={value}'"))
+}
+
 impl Setting {
     /// For `params.KEY`, an error unless some file of the scenario writes `KEY` in `[params]`
     /// (`known`): a misspelt key would otherwise be a new parameter no rule reads, and the
@@ -109,12 +125,14 @@ impl Setting {
             if given == *kind {
                 return Ok(());
             }
+            let written = self.src.text[self.value.clone()].trim();
             return Err(self.src.error(
                 Pos::Offset(self.value.start),
                 SettingProblem::ParamKind {
                     name: name.clone(),
                     scenario: *kind,
                     given,
+                    example: param_example(name, *kind, given, written),
                 },
             ));
         }

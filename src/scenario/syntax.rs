@@ -181,8 +181,84 @@ fn end_of_line_above(text: &str, offset: usize) -> Option<usize> {
     }
 }
 
+/// [`Syntax::UnclosedString`] for a text opened with `quote` on the line of `at`: with the
+/// line and its closing quote, for a one-line text on a short line.
+fn unclosed_string(text: &str, at: usize, quote: &'static str) -> Syntax {
+    let (line_start, line_end) = line_around(text, at);
+    // the whole line when `at` is its opening quote, else the line up to `at`
+    let end = if text[at..].starts_with(quote) {
+        line_end
+    } else {
+        at
+    };
+    let line = text[line_start..end].trim();
+    let fixed = (quote.len() == 1 && line.chars().count() <= 80).then(|| format!("{line}{quote}"));
+    Syntax::UnclosedString { quote, fixed }
+}
+
+/// The opening `"` of the first one-line text before `before` that its line does not close
+/// (TOML texts in `"` end on their line), skipping comments, literal texts and multi-line
+/// texts.
+fn open_string_before(text: &str, before: usize) -> Option<usize> {
+    enum In {
+        Code,
+        Comment,
+        Basic(usize),
+        Literal,
+        MultiBasic,
+        MultiLiteral,
+    }
+    let bytes = text.as_bytes();
+    let mut state = In::Code;
+    let mut i = 0;
+    while i < bytes.len() && i < before {
+        let rest = &bytes[i..];
+        match state {
+            In::Code => match bytes[i] {
+                b'#' => state = In::Comment,
+                b'"' if rest.starts_with(b"\"\"\"") => {
+                    state = In::MultiBasic;
+                    i += 2;
+                }
+                b'\'' if rest.starts_with(b"'''") => {
+                    state = In::MultiLiteral;
+                    i += 2;
+                }
+                b'"' => state = In::Basic(i),
+                b'\'' => state = In::Literal,
+                _ => {}
+            },
+            In::Comment | In::Literal if bytes[i] == b'\n' => state = In::Code,
+            In::Literal if bytes[i] == b'\'' => state = In::Code,
+            In::Basic(open) => match bytes[i] {
+                b'\\' => i += 1,
+                b'"' => state = In::Code,
+                b'\n' => return Some(open),
+                _ => {}
+            },
+            In::MultiBasic if bytes[i] == b'\\' => i += 1,
+            In::MultiBasic if rest.starts_with(b"\"\"\"") => {
+                state = In::Code;
+                i += 2;
+            }
+            In::MultiLiteral if rest.starts_with(b"'''") => {
+                state = In::Code;
+                i += 2;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
 /// The parser's finding `message` at `start..end` of `text`, as a kind, and where it is.
 fn classify(text: &str, message: &str, start: usize, end: usize) -> (Syntax, Pos) {
+    // a one-line text left open above the spot: the cause, whatever the parser made of the
+    // lines after it (a missing `]`, a key with spaces: trial 13e H25)
+    if let Some(open) = open_string_before(text, start) {
+        return (unclosed_string(text, open, "\""), Pos::Offset(open));
+    }
     let (description, expected) = message.split_once(", expected ").unwrap_or((message, ""));
     let at = Pos::Offset(start);
     let here = text[start..].chars().next();
@@ -206,12 +282,7 @@ fn classify(text: &str, message: &str, start: usize, end: usize) -> (Syntax, Pos
                         d if d.starts_with("invalid multi-line basic") => "\"\"\"",
                         _ => "'''",
                     };
-                    // the line with its closing quote, for a one-line text on a short line
-                    let (line_start, _) = line_around(text, start);
-                    let line = text[line_start..start].trim();
-                    let fixed = (quote.len() == 1 && line.chars().count() <= 80)
-                        .then(|| format!("{line}{quote}"));
-                    Syntax::UnclosedString { quote, fixed }
+                    unclosed_string(text, start, quote)
                 }
             }
         }
@@ -641,6 +712,21 @@ mod tests {
         assert!(matches!(read("a = 1.\n").0, Syntax::BadNumber { .. }));
         assert!(matches!(read("a = tru\n").0, Syntax::BadBoolean { .. }));
         assert!(matches!(read("[target\n").0, Syntax::UnclosedHeader { .. }));
+        // a text left open on its line, whatever the parser said of the lines below (H25)
+        for (text, line) in [
+            ("a = [\"x\",\n\"y\nz\", \"w\"]\n", 2),
+            ("[letter]\nsubject = \"one\ntwo\"\n", 2),
+        ] {
+            let (syntax, at_line, _) = read(text);
+            assert!(
+                matches!(syntax, Syntax::UnclosedString { quote: "\"", .. }),
+                "{text}"
+            );
+            assert_eq!(at_line, line, "{text}");
+        }
+        // quotes inside comments, literal and multi-line texts open nothing
+        let quiet = "# it\"s\na = 'x\"'\nb = \"\"\"\n\"\n\"\"\"\n";
+        assert_eq!(open_string_before(quiet, quiet.len()), None);
         assert!(matches!(
             read("a b = 1\n").0,
             Syntax::KeyWithoutValue { .. }

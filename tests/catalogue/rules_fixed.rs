@@ -15,7 +15,7 @@ fn instead_of_line_18(name: &str, line: &str) -> Case {
 const EXTENDED: &str = "scenarios/lang-son-2020-09-01-extended-rules.toml";
 
 /// `campaign plan` of [`EXTENDED`].
-fn extended(name: &str) -> Case {
+pub(super) fn extended(name: &str) -> Case {
     Case::new(
         name,
         &[

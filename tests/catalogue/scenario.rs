@@ -526,6 +526,22 @@ fn cases() -> Vec<Case> {
                 "thêm dấu \" ở cuối đoạn chữ: name = \"Lạng Sơn, 2020-09-01\"",
                 "add the closing \" at the end of the text: name = \"Lạng Sơn, 2020-09-01\"",
             ),
+        // trial 13e H25: a text broken over two lines inside a list, or a long subject, was
+        // said as a missing `]` or a key with spaces on the line below
+        Case::plan("toml: a text in a list broken over two lines")
+            .scenario(
+                "name = \"Lạng Sơn, 2020-09-01\"",
+                "name = \"Lạng Sơn, 2020-09-01\"\nnotes = [\"Như trên\",\n\"UBND tỉnh\n(BC)\", \"Lưu: VT\"]",
+            )
+            .at(&format!("{AT}:9:1"))
+            .place(
+                "đoạn chữ mở bằng dấu \" nhưng chưa có dấu \" đóng trên cùng dòng",
+                "a text opened with \" is not closed on the same line",
+            )
+            .hint(
+                "thêm dấu \" ở cuối đoạn chữ: \"UBND tỉnh\"; dấu \" nằm trong chữ thì viết \\\"; chữ dài nhiều dòng thì đặt giữa \"\"\" và \"\"\"",
+                "add the closing \" at the end of the text: \"UBND tỉnh\"; a \" inside the text is written \\\"; a long text over several lines goes between \"\"\" and \"\"\"",
+            ),
         Case::plan("toml: a value missing after `=`")
             .scenario("horizon_days = 14 ", "horizon_days = ")
             .at(&format!("{AT}:9:33"))

@@ -284,6 +284,30 @@ fn cases() -> Vec<Case> {
             "viết số như trong tệp kịch bản: 0.30",
             "write numbers as in the scenario file: 0.30",
         ),
+        // trial 13e H28: a list or text parameter given a bare word or a number is hinted with
+        // the `--set` written as the scenario's kind, not with how numbers are written
+        super::rules_fixed::extended("set: a list parameter given a bare name")
+        .set("params.remote_districts=Đình Lập")
+        .at("--set params.remote_districts=Đình Lập: ")
+        .place(
+            "`params.remote_districts` trong kịch bản là một danh sách",
+            "`params.remote_districts` is a list [ ... ] in the scenario",
+        )
+        .hint(
+            "ví dụ --set 'params.remote_districts=[\"Đình Lập\"]'",
+            "e.g. --set 'params.remote_districts=[\"Đình Lập\"]'",
+        ),
+        super::rules_fixed::extended("set: a text parameter given a number")
+        .set("params.door_to_door_provincial_kind=5")
+        .at("--set params.door_to_door_provincial_kind=5: ")
+        .place(
+            "`params.door_to_door_provincial_kind` trong kịch bản là một đoạn chữ",
+            "`params.door_to_door_provincial_kind` is a text in the scenario",
+        )
+        .hint(
+            "chữ trong ngoặc kép, cả giá trị trong ngoặc đơn cho dòng lệnh, ví dụ --set 'params.door_to_door_provincial_kind=\"5\"'",
+            "text in double quotes, the whole value in single quotes for the shell, e.g. --set 'params.door_to_door_provincial_kind=\"5\"'",
+        ),
         Case::plan("set: the second of two settings is wrong")
             .set("horizon_days=7")
             .set("target.provincial_rate=2")

@@ -19,6 +19,8 @@ pub(crate) enum SettingProblem {
         name: String,
         scenario: ValueKind,
         given: ValueKind,
+        /// The `--set` written as a value of the scenario's kind, when it is not a number.
+        example: Option<String>,
     },
     /// `params.NAME` is not in any file's `[params]`; `close` is a parameter it may be a
     /// typing mistake for.
@@ -104,12 +106,18 @@ impl Message for SettingProblem {
                 name,
                 scenario,
                 given,
+                example,
             } => Said::new(format!(
                 "`params.{name}` trong kịch bản là {}, còn giá trị này được đọc là {}",
                 scenario.vi(),
                 given.vi()
             ))
-            .hint("viết số như trong tệp kịch bản: 0.30 (không viết 30%), 20_000"),
+            .hint(match (scenario, example) {
+                (ValueKind::List, Some(example)) => format!("viết một danh sách trong ngoặc vuông, chữ trong ngoặc kép, cả giá trị trong ngoặc đơn cho dòng lệnh, ví dụ {example}"),
+                (ValueKind::Text, Some(example)) => format!("viết chữ trong ngoặc kép, cả giá trị trong ngoặc đơn cho dòng lệnh, ví dụ {example}"),
+                (ValueKind::Bool, Some(example)) => format!("viết true (đúng) hoặc false (sai), ví dụ {example}"),
+                _ => "viết số như trong tệp kịch bản: 0.30 (không viết 30%), 20_000".to_string(),
+            }),
             UnknownParam { name, close } => {
                 Said::new(format!("mục [params] của kịch bản không có `{name}`")).hint(
                     match close {
@@ -183,12 +191,18 @@ impl Message for SettingProblem {
                 name,
                 scenario,
                 given,
+                example,
             } => Said::new(format!(
                 "`params.{name}` is {} in the scenario, but this value reads as {}",
                 scenario.en(),
                 given.en()
             ))
-            .hint("write numbers as in the scenario file: 0.30 (not 30%), 20_000"),
+            .hint(match (scenario, example) {
+                (ValueKind::List, Some(example)) => format!("write a list in square brackets, its text in double quotes, the whole value in single quotes for the shell, e.g. {example}"),
+                (ValueKind::Text, Some(example)) => format!("write text in double quotes, the whole value in single quotes for the shell, e.g. {example}"),
+                (ValueKind::Bool, Some(example)) => format!("write true or false, e.g. {example}"),
+                _ => "write numbers as in the scenario file: 0.30 (not 30%), 20_000".to_string(),
+            }),
             UnknownParam { name, close } => {
                 Said::new(format!("the scenario's [params] has no `{name}`")).hint(match close {
                     Some(close) => did_you_mean_for_en(name, &format!("params.{close}")),

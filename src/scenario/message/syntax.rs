@@ -162,8 +162,9 @@ impl Syntax {
                 if *quote == "\"\"\"" || *quote == "'''" { "" } else { " trên cùng dòng" }
             ))
             .hint(format!(
-                "thêm dấu {quote} ở cuối đoạn chữ: {}; dấu \" nằm trong chữ thì viết \\\"",
-                fixed.as_deref().unwrap_or("name = \"Lạng Sơn, 2020-09-01\"")
+                "thêm dấu {quote} ở cuối đoạn chữ: {}; dấu \" nằm trong chữ thì viết \\\"{}",
+                fixed.as_deref().unwrap_or("name = \"Lạng Sơn, 2020-09-01\""),
+                if quote.len() == 1 { "; chữ dài nhiều dòng thì đặt giữa \"\"\" và \"\"\"" } else { "" }
             )),
             ControlInString { code } => Said::new(format!(
                 "đoạn chữ có một ký tự điều khiển không nhìn thấy được (U+{code:04X})"
@@ -348,8 +349,9 @@ impl Syntax {
                 if *quote == "\"\"\"" || *quote == "'''" { "" } else { " on the same line" }
             ))
             .hint(format!(
-                "add the closing {quote} at the end of the text: {}; a \" inside the text is written \\\"",
-                fixed.as_deref().unwrap_or("name = \"Lạng Sơn, 2020-09-01\"")
+                "add the closing {quote} at the end of the text: {}; a \" inside the text is written \\\"{}",
+                fixed.as_deref().unwrap_or("name = \"Lạng Sơn, 2020-09-01\""),
+                if quote.len() == 1 { "; a long text over several lines goes between \"\"\" and \"\"\"" } else { "" }
             )),
             ControlInString { code } => Said::new(format!(
                 "a text holds a control character that cannot be seen (U+{code:04X})"
