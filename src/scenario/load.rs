@@ -6,9 +6,7 @@ use std::path::{Path, PathBuf};
 use toml::de::DeValue;
 
 use super::district;
-use super::document::{
-    self, Layer, Table, Value, as_array, as_integer, as_number, as_str, pos, written,
-};
+use super::document::{self, Layer, Table, Value, as_array, as_number, as_str, pos, written};
 use super::message::{
     Expected, Hint, OtherFile, RulePath, ScenarioProblem, SettingProblem, ValueKind,
 };
@@ -51,6 +49,26 @@ pub fn load(path: &Path) -> Result<Scenario, Error> {
 /// `KEY=VALUE` as given to `--set` (e.g. `target.provincial_rate=0.5`), in order, then checks
 /// the result as one scenario.
 pub fn load_with(path: &Path, settings: &[String]) -> Result<Scenario, Error> {
+    read(path, settings, false).map(|(with, _)| with)
+}
+
+/// [`load_with`], and the scenario without `settings` beside it (for the notice of what they
+/// change): `None` without settings, or when the scenario does not load without them. The
+/// files are read and parsed once for both (a 700-unit scenario's TOML was read and parsed
+/// again for the notice); the result is that of [`load_with`] and [`load`] apart.
+pub fn load_with_and_without(
+    path: &Path,
+    settings: &[String],
+) -> Result<(Scenario, Option<Scenario>), Error> {
+    read(path, settings, true)
+}
+
+/// [`load_with`]; with `without`, [`load_with_and_without`].
+fn read(
+    path: &Path,
+    settings: &[String],
+    without: bool,
+) -> Result<(Scenario, Option<Scenario>), Error> {
     let settings = settings
         .iter()
         .map(|s| Setting::parse(s))
@@ -101,12 +119,13 @@ pub fn load_with(path: &Path, settings: &[String]) -> Result<Scenario, Error> {
             table,
         })
         .collect();
+    let files_only = layers.clone();
     layers.extend(settings.iter().zip(&changes).map(|(setting, table)| Layer {
         src: &setting.src,
         at: Pos::File,
         table,
     }));
-    scenario(path, &Table::layered("", layers)).map_err(|e| {
+    let with = scenario(path, &Table::layered("", layers)).map_err(|e| {
         let Some(typed) = e.location.setting.as_deref() else {
             return e;
         };
@@ -118,7 +137,13 @@ pub fn load_with(path: &Path, settings: &[String]) -> Result<Scenario, Error> {
             .find(|s| s.src.text == typed)
             .and_then(Setting::number_fix);
         e.hint(fix.unwrap_or(Hint::SettingValue).text())
-    })
+    })?;
+    let without = if without && !settings.is_empty() {
+        scenario(path, &Table::layered("", files_only)).ok()
+    } else {
+        None
+    };
+    Ok((with, without))
 }
 
 /// Checks the scenario written by the layers of `top` (its files, base first, then settings).
@@ -380,7 +405,12 @@ fn assumptions_checked(top: &Table<'_, '_>) -> Result<bool, Error> {
 fn horizon_days(top: &Table<'_, '_>) -> Result<u32, Error> {
     let item = top.require_item("horizon_days", "horizon_days = 14")?;
     let (src, value) = (item.src, item.value);
-    let days = as_integer(src, "horizon_days", value)?;
+    let days = document::as_integer_at_most(
+        src,
+        "horizon_days",
+        value,
+        i128::from(crate::model::MAX_HORIZON_DAYS),
+    )?;
     match u32::try_from(days) {
         Ok(days) if (1..=crate::model::MAX_HORIZON_DAYS).contains(&days) => Ok(days),
         _ if days > 0 => Err(src

@@ -29,6 +29,12 @@ const END_SLACK: f64 = 1e-6;
 /// largest whole number the scenario reads (`i128`, about 1.7 × 10^38).
 const WRITTEN_AS_POWER: f64 = 1e36;
 
+/// From this size up a value of a whole-number key (a team count, `horizon_days`) is written
+/// as a power of ten too: past it an `f64` no longer holds every digit (1e35 would be written
+/// 99999999999999996863366107917975552), and it is far above the largest any such key takes
+/// (10^12 people), which the scenario's message then names.
+const WHOLE_WRITTEN_AS_POWER: f64 = 1e15;
+
 /// The most values one sweep may plan.
 pub const MAX_VALUES: usize = 1_000;
 
@@ -286,12 +292,17 @@ fn read_vary(text: &str, suggest: bool) -> Result<Vary, Error> {
             fits: step_that_fits(key, from, to, (a, b)),
         }));
     }
+    let as_power = if crate::scenario::takes(key) == Takes::WholeNumber {
+        WHOLE_WRITTEN_AS_POWER
+    } else {
+        WRITTEN_AS_POWER
+    };
     let values = (0..count as u64)
         .map(|i| {
             let v = (ia + id * i as f64) / scale;
             // past what a whole number can hold, as a power of ten (`1e298`): its 299 digits
             // would be read as a number too large, and the field's limit never named (G1)
-            if v.abs() >= WRITTEN_AS_POWER {
+            if v.abs() >= as_power {
                 format!("{v:e}")
             } else {
                 format!("{v:.places$}")
