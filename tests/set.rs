@@ -548,17 +548,17 @@ fn a_params_value_of_another_kind_than_the_scenarios_is_refused() {
 /// settings, none when the scenario does not load without them, and the same error.
 #[test]
 fn with_and_without_the_settings_from_one_reading_is_what_two_loads_give() {
-    let shipped = Path::new(SHIPPED);
+    let path = Path::new(SHIPPED);
     let settings = [
         "target.provincial_rate=0.45".to_string(),
         "team_kind.volunteer.available=12".to_string(),
     ];
-    let (with, without) = load_with_and_without(shipped, &settings).unwrap();
-    assert_eq!(with, load_with(shipped, &settings).unwrap());
-    assert_eq!(without, Some(load(shipped).unwrap()));
+    let (with, without) = load_with_and_without(path, &settings).unwrap();
+    assert_eq!(with, load_with(path, &settings).unwrap());
+    assert_eq!(without, Some(load(path).unwrap()));
     assert_ne!(Some(with), without);
-    let (alone, none) = load_with_and_without(shipped, &[]).unwrap();
-    assert_eq!(alone, load(shipped).unwrap());
+    let (alone, none) = load_with_and_without(path, &[]).unwrap();
+    assert_eq!(alone, load(path).unwrap());
     assert_eq!(none, None);
     // a setting that mends a scenario that does not load without it
     let layout = Layout::new();
@@ -574,9 +574,9 @@ fn with_and_without_the_settings_from_one_reading_is_what_two_loads_give() {
     // a setting that breaks it: the error load_with gives
     let bad = ["horizon_days=0".to_string()];
     assert_eq!(
-        load_with_and_without(shipped, &bad)
+        load_with_and_without(path, &bad)
             .unwrap_err()
             .render(Lang::En),
-        load_with(shipped, &bad).unwrap_err().render(Lang::En)
+        load_with(path, &bad).unwrap_err().render(Lang::En)
     );
 }
