@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use toml::de::DeValue;
+use toml::de::{DeTable, DeValue};
 
 use super::district;
 use super::document::{self, Layer, Table, Value, as_array, as_number, as_str, pos, written};
@@ -63,12 +63,49 @@ pub fn load_with_and_without(
     read(path, settings, true)
 }
 
+/// Loads the scenario at `path` with each of many lists of settings, as `each` asks for them
+/// (a sweep: one list per value, from its threads): the files are read and parsed once, and
+/// each load is then [`load_with`]'s, the same scenario or the same error. When the files
+/// cannot be read or parsed, each load reads them itself, as [`load_with`] does, so that its
+/// error is the one [`load_with`] gives (a setting's own mistake is said first).
+pub fn load_each<R>(
+    path: &Path,
+    each: impl FnOnce(&(dyn Fn(&[String]) -> Result<Scenario, Error> + Sync)) -> R,
+) -> R {
+    let read_alone = |settings: &[String]| load_with(path, settings);
+    let Ok(files) = overlay::chain(path) else {
+        return each(&read_alone);
+    };
+    let Ok(docs) = files
+        .iter()
+        .map(document::parse)
+        .collect::<Result<Vec<_>, _>>()
+    else {
+        return each(&read_alone);
+    };
+    each(&|settings: &[String]| {
+        let settings = settings_of(settings)?;
+        build(path, &files, &docs, &settings, false).map(|(with, _)| with)
+    })
+}
+
 /// [`load_with`]; with `without`, [`load_with_and_without`].
 fn read(
     path: &Path,
     settings: &[String],
     without: bool,
 ) -> Result<(Scenario, Option<Scenario>), Error> {
+    let settings = settings_of(settings)?;
+    let files = overlay::chain(path)?;
+    let docs = files
+        .iter()
+        .map(document::parse)
+        .collect::<Result<Vec<_>, _>>()?;
+    build(path, &files, &docs, &settings, without)
+}
+
+/// The settings as typed, read; the same key set twice is refused.
+fn settings_of(settings: &[String]) -> Result<Vec<Setting>, Error> {
     let settings = settings
         .iter()
         .map(|s| Setting::parse(s))
@@ -87,11 +124,18 @@ fn read(
             ));
         }
     }
-    let files = overlay::chain(path)?;
-    let docs = files
-        .iter()
-        .map(document::parse)
-        .collect::<Result<Vec<_>, _>>()?;
+    Ok(settings)
+}
+
+/// The scenario of the files `files` of `path` (parsed: `docs`) with `settings` applied, and
+/// with `without` the scenario without them (see [`load_with_and_without`]).
+fn build(
+    path: &Path,
+    files: &[Source],
+    docs: &[DeTable<'_>],
+    settings: &[Setting],
+    without: bool,
+) -> Result<(Scenario, Option<Scenario>), Error> {
     let known_params: Vec<(String, ValueKind)> = docs
         .iter()
         .filter_map(|doc| doc.iter().find(|(k, _)| k.get_ref().as_ref() == "params"))
@@ -106,13 +150,13 @@ fn read(
         })
         .flatten()
         .collect();
-    for setting in &settings {
+    for setting in settings {
         setting.check_param(&known_params)?;
     }
     let changes: Vec<_> = settings.iter().map(Setting::document).collect();
     let mut layers: Vec<Layer<'_, '_>> = files
         .iter()
-        .zip(&docs)
+        .zip(docs)
         .map(|(src, table)| Layer {
             src,
             at: Pos::File,

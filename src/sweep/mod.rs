@@ -389,6 +389,22 @@ pub fn sweep(
         })
         .setting(setting.as_str()));
     }
+    // the scenario's files read and parsed once; each value's load is then its own (the same
+    // scenario, or the same error, as `plan --set` gives)
+    crate::scenario::load_each(scenario, |load| {
+        plan_values(vary, settings, jobs, progress, load)
+    })
+}
+
+/// [`sweep`] once its settings are checked: every value planned, each loaded by `load` (with
+/// the settings and the value's own).
+fn plan_values(
+    vary: &Vary,
+    settings: &[String],
+    jobs: usize,
+    progress: &(dyn Fn() + Sync),
+    load: &(dyn Fn(&[String]) -> Result<crate::scenario::Scenario, Error> + Sync),
+) -> Result<Vec<Point>, Error> {
     let n = vary.values.len();
     let results: Mutex<Vec<Option<Result<Summary, Error>>>> =
         Mutex::new((0..n).map(|_| None).collect());
@@ -401,7 +417,7 @@ pub fn sweep(
         all.push(format!("{}={}", vary.key, vary.values[i]));
         // each value's rules get their share of what the whole sweep's rules may take; the
         // plan is summarised here and dropped: only the row stays (trial F30)
-        crate::rules::as_one_of(n, || crate::plan_with(scenario, &all))
+        crate::rules::as_one_of(n, || crate::plan_scenario(&load(&all)?))
             .map(|plan| Summary::of(&plan))
     };
     let threads = threads(jobs, n);
