@@ -50,9 +50,8 @@ pub fn set_notice(path: &Path, settings: &[String]) -> Option<plan::Notice> {
     if settings.is_empty() {
         return None;
     }
-    let with = scenario::load_with(path, settings).ok()?;
-    let without = scenario::load(path).ok()?;
-    set_notice_between(&without, &with)
+    let (with, without) = scenario::load_with_and_without(path, settings).ok()?;
+    set_notice_between(&without?, &with)
 }
 
 /// [`set_notice`] for the scenario loaded `without` and `with` its settings.

@@ -65,6 +65,11 @@ pub enum Notice {
         min_cost: f64,
         min_cost_teams: u64,
         min_cost_projected_rate: f64,
+        /// The same as the human reports print it: the districts' installs each rounded, over
+        /// the smartphones, as that plan's own table prints it (issue 13 item 10). Not in
+        /// JSON, which keeps the exact rate.
+        #[serde(skip)]
+        min_cost_projected_rate_as_printed: f64,
         saving: f64,
         /// The setting that plans it: `objective=min-cost`.
         setting: String,
@@ -449,6 +454,9 @@ impl Plan {
         let projected: f64 = (0..cheapest.districts.len())
             .map(|d| cheapest.projected_installed(d, &solution.teams[d]))
             .sum();
+        let printed: f64 = (0..cheapest.districts.len())
+            .map(|d| cheapest.projected_installed(d, &solution.teams[d]).round())
+            .sum();
         self.notices.push(Notice::TargetMetWithTeamsToSpare {
             target_rate: model.target_rate,
             cost: self.province.cost,
@@ -456,6 +464,10 @@ impl Plan {
             min_cost,
             min_cost_teams: solution.teams.iter().flatten().map(|&t| u64::from(t)).sum(),
             min_cost_projected_rate: projected / cheapest.total_smartphones() as f64,
+            min_cost_projected_rate_as_printed: crate::number::rate_as_printed(
+                printed,
+                cheapest.total_smartphones(),
+            ),
             saving: self.province.cost - min_cost,
             setting: "objective=min-cost".to_string(),
         });

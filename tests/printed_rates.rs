@@ -6,7 +6,7 @@
 use campaign_planner::model::Objective;
 use campaign_planner::synthetic::{self, Params};
 
-use crate::support::{Test, f};
+use crate::support::{EXIT_INFEASIBLE, Test, WhatIf, district, districts, f, s};
 
 /// A printed number with `places` decimals after the separator: `42,09` / `42.09`, as
 /// `number::decimal` rounds it.
@@ -193,4 +193,187 @@ fn a_target_between_the_printed_and_the_exact_installs_is_not_reached_as_printed
 
 fn lang_pick(lang: &str, vi: &'static str, en: &'static str) -> &'static str {
     if lang == "vi" { vi } else { en }
+}
+
+/// A district's projected rate as the plan's table prints it, written here: its installs
+/// rounded to a whole install, over its smartphones, with two decimals (`39,95%` / `39.95%`).
+fn table_rate(lang: &str, d: &serde_json::Value) -> String {
+    let rate = f(&d["projected_installed"]).round() / f(&d["smartphones"]);
+    let text = format!("{:.2}%", rounded(100.0 * rate, 2));
+    if lang == "vi" {
+        text.replace('.', ",")
+    } else {
+        text
+    }
+}
+
+/// The exact rate with two decimals, as `explain` printed it before (rate13b).
+fn exact_rate(lang: &str, d: &serde_json::Value) -> String {
+    let text = format!("{:.2}%", rounded(100.0 * f(&d["projected_rate"]), 2));
+    if lang == "vi" {
+        text.replace('.', ",")
+    } else {
+        text
+    }
+}
+
+/// Issue 13 item 10 (rate13b): under `max-min-rate` the shipped plan projects Cao Lộc at
+/// 23.252,37 installs of 58.196 smartphones: 39,9553% exact, 39,95% as the plan's table prints
+/// it (23.252 ÷ 58.196). `explain`'s lowest-rate section printed the exact 39,96%; it prints
+/// the table's rate, for the lowest district and for the others set beside it, in text and
+/// Markdown, both languages. JSON keeps the exact rate.
+#[test]
+fn explain_prints_the_lowest_rate_as_the_plan_table_does() {
+    let equity = WhatIf::shipped().set("objective", "\"max-min-rate\"");
+    let plan = equity.test().format("json").run().plan().json();
+    let cao = district(&plan, "Cao Lộc");
+    // the case: the exact and the printed rate differ in the last digit printed
+    assert_ne!(table_rate("en", cao), exact_rate("en", cao));
+    let lowest = districts(&plan)
+        .iter()
+        .min_by(|a, b| {
+            (f(&a["projected_installed"]).round() / f(&a["smartphones"]))
+                .total_cmp(&(f(&b["projected_installed"]).round() / f(&b["smartphones"])))
+        })
+        .unwrap();
+    assert_eq!(s(&lowest["name"]), "Cao Lộc");
+    let explain = |name: &str, lang: &str, format: &str| {
+        Test::new()
+            .arg("explain")
+            .arg(equity.path())
+            .args(["--district", name])
+            .lang(lang)
+            .format(format)
+            .run()
+            .plan()
+            .stdout
+    };
+    for lang in ["vi", "en"] {
+        let printed = table_rate(lang, cao);
+        let exact = exact_rate(lang, cao);
+        // the plan's own table prints it so
+        let table = equity.test().lang(lang).run().plan().stdout;
+        let row = table
+            .lines()
+            .find(|l| l.contains("│ Cao Lộc "))
+            .unwrap_or_else(|| panic!("no Cao Lộc row in\n{table}"));
+        assert!(row.contains(&printed), "{lang}: {row}");
+        for format in ["text", "markdown"] {
+            let here = explain("Cao Lộc", lang, format);
+            let said = match lang {
+                "vi" => format!("Cao Lộc có tỷ lệ dự kiến thấp nhất tỉnh ({printed})"),
+                _ => format!("Cao Lộc has the lowest projected rate in the province ({printed})"),
+            };
+            assert!(here.contains(&said), "{lang} {format}: {here}");
+            assert!(
+                !here.contains(&exact),
+                "{lang} {format}: {exact} in\n{here}"
+            );
+            // another district, set beside the lowest: the lowest's rate as printed, and the
+            // difference of the two rates as printed
+            let other = district(&plan, "Văn Quan");
+            let above = explain("Văn Quan", lang, format);
+            let beside = format!("(Cao Lộc, {printed})");
+            assert!(above.contains(&beside), "{lang} {format}: {above}");
+            assert!(
+                above.contains(&table_rate(lang, other)),
+                "{lang} {format}: {above}"
+            );
+            let points = match lang {
+                "vi" => "0,23 điểm phần trăm",
+                _ => "0.23 percentage points",
+            };
+            assert!(above.contains(points), "{lang} {format}: {above}");
+        }
+    }
+    // JSON keeps the exact rates
+    let json = Test::new()
+        .arg("explain")
+        .arg(equity.path())
+        .args(["--district", "Cao Lộc"])
+        .format("json")
+        .run()
+        .plan()
+        .json();
+    assert_eq!(
+        json["comparison"]["lowest_rate"]["lowest_rate"],
+        cao["projected_rate"]
+    );
+}
+
+/// Issue 13 item 10 (rate13b): `compare` prints every district's rate as each plan's table
+/// prints it (Cao Lộc's 39,95% under `max-min-rate`, not the exact 39,96%), and its mark
+/// "below the district's minimum" beside exactly the districts that plan's own report says are
+/// below it (its district headings), judged on the same printed figures. Markdown, both
+/// languages; B cannot be met (a floor of 40% everywhere), so that several districts are under
+/// it.
+#[test]
+fn compare_prints_each_rate_and_its_below_minimum_mark_as_the_plan_does() {
+    let equity = WhatIf::shipped().set("objective", "\"max-min-rate\"");
+    let floor = WhatIf::shipped().set("district_floor", "0.40");
+    let plans = [&equity, &floor].map(|w| w.test().format("json").run().json());
+    let mut marked = 0;
+    for lang in ["vi", "en"] {
+        let out = Test::new()
+            .arg("compare")
+            .arg(equity.path())
+            .arg(floor.path())
+            .lang(lang)
+            .format("markdown")
+            .run()
+            .code(EXIT_INFEASIBLE)
+            .stdout;
+        let heading = match lang {
+            "vi" => "### Tỷ lệ dự kiến sau chiến dịch",
+            _ => "### Projected rate",
+        };
+        let table: Vec<&str> = out
+            .lines()
+            .skip_while(|l| !l.starts_with(heading))
+            .skip(1)
+            .skip_while(|l| !l.starts_with('|'))
+            .take_while(|l| l.starts_with('|'))
+            .collect();
+        assert!(table.len() > 11, "{lang}: no rate table in\n{out}");
+        for (i, plan) in plans.iter().enumerate() {
+            // the plan's own report, for its verdicts beside each district
+            let path = if i == 0 { equity.path() } else { floor.path() };
+            let report = Test::plan(&path).lang(lang).format("markdown").run().stdout;
+            for d in districts(plan) {
+                let name = s(&d["name"]);
+                let row = table
+                    .iter()
+                    .find(|l| l.starts_with(&format!("| {name} |")))
+                    .unwrap_or_else(|| panic!("{lang}: no row {name} in {table:?}"));
+                let cell = row.split('|').nth(2 + i).unwrap().trim();
+                let rate = table_rate(lang, d);
+                assert!(
+                    cell.starts_with(&rate),
+                    "{lang}, {name}, scenario {i}: {cell} ({rate})"
+                );
+                // its heading: `## Hữu Lũng (22,98% → 35,99%, dưới mức tối thiểu 40%)`
+                let below_here = report.lines().any(|l| {
+                    l.starts_with('#')
+                        && l.contains(&format!("{name} ("))
+                        && l.contains(match lang {
+                            "vi" => "dưới mức tối thiểu",
+                            _ => "below the minimum of",
+                        })
+                });
+                assert_eq!(
+                    cell.ends_with('*'),
+                    below_here,
+                    "{lang}, {name}, scenario {i}: {cell}"
+                );
+                marked += usize::from(below_here);
+            }
+        }
+        let cao = district(&plans[0], "Cao Lộc");
+        let row = table.iter().find(|l| l.starts_with("| Cao Lộc |")).unwrap();
+        assert!(!row.contains(&exact_rate(lang, cao)), "{lang}: {row}");
+    }
+    assert!(
+        marked >= 4,
+        "too few districts below the floor to tell: {marked}"
+    );
 }

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use campaign_planner::scenario::{Param, load_with};
+use campaign_planner::scenario::{Param, load, load_with, load_with_and_without};
 use campaign_planner::text::Lang;
 
 use crate::layout;
@@ -540,5 +540,43 @@ fn a_params_value_of_another_kind_than_the_scenarios_is_refused() {
     assert_eq!(
         scenario.params["door_to_door_provincial_kind"],
         Param::Text("commune".into())
+    );
+}
+
+/// rate13b: the scenario with and without the settings (for the notice of what they change)
+/// from one reading of the files is what two loads gave: the same two scenarios, none without
+/// settings, none when the scenario does not load without them, and the same error.
+#[test]
+fn with_and_without_the_settings_from_one_reading_is_what_two_loads_give() {
+    let path = Path::new(SHIPPED);
+    let settings = [
+        "target.provincial_rate=0.45".to_string(),
+        "team_kind.volunteer.available=12".to_string(),
+    ];
+    let (with, without) = load_with_and_without(path, &settings).unwrap();
+    assert_eq!(with, load_with(path, &settings).unwrap());
+    assert_eq!(without, Some(load(path).unwrap()));
+    assert_ne!(Some(with), without);
+    let (alone, none) = load_with_and_without(path, &[]).unwrap();
+    assert_eq!(alone, load(path).unwrap());
+    assert_eq!(none, None);
+    // a setting that mends a scenario that does not load without it
+    let layout = Layout::new();
+    let broken = layout.write(
+        "broken.toml",
+        &replace_once(&shipped(), "horizon_days = 14 ", "horizon_days = 0 "),
+    );
+    let mend = ["horizon_days=14".to_string()];
+    let (mended, without) = load_with_and_without(&broken, &mend).unwrap();
+    assert_eq!(mended, load_with(&broken, &mend).unwrap());
+    assert!(load(&broken).is_err());
+    assert_eq!(without, None);
+    // a setting that breaks it: the error load_with gives
+    let bad = ["horizon_days=0".to_string()];
+    assert_eq!(
+        load_with_and_without(path, &bad)
+            .unwrap_err()
+            .render(Lang::En),
+        load_with(path, &bad).unwrap_err().render(Lang::En)
     );
 }

@@ -1,7 +1,7 @@
 //! `campaign compare A.toml B.toml [...]`: the plans side by side (see `crate::compare`).
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use super::message::CompareProblem;
 use crate::cli::{EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_PLAN, Output, bad_input, output};
@@ -25,15 +25,32 @@ pub fn run(
         });
         return bad_input(stderr, &e, lang);
     }
-    let paths: Vec<&Path> = scenarios.iter().map(PathBuf::as_path).collect();
-    if let Err(e) = output::check_out_of(out, || output::inputs_of(&paths, settings)) {
+    // each loaded once: for the files it reads (which --out may not name), then to plan; with
+    // --set, without the settings too, from the same reading (for the notice)
+    let loaded: Vec<_> = scenarios
+        .iter()
+        .map(|path| crate::scenario::load_with_and_without(path, settings))
+        .collect();
+    let inputs = || {
+        scenarios
+            .iter()
+            .zip(&loaded)
+            .flat_map(|(path, l)| output::inputs_of_loaded(path, l.as_ref().ok().map(|(s, _)| s)))
+            .collect()
+    };
+    if let Err(e) = output::check_out_of(out, inputs) {
         return bad_input(stderr, &e, lang);
     }
     let mut compared = Vec::with_capacity(scenarios.len());
     let mut failed = false;
-    for (i, path) in scenarios.iter().enumerate() {
+    for (i, (path, loaded)) in scenarios.iter().zip(loaded).enumerate() {
         // each scenario's rules get their share of what the whole comparison's rules may take
-        match crate::rules::as_one_of(scenarios.len(), || Compared::load(path, settings)) {
+        let planned = loaded.and_then(|(scenario, without)| {
+            crate::rules::as_one_of(scenarios.len(), || {
+                Compared::plan(scenario, without.as_ref())
+            })
+        });
+        match planned {
             Ok(c) => compared.push(c),
             Err(e) => {
                 failed = true;

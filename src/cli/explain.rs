@@ -19,10 +19,15 @@ pub fn run(
     stderr: &mut dyn Write,
 ) -> i32 {
     let (format, lang, out) = (output.format, output.lang, output.out.as_deref());
-    if let Err(e) = output::check_out_of(out, || output::inputs_of(&[scenario], settings)) {
+    // loaded once: for the files it reads (which --out may not name), then to explain
+    let loaded = crate::scenario::load_with(scenario, settings);
+    if let Err(e) = output::check_out_of(out, || {
+        output::inputs_of_loaded(scenario, loaded.as_ref().ok())
+    }) {
         return bad_input(stderr, &e, lang);
     }
-    let explanation = match crate::explain::explain_district(scenario, settings, district) {
+    let explained = loaded.and_then(|s| crate::explain::explain_loaded(scenario, &s, district));
+    let explanation = match explained {
         Ok(e) => e,
         Err(e) => return bad_input(stderr, &e, lang),
     };

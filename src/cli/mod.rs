@@ -448,15 +448,13 @@ fn plan(
 ) -> i32 {
     let lang = output.lang;
     let out = output.out.as_deref();
-    // loaded once: for the files it reads (which --out may not name), then to plan
-    let loaded = crate::scenario::load_with(scenario, settings);
-    let inputs = || {
-        let mut inputs = vec![scenario.to_path_buf()];
-        if let Ok(s) = &loaded {
-            inputs.extend(s.inputs());
-        }
-        inputs
+    // loaded once: for the files it reads (which --out may not name), then to plan; with
+    // --set, the scenario without the settings from the same reading, for the notice
+    let (loaded, without) = match crate::scenario::load_with_and_without(scenario, settings) {
+        Ok((with, without)) => (Ok(with), without),
+        Err(e) => (Err(e), None),
     };
+    let inputs = || output::inputs_of_loaded(scenario, loaded.as_ref().ok());
     if let Err(e) = output::check_out_of(out, inputs) {
         return bad_input(stderr, &e, lang);
     }
@@ -474,9 +472,8 @@ fn plan(
     };
     // a what-if says so on every page it prints (trial F32)
     if let Ok(with) = &loaded
-        && !settings.is_empty()
-        && let Ok(without) = crate::scenario::load(scenario)
-        && let Some(notice) = crate::set_notice_between(&without, with)
+        && let Some(without) = &without
+        && let Some(notice) = crate::set_notice_between(without, with)
     {
         plan.notices.insert(0, notice);
     }

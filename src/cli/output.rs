@@ -225,10 +225,20 @@ fn folder_takes_files(path: &Path) -> Result<(), Error> {
 pub fn inputs_of(scenarios: &[&Path], settings: &[String]) -> Vec<PathBuf> {
     let mut inputs = Vec::new();
     for path in scenarios {
-        inputs.push(path.to_path_buf());
-        if let Ok(scenario) = crate::scenario::load_with(path, settings) {
-            inputs.extend(scenario.inputs());
-        }
+        inputs.extend(inputs_of_loaded(
+            path,
+            crate::scenario::load_with(path, settings).ok().as_ref(),
+        ));
+    }
+    inputs
+}
+
+/// [`inputs_of`] for a scenario at `path` already loaded (`loaded`, `None` when it does not
+/// load), so that a command that checks `--out` and then runs reads the scenario once.
+pub fn inputs_of_loaded(path: &Path, loaded: Option<&crate::scenario::Scenario>) -> Vec<PathBuf> {
+    let mut inputs = vec![path.to_path_buf()];
+    if let Some(scenario) = loaded {
+        inputs.extend(scenario.inputs());
     }
     inputs
 }

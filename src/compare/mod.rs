@@ -34,11 +34,16 @@ impl Compared {
     /// Loads the scenario at `path` with `settings` applied (as `--set` does) and plans it,
     /// as [`crate::plan_with`] does, keeping the scenario for the input differences.
     pub fn load(path: &Path, settings: &[String]) -> Result<Compared, Error> {
-        let scenario = crate::scenario::load_with(path, settings)?;
+        let (scenario, without) = crate::scenario::load_with_and_without(path, settings)?;
+        Compared::plan(scenario, without.as_ref())
+    }
+
+    /// [`Compared::load`] for a scenario already loaded (with the settings), and `without`
+    /// them (`None`: no settings, or it does not load without them).
+    pub fn plan(scenario: Scenario, without: Option<&Scenario>) -> Result<Compared, Error> {
         let mut plan = crate::plan_scenario(&scenario)?;
-        if !settings.is_empty()
-            && let Ok(without) = crate::scenario::load(path)
-            && let Some(notice) = crate::set_notice_between(&without, &scenario)
+        if let Some(without) = without
+            && let Some(notice) = crate::set_notice_between(without, &scenario)
         {
             plan.notices.insert(0, notice);
         }

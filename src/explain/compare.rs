@@ -26,7 +26,11 @@ pub enum Comparison {
     MinCost(CostView),
     /// `max-min-rate`: the lowest rate, and the installs of the teams beyond it.
     MaxMinRate {
+        /// On the exact rates (JSON).
         equity: Equity,
+        /// The same on the rates as printed (the installs rounded as the plan's table prints
+        /// them, over the smartphones), for the human outputs (issue 13 item 10).
+        printed: Equity,
         exchanges: Vec<Exchange>,
     },
 }
@@ -145,7 +149,8 @@ pub fn of(model: &Model, teams: &Allocation, status: Status, d: usize) -> Compar
         Objective::MaxMinRate => Comparison::MaxMinRate {
             // A team may only leave a district that stays at or above the lowest rate.
             exchanges: exchanges(model, teams, status, d, keep_rate(model, teams, status)),
-            equity: equity(model, teams, status, d),
+            equity: equity(model, teams, status, d, Stated::Exact),
+            printed: equity(model, teams, status, d, Stated::AsPrinted),
         },
     }
 }
@@ -302,9 +307,44 @@ fn cost_view(model: &Model, teams: &Allocation, status: Status, d: usize) -> Cos
     }
 }
 
-fn equity(model: &Model, teams: &Allocation, status: Status, d: usize) -> Equity {
+/// How the rates of [`Equity`] are stated: exact (JSON), or from the installs as the human
+/// reports print them, rounded to a whole install (docs/model.md § 12 "Rates as printed").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stated {
+    Exact,
+    AsPrinted,
+}
+
+impl Stated {
+    /// The rate of `installs` in a district of `smartphones`.
+    fn rate(self, installs: f64, smartphones: u64) -> f64 {
+        match self {
+            Stated::Exact => installs / smartphones as f64,
+            Stated::AsPrinted => crate::number::rate_as_printed(installs, smartphones),
+        }
+    }
+}
+
+/// The lowest rate and district `d`'s place, every rate `stated`: the lowest district, the
+/// ties and the rise or fall are judged on the rates as stated, so that a printed rate and
+/// what is said of it agree; where a team would come from is the plan's own choice, made on
+/// the exact rates either way.
+fn equity(model: &Model, teams: &Allocation, status: Status, d: usize, stated: Stated) -> Equity {
     let n = model.districts.len();
-    let rates = Rates((0..n).map(|i| rate(model, teams, i)).collect());
+    let exact = Rates((0..n).map(|i| rate(model, teams, i)).collect());
+    let rates = match stated {
+        Stated::Exact => Rates(exact.0.clone()),
+        Stated::AsPrinted => Rates(
+            (0..n)
+                .map(|i| {
+                    stated.rate(
+                        model.projected_installed(i, &teams[i]),
+                        model.districts[i].smartphones,
+                    )
+                })
+                .collect(),
+        ),
+    };
     let r = &rates.0;
     let lowest = (0..n).fold(0, |best, i| if r[i] < r[best] { i } else { best });
     let lowest_rate = r[lowest];
@@ -320,7 +360,7 @@ fn equity(model: &Model, teams: &Allocation, status: Status, d: usize) -> Equity
         })
         .map(|i| (model.districts[i].name.clone(), r[i]));
     let moves = (0..model.kinds.len())
-        .map(|k| rate_move(model, teams, status, &rates, d, k))
+        .map(|k| rate_move(model, teams, status, (&exact, &rates, stated), d, k))
         .collect();
     Equity {
         lowest,
@@ -352,19 +392,21 @@ impl Rates {
 }
 
 /// District `d`'s rate and the province's lowest with one team of kind `k` more (from the
-/// pool, or from the district that can best give one) and one fewer.
+/// pool, or from the district that can best give one) and one fewer. `exact` are the exact
+/// rates (the giver is chosen on them), `rates` the rates as `stated`.
 fn rate_move(
     model: &Model,
     teams: &Allocation,
     status: Status,
-    rates: &Rates,
+    (exact, rates, stated): (&Rates, &Rates, Stated),
     d: usize,
     k: usize,
 ) -> RateMove {
     let kind = &model.kinds[k];
-    let smartphones = model.districts[d].smartphones as f64;
+    let smartphones = model.districts[d].smartphones;
     let here = model.projected_installed(d, &teams[d]);
-    let rate_with_one_more = (here + gain(model, teams, d, k)) / smartphones;
+    let more = here + gain(model, teams, d, k);
+    let rate_with_one_more = stated.rate(more, smartphones);
     let bounds_allow = teams[d][k] < model.districts[d].bounds[k].max;
     let from_pool = match kind.scope {
         Scope::Local => true,
@@ -375,12 +417,27 @@ fn rate_move(
         let after = rate_with_one_more.min(rates.min_except(&[d]));
         (bounds_allow && affordable(model, teams, k), None, after)
     } else {
-        match best_giver(model, teams, status, rates, rate_with_one_more, d, k) {
-            Some((i, after)) => (bounds_allow, Some(model.districts[i].name.clone()), after),
+        let exact_more = more / smartphones as f64;
+        match best_giver(model, teams, status, exact, exact_more, d, k) {
+            Some((i, exact_after)) => {
+                let after = match stated {
+                    Stated::Exact => exact_after,
+                    Stated::AsPrinted => {
+                        let lost = loss(model, teams, i, k).unwrap_or(0.0);
+                        let giver = stated.rate(
+                            model.projected_installed(i, &teams[i]) - lost,
+                            model.districts[i].smartphones,
+                        );
+                        rate_with_one_more.min(giver).min(rates.min_except(&[d, i]))
+                    }
+                };
+                (bounds_allow, Some(model.districts[i].name.clone()), after)
+            }
             None => (false, None, rates.lowest()),
         }
     };
-    let rate_with_one_fewer = loss(model, teams, d, k).map(|lost| (here - lost) / smartphones);
+    let rate_with_one_fewer =
+        loss(model, teams, d, k).map(|lost| stated.rate(here - lost, smartphones));
     RateMove {
         kind: k,
         rate_with_one_more,

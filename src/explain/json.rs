@@ -253,9 +253,11 @@ fn comparison(e: &Explanation, c: &Comparison) -> Value {
             m.insert("basis".into(), json!("cost"));
             m.insert("cost".into(), cost(e, view));
         }
+        // the exact rates: JSON keeps every figure with its decimals
         Comparison::MaxMinRate {
             equity: q,
             exchanges,
+            ..
         } => {
             m.insert("basis".into(), json!("lowest_rate"));
             m.insert("lowest_rate".into(), equity(e, q));

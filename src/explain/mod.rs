@@ -274,7 +274,16 @@ pub fn explain_district(
     district: &str,
 ) -> Result<Explanation, Error> {
     let scenario = crate::scenario::load_with(path, settings)?;
-    let planned = planned(&scenario)?;
+    explain_loaded(path, &scenario, district)
+}
+
+/// [`explain_district`] for the scenario at `path`, already loaded (`scenario`).
+pub fn explain_loaded(
+    path: &std::path::Path,
+    scenario: &crate::scenario::Scenario,
+    district: &str,
+) -> Result<Explanation, Error> {
+    let planned = planned(scenario)?;
     let d = find_district(&planned.plan, district).map_err(|e| e.file(path))?;
     Ok(explain(&planned, d))
 }

@@ -92,9 +92,11 @@ pub(crate) fn sentence(notice: &Notice, lang: Lang) -> String {
             teams,
             min_cost,
             min_cost_teams,
-            min_cost_projected_rate,
+            // the rate as that plan's own table prints it; JSON has the exact one
+            min_cost_projected_rate_as_printed: min_cost_projected_rate,
             saving,
             setting,
+            ..
         } => match lang {
             Lang::Vi => format!(
                 "Mục tiêu {} đã đạt và còn dư đội: phương án chi phí thấp nhất đạt {} với {} tổ, đội và {}, tiết kiệm {} so với {} tổ, đội và {} của phương án này. Để lập phương án đó, chạy lại lệnh với --set {setting}",

@@ -268,6 +268,7 @@ fn directives(
                             pos(v),
                             DocumentProblem::TooLarge {
                                 written: p.to_string(),
+                                largest: None,
                             },
                         )
                         .field(key)

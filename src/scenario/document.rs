@@ -344,6 +344,28 @@ pub(crate) fn as_array<'v, 'i>(
 
 /// A whole number as written (underscores allowed, as TOML allows them).
 pub(crate) fn as_integer(src: &Source, field: &str, value: &Value<'_>) -> Result<i128, Error> {
+    integer(src, field, value, None)
+}
+
+/// [`as_integer`] for a field that takes at most `largest` (its own check of the range
+/// follows): a number too large to hold, or a whole number written as a decimal above
+/// `largest` (`1e37`, as a `--set` may be typed and as `sweep --vary` writes its values from
+/// 10^36 up), is refused as too large, naming `largest`, not as "not a whole number".
+pub(crate) fn as_integer_at_most(
+    src: &Source,
+    field: &str,
+    value: &Value<'_>,
+    largest: i128,
+) -> Result<i128, Error> {
+    integer(src, field, value, Some(largest))
+}
+
+fn integer(
+    src: &Source,
+    field: &str,
+    value: &Value<'_>,
+    largest: Option<i128>,
+) -> Result<i128, Error> {
     match value.get_ref() {
         DeValue::Integer(i) => i128::from_str_radix(i.as_str(), i.radix()).map_err(|e| {
             let prefix = match i.radix() {
@@ -362,12 +384,30 @@ pub(crate) fn as_integer(src: &Source, field: &str, value: &Value<'_>) -> Result
                 }
                 _ => DocumentProblem::TooLarge {
                     written: crate::diagnostic::shortened(&written),
+                    largest,
                 },
             };
             src.error(pos(value), problem).field(field)
         }),
         DeValue::Float(f) => {
             let written = f.as_str();
+            // a whole number, too large for the field: said so, with the largest it takes
+            if let Some(largest) = largest
+                && written
+                    .replace('_', "")
+                    .parse::<f64>()
+                    .is_ok_and(|x| x.is_finite() && x.fract() == 0.0 && x > largest as f64)
+            {
+                return Err(src
+                    .error(
+                        pos(value),
+                        DocumentProblem::TooLarge {
+                            written: crate::diagnostic::shortened(written),
+                            largest: Some(largest),
+                        },
+                    )
+                    .field(field));
+            }
             Err(src
                 .error(
                     pos(value),

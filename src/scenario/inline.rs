@@ -3,7 +3,7 @@
 use toml::de::DeValue;
 
 use super::district::{Count, Entry, FIELDS, RawDistrict, normalise, provincial_in_district};
-use super::document::{Table, Value, as_array, as_integer, as_table, pos, wrong_type_as};
+use super::document::{Table, Value, as_array, as_integer_at_most, as_table, pos, wrong_type_as};
 use super::message::{DistrictProblem, Expected, Hint, Remove};
 use crate::diagnostic::{Error, did_you_mean};
 use crate::model::{Scope, TeamKind};
@@ -143,8 +143,15 @@ fn district<'a>(
 }
 
 fn count<'a>(src: &'a Source, field: &str, value: &Value<'_>) -> Result<Count<'a>, Error> {
+    // a team count takes at most MAX_TEAMS; the others are people (smartphones, installed, a
+    // cohort), at most MAX_PEOPLE
+    let largest = if field.starts_with("teams.") {
+        i128::from(crate::model::MAX_TEAMS)
+    } else {
+        crate::model::MAX_PEOPLE
+    };
     Ok(Count {
-        value: as_integer(src, field, value)?,
+        value: as_integer_at_most(src, field, value, largest)?,
         at: src.spot(pos(value)),
     })
 }

@@ -3,12 +3,10 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use toml::de::DeValue;
+use toml::de::{DeTable, DeValue};
 
 use super::district;
-use super::document::{
-    self, Layer, Table, Value, as_array, as_integer, as_number, as_str, pos, written,
-};
+use super::document::{self, Layer, Table, Value, as_array, as_number, as_str, pos, written};
 use super::message::{
     Expected, Hint, OtherFile, RulePath, ScenarioProblem, SettingProblem, ValueKind,
 };
@@ -51,6 +49,63 @@ pub fn load(path: &Path) -> Result<Scenario, Error> {
 /// `KEY=VALUE` as given to `--set` (e.g. `target.provincial_rate=0.5`), in order, then checks
 /// the result as one scenario.
 pub fn load_with(path: &Path, settings: &[String]) -> Result<Scenario, Error> {
+    read(path, settings, false).map(|(with, _)| with)
+}
+
+/// [`load_with`], and the scenario without `settings` beside it (for the notice of what they
+/// change): `None` without settings, or when the scenario does not load without them. The
+/// files are read and parsed once for both (a 700-unit scenario's TOML was read and parsed
+/// again for the notice); the result is that of [`load_with`] and [`load`] apart.
+pub fn load_with_and_without(
+    path: &Path,
+    settings: &[String],
+) -> Result<(Scenario, Option<Scenario>), Error> {
+    read(path, settings, true)
+}
+
+/// Loads the scenario at `path` with each of many lists of settings, as `each` asks for them
+/// (a sweep: one list per value, from its threads): the files are read and parsed once, and
+/// each load is then [`load_with`]'s, the same scenario or the same error. When the files
+/// cannot be read or parsed, each load reads them itself, as [`load_with`] does, so that its
+/// error is the one [`load_with`] gives (a setting's own mistake is said first).
+pub fn load_each<R>(
+    path: &Path,
+    each: impl FnOnce(&(dyn Fn(&[String]) -> Result<Scenario, Error> + Sync)) -> R,
+) -> R {
+    let read_alone = |settings: &[String]| load_with(path, settings);
+    let Ok(files) = overlay::chain(path) else {
+        return each(&read_alone);
+    };
+    let Ok(docs) = files
+        .iter()
+        .map(document::parse)
+        .collect::<Result<Vec<_>, _>>()
+    else {
+        return each(&read_alone);
+    };
+    each(&|settings: &[String]| {
+        let settings = settings_of(settings)?;
+        build(path, &files, &docs, &settings, false).map(|(with, _)| with)
+    })
+}
+
+/// [`load_with`]; with `without`, [`load_with_and_without`].
+fn read(
+    path: &Path,
+    settings: &[String],
+    without: bool,
+) -> Result<(Scenario, Option<Scenario>), Error> {
+    let settings = settings_of(settings)?;
+    let files = overlay::chain(path)?;
+    let docs = files
+        .iter()
+        .map(document::parse)
+        .collect::<Result<Vec<_>, _>>()?;
+    build(path, &files, &docs, &settings, without)
+}
+
+/// The settings as typed, read; the same key set twice is refused.
+fn settings_of(settings: &[String]) -> Result<Vec<Setting>, Error> {
     let settings = settings
         .iter()
         .map(|s| Setting::parse(s))
@@ -69,11 +124,18 @@ pub fn load_with(path: &Path, settings: &[String]) -> Result<Scenario, Error> {
             ));
         }
     }
-    let files = overlay::chain(path)?;
-    let docs = files
-        .iter()
-        .map(document::parse)
-        .collect::<Result<Vec<_>, _>>()?;
+    Ok(settings)
+}
+
+/// The scenario of the files `files` of `path` (parsed: `docs`) with `settings` applied, and
+/// with `without` the scenario without them (see [`load_with_and_without`]).
+fn build(
+    path: &Path,
+    files: &[Source],
+    docs: &[DeTable<'_>],
+    settings: &[Setting],
+    without: bool,
+) -> Result<(Scenario, Option<Scenario>), Error> {
     let known_params: Vec<(String, ValueKind)> = docs
         .iter()
         .filter_map(|doc| doc.iter().find(|(k, _)| k.get_ref().as_ref() == "params"))
@@ -88,25 +150,26 @@ pub fn load_with(path: &Path, settings: &[String]) -> Result<Scenario, Error> {
         })
         .flatten()
         .collect();
-    for setting in &settings {
+    for setting in settings {
         setting.check_param(&known_params)?;
     }
     let changes: Vec<_> = settings.iter().map(Setting::document).collect();
     let mut layers: Vec<Layer<'_, '_>> = files
         .iter()
-        .zip(&docs)
+        .zip(docs)
         .map(|(src, table)| Layer {
             src,
             at: Pos::File,
             table,
         })
         .collect();
+    let files_only = layers.clone();
     layers.extend(settings.iter().zip(&changes).map(|(setting, table)| Layer {
         src: &setting.src,
         at: Pos::File,
         table,
     }));
-    scenario(path, &Table::layered("", layers)).map_err(|e| {
+    let with = scenario(path, &Table::layered("", layers)).map_err(|e| {
         let Some(typed) = e.location.setting.as_deref() else {
             return e;
         };
@@ -118,7 +181,13 @@ pub fn load_with(path: &Path, settings: &[String]) -> Result<Scenario, Error> {
             .find(|s| s.src.text == typed)
             .and_then(Setting::number_fix);
         e.hint(fix.unwrap_or(Hint::SettingValue).text())
-    })
+    })?;
+    let without = if without && !settings.is_empty() {
+        scenario(path, &Table::layered("", files_only)).ok()
+    } else {
+        None
+    };
+    Ok((with, without))
 }
 
 /// Checks the scenario written by the layers of `top` (its files, base first, then settings).
@@ -380,7 +449,12 @@ fn assumptions_checked(top: &Table<'_, '_>) -> Result<bool, Error> {
 fn horizon_days(top: &Table<'_, '_>) -> Result<u32, Error> {
     let item = top.require_item("horizon_days", "horizon_days = 14")?;
     let (src, value) = (item.src, item.value);
-    let days = as_integer(src, "horizon_days", value)?;
+    let days = document::as_integer_at_most(
+        src,
+        "horizon_days",
+        value,
+        i128::from(crate::model::MAX_HORIZON_DAYS),
+    )?;
     match u32::try_from(days) {
         Ok(days) if (1..=crate::model::MAX_HORIZON_DAYS).contains(&days) => Ok(days),
         _ if days > 0 => Err(src

@@ -1,9 +1,7 @@
 //! `[[team_kind]]` entries (MODEL.md § "Outreach teams and the response curve").
 
 use super::district::MAX_TEAMS;
-use super::document::{
-    Layer, Table, as_array, as_integer, as_number, as_str, as_table, pos, written,
-};
+use super::document::{Layer, Table, as_array, as_number, as_str, as_table, pos, written};
 use super::message::{Hint, TeamKindProblem, in_team_kind};
 use crate::diagnostic::shortened;
 use crate::diagnostic::{Error, did_you_mean};
@@ -269,7 +267,13 @@ fn team_kind(name: String, table: &Table<'_, '_>) -> Result<TeamKind, Error> {
             let value = table
                 .require_item("available", "available = 30")
                 .map_err(in_kind)?;
-            let n = as_integer(value.src, "team_kind.available", value.value).map_err(in_kind)?;
+            let n = super::document::as_integer_at_most(
+                value.src,
+                "team_kind.available",
+                value.value,
+                i128::from(MAX_TEAMS),
+            )
+            .map_err(in_kind)?;
             let n = u32::try_from(n)
                 .ok()
                 .filter(|&n| n <= MAX_TEAMS)

@@ -29,6 +29,12 @@ const END_SLACK: f64 = 1e-6;
 /// largest whole number the scenario reads (`i128`, about 1.7 × 10^38).
 const WRITTEN_AS_POWER: f64 = 1e36;
 
+/// From this size up a value of a whole-number key (a team count, `horizon_days`) is written
+/// as a power of ten too: past it an `f64` no longer holds every digit (1e35 would be written
+/// 99999999999999996863366107917975552), and it is far above the largest any such key takes
+/// (10^12 people), which the scenario's message then names.
+const WHOLE_WRITTEN_AS_POWER: f64 = 1e15;
+
 /// The most values one sweep may plan.
 pub const MAX_VALUES: usize = 1_000;
 
@@ -286,12 +292,17 @@ fn read_vary(text: &str, suggest: bool) -> Result<Vary, Error> {
             fits: step_that_fits(key, from, to, (a, b)),
         }));
     }
+    let as_power = if crate::scenario::takes(key) == Takes::WholeNumber {
+        WHOLE_WRITTEN_AS_POWER
+    } else {
+        WRITTEN_AS_POWER
+    };
     let values = (0..count as u64)
         .map(|i| {
             let v = (ia + id * i as f64) / scale;
             // past what a whole number can hold, as a power of ten (`1e298`): its 299 digits
             // would be read as a number too large, and the field's limit never named (G1)
-            if v.abs() >= WRITTEN_AS_POWER {
+            if v.abs() >= as_power {
                 format!("{v:e}")
             } else {
                 format!("{v:.places$}")
@@ -378,6 +389,22 @@ pub fn sweep(
         })
         .setting(setting.as_str()));
     }
+    // the scenario's files read and parsed once; each value's load is then its own (the same
+    // scenario, or the same error, as `plan --set` gives)
+    crate::scenario::load_each(scenario, |load| {
+        plan_values(vary, settings, jobs, progress, load)
+    })
+}
+
+/// [`sweep`] once its settings are checked: every value planned, each loaded by `load` (with
+/// the settings and the value's own).
+fn plan_values(
+    vary: &Vary,
+    settings: &[String],
+    jobs: usize,
+    progress: &(dyn Fn() + Sync),
+    load: &(dyn Fn(&[String]) -> Result<crate::scenario::Scenario, Error> + Sync),
+) -> Result<Vec<Point>, Error> {
     let n = vary.values.len();
     let results: Mutex<Vec<Option<Result<Summary, Error>>>> =
         Mutex::new((0..n).map(|_| None).collect());
@@ -390,7 +417,7 @@ pub fn sweep(
         all.push(format!("{}={}", vary.key, vary.values[i]));
         // each value's rules get their share of what the whole sweep's rules may take; the
         // plan is summarised here and dropped: only the row stays (trial F30)
-        crate::rules::as_one_of(n, || crate::plan_with(scenario, &all))
+        crate::rules::as_one_of(n, || crate::plan_scenario(&load(&all)?))
             .map(|plan| Summary::of(&plan))
     };
     let threads = threads(jobs, n);

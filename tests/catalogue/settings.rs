@@ -85,6 +85,41 @@ fn cases() -> Vec<Case> {
                 "field `target.district_floor`",
             )
             .says("tỷ lệ phải từ 0 đến 1", "the share must be between 0 and 1"),
+        // rate13b: a whole number written as a decimal past the field's largest was "not a
+        // whole number"; it is too large, and the largest the field takes is named
+        set("set: a horizon of 10^37 days, written 1e37", "horizon_days=1e37")
+            .at("--set horizon_days=1e37: ")
+            .place(
+                "mục `horizon_days`: số `1e37` quá lớn, nhiều nhất là 3.650",
+                "field `horizon_days`: the number `1e37` is too large, at most 3,650",
+            )
+            .hint(
+                "dùng một số nguyên không quá 3.650",
+                "use a whole number of at most 3,650",
+            ),
+        set(
+            "set: a team count of 10^37, written 1e37",
+            "team_kind.volunteer.available=1e37",
+        )
+        .at("--set team_kind.volunteer.available=1e37: ")
+        .place(
+            "số `1e37` quá lớn, nhiều nhất là 100.000",
+            "the number `1e37` is too large, at most 100,000",
+        )
+        .hint(
+            "dùng một số nguyên không quá 100.000",
+            "use a whole number of at most 100,000",
+        ),
+        set(
+            "set: a horizon too large to hold",
+            "horizon_days=999999999999999999999999999999999999999999",
+        )
+        .at("--set horizon_days=999999999999999999999999999999999999999999: ")
+        .place("nhiều nhất là 3.650", "at most 3,650")
+        .hint(
+            "dùng một số nguyên không quá 3.650",
+            "use a whole number of at most 3,650",
+        ),
         set("set: a negative horizon", "horizon_days=-1")
             .at("--set horizon_days=-1: ")
             .place("mục `horizon_days`", "field `horizon_days`")

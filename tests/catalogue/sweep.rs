@@ -248,6 +248,45 @@ fn cases() -> Vec<Case> {
             .place("giá trị 1 × 10^298", "value 1 × 10^298")
             .place("nhiều nhất là 1.000.000.000.000.000 đ", "at most 1,000,000,000,000,000 VND")
             .hint("ghi ngân sách bằng đồng", "write the budget in đồng"),
+        // rate13b: a whole-number key's values past about 10^36 were written `1e37` and refused
+        // as "not a whole number"; they are too large, the largest the key takes named, under
+        // the --vary as typed
+        vary("sweep: a horizon of 10^37 days", "horizon_days=1e37..2e37:1e37")
+            .at("--vary horizon_days=1e37..2e37:1e37, ")
+            .place("giá trị 1 × 10^37", "value 1 × 10^37")
+            .place(
+                "số `1e37` quá lớn, nhiều nhất là 3.650",
+                "the number `1e37` is too large, at most 3,650",
+            )
+            .hint(
+                "dùng một số nguyên không quá 3.650",
+                "use a whole number of at most 3,650",
+            ),
+        vary(
+            "sweep: a team count of 10^37",
+            "team_kind.volunteer.available=1e37..3e37:1e37",
+        )
+        .at("--vary team_kind.volunteer.available=1e37..3e37:1e37, ")
+        .place(
+            "số `1e37` quá lớn, nhiều nhất là 100.000",
+            "the number `1e37` is too large, at most 100,000",
+        )
+        .hint(
+            "dùng một số nguyên không quá 100.000",
+            "use a whole number of at most 100,000",
+        ),
+        // below 10^36 the value was written digit for digit as the binary fraction holds it
+        // (99999999999999996863366107917975552 days): from 10^15 up, a power of ten
+        vary("sweep: a horizon of 10^35 days", "horizon_days=1e35..2e35:1e35")
+            .at("--vary horizon_days=1e35..2e35:1e35, ")
+            .place(
+                "số `1e35` quá lớn, nhiều nhất là 3.650",
+                "the number `1e35` is too large, at most 3,650",
+            )
+            .hint(
+                "dùng một số nguyên không quá 3.650",
+                "use a whole number of at most 3,650",
+            ),
         // trial13d G2: the hint named a `--set` the user never typed
         vary("sweep: a rule stops at a swept value", "params.communication_reach=0..1e20:1e19")
             .at("rules/communication.rhai:33:14")

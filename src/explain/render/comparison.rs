@@ -45,8 +45,11 @@ pub(super) fn comparison(e: &Explanation, lang: Lang) -> Section {
             exchange_items(e, exchanges, lang, &mut items);
         }
         Comparison::MinCost(view) => cost_items(e, view, lang, &mut items),
-        Comparison::MaxMinRate { equity, exchanges } => {
-            equity_items(e, equity, lang, &mut items);
+        // the rates as printed: each district's as the plan's table prints it
+        Comparison::MaxMinRate {
+            printed, exchanges, ..
+        } => {
+            equity_items(e, printed, lang, &mut items);
             items.push(item(lang.pick(
                 "Các đội còn lại được đặt ở nơi mang lại nhiều lượt cài nhất, miễn là không huyện \
                  nào xuống dưới tỷ lệ thấp nhất đó. So sánh khi điều một đội:",

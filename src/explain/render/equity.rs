@@ -1,4 +1,6 @@
-//! Part 5 for `max-min-rate`: the lowest rate and this district's place.
+//! Part 5 for `max-min-rate`: the lowest rate and this district's place. Every rate is the
+//! district's as the plan's table prints it (the installs as printed over the smartphones,
+//! docs/model.md § 12), and a difference of two rates is the difference of the two printed.
 
 use super::phrase::{one_team, points};
 use super::{Item, item};
@@ -30,18 +32,18 @@ pub(super) fn equity_items(e: &Explanation, q: &Equity, lang: Lang, items: &mut 
             Lang::Vi => format!(
                 "Tỷ lệ dự kiến của {} ({}) cao hơn tỷ lệ thấp nhất tỉnh ({}, {}) {}: huyện không quyết định kết quả của phương án",
                 e.name,
-                number::percent(lang, q.rate_here),
+                number::percent_beside(lang, q.rate_here, q.lowest_rate),
                 q.lowest_name,
-                number::percent(lang, q.lowest_rate),
-                points(lang, q.rate_here - q.lowest_rate)
+                number::percent_beside(lang, q.lowest_rate, q.rate_here),
+                points_between(lang, q.rate_here, q.lowest_rate)
             ),
             Lang::En => format!(
                 "{}'s projected rate ({}) is {} above the lowest in the province ({}, {}): it does not set the plan's result",
                 e.name,
-                number::percent(lang, q.rate_here),
-                points(lang, q.rate_here - q.lowest_rate),
+                number::percent_beside(lang, q.rate_here, q.lowest_rate),
+                points_between(lang, q.rate_here, q.lowest_rate),
                 q.lowest_name,
-                number::percent(lang, q.lowest_rate)
+                number::percent_beside(lang, q.lowest_rate, q.rate_here)
             ),
         }
     };
@@ -80,6 +82,19 @@ pub(super) fn equity_items(e: &Explanation, q: &Equity, lang: Lang, items: &mut 
     items.push(item(head).with(details));
 }
 
+/// `0,22 điểm phần trăm` / `0.22 percentage points`: `higher` above `lower`, as the difference
+/// of the two rates as [`number::percent`] prints them (40,18% and 39,95%: 0,23, not the 0,22
+/// of the unrounded rates), so that the difference adds up as read.
+fn points_between(lang: Lang, higher: f64, lower: f64) -> String {
+    let shown = |rate: f64| {
+        number::percent(Lang::En, rate)
+            .trim_end_matches('%')
+            .parse::<f64>()
+            .unwrap_or(rate * 100.0)
+    };
+    points(lang, (shown(higher) - shown(lower)) / 100.0)
+}
+
 /// One more team of the kind for the lowest district: the rate it and the province reach.
 fn one_more(e: &Explanation, q: &Equity, mv: &RateMove, lang: Lang) -> String {
     let name = &e.kinds[mv.kind].name;
@@ -111,16 +126,16 @@ fn one_more(e: &Explanation, q: &Equity, mv: &RateMove, lang: Lang) -> String {
                 one_team(lang, name),
                 e.name,
                 number::percent(lang, mv.rate_with_one_more),
-                number::percent(lang, mv.lowest_after_more),
-                number::percent(lang, q.lowest_rate),
+                number::percent_beside(lang, mv.lowest_after_more, q.lowest_rate),
+                number::percent_beside(lang, q.lowest_rate, mv.lowest_after_more),
                 result
             ),
             Lang::En => format!(
                 "One more {name} team{from}: {} would reach {}; the lowest rate would then be {} (now {}): {}",
                 e.name,
                 number::percent(lang, mv.rate_with_one_more),
-                number::percent(lang, mv.lowest_after_more),
-                number::percent(lang, q.lowest_rate),
+                number::percent_beside(lang, mv.lowest_after_more, q.lowest_rate),
+                number::percent_beside(lang, q.lowest_rate, mv.lowest_after_more),
                 result
             ),
         }
@@ -156,8 +171,8 @@ fn one_fewer(e: &Explanation, q: &Equity, mv: &RateMove, lang: Lang) -> Option<S
             if falls {
                 format!(
                     "huyện sẽ thành thấp nhất tỉnh và tỷ lệ thấp nhất giảm từ {} xuống {}",
-                    number::percent(lang, q.lowest_rate),
-                    number::percent(lang, low)
+                    number::percent_beside(lang, q.lowest_rate, low),
+                    number::percent_beside(lang, low, q.lowest_rate)
                 )
             } else {
                 "huyện vẫn không thấp hơn tỷ lệ thấp nhất tỉnh".to_string()
@@ -170,8 +185,8 @@ fn one_fewer(e: &Explanation, q: &Equity, mv: &RateMove, lang: Lang) -> Option<S
             if falls {
                 format!(
                     "it would become the lowest and the lowest rate would drop from {} to {}",
-                    number::percent(lang, q.lowest_rate),
-                    number::percent(lang, low)
+                    number::percent_beside(lang, q.lowest_rate, low),
+                    number::percent_beside(lang, low, q.lowest_rate)
                 )
             } else {
                 "it would still not be below the lowest rate".to_string()

@@ -34,8 +34,13 @@ pub(crate) enum DocumentProblem {
         found: Found,
         example: Option<String>,
     },
-    /// A whole number too large to hold (`written`, as written, shortened).
-    TooLarge { written: String },
+    /// A whole number too large to hold (`written`, as written, shortened), or (with
+    /// `largest`, the most the field takes) one above what the field takes, written as a
+    /// decimal (`1e37`).
+    TooLarge {
+        written: String,
+        largest: Option<i128>,
+    },
     /// A hexadecimal, octal or binary prefix (`written`: `0x`) with no digits after it.
     NoDigits { written: String, key: String },
     /// A decimal where a whole number is needed; `grouped` is its digits when it looks like
@@ -223,8 +228,20 @@ impl Message for DocumentProblem {
                     }),
                 }
             }
-            TooLarge { written } => Said::new(format!("số `{written}` quá lớn"))
+            TooLarge {
+                written,
+                largest: None,
+            } => Said::new(format!("số `{written}` quá lớn"))
                 .hint("viết số bằng chữ số thường, trong giới hạn của mục này (docs/limits.md), ví dụ 14 hay 20_000"),
+            TooLarge {
+                written,
+                largest: Some(largest),
+            } => {
+                let largest = count(Lang::Vi, *largest as f64);
+                Said::new(format!("số `{written}` quá lớn, nhiều nhất là {largest}")).hint(format!(
+                    "dùng một số nguyên không quá {largest} (docs/limits.md nói vì sao có giới hạn này và cách nâng)"
+                ))
+            }
             NoDigits { written, key } => Said::new(format!(
                 "`{written}` không phải một số: sau `{written}` (tiền tố của số hệ mười sáu, hệ tám hay hệ hai) phải có chữ số"
             ))
@@ -323,8 +340,22 @@ impl Message for DocumentProblem {
                     }),
                 }
             }
-            TooLarge { written } => Said::new(format!("the number `{written}` is too large"))
+            TooLarge {
+                written,
+                largest: None,
+            } => Said::new(format!("the number `{written}` is too large"))
                 .hint("write the number in ordinary digits, within this field's limit (docs/limits.md), e.g. 14 or 20_000"),
+            TooLarge {
+                written,
+                largest: Some(largest),
+            } => {
+                let largest = count(Lang::En, *largest as f64);
+                Said::new(format!("the number `{written}` is too large, at most {largest}")).hint(
+                    format!(
+                        "use a whole number of at most {largest} (docs/limits.md says why this limit exists and how to raise it)"
+                    ),
+                )
+            }
             NoDigits { written, key } => Said::new(format!(
                 "`{written}` is not a number: a hexadecimal, octal or binary number needs digits after `{written}`"
             ))
