@@ -58,6 +58,7 @@ section.letter + section.letter, section.annex { break-before: page; page-break-
 .annex-reference { text-align: center; font-style: italic; }
 .annex-rule { width: 30%; margin: 2pt auto 12pt; border-top: 1px solid #000; }
 .annex h2 { font-size: 14pt; text-indent: 10mm; margin: 6pt 0 3pt; break-after: avoid; page-break-after: avoid; }
+.annex h2 + p.text { break-after: avoid; page-break-after: avoid; }
 .draft { border: 2pt solid #c00; color: #c00; padding: 4pt 6pt; margin: 0 0 8pt; font-size: 12pt; text-align: justify; }
 .draft-mark { font-weight: bold; text-align: center; font-size: 14pt; }
 @media screen { body { max-width: 165mm; margin: 12mm auto; } section.letter + section.letter, section.annex { border-top: 1px dashed #999; margin-top: 16mm; padding-top: 8mm; } }
