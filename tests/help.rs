@@ -348,3 +348,129 @@ fn the_programs_help_offers_lang_and_help_takes_its_own_help_flag() {
         help("plan", &["--help", "--lang", "en"])
     );
 }
+
+/// The text of `option` (`--lang`) in `help`: its line and the lines under it that carry on its
+/// text, as one line.
+fn option_text(help: &str, option: &str) -> Option<String> {
+    let mut lines = help.lines();
+    let first = lines.find(|l| l.trim_start().starts_with(option))?;
+    let indent = first.len() - first.trim_start().len();
+    let rest = lines
+        .take_while(|l| !l.trim().is_empty() && l.len() - l.trim_start().len() > indent)
+        .collect::<Vec<_>>();
+    Some(joined(&format!("{first} {}", rest.join(" "))))
+}
+
+/// The names the English help writes in Vietnamese on purpose: the language's own name, a
+/// heading as the office's sheets write it, the currency.
+const VIETNAMESE_IN_ENGLISH: [&str; 3] = ["Tiếng Việt", "\"Số máy cài\"", "đồng"];
+
+/// What the default help's own words are, and the English words it must not have.
+fn check_vietnamese(asked: &str, vi: &str) {
+    for heading in ["Cách dùng: campaign", "Tùy chọn:"] {
+        assert!(vi.contains(heading), "`{asked}` lacks «{heading}»:\n{vi}");
+    }
+    for english in [
+        "Usage:",
+        "Options:",
+        "Commands:",
+        "Arguments:",
+        "[possible values",
+    ] {
+        assert!(!vi.contains(english), "`{asked}` says «{english}»:\n{vi}");
+    }
+    let lang = option_text(vi, "--lang")
+        .unwrap_or_else(|| panic!("`{asked}` does not list --lang:\n{vi}"));
+    assert!(
+        lang.starts_with("--lang <NGÔN_NGỮ>")
+            && lang.contains("[giá trị: vi, en]")
+            && lang.contains("[mặc định: vi]"),
+        "`{asked}`: {lang}"
+    );
+}
+
+/// The same for `--lang en`: English headings, `--lang` with its values, no Vietnamese word.
+fn check_english(asked: &str, en: &str) {
+    for heading in ["Usage: campaign", "Options:"] {
+        assert!(en.contains(heading), "`{asked}` lacks «{heading}»:\n{en}");
+    }
+    let lang = option_text(en, "--lang")
+        .unwrap_or_else(|| panic!("`{asked}` does not list --lang:\n{en}"));
+    assert!(
+        lang.starts_with("--lang <LANG>")
+            && lang.contains("[possible values: vi, en]")
+            && lang.contains("[default: vi]"),
+        "`{asked}`: {lang}"
+    );
+    // (a name the help wrapped reads as one: `Tiếng` / `Việt`)
+    let mut rest = joined(en);
+    for name in VIETNAMESE_IN_ENGLISH {
+        rest = rest.replace(name, "");
+    }
+    let vietnamese: Vec<&str> = rest
+        .split_whitespace()
+        .filter(|w| w.chars().any(|c| c.is_alphabetic() && !c.is_ascii()))
+        .collect();
+    assert_eq!(vietnamese, Vec::<&str>::new(), "`{asked}`:\n{en}");
+}
+
+/// Issue 14: `campaign rules --help` did not list `--lang`. Every help screen of the command
+/// line, read from the parser's own tree (the `help` commands it adds too, and any command
+/// added later), lists `--lang` and its values: in Vietnamese by default, in English with
+/// `--lang en` written anywhere (`campaign --lang en rules --help`, `campaign rules --lang en
+/// --help`, `campaign rules --help --lang=en`).
+#[test]
+fn every_help_screen_of_the_command_tree_lists_lang_in_both_languages() {
+    let paths = campaign_planner::cli::command_paths();
+    for expected in [
+        "",
+        "rules",
+        "rules check",
+        "help",
+        "help rules check",
+        "rules help",
+    ] {
+        assert!(
+            paths.iter().any(|p| p == expected),
+            "{expected:?}: {paths:?}"
+        );
+    }
+    // every command but the `help` ones has its golden help files
+    let commands: Vec<&str> = paths
+        .iter()
+        .map(String::as_str)
+        .filter(|p| !p.split(' ').any(|w| w == "help"))
+        .collect();
+    assert_eq!(commands, COMMANDS.to_vec(), "COMMANDS is the command tree");
+    let run = |args: &[String]| -> String {
+        Test::new()
+            .args(args.iter().map(String::as_str))
+            .run()
+            .plan()
+            .stdout
+    };
+    for path in &paths {
+        let words: Vec<String> = path.split_whitespace().map(str::to_string).collect();
+        for flag in ["--help", "-h"] {
+            let mut asked = words.clone();
+            asked.push(flag.to_string());
+            let vi = run(&asked);
+            check_vietnamese(&asked.join(" "), &vi);
+            // `--lang en` before, between and after the command's words
+            let mut english = Vec::new();
+            for at in 0..=asked.len() {
+                let mut with = asked.clone();
+                with.splice(at..at, ["--lang".to_string(), "en".to_string()]);
+                english.push((with.join(" "), run(&with)));
+            }
+            let mut with = asked.clone();
+            with.push("--lang=en".to_string());
+            english.push((with.join(" "), run(&with)));
+            let (first, en) = &english[0];
+            check_english(first, en);
+            for (other, text) in &english[1..] {
+                assert_eq!(text, en, "`{other}` and `{first}` differ");
+            }
+        }
+    }
+}

@@ -938,3 +938,119 @@ fn the_printable_letter_keeps_its_number_on_one_line_and_names_the_city_in_engli
         "{html}"
     );
 }
+
+/// The scenario with the extended rule library: its letters to each district are longer than a
+/// page (seven rules, five or six directives each).
+pub const EXTENDED: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/scenarios/lang-son-2020-09-01-extended-rules.toml"
+);
+
+/// A copy of [`WITH_LETTER`] in `dir` on `base` (a scenario's path), its letters sent one per
+/// district (`mode = "per-district"`); its path.
+pub fn letters_per_district(dir: &Path, base: &str) -> std::path::PathBuf {
+    let text = std::fs::read_to_string(WITH_LETTER).unwrap();
+    let (from, mode) = ("base = \"lang-son-2020-09-01.toml\"", "mode = \"annex\"");
+    assert!(text.contains(from) && text.contains(mode), "{text}");
+    let text = text
+        .replacen(from, &format!("base = \"{base}\""), 1)
+        .replacen(mode, "mode = \"per-district\"", 1);
+    let path = dir.join("cong-van-tung-huyen.toml");
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// The checks of [`WITH_LETTER`]'s letters sent one per district, as a reader of the printed
+/// pages sees them (issue 14): `pages` holds each printed page's text, `plan` is the plan. Each
+/// letter starts a page of its own with the national heading and its district's address; every
+/// page holds one district's letter only; a letter's pages hold every directive of its district
+/// word for word; the signer is on the letter's last page, and when a letter takes more than one
+/// page that page holds its last directive too: the signature block is never alone on a page,
+/// nor with the closing sentence alone. Returns the pages each letter takes, in the plan's order.
+pub fn check_letters_per_district(pages: &[String], plan: &Value) -> Vec<usize> {
+    const NATION: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+    let listing = || {
+        pages
+            .iter()
+            .enumerate()
+            .map(|(i, p)| format!("--- page {} ---\n{p}", i + 1))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert!(
+        pages.first().is_some_and(|p| p.contains(NATION)),
+        "{}",
+        listing()
+    );
+    // the letters, each from a page with the national heading to the next
+    let mut letters: Vec<Vec<&String>> = Vec::new();
+    for page in pages {
+        match letters.last_mut() {
+            Some(letter) if !page.contains(NATION) => letter.push(page),
+            _ => letters.push(vec![page]),
+        }
+    }
+    let all = actions(plan, "action");
+    assert_eq!(
+        letters.len(),
+        all.len(),
+        "one letter per district:\n{}",
+        listing()
+    );
+    let mut counts = Vec::new();
+    for (letter, (name, directives)) in letters.iter().zip(&all) {
+        let to = format!(
+            "Kính gửi: {}.",
+            campaign_planner::report::html::addressee(name, campaign_planner::text::Lang::Vi)
+        );
+        assert!(
+            letter[0].contains(&to),
+            "{name}: not addressed «{to}»:\n{}",
+            letter[0]
+        );
+        for page in letter {
+            assert_eq!(
+                page.matches("Kính gửi").count(),
+                usize::from(std::ptr::eq(*page, letter[0])),
+                "{name}: a page holds another letter's address:\n{page}"
+            );
+        }
+        let text = letter
+            .iter()
+            .map(|p| p.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        for directive in directives {
+            let directive = directive.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(
+                text.contains(&directive),
+                "{name}: its letter lacks «{directive}»"
+            );
+        }
+        // the signature block, on the last page only
+        let last = letter.last().unwrap();
+        for page in &letter[..letter.len() - 1] {
+            assert!(
+                !page.contains("Lê Hải Yến"),
+                "{name}: signed before its end:\n{page}"
+            );
+        }
+        for words in ["Nơi nhận:", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Lê Hải Yến"] {
+            assert!(
+                last.contains(words),
+                "{name}: the last page lacks «{words}»:\n{last}"
+            );
+        }
+        // ... with the last directive (its lines under it) before the closing sentence
+        let closing = last
+            .find("Trân trọng đề nghị")
+            .unwrap_or_else(|| panic!("{name}: no closing sentence on the signer's page:\n{last}"));
+        assert!(
+            last[..closing].contains("Đơn vị thực hiện:"),
+            "{name}: the signature block and the closing are alone on page {} of its letter:\n{last}",
+            letter.len()
+        );
+        counts.push(letter.len());
+    }
+    counts
+}

@@ -29,7 +29,9 @@ use campaign_planner::text::Lang;
 use lopdf::{Document, Object};
 use serde_json::Value;
 
-use crate::letter::{WITH_LETTER, actions};
+use crate::letter::{
+    EXTENDED, WITH_LETTER, actions, check_letters_per_district, letters_per_district,
+};
 use crate::support::{SHIPPED, Test};
 
 /// How long one conversion may take (it takes 2 to 5 s; the first start of a profile longer).
@@ -426,6 +428,41 @@ fn letters_sent_one_per_district_print_a_page_each_and_placeholders_print_as_wri
             !page.iter().any(|w| w.y.1 < 20.0 * MM),
             "{name}: something in the top margin"
         );
+    }
+}
+
+/// Issue 14: the letters of Lạng Sơn sent one per district print a page each from Word as
+/// from the browser (tests/browser_pdf.rs), and the longer letters of the extended rules keep
+/// their last directive and closing with the signature ("keep with next" and "keep lines
+/// together" on the closing paragraphs, the signature's row never split).
+#[test]
+fn letters_sent_one_per_district_print_a_page_each_and_a_longer_one_signs_under_its_text() {
+    let Some(office) = Office::find() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let scenario = letters_per_district(dir.path(), SHIPPED);
+    let printed = print(&office, scenario.to_str().unwrap(), &[]);
+    check_printed(&printed);
+    let pages: Vec<String> = printed.pages.iter().map(|p| page_text(p)).collect();
+    let counts = check_letters_per_district(&pages, &printed.plan);
+    assert_eq!(counts, vec![1; 11], "each letter on one page");
+
+    let scenario = letters_per_district(dir.path(), EXTENDED);
+    let printed = print(&office, scenario.to_str().unwrap(), &[]);
+    let pages: Vec<String> = printed.pages.iter().map(|p| page_text(p)).collect();
+    let counts = check_letters_per_district(&pages, &printed.plan);
+    assert!(
+        counts.iter().any(|&n| n > 1) && counts.iter().all(|&n| n <= 2),
+        "the extended rules' letters take one or two pages, some two: {counts:?}"
+    );
+    // a letter's second page carries its own page number, 2, in the top margin
+    let mut at = 0;
+    for count in counts {
+        if count == 2 {
+            assert!(pages[at + 1].starts_with("2 "), "{}", pages[at + 1]);
+        }
+        at += count;
     }
 }
 

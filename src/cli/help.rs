@@ -109,16 +109,18 @@ pub(super) fn command(lang: Lang, width: usize) -> Command {
 /// the texts in `lang` and wrapped at `width`; `None` when they ask for neither. `args` are the
 /// raw arguments without `--lang` (the language is already read).
 pub(super) fn asked(args: &[std::ffi::OsString], lang: Lang, width: usize) -> Option<String> {
-    // `campaign help --help`, `campaign help plan -h`: the help of the program or the command,
-    // as `help` alone gives it (clap would take `--help` for the name of a command)
-    let args: Vec<std::ffi::OsString> = if args.get(1).is_some_and(|a| a == "help") {
-        args.iter()
+    // `campaign help --help`, `campaign help plan -h`, `campaign rules help --help`: the help
+    // of the program or the command, as `help` alone gives it (clap would take `--help` for
+    // the name of a command); `help help` is `help` (clap would print the help of `help`
+    // itself, in its own English)
+    let args: Vec<std::ffi::OsString> = match help_command_at(args) {
+        Some(at) => args
+            .iter()
             .enumerate()
-            .filter(|(i, a)| *i < 2 || !(*a == "--help" || *a == "-h"))
+            .filter(|(i, a)| *i <= at || !(*a == "--help" || *a == "-h" || *a == "help"))
             .map(|(_, a)| a.clone())
-            .collect()
-    } else {
-        args.to_vec()
+            .collect(),
+        None => args.to_vec(),
     };
     match command(lang, width).try_get_matches_from(args) {
         Err(e)
@@ -131,6 +133,63 @@ pub(super) fn asked(args: &[std::ffi::OsString], lang: Lang, width: usize) -> Op
         }
         _ => None,
     }
+}
+
+/// Where `help` stands in `args` as the command of a command that leads to others
+/// (`campaign help ...`, `campaign rules help ...`), options aside; `None` when it does not.
+fn help_command_at(args: &[std::ffi::OsString]) -> Option<usize> {
+    let cli = Cli::command();
+    let mut current = &cli;
+    let mut at = 1;
+    while let Some(arg) = args.get(at) {
+        let text = arg.to_string_lossy();
+        if text == "--" {
+            return None;
+        }
+        if let Some(long) = text.strip_prefix("--") {
+            // an option and, when it takes one, its value (`--set k=v`)
+            let takes_value = !long.contains('=')
+                && current
+                    .get_arguments()
+                    .chain(cli.get_arguments())
+                    .find(|a| a.get_long() == Some(long))
+                    .is_some_and(|a| a.get_action().takes_values());
+            at += if takes_value { 2 } else { 1 };
+            continue;
+        }
+        if text.starts_with('-') {
+            at += 1;
+            continue;
+        }
+        if text == "help" && current.has_subcommands() {
+            return Some(at);
+        }
+        current = current
+            .find_subcommand(text.as_ref())
+            .filter(|sub| sub.has_subcommands())?;
+        at += 1;
+    }
+    None
+}
+
+/// Every command of the command line, as typed after `campaign` (`""` for the program
+/// itself, `"plan"`, `"rules check"`), with the `help` commands the parser adds (`"help"`,
+/// `"help plan"`, `"rules help"`): each has a help screen.
+pub(super) fn paths() -> Vec<String> {
+    fn walk(cmd: &Command, path: &str, out: &mut Vec<String>) {
+        out.push(path.to_string());
+        for sub in cmd.get_subcommands() {
+            let sub_path = if path.is_empty() {
+                sub.get_name().to_string()
+            } else {
+                format!("{path} {}", sub.get_name())
+            };
+            walk(sub, &sub_path, out);
+        }
+    }
+    let mut out = Vec::new();
+    walk(&command(Lang::En, HELP_WIDTH), "", &mut out);
+    out
 }
 
 /// Gives `cmd` (at `path`, e.g. `campaign rules check`) and its subcommands their texts in
@@ -170,22 +229,15 @@ fn localise(mut cmd: Command, path: &str, lang: Lang, width: usize) -> Command {
         help.help(w.help)
     };
     cmd = cmd.arg(help);
+    if !cmd.get_arguments().any(|a| a.get_id() == "lang") {
+        // every command reads --lang, also where it is written before a command's name
+        // (`campaign --lang en plan`, `campaign rules --lang en check`): the help of the
+        // program and of `rules` says so too, since it is how a reader finds the other
+        // language (issue 14: `campaign rules --help` did not list it)
+        let lang_arg = lang_before_commands(&cmd, path, lang);
+        cmd = cmd.arg(lang_arg);
+    }
     if path == "campaign" {
-        // every command reads --lang; the program's help says so, since it is how a reader
-        // finds the other language
-        cmd = cmd.arg(
-            Arg::new("lang")
-                .long("lang")
-                .value_name(lang.pick("NGÔN_NGỮ", "LANG"))
-                .action(ArgAction::Set)
-                .global(false)
-                .help(lang.pick(
-                    "Ngôn ngữ của thông báo và kết quả, cho mọi lệnh (vi: Tiếng Việt, en: English) [giá trị: vi, en] [mặc định: vi]",
-                    "Language of the messages and the output, for every command (vi: Tiếng Việt, en: English) [possible values: vi, en] [default: vi]",
-                ))
-                .help_heading(w.options)
-                .display_order(usize::MAX - 2),
-        );
         cmd = cmd.disable_version_flag(true).arg(
             Arg::new("version")
                 .short('V')
@@ -205,6 +257,56 @@ fn localise(mut cmd: Command, path: &str, lang: Lang, width: usize) -> Command {
         cmd = cmd.mut_subcommand(&name, |s| localise(s, &sub_path, lang, width));
     }
     cmd
+}
+
+/// The `--lang` of a command that only leads to others (`campaign`, `campaign rules`), as its
+/// help lists it: the parser does not take it there, [`super::usage::lang_after_command`] moves
+/// it after the command's name, where every command takes it.
+fn lang_before_commands(cmd: &Command, path: &str, lang: Lang) -> Arg {
+    let w = words(lang);
+    let help = if path == "campaign" {
+        lang.pick(
+            "Ngôn ngữ của thông báo và kết quả, cho mọi lệnh (vi: Tiếng Việt, en: English)",
+            "Language of the messages and the output, for every command (vi: Tiếng Việt, en: English)",
+        )
+        .to_string()
+    } else {
+        // for the commands it leads to, by name: `check` and `test`
+        let names: Vec<String> = cmd
+            .get_subcommands()
+            .map(|s| format!("`{}`", s.get_name()))
+            .collect();
+        let (names, and) = match names.split_last() {
+            Some((last, [])) => (last.clone(), ""),
+            Some((last, rest)) => (rest.join(", "), last.as_str()),
+            None => (String::new(), ""),
+        };
+        let names = |conjunction: &str| {
+            if and.is_empty() {
+                names.clone()
+            } else {
+                format!("{names} {conjunction} {and}")
+            }
+        };
+        match lang {
+            Lang::Vi => format!(
+                "Ngôn ngữ của thông báo và kết quả, cho lệnh {} (vi: Tiếng Việt, en: English)",
+                names("và")
+            ),
+            Lang::En => format!(
+                "Language of the messages and the output, for {} (vi: Tiếng Việt, en: English)",
+                names("and")
+            ),
+        }
+    };
+    Arg::new("lang")
+        .long("lang")
+        .value_name(lang.pick("NGÔN_NGỮ", "LANG"))
+        .action(ArgAction::Set)
+        .global(false)
+        .help(format!("{help} [{}: vi, en] [{}: vi]", w.values, w.default))
+        .help_heading(w.options)
+        .display_order(usize::MAX - 2)
 }
 
 /// How an argument is named in help: `--format` or `<scenario>` (its id, for a positional).
@@ -332,6 +434,10 @@ fn finish(cmd: &mut Command, lang: Lang) {
         if sub.get_name() == "help" {
             let mut help = std::mem::take(sub)
                 .about(w.help_command)
+                .help_template(format!(
+                    "{{about-with-newline}}\n{}: {{usage}}\n\n{{all-args}}{{after-help}}",
+                    w.usage
+                ))
                 .subcommand_value_name(w.command)
                 .subcommand_help_heading(w.commands);
             if help.get_arguments().any(|a| a.get_id() == "subcommand") {

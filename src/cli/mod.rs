@@ -528,6 +528,13 @@ pub fn remove_pending_outputs_and_exit(code: i32) -> ! {
     output::remove_pending_and_exit(code)
 }
 
+/// Every command of the command line as typed after `campaign` (`""` for the program,
+/// `"plan"`, `"rules check"`, and the `help` commands: `"help"`, `"help plan"`, `"rules
+/// help"`), read from the parser's definition: for tests that check every help screen.
+pub fn command_paths() -> Vec<String> {
+    help::paths()
+}
+
 /// Runs the command line `args`, writing results to `stdout` and errors to `stderr`;
 /// returns the exit status. The output goes to no terminal: tables are printed in full and
 /// help is wrapped at 100 columns, unless `--width` says otherwise.

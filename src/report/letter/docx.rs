@@ -463,16 +463,17 @@ fn letter_parts(letter: &OneLetter, lang: Lang) -> Vec<Part> {
         }
     }
 
-    let last = letter.body.len().saturating_sub(1);
+    let kept = super::kept_with_signature(&letter.body);
     for (i, block) in letter.body.iter().enumerate() {
         let block = block_parts(block);
-        if i < last {
+        if i < kept {
             parts.extend(block);
         } else {
-            // the closing sentence stays on the page of the signature: a signature is never
-            // alone on its page
+            // the last directive and the closing sentence stay on the page of the signature,
+            // each paragraph whole ("keep with next", "keep lines together"): a signature block
+            // is never alone on its page
             parts.extend(block.into_iter().map(|part| match part {
-                Part::P(p) => Part::P(Box::new(p.keep_next(true))),
+                Part::P(p) => Part::P(Box::new(p.keep_next(true).keep_lines(true))),
                 table => table,
             }));
         }
@@ -528,13 +529,18 @@ fn block_parts(block: &Block) -> Vec<Part> {
             text,
             details,
         } => {
-            let mut parts = vec![Part::P(Box::new(body(&format!("{number} {text}"))))];
+            // the lines under a directive stay on its page, as in the HTML
+            let mut parts = vec![Part::P(Box::new(
+                body(&format!("{number} {text}")).keep_next(!details.is_empty()),
+            ))];
             // one line each: a unit may itself be a list with semicolons
             let last = details.len().saturating_sub(1);
             for (i, line) in details.iter().enumerate() {
                 parts.push(Part::P(Box::new(
                     para(AlignmentType::Left, if i == last { 120 } else { 0 })
                         .indent(Some(mm(10.0)), None, None, None)
+                        .keep_next(i < last)
+                        .keep_lines(true)
                         .add_run(run(line, PT12).italic()),
                 )));
             }

@@ -2,7 +2,11 @@
 //! file, on A4 with the decree's margins (top and bottom 20 mm, left 30 mm, right 15 mm), for
 //! an office that prints from its browser or shows the letter before it is opened in Word.
 //! Self-contained and deterministic, every text escaped, set in Times New Roman where the
-//! computer has it and otherwise in fonts with every Vietnamese letter (as the plan's HTML).
+//! computer has it and otherwise in fonts with every Vietnamese letter (as the plan's HTML),
+//! these scaled to Times New Roman's x-height (`font-size-adjust: 0.447`): DejaVu Serif at the
+//! same size is a quarter wider, and a letter that fits its page in Word took two in the
+//! browser, its signature on the second (issue 14). Scaled, it is still about a tenth wider
+//! than Times New Roman, so a page that fits on Linux fits where Times New Roman is.
 
 use std::fmt::Write;
 
@@ -16,7 +20,7 @@ const STYLE: &str = r#"@font-face { font-family: "Official Serif"; src: local("T
 @font-face { font-family: "Official Serif"; font-weight: bold; font-style: italic; src: local("Times New Roman Bold Italic"), local("TimesNewRomanPS-BoldItalicMT"); }
 @page { size: A4; margin: 20mm 15mm 20mm 30mm; }
 * { box-sizing: border-box; }
-body { font-family: "Official Serif", "DejaVu Serif", "Noto Serif", serif; font-size: 13pt; line-height: 1.15; color: #000; margin: 0; }
+body { font-family: "Official Serif", "DejaVu Serif", "Noto Serif", serif; font-size: 13pt; font-size-adjust: 0.447; line-height: 1.15; color: #000; margin: 0; }
 p { margin: 0; }
 table.layout { border-collapse: collapse; width: 100%; table-layout: fixed; }
 table.layout td { padding: 0 2pt; vertical-align: top; text-align: center; }
@@ -36,7 +40,7 @@ table.layout.head { break-inside: avoid; page-break-inside: avoid; }
 .to.list { text-align: left; margin-left: 35mm; }
 .to.list span { display: block; margin-left: 10mm; }
 .text { text-align: justify; text-indent: 10mm; margin: 0 0 6pt; }
-.details { margin: 0 0 6pt 10mm; font-size: 12pt; font-style: italic; }
+.details { margin: 0 0 6pt 10mm; font-size: 12pt; font-style: italic; break-before: avoid; page-break-before: avoid; break-inside: avoid; page-break-inside: avoid; }
 .to, .place, .authority, .title, .signer, .motto, .annex-label, .annex-title, .annex-reference, .annex h2 { font-size: 14pt; }
 table.figures { border-collapse: collapse; width: 100%; font-size: 11pt; margin: 0 0 6pt; }
 table.figures th, table.figures td { border: 0.75pt solid #000; padding: 1pt 4pt; }
@@ -54,6 +58,7 @@ section.letter + section.letter, section.annex { break-before: page; page-break-
 .annex-reference { text-align: center; font-style: italic; }
 .annex-rule { width: 30%; margin: 2pt auto 12pt; border-top: 1px solid #000; }
 .annex h2 { font-size: 14pt; text-indent: 10mm; margin: 6pt 0 3pt; break-after: avoid; page-break-after: avoid; }
+.annex h2 + p.text { break-after: avoid; page-break-after: avoid; }
 .draft { border: 2pt solid #c00; color: #c00; padding: 4pt 6pt; margin: 0 0 8pt; font-size: 12pt; text-align: justify; }
 .draft-mark { font-weight: bold; text-align: center; font-size: 14pt; }
 @media screen { body { max-width: 165mm; margin: 12mm auto; } section.letter + section.letter, section.annex { border-top: 1px dashed #999; margin-top: 16mm; padding-top: 8mm; } }
@@ -147,16 +152,16 @@ fn one_letter(out: &mut String, letter: &OneLetter, lang: crate::text::Lang) {
         }
     }
 
-    // the closing sentence stays with the signature: a signature is never alone on its page
-    let (last, blocks) = match letter.body.split_last() {
-        Some((last, blocks)) => (Some(last), blocks),
-        None => (None, &letter.body[..]),
-    };
+    // the last directive and the closing sentence stay with the signature: a signature block
+    // is never alone on its page (`.end` is not broken between pages)
+    let (blocks, kept) = letter
+        .body
+        .split_at(super::kept_with_signature(&letter.body));
     for block in blocks {
         block_html(out, block);
     }
     let _ = writeln!(out, "<div class=\"end\">");
-    if let Some(block) = last {
+    for block in kept {
         block_html(out, block);
     }
     let _ = writeln!(

@@ -239,6 +239,20 @@ pub enum Block {
     },
 }
 
+/// Where the end of a letter's `body` starts: the blocks from this index on (its last
+/// directive or paragraph, then the closing sentence) are printed on the page of the
+/// signature, in the Word file as in the HTML, so that the signature block is never alone on a
+/// page, nor with the closing formula alone (issue 14: a letter a little longer than its page
+/// put "Trân trọng đề nghị …", "Nơi nhận" and the signer on a page of their own). A table of
+/// figures before the closing is not pulled along: it may be long, and breaks between its rows.
+pub fn kept_with_signature(body: &[Block]) -> usize {
+    let closing = body.len().saturating_sub(1);
+    match closing.checked_sub(1).and_then(|i| body.get(i)) {
+        Some(Block::Text(_) | Block::Numbered { .. }) => closing - 1,
+        _ => closing,
+    }
+}
+
 /// The annex: one section per district.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Annex {
