@@ -261,7 +261,10 @@ pub fn scenario_from_bytes(bytes: &[u8]) -> Result<Scenario, Error> {
     let (csv, xlsx) = match history {
         None => (COVERAGE_0825.as_bytes().to_vec(), OFFICE_XLSX.to_vec()),
         Some(h) if h.starts_with(b"PK") => (h.to_vec(), h.to_vec()),
-        Some(h) => (h.to_vec(), sheets_workbook(&[h], &SheetsAround::default(), &layout)?),
+        Some(h) => (
+            h.to_vec(),
+            sheets_workbook(&[h], &SheetsAround::default(), &layout)?,
+        ),
     };
     layout.write("scenarios/history.csv", &csv)?;
     layout.write("scenarios/history.xlsx", &xlsx)?;
@@ -363,7 +366,11 @@ const MADE_SHEETS: usize = 4;
 /// A workbook of [`WORKBOOK_PARTS`] with `sheets` (at most [`MADE_SHEETS`]) as
 /// `xl/worksheets/sheet{N}.xml`, stored; with one sheet and nothing said around it, the
 /// workbook is [`WORKBOOK_PARTS`]' own.
-fn sheets_workbook(sheets: &[&[u8]], around: &SheetsAround, layout: &Layout) -> Result<Vec<u8>, Error> {
+fn sheets_workbook(
+    sheets: &[&[u8]],
+    around: &SheetsAround,
+    layout: &Layout,
+) -> Result<Vec<u8>, Error> {
     workbook(sheets, around).map_err(|e| {
         let path = layout.scenarios().join("coverage.xlsx");
         cannot_write(&path, &std::io::Error::other(e))
@@ -407,7 +414,10 @@ fn workbook(sheets: &[&[u8]], around: &SheetsAround) -> zip::result::ZipResult<V
 }
 
 /// `[Content_Types].xml`, `xl/workbook.xml` and its relationships for `count` sheets.
-fn listing(count: usize, around: &SheetsAround) -> (Option<String>, Option<String>, Option<String>) {
+fn listing(
+    count: usize,
+    around: &SheetsAround,
+) -> (Option<String>, Option<String>, Option<String>) {
     let escape = |text: &str| {
         text.replace('&', "&amp;")
             .replace('<', "&lt;")
@@ -521,7 +531,9 @@ pub fn import(bytes: &[u8]) -> Result<ImportRun, Error> {
                     around.names.insert(n, name.to_string());
                 }
             }
-            "hidden" => around.hidden.extend(index(rest).and_then(|n| n.checked_sub(1))),
+            "hidden" => around
+                .hidden
+                .extend(index(rest).and_then(|n| n.checked_sub(1))),
             "active" => around.active = index(rest),
             _ => {}
         }
@@ -585,7 +597,13 @@ pub fn misprinted(text: &str) -> Option<String> {
         .char_indices()
         .find(|&(_, c)| c.is_control() && c != '\n' && c != '\t')?;
     let line = text[..at].matches('\n').count() + 1;
-    let shown: String = text.lines().nth(line - 1).unwrap_or("").chars().take(300).collect();
+    let shown: String = text
+        .lines()
+        .nth(line - 1)
+        .unwrap_or("")
+        .chars()
+        .take(300)
+        .collect();
     Some(format!("control character {c:?} on line {line}: {shown:?}"))
 }
 

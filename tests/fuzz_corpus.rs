@@ -173,7 +173,9 @@ fn the_scenario_entry_point_reads_a_letter_and_history_files() {
     assert_eq!(scenario.letter.signer.as_deref(), Some("Lê Hải Yến"));
 
     let overlay = |file: &str, date: &str| {
-        format!("base = \"lang-son-2020-09-01.toml\"\n[[history]]\ndate = {date}\nfile = \"{file}\"\n")
+        format!(
+            "base = \"lang-son-2020-09-01.toml\"\n[[history]]\ndate = {date}\nfile = \"{file}\"\n"
+        )
     };
     let office = fuzz::scenario_from_bytes(overlay("history.xlsx", "2020-08-31").as_bytes())
         .expect("the office's workbook as history");
@@ -190,11 +192,17 @@ fn the_scenario_entry_point_reads_a_letter_and_history_files() {
     // the same table as a workbook's sheet whose title gives another date: refused by name
     let mut bytes = overlay("history.xlsx", "2020-08-25").into_bytes();
     bytes.extend_from_slice(fuzz::PART);
-    bytes.extend_from_slice(br#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Số liệu đến ngày 20/8/2020</t></is></c></row><row r="2"><c r="A2" t="s"><v>0</v></c><c r="B2" t="s"><v>1</v></c><c r="C2" t="s"><v>2</v></c></row><row r="3"><c r="A3" t="s"><v>14</v></c><c r="B3"><v>7000</v></c><c r="C3"><v>29057</v></c></row></sheetData></worksheet>"#);
+    bytes.extend_from_slice(r#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Số liệu đến ngày 20/8/2020</t></is></c></row><row r="2"><c r="A2" t="s"><v>0</v></c><c r="B2" t="s"><v>1</v></c><c r="C2" t="s"><v>2</v></c></row><row r="3"><c r="A3" t="s"><v>14</v></c><c r="B3"><v>7000</v></c><c r="C3"><v>29057</v></c></row></sheetData></worksheet>"#.as_bytes());
     let err = fuzz::scenario_from_bytes(&bytes).expect_err("the title's date is not the entry's");
     let (vi, en) = (err.render(Lang::Vi), err.render(Lang::En));
-    assert!(vi.contains("2020-08-20") && vi.contains("history.xlsx"), "{vi}");
-    assert!(en.contains("2020-08-20") && en.contains("history.xlsx"), "{en}");
+    assert!(
+        vi.contains("2020-08-20") && vi.contains("history.xlsx"),
+        "{vi}"
+    );
+    assert!(
+        en.contains("2020-08-20") && en.contains("history.xlsx"),
+        "{en}"
+    );
 }
 
 /// The `import` target reaches `campaign import`'s options and workbooks of several sheets:
@@ -207,16 +215,31 @@ fn the_import_entry_point_takes_options_and_sheets() {
         .expect("the layout");
     let imported = run.imported.expect("read with --column");
     assert_eq!(imported.coverage.districts.len(), 2);
-    assert!(imported.columns.iter().any(|(_, heading, named)| *named && heading == "Số máy cài"));
+    assert!(
+        imported
+            .columns
+            .iter()
+            .any(|(_, heading, named)| *named && heading == "Số máy cài")
+    );
     assert_eq!(run.reports.len(), 2);
-    assert!(run.skeletons[0].contains("Bình Gia"), "{}", run.skeletons[0]);
+    assert!(
+        run.skeletons[0].contains("Bình Gia"),
+        "{}",
+        run.skeletons[0]
+    );
 
     let run = fuzz::import(format!("as-of 32/8/2020\n%%\n{table}").as_bytes()).expect("the layout");
     let err = run.imported.expect_err("no 32nd of August");
-    assert!(err.render(Lang::En).contains("32/8/2020"), "{}", err.render(Lang::En));
+    assert!(
+        err.render(Lang::En).contains("32/8/2020"),
+        "{}",
+        err.render(Lang::En)
+    );
 
     let sheet = |name: &str, installed: u32| {
-        format!(r#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>{name}</t></is></c><c r="B2"><v>{installed}</v></c><c r="C2"><v>29057</v></c></row></sheetData></worksheet>"#)
+        format!(
+            r#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>{name}</t></is></c><c r="B2"><v>{installed}</v></c><c r="C2"><v>29057</v></c></row></sheetData></worksheet>"#
+        )
     };
     let bytes = format!(
         "name 1 Số cũ\nhidden 1\n%%\n{}\n%%\n{}",
