@@ -10,6 +10,12 @@ Writes one file per distinct input into OUT/<target>/ (default fuzz/seeds/):
 - coverage_csv: the shipped coverage tables, the tables written inline in tests/ (a string
   literal with a header naming `installed`), and tests/catalogue/coverage.rs's edits of its
   table.
+  Besides: every `[letter]` of tests/catalogue/letter.rs on the shipped scenario, and
+  `[[history]]` overlays naming `history.csv` or `history.xlsx` followed by a line `%%` and
+  the file (the shipped and tests' tables; the workbooks are added by seed.sh).
+- import: the coverage_csv seeds, alone and after the `--column`, `--as-of` and `--sheet`
+  options the tests give (`column installed=...`, one a line, then a line `%%`); the
+  workbooks and the tool's own plan tables are added by seed.sh.
 - rules: rules/*.rhai, rules/library/*.rhai, tests/rules_check/*.rhai and every rule written
   inline in tests/ (a string literal defining `before_solve` or `after_solve`).
 
@@ -120,7 +126,7 @@ def const(text, name):
     return None
 
 
-seeds = {"scenario": {}, "coverage_csv": {}, "rules": {}}
+seeds = {"scenario": {}, "coverage_csv": {}, "rules": {}, "import": {}}
 
 
 def add(target, value):
@@ -171,6 +177,47 @@ for path in sorted((ROOT / "tests").rglob("*.rs")):
     for _, fr, to in calls(text, "edited", 3):
         if fr and catalogue_csv and fr in catalogue_csv:
             add("coverage_csv", catalogue_csv.replace(fr, to, 1))
+
+# [letter]: the catalogue's, on the shipped scenario (tests/catalogue/letter.rs)
+OVERLAY = 'base = "lang-son-2020-09-01.toml"\n'
+letters = (ROOT / "tests/catalogue/letter.rs").read_text()
+for _, lines in calls(letters, "letter", 2):
+    add("scenario", f"{OVERLAY}\n[letter]\n{lines}\n")
+for path in sorted((ROOT / "tests").rglob("*.rs")):
+    for _, value in literals(path.read_text()):
+        if "[letter]" in value or "[[history]]" in value:
+            add("scenario", relocate(value))
+
+# [[history]]: an overlay naming history.csv, then the table (fuzz::PART)
+PART = "\n%%\n"
+def history(file, date):
+    return f'{OVERLAY}\n[[history]]\ndate = {date}\nfile = "{file}"\n'
+add("scenario", history("history.csv", "2020-08-25"))
+add("scenario", history("history.xlsx", "2020-08-31"))
+add("scenario", history("history.xlsx", "2020-08-31")
+    + '\n[[history]]\ndate = 2020-08-18\nfile = "coverage-2020-08-18.csv"\n')
+history_csv = [(ROOT / "scenarios" / n).read_text() for n in
+               ["coverage-2020-08-18.csv", "coverage-2020-08-25.csv"]]
+history_csv.append("Số liệu đến ngày 25/8/2020\n" + history_csv[1])
+history_csv.append("Báo cáo tính đến 31/8\n" + history_csv[1])
+for table in history_csv:
+    add("scenario", history("history.csv", "2020-08-25") + PART + table)
+
+# import: the tables, alone and with the options the tests give
+options = []
+for path in sorted((ROOT / "tests").rglob("*.rs")):
+    lits = [v for _, v in literals(path.read_text())]
+    for k, v in enumerate(lits[:-1]):
+        word = {"--column": "column", "--as-of": "as-of", "--sheet": "sheet"}.get(v)
+        if word:
+            options.append(f"{word} {lits[k + 1]}")
+options = sorted(set(o for o in options if "\n" not in o and "{" not in o))
+tables = list(seeds["coverage_csv"].values())
+for table in tables:
+    add("import", table)
+shipped_csv = (ROOT / "scenarios/coverage-2020-08-25.csv").read_bytes()
+for option in options:
+    add("import", option.encode() + PART.encode() + shipped_csv)
 
 for target, files in seeds.items():
     folder = OUT / target

@@ -60,6 +60,17 @@ fn run(target: &str, bytes: &[u8]) {
                 render(e);
             }
         }
+        "import" => {
+            let run = fuzz::import(bytes).expect("the temporary layout can be written");
+            if let Err(e) = &run.imported {
+                render(e);
+            }
+            for report in &run.reports {
+                if let Some(why) = fuzz::misprinted(report) {
+                    panic!("the report: {why}");
+                }
+            }
+        }
         "rules" => {
             for e in fuzz::rules_check(bytes).expect("the fixed scenario loads") {
                 render(&e);
@@ -122,6 +133,11 @@ fn the_xlsx_coverage_readers_take_the_sheet_corpus() {
 }
 
 #[test]
+fn the_import_reader_takes_the_corpus() {
+    replay("import");
+}
+
+#[test]
 fn the_rule_checker_and_engine_take_the_corpus() {
     replay("rules");
 }
@@ -142,6 +158,98 @@ fn the_shipped_rules_run_through_the_rule_entry_point() {
     let err = fuzz::rules_run(b"fn before_solve(district, scenario) { loop {} }")
         .expect_err("a rule that never ends is stopped");
     assert!(fuzz::misread(&err).is_none(), "{err}");
+}
+
+/// The `scenario` target reaches what came since its first round: a `[letter]`, and a
+/// `[[history]]` file given after the line `%%`, read as a CSV or a workbook (as it is, or a
+/// sheet made into one); without it, `history.xlsx` is the office's workbook of 31/8.
+#[test]
+fn the_scenario_entry_point_reads_a_letter_and_history_files() {
+    let shipped = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/lang-son-2020-09-01-letter.toml"),
+    )
+    .expect("the shipped letter scenario");
+    let scenario = fuzz::scenario_from_bytes(&shipped).expect("the shipped letter scenario");
+    assert_eq!(scenario.letter.signer.as_deref(), Some("Lê Hải Yến"));
+
+    let overlay = |file: &str, date: &str| {
+        format!(
+            "base = \"lang-son-2020-09-01.toml\"\n[[history]]\ndate = {date}\nfile = \"{file}\"\n"
+        )
+    };
+    let office = fuzz::scenario_from_bytes(overlay("history.xlsx", "2020-08-31").as_bytes())
+        .expect("the office's workbook as history");
+    assert_eq!(office.history.len(), 1);
+    let csv = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/coverage-2020-08-18.csv"),
+    )
+    .expect("a shipped table");
+    let mut bytes = overlay("history.csv", "2020-08-18").into_bytes();
+    bytes.extend_from_slice(fuzz::PART);
+    bytes.extend_from_slice(&csv);
+    let given = fuzz::scenario_from_bytes(&bytes).expect("a history table given");
+    assert_eq!(given.history[0].date, "2020-08-18");
+    // the same table as a workbook's sheet whose title gives another date: refused by name
+    let mut bytes = overlay("history.xlsx", "2020-08-25").into_bytes();
+    bytes.extend_from_slice(fuzz::PART);
+    bytes.extend_from_slice(r#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Số liệu đến ngày 20/8/2020</t></is></c></row><row r="2"><c r="A2" t="s"><v>0</v></c><c r="B2" t="s"><v>1</v></c><c r="C2" t="s"><v>2</v></c></row><row r="3"><c r="A3" t="s"><v>14</v></c><c r="B3"><v>7000</v></c><c r="C3"><v>29057</v></c></row></sheetData></worksheet>"#.as_bytes());
+    let err = fuzz::scenario_from_bytes(&bytes).expect_err("the title's date is not the entry's");
+    let (vi, en) = (err.render(Lang::Vi), err.render(Lang::En));
+    assert!(
+        vi.contains("2020-08-20") && vi.contains("history.xlsx"),
+        "{vi}"
+    );
+    assert!(
+        en.contains("2020-08-20") && en.contains("history.xlsx"),
+        "{en}"
+    );
+}
+
+/// The `import` target reaches `campaign import`'s options and workbooks of several sheets:
+/// `--column` naming a heading, a bad `--as-of` refused as the command refuses it, a hidden
+/// first sheet passed over for the shown one, and the report and skeleton printed.
+#[test]
+fn the_import_entry_point_takes_options_and_sheets() {
+    let table = "Đơn vị,Số máy cài,Tổng smartphone\nCao Lộc,16752,58196\nBình Gia,7186,29057\n";
+    let run = fuzz::import(format!("column installed=Số máy cài\n%%\n{table}").as_bytes())
+        .expect("the layout");
+    let imported = run.imported.expect("read with --column");
+    assert_eq!(imported.coverage.districts.len(), 2);
+    assert!(
+        imported
+            .columns
+            .iter()
+            .any(|(_, heading, named)| *named && heading == "Số máy cài")
+    );
+    assert_eq!(run.reports.len(), 2);
+    assert!(
+        run.skeletons[0].contains("Bình Gia"),
+        "{}",
+        run.skeletons[0]
+    );
+
+    let run = fuzz::import(format!("as-of 32/8/2020\n%%\n{table}").as_bytes()).expect("the layout");
+    let err = run.imported.expect_err("no 32nd of August");
+    assert!(
+        err.render(Lang::En).contains("32/8/2020"),
+        "{}",
+        err.render(Lang::En)
+    );
+
+    let sheet = |name: &str, installed: u32| {
+        format!(
+            r#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>{name}</t></is></c><c r="B2"><v>{installed}</v></c><c r="C2"><v>29057</v></c></row></sheetData></worksheet>"#
+        )
+    };
+    let bytes = format!(
+        "name 1 Số cũ\nhidden 1\n%%\n{}\n%%\n{}",
+        sheet("Bình Gia", 5000),
+        sheet("Bình Gia", 7186)
+    );
+    let run = fuzz::import(bytes.as_bytes()).expect("the layout");
+    let imported = run.imported.expect("the shown sheet");
+    assert_eq!(imported.coverage.districts[0].installed, 7186);
+    assert_eq!(imported.hidden.sheets, vec!["Số cũ".to_string()]);
 }
 
 /// The bytes of `fuzz/regressions/{name}`.

@@ -80,6 +80,57 @@ fn plain(sheet: &mut Worksheet) -> Result<(), XlsxError> {
     Ok(())
 }
 
+/// An office's report (`campaign import`): two title rows (the province, a date), a header
+/// over two rows (a heading merged over two columns, a heading under each), a row numbering
+/// the columns, the unit type, the commune teams stationed and the figures' date as columns,
+/// a hidden row of old figures, a total row and notes under the table.
+fn office(sheet: &mut Worksheet) -> Result<(), XlsxError> {
+    let plain = Format::new();
+    sheet.write_string(0, 0, "UBND TỈNH LẠNG SƠN")?;
+    sheet.write_string(1, 0, "BÁO CÁO CÀI ĐẶT BLUEZONE (tính đến ngày 31/8/2020)")?;
+    sheet.merge_range(3, 0, 4, 0, "TT", &plain)?;
+    sheet.merge_range(3, 1, 4, 1, "Đơn vị", &plain)?;
+    sheet.merge_range(3, 2, 3, 3, "Số thuê bao", &plain)?;
+    sheet.write_string(4, 2, "smartphone")?;
+    sheet.write_string(4, 3, "đã cài Bluezone")?;
+    sheet.merge_range(3, 4, 4, 4, "Tổ xã hiện có", &plain)?;
+    sheet.merge_range(3, 5, 4, 5, "Loại đơn vị", &plain)?;
+    sheet.merge_range(3, 6, 4, 6, "Số liệu đến ngày", &plain)?;
+    for (col, cell) in (0..).zip(["(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)"]) {
+        sheet.write_string(5, col, cell)?;
+    }
+    let date = ExcelDateTime::from_ymd(2020, 8, 31)?;
+    let day = Format::new().set_num_format("dd/mm/yyyy");
+    let mut row = 6;
+    for (i, (name, installed, smartphones, commune, _)) in (1..).zip(DISTRICTS.iter().take(4)) {
+        let (kind, name) = if i == 1 {
+            ("thành phố", "TP. Lạng Sơn")
+        } else {
+            ("huyện", *name)
+        };
+        sheet.write_number(row, 0, i)?;
+        sheet.write_string(row, 1, name)?;
+        sheet.write_number(row, 2, *smartphones)?;
+        sheet.write_number(row, 3, *installed)?;
+        sheet.write_number(row, 4, *commune)?;
+        sheet.write_string(row, 5, kind)?;
+        sheet.write_datetime_with_format(row, 6, &date, &day)?;
+        row += 1;
+    }
+    // old figures, hidden
+    sheet.write_string(row, 1, "Đình Lập (số cũ)")?;
+    sheet.write_number(row, 2, 20_000)?;
+    sheet.write_number(row, 3, 6_000)?;
+    sheet.set_row_hidden(row)?;
+    row += 1;
+    sheet.write_string(row, 1, "Tổng cộng")?;
+    sheet.write_number(row, 2, 96_818 + 78_399 + 58_196 + 53_067)?;
+    sheet.write_number(row, 3, 39_911 + 18_019 + 16_752 + 15_725)?;
+    sheet.write_string(row + 2, 0, "Ghi chú: số liệu do Viettel cung cấp")?;
+    sheet.write_string(row + 3, 3, "Người lập biểu")?;
+    Ok(())
+}
+
 fn save(dir: &Path, name: &str, build: impl FnOnce(&mut Workbook) -> Result<(), XlsxError>) {
     let mut book = Workbook::new();
     build(&mut book).unwrap_or_else(|e| panic!("{name}: {e}"));
@@ -144,6 +195,12 @@ fn main() {
         letter(sheet, 3)?;
         sheet.merge_range(0, 0, 1, 3, "Số liệu cài đặt Bluezone", &Format::new())?;
         Ok(())
+    });
+    save(dir, "office", |b| office(b.add_worksheet()));
+    save(dir, "office-hidden-sheet", |b| {
+        // (the first sheet is the one Excel opens on, which it never hides)
+        office(b.add_worksheet().set_name("Bluezone 31-8")?)?;
+        letter(b.add_worksheet().set_name("Số cũ")?.set_hidden(true), 3)
     });
     let broken: [(&str, Edit); 8] = [
         ("text-count", |s| {

@@ -1,4 +1,5 @@
-//! The scenario loader: the bytes as `scenarios/scenario.toml` beside the shipped files.
+//! The scenario loader: the bytes as `scenarios/scenario.toml` beside the shipped files, and
+//! after a line `%%` a `[[history]]` file it may name (`history.csv`, `history.xlsx`).
 #![no_main]
 
 use campaign_planner::diagnostic::Error;
