@@ -123,7 +123,7 @@ mod limits;
 mod lists;
 pub(crate) mod message;
 pub(crate) mod sandbox;
-mod scenario_view;
+pub(crate) mod scenario_view;
 mod value;
 
 pub use crate::effects::{AfterSolve, Directive, Effects, FixedInstalls, Mandate};
@@ -244,7 +244,7 @@ impl RuleSet {
             self.clock.budget.restart();
         }
         let context = Rc::new(Context::new(scenario, Rc::clone(&self.clock.budget)));
-        let view = ScenarioView::new(scenario, context.recorder.clone());
+        let view = ScenarioView::new(scenario, context.recorder.clone(), self.clock.clone());
         let mut all = Vec::with_capacity(scenario.districts.len());
         for (index, input) in scenario.districts.iter().enumerate() {
             if only.is_some_and(|d| d != index) {
@@ -280,7 +280,7 @@ impl RuleSet {
         only: Option<usize>,
     ) -> Result<Vec<AfterSolve>, Error> {
         let context = Rc::new(Context::new(scenario, Rc::clone(&self.clock.budget)));
-        let view = ScenarioView::new(scenario, context.recorder.clone());
+        let view = ScenarioView::new(scenario, context.recorder.clone(), self.clock.clone());
         debug_assert_eq!(scenario.districts.len(), plan.districts.len());
         let mut all = Vec::with_capacity(plan.districts.len());
         for (index, (input, planned)) in scenario.districts.iter().zip(&plan.districts).enumerate()
