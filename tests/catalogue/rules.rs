@@ -39,6 +39,11 @@ fn with_line_ends(name: &str, file: &str, ends: &str, from: &str, to: &str) -> C
         .edit(file, from, to)
 }
 
+/// `text` in UTF-16, little end first, without a byte-order mark.
+fn utf16le(text: &str) -> Vec<u8> {
+    text.encode_utf16().flat_map(u16::to_le_bytes).collect()
+}
+
 fn cases() -> Vec<Case> {
     let summary = (
         "quy tắc có 1 lỗi nên chưa lập kế hoạch",
@@ -378,6 +383,32 @@ fn cases() -> Vec<Case> {
                 "lưu lại với bảng mã UTF-8: File > Save as > Encoding: UTF-8",
                 "save it as UTF-8: File > Save as > Encoding: UTF-8",
             ),
+        // trial13e H30: UTF-16 without its mark was "not UTF-8 text (a binary file)", UTF-32 "not
+        // valid UTF-16", and a NUL in valid UTF-16 "not valid UTF-16"
+        Case::plan("rule: a file saved as UTF-16 without its mark")
+            .bytes(DOOR, &utf16le("fn before_solve(district, scenario) {\n}\n"))
+            .at("door-to-door.rhai")
+            .place(
+                "tệp quy tắc `door-to-door` được lưu với bảng mã UTF-16 nhưng thiếu dấu nhận dạng (BOM)",
+                "the rule file `door-to-door` is saved as UTF-16 without its byte-order mark (BOM)",
+            )
+            .hint("lưu lại với bảng mã UTF-8", "save it as UTF-8"),
+        Case::plan("rule: a file saved as UTF-32")
+            .bytes(DOOR, &[&[0xFF, 0xFE, 0, 0][..], b"f\0\0\0n\0\0\0"].concat())
+            .at("door-to-door.rhai")
+            .place(
+                "tệp quy tắc `door-to-door` được lưu với bảng mã UTF-32",
+                "the rule file `door-to-door` is saved as UTF-32",
+            )
+            .hint("lưu lại với bảng mã UTF-8", "save it as UTF-8"),
+        Case::plan("rule: a NUL in a file saved as UTF-16")
+            .bytes(DOOR, &[&[0xFF, 0xFE][..], &utf16le("fn before_solve(district, scenario) {\n    throw \"\0\";\n}\n")].concat())
+            .at("door-to-door.rhai:2:12")
+            .place(
+                "tệp quy tắc `door-to-door` có một ký tự NUL (U+0000)",
+                "the rule file `door-to-door` holds a NUL character (U+0000)",
+            )
+            .hint("xóa ký tự này ở vị trí đã chỉ", "delete the character where shown"),
         // trial13d G6: a `throw` of nothing or of a number gave an empty reason, no hint
         before_solve("rule: a throw of nothing", "throw;")
             .at("rules/communication.rhai:18:5")
