@@ -1103,5 +1103,8 @@ fn a_letter_that_differs_is_an_input_difference() {
     );
     let text = compare(&[&base, &app]).lang("en").run().plan().stdout;
     assert!(text.contains("Letter: app ([letter])"), "{text}");
-    assert!(!text.contains("The scenarios have the same inputs"), "{text}");
+    assert!(
+        !text.contains("The scenarios have the same inputs"),
+        "{text}"
+    );
 }

@@ -134,6 +134,8 @@ fn district_named_in_a_loop_costs_no_scan_of_the_districts() {
     let scenario = campaign_planner::scenario::load(&path).unwrap();
     let rules = RuleSet::load(&scenario.rules).unwrap();
     let started = Instant::now();
-    rules.before_solve(&scenario).expect("no district of that name");
+    rules
+        .before_solve(&scenario)
+        .expect("no district of that name");
     assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
 }

@@ -963,10 +963,17 @@ fn hidden_files_in_a_rules_folder_are_not_run() {
         "rules = [\"../rules\"]\n",
     );
     let rules = what_if.dir().join("rules");
-    std::fs::write(rules.join("._communication.rhai"), b"\x00\x05\x16\x07\x00\x02\x00\x00").unwrap();
+    std::fs::write(
+        rules.join("._communication.rhai"),
+        b"\x00\x05\x16\x07\x00\x02\x00\x00",
+    )
+    .unwrap();
     #[cfg(unix)]
-    std::os::unix::fs::symlink("root@host.1234:1700000000", rules.join(".#door-to-door.rhai"))
-        .unwrap();
+    std::os::unix::fs::symlink(
+        "root@host.1234:1700000000",
+        rules.join(".#door-to-door.rhai"),
+    )
+    .unwrap();
     let out = what_if.test().format("json").run().code(0);
     let json = out.json();
     let directives = json.to_string();

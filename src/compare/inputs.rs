@@ -359,9 +359,9 @@ fn letter_value(s: &Scenario, key: &str) -> Option<Value> {
         "number" => text(&letter.number),
         "symbol" => text(&letter.symbol),
         "place" => text(&letter.place),
-        "date" => letter.date.map(|d| {
-            Value::Text(format!("{:04}-{:02}-{:02}", d.year, d.month, d.day))
-        }),
+        "date" => letter
+            .date
+            .map(|d| Value::Text(format!("{:04}-{:02}-{:02}", d.year, d.month, d.day))),
         "subject" => text(&letter.subject),
         "app" => Some(Value::Text(letter.app_name().to_string())),
         "recipients" => (!letter.recipients.is_empty()).then(|| list(&letter.recipients)),

@@ -453,9 +453,11 @@ impl ScenarioView {
         if let Some(stop) = self.clock.charge(cost) {
             return Err(stopped(stop));
         }
-        let closest = names.closest(written, CLOSEST_DISTRICTS, || match self.clock.time_over() {
-            Some(stop) => Err(stopped(stop)),
-            None => Ok(()),
+        let closest = names.closest(written, CLOSEST_DISTRICTS, || {
+            match self.clock.time_over() {
+                Some(stop) => Err(stopped(stop)),
+                None => Ok(()),
+            }
         })?;
         let found: Array = closest
             .iter()

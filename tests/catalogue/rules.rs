@@ -455,7 +455,8 @@ fn cases() -> Vec<Case> {
         // trial13e H31: a thrown text over several lines was shown with `\u{a}`
         before_solve("rule: a thrown text over lines", "throw #{ vi: \"dòng1\\ndòng2\", en: \"line1\\nline2\" };")
             .at("rules/communication.rhai:18:5")
-            .place("dòng1 / dòng2", "line1 / line2"),
+            .place("quy tắc `communication`", "rule `communication`")
+            .says("dòng1 / dòng2", "line1 / line2"),
         // trial13d G7: 23 digits were "not digits"
         before_solve("rule: parse_int of a number too large", "let x = parse_int(\"99999999999999999999999\");")
             .at("rules/communication.rhai:18:13")
