@@ -346,7 +346,7 @@ fn cases() -> Vec<Case> {
         Case::plan("rules folder: only a hidden macOS metadata file")
             .scenario(RULES_LISTED, "rules = [\"../hidden\"]\n")
             .bytes("hidden/._communication.rhai", b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X        ")
-            .at("scenarios/lang-son-2020-09-01.toml:13:")
+            .at("scenarios/lang-son-2020-09-01.toml:12:10")
             .place(
                 "chỉ có tệp .rhai ẩn (tên bắt đầu bằng dấu chấm): `._communication.rhai`",
                 "has only hidden .rhai files (names starting with a dot): `._communication.rhai`",
