@@ -281,6 +281,10 @@ fn cases() -> Vec<Case> {
         letter("letter: a number of fourteen digits", "number = 16350000000000")
             .at("l.toml:4:10")
             .place("mục `letter.number`", "field `letter.number`")
+            .place(
+                "số văn bản 16350000000000 không hợp lệ",
+                "the letter number 16350000000000 is not valid",
+            )
             .says("từ 1 đến 999.999.999", "from 1 to 999,999,999")
             .hint(
                 "ví dụ: number = 1635, hoặc number = \"1635\"",
