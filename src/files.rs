@@ -17,13 +17,26 @@ pub(crate) fn with_extension(folder: &Path, extension: &str) -> Vec<PathBuf> {
 }
 
 /// The entries of `folder` whose name ends in `.{extension}` (any case), subfolders so named
-/// included (for a reader that says why it does not read them), sorted by file name.
+/// included (for a reader that says why it does not read them), sorted by file name. Hidden
+/// entries (a name starting with `.`) are left out: an editor's lock (Emacs's `.#name.rhai`),
+/// the metadata macOS writes beside a file on a shared drive (`._name.rhai`), a hidden copy.
 pub(crate) fn named_with_extension(folder: &Path, extension: &str) -> Vec<PathBuf> {
+    listed(folder, extension, false)
+}
+
+/// The hidden entries of `folder` [`named_with_extension`] leaves out, sorted by file name:
+/// for the message about a folder that has no others.
+pub(crate) fn hidden_with_extension(folder: &Path, extension: &str) -> Vec<PathBuf> {
+    listed(folder, extension, true)
+}
+
+fn listed(folder: &Path, extension: &str, hidden: bool) -> Vec<PathBuf> {
     let Ok(entries) = std::fs::read_dir(folder) else {
         return Vec::new();
     };
     let mut files: Vec<PathBuf> = entries
         .filter_map(Result::ok)
+        .filter(|e| e.file_name().as_encoded_bytes().starts_with(b".") == hidden)
         .map(|e| e.path())
         .filter(|p| {
             p.extension()
@@ -32,6 +45,21 @@ pub(crate) fn named_with_extension(folder: &Path, extension: &str) -> Vec<PathBu
         .collect();
     files.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
     files
+}
+
+/// The file names of `files`, for a message: `._a.rhai`, `.#b.rhai`.
+pub(crate) fn file_names(files: &[PathBuf]) -> String {
+    files
+        .iter()
+        .map(|f| {
+            let name = f.file_name().map_or_else(
+                || f.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            format!("`{name}`")
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// What a path that is not a regular file is.

@@ -1071,3 +1071,40 @@ fn thousands_of_units_are_compared_district_by_district_by_name() {
         assert_eq!(plan["districts"].as_array().unwrap().len(), units as usize);
     }
 }
+
+#[test]
+fn a_letter_that_differs_is_an_input_difference() {
+    // trial13e H15: "the scenarios have the same inputs" though the app's name (in every
+    // directive) and the letter's particulars differed
+    let dir = tempfile::tempdir().unwrap();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let base = dir.path().join("base.toml");
+    std::fs::write(
+        &base,
+        format!("base = \"{}\"\n", root.join(SHIPPED).display()),
+    )
+    .unwrap();
+    let app = dir.path().join("app.toml");
+    std::fs::write(
+        &app,
+        format!(
+            "base = \"{}\"\n\n[letter]\napp = \"PC-Covid\"\nnumber = 1635\n",
+            root.join(SHIPPED).display()
+        ),
+    )
+    .unwrap();
+    let out = compare(&[&base, &app]).format("json").run().plan();
+    assert_eq!(
+        out.json()["differences"],
+        json!([
+            { "key": "letter.number", "values": [null, "1635"] },
+            { "key": "letter.app", "values": ["Bluezone", "PC-Covid"] },
+        ])
+    );
+    let text = compare(&[&base, &app]).lang("en").run().plan().stdout;
+    assert!(text.contains("Letter: app ([letter])"), "{text}");
+    assert!(
+        !text.contains("The scenarios have the same inputs"),
+        "{text}"
+    );
+}

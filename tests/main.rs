@@ -41,6 +41,7 @@ mod report;
 mod rule_installs;
 mod rule_library;
 mod rule_limits;
+mod rule_lookups;
 mod rule_tests;
 mod rules;
 mod rules_check;

@@ -953,3 +953,30 @@ fn each_rule_states_its_own_fixed_installs_even_when_the_cap_cuts() {
         assert!((figures[0] + figures[1] - d.fixed_installs).abs() < 1e-9);
     }
 }
+
+#[test]
+fn hidden_files_in_a_rules_folder_are_not_run() {
+    // trial13e H29: macOS's `._name.rhai` (on a shared drive) and Emacs's `.#name.rhai` lock
+    // link ran as rules and stopped every plan of the folder
+    let what_if = crate::support::WhatIf::shipped().replace(
+        "rules = [\n  \"../rules/communication.rhai\",\n  \"../rules/mandatory-cohorts.rhai\",\n  \"../rules/door-to-door.rhai\",\n]\n",
+        "rules = [\"../rules\"]\n",
+    );
+    let rules = what_if.dir().join("rules");
+    std::fs::write(
+        rules.join("._communication.rhai"),
+        b"\x00\x05\x16\x07\x00\x02\x00\x00",
+    )
+    .unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(
+        "root@host.1234:1700000000",
+        rules.join(".#door-to-door.rhai"),
+    )
+    .unwrap();
+    let out = what_if.test().format("json").run().code(0);
+    let json = out.json();
+    let directives = json.to_string();
+    assert!(directives.contains("\"communication\""), "{directives}");
+    assert!(!directives.contains("._communication"), "{directives}");
+}

@@ -108,17 +108,15 @@ const HEAD_BYTES: u64 = 16 * 1024;
 /// `force`. A file that cannot be read is left to [`check_out`] and the write.
 pub fn check_scenario_out(path: &Path, command: &'static str, force: bool) -> Result<(), Error> {
     use std::io::Read;
-    // a scenario written under a plan's name (`.csv`, `.xlsx`, ...) would not open as named
-    if let Some(ext) = path.extension().and_then(|e| e.to_str()) {
-        // the extensions `--out` reads as a plan's format, and a printed page's
-        if matches!(super::format_of_extension(path), Ok(Some(_)))
-            || ext.eq_ignore_ascii_case("pdf")
-        {
-            return Err(Error::new(OutputProblem::ScenarioExtension {
-                command,
-                ext: ext.to_string(),
-            })
-            .file(path));
+    // a scenario written under another name (a plan's `.csv`, a rule's `.rhai`, ...) would not
+    // open as named, and a `.rhai` one would stop every plan of its rules folder
+    if !is_stdout(path) {
+        let ext = path
+            .extension()
+            .map(|e| e.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if !ext.eq_ignore_ascii_case("toml") {
+            return Err(Error::new(OutputProblem::ScenarioExtension { command, ext }).file(path));
         }
     }
     if force || is_stdout(path) {

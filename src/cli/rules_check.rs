@@ -54,7 +54,16 @@ pub fn run(
     let names = scenario.as_ref().map(Names::of);
     // with no paths the files are the scenario's own rules: its unread params can be named
     let complete = paths.is_empty() && scenario.is_some();
-    let problems = rules::check_files(&files, names.as_ref(), complete);
+    let mut problems = rules::check_files(&files, names.as_ref(), complete);
+    // a copy of a rule under another name: it would run twice (a scenario's list is refused
+    // when the scenario is read)
+    if let Some((first, j)) = crate::scenario::same_text(&files) {
+        let problem = crate::scenario::message::ScenarioProblem::SameRuleTwice {
+            first: files[first].display().to_string(),
+            second: files[j].display().to_string(),
+        };
+        problems.push(Error::new(problem).file(&files[j]));
+    }
     for problem in &problems {
         let _ = writeln!(stderr, "{}", problem.render(lang));
     }
@@ -94,8 +103,10 @@ fn rule_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
             }
             let found = crate::files::named_with_extension(path, "rhai");
             if found.is_empty() {
+                let hidden = crate::files::hidden_with_extension(path, "rhai");
                 return Err(Error::new(RulesCheckProblem::NoRuleFiles {
                     folder: path.clone(),
+                    hidden: crate::files::file_names(&hidden),
                 })
                 .file(path));
             }

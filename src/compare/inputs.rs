@@ -31,6 +31,9 @@ pub enum Input {
     RuleText(String),
     /// The dates of the earlier coverage snapshots (`[[history]]`).
     History,
+    /// A key of `[letter]` (`app`, `number`, `recipients`, ...): the letter's particulars, and
+    /// the app's name every directive carries.
+    Letter(&'static str),
     Budget,
     TargetRate,
     DistrictFloor,
@@ -156,6 +159,9 @@ impl Found<'_> {
                 ))
             }),
         );
+        for key in crate::scenario::letter::KEYS {
+            self.push(Input::Letter(key), self.each(|s| letter_value(s, key)));
+        }
         self.push(Input::Budget, self.each(|s| s.budget.map(Value::Number)));
         self.push(
             Input::TargetRate,
@@ -342,6 +348,38 @@ fn union<'a>(lists: impl Iterator<Item = impl Iterator<Item = &'a String>>) -> V
     names
 }
 
+/// The value of `[letter]`'s `key` in scenario `s` (the app's name as the plan uses it).
+fn letter_value(s: &Scenario, key: &str) -> Option<Value> {
+    let letter = &s.letter;
+    let text = |t: &Option<String>| t.clone().map(Value::Text);
+    let list = |l: &[String]| Value::List(l.iter().cloned().map(Value::Text).collect());
+    match key {
+        "parent" => text(&letter.parent),
+        "issuer" => text(&letter.issuer),
+        "number" => text(&letter.number),
+        "symbol" => text(&letter.symbol),
+        "place" => text(&letter.place),
+        "date" => letter
+            .date
+            .map(|d| Value::Text(format!("{:04}-{:02}-{:02}", d.year, d.month, d.day))),
+        "subject" => text(&letter.subject),
+        "app" => Some(Value::Text(letter.app_name().to_string())),
+        "recipients" => (!letter.recipients.is_empty()).then(|| list(&letter.recipients)),
+        "copies_to" => letter.copies_to.as_deref().map(list),
+        "authority" => text(&letter.authority),
+        "title" => text(&letter.title),
+        "signer" => text(&letter.signer),
+        "mode" => Some(Value::Text(
+            match letter.mode {
+                crate::scenario::LetterMode::Annex => "annex",
+                crate::scenario::LetterMode::PerDistrict => "per-district",
+            }
+            .to_string(),
+        )),
+        _ => None,
+    }
+}
+
 fn param(p: &Param) -> Value {
     match p {
         Param::Number(x) => Value::Number(*x),
@@ -362,6 +400,7 @@ impl Input {
             Input::Rules => "rules".into(),
             Input::RuleText(stem) => format!("rule_file.{stem}"),
             Input::History => "history".into(),
+            Input::Letter(key) => format!("letter.{key}"),
             Input::Budget => "budget".into(),
             Input::TargetRate => "target.provincial_rate".into(),
             Input::DistrictFloor => "target.district_floor".into(),
@@ -413,6 +452,10 @@ impl Input {
                     "Earlier coverage snapshots ([[history]], by date)",
                 )
                 .to_string(),
+            Input::Letter(key) => match lang {
+                Lang::Vi => format!("Công văn: mục {key} ([letter])"),
+                Lang::En => format!("Letter: {key} ([letter])"),
+            },
             Input::Budget => words::BUDGET.get(lang).to_string(),
             Input::TargetRate => words::TARGET.get(lang).to_string(),
             Input::DistrictFloor => words::FLOOR.get(lang).to_string(),

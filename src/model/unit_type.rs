@@ -10,7 +10,7 @@ use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
 
 /// The kind of unit a district is, as its People's Committee is named.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
 pub enum UnitType {
     /// Thành phố (thuộc tỉnh): a provincial city.
     #[serde(rename = "thành phố")]

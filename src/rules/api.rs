@@ -21,6 +21,8 @@ pub(crate) enum Arg {
     Lang,
     /// A directive map `#{ action: ..., unit: ..., ... }`.
     Directive,
+    /// The name of one of the scenario's districts (`scenario.district_named`).
+    DistrictName,
 }
 
 impl Arg {
@@ -35,6 +37,7 @@ impl Arg {
             Arg::ParamKey => ("tên một tham số trong [params]", "a key of [params]"),
             Arg::Lang => ("\"vi\" hoặc \"en\"", "\"vi\" or \"en\""),
             Arg::Directive => ("một bảng chỉ đạo #{ ... }", "a directive map #{ ... }"),
+            Arg::DistrictName => ("tên một huyện", "a district's name"),
         }
     }
 }
@@ -253,7 +256,7 @@ pub(crate) const API: &[Item] = &[
     function(
         S,
         "district_named",
-        &[&[A::Text]],
+        &[&[A::DistrictName]],
         Returns::Unknown,
         Phase::Any,
         "(name)",

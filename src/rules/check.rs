@@ -46,6 +46,11 @@ pub struct Names {
     params_at: BTreeMap<String, Location>,
     kinds: Vec<(String, Scope)>,
     cohorts: BTreeSet<String>,
+    /// Each district's name and unit type, in scenario order.
+    districts: Vec<(String, crate::model::UnitType)>,
+    /// The districts' names as `scenario.district_named` finds them: made for the first name
+    /// a rule writes in such a call.
+    district_index: std::sync::OnceLock<super::scenario_view::DistrictIndex>,
     /// The scenario file, for hints.
     scenario: String,
 }
@@ -66,8 +71,19 @@ impl Names {
                 .flat_map(|d| d.cohorts.keys().cloned())
                 .chain(KNOWN_COHORTS.iter().map(|c| (*c).to_string()))
                 .collect(),
+            districts: scenario
+                .districts
+                .iter()
+                .map(|d| (d.name.clone(), d.unit_type))
+                .collect(),
+            district_index: std::sync::OnceLock::new(),
             scenario: scenario.path.display().to_string(),
         }
+    }
+
+    fn district_index(&self) -> &super::scenario_view::DistrictIndex {
+        self.district_index
+            .get_or_init(|| super::scenario_view::DistrictIndex::of(&self.districts))
     }
 }
 
@@ -1142,6 +1158,7 @@ impl Checker<'_> {
                 self.kind_argument(function, value, want == Arg::LocalKind, pos, param)
             }
             Arg::ParamKey => self.param_argument(function, value, pos),
+            Arg::DistrictName => self.district_argument(function, value, pos, param),
             _ => {}
         }
     }
@@ -1223,6 +1240,43 @@ impl Checker<'_> {
                     None => self.problem(pos, problem),
                 }
             }
+        }
+    }
+
+    /// A district's name written in the rule (or read from the `[params]` key `param`) for
+    /// `scenario.district_named`: one that finds a district of the scenario (the call would
+    /// give `()` and the rule silently do nothing); unchecked without a scenario.
+    fn district_argument(
+        &mut self,
+        function: &'static str,
+        value: &str,
+        pos: Position,
+        param: Option<&str>,
+    ) {
+        let Some(names) = self.names else {
+            return;
+        };
+        if value.chars().count() > super::limits::MAX_NAME_CHARS {
+            return; // the call says so when it runs
+        }
+        let index = names.district_index();
+        if index.find(value).is_some() {
+            return;
+        }
+        let close = index
+            .closest(value, 3, || Ok::<(), ()>(()))
+            .unwrap_or_default()
+            .into_iter()
+            .map(|i| names.districts[i].0.clone())
+            .collect();
+        let problem = CheckProblem::NoDistrict {
+            function,
+            name: value.to_string(),
+            close,
+        };
+        match param {
+            Some(key) => self.problem_in_param(pos, key, problem),
+            None => self.problem(pos, problem),
         }
     }
 

@@ -92,6 +92,34 @@ impl Clock {
         self.operations.set(0);
     }
 
+    /// Counts `steps` more steps of the call now running, for a host function whose work costs
+    /// more than one step (a look-up that compares a name with every district's); the limit
+    /// it goes over, if any, steps or processor time, as [`Clock::over`] would at a step.
+    pub fn charge(&self, steps: u64) -> Option<Stop> {
+        let operations = self.operations.get().saturating_add(steps);
+        self.operations.set(operations);
+        if operations > MAX_OPERATIONS {
+            return Some(Stop::CallSteps);
+        }
+        if self.budget.steps().saturating_add(operations) > self.allowance.steps {
+            return Some(Stop::TotalSteps);
+        }
+        self.time_over()
+    }
+
+    /// The limit of processor time the call now running has gone over, if any (a host function
+    /// doing long work looks at it between pieces of that work).
+    pub fn time_over(&self) -> Option<Stop> {
+        let elapsed = self.started.get().elapsed();
+        if elapsed > self.limit {
+            Some(Stop::CallTime)
+        } else if self.budget.time().saturating_add(elapsed) > self.allowance.time {
+            Some(Stop::TotalTime)
+        } else {
+            None
+        }
+    }
+
     /// Where the hook call was at its last step.
     pub fn last_position(&self) -> Position {
         self.last.get()

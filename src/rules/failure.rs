@@ -397,11 +397,23 @@ pub(crate) fn runtime(err: &EvalAltResult, site: &Site) -> Error {
                 problem: problem.clone(),
             },
             None => match thrown_text(value) {
-                Some((vi, en)) => RuleFailure::ThrownText {
+                Some(Thrown::Text(vi, en)) => RuleFailure::ThrownText {
                     rule,
                     hook,
                     vi: shortened(&vi),
                     en: shortened(&en),
+                },
+                Some(Thrown::NotText(key, value)) => RuleFailure::ThrownKeyNotText {
+                    rule,
+                    hook,
+                    key,
+                    value: shortened(&value),
+                },
+                // `throw #{ vi: "", en: "" }`: as `throw ""`
+                Some(Thrown::Blank) => RuleFailure::ThrownNoReason {
+                    rule,
+                    hook,
+                    value: None,
                 },
                 // `throw;`, `throw ()` (a function that gives nothing), `throw ""` or `throw 42`:
                 // no reason in words to show
@@ -444,28 +456,52 @@ pub(crate) fn runtime(err: &EvalAltResult, site: &Site) -> Error {
     with_position(error, site.source, pos)
 }
 
-/// The two texts of `throw #{ vi: "...", en: "..." }`: a rule's own error in both languages
-/// (one of them alone serves for both).
-fn thrown_text(value: &Dynamic) -> Option<(String, String)> {
+/// What a thrown map `#{ vi: "...", en: "..." }` says.
+enum Thrown {
+    /// Its texts in both languages (one of them alone serves for both).
+    Text(String, String),
+    /// `vi` or `en` (the key) is there but is not a text (the value, as Rhai writes it).
+    NotText(&'static str, String),
+    /// Both texts are empty or blank.
+    Blank,
+}
+
+/// What `throw #{ vi: "...", en: "..." }` says: a rule's own error in both languages; `None`
+/// when the value is not a map with `vi` or `en`.
+fn thrown_text(value: &Dynamic) -> Option<Thrown> {
     let map = value.read_lock::<rhai::Map>()?;
-    let text = |key: &str| {
-        map.get(key)
-            .filter(|v| v.is_string())
-            .map(ToString::to_string)
-    };
-    match (text("vi"), text("en")) {
-        (Some(vi), Some(en)) => Some((vi, en)),
-        (Some(one), None) | (None, Some(one)) => Some((one.clone(), one)),
-        (None, None) => None,
+    for key in ["vi", "en"] {
+        if let Some(v) = map.get(key)
+            && !v.is_string()
+        {
+            return Some(Thrown::NotText(key, v.to_string()));
+        }
+    }
+    let text = |key: &str| map.get(key).map(ToString::to_string);
+    // a text that says something: not empty, not only spaces
+    let said = |t: Option<String>| t.filter(|t| !t.trim().is_empty());
+    let (vi, en) = (text("vi"), text("en"));
+    if vi.is_none() && en.is_none() {
+        return None;
+    }
+    match (said(vi), said(en)) {
+        (None, None) => Some(Thrown::Blank),
+        (Some(vi), Some(en)) => Some(Thrown::Text(vi, en)),
+        (Some(one), None) | (None, Some(one)) => Some(Thrown::Text(one.clone(), one)),
     }
 }
 
-/// At most [`THROWN_CHARS`] characters of `text`, with "…" where it is cut: a message quotes
-/// what a rule threw, not pages of it.
+/// At most [`THROWN_CHARS`] characters of `text`, with "…" where it is cut, and each line
+/// break written " / " (a message is read on one line): a message quotes what a rule threw,
+/// not pages of it.
 fn shortened(text: &str) -> String {
+    let text = text
+        .replace("\r\n", " / ")
+        .replace(['\n', '\r'], " / ")
+        .replace('\t', " ");
     match text.char_indices().nth(THROWN_CHARS) {
         Some((at, _)) => format!("{}…", &text[..at]),
-        None => text.to_string(),
+        None => text,
     }
 }
 
@@ -556,7 +592,16 @@ fn runtime_detail(err: &EvalAltResult, source: &str, pos: Position) -> RuntimePr
             }
         }
         EvalAltResult::ErrorDotExpr(detail, ..) => {
-            if let Some(name) = quoted_after(detail, "Unknown property '") {
+            if let Some(name) = quoted_after(detail, "Unknown property '")
+                && detail.ends_with("for type '()'")
+            {
+                // `x.name` where `x` is () (what `district_named` gives when it finds nothing):
+                // "did you mean `name`?" would suggest the very word
+                RuntimeProblem::PropertyOfNothing {
+                    name: name.to_string(),
+                    value: at.and_then(|at| map_before_property(source, at)),
+                }
+            } else if let Some(name) = quoted_after(detail, "Unknown property '") {
                 RuntimeProblem::NoProperty {
                     name: name.to_string(),
                     close: close(name),

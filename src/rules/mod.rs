@@ -123,7 +123,7 @@ mod limits;
 mod lists;
 pub(crate) mod message;
 pub(crate) mod sandbox;
-mod scenario_view;
+pub(crate) mod scenario_view;
 mod value;
 
 pub use crate::effects::{AfterSolve, Directive, Effects, FixedInstalls, Mandate};
@@ -244,7 +244,7 @@ impl RuleSet {
             self.clock.budget.restart();
         }
         let context = Rc::new(Context::new(scenario, Rc::clone(&self.clock.budget)));
-        let view = ScenarioView::new(scenario, context.recorder.clone());
+        let view = ScenarioView::new(scenario, context.recorder.clone(), self.clock.clone());
         let mut all = Vec::with_capacity(scenario.districts.len());
         for (index, input) in scenario.districts.iter().enumerate() {
             if only.is_some_and(|d| d != index) {
@@ -280,7 +280,7 @@ impl RuleSet {
         only: Option<usize>,
     ) -> Result<Vec<AfterSolve>, Error> {
         let context = Rc::new(Context::new(scenario, Rc::clone(&self.clock.budget)));
-        let view = ScenarioView::new(scenario, context.recorder.clone());
+        let view = ScenarioView::new(scenario, context.recorder.clone(), self.clock.clone());
         debug_assert_eq!(scenario.districts.len(), plan.districts.len());
         let mut all = Vec::with_capacity(plan.districts.len());
         for (index, (input, planned)) in scenario.districts.iter().zip(&plan.districts).enumerate()
@@ -454,14 +454,28 @@ pub(crate) fn rule_text(bytes: Vec<u8>) -> Option<String> {
 /// scenario and its tables are read; else a binary file named as a rule, refused where its
 /// first such byte is.
 fn text(path: &Path, name: &str, bytes: Vec<u8>) -> Result<String, Error> {
+    let rule = || name.to_string();
+    if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) || bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
+        return Err(Error::new(RuleFileProblem::Utf32 { rule: rule() }).file(path));
+    }
     if let Some(decoded) = crate::source::utf16(&bytes) {
         return match decoded {
-            Ok(text) if !text.contains('\0') => Ok(text),
-            _ => Err(Error::new(RuleFileProblem::NotUtf16 {
-                rule: name.to_string(),
-            })
-            .file(path)),
+            Ok(text) => match text.find('\0') {
+                None => Ok(text),
+                // valid UTF-16 holding a NUL: where it is (the line not shown: it holds it)
+                Some(at) => {
+                    let mut err = Error::new(RuleFileProblem::Nul { rule: rule() })
+                        .file(path)
+                        .at_offset(&text, at);
+                    err.location.source_line = None;
+                    Err(err)
+                }
+            },
+            Err(()) => Err(Error::new(RuleFileProblem::NotUtf16 { rule: rule() }).file(path)),
         };
+    }
+    if utf16_without_mark(&bytes) {
+        return Err(Error::new(RuleFileProblem::Utf16NoMark { rule: rule() }).file(path));
     }
     let not_text = |valid: &[u8]| {
         let valid = String::from_utf8_lossy(valid);
@@ -484,6 +498,19 @@ fn text(path: &Path, name: &str, bytes: Vec<u8>) -> Result<String, Error> {
         let offset = err.utf8_error().valid_up_to();
         not_text(&err.as_bytes()[..offset])
     })
+}
+
+/// Whether `bytes` read as UTF-16 without a byte-order mark: an even length, and in most
+/// pairs of the start one byte 0 and the other a plain character, as ASCII text in UTF-16 is.
+fn utf16_without_mark(bytes: &[u8]) -> bool {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
+        return false;
+    }
+    let pairs: Vec<&[u8]> = bytes.chunks_exact(2).take(256).collect();
+    let plain = |b: u8| b.is_ascii_graphic() || b.is_ascii_whitespace();
+    let little = pairs.iter().filter(|p| p[1] == 0 && plain(p[0])).count();
+    let big = pairs.iter().filter(|p| p[0] == 0 && plain(p[1])).count();
+    little.max(big) * 4 >= pairs.len() * 3
 }
 
 fn compile(engine: &Engine, path: &Path) -> Result<Rule, Error> {

@@ -313,11 +313,22 @@ pub(crate) fn letter(
                 }
             }
         }
-        // one letter per district: each its own number, counted on from the one given
+        // one letter per district: each its own number, counted on from the one given, all
+        // within the register's range
         if letter.mode == LetterMode::PerDistrict && !number.bytes().all(|b| b.is_ascii_digit()) {
             return Err(item
                 .error(LetterProblem::PerDistrictNumberNotWhole { number })
                 .field("letter.number"));
+        }
+        if letter.mode == LetterMode::PerDistrict
+            && let Ok(first) = number.parse::<u64>()
+        {
+            let letters = districts.len().max(1);
+            if first.saturating_add(letters as u64 - 1) > crate::limits::LETTER_NUMBER_MAX {
+                return Err(item
+                    .error(LetterProblem::PerDistrictNumberPast { first, letters })
+                    .field("letter.number"));
+            }
         }
         letter.number = Some(number);
     }
@@ -332,16 +343,22 @@ pub(crate) fn letter(
         // Lủng"): the letter would be addressed to a People's Committee the plan does not cover
         let lines = as_array(item.src, "letter.recipients", item.value)?;
         for (recipient, line) in letter.recipients.iter().zip(lines) {
-            if let Some(problem) = unknown_district(recipient, districts) {
+            if let Some(problem) =
+                unknown_district(recipient, districts).or_else(|| wrong_unit(recipient, districts))
+            {
                 return Err(item
                     .src
                     .error(pos(line), problem)
                     .field("letter.recipients"));
             }
         }
+        same_line_twice(item.src, "letter.recipients", lines, &letter.recipients)?;
     }
     if let Some(item) = table.item("copies_to") {
-        letter.copies_to = Some(list(item.src, "letter.copies_to", item.value, MAX_COPIES)?);
+        let copies = list(item.src, "letter.copies_to", item.value, MAX_COPIES)?;
+        let lines = as_array(item.src, "letter.copies_to", item.value)?;
+        same_line_twice(item.src, "letter.copies_to", lines, &copies)?;
+        letter.copies_to = Some(copies);
     }
     Ok(letter)
 }
@@ -519,6 +536,14 @@ const UNIT_WORDS: [&str; 6] = ["huyện", "thành phố", "thị xã", "quận",
 /// phố" and "Sở Y tế" name none. A name is the capitalised words after the unit word, up to a
 /// mark (`,`, `;`, `(`, `-`) or a word in lower case ("và", "tỉnh").
 fn named_districts(recipient: &str) -> Vec<String> {
+    named_units(recipient)
+        .into_iter()
+        .map(|(_, name)| name)
+        .collect()
+}
+
+/// [`named_districts`], each name with the unit word before it as written ("thị xã", "TP.").
+fn named_units(recipient: &str) -> Vec<(String, String)> {
     let words: Vec<&str> = recipient.split_whitespace().collect();
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
     let mut names = Vec::new();
@@ -553,7 +578,7 @@ fn named_districts(recipient: &str) -> Vec<String> {
             }
         }
         if !plural && !name.is_empty() {
-            names.push(name.join(" "));
+            names.push((words[i..after].join(" "), name.join(" ")));
         }
         i = after.max(i + 1);
     }
@@ -598,6 +623,82 @@ fn unknown_district(recipient: &str, districts: &[super::DistrictInput]) -> Opti
         });
     }
     None
+}
+
+/// Refuses a line of `texts` (read from the list `lines` of `field`) written twice, compared
+/// as a person reads them ([`crate::text::fold`], a final `;` or `.` aside), at the second.
+fn same_line_twice(
+    src: &Source,
+    field: &str,
+    lines: &[Value<'_>],
+    texts: &[String],
+) -> Result<(), Error> {
+    let key = |t: &str| crate::text::fold(t.trim_end_matches([';', '.', ',']).trim());
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (i, (text, line)) in texts.iter().zip(lines).enumerate() {
+        if let Some(&first) = seen.get(&key(text)) {
+            return Err(src
+                .error(
+                    pos(line),
+                    LetterProblem::SameLineTwice {
+                        line: shortened(text),
+                        first: first + 1,
+                        again: i + 1,
+                    },
+                )
+                .field(field));
+        }
+        seen.insert(key(text), i);
+    }
+    Ok(())
+}
+
+/// The problem with a recipient that names a district with the wrong unit word ("UBND thị xã
+/// Lạng Sơn" where the scenario's Lạng Sơn is a thành phố): when no district of that name is
+/// of the kind the word says.
+fn wrong_unit(recipient: &str, districts: &[super::DistrictInput]) -> Option<LetterProblem> {
+    use crate::model::UnitType;
+    for (word, named) in named_units(recipient) {
+        let Some(said) = unit_of_word(&word) else {
+            continue;
+        };
+        let key = crate::text::fold(&named);
+        let same_name: Vec<&super::DistrictInput> = districts
+            .iter()
+            .filter(|d| {
+                let bare = crate::text::fold(UnitType::split_name(&d.name).1);
+                key == bare
+                    || key
+                        .strip_prefix(bare.as_str())
+                        .is_some_and(|r| r.starts_with(' '))
+            })
+            .collect();
+        if same_name.is_empty() || same_name.iter().any(|d| d.unit_type == said) {
+            continue;
+        }
+        let district = same_name[0];
+        let suggested = recipient.replacen(&word, district.unit_type.vi(), 1);
+        return Some(LetterProblem::RecipientUnit {
+            recipient: shortened(recipient),
+            written: word.to_lowercase(),
+            district: district.name.clone(),
+            unit: district.unit_type.vi(),
+            suggested: shortened(&suggested),
+        });
+    }
+    None
+}
+
+/// The kind of unit a unit word of a recipient says ("thị xã", "TP.").
+fn unit_of_word(word: &str) -> Option<crate::model::UnitType> {
+    use crate::model::UnitType;
+    match word.to_lowercase().as_str() {
+        "huyện" => Some(UnitType::District),
+        "thành phố" | "tp." => Some(UnitType::City),
+        "thị xã" | "tx." => Some(UnitType::Town),
+        "quận" => Some(UnitType::UrbanDistrict),
+        _ => None,
+    }
 }
 
 /// `2020-09-01` as a date.

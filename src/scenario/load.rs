@@ -559,7 +559,11 @@ fn rules(top: &Table<'_, '_>) -> Result<Vec<PathBuf>, Error> {
         let found = if path.is_dir() {
             let rhai = crate::files::named_with_extension(&path, "rhai");
             if rhai.is_empty() {
-                return Err(not_found(RulePath::NoRules { path: shown }));
+                let hidden = crate::files::hidden_with_extension(&path, "rhai");
+                return Err(not_found(RulePath::NoRules {
+                    path: shown,
+                    hidden: crate::files::file_names(&hidden),
+                }));
             }
             rhai
         } else if let Some(kind) = crate::files::special_file(&path) {
@@ -626,42 +630,47 @@ fn same_file_key(file: &Path) -> (u64, u64, PathBuf) {
     )
 }
 
-/// The first pair of `files` (indices, in order) with the same bytes: a copy of a rule under
-/// another name, which would run the rule twice. Each file's size is read once and only files
-/// of equal size are read; files that cannot be read are left to the rule loader, which says
-/// why. Empty files are exempt (an empty file does nothing, however often it runs), and only
-/// regular files within a rule file's limit are read: a pipe is never opened here.
-fn same_text(files: &[PathBuf]) -> Option<(usize, usize)> {
-    let sizes: Vec<Option<u64>> = files
-        .iter()
-        .map(|p| {
-            std::fs::metadata(p)
-                .ok()
-                .filter(|m| m.is_file() && m.len() > 0 && m.len() <= crate::limits::RULE_BYTES)
-                .map(|m| m.len())
-        })
-        .collect();
-    // each file's bytes, read when first needed (None inside: it cannot be read)
-    let mut texts: Vec<Option<Option<Vec<u8>>>> = vec![None; files.len()];
-    for j in 0..files.len() {
-        let Some(size) = sizes[j] else { continue };
-        for first in 0..j {
-            if sizes[first] != Some(size) {
-                continue;
-            }
-            for k in [j, first] {
-                if texts[k].is_none() {
-                    texts[k] = Some(std::fs::read(&files[k]).ok());
-                }
-            }
-            if let (Some(Some(a)), Some(Some(b))) = (&texts[first], &texts[j])
-                && a == b
-            {
-                return Some((first, j));
+/// The first pair of `files` (indices, in order) that hold the same rule: a copy of a rule
+/// under another name, which would run the rule twice. Compared as the rule loader reads them
+/// (UTF-8 or UTF-16), without a byte-order mark, with every line end as `\n` and without blank
+/// lines or spaces at the end: a copy saved by Notepad (CRLF, a byte-order mark, "Unicode")
+/// or with one more newline is the same rule. Files that cannot be read, or are not text, are
+/// left to the rule loader, which says why. Empty files are exempt (an empty file does nothing,
+/// however often it runs), and only regular files within a rule file's limit are read: a pipe
+/// is never opened here.
+pub(crate) fn same_text(files: &[PathBuf]) -> Option<(usize, usize)> {
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (j, file) in files.iter().enumerate() {
+        let readable = std::fs::metadata(file)
+            .is_ok_and(|m| m.is_file() && m.len() > 0 && m.len() <= crate::limits::RULE_BYTES);
+        if !readable {
+            continue;
+        }
+        let Some(text) = std::fs::read(file).ok().and_then(crate::rules::rule_text) else {
+            continue;
+        };
+        let text = comparable(&text);
+        if text.is_empty() {
+            continue;
+        }
+        match seen.entry(text) {
+            std::collections::hash_map::Entry::Occupied(first) => return Some((*first.get(), j)),
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(j);
             }
         }
     }
     None
+}
+
+/// A rule's text as [`same_text`] compares it: no byte-order mark, `\n` line ends, nothing
+/// blank at the end.
+fn comparable(text: &str) -> String {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    text.replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .trim_end()
+        .to_string()
 }
 
 fn shown_folder(folder: &Path) -> String {

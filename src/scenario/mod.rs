@@ -18,6 +18,7 @@ mod team_kind;
 pub(crate) use district::normalise;
 pub(crate) use inline::district_table;
 pub use letter::{Letter, LetterDate, LetterMode};
+pub(crate) use load::same_text;
 pub use load::{load, load_each, load_with, load_with_and_without};
 pub use model::to_model;
 pub(crate) use params::params;

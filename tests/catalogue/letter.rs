@@ -219,10 +219,72 @@ fn cases() -> Vec<Case> {
             "sửa tên cho giống tên trong kịch bản, hoặc xóa dòng này khỏi recipients",
             "write the name as the scenario does, or remove this line from recipients",
         ),
+        // trial13e H9: the unit word was ignored, and the letter addressed "UBND thị xã Lạng Sơn"
+        letter(
+            "letter: a recipient calls the city a thị xã",
+            "recipients = [\"Chủ tịch UBND thị xã Lạng Sơn\"]",
+        )
+        .at("l.toml:4:15")
+        .place(
+            "nơi nhận \"Chủ tịch UBND thị xã Lạng Sơn\" gọi Thành phố Lạng Sơn là thị xã, nhưng trong kịch bản Thành phố Lạng Sơn là thành phố",
+            "the recipient \"Chủ tịch UBND thị xã Lạng Sơn\" calls Thành phố Lạng Sơn a thị xã, but in the scenario Thành phố Lạng Sơn is a thành phố",
+        )
+        .hint(
+            "ghi đúng loại đơn vị: \"Chủ tịch UBND thành phố Lạng Sơn\"",
+            "write the right unit word: \"Chủ tịch UBND thành phố Lạng Sơn\"",
+        ),
+        letter(
+            "letter: a recipient calls a huyện a quận",
+            "recipients = [\"Chủ tịch UBND quận Hữu Lũng\"]",
+        )
+        .at("l.toml:4:15")
+        .place("gọi Hữu Lũng là quận", "calls Hữu Lũng a quận")
+        .hint("\"Chủ tịch UBND huyện Hữu Lũng\"", "\"Chủ tịch UBND huyện Hữu Lũng\""),
+        // trial13e H17: the same line twice was printed twice
+        letter(
+            "letter: the same recipient twice",
+            "recipients = [\"Chủ tịch UBND huyện Hữu Lũng\", \"Chủ tịch UBND huyện Hữu Lũng\"]",
+        )
+        .at("l.toml:4:47")
+        .place(
+            "dòng \"Chủ tịch UBND huyện Hữu Lũng\" được ghi hai lần (mục thứ 1 và thứ 2)",
+            "the line \"Chủ tịch UBND huyện Hữu Lũng\" is written twice (items 1 and 2)",
+        )
+        .hint("xóa mục thứ 2", "remove item 2"),
+        letter(
+            "letter: the same copy line twice",
+            "copies_to = [\"Như trên\", \"Lưu: VT\", \"Như trên;\"]",
+        )
+        .at("l.toml:4:37")
+        .place("mục `letter.copies_to`", "field `letter.copies_to`")
+        .place(
+            "dòng \"Như trên;\" được ghi hai lần (mục thứ 1 và thứ 3)",
+            "the line \"Như trên;\" is written twice (items 1 and 3)",
+        )
+        .hint("xóa mục thứ 3", "remove item 3"),
+        // trial13e H16: the 11 letters ran to 1,000,000,009
+        letter(
+            "letter: letters per district numbered on past the register",
+            "mode = \"per-district\"\nnumber = 999999995",
+        )
+        .at("l.toml:5:10")
+        .place("mục `letter.number`", "field `letter.number`")
+        .says(
+            "11 công văn được đánh số từ 999.999.995 đến 1.000.000.005, quá số lớn nhất 999.999.999",
+            "the 11 letters are numbered 999,999,995 to 1,000,000,005, past the largest number, 999,999,999",
+        )
+        .hint(
+            "số của công văn đầu tiên lớn nhất là 999.999.989",
+            "the first letter's number may be at most 999,999,989",
+        ),
         // letter14c item 4 (issue 13 F37): every [letter] value of the wrong shape
         letter("letter: a number of fourteen digits", "number = 16350000000000")
             .at("l.toml:4:10")
             .place("mục `letter.number`", "field `letter.number`")
+            .place(
+                "số văn bản 16350000000000 không hợp lệ",
+                "the letter number 16350000000000 is not valid",
+            )
             .says("từ 1 đến 999.999.999", "from 1 to 999,999,999")
             .hint(
                 "ví dụ: number = 1635, hoặc number = \"1635\"",

@@ -284,6 +284,39 @@ fn cases() -> Vec<Case> {
             "`campaign import` writes a scenario (TOML text), but the file's name ends in .csv",
         )
         .hint("đặt tên tệp có đuôi .toml", "end the file's name in .toml"),
+        // trial13e H14: a skeleton written as a rule file stopped every plan of its folder
+        Case::new(
+            "out: import into a file named as a rule",
+            &["import", "{dir}/scenarios/letter.csv", "--out", "{dir}/rules/bao-cao.rhai"],
+        )
+        .file("scenarios/letter.csv", crate::catalogue::import::LETTER)
+        .at("bao-cao.rhai: ")
+        .place(
+            "`campaign import` ghi một kịch bản (văn bản TOML), nhưng tên tệp có đuôi .rhai: tệp sẽ không mở được đúng như tên của nó, và sẽ bị đọc như một quy tắc",
+            "`campaign import` writes a scenario (TOML text), but the file's name ends in .rhai: it would not open as its name says, and would be read as a rule",
+        )
+        .hint("đặt tên tệp có đuôi .toml", "end the file's name in .toml"),
+        Case::new(
+            "out: generate into a file named as a rule",
+            &["generate", "--units", "3", "--seed", "1", "--out", "{dir}/g.rhai"],
+        )
+        .at("g.rhai: ")
+        .place(
+            "`campaign generate` ghi một kịch bản (văn bản TOML), nhưng tên tệp có đuôi .rhai",
+            "`campaign generate` writes a scenario (TOML text), but the file's name ends in .rhai",
+        )
+        .hint("đặt tên tệp có đuôi .toml", "end the file's name in .toml"),
+        Case::new(
+            "out: import into a file without an extension",
+            &["import", "{dir}/scenarios/letter.csv", "--out", "{dir}/skeleton"],
+        )
+        .file("scenarios/letter.csv", crate::catalogue::import::LETTER)
+        .at("skeleton: ")
+        .place(
+            "`campaign import` ghi một kịch bản (văn bản TOML), nhưng tên tệp không có đuôi .toml",
+            "`campaign import` writes a scenario (TOML text), but the file's name does not end in .toml",
+        )
+        .hint("đặt tên tệp có đuôi .toml", "end the file's name in .toml"),
         Case::new(
             "out: generate over a real scenario",
             &[

@@ -39,6 +39,11 @@ fn with_line_ends(name: &str, file: &str, ends: &str, from: &str, to: &str) -> C
         .edit(file, from, to)
 }
 
+/// `text` in UTF-16, little end first, without a byte-order mark.
+fn utf16le(text: &str) -> Vec<u8> {
+    text.encode_utf16().flat_map(u16::to_le_bytes).collect()
+}
+
 fn cases() -> Vec<Case> {
     let summary = (
         "quy tắc có 1 lỗi nên chưa lập kế hoạch",
@@ -293,6 +298,68 @@ fn cases() -> Vec<Case> {
                 "comm3.rhai holds the same text as",
             )
             .hint("bỏ một trong hai tệp khỏi mục `rules`", "list one of the two files in `rules`"),
+        // trial13e H6: a copy saved with CRLF line ends, a byte-order mark and one more newline ran
+        // twice (the check compared bytes)
+        Case::plan("rules list: a copy of a rule saved by Notepad (CRLF, BOM)")
+            .scenario(
+                RULES_LISTED,
+                "rules = [\n  \"../rules/communication.rhai\",\n  \"../rules/mandatory-cohorts.rhai\",\n  \"../rules/door-to-door.rhai\",\n  \"../rules/comm3.rhai\",\n]\n",
+            )
+            .setup(|dir| {
+                let text = std::fs::read_to_string(dir.join(COMMUNICATION)).unwrap();
+                let copy = format!("\u{feff}{}\r\n\r\n", text.replace('\n', "\r\n"));
+                std::fs::write(dir.join("rules/comm3.rhai"), copy).unwrap();
+            })
+            .at("scenarios/lang-son-2020-09-01.toml:16:3")
+            .place("comm3.rhai có cùng nội dung với", "comm3.rhai holds the same text as")
+            .hint("bỏ một trong hai tệp khỏi mục `rules`", "list one of the two files in `rules`"),
+        Case::plan("rules list: a copy of a rule saved as UTF-16")
+            .scenario(
+                RULES_LISTED,
+                "rules = [\n  \"../rules/communication.rhai\",\n  \"../rules/mandatory-cohorts.rhai\",\n  \"../rules/door-to-door.rhai\",\n  \"../rules/comm3.rhai\",\n]\n",
+            )
+            .setup(|dir| {
+                let text = std::fs::read_to_string(dir.join(COMMUNICATION)).unwrap();
+                let mut copy = vec![0xFF, 0xFE];
+                for unit in format!("{text}\n").encode_utf16() {
+                    copy.extend(unit.to_le_bytes());
+                }
+                std::fs::write(dir.join("rules/comm3.rhai"), copy).unwrap();
+            })
+            .at("scenarios/lang-son-2020-09-01.toml:16:3")
+            .place("comm3.rhai có cùng nội dung với", "comm3.rhai holds the same text as")
+            .hint("bỏ một trong hai tệp khỏi mục `rules`", "list one of the two files in `rules`"),
+        // `rules check` said "no problems" of the same two files
+        Case::new(
+            "rules check: a copy of a rule saved with CRLF line ends",
+            &["rules", "check", "{dir}/rules/communication.rhai", "{dir}/rules/comm3.rhai"],
+        )
+        .setup(|dir| {
+            let text = std::fs::read_to_string(dir.join(COMMUNICATION)).unwrap();
+            std::fs::write(dir.join("rules/comm3.rhai"), text.replace('\n', "\r\n")).unwrap();
+        })
+        .at("comm3.rhai")
+        .place("comm3.rhai có cùng nội dung với", "comm3.rhai holds the same text as")
+        .hint("bỏ một trong hai tệp khỏi mục `rules`", "list one of the two files in `rules`"),
+        // trial13e H29: hidden files (macOS's `._name.rhai`, Emacs's `.#name.rhai`) ran as rules;
+        // now they are skipped, and a folder of nothing else says so
+        Case::plan("rules folder: only a hidden macOS metadata file")
+            .scenario(RULES_LISTED, "rules = [\"../hidden\"]\n")
+            .bytes("hidden/._communication.rhai", b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X        ")
+            .at("scenarios/lang-son-2020-09-01.toml:12:10")
+            .place(
+                "chỉ có tệp .rhai ẩn (tên bắt đầu bằng dấu chấm): `._communication.rhai`",
+                "has only hidden .rhai files (names starting with a dot): `._communication.rhai`",
+            )
+            .hint("đường dẫn tính từ thư mục chứa tệp kịch bản", "paths are relative to the scenario's folder"),
+        Case::new("rules check: a folder of hidden files only", &["rules", "check", "{dir}/hidden"])
+            .bytes("hidden/.#door-to-door.rhai", b"root@host.1234:1700000000")
+            .at("hidden: ")
+            .place(
+                "chỉ có tệp .rhai ẩn (tên bắt đầu bằng dấu chấm): `.#door-to-door.rhai`",
+                "has only hidden .rhai files (names starting with a dot): `.#door-to-door.rhai`",
+            )
+            .hint("tên không bắt đầu bằng dấu chấm", "names do not start with a dot"),
         // it was left out without a word ("Checked 3 rule files" of 4 .rhai entries)
         Case::plan("rules folder: a subfolder named like a rule file")
             .scenario(RULES_LISTED, "rules = [\"../rules\"]\n")
@@ -316,6 +383,32 @@ fn cases() -> Vec<Case> {
                 "lưu lại với bảng mã UTF-8: File > Save as > Encoding: UTF-8",
                 "save it as UTF-8: File > Save as > Encoding: UTF-8",
             ),
+        // trial13e H30: UTF-16 without its mark was "not UTF-8 text (a binary file)", UTF-32 "not
+        // valid UTF-16", and a NUL in valid UTF-16 "not valid UTF-16"
+        Case::plan("rule: a file saved as UTF-16 without its mark")
+            .bytes(DOOR, &utf16le("fn before_solve(district, scenario) {\n}\n"))
+            .at("door-to-door.rhai")
+            .place(
+                "tệp quy tắc `door-to-door` được lưu với bảng mã UTF-16 nhưng thiếu dấu nhận dạng (BOM)",
+                "the rule file `door-to-door` is saved as UTF-16 without its byte-order mark (BOM)",
+            )
+            .hint("lưu lại với bảng mã UTF-8", "save it as UTF-8"),
+        Case::plan("rule: a file saved as UTF-32")
+            .bytes(DOOR, &[&[0xFF, 0xFE, 0, 0][..], b"f\0\0\0n\0\0\0"].concat())
+            .at("door-to-door.rhai")
+            .place(
+                "tệp quy tắc `door-to-door` được lưu với bảng mã UTF-32",
+                "the rule file `door-to-door` is saved as UTF-32",
+            )
+            .hint("lưu lại với bảng mã UTF-8", "save it as UTF-8"),
+        Case::plan("rule: a NUL in a file saved as UTF-16")
+            .bytes(DOOR, &[&[0xFF, 0xFE][..], &utf16le("fn before_solve(district, scenario) {\n    throw \"\0\";\n}\n")].concat())
+            .at("door-to-door.rhai:2:12")
+            .place(
+                "tệp quy tắc `door-to-door` có một ký tự NUL (U+0000)",
+                "the rule file `door-to-door` holds a NUL character (U+0000)",
+            )
+            .hint("xóa ký tự này ở vị trí đã chỉ", "delete the character where shown"),
         // trial13d G6: a `throw` of nothing or of a number gave an empty reason, no hint
         before_solve("rule: a throw of nothing", "throw;")
             .at("rules/communication.rhai:18:5")
@@ -326,6 +419,44 @@ fn cases() -> Vec<Case> {
             .at("rules/communication.rhai:18:5")
             .place("nó đưa ra 42, không phải một đoạn chữ", "it gave 42, not a text")
             .hint("ví dụ `throw \"huyện này thiếu số liệu\";`", "e.g. `throw \"this district has no figures\";`"),
+        // trial13e H31: an empty reason in both languages stopped with nothing after the colon
+        before_solve("rule: a throw of a map with empty texts", "throw #{ vi: \"\", en: \" \" };")
+            .at("rules/communication.rhai:18:5")
+            .place("dừng trong `before_solve` bằng lệnh `throw` mà không nêu lý do", "stopped in `before_solve` with a `throw` that gives no reason")
+            .hint("viết lý do bằng chữ sau `throw`", "write the reason as a text after `throw`"),
+        // and a `vi` that is not a text printed the English under Vietnamese
+        before_solve("rule: a throw of a map whose vi is a number", "throw #{ vi: 5, en: \"x\" };")
+            .at("rules/communication.rhai:18:5")
+            .place("bằng lệnh `throw` với mục `vi` là 5, không phải một đoạn chữ", "with a `throw` whose `vi` is 5, not a text")
+            .hint("viết lý do bằng chữ trong cả hai mục", "write the reason as a text in both"),
+        // trial13e H1: one look-up of a 9,000-character text compared it with every district's
+        // name and took seconds as one step
+        before_solve("rule: closest_districts of a very long text", "let s = \"ab\"; s.pad(9000, \"q\"); let c = scenario.closest_districts(s);")
+            .at("rules/communication.rhai:18:")
+            .place("`scenario.closest_districts`: tên huyện được đưa vào dài 9.000 ký tự; tên huyện dài tối đa 200 ký tự", "`scenario.closest_districts`: the name given has 9,000 characters; a district's name has at most 200")
+            .hint("đưa vào tên một huyện của kịch bản", "give it the name of one of the scenario's districts"),
+        // trial13e H13: `rules check` said the names were fine, and the rule silently did nothing
+        Case::new(
+            "rules check: district_named of a name no district has",
+            &["rules", "check", "{dir}/rules/lit.rhai", "--scenario", "{dir}/scenarios/lang-son-2020-09-01.toml"],
+        )
+        .file("rules/lit.rhai", "fn before_solve(district, scenario) {\n    let x = scenario.district_named(\"Hữu Lủng\");\n}\n")
+        .at("rules/lit.rhai:2:")
+        .place(
+            "`scenario.district_named`: kịch bản không có huyện nào tên \"Hữu Lủng\"",
+            "`scenario.district_named`: the scenario has no district named \"Hữu Lủng\"",
+        )
+        .hint("có phải ý bạn là \"Hữu Lũng\"?", "did you mean \"Hữu Lũng\"?"),
+        // trial13e H20: "there is no property `name`" / "did you mean `name`?"
+        before_solve("rule: a property of what district_named did not find", "let x = scenario.district_named(district.name + \"x\"); let n = x.name;")
+            .at("rules/communication.rhai:18:")
+            .place("`x` là () (không có giá trị) nên không có thuộc tính `name`", "`x` is () (nothing), so it has no property `name`")
+            .hint("`if x != () { ... x.name ... }`", "`if x != () { ... x.name ... }`"),
+        // trial13e H31: a thrown text over several lines was shown with `\u{a}`
+        before_solve("rule: a thrown text over lines", "throw #{ vi: \"dòng1\\ndòng2\", en: \"line1\\nline2\" };")
+            .at("rules/communication.rhai:18:5")
+            .place("quy tắc `communication`", "rule `communication`")
+            .says("dòng1 / dòng2", "line1 / line2"),
         // trial13d G7: 23 digits were "not digits"
         before_solve("rule: parse_int of a number too large", "let x = parse_int(\"99999999999999999999999\");")
             .at("rules/communication.rhai:18:13")

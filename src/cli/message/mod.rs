@@ -132,8 +132,13 @@ impl Message for OutputProblem {
                 "lệnh `{command}` không xuất được định dạng {format}: chỉ lệnh `plan` in được {format}"
             ))
             .hint("dùng --format text, markdown hoặc json (tệp .txt, .md hoặc .json)"),
+            ScenarioExtension { command, ext } if ext.is_empty() => Said::new(format!(
+                "`campaign {command}` ghi một kịch bản (văn bản TOML), nhưng tên tệp không có đuôi .toml"
+            ))
+            .hint("đặt tên tệp có đuôi .toml, ví dụ --out scenarios/tinh-moi.toml"),
             ScenarioExtension { command, ext } => Said::new(format!(
-                "`campaign {command}` ghi một kịch bản (văn bản TOML), nhưng tên tệp có đuôi .{ext}: tệp sẽ không mở được đúng như tên của nó"
+                "`campaign {command}` ghi một kịch bản (văn bản TOML), nhưng tên tệp có đuôi .{ext}: tệp sẽ không mở được đúng như tên của nó{}",
+                if ext.eq_ignore_ascii_case("rhai") { ", và sẽ bị đọc như một quy tắc" } else { "" }
             ))
             .hint("đặt tên tệp có đuôi .toml, ví dụ --out scenarios/tinh-moi.toml"),
             InputExtension { ext, plan } => Said::new(format!(
@@ -247,8 +252,13 @@ impl Message for OutputProblem {
                 "`campaign {command}` cannot write {format}: only `campaign plan` writes {format}"
             ))
             .hint("use --format text, markdown or json (a .txt, .md or .json file)"),
+            ScenarioExtension { command, ext } if ext.is_empty() => Said::new(format!(
+                "`campaign {command}` writes a scenario (TOML text), but the file's name does not end in .toml"
+            ))
+            .hint("end the file's name in .toml, e.g. --out scenarios/new-province.toml"),
             ScenarioExtension { command, ext } => Said::new(format!(
-                "`campaign {command}` writes a scenario (TOML text), but the file's name ends in .{ext}: it would not open as its name says"
+                "`campaign {command}` writes a scenario (TOML text), but the file's name ends in .{ext}: it would not open as its name says{}",
+                if ext.eq_ignore_ascii_case("rhai") { ", and would be read as a rule" } else { "" }
             ))
             .hint("end the file's name in .toml, e.g. --out scenarios/new-province.toml"),
             InputExtension { ext, plan } => Said::new(format!(
@@ -671,6 +681,9 @@ pub(crate) enum RulesCheckProblem {
     /// A folder without `.rhai` files.
     NoRuleFiles {
         folder: PathBuf,
+        /// The hidden `.rhai` files it has (not read), as a list for the message; empty when
+        /// none.
+        hidden: String,
     },
     NotFound {
         path: PathBuf,
@@ -685,7 +698,14 @@ impl Message for RulesCheckProblem {
     fn vi(&self) -> Said {
         use RulesCheckProblem::*;
         match self {
-            NoRuleFiles { folder } => Said::new(format!(
+            NoRuleFiles { folder, hidden } if !hidden.is_empty() => Said::new(format!(
+                "thư mục {} chỉ có tệp .rhai ẩn (tên bắt đầu bằng dấu chấm): {hidden}; tệp ẩn \
+                 không phải quy tắc (thường là tệp khóa của trình soạn thảo hoặc tệp thông tin \
+                 macOS ghi trên ổ dùng chung)",
+                folder.display()
+            ))
+            .hint("ghi quy tắc vào tệp .rhai có tên không bắt đầu bằng dấu chấm, ví dụ rules/tuyen-truyen.rhai"),
+            NoRuleFiles { folder, .. } => Said::new(format!(
                 "thư mục {} không có tệp quy tắc .rhai nào",
                 folder.display()
             ))
@@ -708,7 +728,14 @@ impl Message for RulesCheckProblem {
     fn en(&self) -> Said {
         use RulesCheckProblem::*;
         match self {
-            NoRuleFiles { folder } => Said::new(format!(
+            NoRuleFiles { folder, hidden } if !hidden.is_empty() => Said::new(format!(
+                "the folder {} has only hidden .rhai files (names starting with a dot): \
+                 {hidden}; hidden files are not rules (they are usually an editor's lock file or \
+                 the metadata macOS writes on a shared drive)",
+                folder.display()
+            ))
+            .hint("write rules in .rhai files whose names do not start with a dot, e.g. rules/communication.rhai"),
+            NoRuleFiles { folder, .. } => Said::new(format!(
                 "the folder {} has no .rhai rule files",
                 folder.display()
             ))

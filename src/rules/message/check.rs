@@ -105,6 +105,13 @@ pub(crate) enum CheckProblem {
         kind: String,
         kinds: Declared,
     },
+    /// `scenario.district_named` (`function`) of a name (`name`) that finds no district of the
+    /// scenario; `close`, the names most like it.
+    NoDistrict {
+        function: &'static str,
+        name: String,
+        close: Vec<String>,
+    },
     /// A directive's entry it does not read; `close` is one it reads that this may be a typing
     /// mistake for.
     DirectiveEntry { name: String, close: Option<String> },
@@ -358,6 +365,20 @@ impl Message for CheckProblem {
                 "`{function}`: kịch bản không có loại tổ/đội `{kind}`"
             ))
             .hint(kinds.vi()),
+            NoDistrict {
+                function,
+                name,
+                close,
+            } => Said::new(format!(
+                "`scenario.{function}`: kịch bản không có huyện nào tên \"{name}\": lời gọi sẽ cho ra () và quy tắc không làm gì với tên này"
+            ))
+            .hint(match close.first() {
+                Some(first) => format!(
+                    "có phải ý bạn là \"{first}\"? (các tên gần nhất: {})",
+                    crate::text::quoted_list(close)
+                ),
+                None => "ghi tên một huyện của kịch bản".to_string(),
+            }),
             DirectiveEntry { name, close } => {
                 Said::new(format!("`directive`: chỉ đạo không có mục `{name}`")).hint(match close {
                     Some(close) => did_you_mean_vi(close),
@@ -537,6 +558,20 @@ impl Message for CheckProblem {
                 "`{function}`: the scenario has no team kind `{kind}`"
             ))
             .hint(kinds.en()),
+            NoDistrict {
+                function,
+                name,
+                close,
+            } => Said::new(format!(
+                "`scenario.{function}`: the scenario has no district named \"{name}\": the call would give () and the rule do nothing with this name"
+            ))
+            .hint(match close.first() {
+                Some(first) => format!(
+                    "did you mean \"{first}\"? (the closest names: {})",
+                    crate::text::quoted_list(close)
+                ),
+                None => "write the name of one of the scenario's districts".to_string(),
+            }),
             DirectiveEntry { name, close } => Said::new(format!(
                 "`directive`: a directive has no entry `{name}`"
             ))

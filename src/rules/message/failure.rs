@@ -88,6 +88,13 @@ pub(crate) enum RuleFailure {
         vi: String,
         en: String,
     },
+    /// The rule threw a map whose `key` (`vi`, `en`) is `value`, not a text.
+    ThrownKeyNotText {
+        rule: String,
+        hook: String,
+        key: &'static str,
+        value: String,
+    },
     /// The rule's `throw` gave no reason in words: nothing (`()`, an empty text) or a value
     /// that is not a text (`value`, as Rhai writes it).
     ThrownNoReason {
@@ -240,6 +247,15 @@ impl RuleFailure {
             ThrownText { rule, hook, vi, .. } => Said::new(format!(
                 "quy tắc `{rule}` dừng với lỗi trong `{hook}`: {vi}"
             )),
+            ThrownKeyNotText {
+                rule,
+                hook,
+                key,
+                value,
+            } => Said::new(format!(
+                "quy tắc `{rule}` dừng trong `{hook}` bằng lệnh `throw` với mục `{key}` là {value}, không phải một đoạn chữ"
+            ))
+            .hint("viết lý do bằng chữ trong cả hai mục, ví dụ `throw #{ vi: \"huyện này thiếu số liệu\", en: \"this district has no figures\" };`"),
             ThrownNoReason { rule, hook, value } => Said::new(match value {
                 None => format!(
                     "quy tắc `{rule}` dừng trong `{hook}` bằng lệnh `throw` mà không nêu lý do"
@@ -350,6 +366,15 @@ impl RuleFailure {
             ThrownText { rule, hook, en, .. } => Said::new(format!(
                 "rule `{rule}` stopped with an error in `{hook}`: {en}"
             )),
+            ThrownKeyNotText {
+                rule,
+                hook,
+                key,
+                value,
+            } => Said::new(format!(
+                "rule `{rule}` stopped in `{hook}` with a `throw` whose `{key}` is {value}, not a text"
+            ))
+            .hint("write the reason as a text in both, e.g. `throw #{ vi: \"huyện này thiếu số liệu\", en: \"this district has no figures\" };`"),
             ThrownNoReason { rule, hook, value } => Said::new(match value {
                 None => format!("rule `{rule}` stopped in `{hook}` with a `throw` that gives no reason"),
                 Some(value) => format!(
@@ -396,6 +421,12 @@ pub(crate) enum RuntimeProblem {
     NoProperty {
         name: String,
         close: Option<String>,
+    },
+    /// A property `name` read of `()` (`value`, as the rule writes it, where the source shows
+    /// it plainly): what `scenario.district_named` gives when it finds nothing.
+    PropertyOfNothing {
+        name: String,
+        value: Option<String>,
     },
     ReadOnly {
         name: String,
@@ -991,6 +1022,18 @@ impl Message for RuntimeProblem {
                     None => said,
                 }
             }
+            PropertyOfNothing { name, value } => {
+                let x = value.as_deref().unwrap_or("x");
+                Said::new(format!(
+                    "{} là () (không có giá trị) nên không có thuộc tính `{name}`: thường là do \
+                     `scenario.district_named(...)` không tìm thấy huyện nào có tên đã cho",
+                    value.as_deref().map_or("giá trị".to_string(), |v| format!("`{v}`"))
+                ))
+                .hint(format!(
+                    "kiểm tra trước khi đọc: `if {x} != () {{ ... {x}.{name} ... }}`; \
+                     `scenario.closest_districts(tên)` cho các tên huyện gần nhất"
+                ))
+            }
             ReadOnly { name } => Said::new(format!("không sửa được `{name}`: chỉ đọc được")),
             NoEntry { name, map, row } => {
                 let said = Said::new(match map {
@@ -1141,6 +1184,18 @@ impl Message for RuntimeProblem {
                     Some(close) => said.hint(did_you_mean_en(close)),
                     None => said,
                 }
+            }
+            PropertyOfNothing { name, value } => {
+                let x = value.as_deref().unwrap_or("x");
+                Said::new(format!(
+                    "{} is () (nothing), so it has no property `{name}`: usually \
+                     `scenario.district_named(...)` found no district of the name given",
+                    value.as_deref().map_or("the value".to_string(), |v| format!("`{v}`"))
+                ))
+                .hint(format!(
+                    "check it before reading it: `if {x} != () {{ ... {x}.{name} ... }}`; \
+                     `scenario.closest_districts(name)` gives the closest districts' names"
+                ))
             }
             ReadOnly { name } => Said::new(format!("`{name}` cannot be changed: it is read-only")),
             NoEntry { name, map, row } => {

@@ -153,7 +153,8 @@ pub(crate) enum HostProblem {
     /// `function`'s texts would take the evaluation's directive texts and reasons past
     /// [`MAX_TEXT_TOTAL`] characters.
     TotalText { function: &'static str },
-    /// A cohort name of `chars` characters, more than [`MAX_NAME_CHARS`].
+    /// A cohort name (or, for `district_named` and `closest_districts`, a district's name) of
+    /// `chars` characters, more than [`MAX_NAME_CHARS`].
     LongName {
         function: &'static str,
         chars: usize,
@@ -350,6 +351,15 @@ impl Message for HostProblem {
             ))
             .hint("rút ngắn nội dung chỉ đạo của các quy tắc, hoặc lập kế hoạch riêng cho từng \
                    phần của tỉnh (mỗi phần một kịch bản)"),
+            LongName { function, chars } if function.contains("district") => Said::new(format!(
+                "`scenario.{function}`: tên huyện được đưa vào dài {} ký tự; tên huyện dài tối \
+                 đa {} ký tự",
+                count(Lang::Vi, *chars as f64),
+                count(Lang::Vi, MAX_NAME_CHARS as f64)
+            ))
+            .hint(format!(
+                "đưa vào tên một huyện của kịch bản, ví dụ `scenario.{function}(\"Hữu Lũng\")`"
+            )),
             LongName { function, chars } => Said::new(format!(
                 "`{function}`: tên nhóm đối tượng dài {} ký tự, tối đa {}",
                 count(Lang::Vi, *chars as f64),
@@ -549,6 +559,16 @@ impl Message for HostProblem {
             ))
             .hint("shorten the rules' directive texts, or plan each part of the province on its \
                    own (one scenario per part)"),
+            LongName { function, chars } if function.contains("district") => Said::new(format!(
+                "`scenario.{function}`: the name given has {} characters; a district's name has \
+                 at most {}",
+                count(Lang::En, *chars as f64),
+                count(Lang::En, MAX_NAME_CHARS as f64)
+            ))
+            .hint(format!(
+                "give it the name of one of the scenario's districts, e.g. \
+                 `scenario.{function}(\"Hữu Lũng\")`"
+            )),
             LongName { function, chars } => Said::new(format!(
                 "`{function}`: the cohort name has {} characters, at most {}",
                 count(Lang::En, *chars as f64),

@@ -14,6 +14,12 @@ pub(crate) enum RuleFileProblem {
     /// The file starts with a UTF-16 byte-order mark (Notepad's "Unicode"), and the rest is
     /// not UTF-16 text.
     NotUtf16 { rule: String },
+    /// The file is UTF-16 without its byte-order mark (every other byte 0 in plain text).
+    Utf16NoMark { rule: String },
+    /// The file starts with a UTF-32 byte-order mark.
+    Utf32 { rule: String },
+    /// A NUL character (U+0000) in a file that is otherwise text (UTF-16 with its mark).
+    Nul { rule: String },
     /// A folder inside a rules folder whose name ends in `.rhai`: the rules folder's files are
     /// its `.rhai` files, and a subfolder is never read.
     Subfolder { rule: String },
@@ -486,6 +492,18 @@ impl Message for RuleFileProblem {
                 "tệp quy tắc `{rule}` được lưu với bảng mã UTF-16 (Unicode) nhưng nội dung không phải văn bản UTF-16 hợp lệ"
             ))
             .hint("mở tệp bằng Notepad và lưu lại với bảng mã UTF-8: File > Save as > Encoding: UTF-8"),
+            Utf16NoMark { rule } => Said::new(format!(
+                "tệp quy tắc `{rule}` được lưu với bảng mã UTF-16 nhưng thiếu dấu nhận dạng (BOM) ở đầu tệp"
+            ))
+            .hint("mở tệp bằng trình soạn thảo và lưu lại với bảng mã UTF-8: File > Save as > Encoding: UTF-8"),
+            Utf32 { rule } => Said::new(format!(
+                "tệp quy tắc `{rule}` được lưu với bảng mã UTF-32, chương trình không đọc bảng mã này"
+            ))
+            .hint("mở tệp bằng trình soạn thảo và lưu lại với bảng mã UTF-8: File > Save as > Encoding: UTF-8"),
+            Nul { rule } => Said::new(format!(
+                "tệp quy tắc `{rule}` có một ký tự NUL (U+0000), ký tự không thấy được và không dùng được trong quy tắc"
+            ))
+            .hint("xóa ký tự này ở vị trí đã chỉ (nếu nó nằm trong một đoạn chữ, gõ lại đoạn chữ đó), rồi lưu lại tệp"),
             NotText { rule } => Said::new(format!(
                 "tệp quy tắc `{rule}` không phải văn bản UTF-8 (có thể là một tệp nhị phân: tài liệu Word, hình ảnh…)"
             ))
@@ -539,6 +557,18 @@ impl Message for RuleFileProblem {
                 "the rule file `{rule}` is saved as UTF-16 (Unicode) but is not valid UTF-16 text"
             ))
             .hint("open it in Notepad and save it as UTF-8: File > Save as > Encoding: UTF-8"),
+            Utf16NoMark { rule } => Said::new(format!(
+                "the rule file `{rule}` is saved as UTF-16 without its byte-order mark (BOM) at the start"
+            ))
+            .hint("open it in an editor and save it as UTF-8: File > Save as > Encoding: UTF-8"),
+            Utf32 { rule } => Said::new(format!(
+                "the rule file `{rule}` is saved as UTF-32, an encoding the planner does not read"
+            ))
+            .hint("open it in an editor and save it as UTF-8: File > Save as > Encoding: UTF-8"),
+            Nul { rule } => Said::new(format!(
+                "the rule file `{rule}` holds a NUL character (U+0000), invisible and not allowed in a rule"
+            ))
+            .hint("delete the character where shown (inside a text, type the text again), then save the file"),
             NotText { rule } => Said::new(format!(
                 "the rule file `{rule}` is not UTF-8 text (it may be a binary file: a Word document, a picture…)"
             ))

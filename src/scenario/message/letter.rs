@@ -69,6 +69,26 @@ pub(crate) enum LetterProblem {
         close: Option<String>,
         known: Shortlist,
     },
+    /// A recipient names the district `district` with the unit word `written` ("thị xã")
+    /// where the district is a `unit` ("thành phố"): a People's Committee that does not exist.
+    /// `suggested` is the recipient with the district's own word.
+    RecipientUnit {
+        recipient: String,
+        written: String,
+        district: String,
+        unit: &'static str,
+        suggested: String,
+    },
+    /// The same line (`line`) twice in `recipients` or `copies_to`: first as item `first`,
+    /// again as item `again` (1-based).
+    SameLineTwice {
+        line: String,
+        first: usize,
+        again: usize,
+    },
+    /// With `mode = "per-district"`, the `letters` letters numbered from `first` would pass
+    /// [`crate::limits::LETTER_NUMBER_MAX`].
+    PerDistrictNumberPast { first: u64, letters: usize },
 }
 
 /// What is wrong with the shape of a symbol (ký hiệu).
@@ -190,6 +210,34 @@ impl Message for LetterProblem {
                 why.vi()
             ))
             .hint("ví dụ: symbol = \"STTTT-TTBCXB\" (không có dấu cách), và số ở number = 1635"),
+            RecipientUnit {
+                recipient,
+                written,
+                district,
+                unit,
+                suggested,
+            } => Said::new(format!(
+                "nơi nhận \"{recipient}\" gọi {district} là {written}, nhưng trong kịch bản {district} là {unit}: công văn sẽ gửi tới một Ủy ban nhân dân không có thật"
+            ))
+            .hint(format!("ghi đúng loại đơn vị: \"{suggested}\"")),
+            SameLineTwice { line, first, again } => Said::new(format!(
+                "dòng \"{line}\" được ghi hai lần (mục thứ {first} và thứ {again}): công văn sẽ in nó hai lần"
+            ))
+            .hint(format!("xóa mục thứ {again}")),
+            PerDistrictNumberPast { first, letters } => Said::new(format!(
+                "với mode = \"per-district\", {} công văn được đánh số từ {} đến {}, quá số lớn nhất {}",
+                count(Lang::Vi, *letters as f64),
+                count(Lang::Vi, *first as f64),
+                count(Lang::Vi, (*first + *letters as u64 - 1) as f64),
+                count(Lang::Vi, crate::limits::LETTER_NUMBER_MAX as f64)
+            ))
+            .hint(format!(
+                "số của công văn đầu tiên lớn nhất là {}",
+                count(
+                    Lang::Vi,
+                    (crate::limits::LETTER_NUMBER_MAX + 1).saturating_sub(*letters as u64) as f64
+                )
+            )),
             UnknownRecipient {
                 recipient,
                 name,
@@ -299,6 +347,34 @@ impl Message for LetterProblem {
                 why.en()
             ))
             .hint("e.g. symbol = \"STTTT-TTBCXB\" (no spaces), and the number in number = 1635"),
+            RecipientUnit {
+                recipient,
+                written,
+                district,
+                unit,
+                suggested,
+            } => Said::new(format!(
+                "the recipient \"{recipient}\" calls {district} a {written}, but in the scenario {district} is a {unit}: the letter would address a People's Committee that does not exist"
+            ))
+            .hint(format!("write the right unit word: \"{suggested}\"")),
+            SameLineTwice { line, first, again } => Said::new(format!(
+                "the line \"{line}\" is written twice (items {first} and {again}): the letter would print it twice"
+            ))
+            .hint(format!("remove item {again}")),
+            PerDistrictNumberPast { first, letters } => Said::new(format!(
+                "with mode = \"per-district\", the {} letters are numbered {} to {}, past the largest number, {}",
+                count(Lang::En, *letters as f64),
+                count(Lang::En, *first as f64),
+                count(Lang::En, (*first + *letters as u64 - 1) as f64),
+                count(Lang::En, crate::limits::LETTER_NUMBER_MAX as f64)
+            ))
+            .hint(format!(
+                "the first letter's number may be at most {}",
+                count(
+                    Lang::En,
+                    (crate::limits::LETTER_NUMBER_MAX + 1).saturating_sub(*letters as u64) as f64
+                )
+            )),
             UnknownRecipient {
                 recipient,
                 name,

@@ -98,9 +98,11 @@ pub(crate) enum ScenarioProblem {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum RulePath {
     Empty,
-    /// A folder without `.rhai` files.
+    /// A folder without `.rhai` files; `hidden`, the hidden ones it has (not read), as a list
+    /// for the message, empty when none.
     NoRules {
         path: String,
+        hidden: String,
     },
     NotFound {
         path: String,
@@ -271,9 +273,14 @@ impl Message for ScenarioProblem {
             .hint("mục `rules` chỉ ghi các tệp quy tắc (đuôi .rhai) hoặc thư mục chứa chúng, ví dụ rules = [\"../rules\"]"),
             BadRulePath { path, folder } => Said::new(match path {
                 RulePath::Empty => "đường dẫn tệp quy tắc đang để trống".to_string(),
-                RulePath::NoRules { path } => {
+                RulePath::NoRules { path, hidden } if hidden.is_empty() => {
                     format!("thư mục quy tắc {path} không có tệp .rhai nào")
                 }
+                RulePath::NoRules { path, hidden } => format!(
+                    "thư mục quy tắc {path} chỉ có tệp .rhai ẩn (tên bắt đầu bằng dấu chấm): \
+                     {hidden}; tệp ẩn không được chạy như quy tắc (thường là tệp khóa của trình \
+                     soạn thảo hoặc tệp thông tin macOS ghi trên ổ dùng chung)"
+                ),
                 RulePath::NotFound { path } => {
                     format!("không tìm thấy tệp hoặc thư mục quy tắc {path}")
                 }
@@ -417,7 +424,14 @@ impl Message for ScenarioProblem {
                 .hint("`rules` lists rule files (ending in .rhai) or folders holding them, e.g. rules = [\"../rules\"]"),
             BadRulePath { path, folder } => Said::new(match path {
                 RulePath::Empty => "the rule path is empty".to_string(),
-                RulePath::NoRules { path } => format!("the rule folder {path} has no .rhai files"),
+                RulePath::NoRules { path, hidden } if hidden.is_empty() => {
+                    format!("the rule folder {path} has no .rhai files")
+                }
+                RulePath::NoRules { path, hidden } => format!(
+                    "the rule folder {path} has only hidden .rhai files (names starting with a \
+                     dot): {hidden}; hidden files are not run as rules (they are usually an \
+                     editor's lock file or the metadata macOS writes on a shared drive)"
+                ),
                 RulePath::NotFound { path } => format!("rule file or folder {path} not found"),
                 RulePath::NotRule { path, .. } => format!("{path} is not a rule file"),
             })
