@@ -546,7 +546,10 @@ fn a_history_workbook_is_read_from_the_sheet_named() {
         Some(("Ngày 18".to_string(), vec!["Ngày 25".to_string()]))
     );
     let text = campaign_planner::report::json::render(&got, Lang::En);
-    assert!(text.contains("\"notice\": \"workbook_sheet_read\""), "{text}");
+    assert!(
+        text.contains("\"notice\": \"workbook_sheet_read\""),
+        "{text}"
+    );
     // a sheet the workbook does not have
     let (code, _, err) = run(&[
         "plan",

@@ -256,7 +256,11 @@ fn coverage(grid: &Grid, options: &Options) -> Result<Imported, Error> {
             return Err(check::unnamed(src, row, columns.district));
         }
         // "Huyện" alone is no name: it became a district called "Huyện" (trial 13e H18)
-        if !is_total && crate::model::UnitType::parse(&name).is_some() {
+        if !is_total
+            && name.chars().count() <= 16
+            && !name.chars().any(|c| c.is_ascii_digit())
+            && crate::model::UnitType::parse(&name).is_some()
+        {
             return Err(src.error(
                 row.cell_pos(columns.district),
                 InRow {
@@ -653,7 +657,10 @@ fn extra_columns(
             Some(&(_, first)) if !names.extras.iter().any(|(e, _)| *e == extra) => {
                 let below = header.rows.last().map_or(0, |&l| l + 1);
                 let differ = rows.get(below..).unwrap_or_default().iter().any(|r| {
-                    let (a, b) = (table::parse_count(r.cell(first)), table::parse_count(r.cell(i)));
+                    let (a, b) = (
+                        table::parse_count(r.cell(first)),
+                        table::parse_count(r.cell(i)),
+                    );
                     a.is_some() && b.is_some() && a != b
                 });
                 if differ {

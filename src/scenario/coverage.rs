@@ -168,7 +168,10 @@ pub(crate) fn refuse_hidden_rows(grid: &Grid, line: usize) -> Result<(), Error> 
     }
     Err(
         Error::new(crate::import::message::TableFileProblem::HiddenRows {
-            sheet: grid.sheet.as_ref().map_or_else(String::new, |s| s.0.clone()),
+            sheet: grid
+                .sheet
+                .as_ref()
+                .map_or_else(String::new, |s| s.0.clone()),
             rows,
         })
         .file(&grid.src.path),

@@ -647,13 +647,25 @@ fn districts<'a>(
         }
     }
     let from = layers.iter().rposition(|l| l.get("coverage").is_some());
+    // `sheet` goes with `coverage`: the last layer's from the one naming the file on (an
+    // overlay may choose another sheet of its base's workbook)
+    let sheet = layers
+        .iter()
+        .skip(from.unwrap_or(0))
+        .rev()
+        .find_map(|l| l.get("sheet").map(|v| (l.src, v)));
+    if let (None, Some((src, value))) = (from, sheet) {
+        return Err(src
+            .error(pos(value), ScenarioProblem::SheetWithoutCoverage)
+            .field("sheet"));
+    }
     let table = match from {
-        Some(i) => Some(coverage_file(&layers[i])?),
+        Some(i) => Some(coverage_file(&layers[i], sheet)?),
         None => None,
     };
-    let sheet_chosen = table.as_ref().and_then(|(t, named)| {
-        super::SheetChosen::of(&t.src.path, &t.sheet, &t.hidden, *named)
-    });
+    let sheet_chosen = table
+        .as_ref()
+        .and_then(|(t, named)| super::SheetChosen::of(&t.src.path, &t.sheet, &t.hidden, *named));
     let table = table.map(|(t, _)| t);
     let mut notes = None;
     let mut list = match &table {
@@ -703,15 +715,18 @@ fn districts<'a>(
 /// Reads the coverage file that `layer` names (relative to its file's folder), from the sheet
 /// its `sheet` names (a workbook's: its name or its number from 1, as `--sheet` of import);
 /// and whether a sheet was named.
-fn coverage_file(layer: &Layer<'_, '_>) -> Result<(Grid, bool), Error> {
+fn coverage_file(
+    layer: &Layer<'_, '_>,
+    sheet: Option<(&Source, &super::document::Value<'_>)>,
+) -> Result<(Grid, bool), Error> {
     let src = layer.src;
     let file = layer
         .get("coverage")
         .expect("the layer names a coverage file");
     let written = as_str(src, "coverage", file)?.trim();
     let path = src.folder().join(written);
-    let sheet = match layer.get("sheet") {
-        Some(value) => Some(sheet_named(src, "sheet", value)?),
+    let sheet = match sheet {
+        Some((at, value)) => Some(sheet_named(at, "sheet", value)?),
         None => None,
     };
     let named = sheet.is_some();
