@@ -86,6 +86,8 @@ pub(crate) enum ScenarioProblem {
     NoDistricts,
     /// One file has both `coverage` and `[[district]]` entries.
     CoverageAndDistricts,
+    /// `sheet = ...` (a coverage workbook's sheet) in a scenario without `coverage`.
+    SheetWithoutCoverage,
     /// Two files of `rules` (`first`, `second`, as shown) hold the same text: the same rule
     /// would run twice and count its installs twice.
     SameRuleTwice {
