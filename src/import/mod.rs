@@ -348,12 +348,11 @@ fn coverage(grid: &Grid, options: &Options) -> Result<Imported, Error> {
     // `--as-of` wins, but a date column that says another day is said beside it: `9/1/2020`
     // typed for the column's `1/9/2020` moved the figures eight months (trial 13e H11)
     let mut as_of_column = None;
-    if let Some(given) = options.as_of {
-        if let Some(AsOf::Column { date, heading }) = as_of.take()
-            && date.iso() != given.iso()
-        {
-            as_of_column = Some((date, heading));
-        }
+    if let Some(given) = options.as_of
+        && let Some(AsOf::Column { date, heading }) = as_of.take()
+        && date.iso() != given.iso()
+    {
+        as_of_column = Some((date, heading));
     }
     let as_of = match as_of {
         Some(as_of) => as_of,
