@@ -109,6 +109,14 @@ pub enum Notice {
         first_row: usize,
         text: String,
     },
+    /// A workbook of the scenario (its coverage file, a `[[history]]` file) has several shown
+    /// sheets and no `sheet = ...` chose one: the sheet read, and the others, so that a figure
+    /// read from the wrong day's sheet never passes without a word (trial 13e H4).
+    WorkbookSheetRead {
+        file: String,
+        sheet: String,
+        others: Vec<String>,
+    },
 }
 
 /// Province totals.
@@ -406,6 +414,13 @@ impl Plan {
                 last_row: notes.last_row,
                 first_row: notes.first_row,
                 text: notes.text.clone(),
+            });
+        }
+        for chosen in &scenario.sheets_chosen {
+            said.push(Notice::WorkbookSheetRead {
+                file: chosen.file.clone(),
+                sheet: chosen.sheet.clone(),
+                others: chosen.others.clone(),
             });
         }
         let kinds: Vec<String> = scenario

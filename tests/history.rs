@@ -481,3 +481,121 @@ fn an_unknown_snapshot_name_gets_did_you_mean() {
     assert!(en.contains("did you mean `Hữu Lũng`?"), "{en}");
     assert!(vi.contains("có phải ý bạn là `Hữu Lũng`?"), "{vi}");
 }
+
+/// A workbook with one sheet per report, as trial 13e H4 made it: "Ngày 18" (the sheet it
+/// opens on) with the figures of scenarios/coverage-2020-08-18.csv, "Ngày 25" with those of
+/// 2020-08-25; no title rows.
+fn two_sheets(path: &Path) {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    for (name, csv) in [
+        ("Ngày 18", "coverage-2020-08-18.csv"),
+        ("Ngày 25", "coverage-2020-08-25.csv"),
+    ] {
+        let sheet = book.add_worksheet().set_name(name).unwrap();
+        let text = std::fs::read_to_string(Path::new(ROOT).join("scenarios").join(csv)).unwrap();
+        for (row, line) in (0u32..).zip(text.lines().filter(|l| !l.starts_with('#'))) {
+            for (col, cell) in (0u16..).zip(line.split(',')) {
+                match cell.parse::<f64>() {
+                    Ok(n) => sheet.write_number(row, col, n),
+                    Err(_) => sheet.write_string(row, col, cell),
+                }
+                .unwrap();
+            }
+        }
+    }
+    book.save(path).unwrap();
+}
+
+fn sheet_read(plan: &campaign_planner::plan::Plan) -> Option<(String, Vec<String>)> {
+    plan.notices.iter().find_map(|n| match n {
+        campaign_planner::plan::Notice::WorkbookSheetRead { sheet, others, .. } => {
+            Some((sheet.clone(), others.clone()))
+        }
+        _ => None,
+    })
+}
+
+/// Trial 13e H4: a `[[history]]` workbook with one sheet per report was read from the sheet it
+/// opens on whatever the `date`, without a word, and no key could choose the sheet. Now
+/// `sheet` chooses it (by name, diacritics aside, or number), and a workbook read without it
+/// says in the plan which of its shown sheets was read.
+#[test]
+fn a_history_workbook_is_read_from_the_sheet_named() {
+    let layout = crate::layout::Layout::new();
+    two_sheets(&layout.dir.path().join("scenarios/two-sheets.xlsx"));
+    let entry = |sheet: &str| {
+        format!(
+            "base = \"lang-son-2020-09-01.toml\"\n\n[[history]]\ndate = 2020-08-25\nfile = \"two-sheets.xlsx\"\n{sheet}"
+        )
+    };
+    // Hữu Lũng: 16,549 on 2020-08-25, 18,019 on 2020-09-01: 210 a day
+    for (file, sheet) in [
+        ("named.toml", "sheet = \"Ngày 25\"\n"),
+        ("plain.toml", "sheet = \"ngay 25\"\n"),
+        ("number.toml", "sheet = 2\n"),
+    ] {
+        let got = plan(&layout.write(file, &entry(sheet))).unwrap();
+        let pace = district(&got, "Hữu Lũng").pace_per_day.unwrap();
+        assert!((pace - 210.0).abs() < 1e-9, "{sheet}: {pace}");
+        assert_eq!(sheet_read(&got), None, "{sheet}");
+    }
+    // without `sheet`: the sheet it opens on, and said
+    let got = plan(&layout.write("unnamed.toml", &entry(""))).unwrap();
+    assert_eq!(
+        sheet_read(&got),
+        Some(("Ngày 18".to_string(), vec!["Ngày 25".to_string()]))
+    );
+    let text = campaign_planner::report::json::render(&got, Lang::En);
+    assert!(
+        text.contains("\"notice\": \"workbook_sheet_read\""),
+        "{text}"
+    );
+    // a sheet the workbook does not have
+    let (code, _, err) = run(&[
+        "plan",
+        layout
+            .write("missing.toml", &entry("sheet = \"Ngày 26\"\n"))
+            .to_str()
+            .unwrap(),
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("has no sheet \"Ngày 26\""), "{err}");
+}
+
+/// Trial 13e H4: a scenario's `coverage` workbook too, with `sheet` beside it.
+#[test]
+fn a_coverage_workbook_is_read_from_the_sheet_named() {
+    let layout = crate::layout::Layout::new();
+    two_sheets(&layout.dir.path().join("scenarios/two-sheets.xlsx"));
+    let shipped = crate::layout::shipped();
+    let head = &shipped[..shipped.find("# Districts:").unwrap()];
+    let reading = |sheet: &str| {
+        head.lines()
+            .map(|line| {
+                if line.starts_with("# budget") {
+                    format!("coverage = \"two-sheets.xlsx\"\n{sheet}")
+                } else {
+                    line.to_string()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+            + "\n"
+    };
+    let installed = |s: &campaign_planner::scenario::Scenario| {
+        s.districts
+            .iter()
+            .find(|d| d.name == "Hữu Lũng")
+            .unwrap()
+            .installed
+    };
+    let named = load(&layout.write("named.toml", &reading("sheet = \"Ngày 25\""))).unwrap();
+    assert_eq!(installed(&named), 16_549);
+    assert!(named.sheets_chosen.is_empty());
+    let unnamed = load(&layout.write("unnamed.toml", &reading(""))).unwrap();
+    assert_eq!(installed(&unnamed), 15_059);
+    assert_eq!(unnamed.sheets_chosen.len(), 1);
+    assert_eq!(unnamed.sheets_chosen[0].sheet, "Ngày 18");
+}

@@ -1756,3 +1756,94 @@ fn hidden_sheets_and_rows_are_not_read_and_said() {
         &["Sheet: \"Cũ (ẩn)\" (named by --sheet; it is hidden in Excel)"],
     );
 }
+
+/// Trial 13e H24: `--sheet "Huyen"` was refused though the hint says diacritics may differ;
+/// a sheet's name is now matched without them, as headings are.
+#[test]
+fn sheet_names_match_without_diacritics() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("an.xlsx");
+    hidden_old_figures(&path, true);
+    let [(code, skeleton, vi), _] = both(&path, &["--sheet", "bao cao", "--as-of", "1/9/2020"]);
+    assert_eq!(code, 0, "{vi}");
+    assert!(skeleton.contains("installed = 1_000"), "{skeleton}");
+    let [(code, skeleton, vi), _] = both(&path, &["--sheet", "CU (AN)", "--as-of", "1/9/2020"]);
+    assert_eq!(code, 0, "{vi}");
+    assert!(skeleton.contains("installed = 10\n"), "{skeleton}");
+}
+
+/// Trial 13e H5: a two-row header with a group heading over the team columns ("Tổ vận động"
+/// over "xã | tình nguyện") and "Đơn vị" merged down both rows made the commune counts the
+/// district names ("24", "22"). The names are read from the column the upper row names.
+#[test]
+fn a_group_heading_over_the_team_columns_leaves_the_names_where_they_are() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = write(
+        dir.path(),
+        "m1.csv",
+        "Đơn vị,Số thuê bao,,Tổ vận động,\n,smartphone,đã cài,xã,tình nguyện\nHữu Lũng,78399,18019,24,3\nCao Lộc,58196,16752,22,1\n",
+    );
+    let xlsx = dir.path().join("w2.xlsx");
+    {
+        let mut book = Workbook::new();
+        let sheet = book.add_worksheet();
+        let plain = Format::new();
+        sheet.merge_range(0, 0, 1, 0, "Đơn vị", &plain).unwrap();
+        sheet
+            .merge_range(0, 1, 0, 2, "Số thuê bao", &plain)
+            .unwrap();
+        sheet
+            .merge_range(0, 3, 0, 4, "Tổ vận động", &plain)
+            .unwrap();
+        for (col, cell) in (1..).zip(["smartphone", "đã cài", "xã", "tình nguyện"]) {
+            sheet.write_string(1, col, cell).unwrap();
+        }
+        for (row, (name, smartphones, installed, commune, volunteer)) in (2..).zip([
+            ("Hữu Lũng", 78_399, 18_019, 24, 3),
+            ("Cao Lộc", 58_196, 16_752, 22, 1),
+        ]) {
+            sheet.write_string(row, 0, name).unwrap();
+            for (col, n) in (1..).zip([smartphones, installed, commune, volunteer]) {
+                sheet.write_number(row, col, n).unwrap();
+            }
+        }
+        book.save(&xlsx).unwrap();
+    }
+    for path in [&csv, &xlsx] {
+        let [(code, skeleton, vi), (_, _, en)] = both(path, &["--as-of", "1/9/2020"]);
+        assert_eq!(code, 0, "{vi}");
+        assert!(skeleton.contains("name = \"Hữu Lũng\""), "{skeleton}");
+        assert!(skeleton.contains("name = \"Cao Lộc\""), "{skeleton}");
+        assert!(!skeleton.contains("name = \"24\""), "{skeleton}");
+        assert!(skeleton.contains("installed = 18_019"), "{skeleton}");
+        assert!(skeleton.contains("teams = { commune = 24 }"), "{skeleton}");
+        assert!(en.contains("two header rows, 1 and 2"), "{en}");
+    }
+}
+
+/// Trial 13e H11: `--as-of 9/1/2020` silently overrode the file's own date column
+/// "1/9/2020" (eight months earlier). `--as-of` still wins, and the report says the column.
+#[test]
+fn as_of_that_contradicts_the_date_column_is_said() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "d4.csv",
+        "Huyện,Smartphone,Đã cài,Số liệu đến ngày\nHữu Lũng,78399,18019,1/9/2020\nCao Lộc,58196,16752,1/9/2020\n",
+    );
+    let [(code, skeleton, vi), (_, _, en)] = both(&path, &["--as-of", "9/1/2020"]);
+    assert_eq!(code, 0, "{vi}");
+    assert!(skeleton.contains("as_of = 2020-01-09"), "{skeleton}");
+    assert_has(&vi, &["(2020-09-01), khác ngày ghi ở --as-of"]);
+    assert_has(
+        &en,
+        &[
+            "(2020-09-01), another day than --as-of",
+            "run again with --as-of",
+        ],
+    );
+    // the same day: nothing more said
+    let [(code, _, vi), _] = both(&path, &["--as-of", "1/9/2020"]);
+    assert_eq!(code, 0, "{vi}");
+    assert!(!vi.contains("khác ngày ghi ở --as-of"), "{vi}");
+}

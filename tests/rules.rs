@@ -104,6 +104,7 @@ fn scenario(districts: Vec<DistrictInput>) -> Scenario {
         letter: Default::default(),
         files: Vec::new(),
         coverage_notes: None,
+        sheets_chosen: Vec::new(),
     }
 }
 

@@ -160,7 +160,12 @@ pub(crate) fn unnamed(src: &Source, row: &GridRow, name: usize) -> Error {
         row.cell_pos(name),
         InRow {
             row: row.label(""),
-            problem: RowProblem::Unnamed,
+            // a formula never computed is not an empty cell (trial 13e H27)
+            problem: if row.uncomputed.contains(&name) {
+                RowProblem::NameUncomputed
+            } else {
+                RowProblem::Unnamed
+            },
         },
     )
 }

@@ -154,6 +154,7 @@ fn single(row: &GridRow) -> Vec<Column> {
 fn pair(upper: &GridRow, lower: &GridRow) -> Vec<Column> {
     let width = upper.cells.len().max(lower.cells.len());
     let mut columns = Vec::with_capacity(width);
+    let mut under_group = Vec::with_capacity(width);
     let mut spanning: Option<String> = None;
     for i in 0..width {
         let up = written(upper.cell(i));
@@ -174,15 +175,33 @@ fn pair(upper: &GridRow, lower: &GridRow) -> Vec<Column> {
         let lower = (parts.len() == 2)
             .then(|| parts.last().and_then(|p| table::heading(p)))
             .flatten();
+        let whole = table::heading(&title);
         let guess = match lower {
             Some(Heading::Rate) => lower,
-            _ => table::heading(&title).or(lower),
+            _ => whole.or(lower),
         };
+        // a district heading read from a lower cell under a group heading ("xã" under "Tổ
+        // vận động"): a sub-heading, which a column named in the upper row alone outranks
+        under_group.push(whole.is_none() && lower == Some(Heading::District));
         columns.push(Column {
             title,
             parts,
             guess,
         });
+    }
+    // "Đơn vị" merged down both rows names the districts; "xã | tình nguyện" under "Tổ vận
+    // động" are team counts, not names (trial 13e H5)
+    let named_above = (0..width).any(|i| {
+        columns[i].guess == Some(Heading::District)
+            && !under_group[i]
+            && written(lower.cell(i)).is_empty()
+    });
+    if named_above {
+        for (column, under) in columns.iter_mut().zip(&under_group) {
+            if *under {
+                column.guess = None;
+            }
+        }
     }
     columns
 }
@@ -514,6 +533,27 @@ pub(crate) fn find(src: &Source, rows: &[GridRow], names: &ColumnNames) -> Resul
     for (n, &i) in searched.iter().enumerate() {
         match read(&single(&rows[i]), names) {
             Ok((columns, named)) => {
+                // the row above names the district column, merged down over this one, and
+                // this row's own "district" is a sub-heading under a group heading ("xã"
+                // under "Tổ vận động"): the two rows are the header (trial 13e H5)
+                if let Some(&p) = n.checked_sub(1).and_then(|m| searched.get(m))
+                    && can_be_upper(&rows[p])
+                    && can_be_lower(&rows[i])
+                {
+                    let pair_columns = pair(&rows[p], &rows[i]);
+                    if let Ok((found, named)) = read(&pair_columns, names)
+                        && found.district != columns.district
+                        && rows[i].cell(found.district).is_empty()
+                    {
+                        return Ok(Header {
+                            rows: vec![p, i],
+                            titles: pair_columns.into_iter().map(|c| c.title).collect(),
+                            columns: found,
+                            named,
+                            skipped: skipped_under(rows, &filled, i),
+                        });
+                    }
+                }
                 // a second header row under it ("Số máy | Tỷ lệ (%)" under a heading merged
                 // over both): the two rows are the header
                 if let Some(&j) = filled.get(n + 1)

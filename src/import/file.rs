@@ -165,13 +165,8 @@ fn csv_delimiter(bytes: &[u8]) -> Option<char> {
 
 /// Reads the table at `path`: an `.xlsx` workbook's sheet with a header row, else CSV. The file
 /// is read once, bounded ([`TABLE_BYTES`]); what it holds decides against its name (a workbook
-/// is a zip archive, `PK`).
-pub(crate) fn read(path: &Path) -> Result<Grid, Error> {
-    read_sheet(path, None)
-}
-
-/// [`read`], a workbook's sheet chosen by `sheet` (`--sheet`: its name, or its number from 1)
-/// instead of the first with a header row.
+/// is a zip archive, `PK`). A workbook's sheet is chosen by `sheet` (`--sheet`, a scenario's
+/// `sheet = ...`: its name, or its number from 1) instead of the first with a header row.
 pub(crate) fn read_sheet(path: &Path, sheet: Option<&str>) -> Result<Grid, Error> {
     let format = Format::of(path);
     if format == Format::Refused {

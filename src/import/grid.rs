@@ -38,6 +38,21 @@ pub struct Hidden {
     pub sheets: Vec<String>,
     /// The rows of the sheet read that are hidden in Excel and hold something: left out.
     pub rows: Vec<usize>,
+    /// What each of `rows` shows first (its first cell with a letter, on one line, cut
+    /// short; empty when it has none), in the same order: how messages name a hidden row.
+    pub texts: Vec<String>,
+}
+
+impl Hidden {
+    /// The hidden rows below `line` (a header's), each with its text: the rows of the table.
+    pub fn rows_below(&self, line: usize) -> Vec<(usize, String)> {
+        self.rows
+            .iter()
+            .zip(self.texts.iter().chain(std::iter::repeat(&String::new())))
+            .filter(|(r, _)| **r > line)
+            .map(|(r, t)| (*r, t.clone()))
+            .collect()
+    }
 }
 
 /// One row of a [`Grid`].

@@ -186,6 +186,14 @@ impl Message for CellProblem {
 pub(crate) enum RowProblem {
     /// Figures without a district name (both readers).
     Unnamed,
+    /// The district-name cell holds a formula without a computed value (a file written by a
+    /// program, never opened in Excel; trial 13e H27).
+    NameUncomputed,
+    /// The district-name cell holds only a unit word (`word`: "Huyện"), no name (trial 13e
+    /// H18).
+    OnlyUnitWord {
+        word: String,
+    },
     /// A count below zero (`campaign import`; in a scenario's coverage file the district
     /// check says `DistrictProblem::Negative`).
     Negative {
@@ -386,6 +394,12 @@ impl Message for RowProblem {
             Unnamed => Said::new("có số liệu nhưng ô tên huyện đang trống").hint(
                 "ghi tên huyện vào ô này; nếu là dòng tổng thì ghi \"Tổng cộng\"; nếu thừa thì xóa dòng",
             ),
+            NameUncomputed => Said::new("ô tên huyện có công thức nhưng chưa có kết quả tính (tệp do một chương trình ghi ra, chưa mở bằng Excel)").hint(
+                "mở tệp bằng Excel (hoặc LibreOffice) rồi lưu lại để tính công thức, hoặc gõ tên huyện vào ô",
+            ),
+            OnlyUnitWord { word } => Said::new(format!("ô tên huyện chỉ ghi \"{word}\", chưa có tên")).hint(format!(
+                "ghi tên sau chữ \"{word}\" (ví dụ \"{word} Cao Lộc\"), hoặc xóa dòng nếu không phải một huyện"
+            )),
             Negative { cell } => {
                 Said::new(format!("số âm `{cell}`")).hint("số máy không thể âm")
             }
@@ -452,6 +466,12 @@ impl Message for RowProblem {
             Unnamed => Said::new("it has figures but no district name").hint(
                 "write the district's name in this cell; write \"Total\" if it is the total row; delete the row if it is not needed",
             ),
+            NameUncomputed => Said::new("the district-name cell holds a formula with no computed value (the file was written by a program and never opened in Excel)").hint(
+                "open the file in Excel (or LibreOffice) and save it to compute the formula, or type the district's name in the cell",
+            ),
+            OnlyUnitWord { word } => Said::new(format!("the name cell holds only \"{word}\", no name")).hint(format!(
+                "write the name after \"{word}\" (e.g. \"{word} Cao Lộc\"), or delete the row if it is not a district"
+            )),
             Negative { cell } => {
                 Said::new(format!("negative count `{cell}`")).hint("a count cannot be negative")
             }
@@ -659,6 +679,15 @@ pub(crate) enum TableProblem {
         second: (String, String),
         /// The other count, read from no column: one of the two is probably it.
         missing: Option<Heading>,
+    },
+    /// Two columns of the header row on `line` both read as the column beyond the counts
+    /// `extra` (two "Số xã"), with different counts: (letters, heading as written) of each
+    /// (trial 13e H10).
+    ExtraTwice {
+        line: usize,
+        extra: super::extra::Extra,
+        first: (String, String),
+        second: (String, String),
     },
     /// The row on `line`, right under the header row on `header`, holds headings (a second
     /// header row) that do not make a header with it.
@@ -1233,6 +1262,22 @@ impl Message for TableProblem {
                     pick(key, first, same)
                 ))
             }
+            ExtraTwice { line, extra, first, second } => {
+                let same = super::table::key(&first.1) == super::table::key(&second.1);
+                Said::new(format!(
+                    "dòng tiêu đề (dòng {line}): hai cột đều được đọc là {}, với số liệu khác nhau: cột {} `{}` và cột {} `{}`",
+                    extra.vi(),
+                    first.0,
+                    first.1,
+                    second.0,
+                    second.1
+                ))
+                .hint(format!(
+                    "chọn cột cần đọc bằng tùy chọn {} (hoặc {}), hoặc xóa cột thừa",
+                    pick(extra.field(), second, same),
+                    pick(extra.field(), first, same)
+                ))
+            }
             SecondHeader { line, header } => Said::new(format!(
                 "dòng {line} nằm ngay dưới dòng tiêu đề (dòng {header}) và giống một dòng tiêu đề thứ hai, nhưng hai dòng ghép lại không đủ các cột cần đọc"
             ))
@@ -1367,6 +1412,22 @@ impl Message for TableProblem {
                     pick(key, first, same)
                 ))
             }
+            ExtraTwice { line, extra, first, second } => {
+                let same = super::table::key(&first.1) == super::table::key(&second.1);
+                Said::new(format!(
+                    "the header row (row {line}): two columns both read as {}, with different counts: column {} `{}` and column {} `{}`",
+                    extra.en(),
+                    first.0,
+                    first.1,
+                    second.0,
+                    second.1
+                ))
+                .hint(format!(
+                    "choose the column to read with {} (or {}), or delete the one not wanted",
+                    pick(extra.field(), second, same),
+                    pick(extra.field(), first, same)
+                ))
+            }
             SecondHeader { line, header } => Said::new(format!(
                 "row {line}, right under the header row (row {header}), looks like a second header row, but the two rows together do not name the columns needed"
             ))
@@ -1482,6 +1543,34 @@ pub(crate) enum TableFileProblem {
     /// The sheet `sheet` names the range `range` (as written, cut short), which ends before it
     /// starts (`B2:A1`): calamine would compute its size with an overflow.
     RangeBackwards { sheet: String, range: String },
+    /// A scenario's coverage workbook or `[[history]]` snapshot hides rows below its header
+    /// that hold something (each row's number and its first text, as the row shows it): a
+    /// scenario reads every district of the province, so it refuses them rather than plan a
+    /// smaller province without a word (trial 13e H3, H19).
+    HiddenRows {
+        sheet: String,
+        rows: Vec<(usize, String)>,
+    },
+}
+
+/// The rows a sheet hides, as messages list them: `12 ("Huyện Cao Lộc"), 21 ("Tổng")`.
+fn hidden_row_list(rows: &[(usize, String)]) -> String {
+    rows.iter()
+        .take(crate::limits::LISTED_SHEETS)
+        .map(|(line, text)| {
+            if text.is_empty() {
+                line.to_string()
+            } else {
+                format!("{line} (\"{text}\")")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+        + if rows.len() > crate::limits::LISTED_SHEETS {
+            ", …"
+        } else {
+            ""
+        }
 }
 
 /// A whole number as messages print it (151.916), exactly even past what a float holds.
@@ -1695,6 +1784,11 @@ impl Message for TableFileProblem {
                 "trang \"{sheet}\" ghi vùng ô `{range}`, nhưng ô cuối của vùng lại nằm trước ô đầu"
             ))
             .hint("tệp này không do Excel viết ra đúng cách: mở tệp bằng Excel rồi lưu lại, hoặc xin lại tệp từ nơi gửi"),
+            HiddenRows { sheet, rows } => Said::new(format!(
+                "trang \"{sheet}\" có dòng đang ẩn trong Excel: dòng {}; kịch bản đọc mọi huyện của tỉnh nên không bỏ qua dòng ẩn (bỏ qua thì tỉnh thiếu huyện mà không ai biết)",
+                hidden_row_list(rows)
+            ))
+            .hint("mở tệp bằng Excel, bỏ ẩn các dòng đó (chọn các dòng quanh chỗ ẩn, bấm chuột phải, chọn Unhide) rồi lưu; nếu đó là số liệu cũ thì xóa hẳn các dòng đó"),
         }
     }
 
@@ -1768,6 +1862,12 @@ impl Message for TableFileProblem {
                 "sheet \"{sheet}\" names the range `{range}`, which ends before it starts"
             ))
             .hint("this file was not written properly by Excel: open it in Excel and save it again, or ask the sender for the file again"),
+            HiddenRows { sheet, rows } => Said::new(format!(
+                "sheet \"{sheet}\" has rows hidden in Excel: {} {}; a scenario reads every district of the province, so it does not pass over hidden rows (the province would be smaller without a word)",
+                if rows.len() == 1 { "row" } else { "rows" },
+                hidden_row_list(rows)
+            ))
+            .hint("open the file in Excel, unhide those rows (select the rows around them, right-click, Unhide) and save; if they hold old figures, delete them"),
         }
     }
 }

@@ -95,6 +95,9 @@ pub struct Options {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Imported {
     pub coverage: Coverage,
+    /// With `--as-of`: the table's date column when it says another day (the date, and the
+    /// column's heading as shown), said in the report (trial 13e H11).
+    pub as_of_column: Option<(Date, String)>,
     /// The header's rows (one or two), as the file numbers them.
     pub header_lines: Vec<usize>,
     /// Each column read, as (meaning, heading as written, named by `--column`), in the
@@ -189,6 +192,12 @@ pub fn read_with(path: &Path, options: &Options) -> Result<Imported, Error> {
     coverage(&file::read_sheet(path, options.sheet.as_deref())?, options)
 }
 
+/// [`read_with`] of a table already read (a `[[history]]` snapshot, whose hidden rows are
+/// looked at first).
+pub(crate) fn read_grid(grid: &Grid, options: &Options) -> Result<Imported, Error> {
+    coverage(grid, options)
+}
+
 fn coverage(grid: &Grid, options: &Options) -> Result<Imported, Error> {
     let src = &grid.src;
     let found = columns::find(src, &grid.rows, &options.columns)?;
@@ -214,6 +223,7 @@ fn coverage(grid: &Grid, options: &Options) -> Result<Imported, Error> {
     let columns = &found.columns;
     let (extra_columns, allocations) = extra_columns(src, &grid.rows, &found, &options.columns)?;
 
+    let province_key = crate::text::fold(&province.0);
     let mut districts: Vec<ImportedDistrict> = Vec::new();
     // the line of each district read, by its name's key: a name given twice is found at once
     let mut lines: HashMap<String, (usize, String)> = HashMap::new();
@@ -245,6 +255,20 @@ fn coverage(grid: &Grid, options: &Options) -> Result<Imported, Error> {
         if name.is_empty() && !is_total {
             return Err(check::unnamed(src, row, columns.district));
         }
+        // "Huyện" alone is no name: it became a district called "Huyện" (trial 13e H18)
+        if !is_total
+            && name.chars().count() <= 16
+            && !name.chars().any(|c| c.is_ascii_digit())
+            && crate::model::UnitType::parse(&name).is_some()
+        {
+            return Err(src.error(
+                row.cell_pos(columns.district),
+                InRow {
+                    row: label.clone(),
+                    problem: RowProblem::OnlyUnitWord { word: name.clone() },
+                },
+            ));
+        }
         let installed = count(
             src,
             row,
@@ -266,7 +290,7 @@ fn coverage(grid: &Grid, options: &Options) -> Result<Imported, Error> {
                 src,
                 header,
                 extra_columns: &extra_columns,
-                province: &province.0,
+                province: &province_key,
             };
             let figures = (installed, smartphones);
             districts.push(read.district(row, &name, &label, figures, &mut lines)?);
@@ -297,9 +321,7 @@ fn coverage(grid: &Grid, options: &Options) -> Result<Imported, Error> {
     // the figures' date: `--as-of`, else the table's date column (the tool's own CSV and
     // workbook have one), else the title rows, else the file's name
     let mut as_of = None;
-    if options.as_of.is_none()
-        && let Some(index) = found.columns.as_of
-    {
+    if let Some(index) = found.columns.as_of {
         let heading = found.title(index, "");
         // the rows of the table: down to its total row, or to where notes end it
         let last = total
@@ -311,12 +333,26 @@ fn coverage(grid: &Grid, options: &Options) -> Result<Imported, Error> {
             .copied()
             .filter(|r| r.line <= last)
             .collect();
-        if let Some(date) = date::of_column(src, &read, index, &heading)? {
+        // (with `--as-of`, a column that cannot be read is not the date read: passed over)
+        let column = match date::of_column(src, &read, index, &heading) {
+            Err(_) if options.as_of.is_some() => None,
+            read => read?,
+        };
+        if let Some(date) = column {
             as_of = Some(AsOf::Column {
                 date,
                 heading: skeleton::shown(&heading),
             });
         }
+    }
+    // `--as-of` wins, but a date column that says another day is said beside it: `9/1/2020`
+    // typed for the column's `1/9/2020` moved the figures eight months (trial 13e H11)
+    let mut as_of_column = None;
+    if let Some(given) = options.as_of
+        && let Some(AsOf::Column { date, heading }) = as_of.take()
+        && date.iso() != given.iso()
+    {
+        as_of_column = Some((date, heading));
     }
     let as_of = match as_of {
         Some(as_of) => as_of,
@@ -352,6 +388,7 @@ fn coverage(grid: &Grid, options: &Options) -> Result<Imported, Error> {
         total: total.map(|(i, s, _)| (i, s)),
     };
     Ok(Imported {
+        as_of_column,
         coverage,
         header_lines: found.rows.iter().map(|&i| grid.rows[i].line).collect(),
         columns: read_columns(&found),
@@ -381,7 +418,8 @@ struct Read<'a> {
     src: &'a Source,
     header: &'a Header,
     extra_columns: &'a [(Extra, usize)],
-    /// The province's name, as the title rows give it (or the reference province).
+    /// The province's name, as the title rows give it (or the reference province), as a
+    /// person reads it ([`crate::text::fold`]): folded once, not once a row (trial 13e H2).
     province: &'a str,
 }
 
@@ -440,7 +478,7 @@ impl Read<'_> {
             KindFrom::Column
         } else if UnitType::split_name(&typed).0.is_some() {
             KindFrom::Name
-        } else if crate::text::fold(name) == crate::text::fold(self.province) {
+        } else if crate::text::fold(name) == self.province {
             unit_type = Some(UnitType::City);
             KindFrom::ProvinceName
         } else {
@@ -611,8 +649,33 @@ fn extra_columns(
         if extra == Extra::Communes && stationed.is_some_and(|s| s != i) {
             continue;
         }
-        if !found.iter().any(|(e, _)| *e == extra) {
-            found.push((extra, i));
+        match found.iter().find(|(e, _)| *e == extra) {
+            None => found.push((extra, i)),
+            // two columns of one kind ("Số xã" twice) that disagree: the first was read and
+            // the second called a column the scenario has no place for (trial 13e H10)
+            Some(&(_, first)) if !names.extras.iter().any(|(e, _)| *e == extra) => {
+                let below = header.rows.last().map_or(0, |&l| l + 1);
+                let differ = rows.get(below..).unwrap_or_default().iter().any(|r| {
+                    let (a, b) = (
+                        table::parse_count(r.cell(first)),
+                        table::parse_count(r.cell(i)),
+                    );
+                    a.is_some() && b.is_some() && a != b
+                });
+                if differ {
+                    let line = header.rows.last().map_or(0, |&l| rows[l].line);
+                    return Err(src.error(
+                        rows[header.rows.last().copied().unwrap_or(0)].pos(),
+                        message::TableProblem::ExtraTwice {
+                            line,
+                            extra,
+                            first: (message::column_name(first), header.title(first, "")),
+                            second: (message::column_name(i), header.title(i, "")),
+                        },
+                    ));
+                }
+            }
+            Some(_) => {}
         }
     }
     Ok((found, allocations))

@@ -309,6 +309,29 @@ pub fn render(imported: &Imported, out: Option<&Path>, rules: &Rules, lang: Lang
         }
     );
     let _ = writeln!(s, "{}", date_line(&imported.as_of, vi));
+    if let (Some((date, heading)), AsOf::Given(given)) = (&imported.as_of_column, &imported.as_of) {
+        let _ = if vi {
+            writeln!(
+                s,
+                "CHÚ Ý: cột \"{heading}\" của bảng ghi ngày {} ({}), khác ngày ghi ở --as-of {} ({}); kịch bản lấy ngày của --as-of. Nếu --as-of gõ nhầm thứ tự ngày và tháng, chạy lại với --as-of {} hoặc bỏ --as-of",
+                date.written(),
+                date.iso(),
+                given.written(),
+                given.iso(),
+                date.written(),
+            )
+        } else {
+            writeln!(
+                s,
+                "NOTE: the table's column \"{heading}\" gives {} ({}), another day than --as-of {} ({}); the scenario takes --as-of's. If --as-of has the day and the month swapped, run again with --as-of {} or without --as-of",
+                date.written(),
+                date.iso(),
+                given.written(),
+                given.iso(),
+                date.written(),
+            )
+        };
+    }
     let rules_line = match (rules, vi) {
         (Rules::Folder(f), true) => format!(
             "Quy tắc: rules = [\"{f}\"] (tính từ {})",

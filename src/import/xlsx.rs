@@ -97,8 +97,8 @@ pub(super) fn read(path: &Path, bytes: Vec<u8>, wanted: Option<&str>) -> Result<
     };
     let first_shown = names.iter().find(|n| visible(n)).cloned();
     let mut read_name: Option<String> = None;
-    let mut read_hidden_rows: Vec<usize> = Vec::new();
-    let mut first_hidden_rows: Vec<usize> = Vec::new();
+    let mut read_hidden_rows: Vec<(usize, String)> = Vec::new();
+    let mut first_hidden_rows: Vec<(usize, String)> = Vec::new();
     for name in order {
         // the sheet's name as messages quote it: a name Excel would allow has 31 characters,
         // but a file not written by Excel may give any
@@ -138,7 +138,13 @@ pub(super) fn read(path: &Path, bytes: Vec<u8>, wanted: Option<&str>) -> Result<
             rows.retain(|r| {
                 let hidden = hides.contains(&(r.line as u64));
                 if hidden && r.filled() > 0 {
-                    left_out.push(r.line);
+                    let text = r
+                        .cells
+                        .iter()
+                        .map(|c| c.split_whitespace().collect::<Vec<_>>().join(" "))
+                        .find(|c| c.chars().any(char::is_alphabetic))
+                        .unwrap_or_default();
+                    left_out.push((r.line, shortened(&crate::text::show_hidden(&text))));
                 }
                 !hidden
             });
@@ -191,7 +197,8 @@ pub(super) fn read(path: &Path, bytes: Vec<u8>, wanted: Option<&str>) -> Result<
                 .take(crate::limits::LISTED_SHEETS)
                 .map(|n| shown_name(n))
                 .collect(),
-            rows: read_hidden_rows,
+            rows: read_hidden_rows.iter().map(|(r, _)| *r).collect(),
+            texts: read_hidden_rows.into_iter().map(|(_, t)| t).collect(),
         },
         sheet: read_name.map(|read| {
             let others = names
@@ -225,6 +232,13 @@ fn chosen_sheet(names: &[String], given: &str) -> Result<String, Error> {
     }
     let key = crate::text::fold(given);
     if let Some(name) = names.iter().find(|n| crate::text::fold(n) == key) {
+        return Ok(name.clone());
+    }
+    // without diacritics (`đ` as `d`), as headings are matched, when that names one sheet:
+    // `--sheet "Huyen"` is "Huyện" (trial 13e H24)
+    let plain = super::table::key(given);
+    let mut same = names.iter().filter(|n| super::table::key(n) == plain);
+    if let (Some(name), None) = (same.next(), same.next()) {
         return Ok(name.clone());
     }
     Err(Error::new(TableFileProblem::NoSuchSheet {

@@ -66,6 +66,25 @@ pub(crate) fn sentence(notice: &Notice, lang: Lang) -> String {
                 "Coverage file {file}: the table ends at row {last_row}; from row {first_row} (\"{text}\") on are notes or signatures, not read. If a row below is a district, move it up into the table with both counts"
             ),
         },
+        Notice::WorkbookSheetRead {
+            file,
+            sheet,
+            others,
+        } => {
+            let others = others
+                .iter()
+                .map(|o| format!("\"{o}\""))
+                .collect::<Vec<_>>()
+                .join(", ");
+            match lang {
+                Lang::Vi => format!(
+                    "Tệp Excel {file}: đã đọc trang \"{sheet}\" (trang tệp mở ra, hoặc trang đầu tiên đang hiện có dòng tiêu đề); tệp còn có trang {others}. Nếu số liệu nằm ở trang khác, ghi sheet = \"tên trang\" (hoặc số thứ tự của trang) bên cạnh tên tệp trong kịch bản"
+                ),
+                Lang::En => format!(
+                    "Workbook {file}: read the sheet \"{sheet}\" (the sheet it opens on, or the first shown sheet with a header row); it also has {others}. If the figures are on another sheet, write sheet = \"its name\" (or its number) beside the file's name in the scenario"
+                ),
+            }
+        }
         Notice::AssumptionsNotChecked => match lang {
             Lang::Vi => "Các giả định của kịch bản là giá trị tạm do `campaign import` ghi (assumptions_checked = false): năng suất và chi phí của các loại đội, mục tiêu, thời gian và các tham số chưa được kiểm tra; số tổ, đội của từng huyện và các nhóm đối tượng (cách ly, xét nghiệm, học sinh) có thể còn là 0. Kiểm tra từng dòng ghi ASSUMPTION trong kịch bản, rồi sửa thành assumptions_checked = true".to_string(),
             Lang::En => "The scenario's assumptions are the placeholders `campaign import` wrote (assumptions_checked = false): the team kinds' productivity and costs, the target, the horizon and the parameters are unchecked; each district's teams and cohorts (quarantine, testing, students) may still be 0. Check every line marked ASSUMPTION in the scenario, then set assumptions_checked = true".to_string(),

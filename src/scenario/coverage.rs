@@ -76,6 +76,25 @@ pub(super) fn districts<'a>(
             (&grid.rows[header_at], header_at + 1, None)
         }
     };
+    // rows hidden in Excel below the header: refused, not passed over as `campaign import`
+    // does (trial 13e H3): a plan of a smaller province without a word is wrong, and a row
+    // an office hides is as often a district as old figures (docs/scenario-format.md)
+    let top = found
+        .as_ref()
+        .and_then(|f| f.rows.first())
+        .map_or(0, |&i| grid.rows[i].line);
+    refuse_hidden_rows(grid, top)?;
+    // the tool's own plan (CSV or workbook): `campaign import` reads it, this reader would
+    // take its projections for cohorts (trial 13e H23)
+    if crate::import::extra::is_plan_table(&header.cells) {
+        let file = src.path.display().to_string();
+        return Err(src.error(
+            header.pos(),
+            ColumnProblem::PlanTable {
+                file: crate::text::shell_quoted(&file),
+            },
+        ));
+    }
     let data = &grid.rows[data_from.min(grid.rows.len())..];
     let columns = columns(src, header, data, kinds, known)?;
     // the cells a row needs: up to the last column that is read
@@ -138,6 +157,25 @@ pub(super) fn districts<'a>(
         total.check(src, sums, Reader::Scenario)?;
     }
     Ok((districts, ending.end()))
+}
+
+/// Refuses a workbook whose sheet read hides rows below `line` (its header's first row) that
+/// hold something: each named by its number and what it shows (trial 13e H3, H19).
+pub(crate) fn refuse_hidden_rows(grid: &Grid, line: usize) -> Result<(), Error> {
+    let rows = grid.hidden.rows_below(line);
+    if rows.is_empty() {
+        return Ok(());
+    }
+    Err(
+        Error::new(crate::import::message::TableFileProblem::HiddenRows {
+            sheet: grid
+                .sheet
+                .as_ref()
+                .map_or_else(String::new, |s| s.0.clone()),
+            rows,
+        })
+        .file(&grid.src.path),
+    )
 }
 
 /// The meaning of each header cell.

@@ -69,14 +69,15 @@ fn too_much_data(src: &crate::source::Source, list: &toml::de::DeArray<'_>) -> R
     Ok(())
 }
 
-/// Reads and checks `[[history]]` (none: an empty list), snapshots sorted by date.
+/// Reads and checks `[[history]]` (none: an empty list), snapshots sorted by date; and the
+/// workbooks read from one of several shown sheets without a `sheet` key, to be said.
 pub(crate) fn history(
     top: &Table<'_, '_>,
     as_of: &str,
     districts: &[DistrictInput],
-) -> Result<Vec<Snapshot>, Error> {
+) -> Result<(Vec<Snapshot>, Vec<super::SheetChosen>), Error> {
     let Some(item) = top.item("history") else {
-        return Ok(Vec::new());
+        return Ok((Vec::new(), Vec::new()));
     };
     let src = item.src;
     let hint = || Hint::HistoryEntry.text();
@@ -91,6 +92,9 @@ pub(crate) fn history(
     let mut snapshots: Vec<Snapshot> = Vec::new();
     // where each snapshot's date is written, in the order of `snapshots`: `file:line`
     let mut written_at: Vec<String> = Vec::new();
+    // each snapshot's file (and sheet), to refuse one file named for two dates
+    let mut read_from: Vec<(PathBuf, Option<String>)> = Vec::new();
+    let mut sheets_chosen = Vec::new();
     // the scenario's districts by their names (as written, then by their keys): each row of a
     // snapshot found in one look
     let by_name: HashMap<&str, usize> = districts
@@ -106,7 +110,7 @@ pub(crate) fn history(
     for entry in list.iter() {
         let table = as_table(src, "history", entry).map_err(|e| e.hint(hint()))?;
         let t = Table::new(src, pos(entry), "[[history]]", table);
-        t.unknown_keys(&["date", "file"])?;
+        t.unknown_keys(&["date", "file", "sheet"])?;
         let date_item = t.require_item("date", "date = 2020-08-18")?;
         let date = match date_item.value.get_ref() {
             DeValue::Datetime(dt) if dt.date.is_some() && dt.time.is_none() => dt.to_string(),
@@ -167,8 +171,39 @@ pub(crate) fn history(
                 })
                 .field("history.file"));
         }
-        let read =
-            crate::import::read_with(&path, &crate::import::Options::default()).map_err(|e| {
+        let sheet = match t.item("sheet") {
+            Some(item) => Some(super::load::sheet_named(src, "history.sheet", item.value)?),
+            None => None,
+        };
+        // one file (and sheet) holds one day's figures: a copied entry whose `file` was not
+        // changed gave two dates the same figures (trial 13e H7)
+        let key = (
+            std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone()),
+            sheet.as_ref().map(|s| crate::import::table::key(s)),
+        );
+        if let Some(i) = read_from.iter().position(|k| *k == key) {
+            return Err(file_item
+                .error(HistoryProblem::SameFile {
+                    date,
+                    file: written.to_string(),
+                    first: snapshots[i].date.clone(),
+                    first_at: written_at[i].clone(),
+                })
+                .field("history.file"));
+        }
+        let options = crate::import::Options {
+            sheet: sheet.clone(),
+            ..Default::default()
+        };
+        let read = crate::import::file::read_sheet(&path, sheet.as_deref())
+            .and_then(|grid| {
+                // rows hidden in Excel are refused, as in the scenario's coverage file: a
+                // snapshot that leaves them out says a district is missing (trial 13e H19)
+                let top = crate::import::header::find(&grid.rows).map_or(0, |i| grid.rows[i].line);
+                super::coverage::refuse_hidden_rows(&grid, top)?;
+                crate::import::read_grid(&grid, &options)
+            })
+            .map_err(|e| {
                 if path.is_file() {
                     e
                 } else {
@@ -177,6 +212,12 @@ pub(crate) fn history(
                     at
                 }
             })?;
+        sheets_chosen.extend(super::SheetChosen::of(
+            &path,
+            &read.sheet,
+            &read.hidden,
+            sheet.is_some(),
+        ));
         // the date the file's title gives (as `campaign import` reads it) must be the entry's:
         // a workbook "tính đến 31/8" listed as 2020-08-25 gave every district a pace of 0
         if let crate::import::date::AsOf::Title {
@@ -194,6 +235,25 @@ pub(crate) fn history(
                     titled: titled.iso(),
                     title: text.clone(),
                     line: *line,
+                })
+                .field("history.date"));
+        }
+        // so must the date its date column gives, or its file's name (trial 13e H7: the plan's
+        // own CSV of 2020-09-01 listed as 2020-08-25 gave every district a pace of 0)
+        let contradicted = match &read.as_of {
+            crate::import::date::AsOf::Column { date: d, heading } if d.iso() != date => {
+                Some((d.iso(), Some(heading.clone())))
+            }
+            crate::import::date::AsOf::FileName(d) if d.iso() != date => Some((d.iso(), None)),
+            _ => None,
+        };
+        if let Some((given, heading)) = contradicted {
+            return Err(date_item
+                .error(HistoryProblem::DateInFileDiffers {
+                    date,
+                    file: written.to_string(),
+                    given,
+                    heading,
                 })
                 .field("history.date"));
         }
@@ -251,6 +311,7 @@ pub(crate) fn history(
             .district(&name));
         }
         written_at.push(at);
+        read_from.push(key);
         snapshots.push(Snapshot {
             date,
             file: path,
@@ -262,7 +323,7 @@ pub(crate) fn history(
     // installs never fall over time, nor jump beyond what a district can do in the days
     // between: each snapshot, then the current figures
     let Some((first, rest)) = snapshots.split_first() else {
-        return Ok(snapshots);
+        return Ok((snapshots, sheets_chosen));
     };
     for (i, d) in districts.iter().enumerate() {
         let mut before = Point {
@@ -319,7 +380,7 @@ pub(crate) fn history(
             before = after;
         }
     }
-    Ok(snapshots)
+    Ok((snapshots, sheets_chosen))
 }
 
 /// One dated figure of a district's installs, and where it was written.

@@ -21,7 +21,7 @@ use crate::model::{Objective, TeamKind};
 use crate::source::{FileProblem, Pos, Source, Spot, named_file_hint};
 use crate::text::Text;
 
-const KEYS: [&str; 16] = [
+const KEYS: [&str; 17] = [
     "name",
     "as_of",
     "horizon_days",
@@ -29,6 +29,7 @@ const KEYS: [&str; 16] = [
     "rules",
     "budget",
     "coverage",
+    "sheet",
     "base",
     "target",
     "response",
@@ -255,7 +256,8 @@ fn scenario(path: &Path, top: &Table<'_, '_>) -> Result<Scenario, Error> {
 
     let (params, params_at) = super::params::params(top)?;
     let (team_kinds, made_provincial) = team_kind::team_kinds(top)?;
-    let (districts, coverage, coverage_notes) = districts(top, &team_kinds, &made_provincial)?;
+    let (districts, coverage, coverage_notes, coverage_sheet) =
+        districts(top, &team_kinds, &made_provincial)?;
     if districts.len() > crate::limits::DISTRICTS {
         return Err(Error::new(ScenarioProblem::TooManyDistricts {
             count: districts.len(),
@@ -263,7 +265,8 @@ fn scenario(path: &Path, top: &Table<'_, '_>) -> Result<Scenario, Error> {
         .file(path));
     }
     spend_is_exact(path, top, &team_kinds, &districts, horizon_days)?;
-    let history = super::history::history(top, &as_of, &districts)?;
+    let (history, history_sheets) = super::history::history(top, &as_of, &districts)?;
+    let sheets_chosen = coverage_sheet.into_iter().chain(history_sheets).collect();
     let letter = super::letter::letter(top, &as_of, &districts)?;
     // the scenario's own files (base first), not the settings layered on them
     let files = top
@@ -294,6 +297,7 @@ fn scenario(path: &Path, top: &Table<'_, '_>) -> Result<Scenario, Error> {
         letter,
         files,
         coverage_notes,
+        sheets_chosen,
     })
 }
 
@@ -703,6 +707,7 @@ type Districts = (
     Vec<super::DistrictInput>,
     Option<PathBuf>,
     Option<super::CoverageNotes>,
+    Option<super::SheetChosen>,
 );
 
 fn districts<'a>(
@@ -725,10 +730,26 @@ fn districts<'a>(
         }
     }
     let from = layers.iter().rposition(|l| l.get("coverage").is_some());
+    // `sheet` goes with `coverage`: the last layer's from the one naming the file on (an
+    // overlay may choose another sheet of its base's workbook)
+    let sheet = layers
+        .iter()
+        .skip(from.unwrap_or(0))
+        .rev()
+        .find_map(|l| l.get("sheet").map(|v| (l.src, v)));
+    if let (None, Some((src, value))) = (from, sheet) {
+        return Err(src
+            .error(pos(value), ScenarioProblem::SheetWithoutCoverage)
+            .field("sheet"));
+    }
     let table = match from {
-        Some(i) => Some(coverage_file(&layers[i])?),
+        Some(i) => Some(coverage_file(&layers[i], sheet)?),
         None => None,
     };
+    let sheet_chosen = table
+        .as_ref()
+        .and_then(|(t, named)| super::SheetChosen::of(&t.src.path, &t.sheet, &t.hidden, *named));
+    let table = table.map(|(t, _)| t);
     let mut notes = None;
     let mut list = match &table {
         Some(table) => {
@@ -768,19 +789,30 @@ fn districts<'a>(
             district::check(list, kinds, made_provincial)?,
             coverage,
             notes,
+            sheet_chosen,
         )),
         None => Err(no_districts(top.src, Pos::File)),
     }
 }
 
-/// Reads the coverage file that `layer` names (relative to its file's folder).
-fn coverage_file(layer: &Layer<'_, '_>) -> Result<Grid, Error> {
+/// Reads the coverage file that `layer` names (relative to its file's folder), from the sheet
+/// its `sheet` names (a workbook's: its name or its number from 1, as `--sheet` of import);
+/// and whether a sheet was named.
+fn coverage_file(
+    layer: &Layer<'_, '_>,
+    sheet: Option<(&Source, &super::document::Value<'_>)>,
+) -> Result<(Grid, bool), Error> {
     let src = layer.src;
     let file = layer
         .get("coverage")
         .expect("the layer names a coverage file");
     let written = as_str(src, "coverage", file)?.trim();
     let path = src.folder().join(written);
+    let sheet = match sheet {
+        Some((at, value)) => Some(sheet_named(at, "sheet", value)?),
+        None => None,
+    };
+    let named = sheet.is_some();
     if Format::of(&path) == Format::Refused {
         return Err(src
             .error(pos(file), Format::refused())
@@ -799,15 +831,30 @@ fn coverage_file(layer: &Layer<'_, '_>) -> Result<Grid, Error> {
             )
             .field("coverage"));
     }
-    file::read(&path).map_err(|e| {
-        if path.is_file() {
-            e
-        } else {
-            // Point at the line that names the missing file (or the pipe, the device: then
-            // its own hint says what to name instead).
-            let mut at = src.error(pos(file), e.message.clone()).field("coverage");
-            at.hint = named_file_hint(&path, e.hint);
-            at
-        }
-    })
+    file::read_sheet(&path, sheet.as_deref())
+        .map_err(|e| {
+            if path.is_file() {
+                e
+            } else {
+                // Point at the line that names the missing file (or the pipe, the device: then
+                // its own hint says what to name instead).
+                let mut at = src.error(pos(file), e.message.clone()).field("coverage");
+                at.hint = named_file_hint(&path, e.hint);
+                at
+            }
+        })
+        .map(|grid| (grid, named))
+}
+
+/// The sheet a `sheet = "Ngày 25"` (or `sheet = 2`) names, as `--sheet` takes it: a text, or a
+/// whole number from 1.
+pub(super) fn sheet_named(
+    src: &Source,
+    field: &str,
+    value: &super::document::Value<'_>,
+) -> Result<String, Error> {
+    match value.get_ref() {
+        DeValue::Integer(_) => Ok(super::document::as_integer(src, field, value)?.to_string()),
+        _ => Ok(as_str(src, field, value)?.trim().to_string()),
+    }
 }

@@ -72,6 +72,42 @@ pub struct Scenario {
     /// Notes under the coverage table ("Ghi chú: ...", a signature block), not read as
     /// districts, as `campaign import` leaves them: every plan says so.
     pub coverage_notes: Option<CoverageNotes>,
+    /// The workbooks (the coverage file, `[[history]]` files) read from one of several shown
+    /// sheets without a `sheet` key: which sheet was read, said in every plan (trial 13e H4).
+    pub sheets_chosen: Vec<SheetChosen>,
+}
+
+/// A workbook with several shown sheets, read without `sheet = ...`: the sheet read (the one
+/// it opens on, or the first shown with a header row) and the other shown sheets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SheetChosen {
+    /// The workbook, as the scenario's folder and `coverage` or `file` name it.
+    pub file: String,
+    pub sheet: String,
+    pub others: Vec<String>,
+}
+
+impl SheetChosen {
+    /// What a workbook read without `sheet` says: `None` when it has one shown sheet (or is a
+    /// CSV file), or when `named` (the sheet was chosen by `sheet = ...`).
+    pub(crate) fn of(
+        path: &std::path::Path,
+        sheet: &Option<(String, Vec<String>)>,
+        hidden: &crate::import::grid::Hidden,
+        named: bool,
+    ) -> Option<SheetChosen> {
+        let (read, others) = sheet.as_ref()?;
+        let shown: Vec<String> = others
+            .iter()
+            .filter(|o| !hidden.sheets.contains(o))
+            .cloned()
+            .collect();
+        (!named && !shown.is_empty()).then(|| SheetChosen {
+            file: path.display().to_string(),
+            sheet: read.clone(),
+            others: shown,
+        })
+    }
 }
 
 /// Where the coverage table ends and the notes under it start (rows as the file numbers them).

@@ -113,6 +113,18 @@ fn cases() -> Vec<Case> {
         shipped_utf16.extend_from_slice(&unit.to_le_bytes());
     }
     vec![
+        // trial 13e H23: the tool's own plan as `coverage` failed on its projection columns
+        // ("`51.83` is not a whole number")
+        covered(
+            "coverage: the tool's own plan CSV",
+            "District;Smartphones;Installed;Rate (%);Commune teams;Installs from teams;Projected rate (%)\nThành phố Lạng Sơn;96818;39911;41.22;8;10270;51.83\n",
+        )
+        .at("coverage.csv:1")
+        .place(
+            "bảng kế hoạch do campaign plan ghi ra",
+            "a plan written by campaign plan",
+        )
+        .hint("campaign import", "campaign import"),
         // ---- the file ----
         // F28: every cohort cell is a head count its district keeps, with the name; 997 columns
         // took 75 s and 1.39 GB

@@ -19,6 +19,19 @@ fn second(name: &str, from: &str, to: &str) -> Case {
     with_history(name).edit(HISTORY, from, to)
 }
 
+/// The shipped snapshot of 2020-08-18 without its comment line, which dates it.
+fn undated_august_18() -> String {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/scenarios/coverage-2020-08-18.csv"
+    ))
+    .unwrap();
+    text.lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| format!("{l}\n"))
+        .collect()
+}
+
 fn cases() -> Vec<Case> {
     const AT: &str = "history-2020-09-01.toml";
     let entry = (
@@ -311,6 +324,51 @@ fn cases() -> Vec<Case> {
             "`file` của `[[history]]` ghi bảng số liệu (.csv hoặc .xlsx)",
             "a `[[history]]` entry's `file` names a table of figures (.csv or .xlsx)",
         ),
+        // trial 13e H7: the plan's own CSV of 2020-09-01 listed as 2020-08-25 gave every
+        // district a pace of 0
+        second(
+            "history: a snapshot whose date column gives another date",
+            "file = \"coverage-2020-08-25.csv\"",
+            "file = \"plan.csv\"",
+        )
+        .file(
+            "scenarios/plan.csv",
+            "Huyện,Đã cài,Smartphone,Số liệu đến ngày\nHữu Lũng,16549,78399,01/09/2020\nCao Lộc,15632,58196,01/09/2020\n",
+        )
+        .at(&format!("{AT}:17:8"))
+        .place(
+            "cột \"Số liệu đến ngày\" của plan.csv",
+            "the column \"Số liệu đến ngày\" of plan.csv",
+        )
+        .says("ghi số liệu ngày 2020-09-01", "gives the figures of 2020-09-01")
+        .hint("ghi date = 2020-09-01", "write date = 2020-09-01"),
+        second(
+            "history: a snapshot whose file name gives another date",
+            "date = 2020-08-25",
+            "date = 2020-08-24",
+        )
+        .edit(AUGUST_25, "# ILLUSTRATIVE ASSUMPTIONS, NOT FACTS FROM THE LETTER: invented coverage of 2020-08-25 for scenarios/history-2020-09-01.toml\n", "")
+        .at(&format!("{AT}:17:8"))
+        .place(
+            "tên tệp coverage-2020-08-25.csv mang ngày 2020-08-25",
+            "the name of coverage-2020-08-25.csv carries the date 2020-08-25",
+        )
+        .hint("ghi date = 2020-08-25", "write date = 2020-08-25"),
+        // trial 13e H7: a copied entry whose `file` was not changed
+        with_history("history: one file named for two dates")
+            .edit(HISTORY, "file = \"coverage-2020-08-18.csv\"", "file = \"snap.csv\"")
+            .edit(HISTORY, "file = \"coverage-2020-08-25.csv\"", "file = \"snap.csv\"")
+            .file("scenarios/snap.csv", &undated_august_18())
+            .at(&format!("{AT}:18:"))
+            .place("ảnh chụp ngày 2020-08-18", "the snapshot of 2020-08-18")
+            .says(
+                "một tệp chỉ là số liệu của một ngày",
+                "one file holds one day's figures",
+            )
+            .hint(
+                "ghi file = tệp số liệu của ngày 2020-08-25",
+                "write file = the figures of 2020-08-25",
+            ),
     ]
 }
 

@@ -49,6 +49,27 @@ fn cases() -> Vec<Case> {
         "needs the columns `District`, `Installed`, `Smartphones`",
     );
     vec![
+        // trial 13e H18: "Huyện" alone became a district called "Huyện"
+        edited(
+            "import: a name cell holding only the unit word",
+            "Huyện Cao Lộc;",
+            "Huyện;",
+        )
+        .at(&format!("{AT}:4"))
+        .place("chỉ ghi \"Huyện\"", "holds only \"Huyện\"")
+        .hint("ghi tên sau chữ \"Huyện\"", "write the name after \"Huyện\""),
+        // trial 13e H10: the first "Số xã" was read, the second called a column the scenario
+        // has no place for
+        table(
+            "import: two commune columns with different counts",
+            "Huyện,Smartphone,Đã cài,Số xã,Số xã\nHữu Lũng,78399,18019,24,26\nCao Lộc,58196,16752,22,23\n",
+        )
+        .at(&format!("{AT}:1"))
+        .place(
+            "hai cột đều được đọc là số tổ xã",
+            "two columns both read as commune teams",
+        )
+        .hint("--column commune=\"E\"", "--column commune=\"E\""),
         edited("import: a rate that disagrees", ";22%", ";24%")
             .at(&format!("{AT}:3"))
             .place(

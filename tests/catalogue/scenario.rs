@@ -16,6 +16,17 @@ fn cases() -> Vec<Case> {
     );
     let floor = ("tỷ lệ phải từ 0 đến 1", "the share must be between 0 and 1");
     vec![
+        // trial 13e H4: `sheet` chooses a coverage workbook's sheet; without `coverage` it
+        // would choose nothing
+        Case::plan("scenario: sheet without coverage")
+            .scenario(
+                "as_of = 2020-09-01                 # FACT: the letter's date",
+                "as_of = 2020-09-01\nsheet = \"Ngày 25\"",
+            )
+            .at(&format!("{AT}:9:9"))
+            .place("`sheet`", "`sheet`")
+            .says("không có `coverage`", "has no `coverage`")
+            .hint("ghi coverage = ", "write coverage = "),
         // ---- the file ----
         Case::new(
             "scenario: the file is not there",

@@ -603,6 +603,56 @@ fn cases() -> Vec<Case> {
             "this file is not an Excel workbook (.xlsx): it is a CSV table (text, its columns split by `;`)",
         )
         .hint("đổi đuôi tên tệp thành .csv", "rename it to .csv"),
+        // trial 13e H27: a formula in a name cell was "no district name"
+        imported("workbook: a formula without a value in a district-name cell", |dir| {
+            letter(dir, "coverage.xlsx", |sheet| {
+                sheet.set_formula_result_default("");
+                sheet
+                    .write_formula(4, 0, Formula::new("=HYPERLINK(\"http://x\",\"Hữu Lũng\")"))
+                    .unwrap();
+            })
+        })
+        .at("coverage.xlsx:5")
+        .place(
+            "ô tên huyện có công thức nhưng chưa có kết quả tính",
+            "the district-name cell holds a formula with no computed value",
+        )
+        .hint("gõ tên huyện vào ô", "type the district's name in the cell"),
+        // trial 13e H3: a row hidden in Excel dropped Cao Lộc from the plan without a word
+        covered("workbook: a district row hidden in Excel", |dir| {
+            letter(dir, "coverage.xlsx", |sheet| {
+                sheet.set_row_hidden(5).unwrap();
+            })
+        })
+        .at("coverage.xlsx: ")
+        .place("dòng 6 (\"Cao Lộc\")", "row 6 (\"Cao Lộc\")")
+        .says("đang ẩn trong Excel", "hidden in Excel")
+        .hint("bỏ ẩn các dòng đó", "unhide those rows"),
+        // trial 13e H19: a snapshot's hidden row was "no row for Cao Lộc", without a word of
+        // hiding
+        Case::new(
+            "workbook: a [[history]] snapshot with a district row hidden in Excel",
+            &["plan", "{dir}/scenarios/history-2020-09-01.toml"],
+        )
+        .copy("scenarios/history-2020-09-01.toml")
+        .copy("scenarios/coverage-2020-08-18.csv")
+        .edit(
+            "scenarios/history-2020-09-01.toml",
+            "file = \"coverage-2020-08-25.csv\"",
+            "file = \"snap.xlsx\"",
+        )
+        .setup(|dir| {
+            letter(dir, "snap.xlsx", |sheet| {
+                sheet.set_row_hidden(5).unwrap();
+                sheet.set_row_hidden(6).unwrap();
+            })
+        })
+        .at("snap.xlsx: ")
+        .place(
+            "dòng 6 (\"Cao Lộc\"), 7 (\"Lộc Bình\")",
+            "rows 6 (\"Cao Lộc\"), 7 (\"Lộc Bình\")",
+        )
+        .hint("bỏ ẩn các dòng đó", "unhide those rows"),
     ]
 }
 

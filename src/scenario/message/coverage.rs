@@ -40,6 +40,11 @@ pub(crate) enum ColumnProblem {
     TooManyCohorts {
         name: String,
     },
+    /// The table is a plan `campaign plan` wrote (`file`, as named): its projection columns
+    /// are no coverage, and its "Tổ xã" the plan's teams (trial 13e H23).
+    PlanTable {
+        file: String,
+    },
 }
 
 /// A column a coverage table must have.
@@ -87,6 +92,12 @@ impl Message for ColumnProblem {
                 COVERAGE_COHORTS + 1
             ))
             .hint("chỉ giữ các nhóm mà quy tắc dùng (kịch bản mẫu có 3); xóa các cột khác, hoặc đặt tên cột là `Ghi chú` để chương trình bỏ qua; docs/limits.md nói vì sao có giới hạn này"),
+            PlanTable { file } => Said::new(
+                "đây là bảng kế hoạch do campaign plan ghi ra, không phải bảng số liệu: các cột dự kiến (cài thêm, tỷ lệ dự kiến, số tổ kế hoạch dùng) không phải số liệu của huyện",
+            )
+            .hint(format!(
+                "nhập bảng thành kịch bản bằng `campaign import {file}` rồi dùng kịch bản đó, hoặc ghi coverage = tệp số liệu của các huyện"
+            )),
         }
     }
 
@@ -128,6 +139,12 @@ impl Message for ColumnProblem {
                 COVERAGE_COHORTS + 1
             ))
             .hint("keep only the cohorts the rules read (the shipped scenario has 3); delete the other columns, or head them `Notes` to leave them unread; docs/limits.md says why this limit exists"),
+            PlanTable { file } => Said::new(
+                "this is a plan written by campaign plan, not a coverage table: its projection columns (installs from teams, projected rate, the teams the plan uses) are not the districts' figures",
+            )
+            .hint(format!(
+                "import it into a scenario with `campaign import {file}` and use that scenario, or name the districts' coverage file in coverage"
+            )),
         }
     }
 }

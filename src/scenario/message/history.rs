@@ -77,6 +77,22 @@ pub(crate) enum HistoryProblem {
         title: String,
         line: usize,
     },
+    /// The snapshot's `date` and the date its `file` gives in its date column (`heading`) or,
+    /// `None`, in its name (`given`) are not the same day (trial 13e H7).
+    DateInFileDiffers {
+        date: String,
+        file: String,
+        given: String,
+        heading: Option<String>,
+    },
+    /// The snapshot of `date` names the file (and sheet) an earlier entry (`first`, written at
+    /// `first_at`) names: one file holds one day's figures.
+    SameFile {
+        date: String,
+        file: String,
+        first: String,
+        first_at: String,
+    },
     /// More snapshots than [`HISTORY_SNAPSHOTS`].
     TooManySnapshots { count: usize },
     /// The snapshots' files, up to and with `file`, are more than [`HISTORY_BYTES`] together.
@@ -201,6 +217,19 @@ impl Message for HistoryProblem {
             .hint(format!(
                 "ghi date = {titled} nếu tệp đúng là số liệu ngày đó, hoặc chọn tệp của ngày {date}"
             )),
+            DateInFileDiffers { date, file, given, heading } => Said::new(match heading {
+                Some(heading) => format!("ảnh chụp ghi ngày {date}, nhưng cột \"{heading}\" của {file} ghi số liệu ngày {given}"),
+                None => format!("ảnh chụp ghi ngày {date}, nhưng tên tệp {file} mang ngày {given}"),
+            })
+            .hint(format!(
+                "ghi date = {given} nếu tệp đúng là số liệu ngày đó, hoặc chọn tệp của ngày {date}"
+            )),
+            SameFile { date, file, first, first_at } => Said::new(format!(
+                "ảnh chụp ngày {date} đọc tệp {file}, tệp mà ảnh chụp ngày {first} ({first_at}) đã đọc: một tệp chỉ là số liệu của một ngày"
+            ))
+            .hint(format!(
+                "ghi file = tệp số liệu của ngày {date} (có lẽ mục [[history]] được chép lại mà chưa đổi file), hoặc chọn trang khác của tệp Excel bằng sheet = \"...\""
+            )),
             TooManySnapshots { count: n } => Said::new(format!(
                 "[[history]] có {} ảnh chụp, nhiều nhất là {}",
                 count(Lang::Vi, *n as f64),
@@ -299,6 +328,19 @@ impl Message for HistoryProblem {
             ))
             .hint(format!(
                 "write date = {titled} if the file is that day's figures, or name the file of {date}"
+            )),
+            DateInFileDiffers { date, file, given, heading } => Said::new(match heading {
+                Some(heading) => format!("the snapshot is dated {date}, but the column \"{heading}\" of {file} gives the figures of {given}"),
+                None => format!("the snapshot is dated {date}, but the name of {file} carries the date {given}"),
+            })
+            .hint(format!(
+                "write date = {given} if the file is that day's figures, or name the file of {date}"
+            )),
+            SameFile { date, file, first, first_at } => Said::new(format!(
+                "the snapshot of {date} reads {file}, which the snapshot of {first} ({first_at}) reads already: one file holds one day's figures"
+            ))
+            .hint(format!(
+                "write file = the figures of {date} (the [[history]] entry may have been copied without changing its file), or choose another sheet of the workbook with sheet = \"...\""
             )),
             TooManySnapshots { count: n } => Said::new(format!(
                 "[[history]] has {} snapshots, at most {}",

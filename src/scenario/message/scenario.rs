@@ -86,6 +86,8 @@ pub(crate) enum ScenarioProblem {
     NoDistricts,
     /// One file has both `coverage` and `[[district]]` entries.
     CoverageAndDistricts,
+    /// `sheet = ...` (a coverage workbook's sheet) in a scenario without `coverage`.
+    SheetWithoutCoverage,
     /// Two files of `rules` (`first`, `second`, as shown) hold the same text: the same rule
     /// would run twice and count its installs twice.
     SameRuleTwice {
@@ -298,6 +300,8 @@ impl Message for ScenarioProblem {
                 Said::new("kịch bản vừa có `coverage` vừa có các mục [[district]]")
                     .hint("chỉ dùng một cách: xóa dòng `coverage`, hoặc xóa các mục [[district]]")
             }
+            SheetWithoutCoverage => Said::new("`sheet` chọn trang của tệp Excel ghi ở `coverage`, nhưng kịch bản không có `coverage`")
+                .hint("ghi coverage = \"tệp.xlsx\" bên cạnh sheet, hoặc xóa dòng sheet (trang của một tệp [[history]] ghi trong mục [[history]] đó)"),
             SameRuleTwice { first, second } => Said::new(format!(
                 "{second} có cùng nội dung với {first}: một quy tắc sẽ chạy hai lần và lượt cài của nó được tính hai lần"
             ))
@@ -445,6 +449,8 @@ impl Message for ScenarioProblem {
                 Said::new("the scenario has both `coverage` and [[district]] entries")
                     .hint("use one or the other: remove the `coverage` line, or remove the [[district]] entries")
             }
+            SheetWithoutCoverage => Said::new("`sheet` chooses the sheet of the workbook named by `coverage`, but the scenario has no `coverage`")
+                .hint("write coverage = \"file.xlsx\" beside sheet, or remove the sheet line (a [[history]] file's sheet goes in its [[history]] entry)"),
             SameRuleTwice { first, second } => Said::new(format!(
                 "{second} holds the same text as {first}: one rule would run twice and its installs would count twice"
             ))
