@@ -309,24 +309,34 @@ impl VaryHint {
     }
 }
 
-/// Said after the error of a value's plan: the value it was made for.
+/// Said with the error of a value's plan (at the end of its first line, not as an error of its
+/// own): the value it was made for, and the `--vary` it comes from, since the error's own words
+/// may speak of the scenario's figure or a `--set` (trial 13e H26).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct FailedAt {
     pub key: String,
     /// As each language writes numbers.
     pub value: Text,
+    /// The `--vary` as typed.
+    pub vary: String,
 }
 
 impl Message for FailedAt {
     fn vi(&self) -> Said {
-        Said::new(format!("(khi {} = {})", self.key, self.value.get(Lang::Vi)))
+        Said::new(format!(
+            "(khi {} = {}, một giá trị của --vary {})",
+            self.key,
+            self.value.get(Lang::Vi),
+            self.vary
+        ))
     }
 
     fn en(&self) -> Said {
         Said::new(format!(
-            "(with {} = {})",
+            "(with {} = {}, a value of --vary {})",
             self.key,
-            self.value.get(Lang::En)
+            self.value.get(Lang::En),
+            self.vary
         ))
     }
 }

@@ -15,7 +15,7 @@ use std::path::Path;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
-use crate::diagnostic::{Error, VaryAt, shortened};
+use crate::diagnostic::{Error, Message, VaryAt, shortened};
 use crate::plan::Plan;
 use crate::scenario::Takes;
 use crate::text::{Lang, Text};
@@ -467,7 +467,6 @@ fn plan_values(
         {
             return Err(e);
         }
-        let mut also: Vec<Error> = e.also.to_vec();
         // as written for --set, unless too large to read (`1 × 10^19`, not 20 digits)
         let x = value.parse::<f64>().unwrap_or(0.0);
         let shown = |lang| {
@@ -477,12 +476,17 @@ fn plan_values(
                 value.clone()
             }
         };
-        also.push(Error::new(FailedAt {
+        let (at, _) = FailedAt {
             key: vary.key.clone(),
             value: Text::new(shown(Lang::Vi), shown(Lang::En)),
-        }));
+            vary: vary.text.clone(),
+        }
+        .words();
         let mut e = rule_reads_the_value(e, vary, value);
-        e.also = also.into_boxed_slice();
+        e.message = Text::new(
+            format!("{} {}", e.message.get(Lang::Vi), at.get(Lang::Vi)),
+            format!("{} {}", e.message.get(Lang::En), at.get(Lang::En)),
+        );
         return Err(e);
     }
     let mut points = Vec::with_capacity(n);

@@ -295,6 +295,26 @@ fn cases() -> Vec<Case> {
                 "quy tắc `communication` đọc `params.communication_reach`, mà `--vary params.communication_reach=0..1e20:1e19` đặt bằng 1 × 10^19 ở giá trị này",
                 "the rule `communication` reads `params.communication_reach`, which `--vary params.communication_reach=0..1e20:1e19` sets to 1 × 10^19 here",
             ),
+        // trial 13e H26: a swept value that breaks a history check is named with its --vary on
+        // the error's own line (it was a second, bare "error:" line)
+        Case::new(
+            "sweep: a swept value below an earlier snapshot",
+            &[
+                "sweep",
+                "{dir}/scenarios/history-2020-09-01.toml",
+                "--vary",
+                "district.Hữu Lũng.installed=10000..20000:5000",
+            ],
+        )
+        .copy("scenarios/history-2020-09-01.toml")
+        .copy("scenarios/coverage-2020-08-25.csv")
+        .copy("scenarios/coverage-2020-08-18.csv")
+        .at("coverage-2020-08-25.csv")
+        .place(
+            "(khi district.Hữu Lũng.installed = 10000, một giá trị của --vary district.Hữu Lũng.installed=10000..20000:5000)",
+            "(with district.Hữu Lũng.installed = 10000, a value of --vary district.Hữu Lũng.installed=10000..20000:5000)",
+        )
+        .hint("số đã cài chỉ tăng theo thời gian", "installs only grow over time"),
         // trial13d G30: 1.25 is not taken for 1.25%
         vary("sweep: shares above 1 with decimals, not percents", "target.provincial_rate=1.25..1.5:0.25")
             .at("--vary target.provincial_rate=1.25..1.5:0.25, ")
