@@ -131,24 +131,19 @@ fn value_at(text: &str, offset: usize) -> &str {
 
 /// The word around `offset`: between spaces, `=` and brackets.
 fn token_at(text: &str, offset: usize) -> &str {
-    let (line_start, line_end) = line_around(text, offset);
-    let is_edge = |c: char| c.is_whitespace() || "=,[]{}#".contains(c);
-    // after the edge character, whatever its length (a no-break space is two bytes)
-    let start = text[line_start..offset]
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| is_edge(c))
-        .map_or(line_start, |(i, c)| line_start + i + c.len_utf8());
-    let end = text[offset..line_end]
-        .find(is_edge)
-        .map_or(line_end, |i| offset + i);
-    text[start..end].trim()
+    between_edges(text, offset, "=,[]{}#").trim()
 }
 
 /// The part of a dotted bare key that holds `offset`: `vоlunteer` in `[team_kind.vоlunteer]`.
 fn key_part_at(text: &str, offset: usize) -> &str {
+    between_edges(text, offset, "=,.[]{}#\"'")
+}
+
+/// The text around `offset` on its line between two spaces or `edges` characters (the edge
+/// after the start whatever its length: a no-break space is two bytes).
+fn between_edges<'t>(text: &'t str, offset: usize, edges: &str) -> &'t str {
     let (line_start, line_end) = line_around(text, offset);
-    let is_edge = |c: char| c.is_whitespace() || "=,.[]{}#\"'".contains(c);
+    let is_edge = |c: char| c.is_whitespace() || edges.contains(c);
     let start = text[line_start..offset]
         .char_indices()
         .rev()
