@@ -144,6 +144,24 @@ impl Source {
         .file(path)
     }
 
+    /// The error for `path` when it is a symbolic link that leads nowhere or loops back on
+    /// itself (`what` names it, "the rule file"); `None` for anything else, a missing path
+    /// included. Such a link is "not found" to a plain existence check, while `ls` shows it.
+    pub fn broken_link(path: &Path, what: &Text) -> Option<Error> {
+        path.symlink_metadata().ok()?;
+        let err = std::fs::metadata(path).err()?;
+        Some(Source::unreadable(path, what, &err))
+    }
+
+    /// [`Source::broken_link`], pointed at `pos` of this source (the line that names the
+    /// path), as the error of `field`.
+    pub fn broken_link_at(&self, pos: Pos, field: &str, path: &Path, what: &Text) -> Option<Error> {
+        let broken = Source::broken_link(path, what)?;
+        let mut at = self.error(pos, broken.message).field(field);
+        at.hint = broken.hint;
+        Some(at)
+    }
+
     /// Reads a text written with old Mac line endings (a carriage return alone, no line feed
     /// anywhere) with each CR as a line break: the bytes keep their places, so lines and
     /// columns in messages are those of the file. A CR in a file that has line feeds is left

@@ -121,6 +121,14 @@ fn rule_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
             );
         } else if path.exists() {
             files.push(path.clone());
+        } else if let Some(link) = crate::source::Source::broken_link(
+            path,
+            &crate::text::Text::new(
+                format!("tệp quy tắc {}", path.display()),
+                format!("the rule file {}", path.display()),
+            ),
+        ) {
+            return Err(link);
         } else {
             return Err(Error::new(RulesCheckProblem::NotFound { path: path.clone() }).file(path));
         }

@@ -389,6 +389,13 @@ fn rules(top: &Table<'_, '_>, scenario: &Scenario) -> Result<Vec<PathBuf>, Error
                 )
                 .field("rules"));
         }
+        let what = crate::text::Text::new(
+            format!("tệp quy tắc {}", path.display()),
+            format!("the rule file {}", path.display()),
+        );
+        if let Some(link) = src.broken_link_at(pos(item), "rules", &path, &what) {
+            return Err(link);
+        }
         let found = if written.is_empty() {
             Vec::new()
         } else if path.is_dir() {

@@ -111,6 +111,10 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
         } else if path.exists() {
             // a file, or a pipe or a device: reading it says what it is
             vec![path.clone()]
+        } else if let Some(link) =
+            crate::source::Source::broken_link(path, &message::File::Test.text())
+        {
+            return Err(link);
         } else {
             return Err(Error::new(TestFileProblem::NotFound {
                 path: path.display().to_string(),

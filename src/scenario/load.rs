@@ -584,6 +584,16 @@ fn rules(top: &Table<'_, '_>) -> Result<Vec<PathBuf>, Error> {
             return Err(not_found(RulePath::NotRule { path: shown, kind }));
         } else if path.exists() {
             vec![path]
+        } else if let Some(link) = src.broken_link_at(
+            pos(item),
+            "rules",
+            &path,
+            &Text::new(
+                format!("tệp quy tắc {shown}"),
+                format!("the rule file {shown}"),
+            ),
+        ) {
+            return Err(link);
         } else {
             return Err(not_found(RulePath::NotFound { path: shown }));
         };

@@ -56,6 +56,24 @@ fn cases() -> Vec<Case> {
         .edit("rules/tests/t.toml", "volunteer = 1 }", "volunteer = 2 }")
         .place("✗ Hữu\\u{1b}[31m Lũng\\u{d}\\u{202e} (", "✗ Hữu\\u{1b}[31m Lũng\\u{d}\\u{202e} (")
         .says("mong đợi: { commune = 24, volunteer = 2 }", "expected: { commune = 24, volunteer = 2 }"),
+        // trial 13f J1: a test file, or a rule it names, that is a link looping back on itself
+        Case::new("rule test: the test file is a link that loops", &["rules", "test", "{dir}/rules/tests/loop1.toml"])
+            .setup(|dir| {
+                std::fs::create_dir_all(dir.join("rules/tests")).unwrap();
+                std::os::unix::fs::symlink("loop2.toml", dir.join("rules/tests/loop1.toml")).unwrap();
+                std::os::unix::fs::symlink("loop1.toml", dir.join("rules/tests/loop2.toml")).unwrap();
+            })
+            .at("rules/tests/loop1.toml: ")
+            .place("vòng lại chính nó", "loops back on itself")
+            .hint("xóa liên kết này, hoặc tạo lại nó trỏ tới tệp thật", "delete the link, or make it again pointing at the real file"),
+        edited("rule test: a rule that is a link that loops", "rules = [\"../door-to-door.rhai\"]", "rules = [\"../loop1.rhai\"]")
+            .setup(|dir| {
+                std::os::unix::fs::symlink("loop2.rhai", dir.join("rules/loop1.rhai")).unwrap();
+                std::os::unix::fs::symlink("loop1.rhai", dir.join("rules/loop2.rhai")).unwrap();
+            })
+            .at(&format!("{AT}:2:10"))
+            .place("vòng lại chính nó", "loops back on itself")
+            .hint("xóa liên kết này, hoặc tạo lại nó trỏ tới tệp thật", "delete the link, or make it again pointing at the real file"),
         // ---- a mistake in the test file ----
         test_file("rule test: no scenario", &format!("rules = [\"../door-to-door.rhai\"]\n{CASE}"))
             .at(&format!("{AT}: "))

@@ -283,6 +283,25 @@ fn cases() -> Vec<Case> {
             .at("rules/loop1.rhai: ")
             .place("vòng lại chính nó", "loops back on itself")
             .hint("xóa liên kết này, hoặc tạo lại nó trỏ tới tệp thật", "delete the link, or make it again pointing at the real file"),
+        // trial 13f J1: a link that loops, named itself (not found in a folder), was "not found"
+        Case::new("rules check: a rule file named that is a link that loops", &["rules", "check", "{dir}/rules/loop1.rhai"])
+            .setup(|dir| {
+                std::os::unix::fs::symlink("loop2.rhai", dir.join("rules/loop1.rhai")).unwrap();
+                std::os::unix::fs::symlink("loop1.rhai", dir.join("rules/loop2.rhai")).unwrap();
+            })
+            .at("rules/loop1.rhai: ")
+            .place("vòng lại chính nó", "loops back on itself")
+            .hint("xóa liên kết này, hoặc tạo lại nó trỏ tới tệp thật", "delete the link, or make it again pointing at the real file"),
+        Case::plan("rules list: a rule file that is a link that loops")
+            .scenario(RULES_LISTED, "rules = [\"../rules/loop1.rhai\"]\n")
+            .setup(|dir| {
+                std::os::unix::fs::symlink("loop2.rhai", dir.join("rules/loop1.rhai")).unwrap();
+                std::os::unix::fs::symlink("loop1.rhai", dir.join("rules/loop2.rhai")).unwrap();
+            })
+            .at("scenarios/lang-son-2020-09-01.toml:")
+            .place("tệp quy tắc", "the rule file")
+            .place("vòng lại chính nó", "loops back on itself")
+            .hint("xóa liên kết này, hoặc tạo lại nó trỏ tới tệp thật", "delete the link, or make it again pointing at the real file"),
         // a copy ran the rule twice and counted its installs twice, exit 0 (trial 13d, G24)
         Case::plan("rules list: a copy of a rule under another name")
             .scenario(
