@@ -23,6 +23,46 @@ pub fn count(lang: Lang, value: f64) -> String {
     }
 }
 
+/// `parts` rounded to whole numbers that add up to their sum rounded, so that a reader who adds
+/// the printed parts finds the printed whole (a district's directives to its projected
+/// installs; rounding each on its own may miss it by one). A part marked in `kept` is rounded
+/// on its own (a directive whose text already quotes it so); each of the others is rounded
+/// down, and the units that leaves go to the largest remainders (the first of equal ones).
+/// Where the kept parts leave the others no way to make the sum (fewer units to give than
+/// their roundings down need, or more than one each), every part is rounded on its own. A part
+/// that is not finite stays as it is and is left out of the sum.
+pub fn whole_parts(parts: &[f64], kept: &[bool]) -> Vec<f64> {
+    let kept = |i: usize| kept.get(i).copied().unwrap_or(false);
+    let total: f64 = parts.iter().filter(|x| x.is_finite()).sum();
+    let mut whole: Vec<f64> = parts
+        .iter()
+        .enumerate()
+        .map(|(i, &x)| match x.is_finite() {
+            true if kept(i) => x.round(),
+            true => x.floor(),
+            false => x,
+        })
+        .collect();
+    let free: Vec<usize> = (0..parts.len())
+        .filter(|&i| parts[i].is_finite() && !kept(i))
+        .collect();
+    let given: f64 = whole.iter().filter(|x| x.is_finite()).sum();
+    let left = total.round() - given;
+    if left < 0.0 || left > free.len() as f64 {
+        return parts
+            .iter()
+            .map(|&x| if x.is_finite() { x.round() } else { x })
+            .collect();
+    }
+    let mut order = free;
+    // largest remainder first; equal remainders keep the parts' order (a stable sort)
+    order.sort_by(|&a, &b| (parts[b] - whole[b]).total_cmp(&(parts[a] - whole[a])));
+    for &i in order.iter().take(left as usize) {
+        whole[i] += 1.0;
+    }
+    whole
+}
+
 /// A decimal with `places` digits after the separator: `33,1` / `33.1`.
 pub fn decimal(lang: Lang, value: f64, places: usize) -> String {
     let scale = 10f64.powi(places as i32);

@@ -465,17 +465,78 @@ pub fn own_floor(plan: &Plan, district: &DistrictPlan, lang: Lang) -> Option<Str
     })
 }
 
-/// The fixed installs the rules added to `district` (`add_installs`) that its page would not
-/// otherwise show, one line per rule: where the cap cut what a rule asked for (asked, counted
-/// and why), and where the rule made no directive stating its installs, what it added and why
-/// (trial N4: a rate that rises with "nothing to do" below it). Each line comes with the
-/// installs the plan counts for the rule.
-pub fn rule_installs(district: &DistrictPlan, lang: Lang) -> Vec<(String, f64)> {
-    let room = district.room_for_fixed();
+/// The rules whose fixed installs (`add_installs`) `district`'s page shows on a line of their
+/// own: where the cap cut what a rule asked for, and where the rule made no directive stating
+/// its installs but added some (trial N4: a rate that rises with "nothing to do" below it).
+fn rules_on_their_own_line(district: &DistrictPlan) -> Vec<crate::plan::RuleInstalls> {
     district
         .fixed_by_rule()
         .into_iter()
-        .filter_map(|r| {
+        .filter(|r| {
+            let stated = district
+                .directives
+                .iter()
+                .any(|d| d.rule == r.rule && d.expected_installs.is_some());
+            r.capped() || (!stated && r.counted.round() > 0.0)
+        })
+        .collect()
+}
+
+/// The installs `district`'s page prints: each directive's (in the plan's order; `None` where
+/// it states none) and each line of [`rule_installs`], rounded together
+/// ([`number::whole_parts`]) so that with the installs now they add up to the projected
+/// installs as printed, a directive whose text quotes its installs keeping them as quoted (trial 13f J6: 16.752 + 594 + 5.715 + 1.127 was one more than the
+/// 24.187 of the district's row).
+fn page_installs(
+    district: &DistrictPlan,
+    own_lines: &[crate::plan::RuleInstalls],
+) -> (Vec<Option<f64>>, Vec<f64>) {
+    let stated: Vec<Option<f64>> = district
+        .directives
+        .iter()
+        .map(|d| d.expected_installs.filter(|x| x.is_finite()))
+        .collect();
+    // a directive whose own text quotes its installs ("dự kiến +4.122 lượt cài") keeps them
+    // as quoted: the figure beside it must not say +4.123
+    let quoted = district
+        .directives
+        .iter()
+        .zip(&stated)
+        .filter_map(|(d, x)| {
+            x.map(|x| {
+                [Lang::Vi, Lang::En]
+                    .iter()
+                    .any(|&lang| d.action.get(lang).contains(&number::count(lang, x)))
+            })
+        });
+    let kept: Vec<bool> = quoted.chain(own_lines.iter().map(|_| false)).collect();
+    let parts: Vec<f64> = stated
+        .iter()
+        .flatten()
+        .copied()
+        .chain(own_lines.iter().map(|r| r.counted))
+        .collect();
+    let mut whole = number::whole_parts(&parts, &kept).into_iter();
+    let directives = stated
+        .iter()
+        .map(|x| x.and_then(|_| whole.next()))
+        .collect();
+    (directives, whole.collect())
+}
+
+/// The fixed installs the rules added to `district` (`add_installs`) that its page would not
+/// otherwise show, one line per rule ([`rules_on_their_own_line`]): where the cap cut what a
+/// rule asked for (asked, counted and why), and where the rule made no directive stating its
+/// installs, what it added and why. Each line comes with the installs the page counts for the
+/// rule, whole ([`page_installs`]).
+pub fn rule_installs(district: &DistrictPlan, lang: Lang) -> Vec<(String, f64)> {
+    let room = district.room_for_fixed();
+    let own_lines = rules_on_their_own_line(district);
+    let (_, counted) = page_installs(district, &own_lines);
+    own_lines
+        .iter()
+        .zip(counted)
+        .map(|(r, counted)| {
             let reasons = r
                 .reasons
                 .iter()
@@ -483,35 +544,30 @@ pub fn rule_installs(district: &DistrictPlan, lang: Lang) -> Vec<(String, f64)> 
                 .collect::<Vec<_>>()
                 .join("; ");
             let rule = &r.rule;
-            if r.capped() {
+            let text = if r.capped() {
                 let (asked, counted, room) = (
                     number::count(lang, r.asked),
-                    number::count(lang, r.counted),
+                    number::count(lang, counted),
                     number::count(lang, room),
                 );
-                let text = match lang {
+                match lang {
                     Lang::Vi => format!(
                         "Quy tắc `{rule}` thêm {asked} lượt cài cố định ({reasons}) nhưng chỉ tính {counted}, vì huyện chỉ còn {room} smartphone chưa cài sau các lượt cài bắt buộc"
                     ),
                     Lang::En => format!(
                         "Rule `{rule}` adds {asked} fixed installs ({reasons}) but {counted} are counted, because only {room} smartphones were left without the app after the mandated installs"
                     ),
-                };
-                return Some((text, r.counted));
-            }
-            let stated = district
-                .directives
-                .iter()
-                .any(|d| d.rule == r.rule && d.expected_installs.is_some());
-            if stated || r.counted.round() <= 0.0 {
-                return None;
-            }
-            let gain = gain(lang, r.counted);
-            let text = match lang {
-                Lang::Vi => format!("Lượt cài cố định theo quy tắc `{rule}`: {gain} ({reasons})"),
-                Lang::En => format!("Fixed installs from rule `{rule}`: {gain} ({reasons})"),
+                }
+            } else {
+                let gain = gain(lang, counted);
+                match lang {
+                    Lang::Vi => {
+                        format!("Lượt cài cố định theo quy tắc `{rule}`: {gain} ({reasons})")
+                    }
+                    Lang::En => format!("Fixed installs from rule `{rule}`: {gain} ({reasons})"),
+                }
             };
-            Some((text, r.counted))
+            (text, counted)
         })
         .collect()
 }
@@ -524,23 +580,24 @@ pub struct DirectiveItem {
     pub teams: Option<String>,
     /// `+1.234 lượt cài`, when the rule says what the directive brings.
     pub gain: Option<String>,
+    /// The installs of `gain`, whole, as printed ([`page_installs`]).
+    pub installs: Option<f64>,
 }
 
 /// A district's directives, most urgent first; equal priorities keep the rules' order.
 pub fn directives(district: &DistrictPlan, lang: Lang) -> Vec<DirectiveItem> {
-    let mut sorted: Vec<_> = district.directives.iter().collect();
-    sorted.sort_by_key(|d| d.priority); // stable: ties keep the original order
+    let (installs, _) = page_installs(district, &rules_on_their_own_line(district));
+    let mut sorted: Vec<_> = district.directives.iter().zip(installs).collect();
+    sorted.sort_by_key(|(d, _)| d.priority); // stable: ties keep the original order
     sorted
         .into_iter()
-        .map(|d| DirectiveItem {
+        .map(|(d, installs)| DirectiveItem {
             action: d.action.get(lang).to_string(),
             unit: d.unit.get(lang).to_string(),
             // "tổ phường, xã" in a city, as the rules word it
             teams: words::team_list_in(lang, district.unit_type, &d.teams),
-            gain: d
-                .expected_installs
-                .filter(|x| x.is_finite())
-                .map(|x| words::installs_gain(lang, &number::count(lang, x))),
+            gain: installs.map(|x| words::installs_gain(lang, &number::count(lang, x))),
+            installs,
         })
         .collect()
 }

@@ -287,8 +287,8 @@ fn directives_sheet(
             if let Some(teams) = &item.teams {
                 sheet.write_string(row, 5, teams)?;
             }
-            if let Some(x) = directive.expected_installs.filter(|x| x.is_finite()) {
-                sheet.write_number_with_format(row, 6, shown::count(x), count)?;
+            if let Some(x) = item.installs {
+                sheet.write_number_with_format(row, 6, x, count)?;
             }
             row += 1;
         }
@@ -296,7 +296,7 @@ fn directives_sheet(
         for (text, counted) in content::rule_installs(district, lang) {
             sheet.write_string(row, 0, &district.name)?;
             sheet.write_string_with_format(row, 3, &text, &wrap)?;
-            sheet.write_number_with_format(row, 6, shown::count(counted), count)?;
+            sheet.write_number_with_format(row, 6, counted, count)?;
             row += 1;
         }
     }

@@ -123,6 +123,12 @@ fn district<'a>(
                 if let Some(kind) = kinds.iter().find(|k| k.name == key) {
                     return Err(in_district(team_kind_as_cohort(src, key_at, kind)));
                 }
+                if super::load::KEYS.contains(&key) {
+                    let problem = DistrictProblem::ScenarioKey {
+                        key: key.to_string(),
+                    };
+                    return Err(in_district(src.error(key_at, problem)));
+                }
                 let n = count(src, key, v).map_err(|e| {
                     let e = if matches!(v.get_ref(), DeValue::Integer(_) | DeValue::Float(_)) {
                         e

@@ -21,7 +21,8 @@ use crate::model::{Objective, TeamKind};
 use crate::source::{FileProblem, Pos, Source, Spot, named_file_hint};
 use crate::text::Text;
 
-const KEYS: [&str; 17] = [
+/// The keys of a scenario's top level.
+pub(super) const KEYS: [&str; 17] = [
     "name",
     "as_of",
     "horizon_days",

@@ -37,6 +37,13 @@ pub(crate) fn params(top: &Table<'_, '_>) -> Result<Params, Error> {
         if n == MAX_PARAMS {
             return Err(src.error(pos(value), ParamProblem::TooMany).field(&field));
         }
+        // `name` may well be a rule's own parameter; the others only ever mean the scenario's
+        if key != "name" && super::load::KEYS.contains(&key) {
+            let problem = ParamProblem::ScenarioKey {
+                key: key.to_string(),
+            };
+            return Err(src.error(pos(value), problem).field(&field));
+        }
         let param = match value.get_ref() {
             DeValue::Array(items) => Param::List(param_list(src, &field, value, items)?),
             _ => param(src, &field, value, true)?,

@@ -31,6 +31,28 @@ fn cases() -> Vec<Case> {
     let negative = ("số này không được âm", "this number must not be negative");
     vec![
         // ---- figures ----
+        // trial 13f J22: a line added at the end of the file is the last district's, and
+        // `budget = 300_000` planned with no budget, exit 0
+        Case::plan("district: a scenario's key added at the end of the file")
+            .scenario("students = 1_400\n", "students = 1_400\nbudget = 300_000_000\n")
+            .at(&format!("{AT}:152:1"))
+            .place("huyện \"Đình Lập\"", "district \"Đình Lập\"")
+            .place("`budget` là một mục của cả kịch bản", "`budget` is a setting of the whole scenario")
+            .hint(
+                "chuyển dòng này lên trên tiêu đề [mục] hoặc [[mục]] đầu tiên của tệp",
+                "move the line above the file's first [section] or [[section]] header",
+            ),
+        Case::plan("district: the campaign's length added at the end of the file")
+            .scenario("students = 1_400\n", "students = 1_400\nhorizon_days = 21\n")
+            .at(&format!("{AT}:152:1"))
+            .place("`horizon_days` là một mục của cả kịch bản", "`horizon_days` is a setting of the whole scenario")
+            .hint("lên trên tiêu đề [mục]", "above the file's first [section]"),
+        Case::plan("params: a budget under [params]")
+            .scenario("student_uptake = 0.25 ", "budget = 300_000_000\nstudent_uptake = 0.25 ")
+            .at(&format!("{AT}:29:"))
+            .place("mục `params.budget`", "field `params.budget`")
+            .place("không phải tham số của quy tắc", "not a rule's parameter")
+            .hint("đặt tên khác, ví dụ `rule_budget`", "give it another name, such as `rule_budget`"),
         Case::plan("district: installed above smartphones")
             .scenario("installed = 18_019", "installed = 80_019")
             .at(&format!("{AT}:65:13"))

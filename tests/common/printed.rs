@@ -765,6 +765,7 @@ pub fn check_directives(plan: &Plan, text: &str, layout: Layout, lang: Lang) {
         let mut sorted: Vec<&Directive> = d.directives.iter().collect();
         sorted.sort_by_key(|x| x.priority);
         assert_eq!(block.items.len(), sorted.len(), "{}: {block:?}", d.name);
+        let (mut stated, mut printed_sum) = (0.0, 0.0);
         for (i, (item, directive)) in block.items.iter().zip(sorted).enumerate() {
             assert_eq!(item.number, i + 1, "{}", d.name);
             assert_eq!(item.action, directive.action.get(lang), "{}", d.name);
@@ -797,18 +798,51 @@ pub fn check_directives(plan: &Plan, text: &str, layout: Layout, lang: Lang) {
             let sent = (!sent.is_empty()).then(|| sent.join(sep));
             let label = pick(lang, "Lực lượng", "Teams");
             assert_eq!(item.detail(label), sent.as_deref(), "{}", d.name);
-            let expected = directive.expected_installs.map(|x| installs(lang, x));
+            // each directive's installs whole, rounded down or up so that the district's add
+            // up as printed (trial 13f J6); a directive whose text quotes them, as quoted
             let label = pick(lang, "Dự kiến", "Expected");
+            let printed = item.detail(label);
+            let expected = directive.expected_installs;
             assert_eq!(
-                item.detail(label),
-                expected.as_deref(),
+                printed.is_some(),
+                expected.is_some(),
                 "{}: {}",
                 d.name,
                 item.action
             );
+            if let (Some(printed), Some(x)) = (printed, expected) {
+                let whole: f64 = printed
+                    .chars()
+                    .filter(|c| c.is_ascii_digit())
+                    .collect::<String>()
+                    .parse()
+                    .unwrap();
+                assert!(
+                    whole == x.floor() || whole == x.ceil(),
+                    "{}: {printed} for {x}",
+                    d.name
+                );
+                assert_eq!(printed, installs(lang, whole), "{}", d.name);
+                if item.action.contains(&count(lang, x)) {
+                    assert_eq!(printed, installs(lang, x), "{}: {}", d.name, item.action);
+                }
+                stated += x;
+                printed_sum += whole;
+            }
             let labels = 1 + usize::from(sent.is_some()) + usize::from(expected.is_some());
             assert_eq!(item.details.len(), labels, "{}: {item:?}", d.name);
             rule_text_figures(lang, d, directive, &item.action);
+        }
+        // where the directives hold every install the plan adds, the installs now and theirs
+        // as printed make the projected installs as printed
+        let installed = d.installed as f64;
+        if (installed + stated - d.projected_installed).abs() < 1e-6 {
+            assert_eq!(
+                installed + printed_sum,
+                d.projected_installed.round(),
+                "{}: the directives do not add up as printed",
+                d.name
+            );
         }
     }
 }

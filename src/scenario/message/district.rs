@@ -9,6 +9,12 @@ use crate::number::count;
 use crate::source::name_list;
 use crate::text::Lang;
 
+/// Where a key of the whole scenario must go, when it was written under a table's header.
+pub(crate) const SCENARIO_KEY_HINT: (&str, &str) = (
+    "chuyển dòng này lên trên tiêu đề [mục] hoặc [[mục]] đầu tiên của tệp",
+    "move the line above the file's first [section] or [[section]] header",
+);
+
 /// A problem with one district's data (`[[district]]`, `district_table` or a coverage CSV).
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum DistrictProblem {
@@ -86,6 +92,11 @@ pub(crate) enum DistrictProblem {
     /// would be, instead of in `teams`.
     TeamKindAsCohort {
         kind: String,
+    },
+    /// A key of the whole scenario (`budget`, `horizon_days`) inside a `[[district]]`: a line
+    /// added at the end of the file, which TOML reads as the last district's (trial 13f J22).
+    ScenarioKey {
+        key: String,
     },
     /// `unit_type` says `written` while the district's name `name` begins with the word of
     /// another type, `named`; `bare` is the name without that word.
@@ -259,6 +270,10 @@ impl Message for DistrictProblem {
             )),
             MisspeltField { written, close } => Said::new(format!("không biết mục `{written}`"))
                 .hint(did_you_mean_vi(close)),
+            ScenarioKey { key } => Said::new(format!(
+                "`{key}` là một mục của cả kịch bản, nhưng dòng này nằm trong bảng [[district]] ở trên nó (TOML coi mọi dòng dưới tiêu đề [[district]] là của huyện đó)"
+            ))
+            .hint(SCENARIO_KEY_HINT.0),
             TeamKindAsCohort { kind } => Said::new(format!(
                 "`{kind}` là tên một loại đội, không phải một nhóm người"
             ))
@@ -400,6 +415,10 @@ impl Message for DistrictProblem {
             )),
             MisspeltField { written, close } => Said::new(format!("unknown field `{written}`"))
                 .hint(did_you_mean_en(close)),
+            ScenarioKey { key } => Said::new(format!(
+                "`{key}` is a setting of the whole scenario, but this line is inside the [[district]] table above it (TOML reads every line below a [[district]] header as part of that district)"
+            ))
+            .hint(SCENARIO_KEY_HINT.1),
             TeamKindAsCohort { kind } => {
                 Said::new(format!("`{kind}` is a team kind, not a cohort")).hint(format!(
                     "put the number of teams in `teams`, e.g. teams = {{ {kind} = 8 }}"

@@ -23,6 +23,9 @@ pub(crate) enum ParamProblem {
     TextTooLong { bytes: usize },
     /// More keys than [`MAX_PARAMS`]: this is the first past it.
     TooMany,
+    /// A key of the whole scenario (`budget`) under `[params]`, where no rule of ours reads it
+    /// and the plan would go without it (trial 13f J22).
+    ScenarioKey { key: String },
 }
 
 /// What a parameter is for, as the hint about one too large says.
@@ -94,6 +97,13 @@ impl Message for ParamProblem {
                 count(Lang::Vi, (MAX_PARAMS + 1) as f64)
             ))
             .hint(PARAMS_HOLD.0),
+            ParamProblem::ScenarioKey { key } => Said::new(format!(
+                "`{key}` là một mục của cả kịch bản, không phải tham số của quy tắc: nằm dưới [params], nó không thay đổi kế hoạch"
+            ))
+            .hint(format!(
+                "{}; nếu một quy tắc cần tham số riêng, đặt tên khác, ví dụ `rule_{key}`",
+                super::district::SCENARIO_KEY_HINT.0
+            )),
         }
     }
 
@@ -126,6 +136,13 @@ impl Message for ParamProblem {
                 count(Lang::En, (MAX_PARAMS + 1) as f64)
             ))
             .hint(PARAMS_HOLD.1),
+            ParamProblem::ScenarioKey { key } => Said::new(format!(
+                "`{key}` is a setting of the whole scenario, not a rule's parameter: under [params] it does not change the plan"
+            ))
+            .hint(format!(
+                "{}; if a rule needs a parameter of its own, give it another name, such as `rule_{key}`",
+                super::district::SCENARIO_KEY_HINT.1
+            )),
         }
     }
 }
