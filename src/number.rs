@@ -63,6 +63,40 @@ pub fn whole_parts(parts: &[f64], kept: &[bool]) -> Vec<f64> {
     whole
 }
 
+/// A number as written (`100000000`, `0.41`, `-1500.25`), its digits kept, printed as a person
+/// reads it: thousands grouped and the decimal separator of the language (`100.000.000`,
+/// `0,41`, `-1.500,25` / `100,000,000`, `0.41`, `-1,500.25`); `None` for anything else (a
+/// date, a word, a number in exponent form).
+pub fn as_written(lang: Lang, text: &str) -> Option<String> {
+    let (sign, digits) = match text.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", text),
+    };
+    let (whole, fraction) = match digits.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (digits, None),
+    };
+    let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if !all_digits(whole) || fraction.is_some_and(|f| !all_digits(f)) {
+        return None;
+    }
+    let (group, point) = match lang {
+        Lang::Vi => ('.', ','),
+        Lang::En => (',', '.'),
+    };
+    let mut grouped = String::new();
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i).is_multiple_of(3) {
+            grouped.push(group);
+        }
+        grouped.push(c);
+    }
+    Some(match fraction {
+        Some(f) => format!("{sign}{grouped}{point}{f}"),
+        None => format!("{sign}{grouped}"),
+    })
+}
+
 /// A decimal with `places` digits after the separator: `33,1` / `33.1`.
 pub fn decimal(lang: Lang, value: f64, places: usize) -> String {
     let scale = 10f64.powi(places as i32);
@@ -215,6 +249,61 @@ pub fn size_beside(lang: Lang, bytes: u64, limit: u64) -> (String, String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_number_as_written_keeps_its_digits_and_groups_its_thousands() {
+        assert_eq!(
+            as_written(Lang::Vi, "100000000").as_deref(),
+            Some("100.000.000")
+        );
+        assert_eq!(
+            as_written(Lang::En, "100000000").as_deref(),
+            Some("100,000,000")
+        );
+        assert_eq!(as_written(Lang::Vi, "0.41").as_deref(), Some("0,41"));
+        assert_eq!(
+            as_written(Lang::En, "-1500.250").as_deref(),
+            Some("-1,500.250")
+        );
+        assert_eq!(as_written(Lang::Vi, "999").as_deref(), Some("999"));
+        for not_a_number in [
+            "2020-10-01",
+            "min-cost",
+            "1e9",
+            "",
+            "-",
+            "1.",
+            ".5",
+            "1.2.3",
+        ] {
+            assert_eq!(as_written(Lang::Vi, not_a_number), None, "{not_a_number}");
+        }
+    }
+
+    #[test]
+    fn whole_parts_add_up_to_their_sum_rounded() {
+        // Cao Lộc in the shipped plan: each rounded alone, 594 + 5.715 + 1.127 = 7.436
+        let parts = [593.93, 5714.83, 1126.59];
+        assert_eq!(whole_parts(&parts, &[false; 3]), [594.0, 5715.0, 1126.0]);
+        // the door-to-door directive quotes its 4.122: the others take the difference
+        let parts = [179.6, 708.6, 4122.4];
+        assert_eq!(
+            whole_parts(&parts, &[false, false, true]),
+            [180.0, 709.0, 4122.0]
+        );
+        // equal remainders: the first gets the unit
+        assert_eq!(whole_parts(&[0.5, 0.5], &[]), [1.0, 0.0]);
+        // kept parts that leave the others nothing to give: each rounded alone
+        assert_eq!(whole_parts(&[0.6, 0.6], &[true, true]), [1.0, 1.0]);
+        assert_eq!(
+            whole_parts(&[0.4, 0.4, 0.4], &[true, true, false]),
+            [0.0, 0.0, 1.0]
+        );
+        // a part that is not a number stays out of the sum
+        let with_nan = whole_parts(&[f64::NAN, 2.5, 2.5], &[]);
+        assert!(with_nan[0].is_nan());
+        assert_eq!(with_nan[1..], [3.0, 2.0]);
+    }
 
     #[test]
     fn a_size_beside_its_limit_reads_differently() {

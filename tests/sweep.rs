@@ -195,7 +195,7 @@ fn vietnamese_numbers_by_default_and_markdown() {
         "markdown",
     ]);
     assert!(md.stdout.starts_with(
-        "# Lạng Sơn, 2020-09-01 — thay đổi mục tiêu toàn tỉnh (target.provincial_rate)"
+        "# Lạng Sơn, 2020-09-01 — thay đổi mục tiêu toàn tỉnh (target.provincial\\_rate) = 0,40 … 0,41"
     ));
     assert!(md.stdout.contains("| Mục tiêu toàn tỉnh | Kết quả |"));
     // every row of the table is one line, with as many cells as the header
@@ -487,4 +487,63 @@ fn a_rule_that_fails_stops_the_sweep_after_a_plan_per_thread() {
             "{jobs} threads planned {planned} of 20 values"
         );
     }
+}
+
+/// Trial 13f J5, J37: a large value is printed as a person reads it (`100.000.000`, not nine
+/// zeros to count), and a district's name in the Markdown title and table is text, never bold
+/// or a live link.
+#[test]
+fn values_are_grouped_and_names_in_markdown_are_text() {
+    let out = campaign(&[
+        "sweep",
+        SHIPPED,
+        "--vary",
+        "budget=100000000..400000000:100000000",
+    ]);
+    // the budgets below 365.400.000 cannot pay for the rules' minimum teams
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stdout.contains("= 100.000.000 … 400.000.000"),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("│ 200.000.000 ┆"), "{}", out.stdout);
+    assert!(out.stdout.contains("\n  300.000.000 │"), "{}", out.stdout);
+    let en = campaign(&[
+        "--lang",
+        "en",
+        "sweep",
+        SHIPPED,
+        "--vary",
+        "budget=100000000..400000000:100000000",
+    ]);
+    assert!(en.stdout.contains("│ 200,000,000 ┆"), "{}", en.stdout);
+
+    let layout = crate::layout::Layout::new();
+    let named = "**Cao** [Lộc](http://x)";
+    let text = crate::layout::replace_once(
+        &crate::layout::shipped(),
+        "name = \"Cao Lộc\"",
+        &format!("name = \"{named}\""),
+    );
+    let path = layout.write("md.toml", &text);
+    let md = campaign(&[
+        "--lang",
+        "en",
+        "sweep",
+        path.to_str().unwrap(),
+        "--vary",
+        &format!("district.{named}.installed=16000..18000:1000"),
+        "--format",
+        "markdown",
+    ]);
+    assert_eq!(md.code, 0, "{}", md.stderr);
+    let escaped = "\\*\\*Cao\\*\\* \\[Lộc\\](http://x)";
+    let title = md.stdout.lines().next().unwrap();
+    assert!(title.contains(escaped), "{title}");
+    let header = md.stdout.lines().find(|l| l.starts_with('|')).unwrap();
+    assert!(header.contains(escaped), "{header}");
+    // the curves are in a code block, where nothing is Markdown; above it, no raw name
+    let (prose, _) = md.stdout.split_once("\n```\n").unwrap();
+    assert!(!prose.contains(named), "{}", md.stdout);
 }

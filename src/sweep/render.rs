@@ -44,12 +44,13 @@ fn rows(points: &[Point], lang: Lang) -> Vec<Row<'_>> {
         .collect()
 }
 
-/// A value as written for `--set`, with the decimal comma in Vietnamese.
+/// A value as written for `--set`, a number with its thousands grouped and the decimal comma
+/// in Vietnamese (`100.000.000`, `0,41`; trial 13f J5: a budget of nine zeros to count).
 fn shown_value(value: &str, lang: Lang) -> String {
-    match lang {
+    number::as_written(lang, value).unwrap_or_else(|| match lang {
         Lang::Vi if value.parse::<f64>().is_ok() => value.replace('.', ","),
         _ => value.to_string(),
-    }
+    })
 }
 
 fn status_words(feasible: bool, lang: Lang) -> &'static str {
@@ -407,9 +408,13 @@ pub fn render_text(vary: &Vary, points: &[Point], lang: Lang, width: Option<usiz
 /// The sweep in Markdown: a heading, the table, the curves in a code block.
 pub fn render_markdown(vary: &Vary, points: &[Point], lang: Lang) -> String {
     let (header, cells) = table_cells(vary, points, lang);
-    // a Markdown cell is one line: a heading broken for the terminal is joined again
-    let escape = |s: &str| s.replace('|', "\\|").replace('\n', " ");
-    let mut out = format!("# {}\n\n", title(scenario_name(points), vary, lang));
+    // a Markdown cell is one line (a heading broken for the terminal is joined again), and a
+    // name from the scenario is text, never a link or emphasis (trial 13f J37)
+    let escape = |s: &str| crate::report::markdown::inline(&s.replace('\n', " "));
+    let mut out = format!(
+        "# {}\n\n",
+        escape(&title(scenario_name(points), vary, lang))
+    );
     out.push_str(&format!(
         "| {} |\n",
         header
