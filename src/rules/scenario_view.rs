@@ -40,6 +40,11 @@ struct Data {
     memo: RefCell<HashMap<String, Found>>,
 }
 
+/// The entries of each district's map of `scenario.districts()` and `scenario.district_named`,
+/// in the order messages list them.
+pub(crate) const DISTRICT_ENTRIES: [&str; 5] =
+    ["name", "unit_type", "smartphones", "installed", "rate"];
+
 /// Texts whose `district_named` answers are kept ([`Data::memo`]); past it the memo starts over.
 const MEMO: usize = 4_096;
 
@@ -365,6 +370,21 @@ impl ScenarioView {
             )
         });
         Ok(found)
+    }
+
+    /// The names of the [`CLOSEST_DISTRICTS`] districts most like `written`, for a message
+    /// once the rule has stopped (nothing charged: the call is over).
+    pub(crate) fn closest_names(&self, written: &str) -> Vec<String> {
+        if written.chars().count() > MAX_NAME_CHARS {
+            return Vec::new();
+        }
+        self.data
+            .keys()
+            .closest(written, CLOSEST_DISTRICTS, || Ok::<(), ()>(()))
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|i| self.data.names.get(i).map(|(n, _)| n.clone()))
+            .collect()
     }
 
     /// Every district's data, in scenario order; the trace keeps only how many.
