@@ -76,7 +76,9 @@ fn the_unit_word_chooses_between_two_units_of_one_name() {
 "#,
     );
     assert!(
-        said.contains(r#""Quận Kỳ Anh" is the name of 2 of the scenario's units ("Thị xã Kỳ Anh", "Kỳ Anh")"#),
+        said.contains(
+            r#""Quận Kỳ Anh" is the name of 2 of the scenario's units ("Thị xã Kỳ Anh", "Kỳ Anh")"#
+        ),
         "{said}"
     );
     assert!(said.contains("communication.rhai:3:"), "{said}");

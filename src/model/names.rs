@@ -111,7 +111,11 @@ impl DistrictNames {
             return Found::One(i);
         }
         if let Some(unit) = wanted.unit {
-            match self.typed.get(&(unit, wanted.bare.clone())).map(Vec::as_slice) {
+            match self
+                .typed
+                .get(&(unit, wanted.bare.clone()))
+                .map(Vec::as_slice)
+            {
                 Some([i]) => return Found::One(*i),
                 // two units of that type and name: the text does not tell which
                 Some(list) if !list.is_empty() => return Found::Several(list.to_vec()),

@@ -625,9 +625,9 @@ fn runtime_detail(err: &EvalAltResult, site: &Site, pos: Position) -> RuntimePro
             RuntimeProblem::NoEntry {
                 name: name.to_string(),
                 // a district's map, as the rule writes it: its entries are listed (trial 13 H20)
-                district: map.as_deref().is_some_and(|m| {
-                    m.contains("district_named(") || m.contains("districts()")
-                }),
+                district: map
+                    .as_deref()
+                    .is_some_and(|m| m.contains("district_named(") || m.contains("districts()")),
                 map,
                 row: did_you_mean(name, DISTRICT_ENTRIES)
                     .filter(|row| row != name)

@@ -310,7 +310,13 @@ impl ScenarioView {
             }
         };
         let district = match found {
-            Found::One(i) => self.data.districts.0.get(i).cloned().unwrap_or(Dynamic::UNIT),
+            Found::One(i) => self
+                .data
+                .districts
+                .0
+                .get(i)
+                .cloned()
+                .unwrap_or(Dynamic::UNIT),
             Found::None => Dynamic::UNIT,
             Found::Several(list) => {
                 return Err(HostProblem::AmbiguousDistrict {

@@ -102,9 +102,8 @@ pub(crate) fn history(
         .enumerate()
         .map(|(i, d)| (d.name.as_str(), i))
         .collect();
-    let index = crate::model::DistrictNames::of(
-        districts.iter().map(|d| (d.name.as_str(), d.unit_type)),
-    );
+    let index =
+        crate::model::DistrictNames::of(districts.iter().map(|d| (d.name.as_str(), d.unit_type)));
     for entry in list.iter() {
         let table = as_table(src, "history", entry).map_err(|e| e.hint(hint()))?;
         let t = Table::new(src, pos(entry), "[[history]]", table);

@@ -8,8 +8,8 @@ use super::district::{RawDistrict, check_names, name, normalise};
 use super::document::{self, as_str, pos};
 use super::message::{Hint, OtherFile, OverlayProblem, ScenarioFile};
 use crate::diagnostic::{Error, Shortlist, did_you_mean};
-use crate::model::{Found, UnitType};
 use crate::limits::{OVERLAY_FILES, TOML_BYTES};
+use crate::model::{Found, UnitType};
 use crate::source::{Pos, Source};
 use crate::text::fold;
 
