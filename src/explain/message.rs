@@ -14,6 +14,13 @@ pub(crate) enum ExplainProblem {
         shown: Vec<String>,
         more: usize,
     },
+    /// `wanted` (normalised) is the name of two or more districts once the unit word is set
+    /// aside ("Lạng Sơn" for "Thành phố Lạng Sơn" and "Huyện Lạng Sơn"): `candidates`, their
+    /// names in full.
+    AmbiguousDistrict {
+        wanted: String,
+        candidates: Vec<String>,
+    },
 }
 
 /// Names for a hint: `"a", "b", "c"`.
@@ -23,12 +30,26 @@ fn quoted(names: &[String]) -> String {
 
 impl Message for ExplainProblem {
     fn vi(&self) -> Said {
-        let ExplainProblem::UnknownDistrict {
-            wanted,
-            close,
-            shown,
-            more,
-        } = self;
+        let (wanted, close, shown, more) = match self {
+            ExplainProblem::UnknownDistrict {
+                wanted,
+                close,
+                shown,
+                more,
+            } => (wanted, close, shown, more),
+            ExplainProblem::AmbiguousDistrict { wanted, candidates } => {
+                let example = candidates.first().unwrap_or(wanted);
+                return Said::new(format!(
+                    "\"{wanted}\" là tên của {} huyện của kịch bản: {}; không biết bạn muốn \
+                     xem huyện nào",
+                    crate::number::count(crate::text::Lang::Vi, candidates.len() as f64),
+                    quoted(candidates)
+                ))
+                .hint(format!(
+                    "ghi đầy đủ tên, cả loại đơn vị, ví dụ --district \"{example}\""
+                ));
+            }
+        };
         Said::new(format!("kịch bản không có huyện \"{wanted}\"")).hint(match close {
             Some(s) => match crate::diagnostic::unlike_vi(wanted) {
                 Some(why) => format!("có phải ý bạn là \"{s}\"? ({why})"),
@@ -43,12 +64,26 @@ impl Message for ExplainProblem {
     }
 
     fn en(&self) -> Said {
-        let ExplainProblem::UnknownDistrict {
-            wanted,
-            close,
-            shown,
-            more,
-        } = self;
+        let (wanted, close, shown, more) = match self {
+            ExplainProblem::UnknownDistrict {
+                wanted,
+                close,
+                shown,
+                more,
+            } => (wanted, close, shown, more),
+            ExplainProblem::AmbiguousDistrict { wanted, candidates } => {
+                let example = candidates.first().unwrap_or(wanted);
+                return Said::new(format!(
+                    "\"{wanted}\" is the name of {} of the scenario's districts: {}; which one \
+                     you mean is not known",
+                    crate::number::count(crate::text::Lang::En, candidates.len() as f64),
+                    quoted(candidates)
+                ))
+                .hint(format!(
+                    "write the full name, unit word and all, e.g. --district \"{example}\""
+                ));
+            }
+        };
         Said::new(format!("the scenario has no district \"{wanted}\"")).hint(match close {
             Some(s) => match crate::diagnostic::unlike_en(wanted) {
                 Some(why) => format!("did you mean \"{s}\"? ({why})"),

@@ -101,24 +101,32 @@ const HINT_NAMES: usize = 12;
 
 /// The index of the district called `name` (compared as a person reads it, like the
 /// scenario's own names: "HỮU LŨNG", "Huyện Hữu Lũng" and "Ðình Lập" with an eth find "Hữu
-/// Lũng" and "Đình Lập"); an unknown name is an error with a "did you mean" hint.
+/// Lũng" and "Đình Lập"; [`crate::model::DistrictNames`]); an unknown name is an error with a
+/// "did you mean" hint, and a name two districts share without their unit words an error
+/// naming them.
 pub fn find_district(plan: &Plan, name: &str) -> Result<usize, Error> {
     let wanted = crate::text::normalise(name);
     if let Some(i) = plan.districts.iter().position(|d| d.name == wanted) {
         return Ok(i);
     }
-    let key = crate::import::table::name_key(&wanted);
-    if let Some(i) = plan
-        .districts
-        .iter()
-        .position(|d| crate::import::table::name_key(&d.name) == key)
-    {
-        return Ok(i);
-    }
-    // the unit word aside ("Lạng Sơn", "TP Lạng Sơn"), when it names one district only
-    let names = plan.districts.iter().map(|d| d.name.as_str());
-    if let Some(i) = crate::model::one_named_bare(names, &wanted) {
-        return Ok(i);
+    // as a person reads it, the unit word aside when it names one district only
+    let index = crate::model::DistrictNames::of(
+        plan.districts
+            .iter()
+            .map(|d| (d.name.as_str(), d.unit_type)),
+    );
+    match index.find(&wanted) {
+        crate::model::Found::One(i) => return Ok(i),
+        crate::model::Found::Several(list) => {
+            return Err(Error::new(ExplainProblem::AmbiguousDistrict {
+                wanted: crate::diagnostic::shortened(&wanted),
+                candidates: list
+                    .iter()
+                    .filter_map(|&i| plan.districts.get(i).map(|d| d.name.clone()))
+                    .collect(),
+            }));
+        }
+        crate::model::Found::None => {}
     }
     let wanted = crate::diagnostic::shortened(&wanted);
     let names: Vec<&str> = plan.districts.iter().map(|d| d.name.as_str()).collect();

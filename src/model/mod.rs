@@ -2,9 +2,11 @@
 //! every district has its pool, bounds and productivity.
 
 mod curve;
+mod names;
 mod unit_type;
 
-pub use unit_type::{UnitType, one_named_bare};
+pub use names::{DistrictNames, Found};
+pub use unit_type::UnitType;
 
 /// The largest team count accepted (per district, or a provincial pool): sums over tens of
 /// thousands of districts still fit the optimiser's counters, and no finding asks for more.

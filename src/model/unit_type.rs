@@ -184,26 +184,6 @@ impl UnitType {
     }
 }
 
-/// The index of the one name of `names` that `wanted` names with the unit word aside on both
-/// sides ("Lạng Sơn", "TP Lạng Sơn" or "TP. LẠNG SƠN" for "Thành phố Lạng Sơn"), compared as a
-/// person reads them ([`crate::text::fold`]); `None` when none does, or when two do (a thị xã and
-/// a huyện of one name: the unit word must then be written). For a lookup that has already
-/// tried the whole name (trial 13e H21: `explain --district`, `--set district.NAME.FIELD`).
-pub fn one_named_bare<'a>(names: impl IntoIterator<Item = &'a str>, wanted: &str) -> Option<usize> {
-    let bare =
-        |name: &str| crate::text::fold(UnitType::split_name(&crate::text::normalise(name)).1);
-    let key = bare(wanted);
-    let mut found = names
-        .into_iter()
-        .enumerate()
-        .filter(|(_, name)| bare(name) == key)
-        .map(|(i, _)| i);
-    match (found.next(), found.next()) {
-        (Some(i), None) => Some(i),
-        _ => None,
-    }
-}
-
 /// The rest of `name` after `word` and a space, when `name` begins with `word` (compared
 /// letter by letter, case aside: "Thành phố", "THÀNH PHỐ") and something follows.
 fn after_word<'a>(name: &'a str, word: &str) -> Option<&'a str> {
@@ -233,24 +213,6 @@ fn plain(written: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::UnitType::{self, *};
-
-    #[test]
-    fn a_name_without_its_unit_word_finds_the_one_unit() {
-        let names = [
-            "Thành phố Lạng Sơn",
-            "Hữu Lũng",
-            "Thị xã Kỳ Anh",
-            "Huyện Kỳ Anh",
-        ];
-        let find = |w: &str| super::one_named_bare(names, w);
-        assert_eq!(find("Lạng Sơn"), Some(0));
-        assert_eq!(find("TP Lạng Sơn"), Some(0));
-        assert_eq!(find("TP. LẠNG  SƠN"), Some(0));
-        assert_eq!(find("Huyện Hữu Lũng"), Some(1));
-        // two units of one name: the unit word decides, never this lookup
-        assert_eq!(find("Kỳ Anh"), None);
-        assert_eq!(find("Lang Son"), None);
-    }
 
     #[test]
     fn the_unaccented_words_are_the_plain_spellings() {

@@ -50,7 +50,7 @@ pub struct Names {
     districts: Vec<(String, crate::model::UnitType)>,
     /// The districts' names as `scenario.district_named` finds them: made for the first name
     /// a rule writes in such a call.
-    district_index: std::sync::OnceLock<super::scenario_view::DistrictIndex>,
+    district_index: std::sync::OnceLock<crate::model::DistrictNames>,
     /// The scenario file, for hints.
     scenario: String,
 }
@@ -81,9 +81,10 @@ impl Names {
         }
     }
 
-    fn district_index(&self) -> &super::scenario_view::DistrictIndex {
-        self.district_index
-            .get_or_init(|| super::scenario_view::DistrictIndex::of(&self.districts))
+    fn district_index(&self) -> &crate::model::DistrictNames {
+        self.district_index.get_or_init(|| {
+            crate::model::DistrictNames::of(self.districts.iter().map(|(n, u)| (n.as_str(), *u)))
+        })
     }
 }
 
@@ -1260,15 +1261,42 @@ impl Checker<'_> {
             return; // the call says so when it runs
         }
         let index = names.district_index();
-        if index.find(value).is_some() {
-            return;
+        let problem = match index.find(value) {
+            crate::model::Found::One(_) => return,
+            // a name two districts share: the call would stop the plan (trial 13 H8)
+            crate::model::Found::Several(list) => CheckProblem::AmbiguousDistrict {
+                function,
+                name: value.to_string(),
+                candidates: list
+                    .iter()
+                    .filter_map(|&i| names.districts.get(i).map(|(n, _)| n.clone()))
+                    .collect(),
+            },
+            crate::model::Found::None => {
+                let close = index
+                    .closest(value, 3, || Ok::<(), ()>(()))
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter_map(|i| names.districts.get(i).map(|(n, _)| n.clone()))
+                    .collect();
+                return self.no_district(function, value, close, pos, param);
+            }
+        };
+        match param {
+            Some(key) => self.problem_in_param(pos, key, problem),
+            None => self.problem(pos, problem),
         }
-        let close = index
-            .closest(value, 3, || Ok::<(), ()>(()))
-            .unwrap_or_default()
-            .into_iter()
-            .map(|i| names.districts[i].0.clone())
-            .collect();
+    }
+
+    /// [`CheckProblem::NoDistrict`] of the name `value`, at `pos` or the `[params]` key `param`.
+    fn no_district(
+        &mut self,
+        function: &'static str,
+        value: &str,
+        close: Vec<String>,
+        pos: Position,
+        param: Option<&str>,
+    ) {
         let problem = CheckProblem::NoDistrict {
             function,
             name: value.to_string(),

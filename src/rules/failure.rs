@@ -10,9 +10,10 @@ use crate::diagnostic::{Error, did_you_mean};
 
 use super::engine::Stop;
 use super::message::{
-    ApiName, ArgType, Arithmetic, Enclosure, HostProblem, Literal, RuleFailure, RuleFileProblem,
-    RuntimeProblem, Syntax, Total, ValueProblem,
+    ApiName, ArgType, Arithmetic, Enclosure, HostProblem, Literal, NothingFrom, RuleFailure,
+    RuleFileProblem, RuntimeProblem, Syntax, Total, ValueProblem,
 };
+use super::scenario_view::DISTRICT_ENTRIES;
 
 /// What a host function refuses (a bad argument, an action at the wrong time) travels through
 /// Rhai as the value of a runtime error and comes back out as the error's message and hint.
@@ -339,6 +340,9 @@ pub(crate) struct Site<'a> {
     pub allowance: super::limits::Allowance,
     /// The rule test case running, if it is one.
     pub case: Option<String>,
+    /// The last `scenario.district_named` of the call that found nothing, and the names most
+    /// like it: why a value read later was `()` (trial 13 H20).
+    pub nothing_from: Option<NothingFrom>,
 }
 
 /// The rule that took the most steps of the evaluation, and how many; the rule that took the
@@ -438,7 +442,7 @@ pub(crate) fn runtime(err: &EvalAltResult, site: &Site) -> Error {
         other => RuleFailure::Failed {
             rule,
             hook,
-            problem: runtime_detail(other, site.source, innermost_position(err)),
+            problem: runtime_detail(other, site, innermost_position(err)),
         },
     };
     let error = Error::new(failure).file(site.path).district(site.district);
@@ -537,7 +541,8 @@ fn innermost_position(err: &EvalAltResult) -> Position {
 
 /// The problem of a Rhai runtime error `err`, at `pos` in `source` (the rule's text, which
 /// shows the values involved as the rule writes them).
-fn runtime_detail(err: &EvalAltResult, source: &str, pos: Position) -> RuntimeProblem {
+fn runtime_detail(err: &EvalAltResult, site: &Site, pos: Position) -> RuntimeProblem {
+    let source = site.source;
     let at = offset(source, pos);
     let english = || strip_position(&err.to_string());
     let close =
@@ -600,6 +605,7 @@ fn runtime_detail(err: &EvalAltResult, source: &str, pos: Position) -> RuntimePr
                 RuntimeProblem::PropertyOfNothing {
                     name: name.to_string(),
                     value: at.and_then(|at| map_before_property(source, at)),
+                    lookup: site.nothing_from.clone(),
                 }
             } else if let Some(name) = quoted_after(detail, "Unknown property '") {
                 RuntimeProblem::NoProperty {
@@ -614,13 +620,20 @@ fn runtime_detail(err: &EvalAltResult, source: &str, pos: Position) -> RuntimePr
                 RuntimeProblem::Rhai { english: english() }
             }
         }
-        EvalAltResult::ErrorPropertyNotFound(name, ..) => RuntimeProblem::NoEntry {
-            name: name.to_string(),
-            map: at.and_then(|at| map_before_property(source, at)),
-            row: did_you_mean(name, ["name", "smartphones", "installed", "rate"])
-                .filter(|row| row != name)
-                .map(str::to_string),
-        },
+        EvalAltResult::ErrorPropertyNotFound(name, ..) => {
+            let map = at.and_then(|at| map_before_property(source, at));
+            RuntimeProblem::NoEntry {
+                name: name.to_string(),
+                // a district's map, as the rule writes it: its entries are listed (trial 13 H20)
+                district: map
+                    .as_deref()
+                    .is_some_and(|m| m.contains("district_named(") || m.contains("districts()")),
+                map,
+                row: did_you_mean(name, DISTRICT_ENTRIES)
+                    .filter(|row| row != name)
+                    .map(str::to_string),
+            }
+        }
         EvalAltResult::ErrorArrayBounds(len, index, ..) => RuntimeProblem::OutOfBounds {
             index: *index,
             len: *len,

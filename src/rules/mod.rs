@@ -397,39 +397,59 @@ impl RuleSet {
         // The call's record and its spending end with it, whatever became of the call.
         self.clock.finish(r);
         let entry = recorder.finish(&rule.name, phase);
-        result.map(|_| entry).map_err(|err| {
-            // a rule stopped by a limit: find where it was (Rhai does not say)
-            let spot = if failure::is_limit(&err) {
-                self.clock.last_position()
-            } else {
-                rhai::Position::NONE
-            };
-            let name = |i: usize| self.rules.get(i).map(|r| r.name.clone());
-            let budget = &self.clock.budget;
-            let heaviest = failure::Heaviest {
-                steps: budget
-                    .most_steps()
-                    .and_then(|(i, steps)| Some((name(i)?, steps))),
-                time: budget
-                    .most_time()
-                    .and_then(|(i, time)| Some((name(i)?, time.as_secs_f64()))),
-            };
-            failure::runtime(
-                &err,
-                &Site {
-                    rule: &rule.name,
-                    path: &rule.path,
-                    source: &rule.source,
-                    hook,
-                    district: &input.name,
-                    spot,
-                    heaviest,
-                    allowance: self.clock.allowance,
-                    case: self.case.borrow().clone(),
-                },
-            )
-        })
+        let err = match result {
+            Ok(_) => return Ok(entry),
+            Err(err) => err,
+        };
+        // a rule stopped by a limit: find where it was (Rhai does not say)
+        let spot = if failure::is_limit(&err) {
+            self.clock.last_position()
+        } else {
+            rhai::Position::NONE
+        };
+        let name = |i: usize| self.rules.get(i).map(|r| r.name.clone());
+        let budget = &self.clock.budget;
+        let heaviest = failure::Heaviest {
+            steps: budget
+                .most_steps()
+                .and_then(|(i, steps)| Some((name(i)?, steps))),
+            time: budget
+                .most_time()
+                .and_then(|(i, time)| Some((name(i)?, time.as_secs_f64()))),
+        };
+        Err(failure::runtime(
+            &err,
+            &Site {
+                rule: &rule.name,
+                path: &rule.path,
+                source: &rule.source,
+                hook,
+                district: &input.name,
+                spot,
+                heaviest,
+                allowance: self.clock.allowance,
+                case: self.case.borrow().clone(),
+                nothing_from: nothing_from(&entry, scenario),
+            },
+        ))
     }
+}
+
+/// The last `scenario.district_named` of the call `entry` that found nothing (the trace keeps
+/// an empty name for it), with the names most like the one written: what a `()` read later
+/// came from (trial 13 H20).
+fn nothing_from(entry: &TraceEntry, scenario: &ScenarioView) -> Option<message::NothingFrom> {
+    let written = entry.read.iter().rev().find_map(|(key, value)| {
+        let written = key
+            .strip_prefix("scenario.district_named(")?
+            .strip_suffix(')')?;
+        matches!(value, crate::effects::trace::TraceValue::Text(t) if t.is_empty())
+            .then(|| written.to_string())
+    })?;
+    Some(message::NothingFrom {
+        close: scenario.closest_names(&written),
+        written: crate::diagnostic::shortened(&written),
+    })
 }
 
 /// The rule's name: the file stem.

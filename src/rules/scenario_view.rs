@@ -14,7 +14,7 @@ use super::limits::MAX_NAME_CHARS;
 use super::message::{HostProblem, Input};
 use super::value;
 use crate::effects::trace::{Recorder, TraceValue};
-use crate::model::{Scope, UnitType};
+use crate::model::{DistrictNames, Found, Scope, UnitType};
 use crate::number;
 use crate::scenario::{Param, Scenario};
 
@@ -31,149 +31,33 @@ struct Data {
     districts: Districts,
     /// Each district's name and unit type, in scenario order.
     names: Vec<(String, UnitType)>,
-    /// The districts' names as a person reads them ([`Names`]): made when a rule first looks
-    /// a name up (folding every name costs more than most plans' rules), then kept for the run.
-    keys: OnceCell<DistrictIndex>,
+    /// The districts' names as a person reads them ([`DistrictNames`]): made when a rule first
+    /// looks a name up (folding every name costs more than most plans' rules), then kept for
+    /// the run.
+    keys: OnceCell<DistrictNames>,
     /// The answers of `district_named` so far, by the text as the rule wrote it: a rule that
     /// looks the same name up on every district folds it once (at most [`MEMO`] texts).
-    memo: RefCell<HashMap<String, Option<usize>>>,
+    memo: RefCell<HashMap<String, Found>>,
 }
+
+/// The entries of each district's map of `scenario.districts()` and `scenario.district_named`,
+/// in the order messages list them.
+pub(crate) const DISTRICT_ENTRIES: [&str; 5] =
+    ["name", "unit_type", "smartphones", "installed", "rate"];
 
 /// Texts whose `district_named` answers are kept ([`Data::memo`]); past it the memo starts over.
 const MEMO: usize = 4_096;
 
-/// Every district's name as compared with one a person wrote, and the indexes that find a name
-/// without a scan of the districts.
-#[derive(Debug, Clone)]
-pub(crate) struct DistrictIndex {
-    /// Each district's unit type, in scenario order.
-    units: Vec<UnitType>,
-    /// Each district's keys, in scenario order.
-    keys: Vec<NameKeys>,
-    /// Each district's name in characters (the work of comparing a text with it).
-    chars: Vec<u64>,
-    /// All the names' characters together.
-    total_chars: u64,
-    /// The first district of each whole name.
-    whole: HashMap<String, usize>,
-    /// The districts of each unit type and name without the unit word ("huyện" + "kỳ anh").
-    typed: HashMap<(UnitType, String), Vec<usize>>,
-    /// The districts of each name without the unit word.
-    bare: HashMap<String, Vec<usize>>,
-}
-
 impl Data {
-    fn keys(&self) -> &DistrictIndex {
-        self.keys.get_or_init(|| DistrictIndex::of(&self.names))
-    }
-}
-
-impl DistrictIndex {
-    /// The index of districts named `names` (each with its unit type), in scenario order.
-    pub(crate) fn of(names: &[(String, UnitType)]) -> DistrictIndex {
-        let keys: Vec<NameKeys> = names.iter().map(|(n, _)| NameKeys::of(n)).collect();
-        let chars: Vec<u64> = keys
-            .iter()
-            .map(|k| k.whole.chars().count() as u64)
-            .collect();
-        let mut whole = HashMap::with_capacity(keys.len());
-        let mut typed: HashMap<(UnitType, String), Vec<usize>> = HashMap::with_capacity(keys.len());
-        let mut bare: HashMap<String, Vec<usize>> = HashMap::with_capacity(keys.len());
-        for (i, (k, (_, unit))) in keys.iter().zip(names).enumerate() {
-            whole.entry(k.whole.clone()).or_insert(i);
-            typed.entry((*unit, k.bare.clone())).or_default().push(i);
-            bare.entry(k.bare.clone()).or_default().push(i);
-        }
-        DistrictIndex {
-            units: names.iter().map(|(_, u)| *u).collect(),
-            total_chars: chars.iter().sum(),
-            chars,
-            keys,
-            whole,
-            typed,
-            bare,
-        }
-    }
-
-    /// The index of the district `written` means, as `scenario.district_named` finds it: its
-    /// name whole; else, when `written` has a unit word ("Huyện Kỳ Anh"), the one district of
-    /// that type and name; else the one district of that name without the unit word.
-    pub(crate) fn find(&self, written: &str) -> Option<usize> {
-        let wanted = NameKeys::of(written);
-        if let Some(&i) = self.whole.get(&wanted.whole) {
-            return Some(i);
-        }
-        if let Some(unit) = wanted.unit {
-            match self.typed.get(&(unit, wanted.bare.clone())) {
-                Some(list) if list.len() == 1 => return Some(list[0]),
-                // two units of that type and name: the text does not tell which
-                Some(_) => return None,
-                None => {}
-            }
-        }
-        match self.bare.get(&wanted.bare).map(Vec::as_slice) {
-            Some([i]) => Some(*i),
-            _ => None,
-        }
-    }
-
-    /// The indexes of the `n` districts most like `written`, most alike first (ties: the
-    /// district of the unit type `written` names first, then scenario order). `pause` is asked
-    /// now and then on a long list of long names, and stops the comparison with its error.
-    pub(crate) fn closest<E>(
-        &self,
-        written: &str,
-        n: usize,
-        mut pause: impl FnMut() -> Result<(), E>,
-    ) -> Result<Vec<usize>, E> {
-        let wanted = NameKeys::of(written);
-        let length = written.chars().count() as u64;
-        let mut scored: Vec<(f64, bool, usize)> = Vec::with_capacity(self.keys.len());
-        let mut work = 0u64;
-        for (i, k) in self.keys.iter().enumerate() {
-            work += self.chars[i].saturating_mul(length);
-            if work > 1_000_000 {
-                work = 0;
-                pause()?;
-            }
-            let score = strsim::jaro_winkler(&wanted.whole, &k.whole)
-                .max(strsim::jaro_winkler(&wanted.bare, &k.bare));
-            let other_type = wanted.unit.is_some_and(|u| u != self.units[i]);
-            scored.push((score, other_type, i));
-        }
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-        Ok(scored.iter().take(n).map(|&(_, _, i)| i).collect())
+    fn keys(&self) -> &DistrictNames {
+        self.keys
+            .get_or_init(|| DistrictNames::of(self.names.iter().map(|(n, u)| (n.as_str(), *u))))
     }
 }
 
 /// Characters compared per step charged ([`ScenarioView::closest_districts`] compares the text
 /// with every district's name: characters of the one times characters of the other).
 const CHARS_PER_STEP: u64 = 32;
-
-/// A district's name as compared with one a person wrote: whole, and without the unit word in
-/// front ("Huyện", "Thành phố", "TP."), each [`crate::text::fold`]ed (case, Unicode form,
-/// spaces, look-alike letters). Accents count: "Binh Gia" is not "Bình Gia" (two districts may
-/// differ by their accents only).
-/// The unit word, when there is one, tells apart two units of one name ("Thị xã Kỳ Anh" and
-/// "Huyện Kỳ Anh").
-#[derive(Debug, Clone)]
-struct NameKeys {
-    whole: String,
-    bare: String,
-    unit: Option<UnitType>,
-}
-
-impl NameKeys {
-    fn of(name: &str) -> NameKeys {
-        let normal = crate::text::normalise(name);
-        let (unit, bare) = UnitType::split_name(&normal);
-        NameKeys {
-            whole: crate::text::fold(&normal),
-            bare: crate::text::fold(bare),
-            unit,
-        }
-    }
-}
 
 /// Fails unless `written` is short enough to be a district's name ([`MAX_NAME_CHARS`]): a
 /// longer text names no district, and comparing it with every name would cost its length times
@@ -401,12 +285,14 @@ impl ScenarioView {
     }
 
     /// The district a person's `written` name means, as `scenario.districts()` gives it, or
-    /// `()`: its name whole; else, when `written` has a unit word ("Huyện Kỳ Anh"), the one
-    /// district of that type and name; else the one district of that name without the unit
-    /// word. Found through indexes: the cost does not grow with the districts.
+    /// `()` when no district has that name ([`DistrictNames::find`]: its name whole; else,
+    /// when `written` has a unit word ("Huyện Kỳ Anh"), the one district of that type and name;
+    /// else the one district of that name without the unit word). A name two or more districts
+    /// share is an error naming them (trial 13 H8: it gave `()`, and the rule silently did
+    /// nothing). Found through indexes: the cost does not grow with the districts.
     fn district_named(&self, written: &str) -> Fallible<Dynamic> {
         district_name(written, "district_named")?;
-        let remembered = self.data.memo.borrow().get(written).copied();
+        let remembered = self.data.memo.borrow().get(written).cloned();
         let found = match remembered {
             Some(found) => found,
             None => {
@@ -414,16 +300,36 @@ impl ScenarioView {
                 if let Some(stop) = self.clock.charge(written.len() as u64 / CHARS_PER_STEP) {
                     return Err(stopped(stop));
                 }
-                let found = self.find(written);
+                let found = self.data.keys().find(written);
                 let mut memo = self.data.memo.borrow_mut();
                 if memo.len() >= MEMO {
                     memo.clear();
                 }
-                memo.insert(written.to_string(), found);
+                memo.insert(written.to_string(), found.clone());
                 found
             }
         };
-        let district = found.map_or(Dynamic::UNIT, |i| self.data.districts.0[i].clone());
+        let district = match found {
+            Found::One(i) => self
+                .data
+                .districts
+                .0
+                .get(i)
+                .cloned()
+                .unwrap_or(Dynamic::UNIT),
+            Found::None => Dynamic::UNIT,
+            Found::Several(list) => {
+                return Err(HostProblem::AmbiguousDistrict {
+                    function: "district_named",
+                    name: crate::diagnostic::shortened(written),
+                    candidates: list
+                        .iter()
+                        .filter_map(|&i| self.data.names.get(i).map(|(n, _)| n.clone()))
+                        .collect(),
+                }
+                .into());
+            }
+        };
         self.read(&format!("district_named({written})"), || {
             TraceValue::Text(
                 district
@@ -435,21 +341,16 @@ impl ScenarioView {
         Ok(district)
     }
 
-    /// The index of the district `written` means ([`DistrictIndex::find`]).
-    fn find(&self, written: &str) -> Option<usize> {
-        self.data.keys().find(written)
-    }
-
     /// The names of the [`CLOSEST_DISTRICTS`] districts most like `written`, most alike first
-    /// ([`DistrictIndex::closest`]), for a message about a name that is none of them. Compares
+    /// ([`DistrictNames::closest`]), for a message about a name that is none of them. Compares
     /// `written` with every district's name: charged a step a district and one for every
     /// [`CHARS_PER_STEP`] characters compared, and stopped at the call's time limit.
     fn closest_districts(&self, written: &str) -> Fallible<Array> {
         district_name(written, "closest_districts")?;
         let names = self.data.keys();
         let length = written.chars().count() as u64;
-        let cost = (names.keys.len() as u64)
-            .saturating_add(length.saturating_mul(names.total_chars) / CHARS_PER_STEP);
+        let cost = (names.len() as u64)
+            .saturating_add(length.saturating_mul(names.total_chars()) / CHARS_PER_STEP);
         if let Some(stop) = self.clock.charge(cost) {
             return Err(stopped(stop));
         }
@@ -475,6 +376,21 @@ impl ScenarioView {
             )
         });
         Ok(found)
+    }
+
+    /// The names of the [`CLOSEST_DISTRICTS`] districts most like `written`, for a message
+    /// once the rule has stopped (nothing charged: the call is over).
+    pub(crate) fn closest_names(&self, written: &str) -> Vec<String> {
+        if written.chars().count() > MAX_NAME_CHARS {
+            return Vec::new();
+        }
+        self.data
+            .keys()
+            .closest(written, CLOSEST_DISTRICTS, || Ok::<(), ()>(()))
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|i| self.data.names.get(i).map(|(n, _)| n.clone()))
+            .collect()
     }
 
     /// Every district's data, in scenario order; the trace keeps only how many.

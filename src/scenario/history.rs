@@ -12,7 +12,7 @@ use super::message::{Figure, Hint, HistoryProblem};
 use super::{DistrictInput, Scenario};
 use crate::diagnostic::{Error, Shortlist, did_you_mean, shortened};
 use crate::import::message::{TableEntry, TableFileProblem};
-use crate::import::table::{district_name, name_key};
+use crate::import::table::district_name;
 use crate::limits::{
     HISTORY_BYTES, HISTORY_DAILY_SHARE, HISTORY_MAX_AGE_DAYS, HISTORY_SMARTPHONES_FACTOR,
     HISTORY_SNAPSHOTS,
@@ -102,11 +102,8 @@ pub(crate) fn history(
         .enumerate()
         .map(|(i, d)| (d.name.as_str(), i))
         .collect();
-    let by_key: HashMap<String, usize> = districts
-        .iter()
-        .enumerate()
-        .map(|(i, d)| (name_key(&d.name), i))
-        .collect();
+    let index =
+        crate::model::DistrictNames::of(districts.iter().map(|d| (d.name.as_str(), d.unit_type)));
     for entry in list.iter() {
         let table = as_table(src, "history", entry).map_err(|e| e.hint(hint()))?;
         let t = Table::new(src, pos(entry), "[[history]]", table);
@@ -262,10 +259,26 @@ pub(crate) fn history(
         let mut lines = vec![0; districts.len()];
         let mut seen = vec![false; districts.len()];
         for row in &coverage.districts {
-            let found = by_name
-                .get(row.name.as_str())
-                .or_else(|| by_key.get(&name_key(&row.name)))
-                .copied();
+            let found = match by_name.get(row.name.as_str()) {
+                Some(&i) => Some(i),
+                None => match index.find(&row.name) {
+                    crate::model::Found::One(i) => Some(i),
+                    crate::model::Found::Several(list) => {
+                        return Err(Error::new(HistoryProblem::AmbiguousDistrict {
+                            date,
+                            name: shortened(&row.name),
+                            line: row.line,
+                            candidates: list
+                                .iter()
+                                .filter_map(|&i| districts.get(i).map(|d| d.name.clone()))
+                                .collect(),
+                        })
+                        .file(&path)
+                        .district(&row.name));
+                    }
+                    crate::model::Found::None => None,
+                },
+            };
             let Some(i) = found else {
                 let known: Vec<String> = districts.iter().map(|d| district_name(&d.name)).collect();
                 let close =
@@ -282,6 +295,17 @@ pub(crate) fn history(
                 .district(&row.name));
             };
             let d = &districts[i];
+            // "TP Lạng Sơn" and "Thành phố Lạng Sơn" both: the second would replace the first
+            if seen.get(i) == Some(&true) {
+                return Err(Error::new(HistoryProblem::Twice {
+                    date,
+                    name: d.name.clone(),
+                    line: row.line,
+                    first_line: lines.get(i).map_or(0, |&l| l as usize),
+                })
+                .file(&path)
+                .district(&d.name));
+            }
             // a snapshot of another table or province: its pace would be meaningless
             let (then, now) = (row.smartphones, d.smartphones);
             if then.saturating_mul(HISTORY_SMARTPHONES_FACTOR) < now

@@ -8,8 +8,8 @@ use super::district::{RawDistrict, check_names, name, normalise};
 use super::document::{self, as_str, pos};
 use super::message::{Hint, OtherFile, OverlayProblem, ScenarioFile};
 use crate::diagnostic::{Error, Shortlist, did_you_mean};
-use crate::import::table::name_key;
 use crate::limits::{OVERLAY_FILES, TOML_BYTES};
+use crate::model::{Found, UnitType};
 use crate::source::{Pos, Source};
 use crate::text::fold;
 
@@ -167,27 +167,35 @@ pub(super) fn patch_districts<'a>(
 ) -> Result<(), Error> {
     check_names(districts)?;
     check_names(&patches)?;
-    // each district's key, once: a patch does not change a name
-    let keys: Vec<Option<String>> = districts
-        .iter()
-        .map(|d| d.name.as_ref().map(|(n, _)| name_key(n)))
-        .collect();
+    // the districts by name, once: a patch does not change a name
+    let index = crate::model::DistrictNames::of(districts.iter().map(|d| {
+        let name = d.name.as_ref().map_or("", |(n, _)| n.as_str());
+        let unit = d
+            .unit_type
+            .as_ref()
+            .map_or_else(|| UnitType::of_name(name), |(u, _)| *u);
+        (name, unit)
+    }));
     for patch in patches {
         let (wanted, at) = name(&patch)?;
         // as a person reads it: "HỮU LŨNG", "Huyện Hữu Lũng" or "Ðình Lập" (an eth for the Đ)
-        // change the base's "Hữu Lũng" and "Đình Lập"
-        let key = name_key(&wanted);
-        // else the unit word aside ("Lạng Sơn", "TP Lạng Sơn"), when it names one district
-        let found = keys
-            .iter()
-            .position(|k| k.as_ref() == Some(&key))
-            .or_else(|| {
-                let names = districts
+        // change the base's "Hữu Lũng" and "Đình Lập"; else the unit word aside ("Lạng Sơn",
+        // "TP Lạng Sơn"), when it names one district
+        let found = match index.find(&wanted) {
+            Found::One(i) => districts.get_mut(i),
+            Found::Several(list) => {
+                let candidates = list
                     .iter()
-                    .map(|d| d.name.as_ref().map_or("", |(n, _)| n.as_str()));
-                crate::model::one_named_bare(names, &wanted)
-            })
-            .and_then(|i| districts.get_mut(i));
+                    .filter_map(|&i| districts.get(i)?.name.as_ref().map(|(n, _)| normalise(n)))
+                    .collect();
+                return Err(at.error(OverlayProblem::AmbiguousDistrict {
+                    name: wanted,
+                    from_setting: at.src.is_setting(),
+                    candidates,
+                }));
+            }
+            Found::None => None,
+        };
         let Some(district) = found else {
             let known: Vec<String> = districts
                 .iter()

@@ -325,6 +325,20 @@ fn cases() -> Vec<Case> {
                 "the option `--format` is given twice",
             )
             .hint("giữ một `--format` và bỏ cái kia", "keep one `--format` and drop the other"),
+        // trial 13 H8: explain of a name a city and a town share once the unit word is aside
+        Case::new(
+            "command line: explain of a name two units share",
+            &["explain", SCENARIO, "--district", "lạng sơn"],
+        )
+        .scenario("name = \"Hữu Lũng\"", "name = \"Thị xã Lạng Sơn\"")
+        .place(
+            "\"lạng sơn\" là tên của 2 huyện của kịch bản: \"Thành phố Lạng Sơn\", \"Thị xã Lạng Sơn\"",
+            "\"lạng sơn\" is the name of 2 of the scenario's districts: \"Thành phố Lạng Sơn\", \"Thị xã Lạng Sơn\"",
+        )
+        .hint(
+            "ghi đầy đủ tên, cả loại đơn vị, ví dụ --district \"Thành phố Lạng Sơn\"",
+            "write the full name, unit word and all, e.g. --district \"Thành phố Lạng Sơn\"",
+        ),
     ]
 }
 

@@ -369,6 +369,26 @@ fn cases() -> Vec<Case> {
                 "ghi file = tệp số liệu của ngày 2020-08-25",
                 "write file = the figures of 2020-08-25",
             ),
+        // trial 13 H8: a row's name that two units share once the unit word is aside
+        with_history("history: a row of a name two units share")
+            .scenario("name = \"Hữu Lũng\"", "name = \"Thị xã Lạng Sơn\"")
+            .edit("scenarios/coverage-2020-08-18.csv", "Hữu Lũng,", "Lạng Sơn,")
+            .edit(AUGUST_25, "Hữu Lũng,", "Lạng Sơn,")
+            .at("coverage-2020-08-18.csv")
+            .place(
+                "\"Lạng Sơn\" (dòng 4) là tên của 2 huyện của kịch bản: \"Thành phố Lạng Sơn\", \"Thị xã Lạng Sơn\"",
+                "\"Lạng Sơn\" (line 4) is the name of 2 of the scenario's districts: \"Thành phố Lạng Sơn\", \"Thị xã Lạng Sơn\"",
+            )
+            .hint("ghi đầy đủ tên, cả loại đơn vị", "write the full name, unit word and all"),
+        // a row without its unit word finds its district, and two rows of one district say so
+        with_history("history: two rows of one district, one without its unit word")
+            .edit(AUGUST_25, "Hữu Lũng,", "Lạng Sơn,")
+            .at("coverage-2020-08-25.csv")
+            .place(
+                "dòng 3 và dòng 4 đều là huyện Thành phố Lạng Sơn",
+                "lines 3 and 4 are both district Thành phố Lạng Sơn",
+            )
+            .hint("mỗi huyện một dòng", "one row per district"),
     ]
 }
 

@@ -471,6 +471,72 @@ fn cases() -> Vec<Case> {
             .at("rules/communication.rhai:18:")
             .place("`x` là () (không có giá trị) nên không có thuộc tính `name`", "`x` is () (nothing), so it has no property `name`")
             .hint("`if x != () { ... x.name ... }`", "`if x != () { ... x.name ... }`"),
+        // trial 13 H20: a () from a lookup that found nothing: which lookup, and the close names
+        before_solve(
+            "rule: a property of what district_named did not find, named with the lookup",
+            "let found = scenario.district_named(if district.smartphones > 0 { \"Cao Loc\" } else { \"\" }); let n = found.installed;",
+        )
+        .at("rules/communication.rhai:18:")
+        .place(
+            "`scenario.district_named(\"Cao Loc\")` đã cho () vì kịch bản không có huyện nào tên \"Cao Loc\"",
+            "`scenario.district_named(\"Cao Loc\")` gave () because the scenario has no district named \"Cao Loc\"",
+        )
+        .hint("có phải ý bạn là \"Cao Lộc\"?", "did you mean \"Cao Lộc\"?"),
+        // trial 13 H20: an entry a district's map does not have: its entries, not "where the map
+        // is made" (the rule did not make it)
+        before_solve("rule: a misspelt entry of a district_named map", "let x = scenario.district_named(\"Cao Lộc\").coverag;")
+            .at("rules/communication.rhai:18:48")
+            .place(
+                "bảng `scenario.district_named(\"Cao Lộc\")` không có mục `coverag`",
+                "the map `scenario.district_named(\"Cao Lộc\")` has no entry `coverag`",
+            )
+            .hint(
+                "có `name`, `unit_type`, `smartphones`, `installed`, `rate`",
+                "has `name`, `unit_type`, `smartphones`, `installed`, `rate`",
+            ),
+        before_solve("rule: a misspelt entry of a district map, close to one", "let x = scenario.district_named(\"Cao Lộc\").unit_typ;")
+            .at("rules/communication.rhai:18:48")
+            .hint(
+                "có phải ý bạn là `scenario.district_named(\"Cao Lộc\").unit_type`?",
+                "did you mean `scenario.district_named(\"Cao Lộc\").unit_type`?",
+            ),
+        // trial 13 H8: a name a city and a town share once the unit word is set aside gave ()
+        before_solve("rule: district_named of a name two units share", "let x = scenario.district_named(if district.smartphones > 0 { \"Lạng Sơn\" } else { \"\" });")
+            .scenario("name = \"Hữu Lũng\"", "name = \"Thị xã Lạng Sơn\"")
+            .at("rules/communication.rhai:18:")
+            .place(
+                "`scenario.district_named`: \"Lạng Sơn\" là tên của 2 đơn vị của kịch bản (\"Thành phố Lạng Sơn\", \"Thị xã Lạng Sơn\")",
+                "`scenario.district_named`: \"Lạng Sơn\" is the name of 2 of the scenario's units (\"Thành phố Lạng Sơn\", \"Thị xã Lạng Sơn\")",
+            )
+            .hint(
+                "ghi đầy đủ tên, cả loại đơn vị, ví dụ `scenario.district_named(\"Thành phố Lạng Sơn\")`",
+                "write the full name, unit word and all, e.g. `scenario.district_named(\"Thành phố Lạng Sơn\")`",
+            ),
+        Case::new(
+            "rules check: district_named of a name two units share",
+            &["rules", "check", "{dir}/rules/lit.rhai", "--scenario", "{dir}/scenarios/lang-son-2020-09-01.toml"],
+        )
+        .scenario("name = \"Hữu Lũng\"", "name = \"Thị xã Lạng Sơn\"")
+        .file("rules/lit.rhai", "fn before_solve(district, scenario) {\n    let x = scenario.district_named(\"LẠNG SƠN\");\n}\n")
+        .at("rules/lit.rhai:2:")
+        .place(
+            "\"LẠNG SƠN\" là tên của 2 đơn vị của kịch bản (\"Thành phố Lạng Sơn\", \"Thị xã Lạng Sơn\")",
+            "\"LẠNG SƠN\" is the name of 2 of the scenario's units (\"Thành phố Lạng Sơn\", \"Thị xã Lạng Sơn\")",
+        )
+        .hint("ghi đầy đủ tên, cả loại đơn vị", "write the full name, unit word and all"),
+        // the unit word written tells the two apart
+        Case::new(
+            "rules check: district_named of a shared name with its unit word is fine, another is not",
+            &["rules", "check", "{dir}/rules/lit.rhai", "--scenario", "{dir}/scenarios/lang-son-2020-09-01.toml"],
+        )
+        .scenario("name = \"Hữu Lũng\"", "name = \"Thị xã Lạng Sơn\"")
+        .file("rules/lit.rhai", "fn before_solve(district, scenario) {\n    let x = scenario.district_named(\"TX Lạng Sơn\");\n    let y = scenario.district_named(\"Lang Son\");\n}\n")
+        .at("rules/lit.rhai:3:")
+        .place("không có huyện nào tên \"Lang Son\"", "has no district named \"Lang Son\"")
+        .hint(
+            "có phải ý bạn là \"Thành phố Lạng Sơn\"? (các tên gần nhất: \"Thành phố Lạng Sơn\", \"Thị xã Lạng Sơn\"",
+            "did you mean \"Thành phố Lạng Sơn\"? (the closest names: \"Thành phố Lạng Sơn\", \"Thị xã Lạng Sơn\"",
+        ),
         // trial13e H31: a thrown text over several lines was shown with `\u{a}`
         before_solve("rule: a thrown text over lines", "throw #{ vi: \"dòng1\\ndòng2\", en: \"line1\\nline2\" };")
             .at("rules/communication.rhai:18:5")

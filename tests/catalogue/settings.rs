@@ -671,6 +671,16 @@ fn cases() -> Vec<Case> {
             "already set by --set params.door_to_door_threshold=0.25",
         )
         .hint("giữ một trong hai --set", "keep one of the two --set"),
+        // trial 13 H8: the unit word aside, a name a city and a town share is neither
+        Case::plan("--set: district of a name two units share")
+            .scenario("name = \"Hữu Lũng\"", "name = \"Thị xã Lạng Sơn\"")
+            .set("district.Lạng Sơn.installed=20000")
+            .at("--set district.Lạng Sơn.installed=20000")
+            .place(
+                "\"Lạng Sơn\" là tên của 2 huyện của kịch bản: \"Thành phố Lạng Sơn\", \"Thị xã Lạng Sơn\"",
+                "\"Lạng Sơn\" is the name of 2 of the scenario's districts: \"Thành phố Lạng Sơn\", \"Thị xã Lạng Sơn\"",
+            )
+            .hint("ghi đầy đủ tên, cả loại đơn vị", "write the full name, unit word and all"),
     ]
 }
 

@@ -112,6 +112,13 @@ pub(crate) enum CheckProblem {
         name: String,
         close: Vec<String>,
     },
+    /// `scenario.district_named` (`function`) of a name (`name`) that two or more districts
+    /// share (`candidates`, in full): the call would stop the plan (trial 13 H8).
+    AmbiguousDistrict {
+        function: &'static str,
+        name: String,
+        candidates: Vec<String>,
+    },
     /// A directive's entry it does not read; `close` is one it reads that this may be a typing
     /// mistake for.
     DirectiveEntry { name: String, close: Option<String> },
@@ -365,6 +372,11 @@ impl Message for CheckProblem {
                 "`{function}`: kịch bản không có loại tổ/đội `{kind}`"
             ))
             .hint(kinds.vi()),
+            AmbiguousDistrict {
+                function,
+                name,
+                candidates,
+            } => super::host::ambiguous_district(crate::text::Lang::Vi, function, name, candidates),
             NoDistrict {
                 function,
                 name,
@@ -558,6 +570,11 @@ impl Message for CheckProblem {
                 "`{function}`: the scenario has no team kind `{kind}`"
             ))
             .hint(kinds.en()),
+            AmbiguousDistrict {
+                function,
+                name,
+                candidates,
+            } => super::host::ambiguous_district(crate::text::Lang::En, function, name, candidates),
             NoDistrict {
                 function,
                 name,

@@ -400,6 +400,23 @@ impl RuleFailure {
     }
 }
 
+/// A district map's entries, as a hint lists them: `` `name`, `unit_type`, ... ``.
+fn entries() -> String {
+    super::super::scenario_view::DISTRICT_ENTRIES
+        .iter()
+        .map(|e| format!("`{e}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A `scenario.district_named` that found nothing (`written`, the name as the rule gave it) and
+/// the scenario's names most like it (`close`, most alike first).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct NothingFrom {
+    pub written: String,
+    pub close: Vec<String>,
+}
+
 /// An error Rhai met running a rule, in words a department reader knows.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum RuntimeProblem {
@@ -427,6 +444,8 @@ pub(crate) enum RuntimeProblem {
     PropertyOfNothing {
         name: String,
         value: Option<String>,
+        /// The `scenario.district_named` of the call that gave `()`, when one did.
+        lookup: Option<NothingFrom>,
     },
     ReadOnly {
         name: String,
@@ -438,6 +457,9 @@ pub(crate) enum RuntimeProblem {
         name: String,
         map: Option<String>,
         row: Option<String>,
+        /// The map is a district's (`scenario.district_named(...)`, `scenario.districts()`),
+        /// as the source shows: its entries are listed, not where a map is made.
+        district: bool,
     },
     OutOfBounds {
         index: i64,
@@ -1022,7 +1044,36 @@ impl Message for RuntimeProblem {
                     None => said,
                 }
             }
-            PropertyOfNothing { name, value } => {
+            PropertyOfNothing {
+                name,
+                value,
+                lookup: Some(lookup),
+            } => {
+                let x = value.as_deref().unwrap_or("x");
+                let written = &lookup.written;
+                Said::new(format!(
+                    "{} là () (không có giá trị) nên không có thuộc tính `{name}`: \
+                     `scenario.district_named(\"{written}\")` đã cho () vì kịch bản không có \
+                     huyện nào tên \"{written}\"",
+                    value.as_deref().map_or("giá trị".to_string(), |v| format!("`{v}`"))
+                ))
+                .hint(match lookup.close.first() {
+                    Some(first) => format!(
+                        "có phải ý bạn là \"{first}\"? (các tên gần nhất: {}); nếu tên có thể \
+                         không có, kiểm tra trước khi đọc: `if {x} != () {{ ... {x}.{name} ... }}`",
+                        crate::text::quoted_list(&lookup.close)
+                    ),
+                    None => format!(
+                        "ghi tên một huyện của kịch bản, hoặc kiểm tra trước khi đọc: \
+                         `if {x} != () {{ ... {x}.{name} ... }}`"
+                    ),
+                })
+            }
+            PropertyOfNothing {
+                name,
+                value,
+                lookup: None,
+            } => {
                 let x = value.as_deref().unwrap_or("x");
                 Said::new(format!(
                     "{} là () (không có giá trị) nên không có thuộc tính `{name}`: thường là do \
@@ -1035,7 +1086,12 @@ impl Message for RuntimeProblem {
                 ))
             }
             ReadOnly { name } => Said::new(format!("không sửa được `{name}`: chỉ đọc được")),
-            NoEntry { name, map, row } => {
+            NoEntry {
+                name,
+                map,
+                row,
+                district,
+            } => {
                 let said = Said::new(match map {
                     Some(map) => format!("bảng `{map}` không có mục `{name}`"),
                     None => format!("bảng không có mục `{name}`"),
@@ -1043,8 +1099,14 @@ impl Message for RuntimeProblem {
                 let map = map.as_deref().unwrap_or("bảng");
                 said.hint(match row {
                     Some(row) => format!(
-                        "có phải ý bạn là `{map}.{row}`? (mỗi huyện của `scenario.districts()` có \
-                         `name`, `smartphones`, `installed`, `rate`)"
+                                "có phải ý bạn là `{map}.{row}`? (mỗi huyện của `scenario.districts()` có \
+                         {})",
+                        entries()
+                    ),
+                    None if *district => format!(
+                        "mỗi huyện của `scenario.districts()` và `scenario.district_named(...)` \
+                         có {}",
+                        entries()
                     ),
                     None => format!(
                         "kiểm tra tên mục ở chỗ tạo bảng `#{{ ... }}`, hoặc hỏi trước xem có mục \
@@ -1185,7 +1247,36 @@ impl Message for RuntimeProblem {
                     None => said,
                 }
             }
-            PropertyOfNothing { name, value } => {
+            PropertyOfNothing {
+                name,
+                value,
+                lookup: Some(lookup),
+            } => {
+                let x = value.as_deref().unwrap_or("x");
+                let written = &lookup.written;
+                Said::new(format!(
+                    "{} is () (nothing), so it has no property `{name}`: \
+                     `scenario.district_named(\"{written}\")` gave () because the scenario has \
+                     no district named \"{written}\"",
+                    value.as_deref().map_or("the value".to_string(), |v| format!("`{v}`"))
+                ))
+                .hint(match lookup.close.first() {
+                    Some(first) => format!(
+                        "did you mean \"{first}\"? (the closest names: {}); if the name may be \
+                         missing, check before reading: `if {x} != () {{ ... {x}.{name} ... }}`",
+                        crate::text::quoted_list(&lookup.close)
+                    ),
+                    None => format!(
+                        "write the name of one of the scenario's districts, or check before \
+                         reading: `if {x} != () {{ ... {x}.{name} ... }}`"
+                    ),
+                })
+            }
+            PropertyOfNothing {
+                name,
+                value,
+                lookup: None,
+            } => {
                 let x = value.as_deref().unwrap_or("x");
                 Said::new(format!(
                     "{} is () (nothing), so it has no property `{name}`: usually \
@@ -1198,7 +1289,12 @@ impl Message for RuntimeProblem {
                 ))
             }
             ReadOnly { name } => Said::new(format!("`{name}` cannot be changed: it is read-only")),
-            NoEntry { name, map, row } => {
+            NoEntry {
+                name,
+                map,
+                row,
+                district,
+            } => {
                 let said = Said::new(match map {
                     Some(map) => format!("the map `{map}` has no entry `{name}`"),
                     None => format!("the map has no entry `{name}`"),
@@ -1206,8 +1302,14 @@ impl Message for RuntimeProblem {
                 let map = map.as_deref().unwrap_or("map");
                 said.hint(match row {
                     Some(row) => format!(
-                        "did you mean `{map}.{row}`? (each district of `scenario.districts()` \
-                         has `name`, `smartphones`, `installed`, `rate`)"
+                                "did you mean `{map}.{row}`? (each district of `scenario.districts()` \
+                         has {})",
+                        entries()
+                    ),
+                    None if *district => format!(
+                        "each district of `scenario.districts()` and \
+                         `scenario.district_named(...)` has {}",
+                        entries()
                     ),
                     None => format!(
                         "check the entry's name where the map is made `#{{ ... }}`, or ask \

@@ -161,6 +161,61 @@ pub(crate) enum HostProblem {
     },
     /// A hook call reading more than [`MAX_READS_PER_CALL`] different things.
     TooManyReads { function: &'static str },
+    /// `scenario.district_named` (`function`) of a name (`name`, as written) that two or more
+    /// districts share once the unit word is set aside (a city and a huyện both "Lạng Sơn"):
+    /// `candidates`, their names in full (trial 13 H8: the call gave `()`).
+    AmbiguousDistrict {
+        function: &'static str,
+        name: String,
+        candidates: Vec<String>,
+    },
+}
+
+/// Candidates named in [`HostProblem::AmbiguousDistrict`], at most; past it, how many more.
+const AMBIGUOUS_SHOWN: usize = 8;
+
+/// The words of [`HostProblem::AmbiguousDistrict`] (and of the checker's problem of the same
+/// call written in the rule).
+pub(crate) fn ambiguous_district(
+    lang: Lang,
+    function: &str,
+    name: &str,
+    candidates: &[String],
+) -> Said {
+    let shown = crate::text::quoted_list(candidates.iter().take(AMBIGUOUS_SHOWN));
+    let more = candidates.len().saturating_sub(AMBIGUOUS_SHOWN);
+    let n = count(lang, candidates.len() as f64);
+    let example = candidates.first().map_or(name, String::as_str);
+    match lang {
+        Lang::Vi => {
+            let more = if more > 0 {
+                format!(" và {} đơn vị khác", count(lang, more as f64))
+            } else {
+                String::new()
+            };
+            Said::new(format!(
+                "`scenario.{function}`: \"{name}\" là tên của {n} đơn vị của kịch bản ({shown}{more}) \
+                 nên không biết quy tắc muốn nói đơn vị nào"
+            ))
+            .hint(format!(
+                "ghi đầy đủ tên, cả loại đơn vị, ví dụ `scenario.{function}(\"{example}\")`"
+            ))
+        }
+        Lang::En => {
+            let more = if more > 0 {
+                format!(" and {} more", count(lang, more as f64))
+            } else {
+                String::new()
+            };
+            Said::new(format!(
+                "`scenario.{function}`: \"{name}\" is the name of {n} of the scenario's units \
+                 ({shown}{more}), so which one the rule means is not known"
+            ))
+            .hint(format!(
+                "write the full name, unit word and all, e.g. `scenario.{function}(\"{example}\")`"
+            ))
+        }
+    }
 }
 
 impl From<ValueProblem> for HostProblem {
@@ -351,6 +406,11 @@ impl Message for HostProblem {
             ))
             .hint("rút ngắn nội dung chỉ đạo của các quy tắc, hoặc lập kế hoạch riêng cho từng \
                    phần của tỉnh (mỗi phần một kịch bản)"),
+            AmbiguousDistrict {
+                function,
+                name,
+                candidates,
+            } => ambiguous_district(Lang::Vi, function, name, candidates),
             LongName { function, chars } if function.contains("district") => Said::new(format!(
                 "`scenario.{function}`: tên huyện được đưa vào dài {} ký tự; tên huyện dài tối \
                  đa {} ký tự",
@@ -559,6 +619,11 @@ impl Message for HostProblem {
             ))
             .hint("shorten the rules' directive texts, or plan each part of the province on its \
                    own (one scenario per part)"),
+            AmbiguousDistrict {
+                function,
+                name,
+                candidates,
+            } => ambiguous_district(Lang::En, function, name, candidates),
             LongName { function, chars } if function.contains("district") => Said::new(format!(
                 "`scenario.{function}`: the name given has {} characters; a district's name has \
                  at most {}",

@@ -17,7 +17,9 @@ mod summary;
 mod withheld;
 
 pub(crate) use check::{CheckProblem, Solve};
-pub(crate) use failure::{ApiName, ArgType, Arithmetic, RuleFailure, RuntimeProblem, Total};
+pub(crate) use failure::{
+    ApiName, ArgType, Arithmetic, NothingFrom, RuleFailure, RuntimeProblem, Total,
+};
 pub(crate) use host::{HostProblem, Input, Shape, ValueProblem};
 pub(crate) use load::{Enclosure, Literal, RuleFileProblem, Syntax};
 pub(crate) use summary::RulesSummary;

@@ -51,6 +51,22 @@ pub(crate) enum HistoryProblem {
         close: Option<String>,
         known: crate::diagnostic::Shortlist,
     },
+    /// A row's `name` (on `line`) is the name of two or more of the scenario's districts once
+    /// the unit word is set aside: `candidates`, in full.
+    AmbiguousDistrict {
+        date: String,
+        name: String,
+        line: usize,
+        candidates: Vec<String>,
+    },
+    /// Two rows (`first_line` and `line`) name one district (`name`, as the scenario writes
+    /// it), one of them without its unit word ("TP Lạng Sơn" and "Thành phố Lạng Sơn").
+    Twice {
+        date: String,
+        name: String,
+        line: usize,
+        first_line: usize,
+    },
     /// The snapshot of `date` has no row for the district `name`.
     MissingDistrict { date: String, name: String },
     /// A district's installs are lower at a later date.
@@ -185,6 +201,29 @@ impl Message for HistoryProblem {
                     known.districts_vi()
                 ),
             }),
+            AmbiguousDistrict {
+                date,
+                name,
+                line,
+                candidates,
+            } => Said::new(format!(
+                "ảnh chụp ngày {date}: \"{name}\" (dòng {line}) là tên của {} huyện của kịch bản: {}; không biết là huyện nào",
+                count(Lang::Vi, candidates.len() as f64),
+                crate::text::quoted_list(candidates)
+            ))
+            .hint(format!(
+                "ghi đầy đủ tên, cả loại đơn vị, ví dụ \"{}\"",
+                candidates.first().unwrap_or(name)
+            )),
+            Twice {
+                date,
+                name,
+                line,
+                first_line,
+            } => Said::new(format!(
+                "ảnh chụp ngày {date}: dòng {first_line} và dòng {line} đều là huyện {name}"
+            ))
+            .hint("mỗi huyện một dòng: xóa dòng thừa hoặc sửa tên cho đúng"),
             MissingDistrict { date, name } => {
                 Said::new(format!("ảnh chụp ngày {date} thiếu huyện {name}"))
                     .hint("mỗi ảnh chụp ghi đủ các huyện của kịch bản")
@@ -297,6 +336,29 @@ impl Message for HistoryProblem {
                     known.districts_en()
                 ),
             }),
+            AmbiguousDistrict {
+                date,
+                name,
+                line,
+                candidates,
+            } => Said::new(format!(
+                "snapshot of {date}: \"{name}\" (line {line}) is the name of {} of the scenario's districts: {}; which one is not known",
+                count(Lang::En, candidates.len() as f64),
+                crate::text::quoted_list(candidates)
+            ))
+            .hint(format!(
+                "write the full name, unit word and all, e.g. \"{}\"",
+                candidates.first().unwrap_or(name)
+            )),
+            Twice {
+                date,
+                name,
+                line,
+                first_line,
+            } => Said::new(format!(
+                "snapshot of {date}: lines {first_line} and {line} are both district {name}"
+            ))
+            .hint("one row per district: delete the extra row or correct its name"),
             MissingDistrict { date, name } => {
                 Said::new(format!("the snapshot of {date} has no row for {name}"))
                     .hint("each snapshot lists every district of the scenario")

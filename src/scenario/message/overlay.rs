@@ -38,6 +38,13 @@ pub(crate) enum OverlayProblem {
         close: Option<String>,
         known: crate::diagnostic::Shortlist,
     },
+    /// A `[[district]]` entry (or a `--set district.NAME...`) whose name two or more of the
+    /// base's districts share once the unit word is set aside: `candidates`, in full.
+    AmbiguousDistrict {
+        name: String,
+        from_setting: bool,
+        candidates: Vec<String>,
+    },
 }
 
 /// A scenario file, as an error about reading it names it.
@@ -142,6 +149,24 @@ impl Message for OverlayProblem {
                     None => format!("{}.{also}", known.districts_vi()),
                 })
             }
+            AmbiguousDistrict {
+                name,
+                from_setting,
+                candidates,
+            } => {
+                let example = candidates.first().unwrap_or(name);
+                Said::new(format!(
+                    "\"{name}\" là tên của {} huyện của kịch bản: {}; không biết {} muốn sửa huyện nào",
+                    crate::number::count(crate::text::Lang::Vi, candidates.len() as f64),
+                    crate::text::quoted_list(candidates),
+                    if *from_setting { "--set" } else { "mục [[district]] này" }
+                ))
+                .hint(if *from_setting {
+                    format!("ghi đầy đủ tên, cả loại đơn vị, ví dụ --set 'district.\"{example}\".installed=...'")
+                } else {
+                    format!("ghi đầy đủ tên, cả loại đơn vị, ví dụ name = \"{example}\"")
+                })
+            }
         }
     }
 
@@ -214,6 +239,24 @@ impl Message for OverlayProblem {
                             .unwrap_or_default()
                     ),
                     None => format!("{}.{also}", known.districts_en()),
+                })
+            }
+            AmbiguousDistrict {
+                name,
+                from_setting,
+                candidates,
+            } => {
+                let example = candidates.first().unwrap_or(name);
+                Said::new(format!(
+                    "\"{name}\" is the name of {} of the scenario's districts: {}; which one {} means to change is not known",
+                    crate::number::count(crate::text::Lang::En, candidates.len() as f64),
+                    crate::text::quoted_list(candidates),
+                    if *from_setting { "the --set" } else { "this [[district]] entry" }
+                ))
+                .hint(if *from_setting {
+                    format!("write the full name, unit word and all, e.g. --set 'district.\"{example}\".installed=...'")
+                } else {
+                    format!("write the full name, unit word and all, e.g. name = \"{example}\"")
                 })
             }
         }
