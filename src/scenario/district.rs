@@ -122,14 +122,14 @@ pub(super) fn name<'a>(d: &RawDistrict<'a>) -> Result<(String, Spot<'a>), Error>
     Ok((name, *at))
 }
 
-/// `at`, where `written` starts (a table's cell, or a TOML string's opening quote), moved to
-/// its 0-based character `index`: the caret under a name's odd character, not under its first
-/// (trial 13e H27; the renderer pads it by the width each character before it takes). Left
-/// where it is when the file's text there is not `written` as it is (escapes in TOML).
+/// `at`, where `written` starts in a table's line (a CSV or workbook cell), moved to its 0-based
+/// character `index`: the caret under a name's odd character, not under the cell's first
+/// (trial 13e H27; the renderer pads it by the width each character before it takes). A TOML
+/// value is pointed at where it starts, as every other.
 fn at_char<'a>(at: Spot<'a>, written: &str, index: usize) -> Spot<'a> {
-    let Some((byte, _)) = written.char_indices().nth(index) else {
+    if written.chars().nth(index).is_none() {
         return at;
-    };
+    }
     let pos = match at.pos {
         Pos::Line {
             line,
@@ -138,13 +138,6 @@ fn at_char<'a>(at: Spot<'a>, written: &str, index: usize) -> Spot<'a> {
             line,
             column: Some(column + index),
         },
-        Pos::Offset(offset) => {
-            let inside = offset + 1;
-            match at.src.text.get(inside..) {
-                Some(text) if text.starts_with(written) => Pos::Offset(inside + byte),
-                _ => at.pos,
-            }
-        }
         _ => at.pos,
     };
     at.src.spot(pos)
