@@ -297,8 +297,9 @@ impl HiddenCharacter {
             .map(|(i, c)| i + c.len_utf8())
             .collect();
         let reaches = |n: usize| {
-            ends.get(n)
-                .is_some_and(|&end| crate::text::normalise(&written[..end]).chars().count() >= position)
+            ends.get(n).is_some_and(|&end| {
+                crate::text::normalise(&written[..end]).chars().count() >= position
+            })
         };
         let (mut low, mut high) = (0, ends.len());
         while low < high {

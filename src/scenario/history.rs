@@ -60,7 +60,10 @@ pub(crate) struct Written {
 
 impl Written {
     /// The figure at `at`, when one of `layers` wrote it.
-    pub(crate) fn of(layers: &[super::document::Layer<'_, '_>], at: crate::source::Spot<'_>) -> Option<Written> {
+    pub(crate) fn of(
+        layers: &[super::document::Layer<'_, '_>],
+        at: crate::source::Spot<'_>,
+    ) -> Option<Written> {
         let layer = layers.iter().position(|l| std::ptr::eq(l.src, at.src))?;
         Some(Written {
             location: at.location(),
@@ -128,15 +131,16 @@ pub(crate) fn history(
     let changed = |w: &Written| w.layer > history_layer;
     let as_of_item = top.item("as_of");
     // a date against `as_of`: at the one written later, naming the other (trial 13e H22)
-    let against_as_of = |problem: HistoryProblem, date: &super::document::Item<'_, '_>| match as_of_item {
-        Some(as_of) => between(
-            problem,
-            (date.spot(), "history.date"),
-            (as_of.spot(), "as_of"),
-            later(top.layers(), date.src, as_of.src),
-        ),
-        None => date.error(problem).field("history.date"),
-    };
+    let against_as_of =
+        |problem: HistoryProblem, date: &super::document::Item<'_, '_>| match as_of_item {
+            Some(as_of) => between(
+                problem,
+                (date.spot(), "history.date"),
+                (as_of.spot(), "as_of"),
+                later(top.layers(), date.src, as_of.src),
+            ),
+            None => date.error(problem).field("history.date"),
+        };
     let hint = || Hint::HistoryEntry.text();
     let list = as_array(src, "history", item.value).map_err(|e| e.hint(hint()))?;
     if list.len() > HISTORY_SNAPSHOTS {
@@ -353,7 +357,8 @@ pub(crate) fn history(
                 if let Some(w) = figures_at
                     .get(i)
                     .and_then(|w| w.smartphones.as_ref())
-                    .filter(|w| changed(w)) {
+                    .filter(|w| changed(w))
+                {
                     let other = format!("{}:{}", path.display(), row.line);
                     let mut e = w
                         .error(Conflict::of(&problem, "smartphones", other.clone()))
@@ -453,7 +458,9 @@ pub(crate) fn history(
                 if let (Some(w), From::Scenario(_)) = (here, &after.from) {
                     let mut e = w.error(problem).district(&d.name).field("installed");
                     e.location.other = match before.from {
-                        From::Snapshot(file, Some(line)) => Some(format!("{}:{line}", file.display())),
+                        From::Snapshot(file, Some(line)) => {
+                            Some(format!("{}:{line}", file.display()))
+                        }
                         From::Snapshot(file, None) => Some(file.display().to_string()),
                         From::Scenario(_) => None,
                     };

@@ -263,17 +263,16 @@ pub(crate) fn letter(
     }
     // a value that `mode = "per-district"` refuses: at the one written later, naming the
     // other (an overlay that only changed `mode`: trial 13e H22)
-    let against_mode = |problem: LetterProblem, item: &Item<'_, '_>, field: &str| match table
-        .item("mode")
-    {
-        Some(mode) => between(
-            problem,
-            (item.spot(), field),
-            (mode.spot(), "letter.mode"),
-            later(top.layers(), item.src, mode.src),
-        ),
-        None => item.error(problem).field(field),
-    };
+    let against_mode =
+        |problem: LetterProblem, item: &Item<'_, '_>, field: &str| match table.item("mode") {
+            Some(mode) => between(
+                problem,
+                (item.spot(), field),
+                (mode.spot(), "letter.mode"),
+                later(top.layers(), item.src, mode.src),
+            ),
+            None => item.error(problem).field(field),
+        };
     if let Some(item) = table.item("number") {
         let written = number(item.src, item.value)?;
         // "1635/STTTT-TTBCXB": the number with its symbol, as the letter prints them together

@@ -7,10 +7,10 @@ use toml::de::{DeTable, DeValue};
 
 use super::district;
 use super::document::{self, Layer, Table, Value, as_array, as_number, as_str, pos, written};
+use super::history::Written;
 use super::message::{
     Expected, Hint, OtherFile, RulePath, ScenarioProblem, SettingProblem, ValueKind,
 };
-use super::history::Written;
 use super::setting::Setting;
 use super::{Scenario, coverage, inline, overlay, team_kind};
 use crate::diagnostic::{Error, did_you_mean, shortened};

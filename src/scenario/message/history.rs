@@ -131,7 +131,9 @@ impl Figure {
         match (&self.snapshot, &self.current) {
             (Some((file, Some(line))), _) => format!("{n} (ngày {date}, tệp {file} dòng {line})"),
             (Some((file, None)), _) => format!("{n} (ngày {date}, tệp {file})"),
-            (None, Current::Scenario) => format!("{n} (ngày {date}, số liệu hiện tại của kịch bản)"),
+            (None, Current::Scenario) => {
+                format!("{n} (ngày {date}, số liệu hiện tại của kịch bản)")
+            }
             (None, Current::At(at)) => format!("{n} (ngày {date}, số liệu hiện tại, ghi ở {at})"),
             (None, Current::Here) => format!("{n} (ngày {date}, số ghi ở đây)"),
         }
