@@ -33,6 +33,9 @@ pub struct Location {
     /// The `--vary KEY=FROM..TO:STEP` the error is about (a sweep's), shown as `setting` is;
     /// takes the place of the `--set` a sweep made of one of its values.
     pub vary: Option<VaryAt>,
+    /// For an error of a check between two values (an overlay's or a `--set`'s against its
+    /// base's): where the other value is written, as the message names it.
+    pub other: Option<String>,
 }
 
 /// A sweep's `--vary KEY=FROM..TO:STEP` as typed, and the value of its range an error is

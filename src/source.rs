@@ -51,6 +51,24 @@ impl Spot<'_> {
     pub fn error(&self, message: impl Message) -> Error {
         self.src.error(self.pos, message)
     }
+
+    /// Where this is, as a message names the place of another value than the one it points
+    /// at: `o/base.toml:65`, or the `--set` as typed.
+    pub fn place(&self) -> String {
+        if self.src.is_setting() {
+            format!("--set {}", self.src.text)
+        } else {
+            match self.src.line(self.pos) {
+                Some(line) => format!("{}:{line}", self.src.path.display()),
+                None => self.src.path.display().to_string(),
+            }
+        }
+    }
+
+    /// Where this is, as an error shows it (the file, line and column, or the `--set`).
+    pub fn location(&self) -> crate::diagnostic::Location {
+        *self.src.error(self.pos, Text::new("", "")).location
+    }
 }
 
 impl Source {

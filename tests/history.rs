@@ -198,16 +198,18 @@ fn falling_installs_are_refused() {
     assert!(
         text.contains(
             "a.csv: district \"Đình Lập\", field `history`: installs fall from 6,751 \
-             (2020-08-25, a.csv line 12) to 6,651 (2020-09-01, the scenario's current figure)"
+             (2020-08-25, a.csv line 12) to 6,651 (2020-09-01, the current figure, written at "
         ),
         "{text}"
     );
+    // the base of the file with [[history]] writes it, with its line (trial 13e H22)
+    assert!(text.contains("lang-son-2020-09-01.toml:146)"), "{text}");
     assert!(text.contains("correct the wrong figure"), "{text}");
 }
 
-/// A current figure changed with `--set` that falls below a snapshot: the message names the
-/// snapshot's file and line, and says the later figure is the scenario's (where `--set`
-/// changed it), in Vietnamese by default.
+/// A current figure changed with `--set` that falls below a snapshot: the error is at the
+/// `--set` as typed (trial 13e H22), the message names the snapshot's file and line and says
+/// the later figure is the one given there, in Vietnamese by default.
 #[test]
 fn a_set_figure_below_a_snapshot_names_both_figures() {
     let scenario = example();
@@ -220,13 +222,16 @@ fn a_set_figure_below_a_snapshot_names_both_figures() {
     assert_eq!(code, 1, "{err}");
     assert!(
         err.contains(
-            "huyện \"Hữu Lũng\", mục `history`: số đã cài giảm từ 16.549 (ngày 2020-08-25, tệp \
-             coverage-2020-08-25.csv dòng 4) xuống 100 (ngày 2020-09-01, số liệu hiện tại của \
-             kịch bản)"
+            "lỗi: --set district.Hữu Lũng.installed=100: huyện \"Hữu Lũng\", mục `installed`: số \
+             đã cài giảm từ 16.549 (ngày 2020-08-25, tệp coverage-2020-08-25.csv dòng 4) xuống \
+             100 (ngày 2020-09-01, số ghi ở đây)"
         ),
         "{err}"
     );
-    assert!(err.contains("trong --set"), "{err}");
+    assert!(
+        err.contains("ghi ở đây một số không nhỏ hơn 16.549"),
+        "{err}"
+    );
 }
 
 /// The CSV and the workbook carry the pace column too, one value per district, the total the

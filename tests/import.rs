@@ -506,9 +506,10 @@ fn import_refuses_a_setting_it_would_ignore() {
 #[test]
 fn import_refuses_a_name_with_a_hidden_character() {
     let dir = tempfile::tempdir().unwrap();
-    for (cell, code, shown) in [
-        ("Hữu\u{200b}Lũng", "U+200B", "\"Hữu\\u{200b}Lũng\""),
-        ("\u{1b}[31mHữu Lũng", "U+001B", "\"\\u{1b}[31mHữu Lũng\""),
+    // (the caret under the character itself, at its column: trial 13e H27)
+    for (cell, code, shown, column) in [
+        ("Hữu\u{200b}Lũng", "U+200B", "\"Hữu\\u{200b}Lũng\"", 4),
+        ("\u{1b}[31mHữu Lũng", "U+001B", "\"\\u{1b}[31mHữu Lũng\"", 1),
     ] {
         let table = write(
             dir.path(),
@@ -518,7 +519,9 @@ fn import_refuses_a_name_with_a_hidden_character() {
         let (code_en, _, en) = run(&["import", table.to_str().unwrap(), "--lang", "en"]);
         assert_eq!(code_en, 1, "{en}");
         assert!(
-            en.contains("hidden.csv:2: the district's name holds a character"),
+            en.contains(&format!(
+                "hidden.csv:2:{column}: the district's name holds a character"
+            )),
             "{en}"
         );
         assert!(en.contains(code) && en.contains(shown), "{en}");

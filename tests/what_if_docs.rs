@@ -210,7 +210,7 @@ fn every_output_block_of_docs_what_if_md_is_real_output() {
         }
         checked += 1;
     }
-    assert_eq!(checked, 23, "the output blocks of docs/what-if.md");
+    assert_eq!(checked, 24, "the output blocks of docs/what-if.md");
 }
 
 #[test]

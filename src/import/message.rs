@@ -274,6 +274,47 @@ impl HiddenCharacter {
     }
 }
 
+impl HiddenCharacter {
+    /// The 0-based character of `written` (the name as its cell or value holds it, before it
+    /// is normalised: in NFD, with its spaces) that the problem is about: the hidden character
+    /// or the foreign letter itself, else the first character past [`NAME_CHARS`], so that the
+    /// caret under the quoted line sits under it (trial 13e H27).
+    pub fn index_in(&self, written: &str) -> usize {
+        let found = |c: char| written.chars().position(|w| w == c);
+        let (target, position) = match self {
+            HiddenCharacter::Hidden { code, position, .. } => (char::from_u32(*code), *position),
+            HiddenCharacter::Foreign { letter, .. } => (Some(letter.letter), letter.position),
+            HiddenCharacter::TooLong { .. } => (None, NAME_CHARS + 1),
+        };
+        if let Some(i) = target.and_then(found) {
+            return i;
+        }
+        // the `position`-th character of the normalised name: the first prefix of `written`
+        // that normalises to that many characters (binary search: a long name is read a few
+        // dozen times, not once per character)
+        let ends: Vec<usize> = written
+            .char_indices()
+            .map(|(i, c)| i + c.len_utf8())
+            .collect();
+        let reaches = |n: usize| {
+            ends.get(n).is_some_and(|&end| {
+                crate::text::normalise(&written[..end]).chars().count() >= position
+            })
+        };
+        let (mut low, mut high) = (0, ends.len());
+        while low < high {
+            let mid = low + (high - low) / 2;
+            if reaches(mid) {
+                high = mid;
+            } else {
+                low = mid + 1;
+            }
+        }
+        // leading spaces the normalised name drops: the caret is at the character itself
+        if low >= ends.len() { 0 } else { low }
+    }
+}
+
 impl Message for HiddenCharacter {
     fn vi(&self) -> Said {
         match self {

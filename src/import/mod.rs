@@ -235,7 +235,19 @@ fn coverage(grid: &Grid, options: &Options) -> Result<Imported, Error> {
         let name = proper_name(&table::district_name(row.cell(columns.district)));
         let at = row.pos();
         if let Some(hidden) = HiddenCharacter::of(&name) {
-            // (the row's label would print the name, character and all)
+            // (the row's label would print the name, character and all); the caret under the
+            // character itself, in the cell as the file holds it (trial 13e H27)
+            let cell = row.cell(columns.district);
+            let at = match row.cell_pos(columns.district) {
+                crate::source::Pos::Line {
+                    line,
+                    column: Some(column),
+                } => crate::source::Pos::Line {
+                    line,
+                    column: Some(column + hidden.index_in(cell)),
+                },
+                _ => at,
+            };
             return Err(src.error(at, RowProblem::Hidden(hidden)));
         }
         let label = row.label(&name);

@@ -49,14 +49,7 @@ pub(super) struct RawDistrict<'a> {
 
 /// Where `count` is written, as a message names it: `o/base.toml:65`, or the `--set` as typed.
 fn place(count: Spot) -> String {
-    if count.src.is_setting() {
-        format!("--set {}", count.src.text)
-    } else {
-        match count.src.line(count.pos) {
-            Some(line) => format!("{}:{line}", count.src.path.display()),
-            None => count.src.path.display().to_string(),
-        }
-    }
+    count.place()
 }
 
 /// Checks the districts read and turns them into plain data.
@@ -123,9 +116,31 @@ pub(super) fn name<'a>(d: &RawDistrict<'a>) -> Result<(String, Spot<'a>), Error>
     }
     // "Hữu\u{200b}Lũng" would pass for "Hữu Lũng" on every page and be another district
     if let Some(hidden) = crate::import::message::HiddenCharacter::of(&name) {
+        let at = at_char(*at, written, hidden.index_in(written));
         return Err(at.error(hidden).field("name"));
     }
     Ok((name, *at))
+}
+
+/// `at`, where `written` starts in a table's line (a CSV or workbook cell), moved to its 0-based
+/// character `index`: the caret under a name's odd character, not under the cell's first
+/// (trial 13e H27; the renderer pads it by the width each character before it takes). A TOML
+/// value is pointed at where it starts, as every other.
+fn at_char<'a>(at: Spot<'a>, written: &str, index: usize) -> Spot<'a> {
+    if written.chars().nth(index).is_none() {
+        return at;
+    }
+    let pos = match at.pos {
+        Pos::Line {
+            line,
+            column: Some(column),
+        } => Pos::Line {
+            line,
+            column: Some(column + index),
+        },
+        _ => at.pos,
+    };
+    at.src.spot(pos)
 }
 
 fn district(
@@ -218,16 +233,21 @@ fn district(
         // a hundred times the district's smartphones is a typing mistake (trial F17: 10^12 in
         // a district of 78,399), which the model would silently cap at the smartphones
         if entry.count.value > smartphones.value * crate::limits::COHORT_SMARTPHONES_FACTOR {
-            return Err(entry
-                .count
-                .at
-                .error(DistrictProblem::CohortAboveSmartphones {
-                    cohort: entry.key.clone(),
-                    people: entry.count.value,
-                    smartphones: smartphones.value,
-                })
-                .district(&name)
-                .field(&entry.key));
+            // an overlay or a `--set` that changed the smartphones alone: the error is at
+            // what it changed, and names where the cohort is written (trial 13e H22)
+            let changed = |at: Spot| !std::ptr::eq(at.src, d.at.src);
+            let problem = DistrictProblem::CohortAboveSmartphones {
+                cohort: entry.key.clone(),
+                people: entry.count.value,
+                smartphones: smartphones.value,
+            };
+            return Err(super::document::between(
+                problem,
+                (entry.count.at, &entry.key),
+                (smartphones.at, "smartphones"),
+                changed(smartphones.at) && !changed(entry.count.at),
+            )
+            .district(&name));
         }
         let n = u64::try_from(entry.count.value)
             .map_err(|_| too_large(entry.count, &name, &entry.key))?;

@@ -7,10 +7,10 @@ use toml::Spanned;
 use toml::de::{DeArray, DeTable, DeValue};
 use toml_parser::lexer::TokenKind;
 
-use super::message::{DocumentProblem, Expected, Found, example_of_field};
+use super::message::{Conflict, DocumentProblem, Expected, Found, example_of_field};
 use crate::diagnostic::{Error, Message, did_you_mean, shortened};
 use crate::limits::{TOML_TABLES, TOML_VALUES};
-use crate::source::{Pos, Source};
+use crate::source::{Pos, Source, Spot};
 
 pub(crate) type Value<'i> = Spanned<DeValue<'i>>;
 
@@ -104,6 +104,11 @@ impl<'a, 'i> Layer<'a, 'i> {
 }
 
 impl<'a, 'i> Item<'a, 'i> {
+    /// Where the value is: its source and its place in it.
+    pub fn spot(&self) -> Spot<'a> {
+        self.src.spot(self.pos())
+    }
+
     /// Where the value starts, in its source.
     pub fn pos(&self) -> Pos {
         pos(self.value)
@@ -250,6 +255,40 @@ impl<'a, 'i> Table<'a, 'i> {
             },
         )
     }
+}
+
+/// Whether `b` is written after `a` among `layers` (base first, then its overlays, then the
+/// `--set`s): a source that is no layer (a coverage file) counts as the first file's.
+pub(crate) fn later(layers: &[Layer<'_, '_>], a: &Source, b: &Source) -> bool {
+    let rank = |s: &Source| {
+        layers
+            .iter()
+            .position(|l| std::ptr::eq(l.src, s))
+            .unwrap_or(0)
+    };
+    rank(b) > rank(a)
+}
+
+/// The error of a check between two values that do not go together, `a` and `b` (each where
+/// it is written, and its field): at `b` when `b_later` (an overlay or a `--set` wrote it over
+/// a base that wrote `a`: the value the user changed), else at `a`. When the two are written
+/// in two sources, the message names where the other one is (trial 13e H22).
+pub(crate) fn between(
+    problem: impl Message,
+    a: (Spot<'_>, &str),
+    b: (Spot<'_>, &str),
+    b_later: bool,
+) -> Error {
+    let ((at, field), (other, other_field)) = if b_later { (b, a) } else { (a, b) };
+    if std::ptr::eq(at.src, other.src) {
+        return at.error(problem).field(field);
+    }
+    let place = other.place();
+    let mut e = at
+        .error(Conflict::of(&problem, other_field, place.clone()))
+        .field(field);
+    e.location.other = Some(place);
+    e
 }
 
 /// Where a value starts.

@@ -7,10 +7,10 @@ use std::path::{Path, PathBuf};
 
 use toml::de::DeValue;
 
-use super::document::{Table, as_array, as_str, as_table, pos};
-use super::message::{Figure, Hint, HistoryProblem};
+use super::document::{Table, as_array, as_str, as_table, between, later, pos};
+use super::message::{Conflict, Current, Figure, Hint, HistoryProblem};
 use super::{DistrictInput, Scenario};
-use crate::diagnostic::{Error, Shortlist, did_you_mean, shortened};
+use crate::diagnostic::{Error, Location, Shortlist, did_you_mean, shortened};
 use crate::import::message::{TableEntry, TableFileProblem};
 use crate::import::table::district_name;
 use crate::limits::{
@@ -37,6 +37,46 @@ impl Snapshot {
     /// The installs of the scenario's district at `index` on this date.
     pub fn installed_at(&self, index: usize) -> Option<u64> {
         self.installed.get(index).copied()
+    }
+}
+
+/// Where a district's current figures are written, when a file of the scenario (not its
+/// coverage table) or a `--set` wrote them: a check against a snapshot points at the figure
+/// an overlay or a `--set` changed (trial 13e H22, H26).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct WrittenAt {
+    pub installed: Option<Written>,
+    pub smartphones: Option<Written>,
+}
+
+/// Where one figure is written: as an error shows it, as a message names it (`o/x.toml:5`, or
+/// `--set ...`), and the layer that wrote it (base first, `--set`s last).
+#[derive(Debug, Clone)]
+pub(crate) struct Written {
+    pub location: Location,
+    pub place: String,
+    pub layer: usize,
+}
+
+impl Written {
+    /// The figure at `at`, when one of `layers` wrote it.
+    pub(crate) fn of(
+        layers: &[super::document::Layer<'_, '_>],
+        at: crate::source::Spot<'_>,
+    ) -> Option<Written> {
+        let layer = layers.iter().position(|l| std::ptr::eq(l.src, at.src))?;
+        Some(Written {
+            location: at.location(),
+            place: at.place(),
+            layer,
+        })
+    }
+
+    /// An error at the figure.
+    fn error(&self, problem: impl crate::diagnostic::Message) -> Error {
+        let mut e = Error::new(problem);
+        *e.location = self.location.clone();
+        e
     }
 }
 
@@ -75,11 +115,32 @@ pub(crate) fn history(
     top: &Table<'_, '_>,
     as_of: &str,
     districts: &[DistrictInput],
+    figures_at: &[WrittenAt],
 ) -> Result<(Vec<Snapshot>, Vec<super::SheetChosen>), Error> {
     let Some(item) = top.item("history") else {
         return Ok((Vec::new(), Vec::new()));
     };
     let src = item.src;
+    // the layer (file, overlay or `--set`) of `[[history]]`: a figure or an `as_of` written in
+    // a later one is what the user changed
+    let history_layer = top
+        .layers()
+        .iter()
+        .position(|l| std::ptr::eq(l.src, src))
+        .unwrap_or(0);
+    let changed = |w: &Written| w.layer > history_layer;
+    let as_of_item = top.item("as_of");
+    // a date against `as_of`: at the one written later, naming the other (trial 13e H22)
+    let against_as_of =
+        |problem: HistoryProblem, date: &super::document::Item<'_, '_>| match as_of_item {
+            Some(as_of) => between(
+                problem,
+                (date.spot(), "history.date"),
+                (as_of.spot(), "as_of"),
+                later(top.layers(), date.src, as_of.src),
+            ),
+            None => date.error(problem).field("history.date"),
+        };
     let hint = || Hint::HistoryEntry.text();
     let list = as_array(src, "history", item.value).map_err(|e| e.hint(hint()))?;
     if list.len() > HISTORY_SNAPSHOTS {
@@ -122,23 +183,21 @@ pub(crate) fn history(
         let path = src.folder().join(written);
         let day = day_number(&date).unwrap_or(i64::MIN);
         if day >= now {
-            return Err(date_item
-                .error(HistoryProblem::NotBefore {
-                    date,
-                    file: path.display().to_string(),
-                    as_of: as_of.to_string(),
-                })
-                .field("history.date"));
+            let problem = HistoryProblem::NotBefore {
+                date,
+                file: path.display().to_string(),
+                as_of: as_of.to_string(),
+            };
+            return Err(against_as_of(problem, &date_item));
         }
         if now.saturating_sub(day) > HISTORY_MAX_AGE_DAYS {
-            return Err(date_item
-                .error(HistoryProblem::TooOld {
-                    date,
-                    file: path.display().to_string(),
-                    as_of: as_of.to_string(),
-                    days: now.saturating_sub(day),
-                })
-                .field("history.date"));
+            let problem = HistoryProblem::TooOld {
+                date,
+                file: path.display().to_string(),
+                as_of: as_of.to_string(),
+                days: now.saturating_sub(day),
+            };
+            return Err(against_as_of(problem, &date_item));
         }
         let at = format!(
             "{}:{}",
@@ -311,15 +370,31 @@ pub(crate) fn history(
             if then.saturating_mul(HISTORY_SMARTPHONES_FACTOR) < now
                 || now.saturating_mul(HISTORY_SMARTPHONES_FACTOR) < then
             {
-                return Err(Error::new(HistoryProblem::SmartphonesDiffer {
+                let problem = HistoryProblem::SmartphonesDiffer {
                     date,
                     line: row.line,
                     smartphones: then,
                     now,
-                })
-                .file(&path)
-                .district(&d.name)
-                .field("smartphones"));
+                };
+                // an overlay or a `--set` changed the figure: the error is at it, and names
+                // the snapshot's line
+                if let Some(w) = figures_at
+                    .get(i)
+                    .and_then(|w| w.smartphones.as_ref())
+                    .filter(|w| changed(w))
+                {
+                    let other = format!("{}:{}", path.display(), row.line);
+                    let mut e = w
+                        .error(Conflict::of(&problem, "smartphones", other.clone()))
+                        .district(&d.name)
+                        .field("smartphones");
+                    e.location.other = Some(other);
+                    return Err(e);
+                }
+                return Err(Error::new(problem)
+                    .file(&path)
+                    .district(&d.name)
+                    .field("smartphones"));
             }
             installed[i] = row.installed;
             lines[i] = u32::try_from(row.line).unwrap_or(u32::MAX);
@@ -350,6 +425,13 @@ pub(crate) fn history(
         return Ok((snapshots, sheets_chosen));
     };
     for (i, d) in districts.iter().enumerate() {
+        let current_at = figures_at.get(i).and_then(|w| w.installed.as_ref());
+        let here = current_at.filter(|w| changed(w));
+        let current = match (here, current_at) {
+            (Some(_), _) => Current::Here,
+            (None, Some(w)) if w.layer != history_layer => Current::At(w.place.clone()),
+            _ => Current::Scenario,
+        };
         let mut before = Point {
             date: &first.date,
             installed: first.installed[i],
@@ -365,7 +447,7 @@ pub(crate) fn history(
             .chain(std::iter::once(Point {
                 date: as_of,
                 installed: d.installed,
-                from: From::Scenario,
+                from: From::Scenario(current.clone()),
             }));
         for after in later {
             let problem = if after.installed < before.installed {
@@ -395,10 +477,23 @@ pub(crate) fn history(
                 })
             };
             if let Some(problem) = problem {
+                // the current figure, changed by an overlay or a `--set` (or a sweep's value):
+                // the error is at it (trial 13e H22, H26)
+                if let (Some(w), From::Scenario(_)) = (here, &after.from) {
+                    let mut e = w.error(problem).district(&d.name).field("installed");
+                    e.location.other = match before.from {
+                        From::Snapshot(file, Some(line)) => {
+                            Some(format!("{}:{line}", file.display()))
+                        }
+                        From::Snapshot(file, None) => Some(file.display().to_string()),
+                        From::Scenario(_) => None,
+                    };
+                    return Err(e);
+                }
                 let error = Error::new(problem).district(&d.name).field("history");
                 return Err(match before.from {
                     From::Snapshot(file, _) => error.file(file),
-                    From::Scenario => error,
+                    From::Scenario(_) => error,
                 });
             }
             before = after;
@@ -417,8 +512,9 @@ struct Point<'a> {
 enum From<'a> {
     /// A snapshot's file, and the figure's line in it.
     Snapshot(&'a Path, Option<usize>),
-    /// The scenario's current figure (its `[[district]]`, its coverage file or a `--set`).
-    Scenario,
+    /// The scenario's current figure (its `[[district]]`, its coverage file or a `--set`),
+    /// and where it is said to be.
+    Scenario(Current),
 }
 
 impl Point<'_> {
@@ -435,7 +531,11 @@ impl Point<'_> {
                     );
                     Some((name, line))
                 }
-                From::Scenario => None,
+                From::Scenario(_) => None,
+            },
+            current: match &self.from {
+                From::Scenario(current) => current.clone(),
+                From::Snapshot(..) => Current::Scenario,
             },
         }
     }

@@ -7,7 +7,7 @@
 use toml::de::DeValue;
 use unicode_normalization::UnicodeNormalization;
 
-use super::document::{self, Table, Value, as_array, as_str, pos};
+use super::document::{self, Item, Table, Value, as_array, as_str, between, later, pos};
 use super::message::{LetterProblem, SymbolWhy};
 use crate::diagnostic::{Error, did_you_mean, shortened};
 use crate::source::Source;
@@ -236,7 +236,17 @@ pub(crate) fn letter(
                 None
             };
             if let Some(problem) = problem {
-                return Err(item.error(problem).field("letter.date"));
+                // an overlay or a `--set` that changed `as_of` (or the date): the error is at
+                // what it changed, naming the other (trial 13e H22)
+                return Err(match top.item("as_of") {
+                    Some(as_of) => between(
+                        problem,
+                        (item.spot(), "letter.date"),
+                        (as_of.spot(), "as_of"),
+                        later(top.layers(), item.src, as_of.src),
+                    ),
+                    None => item.error(problem).field("letter.date"),
+                });
             }
         }
         letter.date = Some(date);
@@ -251,6 +261,18 @@ pub(crate) fn letter(
             .field("letter.mode")
         })?;
     }
+    // a value that `mode = "per-district"` refuses: at the one written later, naming the
+    // other (an overlay that only changed `mode`: trial 13e H22)
+    let against_mode =
+        |problem: LetterProblem, item: &Item<'_, '_>, field: &str| match table.item("mode") {
+            Some(mode) => between(
+                problem,
+                (item.spot(), field),
+                (mode.spot(), "letter.mode"),
+                later(top.layers(), item.src, mode.src),
+            ),
+            None => item.error(problem).field(field),
+        };
     if let Some(item) = table.item("number") {
         let written = number(item.src, item.value)?;
         // "1635/STTTT-TTBCXB": the number with its symbol, as the letter prints them together
@@ -303,31 +325,42 @@ pub(crate) fn letter(
                 // ("1635/STTTT" beside symbol = "STTTT-TTBCXB"): one symbol
                 Some(given) if same_symbol(given, &symbol) => {}
                 Some(given) => {
-                    return Err(item
-                        .error(LetterProblem::NumberSymbolContradicts {
-                            written,
-                            in_number: symbol,
-                            symbol: given.clone(),
-                        })
-                        .field("letter.number"));
+                    let problem = LetterProblem::NumberSymbolContradicts {
+                        written,
+                        in_number: symbol,
+                        symbol: given.clone(),
+                    };
+                    return Err(match table.item("symbol") {
+                        Some(at) => between(
+                            problem,
+                            (item.spot(), "letter.number"),
+                            (at.spot(), "letter.symbol"),
+                            later(top.layers(), item.src, at.src),
+                        ),
+                        None => item.error(problem).field("letter.number"),
+                    });
                 }
             }
         }
         // one letter per district: each its own number, counted on from the one given, all
         // within the register's range
         if letter.mode == LetterMode::PerDistrict && !number.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(item
-                .error(LetterProblem::PerDistrictNumberNotWhole { number })
-                .field("letter.number"));
+            return Err(against_mode(
+                LetterProblem::PerDistrictNumberNotWhole { number },
+                &item,
+                "letter.number",
+            ));
         }
         if letter.mode == LetterMode::PerDistrict
             && let Ok(first) = number.parse::<u64>()
         {
             let letters = districts.len().max(1);
             if first.saturating_add(letters as u64 - 1) > crate::limits::LETTER_NUMBER_MAX {
-                return Err(item
-                    .error(LetterProblem::PerDistrictNumberPast { first, letters })
-                    .field("letter.number"));
+                return Err(against_mode(
+                    LetterProblem::PerDistrictNumberPast { first, letters },
+                    &item,
+                    "letter.number",
+                ));
             }
         }
         letter.number = Some(number);
@@ -335,9 +368,11 @@ pub(crate) fn letter(
     if let Some(item) = table.item("recipients") {
         letter.recipients = list(item.src, "letter.recipients", item.value, MAX_RECIPIENTS)?;
         if letter.mode == LetterMode::PerDistrict && !letter.recipients.is_empty() {
-            return Err(item
-                .error(LetterProblem::RecipientsPerDistrict)
-                .field("letter.recipients"));
+            return Err(against_mode(
+                LetterProblem::RecipientsPerDistrict,
+                &item,
+                "letter.recipients",
+            ));
         }
         // a recipient naming a district the scenario does not have ("Chủ tịch UBND huyện Hữu
         // Lủng"): the letter would be addressed to a People's Committee the plan does not cover

@@ -7,6 +7,7 @@ use toml::de::{DeTable, DeValue};
 
 use super::district;
 use super::document::{self, Layer, Table, Value, as_array, as_number, as_str, pos, written};
+use super::history::Written;
 use super::message::{
     Expected, Hint, OtherFile, RulePath, ScenarioProblem, SettingProblem, ValueKind,
 };
@@ -257,7 +258,7 @@ fn scenario(path: &Path, top: &Table<'_, '_>) -> Result<Scenario, Error> {
 
     let (params, params_at) = super::params::params(top)?;
     let (team_kinds, made_provincial) = team_kind::team_kinds(top)?;
-    let (districts, coverage, coverage_notes, coverage_sheet) =
+    let (districts, coverage, coverage_notes, coverage_sheet, written) =
         districts(top, &team_kinds, &made_provincial)?;
     if districts.len() > crate::limits::DISTRICTS {
         return Err(Error::new(ScenarioProblem::TooManyDistricts {
@@ -266,7 +267,7 @@ fn scenario(path: &Path, top: &Table<'_, '_>) -> Result<Scenario, Error> {
         .file(path));
     }
     spend_is_exact(path, top, &team_kinds, &districts, horizon_days)?;
-    let (history, history_sheets) = super::history::history(top, &as_of, &districts)?;
+    let (history, history_sheets) = super::history::history(top, &as_of, &districts, &written)?;
     let sheets_chosen = coverage_sheet.into_iter().chain(history_sheets).collect();
     let letter = super::letter::letter(top, &as_of, &districts)?;
     // the scenario's own files (base first), not the settings layered on them
@@ -369,12 +370,54 @@ fn spend_setting<'a>(top: &Table<'a, '_>, kind: &str) -> Option<(&'a Source, Pos
         None => Some(1),
         Some(_) => Some(0),
     };
-    settings
+    let from_settings = settings
         .iter()
         .enumerate()
         .filter_map(|(i, (src, s))| rank(s).map(|r| ((r, i), *src, s.value_at())))
         .max_by_key(|(key, _, _)| *key)
-        .map(|(_, src, at)| (src, at))
+        .map(|(_, src, at)| (src, at));
+    // else an overlay's value (a file after the first), ranked the same way: the last of its
+    // files that changed one, not the overlay's top with no line (trial 13e H22)
+    from_settings.or_else(|| {
+        let mut found: Option<((u8, usize), &'a Source, Pos)> = None;
+        for (i, layer) in top.layers().iter().enumerate().skip(1) {
+            if layer.src.is_setting() {
+                continue;
+            }
+            let mut consider = |r: u8, value: &Value<'_>| {
+                if found.as_ref().is_none_or(|(key, _, _)| (r, i) > *key) {
+                    found = Some(((r, i), layer.src, pos(value)));
+                }
+            };
+            if let Some(value) = layer.get("horizon_days") {
+                consider(1, value);
+            }
+            let Some(DeValue::Array(entries)) = layer.get("team_kind").map(|v| v.get_ref()) else {
+                continue;
+            };
+            for entry in entries.iter() {
+                let DeValue::Table(t) = entry.get_ref() else {
+                    continue;
+                };
+                let get = |key: &str| {
+                    t.iter()
+                        .find(|(k, _)| k.get_ref().as_ref() == key)
+                        .map(|(_, v)| v)
+                };
+                let same = get("name").is_some_and(|n| match n.get_ref() {
+                    DeValue::String(n) => crate::text::fold(n) == kind,
+                    _ => false,
+                });
+                if let Some(value) = get("cost_per_team_day") {
+                    consider(if same { 3 } else { 0 }, value);
+                }
+                if let Some(value) = get("available") {
+                    consider(if same { 2 } else { 0 }, value);
+                }
+            }
+        }
+        found.map(|(_, src, at)| (src, at))
+    })
 }
 
 /// `as_of = 2020-09-01`, kept as written.
@@ -713,12 +756,14 @@ fn no_districts(src: &Source, at: Pos) -> Error {
 /// settings) after it change them (`overlay::patch_districts`), and so do those of an overlay
 /// that names its own coverage file. A file that is no overlay may not have both.
 /// Also the coverage file read, if any, and the notes under its table.
-/// The districts, the coverage file read (if any) and the notes found under its table.
+/// The districts, the coverage file read (if any), the notes found under its table, the sheet
+/// read without `sheet`, and where each district's figures are written (for `[[history]]`).
 type Districts = (
     Vec<super::DistrictInput>,
     Option<PathBuf>,
     Option<super::CoverageNotes>,
     Option<super::SheetChosen>,
+    Vec<super::history::WrittenAt>,
 );
 
 fn districts<'a>(
@@ -796,12 +841,22 @@ fn districts<'a>(
     }
     let coverage = table.as_ref().map(|t| t.src.path.clone());
     match list {
-        Some(list) => Ok((
-            district::check(list, kinds, made_provincial)?,
-            coverage,
-            notes,
-            sheet_chosen,
-        )),
+        Some(list) => {
+            let written = list
+                .iter()
+                .map(|d| super::history::WrittenAt {
+                    installed: d.installed.and_then(|c| Written::of(layers, c.at)),
+                    smartphones: d.smartphones.and_then(|c| Written::of(layers, c.at)),
+                })
+                .collect();
+            Ok((
+                district::check(list, kinds, made_provincial)?,
+                coverage,
+                notes,
+                sheet_chosen,
+                written,
+            ))
+        }
         None => Err(no_districts(top.src, Pos::File)),
     }
 }

@@ -202,6 +202,9 @@ pub(crate) enum VaryHint {
     ShareNotAboveZero { key: String, range: String },
     /// Any other value refused.
     Other { key: String },
+    /// A value that does not go with a value written elsewhere, at `other` (a snapshot's
+    /// figure, the base's `as_of`, ...): the range must change (trial 13e H26).
+    Conflict { key: String, other: String },
     /// A rule stopped, and it reads `key`, which the sweep set to `value` from `vary`.
     RuleReads {
         rule: String,
@@ -253,6 +256,9 @@ impl VaryHint {
             Other { key } => format!(
                 "chọn một khoảng mà mọi giá trị đều dùng được cho `{key}` (xem thông báo ở trên), rồi chạy lại"
             ),
+            Conflict { key, other } => format!(
+                "giá trị này của --vary không khớp với số ghi ở {other}: đổi khoảng của `{key}` sao cho mọi giá trị đều khớp (xem thông báo ở trên), rồi chạy lại"
+            ),
             Typed { typed, percent } => format!(
                 "viết `--vary KHÓA=TỪ..ĐẾN:BƯỚC`{}: gõ --vary {typed}",
                 if *percent {
@@ -296,6 +302,9 @@ impl VaryHint {
             ),
             Other { key } => format!(
                 "choose a range whose every value can be used for `{key}` (see the message above), then run again"
+            ),
+            Conflict { key, other } => format!(
+                "this value of --vary does not go with the one at {other}: change the range of `{key}` so that every value does (see the message above), then run again"
             ),
             Typed { typed, percent } => format!(
                 "write `--vary KEY=FROM..TO:STEP`{}: type --vary {typed}",

@@ -569,9 +569,18 @@ fn at_vary(e: Error, vary: &Vary, value: &str) -> Error {
         .hint
         .clone()
         .filter(|h| *h != crate::scenario::setting_value_hint());
-    let hint = match vary_hint(vary, x) {
-        Some(hint) => Some(hint.text()),
-        None => own_hint.or_else(|| {
+    let hint = match (vary_hint(vary, x), &e.location.other) {
+        (Some(hint), _) => Some(hint.text()),
+        // a value against one written elsewhere: its hint spoke of the value given here, a
+        // `--set`'s; the range is what to change (trial 13e H26)
+        (None, Some(other)) => Some(
+            VaryHint::Conflict {
+                key: vary.key.clone(),
+                other: other.clone(),
+            }
+            .text(),
+        ),
+        (None, None) => own_hint.or_else(|| {
             Some(
                 VaryHint::Other {
                     key: vary.key.clone(),

@@ -402,12 +402,13 @@ fn cases() -> Vec<Case> {
         .at("coverage.csv:13:3")
         .place("(lần đầu ở dòng 3)", "(first at line 3)")
         .hint(twice.0, twice.1),
+        // (the caret under the character itself, the 4th of the cell: trial 13e H27)
         edited(
             "coverage: a zero-width space in a name",
             "Cao Lộc",
             "Cao\u{200b}Lộc",
         )
-        .at("coverage.csv:4:1")
+        .at("coverage.csv:4:4")
         .place("U+200B, ký tự thứ 4", "U+200B, character 4")
         .hint("gõ lại tên huyện", "type the name again"),
         // issue 13, F03: a variation selector made a second "Cao Lộc" that printed alike
@@ -416,15 +417,15 @@ fn cases() -> Vec<Case> {
             "Cao Lộc",
             "Cao\u{fe0f} Lộc",
         )
-        .at("coverage.csv:4:1")
+        .at("coverage.csv:4:4")
         .place("U+FE0F, ký tự thứ 4", "U+FE0F, character 4")
         .hint("gõ lại tên huyện", "type the name again"),
         edited("coverage: a braille blank in a name", "Cao Lộc", "Cao\u{2800}Lộc")
-            .at("coverage.csv:4:1")
+            .at("coverage.csv:4:4")
             .place("U+2800, ký tự thứ 4", "U+2800, character 4")
             .hint("gõ lại tên huyện", "type the name again"),
         edited("coverage: a NUL byte in a name", "Cao Lộc", "Cao\0Lộc")
-            .at("coverage.csv:4:1")
+            .at("coverage.csv:4:4")
             .place("U+0000", "U+0000")
             .hint("gõ lại tên huyện", "type the name again"),
         // ---- the total row ----

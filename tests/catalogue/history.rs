@@ -77,13 +77,15 @@ fn cases() -> Vec<Case> {
                 "a blank cell may have been read as 0",
             ),
         // issue 13, G10: a jump of more than 5% a day of the phones without the app
+        // (the --set that gave the figure is the error's place: trial 13e H22)
         with_history("history: installs jump faster than a district can install")
             .set("district.Hữu Lũng.installed=60000")
-            .at("coverage-2020-08-25.csv")
+            .at("--set district.Hữu Lũng.installed=60000: ")
             .place(
-                "huyện \"Hữu Lũng\", mục `history`",
-                "district \"Hữu Lũng\", field `history`",
+                "huyện \"Hữu Lũng\", mục `installed`",
+                "district \"Hữu Lũng\", field `installed`",
             )
+            .place("lên 60.000 (ngày 2020-09-01, số ghi ở đây)", "to 60,000 (2020-09-01, the figure given here)")
             .says("trong 7 ngày: quá", "in 7 days: more than")
             .hint(
                 "sửa con số sai hoặc bỏ ảnh chụp đó",
@@ -260,12 +262,27 @@ fn cases() -> Vec<Case> {
                 "số đã cài chỉ tăng theo thời gian",
                 "installs only grow over time",
             ),
+        // trial 13e H22: the error is at the --set, the figure it gave is "given here", and the
+        // hint says what figure to give
         with_history("history: a --set makes installs fall")
             .set("district.Hữu Lũng.installed=100")
+            .at("--set district.Hữu Lũng.installed=100: ")
+            .place(
+                "xuống 100 (ngày 2020-09-01, số ghi ở đây)",
+                "to 100 (2020-09-01, the figure given here)",
+            )
+            .hint(
+                "ghi ở đây một số không nhỏ hơn 16.549, hoặc sửa số của ảnh chụp (tệp coverage-2020-08-25.csv dòng 4)",
+                "give here a figure of at least 16,549, or correct the snapshot's (coverage-2020-08-25.csv line 4)",
+            ),
+        // the base's own figure, below the overlay's snapshot: the snapshot is the error's
+        // place, and the figure it is compared with is named where the base writes it
+        with_history("history: the base's figure below a snapshot")
+            .scenario("installed = 18_019", "installed = 100")
             .at("coverage-2020-08-25.csv")
             .place(
-                "(ngày 2020-09-01, số liệu hiện tại của kịch bản)",
-                "(2020-09-01, the scenario's current figure)",
+                "xuống 100 (ngày 2020-09-01, số liệu hiện tại, ghi ở {dir}/scenarios/lang-son-2020-09-01.toml:65)",
+                "to 100 (2020-09-01, the current figure, written at {dir}/scenarios/lang-son-2020-09-01.toml:65)",
             )
             .hint("trong --set", "or a --set"),
         with_history("toml: [history] with single brackets")

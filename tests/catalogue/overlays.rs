@@ -148,6 +148,64 @@ fn cases() -> Vec<Case> {
             .at(&format!("{AT}:1:8"))
             .place("là một liên kết (symlink) vòng lại chính nó", "is a symbolic link that loops back on itself")
             .hint("xóa liên kết này", "delete the link"),
+        // trial 13e H22: an overlay that changes one value so that it conflicts with another
+        // its base writes: the error is at the overlay's line, and names the base's
+        overlay("overlay: smartphones below a cohort of the base", &format!("{BASE}\n[[district]]\nname = \"Hữu Lũng\"\nsmartphones = 50\ninstalled = 10\n"))
+            .at(&format!("{AT}:6:15"))
+            .place("huyện \"Hữu Lũng\", mục `smartphones`", "district \"Hữu Lũng\", field `smartphones`")
+            .place(
+                "(mâu thuẫn với `students` ghi ở {dir}/scenarios/lang-son-2020-09-01.toml:70)",
+                "(conflicts with `students` at {dir}/scenarios/lang-son-2020-09-01.toml:70)",
+            )
+            .hint(
+                "nếu giá trị ở đây đúng, sửa `students` ở {dir}/scenarios/lang-son-2020-09-01.toml:70",
+                "if the value here is right, change `students` at {dir}/scenarios/lang-son-2020-09-01.toml:70",
+            ),
+        overlay("overlay: as_of before the base's history", "base = \"history-2020-09-01.toml\"\nas_of = 2020-08-20\n")
+            .copy("scenarios/history-2020-09-01.toml")
+            .copy("scenarios/coverage-2020-08-18.csv")
+            .copy("scenarios/coverage-2020-08-25.csv")
+            .at(&format!("{AT}:2:9"))
+            .place("mục `as_of`", "field `as_of`")
+            .place(
+                "(mâu thuẫn với `history.date` ghi ở {dir}/scenarios/history-2020-09-01.toml:17)",
+                "(conflicts with `history.date` at {dir}/scenarios/history-2020-09-01.toml:17)",
+            )
+            .hint("[[history]] chỉ ghi các ngày trước đó", "[[history]] lists only earlier dates"),
+        overlay("overlay: installs below the base's snapshot", "base = \"history-2020-09-01.toml\"\n[[district]]\nname = \"Hữu Lũng\"\ninstalled = 10\n")
+            .copy("scenarios/history-2020-09-01.toml")
+            .copy("scenarios/coverage-2020-08-18.csv")
+            .copy("scenarios/coverage-2020-08-25.csv")
+            .at(&format!("{AT}:4:13"))
+            .place("huyện \"Hữu Lũng\", mục `installed`", "district \"Hữu Lũng\", field `installed`")
+            .place(
+                "từ 16.549 (ngày 2020-08-25, tệp coverage-2020-08-25.csv dòng 4) xuống 10 (ngày 2020-09-01, số ghi ở đây)",
+                "from 16,549 (2020-08-25, coverage-2020-08-25.csv line 4) to 10 (2020-09-01, the figure given here)",
+            )
+            .hint("ghi ở đây một số không nhỏ hơn 16.549", "give here a figure of at least 16,549"),
+        overlay("overlay: as_of after the base's letter date", "base = \"lang-son-2020-09-01-letter.toml\"\nas_of = 2020-09-05\n")
+            .copy("scenarios/lang-son-2020-09-01-letter.toml")
+            .at(&format!("{AT}:2:9"))
+            .place("mục `as_of`", "field `as_of`")
+            .place(
+                "(mâu thuẫn với `letter.date` ghi ở {dir}/scenarios/lang-son-2020-09-01-letter.toml:16)",
+                "(conflicts with `letter.date` at {dir}/scenarios/lang-son-2020-09-01-letter.toml:16)",
+            )
+            .hint("sửa `letter.date` ở {dir}/scenarios/lang-son-2020-09-01-letter.toml:16", "change `letter.date` at {dir}/scenarios/lang-son-2020-09-01-letter.toml:16"),
+        overlay("overlay: a letter number against the base's symbol", "base = \"lang-son-2020-09-01-letter.toml\"\n[letter]\nnumber = \"1635/ABC-DEF\"\n")
+            .copy("scenarios/lang-son-2020-09-01-letter.toml")
+            .at(&format!("{AT}:3:10"))
+            .place("mục `letter.number`", "field `letter.number`")
+            .place(
+                "(mâu thuẫn với `letter.symbol` ghi ở {dir}/scenarios/lang-son-2020-09-01-letter.toml:14)",
+                "(conflicts with `letter.symbol` at {dir}/scenarios/lang-son-2020-09-01-letter.toml:14)",
+            )
+            .hint("ghi số và ký hiệu riêng", "write the number and the symbol apart"),
+        // the spend limit passed by an overlay's cost: at its line, not the overlay's name alone
+        overlay("overlay: a cost that takes the spend past the limit", &format!("{BASE}\n[[team_kind]]\nname = \"volunteer\"\ncost_per_team_day = 1_000_000_000\navailable = 100_000\n"))
+            .at(&format!("{AT}:6:21"))
+            .place("(riêng loại `volunteer`", "(kind `volunteer` alone")
+            .hint("kiểm tra `cost_per_team_day` của loại `volunteer`", "check `cost_per_team_day` of kind `volunteer`"),
         // 21 files, each the base of the one before: refused at the 20th file's `base` line
         overlay("overlay: a chain of overlays too long", "base = \"c19.toml\"\nname = \"Thử\"\n")
             .setup(|dir| {

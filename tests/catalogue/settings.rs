@@ -349,6 +349,64 @@ fn cases() -> Vec<Case> {
             .at("--set target.provincial_rate=2: ")
             .place("(đang là 2)", "(it is 2)")
             .hint("nếu ý bạn là 2% thì ghi 0.02", "if you meant 2%, write 0.02"),
+        // trial 13e H22: a --set that changes one value so that it conflicts with another the
+        // scenario writes: the error is at the --set as typed, and names the other's place
+        Case::plan("set: smartphones below a cohort")
+            .set("district.Hữu Lũng.installed=10")
+            .set("district.Hữu Lũng.smartphones=50")
+            .at("--set district.Hữu Lũng.smartphones=50: ")
+            .place(
+                "(mâu thuẫn với `students` ghi ở {dir}/scenarios/lang-son-2020-09-01.toml:70)",
+                "(conflicts with `students` at {dir}/scenarios/lang-son-2020-09-01.toml:70)",
+            )
+            .hint("sửa `students` ở", "change `students` at"),
+        Case::new(
+            "set: as_of before a snapshot of the history",
+            &["plan", "{dir}/scenarios/history-2020-09-01.toml", "--set", "as_of=2020-08-20"],
+        )
+        .copy("scenarios/history-2020-09-01.toml")
+        .copy("scenarios/coverage-2020-08-18.csv")
+        .copy("scenarios/coverage-2020-08-25.csv")
+        .at("--set as_of=2020-08-20: ")
+        .place(
+            "(mâu thuẫn với `history.date` ghi ở {dir}/scenarios/history-2020-09-01.toml:17)",
+            "(conflicts with `history.date` at {dir}/scenarios/history-2020-09-01.toml:17)",
+        )
+        .hint("[[history]] chỉ ghi các ngày trước đó", "[[history]] lists only earlier dates"),
+        Case::new(
+            "set: installs below a snapshot of the history",
+            &["plan", "{dir}/scenarios/history-2020-09-01.toml", "--set", "district.Hữu Lũng.installed=10"],
+        )
+        .copy("scenarios/history-2020-09-01.toml")
+        .copy("scenarios/coverage-2020-08-18.csv")
+        .copy("scenarios/coverage-2020-08-25.csv")
+        .at("--set district.Hữu Lũng.installed=10: ")
+        .place("xuống 10 (ngày 2020-09-01, số ghi ở đây)", "to 10 (2020-09-01, the figure given here)")
+        .hint("ghi ở đây một số không nhỏ hơn 16.549", "give here a figure of at least 16,549"),
+        Case::new(
+            "set: smartphones far from a snapshot of the history",
+            &["plan", "{dir}/scenarios/history-2020-09-01.toml", "--set", "district.Hữu Lũng.smartphones=10000000"],
+        )
+        .copy("scenarios/history-2020-09-01.toml")
+        .copy("scenarios/coverage-2020-08-18.csv")
+        .copy("scenarios/coverage-2020-08-25.csv")
+        .at("--set district.Hữu Lũng.smartphones=10000000: ")
+        .place(
+            "(mâu thuẫn với `smartphones` ghi ở {dir}/scenarios/coverage-2020-08-18.csv:4)",
+            "(conflicts with `smartphones` at {dir}/scenarios/coverage-2020-08-18.csv:4)",
+        )
+        .hint("sửa `smartphones` ở", "change `smartphones` at"),
+        Case::new(
+            "set: as_of after the letter's date",
+            &["plan", "{dir}/scenarios/lang-son-2020-09-01-letter.toml", "--set", "as_of=2020-09-05"],
+        )
+        .copy("scenarios/lang-son-2020-09-01-letter.toml")
+        .at("--set as_of=2020-09-05: ")
+        .place(
+            "(mâu thuẫn với `letter.date` ghi ở {dir}/scenarios/lang-son-2020-09-01-letter.toml:16)",
+            "(conflicts with `letter.date` at {dir}/scenarios/lang-son-2020-09-01-letter.toml:16)",
+        )
+        .hint("sửa `letter.date` ở", "change `letter.date` at"),
         Case::new(
             "set: with campaign import",
             &[

@@ -309,12 +309,40 @@ fn cases() -> Vec<Case> {
         .copy("scenarios/history-2020-09-01.toml")
         .copy("scenarios/coverage-2020-08-25.csv")
         .copy("scenarios/coverage-2020-08-18.csv")
-        .at("coverage-2020-08-25.csv")
+        // (rest): the swept value is the --vary's, not "the scenario's current figure", and the
+        // hint is to change the range, not a --set the user never typed
+        .at("--vary district.Hữu Lũng.installed=10000..20000:5000, ")
+        .place("giá trị 10.000", "value 10,000")
         .place(
-            "(khi district.Hữu Lũng.installed = 10000, một giá trị của --vary district.Hữu Lũng.installed=10000..20000:5000)",
-            "(with district.Hữu Lũng.installed = 10000, a value of --vary district.Hữu Lũng.installed=10000..20000:5000)",
+            "xuống 10.000 (ngày 2020-09-01, số ghi ở đây)",
+            "to 10,000 (2020-09-01, the figure given here)",
         )
-        .hint("số đã cài chỉ tăng theo thời gian", "installs only grow over time"),
+        .hint(
+            "đổi khoảng của `district.Hữu Lũng.installed` sao cho mọi giá trị đều khớp",
+            "change the range of `district.Hữu Lũng.installed` so that every value does",
+        ),
+        Case::new(
+            "sweep: swept smartphones far from an earlier snapshot",
+            &[
+                "sweep",
+                "{dir}/scenarios/history-2020-09-01.toml",
+                "--vary",
+                "district.Hữu Lũng.smartphones=100000..400000:100000",
+            ],
+        )
+        .copy("scenarios/history-2020-09-01.toml")
+        .copy("scenarios/coverage-2020-08-25.csv")
+        .copy("scenarios/coverage-2020-08-18.csv")
+        .at("--vary district.Hữu Lũng.smartphones=100000..400000:100000, ")
+        .place("giá trị 200.000", "value 200,000")
+        .place(
+            "(mâu thuẫn với `smartphones` ghi ở {dir}/scenarios/coverage-2020-08-18.csv:4)",
+            "(conflicts with `smartphones` at {dir}/scenarios/coverage-2020-08-18.csv:4)",
+        )
+        .hint(
+            "không khớp với số ghi ở {dir}/scenarios/coverage-2020-08-18.csv:4",
+            "does not go with the one at {dir}/scenarios/coverage-2020-08-18.csv:4",
+        ),
         // trial13d G30: 1.25 is not taken for 1.25%
         vary("sweep: shares above 1 with decimals, not percents", "target.provincial_rate=1.25..1.5:0.25")
             .at("--vary target.provincial_rate=1.25..1.5:0.25, ")

@@ -389,6 +389,51 @@ fn cases() -> Vec<Case> {
         .at("coverage.xlsx:6:")
         .place("U+200B", "U+200B")
         .hint("gõ lại tên huyện", "type the name again"),
+        // trial 13e H27: the caret under a name's odd character, not under the cell's first;
+        // the names in NFD (each accent a character of its own, as some keyboards type them),
+        // the caret padded by what the characters before it take on a terminal
+        covered("workbook: a zero-width space after an NFD name", |dir| {
+            letter(dir, "coverage.xlsx", |sheet| {
+                sheet
+                    .write_string(5, 0, "Tra\u{300}ng \u{110}i\u{323}nh\u{200b}")
+                    .unwrap();
+            })
+        })
+        .at("coverage.xlsx:6:13:")
+        .place("U+200B", "U+200B")
+        // "Tràng Định" takes 10 columns: the caret is under the escape that follows
+        .place("\n   |           ^\n", "\n   |           ^\n")
+        .hint("gõ lại tên huyện", "type the name again"),
+        covered("workbook: a control character in an NFD name", |dir| {
+            letter(dir, "coverage.xlsx", |sheet| {
+                sheet.write_string(5, 0, "Cao Lo\u{323}\u{302}c\u{1b}").unwrap();
+            })
+        })
+        .at("coverage.xlsx:6:10:")
+        .place("U+001B", "U+001B")
+        .place("\n   |        ^\n", "\n   |        ^\n")
+        .hint("gõ lại tên huyện", "type the name again"),
+        imported("workbook: import, a Cyrillic letter in an NFD name", |dir| {
+            letter(dir, "coverage.xlsx", |sheet| {
+                sheet.write_string(5, 0, "Va\u{306}n La\u{303}ng \u{421}ao").unwrap();
+            })
+        })
+        .at("coverage.xlsx:6:12:")
+        .place("U+0421", "U+0421")
+        .place("\n   |          ^\n", "\n   |          ^\n")
+        .hint("xoá chữ đó và gõ lại", "delete that letter and type it again"),
+        covered("workbook: a name too long, in NFD", |dir| {
+            letter(dir, "coverage.xlsx", |sheet| {
+                // "Lạng Sơn " 25 times: 224 characters as read (NFC, the last space dropped),
+                // 11 a copy in the cell; the 201st read, the `n` of the 23rd "Lạng", is the
+                // cell's 246th
+                let name = "La\u{323}ng So\u{31b}n ".repeat(25);
+                sheet.write_string(5, 0, &name).unwrap();
+            })
+        })
+        .at("coverage.xlsx:6:246:")
+        .place("224 ký tự", "224 characters")
+        .hint("chưa tới 40 ký tự", "under 40 characters"),
         covered("workbook: no header row", headerless)
             .at("coverage.xlsx:4")
             .place(

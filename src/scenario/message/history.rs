@@ -123,26 +123,64 @@ pub(crate) struct Figure {
     /// A snapshot's file name and the figure's line in it; `None`: the scenario's current
     /// figure.
     pub snapshot: Option<(String, Option<usize>)>,
+    /// For the scenario's current figure: where it is written (`o/what-if.toml:5`), when an
+    /// overlay or a `--set` wrote it, or `Here`, when the error points at it (the `--set`, or
+    /// a sweep's `--vary`, that gave it: trial 13e H26).
+    pub current: Current,
+}
+
+/// Where the scenario's current figure of a [`Figure`] is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Current {
+    /// Not said (its coverage table, or the scenario's own `[[district]]`).
+    Scenario,
+    /// In an overlay at this place (`o/what-if.toml:5`), or a `--set` as typed.
+    At(String),
+    /// Where the error points: the value the user changed.
+    Here,
 }
 
 impl Figure {
     /// `16.549 (ngày 2020-08-25, tệp coverage-2020-08-25.csv dòng 3)`.
     fn vi(&self) -> String {
         let (n, date) = (count(Lang::Vi, self.installed as f64), &self.date);
-        match &self.snapshot {
-            Some((file, Some(line))) => format!("{n} (ngày {date}, tệp {file} dòng {line})"),
-            Some((file, None)) => format!("{n} (ngày {date}, tệp {file})"),
-            None => format!("{n} (ngày {date}, số liệu hiện tại của kịch bản)"),
+        match (&self.snapshot, &self.current) {
+            (Some((file, Some(line))), _) => format!("{n} (ngày {date}, tệp {file} dòng {line})"),
+            (Some((file, None)), _) => format!("{n} (ngày {date}, tệp {file})"),
+            (None, Current::Scenario) => {
+                format!("{n} (ngày {date}, số liệu hiện tại của kịch bản)")
+            }
+            (None, Current::At(at)) => format!("{n} (ngày {date}, số liệu hiện tại, ghi ở {at})"),
+            (None, Current::Here) => format!("{n} (ngày {date}, số ghi ở đây)"),
         }
     }
 
     /// `16,549 (2020-08-25, coverage-2020-08-25.csv line 3)`.
     fn en(&self) -> String {
         let (n, date) = (count(Lang::En, self.installed as f64), &self.date);
+        match (&self.snapshot, &self.current) {
+            (Some((file, Some(line))), _) => format!("{n} ({date}, {file} line {line})"),
+            (Some((file, None)), _) => format!("{n} ({date}, {file})"),
+            (None, Current::Scenario) => format!("{n} ({date}, the scenario's current figure)"),
+            (None, Current::At(at)) => format!("{n} ({date}, the current figure, written at {at})"),
+            (None, Current::Here) => format!("{n} ({date}, the figure given here)"),
+        }
+    }
+
+    /// The snapshot's figure, for a hint about a current figure given here: `tệp X dòng 3`.
+    fn snapshot_vi(&self) -> String {
         match &self.snapshot {
-            Some((file, Some(line))) => format!("{n} ({date}, {file} line {line})"),
-            Some((file, None)) => format!("{n} ({date}, {file})"),
-            None => format!("{n} ({date}, the scenario's current figure)"),
+            Some((file, Some(line))) => format!("tệp {file} dòng {line}"),
+            Some((file, None)) => format!("tệp {file}"),
+            None => "kịch bản".to_string(),
+        }
+    }
+
+    fn snapshot_en(&self) -> String {
+        match &self.snapshot {
+            Some((file, Some(line))) => format!("{file} line {line}"),
+            Some((file, None)) => file.clone(),
+            None => "the scenario".to_string(),
         }
     }
 }
@@ -233,7 +271,11 @@ impl Message for HistoryProblem {
                 before.vi(),
                 after.vi()
             ))
-            .hint("số đã cài chỉ tăng theo thời gian: sửa con số sai (trong ảnh chụp, trong kịch bản hoặc trong --set)"),
+            .hint(if after.current == Current::Here {
+                format!("số đã cài chỉ tăng theo thời gian: ghi ở đây một số không nhỏ hơn {}, hoặc sửa số của ảnh chụp ({}) nếu số đó sai", count(Lang::Vi, before.installed as f64), before.snapshot_vi())
+            } else {
+                "số đã cài chỉ tăng theo thời gian: sửa con số sai (trong ảnh chụp, trong kịch bản hoặc trong --set)".to_string()
+            }),
             InstallsJump { before, after, days, without, most } => Said::new(format!(
                 "số đã cài tăng từ {} lên {} trong {} ngày: quá {} (mỗi ngày {} trong {} máy chưa cài)",
                 before.vi(),
@@ -368,7 +410,11 @@ impl Message for HistoryProblem {
                 before.en(),
                 after.en()
             ))
-            .hint("installs only grow over time: correct the wrong figure (in the snapshot, the scenario or a --set)"),
+            .hint(if after.current == Current::Here {
+                format!("installs only grow over time: give here a figure of at least {}, or correct the snapshot's ({}) if it is the wrong one", count(Lang::En, before.installed as f64), before.snapshot_en())
+            } else {
+                "installs only grow over time: correct the wrong figure (in the snapshot, the scenario or a --set)".to_string()
+            }),
             InstallsJump { before, after, days, without, most } => Said::new(format!(
                 "installs jump from {} to {} in {} days: more than {} ({} a day of the {} smartphones without the app)",
                 before.en(),

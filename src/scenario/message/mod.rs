@@ -2,6 +2,7 @@
 //! file per subject, one enum per kind of problem. [`Hint`] words what to do about an error a
 //! shared check raised (a value of the wrong kind), where the scenario knows what was meant.
 
+mod conflict;
 mod coverage;
 mod district;
 mod document;
@@ -15,11 +16,12 @@ mod setting;
 mod syntax;
 mod team_kind;
 
+pub(crate) use conflict::Conflict;
 pub(crate) use coverage::{ColumnProblem, Needed};
 pub(crate) use district::{Changed, DistrictProblem, Remove};
 pub(crate) use document::{DocumentProblem, Expected, Found};
 pub(crate) use hint::{Hint, NumberFix, example, example_of_field};
-pub(crate) use history::{Figure, HistoryProblem};
+pub(crate) use history::{Current, Figure, HistoryProblem};
 pub(crate) use letter::{LetterProblem, SymbolWhy};
 pub(crate) use overlay::{OverlayProblem, ScenarioFile};
 pub(crate) use params::{ParamProblem, ParamType};
