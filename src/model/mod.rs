@@ -4,7 +4,7 @@
 mod curve;
 mod unit_type;
 
-pub use unit_type::{UnitType, one_named_bare};
+pub use unit_type::{CommuneLevel, UnitType, one_named_bare};
 
 /// The largest team count accepted (per district, or a provincial pool): sums over tens of
 /// thousands of districts still fit the optimiser's counters, and no finding asks for more.

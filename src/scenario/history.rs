@@ -262,9 +262,10 @@ pub(crate) fn history(
         let mut lines = vec![0; districts.len()];
         let mut seen = vec![false; districts.len()];
         for row in &coverage.districts {
+            // the row's key was made as the row was read: no name is folded twice (H2)
             let found = by_name
                 .get(row.name.as_str())
-                .or_else(|| by_key.get(&name_key(&row.name)))
+                .or_else(|| by_key.get(&row.key))
                 .copied();
             let Some(i) = found else {
                 let known: Vec<String> = districts.iter().map(|d| district_name(&d.name)).collect();
