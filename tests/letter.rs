@@ -1106,7 +1106,14 @@ fn a_letter_from_generated_data_is_an_illustrative_draft_to_communes_and_wards()
     ] {
         assert!(text.contains(line), "«{line}» is not in the letter: {text}");
     }
-    for wrong in ["Huyện Xã", "huyện Xã", "Huyện Phường", "huyện Phường", "các huyện", "Huyện, thành phố"] {
+    for wrong in [
+        "Huyện Xã",
+        "huyện Xã",
+        "Huyện Phường",
+        "huyện Phường",
+        "các huyện",
+        "Huyện, thành phố",
+    ] {
         assert!(!text.contains(wrong), "«{wrong}» in the letter: {text}");
     }
     // the official who runs the command is told, and that no edit makes it a letter to sign
@@ -1130,7 +1137,10 @@ fn a_letter_from_generated_data_is_an_illustrative_draft_to_communes_and_wards()
     let html = &out.stdout;
     let mark = "<div class=\"draft\"><p class=\"draft-mark\">ILLUSTRATIVE DRAFT — MADE-UP DATA, NOT FOR SIGNATURE</p><p>MADE-UP DATA, not real:";
     let at = html.find(mark).unwrap_or_else(|| panic!("{html}"));
-    assert!(at < html.find("SOCIALIST REPUBLIC").unwrap(), "the mark comes first");
+    assert!(
+        at < html.find("SOCIALIST REPUBLIC").unwrap(),
+        "the mark comes first"
+    );
     for line in [
         "the Chairs of the People&#39;s Committees of the communes and ward.",
         "<td>001 commune</td>",
@@ -1139,7 +1149,10 @@ fn a_letter_from_generated_data_is_an_illustrative_draft_to_communes_and_wards()
     ] {
         assert!(html.contains(line), "«{line}» is not in the letter: {html}");
     }
-    assert!(!html.contains("Xã 001 district") && !html.contains("001 district"), "{html}");
+    assert!(
+        !html.contains("Xã 001 district") && !html.contains("001 district"),
+        "{html}"
+    );
 
     // one letter per unit (an overlay of the generated file: as made up as its base)
     let overlay = dir.path().join("per-unit.toml");
@@ -1151,15 +1164,27 @@ fn a_letter_from_generated_data_is_an_illustrative_draft_to_communes_and_wards()
     let out = Test::plan(&overlay).format("letter-html").run().code(0);
     let html = &out.stdout;
     assert_eq!(
-        html.matches("DỰ THẢO MINH HỌA — SỐ LIỆU GIẢ LẬP, KHÔNG TRÌNH KÝ").count(),
+        html.matches("DỰ THẢO MINH HỌA — SỐ LIỆU GIẢ LẬP, KHÔNG TRÌNH KÝ")
+            .count(),
         30,
         "every letter is marked"
     );
-    for line in ["Kính gửi: Chủ tịch UBND xã 001.", "Kính gửi: Chủ tịch UBND phường 016."] {
-        assert!(html.contains(line), "«{line}» is not in the letters: {html}");
+    for line in [
+        "Kính gửi: Chủ tịch UBND xã 001.",
+        "Kính gửi: Chủ tịch UBND phường 016.",
+    ] {
+        assert!(
+            html.contains(line),
+            "«{line}» is not in the letters: {html}"
+        );
     }
     // (the rules' own responsible units, "UBND huyện; Phòng Văn hóa - Thông tin", are theirs)
-    for wrong in ["Chủ tịch UBND huyện", "lãnh đạo UBND huyện", "cho huyện", "của huyện"] {
+    for wrong in [
+        "Chủ tịch UBND huyện",
+        "lãnh đạo UBND huyện",
+        "cho huyện",
+        "của huyện",
+    ] {
         assert!(!html.contains(wrong), "«{wrong}» in the letters: {html}");
     }
 
@@ -1171,7 +1196,10 @@ fn a_letter_from_generated_data_is_an_illustrative_draft_to_communes_and_wards()
         31,
         "{html}"
     );
-    assert!(html.contains("Kính gửi: Chủ tịch UBND phường 016</p>"), "{html}");
+    assert!(
+        html.contains("Kính gửi: Chủ tịch UBND phường 016</p>"),
+        "{html}"
+    );
     // and the plan's data say so first
     let plan = Test::plan(&scenario).format("json").run().code(0).json();
     assert_eq!(plan["notices"][0]["notice"], "synthetic_data");

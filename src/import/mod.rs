@@ -453,8 +453,7 @@ impl Read<'_> {
             }));
         }
         let key = table::name_key(name);
-        if let Some((first_line, first)) = lines.insert(key.clone(), (row.line, name.to_string()))
-        {
+        if let Some((first_line, first)) = lines.insert(key.clone(), (row.line, name.to_string())) {
             return Err(in_row(RowProblem::Twice {
                 first_line,
                 name: name.to_string(),

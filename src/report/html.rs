@@ -61,7 +61,6 @@ svg.rates text { font-family: "Official Serif", "DejaVu Serif", "Noto Serif", se
 .signature .place { font-style: italic; }
 .signature .signer { font-weight: bold; margin-top: 6pt; }
 .signature .space { height: 60pt; }
-.illustrative { border: 2pt solid #c00; color: #c00; font-weight: bold; text-align: center; font-size: 13pt; padding: 4pt 6pt; margin: 0 0 8pt; }
 @media screen { body { max-width: 190mm; margin: 12mm auto; } section.district { border-top: 1px dashed #999; margin-top: 16mm; padding-top: 8mm; } }
 "#;
 
@@ -74,7 +73,13 @@ pub fn render(plan: &Plan, lang: Lang) -> String {
     let _ = writeln!(out, "<head>");
     let _ = writeln!(out, "<meta charset=\"utf-8\">");
     let _ = writeln!(out, "<title>{}</title>", escape(&title));
-    let _ = writeln!(out, "<style>\n{STYLE}</style>");
+    // the mark's style only where it is printed: a real plan's page stays as it was
+    let mark_style = if illustrative(plan) {
+        ILLUSTRATIVE_STYLE
+    } else {
+        ""
+    };
+    let _ = writeln!(out, "<style>\n{STYLE}{mark_style}</style>");
     let _ = writeln!(out, "</head>");
     let _ = writeln!(out, "<body>");
 
@@ -95,9 +100,17 @@ const ILLUSTRATIVE: Label = Label(
     "ILLUSTRATION — MADE-UP DATA, NOT REAL, NOT FOR SIGNATURE",
 );
 
+/// How [`ILLUSTRATIVE`] is printed: red, framed, above everything on its page.
+const ILLUSTRATIVE_STYLE: &str = ".illustrative { border: 2pt solid #c00; color: #c00; font-weight: bold; text-align: center; font-size: 13pt; padding: 4pt 6pt; margin: 0 0 8pt; }\n";
+
+/// Whether `plan` was made from data `campaign generate` made up.
+fn illustrative(plan: &Plan) -> bool {
+    plan.notices.contains(&crate::plan::Notice::SyntheticData)
+}
+
 /// [`ILLUSTRATIVE`] when `plan` was made from generated data.
 fn illustrative_mark(out: &mut String, plan: &Plan, lang: Lang) {
-    if plan.notices.contains(&crate::plan::Notice::SyntheticData) {
+    if illustrative(plan) {
         let _ = writeln!(
             out,
             "<p class=\"illustrative\">{}</p>",

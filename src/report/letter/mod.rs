@@ -742,7 +742,9 @@ impl<'a> Parts<'a> {
             label: upper(ANNEX.get(lang)),
             title: upper(&match lang {
                 Lang::Vi => format!("Nhiệm vụ và lực lượng của từng {whom}"),
-                Lang::En if below_districts(plan) => format!("Tasks and teams of each of the {whom}"),
+                Lang::En if below_districts(plan) => {
+                    format!("Tasks and teams of each of the {whom}")
+                }
                 Lang::En => "Tasks and teams of each district".to_string(),
             }),
             reference,
