@@ -44,6 +44,10 @@ pub struct SetChange {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "notice", rename_all = "snake_case")]
 pub enum Notice {
+    /// The scenario was made up by `campaign generate` (its file, or a base of it, begins with
+    /// the generated file's header): every figure is drawn at random, no unit is a real place,
+    /// and the plan and its letter are illustrations only (trial 13 H12). First of the notices.
+    SyntheticData,
     /// The scenario says its planning assumptions are placeholders (`assumptions_checked =
     /// false`, as `campaign import` writes it): what to check before the plan means anything.
     AssumptionsNotChecked,
@@ -405,6 +409,9 @@ impl Plan {
     /// placeholders, or its districts have no local teams at all ([`Notice`]). Said first.
     pub fn add_input_notices(&mut self, scenario: &Scenario) {
         let mut said = Vec::new();
+        if scenario.synthetic {
+            said.push(Notice::SyntheticData);
+        }
         if !scenario.assumptions_checked {
             said.push(Notice::AssumptionsNotChecked);
         }

@@ -69,10 +69,31 @@ pub fn normalise(name: &str) -> String {
     // snapshots normalises millions of names (trial 13e H2)
     if unicode_normalization::is_nfc_quick(name.chars()) == unicode_normalization::IsNormalized::Yes
     {
+        // and a name already single-spaced is copied as it is, not split and joined (H2)
+        if single_spaced(name) {
+            return name.to_string();
+        }
         return name.split_whitespace().collect::<Vec<_>>().join(" ");
     }
     let nfc: String = name.nfc().collect();
     nfc.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether `text` is as [`normalise`] spaces it: words apart by one ASCII space, none at
+/// either end (an empty text too).
+fn single_spaced(text: &str) -> bool {
+    let mut after_space = true;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            if c != ' ' || after_space {
+                return false;
+            }
+            after_space = true;
+        } else {
+            after_space = false;
+        }
+    }
+    text.is_empty() || !after_space
 }
 
 /// The name as a person reads it, to compare names by: letters that only look different made
@@ -423,6 +444,26 @@ pub fn unneutralise_cell(text: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_single_spaced_name_is_kept_and_any_other_spaced_once() {
+        for name in [
+            "",
+            "Hữu Lũng",
+            "Xã 001",
+            " Hữu Lũng",
+            "Hữu Lũng ",
+            "Hữu  Lũng",
+            "Hữu\u{a0}Lũng",
+            "Hữu\nLũng",
+            " ",
+            "a",
+        ] {
+            let slow = name.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(normalise(name), slow, "{name:?}");
+            assert_eq!(single_spaced(name), name == slow, "{name:?}");
+        }
+    }
 
     #[test]
     fn old_and_new_tone_placement_fold_to_one_name() {

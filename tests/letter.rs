@@ -1054,3 +1054,156 @@ pub fn check_letters_per_district(pages: &[String], plan: &Value) -> Vec<usize> 
     }
     counts
 }
+
+/// `campaign generate --units 30 --seed 2` with the shipped rules, in `dir`: 29 communes
+/// ("Xã 001" ...) and one ward ("Phường 016"), every assumption checked as far as the file
+/// says (it names its rules): the only reason for a draft is that the data are made up.
+fn generated(dir: &Path) -> String {
+    let path = dir.join("generated.toml");
+    let rules = concat!(env!("CARGO_MANIFEST_DIR"), "/rules");
+    Test::new()
+        .args(["generate", "--units", "30", "--seed", "2", "--rules", rules])
+        .out(&path)
+        .run()
+        .code(0);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("name = \"Xã 001\"") && text.contains("name = \"Phường 016\""));
+    path.to_str().unwrap().to_string()
+}
+
+#[test]
+fn a_letter_from_generated_data_is_an_illustrative_draft_to_communes_and_wards() {
+    // trial 13 H12: the letter made from `campaign generate` looked ready to sign and wrote
+    // "Huyện Xã 001", a commune addressed as a district
+    let dir = tempfile::tempdir().unwrap();
+    let scenario = generated(dir.path());
+    let path = dir.path().join("cong-van.docx");
+    let out = Test::plan(&scenario)
+        .format("docx")
+        .out(&path)
+        .run()
+        .code(0);
+    let text = Docx::read(&path).text();
+    assert!(
+        text.starts_with(
+            "DỰ THẢO MINH HỌA — SỐ LIỆU GIẢ LẬP, KHÔNG TRÌNH KÝ\nSố liệu GIẢ LẬP, không phải số liệu thật: mọi con số là do máy rút ngẫu nhiên, không đơn vị nào là địa phương có thật; công văn này chỉ để minh họa, không dùng để gửi.\n"
+        ),
+        "{text}"
+    );
+    // made-up data is the one reason: the shipped rules are named, the assumptions checked
+    assert_eq!(text.matches("DỰ THẢO").count(), 1, "{text}");
+    assert!(!text.contains("giá trị tạm"), "{text}");
+    // each unit by its own word: the communes and the ward, never a huyện
+    for line in [
+        "Kính gửi: Chủ tịch UBND các xã, phường.",
+        "Xã, phường\nĐã cài Bluezone\nTổng smartphone\nTỷ lệ đã cài\nXã 001\n",
+        "Xã 001",
+        "Phường 016",
+        "đề nghị Chủ tịch UBND các xã, phường:",
+        "Trân trọng đề nghị lãnh đạo UBND các xã, phường quan tâm chỉ đạo thực hiện./.",
+        "NHIỆM VỤ VÀ LỰC LƯỢNG CỦA TỪNG XÃ, PHƯỜNG",
+        "16. Phường 016",
+    ] {
+        assert!(text.contains(line), "«{line}» is not in the letter: {text}");
+    }
+    for wrong in [
+        "Huyện Xã",
+        "huyện Xã",
+        "Huyện Phường",
+        "huyện Phường",
+        "các huyện",
+        "Huyện, thành phố",
+    ] {
+        assert!(!text.contains(wrong), "«{wrong}» in the letter: {text}");
+    }
+    // the official who runs the command is told, and that no edit makes it a letter to sign
+    assert!(
+        out.stderr.contains("cảnh báo: công văn được ghi là DỰ THẢO (dòng đầu tiên của văn bản), không để trình ký:\n  - SỐ LIỆU GIẢ LẬP, KHÔNG PHẢI SỐ LIỆU THẬT: kịch bản do `campaign generate` tạo"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("gợi ý: số liệu giả lập do `campaign generate` tạo không bao giờ thành công văn để trình ký"),
+        "{}",
+        out.stderr
+    );
+
+    // the printable letter in English, the mark above the national heading
+    let out = Test::plan(&scenario)
+        .format("letter-html")
+        .lang("en")
+        .run()
+        .code(0);
+    let html = &out.stdout;
+    let mark = "<div class=\"draft\"><p class=\"draft-mark\">ILLUSTRATIVE DRAFT — MADE-UP DATA, NOT FOR SIGNATURE</p><p>MADE-UP DATA, not real:";
+    let at = html.find(mark).unwrap_or_else(|| panic!("{html}"));
+    assert!(
+        at < html.find("SOCIALIST REPUBLIC").unwrap(),
+        "the mark comes first"
+    );
+    for line in [
+        "the Chairs of the People&#39;s Committees of the communes and ward.",
+        "<td>001 commune</td>",
+        "016 ward",
+        "for your locality in the Annex",
+    ] {
+        assert!(html.contains(line), "«{line}» is not in the letter: {html}");
+    }
+    assert!(
+        !html.contains("Xã 001 district") && !html.contains("001 district"),
+        "{html}"
+    );
+
+    // one letter per unit (an overlay of the generated file: as made up as its base)
+    let overlay = dir.path().join("per-unit.toml");
+    std::fs::write(
+        &overlay,
+        "base = \"generated.toml\"\n\n[letter]\nmode = \"per-district\"\n",
+    )
+    .unwrap();
+    let out = Test::plan(&overlay).format("letter-html").run().code(0);
+    let html = &out.stdout;
+    assert_eq!(
+        html.matches("DỰ THẢO MINH HỌA — SỐ LIỆU GIẢ LẬP, KHÔNG TRÌNH KÝ")
+            .count(),
+        30,
+        "every letter is marked"
+    );
+    for line in [
+        "Kính gửi: Chủ tịch UBND xã 001.",
+        "Kính gửi: Chủ tịch UBND phường 016.",
+    ] {
+        assert!(
+            html.contains(line),
+            "«{line}» is not in the letters: {html}"
+        );
+    }
+    // (the rules' own responsible units, "UBND huyện; Phòng Văn hóa - Thông tin", are theirs)
+    for wrong in [
+        "Chủ tịch UBND huyện",
+        "lãnh đạo UBND huyện",
+        "cho huyện",
+        "của huyện",
+    ] {
+        assert!(!html.contains(wrong), "«{wrong}» in the letters: {html}");
+    }
+
+    // the printed plan: the mark heads the summary and every unit's page
+    let out = Test::plan(&scenario).format("html").run().code(0);
+    let html = &out.stdout;
+    assert_eq!(
+        html.matches("<p class=\"illustrative\">MINH HỌA — SỐ LIỆU GIẢ LẬP, KHÔNG PHẢI SỐ LIỆU THẬT, KHÔNG TRÌNH KÝ</p>").count(),
+        31,
+        "{html}"
+    );
+    assert!(
+        html.contains("Kính gửi: Chủ tịch UBND phường 016</p>"),
+        "{html}"
+    );
+    // and the plan's data say so first
+    let plan = Test::plan(&scenario).format("json").run().code(0).json();
+    assert_eq!(plan["notices"][0]["notice"], "synthetic_data");
+    // the shipped scenario's printed plan carries no such mark
+    let out = Test::shipped().format("html").run().plan();
+    assert!(!out.stdout.contains("class=\"illustrative\""));
+}

@@ -74,6 +74,7 @@ fn scenario(districts: Vec<DistrictInput>) -> Scenario {
         name: "test".to_string(),
         as_of: "2020-09-01".to_string(),
         assumptions_checked: true,
+        synthetic: false,
         horizon_days: 14,
         objective: Objective::MaxInstalls,
         rules: Vec::new(),

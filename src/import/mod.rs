@@ -231,6 +231,9 @@ fn coverage(grid: &Grid, options: &Options) -> Result<Imported, Error> {
     // where notes end a table without a total row, as the scenario's reader finds it too
     let mut ending = check::Ending::new(header_row.line);
     let mut total_rate: Option<(&GridRow, String, u64, u64)> = None;
+    // the count columns' headings as messages name them: made once, not once a row (H2)
+    let installed_title = header.title(columns.installed, "installed");
+    let smartphones_title = header.title(columns.smartphones, "smartphones");
     for row in &rows[1..] {
         let name = proper_name(&table::district_name(row.cell(columns.district)));
         let at = row.pos();
@@ -281,20 +284,8 @@ fn coverage(grid: &Grid, options: &Options) -> Result<Imported, Error> {
                 },
             ));
         }
-        let installed = count(
-            src,
-            row,
-            columns.installed,
-            &header.title(columns.installed, "installed"),
-            &label,
-        )?;
-        let smartphones = count(
-            src,
-            row,
-            columns.smartphones,
-            &header.title(columns.smartphones, "smartphones"),
-            &label,
-        )?;
+        let installed = count(src, row, columns.installed, &installed_title, &label)?;
+        let smartphones = count(src, row, columns.smartphones, &smartphones_title, &label)?;
         if is_total {
             total = Some((installed, smartphones, row.line));
         } else {
@@ -469,18 +460,19 @@ impl Read<'_> {
                 smartphones,
             }));
         }
-        if let Some((first_line, first)) =
-            lines.insert(table::name_key(name), (row.line, name.to_string()))
-        {
+        let key = table::name_key(name);
+        if let Some((first_line, first)) = lines.insert(key.clone(), (row.line, name.to_string())) {
             return Err(in_row(RowProblem::Twice {
                 first_line,
                 name: name.to_string(),
                 first,
             }));
         }
-        let mut unit_type = unit_type(row, self.header, name)
-            .map_err(|(problem, title)| in_row(problem).table_column(title))?;
+        // the name cell as typed ("TP. Lạng Sơn") and the type it says, read once for the row
         let typed = crate::text::normalise(row.cell(self.header.columns.district));
+        let typed = UnitType::split_name(&typed);
+        let mut unit_type = unit_type(row, self.header, name, typed)
+            .map_err(|(problem, title)| in_row(problem).table_column(title))?;
         let column_given = self
             .header
             .columns
@@ -488,7 +480,7 @@ impl Read<'_> {
             .is_some_and(|i| !row.cell(i).trim().is_empty());
         let kind = if column_given {
             KindFrom::Column
-        } else if UnitType::split_name(&typed).0.is_some() {
+        } else if typed.0.is_some() {
             KindFrom::Name
         } else if crate::text::fold(name) == self.province {
             unit_type = Some(UnitType::City);
@@ -711,17 +703,18 @@ fn read_columns(header: &Header) -> Vec<(Heading, String, bool)> {
 }
 
 /// The unit type a district row gives beyond its name (`name`, as kept): its unit-type cell,
-/// or else its name cell as typed ("TP. Lạng Sơn"); `None` where the name kept says as much.
+/// or else its name cell as typed ("TP. Lạng Sơn"; `typed`: [`UnitType::split_name`] of the
+/// cell, normalised); `None` where the name kept says as much.
 fn unit_type(
     row: &GridRow,
     header: &Header,
     name: &str,
+    typed: (Option<UnitType>, &str),
 ) -> Result<Option<UnitType>, (RowProblem, String)> {
     let columns = &header.columns;
     let cell = columns.unit_type.map_or("", |i| row.cell(i).trim());
     let given = if cell.is_empty() {
-        let typed = crate::text::normalise(row.cell(columns.district));
-        UnitType::split_name(&typed).0
+        typed.0
     } else {
         let title = columns.unit_type.map(|i| header.title(i, "unit_type"));
         let unknown = || {
@@ -731,13 +724,12 @@ fn unit_type(
         let written = UnitType::parse(cell).ok_or_else(unknown)?;
         // a type beside a name that says another is refused, as `campaign plan` refuses it:
         // the letter would address a People's Committee that does not exist
-        let typed = crate::text::normalise(row.cell(columns.district));
-        if let (Some(named), bare) = UnitType::split_name(&typed)
+        if let (Some(named), bare) = typed
             && named != written
         {
             let problem = RowProblem::UnitTypeContradictsName {
                 cell: cell.to_string(),
-                name: typed.clone(),
+                name: crate::text::normalise(row.cell(columns.district)),
                 bare: bare.to_string(),
                 written,
                 named,

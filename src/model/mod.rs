@@ -6,7 +6,7 @@ mod names;
 mod unit_type;
 
 pub use names::{DistrictNames, Found};
-pub use unit_type::UnitType;
+pub use unit_type::{CommuneLevel, UnitType};
 
 /// The largest team count accepted (per district, or a provincial pool): sums over tens of
 /// thousands of districts still fit the optimiser's counters, and no finding asks for more.

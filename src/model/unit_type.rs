@@ -184,6 +184,53 @@ impl UnitType {
     }
 }
 
+/// A unit below a district, as a name can begin with its word: a commune (`Xã`), a ward
+/// (`Phường`) or a township (`Thị trấn`). Not a [`UnitType`]: a scenario's units are planned as
+/// districts, but a unit named "Xã 001" (as `campaign generate` names communes) is addressed
+/// by its own word, never as a huyện (trial 13 H12).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CommuneLevel {
+    Commune,
+    Ward,
+    Township,
+}
+
+impl CommuneLevel {
+    /// In the order a letter lists them: `xã, phường, thị trấn`.
+    pub const ALL: [CommuneLevel; 3] = [
+        CommuneLevel::Commune,
+        CommuneLevel::Ward,
+        CommuneLevel::Township,
+    ];
+
+    /// The Vietnamese word, as letters write it after "UBND": `xã`.
+    pub fn vi(self) -> &'static str {
+        match self {
+            CommuneLevel::Commune => "xã",
+            CommuneLevel::Ward => "phường",
+            CommuneLevel::Township => "thị trấn",
+        }
+    }
+
+    /// The English word: `commune`, `ward`, `township`.
+    pub fn en(self) -> &'static str {
+        match self {
+            CommuneLevel::Commune => "commune",
+            CommuneLevel::Ward => "ward",
+            CommuneLevel::Township => "township",
+        }
+    }
+
+    /// The word `name` begins with, case aside ("Xã 001", "PHƯỜNG Chi Lăng"), and the name after
+    /// it; `None` for any other name (a name that is only the word is none).
+    pub fn split_name(name: &str) -> Option<(CommuneLevel, &str)> {
+        let name = name.trim();
+        CommuneLevel::ALL
+            .into_iter()
+            .find_map(|level| after_word(name, level.vi()).map(|rest| (level, rest)))
+    }
+}
+
 /// The rest of `name` after `word` and a space, when `name` begins with `word` (compared
 /// letter by letter, case aside: "Thành phố", "THÀNH PHỐ") and something follows.
 fn after_word<'a>(name: &'a str, word: &str) -> Option<&'a str> {
@@ -286,6 +333,24 @@ mod tests {
         assert_eq!(UnitType::closest("thành phô"), Some("thành phố"));
         assert_eq!(UnitType::closest("towm"), Some("town"));
         assert_eq!(UnitType::closest("xyz"), None);
+    }
+
+    #[test]
+    fn a_name_that_says_a_commune_or_a_ward() {
+        use super::CommuneLevel::{self, *};
+        for (name, found) in [
+            ("Xã 001", Some((Commune, "001"))),
+            ("Phường 042", Some((Ward, "042"))),
+            ("PHƯỜNG Chi Lăng", Some((Ward, "Chi Lăng"))),
+            ("Thị trấn Đồng Mỏ", Some((Township, "Đồng Mỏ"))),
+            // a town (thị xã) and a name that is only the word are no commune
+            ("Thị xã Sơn Tây", None),
+            ("Xã", None),
+            ("Xãx 1", None),
+            ("Hữu Lũng", None),
+        ] {
+            assert_eq!(CommuneLevel::split_name(name), found, "{name}");
+        }
     }
 
     #[test]

@@ -73,7 +73,13 @@ pub fn render(plan: &Plan, lang: Lang) -> String {
     let _ = writeln!(out, "<head>");
     let _ = writeln!(out, "<meta charset=\"utf-8\">");
     let _ = writeln!(out, "<title>{}</title>", escape(&title));
-    let _ = writeln!(out, "<style>\n{STYLE}</style>");
+    // the mark's style only where it is printed: a real plan's page stays as it was
+    let mark_style = if illustrative(plan) {
+        ILLUSTRATIVE_STYLE
+    } else {
+        ""
+    };
+    let _ = writeln!(out, "<style>\n{STYLE}{mark_style}</style>");
     let _ = writeln!(out, "</head>");
     let _ = writeln!(out, "<body>");
 
@@ -87,9 +93,36 @@ pub fn render(plan: &Plan, lang: Lang) -> String {
     out
 }
 
+/// The mark at the head of every page of a plan made from data `campaign generate` made up
+/// (trial 13 H12): a page sent to a district must not pass for instructions.
+const ILLUSTRATIVE: Label = Label(
+    "MINH HỌA — SỐ LIỆU GIẢ LẬP, KHÔNG PHẢI SỐ LIỆU THẬT, KHÔNG TRÌNH KÝ",
+    "ILLUSTRATION — MADE-UP DATA, NOT REAL, NOT FOR SIGNATURE",
+);
+
+/// How [`ILLUSTRATIVE`] is printed: red, framed, above everything on its page.
+const ILLUSTRATIVE_STYLE: &str = ".illustrative { border: 2pt solid #c00; color: #c00; font-weight: bold; text-align: center; font-size: 13pt; padding: 4pt 6pt; margin: 0 0 8pt; }\n";
+
+/// Whether `plan` was made from data `campaign generate` made up.
+fn illustrative(plan: &Plan) -> bool {
+    plan.notices.contains(&crate::plan::Notice::SyntheticData)
+}
+
+/// [`ILLUSTRATIVE`] when `plan` was made from generated data.
+fn illustrative_mark(out: &mut String, plan: &Plan, lang: Lang) {
+    if illustrative(plan) {
+        let _ = writeln!(
+            out,
+            "<p class=\"illustrative\">{}</p>",
+            escape(ILLUSTRATIVE.get(lang))
+        );
+    }
+}
+
 /// The first page(s): title, province summary, why it is infeasible, the district table.
 fn summary(out: &mut String, plan: &Plan, lang: Lang, title: &str) {
     let _ = writeln!(out, "<section class=\"summary\">");
+    illustrative_mark(out, plan, lang);
     let _ = writeln!(out, "<h1>{}</h1>", escape(title));
     let _ = writeln!(out, "<p>{}</p>", escape(&content::as_of(plan, lang)));
     let _ = writeln!(out, "<h2>{}</h2>", escape(words::PROVINCE.get(lang)));
@@ -166,6 +199,17 @@ pub fn addressee(name: &str, lang: Lang) -> String {
 /// or "TP. Lạng Sơn", is written without it, and the type in lower case, as official letters
 /// write it).
 pub fn addressee_as(name: &str, unit: UnitType, lang: Lang) -> String {
+    // a unit whose name says it is a commune, a ward or a township ("Xã 001", as `campaign
+    // generate` names communes) is addressed by that word, never as a huyện (trial 13 H12)
+    if let Some((level, rest)) = crate::model::CommuneLevel::split_name(name) {
+        return match lang {
+            Lang::Vi => format!("Chủ tịch UBND {} {rest}", level.vi()),
+            Lang::En => format!(
+                "the Chair of the People's Committee of {rest} {}",
+                level.en()
+            ),
+        };
+    }
     let (_, rest) = UnitType::split_name(name);
     match lang {
         Lang::Vi => format!("Chủ tịch UBND {} {rest}", unit.vi()),
@@ -179,6 +223,7 @@ pub fn addressee_as(name: &str, unit: UnitType, lang: Lang) -> String {
 /// One printed page: the district's heading, its rates chart, its directives, a signature.
 fn district_page(out: &mut String, plan: &Plan, district: &DistrictPlan, lang: Lang) {
     let _ = writeln!(out, "<section class=\"district\">");
+    illustrative_mark(out, plan, lang);
     let _ = writeln!(
         out,
         "<p class=\"to\">{}: {}</p>",
@@ -412,6 +457,17 @@ mod tests {
                 "Huyệnx",
                 "Chủ tịch UBND huyện Huyệnx",
                 "the Chair of the People's Committee of Huyệnx district",
+            ),
+            // communes and wards by their own word (generated units: trial 13 H12)
+            (
+                "Xã 001",
+                "Chủ tịch UBND xã 001",
+                "the Chair of the People's Committee of 001 commune",
+            ),
+            (
+                "Phường 042",
+                "Chủ tịch UBND phường 042",
+                "the Chair of the People's Committee of 042 ward",
             ),
         ] {
             assert_eq!(addressee(name, Lang::Vi), vi);

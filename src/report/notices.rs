@@ -85,6 +85,10 @@ pub(crate) fn sentence(notice: &Notice, lang: Lang) -> String {
                 ),
             }
         }
+        Notice::SyntheticData => match lang {
+            Lang::Vi => "SỐ LIỆU GIẢ LẬP, KHÔNG PHẢI SỐ LIỆU THẬT: kịch bản do `campaign generate` tạo để đo hiệu năng và kiểm thử; mọi con số là rút ngẫu nhiên, không đơn vị nào là địa phương có thật. Kế hoạch và công văn lập từ kịch bản này chỉ để minh họa, không dùng để chỉ đạo. Lập kế hoạch thật từ bảng số liệu của các địa phương (campaign import)".to_string(),
+            Lang::En => "MADE-UP DATA, NOT REAL: the scenario was written by `campaign generate` for benchmarks and tests; every figure is drawn at random and no unit is a real place. A plan or letter made from it is an illustration only, not instructions. Plan for real from the localities' coverage table (campaign import)".to_string(),
+        },
         Notice::AssumptionsNotChecked => match lang {
             Lang::Vi => "Các giả định của kịch bản là giá trị tạm do `campaign import` ghi (assumptions_checked = false): năng suất và chi phí của các loại đội, mục tiêu, thời gian và các tham số chưa được kiểm tra; số tổ, đội của từng huyện và các nhóm đối tượng (cách ly, xét nghiệm, học sinh) có thể còn là 0. Kiểm tra từng dòng ghi ASSUMPTION trong kịch bản, rồi sửa thành assumptions_checked = true".to_string(),
             Lang::En => "The scenario's assumptions are the placeholders `campaign import` wrote (assumptions_checked = false): the team kinds' productivity and costs, the target, the horizon and the parameters are unchecked; each district's teams and cohorts (quarantine, testing, students) may still be 0. Check every line marked ASSUMPTION in the scenario, then set assumptions_checked = true".to_string(),

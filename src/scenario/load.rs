@@ -216,6 +216,13 @@ fn scenario(path: &Path, top: &Table<'_, '_>) -> Result<Scenario, Error> {
     }
     let as_of = as_of(top)?;
     let assumptions_checked = assumptions_checked(top)?;
+    // made up by `campaign generate`: its header, on the file or a base of it (an overlay of a
+    // generated province is as made up as the province)
+    let synthetic = top
+        .layers()
+        .iter()
+        .filter(|l| !l.src.is_setting())
+        .any(|l| l.src.text.starts_with(crate::synthetic::HEADER));
     let horizon_days = horizon_days(top)?;
     let objective = objective(top)?;
     let rules = rules(top)?;
@@ -284,6 +291,7 @@ fn scenario(path: &Path, top: &Table<'_, '_>) -> Result<Scenario, Error> {
         name,
         as_of,
         assumptions_checked,
+        synthetic,
         horizon_days,
         objective,
         rules,

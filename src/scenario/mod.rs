@@ -46,6 +46,10 @@ pub struct Scenario {
     /// `assumptions_checked = false` (written by `campaign import`): the planning assumptions
     /// are placeholders, and every plan says so. True when not written.
     pub assumptions_checked: bool,
+    /// Made up by `campaign generate`: the file, or a base it names, begins with the header of
+    /// a generated file ([`crate::synthetic::HEADER`]). Every plan says so, and its letter is an
+    /// illustrative draft (trial 13 H12).
+    pub synthetic: bool,
     pub horizon_days: u32,
     pub objective: Objective,
     /// Rule files, resolved and in the order they run (a folder's files sorted by name).

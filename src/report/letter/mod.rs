@@ -101,6 +101,8 @@ pub struct Draft {
     /// The same reasons as the terminal says them: the plan's notices, naming the scenario's
     /// keys to correct (user14 U7: the keys on the terminal, not on the letterhead).
     pub said: Vec<String>,
+    /// Made from a scenario `campaign generate` made up: no correction removes the mark.
+    pub synthetic: bool,
 }
 
 /// Why the letter of `plan` is a draft: the plan's notices that its figures are placeholders
@@ -130,6 +132,12 @@ pub fn draft(plan: &Plan, lang: Lang) -> Option<Draft> {
         // in the letter's own words, without the scenario's keys (user14 U7): the terminal
         // names them
         let sentence = match notice {
+            Notice::SyntheticData => lang
+                .pick(
+                    "Số liệu GIẢ LẬP, không phải số liệu thật: mọi con số là do máy rút ngẫu nhiên, không đơn vị nào là địa phương có thật; công văn này chỉ để minh họa, không dùng để gửi",
+                    "MADE-UP DATA, not real: every figure was drawn at random by the program and no unit is a real place; this letter is an illustration only, not to be sent",
+                )
+                .to_string(),
             Notice::AssumptionsNotChecked => lang
                 .pick(
                     "Các giả định của kế hoạch (năng suất và chi phí của các tổ, đội, mục tiêu, thời gian và các tỷ lệ ước tính) còn là giá trị tạm, chưa được kiểm tra; số tổ, đội của từng huyện và số người cách ly, xét nghiệm, học sinh, sinh viên có thể còn là 0",
@@ -168,15 +176,22 @@ pub fn draft(plan: &Plan, lang: Lang) -> Option<Draft> {
     if reasons.is_empty() {
         return None;
     }
+    let synthetic = plan.notices.contains(&Notice::SyntheticData);
+    let mark = match synthetic {
+        true => lang.pick(
+            "DỰ THẢO MINH HỌA — SỐ LIỆU GIẢ LẬP, KHÔNG TRÌNH KÝ",
+            "ILLUSTRATIVE DRAFT — MADE-UP DATA, NOT FOR SIGNATURE",
+        ),
+        false => lang.pick(
+            "DỰ THẢO — KHÔNG TRÌNH KÝ: số liệu chưa dùng được",
+            "DRAFT — NOT FOR SIGNATURE: the figures cannot be used yet",
+        ),
+    };
     Some(Draft {
-        mark: lang
-            .pick(
-                "DỰ THẢO — KHÔNG TRÌNH KÝ: số liệu chưa dùng được",
-                "DRAFT — NOT FOR SIGNATURE: the figures cannot be used yet",
-            )
-            .to_string(),
+        mark: mark.to_string(),
         reasons,
         said,
+        synthetic,
     })
 }
 
@@ -196,6 +211,13 @@ pub fn draft_warning(draft: &Draft, lang: Lang) -> String {
         out.push_str("  - ");
         out.push_str(reason);
         out.push('\n');
+    }
+    if draft.synthetic {
+        out.push_str(match lang {
+            Lang::Vi => "gợi ý: số liệu giả lập do `campaign generate` tạo không bao giờ thành công văn để trình ký; lập kịch bản từ bảng số liệu thật của các địa phương (campaign import, xem docs/importing.md) rồi lập công văn từ kịch bản đó.\n",
+            Lang::En => "hint: made-up data written by `campaign generate` never makes a letter to sign; write a scenario from the localities' real coverage table (campaign import, docs/importing.md) and make the letter from it.\n",
+        });
+        return out;
     }
     out.push_str(match lang {
         Lang::Vi => "gợi ý: sửa kịch bản như các dòng trên nói rồi lập lại công văn; dấu DỰ THẢO chỉ mất khi kịch bản ghi assumptions_checked = true, có quy tắc (rules) và kế hoạch khả thi (xem docs/printing.md, phần về công văn dự thảo).\n",
@@ -600,12 +622,13 @@ impl<'a> Parts<'a> {
         n += 1;
         body.push(Block::Numbered {
             number: format!("{n}."),
-            text: lang
-                .pick(
-                    "Chỉ đạo thực hiện các nhiệm vụ và bố trí lực lượng của địa phương mình theo Phụ lục kèm theo Công văn này.",
-                    "Carry out the tasks and deploy the teams set out for your district in the Annex to this letter.",
-                )
-                .to_string(),
+            text: match lang {
+                Lang::Vi => "Chỉ đạo thực hiện các nhiệm vụ và bố trí lực lượng của địa phương mình theo Phụ lục kèm theo Công văn này.",
+                // communes and wards are no districts (trial 13 H12)
+                Lang::En if below_districts(plan) => "Carry out the tasks and deploy the teams set out for your locality in the Annex to this letter.",
+                Lang::En => "Carry out the tasks and deploy the teams set out for your district in the Annex to this letter.",
+            }
+            .to_string(),
             details: Vec::new(),
         });
         body.push(Block::Text(
@@ -719,6 +742,9 @@ impl<'a> Parts<'a> {
             label: upper(ANNEX.get(lang)),
             title: upper(&match lang {
                 Lang::Vi => format!("Nhiệm vụ và lực lượng của từng {whom}"),
+                Lang::En if below_districts(plan) => {
+                    format!("Tasks and teams of each of the {whom}")
+                }
                 Lang::En => "Tasks and teams of each district".to_string(),
             }),
             reference,
@@ -777,8 +803,15 @@ fn directive_blocks(
 /// The table of the situation in figures, as the seed letter's: each district's installs,
 /// smartphones and rate, then the province's.
 fn figures(plan: &Plan, lang: Lang, app: &str) -> Block {
+    // the seed letter's "Huyện, thành phố"; where units are named as communes or wards ("Xã
+    // 001"), their own words (trial 13 H12)
+    let first = if below_districts(plan) {
+        capitalize(&collective(plan, lang))
+    } else {
+        lang.pick("Huyện, thành phố", "District").to_string()
+    };
     let header = vec![
-        lang.pick("Huyện, thành phố", "District").to_string(),
+        first,
         match lang {
             Lang::Vi => format!("Đã cài {app}"),
             Lang::En => format!("{app} installed"),
@@ -941,6 +974,9 @@ fn collective(plan: &Plan, lang: Lang) -> String {
             ("quận", "urban district", "urban districts"),
             ("thị xã", "town", "towns"),
             ("thành phố", "city", "cities"),
+            ("xã", "commune", "communes"),
+            ("phường", "ward", "wards"),
+            ("thị trấn", "township", "townships"),
         ]
         .into_iter()
         .filter_map(|(kind, one, many)| match count(kind) {
@@ -954,8 +990,10 @@ fn collective(plan: &Plan, lang: Lang) -> String {
         }
         return words::and_list(lang, &words);
     }
+    // units named as communes, wards or townships ("Xã 001": trial 13 H12) by their own words
     let kinds: Vec<&str> = ["huyện", "quận", "thị xã", "thành phố"]
         .into_iter()
+        .chain(crate::model::CommuneLevel::ALL.map(|l| l.vi()))
         .filter(|kind| {
             plan.districts.iter().any(|d| {
                 unit_name(d, lang)
@@ -969,6 +1007,14 @@ fn collective(plan: &Plan, lang: Lang) -> String {
     } else {
         kinds.join(", ")
     }
+}
+
+/// Whether a unit of the plan is named as a commune, a ward or a township ("Xã 001", as
+/// `campaign generate` names communes): the letter then names the units by their words.
+fn below_districts(plan: &Plan) -> bool {
+    plan.districts
+        .iter()
+        .any(|d| crate::model::CommuneLevel::split_name(&d.name).is_some())
 }
 
 /// A sentence ends with a full stop (the rules write actions without one).
