@@ -37,10 +37,11 @@ pub fn emit_with(
 }
 
 /// Refuses `--out path` when writing it would destroy something: a file that is not a
-/// regular file (a device such as /dev/null, a pipe, a folder), a read-only file, or a
+/// regular file (a device such as /dev/null, a pipe, a folder), a read-only file, a
 /// file this run reads (`inputs`: the scenario, its bases, coverage, history and rules, or
-/// the table being imported). Checked before the run starts, and again just before the
-/// write.
+/// the table being imported), or a `.csv` or `.xlsx` file that is not a plan the tool wrote
+/// (a coverage table, a report workbook). Checked before the run starts, and again just before
+/// the write.
 pub fn check_out(path: &Path, inputs: &[PathBuf]) -> Result<(), Error> {
     let refuse = |problem: OutputProblem| Err(Error::new(problem).file(path));
     if is_stdout(path) {
@@ -94,7 +95,26 @@ pub fn check_out(path: &Path, inputs: &[PathBuf]) -> Result<(), Error> {
             input: (input != path).then(|| input.clone()),
         });
     }
+    // a table or workbook that is not the tool's own plan: a district coverage table, the
+    // districts' report workbook, a snapshot another scenario reads (trial 13f J34). These are
+    // the files hardest to get again; a plan written before is replaced as any output is
+    if let Some(ext) = table_extension(path)
+        && meta.len() > 0
+        && !crate::import::extra::is_plan_file(path)
+    {
+        return refuse(OutputProblem::NotAPlan { ext });
+    }
     Ok(())
+}
+
+/// The extension of `path` when it is one of the tables the tool reads and `campaign plan`
+/// writes (`csv`, `xlsx`, any case), as typed.
+fn table_extension(path: &Path) -> Option<String> {
+    let ext = path.extension()?.to_string_lossy().into_owned();
+    ["csv", "xlsx"]
+        .iter()
+        .any(|t| ext.eq_ignore_ascii_case(t))
+        .then_some(ext)
 }
 
 /// How much of an existing file [`check_scenario_out`] reads: its header, and the
@@ -103,9 +123,10 @@ const HEAD_BYTES: u64 = 16 * 1024;
 
 /// Refuses to let `campaign {command}` (generate, import) replace an existing file at `path`
 /// that no such command wrote (its first line is not the header of a generated file or of an
-/// imported skeleton, [`crate::synthetic::HEADER`], [`crate::import::skeleton::HEADER`]), or a
-/// skeleton whose assumptions someone has checked (`assumptions_checked = true`), unless
-/// `force`. A file that cannot be read is left to [`check_out`] and the write.
+/// imported skeleton, [`crate::synthetic::HEADER`], [`crate::import::skeleton::HEADER`]), one
+/// of these edited since (the digest on its first line no longer matches,
+/// [`crate::import::skeleton::unedited`]), or a skeleton whose assumptions someone has checked
+/// (`assumptions_checked = true`), unless `force`. A file that cannot be read is left to [`check_out`] and the write.
 pub fn check_scenario_out(path: &Path, command: &'static str, force: bool) -> Result<(), Error> {
     use std::io::Read;
     // a scenario written under another name (a plan's `.csv`, a rule's `.rhai`, ...) would not
@@ -141,17 +162,16 @@ pub fn check_scenario_out(path: &Path, command: &'static str, force: bool) -> Re
         .lines()
         .any(|l| l.split('#').next().unwrap_or("").replace(' ', "") == "assumptions_checked=true");
     if made && !checked {
-        // a skeleton someone has edited (its assumptions filled in, not yet checked) is kept:
-        // its first line's digest no longer matches what follows
-        if skeleton {
-            let whole = crate::files::read(path, crate::limits::TOML_BYTES)
-                .ok()
-                .and_then(|b| String::from_utf8(b).ok());
-            if !whole.is_some_and(|t| crate::import::skeleton::unedited(&t)) {
-                return Err(
-                    Error::new(crate::import::message::SkeletonEdited { command }).file(path),
-                );
-            }
+        // a skeleton or a generated scenario someone has edited (its assumptions filled in, a
+        // district renamed) is kept: its first line's digest no longer matches what follows
+        let whole = crate::files::read(path, crate::limits::TOML_BYTES)
+            .ok()
+            .and_then(|b| String::from_utf8(b).ok());
+        if !whole.is_some_and(|t| crate::import::skeleton::unedited(&t)) {
+            let by = if skeleton { "import" } else { "generate" };
+            return Err(
+                Error::new(crate::import::message::SkeletonEdited { command, by }).file(path),
+            );
         }
         return Ok(());
     }

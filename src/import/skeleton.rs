@@ -32,8 +32,9 @@ pub const HEADER_VI: &str = "# Khung kịch bản do `campaign import ";
 pub const HEADERS: [&str; 2] = [HEADER_VI, HEADER];
 
 /// The digest the first line carries of everything after it (FNV-1a, 64 bits, in hex): a file
-/// whose text no longer matches it was edited since `campaign import` wrote it.
-fn digest(body: &str) -> String {
+/// whose text no longer matches it was edited since `campaign import` (or `campaign generate`,
+/// [`crate::synthetic::HEADER`]) wrote it.
+pub(crate) fn digest(body: &str) -> String {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for b in body.bytes() {
         hash ^= u64::from(b);
@@ -42,14 +43,18 @@ fn digest(body: &str) -> String {
     format!("{hash:016x}")
 }
 
-/// Whether `text`, a skeleton ([`HEADERS`]), is still as `campaign import` wrote it: its first
-/// line ends with the digest of the rest. A skeleton without a digest, or edited, is not.
+/// Whether `text`, a skeleton ([`HEADERS`]) or a generated scenario
+/// ([`crate::synthetic::HEADER`]), is still as `campaign import` or `campaign generate` wrote
+/// it: its first line ends with the digest of the rest. A file without a digest, or edited, is
+/// not.
 pub fn unedited(text: &str) -> bool {
     let Some((first, body)) = text.split_once('\n') else {
         return false;
     };
     let written = first.trim_end().rsplit(' ').next().unwrap_or("");
-    HEADERS.iter().any(|h| first.starts_with(h)) && written == digest(body)
+    let made = HEADERS.iter().any(|h| first.starts_with(h))
+        || first.starts_with(crate::synthetic::HEADER);
+    made && written == digest(body)
 }
 
 /// The skeleton for what was imported, in the scenario format of MODEL.md § "Scenario files",

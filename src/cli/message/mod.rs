@@ -122,6 +122,9 @@ pub(crate) enum OutputProblem {
     /// `--out` names a file this run reads; `input` is the path the run reads it by, where
     /// that is written otherwise (a link, `../`).
     IsAnInput { input: Option<PathBuf> },
+    /// `--out` names an existing table (`.csv`) or workbook (`.xlsx`, `ext` as typed) that is
+    /// not a plan the tool wrote: a coverage table, a report, a snapshot of `[[history]]`.
+    NotAPlan { ext: String },
 }
 
 impl Message for OutputProblem {
@@ -242,6 +245,10 @@ impl Message for OutputProblem {
                 input.as_ref().map(|i| format!(" ({})", i.display())).unwrap_or_default()
             ))
             .hint("chọn một tên tệp khác cho kết quả"),
+            NotAPlan { ext } => Said::new(format!(
+                "tệp .{ext} này đã có và không phải một kế hoạch do `campaign plan` viết (có thể là bảng số liệu của các huyện, một báo cáo, một bảng số liệu cũ mà kịch bản khác đọc): chương trình không ghi đè lên nó"
+            ))
+            .hint("chọn một tên tệp khác cho kết quả; nếu đúng là muốn thay tệp này, hãy xóa hoặc đổi tên nó trước"),
         }
     }
 
@@ -359,6 +366,10 @@ impl Message for OutputProblem {
                 input.as_ref().map(|i| format!(" ({})", i.display())).unwrap_or_default()
             ))
             .hint("choose another file name for the output"),
+            NotAPlan { ext } => Said::new(format!(
+                "this .{ext} file exists and is not a plan written by `campaign plan` (it may be the districts' coverage table, a report, or a snapshot another scenario reads): the planner does not write over it"
+            ))
+            .hint("choose another file name for the output; if this file is really to be replaced, delete it or rename it first"),
         }
     }
 }
