@@ -61,10 +61,12 @@ pub fn unedited(text: &str) -> bool {
 /// its comments in `lang`; its first line carries a digest of the rest ([`unedited`]).
 pub fn render(imported: &Imported, rules: &Rules, lang: Lang) -> String {
     let coverage = &imported.coverage;
+    // the name as a report shows it: a control character (an escape, a line break, which would
+    // start a live line of TOML in a comment) written as its escape, `\u{a}` (trial 13f J36)
     let file = coverage
         .path
         .file_name()
-        .map_or_else(String::new, |f| f.to_string_lossy().into_owned());
+        .map_or_else(String::new, |f| crate::text::show_hidden(&f.to_string_lossy()));
     // the reports' titles are Vietnamese: "Số liệu từ letter.csv"
     let name = quoted(&format!("Số liệu từ {file}"));
     let name_pad = " ".repeat(35usize.saturating_sub(7 + name.chars().count()).max(1));
