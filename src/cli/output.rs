@@ -4,7 +4,7 @@ use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use super::message::OutputProblem;
+use super::message::{OutputProblem, WriteCause};
 use crate::diagnostic::Error;
 
 /// Writes `bytes` to `out` (atomically, see [`write_atomically_with`]) or, without `--out`, to
@@ -74,7 +74,10 @@ pub fn check_out(path: &Path, inputs: &[PathBuf]) -> Result<(), Error> {
             return refuse(OutputProblem::BrokenLink);
         }
         // nothing there yet: the folder must be there and take a new file
-        Err(_) => return folder_takes_files(path),
+        Err(e) if e.kind() == ErrorKind::NotFound => return folder_takes_files(path),
+        // a name too long, a folder of the path that is a loop of links or a file: said
+        // before the run, not after it (trial 13f J30)
+        Err(e) => return Err(write_error(Some(path), &e)),
     };
     if !meta.is_file() {
         return refuse(OutputProblem::NotAFile {
@@ -361,15 +364,96 @@ pub fn remove_pending_and_exit(code: i32) -> ! {
 
 /// The error for output that could not be written.
 pub fn write_error(path: Option<&Path>, e: &std::io::Error) -> Error {
-    // The kind, not the full message: that names our temporary file, which means nothing to
-    // the reader (the path shown is the file they asked for).
+    // The cause, not the system's message: that is English, and names our temporary file,
+    // which means nothing to the reader (the path shown is the file they asked for).
     let err = Error::new(OutputProblem::CannotWrite {
-        kind: e.kind(),
+        cause: write_cause(path, e),
         file: path.is_some(),
     });
     match path {
         Some(p) => err.file(p),
         None => err,
+    }
+}
+
+/// The longest name (one part of a path) and the longest path the system takes, in bytes
+/// (Linux's NAME_MAX and PATH_MAX; most other systems' are the same or larger): what a message
+/// about a name too long quotes. Not limits of the planner's (src/limits.rs).
+const NAME_BYTES: usize = 255;
+const PATH_BYTES: usize = 4095;
+
+/// Why `e` stopped writing `path` (`None`: standard output), in words a user is told
+/// ([`WriteCause`]): the causes [`crate::source::IoCause`] tells for reading, and those only a
+/// write meets; for a name too long, the name; for a loop of links, the link.
+fn write_cause(path: Option<&Path>, e: &std::io::Error) -> WriteCause {
+    use crate::source::IoCause;
+    match e.kind() {
+        ErrorKind::QuotaExceeded => return WriteCause::Quota,
+        ErrorKind::ReadOnlyFilesystem => return WriteCause::ReadOnlyDisk,
+        ErrorKind::FileTooLarge => return WriteCause::FileTooLarge,
+        _ => {}
+    }
+    match IoCause::of(e) {
+        IoCause::NotFound => WriteCause::NotFound,
+        IoCause::Denied => WriteCause::Denied,
+        IoCause::Folder => WriteCause::Folder,
+        IoCause::NotAFolder => WriteCause::NotAFolder,
+        IoCause::LinkLoop => WriteCause::LinkLoop {
+            part: path
+                .and_then(looping_link)
+                .map(|p| crate::text::shown_path(&p)),
+        },
+        IoCause::NameTooLong => path.map_or(
+            WriteCause::Other {
+                code: e.raw_os_error(),
+            },
+            too_long,
+        ),
+        IoCause::DiskError => WriteCause::DiskError,
+        IoCause::DiskFull => WriteCause::DiskFull,
+        IoCause::Other { code, .. } => WriteCause::Other { code },
+    }
+}
+
+/// The first part of `path` (as far as the path goes to it) that is a link leading round in a
+/// loop: it is there as a link, and following it fails.
+fn looping_link(path: &Path) -> Option<PathBuf> {
+    let mut so_far = PathBuf::new();
+    for part in path.components() {
+        so_far.push(part);
+        if std::fs::symlink_metadata(&so_far).is_ok_and(|m| m.file_type().is_symlink())
+            && std::fs::metadata(&so_far).is_err()
+        {
+            return Some(so_far);
+        }
+    }
+    None
+}
+
+/// What is too long in `path`: its longest name, when it is longer than a name may be, else
+/// the whole path.
+fn too_long(path: &Path) -> WriteCause {
+    let longest = path
+        .components()
+        .map(|c| c.as_os_str())
+        .max_by_key(|name| name.len());
+    match longest {
+        Some(name) if name.len() > NAME_BYTES => {
+            let text = name.to_string_lossy();
+            let mut part: String = crate::text::show_hidden(&text).chars().take(24).collect();
+            if text.chars().count() > 24 {
+                part.push('…');
+            }
+            WriteCause::NameTooLong {
+                part,
+                bytes: name.len(),
+                limit: NAME_BYTES,
+            }
+        }
+        _ => WriteCause::PathTooLong {
+            bytes: path.as_os_str().len(),
+            limit: PATH_BYTES,
+        },
     }
 }
 

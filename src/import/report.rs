@@ -553,9 +553,15 @@ fn looked_in(out: Option<&Path>, vi: bool) -> String {
         _ => cwd,
     };
     if vi {
-        format!("thư mục của kịch bản ({})", crate::text::shown_path(&folder))
+        format!(
+            "thư mục của kịch bản ({})",
+            crate::text::shown_path(&folder)
+        )
     } else {
-        format!("the scenario's folder ({})", crate::text::shown_path(&folder))
+        format!(
+            "the scenario's folder ({})",
+            crate::text::shown_path(&folder)
+        )
     }
 }
 

@@ -52,8 +52,8 @@ pub fn unedited(text: &str) -> bool {
         return false;
     };
     let written = first.trim_end().rsplit(' ').next().unwrap_or("");
-    let made = HEADERS.iter().any(|h| first.starts_with(h))
-        || first.starts_with(crate::synthetic::HEADER);
+    let made =
+        HEADERS.iter().any(|h| first.starts_with(h)) || first.starts_with(crate::synthetic::HEADER);
     made && written == digest(body)
 }
 
@@ -63,10 +63,9 @@ pub fn render(imported: &Imported, rules: &Rules, lang: Lang) -> String {
     let coverage = &imported.coverage;
     // the name as a report shows it: a control character (an escape, a line break, which would
     // start a live line of TOML in a comment) written as its escape, `\u{a}` (trial 13f J36)
-    let file = coverage
-        .path
-        .file_name()
-        .map_or_else(String::new, |f| crate::text::show_hidden(&f.to_string_lossy()));
+    let file = coverage.path.file_name().map_or_else(String::new, |f| {
+        crate::text::show_hidden(&f.to_string_lossy())
+    });
     // the reports' titles are Vietnamese: "Số liệu từ letter.csv"
     let name = quoted(&format!("Số liệu từ {file}"));
     let name_pad = " ".repeat(35usize.saturating_sub(7 + name.chars().count()).max(1));

@@ -338,7 +338,11 @@ impl RuleSet {
                     return None;
                 };
                 let at = scenario.params_at.get(key)?;
-                let place = format!("{}:{}", crate::text::shown_path(at.file.as_ref()?), at.line?);
+                let place = format!(
+                    "{}:{}",
+                    crate::text::shown_path(at.file.as_ref()?),
+                    at.line?
+                );
                 Some((key.clone(), *value, place))
             })
             .collect();
