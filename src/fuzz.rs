@@ -23,7 +23,6 @@ use std::rc::Rc;
 
 use tempfile::TempDir;
 
-use crate::cli::message::OutputProblem;
 use crate::diagnostic::Error;
 use crate::effects::Effects;
 use crate::import::columns::ColumnNames;
@@ -239,11 +238,7 @@ impl Layout {
 }
 
 fn cannot_write(path: &Path, err: &std::io::Error) -> Error {
-    Error::new(OutputProblem::CannotWrite {
-        kind: err.kind(),
-        file: true,
-    })
-    .file(path)
+    crate::cli::output::write_error(Some(path), err)
 }
 
 /// The scenario loader on `bytes` as `scenarios/scenario.toml` (its `base`, `coverage`,

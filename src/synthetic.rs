@@ -143,8 +143,15 @@ pub fn generate(params: &Params) -> String {
     settings(&mut out, params, &units);
     team_kinds(&mut out, params.units.into());
     districts(&mut out, params.size, &units);
-    out
+    // the first line carries the digest of the rest, as an imported skeleton's does, so that
+    // `generate --out` and `import --out` never replace a generated file someone has edited
+    // (trial 13f J24)
+    let digest = crate::import::skeleton::digest(&out);
+    format!("{HEADER} {FIRST_LINE}; content digest {digest}\n{out}")
 }
+
+/// The rest of the first line, after [`HEADER`] and before the digest.
+const FIRST_LINE: &str = "a made-up province for benchmarks and tests";
 
 /// The command line that makes this file, as `campaign generate` prints it in the file's
 /// header: only what changes the file (not `--out` or `--lang`), options at their default
@@ -325,12 +332,12 @@ fn line(out: &mut String, setting: &str, comment: &str) {
 pub const HEADER: &str = "# GENERATED synthetic data, NOT REAL:";
 
 /// The label the project's rule asks for: generated, not real, every figure an ASSUMPTION,
-/// and the command that made the file.
+/// and the command that made the file (after the first line, [`HEADER`] and the digest, which
+/// [`generate`] writes last).
 fn header(out: &mut String, params: &Params) {
     let _ = write!(
         out,
-        "# GENERATED synthetic data, NOT REAL: a made-up province for benchmarks and tests.\n\
-         # DỮ LIỆU GIẢ LẬP do máy tạo, KHÔNG PHẢI SỐ LIỆU THẬT.\n\
+        "# DỮ LIỆU GIẢ LẬP do máy tạo, KHÔNG PHẢI SỐ LIỆU THẬT.\n\
          #\n\
          # ASSUMPTION = every figure in this file: drawn at random or set by the generator\n\
          #              (docs/generate.md). No figure is a FACT; no unit is a real place.\n\

@@ -418,6 +418,13 @@ pub fn show_hidden(name: &str) -> String {
         .collect()
 }
 
+/// A file's path (or name) as a report shows it: [`show_hidden`], so that an escape sequence
+/// or a line break in a file's name (`max\u{1b}[2J.rhai`) reaches neither the terminal nor a
+/// line of its own (trial 13f J35, J36).
+pub fn shown_path(path: &std::path::Path) -> String {
+    show_hidden(&path.display().to_string())
+}
+
 /// The characters a spreadsheet takes as the start of a formula in a cell.
 const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 

@@ -4,7 +4,7 @@ use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use super::message::OutputProblem;
+use super::message::{OutputProblem, WriteCause};
 use crate::diagnostic::Error;
 
 /// Writes `bytes` to `out` (atomically, see [`write_atomically_with`]) or, without `--out`, to
@@ -37,10 +37,11 @@ pub fn emit_with(
 }
 
 /// Refuses `--out path` when writing it would destroy something: a file that is not a
-/// regular file (a device such as /dev/null, a pipe, a folder), a read-only file, or a
+/// regular file (a device such as /dev/null, a pipe, a folder), a read-only file, a
 /// file this run reads (`inputs`: the scenario, its bases, coverage, history and rules, or
-/// the table being imported). Checked before the run starts, and again just before the
-/// write.
+/// the table being imported), or a `.csv` or `.xlsx` file that is not a plan the tool wrote
+/// (a coverage table, a report workbook). Checked before the run starts, and again just before
+/// the write.
 pub fn check_out(path: &Path, inputs: &[PathBuf]) -> Result<(), Error> {
     let refuse = |problem: OutputProblem| Err(Error::new(problem).file(path));
     if is_stdout(path) {
@@ -73,7 +74,10 @@ pub fn check_out(path: &Path, inputs: &[PathBuf]) -> Result<(), Error> {
             return refuse(OutputProblem::BrokenLink);
         }
         // nothing there yet: the folder must be there and take a new file
-        Err(_) => return folder_takes_files(path),
+        Err(e) if e.kind() == ErrorKind::NotFound => return folder_takes_files(path),
+        // a name too long, a folder of the path that is a loop of links or a file: said
+        // before the run, not after it (trial 13f J30)
+        Err(e) => return Err(write_error(Some(path), &e)),
     };
     if !meta.is_file() {
         return refuse(OutputProblem::NotAFile {
@@ -94,7 +98,26 @@ pub fn check_out(path: &Path, inputs: &[PathBuf]) -> Result<(), Error> {
             input: (input != path).then(|| input.clone()),
         });
     }
+    // a table or workbook that is not the tool's own plan: a district coverage table, the
+    // districts' report workbook, a snapshot another scenario reads (trial 13f J34). These are
+    // the files hardest to get again; a plan written before is replaced as any output is
+    if let Some(ext) = table_extension(path)
+        && meta.len() > 0
+        && !crate::import::extra::is_plan_file(path)
+    {
+        return refuse(OutputProblem::NotAPlan { ext });
+    }
     Ok(())
+}
+
+/// The extension of `path` when it is one of the tables the tool reads and `campaign plan`
+/// writes (`csv`, `xlsx`, any case), as typed.
+fn table_extension(path: &Path) -> Option<String> {
+    let ext = path.extension()?.to_string_lossy().into_owned();
+    ["csv", "xlsx"]
+        .iter()
+        .any(|t| ext.eq_ignore_ascii_case(t))
+        .then_some(ext)
 }
 
 /// How much of an existing file [`check_scenario_out`] reads: its header, and the
@@ -103,9 +126,10 @@ const HEAD_BYTES: u64 = 16 * 1024;
 
 /// Refuses to let `campaign {command}` (generate, import) replace an existing file at `path`
 /// that no such command wrote (its first line is not the header of a generated file or of an
-/// imported skeleton, [`crate::synthetic::HEADER`], [`crate::import::skeleton::HEADER`]), or a
-/// skeleton whose assumptions someone has checked (`assumptions_checked = true`), unless
-/// `force`. A file that cannot be read is left to [`check_out`] and the write.
+/// imported skeleton, [`crate::synthetic::HEADER`], [`crate::import::skeleton::HEADER`]), one
+/// of these edited since (the digest on its first line no longer matches,
+/// [`crate::import::skeleton::unedited`]), or a skeleton whose assumptions someone has checked
+/// (`assumptions_checked = true`), unless `force`. A file that cannot be read is left to [`check_out`] and the write.
 pub fn check_scenario_out(path: &Path, command: &'static str, force: bool) -> Result<(), Error> {
     use std::io::Read;
     // a scenario written under another name (a plan's `.csv`, a rule's `.rhai`, ...) would not
@@ -141,17 +165,16 @@ pub fn check_scenario_out(path: &Path, command: &'static str, force: bool) -> Re
         .lines()
         .any(|l| l.split('#').next().unwrap_or("").replace(' ', "") == "assumptions_checked=true");
     if made && !checked {
-        // a skeleton someone has edited (its assumptions filled in, not yet checked) is kept:
-        // its first line's digest no longer matches what follows
-        if skeleton {
-            let whole = crate::files::read(path, crate::limits::TOML_BYTES)
-                .ok()
-                .and_then(|b| String::from_utf8(b).ok());
-            if !whole.is_some_and(|t| crate::import::skeleton::unedited(&t)) {
-                return Err(
-                    Error::new(crate::import::message::SkeletonEdited { command }).file(path),
-                );
-            }
+        // a skeleton or a generated scenario someone has edited (its assumptions filled in, a
+        // district renamed) is kept: its first line's digest no longer matches what follows
+        let whole = crate::files::read(path, crate::limits::TOML_BYTES)
+            .ok()
+            .and_then(|b| String::from_utf8(b).ok());
+        if !whole.is_some_and(|t| crate::import::skeleton::unedited(&t)) {
+            let by = if skeleton { "import" } else { "generate" };
+            return Err(
+                Error::new(crate::import::message::SkeletonEdited { command, by }).file(path),
+            );
         }
         return Ok(());
     }
@@ -341,15 +364,96 @@ pub fn remove_pending_and_exit(code: i32) -> ! {
 
 /// The error for output that could not be written.
 pub fn write_error(path: Option<&Path>, e: &std::io::Error) -> Error {
-    // The kind, not the full message: that names our temporary file, which means nothing to
-    // the reader (the path shown is the file they asked for).
+    // The cause, not the system's message: that is English, and names our temporary file,
+    // which means nothing to the reader (the path shown is the file they asked for).
     let err = Error::new(OutputProblem::CannotWrite {
-        kind: e.kind(),
+        cause: write_cause(path, e),
         file: path.is_some(),
     });
     match path {
         Some(p) => err.file(p),
         None => err,
+    }
+}
+
+/// The longest name (one part of a path) and the longest path the system takes, in bytes
+/// (Linux's NAME_MAX and PATH_MAX; most other systems' are the same or larger): what a message
+/// about a name too long quotes. Not limits of the planner's (src/limits.rs).
+const NAME_BYTES: usize = 255;
+const PATH_BYTES: usize = 4095;
+
+/// Why `e` stopped writing `path` (`None`: standard output), in words a user is told
+/// ([`WriteCause`]): the causes [`crate::source::IoCause`] tells for reading, and those only a
+/// write meets; for a name too long, the name; for a loop of links, the link.
+fn write_cause(path: Option<&Path>, e: &std::io::Error) -> WriteCause {
+    use crate::source::IoCause;
+    match e.kind() {
+        ErrorKind::QuotaExceeded => return WriteCause::Quota,
+        ErrorKind::ReadOnlyFilesystem => return WriteCause::ReadOnlyDisk,
+        ErrorKind::FileTooLarge => return WriteCause::FileTooLarge,
+        _ => {}
+    }
+    match IoCause::of(e) {
+        IoCause::NotFound => WriteCause::NotFound,
+        IoCause::Denied => WriteCause::Denied,
+        IoCause::Folder => WriteCause::Folder,
+        IoCause::NotAFolder => WriteCause::NotAFolder,
+        IoCause::LinkLoop => WriteCause::LinkLoop {
+            part: path
+                .and_then(looping_link)
+                .map(|p| crate::text::shown_path(&p)),
+        },
+        IoCause::NameTooLong => path.map_or(
+            WriteCause::Other {
+                code: e.raw_os_error(),
+            },
+            too_long,
+        ),
+        IoCause::DiskError => WriteCause::DiskError,
+        IoCause::DiskFull => WriteCause::DiskFull,
+        IoCause::Other { code, .. } => WriteCause::Other { code },
+    }
+}
+
+/// The first part of `path` (as far as the path goes to it) that is a link leading round in a
+/// loop: it is there as a link, and following it fails.
+fn looping_link(path: &Path) -> Option<PathBuf> {
+    let mut so_far = PathBuf::new();
+    for part in path.components() {
+        so_far.push(part);
+        if std::fs::symlink_metadata(&so_far).is_ok_and(|m| m.file_type().is_symlink())
+            && std::fs::metadata(&so_far).is_err()
+        {
+            return Some(so_far);
+        }
+    }
+    None
+}
+
+/// What is too long in `path`: its longest name, when it is longer than a name may be, else
+/// the whole path.
+fn too_long(path: &Path) -> WriteCause {
+    let longest = path
+        .components()
+        .map(|c| c.as_os_str())
+        .max_by_key(|name| name.len());
+    match longest {
+        Some(name) if name.len() > NAME_BYTES => {
+            let text = name.to_string_lossy();
+            let mut part: String = crate::text::show_hidden(&text).chars().take(24).collect();
+            if text.chars().count() > 24 {
+                part.push('…');
+            }
+            WriteCause::NameTooLong {
+                part,
+                bytes: name.len(),
+                limit: NAME_BYTES,
+            }
+        }
+        _ => WriteCause::PathTooLong {
+            bytes: path.as_os_str().len(),
+            limit: PATH_BYTES,
+        },
     }
 }
 

@@ -213,7 +213,7 @@ impl Found<'_> {
                 self.push(
                     Input::RuleText(stem.clone()),
                     used.iter()
-                        .map(|f| f.map(|f| Value::Text(f.path.display().to_string())))
+                        .map(|f| f.map(|f| Value::Text(crate::text::shown_path(&f.path))))
                         .collect(),
                 );
             }

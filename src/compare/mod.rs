@@ -51,9 +51,9 @@ impl Compared {
             .rules
             .iter()
             .map(|path| RuleFile {
-                stem: path
-                    .file_stem()
-                    .map_or_else(String::new, |s| s.to_string_lossy().into_owned()),
+                stem: path.file_stem().map_or_else(String::new, |s| {
+                    crate::text::show_hidden(&s.to_string_lossy())
+                }),
                 path: path.clone(),
                 // Read successfully by the plan just made; an empty text for a file that has
                 // gone (or changed to one that cannot be read) since only marks it as different.

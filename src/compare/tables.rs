@@ -43,7 +43,7 @@ pub fn scenarios(c: &Comparison, lang: Lang) -> Vec<String> {
                 letter(i),
                 s.scenario.name,
                 lang.pick("tệp", "file"),
-                s.scenario.path.display()
+                crate::text::shown_path(&s.scenario.path)
             )
         })
         .collect()

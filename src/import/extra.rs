@@ -104,6 +104,16 @@ pub fn is_plan_table(headings: &[String]) -> bool {
     headings.iter().any(|h| keys.contains(&table::key(h)))
 }
 
+/// Whether the table at `path` (a `.csv` file or an `.xlsx` workbook) is a plan the tool wrote,
+/// read as `campaign import` reads it: a header row among its first rows with the plan's
+/// heading ([`is_plan_table`]). A file that is not a table, or a table of figures, is not.
+pub(crate) fn is_plan_file(path: &std::path::Path) -> bool {
+    let Ok(grid) = super::file::read_sheet(path, None) else {
+        return false;
+    };
+    super::header::top(&grid.rows).any(|(_, row)| is_plan_table(&row.cells))
+}
+
 /// Whether a heading lists the communes by their kinds, as a province with a city writes it:
 /// "Số xã, phường", "Số xã, phường, thị trấn", "Xã, phường, thị trấn", "Số tổ phường, xã"
 /// (user14 U1): only "số", "tổ", "xã", "phường", "thị trấn", with "xã" or "phường".

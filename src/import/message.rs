@@ -575,21 +575,23 @@ impl Message for RowProblem {
     }
 }
 
-/// `campaign {command} --out FILE` over a skeleton `campaign import` wrote but someone has
-/// edited since (its first line's digest no longer matches the rest).
+/// `campaign {command} --out FILE` over a skeleton `campaign import` wrote, or a scenario
+/// `campaign generate` wrote (`by`: "import" or "generate"), that someone has edited since (its
+/// first line's digest no longer matches the rest).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct SkeletonEdited {
     pub command: &'static str,
+    pub by: &'static str,
 }
 
 impl Message for SkeletonEdited {
     fn vi(&self) -> Said {
-        Said::new("tệp này do `campaign import` viết nhưng đã được sửa sau đó (mã nội dung ở dòng đầu không còn khớp): ghi đè thì mất những chỗ đã sửa")
+        Said::new(format!("tệp này do `campaign {}` viết nhưng đã được sửa sau đó (mã nội dung ở dòng đầu không còn khớp): ghi đè thì mất những chỗ đã sửa", self.by))
             .hint(format!("chọn tên tệp khác cho --out; nếu muốn bỏ những chỗ đã sửa thì thêm --force (campaign {} ... --out TỆP --force)", self.command))
     }
 
     fn en(&self) -> Said {
-        Said::new("campaign import wrote this file, but it has been edited since (the digest on its first line no longer matches): replacing it would lose the edits")
+        Said::new(format!("campaign {} wrote this file, but it has been edited since (the digest on its first line no longer matches): replacing it would lose the edits", self.by))
             .hint(format!("choose another file name for --out; to discard the edits, add --force (campaign {} ... --out FILE --force)", self.command))
     }
 }

@@ -38,7 +38,7 @@ fn meaning(lang: Lang, h: Heading) -> &'static str {
 pub fn render(imported: &Imported, out: Option<&Path>, rules: &Rules, lang: Lang) -> String {
     let vi = lang == Lang::Vi;
     let c = &imported.coverage;
-    let file = c.path.display();
+    let file = crate::text::shown_path(&c.path);
     let mut s = String::new();
     let districts = c.districts.len();
     let (first, last) = (
@@ -355,9 +355,9 @@ pub fn render(imported: &Imported, out: Option<&Path>, rules: &Rules, lang: Lang
             s,
             "{}",
             if vi {
-                format!("Đã ghi kịch bản vào {}.", out.display())
+                format!("Đã ghi kịch bản vào {}.", crate::text::shown_path(out))
             } else {
-                format!("Wrote the scenario to {}.", out.display())
+                format!("Wrote the scenario to {}.", crate::text::shown_path(out))
             }
         );
     }
@@ -553,18 +553,26 @@ fn looked_in(out: Option<&Path>, vi: bool) -> String {
         _ => cwd,
     };
     if vi {
-        format!("thư mục của kịch bản ({})", folder.display())
+        format!(
+            "thư mục của kịch bản ({})",
+            crate::text::shown_path(&folder)
+        )
     } else {
-        format!("the scenario's folder ({})", folder.display())
+        format!(
+            "the scenario's folder ({})",
+            crate::text::shown_path(&folder)
+        )
     }
 }
 
 fn folder_of(out: Option<&Path>, vi: bool) -> String {
     match out.and_then(Path::parent) {
         Some(p) if !p.as_os_str().is_empty() && vi => {
-            format!("thư mục {} của kịch bản", p.display())
+            format!("thư mục {} của kịch bản", crate::text::shown_path(p))
         }
-        Some(p) if !p.as_os_str().is_empty() => format!("the scenario's folder {}", p.display()),
+        Some(p) if !p.as_os_str().is_empty() => {
+            format!("the scenario's folder {}", crate::text::shown_path(p))
+        }
         _ if vi => "thư mục hiện tại".to_string(),
         _ => "the current folder".to_string(),
     }

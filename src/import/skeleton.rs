@@ -32,8 +32,9 @@ pub const HEADER_VI: &str = "# Khung kịch bản do `campaign import ";
 pub const HEADERS: [&str; 2] = [HEADER_VI, HEADER];
 
 /// The digest the first line carries of everything after it (FNV-1a, 64 bits, in hex): a file
-/// whose text no longer matches it was edited since `campaign import` wrote it.
-fn digest(body: &str) -> String {
+/// whose text no longer matches it was edited since `campaign import` (or `campaign generate`,
+/// [`crate::synthetic::HEADER`]) wrote it.
+pub(crate) fn digest(body: &str) -> String {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for b in body.bytes() {
         hash ^= u64::from(b);
@@ -42,24 +43,29 @@ fn digest(body: &str) -> String {
     format!("{hash:016x}")
 }
 
-/// Whether `text`, a skeleton ([`HEADERS`]), is still as `campaign import` wrote it: its first
-/// line ends with the digest of the rest. A skeleton without a digest, or edited, is not.
+/// Whether `text`, a skeleton ([`HEADERS`]) or a generated scenario
+/// ([`crate::synthetic::HEADER`]), is still as `campaign import` or `campaign generate` wrote
+/// it: its first line ends with the digest of the rest. A file without a digest, or edited, is
+/// not.
 pub fn unedited(text: &str) -> bool {
     let Some((first, body)) = text.split_once('\n') else {
         return false;
     };
     let written = first.trim_end().rsplit(' ').next().unwrap_or("");
-    HEADERS.iter().any(|h| first.starts_with(h)) && written == digest(body)
+    let made =
+        HEADERS.iter().any(|h| first.starts_with(h)) || first.starts_with(crate::synthetic::HEADER);
+    made && written == digest(body)
 }
 
 /// The skeleton for what was imported, in the scenario format of MODEL.md § "Scenario files",
 /// its comments in `lang`; its first line carries a digest of the rest ([`unedited`]).
 pub fn render(imported: &Imported, rules: &Rules, lang: Lang) -> String {
     let coverage = &imported.coverage;
-    let file = coverage
-        .path
-        .file_name()
-        .map_or_else(String::new, |f| f.to_string_lossy().into_owned());
+    // the name as a report shows it: a control character (an escape, a line break, which would
+    // start a live line of TOML in a comment) written as its escape, `\u{a}` (trial 13f J36)
+    let file = coverage.path.file_name().map_or_else(String::new, |f| {
+        crate::text::show_hidden(&f.to_string_lossy())
+    });
     // the reports' titles are Vietnamese: "Số liệu từ letter.csv"
     let name = quoted(&format!("Số liệu từ {file}"));
     let name_pad = " ".repeat(35usize.saturating_sub(7 + name.chars().count()).max(1));

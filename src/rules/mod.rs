@@ -338,7 +338,11 @@ impl RuleSet {
                     return None;
                 };
                 let at = scenario.params_at.get(key)?;
-                let place = format!("{}:{}", at.file.as_ref()?.display(), at.line?);
+                let place = format!(
+                    "{}:{}",
+                    crate::text::shown_path(at.file.as_ref()?),
+                    at.line?
+                );
                 Some((key.clone(), *value, place))
             })
             .collect();
@@ -452,11 +456,13 @@ fn nothing_from(entry: &TraceEntry, scenario: &ScenarioView) -> Option<message::
     })
 }
 
-/// The rule's name: the file stem.
+/// The rule's name: the file stem, a control or invisible character in it written as its
+/// escape (`max\u{1b}[2J`), since the name is printed in every message, report and JSON plan
+/// that names the rule (trial 13f J35).
 fn rule_name(path: &Path) -> String {
     path.file_stem().map_or_else(
-        || path.display().to_string(),
-        |s| s.to_string_lossy().into_owned(),
+        || crate::text::shown_path(path),
+        |s| crate::text::show_hidden(&s.to_string_lossy()),
     )
 }
 

@@ -20,7 +20,7 @@ const FAIL: &str = "✗";
 ///         thực tế:  { commune = 5 }
 /// ```
 pub fn render_file(result: &FileResult, lang: Lang) -> String {
-    let path = result.path.display();
+    let path = crate::text::shown_path(&result.path);
     let mut out = format!("{path}\n");
     for case in &result.cases {
         if case.passed() {

@@ -526,8 +526,8 @@ impl Point<'_> {
             snapshot: match self.from {
                 From::Snapshot(file, line) => {
                     let name = file.file_name().map_or_else(
-                        || file.display().to_string(),
-                        |n| n.to_string_lossy().into_owned(),
+                        || crate::text::shown_path(file),
+                        |n| crate::text::show_hidden(&n.to_string_lossy()),
                     );
                     Some((name, line))
                 }

@@ -819,7 +819,7 @@ fn districts<'a>(
         Some(table) => {
             let (list, end) = coverage::districts(table, kinds)?;
             notes = end.map(|end| super::CoverageNotes {
-                file: table.src.path.display().to_string(),
+                file: crate::text::shown_path(&table.src.path),
                 last_row: end.last_read,
                 first_row: end.first,
                 text: end.text,

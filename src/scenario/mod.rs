@@ -107,7 +107,7 @@ impl SheetChosen {
             .cloned()
             .collect();
         (!named && !shown.is_empty()).then(|| SheetChosen {
-            file: path.display().to_string(),
+            file: crate::text::shown_path(path),
             sheet: read.clone(),
             others: shown,
         })

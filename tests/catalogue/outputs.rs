@@ -404,6 +404,81 @@ fn cases() -> Vec<Case> {
         .at("so-sanh.toml: ")
         .place("tên tệp kết quả có đuôi .toml", "the output file's name ends in .toml")
         .hint(".md (markdown)", ".md (Markdown)"),
+        // a coverage table another scenario reads, the districts' report workbook: replaced by
+        // the plan with exit 0 (trial 13f J34)
+        out(
+            "out: a coverage table another scenario reads",
+            "{dir}/scenarios/coverage-2020-08-18.csv",
+        )
+        .copy("scenarios/coverage-2020-08-18.csv")
+        .at("coverage-2020-08-18.csv: ")
+        .place(
+            "tệp .csv này đã có và không phải một kế hoạch do `campaign plan` viết",
+            "this .csv file exists and is not a plan written by `campaign plan`",
+        )
+        .hint(
+            "nếu đúng là muốn thay tệp này, hãy xóa hoặc đổi tên nó trước",
+            "if this file is really to be replaced, delete it or rename it first",
+        ),
+        out(
+            "out: the districts' report workbook",
+            "{dir}/scenarios/bao-cao-huyen-2020-08-31.xlsx",
+        )
+        .copy("scenarios/bao-cao-huyen-2020-08-31.xlsx")
+        .at("bao-cao-huyen-2020-08-31.xlsx: ")
+        .place(
+            "tệp .xlsx này đã có và không phải một kế hoạch do `campaign plan` viết",
+            "this .xlsx file exists and is not a plan written by `campaign plan`",
+        )
+        .hint("chọn một tên tệp khác cho kết quả", "choose another file name for the output"),
+        // a generated scenario someone edited: replaced without a word (trial 13f J24)
+        Case::new(
+            "out: generate over a generated scenario someone edited",
+            &["generate", "--units", "3", "--seed", "2", "--out", "{dir}/g.toml"],
+        )
+        .file("g.toml", EDITED_GENERATED)
+        .at("g.toml: ")
+        .place(
+            "tệp này do `campaign generate` viết nhưng đã được sửa sau đó",
+            "campaign generate wrote this file, but it has been edited since",
+        )
+        .hint(
+            "thêm --force (campaign generate ... --out TỆP --force)",
+            "add --force (campaign generate ... --out FILE --force)",
+        ),
+        Case::new(
+            "out: import over a generated scenario someone edited",
+            &["import", "{dir}/letter.csv", "--out", "{dir}/g.toml"],
+        )
+        .file("letter.csv", super::coverage::CSV)
+        .file("g.toml", EDITED_GENERATED)
+        .at("g.toml: ")
+        .place(
+            "tệp này do `campaign generate` viết nhưng đã được sửa sau đó",
+            "campaign generate wrote this file, but it has been edited since",
+        )
+        .hint(
+            "thêm --force (campaign import ... --out TỆP --force)",
+            "add --force (campaign import ... --out FILE --force)",
+        ),
+        // the system's failures, each said in its words, before the plan (trial 13f J30)
+        out("out: a name longer than the system allows", LONG_NAME)
+            .place(
+                "dài 303 byte, hệ thống chỉ cho phép tối đa 255 byte",
+                "is 303 bytes, at most 255 are allowed by the system",
+            )
+            .hint("đặt tên tệp (và tên các thư mục) ngắn hơn", "choose a shorter file name"),
+        out("out: a folder that is a loop of links", "{dir}/loop1/plan.md")
+            .setup(|dir| {
+                link(&dir.join("loop2"), &dir.join("loop1"));
+                link(&dir.join("loop1"), &dir.join("loop2"));
+            })
+            .at("plan.md: ")
+            .place(
+                "loop1 là một liên kết (symlink) vòng lại chính nó",
+                "loop1 is a symbolic link that loops back on itself",
+            )
+            .hint("xóa liên kết đó", "delete that link"),
         Case::plan("out: a workbook without --out")
             .arg("--format")
             .arg("xlsx")
@@ -411,6 +486,21 @@ fn cases() -> Vec<Case> {
             .hint("thêm --out TỆP", "add --out FILE"),
     ]
 }
+
+/// A scenario `campaign generate` wrote (its first line) that someone has edited since: no
+/// digest, or one that does not match, on its first line.
+const EDITED_GENERATED: &str = "# GENERATED synthetic data, NOT REAL: a made-up province for \
+benchmarks and tests; content digest 0000000000000000\n# Made by: campaign generate --units 3 \
+--seed 1\nname = \"Tỉnh thật\"\nhorizon_days = 21\n";
+
+/// `--out` named 300 `a` and `.md`: 303 bytes, more than a name may have.
+const LONG_NAME: &str = concat!(
+    "{dir}/",
+    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+    ".md"
+);
 
 /// A symbolic link at `at` to `target`.
 fn link(target: &Path, at: &Path) {

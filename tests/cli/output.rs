@@ -709,3 +709,102 @@ fn a_full_disk_under_standard_output_is_said_in_words() {
         assert!(stderr.contains(says) && stderr.contains(hint), "{stderr}");
     }
 }
+
+/// A rule file whose name holds an escape sequence (`max ESC [2J`, which clears a terminal):
+/// the rule's name is shown escaped, `max\u{1b}[2J`, in the diagnosis, the JSON plan and
+/// `explain`, never sent raw (trial 13f J35).
+#[test]
+fn a_rule_file_named_with_an_escape_is_shown_escaped() {
+    // listed by its name, written with TOML's escape
+    let what_if = WhatIf::shipped().replace(
+        "  \"../rules/door-to-door.rhai\",\n",
+        "  \"../rules/door-to-door.rhai\",\n  \"../rules/max\\u001b[2J.rhai\",\n",
+    );
+    std::fs::write(
+        what_if.dir().join("rules").join("max\u{1b}[2J.rhai"),
+        "fn before_solve(d, s) { d.max_teams(\"commune\", 0); }\n",
+    )
+    .unwrap();
+    let path = what_if.path();
+    for format in ["text", "json", "markdown"] {
+        let out = Test::plan(&path)
+            .lang("en")
+            .format(format)
+            .run()
+            .code(EXIT_INFEASIBLE);
+        for printed in [&out.stdout, &out.stderr] {
+            assert!(
+                !printed.contains('\u{1b}'),
+                "{format}: a raw escape\n{printed}"
+            );
+        }
+        // the diagnosis names the rule that allows no commune team, by its escaped name
+        assert!(
+            out.stdout
+                .contains("the rule `max\\u{1b}[2J` allows at most 0")
+                || out
+                    .stdout
+                    .contains("the rule `max\\\\u{1b}[2J` allows at most 0"),
+            "{format}:\n{}",
+            out.stdout
+        );
+    }
+    let (code, stdout, stderr) = crate::layout::run(&[
+        std::ffi::OsStr::new("explain"),
+        path.as_os_str(),
+        std::ffi::OsStr::new("--district"),
+        std::ffi::OsStr::new("Cao Lộc"),
+        std::ffi::OsStr::new("--lang"),
+        std::ffi::OsStr::new("en"),
+    ]);
+    assert_ne!(code, EXIT_BAD_INPUT, "{stderr}");
+    assert!(
+        !stdout.contains('\u{1b}') && !stderr.contains('\u{1b}'),
+        "{stdout}{stderr}"
+    );
+    assert!(stdout.contains("max\\u{1b}[2J"), "{stdout}");
+}
+
+/// A table whose file name holds line breaks and an escape (as mail attachments and unzip
+/// tools make them): `import` writes no line of the name as a live line of TOML, sends no
+/// escape to the terminal or the skeleton, and the skeleton plans (trial 13f J36).
+#[test]
+fn an_imported_file_named_with_control_characters_writes_no_live_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let table = dir.path().join("x\nhorizon_days = 99\n#\u{1b}[2J.csv");
+    std::fs::copy(
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/scenarios/coverage-2020-08-25.csv"
+        ),
+        &table,
+    )
+    .unwrap();
+    let skeleton = dir.path().join("s.toml");
+    let (code, stdout, stderr) = crate::layout::run(&[
+        std::ffi::OsStr::new("import"),
+        table.as_os_str(),
+        std::ffi::OsStr::new("--out"),
+        skeleton.as_os_str(),
+        std::ffi::OsStr::new("--lang"),
+        std::ffi::OsStr::new("en"),
+    ]);
+    assert_eq!(code, EXIT_PLAN, "{stderr}");
+    let printed = format!("{stdout}{stderr}");
+    assert!(!printed.contains('\u{1b}'), "{printed}");
+    assert!(
+        printed.contains("x\\u{a}horizon_days = 99\\u{a}#\\u{1b}[2J.csv"),
+        "{printed}"
+    );
+    let text = std::fs::read_to_string(&skeleton).unwrap();
+    assert!(!text.contains('\u{1b}'), "{text}");
+    let live: Vec<&str> = text
+        .lines()
+        .filter(|l| l.starts_with("horizon_days"))
+        .collect();
+    assert_eq!(
+        live,
+        ["horizon_days = 14                  # ASSUMPTION: a two-week push"]
+    );
+    Test::plan(&skeleton).run().code(EXIT_PLAN);
+}

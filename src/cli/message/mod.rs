@@ -3,7 +3,6 @@
 //! `campaign rules check`'s paths, and what a rule check comes to; what the argument parser
 //! refuses is in `usage.rs`.
 
-use std::io::ErrorKind;
 use std::path::PathBuf;
 
 mod usage;
@@ -102,8 +101,8 @@ pub(crate) enum OutputProblem {
     /// A binary format (xlsx) without `--out`.
     NeedsOut { format: &'static str },
     /// The output could not be written: a file (`file`), or standard output (the terminal, a
-    /// pipe); `kind` says why.
-    CannotWrite { kind: ErrorKind, file: bool },
+    /// pipe); `cause` says why, in the user's words.
+    CannotWrite { cause: WriteCause, file: bool },
     /// `--out` names something that is not a regular file: a folder, or a device or pipe.
     NotAFile { folder: bool },
     /// `--out` names a new file in a system folder (`/dev`, `/proc`), or in a folder that is
@@ -122,6 +121,9 @@ pub(crate) enum OutputProblem {
     /// `--out` names a file this run reads; `input` is the path the run reads it by, where
     /// that is written otherwise (a link, `../`).
     IsAnInput { input: Option<PathBuf> },
+    /// `--out` names an existing table (`.csv`) or workbook (`.xlsx`, `ext` as typed) that is
+    /// not a plan the tool wrote: a coverage table, a report, a snapshot of `[[history]]`.
+    NotAPlan { ext: String },
 }
 
 impl Message for OutputProblem {
@@ -178,24 +180,20 @@ impl Message for OutputProblem {
             .hint(format!(
                 "thêm --out TỆP, ví dụ: --format {format} --out ke-hoach.{format}"
             )),
-            CannotWrite { kind, file } => {
-                let why = match kind {
-                    ErrorKind::NotFound => "thư mục không tồn tại",
-                    ErrorKind::PermissionDenied => "không có quyền ghi",
-                    ErrorKind::IsADirectory => "đó là một thư mục",
-                    ErrorKind::StorageFull => "ổ đĩa đã đầy",
-                    ErrorKind::QuotaExceeded => "đã dùng hết dung lượng được cấp trên ổ đĩa",
-                    ErrorKind::ReadOnlyFilesystem => "ổ đĩa chỉ cho phép đọc",
-                    ErrorKind::FileTooLarge => "tệp lớn quá mức ổ đĩa cho phép",
-                    _ => "hệ thống báo lỗi khi ghi",
-                };
-                let said = Said::new(format!("không ghi được kết quả ({why})"));
-                match (file, kind) {
-                    (true, ErrorKind::StorageFull | ErrorKind::QuotaExceeded) => said.hint(
+            CannotWrite { cause, file } => {
+                let said = Said::new(format!("không ghi được kết quả ({})", cause.vi()));
+                match (file, cause) {
+                    (true, WriteCause::DiskFull | WriteCause::Quota) => said.hint(
                         "giải phóng chỗ trên ổ đĩa, hoặc ghi ra ổ đĩa khác bằng --out; tệp cũ (nếu có) vẫn nguyên vẹn",
                     ),
-                    (false, ErrorKind::StorageFull | ErrorKind::QuotaExceeded) => said.hint(
+                    (false, WriteCause::DiskFull | WriteCause::Quota) => said.hint(
                         "giải phóng chỗ trên ổ đĩa nhận kết quả, hoặc ghi ra ổ đĩa khác bằng --out TỆP",
+                    ),
+                    (true, WriteCause::NameTooLong { .. } | WriteCause::PathTooLong { .. }) => {
+                        said.hint("đặt tên tệp (và tên các thư mục) ngắn hơn; tệp cũ (nếu có) vẫn nguyên vẹn")
+                    }
+                    (true, WriteCause::LinkLoop { .. }) => said.hint(
+                        "xóa liên kết đó, hoặc tạo lại cho nó trỏ tới một thư mục thật; tệp cũ (nếu có) vẫn nguyên vẹn",
                     ),
                     (true, _) => said.hint(
                         "kiểm tra thư mục có tồn tại và có quyền ghi; tệp cũ (nếu có) vẫn nguyên vẹn",
@@ -242,6 +240,10 @@ impl Message for OutputProblem {
                 input.as_ref().map(|i| format!(" ({})", i.display())).unwrap_or_default()
             ))
             .hint("chọn một tên tệp khác cho kết quả"),
+            NotAPlan { ext } => Said::new(format!(
+                "tệp .{ext} này đã có và không phải một kế hoạch do `campaign plan` viết (có thể là bảng số liệu của các huyện, một báo cáo, một bảng số liệu cũ mà kịch bản khác đọc): chương trình không ghi đè lên nó"
+            ))
+            .hint("chọn một tên tệp khác cho kết quả; nếu đúng là muốn thay tệp này, hãy xóa hoặc đổi tên nó trước"),
         }
     }
 
@@ -298,21 +300,20 @@ impl Message for OutputProblem {
             .hint(format!(
                 "add --out FILE, e.g. --format {format} --out plan.{format}"
             )),
-            CannotWrite { kind, file } => {
-                let why = match kind {
-                    ErrorKind::NotFound => "the folder does not exist".to_string(),
-                    ErrorKind::PermissionDenied => "permission denied".to_string(),
-                    ErrorKind::IsADirectory => "it is a folder".to_string(),
-                    ErrorKind::StorageFull => "the disk is full".to_string(),
-                    kind => kind.to_string(),
-                };
-                let said = Said::new(format!("cannot write the output ({why})"));
-                match (file, kind) {
-                    (true, ErrorKind::StorageFull | ErrorKind::QuotaExceeded) => said.hint(
+            CannotWrite { cause, file } => {
+                let said = Said::new(format!("cannot write the output ({})", cause.en()));
+                match (file, cause) {
+                    (true, WriteCause::DiskFull | WriteCause::Quota) => said.hint(
                         "free some space on the disk, or write to another disk with --out; any existing file is left untouched",
                     ),
-                    (false, ErrorKind::StorageFull | ErrorKind::QuotaExceeded) => said.hint(
+                    (false, WriteCause::DiskFull | WriteCause::Quota) => said.hint(
                         "free some space on the disk the output goes to, or write it to another disk with --out FILE",
+                    ),
+                    (true, WriteCause::NameTooLong { .. } | WriteCause::PathTooLong { .. }) => {
+                        said.hint("choose a shorter file name (and shorter folder names); any existing file is left untouched")
+                    }
+                    (true, WriteCause::LinkLoop { .. }) => said.hint(
+                        "delete that link, or make it again pointing to a real folder; any existing file is left untouched",
                     ),
                     (true, _) => said.hint(
                         "check that the folder exists and can be written; any existing file is left untouched",
@@ -359,6 +360,119 @@ impl Message for OutputProblem {
                 input.as_ref().map(|i| format!(" ({})", i.display())).unwrap_or_default()
             ))
             .hint("choose another file name for the output"),
+            NotAPlan { ext } => Said::new(format!(
+                "this .{ext} file exists and is not a plan written by `campaign plan` (it may be the districts' coverage table, a report, or a snapshot another scenario reads): the planner does not write over it"
+            ))
+            .hint("choose another file name for the output; if this file is really to be replaced, delete it or rename it first"),
+        }
+    }
+}
+
+/// Why the system could not write an output, as a user can be told it (the system's own words
+/// are English, and Rust's for an error kind are a programmer's: "filesystem loop or
+/// indirection limit"). [`crate::source::IoCause`] says the same causes for reading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum WriteCause {
+    /// The folder the file goes in does not exist.
+    NotFound,
+    Denied,
+    /// The name is a folder.
+    Folder,
+    /// A part of the path before the file name is a file, not a folder (`plan.md/x.md`).
+    NotAFolder,
+    /// A link in the path leads back to itself (ELOOP); `part`: that link, as far as the path
+    /// goes to it, where it was found.
+    LinkLoop {
+        part: Option<String>,
+    },
+    /// A name in the path (`part`, cut short) is `bytes` bytes long, more than the `limit` a
+    /// name may have on this system (ENAMETOOLONG).
+    NameTooLong {
+        part: String,
+        bytes: usize,
+        limit: usize,
+    },
+    /// The whole path is `bytes` bytes long, more than the system's `limit`.
+    PathTooLong {
+        bytes: usize,
+        limit: usize,
+    },
+    DiskFull,
+    Quota,
+    ReadOnlyDisk,
+    FileTooLarge,
+    /// The disk (or the network share) failed while writing (EIO).
+    DiskError,
+    /// Any other: the system's error number, if it gave one.
+    Other {
+        code: Option<i32>,
+    },
+}
+
+impl WriteCause {
+    fn vi(&self) -> String {
+        use WriteCause::*;
+        match self {
+            NotFound => "thư mục không tồn tại".into(),
+            Denied => "không có quyền ghi".into(),
+            Folder => "đó là một thư mục".into(),
+            NotAFolder => {
+                "một phần của đường dẫn trước tên tệp là một tệp, không phải thư mục".into()
+            }
+            LinkLoop { part: Some(part) } => format!(
+                "{part} là một liên kết (symlink) vòng lại chính nó: đi theo liên kết không bao giờ tới được thư mục nào"
+            ),
+            LinkLoop { part: None } => {
+                "một liên kết (symlink) trong đường dẫn vòng lại chính nó".into()
+            }
+            NameTooLong { part, bytes, limit } => format!(
+                "tên \"{part}\" dài {} byte, hệ thống chỉ cho phép tối đa {} byte",
+                count(Lang::Vi, *bytes as f64),
+                count(Lang::Vi, *limit as f64)
+            ),
+            PathTooLong { bytes, limit } => format!(
+                "đường dẫn dài {} byte, hệ thống chỉ cho phép tối đa {} byte",
+                count(Lang::Vi, *bytes as f64),
+                count(Lang::Vi, *limit as f64)
+            ),
+            DiskFull => "ổ đĩa đã đầy".into(),
+            Quota => "đã dùng hết dung lượng được cấp trên ổ đĩa".into(),
+            ReadOnlyDisk => "ổ đĩa chỉ cho phép đọc".into(),
+            FileTooLarge => "tệp lớn quá mức ổ đĩa cho phép".into(),
+            DiskError => "ổ đĩa (hoặc thư mục mạng) báo lỗi khi ghi".into(),
+            Other { code: Some(code) } => format!("lỗi hệ thống số {code}"),
+            Other { code: None } => "hệ thống báo lỗi khi ghi".into(),
+        }
+    }
+
+    fn en(&self) -> String {
+        use WriteCause::*;
+        match self {
+            NotFound => "the folder does not exist".into(),
+            Denied => "permission denied".into(),
+            Folder => "it is a folder".into(),
+            NotAFolder => "a part of the path before the file name is a file, not a folder".into(),
+            LinkLoop { part: Some(part) } => format!(
+                "{part} is a symbolic link that loops back on itself: following it never reaches a folder"
+            ),
+            LinkLoop { part: None } => "a symbolic link in the path loops back on itself".into(),
+            NameTooLong { part, bytes, limit } => format!(
+                "the name \"{part}\" is {} bytes, at most {} are allowed by the system",
+                count(Lang::En, *bytes as f64),
+                count(Lang::En, *limit as f64)
+            ),
+            PathTooLong { bytes, limit } => format!(
+                "the path is {} bytes, at most {} are allowed by the system",
+                count(Lang::En, *bytes as f64),
+                count(Lang::En, *limit as f64)
+            ),
+            DiskFull => "the disk is full".into(),
+            Quota => "the disk space allowed to this user is used up".into(),
+            ReadOnlyDisk => "the disk can only be read".into(),
+            FileTooLarge => "the file is larger than the disk allows".into(),
+            DiskError => "the disk (or network share) failed while writing".into(),
+            Other { code: Some(code) } => format!("the system's error number {code}"),
+            Other { code: None } => "the system reported an error".into(),
         }
     }
 }
