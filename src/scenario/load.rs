@@ -828,6 +828,10 @@ fn districts<'a>(
         }
         None => None,
     };
+    // the field of a district each `--set` changed, and the first setting that did: one field
+    // set twice, the district written two ways ("Cao Lộc", "Huyện Cao Lộc"), would keep only the
+    // last value (trial 13f J2)
+    let mut set_by: std::collections::HashMap<(usize, String), &Source> = Default::default();
     // the file that names the coverage file changes its districts too, when it is an overlay
     // (a file without `base` may not have both, above)
     for (i, layer) in layers.iter().enumerate().skip(from.unwrap_or(0)) {
@@ -840,7 +844,21 @@ fn districts<'a>(
             .then(|| table.as_ref().map(|t| file_name(&t.src.path)))
             .flatten();
         match &mut list {
-            Some(list) => overlay::patch_districts(list, raw, own)?,
+            Some(list) => {
+                let changed = overlay::patch_districts(list, raw, own)?;
+                if layer.src.is_setting() {
+                    for (district, fields) in changed {
+                        for field in fields {
+                            if let Some(first) = set_by.insert((district, field), layer.src) {
+                                let problem = SettingProblem::Twice {
+                                    first: first.text.clone(),
+                                };
+                                return Err(layer.src.error(Pos::Offset(0), problem));
+                            }
+                        }
+                    }
+                }
+            }
             None if raw.is_empty() || layer.src.is_setting() => {
                 return Err(no_districts(layer.src, pos(value)));
             }

@@ -160,11 +160,14 @@ fn cycle(chain: &[Source], current: &Source, at: Pos) -> Error {
 /// `districts` (the base's): each changes the district of the same name field by field.
 /// `own`: the name of the coverage file the districts come from, when the file of the patches
 /// names it (an overlay with its own `coverage`), for the message of a name it does not have.
+/// Returns, for each patch, the district it changed and the fields it set (`installed`,
+/// `teams.commune`, a cohort's key; folded), so that two `--set` of one field are found
+/// however the district was written.
 pub(super) fn patch_districts<'a>(
     districts: &mut [RawDistrict<'a>],
     patches: Vec<RawDistrict<'a>>,
     own: Option<String>,
-) -> Result<(), Error> {
+) -> Result<Vec<(usize, Vec<String>)>, Error> {
     check_names(districts)?;
     check_names(&patches)?;
     // the districts by name, once: a patch does not change a name
@@ -176,13 +179,14 @@ pub(super) fn patch_districts<'a>(
             .map_or_else(|| UnitType::of_name(name), |(u, _)| *u);
         (name, unit)
     }));
+    let mut changed = Vec::new();
     for patch in patches {
         let (wanted, at) = name(&patch)?;
         // as a person reads it: "HỮU LŨNG", "Huyện Hữu Lũng" or "Ðình Lập" (an eth for the Đ)
         // change the base's "Hữu Lũng" and "Đình Lập"; else the unit word aside ("Lạng Sơn",
         // "TP Lạng Sơn"), when it names one district
         let found = match index.find(&wanted) {
-            Found::One(i) => districts.get_mut(i),
+            Found::One(i) => districts.get_mut(i).map(|d| (i, d)),
             Found::Several(list) => {
                 let candidates = list
                     .iter()
@@ -196,7 +200,7 @@ pub(super) fn patch_districts<'a>(
             }
             Found::None => None,
         };
-        let Some(district) = found else {
+        let Some((i, district)) = found else {
             let known: Vec<String> = districts
                 .iter()
                 .filter_map(|d| d.name.as_ref().map(|(n, _)| normalise(n)))
@@ -211,6 +215,13 @@ pub(super) fn patch_districts<'a>(
                 known,
             }));
         };
+        let mut fields: Vec<String> = Vec::new();
+        fields.extend(patch.unit_type.is_some().then(|| "unit_type".to_string()));
+        fields.extend(patch.installed.is_some().then(|| "installed".to_string()));
+        fields.extend(patch.smartphones.is_some().then(|| "smartphones".to_string()));
+        fields.extend(patch.teams.iter().map(|e| format!("teams.{}", fold(&e.key))));
+        fields.extend(patch.cohorts.iter().map(|e| fold(&e.key)));
+        changed.push((i, fields));
         if patch.unit_type.is_some() {
             district.unit_type = patch.unit_type;
         }
@@ -242,7 +253,7 @@ pub(super) fn patch_districts<'a>(
             }
         }
     }
-    Ok(())
+    Ok(changed)
 }
 
 #[cfg(test)]

@@ -691,6 +691,25 @@ fn cases() -> Vec<Case> {
                 "already set by --set district.Hữu Lũng.installed=20000",
             )
             .hint("giữ một trong hai --set", "keep one of the two --set"),
+        // trial 13f J2: the district written with and without its unit word is one district
+        Case::plan("set: one district's field set twice, once with its unit word")
+            .set("district.Cao Lộc.installed=20000")
+            .set("district.Huyện Cao Lộc.installed=21000")
+            .at("--set district.Huyện Cao Lộc.installed=21000: ")
+            .place(
+                "đã được đặt bằng --set district.Cao Lộc.installed=20000",
+                "already set by --set district.Cao Lộc.installed=20000",
+            )
+            .hint("giữ một trong hai --set", "keep one of the two --set"),
+        Case::plan("set: the city's cohort set twice, as TP. and in full")
+            .set("district.Thành phố Lạng Sơn.students=9000")
+            .set("district.TP. Lạng Sơn.Students=9500")
+            .at("--set district.TP. Lạng Sơn.Students=9500: ")
+            .place(
+                "đã được đặt bằng --set district.Thành phố Lạng Sơn.students=9000",
+                "already set by --set district.Thành phố Lạng Sơn.students=9000",
+            )
+            .hint("giữ một trong hai --set", "keep one of the two --set"),
         Case::plan("set: one team kind's field set twice, its name in other capitals")
             .set("team_kind.volunteer.available=20")
             .set("team_kind.Volunteer.available=25")
