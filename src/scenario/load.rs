@@ -256,7 +256,7 @@ fn scenario(path: &Path, top: &Table<'_, '_>) -> Result<Scenario, Error> {
 
     let (params, params_at) = super::params::params(top)?;
     let (team_kinds, made_provincial) = team_kind::team_kinds(top)?;
-    let (districts, coverage, coverage_notes, coverage_sheet) =
+    let (districts, coverage, coverage_notes, coverage_sheet, cohort_columns) =
         districts(top, &team_kinds, &made_provincial)?;
     if districts.len() > crate::limits::DISTRICTS {
         return Err(Error::new(ScenarioProblem::TooManyDistricts {
@@ -298,6 +298,7 @@ fn scenario(path: &Path, top: &Table<'_, '_>) -> Result<Scenario, Error> {
         files,
         coverage_notes,
         sheets_chosen,
+        cohort_columns,
     })
 }
 
@@ -718,6 +719,7 @@ type Districts = (
     Option<PathBuf>,
     Option<super::CoverageNotes>,
     Option<super::SheetChosen>,
+    coverage::CohortColumns,
 );
 
 fn districts<'a>(
@@ -761,9 +763,11 @@ fn districts<'a>(
         .and_then(|(t, named)| super::SheetChosen::of(&t.src.path, &t.sheet, &t.hidden, *named));
     let table = table.map(|(t, _)| t);
     let mut notes = None;
+    let mut cohort_columns = coverage::CohortColumns::new();
     let mut list = match &table {
         Some(table) => {
-            let (list, end) = coverage::districts(table, kinds)?;
+            let (list, end, columns) = coverage::districts(table, kinds)?;
+            cohort_columns = columns;
             notes = end.map(|end| super::CoverageNotes {
                 file: table.src.path.display().to_string(),
                 last_row: end.last_read,
@@ -800,6 +804,7 @@ fn districts<'a>(
             coverage,
             notes,
             sheet_chosen,
+            cohort_columns,
         )),
         None => Err(no_districts(top.src, Pos::File)),
     }

@@ -75,6 +75,9 @@ pub struct Scenario {
     /// The workbooks (the coverage file, `[[history]]` files) read from one of several shown
     /// sheets without a `sheet` key: which sheet was read, said in every plan (trial 13e H4).
     pub sheets_chosen: Vec<SheetChosen>,
+    /// The cohort columns of the coverage table: each cohort, its heading as written and
+    /// where (empty without a table).
+    pub cohort_columns: BTreeMap<String, (String, crate::diagnostic::Location)>,
 }
 
 /// A workbook with several shown sheets, read without `sheet = ...`: the sheet read (the one

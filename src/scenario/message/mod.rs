@@ -15,7 +15,7 @@ mod setting;
 mod syntax;
 mod team_kind;
 
-pub(crate) use coverage::{ColumnProblem, Needed};
+pub(crate) use coverage::{ColumnProblem, Needed, Twin};
 pub(crate) use district::{Changed, DistrictProblem, Remove};
 pub(crate) use document::{DocumentProblem, Expected, Found};
 pub(crate) use hint::{Hint, NumberFix, example, example_of_field};
