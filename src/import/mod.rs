@@ -229,7 +229,7 @@ fn coverage(grid: &Grid, options: &Options) -> Result<Imported, Error> {
     let mut lines: HashMap<String, (usize, String)> = HashMap::new();
     let mut total: Option<(u64, u64, usize)> = None;
     // where notes end a table without a total row, as the scenario's reader finds it too
-    let mut ending = check::Ending::new(header_row.line);
+    let mut ending = check::Ending::new(header_row);
     let mut total_rate: Option<(&GridRow, String, u64, u64)> = None;
     for row in &rows[1..] {
         let name = proper_name(&table::district_name(row.cell(columns.district)));

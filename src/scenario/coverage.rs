@@ -127,7 +127,7 @@ pub(super) fn districts<'a>(
     let smartphones_index = index(&Column::Smartphones);
     let mut districts = Vec::new();
     let mut total: Option<Total> = None;
-    let mut ending = check::Ending::new(header.line);
+    let mut ending = check::Ending::new(header);
     for row in data {
         if row.filled() == 0 {
             continue;
