@@ -817,6 +817,13 @@ pub(crate) enum ColumnOption {
         lost: Heading,
         column: (String, String),
     },
+    /// The column named for the commune teams or a cohort (`key`) is the table's one column
+    /// of another of them, `lost` (trial 13f J27: `--column commune=students`).
+    ExtraTaken {
+        key: super::extra::Extra,
+        lost: super::extra::Extra,
+        column: (String, String),
+    },
 }
 
 /// The heading of a `--column` key.
@@ -936,6 +943,23 @@ impl Message for ColumnOption {
             .hint(format!(
                 "mỗi khóa cần một cột riêng: sửa một trong hai tùy chọn cho đúng cột của nó (ví dụ `--column {second}=\"...\"` với tên cột khác)"
             )),
+            ExtraTaken { key, lost, column } => Said::new(format!(
+                "`--column {}=\"{}\"`: cột {} `{}` là cột {} duy nhất của bảng; đọc nó là {} thì không còn cột nào cho {}",
+                key.field(),
+                column.1,
+                column.0,
+                column.1,
+                lost.vi(),
+                key.vi(),
+                lost.vi()
+            ))
+            .hint(format!(
+                "kiểm tra lại tên cột trong `--column {}`; nếu muốn đọc cột này như vậy thì ghi cả hai, ví dụ `--column {}=\"{}\" --column {}=\"...\"`",
+                key.field(),
+                key.field(),
+                column.1,
+                lost.field()
+            )),
             Taken { key, lost, column } => Said::new(format!(
                 "`--column {key}=\"{}\"`: cột {} `{}` là cột {} duy nhất của bảng; đọc nó là {} thì không còn cột nào cho {}",
                 column.1,
@@ -1014,6 +1038,23 @@ impl Message for ColumnOption {
             ))
             .hint(format!(
                 "each key needs its own column: correct one of the two options (e.g. `--column {second}=\"...\"` with another heading)"
+            )),
+            ExtraTaken { key, lost, column } => Said::new(format!(
+                "`--column {}=\"{}\"`: column {} `{}` is the table's only column of {}; read as {}, it leaves no column for {}",
+                key.field(),
+                column.1,
+                column.0,
+                column.1,
+                lost.en(),
+                key.en(),
+                lost.en()
+            ))
+            .hint(format!(
+                "check the heading given to `--column {}`; if the column is meant so, name both, e.g. `--column {}=\"{}\" --column {}=\"...\"`",
+                key.field(),
+                key.field(),
+                column.1,
+                lost.field()
             )),
             Taken { key, lost, column } => Said::new(format!(
                 "`--column {key}=\"{}\"`: column {} `{}` is the table's only column of {}; read as {}, it leaves no column for the {}",

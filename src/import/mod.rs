@@ -624,6 +624,21 @@ fn extra_columns(
                 column: (message::column_name(i), header.title(i, "")),
             }));
         }
+        // the table's only column of another of them (`--column commune=students`): read as
+        // this, it leaves that one without a column, as for the counts (trial 13f J27)
+        if let Some(lost) = Extra::of_heading(&titles[i])
+            && lost != *extra
+            && !names.extras.iter().any(|(e, _)| *e == lost)
+            && !(0..titles.len()).any(|j| {
+                j != i && !taken.contains(&Some(j)) && Extra::of_heading(&titles[j]) == Some(lost)
+            })
+        {
+            return Err(Error::new(message::ColumnOption::ExtraTaken {
+                key: *extra,
+                lost,
+                column: (message::column_name(i), header.title(i, "")),
+            }));
+        }
         found.push((*extra, i));
     }
     let mut allocations: Vec<usize> = Vec::new();
