@@ -98,6 +98,9 @@ pub struct Imported {
     /// With `--as-of`: the table's date column when it says another day (the date, and the
     /// column's heading as shown), said in the report (trial 13e H11).
     pub as_of_column: Option<(Date, String)>,
+    /// With `--as-of`: the date the title rows (or else the file's name) give when it is
+    /// another day, said in the report as a date column's is (trial 13f J18).
+    pub as_of_title: Option<AsOf>,
     /// The header's rows (one or two), as the file numbers them.
     pub header_lines: Vec<usize>,
     /// Each column read, as (meaning, heading as written, named by `--column`), in the
@@ -354,6 +357,17 @@ fn coverage(grid: &Grid, options: &Options) -> Result<Imported, Error> {
     {
         as_of_column = Some((date, heading));
     }
+    // the same of the title rows' date (or the file name's): a wrong year typed in --as-of
+    // is the same slip (trial 13f J18); a title the reader cannot date is passed over here
+    let mut as_of_title = None;
+    if let Some(given) = options.as_of
+        && as_of_column.is_none()
+        && as_of.is_none()
+        && let Ok(other) = date::as_of(src, &titles, None)
+        && other.date().is_some_and(|d| d.iso() != given.iso())
+    {
+        as_of_title = Some(other);
+    }
     let as_of = match as_of {
         Some(as_of) => as_of,
         None => date::as_of(src, &titles, options.as_of)?,
@@ -389,6 +403,7 @@ fn coverage(grid: &Grid, options: &Options) -> Result<Imported, Error> {
     };
     Ok(Imported {
         as_of_column,
+        as_of_title,
         coverage,
         header_lines: found.rows.iter().map(|&i| grid.rows[i].line).collect(),
         columns: read_columns(&found),
