@@ -106,6 +106,7 @@ fn scenario(districts: Vec<DistrictInput>) -> Scenario {
         coverage_notes: None,
         sheets_chosen: Vec::new(),
         cohort_columns: Default::default(),
+        hidden_columns: None,
     }
 }
 

@@ -703,12 +703,21 @@ pub(crate) enum TableProblem {
     },
     /// A row of the body that repeats the header row on `header` (two tables pasted one
     /// under the other: trial 13f J33).
-    HeaderAgain { line: usize, header: usize },
+    HeaderAgain {
+        line: usize,
+        header: usize,
+    },
     /// A total row mid-table that totals a group ("Cộng nhóm 1"), `name` as written.
-    Subtotal { line: usize, name: String },
+    Subtotal {
+        line: usize,
+        name: String,
+    },
     /// A row whose district name is only a number ("1", "123"): a row of column numbers
     /// pasted inside the table, or an STT cell in the name column (trial 13f J32).
-    NumberName { line: usize, name: String },
+    NumberName {
+        line: usize,
+        name: String,
+    },
     /// A row with an installed count below the total row.
     BelowTotal {
         row: Row,

@@ -101,6 +101,8 @@ pub struct Imported {
     /// With `--as-of`: the date the title rows (or else the file's name) give when it is
     /// another day, said in the report as a date column's is (trial 13f J18).
     pub as_of_title: Option<AsOf>,
+    /// The columns read that are hidden in Excel, each as "`heading` (B)" (trial 13f J17).
+    pub hidden_columns: Vec<String>,
     /// The header's rows (one or two), as the file numbers them.
     pub header_lines: Vec<usize>,
     /// Each column read, as (meaning, heading as written, named by `--column`), in the
@@ -396,6 +398,27 @@ fn coverage(grid: &Grid, options: &Options) -> Result<Imported, Error> {
             Reader::Import,
         )?;
     }
+    let read: Vec<usize> = [
+        Some(columns.district),
+        Some(columns.installed),
+        Some(columns.smartphones),
+        columns.rate,
+        columns.unit_type,
+        columns.as_of,
+    ]
+    .into_iter()
+    .flatten()
+    .chain(extra_columns.iter().map(|&(_, i)| i))
+    .collect();
+    let mut hidden_read: Vec<usize> = read
+        .into_iter()
+        .filter(|&i| grid.hidden.column(i))
+        .collect();
+    hidden_read.sort_unstable();
+    let hidden_columns = hidden_read
+        .into_iter()
+        .map(|i| crate::scenario::hidden_column(&found.title(i, ""), i))
+        .collect();
     let coverage = Coverage {
         path: src.path.clone(),
         districts,
@@ -404,6 +427,7 @@ fn coverage(grid: &Grid, options: &Options) -> Result<Imported, Error> {
     Ok(Imported {
         as_of_column,
         as_of_title,
+        hidden_columns,
         coverage,
         header_lines: found.rows.iter().map(|&i| grid.rows[i].line).collect(),
         columns: read_columns(&found),

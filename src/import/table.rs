@@ -358,9 +358,11 @@ pub fn is_total(name: &str) -> bool {
 pub fn is_subtotal(name: &str) -> bool {
     let key = key(name);
     let words: Vec<&str> = key.split(' ').collect();
-    ["nhom", "cum", "khu vuc", "vung", "group", "cluster", "subtotal", "tam cong"]
-        .iter()
-        .any(|w| has_words(&words, w))
+    [
+        "nhom", "cum", "khu vuc", "vung", "group", "cluster", "subtotal", "tam cong",
+    ]
+    .iter()
+    .any(|w| has_words(&words, w))
 }
 
 /// A district's name as the scenario uses it: NFC, trimmed, without the "Huyện " of the

@@ -594,10 +594,13 @@ impl RuleSet {
                 .flat_map(|rule| check::params_read(&rule.ast))
                 .collect();
             problems.extend(check::unread_params(names, &read));
-            let cohorts = self.rules.iter().try_fold(BTreeSet::new(), |mut all, rule| {
-                all.extend(check::cohorts_read(&rule.ast)?);
-                Some(all)
-            });
+            let cohorts = self
+                .rules
+                .iter()
+                .try_fold(BTreeSet::new(), |mut all, rule| {
+                    all.extend(check::cohorts_read(&rule.ast)?);
+                    Some(all)
+                });
             problems.extend(check::unread_cohorts(names, cohorts.as_ref()));
         }
         problems

@@ -49,10 +49,16 @@ const KNOWN: [&str; 5] = ["name", "district", "installed", "smartphones", "unit_
 /// The cohort columns of a coverage table: each cohort, its heading as written and where.
 pub(super) type CohortColumns = std::collections::BTreeMap<String, (String, Location)>;
 
-pub(super) fn districts<'a>(
-    grid: &'a Grid,
-    kinds: &[TeamKind],
-) -> Result<(Vec<RawDistrict<'a>>, Option<check::TableEnd>, CohortColumns), Error> {
+/// What a coverage table gives: its districts, where notes under it start, its cohort
+/// columns, and the columns read that Excel hides ([`hidden_column`]).
+pub(super) type Table<'a> = (
+    Vec<RawDistrict<'a>>,
+    Option<check::TableEnd>,
+    CohortColumns,
+    Vec<String>,
+);
+
+pub(super) fn districts<'a>(grid: &'a Grid, kinds: &[TeamKind]) -> Result<Table<'a>, Error> {
     let src = &grid.src;
     // the header as `campaign import` finds it (title rows above it, a header over two rows, a
     // row numbering the columns or giving their units under it): a sheet that imports is read
@@ -102,6 +108,13 @@ pub(super) fn districts<'a>(
     }
     let data = &grid.rows[data_from.min(grid.rows.len())..];
     let columns = columns(src, header, data, kinds, known)?;
+    // the columns read that Excel hides: said in the plan (trial 13f J17)
+    let hidden: Vec<String> = columns
+        .iter()
+        .enumerate()
+        .filter(|(i, c)| **c != Column::Ignored && grid.hidden.column(*i))
+        .map(|(i, _)| hidden_column(header.cell(i), i))
+        .collect();
     // where each cohort is headed, for the rules' check of the cohorts they read
     let cohort_columns: CohortColumns = columns
         .iter()
@@ -175,7 +188,7 @@ pub(super) fn districts<'a>(
             .map(|d| (value(&d.installed), value(&d.smartphones)));
         total.check(src, sums, Reader::Scenario)?;
     }
-    Ok((districts, ending.end(), cohort_columns))
+    Ok((districts, ending.end(), cohort_columns, hidden))
 }
 
 /// Refuses a workbook whose sheet read hides rows below `line` (its header's first row) that
@@ -463,6 +476,15 @@ fn same_column(column: &Column) -> (u8, String) {
         Column::Cohort(cohort) => (6, cohort.to_lowercase()),
         Column::UnitType => (7, String::new()),
     }
+}
+
+/// A column hidden in Excel as the plan and the import report name it: "`Đã cài` (column B)".
+pub(crate) fn hidden_column(heading: &str, index: usize) -> String {
+    format!(
+        "`{}` ({})",
+        crate::diagnostic::shortened(&crate::text::show_hidden(heading.trim())),
+        crate::import::message::column_name(index)
+    )
 }
 
 /// The column a heading of the commune teams or of a cohort ([`Extra::of_heading`]) is in a

@@ -256,7 +256,7 @@ fn scenario(path: &Path, top: &Table<'_, '_>) -> Result<Scenario, Error> {
 
     let (params, params_at) = super::params::params(top)?;
     let (team_kinds, made_provincial) = team_kind::team_kinds(top)?;
-    let (districts, coverage, coverage_notes, coverage_sheet, cohort_columns) =
+    let (districts, coverage, coverage_notes, coverage_sheet, cohort_columns, hidden_columns) =
         districts(top, &team_kinds, &made_provincial)?;
     if districts.len() > crate::limits::DISTRICTS {
         return Err(Error::new(ScenarioProblem::TooManyDistricts {
@@ -299,6 +299,7 @@ fn scenario(path: &Path, top: &Table<'_, '_>) -> Result<Scenario, Error> {
         coverage_notes,
         sheets_chosen,
         cohort_columns,
+        hidden_columns,
     })
 }
 
@@ -720,6 +721,7 @@ type Districts = (
     Option<super::CoverageNotes>,
     Option<super::SheetChosen>,
     coverage::CohortColumns,
+    Option<(String, Vec<String>)>,
 );
 
 fn districts<'a>(
@@ -764,10 +766,14 @@ fn districts<'a>(
     let table = table.map(|(t, _)| t);
     let mut notes = None;
     let mut cohort_columns = coverage::CohortColumns::new();
+    let mut hidden_columns = None;
     let mut list = match &table {
         Some(table) => {
-            let (list, end, columns) = coverage::districts(table, kinds)?;
+            let (list, end, columns, hidden) = coverage::districts(table, kinds)?;
             cohort_columns = columns;
+            if !hidden.is_empty() {
+                hidden_columns = Some((table.src.path.display().to_string(), hidden));
+            }
             notes = end.map(|end| super::CoverageNotes {
                 file: table.src.path.display().to_string(),
                 last_row: end.last_read,
@@ -805,6 +811,7 @@ fn districts<'a>(
             notes,
             sheet_chosen,
             cohort_columns,
+            hidden_columns,
         )),
         None => Err(no_districts(top.src, Pos::File)),
     }

@@ -1,6 +1,7 @@
 //! Scenario files (MODEL.md § "Scenario files"): read, checked once, then plain data.
 
 mod coverage;
+pub(crate) use coverage::hidden_column;
 pub(crate) mod district;
 pub(crate) mod document;
 pub mod history;
@@ -78,6 +79,9 @@ pub struct Scenario {
     /// The cohort columns of the coverage table: each cohort, its heading as written and
     /// where (empty without a table).
     pub cohort_columns: BTreeMap<String, (String, crate::diagnostic::Location)>,
+    /// The coverage workbook, when columns it reads are hidden in Excel: each as "`heading`
+    /// (column B)".
+    pub hidden_columns: Option<(String, Vec<String>)>,
 }
 
 /// A workbook with several shown sheets, read without `sheet = ...`: the sheet read (the one

@@ -16,19 +16,11 @@ pub(crate) enum ColumnProblem {
     },
     /// The header cell of the 1-based column `number` is empty, but the column has figures
     /// (the first on `line`).
-    Unnamed {
-        number: usize,
-        line: usize,
-    },
+    Unnamed { number: usize, line: usize },
     /// A heading named like a column the table reads (`close`), but not exactly.
-    Misspelt {
-        name: String,
-        close: &'static str,
-    },
+    Misspelt { name: String, close: &'static str },
     /// A second district name column (`name` and `district` are one).
-    NameTwice {
-        name: String,
-    },
+    NameTwice { name: String },
     /// A second column of one meaning: `name`, read as `kind`, as is the column `first`
     /// (the 1-based column `number`) before it (trial 13f J14).
     Twice {
@@ -38,18 +30,12 @@ pub(crate) enum ColumnProblem {
         number: usize,
     },
     /// The header has no column for `column`.
-    Missing {
-        column: Needed,
-    },
+    Missing { column: Needed },
     /// The column `name` is a cohort column beyond [`COVERAGE_COHORTS`].
-    TooManyCohorts {
-        name: String,
-    },
+    TooManyCohorts { name: String },
     /// The table is a plan `campaign plan` wrote (`file`, as named): its projection columns
     /// are no coverage, and its "Tổ xã" the plan's teams (trial 13e H23).
-    PlanTable {
-        file: String,
-    },
+    PlanTable { file: String },
 }
 
 /// What a column read twice holds.
