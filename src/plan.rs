@@ -121,6 +121,9 @@ pub enum Notice {
         sheet: String,
         others: Vec<String>,
     },
+    /// Columns of the coverage workbook read that are hidden in Excel: each as "`heading`
+    /// (column B)" (trial 13f J17).
+    HiddenColumnsRead { file: String, columns: Vec<String> },
 }
 
 /// Province totals.
@@ -421,6 +424,12 @@ impl Plan {
                 last_row: notes.last_row,
                 first_row: notes.first_row,
                 text: notes.text.clone(),
+            });
+        }
+        if let Some((file, columns)) = &scenario.hidden_columns {
+            said.push(Notice::HiddenColumnsRead {
+                file: file.clone(),
+                columns: columns.clone(),
             });
         }
         for chosen in &scenario.sheets_chosen {

@@ -1847,3 +1847,37 @@ fn as_of_that_contradicts_the_date_column_is_said() {
     assert_eq!(code, 0, "{vi}");
     assert!(!vi.contains("khác ngày ghi ở --as-of"), "{vi}");
 }
+
+/// Trial 13f J18: `--as-of` a year off the title row's date (and the file name's) was taken
+/// without a word; the report now says the title's date beside it, as for a date column.
+#[test]
+fn as_of_that_contradicts_the_title_or_the_file_name_is_said() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "bao-cao.csv",
+        "Số liệu tính đến ngày 31/8/2020\nHuyện,Smartphone,Đã cài\nHữu Lũng,78399,18019\n",
+    );
+    let [(code, skeleton, vi), (_, _, en)] = both(&path, &["--as-of", "31/8/2021"]);
+    assert_eq!(code, 0, "{vi}");
+    assert!(skeleton.contains("as_of = 2021-08-31"), "{skeleton}");
+    assert_has(
+        &vi,
+        &["ghi ngày 31/8/2020 (2020-08-31), khác ngày ghi ở --as-of"],
+    );
+    assert_has(
+        &en,
+        &["title row 1 gives 31/8/2020 (2020-08-31), another day than --as-of"],
+    );
+    let named = write(
+        dir.path(),
+        "coverage-2020-08-31.csv",
+        "Huyện,Smartphone,Đã cài\nHữu Lũng,78399,18019\n",
+    );
+    let [_, (code, _, en)] = both(&named, &["--as-of", "31/8/2021"]);
+    assert_eq!(code, 0, "{en}");
+    assert_has(&en, &["the file's name gives 31/8/2020"]);
+    // the same day: nothing more said
+    let [(_, _, vi), _] = both(&path, &["--as-of", "31/8/2020"]);
+    assert!(!vi.contains("khác ngày ghi ở --as-of"), "{vi}");
+}

@@ -106,6 +106,8 @@ fn scenario(districts: Vec<DistrictInput>) -> Scenario {
         files: Vec::new(),
         coverage_notes: None,
         sheets_chosen: Vec::new(),
+        cohort_columns: Default::default(),
+        hidden_columns: None,
     }
 }
 

@@ -269,6 +269,8 @@ pub struct TableEnd {
 /// blank row or starts like a note or a signature block ([`is_note`]). A row with figures
 /// below those notes is an error naming it.
 pub(crate) struct Ending {
+    /// The header row's line and its cells as [`table::key`]s, to tell a repeat of it.
+    header: (usize, Vec<String>),
     /// The line of the row seen before (the header's, at first), to see a blank row above one.
     previous: usize,
     last_read: usize,
@@ -285,9 +287,14 @@ pub(crate) enum Next {
 }
 
 impl Ending {
-    /// Below the header, whose last row is on `header_line`.
-    pub fn new(header_line: usize) -> Ending {
+    /// Below the header, whose last row is `header` (its headings).
+    pub fn new(header: &GridRow) -> Ending {
+        let header_line = header.line;
         Ending {
+            header: (
+                header_line,
+                header.cells.iter().map(|c| table::key(c)).collect(),
+            ),
             previous: header_line,
             last_read: header_line,
             end: None,
@@ -320,6 +327,47 @@ impl Ending {
                 ));
             }
             return Ok(Next::Skip);
+        }
+        // a second header row, pasted with a second table (trial 13f J33)
+        let keys = &self.header.1;
+        if keys.iter().filter(|k| !k.is_empty()).count() >= 2
+            && keys
+                .iter()
+                .enumerate()
+                .all(|(i, k)| k.is_empty() || table::key(row.cell(i)) == *k)
+        {
+            return Err(src.error(
+                row.pos(),
+                TableProblem::HeaderAgain {
+                    line: row.line,
+                    header: self.header.0,
+                },
+            ));
+        }
+        let written = row.cell(district).trim();
+        if is_total_row(row, district) && table::is_subtotal(written) {
+            return Err(src.error(
+                row.cell_pos(district),
+                TableProblem::Subtotal {
+                    line: row.line,
+                    name: crate::diagnostic::shortened(&crate::text::show_hidden(written)),
+                },
+            ));
+        }
+        // a name of digits alone: no commune of Việt Nam is named so ("Phường 1" has its
+        // word); a row of column numbers or an STT cell (trial 13f J32)
+        if written.chars().any(|c| c.is_ascii_digit())
+            && written
+                .chars()
+                .all(|c| c.is_ascii_digit() || c.is_ascii_punctuation() || c.is_whitespace())
+        {
+            return Err(src.error(
+                row.cell_pos(district),
+                TableProblem::NumberName {
+                    line: row.line,
+                    name: crate::diagnostic::shortened(written),
+                },
+            ));
         }
         if districts && !figures && !is_total_row(row, district) && (gap || is_note(row)) {
             self.end = Some(TableEnd {

@@ -41,9 +41,18 @@ pub struct Hidden {
     /// What each of `rows` shows first (its first cell with a letter, on one line, cut
     /// short; empty when it has none), in the same order: how messages name a hidden row.
     pub texts: Vec<String>,
+    /// The columns of the sheet read that are hidden in Excel: 1-based ranges, as the sheet
+    /// gives them (read all the same: named where a column read is one, trial 13f J17).
+    pub columns: Vec<(u64, u64)>,
 }
 
 impl Hidden {
+    /// Whether the 0-based column `index` is hidden in Excel.
+    pub fn column(&self, index: usize) -> bool {
+        let n = index as u64 + 1;
+        self.columns.iter().any(|&(min, max)| min <= n && n <= max)
+    }
+
     /// The hidden rows below `line` (a header's), each with its text: the rows of the table.
     pub fn rows_below(&self, line: usize) -> Vec<(usize, String)> {
         self.rows

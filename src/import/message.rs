@@ -744,6 +744,23 @@ pub(crate) enum TableProblem {
         row: Row,
         end: usize,
     },
+    /// A row of the body that repeats the header row on `header` (two tables pasted one
+    /// under the other: trial 13f J33).
+    HeaderAgain {
+        line: usize,
+        header: usize,
+    },
+    /// A total row mid-table that totals a group ("Cộng nhóm 1"), `name` as written.
+    Subtotal {
+        line: usize,
+        name: String,
+    },
+    /// A row whose district name is only a number ("1", "123"): a row of column numbers
+    /// pasted inside the table, or an STT cell in the name column (trial 13f J32).
+    NumberName {
+        line: usize,
+        name: String,
+    },
     /// A row with an installed count below the total row.
     BelowTotal {
         row: Row,
@@ -850,6 +867,13 @@ pub(crate) enum ColumnOption {
     Taken {
         key: String,
         lost: Heading,
+        column: (String, String),
+    },
+    /// The column named for the commune teams or a cohort (`key`) is the table's one column
+    /// of another of them, `lost` (trial 13f J27: `--column commune=students`).
+    ExtraTaken {
+        key: super::extra::Extra,
+        lost: super::extra::Extra,
         column: (String, String),
     },
 }
@@ -971,6 +995,23 @@ impl Message for ColumnOption {
             .hint(format!(
                 "mỗi khóa cần một cột riêng: sửa một trong hai tùy chọn cho đúng cột của nó (ví dụ `--column {second}=\"...\"` với tên cột khác)"
             )),
+            ExtraTaken { key, lost, column } => Said::new(format!(
+                "`--column {}=\"{}\"`: cột {} `{}` là cột {} duy nhất của bảng; đọc nó là {} thì không còn cột nào cho {}",
+                key.field(),
+                column.1,
+                column.0,
+                column.1,
+                lost.vi(),
+                key.vi(),
+                lost.vi()
+            ))
+            .hint(format!(
+                "kiểm tra lại tên cột trong `--column {}`; nếu muốn đọc cột này như vậy thì ghi cả hai, ví dụ `--column {}=\"{}\" --column {}=\"...\"`",
+                key.field(),
+                key.field(),
+                column.1,
+                lost.field()
+            )),
             Taken { key, lost, column } => Said::new(format!(
                 "`--column {key}=\"{}\"`: cột {} `{}` là cột {} duy nhất của bảng; đọc nó là {} thì không còn cột nào cho {}",
                 column.1,
@@ -1049,6 +1090,23 @@ impl Message for ColumnOption {
             ))
             .hint(format!(
                 "each key needs its own column: correct one of the two options (e.g. `--column {second}=\"...\"` with another heading)"
+            )),
+            ExtraTaken { key, lost, column } => Said::new(format!(
+                "`--column {}=\"{}\"`: column {} `{}` is the table's only column of {}; read as {}, it leaves no column for {}",
+                key.field(),
+                column.1,
+                column.0,
+                column.1,
+                lost.en(),
+                key.en(),
+                lost.en()
+            ))
+            .hint(format!(
+                "check the heading given to `--column {}`; if the column is meant so, name both, e.g. `--column {}=\"{}\" --column {}=\"...\"`",
+                key.field(),
+                key.field(),
+                column.1,
+                lost.field()
             )),
             Taken { key, lost, column } => Said::new(format!(
                 "`--column {key}=\"{}\"`: column {} `{}` is the table's only column of {}; read as {}, it leaves no column for the {}",
@@ -1330,6 +1388,18 @@ impl Message for TableProblem {
                 row.said(Lang::Vi)
             ))
             .hint("bảng kết thúc ở dòng trống trước phần ghi chú: chuyển dòng này lên trong bảng, hoặc xóa dòng trống nếu phần dưới vẫn là bảng"),
+            HeaderAgain { line, header } => Said::new(format!(
+                "dòng {line} lặp lại dòng tiêu đề (dòng {header}), như khi hai bảng được dán nối nhau"
+            ))
+            .hint("xóa dòng này: mỗi bảng chỉ có một dòng tiêu đề, ở trên cùng"),
+            Subtotal { line, name } => Said::new(format!(
+                "dòng {line} có vẻ là dòng cộng một nhóm ({name}), không phải một huyện hay dòng tổng cuối bảng"
+            ))
+            .hint("xóa các dòng cộng nhóm: chỉ giữ các huyện và một dòng tổng ở cuối bảng"),
+            NumberName { line, name } => Said::new(format!(
+                "dòng {line}: tên huyện `{name}` chỉ là một con số: đây là dòng đánh số cột hay ô STT?"
+            ))
+            .hint("xóa dòng này nếu là dòng số thứ tự các cột, hoặc ghi tên huyện vào ô tên"),
             BelowTotal { row } => {
                 Said::new(format!("{} nằm dưới dòng tổng", row.said(Lang::Vi)))
                     .hint("đặt dòng tổng ở cuối bảng")
@@ -1480,6 +1550,18 @@ impl Message for TableProblem {
                 row.said(Lang::En)
             ))
             .hint("the table ends at the blank row before the notes: move this row up into the table, or delete the blank row if what follows is still the table"),
+            HeaderAgain { line, header } => Said::new(format!(
+                "row {line} repeats the header row (row {header}), as when two tables are pasted one under the other"
+            ))
+            .hint("delete this row: a table has one header row, at its top"),
+            Subtotal { line, name } => Said::new(format!(
+                "row {line} looks like a subtotal of a group ({name}), not a district nor the total at the end of the table"
+            ))
+            .hint("delete subtotal rows: keep only the districts and one total row at the end"),
+            NumberName { line, name } => Said::new(format!(
+                "row {line}: the district name `{name}` is only a number: is this a row of column numbers or an STT cell?"
+            ))
+            .hint("delete the row if it numbers the columns, or write the district's name in its name cell"),
             BelowTotal { row } => {
                 Said::new(format!("{} comes after the total row", row.said(Lang::En)))
                     .hint("put the total row at the end of the table")

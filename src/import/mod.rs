@@ -98,6 +98,11 @@ pub struct Imported {
     /// With `--as-of`: the table's date column when it says another day (the date, and the
     /// column's heading as shown), said in the report (trial 13e H11).
     pub as_of_column: Option<(Date, String)>,
+    /// With `--as-of`: the date the title rows (or else the file's name) give when it is
+    /// another day, said in the report as a date column's is (trial 13f J18).
+    pub as_of_title: Option<AsOf>,
+    /// The columns read that are hidden in Excel, each as "`heading` (B)" (trial 13f J17).
+    pub hidden_columns: Vec<String>,
     /// The header's rows (one or two), as the file numbers them.
     pub header_lines: Vec<usize>,
     /// Each column read, as (meaning, heading as written, named by `--column`), in the
@@ -229,7 +234,7 @@ fn coverage(grid: &Grid, options: &Options) -> Result<Imported, Error> {
     let mut lines: HashMap<String, (usize, String)> = HashMap::new();
     let mut total: Option<(u64, u64, usize)> = None;
     // where notes end a table without a total row, as the scenario's reader finds it too
-    let mut ending = check::Ending::new(header_row.line);
+    let mut ending = check::Ending::new(header_row);
     let mut total_rate: Option<(&GridRow, String, u64, u64)> = None;
     // the count columns' headings as messages name them: made once, not once a row (H2)
     let installed_title = header.title(columns.installed, "installed");
@@ -357,6 +362,17 @@ fn coverage(grid: &Grid, options: &Options) -> Result<Imported, Error> {
     {
         as_of_column = Some((date, heading));
     }
+    // the same of the title rows' date (or the file name's): a wrong year typed in --as-of
+    // is the same slip (trial 13f J18); a title the reader cannot date is passed over here
+    let mut as_of_title = None;
+    if let Some(given) = options.as_of
+        && as_of_column.is_none()
+        && as_of.is_none()
+        && let Ok(other) = date::as_of(src, &titles, None)
+        && other.date().is_some_and(|d| d.iso() != given.iso())
+    {
+        as_of_title = Some(other);
+    }
     let as_of = match as_of {
         Some(as_of) => as_of,
         None => date::as_of(src, &titles, options.as_of)?,
@@ -385,6 +401,27 @@ fn coverage(grid: &Grid, options: &Options) -> Result<Imported, Error> {
             Reader::Import,
         )?;
     }
+    let read: Vec<usize> = [
+        Some(columns.district),
+        Some(columns.installed),
+        Some(columns.smartphones),
+        columns.rate,
+        columns.unit_type,
+        columns.as_of,
+    ]
+    .into_iter()
+    .flatten()
+    .chain(extra_columns.iter().map(|&(_, i)| i))
+    .collect();
+    let mut hidden_read: Vec<usize> = read
+        .into_iter()
+        .filter(|&i| grid.hidden.column(i))
+        .collect();
+    hidden_read.sort_unstable();
+    let hidden_columns = hidden_read
+        .into_iter()
+        .map(|i| crate::scenario::hidden_column(&found.title(i, ""), i))
+        .collect();
     let coverage = Coverage {
         path: src.path.clone(),
         districts,
@@ -392,6 +429,8 @@ fn coverage(grid: &Grid, options: &Options) -> Result<Imported, Error> {
     };
     Ok(Imported {
         as_of_column,
+        as_of_title,
+        hidden_columns,
         coverage,
         header_lines: found.rows.iter().map(|&i| grid.rows[i].line).collect(),
         columns: read_columns(&found),
@@ -625,6 +664,21 @@ fn extra_columns(
             return Err(Error::new(message::ColumnOption::SameColumn {
                 first: first.to_string(),
                 second: key.to_string(),
+                column: (message::column_name(i), header.title(i, "")),
+            }));
+        }
+        // the table's only column of another of them (`--column commune=students`): read as
+        // this, it leaves that one without a column, as for the counts (trial 13f J27)
+        if let Some(lost) = Extra::of_heading(&titles[i])
+            && lost != *extra
+            && !names.extras.iter().any(|(e, _)| *e == lost)
+            && !(0..titles.len()).any(|j| {
+                j != i && !taken.contains(&Some(j)) && Extra::of_heading(&titles[j]) == Some(lost)
+            })
+        {
+            return Err(Error::new(message::ColumnOption::ExtraTaken {
+                key: *extra,
+                lost,
                 column: (message::column_name(i), header.title(i, "")),
             }));
         }

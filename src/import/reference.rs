@@ -77,6 +77,9 @@ pub(super) struct Scan {
     /// The rows a sheet hides (`<row r="12" hidden="1">`), 1-based, in its order (at most
     /// [`crate::limits::TABLE_ROWS`] kept).
     pub hidden_rows: Vec<u64>,
+    /// The columns a sheet hides (`<col min="2" max="3" hidden="1"/>`), 1-based ranges (at
+    /// most [`crate::limits::TABLE_ROWS`] kept).
+    pub hidden_columns: Vec<(u64, u64)>,
     /// The sheet the workbook opens on (`<workbookView activeTab="1">`, 0-based), when the part
     /// is the workbook's list of sheets and says so.
     pub active_tab: Option<usize>,
@@ -179,6 +182,25 @@ pub(super) fn scan(part: impl BufRead) -> Scan {
                 last_row = number.unwrap_or(last_row.saturating_add(1));
                 if hidden && found.hidden_rows.len() < crate::limits::TABLE_ROWS {
                     found.hidden_rows.push(last_row);
+                }
+            }
+            "col" => {
+                let (mut min, mut max, mut hidden) = (None, None, false);
+                for (name, value) in raw_attributes(element.attributes_raw()) {
+                    match name {
+                        "min" => min = value.parse::<u64>().ok(),
+                        "max" => max = value.parse::<u64>().ok(),
+                        "hidden" => hidden = value == "1" || value == "true",
+                        _ => {}
+                    }
+                }
+                if hidden
+                    && let Some(min) = min
+                    && found.hidden_columns.len() < crate::limits::TABLE_ROWS
+                {
+                    found
+                        .hidden_columns
+                        .push((min, max.unwrap_or(min).max(min)));
                 }
             }
             "workbookView" => {

@@ -309,6 +309,51 @@ pub fn render(imported: &Imported, out: Option<&Path>, rules: &Rules, lang: Lang
         }
     );
     let _ = writeln!(s, "{}", date_line(&imported.as_of, vi));
+    if !imported.hidden_columns.is_empty() {
+        let columns = imported.hidden_columns.join(", ");
+        let _ = if vi {
+            writeln!(
+                s,
+                "CHÚ Ý: đã đọc các cột đang ẩn trong Excel: {columns}. Kiểm tra rằng đó đúng là số liệu cần dùng (bỏ ẩn cột trong Excel để xem), hoặc xóa cột cũ khỏi bảng"
+            )
+        } else {
+            writeln!(
+                s,
+                "NOTE: read columns hidden in Excel: {columns}. Check that they are the figures to use (unhide them in Excel to see them), or delete old columns from the table"
+            )
+        };
+    }
+    if let (Some(other), AsOf::Given(given)) = (&imported.as_of_title, &imported.as_of)
+        && let Some(date) = other.date()
+    {
+        let (vi_from, en_from) = match other {
+            AsOf::Title { line, .. } => {
+                (format!("dòng tiêu đề {line}"), format!("title row {line}"))
+            }
+            _ => ("tên tệp".to_string(), "the file's name".to_string()),
+        };
+        let _ = if vi {
+            writeln!(
+                s,
+                "CHÚ Ý: {vi_from} của bảng ghi ngày {} ({}), khác ngày ghi ở --as-of {} ({}); kịch bản lấy ngày của --as-of. Nếu --as-of gõ nhầm (năm, hoặc thứ tự ngày và tháng), chạy lại với --as-of {} hoặc bỏ --as-of",
+                date.written(),
+                date.iso(),
+                given.written(),
+                given.iso(),
+                date.written(),
+            )
+        } else {
+            writeln!(
+                s,
+                "NOTE: the table's {en_from} gives {} ({}), another day than --as-of {} ({}); the scenario takes --as-of's. If --as-of is mistyped (the year, or the day and the month swapped), run again with --as-of {} or without --as-of",
+                date.written(),
+                date.iso(),
+                given.written(),
+                given.iso(),
+                date.written(),
+            )
+        };
+    }
     if let (Some((date, heading)), AsOf::Given(given)) = (&imported.as_of_column, &imported.as_of) {
         let _ = if vi {
             writeln!(

@@ -353,6 +353,18 @@ pub fn is_total(name: &str) -> bool {
         })
 }
 
+/// Whether a total row's name totals a group, not the table: "Cộng nhóm 1", "Tổng cụm 2",
+/// "Cộng khu vực I", "Subtotal" (trial 13f J33).
+pub fn is_subtotal(name: &str) -> bool {
+    let key = key(name);
+    let words: Vec<&str> = key.split(' ').collect();
+    [
+        "nhom", "cum", "khu vuc", "vung", "group", "cluster", "subtotal", "tam cong",
+    ]
+    .iter()
+    .any(|w| has_words(&words, w))
+}
+
 /// A district's name as the scenario uses it: NFC, trimmed, without the "Huyện " of the
 /// letter's rows ("Huyện Hữu Lũng" is "Hữu Lũng"; "Thành phố Lạng Sơn" keeps its name).
 pub fn district_name(cell: &str) -> String {

@@ -41,6 +41,8 @@ pub(super) fn read(path: &Path, bytes: Vec<u8>, wanted: Option<&str>) -> Result<
     let names: Vec<String> = spans.iter().map(|s| s.name.clone()).collect();
     // what Excel hides: each part's hidden rows (a sheet's), and the sheet it opens on
     let hidden_rows: Vec<Vec<u64>> = spans.iter().map(|s| s.hidden_rows.clone()).collect();
+    let hidden_columns: Vec<Vec<(u64, u64)>> =
+        spans.iter().map(|s| s.hidden_columns.clone()).collect();
     let active_tab = spans.iter().find_map(|s| s.active_tab).unwrap_or(0);
     let metered = Metered {
         bytes: Cursor::new(bytes),
@@ -98,6 +100,8 @@ pub(super) fn read(path: &Path, bytes: Vec<u8>, wanted: Option<&str>) -> Result<
     let first_shown = names.iter().find(|n| visible(n)).cloned();
     let mut read_name: Option<String> = None;
     let mut read_hidden_rows: Vec<(usize, String)> = Vec::new();
+    let mut read_hidden_columns: Vec<(u64, u64)> = Vec::new();
+    let mut first_hidden_columns: Vec<(u64, u64)> = Vec::new();
     let mut first_hidden_rows: Vec<(usize, String)> = Vec::new();
     for name in order {
         // the sheet's name as messages quote it: a name Excel would allow has 31 characters,
@@ -132,6 +136,11 @@ pub(super) fn read(path: &Path, bytes: Vec<u8>, wanted: Option<&str>) -> Result<
         };
         // the rows the sheet's part hides (the part read last is the sheet's) are left out
         let hides = last.get().and_then(|i| hidden_rows.get(i)).cloned();
+        let columns_hidden = last
+            .get()
+            .and_then(|i| hidden_columns.get(i))
+            .cloned()
+            .unwrap_or_default();
         let mut left_out = Vec::new();
         if let Some(hides) = hides.filter(|h| !h.is_empty()) {
             let hides: HashSet<u64> = hides.into_iter().collect();
@@ -153,16 +162,19 @@ pub(super) fn read(path: &Path, bytes: Vec<u8>, wanted: Option<&str>) -> Result<
             chosen = Some(rows);
             read_name = Some(name);
             read_hidden_rows = left_out;
+            read_hidden_columns = columns_hidden;
             break;
         }
         if first.is_none() {
             first = Some(rows);
             read_name = Some(name);
             first_hidden_rows = left_out;
+            first_hidden_columns = columns_hidden;
         }
     }
     if chosen.is_none() {
         read_hidden_rows = first_hidden_rows;
+        read_hidden_columns = first_hidden_columns;
     }
     let rows = chosen.or(first).unwrap_or_default();
     let mut text = String::new();
@@ -199,6 +211,7 @@ pub(super) fn read(path: &Path, bytes: Vec<u8>, wanted: Option<&str>) -> Result<
                 .collect(),
             rows: read_hidden_rows.iter().map(|(r, _)| *r).collect(),
             texts: read_hidden_rows.into_iter().map(|(_, t)| t).collect(),
+            columns: read_hidden_columns,
         },
         sheet: read_name.map(|read| {
             let others = names
@@ -351,6 +364,7 @@ fn unzipped_within_limits(bytes: &[u8]) -> Result<Vec<Span>, Error> {
                 shared_max: scan.shared_max,
                 name,
                 hidden_rows: scan.hidden_rows,
+                hidden_columns: scan.hidden_columns,
                 active_tab: scan.active_tab,
             });
         }
@@ -428,6 +442,7 @@ struct Span {
     name: String,
     /// The rows the part (a sheet) hides in Excel, 1-based.
     hidden_rows: Vec<u64>,
+    hidden_columns: Vec<(u64, u64)>,
     /// The sheet the workbook opens on, when the part is the workbook's list of sheets.
     active_tab: Option<usize>,
 }

@@ -66,6 +66,17 @@ pub(crate) fn sentence(notice: &Notice, lang: Lang) -> String {
                 "Coverage file {file}: the table ends at row {last_row}; from row {first_row} (\"{text}\") on are notes or signatures, not read. If a row below is a district, move it up into the table with both counts"
             ),
         },
+        Notice::HiddenColumnsRead { file, columns } => {
+            let columns = columns.join(", ");
+            match lang {
+                Lang::Vi => format!(
+                    "Tệp Excel {file}: đã đọc các cột đang ẩn trong Excel: {columns}. Kiểm tra rằng đó đúng là số liệu cần dùng (bỏ ẩn cột trong Excel để xem), hoặc xóa cột cũ khỏi bảng"
+                ),
+                Lang::En => format!(
+                    "Workbook {file}: read columns hidden in Excel: {columns}. Check that they are the figures to use (unhide them in Excel to see them), or delete old columns from the table"
+                ),
+            }
+        }
         Notice::WorkbookSheetRead {
             file,
             sheet,

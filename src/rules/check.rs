@@ -46,6 +46,10 @@ pub struct Names {
     params_at: BTreeMap<String, Location>,
     kinds: Vec<(String, Scope)>,
     cohorts: BTreeSet<String>,
+    /// The cohorts the districts count (without the ones every scenario may use).
+    counted: BTreeSet<String>,
+    /// The cohort columns of the coverage table, with where each is headed.
+    cohort_columns: BTreeMap<String, (String, Location)>,
     /// Each district's name and unit type, in scenario order.
     districts: Vec<(String, crate::model::UnitType)>,
     /// The districts' names as `scenario.district_named` finds them: made for the first name
@@ -71,6 +75,12 @@ impl Names {
                 .flat_map(|d| d.cohorts.keys().cloned())
                 .chain(KNOWN_COHORTS.iter().map(|c| (*c).to_string()))
                 .collect(),
+            counted: scenario
+                .districts
+                .iter()
+                .flat_map(|d| d.cohorts.keys().cloned())
+                .collect(),
+            cohort_columns: scenario.cohort_columns.clone(),
             districts: scenario
                 .districts
                 .iter()
@@ -157,6 +167,60 @@ pub(crate) fn params_read(ast: &AST) -> BTreeSet<String> {
         true
     });
     keys
+}
+
+/// The cohorts a rule reads, where it writes them out (`district.cohort("students")`,
+/// `district.mandate("quarantine", ...)`); `None` when one is named otherwise (a variable, a
+/// parameter), which this cannot follow.
+pub(crate) fn cohorts_read(ast: &AST) -> Option<BTreeSet<String>> {
+    let mut cohorts = Some(BTreeSet::new());
+    ast.walk(&mut |path: &[ASTNode]| {
+        if let Some(ASTNode::Expr(Expr::MethodCall(call, _))) = path.last()
+            && (call.name == "cohort" || call.name == "mandate")
+        {
+            match call.args.first() {
+                Some(Expr::StringConstant(name, _)) => {
+                    if let Some(c) = cohorts.as_mut() {
+                        c.insert(name.to_lowercase());
+                    }
+                }
+                _ => cohorts = None,
+            }
+        }
+        true
+    });
+    cohorts
+}
+
+/// A cohort column of the coverage table that no rule reads while the rules read a cohort the
+/// districts do not count: a heading the reader did not know (trial 13f J13: "Học sinh" read
+/// as a group of its own, the schools' installs silently 0). `read`: the cohorts all the rules
+/// read, `None` when a rule names one the check cannot follow.
+pub(crate) fn unread_cohorts(names: &Names, read: Option<&BTreeSet<String>>) -> Vec<Error> {
+    let Some(read) = read else {
+        return Vec::new();
+    };
+    let missing: Vec<String> = read
+        .iter()
+        .filter(|c| !names.counted.contains(*c))
+        .cloned()
+        .collect();
+    if missing.is_empty() {
+        return Vec::new();
+    }
+    names
+        .cohort_columns
+        .iter()
+        .filter(|(cohort, _)| !read.contains(*cohort))
+        .map(|(_, (heading, place))| {
+            let mut error = Error::new(CheckProblem::UnreadCohort {
+                column: heading.clone(),
+                missing: missing.clone(),
+            });
+            error.location = Box::new(place.clone());
+            error
+        })
+        .collect()
 }
 
 /// A `[params]` key of the scenario that no rule reads but that is close to one they read: a

@@ -131,6 +131,7 @@ pub use crate::effects::{Phase, TraceAction, TraceEntry, TraceValue};
 pub use check::Names;
 pub(crate) use limits::as_one_of;
 
+use std::collections::BTreeSet;
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
@@ -619,6 +620,14 @@ impl RuleSet {
                 .flat_map(|rule| check::params_read(&rule.ast))
                 .collect();
             problems.extend(check::unread_params(names, &read));
+            let cohorts = self
+                .rules
+                .iter()
+                .try_fold(BTreeSet::new(), |mut all, rule| {
+                    all.extend(check::cohorts_read(&rule.ast)?);
+                    Some(all)
+                });
+            problems.extend(check::unread_cohorts(names, cohorts.as_ref()));
         }
         problems
     }
@@ -633,8 +642,9 @@ pub fn check_files(paths: &[PathBuf], names: Option<&Names>, complete: bool) -> 
     let engine = engine::new_engine(&clock);
     let known = check::Known::of_rules_engine(&engine);
     let mut problems = Vec::new();
-    let mut read = std::collections::BTreeSet::new();
+    let mut read = BTreeSet::new();
     let mut all_compiled = true;
+    let mut cohorts = Some(BTreeSet::new());
     for path in paths {
         match compile(&engine, path) {
             Ok(rule) => {
@@ -646,6 +656,10 @@ pub fn check_files(paths: &[PathBuf], names: Option<&Names>, complete: bool) -> 
                     names,
                 ));
                 read.extend(check::params_read(&rule.ast));
+                cohorts = cohorts.and_then(|mut all| {
+                    all.extend(check::cohorts_read(&rule.ast)?);
+                    Some(all)
+                });
             }
             Err(e) => {
                 all_compiled = false;
@@ -658,6 +672,7 @@ pub fn check_files(paths: &[PathBuf], names: Option<&Names>, complete: bool) -> 
         && complete
     {
         problems.extend(check::unread_params(names, &read));
+        problems.extend(check::unread_cohorts(names, cohorts.as_ref()));
     }
     problems
 }

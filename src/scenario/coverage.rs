@@ -7,12 +7,13 @@
 //! ([`check`]); what is the scenario's own is here: the team-kind and cohort columns, and
 //! each district as read, every value with its cell.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 use super::district::{Count, Entry, RawDistrict, normalise, provincial_in_district, unit_type};
-use super::message::{ColumnProblem, Hint, Needed, Remove};
-use crate::diagnostic::{Error, did_you_mean};
+use super::message::{ColumnProblem, Hint, Needed, Remove, Twin};
+use crate::diagnostic::{Error, Location, did_you_mean};
 use crate::import::check::{self, Reader, Total};
+use crate::import::extra::Extra;
 use crate::import::grid::{Grid, GridRow};
 use crate::import::header;
 use crate::import::message::CellProblem;
@@ -20,6 +21,7 @@ use crate::import::table::{self, Heading};
 use crate::limits::COVERAGE_COHORTS;
 use crate::model::{Scope, TeamKind};
 use crate::source::Source;
+use crate::text::Text;
 
 /// What a column holds.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,10 +46,19 @@ const KNOWN: [&str; 5] = ["name", "district", "installed", "smartphones", "unit_
 /// Reads the rows of a coverage table; `check` in `district.rs` does the rest. Also where
 /// notes under the table start, when it has some (read as `campaign import` reads them,
 /// [`check::Ending`]: not districts, and said in the plan).
-pub(super) fn districts<'a>(
-    grid: &'a Grid,
-    kinds: &[TeamKind],
-) -> Result<(Vec<RawDistrict<'a>>, Option<check::TableEnd>), Error> {
+/// The cohort columns of a coverage table: each cohort, its heading as written and where.
+pub(super) type CohortColumns = std::collections::BTreeMap<String, (String, Location)>;
+
+/// What a coverage table gives: its districts, where notes under it start, its cohort
+/// columns, and the columns read that Excel hides ([`hidden_column`]).
+pub(super) type Table<'a> = (
+    Vec<RawDistrict<'a>>,
+    Option<check::TableEnd>,
+    CohortColumns,
+    Vec<String>,
+);
+
+pub(super) fn districts<'a>(grid: &'a Grid, kinds: &[TeamKind]) -> Result<Table<'a>, Error> {
     let src = &grid.src;
     // the header as `campaign import` finds it (title rows above it, a header over two rows, a
     // row numbering the columns or giving their units under it): a sheet that imports is read
@@ -97,6 +108,27 @@ pub(super) fn districts<'a>(
     }
     let data = &grid.rows[data_from.min(grid.rows.len())..];
     let columns = columns(src, header, data, kinds, known)?;
+    // the columns read that Excel hides: said in the plan (trial 13f J17)
+    let hidden: Vec<String> = columns
+        .iter()
+        .enumerate()
+        .filter(|(i, c)| **c != Column::Ignored && grid.hidden.column(*i))
+        .map(|(i, _)| hidden_column(header.cell(i), i))
+        .collect();
+    // where each cohort is headed, for the rules' check of the cohorts they read
+    let cohort_columns: CohortColumns = columns
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| match c {
+            Column::Cohort(cohort) => {
+                let place = *src
+                    .error(header.cell_pos(i), Text::new(String::new(), String::new()))
+                    .location;
+                Some((cohort.clone(), (header.cell(i).trim().to_string(), place)))
+            }
+            _ => None,
+        })
+        .collect();
     // the cells a row needs: up to the last column that is read
     let needed = columns
         .iter()
@@ -108,7 +140,7 @@ pub(super) fn districts<'a>(
     let smartphones_index = index(&Column::Smartphones);
     let mut districts = Vec::new();
     let mut total: Option<Total> = None;
-    let mut ending = check::Ending::new(header.line);
+    let mut ending = check::Ending::new(header);
     for row in data {
         if row.filled() == 0 {
             continue;
@@ -156,7 +188,7 @@ pub(super) fn districts<'a>(
             .map(|d| (value(&d.installed), value(&d.smartphones)));
         total.check(src, sums, Reader::Scenario)?;
     }
-    Ok((districts, ending.end()))
+    Ok((districts, ending.end(), cohort_columns, hidden))
 }
 
 /// Refuses a workbook whose sheet read hides rows below `line` (its header's first row) that
@@ -187,8 +219,8 @@ fn columns(
     known: Option<&crate::import::columns::Columns>,
 ) -> Result<Vec<Column>, Error> {
     let mut columns: Vec<Column> = Vec::new();
-    // the columns so far, as [`same_column`] tells them apart: one look per heading
-    let mut seen: HashSet<(u8, String)> = HashSet::new();
+    // the columns so far, as [`same_column`] tells them apart, with each one's index
+    let mut seen: HashMap<(u8, String), usize> = HashMap::new();
     let mut cohorts = 0;
     for i in 0..header.cells.len() {
         let name = header.cell(i);
@@ -236,6 +268,14 @@ fn columns(
                     return Err(provincial_in_district(src, at, &kind.name, Remove::Column)
                         .table_column(name));
                 }
+                // the headings `campaign import` reads as the commune teams and the cohorts
+                // ("Số xã", "Học sinh", "Cách ly", "Xét nghiệm"): one reading, not two (trial
+                // 13f J13: "Học sinh" became a group no rule reads)
+                None if let Some(extra) = Extra::of_heading(name)
+                    && let Some(column) = extra_column(extra, kinds) =>
+                {
+                    column
+                }
                 None => {
                     if let Some(close) = did_you_mean(&lower, KNOWN) {
                         return Err(src.error(
@@ -251,16 +291,25 @@ fn columns(
                 }
             },
         };
-        if column != Column::Ignored && !seen.insert(same_column(&column)) {
+        if column != Column::Ignored
+            && let Some(&first) = seen.get(&same_column(&column))
+        {
             let name = name.to_string();
             return Err(src.error(
                 at,
-                if column == Column::Name {
-                    ColumnProblem::NameTwice { name }
-                } else {
-                    ColumnProblem::Twice { name }
+                match twin(&column) {
+                    None => ColumnProblem::NameTwice { name },
+                    Some(kind) => ColumnProblem::Twice {
+                        name,
+                        kind,
+                        first: header.cell(first).trim().to_string(),
+                        number: first + 1,
+                    },
                 },
             ));
+        }
+        if column != Column::Ignored {
+            seen.insert(same_column(&column), i);
         }
         if matches!(column, Column::Cohort(_)) {
             cohorts += 1;
@@ -383,7 +432,8 @@ fn read_row<'a>(
                 if let Some(c) = count(false)? {
                     d.cohorts.push(Entry {
                         key: cohort.clone(),
-                        key_at: src.spot(at),
+                        // a problem with the cohort's name is in its heading (trial 13f J14)
+                        key_at: src.spot(header.cell_pos(i)),
                         count: c,
                     });
                 }
@@ -426,6 +476,42 @@ fn same_column(column: &Column) -> (u8, String) {
         Column::Cohort(cohort) => (6, cohort.to_lowercase()),
         Column::UnitType => (7, String::new()),
     }
+}
+
+/// A column hidden in Excel as the plan and the import report name it: "`Đã cài` (column B)".
+pub(crate) fn hidden_column(heading: &str, index: usize) -> String {
+    format!(
+        "`{}` ({})",
+        crate::diagnostic::shortened(&crate::text::show_hidden(heading.trim())),
+        crate::import::message::column_name(index)
+    )
+}
+
+/// The column a heading of the commune teams or of a cohort ([`Extra::of_heading`]) is in a
+/// scenario: the local team kind `commune` (when the scenario has it), or the cohort.
+fn extra_column(extra: Extra, kinds: &[TeamKind]) -> Option<Column> {
+    match extra {
+        Extra::Communes => kinds
+            .iter()
+            .find(|k| k.scope == Scope::Local && k.name.to_lowercase() == extra.field())
+            .map(|k| Column::Team(k.name.clone())),
+        Extra::Quarantine | Extra::Testing | Extra::Students => {
+            Some(Column::Cohort(extra.field().to_string()))
+        }
+    }
+}
+
+/// What a column is, as a message about a second one of it says it (`None`: the names).
+fn twin(column: &Column) -> Option<Twin> {
+    Some(match column {
+        Column::Name | Column::Ignored => return None,
+        Column::Installed => Twin::Installed,
+        Column::Smartphones => Twin::Smartphones,
+        Column::Rate => Twin::Rate,
+        Column::UnitType => Twin::UnitType,
+        Column::Team(kind) => Twin::Team(kind.clone()),
+        Column::Cohort(cohort) => Twin::Cohort(cohort.clone()),
+    })
 }
 
 fn header_title(column: &Column) -> &str {

@@ -265,8 +265,15 @@ fn scenario(path: &Path, top: &Table<'_, '_>) -> Result<Scenario, Error> {
 
     let (params, params_at) = super::params::params(top)?;
     let (team_kinds, made_provincial) = team_kind::team_kinds(top)?;
-    let (districts, coverage, coverage_notes, coverage_sheet, written) =
-        districts(top, &team_kinds, &made_provincial)?;
+    let (
+        districts,
+        coverage,
+        coverage_notes,
+        coverage_sheet,
+        written,
+        cohort_columns,
+        hidden_columns,
+    ) = districts(top, &team_kinds, &made_provincial)?;
     if districts.len() > crate::limits::DISTRICTS {
         return Err(Error::new(ScenarioProblem::TooManyDistricts {
             count: districts.len(),
@@ -308,6 +315,8 @@ fn scenario(path: &Path, top: &Table<'_, '_>) -> Result<Scenario, Error> {
         files,
         coverage_notes,
         sheets_chosen,
+        cohort_columns,
+        hidden_columns,
     })
 }
 
@@ -772,6 +781,8 @@ type Districts = (
     Option<super::CoverageNotes>,
     Option<super::SheetChosen>,
     Vec<super::history::WrittenAt>,
+    coverage::CohortColumns,
+    Option<(String, Vec<String>)>,
 );
 
 fn districts<'a>(
@@ -815,9 +826,15 @@ fn districts<'a>(
         .and_then(|(t, named)| super::SheetChosen::of(&t.src.path, &t.sheet, &t.hidden, *named));
     let table = table.map(|(t, _)| t);
     let mut notes = None;
+    let mut cohort_columns = coverage::CohortColumns::new();
+    let mut hidden_columns = None;
     let mut list = match &table {
         Some(table) => {
-            let (list, end) = coverage::districts(table, kinds)?;
+            let (list, end, columns, hidden) = coverage::districts(table, kinds)?;
+            cohort_columns = columns;
+            if !hidden.is_empty() {
+                hidden_columns = Some((crate::text::shown_path(&table.src.path), hidden));
+            }
             notes = end.map(|end| super::CoverageNotes {
                 file: crate::text::shown_path(&table.src.path),
                 last_row: end.last_read,
@@ -881,6 +898,8 @@ fn districts<'a>(
                 notes,
                 sheet_chosen,
                 written,
+                cohort_columns,
+                hidden_columns,
             ))
         }
         None => Err(no_districts(top.src, Pos::File)),

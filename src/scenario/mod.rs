@@ -1,6 +1,7 @@
 //! Scenario files (MODEL.md § "Scenario files"): read, checked once, then plain data.
 
 mod coverage;
+pub(crate) use coverage::hidden_column;
 pub(crate) mod district;
 pub(crate) mod document;
 pub mod history;
@@ -79,6 +80,12 @@ pub struct Scenario {
     /// The workbooks (the coverage file, `[[history]]` files) read from one of several shown
     /// sheets without a `sheet` key: which sheet was read, said in every plan (trial 13e H4).
     pub sheets_chosen: Vec<SheetChosen>,
+    /// The cohort columns of the coverage table: each cohort, its heading as written and
+    /// where (empty without a table).
+    pub cohort_columns: BTreeMap<String, (String, crate::diagnostic::Location)>,
+    /// The coverage workbook, when columns it reads are hidden in Excel: each as "`heading`
+    /// (column B)".
+    pub hidden_columns: Option<(String, Vec<String>)>,
 }
 
 /// A workbook with several shown sheets, read without `sheet = ...`: the sheet read (the one

@@ -218,8 +218,18 @@ pub(super) fn patch_districts<'a>(
         let mut fields: Vec<String> = Vec::new();
         fields.extend(patch.unit_type.is_some().then(|| "unit_type".to_string()));
         fields.extend(patch.installed.is_some().then(|| "installed".to_string()));
-        fields.extend(patch.smartphones.is_some().then(|| "smartphones".to_string()));
-        fields.extend(patch.teams.iter().map(|e| format!("teams.{}", fold(&e.key))));
+        fields.extend(
+            patch
+                .smartphones
+                .is_some()
+                .then(|| "smartphones".to_string()),
+        );
+        fields.extend(
+            patch
+                .teams
+                .iter()
+                .map(|e| format!("teams.{}", fold(&e.key))),
+        );
         fields.extend(patch.cohorts.iter().map(|e| fold(&e.key)));
         changed.push((i, fields));
         if patch.unit_type.is_some() {

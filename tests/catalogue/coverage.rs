@@ -249,12 +249,87 @@ fn cases() -> Vec<Case> {
             ";students\n",
             ";student\n",
         )
-        .at("coverage.csv:2:42")
+        // (the heading's cell, not the first district's: trial 13f J14)
+        .at("coverage.csv:1:55")
         .place(
             "mục `student`: không biết nhóm `student`",
             "field `student`: unknown cohort `student`",
         )
         .hint("có phải là `students`?", "did you mean `students`?"),
+        // trial 13f J13: a heading import reads as a cohort ("Học sinh") became a group no rule
+        // reads; one the reader does not know is said where the rules read another
+        edited(
+            "coverage: a cohort column no rule reads, the rules' cohort absent",
+            ";students\n",
+            ";pupils\n",
+        )
+        .at("coverage.csv:1:55")
+        .place(
+            "cột `pupils` của bảng số liệu là số người của một nhóm mà không quy tắc nào đọc",
+            "column `pupils` of the coverage table counts a cohort no rule reads",
+        )
+        .hint(
+            "đặt tên cột là `students` (hoặc `Học sinh`)",
+            "head it `students` (or `Học sinh`)",
+        ),
+        // trial 13f J14: "appears twice" of a heading written once, the caret on a data row
+        edited(
+            "coverage: a second installed column",
+            "name;installed;smartphones;",
+            "name;installed;smartphones;Đã cài Bluezone;",
+        )
+        .at("coverage.csv:1:28")
+        .place(
+            "cột `Đã cài Bluezone` là một cột số đã cài nữa (như cột `installed`, cột 2)",
+            "`Đã cài Bluezone` is another installed column (as `installed`, column 2)",
+        )
+        .hint("xóa một trong hai cột", "delete one of the two"),
+        edited(
+            "coverage: a look-alike letter in a cohort heading",
+            ";quarantine;",
+            ";quar\u{430}ntine;",
+        )
+        .at("coverage.csv:1:36")
+        .place("không biết nhóm", "unknown cohort")
+        .hint("`quarantine`", "`quarantine`"),
+        // trial 13f J32: a row of numbers became a district named "1"
+        edited(
+            "coverage: a row of column numbers inside the table",
+            "Chi Lăng;",
+            "1;2;3;4;5;6;7\nChi Lăng;",
+        )
+        .at("coverage.csv:7:1")
+        .place(
+            "tên huyện `1` chỉ là một con số",
+            "the district name `1` is only a number",
+        )
+        .hint(
+            "ghi tên huyện vào ô tên",
+            "write the district's name in its name cell",
+        ),
+        // trial 13f J33: a header pasted again; a group's subtotal
+        edited(
+            "coverage: the header row repeated inside the table",
+            "Chi Lăng;",
+            "name;installed;smartphones;commune;quarantine;testing;students\nChi Lăng;",
+        )
+        .at("coverage.csv:7")
+        .place(
+            "dòng 7 lặp lại dòng tiêu đề (dòng 1)",
+            "row 7 repeats the header row (row 1)",
+        )
+        .hint("xóa dòng này", "delete this row"),
+        edited(
+            "coverage: a group subtotal inside the table",
+            "Chi Lăng;",
+            "Cộng nhóm 1;101694;330551;;;;\nChi Lăng;",
+        )
+        .at("coverage.csv:7:1")
+        .place(
+            "dòng 7 có vẻ là dòng cộng một nhóm (Cộng nhóm 1)",
+            "row 7 looks like a subtotal of a group (Cộng nhóm 1)",
+        )
+        .hint("xóa các dòng cộng nhóm", "delete subtotal rows"),
         // ---- cells ----
         edited("coverage: a letter O for a zero", "18019", "18O19")
             .at("coverage.csv:3:10")

@@ -259,6 +259,58 @@ fn cases() -> Vec<Case> {
             "row 2 (`1, 2, 3`) was taken for a row numbering the columns",
         )
         .hint("`Huyện 1` thay vì `1`", "`Huyện 1` rather than `1`"),
+        // trial 13f J32, J33: a row of numbers, a repeated header, a subtotal mid-table
+        edited(
+            "import: a row of column numbers inside the table",
+            "Huyện Cao Lộc;",
+            "1;2;3;4\nHuyện Cao Lộc;",
+        )
+        .at(&format!("{AT}:4:1"))
+        .place(
+            "tên huyện `1` chỉ là một con số",
+            "the district name `1` is only a number",
+        )
+        .hint(
+            "xóa dòng này nếu là dòng số thứ tự các cột",
+            "delete the row if it numbers the columns",
+        ),
+        edited(
+            "import: the header row repeated inside the table",
+            "Huyện Cao Lộc;",
+            "HUYỆN;ĐÃ CÀI BLUEZONE;TỔNG SMARTPHONE;Tỷ lệ thuê bao đã cài\nHuyện Cao Lộc;",
+        )
+        .at(&format!("{AT}:4"))
+        .place(
+            "dòng 4 lặp lại dòng tiêu đề (dòng 1)",
+            "row 4 repeats the header row (row 1)",
+        )
+        .hint("xóa dòng này", "delete this row"),
+        edited(
+            "import: a group subtotal inside the table",
+            "Huyện Cao Lộc;",
+            "Cộng nhóm 1;57,930;175,217;33%\nHuyện Cao Lộc;",
+        )
+        .at(&format!("{AT}:4:1"))
+        .place(
+            "có vẻ là dòng cộng một nhóm (Cộng nhóm 1)",
+            "looks like a subtotal of a group (Cộng nhóm 1)",
+        )
+        .hint("xóa các dòng cộng nhóm", "delete subtotal rows"),
+        // trial 13f J27: the students column read as commune teams, the real one unplaced
+        table(
+            "import: --column commune names the only students column",
+            "Huyện;Đã cài;Tổng smartphone;commune;students\nHuyện Hữu Lũng;18019;78399;24;5500\n",
+        )
+        .arg("--column")
+        .arg("commune=students")
+        .place(
+            "cột E `students` là cột số học sinh, sinh viên (students) duy nhất của bảng",
+            "column E `students` is the table's only column of pupils and students (students)",
+        )
+        .hint(
+            "`--column commune=\"students\" --column students=\"...\"`",
+            "`--column commune=\"students\" --column students=\"...\"`",
+        ),
         Case::new(
             "import: an old .xls workbook",
             &["import", "{dir}/scenarios/letter.xls"],

@@ -297,8 +297,8 @@ fn a_column_given_twice() {
     assert_has(
         &en,
         &[
-            "coverage.csv:1:37: column `Students` appears twice",
-            "delete one of the two columns",
+            "coverage.csv:1:37: `Students` is another cohort `students` column (as `students`, column 4)",
+            "delete one of the two",
         ],
     );
 }

@@ -155,3 +155,39 @@ fn windows_line_endings_point_at_the_right_line() {
     );
     assert_has(&vi, &["coverage.csv:3:9: huyện \"Cao Lộc\""]);
 }
+
+/// Trial 13f J13: "Học sinh", "Cách ly", "Xét nghiệm" are the cohorts `campaign import` reads
+/// them as (`students`, `quarantine`, `testing`), not groups of their own that no rule reads.
+#[test]
+fn vietnamese_cohort_headings_are_the_cohorts_import_reads() {
+    let case = Case::new();
+    case.write(
+        "coverage.csv",
+        "Huyện;Đã cài Bluezone;Tổng smartphone;Cách ly;Xét nghiệm;Học sinh\n\
+         Huyện Hữu Lũng;18019;78399;15;600;5500\n",
+    );
+    let scenario = case
+        .load(&scenario("coverage.csv"))
+        .unwrap_or_else(|e| panic!("{}", e.render(campaign_planner::text::Lang::En)));
+    let cohorts: Vec<(String, u64)> = scenario.districts[0]
+        .cohorts
+        .iter()
+        .map(|(k, v)| (k.clone(), *v))
+        .collect();
+    assert_eq!(
+        cohorts,
+        [
+            ("quarantine".to_string(), 15),
+            ("students".to_string(), 5500),
+            ("testing".to_string(), 600)
+        ]
+    );
+    let imported =
+        import::read_with(&case.dir.path().join("coverage.csv"), &Default::default()).unwrap();
+    let fields: Vec<&str> = imported
+        .extra_columns
+        .iter()
+        .map(|(e, _)| e.field())
+        .collect();
+    assert_eq!(fields, ["quarantine", "testing", "students"]);
+}

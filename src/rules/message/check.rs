@@ -29,6 +29,12 @@ impl Solve {
 pub(crate) enum CheckProblem {
     /// A `[params]` key of the scenario that no rule reads, close to `close`, which they read.
     UnreadParam { key: String, close: String },
+    /// A cohort column of the coverage table (`column`, as headed) that no rule reads, while
+    /// the rules read the cohorts `missing`, which the table does not have (trial 13f J13).
+    UnreadCohort {
+        column: String,
+        missing: Vec<String>,
+    },
     /// A function nothing calls, named almost like the hook `hook`.
     NeverRuns { name: String, hook: &'static str },
     /// `district.x = ...` or `scenario.x = ...`.
@@ -242,6 +248,16 @@ impl Message for CheckProblem {
                 "{} Sửa tên trong tệp kịch bản",
                 crate::diagnostic::did_you_mean_for_vi(key, close)
             )),
+            UnreadCohort { column, missing } => Said::new(format!(
+                "cột `{column}` của bảng số liệu là số người của một nhóm mà không quy tắc nào \
+                 đọc, trong khi các quy tắc đọc nhóm {} mà bảng không có cột nào",
+                cohort_list(missing)
+            ))
+            .hint(format!(
+                "nếu cột này đếm nhóm đó, đặt tên cột là {}; nếu không quy tắc nào cần cột \
+                 này, xóa cột hoặc đặt tên cột là `Ghi chú` để chương trình bỏ qua",
+                cohort_headings(missing, "hoặc")
+            )),
             NeverRuns { name, hook } => Said::new(format!(
                 "hàm `{name}` không bao giờ chạy: chỉ `before_solve` và `after_solve` \
                  được gọi, và không hàm nào gọi `{name}`"
@@ -434,6 +450,16 @@ impl Message for CheckProblem {
                 "{} Fix the name in the scenario file",
                 crate::diagnostic::did_you_mean_for_en(key, close)
             )),
+            UnreadCohort { column, missing } => Said::new(format!(
+                "column `{column}` of the coverage table counts a cohort no rule reads, while \
+                 the rules read {}, which the table has no column for",
+                cohort_list(missing)
+            ))
+            .hint(format!(
+                "if the column counts that cohort, head it {}; if no rule needs the column, \
+                 delete it or head it `Notes` to leave it unread",
+                cohort_headings(missing, "or")
+            )),
             NeverRuns { name, hook } => Said::new(format!(
                 "the function `{name}` never runs: only `before_solve` and \
                  `after_solve` are called, and nothing calls `{name}`"
@@ -623,4 +649,27 @@ impl Message for CheckProblem {
             }
         }
     }
+}
+
+/// Cohorts as a message lists them: `students`, `testing`.
+fn cohort_list(cohorts: &[String]) -> String {
+    cohorts
+        .iter()
+        .map(|c| format!("`{c}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The headings a column of each cohort may have: `students` (or `Học sinh`), joined by `or`.
+fn cohort_headings(cohorts: &[String], or: &str) -> String {
+    cohorts
+        .iter()
+        .map(|c| match c.as_str() {
+            "students" => format!("`students` ({or} `Học sinh`)"),
+            "quarantine" => format!("`quarantine` ({or} `Cách ly`)"),
+            "testing" => format!("`testing` ({or} `Xét nghiệm`)"),
+            _ => format!("`{c}`"),
+        })
+        .collect::<Vec<_>>()
+        .join(&format!(" {or} "))
 }

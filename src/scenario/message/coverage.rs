@@ -16,35 +16,62 @@ pub(crate) enum ColumnProblem {
     },
     /// The header cell of the 1-based column `number` is empty, but the column has figures
     /// (the first on `line`).
-    Unnamed {
-        number: usize,
-        line: usize,
-    },
+    Unnamed { number: usize, line: usize },
     /// A heading named like a column the table reads (`close`), but not exactly.
-    Misspelt {
-        name: String,
-        close: &'static str,
-    },
+    Misspelt { name: String, close: &'static str },
     /// A second district name column (`name` and `district` are one).
-    NameTwice {
-        name: String,
-    },
+    NameTwice { name: String },
+    /// A second column of one meaning: `name`, read as `kind`, as is the column `first`
+    /// (the 1-based column `number`) before it (trial 13f J14).
     Twice {
         name: String,
+        kind: Twin,
+        first: String,
+        number: usize,
     },
     /// The header has no column for `column`.
-    Missing {
-        column: Needed,
-    },
+    Missing { column: Needed },
     /// The column `name` is a cohort column beyond [`COVERAGE_COHORTS`].
-    TooManyCohorts {
-        name: String,
-    },
+    TooManyCohorts { name: String },
     /// The table is a plan `campaign plan` wrote (`file`, as named): its projection columns
     /// are no coverage, and its "Tổ xã" the plan's teams (trial 13e H23).
-    PlanTable {
-        file: String,
-    },
+    PlanTable { file: String },
+}
+
+/// What a column read twice holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Twin {
+    Installed,
+    Smartphones,
+    Rate,
+    UnitType,
+    /// The local teams of this kind.
+    Team(String),
+    Cohort(String),
+}
+
+impl Twin {
+    fn vi(&self) -> String {
+        match self {
+            Twin::Installed => "số đã cài".to_string(),
+            Twin::Smartphones => "số smartphone".to_string(),
+            Twin::Rate => "tỷ lệ".to_string(),
+            Twin::UnitType => "loại đơn vị".to_string(),
+            Twin::Team(kind) => format!("số tổ `{kind}`"),
+            Twin::Cohort(cohort) => format!("nhóm người `{cohort}`"),
+        }
+    }
+
+    fn en(&self) -> String {
+        match self {
+            Twin::Installed => "installed".to_string(),
+            Twin::Smartphones => "smartphones".to_string(),
+            Twin::Rate => "rate".to_string(),
+            Twin::UnitType => "unit type".to_string(),
+            Twin::Team(kind) => format!("`{kind}` teams"),
+            Twin::Cohort(cohort) => format!("cohort `{cohort}`"),
+        }
+    }
 }
 
 /// A column a coverage table must have.
@@ -77,7 +104,16 @@ impl Message for ColumnProblem {
                 "cột `{name}` lặp lại cột tên huyện (`name` và `district` là cùng một cột)"
             ))
             .hint("xóa một trong hai cột"),
-            Twice { name } => Said::new(format!("cột `{name}` bị lặp")).hint("xóa một trong hai cột"),
+            Twice {
+                name,
+                kind,
+                first,
+                number,
+            } => Said::new(format!(
+                "cột `{name}` là một cột {} nữa (như cột `{first}`, cột {number})",
+                kind.vi()
+            ))
+            .hint("mỗi thứ chỉ đọc từ một cột: xóa một trong hai cột, hoặc đặt tên cột không dùng là `Ghi chú` để chương trình bỏ qua"),
             Missing { column } => Said::new(format!(
                 "dòng tiêu đề thiếu cột {}",
                 match column {
@@ -122,9 +158,16 @@ impl Message for ColumnProblem {
                 "column `{name}` repeats the district name column (`name` and `district` are the same column)"
             ))
             .hint("delete one of the two columns"),
-            Twice { name } => {
-                Said::new(format!("column `{name}` appears twice")).hint("delete one of the two columns")
-            }
+            Twice {
+                name,
+                kind,
+                first,
+                number,
+            } => Said::new(format!(
+                "`{name}` is another {} column (as `{first}`, column {number})",
+                kind.en()
+            ))
+            .hint("each figure is read from one column: delete one of the two, or head the one not to read `Notes` to leave it unread"),
             Missing { column } => Said::new(format!(
                 "the header has no {}",
                 match column {

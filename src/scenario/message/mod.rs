@@ -17,7 +17,7 @@ mod syntax;
 mod team_kind;
 
 pub(crate) use conflict::Conflict;
-pub(crate) use coverage::{ColumnProblem, Needed};
+pub(crate) use coverage::{ColumnProblem, Needed, Twin};
 pub(crate) use district::{Changed, DistrictProblem, Remove};
 pub(crate) use document::{DocumentProblem, Expected, Found};
 pub(crate) use hint::{Hint, NumberFix, example, example_of_field};
