@@ -66,7 +66,7 @@ pub fn whole_parts(parts: &[f64], kept: &[bool]) -> Vec<f64> {
 /// A number as written (`100000000`, `0.41`, `-1500.25`), its digits kept, printed as a person
 /// reads it: thousands grouped and the decimal separator of the language (`100.000.000`,
 /// `0,41`, `-1.500,25` / `100,000,000`, `0.41`, `-1,500.25`); `None` for anything else (a
-/// date, a word, a number in exponent form).
+/// date, a word, a number in exponent form, one with a leading zero or past 39 digits).
 pub fn as_written(lang: Lang, text: &str) -> Option<String> {
     let (sign, digits) = match text.strip_prefix('-') {
         Some(rest) => ("-", rest),
@@ -77,20 +77,21 @@ pub fn as_written(lang: Lang, text: &str) -> Option<String> {
         None => (digits, None),
     };
     let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    if !all_digits(whole) || fraction.is_some_and(|f| !all_digits(f)) {
+    // a leading zero ("007") would be lost: such a text is not shown as a number
+    if !all_digits(whole)
+        || fraction.is_some_and(|f| !all_digits(f))
+        || whole.len() > 1 && whole.starts_with('0')
+    {
         return None;
     }
-    let (group, point) = match lang {
-        Lang::Vi => ('.', ','),
-        Lang::En => (',', '.'),
+    let grouped = whole
+        .parse::<u128>()
+        .ok()?
+        .to_formatted_string(&locale(lang));
+    let point = match lang {
+        Lang::Vi => ',',
+        Lang::En => '.',
     };
-    let mut grouped = String::new();
-    for (i, c) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i).is_multiple_of(3) {
-            grouped.push(group);
-        }
-        grouped.push(c);
-    }
     Some(match fraction {
         Some(f) => format!("{sign}{grouped}{point}{f}"),
         None => format!("{sign}{grouped}"),

@@ -171,6 +171,16 @@ impl Source {
         Some(Source::unreadable(path, what, &err))
     }
 
+    /// "the rule file PATH", as a message about a rule file named in a scenario, a rule test or
+    /// on the command line names it.
+    pub fn rule_file(path: &Path) -> Text {
+        let shown = path.display();
+        Text::new(
+            format!("tệp quy tắc {shown}"),
+            format!("the rule file {shown}"),
+        )
+    }
+
     /// [`Source::broken_link`], pointed at `pos` of this source (the line that names the
     /// path), as the error of `field`.
     pub fn broken_link_at(&self, pos: Pos, field: &str, path: &Path, what: &Text) -> Option<Error> {

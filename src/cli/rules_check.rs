@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Error, Message};
 use crate::rules::{self, Names};
+use crate::source::Source;
 use crate::text::Lang;
 
 use super::message::{RulesCheckProblem, SetProblem};
@@ -121,13 +122,7 @@ fn rule_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
             );
         } else if path.exists() {
             files.push(path.clone());
-        } else if let Some(link) = crate::source::Source::broken_link(
-            path,
-            &crate::text::Text::new(
-                format!("tệp quy tắc {}", path.display()),
-                format!("the rule file {}", path.display()),
-            ),
-        ) {
+        } else if let Some(link) = Source::broken_link(path, &Source::rule_file(path)) {
             return Err(link);
         } else {
             return Err(Error::new(RulesCheckProblem::NotFound { path: path.clone() }).file(path));

@@ -373,15 +373,12 @@ fn rules(top: &Table<'_, '_>, scenario: &Scenario) -> Result<Vec<PathBuf>, Error
     for item in list.iter() {
         let written = as_str(src, "rules", item)?.trim();
         let path = src.folder().join(written);
+        let what = Source::rule_file(&path);
         if !written.is_empty()
             && !path.is_dir()
             && let Some(kind) = crate::files::special_file(&path)
         {
             // a pipe, a device: never opened (reading one may wait for ever, or never end)
-            let what = crate::text::Text::new(
-                format!("tệp quy tắc {}", path.display()),
-                format!("the rule file {}", path.display()),
-            );
             return Err(src
                 .error(
                     pos(item),
@@ -389,10 +386,6 @@ fn rules(top: &Table<'_, '_>, scenario: &Scenario) -> Result<Vec<PathBuf>, Error
                 )
                 .field("rules"));
         }
-        let what = crate::text::Text::new(
-            format!("tệp quy tắc {}", path.display()),
-            format!("the rule file {}", path.display()),
-        );
         if let Some(link) = src.broken_link_at(pos(item), "rules", &path, &what) {
             return Err(link);
         }

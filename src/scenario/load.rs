@@ -20,7 +20,6 @@ use crate::import::message::{TableEntry, TableFileProblem};
 use crate::limits::{RULE_FILES, RULES_BYTES};
 use crate::model::{Objective, TeamKind};
 use crate::source::{FileProblem, Pos, Source, Spot, named_file_hint};
-use crate::text::Text;
 
 /// The keys of a scenario's top level.
 pub(super) const KEYS: [&str; 17] = [
@@ -633,10 +632,7 @@ fn rules(top: &Table<'_, '_>) -> Result<Vec<PathBuf>, Error> {
             rhai
         } else if let Some(kind) = crate::files::special_file(&path) {
             // a pipe, a device: never opened, said at the line that names it
-            let what = Text::new(
-                format!("tệp quy tắc {shown}"),
-                format!("the rule file {shown}"),
-            );
+            let what = Source::rule_file(&path);
             return Err(src
                 .error(pos(item), FileProblem::NotAFile { what, kind })
                 .field("rules"));
@@ -645,15 +641,9 @@ fn rules(top: &Table<'_, '_>) -> Result<Vec<PathBuf>, Error> {
             return Err(not_found(RulePath::NotRule { path: shown, kind }));
         } else if path.exists() {
             vec![path]
-        } else if let Some(link) = src.broken_link_at(
-            pos(item),
-            "rules",
-            &path,
-            &Text::new(
-                format!("tệp quy tắc {shown}"),
-                format!("the rule file {shown}"),
-            ),
-        ) {
+        } else if let Some(link) =
+            src.broken_link_at(pos(item), "rules", &path, &Source::rule_file(&path))
+        {
             return Err(link);
         } else {
             return Err(not_found(RulePath::NotFound { path: shown }));
