@@ -291,3 +291,81 @@ fn a_district_s_directives_add_up_to_its_projected_installs_as_printed() {
     }
     assert!(checked > 33 + 100, "only {checked} districts checked");
 }
+
+/// The figure after `label: ` on the line of `explanation` (English) that starts with `label`:
+/// `- Other fixed installs (A): +1,126 installs` → 1126; `… = +5,715 installs` → 5715.
+fn explained(explanation: &str, label: &str) -> f64 {
+    let line = explanation
+        .lines()
+        .map(str::trim)
+        .find_map(|l| l.strip_prefix("- ")?.strip_prefix(label))
+        .unwrap_or_else(|| panic!("no line {label:?} in\n{explanation}"));
+    let figure = line.rsplit(['=', ':']).next().unwrap().trim();
+    printed_count(figure.split([' ', '(']).find(|w| !w.is_empty()).unwrap())
+}
+
+/// `explain` adds a district up as its page does: the installs now, the mandated (M), the other
+/// fixed (A) and the teams' installs, as printed, make the projected installs as printed (the
+/// explanation of Cao Lộc said +594, +1.127 and +5.715 over 16.752: one more than its 24.187),
+/// the teams' installs are the plan table's, and the trace gives a rule's fractional installs
+/// with their decimal rather than a whole number that differs from the page's.
+#[test]
+fn explain_adds_a_district_up_as_its_page_prints_it() {
+    let layout = Layout::new();
+    let shipped = layout.write("shipped.toml", &crate::layout::shipped());
+    let shipped = shipped.to_str().unwrap();
+    let mut checked = 0;
+    for objective in ["max-installs", "min-cost", "max-min-rate"] {
+        let setting = format!("objective={objective}");
+        let (code, json, stderr) = run(&["plan", shipped, "--set", &setting, "--format", "json"]);
+        assert_eq!(code, 0, "{stderr}");
+        let plan: Value = serde_json::from_str(&json).unwrap();
+        for district in plan["districts"].as_array().unwrap() {
+            let name = district["name"].as_str().unwrap();
+            let (code, text, stderr) = run(&[
+                "--lang",
+                "en",
+                "explain",
+                shipped,
+                "--set",
+                &setting,
+                "--district",
+                name,
+            ]);
+            assert_eq!(code, 0, "{stderr}");
+            let now = explained(&text, "Installed now");
+            let m = explained(&text, "Installs from mandated cohorts (M)");
+            let a = explained(&text, "Other fixed installs (A)");
+            let g = explained(&text, "Installs from teams");
+            let projected = explained(&text, "Projected after the campaign");
+            assert_eq!(
+                now + m + a + g,
+                projected,
+                "{name} ({objective}): {now} + {m} + {a} + {g}\n{text}"
+            );
+            assert_eq!(
+                projected,
+                district["projected_installed"].as_f64().unwrap().round()
+            );
+            assert_eq!(
+                g,
+                district["outreach_installs"].as_f64().unwrap().round(),
+                "{name}"
+            );
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 33);
+    // Cao Lộc under max-installs: the communication rule's 1.126,6 installs are read and set
+    // with their decimal in the trace; the page rounds them to 1.126 so that the district adds up
+    let (_, text, _) = run(&["--lang", "en", "explain", shipped, "--district", "Cao Lộc"]);
+    assert!(
+        text.contains("the rule's own fixed installs 1,126.6"),
+        "{text}"
+    );
+    assert!(text.contains("expected +1,126.6 installs"), "{text}");
+    assert!(
+        text.contains("Other fixed installs (A): +1,126 installs"),
+        "{text}"
+    );
+}

@@ -81,6 +81,18 @@ fn reads(entry: &TraceEntry, lang: Lang) -> Vec<String> {
     out
 }
 
+/// Installs as the rule read or set them: whole where they are whole, else to one decimal
+/// (`1.126,6`), as part 1 of the explanation writes each rule's. A figure rounded alone here
+/// would not be the one the plan's page prints: the page rounds a district's installs together
+/// so that they add up (`number::whole_parts`), and 1.126,6 may print there as 1.126.
+fn installs(lang: Lang, x: f64) -> String {
+    if (x - x.round()).abs() < 0.05 {
+        number::count(lang, x)
+    } else {
+        number::decimal(lang, x, 1)
+    }
+}
+
 fn number_of(value: &TraceValue) -> Option<f64> {
     match value {
         TraceValue::Number(x) => Some(*x),
@@ -93,6 +105,8 @@ fn number_of(value: &TraceValue) -> Option<f64> {
 fn read(key: &str, value: &TraceValue, lang: Lang) -> String {
     let count =
         |v: &TraceValue| number_of(v).map_or_else(|| plain(v, lang), |x| number::count(lang, x));
+    let installs =
+        |v: &TraceValue| number_of(v).map_or_else(|| plain(v, lang), |x| installs(lang, x));
     let percent =
         |v: &TraceValue| number_of(v).map_or_else(|| plain(v, lang), |x| number::percent(lang, x));
     let call = |prefix: &str| -> Option<String> {
@@ -148,28 +162,30 @@ fn read(key: &str, value: &TraceValue, lang: Lang) -> String {
         "district.rate" => labelled("tỷ lệ hiện tại", "current rate", percent(value)),
         "district.projected_rate" => labelled("tỷ lệ dự kiến", "projected rate", percent(value)),
         "district.projected_installed" => {
-            labelled("dự kiến đã cài", "projected installed", count(value))
+            labelled("dự kiến đã cài", "projected installed", installs(value))
         }
         "district.outreach_installs" => labelled(
             "lượt cài nhờ các tổ, đội",
             "installs from teams",
-            count(value),
+            installs(value),
         ),
         "district.mandated_installs" => labelled(
             "lượt cài theo diện bắt buộc",
             "mandated installs",
-            count(value),
+            installs(value),
         ),
-        "district.fixed_installs" => labelled("lượt cài cố định", "fixed installs", count(value)),
+        "district.fixed_installs" => {
+            labelled("lượt cài cố định", "fixed installs", installs(value))
+        }
         "district.own_fixed_installs" => labelled(
             "lượt cài cố định của riêng quy tắc",
             "the rule's own fixed installs",
-            count(value),
+            installs(value),
         ),
         "district.own_mandated_installs" => labelled(
             "lượt cài theo diện bắt buộc của riêng quy tắc",
             "the rule's own mandated installs",
-            count(value),
+            installs(value),
         ),
         "scenario.target_rate" => {
             labelled("mục tiêu toàn tỉnh", "provincial target", percent(value))
@@ -245,9 +261,12 @@ pub fn action(action: &TraceAction, lang: Lang) -> String {
                 number::percent_short(lang, *share)
             ),
         },
-        TraceAction::AddInstalls { installs, reason } => format!(
+        TraceAction::AddInstalls {
+            installs: added,
+            reason,
+        } => format!(
             "{} ({})",
-            words::installs_gain(lang, &number::count(lang, *installs)),
+            words::installs_gain(lang, &installs(lang, *added)),
             reason.get(lang)
         ),
         TraceAction::SetProductivity { kind, value } => format!(
@@ -294,7 +313,7 @@ pub fn action(action: &TraceAction, lang: Lang) -> String {
                 text.push_str(&format!(
                     ", {} {}",
                     lang.pick("dự kiến", "expected"),
-                    words::installs_gain(lang, &number::count(lang, *n))
+                    words::installs_gain(lang, &installs(lang, *n))
                 ));
             }
             text

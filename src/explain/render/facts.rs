@@ -59,8 +59,9 @@ pub(super) fn inputs(e: &Explanation, lang: Lang) -> Section {
         )));
     }
 
-    items.push(mandated(i, lang));
-    items.push(fixed(i, lang));
+    let [m, a, _] = whole_installs(e);
+    items.push(mandated(i, m, lang));
+    items.push(fixed(i, a, lang));
     items.push(reachable_pool(i, lang));
     items.push(floor(i, lang));
     items.push(teams_allowed(e, lang));
@@ -71,8 +72,24 @@ pub(super) fn inputs(e: &Explanation, lang: Lang) -> Section {
     }
 }
 
-/// M_d, with each mandate.
-fn mandated(i: &Inputs, lang: Lang) -> Item {
+/// M_d, A_d and the teams' installs G, whole, as the plan's pages print them: G as the
+/// district's row prints it, M and A rounded with it so that the installs now and the three add
+/// up to the projected installs as printed (docs/model.md § "Figures add up as printed"; 16.752
+/// + 594 + 1.127 + 5.715 was one more than the 24.187 below them).
+fn whole_installs(e: &Explanation) -> [f64; 3] {
+    let parts = [
+        e.inputs.mandated_installs,
+        e.inputs.fixed_installs,
+        e.allotment.outreach_installs,
+    ];
+    match number::whole_parts(&parts, &[false, false, true])[..] {
+        [m, a, g] => [m, a, g],
+        _ => parts.map(f64::round),
+    }
+}
+
+/// M_d, with each mandate; `whole` is M as printed ([`whole_installs`]).
+fn mandated(i: &Inputs, whole: f64, lang: Lang) -> Item {
     let mut details: Vec<String> = i
         .mandates
         .iter()
@@ -111,13 +128,13 @@ fn mandated(i: &Inputs, lang: Lang) -> Item {
             "Lượt cài theo diện bắt buộc (M)",
             "Installs from mandated cohorts (M)"
         ),
-        gain(lang, i.mandated_installs)
+        gain(lang, whole)
     ))
     .with(details)
 }
 
-/// A_d, with each addition.
-fn fixed(i: &Inputs, lang: Lang) -> Item {
+/// A_d, with each addition; `whole` is A as printed ([`whole_installs`]).
+fn fixed(i: &Inputs, whole: f64, lang: Lang) -> Item {
     let mut details: Vec<String> = i
         .fixed
         .iter()
@@ -143,7 +160,7 @@ fn fixed(i: &Inputs, lang: Lang) -> Item {
     item(format!(
         "{}: {}",
         lang.pick("Lượt cài cố định khác (A)", "Other fixed installs (A)"),
-        gain(lang, i.fixed_installs)
+        gain(lang, whole)
     ))
     .with(details)
 }
@@ -288,7 +305,7 @@ pub(super) fn plan(e: &Explanation, lang: Lang) -> Section {
                 number::count(lang, a.effort),
                 number::count(lang, i.pool)
             ),
-            gain(lang, a.outreach_installs)
+            gain(lang, whole_installs(e)[2])
         )),
         item(format!(
             "{}: {} ({} → {})",
