@@ -324,21 +324,30 @@ impl DistrictPlan {
     /// scenario's `district_floor` (the largest call wins; the first of equal ones): the rule
     /// the reader must change, since the scenario does not hold that figure (trial 13f J20).
     pub fn floor_rule(&self, district_floor: Option<f64>) -> Option<&str> {
+        self.floor_call(district_floor).map(|(rule, _)| rule)
+    }
+
+    /// [`DistrictPlan::floor_rule`] and the line of its rule file where it calls `min_rate`
+    /// (when known).
+    pub fn floor_call(&self, district_floor: Option<f64>) -> Option<(&str, Option<usize>)> {
         self.floor?;
-        let (rule, value) = self
+        let (rule, value, line) = self
             .trace
             .iter()
             .filter(|entry| entry.phase == crate::effects::trace::Phase::BeforeSolve)
             .flat_map(|entry| entry.set.iter().map(move |a| (entry, a)))
             .filter_map(|(entry, action)| match action {
-                TraceAction::MinRate { value } => Some((entry.rule.as_str(), *value)),
+                TraceAction::MinRate { value, line } => Some((entry.rule.as_str(), *value, *line)),
                 _ => None,
             })
-            .fold(None::<(&str, f64)>, |best, (rule, v)| match best {
-                Some((_, b)) if b >= v => best,
-                _ => Some((rule, v)),
-            })?;
-        (value > district_floor.unwrap_or(0.0)).then_some(rule)
+            .fold(
+                None::<(&str, f64, Option<usize>)>,
+                |best, call| match best {
+                    Some((_, b, _)) if b >= call.1 => best,
+                    _ => Some(call),
+                },
+            )?;
+        (value > district_floor.unwrap_or(0.0)).then_some((rule, line))
     }
 }
 
@@ -819,12 +828,18 @@ fn name_rules(findings: &mut [Finding], districts: &[DistrictPlan], district_flo
                     .collect();
                 minimums.rules = named.into_iter().collect();
             }
-            Finding::FloorPoolLimit { district, rule, .. } => {
-                *rule = districts
+            Finding::FloorPoolLimit {
+                district,
+                rule,
+                line,
+                ..
+            } => {
+                let call = districts
                     .iter()
                     .find(|d| d.name == *district)
-                    .and_then(|d| d.floor_rule(district_floor))
-                    .map(str::to_string);
+                    .and_then(|d| d.floor_call(district_floor));
+                *rule = call.map(|(r, _)| r.to_string());
+                *line = call.and_then(|(_, l)| l);
             }
             _ => {}
         }

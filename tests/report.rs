@@ -249,6 +249,7 @@ fn infeasible() -> Plan {
                     pool_limited: true,
                     pool_rate: 0.34,
                     rule: None,
+                    line: None,
                 },
                 Finding::FloorTeamsShort {
                     kind: "volunteer".into(),
@@ -512,6 +513,7 @@ fn finding_json(finding: &Finding) -> Value {
             pool_limited,
             pool_rate,
             rule,
+            line,
         } => json!({
             "finding": "floor_pool_limit",
             "district": district,
@@ -521,6 +523,7 @@ fn finding_json(finding: &Finding) -> Value {
             "pool_limited": pool_limited,
             "pool_rate": pool_rate,
             "rule": rule,
+            "line": line,
             "exact": true,
         }),
         Finding::FloorTeamsShort { kind, more, exact } => json!({
@@ -864,9 +867,29 @@ fn a_district_that_cannot_reach_the_floor() {
             pool_limited: true,
             pool_rate: 0.34,
             rule: None,
+            line: None,
         },
         "Hữu Lũng không thể đạt 35%: kể cả với toàn bộ 24 tổ xã và 30 đội tình nguyện cũng chỉ đạt 33,1%; giới hạn là số người còn có thể vận động (tối đa 34,0% dù có bao nhiêu đội)",
         "Hữu Lũng cannot reach 35%: even with all 24 commune teams and all 30 volunteer teams it reaches 33.1%; the reachable pool is the limit (at most 34.0%, however many teams)",
+    );
+}
+
+/// A floor a rule's `min_rate` sets names the rule and the line of the call (trial 13f J20).
+#[test]
+fn a_district_that_cannot_reach_a_rules_floor_names_the_rule() {
+    says(
+        Finding::FloorPoolLimit {
+            district: "Hữu Lũng".into(),
+            floor: 0.99,
+            best_rate: 0.478,
+            teams: vec![("commune".into(), 24), ("volunteer".into(), 30)],
+            pool_limited: true,
+            pool_rate: 0.851,
+            rule: Some("minrate_big".into()),
+            line: Some(1),
+        },
+        "Hữu Lũng không thể đạt 99%, mức sàn do quy tắc `minrate_big` đặt (min_rate ở dòng 1): kể cả với toàn bộ 24 tổ xã và 30 đội tình nguyện cũng chỉ đạt 47,8%; giới hạn là số người còn có thể vận động (tối đa 85,1% dù có bao nhiêu đội)",
+        "Hữu Lũng cannot reach 99%, the floor the rule `minrate_big` sets (min_rate at line 1): even with all 24 commune teams and all 30 volunteer teams it reaches 47.8%; the reachable pool is the limit (at most 85.1%, however many teams)",
     );
 }
 
@@ -881,6 +904,7 @@ fn a_district_held_back_by_the_teams_it_may_have() {
             pool_limited: false,
             pool_rate: 0.9,
             rule: None,
+            line: None,
         },
         "Đình Lập không thể đạt 50%: kể cả với toàn bộ 12 tổ xã cũng chỉ đạt 46,5%; giới hạn là số tổ, đội huyện được phép có",
         "Đình Lập cannot reach 50%: even with all 12 commune teams it reaches 46.5%; the teams the district may have are the limit",
@@ -898,6 +922,7 @@ fn a_shortfall_just_under_the_floor_is_not_printed_as_the_floor() {
             pool_limited: true,
             pool_rate: 0.3498,
             rule: None,
+            line: None,
         }],
     };
     assert_eq!(

@@ -117,6 +117,7 @@ pub fn finding(finding: &Finding, lang: Lang) -> String {
             pool_limited,
             pool_rate,
             rule,
+            line,
         } => format!(
             "{} {}{}: {} {}; {}",
             match lang {
@@ -124,10 +125,16 @@ pub fn finding(finding: &Finding, lang: Lang) -> String {
                 Lang::En => format!("{district} cannot reach"),
             },
             number::percent_short(lang, *floor),
-            match (rule, lang) {
-                (None, _) => String::new(),
-                (Some(rule), Lang::Vi) => format!(", mức sàn do quy tắc `{rule}` đặt (min_rate)"),
-                (Some(rule), Lang::En) => format!(", the floor the rule `{rule}` sets (min_rate)"),
+            match (rule, line, lang) {
+                (None, _, _) => String::new(),
+                (Some(rule), None, Lang::Vi) =>
+                    format!(", mức sàn do quy tắc `{rule}` đặt (min_rate)"),
+                (Some(rule), None, Lang::En) =>
+                    format!(", the floor the rule `{rule}` sets (min_rate)"),
+                (Some(rule), Some(line), Lang::Vi) =>
+                    format!(", mức sàn do quy tắc `{rule}` đặt (min_rate ở dòng {line})"),
+                (Some(rule), Some(line), Lang::En) =>
+                    format!(", the floor the rule `{rule}` sets (min_rate at line {line})"),
             },
             even_with_all(lang, teams),
             match lang {

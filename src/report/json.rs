@@ -291,7 +291,7 @@ fn trace_action(a: &TraceAction) -> Value {
             m.insert("kind".into(), json!(kind));
             m.insert("value".into(), json!(value));
         }
-        TraceAction::MinRate { value } => {
+        TraceAction::MinRate { value, .. } => {
             m.insert("value".into(), num(*value));
         }
         TraceAction::Directive {

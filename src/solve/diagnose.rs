@@ -55,6 +55,8 @@ pub enum Finding {
         /// scenario's `district_floor`; filled by the plan, which has the rules' trace (`None`
         /// from the optimiser alone, and where the floor is the scenario's).
         rule: Option<String>,
+        /// The line of the rule's file where it calls `min_rate` (filled as `rule`).
+        line: Option<usize>,
     },
     /// The district floors need more teams of a kind than there are. `exact`: with one team
     /// fewer the floors are proven out of reach (else `more` is "at most").
@@ -308,6 +310,7 @@ pub fn floor_efforts(model: &Model) -> Result<Vec<f64>, Vec<Finding>> {
                     pool_rate: (district.base_installed() + district.pool)
                         / district.smartphones as f64,
                     rule: None,
+                    line: None,
                 });
             }
         }

@@ -346,17 +346,18 @@ fn a_floor_a_rule_sets_out_of_reach_names_the_rule() {
     for (finding, district) in findings.iter().zip(districts(&en)) {
         assert_eq!(finding["finding"], "floor_pool_limit");
         assert_eq!(finding["rule"], "minrate_big");
+        assert_eq!(finding["line"], 1);
         assert_eq!(district["floor_rule"], "minrate_big");
         assert_eq!(f(&district["floor"]), 0.99);
     }
     let first_vi = &diagnosis(&vi)[0];
     let first_en = &diagnosis(&en)[0];
     assert!(
-        first_vi.starts_with("Thành phố Lạng Sơn không thể đạt 99%, mức sàn do quy tắc `minrate_big` đặt (min_rate): kể cả với toàn bộ 8 tổ xã và 30 đội tình nguyện cũng chỉ đạt 59,5%;"),
+        first_vi.starts_with("Thành phố Lạng Sơn không thể đạt 99%, mức sàn do quy tắc `minrate_big` đặt (min_rate ở dòng 1): kể cả với toàn bộ 8 tổ xã và 30 đội tình nguyện cũng chỉ đạt 59,5%;"),
         "{first_vi}"
     );
     assert!(
-        first_en.starts_with("Thành phố Lạng Sơn cannot reach 99%, the floor the rule `minrate_big` sets (min_rate): even with all 8 commune teams and all 30 volunteer teams it reaches 59.5%;"),
+        first_en.starts_with("Thành phố Lạng Sơn cannot reach 99%, the floor the rule `minrate_big` sets (min_rate at line 1): even with all 8 commune teams and all 30 volunteer teams it reaches 59.5%;"),
         "{first_en}"
     );
     printed_in_text(&what_if, &diagnosis(&vi), &diagnosis(&en));
