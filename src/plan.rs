@@ -40,6 +40,28 @@ pub struct SetChange {
     pub scenario: Option<String>,
 }
 
+/// The lowest district of a plan and of the least-cost plan that meets the same target, where
+/// the cheaper plan lowers it; and the floor that keeps this plan's lowest rate at the least
+/// cost.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LowestDistrict {
+    pub district: String,
+    pub rate: f64,
+    /// As the human reports print it (the rounded installs over the smartphones); not in JSON.
+    #[serde(skip)]
+    pub rate_as_printed: f64,
+    pub min_cost_district: String,
+    pub min_cost_rate: f64,
+    #[serde(skip)]
+    pub min_cost_rate_as_printed: f64,
+    /// This plan's lowest rate cut to a hundredth of a percentage point (so at most it), as
+    /// a district floor: the least-cost plan with it keeps every district at least there
+    /// (this plan is one such plan); `None` when it is not above the scenario's floor.
+    pub floor: Option<f64>,
+    /// The settings that make that plan: `objective=min-cost`, `target.district_floor=…`.
+    pub floor_settings: Option<Vec<String>>,
+}
+
 /// One thing worth saying about a plan that meets its scenario.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "notice", rename_all = "snake_case")]
@@ -77,6 +99,10 @@ pub enum Notice {
         saving: f64,
         /// The setting that plans it: `objective=min-cost`.
         setting: String,
+        /// Under `max-min-rate`, or with a district floor, where the least-cost plan's lowest
+        /// district is below this plan's: what it does to the lowest district (trial 13f J12).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        lowest: Option<LowestDistrict>,
     },
     /// A rule's `add_installs` in `district` asked for more installs than the district had
     /// left (its smartphones without the app, after the mandated installs: `room`), so the plan
@@ -293,6 +319,36 @@ impl DistrictPlan {
     pub fn below_floor(&self) -> bool {
         self.floor.is_some_and(|floor| self.short_of(floor))
     }
+
+    /// The rule whose `district.min_rate` set the district's floor, where a rule's is above the
+    /// scenario's `district_floor` (the largest call wins; the first of equal ones): the rule
+    /// the reader must change, since the scenario does not hold that figure (trial 13f J20).
+    pub fn floor_rule(&self, district_floor: Option<f64>) -> Option<&str> {
+        self.floor_call(district_floor).map(|(rule, _)| rule)
+    }
+
+    /// [`DistrictPlan::floor_rule`] and the line of its rule file where it calls `min_rate`
+    /// (when known).
+    pub fn floor_call(&self, district_floor: Option<f64>) -> Option<(&str, Option<usize>)> {
+        self.floor?;
+        let (rule, value, line) = self
+            .trace
+            .iter()
+            .filter(|entry| entry.phase == crate::effects::trace::Phase::BeforeSolve)
+            .flat_map(|entry| entry.set.iter().map(move |a| (entry, a)))
+            .filter_map(|(entry, action)| match action {
+                TraceAction::MinRate { value, line } => Some((entry.rule.as_str(), *value, *line)),
+                _ => None,
+            })
+            .fold(
+                None::<(&str, f64, Option<usize>)>,
+                |best, call| match best {
+                    Some((_, b, _)) if b >= call.1 => best,
+                    _ => Some(call),
+                },
+            )?;
+        (value > district_floor.unwrap_or(0.0)).then_some((rule, line))
+    }
 }
 
 impl Plan {
@@ -388,7 +444,7 @@ impl Plan {
         };
         let mut diagnosis = solution.diagnosis.clone();
         if let Some(diagnosis) = &mut diagnosis {
-            name_rules(&mut diagnosis.findings, &districts);
+            name_rules(&mut diagnosis.findings, &districts, model.district_floor);
         }
         Plan {
             scenario: scenario.to_string(),
@@ -488,6 +544,10 @@ impl Plan {
         let printed: f64 = (0..cheapest.districts.len())
             .map(|d| cheapest.projected_installed(d, &solution.teams[d]).round())
             .sum();
+        let lowest = (model.objective == Objective::MaxMinRate
+            || model.districts.iter().any(|d| d.floor.is_some()))
+        .then(|| self.lowest_after(&cheapest, &solution.teams, model.district_floor))
+        .flatten();
         self.notices.push(Notice::TargetMetWithTeamsToSpare {
             target_rate: model.target_rate,
             cost: self.province.cost,
@@ -501,7 +561,55 @@ impl Plan {
             ),
             saving: self.province.cost - min_cost,
             setting: "objective=min-cost".to_string(),
+            lowest,
         });
+    }
+
+    /// This plan's lowest district beside the lowest of `teams` on `model` (the least-cost
+    /// plan), where that one is lower; `None` where it is not.
+    fn lowest_after(
+        &self,
+        model: &Model,
+        teams: &Allocation,
+        district_floor: Option<f64>,
+    ) -> Option<LowestDistrict> {
+        let here = self
+            .districts
+            .iter()
+            .min_by(|a, b| a.projected_rate.total_cmp(&b.projected_rate))?;
+        let (d, there) = (0..model.districts.len())
+            .map(|d| {
+                let district = &model.districts[d];
+                let installed = model.projected_installed(d, &teams[d]);
+                (d, installed / district.smartphones as f64)
+            })
+            .min_by(|a, b| a.1.total_cmp(&b.1))?;
+        let district = &model.districts[d];
+        let there_printed = crate::number::rate_as_printed(
+            model.projected_installed(d, &teams[d]),
+            district.smartphones,
+        );
+        // lower as printed, so that the sentence never says "falls from 39.95% to 39.95%"
+        if there_printed >= here.projected_rate_as_printed() {
+            return None;
+        }
+        let floor = (here.projected_rate * 10_000.0).floor() / 10_000.0;
+        let floor = (floor > district_floor.unwrap_or(0.0)).then_some(floor);
+        Some(LowestDistrict {
+            district: here.name.clone(),
+            rate: here.projected_rate,
+            rate_as_printed: here.projected_rate_as_printed(),
+            min_cost_district: district.name.clone(),
+            min_cost_rate: there,
+            min_cost_rate_as_printed: there_printed,
+            floor,
+            floor_settings: floor.map(|f| {
+                vec![
+                    "objective=min-cost".to_string(),
+                    format!("target.district_floor={f}"),
+                ]
+            }),
+        })
     }
 
     /// Adds an [`Notice::InstallsCapped`] for every rule whose `add_installs` in a district
@@ -536,7 +644,11 @@ impl Plan {
         if diagnosis.findings.is_empty() {
             return;
         }
-        name_rules(&mut diagnosis.findings, &self.districts);
+        name_rules(
+            &mut diagnosis.findings,
+            &self.districts,
+            self.district_floor,
+        );
         self.notices.push(Notice::TargetNotReached {
             target_rate: model.target_rate,
             projected_rate: self.province.projected_rate,
@@ -669,7 +781,11 @@ impl Plan {
 /// district names the rules that set a minimum of the kind there and those that cap it;
 /// minimums that add up to more than a pool name every rule that set one of the kind anywhere
 /// (issue 13 item 8: the reader learns that a rule, not the target, is what cannot be met).
-fn name_rules(findings: &mut [Finding], districts: &[DistrictPlan]) {
+///
+/// A budget below what the rules' minimums cost names every rule that set a minimum of the
+/// kinds it counts; a district floor out of reach names the rule whose `min_rate` set it, where
+/// it is a rule's and not the scenario's `district_floor` (trial 13f J4, J20).
+fn name_rules(findings: &mut [Finding], districts: &[DistrictPlan], district_floor: Option<f64>) {
     let setting = |kind: &str, district: Option<&str>, maximum: bool| -> Vec<String> {
         let rules: std::collections::BTreeSet<String> = districts
             .iter()
@@ -701,6 +817,30 @@ fn name_rules(findings: &mut [Finding], districts: &[DistrictPlan]) {
                 *capped_by = setting(kind, Some(district), true);
             }
             Finding::PoolMinimums { kind, rules, .. } => *rules = setting(kind, None, false),
+            Finding::BudgetShort {
+                minimums: Some(minimums),
+                ..
+            } => {
+                let named: std::collections::BTreeSet<String> = minimums
+                    .teams
+                    .iter()
+                    .flat_map(|(kind, _)| setting(kind, None, false))
+                    .collect();
+                minimums.rules = named.into_iter().collect();
+            }
+            Finding::FloorPoolLimit {
+                district,
+                rule,
+                line,
+                ..
+            } => {
+                let call = districts
+                    .iter()
+                    .find(|d| d.name == *district)
+                    .and_then(|d| d.floor_call(district_floor));
+                *rule = call.map(|(r, _)| r.to_string());
+                *line = call.and_then(|(_, l)| l);
+            }
             _ => {}
         }
     }

@@ -692,7 +692,12 @@ fn a_budget_of_nothing_is_found_short_by_what_the_plan_costs() {
     let plan = load(&[]);
     assert_eq!(plan.status, Status::Infeasible);
     let findings = &plan.diagnosis.as_ref().expect("findings").findings;
-    let [Finding::BudgetShort { more, exact: true }] = findings.as_slice() else {
+    let [
+        Finding::BudgetShort {
+            more, exact: true, ..
+        },
+    ] = findings.as_slice()
+    else {
         panic!("{findings:?}");
     };
     assert!(load(&[format!("budget={more}")]).status.meets_scenario());

@@ -258,7 +258,7 @@ fn check_findings(at: &Instance, tally: &mut Tally) {
     let kind_of = |name: &String| model.kinds.iter().position(|x| &x.name == name);
     for finding in &diagnosis.findings {
         let (with_it, one_less, exact) = match finding {
-            Finding::BudgetShort { more, exact } => {
+            Finding::BudgetShort { more, exact, .. } => {
                 let budget = model.budget.unwrap_or(0.0);
                 let with = |b: f64| {
                     let mut m = model.clone();

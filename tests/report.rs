@@ -248,6 +248,8 @@ fn infeasible() -> Plan {
                     teams: vec![("commune".into(), 24), ("volunteer".into(), 30)],
                     pool_limited: true,
                     pool_rate: 0.34,
+                    rule: None,
+                    line: None,
                 },
                 Finding::FloorTeamsShort {
                     kind: "volunteer".into(),
@@ -510,6 +512,8 @@ fn finding_json(finding: &Finding) -> Value {
             teams,
             pool_limited,
             pool_rate,
+            rule,
+            line,
         } => json!({
             "finding": "floor_pool_limit",
             "district": district,
@@ -518,6 +522,8 @@ fn finding_json(finding: &Finding) -> Value {
             "teams": teams,
             "pool_limited": pool_limited,
             "pool_rate": pool_rate,
+            "rule": rule,
+            "line": line,
             "exact": true,
         }),
         Finding::FloorTeamsShort { kind, more, exact } => json!({
@@ -860,9 +866,30 @@ fn a_district_that_cannot_reach_the_floor() {
             teams: vec![("commune".into(), 24), ("volunteer".into(), 30)],
             pool_limited: true,
             pool_rate: 0.34,
+            rule: None,
+            line: None,
         },
         "Hữu Lũng không thể đạt 35%: kể cả với toàn bộ 24 tổ xã và 30 đội tình nguyện cũng chỉ đạt 33,1%; giới hạn là số người còn có thể vận động (tối đa 34,0% dù có bao nhiêu đội)",
         "Hữu Lũng cannot reach 35%: even with all 24 commune teams and all 30 volunteer teams it reaches 33.1%; the reachable pool is the limit (at most 34.0%, however many teams)",
+    );
+}
+
+/// A floor a rule's `min_rate` sets names the rule and the line of the call (trial 13f J20).
+#[test]
+fn a_district_that_cannot_reach_a_rules_floor_names_the_rule() {
+    says(
+        Finding::FloorPoolLimit {
+            district: "Hữu Lũng".into(),
+            floor: 0.99,
+            best_rate: 0.478,
+            teams: vec![("commune".into(), 24), ("volunteer".into(), 30)],
+            pool_limited: true,
+            pool_rate: 0.851,
+            rule: Some("minrate_big".into()),
+            line: Some(1),
+        },
+        "Hữu Lũng không thể đạt 99%, mức sàn do quy tắc `minrate_big` đặt (min_rate ở dòng 1): kể cả với toàn bộ 24 tổ xã và 30 đội tình nguyện cũng chỉ đạt 47,8%; giới hạn là số người còn có thể vận động (tối đa 85,1% dù có bao nhiêu đội)",
+        "Hữu Lũng cannot reach 99%, the floor the rule `minrate_big` sets (min_rate at line 1): even with all 24 commune teams and all 30 volunteer teams it reaches 47.8%; the reachable pool is the limit (at most 85.1%, however many teams)",
     );
 }
 
@@ -876,6 +903,8 @@ fn a_district_held_back_by_the_teams_it_may_have() {
             teams: vec![("commune".into(), 12)],
             pool_limited: false,
             pool_rate: 0.9,
+            rule: None,
+            line: None,
         },
         "Đình Lập không thể đạt 50%: kể cả với toàn bộ 12 tổ xã cũng chỉ đạt 46,5%; giới hạn là số tổ, đội huyện được phép có",
         "Đình Lập cannot reach 50%: even with all 12 commune teams it reaches 46.5%; the teams the district may have are the limit",
@@ -892,6 +921,8 @@ fn a_shortfall_just_under_the_floor_is_not_printed_as_the_floor() {
             teams: vec![("police".into(), 2)],
             pool_limited: true,
             pool_rate: 0.3498,
+            rule: None,
+            line: None,
         }],
     };
     assert_eq!(
@@ -959,9 +990,12 @@ fn teams_short_not_proven_exact_says_at_most() {
         Finding::BudgetShort {
             more: 4_200_000.0,
             exact: false,
+            budget: 400_000_000.0,
+            floors: true,
+            minimums: None,
         },
-        "Ngân sách còn thiếu nhiều nhất 4.200.000 đ",
-        "The budget is at most 4,200,000 VND short",
+        "Ngân sách còn thiếu nhiều nhất 4.200.000 đ để mọi huyện đạt mức tối thiểu",
+        "The budget is at most 4,200,000 VND short to bring every district up to the minimum",
     );
 }
 
@@ -996,9 +1030,59 @@ fn the_budget_too_small() {
         Finding::BudgetShort {
             more: 4_200_000.0,
             exact: true,
+            budget: 400_000_000.0,
+            floors: false,
+            minimums: None,
         },
-        "Ngân sách còn thiếu 4.200.000 đ",
-        "The budget is 4,200,000 VND short",
+        "Ngân sách còn thiếu 4.200.000 đ để toàn tỉnh đạt mục tiêu",
+        "The budget is 4,200,000 VND short to reach the provincial target",
+    );
+}
+
+/// A budget below what the rules' minimum teams cost names the rules, the teams, the districts,
+/// their cost over the campaign and the budget, and says what to do: the least budget that
+/// works (the minimums alone, or with the floors) or a change of rule (trial 13f J4).
+#[test]
+fn a_budget_below_the_rules_minimums_names_the_rules_and_what_they_cost() {
+    let minimums = |districts: &[&str]| campaign_planner::solve::Minimums {
+        teams: vec![("commune".into(), 158), ("volunteer".into(), 8)],
+        districts: districts.iter().map(|d| d.to_string()).collect(),
+        cost: 365_400_000.0,
+        horizon_days: 14,
+        rules: vec!["door-to-door".into()],
+    };
+    let eight = [
+        "Hữu Lũng",
+        "Cao Lộc",
+        "Lộc Bình",
+        "Chi Lăng",
+        "Bắc Sơn",
+        "Văn Lãng",
+        "Văn Quan",
+        "Bình Gia",
+    ];
+    says(
+        Finding::BudgetShort {
+            more: 364_400_000.0,
+            exact: true,
+            budget: 1_000_000.0,
+            floors: true,
+            minimums: Some(minimums(&eight)),
+        },
+        "Quy tắc `door-to-door` yêu cầu ít nhất 158 tổ xã và 8 đội tình nguyện ở 8 huyện, chi phí 365.400.000 đ trong 14 ngày, nhưng ngân sách chỉ có 1.000.000 đ: tăng ngân sách lên ít nhất 365.400.000 đ, hoặc sửa quy tắc",
+        "The rule `door-to-door` asks for at least 158 commune teams and 8 volunteer teams in 8 districts, which cost 365,400,000 VND over 14 days, but the budget is 1,000,000 VND: raise the budget to at least 365,400,000 VND, or change the rule",
+    );
+    // the floors need more than the minimums: the least budget for both, said as such
+    says(
+        Finding::BudgetShort {
+            more: 118_200_000.0,
+            exact: false,
+            budget: 300_000_000.0,
+            floors: true,
+            minimums: Some(minimums(&["Hữu Lũng"])),
+        },
+        "Quy tắc `door-to-door` yêu cầu ít nhất 158 tổ xã và 8 đội tình nguyện ở Hữu Lũng, chi phí 365.400.000 đ trong 14 ngày, nhưng ngân sách chỉ có 300.000.000 đ: tăng ngân sách lên nhiều nhất 418.200.000 đ (cho mức tối thiểu này và mức sàn của các huyện), hoặc sửa quy tắc",
+        "The rule `door-to-door` asks for at least 158 commune teams and 8 volunteer teams in Hữu Lũng, which cost 365,400,000 VND over 14 days, but the budget is 300,000,000 VND: raise the budget to at most 418,200,000 VND (for these minimums and the district floors together), or change the rule",
     );
 }
 

@@ -813,7 +813,11 @@ fn the_trace_records_each_read_once_with_its_first_value_and_every_set_as_asked(
                 kind: "volunteer".into(),
                 value: 4
             },
-            TraceAction::MinRate { value: 0.3 },
+            // the line of the rule file, for the finding that names the rule (trial 13f J20)
+            TraceAction::MinRate {
+                value: 0.3,
+                line: Some(16)
+            },
             TraceAction::Directive {
                 priority: 1,
                 unit: Text::vi_only("xã"),

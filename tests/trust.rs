@@ -481,6 +481,193 @@ fn minimums_a_pool_cannot_meet_name_the_rule_not_the_target() {
     );
 }
 
+/// A budget below what the rules' minimum teams cost (trial 13f J4): plan, sweep and compare
+/// name the rule, the teams it asks for in how many districts, what they cost over the
+/// campaign, the budget, and the least budget that works (exactly: with it the plan is met,
+/// with one cost step less it is not), each figure checked against the plan's own JSON.
+#[test]
+fn a_budget_below_the_rules_minimums_names_the_rule_in_plan_sweep_and_compare() {
+    let json = with(&["budget=1000000"], "en")
+        .format("json")
+        .run()
+        .code(2)
+        .json();
+    let [finding] = json["findings"].as_array().unwrap().as_slice() else {
+        panic!("{}", json["findings"]);
+    };
+    assert_eq!(finding["finding"], "budget_short");
+    assert_eq!(finding["exact"], true);
+    let minimums = &finding["minimums"];
+    assert_eq!(minimums["rules"], serde_json::json!(["door-to-door"]));
+    // the teams and their cost, from the districts' own min_teams: H · Σ c_k · min_teams
+    let horizon = u(&json["horizon_days"]);
+    let kinds = json["team_kinds"].as_array().unwrap();
+    let mut cost = 0.0;
+    let mut with_minimum = 0;
+    let mut teams = std::collections::BTreeMap::new();
+    for d in crate::support::districts(&json) {
+        let mut any = false;
+        for a in d["allocation"].as_array().unwrap() {
+            let n = u(&a["min_teams"]);
+            let kind = kinds.iter().find(|k| k["name"] == a["kind"]).unwrap();
+            cost += horizon as f64 * f(&kind["cost_per_team_day"]) * n as f64;
+            *teams
+                .entry(a["kind"].as_str().unwrap().to_string())
+                .or_insert(0) += n;
+            any |= n > 0;
+        }
+        with_minimum += u64::from(any);
+    }
+    assert_eq!(
+        (teams["commune"], teams["volunteer"], with_minimum),
+        (158, 8, 8)
+    );
+    assert_eq!(cost, 365_400_000.0);
+    assert_eq!(f(&minimums["cost"]), cost);
+    assert_eq!(u(&minimums["horizon_days"]), horizon);
+    assert_eq!(minimums["districts"].as_array().unwrap().len(), 8);
+    assert_eq!(f(&finding["budget"]), 1_000_000.0);
+    assert_eq!(f(&finding["more"]), cost - 1_000_000.0);
+    // exactly enough: with it the plan is met; a cost step (2,100,000 đ) less, not
+    with(&["budget=365400000"], "en").run().plan();
+    with(&["budget=363300000"], "en").run().code(2);
+
+    let en = "The rule `door-to-door` asks for at least 158 commune teams and 8 volunteer teams in 8 districts, which cost 365,400,000 VND over 14 days, but the budget is 1,000,000 VND: raise the budget to at least 365,400,000 VND, or change the rule";
+    let vi = "Quy tắc `door-to-door` yêu cầu ít nhất 158 tổ xã và 8 đội tình nguyện ở 8 huyện, chi phí 365.400.000 đ trong 14 ngày, nhưng ngân sách chỉ có 1.000.000 đ: tăng ngân sách lên ít nhất 365.400.000 đ, hoặc sửa quy tắc";
+    assert_eq!(json["diagnosis"], en);
+    let out = with(&["budget=1000000"], "en").run().code(2).stdout;
+    assert!(
+        out.contains(&format!("Why it cannot be met:\n  - {en}\n")),
+        "{out}"
+    );
+    let out = with(&["budget=1000000"], "vi").run().code(2).stdout;
+    assert!(out.contains(&format!("  - {vi}\n")), "{out}");
+
+    let sweep = |lang: &str| {
+        Test::new()
+            .args(["sweep", crate::layout::SHIPPED])
+            .args(["--vary", "budget=100000000..400000000:100000000"])
+            .lang(lang)
+            .run()
+            .stdout
+    };
+    let en = sweep("en");
+    assert!(
+        en.contains("  100,000,000: The rule `door-to-door` asks for at least 158 commune teams and 8 volunteer teams in 8 districts, which cost 365,400,000 VND over 14 days, but the budget is 100,000,000 VND: raise the budget to at least 365,400,000 VND, or change the rule\n"),
+        "{en}"
+    );
+    assert!(!en.contains("short\n"), "{en}");
+    let vi = sweep("vi");
+    assert!(
+        vi.contains(": Quy tắc `door-to-door` yêu cầu ít nhất 158 tổ xã và 8 đội tình nguyện ở 8 huyện, chi phí 365.400.000 đ trong 14 ngày, nhưng ngân sách chỉ có 300.000.000 đ: tăng ngân sách lên ít nhất 365.400.000 đ, hoặc sửa quy tắc\n"),
+        "{vi}"
+    );
+
+    let what_if = WhatIf::shipped().set("budget", "300_000_000");
+    let compared = |lang: &str| {
+        Test::new()
+            .args(["compare", crate::layout::SHIPPED])
+            .arg(what_if.path())
+            .lang(lang)
+            .run()
+            .stdout
+    };
+    let vi = compared("vi");
+    assert!(
+        vi.contains("Quy tắc `door-to-door` yêu cầu ít nhất 158 tổ xã và 8 đội tình nguyện ở 8 huyện, chi phí 365.400.000 đ trong 14 ngày, nhưng ngân sách chỉ có 300.000.000 đ: tăng ngân sách lên ít nhất 365.400.000 đ, hoặc sửa quy tắc"),
+        "{vi}"
+    );
+    let en = compared("en");
+    assert!(
+        en.contains("The rule `door-to-door` asks for at least 158 commune teams and 8 volunteer teams in 8 districts, which cost 365,400,000 VND over 14 days, but the budget is 300,000,000 VND: raise the budget to at least 365,400,000 VND, or change the rule"),
+        "{en}"
+    );
+}
+
+/// Under max-min-rate the teams-to-spare notice says what the least-cost plan does to the
+/// lowest district, and the settings that keep this plan's lowest rate at the least cost
+/// (trial 13f J12); each figure is that of the plan the settings give.
+#[test]
+fn under_max_min_rate_the_teams_to_spare_notice_says_what_min_cost_does_to_the_lowest_district() {
+    let json = with(&["objective=max-min-rate"], "en")
+        .format("json")
+        .run()
+        .plan()
+        .json();
+    let notices = json["notices"].as_array().unwrap();
+    let n = notices
+        .iter()
+        .find(|n| n["notice"] == "target_met_with_teams_to_spare")
+        .unwrap_or_else(|| panic!("{notices:?}"));
+    let lowest = &n["lowest"];
+    let rate_of = |plan: &serde_json::Value, name: &serde_json::Value| {
+        let d = crate::support::districts(plan)
+            .iter()
+            .find(|d| d["name"] == *name)
+            .unwrap();
+        f(&d["projected_rate"])
+    };
+    assert_eq!(f(&lowest["rate"]), crate::support::lowest_rate(&json));
+    assert_eq!(rate_of(&json, &lowest["district"]), f(&lowest["rate"]));
+    let cheapest = with(&["objective=min-cost"], "en")
+        .format("json")
+        .run()
+        .plan()
+        .json();
+    assert_eq!(
+        f(&lowest["min_cost_rate"]),
+        crate::support::lowest_rate(&cheapest)
+    );
+    assert_eq!(
+        rate_of(&cheapest, &lowest["min_cost_district"]),
+        f(&lowest["min_cost_rate"])
+    );
+    assert_eq!(
+        (
+            lowest["district"].as_str(),
+            lowest["min_cost_district"].as_str()
+        ),
+        (Some("Cao Lộc"), Some("Hữu Lũng"))
+    );
+    // the floor keeps this plan's lowest rate (cut to a hundredth of a point) at the least cost
+    let floor = f(&lowest["floor"]);
+    assert!(floor <= f(&lowest["rate"]) && f(&lowest["rate"]) - floor < 1e-4);
+    assert_eq!(
+        lowest["floor_settings"],
+        serde_json::json!(["objective=min-cost", "target.district_floor=0.3995"])
+    );
+    let kept = with(
+        &["objective=min-cost", "target.district_floor=0.3995"],
+        "en",
+    )
+    .format("json")
+    .run()
+    .plan()
+    .json();
+    assert!(crate::support::lowest_rate(&kept) >= floor - 1e-9);
+    assert!(f(&kept["province"]["cost"]) <= f(&json["province"]["cost"]));
+
+    let en = with(&["objective=max-min-rate"], "en").run().plan().stdout;
+    assert!(
+        en.contains("against this plan's 230 teams and 546,000,000 VND, but its lowest district falls from 39.95% (Cao Lộc) to 32.32% (Hữu Lũng). To make that plan, run the command again with --set objective=min-cost; to keep every district at 39.95% or more at the least cost, run it with --set objective=min-cost --set target.district_floor=0.3995\n"),
+        "{en}"
+    );
+    let vi = with(&["objective=max-min-rate"], "vi").run().plan().stdout;
+    assert!(
+        vi.contains("của phương án này, nhưng huyện thấp nhất giảm từ 39,95% (Cao Lộc) xuống 32,32% (Hữu Lũng). Để lập phương án đó, chạy lại lệnh với --set objective=min-cost; để giữ mọi huyện từ 39,95% trở lên với chi phí thấp nhất, chạy với --set objective=min-cost --set target.district_floor=0.3995\n"),
+        "{vi}"
+    );
+    // max-installs without a floor: the notice is as it was, about the province alone
+    let fifteen = [
+        "team_kind.volunteer.available=15",
+        "target.provincial_rate=0.38",
+    ];
+    let json = with(&fifteen, "en").format("json").run().plan().json();
+    let n = &json["notices"][1];
+    assert_eq!(n["notice"], "target_met_with_teams_to_spare");
+    assert!(n.get("lowest").is_none(), "{n}");
+}
+
 /// The best reachable plan keeps the rule's minimums where they fit, for the districts with the
 /// lowest rate first (MODEL.md): five volunteer teams go to the five weakest of the eight
 /// districts the door-to-door rule asks one for; with seven, only the strongest of the eight

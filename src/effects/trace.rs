@@ -72,6 +72,10 @@ pub enum TraceAction {
     },
     MinRate {
         value: f64,
+        /// The line of the rule file where the call is, for the finding that names the rule
+        /// when the floor is out of reach (trial 13f J20); not in the trace's JSON.
+        #[serde(skip)]
+        line: Option<usize>,
     },
     Directive {
         priority: i64,

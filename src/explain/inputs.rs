@@ -217,7 +217,7 @@ fn floor_rule(model: &Model, m: &District, before: &[(&str, &TraceAction)]) -> O
     let min_rate = before
         .iter()
         .filter_map(|(rule, action)| match action {
-            TraceAction::MinRate { value } => Some((*rule, *value)),
+            TraceAction::MinRate { value, .. } => Some((*rule, *value)),
             _ => None,
         })
         .fold(None::<(&str, f64)>, |best, (rule, v)| match best {

@@ -287,7 +287,7 @@ pub fn action(action: &TraceAction, lang: Lang) -> String {
             lang.pick("tối đa", "at most"),
             words::teams(lang, kind, *value)
         ),
-        TraceAction::MinRate { value } => match lang {
+        TraceAction::MinRate { value, .. } => match lang {
             Lang::Vi => format!(
                 "mức sàn riêng của huyện {}",
                 number::percent_short(lang, *value)

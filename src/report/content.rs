@@ -452,13 +452,19 @@ pub fn district_heading(district: &DistrictPlan, lang: Lang) -> String {
     format!("{} ({rates})", district.name)
 }
 
-/// `Mức sàn riêng của huyện: 35,0%`, for a district whose own floor a rule raised above the
+/// `Mức sàn riêng của huyện: 35,0% (quy tắc `x`)`, for a district whose own floor a rule raised above the
 /// scenario's; `None` elsewhere, so that a scenario without such a rule prints as before.
 pub fn own_floor(plan: &Plan, district: &DistrictPlan, lang: Lang) -> Option<String> {
     let floor = district.floor?;
     (floor > plan.district_floor.unwrap_or(0.0)).then(|| {
+        // the rule that set it: the scenario does not hold the figure (trial 13f J20)
+        let rule = match (district.floor_rule(plan.district_floor), lang) {
+            (None, _) => String::new(),
+            (Some(rule), Lang::Vi) => format!(" (quy tắc `{rule}`)"),
+            (Some(rule), Lang::En) => format!(" (rule `{rule}`)"),
+        };
         format!(
-            "{}: {}",
+            "{}: {}{rule}",
             words::OWN_FLOOR.get(lang),
             number::percent1(lang, floor)
         )

@@ -116,13 +116,26 @@ pub fn finding(finding: &Finding, lang: Lang) -> String {
             teams,
             pool_limited,
             pool_rate,
+            rule,
+            line,
         } => format!(
-            "{} {}: {} {}; {}",
+            "{} {}{}: {} {}; {}",
             match lang {
                 Lang::Vi => format!("{district} không thể đạt"),
                 Lang::En => format!("{district} cannot reach"),
             },
             number::percent_short(lang, *floor),
+            match (rule, line, lang) {
+                (None, _, _) => String::new(),
+                (Some(rule), None, Lang::Vi) =>
+                    format!(", mức sàn do quy tắc `{rule}` đặt (min_rate)"),
+                (Some(rule), None, Lang::En) =>
+                    format!(", the floor the rule `{rule}` sets (min_rate)"),
+                (Some(rule), Some(line), Lang::Vi) =>
+                    format!(", mức sàn do quy tắc `{rule}` đặt (min_rate ở dòng {line})"),
+                (Some(rule), Some(line), Lang::En) =>
+                    format!(", the floor the rule `{rule}` sets (min_rate at line {line})"),
+            },
             even_with_all(lang, teams),
             match lang {
                 Lang::Vi => format!(
@@ -180,16 +193,39 @@ pub fn finding(finding: &Finding, lang: Lang) -> String {
                 is_are(*more, "needed")
             ),
         },
-        Finding::BudgetShort { more, exact } => match lang {
+        Finding::BudgetShort {
+            more,
+            exact,
+            budget,
+            floors,
+            minimums: Some(minimums),
+        } => minimums_unaffordable(lang, minimums, *budget, *more, *exact, *floors),
+        Finding::BudgetShort {
+            more,
+            exact,
+            floors,
+            minimums: None,
+            ..
+        } => match lang {
             Lang::Vi => format!(
-                "Ngân sách còn thiếu {}{}",
+                "Ngân sách còn thiếu {}{} để {}",
                 at_most(lang, *exact),
-                number::money(lang, *more)
+                number::money(lang, *more),
+                if *floors {
+                    "mọi huyện đạt mức tối thiểu"
+                } else {
+                    "toàn tỉnh đạt mục tiêu"
+                }
             ),
             Lang::En => format!(
-                "The budget is {}{} short",
+                "The budget is {}{} short to {}",
                 at_most(lang, *exact),
-                number::money(lang, *more)
+                number::money(lang, *more),
+                if *floors {
+                    "bring every district up to the minimum"
+                } else {
+                    "reach the provincial target"
+                }
             ),
         },
         Finding::KindsTogetherShort {
@@ -261,6 +297,79 @@ pub fn finding(finding: &Finding, lang: Lang) -> String {
                 }
             ),
         },
+    }
+}
+
+/// A budget below what the rules' minimum teams cost: which rules ask for which teams in how
+/// many districts, what they cost over the campaign, the budget, and the least budget that
+/// works (the minimums alone, or with the floors or the target as well), or a change of rule
+/// (trial 13f J4). `more` is the least budget that works less `budget`.
+fn minimums_unaffordable(
+    lang: Lang,
+    minimums: &crate::solve::Minimums,
+    budget: f64,
+    more: f64,
+    exact: bool,
+    floors: bool,
+) -> String {
+    let teams: Vec<String> = minimums
+        .teams
+        .iter()
+        .map(|(kind, n)| words::teams(lang, kind, *n))
+        .collect();
+    let teams = words::and_list(lang, &teams);
+    let where_ = match (lang, minimums.districts.as_slice()) {
+        (Lang::Vi, [one]) => one.clone(),
+        (Lang::Vi, all) => format!("{} huyện", number::count(lang, all.len() as f64)),
+        (Lang::En, [one]) => one.clone(),
+        (Lang::En, all) => format!("{} districts", number::count(lang, all.len() as f64)),
+    };
+    let least = budget + more;
+    // the least budget is the minimums' cost unless the floors or the target need more
+    let beyond = least > minimums.cost + 0.5;
+    let cost = number::money(lang, minimums.cost);
+    let days = number::count(lang, f64::from(minimums.horizon_days));
+    let (budget, least) = (number::money(lang, budget), number::money(lang, least));
+    match lang {
+        Lang::Vi => {
+            let with = match (beyond, floors) {
+                (false, _) => String::new(),
+                (true, true) => " (cho mức tối thiểu này và mức sàn của các huyện)".to_string(),
+                (true, false) => " (cho mức tối thiểu này và mục tiêu của tỉnh)".to_string(),
+            };
+            // "at least" where a step less is proven short, else "at most" (MODEL.md)
+            let least_or_most = if exact {
+                "ít nhất "
+            } else {
+                at_most(lang, exact)
+            };
+            let raise = format!("tăng ngân sách lên {least_or_most}{least}{with}");
+            format!(
+                "{} ít nhất {teams} ở {where_}, chi phí {cost} trong {days} ngày, nhưng ngân sách chỉ có {budget}: {raise}, hoặc sửa quy tắc",
+                who_asks(lang, &minimums.rules)
+            )
+        }
+        Lang::En => {
+            let with = match (beyond, floors) {
+                (false, _) => String::new(),
+                (true, true) => {
+                    " (for these minimums and the district floors together)".to_string()
+                }
+                (true, false) => {
+                    " (for these minimums and the provincial target together)".to_string()
+                }
+            };
+            let least_or_most = if exact {
+                "at least "
+            } else {
+                at_most(lang, exact)
+            };
+            let raise = format!("raise the budget to {least_or_most}{least}{with}");
+            format!(
+                "{} for at least {teams} in {where_}, which cost {cost} over {days} days, but the budget is {budget}: {raise}, or change the rule",
+                who_asks(lang, &minimums.rules)
+            )
+        }
     }
 }
 

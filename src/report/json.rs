@@ -52,19 +52,23 @@ impl Serialize for PlanJson<'_> {
         for (key, value) in &head {
             map.serialize_entry(key, value)?;
         }
-        map.serialize_entry("districts", &Districts(&self.plan.districts))?;
+        map.serialize_entry(
+            "districts",
+            &Districts(&self.plan.districts, self.plan.district_floor),
+        )?;
         map.end()
     }
 }
 
 /// The plan's districts, one JSON value at a time.
-struct Districts<'a>(&'a [DistrictPlan]);
+/// With the scenario's `district_floor`, which a rule's floor is told apart from.
+struct Districts<'a>(&'a [DistrictPlan], Option<f64>);
 
 impl Serialize for Districts<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut seq = serializer.serialize_seq(Some(self.0.len()))?;
         for d in self.0 {
-            seq.serialize_element(&district(d))?;
+            seq.serialize_element(&district(d, self.1))?;
         }
         seq.end()
     }
@@ -168,7 +172,7 @@ fn province(p: &Province) -> Value {
     Value::Object(m)
 }
 
-fn district(d: &DistrictPlan) -> Value {
+fn district(d: &DistrictPlan, district_floor: Option<f64>) -> Value {
     let mut m = Map::new();
     m.insert("name".into(), json!(d.name));
     m.insert("unit_type".into(), json!(d.unit_type.vi())); // added: thành phố, thị xã, huyện, quận
@@ -191,6 +195,10 @@ fn district(d: &DistrictPlan) -> Value {
         d.directives.iter().map(directive).collect(),
     );
     m.insert("floor".into(), opt_num(d.floor)); // added: φ_d, the district's own floor
+    // added, only where a rule's `min_rate` set the floor (so other plans are unchanged)
+    if let Some(rule) = d.floor_rule(district_floor) {
+        m.insert("floor_rule".into(), json!(rule));
+    }
     m.insert("trace".into(), d.trace.iter().map(trace_entry).collect()); // added
     // added, only when the scenario has coverage history (so plans without it are unchanged)
     if d.pace_per_day.is_some() || d.on_track.is_some() {
@@ -283,7 +291,7 @@ fn trace_action(a: &TraceAction) -> Value {
             m.insert("kind".into(), json!(kind));
             m.insert("value".into(), json!(value));
         }
-        TraceAction::MinRate { value } => {
+        TraceAction::MinRate { value, .. } => {
             m.insert("value".into(), num(*value));
         }
         TraceAction::Directive {

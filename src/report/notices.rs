@@ -130,29 +130,35 @@ pub(crate) fn sentence(notice: &Notice, lang: Lang) -> String {
             min_cost_projected_rate_as_printed: min_cost_projected_rate,
             saving,
             setting,
+            lowest,
             ..
-        } => match lang {
-            Lang::Vi => format!(
-                "Mục tiêu {} đã đạt và còn dư đội: phương án chi phí thấp nhất đạt {} với {} tổ, đội và {}, tiết kiệm {} so với {} tổ, đội và {} của phương án này. Để lập phương án đó, chạy lại lệnh với --set {setting}",
-                number::percent_short(lang, *target_rate),
-                number::percent(lang, *min_cost_projected_rate),
-                number::count(lang, *min_cost_teams as f64),
-                number::money(lang, *min_cost),
-                number::money(lang, *saving),
-                number::count(lang, *teams as f64),
-                number::money(lang, *cost),
-            ),
-            Lang::En => format!(
-                "The {} target is met with teams to spare: the least-cost plan reaches {} with {} teams for {}, saving {} against this plan's {} teams and {}. To make that plan, run the command again with --set {setting}",
-                number::percent_short(lang, *target_rate),
-                number::percent(lang, *min_cost_projected_rate),
-                number::count(lang, *min_cost_teams as f64),
-                number::money(lang, *min_cost),
-                number::money(lang, *saving),
-                number::count(lang, *teams as f64),
-                number::money(lang, *cost),
-            ),
-        },
+        } => {
+            let (falls, keep) = lowest.as_ref().map_or_else(Default::default, |l| {
+                lowest_falls(lang, l)
+            });
+            match lang {
+                Lang::Vi => format!(
+                    "Mục tiêu {} đã đạt và còn dư đội: phương án chi phí thấp nhất đạt {} với {} tổ, đội và {}, tiết kiệm {} so với {} tổ, đội và {} của phương án này{falls}. Để lập phương án đó, chạy lại lệnh với --set {setting}{keep}",
+                    number::percent_short(lang, *target_rate),
+                    number::percent(lang, *min_cost_projected_rate),
+                    number::count(lang, *min_cost_teams as f64),
+                    number::money(lang, *min_cost),
+                    number::money(lang, *saving),
+                    number::count(lang, *teams as f64),
+                    number::money(lang, *cost),
+                ),
+                Lang::En => format!(
+                    "The {} target is met with teams to spare: the least-cost plan reaches {} with {} teams for {}, saving {} against this plan's {} teams and {}{falls}. To make that plan, run the command again with --set {setting}{keep}",
+                    number::percent_short(lang, *target_rate),
+                    number::percent(lang, *min_cost_projected_rate),
+                    number::count(lang, *min_cost_teams as f64),
+                    number::money(lang, *min_cost),
+                    number::money(lang, *saving),
+                    number::count(lang, *teams as f64),
+                    number::money(lang, *cost),
+                ),
+            }
+        }
         Notice::InstallsCapped {
             district,
             rule,
@@ -198,4 +204,41 @@ pub(crate) fn sentence(notice: &Notice, lang: Lang) -> String {
             }
         }
     }
+}
+
+/// What the least-cost plan does to the lowest district (", but its lowest district falls from
+/// 39.95% (Cao Lộc) to 32.32% (Hữu Lũng)"), and the settings that keep this plan's lowest rate
+/// at the least cost ("; to keep every district at 39.95% or more at the least cost, ...").
+fn lowest_falls(lang: Lang, l: &crate::plan::LowestDistrict) -> (String, String) {
+    let here = number::percent(lang, l.rate_as_printed);
+    let there = number::percent(lang, l.min_cost_rate_as_printed);
+    let (here_at, there_at) = (&l.district, &l.min_cost_district);
+    let falls = match lang {
+        Lang::Vi => {
+            format!(", nhưng huyện thấp nhất giảm từ {here} ({here_at}) xuống {there} ({there_at})")
+        }
+        Lang::En => format!(
+            ", but its lowest district falls from {here} ({here_at}) to {there} ({there_at})"
+        ),
+    };
+    let keep = match (l.floor, &l.floor_settings) {
+        (Some(floor), Some(settings)) => {
+            let floor = number::percent(lang, floor);
+            let settings = settings
+                .iter()
+                .map(|s| format!("--set {s}"))
+                .collect::<Vec<_>>()
+                .join(" ");
+            match lang {
+                Lang::Vi => format!(
+                    "; để giữ mọi huyện từ {floor} trở lên với chi phí thấp nhất, chạy với {settings}"
+                ),
+                Lang::En => format!(
+                    "; to keep every district at {floor} or more at the least cost, run it with {settings}"
+                ),
+            }
+        }
+        _ => String::new(),
+    };
+    (falls, keep)
 }

@@ -6,7 +6,7 @@ use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
-use rhai::{Dynamic, Engine, INT, Map};
+use rhai::{Dynamic, Engine, INT, Map, NativeCallContext};
 
 use super::budget::{Budget, TextOver};
 use super::failure::Fallible;
@@ -464,14 +464,15 @@ impl State {
         Ok(())
     }
 
-    fn min_rate(&mut self, rate: &Dynamic) -> Fallible<()> {
+    /// `line`: where the rule calls it, kept in the trace for the finding that names the rule.
+    fn min_rate(&mut self, rate: &Dynamic, line: Option<usize>) -> Fallible<()> {
         self.before_only("min_rate")?;
         self.room_for_action("min_rate")?;
         let rate = value::number(rate, Input::MinRate)?;
         if !(0.0..=1.0).contains(&rate) {
             return Err(HostProblem::Rate { rate }.into());
         }
-        self.record(TraceAction::MinRate { value: rate });
+        self.record(TraceAction::MinRate { value: rate, line });
         let floor = self.effects.min_rate.get_or_insert(rate);
         *floor = floor.max(rate);
         Ok(())
@@ -782,9 +783,12 @@ pub(crate) fn register(engine: &mut Engine) {
         "max_teams",
         |d: &mut DistrictHandle, kind: &str, n: Dynamic| d.0.borrow_mut().max_teams(kind, &n),
     );
-    engine.register_fn("min_rate", |d: &mut DistrictHandle, rate: Dynamic| {
-        d.0.borrow_mut().min_rate(&rate)
-    });
+    engine.register_fn(
+        "min_rate",
+        |ctx: NativeCallContext, d: &mut DistrictHandle, rate: Dynamic| {
+            d.0.borrow_mut().min_rate(&rate, ctx.call_position().line())
+        },
+    );
     engine.register_fn("directive", |d: &mut DistrictHandle, map: Map| {
         d.0.borrow_mut().directive(&map)
     });

@@ -51,6 +51,12 @@ pub enum Finding {
         pool_limited: bool,
         /// The rate the whole reachable pool would give (with unlimited teams).
         pool_rate: f64,
+        /// The rule (file stem) whose `min_rate` set the floor, where a rule's is above the
+        /// scenario's `district_floor`; filled by the plan, which has the rules' trace (`None`
+        /// from the optimiser alone, and where the floor is the scenario's).
+        rule: Option<String>,
+        /// The line of the rule's file where it calls `min_rate` (filled as `rule`).
+        line: Option<usize>,
     },
     /// The district floors need more teams of a kind than there are. `exact`: with one team
     /// fewer the floors are proven out of reach (else `more` is "at most").
@@ -69,7 +75,18 @@ pub enum Finding {
     },
     /// The budget is too small by this much (`exact`: with a đồng less it is proven short;
     /// the least budget is searched in steps of the team costs, so a step less is).
-    BudgetShort { more: f64, exact: bool },
+    /// `floors`: for the district floors and the rules' minimums (else for the provincial
+    /// target). `minimums`: where the budget is below what the rules' minimum teams alone
+    /// cost, what they ask and cost (the real cause, issue 13 family 8).
+    BudgetShort {
+        more: f64,
+        exact: bool,
+        /// The scenario's budget.
+        budget: f64,
+        floors: bool,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        minimums: Option<Minimums>,
+    },
     /// Neither more teams alone nor more budget alone would do: both are needed, this many
     /// teams of one provincial kind and this much budget. `floors`: for the district floors
     /// (else for the provincial target).
@@ -89,6 +106,54 @@ pub enum Finding {
         floors: bool,
         exact: bool,
     },
+}
+
+/// The rules' minimum teams, where the budget cannot pay for them: each kind's teams (summed
+/// over the districts), the districts that have any, what they cost over the campaign, and the
+/// rules that set them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Minimums {
+    /// Each kind with a minimum somewhere, and its minimums summed over the districts.
+    pub teams: Vec<(String, u32)>,
+    /// The districts with a minimum of some kind, in scenario order.
+    pub districts: Vec<String>,
+    /// What the minimums cost over the campaign: H · Σ c_k · min_teams.
+    pub cost: f64,
+    pub horizon_days: u32,
+    /// The rules (file stems) that set a minimum of one of these kinds; filled by the plan,
+    /// which has the rules' trace (empty from the optimiser alone).
+    pub rules: Vec<String>,
+}
+
+/// The rules' minimums of `model`, when its budget cannot pay for them.
+pub fn unaffordable_minimums(model: &Model) -> Option<Minimums> {
+    let cost = minimums_cost(model);
+    if super::tolerance::within_budget(model.budget, cost) {
+        return None;
+    }
+    let teams = model
+        .kinds
+        .iter()
+        .enumerate()
+        .map(|(k, kind)| {
+            let n = model.districts.iter().map(|d| d.bounds[k].min).sum::<u32>();
+            (kind.name.clone(), n)
+        })
+        .filter(|(_, n)| *n > 0)
+        .collect();
+    let districts = model
+        .districts
+        .iter()
+        .filter(|d| d.bounds.iter().any(|b| b.min > 0))
+        .map(|d| d.name.clone())
+        .collect();
+    Some(Minimums {
+        teams,
+        districts,
+        cost,
+        horizon_days: model.horizon_days,
+        rules: Vec::new(),
+    })
 }
 
 /// What the optimiser can tell of a changed scenario.
@@ -244,6 +309,8 @@ pub fn floor_efforts(model: &Model) -> Result<Vec<f64>, Vec<Finding>> {
                     pool_limited: limit.is_none(),
                     pool_rate: (district.base_installed() + district.pool)
                         / district.smartphones as f64,
+                    rule: None,
+                    line: None,
                 });
             }
         }
@@ -319,6 +386,9 @@ pub fn short_of(model: &Model, verdict: &dyn Fn(&Model) -> Verdict, floors: bool
             findings.push(Finding::BudgetShort {
                 more: least - budget,
                 exact,
+                budget,
+                floors,
+                minimums: unaffordable_minimums(model),
             });
         } else if findings.is_empty() {
             // no single fix: the fewest extra teams with an unlimited budget, then the budget

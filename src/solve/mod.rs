@@ -17,7 +17,7 @@ mod state;
 mod subproblem;
 pub mod tolerance;
 
-pub use diagnose::{Diagnosis, Finding, Verdict};
+pub use diagnose::{Diagnosis, Finding, Minimums, Verdict};
 pub use tolerance::{GAP_TOLERANCE, INSTALLS_TOLERANCE, RATE_GAP_TOLERANCE};
 
 use serde::Serialize;

@@ -278,8 +278,23 @@ fn a_budget_below_the_rules_minimums_says_how_much_is_missing() {
         })
         .sum();
     assert_eq!(least - budget, 65_400_000.0);
-    assert_eq!(diagnosis(&vi), ["Ngân sách còn thiếu 65.400.000 đ"]);
-    assert_eq!(diagnosis(&en), ["The budget is 65,400,000 VND short"]);
+    // the cause, not only the shortfall: the rule, its teams, their cost, the least budget
+    // (trial 13f J4)
+    assert_eq!(
+        diagnosis(&vi),
+        [
+            "Quy tắc `door-to-door` yêu cầu ít nhất 158 tổ xã và 8 đội tình nguyện ở 8 huyện, chi phí 365.400.000 đ trong 14 ngày, nhưng ngân sách chỉ có 300.000.000 đ: tăng ngân sách lên ít nhất 365.400.000 đ, hoặc sửa quy tắc"
+        ]
+    );
+    assert_eq!(
+        diagnosis(&en),
+        [
+            "The rule `door-to-door` asks for at least 158 commune teams and 8 volunteer teams in 8 districts, which cost 365,400,000 VND over 14 days, but the budget is 300,000,000 VND: raise the budget to at least 365,400,000 VND, or change the rule"
+        ]
+    );
+    let finding = &en["findings"][0];
+    assert_eq!(f(&finding["more"]), least - budget);
+    assert_eq!(f(&finding["minimums"]["cost"]), least);
     printed_in_text(&what_if, &diagnosis(&vi), &diagnosis(&en));
     // The finding is a fix on its own.
     let enough = what_if.clone_with("budget", "365_400_000");
@@ -304,4 +319,74 @@ fn an_unaffordable_budget_plan_spends_no_more_than_the_budget_plus_the_shortfall
         cost <= 300_000_000.0 + 65_400_000.0 + 1e-6,
         "the infeasible plan spends {cost}"
     );
+}
+
+/// A district floor set by a rule's `min_rate` that cannot be met names the rule, in the
+/// finding (text, Markdown, JSON) and on each district's page ("District floor: 99.0% (rule
+/// `minrate_big`)"): the scenario holds no such figure (trial 13f J20).
+#[test]
+fn a_floor_a_rule_sets_out_of_reach_names_the_rule() {
+    let what_if = WhatIf::shipped().replace(
+        "  \"../rules/door-to-door.rhai\",\n]",
+        "  \"../rules/door-to-door.rhai\",\n  \"../rules/minrate_big.rhai\",\n]",
+    );
+    std::fs::write(
+        what_if.dir().join("rules/minrate_big.rhai"),
+        "fn before_solve(d, s) { d.min_rate(0.99); }\n",
+    )
+    .unwrap();
+    let (vi, en) = infeasible(&what_if);
+    assert_eq!(
+        en["district_floor"],
+        Value::Null,
+        "the scenario sets no floor"
+    );
+    let findings = en["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 11, "{findings:?}");
+    for (finding, district) in findings.iter().zip(districts(&en)) {
+        assert_eq!(finding["finding"], "floor_pool_limit");
+        assert_eq!(finding["rule"], "minrate_big");
+        assert_eq!(finding["line"], 1);
+        assert_eq!(district["floor_rule"], "minrate_big");
+        assert_eq!(f(&district["floor"]), 0.99);
+    }
+    let first_vi = &diagnosis(&vi)[0];
+    let first_en = &diagnosis(&en)[0];
+    assert!(
+        first_vi.starts_with("Thành phố Lạng Sơn không thể đạt 99%, mức sàn do quy tắc `minrate_big` đặt (min_rate ở dòng 1): kể cả với toàn bộ 8 tổ xã và 30 đội tình nguyện cũng chỉ đạt 59,5%;"),
+        "{first_vi}"
+    );
+    assert!(
+        first_en.starts_with("Thành phố Lạng Sơn cannot reach 99%, the floor the rule `minrate_big` sets (min_rate at line 1): even with all 8 commune teams and all 30 volunteer teams it reaches 59.5%;"),
+        "{first_en}"
+    );
+    printed_in_text(&what_if, &diagnosis(&vi), &diagnosis(&en));
+    // every district's page, in every format that prints the floor
+    for format in ["text", "markdown", "html"] {
+        let vi = what_if
+            .test()
+            .format(format)
+            .run()
+            .code(EXIT_INFEASIBLE)
+            .stdout;
+        assert_eq!(
+            vi.matches("Mức sàn riêng của huyện: 99,0% (quy tắc `minrate_big`)")
+                .count(),
+            11,
+            "{format}: {vi}"
+        );
+        let en = what_if
+            .test()
+            .format(format)
+            .lang("en")
+            .run()
+            .code(EXIT_INFEASIBLE)
+            .stdout;
+        assert_eq!(
+            en.matches("District floor: 99.0% (rule `minrate_big`)")
+                .count(),
+            11,
+            "{format}: {en}"
+        );
+    }
 }

@@ -911,6 +911,7 @@ pub fn finding_parts(finding: &Finding, lang: Lang) -> Vec<String> {
             teams: all,
             pool_limited,
             pool_rate,
+            ..
         } => {
             let floor_text = policy_rate(lang, *floor);
             let best = percent_apart(lang, *best_rate, *floor, 1);
