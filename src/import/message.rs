@@ -2049,7 +2049,10 @@ impl SheetProblem {
         match (lang, more) {
             (Lang::Vi, 0) => format!("; các trang của tệp: {}", sheet_list(sheets)),
             (Lang::En, 0) => format!("; its sheets: {}", sheet_list(sheets)),
-            (Lang::Vi, n) => format!("; các trang của tệp: {} (và {n} trang khác)", sheet_list(sheets)),
+            (Lang::Vi, n) => format!(
+                "; các trang của tệp: {} (và {n} trang khác)",
+                sheet_list(sheets)
+            ),
             (Lang::En, n) => format!("; its sheets: {} (and {n} more)", sheet_list(sheets)),
         }
     }

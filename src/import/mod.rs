@@ -9,6 +9,7 @@ pub mod date;
 pub mod extra;
 pub(crate) mod file;
 pub(crate) mod grid;
+pub use grid::{Selected, SelectedBy};
 pub(crate) mod header;
 pub(crate) mod message;
 mod reference;

@@ -118,12 +118,9 @@ pub(super) fn read(
             order
         }
         Some(choice) => {
-            let selected = chosen_sheet(&names, &choice.wanted)
-                .map_err(|kind| choice.error(path, kind))?;
-            let name = names
-                .get(selected.number - 1)
-                .cloned()
-                .unwrap_or_default();
+            let selected =
+                chosen_sheet(&names, &choice.wanted).map_err(|kind| choice.error(path, kind))?;
+            let name = names.get(selected.number - 1).cloned().unwrap_or_default();
             named = Some(selected);
             vec![name]
         }

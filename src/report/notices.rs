@@ -1,8 +1,8 @@
 //! What is worth saying about a plan that meets its scenario (MODEL.md `notices`), in words:
 //! printed under the province's figures by every human report, and in JSON as data.
 
-use crate::number;
 use crate::import::grid::SelectedBy;
+use crate::number;
 use crate::plan::{Notice, Plan};
 use crate::text::Lang;
 

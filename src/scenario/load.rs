@@ -811,11 +811,9 @@ fn districts<'a>(
         Some(i) => Some(coverage_file(&layers[i], sheet)?),
         None => None,
     };
-    let sheet_chosen = table
-        .as_ref()
-        .and_then(|(t, _)| {
-            super::SheetChosen::of(&t.src.path, &t.sheet, &t.hidden, t.named.as_ref())
-        });
+    let sheet_chosen = table.as_ref().and_then(|(t, _)| {
+        super::SheetChosen::of(&t.src.path, &t.sheet, &t.hidden, t.named.as_ref())
+    });
     let table = table.map(|(t, _)| t);
     let mut notes = None;
     let mut cohort_columns = coverage::CohortColumns::new();
@@ -963,6 +961,8 @@ pub(super) fn sheet_named(
         DeValue::Integer(_) => Ok(SheetWanted::Number(super::document::as_integer(
             src, field, value,
         )?)),
-        _ => Ok(SheetWanted::Text(as_str(src, field, value)?.trim().to_string())),
+        _ => Ok(SheetWanted::Text(
+            as_str(src, field, value)?.trim().to_string(),
+        )),
     }
 }
