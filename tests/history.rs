@@ -689,13 +689,13 @@ fn a_sheet_named_by_a_number_is_the_tab_of_that_name() {
     let (code, out, err) = run(&["plan", path.to_str().unwrap(), "--lang", "en"]);
     assert_eq!(code, 0, "{err}");
     assert!(
-        out.contains("Workbook tabs.xlsx: read the sheet \"1\" (sheet 2), as the scenario's sheet chooses; it also has \"2\". sheet = \"1\" is this sheet's name: a sheet's name is taken before a number. Sheet 1 is \"2\"; to read it, write sheet = 1 (a number, without quotes)"),
+        out.contains("tabs.xlsx: read the sheet \"1\" (sheet 2), as the scenario's sheet chooses; it also has \"2\". sheet = \"1\" is this sheet's name: a sheet's name is taken before a number. Sheet 1 is \"2\"; to read it, write sheet = 1 (a number, without quotes)"),
         "{out}"
     );
     let (code, out, err) = run(&["plan", path.to_str().unwrap()]);
     assert_eq!(code, 0, "{err}");
     assert!(
-        out.contains("Tệp Excel tabs.xlsx: đã đọc trang \"1\" (trang thứ 2) theo sheet của kịch bản; tệp còn có trang \"2\". sheet = \"1\" là tên của trang này"),
+        out.contains("tabs.xlsx: đã đọc trang \"1\" (trang thứ 2) theo sheet của kịch bản; tệp còn có trang \"2\". sheet = \"1\" là tên của trang này"),
         "{out}"
     );
     // `campaign import --sheet 1` reads the tab "1" too, and says so

@@ -38,6 +38,7 @@ pub(crate) enum SheetWanted {
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Selected {
     pub number: usize,
+    #[serde(flatten)]
     pub by: SelectedBy,
 }
 
@@ -52,7 +53,12 @@ pub enum SelectedBy {
     /// A text that is this sheet's name and the number of another sheet (`--sheet 1`, `sheet =
     /// "1"` of a workbook whose tabs are "2", "1"): a name is taken before a number;
     /// `number` and `sheet` are the other sheet's (trial 13f J7).
-    NameNotNumber { number: usize, sheet: String },
+    NameNotNumber {
+        #[serde(rename = "other_number")]
+        number: usize,
+        #[serde(rename = "other_sheet")]
+        sheet: String,
+    },
     /// A TOML number (`sheet = 1`) that is also another sheet's name: `named` is that sheet's
     /// number.
     NumberNotName { named: usize },
