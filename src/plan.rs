@@ -146,6 +146,10 @@ pub enum Notice {
         file: String,
         sheet: String,
         others: Vec<String>,
+        /// How the scenario's `sheet = ...` named the sheet read (its number, and whether
+        /// the value could name another sheet: trial 13f J7); absent without `sheet`.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        named: Option<crate::import::grid::Selected>,
     },
     /// Columns of the coverage workbook read that are hidden in Excel: each as "`heading`
     /// (column B)" (trial 13f J17).
@@ -493,6 +497,7 @@ impl Plan {
                 file: chosen.file.clone(),
                 sheet: chosen.sheet.clone(),
                 others: chosen.others.clone(),
+                named: chosen.named.clone(),
             });
         }
         let kinds: Vec<String> = scenario

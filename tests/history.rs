@@ -542,7 +542,12 @@ fn a_history_workbook_is_read_from_the_sheet_named() {
         let got = plan(&layout.write(file, &entry(sheet))).unwrap();
         let pace = district(&got, "Hữu Lũng").pace_per_day.unwrap();
         assert!((pace - 210.0).abs() < 1e-9, "{sheet}: {pace}");
-        assert_eq!(sheet_read(&got), None, "{sheet}");
+        // the sheet `sheet` chose is said too (trial 13f J7)
+        assert_eq!(
+            sheet_read(&got),
+            Some(("Ngày 25".to_string(), vec!["Ngày 18".to_string()])),
+            "{sheet}"
+        );
     }
     // without `sheet`: the sheet it opens on, and said
     let got = plan(&layout.write("unnamed.toml", &entry(""))).unwrap();
@@ -598,9 +603,117 @@ fn a_coverage_workbook_is_read_from_the_sheet_named() {
     };
     let named = load(&layout.write("named.toml", &reading("sheet = \"Ngày 25\""))).unwrap();
     assert_eq!(installed(&named), 16_549);
-    assert!(named.sheets_chosen.is_empty());
+    assert_eq!(named.sheets_chosen.len(), 1);
+    assert_eq!(
+        named.sheets_chosen[0].named.as_ref().map(|n| n.number),
+        Some(2)
+    );
     let unnamed = load(&layout.write("unnamed.toml", &reading(""))).unwrap();
     assert_eq!(installed(&unnamed), 15_059);
     assert_eq!(unnamed.sheets_chosen.len(), 1);
     assert_eq!(unnamed.sheets_chosen[0].sheet, "Ngày 18");
+}
+
+/// Tabs named by number, newest first, as offices name them by week: "2" (the figures of
+/// 2020-08-18) then "1" (those of 2020-08-25).
+fn numbered_tabs(path: &Path) {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    for (name, csv) in [
+        ("2", "coverage-2020-08-18.csv"),
+        ("1", "coverage-2020-08-25.csv"),
+    ] {
+        let sheet = book.add_worksheet().set_name(name).unwrap();
+        let text = std::fs::read_to_string(Path::new(ROOT).join("scenarios").join(csv)).unwrap();
+        for (row, line) in (0u32..).zip(text.lines().filter(|l| !l.starts_with('#'))) {
+            for (col, cell) in (0u16..).zip(line.split(',')) {
+                match cell.parse::<f64>() {
+                    Ok(n) => sheet.write_number(row, col, n),
+                    Err(_) => sheet.write_string(row, col, cell),
+                }
+                .unwrap();
+            }
+        }
+    }
+    book.save(path).unwrap();
+}
+
+/// Trial 13f J7: `sheet = "1"` and `--sheet 1` read the first sheet (the tab named "2") of a
+/// workbook whose tabs are "2", "1", without a word. A text names a tab before a number; a
+/// TOML number is the sheet's number; and the plan says which sheet was read, and how to
+/// read the other.
+#[test]
+fn a_sheet_named_by_a_number_is_the_tab_of_that_name() {
+    use campaign_planner::import::SelectedBy;
+    let layout = crate::layout::Layout::new();
+    let book = layout.dir.path().join("scenarios/tabs.xlsx");
+    numbered_tabs(&book);
+    let shipped = crate::layout::shipped();
+    let head = &shipped[..shipped.find("# Districts:").unwrap()];
+    let reading = |sheet: &str| {
+        head.replacen(
+            "# budget",
+            &format!("coverage = \"tabs.xlsx\"\nsheet = {sheet}\n# budget"),
+            1,
+        )
+    };
+    let installed = |s: &campaign_planner::scenario::Scenario| {
+        s.districts
+            .iter()
+            .find(|d| d.name == "Hữu Lũng")
+            .unwrap()
+            .installed
+    };
+    // Hữu Lũng: 15,059 on 2020-08-18 (the tab "2"), 16,549 on 2020-08-25 (the tab "1")
+    let text = load(&layout.write("text.toml", &reading("\"1\""))).unwrap();
+    assert_eq!(installed(&text), 16_549);
+    let chosen = &text.sheets_chosen[0];
+    assert_eq!(chosen.sheet, "1");
+    let named = chosen.named.as_ref().unwrap();
+    assert_eq!(named.number, 2);
+    assert_eq!(
+        named.by,
+        SelectedBy::NameNotNumber {
+            number: 1,
+            sheet: "2".to_string()
+        }
+    );
+    let number = load(&layout.write("number.toml", &reading("1"))).unwrap();
+    assert_eq!(installed(&number), 15_059);
+    let named = number.sheets_chosen[0].named.as_ref().unwrap();
+    assert_eq!(
+        (named.number, &named.by),
+        (1, &SelectedBy::NumberNotName { named: 2 })
+    );
+    // the plan says it, in both languages
+    let path = layout.write("text-plan.toml", &reading("\"1\""));
+    let (code, out, err) = run(&["plan", path.to_str().unwrap(), "--lang", "en"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("tabs.xlsx: read the sheet \"1\" (sheet 2), as the scenario's sheet chooses; it also has \"2\". sheet = \"1\" is this sheet's name: a sheet's name is taken before a number. Sheet 1 is \"2\"; to read it, write sheet = 1 (a number, without quotes)"),
+        "{out}"
+    );
+    let (code, out, err) = run(&["plan", path.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("tabs.xlsx: đã đọc trang \"1\" (trang thứ 2) theo sheet của kịch bản; tệp còn có trang \"2\". sheet = \"1\" là tên của trang này"),
+        "{out}"
+    );
+    // `campaign import --sheet 1` reads the tab "1" too, and says so
+    let (code, skeleton, err) = run(&[
+        "import",
+        book.to_str().unwrap(),
+        "--sheet",
+        "1",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        skeleton.contains("16549") || skeleton.contains("16_549"),
+        "{skeleton}"
+    );
+    assert!(
+        err.contains("Sheet: \"1\" (named by --sheet); the workbook also has \"2\"; --sheet 1 is this sheet's name (it is sheet 2): a sheet's name is taken before a number; sheet 1 is \"2\", to read it give --sheet \"2\""),
+        "{err}"
+    );
 }

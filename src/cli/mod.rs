@@ -112,7 +112,7 @@ enum Command {
         as_of: Option<String>,
         /// The workbook's sheet to read, by its name or its number (1 is the first), instead of
         /// the first sheet with a header row
-        #[arg(long = "sheet", value_name = "SHEET")]
+        #[arg(long = "sheet", value_name = "SHEET", allow_negative_numbers = true)]
         sheet: Option<String>,
         #[command(flatten)]
         lang: LangArgs,

@@ -68,6 +68,10 @@ pub(crate) fn count_problem(row: &GridRow, index: usize) -> CellProblem {
     let cell = row.cell(index);
     if cell.is_empty() && row.uncomputed.contains(&index) {
         CellProblem::Uncomputed
+    } else if row.overflow.contains(&index) {
+        CellProblem::Overflow {
+            cell: format!("{}{}", super::message::column_name(index), row.line),
+        }
     } else if cell.is_empty() {
         CellProblem::Empty
     } else if cell.ends_with('%') {

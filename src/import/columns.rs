@@ -929,6 +929,7 @@ mod tests {
             cells: cells.iter().map(|c| (*c).to_string()).collect(),
             columns: Vec::new(),
             uncomputed: Vec::new(),
+            overflow: Vec::new(),
         }
     }
 

@@ -89,6 +89,7 @@ pub(super) fn read(path: &Path, bytes: Vec<u8>) -> Result<Grid, Error> {
             cells: record.iter().map(str::to_string).collect(),
             columns: raw.map_or_else(Vec::new, |raw| columns(raw, delimiter)),
             uncomputed: Vec::new(),
+            overflow: Vec::new(),
         });
     }
     Ok(Grid {
@@ -97,6 +98,7 @@ pub(super) fn read(path: &Path, bytes: Vec<u8>) -> Result<Grid, Error> {
         delimiter: char::from(delimiter),
         sheet: None,
         hidden: Default::default(),
+        named: None,
     })
 }
 

@@ -3,12 +3,12 @@
 
 use std::path::Path;
 
-use super::grid::Grid;
-use super::message::{TableEntry, TableFileProblem};
+use super::grid::{Grid, SheetWanted};
+use super::message::{SheetAsked, SheetKind, SheetProblem, TableEntry, TableFileProblem};
 use super::{csv, xlsx};
 use crate::diagnostic::Error;
 use crate::limits::TABLE_BYTES;
-use crate::source::Source;
+use crate::source::{Source, Spot};
 
 /// How a table file is read, by its extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -163,11 +163,59 @@ fn csv_delimiter(bytes: &[u8]) -> Option<char> {
         .map(|(_, d)| d)
 }
 
+/// A workbook's sheet as the user chose it, and where: `--sheet` (`at` is `None`), or a
+/// scenario's `sheet = ...`, whose errors are placed at its value (`at`: the value, the field
+/// as messages name it, and the workbook as the scenario names it).
+pub(crate) struct SheetChoice<'a> {
+    pub wanted: SheetWanted,
+    pub at: Option<(Spot<'a>, &'static str, String)>,
+}
+
+impl SheetChoice<'_> {
+    /// `--sheet given`.
+    pub fn option(given: &str) -> SheetChoice<'static> {
+        SheetChoice {
+            wanted: SheetWanted::Text(given.to_string()),
+            at: None,
+        }
+    }
+
+    /// The error `kind` of this choice of a sheet of the file at `path`: at the file for
+    /// `--sheet`, at the value for a scenario's `sheet`.
+    pub fn error(&self, path: &Path, kind: SheetKind) -> Error {
+        match &self.at {
+            None => Error::new(SheetProblem {
+                asked: SheetAsked::Option,
+                kind,
+            })
+            .file(path),
+            Some((spot, field, file)) => spot
+                .error(SheetProblem {
+                    asked: SheetAsked::Scenario { file: file.clone() },
+                    kind,
+                })
+                .field(*field),
+        }
+    }
+
+    /// The choice as a message quotes it: `"Nope"` (a text, its hidden characters shown, cut
+    /// short), `0` (a TOML number).
+    pub fn shown(&self) -> String {
+        match &self.wanted {
+            SheetWanted::Text(text) => format!(
+                "\"{}\"",
+                crate::diagnostic::shortened(&crate::text::show_hidden(text.trim()))
+            ),
+            SheetWanted::Number(n) => n.to_string(),
+        }
+    }
+}
+
 /// Reads the table at `path`: an `.xlsx` workbook's sheet with a header row, else CSV. The file
 /// is read once, bounded ([`TABLE_BYTES`]); what it holds decides against its name (a workbook
 /// is a zip archive, `PK`). A workbook's sheet is chosen by `sheet` (`--sheet`, a scenario's
 /// `sheet = ...`: its name, or its number from 1) instead of the first with a header row.
-pub(crate) fn read_sheet(path: &Path, sheet: Option<&str>) -> Result<Grid, Error> {
+pub(crate) fn read_sheet(path: &Path, sheet: Option<&SheetChoice<'_>>) -> Result<Grid, Error> {
     let format = Format::of(path);
     if format == Format::Refused {
         return Err(Error::new(Format::refused()).file(path));
@@ -198,10 +246,12 @@ pub(crate) fn read_sheet(path: &Path, sheet: Option<&str>) -> Result<Grid, Error
         }
         Format::Xlsx => xlsx::read(path, bytes, sheet),
         Format::Csv | Format::Refused => match sheet {
-            Some(given) => Err(Error::new(TableFileProblem::SheetOfCsv {
-                given: crate::diagnostic::shortened(given),
-            })
-            .file(path)),
+            Some(choice) => Err(choice.error(
+                path,
+                SheetKind::OfCsv {
+                    shown: choice.shown(),
+                },
+            )),
             None => csv::read(path, bytes),
         },
     }

@@ -22,6 +22,46 @@ pub(crate) struct Grid {
     /// What a workbook hides in Excel: the sheet read, the sheets passed over, the rows left
     /// out (trial 13d G21). Empty for a CSV file.
     pub hidden: Hidden,
+    /// How `--sheet` or a scenario's `sheet = ...` chose the sheet read (`None` without one).
+    pub named: Option<Selected>,
+}
+
+/// A workbook's sheet as `--sheet` or a scenario's `sheet = ...` names it: a text (a sheet's
+/// name, else its number from 1), or a TOML whole number (its number alone).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum SheetWanted {
+    Text(String),
+    Number(i128),
+}
+
+/// The sheet a choice read: its number in the workbook, from 1, and how the choice named it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Selected {
+    pub number: usize,
+    #[serde(flatten)]
+    pub by: SelectedBy,
+}
+
+/// How a sheet choice named the sheet read.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(tag = "by", rename_all = "snake_case")]
+pub enum SelectedBy {
+    /// By its name (case and diacritics aside).
+    Name,
+    /// By its number.
+    Number,
+    /// A text that is this sheet's name and the number of another sheet (`--sheet 1`, `sheet =
+    /// "1"` of a workbook whose tabs are "2", "1"): a name is taken before a number;
+    /// `number` and `sheet` are the other sheet's (trial 13f J7).
+    NameNotNumber {
+        #[serde(rename = "other_number")]
+        number: usize,
+        #[serde(rename = "other_sheet")]
+        sheet: String,
+    },
+    /// A TOML number (`sheet = 1`) that is also another sheet's name: `named` is that sheet's
+    /// number.
+    NumberNotName { named: usize },
 }
 
 /// What of a workbook Excel does not show, and how the sheet read was chosen: an office hides
@@ -75,6 +115,9 @@ pub(crate) struct GridRow {
     /// The cells (indices) of a workbook row holding a formula without a computed value (a
     /// file written by a program, never opened in Excel): empty, but not blank.
     pub uncomputed: Vec<usize>,
+    /// The cells (indices) of a workbook row holding a number too large for the computer to
+    /// hold (`1e400`): shown as `#NUM!`, and refused as too large where a count is read.
+    pub overflow: Vec<usize>,
 }
 
 impl GridRow {

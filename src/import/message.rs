@@ -63,6 +63,12 @@ pub(crate) enum CellProblem {
     TooLarge {
         cell: Option<String>,
     },
+    /// A workbook cell (`cell`, as Excel names it: `B4`) holding a number too large for the
+    /// computer to hold (`1e400`, 30 million digits): read as infinity, so nothing of it can be
+    /// quoted (trial 13f J26).
+    Overflow {
+        cell: String,
+    },
     NotARate {
         cell: String,
     },
@@ -123,6 +129,13 @@ impl Message for CellProblem {
                 big(Lang::Vi, MAX_PEOPLE),
                 count(Lang::Vi, f64::from(MAX_TEAMS))
             )),
+            Overflow { cell } => Said::new(format!(
+                "ô {cell} chứa một số quá lớn, không thể là số đếm (lớn hơn {})",
+                big(Lang::Vi, MAX_PEOPLE)
+            ))
+            .hint(format!(
+                "kiểm tra ô {cell} trong Excel: số người tối đa là {}, số tổ, đội tối đa là {}; có thể gõ thừa chữ số, hoặc ô là kết quả một công thức sai"
+            , big(Lang::Vi, MAX_PEOPLE), count(Lang::Vi, f64::from(MAX_TEAMS)))),
             NotARate { cell } => Said::new(format!("`{cell}` không phải là tỷ lệ"))
                 .hint("ghi tỷ lệ như 22% hoặc 22,98%"),
             RateDisagrees {
@@ -164,6 +177,13 @@ impl Message for CellProblem {
                 big(Lang::En, MAX_PEOPLE),
                 count(Lang::En, f64::from(MAX_TEAMS))
             )),
+            Overflow { cell } => Said::new(format!(
+                "cell {cell} holds a number too large to be a count (more than {})",
+                big(Lang::En, MAX_PEOPLE)
+            ))
+            .hint(format!(
+                "check cell {cell} in Excel: people counts go up to {}, team counts up to {}; a digit may be typed too many times, or the cell computes a wrong formula"
+            , big(Lang::En, MAX_PEOPLE), count(Lang::En, f64::from(MAX_TEAMS)))),
             NotARate { cell } => Said::new(format!("`{cell}` is not a rate"))
                 .hint("write a rate like 22% or 22.98%"),
             RateDisagrees {
@@ -1623,15 +1643,17 @@ pub(crate) enum TableFileProblem {
     /// The workbook lists the sheet `sheet`, but its part is not in the archive (or its
     /// relationship points outside the archive).
     SheetMissing { sheet: String },
-    /// `--sheet given` names no sheet of the workbook: its sheets (at most
-    /// [`crate::limits::LISTED_SHEETS`]) and how many there are.
-    NoSuchSheet {
-        given: String,
-        sheets: Vec<String>,
-        count: usize,
+    /// The workbook lists two sheets of one name (`sheet`, case aside), numbered `first` and
+    /// `second` from 1: Excel gives each sheet its own name, so another program wrote or
+    /// edited the file, and which of the two is read depends on the program (trial 13f J8).
+    SheetNameTwice {
+        sheet: String,
+        first: usize,
+        second: usize,
     },
-    /// `--sheet` given for a CSV file, which has no sheets.
-    SheetOfCsv { given: String },
+    /// The zip archive holds two parts of one name `part` (case aside): which copy a program
+    /// shows depends on the program (trial 13f J9).
+    PartTwice { part: Option<String> },
     /// The sheet `sheet` cannot be read to its end (its XML is damaged).
     SheetDamaged { sheet: String },
     /// The sheet `sheet` writes the cell `cell` twice (a row written twice): Excel writes each
@@ -1859,21 +1881,15 @@ impl Message for TableFileProblem {
             PartNotXml { part: Some(part) } => Said::new(format!("tệp Excel bị hỏng: phần {part} của nó không phải XML hợp lệ")).hint(RESAVE.0),
             PartNotXml { part: None } => Said::new("tệp Excel bị hỏng: một phần của nó không phải XML hợp lệ").hint(RESAVE.0),
             PartMissing { part } => Said::new(format!("tệp Excel bị hỏng hoặc không trọn vẹn: thiếu phần {part}")).hint(RESAVE.0),
-            NoSuchSheet { given, sheets, count } => Said::new(format!(
-                "tệp Excel không có trang \"{given}\"; các trang của tệp: {}{}",
-                sheet_list(sheets),
-                if *count > sheets.len() { format!(" (và {} trang khác)", count - sheets.len()) } else { String::new() }
+            SheetNameTwice { sheet, first, second } => Said::new(format!(
+                "tệp Excel bị hỏng: có hai trang cùng tên \"{sheet}\" (trang thứ {first} và trang thứ {second}); Excel đặt cho mỗi trang một tên riêng, nên tệp đã được một chương trình khác viết hoặc sửa, và mỗi chương trình có thể đọc một trang khác nhau"
             ))
-            .hint(format!(
-                "ghi --sheet với tên trang như ở thanh trang của Excel (hoa thường, dấu không cần khớp){}, hoặc số thứ tự của trang{}",
-                sheet_example(sheets),
-                match count {
-                    0 | 1 => ": --sheet 1".to_string(),
-                    n => format!(", từ 1 đến {n}: --sheet 1"),
-                }
-            )),
-            SheetOfCsv { given } => Said::new(format!("tệp CSV chỉ có một bảng, không có trang \"{given}\" nào để chọn"))
-                .hint("bỏ --sheet; --sheet chỉ dùng với tệp Excel (.xlsx) có nhiều trang"),
+            .hint("xin lại tệp từ nơi gửi, hoặc mở tệp bằng Excel, đổi tên một trong hai trang cho khác nhau rồi lưu lại; sau đó chỉ ra trang cần đọc bằng tên mới của nó"),
+            PartTwice { part } => Said::new(format!(
+                "tệp Excel bị hỏng: tệp nén chứa hai phần cùng tên{}; mỗi chương trình có thể đọc một bản khác nhau, nên số liệu thấy trong Excel có thể không phải số liệu được đọc",
+                part.as_ref().map_or(String::new(), |p| format!(" {p}"))
+            ))
+            .hint(RESAVE.0),
             SheetMissing { sheet } => Said::new(format!("tệp Excel bị hỏng: có trang \"{sheet}\" trong danh sách trang nhưng không có nội dung của trang đó trong tệp")).hint(RESAVE.0),
             SheetDamaged { sheet } => Said::new(format!("tệp Excel bị hỏng: trang \"{sheet}\" không đọc được tới cuối (có nội dung không đúng như Excel viết)")).hint(RESAVE.0),
             CellTwice { sheet, cell } => Said::new(format!("tệp Excel bị hỏng: trang \"{sheet}\" ghi ô {cell} hai lần (Excel chỉ ghi mỗi ô một lần; giá trị sau sẽ xóa mất giá trị trước)")).hint(RESAVE.0),
@@ -1937,21 +1953,15 @@ impl Message for TableFileProblem {
             PartNotXml { part: Some(part) } => Said::new(format!("the Excel file is damaged: its part {part} is not valid XML")).hint(RESAVE.1),
             PartNotXml { part: None } => Said::new("the Excel file is damaged: one of its parts is not valid XML").hint(RESAVE.1),
             PartMissing { part } => Said::new(format!("the Excel file is damaged or incomplete: its part {part} is missing")).hint(RESAVE.1),
-            NoSuchSheet { given, sheets, count } => Said::new(format!(
-                "the workbook has no sheet \"{given}\"; its sheets: {}{}",
-                sheet_list(sheets),
-                if *count > sheets.len() { format!(" (and {} more)", count - sheets.len()) } else { String::new() }
+            SheetNameTwice { sheet, first, second } => Said::new(format!(
+                "the Excel file is damaged: it has two sheets named \"{sheet}\" (sheets {first} and {second}); Excel gives each sheet its own name, so another program wrote or edited the file, and programs may read either sheet"
             ))
-            .hint(format!(
-                "give --sheet the sheet's name as Excel's sheet tabs show it (case and diacritics may differ){}, or its number{}",
-                sheet_example(sheets),
-                match count {
-                    0 | 1 => ": --sheet 1".to_string(),
-                    n => format!(", from 1 to {n}: --sheet 1"),
-                }
-            )),
-            SheetOfCsv { given } => Said::new(format!("a CSV file holds one table: it has no sheet \"{given}\" to choose"))
-                .hint("leave out --sheet; --sheet is for Excel workbooks (.xlsx) with several sheets"),
+            .hint("ask the sender for the file again, or open it in Excel, rename one of the two sheets so that they differ and save it; then name the sheet to read by its new name"),
+            PartTwice { part } => Said::new(format!(
+                "the Excel file is damaged: its zip archive holds two parts {}; programs may read either copy, so the figures Excel shows may not be the figures read",
+                part.as_ref().map_or("of one name".to_string(), |p| format!("named {p}"))
+            ))
+            .hint(RESAVE.1),
             SheetMissing { sheet } => Said::new(format!("the Excel file is damaged: it lists the sheet \"{sheet}\", but the sheet's contents are not in the file")).hint(RESAVE.1),
             SheetDamaged { sheet } => Said::new(format!("the Excel file is damaged: sheet \"{sheet}\" cannot be read to its end (it holds what Excel does not write)")).hint(RESAVE.1),
             CellTwice { sheet, cell } => Said::new(format!("the Excel file is damaged: sheet \"{sheet}\" writes cell {cell} twice (Excel writes each cell once; the second value would replace the first)")).hint(RESAVE.1),
@@ -1994,6 +2004,167 @@ impl Message for TableFileProblem {
             ))
             .hint("open the file in Excel, unhide those rows (select the rows around them, right-click, Unhide) and save; if they hold old figures, delete them"),
         }
+    }
+}
+
+/// Who chose a workbook's sheet: how a message about the choice says to write another.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum SheetAsked {
+    /// `campaign import --sheet`.
+    Option,
+    /// A scenario's `sheet = ...` (beside `coverage`, or in a `[[history]]` entry): the error
+    /// is placed at the value, so the message names the file, as the scenario names it.
+    Scenario { file: String },
+}
+
+/// A sheet choice (`--sheet`, a scenario's `sheet = ...`) that chooses no sheet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct SheetProblem {
+    pub asked: SheetAsked,
+    pub kind: SheetKind,
+}
+
+/// What is wrong with a sheet choice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum SheetKind {
+    /// `shown` (as the message quotes it: `"Nope"`, or `0` for a TOML number) names no sheet
+    /// of the workbook; `below_one` when it is a number below 1 (`0`, `-1`). The workbook's
+    /// sheets (at most [`crate::limits::LISTED_SHEETS`]) and how many there are.
+    NoSheet {
+        shown: String,
+        below_one: bool,
+        sheets: Vec<String>,
+        count: usize,
+    },
+    /// An empty name (`sheet = ""`).
+    Blank { sheets: Vec<String>, count: usize },
+    /// A CSV file, which has no sheets (`shown` as the message quotes the choice).
+    OfCsv { shown: String },
+}
+
+impl SheetProblem {
+    /// The list of sheets after a message: `; its sheets: 1 "Cũ", 2 "Mới"` (and how many more).
+    fn listed(sheets: &[String], count: usize, lang: Lang) -> String {
+        let more = count.saturating_sub(sheets.len());
+        match (lang, more) {
+            (Lang::Vi, 0) => format!("; các trang của tệp: {}", sheet_list(sheets)),
+            (Lang::En, 0) => format!("; its sheets: {}", sheet_list(sheets)),
+            (Lang::Vi, n) => format!(
+                "; các trang của tệp: {} (và {n} trang khác)",
+                sheet_list(sheets)
+            ),
+            (Lang::En, n) => format!("; its sheets: {} (and {n} more)", sheet_list(sheets)),
+        }
+    }
+
+    /// How to name a sheet, as the chooser writes it, with the workbook's first sheet.
+    fn how(&self, sheets: &[String], count: usize, lang: Lang) -> String {
+        let first = sheets.first().map(|n| n.replace('"', "\\\""));
+        match (&self.asked, lang) {
+            (SheetAsked::Option, Lang::Vi) => format!(
+                "ghi --sheet với tên trang như ở thanh trang của Excel (hoa thường, dấu không cần khớp){}, hoặc số thứ tự của trang{}",
+                sheet_example(sheets),
+                match count {
+                    0 | 1 => ": --sheet 1".to_string(),
+                    n => format!(", từ 1 đến {n}: --sheet 1"),
+                }
+            ),
+            (SheetAsked::Option, Lang::En) => format!(
+                "give --sheet the sheet's name as Excel's sheet tabs show it (case and diacritics may differ){}, or its number{}",
+                sheet_example(sheets),
+                match count {
+                    0 | 1 => ": --sheet 1".to_string(),
+                    n => format!(", from 1 to {n}: --sheet 1"),
+                }
+            ),
+            (SheetAsked::Scenario { .. }, Lang::Vi) => format!(
+                "ghi {}sheet = 1 (số thứ tự của trang{}, không có dấu ngoặc kép)",
+                first.map_or(String::new(), |f| format!(
+                    "sheet = \"{f}\" (tên trang như ở thanh trang của Excel; hoa thường, dấu không cần khớp) hoặc "
+                )),
+                match count {
+                    0 | 1 => String::new(),
+                    n => format!(", từ 1 đến {n}"),
+                }
+            ),
+            (SheetAsked::Scenario { .. }, Lang::En) => format!(
+                "write {}sheet = 1 (its number{}, without quotes)",
+                first.map_or(String::new(), |f| format!(
+                    "sheet = \"{f}\" (the sheet's name as Excel's sheet tabs show it; case and diacritics may differ) or "
+                )),
+                match count {
+                    0 | 1 => String::new(),
+                    n => format!(", from 1 to {n}"),
+                }
+            ),
+        }
+    }
+
+    fn said(&self, lang: Lang) -> Said {
+        use SheetAsked::{Option as ByOption, Scenario};
+        use SheetKind::*;
+        let vi = lang == Lang::Vi;
+        let workbook = match (&self.asked, vi) {
+            (ByOption, true) => "tệp Excel".to_string(),
+            (ByOption, false) => "the workbook".to_string(),
+            (Scenario { file }, true) => format!("tệp Excel {file}"),
+            (Scenario { file }, false) => format!("the workbook {file}"),
+        };
+        let key = match self.asked {
+            ByOption => "--sheet",
+            Scenario { .. } => "sheet",
+        };
+        match &self.kind {
+            NoSheet {
+                shown,
+                below_one,
+                sheets,
+                count,
+            } => {
+                let from_one = match (below_one, vi) {
+                    (false, _) => String::new(),
+                    (true, true) => format!("{key} nhận tên trang hoặc số thứ tự của trang, từ 1: "),
+                    (true, false) => format!("{key} takes a sheet's name or its number from 1: "),
+                };
+                let problem = if vi {
+                    format!("{from_one}{workbook} không có trang {shown}")
+                } else {
+                    format!("{from_one}{workbook} has no sheet {shown}")
+                };
+                Said::new(format!("{problem}{}", Self::listed(sheets, *count, lang)))
+                    .hint(self.how(sheets, *count, lang))
+            }
+            Blank { sheets, count } => {
+                let problem = match (&self.asked, vi) {
+                    (ByOption, true) => "--sheet \"\" không chỉ trang nào của tệp Excel".to_string(),
+                    (ByOption, false) => "--sheet \"\" names no sheet of the workbook".to_string(),
+                    (Scenario { file }, true) => format!("sheet = \"\" không chỉ trang nào của tệp Excel {file}"),
+                    (Scenario { file }, false) => format!("sheet = \"\" names no sheet of the workbook {file}"),
+                };
+                Said::new(format!("{problem}{}", Self::listed(sheets, *count, lang)))
+                    .hint(self.how(sheets, *count, lang))
+            }
+            OfCsv { shown } => match (&self.asked, vi) {
+                (ByOption, true) => Said::new(format!("tệp CSV chỉ có một bảng, không có trang {shown} nào để chọn"))
+                    .hint("bỏ --sheet; --sheet chỉ dùng với tệp Excel (.xlsx) có nhiều trang"),
+                (ByOption, false) => Said::new(format!("a CSV file holds one table: it has no sheet {shown} to choose"))
+                    .hint("leave out --sheet; --sheet is for Excel workbooks (.xlsx) with several sheets"),
+                (Scenario { file }, true) => Said::new(format!("{file} là tệp CSV: chỉ có một bảng, không có trang {shown} nào để chọn"))
+                    .hint("xóa dòng sheet: sheet chỉ dùng để chọn một trang của tệp Excel (.xlsx) có nhiều trang"),
+                (Scenario { file }, false) => Said::new(format!("{file} is a CSV file: it holds one table, and has no sheet {shown} to choose"))
+                    .hint("remove the sheet line: sheet chooses a sheet of an Excel workbook (.xlsx) with several sheets"),
+            },
+        }
+    }
+}
+
+impl Message for SheetProblem {
+    fn vi(&self) -> Said {
+        self.said(Lang::Vi)
+    }
+
+    fn en(&self) -> Said {
+        self.said(Lang::En)
     }
 }
 

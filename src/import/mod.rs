@@ -9,6 +9,7 @@ pub mod date;
 pub mod extra;
 pub(crate) mod file;
 pub(crate) mod grid;
+pub use grid::{Selected, SelectedBy};
 pub(crate) mod header;
 pub(crate) mod message;
 mod reference;
@@ -133,6 +134,8 @@ pub struct Imported {
     pub allocation_columns: Vec<String>,
     /// Whether the sheet was chosen by `--sheet`.
     pub sheet_named: bool,
+    /// How `--sheet` named the sheet read (by its name, or its number), when it did.
+    pub named: Option<grid::Selected>,
     /// What of the workbook is hidden in Excel: the sheet read, sheets and rows not read.
     pub hidden: grid::Hidden,
     /// The province, as a title row names it ("UBND TỈNH LẠNG SƠN": the row's line), else the
@@ -194,7 +197,8 @@ fn proper_name(name: &str) -> String {
 
 /// Reads and checks the coverage table at `path` as `campaign import` does, with `options`.
 pub fn read_with(path: &Path, options: &Options) -> Result<Imported, Error> {
-    coverage(&file::read_sheet(path, options.sheet.as_deref())?, options)
+    let choice = options.sheet.as_deref().map(file::SheetChoice::option);
+    coverage(&file::read_sheet(path, choice.as_ref())?, options)
 }
 
 /// [`read_with`] of a table already read (a `[[history]]` snapshot, whose hidden rows are
@@ -450,6 +454,7 @@ fn coverage(grid: &Grid, options: &Options) -> Result<Imported, Error> {
         unit_type_column: found.columns.unit_type.map(|i| found.title(i, "")),
         sheet: grid.sheet.clone(),
         sheet_named: options.sheet.is_some(),
+        named: grid.named.clone(),
         hidden: grid.hidden.clone(),
         province,
     })

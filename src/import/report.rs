@@ -7,6 +7,7 @@ use std::path::Path;
 
 use super::date::{AsOf, YearFrom};
 use super::extra::Extra;
+use super::grid::SelectedBy;
 use super::skeleton::{PLACEHOLDER_DATE, Rules, shown};
 use super::table::Heading;
 use super::{Imported, KindFrom};
@@ -93,9 +94,38 @@ pub fn render(imported: &Imported, out: Option<&Path>, rules: &Rules, lang: Lang
             (true, false, false) => "trang đầu tiên có dòng tiêu đề",
             (false, false, false) => "the first with a header row",
         };
+        // `--sheet 1` that is a sheet's name and another sheet's number: the name is taken, and
+        // the other sheet said (trial 13f J7)
+        let not_number = match imported.named.as_ref().map(|n| (n.number, &n.by)) {
+            Some((
+                read,
+                SelectedBy::NameNotNumber {
+                    number,
+                    sheet: other,
+                },
+            )) if vi => {
+                format!(
+                    "; --sheet {number} là tên của trang này (trang thứ {read}): tên trang được ưu tiên hơn số thứ tự; trang thứ {number} là \"{other}\", muốn đọc trang đó thì ghi --sheet \"{}\"",
+                    other.replace('"', "\\\"")
+                )
+            }
+            Some((
+                read,
+                SelectedBy::NameNotNumber {
+                    number,
+                    sheet: other,
+                },
+            )) => {
+                format!(
+                    "; --sheet {number} is this sheet's name (it is sheet {read}): a sheet's name is taken before a number; sheet {number} is \"{other}\", to read it give --sheet \"{}\"",
+                    other.replace('"', "\\\"")
+                )
+            }
+            _ => String::new(),
+        };
         let _ = writeln!(
             s,
-            "{}",
+            "{}{not_number}",
             match (vi, others.is_empty(), imported.sheet_named) {
                 (true, true, _) if hidden.sheet => {
                     format!("Trang tính: \"{sheet}\" (trang này đang ẩn trong Excel).")

@@ -17,8 +17,9 @@ use std::rc::Rc;
 
 use calamine::{Data, DataRef, Reader, Xlsx, XlsxError, XlsxFormulaMetadata};
 
-use super::grid::{Grid, GridRow};
-use super::message::{CellAt, TableFileProblem, TableLimit, WorkbookItems, column_name};
+use super::file::SheetChoice;
+use super::grid::{Grid, GridRow, Selected, SelectedBy, SheetWanted};
+use super::message::{CellAt, SheetKind, TableFileProblem, TableLimit, WorkbookItems, column_name};
 use super::reference::{self, BadReference, EXCEL_COLUMNS, EXCEL_ROWS};
 use crate::diagnostic::{Error, shortened};
 use crate::limits::{
@@ -32,7 +33,11 @@ use crate::source::{Origin, Source};
 /// first) into rows of cells; line numbers are the sheet's row numbers, and the text shown
 /// under an error is the row's cells separated by tabs (a line break or tab inside a cell
 /// shown as a space, so that every row stays on its own line).
-pub(super) fn read(path: &Path, bytes: Vec<u8>, wanted: Option<&str>) -> Result<Grid, Error> {
+pub(super) fn read(
+    path: &Path,
+    bytes: Vec<u8>,
+    wanted: Option<&SheetChoice<'_>>,
+) -> Result<Grid, Error> {
     let spans = unzipped_within_limits(&bytes).map_err(|e| e.file(path))?;
     let spent = Rc::new(Cell::new(0u64));
     let in_sheet = Rc::new(Cell::new(false));
@@ -68,6 +73,22 @@ pub(super) fn read(path: &Path, bytes: Vec<u8>, wanted: Option<&str>) -> Result<
     let mut first: Option<Vec<GridRow>> = None;
     let mut chosen: Option<Vec<GridRow>> = None;
     let names = book.sheet_names();
+    // two sheets of one name (Excel compares names without case): which one a program reads
+    // depends on the program (trial 13f J8)
+    let folded: Vec<String> = names
+        .iter()
+        .map(|n| crate::text::normalise(n).to_lowercase())
+        .collect();
+    for (second, name) in folded.iter().enumerate() {
+        if let Some(first) = folded[..second].iter().position(|n| n == name) {
+            return Err(Error::new(TableFileProblem::SheetNameTwice {
+                sheet: shown_name(&names[first]),
+                first: first + 1,
+                second: second + 1,
+            })
+            .file(path));
+        }
+    }
     let shown_in_excel: Vec<bool> = book
         .sheets_metadata()
         .iter()
@@ -82,6 +103,7 @@ pub(super) fn read(path: &Path, bytes: Vec<u8>, wanted: Option<&str>) -> Result<
     // `--sheet`: that sheet alone, read whether it has a header row or not; else the sheet the
     // workbook opens on, then the other shown sheets in order, then the hidden ones (an
     // office hides old figures: trial 13d G21)
+    let mut named = None;
     let order = match wanted {
         None => {
             let active = names.get(active_tab).filter(|n| visible(n));
@@ -95,7 +117,13 @@ pub(super) fn read(path: &Path, bytes: Vec<u8>, wanted: Option<&str>) -> Result<
             order.extend(names.iter().filter(|n| !visible(n)).cloned());
             order
         }
-        Some(given) => vec![chosen_sheet(&names, given).map_err(|e| e.file(path))?],
+        Some(choice) => {
+            let selected =
+                chosen_sheet(&names, &choice.wanted).map_err(|kind| choice.error(path, kind))?;
+            let name = names.get(selected.number - 1).cloned().unwrap_or_default();
+            named = Some(selected);
+            vec![name]
+        }
     };
     let first_shown = names.iter().find(|n| visible(n)).cloned();
     let mut read_name: Option<String> = None;
@@ -222,6 +250,7 @@ pub(super) fn read(path: &Path, bytes: Vec<u8>, wanted: Option<&str>) -> Result<
                 .collect();
             (shown_name(&read), others)
         }),
+        named,
     })
 }
 
@@ -233,36 +262,96 @@ fn shown_name(name: &str) -> String {
     shortened(&crate::text::show_hidden(name))
 }
 
-/// The sheet of `names` that `given` (`--sheet`) names: its number from 1, or its name as a
-/// person reads it ([`crate::text::fold`]: case, diacritics' composition and look-alike letters
-/// aside); else the error listing the sheets.
-fn chosen_sheet(names: &[String], given: &str) -> Result<String, Error> {
-    let given = given.trim();
-    if let Ok(n) = given.parse::<usize>()
-        && (1..=names.len()).contains(&n)
-    {
-        return Ok(names[n - 1].clone());
-    }
-    let key = crate::text::fold(given);
-    if let Some(name) = names.iter().find(|n| crate::text::fold(n) == key) {
-        return Ok(name.clone());
-    }
-    // without diacritics (`đ` as `d`), as headings are matched, when that names one sheet:
-    // `--sheet "Huyen"` is "Huyện" (trial 13e H24)
-    let plain = super::table::key(given);
-    let mut same = names.iter().filter(|n| super::table::key(n) == plain);
-    if let (Some(name), None) = (same.next(), same.next()) {
-        return Ok(name.clone());
-    }
-    Err(Error::new(TableFileProblem::NoSuchSheet {
-        given: shown_name(given),
-        sheets: names
+/// The sheet of `names` that `wanted` names, and how. A text (`--sheet`, `sheet = "..."`) is a
+/// sheet's name as a person reads it ([`crate::text::fold`]: case, diacritics' composition and
+/// look-alike letters aside; else without diacritics, when that names one sheet), and only
+/// when it names none its number from 1: offices name tabs by week or month number, and the
+/// tab named "1" is not always the first (trial 13f J7). A TOML number is the sheet's number.
+/// Else what is wrong, listing the sheets.
+fn chosen_sheet(names: &[String], wanted: &SheetWanted) -> Result<Selected, SheetKind> {
+    let number_of = |n: i128| {
+        usize::try_from(n)
+            .ok()
+            .filter(|n| (1..=names.len()).contains(n))
+    };
+    let listed = || {
+        names
             .iter()
             .take(crate::limits::LISTED_SHEETS)
             .map(|n| shown_name(n))
-            .collect(),
+            .collect::<Vec<_>>()
+    };
+    let no_sheet = |shown: String, below_one: bool| SheetKind::NoSheet {
+        shown,
+        below_one,
+        sheets: listed(),
         count: names.len(),
-    }))
+    };
+    match wanted {
+        SheetWanted::Text(given) => {
+            let given = given.trim();
+            if given.is_empty() {
+                return Err(SheetKind::Blank {
+                    sheets: listed(),
+                    count: names.len(),
+                });
+            }
+            let as_number = given.parse::<i128>().ok();
+            if let Some(i) = named(names, given) {
+                let by = match as_number.and_then(number_of) {
+                    Some(n) if n != i + 1 => SelectedBy::NameNotNumber {
+                        number: n,
+                        sheet: shown_name(&names[n - 1]),
+                    },
+                    _ => SelectedBy::Name,
+                };
+                return Ok(Selected { number: i + 1, by });
+            }
+            let shown = format!("\"{}\"", shown_name(given));
+            match as_number {
+                Some(n) => match number_of(n) {
+                    Some(number) => Ok(Selected {
+                        number,
+                        by: SelectedBy::Number,
+                    }),
+                    None => Err(no_sheet(shown, n < 1)),
+                },
+                None => Err(no_sheet(shown, false)),
+            }
+        }
+        SheetWanted::Number(n) => match number_of(*n) {
+            Some(number) => {
+                let by = match named(names, &n.to_string()) {
+                    Some(i) if i + 1 != number => SelectedBy::NumberNotName { named: i + 1 },
+                    _ => SelectedBy::Number,
+                };
+                Ok(Selected { number, by })
+            }
+            None => Err(no_sheet(n.to_string(), *n < 1)),
+        },
+    }
+}
+
+/// The index of the sheet of `names` that `given` names: as written, else as a person reads it
+/// ([`crate::text::fold`]), else without diacritics (`đ` as `d`, as headings are matched) when
+/// that names one sheet: `--sheet "Huyen"` is "Huyện" (trial 13e H24).
+fn named(names: &[String], given: &str) -> Option<usize> {
+    if let Some(i) = names.iter().position(|n| n.trim() == given) {
+        return Some(i);
+    }
+    let key = crate::text::fold(given);
+    if let Some(i) = names.iter().position(|n| crate::text::fold(n) == key) {
+        return Some(i);
+    }
+    let plain = super::table::key(given);
+    let mut same = names
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| super::table::key(n) == plain);
+    match (same.next(), same.next()) {
+        (Some((i, _)), None) => Some(i),
+        _ => None,
+    }
 }
 
 /// Unzips every part of the workbook `bytes` into nothing, counting: an archive of more than
@@ -289,8 +378,24 @@ fn unzipped_within_limits(bytes: &[u8]) -> Result<Vec<Span>, Error> {
     let mut spans = Vec::with_capacity(archive.len());
     // the shared strings calamine reads (its part `…sharedStrings.xml`), when there is one
     let mut strings: Option<usize> = None;
+    // the zip reader keeps one entry of a name listed twice: the directory says which
+    if archive.has_duplicate_names() {
+        return Err(Error::new(TableFileProblem::PartTwice {
+            part: listed_twice(bytes, archive.central_directory_start()),
+        }));
+    }
+    // each part's name, case aside (a package's part names are compared without case): a
+    // second part of one name is read by some programs and not by others (trial 13f J9)
+    let mut seen: HashSet<String> = HashSet::with_capacity(archive.len());
     for index in 0..archive.len() {
         let mut part = archive.by_index(index).map_err(|_| damaged(None))?;
+        if let Ok(raw) = part.name()
+            && !seen.insert(raw.to_lowercase())
+        {
+            return Err(Error::new(TableFileProblem::PartTwice {
+                part: Some(part_name(&raw)),
+            }));
+        }
         let (start, compressed) = (part.data_start(), part.compressed_size());
         let name = part
             .name()
@@ -393,6 +498,26 @@ fn opening(error: &XlsxError, part: Option<String>) -> TableFileProblem {
         },
         _ => TableFileProblem::PartNotXml { part },
     }
+}
+
+/// The first part name that the archive's directory (from `start`) lists twice, case aside, as
+/// messages show it; `None` when the directory cannot be followed.
+fn listed_twice(bytes: &[u8], start: u64) -> Option<String> {
+    let mut at = usize::try_from(start).ok()?;
+    let mut seen = HashSet::new();
+    while bytes.get(at..at.checked_add(4)?)? == b"PK\x01\x02" {
+        let field = |offset: usize| -> Option<usize> {
+            let b = bytes.get(at + offset..at + offset + 2)?;
+            Some(usize::from(u16::from_le_bytes([b[0], b[1]])))
+        };
+        let (name, extra, comment) = (field(28)?, field(30)?, field(32)?);
+        let raw = String::from_utf8_lossy(bytes.get(at + 46..at + 46 + name)?);
+        if !seen.insert(raw.to_lowercase()) {
+            return Some(part_name(&raw));
+        }
+        at += 46 + name + extra + comment;
+    }
+    None
 }
 
 /// What is said of a sheet calamine cannot read to its end (beyond what [`reference`] found
@@ -541,6 +666,8 @@ struct Cells {
     values: Vec<(u32, u32, String)>,
     /// The cells holding a formula.
     formulas: HashSet<(u32, u32)>,
+    /// The cells holding a number too large for the computer to hold (`1e400`).
+    overflow: HashSet<(u32, u32)>,
 }
 
 /// The cells of one sheet, each checked against the limits as it is read; an error when the
@@ -553,6 +680,7 @@ fn sheet<R: Read + std::io::Seek>(
     let mut cells = Cells {
         values: Vec::new(),
         formulas: HashSet::new(),
+        overflow: HashSet::new(),
     };
     // whether each shared formula (by its index) has text, for the cells that share it
     let mut shared: HashMap<usize, bool> = HashMap::new();
@@ -603,7 +731,16 @@ fn sheet<R: Read + std::io::Seek>(
                 sheet: sheet.to_string(),
             }));
         }
-        let text = cell_text(&record.value.into());
+        let value: Data = record.value.into();
+        // `1e400`, or 30 million digits: read as infinity, which no text should quote as
+        // `infE+00` (trial 13f J26); shown as Excel shows a number it cannot hold
+        let text = match value {
+            Data::Float(f) if f.is_infinite() => {
+                cells.overflow.insert((row, column));
+                "#NUM!".to_string()
+            }
+            value => cell_text(&value),
+        };
         if text.len() > CELL_CHARS {
             let chars = text.chars().count();
             if chars > CELL_CHARS {
@@ -678,11 +815,15 @@ impl Cells {
                 let uncomputed = (0..cells.len())
                     .filter(|&c| cells[c].is_empty() && self.formulas.contains(&(row, c as u32)))
                     .collect();
+                let overflow = (0..cells.len())
+                    .filter(|&c| self.overflow.contains(&(row, c as u32)))
+                    .collect();
                 GridRow {
                     line: row as usize + 1,
                     columns: columns(&cells),
                     cells,
                     uncomputed,
+                    overflow,
                 }
             })
             .collect())

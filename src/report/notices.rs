@@ -1,6 +1,7 @@
 //! What is worth saying about a plan that meets its scenario (MODEL.md `notices`), in words:
 //! printed under the province's figures by every human report, and in JSON as data.
 
+use crate::import::grid::SelectedBy;
 use crate::number;
 use crate::plan::{Notice, Plan};
 use crate::text::Lang;
@@ -81,20 +82,55 @@ pub(crate) fn sentence(notice: &Notice, lang: Lang) -> String {
             file,
             sheet,
             others,
+            named,
         } => {
             let others = others
                 .iter()
                 .map(|o| format!("\"{o}\""))
                 .collect::<Vec<_>>()
                 .join(", ");
-            match lang {
+            let Some(named) = named else {
+                return match lang {
+                    Lang::Vi => format!(
+                        "Tệp Excel {file}: đã đọc trang \"{sheet}\" (trang tệp mở ra, hoặc trang đầu tiên đang hiện có dòng tiêu đề); tệp còn có trang {others}. Nếu số liệu nằm ở trang khác, ghi sheet = \"tên trang\" (hoặc số thứ tự của trang) bên cạnh tên tệp trong kịch bản"
+                    ),
+                    Lang::En => format!(
+                        "Workbook {file}: read the sheet \"{sheet}\" (the sheet it opens on, or the first shown sheet with a header row); it also has {others}. If the figures are on another sheet, write sheet = \"its name\" (or its number) beside the file's name in the scenario"
+                    ),
+                };
+            };
+            let n = named.number;
+            // the sheet chosen by `sheet = ...`, with its number: a tab named "1" is not always
+            // sheet 1 (trial 13f J7)
+            let read = match lang {
                 Lang::Vi => format!(
-                    "Tệp Excel {file}: đã đọc trang \"{sheet}\" (trang tệp mở ra, hoặc trang đầu tiên đang hiện có dòng tiêu đề); tệp còn có trang {others}. Nếu số liệu nằm ở trang khác, ghi sheet = \"tên trang\" (hoặc số thứ tự của trang) bên cạnh tên tệp trong kịch bản"
+                    "Tệp Excel {file}: đã đọc trang \"{sheet}\" (trang thứ {n}) theo sheet của kịch bản"
                 ),
                 Lang::En => format!(
-                    "Workbook {file}: read the sheet \"{sheet}\" (the sheet it opens on, or the first shown sheet with a header row); it also has {others}. If the figures are on another sheet, write sheet = \"its name\" (or its number) beside the file's name in the scenario"
+                    "Workbook {file}: read the sheet \"{sheet}\" (sheet {n}), as the scenario's sheet chooses"
                 ),
-            }
+            };
+            let also = match (lang, others.is_empty()) {
+                (_, true) => String::new(),
+                (Lang::Vi, false) => format!("; tệp còn có trang {others}"),
+                (Lang::En, false) => format!("; it also has {others}"),
+            };
+            let other = match (&named.by, lang) {
+                (SelectedBy::NameNotNumber { number, sheet: other }, Lang::Vi) => format!(
+                    ". sheet = \"{sheet}\" là tên của trang này: tên trang được ưu tiên hơn số thứ tự. Trang thứ {number} là \"{other}\"; nếu muốn đọc trang đó, ghi sheet = {number} (số, không có dấu ngoặc kép)"
+                ),
+                (SelectedBy::NameNotNumber { number, sheet: other }, Lang::En) => format!(
+                    ". sheet = \"{sheet}\" is this sheet's name: a sheet's name is taken before a number. Sheet {number} is \"{other}\"; to read it, write sheet = {number} (a number, without quotes)"
+                ),
+                (SelectedBy::NumberNotName { named }, Lang::Vi) => format!(
+                    ". sheet = {n} (số, không có dấu ngoặc kép) là số thứ tự của trang; trang có tên \"{n}\" là trang thứ {named}: nếu muốn đọc trang đó, ghi sheet = \"{n}\" (trong dấu ngoặc kép)"
+                ),
+                (SelectedBy::NumberNotName { named }, Lang::En) => format!(
+                    ". sheet = {n} (a number, without quotes) is a sheet's number; the sheet named \"{n}\" is sheet {named}: to read it, write sheet = \"{n}\" (in quotes)"
+                ),
+                _ => String::new(),
+            };
+            format!("{read}{also}{other}")
         }
         Notice::SyntheticData => match lang {
             Lang::Vi => "SỐ LIỆU GIẢ LẬP, KHÔNG PHẢI SỐ LIỆU THẬT: kịch bản do `campaign generate` tạo để đo hiệu năng và kiểm thử; mọi con số là rút ngẫu nhiên, không đơn vị nào là địa phương có thật. Kế hoạch và công văn lập từ kịch bản này chỉ để minh họa, không dùng để chỉ đạo. Lập kế hoạch thật từ bảng số liệu của các địa phương (campaign import)".to_string(),

@@ -75,6 +75,7 @@ pub(super) fn districts<'a>(grid: &'a Grid, kinds: &[TeamKind]) -> Result<Table<
                 cells: found.titles.clone(),
                 columns: grid.rows[last].columns.clone(),
                 uncomputed: Vec::new(),
+                overflow: Vec::new(),
             };
             (&joined, from, Some(&found.columns))
         }

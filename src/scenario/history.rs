@@ -228,14 +228,20 @@ pub(crate) fn history(
                 .field("history.file"));
         }
         let sheet = match t.item("sheet") {
-            Some(item) => Some(super::load::sheet_named(src, "history.sheet", item.value)?),
+            Some(item) => Some(crate::import::file::SheetChoice {
+                wanted: super::load::sheet_named(src, "history.sheet", item.value)?,
+                at: Some((item.spot(), "history.sheet", written.to_string())),
+            }),
             None => None,
         };
         // one file (and sheet) holds one day's figures: a copied entry whose `file` was not
         // changed gave two dates the same figures (trial 13e H7)
         let key = (
             std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone()),
-            sheet.as_ref().map(|s| crate::import::table::key(s)),
+            sheet.as_ref().map(|s| match &s.wanted {
+                crate::import::grid::SheetWanted::Text(text) => crate::import::table::key(text),
+                crate::import::grid::SheetWanted::Number(n) => format!("#{n}"),
+            }),
         );
         if let Some(i) = read_from.iter().position(|k| *k == key) {
             return Err(file_item
@@ -248,10 +254,13 @@ pub(crate) fn history(
                 .field("history.file"));
         }
         let options = crate::import::Options {
-            sheet: sheet.clone(),
+            sheet: sheet.as_ref().map(|s| match &s.wanted {
+                crate::import::grid::SheetWanted::Text(text) => text.clone(),
+                crate::import::grid::SheetWanted::Number(n) => n.to_string(),
+            }),
             ..Default::default()
         };
-        let read = crate::import::file::read_sheet(&path, sheet.as_deref())
+        let read = crate::import::file::read_sheet(&path, sheet.as_ref())
             .and_then(|grid| {
                 // rows hidden in Excel are refused, as in the scenario's coverage file: a
                 // snapshot that leaves them out says a district is missing (trial 13e H19)
@@ -272,7 +281,7 @@ pub(crate) fn history(
             &path,
             &read.sheet,
             &read.hidden,
-            sheet.is_some(),
+            read.named.as_ref(),
         ));
         // the date the file's title gives (as `campaign import` reads it) must be the entry's:
         // a workbook "tính đến 31/8" listed as 2020-08-25 gave every district a pace of 0

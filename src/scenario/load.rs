@@ -14,8 +14,8 @@ use super::message::{
 use super::setting::Setting;
 use super::{Scenario, coverage, inline, overlay, team_kind};
 use crate::diagnostic::{Error, did_you_mean, shortened};
-use crate::import::file::{self, Format};
-use crate::import::grid::Grid;
+use crate::import::file::{self, Format, SheetChoice};
+use crate::import::grid::{Grid, SheetWanted};
 use crate::import::message::{TableEntry, TableFileProblem};
 use crate::limits::{RULE_FILES, RULES_BYTES};
 use crate::model::{Objective, TeamKind};
@@ -811,9 +811,9 @@ fn districts<'a>(
         Some(i) => Some(coverage_file(&layers[i], sheet)?),
         None => None,
     };
-    let sheet_chosen = table
-        .as_ref()
-        .and_then(|(t, named)| super::SheetChosen::of(&t.src.path, &t.sheet, &t.hidden, *named));
+    let sheet_chosen = table.as_ref().and_then(|(t, _)| {
+        super::SheetChosen::of(&t.src.path, &t.sheet, &t.hidden, t.named.as_ref())
+    });
     let table = table.map(|(t, _)| t);
     let mut notes = None;
     let mut cohort_columns = coverage::CohortColumns::new();
@@ -910,7 +910,10 @@ fn coverage_file(
     let written = as_str(src, "coverage", file)?.trim();
     let path = src.folder().join(written);
     let sheet = match sheet {
-        Some((at, value)) => Some(sheet_named(at, "sheet", value)?),
+        Some((at, value)) => Some(SheetChoice {
+            wanted: sheet_named(at, "sheet", value)?,
+            at: Some((at.spot(pos(value)), "sheet", written.to_string())),
+        }),
         None => None,
     };
     let named = sheet.is_some();
@@ -932,7 +935,7 @@ fn coverage_file(
             )
             .field("coverage"));
     }
-    file::read_sheet(&path, sheet.as_deref())
+    file::read_sheet(&path, sheet.as_ref())
         .map_err(|e| {
             if path.is_file() {
                 e
@@ -947,15 +950,19 @@ fn coverage_file(
         .map(|grid| (grid, named))
 }
 
-/// The sheet a `sheet = "Ngày 25"` (or `sheet = 2`) names, as `--sheet` takes it: a text, or a
-/// whole number from 1.
+/// The sheet a `sheet = "Ngày 25"` (or `sheet = 2`) names: a text, as `--sheet` takes it (a
+/// sheet's name, else its number), or a whole number (the sheet's number alone).
 pub(super) fn sheet_named(
     src: &Source,
     field: &str,
     value: &super::document::Value<'_>,
-) -> Result<String, Error> {
+) -> Result<SheetWanted, Error> {
     match value.get_ref() {
-        DeValue::Integer(_) => Ok(super::document::as_integer(src, field, value)?.to_string()),
-        _ => Ok(as_str(src, field, value)?.trim().to_string()),
+        DeValue::Integer(_) => Ok(SheetWanted::Number(super::document::as_integer(
+            src, field, value,
+        )?)),
+        _ => Ok(SheetWanted::Text(
+            as_str(src, field, value)?.trim().to_string(),
+        )),
     }
 }

@@ -78,7 +78,8 @@ pub struct Scenario {
     /// districts, as `campaign import` leaves them: every plan says so.
     pub coverage_notes: Option<CoverageNotes>,
     /// The workbooks (the coverage file, `[[history]]` files) read from one of several shown
-    /// sheets without a `sheet` key: which sheet was read, said in every plan (trial 13e H4).
+    /// sheets without a `sheet` key, or from the sheet a `sheet` key chose: which sheet was
+    /// read, said in every plan (trial 13e H4, 13f J7).
     pub sheets_chosen: Vec<SheetChosen>,
     /// The cohort columns of the coverage table: each cohort, its heading as written and
     /// where (empty without a table).
@@ -88,35 +89,40 @@ pub struct Scenario {
     pub hidden_columns: Option<(String, Vec<String>)>,
 }
 
-/// A workbook with several shown sheets, read without `sheet = ...`: the sheet read (the one
-/// it opens on, or the first shown with a header row) and the other shown sheets.
+/// A workbook with several shown sheets read without `sheet = ...` (the sheet read: the one it
+/// opens on, or the first shown with a header row; and the other shown sheets), or a workbook
+/// whose sheet `sheet = ...` chose (the sheet read, how it was named, and all its other sheets).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SheetChosen {
     /// The workbook, as the scenario's folder and `coverage` or `file` name it.
     pub file: String,
     pub sheet: String,
     pub others: Vec<String>,
+    /// How `sheet = ...` named the sheet read; `None` without `sheet`.
+    pub named: Option<crate::import::grid::Selected>,
 }
 
 impl SheetChosen {
-    /// What a workbook read without `sheet` says: `None` when it has one shown sheet (or is a
-    /// CSV file), or when `named` (the sheet was chosen by `sheet = ...`).
+    /// What a workbook's sheet read says: `None` for a CSV file, or a workbook read without
+    /// `sheet` that has one shown sheet. A sheet `sheet = ...` chose is always said, with the
+    /// sheet's number (trial 13f J7: `sheet = "1"` read another sheet than the user thought).
     pub(crate) fn of(
         path: &std::path::Path,
         sheet: &Option<(String, Vec<String>)>,
         hidden: &crate::import::grid::Hidden,
-        named: bool,
+        named: Option<&crate::import::grid::Selected>,
     ) -> Option<SheetChosen> {
         let (read, others) = sheet.as_ref()?;
         let shown: Vec<String> = others
             .iter()
-            .filter(|o| !hidden.sheets.contains(o))
+            .filter(|o| named.is_some() || !hidden.sheets.contains(o))
             .cloned()
             .collect();
-        (!named && !shown.is_empty()).then(|| SheetChosen {
+        (named.is_some() || !shown.is_empty()).then(|| SheetChosen {
             file: crate::text::shown_path(path),
             sheet: read.clone(),
             others: shown,
+            named: named.cloned(),
         })
     }
 }

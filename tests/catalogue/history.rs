@@ -39,6 +39,24 @@ fn cases() -> Vec<Case> {
         "each snapshot is one entry",
     );
     vec![
+        // trial 13f J25: a `[[history]]` entry's `sheet` that names no sheet was answered with
+        // `--sheet` advice and no scenario line
+        second(
+            "history: a sheet the workbook does not have",
+            "file = \"coverage-2020-08-25.csv\"",
+            "file = \"bao-cao-huyen-2020-08-31.xlsx\"\nsheet = \"Nope\"",
+        )
+        .copy("scenarios/bao-cao-huyen-2020-08-31.xlsx")
+        .at(&format!("{AT}:19:9"))
+        .place("mục `history.sheet`", "field `history.sheet`")
+        .place(
+            "tệp Excel bao-cao-huyen-2020-08-31.xlsx không có trang \"Nope\"; các trang của tệp: 1 \"Bluezone\"",
+            "the workbook bao-cao-huyen-2020-08-31.xlsx has no sheet \"Nope\"; its sheets: 1 \"Bluezone\"",
+        )
+        .hint(
+            "ghi sheet = \"Bluezone\"",
+            "write sheet = \"Bluezone\"",
+        ),
         // issue 13, G9: a workbook "tính đến 17h ngày 31/8" listed as 2020-08-25 gave every
         // district a pace of 0
         second(

@@ -122,6 +122,89 @@ fn imported(name: &str, setup: fn(&Path)) -> Case {
     Case::new(name, &["import", "{dir}/scenarios/coverage.xlsx"]).setup(setup)
 }
 
+/// [`letter`] as `coverage.xlsx`, then each part of its archive passed through `edit`, and the
+/// new archive's bytes through `bytes`: a part named twice, which a zip writer refuses to write.
+fn rezipped_bytes(
+    dir: &Path,
+    edit: fn(&str, String) -> Vec<(String, String)>,
+    bytes: fn(Vec<u8>) -> Vec<u8>,
+) {
+    letter(dir, "coverage.xlsx", |_| {});
+    let path = dir.join("scenarios/coverage.xlsx");
+    let read = std::fs::read(&path).unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(read)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for index in 0..archive.len() {
+        let mut part = archive.by_index(index).unwrap();
+        let name = part.name().unwrap().to_string();
+        let mut text = String::new();
+        part.read_to_string(&mut text).unwrap();
+        for (name, text) in edit(&name, text) {
+            out.start_file(name, options).unwrap();
+            out.write_all(text.as_bytes()).unwrap();
+        }
+    }
+    std::fs::write(&path, bytes(out.finish().unwrap().into_inner())).unwrap();
+}
+
+/// `bytes` with every `from` replaced by `to` (of the same length).
+fn replaced(bytes: &[u8], from: &[u8], to: &[u8]) -> Vec<u8> {
+    assert_eq!(from.len(), to.len());
+    let mut out = bytes.to_vec();
+    let mut at = 0;
+    while let Some(i) = out[at..].windows(from.len()).position(|w| w == from) {
+        out[at + i..at + i + to.len()].copy_from_slice(to);
+        at += i + to.len();
+    }
+    out
+}
+
+/// A workbook of two sheets, each the letter's table: "Data" and "Khác", the second then
+/// renamed "DATA" in the workbook's list of sheets (Excel names sheets without case).
+fn two_sheets_of_one_name(dir: &Path) {
+    let mut book = Workbook::new();
+    for name in ["Data", "Khác"] {
+        let sheet = book.add_worksheet().set_name(name).unwrap();
+        sheet.write_string(0, 0, "Huyện").unwrap();
+        sheet.write_string(0, 1, "Đã cài Bluezone").unwrap();
+        sheet.write_string(0, 2, "Tổng smartphone").unwrap();
+        for (row, (name, installed, smartphones, _)) in (1..).zip(DISTRICTS) {
+            sheet.write_string(row, 0, name).unwrap();
+            sheet.write_number(row, 1, installed).unwrap();
+            sheet.write_number(row, 2, smartphones).unwrap();
+        }
+    }
+    let path = dir.join("scenarios/coverage.xlsx");
+    book.save(&path).unwrap();
+    let bytes = std::fs::read(&path).unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default();
+    for index in 0..archive.len() {
+        let mut part = archive.by_index(index).unwrap();
+        let name = part.name().unwrap().to_string();
+        let mut text = String::new();
+        part.read_to_string(&mut text).unwrap();
+        if name == "xl/workbook.xml" {
+            assert!(text.contains("name=\"Khác\""), "{text}");
+            text = text.replace("name=\"Khác\"", "name=\"DATA\"");
+        }
+        out.start_file(name, options).unwrap();
+        out.write_all(text.as_bytes()).unwrap();
+    }
+    std::fs::write(&path, out.finish().unwrap().into_inner()).unwrap();
+}
+
+/// A scenario reading `coverage.xlsx` from the sheet `sheet` names (on line 18, from column 9).
+fn sheet_of(sheet: &str) -> String {
+    scenario_reading("coverage.xlsx").replace(
+        "coverage = \"coverage.xlsx\"",
+        &format!("coverage = \"coverage.xlsx\"\nsheet = {sheet}"),
+    )
+}
+
 fn cases() -> Vec<Case> {
     let whole = ("ghi một số nguyên", "write a whole number");
     vec![
@@ -698,6 +781,156 @@ fn cases() -> Vec<Case> {
             "rows 6 (\"Cao Lộc\"), 7 (\"Lộc Bình\")",
         )
         .hint("bỏ ẩn các dòng đó", "unhide those rows"),
+        // trial 13f J8: two sheets of one name were read from the first without a word
+        imported("workbook: two sheets of one name", two_sheets_of_one_name)
+            .at("coverage.xlsx: ")
+            .place(
+                "có hai trang cùng tên \"Data\" (trang thứ 1 và trang thứ 2)",
+                "it has two sheets named \"Data\" (sheets 1 and 2)",
+            )
+            .hint(
+                "đổi tên một trong hai trang",
+                "rename one of the two sheets",
+            ),
+        // trial 13f J9: a part written twice in the archive was read from its second copy
+        imported("workbook: a part twice in the archive", |dir| {
+            rezipped_bytes(
+                dir,
+                |name, text| {
+                    if name != "xl/worksheets/sheet1.xml" {
+                        return vec![(name.to_string(), text)];
+                    }
+                    let other = text.replacen("<v>18019</v>", "<v>1</v>", 1);
+                    // (renamed to the first copy's name once the archive is written)
+                    vec![
+                        (name.to_string(), text),
+                        ("xl/worksheets/sheetZ.xml".to_string(), other),
+                    ]
+                },
+                |bytes| replaced(&bytes, b"xl/worksheets/sheetZ.xml", b"xl/worksheets/sheet1.xml"),
+            )
+        })
+        .at("coverage.xlsx: ")
+        .place(
+            "tệp nén chứa hai phần cùng tên xl/worksheets/sheet1.xml",
+            "its zip archive holds two parts named xl/worksheets/sheet1.xml",
+        )
+        .hint(
+            "mở tệp bằng Excel rồi lưu lại",
+            "open it in Excel and save it again",
+        ),
+        // trial 13f J26: a number too large for the computer (1e400) was quoted as `infE+00`
+        covered("workbook: 1e400 in a count cell", |dir| {
+            rezipped(dir, |name, text| {
+                if name != "xl/worksheets/sheet1.xml" {
+                    return Some(text);
+                }
+                assert!(text.contains("<v>18019</v>"));
+                Some(text.replacen("<v>18019</v>", "<v>1e400</v>", 1))
+            })
+        })
+        .at("coverage.xlsx:5:")
+        .place(
+            "ô B5 chứa một số quá lớn, không thể là số đếm (lớn hơn 1.000.000.000.000)",
+            "cell B5 holds a number too large to be a count (more than 1,000,000,000,000)",
+        )
+        .hint("kiểm tra ô B5 trong Excel", "check cell B5 in Excel"),
+        imported("workbook: 1e400 in a count cell, imported", |dir| {
+            rezipped(dir, |name, text| {
+                if name != "xl/worksheets/sheet1.xml" {
+                    return Some(text);
+                }
+                Some(text.replacen("<v>78399</v>", "<v>1e400</v>", 1))
+            })
+        })
+        .at("coverage.xlsx:5")
+        .place(
+            "ô C5 chứa một số quá lớn, không thể là số đếm",
+            "cell C5 holds a number too large to be a count",
+        )
+        .hint("kiểm tra ô C5 trong Excel", "check cell C5 in Excel"),
+        // trial 13f J29: `--sheet -1` was "`campaign import` has no option `-1`"
+        Case::new(
+            "workbook: --sheet -1",
+            &["import", "{dir}/scenarios/coverage.xlsx", "--sheet", "-1"],
+        )
+        .setup(|dir| letter(dir, "coverage.xlsx", |_| {}))
+        .at("coverage.xlsx: ")
+        .place(
+            "--sheet nhận tên trang hoặc số thứ tự của trang, từ 1",
+            "--sheet takes a sheet's name or its number from 1",
+        )
+        .place("không có trang \"-1\"", "has no sheet \"-1\"")
+        .hint("--sheet \"Sheet1\"", "--sheet \"Sheet1\""),
+        // trial 13f J25: a scenario's `sheet` that names no sheet was answered with `--sheet`
+        // advice and no scenario line
+        Case::plan("workbook: sheet = 0")
+            .file(SCENARIO, &sheet_of("0"))
+            .setup(|dir| letter(dir, "coverage.xlsx", |_| {}))
+            .at("lang-son-2020-09-01.toml:18:9")
+            .place(
+                "sheet nhận tên trang hoặc số thứ tự của trang, từ 1: tệp Excel coverage.xlsx không có trang 0",
+                "sheet takes a sheet's name or its number from 1: the workbook coverage.xlsx has no sheet 0",
+            )
+            .hint(
+                "ghi sheet = \"Sheet1\" (tên trang",
+                "write sheet = \"Sheet1\" (the sheet's name",
+            ),
+        Case::plan("workbook: sheet = -1")
+            .file(SCENARIO, &sheet_of("-1"))
+            .setup(|dir| letter(dir, "coverage.xlsx", |_| {}))
+            .at("lang-son-2020-09-01.toml:18:9")
+            .place(
+                "tệp Excel coverage.xlsx không có trang -1",
+                "the workbook coverage.xlsx has no sheet -1",
+            )
+            .hint("hoặc sheet = 1 (số thứ tự", "or sheet = 1 (its number"),
+        Case::plan("workbook: sheet = \"\"")
+            .file(SCENARIO, &sheet_of("\"\""))
+            .setup(|dir| letter(dir, "coverage.xlsx", |_| {}))
+            .at("lang-son-2020-09-01.toml:18:9")
+            .place(
+                "sheet = \"\" không chỉ trang nào của tệp Excel coverage.xlsx",
+                "sheet = \"\" names no sheet of the workbook coverage.xlsx",
+            )
+            .hint("ghi sheet = \"Sheet1\"", "write sheet = \"Sheet1\""),
+        Case::plan("workbook: sheet = a huge number")
+            .file(SCENARIO, &sheet_of("99999999999999999999"))
+            .setup(|dir| letter(dir, "coverage.xlsx", |_| {}))
+            .at("lang-son-2020-09-01.toml:18:9")
+            .place(
+                "tệp Excel coverage.xlsx không có trang 99999999999999999999; các trang của tệp: 1 \"Sheet1\"",
+                "the workbook coverage.xlsx has no sheet 99999999999999999999; its sheets: 1 \"Sheet1\"",
+            )
+            .hint("hoặc sheet = 1", "or sheet = 1"),
+        Case::plan("workbook: sheet names no sheet")
+            .file(SCENARIO, &sheet_of("\"Nope\""))
+            .setup(|dir| letter(dir, "coverage.xlsx", |_| {}))
+            .at("lang-son-2020-09-01.toml:18:9")
+            .place("mục `sheet`", "field `sheet`")
+            .place(
+                "tệp Excel coverage.xlsx không có trang \"Nope\"",
+                "the workbook coverage.xlsx has no sheet \"Nope\"",
+            )
+            .hint(
+                "ghi sheet = \"Sheet1\" (tên trang như ở thanh trang của Excel; hoa thường, dấu không cần khớp) hoặc sheet = 1",
+                "write sheet = \"Sheet1\" (the sheet's name as Excel's sheet tabs show it; case and diacritics may differ) or sheet = 1",
+            ),
+        Case::plan("workbook: sheet beside a CSV coverage file")
+            .file(
+                SCENARIO,
+                &scenario_reading("coverage.csv").replace(
+                    "coverage = \"coverage.csv\"",
+                    "coverage = \"coverage.csv\"\nsheet = 1",
+                ),
+            )
+            .file("scenarios/coverage.csv", super::coverage::CSV)
+            .at("lang-son-2020-09-01.toml:18:9")
+            .place(
+                "coverage.csv là tệp CSV: chỉ có một bảng, không có trang 1 nào để chọn",
+                "coverage.csv is a CSV file: it holds one table, and has no sheet 1 to choose",
+            )
+            .hint("xóa dòng sheet", "remove the sheet line"),
     ]
 }
 
