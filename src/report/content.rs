@@ -491,6 +491,16 @@ fn page_installs(
     district: &DistrictPlan,
     own_lines: &[crate::plan::RuleInstalls],
 ) -> (Vec<Option<f64>>, Vec<f64>) {
+    // where the figures stated and the own lines make up exactly what the plan adds, all are
+    // the plan's; otherwise a figure is the plan's when the rule read it ([`counts`])
+    let added = district.projected_installed - district.installed as f64;
+    let stated: f64 = district
+        .directives
+        .iter()
+        .filter_map(|d| d.expected_installs.filter(|x| x.is_finite()))
+        .chain(own_lines.iter().map(|r| r.counted))
+        .sum();
+    let itemised = (stated - added).abs() <= 1e-6 * added.abs().max(1.0);
     // each directive's figure, whether its own text quotes it ("dự kiến +4.122 lượt cài": the
     // figure beside it must not say +4.123) and whether the plan counts it
     let figures: Vec<Option<(f64, bool, bool)>> = district
@@ -501,7 +511,7 @@ fn page_installs(
             let quoted = [Lang::Vi, Lang::En]
                 .iter()
                 .any(|&lang| d.action.get(lang).contains(&number::count(lang, x)));
-            Some((x, quoted, counts(district, &d.rule, x)))
+            Some((x, quoted, itemised || counts(district, &d.rule, x)))
         })
         .collect();
     // only the figures the plan counts are rounded together; a figure of a rule's own making
