@@ -369,3 +369,95 @@ fn explain_adds_a_district_up_as_its_page_prints_it() {
         "{text}"
     );
 }
+
+/// The `- Expected: …` figures of each district's page in `markdown` (English), page by page.
+fn expected_figures(markdown: &str) -> Vec<(String, Vec<String>)> {
+    markdown
+        .split("\n### ")
+        .skip(1)
+        .filter(|page| page.lines().next().is_some_and(|l| l.ends_with("%)")))
+        .map(|page| {
+            let name = page.split(" (").next().unwrap().to_string();
+            let figures = page
+                .split("\n#")
+                .next()
+                .unwrap()
+                .lines()
+                .filter_map(|l| l.trim().strip_prefix("- Expected: "))
+                .map(str::to_string)
+                .collect();
+            (name, figures)
+        })
+        .collect()
+}
+
+/// Trial 13g K1: a rule of the department's own whose ten directives each state 0,3 installs
+/// (a figure the plan does not count) changed the shipped rules' printed installs (Cao Lộc's
+/// communication directive +1.127 instead of +1.126, so the page no longer added up) and printed
+/// the ten equal figures differently (+1, +1, +0, ...). A figure the plan does not count is
+/// rounded on its own; the figures it counts are rounded together as before.
+#[test]
+fn a_directive_with_a_figure_of_its_own_changes_no_other_directive_s_figure() {
+    let layout = Layout::new();
+    std::fs::write(
+        layout.dir.path().join("rules").join("meetings.rhai"),
+        r#"
+fn after_solve(district, scenario) {
+    for i in 1..=10 {
+        district.directive(#{
+            action: "Họp thôn số " + i,
+            action_en: "Village meeting number " + i,
+            unit: "Trưởng thôn",
+            unit_en: "Village head",
+            priority: 4,
+            expected_installs: 0.3,
+        });
+    }
+}
+"#,
+    )
+    .unwrap();
+    let shipped = crate::layout::shipped();
+    let with_meetings = replace_once(
+        &shipped,
+        "  \"../rules/door-to-door.rhai\",\n",
+        "  \"../rules/door-to-door.rhai\",\n  \"../rules/meetings.rhai\",\n",
+    );
+    let markdown = |name: &str, text: &str| {
+        let path = layout.write(name, text);
+        let (code, stdout, stderr) = run(&[
+            "--lang",
+            "en",
+            "plan",
+            path.to_str().unwrap(),
+            "--format",
+            "markdown",
+        ]);
+        assert_eq!(code, 0, "{stderr}");
+        stdout
+    };
+    let before = expected_figures(&markdown("shipped.toml", &shipped));
+    let after = expected_figures(&markdown("meetings.toml", &with_meetings));
+    assert_eq!(before.len(), 11);
+    assert_eq!(before.len(), after.len());
+    for ((name, old), (same, new)) in before.iter().zip(&after) {
+        assert_eq!(name, same);
+        // the meetings come last (priority 4), each 0,3 rounded on its own
+        assert_eq!(new.len(), old.len() + 10, "{name}: {new:?}");
+        assert_eq!(
+            &new[..old.len()],
+            &old[..],
+            "{name}: the shipped rules' figures changed"
+        );
+        assert!(
+            new[old.len()..].iter().all(|x| x == "+0 installs"),
+            "{name}: {new:?}"
+        );
+    }
+    // Cao Lộc still adds up: 16,752 + 594 + 5,715 + 1,126 = 24,187
+    let cao_loc = &after.iter().find(|(n, _)| n == "Cao Lộc").unwrap().1;
+    assert_eq!(
+        cao_loc[..3],
+        ["+594 installs", "+5,715 installs", "+1,126 installs"]
+    );
+}

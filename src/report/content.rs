@@ -497,37 +497,83 @@ fn page_installs(
     district: &DistrictPlan,
     own_lines: &[crate::plan::RuleInstalls],
 ) -> (Vec<Option<f64>>, Vec<f64>) {
-    let stated: Vec<Option<f64>> = district
+    // where the figures stated and the own lines make up exactly what the plan adds, all are
+    // the plan's; otherwise a figure is the plan's when the rule read it ([`counts`])
+    let added = district.projected_installed - district.installed as f64;
+    let stated: f64 = district
         .directives
         .iter()
-        .map(|d| d.expected_installs.filter(|x| x.is_finite()))
-        .collect();
-    // a directive whose own text quotes its installs ("dự kiến +4.122 lượt cài") keeps them
-    // as quoted: the figure beside it must not say +4.123
-    let quoted = district
-        .directives
-        .iter()
-        .zip(&stated)
-        .filter_map(|(d, x)| {
-            x.map(|x| {
-                [Lang::Vi, Lang::En]
-                    .iter()
-                    .any(|&lang| d.action.get(lang).contains(&number::count(lang, x)))
-            })
-        });
-    let kept: Vec<bool> = quoted.chain(own_lines.iter().map(|_| false)).collect();
-    let parts: Vec<f64> = stated
-        .iter()
-        .flatten()
-        .copied()
+        .filter_map(|d| d.expected_installs.filter(|x| x.is_finite()))
         .chain(own_lines.iter().map(|r| r.counted))
-        .collect();
-    let mut whole = number::whole_parts(&parts, &kept).into_iter();
-    let directives = stated
+        .sum();
+    let itemised = (stated - added).abs() <= 1e-6 * added.abs().max(1.0);
+    // each directive's figure, whether its own text quotes it ("dự kiến +4.122 lượt cài": the
+    // figure beside it must not say +4.123) and whether the plan counts it
+    let figures: Vec<Option<(f64, bool, bool)>> = district
+        .directives
         .iter()
-        .map(|x| x.and_then(|_| whole.next()))
+        .map(|d| {
+            let x = d.expected_installs.filter(|x| x.is_finite())?;
+            let quoted = [Lang::Vi, Lang::En]
+                .iter()
+                .any(|&lang| d.action.get(lang).contains(&number::count(lang, x)));
+            Some((x, quoted, itemised || counts(district, &d.rule, x)))
+        })
+        .collect();
+    // only the figures the plan counts are rounded together; a figure of a rule's own making
+    // (a literal `expected_installs: 0.3`) is rounded alone, so that adding such a directive
+    // changes no other rule's printed installs and equal figures print equal (trial 13g K1)
+    let (mut parts, mut kept) = (Vec::new(), Vec::new());
+    for &(x, quoted, _) in figures.iter().flatten().filter(|f| f.2) {
+        parts.push(x);
+        kept.push(quoted);
+    }
+    parts.extend(own_lines.iter().map(|r| r.counted));
+    let mut whole = number::whole_parts(&parts, &kept).into_iter();
+    let directives = figures
+        .iter()
+        .map(|f| match *f {
+            Some((_, _, true)) => whole.next(),
+            Some((x, _, false)) => Some(x.round()),
+            None => None,
+        })
         .collect();
     (directives, whole.collect())
+}
+
+/// Whether the figure `x` a directive of `rule` states is installs the plan counts: one the
+/// rule read after the plan (its own mandated or fixed installs, both together, the teams'
+/// installs, or the district's totals), as the shipped rules and docs/rules.md write them.
+fn counts(district: &DistrictPlan, rule: &str, x: f64) -> bool {
+    let read = |key: &str| {
+        district
+            .trace
+            .iter()
+            .filter(|e| e.rule == rule && e.phase == crate::effects::Phase::AfterSolve)
+            .find_map(|e| match e.read(key) {
+                Some(crate::effects::TraceValue::Number(v)) => Some(*v),
+                Some(crate::effects::TraceValue::Int(v)) => Some(*v as f64),
+                _ => None,
+            })
+    };
+    let own = [
+        "district.own_mandated_installs",
+        "district.own_fixed_installs",
+    ]
+    .map(read);
+    let both = match own {
+        [Some(m), Some(f)] => Some(m + f),
+        _ => None,
+    };
+    own.into_iter()
+        .chain([
+            both,
+            read("district.outreach_installs"),
+            read("district.mandated_installs"),
+            read("district.fixed_installs"),
+        ])
+        .flatten()
+        .any(|q| (x - q).abs() <= 1e-6 * q.abs().max(1.0))
 }
 
 /// The fixed installs the rules added to `district` (`add_installs`) that its page would not
