@@ -604,7 +604,11 @@ fn abbreviated_unit_words_find_their_unit_in_set_explain_and_overlays() {
             .run()
             .code(0);
         let heading = format!("WHY {} GETS", meant.to_uppercase());
-        assert!(explained.stdout.contains(&heading), "explain {written}: {}", explained.stdout);
+        assert!(
+            explained.stdout.contains(&heading),
+            "explain {written}: {}",
+            explained.stdout
+        );
     }
     // the bare name is two units': refused, both named (trial 13 H8), in each of the three
     let both = "\"Thành phố Lạng Sơn\", \"Thị xã Lạng Sơn\"";

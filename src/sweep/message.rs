@@ -205,7 +205,9 @@ impl Message for NotWhole {
                 places,
             } => {
                 let gives = crate::number::decimal_or_power(Lang::En, *gives, *places);
-                format!("`{key}` takes whole numbers: the step {step} gives {gives}, not a whole number")
+                format!(
+                    "`{key}` takes whole numbers: the step {step} gives {gives}, not a whole number"
+                )
             }
             NotWhole::Step { key, step, .. } => {
                 format!("`{key}` takes whole numbers: the step {step} is not one")

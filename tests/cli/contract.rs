@@ -285,7 +285,12 @@ fn json_money_is_in_whole_dong_as_printed_with_decimal_costs_per_team_day() {
         "--set",
         "budget=399001301",
     ];
-    let plan = Test::shipped().args(decimal).format("json").run().plan().json();
+    let plan = Test::shipped()
+        .args(decimal)
+        .format("json")
+        .run()
+        .plan()
+        .json();
     check_figures(&plan);
     let costs: Vec<f64> = districts(&plan).iter().map(|d| f(&d["cost"])).collect();
     assert!(costs.iter().all(|c| c.fract() == 0.0), "{costs:?}");
