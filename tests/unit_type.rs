@@ -559,3 +559,75 @@ fn the_letter_names_an_abbreviated_city_in_full() {
     assert!(page.contains("Chủ tịch UBND thành phố Lạng Sơn"));
     assert!(!page.contains("Chủ tịch UBND thành phố TPLạng"));
 }
+
+/// Trial 13f J16: the clerk's abbreviations of the unit words (`TX`, `TX.`, `TP`, `TP.`, `H.`)
+/// find the unit they name wherever a district is named: `--set`, `explain --district` and an
+/// overlay's `[[district]]` (the rules' `district_named` in tests/rule_lookups.rs); `TX. Kỳ
+/// Anh` found no district in `--set` while `TP. Lạng Sơn` found the city.
+#[test]
+fn abbreviated_unit_words_find_their_unit_in_set_explain_and_overlays() {
+    // a city and a thị xã both "Lạng Sơn" once the unit word is set aside
+    let what_if = WhatIf::shipped().replace("name = \"Hữu Lũng\"", "name = \"Thị xã Lạng Sơn\"");
+    let path = what_if.path();
+    let installed = |plan: &Value, name: &str| plan_installed(plan, name);
+    for (written, meant, other) in [
+        ("TX. Lạng Sơn", "Thị xã Lạng Sơn", "Thành phố Lạng Sơn"),
+        ("TX Lạng Sơn", "Thị xã Lạng Sơn", "Thành phố Lạng Sơn"),
+        ("tx. lạng sơn", "Thị xã Lạng Sơn", "Thành phố Lạng Sơn"),
+        ("TP. Lạng Sơn", "Thành phố Lạng Sơn", "Thị xã Lạng Sơn"),
+        ("TP Lạng Sơn", "Thành phố Lạng Sơn", "Thị xã Lạng Sơn"),
+    ] {
+        let plan = Test::plan(&path)
+            .args(["--set", &format!("district.{written}.installed=12345")])
+            .format("json")
+            .run()
+            .plan()
+            .json();
+        assert_eq!(installed(&plan, meant), 12345, "--set {written}");
+        assert_ne!(installed(&plan, other), 12345, "--set {written}");
+
+        let overlay = what_if.dir().join("scenarios/overlay.toml");
+        std::fs::write(
+            &overlay,
+            format!(
+                "base = \"lang-son-2020-09-01.toml\"\n\n[[district]]\nname = \"{written}\"\ninstalled = 12345\n"
+            ),
+        )
+        .unwrap();
+        let plan = Test::plan(&overlay).format("json").run().plan().json();
+        assert_eq!(installed(&plan, meant), 12345, "overlay {written}");
+        assert_ne!(installed(&plan, other), 12345, "overlay {written}");
+
+        let explained = Test::new()
+            .args([OsStr::new("explain"), path.as_os_str()])
+            .args(["--district", written, "--lang", "en"])
+            .run()
+            .code(0);
+        let heading = format!("WHY {} GETS", meant.to_uppercase());
+        assert!(
+            explained.stdout.contains(&heading),
+            "explain {written}: {}",
+            explained.stdout
+        );
+    }
+    // the bare name is two units': refused, both named (trial 13 H8), in each of the three
+    let both = "\"Thành phố Lạng Sơn\", \"Thị xã Lạng Sơn\"";
+    let set = Test::plan(&path)
+        .args(["--set", "district.Lạng Sơn.installed=12345", "--lang", "en"])
+        .run()
+        .bad_input();
+    assert!(set.stderr.contains(both), "{}", set.stderr);
+    let explained = Test::new()
+        .args([OsStr::new("explain"), path.as_os_str()])
+        .args(["--district", "Lạng Sơn", "--lang", "en"])
+        .run()
+        .bad_input();
+    assert!(explained.stderr.contains(both), "{}", explained.stderr);
+}
+
+/// The installed count of the district named `name` in the JSON `plan`.
+fn plan_installed(plan: &Value, name: &str) -> u64 {
+    district(plan, name)["installed"]
+        .as_u64()
+        .unwrap_or_else(|| panic!("{name}: installed"))
+}

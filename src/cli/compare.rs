@@ -41,43 +41,79 @@ pub fn run(
     if let Err(e) = output::check_out_of(out, inputs) {
         return bad_input(stderr, &e, lang);
     }
-    let mut compared = Vec::with_capacity(scenarios.len());
-    let mut failed = false;
-    for (i, (path, loaded)) in scenarios.iter().zip(loaded).enumerate() {
-        // each scenario's rules get their share of what the whole comparison's rules may take
-        let planned = loaded.and_then(|(scenario, without)| {
-            crate::rules::as_one_of(scenarios.len(), || {
-                Compared::plan(scenario, without.as_ref())
-            })
-        });
-        match planned {
-            Ok(c) => compared.push(c),
-            Err(e) => {
-                failed = true;
-                let _ = stderr.write_all(e.render(lang).as_bytes());
-                let (after, _) = CompareProblem::NotCompared {
-                    letter: compare::letter(i),
-                    scenario: path.clone(),
+    // each scenario's rules get their share of what the whole comparison's rules may take
+    let count = scenarios.len();
+    let plan_one = |loaded: Result<_, _>| {
+        loaded.and_then(|(scenario, without): (_, Option<_>)| {
+            crate::rules::as_one_of(count, || Compared::plan(scenario, without.as_ref()))
+        })
+    };
+    let mut errors: Vec<(usize, crate::diagnostic::Error)> = Vec::new();
+    // JSON: each plan written as soon as it is made, then summarised, so that one whole plan
+    // is held at a time (trial 13f J21); a scenario that does not load is said before
+    // anything is written
+    let streamed = format == crate::report::Format::Json && loaded.iter().all(Result::is_ok);
+    let mut loaded = loaded.into_iter().enumerate();
+    let mut comparison = None;
+    let mut written = Ok(());
+    if streamed {
+        let mut feasible = true;
+        let mut plan = |_: usize| {
+            let (i, l) = loaded.next()?;
+            match plan_one(l) {
+                Ok(c) => {
+                    feasible &= c.plan.status.meets_scenario();
+                    Some(c)
                 }
-                .words();
-                let _ = stderr.write_all(after.get(lang).as_bytes());
-                let _ = stderr.write_all(b"\n");
+                Err(e) => {
+                    errors.push((i, e));
+                    None
+                }
             }
+        };
+        written = output::emit_with(out, stdout, &mut |w| {
+            comparison = compare::write_json(count, &mut plan, lang, w)?;
+            Ok(())
+        });
+        if comparison.is_none() && errors.is_empty() {
+            return match written {
+                Err(e) => bad_input(stderr, &e, lang),
+                // the reader stopped reading (a closed pipe): the exit status says what the
+                // plans made so far say
+                Ok(()) if feasible => EXIT_PLAN,
+                Ok(()) => EXIT_INFEASIBLE,
+            };
         }
     }
-    if failed {
+    // the rest (all of them unless streamed): planned, summarised, and every error kept
+    let mut compared = Vec::with_capacity(count);
+    for (i, l) in loaded {
+        match plan_one(l) {
+            Ok(c) => compared.push(c.summarised()),
+            Err(e) => errors.push((i, e)),
+        }
+    }
+    if !errors.is_empty() {
+        for (i, e) in &errors {
+            let _ = stderr.write_all(e.render(lang).as_bytes());
+            let (after, _) = CompareProblem::NotCompared {
+                letter: compare::letter(*i),
+                scenario: scenarios.get(*i).cloned().unwrap_or_default(),
+            }
+            .words();
+            let _ = stderr.write_all(after.get(lang).as_bytes());
+            let _ = stderr.write_all(b"\n");
+        }
         return EXIT_BAD_INPUT;
     }
-
-    let comparison = Comparison::new(compared);
-    let written = if format == crate::report::Format::Json {
-        // streamed: each plan district by district
-        output::emit_with(out, stdout, &mut |w| {
-            compare::write_json(&comparison, lang, w)
-        })
-    } else {
-        let text = compare::render(&comparison, format, lang, output.width);
-        output::emit(out, text.as_bytes(), stdout)
+    let comparison = match comparison {
+        Some(comparison) => comparison,
+        None => {
+            let comparison = Comparison::new(compared);
+            let text = compare::render(&comparison, format, lang, output.width);
+            written = output::emit(out, text.as_bytes(), stdout);
+            comparison
+        }
     };
     if let Err(e) = written {
         return bad_input(stderr, &e, lang);

@@ -69,6 +69,17 @@ impl Compared {
             plan,
         })
     }
+
+    /// The scenario with only what the comparison's tables print of its plan: each district
+    /// without its directives and rule trace, most of a plan (≈240 MB of a 20,000-unit one).
+    /// The JSON writes each whole plan before it is summarised (trial 13f J21).
+    pub fn summarised(mut self) -> Compared {
+        for district in &mut self.plan.districts {
+            district.directives = Vec::new();
+            district.trace = Vec::new();
+        }
+        self
+    }
 }
 
 /// Several plans side by side, and the inputs that differ.
@@ -102,25 +113,28 @@ impl Comparison {
     }
 }
 
-/// Writes `comparison` as JSON to `out`, each plan streamed district by district (the bytes
-/// of [`render`] with [`Format::Json`]).
+/// Writes the comparison of `count` scenarios as JSON to `out`, planning each in turn with
+/// `plan` and writing it district by district before the next is planned (`lang`: the
+/// language of each plan's `diagnosis`, as for `campaign plan`). Returns the comparison of the
+/// summarised plans, `None` when a scenario could not be planned or the writing stopped.
 pub fn write_json(
-    comparison: &Comparison,
+    count: usize,
+    plan: &mut json::PlanOne<'_>,
     lang: Lang,
     out: &mut dyn std::io::Write,
-) -> std::io::Result<()> {
-    json::write(comparison, lang, out)
+) -> std::io::Result<Option<Comparison>> {
+    json::write_planned(count, plan, lang, out)
 }
 
-/// Renders `comparison` in `format` and `lang` (for JSON, `lang` is the language of each
-/// plan's `diagnosis`, as for `campaign plan`); the text's tables fit `width` columns when it
-/// is given.
+/// Renders `comparison` (of summarised plans) in `format` and `lang`; the text's tables fit
+/// `width` columns when it is given. JSON is [`write_json`]'s, which writes each whole plan.
 pub fn render(comparison: &Comparison, format: Format, lang: Lang, width: Option<usize>) -> String {
     match format {
         Format::Text => terminal::render(comparison, lang, width),
-        Format::Json => json::render(comparison, lang),
-        // The printable formats are the plan's; the CLI refuses them here (cli/compare.rs).
-        Format::Markdown
+        // The printable formats are the plan's, and JSON is written as it is planned; the CLI
+        // sends neither here (cli/compare.rs).
+        Format::Json
+        | Format::Markdown
         | Format::Html
         | Format::Csv
         | Format::Xlsx

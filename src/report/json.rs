@@ -8,7 +8,7 @@ use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::{Map, Value, json};
 
 use crate::effects::{Directive, TraceAction, TraceEntry, TraceValue};
-use crate::plan::{DistrictPlan, Plan, Province, TeamAllocation};
+use crate::plan::{DistrictPlan, Plan, TeamAllocation};
 use crate::report::diagnosis;
 use crate::solve::{Optimality, Status};
 use crate::text::Lang;
@@ -81,7 +81,7 @@ pub(crate) fn status_value(plan: &Plan) -> Value {
 
 /// The plan's `province` as the contract writes it.
 pub(crate) fn province_value(plan: &Plan) -> Value {
-    province(&plan.province)
+    province(plan)
 }
 
 /// Every field of the plan before `districts`, in the contract's order.
@@ -122,7 +122,7 @@ fn head(plan: &Plan, lang: Lang) -> Vec<(&'static str, Value)> {
         ("budget", opt_num(plan.budget)),
         ("district_floor", opt_num(plan.district_floor)),
         ("optimality", optimality(&plan.optimality)), // added
-        ("province", province(&plan.province)),
+        ("province", province(plan)),
         (
             "team_kinds",
             plan.team_kinds
@@ -158,7 +158,11 @@ fn optimality(o: &Optimality) -> Value {
     Value::Object(m)
 }
 
-fn province(p: &Province) -> Value {
+/// The province's figures; its `cost` is the total as every report prints it, the sum of the
+/// districts' costs in whole đồng (trial 13f J28: with a cost per team-day in decimals the JSON
+/// said 396901296.54 where the table said 396,901,295).
+fn province(plan: &Plan) -> Value {
+    let p = &plan.province;
     let mut m = Map::new();
     m.insert("smartphones".into(), json!(p.smartphones));
     m.insert("installed".into(), json!(p.installed));
@@ -167,7 +171,7 @@ fn province(p: &Province) -> Value {
     m.insert("projected_rate".into(), num(p.projected_rate));
     m.insert("target_rate".into(), num(p.target_rate));
     m.insert("target_reached".into(), json!(p.target_reached));
-    m.insert("cost".into(), num(p.cost));
+    m.insert("cost".into(), num(plan.cost_as_printed()));
     m.insert("teams".into(), json!(p.teams)); // added
     Value::Object(m)
 }
@@ -189,7 +193,8 @@ fn district(d: &DistrictPlan, district_floor: Option<f64>) -> Value {
     m.insert("outreach_installs".into(), num(d.outreach_installs));
     m.insert("projected_installed".into(), num(d.projected_installed));
     m.insert("projected_rate".into(), num(d.projected_rate));
-    m.insert("cost".into(), num(d.cost)); // added
+    // added; in whole đồng, as printed (the province's cost is their sum)
+    m.insert("cost".into(), num(d.cost.round()));
     m.insert(
         "directives".into(),
         d.directives.iter().map(directive).collect(),

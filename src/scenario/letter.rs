@@ -308,6 +308,16 @@ pub(crate) fn letter(
                 })
                 .field("letter.number"));
         }
+        // "1635/2020": a year (or another number) where the symbol goes (trial 13f J11)
+        if !symbol.is_empty() && symbol_shape(&symbol) == Some(SymbolWhy::NoLetter) {
+            return Err(item
+                .error(LetterProblem::NumberNotAlone {
+                    written: shortened(&written),
+                    number: shortened(&number),
+                    after: shortened(&symbol),
+                })
+                .field("letter.number"));
+        }
         if !symbol.is_empty()
             && let Some(why) = symbol_shape(&symbol)
         {

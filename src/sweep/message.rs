@@ -154,6 +154,68 @@ impl Message for VaryProblem {
     }
 }
 
+/// A range of a key that takes whole numbers (`key`) with a part that is not whole: the start
+/// (`from`, as typed), or the step (as typed) and the first value it gives that is not whole
+/// (`gives`, written with `places` decimals; `None` when every value it gives in the range is
+/// whole) (trial 13f J15: the error quoted `10.0` for the `10` typed).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum NotWhole {
+    Start {
+        key: String,
+        from: String,
+    },
+    Step {
+        key: String,
+        step: String,
+        gives: Option<f64>,
+        places: usize,
+    },
+}
+
+impl Message for NotWhole {
+    fn vi(&self) -> Said {
+        Said::new(match self {
+            NotWhole::Start { key, from } => {
+                format!("`{key}` nhận số nguyên: điểm đầu {from} không phải số nguyên")
+            }
+            NotWhole::Step {
+                key,
+                step,
+                gives: Some(gives),
+                places,
+            } => {
+                let gives = crate::number::decimal_or_power(Lang::Vi, *gives, *places);
+                format!("`{key}` nhận số nguyên: bước {step} cho ra {gives}, không phải số nguyên")
+            }
+            NotWhole::Step { key, step, .. } => {
+                format!("`{key}` nhận số nguyên: bước {step} không phải số nguyên")
+            }
+        })
+    }
+
+    fn en(&self) -> Said {
+        Said::new(match self {
+            NotWhole::Start { key, from } => {
+                format!("`{key}` takes whole numbers: the start {from} is not one")
+            }
+            NotWhole::Step {
+                key,
+                step,
+                gives: Some(gives),
+                places,
+            } => {
+                let gives = crate::number::decimal_or_power(Lang::En, *gives, *places);
+                format!(
+                    "`{key}` takes whole numbers: the step {step} gives {gives}, not a whole number"
+                )
+            }
+            NotWhole::Step { key, step, .. } => {
+                format!("`{key}` takes whole numbers: the step {step} is not one")
+            }
+        })
+    }
+}
+
 /// A `--set` (`setting`, as typed) of the key `key` that `--vary` changes: it would be
 /// overridden by every value of the range.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -19,7 +19,7 @@ use crate::diagnostic::{Error, Message, VaryAt, shortened};
 use crate::plan::Plan;
 use crate::scenario::Takes;
 use crate::text::{Lang, Text};
-use message::{AlsoSet, Bound, FailedAt, Fits, VaryHint, VaryProblem};
+use message::{AlsoSet, Bound, FailedAt, Fits, NotWhole, VaryHint, VaryProblem};
 
 /// The end of a range counts when a binary fraction puts it this share of a step short of a
 /// whole number of steps (0.50 written as 0.49999999).
@@ -49,6 +49,8 @@ pub struct Vary {
     /// FROM, TO and STEP as numbers, and the decimals every value is written with.
     range: (f64, f64, f64),
     places: usize,
+    /// FROM and STEP as typed (trimmed), for messages that quote them (trial 13f J15).
+    written: (String, String),
 }
 
 /// The `--vary` to type for a range written as a person writes it, when it can be read as one:
@@ -315,6 +317,7 @@ fn read_vary(text: &str, suggest: bool) -> Result<Vary, Error> {
         text: text.to_string(),
         range: (a, b, d),
         places,
+        written: (from.to_string(), step.to_string()),
     })
 }
 
@@ -449,6 +452,19 @@ fn plan_values(
         let value = &vary.values[first];
         // an error in the value's own setting: it is the --vary the user typed
         if e.location.setting.as_deref() == Some(format!("{}={value}", vary.key).as_str()) {
+            // the start or end as typed (`0`, not the `0.0` the range's decimals write), with
+            // the error it gives as typed, when it gives one (trial 13f J15)
+            let typed = vary.typed(value).filter(|typed| typed != value);
+            if let Some(typed) = typed {
+                let setting = format!("{}={typed}", vary.key);
+                let mut all = settings.to_vec();
+                all.push(setting.clone());
+                if let Err(as_typed) = load(&all)
+                    && as_typed.location.setting.as_deref() == Some(setting.as_str())
+                {
+                    return Err(at_vary(as_typed, vary, &typed));
+                }
+            }
             return Err(at_vary(e, vary, value));
         }
         // Whether the value is part of the error: when only one value was planned, plan the
@@ -545,6 +561,16 @@ fn threads(jobs: usize, values: usize) -> usize {
 /// the value named and a hint for the range.
 fn at_vary(e: Error, vary: &Vary, value: &str) -> Error {
     let text = &vary.text;
+    if let Some(problem) = vary.not_whole() {
+        let hint = vary_hint(vary, 0.0).map(|h| h.text());
+        let at = VaryAt {
+            text: text.clone(),
+            value: None,
+        };
+        let mut e = Error::new(problem).vary(at, range_column(text));
+        e.hint = hint;
+        return e;
+    }
     let key_chars = vary.key.chars().count();
     let key_at = text.chars().take_while(|c| c.is_whitespace()).count();
     let column = e.location.column.unwrap_or(1);
@@ -555,12 +581,10 @@ fn at_vary(e: Error, vary: &Vary, value: &str) -> Error {
         };
         return e.vary(at, key_at + column);
     }
-    let range_at = text.find('=').map_or(0, |eq| {
-        let after = &text[eq + 1..];
-        text[..eq + 1].chars().count() + after.chars().take_while(|c| c.is_whitespace()).count()
-    });
     let x = value.parse::<f64>().unwrap_or(0.0);
-    let shown = |lang| crate::number::decimal_or_power(lang, x, vary.places);
+    // with the decimals it is written with: the range's, or the start's or end's as typed
+    let places = value.split_once('.').map_or(0, |(_, f)| f.len());
+    let shown = |lang| crate::number::decimal_or_power(lang, x, places);
     let at = VaryAt {
         text: text.clone(),
         value: Some(Text::new(shown(Lang::Vi), shown(Lang::En))),
@@ -589,9 +613,70 @@ fn at_vary(e: Error, vary: &Vary, value: &str) -> Error {
             )
         }),
     };
-    let mut e = e.vary(at, range_at + 1);
+    let mut e = e.vary(at, range_column(text));
     e.hint = hint;
     e
+}
+
+/// The column of the range's first character in the `--vary` `text` (after `=` and spaces).
+fn range_column(text: &str) -> usize {
+    let range_at = text.find('=').map_or(0, |eq| {
+        let after = &text[eq + 1..];
+        text[..eq + 1].chars().count() + after.chars().take_while(|c| c.is_whitespace()).count()
+    });
+    range_at + 1
+}
+
+impl Vary {
+    /// The start or end as typed when `value` (as the range writes it) is that number.
+    fn typed(&self, value: &str) -> Option<String> {
+        let x = value.parse::<f64>().ok()?;
+        let (from, to, _) = self.range;
+        let to_written = self
+            .text
+            .split_once("..")
+            .and_then(|(_, rest)| rest.split(':').next())
+            .map(str::trim);
+        if x == from {
+            Some(self.written.0.clone())
+        } else if x == to {
+            to_written.map(str::to_string)
+        } else {
+            None
+        }
+    }
+
+    /// For a key that takes whole numbers, the part of the range that is not whole: the start,
+    /// or the step and the first value it gives that is not whole (`10..20:2.5` gives 12.5).
+    /// `None` when the key takes other values, or the range's values are whole.
+    fn not_whole(&self) -> Option<NotWhole> {
+        if crate::scenario::takes(&self.key) != Takes::WholeNumber || self.places == 0 {
+            return None;
+        }
+        let (from, to, step) = self.range;
+        let (from_written, step_written) = &self.written;
+        let key = self.key.clone();
+        if from.fract() != 0.0 {
+            return Some(NotWhole::Start {
+                key,
+                from: from_written.clone(),
+            });
+        }
+        if step.fract() == 0.0 {
+            return None;
+        }
+        let gives = self
+            .values
+            .iter()
+            .filter_map(|v| v.parse::<f64>().ok())
+            .find(|v| v.fract() != 0.0 && *v <= to);
+        Some(NotWhole::Step {
+            key,
+            step: step_written.clone(),
+            gives,
+            places: self.places,
+        })
+    }
 }
 
 /// What to type instead of a range one of whose values (`x`) the key refuses, when the key

@@ -162,6 +162,18 @@ fn cases() -> Vec<Case> {
             "ghi số và ký hiệu riêng: number = 1635 và symbol = \"STTTT-TTBCXB\"",
             "write the number and the symbol apart: number = 1635 and symbol = \"STTTT-TTBCXB\"",
         ),
+        // trial 13f J11: "1635/2020" was blamed on a symbol "2020" the user never wrote
+        letter("letter: a number with its year", "number = \"1635/2020\"")
+            .at("l.toml:4:10")
+            .place("mục `letter.number`", "field `letter.number`")
+            .says(
+                "`number` chỉ ghi số văn bản (1635); năm được in theo `date`, còn phần sau dấu / là ký hiệu, ghi ở `symbol`",
+                "`number` takes the number alone (1635); the year is printed from `date`, and the part after / goes in `symbol`",
+            )
+            .hint(
+                "ghi number = 1635; nếu \"2020\" là năm thì bỏ đi",
+                "write number = 1635; if \"2020\" is the year, leave it out",
+            ),
         letter("letter: a number that is only a symbol", "number = \"/STTTT\"")
             .at("l.toml:4:10")
             .place("mục `letter.number`", "field `letter.number`")

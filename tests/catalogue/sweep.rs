@@ -203,12 +203,46 @@ fn cases() -> Vec<Case> {
             .at("--vary district.Huu Lung.installed=1000..2000:500: ")
             .place("kịch bản không có huyện \"Huu Lung\"", "the scenario has no district \"Huu Lung\"")
             .hint("có phải ý bạn là \"Hữu Lũng\"?", "did you mean \"Hữu Lũng\"?"),
+        // trial 13f J15: the value quoted was `0.00`, written by the range's decimals, for the
+        // `0` typed; the step is what is not whole
         vary("sweep: fractional values for a whole number", "team_kind.volunteer.available=0..1:0.25")
-            .at("--vary team_kind.volunteer.available=0..1:0.25, ")
-            .place("giá trị 0,00", "value 0.00")
+            .at("--vary team_kind.volunteer.available=0..1:0.25: ")
+            .place(
+                "nhận số nguyên: bước 0.25 cho ra 0,25, không phải số nguyên",
+                "takes whole numbers: the step 0.25 gives 0.25, not a whole number",
+            )
             .hint(
                 "`team_kind.volunteer.available` là số nguyên: chọn điểm đầu và bước là số nguyên, ví dụ --vary team_kind.volunteer.available=0..1:1",
                 "`team_kind.volunteer.available` is a whole number: give a whole start and step, e.g. --vary team_kind.volunteer.available=0..1:1",
+            ),
+        vary("sweep: a whole start and a fractional step for a whole number", "team_kind.volunteer.available=10..20:2.5")
+            .at("--vary team_kind.volunteer.available=10..20:2.5: ")
+            .place(
+                "`team_kind.volunteer.available` nhận số nguyên: bước 2.5 cho ra 12,5, không phải số nguyên",
+                "`team_kind.volunteer.available` takes whole numbers: the step 2.5 gives 12.5, not a whole number",
+            )
+            .hint(
+                "là số nguyên: chọn điểm đầu và bước là số nguyên, ví dụ --vary team_kind.volunteer.available=10..20:3",
+                "is a whole number: give a whole start and step, e.g. --vary team_kind.volunteer.available=10..20:3",
+            ),
+        vary("sweep: a fractional start for a whole number", "team_kind.volunteer.available=10.5..20:1")
+            .at("--vary team_kind.volunteer.available=10.5..20:1: ")
+            .place(
+                "nhận số nguyên: điểm đầu 10.5 không phải số nguyên",
+                "takes whole numbers: the start 10.5 is not one",
+            )
+            .hint(
+                "ví dụ --vary team_kind.volunteer.available=11..20:1",
+                "e.g. --vary team_kind.volunteer.available=11..20:1",
+            ),
+        // trial 13f J15: the start typed `0` was quoted `0.0`, twice
+        vary("sweep: a share range from 0", "response.reachable_share=0..1:0.5")
+            .at("--vary response.reachable_share=0..1:0.5, ")
+            .place("giá trị 0: ", "value 0: ")
+            .place("(đang là 0)", "(it is 0)")
+            .hint(
+                "bắt đầu khoảng từ một số lớn hơn 0, ví dụ --vary response.reachable_share=0.5..1.0:0.5",
+                "start the range above 0, e.g. --vary response.reachable_share=0.5..1.0:0.5",
             ),
         vary("sweep: shares above 1", "target.provincial_rate=0.5..1.5:0.25")
             .at("--vary target.provincial_rate=0.5..1.5:0.25, ")

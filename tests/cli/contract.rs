@@ -193,6 +193,8 @@ pub fn check_figures(plan: &Value) {
             projected / smartphones,
             &format!("{name}: projected rate"),
         );
+        // in whole đồng, as every report prints it (trial 13f J28)
+        let cost = cost.round();
         if let Some(district_cost) = d.get("cost") {
             close(f(district_cost), cost, &format!("{name}: cost"));
         }
@@ -220,7 +222,7 @@ pub fn check_figures(plan: &Value) {
     close(
         f(&p["cost"]),
         province_cost,
-        "province: cost = H · Σ c_k · t",
+        "province: cost = Σ districts' H · Σ c_k · t, each in whole đồng",
     );
     let reached = f(&p["projected_installed"])
         >= f(&p["target_rate"]) * u(&p["smartphones"]) as f64 - TOLERANCE;
@@ -268,6 +270,56 @@ fn the_json_plan_has_every_key_of_the_contract_with_its_type() {
     assert_eq!(plan["reachable_share"], 0.8);
     assert!(plan["budget"].is_null() && plan["district_floor"].is_null());
     assert_eq!(plan["province"]["target_rate"], 0.40);
+}
+
+/// Trial 13f J28: with a cost per team-day in decimals the JSON said 396901296.54 for the
+/// province where every report printed 396,901,295 (the sum of the districts' costs, each
+/// rounded): the JSON's money is the printed money, and the figures still follow the model.
+#[test]
+fn json_money_is_in_whole_dong_as_printed_with_decimal_costs_per_team_day() {
+    let decimal = [
+        "--set",
+        "team_kind.volunteer.cost_per_team_day=150000.49",
+        "--set",
+        "team_kind.commune.cost_per_team_day=150000.49",
+        "--set",
+        "budget=399001301",
+    ];
+    let plan = Test::shipped()
+        .args(decimal)
+        .format("json")
+        .run()
+        .plan()
+        .json();
+    check_figures(&plan);
+    let costs: Vec<f64> = districts(&plan).iter().map(|d| f(&d["cost"])).collect();
+    assert!(costs.iter().all(|c| c.fract() == 0.0), "{costs:?}");
+    let province = f(&plan["province"]["cost"]);
+    assert_eq!(province, costs.iter().sum::<f64>());
+    // the model's exact cost is not whole here: the rounding is what the test is about
+    let horizon = f(&plan["horizon_days"]);
+    let exact: f64 = districts(&plan)
+        .iter()
+        .flat_map(|d| arr(&d["allocation"]))
+        .map(|a| u(&a["teams"]) as f64 * horizon * 150_000.49)
+        .sum();
+    assert!(exact.fract() != 0.0 && (exact - province).abs() < 0.5 * costs.len() as f64);
+    let text = Test::shipped().args(decimal).lang("en").run().plan();
+    let printed = format!("{} VND", province_in_english(province));
+    assert!(text.stdout.contains(&printed), "{printed}\n{}", text.stdout);
+}
+
+/// `396,901,295`: a whole number with English thousands separators.
+fn province_in_english(x: f64) -> String {
+    let digits = format!("{x:.0}");
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 #[test]

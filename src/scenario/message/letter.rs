@@ -61,6 +61,14 @@ pub(crate) enum LetterProblem {
     NumberShape { written: String },
     /// `symbol` (or the symbol written with `number`) is not abbreviations joined by `-`.
     SymbolShape { written: String, why: SymbolWhy },
+    /// `number` written with a part after `/` that has no letter (`written`: "1635/2020"): a
+    /// year, or a second number, where the symbol would go; `number` is the part before it
+    /// (trial 13f J11: the message spoke of a symbol the user never wrote).
+    NumberNotAlone {
+        written: String,
+        number: String,
+        after: String,
+    },
     /// A recipient names a district (`name`, after "huyện", "thành phố", ...) that the scenario
     /// does not have; the closest district, and the districts to choose from.
     UnknownRecipient {
@@ -210,6 +218,16 @@ impl Message for LetterProblem {
                 why.vi()
             ))
             .hint("ví dụ: symbol = \"STTTT-TTBCXB\" (không có dấu cách), và số ở number = 1635"),
+            NumberNotAlone {
+                written,
+                number,
+                after,
+            } => Said::new(format!(
+                "number = \"{written}\": `number` chỉ ghi số văn bản ({number}); năm được in theo `date`, còn phần sau dấu / là ký hiệu, ghi ở `symbol`"
+            ))
+            .hint(format!(
+                "ghi number = {number}; nếu \"{after}\" là năm thì bỏ đi, công văn in năm theo date; ký hiệu ghi ở symbol, ví dụ symbol = \"STTTT-TTBCXB\""
+            )),
             RecipientUnit {
                 recipient,
                 written,
@@ -347,6 +365,16 @@ impl Message for LetterProblem {
                 why.en()
             ))
             .hint("e.g. symbol = \"STTTT-TTBCXB\" (no spaces), and the number in number = 1635"),
+            NumberNotAlone {
+                written,
+                number,
+                after,
+            } => Said::new(format!(
+                "number = \"{written}\": `number` takes the number alone ({number}); the year is printed from `date`, and the part after / goes in `symbol`"
+            ))
+            .hint(format!(
+                "write number = {number}; if \"{after}\" is the year, leave it out: the letter prints the year from date; the symbol goes in symbol, e.g. symbol = \"STTTT-TTBCXB\""
+            )),
             RecipientUnit {
                 recipient,
                 written,
