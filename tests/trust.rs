@@ -178,12 +178,30 @@ fn a_total_cost_is_the_sum_of_the_printed_district_costs() {
     }
     assert_eq!(total, Some(sum), "{csv}");
     let json = with(&settings, "en").format("json").run().plan().json();
+    // the exact cost: teams × days × cost per team-day, summed over the districts
+    let days = f(&json["horizon_days"]);
+    let per_day = |kind: &serde_json::Value| {
+        json["team_kinds"]
+            .as_array()
+            .expect("team kinds")
+            .iter()
+            .find(|k| k["name"] == *kind)
+            .map(|k| f(&k["cost_per_team_day"]))
+            .expect("the kind")
+    };
     let exact: f64 = json["districts"]
         .as_array()
         .expect("districts")
         .iter()
-        .map(|d| f(&d["cost"]))
+        .flat_map(|d| d["allocation"].as_array().expect("allocation"))
+        .map(|a| f(&a["teams"]) * days * per_day(&a["kind"]))
         .sum();
+    // JSON's money is the printed figures (trial 13f J28)
+    assert_eq!(
+        f(&json["province"]["cost"]) as i128,
+        sum,
+        "JSON province cost"
+    );
     // the case tells the two totals apart: the exact sum, rounded, is not the printed rows' sum
     assert_ne!(
         exact.round() as i128,
