@@ -35,6 +35,8 @@ pub(crate) enum CheckProblem {
         column: String,
         missing: Vec<String>,
     },
+    /// A statement written outside any function (trial 13f J10).
+    OutsideFunction,
     /// A function nothing calls, named almost like the hook `hook`.
     NeverRuns { name: String, hook: &'static str },
     /// `district.x = ...` or `scenario.x = ...`.
@@ -258,6 +260,16 @@ impl Message for CheckProblem {
                  này, xóa cột hoặc đặt tên cột là `Ghi chú` để chương trình bỏ qua",
                 cohort_headings(missing, "hoặc")
             )),
+            OutsideFunction => Said::new(
+                "câu lệnh nằm ngoài mọi hàm: quy tắc chỉ chạy bên trong hai hàm \
+                 `before_solve` và `after_solve`, từng huyện một, nên một dòng ngoài các hàm đó \
+                 không có chỗ để chạy",
+            )
+            .hint(
+                "chuyển dòng này vào trong một hàm, ví dụ vào `fn before_solve(district, \
+                 scenario) { ... }`; một giá trị cố định mà quy tắc dùng có thể ghi trong mục \
+                 `[params]` của kịch bản và đọc bằng `scenario.param(\"tên\")`",
+            ),
             NeverRuns { name, hook } => Said::new(format!(
                 "hàm `{name}` không bao giờ chạy: chỉ `before_solve` và `after_solve` \
                  được gọi, và không hàm nào gọi `{name}`"
@@ -460,6 +472,16 @@ impl Message for CheckProblem {
                  delete it or head it `Notes` to leave it unread",
                 cohort_headings(missing, "or")
             )),
+            OutsideFunction => Said::new(
+                "code outside any function: a rule runs only inside its `before_solve` and \
+                 `after_solve` functions, district by district, and a line outside them has no \
+                 place to run",
+            )
+            .hint(
+                "move this line into a function, e.g. into `fn before_solve(district, \
+                 scenario) { ... }`; a fixed value the rule uses can be written under the \
+                 scenario's `[params]` and read with `scenario.param(\"name\")`",
+            ),
             NeverRuns { name, hook } => Said::new(format!(
                 "the function `{name}` never runs: only `before_solve` and \
                  `after_solve` are called, and nothing calls `{name}`"
