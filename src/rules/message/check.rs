@@ -287,21 +287,28 @@ impl Message for CheckProblem {
                 "quy tắc tác động lên kế hoạch bằng các hàm: `mandate`, `add_installs`, \
                  `set_productivity`, `min_teams`, `max_teams`, `min_rate`, `directive`",
             ),
-            NeedsParentheses { name, signature } => Said::new(format!(
-                "`{name}` là một hàm, cần viết kèm ngoặc: `{name}{signature}`"
-            )),
-            NotAFunction { name } => Said::new(format!(
-                "`{name}` là một số liệu, không phải hàm: viết `{name}`, không có `()`"
-            )),
+            NeedsParentheses { name, signature } => {
+                Said::new(format!("`{name}` là một hàm, cần viết kèm ngoặc"))
+                    .hint(format!("viết `{name}{signature}`"))
+            }
+            NotAFunction { name } => {
+                Said::new(format!("`{name}` là một số liệu, không phải hàm"))
+                    .hint(format!("viết `{name}`, không có `()`"))
+            }
             OwnMethodArguments { name, takes } => Said::new(format!(
                 "hàm `{name}` của quy tắc nhận {takes} tham số; gọi theo kiểu \
-                 `x.{name}(...)` thì `x` không tính là tham số: viết `{name}(x, ...)`"
-            )),
+                 `x.{name}(...)` thì `x` không tính là tham số"
+            ))
+            .hint(format!("viết `{name}(x, ...)`")),
             OwnArguments { name, takes, given } => Said::new(format!(
                 "hàm `{name}` của quy tắc nhận {takes} tham số, ở đây có {given}"
+            ))
+            .hint(format!(
+                "đưa vào đúng {takes} giá trị, theo thứ tự các tham số ở dòng `fn {name}(...)`"
             )),
             Arguments { name, given } => {
                 Said::new(format!("hàm `{name}` không nhận {given} tham số như ở đây"))
+                    .hint("docs/rules.md liệt kê các hàm của quy tắc và tham số của chúng")
             }
             Withheld { name, what } => what.vi(name),
             NoFunction { name, close } => {
@@ -372,6 +379,7 @@ impl Message for CheckProblem {
                 Said::new(format!(
                     "`{name}` nhận {takes} tham số `{name}{signature}`, ở đây có {given}"
                 ))
+                .hint(format!("cách viết: `{name}{signature}`"))
             }
             ArgumentType {
                 name,
@@ -429,7 +437,11 @@ impl Message for CheckProblem {
                 "`directive`: mục `{name}` phải là {}, không phải {}",
                 want.map_or("", Shape::vi),
                 got.map_or("", Shape::vi)
-            )),
+            ))
+            .hint(
+                "ví dụ: `directive(#{ action: \"...\", unit: \"...\", priority: 1, \
+                 expected_installs: 120.0, with_teams: true })`; số không viết trong dấu ngoặc kép",
+            ),
             DirectiveLacks { key } => Said::new(format!("`directive`: chỉ đạo thiếu mục `{key}`"))
                 .hint(
                     "một chỉ đạo cần ít nhất `action` (việc cần làm) và `unit` (đơn vị thực hiện)",
@@ -500,24 +512,32 @@ impl Message for CheckProblem {
                  `set_productivity`, `min_teams`, `max_teams`, `min_rate`, `directive`",
             ),
             NeedsParentheses { name, signature } => {
-                Said::new(format!("`{name}` is a function: write `{name}{signature}`"))
+                Said::new(format!("`{name}` is a function"))
+                    .hint(format!("write `{name}{signature}`"))
             }
-            NotAFunction { name } => Said::new(format!(
-                "`{name}` is a field, not a function: write `{name}` without `()`"
-            )),
+            NotAFunction { name } => {
+                Said::new(format!("`{name}` is a field, not a function"))
+                    .hint(format!("write `{name}` without `()`"))
+            }
             OwnMethodArguments { name, takes } => Said::new(format!(
                 "the rule's function `{name}` takes {takes} argument{}; called as \
-                 `x.{name}(...)`, `x` is not one of them: write `{name}(x, ...)`",
+                 `x.{name}(...)`, `x` is not one of them",
                 plural(*takes)
-            )),
+            ))
+            .hint(format!("write `{name}(x, ...)`")),
             OwnArguments { name, takes, given } => Said::new(format!(
                 "the rule's function `{name}` takes {takes} argument{}, not {given}",
+                plural(*takes)
+            ))
+            .hint(format!(
+                "give it {takes} value{}, in the order of the parameters on its `fn {name}(...)` line",
                 plural(*takes)
             )),
             Arguments { name, given } => Said::new(format!(
                 "the function `{name}` does not take {given} argument{} here",
                 plural(*given)
-            )),
+            ))
+            .hint("docs/rules.md lists the rules' functions and their arguments"),
             Withheld { name, what } => what.en(name),
             NoFunction { name, close } => {
                 let said = Said::new(format!("there is no function `{name}`"));
@@ -589,6 +609,7 @@ impl Message for CheckProblem {
                     "`{name}` takes {takes} argument{} `{name}{signature}`, not {given}",
                     if one { "" } else { "s" }
                 ))
+                .hint(format!("write it as `{name}{signature}`"))
             }
             ArgumentType {
                 name,
@@ -648,7 +669,11 @@ impl Message for CheckProblem {
                 "`directive`: the entry `{name}` must be {}, not {}",
                 want.map_or("", Shape::en),
                 got.map_or("", Shape::en)
-            )),
+            ))
+            .hint(
+                "for example: `directive(#{ action: \"...\", unit: \"...\", priority: 1, \
+                 expected_installs: 120.0, with_teams: true })`; numbers go without quotes",
+            ),
             DirectiveLacks { key } => Said::new(format!(
                 "`directive`: the directive lacks the entry `{key}`"
             ))
