@@ -258,10 +258,7 @@ fn a_loop_that_pushes_onto_a_long_list_is_stopped_by_the_steps_at_the_first_dist
         en.contains("ran too long in `before_solve` and was stopped (over 1,000,000 steps"),
         "{en}"
     );
-    assert!(
-        vi.contains("tính thêm 1 bước cho mỗi 16 phần tử"),
-        "{vi}"
-    );
+    assert!(vi.contains("tính thêm 1 bước cho mỗi 16 phần tử"), "{vi}");
     assert!(en.contains("take 1 more step for every 16 items"), "{en}");
     // stopped by steps, not time: at the same `push` in both runs
     assert_eq!(spot(vi), spot(en));
@@ -936,7 +933,10 @@ fn too_many_functions_and_a_text_too_long_in_the_file_are_said_in_both_languages
         "{en}"
     );
     assert!(vi.contains("\ngợi ý: gộp các hàm giống nhau"), "{vi}");
-    assert!(en.contains("\nhint: merge functions that do the same"), "{en}");
+    assert!(
+        en.contains("\nhint: merge functions that do the same"),
+        "{en}"
+    );
 
     let what_if = with_rule(
         "literal",

@@ -819,8 +819,8 @@ fn a_function_given_too_few_or_too_many_arguments() {
         2,
         27,
         "the rule's function `trim_all` takes 1 argument; called as `x.trim_all(...)`, `x` is not \
-         one of them: write `trim_all(x, ...)`",
-        None,
+         one of them",
+        Some("write `trim_all(x, ...)`"),
     );
 }
 

@@ -224,8 +224,9 @@ pub(crate) fn new_engine(clock: &Clock) -> Engine {
                 if items >= ITEMS_PER_STEP
                     && let Some(stop) = spot.charge(items / ITEMS_PER_STEP)
                 {
-                    return Err(rhai::EvalAltResult::ErrorTerminated(Dynamic::from(stop), pos)
-                        .into());
+                    return Err(
+                        rhai::EvalAltResult::ErrorTerminated(Dynamic::from(stop), pos).into(),
+                    );
                 }
                 let steps = spot.steps.get() + 1;
                 spot.steps.set(steps);
