@@ -228,6 +228,63 @@ fn steps_spent_in_a_function_given_to_map_count_for_the_call() {
     );
 }
 
+/// The line and column a refusal points at (`...rhai:2:37:`), from its first line.
+fn spot(said: &str) -> &str {
+    let start = said.find(".rhai:").unwrap() + 6;
+    let rest = &said[start..];
+    let end = rest.find(": ").unwrap();
+    &rest[..end]
+}
+
+#[test]
+fn a_loop_that_pushes_onto_a_long_list_is_stopped_by_the_steps_at_the_first_district() {
+    // Trial 13f J38: about 27,000 steps a call, but Rhai walks the whole list after each
+    // `push` to check its size (and copies it at `let b = a`): 0.4 s a call, so 700 units ran
+    // until the plan's 60 seconds; on Lạng Sơn it passed in 4.3 s. Each walk and copy now
+    // counts a step for every 16 items, and the call's 1,000,000 steps stop it at once.
+    let what_if = with_rule(
+        "zz-heavy",
+        "fn before_solve(d, s) {\n    let a = []; for i in 0..9000 { a.push(i); }\n    let n = 0; loop { let b = a; b.push(1); n += 1; if n > 80 { break; } }\n}\n",
+    );
+    let started = std::time::Instant::now();
+    let said = refused(&what_if);
+    names_rule_line_and_district(&said, "zz-heavy", 2);
+    let (vi, en) = &said;
+    assert!(
+        vi.contains("chạy quá lâu trong `before_solve` nên đã bị dừng (quá 1.000.000 bước tính"),
+        "{vi}"
+    );
+    assert!(
+        en.contains("ran too long in `before_solve` and was stopped (over 1,000,000 steps"),
+        "{en}"
+    );
+    assert!(vi.contains("tính thêm 1 bước cho mỗi 16 phần tử"), "{vi}");
+    assert!(en.contains("take 1 more step for every 16 items"), "{en}");
+    // stopped by steps, not time: at the same `push` in both runs
+    assert_eq!(spot(vi), spot(en));
+    assert!(spot(en).starts_with("2:"), "{en}");
+    // both runs together, where the plan took 4.3 s before
+    assert!(started.elapsed().as_secs() < 4, "{:?}", started.elapsed());
+}
+
+#[test]
+fn copies_of_a_long_list_count_by_its_items_and_reading_its_items_does_not() {
+    // 2,000 copies of 9,000 items (one `pad`, no loop of pushes): 1,125,000 steps, over the
+    // call's 1,000,000, though the loop takes only 10,000 steps
+    let said = refused(&with_rule(
+        "copies",
+        "fn before_solve(d, s) {\n    let a = []; a.pad(9000, 0);\n    let n = 0;\n    while n < 2000 { let b = a; n += 1; }\n}\n",
+    ));
+    names_rule_line_and_district(&said, "copies", 4);
+    assert!(said.1.contains("over 1,000,000 steps"), "{}", said.1);
+    // reading each of the 9,000 items once is 9,000 steps or so, not 9,000 walks of the list
+    let what_if = with_rule(
+        "reads",
+        "fn before_solve(d, s) {\n    let a = []; a.pad(9000, 1);\n    let t = 0;\n    for i in 0..9000 { t += a[i]; }\n    if t != 9000 { throw \"sum\"; }\n}\n",
+    );
+    what_if.test().run().code(0);
+}
+
 // ---------------------------------------------------------------- directives
 
 #[test]
@@ -443,12 +500,26 @@ fn a_call_reads_at_most_a_thousand_cohorts_each_named_in_at_most_two_hundred_cha
         "{}",
         said.1
     );
+    // trial 13f J19: there is no `cohorts` table to point at; a cohort is a district's head
+    // count, written in [[district]] or as a column of the coverage table
     assert!(
-        said.1
-            .contains("hint: a cohort name is a name under the scenario's `cohorts`"),
+        said.0.contains(
+            "gợi ý: nhóm đối tượng là số người của một nhóm trong huyện, ghi trong \
+             `[[district]]` (`students = 9000`) hoặc là một cột của bảng số liệu"
+        ),
+        "{}",
+        said.0
+    );
+    assert!(
+        said.1.contains(
+            "hint: a cohort is a district's head count, written in `[[district]]` (`students = \
+             9000`) or as a column of the coverage table; the rule should name one of them, \
+             e.g. \"students\""
+        ),
         "{}",
         said.1
     );
+    assert!(!said.1.contains("`cohorts`"), "{}", said.1);
 }
 
 // ---------------------------------------------------------------- errors inside callbacks
@@ -861,6 +932,11 @@ fn too_many_functions_and_a_text_too_long_in_the_file_are_said_in_both_languages
         ),
         "{en}"
     );
+    assert!(vi.contains("\ngợi ý: gộp các hàm giống nhau"), "{vi}");
+    assert!(
+        en.contains("\nhint: merge functions that do the same"),
+        "{en}"
+    );
 
     let what_if = with_rule(
         "literal",
@@ -885,6 +961,15 @@ fn too_many_functions_and_a_text_too_long_in_the_file_are_said_in_both_languages
         en.contains(
             "has a syntax error: a text written in the file is too long (at most 10,000 bytes"
         ),
+        "{en}"
+    );
+    // trial 13f J29: and what to do about it
+    assert!(
+        vi.contains("\ngợi ý: viết ngắn lại; một danh sách hay một đoạn chữ dài"),
+        "{vi}"
+    );
+    assert!(
+        en.contains("\nhint: write it shorter; a long list or text (district names, figures) belongs under the scenario's [params]"),
         "{en}"
     );
 }

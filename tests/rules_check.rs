@@ -172,8 +172,8 @@ fn an_unknown_district_field_is_named_with_the_close_one() {
         &p,
         2,
         22,
-        "`rate` is a field, not a function: write `rate` without `()`",
-        None,
+        "`rate` is a field, not a function",
+        Some("write `rate` without `()`"),
     );
     let (_d, p) = rule("r", &format!("{HEAD}    let r = district.cohort;\n}}\n"));
     assert_one(
@@ -181,8 +181,8 @@ fn an_unknown_district_field_is_named_with_the_close_one() {
         &p,
         2,
         22,
-        "`cohort` is a function: write `cohort(cohort)`",
-        None,
+        "`cohort` is a function",
+        Some("write `cohort(cohort)`"),
     );
 }
 
@@ -819,8 +819,8 @@ fn a_function_given_too_few_or_too_many_arguments() {
         2,
         27,
         "the rule's function `trim_all` takes 1 argument; called as `x.trim_all(...)`, `x` is not \
-         one of them: write `trim_all(x, ...)`",
-        None,
+         one of them",
+        Some("write `trim_all(x, ...)`"),
     );
 }
 
@@ -951,4 +951,48 @@ fn a_rhai_function_rules_do_not_have_is_said_in_words() {
         Some("use numbers, texts, lists and maps (docs/rules.md)"),
     );
     assert!(!out.stderr.contains("did you mean"), "{}", out.stderr);
+}
+
+/// Trial 13f J29: `campaign rules check` with no path, in a folder without rules/, said only
+/// "rules does not exist"; it says that with no path it reads ./rules, and what to do.
+#[test]
+fn with_no_path_in_a_folder_without_rules_it_says_it_reads_the_rules_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let said = |lang: &str| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_campaign"))
+            .current_dir(dir.path())
+            .args(["--lang", lang, "rules", "check"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        assert!(out.stdout.is_empty());
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let en = said("en");
+    assert!(
+        en.starts_with(
+            "error: rules: no path given, and the current folder has no rules/ folder: given no \
+             path, the command checks the .rhai files in rules/ of the current folder\n"
+        ),
+        "{en}"
+    );
+    assert!(
+        en.contains(
+            "hint: give the path of a .rhai file or of a folder of them (`campaign rules check \
+             path/to/rules`), or run the command in the folder that holds rules/"
+        ),
+        "{en}"
+    );
+    let vi = said("vi");
+    assert!(
+        vi.starts_with(
+            "lỗi: rules: không ghi đường dẫn nào, và thư mục hiện tại không có thư mục rules/: \
+             khi không có đường dẫn, lệnh kiểm tra các tệp .rhai trong rules/ của thư mục hiện tại\n"
+        ),
+        "{vi}"
+    );
+    assert!(
+        vi.contains("gợi ý: ghi đường dẫn tới một tệp .rhai hoặc một thư mục chứa chúng (`campaign rules check đường/dẫn/rules`)"),
+        "{vi}"
+    );
 }

@@ -45,6 +45,12 @@ pub fn run(
         rule_files(paths)
     } else if let Some(scenario) = &scenario {
         Ok(scenario.rules.clone())
+    } else if std::fs::symlink_metadata(DEFAULT_FOLDER).is_err() {
+        // given no path the command reads ./rules: say so, not only that it is missing
+        Err(Error::new(RulesCheckProblem::NoDefaultFolder {
+            folder: PathBuf::from(DEFAULT_FOLDER),
+        })
+        .file(Path::new(DEFAULT_FOLDER)))
     } else {
         rule_files(&[PathBuf::from(DEFAULT_FOLDER)])
     };

@@ -305,6 +305,7 @@ pub(crate) fn check(
         true
     });
     misspelt_hooks(ast, source, &calls, &mut checker);
+    outside_functions(ast, &mut checker);
     let in_params = std::mem::take(&mut checker.in_params);
     for (pos, key, lines, problem) in in_params {
         checker.problem_at_param(pos, &key, lines, problem);
@@ -431,6 +432,21 @@ fn misspelt_hooks(
                 },
             );
         }
+    }
+}
+
+/// Statements written outside any function (trial 13f J10): only the hooks are called, and
+/// Rhai would run such a statement again before every call, unseen (a `loop { }` there stopped
+/// every plan in "`before_solve`", a hook the line is not in). Rules run without them
+/// ([`super::RuleSet`] calls a hook alone), so every one is refused, `const` and `let` too: a
+/// value a rule uses goes in the function, or in the scenario's `[params]`.
+fn outside_functions(ast: &AST, checker: &mut Checker) {
+    for stmt in ast.statements() {
+        // `fn` definitions are not statements; a lone `;` is nothing
+        if matches!(stmt, Stmt::Noop(_)) {
+            continue;
+        }
+        checker.problem(stmt.position(), CheckProblem::OutsideFunction);
     }
 }
 

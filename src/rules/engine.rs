@@ -213,9 +213,21 @@ pub(crate) fn new_engine(clock: &Clock) -> Engine {
     #[allow(deprecated)] // the debugger API is marked volatile, not deprecated
     engine.register_debugger(
         |_, debugger| debugger,
-        move |context, event, _, _, pos| {
+        move |context, event, node, _, pos| {
             if matches!(event, rhai::debugger::DebuggerEvent::Step) && !pos.is_none() {
                 spot.last.set(pos);
+                // Rhai walks a whole list or map after each function a rule calls on it, and
+                // copies it when it is given or assigned: one step for the call, however long
+                // the list. Charge what is walked or copied by its items, so that a loop over
+                // a long list is stopped by the steps as a plain loop is (trial 13f J38).
+                let items = walked_items(&node, context.scope());
+                if items >= ITEMS_PER_STEP
+                    && let Some(stop) = spot.charge(items / ITEMS_PER_STEP)
+                {
+                    return Err(
+                        rhai::EvalAltResult::ErrorTerminated(Dynamic::from(stop), pos).into(),
+                    );
+                }
                 let steps = spot.steps.get() + 1;
                 spot.steps.set(steps);
                 if steps.is_multiple_of(SIZE_EVERY) {
@@ -235,6 +247,88 @@ pub(crate) fn new_engine(clock: &Clock) -> Engine {
     district::register(&mut engine);
     scenario_view::register(&mut engine);
     engine
+}
+
+/// Items of a list or map that count as one step when Rhai walks or copies them
+/// ([`walked_items`]). Walking 16 whole numbers takes about as long as one step of a plain
+/// loop.
+pub(crate) const ITEMS_PER_STEP: u64 = 16;
+
+/// The items of lists and maps held in variables that Rhai walks or copies at the step `node`:
+/// after each function called on a variable (`a.push(x)`, `a.len()`, `push(a, x)`, `a += b`,
+/// `m.x = 1`) it measures the variable's whole value, items inside included, to enforce the
+/// size limits; a variable given to a function, assigned (`let b = a`, `b = a`) or gone
+/// through by `for`, is copied.
+/// Reading or writing one item (`a[i]`, `a[i] = x`) walks nothing.
+pub(crate) fn walked_items(node: &rhai::ASTNode, scope: &rhai::Scope) -> u64 {
+    use rhai::{ASTNode, Expr, Stmt};
+    let held = |expr: &Expr| match expr {
+        Expr::Variable(x, ..) => scope.get(x.1.as_str()).map_or(0, items_in),
+        _ => 0,
+    };
+    let root = |expr: &Expr| {
+        let mut at = expr;
+        while let Expr::Dot(bin, ..) | Expr::Index(bin, ..) = at {
+            at = &bin.lhs;
+        }
+        held(at)
+    };
+    match node {
+        ASTNode::Stmt(Stmt::Var(x, ..)) => held(&x.1),
+        // `for x in a` goes through a copy of `a`
+        ASTNode::Stmt(Stmt::For(x, _)) => held(&x.2.expr),
+        ASTNode::Stmt(Stmt::Assignment(x)) => {
+            let (op, bin) = &**x;
+            let target = match &bin.lhs {
+                Expr::Variable(..) if op.is_op_assignment() => held(&bin.lhs),
+                Expr::Dot(..) => root(&bin.lhs),
+                _ => 0,
+            };
+            target + held(&bin.rhs)
+        }
+        ASTNode::Stmt(Stmt::FnCall(call, _))
+        | ASTNode::Expr(Expr::FnCall(call, _) | Expr::MethodCall(call, _)) => {
+            call.args.iter().map(held).sum()
+        }
+        ASTNode::Expr(Expr::Dot(bin, ..) | Expr::Index(bin, ..)) if calls_method(&bin.rhs) => {
+            held(&bin.lhs)
+        }
+        _ => 0,
+    }
+}
+
+/// Whether a chain (`.x.f()[i]`) calls a function on what it reaches.
+fn calls_method(expr: &rhai::Expr) -> bool {
+    use rhai::Expr;
+    match expr {
+        Expr::MethodCall(..) => true,
+        Expr::Dot(bin, ..) | Expr::Index(bin, ..) => {
+            calls_method(&bin.lhs) || calls_method(&bin.rhs)
+        }
+        _ => false,
+    }
+}
+
+/// The items of a value: a list's or a map's, with those of the lists and maps inside; 0 for
+/// anything else.
+fn items_in(value: &Dynamic) -> u64 {
+    if let Some(map) = value.read_lock::<rhai::Map>() {
+        map.len() as u64
+            + map
+                .values()
+                .filter(|v| v.is_map() || v.is_array())
+                .map(items_in)
+                .sum::<u64>()
+    } else if let Some(array) = value.read_lock::<rhai::Array>() {
+        array.len() as u64
+            + array
+                .iter()
+                .filter(|v| v.is_map() || v.is_array())
+                .map(items_in)
+                .sum::<u64>()
+    } else {
+        0
+    }
 }
 
 /// A variable's value past the size limits, as Rhai's own error for it.

@@ -6,7 +6,9 @@
 use std::cell::Cell;
 use std::time::Duration;
 
-/// Steps one hook call may take (each operator, call or loop turn is one step).
+/// Steps one hook call may take (each operator, call or loop turn is one step, and a list or
+/// map in a variable 1 more for every [`super::engine::ITEMS_PER_STEP`] items each time Rhai
+/// walks or copies it).
 pub(crate) const MAX_OPERATIONS: u64 = 1_000_000;
 /// Processor time one hook call may take, whatever it does. Measured on the thread running the
 /// rule (not the wall clock), so that a busy machine does not stop a rule that would pass on an

@@ -13,7 +13,9 @@
 //!
 //! The host calls each hook once per district, districts in scenario order and, for each
 //! district, the rules in the order the scenario lists them. A file with neither hook is an
-//! error. Each call starts afresh: a rule keeps nothing from one district to the next, and
+//! error. Statements outside any function are refused by the check (`campaign rules check`
+//! and the plan's) and never run: a hook is called alone. Each call starts afresh: a rule
+//! keeps nothing from one district to the next, and
 //! helper functions see only what they are given. Variables must be declared with `let` before
 //! use (strict variables); `eval` and `import` do not exist; `print` and `debug` print nothing.
 //!
@@ -324,14 +326,12 @@ impl RuleSet {
         e
     }
 
-    /// `e`, an error of the rule `r` with no hint of its own, when the rule reads `[params]`
-    /// numbers written in the scenario's files: its hint names them, with the file and line
-    /// where each is written (the rule's line is where it stopped, not where the value was
-    /// written; trial G28), those whose value the message quotes.
+    /// `e`, an error of the rule `r`, when the rule reads `[params]` numbers written in the
+    /// scenario's files: its hint names them, with the file and line where each is written (the
+    /// rule's line is where it stopped, not where the value was written; trial G28), those
+    /// whose value the message quotes; it takes the place of the message's own hint, which can
+    /// only say "check the value" (every rule error has one: trial 13f J29).
     fn read_from_file(&self, r: usize, scenario: &Scenario, mut e: Error) -> Error {
-        if e.hint.is_some() {
-            return e;
-        }
         let read: Vec<(String, f64, String)> = check::params_read(&self.rules[r].ast)
             .iter()
             .filter_map(|key| {
@@ -393,7 +393,9 @@ impl RuleSet {
         recorder.begin();
         self.clock.start();
         let result = self.engine.call_fn_with_options::<Dynamic>(
-            CallFnOptions::new(),
+            // the hook alone: statements outside any function are refused by the check, and
+            // are not run before every call (trial 13f J10)
+            CallFnOptions::new().eval_ast(false),
             &mut Scope::new(),
             &rule.ast,
             hook,

@@ -176,11 +176,13 @@ fn cases() -> Vec<Case> {
         before_solve("rule: a directive of priority 0", "district.directive(#{action: \"Họp\", unit: \"UBND\", priority: 0});")
             .at("rules/communication.rhai:18:14")
             .place("huyện \"Thành phố Lạng Sơn\": quy tắc `communication`", "district \"Thành phố Lạng Sơn\": rule `communication`")
-            .says("mục `priority` phải từ 1 (gấp nhất) trở lên", "`priority` must be 1 (most urgent) or more"),
+            .says("mục `priority` phải từ 1 (gấp nhất) trở lên", "`priority` must be 1 (most urgent) or more")
+            .hint("`priority: 1` là gấp nhất, 2 là bình thường", "`priority: 1` is the most urgent, 2 is usual"),
         before_solve("rule: a directive with nothing to do", "district.directive(#{action: \"\", unit: \"UBND\"});")
             .at("rules/communication.rhai:18:14")
             .place("`directive`", "`directive`")
-            .says("mục `action` không được để trống", "`action` cannot be empty"),
+            .says("mục `action` không được để trống", "`action` cannot be empty")
+            .hint("ghi vào giữa hai dấu ngoặc kép một câu ngắn", "write between the quotes a short sentence"),
         before_solve("rule: a negative maximum", "district.max_teams(\"volunteer\", -1);")
             .at("rules/communication.rhai:18:14")
             .place("`max_teams`", "`max_teams`")
@@ -224,7 +226,8 @@ fn cases() -> Vec<Case> {
         before_solve("rule: the plan's teams listed before the solve", "district.directive(#{action: \"Họp\", unit: \"UBND\", with_teams: true});")
             .at("rules/communication.rhai:18:14")
             .place("`directive`", "`directive`")
-            .says("`with_teams` chỉ dùng được sau khi lập kế hoạch (trong `fn after_solve`)", "`with_teams` only works after the solve (in `fn after_solve`)"),
+            .says("`with_teams` chỉ dùng được sau khi lập kế hoạch (trong `fn after_solve`)", "`with_teams` only works after the solve (in `fn after_solve`)")
+            .hint("bỏ `with_teams` khỏi chỉ đạo này, hoặc chuyển chỉ đạo vào `fn after_solve(district, scenario)`", "leave `with_teams` out of this directive, or give the directive in `fn after_solve(district, scenario)`"),
         rule("rule: a list read past its end", DOOR, "+ \" \" + words[0]);", "+ \" \" + words[7]);")
             .at("rules/door-to-door.rhai:46:60")
             .place("quy tắc `door-to-door` gặp lỗi trong `after_solve`", "rule `door-to-door` failed in `after_solve`")
@@ -244,7 +247,24 @@ fn cases() -> Vec<Case> {
             .at("lang-son-2020-09-01.toml:13:3")
             .place("tệp quy tắc /dev/null là một thiết bị, không phải tệp thông thường", "the rule file /dev/null is a device, not a regular file")
             .hint("ghi đường dẫn tới một tệp lưu trên đĩa", "name a file saved on disk"),
+        // trial 13f J10: a line outside any function ran before every hook call, and a loop
+        // there was blamed on `before_solve`; the check now refuses it where it is written
+        rule("rule: a loop outside any function", COMMUNICATION, "fn before_solve(district, scenario) {", "loop { }\nfn before_solve(district, scenario) {")
+            .at("rules/communication.rhai:15:1")
+            .place(summary.0, summary.1)
+            .says("câu lệnh nằm ngoài mọi hàm", "code outside any function")
+            .hint("chuyển dòng này vào trong một hàm", "move this line into a function"),
+        rule("rule: a constant outside any function", COMMUNICATION, "fn before_solve(district, scenario) {", "const SHARE = 0.5;\nfn before_solve(district, scenario) {")
+            .at("rules/communication.rhai:15:1")
+            .place(summary.0, summary.1)
+            .says("câu lệnh nằm ngoài mọi hàm", "code outside any function")
+            .hint("mục `[params]` của kịch bản", "the scenario's `[params]`"),
         // ---- campaign rules check ----
+        Case::new("rules check: a throw outside any function", &["rules", "check", "{dir}/rules/door-to-door.rhai"])
+            .edit(DOOR, "fn before_solve(district, scenario) {", "throw \"top\";\nfn before_solve(district, scenario) {")
+            .at("rules/door-to-door.rhai:14:1")
+            .place("câu lệnh nằm ngoài mọi hàm", "code outside any function")
+            .hint("chuyển dòng này vào trong một hàm, ví dụ vào `fn before_solve(district, scenario) { ... }`", "move this line into a function, e.g. into `fn before_solve(district, scenario) { ... }`"),
         Case::new("rules check: a misspelt field", &["rules", "check", "{dir}/rules/door-to-door.rhai"])
             .edit(DOOR, "if district.rate < scenario", "if district.rates < scenario")
             .at("rules/door-to-door.rhai:17:17")

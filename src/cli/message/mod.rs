@@ -802,6 +802,11 @@ pub(crate) enum RulesCheckProblem {
     NotFound {
         path: PathBuf,
     },
+    /// No path given, and the current folder has no `folder` (`rules`), which the command
+    /// reads then (trial 13f J29).
+    NoDefaultFolder {
+        folder: PathBuf,
+    },
     /// A scenario or rule test file (`.toml`) given as a rule file.
     ScenarioNotRule {
         path: PathBuf,
@@ -829,6 +834,16 @@ impl Message for RulesCheckProblem {
             ),
             NotFound { path } => Said::new(format!("không tìm thấy {}", path.display()))
                 .hint("ghi đường dẫn tới một tệp .rhai hoặc một thư mục chứa chúng, ví dụ rules/"),
+            NoDefaultFolder { folder } => Said::new(format!(
+                "không ghi đường dẫn nào, và thư mục hiện tại không có thư mục {0}/: khi không \
+                 có đường dẫn, lệnh kiểm tra các tệp .rhai trong {0}/ của thư mục hiện tại",
+                folder.display()
+            ))
+            .hint(
+                "ghi đường dẫn tới một tệp .rhai hoặc một thư mục chứa chúng (`campaign rules \
+                 check đường/dẫn/rules`), hoặc chạy lệnh trong thư mục có rules/; để kiểm tra \
+                 quy tắc của một kịch bản: `campaign rules check --scenario TỆP_KỊCH_BẢN`",
+            ),
             ScenarioNotRule { path } => Said::new(
                 "tệp này là tệp kịch bản hoặc tệp kiểm thử quy tắc (.toml), không phải tệp quy tắc (.rhai)",
             )
@@ -859,6 +874,16 @@ impl Message for RulesCheckProblem {
             ),
             NotFound { path } => Said::new(format!("{} does not exist", path.display()))
                 .hint("give the path of a .rhai file or of a folder of them, e.g. rules/"),
+            NoDefaultFolder { folder } => Said::new(format!(
+                "no path given, and the current folder has no {0}/ folder: given no path, the \
+                 command checks the .rhai files in {0}/ of the current folder",
+                folder.display()
+            ))
+            .hint(
+                "give the path of a .rhai file or of a folder of them (`campaign rules check \
+                 path/to/rules`), or run the command in the folder that holds rules/; to check \
+                 a scenario's rules: `campaign rules check --scenario SCENARIO_FILE`",
+            ),
             ScenarioNotRule { path } => Said::new(
                 "this is a scenario or rule test file (.toml), not a rule file (.rhai)",
             )

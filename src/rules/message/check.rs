@@ -35,6 +35,8 @@ pub(crate) enum CheckProblem {
         column: String,
         missing: Vec<String>,
     },
+    /// A statement written outside any function (trial 13f J10).
+    OutsideFunction,
     /// A function nothing calls, named almost like the hook `hook`.
     NeverRuns { name: String, hook: &'static str },
     /// `district.x = ...` or `scenario.x = ...`.
@@ -258,6 +260,16 @@ impl Message for CheckProblem {
                  này, xóa cột hoặc đặt tên cột là `Ghi chú` để chương trình bỏ qua",
                 cohort_headings(missing, "hoặc")
             )),
+            OutsideFunction => Said::new(
+                "câu lệnh nằm ngoài mọi hàm: quy tắc chỉ chạy bên trong hai hàm \
+                 `before_solve` và `after_solve`, từng huyện một, nên một dòng ngoài các hàm đó \
+                 không có chỗ để chạy",
+            )
+            .hint(
+                "chuyển dòng này vào trong một hàm, ví dụ vào `fn before_solve(district, \
+                 scenario) { ... }`; một giá trị cố định mà quy tắc dùng có thể ghi trong mục \
+                 `[params]` của kịch bản và đọc bằng `scenario.param(\"tên\")`",
+            ),
             NeverRuns { name, hook } => Said::new(format!(
                 "hàm `{name}` không bao giờ chạy: chỉ `before_solve` và `after_solve` \
                  được gọi, và không hàm nào gọi `{name}`"
@@ -275,21 +287,28 @@ impl Message for CheckProblem {
                 "quy tắc tác động lên kế hoạch bằng các hàm: `mandate`, `add_installs`, \
                  `set_productivity`, `min_teams`, `max_teams`, `min_rate`, `directive`",
             ),
-            NeedsParentheses { name, signature } => Said::new(format!(
-                "`{name}` là một hàm, cần viết kèm ngoặc: `{name}{signature}`"
-            )),
-            NotAFunction { name } => Said::new(format!(
-                "`{name}` là một số liệu, không phải hàm: viết `{name}`, không có `()`"
-            )),
+            NeedsParentheses { name, signature } => {
+                Said::new(format!("`{name}` là một hàm, cần viết kèm ngoặc"))
+                    .hint(format!("viết `{name}{signature}`"))
+            }
+            NotAFunction { name } => {
+                Said::new(format!("`{name}` là một số liệu, không phải hàm"))
+                    .hint(format!("viết `{name}`, không có `()`"))
+            }
             OwnMethodArguments { name, takes } => Said::new(format!(
                 "hàm `{name}` của quy tắc nhận {takes} tham số; gọi theo kiểu \
-                 `x.{name}(...)` thì `x` không tính là tham số: viết `{name}(x, ...)`"
-            )),
+                 `x.{name}(...)` thì `x` không tính là tham số"
+            ))
+            .hint(format!("viết `{name}(x, ...)`")),
             OwnArguments { name, takes, given } => Said::new(format!(
                 "hàm `{name}` của quy tắc nhận {takes} tham số, ở đây có {given}"
+            ))
+            .hint(format!(
+                "đưa vào đúng {takes} giá trị, theo thứ tự các tham số ở dòng `fn {name}(...)`"
             )),
             Arguments { name, given } => {
                 Said::new(format!("hàm `{name}` không nhận {given} tham số như ở đây"))
+                    .hint("docs/rules.md liệt kê các hàm của quy tắc và tham số của chúng")
             }
             Withheld { name, what } => what.vi(name),
             NoFunction { name, close } => {
@@ -360,6 +379,7 @@ impl Message for CheckProblem {
                 Said::new(format!(
                     "`{name}` nhận {takes} tham số `{name}{signature}`, ở đây có {given}"
                 ))
+                .hint(format!("cách viết: `{name}{signature}`"))
             }
             ArgumentType {
                 name,
@@ -417,7 +437,11 @@ impl Message for CheckProblem {
                 "`directive`: mục `{name}` phải là {}, không phải {}",
                 want.map_or("", Shape::vi),
                 got.map_or("", Shape::vi)
-            )),
+            ))
+            .hint(
+                "ví dụ: `directive(#{ action: \"...\", unit: \"...\", priority: 1, \
+                 expected_installs: 120.0, with_teams: true })`; số không viết trong dấu ngoặc kép",
+            ),
             DirectiveLacks { key } => Said::new(format!("`directive`: chỉ đạo thiếu mục `{key}`"))
                 .hint(
                     "một chỉ đạo cần ít nhất `action` (việc cần làm) và `unit` (đơn vị thực hiện)",
@@ -460,6 +484,16 @@ impl Message for CheckProblem {
                  delete it or head it `Notes` to leave it unread",
                 cohort_headings(missing, "or")
             )),
+            OutsideFunction => Said::new(
+                "code outside any function: a rule runs only inside its `before_solve` and \
+                 `after_solve` functions, district by district, and a line outside them has no \
+                 place to run",
+            )
+            .hint(
+                "move this line into a function, e.g. into `fn before_solve(district, \
+                 scenario) { ... }`; a fixed value the rule uses can be written under the \
+                 scenario's `[params]` and read with `scenario.param(\"name\")`",
+            ),
             NeverRuns { name, hook } => Said::new(format!(
                 "the function `{name}` never runs: only `before_solve` and \
                  `after_solve` are called, and nothing calls `{name}`"
@@ -478,24 +512,32 @@ impl Message for CheckProblem {
                  `set_productivity`, `min_teams`, `max_teams`, `min_rate`, `directive`",
             ),
             NeedsParentheses { name, signature } => {
-                Said::new(format!("`{name}` is a function: write `{name}{signature}`"))
+                Said::new(format!("`{name}` is a function"))
+                    .hint(format!("write `{name}{signature}`"))
             }
-            NotAFunction { name } => Said::new(format!(
-                "`{name}` is a field, not a function: write `{name}` without `()`"
-            )),
+            NotAFunction { name } => {
+                Said::new(format!("`{name}` is a field, not a function"))
+                    .hint(format!("write `{name}` without `()`"))
+            }
             OwnMethodArguments { name, takes } => Said::new(format!(
                 "the rule's function `{name}` takes {takes} argument{}; called as \
-                 `x.{name}(...)`, `x` is not one of them: write `{name}(x, ...)`",
+                 `x.{name}(...)`, `x` is not one of them",
                 plural(*takes)
-            )),
+            ))
+            .hint(format!("write `{name}(x, ...)`")),
             OwnArguments { name, takes, given } => Said::new(format!(
                 "the rule's function `{name}` takes {takes} argument{}, not {given}",
+                plural(*takes)
+            ))
+            .hint(format!(
+                "give it {takes} value{}, in the order of the parameters on its `fn {name}(...)` line",
                 plural(*takes)
             )),
             Arguments { name, given } => Said::new(format!(
                 "the function `{name}` does not take {given} argument{} here",
                 plural(*given)
-            )),
+            ))
+            .hint("docs/rules.md lists the rules' functions and their arguments"),
             Withheld { name, what } => what.en(name),
             NoFunction { name, close } => {
                 let said = Said::new(format!("there is no function `{name}`"));
@@ -567,6 +609,7 @@ impl Message for CheckProblem {
                     "`{name}` takes {takes} argument{} `{name}{signature}`, not {given}",
                     if one { "" } else { "s" }
                 ))
+                .hint(format!("write it as `{name}{signature}`"))
             }
             ArgumentType {
                 name,
@@ -626,7 +669,11 @@ impl Message for CheckProblem {
                 "`directive`: the entry `{name}` must be {}, not {}",
                 want.map_or("", Shape::en),
                 got.map_or("", Shape::en)
-            )),
+            ))
+            .hint(
+                "for example: `directive(#{ action: \"...\", unit: \"...\", priority: 1, \
+                 expected_installs: 120.0, with_teams: true })`; numbers go without quotes",
+            ),
             DirectiveLacks { key } => Said::new(format!(
                 "`directive`: the directive lacks the entry `{key}`"
             ))

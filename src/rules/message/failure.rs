@@ -148,6 +148,16 @@ fn heaviest_en(limit: Total, heaviest: &Option<(String, f64)>) -> String {
     }
 }
 
+/// The hint of a rule's own `throw`: the message is the rule's author's, written after `throw`.
+const THROWN: (&str, &str) = (
+    "đây là thông báo do chính quy tắc đưa ra (viết sau `throw` ở dòng được chỉ): làm theo \
+     điều nó nói, thường là sửa một giá trị trong mục [params] của kịch bản; nếu thông báo sai \
+     thì sửa quy tắc",
+    "this message is the rule's own (written after `throw` on the line shown): do what it \
+     says, often correct a value in the scenario's [params]; if the message is wrong, correct \
+     the rule",
+);
+
 impl Message for RuleFailure {
     fn vi(&self) -> Said {
         escaped(self.vi_raw())
@@ -228,7 +238,9 @@ impl RuleFailure {
             ))
             .hint(
                 "kiểm tra các vòng lặp `loop`, `while`, `for` của quy tắc: vòng lặp nào cũng phải \
-                 có lúc dừng",
+                 có lúc dừng; một hàm gọi trên một danh sách hay một bảng (`push`, `len`, ...) \
+                 và một lần chép nó sang biến khác tính thêm 1 bước cho mỗi 16 phần tử, nên một \
+                 vòng lặp trên danh sách dài cũng tốn nhiều bước",
             ),
             Host {
                 rule,
@@ -243,10 +255,12 @@ impl RuleFailure {
             }
             Thrown { rule, hook, value } => Said::new(format!(
                 "quy tắc `{rule}` dừng với lỗi trong `{hook}`: {value}"
-            )),
+            ))
+            .hint(THROWN.0),
             ThrownText { rule, hook, vi, .. } => Said::new(format!(
                 "quy tắc `{rule}` dừng với lỗi trong `{hook}`: {vi}"
-            )),
+            ))
+            .hint(THROWN.0),
             ThrownKeyNotText {
                 rule,
                 hook,
@@ -347,7 +361,10 @@ impl RuleFailure {
                 count(Lang::En, MAX_OPERATIONS as f64)
             ))
             .hint(
-                "check the rule's `loop`, `while` and `for` loops: every loop must come to an end",
+                "check the rule's `loop`, `while` and `for` loops: every loop must come to an \
+                 end; a function called on a list or map (`push`, `len`, ...) and a copy of it \
+                 into another variable take 1 more step for every 16 items, so a loop over a \
+                 long list takes many steps too",
             ),
             Host {
                 rule,
@@ -362,10 +379,12 @@ impl RuleFailure {
             }
             Thrown { rule, hook, value } => Said::new(format!(
                 "rule `{rule}` stopped with an error in `{hook}`: {value}"
-            )),
+            ))
+            .hint(THROWN.1),
             ThrownText { rule, hook, en, .. } => Said::new(format!(
                 "rule `{rule}` stopped with an error in `{hook}`: {en}"
-            )),
+            ))
+            .hint(THROWN.1),
             ThrownKeyNotText {
                 rule,
                 hook,
@@ -1085,7 +1104,10 @@ impl Message for RuntimeProblem {
                      `scenario.closest_districts(tên)` cho các tên huyện gần nhất"
                 ))
             }
-            ReadOnly { name } => Said::new(format!("không sửa được `{name}`: chỉ đọc được")),
+            ReadOnly { name } => Said::new(format!("không sửa được `{name}`: chỉ đọc được"))
+                .hint(format!(
+                    "chép nó vào một biến rồi sửa biến đó: `let x = {name}; x = ...;`"
+                )),
             NoEntry {
                 name,
                 map,
@@ -1116,9 +1138,17 @@ impl Message for RuntimeProblem {
             }
             OutOfBounds { index, len } => Said::new(format!(
                 "vị trí {index} nằm ngoài danh sách (dài {len}, đánh số từ 0)"
-            )),
+            ))
+            .hint(
+                "phần tử cuối của danh sách `a` là `a[a.len() - 1]`; kiểm tra `a.len()` trước \
+                 khi đọc, hoặc dùng `for x in a { ... }`",
+            ),
             DataType { expected, actual } => {
-                Said::new(format!("sai kiểu dữ liệu: có {actual}, cần {expected}"))
+                Said::new(format!("sai kiểu dữ liệu: có {actual}, cần {expected}")).hint(
+                    "kiểm tra giá trị ở dòng được chỉ: một số viết trong dấu ngoặc kép là đoạn \
+                     chữ; `parse_float(...)` đổi đoạn chữ thành số, `to_string()` đổi số thành \
+                     đoạn chữ",
+                )
             }
             Arithmetic(arithmetic) => arithmetic.vi(),
             TooDeep => Said::new(format!(
@@ -1139,7 +1169,8 @@ impl Message for RuntimeProblem {
             } => not_indexable_vi(what, receiver.as_deref(), key.as_deref()),
             NotIterable => Said::new(
                 "`for` chỉ đi qua được một danh sách, một khoảng số (ví dụ `0..10`) hoặc một đoạn chữ",
-            ),
+            )
+            .hint("để lặp n lần, viết `for i in 0..n { ... }`; để đi qua các khóa của một bảng `m`, viết `for k in m.keys() { ... }`"),
             UnboundThis => Said::new(
                 "`this` chỉ có nghĩa trong một hàm được gọi sau dấu chấm (`giá_trị.hàm()`); ở đây \
                  nó không chỉ giá trị nào",
@@ -1175,7 +1206,8 @@ impl Message for RuntimeProblem {
             )),
             TextBounds { index, len } => Said::new(format!(
                 "vị trí {index} nằm ngoài đoạn chữ (dài {len} ký tự, đánh số từ 0)"
-            )),
+            ))
+            .hint("kiểm tra `t.len()` trước khi đọc ký tự ở một vị trí của đoạn chữ `t`"),
             TooLarge { what } => {
                 let what = match what.as_str() {
                     "Length of string" => "đoạn chữ quá dài",
@@ -1193,7 +1225,9 @@ impl Message for RuntimeProblem {
                      làm nó lớn mãi",
                 )
             }
-            Rhai { english } => Said::new(format!("{english} (chi tiết bằng tiếng Anh)")),
+            Rhai { english } => Said::new(format!("{english} (chi tiết bằng tiếng Anh)")).hint(
+                "xem dòng được chỉ; `campaign rules check` tìm nhiều lỗi trước khi quy tắc chạy",
+            ),
         }
     }
 
@@ -1288,7 +1322,8 @@ impl Message for RuntimeProblem {
                      `scenario.closest_districts(name)` gives the closest districts' names"
                 ))
             }
-            ReadOnly { name } => Said::new(format!("`{name}` cannot be changed: it is read-only")),
+            ReadOnly { name } => Said::new(format!("`{name}` cannot be changed: it is read-only"))
+                .hint(format!("copy it into a variable and change that: `let x = {name}; x = ...;`")),
             NoEntry {
                 name,
                 map,
@@ -1319,9 +1354,17 @@ impl Message for RuntimeProblem {
             }
             OutOfBounds { index, len } => Said::new(format!(
                 "index {index} is outside the list (length {len}, numbered from 0)"
-            )),
+            ))
+            .hint(
+                "the last item of a list `a` is `a[a.len() - 1]`; check `a.len()` before \
+                 reading, or use `for x in a { ... }`",
+            ),
             DataType { expected, actual } => {
-                Said::new(format!("wrong data type: {actual}, expected {expected}"))
+                Said::new(format!("wrong data type: {actual}, expected {expected}")).hint(
+                    "check the value on the line shown: a number in double quotes is a text; \
+                     `parse_float(...)` turns a text into a number, `to_string()` a number into \
+                     a text",
+                )
             }
             Arithmetic(arithmetic) => arithmetic.en(),
             TooDeep => Said::new(format!(
@@ -1340,7 +1383,8 @@ impl Message for RuntimeProblem {
             } => not_indexable_en(what, receiver.as_deref(), key.as_deref()),
             NotIterable => Said::new(
                 "`for` can only go through a list, a range of numbers (e.g. `0..10`) or a text",
-            ),
+            )
+            .hint("to repeat n times, write `for i in 0..n { ... }`; to go through the keys of a map `m`, write `for k in m.keys() { ... }`"),
             UnboundThis => Said::new(
                 "`this` means something only in a function called after a dot (`value.function()`); \
                  here it refers to no value",
@@ -1378,7 +1422,8 @@ impl Message for RuntimeProblem {
             )),
             TextBounds { index, len } => Said::new(format!(
                 "index {index} is outside the text ({len} characters, numbered from 0)"
-            )),
+            ))
+            .hint("check `t.len()` before reading a character of a text `t` at a position"),
             TooLarge { what } => {
                 let what = match what.as_str() {
                     "Length of string" => "a text grew too long".to_string(),
@@ -1396,7 +1441,9 @@ impl Message for RuntimeProblem {
                      a loop that makes it grow and grow",
                 )
             }
-            Rhai { english } => Said::new(english.clone()),
+            Rhai { english } => Said::new(english.clone()).hint(
+                "look at the line shown; `campaign rules check` finds many mistakes before a rule runs",
+            ),
         }
     }
 }

@@ -236,15 +236,25 @@ impl Message for HostProblem {
             BeforeOnly { function } => Said::new(format!(
                 "`{function}` chỉ đặt được trước khi lập kế hoạch (trong `fn before_solve`), \
                  không phải trong `fn after_solve`"
+            ))
+            .hint(format!(
+                "chuyển lời gọi `{function}` vào `fn before_solve(district, scenario)`"
             )),
             AfterOnly { what } => Said::new(format!(
                 "`{what}` chỉ có sau khi lập kế hoạch: dùng nó trong `fn after_solve`, không \
                  phải trong `fn before_solve`"
+            ))
+            .hint(format!(
+                "chuyển phần dùng `{what}` vào `fn after_solve(district, scenario)`"
             )),
             Share { share } => Said::new(format!(
                 "`mandate`: tỷ lệ phải từ 0 đến 1 (ví dụ 0.95 là 95%), không phải {}",
                 figure(Lang::Vi, *share)
-            )),
+            ))
+            .hint(
+                "ghi tỷ lệ dưới dạng số thập phân từ 0 đến 1 (95% là 0.95); kiểm tra phép tính \
+                 hoặc giá trị trong mục [params]",
+            ),
             NoCohort { cohort, cohorts } => Said::new(format!(
                 "`mandate`: không huyện nào có nhóm đối tượng `{cohort}`"
             ))
@@ -289,9 +299,17 @@ impl Message for HostProblem {
             Rate { rate } => Said::new(format!(
                 "`min_rate`: tỷ lệ phải từ 0 đến 1 (ví dụ 0.35 là 35%), không phải {}",
                 figure(Lang::Vi, *rate)
-            )),
+            ))
+            .hint(
+                "ghi tỷ lệ dưới dạng số thập phân từ 0 đến 1 (35% là 0.35); kiểm tra phép tính \
+                 hoặc giá trị trong mục [params]",
+            ),
             WithTeamsBefore => Said::new(
                 "`directive`: `with_teams` chỉ dùng được sau khi lập kế hoạch (trong `fn after_solve`)",
+            )
+            .hint(
+                "bỏ `with_teams` khỏi chỉ đạo này, hoặc chuyển chỉ đạo vào `fn \
+                 after_solve(district, scenario)`, khi số tổ, đội đã được lập",
             ),
             UnknownEntry { key, close, known } => {
                 Said::new(format!("`directive`: không có mục `{key}`")).hint(match close {
@@ -301,8 +319,13 @@ impl Message for HostProblem {
             }
             MissingEntry { key } => Said::new(format!("`directive`: thiếu mục `{key}`"))
                 .hint("ví dụ: directive(#{ action: \"...\", unit: \"...\" })"),
-            Priority => Said::new("`directive`: mục `priority` phải từ 1 (gấp nhất) trở lên"),
-            WithTeamsNotBool => Said::new("`directive`: mục `with_teams` phải là true hoặc false"),
+            Priority => Said::new("`directive`: mục `priority` phải từ 1 (gấp nhất) trở lên")
+                .hint(
+                    "ghi một số nguyên: `priority: 1` là gấp nhất, 2 là bình thường (khi bỏ \
+                     trống), 3 là ít gấp hơn",
+                ),
+            WithTeamsNotBool => Said::new("`directive`: mục `with_teams` phải là true hoặc false")
+                .hint("viết `with_teams: true` (không có dấu ngoặc kép), hoặc bỏ mục này"),
             Provincial {
                 function,
                 kind,
@@ -332,7 +355,11 @@ impl Message for HostProblem {
             CompareText { op } => Said::new(format!(
                 "không thể so sánh một số với một đoạn chữ (`{op}`); {}",
                 QUOTED_NUMBER.0
-            )),
+            ))
+            .hint(
+                "so sánh hai số với nhau: bỏ dấu ngoặc kép quanh con số, hoặc đổi đoạn chữ thành \
+                 số bằng `parse_float(...)`",
+            ),
             Value(problem) => problem.vi(),
             CallbackResult {
                 function,
@@ -425,7 +452,11 @@ impl Message for HostProblem {
                 count(Lang::Vi, *chars as f64),
                 count(Lang::Vi, MAX_NAME_CHARS as f64)
             ))
-            .hint("tên nhóm đối tượng là tên trong mục `cohorts` của kịch bản, ví dụ \"students\""),
+            .hint(
+                "nhóm đối tượng là số người của một nhóm trong huyện, ghi trong `[[district]]` \
+                 (`students = 9000`) hoặc là một cột của bảng số liệu; quy tắc cần ghi tên một \
+                 nhóm như vậy, ví dụ \"students\"",
+            ),
             TooManyReads { function } => Said::new(format!(
                 "`{function}`: một lần chạy của quy tắc chỉ đọc được tối đa {} giá trị khác nhau \
                  (mỗi giá trị được ghi lại trong phần truy vết)",
@@ -448,15 +479,25 @@ impl Message for HostProblem {
             BeforeOnly { function } => Said::new(format!(
                 "`{function}` can only be set before the solve (in `fn before_solve`), not in \
                  `fn after_solve`"
+            ))
+            .hint(format!(
+                "move the call of `{function}` into `fn before_solve(district, scenario)`"
             )),
             AfterOnly { what } => Said::new(format!(
                 "`{what}` is only known after the solve: use it in `fn after_solve`, not in \
                  `fn before_solve`"
+            ))
+            .hint(format!(
+                "move what uses `{what}` into `fn after_solve(district, scenario)`"
             )),
             Share { share } => Said::new(format!(
                 "`mandate`: the share must be between 0 and 1 (0.95 is 95%), not {}",
                 figure(Lang::En, *share)
-            )),
+            ))
+            .hint(
+                "write the share as a decimal number from 0 to 1 (95% is 0.95); check the \
+                 computation or the value in [params]",
+            ),
             NoCohort { cohort, cohorts } => {
                 Said::new(format!("`mandate`: no district has a cohort `{cohort}`"))
                     .hint(cohorts.en())
@@ -502,9 +543,17 @@ impl Message for HostProblem {
             Rate { rate } => Said::new(format!(
                 "`min_rate`: the rate must be between 0 and 1 (0.35 is 35%), not {}",
                 figure(Lang::En, *rate)
-            )),
+            ))
+            .hint(
+                "write the rate as a decimal number from 0 to 1 (35% is 0.35); check the \
+                 computation or the value in [params]",
+            ),
             WithTeamsBefore => Said::new(
                 "`directive`: `with_teams` only works after the solve (in `fn after_solve`)",
+            )
+            .hint(
+                "leave `with_teams` out of this directive, or give the directive in `fn \
+                 after_solve(district, scenario)`, once the teams are planned",
             ),
             UnknownEntry { key, close, known } => {
                 Said::new(format!("`directive`: there is no entry `{key}`")).hint(match close {
@@ -514,8 +563,13 @@ impl Message for HostProblem {
             }
             MissingEntry { key } => Said::new(format!("`directive`: the entry `{key}` is missing"))
                 .hint("for example: directive(#{ action: \"...\", unit: \"...\" })"),
-            Priority => Said::new("`directive`: `priority` must be 1 (most urgent) or more"),
-            WithTeamsNotBool => Said::new("`directive`: `with_teams` must be true or false"),
+            Priority => Said::new("`directive`: `priority` must be 1 (most urgent) or more")
+                .hint(
+                    "write a whole number: `priority: 1` is the most urgent, 2 is usual (when \
+                     left out), 3 less urgent",
+                ),
+            WithTeamsNotBool => Said::new("`directive`: `with_teams` must be true or false")
+                .hint("write `with_teams: true` (without quotes), or leave the entry out"),
             Provincial {
                 function,
                 kind,
@@ -545,7 +599,11 @@ impl Message for HostProblem {
             CompareText { op } => Said::new(format!(
                 "cannot compare a number with a text (`{op}`); {}",
                 QUOTED_NUMBER.1
-            )),
+            ))
+            .hint(
+                "compare two numbers: take the quotes off the number, or turn the text into a \
+                 number with `parse_float(...)`",
+            ),
             Value(problem) => problem.en(),
             CallbackResult {
                 function,
@@ -639,7 +697,11 @@ impl Message for HostProblem {
                 count(Lang::En, *chars as f64),
                 count(Lang::En, MAX_NAME_CHARS as f64)
             ))
-            .hint("a cohort name is a name under the scenario's `cohorts`, e.g. \"students\""),
+            .hint(
+                "a cohort is a district's head count, written in `[[district]]` (`students = \
+                 9000`) or as a column of the coverage table; the rule should name one of them, \
+                 e.g. \"students\"",
+            ),
             TooManyReads { function } => Said::new(format!(
                 "`{function}`: one run of a rule may read at most {} different values (each is \
                  kept in the trace)",
@@ -731,7 +793,11 @@ impl Message for ValueProblem {
                 "{} phải là một số, không phải {}",
                 input.vi(),
                 got(shape)
-            )),
+            ))
+            .hint(
+                "ghi một số, không có dấu ngoặc kép (ví dụ 0.95, 120); một giá trị lấy từ mục \
+                 [params] cũng phải ghi là số ở đó",
+            ),
             NotFinite { input, value } => Said::new(format!(
                 "{} phải là một số hữu hạn, không phải {}",
                 input.vi(),
@@ -816,14 +882,25 @@ impl Message for ValueProblem {
                  các đội; `district.fixed_installs` và `district.mandated_installs` là của mọi quy \
                  tắc cộng lại",
             ),
-            Empty { input } => Said::new(format!("{} không được để trống", input.vi())),
+            Empty { input } => Said::new(format!("{} không được để trống", input.vi())).hint(
+                "ghi vào giữa hai dấu ngoặc kép một câu ngắn mà người đọc kế hoạch hiểu được, \
+                 ví dụ `action: \"Tuyên truyền tại các trường học\"`",
+            ),
             NotText { input, got: shape } => Said::new(format!(
                 "{} phải là một đoạn chữ trong dấu ngoặc kép, không phải {}",
                 input.vi(),
                 got(shape)
-            )),
+            ))
+            .hint(
+                "ghi đoạn chữ trong dấu ngoặc kép; để đưa một số vào câu, dùng \
+                 `fmt_count(số, \"vi\")` hoặc `fmt_percent(tỷ_lệ, \"vi\")`",
+            ),
             Lang { function, code } => Said::new(format!(
                 "`{function}`: ngôn ngữ phải là \"vi\" hoặc \"en\", không phải \"{code}\""
+            ))
+            .hint(format!(
+                "viết `{function}(x, \"vi\")` cho câu tiếng Việt, `{function}(x, \"en\")` cho \
+                 câu tiếng Anh"
             )),
             TooLong {
                 input,
@@ -862,7 +939,11 @@ impl Message for ValueProblem {
                 "{} must be a number, not {}",
                 input.en(),
                 got(shape)
-            )),
+            ))
+            .hint(
+                "write a number, without quotes (e.g. 0.95, 120); a value taken from [params] \
+                 must be written as a number there too",
+            ),
             NotFinite { input, value } => Said::new(format!(
                 "{} must be a finite number, not {}",
                 input.en(),
@@ -949,14 +1030,25 @@ impl Message for ValueProblem {
                  `district.fixed_installs` and `district.mandated_installs` are every rule's \
                  together",
             ),
-            Empty { input } => Said::new(format!("{} cannot be empty", input.en())),
+            Empty { input } => Said::new(format!("{} cannot be empty", input.en())).hint(
+                "write between the quotes a short sentence the plan's readers understand, e.g. \
+                 `action_en: \"Hold information sessions in the schools\"`",
+            ),
             NotText { input, got: shape } => Said::new(format!(
                 "{} must be a text in double quotes, not {}",
                 input.en(),
                 got(shape)
-            )),
+            ))
+            .hint(
+                "write the text in double quotes; to put a number in a sentence, use \
+                 `fmt_count(number, \"en\")` or `fmt_percent(rate, \"en\")`",
+            ),
             Lang { function, code } => Said::new(format!(
                 "`{function}`: the language must be \"vi\" or \"en\", not \"{code}\""
+            ))
+            .hint(format!(
+                "write `{function}(x, \"vi\")` for a Vietnamese sentence, `{function}(x, \"en\")` \
+                 for an English one"
             )),
             TooLong {
                 input,

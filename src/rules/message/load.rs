@@ -270,7 +270,8 @@ impl Syntax {
             Syntax::TooManyFunctions => Said::new(format!(
                 "tệp có quá nhiều hàm (tối đa {})",
                 count(Lang::Vi, MAX_FUNCTIONS as f64)
-            )),
+            ))
+            .hint("gộp các hàm giống nhau thành một hàm nhận tham số, hoặc tách quy tắc thành nhiều tệp"),
             Syntax::LiteralTooLarge { what } => Said::new(match what {
                 Literal::Text => format!(
                     "đoạn chữ viết trong tệp quá dài (tối đa {} byte; một chữ tiếng Việt có dấu \
@@ -285,7 +286,11 @@ impl Syntax {
                     "bảng `#{{ ... }}` viết trong tệp có quá nhiều mục (tối đa {})",
                     count(Lang::Vi, MAX_MAP_SIZE as f64)
                 ),
-            }),
+            })
+            .hint(
+                "viết ngắn lại; một danh sách hay một đoạn chữ dài (tên các huyện, các con số) \
+                 nên ghi trong mục [params] của kịch bản và đọc bằng `scenario.param(\"tên\")`",
+            ),
             Syntax::BadEscape { text } => Said::new(format!(
                 "`{text}` không phải ký tự đặc biệt hợp lệ trong đoạn chữ (muốn viết dấu `\\` \
                  thì viết `\\\\`)"
@@ -408,7 +413,8 @@ impl Syntax {
             Syntax::TooManyFunctions => Said::new(format!(
                 "the file defines too many functions (at most {})",
                 count(Lang::En, MAX_FUNCTIONS as f64)
-            )),
+            ))
+            .hint("merge functions that do the same into one that takes a parameter, or split the rule into several files"),
             Syntax::LiteralTooLarge { what } => Said::new(match what {
                 Literal::Text => format!(
                     "a text written in the file is too long (at most {} bytes; a Vietnamese \
@@ -423,7 +429,11 @@ impl Syntax {
                     "a map `#{{ ... }}` written in the file has too many entries (at most {})",
                     count(Lang::En, MAX_MAP_SIZE as f64)
                 ),
-            }),
+            })
+            .hint(
+                "write it shorter; a long list or text (district names, figures) belongs under \
+                 the scenario's [params], read with `scenario.param(\"name\")`",
+            ),
             Syntax::BadEscape { text } => Said::new(format!(
                 "`{text}` is not a valid escape in a text (to write `\\`, write `\\\\`)"
             )),
