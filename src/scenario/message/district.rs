@@ -15,6 +15,36 @@ pub(crate) const SCENARIO_KEY_HINT: (&str, &str) = (
     "move the line above the file's first [section] or [[section]] header",
 );
 
+/// `(`budget`)` after a key written otherwise (`Budget`), nothing after `budget` itself.
+pub(crate) fn spelt_vi(key: &str, setting: &str) -> String {
+    if key == setting {
+        String::new()
+    } else {
+        format!(" (`{setting}`)")
+    }
+}
+
+/// [`spelt_vi`] in English.
+pub(crate) fn spelt_en(key: &str, setting: &str) -> String {
+    spelt_vi(key, setting)
+}
+
+/// [`SCENARIO_KEY_HINT`], and how to write the key where it is written otherwise.
+pub(crate) fn scenario_key_hint(lang: Lang, key: &str, setting: &str) -> String {
+    match lang {
+        Lang::Vi if key != setting => format!(
+            "{}, và viết tên mục bằng chữ thường: `{setting}`",
+            SCENARIO_KEY_HINT.0
+        ),
+        Lang::Vi => SCENARIO_KEY_HINT.0.to_string(),
+        Lang::En if key != setting => format!(
+            "{}, and write the key in lower case: `{setting}`",
+            SCENARIO_KEY_HINT.1
+        ),
+        Lang::En => SCENARIO_KEY_HINT.1.to_string(),
+    }
+}
+
 /// A problem with one district's data (`[[district]]`, `district_table` or a coverage CSV).
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum DistrictProblem {
@@ -95,8 +125,10 @@ pub(crate) enum DistrictProblem {
     },
     /// A key of the whole scenario (`budget`, `horizon_days`) inside a `[[district]]`: a line
     /// added at the end of the file, which TOML reads as the last district's (trial 13f J22).
+    /// `key` as written, `setting` the scenario's key it is (`Budget`: `budget`).
     ScenarioKey {
         key: String,
+        setting: &'static str,
     },
     /// `unit_type` says `written` while the district's name `name` begins with the word of
     /// another type, `named`; `bare` is the name without that word.
@@ -270,10 +302,11 @@ impl Message for DistrictProblem {
             )),
             MisspeltField { written, close } => Said::new(format!("không biết mục `{written}`"))
                 .hint(did_you_mean_vi(close)),
-            ScenarioKey { key } => Said::new(format!(
-                "`{key}` là một mục của cả kịch bản, nhưng dòng này nằm trong bảng [[district]] ở trên nó (TOML coi mọi dòng dưới tiêu đề [[district]] là của huyện đó)"
+            ScenarioKey { key, setting } => Said::new(format!(
+                "`{key}` là một mục của cả kịch bản{}, nhưng dòng này nằm trong bảng [[district]] ở trên nó (TOML coi mọi dòng dưới tiêu đề [[district]] là của huyện đó)",
+                spelt_vi(key, setting)
             ))
-            .hint(SCENARIO_KEY_HINT.0),
+            .hint(scenario_key_hint(Lang::Vi, key, setting)),
             TeamKindAsCohort { kind } => Said::new(format!(
                 "`{kind}` là tên một loại đội, không phải một nhóm người"
             ))
@@ -415,10 +448,11 @@ impl Message for DistrictProblem {
             )),
             MisspeltField { written, close } => Said::new(format!("unknown field `{written}`"))
                 .hint(did_you_mean_en(close)),
-            ScenarioKey { key } => Said::new(format!(
-                "`{key}` is a setting of the whole scenario, but this line is inside the [[district]] table above it (TOML reads every line below a [[district]] header as part of that district)"
+            ScenarioKey { key, setting } => Said::new(format!(
+                "`{key}` is a setting of the whole scenario{}, but this line is inside the [[district]] table above it (TOML reads every line below a [[district]] header as part of that district)",
+                spelt_en(key, setting)
             ))
-            .hint(SCENARIO_KEY_HINT.1),
+            .hint(scenario_key_hint(Lang::En, key, setting)),
             TeamKindAsCohort { kind } => {
                 Said::new(format!("`{kind}` is a team kind, not a cohort")).hint(format!(
                     "put the number of teams in `teams`, e.g. teams = {{ {kind} = 8 }}"

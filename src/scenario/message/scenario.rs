@@ -12,6 +12,9 @@ use crate::text::Lang;
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum ScenarioProblem {
     EmptyName,
+    /// The name has `chars` characters, more than [`crate::limits::SCENARIO_NAME_CHARS`]
+    /// (trial 13g K12: a 9 MB name made an 18 MB page).
+    NameTooLong { chars: usize },
     /// The name holds a character a reader cannot see or a terminal would act on: the
     /// `code` point at character `position` of the name (`shown` with escapes).
     HiddenCharacter {
@@ -165,6 +168,12 @@ impl Message for ScenarioProblem {
         match self {
             EmptyName => Said::new("tên kịch bản đang để trống")
                 .hint("đặt một tên dễ nhận ra, ví dụ \"Lạng Sơn, 2020-09-01\""),
+            NameTooLong { chars } => Said::new(format!(
+                "tên kịch bản dài {} ký tự; tên in ở đầu mọi kết quả nên tối đa {} ký tự",
+                crate::number::count(Lang::Vi, *chars as f64),
+                crate::number::count(Lang::Vi, crate::limits::SCENARIO_NAME_CHARS as f64)
+            ))
+            .hint("đặt một tên ngắn, dễ nhận ra, ví dụ \"Lạng Sơn, 2020-09-01\"; ghi chú dài viết thành dòng # ở đầu tệp"),
             HiddenCharacter {
                 shown,
                 position,
@@ -316,6 +325,12 @@ impl Message for ScenarioProblem {
         match self {
             EmptyName => Said::new("the scenario's name is empty")
                 .hint("give it a recognisable name, e.g. \"Lạng Sơn, 2020-09-01\""),
+            NameTooLong { chars } => Said::new(format!(
+                "the scenario's name is {} characters long; the name heads every output and may have at most {}",
+                crate::number::count(Lang::En, *chars as f64),
+                crate::number::count(Lang::En, crate::limits::SCENARIO_NAME_CHARS as f64)
+            ))
+            .hint("give it a short, recognisable name, e.g. \"Lạng Sơn, 2020-09-01\"; put longer notes in # lines at the top of the file"),
             HiddenCharacter {
                 shown,
                 position,
