@@ -426,7 +426,10 @@ pub(super) fn provincial_in_district(src: &Source, at: Pos, kind: &str, remove: 
 }
 
 fn negative(c: Count, district: &str, field: &str) -> Error {
-    c.at.error(DistrictProblem::Negative { value: c.value })
+    c.at.error(DistrictProblem::Negative {
+        value: c.value,
+        field: field.to_string(),
+    })
         .district(district)
         .field(field)
 }

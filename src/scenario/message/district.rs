@@ -66,8 +66,10 @@ pub(crate) enum DistrictProblem {
     NoSmartphones {
         smartphones: i128,
     },
+    /// `field` (`installed`, `teams.commune`, a cohort) is below 0.
     Negative {
         value: i128,
+        field: String,
     },
     /// A cohort of `people`, more than the district's `smartphones` (trial F17: a digit typed
     /// many times, silently capped by the model's min(n_c, S_d)).
@@ -219,9 +221,20 @@ impl Message for DistrictProblem {
             NoSmartphones { smartphones } => Said::new(format!(
                 "số thuê bao điện thoại thông minh phải lớn hơn 0 (đang là {})",
                 n(*smartphones)
-            )),
-            Negative { value } => {
-                Said::new(format!("số này không được âm (đang là {})", n(*value)))
+            ))
+            .hint("huyện không có điện thoại thông minh thì không lập kế hoạch được: đối chiếu số này với số liệu gốc (ví dụ smartphones = 20_175), hoặc bỏ huyện ra khỏi kịch bản"),
+            Negative { value, field } => {
+                Said::new(format!("số này không được âm (đang là {})", n(*value))).hint(
+                    match field.strip_prefix("teams.") {
+                        Some(kind) => format!(
+                            "số tổ, đội là 0 hoặc một số nguyên dương, ví dụ teams = {{ {kind} = 2 }}; ghi 0 nếu huyện không có"
+                        ),
+                        None if field == "installed" => "số máy đã cài là 0 hoặc một số dương, ví dụ installed = 18_019".to_string(),
+                        None => format!(
+                            "số người là 0 hoặc một số dương, ví dụ {field} = 9_000; ghi 0 (hoặc bỏ dòng) nếu không có ai"
+                        ),
+                    },
+                )
             }
             InstalledAboveSmartphones {
                 installed,
@@ -364,11 +377,23 @@ impl Message for DistrictProblem {
             NoSmartphones { smartphones } => Said::new(format!(
                 "the number of smartphone subscribers must be more than 0 (it is {})",
                 n(*smartphones)
-            )),
-            Negative { value } => Said::new(format!(
+            ))
+            .hint("a district with no smartphones cannot be planned: check the figure against the source (e.g. smartphones = 20_175), or leave the district out"),
+            Negative { value, field } => Said::new(format!(
                 "this number must not be negative (it is {})",
                 n(*value)
-            )),
+            ))
+            .hint(match field.strip_prefix("teams.") {
+                Some(kind) => format!(
+                    "teams are counted whole, 0 or more, e.g. teams = {{ {kind} = 2 }}; write 0 if the district has none"
+                ),
+                None if field == "installed" => {
+                    "the installs are 0 or more, e.g. installed = 18_019".to_string()
+                }
+                None => format!(
+                    "a head count is 0 or more, e.g. {field} = 9_000; write 0 (or leave the line out) if there is nobody"
+                ),
+            }),
             InstalledAboveSmartphones {
                 installed,
                 smartphones,

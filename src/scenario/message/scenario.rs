@@ -214,6 +214,7 @@ impl Message for ScenarioProblem {
             }),
             Negative { written } => {
                 Said::new(format!("số này không được âm (đang là {written})"))
+                    .hint("ngân sách là 0 đồng trở lên, ví dụ budget = 500_000_000; bỏ dòng budget nếu không giới hạn chi phí")
             }
             BudgetTooLarge { written } => Said::new(format!(
                 "ngân sách quá lớn: {written}, nhiều nhất là {}",
@@ -376,7 +377,8 @@ impl Message for ScenarioProblem {
             }),
             Negative { written } => Said::new(format!(
                 "this number must not be negative (it is {written})"
-            )),
+            ))
+            .hint("a budget is 0 đồng or more, e.g. budget = 500_000_000; leave the budget line out for no limit"),
             BudgetTooLarge { written } => Said::new(format!(
                 "the budget is too large: {written}, at most {}",
                 number::money(Lang::En, MAX_BUDGET)
