@@ -54,9 +54,13 @@ fn out_leaves_no_temporary_file_behind() {
 fn out_replaces_an_existing_file() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("plan.md");
+    // last week's plan, as the tool wrote it (its title), much longer than this week's
     std::fs::write(
         &path,
-        "last week's plan, much longer than this week's ".repeat(10_000),
+        format!(
+            "# Kế hoạch vận động cài đặt ứng dụng: tuần trước\n\n{}",
+            "last week's plan, much longer than this week's ".repeat(10_000)
+        ),
     )
     .unwrap();
     Test::shipped().format("markdown").out(&path).run().plan();
@@ -807,4 +811,97 @@ fn an_imported_file_named_with_control_characters_writes_no_live_line() {
         ["horizon_days = 14                  # ASSUMPTION: a two-week push"]
     );
     Test::plan(&skeleton).run().code(EXIT_PLAN);
+}
+
+/// Every output of `plan`, `explain`, `sweep` and `compare`, in each format and language, is
+/// recognised as the tool's when written again over itself (trial 13g K3: any other existing
+/// file is refused), and a Word letter while nobody has changed it.
+#[test]
+fn out_replaces_every_output_the_tool_wrote_and_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let scenario = crate::support::SHIPPED.to_string();
+    let commands: Vec<(&str, Vec<&str>, &[&str])> = vec![
+        (
+            "plan",
+            vec!["plan", &scenario],
+            &["text", "markdown", "json", "html", "csv", "xlsx", "letter-html", "docx"],
+        ),
+        (
+            "explain",
+            vec!["explain", &scenario, "--district", "Cao Lộc"],
+            &["text", "markdown", "json"],
+        ),
+        (
+            "sweep",
+            vec!["sweep", &scenario, "--vary", "horizon_days=7..14:7"],
+            &["text", "markdown", "json"],
+        ),
+        (
+            "compare",
+            vec!["compare", &scenario, &scenario],
+            &["text", "markdown", "json"],
+        ),
+    ];
+    for (name, args, formats) in &commands {
+        for format in *formats {
+            for lang in ["vi", "en"] {
+                // a name without the format's extension: the format is given (a table's is
+                // known by its extension, as the table reader knows it)
+                let ext = match *format {
+                    "csv" | "xlsx" => format!(".{format}"),
+                    _ => String::new(),
+                };
+                let path = dir.path().join(format!("{name}-{format}-{lang}{ext}"));
+                for _ in 0..2 {
+                    Test::new()
+                        .args(args.iter().copied())
+                        .format(format)
+                        .lang(lang)
+                        .out(&path)
+                        .run()
+                        .code(EXIT_PLAN);
+                }
+            }
+        }
+    }
+    // a letter filled in: its text changed, the tool's digest kept
+    let letter = dir.path().join("plan-docx-vi");
+    let bytes = std::fs::read(&letter).unwrap();
+    let edited = dir.path().join("cong-van.docx");
+    std::fs::write(&edited, refill_letter(&bytes)).unwrap();
+    let before = std::fs::read(&edited).unwrap();
+    let out = Test::shipped()
+        .format("docx")
+        .lang("en")
+        .out(&edited)
+        .run()
+        .bad_input();
+    assert!(
+        out.stderr.contains("has been changed since"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(std::fs::read(&edited).unwrap(), before, "the letter is kept");
+}
+
+/// `bytes`, a Word letter, with "[Số văn bản]" written in as 1700, as a clerk does in Word.
+fn refill_letter(bytes: &[u8]) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).unwrap();
+        let name = entry.name().unwrap().to_string();
+        let mut part = Vec::new();
+        entry.read_to_end(&mut part).unwrap();
+        if name == "word/document.xml" {
+            let text = String::from_utf8(part).unwrap();
+            assert!(text.contains("[Số văn bản]"));
+            part = text.replacen("[Số văn bản]", "1700", 1).into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&part).unwrap();
+    }
+    out.finish().unwrap().into_inner()
 }

@@ -45,6 +45,12 @@ pub(crate) fn scenario_key_hint(lang: Lang, key: &str, setting: &str) -> String 
     }
 }
 
+/// Whether two cohort names are one but for capitals and look-alike letters (`Students`,
+/// `students`), not one in Vietnamese and one in English (`Học sinh`, `students`).
+fn same_letters(a: &str, b: &str) -> bool {
+    crate::text::fold(a) == crate::text::fold(b)
+}
+
 /// A problem with one district's data (`[[district]]`, `district_table` or a coverage CSV).
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum DistrictProblem {
@@ -282,8 +288,13 @@ impl Message for DistrictProblem {
                 first,
                 first_line,
             } => Said::new(format!(
-                "nhóm `{cohort}` trùng với nhóm `{first}`{} (chữ hoa, chữ thường được coi là một nhóm)",
-                first_line.map(|l| format!(" ở dòng {l}")).unwrap_or_default()
+                "nhóm `{cohort}` trùng với nhóm `{first}`{} ({})",
+                first_line.map(|l| format!(" ở dòng {l}")).unwrap_or_default(),
+                if same_letters(cohort, first) {
+                    "chữ hoa, chữ thường được coi là một nhóm"
+                } else {
+                    "tên tiếng Việt của nhóm được đọc như tiêu đề cột của bảng số liệu"
+                }
             ))
             .hint(format!(
                 "`{first}` và `{cohort}` là một nhóm: giữ một trong hai và xóa cái kia; nếu là hai nhóm người khác nhau, đặt cho nhóm này một tên khác"
@@ -440,8 +451,13 @@ impl Message for DistrictProblem {
                 first,
                 first_line,
             } => Said::new(format!(
-                "the cohort `{cohort}` is the cohort `{first}`{} (capitals do not make another cohort)",
-                first_line.map(|l| format!(" of line {l}")).unwrap_or_default()
+                "the cohort `{cohort}` is the cohort `{first}`{} ({})",
+                first_line.map(|l| format!(" of line {l}")).unwrap_or_default(),
+                if same_letters(cohort, first) {
+                    "capitals do not make another cohort"
+                } else {
+                    "a cohort's Vietnamese name is read as a coverage table's heading is"
+                }
             ))
             .hint(format!(
                 "`{first}` and `{cohort}` are one cohort: keep one of them and delete the other; if they are two groups of people, give this one another name"
