@@ -753,7 +753,10 @@ fn a_line_added_above_the_header_keeps_a_generated_scenario_made_up() {
     let (first, rest) = text.split_once('\n').unwrap();
     assert!(!load_text(rest).synthetic);
     let (name, after) = rest.split_once("\nname = ").unwrap();
-    let moved = format!("{name}\nname = {}\n{first}\n", after.split_once('\n').unwrap().0);
+    let moved = format!(
+        "{name}\nname = {}\n{first}\n",
+        after.split_once('\n').unwrap().0
+    );
     let moved = format!("{moved}{}", after.split_once('\n').unwrap().1);
     assert!(!load_text(&moved).synthetic);
 }

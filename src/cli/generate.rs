@@ -96,7 +96,7 @@ pub(super) fn run(
                 // a device, a folder, a read-only file first; then the name's extension, which
                 // the user fixes first, and whether the file there is one to replace (trial
                 // 13g K15: a table's .csv was refused as "not a plan of `campaign plan`")
-                output::check_scenario_out_safe(out, &[])?;
+                output::check_out_but_owner(out, &[])?;
                 output::check_scenario_out(out, "generate", args.force)?;
             }
             let text = synthetic::generate(&params);

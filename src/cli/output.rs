@@ -47,10 +47,11 @@ pub fn check_out(path: &Path, inputs: &[PathBuf]) -> Result<(), Error> {
     owned(path)
 }
 
-/// [`check_out`] for `campaign generate` and `campaign import`, which decide themselves which
-/// existing scenario they replace ([`check_scenario_out`], with `--force`): everything but
-/// whether the tool wrote the file.
-pub fn check_scenario_out_safe(path: &Path, inputs: &[PathBuf]) -> Result<(), Error> {
+/// [`check_out`] but whether the tool wrote the file: for `campaign generate` and `campaign
+/// import`, which decide themselves which existing scenario they replace
+/// ([`check_scenario_out`], with `--force`), and for a refusal of `--out`'s name that is more
+/// to the point than "not written here" (a `.rhai` name).
+pub fn check_out_but_owner(path: &Path, inputs: &[PathBuf]) -> Result<(), Error> {
     check_out_safe(path, inputs)
 }
 
@@ -131,8 +132,7 @@ fn written_here(path: &Path) -> Written {
             Written::No
         };
     }
-    if is_output_text(&String::from_utf8_lossy(&head)) || crate::import::extra::is_plan_file(path)
-    {
+    if is_output_text(&String::from_utf8_lossy(&head)) || crate::import::extra::is_plan_file(path) {
         Written::Yes
     } else {
         Written::No

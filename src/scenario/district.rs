@@ -430,8 +430,8 @@ fn negative(c: Count, district: &str, field: &str) -> Error {
         value: c.value,
         field: field.to_string(),
     })
-        .district(district)
-        .field(field)
+    .district(district)
+    .field(field)
 }
 
 fn too_large(c: Count, district: &str, field: &str) -> Error {

@@ -109,7 +109,7 @@ impl Message for VaryProblem {
         }
         if let NotANumber { .. } = self {
             return said.hint(
-                "viết mỗi điểm bằng chữ số, dấu chấm thập phân, có thể nhóm chữ số bằng `_` như trong tệp kịch bản: \
+                "viết `--vary KHÓA=TỪ..ĐẾN:BƯỚC`, mỗi điểm bằng chữ số với dấu chấm thập phân (có thể nhóm chữ số bằng `_` như trong tệp kịch bản), \
                  ví dụ `--vary budget=100_000_000..300_000_000:100_000_000` hoặc `--vary target.provincial_rate=0.40..0.50:0.02`",
             );
         }
@@ -155,7 +155,7 @@ impl Message for VaryProblem {
         }
         if let NotANumber { .. } = self {
             return said.hint(
-                "write each bound in digits with a decimal point, digits grouped by `_` if you like, as in a scenario file: \
+                "write `--vary KEY=FROM..TO:STEP`, each bound in digits with a decimal point (grouped by `_` if you like, as in a scenario file), \
                  e.g. `--vary budget=100_000_000..300_000_000:100_000_000` or `--vary target.provincial_rate=0.40..0.50:0.02`",
             );
         }

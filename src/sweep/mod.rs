@@ -270,7 +270,8 @@ fn read_vary(text: &str, suggest: bool) -> Result<Vary, Error> {
     // under the key)
     let column_of = |s: &str| {
         let at = (s.as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
-        text.get(..at).map_or(1, |before| before.chars().count() + 1)
+        text.get(..at)
+            .map_or(1, |before| before.chars().count() + 1)
     };
     let number = |s: &str, bound: Bound| -> Result<f64, Error> {
         without_underscores(s)

@@ -103,7 +103,7 @@ fn cases() -> Vec<Case> {
             .at(&format!("{AT}:58:21"))
             .place("cần một số nguyên, không phải 1.5", "expected a whole number, not 1.5")
             .hint("viết 1 hoặc 2", "write 1 or 2"),
-        Case::plan("district: no smartphones")
+        Case::plan("district: no smartphones, and what to do")
             .scenario("smartphones = 96_818", "smartphones = 0")
             .at(&format!("{AT}:57:15"))
             .place("phải lớn hơn 0 (đang là 0)", "must be more than 0 (it is 0)")

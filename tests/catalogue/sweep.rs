@@ -30,7 +30,7 @@ fn cases() -> Vec<Case> {
             )
             .hint(
                 "có thể nhóm chữ số bằng `_` như trong tệp kịch bản",
-                "digits grouped by `_` if you like, as in a scenario file",
+                "grouped by `_` if you like, as in a scenario file",
             ),
         vary("sweep: no `=`", "team_kind.volunteer.available")
             .at("--vary team_kind.volunteer.available: ")

@@ -5,6 +5,10 @@ use std::path::{Path, PathBuf};
 
 use crate::support::{EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_PLAN, Test, WhatIf};
 
+/// An earlier plan, as the tool wrote it (its title): `--out` replaces only a file the tool
+/// wrote (trial 13g K3).
+const OLD_PLAN: &str = "KẾ HOẠCH VẬN ĐỘNG CÀI ĐẶT ỨNG DỤNG: tuần trước\n";
+
 /// The names in `dir`, sorted.
 fn listing(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
@@ -83,15 +87,12 @@ fn out_renames_the_new_plan_into_place_so_a_reader_of_the_old_one_is_not_disturb
     use std::io::Read;
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("plan.txt");
-    std::fs::write(&path, "last week's plan\n").unwrap();
+    std::fs::write(&path, OLD_PLAN).unwrap();
     let mut reader = std::fs::File::open(&path).unwrap();
     Test::shipped().out(&path).run().plan();
     let mut old = String::new();
     reader.read_to_string(&mut old).unwrap();
-    assert_eq!(
-        old, "last week's plan\n",
-        "the open file still holds the old plan"
-    );
+    assert_eq!(old, OLD_PLAN, "the open file still holds the old plan");
     assert!(
         std::fs::read_to_string(&path)
             .unwrap()
@@ -170,13 +171,10 @@ fn out_onto_a_folder_exits_1_and_leaves_no_temporary_file() {
 fn a_bad_scenario_leaves_an_existing_output_file_untouched() {
     let what_if = WhatIf::shipped().replace("installed = 18_019", "installed = 80_019");
     let path = what_if.dir().join("plan.txt");
-    std::fs::write(&path, "yesterday's plan\n").unwrap();
+    std::fs::write(&path, OLD_PLAN).unwrap();
     let out = what_if.test().out(&path).run().code(EXIT_BAD_INPUT);
     assert!(out.stderr.contains("installed"), "{}", out.stderr);
-    assert_eq!(
-        std::fs::read_to_string(&path).unwrap(),
-        "yesterday's plan\n"
-    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), OLD_PLAN);
     assert_eq!(listing(what_if.dir()), ["plan.txt", "rules", "scenarios"]);
 }
 
@@ -192,7 +190,7 @@ fn out_keeps_the_files_permissions_and_gives_new_files_the_usual_ones() {
     Test::shipped().out(&fresh).run().plan();
     assert_eq!(mode(&fresh), 0o644);
     let shared = dir.path().join("shared.md");
-    std::fs::write(&shared, "old").unwrap();
+    std::fs::write(&shared, OLD_PLAN).unwrap();
     std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o664)).unwrap();
     Test::shipped().out(&shared).run().plan();
     assert_eq!(mode(&shared), 0o664);
@@ -204,7 +202,7 @@ fn out_keeps_the_files_permissions_and_gives_new_files_the_usual_ones() {
 fn out_through_a_link_replaces_the_file_it_points_to() {
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("plan.txt");
-    std::fs::write(&target, "old").unwrap();
+    std::fs::write(&target, OLD_PLAN).unwrap();
     let link = dir.path().join("latest.txt");
     std::os::unix::fs::symlink(&target, &link).unwrap();
     let shown = Test::shipped().run().plan().stdout;
@@ -824,7 +822,16 @@ fn out_replaces_every_output_the_tool_wrote_and_nothing_else() {
         (
             "plan",
             vec!["plan", &scenario],
-            &["text", "markdown", "json", "html", "csv", "xlsx", "letter-html", "docx"],
+            &[
+                "text",
+                "markdown",
+                "json",
+                "html",
+                "csv",
+                "xlsx",
+                "letter-html",
+                "docx",
+            ],
         ),
         (
             "explain",
@@ -881,7 +888,11 @@ fn out_replaces_every_output_the_tool_wrote_and_nothing_else() {
         "{}",
         out.stderr
     );
-    assert_eq!(std::fs::read(&edited).unwrap(), before, "the letter is kept");
+    assert_eq!(
+        std::fs::read(&edited).unwrap(),
+        before,
+        "the letter is kept"
+    );
 }
 
 /// `bytes`, a Word letter, with "[Số văn bản]" written in as 1700, as a clerk does in Word.

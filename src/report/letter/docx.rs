@@ -258,7 +258,8 @@ pub fn unedited(bytes: &[u8]) -> bool {
         return false;
     };
     let written = written.to_string();
-    read(DOCUMENT).is_some_and(|document| crate::import::skeleton::digest_bytes(&document) == written)
+    read(DOCUMENT)
+        .is_some_and(|document| crate::import::skeleton::digest_bytes(&document) == written)
 }
 
 /// What writes the letters after the first into `word/document.xml`.

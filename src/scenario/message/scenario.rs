@@ -14,7 +14,9 @@ pub(crate) enum ScenarioProblem {
     EmptyName,
     /// The name has `chars` characters, more than [`crate::limits::SCENARIO_NAME_CHARS`]
     /// (trial 13g K12: a 9 MB name made an 18 MB page).
-    NameTooLong { chars: usize },
+    NameTooLong {
+        chars: usize,
+    },
     /// The name holds a character a reader cannot see or a terminal would act on: the
     /// `code` point at character `position` of the name (`shown` with escapes).
     HiddenCharacter {
