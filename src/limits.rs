@@ -159,6 +159,16 @@ pub const CELL_CHARS: usize = 32_767;
 /// unit is under 40 characters; a longer one is a cell or a value that is not a name, and every
 /// message that quotes it would be as long.
 pub const NAME_CHARS: usize = 200;
+
+/// Characters in a scenario's `name`: printed at the top of every output (twice in the HTML
+/// page) and in every title of `compare` and `sweep`. The shipped one has 20; a name of 9
+/// million characters made an 18 MB page (trial 13g K12). As each value of `[letter]`.
+pub const SCENARIO_NAME_CHARS: usize = 300;
+
+/// An existing `--out` file that is a zip archive (a Word letter): the most of it read to know
+/// whether the tool wrote it and nobody changed it since. The letter of 10,600 communes is
+/// 8.7 MB; a larger archive is not taken for one of the tool's (trial 13g K3).
+pub const OUTPUT_CHECK_BYTES: u64 = 64 * MB;
 /// Plans a sweep solves at once, whatever `--jobs` asks (and never more than its values):
 /// each plan in flight holds its whole model and plan (≈8 MB at 700 districts, hundreds at
 /// 20,000), and threads beyond the machine's cores only share them.

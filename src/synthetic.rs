@@ -331,6 +331,19 @@ fn line(out: &mut String, setting: &str, comment: &str) {
 /// scenario, which `generate --out` does not replace without `--force`.
 pub const HEADER: &str = "# GENERATED synthetic data, NOT REAL:";
 
+/// Whether `text`, a scenario file, is one `campaign generate` wrote: [`HEADER`] on a comment
+/// line of the comments before its first setting. A title, a blank line or an indented `#`
+/// added above it (a clerk using the file as a template) keeps it made up: the plan still says
+/// so and its letter is still marked (trial 13g K5). Deleting the header is the one way to
+/// make it a real scenario.
+pub fn is_generated(text: &str) -> bool {
+    text.trim_start_matches('\u{feff}')
+        .lines()
+        .map(str::trim)
+        .take_while(|line| line.is_empty() || line.starts_with('#'))
+        .any(|line| line.starts_with(HEADER))
+}
+
 /// The label the project's rule asks for: generated, not real, every figure an ASSUMPTION,
 /// and the command that made the file (after the first line, [`HEADER`] and the digest, which
 /// [`generate`] writes last).

@@ -735,3 +735,28 @@ fn the_largest_province_generate_writes_loads() {
         .and_then(|k| k.available);
     assert_eq!(volunteers, Some(3 * units as u32));
 }
+
+/// A generated scenario with a title comment, a blank line or an indented `#` added above its
+/// header is still made up: every plan says so (trial 13g K5: the notice and the letter's mark
+/// were gone with one line added at the top).
+#[test]
+fn a_line_added_above_the_header_keeps_a_generated_scenario_made_up() {
+    let text = generate(&["--units", "4", "--seed", "4", "--size", "district"]);
+    for (what, edited) in [
+        ("a title", format!("# Tỉnh thử nghiệm\n{text}")),
+        ("a blank line", format!("\n{text}")),
+        ("an indented header", format!("  {text}")),
+    ] {
+        assert!(load_text(&edited).synthetic, "{what} above the header");
+    }
+    // the header removed, or only below the first setting, is a real scenario's comment
+    let (first, rest) = text.split_once('\n').unwrap();
+    assert!(!load_text(rest).synthetic);
+    let (name, after) = rest.split_once("\nname = ").unwrap();
+    let moved = format!(
+        "{name}\nname = {}\n{first}\n",
+        after.split_once('\n').unwrap().0
+    );
+    let moved = format!("{moved}{}", after.split_once('\n').unwrap().1);
+    assert!(!load_text(&moved).synthetic);
+}

@@ -268,3 +268,33 @@ fn no_prefix_of_the_shipped_scenario_makes_load_panic() {
         }
     }
 }
+
+/// `"Học sinh" = 9_000` in a `[[district]]` is the cohort `students`, as the heading "Học sinh"
+/// of a coverage table is (trial 13g K11: a new group no rule reads, the city's students
+/// dropped from the plan); "Cách ly" and "Xét nghiệm" likewise. A bare key stays its own name.
+#[test]
+fn a_cohort_named_in_vietnamese_is_the_cohort_the_rules_read() {
+    let layout = crate::layout::Layout::new();
+    let shipped = crate::layout::shipped();
+    let text =
+        crate::layout::replace_once(&shipped, "students = 9_000\n", "\"Học sinh\" = 9_000\n");
+    let text = crate::layout::replace_once(&text, "quarantine = 60\n", "\"Cách ly\" = 60\n");
+    let vietnamese = load(&layout.write("hoc-sinh.toml", &text)).unwrap();
+    let english = load(&layout.write("shipped.toml", &shipped)).unwrap();
+    assert_eq!(vietnamese.districts, english.districts);
+    let city = &vietnamese.districts[0];
+    assert_eq!(city.cohorts.get("students"), Some(&9_000));
+    assert_eq!(
+        campaign_planner::plan_scenario(&vietnamese)
+            .unwrap()
+            .province
+            .projected_installed,
+        campaign_planner::plan_scenario(&english)
+            .unwrap()
+            .province
+            .projected_installed,
+    );
+    let own = crate::layout::replace_once(&shipped, "students = 9_000\n", "hoc_sinh = 9_000\n");
+    let own = load(&layout.write("own.toml", &own)).unwrap();
+    assert_eq!(own.districts[0].cohorts.get("hoc_sinh"), Some(&9_000));
+}

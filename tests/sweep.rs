@@ -547,3 +547,41 @@ fn values_are_grouped_and_names_in_markdown_are_text() {
     let (prose, _) = md.stdout.split_once("\n```\n").unwrap();
     assert!(!prose.contains(named), "{}", md.stdout);
 }
+
+/// `--vary budget=100_000_000..300_000_000:100_000_000`, as `--set budget=500_000_000` and the
+/// scenario files write amounts, is the sweep without the `_` (trial 13g K16: "not a number");
+/// a bound that is not a number has the caret under it, not under the key.
+#[test]
+fn vary_reads_digits_grouped_by_underscores_as_set_does() {
+    let sweep = |range: &str| campaign(&["sweep", SHIPPED, "--vary", range, "--format", "json"]);
+    // exit 2: the smallest budgets are below the rules' minimums
+    let grouped = sweep("budget=100_000_000..300_000_000:100_000_000");
+    assert_ne!(grouped.code, 1, "{}", grouped.stderr);
+    let plain = sweep("budget=100000000..300000000:100000000");
+    assert_eq!(plain.code, grouped.code, "{}", plain.stderr);
+    assert_eq!(json(&grouped.stdout), json(&plain.stdout));
+    assert_eq!(json(&grouped.stdout).as_array().unwrap().len(), 3);
+
+    let out = campaign(&[
+        "sweep",
+        SHIPPED,
+        "--vary",
+        "budget=100_000_000..3x:100_000_000",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(out.code, 1);
+    let lines: Vec<&str> = out.stderr.lines().collect();
+    let typed = lines
+        .iter()
+        .position(|l| l.trim_start().starts_with("--vary budget="))
+        .expect("the --vary as typed");
+    let caret = lines[typed + 1];
+    let column = caret.find('^').expect("a caret");
+    assert_eq!(
+        &lines[typed][column..column + 2],
+        "3x",
+        "the caret is under the end: {}",
+        out.stderr
+    );
+}

@@ -93,7 +93,10 @@ pub(super) fn run(
         .and_then(|()| params(args))
         .and_then(|params| {
             if let Some(out) = &args.out {
-                output::check_out(out, &[])?;
+                // a device, a folder, a read-only file first; then the name's extension, which
+                // the user fixes first, and whether the file there is one to replace (trial
+                // 13g K15: a table's .csv was refused as "not a plan of `campaign plan`")
+                output::check_out_but_owner(out, &[])?;
                 output::check_scenario_out(out, "generate", args.force)?;
             }
             let text = synthetic::generate(&params);

@@ -33,8 +33,10 @@ pub struct Args<'a> {
 /// to `stderr`; returns the exit status.
 pub fn run(args: &Args<'_>, lang: Lang, stdout: &mut dyn Write, stderr: &mut dyn Write) -> i32 {
     let written = options(args).and_then(|options| {
-        output::check_out_of(args.out, || vec![args.file.to_path_buf()])?;
+        // as `generate` does: what the file is, then its extension, then whether it is one to
+        // replace (trial 13g K15)
         if let Some(out) = args.out {
+            output::check_out_but_owner(out, &[args.file.to_path_buf()])?;
             output::check_scenario_out(out, "import", args.force)?;
         }
         let imported = crate::import::read_with(args.file, &options)?;

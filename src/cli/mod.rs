@@ -222,7 +222,8 @@ impl OutputArgs {
                     .out
                     .as_deref()
                     .and_then(|out| {
-                        output::check_out(out, &output::inputs_of(scenarios, settings)).err()
+                        output::check_out_but_owner(out, &output::inputs_of(scenarios, settings))
+                            .err()
                     })
                     .unwrap_or_else(|| refusal.command(command));
                 return Err(bad_input(stderr, &e, lang));

@@ -39,10 +39,140 @@ pub fn emit_with(
 /// Refuses `--out path` when writing it would destroy something: a file that is not a
 /// regular file (a device such as /dev/null, a pipe, a folder), a read-only file, a
 /// file this run reads (`inputs`: the scenario, its bases, coverage, history and rules, or
-/// the table being imported), or a `.csv` or `.xlsx` file that is not a plan the tool wrote
-/// (a coverage table, a report workbook). Checked before the run starts, and again just before
-/// the write.
+/// the table being imported), or an existing file that is not an output the tool wrote
+/// ([`written_here`]: a coverage table whatever its name, a scenario, a README, a letter
+/// filled in in Word). Checked before the run starts, and again just before the write.
 pub fn check_out(path: &Path, inputs: &[PathBuf]) -> Result<(), Error> {
+    check_out_safe(path, inputs)?;
+    owned(path)
+}
+
+/// [`check_out`] but whether the tool wrote the file: for `campaign generate` and `campaign
+/// import`, which decide themselves which existing scenario they replace
+/// ([`check_scenario_out`], with `--force`), and for a refusal of `--out`'s name that is more
+/// to the point than "not written here" (a `.rhai` name).
+pub fn check_out_but_owner(path: &Path, inputs: &[PathBuf]) -> Result<(), Error> {
+    check_out_safe(path, inputs)
+}
+
+/// An existing file at `path` that the tool did not write is refused ([`written_here`]).
+fn owned(path: &Path) -> Result<(), Error> {
+    if is_stdout(path) {
+        return Ok(());
+    }
+    let Ok(meta) = std::fs::metadata(path) else {
+        return Ok(());
+    };
+    if !meta.is_file() || meta.len() == 0 {
+        return Ok(());
+    }
+    // a table or workbook that is not the tool's own plan: a district coverage table, the
+    // districts' report workbook, a snapshot another scenario reads (trial 13f J34). These are
+    // the files hardest to get again; a plan written before is replaced as any output is
+    if let Some(ext) = table_extension(path) {
+        if crate::import::extra::is_plan_file(path) {
+            return Ok(());
+        }
+        return Err(Error::new(OutputProblem::NotAPlan { ext }).file(path));
+    }
+    // any other name: the table reader reads a `.txt` or a name without extension as a CSV
+    // table, and a letter is filled in and signed in Word (trial 13g K3)
+    match written_here(path) {
+        Written::Yes => Ok(()),
+        Written::No => Err(Error::new(OutputProblem::NotWrittenHere { letter: false }).file(path)),
+        Written::EditedLetter => {
+            Err(Error::new(OutputProblem::NotWrittenHere { letter: true }).file(path))
+        }
+    }
+}
+
+/// What an existing file is to `--out`.
+#[derive(Debug, PartialEq, Eq)]
+enum Written {
+    /// An output of `plan`, `explain`, `sweep` or `compare`: replaced as any output is.
+    Yes,
+    /// Anything else.
+    No,
+    /// A Word letter the tool wrote that has been changed since.
+    EditedLetter,
+}
+
+/// How much of an existing file [`written_here`] reads to know a text output: its first lines.
+const OUTPUT_HEAD_BYTES: u64 = 4 * 1024;
+
+/// Whether the existing file at `path` is one the tool wrote, by its format (docs/limits.md,
+/// "Files --out replaces"):
+/// - a Word letter (a zip): its custom property holds the digest of its text as the tool wrote
+///   it ([`crate::report::letter::docx::unedited`]); an edited one is [`Written::EditedLetter`];
+/// - a plan's table under another name (`--format csv --out plan.txt`): its columns
+///   ([`crate::import::extra::is_plan_file`]);
+/// - text, Markdown, HTML and JSON: the first line of an output of `plan`, `explain`, `sweep`
+///   or `compare`, in either language ([`is_output_text`]).
+fn written_here(path: &Path) -> Written {
+    use std::io::Read;
+    let Ok(file) = std::fs::File::open(path) else {
+        return Written::No;
+    };
+    let mut head = Vec::new();
+    if file.take(OUTPUT_HEAD_BYTES).read_to_end(&mut head).is_err() {
+        return Written::No;
+    }
+    if head.starts_with(b"PK\x03\x04") {
+        let Ok(bytes) = crate::files::read(path, crate::limits::OUTPUT_CHECK_BYTES) else {
+            return Written::No;
+        };
+        if crate::report::letter::docx::unedited(&bytes) {
+            return Written::Yes;
+        }
+        let letter = zip::ZipArchive::new(std::io::Cursor::new(&bytes))
+            .is_ok_and(|mut z| z.by_name("word/document.xml").is_ok());
+        return if letter {
+            Written::EditedLetter
+        } else {
+            Written::No
+        };
+    }
+    if is_output_text(&String::from_utf8_lossy(&head)) || crate::import::extra::is_plan_file(path) {
+        Written::Yes
+    } else {
+        Written::No
+    }
+}
+
+/// Whether `head`, the start of a text file, is how an output of `plan`, `explain`, `sweep` or
+/// `compare` starts (text, Markdown, HTML or JSON, Vietnamese or English).
+fn is_output_text(head: &str) -> bool {
+    let head = head.trim_start_matches('\u{feff}');
+    let first = head.lines().next().unwrap_or("").trim();
+    let title = first.trim_start_matches("# ").to_lowercase();
+    // the titles of the text and Markdown pages
+    const TITLES: [&str; 5] = [
+        "kế hoạch vận động cài đặt ứng dụng: ",
+        "app install campaign plan: ",
+        "so sánh các kịch bản",
+        "comparing scenarios",
+        "giải thích phân bổ cho ",
+    ];
+    if TITLES.iter().any(|t| title.starts_with(t))
+        || (title.starts_with("why ") && title.ends_with(" gets what it gets"))
+        || title.contains(" — thay đổi ")
+        || title.contains(" — varying ")
+    {
+        return true;
+    }
+    // the printable page and the letter: the tool's own style sheet
+    if first.eq_ignore_ascii_case("<!DOCTYPE html>") {
+        return head.contains("font-family: \"Official Serif\"");
+    }
+    // JSON: a plan's or explain's, compare's, sweep's (as the tool indents them)
+    let compact: String = head.chars().filter(|c| !c.is_whitespace()).collect();
+    compact.starts_with("{\"scenario\":")
+        || compact.starts_with("{\"scenarios\":[")
+        || compact.starts_with("[{\"value\":")
+}
+
+/// Everything [`check_out`] checks but whether the tool wrote the file.
+fn check_out_safe(path: &Path, inputs: &[PathBuf]) -> Result<(), Error> {
     let refuse = |problem: OutputProblem| Err(Error::new(problem).file(path));
     if is_stdout(path) {
         return Ok(());
@@ -97,15 +227,6 @@ pub fn check_out(path: &Path, inputs: &[PathBuf]) -> Result<(), Error> {
         return refuse(OutputProblem::IsAnInput {
             input: (input != path).then(|| input.clone()),
         });
-    }
-    // a table or workbook that is not the tool's own plan: a district coverage table, the
-    // districts' report workbook, a snapshot another scenario reads (trial 13f J34). These are
-    // the files hardest to get again; a plan written before is replaced as any output is
-    if let Some(ext) = table_extension(path)
-        && meta.len() > 0
-        && !crate::import::extra::is_plan_file(path)
-    {
-        return refuse(OutputProblem::NotAPlan { ext });
     }
     Ok(())
 }
@@ -297,7 +418,16 @@ pub fn write_atomically_with(
     path: &Path,
     fill: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<(), Error> {
-    check_out(path, &[])?;
+    // a scenario (`generate`, `import`) was checked by [`check_scenario_out`], which `--force`
+    // passes; every other output is checked again for what it would replace
+    let scenario = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("toml"));
+    if scenario {
+        check_out_safe(path, &[])?;
+    } else {
+        check_out(path, &[])?;
+    }
     let shown = path;
     let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     let path = target.as_path();

@@ -35,8 +35,13 @@ pub const HEADERS: [&str; 2] = [HEADER_VI, HEADER];
 /// whose text no longer matches it was edited since `campaign import` (or `campaign generate`,
 /// [`crate::synthetic::HEADER`]) wrote it.
 pub(crate) fn digest(body: &str) -> String {
+    digest_bytes(body.as_bytes())
+}
+
+/// [`digest`] of bytes that need not be text (a Word letter's part).
+pub(crate) fn digest_bytes(body: &[u8]) -> String {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in body.bytes() {
+    for &b in body {
         hash ^= u64::from(b);
         hash = hash.wrapping_mul(0x0100_0000_01b3);
     }

@@ -166,7 +166,14 @@ pub(super) fn read_expect(
 /// A number of installs: whole, 0 or more.
 fn installs(src: &Source, field: &str, value: &Value<'_>) -> Result<i128, Error> {
     let n = as_integer(src, field, value).map_err(|e| {
-        if e.hint.is_some() {
+        // a decimal (1.5): how installs are compared, not the scenario's "1 or 2"; a number
+        // grouped by dots (1.799) keeps its hint to write 1799
+        let grouped = e.hint.as_ref().is_some_and(|h| {
+            h.get(crate::text::Lang::En)
+                .contains("a dot is a decimal point")
+        });
+        let decimal = matches!(value.get_ref(), toml::de::DeValue::Float(_)) && !grouped;
+        if e.hint.is_some() && !decimal {
             e
         } else {
             e.hint(Hint::WholeInstalls.text())

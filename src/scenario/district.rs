@@ -312,8 +312,8 @@ fn cohort_key(entry: &Entry, name: &str) -> Result<String, Error> {
             .district(name));
     }
     // Rules name cohorts in lower case (`students`); `Students` (and a full-width
-    // `ｓｔｕｄｅｎｔｓ`) is the same cohort.
-    let key = fold(&entry.key);
+    // `ｓｔｕｄｅｎｔｓ`) is the same cohort; so is `"Học sinh"`, as a table's heading is read.
+    let key = cohort_name(&entry.key);
     if !KNOWN_COHORTS.contains(&key.as_str())
         && let Some(known) = did_you_mean(&key, KNOWN_COHORTS)
     {
@@ -327,6 +327,30 @@ fn cohort_key(entry: &Entry, name: &str) -> Result<String, Error> {
             .field(&entry.key));
     }
     Ok(key)
+}
+
+/// The cohort a key of a district names, as rules read it: folded (`Students` is
+/// `students`), and a quoted Vietnamese (or English) name of one of the cohorts the shipped
+/// rules read, as a coverage table's heading is read ([`Extra::of_heading`]): `"Học sinh"` is
+/// `students`, `"Cách ly"` `quarantine`, `"Xét nghiệm"` `testing` (trial 13g K11: the city's
+/// students were a group no rule reads). A bare key (`quarantine_hotel`, letters, digits,
+/// `_` and `-` only) is a name of its own, as it always was.
+///
+/// [`Extra::of_heading`]: crate::import::extra::Extra::of_heading
+pub(super) fn cohort_name(written: &str) -> String {
+    use crate::import::extra::Extra;
+    let bare = written
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    if !bare {
+        match Extra::of_heading(written) {
+            Some(Extra::Quarantine) => return "quarantine".to_string(),
+            Some(Extra::Testing) => return "testing".to_string(),
+            Some(Extra::Students) => return "students".to_string(),
+            Some(Extra::Communes) | None => {}
+        }
+    }
+    fold(written)
 }
 
 fn team_kind<'k>(
@@ -402,9 +426,12 @@ pub(super) fn provincial_in_district(src: &Source, at: Pos, kind: &str, remove: 
 }
 
 fn negative(c: Count, district: &str, field: &str) -> Error {
-    c.at.error(DistrictProblem::Negative { value: c.value })
-        .district(district)
-        .field(field)
+    c.at.error(DistrictProblem::Negative {
+        value: c.value,
+        field: field.to_string(),
+    })
+    .district(district)
+    .field(field)
 }
 
 fn too_large(c: Count, district: &str, field: &str) -> Error {

@@ -123,9 +123,12 @@ fn district<'a>(
                 if let Some(kind) = kinds.iter().find(|k| k.name == key) {
                     return Err(in_district(team_kind_as_cohort(src, key_at, kind)));
                 }
-                if super::load::KEYS.contains(&key) {
+                // `Budget`, `HORIZON_DAYS` too: a clerk's capitals are the same setting, not a
+                // group of people (trial 13g K10)
+                if let Some(setting) = super::load::scenario_key(key) {
                     let problem = DistrictProblem::ScenarioKey {
                         key: key.to_string(),
+                        setting,
                     };
                     return Err(in_district(src.error(key_at, problem)));
                 }

@@ -42,6 +42,13 @@ pub(super) const KEYS: [&str; 17] = [
     "assumptions_checked",
 ];
 
+/// The key of the scenario's top level that `key` is as a person reads it (`Budget`,
+/// `HORIZON_DAYS`, a full-width `ｂｕｄｇｅｔ`: case and look-alike letters folded).
+pub(super) fn scenario_key(key: &str) -> Option<&'static str> {
+    let folded = crate::text::fold(key);
+    KEYS.iter().copied().find(|k| *k == folded)
+}
+
 /// Reads the scenario at `path`, with its `base` chain and its coverage file, and checks it.
 pub fn load(path: &Path) -> Result<Scenario, Error> {
     load_with(path, &[])
@@ -203,6 +210,13 @@ fn scenario(path: &Path, top: &Table<'_, '_>) -> Result<Scenario, Error> {
     if name.is_empty() {
         return Err(name_item.error(ScenarioProblem::EmptyName).field("name"));
     }
+    // every output prints it, the HTML page twice (trial 13g K12)
+    let chars = name.chars().count();
+    if chars > crate::limits::SCENARIO_NAME_CHARS {
+        return Err(name_item
+            .error(ScenarioProblem::NameTooLong { chars })
+            .field("name"));
+    }
     // the name heads every page and the terminal's plan: an escape would act on the terminal
     if let Some((position, c)) = crate::text::hidden_character(&name) {
         return Err(name_item
@@ -221,7 +235,7 @@ fn scenario(path: &Path, top: &Table<'_, '_>) -> Result<Scenario, Error> {
         .layers()
         .iter()
         .filter(|l| !l.src.is_setting())
-        .any(|l| l.src.text.starts_with(crate::synthetic::HEADER));
+        .any(|l| crate::synthetic::is_generated(&l.src.text));
     let horizon_days = horizon_days(top)?;
     let objective = objective(top)?;
     let rules = rules(top)?;

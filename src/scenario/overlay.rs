@@ -230,7 +230,12 @@ pub(super) fn patch_districts<'a>(
                 .iter()
                 .map(|e| format!("teams.{}", fold(&e.key))),
         );
-        fields.extend(patch.cohorts.iter().map(|e| fold(&e.key)));
+        fields.extend(
+            patch
+                .cohorts
+                .iter()
+                .map(|e| super::district::cohort_name(&e.key)),
+        );
         changed.push((i, fields));
         if patch.unit_type.is_some() {
             district.unit_type = patch.unit_type;
@@ -251,12 +256,14 @@ pub(super) fn patch_districts<'a>(
                 None => district.teams.push(entry),
             }
         }
-        // Cohorts are named in any case (`Students` is `students`).
+        // Cohorts are named in any case (`Students` is `students`), and in Vietnamese
+        // (`"Học sinh"` is `students`).
         for entry in patch.cohorts {
+            let name = super::district::cohort_name(&entry.key);
             match district
                 .cohorts
                 .iter_mut()
-                .find(|e| fold(&e.key) == fold(&entry.key))
+                .find(|e| super::district::cohort_name(&e.key) == name)
             {
                 Some(e) => *e = entry,
                 None => district.cohorts.push(entry),

@@ -38,9 +38,11 @@ pub(crate) fn params(top: &Table<'_, '_>) -> Result<Params, Error> {
             return Err(src.error(pos(value), ParamProblem::TooMany).field(&field));
         }
         // `name` may well be a rule's own parameter; the others only ever mean the scenario's
-        if key != "name" && super::load::KEYS.contains(&key) {
+        // `Budget` too, as a person reads it (trial 13g K10)
+        if let Some(setting) = super::load::scenario_key(key).filter(|k| *k != "name") {
             let problem = ParamProblem::ScenarioKey {
                 key: key.to_string(),
+                setting,
             };
             return Err(src.error(pos(value), problem).field(&field));
         }

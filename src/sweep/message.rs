@@ -107,6 +107,12 @@ impl Message for VaryProblem {
                 "dùng bước {step} ({values} giá trị): --vary {vary}"
             ));
         }
+        if let NotANumber { .. } = self {
+            return said.hint(
+                "viết `--vary KHÓA=TỪ..ĐẾN:BƯỚC`, mỗi điểm bằng chữ số với dấu chấm thập phân (có thể nhóm chữ số bằng `_` như trong tệp kịch bản), \
+                 ví dụ `--vary budget=100_000_000..300_000_000:100_000_000` hoặc `--vary target.provincial_rate=0.40..0.50:0.02`",
+            );
+        }
         said.hint(
             "viết `--vary KHÓA=TỪ..ĐẾN:BƯỚC`, ví dụ `--vary team_kind.volunteer.available=10..50:10` \
              hoặc `--vary target.provincial_rate=0.40..0.50:0.02`",
@@ -146,6 +152,12 @@ impl Message for VaryProblem {
             return said.hint(format!(
                 "use the step {step} ({values} values): --vary {vary}"
             ));
+        }
+        if let NotANumber { .. } = self {
+            return said.hint(
+                "write `--vary KEY=FROM..TO:STEP`, each bound in digits with a decimal point (grouped by `_` if you like, as in a scenario file), \
+                 e.g. `--vary budget=100_000_000..300_000_000:100_000_000` or `--vary target.provincial_rate=0.40..0.50:0.02`",
+            );
         }
         said.hint(
             "write `--vary KEY=FROM..TO:STEP`, e.g. `--vary team_kind.volunteer.available=10..50:10` \

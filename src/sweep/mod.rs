@@ -206,24 +206,47 @@ pub fn parse_vary(text: &str) -> Result<Vary, Error> {
     read_vary(text, true)
 }
 
+/// `written` without the `_` that group its digits, as TOML and `--set` read a number
+/// (`100_000_000`): only a `_` between two digits; any other is kept, and the number is then
+/// not read.
+fn without_underscores(written: &str) -> std::borrow::Cow<'_, str> {
+    if !written.contains('_') {
+        return std::borrow::Cow::Borrowed(written);
+    }
+    let chars: Vec<char> = written.chars().collect();
+    let grouping = chars.iter().enumerate().all(|(i, &c)| {
+        c != '_'
+            || (i > 0
+                && chars.get(i - 1).is_some_and(char::is_ascii_digit)
+                && chars.get(i + 1).is_some_and(char::is_ascii_digit))
+    });
+    if grouping {
+        std::borrow::Cow::Owned(chars.into_iter().filter(|&c| c != '_').collect())
+    } else {
+        std::borrow::Cow::Borrowed(written)
+    }
+}
+
 /// [`parse_vary`]; `suggest`: an error's hint gives the `--vary` to type, when the range reads
 /// as one written as a person writes it ([`typed_as_meant`], which checks its own proposal
 /// without one).
 fn read_vary(text: &str, suggest: bool) -> Result<Vary, Error> {
-    // the `--vary` as typed, with the caret under its first character (not a "field")
-    let bad = |problem: VaryProblem| {
+    // the `--vary` as typed, with the caret under its first character (not a "field"), or
+    // under the part it is about
+    let bad_at = |problem: VaryProblem, column: usize| {
         let e = Error::new(problem).vary(
             crate::diagnostic::VaryAt {
                 text: shortened(text),
                 value: None,
             },
-            1,
+            column,
         );
         match suggest.then(|| typed_as_meant(text)).flatten() {
             Some((typed, percent)) => e.hint(VaryHint::Typed { typed, percent }.text()),
             None => e,
         }
     };
+    let bad = |problem: VaryProblem| bad_at(problem, 1);
     let Some((key, range)) = text.split_once('=') else {
         return Err(bad(VaryProblem::NoEquals {
             text: shortened(text),
@@ -245,15 +268,26 @@ fn read_vary(text: &str, suggest: bool) -> Result<Vary, Error> {
             range: shortened(range),
         }));
     }
+    // the caret under a part of the range: `s` is a piece of `text` (trial 13g K16: it was
+    // under the key)
+    let column_of = |s: &str| {
+        let at = (s.as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
+        text.get(..at)
+            .map_or(1, |before| before.chars().count() + 1)
+    };
     let number = |s: &str, bound: Bound| -> Result<f64, Error> {
-        s.parse::<f64>()
+        without_underscores(s)
+            .parse::<f64>()
             .ok()
             .filter(|x| x.is_finite())
             .ok_or_else(|| {
-                bad(VaryProblem::NotANumber {
-                    bound,
-                    written: shortened(s),
-                })
+                bad_at(
+                    VaryProblem::NotANumber {
+                        bound,
+                        written: shortened(s),
+                    },
+                    column_of(s),
+                )
             })
     };
     let (a, b, d) = (
@@ -261,6 +295,14 @@ fn read_vary(text: &str, suggest: bool) -> Result<Vary, Error> {
         number(to, Bound::End)?,
         number(step, Bound::Step)?,
     );
+    // `100_000_000` as --set and the scenario files write it (trial 13g K16): the range is
+    // read on from here as if written without the `_`
+    let read = (
+        without_underscores(from),
+        without_underscores(to),
+        without_underscores(step),
+    );
+    let (from, to, step) = (&*read.0, &*read.1, &*read.2);
     if d <= 0.0 {
         return Err(bad(VaryProblem::StepNotPositive {
             step: shortened(step),

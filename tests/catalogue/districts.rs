@@ -47,6 +47,96 @@ fn cases() -> Vec<Case> {
             .at(&format!("{AT}:152:1"))
             .place("`horizon_days` là một mục của cả kịch bản", "`horizon_days` is a setting of the whole scenario")
             .hint("lên trên tiêu đề [mục]", "above the file's first [section]"),
+        // trial 13g K10: the same in other capitals was a silent cohort (or [params] entry)
+        Case::plan("district: a scenario's key in capitals added at the end of the file")
+            .scenario("students = 1_400\n", "students = 1_400\nBudget = 300_000\n")
+            .at(&format!("{AT}:152:1"))
+            .place("huyện \"Đình Lập\"", "district \"Đình Lập\"")
+            .place(
+                "`Budget` là một mục của cả kịch bản (`budget`)",
+                "`Budget` is a setting of the whole scenario (`budget`)",
+            )
+            .hint(
+                "viết tên mục bằng chữ thường: `budget`",
+                "write the key in lower case: `budget`",
+            ),
+        Case::plan("district: the campaign's length in capitals at the end of the file")
+            .scenario("students = 1_400\n", "students = 1_400\nHorizon_days = 21\n")
+            .at(&format!("{AT}:152:1"))
+            .place(
+                "`Horizon_days` là một mục của cả kịch bản (`horizon_days`)",
+                "`Horizon_days` is a setting of the whole scenario (`horizon_days`)",
+            )
+            .hint("lên trên tiêu đề [mục]", "above the file's first [section]"),
+        Case::plan("params: a budget in capitals under [params]")
+            .scenario("student_uptake = 0.25 ", "Budget = 300_000_000\nstudent_uptake = 0.25 ")
+            .at(&format!("{AT}:29:"))
+            .place("mục `params.Budget`", "field `params.Budget`")
+            .place("không phải tham số của quy tắc", "not a rule's parameter")
+            .hint(
+                "viết tên mục bằng chữ thường: `budget`",
+                "write the key in lower case: `budget`",
+            ),
+        // trial 13g K11: "Học sinh" was a cohort no rule reads; it is `students`, as in a table
+        Case::plan("district: a cohort named in Vietnamese beside its English name")
+            .scenario("students = 9_000\n", "students = 9_000\n\"Học sinh\" = 9_000\n")
+            .at(&format!("{AT}:62:1"))
+            .place(
+                "nhóm `Học sinh` trùng với nhóm `students` ở dòng 61 (tên tiếng Việt",
+                "the cohort `Học sinh` is the cohort `students` of line 61 (a cohort's Vietnamese name",
+            )
+            .hint(
+                "`students` và `Học sinh` là một nhóm",
+                "`students` and `Học sinh` are one cohort",
+            ),
+        // trial 13g K4: value errors said what was wrong, never what to write
+        Case::plan("district: a negative cohort")
+            .scenario("students = 9_000\n", "students = -5\n")
+            .at(&format!("{AT}:61:12"))
+            .place(negative.0, negative.1)
+            .hint(
+                "số người là 0 hoặc một số dương, ví dụ students = 9_000",
+                "a head count is 0 or more, e.g. students = 9_000",
+            ),
+        Case::plan("district: half a team")
+            .scenario("teams = { commune = 8 }", "teams = { commune = 1.5 }")
+            .at(&format!("{AT}:58:21"))
+            .place("cần một số nguyên, không phải 1.5", "expected a whole number, not 1.5")
+            .hint("viết 1 hoặc 2", "write 1 or 2"),
+        Case::plan("district: no smartphones, and what to do")
+            .scenario("smartphones = 96_818", "smartphones = 0")
+            .at(&format!("{AT}:57:15"))
+            .place("phải lớn hơn 0 (đang là 0)", "must be more than 0 (it is 0)")
+            .hint(
+                "huyện không có điện thoại thông minh thì không lập kế hoạch được",
+                "a district with no smartphones cannot be planned",
+            ),
+        Case::plan("setting: a negative cohort through --set")
+            .set("district.Cao Lộc.students=-5")
+            .at("--set district.Cao Lộc.students=-5")
+            .place(negative.0, negative.1)
+            .hint(
+                "số người là 0 hoặc một số dương",
+                "a head count is 0 or more",
+            ),
+        Case::plan("setting: half a team through --set")
+            .set("district.Cao Lộc.teams.commune=1.5")
+            .at("--set district.Cao Lộc.teams.commune=1.5")
+            .place("cần một số nguyên, không phải 1.5", "expected a whole number, not 1.5")
+            .hint("viết 1 hoặc 2", "write 1 or 2"),
+        Case::plan("setting: a team pool written as a power of ten")
+            .set("team_kind.volunteer.available=1e3")
+            .at("--set team_kind.volunteer.available=1e3")
+            .place("cần một số nguyên, không phải 1e3", "expected a whole number, not 1e3")
+            .hint("viết số nguyên bằng chữ số: 1000", "write the whole number in digits: 1000"),
+        Case::plan("setting: no smartphones through --set")
+            .set("district.Đình Lập.smartphones=0")
+            .at("--set district.Đình Lập.smartphones=0")
+            .place("phải lớn hơn 0 (đang là 0)", "must be more than 0 (it is 0)")
+            .hint(
+                "huyện không có điện thoại thông minh thì không lập kế hoạch được",
+                "a district with no smartphones cannot be planned",
+            ),
         Case::plan("params: a budget under [params]")
             .scenario("student_uptake = 0.25 ", "budget = 300_000_000\nstudent_uptake = 0.25 ")
             .at(&format!("{AT}:29:"))

@@ -27,6 +27,10 @@ fn cases() -> Vec<Case> {
         "hoặc bỏ --out để in ra màn hình",
         "or leave out --out to print it",
     );
+    let not_ours = (
+        "tệp này đã có và không phải kết quả do chương trình viết",
+        "this file exists and is not an output the planner wrote",
+    );
     vec![
         out(
             "out: the scenario itself",
@@ -431,6 +435,99 @@ fn cases() -> Vec<Case> {
             "this .xlsx file exists and is not a plan written by `campaign plan`",
         )
         .hint("chọn một tên tệp khác cho kết quả", "choose another file name for the output"),
+        // a coverage table saved as .txt or with no extension (the table reader reads both as
+        // CSV), a README, an edited letter: replaced with exit 0 (trial 13g K3)
+        out("out: a coverage table saved as .txt", "{dir}/bao-cao-31-8.txt")
+            .file("bao-cao-31-8.txt", super::coverage::CSV)
+            .at("bao-cao-31-8.txt: ")
+            .place(not_ours.0, not_ours.1)
+            .hint(other.0, other.1),
+        out("out: a coverage table saved without extension", "{dir}/baocao")
+            .arg("--format")
+            .arg("text")
+            .file("baocao", super::coverage::CSV)
+            .at("baocao: ")
+            .place(not_ours.0, not_ours.1)
+            .hint(other.0, other.1),
+        Case::new(
+            "out: explain over a coverage table saved as .txt",
+            &[
+                "explain",
+                "{dir}/scenarios/lang-son-2020-09-01.toml",
+                "--district",
+                "Cao Lộc",
+                "--out",
+                "{dir}/cov.txt",
+            ],
+        )
+        .file("cov.txt", super::coverage::CSV)
+        .at("cov.txt: ")
+        .place(not_ours.0, not_ours.1)
+        .hint(other.0, other.1),
+        Case::new(
+            "out: sweep over a coverage table saved as .txt",
+            &[
+                "sweep",
+                "{dir}/scenarios/lang-son-2020-09-01.toml",
+                "--vary",
+                "horizon_days=7..14:7",
+                "--out",
+                "{dir}/cov.txt",
+            ],
+        )
+        .file("cov.txt", super::coverage::CSV)
+        .at("cov.txt: ")
+        .place(not_ours.0, not_ours.1)
+        .hint(other.0, other.1),
+        Case::new(
+            "out: compare over a coverage table saved as .txt",
+            &[
+                "compare",
+                "{dir}/scenarios/lang-son-2020-09-01.toml",
+                "{dir}/scenarios/lang-son-2020-09-01.toml",
+                "--out",
+                "{dir}/cov.txt",
+            ],
+        )
+        .file("cov.txt", super::coverage::CSV)
+        .at("cov.txt: ")
+        .place(not_ours.0, not_ours.1)
+        .hint(other.0, other.1),
+        out("out: a README", "{dir}/README.md")
+            .file("README.md", "# campaign-planner\n\nHow to plan.\n")
+            .at("README.md: ")
+            .place(not_ours.0, not_ours.1)
+            .hint(other.0, other.1),
+        out("out: a Word letter that is not the tool's", "{dir}/cong-van.docx")
+            .bytes("cong-van.docx", b"PK\x03\x04 a letter from another program")
+            .at("cong-van.docx: ")
+            .place(not_ours.0, not_ours.1)
+            .hint(other.0, other.1),
+        // generate and import over a table: the extension is the first thing to change (trial
+        // 13g K15: the refusal spoke of `campaign plan`)
+        Case::new(
+            "out: generate over a coverage table",
+            &["generate", "--units", "5", "--seed", "1", "--out", "{dir}/cov.csv"],
+        )
+        .file("cov.csv", super::coverage::CSV)
+        .at("cov.csv: ")
+        .place(
+            "`campaign generate` ghi một kịch bản (văn bản TOML), nhưng tên tệp có đuôi .csv",
+            "`campaign generate` writes a scenario (TOML text), but the file's name ends in .csv",
+        )
+        .hint("đặt tên tệp có đuôi .toml", "end the file's name in .toml"),
+        Case::new(
+            "out: import over a coverage table",
+            &["import", "{dir}/letter.csv", "--out", "{dir}/cov.csv"],
+        )
+        .file("letter.csv", super::coverage::CSV)
+        .file("cov.csv", super::coverage::CSV)
+        .at("cov.csv: ")
+        .place(
+            "`campaign import` ghi một kịch bản (văn bản TOML), nhưng tên tệp có đuôi .csv",
+            "`campaign import` writes a scenario (TOML text), but the file's name ends in .csv",
+        )
+        .hint("đặt tên tệp có đuôi .toml", "end the file's name in .toml"),
         // a generated scenario someone edited: replaced without a word (trial 13f J24)
         Case::new(
             "out: generate over a generated scenario someone edited",

@@ -335,7 +335,29 @@ fn cases() -> Vec<Case> {
             .scenario("# budget = 250_000_000", "budget = -250_000_000")
             .at(&format!("{AT}:17:10"))
             .place("mục `budget`", "field `budget`")
-            .says("số này không được âm", "this number must not be negative"),
+            .place("số này không được âm", "this number must not be negative")
+            // trial 13g K4: no hint said what to write
+            .hint(
+                "ngân sách là 0 đồng trở lên, ví dụ budget = 500_000_000; bỏ dòng budget nếu không giới hạn chi phí",
+                "a budget is 0 đồng or more, e.g. budget = 500_000_000; leave the budget line out for no limit",
+            ),
+        Case::plan("scenario: a negative budget through --set")
+            .set("budget=-1")
+            .at("--set budget=-1")
+            .place("số này không được âm", "this number must not be negative")
+            .hint("ngân sách là 0 đồng trở lên", "a budget is 0 đồng or more"),
+        // trial 13g K12: a 9 MB name made an 18 MB page
+        Case::plan("scenario: a name too long")
+            .scenario(
+                "name = \"Lạng Sơn, 2020-09-01\"",
+                &format!("name = \"{}\"", "Lạng Sơn ".repeat(34)),
+            )
+            .at(&format!("{AT}:7:8"))
+            .place(
+                "mục `name`: tên kịch bản dài 305 ký tự; tên in ở đầu mọi kết quả nên tối đa 300 ký tự",
+                "field `name`: the scenario's name is 305 characters long; the name heads every output and may have at most 300",
+            )
+            .hint("đặt một tên ngắn, dễ nhận ra", "give it a short, recognisable name"),
         // ---- [target] ----
         Case::plan("target: a percentage instead of a share")
             .scenario("provincial_rate = 0.40 ", "provincial_rate = 40 ")

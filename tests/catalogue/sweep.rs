@@ -21,6 +21,17 @@ fn cases() -> Vec<Case> {
         "write `--vary KEY=FROM..TO:STEP`",
     );
     vec![
+        // trial 13g K16: the caret was under the key, and `100_000_000` was not read
+        vary("sweep: a bound that is not a number", "budget=100_000_000..3x:100_000_000")
+            .at("--vary budget=100_000_000..3x:100_000_000: ")
+            .place(
+                "điểm cuối `3x` không phải là một số",
+                "the end `3x` is not a number",
+            )
+            .hint(
+                "có thể nhóm chữ số bằng `_` như trong tệp kịch bản",
+                "grouped by `_` if you like, as in a scenario file",
+            ),
         vary("sweep: no `=`", "team_kind.volunteer.available")
             .at("--vary team_kind.volunteer.available: ")
             .place(

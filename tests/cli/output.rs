@@ -5,6 +5,10 @@ use std::path::{Path, PathBuf};
 
 use crate::support::{EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_PLAN, Test, WhatIf};
 
+/// An earlier plan, as the tool wrote it (its title): `--out` replaces only a file the tool
+/// wrote (trial 13g K3).
+const OLD_PLAN: &str = "KẾ HOẠCH VẬN ĐỘNG CÀI ĐẶT ỨNG DỤNG: tuần trước\n";
+
 /// The names in `dir`, sorted.
 fn listing(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
@@ -54,9 +58,13 @@ fn out_leaves_no_temporary_file_behind() {
 fn out_replaces_an_existing_file() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("plan.md");
+    // last week's plan, as the tool wrote it (its title), much longer than this week's
     std::fs::write(
         &path,
-        "last week's plan, much longer than this week's ".repeat(10_000),
+        format!(
+            "# Kế hoạch vận động cài đặt ứng dụng: tuần trước\n\n{}",
+            "last week's plan, much longer than this week's ".repeat(10_000)
+        ),
     )
     .unwrap();
     Test::shipped().format("markdown").out(&path).run().plan();
@@ -79,15 +87,12 @@ fn out_renames_the_new_plan_into_place_so_a_reader_of_the_old_one_is_not_disturb
     use std::io::Read;
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("plan.txt");
-    std::fs::write(&path, "last week's plan\n").unwrap();
+    std::fs::write(&path, OLD_PLAN).unwrap();
     let mut reader = std::fs::File::open(&path).unwrap();
     Test::shipped().out(&path).run().plan();
     let mut old = String::new();
     reader.read_to_string(&mut old).unwrap();
-    assert_eq!(
-        old, "last week's plan\n",
-        "the open file still holds the old plan"
-    );
+    assert_eq!(old, OLD_PLAN, "the open file still holds the old plan");
     assert!(
         std::fs::read_to_string(&path)
             .unwrap()
@@ -166,13 +171,10 @@ fn out_onto_a_folder_exits_1_and_leaves_no_temporary_file() {
 fn a_bad_scenario_leaves_an_existing_output_file_untouched() {
     let what_if = WhatIf::shipped().replace("installed = 18_019", "installed = 80_019");
     let path = what_if.dir().join("plan.txt");
-    std::fs::write(&path, "yesterday's plan\n").unwrap();
+    std::fs::write(&path, OLD_PLAN).unwrap();
     let out = what_if.test().out(&path).run().code(EXIT_BAD_INPUT);
     assert!(out.stderr.contains("installed"), "{}", out.stderr);
-    assert_eq!(
-        std::fs::read_to_string(&path).unwrap(),
-        "yesterday's plan\n"
-    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), OLD_PLAN);
     assert_eq!(listing(what_if.dir()), ["plan.txt", "rules", "scenarios"]);
 }
 
@@ -188,7 +190,7 @@ fn out_keeps_the_files_permissions_and_gives_new_files_the_usual_ones() {
     Test::shipped().out(&fresh).run().plan();
     assert_eq!(mode(&fresh), 0o644);
     let shared = dir.path().join("shared.md");
-    std::fs::write(&shared, "old").unwrap();
+    std::fs::write(&shared, OLD_PLAN).unwrap();
     std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o664)).unwrap();
     Test::shipped().out(&shared).run().plan();
     assert_eq!(mode(&shared), 0o664);
@@ -200,7 +202,7 @@ fn out_keeps_the_files_permissions_and_gives_new_files_the_usual_ones() {
 fn out_through_a_link_replaces_the_file_it_points_to() {
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("plan.txt");
-    std::fs::write(&target, "old").unwrap();
+    std::fs::write(&target, OLD_PLAN).unwrap();
     let link = dir.path().join("latest.txt");
     std::os::unix::fs::symlink(&target, &link).unwrap();
     let shown = Test::shipped().run().plan().stdout;
@@ -807,4 +809,110 @@ fn an_imported_file_named_with_control_characters_writes_no_live_line() {
         ["horizon_days = 14                  # ASSUMPTION: a two-week push"]
     );
     Test::plan(&skeleton).run().code(EXIT_PLAN);
+}
+
+/// Every output of `plan`, `explain`, `sweep` and `compare`, in each format and language, is
+/// recognised as the tool's when written again over itself (trial 13g K3: any other existing
+/// file is refused), and a Word letter while nobody has changed it.
+#[test]
+fn out_replaces_every_output_the_tool_wrote_and_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let scenario = crate::support::SHIPPED.to_string();
+    let commands: Vec<(&str, Vec<&str>, &[&str])> = vec![
+        (
+            "plan",
+            vec!["plan", &scenario],
+            &[
+                "text",
+                "markdown",
+                "json",
+                "html",
+                "csv",
+                "xlsx",
+                "letter-html",
+                "docx",
+            ],
+        ),
+        (
+            "explain",
+            vec!["explain", &scenario, "--district", "Cao Lộc"],
+            &["text", "markdown", "json"],
+        ),
+        (
+            "sweep",
+            vec!["sweep", &scenario, "--vary", "horizon_days=7..14:7"],
+            &["text", "markdown", "json"],
+        ),
+        (
+            "compare",
+            vec!["compare", &scenario, &scenario],
+            &["text", "markdown", "json"],
+        ),
+    ];
+    for (name, args, formats) in &commands {
+        for format in *formats {
+            for lang in ["vi", "en"] {
+                // a name without the format's extension: the format is given (a table's is
+                // known by its extension, as the table reader knows it)
+                let ext = match *format {
+                    "csv" | "xlsx" => format!(".{format}"),
+                    _ => String::new(),
+                };
+                let path = dir.path().join(format!("{name}-{format}-{lang}{ext}"));
+                for _ in 0..2 {
+                    Test::new()
+                        .args(args.iter().copied())
+                        .format(format)
+                        .lang(lang)
+                        .out(&path)
+                        .run()
+                        .code(EXIT_PLAN);
+                }
+            }
+        }
+    }
+    // a letter filled in: its text changed, the tool's digest kept
+    let letter = dir.path().join("plan-docx-vi");
+    let bytes = std::fs::read(&letter).unwrap();
+    let edited = dir.path().join("cong-van.docx");
+    std::fs::write(&edited, refill_letter(&bytes)).unwrap();
+    let before = std::fs::read(&edited).unwrap();
+    let out = Test::shipped()
+        .format("docx")
+        .lang("en")
+        .out(&edited)
+        .run()
+        .bad_input();
+    assert!(
+        out.stderr.contains("has been changed since"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(
+        std::fs::read(&edited).unwrap(),
+        before,
+        "the letter is kept"
+    );
+}
+
+/// `bytes`, a Word letter, with "[Số văn bản]" written in as 1700, as a clerk does in Word.
+fn refill_letter(bytes: &[u8]) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).unwrap();
+        let name = entry.name().unwrap().to_string();
+        let mut part = Vec::new();
+        entry.read_to_end(&mut part).unwrap();
+        if name == "word/document.xml" {
+            let text = String::from_utf8(part).unwrap();
+            assert!(text.contains("[Số văn bản]"));
+            part = text.replacen("[Số văn bản]", "1700", 1).into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&part).unwrap();
+    }
+    out.finish().unwrap().into_inner()
 }

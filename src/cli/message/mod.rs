@@ -124,6 +124,10 @@ pub(crate) enum OutputProblem {
     /// `--out` names an existing table (`.csv`) or workbook (`.xlsx`, `ext` as typed) that is
     /// not a plan the tool wrote: a coverage table, a report, a snapshot of `[[history]]`.
     NotAPlan { ext: String },
+    /// `--out` names an existing file of another name that the tool did not write (a coverage
+    /// table saved as `.txt` or without extension, a scenario, a README, ...) or, `letter`, a
+    /// Word letter it wrote that has been changed since (filled in, signed): trial 13g K3.
+    NotWrittenHere { letter: bool },
 }
 
 impl Message for OutputProblem {
@@ -244,6 +248,14 @@ impl Message for OutputProblem {
                 "tệp .{ext} này đã có và không phải một kế hoạch do `campaign plan` viết (có thể là bảng số liệu của các huyện, một báo cáo, một bảng số liệu cũ mà kịch bản khác đọc): chương trình không ghi đè lên nó"
             ))
             .hint("chọn một tên tệp khác cho kết quả; nếu đúng là muốn thay tệp này, hãy xóa hoặc đổi tên nó trước"),
+            NotWrittenHere { letter: true } => Said::new(
+                "tệp công văn Word này do `campaign plan` viết nhưng đã được sửa sau đó (điền số văn bản, sửa lời văn, lưu lại trong Word): chương trình không ghi đè lên nó",
+            )
+            .hint("chọn một tên tệp khác cho công văn mới; nếu đúng là muốn bỏ bản đã sửa, hãy xóa hoặc đổi tên nó trước"),
+            NotWrittenHere { letter: false } => Said::new(
+                "tệp này đã có và không phải kết quả do chương trình viết (có thể là bảng số liệu của các huyện lưu dưới tên khác, một kịch bản, một tài liệu): chương trình không ghi đè lên nó",
+            )
+            .hint("chọn một tên tệp khác cho kết quả; nếu đúng là muốn thay tệp này, hãy xóa hoặc đổi tên nó trước"),
         }
     }
 
@@ -363,6 +375,14 @@ impl Message for OutputProblem {
             NotAPlan { ext } => Said::new(format!(
                 "this .{ext} file exists and is not a plan written by `campaign plan` (it may be the districts' coverage table, a report, or a snapshot another scenario reads): the planner does not write over it"
             ))
+            .hint("choose another file name for the output; if this file is really to be replaced, delete it or rename it first"),
+            NotWrittenHere { letter: true } => Said::new(
+                "this Word letter was written by `campaign plan` but has been changed since (its number filled in, its text edited, saved again in Word): the planner does not write over it",
+            )
+            .hint("choose another file name for the new letter; if the edited one is really to be dropped, delete it or rename it first"),
+            NotWrittenHere { letter: false } => Said::new(
+                "this file exists and is not an output the planner wrote (it may be the districts' coverage table under another name, a scenario, a document): the planner does not write over it",
+            )
             .hint("choose another file name for the output; if this file is really to be replaced, delete it or rename it first"),
         }
     }

@@ -158,14 +158,12 @@ fn streamed(doc: &Document, as_of: &str) -> Result<Vec<u8>, String> {
 /// The archive `packed` again, entry by entry in its order, each dated 1980-01-01 and
 /// compressed (docx-rs stores them uncompressed); folder entries, which Word does not need,
 /// are left out. With `rest`, `word/document.xml` gets what `rest` writes spliced in before
-/// its last `<w:sectPr` (the document's own section properties).
+/// its last `<w:sectPr` (the document's own section properties). `docProps/custom.xml` gets
+/// the digest of `word/document.xml` as written ([`unedited`]: `plan --out` replaces a letter
+/// only while it is as the tool wrote it, trial 13g K3).
 fn repack(packed: &[u8], mut rest: Option<&mut WriteRest<'_>>) -> zip::result::ZipResult<Vec<u8>> {
     let mut archive = zip::ZipArchive::new(Cursor::new(packed))?;
-    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated)
-        .last_modified_time(zip::DateTime::default())
-        .unix_permissions(0o644);
+    let mut entries: Vec<(String, Vec<u8>)> = Vec::with_capacity(archive.len());
     for i in 0..archive.len() {
         let mut entry = archive.by_index(i)?;
         if entry.is_dir() {
@@ -174,9 +172,8 @@ fn repack(packed: &[u8], mut rest: Option<&mut WriteRest<'_>>) -> zip::result::Z
         let name = entry.name()?.to_string();
         let mut bytes = Vec::new();
         entry.read_to_end(&mut bytes)?;
-        out.start_file(name.as_str(), options)?;
         match rest.as_mut() {
-            Some(rest) if name == "word/document.xml" => {
+            Some(rest) if name == DOCUMENT => {
                 let at = find_last(&bytes, b"<w:sectPr").ok_or_else(|| {
                     std::io::Error::other("the Word document has no section properties")
                 })?;
@@ -187,12 +184,82 @@ fn repack(packed: &[u8], mut rest: Option<&mut WriteRest<'_>>) -> zip::result::Z
                 let mut whole = bytes[..at].to_vec();
                 rest(&mut whole)?;
                 whole.extend_from_slice(&bytes[at..]);
-                out.write_all(&whole)?;
+                entries.push((name, whole));
             }
-            _ => out.write_all(&bytes)?,
+            _ => entries.push((name, bytes)),
+        }
+    }
+    let digest = entries
+        .iter()
+        .find(|(name, _)| name == DOCUMENT)
+        .map(|(_, bytes)| crate::import::skeleton::digest_bytes(bytes))
+        .unwrap_or_default();
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .last_modified_time(zip::DateTime::default())
+        .unix_permissions(0o644);
+    for (name, bytes) in entries {
+        out.start_file(name.as_str(), options)?;
+        if name == CUSTOM {
+            out.write_all(custom_properties(&digest).as_bytes())?;
+        } else {
+            out.write_all(&bytes)?;
         }
     }
     Ok(out.finish()?.into_inner())
+}
+
+/// The part of the letter's text.
+const DOCUMENT: &str = "word/document.xml";
+
+/// The part of the custom document properties, which Word keeps and shows under File > Info.
+const CUSTOM: &str = "docProps/custom.xml";
+
+/// What the custom property's value starts with, before the digest.
+const DIGEST_LABEL: &str = "campaign plan, document digest ";
+
+/// The custom properties: one, `campaign-planner`, with the digest of `word/document.xml`.
+fn custom_properties(digest: &str) -> String {
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\
+         <Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/custom-properties\" \
+         xmlns:vt=\"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes\">\
+         <property fmtid=\"{{D5CDD505-2E9C-101B-9397-08002B2CF9AE}}\" pid=\"2\" name=\"campaign-planner\">\
+         <vt:lpwstr>{DIGEST_LABEL}{digest}</vt:lpwstr></property></Properties>"
+    )
+}
+
+/// Whether `bytes` are a letter `campaign plan --format docx` wrote and nobody has changed
+/// since: its custom property holds the digest of its `word/document.xml` as it is. A letter
+/// filled in or saved again in Word (its number written in, its text changed) is not.
+pub fn unedited(bytes: &[u8]) -> bool {
+    let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return false;
+    };
+    let mut read = |name: &str| -> Option<Vec<u8>> {
+        // at most what a workbook's parts may unzip to: a larger part is not the tool's
+        let entry = archive.by_name(name).ok()?;
+        let mut bytes = Vec::new();
+        entry
+            .take(crate::limits::WORKBOOK_UNZIPPED_BYTES)
+            .read_to_end(&mut bytes)
+            .ok()?;
+        Some(bytes)
+    };
+    let Some(custom) = read(CUSTOM) else {
+        return false;
+    };
+    let custom = String::from_utf8_lossy(&custom);
+    let Some(written) = custom
+        .split_once(DIGEST_LABEL)
+        .and_then(|(_, after)| after.split('<').next())
+    else {
+        return false;
+    };
+    let written = written.to_string();
+    read(DOCUMENT)
+        .is_some_and(|document| crate::import::skeleton::digest_bytes(&document) == written)
 }
 
 /// What writes the letters after the first into `word/document.xml`.

@@ -15,6 +15,42 @@ pub(crate) const SCENARIO_KEY_HINT: (&str, &str) = (
     "move the line above the file's first [section] or [[section]] header",
 );
 
+/// `(`budget`)` after a key written otherwise (`Budget`), nothing after `budget` itself.
+pub(crate) fn spelt_vi(key: &str, setting: &str) -> String {
+    if key == setting {
+        String::new()
+    } else {
+        format!(" (`{setting}`)")
+    }
+}
+
+/// [`spelt_vi`] in English.
+pub(crate) fn spelt_en(key: &str, setting: &str) -> String {
+    spelt_vi(key, setting)
+}
+
+/// [`SCENARIO_KEY_HINT`], and how to write the key where it is written otherwise.
+pub(crate) fn scenario_key_hint(lang: Lang, key: &str, setting: &str) -> String {
+    match lang {
+        Lang::Vi if key != setting => format!(
+            "{}, và viết tên mục bằng chữ thường: `{setting}`",
+            SCENARIO_KEY_HINT.0
+        ),
+        Lang::Vi => SCENARIO_KEY_HINT.0.to_string(),
+        Lang::En if key != setting => format!(
+            "{}, and write the key in lower case: `{setting}`",
+            SCENARIO_KEY_HINT.1
+        ),
+        Lang::En => SCENARIO_KEY_HINT.1.to_string(),
+    }
+}
+
+/// Whether two cohort names are one but for capitals and look-alike letters (`Students`,
+/// `students`), not one in Vietnamese and one in English (`Học sinh`, `students`).
+fn same_letters(a: &str, b: &str) -> bool {
+    crate::text::fold(a) == crate::text::fold(b)
+}
+
 /// A problem with one district's data (`[[district]]`, `district_table` or a coverage CSV).
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum DistrictProblem {
@@ -36,8 +72,10 @@ pub(crate) enum DistrictProblem {
     NoSmartphones {
         smartphones: i128,
     },
+    /// `field` (`installed`, `teams.commune`, a cohort) is below 0.
     Negative {
         value: i128,
+        field: String,
     },
     /// A cohort of `people`, more than the district's `smartphones` (trial F17: a digit typed
     /// many times, silently capped by the model's min(n_c, S_d)).
@@ -95,8 +133,10 @@ pub(crate) enum DistrictProblem {
     },
     /// A key of the whole scenario (`budget`, `horizon_days`) inside a `[[district]]`: a line
     /// added at the end of the file, which TOML reads as the last district's (trial 13f J22).
+    /// `key` as written, `setting` the scenario's key it is (`Budget`: `budget`).
     ScenarioKey {
         key: String,
+        setting: &'static str,
     },
     /// `unit_type` says `written` while the district's name `name` begins with the word of
     /// another type, `named`; `bare` is the name without that word.
@@ -187,9 +227,20 @@ impl Message for DistrictProblem {
             NoSmartphones { smartphones } => Said::new(format!(
                 "số thuê bao điện thoại thông minh phải lớn hơn 0 (đang là {})",
                 n(*smartphones)
-            )),
-            Negative { value } => {
-                Said::new(format!("số này không được âm (đang là {})", n(*value)))
+            ))
+            .hint("huyện không có điện thoại thông minh thì không lập kế hoạch được: đối chiếu số này với số liệu gốc (ví dụ smartphones = 20_175), hoặc bỏ huyện ra khỏi kịch bản"),
+            Negative { value, field } => {
+                Said::new(format!("số này không được âm (đang là {})", n(*value))).hint(
+                    match field.strip_prefix("teams.") {
+                        Some(kind) => format!(
+                            "số tổ, đội là 0 hoặc một số nguyên dương, ví dụ teams = {{ {kind} = 2 }}; ghi 0 nếu huyện không có"
+                        ),
+                        None if field == "installed" => "số máy đã cài là 0 hoặc một số dương, ví dụ installed = 18_019".to_string(),
+                        None => format!(
+                            "số người là 0 hoặc một số dương, ví dụ {field} = 9_000; ghi 0 (hoặc bỏ dòng) nếu không có ai"
+                        ),
+                    },
+                )
             }
             InstalledAboveSmartphones {
                 installed,
@@ -237,8 +288,13 @@ impl Message for DistrictProblem {
                 first,
                 first_line,
             } => Said::new(format!(
-                "nhóm `{cohort}` trùng với nhóm `{first}`{} (chữ hoa, chữ thường được coi là một nhóm)",
-                first_line.map(|l| format!(" ở dòng {l}")).unwrap_or_default()
+                "nhóm `{cohort}` trùng với nhóm `{first}`{} ({})",
+                first_line.map(|l| format!(" ở dòng {l}")).unwrap_or_default(),
+                if same_letters(cohort, first) {
+                    "chữ hoa, chữ thường được coi là một nhóm"
+                } else {
+                    "tên tiếng Việt của nhóm được đọc như tiêu đề cột của bảng số liệu"
+                }
             ))
             .hint(format!(
                 "`{first}` và `{cohort}` là một nhóm: giữ một trong hai và xóa cái kia; nếu là hai nhóm người khác nhau, đặt cho nhóm này một tên khác"
@@ -270,10 +326,11 @@ impl Message for DistrictProblem {
             )),
             MisspeltField { written, close } => Said::new(format!("không biết mục `{written}`"))
                 .hint(did_you_mean_vi(close)),
-            ScenarioKey { key } => Said::new(format!(
-                "`{key}` là một mục của cả kịch bản, nhưng dòng này nằm trong bảng [[district]] ở trên nó (TOML coi mọi dòng dưới tiêu đề [[district]] là của huyện đó)"
+            ScenarioKey { key, setting } => Said::new(format!(
+                "`{key}` là một mục của cả kịch bản{}, nhưng dòng này nằm trong bảng [[district]] ở trên nó (TOML coi mọi dòng dưới tiêu đề [[district]] là của huyện đó)",
+                spelt_vi(key, setting)
             ))
-            .hint(SCENARIO_KEY_HINT.0),
+            .hint(scenario_key_hint(Lang::Vi, key, setting)),
             TeamKindAsCohort { kind } => Said::new(format!(
                 "`{kind}` là tên một loại đội, không phải một nhóm người"
             ))
@@ -331,11 +388,23 @@ impl Message for DistrictProblem {
             NoSmartphones { smartphones } => Said::new(format!(
                 "the number of smartphone subscribers must be more than 0 (it is {})",
                 n(*smartphones)
-            )),
-            Negative { value } => Said::new(format!(
+            ))
+            .hint("a district with no smartphones cannot be planned: check the figure against the source (e.g. smartphones = 20_175), or leave the district out"),
+            Negative { value, field } => Said::new(format!(
                 "this number must not be negative (it is {})",
                 n(*value)
-            )),
+            ))
+            .hint(match field.strip_prefix("teams.") {
+                Some(kind) => format!(
+                    "teams are counted whole, 0 or more, e.g. teams = {{ {kind} = 2 }}; write 0 if the district has none"
+                ),
+                None if field == "installed" => {
+                    "the installs are 0 or more, e.g. installed = 18_019".to_string()
+                }
+                None => format!(
+                    "a head count is 0 or more, e.g. {field} = 9_000; write 0 (or leave the line out) if there is nobody"
+                ),
+            }),
             InstalledAboveSmartphones {
                 installed,
                 smartphones,
@@ -382,8 +451,13 @@ impl Message for DistrictProblem {
                 first,
                 first_line,
             } => Said::new(format!(
-                "the cohort `{cohort}` is the cohort `{first}`{} (capitals do not make another cohort)",
-                first_line.map(|l| format!(" of line {l}")).unwrap_or_default()
+                "the cohort `{cohort}` is the cohort `{first}`{} ({})",
+                first_line.map(|l| format!(" of line {l}")).unwrap_or_default(),
+                if same_letters(cohort, first) {
+                    "capitals do not make another cohort"
+                } else {
+                    "a cohort's Vietnamese name is read as a coverage table's heading is"
+                }
             ))
             .hint(format!(
                 "`{first}` and `{cohort}` are one cohort: keep one of them and delete the other; if they are two groups of people, give this one another name"
@@ -415,10 +489,11 @@ impl Message for DistrictProblem {
             )),
             MisspeltField { written, close } => Said::new(format!("unknown field `{written}`"))
                 .hint(did_you_mean_en(close)),
-            ScenarioKey { key } => Said::new(format!(
-                "`{key}` is a setting of the whole scenario, but this line is inside the [[district]] table above it (TOML reads every line below a [[district]] header as part of that district)"
+            ScenarioKey { key, setting } => Said::new(format!(
+                "`{key}` is a setting of the whole scenario{}, but this line is inside the [[district]] table above it (TOML reads every line below a [[district]] header as part of that district)",
+                spelt_en(key, setting)
             ))
-            .hint(SCENARIO_KEY_HINT.1),
+            .hint(scenario_key_hint(Lang::En, key, setting)),
             TeamKindAsCohort { kind } => {
                 Said::new(format!("`{kind}` is a team kind, not a cohort")).hint(format!(
                     "put the number of teams in `teams`, e.g. teams = {{ {kind} = 8 }}"

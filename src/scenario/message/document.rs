@@ -250,7 +250,11 @@ impl Message for DocumentProblem {
                 let said = Said::new(format!("cần một số nguyên, không phải {written}"));
                 match grouped {
                     Some(digits) => said.hint(format!("trong TOML dấu chấm là dấu thập phân; viết {digits} hoặc dùng dấu gạch dưới để tách hàng nghìn")),
-                    None => said,
+                    None => said.hint(match whole_near(written) {
+                        Some(Near::Is(n)) => format!("viết số nguyên bằng chữ số: {n}"),
+                        Some(Near::Between(a, b)) => format!("số tổ, đội, số người và số ngày là số nguyên: viết {a} hoặc {b}"),
+                        None => "viết một số nguyên bằng chữ số, ví dụ 2 hay 20_000".to_string(),
+                    }),
                 }
             }
             NotFinite { written, example } => Said::new(format!(
@@ -364,7 +368,11 @@ impl Message for DocumentProblem {
                 let said = Said::new(format!("expected a whole number, not {written}"));
                 match grouped {
                     Some(digits) => said.hint(format!("in TOML a dot is a decimal point; write {digits}, or use underscores to group thousands")),
-                    None => said,
+                    None => said.hint(match whole_near(written) {
+                        Some(Near::Is(n)) => format!("write the whole number in digits: {n}"),
+                        Some(Near::Between(a, b)) => format!("teams, people and days are counted whole: write {a} or {b}"),
+                        None => "write a whole number in digits, e.g. 2 or 20_000".to_string(),
+                    }),
                 }
             }
             NotFinite { written, example } => Said::new(format!(
@@ -393,5 +401,29 @@ impl Message for DocumentProblem {
             ))
             .hint(ITEMS_HINT.1),
         }
+    }
+}
+
+/// A whole number near a number written as a decimal or with an exponent.
+enum Near {
+    /// `1e3`: the whole number 1000, written otherwise.
+    Is(String),
+    /// `1.5`: between 1 and 2.
+    Between(String, String),
+}
+
+/// What whole number `written` (`1e3`, `1.5`) is, or lies between; `None` past what a whole
+/// number of the scenario holds (a `1e300` is not "1000...0").
+fn whole_near(written: &str) -> Option<Near> {
+    let x = written.replace('_', "").parse::<f64>().ok()?;
+    if !x.is_finite() || x.abs() > 1e15 {
+        return None;
+    }
+    // `+ 0.0`: -0 is shown 0
+    let show = |v: f64| format!("{:.0}", v + 0.0);
+    if x.fract() == 0.0 {
+        Some(Near::Is(show(x)))
+    } else {
+        Some(Near::Between(show(x.floor()), show(x.ceil())))
     }
 }

@@ -25,7 +25,7 @@ pub(crate) enum ParamProblem {
     TooMany,
     /// A key of the whole scenario (`budget`) under `[params]`, where no rule of ours reads it
     /// and the plan would go without it (trial 13f J22).
-    ScenarioKey { key: String },
+    ScenarioKey { key: String, setting: &'static str },
 }
 
 /// What a parameter is for, as the hint about one too large says.
@@ -97,12 +97,13 @@ impl Message for ParamProblem {
                 count(Lang::Vi, (MAX_PARAMS + 1) as f64)
             ))
             .hint(PARAMS_HOLD.0),
-            ParamProblem::ScenarioKey { key } => Said::new(format!(
-                "`{key}` là một mục của cả kịch bản, không phải tham số của quy tắc: nằm dưới [params], nó không thay đổi kế hoạch"
+            ParamProblem::ScenarioKey { key, setting } => Said::new(format!(
+                "`{key}` là một mục của cả kịch bản{}, không phải tham số của quy tắc: nằm dưới [params], nó không thay đổi kế hoạch",
+                super::district::spelt_vi(key, setting)
             ))
             .hint(format!(
-                "{}; nếu một quy tắc cần tham số riêng, đặt tên khác, ví dụ `rule_{key}`",
-                super::district::SCENARIO_KEY_HINT.0
+                "{}; nếu một quy tắc cần tham số riêng, đặt tên khác, ví dụ `rule_{setting}`",
+                super::district::scenario_key_hint(Lang::Vi, key, setting)
             )),
         }
     }
@@ -136,12 +137,13 @@ impl Message for ParamProblem {
                 count(Lang::En, (MAX_PARAMS + 1) as f64)
             ))
             .hint(PARAMS_HOLD.1),
-            ParamProblem::ScenarioKey { key } => Said::new(format!(
-                "`{key}` is a setting of the whole scenario, not a rule's parameter: under [params] it does not change the plan"
+            ParamProblem::ScenarioKey { key, setting } => Said::new(format!(
+                "`{key}` is a setting of the whole scenario{}, not a rule's parameter: under [params] it does not change the plan",
+                super::district::spelt_en(key, setting)
             ))
             .hint(format!(
-                "{}; if a rule needs a parameter of its own, give it another name, such as `rule_{key}`",
-                super::district::SCENARIO_KEY_HINT.1
+                "{}; if a rule needs a parameter of its own, give it another name, such as `rule_{setting}`",
+                super::district::scenario_key_hint(Lang::En, key, setting)
             )),
         }
     }

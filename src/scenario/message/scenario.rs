@@ -12,6 +12,11 @@ use crate::text::Lang;
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum ScenarioProblem {
     EmptyName,
+    /// The name has `chars` characters, more than [`crate::limits::SCENARIO_NAME_CHARS`]
+    /// (trial 13g K12: a 9 MB name made an 18 MB page).
+    NameTooLong {
+        chars: usize,
+    },
     /// The name holds a character a reader cannot see or a terminal would act on: the
     /// `code` point at character `position` of the name (`shown` with escapes).
     HiddenCharacter {
@@ -165,6 +170,12 @@ impl Message for ScenarioProblem {
         match self {
             EmptyName => Said::new("tên kịch bản đang để trống")
                 .hint("đặt một tên dễ nhận ra, ví dụ \"Lạng Sơn, 2020-09-01\""),
+            NameTooLong { chars } => Said::new(format!(
+                "tên kịch bản dài {} ký tự; tên in ở đầu mọi kết quả nên tối đa {} ký tự",
+                crate::number::count(Lang::Vi, *chars as f64),
+                crate::number::count(Lang::Vi, crate::limits::SCENARIO_NAME_CHARS as f64)
+            ))
+            .hint("đặt một tên ngắn, dễ nhận ra, ví dụ \"Lạng Sơn, 2020-09-01\"; ghi chú dài viết thành dòng # ở đầu tệp"),
             HiddenCharacter {
                 shown,
                 position,
@@ -205,6 +216,7 @@ impl Message for ScenarioProblem {
             }),
             Negative { written } => {
                 Said::new(format!("số này không được âm (đang là {written})"))
+                    .hint("ngân sách là 0 đồng trở lên, ví dụ budget = 500_000_000; bỏ dòng budget nếu không giới hạn chi phí")
             }
             BudgetTooLarge { written } => Said::new(format!(
                 "ngân sách quá lớn: {written}, nhiều nhất là {}",
@@ -316,6 +328,12 @@ impl Message for ScenarioProblem {
         match self {
             EmptyName => Said::new("the scenario's name is empty")
                 .hint("give it a recognisable name, e.g. \"Lạng Sơn, 2020-09-01\""),
+            NameTooLong { chars } => Said::new(format!(
+                "the scenario's name is {} characters long; the name heads every output and may have at most {}",
+                crate::number::count(Lang::En, *chars as f64),
+                crate::number::count(Lang::En, crate::limits::SCENARIO_NAME_CHARS as f64)
+            ))
+            .hint("give it a short, recognisable name, e.g. \"Lạng Sơn, 2020-09-01\"; put longer notes in # lines at the top of the file"),
             HiddenCharacter {
                 shown,
                 position,
@@ -361,7 +379,8 @@ impl Message for ScenarioProblem {
             }),
             Negative { written } => Said::new(format!(
                 "this number must not be negative (it is {written})"
-            )),
+            ))
+            .hint("a budget is 0 đồng or more, e.g. budget = 500_000_000; leave the budget line out for no limit"),
             BudgetTooLarge { written } => Said::new(format!(
                 "the budget is too large: {written}, at most {}",
                 number::money(Lang::En, MAX_BUDGET)
