@@ -720,6 +720,10 @@ pub(crate) enum ValueProblem {
         character: char,
         around: String,
     },
+    /// A function value (`|x| x + 1`, `Fn("name")`) turned into text (`"Task " + f`,
+    /// `` `${f}` ``, `f.to_string()`): the function, not its result (Rhai would write a
+    /// closure as a name it makes up anew on every run; trial 13g K13).
+    FunctionAsText { input: Input },
 }
 
 impl Message for ValueProblem {
@@ -850,6 +854,14 @@ impl Message for ValueProblem {
             .hint(
                 "xoá ký tự đó (nó thường lẫn vào khi sao chép từ trang web hoặc Word); trong nội \
                  dung chỉ được xuống dòng (\\n) và tab (\\t)",
+            ),
+            FunctionAsText { input } => Said::new(format!(
+                "{} chứa một hàm (như `|x| ...`), không phải kết quả của hàm",
+                input.vi(),
+            ))
+            .hint(
+                "gọi hàm để lấy kết quả rồi mới ghép vào nội dung, ví dụ `\"Việc \" + f.call(x)` \
+                 thay cho `\"Việc \" + f`",
             ),
         }
     }
@@ -984,6 +996,14 @@ impl Message for ValueProblem {
                 "delete it (such characters come in when copying from a web page or Word); a \
                  text may hold line breaks (\\n) and tabs (\\t) only",
             ),
+            FunctionAsText { input } => Said::new(format!(
+                "{} holds a function (such as `|x| ...`), not its result",
+                input.en(),
+            ))
+            .hint(
+                "call it and put its result in the text, e.g. `\"Task \" + f.call(x)` instead \
+                 of `\"Task \" + f`",
+            ),
         }
     }
 }
@@ -1011,6 +1031,8 @@ pub(crate) enum Input {
     FmtCount,
     /// `fmt_percent`'s rate.
     FmtPercent,
+    /// The text a rule throws.
+    Thrown,
 }
 
 impl Input {
@@ -1027,6 +1049,7 @@ impl Input {
             Input::Reason { english: true } => "`add_installs`: lý do (tiếng Anh)".into(),
             Input::FmtCount => "`fmt_count`: số".into(),
             Input::FmtPercent => "`fmt_percent`: tỷ lệ".into(),
+            Input::Thrown => "nội dung của `throw`".into(),
         }
     }
 
@@ -1043,6 +1066,7 @@ impl Input {
             Input::Reason { english: true } => "`add_installs`: the reason (English)".into(),
             Input::FmtCount => "`fmt_count`: the count".into(),
             Input::FmtPercent => "`fmt_percent`: the rate".into(),
+            Input::Thrown => "the text of `throw`".into(),
         }
     }
 }
