@@ -1119,13 +1119,20 @@ fn a_district_written_with_its_unit_word_pairs_with_scenario_a_s() {
         .replace("name = \"Cao Lộc\"", "name = \"Huyện Cao Lộc\"")
         .replace("name = \"Thành phố Lạng Sơn\"", "name = \"TP. Lạng Sơn\"");
     let shipped = std::path::Path::new(SHIPPED);
-    let out = compare(&[shipped, &b.path()]).lang("en").run().code(EXIT_PLAN);
+    let out = compare(&[shipped, &b.path()])
+        .lang("en")
+        .run()
+        .code(EXIT_PLAN);
     assert_eq!(out.stderr, "");
     let teams = section(&out.stdout, "BY DISTRICT: COMMUNE TEAMS");
     assert_eq!(row(&teams, "Cao Lộc")[1..], ["22", "22"]);
     assert_eq!(row(&teams, "Thành phố Lạng Sơn")[1..], ["8", "8"]);
     // no district without its figures in one of the scenarios
-    assert!(teams.iter().all(|l| !l.contains('—')), "{}", teams.join("\n"));
+    assert!(
+        teams.iter().all(|l| !l.contains('—')),
+        "{}",
+        teams.join("\n")
+    );
     assert!(!out.stdout.contains("Huyện Cao Lộc ┆"), "{}", out.stdout);
     assert!(
         out.stdout.contains(
@@ -1180,5 +1187,10 @@ fn a_district_of_b_that_two_of_a_s_share_is_refused() {
         "{}",
         vi.stderr
     );
-    assert!(vi.stderr.contains("gợi ý: trong kịch bản B, ghi đầy đủ tên"), "{}", vi.stderr);
+    assert!(
+        vi.stderr
+            .contains("gợi ý: trong kịch bản B, ghi đầy đủ tên"),
+        "{}",
+        vi.stderr
+    );
 }

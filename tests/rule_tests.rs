@@ -1050,9 +1050,21 @@ fn a_case_s_district_is_found_as_every_other_input_finds_it() {
         )
     };
     let mut text = format!("scenario = \"{}\"\nrules = [\"count.rhai\"]\n", scenario());
-    text += &case("capitals and unit word", "\"HUYỆN  hữu lũng\"", "n=11 Hữu Lũng 18019");
-    text += &case("abbreviated unit word", "\"TP Lạng Sơn\"", "n=11 Thành phố Lạng Sơn");
-    text += &case("without the unit word", "\"Lạng Sơn\"", "n=11 Thành phố Lạng Sơn");
+    text += &case(
+        "capitals and unit word",
+        "\"HUYỆN  hữu lũng\"",
+        "n=11 Hữu Lũng 18019",
+    );
+    text += &case(
+        "abbreviated unit word",
+        "\"TP Lạng Sơn\"",
+        "n=11 Thành phố Lạng Sơn",
+    );
+    text += &case(
+        "without the unit word",
+        "\"Lạng Sơn\"",
+        "n=11 Thành phố Lạng Sơn",
+    );
     text += &case(
         "a table in lower case",
         "{ name = \"cao lộc\", installed = 300, smartphones = 1000, teams = { commune = 5 } }",
@@ -1072,5 +1084,9 @@ fn a_case_s_district_is_found_as_every_other_input_finds_it() {
     std::fs::write(&path, text).unwrap();
     let out = rules_test([&path]);
     assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
-    assert!(out.stdout.contains("6 cases: 6 passed, 0 failed"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("6 trường hợp: 6 đạt, 0 không đạt"),
+        "{}",
+        out.stdout
+    );
 }

@@ -1001,7 +1001,11 @@ fn a_closure_in_a_rule_gives_the_same_bytes_on_every_run() {
         "let y = f.call(1, 2);",
     ];
     for (i, body) in bodies.iter().enumerate() {
-        let hook = if i == 0 { "after_solve" } else { "before_solve" };
+        let hook = if i == 0 {
+            "after_solve"
+        } else {
+            "before_solve"
+        };
         std::fs::write(
             dir.path().join(format!("r{i}.rhai")),
             format!("fn {hook}(district, scenario) {{\n    let f = |x| x + 1;\n    {body}\n}}\n"),

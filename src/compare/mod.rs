@@ -6,17 +6,17 @@
 //! scenarios, not the plans.
 
 pub mod inputs;
-mod message;
 mod json;
 mod markdown;
+mod message;
 mod tables;
 mod terminal;
 
 use std::path::Path;
 
 use crate::diagnostic::Error;
-use crate::model::{DistrictNames, Found};
 use crate::limits::RULE_BYTES;
+use crate::model::{DistrictNames, Found};
 use crate::plan::Plan;
 use crate::report::Format;
 use crate::scenario::Scenario;

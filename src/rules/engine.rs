@@ -212,9 +212,10 @@ pub(crate) fn new_engine(clock: &Clock) -> Engine {
     // A function value as text is a mark the host refuses where a text is taken
     // (`value::printed`, a thrown text): Rhai writes a closure as `Fn(anon$<hash>)` (trial 13g
     // K13). `+`, `${}`, `print` and `debug` all ask these.
-    engine.register_fn("to_string", |_: &mut rhai::FnPtr| -> rhai::ImmutableString {
-        super::value::FUNCTION_TEXT.into()
-    });
+    engine.register_fn(
+        "to_string",
+        |_: &mut rhai::FnPtr| -> rhai::ImmutableString { super::value::FUNCTION_TEXT.into() },
+    );
     engine.register_fn("to_debug", |_: &mut rhai::FnPtr| -> rhai::ImmutableString {
         super::value::FUNCTION_TEXT.into()
     });

@@ -479,8 +479,7 @@ fn thrown_function(value: &Dynamic) -> bool {
     }
     // a map or a list is written with Rhai's own words for a function in it
     let shown = value.to_string();
-    super::value::holds_function(&shown)
-        || (!value.is_string() && shown.contains(ANONYMOUS))
+    super::value::holds_function(&shown) || (!value.is_string() && shown.contains(ANONYMOUS))
 }
 
 /// What a thrown map `#{ vi: "...", en: "..." }` says.

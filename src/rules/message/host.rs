@@ -723,7 +723,9 @@ pub(crate) enum ValueProblem {
     /// A function value (`|x| x + 1`, `Fn("name")`) turned into text (`"Task " + f`,
     /// `` `${f}` ``, `f.to_string()`): the function, not its result (Rhai would write a
     /// closure as a name it makes up anew on every run; trial 13g K13).
-    FunctionAsText { input: Input },
+    FunctionAsText {
+        input: Input,
+    },
 }
 
 impl Message for ValueProblem {
