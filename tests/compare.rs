@@ -1108,3 +1108,89 @@ fn a_letter_that_differs_is_an_input_difference() {
         "{text}"
     );
 }
+
+/// Trial 13g K20: scenario B names two districts as district offices write them ("Huyện Cao
+/// Lộc", "TP. Lạng Sơn"); every other input reads them as A's "Cao Lộc" and "Thành phố Lạng
+/// Sơn", and so does the comparison: one row each, under A's name, B's spelling noted, and no
+/// input said to differ.
+#[test]
+fn a_district_written_with_its_unit_word_pairs_with_scenario_a_s() {
+    let b = WhatIf::shipped()
+        .replace("name = \"Cao Lộc\"", "name = \"Huyện Cao Lộc\"")
+        .replace("name = \"Thành phố Lạng Sơn\"", "name = \"TP. Lạng Sơn\"");
+    let shipped = std::path::Path::new(SHIPPED);
+    let out = compare(&[shipped, &b.path()])
+        .lang("en")
+        .run()
+        .code(EXIT_PLAN);
+    assert_eq!(out.stderr, "");
+    let teams = section(&out.stdout, "BY DISTRICT: COMMUNE TEAMS");
+    assert_eq!(row(&teams, "Cao Lộc")[1..], ["22", "22"]);
+    assert_eq!(row(&teams, "Thành phố Lạng Sơn")[1..], ["8", "8"]);
+    // no district without its figures in one of the scenarios
+    assert!(
+        teams.iter().all(|l| !l.contains('—')),
+        "{}",
+        teams.join("\n")
+    );
+    assert!(!out.stdout.contains("Huyện Cao Lộc ┆"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains(
+            "In scenario B, \"Thành phố Lạng Sơn\" is named \"TP. Lạng Sơn\"; \"Cao Lộc\" is \
+             named \"Huyện Cao Lộc\": the same districts, shown under scenario A's names."
+        ),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("The scenarios have the same inputs."),
+        "{}",
+        out.stdout
+    );
+    let vi = compare(&[shipped, &b.path()]).run().code(EXIT_PLAN);
+    assert!(
+        vi.stdout
+            .contains("Trong kịch bản B, \"Thành phố Lạng Sơn\" ghi là \"TP. Lạng Sơn\"; \"Cao Lộc\" ghi là \"Huyện Cao Lộc\""),
+        "{}",
+        vi.stdout
+    );
+}
+
+/// Trial 13g K20: a district of B whose name two of A's districts share once the unit word is
+/// set aside ("Kỳ Anh" beside A's "Huyện Kỳ Anh" and "Thị xã Kỳ Anh") is not paired with either:
+/// the comparison is refused, naming both and what to write.
+#[test]
+fn a_district_of_b_that_two_of_a_s_share_is_refused() {
+    let a = WhatIf::shipped()
+        .replace("name = \"Hữu Lũng\"", "name = \"Huyện Kỳ Anh\"")
+        .replace("name = \"Cao Lộc\"", "name = \"Thị xã Kỳ Anh\"");
+    let b = WhatIf::shipped().replace("name = \"Hữu Lũng\"", "name = \"Kỳ Anh\"");
+    let out = compare(&[&a.path(), &b.path()])
+        .lang("en")
+        .run()
+        .code(EXIT_BAD_INPUT);
+    assert_eq!(out.stdout, "");
+    for said in [
+        "scenario B's district \"Kỳ Anh\" is the name of 2 of scenario A's districts: \"Huyện Kỳ \
+         Anh\", \"Thị xã Kỳ Anh\"; which one it is compared with is not known",
+        "hint: in scenario B, write the full name, unit word and all, as scenario A does, e.g. \
+         \"Huyện Kỳ Anh\"",
+    ] {
+        assert!(out.stderr.contains(said), "{said:?} in {}", out.stderr);
+    }
+    let vi = compare(&[&a.path(), &b.path()]).run().code(EXIT_BAD_INPUT);
+    assert!(
+        vi.stderr.contains(
+            "huyện \"Kỳ Anh\" của kịch bản B là tên của 2 huyện của kịch bản A: \"Huyện Kỳ Anh\", \
+             \"Thị xã Kỳ Anh\"; không biết so với huyện nào"
+        ),
+        "{}",
+        vi.stderr
+    );
+    assert!(
+        vi.stderr
+            .contains("gợi ý: trong kịch bản B, ghi đầy đủ tên"),
+        "{}",
+        vi.stderr
+    );
+}

@@ -383,11 +383,13 @@ error_contains = "sổ sách"
           error: {rule}:3:9: district \"Xã thử\": rule `throws` stopped with an error in `before_solve`: sổ sách chưa khớp
            3 |         throw \"sổ sách chưa khớp\";
              |         ^
+          hint: this message is the rule's own (written after `throw` on the line shown): do what it says, often correct a value in the scenario's [params]; if the message is wrong, correct the rule
   ✗ no error expected ({shown}:18)
       the rules stopped with an error (the case expects none):
           error: {rule}:3:9: district \"Xã thử\": rule `throws` stopped with an error in `before_solve`: sổ sách chưa khớp
            3 |         throw \"sổ sách chưa khớp\";
              |         ^
+          hint: this message is the rule's own (written after `throw` on the line shown): do what it says, often correct a value in the scenario's [params]; if the message is wrong, correct the rule
   ✗ another district does not stop ({shown}:25)
       error_contains (line 30)
         expected: the rules stop with an error containing \"sổ sách\"
@@ -1031,4 +1033,62 @@ fn a_long_case_name_is_cut() {
         &out.stdout[..300.min(out.stdout.len())]
     );
     assert!(out.stdout.len() < 1_000, "{} bytes", out.stdout.len());
+}
+
+/// Trial 13g K8: a case's district is found as every other input finds it (other capitals,
+/// the unit word, "Lạng Sơn" for the city), and a table naming an existing district so
+/// replaces it: the province keeps its 11 districts.
+#[test]
+fn a_case_s_district_is_found_as_every_other_input_finds_it() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("count.rhai"),
+        "fn before_solve(district, scenario) {\n    throw \"n=\" + scenario.districts().len() + \" \" + district.name + \" \" + district.installed;\n}\n",
+    )
+    .unwrap();
+    let case = |name: &str, district: &str, expected: &str| {
+        format!(
+            "\n[[case]]\nname = \"{name}\"\ndistrict = {district}\n\n[case.expect]\nerror_contains = \"{expected}\"\n"
+        )
+    };
+    let mut text = format!("scenario = \"{}\"\nrules = [\"count.rhai\"]\n", scenario());
+    text += &case(
+        "capitals and unit word",
+        "\"HUYỆN  hữu lũng\"",
+        "n=11 Hữu Lũng 18019",
+    );
+    text += &case(
+        "abbreviated unit word",
+        "\"TP Lạng Sơn\"",
+        "n=11 Thành phố Lạng Sơn",
+    );
+    text += &case(
+        "without the unit word",
+        "\"Lạng Sơn\"",
+        "n=11 Thành phố Lạng Sơn",
+    );
+    text += &case(
+        "a table in lower case",
+        "{ name = \"cao lộc\", installed = 300, smartphones = 1000, teams = { commune = 5 } }",
+        "n=11 Cao Lộc 300",
+    );
+    text += &case(
+        "a table with the unit word",
+        "{ name = \"Huyện Cao Lộc\", installed = 301, smartphones = 1000, teams = { commune = 5 } }",
+        "n=11 Cao Lộc 301",
+    );
+    text += &case(
+        "a new district",
+        "{ name = \"Huyện Mới\", installed = 302, smartphones = 1000, teams = { commune = 5 } }",
+        "n=12 Huyện Mới 302",
+    );
+    let path = dir.path().join("t.toml");
+    std::fs::write(&path, text).unwrap();
+    let out = rules_test([&path]);
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    assert!(
+        out.stdout.contains("6 trường hợp: 6 đạt, 0 không đạt"),
+        "{}",
+        out.stdout
+    );
 }

@@ -988,3 +988,56 @@ fn hidden_files_in_a_rules_folder_are_not_run() {
     assert!(directives.contains("\"communication\""), "{directives}");
     assert!(!directives.contains("._communication"), "{directives}");
 }
+
+/// Trial 13g K13: Rhai names a closure `anon$` and a hash seeded anew in each process; a
+/// closure put into a directive's text, thrown, or called with the wrong number of values
+/// printed that name, other bytes on every run. Two runs of the binary now print the same
+/// bytes, and never the name.
+#[test]
+fn a_closure_in_a_rule_gives_the_same_bytes_on_every_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = env!("CARGO_MANIFEST_DIR");
+    let bodies = [
+        "district.directive(#{ action: \"Việc \" + f, action_en: \"Task \" + f, unit: \"UBND\", priority: 4 });",
+        "district.add_installs(1.0, `Lý do ${f}`, \"Reason \" + f);",
+        "throw #{ vi: \"Lỗi \" + f, en: \"Error \" + f };",
+        "throw [f];",
+        "let y = f.call(1, 2);",
+    ];
+    for (i, body) in bodies.iter().enumerate() {
+        let hook = if i == 0 {
+            "after_solve"
+        } else {
+            "before_solve"
+        };
+        std::fs::write(
+            dir.path().join(format!("r{i}.rhai")),
+            format!("fn {hook}(district, scenario) {{\n    let f = |x| x + 1;\n    {body}\n}}\n"),
+        )
+        .unwrap();
+        let scenario = dir.path().join(format!("s{i}.toml"));
+        std::fs::write(
+            &scenario,
+            format!(
+                "base = \"{root}/scenarios/lang-son-2020-09-01.toml\"\nrules = [\"r{i}.rhai\"]\n"
+            ),
+        )
+        .unwrap();
+        for lang in ["vi", "en"] {
+            let run = || {
+                std::process::Command::new(env!("CARGO_BIN_EXE_campaign"))
+                    .args(["--lang", lang, "plan"])
+                    .arg(&scenario)
+                    .output()
+                    .unwrap()
+            };
+            let (first, second) = (run(), run());
+            assert_eq!(first.status.code(), Some(1), "{body}");
+            let said = String::from_utf8_lossy(&first.stderr).to_string();
+            assert_eq!(first.stdout, second.stdout, "{body}");
+            assert_eq!(said, String::from_utf8_lossy(&second.stderr), "{body}");
+            assert!(!said.contains("anon$") && !said.contains("Fn("), "{said}");
+            assert!(said.contains(&format!("r{i}.rhai:3:")), "{said}");
+        }
+    }
+}

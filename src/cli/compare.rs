@@ -7,6 +7,7 @@ use super::message::CompareProblem;
 use crate::cli::{EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_PLAN, Output, bad_input, output};
 use crate::compare::{self, Compared, Comparison};
 use crate::diagnostic::Message;
+use crate::scenario::DistrictInput;
 
 /// Plans every scenario and prints the comparison. Exit status: 0 when every plan meets its
 /// scenario, 2 when one does not (the comparison is still printed), 1 when a scenario cannot
@@ -43,10 +44,19 @@ pub fn run(
     }
     // each scenario's rules get their share of what the whole comparison's rules may take
     let count = scenarios.len();
-    let plan_one = |loaded: Result<_, _>| {
-        loaded.and_then(|(scenario, without): (_, Option<_>)| {
+    // a later scenario's districts under A's names, where the two name one district otherwise
+    // ("Huyện Cao Lộc" for "Cao Lộc"); A's districts are kept for that (trial 13g K20)
+    let mut first: Option<Vec<DistrictInput>> = None;
+    let mut plan_one = |i: usize, loaded: Result<_, _>| {
+        let mut c = loaded.and_then(|(scenario, without): (_, Option<_>)| {
             crate::rules::as_one_of(count, || Compared::plan(scenario, without.as_ref()))
-        })
+        })?;
+        match &first {
+            None if i == 0 => first = Some(c.scenario.districts.clone()),
+            Some(districts) => c.pair_with(districts, &compare::letter(i))?,
+            None => {}
+        }
+        Ok::<_, crate::diagnostic::Error>(c)
     };
     let mut errors: Vec<(usize, crate::diagnostic::Error)> = Vec::new();
     // JSON: each plan written as soon as it is made, then summarised, so that one whole plan
@@ -60,7 +70,7 @@ pub fn run(
         let mut feasible = true;
         let mut plan = |_: usize| {
             let (i, l) = loaded.next()?;
-            match plan_one(l) {
+            match plan_one(i, l) {
                 Ok(c) => {
                     feasible &= c.plan.status.meets_scenario();
                     Some(c)
@@ -88,7 +98,7 @@ pub fn run(
     // the rest (all of them unless streamed): planned, summarised, and every error kept
     let mut compared = Vec::with_capacity(count);
     for (i, l) in loaded {
-        match plan_one(l) {
+        match plan_one(i, l) {
             Ok(c) => compared.push(c.summarised()),
             Err(e) => errors.push((i, e)),
         }

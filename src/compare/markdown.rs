@@ -22,6 +22,9 @@ pub fn render(comparison: &Comparison, lang: Lang) -> String {
             line_start(&tables::unrelated_notice(lang, &letter))
         );
     }
+    for notice in tables::renamed_notices(comparison, lang) {
+        let _ = writeln!(out, "\n{}", line_start(&notice));
+    }
 
     let _ = writeln!(out, "\n## {}\n", inline(tables::province_heading(lang)));
     table(&mut out, &tables::province(comparison, lang));

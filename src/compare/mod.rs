@@ -8,6 +8,7 @@
 pub mod inputs;
 mod json;
 mod markdown;
+mod message;
 mod tables;
 mod terminal;
 
@@ -15,12 +16,14 @@ use std::path::Path;
 
 use crate::diagnostic::Error;
 use crate::limits::RULE_BYTES;
+use crate::model::{DistrictNames, Found};
 use crate::plan::Plan;
 use crate::report::Format;
-use crate::scenario::Scenario;
+use crate::scenario::{DistrictInput, Scenario};
 use crate::text::Lang;
 
 pub use inputs::{Difference, Input, RuleFile, Value};
+use message::PairProblem;
 
 /// One scenario of a comparison: as loaded, its rule files and its plan.
 #[derive(Debug, Clone)]
@@ -28,6 +31,9 @@ pub struct Compared {
     pub scenario: Scenario,
     pub rules: Vec<RuleFile>,
     pub plan: Plan,
+    /// The districts this scenario names otherwise than scenario A ([`Compared::pair_with`]):
+    /// A's name, then this scenario's, in this scenario's order.
+    pub renamed: Vec<(String, String)>,
 }
 
 impl Compared {
@@ -67,6 +73,7 @@ impl Compared {
             scenario,
             rules,
             plan,
+            renamed: Vec::new(),
         })
     }
 
@@ -79,6 +86,64 @@ impl Compared {
             district.trace = Vec::new();
         }
         self
+    }
+
+    /// Gives this scenario's districts the names scenario A (`first`) writes them with, where
+    /// the two name one district as every other input reads names ([`DistrictNames`]: "Huyện
+    /// Cao Lộc" is "Cao Lộc", "TP. Lạng Sơn" is "Thành phố Lạng Sơn"), so that the tables set
+    /// them side by side (trial 13g K20); each renamed district is kept in `renamed`. A name
+    /// that two of A's districts share ("Kỳ Anh" beside "Huyện Kỳ Anh" and "Thị xã Kỳ Anh") is
+    /// refused: which one it pairs with is not known. `first`: scenario A's districts; `letter`:
+    /// this scenario's.
+    pub fn pair_with(&mut self, first: &[DistrictInput], letter: &str) -> Result<(), Error> {
+        let theirs = first;
+        let index = DistrictNames::of(theirs.iter().map(|d| (d.name.as_str(), d.unit_type)));
+        let exact: std::collections::HashSet<&str> =
+            theirs.iter().map(|d| d.name.as_str()).collect();
+        // A's districts taken: by an exact name first, so that a look-alike does not take a
+        // district another row names exactly
+        let mut taken: Vec<bool> = theirs
+            .iter()
+            .map(|d| self.scenario.districts.iter().any(|o| o.name == d.name))
+            .collect();
+        let mut renames: Vec<(String, String)> = Vec::new();
+        for own in &self.scenario.districts {
+            if exact.contains(own.name.as_str()) {
+                continue;
+            }
+            match index.find(&own.name) {
+                Found::One(i) => {
+                    // two of this scenario's names for one of A's: left apart, as written
+                    if taken.get(i) == Some(&false) {
+                        taken[i] = true;
+                        renames.push((theirs[i].name.clone(), own.name.clone()));
+                    }
+                }
+                Found::Several(list) => {
+                    return Err(Error::new(PairProblem::Ambiguous {
+                        letter: letter.to_string(),
+                        name: crate::diagnostic::shortened(&own.name),
+                        candidates: list
+                            .iter()
+                            .filter_map(|&i| theirs.get(i).map(|d| d.name.clone()))
+                            .collect(),
+                    })
+                    .file(&self.scenario.path)
+                    .district(&own.name));
+                }
+                Found::None => {}
+            }
+        }
+        for (a, b) in &renames {
+            for d in self.scenario.districts.iter_mut().filter(|d| &d.name == b) {
+                d.name = a.clone();
+            }
+            for d in self.plan.districts.iter_mut().filter(|d| &d.name == b) {
+                d.name = a.clone();
+            }
+        }
+        self.renamed = renames;
+        Ok(())
     }
 }
 

@@ -89,6 +89,49 @@ pub fn unrelated_notice(lang: Lang, letter: &str) -> String {
     }
 }
 
+/// The districts a later scenario names otherwise than A, shown under A's names
+/// ([`crate::compare::Compared::pair_with`]): one sentence per such scenario, at most
+/// [`RENAMED_SHOWN`] names each.
+pub fn renamed_notices(comparison: &Comparison, lang: Lang) -> Vec<String> {
+    comparison
+        .scenarios
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !c.renamed.is_empty())
+        .map(|(i, c)| {
+            let letter = letter(i);
+            let pairs: Vec<String> = c
+                .renamed
+                .iter()
+                .take(RENAMED_SHOWN)
+                .map(|(a, b)| match lang {
+                    Lang::Vi => format!("\"{a}\" ghi là \"{b}\""),
+                    Lang::En => format!("\"{a}\" is named \"{b}\""),
+                })
+                .collect();
+            let more = c.renamed.len().saturating_sub(RENAMED_SHOWN);
+            let more = match (lang, more) {
+                (_, 0) => String::new(),
+                (Lang::Vi, n) => format!(" và {} huyện khác", crate::number::count(lang, n as f64)),
+                (Lang::En, n) => format!(" and {} more", crate::number::count(lang, n as f64)),
+            };
+            match lang {
+                Lang::Vi => format!(
+                    "Trong kịch bản {letter}, {}{more}: là cùng huyện, các bảng ghi theo tên của kịch bản A.",
+                    pairs.join("; ")
+                ),
+                Lang::En => format!(
+                    "In scenario {letter}, {}{more}: the same districts, shown under scenario A's names.",
+                    pairs.join("; ")
+                ),
+            }
+        })
+        .collect()
+}
+
+/// The renamed districts a notice names, at most.
+const RENAMED_SHOWN: usize = 10;
+
 /// `Toàn tỉnh` / `Province`.
 pub fn province_heading(lang: Lang) -> &'static str {
     words::PROVINCE.get(lang)

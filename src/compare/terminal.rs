@@ -28,6 +28,9 @@ pub fn render(comparison: &Comparison, lang: Lang, width: Option<usize>) -> Stri
             &tables::unrelated_notice(lang, &letter),
         );
     }
+    for notice in tables::renamed_notices(comparison, lang) {
+        line(&mut out, width, "", "", &notice);
+    }
 
     heading(&mut out, width, tables::province_heading(lang));
     let province = tables::province(comparison, lang);

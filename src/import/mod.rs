@@ -46,6 +46,9 @@ pub struct Coverage {
 pub struct ImportedDistrict {
     /// NFC, trimmed, without "Huyện " ([`table::district_name`]).
     pub name: String,
+    /// The name cell as typed (NFC, trimmed), unit word and all: a `[[history]]` row is
+    /// found by it, since "Huyện Kỳ Anh" and "Thị xã Kỳ Anh" differ by the unit word only.
+    pub typed: String,
     pub installed: u64,
     pub smartphones: u64,
     /// The unit type the table gives (its unit-type column, or the name as typed: "TP. Lạng
@@ -513,8 +516,8 @@ impl Read<'_> {
             }));
         }
         // the name cell as typed ("TP. Lạng Sơn") and the type it says, read once for the row
-        let typed = crate::text::normalise(row.cell(self.header.columns.district));
-        let typed = UnitType::split_name(&typed);
+        let typed_name = crate::text::normalise(row.cell(self.header.columns.district));
+        let typed = UnitType::split_name(&typed_name);
         let mut unit_type = unit_type(row, self.header, name, typed)
             .map_err(|(problem, title)| in_row(problem).table_column(title))?;
         let column_given = self
@@ -552,6 +555,7 @@ impl Read<'_> {
             extras,
             unit_type,
             name: name.to_string(),
+            typed: typed_name.clone(),
             installed,
             smartphones,
             line: row.line,

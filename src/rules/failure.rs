@@ -400,6 +400,15 @@ pub(crate) fn runtime(err: &EvalAltResult, site: &Site) -> Error {
                 hook,
                 problem: problem.clone(),
             },
+            // a function thrown, or a text made of one: Rhai would write a closure as a name
+            // made anew on every run (trial 13g K13)
+            None if thrown_function(value) => RuleFailure::Host {
+                rule,
+                hook,
+                problem: HostProblem::Value(ValueProblem::FunctionAsText {
+                    input: super::message::Input::Thrown,
+                }),
+            },
             None => match thrown_text(value) {
                 Some(Thrown::Text(vi, en)) => RuleFailure::ThrownText {
                     rule,
@@ -458,6 +467,19 @@ pub(crate) fn runtime(err: &EvalAltResult, site: &Site) -> Error {
         };
     }
     with_position(error, site.source, pos)
+}
+
+/// How Rhai names a closure: `anon$` and a hash (`rhai::engine::FN_ANONYMOUS`).
+const ANONYMOUS: &str = "anon$";
+
+/// Whether a thrown value is a function, or holds one (in a text, a map, a list).
+fn thrown_function(value: &Dynamic) -> bool {
+    if value.is::<rhai::FnPtr>() {
+        return true;
+    }
+    // a map or a list is written with Rhai's own words for a function in it
+    let shown = value.to_string();
+    super::value::holds_function(&shown) || (!value.is_string() && shown.contains(ANONYMOUS))
 }
 
 /// What a thrown map `#{ vi: "...", en: "..." }` says.
@@ -571,6 +593,10 @@ fn runtime_detail(err: &EvalAltResult, site: &Site, pos: Position) -> RuntimePro
                         (n, a.strip_suffix(')').unwrap_or(a))
                     });
             let args = argument_types(args);
+            // a closure of the rule: Rhai names it `anon$` and a hash made anew each run
+            if name.starts_with(ANONYMOUS) {
+                return closure_call(source, at, args.len());
+            }
             if !name.starts_with(|c: char| c.is_alphabetic() || c == '_') {
                 let operands = at.map_or([None, None], |at| operands(source, at, name, args.len()));
                 return RuntimeProblem::CannotApply {
@@ -672,6 +698,105 @@ fn runtime_detail(err: &EvalAltResult, site: &Site, pos: Position) -> RuntimePro
         },
         _ => RuntimeProblem::Rhai { english: english() },
     }
+}
+
+/// A closure called with another number of values than it takes, at byte `at` of `source`
+/// (the `call` of `f.call(1, 2)`, or the `f` of `f(1, 2)`); `values`: how many Rhai passed
+/// (the values the closure captured among them). Where the text shows it plainly: the line
+/// and head (`|x|`) of `let f = |x| ...` above the call, and the values the call gives.
+fn closure_call(source: &str, at: Option<usize>, values: usize) -> RuntimeProblem {
+    let unknown = RuntimeProblem::ClosureCall {
+        defined: None,
+        takes: None,
+        given: values,
+    };
+    let Some(at) = at else {
+        return unknown;
+    };
+    let rest = source.get(at..).unwrap_or("");
+    let word = |s: &str| -> String {
+        s.chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect()
+    };
+    // `f.call(...)`: the name before the dot; `f(...)`: the name here
+    let (name, after) = if rest.starts_with("call") && source[..at].ends_with('.') {
+        let before = &source[..at - 1];
+        let start = before
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_alphanumeric() || *c == '_')
+            .last()
+            .map_or(before.len(), |(i, _)| i);
+        (before[start..].to_string(), &rest["call".len()..])
+    } else {
+        let name = word(rest);
+        let after = &rest[name.len()..];
+        (name, after)
+    };
+    let given = call_values(after).unwrap_or(values);
+    if name.is_empty() {
+        return RuntimeProblem::ClosureCall {
+            defined: None,
+            takes: None,
+            given,
+        };
+    }
+    // the closest `let name = |...|` (or `name = |...|`) above the call
+    let mut defined = None;
+    for (i, line) in source[..at].lines().enumerate() {
+        let mut from = 0;
+        while let Some(found) = line[from..].find(name.as_str()) {
+            let start = from + found;
+            from = start + name.len();
+            let clean_start = line[..start]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
+            let tail = line[from..].trim_start();
+            let Some(tail) = tail.strip_prefix('=') else {
+                continue;
+            };
+            let tail = tail.trim_start();
+            if !clean_start || tail.starts_with('=') || !tail.starts_with('|') {
+                continue;
+            }
+            let head_end = tail[1..].find('|').map(|e| e + 2);
+            if let Some(end) = head_end {
+                defined = Some((i + 1, tail[..end].to_string()));
+            }
+        }
+    }
+    let takes = defined.as_ref().map(|(_, head)| {
+        head.trim_matches('|')
+            .split(',')
+            .filter(|p| !p.trim().is_empty())
+            .count()
+    });
+    RuntimeProblem::ClosureCall {
+        defined,
+        takes,
+        given,
+    }
+}
+
+/// How many values the call whose `(` starts `text` (after spaces) gives, when its `)` is on
+/// the text and no text in quotes holds a bracket.
+fn call_values(text: &str) -> Option<usize> {
+    let text = text.trim_start().strip_prefix('(')?;
+    let (mut depth, mut commas, mut any) = (0usize, 0usize, false);
+    for c in text.chars() {
+        match c {
+            '"' | '\'' | '`' => return None,
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' if depth > 0 => depth -= 1,
+            ')' => return Some(if any { commas + 1 } else { 0 }),
+            ',' if depth == 0 => commas += 1,
+            c if !c.is_whitespace() => any = true,
+            _ => {}
+        }
+    }
+    None
 }
 
 /// The argument types of a Rhai signature: "&str | ImmutableString | String, i64".

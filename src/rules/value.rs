@@ -97,6 +97,9 @@ pub(crate) fn text(value: &Dynamic, input: Input) -> Fallible<String> {
 /// on (an escape, a carriage return, a zero-width space, a direction mark), line breaks and
 /// tabs apart. Its length in characters.
 pub(crate) fn printed(text: &str, input: Input) -> Fallible<usize> {
+    if holds_function(text) {
+        return Err(ValueProblem::FunctionAsText { input }.into());
+    }
     let chars = text.chars().count();
     if chars > MAX_TEXT_CHARS {
         return Err(ValueProblem::TooLong {
@@ -138,6 +141,18 @@ pub(crate) fn around(text: &str, at: usize) -> String {
         "{more_before}{}{more_after}",
         crate::text::show_hidden(&window)
     )
+}
+
+/// What a function value becomes as text (`"Task " + f`, `` `${f}` ``, `f.to_string()`,
+/// `debug(f)`): a mark no text a person writes holds, so that a text holding it is refused
+/// where the host takes it ([`printed`], a thrown text), never printed. Rhai's own rendering
+/// of a closure, `Fn(anon$59f8a3d5fc36810c)`, names it by a hash made anew on every run (trial
+/// 13g K13).
+pub(crate) const FUNCTION_TEXT: &str = "\u{fdd0}Fn\u{fdd1}";
+
+/// Whether `text` holds a function value turned into text ([`FUNCTION_TEXT`]).
+pub(crate) fn holds_function(text: &str) -> bool {
+    text.contains(FUNCTION_TEXT)
 }
 
 /// A language code for the formatting functions: "vi" or "en".

@@ -13,7 +13,7 @@ use super::kinds::kind_counts;
 use super::message::{File, Hint, Named, TestFileProblem, TomlSyntax};
 use crate::diagnostic::{Error, Location, did_you_mean};
 use crate::limits::TOML_BYTES;
-use crate::model::Scope;
+use crate::model::{DistrictNames, Found, Scope};
 use crate::scenario::document::{Table, Value, as_array, as_str, as_table, pos, wrong_type};
 use crate::scenario::message::Expected;
 use crate::scenario::{self, DistrictInput, Param, Scenario};
@@ -499,11 +499,43 @@ fn place_district(table: &Table<'_, '_>, scenario: &mut Scenario) -> Result<usiz
         "district",
         "district = \"Hữu Lũng\"   (hoặc/or district = { name = \"...\", installed = 300, smartphones = 1000, teams = { commune = 5 } })",
     )?;
+    // the scenario's districts as every other input finds them ([`DistrictNames`]: case,
+    // spaces, the unit word, look-alike letters; trial 13g K8)
+    let index = DistrictNames::of(
+        scenario
+            .districts
+            .iter()
+            .map(|d| (d.name.as_str(), d.unit_type)),
+    );
+    let ambiguous = |name: String, list: Vec<usize>, scenario: &Scenario| {
+        src.error(
+            pos(value),
+            TestFileProblem::AmbiguousDistrict {
+                name,
+                candidates: list
+                    .iter()
+                    .filter_map(|&i| scenario.districts.get(i).map(|d| d.name.clone()))
+                    .collect(),
+            },
+        )
+        .field("district")
+    };
     match value.get_ref() {
         DeValue::String(written) => {
             let name = scenario::normalise(written);
             if let Some(i) = scenario.districts.iter().position(|d| d.name == name) {
                 return Ok(i);
+            }
+            match index.find(&name) {
+                Found::One(i) => return Ok(i),
+                Found::Several(list) => {
+                    return Err(ambiguous(
+                        crate::diagnostic::shortened(&name),
+                        list,
+                        scenario,
+                    ));
+                }
+                Found::None => {}
             }
             let names = scenario.districts.iter().map(|d| d.name.as_str());
             let close = did_you_mean(&name, names.clone()).map(str::to_string);
@@ -515,18 +547,37 @@ fn place_district(table: &Table<'_, '_>, scenario: &mut Scenario) -> Result<usiz
                 )
                 .field("district"))
         }
-        DeValue::Table(_) => {
-            let district = scenario::district_table(src, value, &scenario.team_kinds)?;
-            match scenario
+        DeValue::Table(table) => {
+            let mut district = scenario::district_table(src, value, &scenario.team_kinds)?;
+            let found = match scenario
                 .districts
                 .iter()
                 .position(|d| d.name == district.name)
             {
-                Some(i) => {
+                Some(i) => Found::One(i),
+                None => index.find(&district.name),
+            };
+            match found {
+                // the district it names, replaced: under the scenario's name (and unit type,
+                // unless the table gives one), as the rules and the expectations name it
+                Found::One(i) => {
+                    let own = &scenario.districts[i];
+                    district.name = own.name.clone();
+                    if !table
+                        .iter()
+                        .any(|(k, _)| k.get_ref().as_ref() == "unit_type")
+                    {
+                        district.unit_type = own.unit_type;
+                    }
                     scenario.districts[i] = district;
                     Ok(i)
                 }
-                None => {
+                Found::Several(list) => Err(ambiguous(
+                    crate::diagnostic::shortened(&district.name),
+                    list,
+                    scenario,
+                )),
+                Found::None => {
                     scenario.districts.push(district);
                     Ok(scenario.districts.len() - 1)
                 }

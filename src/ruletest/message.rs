@@ -299,6 +299,12 @@ pub(super) enum TestFileProblem {
         close: Option<String>,
         known: crate::diagnostic::Shortlist,
     },
+    /// The case's `district` (`name`, as written) is the name of two or more of the
+    /// scenario's districts once the unit word is set aside: `candidates`, their full names.
+    AmbiguousDistrict {
+        name: String,
+        candidates: Vec<String>,
+    },
     /// `plan` gives a district more teams of a local kind than it has.
     AboveLocalTeams {
         district: String,
@@ -423,6 +429,15 @@ impl Message for TestFileProblem {
                     known.districts_vi()
                 ),
             }),
+            AmbiguousDistrict { name, candidates } => Said::new(format!(
+                "\"{name}\" là tên của {} huyện của kịch bản: {}; không biết là huyện nào",
+                candidates.len(),
+                crate::text::quoted_list(candidates)
+            ))
+            .hint(format!(
+                "ghi đầy đủ tên, cả loại đơn vị, ví dụ district = \"{}\"",
+                candidates.first().unwrap_or(name)
+            )),
             AboveLocalTeams {
                 district,
                 kind,
@@ -552,6 +567,15 @@ impl Message for TestFileProblem {
                     known.districts_en()
                 ),
             }),
+            AmbiguousDistrict { name, candidates } => Said::new(format!(
+                "\"{name}\" is the name of {} of the scenario's districts: {}; which one is not known",
+                candidates.len(),
+                crate::text::quoted_list(candidates)
+            ))
+            .hint(format!(
+                "write the full name, unit word and all, e.g. district = \"{}\"",
+                candidates.first().unwrap_or(name)
+            )),
             AboveLocalTeams {
                 district,
                 kind,

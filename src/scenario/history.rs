@@ -327,14 +327,24 @@ pub(crate) fn history(
         let mut lines = vec![0; districts.len()];
         let mut seen = vec![false; districts.len()];
         for row in &coverage.districts {
-            let found = match by_name.get(row.name.as_str()) {
+            // the row as typed first, unit word and all: "Huyện Kỳ Anh" beside "Thị xã Kỳ
+            // Anh" is told apart by it (trial 13g K2); then as the import keeps it
+            let written = if row.typed.is_empty() {
+                &row.name
+            } else {
+                &row.typed
+            };
+            let found = match by_name
+                .get(written.as_str())
+                .or_else(|| by_name.get(row.name.as_str()))
+            {
                 Some(&i) => Some(i),
-                None => match index.find(&row.name) {
+                None => match index.find(written) {
                     crate::model::Found::One(i) => Some(i),
                     crate::model::Found::Several(list) => {
                         return Err(Error::new(HistoryProblem::AmbiguousDistrict {
                             date,
-                            name: shortened(&row.name),
+                            name: shortened(written),
                             line: row.line,
                             candidates: list
                                 .iter()
@@ -342,9 +352,9 @@ pub(crate) fn history(
                                 .collect(),
                         })
                         .file(&path)
-                        .district(&row.name));
+                        .district(written.as_str()));
                     }
-                    crate::model::Found::None => None,
+                    crate::model::Found::None => index.find(&row.name).one(),
                 },
             };
             let Some(i) = found else {

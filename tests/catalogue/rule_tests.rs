@@ -75,6 +75,14 @@ fn cases() -> Vec<Case> {
             .place("vòng lại chính nó", "loops back on itself")
             .hint("xóa liên kết này, hoặc tạo lại nó trỏ tới tệp thật", "delete the link, or make it again pointing at the real file"),
         // ---- a mistake in the test file ----
+        // trial 13g K8: a case's district is found as every other input finds it; a name two
+        // units share without the unit word is refused with both
+        edited("rule test: a district name two units share", "district = \"Hữu Lũng\"", "district = \"Kỳ Anh\"")
+            .edit(super::SCENARIO, "name = \"Hữu Lũng\"", "name = \"Huyện Kỳ Anh\"")
+            .edit(super::SCENARIO, "name = \"Cao Lộc\"", "name = \"Thị xã Kỳ Anh\"")
+            .at(&format!("{AT}:6:12"))
+            .place("\"Kỳ Anh\" là tên của 2 huyện của kịch bản: \"Huyện Kỳ Anh\", \"Thị xã Kỳ Anh\"", "\"Kỳ Anh\" is the name of 2 of the scenario's districts: \"Huyện Kỳ Anh\", \"Thị xã Kỳ Anh\"")
+            .hint("ghi đầy đủ tên, cả loại đơn vị, ví dụ district = \"Huyện Kỳ Anh\"", "write the full name, unit word and all, e.g. district = \"Huyện Kỳ Anh\""),
         test_file("rule test: no scenario", &format!("rules = [\"../door-to-door.rhai\"]\n{CASE}"))
             .at(&format!("{AT}: "))
             .place("thiếu khóa `scenario`", "missing key `scenario`")

@@ -75,6 +75,20 @@ fn cases() -> Vec<Case> {
             .at("rules/communication.rhai:18:22")
             .place("`teams` chỉ dùng được sau khi lập kế hoạch", "`teams` can only be used after the solve")
             .hint("chuyển dòng này vào `fn after_solve(district, scenario)`", "move this line into `fn after_solve(district, scenario)`"),
+        // trial 13g K13: a function turned into text, or a closure given the wrong number of
+        // values, was written with Rhai's `anon$` name, a hash made anew on every run
+        before_solve("rule: a function put into a reason", "let f = |x| x + 1; district.add_installs(1.0, \"Lý do \" + f, \"Reason \" + f);")
+            .at("rules/communication.rhai:18:33")
+            .place("`add_installs`: lý do (tiếng Việt) chứa một hàm", "`add_installs`: the reason (Vietnamese) holds a function")
+            .hint("gọi hàm để lấy kết quả rồi mới ghép vào nội dung", "call it and put its result in the text"),
+        before_solve("rule: a function thrown in a text", "let f = |x| x + 1; throw `Lỗi ${f}`;")
+            .at("rules/communication.rhai:18:24")
+            .place("nội dung của `throw` chứa một hàm", "the text of `throw` holds a function")
+            .hint("gọi hàm để lấy kết quả", "call it and put its result"),
+        before_solve("rule: a closure given two values", "let f = |x| x + 1; let y = f.call(1, 2);")
+            .at("rules/communication.rhai:18:34")
+            .place("hàm viết ở dòng 18 (|x| ...) nhận 1 giá trị, ở đây được cho 2", "the function defined at line 18 (|x| ...) takes 1 value, it was given 2")
+            .hint("cho hàm đúng số giá trị nó nhận", "give it as many values as it takes"),
         before_solve("rule: a district figure changed", "district.rate = 0.5;")
             .at("rules/communication.rhai:18:14")
             .place("không thể gán `rate`", "cannot assign `rate`")

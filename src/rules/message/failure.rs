@@ -506,6 +506,15 @@ pub(crate) enum RuntimeProblem {
     NotIterable,
     /// `this` outside a function called with a dot (`x.f()`).
     UnboundThis,
+    /// A function written in the rule (a closure, `|x| x + 1`) called with another number of
+    /// values than it takes: `given`. Where the rule's text shows it plainly, `defined` is its
+    /// line and its head as written (`|x|`), and `takes` how many values that head names.
+    /// Never Rhai's name for it, `anon$` and a hash made anew on every run (trial 13g K13).
+    ClosureCall {
+        defined: Option<(usize, String)>,
+        takes: Option<usize>,
+        given: usize,
+    },
     /// `sort()` on a list whose items are of different types (numbers and texts).
     SortMixed,
     /// `sort()` on a list of items that have no order (maps, lists).
@@ -1171,6 +1180,28 @@ impl Message for RuntimeProblem {
                 "`for` chỉ đi qua được một danh sách, một khoảng số (ví dụ `0..10`) hoặc một đoạn chữ",
             )
             .hint("để lặp n lần, viết `for i in 0..n { ... }`; để đi qua các khóa của một bảng `m`, viết `for k in m.keys() { ... }`"),
+            ClosureCall {
+                defined,
+                takes,
+                given,
+            } => {
+                let function = match defined {
+                    Some((line, head)) => format!("hàm viết ở dòng {line} ({head} ...)"),
+                    None => "hàm viết trong quy tắc (dạng `|x| ...`)".to_string(),
+                };
+                Said::new(match takes {
+                    Some(takes) => format!(
+                        "{function} nhận {takes} giá trị, ở đây được cho {given}"
+                    ),
+                    None => format!(
+                        "{function} được cho {given} giá trị, khác số giá trị hàm nhận"
+                    ),
+                })
+                .hint(
+                    "cho hàm đúng số giá trị nó nhận, mỗi giá trị một tham số giữa hai dấu `|`: \
+                     `let f = |x| x + 1; f.call(2)`",
+                )
+            }
             UnboundThis => Said::new(
                 "`this` chỉ có nghĩa trong một hàm được gọi sau dấu chấm (`giá_trị.hàm()`); ở đây \
                  nó không chỉ giá trị nào",
@@ -1385,6 +1416,31 @@ impl Message for RuntimeProblem {
                 "`for` can only go through a list, a range of numbers (e.g. `0..10`) or a text",
             )
             .hint("to repeat n times, write `for i in 0..n { ... }`; to go through the keys of a map `m`, write `for k in m.keys() { ... }`"),
+            ClosureCall {
+                defined,
+                takes,
+                given,
+            } => {
+                let function = match defined {
+                    Some((line, head)) => format!("the function defined at line {line} ({head} ...)"),
+                    None => "a function written in the rule (such as `|x| ...`)".to_string(),
+                };
+                let values = |n: usize| if n == 1 { "value" } else { "values" };
+                Said::new(match takes {
+                    Some(takes) => format!(
+                        "{function} takes {takes} {}, it was given {given}",
+                        values(*takes)
+                    ),
+                    None => format!(
+                        "{function} was given {given} {}, not the number it takes",
+                        values(*given)
+                    ),
+                })
+                .hint(
+                    "give it as many values as it takes, one for each name between its `|`: \
+                     `let f = |x| x + 1; f.call(2)`",
+                )
+            }
             UnboundThis => Said::new(
                 "`this` means something only in a function called after a dot (`value.function()`); \
                  here it refers to no value",

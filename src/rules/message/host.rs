@@ -782,6 +782,12 @@ pub(crate) enum ValueProblem {
         character: char,
         around: String,
     },
+    /// A function value (`|x| x + 1`, `Fn("name")`) turned into text (`"Task " + f`,
+    /// `` `${f}` ``, `f.to_string()`): the function, not its result (Rhai would write a
+    /// closure as a name it makes up anew on every run; trial 13g K13).
+    FunctionAsText {
+        input: Input,
+    },
 }
 
 impl Message for ValueProblem {
@@ -927,6 +933,14 @@ impl Message for ValueProblem {
             .hint(
                 "xoá ký tự đó (nó thường lẫn vào khi sao chép từ trang web hoặc Word); trong nội \
                  dung chỉ được xuống dòng (\\n) và tab (\\t)",
+            ),
+            FunctionAsText { input } => Said::new(format!(
+                "{} chứa một hàm (như `|x| ...`), không phải kết quả của hàm",
+                input.vi(),
+            ))
+            .hint(
+                "gọi hàm để lấy kết quả rồi mới ghép vào nội dung, ví dụ `\"Việc \" + f.call(x)` \
+                 thay cho `\"Việc \" + f`",
             ),
         }
     }
@@ -1076,6 +1090,14 @@ impl Message for ValueProblem {
                 "delete it (such characters come in when copying from a web page or Word); a \
                  text may hold line breaks (\\n) and tabs (\\t) only",
             ),
+            FunctionAsText { input } => Said::new(format!(
+                "{} holds a function (such as `|x| ...`), not its result",
+                input.en(),
+            ))
+            .hint(
+                "call it and put its result in the text, e.g. `\"Task \" + f.call(x)` instead \
+                 of `\"Task \" + f`",
+            ),
         }
     }
 }
@@ -1103,6 +1125,8 @@ pub(crate) enum Input {
     FmtCount,
     /// `fmt_percent`'s rate.
     FmtPercent,
+    /// The text a rule throws.
+    Thrown,
 }
 
 impl Input {
@@ -1119,6 +1143,7 @@ impl Input {
             Input::Reason { english: true } => "`add_installs`: lý do (tiếng Anh)".into(),
             Input::FmtCount => "`fmt_count`: số".into(),
             Input::FmtPercent => "`fmt_percent`: tỷ lệ".into(),
+            Input::Thrown => "nội dung của `throw`".into(),
         }
     }
 
@@ -1135,6 +1160,7 @@ impl Input {
             Input::Reason { english: true } => "`add_installs`: the reason (English)".into(),
             Input::FmtCount => "`fmt_count`: the count".into(),
             Input::FmtPercent => "`fmt_percent`: the rate".into(),
+            Input::Thrown => "the text of `throw`".into(),
         }
     }
 }
