@@ -197,7 +197,7 @@ fn vietnamese_numbers_by_default_and_markdown() {
     assert!(md.stdout.starts_with(
         "# Lạng Sơn, 2020-09-01 — thay đổi mục tiêu toàn tỉnh (target.provincial\\_rate) = 0,40 … 0,41"
     ));
-    assert!(md.stdout.contains("| Mục tiêu toàn tỉnh | Kết quả |"));
+    assert!(md.stdout.contains("| Mục tiêu toàn tỉnh | Phương án | Đạt mục tiêu |"));
     // every row of the table is one line, with as many cells as the header
     let rows: Vec<&str> = md.stdout.lines().filter(|l| l.starts_with('|')).collect();
     let cells = |l: &str| l.matches(" | ").count();
@@ -546,4 +546,26 @@ fn values_are_grouped_and_names_in_markdown_are_text() {
     // the curves are in a code block, where nothing is Markdown; above it, no raw name
     let (prose, _) = md.stdout.split_once("\n```\n").unwrap();
     assert!(!prose.contains(named), "{}", md.stdout);
+}
+
+/// Trial 13g K7: the column of feasibility says "khả thi" as the plan does, never the target's
+/// "đạt được"; a column beside it says whether each value's plan reaches the target as printed,
+/// and a rate short of it prints apart from it.
+#[test]
+fn the_sweep_says_feasible_and_the_targets_verdict_apart() {
+    let out = campaign(&["sweep", SHIPPED, "--vary", "horizon_days=7..21:7"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(!out.stdout.contains("đạt được"), "{}", out.stdout);
+    let row = |value: &str| {
+        out.stdout
+            .lines()
+            .find(|l| l.starts_with(&format!("│ {value} ")))
+            .unwrap_or_else(|| panic!("no row {value}: {}", out.stdout))
+            .to_string()
+    };
+    // 7 days: every constraint holds, the 40% target is missed (37,25%)
+    assert!(row("7").contains("khả thi ┆ 40% — CHƯA ĐẠT ┆"), "{}", row("7"));
+    assert!(row("21").contains("khả thi ┆ 40% — ĐẠT ┆"), "{}", row("21"));
+    let en = campaign(&["--lang", "en", "sweep", SHIPPED, "--vary", "horizon_days=7..21:7"]);
+    assert!(en.stdout.contains("feasible ┆ 40% — not reached ┆"), "{}", en.stdout);
 }
