@@ -197,7 +197,10 @@ fn vietnamese_numbers_by_default_and_markdown() {
     assert!(md.stdout.starts_with(
         "# Lạng Sơn, 2020-09-01 — thay đổi mục tiêu toàn tỉnh (target.provincial\\_rate) = 0,40 … 0,41"
     ));
-    assert!(md.stdout.contains("| Mục tiêu toàn tỉnh | Phương án | Đạt mục tiêu |"));
+    assert!(
+        md.stdout
+            .contains("| Mục tiêu toàn tỉnh | Phương án | Đạt mục tiêu |")
+    );
     // every row of the table is one line, with as many cells as the header
     let rows: Vec<&str> = md.stdout.lines().filter(|l| l.starts_with('|')).collect();
     let cells = |l: &str| l.matches(" | ").count();
@@ -564,8 +567,23 @@ fn the_sweep_says_feasible_and_the_targets_verdict_apart() {
             .to_string()
     };
     // 7 days: every constraint holds, the 40% target is missed (37,25%)
-    assert!(row("7").contains("khả thi ┆ 40% — CHƯA ĐẠT ┆"), "{}", row("7"));
+    assert!(
+        row("7").contains("khả thi ┆ 40% — CHƯA ĐẠT ┆"),
+        "{}",
+        row("7")
+    );
     assert!(row("21").contains("khả thi ┆ 40% — ĐẠT ┆"), "{}", row("21"));
-    let en = campaign(&["--lang", "en", "sweep", SHIPPED, "--vary", "horizon_days=7..21:7"]);
-    assert!(en.stdout.contains("feasible ┆ 40% — not reached ┆"), "{}", en.stdout);
+    let en = campaign(&[
+        "--lang",
+        "en",
+        "sweep",
+        SHIPPED,
+        "--vary",
+        "horizon_days=7..21:7",
+    ]);
+    assert!(
+        en.stdout.contains("feasible ┆ 40% — not reached ┆"),
+        "{}",
+        en.stdout
+    );
 }

@@ -231,10 +231,7 @@ fn curves(vary: &Vary, points: &[Point], lang: Lang) -> String {
             format!("{text} ✗")
         }
     };
-    let rate_text: Vec<String> = rows
-        .iter()
-        .map(|r| mark(r, rate_words(r, lang)))
-        .collect();
+    let rate_text: Vec<String> = rows.iter().map(|r| mark(r, rate_words(r, lang))).collect();
     let cost_hi = costs.iter().copied().fold(0.0, f64::max);
     let cost_text: Vec<String> = rows
         .iter()
