@@ -151,9 +151,33 @@ pub enum Notice {
         #[serde(skip_serializing_if = "Option::is_none")]
         named: Option<crate::import::grid::Selected>,
     },
+    /// The plan keeps its target or its districts' floors exactly, but the figures the reports
+    /// print (each district's installs rounded to a whole install) fall short of them: the
+    /// optimiser found no plan that reaches them as printed within the scenario's teams, pools
+    /// and budget (trial 13g K17). `target`: the target's installs, the exact projection and
+    /// the printed one, when the target is a constraint (`min-cost`); `districts`: each
+    /// district whose printed installs fall short of its floor, with the floor's installs and
+    /// its exact projection.
+    ShortOnlyAsPrinted {
+        target: Option<PrintedShort>,
+        districts: Vec<PrintedShort>,
+    },
     /// Columns of the coverage workbook read that are hidden in Excel: each as "`heading`
     /// (column B)" (trial 13f J17).
     HiddenColumnsRead { file: String, columns: Vec<String> },
+}
+
+/// A constraint met exactly and missed as printed ([`Notice::ShortOnlyAsPrinted`]).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PrintedShort {
+    /// The district, for a floor (`None` for the provincial target).
+    pub district: Option<String>,
+    /// The installs the constraint asks for (target or floor × smartphones).
+    pub needed: f64,
+    /// The plan's exact projected installs.
+    pub projected: f64,
+    /// The same as the reports print them (each district rounded to a whole install).
+    pub printed: f64,
 }
 
 /// Province totals.
@@ -525,7 +549,11 @@ impl Plan {
     /// `min-cost` and the target is met, what the cheapest plan meeting it would cost (solved
     /// on the same model: the same rules' effects, pools, floors and budget).
     pub fn add_notices(&mut self, model: &Model) {
-        if model.objective == Objective::MinCost || !self.status.meets_scenario() {
+        if !self.status.meets_scenario() {
+            return;
+        }
+        self.add_short_as_printed(model);
+        if model.objective == Objective::MinCost {
             return;
         }
         if !self.province.target_reached {
@@ -615,6 +643,34 @@ impl Plan {
                 ]
             }),
         })
+    }
+
+    /// Adds a [`Notice::ShortOnlyAsPrinted`] where a plan that keeps every constraint prints its
+    /// target (a constraint of `min-cost` only) or a district's floor as missed: what the
+    /// optimiser could not round away is said, never left to the reader (trial 13g K17).
+    fn add_short_as_printed(&mut self, model: &Model) {
+        let target = (model.objective == Objective::MinCost && !self.target_reached_as_printed())
+            .then(|| PrintedShort {
+                district: None,
+                needed: model.target_rate * self.province.smartphones as f64,
+                projected: self.province.projected_installed,
+                printed: self.projected_installed_as_printed(),
+            });
+        let districts: Vec<PrintedShort> = self
+            .districts
+            .iter()
+            .filter(|d| d.below_floor())
+            .map(|d| PrintedShort {
+                district: Some(d.name.clone()),
+                needed: d.floor.unwrap_or(0.0) * d.smartphones as f64,
+                projected: d.projected_installed,
+                printed: d.projected_installed_as_printed(),
+            })
+            .collect();
+        if target.is_some() || !districts.is_empty() {
+            self.notices
+                .push(Notice::ShortOnlyAsPrinted { target, districts });
+        }
     }
 
     /// Adds an [`Notice::InstallsCapped`] for every rule whose `add_installs` in a district

@@ -35,6 +35,7 @@ mod optimiser_properties;
 mod optimiser_shapes;
 mod overlay;
 mod printable;
+mod printed_constraints;
 mod printed_rates;
 mod printed_what_if;
 mod report;

@@ -197,7 +197,10 @@ fn vietnamese_numbers_by_default_and_markdown() {
     assert!(md.stdout.starts_with(
         "# Lạng Sơn, 2020-09-01 — thay đổi mục tiêu toàn tỉnh (target.provincial\\_rate) = 0,40 … 0,41"
     ));
-    assert!(md.stdout.contains("| Mục tiêu toàn tỉnh | Kết quả |"));
+    assert!(
+        md.stdout
+            .contains("| Mục tiêu toàn tỉnh | Phương án | Đạt mục tiêu |")
+    );
     // every row of the table is one line, with as many cells as the header
     let rows: Vec<&str> = md.stdout.lines().filter(|l| l.starts_with('|')).collect();
     let cells = |l: &str| l.matches(" | ").count();
@@ -583,5 +586,40 @@ fn vary_reads_digits_grouped_by_underscores_as_set_does() {
         "3x",
         "the caret is under the end: {}",
         out.stderr
+    );
+}
+
+/// Trial 13g K7: the column of feasibility says "khả thi" as the plan does, never the target's
+/// "đạt được"; a column beside it says whether each value's plan reaches the target as printed,
+/// and a rate short of it prints apart from it.
+#[test]
+fn the_sweep_says_feasible_and_the_targets_verdict_apart() {
+    let out = campaign(&["sweep", SHIPPED, "--vary", "horizon_days=7..21:7"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(!out.stdout.contains("đạt được"), "{}", out.stdout);
+    // the cells of a value's row, trimmed: value, plan, target, installs, rate, ...
+    let cells = |text: &str, value: &str| -> Vec<String> {
+        text.lines()
+            .find(|l| l.starts_with(&format!("│ {value} ")))
+            .unwrap_or_else(|| panic!("no row {value}: {text}"))
+            .trim_matches('│')
+            .split('┆')
+            .map(|c| c.trim().to_string())
+            .collect()
+    };
+    // 7 days: every constraint holds, the 40% target is missed (37,25%)
+    assert_eq!(cells(&out.stdout, "7")[1..3], ["khả thi", "40% — CHƯA ĐẠT"]);
+    assert_eq!(cells(&out.stdout, "21")[1..3], ["khả thi", "40% — ĐẠT"]);
+    let en = campaign(&[
+        "--lang",
+        "en",
+        "sweep",
+        SHIPPED,
+        "--vary",
+        "horizon_days=7..21:7",
+    ]);
+    assert_eq!(
+        cells(&en.stdout, "7")[1..3],
+        ["feasible", "40% — not reached"]
     );
 }

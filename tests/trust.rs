@@ -147,13 +147,16 @@ fn teams_that_could_spend_beyond_exact_money_are_refused_naming_the_kind() {
     }
 }
 
-/// With a cost per team-day in decimals each district's cost is printed rounded to the đồng;
-/// the total under the table and the province's total cost are the sum of the printed rows.
+/// Trial 13g K19: a cost per team-day is whole đồng (decimals are refused: the catalogue's
+/// "a cost per team-day in fractions of a đồng"), so each district's cost is exact, the total
+/// under the table is both the sum of the printed rows and the exact total, and a plan whose
+/// exact cost is its budget prints a total no larger than the budget.
 #[test]
 fn a_total_cost_is_the_sum_of_the_printed_district_costs() {
     let settings = [
-        "team_kind.volunteer.cost_per_team_day=300000.123",
-        "team_kind.commune.cost_per_team_day=150000.071",
+        "horizon_days=15",
+        "team_kind.volunteer.cost_per_team_day=300001",
+        "team_kind.commune.cost_per_team_day=150001",
     ];
     let csv = with(&settings, "en").format("csv").run().plan().stdout;
     let mut rows = csv::ReaderBuilder::new().from_reader(csv.as_bytes());
@@ -202,16 +205,16 @@ fn a_total_cost_is_the_sum_of_the_printed_district_costs() {
         sum,
         "JSON province cost"
     );
-    // the case tells the two totals apart: the exact sum, rounded, is not the printed rows' sum
-    assert_ne!(
-        exact.round() as i128,
-        sum,
-        "the case has costs in decimals: {exact}"
-    );
-    let text = with(&settings, "en").run().plan().stdout;
+    assert_eq!(exact, sum as f64, "every cost is whole đồng");
+    // the budget at the plan's exact cost: the printed total is the budget, not above it
+    let budget = format!("budget={sum}");
+    let mut with_budget = settings.to_vec();
+    with_budget.push(&budget);
+    let text = with(&with_budget, "en").run().plan().stdout;
     let printed = crate::common::printed::count(Lang::En, sum as f64);
+    // the same figure twice: the total cost and the budget
     assert!(
-        text.contains(&format!("{printed} VND")),
+        text.matches(&format!("{printed} VND")).count() >= 2,
         "{printed} in\n{text}"
     );
 }

@@ -164,14 +164,28 @@ pub fn province(c: &Comparison, lang: Lang) -> Grid {
             |x, base| counted(lang, x, base),
         ),
     );
-    row(
-        lang.pick("Tỷ lệ dự kiến", "Projected rate"),
-        side_by_side(
-            &plans,
-            |p| Some(p.projected_rate_as_printed()),
-            |x, base| rated(lang, x, base),
-        ),
-    );
+    // a rate short of its plan's target with as many decimals as tell it apart, as the plan
+    // prints it (never 40,00% beside "not reached"; trial 13g K17)
+    let rates = side_by_side(
+        &plans,
+        |p| Some(p.projected_rate_as_printed()),
+        |x, base| rated(lang, x, base),
+    )
+    .into_iter()
+    .zip(&plans)
+    .map(|(cell, p)| {
+        let rate = p.projected_rate_as_printed();
+        let plain = number::percent(lang, rate);
+        match cell.strip_prefix(&plain) {
+            Some(rest) if !p.target_reached_as_printed() => format!(
+                "{}{rest}",
+                number::percent_beside(lang, rate, p.province.target_rate)
+            ),
+            _ => cell,
+        }
+    })
+    .collect();
+    row(lang.pick("Tỷ lệ dự kiến", "Projected rate"), rates);
     row(
         words::TARGET.get(lang),
         plans

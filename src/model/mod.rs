@@ -110,6 +110,10 @@ pub struct Bounds {
     pub max: u32,
 }
 
+/// Installs above the half install that rounds up which a constraint judged as printed asks
+/// for: sums of exponentials are exact to far less, and it is far below one install.
+pub const PRINTED_MARGIN: f64 = 1e-6;
+
 /// A district once the rules have run.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct District {
@@ -147,6 +151,22 @@ impl District {
     /// φ_d · S_d, the projected installs the district's floor asks for (0 without a floor).
     pub fn floor_installs(&self) -> f64 {
         self.floor.map_or(0.0, |f| f * self.smartphones as f64)
+    }
+
+    /// The projected installs the district's floor asks for as the reports judge it: installs
+    /// whose figure rounded to a whole install (as every human report prints it) reaches the
+    /// floor, and at least the floor itself (0 without a floor). For a floor F = φ_d · S_d that
+    /// is the larger of F and ⌈F⌉ − 0.5 (a whole install within the installs tolerance counts
+    /// as reached, as `number::short_as_printed` judges it), raised by a margin far below one
+    /// install so that the sum's rounding noise never rounds it down (trial 13g K17: a floor of
+    /// 343,45 met at 343,45 printed 343, "below the minimum").
+    pub fn floor_installs_as_printed(&self) -> f64 {
+        let floor = self.floor_installs();
+        if floor <= 0.0 {
+            return floor;
+        }
+        let whole = (floor - crate::solve::INSTALLS_TOLERANCE).ceil();
+        floor.max(whole - 0.5 + PRINTED_MARGIN)
     }
 }
 

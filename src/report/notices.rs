@@ -215,6 +215,54 @@ pub(crate) fn sentence(notice: &Notice, lang: Lang) -> String {
                 number::count(lang, *room),
             ),
         },
+        Notice::ShortOnlyAsPrinted { target, districts } => {
+            let installs = |x: &f64| number::decimal(lang, *x, 2);
+            let mut parts = Vec::new();
+            if let Some(t) = target {
+                let (goal, exact, printed) = (&t.needed, &t.projected, &t.printed);
+                parts.push(match lang {
+                    Lang::Vi => format!(
+                        "mục tiêu toàn tỉnh cần {} lượt cài; phương án đạt {} nhưng cộng số của từng huyện đã làm tròn chỉ được {}",
+                        installs(goal),
+                        installs(exact),
+                        number::count(lang, *printed),
+                    ),
+                    Lang::En => format!(
+                        "the provincial target needs {} installs; the plan reaches {} but the districts' figures, each rounded, add up to {}",
+                        installs(goal),
+                        installs(exact),
+                        number::count(lang, *printed),
+                    ),
+                });
+            }
+            for d in districts {
+                let (floor, exact, printed) = (&d.needed, &d.projected, &d.printed);
+                let district = d.district.as_deref().unwrap_or_default();
+                parts.push(match lang {
+                    Lang::Vi => format!(
+                        "{district} cần {} lượt cài cho mức tối thiểu; phương án đạt {}, làm tròn thành {}",
+                        installs(floor),
+                        installs(exact),
+                        number::count(lang, *printed),
+                    ),
+                    Lang::En => format!(
+                        "{district} needs {} installs for its minimum; the plan reaches {}, printed rounded as {}",
+                        installs(floor),
+                        installs(exact),
+                        number::count(lang, *printed),
+                    ),
+                });
+            }
+            let parts = parts.join("; ");
+            match lang {
+                Lang::Vi => format!(
+                    "Phương án đạt đúng các ràng buộc nhưng số in ra (làm tròn từng huyện) còn thiếu một chút: {parts}. Với số tổ, đội và ngân sách hiện có, không tìm được phương án nào đạt cả theo số đã làm tròn. Để chắc chắn đạt theo số in ra, thêm một tổ, đội hoặc tăng ngân sách"
+                ),
+                Lang::En => format!(
+                    "The plan meets its constraints exactly, but the printed figures (each district rounded) fall a little short: {parts}. With the teams and budget at hand, no plan was found that reaches them as printed too. To reach them as printed, add a team or raise the budget"
+                ),
+            }
+        }
         Notice::TargetNotReached {
             target_rate,
             projected_rate,

@@ -342,6 +342,15 @@ fn team_kind(name: String, table: &Table<'_, '_>) -> Result<TeamKind, Error> {
                         .field("team_kind.cost_per_team_day"),
                 ));
             }
+            if cost.fract() != 0.0 {
+                return Err(in_kind(
+                    value
+                        .error(TeamKindProblem::CostNotWhole {
+                            written: written(value.src, value.value).to_string(),
+                        })
+                        .field("team_kind.cost_per_team_day"),
+                ));
+            }
             cost
         }
     };

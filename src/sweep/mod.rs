@@ -154,6 +154,10 @@ pub struct Summary {
     /// Teams of each kind, over all districts.
     pub teams: Vec<u64>,
     pub below_target: usize,
+    /// The provincial target, and whether the plan reaches it as the reports print it (the
+    /// plan's own "ĐẠT / CHƯA ĐẠT"; trial 13g K7: feasibility is not the target's verdict).
+    pub target_rate: f64,
+    pub target_reached: bool,
     /// Districts below their floor, when any district has one.
     pub below_floor: Option<usize>,
     /// Why the plan does not meet the scenario, in Vietnamese and English (None when it does).
@@ -191,6 +195,8 @@ impl Summary {
                 .iter()
                 .filter(|d| d.short_of(plan.province.target_rate))
                 .count(),
+            target_rate: plan.province.target_rate,
+            target_reached: plan.target_reached_as_printed(),
             below_floor: has_floor
                 .then(|| plan.districts.iter().filter(|d| d.below_floor()).count()),
             why: (!meets_scenario).then(|| [why(Lang::Vi), why(Lang::En)]),

@@ -23,6 +23,8 @@ struct Row<'a> {
     teams: &'a [u64],
     below_target: usize,
     below_floor: Option<usize>,
+    target_rate: f64,
+    target_reached: bool,
 }
 
 fn rows(points: &[Point], lang: Lang) -> Vec<Row<'_>> {
@@ -39,6 +41,8 @@ fn rows(points: &[Point], lang: Lang) -> Vec<Row<'_>> {
                 teams: &s.teams,
                 below_target: s.below_target,
                 below_floor: s.below_floor,
+                target_rate: s.target_rate,
+                target_reached: s.target_reached,
             }
         })
         .collect()
@@ -53,12 +57,38 @@ fn shown_value(value: &str, lang: Lang) -> String {
     })
 }
 
+/// Whether the value's plan keeps every constraint: the plan's own word for it ("khả thi",
+/// its "KHÔNG KHẢ THI"), never the target's "đạt" (trial 13g K7).
 fn status_words(feasible: bool, lang: Lang) -> &'static str {
     match (feasible, lang) {
-        (true, Lang::Vi) => "đạt được",
+        (true, Lang::Vi) => "khả thi",
         (true, Lang::En) => "feasible",
-        (false, Lang::Vi) => "không đạt được",
+        (false, Lang::Vi) => "không khả thi",
         (false, Lang::En) => "infeasible",
+    }
+}
+
+/// The target's verdict as the plan prints it: `40% — ĐẠT` / `40% — not reached`.
+fn target_words(r: &Row, lang: Lang) -> String {
+    let verdict = if r.target_reached {
+        words::REACHED
+    } else {
+        words::NOT_REACHED
+    };
+    format!(
+        "{} — {}",
+        number::percent_short(lang, r.target_rate),
+        verdict.get(lang)
+    )
+}
+
+/// The rate as the plan prints it: two decimals, or as many more as tell a rate short of the
+/// target apart from it (never 40,00% beside "not reached").
+fn rate_words(r: &Row, lang: Lang) -> String {
+    if r.target_reached {
+        number::percent(lang, r.rate)
+    } else {
+        number::percent_beside(lang, r.rate, r.target_rate)
     }
 }
 
@@ -72,7 +102,8 @@ fn table_cells(vary: &Vary, points: &[Point], lang: Lang) -> (Vec<String>, Vec<V
     let with_floor = rows.iter().any(|r| r.below_floor.is_some());
     let mut header = vec![
         words::capitalize(&words::key_name(lang, &vary.key)),
-        lang.pick("Kết quả", "Result").to_string(),
+        lang.pick("Phương án", "Plan").to_string(),
+        lang.pick("Đạt mục tiêu", "Target reached").to_string(),
         lang.pick("Lượt cài dự kiến", "Projected installs")
             .to_string(),
         lang.pick("Tỷ lệ", "Rate").to_string(),
@@ -103,8 +134,9 @@ fn table_cells(vary: &Vary, points: &[Point], lang: Lang) -> (Vec<String>, Vec<V
         let mut line = vec![
             r.value.clone(),
             status_words(r.feasible, lang).to_string(),
+            target_words(r, lang),
             number::count(lang, r.installed),
-            number::percent(lang, r.rate),
+            rate_words(r, lang),
             points_up.map_or_else(
                 || "—".to_string(),
                 |d| signed(number::decimal(lang, d.abs(), 2), d),
@@ -199,10 +231,7 @@ fn curves(vary: &Vary, points: &[Point], lang: Lang) -> String {
             format!("{text} ✗")
         }
     };
-    let rate_text: Vec<String> = rows
-        .iter()
-        .map(|r| mark(r, number::percent(lang, r.rate)))
-        .collect();
+    let rate_text: Vec<String> = rows.iter().map(|r| mark(r, rate_words(r, lang))).collect();
     let cost_hi = costs.iter().copied().fold(0.0, f64::max);
     let cost_text: Vec<String> = rows
         .iter()
@@ -288,7 +317,7 @@ fn why_not(rows: &[Row], points: &[Point], lang: Lang) -> String {
     }
     let mut out = lang
         .pick(
-            "\n✗ không đạt được: vẽ phương án tốt nhất có thể. Vì sao:\n",
+            "\n✗ không khả thi: vẽ phương án tốt nhất có thể. Vì sao:\n",
             "\n✗ cannot be met: drawn with the best reachable plan. Why:\n",
         )
         .to_string();
@@ -364,7 +393,7 @@ pub fn render_text(vary: &Vary, points: &[Point], lang: Lang, width: Option<usiz
     for line in &cells {
         table.add_row(line.iter().enumerate().map(|(i, c)| {
             let cell = Cell::new(c);
-            if i >= 2 {
+            if i >= 3 {
                 cell.set_alignment(CellAlignment::Right)
             } else {
                 cell

@@ -305,6 +305,26 @@ fn cases() -> Vec<Case> {
             "ghi chi phí một đội trong một ngày, bằng đồng",
             "write what one team costs for one day, in đồng",
         ),
+        // trial 13g K19: a cost in half đồng printed totals above the budget the exact cost kept
+        volunteer(
+            "team kind: a cost per team-day in fractions of a đồng",
+            "cost_per_team_day = 300_000 ",
+            "cost_per_team_day = 300_000.5 ",
+        )
+        .at(&format!("{AT}:48:21"))
+        .place(
+            "chi phí mỗi đội mỗi ngày có phần lẻ của đồng: 300_000.5",
+            "the cost per team-day has a fraction of a đồng: 300_000.5",
+        )
+        .hint("làm tròn thành số đồng chẵn", "round it to whole đồng"),
+        Case::plan("set: a cost per team-day in fractions of a đồng")
+            .set("team_kind.commune.cost_per_team_day=150000.5")
+            .at("--set team_kind.commune.cost_per_team_day=150000.5: ")
+            .place(
+                "loại đội `commune`: chi phí mỗi đội mỗi ngày có phần lẻ của đồng: 150000.5",
+                "team kind `commune`: the cost per team-day has a fraction of a đồng: 150000.5",
+            )
+            .hint("làm tròn thành số đồng chẵn", "round it to whole đồng"),
         Case::plan("toml: [team_kind] with single brackets")
             .scenario("[[team_kind]]\nname = \"volunteer\"", "[team_kind]\nname = \"volunteer\"")
             .at(&format!("{AT}:43:2"))

@@ -85,36 +85,54 @@ pub(super) fn cost_items(e: &Explanation, v: &CostView, lang: Lang, items: &mut 
     }
 }
 
+/// What the printed projection has to spare over the printed target (`dư 3` / `3 to spare`),
+/// or what it falls short of it (a plan that keeps the target exactly whose rounded districts
+/// fall short, which its notice explains): the difference of the two figures printed
+/// (trial 13g K17: "0 to spare" beside 207.926 of 207.928).
+fn left(lang: Lang, spare: f64) -> String {
+    if spare < 0.0 {
+        match lang {
+            Lang::Vi => format!("thiếu {} theo số đã làm tròn", installs(lang, -spare)),
+            Lang::En => format!("{} short as printed", installs(lang, -spare)),
+        }
+    } else {
+        match lang {
+            Lang::Vi => format!("dư {}", installs(lang, spare)),
+            Lang::En => format!("{} to spare", installs(lang, spare)),
+        }
+    }
+}
+
 /// The plan as the cheapest that reaches the target, and what it has to spare.
 fn summary(v: &CostView, spare: f64, lang: Lang) -> Item {
     item(match (lang, v.all_free) {
         (Lang::Vi, false) => format!(
-            "Phương án là phương án rẻ nhất đạt mục tiêu toàn tỉnh {} ({}); toàn tỉnh dự kiến có {}, dư {}.",
+            "Phương án là phương án rẻ nhất đạt mục tiêu toàn tỉnh {} ({}); toàn tỉnh dự kiến có {}, {}.",
             number::percent_short(lang, v.target_rate),
             installs(lang, v.target_installs),
             installs(lang, v.projected_printed),
-            installs(lang, spare.max(0.0))
+            left(lang, spare)
         ),
         (Lang::Vi, true) => format!(
-            "Mọi loại tổ, đội đều miễn phí: phương án dùng ít tổ, đội nhất để đạt mục tiêu toàn tỉnh {} ({}); toàn tỉnh dự kiến có {}, dư {}.",
+            "Mọi loại tổ, đội đều miễn phí: phương án dùng ít tổ, đội nhất để đạt mục tiêu toàn tỉnh {} ({}); toàn tỉnh dự kiến có {}, {}.",
             number::percent_short(lang, v.target_rate),
             installs(lang, v.target_installs),
             installs(lang, v.projected_printed),
-            installs(lang, spare.max(0.0))
+            left(lang, spare)
         ),
         (Lang::En, false) => format!(
-            "The plan is the cheapest that reaches the provincial target of {} ({}); the province is projected at {}, {} to spare.",
+            "The plan is the cheapest that reaches the provincial target of {} ({}); the province is projected at {}, {}.",
             number::percent_short(lang, v.target_rate),
             installs(lang, v.target_installs),
             installs(lang, v.projected_printed),
-            installs(lang, spare.max(0.0))
+            left(lang, spare)
         ),
         (Lang::En, true) => format!(
-            "Every kind is free: the plan uses the fewest teams that reach the provincial target of {} ({}); the province is projected at {}, {} to spare.",
+            "Every kind is free: the plan uses the fewest teams that reach the provincial target of {} ({}); the province is projected at {}, {}.",
             number::percent_short(lang, v.target_rate),
             installs(lang, v.target_installs),
             installs(lang, v.projected_printed),
-            installs(lang, spare.max(0.0))
+            left(lang, spare)
         ),
     })
 }

@@ -75,6 +75,12 @@ pub(crate) enum TeamKindProblem {
     CostTooLarge {
         written: String,
     },
+    /// `cost_per_team_day` is not a whole number of đồng (`written`), which has no subunit: a
+    /// cost in fractions of a đồng would print totals, each rounded, above the exact cost the
+    /// budget is held to (trial 13g K19).
+    CostNotWhole {
+        written: String,
+    },
     /// `installs_per_team_day` is above [`crate::model::MAX_INSTALLS_PER_TEAM_DAY`].
     InstallsTooLarge {
         written: String,
@@ -177,6 +183,10 @@ impl Message for TeamKindProblem {
                 number::money(Lang::Vi, MAX_COST_PER_TEAM_DAY)
             ))
             .hint("ghi chi phí một đội trong một ngày, bằng đồng, ví dụ cost_per_team_day = 300_000"),
+            CostNotWhole { written } => Said::new(format!(
+                "chi phí mỗi đội mỗi ngày có phần lẻ của đồng: {written}; đồng không có đơn vị nhỏ hơn, nên chi phí tính bằng đồng chẵn"
+            ))
+            .hint("làm tròn thành số đồng chẵn, ví dụ cost_per_team_day = 150_000"),
             InstallsTooLarge { written } => Said::new(format!(
                 "số lượt cài mỗi đội mỗi ngày quá lớn, không thể là thật: {written}, nhiều nhất là {}",
                 count(Lang::Vi, MAX_INSTALLS_PER_TEAM_DAY)
@@ -277,6 +287,10 @@ impl Message for TeamKindProblem {
                 number::money(Lang::En, MAX_COST_PER_TEAM_DAY)
             ))
             .hint("write what one team costs for one day, in đồng, e.g. cost_per_team_day = 300_000"),
+            CostNotWhole { written } => Said::new(format!(
+                "the cost per team-day has a fraction of a đồng: {written}; the đồng has no smaller unit, so a cost is in whole đồng"
+            ))
+            .hint("round it to whole đồng, e.g. cost_per_team_day = 150_000"),
             InstallsTooLarge { written } => Said::new(format!(
                 "installs per team-day are too many to be real: {written}, at most {}",
                 count(Lang::En, MAX_INSTALLS_PER_TEAM_DAY)
