@@ -175,7 +175,10 @@ pub(super) fn scan(part: impl BufRead) -> Scan {
                 for (name, value) in raw_attributes(element.attributes_raw()) {
                     match name {
                         "r" => number = value.parse::<u64>().ok(),
-                        "hidden" => hidden = value == "1" || value == "true",
+                        "hidden" => hidden |= value == "1" || value == "true",
+                        // a row dragged to no height shows nothing: hidden as much as one
+                        // marked hidden (trial 13g K9)
+                        "ht" => hidden |= value.parse::<f64>().is_ok_and(|h| h == 0.0),
                         _ => {}
                     }
                 }
@@ -190,7 +193,9 @@ pub(super) fn scan(part: impl BufRead) -> Scan {
                     match name {
                         "min" => min = value.parse::<u64>().ok(),
                         "max" => max = value.parse::<u64>().ok(),
-                        "hidden" => hidden = value == "1" || value == "true",
+                        "hidden" => hidden |= value == "1" || value == "true",
+                        // a column of no width shows nothing (trial 13g K9)
+                        "width" => hidden |= value.parse::<f64>().is_ok_and(|w| w == 0.0),
                         _ => {}
                     }
                 }

@@ -756,6 +756,27 @@ fn cases() -> Vec<Case> {
         .place("dòng 6 (\"Cao Lộc\")", "row 6 (\"Cao Lộc\")")
         .says("đang ẩn trong Excel", "hidden in Excel")
         .hint("bỏ ẩn các dòng đó", "unhide those rows"),
+        // trial 13g K9: a row dragged to no height (ht="0") was read without a word, though
+        // Excel shows nothing of it
+        covered("workbook: a district row of no height", |dir| {
+            rezipped_bytes(
+                dir,
+                |name, text| {
+                    let text = match name {
+                        "xl/worksheets/sheet1.xml" => {
+                            text.replacen("<row r=\"6\"", "<row r=\"6\" ht=\"0\" customHeight=\"1\"", 1)
+                        }
+                        _ => text,
+                    };
+                    vec![(name.to_string(), text)]
+                },
+                |bytes| bytes,
+            )
+        })
+        .at("coverage.xlsx: ")
+        .place("dòng 6 (\"Cao Lộc\")", "row 6 (\"Cao Lộc\")")
+        .says("đang ẩn trong Excel", "hidden in Excel")
+        .hint("bỏ ẩn các dòng đó", "unhide those rows"),
         // trial 13e H19: a snapshot's hidden row was "no row for Cao Lộc", without a word of
         // hiding
         Case::new(
