@@ -368,9 +368,11 @@ fn settings(out: &mut String, params: &Params, units: &[Unit]) {
         Size::Commune => "xã",
         Size::District => "huyện",
     };
+    // the count grouped as Vietnamese writes it (10.600 xã), as every figure the tool prints
     let name = format!(
         "Tỉnh giả lập, {} {noun} (seed {})",
-        params.units, params.seed
+        crate::number::count(crate::text::Lang::Vi, params.units as f64),
+        params.seed
     );
     line(
         out,

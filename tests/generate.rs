@@ -760,3 +760,17 @@ fn a_line_added_above_the_header_keeps_a_generated_scenario_made_up() {
     let moved = format!("{moved}{}", after.split_once('\n').unwrap().1);
     assert!(!load_text(&moved).synthetic);
 }
+
+/// Trial 13g K18: a generated province's name wrote its count as raw digits ("10600 xã");
+/// Vietnamese groups them as every figure the tool prints does.
+#[test]
+fn the_generated_name_groups_the_count_as_vietnamese_writes_it() {
+    let text = generate(&["--units", "1200", "--seed", "2"]);
+    assert!(
+        text.contains("name = \"Tỉnh giả lập, 1.200 xã (seed 2)\""),
+        "{}",
+        &text[..text.len().min(2000)]
+    );
+    let text = generate(&["--units", "700", "--seed", "3"]);
+    assert!(text.contains("name = \"Tỉnh giả lập, 700 xã (seed 3)\""));
+}
