@@ -273,20 +273,21 @@ fn the_json_plan_has_every_key_of_the_contract_with_its_type() {
 }
 
 /// Trial 13f J28: with a cost per team-day in decimals the JSON said 396901296.54 for the
-/// province where every report printed 396,901,295 (the sum of the districts' costs, each
-/// rounded): the JSON's money is the printed money, and the figures still follow the model.
+/// province where every report printed 396,901,295. A cost per team-day is now whole đồng (trial
+/// 13g K19: decimals are refused), so the JSON's money is the printed money and the model's
+/// exact cost alike.
 #[test]
-fn json_money_is_in_whole_dong_as_printed_with_decimal_costs_per_team_day() {
-    let decimal = [
+fn json_money_is_in_whole_dong_as_printed() {
+    let whole = [
         "--set",
-        "team_kind.volunteer.cost_per_team_day=150000.49",
+        "team_kind.volunteer.cost_per_team_day=150001",
         "--set",
-        "team_kind.commune.cost_per_team_day=150000.49",
+        "team_kind.commune.cost_per_team_day=150001",
         "--set",
         "budget=399001301",
     ];
     let plan = Test::shipped()
-        .args(decimal)
+        .args(whole)
         .format("json")
         .run()
         .plan()
@@ -296,17 +297,23 @@ fn json_money_is_in_whole_dong_as_printed_with_decimal_costs_per_team_day() {
     assert!(costs.iter().all(|c| c.fract() == 0.0), "{costs:?}");
     let province = f(&plan["province"]["cost"]);
     assert_eq!(province, costs.iter().sum::<f64>());
-    // the model's exact cost is not whole here: the rounding is what the test is about
     let horizon = f(&plan["horizon_days"]);
     let exact: f64 = districts(&plan)
         .iter()
         .flat_map(|d| arr(&d["allocation"]))
-        .map(|a| u(&a["teams"]) as f64 * horizon * 150_000.49)
+        .map(|a| u(&a["teams"]) as f64 * horizon * 150_001.0)
         .sum();
-    assert!(exact.fract() != 0.0 && (exact - province).abs() < 0.5 * costs.len() as f64);
-    let text = Test::shipped().args(decimal).lang("en").run().plan();
+    assert_eq!(exact, province);
+    let text = Test::shipped().args(whole).lang("en").run().plan();
     let printed = format!("{} VND", province_in_english(province));
     assert!(text.stdout.contains(&printed), "{printed}\n{}", text.stdout);
+    // a cost in fractions of a đồng is refused, not rounded silently
+    let decimal = Test::shipped()
+        .args(["--set", "team_kind.commune.cost_per_team_day=150000.49"])
+        .lang("en")
+        .run()
+        .bad_input();
+    assert!(decimal.stderr.contains("whole"), "{}", decimal.stderr);
 }
 
 /// `396,901,295`: a whole number with English thousands separators.
